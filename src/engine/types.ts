@@ -1,0 +1,166 @@
+/**
+ * The one typed contract between the main thread and the engine (after onnxruntime-web's
+ * `Backend`): the in-thread engine implements it directly, and the Worker transport exposes
+ * the same interface through comlink. Everything here must be structured-cloneable, except
+ * the callbacks, which the Worker client wraps with `Comlink.proxy`.
+ *
+ * @module
+ */
+import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
+
+/** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
+export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
+
+/** How the history store protects its data key. */
+export type EncryptionOptions =
+  | { mode: 'device' }
+  | { mode: 'passphrase'; passphrase?: string; iterations?: number };
+
+/** Options the engine is started with (a structured-cloneable subset of `AssistantOptions`). */
+export interface EngineOptions {
+  /** The intent model. @default the bundled `assistant-en.onnx` */
+  model?: ModelSource;
+  /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
+  wasmUrl?: string;
+  /** `indexeddb` keeps history across reloads; `memory` keeps it for this session only. @default 'indexeddb' where available */
+  storage?: 'indexeddb' | 'memory';
+  /** IndexedDB database name. @default 'confidant' */
+  databaseName?: string;
+  /** @default { mode: 'device' } */
+  encryption?: EncryptionOptions;
+  /** IANA time zone used for dates and times. @default the platform's zone */
+  timeZone?: string;
+  /** BCP 47 language of replies. @default 'en' */
+  lang?: string;
+}
+
+/** Loading progress, a discriminated union on `status` (after transformers.js `ProgressInfo`). */
+export type ProgressEvent =
+  | { status: 'initiate'; file: string }
+  | { status: 'progress'; file: string; loaded: number; total: number }
+  | { status: 'done'; file: string }
+  | { status: 'ready'; model: ModelInfo };
+
+/** Training progress. */
+export type TrainProgressEvent =
+  | { status: 'featurize'; examples: number }
+  | { status: 'epoch'; epoch: number; epochs: number; loss: number; valAccuracy: number }
+  | { status: 'calibrate'; threshold: number }
+  | { status: 'export'; bytes: number }
+  | { status: 'done'; model: ModelInfo };
+
+/** A quick reply the user can pick instead of typing. */
+export interface QuickReply {
+  label: string;
+  /** What is sent when it is picked. @default label */
+  value?: string;
+}
+
+/** A card in a reply. */
+export interface Card {
+  title: string;
+  text?: string;
+  /** https or mailto/tel links only; anything else is dropped when rendered. */
+  url?: string;
+  image?: string;
+}
+
+/** What the assistant understood of a turn and what it decided to do, for hosts to debug and log. */
+export interface Understanding {
+  /** The intent the assistant acted on, after dialogue context (null when out of scope). */
+  intent: string | null;
+  confidence: number;
+  /** The raw NLU result for the utterance alone. */
+  nlu: NluResult;
+  entities: Entity[];
+  /** Filled slots after this turn, by name. */
+  slots: Record<string, unknown>;
+  /** How the turn related to the dialogue context, e.g. `new-intent`, `fill-slot`, `follow-up`, `correction`, `cancel`, `confirm`, `deny`, `out-of-scope`. */
+  action: string;
+  /** The skill that answered, if any. */
+  skill?: string;
+}
+
+/** One reply of the assistant. */
+export interface Reply {
+  /** Id of the stored assistant message. */
+  id: string;
+  conversationId: string;
+  /** Plain text, always present (used for read-aloud and announcements). */
+  text: string;
+  /** Markdown rendering of the reply, when the skill gave one; sanitized when rendered. */
+  markdown?: string;
+  quickReplies?: QuickReply[];
+  cards?: Card[];
+  /** True when the reply asks the user something (slot filling or confirmation). */
+  expectsAnswer?: boolean;
+  understanding: Understanding;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+/** A piece of a streamed reply; the last chunk carries the whole `Reply`. */
+export type ReplyChunk = { type: 'delta'; text: string } | { type: 'done'; reply: Reply };
+
+/** A message as stored in history (decrypted). */
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  role: 'user' | 'assistant';
+  text: string;
+  createdAt: number;
+}
+
+/** A conversation in history. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Events the engine emits on its own, a discriminated union on `type`. */
+export type EngineEvent =
+  /** A reply the assistant makes without being asked: a timer or reminder firing. */
+  | { type: 'notification'; reply: Reply }
+  /** A stored record failed authentication and was skipped. */
+  | { type: 'storage-error'; code: string; recordId: string; table: string; message: string }
+  /** The engine's state changed (e.g. locked, unlocked, model swapped). */
+  | { type: 'status'; status: EngineStatus };
+
+/** The engine's coarse state. */
+export type EngineStatus = 'starting' | 'ready' | 'locked' | 'training' | 'disposed';
+
+/** One request to answer a turn. */
+export interface SendRequest {
+  text: string;
+  /** @default the current conversation */
+  conversationId?: string;
+  /** Set by the transport so `cancel()` can name the request. */
+  requestId?: string;
+}
+
+/**
+ * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
+ * exposes that same implementation, and the client on the main thread wraps it.
+ */
+export interface Engine {
+  /** Loads the model, opens the store; resolves when ready to answer. */
+  init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void): Promise<ModelInfo>;
+  /** Answers one turn; `onDelta` receives streamed text as the skill produces it. */
+  send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply>;
+  /** Cancels the in-flight request with that id; its `send` rejects with an `AbortError`. */
+  cancel(requestId: string, reason?: string): Promise<void>;
+  /** Classifies one utterance without touching dialogue state or history. */
+  classify(text: string): Promise<NluResult>;
+  /** Lists messages of a conversation, newest first. */
+  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
+  /** Lists conversations, most recently updated first. */
+  conversations(): Promise<ConversationSummary[]>;
+  /** Starts a new conversation and makes it current; returns its id. */
+  newConversation(): Promise<string>;
+  /** Registers the single listener for engine events (the client fans them out). */
+  setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
+  /** Closes the store and releases the model. */
+  dispose(): Promise<void>;
+}

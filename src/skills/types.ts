@@ -1,0 +1,131 @@
+/**
+ * The skill SDK's shapes: a skill's manifest (`SkillDefinition`), what it is handed when it runs
+ * (`SkillContext`), and what it may return (`SkillResult`). Built-in, app, YAML, webhook and
+ * third-party skills all share these.
+ *
+ * @module
+ */
+import type { Card, QuickReply } from '../engine/types.ts';
+import type { Entity, EntityKind } from '../nlu/types.ts';
+import type { KeyValueStore } from '../store/types.ts';
+
+/** What a skill may reach. Nothing is granted by default (after browser extension manifests). */
+export interface SkillPermissions {
+  /** Origins `ctx.fetch` may reach: `https://…` only, plain `http://` only for localhost. @default [] */
+  network?: string[];
+  /** An encrypted key-value namespace of its own as `ctx.storage`. @default false */
+  storage?: boolean;
+  /** The user's profile (their name) as `ctx.profile`. @default false */
+  profile?: boolean;
+  /** Announcing later replies (timers, reminders) through `ctx.schedule`. @default false */
+  schedule?: boolean;
+  /** Every call changes something for the user: ask for confirmation each time (after GPT Actions). @default false */
+  consequential?: boolean;
+}
+
+/** A slot a skill needs filled before it runs. */
+export interface SlotDefinition {
+  name: string;
+  /** The entity kind that fills it; `custom:<name>` for a corpus entity; `text` takes the whole answer. */
+  kind: EntityKind | `custom:${string}` | 'text';
+  /** The question asked when the slot is missing (one is picked at random when several). */
+  prompt: string | string[];
+  /** @default true */
+  required?: boolean;
+  /** Checks a candidate value; returns `true`, or a message to re-ask with. */
+  validate?: (value: unknown) => true | string;
+}
+
+/** A recent turn of the conversation, as a skill sees it. */
+export interface ConversationTurn {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+/** A reply a skill announces later (timers and reminders). */
+export interface ScheduledReply {
+  /** Epoch milliseconds when it fires. */
+  at: number;
+  text: string;
+}
+
+/** What a running skill is handed: only what its manifest declares. */
+export interface SkillContext {
+  readonly intent: string;
+  readonly text: string;
+  readonly slots: Readonly<Record<string, unknown>>;
+  readonly entities: readonly Entity[];
+  readonly conversation: { readonly id: string; readonly recentTurns: readonly ConversationTurn[] };
+  /** Aborted on timeout, cancel, or dispose. */
+  readonly signal: AbortSignal;
+  readonly now: Date;
+  readonly timeZone: string;
+  readonly lang: string;
+  /** Present only with `permissions.network`; rejects for any undeclared origin. */
+  readonly fetch?: (input: string | URL, init?: RequestInit) => Promise<Response>;
+  /** Present only with `permissions.storage`. */
+  readonly storage?: KeyValueStore;
+  /** Present only with `permissions.profile`. */
+  readonly profile?: KeyValueStore;
+  /** Present only with `permissions.schedule`; returns an id that `cancel` takes. */
+  readonly schedule?: { add(reply: ScheduledReply): Promise<string>; cancel(id: string): Promise<void>; list(): Promise<(ScheduledReply & { id: string })[]> };
+}
+
+/** A structured reply. */
+export interface SkillReply {
+  text: string;
+  markdown?: string;
+  quickReplies?: QuickReply[];
+  cards?: Card[];
+  /** Ask the user something: the next turn is taken as the answer. */
+  ask?: { question: string; slot?: string };
+}
+
+/** What `execute` may return: text, a structured reply, or a stream of text chunks. */
+export type SkillResult = string | SkillReply | AsyncIterable<string>;
+
+/** A skill's manifest and code. */
+export interface SkillDefinition {
+  /** Unique, lowercase, `[a-z0-9-.]` (e.g. `acme.orders`). */
+  id: string;
+  /** Semver. */
+  version: string;
+  /** The intents it answers. */
+  intents: string[];
+  description?: string;
+  slots?: SlotDefinition[];
+  permissions?: SkillPermissions;
+  /** Returns a question to confirm with before `execute` runs (always asked when `consequential`). */
+  confirm?: (ctx: SkillContext) => string | undefined;
+  /** @default 10000 */
+  timeoutMs?: number;
+  execute(ctx: SkillContext): SkillResult | Promise<SkillResult>;
+}
+
+/** A reply as the runtime hands it back: always structured, never a stream (streamed text went to `onDelta`). */
+export interface NormalizedReply extends SkillReply {
+  /** Set when the skill failed, timed out or returned garbage and `text` is the polite fallback. */
+  failed?: 'error' | 'timeout' | 'invalid' | 'permission';
+}
+
+/** One call of a skill, as the dialogue manager asks for it. */
+export interface SkillInvocation {
+  skill: SkillDefinition;
+  intent: string;
+  text: string;
+  slots: Readonly<Record<string, unknown>>;
+  entities: readonly Entity[];
+  conversation: { id: string; recentTurns: readonly ConversationTurn[] };
+  signal: AbortSignal;
+  now: Date;
+  /** Receives streamed text as an `AsyncIterable` result produces it. */
+  onDelta?: (text: string) => void;
+}
+
+/**
+ * Runs skills in isolation: builds each `SkillContext` from the manifest, enforces the timeout,
+ * and turns a throw, hang or garbage result into a polite `NormalizedReply` with `failed` set.
+ */
+export interface SkillRuntime {
+  invoke(invocation: SkillInvocation): Promise<NormalizedReply>;
+}

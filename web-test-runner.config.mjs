@@ -1,0 +1,38 @@
+// @web/test-runner in Debian's Chromium (never a downloaded browser): see ../shared/TOOLCHAIN.md.
+// `TEST_DIST=1` runs the suite tagged for the built bundle (`test/browser/dist/**`) against `dist/`.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { resolveDexieEsm, crossOriginIsolation } from './scripts/dev-server-plugins.mjs';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const dist = process.env.TEST_DIST === '1';
+
+export default {
+  rootDir: '.',
+  nodeResolve: { exportConditions: ['browser', 'import'] },
+  files: dist ? ['test/browser/dist/**/*.test.ts'] : ['test/browser/**/*.test.ts', '!test/browser/dist/**'],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 60000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 60000,
+  plugins: [
+    resolveDexieEsm(),
+    crossOriginIsolation(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+};
