@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { resolveDexieEsm, crossOriginIsolation } from './scripts/dev-server-plugins.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -13,6 +14,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'import'] },
   files: dist ? ['test/browser/dist/**/*.test.ts'] : ['test/browser/**/*.test.ts', '!test/browser/dist/**'],
   concurrency: 1,
+  reporters: [defaultReporter(), countsReporter(dist ? 'dist' : 'browser')],
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 10 * 60 * 1000,

@@ -31,3 +31,43 @@ export function crossOriginIsolation() {
     },
   };
 }
+
+/**
+ * A web-test-runner reporter that writes the run's totals to `test-artifacts/wtr-<name>.json`, so `.ci/run`
+ * can print one honest `N passed, N failed` line over node and browser suites.
+ * @param {string} name
+ */
+export function countsReporter(name) {
+  const count = (suite) => {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const t of suite?.tests ?? []) {
+      if (t.skipped) skipped++;
+      else if (t.passed) passed++;
+      else failed++;
+    }
+    for (const s of suite?.suites ?? []) {
+      const c = count(s);
+      passed += c.passed;
+      failed += c.failed;
+      skipped += c.skipped;
+    }
+    return { passed, failed, skipped };
+  };
+  return {
+    async onTestRunFinished({ sessions }) {
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      const totals = { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+      for (const session of sessions) {
+        const c = count(session.testResults);
+        totals.passed += c.passed;
+        totals.failed += c.failed;
+        totals.skipped += c.skipped;
+        if (!session.passed && c.failed === 0) totals.fileErrors++;
+      }
+      mkdirSync('test-artifacts', { recursive: true });
+      writeFileSync(`test-artifacts/wtr-${name}.json`, JSON.stringify(totals));
+    },
+  };
+}

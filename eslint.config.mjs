@@ -1,0 +1,57 @@
+// Lint in `npm test`: typescript-eslint, no-unsanitized (DOM sinks), and the import boundaries of
+// ../shared/STYLE.md §1 as `no-restricted-imports` per folder — enforced, not hoped for.
+import tseslint from 'typescript-eslint';
+import nounsanitized from 'eslint-plugin-no-unsanitized';
+
+const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The core runs in browsers: no Node built-ins in src/ or worker/.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'custom-elements.json', '**/*.min.js'] },
+  ...tseslint.configs.recommended,
+  nounsanitized.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          nodeBuiltins,
+          { group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*', 'dompurify'], message: 'The core (src/) sees no widget, demo, bench, CLI, test or DOM library.' },
+          { group: ['**/worker/**', '!**/worker/client.ts'], message: 'src/ reaches the Worker only through worker/client.ts (the transport).' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    files: ['worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [nodeBuiltins, { group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*'], message: 'worker/ imports only the core.' }],
+      }],
+    },
+  },
+  {
+    files: ['widget/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/src/**', '!**/src/index.ts'], message: 'The widget sees only the core public entry src/index.ts (STYLE.md §1).' },
+          { group: ['**/worker/**', '**/bench/**', '**/bin/**', '**/test/**'], message: 'The widget talks to the core public API only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'models/**/*.ts', 'bin/**/*.ts', 'scripts/**/*.mjs', 'demo/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

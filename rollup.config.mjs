@@ -1,0 +1,105 @@
+// Builds everything `dist/` ships (see ../shared/TOOLCHAIN.md for why each choice):
+//  1. the ESM library: `confidant.js` (core), `widget.js`; dependencies stay bare imports for the app's bundler;
+//  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
+//     with ONNX Runtime's `.wasm` and the models copied beside it;
+//  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
+//     `confidant-worker.js` next to itself. The `.d.ts` types come from `tsc` (scripts/build.mjs).
+import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`)]);
+
+/** The asset URLs in source (relative to the repo) and where they sit next to the bundles in dist/. */
+const assetUrls = [
+  ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
+  ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
+  ["'./engine-worker.ts'", "'./confidant-worker.js'"],
+];
+
+/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and worker/client.ts. */
+function distAssetUrls() {
+  return {
+    name: 'dist-asset-urls',
+    transform(code, id) {
+      if (!/[/\\](src[/\\]engine[/\\]assets|worker[/\\]client)\.ts$/.test(id)) return null;
+      let out = code;
+      for (const [from, to] of assetUrls) out = out.split(from).join(to);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/** Dexie 4's `import` export wraps its UMD build; use its real ES module. */
+function dexieEsm() {
+  return {
+    name: 'dexie-esm',
+    resolveId(source) {
+      return source === 'dexie' ? fileURLToPath(new URL('./node_modules/dexie/dist/dexie.mjs', import.meta.url)) : null;
+    },
+  };
+}
+
+/** The script-tag build always uses the Worker: leave the in-thread engine (and ONNX Runtime) out of it. */
+function workerOnly() {
+  const stub = '\0in-thread-engine-stub';
+  return {
+    name: 'worker-only',
+    resolveId(source) {
+      return source.endsWith('engine/local-engine.ts') ? stub : null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      return `import { UnsupportedError } from '${root}src/errors.ts';
+export function createLocalEngine() { throw new UnsupportedError('The script-tag build runs the engine in a Worker only: use worker: true, or the npm package for worker: false'); }`;
+    },
+  };
+}
+
+/** Copies ONNX Runtime's wasm and the shipped models next to the Worker. */
+function copyEngineAssets() {
+  return {
+    name: 'copy-engine-assets',
+    writeBundle() {
+      copyFileSync('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.wasm');
+      mkdirSync('dist/models', { recursive: true });
+      for (const f of readdirSync('models')) if (f.endsWith('.onnx')) copyFileSync(`models/${f}`, `dist/models/${f}`);
+    },
+  };
+}
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
+const min = () => terser({ format: { comments: false }, ecma: 2022 });
+const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] });
+const silence = (warning, warn) => {
+  // onnxruntime-web's bundle uses `eval`-free dynamic imports and `this` at the top level; neither matters here.
+  if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: { confidant: 'src/index.ts', widget: 'widget/index.ts' },
+    external,
+    plugins: [distAssetUrls(), ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    onwarn: silence,
+  },
+  {
+    input: { 'confidant-worker': 'worker/engine-worker.ts' },
+    plugins: [dexieEsm(), distAssetUrls(), browserResolve(), ts(), min(), copyEngineAssets()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
+    onwarn: silence,
+  },
+  {
+    input: 'widget/index.ts',
+    plugins: [workerOnly(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
+    // `module` stays unset in terser for iife output: it would drop the global `var`.
+    output: { file: 'dist/confidant.iife.js', format: 'iife', name: 'Confidant', inlineDynamicImports: true, sourcemap: true },
+    onwarn: silence,
+  },
+];

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The size budget of what `dist/` ships, checked in `npm test` (after idb's size report and Lit's checksize).
+// The shell — the element plus the main-thread client, i.e. everything a host page pays for up front — has
+// a hard budget; the Worker, ONNX Runtime's wasm and the model load later and are reported.
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const budgets = [
+  { file: 'dist/confidant.iife.js', label: 'shell (script tag: element + client)', maxGzip: 40 * 1024 },
+  { file: 'dist/confidant-worker.js', label: 'engine Worker (ONNX Runtime JS, Dexie, NLU, skills)', maxGzip: 400 * 1024 },
+  { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
+  { file: 'dist/ort-wasm-simd-threaded.wasm', label: 'ONNX Runtime wasm (fetched by the Worker)', maxGzip: 4 * 1024 * 1024 },
+];
+
+let failed = 0;
+for (const { file, label, maxGzip } of budgets) {
+  if (!existsSync(file)) {
+    console.error(`size: ${file} is missing (run npm run build)`);
+    failed++;
+    continue;
+  }
+  const raw = readFileSync(file);
+  const gz = gzipSync(raw, { level: 9 }).length;
+  const ok = gz <= maxGzip;
+  if (!ok) failed++;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${label}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (budget ${(maxGzip / 1024).toFixed(0)} KB)`);
+}
+if (failed > 0) {
+  console.error(`size: ${failed} budget(s) exceeded or missing`);
+  process.exit(1);
+}

@@ -1,0 +1,86 @@
+/**
+ * The public shape of an assistant: what `createAssistant` resolves to and the events it emits.
+ *
+ * @module
+ */
+import type {
+  ConversationSummary,
+  EngineOptions,
+  EngineStatus,
+  ProgressEvent,
+  Reply,
+  ReplyChunk,
+  StoredMessage,
+} from './engine/types.ts';
+import type { ModelInfo, NluResult } from './nlu/types.ts';
+import type { SkillDefinition } from './skills/types.ts';
+
+/** Options of `createAssistant`. Every engine option applies too. */
+export interface AssistantOptions extends EngineOptions {
+  /**
+   * Where the engine runs: `true` in a Web Worker next to the library script, `false` in this
+   * thread (Node, tests), or a `Worker` you started yourself from the `confidant/worker` entry.
+   * @default true where `Worker` exists, else false
+   */
+  worker?: boolean | Worker;
+  /** Skills the app defines; they run in this thread and are called from the engine. @default [] */
+  skills?: SkillDefinition[];
+  /** Receives model download and start-up progress. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Aborts start-up. */
+  signal?: AbortSignal;
+}
+
+/** Options of one `send` or `stream` call. */
+export interface SendOptions {
+  /** Cancels the turn; the call rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /** @default the current conversation */
+  conversationId?: string;
+}
+
+/** Events an assistant emits, a discriminated union on `type`. */
+export type AssistantEvent =
+  /** The user's message was accepted (before the reply). */
+  | { type: 'message'; text: string; conversationId: string | undefined }
+  /** A reply to a `send` or `stream`. */
+  | { type: 'reply'; reply: Reply }
+  /** A reply nobody asked for right now: a timer or reminder firing. */
+  | { type: 'notification'; reply: Reply }
+  /** Start-up progress (also given to `onProgress`). */
+  | { type: 'progress'; progress: ProgressEvent }
+  /** The engine's state changed. */
+  | { type: 'status'; status: EngineStatus }
+  /** A stored record failed authentication and was skipped. */
+  | { type: 'storage-error'; code: string; recordId: string; table: string; message: string };
+
+/** The type names of `AssistantEvent`. */
+export type AssistantEventType = AssistantEvent['type'];
+
+/** A listener for one event type. */
+export type AssistantListener<T extends AssistantEventType> = (event: Extract<AssistantEvent, { type: T }>) => void;
+
+/** A running assistant: a plain object of functions (after `InferenceSession.create`, `openDB`). */
+export interface Assistant {
+  /** The loaded intent model. */
+  readonly model: ModelInfo;
+  /**
+   * Answers one turn.
+   * @throws {ConfidantError} when the engine fails; rejects with `signal.reason` when aborted.
+   */
+  send(text: string, options?: SendOptions): Promise<Reply>;
+  /** Answers one turn, yielding text as it is produced and the whole reply last. */
+  stream(text: string, options?: SendOptions): AsyncIterable<ReplyChunk>;
+  /** Classifies an utterance without touching history or dialogue state. */
+  classify(text: string): Promise<NluResult>;
+  /** Messages of a conversation, newest first. */
+  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
+  /** Conversations, most recently updated first. */
+  conversations(): Promise<ConversationSummary[]>;
+  /** Starts a new conversation and makes it current. */
+  newConversation(): Promise<string>;
+  /** Subscribes to one event type; returns the unsubscribe function. */
+  on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>): () => void;
+  /** Stops the engine (and its Worker) and closes the store. Idempotent. */
+  dispose(): Promise<void>;
+}

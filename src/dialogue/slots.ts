@@ -1,0 +1,125 @@
+/**
+ * Slot filling helpers: reading a slot's value from a turn (its extractor, then an entity of its
+ * kind, then the whole answer for `text` slots), validating it, and finding what is still missing.
+ *
+ * @module
+ */
+import type { Entity } from '../nlu/types.ts';
+import type { SkillDefinition } from '../skills/types.ts';
+import type { DialogueSlot, SlotExtractInput } from './types.ts';
+
+/** Entity kinds accepted for a slot kind: a `datetime` also answers "what time?" and "what day?". */
+const COMPATIBLE: Record<string, readonly string[]> = {
+  time: ['time', 'datetime'],
+  date: ['date', 'datetime'],
+  datetime: ['datetime', 'date', 'time'],
+  number: ['number'],
+};
+
+/**
+ * The slots a skill declares, as dialogue slots (possibly with an extractor).
+ * @param skill a skill definition
+ */
+export function slotsOf(skill: SkillDefinition): readonly DialogueSlot[] {
+  return (skill.slots ?? []) as readonly DialogueSlot[];
+}
+
+/**
+ * Trims what people wrap an answer in: punctuation, "it's", "um", "please".
+ * @param text an answer, e.g. `"Um, it's Paris, please."`
+ * @returns e.g. `"Paris"`
+ */
+export function cleanAnswer(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:(?:um+|uh+|er+|well|ok(?:ay)?|so|oh)[,.\s]+)+/i, '')
+    .replace(/^(?:it'?s|it is|that'?s|make it|let'?s say|i'?d say|maybe)\s+/i, '')
+    .replace(/[\s,]*(?:please|thanks|thank you)\s*[.!?]*$/i, '')
+    .replace(/[\s.!?,;:]+$/, '')
+    .trim();
+}
+
+/** The entity value for a slot kind, from the turn's entities; undefined when none fits. */
+function entityFor(kind: string, entities: readonly Entity[]): unknown {
+  if (kind.startsWith('custom:')) {
+    const name = kind.slice('custom:'.length);
+    return entities.find((e) => e.kind === 'custom' && e.name === name)?.value;
+  }
+  const accepted = COMPATIBLE[kind] ?? [kind];
+  for (const wanted of accepted) {
+    const e = entities.find((x) => x.kind === wanted);
+    if (e !== undefined) return e.value;
+  }
+  return undefined;
+}
+
+/**
+ * Reads one slot's value from a turn.
+ *
+ * Order: the slot's own `extract` (it knows its vocabulary), then an entity of the slot's kind,
+ * then — only when the turn answers a question about this slot — the whole cleaned answer for a
+ * `text` slot.
+ *
+ * @param slot the slot
+ * @param input the turn
+ * @returns the value, or `undefined` when the turn does not fill the slot
+ */
+export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknown {
+  const extracted = slot.extract?.(input);
+  if (extracted !== undefined && extracted !== null && extracted !== '') return extracted;
+  if (slot.kind === 'text') {
+    if (!input.answer) return undefined;
+    const answer = cleanAnswer(input.text);
+    return answer === '' ? undefined : answer;
+  }
+  return entityFor(slot.kind, input.entities);
+}
+
+/**
+ * Reads every slot of a skill the turn names (not `text` slots, which only answers fill).
+ * @param skill the skill
+ * @param input the turn (`answer` is ignored: always `false` here)
+ * @returns the values found, by slot name
+ */
+export function extractSlots(skill: SkillDefinition, input: Omit<SlotExtractInput, 'answer'>): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  for (const slot of slotsOf(skill)) {
+    const value = extractSlot(slot, { ...input, answer: false });
+    if (value !== undefined) found[slot.name] = value;
+  }
+  return found;
+}
+
+/**
+ * Validates a candidate value with the slot's `validate`, which must not throw (a throw counts as invalid).
+ * @returns `true`, or the message to re-ask with
+ */
+export function validateSlot(slot: DialogueSlot, value: unknown): true | string {
+  if (slot.validate === undefined) return true;
+  try {
+    const verdict = slot.validate(value);
+    return verdict === true ? true : typeof verdict === 'string' && verdict !== '' ? verdict : promptOf(slot, () => 0);
+  } catch {
+    return promptOf(slot, () => 0);
+  }
+}
+
+/**
+ * The first required slot without a value.
+ * @param skill the skill
+ * @param filled names of the slots that have a value
+ */
+export function missingSlot(skill: SkillDefinition, filled: ReadonlySet<string>): DialogueSlot | undefined {
+  return slotsOf(skill).find((s) => s.required !== false && !filled.has(s.name));
+}
+
+/**
+ * The question that asks for a slot, one of its prompts at random.
+ * @param slot the slot
+ * @param random the injected random source
+ */
+export function promptOf(slot: DialogueSlot, random: () => number): string {
+  const prompts = typeof slot.prompt === 'string' ? [slot.prompt] : slot.prompt;
+  if (prompts.length === 0) return `What ${slot.name.replace(/[_-]/g, ' ')}?`;
+  return prompts[Math.min(prompts.length - 1, Math.floor(random() * prompts.length))]!;
+}

@@ -1,0 +1,122 @@
+/**
+ * The dialogue layer's shapes: the state kept per conversation (encrypted in the store), the
+ * actions the policy decides on, and the optional slot extractor skills may declare.
+ *
+ * @module
+ */
+import type { Entity, NluResult } from '../nlu/types.ts';
+import type { SkillDefinition, SlotDefinition } from '../skills/types.ts';
+
+/** What a slot extractor is given: the turn's text and entities, and the task's slots so far. */
+export interface SlotExtractInput {
+  text: string;
+  entities: readonly Entity[];
+  /** The slots already filled for the active task (for follow-ups that change one part). */
+  slots: Readonly<Record<string, unknown>>;
+  /** `true` when the text answers a question about this very slot, so it may take the whole text. */
+  answer: boolean;
+}
+
+/**
+ * A slot that can also be read from the words of a turn, not only from an entity of its kind:
+ * a to-do item, a city, an arithmetic expression. The dialogue manager calls `extract` when it is
+ * present and falls back to the slot's `kind` when it returns `undefined`.
+ */
+export interface DialogueSlot extends SlotDefinition {
+  /** Returns the slot's value found in the turn, or `undefined`. Must be pure and fast. */
+  extract?: (input: SlotExtractInput) => unknown;
+}
+
+/** A filled slot and where it came from, so context can age out. */
+export interface SlotRecord {
+  value: unknown;
+  /** The dialogue turn (1-based, per conversation) that filled it. */
+  turn: number;
+  /** Epoch milliseconds when it was filled. */
+  at: number;
+}
+
+/** The task the conversation is about: the last intent acted on that has something to follow up on. */
+export interface ActiveTask {
+  intent: string;
+  skillId: string;
+  /** The utterance that started the task; skills get it as `ctx.text` on later turns too. */
+  text: string;
+  slots: Record<string, SlotRecord>;
+  /** The turn that last touched the task. */
+  turn: number;
+  /** Epoch milliseconds when it was last touched. */
+  at: number;
+}
+
+/** A question the assistant asked and the next turn is expected to answer. */
+export type PendingQuestion =
+  | { type: 'slot'; slot: string; question: string; /** How many times it has been asked. */ asks: number }
+  | { type: 'confirm'; question: string };
+
+/** A message of the recent conversation kept in the state (for `repeat` and skills' context). */
+export interface RecentTurn {
+  role: 'user' | 'assistant';
+  text: string;
+  turn: number;
+}
+
+/**
+ * Everything the dialogue manager remembers of one conversation. Plain JSON-safe data: it is
+ * stored encrypted with `putDialogueState` and must survive a reload.
+ */
+export interface DialogueState {
+  version: 1;
+  /** Turns handled so far in this conversation. */
+  turn: number;
+  /** Epoch milliseconds of the last turn. */
+  at: number;
+  task?: ActiveTask;
+  pending?: PendingQuestion;
+  recent: RecentTurn[];
+}
+
+/**
+ * How a turn relates to the dialogue context, decided by the policy. A discriminated union on `type`;
+ * `confidence` is how sure the rule that fired is (the model's score when the model decided).
+ */
+export type DialogueAction =
+  /** A fresh request for an intent a skill answers. */
+  | { type: 'new-intent'; intent: string; skillId: string; confidence: number }
+  /** The answer to the pending slot question (the value may still be invalid). */
+  | { type: 'fill-slot'; intent: string; slot: string; confidence: number }
+  /** "What about tomorrow?": the active intent again with the slots this turn names replaced. */
+  | { type: 'follow-up'; intent: string; slots: string[]; confidence: number }
+  /** "No, I meant 7pm": the last turn's task with a slot replaced, redone. */
+  | { type: 'correction'; intent: string; slots: string[]; confidence: number }
+  /** "Cancel" / "never mind": drop the active task and any question. */
+  | { type: 'cancel'; confidence: number }
+  /** "Yes" to the pending confirmation. */
+  | { type: 'confirm'; confidence: number }
+  /** "No" to the pending confirmation. */
+  | { type: 'deny'; confidence: number }
+  /** An intent the model knows but no skill answers here. */
+  | { type: 'unsupported'; intent: string; confidence: number }
+  /** Nothing the assistant understands. */
+  | { type: 'out-of-scope'; confidence: number };
+
+/** The names of the dialogue actions. */
+export type DialogueActionType = DialogueAction['type'];
+
+/** What the policy decides from. */
+export interface PolicyInput {
+  nlu: NluResult;
+  state: DialogueState;
+  skills: readonly SkillDefinition[];
+  /** The raw utterance (same as `nlu.text`, passed so a policy need not trust the model for it). */
+  text: string;
+}
+
+/** The one swappable decision: how this turn relates to the context. Pure and synchronous. */
+export type DialoguePolicy = (input: PolicyInput) => DialogueAction;
+
+/**
+ * Reserved slot names the manager adds for a skill's `execute` (never shown in `Understanding.slots`):
+ * `$action` is the dialogue action of the turn, `$confirmed` is `true` after a "yes".
+ */
+export const RESERVED_SLOTS = { action: '$action', confirmed: '$confirmed' } as const;

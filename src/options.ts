@@ -1,0 +1,54 @@
+/**
+ * Synchronous validation of `createAssistant` options: malformed options throw the standard
+ * `TypeError` / `RangeError` before anything starts (after Dexie and onnxruntime-web).
+ * @internal
+ */
+import type { AssistantOptions } from './assistant-types.ts';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Throws `TypeError` or `RangeError` for the first malformed option. @internal */
+export function validateAssistantOptions(options: AssistantOptions): void {
+  if (!isObject(options)) throw new TypeError('createAssistant(options): options must be an object');
+  const { model, worker, storage, encryption, skills, onProgress, databaseName, timeZone, wasmUrl, signal } = options;
+  if (
+    model !== undefined &&
+    typeof model !== 'string' &&
+    !(model instanceof URL) &&
+    !(model instanceof ArrayBuffer) &&
+    !(model instanceof Uint8Array)
+  ) {
+    throw new TypeError('options.model must be a URL, a string, an ArrayBuffer or a Uint8Array');
+  }
+  if (worker !== undefined && typeof worker !== 'boolean' && !(typeof Worker === 'function' && worker instanceof Worker)) {
+    throw new TypeError('options.worker must be a boolean or a Worker');
+  }
+  if (worker === true && typeof Worker !== 'function') {
+    throw new TypeError('options.worker is true but this platform has no Worker: pass worker: false');
+  }
+  if (storage !== undefined && storage !== 'indexeddb' && storage !== 'memory') {
+    throw new RangeError(`options.storage must be 'indexeddb' or 'memory', not ${JSON.stringify(storage)}`);
+  }
+  if (encryption !== undefined) {
+    if (!isObject(encryption) || (encryption.mode !== 'device' && encryption.mode !== 'passphrase')) {
+      throw new RangeError("options.encryption.mode must be 'device' or 'passphrase'");
+    }
+    if (encryption.mode === 'passphrase' && encryption.passphrase !== undefined && typeof encryption.passphrase !== 'string') {
+      throw new TypeError('options.encryption.passphrase must be a string');
+    }
+  }
+  if (skills !== undefined && !Array.isArray(skills)) throw new TypeError('options.skills must be an array');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('options.onProgress must be a function');
+  if (databaseName !== undefined && (typeof databaseName !== 'string' || databaseName.length === 0)) {
+    throw new TypeError('options.databaseName must be a non-empty string');
+  }
+  if (timeZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+    } catch (cause) {
+      throw new RangeError(`options.timeZone is not an IANA time zone: ${String(timeZone)}`, { cause });
+    }
+  }
+  if (wasmUrl !== undefined && typeof wasmUrl !== 'string') throw new TypeError('options.wasmUrl must be a string');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
+}
