@@ -44,7 +44,7 @@ export function validateAssistantOptions(options: AssistantOptions): void {
   }
   if (timeZone !== undefined) {
     try {
-      new Intl.DateTimeFormat('en', { timeZone });
+      new Intl.DateTimeFormat('en', { timeZone: String(timeZone) });
     } catch (cause) {
       throw new RangeError(`options.timeZone is not an IANA time zone: ${String(timeZone)}`, { cause });
     }
