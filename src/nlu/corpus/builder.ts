@@ -1,0 +1,113 @@
+/**
+ * Collects intents, examples, out-of-scope texts and entities from any format, checks the rules
+ * every corpus must follow (no empty intent, no duplicate label, no empty example, no unsafe
+ * regex, validation labels known), and produces the normalized {@link Corpus}.
+ *
+ * @module
+ */
+
+import { compileCustomEntities } from '../entities/custom-entities.ts';
+import type { Corpus, CustomEntityDefinition, TrainingExample } from '../types.ts';
+import type { CorpusSource } from './source.ts';
+
+/**
+ * The label of out-of-scope examples (CLINC150's `oos`). In `Corpus.validation` examples with this
+ * intent are out-of-scope utterances, kept there so the threshold can be chosen on held-out data.
+ */
+export const OUT_OF_SCOPE_INTENT = 'oos';
+
+/** An example text with the line it came from. */
+export interface LocatedText {
+  text: unknown;
+  line: number | undefined;
+}
+
+const MAX_LABEL = 200;
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Accumulates one corpus; every check throws a `CorpusError` naming the line. */
+export class CorpusBuilder {
+  readonly #src: CorpusSource;
+  readonly #outOfScopeLabels: ReadonlySet<string>;
+  readonly #intents = new Map<string, { line: number | undefined; texts: string[] }>();
+  readonly #validation: { example: TrainingExample; line: number | undefined }[] = [];
+  readonly #outOfScope: string[] = [];
+  readonly #entities: CustomEntityDefinition[] = [];
+
+  /** @param outOfScopeLabels - intent names that mean "out of scope" in this format (always includes `oos`). */
+  constructor(src: CorpusSource, outOfScopeLabels: readonly string[] = []) {
+    this.#src = src;
+    this.#outOfScopeLabels = new Set([OUT_OF_SCOPE_INTENT, ...outOfScopeLabels]);
+  }
+
+  /** Adds an intent and its examples; out-of-scope labels go to `outOfScope`. */
+  addIntent(name: unknown, line: number | undefined, examples: readonly LocatedText[]): void {
+    const label = this.#label(name, line);
+    const previous = this.#intents.get(label);
+    if (previous) {
+      throw this.#src.error(`duplicate intent "${label}"${previous.line === undefined ? '' : ` (first declared on line ${previous.line})`}`, line);
+    }
+    if (examples.length === 0) throw this.#src.error(`intent "${label}" has no examples`, line);
+    const texts = examples.map((e) => this.#text(e, `an example of intent "${label}"`));
+    if (this.#outOfScopeLabels.has(label)) {
+      this.#outOfScope.push(...texts);
+      this.#intents.set(label, { line, texts: [] }); // remembered only to catch a duplicate
+    } else this.#intents.set(label, { line, texts });
+  }
+
+  /** Adds one out-of-scope example. */
+  addOutOfScope(example: LocatedText): void {
+    this.#outOfScope.push(this.#text(example, 'an out-of-scope example'));
+  }
+
+  /** Adds one validation example; its intent must exist in the training data (checked in `build`). */
+  addValidation(intent: unknown, example: LocatedText): void {
+    const label = this.#label(intent, example.line);
+    const text = this.#text(example, `a validation example of intent "${label}"`);
+    this.#validation.push({ example: { text, intent: this.#outOfScopeLabels.has(label) ? OUT_OF_SCOPE_INTENT : label }, line: example.line });
+  }
+
+  /** Adds a custom entity after checking it the way `extractEntities` will (regex safety included). */
+  addEntity(def: CustomEntityDefinition, line: number | undefined): void {
+    try {
+      compileCustomEntities([def]);
+    } catch (cause) {
+      throw this.#src.error(cause instanceof Error ? cause.message : String(cause), line, cause);
+    }
+    this.#entities.push(def);
+  }
+
+  /** The normalized corpus. */
+  build(meta: { language?: string | undefined; name?: string | undefined; version?: string | undefined }): Corpus {
+    const train: TrainingExample[] = [];
+    for (const [intent, { texts }] of this.#intents) for (const text of texts) train.push({ text, intent });
+    if (train.length === 0) throw this.#src.error('the corpus has no in-scope training examples');
+    for (const { example, line } of this.#validation) {
+      if (example.intent !== OUT_OF_SCOPE_INTENT && !this.#intents.has(example.intent)) {
+        throw this.#src.error(`validation example for unknown intent "${example.intent}"`, line);
+      }
+    }
+    const corpus: Corpus = { language: meta.language?.trim() || 'en', train, entities: this.#entities };
+    if (meta.name) corpus.name = meta.name;
+    if (meta.version) corpus.version = meta.version;
+    if (this.#validation.length) corpus.validation = this.#validation.map((v) => v.example);
+    if (this.#outOfScope.length) corpus.outOfScope = this.#outOfScope;
+    return corpus;
+  }
+
+  #label(name: unknown, line: number | undefined): string {
+    if (typeof name !== 'string' || name.trim() === '') throw this.#src.error('an intent needs a non-empty name', line);
+    const label = name.trim();
+    if (FORBIDDEN.has(label)) throw this.#src.error(`"${label}" cannot be an intent name`, line);
+    if (label.length > MAX_LABEL || /[\p{Cc}\p{Cf}]/u.test(label)) {
+      throw this.#src.error(`intent name "${label.slice(0, 40)}" is too long or has control characters`, line);
+    }
+    return label;
+  }
+
+  #text(example: LocatedText, what: string): string {
+    if (typeof example.text !== 'string') throw this.#src.error(`${what} is not a string`, example.line);
+    if (example.text.trim() === '') throw this.#src.error(`${what} is empty`, example.line);
+    return example.text;
+  }
+}

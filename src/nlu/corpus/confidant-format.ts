@@ -1,0 +1,145 @@
+/**
+ * Confidant's own corpus format, in YAML or JSON:
+ *
+ * ```yaml
+ * confidant: 1                # optional format marker
+ * language: en                # BCP 47, default en
+ * name: pizza-bot             # optional, written into the model
+ * version: 1.0.0              # optional
+ * intents:                    # a map of intent → examples ...
+ *   greet: [hello, hi there]
+ *   order_pizza:
+ *     - I want a pizza
+ *     - examples: [...]       # (or { examples: [...] })
+ * # ... or a list: intents: [{ name: greet, examples: [hello] }]
+ * entities:
+ *   city:                     # a list entity: values are strings or { value, synonyms }
+ *     - value: New York
+ *       synonyms: [NYC, the big apple]
+ *     - Paris
+ *   order_id:                 # a regex entity (checked for catastrophic backtracking)
+ *     regex: 'ORD-\d{6}'
+ *     flags: i                # optional, i and u only
+ * outOfScope: [what is the meaning of life]
+ * validation:                 # optional held-out examples, same shapes as intents; key oos allowed
+ *   greet: [hey]
+ * ```
+ *
+ * The normalized {@link Corpus} itself (`train: [{ text, intent }]`, `entities` as definitions) is
+ * accepted too, so `JSON.stringify(corpus)` parses back to the same corpus.
+ *
+ * @module
+ */
+
+import type { Corpus, CustomEntityDefinition } from '../types.ts';
+import { CorpusBuilder, type LocatedText } from './builder.ts';
+import { isRecord, type CorpusSource, type DataPath } from './source.ts';
+
+const TOP_KEYS = new Set(['confidant', 'language', 'name', 'version', 'description', 'intents', 'train', 'validation', 'outOfScope', 'entities']);
+
+/** Parses a Confidant corpus. @throws {CorpusError} naming the line of the first problem. */
+export function parseConfidantCorpus(src: CorpusSource): Corpus {
+  const top = src.entries(src.data, []);
+  const b = new CorpusBuilder(src);
+  const meta: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
+  for (const [key, value] of top) {
+    if (!TOP_KEYS.has(key)) throw src.error(`unknown top-level key "${key}" (expected one of ${[...TOP_KEYS].join(', ')})`, [key]);
+    if (key === 'language' || key === 'name' || key === 'version') {
+      if (typeof value !== 'string') throw src.error(`"${key}" must be a string`, [key]);
+      meta[key] = value;
+    }
+  }
+  const data = src.data as Record<string, unknown>;
+  if (data['intents'] === undefined && data['train'] === undefined) throw src.error('a Confidant corpus needs "intents" (or "train")');
+  if (data['intents'] !== undefined) {
+    for (const g of groups(src, data['intents'], ['intents'])) b.addIntent(g.name, g.line, g.examples);
+  }
+  if (data['train'] !== undefined) {
+    const byIntent = new Map<string, { line: number | undefined; examples: LocatedText[] }>();
+    for (const { intent, example } of pairs(src, data['train'], ['train'])) {
+      if (typeof intent !== 'string') throw src.error('a "train" item needs a string "intent"', example.line);
+      const key = intent;
+      const g = byIntent.get(key) ?? { line: example.line, examples: [] };
+      g.examples.push(example);
+      byIntent.set(key, g);
+    }
+    for (const [name, g] of byIntent) b.addIntent(name, g.line, g.examples);
+  }
+  const val = data['validation'];
+  if (Array.isArray(val) && val.every((v) => isRecord(v) && 'text' in v)) {
+    for (const { intent, example } of pairs(src, val, ['validation'])) b.addValidation(intent, example);
+  } else if (val !== undefined) {
+    for (const g of groups(src, val, ['validation'])) for (const e of g.examples) b.addValidation(g.name, e);
+  }
+  if (data['outOfScope'] !== undefined) {
+    for (const e of texts(src, data['outOfScope'], ['outOfScope'])) b.addOutOfScope(e);
+  }
+  if (data['entities'] !== undefined) for (const [def, line] of entities(src, data['entities'])) b.addEntity(def, line);
+  return b.build({ language: meta['language'], name: meta['name'], version: meta['version'] });
+}
+
+interface Group {
+  name: unknown;
+  line: number | undefined;
+  examples: LocatedText[];
+}
+
+/** `{ greet: [..] }`, `{ greet: { examples: [..] } }` or `[{ name: greet, examples: [..] }]`. */
+function groups(src: CorpusSource, value: unknown, path: DataPath): Group[] {
+  if (Array.isArray(value)) {
+    return value.map((item: unknown, i) => {
+      const p = [...path, i];
+      if (!isRecord(item)) throw src.error(`${path[0]} entry #${i + 1} must be a mapping with "name" and "examples"`, p);
+      src.entries(item, p);
+      return { name: item['name'] ?? item['intent'], line: src.lineOf(p), examples: texts(src, item['examples'], [...p, 'examples']) };
+    });
+  }
+  return src.entries(value, path).map(([name, v]) => {
+    const p = [...path, name];
+    const list = isRecord(v) ? v['examples'] : v;
+    return { name, line: src.lineOf(p), examples: texts(src, list, isRecord(v) ? [...p, 'examples'] : p) };
+  });
+}
+
+function texts(src: CorpusSource, value: unknown, path: DataPath): LocatedText[] {
+  if (value === undefined || value === '') return [];
+  if (!Array.isArray(value)) throw src.error(`${path.join('.')} must be a list of example texts`, path);
+  return value.map((text: unknown, i) => ({ text, line: src.lineOf([...path, i]) }));
+}
+
+function pairs(src: CorpusSource, value: unknown, path: DataPath): { intent: unknown; example: LocatedText }[] {
+  if (!Array.isArray(value)) throw src.error(`"${path[0]}" must be a list of { text, intent }`, path);
+  return value.map((item: unknown, i) => {
+    const p = [...path, i];
+    if (!isRecord(item)) throw src.error(`${path[0]} item #${i + 1} must be { text, intent }`, p);
+    return { intent: item['intent'], example: { text: item['text'], line: src.lineOf(p) } };
+  });
+}
+
+function entities(src: CorpusSource, value: unknown): [CustomEntityDefinition, number | undefined][] {
+  if (Array.isArray(value)) {
+    // The normalized form: definitions as in Corpus.entities.
+    return value.map((def: unknown, i) => {
+      if (!isRecord(def)) throw src.error(`entities item #${i + 1} must be a definition`, ['entities', i]);
+      src.entries(def, ['entities', i]);
+      return [def as unknown as CustomEntityDefinition, src.lineOf(['entities', i])];
+    });
+  }
+  return src.entries(value, ['entities']).map(([name, v]) => {
+    const p = ['entities', name];
+    const line = src.lineOf(p);
+    if (isRecord(v) && v['regex'] !== undefined) {
+      const def: CustomEntityDefinition = { type: 'regex', name, pattern: v['regex'] as string };
+      if (v['flags'] !== undefined) def.flags = v['flags'] as string;
+      return [def, line];
+    }
+    const list = isRecord(v) ? v['values'] : v;
+    if (!Array.isArray(list)) throw src.error(`entity "${name}" needs a list of values or a regex`, p);
+    const values = list.map((item: unknown, i) => {
+      if (typeof item === 'string') return { value: item, synonyms: [] };
+      if (isRecord(item)) return { value: item['value'] as string, synonyms: (item['synonyms'] ?? []) as string[] };
+      throw src.error(`value #${i + 1} of entity "${name}" must be a string or { value, synonyms }`, [...p, i]);
+    });
+    return [{ type: 'list', name, values }, line];
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Dates, times and date-times relative to `now` in an IANA zone, read by chrono-node's English
+ * casual parser ("tomorrow at 6pm", "in 10 minutes", "next friday", "Dec 25 at 9:30").
+ *
+ * Values are ISO 8601 strings: a calendar date for `date` (`2026-11-27`), a date-time with the
+ * zone's offset for `time` and `datetime` (`2026-11-26T18:00:00+01:00`; a bare time is resolved to
+ * its next occurrence), and an interval `start/end` for ranges ("monday to friday").
+ *
+ * @module
+ */
+
+import { casual, type ParsedResult } from 'chrono-node/en';
+import { emit, type ScanContext } from './scan.ts';
+import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } from './time-zone.ts';
+
+// chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
+// start a date expression is present (prefixes: "mon" covers monday, "min" minutes, ...).
+const DATE_HINT_RE =
+  /\d|(?<![\p{L}])(?:today|tonight|tmrw?|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|hour|min|sec|now|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas)/iu;
+// With these words the user speaks of the past: let chrono look backwards.
+const PAST_RE = /(?<![\p{L}])(?:last|past|previous|ago|yesterday|was|were|did|had)(?![\p{L}])/iu;
+// chrono reads "for ten minutes" and "a second" as now + 10 min; without one of these anchors it
+// is a length of time and belongs to the duration extractor.
+const RELATIVE_ANCHOR_RE = /(?<![\p{L}])(?:in|within|ago|later|from now|after|before|hence|next|last|past|this|coming|previous)(?![\p{L}])/iu;
+// Lower-case three-letter weekday names are ordinary words far more often ("I sat", "on sun").
+const BARE_WEEKDAY_RE = /^(?:on\s+)?(?:sun|mon|tue|wed|thu|fri|sat)$/;
+type ParsedComponents = ParsedResult['start'];
+
+const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
+
+/** Emits `date`, `time` and `datetime` entities. */
+export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
+  if (!DATE_HINT_RE.test(ctx.text)) return;
+  const ref = { instant: now, timezone: offsetMinutes(now.getTime(), timeZone) };
+  let results: ParsedResult[];
+  try {
+    results = casual.parse(ctx.text, ref, { forwardDate: !PAST_RE.test(ctx.text) });
+  } catch {
+    return; // a parser bug on odd input must not cost the user the whole result
+  }
+  for (const r of results) {
+    if (BARE_WEEKDAY_RE.test(r.text)) continue;
+    const tags = r.tags();
+    if (tags.has('result/relativeDate') && !RELATIVE_ANCHOR_RE.test(r.text)) continue;
+    const kind = kindOf(r.start, tags);
+    let value: string;
+    try {
+      value = valueOf(r.start, kind, tags, timeZone);
+      if (r.end) value = `${value}/${valueOf(r.end, kind, r.end.tags(), timeZone)}`;
+    } catch {
+      continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it
+    }
+    emit(ctx, kind, r.index, r.index + r.text.length, value);
+  }
+}
+
+function kindOf(c: ParsedComponents, tags: Set<string>): 'date' | 'time' | 'datetime' {
+  const hasTime = c.isCertain('hour') || [...tags].some((t) => DAY_PART_TAG_RE.test(t));
+  if (!hasTime) return 'date';
+  const hasDate = c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || tags.has('result/relativeDate') ||
+    [...tags].some((t) => t.startsWith('casualReference/') && !DAY_PART_TAG_RE.test(t));
+  // "this evening", "tonight": a day part of today is a date-time, not a bare clock time.
+  const dayPart = [...tags].some((t) => /^casualReference\/(?:tonight|morning|afternoon|evening|night)$/.test(t));
+  return hasDate || dayPart ? 'datetime' : 'time';
+}
+
+function valueOf(c: ParsedComponents, kind: 'date' | 'time' | 'datetime', tags: Set<string>, timeZone: string): string {
+  const wall = wallOf(c);
+  if (kind === 'date') return formatDate(wall);
+  // An explicit zone ("6pm EST") or a relative amount of time ("in 10 minutes") fixes the instant
+  // itself; otherwise the wall-clock fields are read in the user's zone, which stays right across
+  // a DST change between now and then (chrono only knows one fixed offset).
+  const absolute = c.isCertain('timezoneOffset') || tags.has('result/relativeDateAndTime');
+  const ms = absolute ? c.date().getTime() : instantOf(wall, timeZone);
+  return formatDateTime(ms, timeZone);
+}
+
+function wallOf(c: ParsedComponents): WallTime {
+  const g = (k: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond', d: number): number => c.get(k) ?? d;
+  return { year: g('year', 1970), month: g('month', 1), day: g('day', 1), hour: g('hour', 0), minute: g('minute', 0), second: g('second', 0), millisecond: g('millisecond', 0) };
+}

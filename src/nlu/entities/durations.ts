@@ -1,0 +1,131 @@
+/**
+ * Durations as milliseconds: "ten minutes", "1.5 hours", "2 hours and 15 minutes", "half an
+ * hour", "an hour and a half", "1h30", "90 sec". chrono-node reads "in 10 minutes" as a point in
+ * time but has no notion of a bare length of time, so this small parser reuses the number spans.
+ * Months and years are left out: their length in milliseconds depends on the calendar.
+ *
+ * @module
+ */
+
+import { matchAt } from './numbers.ts';
+import { emit, type ScanContext, type Token } from './scan.ts';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const UNIT_MS: ReadonlyArray<[RegExp, number]> = [
+  [/^(?:ms|msecs?|milliseconds?)$/, 1],
+  [/^(?:secs?|seconds?)$/, SECOND],
+  [/^(?:mins?|minutes?)$/, MINUTE],
+  [/^(?:h|hrs?|hours?)$/, HOUR],
+  [/^(?:days?)$/, DAY],
+  [/^(?:wks?|weeks?|fortnights?)$/, 7 * DAY],
+];
+// A bare `s`, `m` or `d` after a number is too ambiguous ("the 90s", "5 m", "3d") to be a unit.
+const UNIT_RE = /[\s-]?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
+const HALF_RE = /\s+and\s+a\s+half(?![\p{L}\p{N}])/iuy;
+const JOIN_RE = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+/iy;
+// Compact forms written as one token: 1h30, 1h30m, 2h, 45min, 2m30s, 90sec.
+const COMPACT_RE = /^(\d+(?:\.\d+)?)(h|hrs?|mins?|secs?|ms|d|wks?)(?:(\d{1,2})(m|mins?)?)?$|^(\d+)m(\d{1,2})s$/i;
+
+interface Piece {
+  ms: number;
+  unit: number;
+  end: number;
+}
+
+/** Emits `duration` entities whose value is the length in milliseconds. */
+export function findDurations(ctx: ScanContext): void {
+  const { tokens } = ctx;
+  let resumeAt = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
+    if (tok.start < resumeAt) continue;
+    let piece = compact(tok) ?? pieceAt(ctx, tok.start);
+    if (!piece) continue;
+    let { ms } = piece;
+    let end = piece.end;
+    // "2 hours and 15 minutes", "1 hour, 30 minutes": each further piece must be a smaller unit.
+    for (;;) {
+      const join = matchAt(ctx.text, end, JOIN_RE);
+      if (!join) break;
+      const at = end + join[0].length;
+      const nextTok = tokens[ctx.tokenAt.get(at) ?? -1];
+      const next: Piece | null = (nextTok && compact(nextTok)) ?? pieceAt(ctx, at);
+      if (!next || next.unit >= piece.unit) break;
+      ms += next.ms;
+      end = next.end;
+      piece = next;
+    }
+    emit(ctx, 'duration', tok.start, end, Math.round(ms));
+    resumeAt = end;
+  }
+}
+
+/** One "<quantity> <unit>" piece starting exactly at `at`, or null. */
+function pieceAt(ctx: ScanContext, at: number): Piece | null {
+  const q = quantityAt(ctx, at);
+  if (!q) return null;
+  let end = q.end;
+  let qty = q.value;
+  const half = matchAt(ctx.text, end, HALF_RE); // "one and a half hours"
+  if (half) {
+    qty += 0.5;
+    end += half[0].length;
+  }
+  const unit = matchAt(ctx.text, end, UNIT_RE);
+  if (!unit) return null;
+  const ms = unitMs(unit[1] as string);
+  if (ms === undefined) return null;
+  end += unit[0].length;
+  const trailingHalf = !half && matchAt(ctx.text, end, HALF_RE); // "an hour and a half"
+  if (trailingHalf) {
+    qty += 0.5;
+    end += trailingHalf[0].length;
+  }
+  return { ms: qty * ms, unit: ms, end };
+}
+
+/** A number span, "a"/"an" (one), "half a"/"half an" (a half) or "a quarter of an" starting at `at`. */
+function quantityAt(ctx: ScanContext, at: number): { value: number; end: number } | null {
+  const n = ctx.numberAt.get(at);
+  if (n && !n.ordinal && n.value >= 0) return { value: n.value, end: n.end };
+  const i = ctx.tokenAt.get(at);
+  if (i === undefined) return null;
+  const w = (k: number): string | undefined => ctx.tokens[i + k]?.norm;
+  const endOf = (k: number): number => (ctx.tokens[i + k] as Token).end;
+  if (w(0) === 'a' || w(0) === 'an') {
+    if (w(1) === 'quarter' && w(2) === 'of' && (w(3) === 'an' || w(3) === 'a')) return { value: 0.25, end: endOf(3) };
+    if (w(1) === 'half' && w(2) !== 'and') return { value: 0.5, end: endOf(1) };
+    return { value: 1, end: endOf(0) };
+  }
+  if (w(0) === 'half' && (w(1) === 'an' || w(1) === 'a')) return { value: 0.5, end: endOf(1) };
+  if (w(0) === 'quarter' && w(1) === 'of' && (w(2) === 'an' || w(2) === 'a')) return { value: 0.25, end: endOf(2) };
+  return null;
+}
+
+function compact(tok: Token): Piece | null {
+  if (!/^\d/.test(tok.text)) return null;
+  const m = COMPACT_RE.exec(tok.text);
+  if (!m) return null;
+  if (m[5] !== undefined) {
+    return { ms: Number(m[5]) * MINUTE + Number(m[6]) * SECOND, unit: MINUTE, end: tok.end };
+  }
+  const unit = unitMs((m[2] as string).toLowerCase() === 'd' ? 'day' : (m[2] as string));
+  if (unit === undefined) return null;
+  let ms = Number(m[1]) * unit;
+  // "1h30": the trailing digits are minutes after hours only.
+  if (m[3] !== undefined) {
+    if (unit !== HOUR) return null;
+    ms += Number(m[3]) * MINUTE;
+  }
+  return { ms, unit, end: tok.end };
+}
+
+function unitMs(unit: string): number | undefined {
+  const u = unit.toLowerCase();
+  for (const [re, ms] of UNIT_MS) if (re.test(u)) return ms;
+  return undefined;
+}

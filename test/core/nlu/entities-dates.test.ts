@@ -1,0 +1,91 @@
+// Dates, times and durations relative to a fixed `now` (Thursday 2026-11-26 10:00 UTC) in two
+// zones, and the Intl-based time-zone arithmetic under them.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { formatDateTime, instantOf, offsetMinutes } from '../../../src/nlu/entities/time-zone.ts';
+
+const now = new Date('2026-11-26T10:00:00Z');
+
+function ents(text: string, timeZone = 'Europe/Paris'): [string, string, unknown][] {
+  return extractEntities(text, { now, timeZone }).map((e) => {
+    assert.equal(text.slice(e.start, e.end), e.text);
+    return [e.kind, e.text, e.value];
+  });
+}
+
+describe('dates and times (chrono-node, in the given zone)', () => {
+  it('reads "tomorrow at 6pm" as 18:00 local in Paris and in New York', () => {
+    assert.deepEqual(ents('remind me tomorrow at 6pm'), [['datetime', 'tomorrow at 6pm', '2026-11-27T18:00:00+01:00']]);
+    assert.deepEqual(ents('remind me tomorrow at 6pm', 'America/New_York'), [['datetime', 'tomorrow at 6pm', '2026-11-27T18:00:00-05:00']]);
+  });
+  it('reads "in 10 minutes" from the instant now', () => {
+    assert.deepEqual(ents('in 10 minutes'), [['datetime', 'in 10 minutes', '2026-11-26T11:10:00+01:00']]);
+    assert.deepEqual(ents('in 10 minutes', 'America/New_York'), [['datetime', 'in 10 minutes', '2026-11-26T05:10:00-05:00']]);
+  });
+  it('reads dates, weekdays and ranges as ISO dates and intervals', () => {
+    assert.deepEqual(ents('next friday'), [['date', 'next friday', '2026-12-04']]);
+    assert.deepEqual(ents('on 2026-12-01'), [['date', '2026-12-01', '2026-12-01']]);
+    assert.deepEqual(ents('from monday to friday'), [['date', 'monday to friday', '2026-11-30/2026-12-04']]);
+    assert.deepEqual(ents('what did I do last monday'), [['date', 'last monday', '2026-11-23']]);
+  });
+  it('resolves a bare time to its next occurrence and a day part to today', () => {
+    assert.deepEqual(ents('wake me at 7am'), [['time', 'at 7am', '2026-11-27T07:00:00+01:00']]);
+    assert.deepEqual(ents('at 15:30'), [['time', 'at 15:30', '2026-11-26T15:30:00+01:00']]);
+    assert.deepEqual(ents('this evening'), [['datetime', 'this evening', '2026-11-26T20:00:00+01:00']]);
+  });
+  it('uses the offset of the target date across a DST change', () => {
+    assert.deepEqual(ents('on July 4 at 6pm'), [['datetime', 'July 4 at 6pm', '2027-07-04T18:00:00+02:00']]);
+    assert.deepEqual(ents('on July 4 at 6pm', 'America/New_York'), [['datetime', 'July 4 at 6pm', '2027-07-04T18:00:00-04:00']]);
+  });
+  it('honours an explicit zone in the text', () => {
+    assert.deepEqual(ents('call at 6pm EST'), [['time', 'at 6pm EST', '2026-11-27T00:00:00+01:00']]);
+  });
+  it('does not read "sat" or "sun" as weekdays in lower case', () => {
+    assert.deepEqual(ents('I sat in the sun'), []);
+  });
+  it('rejects an unknown zone and an invalid date with RangeError', () => {
+    assert.throws(() => extractEntities('tomorrow', { timeZone: 'Mars/Olympus' }), RangeError);
+    assert.throws(() => extractEntities('tomorrow', { now: new Date('nope') }), RangeError);
+  });
+});
+
+describe('durations (milliseconds)', () => {
+  const MIN = 60_000;
+  it('reads numbers with units, in digits and words', () => {
+    assert.deepEqual(ents('set a timer for ten minutes'), [['duration', 'ten minutes', 10 * MIN]]);
+    assert.deepEqual(ents('for 1.5 hours'), [['duration', '1.5 hours', 90 * MIN]]);
+    assert.deepEqual(ents('a 10-minute break'), [['duration', '10-minute', 10 * MIN]]);
+    assert.deepEqual(ents('90 sec'), [['duration', '90 sec', 90_000]]);
+  });
+  it('adds compound durations and halves', () => {
+    assert.deepEqual(ents('2 hours and 15 minutes'), [['duration', '2 hours and 15 minutes', 135 * MIN]]);
+    assert.deepEqual(ents('an hour and a half'), [['duration', 'an hour and a half', 90 * MIN]]);
+    assert.deepEqual(ents('half an hour'), [['duration', 'half an hour', 30 * MIN]]);
+    assert.deepEqual(ents('one and a half hours'), [['duration', 'one and a half hours', 90 * MIN]]);
+    assert.deepEqual(ents('a quarter of an hour'), [['duration', 'a quarter of an hour', 15 * MIN]]);
+  });
+  it('reads compact forms', () => {
+    assert.deepEqual(ents('1h30'), [['duration', '1h30', 90 * MIN]]);
+    assert.deepEqual(ents('2h 45min'), [['duration', '2h 45min', 165 * MIN]]);
+    assert.deepEqual(ents('2m30s'), [['duration', '2m30s', 150_000]]);
+  });
+  it('leaves decades, metres and lone "s" alone', () => {
+    assert.deepEqual(ents('music of the 90s').filter(([k]) => k === 'duration'), []);
+    assert.deepEqual(ents('5 m long').filter(([k]) => k === 'duration'), []);
+  });
+});
+
+describe('time-zone arithmetic (Intl only)', () => {
+  it('computes offsets and ISO strings', () => {
+    assert.equal(offsetMinutes(now.getTime(), 'Europe/Paris'), 60);
+    assert.equal(offsetMinutes(now.getTime(), 'Asia/Kolkata'), 330);
+    assert.equal(formatDateTime(now.getTime(), 'America/New_York'), '2026-11-26T05:00:00-05:00');
+  });
+  it('maps a spring-forward gap forward and picks the earlier instant in a fall-back overlap', () => {
+    const wall = { year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0, millisecond: 0 };
+    assert.equal(formatDateTime(instantOf(wall, 'Europe/Paris'), 'Europe/Paris'), '2026-03-29T03:30:00+02:00');
+    const overlap = { ...wall, month: 10, day: 25 };
+    assert.equal(formatDateTime(instantOf(overlap, 'Europe/Paris'), 'Europe/Paris'), '2026-10-25T02:30:00+02:00');
+  });
+});
