@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { TurnCue } from './types.ts';
 
 /** Lower-cases and trims punctuation and spacing so the cues see the words only. */
 export function simplify(text: string): string {
@@ -87,6 +88,17 @@ export function stripCue(text: string): string {
     .replace(/^(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|it should be|should be|rather|what about|how about|what if|same (?:for|with))\b[\s,]*/i, '')
     .replace(/[\s,]*\binstead\b/i, '')
     .trim();
+}
+
+/**
+ * The follow-up or correction cue a turn opens with, and the rest of it.
+ * @param text the raw utterance
+ * @returns the cue, or `undefined` for a turn without one
+ */
+export function cueOf(text: string): TurnCue | undefined {
+  if (isCorrection(text)) return { type: 'correction', rest: stripCue(text) };
+  if (isFollowUp(text)) return { type: 'follow-up', rest: stripCue(text) };
+  return undefined;
 }
 
 /** Number of words, for "is this a fragment?" checks. */

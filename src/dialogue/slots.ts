@@ -32,6 +32,7 @@ export function slotsOf(skill: SkillDefinition): readonly DialogueSlot[] {
 export function cleanAnswer(text: string): string {
   return text
     .trim()
+    .replace(/[\u2018\u2019]/g, "'")
     .replace(/^(?:(?:um+|uh+|er+|well|ok(?:ay)?|so|oh)[,.\s]+)+/i, '')
     .replace(/^(?:it'?s|it is|that'?s|make it|let'?s say|i'?d say|maybe)\s+/i, '')
     .replace(/[\s,]*(?:please|thanks|thank you)\s*[.!?]*$/i, '')
@@ -122,4 +123,23 @@ export function promptOf(slot: DialogueSlot, random: () => number): string {
   const prompts = typeof slot.prompt === 'string' ? [slot.prompt] : slot.prompt;
   if (prompts.length === 0) return `What ${slot.name.replace(/[_-]/g, ' ')}?`;
   return prompts[Math.min(prompts.length - 1, Math.floor(random() * prompts.length))]!;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
+
+/**
+ * Combines a replaced date-time slot with its previous value when the turn names only a time of
+ * day: after "remind me tomorrow at 6", "no, I meant 7pm" means tomorrow at 7, not today.
+ *
+ * @param slot the slot being replaced
+ * @param previous its value before this turn
+ * @param next the value read from this turn
+ * @param entities the turn's entities (to tell a bare time from a date-time)
+ * @returns the value to keep
+ */
+export function keepDay(slot: DialogueSlot, previous: unknown, next: unknown, entities: readonly Entity[]): unknown {
+  if (slot.kind !== 'time' && slot.kind !== 'datetime') return next;
+  if (typeof previous !== 'string' || typeof next !== 'string' || !ISO_DATE_TIME.test(previous) || !ISO_DATE_TIME.test(next)) return next;
+  const bareTime = entities.some((e) => e.kind === 'time' && e.value === next);
+  return bareTime ? previous.slice(0, 10) + next.slice(10) : next;
 }

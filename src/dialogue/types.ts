@@ -7,14 +7,26 @@
 import type { Entity, NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SlotDefinition } from '../skills/types.ts';
 
+/** A follow-up or correction opener found at the start of a turn, and what follows it. */
+export interface TurnCue {
+  type: 'follow-up' | 'correction';
+  /** The turn without its opener: "no, I meant oat milk" → "oat milk". */
+  rest: string;
+}
+
 /** What a slot extractor is given: the turn's text and entities, and the task's slots so far. */
 export interface SlotExtractInput {
+  /** The whole utterance as typed. */
   text: string;
   entities: readonly Entity[];
   /** The slots already filled for the active task (for follow-ups that change one part). */
   slots: Readonly<Record<string, unknown>>;
   /** `true` when the text answers a question about this very slot, so it may take the whole text. */
   answer: boolean;
+  /** Set when the turn continues the active task with a cue ("and …", "no, I meant …"). */
+  cue?: TurnCue;
+  /** The time of the turn, for values relative to now ("in 20 minutes" as a length). */
+  now?: Date;
 }
 
 /**
@@ -25,6 +37,23 @@ export interface SlotExtractInput {
 export interface DialogueSlot extends SlotDefinition {
   /** Returns the slot's value found in the turn, or `undefined`. Must be pure and fast. */
   extract?: (input: SlotExtractInput) => unknown;
+  /**
+   * `false` for a value that belongs to one turn only (an item added to a list): a follow-up
+   * does not carry it over, so "and eggs" after "add milk" does not add milk again. @default true
+   */
+  carry?: boolean;
+}
+
+/**
+ * A skill as the dialogue layer reads it: slots may be {@link DialogueSlot}s, and a skill that
+ * answers several intents may settle which one a request means from the slots read from it.
+ */
+export interface DialogueSkill extends SkillDefinition {
+  /**
+   * Returns the intent among `intents` that the request means, given its slots: intent models
+   * often mix up reading and changing a list, and "my name is Priya" with asking for one's name.
+   */
+  refineIntent?: (intent: string, slots: Readonly<Record<string, unknown>>) => string;
 }
 
 /** A filled slot and where it came from, so context can age out. */
@@ -110,6 +139,8 @@ export interface PolicyInput {
   skills: readonly SkillDefinition[];
   /** The raw utterance (same as `nlu.text`, passed so a policy need not trust the model for it). */
   text: string;
+  /** The time of the turn. @default unknown: extractors that need it find nothing */
+  now?: Date;
 }
 
 /** The one swappable decision: how this turn relates to the context. Pure and synchronous. */
@@ -117,6 +148,6 @@ export type DialoguePolicy = (input: PolicyInput) => DialogueAction;
 
 /**
  * Reserved slot names the manager adds for a skill's `execute` (never shown in `Understanding.slots`):
- * `$action` is the dialogue action of the turn, `$confirmed` is `true` after a "yes".
+ * `$action` is the dialogue action of the turn (`correction` lets a skill undo what it did last turn).
  */
-export const RESERVED_SLOTS = { action: '$action', confirmed: '$confirmed' } as const;
+export const RESERVED_SLOTS = { action: '$action' } as const;

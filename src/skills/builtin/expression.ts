@@ -182,5 +182,7 @@ export function evaluateExpression(source: string): number {
   if (text.length > MAX_LENGTH) throw new CalcError('syntax', 'the expression is too long');
   const value = parse(tokenize(text.toLowerCase()));
   if (!Number.isFinite(value)) throw new CalcError('too-large', 'the result is too large');
-  return value;
+  // Binary floating point makes 279 - 30% come out as 195.29999999999998; 12 significant digits
+  // is more than any answer is read out with, and hides that noise as a desk calculator does.
+  return Number(value.toPrecision(12));
 }

@@ -1,0 +1,191 @@
+/**
+ * `confidant eval-dialogues <file> [--model <model.onnx>] [--json] [--verbose]`: plays a multi-turn
+ * test set through the real stack (intent model → entities → dialogue manager → built-in skills →
+ * encrypted memory store) and reports turn-level intent accuracy, slot accuracy and whole-dialogue
+ * success. Each dialogue starts from a fresh, empty store on a fixed clock and time zone.
+ *
+ * File format: `[{ "name"?: "...", "turns": [{ "user": "...", "expect": { "intent": "...",
+ * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
+ * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
+import { loadIntentModel, type IntentModel } from '../../src/nlu/intent-model.ts';
+import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
+import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/types.ts';
+
+/** The fixed clock of every evaluated dialogue: Thursday 26 November 2026, 10:00 in Paris. */
+export const EVAL_NOW = new Date('2026-11-26T09:00:00Z');
+export const EVAL_TIME_ZONE = 'Europe/Paris';
+/** The default model, shipped in `models/`. */
+export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/assistant-en.onnx', import.meta.url));
+
+/** One expected turn. */
+export interface DialogueTurnSpec {
+  user: string;
+  expect: { intent: string; slots?: Record<string, unknown>; replyIncludes?: string };
+}
+
+/** One dialogue of the test set. */
+export interface DialogueSpec {
+  name?: string;
+  turns: DialogueTurnSpec[];
+}
+
+/** What `evalDialogues` reports. */
+export interface DialogueEvalReport {
+  /** Share of turns whose acted-on intent is the expected one. */
+  turnAccuracy: number;
+  /** Share of expected slot values found exactly (strings case-insensitively). */
+  slotAccuracy: number;
+  /** Share of dialogues where every turn had the right intent, slots and reply text. */
+  dialogueSuccess: number;
+  /** Number of turns. */
+  n: number;
+  dialogues: number;
+  /** The turns that failed, for `--verbose`. */
+  failures: { dialogue: string; turn: number; user: string; problems: string[] }[];
+}
+
+/** A conversation over the real stack with its own fresh memory store. */
+export interface DialogueSession {
+  send(text: string): Promise<DialogueResult>;
+  store: Store;
+}
+
+/** Deterministic uniform numbers (mulberry32) so dice and reply variants are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Opens a dialogue session: memory store, scheduler, skills runtime, built-in skills and manager.
+ * @param model the loaded intent model
+ * @param options the fixed clock, zone and random seed
+ */
+export async function openDialogueSession(model: IntentModel, options: { now?: Date; timeZone?: string; seed?: number } = {}): Promise<DialogueSession> {
+  const now = options.now ?? EVAL_NOW;
+  const timeZone = options.timeZone ?? EVAL_TIME_ZONE;
+  const store = await openStore({ storage: 'memory' });
+  const random = seededRandom(options.seed ?? 1);
+  const scheduler = createScheduler({ store, onFire: () => undefined, now: () => now.getTime() });
+  const runtime = createSkillRuntime({ store, scheduler, timeZone, requestPermission: async () => true });
+  const manager: DialogueManager = createDialogueManager({ store, skills: createBuiltinSkills({ random }), runtime, clock: () => now, timeZone, random });
+  const conversationId = (await store.createConversation('eval')).id;
+  const signal = new AbortController().signal;
+  return {
+    store,
+    async send(text) {
+      const nlu = await model.classify(text, { now, timeZone });
+      return manager.handle({ conversationId, text, nlu, signal });
+    },
+  };
+}
+
+function sameValue(expected: unknown, actual: unknown): boolean {
+  if (typeof expected === 'string' && typeof actual === 'string') return expected.localeCompare(actual, undefined, { sensitivity: 'base' }) === 0;
+  if (Array.isArray(expected) && Array.isArray(actual)) return expected.length === actual.length && expected.every((e, i) => sameValue(e, actual[i]));
+  return Object.is(expected, actual) || JSON.stringify(expected) === JSON.stringify(actual);
+}
+
+/** Checks a test-set file's shape, naming the first problem. */
+function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
+  if (!Array.isArray(raw)) throw new TypeError(`${file}: expected an array of dialogues`);
+  raw.forEach((d: unknown, i) => {
+    const turns = (d as DialogueSpec | null)?.turns;
+    if (!Array.isArray(turns) || turns.length === 0) throw new TypeError(`${file}: dialogue ${i} needs a non-empty "turns" array`);
+    turns.forEach((t: unknown, j) => {
+      const turn = t as DialogueTurnSpec | null;
+      if (typeof turn?.user !== 'string' || typeof turn.expect?.intent !== 'string') throw new TypeError(`${file}: dialogue ${i}, turn ${j} needs "user" and "expect.intent" strings`);
+    });
+  });
+  return raw as DialogueSpec[];
+}
+
+/**
+ * Plays a multi-turn test set and scores it.
+ * @param file path of the JSON test set
+ * @param options `model`: path of the `.onnx` model (default: the shipped one)
+ * @returns accuracy figures and the failing turns
+ * @throws {TypeError} when the file is not a valid test set
+ * @throws {ModelLoadError} when the model cannot be loaded
+ */
+export async function evalDialogues(file: string, options: { model?: string; json?: boolean } = {}): Promise<DialogueEvalReport> {
+  const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
+  const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
+  let turns = 0;
+  let intentsRight = 0;
+  let slotsExpected = 0;
+  let slotsRight = 0;
+  let dialoguesRight = 0;
+  const failures: DialogueEvalReport['failures'] = [];
+  try {
+    for (const [index, spec] of specs.entries()) {
+      const session = await openDialogueSession(model, { seed: index + 1 });
+      let ok = true;
+      for (const [t, turn] of spec.turns.entries()) {
+        const { reply, understanding } = await session.send(turn.user);
+        const problems: string[] = [];
+        turns++;
+        const intent = understanding.intent ?? 'oos';
+        if (intent === turn.expect.intent) intentsRight++;
+        else problems.push(`intent ${intent} (${understanding.action}), expected ${turn.expect.intent}`);
+        for (const [name, value] of Object.entries(turn.expect.slots ?? {})) {
+          slotsExpected++;
+          if (sameValue(value, understanding.slots[name])) slotsRight++;
+          else problems.push(`slot ${name} = ${JSON.stringify(understanding.slots[name])}, expected ${JSON.stringify(value)}`);
+        }
+        const includes = turn.expect.replyIncludes;
+        if (includes !== undefined && !reply.text.toLowerCase().includes(includes.toLowerCase())) problems.push(`reply "${reply.text}" lacks "${includes}"`);
+        if (problems.length > 0) {
+          ok = false;
+          failures.push({ dialogue: spec.name ?? `#${index}`, turn: t, user: turn.user, problems });
+        }
+      }
+      if (ok) dialoguesRight++;
+      await session.store.close();
+    }
+  } finally {
+    await model.dispose();
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  return { turnAccuracy: ratio(intentsRight, turns), slotAccuracy: ratio(slotsRight, slotsExpected), dialogueSuccess: ratio(dialoguesRight, specs.length), n: turns, dialogues: specs.length, failures };
+}
+
+/**
+ * The CLI entry: parses `argv` (after the command name), prints the report, returns the exit code.
+ * @param argv e.g. `['test/fixtures/dialogues/default.json', '--json']`
+ */
+export async function run(argv: string[]): Promise<number> {
+  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--model');
+  const modelAt = argv.indexOf('--model');
+  const model = modelAt >= 0 ? argv[modelAt + 1] : undefined;
+  if (file === undefined || (modelAt >= 0 && model === undefined)) {
+    process.stderr.write('usage: confidant eval-dialogues <file.json> [--model <model.onnx>] [--json] [--verbose]\n');
+    return 2;
+  }
+  const json = argv.includes('--json');
+  const report = await evalDialogues(file, { ...(model === undefined ? {} : { model }), json });
+  if (json) {
+    const { turnAccuracy, slotAccuracy, dialogueSuccess, n } = report;
+    process.stdout.write(`${JSON.stringify({ turnAccuracy, slotAccuracy, dialogueSuccess, n })}\n`);
+    return 0;
+  }
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  process.stdout.write(
+    `${report.dialogues} dialogues, ${report.n} turns\nturn accuracy    ${pct(report.turnAccuracy)}\nslot accuracy    ${pct(report.slotAccuracy)}\ndialogue success ${pct(report.dialogueSuccess)}\n`,
+  );
+  if (argv.includes('--verbose')) {
+    for (const f of report.failures) process.stdout.write(`- [${f.dialogue}] turn ${f.turn} "${f.user}": ${f.problems.join('; ')}\n`);
+  }
+  return 0;
+}

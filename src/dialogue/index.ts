@@ -1,0 +1,22 @@
+/**
+ * The dialogue layer: context per conversation, slot filling, follow-ups and corrections.
+ *
+ * @module
+ */
+export { createDialogueManager, type DialogueManager, type DialogueManagerOptions, type DialogueResult, type DialogueTurn } from './manager.ts';
+export { decideTurn } from './policy.ts';
+export type { DialogueReply } from './run-task.ts';
+export type {
+  ActiveTask,
+  DialogueAction,
+  DialogueActionType,
+  DialoguePolicy,
+  DialogueSkill,
+  DialogueSlot,
+  DialogueState,
+  PendingQuestion,
+  PolicyInput,
+  SlotExtractInput,
+  SlotRecord,
+  TurnCue,
+} from './types.ts';

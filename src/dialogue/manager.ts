@@ -1,0 +1,169 @@
+/**
+ * The dialogue manager: for each turn it loads the conversation's state from the encrypted store,
+ * lets the policy decide how the turn relates to the context, fills slots, runs the skill, and
+ * saves the state back before answering.
+ *
+ * @module
+ */
+import type { Understanding } from '../engine/types.ts';
+import { abortReason } from '../errors.ts';
+import { capLength } from '../nlu/normalize.ts';
+import type { NluResult } from '../nlu/types.ts';
+import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
+import type { HistoryStore } from '../store/types.ts';
+import { performAction } from './perform.ts';
+import { decideTurn } from './policy.ts';
+import type { DialogueReply } from './run-task.ts';
+import { emptyState, expireState, pushRecent, restoreState } from './state.ts';
+import type { DialoguePolicy } from './types.ts';
+
+/** Options of {@link createDialogueManager}. */
+export interface DialogueManagerOptions {
+  /** Where each conversation's dialogue state is kept (encrypted). */
+  store: HistoryStore;
+  /** The skills that answer intents; the first one listing an intent answers it. */
+  skills: readonly SkillDefinition[];
+  /** Runs skills in isolation. */
+  runtime: SkillRuntime;
+  /** The current time. @default () => new Date() */
+  clock?: () => Date;
+  /** IANA time zone given to `confirm` hooks. @default the platform's zone */
+  timeZone?: string;
+  /** BCP 47 language given to `confirm` hooks. @default 'en' */
+  lang?: string;
+  /** A task untouched for this many turns is forgotten. @default 6 */
+  contextTurns?: number;
+  /** A task untouched for this many minutes is forgotten. @default 10 */
+  contextMinutes?: number;
+  /** How many times a slot question is asked before giving up. @default 2 */
+  maxAsks?: number;
+  /** Decides how a turn relates to the context. @default decideTurn */
+  policy?: DialoguePolicy;
+  /** Uniform random numbers in [0, 1), for varied prompts. @default Math.random */
+  random?: () => number;
+}
+
+/** One user turn, already understood by the NLU. */
+export interface DialogueTurn {
+  conversationId: string;
+  text: string;
+  nlu: NluResult;
+  /** Cancels the turn: `handle` rejects with `signal.reason` and the state is not changed. */
+  signal: AbortSignal;
+  /** Receives streamed text while a skill produces it. */
+  onDelta?: (text: string) => void;
+}
+
+/** The answer to a turn and what was understood. */
+export interface DialogueResult {
+  reply: DialogueReply;
+  understanding: Understanding;
+}
+
+/** Answers turns with dialogue context. */
+export interface DialogueManager {
+  /**
+   * Answers one turn. The conversation's state is saved before the promise resolves.
+   * @throws {StorageError} when the state cannot be read or written; rejects with `signal.reason` when aborted
+   */
+  handle(turn: DialogueTurn): Promise<DialogueResult>;
+}
+
+/** The most UTF-16 code units of a turn the dialogue layer reads. */
+const MAX_TURN_CHARS = 2000;
+/** The most code units of each recent message kept in the state (it is rewritten every turn). */
+const MAX_RECENT_CHARS = 1000;
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  return value;
+}
+
+/**
+ * Creates a dialogue manager.
+ *
+ * @param options the store, skills and runtime, and the context limits
+ * @returns a manager whose `handle` answers one turn at a time per conversation
+ * @throws {TypeError} when `store`, `skills` or `runtime` is missing
+ * @throws {RangeError} when a limit is not a positive whole number
+ * @example
+ * ```ts
+ * const dialogue = createDialogueManager({ store, skills: builtinSkills, runtime });
+ * const { reply, understanding } = await dialogue.handle({ conversationId, text, nlu, signal });
+ * ```
+ */
+export function createDialogueManager(options: DialogueManagerOptions): DialogueManager {
+  const { store, runtime } = options;
+  if (typeof store?.getDialogueState !== 'function' || typeof store.putDialogueState !== 'function') throw new TypeError('store must be a HistoryStore');
+  if (typeof runtime?.invoke !== 'function') throw new TypeError('runtime must be a SkillRuntime');
+  if (!Array.isArray(options.skills)) throw new TypeError('skills must be an array of skill definitions');
+  const skills = [...options.skills];
+  const limits = {
+    contextTurns: positiveInteger('contextTurns', options.contextTurns, 6),
+    contextMinutes: positiveInteger('contextMinutes', options.contextMinutes, 10),
+  };
+  const settings = {
+    runtime,
+    random: options.random ?? Math.random,
+    maxAsks: positiveInteger('maxAsks', options.maxAsks, 2),
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    lang: options.lang ?? 'en',
+  };
+  const clock = options.clock ?? (() => new Date());
+  const policy = options.policy ?? decideTurn;
+  // Turns of one conversation run one after another, so two quick messages never race on its state.
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function handleNow(input: DialogueTurn): Promise<DialogueResult> {
+    if (input.signal.aborted) throw abortReason(input.signal);
+    if (typeof input.text !== 'string' || typeof input.conversationId !== 'string') throw new TypeError('handle: text and conversationId must be strings');
+    // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does.
+    const turn = { ...input, text: capLength(input.text, MAX_TURN_CHARS) };
+    const now = clock();
+    const stored = await store.getDialogueState(turn.conversationId);
+    const state = stored === undefined ? emptyState() : restoreState(stored);
+    expireState(state, now.getTime(), limits);
+    state.turn += 1;
+    const action = policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
+    const done = await performAction(action, {
+      conversationId: turn.conversationId,
+      nlu: turn.nlu,
+      signal: turn.signal,
+      now,
+      state,
+      action: action.type,
+      text: turn.text,
+      ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
+    }, skills, settings);
+    // An abort during the skill leaves the stored state as it was before this turn.
+    if (turn.signal.aborted) throw abortReason(turn.signal);
+    state.at = now.getTime();
+    pushRecent(state, { role: 'user', text: capLength(turn.text, MAX_RECENT_CHARS), turn: state.turn }, limits.contextTurns);
+    pushRecent(state, { role: 'assistant', text: capLength(done.reply.text, MAX_RECENT_CHARS), turn: state.turn }, limits.contextTurns);
+    await store.putDialogueState(turn.conversationId, state);
+    const understanding: Understanding = {
+      intent: done.intent,
+      confidence: action.confidence,
+      nlu: turn.nlu,
+      entities: turn.nlu.entities,
+      slots: done.slots,
+      action: action.type,
+      ...(done.skill === undefined ? {} : { skill: done.skill }),
+    };
+    return { reply: done.reply, understanding };
+  }
+
+  return {
+    handle(turn) {
+      const previous = queues.get(turn.conversationId) ?? Promise.resolve();
+      const next = previous.catch(() => undefined).then(() => handleNow(turn));
+      queues.set(turn.conversationId, next);
+      // Drop the queue entry once idle so the map does not grow with every conversation ever seen.
+      void next.catch(() => undefined).then(() => {
+        if (queues.get(turn.conversationId) === next) queues.delete(turn.conversationId);
+      });
+      return next;
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Carries out the policy's decision for one turn: updates the task and its slots in the state and
+ * produces the reply (from a skill, a question, or a fallback).
+ *
+ * @module
+ */
+import type { SkillDefinition } from '../skills/types.ts';
+import { cueOf } from './cues.ts';
+import { outOfScopeReply, unsupportedReply } from './fallback.ts';
+import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
+import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
+import { slotValues } from './state.ts';
+import type { ActiveTask, DialogueAction, DialogueSkill, DialogueSlot } from './types.ts';
+
+/** What a turn came to: the reply and what goes into `Understanding`. */
+export interface Performed {
+  reply: DialogueReply;
+  /** The intent acted on (`cancel`/`yes`/`no` keep their own labels; null when out of scope). */
+  intent: string | null;
+  slots: Record<string, unknown>;
+  skill?: string;
+}
+
+/** The intent a skill settles on for a request (its `refineIntent`), kept only if it is one of its own. */
+function refineIntent(skill: DialogueSkill, intent: string, slots: Readonly<Record<string, unknown>>): string {
+  try {
+    const refined = skill.refineIntent?.(intent, slots);
+    return refined !== undefined && skill.intents.includes(refined) ? refined : intent;
+  } catch {
+    return intent;
+  }
+}
+
+const pickFrom = (items: readonly string[], random: () => number): string => items[Math.floor(random() * items.length) % items.length]!;
+
+function setSlots(task: ActiveTask, values: Record<string, unknown>, turn: number, at: number): void {
+  for (const [name, value] of Object.entries(values)) task.slots[name] = { value, turn, at };
+}
+
+async function continueTask(turn: TaskTurn, skill: SkillDefinition, task: ActiveTask, settings: TaskSettings, confirmed = false): Promise<Performed> {
+  const reply = await runTask(turn, skill, task, settings, confirmed);
+  return { reply, intent: task.intent, slots: slotValues(turn.state.task), skill: skill.id };
+}
+
+/**
+ * Performs a dialogue action.
+ * @param action the policy's decision
+ * @param turn the turn (its `state` is changed in place)
+ * @param skills the registered skills
+ * @param settings the manager's settings
+ */
+export async function performAction(action: DialogueAction, turn: TaskTurn, skills: readonly SkillDefinition[], settings: TaskSettings): Promise<Performed> {
+  const { state, nlu } = turn;
+  const at = turn.now.getTime();
+  const task = state.task;
+  const taskSkill = task === undefined ? undefined : skills.find((s) => s.id === task.skillId);
+  const random = settings.random;
+
+  switch (action.type) {
+    case 'cancel': {
+      const wasAsking = state.pending !== undefined;
+      delete state.pending;
+      delete state.task;
+      const text = wasAsking
+        ? pickFrom(['Okay, cancelled.', "Alright, I've dropped that.", 'No problem, forget it.'], random)
+        : pickFrom(['Okay.', 'Alright.', 'Sure, no problem.'], random);
+      return { reply: { text }, intent: 'cancel', slots: {} };
+    }
+    case 'confirm': {
+      if (state.pending?.type !== 'confirm' || task === undefined || taskSkill === undefined) {
+        return { reply: { text: pickFrom(['Okay.', 'Alright!'], random) }, intent: 'yes', slots: {} };
+      }
+      const done = await continueTask(turn, taskSkill, task, settings, true);
+      return { ...done, intent: 'yes' };
+    }
+    case 'deny': {
+      const wasConfirm = state.pending?.type === 'confirm';
+      delete state.pending;
+      delete state.task;
+      const text = wasConfirm
+        ? pickFrom(["Okay, I won't.", "Alright, I'll leave it as it is.", 'No problem, nothing changed.'], random)
+        : pickFrom(['Okay, never mind.', 'Alright, forget it.'], random);
+      return { reply: { text }, intent: 'no', slots: {} };
+    }
+    case 'fill-slot': {
+      if (task === undefined || taskSkill === undefined || state.pending?.type !== 'slot') break;
+      const pending = state.pending;
+      const slot: DialogueSlot = slotsOf(taskSkill).find((s) => s.name === action.slot) ?? { name: action.slot, kind: 'text', prompt: pending.question };
+      const value = extractSlot(slot, { text: turn.text, entities: nlu.entities, slots: slotValues(task), answer: true, now: turn.now });
+      const verdict = value === undefined ? undefined : validateSlot(slot, value);
+      if (verdict !== true) {
+        const question =
+          verdict ?? `${pickFrom(["Sorry, I didn't catch that.", "Hmm, I didn't get that.", "Sorry, I'm not sure I understood."], random)} ${promptOf(slot, random)}`;
+        const reply = askFor(turn, settings, slot.name, question, true);
+        return { reply, intent: task.intent, slots: slotValues(state.task), skill: taskSkill.id };
+      }
+      setSlots(task, { [slot.name]: value }, state.turn, at);
+      task.turn = state.turn;
+      task.at = at;
+      return continueTask(turn, taskSkill, task, settings);
+    }
+    case 'follow-up':
+    case 'correction': {
+      if (task === undefined || taskSkill === undefined) break;
+      const cue = cueOf(turn.text);
+      const found = extractSlots(taskSkill, { text: turn.text, entities: nlu.entities, slots: slotValues(task), now: turn.now, ...(cue === undefined ? {} : { cue }) });
+      for (const slot of slotsOf(taskSkill)) {
+        if (found[slot.name] !== undefined) found[slot.name] = keepDay(slot, task.slots[slot.name]?.value, found[slot.name], nlu.entities);
+        if (slot.carry === false) delete task.slots[slot.name];
+      }
+      setSlots(task, found, state.turn, at);
+      task.turn = state.turn;
+      task.at = at;
+      delete state.pending;
+      return continueTask(turn, taskSkill, task, settings);
+    }
+    case 'new-intent': {
+      const skill = skills.find((s) => s.id === action.skillId);
+      if (skill === undefined) break;
+      delete state.pending;
+      const found = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
+      const next: ActiveTask = { intent: refineIntent(skill, action.intent, found), skillId: skill.id, text: turn.text.trim(), slots: {}, turn: state.turn, at };
+      setSlots(next, found, state.turn, at);
+      // Only a skill with slots has context worth following up; small talk leaves the task in place.
+      const keepsContext = slotsOf(skill).length > 0;
+      const previous = state.task;
+      state.task = next;
+      const done = await continueTask(turn, skill, next, settings);
+      if (!keepsContext && state.pending === undefined) {
+        if (previous === undefined) delete state.task;
+        else state.task = previous;
+      }
+      return { ...done, slots: slotValues(next) };
+    }
+    case 'unsupported':
+      delete state.pending;
+      return { reply: unsupportedReply(action.intent, skills, random), intent: action.intent, slots: {} };
+    case 'out-of-scope':
+      break;
+  }
+  delete state.pending;
+  return { reply: outOfScopeReply(skills, random), intent: null, slots: {} };
+}
+

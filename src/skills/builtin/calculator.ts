@@ -1,0 +1,124 @@
+/**
+ * The built-in calculator: spoken arithmetic ("what's 15% of 80", "add 456 and 781", "square
+ * root of 81") is rewritten into symbols and evaluated by the hand-written parser in
+ * `expression.ts` (never `eval`). Follow-ups reuse the last expression: "and of 120?" → 15% of 120.
+ *
+ * @module
+ */
+import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
+import type { SkillDefinition } from '../../skills/types.ts';
+import { CalcError, evaluateExpression } from './expression.ts';
+import { wordsToDigits } from './number-words.ts';
+import { formatNumber, pick, type Random } from './phrasing.ts';
+
+const N = String.raw`-?\d+(?:\.\d+)?`;
+
+/** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
+const REWRITES: [RegExp, string][] = [
+  [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+off(?:\s+of)?\s+(?:\$\s*)?(${N})`, 'g'), '$2 - $1%'],
+  [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+tip\s+(?:on|for|of)\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
+  [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+of\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
+  [new RegExp(String.raw`\b(?:add|sum(?: of)?|total(?: of)?)\s+(${N})\s+(?:and|to|plus)\s+(${N})`, 'g'), '$1 + $2'],
+  [new RegExp(String.raw`\bsubtract\s+(${N})\s+from\s+(${N})`, 'g'), '$2 - $1'],
+  [new RegExp(String.raw`\b(?:multiply|product of)\s+(${N})\s+(?:by|and|times|with)\s+(${N})`, 'g'), '$1 * $2'],
+  [new RegExp(String.raw`\bdivide\s+(${N})\s+(?:by|into)\s+(${N})`, 'g'), '$1 / $2'],
+  [/\bsquare root of\b|\bsqrt\b|\broot of\b/g, '√'],
+  [/\bsquared\b/g, '^2'],
+  [/\bcubed\b/g, '^3'],
+  [/\bfactorial\b/g, '!'],
+  [/\b(?:to the power of|to the power|raised to(?: the power of)?|power of)\b/g, '^'],
+  [/\b(?:multiplied by|times|multiply by|x)\b/g, '*'],
+  [/\b(?:divided by|over|divide by)\b/g, '/'],
+  [/\bplus\b/g, '+'],
+  [/\b(?:minus|less)\b/g, '-'],
+  [/\bnegative\s+(?=\d)/g, '-'],
+  [/\s*(?:percent|per cent)\b/g, '%'],
+  [/%\s*of\b/g, '% *'],
+  [/\$/g, ''],
+];
+
+/** Words that surround a sum without changing it ("what is", "please", "equal"). */
+const FILLER = /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
+
+/**
+ * Rewrites spoken arithmetic into the symbols `evaluateExpression` reads.
+ * @param text e.g. `"what's 15 percent of 80?"`
+ * @returns e.g. `"15% * 80"`, or `undefined` when no arithmetic is left (no digit, or words remain)
+ */
+export function toSymbols(text: string): string | undefined {
+  const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\b(\w+)'s\b/g, '$1 is');
+  let s = wordsToDigits(lower).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
+  s = s.replace(FILLER, ' ').replace(/[?=,]|\.(?!\d)/g, ' ').replace(/\s+/g, ' ').replace(/√ /g, '√').trim();
+  if (!/\d/.test(s) || /\p{L}/u.test(s)) return undefined;
+  return s;
+}
+
+const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
+const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
+
+/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3". */
+function combine(previous: string, fragment: string): string | undefined {
+  const s = wordsToDigits(fragment.toLowerCase()).replace(/[?!.]+$/, '').replace(/^(?:what about|how about|and|then)\s+/, '').trim();
+  const number = new RegExp(String.raw`^(?:of|off|on|for|with)?\s*(?:\$\s*)?(${N})$`).exec(s);
+  if (number !== null && LAST_PLAIN_NUMBER.test(previous)) return previous.replace(LAST_PLAIN_NUMBER, number[1]!);
+  const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
+  if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);
+  if (/^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/.test(s)) {
+    const rest = toSymbols(`1 ${s}`)?.replace(/^1\s*/, '');
+    return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
+  }
+  return undefined;
+}
+
+function extractExpression({ text, slots, cue, answer }: SlotExtractInput): string | undefined {
+  const previous = typeof slots['expression'] === 'string' ? slots['expression'] : undefined;
+  if (previous !== undefined && !answer) {
+    const combined = combine(previous, cue?.rest ?? text);
+    if (combined !== undefined) return combined;
+  }
+  return toSymbols(cue?.rest ?? text);
+}
+
+const expressionSlot: DialogueSlot = {
+  name: 'expression',
+  kind: 'text',
+  prompt: ['What should I calculate?', 'Sure, what is the sum?'],
+  extract: extractExpression,
+  validate: (v) => (typeof v === 'string' && /\d/.test(v) ? true : 'I need some numbers to work with, like "12 times 7". What should I calculate?'),
+};
+
+/** How people read the symbols back: "15% of 80", "12 × 7". */
+function speak(expression: string): string {
+  return expression.replace(/%\s*\*\s*/g, '% of ').replace(/\s*\*\s*/g, ' × ').replace(/\s*\/\s*/g, ' ÷ ').replace(/√\s*/g, '√');
+}
+
+const WHY: Record<string, string> = {
+  'division-by-zero': "Dividing by zero isn't defined, so there's no answer to that one.",
+  'too-large': "That number is too big for me to work out.",
+  domain: "That has no real-number answer, I'm afraid.",
+};
+
+/**
+ * The calculator skill (`calculator`).
+ * @param random the injected random source
+ */
+export function createCalculatorSkill(random: Random): SkillDefinition {
+  return {
+    id: 'builtin.calculator',
+    version: '1.0.0',
+    intents: ['calculator'],
+    description: 'do maths',
+    slots: [expressionSlot],
+    execute(ctx) {
+      const expression = String(ctx.slots['expression']);
+      try {
+        const result = formatNumber(evaluateExpression(expression), ctx.lang);
+        return pick([`${speak(expression)} is ${result}.`, `That's ${result}.`, `${result}.`, `It comes to ${result}.`], random);
+      } catch (error) {
+        if (error instanceof CalcError && WHY[error.reason] !== undefined) return WHY[error.reason]!;
+        return `Sorry, I couldn't work that out. Try something like "12 times 7" or "15% of 80".`;
+      }
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Reading and writing dates and times for people with `Intl` only: the calendar date in a zone,
+ * days between dates, and the formats the time, alarm and reminder skills speak.
+ *
+ * @module
+ */
+
+/** `true` when the platform knows the IANA zone. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The calendar date at an instant in a zone, as `YYYY-MM-DD`.
+ * @param at the instant
+ * @param timeZone an IANA zone
+ */
+export function isoDateIn(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Noon UTC on a calendar date, a safe instant to format a date with `timeZone: 'UTC'`. */
+function noonOf(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+/**
+ * Whole days from one calendar date to another (`2026-11-26` → `2026-11-27` is 1).
+ * @param from `YYYY-MM-DD`
+ * @param to `YYYY-MM-DD`
+ */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((noonOf(to).getTime() - noonOf(from).getTime()) / 86_400_000);
+}
+
+/**
+ * "Friday, November 27" (with the year when it is not `thisYear`).
+ * @param isoDate `YYYY-MM-DD`
+ * @param lang BCP 47 tag
+ * @param thisYear the current year, to leave out
+ */
+export function speakDate(isoDate: string, lang: string, thisYear?: number): string {
+  const date = noonOf(isoDate);
+  const withYear = thisYear === undefined || date.getUTCFullYear() !== thisYear;
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+}
+
+/**
+ * "3:42 PM" in a zone.
+ * @param at the instant
+ * @param timeZone an IANA zone
+ * @param lang BCP 47 tag
+ */
+export function speakTime(at: Date, timeZone: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit' }).format(at);
+}
+
+/**
+ * When something happens, relative to now: "at 7:00 PM", "tomorrow at 7:00 AM", "on Friday, November 27 at 9:00 AM".
+ * @param at the instant
+ * @param now the current instant
+ * @param timeZone an IANA zone
+ * @param lang BCP 47 tag
+ */
+export function speakWhen(at: Date, now: Date, timeZone: string, lang: string): string {
+  const days = daysBetween(isoDateIn(now, timeZone), isoDateIn(at, timeZone));
+  const time = speakTime(at, timeZone, lang);
+  if (days === 0) return `at ${time}`;
+  if (days === 1) return `tomorrow at ${time}`;
+  const year = Number(isoDateIn(now, timeZone).slice(0, 4));
+  return `on ${speakDate(isoDateIn(at, timeZone), lang, year)} at ${time}`;
+}
+
+/**
+ * The zone's long name and current UTC offset: `{ name: 'Central European Standard Time', offset: 'GMT+1' }`.
+ * @param at the instant (offsets change with daylight saving)
+ * @param timeZone an IANA zone
+ * @param lang BCP 47 tag
+ */
+export function zoneNames(at: Date, timeZone: string, lang: string): { name: string; offset: string } {
+  const part = (style: 'long' | 'shortOffset'): string =>
+    new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return { name: part('long'), offset: part('shortOffset') };
+}
+
+/**
+ * Reads a `time`/`datetime` entity value (ISO 8601 with offset) or a `date` value as an instant.
+ * @param value an entity or slot value
+ * @returns the instant, or `undefined` when it is not a date
+ */
+export function toInstant(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  // An interval "start/end": its start.
+  const start = value.split('/')[0]!;
+  const ms = Date.parse(start);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/**
+ * The calendar date a `date` or `datetime` value names, as `YYYY-MM-DD` in the zone.
+ * @param value a slot value
+ * @param timeZone an IANA zone
+ */
+export function toIsoDate(value: unknown, timeZone: string): string | undefined {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const at = toInstant(value);
+  return at === undefined ? undefined : isoDateIn(at, timeZone);
+}
+
+/** The zone's UTC offset in milliseconds at an instant, from `Intl`'s `shortOffset` ("GMT+5:30"). */
+function offsetMs(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  if (m === null) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3_600_000 + Number(m[3] ?? 0) * 60_000);
+}
+
+/**
+ * The instant a wall clock in a zone reads `hour:minute` on a calendar date (two passes, so a
+ * daylight-saving change that day is taken into account).
+ * @param isoDate `YYYY-MM-DD`
+ * @param hour 0–23
+ * @param minute 0–59
+ * @param timeZone an IANA zone
+ */
+export function instantAt(isoDate: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const local = Date.UTC(y, m - 1, d, hour, minute);
+  let guess = local - offsetMs(new Date(local), timeZone);
+  guess = local - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}

@@ -1,0 +1,131 @@
+/**
+ * The built-in unit conversion skill: "how many grams in a pound", "5 feet in meters",
+ * "convert 30 c to f", with follow-ups that change one part ("and 10 pounds?", "what about in ounces?").
+ *
+ * @module
+ */
+import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
+import type { SkillDefinition, SkillReply } from '../../skills/types.ts';
+import { wordsToDigits } from './number-words.ts';
+import { formatNumber, pick, type Random } from './phrasing.ts';
+import { convert, UNIT_PATTERN, unitByAlias, UNITS, type Unit } from './units.ts';
+
+/** What a conversion request names; any part may be missing in a follow-up. */
+export interface ConversionRequest {
+  amount?: number;
+  from?: string;
+  to?: string;
+}
+
+const U = `(?<![\\p{L}])(${UNIT_PATTERN})(?![\\p{L}])`;
+const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
+const flags = 'u';
+const HOW_MANY = new RegExp(String.raw`how (?:many|much) ${U} (?:are |is |do you get |make up |go |fit )?(?:there )?(?:in|to|for) (?:a |an |one |1 )?(?:${NUM}\s*)?${U}`, flags);
+const AMOUNT_TO = new RegExp(String.raw`${NUM}\s*${U}\s+(?:is |are |equals? |make )?(?:in|to|into|as|in terms of|converted to|how many|equal to how many|=)\s+${U}`, flags);
+const HOW_MANY_IS = new RegExp(String.raw`how (?:many|much) ${U} (?:is|are|make|in) ${NUM}\s*${U}`, flags);
+const CONVERT = new RegExp(String.raw`(?:convert|from|change|turn)\s+(?:(?:a|an|one)\s+)?(?:${NUM}\s*)?${U}\s+(?:to|into|in)\s+${U}`, flags);
+const UNIT_TO = new RegExp(String.raw`(?:^|\s)${U}\s+(?:to|into|in)\s+${U}`, flags);
+const FRAGMENT_AMOUNT = new RegExp(String.raw`^(?:of |for |with )?${NUM}\s*${U}$`, flags);
+const FRAGMENT_TO = new RegExp(String.raw`^(?:in|to|into|as|in terms of)\s+${U}$`, flags);
+const CONVERT_ONLY = new RegExp(String.raw`(?:convert|change|turn)\s+(?:(?:a|an|one)\s+)?(?:${NUM}\s*)?${U}$`, flags);
+const FRAGMENT_UNIT = new RegExp(String.raw`^${U}$`, flags);
+const FRAGMENT_NUMBER = new RegExp(String.raw`^(?:of |for |with )?${NUM}$`, flags);
+
+const id = (alias: string | undefined): string | undefined => (alias === undefined ? undefined : unitByAlias(alias)?.id);
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+
+function clean(text: string): string {
+  return wordsToDigits(text.toLowerCase())
+    .replace(/(?<![\p{L}\d])(?:a|an|one) (?=(?:half|quarter))/gu, '')
+    .replace(/[?!,]+/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:and|then|also|what about|how about|and what about)\s+/, '');
+}
+
+/**
+ * Reads a conversion request or a fragment of one.
+ * @param text e.g. `"how many kilos are in 150 pounds"`, `"and 10 pounds?"`, `"in ounces"`
+ */
+export function parseConversion(text: string): ConversionRequest {
+  const s = clean(text);
+  let m = HOW_MANY_IS.exec(s);
+  if (m) return { amount: num(m[2])!, from: id(m[3])!, to: id(m[1])! };
+  m = HOW_MANY.exec(s);
+  if (m) return { amount: num(m[2]) ?? 1, from: id(m[3])!, to: id(m[1])! };
+  m = AMOUNT_TO.exec(s);
+  if (m) return { amount: num(m[1])!, from: id(m[2])!, to: id(m[3])! };
+  m = CONVERT.exec(s);
+  if (m) return { amount: num(m[1]) ?? 1, from: id(m[2])!, to: id(m[3])! };
+  m = UNIT_TO.exec(s);
+  if (m) return { amount: 1, from: id(m[1])!, to: id(m[2])! };
+  m = CONVERT_ONLY.exec(s);
+  if (m) return { amount: num(m[1]) ?? 1, from: id(m[2])! };
+  m = FRAGMENT_AMOUNT.exec(s);
+  if (m) return { amount: num(m[1])!, from: id(m[2])! };
+  m = FRAGMENT_TO.exec(s);
+  if (m) return { to: id(m[1])! };
+  // A bare unit ("and teaspoons?") names what to convert into.
+  m = FRAGMENT_UNIT.exec(s);
+  if (m) return { to: id(m[1])! };
+  m = FRAGMENT_NUMBER.exec(s);
+  if (m) return { amount: num(m[1])! };
+  return {};
+}
+
+function part(name: keyof ConversionRequest) {
+  return ({ text, cue }: SlotExtractInput): unknown => parseConversion(cue?.rest ?? text)[name];
+}
+
+const slots: DialogueSlot[] = [
+  { name: 'amount', kind: 'number', prompt: 'How much?', required: false, extract: part('amount') },
+  { name: 'from', kind: 'text', prompt: 'From which unit?', required: false, extract: part('from') },
+  { name: 'to', kind: 'text', prompt: ['Into which unit?', 'Convert it to what?'], required: false, extract: ({ text, cue, answer }) => (answer ? id(clean(text).replace(/^(?:in|to|into)\s+/, '')) : part('to')({ text, cue, answer } as SlotExtractInput)) },
+];
+
+const DIMENSION_WORDS: Record<string, string> = { length: 'a length', mass: 'a weight', volume: 'a volume', temperature: 'a temperature', speed: 'a speed', time: 'a time', data: 'a data size' };
+
+function name(unit: Unit, amount: number): string {
+  return Math.abs(amount) === 1 ? unit.one : unit.many;
+}
+
+/** Ounces are weight or volume: pick the one that matches the other unit. */
+function reconcile(from: Unit, to: Unit): [Unit, Unit] {
+  const swap = (u: Unit, other: Unit): Unit =>
+    u.id === 'ounce' && other.dimension === 'volume' ? UNITS.get('fluid-ounce')! : u.id === 'fluid-ounce' && other.dimension === 'mass' ? UNITS.get('ounce')! : u;
+  return [swap(from, to), swap(to, from)];
+}
+
+/**
+ * The unit conversion skill (`measurement_conversion`).
+ * @param random the injected random source
+ */
+export function createConversionSkill(random: Random): SkillDefinition {
+  return {
+    id: 'builtin.conversion',
+    version: '1.0.0',
+    intents: ['measurement_conversion'],
+    description: 'convert units',
+    slots,
+    execute(ctx): string | SkillReply {
+      const amount = typeof ctx.slots['amount'] === 'number' ? ctx.slots['amount'] : 1;
+      const fromUnit = UNITS.get(String(ctx.slots['from']));
+      const toUnit = UNITS.get(String(ctx.slots['to']));
+      if (fromUnit === undefined) return 'Which units should I convert? For example, "5 feet in meters" or "how many grams in a pound".';
+      if (toUnit === undefined) {
+        const question = `Convert ${formatNumber(amount, ctx.lang)} ${name(fromUnit, amount)} to what?`;
+        return { text: question, ask: { question, slot: 'to' } };
+      }
+      const [from, to] = reconcile(fromUnit, toUnit);
+      const result = convert(amount, from, to);
+      if (result === undefined) {
+        return `I can't convert ${from.many} to ${to.many}: one is ${DIMENSION_WORDS[from.dimension]} and the other ${DIMENSION_WORDS[to.dimension]}.`;
+      }
+      const a = `${formatNumber(amount, ctx.lang)} ${name(from, amount)}`;
+      // Six significant digits: a conversion is a measurement, "4,535.92 grams" not "4,535.9237".
+      const b = `${new Intl.NumberFormat(ctx.lang, { maximumSignificantDigits: 6 }).format(result)} ${name(to, result)}`;
+      return pick([`${a} is ${b}.`, `That's ${b}.`, `${a} comes to ${b}.`], random);
+    },
+  };
+}

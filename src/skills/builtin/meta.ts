@@ -1,0 +1,55 @@
+/**
+ * Built-in meta skills: what the assistant can do, repeating its last reply, jokes and fun facts.
+ *
+ * @module
+ */
+import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
+import { FUN_FACTS, JOKES } from './jokes.ts';
+import { pick, type Random } from './phrasing.ts';
+
+const CAPABILITIES =
+  'I can tell the time anywhere, set timers, alarms and reminders, keep your to-do and shopping lists, do maths, ' +
+  'convert units, spell words, flip a coin or roll dice, remember your name, and tell jokes. ' +
+  'I work offline and nothing you say leaves this device.';
+
+/** The last thing the assistant said, before this turn. */
+function lastReply(ctx: SkillContext): string | undefined {
+  const turns = ctx.conversation.recentTurns;
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]!.role === 'assistant') return turns[i]!.text;
+  return undefined;
+}
+
+/** A random item, avoiding the one said last so two jokes in a row differ. */
+function fresh(items: readonly string[], ctx: SkillContext, random: Random): string {
+  const last = lastReply(ctx);
+  const pool = items.filter((i) => i !== last);
+  return pick(pool.length > 0 ? pool : items, random);
+}
+
+/**
+ * The meta skill (`what_can_i_ask_you`, `repeat`, `tell_joke`, `fun_fact`).
+ * @param random the injected random source
+ */
+export function createMetaSkill(random: Random): SkillDefinition {
+  return {
+    id: 'builtin.meta',
+    version: '1.0.0',
+    intents: ['what_can_i_ask_you', 'repeat', 'tell_joke', 'fun_fact'],
+    description: 'tell jokes and fun facts',
+    execute(ctx) {
+      switch (ctx.intent) {
+        case 'what_can_i_ask_you':
+          return {
+            text: CAPABILITIES,
+            quickReplies: [{ label: 'What time is it?' }, { label: 'Set a timer for 5 minutes' }, { label: 'Tell me a joke' }],
+          };
+        case 'repeat':
+          return lastReply(ctx) ?? "I haven't said anything yet.";
+        case 'tell_joke':
+          return fresh(JOKES, ctx, random);
+        default:
+          return fresh(FUN_FACTS, ctx, random);
+      }
+    },
+  };
+}

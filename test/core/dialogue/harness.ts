@@ -1,0 +1,93 @@
+/**
+ * A real dialogue stack for tests: the encrypted memory store, the skills runtime with its
+ * scheduler, the built-in skills and the dialogue manager, on a fixed clock and time zone. The
+ * only thing a test supplies is what the intent model would say for each utterance, so the
+ * dialogue layer is tested on its own; entities come from the real extractor.
+ */
+import { createDialogueManager, type DialogueManagerOptions, type DialogueResult } from '../../../src/dialogue/index.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import type { NluResult } from '../../../src/nlu/types.ts';
+import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
+import { createScheduler, createSkillRuntime } from '../../../src/skills/index.ts';
+import type { SkillDefinition } from '../../../src/skills/types.ts';
+import { openStore } from '../../../src/store/index.ts';
+import type { Store } from '../../../src/store/types.ts';
+
+/** Thursday 26 November 2026, 10:00 in Paris. */
+export const NOW = new Date('2026-11-26T09:00:00Z');
+export const ZONE = 'Europe/Paris';
+
+/** A deterministic random source (mulberry32), so replies and dice are reproducible. */
+export function seeded(seed = 1): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The NLU result an intent model would give, with real entities. */
+export function nluOf(text: string, intent: string | null, confidence = 0.9, now = NOW, timeZone = ZONE): NluResult {
+  return {
+    text,
+    intent,
+    confidence: intent === null ? 0.2 : confidence,
+    outOfScope: intent === null,
+    intents: intent === null ? [] : [{ intent, score: confidence }],
+    entities: extractEntities(text, { now, timeZone }),
+    modelVersion: 'test',
+  };
+}
+
+export interface Harness {
+  store: Store;
+  skills: SkillDefinition[];
+  /** Sends one turn with the intent the model would predict (`null`: out of scope). */
+  say(text: string, intent: string | null, confidence?: number): Promise<DialogueResult>;
+  /** Moves the fixed clock forward. */
+  advance(ms: number): void;
+  now(): Date;
+  /** A new manager over the same store (a page reload). */
+  reload(): void;
+}
+
+/** Builds the stack; pass `store` to share one between harnesses. */
+export async function createHarness(options: Partial<Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy'>> & { store?: Store; conversationId?: string } = {}): Promise<Harness> {
+  const store = options.store ?? (await openStore({ storage: 'memory' }));
+  let now = NOW;
+  const random = seeded(7);
+  const skills = createBuiltinSkills({ random });
+  const scheduler = createScheduler({ store, onFire: () => undefined, now: () => now.getTime() });
+  const runtime = createSkillRuntime({ store, scheduler, timeZone: ZONE, requestPermission: async () => true });
+  const make = () =>
+    createDialogueManager({
+      store,
+      skills,
+      runtime,
+      clock: () => now,
+      timeZone: ZONE,
+      random,
+      ...(options.maxAsks === undefined ? {} : { maxAsks: options.maxAsks }),
+      ...(options.contextTurns === undefined ? {} : { contextTurns: options.contextTurns }),
+      ...(options.contextMinutes === undefined ? {} : { contextMinutes: options.contextMinutes }),
+      ...(options.policy === undefined ? {} : { policy: options.policy }),
+    });
+  let manager = make();
+  const conversationId = options.conversationId ?? 'c1';
+  return {
+    store,
+    skills,
+    say: (text, intent, confidence = 0.9) =>
+      manager.handle({ conversationId, text, nlu: nluOf(text, intent, confidence, now), signal: new AbortController().signal }),
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    now: () => now,
+    reload: () => {
+      manager = make();
+    },
+  };
+}

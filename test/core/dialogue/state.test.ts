@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptyState, expireState, restoreState } from '../../../src/dialogue/state.ts';
+import type { DialogueState } from '../../../src/dialogue/types.ts';
+import { createHarness } from './harness.ts';
+
+const limits = { contextTurns: 6, contextMinutes: 10 };
+
+describe('dialogue state', () => {
+  it('starts over from a damaged or foreign record instead of failing', () => {
+    for (const bad of [null, 42, 'x', [], { version: 2, turn: 1 }, { version: 1, turn: -1 }]) assert.deepEqual(restoreState(bad), emptyState());
+    const odd = restoreState({ version: 1, turn: 4, at: 5, recent: [{ role: 'robot', text: 'x', turn: 1 }], task: { intent: 7 }, pending: { type: 'slot', slot: 's', question: 'q', asks: 1 } });
+    assert.equal(odd.turn, 4);
+    assert.deepEqual(odd.recent, []);
+    assert.equal(odd.task, undefined);
+    assert.equal(odd.pending, undefined, 'a question without its task is dropped');
+  });
+
+  it('expires the task after N turns or M minutes, and trims the recent turns', () => {
+    const base = (): DialogueState => ({
+      version: 1,
+      turn: 3,
+      at: 0,
+      task: { intent: 'time', skillId: 'builtin.time', text: 't', slots: {}, turn: 3, at: 0 },
+      recent: Array.from({ length: 30 }, (_, i) => ({ role: 'user' as const, text: String(i), turn: i })),
+    });
+    const fresh = base();
+    assert.equal(expireState(fresh, 60_000, limits), false);
+    assert.ok(fresh.task);
+    assert.equal(fresh.recent.length, 12);
+    const byTurns = base();
+    byTurns.turn = 9;
+    assert.equal(expireState(byTurns, 0, limits), true);
+    assert.equal(byTurns.task, undefined);
+    const byTime = base();
+    assert.equal(expireState(byTime, 10 * 60_000 + 1, limits), true);
+  });
+});
+
+describe('state in the store', () => {
+  it('is saved before handle() resolves, encrypted in the store', async () => {
+    const h = await createHarness();
+    await h.say('set a timer', 'timer');
+    const stored = await h.store.getDialogueState<DialogueState>('c1');
+    assert.equal(stored?.pending?.type, 'slot');
+    assert.equal(stored?.task?.intent, 'timer');
+    assert.equal(stored?.recent.length, 2);
+  });
+
+  it('lets a fresh manager on the same store resume the pending question (a reload)', async () => {
+    const h = await createHarness();
+    await h.say('set an alarm', 'alarm');
+    h.reload();
+    const r = await h.say('7am', null);
+    assert.equal(r.understanding.action, 'fill-slot');
+    assert.equal(r.understanding.intent, 'alarm');
+    assert.match(r.reply.text, /7:00 AM/);
+  });
+
+  it('keeps conversations apart', async () => {
+    const a = await createHarness();
+    const b = await createHarness({ store: a.store, conversationId: 'c2' });
+    await a.say('set a timer', 'timer');
+    const other = await b.say('five minutes', null);
+    assert.equal(other.understanding.action, 'out-of-scope');
+    const same = await a.say('five minutes', null);
+    assert.equal(same.understanding.action, 'fill-slot');
+  });
+
+  it('forgets the context after the time limit', async () => {
+    const h = await createHarness({ contextMinutes: 10 });
+    await h.say('what time is it', 'time');
+    h.advance(11 * 60_000);
+    const late = await h.say('and in Tokyo?', null);
+    assert.equal(late.understanding.action, 'out-of-scope');
+  });
+
+  it('forgets the context after the turn limit, but small talk in between does not replace it', async () => {
+    const h = await createHarness({ contextTurns: 3 });
+    await h.say('what time is it', 'time');
+    await h.say('thanks', 'thank_you');
+    const kept = await h.say('and in Tokyo?', null);
+    assert.equal(kept.understanding.action, 'follow-up');
+    for (const t of ['hi', 'hello', 'hey']) await h.say(t, 'greeting');
+    const lost = await h.say('and in Lima?', null);
+    assert.equal(lost.understanding.action, 'out-of-scope');
+  });
+});

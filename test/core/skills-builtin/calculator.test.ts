@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
+import { CalcError, evaluateExpression } from '../../../src/skills/builtin/expression.ts';
+import { wordsToDigits } from '../../../src/skills/builtin/number-words.ts';
+import { createHarness } from '../dialogue/harness.ts';
+
+const reason = (source: string): string | undefined => {
+  try {
+    evaluateExpression(source);
+    return undefined;
+  } catch (e) {
+    assert.ok(e instanceof CalcError, `expected CalcError, got ${String(e)}`);
+    return e.reason;
+  }
+};
+
+describe('evaluateExpression', () => {
+  it('follows precedence and associativity', () => {
+    assert.equal(evaluateExpression('2 + 3 * 4'), 14);
+    assert.equal(evaluateExpression('10 - 4 - 3'), 3);
+    assert.equal(evaluateExpression('2 ^ 3 ^ 2'), 512);
+    assert.equal(evaluateExpression('100 / 10 / 5'), 2);
+    assert.equal(evaluateExpression('7 x 7'), 49);
+    assert.equal(evaluateExpression('6 ÷ 4'), 1.5);
+    assert.equal(evaluateExpression('2 ** 10'), 1024);
+  });
+
+  it('handles parentheses, implicit multiplication and unary minus', () => {
+    assert.equal(evaluateExpression('(2 + 3) * 4'), 20);
+    assert.equal(evaluateExpression('2(3 + 4)'), 14);
+    assert.equal(evaluateExpression('-2 ^ 2'), -4);
+    assert.equal(evaluateExpression('(-2) ^ 2'), 4);
+    assert.equal(evaluateExpression('3 - -2'), 5);
+    assert.equal(evaluateExpression('-(1 + 2)'), -3);
+    assert.equal(evaluateExpression('√81 + 1'), 10);
+    assert.equal(evaluateExpression('5!'), 120);
+    assert.equal(evaluateExpression('1,000 + 1'), 1001);
+  });
+
+  it('reads % as hundredths, and relative to the left side of + and -', () => {
+    assert.equal(evaluateExpression('15% * 80'), 12);
+    assert.equal(evaluateExpression('80 + 15%'), 92);
+    assert.equal(evaluateExpression('279 - 30%'), 195.3);
+    assert.equal(evaluateExpression('50%'), 0.5);
+  });
+
+  it('refuses what has no answer, with a reason', () => {
+    assert.equal(reason('1 / 0'), 'division-by-zero');
+    assert.equal(reason('1 / (2 - 2)'), 'division-by-zero');
+    assert.equal(reason(''), 'empty');
+    assert.equal(reason('2 +'), 'syntax');
+    assert.equal(reason('(1 + 2'), 'syntax');
+    assert.equal(reason('1 2'), 'syntax');
+    assert.equal(reason('hello'), 'syntax');
+    assert.equal(reason('√-4'), 'domain');
+    assert.equal(reason('2.5!'), 'domain');
+    assert.equal(reason('10 ^ 400'), 'too-large');
+    assert.equal(reason('('.repeat(40) + '1' + ')'.repeat(40)), 'syntax');
+    assert.equal(reason('1+'.repeat(150) + '1'), 'syntax');
+  });
+});
+
+describe('spoken arithmetic', () => {
+  it('turns number words into digits', () => {
+    assert.equal(wordsToDigits('twenty-five plus seven'), '25 plus 7');
+    assert.equal(wordsToDigits('a hundred and five'), '105');
+    assert.equal(wordsToDigits('one thousand two hundred'), '1200');
+    assert.equal(wordsToDigits('set a timer'), 'set a timer');
+  });
+
+  it('rewrites common phrasings into symbols', () => {
+    assert.equal(toSymbols("what's 15% of 80?"), '15% * 80');
+    assert.equal(toSymbols('what is 15 percent of 80'), '15% * 80');
+    assert.equal(toSymbols('can you tell me what 30% off 279 is'), '279 - 30%');
+    assert.equal(toSymbols('what is an 18 percent tip on 20 dollars'), '18% * 20');
+    assert.equal(toSymbols('please add 456 and 781 for me'), '456 + 781');
+    assert.equal(toSymbols('what is the sum of 3 plus 5'), '3 + 5');
+    assert.equal(toSymbols('subtract 3 from 10'), '10 - 3');
+    assert.equal(toSymbols('what is 8 factorial'), '8 !');
+    assert.equal(toSymbols('square root of 81'), '√81');
+    assert.equal(toSymbols('five times six divided by three'), '5 * 6 / 3');
+    assert.equal(toSymbols('what is 2 to the power of 8'), '2 ^ 8');
+    assert.equal(toSymbols('what is the meaning of life'), undefined);
+  });
+});
+
+describe('calculator skill', () => {
+  it('answers, follows up and stays polite on nonsense', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('what is 7 x 7', 'calculator')).reply.text, /\b49\b/);
+    assert.match((await h.say('times 2?', null)).reply.text, /\b98\b/);
+    assert.match((await h.say('what is 5 divided by 0', 'calculator')).reply.text, /Dividing by zero isn't defined/);
+    assert.match((await h.say('what is 5 plus plus', 'calculator')).reply.text, /couldn't work that out/);
+    const ask = await h.say('can you do some maths', 'calculator');
+    assert.equal(ask.reply.expectsAnswer, true);
+    assert.match((await h.say('12 times 12', null)).reply.text, /\b144\b/);
+  });
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findPlace } from '../../../src/skills/builtin/places.ts';
+import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
+import { createScheduler } from '../../../src/skills/index.ts';
+import { createHarness } from '../dialogue/harness.ts';
+
+describe('places', () => {
+  it('finds the longest place name on word boundaries', () => {
+    assert.equal(findPlace('what time is it in New York City?')?.name, 'New York City');
+    assert.equal(findPlace('and in paris?')?.zone, 'Europe/Paris');
+    assert.equal(findPlace('time in the central timezone')?.zone, 'America/Chicago');
+    assert.equal(findPlace('what is the time zone of france')?.name, 'France');
+    assert.equal(findPlace('comparison'), undefined, 'no match inside a word');
+    assert.equal(findPlace('let us go'), undefined, '"us" needs "in" before it');
+  });
+});
+
+describe('time and date skills', () => {
+  it('tells the time here and in a named place (fixed clock: 10:00 in Paris)', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('what time is it', 'time')).reply.text, /10:00 AM/);
+    assert.match((await h.say('what time is it in Tokyo', 'time')).reply.text, /6:00 PM in Tokyo|In Tokyo it's 6:00 PM/);
+    assert.match((await h.say('and in Los Angeles?', null)).reply.text, /1:00 AM/);
+    assert.match((await h.say('what time is it in Reykjavik', 'time')).reply.text, /don't know the time zone of Reykjavik/);
+  });
+
+  it('names time zones, with offsets', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('what is my time zone', 'timezone')).reply.text, /Europe\/Paris.*GMT\+1/);
+    assert.match((await h.say('which timezone is japan in', 'timezone')).reply.text, /Japan is on Japan Standard Time, GMT\+9/);
+    assert.match((await h.say('what timezone is the usa in', 'timezone')).reply.text, /several time zones/);
+  });
+
+  it('tells dates: today, tomorrow, in N days, and follow-ups', async () => {
+    const h = await createHarness();
+    assert.match((await h.say("what's today's date", 'date')).reply.text, /Thursday, November 26/);
+    assert.match((await h.say('what about tomorrow?', null)).reply.text, /Tomorrow is Friday, November 27/);
+    assert.match((await h.say('what day will it be in 6 days', 'date')).reply.text, /In 6 days it will be Wednesday, December 2/);
+  });
+});
+
+describe('timers and alarms', () => {
+  it('reads the operation from the request', () => {
+    assert.equal(scheduleOp('cancel my timer'), 'cancel');
+    assert.equal(scheduleOp('how much time is left on my timer'), 'list');
+    assert.equal(scheduleOp('set a timer'), 'set');
+  });
+
+  it('sets, lists and cancels timers through ctx.schedule', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('set a timer for 10 minutes', 'timer')).reply.text, /10 minutes/);
+    const scheduler = createScheduler({ store: h.store, onFire: () => undefined });
+    const entries = await scheduler.list();
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.at, h.now().getTime() + 600_000);
+    assert.match(entries[0]!.text, /timer/i);
+    h.advance(4 * 60_000);
+    assert.match((await h.say('how much time is left on my timer', 'timer')).reply.text, /6 minutes left/);
+    assert.match((await h.say('cancel my timer', 'timer')).reply.text, /cancelled|off/);
+    assert.equal((await scheduler.list()).length, 0);
+    assert.match((await h.say('cancel my timer', 'timer')).reply.text, /don't have any timers/);
+  });
+
+  it('replaces the alarm it just set on a correction instead of adding one', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('wake me up at 6am tomorrow', 'alarm')).reply.text, /tomorrow at 6:00 AM/);
+    const fixed = await h.say('no, I meant 7am', 'no');
+    assert.match(fixed.reply.text, /tomorrow at 7:00 AM/);
+    const scheduler = createScheduler({ store: h.store, onFire: () => undefined });
+    const entries = await scheduler.list();
+    assert.equal(entries.length, 1);
+    assert.equal(new Date(entries[0]!.at).toISOString(), '2026-11-27T06:00:00.000Z');
+    assert.match((await h.say('what alarms do i have', 'alarm')).reply.text, /one alarm: tomorrow at 7:00 AM/);
+  });
+});
+
+describe('reminders', () => {
+  it('sets a reminder with task and time, lists and deletes them', async () => {
+    const h = await createHarness();
+    const set = await h.say('remind me to call mum tomorrow at 6pm', 'reminder_update');
+    assert.equal(set.understanding.slots['task'], 'call mum');
+    assert.match(set.reply.text, /call mum/);
+    assert.match(set.reply.text, /6:00 PM/);
+    assert.match((await h.say('what are my reminders', 'reminder')).reply.text, /1 reminder: call mum tomorrow at 6:00 PM/);
+    assert.match((await h.say('delete all my reminders', 'reminder_update')).reply.text, /deleted your reminder to call mum/);
+    assert.match((await h.say('read my reminders', 'reminder')).reply.text, /no reminders/);
+  });
+
+  it('takes a bare date as 9 in the morning', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('remind me to pay rent on friday', 'reminder_update')).reply.text, /tomorrow at 9:00 AM/);
+  });
+});

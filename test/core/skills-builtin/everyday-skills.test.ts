@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDice } from '../../../src/skills/builtin/chance.ts';
+import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
+import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
+import { builtinSkills } from '../../../src/skills/builtin/index.ts';
+import { createHarness } from '../dialogue/harness.ts';
+
+describe('lists', () => {
+  it('parse adds, removes, checks and clears', () => {
+    assert.deepEqual(parseListRequest('add eggs to my shopping list and remove cheese'), { add: ['eggs'], remove: ['cheese'], check: [], clear: false });
+    assert.deepEqual(parseListRequest('take doing the dishes off my todo list').remove, ['doing the dishes']);
+    assert.deepEqual(parseListRequest('put milk, bread and apples on the shopping list').add, ['milk', 'bread', 'apples']);
+    assert.deepEqual(parseListRequest('do i have carrots on my shopping list').check, ['carrots']);
+    assert.equal(parseListRequest('erase all items on my todo list').clear, true);
+    assert.deepEqual(parseListRequest("what's on my shopping list"), { add: [], remove: [], check: [], clear: false });
+  });
+
+  it('keep the to-do and shopping lists apart, encrypted in the store', async () => {
+    const h = await createHarness();
+    await h.say('add milk and eggs to my shopping list', 'shopping_list_update');
+    await h.say('add clean the bathroom to my to do list', 'todo_list_update');
+    assert.match((await h.say("what's on my shopping list", 'shopping_list')).reply.text, /2 items: milk and eggs/);
+    assert.match((await h.say('what is on my to do list', 'todo_list')).reply.text, /1 item: clean the bathroom/);
+    assert.match((await h.say('add milk to my shopping list', 'shopping_list_update')).reply.text, /already on it/i);
+    assert.match((await h.say('remove cheese from my shopping list', 'shopping_list_update')).reply.text, /Cheese wasn't on your shopping list/);
+    assert.match((await h.say('is milk on my shopping list', 'shopping_list')).reply.text, /Yes, milk is on your shopping list/);
+    assert.deepEqual(await h.store.skillData('builtin.shopping-list').get('items'), ['milk', 'eggs']);
+  });
+
+  it('ask what to add, follow up with "and …", and correct the last item', async () => {
+    const h = await createHarness();
+    const ask = await h.say('i want to add something to my shopping list', 'shopping_list_update');
+    assert.equal(ask.reply.expectsAnswer, true);
+    assert.match((await h.say('oat milk', null)).reply.text, /oat milk/);
+    assert.match((await h.say('and bread', null)).reply.text, /bread/);
+    const fixed = await h.say('no, I meant rye bread', 'no');
+    assert.equal(fixed.understanding.action, 'correction');
+    assert.deepEqual(await h.store.skillData('builtin.shopping-list').get('items'), ['oat milk', 'rye bread']);
+  });
+});
+
+describe('unit conversion', () => {
+  it('parses requests and fragments', () => {
+    assert.deepEqual(parseConversion('how many kilos are in 150 pounds'), { amount: 150, from: 'pound', to: 'kilogram' });
+    assert.deepEqual(parseConversion("what's 32 degrees fahrenheit in celsius"), { amount: 32, from: 'fahrenheit', to: 'celsius' });
+    assert.deepEqual(parseConversion('how many centimeters are in an inch'), { amount: 1, from: 'inch', to: 'centimeter' });
+    assert.deepEqual(parseConversion('convert 5 gb to mb'), { amount: 5, from: 'gigabyte', to: 'megabyte' });
+    assert.deepEqual(parseConversion('and 10 pounds?'), { amount: 10, from: 'pound' });
+    assert.deepEqual(parseConversion('what about in ounces?'), { to: 'ounce' });
+    assert.deepEqual(parseConversion('how many crows are in 10 murders'), {});
+  });
+
+  it('converts across every dimension and explains a mismatch', async () => {
+    const h = await createHarness();
+    const cases: [string, RegExp][] = [
+      ['what is 5 feet in meters', /1\.524 meters/],
+      ['how many kilos in 10 pounds', /4\.53592 kilograms/],
+      ["what's 8 ounces in cups", /1 cup/],
+      ['convert 100 fahrenheit to celsius', /37\.7778 degrees Celsius/],
+      ['how many mph is 100 km/h', /62\.1371 miles per hour/],
+      ['how many minutes in 2 hours', /120 minutes/],
+      ['how many megabytes in 2 gigabytes', /2,000 megabytes/],
+      ['convert 3 meters to kilograms', /can't convert meters to kilograms/],
+    ];
+    for (const [text, expected] of cases) assert.match((await h.say(text, 'measurement_conversion')).reply.text, expected, text);
+  });
+});
+
+describe('dice, coin, spelling and name', () => {
+  it('parses dice', () => {
+    assert.deepEqual(parseDice('roll a d20'), { count: 1, sides: 20 });
+    assert.deepEqual(parseDice('roll two dice'), { count: 2, sides: 6 });
+    assert.deepEqual(parseDice('roll 3d6'), { count: 3, sides: 6 });
+    assert.deepEqual(parseDice('i need to roll a 10 sided die'), { count: 1, sides: 10 });
+  });
+
+  it('rolls within range and flips a fair coin with the injected random source', async () => {
+    const h = await createHarness();
+    for (let i = 0; i < 20; i++) {
+      const n = Number(/\b(\d+)\b/.exec((await h.say('roll a d20', 'roll_dice')).reply.text)?.[1]);
+      assert.ok(n >= 1 && n <= 20, `roll ${n}`);
+    }
+    const coin = (await h.say('flip a coin, i call heads', 'flip_coin')).reply.text;
+    assert.match(coin, /heads|tails/i);
+    assert.match(coin, /win|lose/);
+  });
+
+  it('spells words', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('how do you spell necessary', 'spelling')).reply.text, /N-E-C-E-S-S-A-R-Y.*9 letters/);
+    assert.match((await h.say("the word 'you' got how many letters", 'spelling')).reply.text, /Y-O-U/);
+  });
+
+  it('remembers and recalls the user name in the profile', async () => {
+    const h = await createHarness();
+    assert.match((await h.say("what's my name", 'user_name')).reply.text, /don't know your name/);
+    const ask = await h.say('i want to change my name', 'change_user_name');
+    assert.equal(ask.reply.expectsAnswer, true);
+    assert.match((await h.say('Mary Ann', null)).reply.text, /Mary Ann/);
+    assert.match((await h.say('what do you call me', 'user_name')).reply.text, /Mary Ann/);
+    assert.match((await h.say('call me brad', 'change_user_name')).reply.text, /Brad/);
+    assert.equal(await h.store.settings().get('profile.name'), 'Brad');
+  });
+});
+
+describe('small talk and meta', () => {
+  it('answers every small-talk and meta intent with a short reply', async () => {
+    const h = await createHarness();
+    const intents = ['greeting', 'goodbye', 'thank_you', 'are_you_a_bot', 'what_is_your_name', 'who_made_you', 'what_can_i_ask_you', 'tell_joke', 'fun_fact', 'how_old_are_you', 'meaning_of_life'];
+    for (const intent of intents) {
+      const r = await h.say(`(${intent})`, intent);
+      assert.equal(r.understanding.action, 'new-intent', intent);
+      assert.ok(r.reply.text.length > 0 && r.reply.text.length < 320, `${intent}: ${r.reply.text}`);
+    }
+    assert.match((await h.say('are you a bot', 'are_you_a_bot')).reply.text, /bot|AI/);
+    assert.match((await h.say('what can i ask you', 'what_can_i_ask_you')).reply.text, /timers/);
+  });
+
+  it('does not tell the same joke twice in a row', async () => {
+    const h = await createHarness();
+    let last = '';
+    for (let i = 0; i < 10; i++) {
+      const joke = (await h.say('tell me a joke', 'tell_joke')).reply.text;
+      assert.notEqual(joke, last);
+      last = joke;
+    }
+  });
+
+  it('declares valid manifests with least privilege', () => {
+    const ids = builtinSkills.map((s) => s.id);
+    assert.equal(new Set(ids).size, ids.length);
+    const intents = builtinSkills.flatMap((s) => s.intents);
+    assert.equal(new Set(intents).size, intents.length, 'each intent has one skill');
+    for (const s of builtinSkills) {
+      assert.equal(s.permissions?.network, undefined, `${s.id} needs no network`);
+      assert.ok(s.description !== undefined && s.description.length < 40);
+    }
+  });
+});
