@@ -86,7 +86,7 @@ export default [
     input: { confidant: 'src/index.ts', widget: 'widget/index.ts' },
     external,
     plugins: [distAssetUrls(), ts()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
     onwarn: silence,
   },
   {

@@ -5,7 +5,11 @@
  * @module
  */
 import type { Assistant, AssistantEvent, AssistantEventType, AssistantListener, AssistantOptions, SendOptions } from './assistant-types.ts';
-import type { Engine, EngineEvent, EngineOptions, Reply, ReplyChunk } from './engine/types.ts';
+import type { Engine, EngineEvent, EngineHost, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
+import type { ModelInfo } from './nlu/types.ts';
+import type { SkillDefinition } from './skills/types.ts';
+import { manifestOf } from './skills/remote-skill.ts';
+import { serveSkill, type ServedSkill } from './skills/serve-skill.ts';
 import { abortReason, WorkerError } from './errors.ts';
 import { connectWorkerEngine, defaultWorkerUrl, startWorker } from '../worker/client.ts';
 import { validateAssistantOptions } from './options.ts';
@@ -34,21 +38,41 @@ export function createAssistant(options: AssistantOptions = {}): Promise<Assista
 }
 
 async function start(options: AssistantOptions): Promise<Assistant> {
-  const { worker = typeof Worker === 'function', skills = [], onProgress, signal, ...engineOptions } = options;
+  const { worker = typeof Worker === 'function', skills = [], onProgress, signal, ...rest } = options;
   signal?.throwIfAborted();
+  const inThread = worker === false;
   const engine = await openEngine(worker, skills);
   const emitter = createEmitter<AssistantEvent>();
   let disposed = false;
+  let model: ModelInfo | undefined;
+  let status: EngineStatus = 'starting';
+
+  const onEngineEvent = (event: EngineEvent) => {
+    if (event.type === 'status') status = event.status;
+    if (event.type === 'model') model = event.model;
+    if (event.type === 'permission-request') {
+      emitter.emit({ ...event, respond: (granted: boolean) => engine.respondToPermission(event.id, granted) });
+      return;
+    }
+    emitter.emit(event);
+  };
+  // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
+  const engineOptions: EngineOptions = inThread ? rest : { ...rest, appSkills: skills.map((skill) => manifestOf(skill)) };
+  const host = inThread || skills.length === 0 ? undefined : hostFor(skills);
 
   const onAbort = () => void engine.dispose();
   signal?.addEventListener('abort', onAbort, { once: true });
-  let model;
   try {
-    model = await engine.init(engineOptions satisfies EngineOptions, (progress) => {
-      onProgress?.(progress);
-      emitter.emit({ type: 'progress', progress });
-    });
-    await engine.setListener((event: EngineEvent) => emitter.emit(event));
+    await engine.setListener(onEngineEvent);
+    model = await engine.init(
+      engineOptions,
+      (progress) => {
+        onProgress?.(progress);
+        emitter.emit({ type: 'progress', progress });
+      },
+      host,
+    );
+    status = await engine.status();
   } catch (error) {
     await engine.dispose().catch(() => undefined);
     throw signal?.aborted === true ? abortReason(signal) : error;
@@ -56,27 +80,59 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     signal?.removeEventListener('abort', onAbort);
   }
 
+  const alive = () => {
+    if (disposed) throw new WorkerError('The assistant was disposed', { code: 'disposed' });
+  };
+  const cancellable = async <T>(run: (requestId: string) => Promise<T>, cancelSignal: AbortSignal | undefined): Promise<T> => {
+    alive();
+    cancelSignal?.throwIfAborted();
+    const requestId = `r${++requestCounter}`;
+    return raceAbort(run(requestId), cancelSignal, () => void engine.cancel(requestId, 'aborted').catch(() => undefined));
+  };
+
   const turn = async (text: string, sendOptions: SendOptions, onDelta?: (text: string) => void): Promise<Reply> => {
     if (typeof text !== 'string') throw new TypeError('send(text): text must be a string');
-    if (disposed) throw new WorkerError('The assistant was disposed', { code: 'disposed' });
     const { signal: turnSignal, conversationId } = sendOptions;
-    turnSignal?.throwIfAborted();
-    const requestId = `r${++requestCounter}`;
-    emitter.emit({ type: 'message', text, conversationId });
-    const pending = engine.send({ text, requestId, ...(conversationId === undefined ? {} : { conversationId }) }, onDelta);
-    const reply = await raceAbort(pending, turnSignal, () => void engine.cancel(requestId, 'aborted').catch(() => undefined));
+    const reply = await cancellable((requestId) => {
+      emitter.emit({ type: 'message', text, conversationId });
+      return engine.send({ text, requestId, ...(conversationId === undefined ? {} : { conversationId }) }, onDelta);
+    }, turnSignal);
     emitter.emit({ type: 'reply', reply });
     return reply;
   };
 
-  return {
-    model,
+  const assistant: Assistant = {
+    get model() {
+      return model as ModelInfo;
+    },
+    get status() {
+      return disposed ? 'disposed' : status;
+    },
     send: (text, sendOptions = {}) => turn(text, sendOptions),
     stream: (text, sendOptions = {}) => streamTurn((onDelta) => turn(text, sendOptions, onDelta)),
     classify: (text) => engine.classify(text),
     history: (conversationId, historyOptions) => engine.history(conversationId, historyOptions),
     conversations: () => engine.conversations(),
     newConversation: () => engine.newConversation(),
+    search: (query, { signal: searchSignal, ...searchOptions } = {}) =>
+      cancellable((requestId) => engine.search(query, { ...searchOptions, requestId }), searchSignal),
+    train: (corpus, { onProgress: onTrainProgress, signal: trainSignal, ...trainOptions } = {}) =>
+      cancellable((requestId) => engine.train(corpus, { ...trainOptions, requestId }, onTrainProgress), trainSignal),
+    unlock: (passphrase) => engine.unlock(passphrase),
+    lock: () => engine.lock(),
+    changePassphrase: (current, next) => engine.changePassphrase(current, next),
+    exportBackup: (passphrase) => engine.exportBackup(passphrase),
+    importBackup: (file, passphrase) => engine.importBackup(file, passphrase),
+    erase: () => engine.erase(),
+    deleteConversation: (id) => engine.deleteConversation(id),
+    retention: () => engine.retention(),
+    setRetention: (days) => engine.setRetention(days),
+    verifyAudit: (anchor) => engine.verifyAudit(anchor),
+    auditHead: () => engine.auditHead(),
+    permissions: () => engine.permissions(),
+    revokePermission: (skillId, permission) => engine.revokePermission(skillId, permission),
+    respondToPermission: (id, granted) => engine.respondToPermission(id, granted),
+    metrics: () => engine.metrics(),
     on: <T extends AssistantEventType>(type: T, listener: AssistantListener<T>) => emitter.on(type, listener),
     dispose: async () => {
       if (disposed) return;
@@ -84,6 +140,21 @@ async function start(options: AssistantOptions): Promise<Assistant> {
       emitter.clear();
       await engine.dispose();
     },
+  };
+  return assistant;
+}
+
+/** Serves app-defined skills to an engine in a Worker. */
+function hostFor(skills: SkillDefinition[]): EngineHost {
+  const served = new Map<string, ServedSkill>(skills.map((skill) => [skill.id, serveSkill(skill)]));
+  const get = (skillId: string) => {
+    const skill = served.get(skillId);
+    if (skill === undefined) throw new RangeError(`No app skill ${skillId}`);
+    return skill;
+  };
+  return {
+    invokeSkill: (skillId, call, endpoint) => get(skillId).invoke(call, endpoint),
+    abortSkill: async (skillId, callId, reason) => get(skillId).abort(callId, reason),
   };
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { Engine, EngineEvent, EngineOptions, ProgressEvent, SendRequest } from '../src/engine/types.ts';
+import type { Engine } from '../src/engine/types.ts';
 import { WorkerError } from '../src/errors.ts';
 import { installErrorTransfer } from './transfer.ts';
 
@@ -56,23 +56,25 @@ export function connectWorkerEngine(worker: Worker): Engine {
   const guard = <T>(call: () => Promise<T>): Promise<T> =>
     failure !== undefined ? Promise.reject(failure) : Promise.race([call(), crashed]);
 
-  return {
-    init: (options: EngineOptions, onProgress?: (event: ProgressEvent) => void) =>
-      guard(() => remote.init(options, onProgress === undefined ? undefined : proxy(onProgress))),
-    send: (request: SendRequest, onDelta?: (text: string) => void) =>
-      guard(() => remote.send(request, onDelta === undefined ? undefined : proxy(onDelta))),
-    cancel: (requestId, reason) => guard(() => remote.cancel(requestId, reason)),
-    classify: (text) => guard(() => remote.classify(text)),
-    history: (conversationId, options) => guard(() => remote.history(conversationId, options)),
-    conversations: () => guard(() => remote.conversations()),
-    newConversation: () => guard(() => remote.newConversation()),
-    setListener: (listener: ((event: EngineEvent) => void) | null) =>
-      guard(() => remote.setListener(listener === null ? null : proxy(listener))),
-    dispose: async () => {
-      if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
-      remote[releaseProxy]();
-      worker.terminate();
-      failure ??= new WorkerError('The assistant was disposed', { code: 'disposed' });
-    },
+  const call = (name: keyof Engine, args: unknown[]) =>
+    guard(() => (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args));
+  /** Arguments that are callbacks or objects of callbacks: comlink must proxy them, not clone them. */
+  const proxied = (args: unknown[], positions: number[]) =>
+    args.map((arg, i) => (positions.includes(i) && arg !== undefined && arg !== null ? proxy(arg as object) : arg));
+  const methods: Record<string, number[]> = {
+    init: [1, 2], send: [1], cancel: [], classify: [], history: [], conversations: [], newConversation: [], status: [],
+    unlock: [], lock: [], changePassphrase: [], exportBackup: [], importBackup: [], erase: [], deleteConversation: [],
+    retention: [], setRetention: [], search: [], verifyAudit: [], auditHead: [], permissions: [], revokePermission: [],
+    respondToPermission: [], metrics: [], flushOutbox: [], train: [2], setListener: [0],
+  } satisfies Record<Exclude<keyof Engine, 'dispose'>, number[]>;
+  const engine = Object.fromEntries(
+    Object.entries(methods).map(([name, positions]) => [name, (...args: unknown[]) => call(name as keyof Engine, proxied(args, positions))]),
+  ) as unknown as Engine;
+  engine.dispose = async () => {
+    if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
+    remote[releaseProxy]();
+    worker.terminate();
+    failure ??= new WorkerError('The assistant was disposed', { code: 'disposed' });
   };
+  return engine;
 }

@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { expose } from 'comlink';
+import { expose, proxy } from 'comlink';
 import { createLocalEngine } from '../src/engine/local-engine.ts';
 import { installErrorTransfer } from './transfer.ts';
 
 installErrorTransfer();
-expose(createLocalEngine());
+// Callbacks the engine hands back to the page (a remote skill's endpoint) must be proxied, not cloned.
+expose(createLocalEngine({ wrapCallback: proxy }));

@@ -9,117 +9,154 @@
  *
  * @module
  */
-import type { Engine, EngineEvent, EngineOptions, ProgressEvent, Reply, SendRequest } from './types.ts';
+import type { Engine, EngineEvent, EngineHost, EngineOptions, EngineStatus, ProgressEvent, Reply, SendRequest } from './types.ts';
 import type { ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
-import { ConfidantError, WorkerError } from '../errors.ts';
+import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/intent-model.ts';
 import { openStore, type Store } from '../store/index.ts';
-import { createSkillRuntime } from '../skills/runtime.ts';
-import { createDialogueManager, type DialogueManager } from '../dialogue/manager.ts';
-import { builtinSkills } from '../skills/builtin/index.ts';
 import { defaultModelUrl, defaultWasmUrl } from './assets.ts';
+import { startServices, stopServices, type EngineServices } from './services.ts';
+import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
+import { toReply } from './reply.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
-  /** App-defined skills, added after the built-in ones. */
+  /** App-defined skills, run in this realm before the built-in ones. */
   skills?: SkillDefinition[];
+  /** Wraps callbacks that cross the transport (comlink's `proxy` in the Worker). @default identity */
+  wrapCallback?: <T extends object>(value: T) => T;
 }
 
-interface Running {
+/** The engine's mutable state, shared with the admin methods. @internal */
+export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
   store: Store;
-  dialogue: DialogueManager;
-  conversationId: string;
+  services: EngineServices | undefined;
+  conversationId: string | undefined;
+  status: EngineStatus;
 }
 
 /** Creates an engine that runs in this thread. @internal */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
-  let running: Running | undefined;
+  let state: EngineState | undefined;
   let disposed = false;
+  let host: EngineHost | undefined;
   let listener: ((event: EngineEvent) => void) | null = null;
   const inflight = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
+  const wrapCallback = hooks.wrapCallback ?? (<T extends object>(value: T) => value);
 
-  const emit = (event: EngineEvent) => listener?.(event);
-  const ready = (): Running => {
+  const emit = (event: EngineEvent) => {
+    try {
+      listener?.(event);
+    } catch {
+      // A listener on the other side of a dead transport must not break the engine.
+    }
+  };
+  const setStatus = (s: EngineState, status: EngineStatus) => {
+    s.status = status;
+    emit({ type: 'status', status });
+  };
+  const current = (): EngineState => {
     if (disposed) throw new WorkerError('The engine was disposed', { code: 'disposed' });
-    if (running === undefined) throw new ConfidantError('The engine is not started: call init() first', { code: 'not-ready' });
-    return running;
+    if (state === undefined) throw new ConfidantError('The engine is not started: call init() first', { code: 'not-ready' });
+    return state;
+  };
+  const unlocked = (): EngineState & { services: EngineServices; conversationId: string } => {
+    const s = current();
+    if (s.services === undefined || s.conversationId === undefined) throw new LockedError();
+    return s as EngineState & { services: EngineServices; conversationId: string };
+  };
+  const classifyOptions = (s: EngineState) => (s.options.timeZone === undefined ? {} : { timeZone: s.options.timeZone });
+
+  /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
+  const activate = async (s: EngineState) => {
+    const stored = s.options.model === undefined ? await s.store.getModel(ACTIVE_MODEL_ID) : undefined;
+    if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
+    s.services = await startServices(s.store, {
+      options: s.options,
+      localSkills: hooks.skills ?? [],
+      host,
+      wrapCallback,
+      emit,
+      announce: (conversationId, text, skillId) => announce(s, conversationId, text, skillId),
+    });
+    const retention = await s.store.settings().get<number>('retention.days');
+    if (typeof retention === 'number') await s.store.applyRetention(retention);
+    const [latest] = await s.store.listConversations();
+    s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
+    setStatus(s, 'ready');
   };
 
-  const answer = async (r: Running, request: SendRequest, signal: AbortSignal, onDelta?: (text: string) => void): Promise<Reply> => {
-    const conversationId = request.conversationId ?? r.conversationId;
-    const nlu = await r.model.classify(request.text, r.options.timeZone === undefined ? {} : { timeZone: r.options.timeZone });
+  const swapModel = async (s: EngineState, next: IntentModel) => {
+    const previous = s.model;
+    s.model = next;
+    emit({ type: 'model', model: next.info });
+    await previous.dispose();
+  };
+
+  const announce = async (s: EngineState, conversationId: string, text: string, skillId: string): Promise<Reply> => {
+    const stored = await s.store.addMessage({ conversationId, role: 'assistant', text, meta: { notification: skillId } });
+    const nlu = { text: '', intent: null, confidence: 0, outOfScope: true, intents: [], entities: [], modelVersion: s.model.info.version };
+    const reply = toReply(stored, { text }, { intent: null, confidence: 0, nlu, entities: [], slots: {}, action: 'notification', skill: skillId });
+    emit({ type: 'notification', reply });
+    return reply;
+  };
+
+  const answer = async (request: SendRequest, signal: AbortSignal, onDelta?: (text: string) => void): Promise<Reply> => {
+    const s = unlocked();
+    const conversationId = request.conversationId ?? s.conversationId;
+    const started = performance.now();
+    const nlu = await s.model.classify(request.text, classifyOptions(s));
     signal.throwIfAborted();
-    await r.store.addMessage({ conversationId, role: 'user', text: request.text, meta: { nlu } });
-    const { reply, understanding } = await r.dialogue.handle({
+    await s.store.addMessage({ conversationId, role: 'user', text: request.text, meta: { nlu } });
+    const { reply, understanding } = await s.services.dialogue.handle({
       conversationId,
       text: request.text,
       nlu,
       signal,
       ...(onDelta === undefined ? {} : { onDelta }),
     });
-    const stored = await r.store.addMessage({ conversationId, role: 'assistant', text: reply.text, meta: { understanding } });
-    return {
-      id: stored.id,
-      conversationId,
-      text: reply.text,
-      ...(reply.markdown === undefined ? {} : { markdown: reply.markdown }),
-      ...(reply.quickReplies === undefined ? {} : { quickReplies: reply.quickReplies }),
-      ...(reply.cards === undefined ? {} : { cards: reply.cards }),
-      ...(reply.ask === undefined ? {} : { expectsAnswer: true }),
-      understanding,
-      createdAt: stored.createdAt,
-    };
+    const stored = await s.store.addMessage({ conversationId, role: 'assistant', text: reply.text, meta: { understanding } });
+    s.services.metrics.recordTurn(understanding.intent ?? 'oos', performance.now() - started, reply.failed === undefined ? 'ok' : 'error');
+    return toReply(stored, reply, understanding);
   };
 
-  return {
-    async init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void): Promise<ModelInfo> {
-      if (running !== undefined) return running.model.info;
-      const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
-      const model = await loadIntentModel(options.model ?? defaultModelUrl(), {
-        ...(wasmUrl === undefined ? {} : { wasmUrl }),
-        ...(onProgress === undefined ? {} : { onProgress }),
-      });
+  const engine: Engine = {
+    async init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, engineHost?: EngineHost): Promise<ModelInfo> {
+      if (state !== undefined) return state.model.info;
+      host = engineHost;
       const store = await openStore({
         ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
         ...(options.storage === undefined ? {} : { storage: options.storage }),
         ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
         onError: (e) => emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
-      }).catch(async (error: unknown) => {
-        await model.dispose();
+      });
+      let model: IntentModel;
+      try {
+        model = await loadModel(options.model ?? defaultModelUrl(), options, onProgress);
+      } catch (error) {
+        await store.close();
         throw error;
-      });
-      const runtime = createSkillRuntime({
-        store,
-        ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-        ...(options.lang === undefined ? {} : { lang: options.lang }),
-      });
-      const dialogue = createDialogueManager({
-        store,
-        runtime,
-        skills: [...builtinSkills, ...(hooks.skills ?? [])],
-        ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
-        ...(options.lang === undefined ? {} : { lang: options.lang }),
-      });
-      const [latest] = await store.listConversations();
-      const conversationId = latest?.id ?? (await store.createConversation()).id;
-      running = { options, model, store, dialogue, conversationId };
-      onProgress?.({ status: 'ready', model: model.info });
-      emit({ type: 'status', status: 'ready' });
-      return model.info;
+      }
+      const s: EngineState = { options, model, store, services: undefined, conversationId: undefined, status: 'starting' };
+      state = s;
+      if (store.locked) setStatus(s, 'locked');
+      else await activate(s);
+      onProgress?.({ status: 'ready', model: s.model.info });
+      return s.model.info;
     },
 
     send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply> {
-      const r = ready();
+      current();
       const controller = new AbortController();
       const id = request.requestId;
       if (id !== undefined) inflight.set(id, controller);
       const turn = queue.then(() => {
         controller.signal.throwIfAborted();
-        return answer(r, request, controller.signal, onDelta);
+        return answer(request, controller.signal, onDelta);
       });
       queue = turn.catch(() => undefined);
       return turn.finally(() => {
@@ -132,24 +169,60 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
-      const r = ready();
-      return r.model.classify(text, r.options.timeZone === undefined ? {} : { timeZone: r.options.timeZone });
+      const s = current();
+      return s.model.classify(text, classifyOptions(s));
     },
 
     async history(conversationId?: string, options?: { limit?: number; before?: number }) {
-      const r = ready();
-      return r.store.listMessages(conversationId ?? r.conversationId, options);
+      const s = unlocked();
+      return s.store.listMessages(conversationId ?? s.conversationId, options);
     },
 
     async conversations() {
-      return ready().store.listConversations();
+      return unlocked().store.listConversations();
     },
 
     async newConversation() {
-      const r = ready();
-      r.conversationId = (await r.store.createConversation()).id;
-      return r.conversationId;
+      const s = unlocked();
+      s.conversationId = (await s.store.createConversation()).id;
+      return s.conversationId;
     },
+
+    async status() {
+      return disposed ? 'disposed' : (state?.status ?? 'starting');
+    },
+
+    async unlock(passphrase: string) {
+      const s = current();
+      await s.store.unlock(passphrase);
+      if (s.services === undefined) await activate(s);
+      else setStatus(s, 'ready');
+    },
+
+    async lock() {
+      const s = current();
+      stopServices(s.services);
+      s.services = undefined;
+      s.conversationId = undefined;
+      s.store.lock();
+      setStatus(s, 'locked');
+    },
+
+    ...adminMethods({
+      current,
+      unlocked,
+      inflight,
+      emit,
+      setStatus,
+      swapModel,
+      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
+      restart: async (s) => {
+        stopServices(s.services);
+        s.services = undefined;
+        s.conversationId = undefined;
+        await activate(s);
+      },
+    }),
 
     async setListener(next) {
       listener = next;
@@ -159,11 +232,23 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       if (disposed) return;
       disposed = true;
       for (const controller of inflight.values()) controller.abort(new DOMException('The engine was disposed', 'AbortError'));
-      const r = running;
-      running = undefined;
+      const s = state;
+      state = undefined;
       emit({ type: 'status', status: 'disposed' });
       listener = null;
-      if (r !== undefined) await Promise.allSettled([r.model.dispose(), r.store.close()]);
+      if (s === undefined) return;
+      stopServices(s.services);
+      await Promise.allSettled([s.model.dispose(), s.store.close()]);
     },
   };
+  return engine;
+}
+
+/** Loads a model with the engine's wasm location. */
+function loadModel(source: NonNullable<EngineOptions['model']>, options: EngineOptions, onProgress?: (event: ProgressEvent) => void): Promise<IntentModel> {
+  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
+  return loadIntentModel(source, {
+    ...(wasmUrl === undefined ? {} : { wasmUrl }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
 }

@@ -6,7 +6,12 @@
  *
  * @module
  */
-import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
+import type { Corpus, Entity, ModelInfo, NluResult } from '../nlu/types.ts';
+import type { AuditHead, ImportResult } from '../store/types.ts';
+import type { GrantablePermission } from '../skills/types.ts';
+import type { MetricsSnapshot } from '../metrics/types.ts';
+import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
+import type { SkillManifest } from '../skills/manifest.ts';
 
 /** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
@@ -32,6 +37,47 @@ export interface EngineOptions {
   timeZone?: string;
   /** BCP 47 language of replies. @default 'en' */
   lang?: string;
+  /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
+  appSkills?: SkillManifest[];
+}
+
+/**
+ * What the host side lends the engine: it runs app-defined skills in the app's page when the
+ * engine is in a Worker (their code cannot be sent across).
+ */
+export interface EngineHost {
+  invokeSkill(skillId: string, call: RemoteSkillCall, endpoint: RemoteSkillEndpoint): Promise<RemoteSkillResult>;
+  abortSkill(skillId: string, callId: string, reason: string): Promise<void>;
+}
+
+/** A skill's request for a permission; answer it with `respondToPermission(id, granted)`. */
+export interface PermissionRequestInfo {
+  /** Names the request in `respondToPermission`. */
+  id: string;
+  skillId: string;
+  skillVersion: string;
+  permission: GrantablePermission;
+  /** For `network`: the origins asked for. */
+  origins?: string[];
+  description?: string;
+}
+
+/** A permission granted to a skill, as listed in settings. */
+export interface PermissionGrant {
+  skillId: string;
+  permission: GrantablePermission;
+  /** For `network`: the origins granted. */
+  origins?: string[];
+}
+
+/** Options of in-browser or in-Node training. */
+export interface TrainOptions {
+  /** Store uint8-quantized embeddings (4x smaller). @default true */
+  quantize?: boolean;
+  /** Seed of the trainer's random number generator. @default 1 */
+  seed?: number;
+  /** Keep the trained model (encrypted) and load it on the next start. @default true */
+  persist?: boolean;
 }
 
 /** Loading progress, a discriminated union on `status` (after transformers.js `ProgressInfo`). */
@@ -126,7 +172,11 @@ export type EngineEvent =
   /** A stored record failed authentication and was skipped. */
   | { type: 'storage-error'; code: string; recordId: string; table: string; message: string }
   /** The engine's state changed (e.g. locked, unlocked, model swapped). */
-  | { type: 'status'; status: EngineStatus };
+  | { type: 'status'; status: EngineStatus }
+  /** A skill waits for the user's permission. */
+  | ({ type: 'permission-request' } & PermissionRequestInfo)
+  /** The intent model changed (trained in the browser, or restored from the store). */
+  | { type: 'model'; model: ModelInfo };
 
 /** The engine's coarse state. */
 export type EngineStatus = 'starting' | 'ready' | 'locked' | 'training' | 'disposed';
@@ -145,8 +195,8 @@ export interface SendRequest {
  * exposes that same implementation, and the client on the main thread wraps it.
  */
 export interface Engine {
-  /** Loads the model, opens the store; resolves when ready to answer. */
-  init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void): Promise<ModelInfo>;
+  /** Loads the model, opens the store; resolves when ready to answer (or locked, in passphrase mode). */
+  init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, host?: EngineHost): Promise<ModelInfo>;
   /** Answers one turn; `onDelta` receives streamed text as the skill produces it. */
   send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply>;
   /** Cancels the in-flight request with that id; its `send` rejects with an `AbortError`. */
@@ -159,6 +209,44 @@ export interface Engine {
   conversations(): Promise<ConversationSummary[]>;
   /** Starts a new conversation and makes it current; returns its id. */
   newConversation(): Promise<string>;
+  /** The engine's current state. */
+  status(): Promise<EngineStatus>;
+  /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
+  unlock(passphrase: string): Promise<void>;
+  /** Forgets the data key in memory until `unlock`. */
+  lock(): Promise<void>;
+  /** Re-wraps the data key under a new passphrase (from device mode too). */
+  changePassphrase(current: string | undefined, next: string): Promise<void>;
+  /** A passphrase-protected backup of everything. */
+  exportBackup(passphrase: string): Promise<Uint8Array>;
+  /** Merges a backup in, without duplicates. */
+  importBackup(file: Uint8Array, passphrase: string): Promise<ImportResult>;
+  /** Erases everything ("forget me") and starts a fresh conversation. */
+  erase(): Promise<void>;
+  /** Deletes one conversation with its messages and dialogue state. */
+  deleteConversation(conversationId: string): Promise<void>;
+  /** Days history is kept, or `null` for ever. */
+  retention(): Promise<number | null>;
+  /** Sets the retention and applies it now. */
+  setRetention(days: number | null): Promise<void>;
+  /** Searches the (encrypted) history, newest first; cancellable through `cancel(requestId)`. */
+  search(query: string, options?: { limit?: number; conversationId?: string; requestId?: string }): Promise<StoredMessage[]>;
+  /** Index of the first bad audit entry, or -1 when the chain is intact. */
+  verifyAudit(anchor?: AuditHead): Promise<number>;
+  /** The audit chain's head, to anchor elsewhere. */
+  auditHead(): Promise<AuditHead>;
+  /** Permissions granted to skills. */
+  permissions(): Promise<PermissionGrant[]>;
+  /** Revokes one permission of a skill, or all of them. */
+  revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
+  /** Answers a `permission-request` event. */
+  respondToPermission(id: string, granted: boolean): Promise<void>;
+  /** A snapshot of counters and latency histograms (no message content). */
+  metrics(): Promise<MetricsSnapshot>;
+  /** Sends webhook calls queued while offline. */
+  flushOutbox(): Promise<void>;
+  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
+  train(corpus: Corpus | string, options?: TrainOptions & { requestId?: string }, onProgress?: (event: TrainProgressEvent) => void): Promise<ModelInfo>;
   /** Registers the single listener for engine events (the client fans them out). */
   setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
   /** Closes the store and releases the model. */

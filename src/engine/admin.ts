@@ -1,0 +1,184 @@
+/**
+ * The engine's administrative methods: privacy controls (backup, erase, retention), history
+ * search, the audit log, skill permissions, metrics, and in-place training. They share the
+ * engine's state through accessors, so `local-engine.ts` keeps only the lifecycle and turns.
+ *
+ * @module
+ */
+import type { Engine, EngineEvent, EngineOptions, EngineStatus, PermissionGrant, TrainOptions, TrainProgressEvent } from './types.ts';
+import type { Corpus, ModelInfo } from '../nlu/types.ts';
+import type { GrantablePermission } from '../skills/types.ts';
+import type { IntentModel } from '../nlu/intent-model.ts';
+import type { EngineServices } from './services.ts';
+import type { EngineState } from './local-engine.ts';
+import { trainIntentModel } from '../nlu/trainer.ts';
+import { exportOnnx } from '../nlu/export.ts';
+import { defaultModelUrl } from './assets.ts';
+
+/** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
+export const ACTIVE_MODEL_ID = 'active';
+const RETENTION_KEY = 'retention.days';
+
+type Unlocked = EngineState & { services: EngineServices; conversationId: string };
+
+/** What the admin methods need from the engine. @internal */
+export interface AdminContext {
+  current(): EngineState;
+  unlocked(): Unlocked;
+  inflight: Map<string, AbortController>;
+  emit(event: EngineEvent): void;
+  setStatus(s: EngineState, status: EngineStatus): void;
+  swapModel(s: EngineState, next: IntentModel): Promise<void>;
+  loadModel(source: Uint8Array | URL, options: EngineOptions): Promise<IntentModel>;
+  /** Stops and restarts the services (after erase or import), picking the conversation again. */
+  restart(s: EngineState): Promise<void>;
+}
+
+type AdminMethods = Pick<
+  Engine,
+  | 'changePassphrase' | 'exportBackup' | 'importBackup' | 'erase' | 'deleteConversation' | 'retention' | 'setRetention'
+  | 'search' | 'verifyAudit' | 'auditHead' | 'permissions' | 'revokePermission' | 'respondToPermission' | 'metrics'
+  | 'flushOutbox' | 'train'
+>;
+
+/** Registers an abortable request under its id for `cancel()`. */
+function track(inflight: Map<string, AbortController>, requestId: string | undefined): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  if (requestId !== undefined) inflight.set(requestId, controller);
+  return { signal: controller.signal, done: () => requestId !== undefined && inflight.delete(requestId) };
+}
+
+/** The admin half of the engine. @internal */
+export function adminMethods(ctx: AdminContext): AdminMethods {
+  return {
+    async changePassphrase(currentPassphrase: string | undefined, next: string) {
+      await ctx.unlocked().store.changePassphrase(currentPassphrase, next);
+    },
+
+    async exportBackup(passphrase: string) {
+      return ctx.unlocked().store.exportBackup(passphrase);
+    },
+
+    async importBackup(file: Uint8Array, passphrase: string) {
+      const s = ctx.unlocked();
+      const result = await s.store.importBackup(file, passphrase);
+      await ctx.restart(s);
+      return result;
+    },
+
+    async erase() {
+      const s = ctx.unlocked();
+      await s.store.eraseAll();
+      // A model trained in place was erased with the rest: go back to the configured one.
+      if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
+        await ctx.swapModel(s, await ctx.loadModel(defaultModelUrl(), s.options));
+      }
+      await ctx.restart(s);
+    },
+
+    async deleteConversation(conversationId: string) {
+      const s = ctx.unlocked();
+      await s.store.deleteConversation(conversationId);
+      if (conversationId === s.conversationId) {
+        const [latest] = await s.store.listConversations();
+        s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
+      }
+    },
+
+    async retention() {
+      const days = await ctx.unlocked().store.settings().get<number>(RETENTION_KEY);
+      return typeof days === 'number' ? days : null;
+    },
+
+    async setRetention(days: number | null) {
+      if (days !== null && (!Number.isFinite(days) || days <= 0)) throw new RangeError('retention days must be a positive number or null');
+      const s = ctx.unlocked();
+      if (days === null) {
+        await s.store.settings().delete(RETENTION_KEY);
+        return;
+      }
+      await s.store.settings().set(RETENTION_KEY, days);
+      await s.store.applyRetention(days);
+    },
+
+    async search(query: string, options: { limit?: number; conversationId?: string; requestId?: string } = {}) {
+      const s = ctx.unlocked();
+      const { signal, done } = track(ctx.inflight, options.requestId);
+      try {
+        return await s.store.searchMessages(query, {
+          signal,
+          ...(options.limit === undefined ? {} : { limit: options.limit }),
+          ...(options.conversationId === undefined ? {} : { conversationId: options.conversationId }),
+        });
+      } finally {
+        done();
+      }
+    },
+
+    async verifyAudit(anchor) {
+      return ctx.unlocked().store.verifyAudit(anchor);
+    },
+
+    async auditHead() {
+      return ctx.unlocked().store.auditHead();
+    },
+
+    async permissions(): Promise<PermissionGrant[]> {
+      const { services } = ctx.unlocked();
+      const grants: PermissionGrant[] = [];
+      for (const skill of services.skills) {
+        const g = await services.runtime.permissions(skill.id);
+        if (g.network.length > 0) grants.push({ skillId: skill.id, permission: 'network', origins: [...g.network] });
+        if (g.profile) grants.push({ skillId: skill.id, permission: 'profile' });
+      }
+      return grants;
+    },
+
+    async revokePermission(skillId: string, permission?: GrantablePermission) {
+      await ctx.unlocked().services.runtime.revokePermission(skillId, permission);
+    },
+
+    async respondToPermission(id: string, granted: boolean) {
+      const answer = ctx.current().services?.pendingPermissions.get(id);
+      if (answer === undefined) throw new RangeError(`No open permission request ${id}`);
+      answer(granted === true);
+    },
+
+    async metrics() {
+      return ctx.unlocked().services.metrics.snapshot();
+    },
+
+    async flushOutbox() {
+      const { services } = ctx.unlocked();
+      await services.runtime.flushOutbox(services.skills);
+    },
+
+    async train(
+      corpus: Corpus | string,
+      options: TrainOptions & { requestId?: string } = {},
+      onProgress?: (event: TrainProgressEvent) => void,
+    ): Promise<ModelInfo> {
+      const s = ctx.unlocked();
+      const parsed = typeof corpus === 'string' ? (await import('../nlu/corpus/index.ts')).parseCorpus(corpus) : corpus;
+      const { signal, done } = track(ctx.inflight, options.requestId);
+      ctx.setStatus(s, 'training');
+      try {
+        const trained = await trainIntentModel(parsed, {
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(onProgress === undefined ? {} : { onProgress }),
+          signal,
+        });
+        const bytes = exportOnnx(trained, { quantize: options.quantize ?? true });
+        onProgress?.({ status: 'export', bytes: bytes.byteLength });
+        const model = await ctx.loadModel(bytes, s.options);
+        await ctx.swapModel(s, model);
+        if (options.persist !== false) await s.store.putModel(ACTIVE_MODEL_ID, bytes, { name: model.info.name, version: model.info.version });
+        onProgress?.({ status: 'done', model: model.info });
+        return model.info;
+      } finally {
+        done();
+        ctx.setStatus(s, 'ready');
+      }
+    },
+  };
+}
