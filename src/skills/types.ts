@@ -21,6 +21,8 @@ export interface SkillPermissions {
   schedule?: boolean;
   /** Every call changes something for the user: ask for confirmation each time (after GPT Actions). @default false */
   consequential?: boolean;
+  /** A credential the host set for this skill alone (`runtime.setSecret`), as `ctx.secret()`. @default false */
+  secret?: boolean;
 }
 
 /** A slot a skill needs filled before it runs. */
@@ -69,6 +71,8 @@ export interface SkillContext {
   readonly profile?: KeyValueStore;
   /** Present only with `permissions.schedule`; returns an id that `cancel` takes. */
   readonly schedule?: { add(reply: ScheduledReply): Promise<string>; cancel(id: string): Promise<void>; list(): Promise<(ScheduledReply & { id: string })[]> };
+  /** Present only with `permissions.secret`: this skill's credential, never another skill's. */
+  readonly secret?: () => Promise<string | undefined>;
 }
 
 /** A structured reply. */
@@ -120,6 +124,36 @@ export interface SkillInvocation {
   now: Date;
   /** Receives streamed text as an `AsyncIterable` result produces it. */
   onDelta?: (text: string) => void;
+  /**
+   * `true` once the user said yes to this call's confirmation question. A `consequential` skill
+   * is refused without it (`failed: 'permission'`). @default false
+   */
+  confirmed?: boolean;
+}
+
+/** A permission that reaches the network or personal data, so the user is asked before first use. */
+export type GrantablePermission = 'network' | 'profile';
+
+/** What the runtime asks the host (and through it the user) before a skill first uses a permission. */
+export interface PermissionRequest {
+  skillId: string;
+  skillVersion: string;
+  permission: GrantablePermission;
+  /** For `network`: the origins not granted yet. */
+  origins?: readonly string[];
+  /** The skill's manifest description, when it has one. */
+  description?: string;
+}
+
+/**
+ * One audit-log entry. `detail` holds codes, counts and origins only: never message text,
+ * slot values, error messages or credentials.
+ */
+export interface SkillAuditEntry {
+  /** e.g. `skill-error`, `skill-timeout`, `permission-granted`, `permission-revoked`. */
+  type: string;
+  skillId: string;
+  detail?: Record<string, string | number | boolean>;
 }
 
 /**

@@ -1,0 +1,202 @@
+/**
+ * The skills runtime: runs one skill call at a time per invocation, in isolation, under least
+ * privilege. It checks the manifest, refuses an unconfirmed consequential call, asks for consent,
+ * builds the context with only what is declared, enforces the timeout, and turns every failure into
+ * a polite `NormalizedReply` with an audit entry and a metric, so no skill can leave the assistant stuck.
+ *
+ * @module
+ */
+import type { HistoryStore } from '../store/types.ts';
+import type { Metrics, MetricOutcome } from '../metrics/types.ts';
+import type { GrantablePermission, NormalizedReply, PermissionRequest, SkillAuditEntry, SkillDefinition, SkillRuntime } from './types.ts';
+import type { SkillScheduler } from './scheduler.ts';
+import { abortReason } from '../errors.ts';
+import { createConsent, type SkillGrants } from './consent.ts';
+import { buildContext } from './context.ts';
+import { ensureDefined } from './define-skill.ts';
+import { runIsolated } from './isolate.ts';
+import { normalizeDeclaredOrigin } from './origins.ts';
+import { flushOutbox, type OutboxReport } from './webhook/outbox.ts';
+import { failureDetail, isPermissionError } from './failure.ts';
+
+/** The default time a skill may take before the user gets a polite fallback. */
+export const DEFAULT_SKILL_TIMEOUT_MS = 10_000;
+
+type Failure = NonNullable<NormalizedReply['failed']>;
+
+/** Options of {@link createSkillRuntime}. */
+export interface SkillRuntimeOptions {
+  store: HistoryStore;
+  /** Receives audit entries (codes and counts only, never content). @default none */
+  audit?: (entry: SkillAuditEntry) => Promise<void>;
+  /** Asks the user for a permission; without it every network/profile request is denied. */
+  requestPermission?: (request: PermissionRequest) => Promise<boolean>;
+  /** How long a permission question may stay unanswered before it counts as no. @default 120000 */
+  consentTimeoutMs?: number;
+  metrics?: Metrics;
+  /** @default the platform's zone */
+  timeZone?: string;
+  /** @default 'en' */
+  lang?: string;
+  /** The fetch behind every `ctx.fetch`. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Backs `ctx.schedule`; without it skills that declare `schedule` get no `ctx.schedule`. */
+  scheduler?: SkillScheduler;
+  /** Replaces the polite fallback texts. */
+  messages?: Partial<Record<Failure, string>>;
+}
+
+/** The runtime, with the host-facing controls besides `invoke`. */
+export interface LocalSkillRuntime extends SkillRuntime {
+  /** Grants a permission without asking (a host settings page, a pre-approved skill). Audited. */
+  grantPermission(skillId: string, permission: GrantablePermission, origins?: readonly string[]): Promise<void>;
+  /** Revokes one permission, or all of a skill's when `permission` is omitted. Audited. */
+  revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
+  /** What a skill was granted. */
+  permissions(skillId: string): Promise<SkillGrants>;
+  /** Stores (encrypted) or clears the credential handed only to `skillId` as `ctx.secret()`. */
+  setSecret(skillId: string, secret: string | undefined): Promise<void>;
+  /** Sends webhook calls queued while offline. Call it when the page is back online. */
+  flushOutbox(skills: readonly SkillDefinition[]): Promise<OutboxReport>;
+  /** Aborts every running call (their `ctx.signal` fires) and answers open permission questions with no. */
+  dispose(): void;
+}
+
+const FALLBACK: Record<Failure, string> = {
+  error: 'Sorry, something went wrong while doing that. Please try again.',
+  timeout: 'Sorry, that took too long. Please try again in a moment.',
+  invalid: "Sorry, I couldn't put together a proper answer for that.",
+  permission: "I can't do that without your permission.",
+};
+
+const secretKey = (skillId: string) => `skills.secret.${skillId}`;
+
+/**
+ * Creates the skills runtime.
+ *
+ * @example
+ * ```ts
+ * const runtime = createSkillRuntime({ store, metrics, requestPermission: (r) => askUser(r) });
+ * const reply = await runtime.invoke({ skill, intent, text, slots, entities, conversation, signal, now: new Date() });
+ * ```
+ */
+export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRuntime {
+  const { store, metrics } = options;
+  if (typeof store?.skillData !== 'function' || typeof store.settings !== 'function') {
+    throw new TypeError('createSkillRuntime: options.store must be a HistoryStore');
+  }
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const lang = options.lang ?? 'en';
+  const messages = { ...FALLBACK, ...options.messages };
+  const disposal = new AbortController();
+  const validated = new WeakMap<SkillDefinition, SkillDefinition>();
+
+  const audit = (entry: SkillAuditEntry) => {
+    try {
+      void options.audit?.(entry)?.catch?.(() => undefined);
+    } catch {
+      // An audit sink that throws must not break a turn.
+    }
+  };
+  const consent = createConsent({
+    settings: store.settings(),
+    requestPermission: options.requestPermission,
+    audit,
+    ...(options.consentTimeoutMs === undefined ? {} : { timeoutMs: options.consentTimeoutMs }),
+  });
+  const secret = async (skillId: string) => {
+    const value = await store.settings().get<string>(secretKey(skillId));
+    return typeof value === 'string' ? value : undefined;
+  };
+  const deps = { store, timeZone, lang, fetch: options.fetch, scheduler: options.scheduler, secret };
+
+  const finish = (skillId: string, started: number, outcome: MetricOutcome) => {
+    metrics?.recordSkill(skillId, performance.now() - started, outcome);
+  };
+  const fail = (failed: Failure): NormalizedReply => ({ text: messages[failed], failed });
+
+  let flushing: Promise<OutboxReport> | undefined;
+
+  return {
+    async invoke(invocation) {
+      const started = performance.now();
+      const signal = AbortSignal.any([invocation.signal, disposal.signal]);
+      signal.throwIfAborted();
+      let skill: SkillDefinition;
+      try {
+        skill = validated.get(invocation.skill) ?? ensureDefined(invocation.skill);
+        validated.set(invocation.skill, skill);
+      } catch (error) {
+        const id = typeof invocation.skill?.id === 'string' ? invocation.skill.id : 'unknown';
+        audit({ type: 'skill-manifest-invalid', skillId: id, detail: failureDetail(error) });
+        finish(id, started, 'invalid');
+        return fail('invalid');
+      }
+      const confirmed = invocation.confirmed === true || invocation.slots['$confirmed'] === true;
+      if (skill.permissions?.consequential === true && !confirmed) {
+        audit({ type: 'confirmation-missing', skillId: skill.id });
+        finish(skill.id, started, 'permission');
+        return fail('permission');
+      }
+      const denied = await consent.ensure(skill, signal);
+      if (signal.aborted) throw abortReason(signal);
+      if (denied !== null) {
+        finish(skill.id, started, 'permission');
+        return fail('permission');
+      }
+
+      const controller = new AbortController();
+      const ctx = buildContext(skill, invocation, controller.signal, deps);
+      const timeoutMs = skill.timeoutMs ?? DEFAULT_SKILL_TIMEOUT_MS;
+      const run = await runIsolated(() => invocation.skill.execute(ctx), { timeoutMs, signal, controller, onDelta: invocation.onDelta });
+      if (run.outcome === 'aborted') {
+        finish(skill.id, started, 'aborted');
+        throw abortReason(signal);
+      }
+      if (run.outcome === 'ok') {
+        finish(skill.id, started, 'ok');
+        return run.reply;
+      }
+      if (run.outcome === 'timeout') {
+        audit({ type: 'skill-timeout', skillId: skill.id, detail: { timeoutMs } });
+        finish(skill.id, started, 'timeout');
+        return fail('timeout');
+      }
+      if (run.outcome === 'invalid') {
+        audit({ type: 'skill-invalid-result', skillId: skill.id });
+        finish(skill.id, started, 'invalid');
+        return fail('invalid');
+      }
+      const permission = isPermissionError(run.error);
+      audit({ type: permission ? 'skill-permission-error' : 'skill-error', skillId: skill.id, detail: failureDetail(run.error) });
+      finish(skill.id, started, permission ? 'permission' : 'error');
+      return fail(permission ? 'permission' : 'error');
+    },
+
+    async grantPermission(skillId, permission, origins = []) {
+      if (permission !== 'network' && permission !== 'profile') throw new RangeError(`grantPermission: unknown permission ${String(permission)}`);
+      const canonical = origins.map((o, i) => normalizeDeclaredOrigin(o, `grantPermission: origins[${i}]`));
+      await consent.grant(skillId, permission, canonical, 'host');
+    },
+    revokePermission: (skillId, permission) => consent.revoke(skillId, permission),
+    permissions: (skillId) => consent.grants(skillId),
+    async setSecret(skillId, value) {
+      if (typeof skillId !== 'string' || skillId === '') throw new TypeError('setSecret: skillId must be a non-empty string');
+      if (value === undefined) await store.settings().delete(secretKey(skillId));
+      else if (typeof value !== 'string' || value.length > 16_384) throw new TypeError('setSecret: the secret must be a string of at most 16 KiB');
+      else await store.settings().set(secretKey(skillId), value);
+      audit({ type: value === undefined ? 'secret-cleared' : 'secret-set', skillId });
+    },
+    flushOutbox(skills) {
+      // One flush at a time, so a queued call is never sent twice by overlapping flushes.
+      flushing ??= flushOutbox(skills, { store, consent, secret, audit, fetch: options.fetch, signal: disposal.signal }).finally(() => {
+        flushing = undefined;
+      });
+      return flushing;
+    },
+    dispose() {
+      disposal.abort(new DOMException('The skills runtime was disposed', 'AbortError'));
+      consent.dispose();
+    },
+  };
+}

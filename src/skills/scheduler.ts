@@ -1,0 +1,146 @@
+/**
+ * The scheduler behind `ctx.schedule`: replies announced later (timers, reminders). Entries are kept
+ * in the store's encrypted settings, so they survive a reload; while the page is open one
+ * `setTimeout` is armed for the earliest entry; on start, entries whose time passed while the page
+ * was closed fire at once, marked `missed`.
+ *
+ * @module
+ */
+import type { HistoryStore } from '../store/types.ts';
+import type { ScheduledReply, SkillContext } from './types.ts';
+
+/** A stored entry. */
+export interface ScheduledEntry extends ScheduledReply {
+  id: string;
+  skillId: string;
+  conversationId: string;
+}
+
+/** What `onFire` receives. */
+export interface FiredReply extends ScheduledEntry {
+  /** `true` when its time passed while the page was closed. */
+  missed: boolean;
+}
+
+/** Options of {@link createScheduler}. */
+export interface SchedulerOptions {
+  store: HistoryStore;
+  /** Announces a reply (the engine stores it and emits a `notification`). A rejection keeps the entry for the next start. */
+  onFire: (conversationId: string, reply: FiredReply) => void | Promise<void>;
+  /** @default Date.now */
+  now?: () => number;
+  /** Pending entries one skill may hold. @default 100 */
+  maxPerSkill?: number;
+}
+
+/** The scheduler. */
+export interface SkillScheduler {
+  /** Loads stored entries, fires missed ones and arms the timer. Call once the store is open. */
+  start(): Promise<void>;
+  /** Disarms the timer (entries stay stored). */
+  stop(): void;
+  /** Every pending entry, earliest first. */
+  list(): Promise<ScheduledEntry[]>;
+  /** `ctx.schedule` for one skill in one conversation: it sees and cancels only its own entries. */
+  forSkill(skillId: string, conversationId: string): NonNullable<SkillContext['schedule']>;
+}
+
+const KEY = 'skills.schedule';
+/** setTimeout's delay is a signed 32-bit integer: longer waits are re-armed in steps. */
+const MAX_DELAY = 2 ** 31 - 1;
+const MAX_TEXT = 2_000;
+
+/** Creates the scheduler. */
+export function createScheduler(options: SchedulerOptions): SkillScheduler {
+  const { store, onFire } = options;
+  const now = options.now ?? Date.now;
+  const maxPerSkill = options.maxPerSkill ?? 100;
+  let chain: Promise<unknown> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+
+  const load = async (): Promise<ScheduledEntry[]> => {
+    const raw = await store.settings().get<ScheduledEntry[]>(KEY);
+    return Array.isArray(raw) ? raw : [];
+  };
+  /** Serializes every read-modify-write of the list. */
+  const locked = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const save = (entries: ScheduledEntry[]) => store.settings().set(KEY, [...entries].sort((a, b) => a.at - b.at));
+
+  const fireDue = (missedBefore?: number) =>
+    locked(async () => {
+      const t = now();
+      const entries = await load();
+      const due = entries.filter((e) => e.at <= t);
+      const fired = new Set<string>();
+      for (const entry of due) {
+        try {
+          await onFire(entry.conversationId, { ...entry, missed: missedBefore !== undefined && entry.at < missedBefore });
+          fired.add(entry.id);
+        } catch {
+          // Kept: the announcement is retried on the next start rather than lost.
+        }
+      }
+      if (fired.size > 0) await save((await load()).filter((e) => !fired.has(e.id)));
+    });
+
+  const arm = async () => {
+    if (!running) return;
+    const entries = await load();
+    // Cleared after the await, so of two concurrent re-arms the later one wins and none leaks.
+    clearTimeout(timer);
+    if (!running) return;
+    const t = now();
+    const next = entries.reduce((m, e) => (e.at > t ? Math.min(m, e.at) : m), Infinity);
+    if (next === Infinity) return;
+    timer = setTimeout(() => {
+      void fireDue().then(arm, arm);
+    }, Math.min(MAX_DELAY, Math.max(0, next - t)));
+  };
+
+  return {
+    async start() {
+      running = true;
+      await fireDue(now());
+      await arm();
+    },
+    stop() {
+      running = false;
+      clearTimeout(timer);
+    },
+    list: () => locked(load),
+    forSkill(skillId, conversationId) {
+      return Object.freeze({
+        add: async (reply: ScheduledReply): Promise<string> => {
+          if (typeof reply !== 'object' || reply === null) throw new TypeError('schedule.add takes { at, text }');
+          const { at, text } = reply;
+          if (typeof at !== 'number' || !Number.isFinite(at)) throw new TypeError('schedule.add: at must be epoch milliseconds');
+          if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT) {
+            throw new TypeError(`schedule.add: text must be a non-empty string of at most ${MAX_TEXT} characters`);
+          }
+          const id = crypto.randomUUID();
+          await locked(async () => {
+            const entries = await load();
+            if (entries.filter((e) => e.skillId === skillId).length >= maxPerSkill) {
+              throw new RangeError(`schedule.add: skill ${skillId} already has ${maxPerSkill} pending replies`);
+            }
+            await save([...entries, { id, skillId, conversationId, at, text }]);
+          });
+          if (at <= now() && running) await fireDue();
+          await arm();
+          return id;
+        },
+        cancel: async (id: string): Promise<void> => {
+          await locked(async () => save((await load()).filter((e) => !(e.id === id && e.skillId === skillId))));
+          await arm();
+        },
+        list: async () =>
+          (await locked(load)).filter((e) => e.skillId === skillId).map(({ id, at, text }) => ({ id, at, text })),
+      });
+    },
+  };
+}
