@@ -6,6 +6,7 @@
  */
 import type { SkillDefinition } from '../skills/types.ts';
 import { cueOf } from './cues.ts';
+import { LLM_FALLBACK_INTENT as OUT_OF_SCOPE_SKILL_INTENT } from '../skills/llm/llm-fallback.ts';
 import { outOfScopeReply, unsupportedReply } from './fallback.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
 import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
@@ -135,8 +136,19 @@ export async function performAction(action: DialogueAction, turn: TaskTurn, skil
     case 'unsupported':
       delete state.pending;
       return { reply: unsupportedReply(action.intent, skills, random), intent: action.intent, slots: {} };
-    case 'out-of-scope':
-      break;
+    case 'out-of-scope': {
+      // A host that configured an out-of-scope skill (the LLM fallback) answers what the model does not know.
+      const fallback = skills.find((s) => s.intents.includes(OUT_OF_SCOPE_SKILL_INTENT));
+      if (fallback === undefined) break;
+      delete state.pending;
+      const oosTask: ActiveTask = { intent: OUT_OF_SCOPE_SKILL_INTENT, skillId: fallback.id, text: turn.text.trim(), slots: {}, turn: state.turn, at };
+      const previous = state.task;
+      state.task = oosTask;
+      const done = await continueTask(turn, fallback, oosTask, settings);
+      if (previous === undefined) delete state.task;
+      else state.task = previous;
+      return { ...done, intent: null, slots: {} };
+    }
   }
   delete state.pending;
   return { reply: outOfScopeReply(skills, random), intent: null, slots: {} };

@@ -16,8 +16,7 @@
  *
  * @module
  */
-import { SkillError } from '../../src/errors.ts';
-import { toBase64 } from '../../src/skills/integrity.ts';
+import { SkillError, toBase64 } from '../../src/index.ts';
 import { BOOTSTRAP_SOURCE } from './bootstrap.ts';
 
 /** The wrapper's script: receives the skill document and the port, starts the skill frame, reports when it navigates away. */

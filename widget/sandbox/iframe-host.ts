@@ -7,13 +7,8 @@
  *
  * @module
  */
-import { SkillError } from '../../src/errors.ts';
-import { verifyIntegrity } from '../../src/skills/integrity.ts';
-import { validateManifest } from '../../src/skills/manifest.ts';
-import { originOfEndpoint } from '../../src/skills/origins.ts';
-import { readCapped } from '../../src/skills/read-capped.ts';
-import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../../src/skills/remote-protocol.ts';
-import type { SandboxedSkillSource, SandboxPort, SkillSandboxHost } from '../../src/skills/sandboxed-skill.ts';
+import { SkillError, originOfEndpoint, readCapped, validateManifest, verifyIntegrity } from '../../src/index.ts';
+import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult, SandboxedSkillSource, SandboxPort, SkillSandboxHost } from '../../src/index.ts';
 import { SANDBOX_ALLOW, buildSandboxDocuments } from './documents.ts';
 
 /** Options of {@link createIframeSandboxHost}. */
