@@ -50,8 +50,11 @@ export function decodeValue(bytes: Uint8Array): unknown {
       return body.slice();
     case TAG_BUFFER:
       return body.slice().buffer;
-    case TAG_JSON:
-      return fromJson(JSON.parse(fromUtf8(body)) as Json);
+    case TAG_JSON: {
+      const text = fromUtf8(body);
+      // No tagged value inside (JSON writes the marker as \u0000): skip the walk, the common case.
+      return text.includes('\\u0000') ? fromJson(JSON.parse(text) as Json) : JSON.parse(text);
+    }
     default:
       throw new TypeError(`Unknown value encoding ${String(bytes[0])}`);
   }
@@ -74,7 +77,8 @@ function toJson(value: unknown, stack: Set<object>): Json {
     case 'boolean':
       return value;
     case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? value : mark('num', String(value));
+      if (Object.is(value, -0)) return mark('num', '-0'); // String(-0) is "0"
+      return Number.isFinite(value) ? value : mark('num', String(value));
     case 'undefined':
       return mark('undef');
     case 'bigint':

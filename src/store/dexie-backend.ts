@@ -1,0 +1,108 @@
+/**
+ * The IndexedDB backend, through Dexie 4.
+ *
+ * Several tabs: each tab has its own connection. When another tab upgrades the schema, Dexie's
+ * `versionchange` handler closes this connection so the upgrade is not blocked, and the next call
+ * reopens it lazily (Dexie 4's auto-open; a newer installed version is opened as is). Key records
+ * go through a second connection opened with `strict` durability, so a power cut cannot lose a
+ * re-wrapped key after the call said it was saved.
+ *
+ * @module
+ */
+import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
+import type { Backend, BackendTx, Key, KeyRange, TransactionOptions } from './backend.ts';
+import { mapStorageError } from './platform-errors.ts';
+import { SCHEMA_HISTORY, type TableName } from './schema.ts';
+
+/** Options of {@link openDexieBackend}. */
+export interface DexieBackendOptions {
+  name: string;
+  /** @default globalThis.indexedDB */
+  indexedDB?: IDBFactory;
+  /** @default globalThis.IDBKeyRange */
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Open at this schema version (tests of migrations). @default the newest */
+  version?: number;
+}
+
+function createDexie(options: DexieBackendOptions, durability: 'strict' | 'relaxed'): Dexie {
+  const keyRange = options.IDBKeyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
+  const db = new Dexie(options.name, {
+    ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+    // Read the globals now, not when Dexie was imported: a polyfill (fake-indexeddb in Node) may come later.
+    ...(keyRange === undefined ? {} : { IDBKeyRange: keyRange }),
+    chromeTransactionDurability: durability,
+  });
+  for (const v of SCHEMA_HISTORY) {
+    if (options.version !== undefined && v.version > options.version) break;
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade !== undefined) version.upgrade(v.upgrade);
+  }
+  return db;
+}
+
+/**
+ * Opens (creating or upgrading) the database.
+ * @throws {StorageError} code `unavailable` when IndexedDB is missing or refuses to open.
+ */
+export async function openDexieBackend(options: DexieBackendOptions): Promise<Backend> {
+  const db = createDexie(options, 'relaxed');
+  try {
+    await db.open();
+  } catch (e) {
+    db.close();
+    throw mapStorageError(e, 'opening the database');
+  }
+  let strict: Dexie | undefined;
+  let closed = false;
+
+  return {
+    persistent: true,
+    async transaction<T>(mode: 'r' | 'rw', tables: readonly TableName[], fn: (tx: BackendTx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+      if (closed) throw mapStorageError(new Dexie.DatabaseClosedError(), 'using a closed store');
+      const target = opts.durability === 'strict' ? (strict ??= createDexie(options, 'strict')) : db;
+      try {
+        return await target.transaction(mode, tables as TableName[], (t) => fn(dexieTx(t)));
+      } catch (e) {
+        throw mapStorageError(e, `a ${mode === 'rw' ? 'write' : 'read'} of ${tables.join(', ')}`);
+      }
+    },
+    async close() {
+      closed = true;
+      db.close();
+      strict?.close();
+    },
+  };
+}
+
+function collection(t: Table, range: KeyRange | undefined): Collection {
+  if (range === undefined) return t.toCollection();
+  let c = t
+    .where(range.index)
+    .between(range.lower ?? Dexie.minKey, range.upper ?? Dexie.maxKey, !(range.lowerOpen ?? false), !(range.upperOpen ?? false));
+  if (range.reverse === true) c = c.reverse();
+  if (range.limit !== undefined) c = c.limit(range.limit);
+  return c;
+}
+
+function dexieTx(t: Transaction): BackendTx {
+  const table = (name: TableName) => t.table(name);
+  return {
+    get: async <T>(name: TableName, key: Key) => (await table(name).get(key)) as T | undefined,
+    bulkGet: async <T>(name: TableName, keys: Key[]) => (await table(name).bulkGet(keys)) as (T | undefined)[],
+    put: async (name, row) => {
+      await table(name).put(row);
+    },
+    bulkPut: async (name, rows) => {
+      await table(name).bulkPut(rows);
+    },
+    add: async (name, row) => {
+      await table(name).add(row);
+    },
+    delete: (name, key) => table(name).delete(key),
+    clear: (name) => table(name).clear(),
+    query: async <T>(name: TableName, range?: KeyRange) => (await collection(table(name), range).toArray()) as T[],
+    count: (name, range) => collection(table(name), range).count(),
+    deleteRange: (name, range) => collection(table(name), range).delete(),
+  };
+}

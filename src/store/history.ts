@@ -1,0 +1,154 @@
+/**
+ * Conversations, messages and dialogue state: encrypted before each write, decrypted after each
+ * read, paged newest first through the `[conversationId+createdAt]` index.
+ *
+ * @module
+ */
+import type { ConversationSummary } from '../engine/types.ts';
+import { checkId, messageBinding, newMessageId, openMessages, type MessageBody, type StoreContext } from './context.ts';
+import { conversationRange, readPage } from './pager.ts';
+import type { ConversationRow, MessageRow } from './schema.ts';
+import { invalidatePacks } from './search-packs.ts';
+import { SKIPPED } from './sealer.ts';
+import type { HistoryMessage, NewMessage } from './types.ts';
+
+const DEFAULT_PAGE = 50;
+
+/** The history part of the store. */
+export type History = ReturnType<typeof createHistory>;
+
+/** Creates the history half of a store. */
+export function createHistory(ctx: StoreContext) {
+  const { backend, sealer } = ctx;
+  // Messages added without a time get a strictly increasing one per conversation, so a user
+  // message and its reply in the same millisecond keep their order and the paging cursor sees both.
+  const lastStamp = new Map<string, number>();
+
+  function stamp(m: NewMessage): number {
+    if (m.createdAt !== undefined) {
+      if (!Number.isFinite(m.createdAt)) throw new TypeError('createdAt must be a finite number');
+      return m.createdAt;
+    }
+    const t = Math.max(Date.now(), (lastStamp.get(m.conversationId) ?? 0) + 1);
+    lastStamp.set(m.conversationId, t);
+    return t;
+  }
+
+  async function addMessages(messages: readonly NewMessage[]): Promise<HistoryMessage[]> {
+    if (!Array.isArray(messages)) throw new TypeError('addMessages takes an array of messages');
+    ctx.keys.key();
+    if (messages.length === 0) return [];
+    for (const m of messages) {
+      checkId(m?.conversationId, 'conversationId');
+      if (m.role !== 'user' && m.role !== 'assistant') throw new TypeError(`role must be 'user' or 'assistant'`);
+      if (typeof m.text !== 'string') throw new TypeError('text must be a string');
+    }
+    const stored: HistoryMessage[] = messages.map((m) => ({
+      id: newMessageId(), conversationId: m.conversationId, role: m.role, text: m.text, createdAt: stamp(m),
+      ...(m.meta === undefined ? {} : { meta: m.meta }),
+    }));
+    const span = new Map<string, { first: number; last: number }>();
+    for (const m of stored) {
+      const s = span.get(m.conversationId);
+      span.set(m.conversationId, { first: Math.min(s?.first ?? Infinity, m.createdAt), last: Math.max(s?.last ?? -Infinity, m.createdAt) });
+    }
+    const ids = [...span.keys()];
+    // Encrypt everything first (in parallel, while the conversations are looked up), then write in one
+    // transaction: all or nothing.
+    const [bodies, known] = await Promise.all([
+      sealer.sealMany(
+        'messages',
+        'body',
+        stored.map((m) => ({ id: m.id, bound: messageBinding(m), value: (m.meta === undefined ? { r: m.role, t: m.text } : { r: m.role, t: m.text, m: m.meta }) satisfies MessageBody })),
+      ),
+      backend.transaction('r', ['conversations'], (tx) => tx.bulkGet<ConversationRow>('conversations', ids)),
+    ]);
+    const rows: MessageRow[] = stored.map((m, i) => ({ id: m.id, conversationId: m.conversationId, createdAt: m.createdAt, body: bodies[i] as Uint8Array }));
+    // A message may start a conversation: its (empty) title is sealed now, outside the write.
+    const fresh = new Map<string, ConversationRow>();
+    await Promise.all(
+      ids.map(async (id, i) => {
+        if (known[i] !== undefined) return;
+        const { first } = span.get(id) as { first: number };
+        fresh.set(id, { id, createdAt: first, updatedAt: first, title: await sealer.seal('conversations', id, 'title', '', [first]) });
+      }),
+    );
+    await backend.transaction('rw', ['messages', 'conversations', 'searchPacks', 'meta'], async (tx) => {
+      await tx.bulkPut('messages', rows);
+      await invalidatePacks(tx, stored.map((m) => m.id));
+      const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
+      const updated = ids.map((id, i) => {
+        const row = convs[i] ?? fresh.get(id);
+        if (row === undefined) throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
+        return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
+      });
+      await tx.bulkPut('conversations', updated);
+    });
+    return stored;
+  }
+
+  return {
+    async createConversation(title = ''): Promise<ConversationSummary> {
+      if (typeof title !== 'string') throw new TypeError('title must be a string');
+      const id = crypto.randomUUID();
+      const createdAt = Date.now();
+      const row: ConversationRow = { id, createdAt, updatedAt: createdAt, title: await sealer.seal('conversations', id, 'title', title, [createdAt]) };
+      await backend.transaction('rw', ['conversations'], (tx) => tx.put('conversations', row));
+      return { id, title, createdAt, updatedAt: createdAt };
+    },
+
+    async listConversations(): Promise<ConversationSummary[]> {
+      ctx.keys.key();
+      const rows = await backend.transaction('r', ['conversations'], (tx) => tx.query<ConversationRow>('conversations', { index: 'updatedAt', reverse: true }));
+      const titles = await Promise.all(rows.map((r) => sealer.tryOpen<string>('conversations', r.id, 'title', r.title, [r.createdAt])));
+      return rows.flatMap((r, i) => {
+        const title = titles[i];
+        return title === undefined || title === SKIPPED ? [] : [{ id: r.id, title, createdAt: r.createdAt, updatedAt: r.updatedAt }];
+      });
+    },
+
+    async addMessage(message: NewMessage): Promise<HistoryMessage> {
+      return (await addMessages([message]))[0] as HistoryMessage;
+    },
+
+    addMessages,
+
+    async listMessages(conversationId: string, options: { limit?: number; before?: number } = {}): Promise<HistoryMessage[]> {
+      checkId(conversationId, 'conversationId');
+      const limit = options.limit ?? DEFAULT_PAGE;
+      if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+      if (options.before !== undefined && !Number.isFinite(options.before)) throw new TypeError('before must be a finite number');
+      ctx.keys.key();
+      return readPage(ctx, conversationId, limit, options.before);
+    },
+
+    async getMessage(id: string): Promise<HistoryMessage | undefined> {
+      checkId(id, 'id');
+      ctx.keys.key();
+      const row = await backend.transaction('r', ['messages'], (tx) => tx.get<MessageRow>('messages', id));
+      return row === undefined ? undefined : (await openMessages(sealer, [row]))[0];
+    },
+
+    async countMessages(conversationId?: string): Promise<number> {
+      if (conversationId !== undefined) checkId(conversationId, 'conversationId');
+      return backend.transaction('r', ['messages'], (tx) =>
+        conversationId === undefined ? tx.count('messages') : tx.count('messages', { ...conversationRange(conversationId), reverse: false }),
+      );
+    },
+
+    async getDialogueState<T = unknown>(conversationId: string): Promise<T | undefined> {
+      checkId(conversationId, 'conversationId');
+      ctx.keys.key();
+      const row = await backend.transaction('r', ['dialogueState'], (tx) => tx.get<{ state: Uint8Array }>('dialogueState', conversationId));
+      if (row === undefined) return undefined;
+      const state = await sealer.tryOpen<T>('dialogueState', conversationId, 'state', row.state);
+      return state === SKIPPED ? undefined : state;
+    },
+
+    async putDialogueState(conversationId: string, state: unknown): Promise<void> {
+      checkId(conversationId, 'conversationId');
+      const sealed = await sealer.seal('dialogueState', conversationId, 'state', state);
+      await backend.transaction('rw', ['dialogueState'], (tx) => tx.put('dialogueState', { conversationId, updatedAt: Date.now(), state: sealed }));
+    },
+  };
+}
