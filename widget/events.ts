@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Assistant } from '../src/assistant-types.ts';
-import type { Reply } from '../src/engine/types.ts';
+import type { Reply } from '../src/index.ts';
+import type { WidgetAssistant } from './assistant-extras.ts';
 
 const init: EventInit = { bubbles: true, composed: true };
 
@@ -27,8 +27,8 @@ export class ConfidantCloseEvent extends Event {
 /** Fired once the element's assistant is ready to answer (given via `.assistant` or created from attributes). */
 export class ConfidantReadyEvent extends Event {
   /** The assistant the element talks to. */
-  readonly assistant: Assistant;
-  constructor(assistant: Assistant) {
+  readonly assistant: WidgetAssistant;
+  constructor(assistant: WidgetAssistant) {
     super('confidant-ready', init);
     this.assistant = assistant;
   }

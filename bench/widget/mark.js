@@ -1,0 +1,2 @@
+// Marks the moment just before the widget's script is evaluated.
+performance.mark('widget-script');

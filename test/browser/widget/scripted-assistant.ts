@@ -1,0 +1,146 @@
+/**
+ * A test double of the `Assistant` interface whose replies a test scripts: exact stream timing,
+ * hostile markdown, failures, lock state and permission requests, none of which the default
+ * model can be made to produce on demand. It emits the same events, in the same order, as the
+ * real `createAssistant` (`message` before the turn, `reply` after it). Tests of the real
+ * engine path use `createAssistant` itself (see `chat.test.ts`).
+ */
+import type { AssistantEventType, AssistantListener, EngineStatus, ModelInfo, NluResult, Reply, ReplyChunk, StoredMessage } from '../../../src/index.ts';
+import type { WidgetAssistant } from '../../../widget/index.ts';
+import { LockedError, WrongPassphraseError } from '../../../src/index.ts';
+
+/** What one turn does. */
+export interface ScriptedTurn {
+  /** Streamed before the reply, one `delta` each. */
+  deltas?: string[];
+  /** Milliseconds between deltas. @default 0 */
+  gapMs?: number;
+  /** Fields of the reply (`text` defaults to the joined deltas). */
+  reply?: Partial<Reply>;
+  /** Throws this instead of replying. */
+  error?: Error;
+  /** Resolves before the reply is given (to hold a turn open). */
+  hold?: Promise<unknown>;
+}
+
+/** The double, with handles for tests. It has only what the widget requires, plus `extras` given to it. */
+export interface ScriptedAssistant extends WidgetAssistant {
+  readonly model: ModelInfo;
+  send(text: string, options?: { conversationId?: string }): Promise<Reply>;
+  classify(text: string): Promise<NluResult>;
+  /** Every text sent. */
+  readonly sent: string[];
+  /** Emits any event (also ones the core does not define yet, e.g. `permission-request`). */
+  emit(event: { type: string } & Record<string, unknown>): void;
+  /** Present when created with `passphrase`. */
+  unlock?(passphrase: string): Promise<void>;
+  /** Present when created with `passphrase`: locks silently, like the store's own `lock()`. */
+  lock?(): Promise<void>;
+  status?: EngineStatus;
+}
+
+const model: ModelInfo = { name: 'scripted', version: '0', labels: ['test'], threshold: 0.5, bytes: 0, language: 'en' };
+const nlu = (text: string): NluResult => ({ text, intent: 'test', confidence: 1, outOfScope: false, intents: [], entities: [], modelVersion: '0' });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the double.
+ * @param script what each turn does, from the text sent
+ * @param options prior history, and a passphrase to start locked with
+ */
+export function createScriptedAssistant(
+  script: (text: string) => ScriptedTurn = (text) => ({ reply: { text: `echo: ${text}` } }),
+  options: { history?: StoredMessage[]; passphrase?: string; extras?: Record<string, unknown> } = {},
+): ScriptedAssistant {
+  const listeners = new Map<string, Set<(event: never) => void>>();
+  const messages: StoredMessage[] = [...(options.history ?? [])];
+  const sent: string[] = [];
+  let locked = options.passphrase !== undefined;
+  let conversation = messages[0]?.conversationId ?? 'c1';
+  let ids = 0;
+  const emit = (event: { type: string; [key: string]: unknown }) => {
+    for (const listener of listeners.get(event.type) ?? []) (listener as (e: unknown) => void)(event);
+  };
+  const guard = () => {
+    if (locked) throw new LockedError();
+  };
+
+  async function* stream(text: string, sendOptions: { conversationId?: string } = {}): AsyncGenerator<ReplyChunk> {
+    guard();
+    sent.push(text);
+    const conversationId = sendOptions.conversationId ?? conversation;
+    emit({ type: 'message', text, conversationId });
+    const turn = script(text);
+    messages.push({ id: `m${++ids}`, conversationId, role: 'user', text, createdAt: Date.now() });
+    for (const delta of turn.deltas ?? []) {
+      await sleep(turn.gapMs ?? 0);
+      yield { type: 'delta', text: delta };
+    }
+    await turn.hold;
+    if (turn.error) throw turn.error;
+    const reply: Reply = {
+      id: `m${++ids}`,
+      conversationId,
+      text: (turn.deltas ?? []).join(''),
+      understanding: { intent: 'test', confidence: 1, nlu: nlu(text), entities: [], slots: {}, action: 'new-intent' },
+      createdAt: Date.now(),
+      ...turn.reply,
+    };
+    messages.push({ id: reply.id, conversationId, role: 'assistant', text: reply.text, createdAt: reply.createdAt });
+    emit({ type: 'reply', reply });
+    yield { type: 'done', reply };
+  }
+
+  const assistant: ScriptedAssistant = {
+    sent,
+    model,
+    emit,
+    async send(text, sendOptions) {
+      let reply: Reply | undefined;
+      for await (const chunk of stream(text, sendOptions)) if (chunk.type === 'done') reply = chunk.reply;
+      return reply as Reply;
+    },
+    stream: (text, sendOptions) => stream(text, sendOptions),
+    classify: async (text) => nlu(text),
+    async history(conversationId, historyOptions = {}) {
+      guard();
+      const id = conversationId ?? conversation;
+      const before = historyOptions.before ?? Infinity;
+      return messages
+        .filter((m) => m.conversationId === id && m.createdAt < before)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, historyOptions.limit ?? Infinity);
+    },
+    async conversations() {
+      const ids = [...new Set(messages.map((m) => m.conversationId))];
+      return ids.map((id) => ({ id, title: messages.find((m) => m.conversationId === id)?.text ?? '', createdAt: 0, updatedAt: Date.now() }));
+    },
+    async newConversation() {
+      conversation = `c${++ids}`;
+      return conversation;
+    },
+    on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>) {
+      const set = listeners.get(type) ?? new Set();
+      listeners.set(type, set);
+      set.add(listener as (event: never) => void);
+      return () => set.delete(listener as (event: never) => void);
+    },
+    async dispose() {
+      listeners.clear();
+    },
+    ...options.extras,
+  };
+  if (options.passphrase !== undefined) {
+    Object.defineProperty(assistant, 'status', { get: () => (locked ? 'locked' : 'ready'), enumerable: true });
+    assistant.unlock = async (passphrase: string) => {
+      if (passphrase !== options.passphrase) throw new WrongPassphraseError();
+      locked = false;
+      emit({ type: 'status', status: 'ready' });
+    };
+    assistant.lock = async () => {
+      locked = true;
+    };
+  }
+  return assistant;
+}

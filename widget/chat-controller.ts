@@ -1,0 +1,291 @@
+/**
+ * The conversation as the widget shows it, kept in a Lit ReactiveController: it subscribes to the
+ * assistant's events with `on()` in `hostConnected` and unsubscribes in `hostDisconnected`, restores
+ * history with `history()`, and runs each turn through `stream()` so replies render as they grow.
+ *
+ * @module
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AssistantEvent, Card, EngineStatus, ProgressEvent, QuickReply, Reply, StoredMessage } from '../src/index.ts';
+import { readStatus } from './assistant-extras.ts';
+import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
+import { ConfidantErrorEvent, ConfidantReplyEvent } from './events.ts';
+
+/** One message in the list. Items are immutable: a change replaces the object (so render caches can key on it). */
+export interface ChatItem {
+  /** The stored message id, or a local id while it has none. */
+  readonly key: string;
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+  readonly markdown?: string | undefined;
+  readonly quickReplies?: readonly QuickReply[] | undefined;
+  readonly cards?: readonly Card[] | undefined;
+  readonly createdAt: number;
+  /** `sent`/`failed` for the user's messages; `streaming`/`done` for the assistant's. */
+  readonly state: 'sent' | 'failed' | 'streaming' | 'done';
+}
+
+/** The widget's view of the engine: not loaded yet, loading, failed to load, or an engine status. */
+export type ChatStatus = 'idle' | 'loading' | 'failed' | EngineStatus;
+
+/** How many messages a history page holds. */
+export const historyPage = 50;
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+const errorCode = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+/** Holds the message list and runs turns against the host's assistant. */
+export class ChatController implements ReactiveController {
+  items: readonly ChatItem[] = [];
+  status: ChatStatus = 'idle';
+  /** Loading progress from 0 to 1, when known. */
+  progress: number | undefined;
+  conversationId: string | undefined;
+  /** Older messages exist before the first shown. */
+  hasEarlier = false;
+  /** Skills waiting for the user's consent, oldest first. */
+  requests: readonly PermissionRequestEvent[] = [];
+  /** The latest whole reply to announce; `count` changes even when the text repeats. */
+  announcement = { text: '', count: 0 };
+
+  readonly #host: Host;
+  #assistant: WidgetAssistant | undefined;
+  #connected = false;
+  #restored = false;
+  #offs: (() => void)[] = [];
+  #waiters: ((assistant: WidgetAssistant) => void)[] = [];
+  #seen = new Set<string>();
+  #own: string[] = [];
+  #pending = 0;
+  #nextId = 0;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** A turn is in flight and no text of its reply has arrived yet. */
+  get typing(): boolean {
+    return this.#pending > 0 && !this.items.some((item) => item.state === 'streaming') && this.status !== 'failed';
+  }
+
+  /** Swaps the assistant the list talks to; history is restored from the new one. */
+  setAssistant(assistant: WidgetAssistant | undefined): void {
+    if (assistant === this.#assistant) return;
+    this.#unsubscribe();
+    this.#assistant = assistant;
+    this.#restored = false;
+    // Keep what the user typed while the assistant was loading; it is sent once history is in.
+    this.items = this.items.filter((item) => item.role === 'user' && !this.#seen.has(item.key));
+    this.#seen.clear();
+    this.status = assistant ? (readStatus(assistant) ?? 'ready') : 'idle';
+    if (assistant && this.#connected) this.#subscribe(assistant);
+    if (assistant && this.status !== 'locked') void this.restore();
+    this.#host.requestUpdate();
+  }
+
+  /** Set by the host while it loads its own assistant, and after lock and unlock. */
+  setStatus(status: ChatStatus): void {
+    this.status = status;
+    this.#host.requestUpdate();
+  }
+
+  /** Loading progress, from `createAssistant`'s `onProgress` or the `progress` event. */
+  onProgress = (event: ProgressEvent): void => {
+    if (event.status === 'progress' && event.total > 0) this.progress = event.loaded / event.total;
+    if (event.status === 'ready') this.progress = undefined;
+    this.#host.requestUpdate();
+  };
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.#assistant) this.#subscribe(this.#assistant);
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe();
+  }
+
+  /** Loads the latest page of a conversation (default: the current one) and makes it the list. */
+  async restore(conversationId?: string): Promise<void> {
+    const assistant = this.#assistant;
+    if (!assistant) return;
+    let messages: StoredMessage[] = [];
+    try {
+      messages = await assistant.history(conversationId, { limit: historyPage });
+    } catch (error) {
+      this.#fail(error);
+      // Locked: wait for the unlock. Any other failure: the chat still works without old messages.
+      if (this.status === 'locked') return this.#host.requestUpdate();
+    }
+    if (assistant !== this.#assistant) return;
+    this.conversationId = messages[0]?.conversationId ?? conversationId ?? this.conversationId;
+    for (const message of messages) this.#seen.add(message.id);
+    const pending = this.items.filter((item) => !this.#seen.has(item.key));
+    this.items = [...messages.reverse().map(fromStored), ...pending];
+    this.hasEarlier = messages.length === historyPage;
+    this.#restored = true;
+    for (const resolve of this.#waiters.splice(0)) resolve(assistant);
+    this.#host.requestUpdate();
+  }
+
+  /** Prepends the page of messages before the first one shown. */
+  async loadEarlier(): Promise<void> {
+    const first = this.items[0];
+    if (!this.#assistant || !first) return;
+    const messages = await this.#assistant.history(this.conversationId, { limit: historyPage, before: first.createdAt });
+    for (const message of messages) this.#seen.add(message.id);
+    this.items = [...messages.reverse().map(fromStored), ...this.items];
+    this.hasEarlier = messages.length === historyPage;
+    this.#host.requestUpdate();
+  }
+
+  /** Shows a past conversation; later turns go to it. */
+  async openConversation(id: string): Promise<void> {
+    this.items = [];
+    this.#seen.clear();
+    await this.restore(id);
+    this.conversationId = id;
+  }
+
+  /** Starts a new, empty conversation. */
+  async newConversation(): Promise<void> {
+    if (!this.#assistant) return;
+    this.conversationId = await this.#assistant.newConversation();
+    this.items = [];
+    this.hasEarlier = false;
+    this.#host.requestUpdate();
+  }
+
+  /** Sends the user's text; the reply streams into the list. Waits for the assistant if it is still loading. */
+  async send(text: string): Promise<void> {
+    const item: ChatItem = { key: `local-${this.#nextId++}`, role: 'user', text, createdAt: Date.now(), state: 'sent' };
+    this.items = [...this.items, item];
+    await this.#turn(item);
+  }
+
+  /** Sends a failed message again. */
+  async retry(item: ChatItem): Promise<void> {
+    const sent: ChatItem = { ...item, state: 'sent' };
+    this.items = this.items.map((other) => (other === item ? sent : other));
+    await this.#turn(sent);
+  }
+
+  /** Removes an answered consent request from the queue. */
+  resolveRequest(request: PermissionRequestEvent): void {
+    this.requests = this.requests.filter((other) => other !== request);
+    this.#host.requestUpdate();
+  }
+
+  async #turn(user: ChatItem): Promise<void> {
+    this.#pending++;
+    this.#host.requestUpdate();
+    const assistant = this.#assistant && this.#restored ? this.#assistant : await new Promise<WidgetAssistant>((resolve) => this.#waiters.push(resolve));
+    const key = `stream-${this.#nextId++}`;
+    let text = '';
+    let pending = true;
+    const settle = () => {
+      if (pending) this.#pending--;
+      pending = false;
+    };
+    this.#own.push(user.text);
+    try {
+      const options = this.conversationId === undefined ? {} : { conversationId: this.conversationId };
+      for await (const chunk of assistant.stream(user.text, options)) {
+        if (chunk.type === 'delta') {
+          text += chunk.text;
+          this.#put({ key, role: 'assistant', text, createdAt: Date.now(), state: 'streaming' });
+        } else {
+          // Settled before the reply renders, so the typing indicator goes in the same update.
+          settle();
+          this.items = this.items.filter((item) => item.key !== key);
+          this.#addReply(chunk.reply);
+        }
+      }
+    } catch (error) {
+      this.items = this.items.filter((item) => item.key !== key).map((item) => (item === user ? { ...user, state: 'failed' } : item));
+      if (errorCode(error) === 'locked') this.status = 'locked';
+      this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+    } finally {
+      const own = this.#own.indexOf(user.text);
+      if (own >= 0) this.#own.splice(own, 1);
+      settle();
+      this.#host.requestUpdate();
+    }
+  }
+
+  #put(item: ChatItem): void {
+    const index = this.items.findIndex((other) => other.key === item.key);
+    this.items = index < 0 ? [...this.items, item] : this.items.map((other, i) => (i === index ? item : other));
+    this.#host.requestUpdate();
+  }
+
+  #addReply(reply: Reply): void {
+    if (this.#seen.has(reply.id)) return;
+    this.#seen.add(reply.id);
+    this.conversationId ??= reply.conversationId;
+    const { text, markdown, quickReplies, cards, createdAt } = reply;
+    this.#put({ key: reply.id, role: 'assistant', text, markdown, quickReplies, cards, createdAt, state: 'done' });
+    this.announcement = { text, count: this.announcement.count + 1 };
+    void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConfidantReplyEvent(reply)));
+  }
+
+  #onEvent = (event: AssistantEvent): void => {
+    switch (event.type) {
+      case 'message': {
+        // Our own sends are already in the list; a message another caller sent (the host app) is added.
+        const own = this.#own.indexOf(event.text);
+        if (own >= 0) this.#own.splice(own, 1);
+        else if (!event.conversationId || (this.conversationId ??= event.conversationId) === event.conversationId) {
+          this.#put({ key: `local-${this.#nextId++}`, role: 'user', text: event.text, createdAt: Date.now(), state: 'sent' });
+        }
+        break;
+      }
+      case 'reply':
+        if (!this.conversationId || event.reply.conversationId === this.conversationId) this.#addReply(event.reply);
+        break;
+      case 'notification':
+        this.#addReply(event.reply);
+        break;
+      case 'progress':
+        this.onProgress(event.progress);
+        break;
+      case 'status': {
+        const wasLocked = this.status === 'locked';
+        this.status = event.status;
+        if (wasLocked && event.status === 'ready') void this.restore();
+        this.#host.requestUpdate();
+        break;
+      }
+      default:
+        break;
+    }
+  };
+
+  #subscribe(assistant: WidgetAssistant): void {
+    const types = ['message', 'reply', 'notification', 'progress', 'status'] as const;
+    this.#offs = types.map((type) => assistant.on(type, this.#onEvent));
+    this.#offs.push(
+      assistant.on('permission-request', (request) => {
+        this.requests = [...this.requests, request];
+        this.#host.requestUpdate();
+      }),
+    );
+  }
+
+  #unsubscribe(): void {
+    for (const off of this.#offs.splice(0)) off();
+  }
+
+  #fail(error: unknown): void {
+    if (errorCode(error) === 'locked') this.status = 'locked';
+    this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+  }
+}
+
+function fromStored(message: StoredMessage): ChatItem {
+  const { id, role, text, createdAt } = message;
+  return { key: id, role, text, createdAt, state: role === 'user' ? 'sent' : 'done' };
+}

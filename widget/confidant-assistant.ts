@@ -1,0 +1,470 @@
+/**
+ * `<confidant-assistant>`: the chat widget.
+ *
+ * @module
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { AssistantOptions, ConversationSummary } from '../src/index.ts';
+import { has } from './assistant-extras.ts';
+import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
+import type { LoadStrategy } from './assistant-loader.ts';
+import { ChatController } from './chat-controller.ts';
+import { composerStyles } from './composer.styles.ts';
+import { renderComposer } from './composer.ts';
+import { hostStyles } from './confidant-assistant.styles.ts';
+import { renderConsent } from './consent.ts';
+import { consentStyles } from './consent.styles.ts';
+import { renderConversations } from './conversations.ts';
+import { conversationsStyles } from './conversations.styles.ts';
+import { ConfidantCloseEvent, ConfidantErrorEvent, ConfidantOpenEvent, ConfidantReadyEvent, ConfidantSendEvent } from './events.ts';
+import { renderHeader } from './header.ts';
+import type { PanelView } from './header.ts';
+import { headerStyles } from './header.styles.ts';
+import { messagesFor } from './i18n/catalog.ts';
+import type { Messages } from './i18n/en.ts';
+import { renderLauncher } from './launcher.ts';
+import { launcherStyles } from './launcher.styles.ts';
+import { renderMessageList } from './message-list.ts';
+import { messageListStyles } from './message-list.styles.ts';
+import { OwnAssistantController } from './own-assistant-controller.ts';
+import { hasSettings, loadSettings, renderSettings } from './settings.ts';
+import type { SettingsData } from './settings.ts';
+import { settingsStyles } from './settings.styles.ts';
+import { sharedStyles } from './shared.styles.ts';
+import { renderUnlock } from './unlock.ts';
+import { unlockStyles } from './unlock.styles.ts';
+import { VoiceController } from './voice.ts';
+import type { VoiceMode } from './voice.ts';
+
+/**
+ * A private, on-device assistant: a floating launcher with a chat panel, or an inline panel. It
+ * talks to the assistant passed as `.assistant`, or creates its own from its attributes when the
+ * panel first opens or the browser is idle (see `load`), so it never delays the host page's load.
+ *
+ * @tag confidant-assistant
+ * @summary A chat widget whose understanding and history stay on the device.
+ *
+ * @attr lang - UI and reply language (BCP 47); `en` and `zh-CN` UI catalogues ship. Defaults to the nearest `lang` up the tree.
+ * @attr dir - `rtl` mirrors the layout; inherited from the page like any element.
+ *
+ * @fires {ConfidantOpenEvent} confidant-open - The panel opened.
+ * @fires {ConfidantCloseEvent} confidant-close - The panel closed.
+ * @fires {ConfidantReadyEvent} confidant-ready - The assistant is set (passed in or created); `event.assistant`.
+ * @fires {ConfidantSendEvent} confidant-send - The user sent `event.text`; cancelable.
+ * @fires {ConfidantReplyEvent} confidant-reply - A reply was rendered; `event.reply`.
+ * @fires {ConfidantErrorEvent} confidant-error - Loading or a turn failed; `event.error`.
+ *
+ * @csspart launcher - The floating button that opens and closes the panel.
+ * @csspart panel - The chat panel (a non-modal dialog, or a region when `inline`).
+ * @csspart header - The panel's header bar.
+ * @csspart title - The panel's heading.
+ * @csspart offline - The offline indicator.
+ * @csspart progress - The loading bar.
+ * @csspart conversations-button - Opens past conversations.
+ * @csspart settings-button - Opens settings.
+ * @csspart chat-button - Goes back to the chat from a sub-view.
+ * @csspart close-button - Closes the panel.
+ * @csspart messages - The scrolling message area.
+ * @csspart welcome - The text shown before the first message.
+ * @csspart message - Every message (also `user-message` or `assistant-message`).
+ * @csspart user-message - The user's messages.
+ * @csspart assistant-message - The assistant's messages.
+ * @csspart bubble - Every message bubble (also `user-bubble` or `assistant-bubble`).
+ * @csspart user-bubble - The user's bubbles.
+ * @csspart assistant-bubble - The assistant's bubbles.
+ * @csspart meta - A message's time and actions.
+ * @csspart retry-button - Sends a failed message again.
+ * @csspart speak-button - Reads a reply aloud.
+ * @csspart earlier-button - Loads older messages.
+ * @csspart cards - A reply's list of cards.
+ * @csspart card - One card.
+ * @csspart card-title - A card's title.
+ * @csspart card-image - A card's image (only with `allow-images`).
+ * @csspart quick-replies - The suggested replies.
+ * @csspart quick-reply - One suggestion.
+ * @csspart typing - The typing indicator.
+ * @csspart composer - The message form.
+ * @csspart input - The message text area.
+ * @csspart send-button - Sends the message.
+ * @csspart voice-button - Starts or stops speech input.
+ * @csspart unlock - The unlock form (passphrase mode).
+ * @csspart passphrase - The passphrase field.
+ * @csspart unlock-button - The unlock button.
+ * @csspart settings - The settings panel.
+ * @csspart retention - The retention select.
+ * @csspart export-button - Exports a backup.
+ * @csspart import-button - Imports a backup.
+ * @csspart revoke-button - Revokes a permission.
+ * @csspart lock-button - Locks the history.
+ * @csspart erase-button - Asks to delete all history.
+ * @csspart confirm-erase-button - Deletes all history.
+ * @csspart conversations - The past-conversations list.
+ * @csspart conversation - One past conversation.
+ * @csspart new-conversation-button - Starts a new conversation.
+ * @csspart consent - The permission prompt.
+ * @csspart allow-button - Grants the permission.
+ * @csspart deny-button - Refuses the permission.
+ * @csspart load-error - Shown when the assistant could not start.
+ * @csspart announcer - The visually hidden live region that announces whole replies.
+ *
+ * @cssprop [--confidant-accent=#1d4ed8] - Launcher, send button, primary buttons (dark: #93c5fd).
+ * @cssprop [--confidant-accent-contrast=#ffffff] - Text and icons on the accent (dark: #0b1220).
+ * @cssprop [--confidant-background=#ffffff] - Panel background (dark: #0f172a).
+ * @cssprop [--confidant-surface=#ffffff] - Header, composer, cards (dark: #111827).
+ * @cssprop [--confidant-color=#111827] - Text (dark: #f3f4f6).
+ * @cssprop [--confidant-muted=#4b5563] - Secondary text: times, hints (dark: #a5adba).
+ * @cssprop [--confidant-border=#e5e7eb] - Dividers (dark: #374151).
+ * @cssprop [--confidant-border-strong=#6b7280] - Field borders (dark: #9ca3af).
+ * @cssprop [--confidant-hover=#f3f4f6] - Hovered buttons (dark: #1f2937).
+ * @cssprop [--confidant-user-background=#1d4ed8] - The user's bubbles (dark: #93c5fd).
+ * @cssprop [--confidant-user-color=#ffffff] - Text in the user's bubbles (dark: #0b1220).
+ * @cssprop [--confidant-assistant-background=#f3f4f6] - The assistant's bubbles (dark: #1f2937).
+ * @cssprop [--confidant-assistant-color=#111827] - Text in the assistant's bubbles (dark: #f3f4f6).
+ * @cssprop [--confidant-link=#1d4ed8] - Links and suggestions (dark: #93c5fd).
+ * @cssprop [--confidant-code-background=#e5e7eb] - Code blocks (dark: #0b1220).
+ * @cssprop [--confidant-danger=#b91c1c] - Errors and destructive actions (dark: #fca5a5).
+ * @cssprop [--confidant-focus=#1d4ed8] - The focus ring (dark: #bfdbfe).
+ * @cssprop [--confidant-radius=0.75rem] - Corner radius of the panel, bubbles and cards.
+ * @cssprop [--confidant-radius-small=0.5rem] - Corner radius of buttons and fields.
+ * @cssprop [--confidant-shadow=0 0.5rem 2rem rgb(0 0 0 / 0.22)] - Shadow of the launcher and panel.
+ * @cssprop [--confidant-z-index=2147483000] - Stacking of the launcher and panel.
+ * @cssprop [--confidant-offset=1.25rem] - Distance of launcher and panel from the viewport edge.
+ * @cssprop [--confidant-panel-width=24rem] - Width of the floating panel.
+ * @cssprop [--confidant-panel-height=36rem] - Height of the panel (also inline).
+ * @cssprop [--confidant-font-family=system-ui] - The font.
+ * @cssprop [--confidant-font-size=0.9375rem] - The base font size.
+ *
+ * Light and dark follow `prefers-color-scheme` unless `theme` says otherwise; motion stops under
+ * `prefers-reduced-motion`; the layout mirrors under `dir="rtl"`.
+ */
+export class ConfidantAssistant extends LitElement {
+  static override styles = [
+    sharedStyles, hostStyles, launcherStyles, headerStyles, messageListStyles, composerStyles,
+    settingsStyles, consentStyles, conversationsStyles, unlockStyles,
+  ];
+
+  /** The assistant to talk to. Set it to use your app's own; otherwise the element creates one from its attributes. */
+  @property({ attribute: false }) assistant: WidgetAssistant | undefined;
+  /** More `createAssistant` options for the assistant the element creates (e.g. `skills`, `worker`, `storage`). */
+  @property({ attribute: false }) assistantOptions: Partial<AssistantOptions> = {};
+  /** URL of the intent model (`.onnx`); relative URLs resolve against the page. @default the bundled model */
+  @property() model: string | undefined;
+  /** IndexedDB database of the history, for several assistants with separate histories on one origin. @default 'confidant' */
+  @property() database: string | undefined;
+  /** How history is protected: `device` (no prompt) or `passphrase` (the unlock screen asks). */
+  @property() encryption: 'device' | 'passphrase' = 'device';
+  /** `light`, `dark`, or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** Corner of the launcher and panel; `start`/`end` follow the text direction. */
+  @property({ reflect: true }) position: 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start' = 'bottom-end';
+  /** Whether the panel is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Renders the panel in the page flow, without the launcher. */
+  @property({ type: Boolean, reflect: true }) inline = false;
+  /** When to start the Worker and model: `open` (first open), `idle` (first open or browser idle), `eager`, or `none` (the app sets `.assistant`). */
+  @property() load: LoadStrategy = 'idle';
+  /** Show images from replies and cards (they are fetched from their servers). */
+  @property({ type: Boolean, attribute: 'allow-images' }) allowImages = false;
+  /** Speech engines allowed: `local` (on-device only), `any`, or `off`. */
+  @property() voice: VoiceMode = 'local';
+  /** Read each new reply aloud (where read-aloud is available). */
+  @property({ type: Boolean, attribute: 'read-aloud' }) readAloud = false;
+  /** The panel's title. @default "Assistant", translated */
+  @property() heading = '';
+
+  @state() private view: PanelView = 'chat';
+  @state() private offline = false;
+  @state() private settingsData: SettingsData = {};
+  @state() private conversationList: readonly ConversationSummary[] | undefined;
+
+  readonly #chat = new ChatController(this);
+  readonly #voice = new VoiceController(this, (text) => {
+    const input = this.renderRoot.querySelector('textarea');
+    if (input) input.value = text;
+  });
+  readonly #own = new OwnAssistantController(this, this.#chat, () => ({ lang: this.#lang, msgs: this.#msgs }));
+  #opened = false;
+  #focusOnOpen = false;
+  #restoreFocus = false;
+  #stickToBottom = true;
+  #announced = 0;
+  #requests = 0;
+
+  static override get observedAttributes(): string[] {
+    // `lang` stays the native attribute (so `:lang()` and screen readers see it); re-render when it changes.
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** The effective language: own `lang`, else the nearest ancestor's, else the browser's. */
+  get #lang(): string {
+    return this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || navigator.language || 'en';
+  }
+
+  get #msgs(): Messages {
+    return messagesFor(this.#lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.offline = !navigator.onLine;
+    window.addEventListener('online', this.#onNetwork);
+    window.addEventListener('offline', this.#onNetwork);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onNetwork);
+    window.removeEventListener('offline', this.#onNetwork);
+  }
+
+  /** Opens the panel and moves focus into it. */
+  show(): void {
+    this.#focusOnOpen = true;
+    this.open = true;
+  }
+
+  /** Closes the panel (focus returns to the launcher if it was in the panel). */
+  hide(): void {
+    this.open = false;
+  }
+
+  /**
+   * Sends a message as if the user had typed it.
+   * @param text the message
+   * @returns when the reply has been rendered (or the turn failed and shows a retry)
+   */
+  async send(text: string): Promise<void> {
+    const event = new ConfidantSendEvent(text);
+    if (!this.dispatchEvent(event)) return;
+    void this.#own.start();
+    await this.#chat.send(text);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('assistant')) {
+      this.#own.assistantChanged();
+      this.#chat.setAssistant(this.assistant);
+      if (this.assistant) {
+        const ready = new ConfidantReadyEvent(this.assistant);
+        this.dispatchEvent(ready);
+      }
+    }
+    if (changed.has('open') || changed.has('inline')) {
+      if (this.open || this.inline) {
+        this.#opened = true;
+        // Opened by the user (or script) after the first render: start now. At connect, `afterParse` does.
+        if (this.hasUpdated) void this.#own.start();
+      } else if (changed.get('open') && this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null)) {
+        this.#restoreFocus = true;
+      }
+    }
+    const scroller = this.renderRoot.querySelector('.scroller');
+    this.#stickToBottom = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
+    this.#voice.configure(this.voice, this.#lang);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open') && changed.get('open') !== undefined) {
+      this.dispatchEvent(this.open ? new ConfidantOpenEvent() : new ConfidantCloseEvent());
+    }
+    if (this.open && this.#focusOnOpen) {
+      this.#focusOnOpen = false;
+      const root = this.renderRoot;
+      (root.querySelector<HTMLElement>('#passphrase') ?? root.querySelector<HTMLElement>('#input') ?? root.querySelector<HTMLElement>('.panel button'))?.focus();
+    }
+    if (this.#restoreFocus) {
+      this.#restoreFocus = false;
+      this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+    }
+    if (changed.has('settingsData') && (changed.get('settingsData') as SettingsData | undefined)?.confirmErase !== this.settingsData.confirmErase) {
+      // The pressed button was replaced: focus its counterpart (Cancel first, the safe choice).
+      const next = this.settingsData.confirmErase ? '.settings [role=group] button' : '[part~="erase-button"]';
+      this.renderRoot.querySelector<HTMLElement>(next)?.focus();
+    }
+    const requests = this.#chat.requests.length;
+    if (requests > this.#requests) {
+      // A skill waits for consent: make sure the user sees the prompt, and take focus to it.
+      if (!this.open && !this.inline) this.open = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.consent')?.focus());
+    }
+    this.#requests = requests;
+    const scroller = this.renderRoot.querySelector('.scroller');
+    if (scroller && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+    const { announcement } = this.#chat;
+    if (announcement.count !== this.#announced) {
+      this.#announced = announcement.count;
+      if (this.readAloud) this.#voice.speak(announcement.text);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const msgs = this.#msgs;
+    const { announcement } = this.#chat;
+    return html`${this.inline
+        ? nothing
+        : renderLauncher({ msgs, open: this.open, onToggle: () => (this.open ? this.#close() : this.show()) })}
+      <div
+        id="panel"
+        class="panel"
+        part="panel"
+        role=${this.inline ? 'region' : 'dialog'}
+        aria-label=${this.heading || msgs.title}
+        lang=${this.#lang}
+        ?hidden=${!this.inline && !this.open}
+        @keydown=${this.#onKeydown}
+      >${this.#opened ? this.#renderPanel(msgs) : nothing}</div>
+      <div class="sr-only" part="announcer" aria-live="polite">${announcement.count
+        ? keyed(announcement.count, html`<p>${msgs.assistant}: ${announcement.text}</p>`)
+        : nothing}</div>`;
+  }
+
+  #renderPanel(msgs: Messages): TemplateResult {
+    const chat = this.#chat;
+    const { status } = chat;
+    const locked = status === 'locked';
+    const view = locked || status === 'failed' ? 'chat' : this.view;
+    const request = chat.requests[0];
+    const header = renderHeader({
+      msgs,
+      heading: this.heading,
+      view,
+      offline: this.offline,
+      loading: status === 'loading' || status === 'starting' || (status === 'idle' && !this.assistant),
+      progress: chat.progress,
+      canBrowse: !locked && this.assistant !== undefined,
+      hasSettings: !locked && hasSettings(this.assistant, this.#voice.canSpeak),
+      closable: !this.inline,
+      onView: (next) => this.#setView(next),
+      onClose: () => this.#close(),
+    });
+    return html`${header}${this.#renderBody(msgs, view)}${request ? renderConsent({ msgs, request, onAnswer: (granted) => void this.#answer(request, granted) }) : nothing}`;
+  }
+
+  #renderBody(msgs: Messages, view: PanelView): TemplateResult {
+    const chat = this.#chat;
+    const lang = this.#lang;
+    if (chat.status === 'failed') {
+      return html`<div class="load-error" part="load-error" role="alert"><p>${msgs.loadFailed}</p>
+        <button class="button primary" type="button" @click=${() => void this.#own.start()}>${msgs.tryAgain}</button></div>`;
+    }
+    if (chat.status === 'locked') {
+      return renderUnlock({ msgs, error: this.#own.unlockError, busy: this.#own.unlocking, onUnlock: (passphrase) => void this.#unlock(passphrase) });
+    }
+    if (view === 'settings') {
+      return renderSettings({
+        msgs,
+        assistant: this.assistant,
+        data: this.settingsData,
+        canSpeak: this.#voice.canSpeak,
+        readAloud: this.readAloud,
+        onChange: (data) => (this.settingsData = data),
+        onReadAloud: (on) => (this.readAloud = on),
+        onLocked: () => this.#chat.setStatus('locked'),
+        onErased: () => void this.#chat.restore(),
+      });
+    }
+    if (view === 'conversations') {
+      return renderConversations({
+        msgs,
+        lang,
+        conversations: this.conversationList,
+        currentId: chat.conversationId,
+        onOpen: (id) => void chat.openConversation(id).then(() => this.#setView('chat')),
+        onNew: () => void chat.newConversation().then(() => this.#setView('chat')),
+      });
+    }
+    return html`${renderMessageList({
+      items: chat.items,
+      msgs,
+      lang,
+      typing: chat.typing,
+      hasEarlier: chat.hasEarlier,
+      allowImages: this.allowImages,
+      canSpeak: this.#voice.canSpeak,
+      onQuickReply: (value) => {
+        // The suggestions go away with the next reply: keep keyboard focus in the panel.
+        this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+        void this.send(value);
+      },
+      onRetry: (item) => {
+        this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+        void chat.retry(item);
+      },
+      onEarlier: () => void chat.loadEarlier(),
+      onSpeak: (item) => this.#voice.speak(item.text),
+      onSanitizerReady: () => this.requestUpdate(),
+    })}${renderComposer({
+      msgs,
+      canListen: this.#voice.canListen,
+      listening: this.#voice.listening,
+      onSend: (text) => void this.send(text),
+      onListen: () => this.#voice.toggleListening(),
+    })}`;
+  }
+
+  #setView(view: PanelView): void {
+    this.view = view;
+    const assistant = this.assistant;
+    if (view === 'settings') void loadSettings(assistant).then((data) => (this.settingsData = data), this.#reportError);
+    if (view === 'conversations' && assistant) {
+      this.conversationList = undefined;
+      void assistant.conversations().then((list) => (this.conversationList = list), this.#reportError);
+    }
+    // Keep keyboard users in the panel: the button they pressed is gone with the old view.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.header button, .header h2')?.focus());
+  }
+
+  #close(): void {
+    if (this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null)) this.#restoreFocus = true;
+    this.open = false;
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || this.inline) return;
+    event.stopPropagation();
+    this.#close();
+  };
+
+  #onNetwork = (): void => {
+    this.offline = !navigator.onLine;
+  };
+
+  #reportError = (error: unknown): void => {
+    this.dispatchEvent(new ConfidantErrorEvent(error));
+  };
+
+  async #unlock(passphrase: string): Promise<void> {
+    await this.#own.unlock(passphrase);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(this.#chat.status === 'locked' ? '#passphrase' : '#input')?.focus();
+  }
+
+  async #answer(request: PermissionRequestEvent, granted: boolean): Promise<void> {
+    this.#chat.resolveRequest(request);
+    try {
+      if (request.respond) await request.respond(granted);
+      else if (has(this.assistant, 'respondToPermission')) await this.assistant.respondToPermission(request.id, granted);
+    } catch (error) {
+      this.#reportError(error);
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'confidant-assistant': ConfidantAssistant;
+  }
+}
+
+// Guarded so that two copies of the widget on one page (script tag and npm) do not throw.
+if (!customElements.get('confidant-assistant')) customElements.define('confidant-assistant', ConfidantAssistant);

@@ -1,0 +1,20 @@
+/**
+ * `confidant/widget`: importing it defines `<confidant-assistant>`.
+ *
+ * @module
+ */
+export { ConfidantAssistant } from './confidant-assistant.ts';
+export {
+  ConfidantCloseEvent,
+  ConfidantErrorEvent,
+  ConfidantOpenEvent,
+  ConfidantReadyEvent,
+  ConfidantReplyEvent,
+  ConfidantSendEvent,
+} from './events.ts';
+export type { OptionalMethod, PermissionGrant, PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
+export type { LoadStrategy } from './assistant-loader.ts';
+export type { VoiceMode } from './voice.ts';
+export type { Messages } from './i18n/en.ts';
+export { loadSanitizer, renderMarkdown, safeUrl, sanitizerReady, trustedTypesPolicyName } from './sanitize.ts';
+export type { RenderOptions } from './sanitize.ts';

@@ -1,0 +1,33 @@
+/**
+ * The floating launcher button that opens and closes the panel (absent in `inline` mode).
+ * It is the first thing rendered, before any of the assistant is loaded.
+ *
+ * @module
+ */
+import { html } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Messages } from './i18n/en.ts';
+import { icons } from './icons.ts';
+
+/** What the launcher renders. */
+export interface LauncherProps {
+  msgs: Messages;
+  open: boolean;
+  onToggle(): void;
+}
+
+/**
+ * Renders the launcher.
+ * @param props labels, state and the toggle handler
+ */
+export function renderLauncher(props: LauncherProps): TemplateResult {
+  return html`<button
+    class="launcher"
+    part="launcher"
+    type="button"
+    aria-controls="panel"
+    aria-expanded=${props.open ? 'true' : 'false'}
+    aria-label=${props.open ? props.msgs.close : props.msgs.open}
+    @click=${props.onToggle}
+  >${props.open ? icons.close : icons.chat}</button>`;
+}
