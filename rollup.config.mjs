@@ -60,6 +60,35 @@ export function createLocalEngine() { throw new UnsupportedError('The script-tag
   };
 }
 
+/**
+ * In the script-tag build DOMPurify (the fallback sanitizer, for browsers without `Element.setHTML`) is not
+ * inlined: it is loaded on demand from `purify.es.mjs` next to the script, keeping it out of the shell.
+ */
+function lazyDomPurify() {
+  const stub = '\0lazy-dompurify';
+  return {
+    name: 'lazy-dompurify',
+    resolveId(source) {
+      return source.endsWith('/load-dompurify.ts') || source === './load-dompurify.ts' ? stub : null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      return "export const loadDomPurify = () => import(/* @vite-ignore */ new URL('./purify.es.mjs', import.meta.url).href);";
+    },
+    writeBundle() {
+      copyFileSync('node_modules/dompurify/dist/purify.es.mjs', 'dist/purify.es.mjs');
+    },
+  };
+}
+
+/**
+ * What the shell never runs: the engine's heavy dependencies are only reachable through the Worker, so their
+ * top-level code must not keep them in the script-tag bundle when the public entry re-exports NLU helpers.
+ */
+const engineOnly = /node_modules[\\/](onnxruntime-web|chrono-node|yaml|dexie)[\\/]/;
+
+const coreModule = /[\\/]src[\\/].+\.ts$/;
+
 /** Copies ONNX Runtime's wasm and the shipped models next to the Worker. */
 function copyEngineAssets() {
   return {
@@ -73,7 +102,8 @@ function copyEngineAssets() {
 }
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
-const min = () => terser({ format: { comments: false }, ecma: 2022 });
+// Class names are kept: error classes are rebuilt by name across the Worker boundary.
+const min = () => terser({ format: { comments: false }, ecma: 2022, keep_classnames: true });
 const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] });
 const silence = (warning, warn) => {
   // onnxruntime-web's bundle uses `eval`-free dynamic imports and `this` at the top level; neither matters here.
@@ -97,7 +127,9 @@ export default [
   },
   {
     input: 'widget/index.ts',
-    plugins: [workerOnly(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
+    plugins: [workerOnly(), lazyDomPurify(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
+    // The core (src/) has no import-time side effects: what the element does not call is dropped.
+    treeshake: { moduleSideEffects: (id) => !engineOnly.test(id) && !coreModule.test(id) },
     // `module` stays unset in terser for iife output: it would drop the global `var`.
     output: { file: 'dist/confidant.iife.js', format: 'iife', name: 'Confidant', inlineDynamicImports: true, sourcemap: true },
     onwarn: silence,

@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
+import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -22,7 +23,9 @@ export default {
   plugins: [
     resolveDexieEsm(),
     crossOriginIsolation(),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // @web/dev-server-esbuild reads its tsconfig raw, without `extends`: give it the file with the decorator settings.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
+    saveScreenshotPlugin(),
   ],
   browsers: [
     playwrightLauncher({

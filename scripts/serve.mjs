@@ -24,7 +24,7 @@ const server = await startDevServer({
           return undefined;
         },
       },
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)) }),
     ],
   },
   readCliArgs: false,

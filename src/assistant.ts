@@ -5,11 +5,8 @@
  * @module
  */
 import type { Assistant, AssistantEvent, AssistantEventType, AssistantListener, AssistantOptions, SendOptions } from './assistant-types.ts';
-import type { Engine, EngineEvent, EngineHost, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
+import type { Engine, EngineEvent, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
 import type { ModelInfo } from './nlu/types.ts';
-import type { SkillDefinition } from './skills/types.ts';
-import { manifestOf } from './skills/remote-skill.ts';
-import { serveSkill, type ServedSkill } from './skills/serve-skill.ts';
 import { abortReason, WorkerError } from './errors.ts';
 import { connectWorkerEngine, defaultWorkerUrl, startWorker } from '../worker/client.ts';
 import { validateAssistantOptions } from './options.ts';
@@ -57,8 +54,10 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     emitter.emit(event);
   };
   // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
-  const engineOptions: EngineOptions = inThread ? rest : { ...rest, appSkills: skills.map((skill) => manifestOf(skill)) };
-  const host = inThread || skills.length === 0 ? undefined : hostFor(skills);
+  // Loaded on demand, so a page without app skills does not pay for the skills runtime.
+  const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
+  const engineOptions: EngineOptions = hosting === undefined ? rest : { ...rest, appSkills: skills.map((skill) => hosting.manifestOf(skill)) };
+  const host = hosting?.hostFor(skills);
 
   const onAbort = () => void engine.dispose();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -142,20 +141,6 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     },
   };
   return assistant;
-}
-
-/** Serves app-defined skills to an engine in a Worker. */
-function hostFor(skills: SkillDefinition[]): EngineHost {
-  const served = new Map<string, ServedSkill>(skills.map((skill) => [skill.id, serveSkill(skill)]));
-  const get = (skillId: string) => {
-    const skill = served.get(skillId);
-    if (skill === undefined) throw new RangeError(`No app skill ${skillId}`);
-    return skill;
-  };
-  return {
-    invokeSkill: (skillId, call, endpoint) => get(skillId).invoke(call, endpoint),
-    abortSkill: async (skillId, callId, reason) => get(skillId).abort(callId, reason),
-  };
 }
 
 async function openEngine(worker: boolean | Worker, skills: AssistantOptions['skills']): Promise<Engine> {

@@ -35,8 +35,9 @@ export class ConfidantError extends Error {
     this.code = options.code ?? 'confidant';
   }
 
+  /** The class name, looked up by identity so it survives minification (bundles mangle `constructor.name`). */
   override get name(): string {
-    return this.constructor.name;
+    return errorNameOf(this);
   }
 }
 
@@ -147,6 +148,16 @@ export const errorClasses = {
 
 /** The name of one of Confidant's error classes. */
 export type ConfidantErrorName = keyof typeof errorClasses;
+
+/** The registered name of an error's class (its nearest registered ancestor for a host's own subclass). @internal */
+export function errorNameOf(error: ConfidantError): ConfidantErrorName {
+  let proto: object | null = Object.getPrototypeOf(error);
+  while (proto !== null) {
+    for (const [name, Class] of Object.entries(errorClasses)) if (Class.prototype === proto) return name as ConfidantErrorName;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return 'ConfidantError';
+}
 
 /** The error an `AbortSignal` carries, or a standard `AbortError` when it has none. */
 export function abortReason(signal: AbortSignal): unknown {

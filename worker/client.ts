@@ -5,13 +5,40 @@
  * @module
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { Engine } from '../src/engine/types.ts';
+import type { Engine, EngineHost } from '../src/engine/types.ts';
 import { WorkerError } from '../src/errors.ts';
 import { installErrorTransfer } from './transfer.ts';
 
 /** The URL of the engine Worker script: next to this module in `dist/`, the TypeScript source in development. */
 export function defaultWorkerUrl(): URL {
   return new URL('./engine-worker.ts', import.meta.url);
+}
+
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+let workerPolicy: ScriptUrlPolicy | undefined | null = null;
+
+/**
+ * A Trusted Types script URL for the engine Worker, so pages with `require-trusted-types-for 'script'`
+ * can start it. The policy (`confidant-worker`) allows only the engine script and our own `blob:` bootstrap.
+ */
+function trustedScriptUrl(url: string): string {
+  if (workerPolicy === null) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } }).trustedTypes;
+    try {
+      workerPolicy = factory?.createPolicy('confidant-worker', {
+        createScriptURL: (candidate: string) => {
+          if (candidate === defaultWorkerUrl().href || candidate.startsWith('blob:')) return candidate;
+          throw new TypeError(`confidant-worker: not the engine Worker: ${candidate}`);
+        },
+      });
+    } catch {
+      // A page whose CSP lists allowed policy names without ours: fall back to a plain string.
+      workerPolicy = undefined;
+    }
+  }
+  return (workerPolicy === undefined ? url : workerPolicy.createScriptURL(url)) as string;
 }
 
 /**
@@ -21,11 +48,11 @@ export function defaultWorkerUrl(): URL {
  */
 export function startWorker(url: URL): Worker {
   const here = (globalThis as { location?: { origin: string } }).location?.origin;
-  if (here === undefined || url.origin === here) return new Worker(url, { type: 'module', name: 'confidant-engine' });
+  if (here === undefined || url.origin === here) return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
   const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
   const blobUrl = URL.createObjectURL(blob);
   try {
-    return new Worker(blobUrl, { type: 'module', name: 'confidant-engine' });
+    return new Worker(trustedScriptUrl(blobUrl), { type: 'module', name: 'confidant-engine' });
   } finally {
     // The Worker has fetched (or is fetching) its script by the time it is constructed: the URL can go.
     setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
@@ -67,8 +94,21 @@ export function connectWorkerEngine(worker: Worker): Engine {
     retention: [], setRetention: [], search: [], verifyAudit: [], auditHead: [], permissions: [], revokePermission: [],
     respondToPermission: [], metrics: [], flushOutbox: [], train: [2], setListener: [0],
   } satisfies Record<Exclude<keyof Engine, 'dispose'>, number[]>;
+  // A remote skill's endpoint arrives as a comlink proxy: release its channel after each call, not at GC.
+  const releasing = (host: EngineHost): EngineHost => ({
+    invokeSkill: async (skillId, call, endpoint) => {
+      try {
+        return await host.invokeSkill(skillId, call, endpoint);
+      } finally {
+        (endpoint as unknown as Remote<object>)[releaseProxy]?.();
+      }
+    },
+    abortSkill: (skillId, callId, reason) => host.abortSkill(skillId, callId, reason),
+  });
+  const methodsWithHost = (name: string, args: unknown[]) =>
+    name === 'init' && args[2] !== undefined ? [args[0], args[1], releasing(args[2] as EngineHost)] : args;
   const engine = Object.fromEntries(
-    Object.entries(methods).map(([name, positions]) => [name, (...args: unknown[]) => call(name as keyof Engine, proxied(args, positions))]),
+    Object.entries(methods).map(([name, positions]) => [name, (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), positions))]),
   ) as unknown as Engine;
   engine.dispose = async () => {
     if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);

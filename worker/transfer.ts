@@ -10,7 +10,7 @@
  * @module
  */
 import { transferHandlers, type TransferHandler } from 'comlink';
-import { ConfidantError, errorClasses, type ConfidantErrorName } from '../src/errors.ts';
+import { ConfidantError, errorClasses, errorNameOf, type ConfidantErrorName } from '../src/errors.ts';
 
 /** The structured-cloneable form of an error. @internal */
 export interface SerializedError {
@@ -41,7 +41,7 @@ export function serializeError(value: unknown, depth = 0): SerializedError | { v
   if (value.stack !== undefined) out.stack = value.stack;
   if (typeof DOMException === 'function' && value instanceof DOMException) out.dom = true;
   if (value instanceof ConfidantError) {
-    out.name = value.constructor.name;
+    out.name = errorNameOf(value);
     out.code = value.code;
     const fields: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
