@@ -1,0 +1,63 @@
+// The walking skeleton against the built bundles (run by `npm run test:dist` after `npm run build`):
+// `dist/confidant.iife.js` loaded by a plain <script> tag finds its Worker, ONNX Runtime's wasm and the
+// default model next to itself; and the ESM build `dist/confidant.js` answers through its Worker chunk.
+import { expect } from '@esm-bundle/chai';
+import { rawDump } from '../../fixtures/store/raw-idb.ts';
+import { findCanaries } from '../../fixtures/store/canary-scan.ts';
+import { helloThroughTheElement } from '../e2e/skeleton-steps.ts';
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+describe('walking skeleton (dist/confidant.iife.js by a <script> tag)', () => {
+  const databaseName = `skeleton-dist-${crypto.randomUUID()}`;
+  let el: HTMLElement | undefined;
+  after(async () => {
+    await (el as unknown as { assistant?: { dispose(): Promise<void> } } | undefined)?.assistant?.dispose();
+    el?.remove();
+    indexedDB.deleteDatabase(databaseName);
+  });
+
+  it('defines the element, answers "hello" through its Worker, and stores only ciphertext', async () => {
+    await loadScript('/dist/confidant.iife.js');
+    expect(customElements.get('confidant-assistant'), 'the script defines the element').to.be.a('function');
+    el = document.createElement('confidant-assistant');
+    const { reply, userText } = await helloThroughTheElement(el, databaseName);
+    expect(reply.understanding.intent).to.equal('greeting');
+    const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(loaded).to.include('/dist/confidant-worker.js', 'the Worker came from next to the script');
+    expect(loaded.every((path) => !path.includes('node_modules/onnxruntime-web')), 'nothing from the source tree').to.equal(true);
+
+    const dump = await rawDump(indexedDB, databaseName);
+    expect(dump['messages']!.length).to.be.at.least(2);
+    expect(findCanaries(dump, [userText, reply.text])).to.deep.equal([]);
+  });
+});
+
+describe('the ESM build (dist/confidant.js)', () => {
+  it('createAssistant() runs the engine in its Worker chunk and answers', async () => {
+    const { createAssistant, ConfidantError } = (await import('/dist/confidant.js' as string)) as typeof import('../../../src/index.ts');
+    const assistant = await createAssistant({ storage: 'memory' });
+    try {
+      const reply = await assistant.send('what time is it');
+      expect(reply.understanding.intent).to.equal('time');
+      expect(assistant.model.name).to.equal('assistant-en');
+      // Errors keep their class and name across the Worker boundary of the minified Worker bundle.
+      const error = await assistant.importBackup(new Uint8Array([1, 2, 3]), 'passphrase').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(ConfidantError);
+      expect((error as Error).name).to.match(/^(Crypto|Storage|Confidant)Error$/);
+    } finally {
+      await assistant.dispose();
+    }
+  });
+});
