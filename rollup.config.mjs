@@ -113,7 +113,7 @@ const silence = (warning, warn) => {
 
 export default [
   {
-    input: { confidant: 'src/index.ts', widget: 'widget/index.ts' },
+    input: { confidant: 'src/index.ts', widget: 'widget/index.ts', sandbox: 'widget/sandbox/index.ts' },
     external,
     plugins: [distAssetUrls(), ts()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },

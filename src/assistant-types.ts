@@ -128,6 +128,8 @@ export interface Assistant {
   revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
   /** Answers a `permission-request` event by its id. */
   respondToPermission(id: string, granted: boolean): Promise<void>;
+  /** Stores (encrypted) or clears a credential handed only to that skill (`permissions.secret`) as `ctx.secret()`. */
+  setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
   /** Counters and latency histograms per intent and skill (no message content). */
   metrics(): Promise<MetricsSnapshot>;
   /** Subscribes to one event type; returns the unsubscribe function. */

@@ -92,7 +92,7 @@ export function connectWorkerEngine(worker: Worker): Engine {
     init: [1, 2], send: [1], cancel: [], classify: [], history: [], conversations: [], newConversation: [], status: [],
     unlock: [], lock: [], changePassphrase: [], exportBackup: [], importBackup: [], erase: [], deleteConversation: [],
     retention: [], setRetention: [], search: [], verifyAudit: [], auditHead: [], permissions: [], revokePermission: [],
-    respondToPermission: [], metrics: [], flushOutbox: [], train: [2], setListener: [0],
+    respondToPermission: [], setSkillSecret: [], metrics: [], flushOutbox: [], train: [2], setListener: [0],
   } satisfies Record<Exclude<keyof Engine, 'dispose'>, number[]>;
   // A remote skill's endpoint arrives as a comlink proxy: release its channel after each call, not at GC.
   const releasing = (host: EngineHost): EngineHost => ({

@@ -38,7 +38,7 @@ type AdminMethods = Pick<
   Engine,
   | 'changePassphrase' | 'exportBackup' | 'importBackup' | 'erase' | 'deleteConversation' | 'retention' | 'setRetention'
   | 'search' | 'verifyAudit' | 'auditHead' | 'permissions' | 'revokePermission' | 'respondToPermission' | 'metrics'
-  | 'flushOutbox' | 'train'
+  | 'flushOutbox' | 'train' | 'setSkillSecret'
 >;
 
 /** Registers an abortable request under its id for `cancel()`. */
@@ -142,6 +142,10 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       const answer = ctx.current().services?.pendingPermissions.get(id);
       if (answer === undefined) throw new RangeError(`No open permission request ${id}`);
       answer(granted === true);
+    },
+
+    async setSkillSecret(skillId: string, secret: string | undefined) {
+      await ctx.unlocked().services.runtime.setSecret(skillId, secret);
     },
 
     async metrics() {

@@ -241,6 +241,8 @@ export interface Engine {
   revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
   /** Answers a `permission-request` event. */
   respondToPermission(id: string, granted: boolean): Promise<void>;
+  /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
+  setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
   /** A snapshot of counters and latency histograms (no message content). */
   metrics(): Promise<MetricsSnapshot>;
   /** Sends webhook calls queued while offline. */
