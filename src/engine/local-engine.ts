@@ -109,19 +109,31 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const s = unlocked();
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
+    const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
     const nlu = await s.model.classify(request.text, classifyOptions(s));
     signal.throwIfAborted();
-    await s.store.addMessage({ conversationId, role: 'user', text: request.text, meta: { nlu } });
-    const { reply, understanding } = await s.services.dialogue.handle({
-      conversationId,
-      text: request.text,
-      nlu,
-      signal,
-      ...(onDelta === undefined ? {} : { onDelta }),
-    });
-    const stored = await s.store.addMessage({ conversationId, role: 'assistant', text: reply.text, meta: { understanding } });
+    let result;
+    try {
+      result = await s.services.dialogue.handle({
+        conversationId,
+        text: request.text,
+        nlu,
+        signal,
+        ...(onDelta === undefined ? {} : { onDelta }),
+      });
+    } catch (error) {
+      // The user's words are kept even when the turn fails, so a retry or a reload shows them.
+      await s.store.addMessage({ ...userMessage, meta: { nlu } }).catch(() => undefined);
+      throw error;
+    }
+    const { reply, understanding } = result;
+    // One transaction for both messages of the turn: each IndexedDB transaction costs ~0.3 ms and more under load.
+    const [, stored] = await s.store.addMessages([
+      { ...userMessage, meta: { nlu } },
+      { conversationId, role: 'assistant', text: reply.text, meta: { understanding }, createdAt: Math.max(Date.now(), userMessage.createdAt + 1) },
+    ]);
     s.services.metrics.recordTurn(understanding.intent ?? 'oos', performance.now() - started, reply.failed === undefined ? 'ok' : 'error');
-    return toReply(stored, reply, understanding);
+    return toReply(stored!, reply, understanding);
   };
 
   const engine: Engine = {

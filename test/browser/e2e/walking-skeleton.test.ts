@@ -3,7 +3,7 @@
 // AES-256-GCM-encrypted in IndexedDB through Dexie → the reply rendered. Then IndexedDB is read directly:
 // neither the user's words nor the reply appear anywhere in the raw records.
 import { expect } from '@esm-bundle/chai';
-import type { ConfidantAssistant, ConfidantReplyEvent } from '../../../widget/index.ts';
+import type { ConfidantAssistant } from '../../../widget/index.ts';
 import '../../../widget/index.ts';
 import { rawDump } from '../../fixtures/store/raw-idb.ts';
 import { findCanaries } from '../../fixtures/store/canary-scan.ts';
@@ -21,9 +21,8 @@ describe('walking skeleton (source build)', () => {
   it('answers "hello" through the Worker and stores the turn as ciphertext only', async () => {
     el = document.createElement('confidant-assistant');
     const { reply, userText } = await helloThroughTheElement(el, databaseName);
-    const replyEvent: ConfidantReplyEvent['reply'] = reply;
-    expect(replyEvent.understanding.intent).to.equal('greeting');
-    expect(replyEvent.understanding.skill).to.be.a('string');
+    expect(reply.understanding.intent).to.equal('greeting');
+    expect(reply.understanding.skill).to.be.a('string');
 
     const dump = await rawDump(indexedDB, databaseName);
     expect(Object.keys(dump)).to.include('messages');

@@ -1,0 +1,106 @@
+// createAssistant({ worker: false }) in plain Node: the same engine the Worker runs, with the default
+// ONNX model, the dialogue manager, built-in and app skills, and the encrypted memory store.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAssistant, defineSkill, ConfidantError, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+
+describe('an in-thread assistant', () => {
+  let assistant: Assistant;
+  const events: AssistantEvent['type'][] = [];
+  let release: () => void = () => {};
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  const slow = defineSkill({
+    id: 'test.slow',
+    version: '1.0.0',
+    intents: ['order_status'],
+    timeoutMs: 5000,
+    async execute(ctx) {
+      await Promise.race([hold, new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)))]);
+      return 'your order has shipped';
+    },
+  });
+
+  before(async () => {
+    assistant = await createAssistant({ worker: false, storage: 'memory', skills: [slow], timeZone: 'Europe/Paris' });
+    for (const type of ['message', 'reply', 'status'] as const) assistant.on(type, () => events.push(type));
+  });
+  after(() => assistant.dispose());
+
+  test('answers a greeting with the built-in skill and says what it understood', async () => {
+    const reply = await assistant.send('hello');
+    assert.equal(reply.understanding.intent, 'greeting');
+    assert.equal(reply.understanding.action, 'new-intent');
+    assert.ok(reply.text.length > 0);
+    assert.equal(assistant.model.name, 'assistant-en');
+    assert.ok(events.includes('message') && events.includes('reply'));
+  });
+
+  test('fills a slot on the next turn and keeps both turns in history, newest first', async () => {
+    const ask = await assistant.send('set a timer');
+    assert.equal(ask.expectsAnswer, true);
+    const done = await assistant.send('ten minutes');
+    assert.equal(done.understanding.intent, 'timer');
+    assert.equal(done.understanding.action, 'fill-slot');
+    assert.match(done.text, /10 minutes/);
+    const history = await assistant.history(undefined, { limit: 4 });
+    assert.deepEqual(history.map((m) => m.role), ['assistant', 'user', 'assistant', 'user']);
+    assert.equal(history[1]!.text, 'ten minutes');
+    assert.ok(history[0]!.createdAt > history[1]!.createdAt, 'the reply is stored after the user message');
+  });
+
+  test('100 concurrent sends all complete, in the order they were sent', async () => {
+    const texts = Array.from({ length: 100 }, (_, i) => `what is ${i} plus 1`);
+    const replies = await Promise.all(texts.map((t) => assistant.send(t)));
+    replies.forEach((reply, i) => assert.match(reply.text, new RegExp(`\\b${i + 1}\\b`), `reply ${i}: ${reply.text}`));
+    const stamps = replies.map((r) => r.createdAt);
+    assert.deepEqual([...stamps].sort((a, b) => a - b), stamps, 'stored in send order');
+  });
+
+  test('an aborted turn rejects with the signal reason and the assistant keeps answering', async () => {
+    const controller = new AbortController();
+    const reason = new Error('user navigated away');
+    const pending = assistant.send('where is my order', { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    await assert.rejects(pending, (e) => e === reason);
+    release();
+    const next = await assistant.send('hello');
+    assert.equal(next.understanding.intent, 'greeting');
+  });
+
+  test('streams a reply: deltas, then the whole reply', async () => {
+    const chunks = [];
+    for await (const chunk of assistant.stream('tell me a joke')) chunks.push(chunk);
+    const last = chunks.at(-1);
+    assert.equal(last?.type, 'done');
+    assert.equal(last?.type === 'done' && last.reply.understanding.intent, 'tell_joke');
+  });
+
+  test('bad input gets a reply or a typed error, never a crash', async () => {
+    for (const text of ['', '   ', '\u202Eevil\u202C', '\uD800 lone', 'x'.repeat(200_000), '\u0000\u0007control']) {
+      const reply = await assistant.send(text);
+      assert.equal(typeof reply.text, 'string');
+    }
+    await assert.rejects(assistant.send(42 as never), TypeError);
+  });
+
+  test('metrics count turns per intent without message content', async () => {
+    const snapshot = await assistant.metrics();
+    const text = JSON.stringify(snapshot);
+    assert.ok(text.includes('greeting'));
+    assert.ok(!text.includes('ten minutes'));
+  });
+});
+
+test('a disposed assistant refuses new turns with a typed error', async () => {
+  const assistant = await createAssistant({ worker: false, storage: 'memory' });
+  await assistant.dispose();
+  await assistant.dispose();
+  await assert.rejects(assistant.send('hello'), (e) => e instanceof ConfidantError && e.code === 'disposed');
+});
+
+test('a corrupt model is refused with a ModelLoadError naming the source', async () => {
+  await assert.rejects(
+    createAssistant({ worker: false, storage: 'memory', model: new Uint8Array([8, 7, 18, 3, 1, 2]) }),
+    (e) => e instanceof ConfidantError && e.code === 'model-load',
+  );
+});
