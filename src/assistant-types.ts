@@ -3,11 +3,8 @@
  *
  * @module
  */
-import type { AuditHead, ImportResult } from './store/types.ts';
-import type { GrantablePermission } from './skills/types.ts';
-import type { MetricsSnapshot } from './metrics/types.ts';
 import type {
-  PermissionGrant,
+  Engine,
   PermissionRequestInfo,
   TrainOptions,
   TrainProgressEvent,
@@ -71,8 +68,19 @@ export type AssistantEventType = AssistantEvent['type'];
 /** A listener for one event type. */
 export type AssistantListener<T extends AssistantEventType> = (event: Extract<AssistantEvent, { type: T }>) => void;
 
+/**
+ * The engine methods an assistant passes through unchanged (their TSDoc is on `Engine`): locking,
+ * privacy controls, the audit log, skill permissions and secrets, metrics.
+ */
+export type AssistantAdmin = Pick<
+  Engine,
+  | 'unlock' | 'lock' | 'changePassphrase' | 'exportBackup' | 'importBackup' | 'erase' | 'deleteConversation'
+  | 'retention' | 'setRetention' | 'verifyAudit' | 'auditHead' | 'permissions' | 'revokePermission'
+  | 'respondToPermission' | 'setSkillSecret' | 'metrics'
+>;
+
 /** A running assistant: a plain object of functions (after `InferenceSession.create`, `openDB`). */
-export interface Assistant {
+export interface Assistant extends AssistantAdmin {
   /** The intent model in use (it changes after `train`). */
   readonly model: ModelInfo;
   /** The engine's state: `locked` until `unlock` in passphrase mode. */
@@ -100,38 +108,6 @@ export interface Assistant {
    * @throws {CorpusError} naming the line, for a malformed corpus
    */
   train(corpus: Corpus | string, options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal }): Promise<ModelInfo>;
-  /** Unlocks the store in passphrase mode. @throws {WrongPassphraseError} changing nothing */
-  unlock(passphrase: string): Promise<void>;
-  /** Forgets the data key in memory until `unlock`. */
-  lock(): Promise<void>;
-  /** Re-wraps the data key under a new passphrase (moving a device-key store to passphrase mode too). */
-  changePassphrase(current: string | undefined, next: string): Promise<void>;
-  /** A passphrase-protected backup file of everything. */
-  exportBackup(passphrase: string): Promise<Uint8Array>;
-  /** Merges a backup file in, without duplicates. */
-  importBackup(file: Uint8Array, passphrase: string): Promise<ImportResult>;
-  /** Erases everything ("forget me"). */
-  erase(): Promise<void>;
-  /** Deletes one conversation. */
-  deleteConversation(conversationId: string): Promise<void>;
-  /** Days history is kept, or `null` for ever. */
-  retention(): Promise<number | null>;
-  /** Sets how many days history is kept (`null`: for ever) and applies it now. */
-  setRetention(days: number | null): Promise<void>;
-  /** Index of the first bad audit-log entry, or -1 when the hash chain is intact. */
-  verifyAudit(anchor?: AuditHead): Promise<number>;
-  /** The audit chain's head, to anchor elsewhere. */
-  auditHead(): Promise<AuditHead>;
-  /** Permissions granted to skills. */
-  permissions(): Promise<PermissionGrant[]>;
-  /** Revokes one permission of a skill, or all of its permissions. */
-  revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
-  /** Answers a `permission-request` event by its id. */
-  respondToPermission(id: string, granted: boolean): Promise<void>;
-  /** Stores (encrypted) or clears a credential handed only to that skill (`permissions.secret`) as `ctx.secret()`. */
-  setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
-  /** Counters and latency histograms per intent and skill (no message content). */
-  metrics(): Promise<MetricsSnapshot>;
   /** Subscribes to one event type; returns the unsubscribe function. */
   on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>): () => void;
   /** Stops the engine (and its Worker) and closes the store. Idempotent. */

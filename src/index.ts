@@ -7,6 +7,7 @@
 export { createAssistant } from './assistant.ts';
 export type {
   Assistant,
+  AssistantAdmin,
   AssistantEvent,
   AssistantEventType,
   AssistantListener,
