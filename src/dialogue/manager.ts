@@ -1,7 +1,7 @@
 /**
- * The dialogue manager: for each turn it loads the conversation's state from the encrypted store,
- * lets the policy decide how the turn relates to the context, fills slots, runs the skill, and
- * saves the state back before answering.
+ * The dialogue manager: for each turn it takes the conversation's state (kept in memory after the
+ * first turn, read from the encrypted store before it), lets the policy decide how the turn relates
+ * to the context, fills slots, runs the skill, and writes the state to the store before answering.
  *
  * @module
  */
@@ -15,7 +15,8 @@ import { performAction } from './perform.ts';
 import { decideTurn } from './policy.ts';
 import type { DialogueReply } from './run-task.ts';
 import { emptyState, expireState, pushRecent, restoreState } from './state.ts';
-import type { DialoguePolicy } from './types.ts';
+import { createStateCache } from './state-cache.ts';
+import type { DialoguePolicy, DialogueState } from './types.ts';
 
 /** Options of {@link createDialogueManager}. */
 export interface DialogueManagerOptions {
@@ -52,6 +53,14 @@ export interface DialogueTurn {
   signal: AbortSignal;
   /** Receives streamed text while a skill produces it. */
   onDelta?: (text: string) => void;
+  /**
+   * Writes the turn's new state in place of `store.putDialogueState`, so the caller can write it in
+   * the same transaction as the turn's messages (the engine does: one IndexedDB transaction per
+   * turn). It must resolve only once the state is stored; `handle` waits for it and rejects with
+   * its error, and then keeps nothing of the turn.
+   * @default `store.putDialogueState(conversationId, state)`
+   */
+  save?: (state: DialogueState, result: DialogueResult) => Promise<void>;
 }
 
 /** The answer to a turn and what was understood. */
@@ -67,6 +76,12 @@ export interface DialogueManager {
    * @throws {StorageError} when the state cannot be read or written; rejects with `signal.reason` when aborted
    */
   handle(turn: DialogueTurn): Promise<DialogueResult>;
+  /**
+   * Forgets the in-memory copy of one conversation's state (every one without an id), so the next
+   * turn reads the store: call it after changing the store's dialogue state other than through
+   * `handle` (deleting a conversation, importing a backup).
+   */
+  forget(conversationId?: string): void;
 }
 
 /** The most UTF-16 code units of a turn the dialogue layer reads. */
@@ -81,7 +96,9 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 }
 
 /**
- * Creates a dialogue manager.
+ * Creates a dialogue manager. It keeps the state of the conversations it answered in memory and
+ * writes it through to the store on every turn; a second manager (another tab) on the same store
+ * does not see those copies, so for one conversation the last state written wins (see `state-cache.ts`).
  *
  * @param options the store, skills and runtime, and the context limits
  * @returns a manager whose `handle` answers one turn at a time per conversation
@@ -114,6 +131,15 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
   const policy = options.policy ?? decideTurn;
   // Turns of one conversation run one after another, so two quick messages never race on its state.
   const queues = new Map<string, Promise<unknown>>();
+  const cache = createStateCache();
+
+  /** The state to start the turn from: the cached one (taken out while the turn runs), else the store's. */
+  async function takeState(conversationId: string): Promise<DialogueState> {
+    const cached = cache.take(conversationId);
+    if (cached !== undefined) return cached;
+    const stored = await store.getDialogueState(conversationId);
+    return stored === undefined ? emptyState() : restoreState(stored);
+  }
 
   async function handleNow(input: DialogueTurn): Promise<DialogueResult> {
     if (input.signal.aborted) throw abortReason(input.signal);
@@ -121,8 +147,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does.
     const turn = { ...input, text: capLength(input.text, MAX_TURN_CHARS) };
     const now = clock();
-    const stored = await store.getDialogueState(turn.conversationId);
-    const state = stored === undefined ? emptyState() : restoreState(stored);
+    const state = await takeState(turn.conversationId);
     expireState(state, now.getTime(), limits);
     state.turn += 1;
     const action = policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
@@ -136,12 +161,11 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
       text: turn.text,
       ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
     }, skills, settings);
-    // An abort during the skill leaves the stored state as it was before this turn.
+    // An abort during the skill leaves the stored state as it was before this turn (and none cached).
     if (turn.signal.aborted) throw abortReason(turn.signal);
     state.at = now.getTime();
     pushRecent(state, { role: 'user', text: capLength(turn.text, MAX_RECENT_CHARS), turn: state.turn }, limits.contextTurns);
     pushRecent(state, { role: 'assistant', text: capLength(done.reply.text, MAX_RECENT_CHARS), turn: state.turn }, limits.contextTurns);
-    await store.putDialogueState(turn.conversationId, state);
     const understanding: Understanding = {
       intent: done.intent,
       confidence: action.confidence,
@@ -151,7 +175,12 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
       action: action.type,
       ...(done.skill === undefined ? {} : { skill: done.skill }),
     };
-    return { reply: done.reply, understanding };
+    const result = { reply: done.reply, understanding };
+    if (turn.save === undefined) await store.putDialogueState(turn.conversationId, state);
+    else await turn.save(state, result);
+    // Cached only once stored: a failed write leaves no entry, so the next turn reads what the store has.
+    cache.keep(turn.conversationId, state);
+    return result;
   }
 
   return {
@@ -165,5 +194,6 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
       });
       return next;
     },
+    forget: (conversationId) => cache.forget(conversationId),
   };
 }

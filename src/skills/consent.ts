@@ -120,6 +120,9 @@ export function createConsent(options: ConsentOptions): Consent {
   return {
     async ensure(skill, signal) {
       const declared = skill.permissions ?? {};
+      // Most skills ask for nothing grantable (storage, schedule and secret need no consent): no
+      // read of the stored grants then, which was one IndexedDB transaction on every turn.
+      if ((declared.network ?? []).length === 0 && declared.profile !== true) return null;
       const current = await read(skill.id);
       const wanted: { permission: GrantablePermission; origins?: string[] }[] = [];
       const missing = (declared.network ?? []).filter((o) => !current.network.includes(o));

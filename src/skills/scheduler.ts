@@ -58,6 +58,8 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
   let chain: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  /** Counts `arm` calls: one that finishes after a later one started is stale and does nothing. */
+  let arming = 0;
 
   const load = async (): Promise<ScheduledEntry[]> => {
     const raw = await store.settings().get<ScheduledEntry[]>(KEY);
@@ -69,7 +71,12 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
     chain = next.catch(() => undefined);
     return next;
   };
-  const save = (entries: ScheduledEntry[]) => store.settings().set(KEY, [...entries].sort((a, b) => a.at - b.at));
+  /** Writes the list and returns it as written (sorted), so the caller can re-arm without reading it back. */
+  const save = async (entries: ScheduledEntry[]): Promise<ScheduledEntry[]> => {
+    const sorted = [...entries].sort((a, b) => a.at - b.at);
+    await store.settings().set(KEY, sorted);
+    return sorted;
+  };
 
   const fireDue = (missedBefore?: number) =>
     locked(async () => {
@@ -88,17 +95,24 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
       if (fired.size > 0) await save((await load()).filter((e) => !fired.has(e.id)));
     });
 
-  const arm = async () => {
+  /**
+   * Arms the timer for the earliest future entry.
+   * @param known the list as just written by the caller (saves reading it back: one IndexedDB
+   *   transaction less per timer set or cancelled); read from the store when omitted
+   */
+  const arm = async (known?: ScheduledEntry[]) => {
     if (!running) return;
-    const entries = await load();
-    // Cleared after the await, so of two concurrent re-arms the later one wins and none leaks.
+    const ticket = ++arming;
+    const entries = known ?? (await load());
+    // Of two overlapping re-arms the one started last wins (it saw the newer list), whichever
+    // finishes first; the timer is cleared only then, so none leaks.
+    if (ticket !== arming || !running) return;
     clearTimeout(timer);
-    if (!running) return;
     const t = now();
     const next = entries.reduce((m, e) => (e.at > t ? Math.min(m, e.at) : m), Infinity);
     if (next === Infinity) return;
     timer = setTimeout(() => {
-      void fireDue().then(arm, arm);
+      void fireDue().then(() => arm(), () => arm());
     }, Math.min(MAX_DELAY, Math.max(0, next - t)));
   };
 
@@ -123,20 +137,23 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
             throw new TypeError(`schedule.add: text must be a non-empty string of at most ${MAX_TEXT} characters`);
           }
           const id = crypto.randomUUID();
-          await locked(async () => {
+          const saved = await locked(async () => {
             const entries = await load();
             if (entries.filter((e) => e.skillId === skillId).length >= maxPerSkill) {
               throw new RangeError(`schedule.add: skill ${skillId} already has ${maxPerSkill} pending replies`);
             }
-            await save([...entries, { id, skillId, conversationId, at, text }]);
+            return save([...entries, { id, skillId, conversationId, at, text }]);
           });
-          if (at <= now() && running) await fireDue();
-          await arm();
+          if (at <= now() && running) {
+            await fireDue();
+            await arm();
+          } else {
+            await arm(saved);
+          }
           return id;
         },
         cancel: async (id: string): Promise<void> => {
-          await locked(async () => save((await load()).filter((e) => !(e.id === id && e.skillId === skillId))));
-          await arm();
+          await arm(await locked(async () => save((await load()).filter((e) => !(e.id === id && e.skillId === skillId)))));
         },
         list: async () =>
           (await locked(load)).filter((e) => e.skillId === skillId).map(({ id, at, text }) => ({ id, at, text })),
