@@ -79,6 +79,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     async deleteConversation(conversationId: string) {
       const s = ctx.unlocked();
       await s.store.deleteConversation(conversationId);
+      s.services.dialogue.forget(conversationId);
       if (conversationId === s.conversationId) {
         const [latest] = await s.store.listConversations();
         s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
@@ -99,6 +100,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       }
       await s.store.settings().set(RETENTION_KEY, days);
       await s.store.applyRetention(days);
+      s.services.dialogue.forget();
     },
 
     async search(query: string, options: { limit?: number; conversationId?: string; requestId?: string } = {}) {
