@@ -59,10 +59,14 @@ export interface Scratch {
   dBag: Float32Array;
   /** Hidden dropout keep-mask scale per unit (0 or 1/(1-p)). */
   mask: Float32Array;
+  /** Whether the skip head is trained (when not, it stays zero and costs nothing). */
+  useSkip: boolean;
+  /** Indices of the active hidden units (ReLU > 0, not dropped) of the current example. */
+  active: Int32Array;
 }
 
 /** Allocates scratch buffers for `w`. */
-export function createScratch(w: NetworkWeights): Scratch {
+export function createScratch(w: NetworkWeights, useSkip = true): Scratch {
   return {
     bag: new Float32Array(w.dim),
     hidden: new Float32Array(w.hidden),
@@ -70,6 +74,8 @@ export function createScratch(w: NetworkWeights): Scratch {
     dHidden: new Float32Array(w.hidden),
     dBag: new Float32Array(w.dim),
     mask: new Float32Array(w.hidden),
+    useSkip,
+    active: new Int32Array(w.hidden),
   };
 }
 
@@ -95,20 +101,29 @@ export function accumulateExample(
   scale: number,
 ): number {
   const { dim, hidden: h, classes: c, w1, w2, skip } = w;
-  const { bag, hidden, logits, dHidden, dBag, mask } = s;
+  const { bag, hidden, logits, dHidden, dBag, mask, useSkip } = s;
+  const gw1 = g.w1;
+  const gw2 = g.w2;
+  const gskip = g.skip;
+  const gb1 = g.b1;
+  const gb2 = g.b2;
+  const gemb = g.embedding;
+  const active = s.active;
+  let nActive = 0;
   hidden.set(w.b1);
   logits.set(w.b2);
   for (let d = 0; d < dim; d++) {
     const x = bag[d] as number;
     if (x === 0) continue;
     for (let j = 0, r = d * h; j < h; j++) hidden[j] = (hidden[j] as number) + x * (w1[r + j] as number);
-    for (let k = 0, r = d * c; k < c; k++) logits[k] = (logits[k] as number) + x * (skip[r + k] as number);
+    if (useSkip) for (let k = 0, r = d * c; k < c; k++) logits[k] = (logits[k] as number) + x * (skip[r + k] as number);
   }
   for (let j = 0; j < h; j++) {
     // ReLU, then the dropout mask (0 or 1/(1-p)).
     const a = Math.max(0, hidden[j] as number) * (mask[j] as number);
     hidden[j] = a;
     if (a === 0) continue;
+    active[nActive++] = j;
     for (let k = 0, r = j * c; k < c; k++) logits[k] = (logits[k] as number) + a * (w2[r + k] as number);
   }
   softmaxInPlace(logits);
@@ -117,36 +132,36 @@ export function accumulateExample(
   const off = smoothing / c;
   for (let k = 0; k < c; k++) logits[k] = ((logits[k] as number) - off - (k === target ? 1 - smoothing : 0)) * scale;
 
-  for (let k = 0; k < c; k++) g.b2[k] = (g.b2[k] as number) + (logits[k] as number);
-  dBag.fill(0);
-  for (let j = 0; j < h; j++) {
+  for (let k = 0; k < c; k++) gb2[k] = (gb2[k] as number) + (logits[k] as number);
+  // Only the active hidden units (ReLU > 0, not dropped) have a gradient.
+  for (let i = 0; i < nActive; i++) {
+    const j = active[i] as number;
     const a = hidden[j] as number;
-    if (a === 0) {
-      dHidden[j] = 0;
-      continue;
-    }
     let acc = 0;
     for (let k = 0, r = j * c; k < c; k++) {
       const dl = logits[k] as number;
-      g.w2[r + k] = (g.w2[r + k] as number) + a * dl;
+      gw2[r + k] = (gw2[r + k] as number) + a * dl;
       acc += (w2[r + k] as number) * dl;
     }
-    dHidden[j] = acc * (mask[j] as number);
-    g.b1[j] = (g.b1[j] as number) + (dHidden[j] as number);
+    dHidden[i] = acc * (mask[j] as number);
+    gb1[j] = (gb1[j] as number) + (dHidden[i] as number);
   }
   for (let d = 0; d < dim; d++) {
     const x = bag[d] as number;
     let acc = 0;
-    for (let j = 0, r = d * h; j < h; j++) {
-      const dz = dHidden[j] as number;
-      if (dz === 0) continue;
-      g.w1[r + j] = (g.w1[r + j] as number) + x * dz;
-      acc += (w1[r + j] as number) * dz;
+    const r = d * h;
+    for (let i = 0; i < nActive; i++) {
+      const j = r + (active[i] as number);
+      const dz = dHidden[i] as number;
+      gw1[j] = (gw1[j] as number) + x * dz;
+      acc += (w1[j] as number) * dz;
     }
-    for (let k = 0, r = d * c; k < c; k++) {
-      const dl = logits[k] as number;
-      g.skip[r + k] = (g.skip[r + k] as number) + x * dl;
-      acc += (skip[r + k] as number) * dl;
+    if (useSkip) {
+      for (let k = 0, rs = d * c; k < c; k++) {
+        const dl = logits[k] as number;
+        gskip[rs + k] = (gskip[rs + k] as number) + x * dl;
+        acc += (skip[rs + k] as number) * dl;
+      }
     }
     dBag[d] = acc;
   }
@@ -158,7 +173,7 @@ export function accumulateExample(
       g.touchedFlag[row] = 1;
       g.touched.push(row);
     }
-    for (let d = 0, base = row * dim; d < dim; d++) g.embedding[base + d] = (g.embedding[base + d] as number) + (dBag[d] as number) * inv;
+    for (let d = 0, base = row * dim; d < dim; d++) gemb[base + d] = (gemb[base + d] as number) + (dBag[d] as number) * inv;
   }
   return loss;
 }

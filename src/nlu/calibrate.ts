@@ -72,25 +72,29 @@ export interface ThresholdChoice {
 /**
  * Chooses the out-of-scope threshold on validation predictions. With out-of-scope examples it
  * maximizes in-scope accuracy + out-of-scope recall (both as rates, so the small out-of-scope
- * set weighs as much as the in-scope one), placing the threshold midway between neighbouring
- * confidences. Without any, it keeps `fallbackRecall` of the correct in-scope predictions.
+ * set weighs as much as the in-scope one), or, given `minOosRecall`, the in-scope accuracy among
+ * thresholds reaching that recall; the threshold sits midway between neighbouring confidences.
+ * Without out-of-scope examples there is nothing to trade against: the threshold is
+ * `fallbackThreshold`, Chow's reject rule on calibrated probabilities (Chow 1970: reject when
+ * the best class's probability is under 1 − c, c the cost of a rejection relative to an error;
+ * 0.5 when a rejection costs half a wrong answer).
  *
  * @param inScope predictions on in-scope validation examples
  * @param oos predictions on out-of-scope validation examples
- * @param fallbackRecall share of correct in-scope predictions kept when there is no out-of-scope data
+ * @param options `minOosRecall`: the recall to reach; `fallbackThreshold`: @default 0.5
  * @returns the threshold and its validation figures
  */
-export function chooseThreshold(inScope: ScoredPrediction[], oos: ScoredPrediction[], fallbackRecall = 0.98): ThresholdChoice {
+export function chooseThreshold(
+  inScope: ScoredPrediction[],
+  oos: ScoredPrediction[],
+  options: { minOosRecall?: number; fallbackThreshold?: number } = {},
+): ThresholdChoice {
   const evaluate = (t: number): ThresholdChoice => ({
     threshold: t,
     inScopeAccuracy: inScope.length === 0 ? 0 : inScope.filter((p) => p.correct && !p.predictedOos && p.confidence >= t).length / inScope.length,
     oosRecall: oos.length === 0 ? 0 : oos.filter((p) => p.predictedOos || p.confidence < t).length / oos.length,
   });
-  if (oos.length === 0) {
-    const correct = inScope.filter((p) => p.correct).map((p) => p.confidence).sort((x, y) => x - y);
-    const at = Math.floor(correct.length * (1 - fallbackRecall));
-    return evaluate(correct.length === 0 ? 0 : Math.max(0, (correct[at] as number) - 1e-6));
-  }
+  if (oos.length === 0) return evaluate(options.fallbackThreshold ?? 0.5);
   // Sweep candidate thresholds in increasing order: each step drops the examples at one confidence.
   const events = [
     ...inScope.map((p) => ({ c: p.confidence, inGain: p.correct && !p.predictedOos ? -1 : 0, oosGain: 0 })),
@@ -98,7 +102,13 @@ export function chooseThreshold(inScope: ScoredPrediction[], oos: ScoredPredicti
   ].sort((x, y) => x.c - y.c);
   let inCorrect = inScope.filter((p) => p.correct && !p.predictedOos).length;
   let oosCaught = oos.filter((p) => p.predictedOos).length;
-  const score = () => inCorrect / Math.max(1, inScope.length) + oosCaught / oos.length;
+  const target = options.minOosRecall;
+  const score = (): number => {
+    const accuracy = inCorrect / Math.max(1, inScope.length);
+    const recall = oosCaught / oos.length;
+    if (target === undefined) return accuracy + recall;
+    return recall >= target ? accuracy : -1 + recall; // below target: the closer to it, the better
+  };
   let best = { t: 0, s: score() };
   for (let i = 0; i < events.length; ) {
     const c = (events[i] as { c: number }).c;

@@ -9,6 +9,35 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+/** The FNV-1a state before any input. */
+export const FNV_START = FNV_OFFSET;
+
+/**
+ * Feeds one UTF-16 code unit (as two bytes, low first) into an FNV-1a state.
+ * @param h the state
+ * @param unit the code unit
+ * @returns the new state
+ */
+export function fnvFeed(h: number, unit: number): number {
+  h = Math.imul(h ^ (unit & 0xff), FNV_PRIME);
+  return Math.imul(h ^ (unit >>> 8), FNV_PRIME);
+}
+
+/**
+ * Finishes an FNV-1a state with murmur3's finalizer: FNV's low bits mix poorly, and ids are
+ * taken modulo the bucket count.
+ * @param h the state
+ * @returns an unsigned 32-bit hash
+ */
+export function fnvFinish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /**
  * 32-bit FNV-1a over the UTF-16 code units of `text` (each unit fed as two bytes, low first),
  * followed by murmur3's finalizer.
@@ -16,19 +45,9 @@ const FNV_PRIME = 0x01000193;
  * @returns an unsigned 32-bit hash
  */
 export function fnv1a(text: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h = Math.imul(h ^ (c & 0xff), FNV_PRIME);
-    h = Math.imul(h ^ (c >>> 8), FNV_PRIME);
-  }
-  // A final avalanche (from murmur3's fmix32): FNV's low bits mix poorly, and ids are taken mod a power of two.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  let h = FNV_START;
+  for (let i = 0; i < text.length; i++) h = fnvFeed(h, text.charCodeAt(i));
+  return fnvFinish(h);
 }
 
 /**
@@ -39,4 +58,16 @@ export function fnv1a(text: string): number {
  */
 export function bucketOf(feature: string, buckets: number): number {
   return 1 + (fnv1a(feature) % (buckets - 1));
+}
+
+/**
+ * 32-bit FNV-1a over bytes, as 8 hex digits: the checksum of a model's graph, so that a
+ * flipped bit anywhere in the weights is caught at load time rather than giving wrong answers.
+ * @param bytes the bytes to hash
+ * @returns the hash as lowercase hex
+ */
+export function checksumOf(bytes: Uint8Array): string {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

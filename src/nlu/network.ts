@@ -31,11 +31,6 @@ export interface NetworkWeights {
   b2: Float32Array;
 }
 
-/** Number of embedding rows of `w`. */
-export function rowCount(w: NetworkWeights): number {
-  return w.embedding.length / w.dim;
-}
-
 /**
  * Computes the bag (mean of the embedding rows of `ids`, after the bucket → row remap) into `out`.
  * @param w the weights

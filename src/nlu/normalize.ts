@@ -12,13 +12,15 @@
 export const DEFAULT_MAX_CHARS = 1000;
 
 /*
- * Code units removed outright: C0/C1 controls except the whitespace ones, bidi embeddings,
- * overrides and isolates (U+202A–202E, U+2066–2069) and marks (U+200E/F, U+061C), zero-width
- * characters (U+200B–200D, U+2060, U+FEFF) and the soft hyphen. None of them carry meaning for
- * intent, and bidi overrides can make two identical-looking strings featurize differently.
+ * Format characters removed outright: bidi embeddings, overrides and isolates (U+202A–202E,
+ * U+2066–2069) and marks (U+200E/F, U+061C), zero-width characters (U+200B–200D, U+2060,
+ * U+FEFF) and the soft hyphen. None carries meaning for intent, and bidi overrides can make two
+ * identical-looking strings featurize differently.
  */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** C0 and C1 control characters (other than whitespace) separate words: they become a space. */
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 
 /** Whitespace controls (tab, newlines, NEL, line/paragraph separators) become a plain space. */
 const SPACES = /[\t\n\v\f\r\u0085\u2028\u2029\s]+/g;
@@ -46,9 +48,9 @@ export function capLength(text: string, maxChars: number): string {
 
 /**
  * Normalizes an utterance for featurizing: caps its length, replaces lone surrogates with
- * U+FFFD, removes control, bidi and zero-width characters, applies Unicode NFKC, folds case
- * (full folding for the common cases: `ß` → `ss`), maps every decimal digit to `0`, and
- * collapses whitespace.
+ * U+FFFD, turns control characters into spaces, removes bidi and zero-width characters,
+ * applies Unicode NFKC, folds case (full folding for the common cases: `ß` → `ss`), maps every
+ * decimal digit to `0`, and collapses whitespace.
  *
  * Total and bounded: any string in, a string of at most about `maxChars` code units out.
  *
@@ -63,7 +65,7 @@ export function capLength(text: string, maxChars: number): string {
 export function normalizeText(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   let s = capLength(text, maxChars);
-  s = s.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, '');
+  s = s.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, '').replace(CONTROLS, ' ');
   // NFKC may expand (one ligature can become 18 characters): cap again after it.
   s = capLength(s.normalize('NFKC'), maxChars);
   // toUpperCase().toLowerCase() gives full case folding for ß, ligatures and the like, which

@@ -96,3 +96,34 @@ export function predictionsOf(logits: Float32Array[], targets: number[], tempera
     return { confidence: 1 / sum, correct: top === targets[i], predictedOos: oosClass && top === z.length - 1 };
   });
 }
+
+const TENSORS = ['embedding', 'w1', 'b1', 'w2', 'skip', 'b2'] as const;
+
+/** A copy of `w` with fresh arrays (the remap is shared: it never changes). */
+export function cloneWeights(w: NetworkWeights): NetworkWeights {
+  return { ...w, embedding: w.embedding.slice(), w1: w.w1.slice(), b1: w.b1.slice(), w2: w.w2.slice(), skip: w.skip.slice(), b2: w.b2.slice() };
+}
+
+/** Copies the values of `from` into `into` (same shapes). */
+export function copyWeights(into: NetworkWeights, from: NetworkWeights): void {
+  for (const t of TENSORS) into[t].set(from[t]);
+}
+
+/** Adds `from` into `into`, element-wise. */
+export function addWeights(into: NetworkWeights, from: NetworkWeights): void {
+  for (const t of TENSORS) {
+    const a = into[t];
+    const b = from[t];
+    for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
+  }
+}
+
+/** `w` scaled by `factor`, in new arrays. */
+export function scaleWeights(w: NetworkWeights, factor: number): NetworkWeights {
+  const out = cloneWeights(w);
+  for (const t of TENSORS) {
+    const a = out[t];
+    for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) * factor;
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chooseThreshold, fitTemperature } from '../../../src/nlu/calibrate.ts';
+import { createRng } from '../../../src/nlu/rng.ts';
+
+test('temperature scaling recovers the temperature that generated the labels', () => {
+  const rng = createRng(3);
+  const trueT = 2.5;
+  const logits: Float32Array[] = [];
+  const targets: number[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const z = Float32Array.from({ length: 5 }, () => rng.normal() * 4);
+    // Sample the label from softmax(z / trueT): the model is overconfident by a factor 2.5.
+    const p = Array.from(z, (v) => Math.exp(v / trueT));
+    const sum = p.reduce((a, b) => a + b);
+    let u = rng.next() * sum;
+    let k = 0;
+    while (k < 4 && (u -= p[k]!) > 0) k++;
+    logits.push(z);
+    targets.push(k);
+  }
+  const t = fitTemperature(logits, targets);
+  assert.ok(Math.abs(t - trueT) < 0.25, `fitted ${t}`);
+  assert.equal(fitTemperature([], []), 1);
+});
+
+test('the threshold maximizes in-scope accuracy + out-of-scope recall on validation', () => {
+  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({ confidence, correct: true, predictedOos: false }));
+  const oos = [0.3, 0.4, 0.5, 0.65].map((confidence) => ({ confidence, correct: false, predictedOos: false }));
+  const choice = chooseThreshold(inScope, oos);
+  // Between 0.65 and 0.7: loses one in-scope example of six (-0.17) but catches the fourth
+  // out-of-scope one of four (+0.25), which beats any threshold between 0.5 and 0.6.
+  assert.ok(choice.threshold > 0.65 && choice.threshold < 0.7, String(choice.threshold));
+  assert.equal(choice.inScopeAccuracy, 5 / 6);
+  assert.equal(choice.oosRecall, 1);
+  // Without out-of-scope data: Chow's rule at 0.5, or the threshold asked for.
+  assert.equal(chooseThreshold(inScope, []).threshold, 0.5);
+  assert.equal(chooseThreshold(inScope, [], { fallbackThreshold: 0.3 }).threshold, 0.3);
+});
+
+test('with a recall target, the threshold is the most accurate one reaching it', () => {
+  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({ confidence, correct: true, predictedOos: false }));
+  const oos = [0.3, 0.4, 0.5, 0.65].map((confidence) => ({ confidence, correct: false, predictedOos: false }));
+  const half = chooseThreshold(inScope, oos, { minOosRecall: 0.5 });
+  assert.ok(half.threshold > 0.4 && half.threshold < 0.5, String(half.threshold));
+  assert.deepEqual([half.inScopeAccuracy, half.oosRecall], [1, 0.5]);
+});

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const dataset = fileURLToPath(new URL('../../fixtures/nlu/tiny-dataset.json', import.meta.url));
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'bin/cli.ts'), ...args], { cwd: repo, encoding: 'utf8' });
+
+test('confidant train → eval --json → predict', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'confidant-cli-'));
+  try {
+    const model = join(dir, 'tiny.onnx');
+    const train = cli('train', dataset, '-o', model, '--quantize', '--epochs', '8');
+    assert.equal(train.status, 0, train.stderr);
+    assert.match(train.stderr, /epoch 1\/8/, 'progress goes to stderr');
+    assert.match(train.stdout, /wrote .*tiny\.onnx/);
+    const evaluation = cli('eval', model, dataset, '--split', 'test', '--json');
+    assert.equal(evaluation.status, 0, evaluation.stderr);
+    const report = JSON.parse(evaluation.stdout);
+    for (const key of ['inScopeAccuracy', 'oosRecall', 'oosPrecision', 'macroF1', 'n', 'latencyMs', 'modelBytes', 'modelGzipBytes', 'topConfusions']) {
+      assert.ok(key in report, key);
+    }
+    assert.equal(report.n, 71);
+    assert.equal(report.modelBytes, statSync(model).size);
+    assert.ok(report.inScopeAccuracy > 0.6);
+    const predict = cli('predict', model, 'set a timer for 5 minutes', '--json');
+    assert.equal(predict.status, 0, predict.stderr);
+    assert.equal(JSON.parse(predict.stdout).intent, 'set_timer');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bad input to the CLI gets one clear line and a non-zero exit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'confidant-cli-'));
+  try {
+    const broken = join(dir, 'broken.onnx');
+    writeFileSync(broken, 'not a model');
+    const r = cli('predict', broken, 'hello');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /ModelLoadError|model: .*broken\.onnx/);
+    assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, 'no stack trace');
+    const badCorpus = join(dir, 'bad.json');
+    writeFileSync(badCorpus, '{"train": [{"text": "hi", "intent": "greeting"}]}');
+    const t = cli('train', badCorpus, '-o', join(dir, 'x.onnx'));
+    assert.equal(t.status, 1);
+    assert.match(t.stderr, /at least two intents/);
+    assert.equal(cli('frobnicate').status, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
