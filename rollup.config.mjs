@@ -6,6 +6,7 @@
 //     `confidant-worker.js` next to itself. The `.d.ts` types come from `tsc` (scripts/build.mjs).
 import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -29,6 +30,34 @@ function distAssetUrls() {
       if (!/[/\\](src[/\\]engine[/\\]assets|worker[/\\]client)\.ts$/.test(id)) return null;
       let out = code;
       for (const [from, to] of assetUrls) out = out.split(from).join(to);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Bakes build-time digests into the code (docs/offline.md): in src/engine/assets.ts each
+ * `/* @build-sha256 <file> *\/ undefined` becomes the SHA-256 (hex) of that file — the one the build
+ * copies to dist/ — so the engine trusts its cached copy without asking the network; in the service
+ * worker `/* @build-library-revision *\/ 'source'` becomes a digest of the library files it precaches
+ * (built by the configurations before it), so a new release installs a new cache.
+ */
+function bakeAssetDigests() {
+  const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const libraryFiles = ['confidant.iife.js', 'confidant-worker.js', 'purify.es.mjs', 'offline.js'].map((f) => `dist/${f}`);
+  return {
+    name: 'bake-asset-digests',
+    transform(code, id) {
+      if (!/[/\\](src[/\\]engine[/\\]assets|widget[/\\]offline[/\\]confidant-sw)\.ts$/.test(id)) return null;
+      const out = code
+        .replace(/\/\* @build-sha256 (\S+) \*\/ undefined/g, (_, file) => {
+          this.addWatchFile(file);
+          return JSON.stringify(sha256(file));
+        })
+        .replace(/\/\* @build-library-revision \*\/ 'source'/g, () =>
+          JSON.stringify(createHash('sha256').update(libraryFiles.map(sha256).join()).digest('hex').slice(0, 16)),
+        );
+      if (out.includes('@build-')) this.error(`${id}: a @build- marker was not replaced (keep the exact form)`);
       return { code: out, map: null };
     },
   };
@@ -115,13 +144,13 @@ export default [
   {
     input: { confidant: 'src/index.ts', widget: 'widget/index.ts', sandbox: 'widget/sandbox/index.ts' },
     external,
-    plugins: [distAssetUrls(), ts()],
+    plugins: [distAssetUrls(), bakeAssetDigests(), ts()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
     onwarn: silence,
   },
   {
     input: { 'confidant-worker': 'worker/engine-worker.ts' },
-    plugins: [dexieEsm(), distAssetUrls(), browserResolve(), ts(), min(), copyEngineAssets()],
+    plugins: [dexieEsm(), distAssetUrls(), bakeAssetDigests(), browserResolve(), ts(), min(), copyEngineAssets()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
     onwarn: silence,
   },
@@ -134,4 +163,8 @@ export default [
     output: { file: 'dist/confidant.iife.js', format: 'iife', name: 'Confidant', inlineDynamicImports: true, sourcemap: true },
     onwarn: silence,
   },
+  // Offline support (widget/offline, docs/offline.md), last: the service worker digests the files built above.
+  // The worker is a classic script (no imports); the registration helper imports nothing from the core.
+  { input: { offline: 'widget/offline/index.ts' }, plugins: [ts()], output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true } },
+  { input: 'widget/offline/confidant-sw.ts', plugins: [bakeAssetDigests(), ts(), min()], output: { file: 'dist/confidant-sw.js', format: 'iife', sourcemap: true } },
 ];

@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
 import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
+import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -26,6 +27,7 @@ export default {
     // @web/dev-server-esbuild reads its tsconfig raw, without `extends`: give it the file with the decorator settings.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
     saveScreenshotPlugin(),
+    offlinePlugin(),
   ],
   browsers: [
     playwrightLauncher({

@@ -50,5 +50,11 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     }
   }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string') throw new TypeError('options.wasmUrl must be a string');
+  for (const key of ['modelSha256', 'wasmSha256'] as const) {
+    const digest = options[key];
+    if (digest !== undefined && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/i.test(digest))) {
+      throw new TypeError(`options.${key} must be a SHA-256 digest: 64 hex digits`);
+    }
+  }
   if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
 }

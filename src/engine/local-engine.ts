@@ -13,10 +13,10 @@ import type { Engine, EngineEvent, EngineHost, EngineOptions, EngineStatus, Prog
 import type { ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
-import { loadIntentModel, type IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/intent-model.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
-import { defaultModelUrl, defaultWasmUrl } from './assets.ts';
+import { loadEngineModel, startingModel } from './model-loader.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
@@ -168,7 +168,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       });
       let model: IntentModel;
       try {
-        model = await loadModel(options.model ?? defaultModelUrl(), options, onProgress);
+        const { source, sha256 } = startingModel(options);
+        model = await loadModel(source, options, onProgress, sha256);
       } catch (error) {
         await store.close();
         throw error;
@@ -276,11 +277,15 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   return engine;
 }
 
-/** Loads a model with the engine's wasm location. */
-function loadModel(source: NonNullable<EngineOptions['model']>, options: EngineOptions, onProgress?: (event: ProgressEvent) => void): Promise<IntentModel> {
-  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
-  return loadIntentModel(source, {
-    ...(wasmUrl === undefined ? {} : { wasmUrl }),
-    ...(onProgress === undefined ? {} : { onProgress }),
-  });
+/**
+ * Loads a model with the engine's wasm; URLs and the wasm go through the verified offline cache,
+ * and `sha256`, when given, is the digest the model's bytes must have (see ./model-loader.ts).
+ */
+function loadModel(
+  source: NonNullable<EngineOptions['model']>,
+  options: EngineOptions,
+  onProgress?: (event: ProgressEvent) => void,
+  sha256?: string,
+): Promise<IntentModel> {
+  return loadEngineModel(source, options, { ...(onProgress === undefined ? {} : { onProgress }), sha256 });
 }

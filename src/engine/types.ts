@@ -25,8 +25,12 @@ export type EncryptionOptions =
 export interface EngineOptions {
   /** The intent model. @default the bundled `assistant-en.onnx` */
   model?: ModelSource;
+  /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
+  modelSha256?: string;
   /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
   wasmUrl?: string;
+  /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */
+  wasmSha256?: string;
   /** `indexeddb` keeps history across reloads; `memory` keeps it for this session only. @default 'indexeddb' where available */
   storage?: 'indexeddb' | 'memory';
   /** IndexedDB database name. @default 'confidant' */

@@ -1,10 +1,10 @@
 // Type tests of the public API (after comlink's and onnxruntime-web's type-tests): `npm test` type-checks this
 // file; a `@ts-expect-error` that stops erroring, or an assertion that stops holding, fails the build.
 import {
-  ConfidantError,
   createAssistant,
   defineSkill,
-  StorageError,
+  type ConfidantError,
+  type StorageError,
   type Assistant,
   type AssistantEvent,
   type NluResult,

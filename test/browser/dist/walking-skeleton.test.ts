@@ -2,6 +2,7 @@
 // `dist/confidant.iife.js` loaded by a plain <script> tag finds its Worker, ONNX Runtime's wasm and the
 // default model next to itself; and the ESM build `dist/confidant.js` answers through its Worker chunk.
 import { expect } from '@esm-bundle/chai';
+import type * as Core from '../../../src/index.ts';
 import { rawDump } from '../../fixtures/store/raw-idb.ts';
 import { findCanaries } from '../../fixtures/store/canary-scan.ts';
 import { helloThroughTheElement } from '../e2e/skeleton-steps.ts';
@@ -43,7 +44,7 @@ describe('walking skeleton (dist/confidant.iife.js by a <script> tag)', () => {
 
 describe('the ESM build (dist/confidant.js)', () => {
   it('createAssistant() runs the engine in its Worker chunk and answers', async () => {
-    const { createAssistant, ConfidantError } = (await import('/dist/confidant.js' as string)) as typeof import('../../../src/index.ts');
+    const { createAssistant, ConfidantError } = (await import('/dist/confidant.js' as string)) as typeof Core;
     const assistant = await createAssistant({ storage: 'memory' });
     try {
       const reply = await assistant.send('what time is it');

@@ -1,0 +1,98 @@
+/**
+ * How the engine loads an intent model so that it starts offline after the first visit: the model
+ * (when it comes from a URL) and ONNX Runtime's `.wasm` go through the verified asset cache
+ * (`asset-cache.ts`), in parallel, and reach ONNX Runtime as checked bytes.
+ *
+ * The `.wasm` is handed over as `env.wasm.wasmBinary` rather than as a `blob:` URL in
+ * `env.wasm.wasmPaths`: ONNX Runtime then compiles the bytes we verified without fetching
+ * anything, so a host whose CSP has `connect-src 'self'` (which a `blob:` fetch would break) keeps
+ * working, and no 14 MB blob copy has to be kept alive and revoked. The original URL is still
+ * passed as `wasmUrl`, so ORT falls back to fetching it should the binary not be used.
+ *
+ * @module
+ */
+import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
+import { ModelLoadError } from '../errors.ts';
+import { loadIntentModel, type IntentModel } from '../nlu/intent-model.ts';
+import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
+import type { Bytes } from './asset-download.ts';
+import { DEFAULT_MODEL_SHA256, DEFAULT_WASM_SHA256, defaultModelUrl, defaultWasmUrl } from './assets.ts';
+
+/** What {@link loadEngineModel} is told besides the engine options. @internal */
+export interface LoadEngineModelOptions {
+  onProgress?: (event: ProgressEvent) => void;
+  /** The digest the model's bytes must have. @default none (the stored or trained model, or a URL without one) */
+  sha256?: string | undefined;
+}
+
+/** ONNX Runtime compiles its wasm once per realm: after that, the bytes are not needed again. */
+let wasmCompiled = false;
+
+/**
+ * The model a starting engine loads, with the digest that applies: the host's model and its
+ * `modelSha256`, or the bundled model and the digest the build baked in.
+ * @internal
+ */
+export function startingModel(options: EngineOptions): { source: ModelSource; sha256: string | undefined } {
+  if (options.model !== undefined) return { source: options.model, sha256: options.modelSha256 };
+  return { source: defaultModelUrl(), sha256: DEFAULT_MODEL_SHA256 };
+}
+
+/**
+ * Loads an intent model with the engine's wasm, through the verified asset cache.
+ * @throws {ModelLoadError} naming the model's (or the wasm's) URL
+ * @internal
+ */
+export async function loadEngineModel(source: ModelSource, options: EngineOptions, { onProgress, sha256 }: LoadEngineModelOptions = {}): Promise<IntentModel> {
+  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
+  const wasmSha256 = options.wasmUrl === undefined ? DEFAULT_WASM_SHA256 : options.wasmSha256;
+  const progress = onProgress === undefined ? {} : { onProgress };
+  const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
+  const [model, wasm] = await Promise.allSettled([
+    modelBytes(source, { ...progress, ...(sha256 === undefined ? {} : { sha256 }) }),
+    wasmUrl === undefined || wasmCompiled || !canCacheOrVerify(wasmSha256) ? undefined : loadVerifiedAsset(wasmUrl, { ...progress, ...(wasmSha256 === undefined ? {} : { sha256: wasmSha256 }) }),
+  ]);
+  if (model.status === 'rejected') throw model.reason;
+  if (wasm.status === 'rejected') throw wasm.reason;
+  const wasmBinary = wasm.value;
+  const ort = wasmBinary === undefined ? undefined : await import('onnxruntime-web/wasm');
+  if (ort !== undefined && wasmBinary !== undefined) ort.env.wasm.wasmBinary = wasmBinary;
+  try {
+    const loaded = await loadIntentModel(model.value, wasmUrl === undefined ? {} : { wasmUrl });
+    wasmCompiled = true;
+    return loaded;
+  } catch (error) {
+    throw renamed(error, name);
+  } finally {
+    // ORT has compiled (or failed to compile) the module: do not keep 14 MB reachable from its env.
+    if (ort !== undefined) delete ort.env.wasm.wasmBinary;
+  }
+}
+
+/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. */
+async function modelBytes(source: ModelSource, options: { sha256?: string; onProgress?: (event: ProgressEvent) => void }): Promise<Bytes | Uint8Array> {
+  if (!(source instanceof Uint8Array || source instanceof ArrayBuffer)) return loadVerifiedAsset(source, options);
+  const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+  if (options.sha256 === undefined) return bytes;
+  if (!/^[0-9a-f]{64}$/i.test(options.sha256)) throw new TypeError(`modelSha256 must be 64 hex digits, got ${JSON.stringify(options.sha256)}`);
+  if ((await sha256Hex(new Uint8Array(bytes))) !== options.sha256.toLowerCase()) {
+    throw new ModelLoadError(`The model bytes do not match modelSha256 ${options.sha256}`, 'bytes', { code: 'integrity' });
+  }
+  return bytes;
+}
+
+/**
+ * Fetching the wasm ourselves pays only when the copy can be kept in Cache Storage or a digest
+ * must be checked; otherwise ONNX Runtime's own streaming fetch-and-compile is faster.
+ */
+function canCacheOrVerify(sha256: string | undefined): boolean {
+  return sha256 !== undefined || typeof (globalThis as { caches?: unknown }).caches !== 'undefined';
+}
+
+/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. */
+function renamed(error: unknown, name: string): unknown {
+  if (!(error instanceof ModelLoadError) || error.source !== 'bytes' || name === 'bytes') return error;
+  const suffix = ' (model: bytes)';
+  const message = error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
+  return new ModelLoadError(message, name, { cause: error.cause ?? error, code: error.code });
+}
