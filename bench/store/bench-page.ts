@@ -4,6 +4,7 @@
  * Results land on `window.__storeBench` for bench/store.ts to collect.
  */
 import Dexie from 'dexie';
+import { newMessageIds } from '../../src/store/context.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { NewMessage, Store } from '../../src/store/types.ts';
 
@@ -12,6 +13,9 @@ interface BenchResult {
   encryptedWritePerSec: number;
   plainReadPerSec: number;
   encryptedReadPerSec: number;
+  /** Median over rounds (read pairs) of encrypted / plain throughput within each: robust when the machine's load drifts. */
+  writeRatioPaired: number;
+  readRatioPaired: number;
   page50Ms: number;
   page50P95Ms: number;
   search100kMs: number;
@@ -20,12 +24,13 @@ interface BenchResult {
   crossOriginIsolated: boolean;
   userAgent: string;
   rounds: number;
+  readPairs: number;
 }
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('n') ?? 10_000);
 const BIG = Number(params.get('big') ?? 100_000);
-const ROUNDS = Number(params.get('rounds') ?? 5);
+const ROUNDS = Number(params.get('rounds') ?? 7);
 const WORDS = 'remind me to call mum at six tomorrow about the dentist appointment and buy milk eggs bread coffee tea for the weekend trip to the lake with friends please thanks'.split(' ');
 const log = (s: string) => ((document.getElementById('log') as HTMLElement).textContent += `${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -51,7 +56,10 @@ async function fresh(name: string): Promise<void> {
   await Dexie.delete(name);
 }
 
-async function round(r: number): Promise<{ pw: number; ew: number; pr: number; er: number }> {
+/** Reads compared per round: a read is short (~0.1 s), so a few pairs per round give steadier medians. */
+const READ_PAIRS = 3;
+
+async function round(r: number): Promise<{ pw: number; ew: number; pr: number[]; er: number[] }> {
   const plainName = `bench-plain-${r}`;
   const encName = `bench-enc-${r}`;
   await Promise.all([fresh(plainName), fresh(encName)]);
@@ -62,7 +70,9 @@ async function round(r: number): Promise<{ pw: number; ew: number; pr: number; e
   const store = await openStore({ name: encName });
   const conv = await store.createConversation('bench');
   const input = messages(conv.id, N, 1_000_000);
-  const plainRows = input.map((m) => ({ id: crypto.randomUUID(), conversationId: 'c', role: m.role, text: m.text, createdAt: m.createdAt }));
+  // The same shape as the store's rows: UUIDv7 ids made the same way, the same conversation id.
+  const ids = newMessageIds(N);
+  const plainRows = input.map((m, i) => ({ id: ids[i], conversationId: conv.id, role: m.role, text: m.text, createdAt: m.createdAt }));
   const time = async (f: () => Promise<unknown>) => {
     const t0 = performance.now();
     await f();
@@ -71,17 +81,23 @@ async function round(r: number): Promise<{ pw: number; ew: number; pr: number; e
   const plainWrite = () => time(() => plain.table('messages').bulkAdd(plainRows));
   const encWrite = () => time(() => store.addMessages(input));
   // Alternate which side goes first, so warm-up and background noise do not favour one.
-  const both = async (a: () => Promise<number>, b: () => Promise<number>) => (r % 2 === 0 ? [await a(), await b()] : [await b(), await a()].reverse()) as [number, number];
+  const both = async (a: () => Promise<number>, b: () => Promise<number>, k = r) => (k % 2 === 0 ? [await a(), await b()] : [await b(), await a()].reverse()) as [number, number];
   const [pw, ew] = await both(plainWrite, encWrite);
   const plainRead = () => time(async () => {
-    const rows = await plain.table('messages').where('[conversationId+createdAt]').between(['c', -Infinity], ['c', Infinity]).reverse().limit(N).toArray();
+    const rows = await plain.table('messages').where('[conversationId+createdAt]').between([conv.id, -Infinity], [conv.id, Infinity]).reverse().limit(N).toArray();
     if (rows.length !== N) throw new Error(`plain read ${rows.length}`);
   });
   const encRead = () => time(async () => {
     const rows = await store.listMessages(conv.id, { limit: N });
     if (rows.length !== N) throw new Error(`encrypted read ${rows.length}`);
   });
-  const [pr, er] = await both(plainRead, encRead);
+  const pr: number[] = [];
+  const er: number[] = [];
+  for (let k = 0; k < READ_PAIRS; k++) {
+    const [p, e] = await both(plainRead, encRead, r + k);
+    pr.push(p);
+    er.push(e);
+  }
   plain.close();
   await store.close();
   await Promise.all([fresh(plainName), fresh(encName)]);
@@ -122,15 +138,17 @@ async function main(): Promise<BenchResult> {
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) {
     rounds.push(await round(r));
-    log(`round ${r}: ${JSON.stringify(rounds[r])}`);
+    log(`round ${r}: ${JSON.stringify(rounds[r], (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
   }
   const { page, cold, search, matches } = await big();
   const perSec = (ms: number) => Math.round((N / ms) * 1000);
   return {
     plainWritePerSec: perSec(median(rounds.map((x) => x.pw))),
     encryptedWritePerSec: perSec(median(rounds.map((x) => x.ew))),
-    plainReadPerSec: perSec(median(rounds.map((x) => x.pr))),
-    encryptedReadPerSec: perSec(median(rounds.map((x) => x.er))),
+    plainReadPerSec: perSec(median(rounds.flatMap((x) => x.pr))),
+    encryptedReadPerSec: perSec(median(rounds.flatMap((x) => x.er))),
+    writeRatioPaired: Number(median(rounds.map((x) => x.pw / x.ew)).toFixed(3)),
+    readRatioPaired: Number(median(rounds.flatMap((x) => x.pr.map((p, k) => p / (x.er[k] as number)))).toFixed(3)),
     page50Ms: Number(median(page).toFixed(2)),
     page50P95Ms: Number(p95(page).toFixed(2)),
     search100kMs: Math.round(median(search)),
@@ -139,6 +157,7 @@ async function main(): Promise<BenchResult> {
     crossOriginIsolated,
     userAgent: navigator.userAgent,
     rounds: ROUNDS,
+    readPairs: ROUNDS * READ_PAIRS,
   };
 }
 

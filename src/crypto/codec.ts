@@ -10,7 +10,8 @@
  */
 import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes.ts';
 
-const TAG_JSON = 1;
+/** The tag byte of a JSON-encoded value. @internal */
+export const TAG_JSON = 1;
 const TAG_BYTES = 2;
 const TAG_BUFFER = 3;
 const TAG_STRING = 4;
@@ -31,10 +32,59 @@ type TypedArrayName = keyof typeof typedArrays;
  * @throws {TypeError} for functions, symbols and cyclic structures.
  */
 export function encodeValue(value: unknown): Uint8Array<ArrayBuffer> {
-  if (typeof value === 'string') return tagged(TAG_STRING, utf8(value));
   if (value instanceof Uint8Array) return tagged(TAG_BYTES, value);
   if (value instanceof ArrayBuffer) return tagged(TAG_BUFFER, new Uint8Array(value));
-  return tagged(TAG_JSON, utf8(JSON.stringify(toJson(value, new Set()))));
+  const [tag, text] = encodeText(value) as [number, string];
+  return tagged(tag, utf8(text));
+}
+
+/**
+ * The tag and the text that {@link encodeValue} UTF-8 encodes for `value`, or `undefined` for binary
+ * values (`Uint8Array`, `ArrayBuffer`), which it stores as they are. Lets a batch encode many values
+ * into one buffer (`batch.ts`) with the very same bytes.
+ * @throws {TypeError} as {@link encodeValue}.
+ * @internal
+ */
+export function encodeText(value: unknown): [tag: number, text: string] | undefined {
+  if (typeof value === 'string') return [TAG_STRING, value];
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return undefined;
+  // Plain JSON already (a message body: a few strings): JSON.stringify gives the same text as the tagged
+  // walk below, without building a copy of the value first.
+  return [TAG_JSON, JSON.stringify(isPlainJson(value, 0) ? value : toJson(value, new Set()))];
+}
+
+/**
+ * Whether `JSON.stringify(value)` already equals `JSON.stringify(toJson(value))`: only strings, booleans,
+ * null, finite numbers other than -0, dense arrays and plain objects without the marker key. Deep or
+ * cyclic values answer `false` and take the tagged walk, which reports cycles.
+ */
+function isPlainJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth > 32) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    // A hole reads as undefined: the walk stores it as undefined, JSON as null.
+    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  if (Object.hasOwn(value, MARK)) return false;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && !isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }
 
 /**

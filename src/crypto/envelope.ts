@@ -13,6 +13,8 @@
  * is itself in the AAD, so flipping it fails authentication too. A fresh random 96-bit IV per call:
  * with random IVs NIST SP 800-38D allows 2^32 encryptions per key, far beyond a chat history.
  *
+ * This file seals one record at a time; `batch.ts` seals and opens many at once, in the same format.
+ *
  * @module
  */
 import { CryptoError } from '../errors.ts';
@@ -88,76 +90,6 @@ export async function openBytes(key: CryptoKey, ctx: SealContext, sealed: Uint8A
     const auth = (cause as { name?: unknown } | null)?.name === 'OperationError';
     throw new CryptoError(`Record failed authentication in ${ctx.table}.${ctx.field}`, { code: auth ? 'auth' : 'crypto', cause });
   }
-}
-
-/** One field to seal in a batch. */
-export interface SealItem {
-  ctx: SealContext;
-  value: unknown;
-}
-
-/**
- * Seals many fields at once: one `getRandomValues` call for all IVs and no per-item async wrapper,
- * because at 10,000 records the JavaScript around each WebCrypto call costs as much as the call.
- * Same output as {@link seal} item by item.
- * @throws {TypeError} when a value cannot be encoded (nothing is sealed then).
- */
-export async function sealBatch(key: CryptoKey, items: readonly SealItem[], version: number): Promise<Uint8Array<ArrayBuffer>[]> {
-  if (!Number.isInteger(version) || version < 1 || version > 255) throw new RangeError(`Bad record version ${version}`);
-  const plain = items.map((it) => encodeValue(it.value));
-  const ivs = new Uint8Array(items.length * IV_LENGTH);
-  // getRandomValues fills at most 65,536 bytes per call.
-  for (let i = 0; i < ivs.length; i += 65_536) crypto.getRandomValues(ivs.subarray(i, i + 65_536));
-  try {
-    return await Promise.all(
-      items.map((it, i) => {
-        const iv = ivs.subarray(i * IV_LENGTH, (i + 1) * IV_LENGTH);
-        return crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(it.ctx, version) }, key, plain[i] as Uint8Array<ArrayBuffer>).then((ct) => {
-          const out = new Uint8Array(HEADER + ct.byteLength);
-          out[0] = version;
-          out.set(iv, 1);
-          out.set(new Uint8Array(ct), HEADER);
-          return out;
-        });
-      }),
-    );
-  } catch (cause) {
-    throw new CryptoError('Encryption failed', { cause });
-  }
-}
-
-/** One sealed field to open in a batch. */
-export interface OpenItem {
-  ctx: SealContext;
-  sealed: Uint8Array;
-}
-
-/**
- * Opens many sealed fields at once (see {@link sealBatch} for why). Never rejects for a bad record:
- * each result is the decoded value or the `CryptoError` (code `auth`) that item failed with.
- */
-export function openBatch(key: CryptoKey, items: readonly OpenItem[], maxVersion: number): Promise<unknown[]> {
-  return Promise.all(
-    items.map(({ ctx, sealed }) => {
-      if (!(sealed instanceof Uint8Array) || sealed.length < HEADER + TAG_LENGTH || (sealed[0] ?? 0) < 1 || (sealed[0] ?? 0) > maxVersion) {
-        return new CryptoError(`Malformed or unknown-version ciphertext in ${ctx.table}.${ctx.field}`, { code: 'auth' });
-      }
-      const bytes = sealed as Uint8Array<ArrayBuffer>;
-      return crypto.subtle
-        .decrypt({ name: 'AES-GCM', iv: bytes.subarray(1, HEADER), additionalData: additionalData(ctx, bytes[0] as number) }, key, bytes.subarray(HEADER))
-        .then(
-          (plain) => {
-            try {
-              return decodeValue(new Uint8Array(plain));
-            } catch (cause) {
-              return new CryptoError(`Undecodable value in ${ctx.table}.${ctx.field}`, { code: 'auth', cause });
-            }
-          },
-          (cause: unknown) =>
-            new CryptoError(`Record failed authentication in ${ctx.table}.${ctx.field}`, { code: (cause as { name?: unknown } | null)?.name === 'OperationError' ? 'auth' : 'crypto', cause }),
-        );
-    }),
-  );
 }
 
 /** Encodes a structured-cloneable value and seals it (see {@link sealBytes}). */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ConversationSummary } from '../engine/types.ts';
-import { checkId, messageBinding, newMessageId, openMessages, type MessageBody, type StoreContext } from './context.ts';
+import { checkId, messageBinding, newMessageIds, openMessages, type MessageBody, type StoreContext } from './context.ts';
 import { conversationRange, readPage } from './pager.ts';
 import type { ConversationRow, MessageRow } from './schema.ts';
 import { invalidatePacks } from './search-packs.ts';
@@ -43,8 +43,9 @@ export function createHistory(ctx: StoreContext) {
       if (m.role !== 'user' && m.role !== 'assistant') throw new TypeError(`role must be 'user' or 'assistant'`);
       if (typeof m.text !== 'string') throw new TypeError('text must be a string');
     }
-    const stored: HistoryMessage[] = messages.map((m) => ({
-      id: newMessageId(), conversationId: m.conversationId, role: m.role, text: m.text, createdAt: stamp(m),
+    const messageIds = newMessageIds(messages.length);
+    const stored: HistoryMessage[] = messages.map((m, i) => ({
+      id: messageIds[i] as string, conversationId: m.conversationId, role: m.role, text: m.text, createdAt: stamp(m),
       ...(m.meta === undefined ? {} : { meta: m.meta }),
     }));
     const span = new Map<string, { first: number; last: number }>();
@@ -75,7 +76,7 @@ export function createHistory(ctx: StoreContext) {
     );
     await backend.transaction('rw', ['messages', 'conversations', 'searchPacks', 'meta'], async (tx) => {
       await tx.bulkPut('messages', rows);
-      await invalidatePacks(tx, stored.map((m) => m.id));
+      await invalidatePacks(tx, messageIds);
       const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
       const updated = ids.map((id, i) => {
         const row = convs[i] ?? fresh.get(id);

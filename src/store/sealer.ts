@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { open, openBatch, seal, sealBatch, type RecordKey } from '../crypto/envelope.ts';
+import { openBatch, sealBatch } from '../crypto/batch.ts';
+import { open, seal, type RecordKey } from '../crypto/envelope.ts';
 import { CryptoError } from '../errors.ts';
 import type { KeyManager } from './key-manager.ts';
 import { SCHEMA_VERSION, type TableName } from './schema.ts';
@@ -42,12 +43,10 @@ export function createSealer(db: string, keys: KeyManager, onError: ((event: Sto
 
   const sealer: Sealer = {
     async sealMany(table, field, items) {
-      const key = keys.key();
-      return sealBatch(key, items.map((it) => ({ ctx: ctx(table, it.id, field, it.bound), value: it.value })), SCHEMA_VERSION);
+      return sealBatch(keys.key(), { db, table, field }, items, SCHEMA_VERSION);
     },
     async openMany<T>(table: TableName, field: string, items: readonly (FieldRef & { sealed: Uint8Array })[]) {
-      const key = keys.key();
-      const values = await openBatch(key, items.map((it) => ({ ctx: ctx(table, it.id, field, it.bound), sealed: it.sealed })), SCHEMA_VERSION);
+      const values = await openBatch(keys.key(), { db, table, field }, items, SCHEMA_VERSION);
       return values.map((v, i) => {
         if (!(v instanceof CryptoError)) return v as T;
         report(table, (items[i] as FieldRef).id, v);

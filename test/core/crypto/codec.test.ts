@@ -18,6 +18,23 @@ describe('value codec', () => {
     assert.ok(Number.isNaN((decodeValue(encodeValue(new Date(NaN))) as Date).getTime()));
   });
 
+  it('encodes plain JSON as JSON and still tags what JSON would lose, at any depth', () => {
+    assert.equal(new TextDecoder().decode(encodeValue({ r: 'user', t: 'hi', m: [1, { a: null, b: true }] }).subarray(1)), '{"r":"user","t":"hi","m":[1,{"a":null,"b":true}]}');
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { x: 1 });
+    class Point {
+      x = 1;
+    }
+    let deep: unknown = { d: new Date(3) };
+    for (let i = 0; i < 40; i++) deep = { i, next: deep };
+    const tricky: [unknown, unknown][] = [
+      [{ a: -0 }, { a: -0 }], [{ a: NaN, b: [Infinity] }, { a: NaN, b: [Infinity] }], [[1, , 3], [1, undefined, 3]], [{ a: undefined }, { a: undefined }],
+      [bare, { x: 1 }], [new Point(), { x: 1 }], [{ '\u0000': 'x' }, { '\u0000': 'x' }], [{ s: 'a\u0000b' }, { s: 'a\u0000b' }], [deep, deep],
+      [{ list: [{ when: new Date(5) }] }, { list: [{ when: new Date(5) }] }],
+    ];
+    for (const [value, back] of tricky) assert.deepEqual(decodeValue(encodeValue(value)), back, JSON.stringify(value));
+    assert.ok(Object.is((decodeValue(encodeValue({ a: -0 })) as { a: number }).a, -0));
+  });
+
   it('takes fast paths for strings and bytes', () => {
     assert.equal(encodeValue('abc').length, 4);
     const bytes = new Uint8Array(1000).fill(7);
