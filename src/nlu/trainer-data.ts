@@ -60,7 +60,8 @@ export function featurizeCorpus(corpus: Corpus, o: ResolvedTrainOptions, overrid
   const remap = buildVocabulary(featurized.map((f) => f.ids), featurizer.buckets, o.minCount ?? defaultMinCount(texts.length));
   const validation: ValidationExample[] = [
     ...data.validation.map((e) => ({ ids: featurize(e.text, featurizer), target: classOf.get(e.intent) as number, oos: false })),
-    ...data.oosValidation.map((text) => ({ ids: featurize(text, featurizer), target: oosClass ? labels.length - 1 : -1, oos: true })),
+    // Without an out-of-scope class, the training split's out-of-scope texts calibrate the threshold.
+    ...[...data.oosValidation, ...(oosClass ? [] : data.oosTrain)].map((text) => ({ ids: featurize(text, featurizer), target: oosClass ? labels.length - 1 : -1, oos: true })),
   ];
   return {
     labels,

@@ -72,3 +72,10 @@ test('a helper thread (the CLI’s) trains exactly the same model', async () => 
     helper.close();
   }
 });
+
+test('without an out-of-scope class, the out-of-scope examples calibrate the threshold', async () => {
+  const model = await trainIntentModel(corpus, { ...small, seed: 4, oosClass: false });
+  assert.ok(!model.labels.includes('oos'));
+  assert.equal(model.oosClass, false);
+  assert.equal(model.metrics.oosValidationSize, corpus.outOfScope!.length, 'every out-of-scope text is a calibration negative');
+});
