@@ -167,4 +167,13 @@ export default [
   // The worker is a classic script (no imports); the registration helper imports nothing from the core.
   { input: { offline: 'widget/offline/index.ts' }, plugins: [ts()], output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true } },
   { input: 'widget/offline/confidant-sw.ts', plugins: [bakeAssetDigests(), ts(), min()], output: { file: 'dist/confidant-sw.js', format: 'iife', sourcemap: true } },
+  // The `confidant` command (bin/confidant.js runs it): Node, dependencies stay bare imports; the training
+  // helper thread is its own entry next to it (bin/commands/parallel.ts looks for `./gradient-worker.js`).
+  {
+    input: { cli: 'bin/cli.ts', 'gradient-worker': 'bin/commands/gradient-worker.ts' },
+    external: (id) => id.startsWith('node:') || external.some((e) => (typeof e === 'string' ? e === id : e.test(id))),
+    plugins: [distAssetUrls(), ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli-[name]-[hash].js', sourcemap: true },
+    onwarn: silence,
+  },
 ];
