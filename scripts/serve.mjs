@@ -15,15 +15,10 @@ const server = await startDevServer({
     port,
     nodeResolve: { exportConditions: ['browser', 'import'] },
     appIndex: undefined,
+    // `/` opens the script-tag demo.
+    middleware: [(context, next) => (context.path === '/' ? context.redirect('/demo/index.html') : next())],
     plugins: [
       resolveDexieEsm(),
-      {
-        name: 'demo-index',
-        serve(context) {
-          if (context.path === '/') return { status: 302, headers: { location: '/demo/index.html' }, body: '' };
-          return undefined;
-        },
-      },
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)) }),
     ],
   },
