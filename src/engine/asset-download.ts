@@ -4,8 +4,9 @@
  *
  * @module
  */
+import { fetchWithProgress } from '../nlu/model-source.ts';
 import type { ProgressEvent } from './types.ts';
-import { abortReason, ModelLoadError } from '../errors.ts';
+import { ModelLoadError } from '../errors.ts';
 
 /** Bytes backed by a plain `ArrayBuffer` (what WebCrypto, `Response` and ONNX Runtime accept). @internal */
 export type Bytes = Uint8Array<ArrayBuffer>;
@@ -65,36 +66,5 @@ export async function downloadAsset(
     onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
     return new Uint8Array(bytes);
   }
-  let response: Response;
-  try {
-    response = await fetch(name, signal === undefined ? {} : { signal });
-  } catch (cause) {
-    if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError('Cannot fetch the file (offline, or the server is unreachable)', name, { cause });
-  }
-  if (!response.ok) throw new ModelLoadError(`Fetching the file failed with HTTP ${response.status}`, name);
-  const total = Number(response.headers.get('content-length') ?? 0) || 0;
-  if (response.body === null) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      onProgress?.({ status: 'progress', file: name, loaded, total: Math.max(total, loaded) });
-    }
-  } catch (cause) {
-    if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError('The download was interrupted', name, { cause });
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return fetchWithProgress(name, { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) }, 'file');
 }

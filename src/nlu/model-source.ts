@@ -75,15 +75,20 @@ export async function readModelSource(source: ModelSource, options: ReadModelOpt
   return { bytes, name };
 }
 
-async function fetchWithProgress(name: string, { onProgress, signal }: ReadModelOptions): Promise<Uint8Array> {
+/**
+ * Downloads a file, reporting progress per chunk; failures are `ModelLoadError`s naming the URL.
+ * @param what how the messages name the file (`model`, `file`)
+ * @internal
+ */
+export async function fetchWithProgress(name: string, { onProgress, signal }: ReadModelOptions, what = 'model'): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
   try {
     response = await fetch(name, signal === undefined ? {} : { signal });
   } catch (cause) {
     if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError('Cannot fetch the model', name, { cause });
+    throw new ModelLoadError(`Cannot fetch the ${what} (offline, or the server is unreachable)`, name, { cause });
   }
-  if (!response.ok) throw new ModelLoadError(`Fetching the model failed with HTTP ${response.status}`, name);
+  if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
   if (response.body === null) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -99,7 +104,7 @@ async function fetchWithProgress(name: string, { onProgress, signal }: ReadModel
     }
   } catch (cause) {
     if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError('The model download was interrupted', name, { cause });
+    throw new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
   }
   const bytes = new Uint8Array(loaded);
   let offset = 0;
