@@ -8,6 +8,7 @@
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
+import { defaultModelUrl } from '../../src/engine/assets.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
@@ -21,7 +22,8 @@ import type { Store } from '../../src/store/types.ts';
 export const EVAL_NOW = new Date('2026-11-26T09:00:00Z');
 export const EVAL_TIME_ZONE = 'Europe/Paris';
 /** The default model, shipped in `models/`. */
-export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/assistant-en.onnx', import.meta.url));
+/** The bundled default model (the same place the engine finds it, in the sources and in `dist/`). */
+export const DEFAULT_MODEL = fileURLToPath(defaultModelUrl());
 
 /** One expected turn. */
 export interface DialogueTurnSpec {
