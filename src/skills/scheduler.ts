@@ -58,6 +58,8 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
   let chain: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
+  /** Entries whose announcement failed: kept in the store for the next start, not re-armed now. */
+  const deferred = new Set<string>();
   /** Counts `arm` calls: one that finishes after a later one started is stale and does nothing. */
   let arming = 0;
 
@@ -89,14 +91,15 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
           await onFire(entry.conversationId, { ...entry, missed: missedBefore !== undefined && entry.at < missedBefore });
           fired.add(entry.id);
         } catch {
-          // Kept: the announcement is retried on the next start rather than lost.
+          // Kept: the announcement is retried on the next start rather than lost (not before: no retry loop).
+          deferred.add(entry.id);
         }
       }
       if (fired.size > 0) await save((await load()).filter((e) => !fired.has(e.id)));
     });
 
   /**
-   * Arms the timer for the earliest future entry.
+   * Arms the timer for the earliest entry (at once when it is already due).
    * @param known the list as just written by the caller (saves reading it back: one IndexedDB
    *   transaction less per timer set or cancelled); read from the store when omitted
    */
@@ -109,7 +112,10 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
     if (ticket !== arming || !running) return;
     clearTimeout(timer);
     const t = now();
-    const next = entries.reduce((m, e) => (e.at > t ? Math.min(m, e.at) : m), Infinity);
+    // The earliest entry, due or not: a timer may fire a millisecond early (so `fireDue` found nothing),
+    // and by the time the list is read back that entry is past due. Skipping due entries here left it
+    // waiting for ever; arming for it fires it at once.
+    const next = entries.reduce((m, e) => (deferred.has(e.id) ? m : Math.min(m, e.at)), Infinity);
     if (next === Infinity) return;
     timer = setTimeout(() => {
       void fireDue().then(() => arm(), () => arm());
@@ -119,6 +125,7 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
   return {
     async start() {
       running = true;
+      deferred.clear();
       await fireDue(now());
       await arm();
     },
