@@ -4,18 +4,10 @@ import { openStore } from '../../../src/store/index.ts';
 import { openFrameTab } from '../../fixtures/store/frame-tab.ts';
 import { instrumentIndexedDB, quotaExceeded, type WriteOp } from '../../fixtures/store/instrumented-idb.ts';
 import { rawDump } from '../../fixtures/store/raw-idb.ts';
+import { rejection } from '../../fixtures/rejection.ts';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('failures: quota, no IndexedDB, all-or-nothing (Chromium)', () => {
   const names: string[] = [];

@@ -3,18 +3,10 @@ import { LockedError, WrongPassphraseError } from '../../../src/errors.ts';
 import { openStore } from '../../../src/store/index.ts';
 import { instrumentIndexedDB, type TransactionOp } from '../../fixtures/store/instrumented-idb.ts';
 import { rawDump, rawGetAll } from '../../fixtures/store/raw-idb.ts';
+import { rejection } from '../../fixtures/rejection.ts';
 
 const unhandled: unknown[] = [];
 const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
-}
 
 // PBKDF2 runs at the real 600,000 iterations (~65 ms here): a handful of derivations in this file.
 describe('keys (Chromium)', () => {

@@ -3,20 +3,12 @@ import { expect } from '@esm-bundle/chai';
 import { wrap } from 'comlink';
 import { installErrorTransfer } from '../../../worker/transfer.ts';
 import { ConfidantError, ModelLoadError, StorageError } from '../../../src/index.ts';
+import { rejection } from '../../fixtures/rejection.ts';
 
 interface Thrower {
   quota(): Promise<never>;
   badModel(): Promise<never>;
   plain(): Promise<never>;
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('error transfer across a real Worker', () => {
