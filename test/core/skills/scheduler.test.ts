@@ -83,3 +83,25 @@ test('a failing announcement is kept for the next start rather than lost', async
   assert.equal((await retry.list()).length, 0);
   retry.stop();
 });
+
+test('a timer that fires a moment early still announces its entry', async () => {
+  // The clock reads one millisecond before the entry when the timer fires (timers may fire early),
+  // and past it from then on: the entry must be re-armed and fired, not forgotten.
+  const store = await openTestStore();
+  const fired: FiredReply[] = [];
+  let early: number | undefined;
+  const now = () => {
+    if (early === undefined) return Date.now();
+    const t = early;
+    early = undefined;
+    return t;
+  };
+  const scheduler = createScheduler({ store, now, onFire: (_c, r) => void fired.push(r) });
+  await scheduler.start();
+  const at = Date.now() + 200;
+  await scheduler.forSkill('builtin.timer', 'c1').add({ at, text: 'on time' });
+  early = at - 1;
+  for (let i = 0; i < 100 && fired.length === 0; i++) await delay(50);
+  assert.deepEqual(fired.map((f) => f.text), ['on time']);
+  scheduler.stop();
+});
