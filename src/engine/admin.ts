@@ -11,8 +11,7 @@ import type { GrantablePermission } from '../skills/types.ts';
 import type { IntentModel } from '../nlu/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
-import { trainIntentModel } from '../nlu/trainer.ts';
-import { exportOnnx } from '../nlu/export.ts';
+import { trainOnnxModel } from '../nlu/train-model.ts';
 import { defaultModelUrl } from './assets.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
@@ -169,17 +168,16 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       const { signal, done } = track(ctx.inflight, options.requestId);
       ctx.setStatus(s, 'training');
       try {
-        const trained = await trainIntentModel(parsed, {
+        // Train, export and report progress (`featurize` … `export`, `done`) in one call of the NLU layer.
+        const { bytes } = await trainOnnxModel(parsed, {
+          quantize: options.quantize ?? true,
           ...(options.seed === undefined ? {} : { seed: options.seed }),
           ...(onProgress === undefined ? {} : { onProgress }),
           signal,
         });
-        const bytes = exportOnnx(trained, { quantize: options.quantize ?? true });
-        onProgress?.({ status: 'export', bytes: bytes.byteLength });
         const model = await ctx.loadModel(bytes, s.options);
         await ctx.swapModel(s, model);
         if (options.persist !== false) await s.store.putModel(ACTIVE_MODEL_ID, bytes, { name: model.info.name, version: model.info.version });
-        onProgress?.({ status: 'done', model: model.info });
         return model.info;
       } finally {
         done();

@@ -8,7 +8,7 @@ import type { ModelSource, ProgressEvent } from '../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
 import { compileCustomEntities, extractEntities } from './entities/index.ts';
 import { featurize } from './featurizer.ts';
-import { INPUT_NAME, OUTPUT_NAME, readModelFile, type ModelMetadata } from './model-format.ts';
+import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from './model-format.ts';
 import { readModelSource } from './model-source.ts';
 import { loadOrt, type OrtModule } from './ort-runtime.ts';
 import { decideIntent, DEFAULT_TOP_K } from './scoring.ts';
@@ -98,14 +98,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   }
 
   const scoring = { labels: meta.labels, oosLabel: meta.oosLabel, threshold: meta.threshold };
-  const info: ModelInfo = {
-    name: meta.name,
-    version: meta.version,
-    labels: meta.oosLabel === null ? [...meta.labels] : meta.labels.slice(0, -1),
-    threshold: meta.threshold,
-    bytes: bytes.length,
-    language: meta.language,
-  };
+  const info: ModelInfo = modelInfoOf(meta, bytes.length);
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;

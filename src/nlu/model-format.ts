@@ -8,7 +8,7 @@
 import { ModelLoadError } from '../errors.ts';
 import { FEATURIZER_VERSION, type FeaturizerConfig } from './featurizer.ts';
 import { readOnnxSummary, type OnnxSummary } from './onnx-reader.ts';
-import type { CustomEntityDefinition } from './types.ts';
+import type { CustomEntityDefinition, ModelInfo } from './types.ts';
 
 /** Version of the model format; a loader refuses models of a newer format. */
 export const MODEL_FORMAT_VERSION = 1;
@@ -154,4 +154,20 @@ export function readModelFile(bytes: Uint8Array, source: string): ModelMetadata 
     throw new ModelLoadError(`The model's output "${OUTPUT_NAME}" must be float32 [1, ${meta.labels.length}]`, source);
   }
   return meta;
+}
+
+/**
+ * What a model with this metadata reports as `ModelInfo` (labels without the out-of-scope class).
+ * @param meta the decoded metadata
+ * @param bytes the size of the `.onnx` file
+ */
+export function modelInfoOf(meta: ModelMetadata, bytes: number): ModelInfo {
+  return {
+    name: meta.name,
+    version: meta.version,
+    labels: meta.oosLabel === null ? [...meta.labels] : meta.labels.slice(0, -1),
+    threshold: meta.threshold,
+    bytes,
+    language: meta.language,
+  };
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { exportOnnx, metadataOf } from './export.ts';
+import { modelInfoOf } from './model-format.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from './trainer.ts';
 import type { Corpus, ModelInfo } from './types.ts';
 
@@ -43,14 +44,7 @@ export async function trainOnnxModel(corpus: Corpus, options: TrainOnnxOptions =
   const bytes = exportOnnx(model, { quantize });
   options.onProgress?.({ status: 'export', bytes: bytes.length });
   const meta = metadataOf(model, quantize);
-  const info: ModelInfo = {
-    name: meta.name,
-    version: meta.version,
-    labels: meta.oosLabel === null ? [...meta.labels] : meta.labels.slice(0, -1),
-    threshold: meta.threshold,
-    bytes: bytes.length,
-    language: meta.language,
-  };
+  const info: ModelInfo = modelInfoOf(meta, bytes.length);
   options.onProgress?.({ status: 'done', model: info });
   return { bytes, info, model };
 }
