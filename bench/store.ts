@@ -3,18 +3,14 @@
  * bulk write and read of 10,000 messages, a 50-message page and a text search over 100,000.
  * Writes the `store` section of BENCHMARKS.md; with `--json` prints one JSON object on stdout.
  *
- * The page is served from 127.0.0.1 by @web/dev-server (the test runner's plugins) with COOP/COEP,
+ * The page is served from 127.0.0.1 by bench/isolated-server.ts (the test runner's plugins) with COOP/COEP,
  * so `performance.now()` is precise (TOOLCHAIN.md pitfall 2).
  *
  * Options: `--json`, `--rounds N` (default 7), `--n N` (default 10000), `--big N` (default 100000),
  * `--profile [--mode phases|writes|reads]` (where the time goes: `store/profile-page.ts`; writes nothing).
  */
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium, startIsolatedServer } from './isolated-server.ts';
 import { machineLine, table, writeBenchSection } from './report.ts';
 
 const args = process.argv.slice(2);
@@ -32,59 +28,17 @@ const n = arg('n', 10_000);
 const big = arg('big', 100_000);
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-// Plain .mjs without typings: import by a non-literal specifier so the type-check does not look for them.
-const pluginsPath: string = '../scripts/dev-server-plugins.mjs';
-// eslint-disable-next-line no-unsanitized/method -- a constant path to our own script, not user input
-const { resolveDexieEsm, crossOriginIsolation } = (await import(pluginsPath)) as {
-  resolveDexieEsm: () => object;
-  crossOriginIsolation: () => object;
-};
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const loadBefore = loadavg()[0] ?? 0;
-const port = await freePort();
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    hostname: '127.0.0.1',
-    port,
-    nodeResolve: { exportConditions: ['browser', 'import'] },
-    plugins: [
-      resolveDexieEsm(),
-      crossOriginIsolation(),
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
-    ] as never[],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-  autoExitProcess: false,
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+// The shared isolated server (COOP/COEP/CORP on every response) and Debian's Chromium.
+const server = await startIsolatedServer();
+const browser = await launchChromium();
 let result: Record<string, number | string | boolean>;
 try {
   const page = await browser.newPage();
   page.on('console', (m) => say(`[page] ${m.text()}`));
   page.on('pageerror', (e) => say(`[page error] ${e.message}`));
   say(`bench:store: ${rounds} rounds of ${n} messages, then ${big} messages, in Chromium…`);
-  await page.goto(`http://127.0.0.1:${port}/bench/store/${profile ? 'profile' : 'index'}.html?coi=1&rounds=${rounds}&n=${n}&big=${big}${profile ? `&mode=${mode}` : ''}`);
+  await page.goto(`${server.origin}/bench/store/${profile ? 'profile' : 'index'}.html?coi=1&rounds=${rounds}&n=${n}&big=${big}${profile ? `&mode=${mode}` : ''}`);
   await page.waitForFunction(() => '__storeBench' in window, undefined, { timeout: 30_000 });
   result = await page.evaluate(() => (window as unknown as { __storeBench: Promise<Record<string, number | string | boolean>> }).__storeBench, undefined);
   say(String(await page.locator('#log').textContent()));

@@ -3,7 +3,7 @@
  * on 127.0.0.1, in a fresh profile that may reach nothing else, and returns what the page measured.
  */
 import type { PageResult } from './page.ts';
-import { launchChromium, localOnlyContext, startIsolatedServer } from './isolated-server.ts';
+import { launchChromium, localOnlyContext, startIsolatedServer } from '../isolated-server.ts';
 
 /** The page's figures plus what the driver saw. */
 export interface BrowserTurns extends PageResult {

@@ -9,7 +9,7 @@
  * `performance.now()` instead of 100 µs (TOOLCHAIN.md pitfall 2) — the engine's own turn timing
  * is taken inside the Worker.
  *
- * Meant to be shared: bench/store.ts starts the same server and browser by hand.
+ * Shared by the browser benchmarks (bench/store.ts, bench/dialogue.ts).
  */
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ export interface IsolatedServer {
   stop(): Promise<void>;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** An ephemeral port free on 127.0.0.1. */
 async function freePort(): Promise<number> {
@@ -49,7 +49,7 @@ async function freePort(): Promise<number> {
  */
 export async function startIsolatedServer(): Promise<IsolatedServer> {
   // Plain .mjs without typings: import by a non-literal specifier so the type-check does not look for them.
-  const pluginsPath: string = '../../scripts/dev-server-plugins.mjs';
+  const pluginsPath: string = '../scripts/dev-server-plugins.mjs';
   // eslint-disable-next-line no-unsanitized/method -- a constant path to our own script, not user input
   const { resolveDexieEsm } = (await import(pluginsPath)) as { resolveDexieEsm: () => object };
   const port = await freePort();
@@ -70,7 +70,7 @@ export async function startIsolatedServer(): Promise<IsolatedServer> {
       plugins: [
         resolveDexieEsm(),
         // @web/dev-server-esbuild reads its tsconfig raw, without `extends`: give it the base file.
-        esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url)) }),
+        esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)) }),
       ] as never[],
     },
     readCliArgs: false,
