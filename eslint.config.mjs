@@ -3,7 +3,10 @@
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
-const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The core runs in browsers: no Node built-ins in src/ or worker/.' };
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'path', 'child_process', 'os'],
+  message: 'The core runs in browsers: no Node built-ins in src/ or worker/.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'custom-elements.json', '**/*.min.js'] },
@@ -21,33 +24,69 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          nodeBuiltins,
-          { group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*', 'dompurify'], message: 'The core (src/) sees no widget, demo, bench, CLI, test or DOM library.' },
-          { group: ['**/worker/**', '!**/worker/client.ts'], message: 'src/ reaches the Worker only through worker/client.ts (the transport).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              group: [
+                '**/widget/**',
+                '**/demo/**',
+                '**/bench/**',
+                '**/bin/**',
+                '**/test/**',
+                'lit',
+                'lit/*',
+                'dompurify',
+              ],
+              message: 'The core (src/) sees no widget, demo, bench, CLI, test or DOM library.',
+            },
+            {
+              group: ['**/worker/**', '!**/worker/client.ts'],
+              message: 'src/ reaches the Worker only through worker/client.ts (the transport).',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'sessionStorage'],
     },
   },
   {
     files: ['worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [nodeBuiltins, { group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*'], message: 'worker/ imports only the core.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*'],
+              message: 'worker/ imports only the core.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['widget/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/src/**', '!**/src/index.ts'], message: 'The widget sees only the core public entry src/index.ts (STYLE.md §1).' },
-          { group: ['**/worker/**', '**/bench/**', '**/bin/**', '**/test/**'], message: 'The widget talks to the core public API only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '!**/src/index.ts'],
+              message: 'The widget sees only the core public entry src/index.ts (STYLE.md §1).',
+            },
+            {
+              group: ['**/worker/**', '**/bench/**', '**/bin/**', '**/test/**'],
+              message: 'The widget talks to the core public API only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -44,7 +44,9 @@ function distAssetUrls() {
  */
 function bakeAssetDigests() {
   const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
-  const libraryFiles = ['confidant.iife.js', 'confidant-worker.js', 'purify.es.mjs', 'offline.js'].map((f) => `dist/${f}`);
+  const libraryFiles = ['confidant.iife.js', 'confidant-worker.js', 'purify.es.mjs', 'offline.js'].map(
+    (f) => `dist/${f}`,
+  );
   return {
     name: 'bake-asset-digests',
     transform(code, id) {
@@ -145,7 +147,13 @@ export default [
     input: { confidant: 'src/index.ts', widget: 'widget/index.ts', sandbox: 'widget/sandbox/index.ts' },
     external,
     plugins: [distAssetUrls(), bakeAssetDigests(), ts()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
+      sourcemap: true,
+    },
     onwarn: silence,
   },
   {
@@ -160,20 +168,40 @@ export default [
     // The core (src/) has no import-time side effects: what the element does not call is dropped.
     treeshake: { moduleSideEffects: (id) => !engineOnly.test(id) && !coreModule.test(id) },
     // `module` stays unset in terser for iife output: it would drop the global `var`.
-    output: { file: 'dist/confidant.iife.js', format: 'iife', name: 'Confidant', inlineDynamicImports: true, sourcemap: true },
+    output: {
+      file: 'dist/confidant.iife.js',
+      format: 'iife',
+      name: 'Confidant',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
     onwarn: silence,
   },
   // Offline support (widget/offline, docs/offline.md), last: the service worker digests the files built above.
   // The worker is a classic script (no imports); the registration helper imports nothing from the core.
-  { input: { offline: 'widget/offline/index.ts' }, plugins: [ts()], output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true } },
-  { input: 'widget/offline/confidant-sw.ts', plugins: [bakeAssetDigests(), ts(), min()], output: { file: 'dist/confidant-sw.js', format: 'iife', sourcemap: true } },
+  {
+    input: { offline: 'widget/offline/index.ts' },
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
+  },
+  {
+    input: 'widget/offline/confidant-sw.ts',
+    plugins: [bakeAssetDigests(), ts(), min()],
+    output: { file: 'dist/confidant-sw.js', format: 'iife', sourcemap: true },
+  },
   // The `confidant` command (bin/confidant.js runs it): Node, dependencies stay bare imports; the training
   // helper thread is its own entry next to it (bin/commands/parallel.ts looks for `./gradient-worker.js`).
   {
     input: { cli: 'bin/cli.ts', 'gradient-worker': 'bin/commands/gradient-worker.ts' },
     external: (id) => id.startsWith('node:') || external.some((e) => (typeof e === 'string' ? e === id : e.test(id))),
     plugins: [distAssetUrls(), ts()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli-[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'cli-[name]-[hash].js',
+      sourcemap: true,
+    },
     onwarn: silence,
   },
 ];

@@ -33,7 +33,8 @@ const option = (name: string): string | undefined => {
 };
 const count = (name: string, fallback: number): number => {
   const value = Number(option(name) ?? fallback);
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number, got ${option(name)}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number, got ${option(name)}`);
   return value;
 };
 const turns = count('--turns', 200);
@@ -55,20 +56,46 @@ const idbWrite = summarize(browser.idbWriteMs);
 const nodeMix = summarize(nodeEngine.engineMs);
 const nodeWhole = summarize(parts.whole);
 const nodeAnchor = summarize(parts.anchorWrite);
-const mismatches = [...browser.mismatches.map((m) => `Chromium ${m}`), ...nodeEngine.mismatches.map((m) => `Node ${m}`)];
+const mismatches = [
+  ...browser.mismatches.map((m) => `Chromium ${m}`),
+  ...nodeEngine.mismatches.map((m) => `Node ${m}`),
+];
 for (const m of mismatches) say(`mismatch: ${m}`);
 
 // Each row is divided by the anchor measured in the same run and the same place (browser or Node).
-const row = (what: string, where: string, s: Summary, anchor: Summary, target = ''): (string | number)[] =>
-  [what, where, s.n, ms(s.p50), ms(s.p95), ms(s.mean), (s.p50 / anchor.p50).toFixed(1), target];
+const row = (what: string, where: string, s: Summary, anchor: Summary, target = ''): (string | number)[] => [
+  what,
+  where,
+  s.n,
+  ms(s.p50),
+  ms(s.p95),
+  ms(s.mean),
+  (s.p50 / anchor.p50).toFixed(1),
+  target,
+];
 const head = ['what', 'measured', 'turns', 'p50 ms', 'p95 ms', 'mean ms', 'p50 / anchor', 'target'];
 const rows = [
-  row('**whole turn, the engine\'s own time**: classify, store the user\'s message, dialogue decision + skill + state write, store the reply (all encrypted, IndexedDB)',
-    'inside the Worker, Chromium', worker, idbWrite, `p50 <= 5 ms: **${worker.p50 <= 5 ? 'met' : 'not met'}**`),
-  row('`await assistant.send()` round trip: the above + comlink + structured clone + turn queue', 'the page, Chromium', roundTrip, idbWrite),
+  row(
+    "**whole turn, the engine's own time**: classify, store the user's message, dialogue decision + skill + state write, store the reply (all encrypted, IndexedDB)",
+    'inside the Worker, Chromium',
+    worker,
+    idbWrite,
+    `p50 <= 5 ms: **${worker.p50 <= 5 ? 'met' : 'not met'}**`,
+  ),
+  row(
+    '`await assistant.send()` round trip: the above + comlink + structured clone + turn queue',
+    'the page, Chromium',
+    roundTrip,
+    idbWrite,
+  ),
   row('anchor: one raw IndexedDB readwrite transaction putting 300 bytes', 'the page, Chromium', idbWrite, idbWrite),
   row('same mix, whole engine in this thread, memory store (encrypted)', 'Node', nodeMix, nodeAnchor),
-  row(`test set (${parts.utterances} utterances × ${rounds}): classify + dialogue decision + skill + state write, no messages stored`, 'Node', nodeWhole, nodeAnchor),
+  row(
+    `test set (${parts.utterances} utterances × ${rounds}): classify + dialogue decision + skill + state write, no messages stored`,
+    'Node',
+    nodeWhole,
+    nodeAnchor,
+  ),
   row('— classify only (model + entities)', 'Node', summarize(parts.classify), nodeAnchor),
   row('— dialogue only (decide + skill + state read/write)', 'Node', summarize(parts.dialogue), nodeAnchor),
   row('anchor: one encrypted dialogue-state write (memory store)', 'Node', nodeAnchor, nodeAnchor),
@@ -79,30 +106,38 @@ browser.engineMs.forEach((t, i) => {
   const text = mixTurn(warmup + i).text.replace(/^add \w+ to/, 'add <item> to');
   byTurn.set(text, [...(byTurn.get(text) ?? []), t]);
 });
-const perTurn = table(['turn of the mix', 'turns', 'p50 ms in the Worker', 'p95 ms'], [...byTurn].map(([text, xs]) => {
-  const s = summarize(xs);
-  return [`"${text}"`, s.n, ms(s.p50), ms(s.p95)];
-}));
-const mix = mixCycle(0).map((t) => `"${t.text}"`).join(', ');
-writeBenchSection('dialogue', [
-  '## Dialogue: whole turn (`npm run bench:dialogue`)',
-  '',
-  `${machineLine()} Chromium ${browser.chromium} headless, 2 shared cores, 1-min load average ${load.toFixed(1)} at start (other work shares the machine: compare ratios, not absolutes).`,
-  `The page and the engine's Worker are served from 127.0.0.1 with COOP + COEP + CORP on every response (cross-origin isolated: ${browser.crossOriginIsolated}), so \`performance.now()\` is precise to 5 µs; requests to any other host: ${browser.externalRequests}.`,
-  '',
-  `Chromium: \`createAssistant({ storage: 'indexeddb', databaseName: <fresh> })\` — engine in its Worker, the default model — ready in ${browser.coldStartMs.toFixed(0)} ms (Worker, wasm, model, IndexedDB, keys), first turn ${browser.firstTurnMs.toFixed(1)} ms;`,
-  `then ${warmup} untimed warm-up turns and ${turns} timed turns of a ${MIX_CYCLE_LENGTH}-turn mix: ${mix} (the shopping-list item rotates).`,
-  `Every turn is checked against the intent (and slot-filling action) it must be understood as: ${mismatches.length} mismatches.`,
-  '',
-  '**Which figure is which.** "Inside the Worker" is the engine\'s own time for the turn, `performance.now()` around it in the Worker as the engine records it for',
-  '`metrics.recordTurn()`: read exactly per turn as the growth of the turn histogram\'s `sum` over that turn (`assistant.metrics()` after every turn, outside the timed round trip).',
-  '"The page" is `await assistant.send(text)` timed in the page: what a host waits for, the engine\'s time plus the Worker transport.',
-  `Cross-check from the histogram's own buckets: ${browser.histogramAtMost5Ms} of ${worker.n} timed turns in its <= 5 ms bucket.`,
-  '',
-  table(head, rows),
-  '',
-  perTurn,
-].join('\n'));
+const perTurn = table(
+  ['turn of the mix', 'turns', 'p50 ms in the Worker', 'p95 ms'],
+  [...byTurn].map(([text, xs]) => {
+    const s = summarize(xs);
+    return [`"${text}"`, s.n, ms(s.p50), ms(s.p95)];
+  }),
+);
+const mix = mixCycle(0)
+  .map((t) => `"${t.text}"`)
+  .join(', ');
+writeBenchSection(
+  'dialogue',
+  [
+    '## Dialogue: whole turn (`npm run bench:dialogue`)',
+    '',
+    `${machineLine()} Chromium ${browser.chromium} headless, 2 shared cores, 1-min load average ${load.toFixed(1)} at start (other work shares the machine: compare ratios, not absolutes).`,
+    `The page and the engine's Worker are served from 127.0.0.1 with COOP + COEP + CORP on every response (cross-origin isolated: ${browser.crossOriginIsolated}), so \`performance.now()\` is precise to 5 µs; requests to any other host: ${browser.externalRequests}.`,
+    '',
+    `Chromium: \`createAssistant({ storage: 'indexeddb', databaseName: <fresh> })\` — engine in its Worker, the default model — ready in ${browser.coldStartMs.toFixed(0)} ms (Worker, wasm, model, IndexedDB, keys), first turn ${browser.firstTurnMs.toFixed(1)} ms;`,
+    `then ${warmup} untimed warm-up turns and ${turns} timed turns of a ${MIX_CYCLE_LENGTH}-turn mix: ${mix} (the shopping-list item rotates).`,
+    `Every turn is checked against the intent (and slot-filling action) it must be understood as: ${mismatches.length} mismatches.`,
+    '',
+    '**Which figure is which.** "Inside the Worker" is the engine\'s own time for the turn, `performance.now()` around it in the Worker as the engine records it for',
+    "`metrics.recordTurn()`: read exactly per turn as the growth of the turn histogram's `sum` over that turn (`assistant.metrics()` after every turn, outside the timed round trip).",
+    '"The page" is `await assistant.send(text)` timed in the page: what a host waits for, the engine\'s time plus the Worker transport.',
+    `Cross-check from the histogram's own buckets: ${browser.histogramAtMost5Ms} of ${worker.n} timed turns in its <= 5 ms bucket.`,
+    '',
+    table(head, rows),
+    '',
+    perTurn,
+  ].join('\n'),
+);
 
 const figures = {
   workerTurnP50Ms: worker.p50,

@@ -19,8 +19,14 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Headless flags for Chromium as root on this machine (as in web-test-runner.config.mjs). */
 export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** A running server and its origin (`http://127.0.0.1:<port>`). */
@@ -70,7 +76,11 @@ export async function startIsolatedServer(): Promise<IsolatedServer> {
       plugins: [
         resolveDexieEsm(),
         // @web/dev-server-esbuild reads its tsconfig raw, without `extends`: give it the base file.
-        esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)) }),
+        esbuildPlugin({
+          ts: true,
+          target: 'es2022',
+          tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)),
+        }),
       ] as never[],
     },
     readCliArgs: false,
@@ -100,7 +110,10 @@ export function launchChromium(): Promise<Browser> {
  * request is aborted and counted (the assistant must send nothing anywhere).
  * @returns the context and a function reading the count of aborted requests
  */
-export async function localOnlyContext(browser: Browser, origin: string): Promise<{ context: BrowserContext; external: () => number }> {
+export async function localOnlyContext(
+  browser: Browser,
+  origin: string,
+): Promise<{ context: BrowserContext; external: () => number }> {
   const context = await browser.newContext();
   let external = 0;
   await context.route('**/*', (route) => {

@@ -34,7 +34,8 @@ async function runConfidant(path: string): Promise<Omit<RunResult, 'peakRssBytes
   const model = await trainIntentModel(datasetCorpus(dataset), {
     ...(helper === undefined ? {} : { parallel: helper }),
     onProgress: (e) => {
-      if (e.status === 'epoch') process.stderr.write(`  epoch ${e.epoch}/${e.epochs} val ${(100 * e.valAccuracy).toFixed(2)}%\n`);
+      if (e.status === 'epoch')
+        process.stderr.write(`  epoch ${e.epoch}/${e.epochs} val ${(100 * e.valAccuracy).toFixed(2)}%\n`);
     },
   });
   helper?.close();
@@ -55,7 +56,8 @@ async function runNlpJs(path: string): Promise<Omit<RunResult, 'peakRssBytes'>> 
   const cpu = process.cpuUsage();
   const started = performance.now();
   // Out-of-scope training examples go to NLP.js's own "None" intent, its idiom for out of scope.
-  for (const e of dataset.splits.train ?? []) manager.addDocument('en', e.text, e.intent === DATASET_OOS ? 'None' : e.intent);
+  for (const e of dataset.splits.train ?? [])
+    manager.addDocument('en', e.text, e.intent === DATASET_OOS ? 'None' : e.intent);
   await manager.train();
   const trainSeconds = (performance.now() - started) / 1000;
   const trainCpuSeconds = cpuSeconds(cpu);

@@ -33,12 +33,11 @@ const datasets = [
 const systems = ['confidant', 'nlpjs'] as const;
 
 function runChild(system: string, datasetPath: string): RunResult {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./nlu-runners.ts', import.meta.url)), system, datasetPath], {
-    cwd: repo,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./nlu-runners.ts', import.meta.url)), system, datasetPath],
+    { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+  );
   if (child.status !== 0) throw new Error(`${system} on ${datasetPath} failed (exit ${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as RunResult;
 }
@@ -46,7 +45,8 @@ function runChild(system: string, datasetPath: string): RunResult {
 const loadBefore = loadavg()[0]!;
 const results: Record<string, Record<string, RunResult>> = {};
 for (const d of datasets) {
-  if (!existsSync(d.path)) throw new Error(`dataset not found: ${d.path} (pass --data-dir or --${d.key === 'clinc150' ? 'clinc' : 'snips'})`);
+  if (!existsSync(d.path))
+    throw new Error(`dataset not found: ${d.path} (pass --data-dir or --${d.key === 'clinc150' ? 'clinc' : 'snips'})`);
   results[d.key] = {};
   for (const system of systems) {
     process.stderr.write(`== ${system} on ${d.label}\n`);
@@ -60,11 +60,17 @@ if (values.json) {
   console.log(JSON.stringify({ machine: machineLine(), load, results }));
 } else {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(2)}%`);
-  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+  const ratio = (a: number | null, b: number | null) =>
+    a === null || b === null || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`;
   const sections = datasets.map((d) => {
     const c = results[d.key]!.confidant!;
     const n = results[d.key]!.nlpjs!;
-    const row = (name: string, f: (r: RunResult) => number | null, fmt: (x: number | null) => string) => [name, fmt(f(c)), fmt(f(n)), ratio(f(c), f(n))];
+    const row = (name: string, f: (r: RunResult) => number | null, fmt: (x: number | null) => string) => [
+      name,
+      fmt(f(c)),
+      fmt(f(n)),
+      ratio(f(c), f(n)),
+    ];
     const ms = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(3)} ms`);
     const s = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(1)} s`);
     const mb = (x: number | null) => (x === null ? 'n/a' : `${(x / 1e6).toFixed(2)} MB`);
@@ -82,7 +88,8 @@ if (values.json) {
     ];
     return `### ${d.label} (test split: ${c.report.n} utterances)\n\n${table(['', 'Confidant', 'NLP.js 4.27', 'ratio'], rows)}`;
   });
-  const md = `## NLU: Confidant vs NLP.js\n\n${machineLine()} ${load[0]!.toUpperCase()}${load.slice(1)}. Command: \`npm run bench:nlu\`.\n\n` +
+  const md =
+    `## NLU: Confidant vs NLP.js\n\n${machineLine()} ${load[0]!.toUpperCase()}${load.slice(1)}. Command: \`npm run bench:nlu\`.\n\n` +
     `Both systems train on the train split (CLINC150: its 100 out-of-scope examples too, as Confidant's out-of-scope class and as NLP.js's \`None\` intent). ` +
     `Confidant uses CLINC150's val split for early stopping and calibration (SNIPS has none: it carves 10% of train). ` +
     `Inference is one whole \`classify\` (featurizer, ONNX Runtime Web wasm, entities) / one NLP.js \`process\`, in Node. ` +

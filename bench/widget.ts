@@ -54,13 +54,20 @@ async function freshPage(browser: Browser, origin: string, widget: keyof typeof 
   return page;
 }
 
-async function measureConfidant(browser: Browser, origin: string, warm: boolean): Promise<{ launcherMs: number; coldMs: number; warmMs: number[] }> {
+async function measureConfidant(
+  browser: Browser,
+  origin: string,
+  warm: boolean,
+): Promise<{ launcherMs: number; coldMs: number; warmMs: number[] }> {
   const page = await freshPage(browser, origin, 'confidant');
   await page.goto(`${origin}/bench/widget/confidant.html`);
   await page.waitForFunction(() => (window as { benchLauncherMs?: number }).benchLauncherMs !== undefined);
   const launcherMs = await page.evaluate(() => (window as { benchLauncherMs?: number }).benchLauncherMs ?? -1);
   const coldMs = await page.evaluate(async () => {
-    const el = document.querySelector('confidant-assistant') as HTMLElement & { show(): void; send(text: string): Promise<void> };
+    const el = document.querySelector('confidant-assistant') as HTMLElement & {
+      show(): void;
+      send(text: string): Promise<void>;
+    };
     const start = performance.now();
     const replied = new Promise((resolve) => el.addEventListener('confidant-reply', resolve, { once: true }));
     el.show();
@@ -71,7 +78,9 @@ async function measureConfidant(browser: Browser, origin: string, warm: boolean)
   const warmMs = warm
     ? await page.evaluate(
         async ({ turns, texts }) => {
-          const el = document.querySelector('confidant-assistant') as HTMLElement & { send(text: string): Promise<void> };
+          const el = document.querySelector('confidant-assistant') as HTMLElement & {
+            send(text: string): Promise<void>;
+          };
           const times: number[] = [];
           for (let i = 0; i < turns; i++) {
             const replied = new Promise((resolve) => el.addEventListener('confidant-reply', resolve, { once: true }));
@@ -109,7 +118,16 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   try {
     const runs = [];
@@ -149,8 +167,20 @@ ${table(
   ['metric', 'Confidant', 'deep-chat (anchor)', 'ratio', 'target'],
   [
     ['shell, gzipped', kb(shellGzipBytes), kb(deepChatGzipBytes), ratio(shellGzipBytes, deepChatGzipBytes), '<= 40 KB'],
-    ['script evaluation to widget rendered', `${result.launcherMs} ms`, `${result.deepChatRenderMs} ms`, ratio(result.launcherMs, result.deepChatRenderMs), '<= 50 ms'],
-    ['cold first reply (Worker, wasm, model, store)', `${result.coldFirstReplyMs} ms`, 'n/a (no on-device engine)', '', '<= 1000 ms'],
+    [
+      'script evaluation to widget rendered',
+      `${result.launcherMs} ms`,
+      `${result.deepChatRenderMs} ms`,
+      ratio(result.launcherMs, result.deepChatRenderMs),
+      '<= 50 ms',
+    ],
+    [
+      'cold first reply (Worker, wasm, model, store)',
+      `${result.coldFirstReplyMs} ms`,
+      'n/a (no on-device engine)',
+      '',
+      '<= 1000 ms',
+    ],
     ['warm send to rendered reply, p50', `${result.warmReplyP50Ms} ms`, 'n/a', '', '<= 10 ms'],
     ['warm send to rendered reply, p95', `${result.warmReplyP95Ms} ms`, 'n/a', '', ''],
   ],

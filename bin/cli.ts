@@ -31,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
-    console.error(name === undefined || name === 'help' || name === '--help' ? usage : `unknown command "${name}"\n${usage}`);
+    console.error(
+      name === undefined || name === 'help' || name === '--help' ? usage : `unknown command "${name}"\n${usage}`,
+    );
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
   try {

@@ -21,13 +21,21 @@ const orderSkill: SkillDefinition = {
     const id = /\d{6}/.exec(ctx.text)?.[0];
     const order = id ? orders[id] : undefined;
     if (!id || !order) {
-      return { text: 'Which order? The number looks like ORD-104233.', quickReplies: [{ label: 'ORD-104233', value: 'where is order ORD-104233' }] };
+      return {
+        text: 'Which order? The number looks like ORD-104233.',
+        quickReplies: [{ label: 'ORD-104233', value: 'where is order ORD-104233' }],
+      };
     }
     return {
       text: `Order ORD-${id} is ${order.status} and should arrive ${order.eta}.`,
       markdown: `Order **ORD-${id}** is ${order.status} and should arrive **${order.eta}**.`,
-      cards: [{ title: `ORD-${id}`, text: `${order.status}, arriving ${order.eta}`, url: `https://example.com/orders/${id}` }],
-      quickReplies: [{ label: 'Store hours?', value: 'when are you open' }, { label: 'Return an item', value: 'I want to return something' }],
+      cards: [
+        { title: `ORD-${id}`, text: `${order.status}, arriving ${order.eta}`, url: `https://example.com/orders/${id}` },
+      ],
+      quickReplies: [
+        { label: 'Store hours?', value: 'when are you open' },
+        { label: 'Return an item', value: 'I want to return something' },
+      ],
     };
   },
 };
@@ -36,7 +44,10 @@ const hoursSkill: SkillDefinition = {
   id: 'acme.hours',
   version: '1.0.0',
   intents: ['store_hours'],
-  execute: () => ({ text: 'We are open 9:00–18:00, Monday to Saturday.', markdown: 'We are open **9:00–18:00**, Monday to Saturday.' }),
+  execute: () => ({
+    text: 'We are open 9:00–18:00, Monday to Saturday.',
+    markdown: 'We are open **9:00–18:00**, Monday to Saturday.',
+  }),
 };
 
 const returnSkill: SkillDefinition = {
@@ -84,7 +95,10 @@ const textarea = document.querySelector<HTMLTextAreaElement>('#corpus');
 const element = document.querySelector('confidant-assistant');
 if (textarea) textarea.value = corpus;
 
-const assistant = await createAssistant({ databaseName: 'confidant-demo-app', skills: [orderSkill, hoursSkill, returnSkill] });
+const assistant = await createAssistant({
+  databaseName: 'confidant-demo-app',
+  skills: [orderSkill, hoursSkill, returnSkill],
+});
 if (element) element.assistant = assistant;
 
 // `train` is feature-detected: an assistant from another build may not have it.
@@ -100,12 +114,14 @@ if (typeof assistant.train !== 'function') {
     assistant
       .train(textarea?.value ?? corpus, {
         onProgress: (progress) => {
-          if (status && progress.status === 'epoch') status.textContent = `Training… epoch ${progress.epoch} of ${progress.epochs}`;
+          if (status && progress.status === 'epoch')
+            status.textContent = `Training… epoch ${progress.epoch} of ${progress.epochs}`;
         },
       })
       .then(
         (model) => {
-          if (status) status.textContent = `Trained “${model.name}” on ${model.labels.length} intents in ${Math.round(performance.now() - started)} ms (${(model.bytes / 1024).toFixed(0)} KB). Try the chat.`;
+          if (status)
+            status.textContent = `Trained “${model.name}” on ${model.labels.length} intents in ${Math.round(performance.now() - started)} ms (${(model.bytes / 1024).toFixed(0)} KB). Try the chat.`;
         },
         (error: unknown) => {
           if (status) status.textContent = `Training failed: ${error instanceof Error ? error.message : String(error)}`;

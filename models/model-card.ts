@@ -29,7 +29,10 @@ const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(2)}
  * @param path the `.md` file
  * @param input the figures
  */
-export function writeModelCard(path: string, { dataset, model, report, trainSeconds, quantize, options, policies, threads }: ModelCardInput): void {
+export function writeModelCard(
+  path: string,
+  { dataset, model, report, trainSeconds, quantize, options, policies, threads }: ModelCardInput,
+): void {
   const intents = model.labels.filter((l) => l !== 'oos');
   const m = model.metrics;
   const card = `# ${model.name} ${model.version}
@@ -86,7 +89,10 @@ ${policies.map((p) => `| ${p.policy} | ${p.threshold.toFixed(4)} | ${pct(p.inSco
 During development, other seeds of the same recipe moved these figures by about ±0.2 points of in-scope accuracy
 and ±5 points of out-of-scope recall (the out-of-scope validation set has only 100 utterances).
 
-Most frequent confusions: ${report.topConfusions.slice(0, 5).map((c) => `${c.expected} → ${c.predicted} (${c.count})`).join(', ')}.
+Most frequent confusions: ${report.topConfusions
+    .slice(0, 5)
+    .map((c) => `${c.expected} → ${c.predicted} (${c.count})`)
+    .join(', ')}.
 
 For comparison, Larson et al. report (in-scope accuracy / out-of-scope recall) FastText 89.0/9.7, SVM 91.0/14.5,
 Rasa 91.5/45.3, MLP on pretrained sentence embeddings 93.5/47.4, BERT 96.9/40.3.

@@ -32,13 +32,22 @@ export function comparePolicies(model: TrainedModel, dataset: Dataset, quantize:
       let top = 0;
       for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
       const predictedOos = model.oosClass && top === p.length - 1;
-      return { gold: e.intent, label: model.labels[top]!, s: { confidence: p[top]!, correct: model.labels[top] === e.intent, predictedOos } as ScoredPrediction };
+      return {
+        gold: e.intent,
+        label: model.labels[top]!,
+        s: { confidence: p[top]!, correct: model.labels[top] === e.intent, predictedOos } as ScoredPrediction,
+      };
     });
   const val = score('val');
   const test = score('test');
   const inVal = val.filter((v) => v.gold !== OOS_LABEL).map((v) => v.s);
   const oosVal = val.filter((v) => v.gold === OOS_LABEL).map((v) => v.s);
-  const policies: [string, { minOosRecall?: number }][] = [['balanced (accuracy + recall)', {}], ['recall ≥ 0.5', { minOosRecall: 0.5 }], ['recall ≥ 0.6', { minOosRecall: 0.6 }], ['recall ≥ 0.7', { minOosRecall: 0.7 }]];
+  const policies: [string, { minOosRecall?: number }][] = [
+    ['balanced (accuracy + recall)', {}],
+    ['recall ≥ 0.5', { minOosRecall: 0.5 }],
+    ['recall ≥ 0.6', { minOosRecall: 0.6 }],
+    ['recall ≥ 0.7', { minOosRecall: 0.7 }],
+  ];
   return policies.map(([policy, options]) => {
     const { threshold } = chooseThreshold(inVal, oosVal, options);
     const flagged = (r: (typeof test)[number]) => r.s.predictedOos || r.s.confidence < threshold;

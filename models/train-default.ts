@@ -48,7 +48,10 @@ const model = await trainIntentModel(corpus, {
   ...DEFAULT_MODEL_OPTIONS,
   ...(helper === undefined ? {} : { parallel: helper }),
   onProgress: (e) => {
-    if (e.status === 'epoch') console.error(`epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  val accuracy ${(100 * e.valAccuracy).toFixed(2)}%`);
+    if (e.status === 'epoch')
+      console.error(
+        `epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  val accuracy ${(100 * e.valAccuracy).toFixed(2)}%`,
+      );
     else console.error(e.status, JSON.stringify(e));
   },
 });
@@ -65,4 +68,13 @@ const report = await evaluate(async (text) => (await loaded.classify(text)).inte
 await loaded.dispose();
 console.error(JSON.stringify(report));
 const policies = comparePolicies(model, dataset, quantize);
-writeModelCard(values.out.replace(/\.onnx$/, '.md'), { dataset, model, report, trainSeconds, quantize, options: DEFAULT_MODEL_OPTIONS, policies, threads: helper === undefined ? 1 : 2 });
+writeModelCard(values.out.replace(/\.onnx$/, '.md'), {
+  dataset,
+  model,
+  report,
+  trainSeconds,
+  quantize,
+  options: DEFAULT_MODEL_OPTIONS,
+  policies,
+  threads: helper === undefined ? 1 : 2,
+});

@@ -13,6 +13,14 @@ run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'])
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.types.json']);
 // The Custom Elements Manifest, for editors and catalogues (Web Awesome, Shoelace ship one the same way).
 run(process.execPath, [
-  'node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--globs', 'widget/**/*.ts', '--exclude', 'widget/sandbox/**',
-  '--litelement', '--outdir', 'dist', '--quiet',
+  'node_modules/@custom-elements-manifest/analyzer/cem.js',
+  'analyze',
+  '--globs',
+  'widget/**/*.ts',
+  '--exclude',
+  'widget/sandbox/**',
+  '--litelement',
+  '--outdir',
+  'dist',
+  '--quiet',
 ]);

@@ -7,9 +7,17 @@ import { gzipSync } from 'node:zlib';
 
 const budgets = [
   { file: 'dist/confidant.iife.js', label: 'shell (script tag: element + client)', maxGzip: 40 * 1024 },
-  { file: 'dist/confidant-worker.js', label: 'engine Worker (ONNX Runtime JS, Dexie, NLU, skills)', maxGzip: 400 * 1024 },
+  {
+    file: 'dist/confidant-worker.js',
+    label: 'engine Worker (ONNX Runtime JS, Dexie, NLU, skills)',
+    maxGzip: 400 * 1024,
+  },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
-  { file: 'dist/ort-wasm-simd-threaded.wasm', label: 'ONNX Runtime wasm (fetched by the Worker)', maxGzip: 4 * 1024 * 1024 },
+  {
+    file: 'dist/ort-wasm-simd-threaded.wasm',
+    label: 'ONNX Runtime wasm (fetched by the Worker)',
+    maxGzip: 4 * 1024 * 1024,
+  },
 ];
 
 let failed = 0;
@@ -23,7 +31,9 @@ for (const { file, label, maxGzip } of budgets) {
   const gz = gzipSync(raw, { level: 9 }).length;
   const ok = gz <= maxGzip;
   if (!ok) failed++;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${label}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (budget ${(maxGzip / 1024).toFixed(0)} KB)`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${label}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (budget ${(maxGzip / 1024).toFixed(0)} KB)`,
+  );
 }
 if (failed > 0) {
   console.error(`size: ${failed} budget(s) exceeded or missing`);

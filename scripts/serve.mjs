@@ -19,12 +19,18 @@ const server = await startDevServer({
     middleware: [(context, next) => (context.path === '/' ? context.redirect('/demo/index.html') : next())],
     plugins: [
       resolveDexieEsm(),
-      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)) }),
+      esbuildPlugin({
+        ts: true,
+        target: 'es2022',
+        tsconfig: fileURLToPath(new URL('../tsconfig.base.json', import.meta.url)),
+      }),
     ],
   },
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,
 });
-console.log(`Confidant demo: http://127.0.0.1:${port}/demo/index.html (script tag), /demo/app.html (ESM), /demo/strict-csp.html`);
+console.log(
+  `Confidant demo: http://127.0.0.1:${port}/demo/index.html (script tag), /demo/app.html (ESM), /demo/strict-csp.html`,
+);
 process.on('SIGINT', () => server.stop().then(() => process.exit(0)));

@@ -74,9 +74,22 @@ export type AssistantListener<T extends AssistantEventType> = (event: Extract<As
  */
 export type AssistantAdmin = Pick<
   Engine,
-  | 'unlock' | 'lock' | 'changePassphrase' | 'exportBackup' | 'importBackup' | 'erase' | 'deleteConversation'
-  | 'retention' | 'setRetention' | 'verifyAudit' | 'auditHead' | 'permissions' | 'revokePermission'
-  | 'respondToPermission' | 'setSkillSecret' | 'metrics'
+  | 'unlock'
+  | 'lock'
+  | 'changePassphrase'
+  | 'exportBackup'
+  | 'importBackup'
+  | 'erase'
+  | 'deleteConversation'
+  | 'retention'
+  | 'setRetention'
+  | 'verifyAudit'
+  | 'auditHead'
+  | 'permissions'
+  | 'revokePermission'
+  | 'respondToPermission'
+  | 'setSkillSecret'
+  | 'metrics'
 >;
 
 /** A running assistant: a plain object of functions (after `InferenceSession.create`, `openDB`). */
@@ -101,13 +114,19 @@ export interface Assistant extends AssistantAdmin {
   /** Starts a new conversation and makes it current. */
   newConversation(): Promise<string>;
   /** Searches the encrypted history (every word must appear), newest first. */
-  search(query: string, options?: { limit?: number; conversationId?: string; signal?: AbortSignal }): Promise<StoredMessage[]>;
+  search(
+    query: string,
+    options?: { limit?: number; conversationId?: string; signal?: AbortSignal },
+  ): Promise<StoredMessage[]>;
   /**
    * Trains an intent model on a corpus (a `Corpus`, or Confidant YAML/JSON, Rasa `nlu.yml` or NLP.js
    * JSON text) where the engine runs, swaps it in, and keeps it encrypted for the next visit.
    * @throws {CorpusError} naming the line, for a malformed corpus
    */
-  train(corpus: Corpus | string, options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal }): Promise<ModelInfo>;
+  train(
+    corpus: Corpus | string,
+    options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal },
+  ): Promise<ModelInfo>;
   /** Subscribes to one event type; returns the unsubscribe function. */
   on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>): () => void;
   /** Stops the engine (and its Worker) and closes the store. Idempotent. */

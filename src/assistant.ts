@@ -4,7 +4,14 @@
  *
  * @module
  */
-import type { Assistant, AssistantEvent, AssistantEventType, AssistantListener, AssistantOptions, SendOptions } from './assistant-types.ts';
+import type {
+  Assistant,
+  AssistantEvent,
+  AssistantEventType,
+  AssistantListener,
+  AssistantOptions,
+  SendOptions,
+} from './assistant-types.ts';
 import type { Engine, EngineEvent, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
 import type { ModelInfo } from './nlu/types.ts';
 import { abortReason, WorkerError } from './errors.ts';
@@ -56,7 +63,8 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
   // Loaded on demand, so a page without app skills does not pay for the skills runtime.
   const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
-  const engineOptions: EngineOptions = hosting === undefined ? rest : { ...rest, appSkills: skills.map((skill) => hosting.manifestOf(skill)) };
+  const engineOptions: EngineOptions =
+    hosting === undefined ? rest : { ...rest, appSkills: skills.map((skill) => hosting.manifestOf(skill)) };
   const host = hosting?.hostFor(skills);
 
   const onAbort = () => void engine.dispose();
@@ -82,11 +90,18 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   const alive = () => {
     if (disposed) throw new WorkerError('The assistant was disposed', { code: 'disposed' });
   };
-  const cancellable = async <T>(run: (requestId: string) => Promise<T>, cancelSignal: AbortSignal | undefined): Promise<T> => {
+  const cancellable = async <T>(
+    run: (requestId: string) => Promise<T>,
+    cancelSignal: AbortSignal | undefined,
+  ): Promise<T> => {
     alive();
     cancelSignal?.throwIfAborted();
     const requestId = `r${++requestCounter}`;
-    return raceAbort(run(requestId), cancelSignal, () => void engine.cancel(requestId, 'aborted').catch(() => undefined));
+    return raceAbort(
+      run(requestId),
+      cancelSignal,
+      () => void engine.cancel(requestId, 'aborted').catch(() => undefined),
+    );
   };
 
   const turn = async (text: string, sendOptions: SendOptions, onDelta?: (text: string) => void): Promise<Reply> => {

@@ -153,7 +153,8 @@ export type ConfidantErrorName = keyof typeof errorClasses;
 export function errorNameOf(error: ConfidantError): ConfidantErrorName {
   let proto: object | null = Object.getPrototypeOf(error);
   while (proto !== null) {
-    for (const [name, Class] of Object.entries(errorClasses)) if (Class.prototype === proto) return name as ConfidantErrorName;
+    for (const [name, Class] of Object.entries(errorClasses))
+      if (Class.prototype === proto) return name as ConfidantErrorName;
     proto = Object.getPrototypeOf(proto);
   }
   return 'ConfidantError';

@@ -20,7 +20,11 @@ export function validateAssistantOptions(options: AssistantOptions): void {
   ) {
     throw new TypeError('options.model must be a URL, a string, an ArrayBuffer or a Uint8Array');
   }
-  if (worker !== undefined && typeof worker !== 'boolean' && !(typeof Worker === 'function' && worker instanceof Worker)) {
+  if (
+    worker !== undefined &&
+    typeof worker !== 'boolean' &&
+    !(typeof Worker === 'function' && worker instanceof Worker)
+  ) {
     throw new TypeError('options.worker must be a boolean or a Worker');
   }
   if (worker === true && typeof Worker !== 'function') {
@@ -33,12 +37,17 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     if (!isObject(encryption) || (encryption.mode !== 'device' && encryption.mode !== 'passphrase')) {
       throw new RangeError("options.encryption.mode must be 'device' or 'passphrase'");
     }
-    if (encryption.mode === 'passphrase' && encryption.passphrase !== undefined && typeof encryption.passphrase !== 'string') {
+    if (
+      encryption.mode === 'passphrase' &&
+      encryption.passphrase !== undefined &&
+      typeof encryption.passphrase !== 'string'
+    ) {
       throw new TypeError('options.encryption.passphrase must be a string');
     }
   }
   if (skills !== undefined && !Array.isArray(skills)) throw new TypeError('options.skills must be an array');
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('options.onProgress must be a function');
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw new TypeError('options.onProgress must be a function');
   if (databaseName !== undefined && (typeof databaseName !== 'string' || databaseName.length === 0)) {
     throw new TypeError('options.databaseName must be a non-empty string');
   }
@@ -56,5 +65,6 @@ export function validateAssistantOptions(options: AssistantOptions): void {
       throw new TypeError(`options.${key} must be a SHA-256 digest: 64 hex digits`);
     }
   }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('options.signal must be an AbortSignal');
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw new TypeError('options.signal must be an AbortSignal');
 }

@@ -38,7 +38,10 @@ export type PermissionGrant = Awaited<ReturnType<Assistant['permissions']>>[numb
  * @param assistant any assistant the widget was given
  * @param name the method name
  */
-export function has<K extends OptionalMethod>(assistant: WidgetAssistant | undefined, name: K): assistant is WidgetAssistant & Pick<Assistant, K> {
+export function has<K extends OptionalMethod>(
+  assistant: WidgetAssistant | undefined,
+  name: K,
+): assistant is WidgetAssistant & Pick<Assistant, K> {
   return typeof assistant?.[name] === 'function';
 }
 

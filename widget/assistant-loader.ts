@@ -40,7 +40,8 @@ export async function createOwnAssistant(options: OwnAssistantOptions): Promise<
     ...(database ? { databaseName: database } : {}),
     ...extra,
     ...(model ? { model: new URL(model, document.baseURI).href } : {}),
-    encryption: encryption === 'passphrase' ? { mode: 'passphrase', ...(passphrase ? { passphrase } : {}) } : { mode: 'device' },
+    encryption:
+      encryption === 'passphrase' ? { mode: 'passphrase', ...(passphrase ? { passphrase } : {}) } : { mode: 'device' },
     onProgress: (event: ProgressEvent) => {
       onProgress(event);
       extra.onProgress?.(event);

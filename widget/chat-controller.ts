@@ -6,7 +6,15 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AssistantEvent, Card, EngineStatus, ProgressEvent, QuickReply, Reply, StoredMessage } from '../src/index.ts';
+import type {
+  AssistantEvent,
+  Card,
+  EngineStatus,
+  ProgressEvent,
+  QuickReply,
+  Reply,
+  StoredMessage,
+} from '../src/index.ts';
 import { readStatus } from './assistant-extras.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 import { ConfidantErrorEvent, ConfidantReplyEvent } from './events.ts';
@@ -135,7 +143,10 @@ export class ChatController implements ReactiveController {
   async loadEarlier(): Promise<void> {
     const first = this.items[0];
     if (!this.#assistant || !first) return;
-    const messages = await this.#assistant.history(this.conversationId, { limit: historyPage, before: first.createdAt });
+    const messages = await this.#assistant.history(this.conversationId, {
+      limit: historyPage,
+      before: first.createdAt,
+    });
     for (const message of messages) this.#seen.add(message.id);
     this.items = [...messages.reverse().map(fromStored), ...this.items];
     this.hasEarlier = messages.length === historyPage;
@@ -182,7 +193,10 @@ export class ChatController implements ReactiveController {
   async #turn(user: ChatItem): Promise<void> {
     this.#pending++;
     this.#host.requestUpdate();
-    const assistant = this.#assistant && this.#restored ? this.#assistant : await new Promise<WidgetAssistant>((resolve) => this.#waiters.push(resolve));
+    const assistant =
+      this.#assistant && this.#restored
+        ? this.#assistant
+        : await new Promise<WidgetAssistant>((resolve) => this.#waiters.push(resolve));
     const key = `stream-${this.#nextId++}`;
     let text = '';
     let pending = true;
@@ -205,7 +219,9 @@ export class ChatController implements ReactiveController {
         }
       }
     } catch (error) {
-      this.items = this.items.filter((item) => item.key !== key).map((item) => (item === user ? { ...user, state: 'failed' } : item));
+      this.items = this.items
+        .filter((item) => item.key !== key)
+        .map((item) => (item === user ? { ...user, state: 'failed' } : item));
       if (errorCode(error) === 'locked') this.status = 'locked';
       this.#host.dispatchEvent(new ConfidantErrorEvent(error));
     } finally {
@@ -239,7 +255,13 @@ export class ChatController implements ReactiveController {
         const own = this.#own.indexOf(event.text);
         if (own >= 0) this.#own.splice(own, 1);
         else if (!event.conversationId || (this.conversationId ??= event.conversationId) === event.conversationId) {
-          this.#put({ key: `local-${this.#nextId++}`, role: 'user', text: event.text, createdAt: Date.now(), state: 'sent' });
+          this.#put({
+            key: `local-${this.#nextId++}`,
+            role: 'user',
+            text: event.text,
+            createdAt: Date.now(),
+            state: 'sent',
+          });
         }
         break;
       }

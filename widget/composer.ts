@@ -53,16 +53,20 @@ export function renderComposer(props: ComposerProps): TemplateResult {
       placeholder=${props.listening ? msgs.listening : msgs.placeholder}
       @keydown=${(event: KeyboardEvent) => keydown(event, props)}
     ></textarea>
-    ${props.canListen
-      ? html`<button
-          class="icon-button"
-          part="voice-button"
-          type="button"
-          aria-pressed=${props.listening ? 'true' : 'false'}
-          aria-label=${props.listening ? msgs.stopListening : msgs.speak}
-          @click=${props.onListen}
-        >${icons.mic}</button>`
-      : nothing}
+    ${
+      props.canListen
+        ? html`<button
+            class="icon-button"
+            part="voice-button"
+            type="button"
+            aria-pressed=${props.listening ? 'true' : 'false'}
+            aria-label=${props.listening ? msgs.stopListening : msgs.speak}
+            @click=${props.onListen}
+          >
+            ${icons.mic}
+          </button>`
+        : nothing
+    }
     <button class="icon-button send" part="send-button" type="submit" aria-label=${msgs.send}>${icons.send}</button>
   </form>`;
 }

@@ -57,34 +57,82 @@ export const hostStyles = css`
     --_offset: var(--confidant-offset, 1.25rem);
     display: block;
     color-scheme: light;
-    font-family: var(--confidant-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-family: var(
+      --confidant-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Noto Sans',
+      'PingFang SC',
+      'Microsoft YaHei',
+      sans-serif
+    );
     font-size: var(--confidant-font-size, 0.9375rem);
     line-height: 1.4;
     color: var(--_fg);
   }
-  :host([theme='dark']) { ${dark} }
+  :host([theme='dark']) {
+    ${dark}
+  }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) { ${dark} }
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
   }
   .panel {
-    position: fixed; z-index: var(--_z);
-    inset-block-end: calc(var(--_offset) + 4.25rem); inset-inline-end: var(--_offset);
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: calc(var(--_offset) + 4.25rem);
+    inset-inline-end: var(--_offset);
     width: min(var(--confidant-panel-width, 24rem), calc(100vw - 2 * var(--_offset)));
     height: min(var(--confidant-panel-height, 36rem), calc(100dvh - var(--_offset) - 5.5rem));
-    display: flex; flex-direction: column; overflow: hidden;
-    border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_fg);
-    box-shadow: var(--_shadow); animation: confidant-in 0.16s ease-out;
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: var(--_shadow);
+    animation: confidant-in 0.16s ease-out;
   }
-  :host([position^='top']) .panel { inset-block: calc(var(--_offset) + 4.25rem) auto; }
-  :host([position$='start']) .panel { inset-inline: var(--_offset) auto; }
+  :host([position^='top']) .panel {
+    inset-block: calc(var(--_offset) + 4.25rem) auto;
+  }
+  :host([position$='start']) .panel {
+    inset-inline: var(--_offset) auto;
+  }
   :host([inline]) .panel {
-    position: relative; inset: auto; z-index: auto; width: 100%; height: var(--confidant-panel-height, 36rem);
-    box-shadow: none; animation: none;
+    position: relative;
+    inset: auto;
+    z-index: auto;
+    width: 100%;
+    height: var(--confidant-panel-height, 36rem);
+    box-shadow: none;
+    animation: none;
   }
-  @keyframes confidant-in { from { opacity: 0; transform: translateY(0.5rem); } }
+  @keyframes confidant-in {
+    from {
+      opacity: 0;
+      transform: translateY(0.5rem);
+    }
+  }
   @media (max-width: 30rem) {
-    :host(:not([inline])) .panel { inset: 0; width: 100%; height: 100%; border: 0; border-radius: 0; }
-    :host([open]:not([inline])) .launcher { display: none; }
+    :host(:not([inline])) .panel {
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      border: 0;
+      border-radius: 0;
+    }
+    :host([open]:not([inline])) .launcher {
+      display: none;
+    }
   }
-  .load-error { margin: auto; padding: 1.5rem; text-align: center; }
+  .load-error {
+    margin: auto;
+    padding: 1.5rem;
+    text-align: center;
+  }
 `;

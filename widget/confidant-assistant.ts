@@ -19,7 +19,13 @@ import { renderConsent } from './consent.ts';
 import { consentStyles } from './consent.styles.ts';
 import { renderConversations } from './conversations.ts';
 import { conversationsStyles } from './conversations.styles.ts';
-import { ConfidantCloseEvent, ConfidantErrorEvent, ConfidantOpenEvent, ConfidantReadyEvent, ConfidantSendEvent } from './events.ts';
+import {
+  ConfidantCloseEvent,
+  ConfidantErrorEvent,
+  ConfidantOpenEvent,
+  ConfidantReadyEvent,
+  ConfidantSendEvent,
+} from './events.ts';
 import { renderHeader } from './header.ts';
 import type { PanelView } from './header.ts';
 import { headerStyles } from './header.styles.ts';
@@ -142,8 +148,16 @@ import type { VoiceMode } from './voice.ts';
  */
 export class ConfidantAssistant extends LitElement {
   static override styles = [
-    sharedStyles, hostStyles, launcherStyles, headerStyles, messageListStyles, composerStyles,
-    settingsStyles, consentStyles, conversationsStyles, unlockStyles,
+    sharedStyles,
+    hostStyles,
+    launcherStyles,
+    headerStyles,
+    messageListStyles,
+    composerStyles,
+    settingsStyles,
+    consentStyles,
+    conversationsStyles,
+    unlockStyles,
   ];
 
   /** The assistant to talk to. Set it to use your app's own; otherwise the element creates one from its attributes. */
@@ -262,7 +276,10 @@ export class ConfidantAssistant extends LitElement {
         this.#opened = true;
         // Opened by the user (or script) after the first render: start now. At connect, `afterParse` does.
         if (this.hasUpdated) void this.#own.start();
-      } else if (changed.get('open') && this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null)) {
+      } else if (
+        changed.get('open') &&
+        this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null)
+      ) {
         this.#restoreFocus = true;
       }
     }
@@ -278,13 +295,20 @@ export class ConfidantAssistant extends LitElement {
     if (this.open && this.#focusOnOpen) {
       this.#focusOnOpen = false;
       const root = this.renderRoot;
-      (root.querySelector<HTMLElement>('#passphrase') ?? root.querySelector<HTMLElement>('#input') ?? root.querySelector<HTMLElement>('.panel button'))?.focus();
+      (
+        root.querySelector<HTMLElement>('#passphrase') ??
+        root.querySelector<HTMLElement>('#input') ??
+        root.querySelector<HTMLElement>('.panel button')
+      )?.focus();
     }
     if (this.#restoreFocus) {
       this.#restoreFocus = false;
       this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
     }
-    if (changed.has('settingsData') && (changed.get('settingsData') as SettingsData | undefined)?.confirmErase !== this.settingsData.confirmErase) {
+    if (
+      changed.has('settingsData') &&
+      (changed.get('settingsData') as SettingsData | undefined)?.confirmErase !== this.settingsData.confirmErase
+    ) {
       // The pressed button was replaced: focus its counterpart (Cancel first, the safe choice).
       const next = this.settingsData.confirmErase ? '.settings [role=group] button' : '[part~="erase-button"]';
       this.renderRoot.querySelector<HTMLElement>(next)?.focus();
@@ -308,9 +332,11 @@ export class ConfidantAssistant extends LitElement {
   protected override render(): TemplateResult {
     const msgs = this.#msgs;
     const { announcement } = this.#chat;
-    return html`${this.inline
-        ? nothing
-        : renderLauncher({ msgs, open: this.open, onToggle: () => (this.open ? this.#close() : this.show()) })}
+    return html`${
+        this.inline
+          ? nothing
+          : renderLauncher({ msgs, open: this.open, onToggle: () => (this.open ? this.#close() : this.show()) })
+      }
       <div
         id="panel"
         class="panel"
@@ -320,10 +346,14 @@ export class ConfidantAssistant extends LitElement {
         lang=${this.#lang}
         ?hidden=${!this.inline && !this.open}
         @keydown=${this.#onKeydown}
-      >${this.#opened ? this.#renderPanel(msgs) : nothing}</div>
-      <div class="sr-only" part="announcer" aria-live="polite">${announcement.count
-        ? keyed(announcement.count, html`<p>${msgs.assistant}: ${announcement.text}</p>`)
-        : nothing}</div>`;
+      >
+        ${this.#opened ? this.#renderPanel(msgs) : nothing}
+      </div>
+      <div class="sr-only" part="announcer" aria-live="polite">
+        ${
+          announcement.count ? keyed(announcement.count, html`<p>${msgs.assistant}: ${announcement.text}</p>`) : nothing
+        }
+      </div>`;
   }
 
   #renderPanel(msgs: Messages): TemplateResult {
@@ -352,11 +382,18 @@ export class ConfidantAssistant extends LitElement {
     const chat = this.#chat;
     const lang = this.#lang;
     if (chat.status === 'failed') {
-      return html`<div class="load-error" part="load-error" role="alert"><p>${msgs.loadFailed}</p>
-        <button class="button primary" type="button" @click=${() => void this.#own.start()}>${msgs.tryAgain}</button></div>`;
+      return html`<div class="load-error" part="load-error" role="alert">
+        <p>${msgs.loadFailed}</p>
+        <button class="button primary" type="button" @click=${() => void this.#own.start()}>${msgs.tryAgain}</button>
+      </div>`;
     }
     if (chat.status === 'locked') {
-      return renderUnlock({ msgs, error: this.#own.unlockError, busy: this.#own.unlocking, onUnlock: (passphrase) => void this.#unlock(passphrase) });
+      return renderUnlock({
+        msgs,
+        error: this.#own.unlockError,
+        busy: this.#own.unlocking,
+        onUnlock: (passphrase) => void this.#unlock(passphrase),
+      });
     }
     if (view === 'settings') {
       return renderSettings({
@@ -419,11 +456,14 @@ export class ConfidantAssistant extends LitElement {
       void assistant.conversations().then((list) => (this.conversationList = list), this.#reportError);
     }
     // Keep keyboard users in the panel: the button they pressed is gone with the old view.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.header button, .header h2')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.header button, .header h2')?.focus(),
+    );
   }
 
   #close(): void {
-    if (this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null)) this.#restoreFocus = true;
+    if (this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null))
+      this.#restoreFocus = true;
     this.open = false;
   }
 
@@ -451,7 +491,8 @@ export class ConfidantAssistant extends LitElement {
     this.#chat.resolveRequest(request);
     try {
       if (request.respond) await request.respond(granted);
-      else if (has(this.assistant, 'respondToPermission')) await this.assistant.respondToPermission(request.id, granted);
+      else if (has(this.assistant, 'respondToPermission'))
+        await this.assistant.respondToPermission(request.id, granted);
     } catch (error) {
       this.#reportError(error);
     }

@@ -44,12 +44,25 @@ export interface ConsentProps {
 export function renderConsent(props: ConsentProps): TemplateResult {
   const { msgs, request } = props;
   const what = describePermission(msgs, request.permission, request.origins);
-  return html`<div class="consent" part="consent" role="alertdialog" aria-labelledby="consent-title" aria-describedby="consent-body" tabindex="-1">
+  return html`<div
+    class="consent"
+    part="consent"
+    role="alertdialog"
+    aria-labelledby="consent-title"
+    aria-describedby="consent-body"
+    tabindex="-1"
+  >
     <h3 id="consent-title" class="consent-title">${msgs.consentTitle}</h3>
-    <p id="consent-body">${msgs.consentBody(request.skillId, what)}${request.description ? html`<br /><span class="muted">${request.description}</span>` : nothing}</p>
+    <p id="consent-body">
+      ${msgs.consentBody(request.skillId, what)}${request.description ? html`<br /><span class="muted">${request.description}</span>` : nothing}
+    </p>
     <div class="actions">
-      <button class="button" part="deny-button" type="button" @click=${() => props.onAnswer(false)}>${msgs.deny}</button>
-      <button class="button primary" part="allow-button" type="button" @click=${() => props.onAnswer(true)}>${msgs.allow}</button>
+      <button class="button" part="deny-button" type="button" @click=${() => props.onAnswer(false)}>
+        ${msgs.deny}
+      </button>
+      <button class="button primary" part="allow-button" type="button" @click=${() => props.onAnswer(true)}>
+        ${msgs.allow}
+      </button>
     </div>
   </div>`;
 }

@@ -39,7 +39,15 @@ export function renderHeader(props: HeaderProps): TemplateResult {
   const { msgs } = props;
   const percent = props.progress === undefined ? undefined : Math.round(props.progress * 100);
   const button = (view: PanelView, label: string, icon: TemplateResult) =>
-    html`<button class="icon-button" part="${view}-button" type="button" aria-label=${label} @click=${() => props.onView(view)}>${icon}</button>`;
+    html`<button
+      class="icon-button"
+      part="${view}-button"
+      type="button"
+      aria-label=${label}
+      @click=${() => props.onView(view)}
+    >
+      ${icon}
+    </button>`;
   // A div, not <header>: inside a dialog that is not a sectioning element, <header> would be one more page "banner" landmark.
   return html`<div class="header" part="header">
       ${props.view === 'chat' ? nothing : button('chat', msgs.back, icons.back)}
@@ -48,14 +56,26 @@ export function renderHeader(props: HeaderProps): TemplateResult {
       <span class="spacer"></span>
       ${props.view === 'chat' && props.canBrowse ? button('conversations', msgs.conversations, icons.history) : nothing}
       ${props.view === 'chat' && props.hasSettings ? button('settings', msgs.settings, icons.settings) : nothing}
-      ${props.closable
-        ? html`<button class="icon-button" part="close-button" type="button" aria-label=${msgs.close} @click=${props.onClose}>${icons.close}</button>`
-        : nothing}
+      ${
+        props.closable
+          ? html`<button
+              class="icon-button"
+              part="close-button"
+              type="button"
+              aria-label=${msgs.close}
+              @click=${props.onClose}
+            >
+              ${icons.close}
+            </button>`
+          : nothing
+      }
     </div>
-    ${props.loading
-      ? html`<div class="progress" part="progress" role="status">
-          <span class="sr-only">${percent === undefined ? msgs.loading : msgs.loadingPercent(percent)}</span>
-          <progress max="100" value=${percent ?? nothing} aria-hidden="true"></progress>
-        </div>`
-      : nothing}`;
+    ${
+      props.loading
+        ? html`<div class="progress" part="progress" role="status">
+            <span class="sr-only">${percent === undefined ? msgs.loading : msgs.loadingPercent(percent)}</span>
+            <progress max="100" value=${percent ?? nothing} aria-hidden="true"></progress>
+          </div>`
+        : nothing
+    }`;
 }

@@ -8,12 +8,33 @@ import { css } from 'lit';
 /** Launcher styles. */
 export const launcherStyles = css`
   .launcher {
-    position: fixed; z-index: var(--_z); inset-block-end: var(--_offset); inset-inline-end: var(--_offset);
-    display: grid; place-items: center; width: 3.5rem; height: 3.5rem; padding: 0; border: 0; border-radius: 50%;
-    background: var(--_accent); color: var(--_accent-fg); box-shadow: var(--_shadow); transition: transform 0.15s ease;
+    position: fixed;
+    z-index: var(--_z);
+    inset-block-end: var(--_offset);
+    inset-inline-end: var(--_offset);
+    display: grid;
+    place-items: center;
+    width: 3.5rem;
+    height: 3.5rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    box-shadow: var(--_shadow);
+    transition: transform 0.15s ease;
   }
-  .launcher:hover { transform: scale(1.05); }
-  .launcher .icon { width: 1.5rem; height: 1.5rem; }
-  :host([position^='top']) .launcher { inset-block: var(--_offset) auto; }
-  :host([position$='start']) .launcher { inset-inline: var(--_offset) auto; }
+  .launcher:hover {
+    transform: scale(1.05);
+  }
+  .launcher .icon {
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+  :host([position^='top']) .launcher {
+    inset-block: var(--_offset) auto;
+  }
+  :host([position$='start']) .launcher {
+    inset-inline: var(--_offset) auto;
+  }
 `;

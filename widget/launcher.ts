@@ -29,5 +29,7 @@ export function renderLauncher(props: LauncherProps): TemplateResult {
     aria-expanded=${props.open ? 'true' : 'false'}
     aria-label=${props.open ? props.msgs.close : props.msgs.open}
     @click=${props.onToggle}
-  >${props.open ? icons.close : icons.chat}</button>`;
+  >
+    ${props.open ? icons.close : icons.chat}
+  </button>`;
 }

@@ -41,8 +41,13 @@ const LINK = String.raw`\[([^\]]*)\]\(\s*(?:&lt;)?((?:(?!&gt;)[^\s)])*)(?:&gt;)?
 function inline(text: string, options: MarkdownOptions): string {
   const stash: string[] = [];
   const keep = (html: string) => `\u0000${stash.push(html) - 1}\u0000`;
-  const link = (label: string, url: string, title?: string) => keep(`<a href="${url}"${title ? ` title="${title}"` : ''}>${emphasis(label)}</a>`);
-  const spans = text.replace(/\u0000/g, '').replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) => keep(`<code>${escapeCode(code.trim())}</code>`));
+  const link = (label: string, url: string, title?: string) =>
+    keep(`<a href="${url}"${title ? ` title="${title}"` : ''}>${emphasis(label)}</a>`);
+  const spans = text
+    .replace(/\u0000/g, '')
+    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) =>
+      keep(`<code>${escapeCode(code.trim())}</code>`),
+    );
   const out = escapeHtml(spans)
     .replace(new RegExp(`!${LINK}`, 'g'), (_, alt: string, src: string, title?: string) =>
       keep(options.images ? `<img src="${src}" alt="${alt}"${title ? ` title="${title}"` : ''}>` : alt),
@@ -55,7 +60,8 @@ function inline(text: string, options: MarkdownOptions): string {
       return lead + link(url, url) + found.slice(url.length);
     });
   // A link label may hold a stashed code span: restore recursively.
-  const restore = (html: string): string => html.replace(/\u0000(\d+)\u0000/g, (_, i: string) => restore(stash[Number(i)] ?? ''));
+  const restore = (html: string): string =>
+    html.replace(/\u0000(\d+)\u0000/g, (_, i: string) => restore(stash[Number(i)] ?? ''));
   return restore(emphasis(out));
 }
 
@@ -93,7 +99,8 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
     const fence = FENCE.exec(line);
     if (fence) {
       const body: string[] = [];
-      for (i++; i < lines.length && !(lines[i] ?? '').trim().startsWith(fence[1] ?? '```'); i++) body.push(lines[i] ?? '');
+      for (i++; i < lines.length && !(lines[i] ?? '').trim().startsWith(fence[1] ?? '```'); i++)
+        body.push(lines[i] ?? '');
       i++;
       out.push(`<pre><code>${escapeCode(body.join('\n'))}</code></pre>`);
     } else if (!line.trim()) {

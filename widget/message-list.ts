@@ -68,7 +68,10 @@ function formatTime(createdAt: number, lang: string): string {
   const id = `${lang}|${today}`;
   let format = formats.get(id);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(
+      lang,
+      today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+    );
     formats.set(id, format);
   }
   return format.format(createdAt);
@@ -83,9 +86,13 @@ function renderCards(item: ChatItem, props: MessageListProps): TemplateResult | 
       return html`<li class="card" part="card">
         ${image ? html`<img part="card-image" src=${image} alt="" loading="lazy" referrerpolicy="no-referrer" />` : nothing}
         <p class="card-title" part="card-title">
-          ${url
-            ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${card.title}<span class="sr-only"> ${props.msgs.newTab}</span></a>`
-            : card.title}
+          ${
+            url
+              ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
+                  >${card.title}<span class="sr-only"> ${props.msgs.newTab}</span></a
+                >`
+              : card.title
+          }
         </p>
         ${card.text ? html`<p class="card-text">${card.text}</p>` : nothing}
       </li>`;
@@ -100,26 +107,56 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
   const quickReplies = last && !mine && item.state === 'done' ? item.quickReplies : undefined;
   // While a reply streams, its bubble is hidden from assistive technology; the finished reply is
   // a new node (`keyed` by the stored id), read in full once.
-  return html`<div class="message ${item.role} ${item.state}" part="message ${item.role}-message" aria-hidden=${item.state === 'streaming' ? 'true' : nothing}>
-    <div class="bubble" part="bubble ${item.role}-bubble" dir="auto"><span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>${content}</div>
+  return html`<div
+    class="message ${item.role} ${item.state}"
+    part="message ${item.role}-message"
+    aria-hidden=${item.state === 'streaming' ? 'true' : nothing}
+  >
+    <div class="bubble" part="bubble ${item.role}-bubble" dir="auto">
+      <span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>${content}
+    </div>
     ${renderCards(item, props)}
     <div class="meta" part="meta">
       <time datetime=${new Date(item.createdAt).toISOString()}>${formatTime(item.createdAt, props.lang)}</time>
-      ${!mine && props.canSpeak && item.state === 'done'
-        ? html`<button class="icon-button small" part="speak-button" type="button" aria-label=${msgs.readAloud} @click=${() => props.onSpeak(item)}>${icons.speaker}</button>`
-        : nothing}
-      ${item.state === 'failed'
-        ? html`<span class="error">${msgs.sendFailed}</span>
-            <button class="button small" part="retry-button" type="button" @click=${() => props.onRetry(item)}>${msgs.retry}</button>`
-        : nothing}
+      ${
+        !mine && props.canSpeak && item.state === 'done'
+          ? html`<button
+              class="icon-button small"
+              part="speak-button"
+              type="button"
+              aria-label=${msgs.readAloud}
+              @click=${() => props.onSpeak(item)}
+            >
+              ${icons.speaker}
+            </button>`
+          : nothing
+      }
+      ${
+        item.state === 'failed'
+          ? html`<span class="error">${msgs.sendFailed}</span>
+              <button class="button small" part="retry-button" type="button" @click=${() => props.onRetry(item)}>
+                ${msgs.retry}
+              </button>`
+          : nothing
+      }
     </div>
-    ${quickReplies?.length
-      ? html`<div class="quick-replies" part="quick-replies" role="group" aria-label=${msgs.suggestions}>
-          ${quickReplies.map(
-            (reply) => html`<button class="button" part="quick-reply" type="button" @click=${() => props.onQuickReply(reply.value ?? reply.label)}>${reply.label}</button>`,
-          )}
-        </div>`
-      : nothing}
+    ${
+      quickReplies?.length
+        ? html`<div class="quick-replies" part="quick-replies" role="group" aria-label=${msgs.suggestions}>
+            ${quickReplies.map(
+              (reply) =>
+                html`<button
+                  class="button"
+                  part="quick-reply"
+                  type="button"
+                  @click=${() => props.onQuickReply(reply.value ?? reply.label)}
+                >
+                  ${reply.label}
+                </button>`,
+            )}
+          </div>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -149,8 +186,12 @@ export function renderMessageList(props: MessageListProps): TemplateResult {
     <div class="log" role="log" aria-live="off" aria-label=${msgs.title}>
       ${items.map((item, i) => keyed(item.key, cachedItem(item, i === items.length - 1, props)))}
     </div>
-    ${props.typing
-      ? html`<div class="typing" part="typing" role="img" aria-label=${msgs.typing}><span></span><span></span><span></span></div>`
-      : nothing}
+    ${
+      props.typing
+        ? html`<div class="typing" part="typing" role="img" aria-label=${msgs.typing}>
+            <span></span><span></span><span></span>
+          </div>`
+        : nothing
+    }
   </div>`;
 }

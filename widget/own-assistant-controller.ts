@@ -111,7 +111,10 @@ export class OwnAssistantController implements ReactiveController {
       }
     } catch (error) {
       const { msgs } = this.#context();
-      this.unlockError = codeOf(error) === 'wrong-passphrase' ? msgs.wrongPassphrase : msgs.failed(error instanceof Error ? error.message : String(error));
+      this.unlockError =
+        codeOf(error) === 'wrong-passphrase'
+          ? msgs.wrongPassphrase
+          : msgs.failed(error instanceof Error ? error.message : String(error));
     } finally {
       this.unlocking = false;
       this.#host.requestUpdate();

@@ -38,11 +38,76 @@ export interface RenderOptions {
 
 const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const imageProtocols = new Set(['http:', 'https:']);
-const tags = ['a', 'b', 'strong', 'i', 'em', 'u', 's', 'del', 'code', 'pre', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'span', 'sub', 'sup', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+const tags = [
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'del',
+  'code',
+  'pre',
+  'p',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'span',
+  'sub',
+  'sup',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+];
 const attributes = ['href', 'title', 'start'];
 // Wrappers whose text is kept when the element goes (DOMPurify does this for every element it drops
 // except script-like ones; the platform sanitizer only for those it is told).
-const unwrap = ['div', 'center', 'font', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'small', 'big', 'mark', 'abbr', 'cite', 'q', 'dfn', 'kbd', 'samp', 'var', 'time', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'details', 'summary', 'label', 'address', 'ins'];
+const unwrap = [
+  'div',
+  'center',
+  'font',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'small',
+  'big',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'dfn',
+  'kbd',
+  'samp',
+  'var',
+  'time',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'label',
+  'address',
+  'ins',
+];
 
 /**
  * Returns the absolute URL if it is allowed, else `null`. Relative URLs resolve against the page.
@@ -103,9 +168,18 @@ function platformEngine(): Engine | undefined {
   try {
     // An implementation of an older draft of the API would ignore this configuration: use it only if it obeys.
     // (No event handler in the probe: parsing one makes a strict CSP report it, even in an inert document.)
-    const probe = engine('<iframe></iframe><img src="x"><a href="https://a.example/" id="x" data-x="x">a</a><center>b</center>', false);
+    const probe = engine(
+      '<iframe></iframe><img src="x"><a href="https://a.example/" id="x" data-x="x">a</a><center>b</center>',
+      false,
+    );
     const link = probe.firstChild as Element | null;
-    if (probe.childNodes.length !== 2 || link?.localName !== 'a' || link.attributes.length !== 3 || probe.textContent !== 'ab') return undefined;
+    if (
+      probe.childNodes.length !== 2 ||
+      link?.localName !== 'a' ||
+      link.attributes.length !== 3 ||
+      probe.textContent !== 'ab'
+    )
+      return undefined;
   } catch {
     return undefined;
   }

@@ -39,7 +39,12 @@ const retentionChoices = [null, 7, 30, 90, 365] as const;
 
 /** Whether the panel has anything to show for this assistant. */
 export function hasSettings(assistant: WidgetAssistant | undefined, canSpeak: boolean): boolean {
-  return canSpeak || (['erase', 'exportBackup', 'importBackup', 'setRetention', 'permissions', 'lock'] as const).some((name) => has(assistant, name));
+  return (
+    canSpeak ||
+    (['erase', 'exportBackup', 'importBackup', 'setRetention', 'permissions', 'lock'] as const).some((name) =>
+      has(assistant, name),
+    )
+  );
 }
 
 /** Reads the current retention and grants. */
@@ -55,7 +60,10 @@ async function act(props: SettingsProps, action: () => Promise<SettingsData | vo
   try {
     props.onChange({ ...props.data, ...(await action()), note: { text: done, error: false } });
   } catch (error) {
-    props.onChange({ ...props.data, note: { text: props.msgs.failed(error instanceof Error ? error.message : String(error)), error: true } });
+    props.onChange({
+      ...props.data,
+      note: { text: props.msgs.failed(error instanceof Error ? error.message : String(error)), error: true },
+    });
   }
 }
 
@@ -80,88 +88,163 @@ export function renderSettings(props: SettingsProps): TemplateResult {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     if (!has(assistant, 'exportBackup')) return;
-    void act(props, async () => download(await assistant.exportBackup(field(form, 'passphrase').value)), msgs.exported).then(() => form.reset());
+    void act(
+      props,
+      async () => download(await assistant.exportBackup(field(form, 'passphrase').value)),
+      msgs.exported,
+    ).then(() => form.reset());
   };
   const onImport = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const file = field(form, 'file').files?.[0];
     if (!has(assistant, 'importBackup') || !file) return;
-    void act(props, async () => void (await assistant.importBackup(new Uint8Array(await file.arrayBuffer()), field(form, 'passphrase').value)), msgs.imported).then(() => form.reset());
+    void act(
+      props,
+      async () =>
+        void (await assistant.importBackup(new Uint8Array(await file.arrayBuffer()), field(form, 'passphrase').value)),
+      msgs.imported,
+    ).then(() => form.reset());
   };
   const onRetention = (event: Event) => {
     const value = (event.currentTarget as HTMLSelectElement).value;
     const days = value ? Number(value) : null;
-    if (has(assistant, 'setRetention')) void act(props, async () => {
-      await assistant.setRetention(days);
-      return { retention: days };
-    }, msgs.saved);
+    if (has(assistant, 'setRetention'))
+      void act(
+        props,
+        async () => {
+          await assistant.setRetention(days);
+          return { retention: days };
+        },
+        msgs.saved,
+      );
   };
   const revoke = (grant: PermissionGrant) =>
     has(assistant, 'revokePermission') &&
-    void act(props, async () => {
-      await assistant.revokePermission(grant.skillId, grant.permission);
-      return { grants: (data.grants ?? []).filter((other) => other !== grant) };
-    }, msgs.saved);
+    void act(
+      props,
+      async () => {
+        await assistant.revokePermission(grant.skillId, grant.permission);
+        return { grants: (data.grants ?? []).filter((other) => other !== grant) };
+      },
+      msgs.saved,
+    );
   const erase = () =>
     has(assistant, 'erase') &&
-    void act(props, async () => {
-      await assistant.erase();
-      props.onErased();
-      return { confirmErase: false, grants: [] };
-    }, msgs.cleared);
+    void act(
+      props,
+      async () => {
+        await assistant.erase();
+        props.onErased();
+        return { confirmErase: false, grants: [] };
+      },
+      msgs.cleared,
+    );
   const lock = () => has(assistant, 'lock') && void assistant.lock().then(props.onLocked, props.onLocked);
 
   return html`<div class="settings" part="settings">
-    ${props.canSpeak
-      ? html`<label class="row"><input type="checkbox" .checked=${props.readAloud} @change=${(e: Event) => props.onReadAloud((e.currentTarget as HTMLInputElement).checked)} />${msgs.readRepliesAloud}</label>`
-      : nothing}
-    ${has(assistant, 'setRetention')
-      ? html`<label class="row" for="retention">${msgs.retention}</label>
-          <select id="retention" class="field" part="retention" @change=${onRetention}>
-            ${retentionChoices.map((days) => html`<option value=${days ?? ''} ?selected=${(data.retention ?? null) === days}>${days === null ? msgs.retentionForever : msgs.retentionDays(days)}</option>`)}
-          </select>`
-      : nothing}
-    ${has(assistant, 'exportBackup')
-      ? html`<form class="group" @submit=${onExport}>
-          <h3>${msgs.exportTitle}</h3>
-          <p class="note" id="export-hint">${msgs.exportHint}</p>
-          <label for="export-passphrase">${msgs.passphrase}</label>
-          <input id="export-passphrase" class="field" name="passphrase" type="password" autocomplete="new-password" required aria-describedby="export-hint" />
-          <button class="button" part="export-button" type="submit">${msgs.export}</button>
-        </form>`
-      : nothing}
-    ${has(assistant, 'importBackup')
-      ? html`<form class="group" @submit=${onImport}>
-          <h3>${msgs.importTitle}</h3>
-          <label for="import-file">${msgs.backupFile}</label>
-          <input id="import-file" class="field" name="file" type="file" required />
-          <label for="import-passphrase">${msgs.passphrase}</label>
-          <input id="import-passphrase" class="field" name="passphrase" type="password" autocomplete="current-password" required />
-          <button class="button" part="import-button" type="submit">${msgs.import}</button>
-        </form>`
-      : nothing}
-    ${has(assistant, 'permissions')
-      ? html`<div class="group">
-          <h3>${msgs.permissionsTitle}</h3>
-          ${data.grants?.length
-            ? html`<ul class="grants">${data.grants.map(
-                (grant) => html`<li><span>${grant.skillId}: ${describePermission(msgs, grant.permission, grant.origins)}</span>
-                  ${has(assistant, 'revokePermission') ? html`<button class="button" part="revoke-button" type="button" @click=${() => revoke(grant)}>${msgs.revoke}</button>` : nothing}</li>`,
-              )}</ul>`
-            : html`<p class="note">${msgs.noPermissions}</p>`}
-        </div>`
-      : nothing}
+    ${
+      props.canSpeak
+        ? html`<label class="row"
+            ><input
+              type="checkbox"
+              .checked=${props.readAloud}
+              @change=${(e: Event) => props.onReadAloud((e.currentTarget as HTMLInputElement).checked)}
+            />${msgs.readRepliesAloud}</label
+          >`
+        : nothing
+    }
+    ${
+      has(assistant, 'setRetention')
+        ? html`<label class="row" for="retention">${msgs.retention}</label>
+            <select id="retention" class="field" part="retention" @change=${onRetention}>
+              ${retentionChoices.map((days) => html`<option value=${days ?? ''} ?selected=${(data.retention ?? null) === days}>${days === null ? msgs.retentionForever : msgs.retentionDays(days)}</option>`)}
+            </select>`
+        : nothing
+    }
+    ${
+      has(assistant, 'exportBackup')
+        ? html`<form class="group" @submit=${onExport}>
+            <h3>${msgs.exportTitle}</h3>
+            <p class="note" id="export-hint">${msgs.exportHint}</p>
+            <label for="export-passphrase">${msgs.passphrase}</label>
+            <input
+              id="export-passphrase"
+              class="field"
+              name="passphrase"
+              type="password"
+              autocomplete="new-password"
+              required
+              aria-describedby="export-hint"
+            />
+            <button class="button" part="export-button" type="submit">${msgs.export}</button>
+          </form>`
+        : nothing
+    }
+    ${
+      has(assistant, 'importBackup')
+        ? html`<form class="group" @submit=${onImport}>
+            <h3>${msgs.importTitle}</h3>
+            <label for="import-file">${msgs.backupFile}</label>
+            <input id="import-file" class="field" name="file" type="file" required />
+            <label for="import-passphrase">${msgs.passphrase}</label>
+            <input
+              id="import-passphrase"
+              class="field"
+              name="passphrase"
+              type="password"
+              autocomplete="current-password"
+              required
+            />
+            <button class="button" part="import-button" type="submit">${msgs.import}</button>
+          </form>`
+        : nothing
+    }
+    ${
+      has(assistant, 'permissions')
+        ? html`<div class="group">
+            <h3>${msgs.permissionsTitle}</h3>
+            ${
+              data.grants?.length
+                ? html`<ul class="grants">
+                    ${data.grants.map(
+                      (grant) =>
+                        html`<li>
+                          <span>${grant.skillId}: ${describePermission(msgs, grant.permission, grant.origins)}</span>
+                          ${has(assistant, 'revokePermission') ? html`<button class="button" part="revoke-button" type="button" @click=${() => revoke(grant)}>${msgs.revoke}</button>` : nothing}
+                        </li>`,
+                    )}
+                  </ul>`
+                : html`<p class="note">${msgs.noPermissions}</p>`
+            }
+          </div>`
+        : nothing
+    }
     ${has(assistant, 'lock') ? html`<button class="button" part="lock-button" type="button" @click=${lock}>${msgs.lock}</button>` : nothing}
-    ${has(assistant, 'erase')
-      ? data.confirmErase
-        ? html`<div class="group" role="group" aria-labelledby="erase-confirm"><p id="erase-confirm">${msgs.clearConfirm}</p>
-            <div class="actions">
-              <button class="button" type="button" @click=${() => props.onChange({ ...data, confirmErase: false })}>${msgs.cancel}</button>
-              <button class="button danger" part="confirm-erase-button" type="button" @click=${erase}>${msgs.confirmDelete}</button>
-            </div></div>`
-        : html`<button class="button danger" part="erase-button" type="button" @click=${() => props.onChange({ ...data, confirmErase: true })}>${msgs.clearHistory}</button>`
-      : nothing}
+    ${
+      has(assistant, 'erase')
+        ? data.confirmErase
+          ? html`<div class="group" role="group" aria-labelledby="erase-confirm">
+              <p id="erase-confirm">${msgs.clearConfirm}</p>
+              <div class="actions">
+                <button class="button" type="button" @click=${() => props.onChange({ ...data, confirmErase: false })}>
+                  ${msgs.cancel}
+                </button>
+                <button class="button danger" part="confirm-erase-button" type="button" @click=${erase}>
+                  ${msgs.confirmDelete}
+                </button>
+              </div>
+            </div>`
+          : html`<button
+              class="button danger"
+              part="erase-button"
+              type="button"
+              @click=${() => props.onChange({ ...data, confirmErase: true })}
+            >
+              ${msgs.clearHistory}
+            </button>`
+        : nothing
+    }
     <p class="note ${data.note?.error ? 'error' : ''}" role="status">${data.note?.text ?? ''}</p>
   </div>`;
 }

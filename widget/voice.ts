@@ -133,7 +133,9 @@ export class VoiceController implements ReactiveController {
   #pickVoice = (): void => {
     const base = this.#lang.split('-')[0]?.toLowerCase() ?? '';
     const voices = this.#mode === 'off' || !globalThis.speechSynthesis ? [] : speechSynthesis.getVoices();
-    const usable = voices.filter((voice) => (this.#mode === 'any' || voice.localService) && voice.lang.toLowerCase().startsWith(base));
+    const usable = voices.filter(
+      (voice) => (this.#mode === 'any' || voice.localService) && voice.lang.toLowerCase().startsWith(base),
+    );
     this.#voice = usable.find((voice) => voice.lang.toLowerCase() === this.#lang.toLowerCase()) ?? usable[0];
     if (this.canSpeak !== (this.#voice !== undefined)) {
       this.canSpeak = this.#voice !== undefined;

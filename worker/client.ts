@@ -25,7 +25,8 @@ let workerPolicy: ScriptUrlPolicy | undefined | null = null;
  */
 function trustedScriptUrl(url: string): string {
   if (workerPolicy === null) {
-    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } }).trustedTypes;
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } })
+      .trustedTypes;
     try {
       workerPolicy = factory?.createPolicy('confidant-worker', {
         createScriptURL: (candidate: string) => {
@@ -48,7 +49,8 @@ function trustedScriptUrl(url: string): string {
  */
 export function startWorker(url: URL): Worker {
   const here = (globalThis as { location?: { origin: string } }).location?.origin;
-  if (here === undefined || url.origin === here) return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
+  if (here === undefined || url.origin === here)
+    return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
   const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
   const blobUrl = URL.createObjectURL(blob);
   try {
@@ -89,10 +91,34 @@ export function connectWorkerEngine(worker: Worker): Engine {
   const proxied = (args: unknown[], positions: number[]) =>
     args.map((arg, i) => (positions.includes(i) && arg !== undefined && arg !== null ? proxy(arg as object) : arg));
   const methods: Record<string, number[]> = {
-    init: [1, 2], send: [1], cancel: [], classify: [], history: [], conversations: [], newConversation: [], status: [],
-    unlock: [], lock: [], changePassphrase: [], exportBackup: [], importBackup: [], erase: [], deleteConversation: [],
-    retention: [], setRetention: [], search: [], verifyAudit: [], auditHead: [], permissions: [], revokePermission: [],
-    respondToPermission: [], setSkillSecret: [], metrics: [], flushOutbox: [], train: [2], setListener: [0],
+    init: [1, 2],
+    send: [1],
+    cancel: [],
+    classify: [],
+    history: [],
+    conversations: [],
+    newConversation: [],
+    status: [],
+    unlock: [],
+    lock: [],
+    changePassphrase: [],
+    exportBackup: [],
+    importBackup: [],
+    erase: [],
+    deleteConversation: [],
+    retention: [],
+    setRetention: [],
+    search: [],
+    verifyAudit: [],
+    auditHead: [],
+    permissions: [],
+    revokePermission: [],
+    respondToPermission: [],
+    setSkillSecret: [],
+    metrics: [],
+    flushOutbox: [],
+    train: [2],
+    setListener: [0],
   } satisfies Record<Exclude<keyof Engine, 'dispose'>, number[]>;
   // A remote skill's endpoint arrives as a comlink proxy: release its channel after each call, not at GC.
   const releasing = (host: EngineHost): EngineHost => ({
@@ -108,7 +134,10 @@ export function connectWorkerEngine(worker: Worker): Engine {
   const methodsWithHost = (name: string, args: unknown[]) =>
     name === 'init' && args[2] !== undefined ? [args[0], args[1], releasing(args[2] as EngineHost)] : args;
   const engine = Object.fromEntries(
-    Object.entries(methods).map(([name, positions]) => [name, (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), positions))]),
+    Object.entries(methods).map(([name, positions]) => [
+      name,
+      (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), positions)),
+    ]),
   ) as unknown as Engine;
   engine.dispose = async () => {
     if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);

@@ -62,7 +62,8 @@ function isSerializedError(value: SerializedError | { value: unknown }): value i
 export function deserializeError(data: SerializedError | { value: unknown }): unknown {
   if (!isSerializedError(data)) return data.value;
   const cause = data.cause === undefined ? undefined : deserializeError(data.cause);
-  const Class = (errorClasses as Record<string, unknown>)[data.name] as (typeof errorClasses)[ConfidantErrorName] | undefined;
+  const Class = (errorClasses as Record<string, unknown>)[data.name] as
+    (typeof errorClasses)[ConfidantErrorName] | undefined;
   let error: Error;
   if (Class !== undefined) {
     // Rebuild without calling the constructor: subclasses take different arguments and decorate the message.
@@ -74,9 +75,11 @@ export function deserializeError(data: SerializedError | { value: unknown }): un
   } else {
     const Std = { TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError }[data.name] ?? Error;
     error = new Std(data.message);
-    if (Std === Error && data.name !== 'Error') Object.defineProperty(error, 'name', { value: data.name, configurable: true });
+    if (Std === Error && data.name !== 'Error')
+      Object.defineProperty(error, 'name', { value: data.name, configurable: true });
   }
-  if (data.stack !== undefined) Object.defineProperty(error, 'stack', { value: data.stack, configurable: true, writable: true });
+  if (data.stack !== undefined)
+    Object.defineProperty(error, 'stack', { value: data.stack, configurable: true, writable: true });
   if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });
   return error;
 }

@@ -19,7 +19,11 @@ export interface BrowserTurns extends PageResult {
  * @param options.say progress lines (stderr)
  * @throws {Error} when the page fails or does not finish in time
  */
-export async function measureInChromium(options: { turns: number; warmup: number; say: (line: string) => void }): Promise<BrowserTurns> {
+export async function measureInChromium(options: {
+  turns: number;
+  warmup: number;
+  say: (line: string) => void;
+}): Promise<BrowserTurns> {
   const server = await startIsolatedServer();
   const browser = await launchChromium();
   try {
@@ -35,11 +39,17 @@ export async function measureInChromium(options: { turns: number; warmup: number
     const result = await page
       .evaluate(() => (window as unknown as { __dialogueBench: Promise<PageResult> }).__dialogueBench)
       .catch((error: unknown) => {
-        throw new Error(`the benchmark page failed: ${String(error)}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`);
+        throw new Error(
+          `the benchmark page failed: ${String(error)}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`,
+        );
       });
     options.say(String(await page.locator('#log').textContent()).trim());
     await context.close();
-    return { ...result, externalRequests: external(), chromium: /Chrome\/([\d.]+)/.exec(result.userAgent)?.[1] ?? 'unknown' };
+    return {
+      ...result,
+      externalRequests: external(),
+      chromium: /Chrome\/([\d.]+)/.exec(result.userAgent)?.[1] ?? 'unknown',
+    };
   } finally {
     await browser.close();
     await server.stop();

@@ -35,7 +35,9 @@ export interface NodeParts {
  * @param rounds timed passes over the test set
  */
 export async function measureNodeParts(modelPath: string, rounds: number): Promise<NodeParts> {
-  const specs = JSON.parse(readFileSync(new URL('../../test/fixtures/dialogues/default.json', import.meta.url), 'utf8')) as DialogueSpec[];
+  const specs = JSON.parse(
+    readFileSync(new URL('../../test/fixtures/dialogues/default.json', import.meta.url), 'utf8'),
+  ) as DialogueSpec[];
   const model = await loadIntentModel(modelPath);
   const playAll = async (measure: boolean): Promise<number[]> => {
     const samples: number[] = [];
@@ -68,8 +70,19 @@ export async function measureNodeParts(modelPath: string, rounds: number): Promi
   }
   const store = await openStore({ storage: 'memory' });
   const scheduler = createScheduler({ store, onFire: () => undefined, now: () => EVAL_NOW.getTime() });
-  const runtime = createSkillRuntime({ store, scheduler, timeZone: EVAL_TIME_ZONE, requestPermission: async () => true });
-  const manager = createDialogueManager({ store, skills: createBuiltinSkills(), runtime, clock: () => EVAL_NOW, timeZone: EVAL_TIME_ZONE });
+  const runtime = createSkillRuntime({
+    store,
+    scheduler,
+    timeZone: EVAL_TIME_ZONE,
+    requestPermission: async () => true,
+  });
+  const manager = createDialogueManager({
+    store,
+    skills: createBuiltinSkills(),
+    runtime,
+    clock: () => EVAL_NOW,
+    timeZone: EVAL_TIME_ZONE,
+  });
   const signal = new AbortController().signal;
   const dialogue: number[] = [];
   for (let r = 0; r < rounds + 1; r++) {
@@ -98,7 +111,10 @@ export async function measureNodeParts(modelPath: string, rounds: number): Promi
  * @param modelPath the `.onnx` model
  * @param options.turns timed turns; `options.warmup` untimed turns first
  */
-export async function measureNodeEngine(modelPath: string, options: { turns: number; warmup: number }): Promise<MixResult> {
+export async function measureNodeEngine(
+  modelPath: string,
+  options: { turns: number; warmup: number },
+): Promise<MixResult> {
   const assistant = await createAssistant({ worker: false, storage: 'memory', model: modelPath });
   try {
     return await runMix(assistant, options);

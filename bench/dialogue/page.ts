@@ -86,7 +86,15 @@ async function main(): Promise<PageResult> {
     const mix = await runMix(assistant, { warmup, turns });
     log(`${mix.engineMs.length} timed turns, ${mix.mismatches.length} mismatches`);
     const idbWriteMs = await timeIdbWrites(`${databaseName}-anchor`, 200);
-    return { ...mix, coldStartMs, firstTurnMs, idbWriteMs, warmup, crossOriginIsolated, userAgent: navigator.userAgent };
+    return {
+      ...mix,
+      coldStartMs,
+      firstTurnMs,
+      idbWriteMs,
+      warmup,
+      crossOriginIsolated,
+      userAgent: navigator.userAgent,
+    };
   } finally {
     await assistant.dispose();
     await Promise.all([deleteDatabase(databaseName), deleteDatabase(`${databaseName}-anchor`)]);

@@ -66,7 +66,8 @@ export async function runMix(assistant: Assistant, options: { warmup: number; tu
     const reply = await assistant.send(turn.text);
     const roundTrip = performance.now() - t0;
     const after = turnTotals(await assistant.metrics());
-    if (after.count !== before.count + 1) throw new Error(`turn ${i}: the turn histogram grew by ${after.count - before.count}, not 1`);
+    if (after.count !== before.count + 1)
+      throw new Error(`turn ${i}: the turn histogram grew by ${after.count - before.count}, not 1`);
     const wrong = mismatch(turn, reply);
     if (wrong !== undefined) result.mismatches.push(`turn ${i}: ${wrong}`);
     if (i >= options.warmup) {

@@ -71,5 +71,7 @@ export function mismatch(
     intent !== turn.intent ||
     (turn.action !== undefined && action !== turn.action) ||
     (turn.expectsAnswer !== undefined && (reply.expectsAnswer === true) !== turn.expectsAnswer);
-  return wrong ? `${JSON.stringify(turn.text)} → ${intent}/${action}${reply.expectsAnswer === true ? ' (asks)' : ''}: ${JSON.stringify(reply.text)}` : undefined;
+  return wrong
+    ? `${JSON.stringify(turn.text)} → ${intent}/${action}${reply.expectsAnswer === true ? ' (asks)' : ''}: ${JSON.stringify(reply.text)}`
+    : undefined;
 }

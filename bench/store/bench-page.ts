@@ -31,10 +31,14 @@ const params = new URLSearchParams(location.search);
 const N = Number(params.get('n') ?? 10_000);
 const BIG = Number(params.get('big') ?? 100_000);
 const ROUNDS = Number(params.get('rounds') ?? 7);
-const WORDS = 'remind me to call mum at six tomorrow about the dentist appointment and buy milk eggs bread coffee tea for the weekend trip to the lake with friends please thanks'.split(' ');
+const WORDS =
+  'remind me to call mum at six tomorrow about the dentist appointment and buy milk eggs bread coffee tea for the weekend trip to the lake with friends please thanks'.split(
+    ' ',
+  );
 const log = (s: string) => ((document.getElementById('log') as HTMLElement).textContent += `${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] as number;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] as number;
 
 let seed = 42;
 function rand(): number {
@@ -49,7 +53,12 @@ function text(i: number): string {
   return words.join(' ');
 }
 function messages(conversationId: string, n: number, start: number): NewMessage[] {
-  return Array.from({ length: n }, (_, i) => ({ conversationId, role: i % 2 ? 'assistant' : 'user', text: text(start + i), createdAt: start + i }));
+  return Array.from({ length: n }, (_, i) => ({
+    conversationId,
+    role: i % 2 ? 'assistant' : 'user',
+    text: text(start + i),
+    createdAt: start + i,
+  }));
 }
 
 async function fresh(name: string): Promise<void> {
@@ -72,7 +81,13 @@ async function round(r: number): Promise<{ pw: number; ew: number; pr: number[];
   const input = messages(conv.id, N, 1_000_000);
   // The same shape as the store's rows: UUIDv7 ids made the same way, the same conversation id.
   const ids = newMessageIds(N);
-  const plainRows = input.map((m, i) => ({ id: ids[i], conversationId: conv.id, role: m.role, text: m.text, createdAt: m.createdAt }));
+  const plainRows = input.map((m, i) => ({
+    id: ids[i],
+    conversationId: conv.id,
+    role: m.role,
+    text: m.text,
+    createdAt: m.createdAt,
+  }));
   const time = async (f: () => Promise<unknown>) => {
     const t0 = performance.now();
     await f();
@@ -81,16 +96,25 @@ async function round(r: number): Promise<{ pw: number; ew: number; pr: number[];
   const plainWrite = () => time(() => plain.table('messages').bulkAdd(plainRows));
   const encWrite = () => time(() => store.addMessages(input));
   // Alternate which side goes first, so warm-up and background noise do not favour one.
-  const both = async (a: () => Promise<number>, b: () => Promise<number>, k = r) => (k % 2 === 0 ? [await a(), await b()] : [await b(), await a()].reverse()) as [number, number];
+  const both = async (a: () => Promise<number>, b: () => Promise<number>, k = r) =>
+    (k % 2 === 0 ? [await a(), await b()] : [await b(), await a()].reverse()) as [number, number];
   const [pw, ew] = await both(plainWrite, encWrite);
-  const plainRead = () => time(async () => {
-    const rows = await plain.table('messages').where('[conversationId+createdAt]').between([conv.id, -Infinity], [conv.id, Infinity]).reverse().limit(N).toArray();
-    if (rows.length !== N) throw new Error(`plain read ${rows.length}`);
-  });
-  const encRead = () => time(async () => {
-    const rows = await store.listMessages(conv.id, { limit: N });
-    if (rows.length !== N) throw new Error(`encrypted read ${rows.length}`);
-  });
+  const plainRead = () =>
+    time(async () => {
+      const rows = await plain
+        .table('messages')
+        .where('[conversationId+createdAt]')
+        .between([conv.id, -Infinity], [conv.id, Infinity])
+        .reverse()
+        .limit(N)
+        .toArray();
+      if (rows.length !== N) throw new Error(`plain read ${rows.length}`);
+    });
+  const encRead = () =>
+    time(async () => {
+      const rows = await store.listMessages(conv.id, { limit: N });
+      if (rows.length !== N) throw new Error(`encrypted read ${rows.length}`);
+    });
   const pr: number[] = [];
   const er: number[] = [];
   for (let k = 0; k < READ_PAIRS; k++) {
@@ -109,7 +133,8 @@ async function big(): Promise<{ page: number[]; cold: number; search: number[]; 
   await fresh(name);
   const store: Store = await openStore({ name });
   const conv = await store.createConversation('big');
-  for (let at = 0; at < BIG; at += 10_000) await store.addMessages(messages(conv.id, Math.min(10_000, BIG - at), 2_000_000 + at));
+  for (let at = 0; at < BIG; at += 10_000)
+    await store.addMessages(messages(conv.id, Math.min(10_000, BIG - at), 2_000_000 + at));
   log(`filled ${await store.countMessages()} messages`);
   const page: number[] = [];
   for (let i = 0; i < 40; i++) {
@@ -138,7 +163,9 @@ async function main(): Promise<BenchResult> {
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) {
     rounds.push(await round(r));
-    log(`round ${r}: ${JSON.stringify(rounds[r], (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`);
+    log(
+      `round ${r}: ${JSON.stringify(rounds[r], (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v))}`,
+    );
   }
   const { page, cold, search, matches } = await big();
   const perSec = (ms: number) => Math.round((N / ms) * 1000);

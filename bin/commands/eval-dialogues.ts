@@ -74,14 +74,24 @@ export function seededRandom(seed: number): () => number {
  * @param model the loaded intent model
  * @param options the fixed clock, zone and random seed
  */
-export async function openDialogueSession(model: IntentModel, options: { now?: Date; timeZone?: string; seed?: number } = {}): Promise<DialogueSession> {
+export async function openDialogueSession(
+  model: IntentModel,
+  options: { now?: Date; timeZone?: string; seed?: number } = {},
+): Promise<DialogueSession> {
   const now = options.now ?? EVAL_NOW;
   const timeZone = options.timeZone ?? EVAL_TIME_ZONE;
   const store = await openStore({ storage: 'memory' });
   const random = seededRandom(options.seed ?? 1);
   const scheduler = createScheduler({ store, onFire: () => undefined, now: () => now.getTime() });
   const runtime = createSkillRuntime({ store, scheduler, timeZone, requestPermission: async () => true });
-  const manager: DialogueManager = createDialogueManager({ store, skills: createBuiltinSkills({ random }), runtime, clock: () => now, timeZone, random });
+  const manager: DialogueManager = createDialogueManager({
+    store,
+    skills: createBuiltinSkills({ random }),
+    runtime,
+    clock: () => now,
+    timeZone,
+    random,
+  });
   const conversationId = (await store.createConversation('eval')).id;
   const signal = new AbortController().signal;
   return {
@@ -94,8 +104,10 @@ export async function openDialogueSession(model: IntentModel, options: { now?: D
 }
 
 function sameValue(expected: unknown, actual: unknown): boolean {
-  if (typeof expected === 'string' && typeof actual === 'string') return expected.localeCompare(actual, undefined, { sensitivity: 'base' }) === 0;
-  if (Array.isArray(expected) && Array.isArray(actual)) return expected.length === actual.length && expected.every((e, i) => sameValue(e, actual[i]));
+  if (typeof expected === 'string' && typeof actual === 'string')
+    return expected.localeCompare(actual, undefined, { sensitivity: 'base' }) === 0;
+  if (Array.isArray(expected) && Array.isArray(actual))
+    return expected.length === actual.length && expected.every((e, i) => sameValue(e, actual[i]));
   return Object.is(expected, actual) || JSON.stringify(expected) === JSON.stringify(actual);
 }
 
@@ -104,10 +116,12 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
   if (!Array.isArray(raw)) throw new TypeError(`${file}: expected an array of dialogues`);
   raw.forEach((d: unknown, i) => {
     const turns = (d as DialogueSpec | null)?.turns;
-    if (!Array.isArray(turns) || turns.length === 0) throw new TypeError(`${file}: dialogue ${i} needs a non-empty "turns" array`);
+    if (!Array.isArray(turns) || turns.length === 0)
+      throw new TypeError(`${file}: dialogue ${i} needs a non-empty "turns" array`);
     turns.forEach((t: unknown, j) => {
       const turn = t as DialogueTurnSpec | null;
-      if (typeof turn?.user !== 'string' || typeof turn.expect?.intent !== 'string') throw new TypeError(`${file}: dialogue ${i}, turn ${j} needs "user" and "expect.intent" strings`);
+      if (typeof turn?.user !== 'string' || typeof turn.expect?.intent !== 'string')
+        throw new TypeError(`${file}: dialogue ${i}, turn ${j} needs "user" and "expect.intent" strings`);
     });
   });
   return raw as DialogueSpec[];
@@ -121,7 +135,10 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
-export async function evalDialogues(file: string, options: { model?: string; json?: boolean } = {}): Promise<DialogueEvalReport> {
+export async function evalDialogues(
+  file: string,
+  options: { model?: string; json?: boolean } = {},
+): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   let turns = 0;
@@ -144,10 +161,14 @@ export async function evalDialogues(file: string, options: { model?: string; jso
         for (const [name, value] of Object.entries(turn.expect.slots ?? {})) {
           slotsExpected++;
           if (sameValue(value, understanding.slots[name])) slotsRight++;
-          else problems.push(`slot ${name} = ${JSON.stringify(understanding.slots[name])}, expected ${JSON.stringify(value)}`);
+          else
+            problems.push(
+              `slot ${name} = ${JSON.stringify(understanding.slots[name])}, expected ${JSON.stringify(value)}`,
+            );
         }
         const includes = turn.expect.replyIncludes;
-        if (includes !== undefined && !reply.text.toLowerCase().includes(includes.toLowerCase())) problems.push(`reply "${reply.text}" lacks "${includes}"`);
+        if (includes !== undefined && !reply.text.toLowerCase().includes(includes.toLowerCase()))
+          problems.push(`reply "${reply.text}" lacks "${includes}"`);
         if (problems.length > 0) {
           ok = false;
           failures.push({ dialogue: spec.name ?? `#${index}`, turn: t, user: turn.user, problems });
@@ -160,7 +181,14 @@ export async function evalDialogues(file: string, options: { model?: string; jso
     await model.dispose();
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  return { turnAccuracy: ratio(intentsRight, turns), slotAccuracy: ratio(slotsRight, slotsExpected), dialogueSuccess: ratio(dialoguesRight, specs.length), n: turns, dialogues: specs.length, failures };
+  return {
+    turnAccuracy: ratio(intentsRight, turns),
+    slotAccuracy: ratio(slotsRight, slotsExpected),
+    dialogueSuccess: ratio(dialoguesRight, specs.length),
+    n: turns,
+    dialogues: specs.length,
+    failures,
+  };
 }
 
 /**
@@ -187,7 +215,8 @@ export async function run(argv: string[]): Promise<number> {
     `${report.dialogues} dialogues, ${report.n} turns\nturn accuracy    ${pct(report.turnAccuracy)}\nslot accuracy    ${pct(report.slotAccuracy)}\ndialogue success ${pct(report.dialogueSuccess)}\n`,
   );
   if (argv.includes('--verbose')) {
-    for (const f of report.failures) process.stdout.write(`- [${f.dialogue}] turn ${f.turn} "${f.user}": ${f.problems.join('; ')}\n`);
+    for (const f of report.failures)
+      process.stdout.write(`- [${f.dialogue}] turn ${f.turn} "${f.user}": ${f.problems.join('; ')}\n`);
   }
   return 0;
 }

@@ -37,7 +37,9 @@ export async function evalCommand(argv: string[]): Promise<number> {
   }
   const model = await loadIntentModel(modelPath);
   const bytes = new Uint8Array(readFileSync(modelPath));
-  process.stderr.write(`evaluating ${model.info.name} ${model.info.version} on ${examples.length} utterances of ${dataset.name}/${values.split}\n`);
+  process.stderr.write(
+    `evaluating ${model.info.name} ${model.info.version} on ${examples.length} utterances of ${dataset.name}/${values.split}\n`,
+  );
   const report = await evaluate(async (text) => (await model.classify(text)).intent, examples, bytes);
   await model.dispose();
   if (values.json) {

@@ -60,7 +60,11 @@ export function gzipBytes(bytes: Uint8Array): number {
  * @param modelBytes the model file, to report its raw and gzipped size
  * @returns the report
  */
-export async function evaluate(classify: Classify, examples: TrainingExample[], modelBytes?: Uint8Array): Promise<EvalReport> {
+export async function evaluate(
+  classify: Classify,
+  examples: TrainingExample[],
+  modelBytes?: Uint8Array,
+): Promise<EvalReport> {
   const latencies: number[] = [];
   const predicted: string[] = [];
   for (const { text } of examples) {
@@ -70,9 +74,15 @@ export async function evaluate(classify: Classify, examples: TrainingExample[], 
     predicted.push(intent ?? DATASET_OOS);
   }
   latencies.sort((a, b) => a - b);
-  let inN = 0, inOk = 0, oosN = 0, oosCaught = 0, flagged = 0;
+  let inN = 0,
+    inOk = 0,
+    oosN = 0,
+    oosCaught = 0,
+    flagged = 0;
   const confusions = new Map<string, Confusion>();
-  const tp = new Map<string, number>(), fp = new Map<string, number>(), fn = new Map<string, number>();
+  const tp = new Map<string, number>(),
+    fp = new Map<string, number>(),
+    fn = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   examples.forEach(({ intent: gold }, i) => {
     const p = predicted[i]!;
@@ -110,6 +120,8 @@ export async function evaluate(classify: Classify, examples: TrainingExample[], 
     oosN,
     latencyMs: { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) },
     ...(modelBytes === undefined ? {} : { modelBytes: modelBytes.length, modelGzipBytes: gzipBytes(modelBytes) }),
-    topConfusions: [...confusions.values()].sort((a, b) => b.count - a.count || (a.expected < b.expected ? -1 : 1)).slice(0, 10),
+    topConfusions: [...confusions.values()]
+      .sort((a, b) => b.count - a.count || (a.expected < b.expected ? -1 : 1))
+      .slice(0, 10),
   };
 }

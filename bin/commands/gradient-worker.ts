@@ -50,7 +50,17 @@ for (;;) {
   seen = command;
   try {
     const n = ctrl[CTRL.count]!;
-    numbers[1] = computeHalfBatch(weights, data, indices, 0, n, numbers[0]!, ctrl[CTRL.seed]! >>> 0, init.settings, workspace);
+    numbers[1] = computeHalfBatch(
+      weights,
+      data,
+      indices,
+      0,
+      n,
+      numbers[0]!,
+      ctrl[CTRL.seed]! >>> 0,
+      init.settings,
+      workspace,
+    );
     touched.set(grads.touched);
     ctrl[CTRL.touched] = grads.touched.length;
   } catch (error) {

@@ -49,10 +49,14 @@ function flatten(lists: Int32Array[]): { flat: Int32Array; offsets: Int32Array }
  * through a bootstrap that registers tsx first (Node 20 workers do not inherit tsx's loader).
  */
 function startWorker(init: HelperInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./gradient-worker.js', import.meta.url), { workerData: init });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./gradient-worker.js', import.meta.url), { workerData: init });
   const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const script = JSON.stringify(new URL('./gradient-worker.ts', import.meta.url).href);
-  return new Worker(`import(${api}).then((tsx) => { tsx.register(); return import(${script}); })`, { eval: true, workerData: init });
+  return new Worker(`import(${api}).then((tsx) => { tsx.register(); return import(${script}); })`, {
+    eval: true,
+    workerData: init,
+  });
 }
 
 /**
@@ -76,7 +80,9 @@ export function createThreadHelper(): HalfBatchHelper | undefined {
         return sab;
       };
       const weightBuffers = Object.fromEntries(TENSORS.map((t) => [t, share(weights[t])])) as HelperInit['weights'];
-      const gradBuffers = Object.fromEntries(TENSORS.map((t) => [t, new SharedArrayBuffer(weights[t].byteLength)])) as HelperInit['grads'];
+      const gradBuffers = Object.fromEntries(
+        TENSORS.map((t) => [t, new SharedArrayBuffer(weights[t].byteLength)]),
+      ) as HelperInit['grads'];
       const rows = flatten(data.rows);
       const ends = flatten(data.tokenEnds);
       const init: HelperInit = {
@@ -122,7 +128,10 @@ export function createThreadHelper(): HalfBatchHelper | undefined {
       }
       if (ctrl[CTRL.failed] !== 0) throw new Error('the training helper thread failed');
       const count = ctrl[CTRL.touched]!;
-      return { loss: numbers[1]!, grads: { ...grads!, touched: Array.from(touched.subarray(0, count)), touchedFlag: new Uint8Array(0) } };
+      return {
+        loss: numbers[1]!,
+        grads: { ...grads!, touched: Array.from(touched.subarray(0, count)), touchedFlag: new Uint8Array(0) },
+      };
     },
     close() {
       if (worker === undefined) return;

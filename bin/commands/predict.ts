@@ -35,6 +35,7 @@ export async function predictCommand(argv: string[]): Promise<number> {
   console.log(result.outOfScope ? `out of scope (best: ${result.intents[0]?.intent ?? '-'})` : `${result.intent}`);
   console.log(`confidence ${result.confidence.toFixed(4)} (threshold ${model.info.threshold.toFixed(4)})`);
   for (const s of result.intents) console.log(`  ${s.score.toFixed(4)}  ${s.intent}`);
-  for (const e of result.entities) console.log(`  ${e.kind}${e.name === undefined ? '' : `:${e.name}`}  "${e.text}" → ${JSON.stringify(e.value)}`);
+  for (const e of result.entities)
+    console.log(`  ${e.kind}${e.name === undefined ? '' : `:${e.name}`}  "${e.text}" → ${JSON.stringify(e.value)}`);
   return 0;
 }

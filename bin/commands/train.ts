@@ -57,7 +57,10 @@ export async function trainCommand(argv: string[]): Promise<number> {
     ...options,
     onProgress: (e) => {
       if (e.status === 'featurize') log(`featurized ${e.examples} examples`);
-      else if (e.status === 'epoch') log(`epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  validation accuracy ${(100 * e.valAccuracy).toFixed(2)}%`);
+      else if (e.status === 'epoch')
+        log(
+          `epoch ${e.epoch}/${e.epochs}  loss ${e.loss.toFixed(4)}  validation accuracy ${(100 * e.valAccuracy).toFixed(2)}%`,
+        );
       else if (e.status === 'calibrate') log(`out-of-scope threshold ${e.threshold.toFixed(4)}`);
     },
   });

@@ -38,16 +38,27 @@ export interface BackupHeader {
  * @throws {RangeError} when `iterations` is below 600,000.
  * @throws {TypeError} when the passphrase is empty.
  */
-export async function encryptBackup(body: Uint8Array<ArrayBuffer>, passphrase: string, iterations = PBKDF2_DEFAULT_ITERATIONS): Promise<Uint8Array<ArrayBuffer>> {
+export async function encryptBackup(
+  body: Uint8Array<ArrayBuffer>,
+  passphrase: string,
+  iterations = PBKDF2_DEFAULT_ITERATIONS,
+): Promise<Uint8Array<ArrayBuffer>> {
   assertIterations(iterations);
   const salt = generateSalt();
   const key = await derivePassphraseKey(passphrase, salt, iterations, 'encrypt');
   const iv = randomBytes(IV_LENGTH);
   const checkIv = randomBytes(IV_LENGTH);
-  const check = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv, additionalData: MAGIC }, key, CHECK));
+  const check = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv, additionalData: MAGIC }, key, CHECK),
+  );
   const header: BackupHeader = {
-    kdf: 'PBKDF2-SHA256', iterations, salt: toBase64(salt), iv: toBase64(iv),
-    checkIv: toBase64(checkIv), check: toBase64(check), createdAt: Date.now(),
+    kdf: 'PBKDF2-SHA256',
+    iterations,
+    salt: toBase64(salt),
+    iv: toBase64(iv),
+    checkIv: toBase64(checkIv),
+    check: toBase64(check),
+    createdAt: Date.now(),
   };
   const headerBytes = utf8(JSON.stringify(header));
   const length = new Uint8Array(4);
@@ -90,11 +101,22 @@ export async function decryptBackup(file: Uint8Array, passphrase: string): Promi
   try {
     assertIterations(header.iterations);
   } catch (cause) {
-    throw new CryptoError('The backup asks for an iteration count outside the accepted range', { code: 'format', cause });
+    throw new CryptoError('The backup asks for an iteration count outside the accepted range', {
+      code: 'format',
+      cause,
+    });
   }
-  let salt: Uint8Array<ArrayBuffer>, iv: Uint8Array<ArrayBuffer>, checkIv: Uint8Array<ArrayBuffer>, check: Uint8Array<ArrayBuffer>;
+  let salt: Uint8Array<ArrayBuffer>,
+    iv: Uint8Array<ArrayBuffer>,
+    checkIv: Uint8Array<ArrayBuffer>,
+    check: Uint8Array<ArrayBuffer>;
   try {
-    [salt, iv, checkIv, check] = [header.salt, header.iv, header.checkIv, header.check].map(fromBase64) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
+    [salt, iv, checkIv, check] = [header.salt, header.iv, header.checkIv, header.check].map(fromBase64) as [
+      Uint8Array<ArrayBuffer>,
+      Uint8Array<ArrayBuffer>,
+      Uint8Array<ArrayBuffer>,
+      Uint8Array<ArrayBuffer>,
+    ];
   } catch (cause) {
     throw new CryptoError('Not a Confidant backup: malformed header', { code: 'format', cause });
   }
@@ -106,7 +128,9 @@ export async function decryptBackup(file: Uint8Array, passphrase: string): Promi
   }
   try {
     const prefix = file.slice(0, prefixLength);
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: prefix }, key, file.slice(prefixLength)));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: prefix }, key, file.slice(prefixLength)),
+    );
   } catch (cause) {
     throw new CryptoError('The backup is damaged or was edited', { code: 'auth', cause });
   }

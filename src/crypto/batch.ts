@@ -55,7 +55,7 @@ export function encodeJoined(texts: readonly string[], sep: number, keep: boolea
   for (let i = 0; i < texts.length; i++) {
     const next = bytes.indexOf(sep, start + 1);
     // There are exactly as many separators as texts, unless a text held one (every later split would shift).
-    if ((next < 0) !== (i === texts.length - 1)) throw new Error('A JSON text held a separator');
+    if (next < 0 !== (i === texts.length - 1)) throw new Error('A JSON text held a separator');
     const end = next < 0 ? bytes.length : next;
     out[i] = bytes.subarray(keep ? start : start + 1, end);
     start = end;
@@ -73,7 +73,8 @@ export function batchAad(scope: BatchScope): (record: BatchRecord, version: numb
   const prefixes: string[] = [];
   const field = JSON.stringify(scope.field);
   return (record, version) => {
-    const prefix = (prefixes[version] ??= `["confidant/aad",${JSON.stringify(version)},${JSON.stringify(scope.db)},${JSON.stringify(scope.table)},`);
+    const prefix = (prefixes[version] ??=
+      `["confidant/aad",${JSON.stringify(version)},${JSON.stringify(scope.db)},${JSON.stringify(scope.table)},`);
     return `${prefix}${JSON.stringify(record.id)},${field},${JSON.stringify(record.bound ?? [])}]`;
   };
 }
@@ -110,13 +111,25 @@ export async function sealBatch(
   // getRandomValues fills at most 65,536 bytes per call.
   for (let i = 0; i < ivs.length; i += 65_536) crypto.getRandomValues(ivs.subarray(i, i + 65_536));
   const aadText = batchAad(scope);
-  const aads = encodeJoined(records.map((r) => aadText(r, version)), 0, false);
+  const aads = encodeJoined(
+    records.map((r) => aadText(r, version)),
+    0,
+    false,
+  );
   const subtle = crypto.subtle;
   let cts: ArrayBuffer[];
   try {
     cts = await Promise.all(
       records.map((_, i) =>
-        subtle.encrypt({ name: 'AES-GCM', iv: ivs.subarray(i * IV_LENGTH, (i + 1) * IV_LENGTH), additionalData: aads[i] as Uint8Array<ArrayBuffer> }, key, plain[i] as Uint8Array<ArrayBuffer>),
+        subtle.encrypt(
+          {
+            name: 'AES-GCM',
+            iv: ivs.subarray(i * IV_LENGTH, (i + 1) * IV_LENGTH),
+            additionalData: aads[i] as Uint8Array<ArrayBuffer>,
+          },
+          key,
+          plain[i] as Uint8Array<ArrayBuffer>,
+        ),
       ),
     );
   } catch (cause) {
@@ -152,7 +165,9 @@ export async function openBatch(
     const sealed = r.sealed;
     const version = sealed instanceof Uint8Array ? (sealed[0] ?? 0) : 0;
     if (!(sealed instanceof Uint8Array) || sealed.length < HEADER + TAG_LENGTH || version < 1 || version > maxVersion) {
-      out[i] = new CryptoError(`Malformed or unknown-version ciphertext in ${scope.table}.${scope.field}`, { code: 'auth' });
+      out[i] = new CryptoError(`Malformed or unknown-version ciphertext in ${scope.table}.${scope.field}`, {
+        code: 'auth',
+      });
       return;
     }
     at.push(i);
@@ -162,7 +177,11 @@ export async function openBatch(
   const subtle = crypto.subtle;
   const pending = at.map((i, j) => {
     const sealed = (records[i] as { sealed: Uint8Array<ArrayBuffer> }).sealed;
-    return subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(1, HEADER), additionalData: aads[j] as Uint8Array<ArrayBuffer> }, key, sealed.subarray(HEADER));
+    return subtle.decrypt(
+      { name: 'AES-GCM', iv: sealed.subarray(1, HEADER), additionalData: aads[j] as Uint8Array<ArrayBuffer> },
+      key,
+      sealed.subarray(HEADER),
+    );
   });
   // The common case, every record good, settles in one Promise.all; only a failure pays for allSettled.
   let values: ArrayBuffer[] | undefined;
@@ -178,7 +197,10 @@ export async function openBatch(
     if (s?.status === 'rejected') {
       // OperationError is GCM's tag check failing: tampering, a moved ciphertext, or the wrong key.
       const auth = (s.reason as { name?: unknown } | null)?.name === 'OperationError';
-      out[i] = new CryptoError(`Record failed authentication in ${scope.table}.${scope.field}`, { code: auth ? 'auth' : 'crypto', cause: s.reason });
+      out[i] = new CryptoError(`Record failed authentication in ${scope.table}.${scope.field}`, {
+        code: auth ? 'auth' : 'crypto',
+        cause: s.reason,
+      });
       continue;
     }
     try {

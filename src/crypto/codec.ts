@@ -21,8 +21,17 @@ const MARK = '\u0000';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const typedArrays = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
 } as const;
 type TypedArrayName = keyof typeof typedArrays;
 
@@ -158,10 +167,22 @@ function objectToJson(obj: object, stack: Set<object>): Json {
     if (!(name in typedArrays)) throw new TypeError(`A ${name} cannot be stored`);
     return mark('bytes', toBase64(new Uint8Array(obj.buffer, obj.byteOffset, obj.byteLength)), { k: name });
   }
-  if (obj instanceof Map) return mark('map', [...obj].map(([k, v]) => [toJson(k, stack), toJson(v, stack)]));
-  if (obj instanceof Set) return mark('set', [...obj].map((v) => toJson(v, stack)));
+  if (obj instanceof Map)
+    return mark(
+      'map',
+      [...obj].map(([k, v]) => [toJson(k, stack), toJson(v, stack)]),
+    );
+  if (obj instanceof Set)
+    return mark(
+      'set',
+      [...obj].map((v) => toJson(v, stack)),
+    );
   const entries = Object.entries(obj);
-  if (Object.hasOwn(obj, MARK)) return mark('obj', entries.map(([k, v]) => [k, toJson(v, stack)]));
+  if (Object.hasOwn(obj, MARK))
+    return mark(
+      'obj',
+      entries.map(([k, v]) => [k, toJson(v, stack)]),
+    );
   const out: Record<string, Json> = {};
   for (const [k, v] of entries) out[k] = toJson(v, stack);
   return out;

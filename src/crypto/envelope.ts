@@ -52,12 +52,21 @@ export function additionalData(ctx: SealContext, version: number): Uint8Array<Ar
  * @param version the record-format (schema) version written in the header and bound in the AAD
  * @returns `[version][IV][ciphertext ‖ tag]`
  */
-export async function sealBytes(key: CryptoKey, ctx: SealContext, plaintext: Uint8Array<ArrayBuffer>, version: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function sealBytes(
+  key: CryptoKey,
+  ctx: SealContext,
+  plaintext: Uint8Array<ArrayBuffer>,
+  version: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!Number.isInteger(version) || version < 1 || version > 255) throw new RangeError(`Bad record version ${version}`);
   const iv = randomBytes(IV_LENGTH);
   let ct: ArrayBuffer;
   try {
-    ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(ctx, version), tagLength: 128 }, key, plaintext);
+    ct = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: additionalData(ctx, version), tagLength: 128 },
+      key,
+      plaintext,
+    );
   } catch (cause) {
     throw new CryptoError('Encryption failed', { cause });
   }
@@ -70,7 +79,12 @@ export async function sealBytes(key: CryptoKey, ctx: SealContext, plaintext: Uin
  * @throws {CryptoError} code `auth` when the ciphertext, IV, tag, header or binding was altered,
  *   or the record was sealed by a newer version than `maxVersion`.
  */
-export async function openBytes(key: CryptoKey, ctx: SealContext, sealed: Uint8Array, maxVersion: number): Promise<{ version: number; plaintext: Uint8Array<ArrayBuffer> }> {
+export async function openBytes(
+  key: CryptoKey,
+  ctx: SealContext,
+  sealed: Uint8Array,
+  maxVersion: number,
+): Promise<{ version: number; plaintext: Uint8Array<ArrayBuffer> }> {
   if (!(sealed instanceof Uint8Array) || sealed.length < HEADER + TAG_LENGTH) {
     throw new CryptoError(`Malformed ciphertext in ${ctx.table}.${ctx.field}`, { code: 'auth' });
   }
@@ -88,12 +102,20 @@ export async function openBytes(key: CryptoKey, ctx: SealContext, sealed: Uint8A
   } catch (cause) {
     // OperationError is GCM's tag check failing: tampering, a moved ciphertext, or the wrong key.
     const auth = (cause as { name?: unknown } | null)?.name === 'OperationError';
-    throw new CryptoError(`Record failed authentication in ${ctx.table}.${ctx.field}`, { code: auth ? 'auth' : 'crypto', cause });
+    throw new CryptoError(`Record failed authentication in ${ctx.table}.${ctx.field}`, {
+      code: auth ? 'auth' : 'crypto',
+      cause,
+    });
   }
 }
 
 /** Encodes a structured-cloneable value and seals it (see {@link sealBytes}). */
-export function seal(key: CryptoKey, ctx: SealContext, value: unknown, version: number): Promise<Uint8Array<ArrayBuffer>> {
+export function seal(
+  key: CryptoKey,
+  ctx: SealContext,
+  value: unknown,
+  version: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   return sealBytes(key, ctx, encodeValue(value), version);
 }
 

@@ -7,8 +7,19 @@
 export { IV_LENGTH, TAG_LENGTH, additionalData, open, openBytes, seal, sealBytes } from './envelope.ts';
 export type { RecordKey, SealContext } from './envelope.ts';
 export {
-  PBKDF2_DEFAULT_ITERATIONS, PBKDF2_MAX_ITERATIONS, PBKDF2_MIN_ITERATIONS, SALT_LENGTH, assertIterations, assertPassphrase,
-  derivePassphraseKey, generateDataKey, generateDeviceKek, generateSalt, toWorkingKey, unwrapDataKey, wrapDataKey,
+  PBKDF2_DEFAULT_ITERATIONS,
+  PBKDF2_MAX_ITERATIONS,
+  PBKDF2_MIN_ITERATIONS,
+  SALT_LENGTH,
+  assertIterations,
+  assertPassphrase,
+  derivePassphraseKey,
+  generateDataKey,
+  generateDeviceKek,
+  generateSalt,
+  toWorkingKey,
+  unwrapDataKey,
+  wrapDataKey,
 } from './keyring.ts';
 export { decryptBackup, encryptBackup, readBackupHeader } from './backup.ts';
 export type { BackupHeader } from './backup.ts';

@@ -38,7 +38,8 @@ export function assertIterations(iterations: number): void {
  * @throws {TypeError} otherwise.
  */
 export function assertPassphrase(passphrase: unknown): asserts passphrase is string {
-  if (typeof passphrase !== 'string' || passphrase.length === 0) throw new TypeError('The passphrase must be a non-empty string');
+  if (typeof passphrase !== 'string' || passphrase.length === 0)
+    throw new TypeError('The passphrase must be a non-empty string');
 }
 
 /** A fresh random data key, extractable only so it can be wrapped; callers keep the non-extractable copy. */
@@ -97,10 +98,15 @@ export async function unwrapDataKey(
   options: { extractable?: boolean; wrongKey: 'passphrase' | 'device' },
 ): Promise<CryptoKey> {
   try {
-    return await crypto.subtle.unwrapKey('raw', wrapped, kek, 'AES-KW', { name: 'AES-GCM', length: 256 }, options.extractable ?? false, [
-      'encrypt',
-      'decrypt',
-    ]);
+    return await crypto.subtle.unwrapKey(
+      'raw',
+      wrapped,
+      kek,
+      'AES-KW',
+      { name: 'AES-GCM', length: 256 },
+      options.extractable ?? false,
+      ['encrypt', 'decrypt'],
+    );
   } catch (cause) {
     if (options.wrongKey === 'passphrase') throw new WrongPassphraseError({ cause });
     throw new CryptoError('The device key does not unwrap the data key', { code: 'key', cause });
@@ -108,6 +114,10 @@ export async function unwrapDataKey(
 }
 
 /** Re-imports an extractable data key as a non-extractable one, for the working copy kept in memory. */
-export async function toWorkingKey(dataKey: CryptoKey, kek: CryptoKey, wrongKey: 'passphrase' | 'device'): Promise<CryptoKey> {
+export async function toWorkingKey(
+  dataKey: CryptoKey,
+  kek: CryptoKey,
+  wrongKey: 'passphrase' | 'device',
+): Promise<CryptoKey> {
   return unwrapDataKey(await wrapDataKey(dataKey, kek), kek, { wrongKey });
 }

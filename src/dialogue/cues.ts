@@ -42,7 +42,8 @@ const NO = new RegExp(
 );
 
 /** Openers of a follow-up that keeps the topic and changes one thing. */
-const FOLLOW_UP = /^(?:and|also|plus|then|what about|how about|what if|and what about|and how about|same (?:for|with|in)|now|ok(?:ay)? (?:and|what about|now)|and also)\b/;
+const FOLLOW_UP =
+  /^(?:and|also|plus|then|what about|how about|what if|and what about|and how about|same (?:for|with|in)|now|ok(?:ay)? (?:and|what about|now)|and also)\b/;
 
 /** Openers of a correction of the last turn. */
 const CORRECTION =
@@ -85,7 +86,10 @@ export function stripCue(text: string): string {
   return text
     .trim()
     .replace(/^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh|ok(?:ay)?|and|also|plus|then|now)\b[\s,]*)*/i, '')
-    .replace(/^(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|it should be|should be|rather|what about|how about|what if|same (?:for|with))\b[\s,]*/i, '')
+    .replace(
+      /^(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|it should be|should be|rather|what about|how about|what if|same (?:for|with))\b[\s,]*/i,
+      '',
+    )
     .replace(/[\s,]*\binstead\b/i, '')
     .trim();
 }

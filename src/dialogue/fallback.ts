@@ -14,9 +14,12 @@ const pickFrom = <T>(items: readonly T[], random: () => number): T =>
 
 /** Up to `n` different skill descriptions, in a random order. */
 function suggestions(skills: readonly SkillDefinition[], random: () => number, n = 3): string[] {
-  const pool = [...new Set(skills.map((s) => s.description?.trim()).filter((d): d is string => d !== undefined && d !== ''))];
+  const pool = [
+    ...new Set(skills.map((s) => s.description?.trim()).filter((d): d is string => d !== undefined && d !== '')),
+  ];
   const out: string[] = [];
-  while (out.length < n && pool.length > 0) out.push(pool.splice(Math.floor(random() * pool.length) % pool.length, 1)[0]!);
+  while (out.length < n && pool.length > 0)
+    out.push(pool.splice(Math.floor(random() * pool.length) % pool.length, 1)[0]!);
   return out;
 }
 
@@ -55,9 +58,20 @@ function withSuggestions(head: string, skills: readonly SkillDefinition[], rando
  * @param skills the registered skills (their descriptions become suggestions)
  * @param random the injected random source
  */
-export function unsupportedReply(intent: string, skills: readonly SkillDefinition[], random: () => number): NormalizedReply {
+export function unsupportedReply(
+  intent: string,
+  skills: readonly SkillDefinition[],
+  random: () => number,
+): NormalizedReply {
   const { phrase, reason } = describeIntent(intent);
-  const opener = pickFrom([`Sorry, I can't ${phrase} here yet.`, `I can't ${phrase} here yet, sorry.`, `That's one I can't do yet: I can't ${phrase} here.`], random);
+  const opener = pickFrom(
+    [
+      `Sorry, I can't ${phrase} here yet.`,
+      `I can't ${phrase} here yet, sorry.`,
+      `That's one I can't do yet: I can't ${phrase} here.`,
+    ],
+    random,
+  );
   const why = reason === undefined ? '' : ` ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
   return withSuggestions(`${opener}${why}`, skills, random);
 }
@@ -69,7 +83,12 @@ export function unsupportedReply(intent: string, skills: readonly SkillDefinitio
  */
 export function outOfScopeReply(skills: readonly SkillDefinition[], random: () => number): NormalizedReply {
   const opener = pickFrom(
-    ["Sorry, I didn't understand that.", "I'm not sure what you mean.", "Hmm, I didn't get that.", "Sorry, that's beyond me for now."],
+    [
+      "Sorry, I didn't understand that.",
+      "I'm not sure what you mean.",
+      "Hmm, I didn't get that.",
+      "Sorry, that's beyond me for now.",
+    ],
     random,
   );
   return withSuggestions(opener, skills, random);

@@ -3,7 +3,13 @@
  *
  * @module
  */
-export { createDialogueManager, type DialogueManager, type DialogueManagerOptions, type DialogueResult, type DialogueTurn } from './manager.ts';
+export {
+  createDialogueManager,
+  type DialogueManager,
+  type DialogueManagerOptions,
+  type DialogueResult,
+  type DialogueTurn,
+} from './manager.ts';
 export { decideTurn } from './policy.ts';
 export type { DialogueReply } from './run-task.ts';
 export type {

@@ -91,7 +91,8 @@ const MAX_RECENT_CHARS = 1000;
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a whole number of at least 1, got ${String(value)}`);
   return value;
 }
 
@@ -112,7 +113,8 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
  */
 export function createDialogueManager(options: DialogueManagerOptions): DialogueManager {
   const { store, runtime } = options;
-  if (typeof store?.getDialogueState !== 'function' || typeof store.putDialogueState !== 'function') throw new TypeError('store must be a HistoryStore');
+  if (typeof store?.getDialogueState !== 'function' || typeof store.putDialogueState !== 'function')
+    throw new TypeError('store must be a HistoryStore');
   if (typeof runtime?.invoke !== 'function') throw new TypeError('runtime must be a SkillRuntime');
   if (!Array.isArray(options.skills)) throw new TypeError('skills must be an array of skill definitions');
   const skills = [...options.skills];
@@ -143,7 +145,8 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
 
   async function handleNow(input: DialogueTurn): Promise<DialogueResult> {
     if (input.signal.aborted) throw abortReason(input.signal);
-    if (typeof input.text !== 'string' || typeof input.conversationId !== 'string') throw new TypeError('handle: text and conversationId must be strings');
+    if (typeof input.text !== 'string' || typeof input.conversationId !== 'string')
+      throw new TypeError('handle: text and conversationId must be strings');
     // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does.
     const turn = { ...input, text: capLength(input.text, MAX_TURN_CHARS) };
     const now = clock();
@@ -151,21 +154,34 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     expireState(state, now.getTime(), limits);
     state.turn += 1;
     const action = policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
-    const done = await performAction(action, {
-      conversationId: turn.conversationId,
-      nlu: turn.nlu,
-      signal: turn.signal,
-      now,
-      state,
-      action: action.type,
-      text: turn.text,
-      ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
-    }, skills, settings);
+    const done = await performAction(
+      action,
+      {
+        conversationId: turn.conversationId,
+        nlu: turn.nlu,
+        signal: turn.signal,
+        now,
+        state,
+        action: action.type,
+        text: turn.text,
+        ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
+      },
+      skills,
+      settings,
+    );
     // An abort during the skill leaves the stored state as it was before this turn (and none cached).
     if (turn.signal.aborted) throw abortReason(turn.signal);
     state.at = now.getTime();
-    pushRecent(state, { role: 'user', text: capLength(turn.text, MAX_RECENT_CHARS), turn: state.turn }, limits.contextTurns);
-    pushRecent(state, { role: 'assistant', text: capLength(done.reply.text, MAX_RECENT_CHARS), turn: state.turn }, limits.contextTurns);
+    pushRecent(
+      state,
+      { role: 'user', text: capLength(turn.text, MAX_RECENT_CHARS), turn: state.turn },
+      limits.contextTurns,
+    );
+    pushRecent(
+      state,
+      { role: 'assistant', text: capLength(done.reply.text, MAX_RECENT_CHARS), turn: state.turn },
+      limits.contextTurns,
+    );
     const understanding: Understanding = {
       intent: done.intent,
       confidence: action.confidence,
@@ -189,9 +205,11 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
       const next = previous.catch(() => undefined).then(() => handleNow(turn));
       queues.set(turn.conversationId, next);
       // Drop the queue entry once idle so the map does not grow with every conversation ever seen.
-      void next.catch(() => undefined).then(() => {
-        if (queues.get(turn.conversationId) === next) queues.delete(turn.conversationId);
-      });
+      void next
+        .catch(() => undefined)
+        .then(() => {
+          if (queues.get(turn.conversationId) === next) queues.delete(turn.conversationId);
+        });
       return next;
     },
     forget: (conversationId) => cache.forget(conversationId),

@@ -32,13 +32,20 @@ function refineIntent(skill: DialogueSkill, intent: string, slots: Readonly<Reco
   }
 }
 
-const pickFrom = (items: readonly string[], random: () => number): string => items[Math.floor(random() * items.length) % items.length]!;
+const pickFrom = (items: readonly string[], random: () => number): string =>
+  items[Math.floor(random() * items.length) % items.length]!;
 
 function setSlots(task: ActiveTask, values: Record<string, unknown>, turn: number, at: number): void {
   for (const [name, value] of Object.entries(values)) task.slots[name] = { value, turn, at };
 }
 
-async function continueTask(turn: TaskTurn, skill: SkillDefinition, task: ActiveTask, settings: TaskSettings, confirmed = false): Promise<Performed> {
+async function continueTask(
+  turn: TaskTurn,
+  skill: SkillDefinition,
+  task: ActiveTask,
+  settings: TaskSettings,
+  confirmed = false,
+): Promise<Performed> {
   const reply = await runTask(turn, skill, task, settings, confirmed);
   return { reply, intent: task.intent, slots: slotValues(turn.state.task), skill: skill.id };
 }
@@ -50,7 +57,12 @@ async function continueTask(turn: TaskTurn, skill: SkillDefinition, task: Active
  * @param skills the registered skills
  * @param settings the manager's settings
  */
-export async function performAction(action: DialogueAction, turn: TaskTurn, skills: readonly SkillDefinition[], settings: TaskSettings): Promise<Performed> {
+export async function performAction(
+  action: DialogueAction,
+  turn: TaskTurn,
+  skills: readonly SkillDefinition[],
+  settings: TaskSettings,
+): Promise<Performed> {
   const { state, nlu } = turn;
   const at = turn.now.getTime();
   const task = state.task;
@@ -86,12 +98,23 @@ export async function performAction(action: DialogueAction, turn: TaskTurn, skil
     case 'fill-slot': {
       if (task === undefined || taskSkill === undefined || state.pending?.type !== 'slot') break;
       const pending = state.pending;
-      const slot: DialogueSlot = slotsOf(taskSkill).find((s) => s.name === action.slot) ?? { name: action.slot, kind: 'text', prompt: pending.question };
-      const value = extractSlot(slot, { text: turn.text, entities: nlu.entities, slots: slotValues(task), answer: true, now: turn.now });
+      const slot: DialogueSlot = slotsOf(taskSkill).find((s) => s.name === action.slot) ?? {
+        name: action.slot,
+        kind: 'text',
+        prompt: pending.question,
+      };
+      const value = extractSlot(slot, {
+        text: turn.text,
+        entities: nlu.entities,
+        slots: slotValues(task),
+        answer: true,
+        now: turn.now,
+      });
       const verdict = value === undefined ? undefined : validateSlot(slot, value);
       if (verdict !== true) {
         const question =
-          verdict ?? `${pickFrom(["Sorry, I didn't catch that.", "Hmm, I didn't get that.", "Sorry, I'm not sure I understood."], random)} ${promptOf(slot, random)}`;
+          verdict ??
+          `${pickFrom(["Sorry, I didn't catch that.", "Hmm, I didn't get that.", "Sorry, I'm not sure I understood."], random)} ${promptOf(slot, random)}`;
         const reply = askFor(turn, settings, slot.name, question, true);
         return { reply, intent: task.intent, slots: slotValues(state.task), skill: taskSkill.id };
       }
@@ -104,9 +127,16 @@ export async function performAction(action: DialogueAction, turn: TaskTurn, skil
     case 'correction': {
       if (task === undefined || taskSkill === undefined) break;
       const cue = cueOf(turn.text);
-      const found = extractSlots(taskSkill, { text: turn.text, entities: nlu.entities, slots: slotValues(task), now: turn.now, ...(cue === undefined ? {} : { cue }) });
+      const found = extractSlots(taskSkill, {
+        text: turn.text,
+        entities: nlu.entities,
+        slots: slotValues(task),
+        now: turn.now,
+        ...(cue === undefined ? {} : { cue }),
+      });
       for (const slot of slotsOf(taskSkill)) {
-        if (found[slot.name] !== undefined) found[slot.name] = keepDay(slot, task.slots[slot.name]?.value, found[slot.name], nlu.entities);
+        if (found[slot.name] !== undefined)
+          found[slot.name] = keepDay(slot, task.slots[slot.name]?.value, found[slot.name], nlu.entities);
         if (slot.carry === false) delete task.slots[slot.name];
       }
       setSlots(task, found, state.turn, at);
@@ -120,7 +150,14 @@ export async function performAction(action: DialogueAction, turn: TaskTurn, skil
       if (skill === undefined) break;
       delete state.pending;
       const found = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
-      const next: ActiveTask = { intent: refineIntent(skill, action.intent, found), skillId: skill.id, text: turn.text.trim(), slots: {}, turn: state.turn, at };
+      const next: ActiveTask = {
+        intent: refineIntent(skill, action.intent, found),
+        skillId: skill.id,
+        text: turn.text.trim(),
+        slots: {},
+        turn: state.turn,
+        at,
+      };
       setSlots(next, found, state.turn, at);
       // Only a skill with slots has context worth following up; small talk leaves the task in place.
       const keepsContext = slotsOf(skill).length > 0;
@@ -141,7 +178,14 @@ export async function performAction(action: DialogueAction, turn: TaskTurn, skil
       const fallback = skills.find((s) => s.intents.includes(OUT_OF_SCOPE_SKILL_INTENT));
       if (fallback === undefined) break;
       delete state.pending;
-      const oosTask: ActiveTask = { intent: OUT_OF_SCOPE_SKILL_INTENT, skillId: fallback.id, text: turn.text.trim(), slots: {}, turn: state.turn, at };
+      const oosTask: ActiveTask = {
+        intent: OUT_OF_SCOPE_SKILL_INTENT,
+        skillId: fallback.id,
+        text: turn.text.trim(),
+        slots: {},
+        turn: state.turn,
+        at,
+      };
       const previous = state.task;
       state.task = oosTask;
       const done = await continueTask(turn, fallback, oosTask, settings);
@@ -153,4 +197,3 @@ export async function performAction(action: DialogueAction, turn: TaskTurn, skil
   delete state.pending;
   return { reply: outOfScopeReply(skills, random), intent: null, slots: {} };
 }
-

@@ -45,7 +45,8 @@ export const RUNNER_UP = 0.2;
 /** Intents that answer rather than request: never a reason to leave a pending question. */
 const CONVERSATIONAL: ReadonlySet<string> = new Set(['yes', 'no', 'maybe', 'cancel', 'oos']);
 /** Words that frame an answer without being a request ("for ten minutes", "at 5pm", "it's Paris"). */
-const ANSWER_FRAME = /^(?:to|at|for|in|on|about|by|around|until|from|it's|its|it is|make it|let's say|maybe|um|uh|oh|ok|okay|just|only|about|like|the|a|an|and|please)$/;
+const ANSWER_FRAME =
+  /^(?:to|at|for|in|on|about|by|around|until|from|it's|its|it is|make it|let's say|maybe|um|uh|oh|ok|okay|just|only|about|like|the|a|an|and|please)$/;
 
 /**
  * `true` when an utterance is shaped like an answer: it opens with a preposition ("to pick up the
@@ -58,7 +59,9 @@ export function isAnswerShaped(text: string, entities: NluResult['entities']): b
   if (/^(?:to|at|for|in|on|about|by|around|until)\s/.test(s)) return true;
   let rest = text;
   for (const e of entities) rest = rest.replace(e.text, ' ');
-  const left = simplify(rest).split(' ').filter((w) => w !== '' && !ANSWER_FRAME.test(w));
+  const left = simplify(rest)
+    .split(' ')
+    .filter((w) => w !== '' && !ANSWER_FRAME.test(w));
   return entities.length > 0 && left.length <= 1;
 }
 
@@ -77,7 +80,11 @@ export const SKILL_MAJORITY = 0.5;
 export const SKILL_SURE = 0.9;
 
 /** Rule 7: the skill holding most of the model's probability, when it is sure or the words back it. */
-function skillByMass(nlu: NluResult, skills: readonly SkillDefinition[], base: Omit<SlotExtractInput, 'answer'>): DialogueAction | undefined {
+function skillByMass(
+  nlu: NluResult,
+  skills: readonly SkillDefinition[],
+  base: Omit<SlotExtractInput, 'answer'>,
+): DialogueAction | undefined {
   const mass = new Map<SkillDefinition, { total: number; top: IntentScore }>();
   for (const scored of nlu.intents) {
     const skill = CONVERSATIONAL.has(scored.intent) ? undefined : skillFor(scored.intent, skills);
@@ -133,17 +140,24 @@ export function decideTurn({ nlu, state, skills, text, now }: PolicyInput): Dial
 
   // 2. A pending confirmation.
   if (pending?.type === 'confirm') {
-    if (isYes(text) || (modelIntent === 'yes' && words <= FRAGMENT_WORDS)) return { type: 'confirm', confidence: isYes(text) ? 0.95 : confidence };
-    if (isNo(text) || (modelIntent === 'no' && words <= FRAGMENT_WORDS)) return { type: 'deny', confidence: isNo(text) ? 0.95 : confidence };
+    if (isYes(text) || (modelIntent === 'yes' && words <= FRAGMENT_WORDS))
+      return { type: 'confirm', confidence: isYes(text) ? 0.95 : confidence };
+    if (isNo(text) || (modelIntent === 'no' && words <= FRAGMENT_WORDS))
+      return { type: 'deny', confidence: isNo(text) ? 0.95 : confidence };
   }
 
   // 3. A pending slot question.
   if (pending?.type === 'slot' && task !== undefined && taskSkill !== undefined) {
-    const slot: DialogueSlot = slotsOf(taskSkill).find((s) => s.name === pending.slot) ?? { name: pending.slot, kind: 'text', prompt: pending.question };
+    const slot: DialogueSlot = slotsOf(taskSkill).find((s) => s.name === pending.slot) ?? {
+      name: pending.slot,
+      kind: 'text',
+      prompt: pending.question,
+    };
     const value = extractSlot(slot, { ...base, answer: true });
     // "an hour and a half", "to pick up the dry cleaning": shaped like an answer whatever the model says.
     const looksLikeRequest = confidentOther && words >= FRAGMENT_WORDS + 1 && !isAnswerShaped(text, nlu.entities);
-    if (value !== undefined && !looksLikeRequest) return { type: 'fill-slot', intent: task.intent, slot: slot.name, confidence: 0.9 };
+    if (value !== undefined && !looksLikeRequest)
+      return { type: 'fill-slot', intent: task.intent, slot: slot.name, confidence: 0.9 };
     if (modelIntent === 'cancel' && confidence >= UNSURE_CONFIDENCE) return { type: 'cancel', confidence };
     if (confidentOther && modelIntent !== null) return fromModel(modelIntent, confidence, skills);
     if (isNo(text)) return { type: 'deny', confidence: 0.9 };
@@ -155,7 +169,8 @@ export function decideTurn({ nlu, state, skills, text, now }: PolicyInput): Dial
     const cue = cueOf(text);
     const found = Object.keys(extractSlots(taskSkill, { ...base, ...(cue === undefined ? {} : { cue }) }));
     const longRequest = confidentOther && words > 6;
-    if (found.length > 0 && cue !== undefined && !longRequest) return { type: cue.type, intent: task.intent, slots: found, confidence: 0.9 };
+    if (found.length > 0 && cue !== undefined && !longRequest)
+      return { type: cue.type, intent: task.intent, slots: found, confidence: 0.9 };
     const modelUnsure = modelIntent === null || confidence < UNSURE_CONFIDENCE || modelIntent === task.intent;
     if (found.length > 0 && words <= FRAGMENT_WORDS && modelUnsure) {
       return { type: 'follow-up', intent: task.intent, slots: found, confidence: 0.7 };
@@ -167,7 +182,12 @@ export function decideTurn({ nlu, state, skills, text, now }: PolicyInput): Dial
   if (modelIntent === 'cancel' && confidence >= UNSURE_CONFIDENCE) {
     const owner = nlu.intents
       .slice(1, 3)
-      .find((s) => !CONVERSATIONAL.has(s.intent) && skillFor(s.intent, skills) !== undefined && s.score >= (taskSkill?.intents.includes(s.intent) === true ? CONTEXT_PRIOR : RUNNER_UP));
+      .find(
+        (s) =>
+          !CONVERSATIONAL.has(s.intent) &&
+          skillFor(s.intent, skills) !== undefined &&
+          s.score >= (taskSkill?.intents.includes(s.intent) === true ? CONTEXT_PRIOR : RUNNER_UP),
+      );
     if (owner !== undefined) return fromModel(owner.intent, owner.score, skills);
     return { type: 'cancel', confidence };
   }
@@ -175,7 +195,8 @@ export function decideTurn({ nlu, state, skills, text, now }: PolicyInput): Dial
   // 6. Context as a prior: a request the model could not place, whose runner-up is the active task's skill.
   if (taskSkill !== undefined && (modelIntent === null || confidence < UNSURE_CONFIDENCE)) {
     const near = nlu.intents.slice(0, 3).find((s) => s.score >= CONTEXT_PRIOR && taskSkill.intents.includes(s.intent));
-    if (near !== undefined) return { type: 'new-intent', intent: near.intent, skillId: taskSkill.id, confidence: near.score };
+    if (near !== undefined)
+      return { type: 'new-intent', intent: near.intent, skillId: taskSkill.id, confidence: near.score };
   }
 
   // 7. A turn the model leaves out of scope only because it cannot choose between one skill's

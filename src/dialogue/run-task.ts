@@ -50,7 +50,13 @@ const GIVE_UP = [
  * Asks a slot question: records it as pending, counting how often the same question was asked.
  * @returns the question reply, or a graceful give-up once `maxAsks` is reached (the task is dropped)
  */
-export function askFor(turn: TaskTurn, settings: TaskSettings, slot: string, question: string, repeat: boolean): DialogueReply {
+export function askFor(
+  turn: TaskTurn,
+  settings: TaskSettings,
+  slot: string,
+  question: string,
+  repeat: boolean,
+): DialogueReply {
   const before = turn.state.pending;
   const asks = repeat && before?.type === 'slot' && before.slot === slot ? before.asks + 1 : 1;
   if (asks > settings.maxAsks) {
@@ -67,7 +73,12 @@ function recentTurns(turn: TaskTurn): { role: 'user' | 'assistant'; text: string
 }
 
 /** The question to confirm with, from the skill's `confirm` or its `consequential` permission. */
-function confirmQuestion(skill: SkillDefinition, task: ActiveTask, turn: TaskTurn, settings: TaskSettings): string | undefined {
+function confirmQuestion(
+  skill: SkillDefinition,
+  task: ActiveTask,
+  turn: TaskTurn,
+  settings: TaskSettings,
+): string | undefined {
   if (skill.confirm === undefined && skill.permissions?.consequential !== true) return undefined;
   // `confirm` only needs to read the request: it gets a context without storage, network or profile.
   const ctx: SkillContext = {
@@ -88,7 +99,8 @@ function confirmQuestion(skill: SkillDefinition, task: ActiveTask, turn: TaskTur
     // A confirm hook that throws must not let the action through unconfirmed.
     question = 'Shall I go ahead?';
   }
-  if ((question === undefined || question === '') && skill.permissions?.consequential === true) question = 'Shall I go ahead?';
+  if ((question === undefined || question === '') && skill.permissions?.consequential === true)
+    question = 'Shall I go ahead?';
   return question === '' ? undefined : question;
 }
 
@@ -103,7 +115,13 @@ function confirmQuestion(skill: SkillDefinition, task: ActiveTask, turn: TaskTur
  * @param confirmed `true` once the user said yes to the confirmation
  * @returns the reply for the user
  */
-export async function runTask(turn: TaskTurn, skill: SkillDefinition, task: ActiveTask, settings: TaskSettings, confirmed = false): Promise<DialogueReply> {
+export async function runTask(
+  turn: TaskTurn,
+  skill: SkillDefinition,
+  task: ActiveTask,
+  settings: TaskSettings,
+  confirmed = false,
+): Promise<DialogueReply> {
   const repeat = turn.action === 'fill-slot';
   for (const slot of slotsOf(skill)) {
     const rec = task.slots[slot.name];
@@ -147,5 +165,7 @@ export async function runTask(turn: TaskTurn, skill: SkillDefinition, task: Acti
   if (before !== undefined) turn.state.pending = before;
   const text = reply.text.includes(reply.ask.question) ? reply.text : `${reply.text} ${reply.ask.question}`.trim();
   const asked = askFor(turn, settings, slot, reply.ask.question, repeat);
-  return asked.expectsAnswer === true ? { ...reply, text, ask: { question: reply.ask.question, slot }, expectsAnswer: true } : asked;
+  return asked.expectsAnswer === true
+    ? { ...reply, text, ask: { question: reply.ask.question, slot }, expectsAnswer: true }
+    : asked;
 }

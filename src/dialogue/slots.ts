@@ -139,7 +139,13 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
  */
 export function keepDay(slot: DialogueSlot, previous: unknown, next: unknown, entities: readonly Entity[]): unknown {
   if (slot.kind !== 'time' && slot.kind !== 'datetime') return next;
-  if (typeof previous !== 'string' || typeof next !== 'string' || !ISO_DATE_TIME.test(previous) || !ISO_DATE_TIME.test(next)) return next;
+  if (
+    typeof previous !== 'string' ||
+    typeof next !== 'string' ||
+    !ISO_DATE_TIME.test(previous) ||
+    !ISO_DATE_TIME.test(next)
+  )
+    return next;
   const bareTime = entities.some((e) => e.kind === 'time' && e.value === next);
   return bareTime ? previous.slice(0, 10) + next.slice(10) : next;
 }

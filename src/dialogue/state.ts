@@ -71,7 +71,11 @@ export function restoreState(stored: unknown): DialogueState {
     at: typeof stored['at'] === 'number' ? stored['at'] : 0,
     recent: Array.isArray(stored['recent'])
       ? stored['recent'].filter(
-          (t): t is RecentTurn => isObject(t) && (t['role'] === 'user' || t['role'] === 'assistant') && typeof t['text'] === 'string' && isCount(t['turn']),
+          (t): t is RecentTurn =>
+            isObject(t) &&
+            (t['role'] === 'user' || t['role'] === 'assistant') &&
+            typeof t['text'] === 'string' &&
+            isCount(t['turn']),
         )
       : [],
   };

@@ -5,7 +5,15 @@
  *
  * @module
  */
-import type { Engine, EngineEvent, EngineOptions, EngineStatus, PermissionGrant, TrainOptions, TrainProgressEvent } from './types.ts';
+import type {
+  Engine,
+  EngineEvent,
+  EngineOptions,
+  EngineStatus,
+  PermissionGrant,
+  TrainOptions,
+  TrainProgressEvent,
+} from './types.ts';
 import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { IntentModel } from '../nlu/intent-model.ts';
@@ -35,13 +43,30 @@ export interface AdminContext {
 
 type AdminMethods = Pick<
   Engine,
-  | 'changePassphrase' | 'exportBackup' | 'importBackup' | 'erase' | 'deleteConversation' | 'retention' | 'setRetention'
-  | 'search' | 'verifyAudit' | 'auditHead' | 'permissions' | 'revokePermission' | 'respondToPermission' | 'metrics'
-  | 'flushOutbox' | 'train' | 'setSkillSecret'
+  | 'changePassphrase'
+  | 'exportBackup'
+  | 'importBackup'
+  | 'erase'
+  | 'deleteConversation'
+  | 'retention'
+  | 'setRetention'
+  | 'search'
+  | 'verifyAudit'
+  | 'auditHead'
+  | 'permissions'
+  | 'revokePermission'
+  | 'respondToPermission'
+  | 'metrics'
+  | 'flushOutbox'
+  | 'train'
+  | 'setSkillSecret'
 >;
 
 /** Registers an abortable request under its id for `cancel()`. */
-function track(inflight: Map<string, AbortController>, requestId: string | undefined): { signal: AbortSignal; done(): void } {
+function track(
+  inflight: Map<string, AbortController>,
+  requestId: string | undefined,
+): { signal: AbortSignal; done(): void } {
   const controller = new AbortController();
   if (requestId !== undefined) inflight.set(requestId, controller);
   return { signal: controller.signal, done: () => requestId !== undefined && inflight.delete(requestId) };
@@ -91,7 +116,8 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     },
 
     async setRetention(days: number | null) {
-      if (days !== null && (!Number.isFinite(days) || days <= 0)) throw new RangeError('retention days must be a positive number or null');
+      if (days !== null && (!Number.isFinite(days) || days <= 0))
+        throw new RangeError('retention days must be a positive number or null');
       const s = ctx.unlocked();
       if (days === null) {
         await s.store.settings().delete(RETENTION_KEY);
@@ -177,7 +203,8 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         });
         const model = await ctx.loadModel(bytes, s.options);
         await ctx.swapModel(s, model);
-        if (options.persist !== false) await s.store.putModel(ACTIVE_MODEL_ID, bytes, { name: model.info.name, version: model.info.version });
+        if (options.persist !== false)
+          await s.store.putModel(ACTIVE_MODEL_ID, bytes, { name: model.info.name, version: model.info.version });
         return model.info;
       } finally {
         done();

@@ -112,13 +112,18 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
   } catch (error) {
     // Offline, the server down, or an HTTP error: a verified copy is as good as the network's.
     // (With an expected digest the cache was read first: a usable copy would have been used.)
-    const cached = cache === undefined || expected !== undefined || aborted() ? undefined : await readVerified(cache, name, undefined);
+    const cached =
+      cache === undefined || expected !== undefined || aborted()
+        ? undefined
+        : await readVerified(cache, name, undefined);
     if (cached === undefined) throw error;
     return finish(cached, true);
   }
   const digest = await sha256Hex(bytes);
   if (expected !== undefined && digest !== expected) {
-    throw new ModelLoadError(`The download does not match its SHA-256: expected ${expected}, got ${digest}`, name, { code: 'integrity' });
+    throw new ModelLoadError(`The download does not match its SHA-256: expected ${expected}, got ${digest}`, name, {
+      code: 'integrity',
+    });
   }
   if (cache !== undefined) await keep(cache, name, bytes, digest);
   return finish(bytes, false);
@@ -132,7 +137,11 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
 async function keep(cache: AssetCache, name: string, bytes: Bytes, digest: string): Promise<void> {
   try {
     if ((await cache.match(name))?.headers.get(DIGEST_HEADER) === digest) return;
-    const headers = { [DIGEST_HEADER]: digest, 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) };
+    const headers = {
+      [DIGEST_HEADER]: digest,
+      'content-type': 'application/octet-stream',
+      'content-length': String(bytes.length),
+    };
     await cache.put(name, new Response(bytes, { headers }));
   } catch {
     // Quota exceeded or storage disabled: the asset still loads, it just will not be there offline.
@@ -148,7 +157,10 @@ async function readVerified(cache: AssetCache, name: string, expected: string | 
     const hit = await cache.match(name);
     if (hit === undefined) return undefined;
     const recorded = hit.headers.get(DIGEST_HEADER);
-    const bytes = recorded === null || (expected !== undefined && recorded !== expected) ? undefined : new Uint8Array(await hit.arrayBuffer());
+    const bytes =
+      recorded === null || (expected !== undefined && recorded !== expected)
+        ? undefined
+        : new Uint8Array(await hit.arrayBuffer());
     if (bytes !== undefined && (await sha256Hex(bytes)) === recorded) return bytes;
     // A previous version, or bytes that changed on disk since they were verified: never use them.
     await cache.delete(name);
@@ -160,7 +172,8 @@ async function readVerified(cache: AssetCache, name: string, expected: string | 
 
 /** Opens the cache for an http(s) URL (the Cache API stores nothing else), or `undefined` when unavailable. */
 async function openCache(name: string, options: VerifiedAssetOptions): Promise<AssetCache | undefined> {
-  const storage = options.cacheStorage === undefined ? (globalThis as { caches?: AssetCacheStorage }).caches : options.cacheStorage;
+  const storage =
+    options.cacheStorage === undefined ? (globalThis as { caches?: AssetCacheStorage }).caches : options.cacheStorage;
   if (storage === undefined || storage === null || !/^https?:/i.test(name)) return undefined;
   try {
     return await storage.open(options.cacheName ?? DEFAULT_ASSET_CACHE);

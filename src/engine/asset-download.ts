@@ -40,7 +40,8 @@ export function locateAsset(url: string | URL): AssetLocation {
   }
   // A Windows path such as C:\m.onnx parses as a URL with the scheme "c:".
   if (parsed !== undefined && parsed.protocol.length === 2) parsed = undefined;
-  if (isNode() && (parsed === undefined || parsed.protocol === 'file:')) return { name: String(url), file: parsed ?? String(url) };
+  if (isNode() && (parsed === undefined || parsed.protocol === 'file:'))
+    return { name: String(url), file: parsed ?? String(url) };
   if (parsed === undefined) throw new TypeError(`Not a URL: ${String(url)}`);
   return { name: parsed.href, file: undefined };
 }
@@ -66,5 +67,9 @@ export async function downloadAsset(
     onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
     return new Uint8Array(bytes);
   }
-  return fetchWithProgress(name, { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) }, 'file');
+  return fetchWithProgress(
+    name,
+    { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
+    'file',
+  );
 }

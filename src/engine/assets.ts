@@ -27,4 +27,5 @@ export function defaultWasmUrl(): string | undefined {
 export const DEFAULT_MODEL_SHA256: string | undefined = /* @build-sha256 models/assistant-en.onnx */ undefined;
 
 /** SHA-256 (hex) of ONNX Runtime's `.wasm`, baked in by the build; `undefined` when running from source. @internal */
-export const DEFAULT_WASM_SHA256: string | undefined = /* @build-sha256 node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm */ undefined;
+export const DEFAULT_WASM_SHA256: string | undefined =
+  /* @build-sha256 node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm */ undefined;

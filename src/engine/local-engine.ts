@@ -9,7 +9,17 @@
  *
  * @module
  */
-import type { Engine, EngineEvent, EngineHost, EngineOptions, EngineStatus, ProgressEvent, Reply, SendRequest, Understanding } from './types.ts';
+import type {
+  Engine,
+  EngineEvent,
+  EngineHost,
+  EngineOptions,
+  EngineStatus,
+  ProgressEvent,
+  Reply,
+  SendRequest,
+  Understanding,
+} from './types.ts';
 import type { ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
@@ -62,7 +72,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   };
   const current = (): EngineState => {
     if (disposed) throw new WorkerError('The engine was disposed', { code: 'disposed' });
-    if (state === undefined) throw new ConfidantError('The engine is not started: call init() first', { code: 'not-ready' });
+    if (state === undefined)
+      throw new ConfidantError('The engine is not started: call init() first', { code: 'not-ready' });
     return state;
   };
   const unlocked = (): EngineState & { services: EngineServices; conversationId: string } => {
@@ -72,7 +83,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   };
   // Resolved once: `defaultTimeZone()` builds an Intl.DateTimeFormat (~0.1 ms) on every classify.
   let platformZone: string | undefined;
-  const classifyOptions = (s: EngineState) => ({ timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()) });
+  const classifyOptions = (s: EngineState) => ({
+    timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
+  });
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -101,14 +114,35 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   };
 
   const announce = async (s: EngineState, conversationId: string, text: string, skillId: string): Promise<Reply> => {
-    const stored = await s.store.addMessage({ conversationId, role: 'assistant', text, meta: { notification: skillId } });
-    const nlu = { text: '', intent: null, confidence: 0, outOfScope: true, intents: [], entities: [], modelVersion: s.model.info.version };
-    const reply = toReply(stored, { text }, { intent: null, confidence: 0, nlu, entities: [], slots: {}, action: 'notification', skill: skillId });
+    const stored = await s.store.addMessage({
+      conversationId,
+      role: 'assistant',
+      text,
+      meta: { notification: skillId },
+    });
+    const nlu = {
+      text: '',
+      intent: null,
+      confidence: 0,
+      outOfScope: true,
+      intents: [],
+      entities: [],
+      modelVersion: s.model.info.version,
+    };
+    const reply = toReply(
+      stored,
+      { text },
+      { intent: null, confidence: 0, nlu, entities: [], slots: {}, action: 'notification', skill: skillId },
+    );
     emit({ type: 'notification', reply });
     return reply;
   };
 
-  const answer = async (request: SendRequest, signal: AbortSignal, onDelta?: (text: string) => void): Promise<Reply> => {
+  const answer = async (
+    request: SendRequest,
+    signal: AbortSignal,
+    onDelta?: (text: string) => void,
+  ): Promise<Reply> => {
     const s = unlocked();
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
@@ -152,19 +186,28 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const { reply, understanding } = result;
     // A manager that did not call `save` (a custom one) still gets the turn stored.
     stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
-    s.services.metrics.recordTurn(understanding.intent ?? 'oos', performance.now() - started, reply.failed === undefined ? 'ok' : 'error');
+    s.services.metrics.recordTurn(
+      understanding.intent ?? 'oos',
+      performance.now() - started,
+      reply.failed === undefined ? 'ok' : 'error',
+    );
     return toReply(stored as HistoryMessage, reply, understanding);
   };
 
   const engine: Engine = {
-    async init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, engineHost?: EngineHost): Promise<ModelInfo> {
+    async init(
+      options: EngineOptions,
+      onProgress?: (event: ProgressEvent) => void,
+      engineHost?: EngineHost,
+    ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
       const store = await openStore({
         ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
         ...(options.storage === undefined ? {} : { storage: options.storage }),
         ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
-        onError: (e) => emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
+        onError: (e) =>
+          emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
       });
       let model: IntentModel;
       try {
@@ -174,7 +217,14 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         await store.close();
         throw error;
       }
-      const s: EngineState = { options, model, store, services: undefined, conversationId: undefined, status: 'starting' };
+      const s: EngineState = {
+        options,
+        model,
+        store,
+        services: undefined,
+        conversationId: undefined,
+        status: 'starting',
+      };
       state = s;
       if (store.locked) setStatus(s, 'locked');
       else await activate(s);
@@ -264,7 +314,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     async dispose() {
       if (disposed) return;
       disposed = true;
-      for (const controller of inflight.values()) controller.abort(new DOMException('The engine was disposed', 'AbortError'));
+      for (const controller of inflight.values())
+        controller.abort(new DOMException('The engine was disposed', 'AbortError'));
       const s = state;
       state = undefined;
       emit({ type: 'status', status: 'disposed' });

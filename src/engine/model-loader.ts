@@ -43,14 +43,20 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
  * @throws {ModelLoadError} naming the model's (or the wasm's) URL
  * @internal
  */
-export async function loadEngineModel(source: ModelSource, options: EngineOptions, { onProgress, sha256 }: LoadEngineModelOptions = {}): Promise<IntentModel> {
+export async function loadEngineModel(
+  source: ModelSource,
+  options: EngineOptions,
+  { onProgress, sha256 }: LoadEngineModelOptions = {},
+): Promise<IntentModel> {
   const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
   const wasmSha256 = options.wasmUrl === undefined ? DEFAULT_WASM_SHA256 : options.wasmSha256;
   const progress = onProgress === undefined ? {} : { onProgress };
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
   const [model, wasm] = await Promise.allSettled([
     modelBytes(source, { ...progress, ...(sha256 === undefined ? {} : { sha256 }) }),
-    wasmUrl === undefined || wasmCompiled || !canCacheOrVerify(wasmSha256) ? undefined : loadVerifiedAsset(wasmUrl, { ...progress, ...(wasmSha256 === undefined ? {} : { sha256: wasmSha256 }) }),
+    wasmUrl === undefined || wasmCompiled || !canCacheOrVerify(wasmSha256)
+      ? undefined
+      : loadVerifiedAsset(wasmUrl, { ...progress, ...(wasmSha256 === undefined ? {} : { sha256: wasmSha256 }) }),
   ]);
   if (model.status === 'rejected') throw model.reason;
   if (wasm.status === 'rejected') throw wasm.reason;
@@ -70,13 +76,19 @@ export async function loadEngineModel(source: ModelSource, options: EngineOption
 }
 
 /** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. */
-async function modelBytes(source: ModelSource, options: { sha256?: string; onProgress?: (event: ProgressEvent) => void }): Promise<Bytes | Uint8Array> {
+async function modelBytes(
+  source: ModelSource,
+  options: { sha256?: string; onProgress?: (event: ProgressEvent) => void },
+): Promise<Bytes | Uint8Array> {
   if (!(source instanceof Uint8Array || source instanceof ArrayBuffer)) return loadVerifiedAsset(source, options);
   const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
   if (options.sha256 === undefined) return bytes;
-  if (!/^[0-9a-f]{64}$/i.test(options.sha256)) throw new TypeError(`modelSha256 must be 64 hex digits, got ${JSON.stringify(options.sha256)}`);
+  if (!/^[0-9a-f]{64}$/i.test(options.sha256))
+    throw new TypeError(`modelSha256 must be 64 hex digits, got ${JSON.stringify(options.sha256)}`);
   if ((await sha256Hex(new Uint8Array(bytes))) !== options.sha256.toLowerCase()) {
-    throw new ModelLoadError(`The model bytes do not match modelSha256 ${options.sha256}`, 'bytes', { code: 'integrity' });
+    throw new ModelLoadError(`The model bytes do not match modelSha256 ${options.sha256}`, 'bytes', {
+      code: 'integrity',
+    });
   }
   return bytes;
 }

@@ -92,9 +92,11 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
 
   const remoteSkills = (options.appSkills ?? []).map((manifest) => {
     if (host === undefined) throw new TypeError(`App skill ${manifest.id} has no host to run on`);
-    return createRemoteSkill(manifest, (call, endpoint) => host.invokeSkill(manifest.id, call, wrapCallback(endpoint)), {
-      abort: (callId, reason) => host.abortSkill(manifest.id, callId, reason),
-    });
+    return createRemoteSkill(
+      manifest,
+      (call, endpoint) => host.invokeSkill(manifest.id, call, wrapCallback(endpoint)),
+      { abort: (callId, reason) => host.abortSkill(manifest.id, callId, reason) },
+    );
   });
   // App skills come first so a host can replace a built-in skill for the same intent.
   const skills = [...hooks.localSkills, ...remoteSkills, ...builtinSkills];

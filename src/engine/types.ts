@@ -17,9 +17,7 @@ import type { SkillManifest } from '../skills/manifest.ts';
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
 
 /** How the history store protects its data key. */
-export type EncryptionOptions =
-  | { mode: 'device' }
-  | { mode: 'passphrase'; passphrase?: string; iterations?: number };
+export type EncryptionOptions = { mode: 'device' } | { mode: 'passphrase'; passphrase?: string; iterations?: number };
 
 /** Options the engine is started with (a structured-cloneable subset of `AssistantOptions`). */
 export interface EngineOptions {
@@ -234,7 +232,10 @@ export interface Engine {
   /** Sets the retention and applies it now. */
   setRetention(days: number | null): Promise<void>;
   /** Searches the (encrypted) history, newest first; cancellable through `cancel(requestId)`. */
-  search(query: string, options?: { limit?: number; conversationId?: string; requestId?: string }): Promise<StoredMessage[]>;
+  search(
+    query: string,
+    options?: { limit?: number; conversationId?: string; requestId?: string },
+  ): Promise<StoredMessage[]>;
   /** Index of the first bad audit entry, or -1 when the chain is intact. */
   verifyAudit(anchor?: AuditHead): Promise<number>;
   /** The audit chain's head, to anchor elsewhere. */
@@ -252,7 +253,11 @@ export interface Engine {
   /** Sends webhook calls queued while offline. */
   flushOutbox(): Promise<void>;
   /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
-  train(corpus: Corpus | string, options?: TrainOptions & { requestId?: string }, onProgress?: (event: TrainProgressEvent) => void): Promise<ModelInfo>;
+  train(
+    corpus: Corpus | string,
+    options?: TrainOptions & { requestId?: string },
+    onProgress?: (event: TrainProgressEvent) => void,
+  ): Promise<ModelInfo>;
   /** Registers the single listener for engine events (the client fans them out). */
   setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
   /** Closes the store and releases the model. */

@@ -66,7 +66,12 @@ export function createMetrics(options: { now?: () => number } = {}): Metrics {
     if (!Number.isFinite(value)) return;
     const clean = cleanLabels(labels);
     const key = seriesKey(name, clean);
-    const s = histograms.get(key) ?? { name, help, labels: clean, data: { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 } };
+    const s = histograms.get(key) ?? {
+      name,
+      help,
+      labels: clean,
+      data: { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 },
+    };
     DURATION_BUCKETS.forEach((le, i) => {
       if (value <= le) s.data.counts[i]! += 1;
     });
@@ -87,18 +92,29 @@ export function createMetrics(options: { now?: () => number } = {}): Metrics {
       observe('confidant_skill_duration_seconds', 'Time a skill call took, by skill.', durationMs / 1000, labels);
       if (outcome === 'timeout') increment('confidant_skill_timeouts_total', 'Skill calls that timed out.', labels);
       else if (outcome === 'error' || outcome === 'invalid') {
-        increment('confidant_skill_errors_total', 'Skill calls that threw or returned garbage.', { ...labels, kind: outcome });
+        increment('confidant_skill_errors_total', 'Skill calls that threw or returned garbage.', {
+          ...labels,
+          kind: outcome,
+        });
       }
     },
     increment,
     observe,
     snapshot(): MetricsSnapshot {
-      const cs: CounterSample[] = [...counters.values()].map((s) => ({ name: s.name, help: s.help, labels: { ...s.labels }, value: s.data.value }));
+      const cs: CounterSample[] = [...counters.values()].map((s) => ({
+        name: s.name,
+        help: s.help,
+        labels: { ...s.labels },
+        value: s.data.value,
+      }));
       const hs: HistogramSample[] = [...histograms.values()].map((s) => ({
         name: s.name,
         help: s.help,
         labels: { ...s.labels },
-        buckets: [...DURATION_BUCKETS.map((le, i) => ({ le, count: s.data.counts[i]! })), { le: Infinity, count: s.data.count }],
+        buckets: [
+          ...DURATION_BUCKETS.map((le, i) => ({ le, count: s.data.counts[i]! })),
+          { le: Infinity, count: s.data.count },
+        ],
         sum: s.data.sum,
         count: s.data.count,
       }));

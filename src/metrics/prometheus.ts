@@ -52,7 +52,8 @@ export function toPrometheusText(snapshot: MetricsSnapshot): string {
   }
   for (const h of snapshot.histograms) {
     const f = family(h.name, 'histogram', h.help);
-    for (const b of h.buckets) f.samples.push(`${h.name}_bucket${formatLabels(h.labels, ['le', formatValue(b.le)])} ${formatValue(b.count)}`);
+    for (const b of h.buckets)
+      f.samples.push(`${h.name}_bucket${formatLabels(h.labels, ['le', formatValue(b.le)])} ${formatValue(b.count)}`);
     f.samples.push(`${h.name}_sum${formatLabels(h.labels)} ${formatValue(h.sum)}`);
     f.samples.push(`${h.name}_count${formatLabels(h.labels)} ${formatValue(h.count)}`);
   }

@@ -173,7 +173,8 @@ export function accumulateExample(
       g.touchedFlag[row] = 1;
       g.touched.push(row);
     }
-    for (let d = 0, base = row * dim; d < dim; d++) gemb[base + d] = (gemb[base + d] as number) + (dBag[d] as number) * inv;
+    for (let d = 0, base = row * dim; d < dim; d++)
+      gemb[base + d] = (gemb[base + d] as number) + (dBag[d] as number) * inv;
   }
   return loss;
 }

@@ -7,7 +7,14 @@
  *
  * @module
  */
-import { accumulateExample, clearGradients, createGradients, createScratch, type Gradients, type Scratch } from './backprop.ts';
+import {
+  accumulateExample,
+  clearGradients,
+  createGradients,
+  createScratch,
+  type Gradients,
+  type Scratch,
+} from './backprop.ts';
 import type { NetworkWeights } from './network.ts';
 import { createRng } from './rng.ts';
 
@@ -45,7 +52,11 @@ export interface StepWorkspace {
  * @param grads gradient buffers to use (e.g. in shared memory) @default fresh ones
  * @returns the workspace
  */
-export function createWorkspace(w: NetworkWeights, useSkip: boolean, grads: Gradients = createGradients(w)): StepWorkspace {
+export function createWorkspace(
+  w: NetworkWeights,
+  useSkip: boolean,
+  grads: Gradients = createGradients(w),
+): StepWorkspace {
   return { grads, scratch: createScratch(w, useSkip), kept: [] };
 }
 
@@ -133,7 +144,8 @@ export function addGradients(into: Gradients, from: Gradients, dim: number): voi
       into.touchedFlag[row] = 1;
       into.touched.push(row);
     }
-    for (let d = 0, base = row * dim; d < dim; d++) into.embedding[base + d] = (into.embedding[base + d] as number) + (from.embedding[base + d] as number);
+    for (let d = 0, base = row * dim; d < dim; d++)
+      into.embedding[base + d] = (into.embedding[base + d] as number) + (from.embedding[base + d] as number);
   }
 }
 
@@ -156,7 +168,8 @@ export interface HalfBatchHelper {
 function bagOfRows(w: NetworkWeights, rows: number[], out: Float32Array): void {
   const dim = w.dim;
   out.fill(0);
-  for (const row of rows) for (let d = 0, base = row * dim; d < dim; d++) out[d] = (out[d] as number) + (w.embedding[base + d] as number);
+  for (const row of rows)
+    for (let d = 0, base = row * dim; d < dim; d++) out[d] = (out[d] as number) + (w.embedding[base + d] as number);
   const inv = 1 / rows.length;
   for (let d = 0; d < dim; d++) out[d] = (out[d] as number) * inv;
 }

@@ -91,7 +91,10 @@ export function chooseThreshold(
 ): ThresholdChoice {
   const evaluate = (t: number): ThresholdChoice => ({
     threshold: t,
-    inScopeAccuracy: inScope.length === 0 ? 0 : inScope.filter((p) => p.correct && !p.predictedOos && p.confidence >= t).length / inScope.length,
+    inScopeAccuracy:
+      inScope.length === 0
+        ? 0
+        : inScope.filter((p) => p.correct && !p.predictedOos && p.confidence >= t).length / inScope.length,
     oosRecall: oos.length === 0 ? 0 : oos.filter((p) => p.predictedOos || p.confidence < t).length / oos.length,
   });
   if (oos.length === 0) return evaluate(options.fallbackThreshold ?? 0.5);
@@ -110,7 +113,7 @@ export function chooseThreshold(
     return recall >= target ? accuracy : -1 + recall; // below target: the closer to it, the better
   };
   let best = { t: 0, s: score() };
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const c = (events[i] as { c: number }).c;
     while (i < events.length && (events[i] as { c: number }).c === c) {
       const e = events[i] as { inGain: number; oosGain: number };

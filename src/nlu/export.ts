@@ -4,7 +4,14 @@
  *
  * @module
  */
-import { CHECKSUM_KEY, encodeMetadata, INPUT_NAME, MODEL_FORMAT_VERSION, OUTPUT_NAME, type ModelMetadata } from './model-format.ts';
+import {
+  CHECKSUM_KEY,
+  encodeMetadata,
+  INPUT_NAME,
+  MODEL_FORMAT_VERSION,
+  OUTPUT_NAME,
+  type ModelMetadata,
+} from './model-format.ts';
 import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from './onnx-writer.ts';
 import type { NetworkWeights } from './network.ts';
 import { dequantizeUint8, quantizeUint8 } from './quantize.ts';
@@ -78,7 +85,9 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
     f32('b2', [w.classes], w.b2),
     f32('temperature', [], Float32Array.of(model.temperature)),
   ];
-  const nodes: OnnxNode[] = [{ op: 'Gather', inputs: ['remap', INPUT_NAME], outputs: ['rows'], attributes: [{ name: 'axis', int: 0 }] }];
+  const nodes: OnnxNode[] = [
+    { op: 'Gather', inputs: ['remap', INPUT_NAME], outputs: ['rows'], attributes: [{ name: 'axis', int: 0 }] },
+  ];
   if (quantize) {
     // Gather the uint8 rows first, then dequantize only them: DequantizeLinear before Gather
     // would dequantize the whole table on every run (see TOOLCHAIN.md).
@@ -90,19 +99,40 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
     );
     nodes.push(
       { op: 'Gather', inputs: ['embedding_q', 'rows'], outputs: ['vectors_q'], attributes: [{ name: 'axis', int: 0 }] },
-      { op: 'DequantizeLinear', inputs: ['vectors_q', 'embedding_scale', 'embedding_zero_point'], outputs: ['vectors'] },
+      {
+        op: 'DequantizeLinear',
+        inputs: ['vectors_q', 'embedding_scale', 'embedding_zero_point'],
+        outputs: ['vectors'],
+      },
     );
   } else {
     initializers.push(f32('embedding', [rows, w.dim], w.embedding));
-    nodes.push({ op: 'Gather', inputs: ['embedding', 'rows'], outputs: ['vectors'], attributes: [{ name: 'axis', int: 0 }] });
+    nodes.push({
+      op: 'Gather',
+      inputs: ['embedding', 'rows'],
+      outputs: ['vectors'],
+      attributes: [{ name: 'axis', int: 0 }],
+    });
   }
   nodes.push(
-    { op: 'ReduceMean', inputs: ['vectors'], outputs: ['bag'], attributes: [{ name: 'axes', ints: [1] }, { name: 'keepdims', int: 0 }] },
+    {
+      op: 'ReduceMean',
+      inputs: ['vectors'],
+      outputs: ['bag'],
+      attributes: [
+        { name: 'axes', ints: [1] },
+        { name: 'keepdims', int: 0 },
+      ],
+    },
     { op: 'MatMul', inputs: ['bag', 'skip'], outputs: ['skip_logits'] },
   );
   let sum = 'skip_logits';
   if (w.hidden > 0) {
-    initializers.push(f32('w1', [w.dim, w.hidden], w.w1), f32('b1', [w.hidden], w.b1), f32('w2', [w.hidden, w.classes], w.w2));
+    initializers.push(
+      f32('w1', [w.dim, w.hidden], w.w1),
+      f32('b1', [w.hidden], w.b1),
+      f32('w2', [w.hidden, w.classes], w.w2),
+    );
     nodes.push(
       { op: 'MatMul', inputs: ['bag', 'w1'], outputs: ['hidden_pre'] },
       { op: 'Add', inputs: ['hidden_pre', 'b1'], outputs: ['hidden_biased'] },

@@ -150,7 +150,7 @@ export function featurizeTokens(text: string, config: FeaturizerConfig): { ids: 
 function pushCharNgrams(token: string, config: FeaturizerConfig, pushId: (id: number) => boolean): boolean {
   const s = `<${token}>`;
   const starts: number[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     starts.push(i);
     const c = s.charCodeAt(i);
     const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
@@ -165,7 +165,8 @@ function pushCharNgrams(token: string, config: FeaturizerConfig, pushId: (id: nu
   for (let start = 0; start < m; start++) {
     let h = prefix;
     for (let len = 1; len <= charMax && start + len <= m; len++) {
-      for (let u = starts[start + len - 1] as number; u < (starts[start + len] as number); u++) h = fnvFeed(h, s.charCodeAt(u));
+      for (let u = starts[start + len - 1] as number; u < (starts[start + len] as number); u++)
+        h = fnvFeed(h, s.charCodeAt(u));
       if (len >= charMin) ids[(len - charMin) * m + start] = 1 + (fnvFinish(h) % (buckets - 1));
     }
   }

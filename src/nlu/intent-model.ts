@@ -108,7 +108,8 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
     async classify(text, opts = {}) {
       if (typeof text !== 'string') throw new TypeError(`classify expects a string, got ${typeof text}`);
       const topK = opts.topK ?? DEFAULT_TOP_K;
-      if (!Number.isInteger(topK) || topK < 0) throw new RangeError('ClassifyOptions.topK must be a non-negative integer');
+      if (!Number.isInteger(topK) || topK < 0)
+        throw new RangeError('ClassifyOptions.topK must be a non-negative integer');
       if (disposed) throw new InferenceError('The model was disposed', { code: 'disposed' });
       const ids = featurize(text, meta.featurizer);
       const job = queue.then(() => run(ids));
@@ -117,7 +118,9 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
       try {
         probs = await job;
       } catch (cause) {
-        throw cause instanceof ConfidantError ? cause : new InferenceError('ONNX Runtime failed to classify', { cause });
+        throw cause instanceof ConfidantError
+          ? cause
+          : new InferenceError('ONNX Runtime failed to classify', { cause });
       }
       const entities = extractEntities(text, {
         custom,

@@ -87,15 +87,19 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   };
   const format = Number(get('format'));
   if (!Number.isInteger(format) || format < 1) fail('bad format version');
-  if (format > MODEL_FORMAT_VERSION) fail(`format ${format} is newer than this library supports (${MODEL_FORMAT_VERSION})`);
+  if (format > MODEL_FORMAT_VERSION)
+    fail(`format ${format} is newer than this library supports (${MODEL_FORMAT_VERSION})`);
   const labels = json('labels');
-  if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string')) fail('labels must be a list of at least two strings');
+  if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string'))
+    fail('labels must be a list of at least two strings');
   const featurizer = json('featurizer') as FeaturizerConfig;
-  if (typeof featurizer !== 'object' || featurizer === null || featurizer.version !== FEATURIZER_VERSION) fail('unknown featurizer version');
+  if (typeof featurizer !== 'object' || featurizer === null || featurizer.version !== FEATURIZER_VERSION)
+    fail('unknown featurizer version');
   for (const k of ['buckets', 'wordNgrams', 'charMin', 'charMax', 'maxChars', 'maxIds'] as const) {
     if (!Number.isInteger(featurizer[k]) || featurizer[k] < 0) fail(`featurizer.${k} must be a non-negative integer`);
   }
-  if (featurizer.buckets < 2 || featurizer.maxIds < 1 || typeof featurizer.locale !== 'string') fail('featurizer config is out of range');
+  if (featurizer.buckets < 2 || featurizer.maxIds < 1 || typeof featurizer.locale !== 'string')
+    fail('featurizer config is out of range');
   const threshold = Number(get('threshold'));
   const temperature = Number(get('temperature'));
   if (!(threshold >= 0 && threshold <= 1)) fail('threshold must be in [0, 1]');
@@ -105,7 +109,8 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   const weights = get('weights');
   if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
   const oosLabel = get('oos_label');
-  if (oosLabel !== '' && (labels as string[]).at(-1) !== oosLabel) fail('the out-of-scope label must be the last label');
+  if (oosLabel !== '' && (labels as string[]).at(-1) !== oosLabel)
+    fail('the out-of-scope label must be the last label');
   const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
   return {
     format,
@@ -150,7 +155,12 @@ export function readModelFile(bytes: Uint8Array, source: string): ModelMetadata 
     throw new ModelLoadError(`The model must take one input "${INPUT_NAME}" of int64 [1, n]`, source);
   }
   const classes = output?.shape[1];
-  if (output === undefined || output.type !== 'float32' || output.shape.length !== 2 || (typeof classes === 'number' && classes !== meta.labels.length)) {
+  if (
+    output === undefined ||
+    output.type !== 'float32' ||
+    output.shape.length !== 2 ||
+    (typeof classes === 'number' && classes !== meta.labels.length)
+  ) {
     throw new ModelLoadError(`The model's output "${OUTPUT_NAME}" must be float32 [1, ${meta.labels.length}]`, source);
   }
   return meta;

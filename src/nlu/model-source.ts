@@ -80,7 +80,11 @@ export async function readModelSource(source: ModelSource, options: ReadModelOpt
  * @param what how the messages name the file (`model`, `file`)
  * @internal
  */
-export async function fetchWithProgress(name: string, { onProgress, signal }: ReadModelOptions, what = 'model'): Promise<Uint8Array<ArrayBuffer>> {
+export async function fetchWithProgress(
+  name: string,
+  { onProgress, signal }: ReadModelOptions,
+  what = 'model',
+): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
   try {
     response = await fetch(name, signal === undefined ? {} : { signal });

@@ -24,7 +24,9 @@ export interface OnnxSummary {
   graphChecksum: string;
 }
 
-const typeNames = new Map<number, OnnxElementType>(Object.entries(OnnxDataType).map(([k, v]) => [v, k as OnnxElementType]));
+const typeNames = new Map<number, OnnxElementType>(
+  Object.entries(OnnxDataType).map(([k, v]) => [v, k as OnnxElementType]),
+);
 
 const num = (f: ProtoField): number => Number(f.int);
 
@@ -64,7 +66,15 @@ function readValueInfo(bytes: Uint8Array): OnnxValueInfo {
  * @throws {RangeError} when the bytes are not a well-formed `ModelProto` with a graph
  */
 export function readOnnxSummary(bytes: Uint8Array): OnnxSummary {
-  const summary: OnnxSummary = { irVersion: 0, opset: 0, metadata: new Map(), inputs: [], outputs: [], initializers: [], graphChecksum: '' };
+  const summary: OnnxSummary = {
+    irVersion: 0,
+    opset: 0,
+    metadata: new Map(),
+    inputs: [],
+    outputs: [],
+    initializers: [],
+    graphChecksum: '',
+  };
   let graph: Uint8Array | null = null;
   for (const f of readFields(bytes)) {
     if (f.field === 1) summary.irVersion = num(f);

@@ -85,7 +85,8 @@ function tensorBytes(t: OnnxTensor): Uint8Array {
 
 function writeTensor(w: ProtoWriter, t: OnnxTensor): void {
   const expected = t.dims.reduce((a, b) => a * b, 1);
-  if (expected !== t.data.length) throw new RangeError(`ONNX tensor ${t.name}: dims ${t.dims.join('x')} do not match ${t.data.length} values`);
+  if (expected !== t.data.length)
+    throw new RangeError(`ONNX tensor ${t.name}: dims ${t.dims.join('x')} do not match ${t.data.length} values`);
   for (const d of t.dims) w.int(1, d);
   w.int(2, OnnxDataType[t.type]);
   w.string(8, t.name);

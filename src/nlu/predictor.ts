@@ -31,7 +31,8 @@ export interface InMemoryPredictor {
 export function createInMemoryPredictor(model: TrainedModel, options: { quantize?: boolean } = {}): InMemoryPredictor {
   const weights = effectiveWeights(model, options.quantize ?? false);
   const ctx = { labels: model.labels, oosLabel: model.oosClass ? OOS_LABEL : null, threshold: model.threshold };
-  const probabilities = (text: string): Float32Array => predictProbabilities(weights, featurize(text, model.featurizer), model.temperature);
+  const probabilities = (text: string): Float32Array =>
+    predictProbabilities(weights, featurize(text, model.featurizer), model.temperature);
   return {
     labels: model.labels,
     probabilities,

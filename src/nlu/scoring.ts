@@ -35,7 +35,11 @@ export const DEFAULT_TOP_K = 5;
  * @param topK how many intents to list (clamped to [0, intents])
  * @returns the decision
  */
-export function decideIntent(probs: ArrayLike<number>, ctx: ScoringContext, topK: number = DEFAULT_TOP_K): IntentDecision {
+export function decideIntent(
+  probs: ArrayLike<number>,
+  ctx: ScoringContext,
+  topK: number = DEFAULT_TOP_K,
+): IntentDecision {
   const n = ctx.oosLabel === null ? ctx.labels.length : ctx.labels.length - 1;
   const k = Math.max(1, Math.min(n, Math.floor(Number.isFinite(topK) ? topK : DEFAULT_TOP_K)));
   // Top-k by insertion into a k-long list: k·n comparisons, cheaper than sorting 150 labels for

@@ -108,14 +108,27 @@ export function resolveTrainOptions(options: TrainOptions) {
     fallbackThreshold: options.fallbackThreshold ?? 0.5,
   };
   for (const [key, value] of Object.entries(o)) {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`TrainOptions.${key} must be a finite number`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new RangeError(`TrainOptions.${key} must be a finite number`);
   }
-  if (o.dim < 1 || o.hidden < 0 || o.epochs < 1 || o.batchSize < 1 || o.learningRate <= 0) throw new RangeError('TrainOptions: dim, hidden, epochs, batchSize and learningRate must be positive');
-  if (o.oosRecallTarget !== 'balanced' && !(o.oosRecallTarget >= 0 && o.oosRecallTarget <= 1)) throw new RangeError("TrainOptions.oosRecallTarget must be in [0, 1] or 'balanced'");
-  if (!(o.fallbackThreshold >= 0 && o.fallbackThreshold <= 1)) throw new RangeError('TrainOptions.fallbackThreshold must be in [0, 1]');
+  if (o.dim < 1 || o.hidden < 0 || o.epochs < 1 || o.batchSize < 1 || o.learningRate <= 0)
+    throw new RangeError('TrainOptions: dim, hidden, epochs, batchSize and learningRate must be positive');
+  if (o.oosRecallTarget !== 'balanced' && !(o.oosRecallTarget >= 0 && o.oosRecallTarget <= 1))
+    throw new RangeError("TrainOptions.oosRecallTarget must be in [0, 1] or 'balanced'");
+  if (!(o.fallbackThreshold >= 0 && o.fallbackThreshold <= 1))
+    throw new RangeError('TrainOptions.fallbackThreshold must be in [0, 1]');
   if (o.minCount !== undefined && !(o.minCount >= 1)) throw new RangeError('TrainOptions.minCount must be at least 1');
-  if (o.dropout < 0 || o.dropout >= 1 || o.featureDropout < 0 || o.featureDropout >= 1 || o.wordDropout < 0 || o.wordDropout >= 1) throw new RangeError('TrainOptions: dropout, featureDropout and wordDropout must be in [0, 1)');
-  if (o.validationShare <= 0 || o.validationShare >= 1) throw new RangeError('TrainOptions.validationShare must be in (0, 1)');
+  if (
+    o.dropout < 0 ||
+    o.dropout >= 1 ||
+    o.featureDropout < 0 ||
+    o.featureDropout >= 1 ||
+    o.wordDropout < 0 ||
+    o.wordDropout >= 1
+  )
+    throw new RangeError('TrainOptions: dropout, featureDropout and wordDropout must be in [0, 1)');
+  if (o.validationShare <= 0 || o.validationShare >= 1)
+    throw new RangeError('TrainOptions.validationShare must be in (0, 1)');
   return o;
 }
 

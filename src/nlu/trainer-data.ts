@@ -39,13 +39,20 @@ export interface FeaturizedCorpus {
  * @returns the featurized corpus
  * @throws {CorpusError} when the corpus cannot be trained on
  */
-export function featurizeCorpus(corpus: Corpus, o: ResolvedTrainOptions, overrides: Partial<FeaturizerConfig> | undefined): FeaturizedCorpus {
+export function featurizeCorpus(
+  corpus: Corpus,
+  o: ResolvedTrainOptions,
+  overrides: Partial<FeaturizerConfig> | undefined,
+): FeaturizedCorpus {
   const data = prepareData(corpus, o.seed, o.validationShare);
   const oosClass = o.oosClass && data.oosTrain.length >= 5;
   const labels = oosClass ? [...data.intents, OOS_LABEL] : [...data.intents];
   const classOf = new Map(labels.map((l, i) => [l, i]));
   const texts = [...data.train.map((e) => e.text), ...(oosClass ? data.oosTrain : [])];
-  const targets = Int32Array.from([...data.train.map((e) => classOf.get(e.intent) as number), ...(oosClass ? data.oosTrain.map(() => labels.length - 1) : [])]);
+  const targets = Int32Array.from([
+    ...data.train.map((e) => classOf.get(e.intent) as number),
+    ...(oosClass ? data.oosTrain.map(() => labels.length - 1) : []),
+  ]);
   const featurizer: FeaturizerConfig = { ...defaultFeaturizerConfig(corpus.language || 'en'), ...overrides };
   let featurized = texts.map((t) => featurizeTokens(t, featurizer));
   if (overrides?.buckets === undefined) {
@@ -57,11 +64,23 @@ export function featurizeCorpus(corpus: Corpus, o: ResolvedTrainOptions, overrid
       featurized = texts.map((t) => featurizeTokens(t, featurizer));
     }
   }
-  const remap = buildVocabulary(featurized.map((f) => f.ids), featurizer.buckets, o.minCount ?? defaultMinCount(texts.length));
+  const remap = buildVocabulary(
+    featurized.map((f) => f.ids),
+    featurizer.buckets,
+    o.minCount ?? defaultMinCount(texts.length),
+  );
   const validation: ValidationExample[] = [
-    ...data.validation.map((e) => ({ ids: featurize(e.text, featurizer), target: classOf.get(e.intent) as number, oos: false })),
+    ...data.validation.map((e) => ({
+      ids: featurize(e.text, featurizer),
+      target: classOf.get(e.intent) as number,
+      oos: false,
+    })),
     // Without an out-of-scope class, the training split's out-of-scope texts calibrate the threshold.
-    ...[...data.oosValidation, ...(oosClass ? [] : data.oosTrain)].map((text) => ({ ids: featurize(text, featurizer), target: oosClass ? labels.length - 1 : -1, oos: true })),
+    ...[...data.oosValidation, ...(oosClass ? [] : data.oosTrain)].map((text) => ({
+      ids: featurize(text, featurizer),
+      target: oosClass ? labels.length - 1 : -1,
+      oos: true,
+    })),
   ];
   return {
     labels,

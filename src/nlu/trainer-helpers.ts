@@ -87,7 +87,12 @@ export function evaluateLogits(w: NetworkWeights, idLists: Int32Array[]): Float3
  * @param oosClass whether the last class is the out-of-scope class
  * @returns one prediction per utterance
  */
-export function predictionsOf(logits: Float32Array[], targets: number[], temperature: number, oosClass: boolean): ScoredPrediction[] {
+export function predictionsOf(
+  logits: Float32Array[],
+  targets: number[],
+  temperature: number,
+  oosClass: boolean,
+): ScoredPrediction[] {
   return logits.map((z, i) => {
     let top = 0;
     for (let k = 1; k < z.length; k++) if ((z[k] as number) > (z[top] as number)) top = k;
@@ -101,7 +106,15 @@ const TENSORS = ['embedding', 'w1', 'b1', 'w2', 'skip', 'b2'] as const;
 
 /** A copy of `w` with fresh arrays (the remap is shared: it never changes). */
 export function cloneWeights(w: NetworkWeights): NetworkWeights {
-  return { ...w, embedding: w.embedding.slice(), w1: w.w1.slice(), b1: w.b1.slice(), w2: w.w2.slice(), skip: w.skip.slice(), b2: w.b2.slice() };
+  return {
+    ...w,
+    embedding: w.embedding.slice(),
+    w1: w.w1.slice(),
+    b1: w.b1.slice(),
+    w2: w.w2.slice(),
+    skip: w.skip.slice(),
+    b2: w.b2.slice(),
+  };
 }
 
 /** Copies the values of `from` into `into` (same shapes). */

@@ -10,7 +10,15 @@
 import { abortReason } from '../errors.ts';
 import { addGradients, computeHalfBatch, createWorkspace, halfSeed, type StepSettings } from './batch-step.ts';
 import { chooseThreshold, fitTemperature } from './calibrate.ts';
-import { addWeights, cloneWeights, copyWeights, evaluateLogits, initWeights, predictionsOf, scaleWeights } from './trainer-helpers.ts';
+import {
+  addWeights,
+  cloneWeights,
+  copyWeights,
+  evaluateLogits,
+  initWeights,
+  predictionsOf,
+  scaleWeights,
+} from './trainer-helpers.ts';
 import { featurizeCorpus } from './trainer-data.ts';
 import type { FeaturizerConfig } from './featurizer.ts';
 import type { NetworkWeights } from './network.ts';
@@ -77,7 +85,11 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
   const o = resolveTrainOptions(options);
   const signal = options.signal;
   checkAborted(signal);
-  const { labels, oosClass, featurizer, trainingSet, remap, validation } = featurizeCorpus(corpus, o, options.featurizer);
+  const { labels, oosClass, featurizer, trainingSet, remap, validation } = featurizeCorpus(
+    corpus,
+    o,
+    options.featurizer,
+  );
   options.onProgress?.({ status: 'featurize', examples: trainingSet.targets.length });
   const rng = createRng(o.seed);
   let weights = initWeights(remap, o.dim, o.hidden, labels.length, rng);
@@ -112,8 +124,16 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
   let sum: NetworkWeights | undefined;
   const inScopeVal = validation.filter((v) => !v.oos);
   const valAccuracy = (w: NetworkWeights): number => {
-    const logits = evaluateLogits(w, inScopeVal.map((v) => v.ids));
-    const predictions = predictionsOf(logits, inScopeVal.map((v) => v.target), 1, oosClass);
+    const logits = evaluateLogits(
+      w,
+      inScopeVal.map((v) => v.ids),
+    );
+    const predictions = predictionsOf(
+      logits,
+      inScopeVal.map((v) => v.target),
+      1,
+      oosClass,
+    );
     return predictions.filter((p) => p.correct && !p.predictedOos).length / Math.max(1, predictions.length);
   };
   let epoch = 0;
@@ -137,13 +157,33 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
         const mid = start + Math.ceil((end - start) / 2);
         const scale = 1 / (end - start);
         if (helper !== undefined) helper.begin(order, mid, end, scale, halfSeed(o.seed, step, 1));
-        lossSum += computeHalfBatch(weights, trainingSet, order, start, mid, scale, halfSeed(o.seed, step, 0), settings, mine);
+        lossSum += computeHalfBatch(
+          weights,
+          trainingSet,
+          order,
+          start,
+          mid,
+          scale,
+          halfSeed(o.seed, step, 0),
+          settings,
+          mine,
+        );
         if (helper !== undefined) {
           const other = helper.finish();
           lossSum += other.loss;
           addGradients(grads, other.grads, o.dim);
         } else {
-          lossSum += computeHalfBatch(weights, trainingSet, order, mid, end, scale, halfSeed(o.seed, step, 1), settings, second);
+          lossSum += computeHalfBatch(
+            weights,
+            trainingSet,
+            order,
+            mid,
+            end,
+            scale,
+            halfSeed(o.seed, step, 1),
+            settings,
+            second,
+          );
           addGradients(grads, second.grads, o.dim);
         }
         step++;
@@ -163,7 +203,13 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
       }
     }
     const accuracy = valAccuracy(weights);
-    options.onProgress?.({ status: 'epoch', epoch, epochs: o.epochs, loss: lossSum / (order.length * passes), valAccuracy: accuracy });
+    options.onProgress?.({
+      status: 'epoch',
+      epoch,
+      epochs: o.epochs,
+      loss: lossSum / (order.length * passes),
+      valAccuracy: accuracy,
+    });
     checkAborted(signal);
     const improved = accuracy >= best.accuracy;
     // >=: on a tie the later, longer-trained weights win (small validation sets tie often).
@@ -179,7 +225,8 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
       if (epoch === o.epochs) {
         const averaged = scaleWeights(sum, 1 / o.averageEpochs);
         const averagedAccuracy = valAccuracy(averaged);
-        if (averagedAccuracy >= best.accuracy) best = { accuracy: averagedAccuracy, epoch, averaged: o.averageEpochs, weights: averaged };
+        if (averagedAccuracy >= best.accuracy)
+          best = { accuracy: averagedAccuracy, epoch, averaged: o.averageEpochs, weights: averaged };
       }
     }
     if (!improved && epoch - best.epoch >= o.patience) break;
@@ -187,12 +234,33 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
 
   const inVal = validation.filter((v) => !v.oos);
   const oosVal = validation.filter((v) => v.oos);
-  const inLogits = evaluateLogits(best.weights, inVal.map((v) => v.ids));
-  const temperature = fitTemperature(inLogits, inVal.map((v) => v.target));
+  const inLogits = evaluateLogits(
+    best.weights,
+    inVal.map((v) => v.ids),
+  );
+  const temperature = fitTemperature(
+    inLogits,
+    inVal.map((v) => v.target),
+  );
   const choice = chooseThreshold(
-    predictionsOf(inLogits, inVal.map((v) => v.target), temperature, oosClass),
-    predictionsOf(evaluateLogits(best.weights, oosVal.map((v) => v.ids)), oosVal.map(() => -1), temperature, oosClass),
-    o.oosRecallTarget === 'balanced' ? { fallbackThreshold: o.fallbackThreshold } : { minOosRecall: o.oosRecallTarget, fallbackThreshold: o.fallbackThreshold },
+    predictionsOf(
+      inLogits,
+      inVal.map((v) => v.target),
+      temperature,
+      oosClass,
+    ),
+    predictionsOf(
+      evaluateLogits(
+        best.weights,
+        oosVal.map((v) => v.ids),
+      ),
+      oosVal.map(() => -1),
+      temperature,
+      oosClass,
+    ),
+    o.oosRecallTarget === 'balanced'
+      ? { fallbackThreshold: o.fallbackThreshold }
+      : { minOosRecall: o.oosRecallTarget, fallbackThreshold: o.fallbackThreshold },
   );
   options.onProgress?.({ status: 'calibrate', threshold: choice.threshold });
   return {
@@ -217,4 +285,3 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     },
   };
 }
-

@@ -39,7 +39,9 @@ export function toAuditInput(entry: SkillAuditEntry): AuditInput {
  * const runtime = createSkillRuntime({ store, audit: storeAuditSink(store) });
  * ```
  */
-export function storeAuditSink(store: { appendAudit(input: AuditInput): Promise<unknown> }): (entry: SkillAuditEntry) => Promise<void> {
+export function storeAuditSink(store: {
+  appendAudit(input: AuditInput): Promise<unknown>;
+}): (entry: SkillAuditEntry) => Promise<void> {
   return async (entry) => {
     await store.appendAudit(toAuditInput(entry));
   };

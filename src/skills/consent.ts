@@ -66,7 +66,10 @@ export function createConsent(options: ConsentOptions): Consent {
       if (g.network.length === 0 && !g.profile) await settings.delete(keyOf(skillId));
       else await settings.set(keyOf(skillId), g);
     });
-    chains.set(skillId, next.catch(() => undefined));
+    chains.set(
+      skillId,
+      next.catch(() => undefined),
+    );
     return next;
   };
 
@@ -74,7 +77,11 @@ export function createConsent(options: ConsentOptions): Consent {
     await update(skillId, (g) =>
       permission === 'profile' ? { ...g, profile: true } : { ...g, network: [...new Set([...g.network, ...origins])] },
     );
-    audit({ type: 'permission-granted', skillId, detail: { permission, source, ...(permission === 'network' ? { origins: origins.join(' ') } : {}) } });
+    audit({
+      type: 'permission-granted',
+      skillId,
+      detail: { permission, source, ...(permission === 'network' ? { origins: origins.join(' ') } : {}) },
+    });
   };
 
   const ask = (request: PermissionRequest, signal: AbortSignal): Promise<boolean> => {
@@ -93,7 +100,10 @@ export function createConsent(options: ConsentOptions): Consent {
         open.add(cancel);
         Promise.resolve()
           .then(() => requestPermission(request))
-          .then((granted) => resolve(granted === true), () => resolve(false))
+          .then(
+            (granted) => resolve(granted === true),
+            () => resolve(false),
+          )
           .finally(() => {
             clearTimeout(timer);
             open.delete(cancel);
@@ -160,5 +170,8 @@ export function createConsent(options: ConsentOptions): Consent {
 }
 
 function detailOf(request: PermissionRequest): Record<string, string> {
-  return { permission: request.permission, ...(request.origins === undefined ? {} : { origins: request.origins.join(' ') }) };
+  return {
+    permission: request.permission,
+    ...(request.origins === undefined ? {} : { origins: request.origins.join(' ') }),
+  };
 }

@@ -67,7 +67,12 @@ function frozenCopy<T extends object>(value: T): T {
  * @param signal aborted on timeout, cancel or dispose
  * @internal
  */
-export function buildContext(skill: SkillDefinition, invocation: SkillInvocation, signal: AbortSignal, deps: ContextDeps): SkillContext {
+export function buildContext(
+  skill: SkillDefinition,
+  invocation: SkillInvocation,
+  signal: AbortSignal,
+  deps: ContextDeps,
+): SkillContext {
   const permissions = skill.permissions ?? {};
   const conversationId = invocation.conversation.id;
   const ctx: { -readonly [K in keyof SkillContext]: SkillContext[K] } = {
@@ -91,7 +96,8 @@ export function buildContext(skill: SkillDefinition, invocation: SkillInvocation
   }
   if (permissions.storage === true) ctx.storage = deps.store.skillData(skill.id);
   if (permissions.profile === true) ctx.profile = prefixedStore(deps.store.settings(), PROFILE_PREFIX);
-  if (permissions.schedule === true && deps.scheduler !== undefined) ctx.schedule = deps.scheduler.forSkill(skill.id, conversationId);
+  if (permissions.schedule === true && deps.scheduler !== undefined)
+    ctx.schedule = deps.scheduler.forSkill(skill.id, conversationId);
   if (permissions.secret === true) ctx.secret = () => deps.secret(skill.id);
   return Object.freeze(ctx);
 }

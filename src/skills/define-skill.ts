@@ -40,7 +40,8 @@ export function defineSkill(definition: SkillDefinition): SkillDefinition {
   const manifest = validateManifest(definition, 'defineSkill');
   const { execute, confirm } = definition as Partial<SkillDefinition>;
   if (typeof execute !== 'function') throw new TypeError(`defineSkill(${manifest.id}): execute must be a function`);
-  if (confirm !== undefined && typeof confirm !== 'function') throw new TypeError(`defineSkill(${manifest.id}): confirm must be a function`);
+  if (confirm !== undefined && typeof confirm !== 'function')
+    throw new TypeError(`defineSkill(${manifest.id}): confirm must be a function`);
   const frozen: SkillDefinition = Object.freeze({
     ...manifest,
     execute,

@@ -12,8 +12,21 @@ import { ConfidantError, PermissionError, errorClasses } from '../errors.ts';
  * not even one word of the user's can be smuggled into the log through it.
  */
 const KNOWN_NAMES: ReadonlySet<string> = new Set([
-  'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError',
-  'AbortError', 'TimeoutError', 'NetworkError', 'DataCloneError', 'SecurityError', 'NotAllowedError', 'InvalidReplyError',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'AbortError',
+  'TimeoutError',
+  'NetworkError',
+  'DataCloneError',
+  'SecurityError',
+  'NotAllowedError',
+  'InvalidReplyError',
   ...Object.keys(errorClasses),
 ]);
 const CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -31,7 +44,12 @@ export function failureDetail(error: unknown): Record<string, string> {
       const c = (error as { code?: unknown }).code;
       name = typeof n === 'string' && KNOWN_NAMES.has(n) ? n : 'Error';
       // Codes only from Confidant's own errors (set by the runtime, fetch, webhook and LLM code).
-      if (typeof c === 'string' && CODE.test(c) && (error instanceof ConfidantError || Object.hasOwn(errorClasses, name))) code = c;
+      if (
+        typeof c === 'string' &&
+        CODE.test(c) &&
+        (error instanceof ConfidantError || Object.hasOwn(errorClasses, name))
+      )
+        code = c;
     } else name = typeof error;
   } catch {
     // A hostile getter: keep `unknown`.

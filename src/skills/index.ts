@@ -16,7 +16,13 @@ export { createRemoteSkill, manifestOf } from './remote-skill.ts';
 export type { RemoteSkillOptions } from './remote-skill.ts';
 export { serveSkill } from './serve-skill.ts';
 export type { ServedSkill, ServeSkillOptions } from './serve-skill.ts';
-export type { RemoteInvoke, RemoteKvOp, RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from './remote-protocol.ts';
+export type {
+  RemoteInvoke,
+  RemoteKvOp,
+  RemoteSkillCall,
+  RemoteSkillEndpoint,
+  RemoteSkillResult,
+} from './remote-protocol.ts';
 export type { SkillManifest } from './manifest.ts';
 export { createSandboxedSkill } from './sandboxed-skill.ts';
 export type { SandboxedSkillSource, SandboxPort, SkillSandboxHost } from './sandboxed-skill.ts';

@@ -30,7 +30,8 @@ export function parseIntegrity(integrity: unknown, where = 'integrity'): Integri
     const m = /^(sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})$/.exec(token);
     if (m === null) throw new RangeError(`${where}: ${JSON.stringify(token)} is not a sha256/sha384/sha512 pin`);
     const algorithm = ALGORITHMS[m[1] as keyof typeof ALGORITHMS];
-    if (atob(m[2]!).length !== DIGEST_LENGTH[algorithm]) throw new RangeError(`${where}: the ${m[1]} digest has the wrong length`);
+    if (atob(m[2]!).length !== DIGEST_LENGTH[algorithm])
+      throw new RangeError(`${where}: the ${m[1]} digest has the wrong length`);
     pins.push({ algorithm, digest: m[2]! });
   }
   return pins;
@@ -48,7 +49,10 @@ export function toBase64(bytes: Uint8Array): string {
  * @param bytes the data
  * @param algorithm @default 'SHA-384'
  */
-export async function integrityOf(bytes: Uint8Array, algorithm: IntegrityPin['algorithm'] = 'SHA-384'): Promise<string> {
+export async function integrityOf(
+  bytes: Uint8Array,
+  algorithm: IntegrityPin['algorithm'] = 'SHA-384',
+): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest(algorithm, bytes as Uint8Array<ArrayBuffer>));
   return `${algorithm.replace('-', '').toLowerCase()}-${toBase64(digest)}`;
 }
@@ -65,7 +69,8 @@ export async function verifyIntegrity(bytes: Uint8Array, integrity: string): Pro
     const actual = (await integrityOf(bytes, pin.algorithm)).split('-')[1]!;
     // Not secret data, but compare fully anyway rather than stop at the first differing character.
     let diff = actual.length ^ pin.digest.length;
-    for (let i = 0; i < Math.min(actual.length, pin.digest.length); i++) diff |= actual.charCodeAt(i) ^ pin.digest.charCodeAt(i);
+    for (let i = 0; i < Math.min(actual.length, pin.digest.length); i++)
+      diff |= actual.charCodeAt(i) ^ pin.digest.charCodeAt(i);
     if (diff === 0) return true;
   }
   return false;

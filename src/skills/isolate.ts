@@ -36,7 +36,10 @@ const ABORTED = Symbol('aborted');
  * @param execute calls the skill (may throw synchronously)
  * @returns the outcome; never rejects and never outlives `timeoutMs` (plus a turn of the event loop)
  */
-export async function runIsolated(execute: () => SkillResult | Promise<SkillResult>, options: IsolateOptions): Promise<IsolatedOutcome> {
+export async function runIsolated(
+  execute: () => SkillResult | Promise<SkillResult>,
+  options: IsolateOptions,
+): Promise<IsolatedOutcome> {
   const { signal, controller, onDelta } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
@@ -73,7 +76,10 @@ export async function runIsolated(execute: () => SkillResult | Promise<SkillResu
     }
 
     const it = iterator;
-    const close = () => void Promise.resolve().then(() => it.return?.()).catch(() => undefined);
+    const close = () =>
+      void Promise.resolve()
+        .then(() => it.return?.())
+        .catch(() => undefined);
     let text = '';
     for (;;) {
       let step: unknown;

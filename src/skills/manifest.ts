@@ -16,14 +16,34 @@ export type SkillManifest = Omit<SkillDefinition, 'execute' | 'confirm' | 'slots
 /** Skill ids: lowercase dot-separated labels, e.g. `acme.orders`, `weather-now`. */
 const SKILL_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*$/;
 /** Semantic Versioning 2.0.0, the official regular expression shortened to what we need. */
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 /** Intent labels as corpora write them: `weather.current`, `BookRestaurant`, `out-of-scope`. */
 const INTENT = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,79}$/;
 const SLOT_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const SLOT_KINDS: ReadonlySet<string> = new Set([
-  'number', 'ordinal', 'date', 'time', 'datetime', 'duration', 'money', 'percentage', 'email', 'url', 'phone', 'custom', 'text',
+  'number',
+  'ordinal',
+  'date',
+  'time',
+  'datetime',
+  'duration',
+  'money',
+  'percentage',
+  'email',
+  'url',
+  'phone',
+  'custom',
+  'text',
 ]);
-const PERMISSION_KEYS: ReadonlySet<string> = new Set(['network', 'storage', 'profile', 'schedule', 'consequential', 'secret']);
+const PERMISSION_KEYS: ReadonlySet<string> = new Set([
+  'network',
+  'storage',
+  'profile',
+  'schedule',
+  'consequential',
+  'secret',
+]);
 /** The longest timeout a manifest may ask for: long enough for an LLM answer, short enough to never look stuck. */
 export const MAX_TIMEOUT_MS = 120_000;
 
@@ -35,17 +55,24 @@ function checkSlot(raw: unknown, where: string): SlotDefinition {
   if (typeof name !== 'string') throw new TypeError(`${where}.name must be a string`);
   if (!SLOT_NAME.test(name)) throw new RangeError(`${where}.name must match ${SLOT_NAME}: ${JSON.stringify(name)}`);
   if (typeof kind !== 'string') throw new TypeError(`${where}.kind must be a string`);
-  if (!SLOT_KINDS.has(kind) && !/^custom:[A-Za-z0-9_.-]{1,64}$/.test(kind)) throw new RangeError(`${where}.kind is not a slot kind: ${JSON.stringify(kind)}`);
+  if (!SLOT_KINDS.has(kind) && !/^custom:[A-Za-z0-9_.-]{1,64}$/.test(kind))
+    throw new RangeError(`${where}.kind is not a slot kind: ${JSON.stringify(kind)}`);
   const prompts = typeof prompt === 'string' ? [prompt] : prompt;
-  if (!Array.isArray(prompts) || prompts.length === 0 || !prompts.every((p) => typeof p === 'string' && p.trim() !== '')) {
+  if (
+    !Array.isArray(prompts) ||
+    prompts.length === 0 ||
+    !prompts.every((p) => typeof p === 'string' && p.trim() !== '')
+  ) {
     throw new TypeError(`${where}.prompt must be a non-empty string or a non-empty array of them`);
   }
-  if (required !== undefined && typeof required !== 'boolean') throw new TypeError(`${where}.required must be a boolean`);
-  if (validate !== undefined && typeof validate !== 'function') throw new TypeError(`${where}.validate must be a function`);
+  if (required !== undefined && typeof required !== 'boolean')
+    throw new TypeError(`${where}.required must be a boolean`);
+  if (validate !== undefined && typeof validate !== 'function')
+    throw new TypeError(`${where}.validate must be a function`);
   return Object.freeze({
     name,
     kind: kind as SlotDefinition['kind'],
-    prompt: typeof prompt === 'string' ? prompt : Object.freeze([...(prompts as string[])]) as string[],
+    prompt: typeof prompt === 'string' ? prompt : (Object.freeze([...(prompts as string[])]) as string[]),
     ...(required === undefined ? {} : { required }),
     ...(validate === undefined ? {} : { validate: validate as NonNullable<SlotDefinition['validate']> }),
   });
@@ -55,7 +82,8 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
   if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
   for (const key of Object.keys(raw)) {
     // Fail closed: an unknown permission is a typo or a newer manifest, never silently granted or ignored.
-    if (!PERMISSION_KEYS.has(key)) throw new RangeError(`${where}.${key} is not a permission (known: ${[...PERMISSION_KEYS].join(', ')})`);
+    if (!PERMISSION_KEYS.has(key))
+      throw new RangeError(`${where}.${key} is not a permission (known: ${[...PERMISSION_KEYS].join(', ')})`);
   }
   const out: SkillPermissions = {};
   if (raw.network !== undefined) {
@@ -84,24 +112,30 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
   if (!isRecord(raw)) throw new TypeError(`${fn}: the skill must be an object`);
   const { id, version, intents, description, slots, permissions, timeoutMs } = raw;
   if (typeof id !== 'string') throw new TypeError(`${fn}: id must be a string`);
-  if (id.length > 128 || !SKILL_ID.test(id)) throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
+  if (id.length > 128 || !SKILL_ID.test(id))
+    throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
   const at = `${fn}(${id})`;
   if (typeof version !== 'string') throw new TypeError(`${at}: version must be a string`);
-  if (!SEMVER.test(version)) throw new RangeError(`${at}: version must be semver (e.g. 1.0.0): ${JSON.stringify(version)}`);
-  if (!Array.isArray(intents) || intents.length === 0) throw new TypeError(`${at}: intents must be a non-empty array of strings`);
+  if (!SEMVER.test(version))
+    throw new RangeError(`${at}: version must be semver (e.g. 1.0.0): ${JSON.stringify(version)}`);
+  if (!Array.isArray(intents) || intents.length === 0)
+    throw new TypeError(`${at}: intents must be a non-empty array of strings`);
   for (const intent of intents) {
     if (typeof intent !== 'string') throw new TypeError(`${at}: every intent must be a string`);
     if (!INTENT.test(intent)) throw new RangeError(`${at}: intent ${JSON.stringify(intent)} must match ${INTENT}`);
   }
   if (new Set(intents).size !== intents.length) throw new RangeError(`${at}: intents must not repeat`);
-  if (description !== undefined && typeof description !== 'string') throw new TypeError(`${at}: description must be a string`);
+  if (description !== undefined && typeof description !== 'string')
+    throw new TypeError(`${at}: description must be a string`);
   let checkedSlots: SlotDefinition[] | undefined;
   if (slots !== undefined) {
     if (!Array.isArray(slots)) throw new TypeError(`${at}: slots must be an array`);
     checkedSlots = slots.map((s, i) => checkSlot(s, `${at}: slots[${i}]`));
-    if (new Set(checkedSlots.map((s) => s.name)).size !== checkedSlots.length) throw new RangeError(`${at}: slot names must not repeat`);
+    if (new Set(checkedSlots.map((s) => s.name)).size !== checkedSlots.length)
+      throw new RangeError(`${at}: slot names must not repeat`);
   }
-  const checkedPermissions = permissions === undefined ? Object.freeze({}) : checkPermissions(permissions, `${at}: permissions`);
+  const checkedPermissions =
+    permissions === undefined ? Object.freeze({}) : checkPermissions(permissions, `${at}: permissions`);
   if (timeoutMs !== undefined) {
     if (typeof timeoutMs !== 'number') throw new TypeError(`${at}: timeoutMs must be a number`);
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {

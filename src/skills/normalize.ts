@@ -26,21 +26,26 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const shortString = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_FIELD;
 
 function quickReplies(raw: unknown): QuickReply[] {
-  if (!Array.isArray(raw) || raw.length > MAX_ITEMS) throw new InvalidReplyError('quickReplies must be an array of at most 50');
+  if (!Array.isArray(raw) || raw.length > MAX_ITEMS)
+    throw new InvalidReplyError('quickReplies must be an array of at most 50');
   return raw.map((q) => {
-    if (!isRecord(q) || !shortString(q.label) || q.label === '') throw new InvalidReplyError('a quick reply needs a label');
-    if (q.value !== undefined && !shortString(q.value)) throw new InvalidReplyError('a quick reply value must be a string');
+    if (!isRecord(q) || !shortString(q.label) || q.label === '')
+      throw new InvalidReplyError('a quick reply needs a label');
+    if (q.value !== undefined && !shortString(q.value))
+      throw new InvalidReplyError('a quick reply value must be a string');
     return q.value === undefined ? { label: q.label } : { label: q.label, value: q.value };
   });
 }
 
 function cards(raw: unknown): Card[] {
-  if (!Array.isArray(raw) || raw.length > MAX_ITEMS) throw new InvalidReplyError('cards must be an array of at most 50');
+  if (!Array.isArray(raw) || raw.length > MAX_ITEMS)
+    throw new InvalidReplyError('cards must be an array of at most 50');
   return raw.map((c) => {
     if (!isRecord(c) || !shortString(c.title)) throw new InvalidReplyError('a card needs a title');
     const card: Card = { title: c.title };
     if (c.text !== undefined) {
-      if (typeof c.text !== 'string' || c.text.length > MAX_REPLY_CHARS) throw new InvalidReplyError('card text must be a string');
+      if (typeof c.text !== 'string' || c.text.length > MAX_REPLY_CHARS)
+        throw new InvalidReplyError('card text must be a string');
       card.text = c.text;
     }
     if (shortString(c.url) && SAFE_LINK.test(c.url)) card.url = c.url;
@@ -58,24 +63,31 @@ function cards(raw: unknown): Card[] {
  */
 export function normalizeReply(result: unknown): SkillReply {
   if (typeof result === 'string') {
-    if (result.trim() === '' || result.length > MAX_REPLY_CHARS) throw new InvalidReplyError('the reply text is empty or too long');
+    if (result.trim() === '' || result.length > MAX_REPLY_CHARS)
+      throw new InvalidReplyError('the reply text is empty or too long');
     return { text: result };
   }
-  if (!isRecord(result)) throw new InvalidReplyError(`a skill must return a string, a reply object or an async iterable, not ${typeof result}`);
+  if (!isRecord(result))
+    throw new InvalidReplyError(
+      `a skill must return a string, a reply object or an async iterable, not ${typeof result}`,
+    );
   const { text, markdown, quickReplies: qr, cards: cs, ask } = result;
   if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_REPLY_CHARS) {
     throw new InvalidReplyError('reply.text must be a non-empty string');
   }
   const reply: SkillReply = { text };
   if (markdown !== undefined) {
-    if (typeof markdown !== 'string' || markdown.length > MAX_REPLY_CHARS) throw new InvalidReplyError('reply.markdown must be a string');
+    if (typeof markdown !== 'string' || markdown.length > MAX_REPLY_CHARS)
+      throw new InvalidReplyError('reply.markdown must be a string');
     reply.markdown = markdown;
   }
   if (qr !== undefined) reply.quickReplies = quickReplies(qr);
   if (cs !== undefined) reply.cards = cards(cs);
   if (ask !== undefined) {
-    if (!isRecord(ask) || !shortString(ask.question) || ask.question === '') throw new InvalidReplyError('reply.ask needs a question');
-    if (ask.slot !== undefined && !shortString(ask.slot)) throw new InvalidReplyError('reply.ask.slot must be a string');
+    if (!isRecord(ask) || !shortString(ask.question) || ask.question === '')
+      throw new InvalidReplyError('reply.ask needs a question');
+    if (ask.slot !== undefined && !shortString(ask.slot))
+      throw new InvalidReplyError('reply.ask.slot must be a string');
     reply.ask = ask.slot === undefined ? { question: ask.question } : { question: ask.question, slot: ask.slot };
   }
   return reply;
@@ -91,7 +103,11 @@ export function asyncIteratorOf(result: unknown): AsyncIterator<unknown> | undef
     const method = (result as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator];
     if (typeof method !== 'function') return undefined;
     const iterator: unknown = method.call(result);
-    if (typeof iterator !== 'object' || iterator === null || typeof (iterator as AsyncIterator<unknown>).next !== 'function') {
+    if (
+      typeof iterator !== 'object' ||
+      iterator === null ||
+      typeof (iterator as AsyncIterator<unknown>).next !== 'function'
+    ) {
       throw new InvalidReplyError('the async iterator has no next()');
     }
     return iterator as AsyncIterator<unknown>;

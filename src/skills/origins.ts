@@ -45,7 +45,8 @@ export function normalizeDeclaredOrigin(raw: unknown, where: string): string {
   if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
     throw new RangeError(`${where}: plain http is allowed only for localhost and 127.0.0.1: ${JSON.stringify(raw)}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`${where} must use https: ${JSON.stringify(raw)}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RangeError(`${where} must use https: ${JSON.stringify(raw)}`);
   if (url.hostname === '' || url.hostname.endsWith('.')) {
     throw new RangeError(`${where} must name a host without a trailing dot: ${JSON.stringify(raw)}`);
   }
@@ -76,16 +77,24 @@ export function checkRequestUrl(input: unknown, allowed: ReadonlySet<string>, sk
     throw new PermissionError(`ctx.fetch needs an absolute http(s) URL (skill: ${skillId})`, { code: 'bad-url' });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PermissionError(`ctx.fetch only requests http(s) URLs, not ${url.protocol} (skill: ${skillId})`, { code: 'bad-url' });
+    throw new PermissionError(`ctx.fetch only requests http(s) URLs, not ${url.protocol} (skill: ${skillId})`, {
+      code: 'bad-url',
+    });
   }
   if (url.username !== '' || url.password !== '') {
-    throw new PermissionError(`ctx.fetch refuses URLs with credentials in them (skill: ${skillId})`, { code: 'bad-url' });
+    throw new PermissionError(`ctx.fetch refuses URLs with credentials in them (skill: ${skillId})`, {
+      code: 'bad-url',
+    });
   }
   if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
-    throw new PermissionError(`ctx.fetch requests plain http only on localhost (skill: ${skillId})`, { code: 'undeclared-origin' });
+    throw new PermissionError(`ctx.fetch requests plain http only on localhost (skill: ${skillId})`, {
+      code: 'undeclared-origin',
+    });
   }
   if (!allowed.has(url.origin)) {
-    throw new PermissionError(`Skill ${skillId} did not declare the origin ${url.origin}`, { code: 'undeclared-origin' });
+    throw new PermissionError(`Skill ${skillId} did not declare the origin ${url.origin}`, {
+      code: 'undeclared-origin',
+    });
   }
   return url;
 }
@@ -100,6 +109,9 @@ export function checkRequestUrl(input: unknown, allowed: ReadonlySet<string>, sk
 export function originOfEndpoint(raw: unknown, where: string): string {
   if (typeof raw !== 'string') throw new TypeError(`${where} must be a URL string`);
   const match = /^(https?:\/\/[^/?#\\@*\s%]+)(\/[^?#\\\s]*)?$/i.exec(raw);
-  if (match === null) throw new RangeError(`${where} must be an http(s) URL without credentials, query or fragment: ${JSON.stringify(raw)}`);
+  if (match === null)
+    throw new RangeError(
+      `${where} must be an http(s) URL without credentials, query or fragment: ${JSON.stringify(raw)}`,
+    );
   return normalizeDeclaredOrigin(match[1], where);
 }

@@ -56,10 +56,14 @@ export type RemoteInvoke = (call: RemoteSkillCall, endpoint: RemoteSkillEndpoint
  * @returns the endpoint and `close()`, called when the call ends
  * @internal
  */
-export function endpointFor(ctx: SkillContext, onDelta: (text: string) => void): { endpoint: RemoteSkillEndpoint; close(): void } {
+export function endpointFor(
+  ctx: SkillContext,
+  onDelta: (text: string) => void,
+): { endpoint: RemoteSkillEndpoint; close(): void } {
   let closed = false;
   const live = (what: string) => {
-    if (closed || ctx.signal.aborted) throw new PermissionError(`${what}: the skill call is over`, { code: 'call-ended' });
+    if (closed || ctx.signal.aborted)
+      throw new PermissionError(`${what}: the skill call is over`, { code: 'call-ended' });
   };
   const endpoint: RemoteSkillEndpoint = {
     delta(text) {
@@ -68,7 +72,8 @@ export function endpointFor(ctx: SkillContext, onDelta: (text: string) => void):
     async kv(area, op, key, value) {
       live('kv');
       const kv = area === 'storage' ? ctx.storage : area === 'profile' ? ctx.profile : undefined;
-      if (kv === undefined) throw new PermissionError(`The skill was not granted ${String(area)}`, { code: 'not-declared' });
+      if (kv === undefined)
+        throw new PermissionError(`The skill was not granted ${String(area)}`, { code: 'not-declared' });
       if (op === 'keys') return kv.keys();
       if (typeof key !== 'string' || key === '') throw new TypeError('a key must be a non-empty string');
       if (op === 'get') return kv.get(key);
@@ -90,7 +95,8 @@ export function endpointFor(ctx: SkillContext, onDelta: (text: string) => void):
     },
     async secret() {
       live('secret');
-      if (ctx.secret === undefined) throw new PermissionError('The skill was not granted secret', { code: 'not-declared' });
+      if (ctx.secret === undefined)
+        throw new PermissionError('The skill was not granted secret', { code: 'not-declared' });
       return ctx.secret();
     },
   };
@@ -101,7 +107,12 @@ export function endpointFor(ctx: SkillContext, onDelta: (text: string) => void):
  * The cloneable call for a context.
  * @internal
  */
-export function callFor(ctx: SkillContext, skillId: string, callId: string, network: readonly string[]): RemoteSkillCall {
+export function callFor(
+  ctx: SkillContext,
+  skillId: string,
+  callId: string,
+  network: readonly string[],
+): RemoteSkillCall {
   return {
     callId,
     skillId,
@@ -109,7 +120,10 @@ export function callFor(ctx: SkillContext, skillId: string, callId: string, netw
     text: ctx.text,
     slots: structuredClone({ ...ctx.slots }),
     entities: structuredClone([...ctx.entities]),
-    conversation: { id: ctx.conversation.id, recentTurns: ctx.conversation.recentTurns.map((t) => ({ role: t.role, text: t.text })) },
+    conversation: {
+      id: ctx.conversation.id,
+      recentTurns: ctx.conversation.recentTurns.map((t) => ({ role: t.role, text: t.text })),
+    },
     now: ctx.now.getTime(),
     timeZone: ctx.timeZone,
     lang: ctx.lang,

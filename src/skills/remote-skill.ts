@@ -34,18 +34,27 @@ export interface RemoteSkillOptions {
  * @param definition a skill defined in this realm
  */
 export function manifestOf(definition: SkillDefinition): SkillManifest {
-  const { id, version, intents, description, permissions, timeoutMs, slots } = validateManifest(definition, 'manifestOf');
+  const { id, version, intents, description, permissions, timeoutMs, slots } = validateManifest(
+    definition,
+    'manifestOf',
+  );
   return structuredClone({
     id,
     version,
     intents: [...intents],
     ...(description === undefined ? {} : { description }),
-    ...(permissions === undefined ? {} : { permissions: { ...permissions, ...(permissions.network ? { network: [...permissions.network] } : {}) } }),
+    ...(permissions === undefined
+      ? {}
+      : { permissions: { ...permissions, ...(permissions.network ? { network: [...permissions.network] } : {}) } }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    ...(slots === undefined ? {} : { slots: slots.map((slot) => {
-      const { validate: _validate, ...s } = slot as SlotDefinition;
-      return { ...s, prompt: typeof s.prompt === 'string' ? s.prompt : [...s.prompt] };
-    }) }),
+    ...(slots === undefined
+      ? {}
+      : {
+          slots: slots.map((slot) => {
+            const { validate: _validate, ...s } = slot as SlotDefinition;
+            return { ...s, prompt: typeof s.prompt === 'string' ? s.prompt : [...s.prompt] };
+          }),
+        }),
   });
 }
 
@@ -57,7 +66,11 @@ export function manifestOf(definition: SkillDefinition): SkillManifest {
  * @returns a frozen definition for the runtime
  * @throws {TypeError | RangeError} for a bad manifest or a missing `invoke`
  */
-export function createRemoteSkill(manifest: SkillManifest, invoke: RemoteInvoke, options: RemoteSkillOptions = {}): SkillDefinition {
+export function createRemoteSkill(
+  manifest: SkillManifest,
+  invoke: RemoteInvoke,
+  options: RemoteSkillOptions = {},
+): SkillDefinition {
   if (typeof invoke !== 'function') throw new TypeError('createRemoteSkill: invoke must be a function');
   const checked = validateManifest(manifest, 'createRemoteSkill');
   const network = checked.permissions?.network ?? [];
@@ -79,7 +92,10 @@ export function createRemoteSkill(manifest: SkillManifest, invoke: RemoteInvoke,
         close();
         ctx.signal.removeEventListener('abort', onAbort);
       });
-    done.then(() => queue.end(), (error: unknown) => queue.fail(error));
+    done.then(
+      () => queue.end(),
+      (error: unknown) => queue.fail(error),
+    );
 
     // Wait for whichever comes first: a streamed chunk (stream the rest) or the whole answer.
     const first = await Promise.race([done.then((r) => ({ result: r })), queue.firstChunk().then(() => undefined)]);

@@ -8,7 +8,14 @@
  */
 import type { HistoryStore } from '../store/types.ts';
 import type { Metrics, MetricOutcome } from '../metrics/types.ts';
-import type { GrantablePermission, NormalizedReply, PermissionRequest, SkillAuditEntry, SkillDefinition, SkillRuntime } from './types.ts';
+import type {
+  GrantablePermission,
+  NormalizedReply,
+  PermissionRequest,
+  SkillAuditEntry,
+  SkillDefinition,
+  SkillRuntime,
+} from './types.ts';
 import type { SkillScheduler } from './scheduler.ts';
 import { abortReason } from '../errors.ts';
 import { createConsent, type SkillGrants } from './consent.ts';
@@ -148,7 +155,12 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       const controller = new AbortController();
       const ctx = buildContext(skill, invocation, controller.signal, deps);
       const timeoutMs = skill.timeoutMs ?? DEFAULT_SKILL_TIMEOUT_MS;
-      const run = await runIsolated(() => invocation.skill.execute(ctx), { timeoutMs, signal, controller, onDelta: invocation.onDelta });
+      const run = await runIsolated(() => invocation.skill.execute(ctx), {
+        timeoutMs,
+        signal,
+        controller,
+        onDelta: invocation.onDelta,
+      });
       if (run.outcome === 'aborted') {
         finish(skill.id, started, 'aborted');
         throw abortReason(signal);
@@ -168,28 +180,42 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
         return fail('invalid');
       }
       const permission = isPermissionError(run.error);
-      audit({ type: permission ? 'skill-permission-error' : 'skill-error', skillId: skill.id, detail: failureDetail(run.error) });
+      audit({
+        type: permission ? 'skill-permission-error' : 'skill-error',
+        skillId: skill.id,
+        detail: failureDetail(run.error),
+      });
       finish(skill.id, started, permission ? 'permission' : 'error');
       return fail(permission ? 'permission' : 'error');
     },
 
     async grantPermission(skillId, permission, origins = []) {
-      if (permission !== 'network' && permission !== 'profile') throw new RangeError(`grantPermission: unknown permission ${String(permission)}`);
+      if (permission !== 'network' && permission !== 'profile')
+        throw new RangeError(`grantPermission: unknown permission ${String(permission)}`);
       const canonical = origins.map((o, i) => normalizeDeclaredOrigin(o, `grantPermission: origins[${i}]`));
       await consent.grant(skillId, permission, canonical, 'host');
     },
     revokePermission: (skillId, permission) => consent.revoke(skillId, permission),
     permissions: (skillId) => consent.grants(skillId),
     async setSecret(skillId, value) {
-      if (typeof skillId !== 'string' || skillId === '') throw new TypeError('setSecret: skillId must be a non-empty string');
+      if (typeof skillId !== 'string' || skillId === '')
+        throw new TypeError('setSecret: skillId must be a non-empty string');
       if (value === undefined) await store.settings().delete(secretKey(skillId));
-      else if (typeof value !== 'string' || value.length > 16_384) throw new TypeError('setSecret: the secret must be a string of at most 16 KiB');
+      else if (typeof value !== 'string' || value.length > 16_384)
+        throw new TypeError('setSecret: the secret must be a string of at most 16 KiB');
       else await store.settings().set(secretKey(skillId), value);
       audit({ type: value === undefined ? 'secret-cleared' : 'secret-set', skillId });
     },
     flushOutbox(skills) {
       // One flush at a time, so a queued call is never sent twice by overlapping flushes.
-      flushing ??= flushOutbox(skills, { store, consent, secret, audit, fetch: options.fetch, signal: disposal.signal }).finally(() => {
+      flushing ??= flushOutbox(skills, {
+        store,
+        consent,
+        secret,
+        audit,
+        fetch: options.fetch,
+        signal: disposal.signal,
+      }).finally(() => {
         flushing = undefined;
       });
       return flushing;

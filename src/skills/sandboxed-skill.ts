@@ -61,12 +61,17 @@ export interface SkillSandboxHost {
  * ```
  */
 export function createSandboxedSkill(source: SandboxedSkillSource, host: SkillSandboxHost): SkillDefinition {
-  if (typeof source !== 'object' || source === null) throw new TypeError('createSandboxedSkill: source must be an object');
+  if (typeof source !== 'object' || source === null)
+    throw new TypeError('createSandboxedSkill: source must be an object');
   originOfEndpoint(source.url, 'createSandboxedSkill: url');
   parseIntegrity(source.integrity, 'createSandboxedSkill: integrity');
   if (typeof host?.load !== 'function') throw new TypeError('createSandboxedSkill: host must have load()');
   const manifest = validateManifest(source.manifest, 'createSandboxedSkill');
-  const frozenSource: SandboxedSkillSource = structuredClone({ url: source.url, integrity: source.integrity, manifest: source.manifest });
+  const frozenSource: SandboxedSkillSource = structuredClone({
+    url: source.url,
+    integrity: source.integrity,
+    manifest: source.manifest,
+  });
 
   let port: Promise<SandboxPort> | undefined;
   const loaded = () => {

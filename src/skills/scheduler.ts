@@ -88,7 +88,10 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
       const fired = new Set<string>();
       for (const entry of due) {
         try {
-          await onFire(entry.conversationId, { ...entry, missed: missedBefore !== undefined && entry.at < missedBefore });
+          await onFire(entry.conversationId, {
+            ...entry,
+            missed: missedBefore !== undefined && entry.at < missedBefore,
+          });
           fired.add(entry.id);
         } catch {
           // Kept: the announcement is retried on the next start rather than lost (not before: no retry loop).
@@ -117,9 +120,15 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
     // waiting for ever; arming for it fires it at once.
     const next = entries.reduce((m, e) => (deferred.has(e.id) ? m : Math.min(m, e.at)), Infinity);
     if (next === Infinity) return;
-    timer = setTimeout(() => {
-      void fireDue().then(() => arm(), () => arm());
-    }, Math.min(MAX_DELAY, Math.max(0, next - t)));
+    timer = setTimeout(
+      () => {
+        void fireDue().then(
+          () => arm(),
+          () => arm(),
+        );
+      },
+      Math.min(MAX_DELAY, Math.max(0, next - t)),
+    );
   };
 
   return {
@@ -139,7 +148,8 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
         add: async (reply: ScheduledReply): Promise<string> => {
           if (typeof reply !== 'object' || reply === null) throw new TypeError('schedule.add takes { at, text }');
           const { at, text } = reply;
-          if (typeof at !== 'number' || !Number.isFinite(at)) throw new TypeError('schedule.add: at must be epoch milliseconds');
+          if (typeof at !== 'number' || !Number.isFinite(at))
+            throw new TypeError('schedule.add: at must be epoch milliseconds');
           if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_TEXT) {
             throw new TypeError(`schedule.add: text must be a non-empty string of at most ${MAX_TEXT} characters`);
           }
@@ -160,7 +170,9 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
           return id;
         },
         cancel: async (id: string): Promise<void> => {
-          await arm(await locked(async () => save((await load()).filter((e) => !(e.id === id && e.skillId === skillId)))));
+          await arm(
+            await locked(async () => save((await load()).filter((e) => !(e.id === id && e.skillId === skillId)))),
+          );
         },
         list: async () =>
           (await locked(load)).filter((e) => e.skillId === skillId).map(({ id, at, text }) => ({ id, at, text })),

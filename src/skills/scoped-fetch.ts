@@ -71,9 +71,10 @@ export function createScopedFetch(options: ScopedFetchOptions): ScopedFetch {
         ...(combined === undefined ? {} : { signal: combined }),
       });
       if (response.type === 'opaqueredirect') {
-        throw new PermissionError(`Skill ${skillId}: a redirect was refused because its target cannot be checked here`, {
-          code: 'redirect',
-        });
+        throw new PermissionError(
+          `Skill ${skillId}: a redirect was refused because its target cannot be checked here`,
+          { code: 'redirect' },
+        );
       }
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
@@ -92,7 +93,9 @@ export function createScopedFetch(options: ScopedFetchOptions): ScopedFetch {
         body = null;
         headers.delete('content-type');
       } else if (body instanceof ReadableStream) {
-        throw new PermissionError(`Skill ${skillId}: a streamed body cannot be replayed on a redirect`, { code: 'redirect' });
+        throw new PermissionError(`Skill ${skillId}: a streamed body cannot be replayed on a redirect`, {
+          code: 'redirect',
+        });
       }
       // As the Fetch standard does: credentials the skill set do not follow it to another origin.
       if (next.origin !== url.origin) headers.delete('authorization');

@@ -56,14 +56,24 @@ export function remoteContext(
     text: call.text,
     slots: Object.freeze({ ...call.slots }),
     entities: Object.freeze([...call.entities]),
-    conversation: Object.freeze({ id: call.conversation.id, recentTurns: Object.freeze([...call.conversation.recentTurns]) }),
+    conversation: Object.freeze({
+      id: call.conversation.id,
+      recentTurns: Object.freeze([...call.conversation.recentTurns]),
+    }),
     signal,
     now: new Date(call.now),
     timeZone: call.timeZone,
     lang: call.lang,
     ...(origins.length === 0
       ? {}
-      : { fetch: createScopedFetch({ skillId: skill.id, origins, signal, ...(baseFetch === undefined ? {} : { fetch: baseFetch }) }) }),
+      : {
+          fetch: createScopedFetch({
+            skillId: skill.id,
+            origins,
+            signal,
+            ...(baseFetch === undefined ? {} : { fetch: baseFetch }),
+          }),
+        }),
     ...(caps.storage ? { storage: remoteKv(endpoint, 'storage') } : {}),
     ...(caps.profile ? { profile: remoteKv(endpoint, 'profile') } : {}),
     ...(caps.schedule
@@ -120,7 +130,11 @@ export function serveSkill(definition: SkillDefinition, options: ServeSkillOptio
       }
     },
     abort(callId, reason = 'AbortError') {
-      controllers.get(callId)?.abort(new DOMException('The skill call was aborted', reason === 'TimeoutError' ? 'TimeoutError' : 'AbortError'));
+      controllers
+        .get(callId)
+        ?.abort(
+          new DOMException('The skill call was aborted', reason === 'TimeoutError' ? 'TimeoutError' : 'AbortError'),
+        );
     },
   };
 }

@@ -70,7 +70,11 @@ export interface SkillContext {
   /** Present only with `permissions.profile`. */
   readonly profile?: KeyValueStore;
   /** Present only with `permissions.schedule`; returns an id that `cancel` takes. */
-  readonly schedule?: { add(reply: ScheduledReply): Promise<string>; cancel(id: string): Promise<void>; list(): Promise<(ScheduledReply & { id: string })[]> };
+  readonly schedule?: {
+    add(reply: ScheduledReply): Promise<string>;
+    cancel(id: string): Promise<void>;
+    list(): Promise<(ScheduledReply & { id: string })[]>;
+  };
   /** Present only with `permissions.secret`: this skill's credential, never another skill's. */
   readonly secret?: () => Promise<string | undefined>;
 }

@@ -25,7 +25,11 @@ const MAX_RETRIES = 10;
 /** The audit log of one store. */
 export interface AuditLog {
   /** Runs `body` and appends `input` in the same transaction (retrying both if another tab appended first). */
-  withAudit<T>(input: AuditInput, tables: readonly TableName[], body: (tx: BackendTx) => Promise<T>): Promise<{ result: T; entry: AuditEntry }>;
+  withAudit<T>(
+    input: AuditInput,
+    tables: readonly TableName[],
+    body: (tx: BackendTx) => Promise<T>,
+  ): Promise<{ result: T; entry: AuditEntry }>;
   append(input: AuditInput): Promise<AuditEntry>;
   list(): Promise<AuditEntry[]>;
   verify(anchor?: AuditHead): Promise<number>;
@@ -47,10 +51,12 @@ export function checkAuditInput(input: AuditInput): Required<AuditInput> {
   if (typeof input?.type !== 'string' || input.type.length === 0) throw new TypeError('An audit entry needs a type');
   const detail = input.detail ?? {};
   for (const [k, v] of Object.entries(detail)) {
-    if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) throw new TypeError(`Audit detail "${k}" must be a primitive`);
+    if (v !== null && !['string', 'number', 'boolean'].includes(typeof v))
+      throw new TypeError(`Audit detail "${k}" must be a primitive`);
     if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError(`Audit detail "${k}" must be finite`);
     // A cap keeps message-sized text out of the log; identifiers and origins fit.
-    if (typeof v === 'string' && v.length > MAX_DETAIL_VALUE) throw new TypeError(`Audit detail "${k}" is longer than ${MAX_DETAIL_VALUE} characters`);
+    if (typeof v === 'string' && v.length > MAX_DETAIL_VALUE)
+      throw new TypeError(`Audit detail "${k}" is longer than ${MAX_DETAIL_VALUE} characters`);
   }
   return { type: input.type, detail: { ...detail } };
 }
@@ -58,7 +64,8 @@ export function checkAuditInput(input: AuditInput): Required<AuditInput> {
 /** Creates the audit log over a backend. */
 export function createAuditLog(backend: Backend, sealer: Sealer): AuditLog {
   const bound = (r: Pick<AuditRow, 'at' | 'type' | 'prev' | 'hash'>) => [r.at, r.type, r.prev, r.hash];
-  const lastRow = (tx: BackendTx) => tx.query<AuditRow>('audit', { index: ':id', reverse: true, limit: 1 }).then((r) => r[0]);
+  const lastRow = (tx: BackendTx) =>
+    tx.query<AuditRow>('audit', { index: ':id', reverse: true, limit: 1 }).then((r) => r[0]);
 
   async function head(): Promise<AuditHead> {
     const last = await backend.transaction('r', ['audit'], lastRow);
@@ -83,7 +90,9 @@ export function createAuditLog(backend: Backend, sealer: Sealer): AuditLog {
         const result = await backend.transaction('rw', [...new Set([...tables, 'audit' as const])], async (tx) => {
           const result = await body(tx);
           await tx.add('audit', row).catch((e: unknown) => {
-            throw platformErrorName(e) === 'ConstraintError' || (e instanceof StorageError && e.code === 'constraint') ? new AuditConflict(e) : e;
+            throw platformErrorName(e) === 'ConstraintError' || (e instanceof StorageError && e.code === 'constraint')
+              ? new AuditConflict(e)
+              : e;
           });
           return result;
         });
@@ -126,7 +135,15 @@ export function createAuditLog(backend: Backend, sealer: Sealer): AuditLog {
       const out: AuditEntry[] = [];
       for (const row of rows) {
         const detail = await sealer.tryOpen<AuditEntry['detail']>('audit', row.seq, 'detail', row.detail, bound(row));
-        if (detail !== SKIPPED) out.push({ seq: row.seq, at: row.at, type: row.type as AuditEntry['type'], prev: row.prev, hash: row.hash, detail });
+        if (detail !== SKIPPED)
+          out.push({
+            seq: row.seq,
+            at: row.at,
+            type: row.type as AuditEntry['type'],
+            prev: row.prev,
+            hash: row.hash,
+            detail,
+          });
       }
       return out;
     },

@@ -62,7 +62,12 @@ export interface Backend {
    * Runs `fn` in one all-or-nothing transaction over `tables`: if it throws, nothing it wrote stays.
    * @throws {StorageError} mapped from the platform's error (`quota`, `closed`, `constraint`, …).
    */
-  transaction<T>(mode: 'r' | 'rw', tables: readonly TableName[], fn: (tx: BackendTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(
+    mode: 'r' | 'rw',
+    tables: readonly TableName[],
+    fn: (tx: BackendTx) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   /** Closes the connection(s); later calls throw `StorageError` code `closed`. */
   close(): Promise<void>;
 }

@@ -38,16 +38,23 @@ export function createBackupIo(ctx: StoreContext) {
 
   async function snapshot(): Promise<Payload> {
     ctx.keys.key();
-    const raw = await backend.transaction('r', DATA_TABLES, async (tx) =>
+    const raw = (await backend.transaction('r', DATA_TABLES, async (tx) =>
       Object.fromEntries(await Promise.all(DATA_TABLES.map(async (t) => [t, await tx.query<Row>(t)] as const))),
-    ) as Record<(typeof DATA_TABLES)[number], Row[]>;
-    const open = <T>(t: (typeof DATA_TABLES)[number], id: string | string[], field: string, r: Row, bound?: (string | number)[]) =>
-      sealer.tryOpen<T>(t, id, field, r[field] as Uint8Array, bound);
+    )) as Record<(typeof DATA_TABLES)[number], Row[]>;
+    const open = <T>(
+      t: (typeof DATA_TABLES)[number],
+      id: string | string[],
+      field: string,
+      r: Row,
+      bound?: (string | number)[],
+    ) => sealer.tryOpen<T>(t, id, field, r[field] as Uint8Array, bound);
     return {
       format: 'confidant-backup',
       conversations: await opened(raw.conversations, async (r) => {
         const title = await open<string>('conversations', r['id'] as string, 'title', r, [r['createdAt'] as number]);
-        return title === SKIPPED ? SKIPPED : { id: r['id'] as string, title, createdAt: r['createdAt'] as number, updatedAt: r['updatedAt'] as number };
+        return title === SKIPPED
+          ? SKIPPED
+          : { id: r['id'] as string, title, createdAt: r['createdAt'] as number, updatedAt: r['updatedAt'] as number };
       }),
       messages: await openMessages(sealer, raw.messages as unknown as MessageRow[]),
       dialogueState: await opened(raw.dialogueState, async (r) => {
@@ -64,8 +71,13 @@ export function createBackupIo(ctx: StoreContext) {
       }),
       models: await opened(raw.models, async (r) => {
         const bound = [r['updatedAt'] as number];
-        const [bytes, info] = await Promise.all([open<Uint8Array>('models', r['id'] as string, 'bytes', r, bound), open('models', r['id'] as string, 'info', r, bound)]);
-        return bytes === SKIPPED || info === SKIPPED ? SKIPPED : { id: r['id'] as string, updatedAt: r['updatedAt'] as number, bytes, info };
+        const [bytes, info] = await Promise.all([
+          open<Uint8Array>('models', r['id'] as string, 'bytes', r, bound),
+          open('models', r['id'] as string, 'info', r, bound),
+        ]);
+        return bytes === SKIPPED || info === SKIPPED
+          ? SKIPPED
+          : { id: r['id'] as string, updatedAt: r['updatedAt'] as number, bytes, info };
       }),
     };
   }
@@ -81,7 +93,10 @@ export function createBackupIo(ctx: StoreContext) {
   async function exportChecked(passphrase: string, iterations: number): Promise<Uint8Array> {
     const payload = await snapshot();
     const file = await encryptBackup(encodeValue(payload), passphrase, iterations);
-    await audit.append({ type: 'export', detail: { conversations: payload.conversations.length, messages: payload.messages.length, bytes: file.length } });
+    await audit.append({
+      type: 'export',
+      detail: { conversations: payload.conversations.length, messages: payload.messages.length, bytes: file.length },
+    });
     return file;
   }
 
@@ -95,43 +110,104 @@ export function createBackupIo(ctx: StoreContext) {
     }
     // Seal everything first; the merge (skip what exists) happens inside the write transaction.
     const rows = {
-      conversations: await Promise.all(payload.conversations.map(async (c): Promise<ConversationRow> => ({ id: c.id, createdAt: c.createdAt, updatedAt: c.updatedAt, title: await sealer.seal('conversations', c.id, 'title', c.title, [c.createdAt]) }))),
+      conversations: await Promise.all(
+        payload.conversations.map(async (c): Promise<ConversationRow> => ({
+          id: c.id,
+          createdAt: c.createdAt,
+          updatedAt: c.updatedAt,
+          title: await sealer.seal('conversations', c.id, 'title', c.title, [c.createdAt]),
+        })),
+      ),
       messages: await sealer
-        .sealMany('messages', 'body', payload.messages.map((m) => ({ id: m.id, bound: messageBinding(m), value: (m.meta === undefined ? { r: m.role, t: m.text } : { r: m.role, t: m.text, m: m.meta }) satisfies MessageBody })))
-        .then((bodies) => payload.messages.map((m, i): MessageRow => ({ id: m.id, conversationId: m.conversationId, createdAt: m.createdAt, body: bodies[i] as Uint8Array }))),
-      dialogueState: await Promise.all(payload.dialogueState.map(async (d) => ({ conversationId: d.conversationId, updatedAt: Date.now(), state: await sealer.seal('dialogueState', d.conversationId, 'state', d.state) }))),
-      settings: await Promise.all(payload.settings.map(async (s) => ({ key: s.key, value: await sealer.seal('settings', s.key, 'value', s.value) }))),
-      skillData: await Promise.all(payload.skillData.map(async (s) => ({ skillId: s.skillId, key: s.key, value: await sealer.seal('skillData', [s.skillId, s.key], 'value', s.value) }))),
-      models: await Promise.all(payload.models.map(async (m) => ({ id: m.id, updatedAt: m.updatedAt, bytes: await sealer.seal('models', m.id, 'bytes', m.bytes, [m.updatedAt]), info: await sealer.seal('models', m.id, 'info', m.info, [m.updatedAt]) }))),
+        .sealMany(
+          'messages',
+          'body',
+          payload.messages.map((m) => ({
+            id: m.id,
+            bound: messageBinding(m),
+            value: (m.meta === undefined
+              ? { r: m.role, t: m.text }
+              : { r: m.role, t: m.text, m: m.meta }) satisfies MessageBody,
+          })),
+        )
+        .then((bodies) =>
+          payload.messages.map((m, i): MessageRow => ({
+            id: m.id,
+            conversationId: m.conversationId,
+            createdAt: m.createdAt,
+            body: bodies[i] as Uint8Array,
+          })),
+        ),
+      dialogueState: await Promise.all(
+        payload.dialogueState.map(async (d) => ({
+          conversationId: d.conversationId,
+          updatedAt: Date.now(),
+          state: await sealer.seal('dialogueState', d.conversationId, 'state', d.state),
+        })),
+      ),
+      settings: await Promise.all(
+        payload.settings.map(async (s) => ({
+          key: s.key,
+          value: await sealer.seal('settings', s.key, 'value', s.value),
+        })),
+      ),
+      skillData: await Promise.all(
+        payload.skillData.map(async (s) => ({
+          skillId: s.skillId,
+          key: s.key,
+          value: await sealer.seal('skillData', [s.skillId, s.key], 'value', s.value),
+        })),
+      ),
+      models: await Promise.all(
+        payload.models.map(async (m) => ({
+          id: m.id,
+          updatedAt: m.updatedAt,
+          bytes: await sealer.seal('models', m.id, 'bytes', m.bytes, [m.updatedAt]),
+          info: await sealer.seal('models', m.id, 'info', m.info, [m.updatedAt]),
+        })),
+      ),
     };
     const keyOf: Record<(typeof DATA_TABLES)[number], (r: Row) => string | string[]> = {
-      conversations: (r) => r['id'] as string, messages: (r) => r['id'] as string, dialogueState: (r) => r['conversationId'] as string,
-      settings: (r) => r['key'] as string, skillData: (r) => [r['skillId'] as string, r['key'] as string], models: (r) => r['id'] as string,
+      conversations: (r) => r['id'] as string,
+      messages: (r) => r['id'] as string,
+      dialogueState: (r) => r['conversationId'] as string,
+      settings: (r) => r['key'] as string,
+      skillData: (r) => [r['skillId'] as string, r['key'] as string],
+      models: (r) => r['id'] as string,
     };
     const total = DATA_TABLES.reduce((n, t) => n + rows[t].length, 0);
-    const { result } = await audit.withAudit({ type: 'import', detail: { records: total } }, [...DATA_TABLES, 'searchPacks', 'meta'], async (tx) => {
-      await dropPacks(tx);
-      const added = { conversations: 0, messages: 0, dialogueState: 0, settings: 0, skillData: 0, models: 0 };
-      for (const t of DATA_TABLES) {
-        const list = rows[t] as unknown as Row[];
-        const existing = await tx.bulkGet(t, list.map(keyOf[t]));
-        const fresh = list.filter((_, i) => existing[i] === undefined);
-        await tx.bulkPut(t, fresh);
-        added[t] = fresh.length;
-        if (t === 'messages') await touchConversations(tx, fresh as unknown as MessageRow[]);
-      }
-      return { added, skipped: total - Object.values(added).reduce((a, b) => a + b, 0) };
-    });
+    const { result } = await audit.withAudit(
+      { type: 'import', detail: { records: total } },
+      [...DATA_TABLES, 'searchPacks', 'meta'],
+      async (tx) => {
+        await dropPacks(tx);
+        const added = { conversations: 0, messages: 0, dialogueState: 0, settings: 0, skillData: 0, models: 0 };
+        for (const t of DATA_TABLES) {
+          const list = rows[t] as unknown as Row[];
+          const existing = await tx.bulkGet(t, list.map(keyOf[t]));
+          const fresh = list.filter((_, i) => existing[i] === undefined);
+          await tx.bulkPut(t, fresh);
+          added[t] = fresh.length;
+          if (t === 'messages') await touchConversations(tx, fresh as unknown as MessageRow[]);
+        }
+        return { added, skipped: total - Object.values(added).reduce((a, b) => a + b, 0) };
+      },
+    );
     return result;
   }
 
   /** Moves `updatedAt` of conversations that just received newer messages, so listing order stays right. */
   async function touchConversations(tx: BackendTx, messages: MessageRow[]): Promise<void> {
     const newest = new Map<string, number>();
-    for (const m of messages) newest.set(m.conversationId, Math.max(newest.get(m.conversationId) ?? -Infinity, m.createdAt));
+    for (const m of messages)
+      newest.set(m.conversationId, Math.max(newest.get(m.conversationId) ?? -Infinity, m.createdAt));
     const ids = [...newest.keys()];
     const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
-    const bumped = convs.flatMap((c, i) => (c !== undefined && c.updatedAt < (newest.get(ids[i] as string) ?? 0) ? [{ ...c, updatedAt: newest.get(c.id) as number }] : []));
+    const bumped = convs.flatMap((c, i) =>
+      c !== undefined && c.updatedAt < (newest.get(ids[i] as string) ?? 0)
+        ? [{ ...c, updatedAt: newest.get(c.id) as number }]
+        : [],
+    );
     await tx.bulkPut('conversations', bumped);
   }
 

@@ -34,12 +34,22 @@ export function messageBinding(row: Pick<MessageRow, 'conversationId' | 'created
 
 /** Decrypts message rows in parallel, dropping (and reporting) those that fail authentication. */
 export async function openMessages(sealer: Sealer, rows: readonly MessageRow[]): Promise<HistoryMessage[]> {
-  const bodies = await sealer.openMany<MessageBody>('messages', 'body', rows.map((row) => ({ id: row.id, sealed: row.body, bound: messageBinding(row) })));
+  const bodies = await sealer.openMany<MessageBody>(
+    'messages',
+    'body',
+    rows.map((row) => ({ id: row.id, sealed: row.body, bound: messageBinding(row) })),
+  );
   const out: HistoryMessage[] = [];
   rows.forEach((row, i) => {
     const body = bodies[i];
     if (body === undefined || body === SKIPPED) return;
-    const message: HistoryMessage = { id: row.id, conversationId: row.conversationId, role: body.r, text: body.t, createdAt: row.createdAt };
+    const message: HistoryMessage = {
+      id: row.id,
+      conversationId: row.conversationId,
+      role: body.r,
+      text: body.t,
+      createdAt: row.createdAt,
+    };
     if (body.m !== undefined) message.meta = body.m;
     out.push(message);
   });
@@ -67,7 +77,8 @@ export function newMessageIds(n: number, now = Date.now()): string[] {
   const h = (i: number) => HEX[random[i] as number] as string;
   for (let k = 0, o = 0; k < n; k++, o += 10) {
     // Version 7 in the high nibble of byte 6, variant 0b10 in the top bits of byte 8 (RFC 9562 §5.7).
-    ids[k] = `${head}${HEX[0x70 | ((random[o] as number) & 0x0f)] as string}${h(o + 1)}-${HEX[0x80 | ((random[o + 2] as number) & 0x3f)] as string}${h(o + 3)}-${h(o + 4)}${h(o + 5)}${h(o + 6)}${h(o + 7)}${h(o + 8)}${h(o + 9)}`;
+    ids[k] =
+      `${head}${HEX[0x70 | ((random[o] as number) & 0x0f)] as string}${h(o + 1)}-${HEX[0x80 | ((random[o + 2] as number) & 0x3f)] as string}${h(o + 3)}-${h(o + 4)}${h(o + 5)}${h(o + 6)}${h(o + 7)}${h(o + 8)}${h(o + 9)}`;
   }
   return ids;
 }

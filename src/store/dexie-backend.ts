@@ -58,7 +58,12 @@ export async function openDexieBackend(options: DexieBackendOptions): Promise<Ba
 
   return {
     persistent: true,
-    async transaction<T>(mode: 'r' | 'rw', tables: readonly TableName[], fn: (tx: BackendTx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+    async transaction<T>(
+      mode: 'r' | 'rw',
+      tables: readonly TableName[],
+      fn: (tx: BackendTx) => Promise<T>,
+      opts: TransactionOptions = {},
+    ): Promise<T> {
       if (closed) throw mapStorageError(new Dexie.DatabaseClosedError(), 'using a closed store');
       const target = opts.durability === 'strict' ? (strict ??= createDexie(options, 'strict')) : db;
       try {
@@ -79,7 +84,12 @@ function collection(t: Table, range: KeyRange | undefined): Collection {
   if (range === undefined) return t.toCollection();
   let c = t
     .where(range.index)
-    .between(range.lower ?? Dexie.minKey, range.upper ?? Dexie.maxKey, !(range.lowerOpen ?? false), !(range.upperOpen ?? false));
+    .between(
+      range.lower ?? Dexie.minKey,
+      range.upper ?? Dexie.maxKey,
+      !(range.lowerOpen ?? false),
+      !(range.upperOpen ?? false),
+    );
   if (range.reverse === true) c = c.reverse();
   if (range.limit !== undefined) c = c.limit(range.limit);
   return c;

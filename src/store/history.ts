@@ -5,7 +5,14 @@
  * @module
  */
 import type { ConversationSummary } from '../engine/types.ts';
-import { checkId, messageBinding, newMessageIds, openMessages, type MessageBody, type StoreContext } from './context.ts';
+import {
+  checkId,
+  messageBinding,
+  newMessageIds,
+  openMessages,
+  type MessageBody,
+  type StoreContext,
+} from './context.ts';
 import { conversationRange, readPage } from './pager.ts';
 import type { ConversationRow, MessageRow } from './schema.ts';
 import { invalidatePacks } from './search-packs.ts';
@@ -45,13 +52,20 @@ export function createHistory(ctx: StoreContext) {
     }
     const messageIds = newMessageIds(messages.length);
     const stored: HistoryMessage[] = messages.map((m, i) => ({
-      id: messageIds[i] as string, conversationId: m.conversationId, role: m.role, text: m.text, createdAt: stamp(m),
+      id: messageIds[i] as string,
+      conversationId: m.conversationId,
+      role: m.role,
+      text: m.text,
+      createdAt: stamp(m),
       ...(m.meta === undefined ? {} : { meta: m.meta }),
     }));
     const span = new Map<string, { first: number; last: number }>();
     for (const m of stored) {
       const s = span.get(m.conversationId);
-      span.set(m.conversationId, { first: Math.min(s?.first ?? Infinity, m.createdAt), last: Math.max(s?.last ?? -Infinity, m.createdAt) });
+      span.set(m.conversationId, {
+        first: Math.min(s?.first ?? Infinity, m.createdAt),
+        last: Math.max(s?.last ?? -Infinity, m.createdAt),
+      });
     }
     const ids = [...span.keys()];
     // Encrypt everything first (in parallel, while the conversations are looked up), then write in one
@@ -60,18 +74,34 @@ export function createHistory(ctx: StoreContext) {
       sealer.sealMany(
         'messages',
         'body',
-        stored.map((m) => ({ id: m.id, bound: messageBinding(m), value: (m.meta === undefined ? { r: m.role, t: m.text } : { r: m.role, t: m.text, m: m.meta }) satisfies MessageBody })),
+        stored.map((m) => ({
+          id: m.id,
+          bound: messageBinding(m),
+          value: (m.meta === undefined
+            ? { r: m.role, t: m.text }
+            : { r: m.role, t: m.text, m: m.meta }) satisfies MessageBody,
+        })),
       ),
       backend.transaction('r', ['conversations'], (tx) => tx.bulkGet<ConversationRow>('conversations', ids)),
     ]);
-    const rows: MessageRow[] = stored.map((m, i) => ({ id: m.id, conversationId: m.conversationId, createdAt: m.createdAt, body: bodies[i] as Uint8Array }));
+    const rows: MessageRow[] = stored.map((m, i) => ({
+      id: m.id,
+      conversationId: m.conversationId,
+      createdAt: m.createdAt,
+      body: bodies[i] as Uint8Array,
+    }));
     // A message may start a conversation: its (empty) title is sealed now, outside the write.
     const fresh = new Map<string, ConversationRow>();
     await Promise.all(
       ids.map(async (id, i) => {
         if (known[i] !== undefined) return;
         const { first } = span.get(id) as { first: number };
-        fresh.set(id, { id, createdAt: first, updatedAt: first, title: await sealer.seal('conversations', id, 'title', '', [first]) });
+        fresh.set(id, {
+          id,
+          createdAt: first,
+          updatedAt: first,
+          title: await sealer.seal('conversations', id, 'title', '', [first]),
+        });
       }),
     );
     await backend.transaction('rw', ['messages', 'conversations', 'searchPacks', 'meta'], async (tx) => {
@@ -93,18 +123,29 @@ export function createHistory(ctx: StoreContext) {
       if (typeof title !== 'string') throw new TypeError('title must be a string');
       const id = crypto.randomUUID();
       const createdAt = Date.now();
-      const row: ConversationRow = { id, createdAt, updatedAt: createdAt, title: await sealer.seal('conversations', id, 'title', title, [createdAt]) };
+      const row: ConversationRow = {
+        id,
+        createdAt,
+        updatedAt: createdAt,
+        title: await sealer.seal('conversations', id, 'title', title, [createdAt]),
+      };
       await backend.transaction('rw', ['conversations'], (tx) => tx.put('conversations', row));
       return { id, title, createdAt, updatedAt: createdAt };
     },
 
     async listConversations(): Promise<ConversationSummary[]> {
       ctx.keys.key();
-      const rows = await backend.transaction('r', ['conversations'], (tx) => tx.query<ConversationRow>('conversations', { index: 'updatedAt', reverse: true }));
-      const titles = await Promise.all(rows.map((r) => sealer.tryOpen<string>('conversations', r.id, 'title', r.title, [r.createdAt])));
+      const rows = await backend.transaction('r', ['conversations'], (tx) =>
+        tx.query<ConversationRow>('conversations', { index: 'updatedAt', reverse: true }),
+      );
+      const titles = await Promise.all(
+        rows.map((r) => sealer.tryOpen<string>('conversations', r.id, 'title', r.title, [r.createdAt])),
+      );
       return rows.flatMap((r, i) => {
         const title = titles[i];
-        return title === undefined || title === SKIPPED ? [] : [{ id: r.id, title, createdAt: r.createdAt, updatedAt: r.updatedAt }];
+        return title === undefined || title === SKIPPED
+          ? []
+          : [{ id: r.id, title, createdAt: r.createdAt, updatedAt: r.updatedAt }];
       });
     },
 
@@ -114,11 +155,15 @@ export function createHistory(ctx: StoreContext) {
 
     addMessages,
 
-    async listMessages(conversationId: string, options: { limit?: number; before?: number } = {}): Promise<HistoryMessage[]> {
+    async listMessages(
+      conversationId: string,
+      options: { limit?: number; before?: number } = {},
+    ): Promise<HistoryMessage[]> {
       checkId(conversationId, 'conversationId');
       const limit = options.limit ?? DEFAULT_PAGE;
       if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-      if (options.before !== undefined && !Number.isFinite(options.before)) throw new TypeError('before must be a finite number');
+      if (options.before !== undefined && !Number.isFinite(options.before))
+        throw new TypeError('before must be a finite number');
       ctx.keys.key();
       return readPage(ctx, conversationId, limit, options.before);
     },
@@ -133,14 +178,18 @@ export function createHistory(ctx: StoreContext) {
     async countMessages(conversationId?: string): Promise<number> {
       if (conversationId !== undefined) checkId(conversationId, 'conversationId');
       return backend.transaction('r', ['messages'], (tx) =>
-        conversationId === undefined ? tx.count('messages') : tx.count('messages', { ...conversationRange(conversationId), reverse: false }),
+        conversationId === undefined
+          ? tx.count('messages')
+          : tx.count('messages', { ...conversationRange(conversationId), reverse: false }),
       );
     },
 
     async getDialogueState<T = unknown>(conversationId: string): Promise<T | undefined> {
       checkId(conversationId, 'conversationId');
       ctx.keys.key();
-      const row = await backend.transaction('r', ['dialogueState'], (tx) => tx.get<{ state: Uint8Array }>('dialogueState', conversationId));
+      const row = await backend.transaction('r', ['dialogueState'], (tx) =>
+        tx.get<{ state: Uint8Array }>('dialogueState', conversationId),
+      );
       if (row === undefined) return undefined;
       const state = await sealer.tryOpen<T>('dialogueState', conversationId, 'state', row.state);
       return state === SKIPPED ? undefined : state;
@@ -149,7 +198,9 @@ export function createHistory(ctx: StoreContext) {
     async putDialogueState(conversationId: string, state: unknown): Promise<void> {
       checkId(conversationId, 'conversationId');
       const sealed = await sealer.seal('dialogueState', conversationId, 'state', state);
-      await backend.transaction('rw', ['dialogueState'], (tx) => tx.put('dialogueState', { conversationId, updatedAt: Date.now(), state: sealed }));
+      await backend.transaction('rw', ['dialogueState'], (tx) =>
+        tx.put('dialogueState', { conversationId, updatedAt: Date.now(), state: sealed }),
+      );
     },
   };
 }

@@ -7,8 +7,15 @@
  * @module
  */
 import {
-  PBKDF2_DEFAULT_ITERATIONS, assertIterations, assertPassphrase, derivePassphraseKey, generateDataKey, generateDeviceKek,
-  generateSalt, unwrapDataKey, wrapDataKey,
+  PBKDF2_DEFAULT_ITERATIONS,
+  assertIterations,
+  assertPassphrase,
+  derivePassphraseKey,
+  generateDataKey,
+  generateDeviceKek,
+  generateSalt,
+  unwrapDataKey,
+  wrapDataKey,
 } from '../crypto/keyring.ts';
 import type { EncryptionOptions } from '../engine/types.ts';
 import { CryptoError, LockedError, StorageError } from '../errors.ts';
@@ -28,7 +35,10 @@ export interface KeyManager {
    * Re-wraps the data key under a new KEK (the records stay as they are).
    * @throws {TypeError} without `current` in passphrase mode; `WrongPassphraseError` when it is wrong.
    */
-  rewrap(current: string | undefined, next: { mode: 'device' } | { mode: 'passphrase'; passphrase: string; iterations: number }): Promise<void>;
+  rewrap(
+    current: string | undefined,
+    next: { mode: 'device' } | { mode: 'passphrase'; passphrase: string; iterations: number },
+  ): Promise<void>;
 }
 
 type NewKek = { kek: CryptoKey; row: Pick<KeyRow, 'mode' | 'kek' | 'salt' | 'iterations'> };
@@ -37,7 +47,8 @@ type NewKek = { kek: CryptoKey; row: Pick<KeyRow, 'mode' | 'kek' | 'salt' | 'ite
 export function createKeyManager(backend: Backend, encryption: EncryptionOptions): KeyManager {
   let dataKey: CryptoKey | undefined;
   let mode: KeyManager['mode'];
-  const iterations = encryption.mode === 'passphrase' ? (encryption.iterations ?? PBKDF2_DEFAULT_ITERATIONS) : PBKDF2_DEFAULT_ITERATIONS;
+  const iterations =
+    encryption.mode === 'passphrase' ? (encryption.iterations ?? PBKDF2_DEFAULT_ITERATIONS) : PBKDF2_DEFAULT_ITERATIONS;
 
   const readRow = () => backend.transaction('r', ['keys'], (tx) => tx.get<KeyRow>('keys', 'data'));
 
@@ -58,7 +69,8 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
       return unwrapDataKey(row.wrapped, row.kek, { extractable, wrongKey: 'device' });
     }
     if (passphrase === undefined) throw new LockedError();
-    if (row.salt === undefined || row.iterations === undefined) throw new CryptoError('The key record has no salt', { code: 'key' });
+    if (row.salt === undefined || row.iterations === undefined)
+      throw new CryptoError('The key record has no salt', { code: 'key' });
     try {
       assertIterations(row.iterations);
     } catch (cause) {
@@ -70,12 +82,23 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
 
   /** Creates a key record unless another tab got there first, in which case that one is used. */
   async function create(passphrase: string | undefined): Promise<boolean> {
-    const next = encryption.mode === 'device' || passphrase === undefined ? ({ mode: 'device' } as const) : { mode: 'passphrase' as const, passphrase, iterations };
+    const next =
+      encryption.mode === 'device' || passphrase === undefined
+        ? ({ mode: 'device' } as const)
+        : { mode: 'passphrase' as const, passphrase, iterations };
     const { kek, row } = await newKek(next);
     const fresh = await generateDataKey();
     const now = Date.now();
-    const record: KeyRow = { id: 'data', wrapped: await wrapDataKey(fresh, kek), createdAt: now, updatedAt: now, ...row };
-    const working = await unwrapDataKey(record.wrapped, kek, { wrongKey: next.mode === 'device' ? 'device' : 'passphrase' });
+    const record: KeyRow = {
+      id: 'data',
+      wrapped: await wrapDataKey(fresh, kek),
+      createdAt: now,
+      updatedAt: now,
+      ...row,
+    };
+    const working = await unwrapDataKey(record.wrapped, kek, {
+      wrongKey: next.mode === 'device' ? 'device' : 'passphrase',
+    });
     const existing = await backend.transaction(
       'rw',
       ['keys'],
@@ -127,7 +150,8 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
       if (dataKey === undefined) throw new LockedError();
       const row = await readRow();
       if (row === undefined) throw new StorageError('The key record is missing', { code: 'key' });
-      if (row.mode === 'passphrase' && current === undefined) throw new TypeError('The current passphrase is needed to change the key');
+      if (row.mode === 'passphrase' && current === undefined)
+        throw new TypeError('The current passphrase is needed to change the key');
       const extractable = await unwrapRow(row, current, true);
       const { kek, row: kekRow } = await newKek(next);
       const wrapped = await wrapDataKey(extractable, kek);
@@ -139,7 +163,8 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
         async (tx) => {
           const now = await tx.get<KeyRow>('keys', 'data');
           // Another tab re-wrapped meanwhile: refuse rather than silently undo its change.
-          if (now === undefined || now.updatedAt !== row.updatedAt) throw new StorageError('The key changed in another tab', { code: 'conflict' });
+          if (now === undefined || now.updatedAt !== row.updatedAt)
+            throw new StorageError('The key changed in another tab', { code: 'conflict' });
           await tx.put('keys', updated);
         },
         { durability: 'strict' },

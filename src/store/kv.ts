@@ -82,7 +82,9 @@ export function skillStore(ctx: StoreContext, skillId: string): KeyValueStore {
     },
     async keys() {
       ctx.keys.key();
-      return (await backend.transaction('r', ['skillData'], (tx) => tx.query<SkillRow>('skillData', range))).map((r) => r.key);
+      return (await backend.transaction('r', ['skillData'], (tx) => tx.query<SkillRow>('skillData', range))).map(
+        (r) => r.key,
+      );
     },
   };
 }
@@ -113,7 +115,9 @@ export function modelStore(ctx: StoreContext) {
         sealer.tryOpen<unknown>('models', id, 'info', row.info, [row.updatedAt]),
       ]);
       if (bytes === SKIPPED || info === SKIPPED) return undefined;
-      return info === undefined ? { id, bytes, updatedAt: row.updatedAt } : { id, bytes, info, updatedAt: row.updatedAt };
+      return info === undefined
+        ? { id, bytes, updatedAt: row.updatedAt }
+        : { id, bytes, info, updatedAt: row.updatedAt };
     },
     async listModels(): Promise<string[]> {
       ctx.keys.key();

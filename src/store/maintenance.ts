@@ -36,12 +36,17 @@ export function createMaintenance(ctx: StoreContext) {
      * @throws {RangeError} unless `days` is a finite number >= 0.
      */
     async applyRetention(days: number, now = Date.now()): Promise<{ messages: number; conversations: number }> {
-      if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) throw new RangeError('days must be a finite number >= 0');
+      if (typeof days !== 'number' || !Number.isFinite(days) || days < 0)
+        throw new RangeError('days must be a finite number >= 0');
       ctx.keys.key();
       const cutoff = now - days * DAY;
       const { result } = await audit.withAudit({ type: 'retention', detail: { days, cutoff } }, owned, async (tx) => {
         const messages = await tx.deleteRange('messages', { index: 'createdAt', upper: cutoff, upperOpen: true });
-        const idle = await tx.query<{ id: string }>('conversations', { index: 'updatedAt', upper: cutoff, upperOpen: true });
+        const idle = await tx.query<{ id: string }>('conversations', {
+          index: 'updatedAt',
+          upper: cutoff,
+          upperOpen: true,
+        });
         for (const { id } of idle) {
           await tx.deleteRange('messages', conversationRange(id));
           await tx.delete('conversations', id);

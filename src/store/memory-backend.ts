@@ -64,7 +64,8 @@ export function createMemoryBackend(): Backend {
 
   function select(t: TableName, range: KeyRange | undefined): Row[] {
     const rows = [...tableOf(t).values()];
-    if (range === undefined) return rows.sort((a, b) => compareKeys(indexKey(t, a, ':id') as Key, indexKey(t, b, ':id') as Key));
+    if (range === undefined)
+      return rows.sort((a, b) => compareKeys(indexKey(t, a, ':id') as Key, indexKey(t, b, ':id') as Key));
     const keyed = rows
       .map((row) => ({ row, key: indexKey(t, row, range.index) }))
       .filter((x): x is { row: Row; key: Key } => x.key !== undefined && inRange(x.key, range))
@@ -91,7 +92,8 @@ export function createMemoryBackend(): Backend {
     };
     const tx: BackendTx = {
       get: async <T>(t: TableName, key: Key) => structuredClone(tableOf(t).get(id(key))) as T | undefined,
-      bulkGet: async <T>(t: TableName, keys: Key[]) => keys.map((k) => structuredClone(tableOf(t).get(id(k)))) as (T | undefined)[],
+      bulkGet: async <T>(t: TableName, keys: Key[]) =>
+        keys.map((k) => structuredClone(tableOf(t).get(id(k)))) as (T | undefined)[],
       put: async (t, row) => write(t, row as Row),
       bulkPut: async (t, rows) => rows.forEach((row) => write(t, row as Row)),
       add: async (t, row) => {

@@ -54,25 +54,32 @@ function checkOptions(options: OpenStoreOptions): Required<Pick<OpenStoreOptions
   } else if (encryption.mode !== 'device') {
     throw new TypeError(`encryption.mode must be 'device' or 'passphrase'`);
   }
-  if (options.onError !== undefined && typeof options.onError !== 'function') throw new TypeError('onError must be a function');
+  if (options.onError !== undefined && typeof options.onError !== 'function')
+    throw new TypeError('onError must be a function');
   return { name, encryption };
 }
 
-async function openBackend(name: string, options: OpenStoreOptions): Promise<{ backend: Backend; warning?: StoreWarning }> {
+async function openBackend(
+  name: string,
+  options: OpenStoreOptions,
+): Promise<{ backend: Backend; warning?: StoreWarning }> {
   if (options.storage === 'memory') return { backend: createMemoryBackend() };
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   const fallback = (cause?: unknown) => ({
     backend: createMemoryBackend(),
     warning: {
       code: 'indexeddb-unavailable' as const,
-      message: 'IndexedDB is unavailable here: history is kept in memory (still encrypted) and will be lost when this page or worker closes.',
+      message:
+        'IndexedDB is unavailable here: history is kept in memory (still encrypted) and will be lost when this page or worker closes.',
       ...(cause === undefined ? {} : { cause }),
     },
   });
   if (factory === undefined || factory === null) return fallback();
   try {
     const backend = await openDexieBackend({
-      name, indexedDB: factory, ...(options.schemaVersion === undefined ? {} : { version: options.schemaVersion }),
+      name,
+      indexedDB: factory,
+      ...(options.schemaVersion === undefined ? {} : { version: options.schemaVersion }),
     });
     return { backend };
   } catch (e) {

@@ -29,7 +29,12 @@ interface Cursor {
 }
 
 /** A range over one conversation's messages, newest first, strictly before `before` when given. */
-export function conversationRange(conversationId: string, before?: number, limit?: number, inclusive = false): KeyRange {
+export function conversationRange(
+  conversationId: string,
+  before?: number,
+  limit?: number,
+  inclusive = false,
+): KeyRange {
   return {
     index: '[conversationId+createdAt]',
     lower: [conversationId, -Infinity],
@@ -55,7 +60,9 @@ export async function readPage(
 ): Promise<HistoryMessage[]> {
   const fetch = (c: Cursor, n: number) =>
     ctx.backend
-      .transaction('r', ['messages'], (tx) => tx.query<MessageRow>('messages', conversationRange(conversationId, c.before, n + c.seen.size, c.inclusive)))
+      .transaction('r', ['messages'], (tx) =>
+        tx.query<MessageRow>('messages', conversationRange(conversationId, c.before, n + c.seen.size, c.inclusive)),
+      )
       .then((rows) => ({ rows: rows.filter((r) => !c.seen.has(r.id)), full: rows.length === n + c.seen.size }));
   const next = (c: Cursor, rows: MessageRow[]): Cursor => {
     const t = (rows[rows.length - 1] as MessageRow).createdAt;
@@ -79,7 +86,8 @@ export async function readPage(
       if (full && wanted > 0) pending = fetch(cursor, Math.min(chunk, wanted));
       out.push(...(await openMessages(ctx.sealer, rows)));
       // Records that failed authentication left the page short: read more to refill it.
-      if (pending === undefined && full && out.length < limit) pending = fetch(cursor, Math.min(chunk, limit - out.length));
+      if (pending === undefined && full && out.length < limit)
+        pending = fetch(cursor, Math.min(chunk, limit - out.length));
     }
   } finally {
     void pending?.catch(() => undefined);

@@ -11,7 +11,18 @@
 import type { Transaction } from 'dexie';
 
 /** The tables of the store. */
-export const TABLES = ['conversations', 'messages', 'dialogueState', 'settings', 'skillData', 'models', 'audit', 'keys', 'searchPacks', 'meta'] as const;
+export const TABLES = [
+  'conversations',
+  'messages',
+  'dialogueState',
+  'settings',
+  'skillData',
+  'models',
+  'audit',
+  'keys',
+  'searchPacks',
+  'meta',
+] as const;
 /** A table name. */
 export type TableName = (typeof TABLES)[number];
 

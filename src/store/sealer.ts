@@ -27,17 +27,43 @@ export interface Sealer {
   /** Seals the same field of many records (one batch: the fast path for bulk writes). */
   sealMany(table: TableName, field: string, items: readonly (FieldRef & { value: unknown })[]): Promise<Uint8Array[]>;
   /** Opens the same field of many records; failures are reported and come back as {@link SKIPPED}. */
-  openMany<T>(table: TableName, field: string, items: readonly (FieldRef & { sealed: Uint8Array })[]): Promise<(T | typeof SKIPPED)[]>;
+  openMany<T>(
+    table: TableName,
+    field: string,
+    items: readonly (FieldRef & { sealed: Uint8Array })[],
+  ): Promise<(T | typeof SKIPPED)[]>;
   /** Seals one field of one record (at the current schema version). */
-  seal(table: TableName, id: RecordKey, field: string, value: unknown, bound?: readonly (string | number)[]): Promise<Uint8Array>;
+  seal(
+    table: TableName,
+    id: RecordKey,
+    field: string,
+    value: unknown,
+    bound?: readonly (string | number)[],
+  ): Promise<Uint8Array>;
   /** Opens one field. @throws {CryptoError} code `auth` when it fails authentication. */
-  open<T>(table: TableName, id: RecordKey, field: string, sealed: Uint8Array, bound?: readonly (string | number)[]): Promise<T>;
+  open<T>(
+    table: TableName,
+    id: RecordKey,
+    field: string,
+    sealed: Uint8Array,
+    bound?: readonly (string | number)[],
+  ): Promise<T>;
   /** Opens one field, or reports the failure and returns {@link SKIPPED}. Locked-store errors still throw. */
-  tryOpen<T>(table: TableName, id: RecordKey, field: string, sealed: Uint8Array, bound?: readonly (string | number)[]): Promise<T | typeof SKIPPED>;
+  tryOpen<T>(
+    table: TableName,
+    id: RecordKey,
+    field: string,
+    sealed: Uint8Array,
+    bound?: readonly (string | number)[],
+  ): Promise<T | typeof SKIPPED>;
 }
 
 /** Creates the sealer of database `db`. */
-export function createSealer(db: string, keys: KeyManager, onError: ((event: StoreErrorEvent) => void) | undefined): Sealer {
+export function createSealer(
+  db: string,
+  keys: KeyManager,
+  onError: ((event: StoreErrorEvent) => void) | undefined,
+): Sealer {
   const ctx = (table: TableName, id: RecordKey, field: string, bound?: readonly (string | number)[]) =>
     bound === undefined ? { db, table, id, field } : { db, table, id, field, bound };
 
@@ -56,10 +82,22 @@ export function createSealer(db: string, keys: KeyManager, onError: ((event: Sto
     async seal(table, id, field, value, bound) {
       return seal(keys.key(), ctx(table, id, field, bound), value, SCHEMA_VERSION);
     },
-    async open<T>(table: TableName, id: RecordKey, field: string, sealed: Uint8Array, bound?: readonly (string | number)[]) {
+    async open<T>(
+      table: TableName,
+      id: RecordKey,
+      field: string,
+      sealed: Uint8Array,
+      bound?: readonly (string | number)[],
+    ) {
       return (await open(keys.key(), ctx(table, id, field, bound), sealed, SCHEMA_VERSION)) as T;
     },
-    async tryOpen<T>(table: TableName, id: RecordKey, field: string, sealed: Uint8Array, bound?: readonly (string | number)[]) {
+    async tryOpen<T>(
+      table: TableName,
+      id: RecordKey,
+      field: string,
+      sealed: Uint8Array,
+      bound?: readonly (string | number)[],
+    ) {
       const key = keys.key();
       try {
         return (await open(key, ctx(table, id, field, bound), sealed, SCHEMA_VERSION)) as T;

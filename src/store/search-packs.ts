@@ -76,7 +76,9 @@ export function readSnapshot(ctx: StoreContext): Promise<PackSnapshot> {
     let lower: string | undefined;
     for (const bound of [...packs, undefined]) {
       const range = {
-        index: ':id', ...(lower === undefined ? {} : { lower, lowerOpen: true }), ...(bound === undefined ? {} : { upper: bound.id, upperOpen: true }),
+        index: ':id',
+        ...(lower === undefined ? {} : { lower, lowerOpen: true }),
+        ...(bound === undefined ? {} : { upper: bound.id, upperOpen: true }),
       };
       gaps.push(await tx.query<MessageRow>('messages', range));
       lower = bound?.last;
@@ -87,7 +89,10 @@ export function readSnapshot(ctx: StoreContext): Promise<PackSnapshot> {
 
 /** Opens a pack's entries, or reports it (table `searchPacks`) and returns `undefined`. */
 export async function openPack(ctx: StoreContext, pack: PackRow): Promise<PackEntry[] | undefined> {
-  const entries = await ctx.sealer.tryOpen<PackEntry[]>('searchPacks', pack.id, 'entries', pack.entries, [pack.last, pack.count]);
+  const entries = await ctx.sealer.tryOpen<PackEntry[]>('searchPacks', pack.id, 'entries', pack.entries, [
+    pack.last,
+    pack.count,
+  ]);
   return entries === SKIPPED ? undefined : entries;
 }
 
@@ -104,7 +109,12 @@ export async function deletePacks(ctx: StoreContext, ids: string[]): Promise<voi
  * @param gaps decrypted entries of each gap, in key order (the rows that failed authentication left out)
  * @param complete whether each gap decrypted whole (a gap with a failed record gets no pack over it)
  */
-export async function writePacks(ctx: StoreContext, generation: number, gaps: PackEntry[][], complete: boolean[]): Promise<number> {
+export async function writePacks(
+  ctx: StoreContext,
+  generation: number,
+  gaps: PackEntry[][],
+  complete: boolean[],
+): Promise<number> {
   const packs: PackRow[] = [];
   await Promise.all(
     gaps.flatMap((entries, g) => {
@@ -114,7 +124,12 @@ export async function writePacks(ctx: StoreContext, generation: number, gaps: Pa
       return runs.map(async (run) => {
         const id = (run[0] as PackEntry)[0];
         const last = (run[run.length - 1] as PackEntry)[0];
-        packs.push({ id, last, count: run.length, entries: await ctx.sealer.seal('searchPacks', id, 'entries', run, [last, run.length]) });
+        packs.push({
+          id,
+          last,
+          count: run.length,
+          entries: await ctx.sealer.seal('searchPacks', id, 'entries', run, [last, run.length]),
+        });
       });
     }),
   );

@@ -20,7 +20,10 @@ const PACKS_PER_BATCH = 8;
 
 /** Lowercased words of a query; a message matches when its text contains every one. */
 function terms(query: string): string[] {
-  return query.toLowerCase().split(/\s+/u).filter((t) => t.length > 0);
+  return query
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((t) => t.length > 0);
 }
 
 interface Scan {
@@ -40,14 +43,24 @@ function step(scan: Scan, entries: readonly PackEntry[], counted: number): void 
     if (scan.words.every((w) => text.includes(w))) scan.hits.push(e);
   }
   scan.scanned += counted;
-  onProgress?.({ status: 'progress', scanned: scan.scanned, total: Math.max(scan.total, scan.scanned), matches: scan.hits.length });
+  onProgress?.({
+    status: 'progress',
+    scanned: scan.scanned,
+    total: Math.max(scan.total, scan.scanned),
+    matches: scan.hits.length,
+  });
 }
 
 async function decryptRows(ctx: StoreContext, scan: Scan, rows: readonly MessageRow[]): Promise<PackEntry[]> {
   const out: PackEntry[] = [];
   for (let i = 0; i < rows.length; i += scan.batch) {
     const slice = rows.slice(i, i + scan.batch);
-    const entries = (await openMessages(ctx.sealer, slice)).map((m): PackEntry => [m.id, m.conversationId, m.createdAt, m.text]);
+    const entries = (await openMessages(ctx.sealer, slice)).map((m): PackEntry => [
+      m.id,
+      m.conversationId,
+      m.createdAt,
+      m.text,
+    ]);
     step(scan, entries, slice.length);
     out.push(...entries);
   }
@@ -61,7 +74,9 @@ async function scanAll(ctx: StoreContext, scan: Scan, retried: boolean): Promise
   for (let i = 0; i < snapshot.packs.length; i += PACKS_PER_BATCH) {
     const batch = snapshot.packs.slice(i, i + PACKS_PER_BATCH);
     const opened = await Promise.all(batch.map((p) => openPack(ctx, p)));
-    opened.forEach((entries, j) => (entries === undefined ? failed.push((batch[j] as { id: string }).id) : step(scan, entries, entries.length)));
+    opened.forEach((entries, j) =>
+      entries === undefined ? failed.push((batch[j] as { id: string }).id) : step(scan, entries, entries.length),
+    );
   }
   if (failed.length > 0 && !retried) {
     // A pack failed authentication (reported): drop it and search again, reading its messages one by one.
@@ -71,7 +86,12 @@ async function scanAll(ctx: StoreContext, scan: Scan, retried: boolean): Promise
   }
   const gaps: PackEntry[][] = [];
   for (const rows of snapshot.gaps) gaps.push(await decryptRows(ctx, scan, rows));
-  await writePacks(ctx, snapshot.generation, gaps, gaps.map((g, i) => g.length === snapshot.gaps[i]?.length));
+  await writePacks(
+    ctx,
+    snapshot.generation,
+    gaps,
+    gaps.map((g, i) => g.length === snapshot.gaps[i]?.length),
+  );
 }
 
 /**
@@ -80,7 +100,11 @@ async function scanAll(ctx: StoreContext, scan: Scan, retried: boolean): Promise
  * @throws {RangeError} for a bad `batchSize` or `limit`.
  * @throws the signal's reason when aborted.
  */
-export async function searchMessages(ctx: StoreContext, query: string, options: SearchOptions = {}): Promise<HistoryMessage[]> {
+export async function searchMessages(
+  ctx: StoreContext,
+  query: string,
+  options: SearchOptions = {},
+): Promise<HistoryMessage[]> {
   if (typeof query !== 'string') throw new TypeError('query must be a string');
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const limit = options.limit ?? Infinity;
@@ -97,18 +121,27 @@ export async function searchMessages(ctx: StoreContext, query: string, options: 
   if (conversationId === undefined) {
     await scanAll(ctx, scan, false);
   } else {
-    const rows = await ctx.backend.transaction('r', ['messages'], (tx) => tx.query<MessageRow>('messages', { ...conversationRange(conversationId), reverse: false }));
+    const rows = await ctx.backend.transaction('r', ['messages'], (tx) =>
+      tx.query<MessageRow>('messages', { ...conversationRange(conversationId), reverse: false }),
+    );
     scan.total = rows.length;
     await decryptRows(ctx, scan, rows);
   }
-  const hits = scan.hits.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? 1 : -1)).slice(0, Number.isFinite(limit) ? limit : undefined);
+  const hits = scan.hits
+    .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? 1 : -1))
+    .slice(0, Number.isFinite(limit) ? limit : undefined);
   // Hits carry text only: the messages themselves (role, meta) are read and authenticated again.
   const out: HistoryMessage[] = [];
   for (let i = 0; i < hits.length; i += batch) {
     if (signal?.aborted === true) throw abortReason(signal);
     const ids = hits.slice(i, i + batch).map((h) => h[0]);
     const rows = await ctx.backend.transaction('r', ['messages'], (tx) => tx.bulkGet<MessageRow>('messages', ids));
-    out.push(...(await openMessages(ctx.sealer, rows.filter((r): r is MessageRow => r !== undefined))));
+    out.push(
+      ...(await openMessages(
+        ctx.sealer,
+        rows.filter((r): r is MessageRow => r !== undefined),
+      )),
+    );
   }
   return out;
 }

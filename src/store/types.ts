@@ -80,9 +80,21 @@ export interface StoreWarning {
 
 /** Kinds of audit entries: administrative operations, and the skills runtime's calls. */
 export type AuditType =
-  | 'key-set' | 'key-change' | 'export' | 'import' | 'erase' | 'retention' | 'delete-conversation'
-  | 'skill-install' | 'skill-uninstall' | 'permission-grant' | 'permission-revoke' | 'skill-call' | 'network-call'
-  | 'model-put' | 'model-delete';
+  | 'key-set'
+  | 'key-change'
+  | 'export'
+  | 'import'
+  | 'erase'
+  | 'retention'
+  | 'delete-conversation'
+  | 'skill-install'
+  | 'skill-uninstall'
+  | 'permission-grant'
+  | 'permission-revoke'
+  | 'skill-call'
+  | 'network-call'
+  | 'model-put'
+  | 'model-delete';
 
 /**
  * What a caller appends to the audit log. `detail` holds identifiers and counts (skill id, origin,
@@ -146,7 +158,14 @@ export interface StoredModel {
 
 /** What an import added (records already present are skipped, not duplicated). */
 export interface ImportResult {
-  added: { conversations: number; messages: number; dialogueState: number; settings: number; skillData: number; models: number };
+  added: {
+    conversations: number;
+    messages: number;
+    dialogueState: number;
+    settings: number;
+    skillData: number;
+    models: number;
+  };
   skipped: number;
 }
 

@@ -21,7 +21,12 @@ export type Checks = [
   Expect<Equal<Awaited<ReturnType<Assistant['send']>>, Reply>>,
   Expect<Equal<Awaited<ReturnType<Assistant['classify']>>, NluResult>>,
   Expect<Equal<ReturnType<Assistant['on']>, () => void>>,
-  Expect<Equal<AssistantEvent['type'], 'message' | 'reply' | 'notification' | 'progress' | 'status' | 'storage-error' | 'permission-request' | 'model'>>,
+  Expect<
+    Equal<
+      AssistantEvent['type'],
+      'message' | 'reply' | 'notification' | 'progress' | 'status' | 'storage-error' | 'permission-request' | 'model'
+    >
+  >,
   Expect<Equal<NluResult['intent'], string | null>>,
   Expect<StorageError extends ConfidantError ? true : false>,
 ];
@@ -53,7 +58,11 @@ export async function usage(assistant: Assistant): Promise<void> {
 void createAssistant({ storage: 'disk' });
 // @ts-expect-error: no such encryption mode
 void createAssistant({ encryption: { mode: 'rot13' } });
-void createAssistant({ worker: false, storage: 'memory', encryption: { mode: 'passphrase', passphrase: 'correct horse' } });
+void createAssistant({
+  worker: false,
+  storage: 'memory',
+  encryption: { mode: 'passphrase', passphrase: 'correct horse' },
+});
 
 // A skill's context is typed; capabilities the manifest may not declare are optional.
 export const skill = defineSkill({

@@ -39,7 +39,8 @@ export const en = {
   stopReading: 'Stop reading',
   readRepliesAloud: 'Read replies aloud',
   unlockTitle: 'Unlock your history',
-  unlockHint: 'Your conversations are encrypted with your passphrase. On first use, the passphrase you enter here is set.',
+  unlockHint:
+    'Your conversations are encrypted with your passphrase. On first use, the passphrase you enter here is set.',
   passphrase: 'Passphrase',
   unlock: 'Unlock',
   wrongPassphrase: 'That passphrase is wrong. Nothing was changed.',

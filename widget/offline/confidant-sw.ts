@@ -34,10 +34,23 @@ const config = new URL(sw.location.href).searchParams;
 const LIBRARY_REVISION: string = /* @build-library-revision */ 'source';
 const LIBRARY_FILES = ['confidant.iife.js', 'confidant-worker.js', 'purify.es.mjs', 'offline.js'];
 /** Requests of these kinds are the page's own resources; `''` (a `fetch()` call) is deliberately absent. */
-const PAGE_DESTINATIONS = new Set(['document', 'iframe', 'frame', 'script', 'style', 'font', 'image', 'manifest', 'worker', 'sharedworker', 'json']);
+const PAGE_DESTINATIONS = new Set([
+  'document',
+  'iframe',
+  'frame',
+  'script',
+  'style',
+  'font',
+  'image',
+  'manifest',
+  'worker',
+  'sharedworker',
+  'json',
+]);
 
 const libraryBase = config.get('library') ?? './';
-const libraryUrls = libraryBase === '' ? [] : LIBRARY_FILES.map((file) => new URL(file, new URL(libraryBase, sw.location.href)).href);
+const libraryUrls =
+  libraryBase === '' ? [] : LIBRARY_FILES.map((file) => new URL(file, new URL(libraryBase, sw.location.href)).href);
 const precacheUrls = config.getAll('precache').map((url) => new URL(url, sw.location.href).href);
 // Named per scope: two registrations on one origin must not evict each other's caches.
 const LIBRARY_CACHE = `confidant-sw-library-${LIBRARY_REVISION} ${sw.registration.scope}`;
@@ -48,7 +61,10 @@ sw.addEventListener('install', (event: ExtendableEventLike) => {
     (async () => {
       const [library, pages] = await Promise.all([sw.caches.open(LIBRARY_CACHE), sw.caches.open(PAGE_CACHE)]);
       // `reload` skips the HTTP cache: the library cache must hold this revision's files, not older copies.
-      await Promise.all([library.addAll(libraryUrls.map((url) => new Request(url, { cache: 'reload' }))), pages.addAll(precacheUrls)]);
+      await Promise.all([
+        library.addAll(libraryUrls.map((url) => new Request(url, { cache: 'reload' }))),
+        pages.addAll(precacheUrls),
+      ]);
     })(),
   );
 });
@@ -56,7 +72,12 @@ sw.addEventListener('install', (event: ExtendableEventLike) => {
 sw.addEventListener('activate', (event: ExtendableEventLike) => {
   event.waitUntil(
     (async () => {
-      const stale = (await sw.caches.keys()).filter((name) => name.startsWith('confidant-sw-library-') && name.endsWith(` ${sw.registration.scope}`) && name !== LIBRARY_CACHE);
+      const stale = (await sw.caches.keys()).filter(
+        (name) =>
+          name.startsWith('confidant-sw-library-') &&
+          name.endsWith(` ${sw.registration.scope}`) &&
+          name !== LIBRARY_CACHE,
+      );
       await Promise.all(stale.map((name) => sw.caches.delete(name)));
       // Take the page that registered us now, so what it loads from here on (the engine Worker) is cached.
       await sw.clients.claim();
@@ -68,7 +89,11 @@ sw.addEventListener('fetch', (event: FetchEventLike) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== sw.location.origin) return;
   if (libraryUrls.includes(request.url)) event.respondWith(cacheFirst(request));
-  else if (request.mode === 'navigate' || PAGE_DESTINATIONS.has(request.destination) || precacheUrls.includes(request.url)) {
+  else if (
+    request.mode === 'navigate' ||
+    PAGE_DESTINATIONS.has(request.destination) ||
+    precacheUrls.includes(request.url)
+  ) {
     event.respondWith(networkFirst(event));
   }
 });
@@ -108,7 +133,13 @@ async function networkFirst(event: FetchEventLike): Promise<Response> {
 /** Caches same-origin URLs that are not cached yet; returns how many are now in the cache. */
 async function cacheUrls(urls: unknown[]): Promise<number> {
   const cache = await sw.caches.open(PAGE_CACHE);
-  const wanted = urls.filter((url): url is string => typeof url === 'string' && URL.canParse(url) && new URL(url).origin === sw.location.origin && !libraryUrls.includes(url));
+  const wanted = urls.filter(
+    (url): url is string =>
+      typeof url === 'string' &&
+      URL.canParse(url) &&
+      new URL(url).origin === sw.location.origin &&
+      !libraryUrls.includes(url),
+  );
   const results = await Promise.allSettled(
     wanted.map(async (url) => {
       if ((await cache.match(url, { ignoreVary: true })) !== undefined) return;

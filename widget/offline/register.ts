@@ -42,7 +42,9 @@ const NOT_PAGE_RESOURCES = new Set(['fetch', 'xmlhttprequest', 'beacon']);
  * await registerOfflineSupport({ serviceWorker: '/confidant-sw.js', precache: ['/', '/app.css'] });
  * ```
  */
-export async function registerOfflineSupport(options: OfflineSupportOptions): Promise<ServiceWorkerRegistration | undefined> {
+export async function registerOfflineSupport(
+  options: OfflineSupportOptions,
+): Promise<ServiceWorkerRegistration | undefined> {
   const script = workerUrl(options);
   const container = (globalThis.navigator as Navigator | undefined)?.serviceWorker;
   if (container === undefined) return undefined;
@@ -58,11 +60,13 @@ export async function registerOfflineSupport(options: OfflineSupportOptions): Pr
 
 /** The worker's URL, its configuration in the query (see `confidant-sw.ts`). */
 function workerUrl({ serviceWorker, precache = [], library }: OfflineSupportOptions): URL {
-  if (typeof serviceWorker !== 'string' && !(serviceWorker instanceof URL)) throw new TypeError('options.serviceWorker must be a URL');
+  if (typeof serviceWorker !== 'string' && !(serviceWorker instanceof URL))
+    throw new TypeError('options.serviceWorker must be a URL');
   if (!Array.isArray(precache)) throw new TypeError('options.precache must be an array of URLs');
   const sameOrigin = (url: string | URL, what: string): URL => {
     const resolved = new URL(url, location.href);
-    if (resolved.origin !== location.origin) throw new TypeError(`${what} must be on the page's origin: ${resolved.href}`);
+    if (resolved.origin !== location.origin)
+      throw new TypeError(`${what} must be on the page's origin: ${resolved.href}`);
     return resolved;
   };
   const script = sameOrigin(serviceWorker, 'options.serviceWorker');
@@ -81,7 +85,11 @@ function activeWorker(registration: ServiceWorkerRegistration): Promise<ServiceW
     const check = () => {
       if (pending?.state === 'activated') resolve(pending);
       else if (pending === null || pending.state === 'redundant') {
-        reject(new Error('The Confidant service worker failed to install: check that every precache URL and the library files load'));
+        reject(
+          new Error(
+            'The Confidant service worker failed to install: check that every precache URL and the library files load',
+          ),
+        );
       }
     };
     pending?.addEventListener('statechange', check);

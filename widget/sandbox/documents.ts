@@ -74,18 +74,31 @@ export interface SandboxDocuments {
  * @throws {SkillError} code `bundle` when the text cannot be inlined unchanged (it contains
  *   `</script`, `<!--`, `<script` or NUL): the author escapes those in strings (`"<\/script>"`)
  */
-export async function buildSandboxDocuments(bundle: string, origins: readonly string[], skillId: string): Promise<SandboxDocuments> {
+export async function buildSandboxDocuments(
+  bundle: string,
+  origins: readonly string[],
+  skillId: string,
+): Promise<SandboxDocuments> {
   // Inlining must not change what runs: these sequences would end or re-open the script element.
   if (/<\/script|<!--|<script|\u0000/i.test(bundle)) {
-    throw new SkillError('The bundle contains </script, <!--, <script or NUL and cannot be inlined unchanged', skillId, { code: 'bundle' });
+    throw new SkillError(
+      'The bundle contains </script, <!--, <script or NUL and cannot be inlined unchanged',
+      skillId,
+      { code: 'bundle' },
+    );
   }
   for (const o of origins) {
     // Declared origins were validated; refuse anything that could break out of the policy anyway.
-    if (!/^https?:\/\/[a-z0-9.\-[\]:]+$/.test(o)) throw new SkillError(`Bad origin in the sandbox policy: ${o}`, skillId, { code: 'bundle' });
+    if (!/^https?:\/\/[a-z0-9.\-[\]:]+$/.test(o))
+      throw new SkillError(`Bad origin in the sandbox policy: ${o}`, skillId, { code: 'bundle' });
   }
   // The HTML parser turns CRLF and CR into LF before the script runs (and before CSP hashes it).
   const script = bundle.replace(/\r\n?/g, '\n');
-  const [boot, code, wrap] = await Promise.all([hashSource(BOOTSTRAP_SOURCE), hashSource(script), hashSource(WRAPPER_SOURCE)]);
+  const [boot, code, wrap] = await Promise.all([
+    hashSource(BOOTSTRAP_SOURCE),
+    hashSource(script),
+    hashSource(WRAPPER_SOURCE),
+  ]);
   const connect = origins.length === 0 ? '' : `; connect-src ${origins.join(' ')}`;
   const csp = `default-src 'none'; script-src ${boot} ${code}${connect}; base-uri 'none'; form-action 'none'; frame-src 'none'`;
   // The skill frame inherits the wrapper's policy too, so the wrapper's must also allow the skill's scripts and origins.

@@ -8,7 +8,14 @@
  * @module
  */
 import { SkillError, originOfEndpoint, readCapped, validateManifest, verifyIntegrity } from '../../src/index.ts';
-import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult, SandboxedSkillSource, SandboxPort, SkillSandboxHost } from '../../src/index.ts';
+import type {
+  RemoteSkillCall,
+  RemoteSkillEndpoint,
+  RemoteSkillResult,
+  SandboxedSkillSource,
+  SandboxPort,
+  SkillSandboxHost,
+} from '../../src/index.ts';
 import { SANDBOX_ALLOW, buildSandboxDocuments } from './documents.ts';
 
 /** Options of {@link createIframeSandboxHost}. */
@@ -38,7 +45,10 @@ const ERROR_NAME = /^[A-Za-z]{1,40}$/;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, skillId: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new SkillError('The sandbox did not start in time', skillId, { code: 'sandbox-start' })), ms);
+    const timer = setTimeout(
+      () => reject(new SkillError('The sandbox did not start in time', skillId, { code: 'sandbox-start' })),
+      ms,
+    );
     promise.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 }
@@ -61,11 +71,17 @@ export function createIframeSandboxHost(options: IframeSandboxHostOptions = {}):
     originOfEndpoint(source.url, 'bundle url');
     let response: Response;
     try {
-      response = await baseFetch(source.url, { credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer', cache: 'no-store' });
+      response = await baseFetch(source.url, {
+        credentials: 'omit',
+        redirect: 'error',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+      });
     } catch (cause) {
       throw new SkillError('The skill bundle could not be fetched', id, { code: 'bundle', cause });
     }
-    if (!response.ok) throw new SkillError(`The skill bundle answered with status ${response.status}`, id, { code: 'bundle' });
+    if (!response.ok)
+      throw new SkillError(`The skill bundle answered with status ${response.status}`, id, { code: 'bundle' });
     const bytes = await readCapped(response, options.maxBundleBytes ?? 2 * 1024 * 1024, id);
     if (!(await verifyIntegrity(bytes, source.integrity))) {
       throw new SkillError('The skill bundle does not match its integrity pin: refused', id, { code: 'integrity' });
@@ -99,7 +115,8 @@ export function createIframeSandboxHost(options: IframeSandboxHostOptions = {}):
       channel.port1.close();
       wrapper.remove();
       frames.delete(wrapper);
-      for (const p of pending.values()) p.reject(new SkillError('The skill sandbox closed', id, { code: 'sandbox-closed' }));
+      for (const p of pending.values())
+        p.reject(new SkillError('The skill sandbox closed', id, { code: 'sandbox-closed' }));
       pending.clear();
     };
     // Only the wrapper (checked by identity) may report that the skill frame navigated away.
@@ -113,14 +130,21 @@ export function createIframeSandboxHost(options: IframeSandboxHostOptions = {}):
     const ready = new Promise<boolean>((resolve) => (markReady = resolve));
     wrapper.addEventListener('load', () => {
       if (++loads > 1) return close();
-      wrapper.contentWindow?.postMessage({ t: 'confidant-sandbox-start', html: docs.skill, allow: SANDBOX_ALLOW }, '*', [channel.port2]);
+      wrapper.contentWindow?.postMessage(
+        { t: 'confidant-sandbox-start', html: docs.skill, allow: SANDBOX_ALLOW },
+        '*',
+        [channel.port2],
+      );
     });
 
     const reply = (rid: unknown, promise: Promise<unknown>) =>
       void promise.then(
         (value) => channel.port1.postMessage({ t: 'rpc-result', rid, ok: true, value }),
         (error: unknown) => {
-          const name = typeof (error as Error)?.name === 'string' && ERROR_NAME.test((error as Error).name) ? (error as Error).name : 'Error';
+          const name =
+            typeof (error as Error)?.name === 'string' && ERROR_NAME.test((error as Error).name)
+              ? (error as Error).name
+              : 'Error';
           channel.port1.postMessage({ t: 'rpc-result', rid, ok: false, name, message: 'refused' });
         },
       );

@@ -45,7 +45,10 @@ export class CorpusBuilder {
     const label = this.#label(name, line);
     const previous = this.#intents.get(label);
     if (previous) {
-      throw this.#src.error(`duplicate intent "${label}"${previous.line === undefined ? '' : ` (first declared on line ${previous.line})`}`, line);
+      throw this.#src.error(
+        `duplicate intent "${label}"${previous.line === undefined ? '' : ` (first declared on line ${previous.line})`}`,
+        line,
+      );
     }
     if (examples.length === 0) throw this.#src.error(`intent "${label}" has no examples`, line);
     const texts = examples.map((e) => this.#text(e, `an example of intent "${label}"`));
@@ -64,7 +67,10 @@ export class CorpusBuilder {
   addValidation(intent: unknown, example: LocatedText): void {
     const label = this.#label(intent, example.line);
     const text = this.#text(example, `a validation example of intent "${label}"`);
-    this.#validation.push({ example: { text, intent: this.#outOfScopeLabels.has(label) ? OUT_OF_SCOPE_INTENT : label }, line: example.line });
+    this.#validation.push({
+      example: { text, intent: this.#outOfScopeLabels.has(label) ? OUT_OF_SCOPE_INTENT : label },
+      line: example.line,
+    });
   }
 
   /** Adds a custom entity after checking it the way `extractEntities` will (regex safety included). */

@@ -35,7 +35,18 @@ import type { Corpus, CustomEntityDefinition } from '../types.ts';
 import { CorpusBuilder, type LocatedText } from './builder.ts';
 import { isRecord, type CorpusSource, type DataPath } from './source.ts';
 
-const TOP_KEYS = new Set(['confidant', 'language', 'name', 'version', 'description', 'intents', 'train', 'validation', 'outOfScope', 'entities']);
+const TOP_KEYS = new Set([
+  'confidant',
+  'language',
+  'name',
+  'version',
+  'description',
+  'intents',
+  'train',
+  'validation',
+  'outOfScope',
+  'entities',
+]);
 
 /** Parses a Confidant corpus. @throws {CorpusError} naming the line of the first problem. */
 export function parseConfidantCorpus(src: CorpusSource): Corpus {
@@ -43,14 +54,16 @@ export function parseConfidantCorpus(src: CorpusSource): Corpus {
   const b = new CorpusBuilder(src);
   const meta: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
   for (const [key, value] of top) {
-    if (!TOP_KEYS.has(key)) throw src.error(`unknown top-level key "${key}" (expected one of ${[...TOP_KEYS].join(', ')})`, [key]);
+    if (!TOP_KEYS.has(key))
+      throw src.error(`unknown top-level key "${key}" (expected one of ${[...TOP_KEYS].join(', ')})`, [key]);
     if (key === 'language' || key === 'name' || key === 'version') {
       if (typeof value !== 'string') throw src.error(`"${key}" must be a string`, [key]);
       meta[key] = value;
     }
   }
   const data = src.data as Record<string, unknown>;
-  if (data['intents'] === undefined && data['train'] === undefined) throw src.error('a Confidant corpus needs "intents" (or "train")');
+  if (data['intents'] === undefined && data['train'] === undefined)
+    throw src.error('a Confidant corpus needs "intents" (or "train")');
   if (data['intents'] !== undefined) {
     for (const g of groups(src, data['intents'], ['intents'])) b.addIntent(g.name, g.line, g.examples);
   }
@@ -89,9 +102,14 @@ function groups(src: CorpusSource, value: unknown, path: DataPath): Group[] {
   if (Array.isArray(value)) {
     return value.map((item: unknown, i) => {
       const p = [...path, i];
-      if (!isRecord(item)) throw src.error(`${path[0]} entry #${i + 1} must be a mapping with "name" and "examples"`, p);
+      if (!isRecord(item))
+        throw src.error(`${path[0]} entry #${i + 1} must be a mapping with "name" and "examples"`, p);
       src.entries(item, p);
-      return { name: item['name'] ?? item['intent'], line: src.lineOf(p), examples: texts(src, item['examples'], [...p, 'examples']) };
+      return {
+        name: item['name'] ?? item['intent'],
+        line: src.lineOf(p),
+        examples: texts(src, item['examples'], [...p, 'examples']),
+      };
     });
   }
   return src.entries(value, path).map(([name, v]) => {

@@ -38,12 +38,15 @@ export function readDataset(src: CorpusSource): Dataset {
   if (!isRecord(top) || !isRecord(top['splits'])) throw src.error('a dataset needs a "splits" object', ['splits']);
   const splits: Record<string, TrainingExample[]> = Object.create(null) as Record<string, TrainingExample[]>;
   for (const [split, items] of src.entries(top['splits'], ['splits'])) {
-    if (!Array.isArray(items)) throw src.error(`split "${split}" must be a list of { text, intent }`, ['splits', split]);
+    if (!Array.isArray(items))
+      throw src.error(`split "${split}" must be a list of { text, intent }`, ['splits', split]);
     splits[split] = items.map((item: unknown, i): TrainingExample => {
       const text = isRecord(item) ? item['text'] : undefined;
       const intent = isRecord(item) ? item['intent'] : undefined;
-      if (typeof text !== 'string' || text.trim() === '') throw src.error(`split "${split}" example #${i + 1} needs a non-empty "text"`, ['splits', split, i]);
-      if (typeof intent !== 'string' || intent.trim() === '') throw src.error(`split "${split}" example #${i + 1} needs an "intent"`, ['splits', split, i]);
+      if (typeof text !== 'string' || text.trim() === '')
+        throw src.error(`split "${split}" example #${i + 1} needs a non-empty "text"`, ['splits', split, i]);
+      if (typeof intent !== 'string' || intent.trim() === '')
+        throw src.error(`split "${split}" example #${i + 1} needs an "intent"`, ['splits', split, i]);
       return { text, intent };
     });
   }
@@ -67,7 +70,8 @@ export function datasetToCorpus(src: CorpusSource): Corpus {
   const val = splits['val'];
   if (val) {
     const bad = val.findIndex((e) => e.intent !== OUT_OF_SCOPE_INTENT && !known.has(e.intent));
-    if (bad >= 0) throw src.error(`validation example for unknown intent "${val[bad]?.intent}"`, ['splits', 'val', bad]);
+    if (bad >= 0)
+      throw src.error(`validation example for unknown intent "${val[bad]?.intent}"`, ['splits', 'val', bad]);
     corpus.validation = val;
   }
   if (outOfScope.length) corpus.outOfScope = outOfScope;

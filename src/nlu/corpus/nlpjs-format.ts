@@ -41,10 +41,12 @@ export function parseNlpjsCorpus(src: CorpusSource): Corpus {
   const defs: Located<CustomEntityDefinition>[] = [];
   for (const part of parts) {
     if (part.locale !== undefined) {
-      if (typeof part.locale !== 'string' || part.locale.length < 2) throw src.error('"locale" must be a language tag such as "en-US"', [...part.path, 'locale']);
+      if (typeof part.locale !== 'string' || part.locale.length < 2)
+        throw src.error('"locale" must be a language tag such as "en-US"', [...part.path, 'locale']);
       const lang = part.locale.slice(0, 2).toLowerCase(); // NLP.js itself keys languages by the first two letters
       const line = src.lineOf([...part.path, 'locale']);
-      if (language && language.value !== lang) throw src.error(`a corpus mixes languages "${language.value}" (line ${language.line}) and "${lang}"`, line);
+      if (language && language.value !== lang)
+        throw src.error(`a corpus mixes languages "${language.value}" (line ${language.line}) and "${lang}"`, line);
       language ??= { value: lang, line };
     }
     if (part.entities !== undefined) defs.push(...entityDefs(src, part.entities, [...part.path, 'entities']));
@@ -64,10 +66,14 @@ export function parseNlpjsCorpus(src: CorpusSource): Corpus {
       const rec = item as Record<string, unknown>;
       const utterances = rec['utterances'] ?? [];
       if (!Array.isArray(utterances)) throw src.error('"utterances" must be a list of strings', [...p, 'utterances']);
-      b.addIntent(rec['intent'], src.lineOf([...p, 'intent']) ?? src.lineOf(p), utterances.map((u: unknown, k) => ({
-        text: typeof u === 'string' ? fillPlaceholders(u, fillers, k) : u,
-        line: src.lineOf([...p, 'utterances', k]),
-      })));
+      b.addIntent(
+        rec['intent'],
+        src.lineOf([...p, 'intent']) ?? src.lineOf(p),
+        utterances.map((u: unknown, k) => ({
+          text: typeof u === 'string' ? fillPlaceholders(u, fillers, k) : u,
+          line: src.lineOf([...p, 'utterances', k]),
+        })),
+      );
     });
   }
   return b.build({ language: language.value, name: typeof top['name'] === 'string' ? top['name'] : undefined });
@@ -82,15 +88,18 @@ function entityDefs(src: CorpusSource, value: unknown, path: DataPath): Located<
     if (!isRecord(entity)) throw src.error(`entity "${name}" must be a regex string or { options, regex }`, p);
     if (entity['options'] !== undefined) {
       const values = src.entries(entity['options'], [...p, 'options']).map(([option, synonyms]) => {
-        if (!Array.isArray(synonyms)) throw src.error(`option "${option}" of entity "${name}" must list its texts`, [...p, 'options', option]);
+        if (!Array.isArray(synonyms))
+          throw src.error(`option "${option}" of entity "${name}" must list its texts`, [...p, 'options', option]);
         return { value: option, synonyms: synonyms as string[] };
       });
       out.push({ value: { type: 'list', name, values }, line });
     }
-    const regexes = entity['regex'] === undefined ? [] : Array.isArray(entity['regex']) ? entity['regex'] : [entity['regex']];
+    const regexes =
+      entity['regex'] === undefined ? [] : Array.isArray(entity['regex']) ? entity['regex'] : [entity['regex']];
     regexes.forEach((r: unknown, i) => {
       const at = Array.isArray(entity['regex']) ? src.lineOf([...p, 'regex', i]) : line;
-      if (typeof r !== 'string' || r.trim() === '') throw src.error(`regex of entity "${name}" must be a non-empty string`, at);
+      if (typeof r !== 'string' || r.trim() === '')
+        throw src.error(`regex of entity "${name}" must be a non-empty string`, at);
       out.push({ value: { type: 'regex', name, ...slashRegex(src, r, at) }, line: at });
     });
   }

@@ -48,12 +48,14 @@ const FAST_JSON_BYTES = 256 * 1024;
  * ```
  */
 export function parseCorpus(text: string, options: ParseCorpusOptions = {}): Corpus {
-  if (typeof text !== 'string') throw new TypeError(`parseCorpus expects the file's text as a string, got ${typeof text}`);
+  if (typeof text !== 'string')
+    throw new TypeError(`parseCorpus expects the file's text as a string, got ${typeof text}`);
   if (options.format !== undefined && !FORMATS.includes(options.format)) {
     throw new TypeError(`Unknown corpus format "${String(options.format)}": expected one of ${FORMATS.join(', ')}`);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a BOM from Windows editors
-  if (body.trim() === '') throw new CorpusError(`the corpus is empty${options.fileName ? ` (in ${options.fileName})` : ''}`);
+  if (body.trim() === '')
+    throw new CorpusError(`the corpus is empty${options.fileName ? ` (in ${options.fileName})` : ''}`);
   const json = /^\s*[{[]/.test(body);
   // JSON is checked strictly first (YAML would forgive a trailing comma); small non-dataset JSON
   // is then read again as YAML, which catches duplicate keys and knows every key's line.
@@ -61,10 +63,14 @@ export function parseCorpus(text: string, options: ParseCorpusOptions = {}): Cor
   const format = options.format ?? detect(src);
   if (json && format !== 'dataset' && body.length <= FAST_JSON_BYTES) src = CorpusSource.yaml(body, options.fileName);
   switch (format) {
-    case 'confidant': return parseConfidantCorpus(src);
-    case 'rasa': return parseRasaNlu(src);
-    case 'nlpjs': return parseNlpjsCorpus(src);
-    case 'dataset': return datasetToCorpus(src);
+    case 'confidant':
+      return parseConfidantCorpus(src);
+    case 'rasa':
+      return parseRasaNlu(src);
+    case 'nlpjs':
+      return parseNlpjsCorpus(src);
+    case 'dataset':
+      return datasetToCorpus(src);
   }
 }
 
@@ -76,5 +82,8 @@ function detect(src: CorpusSource): CorpusFormat {
   if (d['nlu'] !== undefined) return 'rasa';
   if (Array.isArray(d['data']) || Array.isArray(d['domains'])) return 'nlpjs';
   if (d['intents'] !== undefined || d['train'] !== undefined || d['confidant'] !== undefined) return 'confidant';
-  throw src.error('unrecognized corpus: expected Confidant ("intents"), Rasa ("nlu"), NLP.js ("data") or a dataset ("splits")', []);
+  throw src.error(
+    'unrecognized corpus: expected Confidant ("intents"), Rasa ("nlu"), NLP.js ("data") or a dataset ("splits")',
+    [],
+  );
 }

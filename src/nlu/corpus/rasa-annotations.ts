@@ -47,8 +47,10 @@ export function stripAnnotations(example: string): { text: string; annotations: 
     for (const a of Array.isArray(parsed) ? parsed : [parsed]) {
       const entity: unknown = isRecord(a) ? a['entity'] : undefined;
       const value: unknown = isRecord(a) ? a['value'] : undefined;
-      if (typeof entity !== 'string' || entity.trim() === '') throw new Error(`annotation "[${surface}]${json}" needs an "entity" string`);
-      if (value !== undefined && typeof value !== 'string') throw new Error(`annotation "[${surface}]${json}" has a non-string "value"`);
+      if (typeof entity !== 'string' || entity.trim() === '')
+        throw new Error(`annotation "[${surface}]${json}" needs an "entity" string`);
+      if (value !== undefined && typeof value !== 'string')
+        throw new Error(`annotation "[${surface}]${json}" has a non-string "value"`);
       annotations.push({ entity: entity.trim(), value: value ?? surface, text: surface });
     }
     return surface;

@@ -38,23 +38,28 @@ export function parseRasaNlu(src: CorpusSource): Corpus {
     if (kinds.length !== 1) throw src.error(`an nlu item needs exactly one of ${KINDS.join(', ')}`, path);
     const kind = kinds[0] as (typeof KINDS)[number];
     const name = rec[kind];
-    if (typeof name !== 'string' || name.trim() === '') throw src.error(`"${kind}" needs a non-empty name`, [...path, kind]);
+    if (typeof name !== 'string' || name.trim() === '')
+      throw src.error(`"${kind}" needs a non-empty name`, [...path, kind]);
     const examples = exampleLines(src, rec['examples'], [...path, 'examples']);
     const line = src.lineOf([...path, kind]);
     if (kind === 'intent') {
-      b.addIntent(name, line, examples.map((e) => {
-        let stripped;
-        try {
-          stripped = stripAnnotations(e.text);
-        } catch (cause) {
-          throw src.error((cause as Error).message, e.line, cause);
-        }
-        for (const a of stripped.annotations) {
-          addListValue(lists, a.entity, a.value, a.text);
-          if (!listLines.has(a.entity)) listLines.set(a.entity, e.line);
-        }
-        return { text: stripped.text, line: e.line };
-      }));
+      b.addIntent(
+        name,
+        line,
+        examples.map((e) => {
+          let stripped;
+          try {
+            stripped = stripAnnotations(e.text);
+          } catch (cause) {
+            throw src.error((cause as Error).message, e.line, cause);
+          }
+          for (const a of stripped.annotations) {
+            addListValue(lists, a.entity, a.value, a.text);
+            if (!listLines.has(a.entity)) listLines.set(a.entity, e.line);
+          }
+          return { text: stripped.text, line: e.line };
+        }),
+      );
     } else if (kind === 'lookup') {
       if (examples.length === 0) throw src.error(`lookup table "${name}" has no entries`, line);
       for (const e of examples) addListValue(lists, name.trim(), e.text);
@@ -75,10 +80,15 @@ export function parseRasaNlu(src: CorpusSource): Corpus {
   const regexNames = new Set(regexes.map((r) => r.name));
   for (const [name, values] of lists) {
     if (regexNames.has(name)) continue; // annotated examples of a regex entity are samples, not a list
-    const def = { type: 'list' as const, name, values: [...values].map(([value, syn]) => ({ value, synonyms: [...syn] })) };
+    const def = {
+      type: 'list' as const,
+      name,
+      values: [...values].map(([value, syn]) => ({ value, synonyms: [...syn] })),
+    };
     b.addEntity(def, listLines.get(name));
   }
-  for (const r of regexes) b.addEntity({ type: 'regex', name: r.name, pattern: r.pattern, flags: unicodeOk(r.pattern) ? 'u' : '' }, r.line);
+  for (const r of regexes)
+    b.addEntity({ type: 'regex', name: r.name, pattern: r.pattern, flags: unicodeOk(r.pattern) ? 'u' : '' }, r.line);
   return b.build({});
 }
 
@@ -99,7 +109,8 @@ function exampleLines(src: CorpusSource, value: unknown, path: DataPath): { text
     const line = first === undefined ? undefined : first + k;
     const t = raw.trim();
     if (t === '') return;
-    if (!t.startsWith('-')) throw src.error(`expected an example line starting with "- ", got "${t.slice(0, 40)}"`, line);
+    if (!t.startsWith('-'))
+      throw src.error(`expected an example line starting with "- ", got "${t.slice(0, 40)}"`, line);
     const text = t.slice(1).trim();
     if (text === '') throw src.error('empty example', line);
     out.push({ text, line });

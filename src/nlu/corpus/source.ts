@@ -43,13 +43,18 @@ export class CorpusSource {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0].line;
-      throw new CorpusError(`${suffixed(`malformed ${fileName?.endsWith('.json') ? 'JSON' : 'YAML'}: ${err.message.split(/ at line \d+/)[0]}`, fileName)}`, { ...(line === undefined ? {} : { line }), cause: err });
+      throw new CorpusError(
+        `${suffixed(`malformed ${fileName?.endsWith('.json') ? 'JSON' : 'YAML'}: ${err.message.split(/ at line \d+/)[0]}`, fileName)}`,
+        { ...(line === undefined ? {} : { line }), cause: err },
+      );
     }
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (cause) {
-      throw new CorpusError(suffixed(`YAML aliases expand too much (${(cause as Error).message})`, fileName), { cause });
+      throw new CorpusError(suffixed(`YAML aliases expand too much (${(cause as Error).message})`, fileName), {
+        cause,
+      });
     }
     return new CorpusSource(text, data, fileName, doc, lines);
   }
@@ -60,7 +65,10 @@ export class CorpusSource {
       return new CorpusSource(text, JSON.parse(text), fileName);
     } catch (cause) {
       const line = jsonErrorLine(text);
-      throw new CorpusError(suffixed(`malformed JSON: ${(cause as Error).message}`, fileName), { ...(line === undefined ? {} : { line }), cause });
+      throw new CorpusError(suffixed(`malformed JSON: ${(cause as Error).message}`, fileName), {
+        ...(line === undefined ? {} : { line }),
+        cause,
+      });
     }
   }
 
@@ -84,7 +92,10 @@ export class CorpusSource {
   /** A `CorpusError` naming the line of `path` (or `line`) and the file. */
   error(message: string, at?: DataPath | number, cause?: unknown): CorpusError {
     const line = typeof at === 'number' ? at : at ? this.lineOf(at) : undefined;
-    return new CorpusError(suffixed(message, this.fileName), { ...(line === undefined ? {} : { line }), ...(cause === undefined ? {} : { cause }) });
+    return new CorpusError(suffixed(message, this.fileName), {
+      ...(line === undefined ? {} : { line }),
+      ...(cause === undefined ? {} : { cause }),
+    });
   }
 
   /** The own entries of a map, refusing keys that could pollute prototypes. */
@@ -98,7 +109,14 @@ export class CorpusSource {
     return out;
   }
 
-  #find(path: DataPath): { node: { range?: readonly number[] | null | undefined } | null | undefined; key?: { range?: readonly number[] | null | undefined } } | undefined {
+  #find(
+    path: DataPath,
+  ):
+    | {
+        node: { range?: readonly number[] | null | undefined } | null | undefined;
+        key?: { range?: readonly number[] | null | undefined };
+      }
+    | undefined {
     if (!this.#doc) {
       // JSON parsed fast: only now, on an error path, pay for a positioned parse.
       this.#lines = new LineCounter();
@@ -128,7 +146,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `intents.greet[2]`-style text for messages. */
 function describe(path: DataPath): string {
-  return path.length === 0 ? 'the top level' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+  return path.length === 0
+    ? 'the top level'
+    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
 function suffixed(message: string, fileName: string | undefined): string {

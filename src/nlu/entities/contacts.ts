@@ -10,18 +10,21 @@ import { emit, type ScanContext } from './scan.ts';
 
 // The lookbehind pins the start to the beginning of the local part, so each position is tried
 // once and a long run of letters without `@` stays linear.
-const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g;
+const EMAIL_RE =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g;
 const URL_CHARS = String.raw`[^\s<>"'\x60{}|\\^]`;
 const SCHEME_URL_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:https?|ftp)://${URL_CHARS}+`, 'giu');
 // Bare domains ("example.com/docs") only with a TLD from this list: English two-letter words that
 // are also TLDs (it, me, at, in, to, ...) are left out so "did it.it was" is not a link.
-const TLDS = 'com|org|net|edu|gov|mil|int|io|dev|app|ai|co|uk|de|fr|es|nl|eu|ca|ch|se|fi|dk|pl|ie|nz|au|jp|cn|br|ru|info|biz|tv|ly|xyz|tech|site|online|store|blog|cloud|page|shop';
+const TLDS =
+  'com|org|net|edu|gov|mil|int|io|dev|app|ai|co|uk|de|fr|es|nl|eu|ca|ch|se|fi|dk|pl|ie|nz|au|jp|cn|br|ru|info|biz|tv|ly|xyz|tech|site|online|store|blog|cloud|page|shop';
 const BARE_URL_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}@._/-])(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})(?::\d{2,5})?(?:[/?#]${URL_CHARS}*)?(?![\p{L}\p{N}@_-])`,
   'giu',
 );
 const TRAILING_PUNCT_RE = /[.,;:!?'")\]}>]+$/;
-const PHONE_RE = /(?<![\p{L}\p{N}+\-./])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{1,4}){1,6}(?![\p{L}\p{N}]|[.\-/:]\d)/gu;
+const PHONE_RE =
+  /(?<![\p{L}\p{N}+\-./])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{1,4}){1,6}(?![\p{L}\p{N}]|[.\-/:]\d)/gu;
 
 /** Emits `email` (value: local part as typed, domain lower-cased), `url` (value: the WHATWG-normalized href) and `phone` (value: `+` and digits). */
 export function findContacts(ctx: ScanContext): void {
@@ -76,7 +79,8 @@ function findPhones(ctx: ScanContext): void {
   PHONE_RE.lastIndex = 0;
   for (let m = PHONE_RE.exec(ctx.text); m !== null; m = PHONE_RE.exec(ctx.text)) {
     const s = m[0];
-    if (isPhone(s)) emit(ctx, 'phone', m.index, m.index + s.length, (s.startsWith('+') ? '+' : '') + s.replace(/\D/g, ''));
+    if (isPhone(s))
+      emit(ctx, 'phone', m.index, m.index + s.length, (s.startsWith('+') ? '+' : '') + s.replace(/\D/g, ''));
   }
 }
 
@@ -97,7 +101,7 @@ function isPhone(s: string): boolean {
     // Spaces only: "06 12 34 56 78" (a leading 0, as national numbers have) or "555 123 4567".
     return (s.startsWith('0') && groups.every((g) => g >= 2 && g <= 4) && groups.length >= 4) || shape === '3,3,4';
   }
-  return groups.length >= 2 && groups.every((g) => g >= 2) || /^1,3,3,4$/.test(shape);
+  return (groups.length >= 2 && groups.every((g) => g >= 2)) || /^1,3,3,4$/.test(shape);
 }
 
 function countDigits(text: string, min: number): boolean {

@@ -53,7 +53,8 @@ export function compileCustomEntities(definitions: readonly CustomEntityDefiniti
     const where = `custom entity #${i}`;
     if (typeof def !== 'object' || def === null) throw new TypeError(`${where} is not an object`);
     const d = def as Partial<Record<string, unknown>>;
-    if (typeof d['name'] !== 'string' || d['name'].trim() === '') throw new TypeError(`${where} needs a non-empty string name`);
+    if (typeof d['name'] !== 'string' || d['name'].trim() === '')
+      throw new TypeError(`${where} needs a non-empty string name`);
     const name = d['name'];
     if (d['type'] === 'list') lists.push({ name, values: checkValues(d['values'], `${where} ("${name}")`) });
     else if (d['type'] === 'regex') {
@@ -61,7 +62,8 @@ export function compileCustomEntities(definitions: readonly CustomEntityDefiniti
       const flags = d['flags'] === undefined ? 'iu' : d['flags'];
       if (typeof flags !== 'string') throw new TypeError(`${where} ("${name}") has non-string flags`);
       regexes.push({ name, re: compileSafeRegex(d['pattern'], flags) });
-    } else throw new TypeError(`${where} ("${name}") has type ${JSON.stringify(d['type'])}: expected "list" or "regex"`);
+    } else
+      throw new TypeError(`${where} ("${name}") has type ${JSON.stringify(d['type'])}: expected "list" or "regex"`);
   });
   const index: ListIndex | undefined = lists.length ? compileLists(lists) : undefined;
   const compiled: CompiledCustomEntities = {
@@ -80,7 +82,8 @@ function checkValues(values: unknown, where: string): ListSource['values'] {
   return values.map((v: unknown, j) => {
     const o = (typeof v === 'object' && v !== null ? v : {}) as Partial<Record<string, unknown>>;
     const value = o['value'];
-    if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${where} value #${j} needs a non-empty string value`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new TypeError(`${where} value #${j} needs a non-empty string value`);
     const synonyms = o['synonyms'] ?? [];
     if (!Array.isArray(synonyms) || !synonyms.every((s) => typeof s === 'string')) {
       throw new TypeError(`${where} value "${value}" has synonyms that are not an array of strings`);

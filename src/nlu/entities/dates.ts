@@ -21,7 +21,8 @@ const DATE_HINT_RE =
 const PAST_RE = /(?<![\p{L}])(?:last|past|previous|ago|yesterday|was|were|did|had)(?![\p{L}])/iu;
 // chrono reads "for ten minutes" and "a second" as now + 10 min; without one of these anchors it
 // is a length of time and belongs to the duration extractor.
-const RELATIVE_ANCHOR_RE = /(?<![\p{L}])(?:in|within|ago|later|from now|after|before|hence|next|last|past|this|coming|previous)(?![\p{L}])/iu;
+const RELATIVE_ANCHOR_RE =
+  /(?<![\p{L}])(?:in|within|ago|later|from now|after|before|hence|next|last|past|this|coming|previous)(?![\p{L}])/iu;
 // Lower-case three-letter weekday names are ordinary words far more often ("I sat", "on sun").
 const BARE_WEEKDAY_RE = /^(?:on\s+)?(?:sun|mon|tue|wed|thu|fri|sat)$/;
 type ParsedComponents = ParsedResult['start'];
@@ -57,7 +58,11 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
 function kindOf(c: ParsedComponents, tags: Set<string>): 'date' | 'time' | 'datetime' {
   const hasTime = c.isCertain('hour') || [...tags].some((t) => DAY_PART_TAG_RE.test(t));
   if (!hasTime) return 'date';
-  const hasDate = c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || tags.has('result/relativeDate') ||
+  const hasDate =
+    c.isCertain('day') ||
+    c.isCertain('weekday') ||
+    c.isCertain('month') ||
+    tags.has('result/relativeDate') ||
     [...tags].some((t) => t.startsWith('casualReference/') && !DAY_PART_TAG_RE.test(t));
   // "this evening", "tonight": a day part of today is a date-time, not a bare clock time.
   const dayPart = [...tags].some((t) => /^casualReference\/(?:tonight|morning|afternoon|evening|night)$/.test(t));
@@ -76,6 +81,15 @@ function valueOf(c: ParsedComponents, kind: 'date' | 'time' | 'datetime', tags: 
 }
 
 function wallOf(c: ParsedComponents): WallTime {
-  const g = (k: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond', d: number): number => c.get(k) ?? d;
-  return { year: g('year', 1970), month: g('month', 1), day: g('day', 1), hour: g('hour', 0), minute: g('minute', 0), second: g('second', 0), millisecond: g('millisecond', 0) };
+  const g = (k: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond', d: number): number =>
+    c.get(k) ?? d;
+  return {
+    year: g('year', 1970),
+    month: g('month', 1),
+    day: g('day', 1),
+    hour: g('hour', 0),
+    minute: g('minute', 0),
+    second: g('second', 0),
+    millisecond: g('millisecond', 0),
+  };
 }

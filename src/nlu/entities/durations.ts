@@ -24,7 +24,8 @@ const UNIT_MS: ReadonlyArray<[RegExp, number]> = [
   [/^(?:wks?|weeks?|fortnights?)$/, 7 * DAY],
 ];
 // A bare `s`, `m` or `d` after a number is too ambiguous ("the 90s", "5 m", "3d") to be a unit.
-const UNIT_RE = /[\s-]?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
+const UNIT_RE =
+  /[\s-]?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
 const HALF_RE = /\s+and\s+a\s+half(?![\p{L}\p{N}])/iuy;
 const JOIN_RE = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+/iy;
 // Compact forms written as one token: 1h30, 1h30m, 2h, 45min, 2m30s, 90sec.

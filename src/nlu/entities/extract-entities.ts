@@ -35,8 +35,18 @@ export interface ExtractEntitiesOptions {
 
 // When two candidates overlap and are equally long, the more specific kind wins.
 const PRIORITY: Readonly<Record<EntityKind, number>> = {
-  custom: 0, email: 1, url: 2, phone: 3, money: 4, percentage: 5, datetime: 6, date: 7, time: 8,
-  duration: 9, ordinal: 10, number: 11,
+  custom: 0,
+  email: 1,
+  url: 2,
+  phone: 3,
+  money: 4,
+  percentage: 5,
+  datetime: 6,
+  date: 7,
+  time: 8,
+  duration: 9,
+  ordinal: 10,
+  number: 11,
 };
 
 /**
@@ -62,10 +72,16 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   assertTimeZone(timeZone);
   const maxLength = options.maxLength ?? 4096;
   if (!(maxLength >= 0)) throw new RangeError('options.maxLength must be a non-negative number');
-  const custom = options.custom === undefined ? undefined
-    : Array.isArray(options.custom) ? compileCustomEntities(options.custom) : (options.custom as CompiledCustomEntities);
+  const custom =
+    options.custom === undefined
+      ? undefined
+      : Array.isArray(options.custom)
+        ? compileCustomEntities(options.custom)
+        : (options.custom as CompiledCustomEntities);
   if (custom !== undefined && typeof custom.match !== 'function') {
-    throw new TypeError('options.custom must be an array of custom entity definitions or the result of compileCustomEntities()');
+    throw new TypeError(
+      'options.custom must be an array of custom entity definitions or the result of compileCustomEntities()',
+    );
   }
 
   const ctx = createScanContext(text.length > maxLength ? text.slice(0, maxLength) : text);
@@ -82,9 +98,15 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
 /** Keeps the longest candidates (ties: more specific kind, then higher confidence, then earlier), sorted by start. */
 function resolveOverlaps(candidates: Entity[], length: number): Entity[] {
   if (candidates.length <= 1) return candidates;
-  const ranked = candidates.slice().sort((a, b) =>
-    b.end - b.start - (a.end - a.start) || PRIORITY[a.kind] - PRIORITY[b.kind] ||
-    (b.confidence ?? 1) - (a.confidence ?? 1) || a.start - b.start);
+  const ranked = candidates
+    .slice()
+    .sort(
+      (a, b) =>
+        b.end - b.start - (a.end - a.start) ||
+        PRIORITY[a.kind] - PRIORITY[b.kind] ||
+        (b.confidence ?? 1) - (a.confidence ?? 1) ||
+        a.start - b.start,
+    );
   // One byte per code unit marks what is taken: linear in the text, whatever the candidate count.
   const taken = new Uint8Array(length);
   const kept: Entity[] = [];

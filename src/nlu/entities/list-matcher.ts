@@ -36,7 +36,8 @@ export interface ListIndex {
 // fuzzily would cost O(length²) deletions.
 const MAX_FUZZY_WORD = 40;
 
-const NO_SPACE_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACE_SCRIPT_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** How many edits a word of this length tolerates. */
 export function allowedEdits(word: string): number {
@@ -66,7 +67,8 @@ export function compileLists(lists: readonly ListSource[]): ListIndex {
         for (const word of tokens) {
           if (vocabulary.has(word)) continue;
           vocabulary.add(word);
-          if (!/\d/.test(word) && word.length <= MAX_FUZZY_WORD) for (const key of deletionsOf(word, allowedEdits(word))) addTo(deletes, key, word);
+          if (!/\d/.test(word) && word.length <= MAX_FUZZY_WORD)
+            for (const key of deletionsOf(word, allowedEdits(word))) addTo(deletes, key, word);
         }
       }
     }
@@ -90,7 +92,12 @@ export function compileLists(lists: readonly ListSource[]): ListIndex {
 /** A folded word's vocabulary neighbours within their allowed edits, with the distance. */
 type Fuzzy = (word: string) => Map<string, number>;
 
-function matchAll(ctx: ScanContext, byFirst: Map<string, Phrase[]>, fuzzy: Fuzzy, substrings: readonly { text: string; name: string; value: string }[]): void {
+function matchAll(
+  ctx: ScanContext,
+  byFirst: Map<string, Phrase[]>,
+  fuzzy: Fuzzy,
+  substrings: readonly { text: string; name: string; value: string }[],
+): void {
   const { tokens, text } = ctx;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
@@ -188,7 +195,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }

@@ -9,31 +9,88 @@
 import { joinable, type Token } from './scan.ts';
 
 const UNITS = new Map<string, number>(
-  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-    'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((w, i) => [w, i]),
+  [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+  ].map((w, i) => [w, i]),
 );
 const TENS = new Map<string, number>(
   ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, (i + 2) * 10]),
 );
-const SCALES = new Map<string, number>([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+const SCALES = new Map<string, number>([
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+]);
 const ORDINAL_UNITS = new Map<string, number>(
-  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
-    'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth']
-    .map((w, i) => [w, i + 1]),
+  [
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+    'seventh',
+    'eighth',
+    'ninth',
+    'tenth',
+    'eleventh',
+    'twelfth',
+    'thirteenth',
+    'fourteenth',
+    'fifteenth',
+    'sixteenth',
+    'seventeenth',
+    'eighteenth',
+    'nineteenth',
+  ].map((w, i) => [w, i + 1]),
 );
 const ORDINAL_TENS = new Map<string, number>(
-  ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth']
-    .map((w, i) => [w, (i + 2) * 10]),
+  ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'].map((w, i) => [
+    w,
+    (i + 2) * 10,
+  ]),
 );
-const ORDINAL_SCALES = new Map<string, number>([['hundredth', 100], ['thousandth', 1e3], ['millionth', 1e6], ['billionth', 1e9]]);
+const ORDINAL_SCALES = new Map<string, number>([
+  ['hundredth', 100],
+  ['thousandth', 1e3],
+  ['millionth', 1e6],
+  ['billionth', 1e9],
+]);
 
 /** Scale words that may follow a digit number ("5 million"). */
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([['hundred', 100], ...SCALES]);
 
 /** Whether a folded word can start or continue a number-word phrase (a cheap pre-filter). */
 export function isNumberWord(norm: string): boolean {
-  return UNITS.has(norm) || TENS.has(norm) || norm === 'hundred' || SCALES.has(norm) || ORDINAL_UNITS.has(norm) ||
-    ORDINAL_TENS.has(norm) || ORDINAL_SCALES.has(norm);
+  return (
+    UNITS.has(norm) ||
+    TENS.has(norm) ||
+    norm === 'hundred' ||
+    SCALES.has(norm) ||
+    ORDINAL_UNITS.has(norm) ||
+    ORDINAL_TENS.has(norm) ||
+    ORDINAL_SCALES.has(norm)
+  );
 }
 
 /** A number-word phrase: its value, the token range it covers, and whether it is an ordinal. */
@@ -94,7 +151,11 @@ export function parseNumberWords(text: string, tokens: readonly Token[], i: numb
       continue;
     }
     if (w === 'hundred' || w === 'hundredth') {
-      if (!(last === 'unit' || last === 'teen' || last === 'a' || (last === 'tens' && current % 100 >= 20)) || current >= 100) break;
+      if (
+        !(last === 'unit' || last === 'teen' || last === 'a' || (last === 'tens' && current % 100 >= 20)) ||
+        current >= 100
+      )
+        break;
       current *= 100;
       last = 'hundred';
       end = j + 1;
@@ -114,10 +175,19 @@ export function parseNumberWords(text: string, tokens: readonly Token[], i: numb
     }
     // "a hundred and five": `and` joins only when a smaller number word follows it.
     const after = tokens[j + 1];
-    if (w === 'and' && (last === 'hundred' || last === 'scale') && after && (UNITS.has(after.norm) || TENS.has(after.norm) || ORDINAL_UNITS.has(after.norm))) {
+    if (
+      w === 'and' &&
+      (last === 'hundred' || last === 'scale') &&
+      after &&
+      (UNITS.has(after.norm) || TENS.has(after.norm) || ORDINAL_UNITS.has(after.norm))
+    ) {
       continue;
     }
-    if (w === 'point' && end > 0 && (last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred' || last === 'scale')) {
+    if (
+      w === 'point' &&
+      end > 0 &&
+      (last === 'unit' || last === 'teen' || last === 'tens' || last === 'hundred' || last === 'scale')
+    ) {
       const decimals = parseDecimalDigits(text, tokens, j + 1);
       if (decimals) return finish(total + current + decimals.value, decimals.end, false, negative);
     }

@@ -12,7 +12,8 @@ import { emit, joinable, type ScanContext, type Token } from './scan.ts';
 // A sign only when it is not a hyphen inside a word ("covid-19" is 19); `1,000` groups by threes;
 // no letter may touch the number (`10am` and `3rd` belong to other extractors); a digit run
 // preceded by `1.` is the tail of a version number, not a number of its own.
-const DIGITS_RE = /(?<![\p{L}\p{N}_]|\p{N}[.,])(?:[-−+](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,]\d)/gu;
+const DIGITS_RE =
+  /(?<![\p{L}\p{N}_]|\p{N}[.,])(?:[-−+](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\p{L}\p{N}]|[.,]\d)/gu;
 
 /** Finds every number span (cardinals and word ordinals) and emits the cardinals as `number` entities. */
 export function findNumbers(ctx: ScanContext): void {

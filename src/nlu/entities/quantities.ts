@@ -16,8 +16,23 @@ export interface MoneyValue {
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = {
-  '$': 'USD', 'US$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD', '€': 'EUR', '£': 'GBP',
-  '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', '₫': 'VND', '฿': 'THB', '₴': 'UAH',
+  $: 'USD',
+  US$: 'USD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  A$: 'AUD',
+  AU$: 'AUD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  '₩': 'KRW',
+  '₽': 'RUB',
+  '₺': 'TRY',
+  '₪': 'ILS',
+  '₫': 'VND',
+  '฿': 'THB',
+  '₴': 'UAH',
 };
 const CODES = 'USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|KRW|RUB|TRY|ZAR|SGD|HKD';
 // Words that name a currency. "pounds" alone is left out on purpose: "5 pounds of flour" is a weight.
@@ -34,7 +49,10 @@ const WORDS: ReadonlyArray<[RegExp, string, number]> = [
 ];
 
 // Case-sensitive so that "a$5" is not Australian dollars; codes are accepted in either case.
-const PREFIX_RE = new RegExp(`(?:(?<![\\p{L}])(?:US|CA?|AU?)\\$|[$€£¥₹₩₽₺₪₫฿₴]|(?<![\\p{L}])(?:${CODES}|${CODES.toLowerCase()}))\\s?$`, 'u');
+const PREFIX_RE = new RegExp(
+  `(?:(?<![\\p{L}])(?:US|CA?|AU?)\\$|[$€£¥₹₩₽₺₪₫฿₴]|(?<![\\p{L}])(?:${CODES}|${CODES.toLowerCase()}))\\s?$`,
+  'u',
+);
 const CODE_RE = new RegExp(`^(?:${CODES})$`, 'i');
 const SUFFIX_RE = new RegExp(
   `\\s?(?:[$€£¥₹₩₽₺₪₫฿₴]|(?:${CODES}|dollars?|bucks?|euros?|pounds? sterling|quid|yen|yuan|renminbi|rupees?|swiss francs?|cents?|pence)(?![\\p{L}\\p{N}]))`,
@@ -57,7 +75,11 @@ export function findQuantities(ctx: ScanContext): void {
     const before = PREFIX_RE.exec(text.slice(Math.max(0, n.start - 4), n.start));
     if (before) {
       const currency = currencyOf(before[0].trim());
-      if (currency) emit(ctx, 'money', n.start - before[0].length, n.end, { amount: n.value, currency: currency[0] } satisfies MoneyValue);
+      if (currency)
+        emit(ctx, 'money', n.start - before[0].length, n.end, {
+          amount: n.value,
+          currency: currency[0],
+        } satisfies MoneyValue);
       continue;
     }
     const after = matchAt(text, n.end, SUFFIX_RE);

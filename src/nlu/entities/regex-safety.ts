@@ -37,7 +37,8 @@ const MAX_PATTERN = 500;
 export function compileSafeRegex(pattern: string, flags = 'iu'): RegExp {
   if (typeof pattern !== 'string' || pattern === '') throw new TypeError('A regex entity needs a non-empty pattern');
   if (!/^[iu]*$/.test(flags)) throw new TypeError(`Regex flags "${flags}" are not allowed: use only "i" and "u"`);
-  if (pattern.length > MAX_PATTERN) throw new TypeError(`Regex /${pattern.slice(0, 40)}…/ is longer than ${MAX_PATTERN} characters`);
+  if (pattern.length > MAX_PATTERN)
+    throw new TypeError(`Regex /${pattern.slice(0, 40)}…/ is longer than ${MAX_PATTERN} characters`);
   let re: RegExp;
   try {
     re = new RegExp(pattern, `${flags}g`);
@@ -45,7 +46,8 @@ export function compileSafeRegex(pattern: string, flags = 'iu'): RegExp {
     throw new TypeError(`Invalid regular expression /${pattern}/: ${(cause as Error).message}`, { cause });
   }
   const problem = findProblem(new Parser(pattern, flags.includes('i')).parse());
-  if (problem) throw new TypeError(`Unsafe regular expression /${pattern}/: ${problem} (it could backtrack catastrophically)`);
+  if (problem)
+    throw new TypeError(`Unsafe regular expression /${pattern}/: ${problem} (it could backtrack catastrophically)`);
   re.lastIndex = 0;
   if (re.test('')) throw new TypeError(`Regular expression /${pattern}/ matches the empty string`);
   re.lastIndex = 0;
@@ -73,20 +75,32 @@ function findProblem(root: Node): string | undefined {
       case 'group': {
         const alts = n.alts.map((seq) => visitSeq(seq, inLook || n.look));
         return {
-          chars: union(alts.map((a) => a.chars)), first: union(alts.map((a) => a.first)), nullable: alts.some((a) => a.nullable),
-          unbounded: alts.some((a) => a.unbounded), variable: alts.some((a) => a.variable), altFirsts: alts.length === 1 ? alts[0]?.altFirsts : alts.map((a) => a.first),
+          chars: union(alts.map((a) => a.chars)),
+          first: union(alts.map((a) => a.first)),
+          nullable: alts.some((a) => a.nullable),
+          unbounded: alts.some((a) => a.unbounded),
+          variable: alts.some((a) => a.variable),
+          altFirsts: alts.length === 1 ? alts[0]?.altFirsts : alts.map((a) => a.first),
         };
       }
       case 'repeat': {
         const inner = visit(n.node, inLook);
         const many = n.max > MANY;
-        if (n.max > MAX_BOUND && n.max !== Infinity || n.min > MAX_BOUND) problem ??= `the bound {${n.min},${n.max}} is above ${MAX_BOUND}`;
+        if ((n.max > MAX_BOUND && n.max !== Infinity) || n.min > MAX_BOUND)
+          problem ??= `the bound {${n.min},${n.max}} is above ${MAX_BOUND}`;
         if (many && inner.variable) problem ??= 'a repeated group contains another repeat (nested quantifier)';
         if (many && inner.nullable) problem ??= 'a repeated group can match the empty string';
-        if (many && overlapping(inner.altFirsts)) problem ??= 'alternatives under a repeat can start with the same character';
+        if (many && overlapping(inner.altFirsts))
+          problem ??= 'alternatives under a repeat can start with the same character';
         const unbounded = n.max === Infinity || inner.unbounded;
         if (inLook && unbounded) problem ??= 'a lookaround contains an unbounded repeat';
-        return { chars: inner.chars, first: inner.first, nullable: n.min === 0 || inner.nullable, unbounded, variable: n.min !== n.max || inner.variable };
+        return {
+          chars: inner.chars,
+          first: inner.first,
+          nullable: n.min === 0 || inner.nullable,
+          unbounded,
+          variable: n.min !== n.max || inner.variable,
+        };
       }
     }
   };
@@ -99,7 +113,8 @@ function findProblem(root: Node): string | undefined {
       if (!a.unbounded) continue;
       for (let j = i + 1; j < infos.length; j++) {
         const b = infos[j] as Info;
-        if (b.unbounded && intersects(a.chars, b.chars)) problem ??= 'two unbounded repeats can match the same characters in a row';
+        if (b.unbounded && intersects(a.chars, b.chars))
+          problem ??= 'two unbounded repeats can match the same characters in a row';
         if (!b.nullable && !intersects(a.chars, b.chars)) break;
       }
     }
@@ -111,8 +126,11 @@ function findProblem(root: Node): string | undefined {
       nullable = x.nullable;
     }
     return {
-      chars: union(infos.map((x) => x.chars)), first, nullable,
-      unbounded: infos.some((x) => x.unbounded), variable: infos.some((x) => x.variable),
+      chars: union(infos.map((x) => x.chars)),
+      first,
+      nullable,
+      unbounded: infos.some((x) => x.unbounded),
+      variable: infos.some((x) => x.variable),
       // `((a|ab))+`: a group that only wraps another group passes its alternatives up.
       ...(infos.length === 1 && infos[0]?.altFirsts ? { altFirsts: infos[0].altFirsts } : {}),
     };
@@ -132,7 +150,10 @@ function overlapping(firsts: CharSet[] | undefined): boolean {
 /** A small recursive-descent parser for the ECMAScript pattern grammar, enough to see structure. */
 class Parser {
   #i = 0;
-  constructor(readonly src: string, readonly ignoreCase: boolean) {}
+  constructor(
+    readonly src: string,
+    readonly ignoreCase: boolean,
+  ) {}
 
   parse(): Node {
     const node = this.#alternation(false);
@@ -171,7 +192,8 @@ class Parser {
     if (c === '\\') {
       const e = this.src[this.#i++] as string;
       if (e === 'b' || e === 'B') return { t: 'assert' };
-      if (/[1-9]/.test(e) || (e === 'k' && this.src[this.#i] === '<')) throw new TypeError(`Regex /${this.src}/ uses a backreference, which can backtrack catastrophically`);
+      if (/[1-9]/.test(e) || (e === 'k' && this.src[this.#i] === '<'))
+        throw new TypeError(`Regex /${this.src}/ uses a backreference, which can backtrack catastrophically`);
       return { t: 'chars', set: this.#fold(this.#escape(e)) };
     }
     return { t: 'chars', set: this.#fold(codeRange(c.codePointAt(0) as number)) };
@@ -222,12 +244,21 @@ class Parser {
       this.#i = this.src.indexOf('}', this.#i) + 1;
       return anyChar(); // Unicode property classes: too many to model, assume they overlap everything
     }
-    const hex = e === 'x' ? /^[0-9a-fA-F]{2}/ : e === 'u' ? /^(?:\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4})/ : e === 'c' ? /^[A-Za-z]/ : null;
+    const hex =
+      e === 'x'
+        ? /^[0-9a-fA-F]{2}/
+        : e === 'u'
+          ? /^(?:\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4})/
+          : e === 'c'
+            ? /^[A-Za-z]/
+            : null;
     if (hex) {
       const m = hex.exec(this.src.slice(this.#i));
       if (m) {
         this.#i += m[0].length;
-        return e === 'c' ? codeRange((m[0].codePointAt(0) as number) % 32) : codeRange(parseInt(m[0].replace(/[{}]/g, ''), 16));
+        return e === 'c'
+          ? codeRange((m[0].codePointAt(0) as number) % 32)
+          : codeRange(parseInt(m[0].replace(/[{}]/g, ''), 16));
       }
     }
     const simple: Record<string, number> = { n: 10, r: 13, t: 9, v: 11, f: 12, '0': 0 };

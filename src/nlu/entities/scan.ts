@@ -88,6 +88,13 @@ export function joinable(text: string, from: number, to: number): boolean {
 }
 
 /** Adds a candidate entity whose `text` is the exact slice of the context's text. */
-export function emit(ctx: ScanContext, kind: Entity['kind'], start: number, end: number, value: unknown, extra?: Partial<Entity>): void {
+export function emit(
+  ctx: ScanContext,
+  kind: Entity['kind'],
+  start: number,
+  end: number,
+  value: unknown,
+  extra?: Partial<Entity>,
+): void {
   ctx.out.push({ kind, text: ctx.text.slice(start, end), start, end, value, confidence: 1, ...extra });
 }

@@ -29,7 +29,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       timeZone,
       // h23, not hour12: false, which some engines render as "24" at midnight.
       hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
       era: 'short',
     });
   } catch (cause) {
@@ -56,7 +61,15 @@ export function wallTimeAt(ms: number, timeZone: string): WallTime {
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const era = parts.find((p) => p.type === 'era')?.value ?? 'AD';
   const year = era === 'BC' || era === 'B' ? 1 - get('year') : get('year');
-  return { year, month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second'), millisecond: ((ms % 1000) + 1000) % 1000 };
+  return {
+    year,
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+  };
 }
 
 /** The zone's offset from UTC in minutes at the instant `ms` (Paris in winter: 60). */

@@ -38,7 +38,8 @@ const REWRITES: [RegExp, string][] = [
 ];
 
 /** Words that surround a sum without changing it ("what is", "please", "equal"). */
-const FILLER = /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
+const FILLER =
+  /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
 
 /**
  * Rewrites spoken arithmetic into the symbols `evaluateExpression` reads.
@@ -46,10 +47,18 @@ const FILLER = /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|also|what|whats|is|are
  * @returns e.g. `"15% * 80"`, or `undefined` when no arithmetic is left (no digit, or words remain)
  */
 export function toSymbols(text: string): string | undefined {
-  const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\b(\w+)'s\b/g, '$1 is');
+  const lower = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\b(\w+)'s\b/g, '$1 is');
   let s = wordsToDigits(lower).replace(/(\d),(?=\d{3}\b)/g, '$1');
   for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
-  s = s.replace(FILLER, ' ').replace(/[?=,]|\.(?!\d)/g, ' ').replace(/\s+/g, ' ').replace(/√ /g, '√').trim();
+  s = s
+    .replace(FILLER, ' ')
+    .replace(/[?=,]|\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/√ /g, '√')
+    .trim();
   if (!/\d/.test(s) || /\p{L}/u.test(s)) return undefined;
   return s;
 }
@@ -59,7 +68,10 @@ const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3". */
 function combine(previous: string, fragment: string): string | undefined {
-  const s = wordsToDigits(fragment.toLowerCase()).replace(/[?!.]+$/, '').replace(/^(?:what about|how about|and|then)\s+/, '').trim();
+  const s = wordsToDigits(fragment.toLowerCase())
+    .replace(/[?!.]+$/, '')
+    .replace(/^(?:what about|how about|and|then)\s+/, '')
+    .trim();
   const number = new RegExp(String.raw`^(?:of|off|on|for|with)?\s*(?:\$\s*)?(${N})$`).exec(s);
   if (number !== null && LAST_PLAIN_NUMBER.test(previous)) return previous.replace(LAST_PLAIN_NUMBER, number[1]!);
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
@@ -85,17 +97,24 @@ const expressionSlot: DialogueSlot = {
   kind: 'text',
   prompt: ['What should I calculate?', 'Sure, what is the sum?'],
   extract: extractExpression,
-  validate: (v) => (typeof v === 'string' && /\d/.test(v) ? true : 'I need some numbers to work with, like "12 times 7". What should I calculate?'),
+  validate: (v) =>
+    typeof v === 'string' && /\d/.test(v)
+      ? true
+      : 'I need some numbers to work with, like "12 times 7". What should I calculate?',
 };
 
 /** How people read the symbols back: "15% of 80", "12 × 7". */
 function speak(expression: string): string {
-  return expression.replace(/%\s*\*\s*/g, '% of ').replace(/\s*\*\s*/g, ' × ').replace(/\s*\/\s*/g, ' ÷ ').replace(/√\s*/g, '√');
+  return expression
+    .replace(/%\s*\*\s*/g, '% of ')
+    .replace(/\s*\*\s*/g, ' × ')
+    .replace(/\s*\/\s*/g, ' ÷ ')
+    .replace(/√\s*/g, '√');
 }
 
 const WHY: Record<string, string> = {
   'division-by-zero': "Dividing by zero isn't defined, so there's no answer to that one.",
-  'too-large': "That number is too big for me to work out.",
+  'too-large': 'That number is too big for me to work out.',
   domain: "That has no real-number answer, I'm afraid.",
 };
 
@@ -114,7 +133,10 @@ export function createCalculatorSkill(random: Random): SkillDefinition {
       const expression = String(ctx.slots['expression']);
       try {
         const result = formatNumber(evaluateExpression(expression), ctx.lang);
-        return pick([`${speak(expression)} is ${result}.`, `That's ${result}.`, `${result}.`, `It comes to ${result}.`], random);
+        return pick(
+          [`${speak(expression)} is ${result}.`, `That's ${result}.`, `${result}.`, `It comes to ${result}.`],
+          random,
+        );
       } catch (error) {
         if (error instanceof CalcError && WHY[error.reason] !== undefined) return WHY[error.reason]!;
         return `Sorry, I couldn't work that out. Try something like "12 times 7" or "15% of 80".`;

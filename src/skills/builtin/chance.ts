@@ -48,9 +48,10 @@ export function createDiceSkill(random: Random): SkillDefinition {
     description: 'roll dice',
     execute(ctx) {
       const { count, sides } = parseDice(ctx.text);
-      const rolls = Array.from({ length: count }, () => 1 + Math.floor(random() * sides) % sides);
+      const rolls = Array.from({ length: count }, () => 1 + (Math.floor(random() * sides) % sides));
       const die = sides === 6 ? '' : ` (d${sides})`;
-      if (count === 1) return pick([`You rolled a ${rolls[0]}${die}.`, `It's a ${rolls[0]}${die}!`, `${rolls[0]}${die}.`], random);
+      if (count === 1)
+        return pick([`You rolled a ${rolls[0]}${die}.`, `It's a ${rolls[0]}${die}!`, `${rolls[0]}${die}.`], random);
       const total = rolls.reduce((a, b) => a + b, 0);
       const shown = count <= 10 ? listJoin(rolls.map(String)) : `${count} dice`;
       return `You rolled ${shown}${die}: ${total} in total.`;
@@ -71,7 +72,10 @@ export function createCoinSkill(random: Random): SkillDefinition {
     execute(ctx) {
       const side = random() < 0.5 ? 'heads' : 'tails';
       const called = /\b(heads|tails)\b/.exec(ctx.text.toLowerCase())?.[1];
-      const said = pick([`It's ${side}.`, `${side.charAt(0).toUpperCase()}${side.slice(1)}!`, `The coin landed on ${side}.`], random);
+      const said = pick(
+        [`It's ${side}.`, `${side.charAt(0).toUpperCase()}${side.slice(1)}!`, `The coin landed on ${side}.`],
+        random,
+      );
       if (called === undefined) return said;
       return `${said} ${called === side ? 'You win!' : 'Sorry, you lose.'}`;
     },

@@ -21,7 +21,12 @@ export function isTimeZone(zone: string): boolean {
  * @param timeZone an IANA zone
  */
 export function isoDateIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -50,7 +55,13 @@ export function daysBetween(from: string, to: string): number {
 export function speakDate(isoDate: string, lang: string, thisYear?: number): string {
   const date = noonOf(isoDate);
   const withYear = thisYear === undefined || date.getUTCFullYear() !== thisYear;
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+  return new Intl.DateTimeFormat(lang, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(date);
 }
 
 /**
@@ -87,7 +98,9 @@ export function speakWhen(at: Date, now: Date, timeZone: string, lang: string): 
  */
 export function zoneNames(at: Date, timeZone: string, lang: string): { name: string; offset: string } {
   const part = (style: 'long' | 'shortOffset'): string =>
-    new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: style })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return { name: part('long'), offset: part('shortOffset') };
 }
 
@@ -118,7 +131,10 @@ export function toIsoDate(value: unknown, timeZone: string): string | undefined 
 
 /** The zone's UTC offset in milliseconds at an instant, from `Intl`'s `shortOffset` ("GMT+5:30"). */
 function offsetMs(at: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
   if (m === null) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3_600_000 + Number(m[3] ?? 0) * 60_000);

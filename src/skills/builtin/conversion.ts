@@ -20,10 +20,19 @@ export interface ConversionRequest {
 const U = `(?<![\\p{L}])(${UNIT_PATTERN})(?![\\p{L}])`;
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
 const flags = 'u';
-const HOW_MANY = new RegExp(String.raw`how (?:many|much) ${U} (?:are |is |do you get |make up |go |fit )?(?:there )?(?:in|to|for) (?:a |an |one |1 )?(?:${NUM}\s*)?${U}`, flags);
-const AMOUNT_TO = new RegExp(String.raw`${NUM}\s*${U}\s+(?:is |are |equals? |make )?(?:in|to|into|as|in terms of|converted to|how many|equal to how many|=)\s+${U}`, flags);
+const HOW_MANY = new RegExp(
+  String.raw`how (?:many|much) ${U} (?:are |is |do you get |make up |go |fit )?(?:there )?(?:in|to|for) (?:a |an |one |1 )?(?:${NUM}\s*)?${U}`,
+  flags,
+);
+const AMOUNT_TO = new RegExp(
+  String.raw`${NUM}\s*${U}\s+(?:is |are |equals? |make )?(?:in|to|into|as|in terms of|converted to|how many|equal to how many|=)\s+${U}`,
+  flags,
+);
 const HOW_MANY_IS = new RegExp(String.raw`how (?:many|much) ${U} (?:is|are|make|in) ${NUM}\s*${U}`, flags);
-const CONVERT = new RegExp(String.raw`(?:convert|from|change|turn)\s+(?:(?:a|an|one)\s+)?(?:${NUM}\s*)?${U}\s+(?:to|into|in)\s+${U}`, flags);
+const CONVERT = new RegExp(
+  String.raw`(?:convert|from|change|turn)\s+(?:(?:a|an|one)\s+)?(?:${NUM}\s*)?${U}\s+(?:to|into|in)\s+${U}`,
+  flags,
+);
 const UNIT_TO = new RegExp(String.raw`(?:^|\s)${U}\s+(?:to|into|in)\s+${U}`, flags);
 const FRAGMENT_AMOUNT = new RegExp(String.raw`^(?:of |for |with )?${NUM}\s*${U}$`, flags);
 const FRAGMENT_TO = new RegExp(String.raw`^(?:in|to|into|as|in terms of)\s+${U}$`, flags);
@@ -31,7 +40,8 @@ const CONVERT_ONLY = new RegExp(String.raw`(?:convert|change|turn)\s+(?:(?:a|an|
 const FRAGMENT_UNIT = new RegExp(String.raw`^${U}$`, flags);
 const FRAGMENT_NUMBER = new RegExp(String.raw`^(?:of |for |with )?${NUM}$`, flags);
 
-const id = (alias: string | undefined): string | undefined => (alias === undefined ? undefined : unitByAlias(alias)?.id);
+const id = (alias: string | undefined): string | undefined =>
+  alias === undefined ? undefined : unitByAlias(alias)?.id;
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
 function clean(text: string): string {
@@ -81,10 +91,27 @@ function part(name: keyof ConversionRequest) {
 const slots: DialogueSlot[] = [
   { name: 'amount', kind: 'number', prompt: 'How much?', required: false, extract: part('amount') },
   { name: 'from', kind: 'text', prompt: 'From which unit?', required: false, extract: part('from') },
-  { name: 'to', kind: 'text', prompt: ['Into which unit?', 'Convert it to what?'], required: false, extract: ({ text, cue, answer }) => (answer ? id(clean(text).replace(/^(?:in|to|into)\s+/, '')) : part('to')({ text, cue, answer } as SlotExtractInput)) },
+  {
+    name: 'to',
+    kind: 'text',
+    prompt: ['Into which unit?', 'Convert it to what?'],
+    required: false,
+    extract: ({ text, cue, answer }) =>
+      answer
+        ? id(clean(text).replace(/^(?:in|to|into)\s+/, ''))
+        : part('to')({ text, cue, answer } as SlotExtractInput),
+  },
 ];
 
-const DIMENSION_WORDS: Record<string, string> = { length: 'a length', mass: 'a weight', volume: 'a volume', temperature: 'a temperature', speed: 'a speed', time: 'a time', data: 'a data size' };
+const DIMENSION_WORDS: Record<string, string> = {
+  length: 'a length',
+  mass: 'a weight',
+  volume: 'a volume',
+  temperature: 'a temperature',
+  speed: 'a speed',
+  time: 'a time',
+  data: 'a data size',
+};
 
 function name(unit: Unit, amount: number): string {
   return Math.abs(amount) === 1 ? unit.one : unit.many;
@@ -93,7 +120,11 @@ function name(unit: Unit, amount: number): string {
 /** Ounces are weight or volume: pick the one that matches the other unit. */
 function reconcile(from: Unit, to: Unit): [Unit, Unit] {
   const swap = (u: Unit, other: Unit): Unit =>
-    u.id === 'ounce' && other.dimension === 'volume' ? UNITS.get('fluid-ounce')! : u.id === 'fluid-ounce' && other.dimension === 'mass' ? UNITS.get('ounce')! : u;
+    u.id === 'ounce' && other.dimension === 'volume'
+      ? UNITS.get('fluid-ounce')!
+      : u.id === 'fluid-ounce' && other.dimension === 'mass'
+        ? UNITS.get('ounce')!
+        : u;
   return [swap(from, to), swap(to, from)];
 }
 
@@ -112,7 +143,8 @@ export function createConversionSkill(random: Random): SkillDefinition {
       const amount = typeof ctx.slots['amount'] === 'number' ? ctx.slots['amount'] : 1;
       const fromUnit = UNITS.get(String(ctx.slots['from']));
       const toUnit = UNITS.get(String(ctx.slots['to']));
-      if (fromUnit === undefined) return 'Which units should I convert? For example, "5 feet in meters" or "how many grams in a pound".';
+      if (fromUnit === undefined)
+        return 'Which units should I convert? For example, "5 feet in meters" or "how many grams in a pound".';
       if (toUnit === undefined) {
         const question = `Convert ${formatNumber(amount, ctx.lang)} ${name(fromUnit, amount)} to what?`;
         return { text: question, ask: { question, slot: 'to' } };

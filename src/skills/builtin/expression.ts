@@ -57,7 +57,25 @@ function tokenize(source: string): Token[] {
       i += 2;
       continue;
     }
-    const op = ({ '+': '+', '-': '-', '−': '-', '*': '*', x: '*', '×': '*', '·': '*', '/': '/', '÷': '/', '^': '^', '%': '%', '!': '!', '(': '(', ')': ')', '√': '√' } as Record<string, string>)[c];
+    const op = (
+      {
+        '+': '+',
+        '-': '-',
+        '−': '-',
+        '*': '*',
+        x: '*',
+        '×': '*',
+        '·': '*',
+        '/': '/',
+        '÷': '/',
+        '^': '^',
+        '%': '%',
+        '!': '!',
+        '(': '(',
+        ')': ')',
+        '√': '√',
+      } as Record<string, string>
+    )[c];
     if (op === undefined) throw new CalcError('syntax', `unexpected "${c}"`);
     tokens.push({ type: 'op', value: op });
     i++;
@@ -140,7 +158,11 @@ function parse(tokens: Token[]): number {
   };
 
   const result = expr(0);
-  if (pos < tokens.length) throw new CalcError('syntax', `unexpected "${tokens[pos]!.type === 'num' ? 'number' : (tokens[pos] as { value: string }).value}"`);
+  if (pos < tokens.length)
+    throw new CalcError(
+      'syntax',
+      `unexpected "${tokens[pos]!.type === 'num' ? 'number' : (tokens[pos] as { value: string }).value}"`,
+    );
   return result.n;
 }
 

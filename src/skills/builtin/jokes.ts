@@ -9,17 +9,17 @@ export const JOKES: readonly string[] = [
   "Why don't skeletons fight each other? They don't have the guts.",
   'I told my computer I needed a break. It said: "No problem, I\'ll go to sleep."',
   'Why did the scarecrow win an award? He was outstanding in his field.',
-  "What do you call a fake noodle? An impasta.",
+  'What do you call a fake noodle? An impasta.',
   "Why don't eggs tell jokes? They'd crack each other up.",
   'I would tell you a UDP joke, but you might not get it.',
-  "Why was the math book sad? It had too many problems.",
+  'Why was the math book sad? It had too many problems.',
   'What did the ocean say to the beach? Nothing, it just waved.',
   "Parallel lines have so much in common. It's a shame they'll never meet.",
   'Why did the bicycle fall over? It was two tired.',
   "I'm reading a book about anti-gravity. It's impossible to put down.",
   'What do you call a bear with no teeth? A gummy bear.',
   'Why do programmers prefer dark mode? Because light attracts bugs.',
-  'What did one wall say to the other? I\'ll meet you at the corner.',
+  "What did one wall say to the other? I'll meet you at the corner.",
 ];
 
 /** Facts worth a "huh!". */

@@ -14,30 +14,48 @@ export interface ListRequest {
   clear: boolean;
 }
 
-const ADD_VERB = /^(?:please\s+)?(?:can you\s+|could you\s+|i (?:want|need) (?:you )?to\s+)?(?:add|put|include|append|stick|throw|write down|write|jot down|note|insert|place)\b/;
-const REMOVE_VERB = /^(?:please\s+)?(?:can you\s+|could you\s+|i (?:want|need) (?:you )?to\s+)?(?:remove|delete|take|cross|erase|strike|drop|scratch|get rid of|cut)\b/;
-const NEED = /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
-const NO_LONGER = /\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/;
+const ADD_VERB =
+  /^(?:please\s+)?(?:can you\s+|could you\s+|i (?:want|need) (?:you )?to\s+)?(?:add|put|include|append|stick|throw|write down|write|jot down|note|insert|place)\b/;
+const REMOVE_VERB =
+  /^(?:please\s+)?(?:can you\s+|could you\s+|i (?:want|need) (?:you )?to\s+)?(?:remove|delete|take|cross|erase|strike|drop|scratch|get rid of|cut)\b/;
+const NEED =
+  /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
+const NO_LONGER =
+  /\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/;
 const CLEAR =
   /\b(?:clear|empty|wipe|reset|nuke|blank out|start (?:over|fresh))\b|\b(?:delete|remove|erase|cross off|take off) (?:all|everything|every item|all (?:the )?items)\b|\bmake (?:my|the) .*list (?:blank|empty)\b/;
-const CHECK = /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
+const CHECK =
+  /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries". */
 const LIST_REF =
   /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
 const LEADING = /^(?:some|a few|a couple of|a|an|the|more|another|extra|also|to)\s+/;
-const SPLIT_CLAUSES = /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
+const SPLIT_CLAUSES =
+  /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
 
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {
   return text
     .replace(LIST_REF, ' ')
     .split(/\s*(?:,|;|\band\b|&|\bplus\b)\s*/)
-    .map((s) => s.trim().replace(LEADING, '').replace(/\b(?:it|them|that|this)$/, '').replace(/[.!?]+$/, '').trim())
+    .map((s) =>
+      s
+        .trim()
+        .replace(LEADING, '')
+        .replace(/\b(?:it|them|that|this)$/, '')
+        .replace(/[.!?]+$/, '')
+        .trim(),
+    )
     .filter((s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s));
 }
 
 function simplify(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.]+$/, '').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[?!.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -47,7 +65,10 @@ function simplify(text: string): string {
  */
 export function parseListRequest(text: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
-  const s = simplify(text).replace(/^(?:(?:actually|ok|okay|oh|and|also|then|now|so|well|hey|no|sorry|oops|wait|please|hmm)[,\s]+)+/, '');
+  const s = simplify(text).replace(
+    /^(?:(?:actually|ok|okay|oh|and|also|then|now|so|well|hey|no|sorry|oops|wait|please|hmm)[,\s]+)+/,
+    '',
+  );
   if (CLEAR.test(s)) {
     out.clear = true;
     return out;
@@ -58,9 +79,19 @@ export function parseListRequest(text: string): ListRequest {
     return out;
   }
   for (const clause of s.split(SPLIT_CLAUSES)) {
-    if (REMOVE_VERB.test(clause)) out.remove.push(...splitItems(clause.replace(REMOVE_VERB, '').replace(/^\s*(?:off|out)\b/, '')));
-    else if (ADD_VERB.test(clause)) out.add.push(...splitItems(clause.replace(ADD_VERB, '').replace(/\b(?:down|up)\b(?=\s*$|\s+(?:on|to)\b)/, ' ')));
-    else if (NO_LONGER.test(clause)) out.remove.push(...splitItems(clause.replace(/^.*?\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/, '')));
+    if (REMOVE_VERB.test(clause))
+      out.remove.push(...splitItems(clause.replace(REMOVE_VERB, '').replace(/^\s*(?:off|out)\b/, '')));
+    else if (ADD_VERB.test(clause))
+      out.add.push(...splitItems(clause.replace(ADD_VERB, '').replace(/\b(?:down|up)\b(?=\s*$|\s+(?:on|to)\b)/, ' ')));
+    else if (NO_LONGER.test(clause))
+      out.remove.push(
+        ...splitItems(
+          clause.replace(
+            /^.*?\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/,
+            '',
+          ),
+        ),
+      );
     else if (NEED.test(clause)) out.add.push(...splitItems(clause.replace(NEED, '')));
   }
   return out;

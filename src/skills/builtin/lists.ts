@@ -27,7 +27,8 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
   return ({ text, slots, answer, cue }: SlotExtractInput): string[] | undefined => {
     if (answer) {
       // A question is not an item: "what's on the list?" asked instead of answering.
-      if (/^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b/i.test(text.trim())) return undefined;
+      if (/^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b/i.test(text.trim()))
+        return undefined;
       const items = splitItems(text);
       return items.length > 0 ? items : undefined;
     }
@@ -43,15 +44,44 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
 
 function listSlots(config: ListConfig): DialogueSlot[] {
   return [
-    { name: 'add', kind: 'text', prompt: `What should I add to your ${config.name}?`, required: false, carry: false, extract: itemsExtractor('add') },
-    { name: 'remove', kind: 'text', prompt: `What should I take off your ${config.name}?`, required: false, carry: false, extract: itemsExtractor('remove') },
-    { name: 'check', kind: 'text', prompt: 'Which item?', required: false, carry: false, extract: itemsExtractor('check') },
-    { name: 'clear', kind: 'text', prompt: `Clear your ${config.name}?`, required: false, carry: false, extract: ({ text, answer }) => (!answer && parseListRequest(text).clear ? true : undefined) },
+    {
+      name: 'add',
+      kind: 'text',
+      prompt: `What should I add to your ${config.name}?`,
+      required: false,
+      carry: false,
+      extract: itemsExtractor('add'),
+    },
+    {
+      name: 'remove',
+      kind: 'text',
+      prompt: `What should I take off your ${config.name}?`,
+      required: false,
+      carry: false,
+      extract: itemsExtractor('remove'),
+    },
+    {
+      name: 'check',
+      kind: 'text',
+      prompt: 'Which item?',
+      required: false,
+      carry: false,
+      extract: itemsExtractor('check'),
+    },
+    {
+      name: 'clear',
+      kind: 'text',
+      prompt: `Clear your ${config.name}?`,
+      required: false,
+      carry: false,
+      extract: ({ text, answer }) => (!answer && parseListRequest(text).clear ? true : undefined),
+    },
   ];
 }
 
 const same = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, MAX_ITEM_CHARS)) : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, MAX_ITEM_CHARS)) : [];
 
 async function change(ctx: SkillContext, config: ListConfig, random: Random): Promise<string> {
   const storage = ctx.storage!;
@@ -74,11 +104,34 @@ async function change(ctx: SkillContext, config: ListConfig, random: Random): Pr
   await storage.set('items', items);
   await storage.set('last-added', added.slice(0, room));
 
-  if (added.length > 0) sentences.push(pick([`Added ${listJoin(added)} to your ${config.name}.`, `Okay, ${listJoin(added)} ${added.length === 1 ? 'is' : 'are'} on your ${config.name}.`], random));
-  if (added.length > room) sentences.push(`Your ${config.name} is full (${MAX_ITEMS} items), so I couldn't add everything.`);
-  if (already.length > 0) sentences.push(`${capitalize(listJoin(already))} ${already.length === 1 ? 'is' : 'are'} already on it.`);
-  if (removed.length > 0) sentences.push(pick([`Removed ${listJoin(removed)} from your ${config.name}.`, `Okay, ${listJoin(removed)} ${removed.length === 1 ? 'is' : 'are'} off your ${config.name}.`], random));
-  if (missing.length > 0) sentences.push(`${capitalize(listJoin(missing))} ${missing.length === 1 ? "wasn't" : "weren't"} on your ${config.name}.`);
+  if (added.length > 0)
+    sentences.push(
+      pick(
+        [
+          `Added ${listJoin(added)} to your ${config.name}.`,
+          `Okay, ${listJoin(added)} ${added.length === 1 ? 'is' : 'are'} on your ${config.name}.`,
+        ],
+        random,
+      ),
+    );
+  if (added.length > room)
+    sentences.push(`Your ${config.name} is full (${MAX_ITEMS} items), so I couldn't add everything.`);
+  if (already.length > 0)
+    sentences.push(`${capitalize(listJoin(already))} ${already.length === 1 ? 'is' : 'are'} already on it.`);
+  if (removed.length > 0)
+    sentences.push(
+      pick(
+        [
+          `Removed ${listJoin(removed)} from your ${config.name}.`,
+          `Okay, ${listJoin(removed)} ${removed.length === 1 ? 'is' : 'are'} off your ${config.name}.`,
+        ],
+        random,
+      ),
+    );
+  if (missing.length > 0)
+    sentences.push(
+      `${capitalize(listJoin(missing))} ${missing.length === 1 ? "wasn't" : "weren't"} on your ${config.name}.`,
+    );
   return sentences.join(' ');
 }
 
@@ -90,10 +143,14 @@ async function show(ctx: SkillContext, config: ListConfig, random: Random): Prom
     const off = check.filter((c) => !on.includes(c));
     const parts: string[] = [];
     if (on.length > 0) parts.push(`Yes, ${listJoin(on)} ${on.length === 1 ? 'is' : 'are'} on your ${config.name}.`);
-    if (off.length > 0) parts.push(`${on.length > 0 ? '' : 'No, '}${listJoin(off)} ${off.length === 1 ? "isn't" : "aren't"} on your ${config.name}.`);
+    if (off.length > 0)
+      parts.push(
+        `${on.length > 0 ? '' : 'No, '}${listJoin(off)} ${off.length === 1 ? "isn't" : "aren't"} on your ${config.name}.`,
+      );
     return capitalize(parts.join(' '));
   }
-  if (items.length === 0) return pick([`Your ${config.name} is empty.`, `Your ${config.name} is empty right now.`], random);
+  if (items.length === 0)
+    return pick([`Your ${config.name} is empty.`, `Your ${config.name} is empty right now.`], random);
   return `Your ${config.name} has ${plural(items.length, 'item')}: ${listJoin(items)}.`;
 }
 
@@ -111,13 +168,21 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
     slots: listSlots(config),
     permissions: { storage: true },
     // Reading and changing a list are easily confused by a model; the words decide.
-    refineIntent: (intent, slots) => (['add', 'remove', 'clear'].some((k) => slots[k] !== undefined) ? config.intents[1] : slots['check'] !== undefined ? config.intents[0] : intent),
+    refineIntent: (intent, slots) =>
+      ['add', 'remove', 'clear'].some((k) => slots[k] !== undefined)
+        ? config.intents[1]
+        : slots['check'] !== undefined
+          ? config.intents[0]
+          : intent,
     confirm: (ctx) => (ctx.slots['clear'] === true ? `Clear everything on your ${config.name}?` : undefined),
     async execute(ctx) {
       if (ctx.storage === undefined) return `I can't keep a ${config.name} in this app, sorry.`;
       if (ctx.slots['clear'] === true) {
         await ctx.storage.set('items', []);
-        return pick([`Done, your ${config.name} is empty.`, `Okay, I cleared your ${config.name}: it's empty now.`], random);
+        return pick(
+          [`Done, your ${config.name} is empty.`, `Okay, I cleared your ${config.name}: it's empty now.`],
+          random,
+        );
       }
       const changes = strings(ctx.slots['add']).length + strings(ctx.slots['remove']).length;
       if (changes > 0) return change(ctx, config, random);
@@ -132,10 +197,26 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
 
 /** The shopping list (`shopping_list`, `shopping_list_update`). */
 export function createShoppingListSkill(random: Random): DialogueSkill {
-  return createListSkill({ id: 'builtin.shopping-list', name: 'shopping list', intents: ['shopping_list', 'shopping_list_update'], description: 'keep your shopping list' }, random);
+  return createListSkill(
+    {
+      id: 'builtin.shopping-list',
+      name: 'shopping list',
+      intents: ['shopping_list', 'shopping_list_update'],
+      description: 'keep your shopping list',
+    },
+    random,
+  );
 }
 
 /** The to-do list (`todo_list`, `todo_list_update`). */
 export function createTodoListSkill(random: Random): DialogueSkill {
-  return createListSkill({ id: 'builtin.todo-list', name: 'to-do list', intents: ['todo_list', 'todo_list_update'], description: 'keep a to-do list' }, random);
+  return createListSkill(
+    {
+      id: 'builtin.todo-list',
+      name: 'to-do list',
+      intents: ['todo_list', 'todo_list_update'],
+      description: 'keep a to-do list',
+    },
+    random,
+  );
 }

@@ -41,7 +41,11 @@ export function createMetaSkill(random: Random): SkillDefinition {
         case 'what_can_i_ask_you':
           return {
             text: CAPABILITIES,
-            quickReplies: [{ label: 'What time is it?' }, { label: 'Set a timer for 5 minutes' }, { label: 'Tell me a joke' }],
+            quickReplies: [
+              { label: 'What time is it?' },
+              { label: 'Set a timer for 5 minutes' },
+              { label: 'Tell me a joke' },
+            ],
           };
         case 'repeat':
           return lastReply(ctx) ?? "I haven't said anything yet.";

@@ -99,14 +99,17 @@ const NOTES: Record<string, string> = {
 const INDEX = new Map<string, Place>();
 /** "new york city" → "New York City"; short aliases are acronyms ("uk" → "UK", "pst" → "PST"). */
 const display = (alias: string): string =>
-  alias.length <= 3 ? alias.toUpperCase() : alias.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+  alias.length <= 3
+    ? alias.toUpperCase()
+    : alias.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
 for (const line of TABLE.trim().split('\n')) {
   const [names, zone] = line.split('=') as [string, string];
   const [name, ...aliases] = names.split('|') as [string, ...string[]];
   INDEX.set(name.toLowerCase(), { name, zone });
   for (const alias of aliases) INDEX.set(alias, { name: display(alias), zone });
 }
-for (const alias of ['united states', 'usa', 'us', 'america', 'the us']) INDEX.set(alias, { name: 'the US', zone: 'America/New_York' });
+for (const alias of ['united states', 'usa', 'us', 'america', 'the us'])
+  INDEX.set(alias, { name: 'the US', zone: 'America/New_York' });
 INDEX.set('canada', { name: 'Canada', zone: 'America/Toronto' });
 for (const [alias, note] of Object.entries(NOTES)) {
   const place = INDEX.get(alias);
@@ -116,7 +119,17 @@ INDEX.set('the us', INDEX.get('usa')!);
 // Longest names first so "new york city" wins over "new york", and "new york" over "york".
 const NAMES = [...INDEX.keys()].sort((a, b) => b.length - a.length);
 // Short aliases that are also ordinary words only count after "in"/"for"/"of" ("in la", "in us").
-const NEEDS_PREPOSITION = new Set(['la', 'us', 'rio', 'central', 'eastern', 'pacific', 'mountain', 'georgia', 'washington']);
+const NEEDS_PREPOSITION = new Set([
+  'la',
+  'us',
+  'rio',
+  'central',
+  'eastern',
+  'pacific',
+  'mountain',
+  'georgia',
+  'washington',
+]);
 
 /**
  * Finds the place a text names.
@@ -124,7 +137,10 @@ const NEEDS_PREPOSITION = new Set(['la', 'us', 'rio', 'central', 'eastern', 'pac
  * @returns the place, or `undefined`
  */
 export function findPlace(text: string): Place | undefined {
-  const s = ` ${text.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ')} `;
+  const s = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')} `;
   for (const name of NAMES) {
     const at = s.indexOf(` ${name} `);
     if (at < 0) continue;

@@ -40,7 +40,15 @@ function extractTask({ text, entities, answer }: SlotExtractInput): string | und
   return toSecondPerson(task.slice(0, 200));
 }
 
-const PERSON: Record<string, string> = { i: 'you', me: 'you', my: 'your', mine: 'yours', myself: 'yourself', "i'm": "you're", am: 'are' };
+const PERSON: Record<string, string> = {
+  i: 'you',
+  me: 'you',
+  my: 'your',
+  mine: 'yours',
+  myself: 'yourself',
+  "i'm": "you're",
+  am: 'are',
+};
 
 /** "take my pills" → "take your pills": the reminder is said back to the user. */
 function toSecondPerson(task: string): string {
@@ -85,7 +93,9 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
   if (all.length === 0) return "You don't have any reminders to delete.";
   for (const r of all) await ctx.schedule!.cancel(r.id).catch(() => undefined);
   await ctx.storage!.set('reminders', []);
-  return all.length === 1 ? `Okay, I deleted your reminder to ${all[0]!.task}.` : `Okay, I deleted all ${all.length} reminders.`;
+  return all.length === 1
+    ? `Okay, I deleted your reminder to ${all[0]!.task}.`
+    : `Okay, I deleted all ${all.length} reminders.`;
 }
 
 async function createReminder(ctx: SkillContext, random: Random): Promise<string | SkillReply> {
@@ -96,7 +106,10 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   }
   const at = whenOf(ctx.slots['when'], ctx.timeZone);
   if (at === undefined || at.getTime() <= ctx.now.getTime()) {
-    const question = at === undefined ? pick(whenSlot.prompt as string[], random) : 'That time has passed already. When should I remind you?';
+    const question =
+      at === undefined
+        ? pick(whenSlot.prompt as string[], random)
+        : 'That time has passed already. When should I remind you?';
     return { text: question, ask: { question, slot: 'when' } };
   }
   let all = await loadReminders(ctx);
@@ -114,7 +127,14 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   await ctx.storage!.set('last', id);
   const when = speakWhen(at, ctx.now, ctx.timeZone, ctx.lang);
   if (correcting) return `Okay, I changed it: I'll remind you to ${task} ${when}.`;
-  return pick([`Okay, I'll remind you to ${task} ${when}.`, `Reminder set: ${task}, ${when}.`, `Sure. ${capitalize(when)}, I'll remind you to ${task}.`], random);
+  return pick(
+    [
+      `Okay, I'll remind you to ${task} ${when}.`,
+      `Reminder set: ${task}, ${when}.`,
+      `Sure. ${capitalize(when)}, I'll remind you to ${task}.`,
+    ],
+    random,
+  );
 }
 
 /**
@@ -131,10 +151,13 @@ export function createReminderSkill(random: Random): DialogueSkill {
     permissions: { schedule: true, storage: true },
     refineIntent: (intent, slots) => (slots['task'] !== undefined ? 'reminder_update' : intent),
     async execute(ctx) {
-      if (ctx.schedule === undefined || ctx.storage === undefined) return "I can't set reminders in this app, sorry: it doesn't let me announce things later.";
+      if (ctx.schedule === undefined || ctx.storage === undefined)
+        return "I can't set reminders in this app, sorry: it doesn't let me announce things later.";
       const text = ctx.text.toLowerCase();
-      if (/\b(?:delete|remove|cancel|clear|erase)\b/.test(text) && ctx.slots['task'] === undefined) return deleteReminders(ctx);
-      const creating = ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined;
+      if (/\b(?:delete|remove|cancel|clear|erase)\b/.test(text) && ctx.slots['task'] === undefined)
+        return deleteReminders(ctx);
+      const creating =
+        ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined;
       return creating ? createReminder(ctx, random) : listReminders(ctx, random);
     },
   };

@@ -18,7 +18,10 @@ const PATTERNS = [
 /** The word a request asks to spell; a whole answer when it answers "which word?". */
 function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {
   if (answer || cue !== undefined) {
-    const w = (cue?.rest ?? text).trim().replace(/^(?:the\s+word\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '').trim();
+    const w = (cue?.rest ?? text)
+      .trim()
+      .replace(/^(?:the\s+word\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '')
+      .trim();
     return /^[\p{L}][\p{L}' -]{0,40}$/u.test(w) ? w : undefined;
   }
   for (const p of PATTERNS) {
@@ -33,7 +36,10 @@ const wordSlot: DialogueSlot = {
   kind: 'text',
   prompt: ['Which word should I spell?', 'Sure, which word?'],
   extract: extractWord,
-  validate: (v) => (typeof v === 'string' && /^[\p{L}][\p{L}' -]{0,40}$/u.test(v) ? true : 'I can spell words made of letters. Which word?'),
+  validate: (v) =>
+    typeof v === 'string' && /^[\p{L}][\p{L}' -]{0,40}$/u.test(v)
+      ? true
+      : 'I can spell words made of letters. Which word?',
 };
 
 /**
@@ -54,7 +60,13 @@ export function createSpellingSkill(random: Random): SkillDefinition {
         .map((w) => [...w.toUpperCase()].filter((c) => c !== "'").join('-'))
         .join('  ');
       const letters = [...word].filter((c) => /\p{L}/u.test(c)).length;
-      return pick([`${word}: ${spelled}. That's ${plural(letters, 'letter')}.`, `It's spelled ${spelled} (${plural(letters, 'letter')}).`], random);
+      return pick(
+        [
+          `${word}: ${spelled}. That's ${plural(letters, 'letter')}.`,
+          `It's spelled ${spelled} (${plural(letters, 'letter')}).`,
+        ],
+        random,
+      );
     },
   };
 }

@@ -19,11 +19,15 @@ export const placeSlot: DialogueSlot = {
   extract: ({ text }) => findPlace(text)?.name,
 };
 
-const FILLER = /^(?:the\s+)?(?:world|here|my (?:area|city|location|time ?zone|place)|this (?:area|place|city|time ?zone)|the (?:morning|afternoon|evening)|now|right now)$/;
+const FILLER =
+  /^(?:the\s+)?(?:world|here|my (?:area|city|location|time ?zone|place)|this (?:area|place|city|time ?zone)|the (?:morning|afternoon|evening)|now|right now)$/;
 
 /** A place the user named that the gazetteer does not know ("what time is it in Reykjavik"), to be honest about. */
 function unknownPlace(text: string): string | undefined {
-  const m = /\b(?:in|for|of)\s+([\p{L}][\p{L} .'-]{1,40}?)\s*(?:right now|now|currently|today|please|time ?zone|at the moment)?\s*[?.!]*$/iu.exec(text);
+  const m =
+    /\b(?:in|for|of)\s+([\p{L}][\p{L} .'-]{1,40}?)\s*(?:right now|now|currently|today|please|time ?zone|at the moment)?\s*[?.!]*$/iu.exec(
+      text,
+    );
   const name = m?.[1]?.trim();
   if (name === undefined || FILLER.test(name.toLowerCase())) return undefined;
   return name.replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());

@@ -22,7 +22,12 @@ export type ScheduleOp = 'set' | 'cancel' | 'list';
 export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
-  if (/\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|what (?:alarms|timers)|do i have|any (?:alarms|timers)|show)\b/.test(s)) return 'list';
+  if (
+    /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|what (?:alarms|timers)|do i have|any (?:alarms|timers)|show)\b/.test(
+      s,
+    )
+  )
+    return 'list';
   return 'set';
 }
 
@@ -42,7 +47,9 @@ const durationSlot: DialogueSlot = {
   prompt: ['For how long?', 'How long should the timer run?', 'Sure, for how long?'],
   required: false,
   validate: (v) =>
-    typeof v === 'number' && v >= 1000 && v <= DAY ? true : 'A timer can run from one second to 24 hours. How long should it be?',
+    typeof v === 'number' && v >= 1000 && v <= DAY
+      ? true
+      : 'A timer can run from one second to 24 hours. How long should it be?',
 };
 
 const timeSlot: DialogueSlot = {
@@ -50,7 +57,8 @@ const timeSlot: DialogueSlot = {
   kind: 'time',
   prompt: ['What time should I set it for?', 'For what time?', 'When should it go off?'],
   required: false,
-  validate: (v) => (toInstant(v) === undefined ? 'Sorry, I need a time, like "7am" or "6:30 tomorrow". What time?' : true),
+  validate: (v) =>
+    toInstant(v) === undefined ? 'Sorry, I need a time, like "7am" or "6:30 tomorrow". What time?' : true,
 };
 
 interface Kind {
@@ -74,7 +82,9 @@ async function listSome(ctx: SkillContext, kind: Kind): Promise<string> {
   const active = (await ctx.schedule!.list()).filter((r) => r.at > ctx.now.getTime()).sort((a, b) => a.at - b.at);
   if (active.length === 0) return `You don't have any ${kind.noun}s set.`;
   const describe = (at: number): string =>
-    kind.noun === 'timer' ? `${formatDuration(at - ctx.now.getTime())} left` : speakWhen(new Date(at), ctx.now, ctx.timeZone, ctx.lang);
+    kind.noun === 'timer'
+      ? `${formatDuration(at - ctx.now.getTime())} left`
+      : speakWhen(new Date(at), ctx.now, ctx.timeZone, ctx.lang);
   if (active.length === 1) return `You have one ${kind.noun}: ${describe(active[0]!.at)}.`;
   return `You have ${plural(active.length, kind.noun)}: ${active.map((r) => describe(r.at)).join('; ')}.`;
 }
@@ -117,9 +127,17 @@ export function createTimerSkill(random: Random): SkillDefinition {
         return { text: question, ask: { question, slot: 'duration' } };
       }
       const length = formatDuration(ms);
-      const replaced = await setOne(ctx, kind, ctx.now.getTime() + ms, pick([`Time's up! Your timer for ${length} is done.`, `Ding! Your timer is done (${length}).`], random));
+      const replaced = await setOne(
+        ctx,
+        kind,
+        ctx.now.getTime() + ms,
+        pick([`Time's up! Your timer for ${length} is done.`, `Ding! Your timer is done (${length}).`], random),
+      );
       if (replaced) return `Okay, I changed the timer to ${length}.`;
-      return pick([`Timer set for ${length}.`, `Okay, ${length}, starting now.`, `Sure, your timer for ${length} is running.`], random);
+      return pick(
+        [`Timer set for ${length}.`, `Okay, ${length}, starting now.`, `Sure, your timer for ${length} is running.`],
+        random,
+      );
     },
   };
 }
@@ -152,9 +170,17 @@ export function createAlarmSkill(random: Random): SkillDefinition {
         return { text: question, ask: { question, slot: 'time' } };
       }
       const when = speakWhen(at, ctx.now, ctx.timeZone, ctx.lang);
-      const replaced = await setOne(ctx, kind, at.getTime(), `⏰ It's ${speakTime(at, ctx.timeZone, ctx.lang)}: your alarm.`);
+      const replaced = await setOne(
+        ctx,
+        kind,
+        at.getTime(),
+        `⏰ It's ${speakTime(at, ctx.timeZone, ctx.lang)}: your alarm.`,
+      );
       if (replaced) return `Okay, I moved your alarm. It will now go off ${when}.`;
-      return pick([`Alarm set. It will go off ${when}.`, `Okay, I'll wake you ${when}.`, `Done, your alarm will ring ${when}.`], random);
+      return pick(
+        [`Alarm set. It will go off ${when}.`, `Okay, I'll wake you ${when}.`, `Done, your alarm will ring ${when}.`],
+        random,
+      );
     },
   };
 }

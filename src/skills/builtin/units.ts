@@ -49,11 +49,46 @@ const TABLE: [string, Dimension, number, string, string, ...string[]][] = [
   ['pint', 'volume', 0.473176473, 'pint', 'pints', 'pt'],
   ['quart', 'volume', 0.946352946, 'quart', 'quarts', 'qt'],
   ['gallon', 'volume', 3.785411784, 'gallon', 'gallons', 'gal'],
-  ['celsius', 'temperature', 1, 'degree Celsius', 'degrees Celsius', 'c', '°c', 'centigrade', 'degrees celsius', 'degree celsius', 'degrees c'],
-  ['fahrenheit', 'temperature', 5 / 9, 'degree Fahrenheit', 'degrees Fahrenheit', 'f', '°f', 'degrees fahrenheit', 'degree fahrenheit', 'degrees f'],
+  [
+    'celsius',
+    'temperature',
+    1,
+    'degree Celsius',
+    'degrees Celsius',
+    'c',
+    '°c',
+    'centigrade',
+    'degrees celsius',
+    'degree celsius',
+    'degrees c',
+  ],
+  [
+    'fahrenheit',
+    'temperature',
+    5 / 9,
+    'degree Fahrenheit',
+    'degrees Fahrenheit',
+    'f',
+    '°f',
+    'degrees fahrenheit',
+    'degree fahrenheit',
+    'degrees f',
+  ],
   ['kelvin', 'temperature', 1, 'kelvin', 'kelvin', 'k'],
   ['meter-per-second', 'speed', 1, 'meter per second', 'meters per second', 'm/s', 'mps', 'metre per second'],
-  ['kilometer-per-hour', 'speed', 1 / 3.6, 'kilometer per hour', 'kilometers per hour', 'km/h', 'kph', 'kmh', 'kmph', 'kilometre per hour', 'kilometres per hour'],
+  [
+    'kilometer-per-hour',
+    'speed',
+    1 / 3.6,
+    'kilometer per hour',
+    'kilometers per hour',
+    'km/h',
+    'kph',
+    'kmh',
+    'kmph',
+    'kilometre per hour',
+    'kilometres per hour',
+  ],
   ['mile-per-hour', 'speed', 0.44704, 'mile per hour', 'miles per hour', 'mph'],
   ['knot', 'speed', 0.514444, 'knot', 'knots', 'kt', 'kn'],
   ['millisecond', 'time', 0.001, 'millisecond', 'milliseconds', 'ms'],
@@ -79,7 +114,10 @@ const OFFSETS: Record<string, number> = { fahrenheit: -32, kelvin: -273.15 };
 
 /** Every unit by id. */
 export const UNITS: ReadonlyMap<string, Unit> = new Map(
-  TABLE.map(([id, dimension, factor, one, many]) => [id, { id, dimension, factor, offset: OFFSETS[id] ?? 0, one, many }]),
+  TABLE.map(([id, dimension, factor, one, many]) => [
+    id,
+    { id, dimension, factor, offset: OFFSETS[id] ?? 0, one, many },
+  ]),
 );
 
 const ALIASES = new Map<string, string>();
@@ -112,5 +150,5 @@ export function unitByAlias(alias: string): Unit | undefined {
  */
 export function convert(value: number, from: Unit, to: Unit): number | undefined {
   if (from.dimension !== to.dimension) return undefined;
-  return (value + from.offset) * from.factor / to.factor - to.offset;
+  return ((value + from.offset) * from.factor) / to.factor - to.offset;
 }

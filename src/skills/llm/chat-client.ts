@@ -49,13 +49,17 @@ const IDENT = /^[A-Za-z0-9_.-]{1,64}$/;
 async function statusError(response: Response, skillId: string): Promise<SkillError> {
   let kind = '';
   try {
-    const body = JSON.parse(new TextDecoder().decode(await readCapped(response, 65_536, skillId))) as { error?: { type?: unknown; code?: unknown } };
+    const body = JSON.parse(new TextDecoder().decode(await readCapped(response, 65_536, skillId))) as {
+      error?: { type?: unknown; code?: unknown };
+    };
     const t = body.error?.code ?? body.error?.type;
     if (typeof t === 'string' && IDENT.test(t)) kind = ` (${t})`;
   } catch {
     // The body is not the API's error JSON: the status says enough.
   }
-  return new SkillError(`The language model answered with status ${response.status}${kind}`, skillId, { code: 'llm-status' });
+  return new SkillError(`The language model answered with status ${response.status}${kind}`, skillId, {
+    code: 'llm-status',
+  });
 }
 
 /**
@@ -85,7 +89,10 @@ export async function* streamChatCompletion(request: ChatCompletionRequest): Asy
     signal,
   });
   if (!response.ok) throw await statusError(response, skillId);
-  const protocol = () => new SkillError('The language model sent something that is not a chat completion', skillId, { code: 'llm-protocol' });
+  const protocol = () =>
+    new SkillError('The language model sent something that is not a chat completion', skillId, {
+      code: 'llm-protocol',
+    });
 
   if (!/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
     const body = JSON.parse(new TextDecoder().decode(await readCapped(response, maxChars * 4 + 65_536, skillId))) as {
@@ -112,12 +119,14 @@ export async function* streamChatCompletion(request: ChatCompletionRequest): Asy
       } catch {
         throw protocol();
       }
-      if (chunk.error !== undefined) throw new SkillError('The language model reported an error mid-answer', skillId, { code: 'llm-error' });
+      if (chunk.error !== undefined)
+        throw new SkillError('The language model reported an error mid-answer', skillId, { code: 'llm-error' });
       const choice = chunk.choices?.[0];
       const content = choice?.delta?.content;
       if (typeof content === 'string' && content !== '') {
         chars += content.length;
-        if (chars > maxChars) throw new SkillError('The language model answer is too long', skillId, { code: 'llm-too-long' });
+        if (chars > maxChars)
+          throw new SkillError('The language model answer is too long', skillId, { code: 'llm-too-long' });
         yield content;
       }
       if (typeof choice?.finish_reason === 'string') finished = true;
@@ -127,5 +136,6 @@ export async function* streamChatCompletion(request: ChatCompletionRequest): Asy
     if (error instanceof SkillError) throw error;
     throw new SkillError('The connection to the language model broke off', skillId, { code: 'llm-dropped' });
   }
-  if (!finished) throw new SkillError('The connection to the language model broke off', skillId, { code: 'llm-dropped' });
+  if (!finished)
+    throw new SkillError('The connection to the language model broke off', skillId, { code: 'llm-dropped' });
 }

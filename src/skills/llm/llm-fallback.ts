@@ -50,19 +50,25 @@ export interface LlmFallbackOptions {
  * ```
  */
 export function createLlmFallback(options: LlmFallbackOptions): SkillDefinition {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createLlmFallback: options must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('createLlmFallback: options must be an object');
   const origin = originOfEndpoint(options.baseUrl, 'createLlmFallback: baseUrl');
-  if (typeof options.model !== 'string' || options.model === '') throw new TypeError('createLlmFallback: model must be a non-empty string');
+  if (typeof options.model !== 'string' || options.model === '')
+    throw new TypeError('createLlmFallback: model must be a non-empty string');
   const historyTurns = options.historyTurns ?? 0;
-  if (!Number.isInteger(historyTurns) || historyTurns < 0 || historyTurns > 50) throw new RangeError('createLlmFallback: historyTurns must be 0–50');
-  if (options.token !== undefined && typeof options.token !== 'function') throw new TypeError('createLlmFallback: token must be a function');
-  if (options.systemPrompt !== undefined && typeof options.systemPrompt !== 'string') throw new TypeError('createLlmFallback: systemPrompt must be a string');
+  if (!Number.isInteger(historyTurns) || historyTurns < 0 || historyTurns > 50)
+    throw new RangeError('createLlmFallback: historyTurns must be 0–50');
+  if (options.token !== undefined && typeof options.token !== 'function')
+    throw new TypeError('createLlmFallback: token must be a function');
+  if (options.systemPrompt !== undefined && typeof options.systemPrompt !== 'string')
+    throw new TypeError('createLlmFallback: systemPrompt must be a string');
 
   return defineSkill({
     id: options.id ?? 'confidant.llm-fallback',
     version: '1.0.0',
     intents: [LLM_FALLBACK_INTENT],
-    description: options.description ?? 'Answers questions the assistant does not know, using an online language model.',
+    description:
+      options.description ?? 'Answers questions the assistant does not know, using an online language model.',
     timeoutMs: options.timeoutMs ?? 60_000,
     permissions: { network: [origin] },
     async execute(ctx) {

@@ -46,7 +46,11 @@ export async function enqueue(storage: KeyValueStore, call: { body: unknown; ide
   const createdAt = Date.now();
   lastStamp = Math.max(createdAt, lastStamp + 1);
   // Zero-padded time first, so keys sort in the order the calls were made.
-  await storage.set(`${PREFIX}${String(lastStamp).padStart(15, '0')}:${call.idempotencyKey}`, { ...call, createdAt, attempts: 0 } satisfies OutboxEntry);
+  await storage.set(`${PREFIX}${String(lastStamp).padStart(15, '0')}:${call.idempotencyKey}`, {
+    ...call,
+    createdAt,
+    attempts: 0,
+  } satisfies OutboxEntry);
 }
 
 /** What a flush borrows from the runtime. @internal */
@@ -79,7 +83,12 @@ export async function flushOutbox(skills: readonly SkillDefinition[], deps: Flus
       report.pending += keys.length;
       continue;
     }
-    const fetch = createScopedFetch({ skillId: skill.id, origins: [hook.origin], signal: deps.signal, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) });
+    const fetch = createScopedFetch({
+      skillId: skill.id,
+      origins: [hook.origin],
+      signal: deps.signal,
+      ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    });
     const secret = skill.permissions?.secret === true ? () => deps.secret(skill.id) : undefined;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;

@@ -44,7 +44,10 @@ export interface WebhookResponse {
 }
 
 const retryable = (error: unknown) =>
-  error instanceof SkillError && (error.code === 'network' || error.code === 'timeout' || (error.code === 'status' && /status (5\d\d|408|429)\b/.test(error.message)));
+  error instanceof SkillError &&
+  (error.code === 'network' ||
+    error.code === 'timeout' ||
+    (error.code === 'status' && /status (5\d\d|408|429)\b/.test(error.message)));
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -64,7 +67,11 @@ async function attempt(o: PostJsonOptions): Promise<WebhookResponse> {
   const { skillId } = o;
   const timeout = AbortSignal.timeout(o.timeoutMs ?? 5_000);
   const signal = AbortSignal.any([o.signal, timeout]);
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...o.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...o.headers,
+  };
   const auth = await o.authorization?.();
   if (auth !== undefined) headers.authorization = auth;
   if (o.idempotencyKey !== undefined) headers['idempotency-key'] = o.idempotencyKey;
@@ -83,17 +90,21 @@ async function attempt(o: PostJsonOptions): Promise<WebhookResponse> {
   } catch (error) {
     if (o.signal.aborted) throw o.signal.reason;
     if (error instanceof SkillError) throw error;
-    throw new SkillError(timeout.aborted ? 'The webhook did not answer in time' : 'The webhook response broke off', skillId, {
-      code: timeout.aborted ? 'timeout' : 'network',
-    });
+    throw new SkillError(
+      timeout.aborted ? 'The webhook did not answer in time' : 'The webhook response broke off',
+      skillId,
+      { code: timeout.aborted ? 'timeout' : 'network' },
+    );
   }
-  if (!response.ok) throw new SkillError(`The webhook answered with status ${response.status}`, skillId, { code: 'status' });
+  if (!response.ok)
+    throw new SkillError(`The webhook answered with status ${response.status}`, skillId, { code: 'status' });
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return { status: response.status, data: null };
   try {
     return { status: response.status, data: JSON.parse(text) as unknown };
   } catch {
-    if (/json/i.test(response.headers.get('content-type') ?? '')) throw new SkillError('The webhook answered with invalid JSON', skillId, { code: 'json' });
+    if (/json/i.test(response.headers.get('content-type') ?? ''))
+      throw new SkillError('The webhook answered with invalid JSON', skillId, { code: 'json' });
     return { status: response.status, data: text };
   }
 }

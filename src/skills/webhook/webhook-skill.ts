@@ -98,15 +98,21 @@ const navigatorOnline = () => (globalThis as { navigator?: { onLine?: boolean } 
  * ```
  */
 export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition {
-  if (typeof config !== 'object' || config === null) throw new TypeError('defineWebhookSkill: config must be an object');
+  if (typeof config !== 'object' || config === null)
+    throw new TypeError('defineWebhookSkill: config must be an object');
   const origin = originOfEndpoint(config.url, `defineWebhookSkill(${String(config.id)}): url`);
   const headers = { ...config.headers };
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name) || typeof value !== 'string') throw new TypeError(`defineWebhookSkill: bad header ${JSON.stringify(name)}`);
-    if (/^(authorization|cookie)$/i.test(name)) throw new RangeError('defineWebhookSkill: put credentials in auth, not headers');
+    if (!HEADER_NAME.test(name) || typeof value !== 'string')
+      throw new TypeError(`defineWebhookSkill: bad header ${JSON.stringify(name)}`);
+    if (/^(authorization|cookie)$/i.test(name))
+      throw new RangeError('defineWebhookSkill: put credentials in auth, not headers');
   }
   const limits: [keyof WebhookSkillConfig, number, number][] = [
-    ['retries', 0, 5], ['attemptTimeoutMs', 1, 60_000], ['backoffMs', 0, 30_000], ['maxResponseBytes', 1, 16 * 1024 * 1024],
+    ['retries', 0, 5],
+    ['attemptTimeoutMs', 1, 60_000],
+    ['backoffMs', 0, 30_000],
+    ['maxResponseBytes', 1, 16 * 1024 * 1024],
   ];
   for (const [name, min, max] of limits) {
     const v = config[name];
@@ -115,7 +121,11 @@ export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition 
     }
   }
   const auth = config.auth;
-  if (auth !== undefined && !('secret' in auth && auth.secret === true) && typeof (auth as { token?: unknown }).token !== 'function') {
+  if (
+    auth !== undefined &&
+    !('secret' in auth && auth.secret === true) &&
+    typeof (auth as { token?: unknown }).token !== 'function'
+  ) {
     throw new TypeError('defineWebhookSkill: auth needs token() or secret: true');
   }
   const header = auth?.header ?? 'authorization';
@@ -143,7 +153,9 @@ export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition 
     const body = {
       intent: ctx.intent,
       // Reserved dialogue slots (`$action`, `$confirmed`) are the assistant's business, not the service's.
-      slots: JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(ctx.slots).filter(([k]) => !k.startsWith('$'))))) as unknown,
+      slots: JSON.parse(
+        JSON.stringify(Object.fromEntries(Object.entries(ctx.slots).filter(([k]) => !k.startsWith('$')))),
+      ) as unknown,
       lang: ctx.lang,
       timeZone: ctx.timeZone,
       ...(config.send?.text === true ? { text: ctx.text } : {}),
@@ -181,7 +193,9 @@ export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition 
     }
     if (typeof config.reply === 'function') return config.reply(response.data, ctx);
     if (template !== undefined) {
-      return template.render(safeRecord({ response: toSafeData(response.data), slots: toSafeData({ ...ctx.slots }), intent: ctx.intent }));
+      return template.render(
+        safeRecord({ response: toSafeData(response.data), slots: toSafeData({ ...ctx.slots }), intent: ctx.intent }),
+      );
     }
     const data = response.data as { reply?: unknown; text?: unknown } | string | null;
     if (typeof data === 'string' && data.trim() !== '') return data;

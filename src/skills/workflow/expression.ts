@@ -38,7 +38,8 @@ export interface Condition {
 
 const MAX_LENGTH = 500;
 const MAX_DEPTH = 32;
-const TOKEN = /\s*(?:(-?\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(==|!=|<=|>=|&&|\|\||[<>!()])|([A-Za-z_$][\w$.-]*))/y;
+const TOKEN =
+  /\s*(?:(-?\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(==|!=|<=|>=|&&|\|\||[<>!()])|([A-Za-z_$][\w$.-]*))/y;
 
 type Token = { t: 'num' | 'str' | 'op' | 'word'; v: string; at: number };
 
@@ -49,7 +50,8 @@ function tokenize(source: string): Token[] {
     if (/^\s*$/.test(source.slice(TOKEN.lastIndex))) break;
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(source);
-    if (m === null) throw new TemplateSyntaxError(`unexpected character ${JSON.stringify(source.slice(at).trim()[0])}`, at);
+    if (m === null)
+      throw new TemplateSyntaxError(`unexpected character ${JSON.stringify(source.slice(at).trim()[0])}`, at);
     const start = at + m[0].length - (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').length;
     if (m[1] !== undefined) tokens.push({ t: 'num', v: m[1], at: start });
     else if (m[2] !== undefined) tokens.push({ t: 'str', v: m[2], at: start });
@@ -75,7 +77,8 @@ function unquote(raw: string, at: number): string {
  * @throws {TemplateSyntaxError} with the offset of the problem
  */
 export function compileCondition(source: string): Condition {
-  if (source.length > MAX_LENGTH) throw new TemplateSyntaxError(`a condition may be at most ${MAX_LENGTH} characters`, 0);
+  if (source.length > MAX_LENGTH)
+    throw new TemplateSyntaxError(`a condition may be at most ${MAX_LENGTH} characters`, 0);
   const tokens = tokenize(source);
   let i = 0;
   const peek = () => tokens[i];
@@ -100,7 +103,8 @@ export function compileCondition(source: string): Condition {
       if (tok.v === 'true' || tok.v === 'false') return { k: 'lit', v: tok.v === 'true' };
       if (tok.v === 'null') return { k: 'lit', v: null };
       const p = parsePath(tok.v);
-      if (p === undefined) throw new TemplateSyntaxError(`"${tok.v}" is not a path like slots.city (no __proto__/constructor)`, tok.at);
+      if (p === undefined)
+        throw new TemplateSyntaxError(`"${tok.v}" is not a path like slots.city (no __proto__/constructor)`, tok.at);
       return { k: 'path', p };
     }
     throw new TemplateSyntaxError(`unexpected "${tok.v}"`, tok.at);
@@ -146,7 +150,14 @@ export function compileCondition(source: string): Condition {
 }
 
 function truthy(v: SafeValue | undefined): boolean {
-  return !(v === undefined || v === null || v === false || v === 0 || v === '' || (typeof v === 'number' && Number.isNaN(v)));
+  return !(
+    v === undefined ||
+    v === null ||
+    v === false ||
+    v === 0 ||
+    v === '' ||
+    (typeof v === 'number' && Number.isNaN(v))
+  );
 }
 
 function evaluate(node: Node, data: SafeValue): SafeValue | undefined {
@@ -166,7 +177,8 @@ function evaluate(node: Node, data: SafeValue): SafeValue | undefined {
       const b = evaluate(node.b, data);
       if (node.op === '==') return a === b || (a === undefined && b === null);
       if (node.op === '!=') return !(a === b || (a === undefined && b === null));
-      if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string'))) return false;
+      if (!((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')))
+        return false;
       if (node.op === '<') return a < b;
       if (node.op === '<=') return a <= b;
       if (node.op === '>') return a > b;

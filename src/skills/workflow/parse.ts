@@ -82,7 +82,13 @@ function toPlainJs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlainJs);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: toPlainJs((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    for (const key of Object.keys(value))
+      Object.defineProperty(out, key, {
+        value: toPlainJs((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;

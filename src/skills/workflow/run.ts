@@ -56,18 +56,23 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === '';
 export async function runWorkflow(spec: WorkflowSpec, ctx: SkillContext): Promise<SkillReply> {
   const slots = toSafeData({ ...ctx.slots });
   const vars: Record<string, SafeValue> = safeRecord();
-  const data = () => safeRecord({ slots, vars: safeRecord(vars), intent: ctx.intent, lang: ctx.lang, timeZone: ctx.timeZone });
+  const data = () =>
+    safeRecord({ slots, vars: safeRecord(vars), intent: ctx.intent, lang: ctx.lang, timeZone: ctx.timeZone });
   let executed = 0;
 
   const run = async (list: readonly WorkflowStep[]): Promise<SkillReply | undefined> => {
     for (const step of list) {
-      if (++executed > MAX_STEPS) throw new SkillError('The workflow ran too many steps', spec.manifest.id, { code: 'workflow-steps' });
+      if (++executed > MAX_STEPS)
+        throw new SkillError('The workflow ran too many steps', spec.manifest.id, { code: 'workflow-steps' });
       ctx.signal.throwIfAborted();
       switch (step.type) {
         case 'ask': {
           if (!isMissing(ctx.slots[step.slot])) break;
           const declared = spec.manifest.slots?.find((s) => s.name === step.slot)?.prompt;
-          const question = step.prompt !== '' ? step.prompt : (typeof declared === 'string' ? declared : declared?.[0]) ?? `What is the ${step.slot}?`;
+          const question =
+            step.prompt !== ''
+              ? step.prompt
+              : ((typeof declared === 'string' ? declared : declared?.[0]) ?? `What is the ${step.slot}?`);
           return { text: question, ask: { question, slot: step.slot } };
         }
         case 'set':
@@ -80,9 +85,11 @@ export async function runWorkflow(spec: WorkflowSpec, ctx: SkillContext): Promis
         }
         case 'webhook': {
           const fetch = ctx.fetch;
-          if (fetch === undefined) throw new SkillError('The workflow has no network permission', spec.manifest.id, { code: 'workflow' });
+          if (fetch === undefined)
+            throw new SkillError('The workflow has no network permission', spec.manifest.id, { code: 'workflow' });
           const secret = step.auth === 'secret' ? ctx.secret : undefined;
-          if (step.auth === 'secret' && secret === undefined) throw new SkillError('The workflow did not declare secret', spec.manifest.id, { code: 'workflow' });
+          if (step.auth === 'secret' && secret === undefined)
+            throw new SkillError('The workflow did not declare secret', spec.manifest.id, { code: 'workflow' });
           const response = await postJson({
             skillId: spec.manifest.id,
             fetch,
@@ -111,6 +118,7 @@ export async function runWorkflow(spec: WorkflowSpec, ctx: SkillContext): Promis
   };
 
   const reply = await run(spec.steps);
-  if (reply === undefined) throw new SkillError('The workflow ended without a reply step', spec.manifest.id, { code: 'workflow-no-reply' });
+  if (reply === undefined)
+    throw new SkillError('The workflow ended without a reply step', spec.manifest.id, { code: 'workflow-no-reply' });
   return reply;
 }

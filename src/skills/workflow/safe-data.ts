@@ -66,7 +66,8 @@ export function safeRecord(entries: Record<string, SafeValue> = {}): SafeRecord 
 export function lookup(root: SafeValue, path: readonly string[]): SafeValue | undefined {
   let current: SafeValue | undefined = root;
   for (const segment of path) {
-    if (current === null || current === undefined || typeof current !== 'object' || FORBIDDEN_KEYS.has(segment)) return undefined;
+    if (current === null || current === undefined || typeof current !== 'object' || FORBIDDEN_KEYS.has(segment))
+      return undefined;
     if (Array.isArray(current)) {
       const list = current as readonly SafeValue[];
       if (segment === 'length') current = list.length;
@@ -94,6 +95,10 @@ export function renderValue(value: SafeValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return (value as readonly SafeValue[]).filter((v) => typeof v !== 'object' || v === null).map(renderValue).join(', ');
+  if (Array.isArray(value))
+    return (value as readonly SafeValue[])
+      .filter((v) => typeof v !== 'object' || v === null)
+      .map(renderValue)
+      .join(', ');
   return '';
 }

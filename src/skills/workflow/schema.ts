@@ -20,7 +20,11 @@ const fail = (node: unknown, message: string): never => {
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** The pairs of a mapping by key, refusing keys not in `allowed`. @internal */
-export function fields(node: unknown, where: string, allowed: readonly string[]): Map<string, { key: Scalar; value: Node | null }> {
+export function fields(
+  node: unknown,
+  where: string,
+  allowed: readonly string[],
+): Map<string, { key: Scalar; value: Node | null }> {
   if (!isMap(node)) return fail(node, `${where} must be a mapping`);
   const out = new Map<string, { key: Scalar; value: Node | null }>();
   for (const pair of (node as YAMLMap).items) {
@@ -44,7 +48,13 @@ function bool(node: unknown, where: string): boolean {
 }
 
 function int(node: unknown, where: string, min: number, max: number): number {
-  if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < min || node.value > max) {
+  if (
+    !isScalar(node) ||
+    typeof node.value !== 'number' ||
+    !Number.isInteger(node.value) ||
+    node.value < min ||
+    node.value > max
+  ) {
     return fail(node, `${where} must be an integer from ${min} to ${max}`);
   }
   return node.value;
@@ -80,7 +90,13 @@ function valueTemplate(node: unknown, where: string): ValueTemplate {
   }
   if (isSeq(node)) return { kind: 'list', items: node.items.map((n, i) => valueTemplate(n, `${where}[${i}]`)) };
   if (isMap(node)) {
-    return { kind: 'record', entries: node.items.map((p) => [String((p.key as Scalar).value), valueTemplate(p.value, `${where}.${String((p.key as Scalar).value)}`)]) };
+    return {
+      kind: 'record',
+      entries: node.items.map((p) => [
+        String((p.key as Scalar).value),
+        valueTemplate(p.value, `${where}.${String((p.key as Scalar).value)}`),
+      ]),
+    };
   }
   if (node === null) return { kind: 'literal', value: null };
   return fail(node, `${where} must be a value`);
@@ -110,28 +126,43 @@ function step(node: unknown, where: string, scope: StepScope): WorkflowStep {
     try {
       condition = compileCondition(source);
     } catch (error) {
-      if (error instanceof TemplateSyntaxError) return fail(cond, `${where}.if, at character ${error.offset + 1}: ${error.message}`);
+      if (error instanceof TemplateSyntaxError)
+        return fail(cond, `${where}.if, at character ${error.offset + 1}: ${error.message}`);
       throw error;
     }
     const then = f.get('then');
     if (then === undefined) return fail(node, `${where}: an if step needs then`);
     const otherwise = f.get('else');
-    return { type: 'if', condition, then: steps(then.value, `${where}.then`, scope), else: otherwise === undefined ? [] : steps(otherwise.value, `${where}.else`, scope) };
+    return {
+      type: 'if',
+      condition,
+      then: steps(then.value, `${where}.then`, scope),
+      else: otherwise === undefined ? [] : steps(otherwise.value, `${where}.else`, scope),
+    };
   }
   const f = fields(node, where, ['ask', 'set', 'webhook', 'reply']);
   if (f.size !== 1) return fail(node, `${where} must have exactly one of ask, set, if, webhook, reply`);
   const [kind, { value }] = [...f][0]!;
   if (kind === 'ask') {
-    const spec = isScalar(value) ? { slot: value, prompt: undefined } : (() => {
-      const a = fields(value, `${where}.ask`, ['slot', 'prompt']);
-      return { slot: a.get('slot')?.value ?? fail(value, `${where}.ask needs slot`), prompt: a.get('prompt')?.value };
-    })();
+    const spec = isScalar(value)
+      ? { slot: value, prompt: undefined }
+      : (() => {
+          const a = fields(value, `${where}.ask`, ['slot', 'prompt']);
+          return {
+            slot: a.get('slot')?.value ?? fail(value, `${where}.ask needs slot`),
+            prompt: a.get('prompt')?.value,
+          };
+        })();
     const slot = str(spec.slot, `${where}.ask`);
     if (!scope.slots.has(slot)) fail(spec.slot, `${where}.ask: "${slot}" is not a declared slot`);
     return { type: 'ask', slot, prompt: spec.prompt === undefined ? '' : str(spec.prompt, `${where}.ask.prompt`) };
   }
   if (kind === 'set') {
-    const s = fields(value, `${where}.set`, (isMap(value) ? value.items : []).map((p) => String((p.key as Scalar).value)));
+    const s = fields(
+      value,
+      `${where}.set`,
+      (isMap(value) ? value.items : []).map((p) => String((p.key as Scalar).value)),
+    );
     return {
       type: 'set',
       values: [...s].map(([name, { key, value: v }]) => {
@@ -141,7 +172,8 @@ function step(node: unknown, where: string, scope: StepScope): WorkflowStep {
     };
   }
   if (kind === 'reply') {
-    if (isScalar(value)) return { type: 'reply', text: template(value, `${where}.reply`), markdown: undefined, quickReplies: [] };
+    if (isScalar(value))
+      return { type: 'reply', text: template(value, `${where}.reply`), markdown: undefined, quickReplies: [] };
     const r = fields(value, `${where}.reply`, ['text', 'markdown', 'quickReplies']);
     const qr = r.get('quickReplies')?.value;
     if (qr !== undefined && !isSeq(qr)) fail(qr, `${where}.reply.quickReplies must be a list`);
@@ -149,7 +181,10 @@ function step(node: unknown, where: string, scope: StepScope): WorkflowStep {
       type: 'reply',
       text: template(r.get('text')?.value ?? fail(value, `${where}.reply needs text`), `${where}.reply.text`),
       markdown: r.has('markdown') ? template(r.get('markdown')!.value, `${where}.reply.markdown`) : undefined,
-      quickReplies: qr === undefined ? [] : (qr as { items: unknown[] }).items.map((q, i) => template(q, `${where}.reply.quickReplies[${i}]`)),
+      quickReplies:
+        qr === undefined
+          ? []
+          : (qr as { items: unknown[] }).items.map((q, i) => template(q, `${where}.reply.quickReplies[${i}]`)),
     };
   }
   const w = fields(value, `${where}.webhook`, ['url', 'body', 'as', 'idempotent', 'timeoutMs', 'retries', 'auth']);

@@ -40,7 +40,8 @@ const MAX_TEMPLATE = 10_000;
  * @throws {TemplateSyntaxError} for an unclosed `{{`, an empty placeholder or a bad path
  */
 export function compileTemplate(source: string): Template {
-  if (source.length > MAX_TEMPLATE) throw new TemplateSyntaxError(`a template may be at most ${MAX_TEMPLATE} characters`, 0);
+  if (source.length > MAX_TEMPLATE)
+    throw new TemplateSyntaxError(`a template may be at most ${MAX_TEMPLATE} characters`, 0);
   const parts: Part[] = [];
   let i = 0;
   while (i < source.length) {
@@ -56,7 +57,10 @@ export function compileTemplate(source: string): Template {
     if (inner === '') throw new TemplateSyntaxError('empty placeholder "{{ }}"', open);
     const path = parsePath(inner);
     if (path === undefined) {
-      throw new TemplateSyntaxError(`"{{ ${inner} }}" is not a path like slots.city (no expressions, no __proto__/constructor)`, open);
+      throw new TemplateSyntaxError(
+        `"{{ ${inner} }}" is not a path like slots.city (no expressions, no __proto__/constructor)`,
+        open,
+      );
     }
     parts.push(path);
     i = close + 2;
@@ -67,7 +71,9 @@ export function compileTemplate(source: string): Template {
     render: (data: SafeValue) => parts.map((p) => (typeof p === 'string' ? p : renderValue(lookup(data, p)))).join(''),
     value: (data: SafeValue) => {
       const only = parts.length === 1 ? parts[0] : undefined;
-      return Array.isArray(only) ? lookup(data, only) : parts.map((p) => (typeof p === 'string' ? p : renderValue(lookup(data, p)))).join('');
+      return Array.isArray(only)
+        ? lookup(data, only)
+        : parts.map((p) => (typeof p === 'string' ? p : renderValue(lookup(data, p)))).join('');
     },
   });
 }

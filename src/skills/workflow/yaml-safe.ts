@@ -13,7 +13,18 @@
  *
  * @module
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A problem at an offset of the YAML source. @internal */
 export class YamlProblem extends Error {
@@ -39,7 +50,8 @@ const CORE_TAGS: ReadonlySet<string> = new Set(
  * @throws {YamlProblem} for a syntax error or anything refused above
  */
 export function parseSafeYaml(text: string, lines: LineCounter): Document.Parsed {
-  if (text.length > MAX_WORKFLOW_BYTES) throw new YamlProblem(`the workflow is larger than ${MAX_WORKFLOW_BYTES} bytes`, 0);
+  if (text.length > MAX_WORKFLOW_BYTES)
+    throw new YamlProblem(`the workflow is larger than ${MAX_WORKFLOW_BYTES} bytes`, 0);
   const doc = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
@@ -49,7 +61,8 @@ export function parseSafeYaml(text: string, lines: LineCounter): Document.Parsed
     strict: true,
   });
   const first = doc.errors[0];
-  if (first !== undefined) throw new YamlProblem(first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), first.pos[0]);
+  if (first !== undefined)
+    throw new YamlProblem(first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), first.pos[0]);
   const warning = doc.warnings[0];
   if (warning !== undefined) throw new YamlProblem(warning.message.split('\n')[0]!, warning.pos[0]);
 
@@ -60,14 +73,19 @@ export function parseSafeYaml(text: string, lines: LineCounter): Document.Parsed
       if (++nodes > MAX_NODES) throw new YamlProblem(`the workflow has more than ${MAX_NODES} nodes`, offsetOf(node));
       // `path` lists the ancestors: the document, then a collection and a pair per level.
       if (path.length > 2 * MAX_DEPTH) throw new YamlProblem('the workflow nests too deeply', offsetOf(node));
-      if (isAlias(node)) throw new YamlProblem(`aliases (*${node.source}) are not allowed in workflows`, offsetOf(node));
-      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) throw new YamlProblem(`the tag ${node.tag} is not allowed`, offsetOf(node));
+      if (isAlias(node))
+        throw new YamlProblem(`aliases (*${node.source}) are not allowed in workflows`, offsetOf(node));
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag))
+        throw new YamlProblem(`the tag ${node.tag} is not allowed`, offsetOf(node));
       return undefined;
     },
     Pair(_key, pair) {
       const key = pair.key as Node | null;
       if (!isScalar(key) || typeof key.value !== 'string') {
-        throw new YamlProblem('every key must be a plain string', key !== null && typeof key === 'object' ? offsetOf(key) : 0);
+        throw new YamlProblem(
+          'every key must be a plain string',
+          key !== null && typeof key === 'object' ? offsetOf(key) : 0,
+        );
       }
       if (FORBIDDEN_KEYS.has(key.value)) {
         throw new YamlProblem(
@@ -78,7 +96,8 @@ export function parseSafeYaml(text: string, lines: LineCounter): Document.Parsed
       return undefined;
     },
   });
-  if (!isMap(doc.contents)) throw new YamlProblem('a workflow is a mapping with id, version, intents and steps', offsetOf(doc.contents ?? {}));
+  if (!isMap(doc.contents))
+    throw new YamlProblem('a workflow is a mapping with id, version, intents and steps', offsetOf(doc.contents ?? {}));
   return doc;
 }
 

@@ -26,7 +26,12 @@ function expectAsksHowLong(reply: Reply): void {
 /** The last stored message is the question, then "ten minutes" answers it. */
 async function expectResumes(assistant: Assistant, question: Reply): Promise<void> {
   const [last] = await assistant.history(undefined, { limit: 1 });
-  expect(last, 'the question is the newest message in history').to.deep.include({ id: question.id, role: 'assistant', text: question.text, conversationId: question.conversationId });
+  expect(last, 'the question is the newest message in history').to.deep.include({
+    id: question.id,
+    role: 'assistant',
+    text: question.text,
+    conversationId: question.conversationId,
+  });
 
   const answer = await assistant.send('ten minutes');
   expect(answer.conversationId).to.equal(question.conversationId);

@@ -20,26 +20,36 @@ const until = async (condition: () => unknown, timeoutMs: number, what: string) 
   }
 };
 
-const partOf = <T extends HTMLElement>(el: HTMLElement, name: string) => el.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
+const partOf = <T extends HTMLElement>(el: HTMLElement, name: string) =>
+  el.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
 
 /**
  * Mounts the element with its own assistant (in a Worker, IndexedDB, default model), types "hello"
  * into its composer as a user would, and waits for the rendered reply.
  */
-export async function helloThroughTheElement(el: HTMLElement, databaseName: string): Promise<{ reply: ReplyLike; userText: string }> {
+export async function helloThroughTheElement(
+  el: HTMLElement,
+  databaseName: string,
+): Promise<{ reply: ReplyLike; userText: string }> {
   const element = el as ElementLike;
   element.setAttribute('open', '');
   element.setAttribute('load', 'eager');
   element.setAttribute('database', databaseName);
   const ready = new Promise((resolve, reject) => {
     element.addEventListener('confidant-ready', resolve, { once: true });
-    element.addEventListener('confidant-error', (e) => reject(new Error(`widget error: ${String((e as Event & { error?: unknown }).error)}`)), { once: true });
+    element.addEventListener(
+      'confidant-error',
+      (e) => reject(new Error(`widget error: ${String((e as Event & { error?: unknown }).error)}`)),
+      { once: true },
+    );
   });
   document.body.append(element);
   await element.updateComplete;
   await ready;
   const replied = new Promise<ReplyLike>((resolve) =>
-    element.addEventListener('confidant-reply', (e) => resolve((e as Event & { reply: ReplyLike }).reply), { once: true }),
+    element.addEventListener('confidant-reply', (e) => resolve((e as Event & { reply: ReplyLike }).reply), {
+      once: true,
+    }),
   );
   const userText = 'hello';
   await until(() => partOf(element, 'input') !== null, 10_000, 'the composer');
@@ -49,7 +59,10 @@ export async function helloThroughTheElement(el: HTMLElement, databaseName: stri
   partOf(element, 'send-button')!.click();
   const reply = await replied;
   await until(
-    () => [...(element.shadowRoot?.querySelectorAll('[part~="bubble"]') ?? [])].some((b) => b.textContent?.includes(reply.text)),
+    () =>
+      [...(element.shadowRoot?.querySelectorAll('[part~="bubble"]') ?? [])].some((b) =>
+        b.textContent?.includes(reply.text),
+      ),
     10_000,
     'the reply rendered',
   );

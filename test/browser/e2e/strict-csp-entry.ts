@@ -21,7 +21,10 @@ const el = document.querySelector('confidant-assistant');
 if (el) {
   el.database = `csp-${Date.now()}`;
   // `?worker=0` runs the engine in this thread: the same page without the Worker (and its Trusted Types sink).
-  el.assistantOptions = { skills: [hostile], ...(new URLSearchParams(location.search).get('worker') === '0' ? { worker: false } : {}) };
+  el.assistantOptions = {
+    skills: [hostile],
+    ...(new URLSearchParams(location.search).get('worker') === '0' ? { worker: false } : {}),
+  };
 }
 (window as { alerts?: number }).alerts = 0;
 window.alert = () => void ((window as { alerts?: number }).alerts = ((window as { alerts?: number }).alerts ?? 0) + 1);

@@ -4,7 +4,10 @@ import { FEATURIZER_TEXTS } from '../../fixtures/nlu/featurizer-texts.ts';
 
 describe('featurizer in Chromium', () => {
   it('gives the same ids as Node (pinned in featurizer-ids.json), CJK and odd text included', async () => {
-    const pinned = (await (await fetch('/test/fixtures/nlu/featurizer-ids.json')).json()) as { config: unknown; ids: number[][] };
+    const pinned = (await (await fetch('/test/fixtures/nlu/featurizer-ids.json')).json()) as {
+      config: unknown;
+      ids: number[][];
+    };
     const config = defaultFeaturizerConfig('en');
     expect(pinned.config).to.deep.equal(config);
     FEATURIZER_TEXTS.forEach((text, i) => {

@@ -39,7 +39,9 @@ describe('intent model in Chromium (onnxruntime-web wasm)', () => {
   });
 
   it('trains in the browser, exports, and the ONNX model matches the in-memory predictor', async () => {
-    const data = (await (await fetch(fixture('tiny-dataset.json'))).json()) as { splits: Record<string, TrainingExample[]> };
+    const data = (await (await fetch(fixture('tiny-dataset.json'))).json()) as {
+      splits: Record<string, TrainingExample[]>;
+    };
     const train = data.splits.train!;
     const corpus: Corpus = {
       language: 'en',

@@ -23,7 +23,11 @@ describe('offline after the first visit (dist: script tag, service worker, baked
 
   it('loads once, goes offline, reloads, and chats without asking the network for the wasm or the model', async () => {
     fixture = await openFixture({ db: `offline-dist-${crypto.randomUUID()}`, dist: '1' });
-    expect(await fixture.call<Ready>('ready')).to.deep.equal({ registered: true, controlled: true, model: 'assistant-en' });
+    expect(await fixture.call<Ready>('ready')).to.deep.equal({
+      registered: true,
+      controlled: true,
+      model: 'assistant-en',
+    });
     expect((await fixture.call<{ intent: string }>('send', { text: 'hello' })).intent).to.equal('greeting');
 
     const assets = await fixture.call<Asset[]>('assets');
@@ -34,13 +38,22 @@ describe('offline after the first visit (dist: script tag, service worker, baked
 
     const mark = await setOffline(true);
     await fixture.reload();
-    expect(await fixture.call<Ready>('ready')).to.deep.equal({ registered: true, controlled: true, model: 'assistant-en' });
+    expect(await fixture.call<Ready>('ready')).to.deep.equal({
+      registered: true,
+      controlled: true,
+      model: 'assistant-en',
+    });
     expect((await fixture.call<{ intent: string }>('send', { text: 'what time is it' })).intent).to.equal('time');
 
     const seen = await requestsSince(mark);
-    expect(seen.filter((r) => !r.dropped), 'nothing reached the server').to.deep.equal([]);
+    expect(
+      seen.filter((r) => !r.dropped),
+      'nothing reached the server',
+    ).to.deep.equal([]);
     const paths = seen.map((r) => new URL(r.path, location.href).pathname);
-    expect(paths, 'the page itself was asked for (network first), and failed').to.include('/test/browser/offline/frame.html');
+    expect(paths, 'the page itself was asked for (network first), and failed').to.include(
+      '/test/browser/offline/frame.html',
+    );
     // The library, wasm and model: cache first. (The browser may check the service worker script for an update.)
     expect(paths.filter((p) => p.startsWith('/dist/') && p !== '/dist/confidant-sw.js')).to.deep.equal([]);
   });

@@ -64,13 +64,18 @@ function booted(): Promise<void> {
 export async function openFixture(params: Record<string, string>): Promise<Fixture> {
   await setOffline(false); // also marks the fixture host for `no-cache` responses, before its first request
   const started = booted();
-  const win = open(`${fixtureOrigin}/test/browser/offline/frame.html?${new URLSearchParams({ ...params, opener: location.origin })}`, '_blank');
+  const win = open(
+    `${fixtureOrigin}/test/browser/offline/frame.html?${new URLSearchParams({ ...params, opener: location.origin })}`,
+    '_blank',
+  );
   if (win === null) throw new Error('the fixture window was blocked');
   await started;
   const call = <T>(command: string, args: { text?: string; url?: string } = {}) =>
     new Promise<T>((resolve, reject) => {
       const id = ++nextId;
-      const onMessage = (event: MessageEvent<{ id: number; result?: T; error?: { name: string; message: string } }>) => {
+      const onMessage = (
+        event: MessageEvent<{ id: number; result?: T; error?: { name: string; message: string } }>,
+      ) => {
         if (event.origin !== fixtureOrigin || event.data?.id !== id) return;
         removeEventListener('message', onMessage);
         if (event.data.error === undefined) resolve(event.data.result as T);
@@ -93,5 +98,7 @@ export async function openFixture(params: Record<string, string>): Promise<Fixtu
 /** SHA-256 (hex) of a file on the test page's own origin. */
 export async function sha256Of(path: string): Promise<string> {
   const bytes = await (await fetch(path, { cache: 'no-store' })).arrayBuffer();
-  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 }

@@ -16,11 +16,15 @@ const DIGEST_HEADER = 'x-confidant-sha256';
 const params = new URLSearchParams(location.search);
 
 const hex = async (bytes: ArrayBuffer) =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 
 /** The built bundles, as a script-tag host uses them: the `dist/` service worker and helper, and the element. */
 async function startFromDist(databaseName: string) {
-  const offline = (await import('/dist/offline.js' as string)) as { registerOfflineSupport: typeof registerOfflineSupport };
+  const offline = (await import('/dist/offline.js' as string)) as {
+    registerOfflineSupport: typeof registerOfflineSupport;
+  };
   const registration = await offline.registerOfflineSupport({ serviceWorker: '/dist/confidant-sw.js', scope: '/' });
   await new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -30,10 +34,18 @@ async function startFromDist(databaseName: string) {
     document.head.append(script);
   });
   const element = document.createElement('confidant-assistant');
-  for (const [name, value] of [['load', 'eager'], ['database', databaseName]] as const) element.setAttribute(name, value);
+  for (const [name, value] of [
+    ['load', 'eager'],
+    ['database', databaseName],
+  ] as const)
+    element.setAttribute(name, value);
   const ready = new Promise<Assistant>((resolve, reject) => {
-    element.addEventListener('confidant-ready', (e) => resolve((e as Event & { assistant: Assistant }).assistant), { once: true });
-    element.addEventListener('confidant-error', (e) => reject((e as Event & { error?: unknown }).error), { once: true });
+    element.addEventListener('confidant-ready', (e) => resolve((e as Event & { assistant: Assistant }).assistant), {
+      once: true,
+    });
+    element.addEventListener('confidant-error', (e) => reject((e as Event & { error?: unknown }).error), {
+      once: true,
+    });
   });
   document.body.append(element);
   return { assistant: await ready, registered: registration !== undefined };
@@ -42,12 +54,17 @@ async function startFromDist(databaseName: string) {
 const started = (async () => {
   const databaseName = params.get('db') ?? 'offline-fixture';
   if (params.has('dist')) return startFromDist(databaseName);
-  const registration = await registerOfflineSupport({ serviceWorker: '/widget/offline/confidant-sw.ts', scope: '/', library: false });
+  const registration = await registerOfflineSupport({
+    serviceWorker: '/widget/offline/confidant-sw.ts',
+    scope: '/',
+    library: false,
+  });
   const options: Record<string, string> = { databaseName };
   for (const key of ['model', 'wasm', 'modelSha256', 'wasmSha256']) {
     const value = params.get(key);
     if (value === null) continue;
-    if (key === 'model' || key === 'wasm') options[key === 'wasm' ? 'wasmUrl' : key] = new URL(value, location.href).href;
+    if (key === 'model' || key === 'wasm')
+      options[key === 'wasm' ? 'wasmUrl' : key] = new URL(value, location.href).href;
     else options[key] = value;
   }
   // `modelSha256` / `wasmSha256` are passed through to the engine (proposed EngineOptions fields).
@@ -60,7 +77,11 @@ type Command = { id: number; command: string; text?: string; url?: string };
 const commands: Record<string, (message: Command, assistant: () => Promise<Assistant>) => Promise<unknown>> = {
   async ready(_, assistant) {
     const { registered } = await started;
-    return { registered, controlled: navigator.serviceWorker.controller !== null, model: (await assistant()).model.name };
+    return {
+      registered,
+      controlled: navigator.serviceWorker.controller !== null,
+      model: (await assistant()).model.name,
+    };
   },
   async send({ text }, assistant) {
     const reply = await (await assistant()).send(text ?? '');
@@ -73,7 +94,12 @@ const commands: Record<string, (message: Command, assistant: () => Promise<Assis
       (await cache.keys()).map(async (request) => {
         const response = (await cache.match(request))!;
         const body = await response.arrayBuffer();
-        return { url: request.url, recorded: response.headers.get(DIGEST_HEADER), actual: await hex(body), bytes: body.byteLength };
+        return {
+          url: request.url,
+          recorded: response.headers.get(DIGEST_HEADER),
+          actual: await hex(body),
+          bytes: body.byteLength,
+        };
       }),
     );
   },
@@ -91,7 +117,10 @@ const commands: Record<string, (message: Command, assistant: () => Promise<Assis
     return true;
   },
   async cleanup() {
-    await started.then(({ assistant }) => assistant.dispose(), () => undefined);
+    await started.then(
+      ({ assistant }) => assistant.dispose(),
+      () => undefined,
+    );
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
     for (const name of await caches.keys()) await caches.delete(name);
     indexedDB.deleteDatabase(params.get('db') ?? 'offline-fixture');
@@ -106,7 +135,11 @@ addEventListener('message', (event: MessageEvent<Command>) => {
   if (run === undefined) return;
   run(event.data, async () => (await started).assistant).then(
     (result) => (event.source as Window).postMessage({ id, result }, event.origin),
-    (error: unknown) => (event.source as Window).postMessage({ id, error: { name: (error as Error).name, message: String((error as Error).message ?? error) } }, event.origin),
+    (error: unknown) =>
+      (event.source as Window).postMessage(
+        { id, error: { name: (error as Error).name, message: String((error as Error).message ?? error) } },
+        event.origin,
+      ),
   );
 });
 (opener as Window | null)?.postMessage({ booted: true }, params.get('opener') ?? '');

@@ -49,7 +49,8 @@ export function offlinePlugin() {
       });
     },
     transform(context) {
-      if (context.path === '/widget/offline/confidant-sw.ts' || context.path === '/dist/confidant-sw.js') context.set('Service-Worker-Allowed', '/');
+      if (context.path === '/widget/offline/confidant-sw.ts' || context.path === '/dist/confidant-sw.js')
+        context.set('Service-Worker-Allowed', '/');
     },
     async executeCommand({ command, payload }) {
       if (command === 'set-host-offline') {

@@ -25,7 +25,11 @@ describe('offline after the first visit', () => {
   it('loads once, goes offline, reloads, and chats', async () => {
     fixture = await openFixture({ db: `offline-reload-${crypto.randomUUID()}` });
     const first = await fixture.call<Ready>('ready');
-    expect(first, 'the service worker controls the page before the engine starts').to.deep.equal({ registered: true, controlled: true, model: 'assistant-en' });
+    expect(first, 'the service worker controls the page before the engine starts').to.deep.equal({
+      registered: true,
+      controlled: true,
+      model: 'assistant-en',
+    });
     expect((await fixture.call<{ intent: string }>('send', { text: 'hello' })).intent).to.equal('greeting');
 
     // Running from source there is no baked digest: each asset is kept with the digest of the download.
@@ -38,7 +42,10 @@ describe('offline after the first visit', () => {
     for (const asset of [wasm!, model!]) expect(asset.actual, asset.url).to.equal(asset.recorded);
 
     const mark = await setOffline(true);
-    const probe = await fetch(`${new URL(model!.url).origin}/package.json`, { mode: 'no-cors' }).then(() => 'reached', () => 'unreachable');
+    const probe = await fetch(`${new URL(model!.url).origin}/package.json`, { mode: 'no-cors' }).then(
+      () => 'reached',
+      () => 'unreachable',
+    );
     expect(probe, 'the fixture origin is off the network').to.equal('unreachable');
 
     await fixture.reload();
@@ -50,8 +57,15 @@ describe('offline after the first visit', () => {
 
     // Without a digest the engine asks the network first: both downloads were tried, and dropped.
     const seen = await requestsSince(mark);
-    expect(seen.filter((r) => !r.dropped), 'nothing reached the server').to.deep.equal([]);
+    expect(
+      seen.filter((r) => !r.dropped),
+      'nothing reached the server',
+    ).to.deep.equal([]);
     const tried = seen.map((r) => new URL(r.path, location.href).pathname);
-    expect(tried).to.include.members([new URL(wasm!.url).pathname, new URL(model!.url).pathname, '/test/browser/offline/frame.html']);
+    expect(tried).to.include.members([
+      new URL(wasm!.url).pathname,
+      new URL(model!.url).pathname,
+      '/test/browser/offline/frame.html',
+    ]);
   });
 });

@@ -23,7 +23,14 @@ describe('raw IndexedDB dump (Chromium)', () => {
 
   it('the scanner finds a canary stored as text, as bytes, as hex or as base64 (positive control)', () => {
     const [a, b, c, d] = [canary(1), canary(2), canary(3), canary(4)];
-    const dump = { s: [{ t: `x ${a} y` }, { v: new Uint8Array([7, ...utf8(b), 9]) }, { h: toHex(utf8(c)) }, { b: toBase64(utf8(`zz${d}`)) }] };
+    const dump = {
+      s: [
+        { t: `x ${a} y` },
+        { v: new Uint8Array([7, ...utf8(b), 9]) },
+        { h: toHex(utf8(c)) },
+        { b: toBase64(utf8(`zz${d}`)) },
+      ],
+    };
     expect(findCanaries(dump, [a, b, c, d, canary(5)])).to.deep.equal([a, b, c, d]);
   });
 
@@ -38,14 +45,26 @@ describe('raw IndexedDB dump (Chromium)', () => {
     const convs = await Promise.all(titles.map((t) => store.createConversation(`Trip ${t}`)));
     const texts = take(400);
     const metas = take(100);
-    await store.addMessages(texts.map((t, i) => ({
-      conversationId: convs[i % convs.length]?.id as string, role: 'user' as const, text: `remind me ${t} tomorrow`,
-      ...(i < metas.length ? { meta: { entities: [{ kind: 'custom', value: metas[i], at: new Date() }] } } : {}),
-    })));
+    await store.addMessages(
+      texts.map((t, i) => ({
+        conversationId: convs[i % convs.length]?.id as string,
+        role: 'user' as const,
+        text: `remind me ${t} tomorrow`,
+        ...(i < metas.length ? { meta: { entities: [{ kind: 'custom', value: metas[i], at: new Date() }] } } : {}),
+      })),
+    );
     // Filler so the history passes one search pack (500 messages): the pack must hide the canaries too.
-    await store.addMessages(Array.from({ length: 200 }, (_, i) => ({ conversationId: convs[0]?.id as string, role: 'assistant' as const, text: `filler ${i}` })));
+    await store.addMessages(
+      Array.from({ length: 200 }, (_, i) => ({
+        conversationId: convs[0]?.id as string,
+        role: 'assistant' as const,
+        text: `filler ${i}`,
+      })),
+    );
     const states = take(100);
-    await Promise.all(states.map((s, i) => store.putDialogueState(convs[i]?.id as string, { slots: { what: s }, turn: i })));
+    await Promise.all(
+      states.map((s, i) => store.putDialogueState(convs[i]?.id as string, { slots: { what: s }, turn: i })),
+    );
     const settings = take(100);
     await Promise.all(settings.map((s, i) => store.settings().set(`setting${i}`, { value: s })));
     const skill = take(100);
@@ -64,7 +83,18 @@ describe('raw IndexedDB dump (Chromium)', () => {
 
     // …and none is in the database in any readable form.
     const dump = await rawDump(indexedDB, name);
-    expect(Object.keys(dump).sort()).to.deep.equal(['audit', 'conversations', 'dialogueState', 'keys', 'messages', 'meta', 'models', 'searchPacks', 'settings', 'skillData']);
+    expect(Object.keys(dump).sort()).to.deep.equal([
+      'audit',
+      'conversations',
+      'dialogueState',
+      'keys',
+      'messages',
+      'meta',
+      'models',
+      'searchPacks',
+      'settings',
+      'skillData',
+    ]);
     expect(dump['messages']?.length).to.equal(600);
     expect(dump['searchPacks']?.length).to.equal(1);
     expect(findCanaries(dump, canaries)).to.deep.equal([]);

@@ -36,11 +36,16 @@ describe('failures: quota, no IndexedDB, all-or-nothing (Chromium)', () => {
     await store.addMessage({ conversationId: c.id, role: 'user', text: 'before' });
     let puts = 0;
     failWhen = (op) => op.store === 'messages' && ++puts === 50;
-    const error = await rejection(store.addMessages(Array.from({ length: 200 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `m${i}` }))));
+    const error = await rejection(
+      store.addMessages(
+        Array.from({ length: 200 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `m${i}` })),
+      ),
+    );
     expect(error).to.be.instanceOf(StorageError);
     expect((error as StorageError).code).to.equal('quota');
     const causes: string[] = [];
-    for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner ?? e.cause) causes.push(e.name);
+    for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner ?? e.cause)
+      causes.push(e.name);
     expect(causes).to.include('QuotaExceededError');
     expect(await store.countMessages(c.id)).to.equal(1);
     failWhen = undefined;
@@ -67,7 +72,9 @@ describe('failures: quota, no IndexedDB, all-or-nothing (Chromium)', () => {
     const name = fresh();
     const source = await openStore({ name: fresh() });
     const sc = await source.createConversation('to import');
-    await source.addMessages(Array.from({ length: 30 }, (_, i) => ({ conversationId: sc.id, role: 'user' as const, text: `i${i}` })));
+    await source.addMessages(
+      Array.from({ length: 30 }, (_, i) => ({ conversationId: sc.id, role: 'user' as const, text: `i${i}` })),
+    );
     const file = await source.exportBackup('backup pass');
     await source.close();
     const store = await openStore({ name, indexedDB: idb });
@@ -86,9 +93,17 @@ describe('failures: quota, no IndexedDB, all-or-nothing (Chromium)', () => {
   it('IndexedDB unavailable: a memory store with a clear warning', async () => {
     const refusing = instrumentIndexedDB(indexedDB, () => undefined);
     (refusing as unknown as { open: () => never }).open = () => {
-      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+      throw new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      );
     };
-    const store = await openStore({ name: fresh(), indexedDB: new Proxy(indexedDB, { get: (t, p) => (p === 'open' ? (refusing as unknown as { open: unknown }).open : Reflect.get(t, p, t)) }) });
+    const store = await openStore({
+      name: fresh(),
+      indexedDB: new Proxy(indexedDB, {
+        get: (t, p) => (p === 'open' ? (refusing as unknown as { open: unknown }).open : Reflect.get(t, p, t)),
+      }),
+    });
     expect(store.persistent).to.equal(false);
     expect(store.warning?.code).to.equal('indexeddb-unavailable');
     expect(store.warning?.message).to.match(/memory/);

@@ -24,7 +24,9 @@ describe('keys (Chromium)', () => {
   });
 
   it('refuses 599,999 PBKDF2 iterations with RangeError', () => {
-    expect(() => openStore({ name: fresh(), encryption: { mode: 'passphrase', passphrase: 'pw', iterations: 599_999 } })).to.throw(RangeError);
+    expect(() =>
+      openStore({ name: fresh(), encryption: { mode: 'passphrase', passphrase: 'pw', iterations: 599_999 } }),
+    ).to.throw(RangeError);
   });
 
   it('a wrong passphrase gets WrongPassphraseError and changes nothing; the right one unlocks', async () => {
@@ -44,7 +46,9 @@ describe('keys (Chromium)', () => {
     expect((await store.listMessages(c.id)).map((m) => m.text)).to.deep.equal(['behind the passphrase']);
     await store.changePassphrase('right one', 'newer one');
     await store.close();
-    expect(await rejection(openStore({ name, encryption: { mode: 'passphrase', passphrase: 'right one' } }))).to.be.instanceOf(WrongPassphraseError);
+    expect(
+      await rejection(openStore({ name, encryption: { mode: 'passphrase', passphrase: 'right one' } })),
+    ).to.be.instanceOf(WrongPassphraseError);
     const again = await openStore({ name, encryption: { mode: 'passphrase', passphrase: 'newer one' } });
     expect((await again.listConversations()).map((x) => x.title)).to.deep.equal(['locked away']);
     await again.close();
@@ -52,8 +56,16 @@ describe('keys (Chromium)', () => {
 
   it('writes key records with strict durability, and history with relaxed', async () => {
     const seen: TransactionOp[] = [];
-    const idb = instrumentIndexedDB(indexedDB, () => undefined, (op) => seen.push(op));
-    const store = await openStore({ name: fresh(), indexedDB: idb, encryption: { mode: 'passphrase', passphrase: 'first one' } });
+    const idb = instrumentIndexedDB(
+      indexedDB,
+      () => undefined,
+      (op) => seen.push(op),
+    );
+    const store = await openStore({
+      name: fresh(),
+      indexedDB: idb,
+      encryption: { mode: 'passphrase', passphrase: 'first one' },
+    });
     const c = await store.createConversation('t');
     await store.addMessage({ conversationId: c.id, role: 'user', text: 'x' });
     await store.changePassphrase('first one', 'second one');

@@ -31,10 +31,18 @@ describe('tabs, upgrades and interrupted writes (Chromium)', () => {
     const v1 = await createV1Database(indexedDB, name, 4, 25);
     const store = await openStore({ name });
     const convs = await store.listConversations();
-    expect(convs.map((c) => [c.title, c.updatedAt])).to.deep.equal(v1.conversations.map((c) => [c.title, c.newest]).reverse());
+    expect(convs.map((c) => [c.title, c.updatedAt])).to.deep.equal(
+      v1.conversations.map((c) => [c.title, c.newest]).reverse(),
+    );
     const first = v1.conversations[0]?.id as string;
     const page = await store.listMessages(first, { limit: 10 });
-    expect(page.map((m) => m.text)).to.deep.equal(v1.messages.filter((m) => m.conversationId === first).reverse().slice(0, 10).map((m) => m.text));
+    expect(page.map((m) => m.text)).to.deep.equal(
+      v1.messages
+        .filter((m) => m.conversationId === first)
+        .reverse()
+        .slice(0, 10)
+        .map((m) => m.text),
+    );
     expect(await store.settings().get('theme')).to.deep.equal(v1.setting.value);
     await store.close();
     const db = await new Promise<IDBDatabase>((resolve) => {
@@ -42,7 +50,9 @@ describe('tabs, upgrades and interrupted writes (Chromium)', () => {
       req.onsuccess = () => resolve(req.result);
     });
     expect(db.version).to.equal(20); // Dexie stores version × 10
-    expect(Array.from(db.transaction('messages').objectStore('messages').indexNames)).to.include('[conversationId+createdAt]');
+    expect(Array.from(db.transaction('messages').objectStore('messages').indexNames)).to.include(
+      '[conversationId+createdAt]',
+    );
     db.close();
   });
 
@@ -50,12 +60,21 @@ describe('tabs, upgrades and interrupted writes (Chromium)', () => {
     const name = fresh();
     const tab = await openFrameTab();
     tabs.push(tab);
-    const [mine, theirs] = await Promise.all([openStore({ name }), tab.store.openStore({ name, indexedDB: tab.indexedDB })]);
+    const [mine, theirs] = await Promise.all([
+      openStore({ name }),
+      tab.store.openStore({ name, indexedDB: tab.indexedDB }),
+    ]);
     const c = await mine.createConversation('shared');
     await Promise.all([
-      ...Array.from({ length: 150 }, (_, i) => mine.addMessage({ conversationId: c.id, role: 'user', text: `mine ${i}` })),
-      ...Array.from({ length: 150 }, (_, i) => theirs.addMessage({ conversationId: c.id, role: 'assistant', text: `theirs ${i}` })),
-      theirs.addMessages(Array.from({ length: 500 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `bulk ${i}` }))),
+      ...Array.from({ length: 150 }, (_, i) =>
+        mine.addMessage({ conversationId: c.id, role: 'user', text: `mine ${i}` }),
+      ),
+      ...Array.from({ length: 150 }, (_, i) =>
+        theirs.addMessage({ conversationId: c.id, role: 'assistant', text: `theirs ${i}` }),
+      ),
+      theirs.addMessages(
+        Array.from({ length: 500 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `bulk ${i}` })),
+      ),
     ]);
     for (const s of [mine, theirs]) {
       expect(await s.countMessages(c.id)).to.equal(800);
@@ -70,13 +89,17 @@ describe('tabs, upgrades and interrupted writes (Chromium)', () => {
     await createV1Database(indexedDB, name, 1, 3);
     const tab = await openFrameTab();
     tabs.push(tab);
-    const { default: Dexie } = await tab.importInFrame<{ default: typeof DexieType }>('/node_modules/dexie/dist/dexie.mjs');
+    const { default: Dexie } = await tab.importInFrame<{ default: typeof DexieType }>(
+      '/node_modules/dexie/dist/dexie.mjs',
+    );
     const old = new Dexie(name, { indexedDB: tab.indexedDB });
     old.version(1).stores(SCHEMA_HISTORY[0]?.stores ?? {});
     expect(await old.table('messages').count()).to.equal(3);
     const store = await Promise.race([
       openStore({ name }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('upgrade blocked by the other tab')), 10_000)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('upgrade blocked by the other tab')), 10_000),
+      ),
     ]);
     expect((await store.listConversations()).length).to.equal(1);
     expect(old.isOpen()).to.equal(false);
@@ -97,7 +120,11 @@ describe('tabs, upgrades and interrupted writes (Chromium)', () => {
     });
     const theirs = await tab.store.openStore({ name, indexedDB: idb });
     const c = await theirs.createConversation('interrupted');
-    void theirs.addMessages(Array.from({ length: 3000 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `m${i}` }))).catch(() => undefined);
+    void theirs
+      .addMessages(
+        Array.from({ length: 3000 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `m${i}` })),
+      )
+      .catch(() => undefined);
     while (closedAt === 0) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 200));
     const store = await openStore({ name });

@@ -42,7 +42,9 @@ describe('tamper detection (Chromium)', () => {
   it('detects every single-bit flip in the header, IV, ciphertext and tag of a short record', async () => {
     const c = await store.createConversation('');
     const sent = await store.addMessage({ conversationId: c.id, role: 'user', text: 'hi' });
-    const [row] = (await rawGetAll<Row & { id: string; body: Uint8Array }>(indexedDB, name, 'messages')).filter((r) => r.id === sent.id);
+    const [row] = (await rawGetAll<Row & { id: string; body: Uint8Array }>(indexedDB, name, 'messages')).filter(
+      (r) => r.id === sent.id,
+    );
     if (row === undefined) throw new Error('message not stored');
     expect(row.body.length).to.equal(1 + IV_LENGTH + 22 + TAG_LENGTH);
     const writer = await rawWriter(name);
@@ -85,7 +87,9 @@ describe('tamper detection (Chromium)', () => {
     const skills = await rows('skillData');
     const writer = await rawWriter(name);
     const swaps: [string, Row, Row, string][] = [
-      ['messages', r1, r2, 'body'], ['messages', r1, r3, 'body'], ['conversations', byId(convs, 'id', a.id), byId(convs, 'id', b.id), 'title'],
+      ['messages', r1, r2, 'body'],
+      ['messages', r1, r3, 'body'],
+      ['conversations', byId(convs, 'id', a.id), byId(convs, 'id', b.id), 'title'],
       ['dialogueState', byId(states, 'conversationId', a.id), byId(states, 'conversationId', b.id), 'state'],
       ['settings', byId(settings, 'key', 'x'), byId(settings, 'key', 'y'), 'value'],
       ['skillData', byId(skills, 'skillId', 's1'), byId(skills, 'skillId', 's2'), 'value'],

@@ -44,7 +44,9 @@ async function busyConversation(attributes: Record<string, string> = {}): Promis
 
 async function expectNoViolations(el: Element, state: string): Promise<void> {
   // Let the panel's entrance animation finish: mid-fade colours are not what users read.
-  const finite = (el.shadowRoot?.getAnimations() ?? []).filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+  const finite = (el.shadowRoot?.getAnimations() ?? []).filter(
+    (animation) => animation.effect?.getTiming().iterations !== Infinity,
+  );
   await Promise.all(finite.map((animation) => animation.finished));
   const violations = await axeViolations(el);
   expect(violations, `${state}:\n${violations.join('\n')}`).to.deep.equal([]);
@@ -67,9 +69,15 @@ for (const theme of ['light', 'dark'] as const) {
 
     it('auto theme following the system, with the typing indicator and loading bar', async () => {
       let release!: () => void;
-      const assistant = createScriptedAssistant(() => ({ hold: new Promise((resolve) => (release = () => resolve(undefined))) }), { extras: { status: 'starting' } });
+      const assistant = createScriptedAssistant(
+        () => ({ hold: new Promise((resolve) => (release = () => resolve(undefined))) }),
+        { extras: { status: 'starting' } },
+      );
       const el = await mount(assistant, { open: '' });
-      assistant.emit({ type: 'progress', progress: { status: 'progress', file: 'model.onnx', loaded: 40, total: 100 } });
+      assistant.emit({
+        type: 'progress',
+        progress: { status: 'progress', file: 'model.onnx', loaded: 40, total: 100 },
+      });
       await typeAndSend(el, 'early');
       expect(parts(el, 'typing')).to.have.length(1);
       expect(part(el, 'progress').textContent).to.contain('40%');

@@ -12,7 +12,9 @@ describe('<confidant-assistant> conversation', () => {
     const el = await mount(assistant, { open: '' });
     const sends: string[] = [];
     el.addEventListener('confidant-send', (e) => sends.push(e.text));
-    const replied = new Promise<ConfidantReplyEvent>((resolve) => el.addEventListener('confidant-reply', resolve, { once: true }));
+    const replied = new Promise<ConfidantReplyEvent>((resolve) =>
+      el.addEventListener('confidant-reply', resolve, { once: true }),
+    );
     await typeAndSend(el, 'hello');
     const event = await replied;
     expect(sends).to.deep.equal(['hello']);
@@ -38,7 +40,11 @@ describe('<confidant-assistant> conversation', () => {
     const assistant = createScriptedAssistant(() => ({ deltas: ['The ', 'answer ', 'is ', '42.'], gapMs: 5, hold }));
     const el = await mount(assistant, { open: '' });
     const changes: string[] = [];
-    new MutationObserver(() => changes.push(announcer(el).textContent ?? '')).observe(announcer(el), { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => changes.push(announcer(el).textContent ?? '')).observe(announcer(el), {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
 
     await typeAndSend(el, 'question');
     expect(parts(el, 'typing')).to.have.length(1);
@@ -59,7 +65,11 @@ describe('<confidant-assistant> conversation', () => {
 
   it('renders quick replies on the last reply and sends the picked value', async () => {
     const assistant = createScriptedAssistant((text) =>
-      text === 'pick' ? { reply: { text: 'Which size?', quickReplies: [{ label: 'Small', value: 'size small' }, { label: 'Large' }] } } : { reply: { text: `ok ${text}` } },
+      text === 'pick'
+        ? {
+            reply: { text: 'Which size?', quickReplies: [{ label: 'Small', value: 'size small' }, { label: 'Large' }] },
+          }
+        : { reply: { text: `ok ${text}` } },
     );
     const el = await mount(assistant, { open: '' });
     await typeAndSend(el, 'pick');
@@ -95,7 +105,9 @@ describe('<confidant-assistant> conversation', () => {
 
   it('shows a failed turn with a retry that sends it again', async () => {
     let fail = true;
-    const assistant = createScriptedAssistant((text) => (fail ? { error: new ConfidantError('engine down', { code: 'inference' }) } : { reply: { text: `ok ${text}` } }));
+    const assistant = createScriptedAssistant((text) =>
+      fail ? { error: new ConfidantError('engine down', { code: 'inference' }) } : { reply: { text: `ok ${text}` } },
+    );
     const el = await mount(assistant, { open: '' });
     const errors: unknown[] = [];
     el.addEventListener('confidant-error', (e) => errors.push(e.error));
@@ -115,7 +127,10 @@ describe('<confidant-assistant> conversation', () => {
     const el = await mount(assistant, { open: '' });
     await assistant.send('from the app');
     await until(() => bubbleTexts(el).length === 2);
-    assistant.emit({ type: 'notification', reply: { id: 'n1', conversationId: 'c1', text: 'Your timer is done.', createdAt: Date.now() } });
+    assistant.emit({
+      type: 'notification',
+      reply: { id: 'n1', conversationId: 'c1', text: 'Your timer is done.', createdAt: Date.now() },
+    });
     await until(() => bubbleTexts(el).length === 3);
     expect(bubbleTexts(el)).to.deep.equal(['from the app', 're: from the app', 'Your timer is done.']);
     expect(announcer(el).textContent?.trim()).to.equal('Assistant: Your timer is done.');
@@ -144,7 +159,9 @@ describe('<confidant-assistant> conversation', () => {
     const el = await mount(assistant, { open: '' });
     part(el, 'conversations-button').click();
     await until(() => parts(el, 'conversation').length === 2);
-    parts(el, 'conversation').find((b) => b.textContent?.includes('recent topic'))?.click();
+    parts(el, 'conversation')
+      .find((b) => b.textContent?.includes('recent topic'))
+      ?.click();
     await until(() => bubbleTexts(el).join() === 'recent topic');
     part(el, 'conversations-button').click();
     await until(() => parts(el, 'new-conversation-button').length === 1);

@@ -20,7 +20,9 @@ describe('<confidant-assistant> with the real createAssistant', () => {
 
   it('sends "hello" and renders the built-in skill’s reply', async () => {
     const el = await mount(await start(), { open: '' });
-    const replied = new Promise<ConfidantReplyEvent>((resolve) => el.addEventListener('confidant-reply', resolve, { once: true }));
+    const replied = new Promise<ConfidantReplyEvent>((resolve) =>
+      el.addEventListener('confidant-reply', resolve, { once: true }),
+    );
     await typeAndSend(el, 'hello');
     const { reply } = await replied;
     expect(reply.understanding.intent).to.equal('greeting');
@@ -47,7 +49,11 @@ describe('<confidant-assistant> with the real createAssistant', () => {
     await until(() => bubbleTexts(el)[1] === 'Order 42 has shipped.', 10_000, 'streamed text');
     expect(parts(el, 'assistant-message')[0]?.getAttribute('aria-hidden')).to.equal('true');
     release();
-    await until(() => parts(el, 'assistant-message')[0]?.getAttribute('aria-hidden') === null, 10_000, 'the whole reply');
+    await until(
+      () => parts(el, 'assistant-message')[0]?.getAttribute('aria-hidden') === null,
+      10_000,
+      'the whole reply',
+    );
     expect(bubbleTexts(el)[1]).to.equal('Order 42 has shipped.');
   });
 

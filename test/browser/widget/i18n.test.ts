@@ -16,8 +16,21 @@ describe('languages and direction', () => {
   });
 
   it('maps language tags to catalogues', () => {
-    expect(['zh', 'zh-CN', 'zh-Hans-CN', 'zh-SG', 'ZH-cn'].map(resolveUiLanguage)).to.deep.equal(['zh-CN', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN']);
-    expect(['zh-TW', 'zh-Hant', 'en-GB', 'fr', '', undefined].map(resolveUiLanguage)).to.deep.equal(['en', 'en', 'en', 'en', 'en', 'en']);
+    expect(['zh', 'zh-CN', 'zh-Hans-CN', 'zh-SG', 'ZH-cn'].map(resolveUiLanguage)).to.deep.equal([
+      'zh-CN',
+      'zh-CN',
+      'zh-CN',
+      'zh-CN',
+      'zh-CN',
+    ]);
+    expect(['zh-TW', 'zh-Hant', 'en-GB', 'fr', '', undefined].map(resolveUiLanguage)).to.deep.equal([
+      'en',
+      'en',
+      'en',
+      'en',
+      'en',
+      'en',
+    ]);
   });
 
   it('the lang attribute picks the UI strings, and switching it re-renders', async () => {
@@ -49,7 +62,9 @@ describe('languages and direction', () => {
     const panel = part(el, 'panel').getBoundingClientRect();
     expect(launcher.left).to.be.lessThan(window.innerWidth / 2);
     expect(panel.left).to.be.lessThan(window.innerWidth / 2);
-    expect(getComputedStyle(el.shadowRoot?.querySelector('[part~="send-button"] svg') as Element).transform).to.not.equal('none');
+    expect(
+      getComputedStyle(el.shadowRoot?.querySelector('[part~="send-button"] svg') as Element).transform,
+    ).to.not.equal('none');
     const ltr = await mount(createScriptedAssistant(), { open: '' });
     expect(part(ltr, 'launcher').getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
   });
@@ -64,15 +79,25 @@ describe('screenshots (test-artifacts/)', () => {
     const assistant = createScriptedAssistant((text) => ({
       reply: {
         text: 'reply',
-        markdown: attributes.lang === 'ar' ? 'مرحبا! **كيف** يمكنني مساعدتك؟' : 'Your order **#42** shipped today. [Track it](https://example.com/track)',
-        quickReplies: [{ label: attributes.lang === 'ar' ? 'تتبع' : 'Track it' }, { label: attributes.lang === 'ar' ? 'إلغاء' : 'Cancel' }],
+        markdown:
+          attributes.lang === 'ar'
+            ? 'مرحبا! **كيف** يمكنني مساعدتك؟'
+            : 'Your order **#42** shipped today. [Track it](https://example.com/track)',
+        quickReplies: [
+          { label: attributes.lang === 'ar' ? 'تتبع' : 'Track it' },
+          { label: attributes.lang === 'ar' ? 'إلغاء' : 'Cancel' },
+        ],
         cards: [{ title: attributes.lang === 'ar' ? 'طلب ٤٢' : 'Order 42', text: text }],
       },
     }));
     const el = await mount(assistant, { open: '', ...attributes });
     await typeAndSend(el, attributes.lang === 'ar' ? 'أين طلبي؟' : 'Where is my order?');
     await until(() => parts(el, 'quick-reply').length === 2);
-    await Promise.all((el.shadowRoot?.getAnimations() ?? []).filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished));
+    await Promise.all(
+      (el.shadowRoot?.getAnimations() ?? [])
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished),
+    );
     const path = await executeServerCommand<string, { name: string }>('save-screenshot', { name });
     expect(path).to.equal(`test-artifacts/${name}.png`);
   }

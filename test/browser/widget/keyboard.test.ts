@@ -16,7 +16,9 @@ describe('keyboard-only use', () => {
   afterEach(() => before.remove());
 
   it('Tab to the launcher, Enter opens with focus in the composer, Enter sends, Escape closes and restores focus', async () => {
-    const assistant = createScriptedAssistant((text) => ({ reply: { text: `Hi! You typed ${text}.`, quickReplies: [{ label: 'More' }] } }));
+    const assistant = createScriptedAssistant((text) => ({
+      reply: { text: `Hi! You typed ${text}.`, quickReplies: [{ label: 'More' }] },
+    }));
     const el = await mount(assistant);
     before.focus();
     await sendKeys({ press: 'Tab' });
@@ -61,7 +63,9 @@ describe('keyboard-only use', () => {
     await until(() => focused(el)?.id === 'input');
     const input = part<HTMLTextAreaElement>(el, 'input');
     input.value = '你好';
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, composed: true }));
+    input.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, composed: true }),
+    );
     await el.updateComplete;
     expect(assistant.sent).to.deep.equal([]);
     expect(input.value).to.equal('你好');

@@ -3,7 +3,8 @@ import { en } from '../../../widget/i18n/en.ts';
 import { createScriptedAssistant } from './scripted-assistant.ts';
 import { bubbleTexts, mount, part, parts, until } from './helpers.ts';
 
-const focusedPart = (el: HTMLElement) => el.shadowRoot?.activeElement?.getAttribute('part') ?? el.shadowRoot?.activeElement?.className;
+const focusedPart = (el: HTMLElement) =>
+  el.shadowRoot?.activeElement?.getAttribute('part') ?? el.shadowRoot?.activeElement?.className;
 
 describe('unlock screen (passphrase mode)', () => {
   it('shows instead of the chat while locked; a wrong passphrase changes nothing; the right one restores history', async () => {
@@ -48,9 +49,18 @@ describe('unlock screen (passphrase mode)', () => {
 describe('consent prompt', () => {
   it('opens the panel, takes focus, and answers through respondToPermission', async () => {
     const answers: [string, boolean][] = [];
-    const assistant = createScriptedAssistant(undefined, { extras: { respondToPermission: async (id: string, granted: boolean) => void answers.push([id, granted]) } });
+    const assistant = createScriptedAssistant(undefined, {
+      extras: { respondToPermission: async (id: string, granted: boolean) => void answers.push([id, granted]) },
+    });
     const el = await mount(assistant);
-    assistant.emit({ type: 'permission-request', id: 'p1', skillId: 'acme.orders', skillVersion: '1.0.0', permission: 'network', origins: ['https://api.acme.example'] });
+    assistant.emit({
+      type: 'permission-request',
+      id: 'p1',
+      skillId: 'acme.orders',
+      skillVersion: '1.0.0',
+      permission: 'network',
+      origins: ['https://api.acme.example'],
+    });
     await until(() => parts(el, 'consent').length === 1);
     expect(el.open).to.equal(true);
     const consent = part(el, 'consent');
@@ -68,7 +78,14 @@ describe('consent prompt', () => {
     const assistant = createScriptedAssistant();
     const el = await mount(assistant, { open: '' });
     for (const id of ['a', 'b']) {
-      assistant.emit({ type: 'permission-request', id, skillId: `skill.${id}`, skillVersion: '1.0.0', permission: 'profile', respond: async (granted: boolean) => void answers.push(`${id}:${granted}`) });
+      assistant.emit({
+        type: 'permission-request',
+        id,
+        skillId: `skill.${id}`,
+        skillVersion: '1.0.0',
+        permission: 'profile',
+        respond: async (granted: boolean) => void answers.push(`${id}:${granted}`),
+      });
     }
     await until(() => parts(el, 'consent').length === 1);
     part(el, 'deny-button').click();
@@ -86,19 +103,25 @@ describe('settings', () => {
   });
 
   it('shows only what the assistant supports', async () => {
-    const el = await mount(createScriptedAssistant(undefined, { extras: { erase: async () => {} } }), { open: '', voice: 'off' });
+    const el = await mount(createScriptedAssistant(undefined, { extras: { erase: async () => {} } }), {
+      open: '',
+      voice: 'off',
+    });
     part(el, 'settings-button').click();
     await until(() => parts(el, 'settings').length === 1);
     expect(parts(el, 'erase-button')).to.have.length(1);
-    for (const absent of ['export-button', 'import-button', 'retention', 'revoke-button', 'lock-button']) expect(parts(el, absent), absent).to.have.length(0);
+    for (const absent of ['export-button', 'import-button', 'retention', 'revoke-button', 'lock-button'])
+      expect(parts(el, absent), absent).to.have.length(0);
   });
 
   it('exports, imports, sets retention, revokes, locks and erases through the assistant', async () => {
     const calls: unknown[][] = [];
-    const record = (name: string, result?: unknown) => async (...args: unknown[]) => {
-      calls.push([name, ...args]);
-      return result;
-    };
+    const record =
+      (name: string, result?: unknown) =>
+      async (...args: unknown[]) => {
+        calls.push([name, ...args]);
+        return result;
+      };
     const assistant = createScriptedAssistant(undefined, {
       history: [{ id: 'h1', conversationId: 'c1', role: 'user', text: 'to be erased', createdAt: Date.now() - 10 }],
       extras: {
@@ -106,7 +129,9 @@ describe('settings', () => {
         importBackup: record('importBackup', { skipped: 0 }),
         retention: async () => 30,
         setRetention: record('setRetention'),
-        permissions: async () => [{ skillId: 'acme.orders', permission: 'network', origins: ['https://api.acme.example'] }],
+        permissions: async () => [
+          { skillId: 'acme.orders', permission: 'network', origins: ['https://api.acme.example'] },
+        ],
         revokePermission: record('revokePermission'),
         erase: record('erase'),
       },
@@ -164,7 +189,9 @@ describe('settings', () => {
   });
 
   it('reports a failed action in words', async () => {
-    const assistant = createScriptedAssistant(undefined, { extras: { exportBackup: async () => Promise.reject(new Error('disk full')) } });
+    const assistant = createScriptedAssistant(undefined, {
+      extras: { exportBackup: async () => Promise.reject(new Error('disk full')) },
+    });
     const el = await mount(assistant, { open: '', voice: 'off' });
     part(el, 'settings-button').click();
     await until(() => parts(el, 'export-button').length === 1);

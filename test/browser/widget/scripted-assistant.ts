@@ -5,7 +5,16 @@
  * real `createAssistant` (`message` before the turn, `reply` after it). Tests of the real
  * engine path use `createAssistant` itself (see `chat.test.ts`).
  */
-import type { AssistantEventType, AssistantListener, EngineStatus, ModelInfo, NluResult, Reply, ReplyChunk, StoredMessage } from '../../../src/index.ts';
+import type {
+  AssistantEventType,
+  AssistantListener,
+  EngineStatus,
+  ModelInfo,
+  NluResult,
+  Reply,
+  ReplyChunk,
+  StoredMessage,
+} from '../../../src/index.ts';
 import type { WidgetAssistant } from '../../../widget/index.ts';
 import { LockedError, WrongPassphraseError } from '../../../src/index.ts';
 
@@ -40,7 +49,15 @@ export interface ScriptedAssistant extends WidgetAssistant {
 }
 
 const model: ModelInfo = { name: 'scripted', version: '0', labels: ['test'], threshold: 0.5, bytes: 0, language: 'en' };
-const nlu = (text: string): NluResult => ({ text, intent: 'test', confidence: 1, outOfScope: false, intents: [], entities: [], modelVersion: '0' });
+const nlu = (text: string): NluResult => ({
+  text,
+  intent: 'test',
+  confidence: 1,
+  outOfScope: false,
+  intents: [],
+  entities: [],
+  modelVersion: '0',
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -114,7 +131,12 @@ export function createScriptedAssistant(
     },
     async conversations() {
       const ids = [...new Set(messages.map((m) => m.conversationId))];
-      return ids.map((id) => ({ id, title: messages.find((m) => m.conversationId === id)?.text ?? '', createdAt: 0, updatedAt: Date.now() }));
+      return ids.map((id) => ({
+        id,
+        title: messages.find((m) => m.conversationId === id)?.text ?? '',
+        createdAt: 0,
+        updatedAt: Date.now(),
+      }));
     },
     async newConversation() {
       conversation = `c${++ids}`;

@@ -32,7 +32,16 @@ class FakeRecognition {
   onerror: (() => void) | null = null;
   start(): void {
     FakeRecognition.last = this;
-    setTimeout(() => this.onresult?.({ results: [Object.assign([{ transcript: 'turn on ' }], { isFinal: true }), Object.assign([{ transcript: 'the lights' }], { isFinal: false })] }), 10);
+    setTimeout(
+      () =>
+        this.onresult?.({
+          results: [
+            Object.assign([{ transcript: 'turn on ' }], { isFinal: true }),
+            Object.assign([{ transcript: 'the lights' }], { isFinal: false }),
+          ],
+        }),
+      10,
+    );
   }
   stop(): void {
     this.onend?.();
@@ -94,7 +103,17 @@ describe('voice', () => {
       speak: (utterance: SpeechSynthesisUtterance) => spoken.push(`${utterance.voice?.name}:${utterance.text}`),
       cancel: () => {},
     });
-    restore.push(replace('speechSynthesis', synth), replace('SpeechSynthesisUtterance', class { voice: unknown; lang = ''; constructor(public text: string) {} }));
+    restore.push(
+      replace('speechSynthesis', synth),
+      replace(
+        'SpeechSynthesisUtterance',
+        class {
+          voice: unknown;
+          lang = '';
+          constructor(public text: string) {}
+        },
+      ),
+    );
     const assistant = createScriptedAssistant((text) => ({ reply: { text: `reply to ${text}` } }));
     const el = await mount(assistant, { open: '', lang: 'en-US', 'read-aloud': '' });
     await el.updateComplete;

@@ -26,11 +26,21 @@ describe('backup container', () => {
     const lowered = header.replace('"iterations":600000', '"iterations":100000');
     const edited = new Uint8Array([...file.subarray(0, 21), ...utf8(lowered), ...file.subarray(prefixLength)]);
     new DataView(edited.buffer).setUint32(17, utf8(lowered).length);
-    await assert.rejects(decryptBackup(edited, 'backup passphrase'), (e) => e instanceof CryptoError && e.code === 'format');
+    await assert.rejects(
+      decryptBackup(edited, 'backup passphrase'),
+      (e) => e instanceof CryptoError && e.code === 'format',
+    );
     const damaged = file.slice();
     damaged[damaged.length - 1] = (damaged[damaged.length - 1] ?? 0) ^ 1;
-    await assert.rejects(decryptBackup(damaged, 'backup passphrase'), (e) => e instanceof CryptoError && e.code === 'auth');
-    for (const junk of [new Uint8Array(3), utf8('CONFIDANT-BACKUPxxxxxxxxxxx'), utf8('hello world, not a backup at all')]) {
+    await assert.rejects(
+      decryptBackup(damaged, 'backup passphrase'),
+      (e) => e instanceof CryptoError && e.code === 'auth',
+    );
+    for (const junk of [
+      new Uint8Array(3),
+      utf8('CONFIDANT-BACKUPxxxxxxxxxxx'),
+      utf8('hello world, not a backup at all'),
+    ]) {
       await assert.rejects(decryptBackup(junk, 'pw'), (e) => e instanceof CryptoError && e.code === 'format');
     }
   });

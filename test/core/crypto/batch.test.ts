@@ -14,9 +14,16 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 describe('batch envelope', () => {
   it('builds exactly the AAD bytes of the single-record envelope', () => {
-    const scopes: BatchScope[] = [scope, { db: 'd "quoted" \\ ✓', table: 'skillData', field: 'value' }, { db: '', table: 't\u0000', field: 'f\ud800' }];
+    const scopes: BatchScope[] = [
+      scope,
+      { db: 'd "quoted" \\ ✓', table: 'skillData', field: 'value' },
+      { db: '', table: 't\u0000', field: 'f\ud800' },
+    ];
     const records: { id: RecordKey; bound?: (string | number)[] }[] = [
-      { id: 'm1', bound: ['c1', 1700000000000] }, { id: 42 }, { id: ['skill', 'k"ey'], bound: [] }, { id: 'ünï\ud83d\ude00', bound: [-0, 1e21, 0.1] },
+      { id: 'm1', bound: ['c1', 1700000000000] },
+      { id: 42 },
+      { id: ['skill', 'k"ey'], bound: [] },
+      { id: 'ünï\ud83d\ude00', bound: [-0, 1e21, 0.1] },
     ];
     for (const s of scopes) {
       const aad = batchAad(s);
@@ -24,17 +31,32 @@ describe('batch envelope', () => {
       const bytes = encodeJoined(texts, 0, false);
       records.forEach((r, i) => {
         [1, 2, 255].forEach((version, j) => {
-          const ctx = { db: s.db, table: s.table, id: r.id, field: s.field, ...(r.bound === undefined ? {} : { bound: r.bound }) };
-          assert.equal(hex(bytes[i * 3 + j] as Uint8Array), hex(additionalData(ctx, version)), JSON.stringify([s, r, version]));
+          const ctx = {
+            db: s.db,
+            table: s.table,
+            id: r.id,
+            field: s.field,
+            ...(r.bound === undefined ? {} : { bound: r.bound }),
+          };
+          assert.equal(
+            hex(bytes[i * 3 + j] as Uint8Array),
+            hex(additionalData(ctx, version)),
+            JSON.stringify([s, r, version]),
+          );
         });
       });
     }
   });
 
   it('encodes many JSON texts in one call and splits them exactly, or refuses a text holding the separator', () => {
-    const texts = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ i, s: `${'é✓\u0000\n'.repeat(i % 7)}\ud83d\ude00\ud800` }));
+    const texts = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ i, s: `${'é✓\u0000\n'.repeat(i % 7)}\ud83d\ude00\ud800` }),
+    );
     texts.push(JSON.stringify('x'.repeat(200_000)), '""', '0');
-    for (const [sep, keep] of [[1, true], [0, false]] as const) {
+    for (const [sep, keep] of [
+      [1, true],
+      [0, false],
+    ] as const) {
       const views = encodeJoined(texts, sep, keep);
       assert.equal(views.length, texts.length);
       views.forEach((v, i) => {
@@ -49,7 +71,16 @@ describe('batch envelope', () => {
   });
 
   it('seals in the single-record format, each record with its own fresh IV, and opens both ways', async () => {
-    const records = Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, bound: ['c1', 1000 + i], value: i % 3 === 0 ? { r: 'user', t: `text ${i}` } : i % 3 === 1 ? `s${i}` : { at: new Date(i), m: new Map([[i, -0]]) } }));
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: `m${i}`,
+      bound: ['c1', 1000 + i],
+      value:
+        i % 3 === 0
+          ? { r: 'user', t: `text ${i}` }
+          : i % 3 === 1
+            ? `s${i}`
+            : { at: new Date(i), m: new Map([[i, -0]]) },
+    }));
     const sealed = await sealBatch(key, scope, records, 2);
     assert.equal(new Set(sealed.map((s) => hex(s.subarray(1, 1 + IV_LENGTH)))).size, records.length);
     for (const [i, s] of sealed.entries()) {
@@ -60,12 +91,32 @@ describe('batch envelope', () => {
       assert.deepEqual(await open(key, { ...scope, id: r.id, bound: r.bound }, s, 2), r.value);
     }
     const single = await Promise.all(records.map((r) => seal(key, { ...scope, id: r.id, bound: r.bound }, r.value, 1)));
-    assert.deepEqual(await openBatch(key, scope, records.map((r, i) => ({ ...r, sealed: single[i] as Uint8Array })), 2), records.map((r) => r.value));
-    assert.deepEqual(await openBatch(key, scope, records.map((r, i) => ({ ...r, sealed: sealed[i] as Uint8Array })), 2), records.map((r) => r.value));
+    assert.deepEqual(
+      await openBatch(
+        key,
+        scope,
+        records.map((r, i) => ({ ...r, sealed: single[i] as Uint8Array })),
+        2,
+      ),
+      records.map((r) => r.value),
+    );
+    assert.deepEqual(
+      await openBatch(
+        key,
+        scope,
+        records.map((r, i) => ({ ...r, sealed: sealed[i] as Uint8Array })),
+        2,
+      ),
+      records.map((r) => r.value),
+    );
   });
 
   it('reports each bad record on its own: flipped bits, swapped ciphertexts, moved bindings, unknown versions', async () => {
-    const records = Array.from({ length: 6 }, (_, i) => ({ id: `m${i}`, bound: ['c1', i], value: { r: 'user', t: `t${i}` } }));
+    const records = Array.from({ length: 6 }, (_, i) => ({
+      id: `m${i}`,
+      bound: ['c1', i],
+      value: { r: 'user', t: `t${i}` },
+    }));
     const sealed = await sealBatch(key, scope, records, 2);
     const future = (sealed[5] as Uint8Array).slice();
     future[0] = 3;
@@ -90,14 +141,29 @@ describe('batch envelope', () => {
   it('detects every single-bit flip of a short record', async () => {
     const [sealed] = await sealBatch(key, scope, [{ id: 'm1', bound: ['c1', 1], value: { r: 'user', t: 'hi' } }], 2);
     const s = sealed as Uint8Array;
-    const flips = Array.from({ length: s.length * 8 }, (_, bit) => ({ id: 'm1', bound: ['c1', 1], sealed: flipBit(s, bit) }));
+    const flips = Array.from({ length: s.length * 8 }, (_, bit) => ({
+      id: 'm1',
+      bound: ['c1', 1],
+      sealed: flipBit(s, bit),
+    }));
     const out = await openBatch(key, scope, flips, 2);
     assert.equal(out.length, s.length * 8);
     assert.ok(out.every(isAuth));
   });
 
   it('refuses bad values before sealing anything, and bad versions', async () => {
-    await assert.rejects(sealBatch(key, scope, [{ id: 'a', value: 'ok' }, { id: 'b', value: () => 1 }], 2), TypeError);
+    await assert.rejects(
+      sealBatch(
+        key,
+        scope,
+        [
+          { id: 'a', value: 'ok' },
+          { id: 'b', value: () => 1 },
+        ],
+        2,
+      ),
+      TypeError,
+    );
     await assert.rejects(sealBatch(key, scope, [{ id: 'a', value: 'ok' }], 256), RangeError);
     assert.deepEqual(await sealBatch(key, scope, [], 2), []);
     assert.deepEqual(await openBatch(key, scope, [], 2), []);

@@ -23,8 +23,13 @@ describe('crypto envelope', () => {
   it('binds the ciphertext to database, table, record id, field, bound fields and version', async () => {
     const sealed = await seal(key, ctx, 'secret', 2);
     const others: SealContext[] = [
-      { ...ctx, db: 'other' }, { ...ctx, table: 'settings' }, { ...ctx, id: 'm2' }, { ...ctx, field: 'title' },
-      { ...ctx, bound: ['c2', 1700000000000] }, { ...ctx, bound: ['c1', 1700000000001] }, { db: ctx.db, table: ctx.table, id: ctx.id, field: ctx.field },
+      { ...ctx, db: 'other' },
+      { ...ctx, table: 'settings' },
+      { ...ctx, id: 'm2' },
+      { ...ctx, field: 'title' },
+      { ...ctx, bound: ['c2', 1700000000000] },
+      { ...ctx, bound: ['c1', 1700000000001] },
+      { db: ctx.db, table: ctx.table, id: ctx.id, field: ctx.field },
     ];
     for (const other of others) await assert.rejects(open(key, other, sealed, 2), isAuth, JSON.stringify(other));
     const relabelled = sealed.slice();
@@ -35,7 +40,9 @@ describe('crypto envelope', () => {
   it('detects every single-bit flip in header, IV, ciphertext and tag', async () => {
     const sealed = await seal(key, ctx, 'hi', 2);
     assert.equal(sealed.length, 1 + IV_LENGTH + 3 + TAG_LENGTH);
-    const results = await Promise.allSettled(Array.from({ length: sealed.length * 8 }, (_, bit) => openBytes(key, ctx, flipBit(sealed, bit), 2)));
+    const results = await Promise.allSettled(
+      Array.from({ length: sealed.length * 8 }, (_, bit) => openBytes(key, ctx, flipBit(sealed, bit), 2)),
+    );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 0);
     assert.ok(results.every((r) => r.status === 'rejected' && isAuth(r.reason)));
   });

@@ -12,7 +12,8 @@ describe('hash chain primitives', () => {
   it('canonical JSON sorts keys at every level and refuses non-JSON values', () => {
     assert.equal(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } }), '{"a":{"c":"x","d":[true,null]},"b":1}');
     assert.equal(canonicalJson({ a: 1, b: 2 }), canonicalJson({ b: 2, a: 1 }));
-    for (const bad of [undefined, NaN, new Date(0), () => 1, { x: undefined }]) assert.throws(() => canonicalJson(bad), TypeError);
+    for (const bad of [undefined, NaN, new Date(0), () => 1, { x: undefined }])
+      assert.throws(() => canonicalJson(bad), TypeError);
   });
 
   it('chainHash commits to the previous hash and the entry', async () => {

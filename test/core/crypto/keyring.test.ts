@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  PBKDF2_MIN_ITERATIONS, assertIterations, derivePassphraseKey, generateDataKey, generateDeviceKek, generateSalt, unwrapDataKey, wrapDataKey,
+  PBKDF2_MIN_ITERATIONS,
+  assertIterations,
+  derivePassphraseKey,
+  generateDataKey,
+  generateDeviceKek,
+  generateSalt,
+  unwrapDataKey,
+  wrapDataKey,
 } from '../../../src/crypto/keyring.ts';
 import { WrongPassphraseError } from '../../../src/errors.ts';
 
@@ -30,7 +37,10 @@ describe('key hierarchy', () => {
     // The unwrapped key is the same key: what one encrypts the other decrypts.
     const iv = new Uint8Array(12);
     const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, dataKey, new Uint8Array([1, 2, 3]));
-    assert.deepEqual(new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, working, ct)), new Uint8Array([1, 2, 3]));
+    assert.deepEqual(
+      new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, working, ct)),
+      new Uint8Array([1, 2, 3]),
+    );
   });
 
   it('device KEKs are non-extractable', async () => {

@@ -4,7 +4,11 @@
  * only thing a test supplies is what the intent model would say for each utterance, so the
  * dialogue layer is tested on its own; entities come from the real extractor.
  */
-import { createDialogueManager, type DialogueManagerOptions, type DialogueResult } from '../../../src/dialogue/index.ts';
+import {
+  createDialogueManager,
+  type DialogueManagerOptions,
+  type DialogueResult,
+} from '../../../src/dialogue/index.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import type { NluResult } from '../../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
@@ -55,7 +59,12 @@ export interface Harness {
 }
 
 /** Builds the stack; pass `store` to share one between harnesses. */
-export async function createHarness(options: Partial<Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy'>> & { store?: Store; conversationId?: string } = {}): Promise<Harness> {
+export async function createHarness(
+  options: Partial<Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy'>> & {
+    store?: Store;
+    conversationId?: string;
+  } = {},
+): Promise<Harness> {
   const store = options.store ?? (await openStore({ storage: 'memory' }));
   let now = NOW;
   const random = seeded(7);
@@ -81,7 +90,12 @@ export async function createHarness(options: Partial<Pick<DialogueManagerOptions
     store,
     skills,
     say: (text, intent, confidence = 0.9) =>
-      manager.handle({ conversationId, text, nlu: nluOf(text, intent, confidence, now), signal: new AbortController().signal }),
+      manager.handle({
+        conversationId,
+        text,
+        nlu: nluOf(text, intent, confidence, now),
+        signal: new AbortController().signal,
+      }),
     advance: (ms) => {
       now = new Date(now.getTime() + ms);
     },

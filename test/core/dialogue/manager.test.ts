@@ -95,7 +95,13 @@ describe('createDialogueManager', () => {
 
   it('leaves the state untouched when the turn is aborted', async () => {
     const store = await openStore({ storage: 'memory' });
-    const slow: SkillDefinition = { id: 'slow', version: '1.0.0', intents: ['slow'], slots: [{ name: 'x', kind: 'text', prompt: 'x?', required: false }], execute: () => 'done' };
+    const slow: SkillDefinition = {
+      id: 'slow',
+      version: '1.0.0',
+      intents: ['slow'],
+      slots: [{ name: 'x', kind: 'text', prompt: 'x?', required: false }],
+      execute: () => 'done',
+    };
     const controller = new AbortController();
     const runtime: SkillRuntime = {
       invoke: async () => {
@@ -104,7 +110,10 @@ describe('createDialogueManager', () => {
       },
     };
     const manager = createDialogueManager({ store, skills: [slow], runtime });
-    await assert.rejects(manager.handle({ conversationId: 'c', text: 'go', nlu: nluOf('go', 'slow'), signal: controller.signal }), /stop/);
+    await assert.rejects(
+      manager.handle({ conversationId: 'c', text: 'go', nlu: nluOf('go', 'slow'), signal: controller.signal }),
+      /stop/,
+    );
     assert.equal(await store.getDialogueState('c'), undefined);
   });
 

@@ -9,8 +9,14 @@ describe('slot helpers', () => {
     const duration: DialogueSlot = { name: 'duration', kind: 'duration', prompt: 'How long?' };
     const text: DialogueSlot = { name: 'note', kind: 'text', prompt: 'What?' };
     const nlu = nluOf('ten minutes', null);
-    assert.equal(extractSlot(duration, { text: 'ten minutes', entities: nlu.entities, slots: {}, answer: true }), 600_000);
-    assert.equal(extractSlot(text, { text: 'Um, it’s Paris, please.', entities: [], slots: {}, answer: true }), 'Paris');
+    assert.equal(
+      extractSlot(duration, { text: 'ten minutes', entities: nlu.entities, slots: {}, answer: true }),
+      600_000,
+    );
+    assert.equal(
+      extractSlot(text, { text: 'Um, it’s Paris, please.', entities: [], slots: {}, answer: true }),
+      'Paris',
+    );
     assert.equal(extractSlot(text, { text: "it's Paris, please.", entities: [], slots: {}, answer: true }), 'Paris');
     assert.equal(extractSlot(text, { text: 'Paris', entities: [], slots: {}, answer: false }), undefined);
     assert.equal(cleanAnswer('  well, make it Lisbon!  '), 'Lisbon');
@@ -23,12 +29,27 @@ describe('slot helpers', () => {
   });
 
   it('validates without letting a throwing validator through', () => {
-    const slot: DialogueSlot = { name: 'n', kind: 'number', prompt: 'Which number?', validate: (v) => (Number(v) > 0 ? true : 'Positive, please.') };
+    const slot: DialogueSlot = {
+      name: 'n',
+      kind: 'number',
+      prompt: 'Which number?',
+      validate: (v) => (Number(v) > 0 ? true : 'Positive, please.'),
+    };
     assert.equal(validateSlot(slot, 3), true);
     assert.equal(validateSlot(slot, -1), 'Positive, please.');
-    const throwing: DialogueSlot = { name: 'n', kind: 'number', prompt: 'Which number?', validate: () => { throw new Error('bug'); } };
+    const throwing: DialogueSlot = {
+      name: 'n',
+      kind: 'number',
+      prompt: 'Which number?',
+      validate: () => {
+        throw new Error('bug');
+      },
+    };
     assert.equal(validateSlot(throwing, 3), 'Which number?');
-    assert.equal(missingSlot({ id: 'x', version: '1.0.0', intents: ['x'], slots: [slot], execute: () => '' }, new Set())?.name, 'n');
+    assert.equal(
+      missingSlot({ id: 'x', version: '1.0.0', intents: ['x'], slots: [slot], execute: () => '' }, new Set())?.name,
+      'n',
+    );
   });
 
   it('keeps the day when a correction names only a time', () => {

@@ -11,7 +11,13 @@ import type { Store } from '../../../src/store/types.ts';
 import { createHarness, nluOf } from './harness.ts';
 
 /** A skill with one required slot: the manager asks for it before running the skill. */
-const asking: SkillDefinition = { id: 'ask', version: '1.0.0', intents: ['ask'], slots: [{ name: 'x', kind: 'text', prompt: 'Which x?' }], execute: () => 'done' };
+const asking: SkillDefinition = {
+  id: 'ask',
+  version: '1.0.0',
+  intents: ['ask'],
+  slots: [{ name: 'x', kind: 'text', prompt: 'Which x?' }],
+  execute: () => 'done',
+};
 const answering: SkillRuntime = { invoke: async () => ({ text: 'done' }) };
 
 /** The store, with its dialogue-state reads and writes counted. */
@@ -21,7 +27,8 @@ function counted(store: Store): { store: Store; reads: () => number; writes: () 
   const proxy = new Proxy(store, {
     get(target, key, receiver) {
       if (key === 'getDialogueState') return (id: string) => (reads++, target.getDialogueState(id));
-      if (key === 'putDialogueState') return (id: string, state: unknown) => (writes++, target.putDialogueState(id, state));
+      if (key === 'putDialogueState')
+        return (id: string, state: unknown) => (writes++, target.putDialogueState(id, state));
       return Reflect.get(target, key, receiver);
     },
   });
@@ -50,23 +57,40 @@ describe('dialogue state in memory', () => {
     const manager = createDialogueManager({ store: c.store, skills: [asking], runtime: answering });
     const saved: [DialogueState, string][] = [];
     const result = await manager.handle({
-      conversationId: 'c9', text: 'go', nlu: nluOf('go', 'ask'), signal: new AbortController().signal,
+      conversationId: 'c9',
+      text: 'go',
+      nlu: nluOf('go', 'ask'),
+      signal: new AbortController().signal,
       save: async (state, r) => {
         saved.push([structuredClone(state), r.reply.text]);
         await c.store.putDialogueState('c9', state);
       },
     });
     assert.equal(saved.length, 1);
-    assert.deepEqual(saved[0]![0].pending, { type: 'slot', slot: 'x', question: 'Which x?', asks: 1 }, 'the state of this turn, with its question');
+    assert.deepEqual(
+      saved[0]![0].pending,
+      { type: 'slot', slot: 'x', question: 'Which x?', asks: 1 },
+      'the state of this turn, with its question',
+    );
     assert.equal(saved[0]![1], result.reply.text);
     assert.equal(c.writes(), 1, 'written once, by `save` only');
   });
 
   it('keeps nothing of a turn whose write fails: the next turn starts from what the store has', async () => {
     const store = await openStore({ storage: 'memory' });
-    const manager = createDialogueManager({ store, skills: [asking, { ...asking, id: 'other', intents: ['other'] }], runtime: answering });
+    const manager = createDialogueManager({
+      store,
+      skills: [asking, { ...asking, id: 'other', intents: ['other'] }],
+      runtime: answering,
+    });
     const turn = (text: string, intent: string | null, save?: () => Promise<void>) =>
-      manager.handle({ conversationId: 'c', text, nlu: nluOf(text, intent, 0.99), signal: new AbortController().signal, ...(save === undefined ? {} : { save }) });
+      manager.handle({
+        conversationId: 'c',
+        text,
+        nlu: nluOf(text, intent, 0.99),
+        signal: new AbortController().signal,
+        ...(save === undefined ? {} : { save }),
+      });
     assert.equal((await turn('go', 'ask')).reply.expectsAnswer, true);
     // A confident new request replaces the task in memory; then its write fails.
     const failed = turn('please do the other thing', 'other', () => Promise.reject(new Error('disk full')));
@@ -89,12 +113,29 @@ describe('dialogue state in memory', () => {
     };
     const manager = createDialogueManager({ store, skills: [asking], runtime });
     const signal = () => new AbortController().signal;
-    assert.equal((await manager.handle({ conversationId: 'c', text: 'go', nlu: nluOf('go', 'ask'), signal: signal() })).reply.expectsAnswer, true);
-    await assert.rejects(manager.handle({ conversationId: 'c', text: 'this one', nlu: nluOf('this one', null), signal: controller.signal }), /stop/);
+    assert.equal(
+      (await manager.handle({ conversationId: 'c', text: 'go', nlu: nluOf('go', 'ask'), signal: signal() })).reply
+        .expectsAnswer,
+      true,
+    );
+    await assert.rejects(
+      manager.handle({
+        conversationId: 'c',
+        text: 'this one',
+        nlu: nluOf('this one', null),
+        signal: controller.signal,
+      }),
+      /stop/,
+    );
     const stored = await store.getDialogueState<DialogueState>('c');
     assert.equal(stored?.pending?.type, 'slot', 'the store still has the question');
     // The same manager goes on from the stored state, not from the copy the aborted turn changed.
-    const again = await manager.handle({ conversationId: 'c', text: 'that one', nlu: nluOf('that one', null), signal: signal() });
+    const again = await manager.handle({
+      conversationId: 'c',
+      text: 'that one',
+      nlu: nluOf('that one', null),
+      signal: signal(),
+    });
     assert.equal(again.understanding.action, 'fill-slot');
     assert.deepEqual(again.understanding.slots, { x: 'that one' });
   });
@@ -102,8 +143,18 @@ describe('dialogue state in memory', () => {
   it('keeps its own copy: the caller changing the state or the slots it was given changes nothing kept', () => {
     const cache = createStateCache();
     const state: DialogueState = {
-      version: 1, turn: 1, at: 5, recent: [],
-      task: { intent: 'shopping_list_update', skillId: 'builtin.shopping-list', text: 'add milk', slots: { add: { value: ['milk'], turn: 1, at: 5 } }, turn: 1, at: 5 },
+      version: 1,
+      turn: 1,
+      at: 5,
+      recent: [],
+      task: {
+        intent: 'shopping_list_update',
+        skillId: 'builtin.shopping-list',
+        text: 'add milk',
+        slots: { add: { value: ['milk'], turn: 1, at: 5 } },
+        turn: 1,
+        at: 5,
+      },
     };
     cache.keep('c', state);
     (state.task!.slots['add']!.value as string[]).push('poison');
@@ -117,7 +168,8 @@ describe('dialogue state in memory', () => {
   it('forgets on request, so a state changed behind its back is read again', async () => {
     const c = counted(await openStore({ storage: 'memory' }));
     const manager = createDialogueManager({ store: c.store, skills: [asking], runtime: answering });
-    const say = (text: string, intent: string | null) => manager.handle({ conversationId: 'c', text, nlu: nluOf(text, intent), signal: new AbortController().signal });
+    const say = (text: string, intent: string | null) =>
+      manager.handle({ conversationId: 'c', text, nlu: nluOf(text, intent), signal: new AbortController().signal });
     await say('go', 'ask');
     // The engine deleted the conversation (and its state); it tells the manager, which forgets its copy.
     await c.store.putDialogueState('c', { version: 1, turn: 0, at: 0, recent: [] });
@@ -132,8 +184,13 @@ describe('dialogue state in memory', () => {
 
   it('holds a bounded number of conversations, reading the least recently used again', async () => {
     const c = counted(await openStore({ storage: 'memory' }));
-    const manager = createDialogueManager({ store: c.store, skills: [], runtime: { invoke: async () => ({ text: 'ok' }) } });
-    const say = (conversationId: string) => manager.handle({ conversationId, text: 'hi', nlu: nluOf('hi', null), signal: new AbortController().signal });
+    const manager = createDialogueManager({
+      store: c.store,
+      skills: [],
+      runtime: { invoke: async () => ({ text: 'ok' }) },
+    });
+    const say = (conversationId: string) =>
+      manager.handle({ conversationId, text: 'hi', nlu: nluOf('hi', null), signal: new AbortController().signal });
     for (let i = 0; i < 40; i++) await say(`c${i}`);
     assert.equal(c.reads(), 40);
     await say('c39');

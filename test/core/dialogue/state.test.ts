@@ -8,8 +8,16 @@ const limits = { contextTurns: 6, contextMinutes: 10 };
 
 describe('dialogue state', () => {
   it('starts over from a damaged or foreign record instead of failing', () => {
-    for (const bad of [null, 42, 'x', [], { version: 2, turn: 1 }, { version: 1, turn: -1 }]) assert.deepEqual(restoreState(bad), emptyState());
-    const odd = restoreState({ version: 1, turn: 4, at: 5, recent: [{ role: 'robot', text: 'x', turn: 1 }], task: { intent: 7 }, pending: { type: 'slot', slot: 's', question: 'q', asks: 1 } });
+    for (const bad of [null, 42, 'x', [], { version: 2, turn: 1 }, { version: 1, turn: -1 }])
+      assert.deepEqual(restoreState(bad), emptyState());
+    const odd = restoreState({
+      version: 1,
+      turn: 4,
+      at: 5,
+      recent: [{ role: 'robot', text: 'x', turn: 1 }],
+      task: { intent: 7 },
+      pending: { type: 'slot', slot: 's', question: 'q', asks: 1 },
+    });
     assert.equal(odd.turn, 4);
     assert.deepEqual(odd.recent, []);
     assert.equal(odd.task, undefined);

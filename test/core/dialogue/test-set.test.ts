@@ -42,7 +42,10 @@ describe('evalDialogues', () => {
     try {
       const file = join(dir, 'bad.json');
       await writeFile(file, JSON.stringify([{ turns: [{ user: 'hi' }] }]));
-      await assert.rejects(evalDialogues(file), (e: unknown) => e instanceof TypeError && /dialogue 0, turn 0/.test(e.message));
+      await assert.rejects(
+        evalDialogues(file),
+        (e: unknown) => e instanceof TypeError && /dialogue 0, turn 0/.test(e.message),
+      );
       await writeFile(file, JSON.stringify({ turns: [] }));
       await assert.rejects(evalDialogues(file), TypeError);
     } finally {

@@ -10,7 +10,12 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadVerifiedAsset, DIGEST_HEADER, type AssetCache, type AssetCacheStorage } from '../../../src/engine/asset-cache.ts';
+import {
+  loadVerifiedAsset,
+  DIGEST_HEADER,
+  type AssetCache,
+  type AssetCacheStorage,
+} from '../../../src/engine/asset-cache.ts';
 import { ModelLoadError } from '../../../src/errors.ts';
 import type { ProgressEvent } from '../../../src/engine/types.ts';
 
@@ -59,14 +64,22 @@ test('with a digest: the first load downloads and records it, the next is served
   files.set('/a.bin', bytes);
   const { storage, raw } = memoryCaches();
   const events: ProgressEvent[] = [];
-  const first = await loadVerifiedAsset(`${base}/a.bin`, { sha256: hex(bytes), cacheStorage: storage, onProgress: (e) => events.push(e) });
+  const first = await loadVerifiedAsset(`${base}/a.bin`, {
+    sha256: hex(bytes),
+    cacheStorage: storage,
+    onProgress: (e) => events.push(e),
+  });
   assert.deepEqual(first, bytes);
   assert.equal(requestsFor('/a.bin'), 1);
   assert.equal(new Headers(raw.get(`${base}/a.bin`)!.headers).get(DIGEST_HEADER), hex(bytes));
   assert.deepEqual([events[0]!.status, events.at(-1)!.status], ['initiate', 'done']);
 
   events.length = 0;
-  const second = await loadVerifiedAsset(`${base}/a.bin`, { sha256: hex(bytes).toUpperCase(), cacheStorage: storage, onProgress: (e) => events.push(e) });
+  const second = await loadVerifiedAsset(`${base}/a.bin`, {
+    sha256: hex(bytes).toUpperCase(),
+    cacheStorage: storage,
+    onProgress: (e) => events.push(e),
+  });
   assert.deepEqual(second, bytes);
   assert.equal(requestsFor('/a.bin'), 1, 'no second request');
   assert.deepEqual(events, [
@@ -107,7 +120,10 @@ test('a download that does not match its digest is a ModelLoadError naming the U
   });
   assert.equal(raw.size, 0);
   // Without Cache Storage (plain Node) the check is the same.
-  await assert.rejects(loadVerifiedAsset(url, { sha256: hex(asset(5)) }), (e) => e instanceof ModelLoadError && e.code === 'integrity');
+  await assert.rejects(
+    loadVerifiedAsset(url, { sha256: hex(asset(5)) }),
+    (e) => e instanceof ModelLoadError && e.code === 'integrity',
+  );
   assert.deepEqual(await loadVerifiedAsset(url, { sha256: hex(asset(4)) }), asset(4));
 });
 
@@ -119,17 +135,26 @@ test('without a digest: network first, the recorded copy when the network fails,
   files.set('/d.bin', asset(7)); // the source changed (retrained in development)
   assert.deepEqual(await loadVerifiedAsset(url, { cacheStorage: storage }), asset(7), 'the network wins');
   assert.equal(requestsFor('/d.bin'), 2);
-  assert.equal(new Headers(raw.get(url)!.headers).get(DIGEST_HEADER), hex(asset(7)), 'the digest of the new download is recorded');
+  assert.equal(
+    new Headers(raw.get(url)!.headers).get(DIGEST_HEADER),
+    hex(asset(7)),
+    'the digest of the new download is recorded',
+  );
 
   files.delete('/d.bin'); // HTTP 404 from a broken deploy
   assert.deepEqual(await loadVerifiedAsset(url, { cacheStorage: storage }), asset(7));
 
   const offline = 'http://127.0.0.1:9/d.bin'; // the discard port: nothing listens, the connection is refused
-  await storage.open('x').then((c) => c.put(offline, new Response(asset(7), { headers: { [DIGEST_HEADER]: hex(asset(7)) } })));
+  await storage
+    .open('x')
+    .then((c) => c.put(offline, new Response(asset(7), { headers: { [DIGEST_HEADER]: hex(asset(7)) } })));
   assert.deepEqual(await loadVerifiedAsset(offline, { cacheStorage: storage }), asset(7), 'offline: from the cache');
   const stored = raw.get(offline)!;
   stored.body[0] = stored.body[0]! ^ 1;
-  await assert.rejects(loadVerifiedAsset(offline, { cacheStorage: storage }), (e) => e instanceof ModelLoadError && e.source === offline && e.code === 'model-load');
+  await assert.rejects(
+    loadVerifiedAsset(offline, { cacheStorage: storage }),
+    (e) => e instanceof ModelLoadError && e.source === offline && e.code === 'model-load',
+  );
   assert.equal(raw.has(offline), false, 'the corrupted copy was evicted');
 });
 
@@ -138,7 +163,11 @@ test('a cache that cannot be opened or written is skipped, not fatal', async () 
   const broken: AssetCacheStorage = { open: () => Promise.reject(new DOMException('no storage', 'SecurityError')) };
   assert.deepEqual(await loadVerifiedAsset(`${base}/e.bin`, { sha256: hex(asset(8)), cacheStorage: broken }), asset(8));
   const full: AssetCacheStorage = {
-    open: async () => ({ match: async () => undefined, delete: async () => false, put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')) }),
+    open: async () => ({
+      match: async () => undefined,
+      delete: async () => false,
+      put: () => Promise.reject(new DOMException('full', 'QuotaExceededError')),
+    }),
   };
   assert.deepEqual(await loadVerifiedAsset(`${base}/e.bin`, { cacheStorage: full }), asset(8));
 });
@@ -158,7 +187,10 @@ test('in Node a file: URL or a path is read from disk and verified', async () =>
     await writeFile(path, asset(9));
     assert.deepEqual(await loadVerifiedAsset(pathToFileURL(path), { sha256: hex(asset(9)) }), asset(9));
     assert.deepEqual(await loadVerifiedAsset(path), asset(9));
-    await assert.rejects(loadVerifiedAsset(path, { sha256: hex(asset(10)) }), (e) => e instanceof ModelLoadError && e.source === path);
+    await assert.rejects(
+      loadVerifiedAsset(path, { sha256: hex(asset(10)) }),
+      (e) => e instanceof ModelLoadError && e.source === path,
+    );
     await assert.rejects(loadVerifiedAsset(join(dir, 'missing.onnx')), ModelLoadError);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -2,7 +2,13 @@
 // ONNX model, the dialogue manager, built-in and app skills, and the encrypted memory store.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAssistant, defineSkill, ConfidantError, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+import {
+  createAssistant,
+  defineSkill,
+  ConfidantError,
+  type Assistant,
+  type AssistantEvent,
+} from '../../../src/index.ts';
 
 describe('an in-thread assistant', () => {
   let assistant: Assistant;
@@ -15,7 +21,10 @@ describe('an in-thread assistant', () => {
     intents: ['order_status'],
     timeoutMs: 5000,
     async execute(ctx) {
-      await Promise.race([hold, new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)))]);
+      await Promise.race([
+        hold,
+        new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
+      ]);
       return 'your order has shipped';
     },
   });
@@ -43,7 +52,10 @@ describe('an in-thread assistant', () => {
     assert.equal(done.understanding.action, 'fill-slot');
     assert.match(done.text, /10 minutes/);
     const history = await assistant.history(undefined, { limit: 4 });
-    assert.deepEqual(history.map((m) => m.role), ['assistant', 'user', 'assistant', 'user']);
+    assert.deepEqual(
+      history.map((m) => m.role),
+      ['assistant', 'user', 'assistant', 'user'],
+    );
     assert.equal(history[1]!.text, 'ten minutes');
     assert.ok(history[0]!.createdAt > history[1]!.createdAt, 'the reply is stored after the user message');
   });
@@ -53,7 +65,11 @@ describe('an in-thread assistant', () => {
     const replies = await Promise.all(texts.map((t) => assistant.send(t)));
     replies.forEach((reply, i) => assert.match(reply.text, new RegExp(`\\b${i + 1}\\b`), `reply ${i}: ${reply.text}`));
     const stamps = replies.map((r) => r.createdAt);
-    assert.deepEqual([...stamps].sort((a, b) => a - b), stamps, 'stored in send order');
+    assert.deepEqual(
+      [...stamps].sort((a, b) => a - b),
+      stamps,
+      'stored in send order',
+    );
   });
 
   test('an aborted turn rejects with the signal reason and the assistant keeps answering', async () => {

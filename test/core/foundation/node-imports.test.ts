@@ -8,7 +8,11 @@ test('the public core entry imports in Node with no DOM globals', async () => {
   const core = await import('../../../src/index.ts');
   assert.equal(typeof core.createAssistant, 'function');
   assert.equal(typeof core.ConfidantError, 'function');
-  assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined', 'importing the core defined no document');
+  assert.equal(
+    typeof (globalThis as { document?: unknown }).document,
+    'undefined',
+    'importing the core defined no document',
+  );
 });
 
 test('createAssistant rejects malformed options synchronously with TypeError / RangeError', async () => {

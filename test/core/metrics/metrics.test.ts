@@ -10,8 +10,11 @@ import { auditRecorder, invocationOf, openTestStore } from '../../fixtures/skill
 /** The exposition format's line grammar (text format 0.0.4), strict enough to catch escaping bugs. */
 const LABEL_VALUE = String.raw`"(?:[^"\\\n]|\\[\\"n])*"`;
 const LABELS = String.raw`\{(?:[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})(?:,[a-zA-Z_][a-zA-Z0-9_]*=${LABEL_VALUE})*\}`;
-const SAMPLE = new RegExp(String.raw`^[a-zA-Z_:][a-zA-Z0-9_:]*(?:${LABELS})? (?:[+-]?Inf|NaN|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$`);
-const COMMENT = /^# (?:HELP [a-zA-Z_:][a-zA-Z0-9_:]* (?:[^\\\n]|\\[\\n])*|TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (?:counter|gauge|histogram|summary|untyped))$/;
+const SAMPLE = new RegExp(
+  String.raw`^[a-zA-Z_:][a-zA-Z0-9_:]*(?:${LABELS})? (?:[+-]?Inf|NaN|-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$`,
+);
+const COMMENT =
+  /^# (?:HELP [a-zA-Z_:][a-zA-Z0-9_:]* (?:[^\\\n]|\\[\\n])*|TYPE [a-zA-Z_:][a-zA-Z0-9_:]* (?:counter|gauge|histogram|summary|untyped))$/;
 
 function assertExposition(text: string): void {
   assert.ok(text.endsWith('\n'));
@@ -38,7 +41,8 @@ test('counters and histograms per intent and per skill, with error and timeout c
   m.recordSkill('acme.orders', 3, 'error');
   const s = m.snapshot();
   assert.equal(s.takenAt, 1234);
-  const counter = (name: string, labels: Record<string, string>) => s.counters.find((c) => c.name === name && JSON.stringify(c.labels) === JSON.stringify(labels))?.value;
+  const counter = (name: string, labels: Record<string, string>) =>
+    s.counters.find((c) => c.name === name && JSON.stringify(c.labels) === JSON.stringify(labels))?.value;
   assert.equal(counter('confidant_turns_total', { intent: 'weather.current', outcome: 'ok' }), 2);
   assert.equal(counter('confidant_turns_total', { intent: 'none', outcome: 'out-of-scope' }), 1);
   assert.equal(counter('confidant_skill_timeouts_total', { skill: 'acme.orders' }), 1);
@@ -47,10 +51,20 @@ test('counters and histograms per intent and per skill, with error and timeout c
   assert.equal(h.count, 3);
   assert.ok(Math.abs(h.sum - 10.083) < 1e-9);
   assert.equal(h.buckets.length, DURATION_BUCKETS.length + 1);
-  assert.deepEqual(h.buckets.find((b) => b.le === 0.005), { le: 0.005, count: 1 });
-  assert.deepEqual(h.buckets.find((b) => b.le === 10), { le: 10, count: 3 });
+  assert.deepEqual(
+    h.buckets.find((b) => b.le === 0.005),
+    { le: 0.005, count: 1 },
+  );
+  assert.deepEqual(
+    h.buckets.find((b) => b.le === 10),
+    { le: 10, count: 3 },
+  );
   assert.deepEqual(h.buckets.at(-1), { le: Infinity, count: 3 });
-  assert.deepEqual(JSON.parse(JSON.stringify(structuredClone(s))).counters, JSON.parse(JSON.stringify(s)).counters, 'plain, cloneable data');
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(structuredClone(s))).counters,
+    JSON.parse(JSON.stringify(s)).counters,
+    'plain, cloneable data',
+  );
   m.reset();
   assert.deepEqual(m.snapshot().counters, []);
 });
@@ -72,7 +86,14 @@ test('toPrometheusText renders valid exposition text', () => {
 test('label values and help text are escaped', () => {
   const snapshot: MetricsSnapshot = {
     takenAt: 0,
-    counters: [{ name: 'x_total', help: 'back\\slash\nnew line', labels: { a: 'q"uote', b: 'back\\slash', c: 'line\nfeed' }, value: 3 }],
+    counters: [
+      {
+        name: 'x_total',
+        help: 'back\\slash\nnew line',
+        labels: { a: 'q"uote', b: 'back\\slash', c: 'line\nfeed' },
+        value: 3,
+      },
+    ],
     histograms: [],
   };
   const text = toPrometheusText(snapshot);
@@ -97,21 +118,70 @@ test('no message content ever reaches metrics or the audit log', async () => {
   const SECRET = 'my bank PIN is 4921 and I live at 12 Elm Street';
   const metrics = createMetrics();
   const rec = auditRecorder();
-  const runtime = createSkillRuntime({ store: await openTestStore(), metrics, audit: rec.audit, requestPermission: async () => false });
+  const runtime = createSkillRuntime({
+    store: await openTestStore(),
+    metrics,
+    audit: rec.audit,
+    requestPermission: async () => false,
+  });
   const skills = [
     defineSkill({ id: 'a.ok', version: '1.0.0', intents: ['i'], execute: (ctx) => `You said: ${ctx.text}` }),
-    defineSkill({ id: 'a.throw', version: '1.0.0', intents: ['i'], execute: (ctx) => { throw new Error(ctx.text); } }),
-    defineSkill({ id: 'a.code', version: '1.0.0', intents: ['i'], execute: (ctx) => { throw Object.assign(new Error('x'), { name: ctx.text, code: ctx.text }); } }),
-    defineSkill({ id: 'a.slow', version: '1.0.0', intents: ['i'], timeoutMs: 20, execute: () => new Promise<never>(() => {}) }),
-    defineSkill({ id: 'a.garbage', version: '1.0.0', intents: ['i'], execute: (ctx) => ({ text: 42, note: ctx.text }) as never }),
-    defineSkill({ id: 'a.net', version: '1.0.0', intents: ['i'], permissions: { network: ['https://x.example'] }, execute: () => 'x' }),
-    defineSkill({ id: 'a.conseq', version: '1.0.0', intents: ['i'], permissions: { consequential: true }, execute: () => 'x' }),
+    defineSkill({
+      id: 'a.throw',
+      version: '1.0.0',
+      intents: ['i'],
+      execute: (ctx) => {
+        throw new Error(ctx.text);
+      },
+    }),
+    defineSkill({
+      id: 'a.code',
+      version: '1.0.0',
+      intents: ['i'],
+      execute: (ctx) => {
+        throw Object.assign(new Error('x'), { name: ctx.text, code: ctx.text });
+      },
+    }),
+    defineSkill({
+      id: 'a.slow',
+      version: '1.0.0',
+      intents: ['i'],
+      timeoutMs: 20,
+      execute: () => new Promise<never>(() => {}),
+    }),
+    defineSkill({
+      id: 'a.garbage',
+      version: '1.0.0',
+      intents: ['i'],
+      execute: (ctx) => ({ text: 42, note: ctx.text }) as never,
+    }),
+    defineSkill({
+      id: 'a.net',
+      version: '1.0.0',
+      intents: ['i'],
+      permissions: { network: ['https://x.example'] },
+      execute: () => 'x',
+    }),
+    defineSkill({
+      id: 'a.conseq',
+      version: '1.0.0',
+      intents: ['i'],
+      permissions: { consequential: true },
+      execute: () => 'x',
+    }),
   ];
   for (const skill of skills) {
-    await runtime.invoke(invocationOf(skill, { text: SECRET, slots: { note: SECRET }, conversation: { id: 'c', recentTurns: [{ role: 'user', text: SECRET }] } }));
+    await runtime.invoke(
+      invocationOf(skill, {
+        text: SECRET,
+        slots: { note: SECRET },
+        conversation: { id: 'c', recentTurns: [{ role: 'user', text: SECRET }] },
+      }),
+    );
   }
   metrics.recordTurn('i', 5, 'ok');
-  const everything = JSON.stringify(metrics.snapshot()) + toPrometheusText(metrics.snapshot()) + JSON.stringify(rec.entries);
+  const everything =
+    JSON.stringify(metrics.snapshot()) + toPrometheusText(metrics.snapshot()) + JSON.stringify(rec.entries);
   for (const fragment of ['PIN', '4921', 'Elm', 'bank']) assert.ok(!everything.includes(fragment), fragment);
   assert.ok(rec.entries.length >= 5, 'failures were audited');
 });

@@ -25,7 +25,11 @@ test('temperature scaling recovers the temperature that generated the labels', (
 });
 
 test('the threshold maximizes in-scope accuracy + out-of-scope recall on validation', () => {
-  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({ confidence, correct: true, predictedOos: false }));
+  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({
+    confidence,
+    correct: true,
+    predictedOos: false,
+  }));
   const oos = [0.3, 0.4, 0.5, 0.65].map((confidence) => ({ confidence, correct: false, predictedOos: false }));
   const choice = chooseThreshold(inScope, oos);
   // Between 0.65 and 0.7: loses one in-scope example of six (-0.17) but catches the fourth
@@ -39,7 +43,11 @@ test('the threshold maximizes in-scope accuracy + out-of-scope recall on validat
 });
 
 test('with a recall target, the threshold is the most accurate one reaching it', () => {
-  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({ confidence, correct: true, predictedOos: false }));
+  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({
+    confidence,
+    correct: true,
+    predictedOos: false,
+  }));
   const oos = [0.3, 0.4, 0.5, 0.65].map((confidence) => ({ confidence, correct: false, predictedOos: false }));
   const half = chooseThreshold(inScope, oos, { minOosRecall: 0.5 });
   assert.ok(half.threshold > 0.4 && half.threshold < 0.5, String(half.threshold));

@@ -22,7 +22,17 @@ test('confidant train → eval --json → predict', () => {
     const evaluation = cli('eval', model, dataset, '--split', 'test', '--json');
     assert.equal(evaluation.status, 0, evaluation.stderr);
     const report = JSON.parse(evaluation.stdout);
-    for (const key of ['inScopeAccuracy', 'oosRecall', 'oosPrecision', 'macroF1', 'n', 'latencyMs', 'modelBytes', 'modelGzipBytes', 'topConfusions']) {
+    for (const key of [
+      'inScopeAccuracy',
+      'oosRecall',
+      'oosPrecision',
+      'macroF1',
+      'n',
+      'latencyMs',
+      'modelBytes',
+      'modelGzipBytes',
+      'topConfusions',
+    ]) {
       assert.ok(key in report, key);
     }
     assert.equal(report.n, 71);

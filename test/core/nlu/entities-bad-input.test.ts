@@ -6,14 +6,21 @@ import { compileCustomEntities, extractEntities } from '../../../src/nlu/entitie
 
 const now = new Date('2026-11-26T10:00:00Z');
 const custom = compileCustomEntities([
-  { type: 'list', name: 'city', values: [{ value: 'Amsterdam', synonyms: ['ams'] }, { value: 'New York', synonyms: ['NYC'] }] },
+  {
+    type: 'list',
+    name: 'city',
+    values: [
+      { value: 'Amsterdam', synonyms: ['ams'] },
+      { value: 'New York', synonyms: ['NYC'] },
+    ],
+  },
   { type: 'regex', name: 'code', pattern: String.raw`[A-Z]{2}\d{4}` },
 ]);
 const sentence = 'call me tomorrow at 6pm or mail a@b.com, it costs $5 and 15% of 1,000 people in amsterdm. ';
 
 const inputs: Record<string, string> = {
-  'empty': '',
-  'whitespace': ' \t\n\r\u00a0\u2003 ',
+  empty: '',
+  whitespace: ' \t\n\r\u00a0\u2003 ',
   '1 MB of sentences': sentence.repeat(Math.ceil(1_000_000 / sentence.length)),
   '1 MB of one letter': 'a'.repeat(1_000_000),
   '1 MB of digits': '9'.repeat(1_000_000),
@@ -44,9 +51,16 @@ describe('bad input', () => {
   }
 
   it('still finds entities around lone surrogates and bidi controls', () => {
-    const kinds = (t: string) => extractEntities(t, { now, timeZone: 'Europe/Paris', custom }).map((e) => [e.kind, e.text]);
-    assert.deepEqual(kinds(inputs['lone surrogates'] as string), [['datetime', 'in 5 minutes'], ['custom', 'NYC']]);
-    assert.deepEqual(kinds(inputs['bidi overrides'] as string), [['money', '€10'], ['date', 'tomorrow']]);
+    const kinds = (t: string) =>
+      extractEntities(t, { now, timeZone: 'Europe/Paris', custom }).map((e) => [e.kind, e.text]);
+    assert.deepEqual(kinds(inputs['lone surrogates'] as string), [
+      ['datetime', 'in 5 minutes'],
+      ['custom', 'NYC'],
+    ]);
+    assert.deepEqual(kinds(inputs['bidi overrides'] as string), [
+      ['money', '€10'],
+      ['date', 'tomorrow'],
+    ]);
   });
 
   it('searches only the first maxLength code units', () => {

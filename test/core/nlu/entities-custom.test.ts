@@ -23,17 +23,25 @@ const defs: CustomEntityDefinition[] = [
 const custom = compileCustomEntities(defs);
 
 function cities(text: string): [string, unknown, number | undefined][] {
-  return extractEntities(text, { custom, timeZone: 'UTC' }).filter((e) => e.kind === 'custom').map((e) => {
-    assert.equal(text.slice(e.start, e.end), e.text);
-    return [e.text, e.value, e.confidence];
-  });
+  return extractEntities(text, { custom, timeZone: 'UTC' })
+    .filter((e) => e.kind === 'custom')
+    .map((e) => {
+      assert.equal(text.slice(e.start, e.end), e.text);
+      return [e.text, e.value, e.confidence];
+    });
 }
 
 describe('list entities', () => {
   it('matches values and synonyms case-insensitively, returning the canonical value', () => {
     assert.deepEqual(cities('fly me to new york'), [['new york', 'New York', 1]]);
-    assert.deepEqual(cities('NYC or The Big Apple?'), [['NYC', 'New York', 1], ['The Big Apple', 'New York', 1]]);
-    assert.deepEqual(cities('from zurich to paris'), [['zurich', 'Zürich', 1], ['paris', 'Paris', 1]]);
+    assert.deepEqual(cities('NYC or The Big Apple?'), [
+      ['NYC', 'New York', 1],
+      ['The Big Apple', 'New York', 1],
+    ]);
+    assert.deepEqual(cities('from zurich to paris'), [
+      ['zurich', 'Zürich', 1],
+      ['paris', 'Paris', 1],
+    ]);
   });
   it('tolerates typos by word length: 1 edit from 5 letters, 2 from 9, none below', () => {
     const [[text, value, confidence]] = cities('a trip to Amsterdm') as [[string, unknown, number]];
@@ -52,7 +60,10 @@ describe('list entities', () => {
   });
   it('caches the compiled form per definitions array', () => {
     assert.equal(compileCustomEntities(defs), custom);
-    assert.deepEqual(extractEntities('to NYC', { custom: defs }).map((e) => e.value), ['New York']);
+    assert.deepEqual(
+      extractEntities('to NYC', { custom: defs }).map((e) => e.value),
+      ['New York'],
+    );
   });
   it('rejects malformed definitions with TypeError', () => {
     const bad: unknown[] = [
@@ -70,7 +81,10 @@ describe('regex entities', () => {
   it('matches and reports the matched text as value', () => {
     assert.deepEqual(
       extractEntities('where is ord-123456 and ORD-654321?', { custom }).map((e) => [e.name, e.text, e.value]),
-      [['order', 'ord-123456', 'ord-123456'], ['order', 'ORD-654321', 'ORD-654321']],
+      [
+        ['order', 'ord-123456', 'ord-123456'],
+        ['order', 'ORD-654321', 'ORD-654321'],
+      ],
     );
   });
   it('rejects patterns that can backtrack catastrophically, with the reason', () => {
@@ -88,14 +102,24 @@ describe('regex entities', () => {
       ['a{1,5000}', /above 1000/],
     ];
     for (const [pattern, reason] of unsafe) {
-      assert.throws(() => compileSafeRegex(pattern), (e: unknown) => e instanceof TypeError && reason.test(e.message), pattern);
+      assert.throws(
+        () => compileSafeRegex(pattern),
+        (e: unknown) => e instanceof TypeError && reason.test(e.message),
+        pattern,
+      );
     }
     assert.throws(() => compileSafeRegex('x*'), /empty string/);
     assert.throws(() => compileSafeRegex('(unclosed'), /Invalid regular expression/);
     assert.throws(() => compileSafeRegex('abc', 'gm'), /flags/);
   });
   it('accepts common safe patterns', () => {
-    for (const p of [String.raw`ORD-\d{6}`, String.raw`\b[A-Z]{2}\d{4}\b`, '(?:foo|bar)+', String.raw`[\w.+-]+@[\w-]+\.\w+`, String.raw`(\d{1,3}\.){3}\d{1,3}`]) {
+    for (const p of [
+      String.raw`ORD-\d{6}`,
+      String.raw`\b[A-Z]{2}\d{4}\b`,
+      '(?:foo|bar)+',
+      String.raw`[\w.+-]+@[\w-]+\.\w+`,
+      String.raw`(\d{1,3}\.){3}\d{1,3}`,
+    ]) {
       assert.ok(compileSafeRegex(p) instanceof RegExp, p);
     }
   });
@@ -103,7 +127,9 @@ describe('regex entities', () => {
     const chunk = 'lorem ipsum ORD-123456 dolor sit amet, ';
     const text = chunk.repeat(Math.ceil(100_000 / chunk.length));
     let t0 = performance.now();
-    const found = extractEntities(text, { custom, maxLength: text.length, timeZone: 'UTC' }).filter((e) => e.kind === 'custom');
+    const found = extractEntities(text, { custom, maxLength: text.length, timeZone: 'UTC' }).filter(
+      (e) => e.kind === 'custom',
+    );
     const safeMs = performance.now() - t0;
     assert.equal(found.length, Math.ceil(100_000 / chunk.length));
     assert.ok(found.every((e) => text.slice(e.start, e.end) === 'ORD-123456'));

@@ -17,11 +17,15 @@ function ents(text: string, timeZone = 'Europe/Paris'): [string, string, unknown
 describe('dates and times (chrono-node, in the given zone)', () => {
   it('reads "tomorrow at 6pm" as 18:00 local in Paris and in New York', () => {
     assert.deepEqual(ents('remind me tomorrow at 6pm'), [['datetime', 'tomorrow at 6pm', '2026-11-27T18:00:00+01:00']]);
-    assert.deepEqual(ents('remind me tomorrow at 6pm', 'America/New_York'), [['datetime', 'tomorrow at 6pm', '2026-11-27T18:00:00-05:00']]);
+    assert.deepEqual(ents('remind me tomorrow at 6pm', 'America/New_York'), [
+      ['datetime', 'tomorrow at 6pm', '2026-11-27T18:00:00-05:00'],
+    ]);
   });
   it('reads "in 10 minutes" from the instant now', () => {
     assert.deepEqual(ents('in 10 minutes'), [['datetime', 'in 10 minutes', '2026-11-26T11:10:00+01:00']]);
-    assert.deepEqual(ents('in 10 minutes', 'America/New_York'), [['datetime', 'in 10 minutes', '2026-11-26T05:10:00-05:00']]);
+    assert.deepEqual(ents('in 10 minutes', 'America/New_York'), [
+      ['datetime', 'in 10 minutes', '2026-11-26T05:10:00-05:00'],
+    ]);
   });
   it('reads dates, weekdays and ranges as ISO dates and intervals', () => {
     assert.deepEqual(ents('next friday'), [['date', 'next friday', '2026-12-04']]);
@@ -36,7 +40,9 @@ describe('dates and times (chrono-node, in the given zone)', () => {
   });
   it('uses the offset of the target date across a DST change', () => {
     assert.deepEqual(ents('on July 4 at 6pm'), [['datetime', 'July 4 at 6pm', '2027-07-04T18:00:00+02:00']]);
-    assert.deepEqual(ents('on July 4 at 6pm', 'America/New_York'), [['datetime', 'July 4 at 6pm', '2027-07-04T18:00:00-04:00']]);
+    assert.deepEqual(ents('on July 4 at 6pm', 'America/New_York'), [
+      ['datetime', 'July 4 at 6pm', '2027-07-04T18:00:00-04:00'],
+    ]);
   });
   it('honours an explicit zone in the text', () => {
     assert.deepEqual(ents('call at 6pm EST'), [['time', 'at 6pm EST', '2026-11-27T00:00:00+01:00']]);
@@ -71,8 +77,14 @@ describe('durations (milliseconds)', () => {
     assert.deepEqual(ents('2m30s'), [['duration', '2m30s', 150_000]]);
   });
   it('leaves decades, metres and lone "s" alone', () => {
-    assert.deepEqual(ents('music of the 90s').filter(([k]) => k === 'duration'), []);
-    assert.deepEqual(ents('5 m long').filter(([k]) => k === 'duration'), []);
+    assert.deepEqual(
+      ents('music of the 90s').filter(([k]) => k === 'duration'),
+      [],
+    );
+    assert.deepEqual(
+      ents('5 m long').filter(([k]) => k === 'duration'),
+      [],
+    );
   });
 });
 

@@ -9,7 +9,10 @@ import { trainIntentModel } from '../../../src/nlu/trainer.ts';
 
 const dataset = readDataset(new URL('../../fixtures/nlu/tiny-dataset.json', import.meta.url).pathname);
 const testSplit = dataset.splits.test!;
-const trained = trainIntentModel({ ...datasetCorpus(dataset), name: 'parity', version: '3.1.4' }, { seed: 11, dim: 32, hidden: 48 });
+const trained = trainIntentModel(
+  { ...datasetCorpus(dataset), name: 'parity', version: '3.1.4' },
+  { seed: 11, dim: 32, hidden: 48 },
+);
 
 test('the exported float32 model predicts exactly what the trainer predicts, on the whole test split', async () => {
   const model = await trained;
@@ -22,8 +25,14 @@ test('the exported float32 model predicts exactly what the trainer predicts, on 
       const fromMemory = memory.predict(text, 8);
       assert.equal(fromOnnx.intent, fromMemory.intent, text);
       assert.equal(fromOnnx.outOfScope, fromMemory.outOfScope, text);
-      assert.deepEqual(fromOnnx.intents.map((i) => i.intent), fromMemory.intents.map((i) => i.intent), text);
-      fromOnnx.intents.forEach((s, i) => (maxDiff = Math.max(maxDiff, Math.abs(s.score - fromMemory.intents[i]!.score))));
+      assert.deepEqual(
+        fromOnnx.intents.map((i) => i.intent),
+        fromMemory.intents.map((i) => i.intent),
+        text,
+      );
+      fromOnnx.intents.forEach(
+        (s, i) => (maxDiff = Math.max(maxDiff, Math.abs(s.score - fromMemory.intents[i]!.score))),
+      );
     }
     assert.ok(maxDiff < 1e-5, `largest probability difference ${maxDiff}`);
     assert.equal(onnx.info.version, '3.1.4');
@@ -52,7 +61,10 @@ test('the uint8-quantized model is about 4x smaller in its table, loads, and agr
       assert.equal(r.intent, quantized.predict(text).intent, text);
       if (r.intent === full.predict(text).intent) agreeWithFloat++;
     }
-    assert.ok(agreeWithFloat / testSplit.length >= 0.95, `agreement with float32: ${agreeWithFloat}/${testSplit.length}`);
+    assert.ok(
+      agreeWithFloat / testSplit.length >= 0.95,
+      `agreement with float32: ${agreeWithFloat}/${testSplit.length}`,
+    );
   } finally {
     await onnx.dispose();
   }
@@ -66,7 +78,17 @@ test('the file describes itself in metadata_props', async () => {
   assert.deepEqual(summary.outputs, [{ name: 'probs', type: 'float32', shape: [1, model.labels.length] }]);
   assert.deepEqual(JSON.parse(summary.metadata.get('confidant.labels')!), model.labels);
   assert.deepEqual(JSON.parse(summary.metadata.get('confidant.featurizer')!), model.featurizer);
-  for (const key of ['format', 'name', 'version', 'language', 'threshold', 'temperature', 'entities', 'oos_label', 'weights']) {
+  for (const key of [
+    'format',
+    'name',
+    'version',
+    'language',
+    'threshold',
+    'temperature',
+    'entities',
+    'oos_label',
+    'weights',
+  ]) {
     assert.ok(summary.metadata.has(`confidant.${key}`), key);
   }
 });
@@ -74,7 +96,13 @@ test('the file describes itself in metadata_props', async () => {
 test('trainOnnxModel reports every training stage and its info matches the loaded model', async () => {
   const { trainOnnxModel } = await import('../../../src/nlu/train-model.ts');
   const statuses: string[] = [];
-  const { bytes, info } = await trainOnnxModel(datasetCorpus(dataset), { seed: 3, dim: 16, hidden: 16, epochs: 4, onProgress: (e) => statuses.push(e.status) });
+  const { bytes, info } = await trainOnnxModel(datasetCorpus(dataset), {
+    seed: 3,
+    dim: 16,
+    hidden: 16,
+    epochs: 4,
+    onProgress: (e) => statuses.push(e.status),
+  });
   assert.deepEqual([...new Set(statuses)], ['featurize', 'epoch', 'calibrate', 'export', 'done']);
   const loaded = await loadIntentModel(bytes);
   assert.deepEqual(loaded.info, info);

@@ -13,7 +13,9 @@ const pinned = JSON.parse(readFileSync(new URL('../../fixtures/nlu/featurizer-id
 
 test('ids equal the pinned fixture (a change of ids is a model-format change)', () => {
   assert.deepEqual(pinned.config, config);
-  FEATURIZER_TEXTS.forEach((text, i) => assert.deepEqual(Array.from(featurize(text, config)), pinned.ids[i], JSON.stringify(text)));
+  FEATURIZER_TEXTS.forEach((text, i) =>
+    assert.deepEqual(Array.from(featurize(text, config)), pinned.ids[i], JSON.stringify(text)),
+  );
 });
 
 test('featurizing is deterministic and ids stay in range', () => {
@@ -53,7 +55,16 @@ test('bad input never throws and stays bounded', () => {
   const ids = featurize(big, config);
   assert.ok(performance.now() - start < 500, 'a 1 MB text is cut before it is processed');
   assert.ok(ids.length <= config.maxIds);
-  for (const text of ['', '   ', '\u0000\u0001\u0002', '\uD800', '\uDC00\uD800', '\u202E\u2066\u200B', '\uFFFF\uFFFE', '🏳️‍🌈'.repeat(5000)]) {
+  for (const text of [
+    '',
+    '   ',
+    '\u0000\u0001\u0002',
+    '\uD800',
+    '\uDC00\uD800',
+    '\u202E\u2066\u200B',
+    '\uFFFF\uFFFE',
+    '🏳️‍🌈'.repeat(5000),
+  ]) {
     const r = featurize(text, config);
     assert.ok(r.length >= 1);
   }

@@ -49,7 +49,18 @@ test('classify returns a calibrated, complete NluResult with entities', async ()
 
 test('odd text gets a result, never a crash or a hang', async () => {
   const model = await loadIntentModel(tinyBytes);
-  const odd = ['', '   ', 'x'.repeat(1_000_000), '\uD800', '\uDC00abc\uD800', '\u0000\u0007\u001B[31m', '\u202Ehello\u202C', '\u2066\u2067\u2069', '🏳️‍🌈'.repeat(10_000), '\uFFFF'];
+  const odd = [
+    '',
+    '   ',
+    'x'.repeat(1_000_000),
+    '\uD800',
+    '\uDC00abc\uD800',
+    '\u0000\u0007\u001B[31m',
+    '\u202Ehello\u202C',
+    '\u2066\u2067\u2069',
+    '🏳️‍🌈'.repeat(10_000),
+    '\uFFFF',
+  ];
   const results = await Promise.all(odd.map((t) => model.classify(t)));
   for (const r of results) {
     assert.ok(r.confidence >= 0 && r.confidence <= 1);
@@ -75,7 +86,10 @@ test('a missing, truncated or corrupt file is a ModelLoadError naming the source
   await assert.rejects(loadIntentModel(tinyBytes.slice(0, tinyBytes.length >> 1)), isLoadError('bytes'));
   await assert.rejects(loadIntentModel(tinyBytes.slice(0, 100)), isLoadError('bytes'));
   await assert.rejects(loadIntentModel(new Uint8Array(0)), isLoadError('bytes'));
-  await assert.rejects(loadIntentModel(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) & 255)), isLoadError('bytes'));
+  await assert.rejects(
+    loadIntentModel(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) & 255)),
+    isLoadError('bytes'),
+  );
   // One flipped bit in the middle of the weights.
   const flipped = tinyBytes.slice();
   flipped[flipped.length >> 1]! ^= 0x10;
@@ -90,7 +104,9 @@ test('an ONNX model of the wrong shape is a ModelLoadError', async () => {
     producerVersion: '0',
     graphName: 'wrong',
     nodes: [{ op: 'Identity', inputs: ['constant'], outputs: ['probs'] }],
-    initializers: [{ name: 'constant', type: 'float32', dims: [1, values], data: new Float32Array(values).fill(1 / values) }],
+    initializers: [
+      { name: 'constant', type: 'float32', dims: [1, values], data: new Float32Array(values).fill(1 / values) },
+    ],
     inputs: [{ name: inputName, type: 'int64', shape: [1, 'n'] }],
     outputs: [{ name: 'probs', type: 'float32', shape: outputShape }],
     metadata,
@@ -98,7 +114,10 @@ test('an ONNX model of the wrong shape is a ModelLoadError', async () => {
   await assert.rejects(loadIntentModel(encodeOnnxModel(base([1, 3], 3))), /must be float32 \[1, 8\]/);
   await assert.rejects(loadIntentModel(encodeOnnxModel(base([1, 8], 8, 'tokens'))), /one input "ids"/);
   await assert.rejects(loadIntentModel(encodeOnnxModel(base([1, 'c'], 3))), isLoadError('bytes'));
-  await assert.rejects(loadIntentModel(encodeOnnxModel({ ...base([1, 8], 8), metadata: {} })), /Not a Confidant intent model/);
+  await assert.rejects(
+    loadIntentModel(encodeOnnxModel({ ...base([1, 8], 8), metadata: {} })),
+    /Not a Confidant intent model/,
+  );
   await assert.rejects(
     loadIntentModel(encodeOnnxModel({ ...base([1, 8], 8), metadata: { ...metadata, 'confidant.format': '99' } })),
     /newer than this library/,

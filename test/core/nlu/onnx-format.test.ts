@@ -45,7 +45,17 @@ test('the ONNX writer produces what the reader reads back, with a graph checksum
   assert.equal(s.metadata.get('a'), 'ü');
   assert.equal(s.metadata.get('sum'), s.graphChecksum);
   assert.throws(
-    () => encodeOnnxModel({ producerName: '', producerVersion: '', graphName: '', nodes: [], initializers: [{ name: 'w', type: 'float32', dims: [3], data: new Float32Array(2) }], inputs: [], outputs: [], metadata: {} }),
+    () =>
+      encodeOnnxModel({
+        producerName: '',
+        producerVersion: '',
+        graphName: '',
+        nodes: [],
+        initializers: [{ name: 'w', type: 'float32', dims: [3], data: new Float32Array(2) }],
+        inputs: [],
+        outputs: [],
+        metadata: {},
+      }),
     RangeError,
   );
 });

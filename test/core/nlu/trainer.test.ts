@@ -53,7 +53,10 @@ test('an abort signal stops training with its reason', async () => {
 });
 
 test('bad corpora and options fail with typed errors', async () => {
-  await assert.rejects(trainIntentModel({ language: 'en', train: [{ text: 'hi', intent: 'greeting' }], entities: [] }), CorpusError);
+  await assert.rejects(
+    trainIntentModel({ language: 'en', train: [{ text: 'hi', intent: 'greeting' }], entities: [] }),
+    CorpusError,
+  );
   await assert.rejects(trainIntentModel(corpus, { dropout: 1 }), RangeError);
   await assert.rejects(trainIntentModel(corpus, { learningRate: Number.NaN }), RangeError);
 });
@@ -77,5 +80,9 @@ test('without an out-of-scope class, the out-of-scope examples calibrate the thr
   const model = await trainIntentModel(corpus, { ...small, seed: 4, oosClass: false });
   assert.ok(!model.labels.includes('oos'));
   assert.equal(model.oosClass, false);
-  assert.equal(model.metrics.oosValidationSize, corpus.outOfScope!.length, 'every out-of-scope text is a calibration negative');
+  assert.equal(
+    model.metrics.oosValidationSize,
+    corpus.outOfScope!.length,
+    'every out-of-scope text is a calibration negative',
+  );
 });

@@ -20,15 +20,24 @@ describe('time and date skills', () => {
   it('tells the time here and in a named place (fixed clock: 10:00 in Paris)', async () => {
     const h = await createHarness();
     assert.match((await h.say('what time is it', 'time')).reply.text, /10:00 AM/);
-    assert.match((await h.say('what time is it in Tokyo', 'time')).reply.text, /6:00 PM in Tokyo|In Tokyo it's 6:00 PM/);
+    assert.match(
+      (await h.say('what time is it in Tokyo', 'time')).reply.text,
+      /6:00 PM in Tokyo|In Tokyo it's 6:00 PM/,
+    );
     assert.match((await h.say('and in Los Angeles?', null)).reply.text, /1:00 AM/);
-    assert.match((await h.say('what time is it in Reykjavik', 'time')).reply.text, /don't know the time zone of Reykjavik/);
+    assert.match(
+      (await h.say('what time is it in Reykjavik', 'time')).reply.text,
+      /don't know the time zone of Reykjavik/,
+    );
   });
 
   it('names time zones, with offsets', async () => {
     const h = await createHarness();
     assert.match((await h.say('what is my time zone', 'timezone')).reply.text, /Europe\/Paris.*GMT\+1/);
-    assert.match((await h.say('which timezone is japan in', 'timezone')).reply.text, /Japan is on Japan Standard Time, GMT\+9/);
+    assert.match(
+      (await h.say('which timezone is japan in', 'timezone')).reply.text,
+      /Japan is on Japan Standard Time, GMT\+9/,
+    );
     assert.match((await h.say('what timezone is the usa in', 'timezone')).reply.text, /several time zones/);
   });
 
@@ -36,7 +45,10 @@ describe('time and date skills', () => {
     const h = await createHarness();
     assert.match((await h.say("what's today's date", 'date')).reply.text, /Thursday, November 26/);
     assert.match((await h.say('what about tomorrow?', null)).reply.text, /Tomorrow is Friday, November 27/);
-    assert.match((await h.say('what day will it be in 6 days', 'date')).reply.text, /In 6 days it will be Wednesday, December 2/);
+    assert.match(
+      (await h.say('what day will it be in 6 days', 'date')).reply.text,
+      /In 6 days it will be Wednesday, December 2/,
+    );
   });
 });
 
@@ -82,8 +94,14 @@ describe('reminders', () => {
     assert.equal(set.understanding.slots['task'], 'call mum');
     assert.match(set.reply.text, /call mum/);
     assert.match(set.reply.text, /6:00 PM/);
-    assert.match((await h.say('what are my reminders', 'reminder')).reply.text, /1 reminder: call mum tomorrow at 6:00 PM/);
-    assert.match((await h.say('delete all my reminders', 'reminder_update')).reply.text, /deleted your reminder to call mum/);
+    assert.match(
+      (await h.say('what are my reminders', 'reminder')).reply.text,
+      /1 reminder: call mum tomorrow at 6:00 PM/,
+    );
+    assert.match(
+      (await h.say('delete all my reminders', 'reminder_update')).reply.text,
+      /deleted your reminder to call mum/,
+    );
     assert.match((await h.say('read my reminders', 'reminder')).reply.text, /no reminders/);
   });
 

@@ -8,9 +8,18 @@ import { createHarness } from '../dialogue/harness.ts';
 
 describe('lists', () => {
   it('parse adds, removes, checks and clears', () => {
-    assert.deepEqual(parseListRequest('add eggs to my shopping list and remove cheese'), { add: ['eggs'], remove: ['cheese'], check: [], clear: false });
+    assert.deepEqual(parseListRequest('add eggs to my shopping list and remove cheese'), {
+      add: ['eggs'],
+      remove: ['cheese'],
+      check: [],
+      clear: false,
+    });
     assert.deepEqual(parseListRequest('take doing the dishes off my todo list').remove, ['doing the dishes']);
-    assert.deepEqual(parseListRequest('put milk, bread and apples on the shopping list').add, ['milk', 'bread', 'apples']);
+    assert.deepEqual(parseListRequest('put milk, bread and apples on the shopping list').add, [
+      'milk',
+      'bread',
+      'apples',
+    ]);
     assert.deepEqual(parseListRequest('do i have carrots on my shopping list').check, ['carrots']);
     assert.equal(parseListRequest('erase all items on my todo list').clear, true);
     assert.deepEqual(parseListRequest("what's on my shopping list"), { add: [], remove: [], check: [], clear: false });
@@ -23,8 +32,14 @@ describe('lists', () => {
     assert.match((await h.say("what's on my shopping list", 'shopping_list')).reply.text, /2 items: milk and eggs/);
     assert.match((await h.say('what is on my to do list', 'todo_list')).reply.text, /1 item: clean the bathroom/);
     assert.match((await h.say('add milk to my shopping list', 'shopping_list_update')).reply.text, /already on it/i);
-    assert.match((await h.say('remove cheese from my shopping list', 'shopping_list_update')).reply.text, /Cheese wasn't on your shopping list/);
-    assert.match((await h.say('is milk on my shopping list', 'shopping_list')).reply.text, /Yes, milk is on your shopping list/);
+    assert.match(
+      (await h.say('remove cheese from my shopping list', 'shopping_list_update')).reply.text,
+      /Cheese wasn't on your shopping list/,
+    );
+    assert.match(
+      (await h.say('is milk on my shopping list', 'shopping_list')).reply.text,
+      /Yes, milk is on your shopping list/,
+    );
     assert.deepEqual(await h.store.skillData('builtin.shopping-list').get('items'), ['milk', 'eggs']);
   });
 
@@ -42,9 +57,21 @@ describe('lists', () => {
 
 describe('unit conversion', () => {
   it('parses requests and fragments', () => {
-    assert.deepEqual(parseConversion('how many kilos are in 150 pounds'), { amount: 150, from: 'pound', to: 'kilogram' });
-    assert.deepEqual(parseConversion("what's 32 degrees fahrenheit in celsius"), { amount: 32, from: 'fahrenheit', to: 'celsius' });
-    assert.deepEqual(parseConversion('how many centimeters are in an inch'), { amount: 1, from: 'inch', to: 'centimeter' });
+    assert.deepEqual(parseConversion('how many kilos are in 150 pounds'), {
+      amount: 150,
+      from: 'pound',
+      to: 'kilogram',
+    });
+    assert.deepEqual(parseConversion("what's 32 degrees fahrenheit in celsius"), {
+      amount: 32,
+      from: 'fahrenheit',
+      to: 'celsius',
+    });
+    assert.deepEqual(parseConversion('how many centimeters are in an inch'), {
+      amount: 1,
+      from: 'inch',
+      to: 'centimeter',
+    });
     assert.deepEqual(parseConversion('convert 5 gb to mb'), { amount: 5, from: 'gigabyte', to: 'megabyte' });
     assert.deepEqual(parseConversion('and 10 pounds?'), { amount: 10, from: 'pound' });
     assert.deepEqual(parseConversion('what about in ounces?'), { to: 'ounce' });
@@ -63,7 +90,8 @@ describe('unit conversion', () => {
       ['how many megabytes in 2 gigabytes', /2,000 megabytes/],
       ['convert 3 meters to kilograms', /can't convert meters to kilograms/],
     ];
-    for (const [text, expected] of cases) assert.match((await h.say(text, 'measurement_conversion')).reply.text, expected, text);
+    for (const [text, expected] of cases)
+      assert.match((await h.say(text, 'measurement_conversion')).reply.text, expected, text);
   });
 });
 
@@ -107,7 +135,19 @@ describe('dice, coin, spelling and name', () => {
 describe('small talk and meta', () => {
   it('answers every small-talk and meta intent with a short reply', async () => {
     const h = await createHarness();
-    const intents = ['greeting', 'goodbye', 'thank_you', 'are_you_a_bot', 'what_is_your_name', 'who_made_you', 'what_can_i_ask_you', 'tell_joke', 'fun_fact', 'how_old_are_you', 'meaning_of_life'];
+    const intents = [
+      'greeting',
+      'goodbye',
+      'thank_you',
+      'are_you_a_bot',
+      'what_is_your_name',
+      'who_made_you',
+      'what_can_i_ask_you',
+      'tell_joke',
+      'fun_fact',
+      'how_old_are_you',
+      'meaning_of_life',
+    ];
     for (const intent of intents) {
       const r = await h.say(`(${intent})`, intent);
       assert.equal(r.understanding.action, 'new-intent', intent);

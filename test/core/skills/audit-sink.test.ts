@@ -6,10 +6,17 @@ import { defineSkill } from '../../../src/skills/define-skill.ts';
 import { delay, invocationOf, openTestStore } from '../../fixtures/skills/helpers.ts';
 
 test('runtime entries map onto the store audit types', () => {
-  assert.deepEqual(toAuditInput({ type: 'permission-granted', skillId: 'a.b', detail: { permission: 'network', origins: 'https://a.com' } }), {
-    type: 'permission-grant',
-    detail: { event: 'permission-granted', skill: 'a.b', permission: 'network', origins: 'https://a.com' },
-  });
+  assert.deepEqual(
+    toAuditInput({
+      type: 'permission-granted',
+      skillId: 'a.b',
+      detail: { permission: 'network', origins: 'https://a.com' },
+    }),
+    {
+      type: 'permission-grant',
+      detail: { event: 'permission-granted', skill: 'a.b', permission: 'network', origins: 'https://a.com' },
+    },
+  );
   assert.equal(toAuditInput({ type: 'permission-revoked', skillId: 'a' }).type, 'permission-revoke');
   assert.equal(toAuditInput({ type: 'webhook-outbox-dropped', skillId: 'a' }).type, 'network-call');
   assert.equal(toAuditInput({ type: 'skill-timeout', skillId: 'a' }).type, 'skill-call');
@@ -20,14 +27,26 @@ test('runtime entries map onto the store audit types', () => {
 test('the runtime writes into the store’s hash-chained audit log', async () => {
   const store = await openTestStore();
   const runtime = createSkillRuntime({ store, audit: storeAuditSink(store), requestPermission: async () => true });
-  const skill = defineSkill({ id: 'a.net', version: '1.0.0', intents: ['x'], permissions: { network: ['https://a.example'] }, timeoutMs: 20, execute: () => new Promise<never>(() => {}) });
+  const skill = defineSkill({
+    id: 'a.net',
+    version: '1.0.0',
+    intents: ['x'],
+    permissions: { network: ['https://a.example'] },
+    timeoutMs: 20,
+    execute: () => new Promise<never>(() => {}),
+  });
   await runtime.invoke(invocationOf(skill));
   await runtime.revokePermission('a.net');
   await delay(50);
   const entries = await store.listAudit();
   const events = entries.map((e) => `${e.type}/${String(e.detail.event)}`);
-  for (const expected of ['skill-call/permission-requested', 'permission-grant/permission-granted', 'skill-call/skill-timeout', 'permission-revoke/permission-revoked']) {
+  for (const expected of [
+    'skill-call/permission-requested',
+    'permission-grant/permission-granted',
+    'skill-call/skill-timeout',
+    'permission-revoke/permission-revoked',
+  ]) {
     assert.ok(events.includes(expected), `${expected} in ${events.join(', ')}`);
   }
-  assert.equal(await store.verifyAudit(), -1, "the chain verifies");
+  assert.equal(await store.verifyAudit(), -1, 'the chain verifies');
 });

@@ -23,7 +23,10 @@ test('100 concurrent invocations all complete with their own reply; hanging ones
     },
   });
   const echo = defineSkill({
-    id: 'echo', version: '1.0.0', intents: ['echo'], permissions: { storage: true },
+    id: 'echo',
+    version: '1.0.0',
+    intents: ['echo'],
+    permissions: { storage: true },
     async execute(ctx) {
       await delay(Math.floor(Math.random() * 20));
       await ctx.storage!.set(`k${ctx.text}`, ctx.text);
@@ -31,15 +34,37 @@ test('100 concurrent invocations all complete with their own reply; hanging ones
     },
   });
   const net = defineSkill({
-    id: 'net', version: '1.0.0', intents: ['net'], permissions: { network: ['https://api.acme.com'] },
+    id: 'net',
+    version: '1.0.0',
+    intents: ['net'],
+    permissions: { network: ['https://api.acme.com'] },
     execute: async (ctx) => (await ctx.fetch!(`https://api.acme.com/${ctx.text}`)).text(),
   });
   const streamer = defineSkill({
-    id: 'stream', version: '1.0.0', intents: ['stream'],
-    async *execute(ctx) { yield 'a'; await delay(5); yield ctx.text; },
+    id: 'stream',
+    version: '1.0.0',
+    intents: ['stream'],
+    async *execute(ctx) {
+      yield 'a';
+      await delay(5);
+      yield ctx.text;
+    },
   });
-  const hang = defineSkill({ id: 'hang', version: '1.0.0', intents: ['hang'], timeoutMs: 200, execute: () => new Promise<never>(() => {}) });
-  const thrower = defineSkill({ id: 'throw', version: '1.0.0', intents: ['throw'], execute: () => { throw new Error('x'); } });
+  const hang = defineSkill({
+    id: 'hang',
+    version: '1.0.0',
+    intents: ['hang'],
+    timeoutMs: 200,
+    execute: () => new Promise<never>(() => {}),
+  });
+  const thrower = defineSkill({
+    id: 'throw',
+    version: '1.0.0',
+    intents: ['throw'],
+    execute: () => {
+      throw new Error('x');
+    },
+  });
   const skills = [echo, net, streamer, hang, thrower];
 
   const started = performance.now();
@@ -59,6 +84,9 @@ test('100 concurrent invocations all complete with their own reply; hanging ones
   assert.ok(took < 3_000, `all done in ${Math.round(took)} ms`);
   assert.equal(asked, 1, 'one consent question for 20 concurrent first uses');
   assert.equal((await store.skillData('echo').keys()).length, 20);
-  const calls = metrics.snapshot().counters.filter((c) => c.name === 'confidant_skill_invocations_total').reduce((n, c) => n + c.value, 0);
+  const calls = metrics
+    .snapshot()
+    .counters.filter((c) => c.name === 'confidant_skill_invocations_total')
+    .reduce((n, c) => n + c.value, 0);
   assert.equal(calls, 100);
 });

@@ -15,7 +15,10 @@ const networked = (network: string[], version = '1.0.0'): SkillDefinition =>
     execute: async (ctx) => (await ctx.fetch!(`${network[0]}/x`)).text(),
   });
 
-async function setup(answer: (r: PermissionRequest) => Promise<boolean> | boolean, extra: { consentTimeoutMs?: number } = {}) {
+async function setup(
+  answer: (r: PermissionRequest) => Promise<boolean> | boolean,
+  extra: { consentTimeoutMs?: number } = {},
+) {
   const store = await openTestStore();
   const rec = auditRecorder();
   const requests: PermissionRequest[] = [];
@@ -39,20 +42,35 @@ test('first use of a network permission asks, waits, and remembers a yes', async
   const pending = runtime.invoke(invocationOf(networked(['https://api.acme.com'])));
   await delay(20);
   assert.equal(fetch.requested.length, 0, 'nothing is sent while the question is open');
-  assert.deepEqual(requests, [{ skillId: 'acme.orders', skillVersion: '1.0.0', permission: 'network', origins: ['https://api.acme.com'], description: 'Looks up orders' }]);
+  assert.deepEqual(requests, [
+    {
+      skillId: 'acme.orders',
+      skillVersion: '1.0.0',
+      permission: 'network',
+      origins: ['https://api.acme.com'],
+      description: 'Looks up orders',
+    },
+  ]);
   release(true);
   assert.deepEqual(await pending, { text: 'ok' });
   assert.deepEqual(fetch.requested, ['https://api.acme.com/x']);
   await runtime.invoke(invocationOf(networked(['https://api.acme.com'])));
   assert.equal(requests.length, 1, 'asked once');
   assert.deepEqual((await runtime.permissions('acme.orders')).network, ['https://api.acme.com']);
-  assert.deepEqual(await store.settings().get('skills.grants.acme.orders'), { network: ['https://api.acme.com'], profile: false });
-  assert.deepEqual(audit.map((e) => e.type), ['permission-requested', 'permission-granted']);
+  assert.deepEqual(await store.settings().get('skills.grants.acme.orders'), {
+    network: ['https://api.acme.com'],
+    profile: false,
+  });
+  assert.deepEqual(
+    audit.map((e) => e.type),
+    ['permission-requested', 'permission-granted'],
+  );
 });
 
 test('a no is not remembered, and the skill does not run', async () => {
   const { runtime, requests, fetch, audit } = await setup(() => false);
-  for (let i = 0; i < 2; i++) assert.equal((await runtime.invoke(invocationOf(networked(['https://api.acme.com'])))).failed, 'permission');
+  for (let i = 0; i < 2; i++)
+    assert.equal((await runtime.invoke(invocationOf(networked(['https://api.acme.com'])))).failed, 'permission');
   assert.equal(requests.length, 2);
   assert.equal(fetch.requested.length, 0);
   assert.ok(audit.some((e) => e.type === 'permission-denied' && e.detail?.permission === 'network'));
@@ -76,15 +94,27 @@ test('revoking asks again; a new version asks only for new origins; revocation i
   assert.deepEqual((await runtime.permissions('acme.orders')).network, []);
   await runtime.invoke(invocationOf(networked(['https://api.acme.com'])));
   await runtime.invoke(invocationOf(networked(['https://api.acme.com', 'https://cdn.acme.com'], '1.1.0')));
-  assert.deepEqual(requests.map((r) => r.origins), [['https://api.acme.com'], ['https://api.acme.com'], ['https://cdn.acme.com']]);
+  assert.deepEqual(
+    requests.map((r) => r.origins),
+    [['https://api.acme.com'], ['https://api.acme.com'], ['https://cdn.acme.com']],
+  );
   assert.ok(audit.some((e) => e.type === 'permission-revoked' && e.detail?.permission === 'network'));
 });
 
 test('profile asks too; storage, schedule and secret do not', async () => {
   const { runtime, requests } = await setup(() => true);
-  const s = defineSkill({ id: 'p.s', version: '1.0.0', intents: ['x'], permissions: { profile: true, storage: true, schedule: true, secret: true }, execute: () => 'ok' });
+  const s = defineSkill({
+    id: 'p.s',
+    version: '1.0.0',
+    intents: ['x'],
+    permissions: { profile: true, storage: true, schedule: true, secret: true },
+    execute: () => 'ok',
+  });
   await runtime.invoke(invocationOf(s));
-  assert.deepEqual(requests.map((r) => r.permission), ['profile']);
+  assert.deepEqual(
+    requests.map((r) => r.permission),
+    ['profile'],
+  );
 });
 
 test('without a requestPermission handler, or with no answer in time, permission is denied', async () => {

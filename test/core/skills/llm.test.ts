@@ -7,7 +7,14 @@ import { createLlmFallback, LLM_FALLBACK_INTENT } from '../../../src/skills/llm/
 import { chatCompletionsUrl } from '../../../src/skills/llm/chat-client.ts';
 import { readSse } from '../../../src/skills/llm/sse.ts';
 import { createSkillRuntime } from '../../../src/skills/runtime.ts';
-import { auditRecorder, delay, invocationOf, openTestStore, startServer, type LocalServer } from '../../fixtures/skills/helpers.ts';
+import {
+  auditRecorder,
+  delay,
+  invocationOf,
+  openTestStore,
+  startServer,
+  type LocalServer,
+} from '../../fixtures/skills/helpers.ts';
 
 const chunk = (content: string | undefined, finish: string | null = null) =>
   `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: content === undefined ? { role: 'assistant' } : { content }, finish_reason: finish }] })}\n\n`;
@@ -16,9 +23,17 @@ function sse(res: ServerResponse) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 }
 
-async function setup(server: LocalServer, options: Partial<Parameters<typeof createLlmFallback>[0]> = {}, grant = true) {
+async function setup(
+  server: LocalServer,
+  options: Partial<Parameters<typeof createLlmFallback>[0]> = {},
+  grant = true,
+) {
   const rec = auditRecorder();
-  const runtime = createSkillRuntime({ store: await openTestStore(), audit: rec.audit, requestPermission: async () => grant });
+  const runtime = createSkillRuntime({
+    store: await openTestStore(),
+    audit: rec.audit,
+    requestPermission: async () => grant,
+  });
   const skill = createLlmFallback({ baseUrl: `${server.origin}/v1`, model: 'tiny-chat', ...options });
   const turns = [
     { role: 'user' as const, text: 'first question' },
@@ -30,7 +45,14 @@ async function setup(server: LocalServer, options: Partial<Parameters<typeof cre
   ];
   const deltas: string[] = [];
   const invoke = () =>
-    runtime.invoke(invocationOf(skill, { intent: LLM_FALLBACK_INTENT, text: 'why is the sky blue?', conversation: { id: 'c', recentTurns: turns }, onDelta: (t) => deltas.push(t) }));
+    runtime.invoke(
+      invocationOf(skill, {
+        intent: LLM_FALLBACK_INTENT,
+        text: 'why is the sky blue?',
+        conversation: { id: 'c', recentTurns: turns },
+        onDelta: (t) => deltas.push(t),
+      }),
+    );
   return { runtime, skill, invoke, deltas, audit: rec.entries };
 }
 
@@ -46,7 +68,12 @@ test('streams the answer and sends only the current turn plus the allowed histor
     res.end('data: [DONE]\n\n');
   });
   try {
-    const a = await setup(server, { token: async () => 'llm-token', historyTurns: 2, systemPrompt: 'Be brief.', temperature: 0.2 });
+    const a = await setup(server, {
+      token: async () => 'llm-token',
+      historyTurns: 2,
+      systemPrompt: 'Be brief.',
+      temperature: 0.2,
+    });
     assert.deepEqual(await a.invoke(), { text: 'Rayleigh scattering.' });
     assert.deepEqual(a.deltas, ['Rayleigh', ' scattering', '.']);
     const req = server.requests[0]!;
@@ -65,7 +92,11 @@ test('streams the answer and sends only the current turn plus the allowed histor
     });
     const b = await setup(server);
     await b.invoke();
-    assert.deepEqual(JSON.parse(server.requests[1]!.body).messages, [{ role: 'user', content: 'why is the sky blue?' }], 'by default only the current turn');
+    assert.deepEqual(
+      JSON.parse(server.requests[1]!.body).messages,
+      [{ role: 'user', content: 'why is the sky blue?' }],
+      'by default only the current turn',
+    );
     assert.equal(server.requests[1]!.headers.authorization, undefined);
   } finally {
     await server.close();
@@ -74,7 +105,9 @@ test('streams the answer and sends only the current turn plus the allowed histor
 
 test('a server that answers with one JSON body works too', async () => {
   const server = await startServer((_req, res) =>
-    res.setHeader('content-type', 'application/json').end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: 'Whole answer.' } }] })),
+    res
+      .setHeader('content-type', 'application/json')
+      .end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: 'Whole answer.' } }] })),
   );
   try {
     const { invoke } = await setup(server);
@@ -86,17 +119,30 @@ test('a server that answers with one JSON body works too', async () => {
 
 test('HTTP errors and mid-stream errors give a polite failure with a code, not the content', async () => {
   const server = await startServer((req, res) => {
-    if (req.url?.startsWith('/auth')) return res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"message":"Incorrect API key: why is the sky blue?","type":"invalid_request_error","code":"invalid_api_key"}}');
+    if (req.url?.startsWith('/auth'))
+      return res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(
+          '{"error":{"message":"Incorrect API key: why is the sky blue?","type":"invalid_request_error","code":"invalid_api_key"}}',
+        );
     if (req.url?.startsWith('/busy')) return res.writeHead(503).end('overloaded');
     sse(res);
     res.write(chunk('partial'));
     res.end('data: {"error":{"message":"model crashed"}}\n\n');
   });
   try {
-    for (const [path, code] of [['/auth/v1', 'llm-status'], ['/busy/v1', 'llm-status'], ['/mid/v1', 'llm-error']] as const) {
+    for (const [path, code] of [
+      ['/auth/v1', 'llm-status'],
+      ['/busy/v1', 'llm-status'],
+      ['/mid/v1', 'llm-error'],
+    ] as const) {
       const { invoke, audit } = await setup(server, { baseUrl: `${server.origin}${path}` });
       assert.equal((await invoke()).failed, 'error', path);
-      assert.deepEqual(audit.at(-1), { type: 'skill-error', skillId: 'confidant.llm-fallback', detail: { error: 'SkillError', code } });
+      assert.deepEqual(audit.at(-1), {
+        type: 'skill-error',
+        skillId: 'confidant.llm-fallback',
+        detail: { error: 'SkillError', code },
+      });
       assert.ok(!JSON.stringify(audit).includes('sky'));
     }
   } finally {
@@ -160,14 +206,22 @@ test('options and URLs', () => {
   assert.equal(chatCompletionsUrl('http://127.0.0.1:8080'), 'http://127.0.0.1:8080/v1/chat/completions');
   assert.throws(() => createLlmFallback({ baseUrl: 'http://llm.example.com/v1', model: 'm' }), RangeError);
   assert.throws(() => createLlmFallback({ baseUrl: 'https://llm.example.com/v1', model: '' }), TypeError);
-  assert.throws(() => createLlmFallback({ baseUrl: 'https://llm.example.com/v1', model: 'm', historyTurns: -1 }), RangeError);
+  assert.throws(
+    () => createLlmFallback({ baseUrl: 'https://llm.example.com/v1', model: 'm', historyTurns: -1 }),
+    RangeError,
+  );
   const skill = createLlmFallback({ baseUrl: 'https://llm.example.com/v1', model: 'm' });
   assert.deepEqual(skill.permissions, { network: ['https://llm.example.com'] });
   assert.equal(skill.timeoutMs, 60_000);
 });
 
 test('the SSE reader follows the event-stream rules', async () => {
-  const parts = ['\uFEFFdata: a\r', '\ndata: b\n\n', ': comment\nevent: ping\ndata:c\r\r', 'data: no blank line at the end'];
+  const parts = [
+    '\uFEFFdata: a\r',
+    '\ndata: b\n\n',
+    ': comment\nevent: ping\ndata:c\r\r',
+    'data: no blank line at the end',
+  ];
   const body = new ReadableStream<Uint8Array>({
     start(c) {
       for (const p of parts) c.enqueue(new TextEncoder().encode(p));
@@ -176,5 +230,8 @@ test('the SSE reader follows the event-stream rules', async () => {
   });
   const events = [];
   for await (const e of readSse(body)) events.push(e);
-  assert.deepEqual(events, [{ event: 'message', data: 'a\nb' }, { event: 'ping', data: 'c' }]);
+  assert.deepEqual(events, [
+    { event: 'message', data: 'a\nb' },
+    { event: 'ping', data: 'c' },
+  ]);
 });

@@ -32,32 +32,57 @@ function overComlink(definition: SkillDefinition, fetch?: typeof globalThis.fetc
     port1 as unknown as Comlink.Endpoint,
   );
   const page = Comlink.wrap<ServedSkill>(port2 as unknown as Comlink.Endpoint);
-  const remote = createRemoteSkill(manifestOf(definition), (call, endpoint) => page.invoke(call, Comlink.proxy(endpoint)), {
-    abort: (id, reason) => page.abort(id, reason),
-  });
-  return { remote, close: () => { port1.close(); port2.close(); } };
+  const remote = createRemoteSkill(
+    manifestOf(definition),
+    (call, endpoint) => page.invoke(call, Comlink.proxy(endpoint)),
+    { abort: (id, reason) => page.abort(id, reason) },
+  );
+  return {
+    remote,
+    close: () => {
+      port1.close();
+      port2.close();
+    },
+  };
 }
 
 test('a page-side skill answers, streams and uses the Worker-side storage through comlink', async () => {
   const store = await openTestStore();
   const runtime = createSkillRuntime({ store });
   const counter = defineSkill({
-    id: 'app.counter', version: '1.0.0', intents: ['count'], permissions: { storage: true },
+    id: 'app.counter',
+    version: '1.0.0',
+    intents: ['count'],
+    permissions: { storage: true },
     async execute(ctx) {
       const n = ((await ctx.storage!.get<number>('n')) ?? 0) + 1;
       await ctx.storage!.set('n', n);
       return { text: `Count ${n} for ${String(ctx.slots.who)}`, quickReplies: [{ label: 'Again' }] };
     },
   });
-  const streamer = defineSkill({ id: 'app.stream', version: '1.0.0', intents: ['s'], async *execute() { yield 'one '; await delay(5); yield 'two'; } });
+  const streamer = defineSkill({
+    id: 'app.stream',
+    version: '1.0.0',
+    intents: ['s'],
+    async *execute() {
+      yield 'one ';
+      await delay(5);
+      yield 'two';
+    },
+  });
   const a = overComlink(counter);
   const b = overComlink(streamer);
   try {
-    assert.deepEqual(await runtime.invoke(invocationOf(a.remote, { slots: { who: 'Ada' } })), { text: 'Count 1 for Ada', quickReplies: [{ label: 'Again' }] });
+    assert.deepEqual(await runtime.invoke(invocationOf(a.remote, { slots: { who: 'Ada' } })), {
+      text: 'Count 1 for Ada',
+      quickReplies: [{ label: 'Again' }],
+    });
     assert.equal((await runtime.invoke(invocationOf(a.remote, { slots: { who: 'Ada' } }))).text, 'Count 2 for Ada');
     assert.equal(await store.skillData('app.counter').get('n'), 2);
     const deltas: string[] = [];
-    assert.deepEqual(await runtime.invoke(invocationOf(b.remote, { onDelta: (t) => deltas.push(t) })), { text: 'one two' });
+    assert.deepEqual(await runtime.invoke(invocationOf(b.remote, { onDelta: (t) => deltas.push(t) })), {
+      text: 'one two',
+    });
     assert.deepEqual(deltas, ['one ', 'two']);
   } finally {
     a.close();
@@ -69,8 +94,24 @@ test('a page-side skill that throws or hangs gives a polite failure; a hang abor
   const store = await openTestStore();
   const runtime = createSkillRuntime({ store });
   let pageSignal: AbortSignal | undefined;
-  const hang = defineSkill({ id: 'app.hang', version: '1.0.0', intents: ['h'], timeoutMs: 100, execute: (ctx) => { pageSignal = ctx.signal; return new Promise<never>(() => {}); } });
-  const boom = defineSkill({ id: 'app.boom', version: '1.0.0', intents: ['b'], execute: () => { throw new Error('private detail'); } });
+  const hang = defineSkill({
+    id: 'app.hang',
+    version: '1.0.0',
+    intents: ['h'],
+    timeoutMs: 100,
+    execute: (ctx) => {
+      pageSignal = ctx.signal;
+      return new Promise<never>(() => {});
+    },
+  });
+  const boom = defineSkill({
+    id: 'app.boom',
+    version: '1.0.0',
+    intents: ['b'],
+    execute: () => {
+      throw new Error('private detail');
+    },
+  });
   const h = overComlink(hang);
   const t = overComlink(boom);
   try {
@@ -90,7 +131,10 @@ test('the page-side fetch is limited to the origins the Worker granted', async (
   const runtime = createSkillRuntime({ store, requestPermission: async () => true });
   const rec = recordingFetch();
   const skill = defineSkill({
-    id: 'app.net', version: '1.0.0', intents: ['n'], permissions: { network: ['https://api.acme.com'] },
+    id: 'app.net',
+    version: '1.0.0',
+    intents: ['n'],
+    permissions: { network: ['https://api.acme.com'] },
     async execute(ctx) {
       await ctx.fetch!('https://api.acme.com/ok');
       await ctx.fetch!('https://evil.example/');
@@ -122,15 +166,24 @@ test('the Worker-side endpoint refuses what the call was not lent, and stops whe
 });
 
 test('createRemoteSkill validates its manifest and returns garbage answers as invalid', async () => {
-  assert.throws(() => createRemoteSkill({ id: 'Bad', version: '1.0.0', intents: ['x'] }, async () => ({ type: 'streamed' })), RangeError);
+  assert.throws(
+    () => createRemoteSkill({ id: 'Bad', version: '1.0.0', intents: ['x'] }, async () => ({ type: 'streamed' })),
+    RangeError,
+  );
   assert.throws(() => createRemoteSkill({ id: 'ok.x', version: '1.0.0', intents: ['x'] }, 'nope' as never), TypeError);
   const store = await openTestStore();
   const runtime = createSkillRuntime({ store });
-  const garbage = createRemoteSkill({ id: 'ok.x', version: '1.0.0', intents: ['x'] }, async () => ({ type: 'weird' }) as never);
+  const garbage = createRemoteSkill(
+    { id: 'ok.x', version: '1.0.0', intents: ['x'] },
+    async () => ({ type: 'weird' }) as never,
+  );
   assert.equal((await runtime.invoke(invocationOf(garbage))).failed, 'invalid');
-  const emptyStream = createRemoteSkill({ id: 'ok.y', version: '1.0.0', intents: ['x'] }, async (_c, e: RemoteSkillEndpoint) => {
-    void e;
-    return { type: 'streamed' };
-  });
+  const emptyStream = createRemoteSkill(
+    { id: 'ok.y', version: '1.0.0', intents: ['x'] },
+    async (_c, e: RemoteSkillEndpoint) => {
+      void e;
+      return { type: 'streamed' };
+    },
+  );
   assert.equal((await runtime.invoke(invocationOf(emptyStream))).failed, 'invalid');
 });

@@ -12,14 +12,20 @@ test('a scheduled reply fires while the page is open, through ctx.schedule', asy
   await scheduler.start();
   const runtime = createSkillRuntime({ store, scheduler });
   const timer = defineSkill({
-    id: 'builtin.timer', version: '1.0.0', intents: ['timer'], permissions: { schedule: true },
+    id: 'builtin.timer',
+    version: '1.0.0',
+    intents: ['timer'],
+    permissions: { schedule: true },
     async execute(ctx) {
       // Margins are generous: CI machines are shared, and a loaded one runs timers late.
       await ctx.schedule!.add({ at: Date.now() + 500, text: 'Time is up!' });
       return 'Timer set.';
     },
   });
-  assert.equal((await runtime.invoke(invocationOf(timer, { conversation: { id: 'conv-7', recentTurns: [] } }))).text, 'Timer set.');
+  assert.equal(
+    (await runtime.invoke(invocationOf(timer, { conversation: { id: 'conv-7', recentTurns: [] } }))).text,
+    'Timer set.',
+  );
   assert.equal(fired.length, 0);
   for (let i = 0; i < 100 && fired.length === 0; i++) await delay(50);
   assert.equal(fired.length, 1);
@@ -32,7 +38,10 @@ test('a scheduled reply fires while the page is open, through ctx.schedule', asy
 
 test('entries survive a restart: missed ones fire on start, future ones are re-armed', async () => {
   const store = await openTestStore();
-  const first = createScheduler({ store, onFire: () => assert.fail('the first scheduler is stopped before anything is due') });
+  const first = createScheduler({
+    store,
+    onFire: () => assert.fail('the first scheduler is stopped before anything is due'),
+  });
   await first.start();
   const s = first.forSkill('builtin.reminder', 'c1');
   const base = Date.now();
@@ -44,9 +53,18 @@ test('entries survive a restart: missed ones fire on start, future ones are re-a
   const fired: FiredReply[] = [];
   const second = createScheduler({ store, onFire: (_c, r) => void fired.push(r) });
   await second.start();
-  assert.deepEqual(fired.map((f) => [f.text, f.missed]), [['missed one', true]]);
+  assert.deepEqual(
+    fired.map((f) => [f.text, f.missed]),
+    [['missed one', true]],
+  );
   for (let i = 0; i < 100 && fired.length < 2; i++) await delay(50);
-  assert.deepEqual(fired.map((f) => [f.text, f.missed, f.id === laterId]), [['missed one', true, false], ['later one', false, true]]);
+  assert.deepEqual(
+    fired.map((f) => [f.text, f.missed, f.id === laterId]),
+    [
+      ['missed one', true, false],
+      ['later one', false, true],
+    ],
+  );
   second.stop();
 });
 
@@ -102,6 +120,9 @@ test('a timer that fires a moment early still announces its entry', async () => 
   await scheduler.forSkill('builtin.timer', 'c1').add({ at, text: 'on time' });
   early = at - 1;
   for (let i = 0; i < 100 && fired.length === 0; i++) await delay(50);
-  assert.deepEqual(fired.map((f) => f.text), ['on time']);
+  assert.deepEqual(
+    fired.map((f) => f.text),
+    ['on time'],
+  );
   scheduler.stop();
 });

@@ -33,14 +33,29 @@ test('a skill that declares nothing to consent to runs without a consent lookup'
   const { store, reads } = recordingSettings(await openTestStore());
   const asked: string[] = [];
   const runtime = createSkillRuntime({ store, requestPermission: async (r) => (asked.push(r.permission), true) });
-  const plain = defineSkill({ id: 'acme.notes', version: '1.0.0', intents: ['note'], permissions: { storage: true }, execute: () => 'noted' });
+  const plain = defineSkill({
+    id: 'acme.notes',
+    version: '1.0.0',
+    intents: ['note'],
+    permissions: { storage: true },
+    execute: () => 'noted',
+  });
   assert.equal((await runtime.invoke(invocationOf(plain))).text, 'noted');
   assert.deepEqual(reads, []);
 
   // A skill with a grantable permission still has its grant looked up, asked for once and remembered.
-  const profiled = defineSkill({ id: 'acme.greeter', version: '1.0.0', intents: ['greet'], permissions: { profile: true }, execute: () => 'hi' });
+  const profiled = defineSkill({
+    id: 'acme.greeter',
+    version: '1.0.0',
+    intents: ['greet'],
+    permissions: { profile: true },
+    execute: () => 'hi',
+  });
   for (let i = 0; i < 2; i++) assert.equal((await runtime.invoke(invocationOf(profiled))).text, 'hi');
-  assert.ok(reads.length >= 2 && reads.every((k) => k === 'skills.grants.acme.greeter'), 'its grant is read on every call');
+  assert.ok(
+    reads.length >= 2 && reads.every((k) => k === 'skills.grants.acme.greeter'),
+    'its grant is read on every call',
+  );
   assert.deepEqual(asked, ['profile']);
   await runtime.revokePermission('acme.greeter');
   const denied = createSkillRuntime({ store, requestPermission: async () => false });
@@ -61,7 +76,11 @@ test('the scheduler re-arms from the list it wrote: one read per add or cancel, 
   await s.cancel(late);
   assert.equal(reads.length, 4, 'cancel reads the list once too');
   await until(() => fired.length >= 2);
-  assert.deepEqual(fired.map((f) => f.text), ['first', 'soon'], 'the timer was armed for the earliest entry each time');
+  assert.deepEqual(
+    fired.map((f) => f.text),
+    ['first', 'soon'],
+    'the timer was armed for the earliest entry each time',
+  );
   assert.ok(fired.some((f) => f.id === early));
   assert.deepEqual(await scheduler.list(), [], 'the cancelled one never fires, the fired ones are gone');
   scheduler.stop();
@@ -81,6 +100,9 @@ test('cancelling the earliest entry re-arms for the next one', async () => {
   await until(() => fired.length >= 1);
   await delay(50);
   assert.deepEqual(fired, ['second']);
-  assert.deepEqual((await s.list()).map((e) => e.text), ['much later']);
+  assert.deepEqual(
+    (await s.list()).map((e) => e.text),
+    ['much later'],
+  );
   scheduler.stop();
 });

@@ -8,7 +8,9 @@ import { PermissionError } from '../../../src/errors.ts';
 import { recordingFetch, startServer } from '../../fixtures/skills/helpers.ts';
 
 const PORT = 45_817; // only a label in the fake-fetch cases: nothing listens there
-const DECLARED = ['https://api.example.com', 'https://münchen.de', `http://127.0.0.1:${PORT}`].map((o, i) => normalizeDeclaredOrigin(o, `o${i}`));
+const DECLARED = ['https://api.example.com', 'https://münchen.de', `http://127.0.0.1:${PORT}`].map((o, i) =>
+  normalizeDeclaredOrigin(o, `o${i}`),
+);
 type Expect = 'refuse' | 'allow' | 'safe';
 
 // [input, expectation]. `safe`: either refused or sent to a declared origin, depending on URL-parser details.
@@ -174,7 +176,8 @@ const REDIRECTS: [string, number, Expect][] = [
 ];
 
 function assertDeclared(requested: readonly string[], label: string): void {
-  for (const url of requested) assert.ok(DECLARED.includes(new URL(url).origin), `${label}: requested undeclared ${url}`);
+  for (const url of requested)
+    assert.ok(DECLARED.includes(new URL(url).origin), `${label}: requested undeclared ${url}`);
 }
 
 const isRefusal = (e: unknown) => e instanceof PermissionError || e instanceof TypeError;
@@ -185,7 +188,10 @@ test(`${DIRECT.length + REDIRECTS.length} URL tricks never reach an undeclared o
     const label = JSON.stringify(String(input instanceof Request ? `Request(${input.url})` : input));
     const rec = recordingFetch();
     const f = createScopedFetch({ skillId: 'tricks', origins: DECLARED, fetch: rec.fetch });
-    const outcome = await f(input as string).then(() => 'allow' as const, (e: unknown) => (isRefusal(e) ? ('refuse' as const) : e));
+    const outcome = await f(input as string).then(
+      () => 'allow' as const,
+      (e: unknown) => (isRefusal(e) ? ('refuse' as const) : e),
+    );
     if (outcome !== 'allow' && outcome !== 'refuse') throw outcome;
     assertDeclared(rec.requested, label);
     if (expected !== 'safe') assert.equal(outcome, expected, label);
@@ -193,7 +199,9 @@ test(`${DIRECT.length + REDIRECTS.length} URL tricks never reach an undeclared o
   }
   for (const [location, status, expected] of REDIRECTS) {
     const rec = recordingFetch((url) =>
-      url === 'https://api.example.com/start' ? new Response(null, { status, headers: { location } }) : new Response('final'),
+      url === 'https://api.example.com/start'
+        ? new Response(null, { status, headers: { location } })
+        : new Response('final'),
     );
     const f = createScopedFetch({ skillId: 'tricks', origins: DECLARED, fetch: rec.fetch });
     const outcome = await f('https://api.example.com/start', { headers: { authorization: 'Bearer t' } }).then(
@@ -209,14 +217,19 @@ test(`${DIRECT.length + REDIRECTS.length} URL tricks never reach an undeclared o
 test('an opaque redirect (how browsers report redirect: manual) is refused, never followed blind', async () => {
   const opaque = Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
   const f = createScopedFetch({ skillId: 's', origins: DECLARED, fetch: (async () => opaque) as typeof fetch });
-  await assert.rejects(f('https://api.example.com/'), (e: unknown) => e instanceof PermissionError && e.code === 'redirect');
+  await assert.rejects(
+    f('https://api.example.com/'),
+    (e: unknown) => e instanceof PermissionError && e.code === 'redirect',
+  );
 });
 
 test('requests go out without credentials or referrer, and Authorization does not follow a cross-origin redirect', async () => {
   const seen: RequestInit[] = [];
   const rec = recordingFetch((url, init) => {
     seen.push(init!);
-    return url.endsWith('/start') ? new Response(null, { status: 307, headers: { location: 'https://münchen.de/x' } }) : new Response('ok');
+    return url.endsWith('/start')
+      ? new Response(null, { status: 307, headers: { location: 'https://münchen.de/x' } })
+      : new Response('ok');
   });
   const f = createScopedFetch({ skillId: 's', origins: DECLARED, fetch: rec.fetch });
   await f('https://api.example.com/start', { credentials: 'include', headers: { authorization: 'Bearer t' } });
@@ -246,7 +259,15 @@ test('real redirects from a local server stop before an undeclared origin', asyn
   });
   try {
     const f = createScopedFetch({ skillId: 's', origins: [server.origin] });
-    for (const path of ['/to-other-port', '/to-localhost-name', '/to-decimal-ip', '/to-ipv6', '/to-userinfo', '/to-protocol-relative', '/loop']) {
+    for (const path of [
+      '/to-other-port',
+      '/to-localhost-name',
+      '/to-decimal-ip',
+      '/to-ipv6',
+      '/to-userinfo',
+      '/to-protocol-relative',
+      '/loop',
+    ]) {
       await assert.rejects(f(`${server.origin}${path}`), PermissionError, path);
     }
     const ok = await f(`${server.origin}/to-self`);

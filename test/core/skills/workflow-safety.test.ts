@@ -14,17 +14,30 @@ const head = 'id: a.b\nversion: 1.0.0\nintents: [x]\n';
 
 after(() => {
   assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), protoBefore);
-  for (const key of ['polluted', 'isAdmin', 'x', 'a']) assert.equal((({}) as Record<string, unknown>)[key], undefined, key);
+  for (const key of ['polluted', 'isAdmin', 'x', 'a'])
+    assert.equal(({} as Record<string, unknown>)[key], undefined, key);
 });
 
 const refused = (yaml: string, pattern: RegExp) =>
-  assert.throws(() => parseWorkflow(yaml), (e: unknown) => e instanceof SkillError && e.code === 'workflow' && pattern.test(e.message));
+  assert.throws(
+    () => parseWorkflow(yaml),
+    (e: unknown) => e instanceof SkillError && e.code === 'workflow' && pattern.test(e.message),
+  );
 
 test('__proto__, constructor and prototype keys are refused wherever they appear, with line and column', () => {
-  refused(`${head}__proto__: { polluted: yes }\nsteps: [{ reply: hi }]\n`, /line 4, column 1: the key "__proto__" is not allowed/);
+  refused(
+    `${head}__proto__: { polluted: yes }\nsteps: [{ reply: hi }]\n`,
+    /line 4, column 1: the key "__proto__" is not allowed/,
+  );
   refused(`${head}"__proto__": { polluted: yes }\nsteps: [{ reply: hi }]\n`, /line 4, column 1: .*__proto__/);
-  refused(`${head}steps:\n  - set: { constructor: { prototype: { polluted: 1 } } }\n  - reply: hi\n`, /line 5, column 12: the key "constructor"/);
-  refused(`${head}steps:\n  - set:\n      x:\n        prototype: 1\n  - reply: hi\n`, /line 7, column 9: the key "prototype"/);
+  refused(
+    `${head}steps:\n  - set: { constructor: { prototype: { polluted: 1 } } }\n  - reply: hi\n`,
+    /line 5, column 12: the key "constructor"/,
+  );
+  refused(
+    `${head}steps:\n  - set:\n      x:\n        prototype: 1\n  - reply: hi\n`,
+    /line 7, column 9: the key "prototype"/,
+  );
   refused(
     `${head}permissions: { network: [https://a.com] }\nsteps:\n  - webhook: { url: https://a.com/x, body: { __proto__: { isAdmin: true } } }\n  - reply: hi\n`,
     /line 6, column 46: the key "__proto__"/,
@@ -32,7 +45,10 @@ test('__proto__, constructor and prototype keys are refused wherever they appear
 });
 
 test('merge keys are refused, inline or through an alias', () => {
-  refused(`${head}steps:\n  - set: { <<: { polluted: 1 } }\n  - reply: hi\n`, /line 5, column 12: merge keys \(<<\) are not allowed/);
+  refused(
+    `${head}steps:\n  - set: { <<: { polluted: 1 } }\n  - reply: hi\n`,
+    /line 5, column 12: merge keys \(<<\) are not allowed/,
+  );
   refused(`base: &b { a: 1 }\n${head}steps:\n  - set:\n      <<: *b\n  - reply: hi\n`, /not allowed/);
 });
 
@@ -60,7 +76,8 @@ test('custom tags, deep nesting and oversized files are refused', () => {
 });
 
 test('webhook responses cannot pollute prototypes or reach globals through templates', async () => {
-  const hostile = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"isAdmin":true}},"name":"ok","nested":{"__proto__":{"x":1}}}';
+  const hostile =
+    '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"isAdmin":true}},"name":"ok","nested":{"__proto__":{"x":1}}}';
   const server = await startServer((_req, res) => res.setHeader('content-type', 'application/json').end(hostile));
   try {
     const yaml = `id: evil.test

@@ -10,7 +10,15 @@ async function filled() {
   const opened = await openTestStore();
   const { store } = opened;
   const c = await store.createConversation('Trip');
-  await store.addMessages(Array.from({ length: 6 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `trip note ${i}`, meta: { i }, createdAt: 1000 + i })));
+  await store.addMessages(
+    Array.from({ length: 6 }, (_, i) => ({
+      conversationId: c.id,
+      role: 'user' as const,
+      text: `trip note ${i}`,
+      meta: { i },
+      createdAt: 1000 + i,
+    })),
+  );
   await store.putDialogueState(c.id, { slot: 'city' });
   await store.settings().set('theme', 'dark');
   await store.skillData('acme.notes').set('n', ['x']);
@@ -30,22 +38,46 @@ describe('export, import, erase, delete, retention', () => {
     await other.addMessage({ conversationId: mine.id, role: 'user', text: 'local' });
     await other.settings().set('theme', 'light');
     const first = await other.importBackup(file, 'backup pass');
-    assert.deepEqual(first.added, { conversations: 1, messages: 6, dialogueState: 1, settings: 0, skillData: 1, models: 1 });
+    assert.deepEqual(first.added, {
+      conversations: 1,
+      messages: 6,
+      dialogueState: 1,
+      settings: 0,
+      skillData: 1,
+      models: 1,
+    });
     assert.equal(first.skipped, 1);
     const again = await other.importBackup(file, 'backup pass');
     assert.deepEqual(Object.values(again.added), [0, 0, 0, 0, 0, 0]);
     assert.equal(await other.countMessages(), 7);
-    assert.deepEqual((await other.listMessages(c.id, { limit: 2 })).map((m) => [m.text, m.meta]), [['trip note 5', { i: 5 }], ['trip note 4', { i: 4 }]]);
+    assert.deepEqual(
+      (await other.listMessages(c.id, { limit: 2 })).map((m) => [m.text, m.meta]),
+      [
+        ['trip note 5', { i: 5 }],
+        ['trip note 4', { i: 4 }],
+      ],
+    );
     assert.deepEqual(await other.getDialogueState(c.id), { slot: 'city' });
     assert.equal(await other.settings().get('theme'), 'light');
     assert.deepEqual(await other.skillData('acme.notes').get('n'), ['x']);
     assert.deepEqual((await other.getModel('m'))?.bytes, new Uint8Array([1, 2, 3]));
-    assert.deepEqual((await other.listAudit()).map((e) => e.type), ['key-set', 'import', 'import']);
+    assert.deepEqual(
+      (await other.listAudit()).map((e) => e.type),
+      ['key-set', 'import', 'import'],
+    );
     // The same rows, re-sealed under the other store's key: import merges into an existing conversation too.
     const later = Date.now() + 60_000;
     await store.addMessage({ conversationId: c.id, role: 'assistant', text: 'later', createdAt: later });
-    assert.deepEqual((await other.importBackup(await store.exportBackup('backup pass'), 'backup pass')).added.messages, 1);
-    assert.deepEqual((await other.listConversations())[0], { id: c.id, title: 'Trip', createdAt: (await store.listConversations())[0]?.createdAt, updatedAt: later });
+    assert.deepEqual(
+      (await other.importBackup(await store.exportBackup('backup pass'), 'backup pass')).added.messages,
+      1,
+    );
+    assert.deepEqual((await other.listConversations())[0], {
+      id: c.id,
+      title: 'Trip',
+      createdAt: (await store.listConversations())[0]?.createdAt,
+      updatedAt: later,
+    });
     await store.close();
     await other.close();
   });
@@ -65,7 +97,10 @@ describe('export, import, erase, delete, retention', () => {
     const keep = await store.createConversation('keep');
     await store.addMessage({ conversationId: keep.id, role: 'user', text: 'stay' });
     await store.deleteConversation(c.id);
-    assert.deepEqual((await store.listConversations()).map((x) => x.id), [keep.id]);
+    assert.deepEqual(
+      (await store.listConversations()).map((x) => x.id),
+      [keep.id],
+    );
     assert.equal(await store.countMessages(c.id), 0);
     assert.equal(await store.getDialogueState(c.id), undefined);
     assert.equal(await store.countMessages(), 1);
@@ -86,7 +121,10 @@ describe('export, import, erase, delete, retention', () => {
     // (conversations created "now" in real time: re-date the old one through its messages only)
     const result = await store.applyRetention(30, now);
     assert.equal(result.messages, 2);
-    assert.deepEqual((await store.listMessages(mixed.id)).map((m) => m.text), ['fresh']);
+    assert.deepEqual(
+      (await store.listMessages(mixed.id)).map((m) => m.text),
+      ['fresh'],
+    );
     assert.equal(await store.countMessages(old.id), 0);
     await assert.rejects(store.applyRetention(-1), RangeError);
     await assert.rejects(store.applyRetention(Number.NaN), RangeError);
@@ -99,13 +137,20 @@ describe('export, import, erase, delete, retention', () => {
     const head = await store.auditHead();
     await store.eraseAll();
     const dump = await rawDump(idb, 'test');
-    for (const t of ['conversations', 'messages', 'dialogueState', 'settings', 'skillData', 'models']) assert.deepEqual(dump[t], [], t);
+    for (const t of ['conversations', 'messages', 'dialogueState', 'settings', 'skillData', 'models'])
+      assert.deepEqual(dump[t], [], t);
     assert.equal(dump['keys']?.length, 1);
     const log = await store.listAudit();
-    assert.deepEqual(log.map((e) => [e.type, e.seq, e.prev]), [['erase', head.seq + 1, head.hash]]);
+    assert.deepEqual(
+      log.map((e) => [e.type, e.seq, e.prev]),
+      [['erase', head.seq + 1, head.hash]],
+    );
     assert.equal(await store.verifyAudit(), -1);
     const c = await store.createConversation('after');
-    assert.deepEqual((await store.listConversations()).map((x) => x.id), [c.id]);
+    assert.deepEqual(
+      (await store.listConversations()).map((x) => x.id),
+      [c.id],
+    );
     await store.close();
   });
 });

@@ -16,7 +16,8 @@ async function rawDelete(idb: IDBFactory, seq: number): Promise<void> {
 
 async function storeWithLog() {
   const opened = await openTestStore();
-  for (let i = 0; i < 5; i++) await opened.store.appendAudit({ type: 'skill-call', detail: { skill: `acme.s${i}`, ok: true } });
+  for (let i = 0; i < 5; i++)
+    await opened.store.appendAudit({ type: 'skill-call', detail: { skill: `acme.s${i}`, ok: true } });
   return opened;
 }
 
@@ -24,7 +25,10 @@ describe('audit log', () => {
   it('chains every entry to the previous one; verifyAudit returns -1 when all are good', async () => {
     const { store } = await storeWithLog();
     const log = await store.listAudit();
-    assert.deepEqual(log.map((e) => e.seq), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      log.map((e) => e.seq),
+      [1, 2, 3, 4, 5, 6],
+    );
     assert.equal(log[0]?.type, 'key-set');
     assert.equal(log[0]?.prev, GENESIS_HASH);
     for (let i = 1; i < log.length; i++) assert.equal(log[i]?.prev, log[i - 1]?.hash);
@@ -68,10 +72,17 @@ describe('audit log', () => {
   it('keeps one unbroken chain when two connections append at once', async () => {
     const { store: a, idb } = await openTestStore();
     const { store: b } = await openTestStore({ indexedDB: idb });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).appendAudit({ type: 'network-call', detail: { origin: 'https://api.example', n: i } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).appendAudit({ type: 'network-call', detail: { origin: 'https://api.example', n: i } }),
+      ),
+    );
     const log = await a.listAudit();
     assert.equal(log.length, 21);
-    assert.deepEqual(log.map((e) => e.seq), Array.from({ length: 21 }, (_, i) => i + 1));
+    assert.deepEqual(
+      log.map((e) => e.seq),
+      Array.from({ length: 21 }, (_, i) => i + 1),
+    );
     assert.equal(await b.verifyAudit(), -1);
     await a.close();
     await b.close();
@@ -89,7 +100,10 @@ describe('audit log', () => {
     await store.exportBackup('backup pass');
     const log = JSON.stringify(await store.listAudit());
     assert.equal(log.includes('secret'), false);
-    assert.deepEqual((await store.listAudit()).map((e) => e.type), ['key-set', 'retention', 'delete-conversation', 'export']);
+    assert.deepEqual(
+      (await store.listAudit()).map((e) => e.type),
+      ['key-set', 'retention', 'delete-conversation', 'export'],
+    );
     await store.close();
   });
 });

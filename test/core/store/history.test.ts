@@ -9,17 +9,35 @@ describe('history store (IndexedDB via fake-indexeddb)', () => {
     assert.equal(store.warning, undefined);
     const a = await store.createConversation('Groceries');
     const b = await store.createConversation();
-    for (let i = 0; i < 7; i++) await store.addMessage({ conversationId: a.id, role: i % 2 ? 'assistant' : 'user', text: `a${i}`, meta: { i, when: new Date(i) } });
+    for (let i = 0; i < 7; i++)
+      await store.addMessage({
+        conversationId: a.id,
+        role: i % 2 ? 'assistant' : 'user',
+        text: `a${i}`,
+        meta: { i, when: new Date(i) },
+      });
     await store.addMessage({ conversationId: b.id, role: 'user', text: 'b0' });
     const convs = await store.listConversations();
-    assert.deepEqual(convs.map((c) => c.title), ['', 'Groceries']);
+    assert.deepEqual(
+      convs.map((c) => c.title),
+      ['', 'Groceries'],
+    );
     const page1 = await store.listMessages(a.id, { limit: 3 });
-    assert.deepEqual(page1.map((m) => m.text), ['a6', 'a5', 'a4']);
+    assert.deepEqual(
+      page1.map((m) => m.text),
+      ['a6', 'a5', 'a4'],
+    );
     assert.deepEqual((page1[0] as { meta?: unknown }).meta, { i: 6, when: new Date(6) });
     const page2 = await store.listMessages(a.id, { limit: 3, before: page1[2]?.createdAt as number });
-    assert.deepEqual(page2.map((m) => m.text), ['a3', 'a2', 'a1']);
+    assert.deepEqual(
+      page2.map((m) => m.text),
+      ['a3', 'a2', 'a1'],
+    );
     const page3 = await store.listMessages(a.id, { limit: 3, before: page2[2]?.createdAt as number });
-    assert.deepEqual(page3.map((m) => m.text), ['a0']);
+    assert.deepEqual(
+      page3.map((m) => m.text),
+      ['a0'],
+    );
     assert.equal(await store.countMessages(a.id), 7);
     assert.equal(await store.countMessages(), 8);
     assert.equal((await store.getMessage(page1[0]?.id as string))?.text, 'a6');
@@ -30,7 +48,10 @@ describe('history store (IndexedDB via fake-indexeddb)', () => {
   it('orders messages added in the same millisecond and bumps the conversation', async () => {
     const { store } = await openTestStore();
     const c = await store.createConversation('x');
-    const [u, r] = [await store.addMessage({ conversationId: c.id, role: 'user', text: 'q' }), await store.addMessage({ conversationId: c.id, role: 'assistant', text: 'a' })];
+    const [u, r] = [
+      await store.addMessage({ conversationId: c.id, role: 'user', text: 'q' }),
+      await store.addMessage({ conversationId: c.id, role: 'assistant', text: 'a' }),
+    ];
     assert.ok((r?.createdAt ?? 0) > (u?.createdAt ?? 0));
     const [conv] = await store.listConversations();
     assert.equal(conv?.updatedAt, r?.createdAt);
@@ -43,11 +64,27 @@ describe('history store (IndexedDB via fake-indexeddb)', () => {
   it('adds a batch all-or-nothing and validates input with TypeError/RangeError', async () => {
     const { store } = await openTestStore();
     const c = await store.createConversation('x');
-    const batch = await store.addMessages(Array.from({ length: 50 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `m${i}`, createdAt: 1000 + i })));
+    const batch = await store.addMessages(
+      Array.from({ length: 50 }, (_, i) => ({
+        conversationId: c.id,
+        role: 'user' as const,
+        text: `m${i}`,
+        createdAt: 1000 + i,
+      })),
+    );
     assert.equal(batch.length, 50);
     assert.equal(await store.countMessages(c.id), 50);
-    await assert.rejects(store.addMessages([{ conversationId: c.id, role: 'user', text: 'ok' }, { conversationId: c.id, role: 'robot' as 'user', text: 'bad' }]), TypeError);
-    await assert.rejects(store.addMessage({ conversationId: c.id, role: 'user', text: 'x', meta: { f: () => 1 } }), TypeError);
+    await assert.rejects(
+      store.addMessages([
+        { conversationId: c.id, role: 'user', text: 'ok' },
+        { conversationId: c.id, role: 'robot' as 'user', text: 'bad' },
+      ]),
+      TypeError,
+    );
+    await assert.rejects(
+      store.addMessage({ conversationId: c.id, role: 'user', text: 'x', meta: { f: () => 1 } }),
+      TypeError,
+    );
     assert.equal(await store.countMessages(c.id), 50);
     await assert.rejects(store.addMessage({ conversationId: '', role: 'user', text: 'x' }), TypeError);
     await assert.rejects(store.listMessages(c.id, { limit: 0 }), RangeError);
@@ -58,13 +95,26 @@ describe('history store (IndexedDB via fake-indexeddb)', () => {
   it('reads big pages in chunks without losing messages that share a timestamp', async () => {
     const { store } = await openTestStore();
     const c = await store.createConversation('ties');
-    const same = Array.from({ length: 1500 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `same ${i}`, createdAt: 5000 }));
-    const spread = Array.from({ length: 1200 }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `spread ${i}`, createdAt: 4000 - (i % 600) }));
+    const same = Array.from({ length: 1500 }, (_, i) => ({
+      conversationId: c.id,
+      role: 'user' as const,
+      text: `same ${i}`,
+      createdAt: 5000,
+    }));
+    const spread = Array.from({ length: 1200 }, (_, i) => ({
+      conversationId: c.id,
+      role: 'user' as const,
+      text: `spread ${i}`,
+      createdAt: 4000 - (i % 600),
+    }));
     await store.addMessages([...same, ...spread]);
     const all = await store.listMessages(c.id, { limit: 5000 });
     assert.equal(all.length, 2700);
     assert.equal(new Set(all.map((m) => m.id)).size, 2700);
-    assert.deepEqual(all.map((m) => m.createdAt), [...all.map((m) => m.createdAt)].sort((a, b) => b - a));
+    assert.deepEqual(
+      all.map((m) => m.createdAt),
+      [...all.map((m) => m.createdAt)].sort((a, b) => b - a),
+    );
     const older = await store.listMessages(c.id, { limit: 1100, before: 5000 });
     assert.equal(older.length, 1100);
     assert.ok(older.every((m) => m.createdAt < 5000));
@@ -108,9 +158,15 @@ describe('history store (IndexedDB via fake-indexeddb)', () => {
     await store.addMessage({ conversationId: c.id, role: 'user', text: 'still here' });
     await store.close();
     const { store: again } = await openTestStore({ indexedDB: idb });
-    assert.deepEqual((await again.listMessages(c.id)).map((m) => m.text), ['still here']);
+    assert.deepEqual(
+      (await again.listMessages(c.id)).map((m) => m.text),
+      ['still here'],
+    );
     assert.equal((await again.listAudit()).filter((e) => e.type === 'key-set').length, 1);
     await again.close();
-    await assert.rejects(again.listConversations(), (e: Error & { code?: string }) => e.name === 'StorageError' && e.code === 'closed');
+    await assert.rejects(
+      again.listConversations(),
+      (e: Error & { code?: string }) => e.name === 'StorageError' && e.code === 'closed',
+    );
   });
 });

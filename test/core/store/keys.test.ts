@@ -8,7 +8,10 @@ import { rawGetAll } from '../../fixtures/store/raw-idb.ts';
 // Every unlock derives a PBKDF2 key at the real 600,000 iterations (~100 ms in Node): kept to a few.
 describe('keys: passphrase mode, lock, change', () => {
   it('refuses 599,999 iterations synchronously with RangeError', () => {
-    assert.throws(() => openStore({ encryption: { mode: 'passphrase', passphrase: 'pw', iterations: 599_999 } }), RangeError);
+    assert.throws(
+      () => openStore({ encryption: { mode: 'passphrase', passphrase: 'pw', iterations: 599_999 } }),
+      RangeError,
+    );
     assert.throws(() => openStore({ encryption: { mode: 'passphrase', passphrase: '' } }), TypeError);
     assert.throws(() => openStore({ encryption: { mode: 'sideways' } as never }), TypeError);
     assert.throws(() => openStore({ name: '' }), TypeError);
@@ -16,7 +19,10 @@ describe('keys: passphrase mode, lock, change', () => {
 
   it('opens locked without a passphrase, unlocks, and a wrong passphrase changes nothing', async () => {
     const idb = freshIndexedDB();
-    const { store } = await openTestStore({ indexedDB: idb, encryption: { mode: 'passphrase', passphrase: 'first pass' } });
+    const { store } = await openTestStore({
+      indexedDB: idb,
+      encryption: { mode: 'passphrase', passphrase: 'first pass' },
+    });
     assert.equal(store.keyMode, 'passphrase');
     const c = await store.createConversation('private');
     await store.addMessage({ conversationId: c.id, role: 'user', text: 'secret' });
@@ -31,17 +37,26 @@ describe('keys: passphrase mode, lock, change', () => {
     assert.equal(locked.locked, true);
     assert.deepEqual(await rawGetAll(idb, 'test', 'keys'), keysBefore);
     await locked.unlock('first pass');
-    assert.deepEqual((await locked.listMessages(c.id)).map((m) => m.text), ['secret']);
+    assert.deepEqual(
+      (await locked.listMessages(c.id)).map((m) => m.text),
+      ['secret'],
+    );
     locked.lock();
     await assert.rejects(locked.listMessages(c.id), LockedError);
     await locked.close();
 
-    await assert.rejects(openTestStore({ indexedDB: idb, encryption: { mode: 'passphrase', passphrase: 'nope' } }), WrongPassphraseError);
+    await assert.rejects(
+      openTestStore({ indexedDB: idb, encryption: { mode: 'passphrase', passphrase: 'nope' } }),
+      WrongPassphraseError,
+    );
   });
 
   it('changing the passphrase re-wraps the data key only; switching to a device key needs the passphrase', async () => {
     const idb = freshIndexedDB();
-    const { store } = await openTestStore({ indexedDB: idb, encryption: { mode: 'passphrase', passphrase: 'old pass' } });
+    const { store } = await openTestStore({
+      indexedDB: idb,
+      encryption: { mode: 'passphrase', passphrase: 'old pass' },
+    });
     const c = await store.createConversation('t');
     await store.addMessage({ conversationId: c.id, role: 'user', text: 'kept' });
     const messagesBefore = await rawGetAll(idb, 'test', 'messages');
@@ -49,7 +64,10 @@ describe('keys: passphrase mode, lock, change', () => {
     assert.throws(() => store.changePassphrase('old pass', 'new pass', { iterations: 599_999 }), RangeError);
     await store.changePassphrase('old pass', 'new pass');
     assert.deepEqual(await rawGetAll(idb, 'test', 'messages'), messagesBefore);
-    assert.deepEqual((await store.listAudit()).map((e) => e.type), ['key-set', 'key-change']);
+    assert.deepEqual(
+      (await store.listAudit()).map((e) => e.type),
+      ['key-set', 'key-change'],
+    );
     await store.close();
 
     const { store: reopened } = await openTestStore({ indexedDB: idb, encryption: { mode: 'passphrase' } });
@@ -61,7 +79,10 @@ describe('keys: passphrase mode, lock, change', () => {
 
     const { store: device } = await openTestStore({ indexedDB: idb });
     assert.equal(device.locked, false);
-    assert.deepEqual((await device.listMessages(c.id)).map((m) => m.text), ['kept']);
+    assert.deepEqual(
+      (await device.listMessages(c.id)).map((m) => m.text),
+      ['kept'],
+    );
     const [key] = await rawGetAll<{ kek?: CryptoKey; salt?: unknown }>(idb, 'test', 'keys');
     assert.equal(key?.kek?.extractable, false);
     assert.equal(key?.salt, undefined);

@@ -13,10 +13,21 @@ describe('memory store and the IndexedDB-unavailable fallback', () => {
     assert.equal(store.warning?.code, 'indexeddb-unavailable');
     assert.match(store.warning?.message ?? '', /memory/);
     const c = await store.createConversation('in memory');
-    await store.addMessages([1, 2, 3].map((i) => ({ conversationId: c.id, role: 'user' as const, text: `x${i}`, createdAt: i })));
-    assert.deepEqual((await store.listMessages(c.id, { limit: 2 })).map((m) => m.text), ['x3', 'x2']);
-    assert.deepEqual((await store.listMessages(c.id, { before: 2 })).map((m) => m.text), ['x1']);
-    assert.deepEqual((await store.searchMessages('X2')).map((m) => m.text), ['x2']);
+    await store.addMessages(
+      [1, 2, 3].map((i) => ({ conversationId: c.id, role: 'user' as const, text: `x${i}`, createdAt: i })),
+    );
+    assert.deepEqual(
+      (await store.listMessages(c.id, { limit: 2 })).map((m) => m.text),
+      ['x3', 'x2'],
+    );
+    assert.deepEqual(
+      (await store.listMessages(c.id, { before: 2 })).map((m) => m.text),
+      ['x1'],
+    );
+    assert.deepEqual(
+      (await store.searchMessages('X2')).map((m) => m.text),
+      ['x2'],
+    );
     await store.deleteConversation(c.id);
     assert.equal(await store.countMessages(), 0);
     assert.equal(await store.verifyAudit(), -1);
@@ -60,8 +71,13 @@ describe('memory store and the IndexedDB-unavailable fallback', () => {
       }),
       /crash mid-write/,
     );
-    const rows = await backend.transaction('r', ['settings'], (tx) => tx.query<{ key: string; value: Uint8Array }>('settings'));
+    const rows = await backend.transaction('r', ['settings'], (tx) =>
+      tx.query<{ key: string; value: Uint8Array }>('settings'),
+    );
     assert.deepEqual(rows, [{ key: 'a', value: new Uint8Array([1]) }]);
-    await assert.rejects(backend.transaction('rw', ['settings'], (tx) => tx.add('settings', { key: 'a' })), (e: Error & { code?: string }) => e.code === 'constraint');
+    await assert.rejects(
+      backend.transaction('rw', ['settings'], (tx) => tx.add('settings', { key: 'a' })),
+      (e: Error & { code?: string }) => e.code === 'constraint',
+    );
   });
 });

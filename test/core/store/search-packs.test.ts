@@ -9,7 +9,14 @@ type Pack = { id: string; last: string; count: number; entries: Uint8Array };
 async function seeded(n: number) {
   const opened = await openTestStore();
   const c = await opened.store.createConversation('c');
-  await opened.store.addMessages(Array.from({ length: n }, (_, i) => ({ conversationId: c.id, role: 'user' as const, text: `item ${i} ${i % 10 === 0 ? 'tenth' : 'other'}`, createdAt: i })));
+  await opened.store.addMessages(
+    Array.from({ length: n }, (_, i) => ({
+      conversationId: c.id,
+      role: 'user' as const,
+      text: `item ${i} ${i % 10 === 0 ? 'tenth' : 'other'}`,
+      createdAt: i,
+    })),
+  );
   const packs = () => rawGetAll<Pack>(opened.idb, 'test', 'searchPacks');
   const search = async (q: string) => (await opened.store.searchMessages(q)).map((m) => m.text).sort();
   return { ...opened, c, packs, search };
@@ -22,7 +29,10 @@ describe('search packs', () => {
     const cold = await search('tenth');
     assert.equal(cold.length, Math.ceil((PACK_SIZE * 2 + 123) / 10));
     const built = await packs();
-    assert.deepEqual(built.map((p) => p.count), [PACK_SIZE, PACK_SIZE]);
+    assert.deepEqual(
+      built.map((p) => p.count),
+      [PACK_SIZE, PACK_SIZE],
+    );
     assert.deepEqual(await search('tenth'), cold);
     const progress: number[] = [];
     await store.searchMessages('tenth', { onProgress: (p) => progress.push(p.scanned) });
@@ -57,7 +67,10 @@ describe('search packs', () => {
     const [first] = await packs();
     await rawPut(idb, 'test', 'searchPacks', { ...(first as Pack), entries: flipBit((first as Pack).entries, 200) });
     assert.deepEqual(await search('tenth'), expected);
-    assert.deepEqual(errors.map((e) => [e.table, e.recordId]), [['searchPacks', first?.id]]);
+    assert.deepEqual(
+      errors.map((e) => [e.table, e.recordId]),
+      [['searchPacks', first?.id]],
+    );
     assert.equal((await packs()).length, 2, 'rebuilt');
     // A pack whose clear range was edited fails too (its range and count are bound into the AAD).
     const [again] = await packs();

@@ -8,9 +8,14 @@ async function seeded(n: number) {
   const opened = await openTestStore();
   const a = await opened.store.createConversation('a');
   const b = await opened.store.createConversation('b');
-  await opened.store.addMessages(Array.from({ length: n }, (_, i) => ({
-    conversationId: i % 3 === 0 ? b.id : a.id, role: 'user' as const, text: `Message ${i} about ${words[i % 5]} Pie`, createdAt: 1000 + i,
-  })));
+  await opened.store.addMessages(
+    Array.from({ length: n }, (_, i) => ({
+      conversationId: i % 3 === 0 ? b.id : a.id,
+      role: 'user' as const,
+      text: `Message ${i} about ${words[i % 5]} Pie`,
+      createdAt: 1000 + i,
+    })),
+  );
   return { ...opened, a, b };
 }
 
@@ -18,10 +23,16 @@ describe('search over encrypted history', () => {
   it('finds every message containing all words, case-insensitively, newest first, in batches with progress', async () => {
     const { store } = await seeded(500);
     const progress: number[] = [];
-    const found = await store.searchMessages('BANANA pie', { batchSize: 64, onProgress: (p) => progress.push(p.scanned) });
+    const found = await store.searchMessages('BANANA pie', {
+      batchSize: 64,
+      onProgress: (p) => progress.push(p.scanned),
+    });
     assert.equal(found.length, 100);
     assert.ok(found.every((m) => m.text.includes('banana')));
-    assert.deepEqual(found.map((m) => m.createdAt), [...found.map((m) => m.createdAt)].sort((x, y) => y - x));
+    assert.deepEqual(
+      found.map((m) => m.createdAt),
+      [...found.map((m) => m.createdAt)].sort((x, y) => y - x),
+    );
     assert.equal(progress.length, Math.ceil(500 / 64));
     assert.equal(progress.at(-1), 500);
     assert.equal((await store.searchMessages('banana', { limit: 3 })).length, 3);
@@ -44,7 +55,11 @@ describe('search over encrypted history', () => {
     const reason = new Error('user cancelled');
     let batches = 0;
     await assert.rejects(
-      store.searchMessages('pie', { batchSize: 50, signal: controller.signal, onProgress: () => ++batches === 2 && controller.abort(reason) }),
+      store.searchMessages('pie', {
+        batchSize: 50,
+        signal: controller.signal,
+        onProgress: () => ++batches === 2 && controller.abort(reason),
+      }),
       (e) => e === reason,
     );
     assert.equal(batches, 2);

@@ -9,11 +9,18 @@ import { createV1Database } from '../../fixtures/store/v1-database.ts';
 describe('several connections (tabs) and schema upgrades', () => {
   it('two connections writing the same database lose nothing', async () => {
     const idb = freshIndexedDB();
-    const [{ store: a }, { store: b }] = await Promise.all([openTestStore({ indexedDB: idb }), openTestStore({ indexedDB: idb })]);
+    const [{ store: a }, { store: b }] = await Promise.all([
+      openTestStore({ indexedDB: idb }),
+      openTestStore({ indexedDB: idb }),
+    ]);
     // Both opened a fresh database at once: one data key won, and both use it.
     assert.equal((await rawGetAll(idb, 'test', 'keys')).length, 1);
     const c = await a.createConversation('shared');
-    await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).addMessage({ conversationId: c.id, role: 'user', text: `n${i}` })));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        (i % 2 ? a : b).addMessage({ conversationId: c.id, role: 'user', text: `n${i}` }),
+      ),
+    );
     await Promise.all([a.settings().set('from-a', 1), b.settings().set('from-b', 2)]);
     for (const s of [a, b]) {
       assert.equal(await s.countMessages(c.id), 100);
@@ -32,11 +39,17 @@ describe('several connections (tabs) and schema upgrades', () => {
     const { store, errors } = await openTestStore({ indexedDB: idb });
     assert.equal(SCHEMA_VERSION, 2);
     const convs = await store.listConversations();
-    assert.deepEqual(convs.map((c) => [c.id, c.title, c.updatedAt]), v1.conversations.map((c) => [c.id, c.title, c.newest]).reverse());
+    assert.deepEqual(
+      convs.map((c) => [c.id, c.title, c.updatedAt]),
+      v1.conversations.map((c) => [c.id, c.title, c.newest]).reverse(),
+    );
     for (const c of v1.conversations) {
       const expected = v1.messages.filter((m) => m.conversationId === c.id).sort((x, y) => y.createdAt - x.createdAt);
       const page = await store.listMessages(c.id, { limit: 4 });
-      assert.deepEqual(page.map((m) => [m.id, m.role, m.text, m.createdAt]), expected.slice(0, 4).map((m) => [m.id, m.role, m.text, m.createdAt]));
+      assert.deepEqual(
+        page.map((m) => [m.id, m.role, m.text, m.createdAt]),
+        expected.slice(0, 4).map((m) => [m.id, m.role, m.text, m.createdAt]),
+      );
     }
     assert.deepEqual(await store.settings().get('theme'), v1.setting.value);
     await store.addMessage({ conversationId: v1.conversations[0]?.id as string, role: 'user', text: 'new' });
