@@ -2,9 +2,9 @@
  * The npm/ESM demo: an app creates its own assistant with a skill of its own, passes it to the
  * element through `.assistant`, and trains custom intents in the browser (when the assistant can).
  */
-import { createAssistant } from 'confidant';
-import type { SkillDefinition } from 'confidant';
-import 'confidant/widget';
+import { createAssistant } from 'confidant-assistant';
+import type { SkillDefinition } from 'confidant-assistant';
+import 'confidant-assistant/widget';
 
 /** Demo data: what a real skill would fetch from the shop's API (with `permissions.network`). */
 const orders: Record<string, { status: string; eta: string }> = {

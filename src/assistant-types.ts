@@ -23,7 +23,7 @@ import type { SkillDefinition } from './skills/types.ts';
 export interface AssistantOptions extends EngineOptions {
   /**
    * Where the engine runs: `true` in a Web Worker next to the library script, `false` in this
-   * thread (Node, tests), or a `Worker` you started yourself from the `confidant/worker` entry.
+   * thread (Node, tests), or a `Worker` you started yourself from the `confidant-assistant/worker` entry.
    * @default true where `Worker` exists, else false
    */
   worker?: boolean | Worker;

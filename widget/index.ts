@@ -1,5 +1,5 @@
 /**
- * `confidant/widget`: importing it defines `<confidant-assistant>`.
+ * `confidant-assistant/widget`: importing it defines `<confidant-assistant>`.
  *
  * @module
  */
