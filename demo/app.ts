@@ -102,7 +102,7 @@ const assistant = await createAssistant({
 if (element) element.assistant = assistant;
 
 // `train` is feature-detected: an assistant from another build may not have it.
-if (typeof assistant.train !== 'function') {
+if (typeof assistant.models?.train !== 'function') {
   form?.setAttribute('hidden', '');
   if (status) status.textContent = 'This build cannot train in the browser.';
 } else {
@@ -111,7 +111,7 @@ if (typeof assistant.train !== 'function') {
     const button = form.querySelector('button');
     if (button) button.disabled = true;
     const started = performance.now();
-    assistant
+    assistant.models
       .train(textarea?.value ?? corpus, {
         onProgress: (progress) => {
           if (status && progress.status === 'epoch')

@@ -7,7 +7,9 @@
 export { createAssistant } from './assistant.ts';
 export type {
   Assistant,
-  AssistantAdmin,
+  AssistantModels,
+  AssistantSkills,
+  AssistantStore,
   AssistantEvent,
   AssistantEventType,
   AssistantListener,
