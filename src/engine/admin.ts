@@ -21,6 +21,7 @@ import type { IntentModel } from '../nlu/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { trainOnnxModel } from '../nlu/train-model.ts';
+import { manifestOf } from '../skills/remote-skill.ts';
 import { defaultModelUrl } from './assets.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
@@ -146,6 +147,10 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
 
     async auditHead() {
       return ctx.unlocked().store.auditHead();
+    },
+
+    async listSkills() {
+      return ctx.unlocked().services.skills.map(manifestOf);
     },
 
     async permissions(): Promise<PermissionGrant[]> {

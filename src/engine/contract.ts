@@ -17,6 +17,7 @@
 import type { Corpus, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { AuditHead, ImportResult } from '../store/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
+import type { SkillManifest } from '../skills/manifest.ts';
 import type { MetricsSnapshot } from '../metrics/types.ts';
 import type {
   ConversationSummary,
@@ -94,7 +95,9 @@ export interface Engine {
   /** The audit chain's head, to anchor elsewhere. */
   auditHead(): Promise<AuditHead>;
 
-  // `assistant.skills`: permissions, secrets, the webhook outbox.
+  // `assistant.skills`: the skills, their permissions and secrets, the webhook outbox.
+  /** The skills the engine runs, in the order they are tried (app skills first, then built-in ones), as manifests. */
+  listSkills(): Promise<SkillManifest[]>;
   /** Permissions granted to skills. */
   permissions(): Promise<PermissionGrant[]>;
   /** Revokes one permission of a skill, or all of them. */
@@ -182,6 +185,7 @@ export const engineMethods = {
   verifyAudit: { group: 'store', callbacks: [] },
   auditHead: { group: 'store', callbacks: [] },
 
+  listSkills: { group: 'skills', callbacks: [], as: 'list' },
   permissions: { group: 'skills', callbacks: [] },
   revokePermission: { group: 'skills', callbacks: [] },
   respondToPermission: { group: 'skills', callbacks: [] },
