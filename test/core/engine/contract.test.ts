@@ -86,5 +86,12 @@ describe('an assistant', () => {
     // The built-in name skill is trusted with the profile without a prompt (engine/services.ts).
     assert.deepEqual(await assistant.skills.permissions(), [{ skillId: 'builtin.user-name', permission: 'profile' }]);
     assert.equal(await assistant.store.retention(), null);
+    // A method the table renames: the engine's `listSkills` is `skills.list`.
+    const manifests = await assistant.skills.list();
+    assert.ok(manifests.some((manifest) => manifest.id === 'builtin.time' && manifest.intents.includes('time')));
+    assert.ok(
+      manifests.every((manifest) => !('execute' in manifest)),
+      'manifests carry no code',
+    );
   });
 });
