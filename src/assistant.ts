@@ -22,6 +22,7 @@ import { abortReason, WorkerError } from './errors.ts';
 import { connectWorkerEngine, defaultWorkerUrl, startWorker } from './engine/worker-transport.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
+import { checkMessageLength } from './engine/message-limits.ts';
 
 let requestCounter = 0;
 
@@ -110,6 +111,8 @@ async function start(options: AssistantOptions): Promise<Assistant> {
 
   const turn = async (text: string, sendOptions: SendOptions, onDelta?: (text: string) => void): Promise<Reply> => {
     if (typeof text !== 'string') throw new TypeError('send(text): text must be a string');
+    // The engine refuses it too; checked here first so no `message` event announces a refused message.
+    checkMessageLength(text);
     const { signal: turnSignal, conversationId } = sendOptions;
     const reply = await cancellable((requestId) => {
       emitter.emit({ type: 'message', text, conversationId });

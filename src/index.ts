@@ -74,8 +74,23 @@ export {
   UnsupportedError,
   WorkerError,
   WrongPassphraseError,
+  InputError,
+  inputErrorCodes,
 } from './errors.ts';
-export type { ConfidantErrorOptions, ConfidantErrorName } from './errors.ts';
+export type { ConfidantErrorOptions, ConfidantErrorName, InputErrorCode } from './errors.ts';
+
+// Bounds and the link policy, shared by the engine, the widget and hosts' own renderers.
+export { MAX_MESSAGE_LENGTH } from './engine/message-limits.ts';
+export {
+  checkLink,
+  createLinkPolicy,
+  DEFAULT_LINK_POLICY,
+  DEFAULT_LINK_PROTOCOLS,
+  LINK_ATTRIBUTES,
+  linkHref,
+} from './links/link-policy.ts';
+export type { LinkPolicy, LinkPolicyOptions, LinkProtocol, LinkRefusal, LinkVerdict } from './links/link-policy.ts';
+export type { SpecialHostKind } from './links/special-hosts.ts';
 
 // Skills: the SDK, declarative workflows, webhooks, sandboxed third-party skills, the LLM fallback.
 export {

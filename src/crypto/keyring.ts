@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { CryptoError, WrongPassphraseError } from '../errors.ts';
+import { CryptoError, InputError, WrongPassphraseError } from '../errors.ts';
 import { randomBytes, utf8 } from './bytes.ts';
 
 /** The lowest PBKDF2-SHA256 iteration count accepted anywhere (OWASP Password Storage Cheat Sheet, 2023). */
@@ -33,13 +33,21 @@ export function assertIterations(iterations: number): void {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Checks a passphrase is a non-empty string.
- * @throws {TypeError} otherwise.
+ * Checks a passphrase is a non-empty string of well-formed Unicode. A lone surrogate would be
+ * encoded to UTF-8 as U+FFFD, so two different passphrases would derive the same key (issue 16):
+ * such a passphrase is refused rather than silently changed.
+ * @throws {TypeError} when it is not a non-empty string
+ * @throws {InputError} code `malformed-unicode` when it holds a lone surrogate
  */
 export function assertPassphrase(passphrase: unknown): asserts passphrase is string {
   if (typeof passphrase !== 'string' || passphrase.length === 0)
     throw new TypeError('The passphrase must be a non-empty string');
+  // `String.prototype.isWellFormed` written out: the core targets ES2022.
+  if (LONE_SURROGATE.test(passphrase))
+    throw new InputError('The passphrase holds a lone surrogate: it is not well-formed Unicode', 'malformed-unicode');
 }
 
 /** A fresh random data key, extractable only so it can be wrapped; callers keep the non-extractable copy. */

@@ -30,6 +30,7 @@ import { loadEngineModel, startingModel } from './model-loader.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
+import { checkMessageLength } from './message-limits.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -235,6 +236,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
 
     send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply> {
       current();
+      // Refused before it is queued, classified or stored (see ./message-limits.ts).
+      checkMessageLength(request.text);
       const controller = new AbortController();
       const id = request.requestId;
       if (id !== undefined) inflight.set(id, controller);
