@@ -136,4 +136,6 @@ export interface AuditRow {
   prev: string;
   hash: string;
   detail: Uint8Array;
+  /** 2 for entries written next to a sealed head (`audit-head.ts`); absent on older ones. Hashed. */
+  v?: number;
 }

@@ -224,9 +224,12 @@ export interface AdminStore {
   listAudit(): Promise<AuditEntry[]>;
   /**
    * Checks the hash chain: returns the 0-based index (in stored order) of the first bad entry — edited,
-   * reordered, removed from the middle, or failing authentication — or **-1 when every entry is good**.
-   * With an `anchor` (a head exported earlier), also catches entries cut off the end: it then returns
-   * the number of stored entries when the anchored entry is missing.
+   * reordered, removed, failing authentication, or a chain that does not start at genesis (or at the
+   * erase entry that restarted it) — or **-1 when every entry is good**. The number of stored entries
+   * means the tail cannot be vouched for: entries cut off the end, or the sealed head deleted or
+   * edited; an older head put back (replayed) makes the first entry after it bad. An `anchor` (a head exported earlier) also catches a rollback of the whole database
+   * to an earlier copy, which the log alone cannot see.
+   * @throws {LockedError} when the store is locked (the entries' details cannot be checked)
    */
   verifyAudit(anchor?: AuditHead): Promise<number>;
   /** The head of the audit chain. */
