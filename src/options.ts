@@ -4,6 +4,7 @@
  * @internal
  */
 import type { AssistantOptions } from './assistant-types.ts';
+import { checkHostSkillIds } from './skills/manifest.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -46,6 +47,7 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     }
   }
   if (skills !== undefined && !Array.isArray(skills)) throw new TypeError('options.skills must be an array');
+  if (skills !== undefined) checkHostSkillIds(skills, 'options.skills');
   if (onProgress !== undefined && typeof onProgress !== 'function')
     throw new TypeError('options.onProgress must be a function');
   if (databaseName !== undefined && (typeof databaseName !== 'string' || databaseName.length === 0)) {

@@ -10,6 +10,7 @@ import type { Store } from '../store/index.ts';
 import type { SkillDefinition, PermissionRequest } from '../skills/types.ts';
 import { createMetrics, type Metrics } from '../metrics/index.ts';
 import { createRemoteSkill } from '../skills/remote-skill.ts';
+import { checkHostSkillIds } from '../skills/manifest.ts';
 import { createScheduler, type FiredReply, type SkillScheduler } from '../skills/scheduler.ts';
 import { createSkillRuntime, type LocalSkillRuntime } from '../skills/runtime.ts';
 import { storeAuditSink } from '../skills/audit-sink.ts';
@@ -67,6 +68,8 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
         permission: request.permission,
         ...(request.origins === undefined ? {} : { origins: [...request.origins] }),
         ...(request.description === undefined ? {} : { description: request.description }),
+        reason: request.reason,
+        ...(request.sends === undefined ? {} : { sends: { ...request.sends } }),
       };
       emit({ type: 'permission-request', ...info });
     });
@@ -86,10 +89,12 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
-  for (const id of TRUSTED_PROFILE_SKILLS) {
-    if (!(await runtime.permissions(id)).profile) await runtime.grantPermission(id, 'profile');
+  for (const skill of builtinSkills.filter((s) => TRUSTED_PROFILE_SKILLS.includes(s.id))) {
+    if (!(await runtime.effectivePermissions(skill)).profile) await runtime.grantPermission(skill, 'profile');
   }
 
+  // The `builtin.` namespace is the product's: an app skill there would inherit a built-in's grants.
+  checkHostSkillIds([...hooks.localSkills, ...(options.appSkills ?? [])], 'skills');
   const remoteSkills = (options.appSkills ?? []).map((manifest) => {
     if (host === undefined) throw new TypeError(`App skill ${manifest.id} has no host to run on`);
     return createRemoteSkill(

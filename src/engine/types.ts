@@ -5,7 +5,7 @@
  * @module
  */
 import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
-import type { GrantablePermission } from '../skills/types.ts';
+import type { ConsentReason, GrantablePermission, SkillDisclosure } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 
@@ -58,6 +58,10 @@ export interface PermissionRequestInfo {
   /** For `network`: the origins asked for. */
   origins?: string[];
   description?: string;
+  /** Why the user is asked: never granted, granted to a different bundle or endpoint, or imported from a backup. */
+  reason: ConsentReason;
+  /** What the skill sends with each call (the LLM fallback: how many earlier turns, to which origin). */
+  sends?: SkillDisclosure;
 }
 
 /** A permission granted to a skill, as listed in settings. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { SkillDefinition, SkillPermissions, SlotDefinition } from './types.ts';
+import type { SkillDefinition, SkillDisclosure, SkillPermissions, SlotDefinition } from './types.ts';
 import { normalizeDeclaredOrigin } from './origins.ts';
 
 /** A manifest without code: what crosses a thread or frame boundary (structured-cloneable). */
@@ -78,6 +78,15 @@ function checkSlot(raw: unknown, where: string): SlotDefinition {
   });
 }
 
+function checkDisclosure(raw: unknown, where: string): SkillDisclosure {
+  if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
+  const { origin, currentTurn, earlierTurns } = raw;
+  if (typeof currentTurn !== 'boolean') throw new TypeError(`${where}.currentTurn must be a boolean`);
+  if (typeof earlierTurns !== 'number' || !Number.isInteger(earlierTurns) || earlierTurns < 0)
+    throw new RangeError(`${where}.earlierTurns must be an integer >= 0`);
+  return Object.freeze({ origin: normalizeDeclaredOrigin(origin, `${where}.origin`), currentTurn, earlierTurns });
+}
+
 function checkPermissions(raw: unknown, where: string): SkillPermissions {
   if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
   for (const key of Object.keys(raw)) {
@@ -100,6 +109,28 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
   return Object.freeze(out);
 }
 
+/** Ids under this prefix belong to the built-in skills: an app or third-party skill may not take one. */
+export const RESERVED_SKILL_PREFIX = 'builtin.';
+
+/**
+ * Checks the skills a host registers: none in the reserved `builtin.` namespace (a skill named
+ * `builtin.user-name` would otherwise inherit that skill's grants and answer its turns, issue 16),
+ * and no id twice (two skills would share one grant).
+ * @param skills app, workflow, webhook, sandboxed or remote skills
+ * @param where the option path for messages, e.g. `options.skills`
+ * @throws {RangeError} for a reserved or repeated id
+ */
+export function checkHostSkillIds(skills: readonly { id?: unknown }[], where: string): void {
+  const seen = new Set<unknown>();
+  skills.forEach((skill, i) => {
+    const id = skill?.id;
+    if (typeof id === 'string' && (id === 'builtin' || id.startsWith(RESERVED_SKILL_PREFIX)))
+      throw new RangeError(`${where}[${i}]: the id ${JSON.stringify(id)} is reserved for built-in skills`);
+    if (seen.has(id)) throw new RangeError(`${where}[${i}]: the id ${JSON.stringify(id)} is used twice`);
+    seen.add(id);
+  });
+}
+
 /**
  * Validates a manifest and returns a frozen, normalized copy (origins canonical, arrays copied).
  *
@@ -110,7 +141,7 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
  */
 export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick<SkillDefinition, 'slots'> {
   if (!isRecord(raw)) throw new TypeError(`${fn}: the skill must be an object`);
-  const { id, version, intents, description, slots, permissions, timeoutMs } = raw;
+  const { id, version, intents, description, fingerprint, sends, slots, permissions, timeoutMs } = raw;
   if (typeof id !== 'string') throw new TypeError(`${fn}: id must be a string`);
   if (id.length > 128 || !SKILL_ID.test(id))
     throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
@@ -127,6 +158,9 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
   if (new Set(intents).size !== intents.length) throw new RangeError(`${at}: intents must not repeat`);
   if (description !== undefined && typeof description !== 'string')
     throw new TypeError(`${at}: description must be a string`);
+  if (fingerprint !== undefined && typeof fingerprint !== 'string')
+    throw new TypeError(`${at}: fingerprint must be a string`);
+  const checkedSends = sends === undefined ? undefined : checkDisclosure(sends, `${at}: sends`);
   let checkedSlots: SlotDefinition[] | undefined;
   if (slots !== undefined) {
     if (!Array.isArray(slots)) throw new TypeError(`${at}: slots must be an array`);
@@ -148,6 +182,8 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     intents: Object.freeze([...(intents as string[])]) as string[],
     permissions: checkedPermissions,
     ...(description === undefined ? {} : { description }),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
+    ...(checkedSends === undefined ? {} : { sends: checkedSends }),
     ...(checkedSlots === undefined ? {} : { slots: Object.freeze(checkedSlots) as SlotDefinition[] }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };

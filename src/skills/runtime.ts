@@ -55,12 +55,22 @@ export interface SkillRuntimeOptions {
 
 /** The runtime, with the host-facing controls besides `invoke`. */
 export interface LocalSkillRuntime extends SkillRuntime {
-  /** Grants a permission without asking (a host settings page, a pre-approved skill). Audited. */
-  grantPermission(skillId: string, permission: GrantablePermission, origins?: readonly string[]): Promise<void>;
+  /**
+   * Grants a permission without asking (a host settings page, a pre-approved skill). Given a
+   * definition, the grant is bound to that skill's identity; given an id, the host vouches for
+   * whatever skill it registers under that id. Audited.
+   */
+  grantPermission(
+    skill: SkillDefinition | string,
+    permission: GrantablePermission,
+    origins?: readonly string[],
+  ): Promise<void>;
   /** Revokes one permission, or all of a skill's when `permission` is omitted. Audited. */
   revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
-  /** What a skill was granted. */
+  /** What is stored for a skill id. */
   permissions(skillId: string): Promise<SkillGrants>;
+  /** What this skill may use now (grants to its identity, confirmed). */
+  effectivePermissions(skill: SkillDefinition): Promise<SkillGrants>;
   /** Stores (encrypted) or clears the credential handed only to `skillId` as `ctx.secret()`. */
   setSecret(skillId: string, secret: string | undefined): Promise<void>;
   /** Sends webhook calls queued while offline. Call it when the page is back online. */
@@ -189,14 +199,15 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       return fail(permission ? 'permission' : 'error');
     },
 
-    async grantPermission(skillId, permission, origins = []) {
+    async grantPermission(skill, permission, origins = []) {
       if (permission !== 'network' && permission !== 'profile')
         throw new RangeError(`grantPermission: unknown permission ${String(permission)}`);
       const canonical = origins.map((o, i) => normalizeDeclaredOrigin(o, `grantPermission: origins[${i}]`));
-      await consent.grant(skillId, permission, canonical, 'host');
+      await consent.grant(typeof skill === 'string' ? skill : ensureDefined(skill), permission, canonical, 'host');
     },
     revokePermission: (skillId, permission) => consent.revoke(skillId, permission),
     permissions: (skillId) => consent.grants(skillId),
+    effectivePermissions: (skill) => consent.effective(ensureDefined(skill)),
     async setSecret(skillId, value) {
       if (typeof skillId !== 'string' || skillId === '')
         throw new TypeError('setSecret: skillId must be a non-empty string');

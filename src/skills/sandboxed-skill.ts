@@ -66,7 +66,11 @@ export function createSandboxedSkill(source: SandboxedSkillSource, host: SkillSa
   originOfEndpoint(source.url, 'createSandboxedSkill: url');
   parseIntegrity(source.integrity, 'createSandboxedSkill: integrity');
   if (typeof host?.load !== 'function') throw new TypeError('createSandboxedSkill: host must have load()');
-  const manifest = validateManifest(source.manifest, 'createSandboxedSkill');
+  // Consent is bound to the bundle: a new bundle (a new integrity pin) is asked again.
+  const manifest = validateManifest(
+    { ...source.manifest, fingerprint: `bundle ${source.integrity.trim()}` },
+    'createSandboxedSkill',
+  );
   const frozenSource: SandboxedSkillSource = structuredClone({
     url: source.url,
     integrity: source.integrity,

@@ -30,6 +30,17 @@ interface Payload {
 type Row = Record<string, unknown> & { [field: string]: Uint8Array | string | number };
 const DATA_TABLES = ['conversations', 'messages', 'dialogueState', 'settings', 'skillData', 'models'] as const;
 
+/**
+ * Settings under this prefix are skill permission grants (`skills/consent.ts`): a backup may come
+ * from anywhere, so the grants it brings are marked and the user confirms each before first use.
+ */
+export const IMPORT_CONFIRMED_PREFIX = 'skills.grants.';
+
+function markImported(key: string, value: unknown): unknown {
+  if (!key.startsWith(IMPORT_CONFIRMED_PREFIX) || typeof value !== 'object' || value === null) return value;
+  return { ...value, imported: true };
+}
+
 /** Creates the export/import part of a store. */
 export function createBackupIo(ctx: StoreContext) {
   const { backend, sealer, audit } = ctx;
@@ -148,7 +159,7 @@ export function createBackupIo(ctx: StoreContext) {
       settings: await Promise.all(
         payload.settings.map(async (s) => ({
           key: s.key,
-          value: await sealer.seal('settings', s.key, 'value', s.value),
+          value: await sealer.seal('settings', s.key, 'value', markImported(s.key, s.value)),
         })),
       ),
       skillData: await Promise.all(

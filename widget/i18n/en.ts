@@ -68,6 +68,12 @@ export const en = {
   failed: (message: string) => `That did not work: ${message}`,
   consentTitle: 'Permission request',
   consentBody: (skill: string, what: string) => `“${skill}” asks to ${what}.`,
+  consentChanged: 'You allowed an earlier version of this skill; this one changed (new code, endpoint or data sent).',
+  consentImported: 'This permission came in a backup: confirm it before it is used.',
+  consentSends: (origin: string, earlierTurns: number) =>
+    earlierTurns === 0
+      ? `Each time, it sends your current message to ${origin}, and nothing earlier.`
+      : `Each time, it sends your current message and the ${earlierTurns === 1 ? 'previous message' : `${earlierTurns} previous messages`} of this conversation to ${origin}.`,
   allow: 'Allow',
   deny: 'Deny',
   permission: {

@@ -68,6 +68,12 @@ export const zhCN: Messages = {
   failed: (message) => `操作失败：${message}`,
   consentTitle: '权限请求',
   consentBody: (skill, what) => `“${skill}”请求${what}。`,
+  consentChanged: '您曾允许此技能的早期版本；此版本已变更（代码、服务地址或发送的数据不同）。',
+  consentImported: '此权限来自备份，使用前请确认。',
+  consentSends: (origin, earlierTurns) =>
+    earlierTurns === 0
+      ? `每次只会把您当前的消息发送到 ${origin}，不发送更早的内容。`
+      : `每次会把您当前的消息以及本对话中之前的 ${earlierTurns} 条消息发送到 ${origin}。`,
   allow: '允许',
   deny: '拒绝',
   permission: {

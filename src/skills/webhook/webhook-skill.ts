@@ -211,6 +211,8 @@ export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition 
     version: config.version,
     intents: config.intents,
     ...(config.description === undefined ? {} : { description: config.description }),
+    // Consent is bound to where the data goes: a new endpoint is asked again.
+    fingerprint: `webhook ${config.url}`,
     ...(config.slots === undefined ? {} : { slots: config.slots }),
     ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
     permissions: {

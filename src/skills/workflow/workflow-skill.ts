@@ -33,5 +33,6 @@ import { runWorkflow } from './run.ts';
  */
 export function defineWorkflowSkill(yaml: string, options: ParseWorkflowOptions = {}): SkillDefinition {
   const spec = parseWorkflow(yaml, options);
-  return defineSkill({ ...spec.manifest, execute: (ctx) => runWorkflow(spec, ctx) });
+  // Consent is bound to the workflow's text: a changed workflow is asked again.
+  return defineSkill({ ...spec.manifest, fingerprint: `workflow ${yaml}`, execute: (ctx) => runWorkflow(spec, ctx) });
 }
