@@ -34,7 +34,8 @@ import { SKIPPED, type Sealer } from './sealer.ts';
 import type { AuditEntry, AuditHead, AuditInput } from './types.ts';
 
 const MAX_DETAIL_VALUE = 200;
-const MAX_RETRIES = 10;
+/** How long an append keeps retrying while other connections append first (each conflict is their progress). */
+const RETRY_FOR_MS = 30_000;
 
 /** The audit log of one store. */
 export interface AuditLog {
@@ -182,6 +183,7 @@ export function createAuditLog(backend: Backend, sealer: Sealer): AuditLog {
     body: (tx: BackendTx) => Promise<T>,
     options: AppendOptions,
   ): Promise<{ result: T; entry: AuditEntry }> {
+    const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       const { row, entry, headRow, expected } = await prepare(checked, options.restart === true);
       try {
@@ -203,8 +205,10 @@ export function createAuditLog(backend: Backend, sealer: Sealer): AuditLog {
       } catch (e) {
         // IndexedDB may abort with the raw ConstraintError rather than our rethrown marker.
         const conflict = e instanceof AuditConflict || (e instanceof StorageError && e.code === 'constraint');
-        if (!conflict || attempt >= MAX_RETRIES) throw e;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+        // A conflict means another connection's append went through, so retrying always makes
+        // progress; the bound is time, not a count, which a busy machine (or tab) would exhaust.
+        if (!conflict || Date.now() - started > RETRY_FOR_MS) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
       }
     }
   }
