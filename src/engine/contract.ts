@@ -59,7 +59,10 @@ export interface Engine {
   classify(text: string): Promise<NluResult>;
   /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
   unlock(passphrase: string): Promise<void>;
-  /** Forgets the data key in memory until `unlock`. */
+  /**
+   * Forgets the data key in memory until `unlock` (passphrase mode).
+   * @throws {UnsupportedError} code `device-mode` in device mode, which has no secret to lock with
+   */
   lock(): Promise<void>;
   /** A snapshot of counters and latency histograms (no message content). */
   metrics(): Promise<MetricsSnapshot>;

@@ -22,7 +22,7 @@ import type {
 } from './types.ts';
 import type { ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
-import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
+import { ConfidantError, LockedError, UnsupportedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/intent-model.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
@@ -273,6 +273,11 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
 
     async lock() {
       const s = current();
+      // Device mode keeps its key beside the data: "locking" would be undone by any unlock (issue 16).
+      if (s.store.keyMode === 'device')
+        throw new UnsupportedError('Device mode has no secret to lock the history with: use passphrase mode', {
+          code: 'device-mode',
+        });
       stopServices(s.services);
       s.services = undefined;
       s.conversationId = undefined;

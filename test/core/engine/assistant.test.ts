@@ -8,6 +8,8 @@ import {
   ConfidantError,
   InputError,
   MAX_MESSAGE_LENGTH,
+  UnsupportedError,
+  WrongPassphraseError,
   type Assistant,
   type AssistantEvent,
 } from '../../../src/index.ts';
@@ -136,6 +138,25 @@ test('a message over MAX_MESSAGE_LENGTH is refused with InputError before anythi
   assert.equal(typeof atLimit.text, 'string');
   assert.equal((await assistant.store.history(undefined, { limit: 2 }))[1]?.text.length, MAX_MESSAGE_LENGTH);
   await assistant.dispose();
+});
+
+test('lock() is refused in device mode (nothing to lock with) and works in passphrase mode', async () => {
+  const device = await createAssistant({ worker: false, storage: 'memory' });
+  await assert.rejects(device.lock(), (e: unknown) => e instanceof UnsupportedError && e.code === 'device-mode');
+  assert.equal(device.status, 'ready');
+  assert.equal(typeof (await device.send('hello')).text, 'string');
+  await device.dispose();
+  const locked = await createAssistant({
+    worker: false,
+    storage: 'memory',
+    encryption: { mode: 'passphrase', passphrase: 'correct horse battery staple' },
+  });
+  await locked.lock();
+  assert.equal(locked.status, 'locked');
+  await assert.rejects(locked.unlock('wrong'), WrongPassphraseError);
+  await locked.unlock('correct horse battery staple');
+  assert.equal(locked.status, 'ready');
+  await locked.dispose();
 });
 
 test('a disposed assistant refuses new turns with a typed error', async () => {
