@@ -8,6 +8,7 @@ import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts
 import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
 import { redirectPlugin } from './test/browser/skills/redirect-plugin.mjs';
+import { fuzzConfigPlugin } from './test/fuzz/fuzz-config-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -34,6 +35,7 @@ export default {
     saveScreenshotPlugin(),
     offlinePlugin(),
     redirectPlugin(),
+    fuzzConfigPlugin(),
   ],
   browsers: [
     playwrightLauncher({

@@ -23,13 +23,13 @@ const EXPECTED: Outcomes = {
 describe('ctx.fetch redirects (Chromium)', () => {
   let ports: RedirectPorts;
   before(async () => {
-    ports = (await executeServerCommand<RedirectPorts>('redirect-servers')) as RedirectPorts;
+    ports = (await executeServerCommand<RedirectPorts, undefined>('redirect-servers')) as RedirectPorts;
   });
 
   it('on the page: hops on its own origin are followed, nothing reaches an undeclared origin', async () => {
-    const before = await executeServerCommand<{ trap: number }>('redirect-counts');
+    const before = await executeServerCommand<{ trap: number }, undefined>('redirect-counts');
     expect(await runRedirectScenarios(ports)).to.deep.equal(EXPECTED);
-    expect((await executeServerCommand<{ trap: number }>('redirect-counts'))?.trap).to.equal(before?.trap);
+    expect((await executeServerCommand<{ trap: number }, undefined>('redirect-counts'))?.trap).to.equal(before?.trap);
     expect(before?.trap).to.equal(0);
   });
 
@@ -42,7 +42,7 @@ describe('ctx.fetch redirects (Chromium)', () => {
         worker.postMessage(ports);
       });
       expect(outcomes).to.deep.equal(EXPECTED);
-      expect((await executeServerCommand<{ trap: number }>('redirect-counts'))?.trap).to.equal(0);
+      expect((await executeServerCommand<{ trap: number }, undefined>('redirect-counts'))?.trap).to.equal(0);
     } finally {
       worker.terminate();
     }
@@ -50,6 +50,6 @@ describe('ctx.fetch redirects (Chromium)', () => {
 
   it('the trap listener does count a connection (control: a plain fetch reaches it)', async () => {
     await fetch(`http://127.0.0.1:${ports.trap}/control`).catch(() => undefined);
-    expect((await executeServerCommand<{ trap: number }>('redirect-counts'))?.trap).to.be.greaterThan(0);
+    expect((await executeServerCommand<{ trap: number }, undefined>('redirect-counts'))?.trap).to.be.greaterThan(0);
   });
 });
