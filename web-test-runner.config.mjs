@@ -9,6 +9,7 @@ import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plug
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
 import { redirectPlugin } from './test/browser/skills/redirect-plugin.mjs';
 import { fuzzConfigPlugin } from './test/fuzz/fuzz-config-plugin.mjs';
+import { webauthnPlugin } from './test/browser/store/webauthn-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -36,6 +37,7 @@ export default {
     offlinePlugin(),
     redirectPlugin(),
     fuzzConfigPlugin(),
+    webauthnPlugin(),
   ],
   browsers: [
     playwrightLauncher({

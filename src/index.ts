@@ -142,6 +142,8 @@ export type { IntentModel, LoadIntentModelOptions } from './nlu/intent-model.ts'
 
 // Store types hosts see through the assistant.
 export type { AuditHead, ImportResult } from './store/index.ts';
+export type { PasskeyEnrollment, PasskeyInfo } from './store/key-manager.ts';
+export { PRF_SALT_LENGTH } from './crypto/keyring.ts';
 
 /** @internal Exported for the sandbox host (`confidant-assistant/sandbox`); not part of the supported API. */
 export { verifyIntegrity, toBase64 } from './skills/integrity.ts';

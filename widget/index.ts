@@ -18,3 +18,5 @@ export type { VoiceMode } from './voice.ts';
 export type { Messages } from './i18n/en.ts';
 export { loadSanitizer, renderMarkdown, safeUrl, sanitizerReady, trustedTypesPolicyName } from './sanitize.ts';
 export type { RenderOptions } from './sanitize.ts';
+export { enrollPasskey, unlockWithPasskey } from './passkey.ts';
+export type { EnrollPasskeyOptions, PasskeyAssistant, UnlockWithPasskeyOptions } from './passkey.ts';

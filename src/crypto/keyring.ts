@@ -129,3 +129,27 @@ export async function toWorkingKey(
 ): Promise<CryptoKey> {
   return unwrapDataKey(await wrapDataKey(dataKey, kek), kek, { wrongKey });
 }
+
+/** Length of the random input a passkey's PRF is evaluated on (WebAuthn PRF takes any; 32 bytes is what it hashes to). */
+export const PRF_SALT_LENGTH = 32;
+
+/**
+ * The KEK a passkey unlocks: HKDF-SHA256 over the authenticator's PRF output (the WebAuthn PRF
+ * extension, i.e. CTAP2 hmac-secret), bound to the credential id, as an AES-KW key. The PRF output
+ * never leaves this function; only the key derived from it wraps the data key.
+ * @param prfOutput the 32 bytes of `getClientExtensionResults().prf.results.first`
+ * @param credentialId the passkey's raw id (binds the KEK to it)
+ * @throws {TypeError} unless `prfOutput` is 32 bytes
+ */
+export async function derivePasskeyKek(prfOutput: Uint8Array, credentialId: Uint8Array): Promise<CryptoKey> {
+  if (!(prfOutput instanceof Uint8Array) || prfOutput.length !== 32)
+    throw new TypeError('A passkey PRF output is 32 bytes');
+  const base = await crypto.subtle.importKey('raw', new Uint8Array(prfOutput), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: utf8('confidant passkey kek v1'), info: new Uint8Array(credentialId) },
+    base,
+    { name: 'AES-KW', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
+}

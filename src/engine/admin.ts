@@ -74,6 +74,15 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       return s.conversationId;
     },
 
+    async passkeys() {
+      return ctx.current().store.passkeys();
+    },
+    async addPasskey(currentPassphrase, enrollment) {
+      await ctx.unlocked().store.addPasskey(currentPassphrase, enrollment);
+    },
+    async removePasskey(credentialId) {
+      await ctx.unlocked().store.removePasskey(credentialId);
+    },
     async changePassphrase(currentPassphrase: string | undefined, next: string) {
       await ctx.unlocked().store.changePassphrase(currentPassphrase, next);
     },

@@ -16,6 +16,7 @@
  */
 import type { Corpus, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { AuditHead, ImportResult } from '../store/types.ts';
+import type { PasskeyEnrollment, PasskeyInfo } from '../store/key-manager.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 import type { MetricsSnapshot } from '../metrics/types.ts';
@@ -60,6 +61,11 @@ export interface Engine {
   /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
   unlock(passphrase: string): Promise<void>;
   /**
+   * Unlocks with a passkey: the PRF output the page got from the authenticator for one of `passkeys()`.
+   * @throws {CryptoError} code `wrong-passkey` or `unknown-passkey`, changing nothing
+   */
+  unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<void>;
+  /**
    * Forgets the data key in memory until `unlock` (passphrase mode).
    * @throws {UnsupportedError} code `device-mode` in device mode, which has no secret to lock with
    */
@@ -97,6 +103,12 @@ export interface Engine {
   verifyAudit(anchor?: AuditHead): Promise<number>;
   /** The audit chain's head, to anchor elsewhere. */
   auditHead(): Promise<AuditHead>;
+  /** The enrolled passkeys (ids and PRF inputs; readable while locked, to ask the authenticator). */
+  passkeys(): Promise<PasskeyInfo[]>;
+  /** Enrolls a passkey (passphrase mode: the passphrase stays the fallback). */
+  addPasskey(currentPassphrase: string, enrollment: PasskeyEnrollment): Promise<void>;
+  /** Removes an enrolled passkey. */
+  removePasskey(credentialId: Uint8Array): Promise<void>;
 
   // `assistant.skills`: the skills, their permissions and secrets, the webhook outbox.
   /** The skills the engine runs, in the order they are tried (app skills first, then built-in ones), as manifests. */
@@ -171,6 +183,7 @@ export const engineMethods = {
 
   classify: { group: 'assistant', callbacks: [] },
   unlock: { group: 'assistant', callbacks: [] },
+  unlockWithPasskey: { group: 'assistant', callbacks: [] },
   lock: { group: 'assistant', callbacks: [] },
   metrics: { group: 'assistant', callbacks: [] },
 
@@ -187,6 +200,9 @@ export const engineMethods = {
   changePassphrase: { group: 'store', callbacks: [] },
   verifyAudit: { group: 'store', callbacks: [] },
   auditHead: { group: 'store', callbacks: [] },
+  passkeys: { group: 'store', callbacks: [] },
+  addPasskey: { group: 'store', callbacks: [] },
+  removePasskey: { group: 'store', callbacks: [] },
 
   listSkills: { group: 'skills', callbacks: [], as: 'list' },
   permissions: { group: 'skills', callbacks: [] },

@@ -271,6 +271,13 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       else setStatus(s, 'ready');
     },
 
+    async unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array) {
+      const s = current();
+      await s.store.unlockWithPasskey(credentialId, prfOutput);
+      if (s.services === undefined) await activate(s);
+      else setStatus(s, 'ready');
+    },
+
     async lock() {
       const s = current();
       // Device mode keeps its key beside the data: "locking" would be undone by any unlock (issue 16).

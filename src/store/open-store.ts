@@ -145,6 +145,16 @@ async function openChecked(name: string, encryption: EncryptionOptions, options:
     },
     unlock,
     lock: () => keys.lock(),
+    unlockWithPasskey: (credentialId, prfOutput) => keys.unlockWithPasskey(credentialId, prfOutput),
+    passkeys: () => keys.passkeys(),
+    async addPasskey(current, enrollment) {
+      await keys.addPasskey(current, enrollment);
+      await audit.append({ type: 'key-change', detail: { mode: 'passphrase', passkey: 'added' } });
+    },
+    async removePasskey(credentialId) {
+      await keys.removePasskey(credentialId);
+      await audit.append({ type: 'key-change', detail: { mode: 'passphrase', passkey: 'removed' } });
+    },
     changePassphrase(current, next, opts = {}) {
       assertPassphrase(next);
       const iterations = opts.iterations ?? PBKDF2_DEFAULT_ITERATIONS;

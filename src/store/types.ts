@@ -6,6 +6,7 @@
  * @module
  */
 import type { ConversationSummary, StoredMessage } from '../engine/types.ts';
+import type { PasskeyEnrollment, PasskeyInfo } from './key-manager.ts';
 
 /** An encrypted key-value namespace (one per skill, plus settings). Values are structured-cloneable. */
 export interface KeyValueStore {
@@ -186,6 +187,14 @@ export interface AdminStore {
   unlock(passphrase?: string): Promise<void>;
   /** Forgets the data key in memory; calls throw `LockedError` until `unlock`. */
   lock(): void;
+  /** Unlocks with an enrolled passkey's PRF output (passkey mode), as `unlock` does with the passphrase. */
+  unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<void>;
+  /** The enrolled passkeys: ids and PRF inputs, no secret (readable while locked). */
+  passkeys(): Promise<PasskeyInfo[]>;
+  /** Enrolls a passkey: the data key is wrapped under its PRF output too (passphrase mode). Audited. */
+  addPasskey(currentPassphrase: string, enrollment: PasskeyEnrollment): Promise<void>;
+  /** Removes an enrolled passkey. Audited. */
+  removePasskey(credentialId: Uint8Array): Promise<void>;
   /**
    * Re-wraps the data key under a new passphrase (from `device` mode too: `current` is then ignored); no
    * record is re-encrypted. Audited. Throws `RangeError` synchronously below 600,000 iterations, and

@@ -1,0 +1,65 @@
+// A @web/test-runner plugin: Chromium's virtual authenticators through the DevTools protocol
+// (playwright-core's CDP session), for the passkey tests (test/browser/store/passkey.test.ts).
+// Commands (`executeServerCommand(name, payload)`):
+// - `webauthn-add` { prf?: boolean, transport?: string } → the new authenticator's id (CTAP 2.1,
+//   `internal` by default (Chrome allows one internal authenticator; a second can be `usb`), resident
+//   keys, user verification that always succeeds, the PRF extension unless `prf: false`);
+// - `webauthn-remove` { authenticatorId } → removes an authenticator with its credentials;
+// - `webauthn-credentials` { authenticatorId } → its credentials' ids (base64);
+// - `webauthn-remove-credential` { authenticatorId, credentialId } → deletes one credential.
+// Register it in web-test-runner.config.mjs: `plugins: [..., webauthnPlugin()]`.
+
+/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
+export function webauthnPlugin() {
+  /** CDP sessions by test session id. @type {Map<string, any>} */
+  const sessions = new Map();
+  const cdpOf = async (session) => {
+    if (session.browser.type !== 'playwright') throw new Error('webauthn commands need the Playwright launcher');
+    let cdp = sessions.get(session.id);
+    if (cdp === undefined) {
+      const page = session.browser.getPage(session.id);
+      cdp = await page.context().newCDPSession(page);
+      await cdp.send('WebAuthn.enable', { enableUI: false });
+      sessions.set(session.id, cdp);
+    }
+    return cdp;
+  };
+  return {
+    name: 'webauthn',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('webauthn-')) return undefined;
+      const cdp = await cdpOf(session);
+      switch (command) {
+        case 'webauthn-add': {
+          const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+            options: {
+              protocol: 'ctap2',
+              ctap2Version: 'ctap2_1',
+              transport: payload?.transport ?? 'internal',
+              hasResidentKey: true,
+              hasUserVerification: true,
+              isUserVerified: true,
+              automaticPresenceSimulation: true,
+              hasPrf: payload?.prf !== false,
+            },
+          });
+          return authenticatorId;
+        }
+        case 'webauthn-remove':
+          await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: payload.authenticatorId });
+          return true;
+        case 'webauthn-credentials': {
+          const { credentials } = await cdp.send('WebAuthn.getCredentials', {
+            authenticatorId: payload.authenticatorId,
+          });
+          return credentials.map((c) => c.credentialId);
+        }
+        case 'webauthn-remove-credential':
+          await cdp.send('WebAuthn.removeCredential', payload);
+          return true;
+        default:
+          throw new Error(`unknown command ${command}`);
+      }
+    },
+  };
+}
