@@ -20,6 +20,8 @@ import type { EngineEvent, EngineOptions, EngineStatus, Reply, ReplyChunk } from
 import type { ModelInfo } from './nlu/types.ts';
 import { abortReason, WorkerError } from './errors.ts';
 import { connectWorkerEngine, defaultWorkerUrl, startWorker } from './engine/worker-transport.ts';
+import { createSupervisedEngine } from './engine/supervised-engine.ts';
+import { newMessageIds } from './store/message-ids.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
 import { checkMessageLength } from './engine/message-limits.ts';
@@ -114,9 +116,18 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     // The engine refuses it too; checked here first so no `message` event announces a refused message.
     checkMessageLength(text);
     const { signal: turnSignal, conversationId } = sendOptions;
-    const reply = await cancellable((requestId) => {
+    // Chosen here, so a turn retried on a restarted Worker is recognized and stored once.
+    const messageIds = newMessageIds(2) as [string, string];
+    const request = { text, messageIds, ...(conversationId === undefined ? {} : { conversationId }) };
+    const reply = await cancellable(async (requestId) => {
       emitter.emit({ type: 'message', text, conversationId });
-      return engine.send({ text, requestId, ...(conversationId === undefined ? {} : { conversationId }) }, onDelta);
+      try {
+        return await engine.send({ ...request, requestId }, onDelta);
+      } catch (error) {
+        // The Worker ended mid-turn: the supervisor started a new one; send the turn again, once.
+        if (!(error instanceof WorkerError && error.code === 'terminated') || disposed) throw error;
+        return engine.send({ ...request, requestId, retry: true }, onDelta);
+      }
     }, turnSignal);
     emitter.emit({ type: 'reply', reply });
     return reply;
@@ -174,8 +185,11 @@ async function openEngine(worker: boolean | Worker, skills: AssistantOptions['sk
     const { createLocalEngine } = await import('./engine/local-engine.ts');
     return createLocalEngine({ skills: skills ?? [] });
   }
-  const instance = worker === true ? startWorker(defaultWorkerUrl()) : worker;
-  return connectWorkerEngine(instance);
+  // A Worker the host made is the host's to restart; one we start, we restart when it dies.
+  if (worker !== true) return connectWorkerEngine(worker);
+  return createSupervisedEngine((onTerminated) =>
+    connectWorkerEngine(startWorker(defaultWorkerUrl()), { onTerminated }),
+  );
 }
 
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */

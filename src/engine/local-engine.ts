@@ -147,7 +147,22 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const s = unlocked();
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
-    const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
+    const [userId, replyId] = request.messageIds ?? [];
+    // A retry (the Worker died mid-turn, see ./supervised-engine.ts): what the first attempt stored counts.
+    let keptUser: HistoryMessage | undefined;
+    if (request.retry === true && userId !== undefined && replyId !== undefined) {
+      const done = await s.store.getMessage(replyId);
+      const understanding = (done?.meta as { understanding?: Understanding } | undefined)?.understanding;
+      if (done !== undefined && understanding !== undefined) return toReply(done, { text: done.text }, understanding);
+      keptUser = await s.store.getMessage(userId);
+    }
+    const userMessage = {
+      conversationId,
+      role: 'user' as const,
+      text: request.text,
+      createdAt: keptUser?.createdAt ?? Date.now(),
+      ...(userId === undefined ? {} : { id: userId }),
+    };
     const nlu = await s.model.classify(request.text, classifyOptions(s));
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
@@ -157,7 +172,10 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       text,
       meta: { understanding },
       createdAt: Math.max(Date.now(), userMessage.createdAt + 1),
+      ...(replyId === undefined ? {} : { id: replyId }),
     });
+    // The turn's messages: the user's only if a first attempt did not keep it already.
+    const turnRecords = (reply: ReturnType<typeof replyRecord>) => (keptUser === undefined ? [record, reply] : [reply]);
     let stored: HistoryMessage | undefined;
     let result;
     try {
@@ -171,22 +189,22 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         // each IndexedDB transaction costs ~0.3 ms, more under load. The turn resolves after both.
         save: async (state, { reply, understanding }) => {
           const [messages, written] = await Promise.allSettled([
-            s.store.addMessages([record, replyRecord(reply.text, understanding)]),
+            s.store.addMessages(turnRecords(replyRecord(reply.text, understanding))),
             s.store.putDialogueState(conversationId, state),
           ]);
           if (messages.status === 'rejected') throw messages.reason;
-          stored = messages.value[1];
+          stored = messages.value.at(-1);
           if (written.status === 'rejected') throw written.reason;
         },
       });
     } catch (error) {
       // The user's words are kept even when the turn fails, so a retry or a reload shows them.
-      if (stored === undefined) await s.store.addMessage(record).catch(() => undefined);
+      if (stored === undefined && keptUser === undefined) await s.store.addMessage(record).catch(() => undefined);
       throw error;
     }
     const { reply, understanding } = result;
     // A manager that did not call `save` (a custom one) still gets the turn stored.
-    stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
+    stored ??= (await s.store.addMessages(turnRecords(replyRecord(reply.text, understanding)))).at(-1);
     s.services.metrics.recordTurn(
       understanding.intent ?? 'oos',
       performance.now() - started,

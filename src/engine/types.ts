@@ -190,4 +190,11 @@ export interface SendRequest {
   conversationId?: string;
   /** Set by the transport so `cancel()` can name the request. */
   requestId?: string;
+  /**
+   * Ids for the user's message and the reply (UUIDv7s, `newMessageIds(2)`), chosen by the caller so a
+   * turn retried after the engine's Worker died is not stored twice. @default new ones
+   */
+  messageIds?: [user: string, reply: string];
+  /** This turn was sent before with the same `messageIds`: what it already stored is reused. @default false */
+  retry?: boolean;
 }

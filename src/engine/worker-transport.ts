@@ -53,24 +53,68 @@ function trustedScriptUrl(url: string): string {
  */
 export function startWorker(url: URL): Worker {
   const here = (globalThis as { location?: { origin: string } }).location?.origin;
+  // The name is also the Worker's lifeline lock (see `holdLifeline`), so it is unique per Worker.
+  const name = `${LIFELINE_PREFIX}${crypto.randomUUID()}`;
+  const named = (worker: Worker) => (lifelineNames.set(worker, name), worker);
   if (here === undefined || url.origin === here)
-    return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
+    return named(new Worker(trustedScriptUrl(url.href), { type: 'module', name }));
   const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
   const blobUrl = URL.createObjectURL(blob);
   try {
-    return new Worker(trustedScriptUrl(blobUrl), { type: 'module', name: 'confidant-engine' });
+    return named(new Worker(trustedScriptUrl(blobUrl), { type: 'module', name }));
   } finally {
     // The Worker has fetched (or is fetching) its script by the time it is constructed: the URL can go.
     setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
   }
 }
 
+/** Names of engine Workers, and of the Web Lock each holds for as long as it lives. */
+const LIFELINE_PREFIX = 'confidant-engine#';
+/** The names `startWorker` gave (a Worker object does not show its name on the page). */
+const lifelineNames = new WeakMap<Worker, string>();
+
+interface LockManagerLike {
+  request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<unknown>): Promise<unknown>;
+}
+const lockManager = () => (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+
+/**
+ * In the Worker: takes the Web Lock named after the Worker and never lets it go. The browser
+ * releases it when the Worker ends — terminated, crashed, or its page gone — which is how the page
+ * learns that it died: a terminated Worker fires no event, and its pending calls would wait forever.
+ */
+function holdLifeline(): void {
+  const name = (globalThis as { name?: unknown }).name;
+  if (typeof name !== 'string' || !name.startsWith(LIFELINE_PREFIX)) return;
+  void lockManager()?.request(name, {}, () => new Promise<never>(() => {}));
+}
+
+/**
+ * On the page: waits for a Worker's lifeline lock, which is granted only once the Worker has ended.
+ * Called after the Worker answered a first call, so it holds the lock already (requests are granted
+ * in order).
+ */
+function watchLifeline(name: string, signal: AbortSignal, onDeath: () => void): void {
+  lockManager()
+    ?.request(name, { signal }, async () => {
+      if (!signal.aborted) onDeath();
+    })
+    .catch(() => undefined);
+}
+
+/** Options of {@link connectWorkerEngine}. @internal */
+export interface ConnectOptions {
+  /** Called once if the Worker ends without being disposed (terminated, crashed, out of memory). */
+  onTerminated?: () => void;
+}
+
 /**
  * Wraps a started engine Worker as an `Engine`. Callbacks are passed through `Comlink.proxy`;
- * a Worker crash rejects every pending call with a `WorkerError`.
+ * a Worker crash, or its end (seen through its lifeline lock, for Workers from `startWorker`),
+ * rejects every pending call with a `WorkerError` (code `terminated` for the end).
  * @internal
  */
-export function connectWorkerEngine(worker: Worker): Engine {
+export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}): Engine {
   installErrorTransfer();
   const remote: Remote<Engine> = wrap<Engine>(worker);
   let failure: WorkerError | undefined;
@@ -79,9 +123,20 @@ export function connectWorkerEngine(worker: Worker): Engine {
     rejectAll = reject;
   });
   crashed.catch(() => undefined);
-  const fail = (message: string, cause?: unknown) => {
-    failure ??= new WorkerError(message, { cause });
+  const fail = (message: string, cause?: unknown, code?: string) => {
+    failure ??= new WorkerError(message, { cause, ...(code === undefined ? {} : { code }) });
     rejectAll?.(failure);
+  };
+  const lifeline = new AbortController();
+  let watching = false;
+  const watch = () => {
+    const name = lifelineNames.get(worker);
+    if (watching || name === undefined) return;
+    watching = true;
+    watchLifeline(name, lifeline.signal, () => {
+      fail('The engine Worker ended (terminated, crashed or out of memory)', undefined, 'terminated');
+      options.onTerminated?.();
+    });
   };
   worker.addEventListener('error', (e) => fail(`The engine Worker failed: ${e.message || 'script error'}`, e.error));
   worker.addEventListener('messageerror', () => fail('The engine Worker sent a message that could not be read'));
@@ -90,7 +145,13 @@ export function connectWorkerEngine(worker: Worker): Engine {
     failure !== undefined ? Promise.reject(failure) : Promise.race([call(), crashed]);
 
   const call = (name: keyof Engine, args: unknown[]) =>
-    guard(() => (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args));
+    guard(() =>
+      (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args).then((result) => {
+        // The Worker answered, so it holds its lifeline lock: watch it from now on.
+        watch();
+        return result;
+      }),
+    );
   /** Arguments that are callbacks or objects of callbacks: comlink must proxy them, not clone them. */
   const proxied = (args: unknown[], positions: readonly number[]) =>
     args.map((arg, i) => (positions.includes(i) && arg !== undefined && arg !== null ? proxy(arg as object) : arg));
@@ -114,6 +175,7 @@ export function connectWorkerEngine(worker: Worker): Engine {
     ]),
   ) as unknown as Engine;
   engine.dispose = async () => {
+    lifeline.abort();
     if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
     remote[releaseProxy]();
     worker.terminate();
@@ -131,5 +193,6 @@ export function connectWorkerEngine(worker: Worker): Engine {
  */
 export function exposeEngine(createEngine: (hooks: LocalEngineHooks) => Engine, endpoint?: Endpoint): void {
   installErrorTransfer();
+  holdLifeline();
   expose(createEngine({ wrapCallback: proxy }), endpoint);
 }

@@ -20,6 +20,7 @@ import { SKIPPED } from './sealer.ts';
 import type { HistoryMessage, NewMessage } from './types.ts';
 
 const DEFAULT_PAGE = 50;
+const MESSAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The history part of the store. */
 export type History = ReturnType<typeof createHistory>;
@@ -49,8 +50,10 @@ export function createHistory(ctx: StoreContext) {
       checkId(m?.conversationId, 'conversationId');
       if (m.role !== 'user' && m.role !== 'assistant') throw new TypeError(`role must be 'user' or 'assistant'`);
       if (typeof m.text !== 'string') throw new TypeError('text must be a string');
+      if (m.id !== undefined && !MESSAGE_ID.test(m.id)) throw new TypeError('id must be a UUID');
     }
-    const messageIds = newMessageIds(messages.length);
+    const fresh = newMessageIds(messages.length);
+    const messageIds = messages.map((m, i) => m.id ?? (fresh[i] as string));
     const stored: HistoryMessage[] = messages.map((m, i) => ({
       id: messageIds[i] as string,
       conversationId: m.conversationId,
@@ -91,12 +94,12 @@ export function createHistory(ctx: StoreContext) {
       body: bodies[i] as Uint8Array,
     }));
     // A message may start a conversation: its (empty) title is sealed now, outside the write.
-    const fresh = new Map<string, ConversationRow>();
+    const started = new Map<string, ConversationRow>();
     await Promise.all(
       ids.map(async (id, i) => {
         if (known[i] !== undefined) return;
         const { first } = span.get(id) as { first: number };
-        fresh.set(id, {
+        started.set(id, {
           id,
           createdAt: first,
           updatedAt: first,
@@ -109,7 +112,7 @@ export function createHistory(ctx: StoreContext) {
       await invalidatePacks(tx, messageIds);
       const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
       const updated = ids.map((id, i) => {
-        const row = convs[i] ?? fresh.get(id);
+        const row = convs[i] ?? started.get(id);
         if (row === undefined) throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
         return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
       });

@@ -24,6 +24,11 @@ export interface NewMessage {
   meta?: unknown;
   /** @default Date.now() */
   createdAt?: number;
+  /**
+   * The message's id, when the caller chose it (a UUIDv7 from `newMessageId`, so ids keep sorting by
+   * time): a retried turn then finds what it already stored. @default a new UUIDv7
+   */
+  id?: string;
 }
 
 /** The store as the core sees it. */
