@@ -25,12 +25,13 @@ import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, UnsupportedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/intent-model.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
-import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
+import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
 import { checkMessageLength } from './message-limits.ts';
+import { createStoreReopener } from './store-reopen.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -87,6 +88,20 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+
+  // Opens the store with the engine's options; a deletion under it starts the engine over (./store-reopen.ts).
+  const reopener = createStoreReopener({
+    current: () => (disposed ? undefined : state),
+    emit,
+    setStatus,
+    restart: async (s) => {
+      stopServices(s.services);
+      s.services = undefined;
+      s.conversationId = undefined;
+    },
+    activate: (s) => activate(s),
+  });
+  const openEngineStore = reopener.open;
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -222,13 +237,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
-      const store = await openStore({
-        ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
-        ...(options.storage === undefined ? {} : { storage: options.storage }),
-        ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
-        onError: (e) =>
-          emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
-      });
+      const store = await openEngineStore(options);
       let model: IntentModel;
       try {
         const { source, sha256 } = startingModel(options);
@@ -259,9 +268,14 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const controller = new AbortController();
       const id = request.requestId;
       if (id !== undefined) inflight.set(id, controller);
-      const turn = queue.then(() => {
+      const turn = queue.then(async () => {
         controller.signal.throwIfAborted();
-        return answer(request, controller.signal, onDelta);
+        // A turn caught by a deletion of the database is answered again, once, on the new one.
+        return reopener.retrying(
+          () => answer(request, controller.signal, onDelta),
+          () => answer({ ...request, retry: true }, controller.signal, onDelta),
+          controller.signal,
+        );
       });
       queue = turn.catch(() => undefined);
       return turn.finally(() => {

@@ -75,6 +75,7 @@ const lifelineNames = new WeakMap<Worker, string>();
 
 interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<unknown>): Promise<unknown>;
+  query(): Promise<{ held?: { name?: string }[] }>;
 }
 const lockManager = () => (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
 
@@ -91,12 +92,22 @@ function holdLifeline(): void {
 
 /**
  * On the page: waits for a Worker's lifeline lock, which is granted only once the Worker has ended.
- * Called after the Worker answered a first call, so it holds the lock already (requests are granted
- * in order).
+ * It first makes sure the Worker holds it (the Worker's request and ours travel on different
+ * channels, so ours could otherwise arrive first and be granted at once); a Worker that never
+ * takes it (no Web Locks there) is not watched.
  */
-function watchLifeline(name: string, signal: AbortSignal, onDeath: () => void): void {
-  lockManager()
-    ?.request(name, { signal }, async () => {
+async function watchLifeline(name: string, signal: AbortSignal, onDeath: () => void): Promise<void> {
+  const locks = lockManager();
+  if (locks === undefined) return;
+  for (let wait = 1; ; wait *= 2) {
+    if (signal.aborted) return;
+    const { held = [] } = await locks.query();
+    if (held.some((lock) => lock.name === name)) break;
+    if (wait > 2000) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await locks
+    .request(name, { signal }, async () => {
       if (!signal.aborted) onDeath();
     })
     .catch(() => undefined);
@@ -133,7 +144,7 @@ export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}
     const name = lifelineNames.get(worker);
     if (watching || name === undefined) return;
     watching = true;
-    watchLifeline(name, lifeline.signal, () => {
+    void watchLifeline(name, lifeline.signal, () => {
       fail('The engine Worker ended (terminated, crashed or out of memory)', undefined, 'terminated');
       options.onTerminated?.();
     });

@@ -33,6 +33,11 @@ export interface OpenStoreOptions {
   indexedDB?: IDBFactory;
   /** Told about every record that fails authentication (it is skipped). */
   onError?: (event: StoreErrorEvent) => void;
+  /**
+   * Told once when the database is deleted under the store (another tab, "clear site data"); every
+   * later call throws `StorageError` code `deleted`, and the caller opens a new store.
+   */
+  onDeleted?: () => void;
   /** Open at an older schema version (migration tests). @internal */
   schemaVersion?: number;
 }
@@ -79,6 +84,7 @@ async function openBackend(
     const backend = await openDexieBackend({
       name,
       indexedDB: factory,
+      ...(options.onDeleted === undefined ? {} : { onDeleted: options.onDeleted }),
       ...(options.schemaVersion === undefined ? {} : { version: options.schemaVersion }),
     });
     return { backend };
