@@ -7,9 +7,9 @@ import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
 import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
-import { redirectPlugin } from './test/browser/skills/redirect-plugin.mjs';
+import { testServerPlugin } from './test/browser/test-server-plugin.mjs';
 import { fuzzConfigPlugin } from './test/fuzz/fuzz-config-plugin.mjs';
-import { webauthnPlugin } from './test/browser/store/webauthn-plugin.mjs';
+import { cdpPlugin } from './test/browser/cdp-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -35,9 +35,9 @@ export default {
     }),
     saveScreenshotPlugin(),
     offlinePlugin(),
-    redirectPlugin(),
+    testServerPlugin(),
     fuzzConfigPlugin(),
-    webauthnPlugin(),
+    cdpPlugin(),
   ],
   browsers: [
     playwrightLauncher({

@@ -7,7 +7,7 @@ import { createScopedFetch } from '../../../src/skills/scoped-fetch.ts';
 import { normalizeDeclaredOrigin } from '../../../src/skills/origins.ts';
 import { ConfidantError } from '../../../src/errors.ts';
 
-/** The listeners of redirect-plugin.mjs. */
+/** The listeners of test/browser/test-server-plugin.mjs. */
 export interface RedirectPorts {
   declared: number;
   trap: number;

@@ -1,5 +1,5 @@
 // Passkey mode in Chromium with a virtual authenticator that has the PRF extension (DevTools
-// protocol, test/browser/store/webauthn-plugin.mjs): enroll, lock, unlock with the passkey; a wrong
+// protocol, test/browser/cdp-plugin.mjs): enroll, lock, unlock with the passkey; a wrong
 // authenticator and a removed credential each get a typed error, leave the store locked and
 // unchanged, and the passphrase still unlocks it (the fallback).
 import { expect } from '@esm-bundle/chai';

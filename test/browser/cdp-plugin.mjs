@@ -1,5 +1,6 @@
-// A @web/test-runner plugin: Chromium's virtual authenticators through the DevTools protocol
-// (playwright-core's CDP session), for the passkey tests (test/browser/store/passkey.test.ts).
+// A @web/test-runner plugin: what only the DevTools protocol (playwright-core's CDP session) can do
+// to the test page's browser — Chromium's virtual authenticators for the passkey tests
+// (test/browser/store/passkey.test.ts) and a storage quota for the fault tests (test/browser/faults/).
 // Commands (`executeServerCommand(name, payload)`):
 // - `webauthn-add` { prf?: boolean, transport?: string } → the new authenticator's id (CTAP 2.1,
 //   `internal` by default (Chrome allows one internal authenticator; a second can be `usb`), resident
@@ -7,14 +8,16 @@
 // - `webauthn-remove` { authenticatorId } → removes an authenticator with its credentials;
 // - `webauthn-credentials` { authenticatorId } → its credentials' ids (base64);
 // - `webauthn-remove-credential` { authenticatorId, credentialId } → deletes one credential.
-// Register it in web-test-runner.config.mjs: `plugins: [..., webauthnPlugin()]`.
+// - `storage-quota` { origin, bytes } → overrides the origin's storage quota (`bytes` omitted: removes
+//   the override), so writes past it fail with QuotaExceededError as on a full disk.
+// Register it in web-test-runner.config.mjs: `plugins: [..., cdpPlugin()]`.
 
 /** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
-export function webauthnPlugin() {
+export function cdpPlugin() {
   /** CDP sessions by test session id. @type {Map<string, any>} */
   const sessions = new Map();
   const cdpOf = async (session) => {
-    if (session.browser.type !== 'playwright') throw new Error('webauthn commands need the Playwright launcher');
+    if (session.browser.type !== 'playwright') throw new Error('CDP commands need the Playwright launcher');
     let cdp = sessions.get(session.id);
     if (cdp === undefined) {
       const page = session.browser.getPage(session.id);
@@ -25,10 +28,17 @@ export function webauthnPlugin() {
     return cdp;
   };
   return {
-    name: 'webauthn',
+    name: 'cdp',
     async executeCommand({ command, payload, session }) {
-      if (!command.startsWith('webauthn-')) return undefined;
+      if (!command.startsWith('webauthn-') && command !== 'storage-quota') return undefined;
       const cdp = await cdpOf(session);
+      if (command === 'storage-quota') {
+        await cdp.send('Storage.overrideQuotaForOrigin', {
+          origin: payload.origin,
+          ...(payload.bytes === undefined ? {} : { quotaSize: payload.bytes }),
+        });
+        return true;
+      }
       switch (command) {
         case 'webauthn-add': {
           const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
