@@ -1,5 +1,6 @@
 // Builds everything `dist/` ships (see ../shared/TOOLCHAIN.md for why each choice):
-//  1. the ESM library: `confidant.js` (core), `widget.js`; dependencies stay bare imports for the app's bundler;
+//  1. the ESM library: `confidant.js` (the main entry), `skills.js`, `nlu.js`, `metrics.js` (subpath entries),
+//     `widget.js`, `sandbox.js`; dependencies stay bare imports for the app's bundler;
 //  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
 //     with ONNX Runtime's `.wasm` and the models copied beside it;
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
@@ -144,7 +145,14 @@ const silence = (warning, warn) => {
 
 export default [
   {
-    input: { confidant: 'src/index.ts', widget: 'widget/index.ts', sandbox: 'widget/sandbox/index.ts' },
+    input: {
+      confidant: 'src/index.ts',
+      skills: 'src/entries/skills.ts',
+      nlu: 'src/entries/nlu.ts',
+      metrics: 'src/entries/metrics.ts',
+      widget: 'widget/index.ts',
+      sandbox: 'widget/sandbox/index.ts',
+    },
     external,
     plugins: [distAssetUrls(), bakeAssetDigests(), ts()],
     output: {

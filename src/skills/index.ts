@@ -1,5 +1,6 @@
 /**
- * The skills layer's public surface, for `src/index.ts` to re-export.
+ * The skills layer's surface inside the repository (the engine, the CLI, benches, tests); the package's
+ * public skills API is `src/entries/skills.ts`.
  *
  * @module
  */
