@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { datasetCorpus, DATASET_OOS, readDataset } from '../bin/commands/dataset.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate, type EvalReport } from '../bin/commands/evaluate.ts';
-import { exportOnnx } from '../src/nlu/export.ts';
-import { loadIntentModel } from '../src/nlu/intent-model.ts';
-import { trainIntentModel } from '../src/nlu/trainer.ts';
+import { exportOnnx } from '../src/nlu/onnx/export.ts';
+import { loadIntentModel } from '../src/nlu/runtime/intent-model.ts';
+import { trainIntentModel } from '../src/nlu/training/trainer.ts';
 
 /** What one run reports. */
 export interface RunResult {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Dataset } from '../bin/commands/dataset.ts';
 import type { EvalReport } from '../bin/commands/evaluate.ts';
-import type { TrainedModel, TrainOptions } from '../src/nlu/trainer.ts';
+import type { TrainedModel, TrainOptions } from '../src/nlu/training/trainer.ts';
 import type { PolicyRow } from './threshold-policies.ts';
 
 /** What the card reports. */
@@ -58,7 +58,7 @@ The dataset is not part of this repository.
 Hashed word uni/bigrams and character 2–5-grams (NFKC, case-folded, \`Intl.Segmenter\` words) → embedding bag
 (${model.weights.dim} dims, ${model.weights.embedding.length / model.weights.dim} rows, ${quantize ? 'uint8-quantized' : 'float32'}) → ReLU hidden layer (${model.weights.hidden}) + linear skip
 → ${model.labels.length} classes (the ${intents.length} intents and a trained out-of-scope class) → temperature-scaled softmax.
-Trained in TypeScript (\`src/nlu/trainer.ts\`): Adam (lazy for the table) with a linearly decaying step size, label
+Trained in TypeScript (\`src/nlu/training/trainer.ts\`): Adam (lazy for the table) with a linearly decaying step size, label
 smoothing, hidden dropout, word and feature dropout, the best of the last epochs or their weight average on validation.
 Options (the trainer's defaults, and): \`${JSON.stringify(Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'parallel')))}\`.
 

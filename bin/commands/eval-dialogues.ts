@@ -12,7 +12,7 @@ import { defaultModelUrl } from '../../src/engine/assets.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
-import { loadIntentModel, type IntentModel } from '../../src/nlu/intent-model.ts';
+import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
 import { openStore } from '../../src/store/index.ts';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { loadIntentModel, type IntentModel, type LoadIntentModelOptions } from '../nlu/intent-model.ts';
+export { loadIntentModel, type IntentModel, type LoadIntentModelOptions } from '../nlu/runtime/intent-model.ts';
 export { extractEntities, type ExtractEntitiesOptions } from '../nlu/entities/extract-entities.ts';
 export { parseCorpus, type CorpusFormat, type ParseCorpusOptions } from '../nlu/corpus/parse-corpus.ts';
 export type { ModelSource, TrainOptions, TrainProgressEvent } from '../engine/types.ts';

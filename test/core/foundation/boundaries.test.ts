@@ -86,7 +86,7 @@ test('the Worker entry starts the engine and imports nothing else of the core', 
   const fromEngine =
     "import { createLocalEngine } from '../src/engine/local-engine.ts';\nexport { createLocalEngine };\n";
   assert.equal((await errorsOf('worker/engine-worker.ts', fromEngine)).length, 0);
-  const fromNlu = "import { trainModel } from '../src/nlu/trainer.ts';\nexport { trainModel };\n";
+  const fromNlu = "import { trainModel } from '../src/nlu/training/trainer.ts';\nexport { trainModel };\n";
   assert.equal((await errorsOf('worker/engine-worker.ts', fromNlu)).length, 1);
   const fromWidget = "import { a } from '../widget/index.ts';\nexport { a };\n";
   assert.equal((await errorsOf('worker/engine-worker.ts', fromWidget)).length, 1);

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TrainProgressEvent } from '../../../src/engine/types.ts';
 import { CorpusError } from '../../../src/errors.ts';
-import { trainIntentModel } from '../../../src/nlu/trainer.ts';
-import { createInMemoryPredictor } from '../../../src/nlu/predictor.ts';
+import { trainIntentModel } from '../../../src/nlu/training/trainer.ts';
+import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
 import { datasetCorpus, readDataset } from '../../../bin/commands/dataset.ts';
 
 const dataset = readDataset(new URL('../../fixtures/nlu/tiny-dataset.json', import.meta.url).pathname);
