@@ -6,7 +6,7 @@
 import type { Dataset } from '../bin/commands/dataset.ts';
 import { chooseThreshold, type ScoredPrediction } from '../src/nlu/training/calibrate.ts';
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
-import { OOS_LABEL } from '../src/nlu/training/split.ts';
+import { OOS_LABEL } from '../src/nlu/types.ts';
 import type { TrainedModel } from '../src/nlu/training/trainer.ts';
 
 /** One policy's threshold and its test figures. */

@@ -9,7 +9,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { datasetCorpus, readDataset } from '../bin/commands/dataset.ts';
+import { readDataset } from '../bin/commands/dataset.ts';
+import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate } from '../bin/commands/evaluate.ts';
 import { exportOnnx } from '../src/nlu/onnx/export.ts';

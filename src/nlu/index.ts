@@ -13,7 +13,7 @@ export { exportOnnx, type ExportOptions } from './onnx/export.ts';
 export { createInMemoryPredictor, type InMemoryPredictor } from './training/predictor.ts';
 export { defaultFeaturizerConfig, featurize, tokenize, type FeaturizerConfig } from './runtime/featurizer.ts';
 export { normalizeText } from './runtime/normalize.ts';
-export { OOS_LABEL } from './training/split.ts';
+export { OOS_LABEL } from './types.ts';
 export { extractEntities, compileCustomEntities, type ExtractEntitiesOptions } from './entities/index.ts';
 export { parseCorpus, parseDataset, type CorpusFormat, type ParseCorpusOptions } from './corpus/index.ts';
 export type * from './types.ts';

@@ -16,7 +16,7 @@ import { encodeOnnxModel } from './onnx-writer.ts';
 import type { OnnxNode, OnnxTensor } from './onnx-model.ts';
 import type { NetworkWeights } from '../training/network.ts';
 import { dequantizeUint8, quantizeUint8 } from './quantize.ts';
-import { OOS_LABEL } from '../training/split.ts';
+import { OOS_LABEL } from '../types.ts';
 import type { TrainedModel } from '../training/trainer.ts';
 
 /** Options of {@link exportOnnx}. */

@@ -9,7 +9,7 @@ import { effectiveWeights } from '../onnx/export.ts';
 import { featurize } from '../runtime/featurizer.ts';
 import { predictProbabilities } from './network.ts';
 import { decideIntent, DEFAULT_TOP_K, type IntentDecision } from '../runtime/scoring.ts';
-import { OOS_LABEL } from './split.ts';
+import { OOS_LABEL } from '../types.ts';
 import type { TrainedModel } from './trainer.ts';
 
 /** A synchronous classifier over a trained model's weights. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datasetCorpus, readDataset } from '../../../bin/commands/dataset.ts';
+import { readDataset } from '../../../bin/commands/dataset.ts';
+import { datasetCorpus } from '../../../src/nlu/corpus/dataset-format.ts';
 import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
