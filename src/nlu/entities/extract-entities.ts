@@ -16,6 +16,11 @@ import { findOrdinals } from './ordinals.ts';
 import { findQuantities } from './quantities.ts';
 import { createScanContext } from './scan.ts';
 import { assertTimeZone, defaultTimeZone } from './time-zone.ts';
+import { findZhDates } from './zh-dates.ts';
+import { findZhDurations } from './zh-durations.ts';
+import { findZhQuantities } from './zh-quantities.ts';
+
+const HAN_RE = /\p{Script=Han}/u;
 
 /** Options of {@link extractEntities}. */
 export interface ExtractEntitiesOptions {
@@ -50,8 +55,8 @@ const PRIORITY: Readonly<Record<EntityKind, number>> = {
 };
 
 /**
- * Finds the entities of an utterance: numbers, ordinals, dates, times, durations, money,
- * percentages, emails, URLs, phone numbers and the corpus's custom entities.
+ * Finds the entities of an utterance, in English or Chinese: numbers, ordinals, dates, times,
+ * durations, money, percentages, emails, URLs, phone numbers and the corpus's custom entities.
  *
  * @param text - the utterance; offsets in the result are UTF-16 indexes into it.
  * @param options - reference time, time zone, custom entities.
@@ -90,6 +95,12 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   findQuantities(ctx);
   findDurations(ctx);
   findDates(ctx, now, timeZone);
+  // Chinese forms, only where there is Chinese: a cheap test keeps English text on its old path.
+  if (HAN_RE.test(ctx.text)) {
+    findZhQuantities(ctx);
+    findZhDurations(ctx);
+    findZhDates(ctx, now, timeZone);
+  }
   findContacts(ctx);
   custom?.match(ctx);
   return resolveOverlaps(ctx.out, ctx.text.length);

@@ -1,7 +1,7 @@
 /**
- * What the default model's intents (CLINC150) ask for, in words, so an intent no skill answers
- * gets an honest, specific "I can't … here yet" instead of a generic shrug. Grouped by why it
- * cannot be done on the device, which is what the reply explains.
+ * What the default model's intents (CLINC150) ask for, in English words, so an intent no skill
+ * answers gets an honest, specific "I can't … here yet" instead of a generic shrug. Grouped by why
+ * it cannot be done on the device, which is what the reply explains.
  *
  * @module
  */
