@@ -163,6 +163,21 @@ export function keepDay(slot: DialogueSlot, previous: unknown, next: unknown, en
     !ISO_DATE_TIME.test(next)
   )
     return next;
-  const bareTime = entities.some((e) => e.kind === 'time' && e.value === next);
-  return bareTime ? previous.slice(0, 10) + next.slice(10) : next;
+  const bare = entities.find((e) => e.kind === 'time' && e.value === next);
+  if (bare === undefined) return next;
+  let time = next.slice(10);
+  // "不对，改成九点" after "明天早上八点" is 9:00, not 21:00: a clock time said without a half of
+  // the day takes the half nearest the time it corrects.
+  if (!HALF_OF_DAY.test(bare.text)) {
+    const hour = Number(next.slice(11, 13));
+    const before = Number(previous.slice(11, 13));
+    const other = (hour + 12) % 24;
+    if (hour >= 1 && hour !== 12 && Math.abs(other - before) < Math.abs(hour - before))
+      time = `T${String(other).padStart(2, '0')}${next.slice(13)}`;
+  }
+  return previous.slice(0, 10) + time;
 }
+
+/** Words that fix which half of the day a clock time is in ("7pm", "19:00", "下午三点"). */
+const HALF_OF_DAY =
+  /[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|tonight|\b(?:1[3-9]|2[0-3])(?::|\b)|早|晚|午|夜|凌晨|傍晚/iu;

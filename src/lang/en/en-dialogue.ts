@@ -50,7 +50,10 @@ export const enDialogue = {
   },
   /** "I can set timers, do maths or roll dice." */
   suggest: (ideas: readonly string[]) => `I can ${joinOr(ideas)}.`,
-  /** What each built-in skill does, for suggestions (skills without an entry use their own `description`). */
+  /**
+   * What each built-in skill does, by skill id, when the pack words it otherwise than the skill's
+   * own (English) `description`, which English suggestions use.
+   */
   skillDescriptions: {} as Readonly<Record<string, string>>,
   /** Quick replies that show what works, by the intent that answers them. */
   examples: {

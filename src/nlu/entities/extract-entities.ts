@@ -19,8 +19,10 @@ import { assertTimeZone, defaultTimeZone } from './time-zone.ts';
 import { findZhDates } from './zh-dates.ts';
 import { findZhDurations } from './zh-durations.ts';
 import { findZhQuantities } from './zh-quantities.ts';
+import { simplifyForGrammars } from './zh-traditional.ts';
 
-const HAN_RE = /\p{Script=Han}/u;
+/** Han characters or full-width forms (１５％): the Chinese grammars have something to read. */
+const HAN_RE = /[\p{Script=Han}\uFF01-\uFF5E]/u;
 
 /** Options of {@link extractEntities}. */
 export interface ExtractEntitiesOptions {
@@ -89,7 +91,10 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
     );
   }
 
-  const ctx = createScanContext(text.length > maxLength ? text.slice(0, maxLength) : text);
+  const capped = text.length > maxLength ? text.slice(0, maxLength) : text;
+  // Traditional characters of the Chinese grammars' words are read as simplified, one for one, so
+  // offsets stay those of the original; each entity's `text` is cut from the original below.
+  const ctx = createScanContext(HAN_RE.test(capped) ? simplifyForGrammars(capped) : capped);
   findNumbers(ctx);
   findOrdinals(ctx);
   findQuantities(ctx);
@@ -103,7 +108,9 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   }
   findContacts(ctx);
   custom?.match(ctx);
-  return resolveOverlaps(ctx.out, ctx.text.length);
+  const kept = resolveOverlaps(ctx.out, ctx.text.length);
+  if (ctx.text !== capped) for (const e of kept) e.text = capped.slice(e.start, e.end);
+  return kept;
 }
 
 /** Keeps the longest candidates (ties: more specific kind, then higher confidence, then earlier), sorted by start. */

@@ -62,15 +62,19 @@ export function findZhDurations(ctx: ScanContext): void {
   let resumeAt = 0;
   for (const n of ctx.numbers) {
     if (n.start < resumeAt) continue;
-    let piece = pieceAt(ctx, n.start, false);
-    if (piece === null) continue;
+    const first = pieceAt(ctx, n.start, false);
+    if (first === null) continue;
+    let piece: Piece = first;
     let { ms } = piece;
     let end = piece.end;
     // "1小时30分钟", "一小时零五分": each further piece is a smaller unit.
     for (;;) {
       JOIN_RE.lastIndex = end;
       const join = JOIN_RE.exec(ctx.text);
-      const next = pieceAt(ctx, end + (join?.[0].length ?? 0), piece.unit === HOUR);
+      // "零五分" may be read as one numeral (05) or as 零 and 五.
+      const afterHours = piece.unit === HOUR;
+      const next: Piece | null =
+        pieceAt(ctx, end, afterHours) ?? pieceAt(ctx, end + (join?.[0].length ?? 0), afterHours);
       if (next === null || next.unit >= piece.unit) break;
       ms += next.ms;
       end = next.end;
