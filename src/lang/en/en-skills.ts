@@ -84,6 +84,10 @@ export const enSkills = {
     unavailable: "I can't set reminders in this app, sorry: it doesn't let me announce things later.",
     askTask: ['What should I remind you about?', 'Sure, what is the reminder for?'],
     askWhen: ['When should I remind you?', 'What time should I remind you?'],
+    askWhenTask: (task: string) => [
+      `When should I remind you to ${task}?`,
+      `Sure. What time should I remind you to ${task}?`,
+    ],
     passed: 'That time has passed already. When should I remind you?',
     none: ['You have no reminders right now.', 'There are no reminders set.'],
     item: (task: string, when: string) => `${task} ${when}`,

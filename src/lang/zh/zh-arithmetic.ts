@@ -20,6 +20,10 @@ const REWRITES: [RegExp, string][] = [
   [/[÷／]/gu, '/'],
   [/[＋]/gu, '+'],
   [/[－—]/gu, '-'],
+  // Money words after an amount change nothing: "45块钱" is 45.
+  [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元)`, 'gu'), '$1'],
+  // "45的账单给18%小费", "45的账单付18%的小费": the tip is a percentage of the bill.
+  [new RegExp(String.raw`(${N})\s*的?账单\s*(?:给|付|加|留)?\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
   [new RegExp(String.raw`(${N})\s*打\s*(\d)\s*折`, 'gu'), '$1 * $20%'],
   [new RegExp(String.raw`(${N})\s*的\s*(${N})\s*%`, 'gu'), '$2% * $1'],
   [new RegExp(String.raw`(${N})\s*的\s*(${N})\s*倍`, 'gu'), '$1 * $2'],
@@ -40,7 +44,7 @@ const REWRITES: [RegExp, string][] = [
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
 const FILLER =
-  /请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
+  /等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
 
 /**
  * Rewrites Chinese spoken arithmetic into symbols.

@@ -15,7 +15,8 @@ import type { ListRequest } from '../../skills/builtin/list-parse.ts';
 const LIST =
   '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|买菜清单|采购清单|买东西的清单|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?';
 const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
-const OPENERS = /^(?:那就|那么|那|好的?|嗯|还有|然后|另外|顺便|也|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)+/u;
+const OPENERS =
+  /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
 const CLEAR = /清空|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
@@ -47,21 +48,43 @@ export function splitItemsZh(text: string): string[] {
     .filter((s) => !NOT_AN_ITEM.test(s));
 }
 
+/** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
+const VERB = /删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
+
 /**
  * Parses a Chinese list request.
  * @param text e.g. `"把牛奶和鸡蛋加到购物清单"`, `"再加个香蕉"`, `"购物清单里有牛奶吗"`
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   const s = text
     .trim()
     .replace(/[。！!？?~～\s]+$/u, '')
-    .replace(OPENERS, '');
-  if (CLEAR.test(s)) {
-    out.clear = true;
-    return out;
+    .replace(OPENERS, '')
+    .replace(LIST_REF, ' ')
+    .trim();
+  if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
+  // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
+  const out: ListRequest = { add: [], remove: [], check: [], clear: false };
+  let carried = '';
+  for (const part of s.split(/[，,；;]|然后|(?<=了)再/u)) {
+    const clause = carried === '' ? part.trim() : `${carried}、${part.trim()}`;
+    if (!VERB.test(clause) && !/[吗么]$|有没有|有无/u.test(clause)) {
+      carried = clause;
+      continue;
+    }
+    carried = '';
+    const found = parseClause(clause);
+    out.add.push(...found.add);
+    out.remove.push(...found.remove);
+    out.check.push(...found.check);
   }
+  if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) return parseClause(carried);
+  return out;
+}
+
+function parseClause(s: string): ListRequest {
+  const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   const noLonger = NO_LONGER.exec(s);
   if (noLonger?.[1] !== undefined) {
     out.remove = splitItemsZh(noLonger[1].replace(/^把/u, ''));
@@ -85,7 +108,7 @@ export function parseListRequestZh(text: string): ListRequest {
       }
     }
   }
-  const ba = /^把(.+?)(?:加|放|添|写|记)(?:到|进|在|上|入)/u.exec(s);
+  const ba = /^(?:再|还|也)?把(.+?)(?:加|放|添|写|记)(?:到|进|在|上|入)?/u.exec(s);
   if (ba?.[1] !== undefined) {
     out.add = splitItemsZh(ba[1]);
     return out;

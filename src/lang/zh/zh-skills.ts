@@ -77,6 +77,7 @@ export const zhSkills: typeof enSkills = {
     unavailable: '抱歉，这个应用里我设不了提醒：它不允许我过后再提醒你。',
     askTask: ['要提醒你做什么？', '好的，提醒你什么事？'],
     askWhen: ['什么时候提醒你？', '要在几点提醒你？'],
+    askWhenTask: (task) => [`好的，什么时候提醒你${task}？`, `要在几点提醒你${task}？`],
     passed: '这个时间已经过了。要什么时候提醒你？',
     none: ['你现在没有任何提醒。', '还没有设置提醒。'],
     item: (task, when) => `${when} ${task}`,

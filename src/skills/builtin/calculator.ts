@@ -75,12 +75,16 @@ const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
  * @returns the fragment in symbols, or `undefined` when it is not one
  */
 function fragmentZh(fragment: string): string | undefined {
-  const s = fragment.replace(/^(?:那|那么|再|还要|然后|如果是?|换成|改成)+/u, '');
+  const s = fragment
+    .trim()
+    .replace(/^(?:那|那么|再|还要|然后|如果是?|换成|改成)+/u, '')
+    .replace(/[呢吧啊呀？?！!。]+$/u, '');
   if (/^(?:乘|除|加|减|的(?:平方|立方|\d)|[*/+^-])/u.test(s)) {
     const rest = toSymbolsZh(`1${s}`)?.replace(/^1\s*/, '');
     return rest === undefined || rest === '' ? undefined : rest;
   }
-  return toSymbolsZh(s.replace(/^的/u, ''));
+  // "那120的呢": the number the last percentage was of.
+  return toSymbolsZh(s.replace(/^的|的$/gu, ''));
 }
 
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "乘以二呢". */

@@ -34,7 +34,7 @@ function parserFor(text: string): { parse: (text: string) => ListRequest; split:
 
 /** A question is not an item: "what's on the list?", "清单上有什么？" asked instead of answering. */
 const QUESTION =
-  /^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看看|有没有/iu;
+  /^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
 
 /** Reads one kind of change; on a cued follow-up without a verb ("and eggs", "还有鸡蛋"), repeats the last kind. */
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
@@ -46,7 +46,7 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
     }
     const parsed = parserFor(text).parse(text);
     if (parsed[kind].length > 0) return parsed[kind];
-    if (cue !== undefined && Array.isArray(slots[kind])) {
+    if (cue !== undefined && Array.isArray(slots[kind]) && !QUESTION.test(cue.rest)) {
       const rest = parserFor(cue.rest);
       if (isReadOnly(rest.parse(cue.rest))) {
         const items = rest.split(cue.rest);
@@ -184,7 +184,9 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
       }
       const changes = strings(ctx.slots['add']).length + strings(ctx.slots['remove']).length;
       if (changes > 0) return change(ctx, config, random);
-      if (ctx.intent === config.intents[1] && strings(ctx.slots['check']).length === 0) {
+      // "再看一下清单" is read, whichever of the two intents the model picked.
+      const reading = hasHan(ctx.text) && QUESTION.test(ctx.text.trim());
+      if (ctx.intent === config.intents[1] && strings(ctx.slots['check']).length === 0 && !reading) {
         const question = say.askAdd(list);
         return { text: question, ask: { question, slot: 'add' } };
       }

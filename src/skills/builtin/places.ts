@@ -126,6 +126,12 @@ for (const [alias, spans] of Object.entries(SPANS)) {
 INDEX.set('the us', INDEX.get('usa')!);
 // Longest names first so "new york city" wins over "new york", and "new york" over "york".
 const NAMES = [...INDEX.keys()].sort((a, b) => b.length - a.length);
+/** Chinese names, each a place of its own named as the user wrote it ("东京"), and its English alias. */
+const ZH_INDEX = new Map<string, { place: Place; alias: string }>();
+for (const [zh, alias] of ZH_PLACE_NAMES) {
+  const place = INDEX.get(alias);
+  if (place !== undefined) ZH_INDEX.set(zh, { place: { ...place, name: zh }, alias });
+}
 // Short aliases that are also ordinary words only count after "in"/"for"/"of" ("in la", "in us").
 const NEEDS_PREPOSITION = new Set([
   'la',
@@ -146,7 +152,7 @@ const NEEDS_PREPOSITION = new Set([
  */
 export function findPlace(text: string): Place | undefined {
   // Chinese has no spaces between words: a name is found as a substring, longest first.
-  if (hasHan(text)) for (const [zh, alias] of ZH_PLACE_NAMES) if (text.includes(zh)) return INDEX.get(alias);
+  if (hasHan(text)) for (const [zh] of ZH_PLACE_NAMES) if (text.includes(zh)) return ZH_INDEX.get(zh)?.place;
   const s = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\s]/gu, ' ')
@@ -161,9 +167,19 @@ export function findPlace(text: string): Place | undefined {
 }
 
 /**
- * Looks a place up by its display name (what the `place` slot holds).
- * @param name e.g. `Paris`
+ * Looks a place up by its display name (what the `place` slot holds), English or Chinese.
+ * @param name e.g. `Paris`, `东京`
  */
 export function placeByName(name: string): Place | undefined {
-  return INDEX.get(name.toLowerCase());
+  return INDEX.get(name.toLowerCase()) ?? ZH_INDEX.get(name)?.place;
+}
+
+/**
+ * The English name of a place, for an English reply about a place named in Chinese.
+ * @param name e.g. `东京`, `Paris`
+ * @returns e.g. `Tokyo`, `Paris`
+ */
+export function englishPlaceName(name: string): string {
+  const zh = ZH_INDEX.get(name);
+  return zh === undefined ? name : (INDEX.get(zh.alias)?.name ?? name);
 }

@@ -27,9 +27,11 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
-  /提醒(?:一下)?(?:我们|咱们|我|咱)?(?:一下)?[，,：:\s]*(.+)$/u,
+  // 题醒 is the commonest pinyin slip for 提醒.
+  /[提题]醒(?:一下)?(?:我们|咱们|我|咱)?(?:一下)?[，,：:\s]*(.+)$/u,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
 ];
+const ZH_READ = /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗/u;
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒)?$/u;
 
 /** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
@@ -44,7 +46,8 @@ function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | u
     .replace(/^(?:在|于|到时候|的时候|要|去|得|记得)\s*/u, '')
     .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
     .trim();
-  if (ZH_EMPTY_TASK.test(task)) return undefined;
+  // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
+  if (ZH_EMPTY_TASK.test(task) || /^(?:列表|清单)|看看|看一下|有哪些|吗$/u.test(task)) return undefined;
   // The reminder is said back to the user: "吃我的药" → "吃你的药".
   return task.slice(0, 200).replace(/我们/gu, '你们').replace(/我/gu, '你');
 }
@@ -137,7 +140,7 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   }
   const at = whenOf(ctx.slots['when'], ctx.timeZone);
   if (at === undefined || at.getTime() <= ctx.now.getTime()) {
-    const question = at === undefined ? pick(say.askWhen, random) : say.passed;
+    const question = at === undefined ? pick(say.askWhenTask(task), random) : say.passed;
     return { text: question, ask: { question, slot: 'when' } };
   }
   let all = await loadReminders(ctx);
@@ -180,8 +183,11 @@ export function createReminderSkill(random: Random): DialogueSkill {
         ctx.slots['task'] === undefined
       )
         return deleteReminders(ctx);
+      // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
+      const reading = ctx.slots['task'] === undefined && ctx.slots['when'] === undefined && ZH_READ.test(text);
       const creating =
-        ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined;
+        !reading &&
+        (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);
       return creating ? createReminder(ctx, random) : listReminders(ctx, random);
     },
   };

@@ -13,7 +13,7 @@ import { zhPlaceName } from '../../lang/zh/zh-places.ts';
 import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
 import { daysBetween, isoDateIn, toIsoDate } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
-import { findPlace, placeByName, type Place } from './places.ts';
+import { englishPlaceName, findPlace, placeByName, type Place } from './places.ts';
 
 /** The place a turn names, by its display name (`Paris`, `New York`). */
 export const placeSlot: DialogueSlot = {
@@ -56,7 +56,7 @@ function placeOf(ctx: SkillContext): Place | undefined {
 
 /** A place's name in the pack's language. */
 function nameIn(pack: LanguagePack, place: Place): string {
-  return pack.lang === 'zh' ? zhPlaceName(place.name) : place.name;
+  return pack.lang === 'zh' ? zhPlaceName(place.name) : englishPlaceName(place.name);
 }
 
 /** The pack's note for a country spanning several zones, after a space (or none in Chinese). */

@@ -26,7 +26,9 @@ export function scheduleOp(text: string): ScheduleOp {
   if (hasHan(s)) {
     if (/取消|关掉|关了|关闭|停掉|停止|停了|删除|删掉|删了|不要了|别响|去掉|撤销/u.test(s)) return 'cancel';
     if (
-      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|有没有|列出|显示/u.test(s)
+      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个/u.test(
+        s,
+      )
     )
       return 'list';
     return 'set';

@@ -21,7 +21,7 @@ describe('Chinese replies of the built-in skills', () => {
     assert.equal(now.understanding.lang, 'zh-CN');
     const tokyo = await h.say('东京现在几点', 'time');
     assert.match(tokyo.reply.text, /东京.*18:00/);
-    assert.equal(tokyo.understanding.slots['place'], 'Tokyo');
+    assert.equal(tokyo.understanding.slots['place'], '东京');
     const paris = await h.say('那巴黎呢', null);
     assert.equal(paris.understanding.action, 'follow-up');
     assert.match(paris.reply.text, /巴黎.*10:00/);
