@@ -40,20 +40,24 @@ const ENGLISH = new Set(
   ).split(' '),
 );
 /**
- * Function words of Latin-script languages the models do not know, none of them an English word.
- * Two of these and no English word make a turn foreign.
+ * Function words of Latin-script languages the models do not know (French, German, Spanish,
+ * Portuguese, Italian, Dutch), none of them an English word: what tells "Wie spät ist es?" from
+ * English without a model.
  */
 const OTHER_LATIN = new Set(
   (
-    'le la les des une est et pas pour dans avec sur qui que quoi quel quelle je tu il nous vous ils suis sont ' +
-    'der die das und ist nicht ein eine ich du wir ihr sie mit auf für wie spät was wo wer bitte zu ' +
-    'el los las una es y por para con qué que cómo como dónde donde está estoy soy hora mañana ' +
-    'o os um uma não sim obrigado você eu ele ela são está ' +
-    'il lo gli che di è sono per non io tu lui lei noi voi ' +
-    'het een niet ik jij wij zijn hoe laat ' +
-    'och att jag inte är det en på'
+    'le la les de un en des une est sont et pas pour dans avec sur qui que quoi quel quelle quelles je tu il elle nous vous ' +
+    'ils elles suis du au aux ou mais comment pourquoi oui non merci moi mon ma mes ton ta heure plaît ' +
+    'der die das den dem des und ist sind nicht ein eine einen einem ich du wir ihr sie mit auf für wie spät was ' +
+    'wo wer bitte zu mir mich dich hast habe kann können wann welche heute morgen aus bei nach von zum zur uhr stell ' +
+    'el los las una unos es está están son por para con qué cómo dónde cuándo hora hoy mañana mi tu su del al y pero ' +
+    'sí gracias favor puedes quiero o os um uma não sim obrigado obrigada você eu ele ela são hoje amanhã meu minha ' +
+    'il lo gli che di è per io lui lei noi voi ora oggi domani grazie ore ' +
+    'het een niet ik jij wij zijn hoe laat wat waar vandaag alsjeblieft och att jag inte är det på'
   ).split(' '),
 );
+/** Letters English does not use: one word with them is evidence of another language. */
+const OTHER_LETTERS = /[äöüßàâçéèêëîïôûùÿñãõœæåø¿¡]/u;
 
 /**
  * Detects the language of an utterance from its scripts.
@@ -79,9 +83,13 @@ export function detectLanguage(text: string): LanguageGuess {
     if (HAN.test(c)) han++;
     else if (FOREIGN_SCRIPT.test(c)) foreign++;
   }
-  const words = s.toLowerCase().match(LATIN_WORD) ?? [];
+  const lower = s.toLowerCase();
+  const words = lower.match(LATIN_WORD) ?? [];
   const english = words.filter((w) => ENGLISH.has(w)).length;
-  const other = words.filter((w) => OTHER_LATIN.has(w) && !ENGLISH.has(w)).length;
+  // Distinct words: "la la land" is one French-looking word, not two.
+  const other =
+    new Set(words.filter((w) => !ENGLISH.has(w) && (OTHER_LATIN.has(w) || OTHER_LETTERS.test(w)))).size +
+    (/[¿¡]/u.test(lower) ? 1 : 0);
   // Kana always comes with Han in Japanese; Hangul and other scripts stand alone.
   if (foreign > 0 && foreign >= han / 4) {
     const share = foreign / (foreign + han + words.join('').length);
@@ -95,7 +103,8 @@ export function detectLanguage(text: string): LanguageGuess {
     return { lang: 'en', confidence: round(Math.min(0.9, latin / (han + latin))) };
   }
   if (words.length === 0) return { lang: 'und', confidence: 0 };
-  if (english === 0 && other >= 2 && other * 2 >= words.length - 1)
+  // Two words of another language and more of them than English ones: not English.
+  if (other >= 2 && other > 2 * english)
     return { lang: 'und', confidence: round(Math.min(0.95, 0.5 + other / (2 * words.length))) };
   // A name or a single unknown word ("Paris", "José") is no evidence against English.
   return { lang: 'en', confidence: round(english > 0 ? Math.min(0.99, 0.6 + english / (2 * words.length)) : 0.5) };
