@@ -18,7 +18,7 @@ export const zhSkills: typeof enSkills = {
     unknownPlace: (place, here) => `抱歉，我还不知道${place}的时区。这里现在是 ${here}。`,
     there(place, time, day) {
       const d = day === 0 ? '' : day > 0 ? '明天 ' : '昨天 ';
-      return [`${place}现在是${d}${time}。`, `${place}那边现在是${d}${time}。`];
+      return [`${place}现在是 ${d}${time}。`, `${place}那边现在是 ${d}${time}。`];
     },
     zoneHere: (name, zone, offset) => `你所在的时区是${name}（${zone}），目前是 ${offset}。`,
     zoneThere: (place, name, offset) => `${place}用的是${name}，目前是 ${offset}。`,
@@ -102,7 +102,7 @@ export const zhSkills: typeof enSkills = {
     confirmClear: (list) => `确定要清空${list}上的所有内容吗？`,
     unavailable: (list) => `抱歉，这个应用里我没法帮你记${list}。`,
     cleared: (list) => [`好了，${list}已经清空。`, `好的，${list}清空了，现在什么都没有。`],
-    added: (items, list) => [`已把${f.list(items)}加到${list}。`, `好的，${f.list(items)}已经在${list}上了。`],
+    added: (items, list) => [`已把${f.list(items)}加到${list}。`, `好的，${f.list(items)}加到${list}上了。`],
     full: (list, max) => `${list}已经满了（最多${max}项），有些没能加上。`,
     already: (items) => `${f.list(items)}本来就在上面了。`,
     removed: (items, list) => [`已把${f.list(items)}从${list}删掉。`, `好的，${f.list(items)}已经从${list}上划掉了。`],
