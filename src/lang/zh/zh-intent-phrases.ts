@@ -5,9 +5,10 @@
  *
  * @module
  */
+import { describeIntents, type IntentGroup } from '../intent-groups.ts';
 
 /** Why a group of intents cannot be answered offline, said after "我这里还不能……". */
-const GROUPS: { reason: string; phrases: Record<string, string> }[] = [
+const GROUPS: IntentGroup[] = [
   {
     reason: '我没法访问你的银行卡或信用卡账户',
     phrases: {
@@ -138,17 +139,9 @@ const GROUPS: { reason: string; phrases: Record<string, string> }[] = [
   },
 ];
 
-const INDEX = new Map<string, { phrase: string; reason: string }>();
-for (const { reason, phrases } of GROUPS)
-  for (const [intent, phrase] of Object.entries(phrases)) INDEX.set(intent, { phrase, reason });
-
 /**
  * What an intent asks for in Chinese, and why it cannot be done here; a readable guess for unknown labels.
  * @param intent an intent label, e.g. `book_flight`
  * @returns e.g. `{ phrase: '订机票', reason: '我是离线运行的，没法上网预订或查询' }`
  */
-export function describeIntentZh(intent: string): { phrase: string; reason: string | undefined } {
-  const known = INDEX.get(intent);
-  if (known !== undefined) return known;
-  return { phrase: `处理“${intent.replace(/[_.-]+/g, ' ')}”`, reason: undefined };
-}
+export const describeIntentZh = describeIntents(GROUPS, (words) => `处理“${words}”`);

@@ -29,6 +29,15 @@ const DIGIT: Readonly<Record<string, number>> = {
   九: 9,
 };
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * The value of one Han digit (零〇一二两俩三四五六七八九) or ASCII digit.
+ * @param c one character
+ * @returns 0–9, or `undefined` for anything else
+ */
+export function digitValue(c: string): number | undefined {
+  return DIGIT[c] ?? (c >= '0' && c <= '9' && c.length === 1 ? Number(c) : undefined);
+}
 const BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /**

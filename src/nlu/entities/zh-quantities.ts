@@ -6,6 +6,7 @@
  */
 import type { MoneyValue } from './quantities.ts';
 import { emit, type ScanContext } from './scan.ts';
+import { digitValue } from './zh-numbers.ts';
 
 /** What comes before a number that makes it a percentage. @internal */
 export const ZH_PERCENT_PREFIX_SOURCE = '百分之$';
@@ -42,18 +43,6 @@ const CODES: Readonly<Record<string, string>> = {
 };
 /** "3块5": a digit right after 块 is tenths (毛). */
 const TENTHS_RE = /[0-9一二两三四五六七八九](?![0-9零一二两三四五六七八九十百千万])/uy;
-const TENTH: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 /** Emits `percentage` and `money` entities for Chinese forms. */
 export function findZhQuantities(ctx: ScanContext): void {
@@ -86,7 +75,7 @@ export function findZhQuantities(ctx: ScanContext): void {
       TENTHS_RE.lastIndex = end;
       const tenths = TENTHS_RE.exec(text);
       if (tenths !== null) {
-        amount += (TENTH[tenths[0]] ?? Number(tenths[0])) / 10;
+        amount += (digitValue(tenths[0]) ?? 0) / 10;
         end += 1;
       }
     }
