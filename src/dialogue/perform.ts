@@ -137,6 +137,8 @@ export async function performAction(
         if (slot.carry === false) delete task.slots[slot.name];
       }
       setSlots(task, found, state.turn, at);
+      // "加一个：预约牙医" after reading the list changes it: the skill settles the intent again.
+      if (Object.keys(found).length > 0) task.intent = refineIntent(taskSkill, task.intent, found);
       task.turn = state.turn;
       task.at = at;
       delete state.pending;

@@ -178,6 +178,8 @@ export const enSkills = {
     result: (a: string, b: string) => [`${a} is ${b}.`, `That's ${b}.`, `${a} comes to ${b}.`],
   },
   dice: {
+    askCount: 'How many dice?',
+    askSides: 'How many sides?',
     die: (sides: number) => (sides === 6 ? '' : ` (d${sides})`),
     one: (roll: number, die: string) => [`You rolled a ${roll}${die}.`, `It's a ${roll}${die}!`, `${roll}${die}.`],
     many: (rolls: readonly number[], die: string, total: number) =>

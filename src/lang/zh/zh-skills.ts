@@ -154,6 +154,8 @@ export const zhSkills: typeof enSkills = {
     result: (a, b) => [`${a}等于${b}。`, `是${b}。`, `${a}换算过来是${b}。`],
   },
   dice: {
+    askCount: '掷几个骰子？',
+    askSides: '几面的骰子？',
     die: (sides) => (sides === 6 ? '' : `（${sides}面骰）`),
     one: (roll, die) => [`你掷出了${roll}点${die}。`, `是${roll}点${die}！`, `${roll}点${die}。`],
     many: (rolls, die, total) =>
