@@ -5,6 +5,7 @@
  * @module
  */
 import type { Entity } from '../nlu/types.ts';
+import { packFor, promptsIn } from '../lang/pack.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import type { DialogueSlot, SlotExtractInput } from './types.ts';
 
@@ -25,9 +26,10 @@ export function slotsOf(skill: SkillDefinition): readonly DialogueSlot[] {
 }
 
 /**
- * Trims what people wrap an answer in: punctuation, "it's", "um", "please".
- * @param text an answer, e.g. `"Um, it's Paris, please."`
- * @returns e.g. `"Paris"`
+ * Trims what people wrap an answer in: punctuation, "it's", "um", "please", and the Chinese
+ * "呃", "就", "吧", "谢谢".
+ * @param text an answer, e.g. `"Um, it's Paris, please."`, `"呃，就巴黎吧"`
+ * @returns e.g. `"Paris"`, `"巴黎"`
  */
 export function cleanAnswer(text: string): string {
   return text
@@ -37,6 +39,12 @@ export function cleanAnswer(text: string): string {
     .replace(/^(?:it'?s|it is|that'?s|make it|let'?s say|i'?d say|maybe)\s+/i, '')
     .replace(/[\s,]*(?:please|thanks|thank you)\s*[.!?]*$/i, '')
     .replace(/[\s.!?,;:]+$/, '')
+    .replace(/[\s。！？，、；：]+$/u, '')
+    .replace(/^[嗯呃额啊哦噢]+[，,。\s]*/u, '')
+    .replace(/^(?:那就|那|就|应该是|大概是?|差不多|是)(?=\S)/u, '')
+    .replace(/[，,\s]*(?:谢谢|谢啦|麻烦了)$/u, '')
+    .replace(/[吧啊呀呢哦啦]+$/u, '')
+    .replace(/[\s。！？，、；：.!?,;:]+$/u, '')
     .trim();
 }
 
@@ -93,15 +101,22 @@ export function extractSlots(skill: SkillDefinition, input: Omit<SlotExtractInpu
 
 /**
  * Validates a candidate value with the slot's `validate`, which must not throw (a throw counts as invalid).
+ * @param slot the slot
+ * @param value the candidate value
+ * @param lang the turn's language, for the message @default 'en'
  * @returns `true`, or the message to re-ask with
  */
-export function validateSlot(slot: DialogueSlot, value: unknown): true | string {
+export function validateSlot(slot: DialogueSlot, value: unknown, lang = 'en'): true | string {
   if (slot.validate === undefined) return true;
   try {
-    const verdict = slot.validate(value);
-    return verdict === true ? true : typeof verdict === 'string' && verdict !== '' ? verdict : promptOf(slot, () => 0);
+    const verdict = slot.validate(value, lang);
+    return verdict === true
+      ? true
+      : typeof verdict === 'string' && verdict !== ''
+        ? verdict
+        : promptOf(slot, () => 0, lang);
   } catch {
-    return promptOf(slot, () => 0);
+    return promptOf(slot, () => 0, lang);
   }
 }
 
@@ -115,13 +130,15 @@ export function missingSlot(skill: SkillDefinition, filled: ReadonlySet<string>)
 }
 
 /**
- * The question that asks for a slot, one of its prompts at random.
+ * The question that asks for a slot, one of its prompts at random, in the turn's language when
+ * the slot has prompts per language (else English, else the first language it has).
  * @param slot the slot
  * @param random the injected random source
+ * @param lang the turn's language (`en`, `zh-CN`, …) @default 'en'
  */
-export function promptOf(slot: DialogueSlot, random: () => number): string {
-  const prompts = typeof slot.prompt === 'string' ? [slot.prompt] : slot.prompt;
-  if (prompts.length === 0) return `What ${slot.name.replace(/[_-]/g, ' ')}?`;
+export function promptOf(slot: DialogueSlot, random: () => number, lang = 'en'): string {
+  const prompts = promptsIn(slot.prompt, lang);
+  if (prompts.length === 0) return packFor(lang).dialogue.slotQuestion(slot.name);
   return prompts[Math.min(prompts.length - 1, Math.floor(random() * prompts.length))]!;
 }
 
@@ -146,6 +163,21 @@ export function keepDay(slot: DialogueSlot, previous: unknown, next: unknown, en
     !ISO_DATE_TIME.test(next)
   )
     return next;
-  const bareTime = entities.some((e) => e.kind === 'time' && e.value === next);
-  return bareTime ? previous.slice(0, 10) + next.slice(10) : next;
+  const bare = entities.find((e) => e.kind === 'time' && e.value === next);
+  if (bare === undefined) return next;
+  let time = next.slice(10);
+  // "不对，改成九点" after "明天早上八点" is 9:00, not 21:00: a clock time said without a half of
+  // the day takes the half nearest the time it corrects.
+  if (!HALF_OF_DAY.test(bare.text)) {
+    const hour = Number(next.slice(11, 13));
+    const before = Number(previous.slice(11, 13));
+    const other = (hour + 12) % 24;
+    if (hour >= 1 && hour !== 12 && Math.abs(other - before) < Math.abs(hour - before))
+      time = `T${String(other).padStart(2, '0')}${next.slice(13)}`;
+  }
+  return previous.slice(0, 10) + time;
 }
+
+/** Words that fix which half of the day a clock time is in ("7pm", "19:00", "下午三点"). */
+const HALF_OF_DAY =
+  /[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|tonight|\b(?:1[3-9]|2[0-3])(?::|\b)|早|晚|午|夜|凌晨|傍晚/iu;

@@ -33,8 +33,19 @@ export interface EngineOptions {
   encryption?: EncryptionOptions;
   /** IANA time zone used for dates and times. @default the platform's zone */
   timeZone?: string;
-  /** BCP 47 language of replies. @default 'en' */
+  /**
+   * Fixes the language of every reply (BCP 47: `en`, `zh-CN`). Unset, each reply is in the
+   * language the user wrote that turn in (English or Simplified Chinese, told on the device).
+   * @default none: the turn's language
+   */
   lang?: string;
+  /**
+   * The user's interface language (BCP 47): replies in it to turns whose language cannot be told
+   * ("42", "👍") before the conversation has shown one, and to text in a language the assistant
+   * does not speak (answered honestly, never acted on). The widget passes its own `lang`.
+   * @default 'en'
+   */
+  uiLang?: string;
   /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
   appSkills?: SkillManifest[];
 }
@@ -123,6 +134,8 @@ export interface Understanding {
   action: string;
   /** The skill that answered, if any. */
   skill?: string;
+  /** The language the reply is written in (BCP 47: `en`, `zh-CN`): the turn's, unless the host fixed `lang`. */
+  lang?: string;
 }
 
 /** One reply of the assistant. */
