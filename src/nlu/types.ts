@@ -110,10 +110,26 @@ export type CustomEntityDefinition =
       flags?: string;
     };
 
+/**
+ * One annotated span of an example: which words fill which slot. Offsets are UTF-16 code units
+ * into the example's text (JavaScript string indices), `end` exclusive, as in the shared dataset
+ * schema; `text.slice(start, end)` is the span as written.
+ */
+export interface SlotSpan {
+  start: number;
+  end: number;
+  /** The slot or entity name, e.g. `city`. */
+  entity: string;
+  /** The canonical value, when the annotation names one that differs from the text (`[NYC](city:New York)`). */
+  value?: string;
+}
+
 /** One labelled example. */
 export interface TrainingExample {
   text: string;
   intent: string;
+  /** Annotated spans (Rasa `[Paris](city)`, Confidant YAML, the dataset schema's `slots`): what trains the slot tagger. */
+  slots?: SlotSpan[];
 }
 
 /**
