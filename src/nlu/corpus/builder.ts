@@ -7,7 +7,7 @@
  */
 
 import { compileCustomEntities } from '../entities/custom-entities.ts';
-import type { Corpus, CustomEntityDefinition, TrainingExample } from '../types.ts';
+import type { Corpus, CustomEntityDefinition, SlotSpan, TrainingExample } from '../types.ts';
 import type { CorpusSource } from './source.ts';
 
 /**
@@ -16,10 +16,11 @@ import type { CorpusSource } from './source.ts';
  */
 export const OUT_OF_SCOPE_INTENT = 'oos';
 
-/** An example text with the line it came from. */
+/** An example text with the line it came from, and its annotated slot spans when it has some. */
 export interface LocatedText {
   text: unknown;
   line: number | undefined;
+  slots?: SlotSpan[];
 }
 
 const MAX_LABEL = 200;
@@ -29,7 +30,10 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export class CorpusBuilder {
   readonly #src: CorpusSource;
   readonly #outOfScopeLabels: ReadonlySet<string>;
-  readonly #intents = new Map<string, { line: number | undefined; texts: string[] }>();
+  readonly #intents = new Map<
+    string,
+    { line: number | undefined; texts: string[]; slots: (SlotSpan[] | undefined)[] }
+  >();
   readonly #validation: { example: TrainingExample; line: number | undefined }[] = [];
   readonly #outOfScope: string[] = [];
   readonly #entities: CustomEntityDefinition[] = [];
@@ -54,8 +58,8 @@ export class CorpusBuilder {
     const texts = examples.map((e) => this.#text(e, `an example of intent "${label}"`));
     if (this.#outOfScopeLabels.has(label)) {
       this.#outOfScope.push(...texts);
-      this.#intents.set(label, { line, texts: [] }); // remembered only to catch a duplicate
-    } else this.#intents.set(label, { line, texts });
+      this.#intents.set(label, { line, texts: [], slots: [] }); // remembered only to catch a duplicate
+    } else this.#intents.set(label, { line, texts, slots: examples.map((e) => e.slots) });
   }
 
   /** Adds one out-of-scope example. */
@@ -67,8 +71,13 @@ export class CorpusBuilder {
   addValidation(intent: unknown, example: LocatedText): void {
     const label = this.#label(intent, example.line);
     const text = this.#text(example, `a validation example of intent "${label}"`);
+    const oos = this.#outOfScopeLabels.has(label);
     this.#validation.push({
-      example: { text, intent: this.#outOfScopeLabels.has(label) ? OUT_OF_SCOPE_INTENT : label },
+      example: {
+        text,
+        intent: oos ? OUT_OF_SCOPE_INTENT : label,
+        ...(example.slots?.length && !oos ? { slots: example.slots } : {}),
+      },
       line: example.line,
     });
   }
@@ -86,7 +95,12 @@ export class CorpusBuilder {
   /** The normalized corpus. */
   build(meta: { language?: string | undefined; name?: string | undefined; version?: string | undefined }): Corpus {
     const train: TrainingExample[] = [];
-    for (const [intent, { texts }] of this.#intents) for (const text of texts) train.push({ text, intent });
+    for (const [intent, { texts, slots }] of this.#intents) {
+      texts.forEach((text, i) => {
+        const spans = slots[i];
+        train.push(spans?.length ? { text, intent, slots: spans } : { text, intent });
+      });
+    }
     if (train.length === 0) throw this.#src.error('the corpus has no in-scope training examples');
     for (const { example, line } of this.#validation) {
       if (example.intent !== OUT_OF_SCOPE_INTENT && !this.#intents.has(example.intent)) {
