@@ -13,6 +13,7 @@ const budgets = [
     maxGzip: 400 * 1024,
   },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
+  { file: 'dist/models/slots-default.onnx', label: 'default slot tagger', maxGzip: 2 * 1024 * 1024 },
   {
     file: 'dist/ort-wasm-simd-threaded.wasm',
     label: 'ONNX Runtime wasm (fetched by the Worker)',

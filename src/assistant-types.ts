@@ -88,6 +88,7 @@ export type AssistantAdmin = Pick<
   | 'permissions'
   | 'revokePermission'
   | 'respondToPermission'
+  | 'setSlotTagger'
   | 'setSkillSecret'
   | 'metrics'
 >;

@@ -146,6 +146,7 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     permissions: () => engine.permissions(),
     revokePermission: (skillId, permission) => engine.revokePermission(skillId, permission),
     respondToPermission: (id, granted) => engine.respondToPermission(id, granted),
+    setSlotTagger: (source) => engine.setSlotTagger(source),
     setSkillSecret: (skillId, secret) => engine.setSkillSecret(skillId, secret),
     metrics: () => engine.metrics(),
     on: <T extends AssistantEventType>(type: T, listener: AssistantListener<T>) => emitter.on(type, listener),

@@ -117,6 +117,7 @@ export function connectWorkerEngine(worker: Worker): Engine {
     setSkillSecret: [],
     metrics: [],
     flushOutbox: [],
+    setSlotTagger: [],
     train: [2],
     setListener: [0],
   } satisfies Record<Exclude<keyof Engine, 'dispose'>, number[]>;

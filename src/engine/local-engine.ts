@@ -24,6 +24,9 @@ import type { ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/intent-model.ts';
+import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
+import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
@@ -43,6 +46,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The slot tagger, when one is loaded: its spans join the turn's entities. */
+  tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -86,6 +91,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+  /** Intent and rule entities, then the tagger's slot spans (when a tagger is loaded). */
+  const understand = async (s: EngineState, text: string) => {
+    const tagger = s.tagger;
+    const [nlu, spans] = await Promise.all([s.model.classify(text, classifyOptions(s)), tagger?.tag(text) ?? []]);
+    return withSlotEntities(nlu, spans);
+  };
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -147,7 +158,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
     const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
-    const nlu = await s.model.classify(request.text, classifyOptions(s));
+    const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -210,9 +221,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
           emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
       });
       let model: IntentModel;
+      let tagger: SlotTagger | undefined;
       try {
         const { source, sha256 } = startingModel(options);
         model = await loadModel(source, options, onProgress, sha256);
+        const taggerSource = startingTagger(options);
+        try {
+          if (taggerSource !== undefined)
+            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+        } catch (error) {
+          await model.dispose();
+          throw error;
+        }
       } catch (error) {
         await store.close();
         throw error;
@@ -220,6 +240,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        tagger,
         store,
         services: undefined,
         conversationId: undefined,
@@ -252,8 +273,17 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
+      return understand(current(), text);
+    },
+
+    async setSlotTagger(source) {
       const s = current();
-      return s.model.classify(text, classifyOptions(s));
+      // Loaded (and checked) before the swap: a tagger that fails leaves the previous one in place.
+      const next = source === null ? undefined : await loadEngineTagger(source, s.options);
+      const previous = s.tagger;
+      s.tagger = next;
+      await previous?.dispose();
+      return next === undefined ? null : { ...next.info };
     },
 
     async history(conversationId?: string, options?: { limit?: number; before?: number }) {
@@ -322,7 +352,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
   return engine;

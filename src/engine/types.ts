@@ -13,6 +13,15 @@ import type { MetricsSnapshot } from '../metrics/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 
+/** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
+export interface SlotTaggerInfo {
+  name: string;
+  version: string;
+  language: string;
+  entities: string[];
+  bytes: number;
+}
+
 /** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
 
@@ -25,6 +34,14 @@ export interface EngineOptions {
   model?: ModelSource;
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
+  /**
+   * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
+   * city); `false` runs without one (skills' own extractors and questions only).
+   * @default the bundled `slots-default.onnx`
+   */
+  slotTagger?: ModelSource | false;
+  /** SHA-256 (64 hex digits) the `slotTagger` must have. @default none */
+  slotTaggerSha256?: string;
   /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */
@@ -258,6 +275,13 @@ export interface Engine {
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
   ): Promise<ModelInfo>;
+  /**
+   * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
+   * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
+   * one keeps working.
+   * @returns what the new tagger finds (its slot names), or `null` without one
+   */
+  setSlotTagger(source: ModelSource | null): Promise<SlotTaggerInfo | null>;
   /** Registers the single listener for engine events (the client fans them out). */
   setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
   /** Closes the store and releases the model. */

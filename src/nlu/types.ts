@@ -25,7 +25,8 @@ export type EntityKind =
   | 'email'
   | 'url'
   | 'phone'
-  | 'custom';
+  | 'custom'
+  | 'slot';
 
 /** One entity found in an utterance. Offsets are UTF-16 code units into the original text. */
 export interface Entity {
@@ -39,10 +40,11 @@ export interface Entity {
    * The normalized value: a number for `number`/`ordinal`/`percentage` (42, 3, 15),
    * an ISO 8601 string for `date`/`time`/`datetime`, milliseconds for `duration`,
    * `{ amount, currency }` for `money`, the canonical string for `email`/`url`/`phone`
-   * and for a custom list entity (its canonical value, not the synonym typed).
+   * and for a custom list entity (its canonical value, not the synonym typed), and the words
+   * as typed for a `slot` (a span the learned slot tagger found).
    */
   value: unknown;
-  /** For `custom`: the entity's name in the corpus (e.g. `city`). */
+  /** For `custom`: the entity's name in the corpus (e.g. `city`); for `slot`: the tagger's slot name (e.g. `place`). */
   name?: string;
   /** Extraction confidence in [0, 1]; 1 for exact matches. */
   confidence?: number;

@@ -36,6 +36,13 @@ export interface SlotDefinition {
   required?: boolean;
   /** Checks a candidate value; returns `true`, or a message to re-ask with. */
   validate?: (value: unknown) => true | string;
+  /**
+   * The slot tagger's slot name whose words fill this slot from the request itself ("weather in
+   * Paris" fills a `city` slot tagged `place`), for `text` and `custom:` slots. The default tagger
+   * knows `place`, `item`, `task`, `word` and `name`.
+   * @default the slot's name, where the default tagger knows it (`city`, `location`, `country` → `place`)
+   */
+  tag?: string;
 }
 
 /** A recent turn of the conversation, as a skill sees it. */

@@ -6,6 +6,7 @@
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext } from '../../skills/types.ts';
+import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems } from './list-parse.ts';
 import { capitalize, listJoin, pick, plural, type Random } from './phrasing.ts';
 
@@ -24,7 +25,7 @@ interface ListConfig {
 
 /** Reads one kind of change; on a cued follow-up without a verb ("and eggs"), repeats the last kind. */
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
-  return ({ text, slots, answer, cue }: SlotExtractInput): string[] | undefined => {
+  return ({ text, slots, answer, cue, entities }: SlotExtractInput): string[] | undefined => {
     if (answer) {
       // A question is not an item: "what's on the list?" asked instead of answering.
       if (/^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b/i.test(text.trim()))
@@ -34,6 +35,12 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
     }
     const parsed = parseListRequest(text);
     if (parsed[kind].length > 0) return parsed[kind];
+    // Phrasings the list grammar does not know ("eggs and milk on the list please"): the items the
+    // slot tagger found are additions, when the grammar read no change of any kind.
+    if (kind === 'add' && cue === undefined && isReadOnly(parsed) && parsed.check.length === 0) {
+      const tagged = taggedValues(entities, 'item');
+      if (tagged.length > 0) return tagged;
+    }
     if (cue !== undefined && Array.isArray(slots[kind]) && isReadOnly(parseListRequest(cue.rest))) {
       const items = splitItems(cue.rest);
       return items.length > 0 ? items : undefined;
