@@ -7,7 +7,7 @@
 import type { ModelSource } from '../../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
 import { readModelSource } from '../model-source.ts';
-import { loadOrt, type OrtModule } from '../ort-runtime.ts';
+import { createOrtSession, int64Ids, loadOrt } from '../ort-runtime.ts';
 import type { TaggedSpan } from './bio.ts';
 import { createTransitions, type CrfTransitions } from './crf.ts';
 import { decodeSpans } from './decode.ts';
@@ -64,24 +64,14 @@ export async function loadSlotTagger(source: ModelSource, options: LoadSlotTagge
   const meta = readTaggerFile(bytes, name);
   const ort = await loadOrt(options.wasmUrl, name);
   if (options.signal?.aborted === true) throw abortReason(options.signal);
-  let session: Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
-  try {
-    session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  } catch (cause) {
-    throw new ModelLoadError('ONNX Runtime cannot load the tagger', name, { cause });
-  }
+  const session = await createOrtSession(ort, bytes, name, 'tagger');
   const L = meta.labels.length;
   const K = featuresPerToken(meta.featurizer);
   const run = async (
     ids: Int32Array,
     tokens: number,
   ): Promise<{ emissions: Float32Array; transitions: Float32Array }> => {
-    // int64 without a BigInt per id: the low word of each (ids are small and non-negative; ORT
-    // Web runs on little-endian platforms only).
-    const wide = new BigInt64Array(ids.length);
-    const words = new Int32Array(wide.buffer);
-    for (let i = 0; i < ids.length; i++) words[2 * i] = ids[i] as number;
-    const out = await session.run({ [TAGGER_INPUT]: new ort.Tensor('int64', wide, [tokens, K]) });
+    const out = await session.run({ [TAGGER_INPUT]: int64Ids(ort, ids, [tokens, K]) });
     const emissions = out[TAGGER_EMISSIONS]?.data;
     const transitions = out[TAGGER_TRANSITIONS]?.data;
     if (

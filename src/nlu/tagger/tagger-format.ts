@@ -8,8 +8,7 @@
  * @module
  */
 import { ModelLoadError } from '../../errors.ts';
-import { CHECKSUM_KEY } from '../model-format.ts';
-import { readOnnxSummary, type OnnxSummary } from '../onnx-reader.ts';
+import { checkGraphChecksum, metadataReader, readSummary } from '../model-format.ts';
 import { entitiesOfLabels } from './bio.ts';
 import { featuresPerToken, TAGGER_FEATURIZER_VERSION, type TaggerFeaturizerConfig } from './token-features.ts';
 
@@ -61,22 +60,11 @@ export function encodeTaggerMetadata(m: Omit<TaggerMetadata, 'entities'>): Recor
 }
 
 function decodeTaggerMetadata(props: Map<string, string>, source: string): TaggerMetadata {
-  const fail = (why: string): never => {
+  const refuse = (why: string): never => {
     throw new ModelLoadError(`Not a Confidant slot tagger: ${why}`, source);
   };
-  if (props.get(KIND_KEY) !== KIND) fail(`metadata ${KIND_KEY} is not "${KIND}"`);
-  const get = (key: string): string => props.get(KEY + key) ?? fail(`metadata ${KEY + key} is missing`);
-  const json = (key: string): unknown => {
-    try {
-      return JSON.parse(get(key)) as unknown;
-    } catch {
-      return fail(`metadata ${KEY + key} is not valid JSON`);
-    }
-  };
-  const format = Number(get('format'));
-  if (!Number.isInteger(format) || format < 1) fail('bad format version');
-  if (format > TAGGER_FORMAT_VERSION)
-    fail(`format ${format} is newer than this library supports (${TAGGER_FORMAT_VERSION})`);
+  if (props.get(KIND_KEY) !== KIND) refuse(`metadata ${KIND_KEY} is not "${KIND}"`);
+  const { fail, get, json, format } = metadataReader(props, KEY, TAGGER_FORMAT_VERSION, refuse);
   const labels = json('labels');
   if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) fail('labels must be a list of strings');
   const entities = entitiesOfLabels(labels as string[]);
@@ -115,16 +103,9 @@ function decodeTaggerMetadata(props: Map<string, string>, source: string): Tagge
  * @throws {ModelLoadError} naming `source` on any problem
  */
 export function readTaggerFile(bytes: Uint8Array, source: string): TaggerMetadata {
-  let summary: OnnxSummary;
-  try {
-    summary = readOnnxSummary(bytes);
-  } catch (cause) {
-    throw new ModelLoadError('The tagger file is corrupt or truncated', source, { cause });
-  }
+  const summary = readSummary(bytes, source, 'tagger');
   const meta = decodeTaggerMetadata(summary.metadata, source);
-  const checksum = summary.metadata.get(CHECKSUM_KEY);
-  if (checksum === undefined || checksum !== summary.graphChecksum)
-    throw new ModelLoadError('The tagger file is corrupt (its graph checksum does not match)', source);
+  checkGraphChecksum(summary, source, 'tagger', true);
   const L = meta.labels.length;
   const K = featuresPerToken(meta.featurizer);
   const input = summary.inputs[0];
