@@ -465,8 +465,26 @@ const TEMPLATES: string[] = [
   '以后叫我{name}吧',
 ];
 
-/** Sentences with no slot of the default tagger: it must learn to stay quiet too. */
+/** Sentences with no slot of the default tagger: it must learn to stay quiet too (vague requests included: the skill asks). */
 const NO_SLOTS = [
+  'add something to my shopping list',
+  'i want to add something to my list',
+  'I need to add a few things to my shopping list',
+  'put some stuff on my to-do list',
+  'remind me about something',
+  'set a reminder',
+  'remind me later',
+  'call me something else',
+  'call me later',
+  "i'd like to change my name",
+  'spell something for me',
+  'how do you spell it',
+  'what time is it there',
+  'what is the weather like here',
+  'remove it from the list',
+  '加点东西到购物清单',
+  '提醒我一件事',
+  '换个名字叫我',
   'hello',
   'hi there',
   'good morning',

@@ -52,6 +52,13 @@ export function tagOf(slot: DialogueSlot): string {
 }
 
 /**
+ * Words that stand for a value without being one ("add something to my list", "call me something
+ * else"): the skill should ask which, so a tagged span of only these is dropped.
+ */
+const PLACEHOLDER =
+  /^(?:it|them|that|this|these|those|one|something(?: else)?|anything(?: else)?|everything|stuff|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些))$/iu;
+
+/**
  * The words the slot tagger found for `tag` in a turn, confident enough, in text order.
  * @param entities the turn's entities (the tagger's have kind `slot`)
  * @param tag the tagger's slot name
@@ -62,7 +69,7 @@ export function taggedValues(entities: readonly Entity[], tag: string): string[]
   for (const e of entities) {
     if (e.kind !== 'slot' || e.name !== tag || (e.confidence ?? 1) < MIN_TAG_CONFIDENCE) continue;
     const text = e.text.replace(/^[\s"“'‘,.!?]+|[\s"”'’,.!?]+$/gu, '');
-    if (text !== '') out.push(text);
+    if (text !== '' && !PLACEHOLDER.test(text)) out.push(text);
   }
   return out;
 }
