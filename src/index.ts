@@ -26,6 +26,7 @@ export type {
   EngineOptions,
   EngineStatus,
   ModelSource,
+  SlotTaggerInfo,
   ProgressEvent,
   QuickReply,
   Reply,
@@ -121,6 +122,9 @@ export type { MetricLabels, MetricOutcome, MetricsSnapshot } from './metrics/ind
 export { extractEntities } from './nlu/entities/index.ts';
 export { parseCorpus } from './nlu/corpus/index.ts';
 export { loadIntentModel } from './nlu/intent-model.ts';
+export { loadSlotTagger } from './nlu/tagger/slot-tagger.ts';
+export type { SlotTagger, LoadSlotTaggerOptions } from './nlu/tagger/slot-tagger.ts';
+export type { TaggedSpan } from './nlu/tagger/bio.ts';
 export type { IntentModel, LoadIntentModelOptions } from './nlu/intent-model.ts';
 
 // Store types hosts see through the assistant.

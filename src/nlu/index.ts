@@ -15,4 +15,6 @@ export { normalizeText } from './normalize.ts';
 export { OOS_LABEL } from './split.ts';
 export { extractEntities, compileCustomEntities, type ExtractEntitiesOptions } from './entities/index.ts';
 export { parseCorpus, parseDataset, type CorpusFormat, type ParseCorpusOptions } from './corpus/index.ts';
+export { loadSlotTagger, type SlotTagger, type TaggedSpan } from './tagger/index.ts';
+export { exportTagger, trainSlotTagger, type TrainTaggerOptions, type TrainedTagger } from './tagger-training/index.ts';
 export type * from './types.ts';
