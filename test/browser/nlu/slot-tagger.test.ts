@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { ModelLoadError } from '../../../src/errors.ts';
+import { createAssistant, ModelLoadError } from '../../../src/index.ts';
 import { loadSlotTagger } from '../../../src/nlu/tagger/slot-tagger.ts';
 
 const wasmUrl = new URL('/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', location.href).href;
@@ -42,5 +42,31 @@ describe('slot tagger in Chromium (onnxruntime-web wasm)', () => {
     }
     expect(error).to.be.instanceOf(ModelLoadError);
     expect((error as Error).message).to.contain('missing-slots.onnx');
+  });
+});
+
+describe('slot tagger in the Worker engine', () => {
+  it('fills a slot from the sentence, and a corrupt replacement is refused while the previous tagger keeps working', async () => {
+    const databaseName = `tagger-${crypto.randomUUID()}`;
+    const assistant = await createAssistant({ databaseName, storage: 'memory' });
+    try {
+      const places = async () =>
+        (await assistant.classify('what time is it in Lima')).entities
+          .filter((e) => e.kind === 'slot')
+          .map((e) => e.text);
+      expect(await places()).to.deep.equal(['Lima']);
+      const bytes = new Uint8Array(await (await fetch(taggerUrl)).arrayBuffer());
+      bytes[bytes.length >> 1] = (bytes[bytes.length >> 1] as number) ^ 0xff;
+      let error: unknown;
+      try {
+        await assistant.setSlotTagger(bytes);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(ModelLoadError);
+      expect(await places()).to.deep.equal(['Lima']);
+    } finally {
+      await assistant.dispose();
+    }
   });
 });
