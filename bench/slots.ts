@@ -137,7 +137,7 @@ if (values.json || values['val-only']) {
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
   writeBenchSection(
     'slots',
-    `## Slot tagger: SNIPS slot F1\n\n${machineLine()} ${result.load}.\n\n` +
+    `## Slot tagger: SNIPS slot F1\n\n${machineLine()} Machine load: ${result.load}.\n\n` +
       `Trained on SNIPS train minus a 10% validation split carved from it (seed ${SPLIT_SEED}; SNIPS has no validation split; ` +
       `settings were chosen on it), run through onnxruntime-web (wasm, Node) from the exported uint8 model. ` +
       `Slot F1 is exact span match (start, end and slot name), micro-averaged, as conlleval computes it.\n\n` +
