@@ -9,6 +9,15 @@ import type { GrantablePermission } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 
+/** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
+export interface SlotTaggerInfo {
+  name: string;
+  version: string;
+  language: string;
+  entities: string[];
+  bytes: number;
+}
+
 /** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
 
@@ -21,6 +30,14 @@ export interface EngineOptions {
   model?: ModelSource;
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
+  /**
+   * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
+   * city); `false` runs without one (skills' own extractors and questions only).
+   * @default the bundled `slots-default.onnx`
+   */
+  slotTagger?: ModelSource | false;
+  /** SHA-256 (64 hex digits) the `slotTagger` must have. @default none */
+  slotTaggerSha256?: string;
   /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */

@@ -51,7 +51,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function checkSlot(raw: unknown, where: string): SlotDefinition {
   if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
-  const { name, kind, prompt, required, validate } = raw;
+  const { name, kind, prompt, required, validate, tag } = raw;
   if (typeof name !== 'string') throw new TypeError(`${where}.name must be a string`);
   if (!SLOT_NAME.test(name)) throw new RangeError(`${where}.name must match ${SLOT_NAME}: ${JSON.stringify(name)}`);
   if (typeof kind !== 'string') throw new TypeError(`${where}.kind must be a string`);
@@ -85,12 +85,15 @@ function checkSlot(raw: unknown, where: string): SlotDefinition {
     throw new TypeError(`${where}.required must be a boolean`);
   if (validate !== undefined && typeof validate !== 'function')
     throw new TypeError(`${where}.validate must be a function`);
+  if (tag !== undefined && (typeof tag !== 'string' || !SLOT_NAME.test(tag)))
+    throw new TypeError(`${where}.tag must be a slot name matching ${SLOT_NAME}`);
   return Object.freeze({
     name,
     kind: kind as SlotDefinition['kind'],
     prompt: checkedPrompt,
     ...(required === undefined ? {} : { required }),
     ...(validate === undefined ? {} : { validate: validate as NonNullable<SlotDefinition['validate']> }),
+    ...(tag === undefined ? {} : { tag: tag as string }),
   });
 }
 

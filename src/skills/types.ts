@@ -48,6 +48,13 @@ export interface SlotDefinition {
    * language of the turn: `en`, `zh-CN`, …).
    */
   validate?: (value: unknown, lang: string) => true | string;
+  /**
+   * The slot tagger's slot name whose words fill this slot from the request itself ("weather in
+   * Paris" fills a `city` slot tagged `place`), for `text` and `custom:` slots. The default tagger
+   * knows `place`, `item`, `task`, `word` and `name`.
+   * @default the slot's name, where the default tagger knows it (`city`, `location`, `country` → `place`)
+   */
+  tag?: string;
 }
 
 /** A recent turn of the conversation, as a skill sees it. */

@@ -54,6 +54,8 @@ const PRIORITY: Readonly<Record<EntityKind, number>> = {
   duration: 9,
   ordinal: 10,
   number: 11,
+  // Never produced by the grammars: the slot tagger's spans are added after them (tagger/slot-entities.ts).
+  slot: 12,
 };
 
 /**

@@ -9,6 +9,7 @@ import type { SkillContext } from '../../skills/types.ts';
 import { hasHan } from '../../lang/detect-language.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { parseListRequestZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
+import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
 
@@ -38,7 +39,7 @@ const QUESTION =
 
 /** Reads one kind of change; on a cued follow-up without a verb ("and eggs", "还有鸡蛋"), repeats the last kind. */
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
-  return ({ text, slots, answer, cue }: SlotExtractInput): string[] | undefined => {
+  return ({ text, slots, answer, cue, entities }: SlotExtractInput): string[] | undefined => {
     if (answer) {
       if (QUESTION.test(text.trim().replace(/[?？!！。.]+$/u, ''))) return undefined;
       const items = parserFor(text).split(text);
@@ -46,6 +47,12 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
     }
     const parsed = parserFor(text).parse(text);
     if (parsed[kind].length > 0) return parsed[kind];
+    // Phrasings the list grammar does not know ("eggs and milk on the list please"): the items the
+    // slot tagger found are additions, when the grammar read no change of any kind.
+    if (kind === 'add' && cue === undefined && isReadOnly(parsed) && parsed.check.length === 0) {
+      const tagged = taggedValues(entities, 'item');
+      if (tagged.length > 0) return tagged;
+    }
     if (cue !== undefined && Array.isArray(slots[kind]) && !QUESTION.test(cue.rest)) {
       const rest = parserFor(cue.rest);
       if (isReadOnly(rest.parse(cue.rest))) {
