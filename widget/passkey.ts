@@ -10,15 +10,23 @@
  *
  * @module
  */
-import { CryptoError, PRF_SALT_LENGTH, UnsupportedError } from '../src/index.ts';
-import type { PasskeyEnrollment, PasskeyInfo } from '../src/index.ts';
+import { CryptoError, UnsupportedError } from '../src/index.ts';
+
+/** The PRF input's length, as the core checks it (`PRF_SALT_LENGTH` in src/crypto/keyring.ts). */
+const PRF_SALT_LENGTH = 32;
+
+/** An enrolled passkey as the store lists it (`assistant.store.passkeys()`). */
+interface EnrolledPasskey {
+  credentialId: Uint8Array;
+  prfSalt: Uint8Array;
+}
 
 /** What passkey unlock needs from an assistant (an `Assistant` has it). */
 export interface PasskeyAssistant {
   unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<void>;
   store: {
-    passkeys(): Promise<PasskeyInfo[]>;
-    addPasskey(currentPassphrase: string, enrollment: PasskeyEnrollment): Promise<void>;
+    passkeys(): Promise<EnrolledPasskey[]>;
+    addPasskey(currentPassphrase: string, enrollment: EnrolledPasskey & { prfOutput: Uint8Array }): Promise<void>;
   };
 }
 
@@ -91,7 +99,7 @@ function credentials(): CredentialsContainer {
 
 /** Asks the authenticator for the PRF output of one of `passkeys`. */
 async function evaluate(
-  passkeys: readonly Pick<PasskeyInfo, 'credentialId' | 'prfSalt'>[],
+  passkeys: readonly EnrolledPasskey[],
   options: UnlockWithPasskeyOptions,
 ): Promise<{ credentialId: Uint8Array; prfOutput: Uint8Array }> {
   let assertion: Credential | null;

@@ -121,15 +121,6 @@ export async function unwrapDataKey(
   }
 }
 
-/** Re-imports an extractable data key as a non-extractable one, for the working copy kept in memory. */
-export async function toWorkingKey(
-  dataKey: CryptoKey,
-  kek: CryptoKey,
-  wrongKey: 'passphrase' | 'device',
-): Promise<CryptoKey> {
-  return unwrapDataKey(await wrapDataKey(dataKey, kek), kek, { wrongKey });
-}
-
 /** Length of the random input a passkey's PRF is evaluated on (WebAuthn PRF takes any; 32 bytes is what it hashes to). */
 export const PRF_SALT_LENGTH = 32;
 

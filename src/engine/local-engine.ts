@@ -20,10 +20,13 @@ import type {
   SendRequest,
   Understanding,
 } from './types.ts';
-import type { ModelInfo } from '../nlu/types.ts';
+import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, UnsupportedError, WorkerError } from '../errors.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
+import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
+import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
@@ -45,6 +48,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The slot tagger, when one is loaded: its spans join the turn's entities. */
+  tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -88,6 +93,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+  /** Intent and rule entities, then the tagger's slot spans (when a tagger is loaded). */
+  const understand = async (s: EngineState, text: string) => {
+    const tagger = s.tagger;
+    const [nlu, spans] = await Promise.all([s.model.classify(text, classifyOptions(s)), tagger?.tag(text) ?? []]);
+    return withSlotEntities(nlu, spans);
+  };
 
   // Opens the store with the engine's options; a deletion under it starts the engine over (./store-reopen.ts).
   const reopener = createStoreReopener({
@@ -178,7 +189,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       createdAt: keptUser?.createdAt ?? Date.now(),
       ...(userId === undefined ? {} : { id: userId }),
     };
-    const nlu = await s.model.classify(request.text, classifyOptions(s));
+    const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -221,7 +232,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     // A manager that did not call `save` (a custom one) still gets the turn stored.
     stored ??= (await s.store.addMessages(turnRecords(replyRecord(reply.text, understanding)))).at(-1);
     s.services.metrics.recordTurn(
-      understanding.intent ?? 'oos',
+      understanding.intent ?? OOS_LABEL,
       performance.now() - started,
       reply.failed === undefined ? 'ok' : 'error',
     );
@@ -239,9 +250,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       host = engineHost;
       const store = await openEngineStore(options);
       let model: IntentModel;
+      let tagger: SlotTagger | undefined;
       try {
         const { source, sha256 } = startingModel(options);
         model = await loadModel(source, options, onProgress, sha256);
+        const taggerSource = startingTagger(options);
+        try {
+          if (taggerSource !== undefined)
+            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+        } catch (error) {
+          await model.dispose();
+          throw error;
+        }
       } catch (error) {
         await store.close();
         throw error;
@@ -249,6 +269,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        tagger,
         store,
         services: undefined,
         conversationId: undefined,
@@ -288,8 +309,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
-      const s = current();
-      return s.model.classify(text, classifyOptions(s));
+      return understand(current(), text);
     },
 
     async status() {
@@ -343,7 +363,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
   return {

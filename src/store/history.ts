@@ -22,9 +22,6 @@ import type { HistoryMessage, NewMessage } from './types.ts';
 const DEFAULT_PAGE = 50;
 const MESSAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The history part of the store. */
-export type History = ReturnType<typeof createHistory>;
-
 /** Creates the history half of a store. */
 export function createHistory(ctx: StoreContext) {
   const { backend, sealer } = ctx;

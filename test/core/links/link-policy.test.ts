@@ -1,7 +1,13 @@
 // The link policy, table-driven: what becomes a clickable link in a reply and what stays text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkLink, createLinkPolicy, DEFAULT_LINK_POLICY, linkHref, type LinkRefusal } from '../../../src/index.ts';
+import {
+  checkLink,
+  createLinkPolicy,
+  DEFAULT_LINK_POLICY,
+  linkHref,
+  type LinkRefusal,
+} from '../../../src/entries/links.ts';
 import { specialHostKind } from '../../../src/links/special-hosts.ts';
 
 // [url, expected href or refusal] under the default policy, no base.

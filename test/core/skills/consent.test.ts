@@ -5,6 +5,12 @@ import { defineSkill } from '../../../src/skills/define-skill.ts';
 import type { PermissionRequest, SkillDefinition } from '../../../src/skills/types.ts';
 import { auditRecorder, delay, invocationOf, openTestStore, recordingFetch } from '../../fixtures/skills/helpers.ts';
 
+/** Waits (up to 10 s) until `done()` holds. */
+async function until(done: () => boolean): Promise<void> {
+  for (const started = Date.now(); !done(); await delay(5))
+    if (Date.now() - started > 10_000) throw new Error('timed out waiting');
+}
+
 const networked = (network: string[], version = '1.0.0'): SkillDefinition =>
   defineSkill({
     id: 'acme.orders',
@@ -40,7 +46,8 @@ test('first use of a network permission asks, waits, and remembers a yes', async
   let release: (v: boolean) => void = () => undefined;
   const { runtime, requests, audit, fetch, store } = await setup(() => new Promise<boolean>((r) => (release = r)));
   const pending = runtime.invoke(invocationOf(networked(['https://api.acme.com'])));
-  await delay(20);
+  // The question is asked once the grants are read and the skill identity hashed: wait for it, not a fixed time.
+  await until(() => requests.length > 0);
   assert.equal(fetch.requested.length, 0, 'nothing is sent while the question is open');
   assert.deepEqual(requests, [
     {
@@ -80,7 +87,8 @@ test('concurrent first uses share one question', async () => {
   let release: (v: boolean) => void = () => undefined;
   const { runtime, requests, audit } = await setup(() => new Promise<boolean>((r) => (release = r)));
   const calls = Array.from({ length: 5 }, () => runtime.invoke(invocationOf(networked(['https://api.acme.com']))));
-  await delay(20);
+  // The question is asked once the grants are read and the skill identity hashed: wait for it, not a fixed time.
+  await until(() => requests.length > 0);
   assert.equal(requests.length, 1);
   release(true);
   for (const reply of await Promise.all(calls)) assert.deepEqual(reply, { text: 'ok' });

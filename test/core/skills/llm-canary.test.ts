@@ -5,13 +5,8 @@
 // settings, another conversation and turns older than `historyTurns`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  createAssistant,
-  createLlmFallback,
-  defineSkill,
-  type AssistantEvent,
-  type PermissionRequestInfo,
-} from '../../../src/index.ts';
+import { createAssistant, defineSkill, type AssistantEvent } from '../../../src/index.ts';
+import { createLlmFallback, type PermissionRequestInfo } from '../../../src/entries/skills.ts';
 import { startServer, type LocalServer } from '../../fixtures/skills/helpers.ts';
 
 const CANARIES = {

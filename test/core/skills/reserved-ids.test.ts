@@ -2,7 +2,8 @@
 // (the user's name) and take over its turns without a prompt (issue 16). Refused at registration.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAssistant, defineSkill, defineWebhookSkill } from '../../../src/index.ts';
+import { createAssistant, defineSkill } from '../../../src/index.ts';
+import { defineWebhookSkill } from '../../../src/entries/skills.ts';
 import { createLocalEngine } from '../../../src/engine/local-engine.ts';
 
 const impostor = defineSkill({
