@@ -195,20 +195,8 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
         ...kekRow,
         ...(next.mode === 'passphrase' && passkeys !== undefined ? { passkeys } : {}),
         wrapped,
-        updatedAt: Date.now(),
       };
-      await backend.transaction(
-        'rw',
-        ['keys'],
-        async (tx) => {
-          const now = await tx.get<KeyRow>('keys', 'data');
-          // Another tab re-wrapped meanwhile: refuse rather than silently undo its change.
-          if (now === undefined || now.updatedAt !== row.updatedAt)
-            throw new StorageError('The key changed in another tab', { code: 'conflict' });
-          await tx.put('keys', updated);
-        },
-        { durability: 'strict' },
-      );
+      await replaceRow(row, () => updated);
       mode = updated.mode;
     },
 
@@ -268,7 +256,7 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
   };
   return manager;
 
-  /** Writes a changed key record unless another tab changed it meanwhile (then refuses, as `rewrap` does). */
+  /** Writes a changed key record unless another tab changed it meanwhile: then it refuses rather than silently undo that change. */
   async function replaceRow(row: KeyRow, change: (row: KeyRow) => KeyRow): Promise<void> {
     const updated = { ...change(row), updatedAt: Math.max(Date.now(), row.updatedAt + 1) };
     await backend.transaction(

@@ -3,7 +3,8 @@
 // schema. Neither may lose or duplicate a message that was not deleted, or write records that no key
 // can read; a turn caught in either is answered, or fails with a typed error.
 import { expect } from '@esm-bundle/chai';
-import { createAssistant, defineSkill, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+import { createAssistant, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+import { HELD_REPLY, heldSkill } from './held-skill.ts';
 import { rawGetAll } from '../../fixtures/store/raw-idb.ts';
 
 const request = <T>(req: IDBRequest<T> | IDBOpenDBRequest): Promise<T> =>
@@ -23,26 +24,11 @@ describe('fault: IndexedDB deleted behind the assistant', function () {
   this.timeout(120_000);
   const databaseName = `deleted-${crypto.randomUUID()}`;
   let assistant: Assistant;
-  let calls = 0;
-  let release: () => void = () => {};
-  let reached: () => void = () => {};
-  const inSkill = new Promise<void>((resolve) => (reached = resolve));
-  const slow = defineSkill({
-    id: 'test.orders',
-    version: '1.0.0',
-    intents: ['order_status'],
-    async execute() {
-      if (++calls === 1) {
-        reached();
-        await new Promise<void>((resolve) => (release = resolve));
-      }
-      return 'Your order shipped yesterday.';
-    },
-  });
+  const held = heldSkill();
   const events: string[] = [];
 
   before(async () => {
-    assistant = await createAssistant({ databaseName, skills: [slow] });
+    assistant = await createAssistant({ databaseName, skills: [held.skill] });
     assistant.on('storage-error', (e: Extract<AssistantEvent, { type: 'storage-error' }>) => events.push(e.code));
   });
   after(async () => {
@@ -65,13 +51,13 @@ describe('fault: IndexedDB deleted behind the assistant', function () {
 
   it('a turn caught by the deletion is answered on the new database, stored once', async () => {
     const turn = assistant.send('where is my order');
-    await inSkill;
+    await held.started;
     await request(indexedDB.deleteDatabase(databaseName));
-    release();
+    held.release();
     const reply = await turn;
-    expect(reply.text).to.equal('Your order shipped yesterday.');
+    expect(reply.text).to.equal(HELD_REPLY);
     const now = await stored(assistant, databaseName);
-    expect(now.readable).to.deep.equal(['Your order shipped yesterday.', 'where is my order']);
+    expect(now.readable).to.deep.equal([HELD_REPLY, 'where is my order']);
     expect(now.raw).to.equal(2);
     expect(assistant.status).to.equal('ready');
   });

@@ -3,7 +3,8 @@
 // lock, starts a new Worker, and retries the turn once with the same message ids: the user's
 // message is kept, the turn is answered, and nothing is stored twice.
 import { expect } from '@esm-bundle/chai';
-import { createAssistant, defineSkill, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+import { createAssistant, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+import { HELD_REPLY, heldSkill } from './held-skill.ts';
 import { rawGetAll } from '../../fixtures/store/raw-idb.ts';
 
 /** Records every Worker the page starts (the assistant's own ones included). */
@@ -24,27 +25,12 @@ describe('fault: the engine Worker is terminated mid-turn', function () {
   const databaseName = `killed-${crypto.randomUUID()}`;
   let assistant: Assistant;
   const captured = captureWorkers();
-  let calls = 0;
-  let releaseFirst: (text: string) => void = () => {};
-  let firstStarted: () => void = () => {};
-  const started = new Promise<void>((resolve) => (firstStarted = resolve));
   // An app skill that hangs on its first call, so the Worker can be killed while the turn waits.
-  const slow = defineSkill({
-    id: 'test.orders',
-    version: '1.0.0',
-    intents: ['order_status'],
-    async execute() {
-      if (++calls === 1) {
-        firstStarted();
-        return new Promise<string>((resolve) => (releaseFirst = resolve));
-      }
-      return 'Your order shipped yesterday.';
-    },
-  });
+  const held = heldSkill();
   const statuses: string[] = [];
 
   before(async () => {
-    assistant = await createAssistant({ databaseName, skills: [slow] });
+    assistant = await createAssistant({ databaseName, skills: [held.skill] });
     assistant.on('status', (e: Extract<AssistantEvent, { type: 'status' }>) => statuses.push(e.status));
   });
   after(async () => {
@@ -57,23 +43,19 @@ describe('fault: the engine Worker is terminated mid-turn', function () {
     await assistant.send('hello');
     expect(captured.workers).to.have.length(1);
     const turn = assistant.send('where is my order');
-    await started;
+    await held.started;
     captured.workers[0]!.terminate();
     const reply = await turn;
-    releaseFirst('too late: the first Worker is gone');
-    expect(reply.text).to.equal('Your order shipped yesterday.');
-    expect(calls).to.equal(2, 'the turn ran again on the new Worker');
+    held.release();
+    expect(reply.text).to.equal(HELD_REPLY);
+    expect(held.calls()).to.equal(2, 'the turn ran again on the new Worker');
     expect(captured.workers).to.have.length(2, 'one new Worker');
+    expect(statuses, 'the new Worker started and said so').to.include('ready');
     expect(assistant.status).to.equal('ready');
     const rows = await rawGetAll<{ id: string }>(indexedDB, databaseName, 'messages');
     expect(rows).to.have.length(4, 'hello + reply, the order question + its reply: nothing twice');
     const history = await assistant.store.history(undefined, { limit: 10 });
-    expect(history.map((m) => m.text)).to.deep.equal([
-      'Your order shipped yesterday.',
-      'where is my order',
-      history[2]?.text,
-      'hello',
-    ]);
+    expect(history.map((m) => m.text)).to.deep.equal([HELD_REPLY, 'where is my order', history[2]?.text, 'hello']);
     expect(new Set(history.map((m) => m.id)).size).to.equal(4);
     // And the new Worker keeps answering.
     expect((await assistant.send('hello')).understanding.intent).to.equal('greeting');
@@ -82,7 +64,7 @@ describe('fault: the engine Worker is terminated mid-turn', function () {
   it('a Worker killed between turns is replaced before the next one', async () => {
     captured.workers.at(-1)!.terminate();
     const reply = await assistant.send('where is my order');
-    expect(reply.text).to.equal('Your order shipped yesterday.');
+    expect(reply.text).to.equal(HELD_REPLY);
     expect(captured.workers).to.have.length(3);
     const rows = await rawGetAll(indexedDB, databaseName, 'messages');
     expect(rows).to.have.length(8);
