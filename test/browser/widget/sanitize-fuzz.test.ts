@@ -51,7 +51,7 @@ for (const engine of ['platform', 'dompurify'] as const) {
       window.alert = () => void alerts++;
       let slowest = 0;
       try {
-        fc.assert(
+        const details = fc.check(
           fc.property(fc.oneof(soup(MARKDOWN_PIECES, 60), fc.string({ maxLength: 200 })), (text) => {
             const started = performance.now();
             const fragment = renderMarkdown(text);
@@ -60,12 +60,22 @@ for (const engine of ['platform', 'dompurify'] as const) {
             host.replaceChildren(fragment);
             checkInert(host);
             host.replaceChildren();
-            const took = performance.now() - started;
+            let took = performance.now() - started;
+            // A pause of the machine does not repeat; a runaway parse does: the fastest of three must fit.
+            for (let again = 0; again < 2 && took > MAX_MS; again++) {
+              const retry = performance.now();
+              renderMarkdown(text);
+              took = Math.min(took, performance.now() - retry);
+            }
             slowest = Math.max(slowest, took);
-            if (took > MAX_MS) throw new Error(`took ${took.toFixed(0)} ms`);
+            if (took > MAX_MS) throw new Error(`took ${took.toFixed(0)} ms, three times`);
           }),
           { numRuns: Math.ceil(inputs / 2), seed },
         );
+        if (details.failed)
+          throw new Error(
+            `${String((details.errorInstance as Error | undefined)?.message)} for ${JSON.stringify(details.counterexample)} (seed ${seed}, path ${details.counterexamplePath})`,
+          );
         // Handlers that could only have run asynchronously (an image error event) had their turn.
         await new Promise((r) => setTimeout(r, 50));
         // Control: the observer does see a request made the ordinary way.
