@@ -15,30 +15,42 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`)]);
 
-/** The asset URLs in source (relative to the repo) and where they sit next to the bundles in dist/. */
+/**
+ * Where the `new URL('…', import.meta.url)` literals of src/engine/assets.ts point in the sources, and where
+ * the same files sit next to the bundles in dist/ (every model under models/ is copied to dist/models/).
+ */
 const assetUrls = [
-  ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
-  ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
-  ["'../../worker/engine-worker.ts'", "'./confidant-worker.js'"],
+  [/'\.\.\/\.\.\/models\//g, "'./models/"],
+  [/'\.\.\/\.\.\/node_modules\/onnxruntime-web\/dist\//g, "'./"],
+  [/'\.\.\/\.\.\/worker\/engine-worker\.ts'/g, "'./confidant-worker.js'"],
 ];
 
-/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and src/engine/worker-transport.ts. */
+/** The files dist/ ships for the engine, by their path in dist/, and where the build takes them from. */
+const shippedAssets = () => [
+  ['ort-wasm-simd-threaded.wasm', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'],
+  ...readdirSync('models')
+    .filter((f) => f.endsWith('.onnx'))
+    .map((f) => [`models/${f}`, `models/${f}`]),
+];
+
+/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts to their place in dist/. */
 function distAssetUrls() {
   return {
     name: 'dist-asset-urls',
     transform(code, id) {
-      if (!/[/\\]src[/\\]engine[/\\](assets|worker-transport)\.ts$/.test(id)) return null;
+      if (!/[/\\]src[/\\]engine[/\\]assets\.ts$/.test(id)) return null;
       let out = code;
-      for (const [from, to] of assetUrls) out = out.split(from).join(to);
+      for (const [from, to] of assetUrls) out = out.replace(from, to);
+      if (out.includes("'../../")) this.error(`${id}: an asset URL points outside dist/ after rewriting`);
       return { code: out, map: null };
     },
   };
 }
 
 /**
- * Bakes build-time digests into the code (docs/offline.md): in src/engine/assets.ts each
- * `/* @build-sha256 <file> *\/ undefined` becomes the SHA-256 (hex) of that file — the one the build
- * copies to dist/ — so the engine trusts its cached copy without asking the network; in the service
+ * Bakes build-time digests into the code (docs/offline.md): in src/engine/assets.ts
+ * `/* @build-asset-digests *\/ {}` becomes the SHA-256 (hex) of every file the build copies to dist/,
+ * by its path there, so the engine trusts its cached copy without asking the network; in the service
  * worker `/* @build-library-revision *\/ 'source'` becomes a digest of the library files it precaches
  * (built by the configurations before it), so a new release installs a new cache.
  */
@@ -52,9 +64,12 @@ function bakeAssetDigests() {
     transform(code, id) {
       if (!/[/\\](src[/\\]engine[/\\]assets|widget[/\\]offline[/\\]confidant-sw)\.ts$/.test(id)) return null;
       const out = code
-        .replace(/\/\* @build-sha256 (\S+) \*\/ undefined/g, (_, file) => {
-          this.addWatchFile(file);
-          return JSON.stringify(sha256(file));
+        .replace(/\/\* @build-asset-digests \*\/ \{\}/g, () => {
+          const digests = shippedAssets().map(([file, from]) => {
+            this.addWatchFile(from);
+            return [file, sha256(from)];
+          });
+          return JSON.stringify(Object.fromEntries(digests));
         })
         .replace(/\/\* @build-library-revision \*\/ 'source'/g, () =>
           JSON.stringify(createHash('sha256').update(libraryFiles.map(sha256).join()).digest('hex').slice(0, 16)),
@@ -125,9 +140,8 @@ function copyEngineAssets() {
   return {
     name: 'copy-engine-assets',
     writeBundle() {
-      copyFileSync('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.wasm');
       mkdirSync('dist/models', { recursive: true });
-      for (const f of readdirSync('models')) if (f.endsWith('.onnx')) copyFileSync(`models/${f}`, `dist/models/${f}`);
+      for (const [file, from] of shippedAssets()) copyFileSync(from, `dist/${file}`);
     },
   };
 }

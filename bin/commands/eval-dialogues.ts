@@ -8,7 +8,7 @@
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
-import { defaultModelUrl } from '../../src/engine/assets.ts';
+import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
@@ -21,9 +21,8 @@ import type { Store } from '../../src/store/types.ts';
 /** The fixed clock of every evaluated dialogue: Thursday 26 November 2026, 10:00 in Paris. */
 export const EVAL_NOW = new Date('2026-11-26T09:00:00Z');
 export const EVAL_TIME_ZONE = 'Europe/Paris';
-/** The default model, shipped in `models/`. */
 /** The bundled default model (the same place the engine finds it, in the sources and in `dist/`). */
-export const DEFAULT_MODEL = fileURLToPath(defaultModelUrl());
+export const DEFAULT_MODEL = fileURLToPath(engineAssets[DEFAULT_MODEL_ASSET].here());
 
 /** One expected turn. */
 export interface DialogueTurnSpec {

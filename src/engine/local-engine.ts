@@ -15,6 +15,7 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  ModelSource,
   ProgressEvent,
   Reply,
   SendRequest,
@@ -308,7 +309,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit,
       setStatus,
       swapModel,
-      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
+      loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
       restart: async (s) => {
         stopServices(s.services);
         s.services = undefined;

@@ -8,6 +8,7 @@ import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { AssetUrls } from './assets.ts';
 
 /** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
@@ -21,7 +22,7 @@ export interface EngineOptions {
   model?: ModelSource;
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
-  /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
+  /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default the shipped file (see `assetsBase`) */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */
   wasmSha256?: string;
@@ -35,6 +36,15 @@ export interface EngineOptions {
   timeZone?: string;
   /** BCP 47 language of replies. @default 'en' */
   lang?: string;
+  /**
+   * The folder a host serves the shipped files from (the Worker, ONNX Runtime's `.wasm`, the models),
+   * laid out as in the package's `dist/`; absolute or relative to the page. Needed only when they are
+   * not next to the library's code: esbuild (which does not copy `new URL` assets), a CDN.
+   * @default next to the library's code, where bundlers and the script tag put them
+   */
+  assetsBase?: string;
+  /** The shipped files' URLs as the page resolved them (`resolveAssetUrls`). @internal */
+  assetUrls?: Partial<AssetUrls>;
   /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
   appSkills?: SkillManifest[];
 }

@@ -13,28 +13,26 @@ import type { LocalEngineHooks } from './local-engine.ts';
 import { WorkerError } from '../errors.ts';
 import { installErrorTransfer } from './error-transfer.ts';
 
-/** The URL of the engine Worker script: next to this module in `dist/`, the TypeScript source in development. */
-export function defaultWorkerUrl(): URL {
-  return new URL('../../worker/engine-worker.ts', import.meta.url);
-}
-
 interface ScriptUrlPolicy {
   createScriptURL(url: string): unknown;
 }
 let workerPolicy: ScriptUrlPolicy | undefined | null = null;
+/** The engine scripts this module was asked to start: the only URLs its Trusted Types policy lets through. */
+const engineScripts = new Set<string>();
 
 /**
  * A Trusted Types script URL for the engine Worker, so pages with `require-trusted-types-for 'script'`
  * can start it. The policy (`confidant-worker`) allows only the engine script and our own `blob:` bootstrap.
  */
 function trustedScriptUrl(url: string): string {
+  engineScripts.add(url);
   if (workerPolicy === null) {
     const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } })
       .trustedTypes;
     try {
       workerPolicy = factory?.createPolicy('confidant-worker', {
         createScriptURL: (candidate: string) => {
-          if (candidate === defaultWorkerUrl().href || candidate.startsWith('blob:')) return candidate;
+          if (engineScripts.has(candidate) || candidate.startsWith('blob:')) return candidate;
           throw new TypeError(`confidant-worker: not the engine Worker: ${candidate}`);
         },
       });

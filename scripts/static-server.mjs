@@ -1,0 +1,77 @@
+// A small static file server for built apps (the packaged-app tests, the load benchmark): loopback only,
+// compressed like a production host (./compression.mjs), the right MIME types for .js/.mjs/.wasm/.onnx.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { COMPRESSIBLE, compress, pickEncoding } from './compression.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves `root` on http://127.0.0.1:<port>.
+ * @param {{ root: string, port?: number, headers?: Record<string, string> }} options
+ *   `port` 0 (the default) picks a free one; `headers` are added to every response
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ */
+export async function serveStatic({ root, port = 0, headers = {} }) {
+  const base = normalize(root + sep);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(base, path));
+      if (!file.startsWith(base)) return end(res, 403);
+      let info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => undefined);
+      }
+      if (info === undefined) return end(res, 404);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      let body = await readFile(file);
+      const encoding = COMPRESSIBLE.test(type) && body.length > 1024 ? pickEncoding(req.headers['accept-encoding']) : undefined;
+      if (encoding !== undefined) body = await compress(body, encoding, `${file}:${info.mtimeMs}`);
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
+        ...(encoding === undefined ? {} : { 'Content-Encoding': encoding }),
+        ...headers,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      end(res, 500, String(error));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(undefined));
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address !== null ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {string} [text] */
+function end(res, status, text = '') {
+  res.writeHead(status, { 'Content-Type': 'text/plain' });
+  res.end(text);
+}

@@ -1,0 +1,103 @@
+/**
+ * The packed tarball as a user meets it: `npm pack`, installed into a fresh app per bundler, built in
+ * production mode (Vite current and 7, webpack 5 with no configuration; esbuild with `assets-base`),
+ * served compressed from 127.0.0.1, and used in Chromium: a visitor who never opens the chat transfers
+ * the shell only (<= 40 KB gzipped, no Worker, wasm or model), and one who opens it and asks "what time
+ * is it" gets the time. Screenshots land in test-artifacts/packaged-<kit>-*.png.
+ *
+ * Run after `npm run build`: `npm run test:packaged` (in `.ci/run`; about a minute per bundler).
+ * `PACKAGED_KITS=vite,webpack5` picks bundlers.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { installKit, kits, run } from './kits.ts';
+// @ts-expect-error -- a plain .mjs helper shared with the benchmarks, without type declarations
+import { serveStatic } from '../../scripts/static-server.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const SHELL_BUDGET = 40 * 1024;
+const chosen = process.env.PACKAGED_KITS?.split(',');
+const work = mkdtempSync(join(tmpdir(), 'confidant-packaged-'));
+let tarball = '';
+let browser: Browser;
+
+before(async () => {
+  const out = run('npm', ['pack', '--pack-destination', work, '--silent'], root);
+  tarball = join(work, out.trim().split('\n').pop() as string);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball in a fresh app', () => {
+  for (const kit of kits.filter((k) => chosen === undefined || chosen.includes(k.name))) {
+    it(`${kit.name}: builds in production mode, loads only the shell, answers "what time is it"`, async () => {
+      const tools = installKit(kit, join(root, '.cache/bundlers'));
+      const app = join(work, kit.name);
+      cpSync(join(import.meta.dirname, 'app'), app, { recursive: true });
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ private: true, type: 'module', dependencies: { 'confidant-assistant': `file:${tarball}` } }),
+      );
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
+      kit.build(app, tools);
+
+      const server = await serveStatic({ root: join(app, 'dist') });
+      const context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+      try {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+        page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)));
+        const transfers: { url: string; bytes: number; status: number }[] = [];
+        page.on('requestfinished', (request) => {
+          void Promise.all([request.sizes(), request.response()]).then(([sizes, response]) =>
+            transfers.push({
+              url: request.url(),
+              bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+              status: response?.status() ?? 0,
+            }),
+          );
+        });
+
+        await page.goto(server.url, { waitUntil: 'load' });
+        await page.waitForTimeout(2000); // idle: nothing more may load on its own
+        const shell = transfers.reduce((sum, t) => sum + t.bytes, 0);
+        const listing = transfers.map((t) => `${t.status} ${t.bytes} ${t.url}`).join('\n');
+        assert.ok(shell <= SHELL_BUDGET, `the shell took ${shell} bytes (budget ${SHELL_BUDGET}):\n${listing}`);
+        assert.ok(!transfers.some((t) => /\.(wasm|onnx)$|worker/.test(t.url)), `heavy files loaded unasked:\n${listing}`);
+        console.log(`# ${kit.name}: shell ${(shell / 1024).toFixed(1)} KB transferred in ${transfers.length} requests`);
+        mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+        await page.screenshot({ path: join(root, `test-artifacts/packaged-${kit.name}-closed.png`) });
+
+        const widget = page.locator('confidant-assistant');
+        await widget.locator('[part~="launcher"]').click();
+        await widget.locator('[part~="input"]').fill('what time is it');
+        await widget.locator('[part~="send-button"]').click();
+        const reply = widget.locator('[part~="bubble"]').nth(1);
+        await reply.waitFor({ timeout: 60_000 });
+        const text = (await reply.textContent()) ?? '';
+        await page.screenshot({ path: join(root, `test-artifacts/packaged-${kit.name}-open.png`) });
+        assert.match(text, /\d{1,2}:\d{2}/, `the reply names no time: ${text}`);
+        const failed = transfers.filter((t) => t.status >= 400);
+        assert.deepEqual(failed, [], 'no request failed');
+        assert.deepEqual(problems, [], 'no error in the page');
+        const total = transfers.reduce((sum, t) => sum + t.bytes, 0);
+        console.log(`# ${kit.name}: after the first reply ${(total / 1024 / 1024).toFixed(2)} MB transferred`);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    });
+  }
+});
