@@ -14,6 +14,12 @@ import esbuild from 'rollup-plugin-esbuild';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`)]);
+/**
+ * What the library build leaves to the app's bundler: every dependency but chrono-node, whose `./*\/*`
+ * exports pattern Vite 7's resolver cannot follow (`chrono-node/en` fails to resolve, issue 10): its
+ * English parser is inlined instead.
+ */
+const libraryExternal = external.filter((e) => !String(e).includes('chrono-node'));
 
 /**
  * Where the `new URL('…', import.meta.url)` literals of src/engine/assets.ts point in the sources, and where
@@ -159,8 +165,8 @@ const silence = (warning, warn) => {
 export default [
   {
     input: { confidant: 'src/index.ts', widget: 'widget/index.ts', sandbox: 'widget/sandbox/index.ts' },
-    external,
-    plugins: [distAssetUrls(), bakeAssetDigests(), ts()],
+    external: libraryExternal,
+    plugins: [distAssetUrls(), bakeAssetDigests(), nodeResolve({ resolveOnly: ['chrono-node'] }), ts()],
     output: {
       dir: 'dist',
       format: 'es',

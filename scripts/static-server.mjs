@@ -39,7 +39,8 @@ export async function serveStatic({ root, port = 0, headers = {} }) {
       if (info === undefined) return end(res, 404);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       let body = await readFile(file);
-      const encoding = COMPRESSIBLE.test(type) && body.length > 1024 ? pickEncoding(req.headers['accept-encoding']) : undefined;
+      const encoding =
+        COMPRESSIBLE.test(type) && body.length > 1024 ? pickEncoding(req.headers['accept-encoding']) : undefined;
       if (encoding !== undefined) body = await compress(body, encoding, `${file}:${info.mtimeMs}`);
       res.writeHead(200, {
         'Content-Type': type,

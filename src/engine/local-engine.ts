@@ -50,6 +50,9 @@ export interface EngineState {
   status: EngineStatus;
 }
 
+/** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
+const warned = new Set<string>();
+
 /** Creates an engine that runs in this thread. @internal */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   let state: EngineState | undefined;
@@ -94,6 +97,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
     s.services = await startServices(s.store, {
       options: s.options,
+      modelLabels: s.model.info.labels,
       localSkills: hooks.skills ?? [],
       host,
       wrapCallback,
@@ -211,6 +215,11 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         onError: (e) =>
           emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
       });
+      // Said once per realm, not once per assistant: a page that starts several must not flood the console.
+      if (store.warning !== undefined && !warned.has(store.warning.code)) {
+        warned.add(store.warning.code);
+        console.warn(`Confidant: ${store.warning.message}`);
+      }
       let model: IntentModel;
       try {
         const { source, sha256 } = startingModel(options);

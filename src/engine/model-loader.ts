@@ -41,7 +41,8 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
 /** ONNX Runtime's `.wasm` and its digest: the host's `wasmUrl`, else the shipped file; none in Node (its ORT finds its own). */
 function wasmAsset(options: EngineOptions): { url: string | undefined; sha256: string | undefined } {
   if (options.wasmUrl !== undefined) return { url: options.wasmUrl, sha256: options.wasmSha256 };
-  if (typeof (globalThis as { location?: unknown }).location === 'undefined') return { url: undefined, sha256: undefined };
+  if (typeof (globalThis as { location?: unknown }).location === 'undefined')
+    return { url: undefined, sha256: undefined };
   return { url: assetUrl('wasm', options.assetUrls), sha256: builtDigest('wasm') };
 }
 

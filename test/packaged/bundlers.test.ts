@@ -75,7 +75,10 @@ describe('the packed tarball in a fresh app', () => {
         const shell = transfers.reduce((sum, t) => sum + t.bytes, 0);
         const listing = transfers.map((t) => `${t.status} ${t.bytes} ${t.url}`).join('\n');
         assert.ok(shell <= SHELL_BUDGET, `the shell took ${shell} bytes (budget ${SHELL_BUDGET}):\n${listing}`);
-        assert.ok(!transfers.some((t) => /\.(wasm|onnx)$|worker/.test(t.url)), `heavy files loaded unasked:\n${listing}`);
+        assert.ok(
+          !transfers.some((t) => /\.(wasm|onnx)$|worker/.test(t.url)),
+          `heavy files loaded unasked:\n${listing}`,
+        );
         console.log(`# ${kit.name}: shell ${(shell / 1024).toFixed(1)} KB transferred in ${transfers.length} requests`);
         mkdirSync(join(root, 'test-artifacts'), { recursive: true });
         await page.screenshot({ path: join(root, `test-artifacts/packaged-${kit.name}-closed.png`) });
