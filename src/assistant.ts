@@ -181,8 +181,8 @@ async function openEngine(
     const { createLocalEngine } = await import('./engine/local-engine.ts');
     return createLocalEngine({ skills: skills ?? [] });
   }
-  const instance = worker === true ? startWorker(new URL(assetUrls.worker)) : worker;
-  return connectWorkerEngine(instance);
+  if (worker !== true) return connectWorkerEngine(worker);
+  return connectWorkerEngine(startWorker(new URL(assetUrls.worker)), assetUrls.worker);
 }
 
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */
