@@ -19,29 +19,46 @@ const TYPES = {
 };
 
 /**
+ * Reads the file a URL path names under `root` (a folder's `index.html` for a folder), refusing paths
+ * that leave it.
+ * @param {string} root
+ * @param {string} urlPath
+ * @returns {Promise<{ file: string, body: Buffer, type: string, version: number } | undefined>}
+ */
+export async function readStatic(root, urlPath) {
+  const base = normalize(root + sep);
+  let file = normalize(join(base, decodeURIComponent(urlPath)));
+  if (!file.startsWith(base)) return undefined;
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => undefined);
+  }
+  if (info === undefined) return undefined;
+  return {
+    file,
+    body: await readFile(file),
+    type: TYPES[extname(file)] ?? 'application/octet-stream',
+    version: info.mtimeMs,
+  };
+}
+
+/**
  * Serves `root` on http://127.0.0.1:<port>.
  * @param {{ root: string, port?: number, headers?: Record<string, string> }} options
  *   `port` 0 (the default) picks a free one; `headers` are added to every response
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export async function serveStatic({ root, port = 0, headers = {} }) {
-  const base = normalize(root + sep);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = normalize(join(base, path));
-      if (!file.startsWith(base)) return end(res, 403);
-      let info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => undefined);
-      }
-      if (info === undefined) return end(res, 404);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      let body = await readFile(file);
+      const found = await readStatic(root, new URL(req.url ?? '/', 'http://x').pathname);
+      if (found === undefined) return end(res, 404);
+      const { file, type, version } = found;
+      let body = found.body;
       const encoding =
         COMPRESSIBLE.test(type) && body.length > 1024 ? pickEncoding(req.headers['accept-encoding']) : undefined;
-      if (encoding !== undefined) body = await compress(body, encoding, `${file}:${info.mtimeMs}`);
+      if (encoding !== undefined) body = await compress(body, encoding, `${file}:${version}`);
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Length': body.length,
