@@ -194,12 +194,16 @@ export async function evalDialogues(
  * The CLI entry: parses `argv` (after the command name), prints the report, returns the exit code.
  * @param argv e.g. `['test/fixtures/dialogues/default.json', '--json']`
  */
+/** Usage text of the command. */
+export const EVAL_DIALOGUES_USAGE =
+  'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--json] [--verbose]';
+
 export async function run(argv: string[]): Promise<number> {
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--model');
   const modelAt = argv.indexOf('--model');
   const model = modelAt >= 0 ? argv[modelAt + 1] : undefined;
   if (file === undefined || (modelAt >= 0 && model === undefined)) {
-    process.stderr.write('usage: confidant eval-dialogues <file.json> [--model <model.onnx>] [--json] [--verbose]\n');
+    process.stderr.write(`usage: ${EVAL_DIALOGUES_USAGE}\n`);
     return 2;
   }
   const json = argv.includes('--json');
