@@ -47,7 +47,7 @@ export function createAssistant(options: AssistantOptions = {}): Promise<Assista
 }
 
 async function start(options: AssistantOptions): Promise<Assistant> {
-  const { worker = typeof Worker === 'function', skills = [], onProgress, signal, ...rest } = options;
+  const { worker = webWorkers(), skills = [], onProgress, signal, ...rest } = options;
   signal?.throwIfAborted();
   const inThread = worker === false;
   // Resolved here, on the page, where the app's bundler rewrote the URLs: the Worker cannot know where they went.
@@ -183,6 +183,15 @@ async function openEngine(
   }
   if (worker !== true) return connectWorkerEngine(worker);
   return connectWorkerEngine(startWorker(new URL(assetUrls.worker)), assetUrls.worker);
+}
+
+/**
+ * Whether the engine runs in a Web Worker by default: where the platform has them, not in Node, whose
+ * global `Worker` (set by ONNX Runtime's Node build once it has run) is worker_threads, not a Web Worker.
+ */
+function webWorkers(): boolean {
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  return typeof Worker === 'function' && node === undefined;
 }
 
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */

@@ -18,7 +18,8 @@ test('docs/intents.md lists the default model intents and their built-in skills'
   const labels = [...model.info.labels].sort();
   await model.dispose();
   const skillOf = new Map<string, string>();
-  for (const skill of builtinSkills) for (const intent of skill.intents) if (!skillOf.has(intent)) skillOf.set(intent, skill.id);
+  for (const skill of builtinSkills)
+    for (const intent of skill.intents) if (!skillOf.has(intent)) skillOf.set(intent, skill.id);
   const rows = labels.map((l) => `| \`${l}\` | ${skillOf.has(l) ? `\`${skillOf.get(l)}\`` : 'free for your skills'} |`);
   const table = `${START}\n| intent | built-in skill |\n| --- | --- |\n${rows.join('\n')}\n${END}`;
   const text = readFileSync(doc, 'utf8');
