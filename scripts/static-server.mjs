@@ -47,9 +47,11 @@ export async function readStatic(root, urlPath) {
  * Serves `root` on http://127.0.0.1:<port>.
  * @param {{ root: string, port?: number, headers?: Record<string, string> }} options
  *   `port` 0 (the default) picks a free one; `headers` are added to every response
- * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ * @returns {Promise<{ url: string, bytesSent(): number, close(): Promise<void> }>} `bytesSent` counts
+ *   the response bodies sent so far (compressed), whoever asked: the page, its Workers
  */
 export async function serveStatic({ root, port = 0, headers = {} }) {
+  let sent = 0;
   const server = createServer(async (req, res) => {
     try {
       const found = await readStatic(root, new URL(req.url ?? '/', 'http://x').pathname);
@@ -67,6 +69,7 @@ export async function serveStatic({ root, port = 0, headers = {} }) {
         ...(encoding === undefined ? {} : { 'Content-Encoding': encoding }),
         ...headers,
       });
+      if (req.method !== 'HEAD') sent += body.length;
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       end(res, 500, String(error));
@@ -80,6 +83,7 @@ export async function serveStatic({ root, port = 0, headers = {} }) {
   const actual = typeof address === 'object' && address !== null ? address.port : port;
   return {
     url: `http://127.0.0.1:${actual}/`,
+    bytesSent: () => sent,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

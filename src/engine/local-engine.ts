@@ -208,25 +208,30 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
-      const store = await openStore({
-        ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
-        ...(options.storage === undefined ? {} : { storage: options.storage }),
-        ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
-        onError: (e) =>
-          emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
-      });
+      // The store (IndexedDB, keys) opens while the model and wasm download and compile: a cold start
+      // waits for the slower of the two, not for both in turn.
+      const { source, sha256 } = startingModel(options);
+      const [opened, loaded] = await Promise.allSettled([
+        openStore({
+          ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
+          ...(options.storage === undefined ? {} : { storage: options.storage }),
+          ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
+          onError: (e) =>
+            emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
+        }),
+        loadModel(source, options, onProgress, sha256),
+      ]);
+      if (opened.status === 'rejected' || loaded.status === 'rejected') {
+        if (opened.status === 'fulfilled') await opened.value.close();
+        if (loaded.status === 'fulfilled') await loaded.value.dispose();
+        throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+      }
+      const store = opened.value;
+      const model: IntentModel = loaded.value;
       // Said once per realm, not once per assistant: a page that starts several must not flood the console.
       if (store.warning !== undefined && !warned.has(store.warning.code)) {
         warned.add(store.warning.code);
         console.warn(`Confidant: ${store.warning.message}`);
-      }
-      let model: IntentModel;
-      try {
-        const { source, sha256 } = startingModel(options);
-        model = await loadModel(source, options, onProgress, sha256);
-      } catch (error) {
-        await store.close();
-        throw error;
       }
       const s: EngineState = {
         options,

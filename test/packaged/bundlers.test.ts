@@ -10,15 +10,14 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { installKit, kits, run } from './kits.ts';
+import { freshApp, installKit, kits, packTarball, root, run } from './kits.ts';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks, without type declarations
 import { serveStatic } from '../../scripts/static-server.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const SHELL_BUDGET = 40 * 1024;
 const chosen = process.env.PACKAGED_KITS?.split(',');
 const work = mkdtempSync(join(tmpdir(), 'confidant-packaged-'));
@@ -26,8 +25,7 @@ let tarball = '';
 let browser: Browser;
 
 before(async () => {
-  const out = run('npm', ['pack', '--pack-destination', work, '--silent'], root);
-  tarball = join(work, out.trim().split('\n').pop() as string);
+  tarball = packTarball(work);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
@@ -40,16 +38,24 @@ after(async () => {
 });
 
 describe('the packed tarball in a fresh app', () => {
+  it('its CLI runs from outside the repo: npx confidant-assistant <command>, --help for each', () => {
+    const app = freshApp(join(work, 'cli'), tarball);
+    assert.match(run('npx', ['--no-install', 'confidant-assistant', '--help'], app), /confidant eval-dialogues/);
+    for (const command of ['train', 'eval', 'predict', 'eval-dialogues']) {
+      assert.match(
+        run('npx', ['--no-install', 'confidant', command, '--help'], app),
+        new RegExp(`usage: confidant ${command}`),
+      );
+    }
+    const model = join(app, 'node_modules/confidant-assistant/dist/models/assistant-en.onnx');
+    const predicted = run('npx', ['--no-install', 'confidant-assistant', 'predict', model, 'what time is it'], app);
+    assert.match(predicted.split('\n')[0] as string, /^time$/);
+  });
+
   for (const kit of kits.filter((k) => chosen === undefined || chosen.includes(k.name))) {
     it(`${kit.name}: builds in production mode, loads only the shell, answers "what time is it"`, async () => {
       const tools = installKit(kit, join(root, '.cache/bundlers'));
-      const app = join(work, kit.name);
-      cpSync(join(import.meta.dirname, 'app'), app, { recursive: true });
-      writeFileSync(
-        join(app, 'package.json'),
-        JSON.stringify({ private: true, type: 'module', dependencies: { 'confidant-assistant': `file:${tarball}` } }),
-      );
-      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], app);
+      const app = freshApp(join(work, kit.name), tarball);
       kit.build(app, tools);
 
       const server = await serveStatic({ root: join(app, 'dist') });

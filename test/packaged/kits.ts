@@ -95,6 +95,26 @@ webpack({ mode: 'production' }, (error, stats) => {
   },
 ];
 
+/** The repository root. */
+export const root = new URL('../..', import.meta.url).pathname;
+
+/** Packs the package as `npm publish` would; returns the tarball's path. */
+export function packTarball(into: string): string {
+  const out = run('npm', ['pack', '--pack-destination', into, '--silent'], root);
+  return join(into, out.trim().split('\n').pop() as string);
+}
+
+/** A fresh app in `dir` (from test/packaged/app) with the tarball installed as a user would. */
+export function freshApp(dir: string, tarball: string): string {
+  cpSync(new URL('./app', import.meta.url).pathname, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ private: true, type: 'module', dependencies: { 'confidant-assistant': `file:${tarball}` } }),
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], dir);
+  return dir;
+}
+
 /** Installs a kit's bundler into `.cache/bundlers/<name>` unless it is there; returns that folder. */
 export function installKit(kit: Kit, cacheRoot: string): string {
   const tools = join(cacheRoot, kit.name);
