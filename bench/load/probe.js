@@ -5,6 +5,15 @@
   const times = {};
   window.benchTimes = times;
   const start = (e) => (times.start ??= e.timeStamp);
+  // Where the time goes: the engine's progress events (first asset asked for, each download done).
+  el.assistantOptions = {
+    onProgress: (event) => {
+      const now = performance.now();
+      if (event.status === 'initiate') times.engineUp ??= now;
+      if (event.status === 'done' && event.file.endsWith('.wasm')) times.wasmDone ??= now;
+      if (event.status === 'done' && event.file.endsWith('.onnx')) times.modelDone ??= now;
+    },
+  };
   el.addEventListener('pointerover', start, { capture: true });
   el.addEventListener('click', start, { capture: true });
   const watch = () => {
