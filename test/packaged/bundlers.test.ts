@@ -6,10 +6,12 @@
  * is it" gets the time. Screenshots land in test-artifacts/packaged-<kit>-*.png.
  *
  * Run after `npm run build`: `npm run test:packaged` (in `.ci/run`; about a minute per bundler).
- * `PACKAGED_KITS=vite,webpack5` picks bundlers.
+ * `PACKAGED_KITS=vite,webpack5` picks bundlers (`vite-dev`: Vite's dev server on the unbuilt app).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +52,41 @@ describe('the packed tarball in a fresh app', () => {
     const model = join(app, 'node_modules/confidant-assistant/dist/models/assistant-en.onnx');
     const predicted = run('npx', ['--no-install', 'confidant-assistant', 'predict', model, 'what time is it'], app);
     assert.match(predicted.split('\n')[0] as string, /^time$/);
+  });
+
+  it('vite (dev server): the unbuilt app answers too (Vite pre-bundles the dependency)', async (t) => {
+    const kit = kits.find((k) => k.name === 'vite');
+    if (kit === undefined || (chosen !== undefined && !chosen.includes('vite-dev'))) return t.skip('not chosen');
+    const tools = installKit(kit, join(root, '.cache/bundlers'));
+    const app = freshApp(join(work, 'vite-dev'), tarball);
+    const vite = join(tools, 'node_modules/vite/bin/vite.js');
+    const server = spawn(process.execPath, [vite, '--host', '127.0.0.1', '--port', '0', '--strictPort'], { cwd: app });
+    const exited = once(server, 'exit');
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+          if (found) resolve(found[0]);
+        });
+        setTimeout(() => reject(new Error(`vite did not start: ${out}`)), 60_000);
+      });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      const widget = page.locator('confidant-assistant');
+      await widget.locator('[part~="launcher"]').click();
+      await widget.locator('[part~="input"]').fill('what time is it');
+      await widget.locator('[part~="send-button"]').click();
+      const reply = widget.locator('[part~="bubble"]').nth(1);
+      await reply.waitFor({ timeout: 90_000 });
+      assert.match((await reply.textContent()) ?? '', /\d{1,2}:\d{2}/);
+      await context.close();
+    } finally {
+      server.kill();
+      await exited;
+    }
   });
 
   for (const kit of kits.filter((k) => chosen === undefined || chosen.includes(k.name))) {
