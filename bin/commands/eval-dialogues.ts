@@ -12,7 +12,8 @@ import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
-import { loadIntentModel, type IntentModel } from '../../src/nlu/intent-model.ts';
+import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import { OOS_LABEL } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -154,7 +155,7 @@ export async function evalDialogues(
         const { reply, understanding } = await session.send(turn.user);
         const problems: string[] = [];
         turns++;
-        const intent = understanding.intent ?? 'oos';
+        const intent = understanding.intent ?? OOS_LABEL;
         if (intent === turn.expect.intent) intentsRight++;
         else problems.push(`intent ${intent} (${understanding.action}), expected ${turn.expect.intent}`);
         for (const [name, value] of Object.entries(turn.expect.slots ?? {})) {

@@ -7,7 +7,7 @@
  */
 import type { Understanding } from '../engine/types.ts';
 import { abortReason } from '../errors.ts';
-import { capLength } from '../nlu/normalize.ts';
+import { capLength } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';

@@ -18,10 +18,9 @@ import type {
 } from './types.ts';
 import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
-import { trainOnnxModel } from '../nlu/train-model.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { startingModel } from './model-loader.ts';
 
@@ -191,6 +190,9 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     ): Promise<ModelInfo> {
       const s = ctx.unlocked();
       const parsed = typeof corpus === 'string' ? (await import('../nlu/corpus/index.ts')).parseCorpus(corpus) : corpus;
+      // Loaded on the first training only: the Worker's script carries no trainer (rollup.config.mjs builds it
+      // into `confidant-train.js`, next to the Worker).
+      const { trainOnnxModel } = await import('../nlu/training/train-model.ts');
       const { signal, done } = track(ctx.inflight, options.requestId);
       ctx.setStatus(s, 'training');
       try {

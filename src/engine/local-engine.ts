@@ -21,10 +21,10 @@ import type {
   SendRequest,
   Understanding,
 } from './types.ts';
-import type { ModelInfo } from '../nlu/types.ts';
+import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
@@ -192,7 +192,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     // A manager that did not call `save` (a custom one) still gets the turn stored.
     stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
     s.services.metrics.recordTurn(
-      understanding.intent ?? 'oos',
+      understanding.intent ?? OOS_LABEL,
       performance.now() - started,
       reply.failed === undefined ? 'ok' : 'error',
     );

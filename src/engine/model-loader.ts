@@ -13,7 +13,7 @@
  */
 import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
-import { loadIntentModel, type IntentModel } from '../nlu/intent-model.ts';
+import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
 import { assetUrl, builtDigest, DEFAULT_MODEL_ASSET } from './assets.ts';

@@ -110,6 +110,13 @@ export type CustomEntityDefinition =
       flags?: string;
     };
 
+/**
+ * The label of out-of-scope examples and predictions (CLINC150's `oos`), everywhere: corpora, datasets,
+ * training, the exported model, evaluation and metrics. In `Corpus.validation` examples with this label
+ * are out-of-scope utterances, kept there so the threshold can be chosen on held-out data.
+ */
+export const OOS_LABEL = 'oos';
+
 /** One labelled example. */
 export interface TrainingExample {
   text: string;

@@ -7,14 +7,8 @@
  */
 
 import { compileCustomEntities } from '../entities/custom-entities.ts';
-import type { Corpus, CustomEntityDefinition, TrainingExample } from '../types.ts';
+import { OOS_LABEL, type Corpus, type CustomEntityDefinition, type TrainingExample } from '../types.ts';
 import type { CorpusSource } from './source.ts';
-
-/**
- * The label of out-of-scope examples (CLINC150's `oos`). In `Corpus.validation` examples with this
- * intent are out-of-scope utterances, kept there so the threshold can be chosen on held-out data.
- */
-export const OUT_OF_SCOPE_INTENT = 'oos';
 
 /** An example text with the line it came from. */
 export interface LocatedText {
@@ -37,7 +31,7 @@ export class CorpusBuilder {
   /** @param outOfScopeLabels - intent names that mean "out of scope" in this format (always includes `oos`). */
   constructor(src: CorpusSource, outOfScopeLabels: readonly string[] = []) {
     this.#src = src;
-    this.#outOfScopeLabels = new Set([OUT_OF_SCOPE_INTENT, ...outOfScopeLabels]);
+    this.#outOfScopeLabels = new Set([OOS_LABEL, ...outOfScopeLabels]);
   }
 
   /** Adds an intent and its examples; out-of-scope labels go to `outOfScope`. */
@@ -68,7 +62,7 @@ export class CorpusBuilder {
     const label = this.#label(intent, example.line);
     const text = this.#text(example, `a validation example of intent "${label}"`);
     this.#validation.push({
-      example: { text, intent: this.#outOfScopeLabels.has(label) ? OUT_OF_SCOPE_INTENT : label },
+      example: { text, intent: this.#outOfScopeLabels.has(label) ? OOS_LABEL : label },
       line: example.line,
     });
   }
@@ -89,7 +83,7 @@ export class CorpusBuilder {
     for (const [intent, { texts }] of this.#intents) for (const text of texts) train.push({ text, intent });
     if (train.length === 0) throw this.#src.error('the corpus has no in-scope training examples');
     for (const { example, line } of this.#validation) {
-      if (example.intent !== OUT_OF_SCOPE_INTENT && !this.#intents.has(example.intent)) {
+      if (example.intent !== OOS_LABEL && !this.#intents.has(example.intent)) {
         throw this.#src.error(`validation example for unknown intent "${example.intent}"`, line);
       }
     }

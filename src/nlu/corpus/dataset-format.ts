@@ -11,8 +11,7 @@
  * @module
  */
 
-import type { Corpus, TrainingExample } from '../types.ts';
-import { OUT_OF_SCOPE_INTENT } from './builder.ts';
+import { OOS_LABEL, type Corpus, type TrainingExample } from '../types.ts';
 import { CorpusSource, isRecord } from './source.ts';
 
 /** A parsed dataset file: its name and every split, labels as in the file (`oos` included). */
@@ -54,27 +53,41 @@ export function readDataset(src: CorpusSource): Dataset {
   return { ...(typeof name === 'string' ? { name } : {}), splits };
 }
 
-/** @internal The dataset as a training corpus (see the module comment for the mapping). */
-export function datasetToCorpus(src: CorpusSource): Corpus {
-  const { name, splits } = readDataset(src);
-  const train = splits['train'];
-  if (!train) throw src.error('a dataset needs a "train" split', ['splits']);
-  const corpus: Corpus = { language: 'en', train: [], entities: [] };
+/**
+ * The training corpus of a dataset, as the module comment maps it: the one conversion, for corpus
+ * files in the dataset schema (`parseCorpus`) and for the CLI, the benches and the model scripts.
+ * @param dataset a dataset whose examples are already checked (`parseDataset`)
+ * @param language BCP 47 language of the corpus @default 'en'
+ * @returns the corpus, without a name (the caller names the model)
+ */
+export function datasetCorpus(dataset: Dataset, language = 'en'): Corpus {
+  const train = dataset.splits['train'] ?? [];
+  const val = dataset.splits['val'];
+  const corpus: Corpus = { language, train: [], entities: [] };
   const outOfScope: string[] = [];
   for (const ex of train) {
-    if (ex.intent === OUT_OF_SCOPE_INTENT) outOfScope.push(ex.text);
-    else corpus.train.push(ex);
-  }
-  if (corpus.train.length === 0) throw src.error('the "train" split has no in-scope examples', ['splits', 'train']);
-  const known = new Set(corpus.train.map((e) => e.intent));
-  const val = splits['val'];
-  if (val) {
-    const bad = val.findIndex((e) => e.intent !== OUT_OF_SCOPE_INTENT && !known.has(e.intent));
-    if (bad >= 0)
-      throw src.error(`validation example for unknown intent "${val[bad]?.intent}"`, ['splits', 'val', bad]);
-    corpus.validation = val;
+    if (ex.intent === OOS_LABEL) outOfScope.push(ex.text);
+    else corpus.train.push({ text: ex.text, intent: ex.intent });
   }
   if (outOfScope.length) corpus.outOfScope = outOfScope;
-  if (name) corpus.name = name;
+  if (val) corpus.validation = val.map((ex) => ({ text: ex.text, intent: ex.intent }));
+  return corpus;
+}
+
+/** @internal A dataset file as a training corpus: `datasetCorpus`, with each rule checked against the source's lines. */
+export function datasetToCorpus(src: CorpusSource): Corpus {
+  const dataset = readDataset(src);
+  if (!dataset.splits['train']) throw src.error('a dataset needs a "train" split', ['splits']);
+  const corpus = datasetCorpus(dataset);
+  if (corpus.train.length === 0) throw src.error('the "train" split has no in-scope examples', ['splits', 'train']);
+  const known = new Set(corpus.train.map((e) => e.intent));
+  const bad = corpus.validation?.findIndex((e) => e.intent !== OOS_LABEL && !known.has(e.intent)) ?? -1;
+  if (bad >= 0)
+    throw src.error(`validation example for unknown intent "${corpus.validation?.[bad]?.intent}"`, [
+      'splits',
+      'val',
+      bad,
+    ]);
+  if (dataset.name) corpus.name = dataset.name;
   return corpus;
 }

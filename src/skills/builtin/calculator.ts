@@ -6,7 +6,7 @@
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillDefinition } from '../../skills/types.ts';
+import type { SkillDefinition } from '../types.ts';
 import { CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
 import { formatNumber, pick, type Random } from './phrasing.ts';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { SkillDefinition } from '../../skills/types.ts';
+import type { SkillDefinition } from '../types.ts';
 import { wordsToDigits } from './number-words.ts';
 import { listJoin, pick, type Random } from './phrasing.ts';
 

@@ -5,16 +5,6 @@
  * @module
  */
 
-/** `true` when the platform knows the IANA zone. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The calendar date at an instant in a zone, as `YYYY-MM-DD`.
  * @param at the instant

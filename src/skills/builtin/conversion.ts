@@ -5,7 +5,7 @@
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillDefinition, SkillReply } from '../../skills/types.ts';
+import type { SkillDefinition, SkillReply } from '../types.ts';
 import { wordsToDigits } from './number-words.ts';
 import { formatNumber, pick, type Random } from './phrasing.ts';
 import { convert, UNIT_PATTERN, unitByAlias, UNITS, type Unit } from './units.ts';

@@ -5,7 +5,7 @@
  * @module
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillContext } from '../../skills/types.ts';
+import type { SkillContext } from '../types.ts';
 import { isReadOnly, parseListRequest, splitItems } from './list-parse.ts';
 import { capitalize, listJoin, pick, plural, type Random } from './phrasing.ts';
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
+import type { SkillContext, SkillDefinition } from '../types.ts';
 import { FUN_FACTS, JOKES } from './jokes.ts';
 import { pick, type Random } from './phrasing.ts';
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillContext, SkillReply } from '../../skills/types.ts';
+import type { SkillContext, SkillReply } from '../types.ts';
 import { instantAt, speakWhen, toInstant } from './clock.ts';
 import { capitalize, listJoin, pick, plural, type Random } from './phrasing.ts';
 

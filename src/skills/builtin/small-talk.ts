@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { SkillDefinition } from '../../skills/types.ts';
+import type { SkillDefinition } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
 
 /** Replies per intent; one is picked at random each time. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillDefinition } from '../../skills/types.ts';
+import type { SkillDefinition } from '../types.ts';
 import { pick, plural, type Random } from './phrasing.ts';
 
 const PATTERNS = [

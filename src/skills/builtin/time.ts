@@ -5,7 +5,7 @@
  * @module
  */
 import type { DialogueSlot } from '../../dialogue/types.ts';
-import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
+import type { SkillContext, SkillDefinition } from '../types.ts';
 import { daysBetween, isoDateIn, speakDate, speakTime, toIsoDate, zoneNames } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 import { findPlace, placeByName, type Place } from './places.ts';

@@ -6,7 +6,7 @@
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
+import type { SkillContext, SkillDefinition, SkillReply } from '../types.ts';
 import { speakTime, speakWhen, toInstant } from './clock.ts';
 import { formatDuration, pick, plural, type Random } from './phrasing.ts';
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillReply } from '../../skills/types.ts';
+import type { SkillReply } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const NAME = String.raw`([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,2})`;

@@ -13,9 +13,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defineWorkflowSkill } from '../../../src/index.ts';
+import { defineWorkflowSkill } from '../../../src/entries/skills.ts';
 import { parseCorpus, parseDataset } from '../../../src/nlu/corpus/index.ts';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { evalDialogues, DEFAULT_MODEL } from '../../../bin/commands/eval-dialogues.ts';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { builtinSkills } from '../../../src/skills/builtin/index.ts';
 import { DEFAULT_MODEL_ASSET, engineAssets } from '../../../src/engine/assets.ts';
 

@@ -5,11 +5,12 @@
  * @module
  */
 import type { TrainingSet } from './batch-step.ts';
-import { defaultFeaturizerConfig, featurize, featurizeTokens, type FeaturizerConfig } from './featurizer.ts';
-import { OOS_LABEL, prepareData } from './split.ts';
+import { defaultFeaturizerConfig, featurize, featurizeTokens, type FeaturizerConfig } from '../runtime/featurizer.ts';
+import { prepareData } from './split.ts';
+import { OOS_LABEL } from '../types.ts';
 import { defaultMinCount, type ResolvedTrainOptions } from './train-options.ts';
 import { buildVocabulary } from './trainer-helpers.ts';
-import type { Corpus } from './types.ts';
+import type { Corpus } from '../types.ts';
 
 /** One featurized validation example. */
 export interface ValidationExample {

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { ModelLoadError } from '../errors.ts';
-import { FEATURIZER_VERSION, type FeaturizerConfig } from './featurizer.ts';
+import { ModelLoadError } from '../../errors.ts';
+import { FEATURIZER_VERSION, type FeaturizerConfig } from '../runtime/featurizer.ts';
 import { readOnnxSummary, type OnnxSummary } from './onnx-reader.ts';
-import type { CustomEntityDefinition, ModelInfo } from './types.ts';
+import type { CustomEntityDefinition, ModelInfo } from '../types.ts';
 
 /** Version of the model format; a loader refuses models of a newer format. */
 export const MODEL_FORMAT_VERSION = 1;

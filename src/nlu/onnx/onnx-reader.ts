@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { checksumOf } from './hash.ts';
-import { OnnxDataType, type OnnxElementType, type OnnxValueInfo } from './onnx-writer.ts';
+import { checksumOf } from '../runtime/hash.ts';
+import { OnnxDataType, type OnnxElementType, type OnnxValueInfo } from './onnx-model.ts';
 import { readFields, utf8, type ProtoField } from './protobuf.ts';
 
 /** The parts of a `ModelProto` the loader validates. */

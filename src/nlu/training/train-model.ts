@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { exportOnnx, metadataOf } from './export.ts';
-import { modelInfoOf } from './model-format.ts';
+import { exportOnnx, metadataOf } from '../onnx/export.ts';
+import { modelInfoOf } from '../onnx/model-format.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from './trainer.ts';
-import type { Corpus, ModelInfo } from './types.ts';
+import type { Corpus, ModelInfo } from '../types.ts';
 
 /** Options of {@link trainOnnxModel}: the trainer's, plus the export's. */
 export interface TrainOnnxOptions extends TrainOptions {

@@ -12,11 +12,12 @@ import {
   OUTPUT_NAME,
   type ModelMetadata,
 } from './model-format.ts';
-import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from './onnx-writer.ts';
-import type { NetworkWeights } from './network.ts';
+import { encodeOnnxModel } from './onnx-writer.ts';
+import type { OnnxNode, OnnxTensor } from './onnx-model.ts';
+import type { NetworkWeights } from '../training/network.ts';
 import { dequantizeUint8, quantizeUint8 } from './quantize.ts';
-import { OOS_LABEL } from './split.ts';
-import type { TrainedModel } from './trainer.ts';
+import { OOS_LABEL } from '../types.ts';
+import type { TrainedModel } from '../training/trainer.ts';
 
 /** Options of {@link exportOnnx}. */
 export interface ExportOptions {

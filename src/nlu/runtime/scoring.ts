@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { IntentScore } from './types.ts';
+import type { IntentScore } from '../types.ts';
 
 /** What the decision needs to know about the model. */
 export interface ScoringContext {

@@ -6,7 +6,7 @@
  * @module
  */
 import type * as Ort from 'onnxruntime-web/wasm';
-import { ModelLoadError } from '../errors.ts';
+import { ModelLoadError } from '../../errors.ts';
 
 /** The ONNX Runtime module. */
 export type OrtModule = typeof Ort;

@@ -4,15 +4,15 @@
  *
  * @module
  */
-import type { ModelSource, ProgressEvent } from '../engine/types.ts';
-import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
-import { compileCustomEntities, extractEntities } from './entities/index.ts';
+import type { ModelSource, ProgressEvent } from '../../engine/types.ts';
+import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
+import { compileCustomEntities, extractEntities } from '../entities/index.ts';
 import { featurize } from './featurizer.ts';
-import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from './model-format.ts';
+import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
 import { readModelSource } from './model-source.ts';
 import { loadOrt, type OrtModule } from './ort-runtime.ts';
 import { decideIntent, DEFAULT_TOP_K } from './scoring.ts';
-import type { ClassifyOptions, ModelInfo, NluResult } from './types.ts';
+import type { ClassifyOptions, ModelInfo, NluResult } from '../types.ts';
 
 /** Options of {@link loadIntentModel}. */
 export interface LoadIntentModelOptions {

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { effectiveWeights } from './export.ts';
-import { featurize } from './featurizer.ts';
+import { effectiveWeights } from '../onnx/export.ts';
+import { featurize } from '../runtime/featurizer.ts';
 import { predictProbabilities } from './network.ts';
-import { decideIntent, DEFAULT_TOP_K, type IntentDecision } from './scoring.ts';
-import { OOS_LABEL } from './split.ts';
+import { decideIntent, DEFAULT_TOP_K, type IntentDecision } from '../runtime/scoring.ts';
+import { OOS_LABEL } from '../types.ts';
 import type { TrainedModel } from './trainer.ts';
 
 /** A synchronous classifier over a trained model's weights. */

@@ -4,12 +4,9 @@
  *
  * @module
  */
-import { CorpusError } from '../errors.ts';
+import { CorpusError } from '../../errors.ts';
 import { createRng } from './rng.ts';
-import type { Corpus, TrainingExample } from './types.ts';
-
-/** The label of out-of-scope examples, as in CLINC150. */
-export const OOS_LABEL = 'oos';
+import { OOS_LABEL, type Corpus, type TrainingExample } from '../types.ts';
 
 /** A corpus split for training. */
 export interface PreparedData {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { ModelSource, ProgressEvent } from '../engine/types.ts';
-import { abortReason, ModelLoadError } from '../errors.ts';
+import type { ModelSource, ProgressEvent } from '../../engine/types.ts';
+import { abortReason, ModelLoadError } from '../../errors.ts';
 
 /** Options of {@link readModelSource}. */
 export interface ReadModelOptions {

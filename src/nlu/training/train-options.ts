@@ -4,9 +4,9 @@
  *
  * @module
  */
-import type { TrainProgressEvent } from '../engine/types.ts';
+import type { TrainProgressEvent } from '../../engine/types.ts';
 import type { HalfBatchHelper } from './batch-step.ts';
-import type { FeaturizerConfig } from './featurizer.ts';
+import type { FeaturizerConfig } from '../runtime/featurizer.ts';
 
 /** Hyper-parameters and callbacks of `trainIntentModel`. Every number has a default that works for 5–2,000 examples per intent. */
 export interface TrainOptions {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { abortReason } from '../errors.ts';
+import { abortReason } from '../../errors.ts';
 import { addGradients, computeHalfBatch, createWorkspace, halfSeed, type StepSettings } from './batch-step.ts';
 import { chooseThreshold, fitTemperature } from './calibrate.ts';
 import {
@@ -20,12 +20,12 @@ import {
   scaleWeights,
 } from './trainer-helpers.ts';
 import { featurizeCorpus } from './trainer-data.ts';
-import type { FeaturizerConfig } from './featurizer.ts';
+import type { FeaturizerConfig } from '../runtime/featurizer.ts';
 import type { NetworkWeights } from './network.ts';
 import { Adam } from './optimizer.ts';
 import { createRng } from './rng.ts';
 import { resolveTrainOptions, type TrainOptions } from './train-options.ts';
-import type { Corpus, CustomEntityDefinition } from './types.ts';
+import type { Corpus, CustomEntityDefinition } from '../types.ts';
 
 export type { TrainOptions } from './train-options.ts';
 
