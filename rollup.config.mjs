@@ -30,6 +30,7 @@ const assetUrls = [
   [/'\.\.\/\.\.\/models\//g, "'./models/"],
   [/'\.\.\/\.\.\/node_modules\/onnxruntime-web\/dist\//g, "'./"],
   [/'\.\.\/\.\.\/worker\/engine-worker\.ts'/g, "'./confidant-worker.js'"],
+  [/'\.\.\/nlu\/training\/train-model\.ts'/g, "'./confidant-train.js'"],
 ];
 
 /** The files dist/ ships for the engine, by their path in dist/, and where the build takes them from. */
@@ -48,7 +49,7 @@ function distAssetUrls() {
       if (!/[/\\]src[/\\]engine[/\\]assets\.ts$/.test(id)) return null;
       let out = code;
       for (const [from, to] of assetUrls) out = out.replace(from, to);
-      if (out.includes("'../../")) this.error(`${id}: an asset URL points outside dist/ after rewriting`);
+      if (out.includes("'../")) this.error(`${id}: an asset URL points outside dist/ after rewriting`);
       return { code: out, map: null };
     },
   };
@@ -184,6 +185,42 @@ function workerChunks() {
   };
 }
 
+/**
+ * Makes the Worker and its trainer chunk find each other wherever a bundler put them: an app's bundler
+ * copies both as opaque files with hashed names, so neither `./confidant-train.js` (the Worker's import of
+ * it) nor `./confidant-worker.js` (the trainer's import of the code it shares with the Worker) resolves.
+ * The Worker imports the trainer from the URL the page resolved (`assetUrls.train`, kept on `globalThis`
+ * by the engine), and the trainer takes the shared code from the Worker's own module (its URL, kept by
+ * worker/engine-worker.ts): the same module instance, so classes and state stay one.
+ */
+function relocatableWorkerChunks() {
+  const TRAINER = '__confidantTrainerUrl';
+  const WORKER = '__confidantWorkerUrl';
+  return {
+    name: 'relocatable-worker-chunks',
+    renderChunk(code, chunk) {
+      if (chunk.name === 'confidant-worker') {
+        const out = code.replace(
+          /import\((['"])\.\/confidant-train\.js\1\)/g,
+          `import(globalThis.${TRAINER} ?? new URL('./confidant-train.js', import.meta.url).href)`,
+        );
+        return { code: out, map: null };
+      }
+      if (chunk.name === 'confidant-train') {
+        const out = code.replace(
+          /import\s*\{([^}]*)\}\s*from\s*(['"])\.\/confidant-worker\.js\2;?/g,
+          (_, names) =>
+            `const {${names.replace(/\s+as\s+/g, ': ')}} = await import(globalThis.${WORKER} ?? new URL('./confidant-worker.js', import.meta.url).href);`,
+        );
+        if (/from\s*['"]\.\/confidant-worker\.js/.test(out))
+          this.error('confidant-train.js: an import of the Worker was not rewritten');
+        return { code: out, map: null };
+      }
+      return null;
+    },
+  };
+}
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
 // Class names are kept: error classes are rebuilt by name across the Worker boundary.
 const min = () => terser({ format: { comments: false }, ecma: 2022, keep_classnames: true });
@@ -217,7 +254,16 @@ export default [
   },
   {
     input: { 'confidant-worker': 'worker/engine-worker.ts' },
-    plugins: [dexieEsm(), distAssetUrls(), bakeAssetDigests(), browserResolve(), ts(), min(), copyEngineAssets()],
+    plugins: [
+      dexieEsm(),
+      distAssetUrls(),
+      bakeAssetDigests(),
+      browserResolve(),
+      ts(),
+      relocatableWorkerChunks(),
+      min(),
+      copyEngineAssets(),
+    ],
     output: {
       dir: 'dist',
       format: 'es',

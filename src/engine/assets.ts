@@ -33,6 +33,9 @@ export const engineAssets = {
     file: 'ort-wasm-simd-threaded.wasm',
     here: () => new URL('../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', import.meta.url),
   },
+  // What only training needs (the trainer, the ONNX writer, the corpus parsers): the Worker loads it on the
+  // first `models.train` (in the sources, the module it is built from).
+  train: { file: 'confidant-train.js', here: () => new URL('../nlu/training/train-model.ts', import.meta.url) },
   'assistant-en': onnx('assistant-en', () => new URL('../../models/assistant-en.onnx', import.meta.url)),
 } as const satisfies Record<string, EngineAsset>;
 
@@ -41,6 +44,16 @@ export type EngineAssetName = keyof typeof engineAssets;
 
 /** The absolute URL of every shipped file, as the page resolved them. @internal */
 export type AssetUrls = Record<EngineAssetName, string>;
+
+/**
+ * Tells the built Worker where its trainer chunk is (see `relocatableWorkerChunks` in rollup.config.mjs):
+ * an app's bundler may have moved and renamed it. Nothing reads it in the sources.
+ * @internal
+ */
+export function locateTrainer(resolved: Partial<AssetUrls> | undefined): void {
+  if (resolved?.train !== undefined)
+    (globalThis as { __confidantTrainerUrl?: string }).__confidantTrainerUrl = resolved.train;
+}
 
 /** The model the engine starts with when the host names none. @internal */
 export const DEFAULT_MODEL_ASSET = 'assistant-en' satisfies EngineAssetName;

@@ -28,6 +28,7 @@ import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
+import { locateTrainer } from './assets.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
@@ -208,6 +209,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
+      locateTrainer(options.assetUrls);
       // The store (IndexedDB, keys) opens while the model and wasm download and compile: a cold start
       // waits for the slower of the two, not for both in turn.
       const { source, sha256 } = startingModel(options);

@@ -3,7 +3,7 @@
  * production mode (Vite current and 7, webpack 5 with no configuration; esbuild with `assets-base`),
  * served compressed from 127.0.0.1, and used in Chromium: a visitor who never opens the chat transfers
  * the shell only (<= 40 KB gzipped, no Worker, wasm or model), and one who opens it and asks "what time
- * is it" gets the time. Screenshots land in test-artifacts/packaged-<kit>-*.png.
+ * is it" gets the time; then a model trained in the page (the Worker's trainer chunk) answers. Screenshots land in test-artifacts/packaged-<kit>-*.png.
  *
  * Run after `npm run build`: `npm run test:packaged` (in `.ci/run`; about a minute per bundler).
  * `PACKAGED_KITS=vite,webpack5` picks bundlers (`vite-dev`: Vite's dev server on the unbuilt app).
@@ -135,6 +135,14 @@ describe('the packed tarball in a fresh app', () => {
         const text = (await reply.textContent()) ?? '';
         await page.screenshot({ path: join(root, `test-artifacts/packaged-${kit.name}-open.png`) });
         assert.match(text, /\d{1,2}:\d{2}/, `the reply names no time: ${text}`);
+        // Training in the browser: the Worker loads its trainer chunk, which the bundler moved too.
+        const trained = await page.evaluate(`(async () => {
+          const assistant = document.querySelector('confidant-assistant').assistant;
+          const corpus = 'intents:\\n  greet: [hello, hi there, good morning, hey]\\n  order_pizza: [I want a pizza, a large margherita please, pizza for two, order a pizza]\\n';
+          await assistant.models.train(corpus, { persist: false });
+          return (await assistant.classify('a pizza for two please')).intent;
+        })()`);
+        assert.equal(trained, 'order_pizza', 'the model trained in the browser answers');
         const failed = transfers.filter((t) => t.status >= 400);
         assert.deepEqual(failed, [], 'no request failed');
         assert.deepEqual(problems, [], 'no error in the page');

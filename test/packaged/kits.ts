@@ -83,7 +83,7 @@ webpack({ mode: 'production' }, (error, stats) => {
       );
       const from = join(app, 'node_modules/confidant-assistant/dist');
       mkdirSync(join(app, 'dist/confidant'), { recursive: true });
-      for (const file of ['confidant-worker.js', 'ort-wasm-simd-threaded.wasm', 'models']) {
+      for (const file of ['confidant-worker.js', 'confidant-train.js', 'ort-wasm-simd-threaded.wasm', 'models']) {
         cpSync(join(from, file), join(app, 'dist/confidant', file), { recursive: true });
       }
       page(
