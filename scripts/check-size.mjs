@@ -34,6 +34,12 @@ export const shipped = [
   },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', when: 'first open', maxGzip: 2 * 1024 * 1024 },
   {
+    file: 'dist/models/slots-default.onnx',
+    label: 'default slot tagger',
+    when: 'first open',
+    maxGzip: 2 * 1024 * 1024,
+  },
+  {
     file: 'dist/purify.es.mjs',
     label: 'DOMPurify (script tag, browsers without Element.setHTML)',
     when: 'first markdown reply',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: serves the repo on http://127.0.0.1:8080 (`PORT` to change it) and opens nothing: the demo pages
-// are /demo/index.html (script-tag embed), /demo/app.html (npm/ESM use) and /demo/strict-csp.html. Everything —
+// are /demo/index.html (script-tag embed), /demo/zh.html (the Chinese page), /demo/app.html (npm/ESM use)
+// and /demo/strict-csp.html. Everything —
 // ONNX Runtime's wasm, the model — comes from this origin, compressed (brotli or gzip) as a host should serve
 // it, so it works with the network off.
 //
@@ -72,7 +73,7 @@ server.on('error', async (error) => {
 server.listen(port, HOST, () => {
   const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
   console.log(
-    `Confidant demo: http://${HOST}:${actual}/demo/index.html (script tag), /demo/app.html (ESM), /demo/strict-csp.html`,
+    `Confidant demo: http://${HOST}:${actual}/demo/index.html (script tag), /demo/zh.html (中文), /demo/app.html (ESM), /demo/strict-csp.html`,
   );
 });
 const stop = () => server.close(() => dev.stop().then(() => process.exit(0)));

@@ -10,6 +10,9 @@ import { didYouMean } from './closest-names.ts';
 const OPTION_NAMES: Record<keyof AssistantOptions, true> = {
   model: true,
   modelSha256: true,
+  slotTagger: true,
+  slotTaggerSha256: true,
+  uiLang: true,
   wasmUrl: true,
   wasmSha256: true,
   assetsBase: true,
@@ -84,6 +87,11 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     } catch (cause) {
       throw new RangeError(`options.timeZone is not an IANA time zone: ${String(timeZone)}`, { cause });
     }
+  }
+  for (const key of ['lang', 'uiLang'] as const) {
+    const tag = options[key];
+    if (tag !== undefined && (typeof tag !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)))
+      throw new TypeError(`options.${key} must be a BCP 47 language tag such as 'en' or 'zh-CN'`);
   }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string') throw new TypeError('options.wasmUrl must be a string');
   if (options.assetsBase !== undefined && (typeof options.assetsBase !== 'string' || options.assetsBase === ''))

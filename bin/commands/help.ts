@@ -55,6 +55,7 @@ accuracy, slot accuracy and whole-dialogue success.
 
   <dialogues.json>     [{ "name"?, "turns": [{ "user": "...", "expect": { "intent", "slots"?, "replyIncludes"? } }] }]
   --model FILE         the model (default: the bundled assistant-en.onnx)
+  --no-tagger          without the slot tagger (slots from the skills' own extractors only)
   --json               print the figures as JSON
   --verbose            list every failed turn
 

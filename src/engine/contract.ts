@@ -25,10 +25,12 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  ModelSource,
   PermissionGrant,
   ProgressEvent,
   Reply,
   SendRequest,
+  SlotTaggerInfo,
   StoredMessage,
   TrainOptions,
   TrainProgressEvent,
@@ -116,6 +118,13 @@ export interface Engine {
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
   ): Promise<ModelInfo>;
+  /**
+   * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
+   * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
+   * one keeps working.
+   * @returns what the new tagger finds (its slot names), or `null` without one
+   */
+  setSlotTagger(source: ModelSource | null): Promise<SlotTaggerInfo | null>;
 }
 
 /**
@@ -193,6 +202,7 @@ export const engineMethods = {
   flushOutbox: { group: 'skills', callbacks: [] },
 
   train: { group: 'models', callbacks: [2] },
+  setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 
 type Table = typeof engineMethods;

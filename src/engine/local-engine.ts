@@ -25,6 +25,9 @@ import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
+import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
+import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
@@ -45,6 +48,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The slot tagger, when one is loaded: its spans join the turn's entities. */
+  tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -91,6 +96,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+  /** Intent and rule entities, then the tagger's slot spans (when a tagger is loaded). */
+  const understand = async (s: EngineState, text: string) => {
+    const tagger = s.tagger;
+    const [nlu, spans] = await Promise.all([s.model.classify(text, classifyOptions(s)), tagger?.tag(text) ?? []]);
+    return withSlotEntities(nlu, spans);
+  };
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -153,7 +164,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
     const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
-    const nlu = await s.model.classify(request.text, classifyOptions(s));
+    const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -210,9 +221,24 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       if (state !== undefined) return state.model.info;
       host = engineHost;
       locateTrainer(options.assetUrls);
-      // The store (IndexedDB, keys) opens while the model and wasm download and compile: a cold start
-      // waits for the slower of the two, not for both in turn.
+      // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start
+      // waits for the slower of the two, not for both in turn. The tagger loads after the intent model,
+      // which compiles the wasm they share.
       const { source, sha256 } = startingModel(options);
+      const taggerSource = startingTagger(options);
+      const loadModels = async (): Promise<{ model: IntentModel; tagger: SlotTagger | undefined }> => {
+        const loadedModel = await loadModel(source, options, onProgress, sha256);
+        try {
+          const loadedTagger =
+            taggerSource === undefined
+              ? undefined
+              : await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+          return { model: loadedModel, tagger: loadedTagger };
+        } catch (error) {
+          await loadedModel.dispose();
+          throw error;
+        }
+      };
       const [opened, loaded] = await Promise.allSettled([
         openStore({
           ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
@@ -221,15 +247,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
           onError: (e) =>
             emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
         }),
-        loadModel(source, options, onProgress, sha256),
+        loadModels(),
       ]);
       if (opened.status === 'rejected' || loaded.status === 'rejected') {
         if (opened.status === 'fulfilled') await opened.value.close();
-        if (loaded.status === 'fulfilled') await loaded.value.dispose();
+        if (loaded.status === 'fulfilled') {
+          await loaded.value.model.dispose();
+          await loaded.value.tagger?.dispose();
+        }
         throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
       }
       const store = opened.value;
-      const model: IntentModel = loaded.value;
+      const { model, tagger } = loaded.value;
       // Said once per realm, not once per assistant: a page that starts several must not flood the console.
       if (store.warning !== undefined && !warned.has(store.warning.code)) {
         warned.add(store.warning.code);
@@ -238,6 +267,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        tagger,
         store,
         services: undefined,
         conversationId: undefined,
@@ -270,8 +300,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
-      const s = current();
-      return s.model.classify(text, classifyOptions(s));
+      return understand(current(), text);
     },
 
     async status() {
@@ -313,7 +342,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
   return {

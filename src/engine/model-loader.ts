@@ -38,8 +38,8 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
   return { source: assetUrl(DEFAULT_MODEL_ASSET, options.assetUrls), sha256: builtDigest(DEFAULT_MODEL_ASSET) };
 }
 
-/** ONNX Runtime's `.wasm` and its digest: the host's `wasmUrl`, else the shipped file; none in Node (its ORT finds its own). */
-function wasmAsset(options: EngineOptions): { url: string | undefined; sha256: string | undefined } {
+/** ONNX Runtime's `.wasm` and its digest: the host's `wasmUrl`, else the shipped file; none in Node (its ORT finds its own). @internal */
+export function wasmAsset(options: EngineOptions): { url: string | undefined; sha256: string | undefined } {
   if (options.wasmUrl !== undefined) return { url: options.wasmUrl, sha256: options.wasmSha256 };
   if (typeof (globalThis as { location?: unknown }).location === 'undefined')
     return { url: undefined, sha256: undefined };
@@ -82,8 +82,8 @@ export async function loadEngineModel(
   }
 }
 
-/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. */
-async function modelBytes(
+/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */
+export async function modelBytes(
   source: ModelSource,
   options: { sha256?: string; onProgress?: (event: ProgressEvent) => void },
 ): Promise<Bytes | Uint8Array> {
@@ -108,8 +108,8 @@ function canCacheOrVerify(sha256: string | undefined): boolean {
   return sha256 !== undefined || typeof (globalThis as { caches?: unknown }).caches !== 'undefined';
 }
 
-/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. */
-function renamed(error: unknown, name: string): unknown {
+/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. @internal */
+export function renamed(error: unknown, name: string): unknown {
   if (!(error instanceof ModelLoadError) || error.source !== 'bytes' || name === 'bytes') return error;
   const suffix = ' (model: bytes)';
   const message = error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
