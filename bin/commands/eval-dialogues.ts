@@ -148,7 +148,8 @@ export async function evalDialogues(
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
-  const tagger = options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
+  const tagger =
+    options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;
