@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -33,8 +34,12 @@ test('npm pack --dry-run: licence, one model copy, docs, no sources', () => {
   ]) {
     assert.ok(files.includes(required), `the tarball lacks ${required}`);
   }
-  const models = files.filter((f) => f.endsWith('.onnx'));
-  assert.deepEqual(models, ['dist/models/assistant-en.onnx'], 'one copy of each model');
+  const models = files.filter((f) => f.endsWith('.onnx')).sort();
+  const shipped = readdirSync(resolve(root, 'models'))
+    .filter((f) => f.endsWith('.onnx'))
+    .map((f) => `dist/models/${f}`)
+    .sort();
+  assert.deepEqual(models, shipped, 'one copy of each model, in dist/models/');
   const sources = files.filter((f) => /\.(ts|mts|cts)$/.test(f) && !/\.d\.ts$/.test(f));
   assert.deepEqual(sources, [], 'no TypeScript sources');
   const stray = files.filter((f) => /^(src|test|scripts|bench|demo|worker|widget)\//.test(f));
