@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { freshApp, installKit, kits, packTarball, root, run } from './kits.ts';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks, without type declarations
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -33,6 +33,17 @@ before(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
   });
 });
+
+/** Opens the chat as a visitor would, asks "what time is it" and returns the reply's text. */
+async function askTheTime(page: Page): Promise<string> {
+  const widget = page.locator('confidant-assistant');
+  await widget.locator('[part~="launcher"]').click();
+  await widget.locator('[part~="input"]').fill('what time is it');
+  await widget.locator('[part~="send-button"]').click();
+  const reply = widget.locator('[part~="bubble"]').nth(1);
+  await reply.waitFor({ timeout: 90_000 });
+  return (await reply.textContent()) ?? '';
+}
 
 after(async () => {
   await browser?.close();
@@ -75,13 +86,7 @@ describe('the packed tarball in a fresh app', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(url);
-      const widget = page.locator('confidant-assistant');
-      await widget.locator('[part~="launcher"]').click();
-      await widget.locator('[part~="input"]').fill('what time is it');
-      await widget.locator('[part~="send-button"]').click();
-      const reply = widget.locator('[part~="bubble"]').nth(1);
-      await reply.waitFor({ timeout: 90_000 });
-      assert.match((await reply.textContent()) ?? '', /\d{1,2}:\d{2}/);
+      assert.match(await askTheTime(page), /\d{1,2}:\d{2}/);
       await context.close();
     } finally {
       server.kill();
@@ -126,13 +131,7 @@ describe('the packed tarball in a fresh app', () => {
         mkdirSync(join(root, 'test-artifacts'), { recursive: true });
         await page.screenshot({ path: join(root, `test-artifacts/packaged-${kit.name}-closed.png`) });
 
-        const widget = page.locator('confidant-assistant');
-        await widget.locator('[part~="launcher"]').click();
-        await widget.locator('[part~="input"]').fill('what time is it');
-        await widget.locator('[part~="send-button"]').click();
-        const reply = widget.locator('[part~="bubble"]').nth(1);
-        await reply.waitFor({ timeout: 60_000 });
-        const text = (await reply.textContent()) ?? '';
+        const text = await askTheTime(page);
         await page.screenshot({ path: join(root, `test-artifacts/packaged-${kit.name}-open.png`) });
         assert.match(text, /\d{1,2}:\d{2}/, `the reply names no time: ${text}`);
         // Training in the browser: the Worker loads its trainer chunk, which the bundler moved too.
