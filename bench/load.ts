@@ -18,6 +18,7 @@
  * Targets: shell <= 40 KB, progress <= 100 ms, first reply <= 1.5 s. Needs `dist/` (`npm run build`).
  * `--json` prints the figures instead of writing BENCHMARKS.md.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { machineLine, table, writeBenchSection } from './report.ts';
@@ -96,6 +97,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
 });
 const results: Run[] = [];
+const loadBefore = loadavg()[0] ?? 0;
 try {
   await once(browser, `${server.url}bench/load/page.html`, server.bytesSent); // warms the server's compression cache
   for (let i = 0; i < runs; i++) {
@@ -136,7 +138,7 @@ if (json) {
   };
   const markdown = `## Load: cold first open at 100 Mbit/s (\`npm run bench:load\`)
 
-${machineLine()} The script-tag page served with brotli from 127.0.0.1; Chromium throttled through CDP
+${machineLine()} Machine load: load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, on ${availableParallelism()} cores (CPU-bound steps, such as compiling the wasm, slow down with it). The script-tag page served with brotli from 127.0.0.1; Chromium throttled through CDP
 (\`Network.emulateNetworkConditions\`: ${(THROUGHPUT * 8) / 1e6} Mbit/s down and up, ${LATENCY_MS} ms latency); ${runs} runs,
 each in a fresh browser context (cold HTTP cache, Cache Storage and IndexedDB). Times are from the visitor
 reaching the launcher (pointer over it, then a click) to the frame that shows it; "what time is it" is sent
