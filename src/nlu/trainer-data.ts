@@ -4,9 +4,11 @@
  *
  * @module
  */
+import { augmenterFor } from './augment.ts';
 import type { TrainingSet } from './batch-step.ts';
 import { defaultFeaturizerConfig, featurize, featurizeTokens, type FeaturizerConfig } from './featurizer.ts';
 import { OOS_LABEL, prepareData } from './split.ts';
+import { createRng } from './rng.ts';
 import { defaultMinCount, type ResolvedTrainOptions } from './train-options.ts';
 import { buildVocabulary } from './trainer-helpers.ts';
 import type { Corpus } from './types.ts';
@@ -27,7 +29,15 @@ export interface FeaturizedCorpus {
   featurizer: FeaturizerConfig;
   /** Feature bucket → embedding row. */
   remap: Int32Array;
+  /**
+   * The training rows: `variants` blocks of `examples` rows each; block 0 holds the utterances
+   * as written, block v their v-th noisy variant (row `v * examples + i` is a variant of row i).
+   */
   trainingSet: TrainingSet;
+  /** Training utterances (without their variants). */
+  examples: number;
+  /** Rows per utterance: 1 + the noisy variants made of each. */
+  variants: number;
   validation: ValidationExample[];
 }
 
@@ -48,11 +58,19 @@ export function featurizeCorpus(
   const oosClass = o.oosClass && data.oosTrain.length >= 5;
   const labels = oosClass ? [...data.intents, OOS_LABEL] : [...data.intents];
   const classOf = new Map(labels.map((l, i) => [l, i]));
-  const texts = [...data.train.map((e) => e.text), ...(oosClass ? data.oosTrain : [])];
-  const targets = Int32Array.from([
+  const originals = [...data.train.map((e) => e.text), ...(oosClass ? data.oosTrain : [])];
+  const originalTargets = [
     ...data.train.map((e) => classOf.get(e.intent) as number),
     ...(oosClass ? data.oosTrain.map(() => labels.length - 1) : []),
-  ]);
+  ];
+  const augmenter = o.augmentCopies > 0 ? augmenterFor(corpus.language || 'en', o.augmentRates) : null;
+  const variants = augmenter === null ? 1 : 1 + o.augmentCopies;
+  // Its own generator, so that augmentation does not shift the streams of initialization and shuffling.
+  const noise = createRng(o.seed ^ 0x0a06e47);
+  const texts = [...originals];
+  for (let v = 1; v < variants; v++)
+    for (const t of originals) texts.push((augmenter as NonNullable<typeof augmenter>)(t, noise));
+  const targets = Int32Array.from({ length: texts.length }, (_, i) => originalTargets[i % originals.length] as number);
   const featurizer: FeaturizerConfig = { ...defaultFeaturizerConfig(corpus.language || 'en'), ...overrides };
   let featurized = texts.map((t) => featurizeTokens(t, featurizer));
   if (overrides?.buckets === undefined) {
@@ -67,7 +85,8 @@ export function featurizeCorpus(
   const remap = buildVocabulary(
     featurized.map((f) => f.ids),
     featurizer.buckets,
-    o.minCount ?? defaultMinCount(texts.length),
+    // Variants repeat their utterance's features: the count that earns a row grows with them.
+    (o.minCount ?? defaultMinCount(originals.length)) * variants,
   );
   const validation: ValidationExample[] = [
     ...data.validation.map((e) => ({
@@ -87,6 +106,8 @@ export function featurizeCorpus(
     oosClass,
     featurizer,
     remap,
+    examples: originals.length,
+    variants,
     trainingSet: {
       rows: featurized.map((f) => Int32Array.from(f.ids, (id) => remap[id] ?? 0)),
       tokenEnds: featurized.map((f) => f.tokenEnds),

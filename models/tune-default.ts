@@ -1,0 +1,144 @@
+/**
+ * The validation sweep behind the default model's options: trains the recipe with option
+ * overrides over several seeds and reports validation figures only (CLINC150's val split, and
+ * the dev split of a chat-box set when given), as mean ± sd. Test splits are never read here.
+ *
+ *   npm run tune:default -- --data ../shared/datasets/clinc150.json [--seeds 1,2,3]
+ *     [--options '{"augment":false}'] [--chatbox test/fixtures/nlu/chatbox-en.json] [--json]
+ *
+ * Several `--options` run one after the other, each a row of the output.
+ */
+import { parseArgs } from 'node:util';
+import { datasetCorpus, readDataset, type Dataset } from '../bin/commands/dataset.ts';
+import { augmentEnglish } from '../src/nlu/augment.ts';
+import { chooseThreshold, type ScoredPrediction } from '../src/nlu/calibrate.ts';
+import { createRng } from '../src/nlu/rng.ts';
+import { createInMemoryPredictor } from '../src/nlu/predictor.ts';
+import { OOS_LABEL } from '../src/nlu/split.ts';
+import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/nlu/trainer.ts';
+import { meanSd } from '../bench/seed-stats.ts';
+import { DEFAULT_MODEL_OPTIONS } from './default-options.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    seeds: { type: 'string', default: '1,2,3' },
+    options: { type: 'string', multiple: true, default: ['{}'] },
+    chatbox: { type: 'string' },
+    split: { type: 'string', default: 'dev' },
+    json: { type: 'boolean', default: false },
+    'noisy-val': { type: 'boolean', default: false },
+  },
+});
+if (values.data === undefined) {
+  console.error(
+    'usage: npm run tune:default -- --data <clinc150.json> [--seeds 1,2,3] [--options JSON]… [--chatbox <file>]',
+  );
+  process.exit(2);
+}
+const dataset = readDataset(values.data);
+const chatbox: Dataset | undefined = values.chatbox === undefined ? undefined : readDataset(values.chatbox);
+const seeds = values.seeds.split(',').map(Number);
+// --noisy-val: CLINC150's val split with chat-box noise (heavier than training's, another seed): a
+// proxy of robustness while no chat-box dev set is at hand. It uses the training noise model, so
+// it flatters augmentation; the chat-box dev set is the real check.
+const noiseRng = createRng(20261);
+const noisyVal = values['noisy-val']
+  ? (dataset.splits.val ?? []).map((e) => ({
+      text: augmentEnglish(e.text, noiseRng, { typo: 0.2, chat: 0.6, filler: 0.3 }),
+      intent: e.intent,
+    }))
+  : undefined;
+
+/** In-scope accuracy and out-of-scope recall of `model` on `examples` at its own threshold. */
+function score(model: TrainedModel, examples: { text: string; intent: string }[]) {
+  const predictor = createInMemoryPredictor(model, { quantize: true });
+  let inN = 0;
+  let inOk = 0;
+  let oosN = 0;
+  let oosOk = 0;
+  for (const e of examples) {
+    const intent = predictor.predict(e.text, 1).intent;
+    if (e.intent === OOS_LABEL) {
+      oosN++;
+      if (intent === null) oosOk++;
+    } else {
+      inN++;
+      if (intent === e.intent) inOk++;
+    }
+  }
+  return { inScope: inOk / Math.max(1, inN), oosRecall: oosN === 0 ? NaN : oosOk / oosN };
+}
+
+/** Accuracy when the threshold is moved to reach `recall` on the same split (a threshold-free view of separation). */
+function accuracyAtRecall(model: TrainedModel, examples: { text: string; intent: string }[], recall: number): number {
+  const predictor = createInMemoryPredictor(model, { quantize: true });
+  const scored = examples.map((e) => {
+    const p = predictor.probabilities(e.text);
+    let top = 0;
+    for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
+    const s: ScoredPrediction = {
+      confidence: p[top]!,
+      correct: model.labels[top] === e.intent,
+      predictedOos: model.oosClass && top === p.length - 1,
+    };
+    return { oos: e.intent === OOS_LABEL, s };
+  });
+  return chooseThreshold(
+    scored.filter((x) => !x.oos).map((x) => x.s),
+    scored.filter((x) => x.oos).map((x) => x.s),
+    { minOosRecall: recall },
+  ).inScopeAccuracy;
+}
+
+const rows: Record<string, unknown>[] = [];
+for (const json of values.options) {
+  const overrides = JSON.parse(json) as TrainOptions;
+  const runs: Record<string, number>[] = [];
+  for (const seed of seeds) {
+    const started = performance.now();
+    const model = await trainIntentModel(
+      { ...datasetCorpus(dataset), name: 'tune', version: '0' },
+      { ...DEFAULT_MODEL_OPTIONS, ...overrides, seed },
+    );
+    const run: Record<string, number> = {
+      seconds: (performance.now() - started) / 1000,
+      valInScope: model.metrics.inScopeAccuracy,
+      valOosRecall: model.metrics.oosRecall,
+      rows: model.weights.embedding.length / model.weights.dim,
+    };
+    if (noisyVal !== undefined) {
+      const s = score(model, noisyVal);
+      run.noisyInScope = s.inScope;
+      run.noisyOosRecall = s.oosRecall;
+    }
+    if (chatbox !== undefined) {
+      const dev = chatbox.splits[values.split] ?? [];
+      const s = score(model, dev);
+      run.chatInScope = s.inScope;
+      run.chatOosRecall = s.oosRecall;
+      run.chatInScopeAtRecall65 = accuracyAtRecall(model, dev, 0.65);
+    }
+    runs.push(run);
+    process.stderr.write(`${json} seed ${seed}: ${JSON.stringify(run)}\n`);
+  }
+  const summary: Record<string, unknown> = { options: overrides };
+  for (const key of Object.keys(runs[0]!)) summary[key] = meanSd(runs.map((r) => r[key]!));
+  rows.push(summary);
+}
+if (values.json) console.log(JSON.stringify(rows));
+else
+  for (const r of rows) {
+    const fmt = (k: string) => {
+      const v = r[k] as { mean: number; sd: number } | undefined;
+      if (v === undefined) return '';
+      const pct = k !== 'seconds' && k !== 'rows';
+      return `${k} ${pct ? (100 * v.mean).toFixed(2) : v.mean.toFixed(0)} ± ${pct ? (100 * v.sd).toFixed(2) : v.sd.toFixed(0)}`;
+    };
+    console.log(
+      `${JSON.stringify(r.options)}\n  ${Object.keys(r)
+        .filter((k) => k !== 'options')
+        .map(fmt)
+        .join('  ')}`,
+    );
+  }
