@@ -4,7 +4,8 @@
  * the dev split of a chat-box set when given), as mean ± sd. Test splits are never read here.
  *
  *   npm run tune:default -- --data ../shared/datasets/clinc150.json [--seeds 1,2,3]
- *     [--options '{"augment":false}'] [--chatbox test/fixtures/nlu/chatbox-en.json] [--json]
+ *     [--options '{"augment":false}'] [--chatbox test/fixtures/nlu/chatbox-en.json] [--noisy-val] [--json]
+ *   npm run tune:default -- --data models/corpora/zh/clinc150-zh.json --lang zh
  *
  * Several `--options` run one after the other, each a row of the output.
  */
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'dev' },
     json: { type: 'boolean', default: false },
     'noisy-val': { type: 'boolean', default: false },
+    lang: { type: 'string', default: 'en' },
   },
 });
 if (values.data === undefined) {
@@ -98,7 +100,7 @@ for (const json of values.options) {
   for (const seed of seeds) {
     const started = performance.now();
     const model = await trainIntentModel(
-      { ...datasetCorpus(dataset), name: 'tune', version: '0' },
+      { ...datasetCorpus(dataset, values.lang), name: 'tune', version: '0' },
       { ...DEFAULT_MODEL_OPTIONS, ...overrides, seed },
     );
     const run: Record<string, number> = {

@@ -122,6 +122,8 @@ export { extractEntities } from './nlu/entities/index.ts';
 export { parseCorpus } from './nlu/corpus/index.ts';
 export { loadIntentModel } from './nlu/intent-model.ts';
 export type { IntentModel, LoadIntentModelOptions } from './nlu/intent-model.ts';
+export { detectLanguage } from './nlu/language-id.ts';
+export type { DetectedLanguage, DetectLanguageOptions, LanguageGuess } from './nlu/language-id.ts';
 
 // Store types hosts see through the assistant.
 export type { AuditHead, ImportResult } from './store/index.ts';

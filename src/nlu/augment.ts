@@ -1,6 +1,7 @@
 /**
  * Training-time text augmentation: noisy variants of training utterances as people type them in
- * a chat box (typos, chat abbreviations, contractions without apostrophes, filler words), so the
+ * a chat box (English: typos, chat abbreviations, contractions without apostrophes, filler words;
+ * Chinese: homophone slips, dropped characters, English words, numerals, particles), so the
  * model learns features that survive them. Used only while training; nothing here ships in a
  * model, and the featurizer never sees it at inference.
  *
@@ -218,6 +219,124 @@ export function augmentEnglish(text: string, rng: Rng, rates: AugmentRates = DEF
   return s;
 }
 
+/** Common input-method slips between homophones (each may become the other). */
+const ZH_HOMOPHONES: readonly (readonly [string, string])[] = [
+  ['定', '订'],
+  ['的', '地'],
+  ['的', '得'],
+  ['在', '再'],
+  ['做', '作'],
+  ['那', '哪'],
+  ['他', '她'],
+  ['已', '以'],
+  ['像', '象'],
+  ['账', '帐'],
+  ['么', '嘛'],
+  ['几', '机'],
+  ['时', '是'],
+  ['钟', '中'],
+  ['天', '添'],
+  ['气', '器'],
+];
+
+/** Words often typed in English inside a Chinese sentence (帮我set个timer). */
+const ZH_ENGLISH: Record<string, string[]> = {
+  计时器: ['timer'],
+  定时器: ['timer'],
+  闹钟: ['alarm', '闹铃'],
+  提醒: ['remind', 'reminder'],
+  设置: ['set', '设'],
+  设定: ['set'],
+  天气: ['weather'],
+  音乐: ['music'],
+  歌: ['song'],
+  播放: ['play', '放'],
+  购物清单: ['shopping list', '购物list'],
+  清单: ['list'],
+  日历: ['calendar'],
+  账户: ['account', '账号'],
+  信用卡: ['credit card', '卡'],
+  航班: ['flight'],
+  酒店: ['hotel'],
+  餐厅: ['restaurant', '饭店'],
+  邮件: ['email', '邮箱'],
+  短信: ['message', '信息'],
+  音量: ['volume'],
+  密码: ['password'],
+  会议: ['meeting'],
+  笑话: ['joke'],
+  翻译: ['translate'],
+  取消: ['cancel'],
+  手机: ['phone'],
+  好的: ['ok', 'okay'],
+  谢谢: ['thx', 'thanks', '谢啦', '3q'],
+  是的: ['yes', '对'],
+  不是: ['no', '不'],
+  什么: ['啥', '什么'],
+  怎么: ['咋', '怎么样'],
+  现在: ['这会儿', '眼下'],
+  一下: ['下'],
+};
+
+const ZH_BEFORE = ['请', '帮我', '麻烦', '那个', '嗯', '哎', '你好，', '喂', '请问'];
+const ZH_AFTER = ['吧', '呢', '啊', '呀', '一下', '谢谢', '哈', '?', '!!', '~'];
+const ZH_PARTICLES = /[吗呢吧啊呀哈啦嘛了的]$/u;
+const ZH_ENGLISH_PATTERN = new RegExp(
+  Object.keys(ZH_ENGLISH)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+const ZH_DIGITS = '零一二三四五六七八九';
+
+/** A number 0–99 in Chinese numerals (5 → 五, 15 → 十五, 30 → 三十). */
+function chineseNumber(n: number): string {
+  if (n < 10) return ZH_DIGITS[n] as string;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : (ZH_DIGITS[tens] as string)}十${ones === 0 ? '' : (ZH_DIGITS[ones] as string)}`;
+}
+
+/**
+ * A noisy variant of a Chinese utterance, as typed in a chat box: homophone slips of the input
+ * method, a dropped character, English words for common terms (帮我set个timer), numbers in digits
+ * or Chinese numerals, particles and polite openers added or dropped. Traditional characters and
+ * full-width forms need no variants: the featurizer folds them.
+ * @param text the utterance
+ * @param rng the seeded generator
+ * @param rates the noise rates: `typo` per character, `chat` per replaceable word, `filler` per utterance
+ * @returns the variant (possibly equal to the text)
+ */
+export function augmentChinese(text: string, rng: Rng, rates: AugmentRates = DEFAULT_AUGMENT_RATES): string {
+  let s = text.replace(ZH_ENGLISH_PATTERN, (word) => {
+    const forms = ZH_ENGLISH[word];
+    return forms !== undefined && rng.next() < rates.chat / 2 ? (forms[rng.int(forms.length)] as string) : word;
+  });
+  s = s.replace(/\d{1,2}(?!\d)/g, (digits) => (rng.next() < rates.chat ? chineseNumber(Number(digits)) : digits));
+  const chars = Array.from(s);
+  const out: string[] = [];
+  for (const c of chars) {
+    const r = rng.next();
+    if (r < rates.typo / 4 && chars.length > 3 && /\p{Script=Han}/u.test(c)) continue; // a dropped character
+    if (r < rates.typo / 2) {
+      const pairs = ZH_HOMOPHONES.filter(([a, b]) => a === c || b === c);
+      if (pairs.length > 0) {
+        const [a, b] = pairs[rng.int(pairs.length)] as readonly [string, string];
+        out.push(a === c ? b : a);
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  s = out.join('');
+  if (rng.next() < rates.filler) {
+    if (rng.next() < 0.5) s = `${ZH_BEFORE[rng.int(ZH_BEFORE.length)] as string}${s}`;
+    else if (ZH_PARTICLES.test(s) && rng.next() < 0.5) s = s.slice(0, -1);
+    else s = `${s}${ZH_AFTER[rng.int(ZH_AFTER.length)] as string}`;
+  }
+  return s;
+}
+
 /**
  * The augmenter for a corpus language, or null where there is none (the trainer then trains on
  * the texts as they are).
@@ -232,5 +351,6 @@ export function augmenterFor(
   const primary = language.toLowerCase().split(/[-_]/)[0];
   const r = { ...DEFAULT_AUGMENT_RATES, ...rates };
   if (primary === 'en') return (text, rng) => augmentEnglish(text, rng, r);
+  if (primary === 'zh') return (text, rng) => augmentChinese(text, rng, r);
   return null;
 }

@@ -129,6 +129,19 @@ export function featurize(text: string, config: FeaturizerConfig): Int32Array {
 }
 
 /**
+ * The ids of an utterance's words alone (`w` features, one per token, in order): what
+ * `IntentModel.coverage` looks up to tell how much of an utterance a model knows.
+ * @param text the raw utterance
+ * @param config the model's featurizer config
+ * @returns one id per word (none for text without words)
+ */
+export function wordIds(text: string, config: FeaturizerConfig): Int32Array {
+  const normalized = normalizeText(text, config.maxChars, { foldHan: config.version >= 2 && config.foldHan === true });
+  const words = segmentWords(normalized, config.locale);
+  return Int32Array.from(words.slice(0, config.maxIds), (w) => bucketOf(`w${w.segment}`, config.buckets));
+}
+
+/**
  * {@link featurize}, also telling where each token's features end, so the trainer can drop
  * whole words (word dropout) rather than single features.
  * @param text the raw utterance

@@ -12,6 +12,14 @@ export { exportOnnx, type ExportOptions } from './export.ts';
 export { createInMemoryPredictor, type InMemoryPredictor } from './predictor.ts';
 export { defaultFeaturizerConfig, featurize, tokenize, type FeaturizerConfig } from './featurizer.ts';
 export { normalizeText } from './normalize.ts';
+export { foldHanVariants } from './han-variants.ts';
+export {
+  detectLanguage,
+  wordCoverage,
+  type DetectedLanguage,
+  type DetectLanguageOptions,
+  type LanguageGuess,
+} from './language-id.ts';
 export { OOS_LABEL } from './split.ts';
 export { extractEntities, compileCustomEntities, type ExtractEntitiesOptions } from './entities/index.ts';
 export { parseCorpus, parseDataset, type CorpusFormat, type ParseCorpusOptions } from './corpus/index.ts';
