@@ -17,12 +17,14 @@ import { createRng } from '../src/nlu/rng.ts';
 import { createInMemoryPredictor } from '../src/nlu/predictor.ts';
 import { OOS_LABEL } from '../src/nlu/split.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/nlu/trainer.ts';
+import type { Corpus } from '../src/nlu/types.ts';
 import { meanSd } from '../bench/seed-stats.ts';
 import { DEFAULT_MODEL_OPTIONS } from './default-options.ts';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' },
+    data: { type: 'string', multiple: true },
+    also: { type: 'string' },
     seeds: { type: 'string', default: '1,2,3' },
     options: { type: 'string', multiple: true, default: ['{}'] },
     chatbox: { type: 'string' },
@@ -32,13 +34,27 @@ const { values } = parseArgs({
     lang: { type: 'string', default: 'en' },
   },
 });
-if (values.data === undefined) {
+if (values.data === undefined || values.data.length === 0) {
   console.error(
     'usage: npm run tune:default -- --data <clinc150.json> [--seeds 1,2,3] [--options JSON]… [--chatbox <file>]',
   );
   process.exit(2);
 }
-const dataset = readDataset(values.data);
+const dataset = readDataset(values.data[0]!);
+// --also <dataset>: a second corpus trained into the same model (a bilingual model: --lang mul);
+// its val split is scored on its own too.
+const also: Dataset | undefined = values.also === undefined ? undefined : readDataset(values.also);
+const corpusOf = (): Corpus => {
+  const a = datasetCorpus(dataset, values.lang);
+  if (also === undefined) return a;
+  const b = datasetCorpus(also, values.lang);
+  return {
+    ...a,
+    train: [...a.train, ...b.train],
+    outOfScope: [...(a.outOfScope ?? []), ...(b.outOfScope ?? [])],
+    validation: [...(a.validation ?? []), ...(b.validation ?? [])],
+  };
+};
 const chatbox: Dataset | undefined = values.chatbox === undefined ? undefined : readDataset(values.chatbox);
 const seeds = values.seeds.split(',').map(Number);
 // --noisy-val: CLINC150's val split with chat-box noise (heavier than training's, another seed): a
@@ -100,8 +116,8 @@ for (const json of values.options) {
   for (const seed of seeds) {
     const started = performance.now();
     const model = await trainIntentModel(
-      { ...datasetCorpus(dataset, values.lang), name: 'tune', version: '0' },
-      { ...DEFAULT_MODEL_OPTIONS, ...overrides, seed },
+      { ...corpusOf(), name: 'tune', version: '0' },
+      { ...DEFAULT_MODEL_OPTIONS[values.lang === 'zh' ? 'zh' : 'en'], ...overrides, seed },
     );
     const run: Record<string, number> = {
       seconds: (performance.now() - started) / 1000,
@@ -109,6 +125,14 @@ for (const json of values.options) {
       valOosRecall: model.metrics.oosRecall,
       rows: model.weights.embedding.length / model.weights.dim,
     };
+    if (also !== undefined) {
+      const a = score(model, dataset.splits.val ?? []);
+      const b = score(model, also.splits.val ?? []);
+      run.valInScopeFirst = a.inScope;
+      run.valOosRecallFirst = a.oosRecall;
+      run.valInScopeAlso = b.inScope;
+      run.valOosRecallAlso = b.oosRecall;
+    }
     if (noisyVal !== undefined) {
       const s = score(model, noisyVal);
       run.noisyInScope = s.inScope;

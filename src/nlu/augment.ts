@@ -288,6 +288,7 @@ const ZH_ENGLISH_PATTERN = new RegExp(
   'gu',
 );
 const ZH_DIGITS = '零一二三四五六七八九';
+const HAN = /\p{Script=Han}/u;
 
 /** A number 0–99 in Chinese numerals (5 → 五, 15 → 十五, 30 → 三十). */
 function chineseNumber(n: number): string {
@@ -317,7 +318,7 @@ export function augmentChinese(text: string, rng: Rng, rates: AugmentRates = DEF
   const out: string[] = [];
   for (const c of chars) {
     const r = rng.next();
-    if (r < rates.typo / 4 && chars.length > 3 && /\p{Script=Han}/u.test(c)) continue; // a dropped character
+    if (r < rates.typo / 4 && chars.length > 3 && HAN.test(c)) continue; // a dropped character
     if (r < rates.typo / 2) {
       const pairs = ZH_HOMOPHONES.filter(([a, b]) => a === c || b === c);
       if (pairs.length > 0) {
@@ -352,5 +353,7 @@ export function augmenterFor(
   const r = { ...DEFAULT_AUGMENT_RATES, ...rates };
   if (primary === 'en') return (text, rng) => augmentEnglish(text, rng, r);
   if (primary === 'zh') return (text, rng) => augmentChinese(text, rng, r);
+  // A corpus of several languages (BCP 47 `mul`): each text by its script.
+  if (primary === 'mul') return (text, rng) => (HAN.test(text) ? augmentChinese : augmentEnglish)(text, rng, r);
   return null;
 }

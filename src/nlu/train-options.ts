@@ -82,6 +82,11 @@ export interface TrainOptions {
    * @default { copies: 2 }
    */
   augment?: false | AugmentOptions;
+  /**
+   * Pseudo out-of-scope examples made by splicing halves of training utterances of two different
+   * intents (see `splicedOos`), added to the out-of-scope class. Only with an out-of-scope class. @default 0
+   */
+  splicedOos?: number;
   /** Overrides of the featurizer config. */
   featurizer?: Partial<FeaturizerConfig>;
   /** Receives `featurize`, `epoch` and `calibrate` events. */
@@ -123,6 +128,7 @@ export function resolveTrainOptions(options: TrainOptions) {
     oosRecallTarget: options.oosRecallTarget ?? 0.6,
     fallbackThreshold: options.fallbackThreshold ?? 0.5,
     augmentCopies: options.augment === false ? 0 : (options.augment?.copies ?? 2),
+    splicedOos: options.splicedOos ?? 0,
   };
   const augmentRates = options.augment === false ? {} : (options.augment?.rates ?? {});
   for (const [key, value] of Object.entries(o)) {
@@ -147,6 +153,8 @@ export function resolveTrainOptions(options: TrainOptions) {
     throw new RangeError('TrainOptions: dropout, featureDropout and wordDropout must be in [0, 1)');
   if (o.validationShare <= 0 || o.validationShare >= 1)
     throw new RangeError('TrainOptions.validationShare must be in (0, 1)');
+  if (!Number.isInteger(o.splicedOos) || o.splicedOos < 0)
+    throw new RangeError('TrainOptions.splicedOos must be a non-negative integer');
   if (!Number.isInteger(o.augmentCopies) || o.augmentCopies < 0 || o.augmentCopies > 16)
     throw new RangeError('TrainOptions.augment.copies must be an integer in [0, 16]');
   for (const [key, rate] of Object.entries(augmentRates)) {

@@ -8,7 +8,7 @@ import { augmenterFor } from './augment.ts';
 import type { TrainingSet } from './batch-step.ts';
 import { defaultFeaturizerConfig, featurize, featurizeTokens, type FeaturizerConfig } from './featurizer.ts';
 import { OOS_LABEL, prepareData } from './split.ts';
-import { createRng } from './rng.ts';
+import { createRng, type Rng } from './rng.ts';
 import { defaultMinCount, type ResolvedTrainOptions } from './train-options.ts';
 import { buildVocabulary } from './trainer-helpers.ts';
 import type { Corpus } from './types.ts';
@@ -58,10 +58,12 @@ export function featurizeCorpus(
   const oosClass = o.oosClass && data.oosTrain.length >= 5;
   const labels = oosClass ? [...data.intents, OOS_LABEL] : [...data.intents];
   const classOf = new Map(labels.map((l, i) => [l, i]));
-  const originals = [...data.train.map((e) => e.text), ...(oosClass ? data.oosTrain : [])];
+  const spliced = oosClass ? splicedOos(data.train, o.splicedOos, createRng(o.seed ^ 0x5011ce)) : [];
+  const oosTexts = oosClass ? [...data.oosTrain, ...spliced] : [];
+  const originals = [...data.train.map((e) => e.text), ...oosTexts];
   const originalTargets = [
     ...data.train.map((e) => classOf.get(e.intent) as number),
-    ...(oosClass ? data.oosTrain.map(() => labels.length - 1) : []),
+    ...oosTexts.map(() => labels.length - 1),
   ];
   const augmenter = o.augmentCopies > 0 ? augmenterFor(corpus.language || 'en', o.augmentRates) : null;
   const variants = augmenter === null ? 1 : 1 + o.augmentCopies;
@@ -115,6 +117,40 @@ export function featurizeCorpus(
     },
     validation,
   };
+}
+
+/**
+ * Pseudo out-of-scope utterances: the first half of one training utterance joined to the second
+ * half of one of another intent ("set a timer for" + "my credit card bill"). They share words
+ * with in-scope intents but ask for none of them, like the near misses a chat box gets; as
+ * out-of-scope examples they teach the model that mixed cues are not an intent (after the
+ * pseudo-OOD idea of Zheng et al., "Out-of-Domain Detection for Natural Language Understanding
+ * in Dialog Systems", 2020).
+ * @param train the in-scope training examples
+ * @param count how many to make
+ * @param rng the seeded generator
+ * @returns the utterances
+ */
+export function splicedOos(train: readonly { text: string; intent: string }[], count: number, rng: Rng): string[] {
+  const out: string[] = [];
+  if (train.length < 2) return out;
+  const words = (t: string) => t.split(/\s+/).filter((w) => w !== '');
+  for (let tries = 0; out.length < count && tries < count * 4; tries++) {
+    const a = train[rng.int(train.length)] as { text: string; intent: string };
+    const b = train[rng.int(train.length)] as { text: string; intent: string };
+    if (a.intent === b.intent) continue;
+    const wa = words(a.text);
+    const wb = words(b.text);
+    // Chinese has no spaces: split by characters instead.
+    const unitsA = wa.length > 1 ? wa : Array.from(a.text);
+    const unitsB = wb.length > 1 ? wb : Array.from(b.text);
+    if (unitsA.length < 2 || unitsB.length < 2) continue;
+    const joiner = wa.length > 1 && wb.length > 1 ? ' ' : '';
+    const head = unitsA.slice(0, Math.ceil(unitsA.length / 2)).join(wa.length > 1 ? ' ' : '');
+    const tail = unitsB.slice(Math.floor(unitsB.length / 2)).join(wb.length > 1 ? ' ' : '');
+    out.push(head + joiner + tail);
+  }
+  return out;
 }
 
 function fittedBuckets(idLists: Int32Array[]): number {
