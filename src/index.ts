@@ -124,6 +124,8 @@ export { loadIntentModel } from './nlu/intent-model.ts';
 export type { IntentModel, LoadIntentModelOptions } from './nlu/intent-model.ts';
 export { detectLanguage } from './nlu/language-id.ts';
 export type { DetectedLanguage, DetectLanguageOptions, LanguageGuess } from './nlu/language-id.ts';
+export { routeByLanguage } from './nlu/language-router.ts';
+export type { LanguageModels, RouteByLanguageOptions } from './nlu/language-router.ts';
 
 // Store types hosts see through the assistant.
 export type { AuditHead, ImportResult } from './store/index.ts';

@@ -20,6 +20,7 @@ export {
   type DetectLanguageOptions,
   type LanguageGuess,
 } from './language-id.ts';
+export { routeByLanguage, type LanguageModels, type RouteByLanguageOptions } from './language-router.ts';
 export { OOS_LABEL } from './split.ts';
 export { extractEntities, compileCustomEntities, type ExtractEntitiesOptions } from './entities/index.ts';
 export { parseCorpus, parseDataset, type CorpusFormat, type ParseCorpusOptions } from './corpus/index.ts';

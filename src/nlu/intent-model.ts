@@ -8,7 +8,7 @@ import type { ModelSource, ProgressEvent } from '../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
 import { compileCustomEntities, extractEntities } from './entities/index.ts';
 import { featurize } from './featurizer.ts';
-import { wordCoverage } from './language-id.ts';
+import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from './model-format.ts';
 import { readModelSource } from './model-source.ts';
 import { readInt32Initializer } from './onnx-reader.ts';
@@ -111,6 +111,16 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   const remap = readInt32Initializer(bytes, 'remap');
   const known = remap === null ? null : Uint8Array.from(remap, (row) => (row === 0 ? 0 : 1));
   const info: ModelInfo = modelInfoOf(meta, bytes.length);
+  // The language of each utterance, from this model's evidence, where the model's language is one
+  // detectLanguage tells (a router over two models decides with both: see language-router.ts).
+  const primary = meta.language.toLowerCase().split(/[-_]/)[0];
+  const coverage = (text: string) => (known === null ? Number.NaN : wordCoverage(text, meta.featurizer, known));
+  const evidence =
+    primary === 'en' ? { en: coverage } : primary === 'zh' ? { zh: coverage } : { en: coverage, zh: coverage };
+  const detects =
+    primary === 'en' || primary === 'zh' || primary === 'mul'
+      ? (text: string) => detectLanguage(text, { coverage: evidence }).language
+      : null;
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
@@ -139,12 +149,18 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...(opts.now === undefined ? {} : { now: opts.now }),
         ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
       });
-      return { text, ...decideIntent(probs, scoring, topK), entities, modelVersion: meta.version };
+      return {
+        text,
+        ...decideIntent(probs, scoring, topK),
+        entities,
+        modelVersion: meta.version,
+        ...(detects === null ? {} : { language: detects(text) }),
+      };
     },
     coverage(text) {
       if (typeof text !== 'string') throw new TypeError(`coverage expects a string, got ${typeof text}`);
-      // A graph without the exporter's remap (not made by Confidant's trainer): no evidence.
-      return known === null ? Number.NaN : wordCoverage(text, meta.featurizer, known);
+      // A graph without the exporter's remap (not made by Confidant's trainer): no evidence (NaN).
+      return coverage(text);
     },
     async dispose() {
       if (disposed) return;

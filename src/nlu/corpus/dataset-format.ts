@@ -59,7 +59,9 @@ export function datasetToCorpus(src: CorpusSource): Corpus {
   const { name, splits } = readDataset(src);
   const train = splits['train'];
   if (!train) throw src.error('a dataset needs a "train" split', ['splits']);
-  const corpus: Corpus = { language: 'en', train: [], entities: [] };
+  // The schema has no language field: a dataset whose texts are mostly Chinese is Chinese.
+  const han = train.filter((e) => /\p{Script=Han}/u.test(e.text)).length;
+  const corpus: Corpus = { language: han * 2 > train.length ? 'zh' : 'en', train: [], entities: [] };
   const outOfScope: string[] = [];
   for (const ex of train) {
     if (ex.intent === OUT_OF_SCOPE_INTENT) outOfScope.push(ex.text);

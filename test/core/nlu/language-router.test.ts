@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { IntentModel } from '../../../src/nlu/intent-model.ts';
+import { routeByLanguage } from '../../../src/nlu/language-router.ts';
+import type { NluResult } from '../../../src/nlu/types.ts';
+
+/** A stand-in model: answers its own name as the intent, and knows the words it is given. */
+function fakeModel(name: string, language: string, words: RegExp): IntentModel & { disposed: boolean } {
+  const model = {
+    disposed: false,
+    info: { name, version: '1', labels: ['a', 'b'], threshold: 0.5, bytes: 1, language },
+    metadata: {} as IntentModel['metadata'],
+    async classify(text: string): Promise<NluResult> {
+      return { text, intent: name, confidence: 1, outOfScope: false, intents: [], entities: [], modelVersion: '1' };
+    },
+    coverage(text: string) {
+      const tokens = text.split(/\s+/).filter((t) => t !== '');
+      return tokens.length === 0 ? Number.NaN : tokens.filter((t) => words.test(t)).length / tokens.length;
+    },
+    async dispose() {
+      model.disposed = true;
+    },
+  };
+  return model;
+}
+
+test('each utterance goes to the model of its language, and says which', async () => {
+  const en = fakeModel('english', 'en', /^(set|a|timer|what|time|is|it|for|ten|minutes)$/);
+  const zh = fakeModel('chinese', 'zh', /\p{Script=Han}/u);
+  const router = routeByLanguage({ en, zh });
+  assert.equal(router.info.language, 'en+zh');
+  const cases: [string, string, string][] = [
+    ['set a timer for ten minutes', 'english', 'en'],
+    ['现在几点了', 'chinese', 'zh'],
+    ['帮我set个timer', 'chinese', 'zh'],
+    ['quelle heure est-il maintenant', 'english', 'und'],
+    ['', 'english', 'und'],
+  ];
+  for (const [text, intent, language] of cases) {
+    const r = await router.classify(text);
+    assert.equal(r.intent, intent, text);
+    assert.equal(r.language, language, text);
+  }
+  await router.dispose();
+  assert.ok(en.disposed && zh.disposed);
+});
+
+test('without a Chinese model, Chinese text goes to the English one (still marked zh); bad options throw', async () => {
+  const en = fakeModel('english', 'en', /./);
+  const router = routeByLanguage({ en });
+  const r = await router.classify('现在几点了');
+  assert.equal(r.intent, 'english');
+  assert.equal(r.language, 'zh');
+  assert.throws(() => routeByLanguage({ en }, { fallback: 'zh' }), TypeError);
+  assert.throws(() => routeByLanguage({} as never), TypeError);
+  await assert.rejects(router.classify(42 as unknown as string), TypeError);
+});
