@@ -20,6 +20,7 @@ import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/n
 import type { Corpus } from '../src/nlu/types.ts';
 import { meanSd } from '../bench/seed-stats.ts';
 import { DEFAULT_MODEL_OPTIONS } from './default-options.ts';
+import { withGeneratedOos } from './generated-oos.ts';
 
 const { values } = parseArgs({
   options: {
@@ -111,14 +112,17 @@ function accuracyAtRecall(model: TrainedModel, examples: { text: string; intent:
 
 const rows: Record<string, unknown>[] = [];
 for (const json of values.options) {
-  const overrides = JSON.parse(json) as TrainOptions;
+  // `generatedOos` is not a trainer option but part of the shipped recipe: extra out-of-scope
+  // training questions (see generated-oos.ts).
+  const { generatedOos: extraOos = 0, ...overrides } = JSON.parse(json) as TrainOptions & { generatedOos?: number };
   const runs: Record<string, number>[] = [];
   for (const seed of seeds) {
     const started = performance.now();
-    const model = await trainIntentModel(
-      { ...corpusOf(), name: 'tune', version: '0' },
-      { ...DEFAULT_MODEL_OPTIONS[values.lang === 'zh' ? 'zh' : 'en'], ...overrides, seed },
-    );
+    const model = await trainIntentModel(withGeneratedOos({ ...corpusOf(), name: 'tune', version: '0' }, extraOos), {
+      ...DEFAULT_MODEL_OPTIONS[values.lang === 'zh' ? 'zh' : 'en'],
+      ...overrides,
+      seed,
+    });
     const run: Record<string, number> = {
       seconds: (performance.now() - started) / 1000,
       valInScope: model.metrics.inScopeAccuracy,
@@ -148,7 +152,7 @@ for (const json of values.options) {
     runs.push(run);
     process.stderr.write(`${json} seed ${seed}: ${JSON.stringify(run)}\n`);
   }
-  const summary: Record<string, unknown> = { options: overrides };
+  const summary: Record<string, unknown> = { options: JSON.parse(json) as unknown };
   for (const key of Object.keys(runs[0]!)) summary[key] = meanSd(runs.map((r) => r[key]!));
   rows.push(summary);
 }
