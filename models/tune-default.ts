@@ -7,13 +7,17 @@
  *     [--options '{"augment":false}'] [--chatbox test/fixtures/nlu/chatbox-en.json] [--noisy-val] [--json]
  *   npm run tune:default -- --data models/corpora/zh/clinc150-zh.json --lang zh
  *
- * Several `--options` run one after the other, each a row of the output.
+ * Several `--options` run one after the other, each a row of the output. `--save <dir>` keeps
+ * each trained model as `.onnx` there.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasetCorpus, readDataset, type Dataset } from '../bin/commands/dataset.ts';
 import { augmentEnglish } from '../src/nlu/augment.ts';
 import { chooseThreshold, type ScoredPrediction } from '../src/nlu/calibrate.ts';
 import { createRng } from '../src/nlu/rng.ts';
+import { exportOnnx } from '../src/nlu/export.ts';
 import { createInMemoryPredictor } from '../src/nlu/predictor.ts';
 import { OOS_LABEL } from '../src/nlu/split.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/nlu/trainer.ts';
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'noisy-val': { type: 'boolean', default: false },
     lang: { type: 'string', default: 'en' },
+    save: { type: 'string' },
   },
 });
 if (values.data === undefined || values.data.length === 0) {
@@ -89,10 +94,10 @@ function score(model: TrainedModel, examples: { text: string; intent: string }[]
   return { inScope: inOk / Math.max(1, inN), oosRecall: oosN === 0 ? NaN : oosOk / oosN };
 }
 
-/** Accuracy when the threshold is moved to reach `recall` on the same split (a threshold-free view of separation). */
-function accuracyAtRecall(model: TrainedModel, examples: { text: string; intent: string }[], recall: number): number {
+/** Each example's top prediction (before any threshold), for threshold sweeps. */
+function scoredOf(model: TrainedModel, examples: { text: string; intent: string }[]) {
   const predictor = createInMemoryPredictor(model, { quantize: true });
-  const scored = examples.map((e) => {
+  return examples.map((e) => {
     const p = predictor.probabilities(e.text);
     let top = 0;
     for (let k = 1; k < p.length; k++) if (p[k]! > p[top]!) top = k;
@@ -103,12 +108,21 @@ function accuracyAtRecall(model: TrainedModel, examples: { text: string; intent:
     };
     return { oos: e.intent === OOS_LABEL, s };
   });
-  return chooseThreshold(
-    scored.filter((x) => !x.oos).map((x) => x.s),
-    scored.filter((x) => x.oos).map((x) => x.s),
-    { minOosRecall: recall },
-  ).inScopeAccuracy;
 }
+
+/** In-scope accuracy and out-of-scope recall of scored examples at threshold `t`. */
+function atThreshold(scored: ReturnType<typeof scoredOf>, t: number) {
+  const inScope = scored.filter((x) => !x.oos);
+  const oos = scored.filter((x) => x.oos);
+  const flagged = (x: (typeof scored)[number]) => x.s.predictedOos || x.s.confidence < t;
+  return {
+    inScope: inScope.filter((x) => x.s.correct && !flagged(x)).length / Math.max(1, inScope.length),
+    oosRecall: oos.filter(flagged).length / Math.max(1, oos.length),
+  };
+}
+
+/** The out-of-scope recall targets whose thresholds (chosen on CLINC150's val split) are also scored. */
+const RECALL_TARGETS = [0.6, 0.7, 0.8];
 
 const rows: Record<string, unknown>[] = [];
 for (const json of values.options) {
@@ -147,7 +161,27 @@ for (const json of values.options) {
       const s = score(model, dev);
       run.chatInScope = s.inScope;
       run.chatOosRecall = s.oosRecall;
-      run.chatInScopeAtRecall65 = accuracyAtRecall(model, dev, 0.65);
+      // The trade-off of the threshold policy: thresholds chosen on the val split for other
+      // out-of-scope recall targets, scored on val and on the chat-box dev split.
+      const val = scoredOf(model, dataset.splits.val ?? []);
+      const chat = scoredOf(model, dev);
+      for (const r of RECALL_TARGETS) {
+        const { threshold } = chooseThreshold(
+          val.filter((x) => !x.oos).map((x) => x.s),
+          val.filter((x) => x.oos).map((x) => x.s),
+          { minOosRecall: r },
+        );
+        const v = atThreshold(val, threshold);
+        const c = atThreshold(chat, threshold);
+        run[`r${r}ValInScope`] = v.inScope;
+        run[`r${r}ChatInScope`] = c.inScope;
+        run[`r${r}ChatOos`] = c.oosRecall;
+      }
+    }
+    if (values.save !== undefined) {
+      mkdirSync(values.save, { recursive: true });
+      const file = join(values.save, `${json.replace(/[^a-z0-9]+/gi, '_')}-seed${seed}.onnx`);
+      writeFileSync(file, exportOnnx(model, { quantize: true }));
     }
     runs.push(run);
     process.stderr.write(`${json} seed ${seed}: ${JSON.stringify(run)}\n`);
