@@ -1,20 +1,24 @@
 /**
  * One intent model per language, chosen per utterance: an English and a Chinese model behind the
  * `IntentModel` interface, so the engine keeps talking to one model. Each utterance's language
- * comes from `detectLanguage` with both models' evidence; the model of that language classifies
+ * comes from `detectLanguage` with the models' evidence; the model of that language classifies
  * it, and text in a language neither knows (`und`) goes to the fallback model, whose answer the
  * caller should not act upon (it is marked `language: 'und'`).
+ *
+ * The Chinese model may be given as a loader: it is then fetched on the first Chinese utterance,
+ * so a host whose users write English never downloads it.
  *
  * @module
  */
 import type { IntentModel } from './intent-model.ts';
 import { detectLanguage } from './language-id.ts';
-import type { ModelInfo } from './types.ts';
+import type { ModelInfo, NluResult } from './types.ts';
 
 /** The models a router chooses from. */
 export interface LanguageModels {
   en: IntentModel;
-  zh?: IntentModel;
+  /** The Chinese model, or a function loading it on the first Chinese utterance. */
+  zh?: IntentModel | (() => Promise<IntentModel>);
 }
 
 /** Options of {@link routeByLanguage}. */
@@ -25,52 +29,71 @@ export interface RouteByLanguageOptions {
 
 /**
  * Combines per-language models into one `IntentModel`. `info` and `metadata` are the English
- * model's, with the languages joined (`en+zh`); `dispose` releases every model.
- * @param models the English model and, optionally, the Chinese one
+ * model's, with the languages joined (`en+zh`); `dispose` releases every model loaded.
+ *
+ * When the Chinese model cannot be loaded (offline on a first visit), a Chinese utterance is
+ * answered out of scope (intent `null`, `language: 'zh'`) rather than guessed by the English
+ * model; loading is tried again on the next one.
+ * @param models the English model and, optionally, the Chinese one or its loader
  * @param options the fallback language
  * @returns the routing model
  * @throws {TypeError} when `models.en` is missing, or `fallback` names a model not given
  * @example
  * ```ts
- * const model = routeByLanguage({ en: await loadIntentModel(enUrl), zh: await loadIntentModel(zhUrl) });
+ * const model = routeByLanguage({ en: await loadIntentModel(enUrl), zh: () => loadIntentModel(zhUrl) });
  * (await model.classify('现在几点了')).language; // 'zh', classified by the Chinese model
  * ```
  */
 export function routeByLanguage(models: LanguageModels, options: RouteByLanguageOptions = {}): IntentModel {
-  const { en, zh } = models;
+  const { en } = models;
   if (en === undefined) throw new TypeError('routeByLanguage needs an English model');
   const fallback = options.fallback ?? 'en';
-  if (fallback === 'zh' && zh === undefined) throw new TypeError('routeByLanguage: the fallback model zh is missing');
-  const coverage = {
-    en: (t: string) => en.coverage(t),
-    ...(zh === undefined ? {} : { zh: (t: string) => zh.coverage(t) }),
+  if (fallback === 'zh' && models.zh === undefined)
+    throw new TypeError('routeByLanguage: the fallback model zh is missing');
+  let zh: IntentModel | undefined = typeof models.zh === 'function' ? undefined : models.zh;
+  const loadZh = typeof models.zh === 'function' ? models.zh : undefined;
+  let loading: Promise<IntentModel> | undefined;
+  let disposed = false;
+  const chinese = async (): Promise<IntentModel | undefined> => {
+    if (zh !== undefined || loadZh === undefined) return zh;
+    loading ??= loadZh();
+    try {
+      const loaded = await loading;
+      if (disposed) await loaded.dispose();
+      else zh = loaded;
+      return zh;
+    } catch {
+      loading = undefined; // offline now, maybe not on the next Chinese turn
+      return undefined;
+    }
   };
-  const info: ModelInfo = {
-    ...en.info,
-    language: zh === undefined ? en.info.language : `${en.info.language}+${zh.info.language}`,
-  };
-  const pick = (language: 'en' | 'zh' | 'und'): IntentModel =>
-    language === 'zh' && zh !== undefined
-      ? zh
-      : language === 'en'
-        ? en
-        : fallback === 'zh' && zh !== undefined
-          ? zh
-          : en;
+  const detect = (text: string) =>
+    detectLanguage(text, {
+      coverage: { en: (t) => en.coverage(t), ...(zh === undefined ? {} : { zh: (t: string) => zh!.coverage(t) }) },
+    }).language;
+  const zhLanguage = models.zh === undefined ? '' : `+${zh?.info.language ?? 'zh'}`;
+  const info: ModelInfo = { ...en.info, language: `${en.info.language}${zhLanguage}` };
   return {
     info,
     metadata: en.metadata,
     async classify(text, opts) {
       if (typeof text !== 'string') throw new TypeError(`classify expects a string, got ${typeof text}`);
-      const { language } = detectLanguage(text, { coverage });
-      const result = await pick(language).classify(text, opts);
-      return { ...result, language };
+      const language = detect(text);
+      const wantsZh = language === 'zh' || (language === 'und' && fallback === 'zh');
+      if (wantsZh && models.zh !== undefined) {
+        const model = await chinese();
+        if (model !== undefined) return { ...(await model.classify(text, opts)), language };
+        // No Chinese model to ask: an honest out of scope, never the English model's guess.
+        const result = await en.classify(text, { ...opts, topK: 0 });
+        return { ...result, intent: null, confidence: 0, outOfScope: true, intents: [], language } satisfies NluResult;
+      }
+      return { ...(await en.classify(text, opts)), language };
     },
     coverage(text) {
-      const language = detectLanguage(text, { coverage }).language;
-      return pick(language).coverage(text);
+      return detect(text) === 'zh' && zh !== undefined ? zh.coverage(text) : en.coverage(text);
     },
     async dispose() {
+      disposed = true;
       await Promise.all([en.dispose(), zh?.dispose()]);
     },
   };

@@ -55,3 +55,28 @@ test('without a Chinese model, Chinese text goes to the English one (still marke
   assert.throws(() => routeByLanguage({} as never), TypeError);
   await assert.rejects(router.classify(42 as unknown as string), TypeError);
 });
+
+test('a Chinese model given as a loader is loaded on the first Chinese utterance; a failed load answers out of scope', async () => {
+  const en = fakeModel('english', 'en', /^(set|a|timer)$/);
+  let loads = 0;
+  let fail = true;
+  const router = routeByLanguage({
+    en,
+    zh: async () => {
+      loads++;
+      if (fail) throw new Error('offline');
+      return fakeModel('chinese', 'zh', /\p{Script=Han}/u);
+    },
+  });
+  await router.classify('set a timer');
+  assert.equal(loads, 0, 'English users never load the Chinese model');
+  const offline = await router.classify('现在几点了');
+  assert.equal(loads, 1);
+  assert.deepEqual([offline.intent, offline.outOfScope, offline.language], [null, true, 'zh']);
+  fail = false;
+  const online = await router.classify('现在几点了');
+  assert.deepEqual([online.intent, online.language, loads], ['chinese', 'zh', 2]);
+  await router.classify('明天天气');
+  assert.equal(loads, 2, 'loaded once');
+  await router.dispose();
+});
