@@ -14,9 +14,17 @@
 import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/intent-model.ts';
+import { routeByLanguage } from '../nlu/language-router.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
-import { DEFAULT_MODEL_SHA256, DEFAULT_WASM_SHA256, defaultModelUrl, defaultWasmUrl } from './assets.ts';
+import {
+  DEFAULT_MODEL_SHA256,
+  DEFAULT_WASM_SHA256,
+  DEFAULT_ZH_MODEL_SHA256,
+  defaultModelUrl,
+  defaultWasmUrl,
+  defaultZhModelUrl,
+} from './assets.ts';
 
 /** What {@link loadEngineModel} is told besides the engine options. @internal */
 export interface LoadEngineModelOptions {
@@ -66,7 +74,14 @@ export async function loadEngineModel(
   try {
     const loaded = await loadIntentModel(model.value, wasmUrl === undefined ? {} : { wasmUrl });
     wasmCompiled = true;
-    return loaded;
+    // The bundled English model comes with the bundled Chinese one, chosen per utterance by
+    // language and fetched (through the same verified cache) on the first Chinese utterance.
+    if (String(source) !== defaultModelUrl().href) return loaded;
+    const zhSha256 = DEFAULT_ZH_MODEL_SHA256;
+    return routeByLanguage({
+      en: loaded,
+      zh: () => loadEngineModel(defaultZhModelUrl(), options, zhSha256 === undefined ? {} : { sha256: zhSha256 }),
+    });
   } catch (error) {
     throw renamed(error, name);
   } finally {
