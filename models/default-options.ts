@@ -13,3 +13,10 @@ export type ShippedLanguage = 'en' | 'zh';
  * beforehand (never picked by test figures).
  */
 export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = { en: { seed: 1 }, zh: { seed: 1 } };
+
+/**
+ * Generated out-of-scope training questions added to the corpus (see `generated-oos.ts`). English:
+ * on CLINC150's val split in-scope accuracy stays (93.13% against 93.27%, seed 1), and on the
+ * chat-box dev split out-of-scope recall rises from 49% to 64% at the same in-scope accuracy (91.33%).
+ */
+export const DEFAULT_GENERATED_OOS: Record<ShippedLanguage, number> = { en: 1500, zh: 0 };

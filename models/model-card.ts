@@ -44,6 +44,8 @@ export interface ModelCardInput {
   trainSeconds: number;
   quantize: boolean;
   options: TrainOptions;
+  /** Generated out-of-scope questions added to the training corpus. */
+  generatedOos: number;
   policies: PolicyRow[];
   /** Threads that trained it (the result does not depend on it). */
   threads: number;
@@ -84,11 +86,18 @@ threshold and every option, its frozen test split for the figures below.`,
 export function writeModelCard(path: string, input: ModelCardInput): void {
   const { lang, dataset, dataPath, model, report, seeds, extras, trainSeconds, quantize, options, policies, threads } =
     input;
+  const generated =
+    input.generatedOos > 0
+      ? ` Plus ${input.generatedOos} generated out-of-scope questions (general-knowledge and how-to questions about everyday
+things, WordNet nouns in templates: \`models/generated-oos.ts\`), which give the out-of-scope class breadth.`
+      : '';
   const about = ABOUT[lang];
   const intents = model.labels.filter((l) => l !== 'oos');
   const m = model.metrics;
   const train = dataset.splits.train ?? [];
   const fileName = path.split('/').at(-1)!.replace(/\.md$/, '.onnx');
+  // The Chinese corpus lives in the repository: its path there, wherever it was read from.
+  const data = lang === 'zh' ? 'models/corpora/zh/clinc150-zh.json' : dataPath;
   const optionText = JSON.stringify(Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'parallel')));
   const extraRows = extras.flatMap((x) => [
     ...(x.dev === undefined
@@ -113,7 +122,7 @@ One self-describing ONNX file (opset 17): labels, featurizer, threshold and temp
 
 ## Data and licence
 
-${about.data(dataset, train.length, train.filter((e) => e.intent === 'oos').length)}
+${about.data(dataset, train.length, train.filter((e) => e.intent === 'oos').length)}${generated}
 
 - Licence of the data: ${dataset.license ?? 'CC BY 3.0 (Creative Commons Attribution 3.0 Unported)'}. This model is derived
   from it; the attribution below must be kept with it.
@@ -182,8 +191,8 @@ For comparison, Larson et al. report on CLINC150 (in-scope accuracy / out-of-sco
 ## Reproduce
 
 \`\`\`sh
-npm run train:default -- --lang ${lang} --data ${dataPath}${extras.map((x) => ` --chatbox ${x.path}`).join('')}
-npx tsx bin/cli.ts eval models/${fileName} ${dataPath} --split test
+npm run train:default -- --lang ${lang} --data ${data}${extras.map((x) => ` --chatbox ${x.path}`).join('')}
+npx tsx bin/cli.ts eval models/${fileName} ${data} --split test
 \`\`\`
 
 Training is seeded: the same data, options and Node version give the same file.

@@ -22,7 +22,8 @@ import { loadIntentModel } from '../src/nlu/intent-model.ts';
 import { createInMemoryPredictor } from '../src/nlu/predictor.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/nlu/trainer.ts';
 import type { TrainingExample } from '../src/nlu/types.ts';
-import { DEFAULT_MODEL_OPTIONS, type ShippedLanguage } from './default-options.ts';
+import { DEFAULT_GENERATED_OOS, DEFAULT_MODEL_OPTIONS, type ShippedLanguage } from './default-options.ts';
+import { withGeneratedOos } from './generated-oos.ts';
 import { writeModelCard, type ExtraSet, type SeedFigures } from './model-card.ts';
 import { comparePolicies } from './threshold-policies.ts';
 
@@ -48,7 +49,10 @@ if (values.data === undefined || (lang !== 'en' && lang !== 'zh')) {
 const out = values.out ?? fileURLToPath(new URL(`./assistant-${lang}.onnx`, import.meta.url));
 const dataset = readDataset(values.data);
 const extras = values.chatbox.map((path) => ({ path, dataset: readDataset(path) }));
-const corpus = { ...datasetCorpus(dataset, lang), name: `assistant-${lang}`, version: values.version };
+const corpus = withGeneratedOos(
+  { ...datasetCorpus(dataset, lang), name: `assistant-${lang}`, version: values.version },
+  DEFAULT_GENERATED_OOS[lang],
+);
 const options: TrainOptions = DEFAULT_MODEL_OPTIONS[lang];
 const quantize = !values['no-quantize'];
 
@@ -131,6 +135,7 @@ writeModelCard(out.replace(/\.onnx$/, '.md'), {
   trainSeconds,
   quantize,
   options,
+  generatedOos: DEFAULT_GENERATED_OOS[lang],
   policies: comparePolicies(model, dataset, quantize),
   threads: values.threads === '2' ? 2 : 1,
 });

@@ -23,7 +23,7 @@ import { OOS_LABEL } from '../src/nlu/split.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/nlu/trainer.ts';
 import type { Corpus } from '../src/nlu/types.ts';
 import { meanSd } from '../bench/seed-stats.ts';
-import { DEFAULT_MODEL_OPTIONS } from './default-options.ts';
+import { DEFAULT_GENERATED_OOS, DEFAULT_MODEL_OPTIONS } from './default-options.ts';
 import { withGeneratedOos } from './generated-oos.ts';
 
 const { values } = parseArgs({
@@ -128,12 +128,15 @@ const rows: Record<string, unknown>[] = [];
 for (const json of values.options) {
   // `generatedOos` is not a trainer option but part of the shipped recipe: extra out-of-scope
   // training questions (see generated-oos.ts).
-  const { generatedOos: extraOos = 0, ...overrides } = JSON.parse(json) as TrainOptions & { generatedOos?: number };
+  const lang = values.lang === 'zh' ? 'zh' : 'en';
+  const { generatedOos: extraOos = DEFAULT_GENERATED_OOS[lang], ...overrides } = JSON.parse(json) as TrainOptions & {
+    generatedOos?: number;
+  };
   const runs: Record<string, number>[] = [];
   for (const seed of seeds) {
     const started = performance.now();
     const model = await trainIntentModel(withGeneratedOos({ ...corpusOf(), name: 'tune', version: '0' }, extraOos), {
-      ...DEFAULT_MODEL_OPTIONS[values.lang === 'zh' ? 'zh' : 'en'],
+      ...DEFAULT_MODEL_OPTIONS[lang],
       ...overrides,
       seed,
     });
