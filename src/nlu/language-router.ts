@@ -1,9 +1,10 @@
 /**
  * One intent model per language, chosen per utterance: an English and a Chinese model behind the
  * `IntentModel` interface, so the engine keeps talking to one model. Each utterance's language
- * comes from `detectLanguage` with the models' evidence; the model of that language classifies
- * it, and text in a language neither knows (`und`) goes to the fallback model, whose answer the
- * caller should not act upon (it is marked `language: 'und'`).
+ * comes from `detectLanguage` with the models' evidence, and the model of that language classifies
+ * it. Text in a language neither model knows (French, Japanese…) is answered out of scope with
+ * `language: 'und'`: never a guess acted upon (issue 13). Text without letters (digits, emoji) has
+ * no language: the fallback model classifies it (👋 is a greeting, 12:30 may answer a question).
  *
  * The Chinese model may be given as a loader: it is then fetched on the first Chinese utterance,
  * so a host whose users write English never downloads it.
@@ -67,10 +68,16 @@ export function routeByLanguage(models: LanguageModels, options: RouteByLanguage
       return undefined;
     }
   };
-  const detect = (text: string) =>
+  const guess = (text: string) =>
     detectLanguage(text, {
       coverage: { en: (t) => en.coverage(t), ...(zh === undefined ? {} : { zh: (t: string) => zh!.coverage(t) }) },
-    }).language;
+    });
+  const detect = (text: string) => guess(text).language;
+  /** An honest out of scope: the entities of the text, no intent. */
+  const outOfScope = async (text: string, opts: Parameters<IntentModel['classify']>[1], language: 'zh' | 'und') => {
+    const result = await en.classify(text, { ...opts, topK: 0 });
+    return { ...result, intent: null, confidence: 0, outOfScope: true, intents: [], language } satisfies NluResult;
+  };
   const zhLanguage = models.zh === undefined ? '' : `+${zh?.info.language ?? 'zh'}`;
   const info: ModelInfo = { ...en.info, language: `${en.info.language}${zhLanguage}` };
   return {
@@ -78,14 +85,15 @@ export function routeByLanguage(models: LanguageModels, options: RouteByLanguage
     metadata: en.metadata,
     async classify(text, opts) {
       if (typeof text !== 'string') throw new TypeError(`classify expects a string, got ${typeof text}`);
-      const language = detect(text);
+      const { language, confidence } = guess(text);
+      // Letters of a language neither model knows.
+      if (language === 'und' && confidence > 0) return outOfScope(text, opts, 'und');
       const wantsZh = language === 'zh' || (language === 'und' && fallback === 'zh');
       if (wantsZh && models.zh !== undefined) {
         const model = await chinese();
         if (model !== undefined) return { ...(await model.classify(text, opts)), language };
         // No Chinese model to ask: an honest out of scope, never the English model's guess.
-        const result = await en.classify(text, { ...opts, topK: 0 });
-        return { ...result, intent: null, confidence: 0, outOfScope: true, intents: [], language } satisfies NluResult;
+        return outOfScope(text, opts, 'zh');
       }
       return { ...(await en.classify(text, opts)), language };
     },

@@ -33,14 +33,17 @@ test('each utterance goes to the model of its language, and says which', async (
     ['set a timer for ten minutes', 'english', 'en'],
     ['现在几点了', 'chinese', 'zh'],
     ['帮我set个timer', 'chinese', 'zh'],
-    ['quelle heure est-il maintenant', 'english', 'und'],
     ['', 'english', 'und'],
+    ['12:30', 'english', 'und'],
   ];
   for (const [text, intent, language] of cases) {
     const r = await router.classify(text);
     assert.equal(r.intent, intent, text);
     assert.equal(r.language, language, text);
   }
+  // A language neither model knows: out of scope, never a guess acted upon.
+  const french = await router.classify('quelle heure est-il maintenant');
+  assert.deepEqual([french.intent, french.outOfScope, french.language], [null, true, 'und']);
   await router.dispose();
   assert.ok(en.disposed && zh.disposed);
 });
