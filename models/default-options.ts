@@ -12,7 +12,13 @@ export type ShippedLanguage = 'en' | 'zh';
  * cards). The trainer's defaults are the ones chosen, unless given here; the seed is fixed
  * beforehand (never picked by test figures).
  */
-export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = { en: { seed: 1 }, zh: { seed: 1 } };
+export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = {
+  en: { seed: 1 },
+  // minCount 3 (×3 with the augmented variants): 12.9k rows, 1.3 MB gzipped, against 20.4k rows and
+  // 2.0 MB at the trainer's default of 2 (over the 1.5 MB budget); val in-scope 96.7% against 97.4%
+  // (seeds 1–2), and on the val utterances phrased unlike any training one 95.1% against 92.7% (seed 1).
+  zh: { seed: 1, minCount: 3 },
+};
 
 /**
  * Generated out-of-scope training questions added to the corpus (see `generated-oos.ts`). English:

@@ -36,6 +36,7 @@ const { values } = parseArgs({
     split: { type: 'string', default: 'dev' },
     json: { type: 'boolean', default: false },
     'noisy-val': { type: 'boolean', default: false },
+    'novel-val': { type: 'boolean', default: false },
     lang: { type: 'string', default: 'en' },
     save: { type: 'string' },
   },
@@ -121,8 +122,42 @@ function atThreshold(scored: ReturnType<typeof scoredOf>, t: number) {
   };
 }
 
+/** Character bigrams of Han text, word uni- and bigrams otherwise: what two phrasings share. */
+function shingles(text: string): Set<string> {
+  const out = new Set<string>();
+  if (/\p{Script=Han}/u.test(text)) {
+    const c = Array.from(text.replace(/[\s\p{P}]/gu, ''));
+    for (let i = 0; i + 1 < c.length; i++) out.add(c[i]! + c[i + 1]!);
+  } else {
+    const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+    w.forEach((x, i) => out.add(x).add(`${x} ${w[i + 1] ?? ''}`));
+  }
+  return out;
+}
+
+/**
+ * The in-scope val examples phrased unlike every training utterance (Jaccard similarity of
+ * shingles under 0.2 to each): a val subset nearer to new phrasings than val as a whole, whose
+ * writers also wrote train. `--novel-val` scores it.
+ */
+function novelVal(train: { text: string }[], val: { text: string; intent: string }[]) {
+  const trainShingles = train.map((e) => shingles(e.text));
+  return val.filter((e) => {
+    if (e.intent === OOS_LABEL) return false;
+    const s = shingles(e.text);
+    return trainShingles.every((t) => {
+      let inter = 0;
+      for (const x of s) if (t.has(x)) inter++;
+      return inter / Math.max(1, s.size + t.size - inter) < 0.2;
+    });
+  });
+}
+
 /** The out-of-scope recall targets whose thresholds (chosen on CLINC150's val split) are also scored. */
 const RECALL_TARGETS = [0.6, 0.7, 0.8];
+
+const novel = values['novel-val'] ? novelVal(dataset.splits.train ?? [], dataset.splits.val ?? []) : undefined;
+if (novel !== undefined) process.stderr.write(`novel val: ${novel.length} in-scope utterances\n`);
 
 const rows: Record<string, unknown>[] = [];
 for (const json of values.options) {
@@ -154,6 +189,7 @@ for (const json of values.options) {
       run.valInScopeAlso = b.inScope;
       run.valOosRecallAlso = b.oosRecall;
     }
+    if (novel !== undefined) run.novelInScope = score(model, novel).inScope;
     if (noisyVal !== undefined) {
       const s = score(model, noisyVal);
       run.noisyInScope = s.inScope;
