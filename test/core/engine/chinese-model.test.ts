@@ -20,7 +20,11 @@ test('a Chinese utterance is understood by the Chinese model, an English one by 
   assert.equal(en.understanding.intent, 'time');
 });
 
-test('a language neither model knows is not acted upon', async () => {
-  const fr = await assistant.send('quelle heure est-il maintenant');
-  assert.equal(fr.understanding.intent, null);
+test("the engine's model says each utterance's language; a language neither model knows is out of scope", async () => {
+  const zh = await assistant.classify('给我讲个笑话');
+  assert.deepEqual([zh.intent, zh.language], ['tell_joke', 'zh']);
+  const en = await assistant.classify('tell me a joke');
+  assert.deepEqual([en.intent, en.language], ['tell_joke', 'en']);
+  const fr = await assistant.classify('quelle heure est-il maintenant');
+  assert.deepEqual([fr.intent, fr.outOfScope, fr.language], [null, true, 'und']);
 });
