@@ -7,7 +7,7 @@
 import type { ModelSource, ProgressEvent } from '../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
 import { compileCustomEntities, extractEntities } from './entities/index.ts';
-import { featurize } from './featurizer.ts';
+import { featurizeTokens } from './featurizer.ts';
 import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from './model-format.ts';
 import { readModelSource } from './model-source.ts';
@@ -115,12 +115,20 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   // detectLanguage tells (a router over two models decides with both: see language-router.ts).
   const primary = meta.language.toLowerCase().split(/[-_]/)[0];
   const coverage = (text: string) => (known === null ? Number.NaN : wordCoverage(text, meta.featurizer, known));
-  const evidence =
-    primary === 'en' ? { en: coverage } : primary === 'zh' ? { zh: coverage } : { en: coverage, zh: coverage };
-  const detects =
-    primary === 'en' || primary === 'zh' || primary === 'mul'
-      ? (text: string) => detectLanguage(text, { coverage: evidence }).language
-      : null;
+  const detects = primary === 'en' || primary === 'zh' || primary === 'mul';
+  /** The language of `text`, whose tokens' ids classify has computed: the first id of each token is its word's. */
+  const languageOf = (text: string, ids: Int32Array, tokenEnds: Int32Array) => {
+    // Coverage from the ids already computed: segmenting the text a second time would double the featurizer's cost.
+    const share = (): number => {
+      if (known === null || tokenEnds.length === 0) return Number.NaN;
+      let hits = 0;
+      for (let t = 0, start = 0; t < tokenEnds.length; start = tokenEnds[t] as number, t++)
+        if (known[ids[start] as number] === 1) hits++;
+      return hits / tokenEnds.length;
+    };
+    const evidence = primary === 'en' ? { en: share } : primary === 'zh' ? { zh: share } : { en: share, zh: share };
+    return detectLanguage(text, { coverage: evidence }).language;
+  };
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
@@ -133,7 +141,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
       if (!Number.isInteger(topK) || topK < 0)
         throw new RangeError('ClassifyOptions.topK must be a non-negative integer');
       if (disposed) throw new InferenceError('The model was disposed', { code: 'disposed' });
-      const ids = featurize(text, meta.featurizer);
+      const { ids, tokenEnds } = featurizeTokens(text, meta.featurizer);
       const job = queue.then(() => run(ids));
       queue = job.catch(() => undefined);
       let probs: Float32Array;
@@ -154,7 +162,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...decideIntent(probs, scoring, topK),
         entities,
         modelVersion: meta.version,
-        ...(detects === null ? {} : { language: detects(text) }),
+        ...(detects ? { language: languageOf(text, ids, tokenEnds) } : {}),
       };
     },
     coverage(text) {

@@ -68,11 +68,10 @@ export function routeByLanguage(models: LanguageModels, options: RouteByLanguage
       return undefined;
     }
   };
-  const guess = (text: string) =>
+  const detect = (text: string) =>
     detectLanguage(text, {
       coverage: { en: (t) => en.coverage(t), ...(zh === undefined ? {} : { zh: (t: string) => zh!.coverage(t) }) },
-    });
-  const detect = (text: string) => guess(text).language;
+    }).language;
   /** An honest out of scope: the entities of the text, no intent. */
   const outOfScope = async (text: string, opts: Parameters<IntentModel['classify']>[1], language: 'zh' | 'und') => {
     const result = await en.classify(text, { ...opts, topK: 0 });
@@ -85,17 +84,22 @@ export function routeByLanguage(models: LanguageModels, options: RouteByLanguage
     metadata: en.metadata,
     async classify(text, opts) {
       if (typeof text !== 'string') throw new TypeError(`classify expects a string, got ${typeof text}`);
-      const { language, confidence } = guess(text);
-      // Letters of a language neither model knows.
-      if (language === 'und' && confidence > 0) return outOfScope(text, opts, 'und');
-      const wantsZh = language === 'zh' || (language === 'und' && fallback === 'zh');
+      // Script evidence first (cheap); the English model's own word evidence comes with its
+      // answer (NluResult.language), so the text is segmented once, not twice.
+      const script = detectLanguage(text);
+      const wantsZh = script.language === 'zh' || (script.language === 'und' && fallback === 'zh');
       if (wantsZh && models.zh !== undefined) {
         const model = await chinese();
-        if (model !== undefined) return { ...(await model.classify(text, opts)), language };
-        // No Chinese model to ask: an honest out of scope, never the English model's guess.
-        return outOfScope(text, opts, 'zh');
+        if (model === undefined) return outOfScope(text, opts, 'zh'); // never the English model's guess
+        const result = await model.classify(text, opts);
+        return { ...result, language: result.language ?? script.language };
       }
-      return { ...(await en.classify(text, opts)), language };
+      if (script.language === 'und' && script.confidence > 0) return outOfScope(text, opts, 'und');
+      const result = await en.classify(text, opts);
+      const language = result.language ?? script.language;
+      // Letters of a language neither model knows (French, Spanish…): out of scope, never a guess acted upon.
+      if (language === 'und' && script.confidence > 0) return outOfScope(text, opts, 'und');
+      return { ...result, language };
     },
     coverage(text) {
       return detect(text) === 'zh' && zh !== undefined ? zh.coverage(text) : en.coverage(text);

@@ -1,17 +1,31 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IntentModel } from '../../../src/nlu/intent-model.ts';
+import { detectLanguage } from '../../../src/nlu/language-id.ts';
 import { routeByLanguage } from '../../../src/nlu/language-router.ts';
 import type { NluResult } from '../../../src/nlu/types.ts';
 
-/** A stand-in model: answers its own name as the intent, and knows the words it is given. */
-function fakeModel(name: string, language: string, words: RegExp): IntentModel & { disposed: boolean } {
+/**
+ * A stand-in model: answers its own name as the intent, knows the words it is given, and tells
+ * the language with that evidence, as a loaded model does.
+ */
+function fakeModel(name: string, language: 'en' | 'zh', words: RegExp): IntentModel & { disposed: boolean } {
   const model = {
     disposed: false,
     info: { name, version: '1', labels: ['a', 'b'], threshold: 0.5, bytes: 1, language },
     metadata: {} as IntentModel['metadata'],
     async classify(text: string): Promise<NluResult> {
-      return { text, intent: name, confidence: 1, outOfScope: false, intents: [], entities: [], modelVersion: '1' };
+      const evidence = { [language]: (t: string) => model.coverage(t) };
+      return {
+        text,
+        intent: name,
+        confidence: 1,
+        outOfScope: false,
+        intents: [],
+        entities: [],
+        modelVersion: '1',
+        language: detectLanguage(text, { coverage: evidence }).language,
+      };
     },
     coverage(text: string) {
       const tokens = text.split(/\s+/).filter((t) => t !== '');
