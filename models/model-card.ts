@@ -10,6 +10,7 @@ import type { Dataset } from '../bin/commands/dataset.ts';
 import type { EvalReport } from '../bin/commands/evaluate.ts';
 import { pctMeanSd, type MeanSd } from '../bench/seed-stats.ts';
 import type { TrainedModel, TrainOptions } from '../src/nlu/trainer.ts';
+import { RECIPE_NOTES } from './default-options.ts';
 import type { PolicyRow } from './threshold-policies.ts';
 
 /** The figures of one seed of the recipe on one test set. */
@@ -77,6 +78,14 @@ ${train} training utterances (${oos} of them out-of-scope), its validation split
 threshold and every option, its frozen test split for the figures below.`,
   },
 } as const;
+
+/**
+ * The recipe's choices and what the validation sweeps measured for them, as a Markdown list.
+ * @param lang the model's language
+ */
+export function recipeNotes(lang: 'en' | 'zh'): string {
+  return `The recipe's choices, measured on validation data:\n\n${RECIPE_NOTES[lang].map((n) => `- ${n}`).join('\n')}\n`;
+}
 
 /**
  * Renders and writes the card.
@@ -153,6 +162,8 @@ threshold of 0 can already reach it):
 | policy | threshold | in-scope accuracy (val) | out-of-scope recall (val) |
 |---|---|---|---|
 ${policies.map((p) => `| ${p.policy} | ${p.threshold.toFixed(4)} | ${pct(p.inScopeAccuracy)} | ${pct(p.oosRecall)} |`).join('\n')}
+
+${recipeNotes(lang)}
 
 ## Results on the test splits
 
