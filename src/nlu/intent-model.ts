@@ -127,7 +127,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
       return hits / tokenEnds.length;
     };
     const evidence = primary === 'en' ? { en: share } : primary === 'zh' ? { zh: share } : { en: share, zh: share };
-    return detectLanguage(text, { coverage: evidence }).language;
+    return detectLanguage(text, { coverage: evidence }).lang;
   };
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
@@ -162,7 +162,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...decideIntent(probs, scoring, topK),
         entities,
         modelVersion: meta.version,
-        ...(detects ? { language: languageOf(text, ids, tokenEnds) } : {}),
+        ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),
       };
     },
     coverage(text) {

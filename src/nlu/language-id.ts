@@ -18,8 +18,8 @@ export type DetectedLanguage = 'en' | 'zh' | 'und';
 
 /** What {@link detectLanguage} decided, and how sure it is. */
 export interface LanguageGuess {
-  language: DetectedLanguage;
-  /** 0–1: the share of the utterance's evidence that points to `language` (0 when there is none). */
+  lang: DetectedLanguage;
+  /** 0–1: the share of the utterance's evidence that points to `lang` (0 when there is none). */
   confidence: number;
 }
 
@@ -77,12 +77,12 @@ const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
  * @returns the language and the confidence
  * @example
  * ```ts
- * detectLanguage('帮我set个timer'); // { language: 'zh', confidence: 0.6 }
- * detectLanguage('quelle heure est-il', { coverage: { en: (t) => model.coverage(t) } }); // { language: 'und', … }
+ * detectLanguage('帮我set个timer'); // { lang: 'zh', confidence: 0.6 }
+ * detectLanguage('quelle heure est-il', { coverage: { en: (t) => model.coverage(t) } }); // { lang: 'und', … }
  * ```
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): LanguageGuess {
-  if (typeof text !== 'string') return { language: 'und', confidence: 0 };
+  if (typeof text !== 'string') return { lang: 'und', confidence: 0 };
   const s = text.slice(0, 1000).normalize('NFKC');
   const han = count(s, HAN);
   const kana = count(s, KANA);
@@ -92,21 +92,21 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   // A Han character is about a word's worth of Chinese text (two per word on average, but a
   // single Latin word in a Chinese sentence is usually a borrowed term: 帮我set个timer).
   const total = han + latinWords + otherWords + kana + hangul;
-  if (total === 0) return { language: 'und', confidence: 0 };
+  if (total === 0) return { lang: 'und', confidence: 0 };
   // Kana or Hangul: Japanese or Korean (Japanese writes Han characters too, with kana).
   if (kana + hangul > 0 && kana + hangul >= latinWords)
-    return { language: 'und', confidence: (kana + hangul + han) / total };
+    return { lang: 'und', confidence: (kana + hangul + han) / total };
   if (han > 0 && han >= latinWords && han >= otherWords) {
     const zh = options.coverage?.zh?.(s);
     const script = han / total;
-    return { language: 'zh', confidence: zh === undefined || Number.isNaN(zh) ? script : (script + zh) / 2 };
+    return { lang: 'zh', confidence: zh === undefined || Number.isNaN(zh) ? script : (script + zh) / 2 };
   }
   if (latinWords > 0 && latinWords >= otherWords) {
     const script = latinWords / total;
     const en = latinWords < MIN_WORDS_FOR_MODEL ? undefined : options.coverage?.en?.(s);
-    if (en === undefined || Number.isNaN(en)) return { language: 'en', confidence: script };
-    if (en < MIN_ENGLISH_COVERAGE) return { language: 'und', confidence: script * (1 - en) };
-    return { language: 'en', confidence: script * Math.min(1, en / 0.5) };
+    if (en === undefined || Number.isNaN(en)) return { lang: 'en', confidence: script };
+    if (en < MIN_ENGLISH_COVERAGE) return { lang: 'und', confidence: script * (1 - en) };
+    return { lang: 'en', confidence: script * Math.min(1, en / 0.5) };
   }
-  return { language: 'und', confidence: otherWords / total };
+  return { lang: 'und', confidence: otherWords / total };
 }

@@ -3,7 +3,7 @@
  * `IntentModel` interface, so the engine keeps talking to one model. Each utterance's language
  * comes from `detectLanguage` with the models' evidence, and the model of that language classifies
  * it. Text in a language neither model knows (French, Japanese…) is answered out of scope with
- * `language: 'und'`: never a guess acted upon (issue 13). Text without letters (digits, emoji) has
+ * `lang: 'und'`: never a guess acted upon (issue 13). Text without letters (digits, emoji) has
  * no language: the fallback model classifies it (👋 is a greeting, 12:30 may answer a question).
  *
  * The Chinese model may be given as a loader: it is then fetched on the first Chinese utterance,
@@ -33,7 +33,7 @@ export interface RouteByLanguageOptions {
  * model's, with the languages joined (`en+zh`); `dispose` releases every model loaded.
  *
  * When the Chinese model cannot be loaded (offline on a first visit), a Chinese utterance is
- * answered out of scope (intent `null`, `language: 'zh'`) rather than guessed by the English
+ * answered out of scope (intent `null`, `lang: 'zh'`) rather than guessed by the English
  * model; loading is tried again on the next one.
  * @param models the English model and, optionally, the Chinese one or its loader
  * @param options the fallback language
@@ -42,7 +42,7 @@ export interface RouteByLanguageOptions {
  * @example
  * ```ts
  * const model = routeByLanguage({ en: await loadIntentModel(enUrl), zh: () => loadIntentModel(zhUrl) });
- * (await model.classify('现在几点了')).language; // 'zh', classified by the Chinese model
+ * (await model.classify('现在几点了')).lang; // 'zh', classified by the Chinese model
  * ```
  */
 export function routeByLanguage(models: LanguageModels, options: RouteByLanguageOptions = {}): IntentModel {
@@ -71,11 +71,18 @@ export function routeByLanguage(models: LanguageModels, options: RouteByLanguage
   const detect = (text: string) =>
     detectLanguage(text, {
       coverage: { en: (t) => en.coverage(t), ...(zh === undefined ? {} : { zh: (t: string) => zh!.coverage(t) }) },
-    }).language;
+    }).lang;
   /** An honest out of scope: the entities of the text, no intent. */
   const outOfScope = async (text: string, opts: Parameters<IntentModel['classify']>[1], language: 'zh' | 'und') => {
     const result = await en.classify(text, { ...opts, topK: 0 });
-    return { ...result, intent: null, confidence: 0, outOfScope: true, intents: [], language } satisfies NluResult;
+    return {
+      ...result,
+      intent: null,
+      confidence: 0,
+      outOfScope: true,
+      intents: [],
+      lang: language,
+    } satisfies NluResult;
   };
   const zhLanguage = models.zh === undefined ? '' : `+${zh?.info.language ?? 'zh'}`;
   const info: ModelInfo = { ...en.info, language: `${en.info.language}${zhLanguage}` };
@@ -85,21 +92,21 @@ export function routeByLanguage(models: LanguageModels, options: RouteByLanguage
     async classify(text, opts) {
       if (typeof text !== 'string') throw new TypeError(`classify expects a string, got ${typeof text}`);
       // Script evidence first (cheap); the English model's own word evidence comes with its
-      // answer (NluResult.language), so the text is segmented once, not twice.
+      // answer (NluResult.lang), so the text is segmented once, not twice.
       const script = detectLanguage(text);
-      const wantsZh = script.language === 'zh' || (script.language === 'und' && fallback === 'zh');
+      const wantsZh = script.lang === 'zh' || (script.lang === 'und' && fallback === 'zh');
       if (wantsZh && models.zh !== undefined) {
         const model = await chinese();
         if (model === undefined) return outOfScope(text, opts, 'zh'); // never the English model's guess
         const result = await model.classify(text, opts);
-        return { ...result, language: result.language ?? script.language };
+        return { ...result, lang: result.lang ?? script.lang };
       }
-      if (script.language === 'und' && script.confidence > 0) return outOfScope(text, opts, 'und');
+      if (script.lang === 'und' && script.confidence > 0) return outOfScope(text, opts, 'und');
       const result = await en.classify(text, opts);
-      const language = result.language ?? script.language;
+      const language = result.lang ?? script.lang;
       // Letters of a language neither model knows (French, Spanish…): out of scope, never a guess acted upon.
       if (language === 'und' && script.confidence > 0) return outOfScope(text, opts, 'und');
-      return { ...result, language };
+      return { ...result, lang: language };
     },
     coverage(text) {
       return detect(text) === 'zh' && zh !== undefined ? zh.coverage(text) : en.coverage(text);

@@ -69,7 +69,7 @@ export interface NluResult {
    * the languages it tells apart (English, Chinese, or both): `und` for a language neither knows
    * or text without letters. Absent for models of other languages.
    */
-  language?: 'en' | 'zh' | 'und';
+  lang?: 'en' | 'zh' | 'und';
 }
 
 /** Describes a loaded model, from its ONNX `metadata_props`. */

@@ -22,9 +22,9 @@ test('a Chinese utterance is understood by the Chinese model, an English one by 
 
 test("the engine's model says each utterance's language; a language neither model knows is out of scope", async () => {
   const zh = await assistant.classify('给我讲个笑话');
-  assert.deepEqual([zh.intent, zh.language], ['tell_joke', 'zh']);
+  assert.deepEqual([zh.intent, zh.lang], ['tell_joke', 'zh']);
   const en = await assistant.classify('tell me a joke');
-  assert.deepEqual([en.intent, en.language], ['tell_joke', 'en']);
+  assert.deepEqual([en.intent, en.lang], ['tell_joke', 'en']);
   const fr = await assistant.classify('quelle heure est-il maintenant');
-  assert.deepEqual([fr.intent, fr.outOfScope, fr.language], [null, true, 'und']);
+  assert.deepEqual([fr.intent, fr.outOfScope, fr.lang], [null, true, 'und']);
 });

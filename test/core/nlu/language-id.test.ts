@@ -11,7 +11,7 @@ test('script and model evidence tell English, Chinese and other languages apart'
   const en = await loadIntentModel(modelPath);
   try {
     const wrong = LANGUAGE_ID_TEXTS.filter(
-      ({ text, language }) => detectLanguage(text, { coverage: { en: (t) => en.coverage(t) } }).language !== language,
+      ({ text, language }) => detectLanguage(text, { coverage: { en: (t) => en.coverage(t) } }).lang !== language,
     );
     assert.deepEqual(
       wrong.map((w) => w.text),
@@ -27,12 +27,12 @@ test('confidence is a share, 0 without letters; mixed Chinese-English is Chinese
     const { confidence } = detectLanguage(text);
     assert.ok(confidence >= 0 && confidence <= 1, text);
   }
-  assert.deepEqual(detectLanguage('12:30 !!'), { language: 'und', confidence: 0 });
-  assert.equal(detectLanguage('帮我set个timer').language, 'zh');
-  assert.equal(detectLanguage('what does 你好 mean').language, 'en');
+  assert.deepEqual(detectLanguage('12:30 !!'), { lang: 'und', confidence: 0 });
+  assert.equal(detectLanguage('帮我set个timer').lang, 'zh');
+  assert.equal(detectLanguage('what does 你好 mean').lang, 'en');
   // Without model evidence, Latin script reads as English.
-  assert.equal(detectLanguage('quelle heure est-il').language, 'en');
-  assert.equal(detectLanguage(42 as unknown as string).language, 'und');
+  assert.equal(detectLanguage('quelle heure est-il').lang, 'en');
+  assert.equal(detectLanguage(42 as unknown as string).lang, 'und');
 });
 
 test('coverage: the share of words with their own row', () => {

@@ -24,7 +24,7 @@ function fakeModel(name: string, language: 'en' | 'zh', words: RegExp): IntentMo
         intents: [],
         entities: [],
         modelVersion: '1',
-        language: detectLanguage(text, { coverage: evidence }).language,
+        lang: detectLanguage(text, { coverage: evidence }).lang,
       };
     },
     coverage(text: string) {
@@ -53,11 +53,11 @@ test('each utterance goes to the model of its language, and says which', async (
   for (const [text, intent, language] of cases) {
     const r = await router.classify(text);
     assert.equal(r.intent, intent, text);
-    assert.equal(r.language, language, text);
+    assert.equal(r.lang, language, text);
   }
   // A language neither model knows: out of scope, never a guess acted upon.
   const french = await router.classify('quelle heure est-il maintenant');
-  assert.deepEqual([french.intent, french.outOfScope, french.language], [null, true, 'und']);
+  assert.deepEqual([french.intent, french.outOfScope, french.lang], [null, true, 'und']);
   await router.dispose();
   assert.ok(en.disposed && zh.disposed);
 });
@@ -67,7 +67,7 @@ test('without a Chinese model, Chinese text goes to the English one (still marke
   const router = routeByLanguage({ en });
   const r = await router.classify('现在几点了');
   assert.equal(r.intent, 'english');
-  assert.equal(r.language, 'zh');
+  assert.equal(r.lang, 'zh');
   assert.throws(() => routeByLanguage({ en }, { fallback: 'zh' }), TypeError);
   assert.throws(() => routeByLanguage({} as never), TypeError);
   await assert.rejects(router.classify(42 as unknown as string), TypeError);
@@ -89,10 +89,10 @@ test('a Chinese model given as a loader is loaded on the first Chinese utterance
   assert.equal(loads, 0, 'English users never load the Chinese model');
   const offline = await router.classify('现在几点了');
   assert.equal(loads, 1);
-  assert.deepEqual([offline.intent, offline.outOfScope, offline.language], [null, true, 'zh']);
+  assert.deepEqual([offline.intent, offline.outOfScope, offline.lang], [null, true, 'zh']);
   fail = false;
   const online = await router.classify('现在几点了');
-  assert.deepEqual([online.intent, online.language, loads], ['chinese', 'zh', 2]);
+  assert.deepEqual([online.intent, online.lang, loads], ['chinese', 'zh', 2]);
   await router.classify('明天天气');
   assert.equal(loads, 2, 'loaded once');
   await router.dispose();
