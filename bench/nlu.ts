@@ -118,7 +118,7 @@ if (values.json) {
     `Confidant is trained with seeds ${seeds.join(', ')}: its accuracy figures are mean ± sd over them, timings and sizes their mean; ` +
     `NLP.js has no seed (its training is deterministic) and is trained once. ` +
     `Inference is one whole \`classify\` (featurizer, ONNX Runtime Web wasm, entities) / one NLP.js \`process\`, in Node. ` +
-    `Confidant's model is the uint8-quantized \`.onnx\`; NLP.js's is its \`export()\` JSON. Confidant trains with its CLI defaults, on one thread ` +
+    `Confidant's model is the uint8-quantized \`.onnx\`; NLP.js's is its \`export()\` JSON. Confidant trains with its CLI defaults (training-time augmentation included; the shipped default model adds generated out-of-scope questions, see models/assistant-en.md), on one thread ` +
     `(\`CONFIDANT_THREADS=2\` adds a helper thread: same model). Peak memory is the max RSS of the process that trained and evaluated.\n\n${sections.join('\n\n')}`;
   writeBenchSection('nlu', md);
   console.log(md);
