@@ -4,14 +4,16 @@
  * on the test split, and prints one JSON line (`RunResult`).
  */
 import { createRequire } from 'node:module';
-import { datasetCorpus, DATASET_OOS, readDataset } from '../bin/commands/dataset.ts';
+import { readDataset } from '../bin/commands/dataset.ts';
+import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
+import { OOS_LABEL } from '../src/nlu/types.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate, type EvalReport } from '../bin/commands/evaluate.ts';
-import { chooseThreshold, type ScoredPrediction } from '../src/nlu/calibrate.ts';
-import { exportOnnx } from '../src/nlu/export.ts';
-import { loadIntentModel } from '../src/nlu/intent-model.ts';
-import { resolveTrainOptions } from '../src/nlu/train-options.ts';
-import { trainIntentModel } from '../src/nlu/trainer.ts';
+import { chooseThreshold, type ScoredPrediction } from '../src/nlu/training/calibrate.ts';
+import { exportOnnx } from '../src/nlu/onnx/export.ts';
+import { loadIntentModel } from '../src/nlu/runtime/intent-model.ts';
+import { resolveTrainOptions } from '../src/nlu/training/train-options.ts';
+import { trainIntentModel } from '../src/nlu/training/trainer.ts';
 
 /** What one run reports. */
 export interface RunResult {
@@ -68,7 +70,7 @@ async function runNlpJs(path: string): Promise<Omit<RunResult, 'peakRssBytes'>> 
   const started = performance.now();
   // Out-of-scope training examples go to NLP.js's own "None" intent, its idiom for out of scope.
   for (const e of dataset.splits.train ?? [])
-    manager.addDocument('en', e.text, e.intent === DATASET_OOS ? 'None' : e.intent);
+    manager.addDocument('en', e.text, e.intent === OOS_LABEL ? 'None' : e.intent);
   await manager.train();
   const trainSeconds = (performance.now() - started) / 1000;
   const trainCpuSeconds = cpuSeconds(cpu);
@@ -80,13 +82,13 @@ async function runNlpJs(path: string): Promise<Omit<RunResult, 'peakRssBytes'>> 
   // default threshold of 0.5, as Confidant keeps its fallback threshold of 0.5.
   const val = dataset.splits.val ?? [];
   let threshold: number | null = null;
-  if (val.some((e) => e.intent === DATASET_OOS)) {
+  if (val.some((e) => e.intent === OOS_LABEL)) {
     const inScope: ScoredPrediction[] = [];
     const oos: ScoredPrediction[] = [];
     for (const e of val) {
       const r = await top(e.text);
       const p = { confidence: r.score, correct: r.intent === e.intent, predictedOos: r.intent === 'None' };
-      (e.intent === DATASET_OOS ? oos : inScope).push(p);
+      (e.intent === OOS_LABEL ? oos : inScope).push(p);
     }
     const target = resolveTrainOptions({}).oosRecallTarget;
     threshold = chooseThreshold(inScope, oos, target === 'balanced' ? {} : { minOosRecall: target }).threshold;

@@ -2,7 +2,7 @@
  * The hyper-parameters of the shipped models, shared by `train-default.ts` (which trains and
  * ships them) and `tune-default.ts` (the validation sweep that chose them).
  */
-import type { TrainOptions } from '../src/nlu/trainer.ts';
+import type { TrainOptions } from '../src/nlu/training/trainer.ts';
 
 /** The languages a model is shipped for. */
 export type ShippedLanguage = 'en' | 'zh';

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createRng } from '../src/nlu/rng.ts';
+import { createRng } from '../src/nlu/training/rng.ts';
 import type { Corpus } from '../src/nlu/types.ts';
 
 /** WordNet lexicographer files of concrete things: animal, artifact, object, plant. */

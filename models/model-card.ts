@@ -9,9 +9,10 @@ import { cpus, loadavg } from 'node:os';
 import type { Dataset } from '../bin/commands/dataset.ts';
 import type { EvalReport } from '../bin/commands/evaluate.ts';
 import { pctMeanSd, type MeanSd } from '../bench/seed-stats.ts';
-import type { TrainedModel, TrainOptions } from '../src/nlu/trainer.ts';
+import type { TrainedModel, TrainOptions } from '../src/nlu/training/trainer.ts';
 import { RECIPE_NOTES } from './default-options.ts';
 import type { PolicyRow } from './threshold-policies.ts';
+import { OOS_LABEL } from '../src/nlu/types.ts';
 
 /** The figures of one seed of the recipe on one test set. */
 export interface SeedFigures {
@@ -101,7 +102,7 @@ export function writeModelCard(path: string, input: ModelCardInput): void {
 things, WordNet nouns in templates: \`models/generated-oos.ts\`), which give the out-of-scope class breadth.`
       : '';
   const about = ABOUT[lang];
-  const intents = model.labels.filter((l) => l !== 'oos');
+  const intents = model.labels.filter((l) => l !== OOS_LABEL);
   const m = model.metrics;
   const train = dataset.splits.train ?? [];
   const fileName = path.split('/').at(-1)!.replace(/\.md$/, '.onnx');
@@ -132,7 +133,7 @@ One self-describing ONNX file (opset 17): labels, featurizer, threshold and temp
 
 ## Data and licence
 
-${about.data(dataset, train.length, train.filter((e) => e.intent === 'oos').length)}${generated}
+${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length)}${generated}
 
 - Licence of the data: ${dataset.license ?? 'CC BY 3.0 (Creative Commons Attribution 3.0 Unported)'}. This model is derived
   from it; the attribution below must be kept with it.
@@ -144,8 +145,8 @@ Hashed word uni/bigrams, character 2–5-grams and Han character 1–3-grams acr
 Chinese folded to simplified, case-folded, \`Intl.Segmenter\` words; featurizer version ${model.featurizer.version})
 → embedding bag (${model.weights.dim} dims, ${model.weights.embedding.length / model.weights.dim} rows, ${quantize ? 'uint8-quantized' : 'float32'}) → ReLU hidden layer (${model.weights.hidden}) + linear skip
 → ${model.labels.length} classes (the ${intents.length} intents and a trained out-of-scope class) → temperature-scaled softmax.
-Trained in TypeScript (\`src/nlu/trainer.ts\`): Adam (lazy for the table) with a linearly decaying step size, label
-smoothing, hidden dropout, word and feature dropout, training-time augmentation (chat-box noise: \`src/nlu/augment.ts\`),
+Trained in TypeScript (\`src/nlu/training/trainer.ts\`): Adam (lazy for the table) with a linearly decaying step size, label
+smoothing, hidden dropout, word and feature dropout, training-time augmentation (chat-box noise: \`src/nlu/training/augment.ts\`),
 the best of the last epochs or their weight average on validation.
 Options (the trainer's defaults, and): \`${optionText}\`.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes src/nlu/han-variants-table.ts: the character table that folds traditional Chinese (Taiwan,
+// Writes src/nlu/runtime/han-variants-table.ts: the character table that folds traditional Chinese (Taiwan,
 // Hong Kong and OpenCC's standard forms) to simplified, derived from opencc-js's dictionaries
 // (TWVariantsRev / HKVariantsRev, then TSCharacters: OpenCC's tw→cn and hk→cn at character level).
 // The table is part of the featurizer (model format), so it is generated once and pinned in the
@@ -40,5 +40,5 @@ export const HAN_VARIANT_PAIRS =
   '${body}';
 
 `;
-writeFileSync(new URL('../src/nlu/han-variants-table.ts', import.meta.url), out);
-console.log(`wrote src/nlu/han-variants-table.ts: ${entries.length} pairs, ${Buffer.byteLength(body)} bytes`);
+writeFileSync(new URL('../src/nlu/runtime/han-variants-table.ts', import.meta.url), out);
+console.log(`wrote src/nlu/runtime/han-variants-table.ts: ${entries.length} pairs, ${Buffer.byteLength(body)} bytes`);

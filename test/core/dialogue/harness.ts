@@ -49,8 +49,11 @@ export function nluOf(text: string, intent: string | null, confidence = 0.9, now
 export interface Harness {
   store: Store;
   skills: SkillDefinition[];
-  /** Sends one turn with the intent the model would predict (`null`: out of scope). */
-  say(text: string, intent: string | null, confidence?: number): Promise<DialogueResult>;
+  /**
+   * Sends one turn with the intent the model would predict (`null`: out of scope), and the
+   * language it found (`NluResult.lang`), when given.
+   */
+  say(text: string, intent: string | null, confidence?: number, lang?: NluResult['lang']): Promise<DialogueResult>;
   /** Moves the fixed clock forward. */
   advance(ms: number): void;
   now(): Date;
@@ -60,10 +63,9 @@ export interface Harness {
 
 /** Builds the stack; pass `store` to share one between harnesses. */
 export async function createHarness(
-  options: Partial<Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy'>> & {
-    store?: Store;
-    conversationId?: string;
-  } = {},
+  options: Partial<
+    Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy' | 'lang' | 'uiLang'>
+  > & { store?: Store; conversationId?: string } = {},
 ): Promise<Harness> {
   const store = options.store ?? (await openStore({ storage: 'memory' }));
   let now = NOW;
@@ -83,17 +85,19 @@ export async function createHarness(
       ...(options.contextTurns === undefined ? {} : { contextTurns: options.contextTurns }),
       ...(options.contextMinutes === undefined ? {} : { contextMinutes: options.contextMinutes }),
       ...(options.policy === undefined ? {} : { policy: options.policy }),
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
+      ...(options.uiLang === undefined ? {} : { uiLang: options.uiLang }),
     });
   let manager = make();
   const conversationId = options.conversationId ?? 'c1';
   return {
     store,
     skills,
-    say: (text, intent, confidence = 0.9) =>
+    say: (text, intent, confidence = 0.9, lang) =>
       manager.handle({
         conversationId,
         text,
-        nlu: nluOf(text, intent, confidence, now),
+        nlu: { ...nluOf(text, intent, confidence, now), ...(lang === undefined ? {} : { lang }) },
         signal: new AbortController().signal,
       }),
     advance: (ms) => {

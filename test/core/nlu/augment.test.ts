@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { augmentChinese, augmentEnglish, augmenterFor, typo } from '../../../src/nlu/augment.ts';
-import { createRng } from '../../../src/nlu/rng.ts';
-import { resolveTrainOptions } from '../../../src/nlu/train-options.ts';
-import { splicedOos } from '../../../src/nlu/trainer-data.ts';
+import { augmentChinese, augmentEnglish, augmenterFor, typo } from '../../../src/nlu/training/augment.ts';
+import { createRng } from '../../../src/nlu/training/rng.ts';
+import { resolveTrainOptions } from '../../../src/nlu/training/train-options.ts';
+import { splicedOos } from '../../../src/nlu/training/trainer-data.ts';
 
 const EN = [
   'can you set a timer for 5 minutes please',

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as OpenCC from 'opencc-js';
-import { foldHanVariants } from '../../../src/nlu/han-variants.ts';
-import { HAN_VARIANT_PAIRS } from '../../../src/nlu/han-variants-table.ts';
+import { foldHanVariants } from '../../../src/nlu/runtime/han-variants.ts';
+import { HAN_VARIANT_PAIRS } from '../../../src/nlu/runtime/han-variants-table.ts';
 
 // The pinned table against the library it was derived from (STYLE.md: hand-written parts get a
 // differential test against a well-kept library).
@@ -47,4 +47,15 @@ test('simplified text, Latin text and other scripts are left as they are', () =>
   assert.equal(foldHanVariants('hello 👋'), 'hello 👋');
   assert.equal(foldHanVariants(''), '');
   assert.equal(foldHanVariants('x\uD800y'), 'x\uD800y');
+});
+
+test('keepLength folds in place, so offsets found on the folded text are offsets into the original', () => {
+  for (const text of TRADITIONAL) {
+    const folded = foldHanVariants(text, { keepLength: true });
+    assert.equal(folded.length, text.length, text);
+    assert.equal(folded, twToCn(text), text);
+  }
+  // A BMP character whose simplified form is astral (U+35F2 → U+20D7E) is kept under keepLength.
+  assert.equal(foldHanVariants('\u35f2', { keepLength: true }), '\u35f2');
+  assert.equal(foldHanVariants('\u35f2'), '\u{20d7e}');
 });

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { IntentModel } from '../../../src/nlu/intent-model.ts';
-import { detectLanguage } from '../../../src/nlu/language-id.ts';
-import { routeByLanguage } from '../../../src/nlu/language-router.ts';
+import type { IntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { detectLanguage } from '../../../src/nlu/runtime/language-id.ts';
+import { routeByLanguage } from '../../../src/nlu/runtime/language-router.ts';
 import type { NluResult } from '../../../src/nlu/types.ts';
 
 /**
