@@ -14,6 +14,7 @@
 import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
+import { routeByLanguage } from '../nlu/runtime/language-router.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
 import { assetUrl, builtDigest, DEFAULT_MODEL_ASSET } from './assets.ts';
@@ -73,7 +74,19 @@ export async function loadEngineModel(
   try {
     const loaded = await loadIntentModel(model.value, wasmUrl === undefined ? {} : { wasmUrl });
     wasmCompiled = true;
-    return loaded;
+    // The bundled English model comes with the bundled Chinese one, chosen per utterance by
+    // language and fetched (through the same verified cache) on the first Chinese utterance.
+    if (String(source) !== assetUrl(DEFAULT_MODEL_ASSET, options.assetUrls)) return loaded;
+    const zhSha256 = builtDigest('assistant-zh');
+    return routeByLanguage({
+      en: loaded,
+      zh: () =>
+        loadEngineModel(
+          assetUrl('assistant-zh', options.assetUrls),
+          options,
+          zhSha256 === undefined ? {} : { sha256: zhSha256 },
+        ),
+    });
   } catch (error) {
     throw renamed(error, name);
   } finally {
