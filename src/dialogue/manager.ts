@@ -14,7 +14,7 @@ import type { HistoryStore } from '../store/types.ts';
 import { performAction } from './perform.ts';
 import { decideTurn } from './policy.ts';
 import type { DialogueReply } from './run-task.ts';
-import { emptyState, expireState, pushRecent, restoreState } from './state.ts';
+import { emptyState, expireState, pushAct, pushRecent, restoreState } from './state.ts';
 import { createStateCache } from './state-cache.ts';
 import type { DialoguePolicy, DialogueState } from './types.ts';
 
@@ -153,7 +153,9 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     const state = await takeState(turn.conversationId);
     expireState(state, now.getTime(), limits);
     state.turn += 1;
-    const action = policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
+    // The policy reads a snapshot: it may be asynchronous (the context model) and must not see or make changes.
+    const action = await policy({ nlu: turn.nlu, state: structuredClone(state), skills, text: turn.text, now });
+    if (turn.signal.aborted) throw abortReason(turn.signal);
     const done = await performAction(
       action,
       {
@@ -172,6 +174,12 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     // An abort during the skill leaves the stored state as it was before this turn (and none cached).
     if (turn.signal.aborted) throw abortReason(turn.signal);
     state.at = now.getTime();
+    pushAct(state, {
+      action: action.type,
+      intent: done.intent,
+      turn: state.turn,
+      ...(done.skill === undefined ? {} : { skillId: done.skill }),
+    });
     pushRecent(
       state,
       { role: 'user', text: capLength(turn.text, MAX_RECENT_CHARS), turn: state.turn },

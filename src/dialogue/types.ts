@@ -83,6 +83,16 @@ export type PendingQuestion =
   | { type: 'slot'; slot: string; question: string; /** How many times it has been asked. */ asks: number }
   | { type: 'confirm'; question: string };
 
+/** What one recent turn came to: the dialogue action and the intent acted on (context for the next turn). */
+export interface RecentAct {
+  action: DialogueActionType;
+  /** The intent acted on, or `null` when none was (out of scope, cancel without a task). */
+  intent: string | null;
+  /** The skill that answered, when one did. */
+  skillId?: string;
+  turn: number;
+}
+
 /** A message of the recent conversation kept in the state (for `repeat` and skills' context). */
 export interface RecentTurn {
   role: 'user' | 'assistant';
@@ -103,6 +113,8 @@ export interface DialogueState {
   task?: ActiveTask;
   pending?: PendingQuestion;
   recent: RecentTurn[];
+  /** What the last turns came to, oldest first (at most a few): "another one" repeats the last intent. */
+  acts?: RecentAct[];
 }
 
 /**
@@ -143,8 +155,11 @@ export interface PolicyInput {
   now?: Date;
 }
 
-/** The one swappable decision: how this turn relates to the context. Pure and synchronous. */
-export type DialoguePolicy = (input: PolicyInput) => DialogueAction;
+/**
+ * The one swappable decision: how this turn relates to the context. It may be asynchronous (the
+ * default runs the context model in ONNX Runtime); it must not change its input.
+ */
+export type DialoguePolicy = (input: PolicyInput) => DialogueAction | Promise<DialogueAction>;
 
 /**
  * Reserved slot names the manager adds for a skill's `execute` (never shown in `Understanding.slots`):

@@ -78,6 +78,23 @@ function checkSlot(raw: unknown, where: string): SlotDefinition {
   });
 }
 
+/** The longest description of one intent: a sentence, not a document (it is read on every turn). */
+export const MAX_INTENT_DESCRIPTION = 300;
+
+function checkIntentDescriptions(raw: unknown, intents: readonly string[], where: string): Record<string, string> {
+  if (!isRecord(raw)) throw new TypeError(`${where} must be an object of intent → description`);
+  const out: Record<string, string> = {};
+  for (const [intent, text] of Object.entries(raw)) {
+    if (!intents.includes(intent))
+      throw new RangeError(`${where}: ${JSON.stringify(intent)} is not one of the intents`);
+    if (typeof text !== 'string') throw new TypeError(`${where}.${intent} must be a string`);
+    if (text.length > MAX_INTENT_DESCRIPTION)
+      throw new RangeError(`${where}.${intent} is longer than ${MAX_INTENT_DESCRIPTION} characters`);
+    out[intent] = text;
+  }
+  return Object.freeze(out);
+}
+
 function checkPermissions(raw: unknown, where: string): SkillPermissions {
   if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
   for (const key of Object.keys(raw)) {
@@ -110,7 +127,7 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
  */
 export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick<SkillDefinition, 'slots'> {
   if (!isRecord(raw)) throw new TypeError(`${fn}: the skill must be an object`);
-  const { id, version, intents, description, slots, permissions, timeoutMs } = raw;
+  const { id, version, intents, description, intentDescriptions, slots, permissions, timeoutMs } = raw;
   if (typeof id !== 'string') throw new TypeError(`${fn}: id must be a string`);
   if (id.length > 128 || !SKILL_ID.test(id))
     throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
@@ -127,6 +144,10 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
   if (new Set(intents).size !== intents.length) throw new RangeError(`${at}: intents must not repeat`);
   if (description !== undefined && typeof description !== 'string')
     throw new TypeError(`${at}: description must be a string`);
+  const checkedDescriptions =
+    intentDescriptions === undefined
+      ? undefined
+      : checkIntentDescriptions(intentDescriptions, intents as string[], `${at}: intentDescriptions`);
   let checkedSlots: SlotDefinition[] | undefined;
   if (slots !== undefined) {
     if (!Array.isArray(slots)) throw new TypeError(`${at}: slots must be an array`);
@@ -148,6 +169,7 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     intents: Object.freeze([...(intents as string[])]) as string[],
     permissions: checkedPermissions,
     ...(description === undefined ? {} : { description }),
+    ...(checkedDescriptions === undefined ? {} : { intentDescriptions: checkedDescriptions }),
     ...(checkedSlots === undefined ? {} : { slots: Object.freeze(checkedSlots) as SlotDefinition[] }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };

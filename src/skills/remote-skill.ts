@@ -34,7 +34,7 @@ export interface RemoteSkillOptions {
  * @param definition a skill defined in this realm
  */
 export function manifestOf(definition: SkillDefinition): SkillManifest {
-  const { id, version, intents, description, permissions, timeoutMs, slots } = validateManifest(
+  const { id, version, intents, description, intentDescriptions, permissions, timeoutMs, slots } = validateManifest(
     definition,
     'manifestOf',
   );
@@ -43,6 +43,7 @@ export function manifestOf(definition: SkillDefinition): SkillManifest {
     version,
     intents: [...intents],
     ...(description === undefined ? {} : { description }),
+    ...(intentDescriptions === undefined ? {} : { intentDescriptions: { ...intentDescriptions } }),
     ...(permissions === undefined
       ? {}
       : { permissions: { ...permissions, ...(permissions.network ? { network: [...permissions.network] } : {}) } }),

@@ -101,6 +101,12 @@ export interface SkillDefinition {
   /** The intents it answers. */
   intents: string[];
   description?: string;
+  /**
+   * What each intent asks for, in a few words a user might say ("set, check or cancel a countdown
+   * timer"). The context model reads them, with the intent names and slot names, to tell which
+   * intent a turn means: a skill added after training is understood from its manifest. @default none
+   */
+  intentDescriptions?: Record<string, string>;
   slots?: SlotDefinition[];
   permissions?: SkillPermissions;
   /** Returns a question to confirm with before `execute` runs (always asked when `consequential`). */

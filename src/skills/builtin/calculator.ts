@@ -86,7 +86,9 @@ function combine(previous: string, fragment: string): string | undefined {
 function extractExpression({ text, slots, cue, answer }: SlotExtractInput): string | undefined {
   const previous = typeof slots['expression'] === 'string' ? slots['expression'] : undefined;
   if (previous !== undefined && !answer) {
-    const combined = combine(previous, cue?.rest ?? text);
+    // The whole turn first: "plus 8" continues the sum, while its cue-stripped rest ("8") would
+    // replace a number in it; "and of 120?" works either way (combine drops the opener itself).
+    const combined = combine(previous, text) ?? (cue === undefined ? undefined : combine(previous, cue.rest));
     if (combined !== undefined) return combined;
   }
   return toSymbols(cue?.rest ?? text);
@@ -128,6 +130,10 @@ export function createCalculatorSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['calculator'],
     description: 'do maths',
+    intentDescriptions: {
+      calculator:
+        'calculate arithmetic: add, subtract, plus, minus, times, multiply, divide, percent of, square root, power; 计算 加 减 乘 除 等于多少',
+    },
     slots: [expressionSlot],
     execute(ctx) {
       const expression = String(ctx.slots['expression']);

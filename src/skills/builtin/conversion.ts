@@ -138,6 +138,10 @@ export function createConversionSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['measurement_conversion'],
     description: 'convert units',
+    intentDescriptions: {
+      measurement_conversion:
+        'convert units of measurement: how many grams in a pound, miles to kilometers, celsius to fahrenheit, cups, ounces; 换算 单位 多少公斤',
+    },
     slots,
     execute(ctx): string | SkillReply {
       const amount = typeof ctx.slots['amount'] === 'number' ? ctx.slots['amount'] : 1;

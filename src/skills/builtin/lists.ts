@@ -20,6 +20,8 @@ interface ListConfig {
   name: string;
   intents: [read: string, update: string];
   description: string;
+  /** What each of the two intents asks for (the context model reads them). */
+  intentDescriptions: [read: string, update: string];
 }
 
 /** Reads one kind of change; on a cued follow-up without a verb ("and eggs"), repeats the last kind. */
@@ -165,6 +167,10 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
     version: '1.0.0',
     intents: [...config.intents],
     description: config.description,
+    intentDescriptions: {
+      [config.intents[0]]: config.intentDescriptions[0],
+      [config.intents[1]]: config.intentDescriptions[1],
+    },
     slots: listSlots(config),
     permissions: { storage: true },
     // Reading and changing a list are easily confused by a model; the words decide.
@@ -203,6 +209,10 @@ export function createShoppingListSkill(random: Random): DialogueSkill {
       name: 'shopping list',
       intents: ['shopping_list', 'shopping_list_update'],
       description: 'keep your shopping list',
+      intentDescriptions: [
+        "what's on my shopping list or grocery list, is an item on it; 购物清单上有什么",
+        'add items to buy to my shopping or grocery list, remove or clear them; 加到购物清单 再加个',
+      ],
     },
     random,
   );
@@ -216,6 +226,10 @@ export function createTodoListSkill(random: Random): DialogueSkill {
       name: 'to-do list',
       intents: ['todo_list', 'todo_list_update'],
       description: 'keep a to-do list',
+      intentDescriptions: [
+        "what's on my to-do list, my tasks; 待办事项有什么",
+        'add a task to my to-do list, remove, check off or clear tasks; 加到待办事项',
+      ],
     },
     random,
   );

@@ -147,6 +147,10 @@ export function createReminderSkill(random: Random): DialogueSkill {
     version: '1.0.0',
     intents: ['reminder', 'reminder_update'],
     description: 'remind you of things',
+    intentDescriptions: {
+      reminder: 'list or read my reminders, what reminders do I have; 我的提醒',
+      reminder_update: 'remind me to do something at a time, set, change or delete a reminder; 提醒我 设置提醒',
+    },
     slots: [taskSlot, whenSlot],
     permissions: { schedule: true, storage: true },
     refineIntent: (intent, slots) => (slots['task'] !== undefined ? 'reminder_update' : intent),
