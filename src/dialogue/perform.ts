@@ -148,6 +148,8 @@ export async function performAction(
     case 'new-intent': {
       const skill = skills.find((s) => s.id === action.skillId);
       if (skill === undefined) break;
+      // Small talk aside: answered, then the open question is asked again and the task kept.
+      const aside = action.aside === true && slotsOf(skill).length === 0 ? state.pending : undefined;
       delete state.pending;
       const found = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
       const next: ActiveTask = {
@@ -167,6 +169,13 @@ export async function performAction(
       if (!keepsContext && state.pending === undefined) {
         if (previous === undefined) delete state.task;
         else state.task = previous;
+      }
+      if (aside !== undefined && state.task !== undefined && done.reply.failed === undefined) {
+        state.pending = aside;
+        const text = `${done.reply.text} ${aside.question}`.trim();
+        const ask =
+          aside.type === 'slot' ? { question: aside.question, slot: aside.slot } : { question: aside.question };
+        return { ...done, reply: { ...done.reply, text, ask, expectsAnswer: true }, slots: slotValues(next) };
       }
       return { ...done, slots: slotValues(next) };
     }

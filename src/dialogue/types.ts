@@ -122,8 +122,11 @@ export interface DialogueState {
  * `confidence` is how sure the rule that fired is (the model's score when the model decided).
  */
 export type DialogueAction =
-  /** A fresh request for an intent a skill answers. */
-  | { type: 'new-intent'; intent: string; skillId: string; confidence: number }
+  /**
+   * A fresh request for an intent a skill answers. `aside`: small talk in the middle of a task
+   * ("thanks", "who are you?") that is answered while the task and its question stay.
+   */
+  | { type: 'new-intent'; intent: string; skillId: string; confidence: number; aside?: boolean }
   /** The answer to the pending slot question (the value may still be invalid). */
   | { type: 'fill-slot'; intent: string; slot: string; confidence: number }
   /** "What about tomorrow?": the active intent again with the slots this turn names replaced. */
