@@ -12,6 +12,9 @@ import { defaultModelUrl } from '../../src/engine/assets.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
+import type { DialoguePolicy } from '../../src/dialogue/types.ts';
+import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
+import type { ContextDecision } from '../../src/context/decide.ts';
 import { loadIntentModel, type IntentModel } from '../../src/nlu/intent-model.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
@@ -48,8 +51,8 @@ export interface DialogueEvalReport {
   /** Number of turns. */
   n: number;
   dialogues: number;
-  /** The turns that failed, for `--verbose`. */
-  failures: { dialogue: string; turn: number; user: string; problems: string[] }[];
+  /** The turns that failed, for `--verbose`, with the context model's decision when it made one. */
+  failures: { dialogue: string; turn: number; user: string; problems: string[]; decision?: ContextDecision }[];
 }
 
 /** A conversation over the real stack with its own fresh memory store. */
@@ -76,7 +79,7 @@ export function seededRandom(seed: number): () => number {
  */
 export async function openDialogueSession(
   model: IntentModel,
-  options: { now?: Date; timeZone?: string; seed?: number } = {},
+  options: { now?: Date; timeZone?: string; seed?: number; policy?: DialoguePolicy } = {},
 ): Promise<DialogueSession> {
   const now = options.now ?? EVAL_NOW;
   const timeZone = options.timeZone ?? EVAL_TIME_ZONE;
@@ -91,6 +94,7 @@ export async function openDialogueSession(
     clock: () => now,
     timeZone,
     random,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
   });
   const conversationId = (await store.createConversation('eval')).id;
   const signal = new AbortController().signal;
@@ -137,10 +141,15 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; json?: boolean } = {},
+  options: { model?: string; contextModel?: ContextScorer } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
+  let decision: ContextDecision | undefined;
+  const policy =
+    options.contextModel === undefined
+      ? undefined
+      : createContextPolicy(options.contextModel, { onDecision: (d) => (decision = d) });
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;
@@ -149,9 +158,13 @@ export async function evalDialogues(
   const failures: DialogueEvalReport['failures'] = [];
   try {
     for (const [index, spec] of specs.entries()) {
-      const session = await openDialogueSession(model, { seed: index + 1 });
+      const session = await openDialogueSession(model, {
+        seed: index + 1,
+        ...(policy === undefined ? {} : { policy }),
+      });
       let ok = true;
       for (const [t, turn] of spec.turns.entries()) {
+        decision = undefined;
         const { reply, understanding } = await session.send(turn.user);
         const problems: string[] = [];
         turns++;
@@ -171,7 +184,13 @@ export async function evalDialogues(
           problems.push(`reply "${reply.text}" lacks "${includes}"`);
         if (problems.length > 0) {
           ok = false;
-          failures.push({ dialogue: spec.name ?? `#${index}`, turn: t, user: turn.user, problems });
+          failures.push({
+            dialogue: spec.name ?? `#${index}`,
+            turn: t,
+            user: turn.user,
+            problems,
+            ...(decision === undefined ? {} : { decision }),
+          });
         }
       }
       if (ok) dialoguesRight++;
@@ -204,7 +223,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const json = argv.includes('--json');
-  const report = await evalDialogues(file, { ...(model === undefined ? {} : { model }), json });
+  const report = await evalDialogues(file, model === undefined ? {} : { model });
   if (json) {
     const { turnAccuracy, slotAccuracy, dialogueSuccess, n } = report;
     process.stdout.write(`${JSON.stringify({ turnAccuracy, slotAccuracy, dialogueSuccess, n })}\n`);
@@ -215,8 +234,37 @@ export async function run(argv: string[]): Promise<number> {
     `${report.dialogues} dialogues, ${report.n} turns\nturn accuracy    ${pct(report.turnAccuracy)}\nslot accuracy    ${pct(report.slotAccuracy)}\ndialogue success ${pct(report.dialogueSuccess)}\n`,
   );
   if (argv.includes('--verbose')) {
-    for (const f of report.failures)
+    for (const f of report.failures) {
       process.stdout.write(`- [${f.dialogue}] turn ${f.turn} "${f.user}": ${f.problems.join('; ')}\n`);
+      if (f.decision !== undefined) process.stdout.write(`    ${describeDecision(f.decision)}\n`);
+    }
   }
   return 0;
+}
+
+/** One line on what the context model decided: the command and its runner-up, the switch, the best intents and slots. */
+export function describeDecision(d: ContextDecision): string {
+  const top = (entries: [string, number][], n: number) =>
+    entries
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ');
+  const parts = [
+    `decision: ${d.command} → ${d.action.type}`,
+    `commands ${top(Object.entries(d.commands), 3)}`,
+    `switch ${d.switch.toFixed(2)}`,
+    `intents ${top(
+      d.intents.map((i) => [i.intent, i.score]),
+      4,
+    )}`,
+  ];
+  if (d.slots.length > 0)
+    parts.push(
+      `slots ${top(
+        d.slots.map((s) => [s.slot, s.score]),
+        3,
+      )}`,
+    );
+  return parts.join(' | ');
 }
