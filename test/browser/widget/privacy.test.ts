@@ -181,7 +181,7 @@ describe('settings', () => {
 
     part(el, 'erase-button').click();
     await until(() => parts(el, 'confirm-erase-button').length === 1);
-    expect(el.shadowRoot?.activeElement?.textContent).to.equal(en.cancel);
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal(en.cancel);
     part(el, 'confirm-erase-button').click();
     await until(() => calls.length === 5);
     expect(calls[4]).to.deep.equal(['erase']);
