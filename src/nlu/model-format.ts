@@ -6,7 +6,7 @@
  * @module
  */
 import { ModelLoadError } from '../errors.ts';
-import { FEATURIZER_VERSION, type FeaturizerConfig } from './featurizer.ts';
+import { checkFeaturizerConfig, type FeaturizerConfig } from './featurizer.ts';
 import { readOnnxSummary, type OnnxSummary } from './onnx-reader.ts';
 import type { CustomEntityDefinition, ModelInfo } from './types.ts';
 
@@ -93,13 +93,8 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string'))
     fail('labels must be a list of at least two strings');
   const featurizer = json('featurizer') as FeaturizerConfig;
-  if (typeof featurizer !== 'object' || featurizer === null || featurizer.version !== FEATURIZER_VERSION)
-    fail('unknown featurizer version');
-  for (const k of ['buckets', 'wordNgrams', 'charMin', 'charMax', 'maxChars', 'maxIds'] as const) {
-    if (!Number.isInteger(featurizer[k]) || featurizer[k] < 0) fail(`featurizer.${k} must be a non-negative integer`);
-  }
-  if (featurizer.buckets < 2 || featurizer.maxIds < 1 || typeof featurizer.locale !== 'string')
-    fail('featurizer config is out of range');
+  const featurizerProblem = checkFeaturizerConfig(featurizer);
+  if (featurizerProblem !== null) fail(featurizerProblem);
   const threshold = Number(get('threshold'));
   const temperature = Number(get('temperature'));
   if (!(threshold >= 0 && threshold <= 1)) fail('threshold must be in [0, 1]');
