@@ -5,22 +5,24 @@
  *   npx tsx bin/cli.ts eval model.onnx dataset.json [--split test] [--json]
  *   npx tsx bin/cli.ts predict model.onnx "set a timer for 10 minutes"
  *   npx tsx bin/cli.ts eval-dialogues test/fixtures/dialogues/default.json [--model m.onnx] [--json]
+ *   npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json [-o models/assistant-context.onnx]
  */
 import { ConfidantError } from '../src/errors.ts';
 import { EVAL_USAGE, evalCommand } from './commands/eval.ts';
 import { PREDICT_USAGE, predictCommand } from './commands/predict.ts';
 import { TRAIN_USAGE, trainCommand } from './commands/train.ts';
-import { run as evalDialoguesCommand } from './commands/eval-dialogues.ts';
+import { TRAIN_CONTEXT_USAGE, trainContextCommand } from './commands/train-context.ts';
+import { EVAL_DIALOGUES_USAGE, run as evalDialoguesCommand } from './commands/eval-dialogues.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   train: trainCommand,
   eval: evalCommand,
   predict: predictCommand,
   'eval-dialogues': evalDialoguesCommand,
+  'train-context': trainContextCommand,
 };
 
-const EVAL_DIALOGUES_USAGE = 'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--json]';
-const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}`;
+const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}\n  ${TRAIN_CONTEXT_USAGE}`;
 
 /**
  * Runs the CLI.

@@ -109,9 +109,10 @@ export type {
 export { builtinSkills, createBuiltinSkills, evaluateExpression } from './skills/builtin/index.ts';
 export type { BuiltinSkillOptions } from './skills/builtin/index.ts';
 
-// Dialogue: the turn policy can be replaced.
-export { decideTurn } from './dialogue/index.ts';
-export type { DialogueAction, DialoguePolicy } from './dialogue/index.ts';
+// Dialogue: the turn policy (the context model's, by default) can be replaced.
+export { createContextPolicy } from './context/context-policy.ts';
+export type { ContextPolicyOptions, ContextScorer } from './context/context-policy.ts';
+export type { DialogueAction, DialoguePolicy, PolicyInput } from './dialogue/index.ts';
 
 // Metrics.
 export { toPrometheusText } from './metrics/index.ts';

@@ -10,15 +10,32 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Throws `TypeError` or `RangeError` for the first malformed option. @internal */
 export function validateAssistantOptions(options: AssistantOptions): void {
   if (!isObject(options)) throw new TypeError('createAssistant(options): options must be an object');
-  const { model, worker, storage, encryption, skills, onProgress, databaseName, timeZone, wasmUrl, signal } = options;
-  if (
-    model !== undefined &&
-    typeof model !== 'string' &&
-    !(model instanceof URL) &&
-    !(model instanceof ArrayBuffer) &&
-    !(model instanceof Uint8Array)
-  ) {
-    throw new TypeError('options.model must be a URL, a string, an ArrayBuffer or a Uint8Array');
+  const {
+    model,
+    contextModel,
+    worker,
+    storage,
+    encryption,
+    skills,
+    onProgress,
+    databaseName,
+    timeZone,
+    wasmUrl,
+    signal,
+  } = options;
+  for (const [name, source] of [
+    ['model', model],
+    ['contextModel', contextModel],
+  ] as const) {
+    if (
+      source !== undefined &&
+      typeof source !== 'string' &&
+      !(source instanceof URL) &&
+      !(source instanceof ArrayBuffer) &&
+      !(source instanceof Uint8Array)
+    ) {
+      throw new TypeError(`options.${name} must be a URL, a string, an ArrayBuffer or a Uint8Array`);
+    }
   }
   if (
     worker !== undefined &&
@@ -59,7 +76,7 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     }
   }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string') throw new TypeError('options.wasmUrl must be a string');
-  for (const key of ['modelSha256', 'wasmSha256'] as const) {
+  for (const key of ['modelSha256', 'contextModelSha256', 'wasmSha256'] as const) {
     const digest = options[key];
     if (digest !== undefined && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/i.test(digest))) {
       throw new TypeError(`options.${key} must be a SHA-256 digest: 64 hex digits`);

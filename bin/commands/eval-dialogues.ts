@@ -8,7 +8,9 @@
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
-import { defaultModelUrl } from '../../src/engine/assets.ts';
+import { defaultContextModelUrl, defaultModelUrl } from '../../src/engine/assets.ts';
+import { loadContextModel } from '../../src/context/context-model.ts';
+import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
@@ -27,6 +29,8 @@ export const EVAL_TIME_ZONE = 'Europe/Paris';
 /** The default model, shipped in `models/`. */
 /** The bundled default model (the same place the engine finds it, in the sources and in `dist/`). */
 export const DEFAULT_MODEL = fileURLToPath(defaultModelUrl());
+/** The bundled default context model. */
+export const DEFAULT_CONTEXT_MODEL = fileURLToPath(defaultContextModelUrl());
 
 /** One expected turn. */
 export interface DialogueTurnSpec {
@@ -134,22 +138,23 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 /**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
- * @param options `model`: path of the `.onnx` model (default: the shipped one)
+ * @param options `model`: path of the intent model; `contextModel`: path of the context model, or a loaded one
+ *   (default: the shipped ones)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; contextModel?: ContextScorer } = {},
+  options: { model?: string; contextModel?: string | ContextScorer } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
+  const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
+  const loaded = typeof source === 'string' ? await loadContextModel(source, { expect: CONTEXT_SPEC }) : undefined;
+  const context = loaded ?? (source as ContextScorer);
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   let decision: ContextDecision | undefined;
-  const policy =
-    options.contextModel === undefined
-      ? undefined
-      : createContextPolicy(options.contextModel, { onDecision: (d) => (decision = d) });
+  const policy = createContextPolicy(context, { onDecision: (d) => (decision = d) });
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;
@@ -158,10 +163,7 @@ export async function evalDialogues(
   const failures: DialogueEvalReport['failures'] = [];
   try {
     for (const [index, spec] of specs.entries()) {
-      const session = await openDialogueSession(model, {
-        seed: index + 1,
-        ...(policy === undefined ? {} : { policy }),
-      });
+      const session = await openDialogueSession(model, { seed: index + 1, policy });
       let ok = true;
       for (const [t, turn] of spec.turns.entries()) {
         decision = undefined;
@@ -198,6 +200,8 @@ export async function evalDialogues(
     }
   } finally {
     await model.dispose();
+    // A model loaded here is released here; one passed in belongs to the caller.
+    await loaded?.dispose();
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
@@ -210,20 +214,30 @@ export async function evalDialogues(
   };
 }
 
+/** Usage text of the command. */
+export const EVAL_DIALOGUES_USAGE =
+  'confidant eval-dialogues <dialogues.json> [--model <intent.onnx>] [--context-model <context.onnx>] [--json] [--verbose]';
+
 /**
  * The CLI entry: parses `argv` (after the command name), prints the report, returns the exit code.
  * @param argv e.g. `['test/fixtures/dialogues/default.json', '--json']`
  */
 export async function run(argv: string[]): Promise<number> {
-  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--model');
-  const modelAt = argv.indexOf('--model');
-  const model = modelAt >= 0 ? argv[modelAt + 1] : undefined;
-  if (file === undefined || (modelAt >= 0 && model === undefined)) {
-    process.stderr.write('usage: confidant eval-dialogues <file.json> [--model <model.onnx>] [--json] [--verbose]\n');
-    return 2;
+  const file = argv.find(
+    (a, i) => !a.startsWith('--') && argv[i - 1] !== '--model' && argv[i - 1] !== '--context-model',
+  );
+  const flag = (name: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? null) : undefined);
+  const model = flag('--model');
+  const contextModel = flag('--context-model');
+  if (argv.includes('--help') || file === undefined || model === null || contextModel === null) {
+    process.stderr.write(`usage: ${EVAL_DIALOGUES_USAGE}\n`);
+    return argv.includes('--help') ? 0 : 2;
   }
   const json = argv.includes('--json');
-  const report = await evalDialogues(file, model === undefined ? {} : { model });
+  const report = await evalDialogues(file, {
+    ...(model === undefined ? {} : { model }),
+    ...(contextModel === undefined ? {} : { contextModel }),
+  });
   if (json) {
     const { turnAccuracy, slotAccuracy, dialogueSuccess, n } = report;
     process.stdout.write(`${JSON.stringify({ turnAccuracy, slotAccuracy, dialogueSuccess, n })}\n`);

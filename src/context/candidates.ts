@@ -70,12 +70,14 @@ export function describeSkillIntent(skill: SkillDefinition, intent: string): str
  * @param skills the registered skills, in order
  * @param ranked the intent model's top intents for the turn
  * @param keep skill ids whose intents must stay (the active task's, the last turn's)
+ * @param recent intents acted on in the last turns, kept as candidates even when no skill answers them
  * @returns the candidates, in a stable order
  */
 export function candidatesFor(
   skills: readonly SkillDefinition[],
   ranked: readonly IntentScore[],
   keep: ReadonlySet<string> = new Set(),
+  recent: readonly string[] = [],
 ): IntentCandidate[] {
   const seen = new Set<string>([LLM_FALLBACK_INTENT]);
   const answered: IntentCandidate[] = [];
@@ -87,7 +89,8 @@ export function candidatesFor(
     }
   }
   const unanswered: IntentCandidate[] = [];
-  for (const { intent } of ranked) {
+  // The intents of the last turns stay candidates, so "what about tomorrow?" after a weather question can keep it.
+  for (const intent of [...ranked.map((r) => r.intent), ...recent]) {
     if (seen.has(intent)) continue;
     seen.add(intent);
     const { phrase } = describeIntent(intent);

@@ -102,14 +102,7 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
       action =
         c.skill === undefined
           ? { type: 'unsupported', intent: c.intent, confidence: score }
-          : {
-              type: 'new-intent',
-              intent: c.intent,
-              skillId: c.skill.id,
-              confidence: score,
-              // Small talk in the middle of a task answers and keeps the task and its question.
-              ...(command === 'small_talk' && c.skill.id !== task?.skillId ? { aside: true } : {}),
-            };
+          : { type: 'new-intent', intent: c.intent, skillId: c.skill.id, confidence: score };
       break;
     }
     case 'fill_slot': {
@@ -121,14 +114,19 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
       break;
     }
     case 'correct_slot':
-    case 'follow_up':
+    case 'follow_up': {
+      // The slots the turn names, or else the one the model says it changes.
+      const named = f.slots.filter((s) => (s.feats[2] ?? 0) > 0).map((s) => s.slot.name);
+      const j = argmax(out.slot);
+      if (named.length === 0 && j >= 0) named.push(f.slots[j]!.slot.name);
       action = {
         type: command === 'correct_slot' ? 'correction' : 'follow-up',
         intent: task!.intent,
-        slots: f.slots.filter((_, j) => (f.slots[j]!.feats[2] ?? 0) > 0).map((s) => s.slot.name),
+        slots: named,
         confidence,
       };
       break;
+    }
     case 'cancel':
       action = { type: 'cancel', confidence };
       break;

@@ -17,6 +17,7 @@ import { slotValues } from '../dialogue/state.ts';
 import type { DialogueActionType, DialogueSlot, PolicyInput } from '../dialogue/types.ts';
 import { candidatesFor, nameWords, type IntentCandidate } from './candidates.ts';
 import { overlap, profileOf, turnWords } from './lexical.ts';
+import type { ContextSpec } from './context-format.ts';
 
 /** The dialogue commands the model chooses among (in the spirit of Rasa CALM's command set). */
 export const COMMANDS = [
@@ -126,6 +127,17 @@ export const SLOT_FEATURES: readonly string[] = [
   ...KIND_GROUPS.map((k) => `kind_${k}`),
 ];
 
+/**
+ * The spec of the context models this dialogue layer computes inputs for: a model trained for
+ * other features or commands is refused when loaded (`ModelLoadError`).
+ */
+export const CONTEXT_SPEC: ContextSpec = {
+  state: [...STATE_FEATURES],
+  candFeatures: [...CANDIDATE_FEATURES],
+  slotFeatures: [...SLOT_FEATURES],
+  commands: [...COMMANDS],
+};
+
 /** A slot the turn could be filling, with its description. */
 export interface SlotCandidate {
   slot: DialogueSlot;
@@ -184,6 +196,8 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
   const when = now === undefined ? {} : { now };
   const entities = nlu.entities;
   const cue = cueOf(text);
+  // For the task's own skill, a turn without an opener is read as a possible continuation ("oat milk too").
+  const taskCue = cue ?? { type: 'follow-up' as const, rest: text.trim() };
   const taskSlots = slotValues(task);
 
   // Slots of every skill named in the turn (read as a fresh request, or with the task's slots for its own skill).
@@ -196,7 +210,7 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
       entities,
       slots: own ? taskSlots : {},
       ...when,
-      ...(own && cue !== undefined ? { cue } : {}),
+      ...(own ? { cue: taskCue } : {}),
     });
     found.set(skill, Object.keys(values).length);
   }
@@ -228,7 +242,8 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
   });
 
   const keep = new Set([task?.skillId, lastSkill].filter((s): s is string => s !== undefined));
-  const candidates = candidatesFor(skills, nlu.intents, keep);
+  const recent = acts.map((a) => a.intent).filter((i): i is string => i !== null && i !== 'cancel');
+  const candidates = candidatesFor(skills, nlu.intents, keep, recent);
   const scores = new Map(nlu.intents.map((s, i) => [s.intent, { score: s.score, rank: i }]));
   const mass = new Map<SkillDefinition, number>();
   for (const c of candidates)

@@ -10,7 +10,6 @@ export {
   type DialogueResult,
   type DialogueTurn,
 } from './manager.ts';
-export { decideTurn } from './policy.ts';
 export type { DialogueReply } from './run-task.ts';
 export type {
   ActiveTask,
@@ -22,6 +21,7 @@ export type {
   DialogueState,
   PendingQuestion,
   PolicyInput,
+  RecentAct,
   SlotExtractInput,
   SlotRecord,
   TurnCue,

@@ -12,7 +12,10 @@ import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
 import { performAction } from './perform.ts';
-import { decideTurn } from './policy.ts';
+import { createContextPolicy } from '../context/context-policy.ts';
+import { loadContextModel } from '../context/context-model.ts';
+import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
+import { defaultContextModelUrl } from '../engine/assets.ts';
 import type { DialogueReply } from './run-task.ts';
 import { emptyState, expireState, pushAct, pushRecent, restoreState } from './state.ts';
 import { createStateCache } from './state-cache.ts';
@@ -38,7 +41,10 @@ export interface DialogueManagerOptions {
   contextMinutes?: number;
   /** How many times a slot question is asked before giving up. @default 2 */
   maxAsks?: number;
-  /** Decides how a turn relates to the context. @default decideTurn */
+  /**
+   * Decides how a turn relates to the context; may be asynchronous.
+   * @default the shipped context model's policy (`models/assistant-context.onnx`, loaded on the first turn)
+   */
   policy?: DialoguePolicy;
   /** Uniform random numbers in [0, 1), for varied prompts. @default Math.random */
   random?: () => number;
@@ -82,6 +88,14 @@ export interface DialogueManager {
    * `handle` (deleting a conversation, importing a backup).
    */
   forget(conversationId?: string): void;
+}
+
+let shipped: DialoguePolicy | undefined;
+
+/** The shipped context model's policy, loaded once on first use and shared by managers without their own. */
+function shippedPolicy(): DialoguePolicy {
+  shipped ??= createContextPolicy(() => loadContextModel(defaultContextModelUrl(), { expect: CONTEXT_SPEC }));
+  return shipped;
 }
 
 /** The most UTF-16 code units of a turn the dialogue layer reads. */
@@ -130,7 +144,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     lang: options.lang ?? 'en',
   };
   const clock = options.clock ?? (() => new Date());
-  const policy = options.policy ?? decideTurn;
+  const policy = options.policy ?? shippedPolicy();
   // Turns of one conversation run one after another, so two quick messages never race on its state.
   const queues = new Map<string, Promise<unknown>>();
   const cache = createStateCache();

@@ -123,10 +123,10 @@ export interface DialogueState {
  */
 export type DialogueAction =
   /**
-   * A fresh request for an intent a skill answers. `aside`: small talk in the middle of a task
-   * ("thanks", "who are you?") that is answered while the task and its question stay.
+   * A fresh request for an intent a skill answers. A request to another skill while a question is
+   * open is answered, and then the question is asked again.
    */
-  | { type: 'new-intent'; intent: string; skillId: string; confidence: number; aside?: boolean }
+  | { type: 'new-intent'; intent: string; skillId: string; confidence: number }
   /** The answer to the pending slot question (the value may still be invalid). */
   | { type: 'fill-slot'; intent: string; slot: string; confidence: number }
   /** "What about tomorrow?": the active intent again with the slots this turn names replaced. */

@@ -13,6 +13,11 @@ export function defaultModelUrl(): URL {
   return new URL('../../models/assistant-en.onnx', import.meta.url);
 }
 
+/** The bundled default context model (issue 15). @internal */
+export function defaultContextModelUrl(): URL {
+  return new URL('../../models/assistant-context.onnx', import.meta.url);
+}
+
 /** ONNX Runtime's WebAssembly binary, or `undefined` outside a browser (Node's ORT finds its own). @internal */
 export function defaultWasmUrl(): string | undefined {
   if (typeof (globalThis as { location?: unknown }).location === 'undefined') return undefined;
@@ -25,6 +30,10 @@ export function defaultWasmUrl(): string | undefined {
  * @internal
  */
 export const DEFAULT_MODEL_SHA256: string | undefined = /* @build-sha256 models/assistant-en.onnx */ undefined;
+
+/** SHA-256 (hex) of the default context model, baked in by the build; `undefined` when running from source. @internal */
+export const DEFAULT_CONTEXT_MODEL_SHA256: string | undefined =
+  /* @build-sha256 models/assistant-context.onnx */ undefined;
 
 /** SHA-256 (hex) of ONNX Runtime's `.wasm`, baked in by the build; `undefined` when running from source. @internal */
 export const DEFAULT_WASM_SHA256: string | undefined =

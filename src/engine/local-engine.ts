@@ -26,7 +26,9 @@ import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/intent-model.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
-import { loadEngineModel, startingModel } from './model-loader.ts';
+import { loadEngineContextModel, loadEngineModel, startingContextModel, startingModel } from './model-loader.ts';
+import type { ContextModel } from '../context/context-model.ts';
+import { createContextPolicy } from '../context/context-policy.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
@@ -43,6 +45,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The context model the dialogue policy asks on every turn. */
+  contextModel: ContextModel;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -98,6 +102,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       wrapCallback,
       emit,
       announce: (conversationId, text, skillId) => announce(s, conversationId, text, skillId),
+      // Reads the model in use at each turn, so a swapped-in model answers the next turn.
+      policy: createContextPolicy({ run: (input) => s.contextModel.run(input) }),
     });
     const retention = await s.store.settings().get<number>('retention.days');
     if (typeof retention === 'number') await s.store.applyRetention(retention);
@@ -209,17 +215,26 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         onError: (e) =>
           emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
       });
-      let model: IntentModel;
+      let model: IntentModel | undefined;
+      let contextModel: ContextModel;
       try {
         const { source, sha256 } = startingModel(options);
         model = await loadModel(source, options, onProgress, sha256);
+        // After the intent model: ONNX Runtime's wasm is then compiled, and this one is small.
+        const context = startingContextModel(options);
+        contextModel = await loadEngineContextModel(context.source, options, {
+          ...(onProgress === undefined ? {} : { onProgress }),
+          sha256: context.sha256,
+        });
       } catch (error) {
+        await model?.dispose().catch(() => undefined);
         await store.close();
         throw error;
       }
       const s: EngineState = {
         options,
         model,
+        contextModel,
         store,
         services: undefined,
         conversationId: undefined,
@@ -322,7 +337,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.store.close()]);
     },
   };
   return engine;

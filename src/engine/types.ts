@@ -25,6 +25,14 @@ export interface EngineOptions {
   model?: ModelSource;
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
+  /**
+   * The context model: it decides how each turn relates to the conversation (a new request, an
+   * answer, a follow-up, a correction, a cancel, a yes or no). A URL or the bytes of an `.onnx` file
+   * trained by `confidant train-context` (issue 15). @default the bundled `assistant-context.onnx`
+   */
+  contextModel?: ModelSource;
+  /** SHA-256 (64 hex digits) the `contextModel` must have, as `modelSha256` for the intent model. @default none */
+  contextModelSha256?: string;
   /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */

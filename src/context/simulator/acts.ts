@@ -27,7 +27,10 @@ export const CANCEL: Bank = {
       "ugh forget it|cancel please|no stop|abort|never mind that|let's not|i don't want to anymore|actually no, cancel|" +
       "forget i asked|nvm|just forget it|ok never mind then|quit|stop asking|no need|it's fine, never mind|" +
       "doesn't matter|not now|maybe later|cancel it|forget the whole thing|stop stop|no no cancel|never mind, thanks|" +
-      "i'll do it myself|let's drop it|cancel the request|forget that|mm never mind|no it's ok|leave it for now",
+      "i'll do it myself|let's drop it|cancel the request|forget that|mm never mind|no it's ok|leave it for now|" +
+      "don't worry about it|nah don't worry about it|no worries, forget it|nah i'm good|skip|nope never mind|" +
+      "i'll pass|it's fine|actually don't|never mind i'll remember|eh forget it|no need, thanks|drop that|" +
+      "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright",
   ),
   zh: split(
     '算了|不用了|取消|算了吧|不要了|取消吧|没事了|不用了谢谢|先不用了|别管了|停|停下|取消这个|我不要了|' +
@@ -73,6 +76,15 @@ export const FOLLOW_OPENERS: Bank = {
   zh: split('那|那么|还有|再|那如果是|换成'),
 };
 
+/** Follow-ups that change the place or day of the last request, whatever it was ("and tomorrow?"). */
+export const FOLLOW_ANY: Bank = {
+  en: split(
+    'what about tomorrow?|and tomorrow?|how about in {place}?|and in {place}?|what about {date}?|and for {date}?|' +
+      'and next week?|what about {place}|ok what about tomorrow|and the day after?|same for {place}',
+  ),
+  zh: split('那明天呢|那{place}呢|{date}呢|后天呢|那下周呢'),
+};
+
 /** Framings of a correction: `{v}` is the new value. */
 export const CORRECTION_FRAMES: Bank = {
   en: split(
@@ -100,7 +112,11 @@ export const NONSENSE: Bank = {
 
 /** Asking again for the same kind of thing ("another one"). */
 export const AGAIN: Bank = {
-  en: split('another one|again|one more|do it again|one more time|another|and another|more|again please|same again'),
+  en: split(
+    'another one|again|one more|do it again|one more time|another|and another|more|again please|same again|' +
+      'haha ok one more|another!|go again|one more please|again lol|another one please|hit me again|more please|' +
+      'give me another|ok another|once more|lol another|do that again|one more?',
+  ),
   zh: split('再来一个|再来|再一次|又一个|再来一次'),
 };
 
@@ -113,11 +129,15 @@ export const SMALL_TALK: Record<string, Bank> = {
     zh: split('谢谢|谢谢你|多谢|太好了谢谢|感谢'),
   },
   greeting: {
-    en: split('hi|hello|hey|good morning|hey there|hiya|good evening|morning!|yo|hello there|hi!|howdy'),
+    en: split(
+      'hi|hello|hey|good morning|hey there|hiya|good evening|morning!|yo|hello there|hi!|howdy|gm|heya|sup|good afternoon',
+    ),
     zh: split('你好|嗨|早上好|晚上好|您好|哈喽'),
   },
   goodbye: {
-    en: split('bye|goodbye|see you|bye for now|see ya|good night|later|catch you later|that is all, bye'),
+    en: split(
+      'bye|goodbye|see you|bye for now|see ya|good night|later|catch you later|that is all, bye|cya|ttyl|gn|later!|night',
+    ),
     zh: split('再见|拜拜|晚安|回头见|先这样，再见'),
   },
   are_you_a_bot: {
@@ -127,6 +147,10 @@ export const SMALL_TALK: Record<string, Bank> = {
   what_is_your_name: {
     en: split("what's your name|what should i call you|do you have a name|what are you called"),
     zh: split('你叫什么名字|怎么称呼你'),
+  },
+  maybe: {
+    en: split("maybe|i don't know|no clue|not sure|idk|dunno|hmm maybe|perhaps|no idea tbh|possibly|i'm not sure yet"),
+    zh: split('也许|不知道|不确定|可能吧|说不好'),
   },
   tell_joke: {
     en: split('tell me a joke|make me laugh|know any jokes?|say something funny'),

@@ -7,6 +7,7 @@
  */
 import type { Rng } from '../../nlu/rng.ts';
 import type { SimLanguage } from './acts.ts';
+import { pick } from './values.ts';
 
 const SHORTHAND: Record<string, string> = {
   you: 'u',
@@ -55,6 +56,9 @@ export function casualTyping(
     return s.trim();
   }
   const protectedWords = new Set(keep.flatMap((k) => k.toLowerCase().split(/\s+/)));
+  // Apostrophes are the first thing a phone keyboard user drops ("whats", "dont", "im").
+  if (rng.next() < 0.4 * level) s = s.replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  if (rng.next() < 0.06 * level) s = `${s} ${pick(rng, ['lol', 'pls', 'tbh', 'rn', 'thx', 'haha'])}`;
   const words = s.split(' ').map((w) => {
     const lower = w.toLowerCase();
     if (protectedWords.has(lower)) return w;

@@ -103,11 +103,13 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     ),
     answers: { task: b('{task}|to {task}', '{task}'), when: b('{when}', '{when}') },
     correction: { slot: 'when', bank: b('{when}', '{when}') },
+    stop: { intent: 'reminder_update', noun: { en: 'reminder', zh: '提醒' } },
     related: [
       {
         intent: 'reminder',
         bank: b(
-          'what are my reminders|what reminders do i have|do i have any reminders|show my reminders|list reminders',
+          'what are my reminders|what reminders do i have|do i have any reminders|show my reminders|list reminders|' +
+            'any reminders left?|do i still have reminders|what reminders are set',
           '我有哪些提醒|看看我的提醒',
         ),
       },
@@ -248,6 +250,10 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     ),
     followUp: [
       { slot: 'date', bank: b('what about {date}?|and {date}?|and {date}|how about {date}', '那{date}呢|{date}呢') },
+      {
+        slot: 'date',
+        bank: b('what day of the week is that|which weekday is that|and what day is that', '那天星期几'),
+      },
     ],
   },
   spelling: {
@@ -263,6 +269,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     full: b('call me {name}|my name is {name}|please call me {name}|i go by {name}', '叫我{name}|我的名字是{name}'),
     bare: b("i'd like you to call me something else|change my name|can you call me something different", '换个称呼'),
     answers: { name: b("{name}|it's {name}|call me {name}", '{name}|叫我{name}') },
+    correction: { slot: 'name', bank: b("{name}|it's {name}|call me {name}", '{name}') },
   },
   user_name: { full: b("what's my name|do you know my name|what do you call me", '我叫什么名字') },
   roll_dice: {

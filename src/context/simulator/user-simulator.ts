@@ -16,6 +16,7 @@ import {
   ANSWER_FRAMES,
   CANCEL,
   CORRECTION_FRAMES,
+  FOLLOW_ANY,
   NO,
   NONSENSE,
   SMALL_TALK,
@@ -247,9 +248,14 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     ]);
   }
   if (task !== undefined) {
-    const follow = script?.followUp?.length ? pick(s.rng, script.followUp) : undefined;
-    const related = script?.related?.length ? pick(s.rng, script.related) : undefined;
-    const correction = script?.correction;
+    // Only what can be said in this dialogue's language.
+    const speakable = <T extends { bank: Bank }>(items: readonly T[] | undefined): T | undefined => {
+      const live = (items ?? []).filter((x) => x.bank[s.lang].length > 0);
+      return live.length > 0 ? pick(s.rng, live) : undefined;
+    };
+    const follow = speakable(script?.followUp);
+    const related = speakable(script?.related);
+    const correction = speakable(script?.correction === undefined ? [] : [script.correction]);
     const stop = script?.stop;
     return choose(s, [
       [
@@ -303,6 +309,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     ]);
   }
   if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);
+  // "What about tomorrow?" after a request no skill answers keeps its intent (it is still a candidate).
+  if (last?.action === 'unsupported' && last.intent !== null && s.rng.next() < 0.3) {
+    const made = template(FOLLOW_ANY, s)!;
+    return turn(made.text, { command: 'start_task', intent: last.intent }, 'follow-unanswered', made.values);
+  }
   const againIntent =
     last?.intent !== null && last?.intent !== undefined && s.scripts[last.intent]?.again ? last.intent : undefined;
   return choose(s, [

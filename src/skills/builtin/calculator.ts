@@ -66,20 +66,32 @@ export function toSymbols(text: string): string | undefined {
 const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 
-/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3". */
+/** "double that", "half of it": the last result scaled. */
+const SCALE: [RegExp, string][] = [
+  [/^(?:double|twice)\b/, '* 2'],
+  [/^(?:triple|three times)\b(?!\s*\d)/, '* 3'],
+  [/^(?:half|halve)\b/, '/ 2'],
+];
+const OPERATOR = /^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/;
+
+/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that". */
 function combine(previous: string, fragment: string): string | undefined {
-  const s = wordsToDigits(fragment.toLowerCase())
+  const raw = fragment
+    .toLowerCase()
     .replace(/[?!.]+$/, '')
-    .replace(/^(?:what about|how about|and|then)\s+/, '')
+    .replace(/^(?:(?:what about|how about|and|then|now|ok|okay)\s+)+/, '')
     .trim();
+  for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
+  // An operator word first: "minus six" continues the sum (as a number, "minus six" would be -6).
+  if (OPERATOR.test(raw)) {
+    const rest = toSymbols(`1 ${wordsToDigits(raw)}`)?.replace(/^1\s*/, '');
+    return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
+  }
+  const s = wordsToDigits(raw);
   const number = new RegExp(String.raw`^(?:of|off|on|for|with)?\s*(?:\$\s*)?(${N})$`).exec(s);
   if (number !== null && LAST_PLAIN_NUMBER.test(previous)) return previous.replace(LAST_PLAIN_NUMBER, number[1]!);
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
   if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);
-  if (/^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/.test(s)) {
-    const rest = toSymbols(`1 ${s}`)?.replace(/^1\s*/, '');
-    return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
-  }
   return undefined;
 }
 

@@ -28,10 +28,14 @@ interface ListConfig {
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
   return ({ text, slots, answer, cue }: SlotExtractInput): string[] | undefined => {
     if (answer) {
+      // Fillers around an answer ("ok cheese", "yeah, eggs please") are not items.
+      const said = text.trim().replace(/^(?:(?:ok(?:ay)?|um+|uh+|yeah|yes|so|just|well|hmm)\b[\s,]*)+/i, '');
       // A question is not an item: "what's on the list?" asked instead of answering.
-      if (/^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b/i.test(text.trim()))
+      if (/^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b/i.test(said))
         return undefined;
-      const items = splitItems(text);
+      // "add eggs" in answer to "what should I add?": the request's own items.
+      const asked = parseListRequest(said)[kind];
+      const items = asked.length > 0 ? asked : splitItems(said);
       return items.length > 0 ? items : undefined;
     }
     const parsed = parseListRequest(text);

@@ -26,7 +26,10 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 /** "remind me to call mum at 6pm tomorrow" → "call mum". */
 function extractTask({ text, entities, answer }: SlotExtractInput): string | undefined {
   let task: string | undefined;
-  if (answer) task = text.replace(/^(?:to|about|that)\s+/i, '');
+  if (answer)
+    task = text
+      .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh)\b[\s,]*)+/i, '')
+      .replace(/^(?:to|about|that)\s+/i, '');
   else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ');
@@ -91,6 +94,18 @@ async function listReminders(ctx: SkillContext, random: Random): Promise<string>
 async function deleteReminders(ctx: SkillContext): Promise<string> {
   const all = await loadReminders(ctx);
   if (all.length === 0) return "You don't have any reminders to delete.";
+  // "Cancel that reminder" right after setting one means that one; "delete my reminders" means all.
+  const last = await ctx.storage!.get<string>('last');
+  const one = all.find((r) => r.id === last);
+  if (one !== undefined && !/\b(?:all|every|everything|reminders)\b|所有|全部/i.test(ctx.text)) {
+    await ctx.schedule!.cancel(one.id).catch(() => undefined);
+    await ctx.storage!.set(
+      'reminders',
+      all.filter((r) => r.id !== one.id),
+    );
+    await ctx.storage!.delete('last');
+    return `Okay, I deleted your reminder to ${one.task}.`;
+  }
   for (const r of all) await ctx.schedule!.cancel(r.id).catch(() => undefined);
   await ctx.storage!.set('reminders', []);
   return all.length === 1
@@ -158,7 +173,10 @@ export function createReminderSkill(random: Random): DialogueSkill {
       if (ctx.schedule === undefined || ctx.storage === undefined)
         return "I can't set reminders in this app, sorry: it doesn't let me announce things later.";
       const text = ctx.text.toLowerCase();
-      if (/\b(?:delete|remove|cancel|clear|erase)\b/.test(text) && ctx.slots['task'] === undefined)
+      if (
+        /\b(?:delete|remove|cancel|clear|erase|stop)\b|取消|删除|删掉|不要/.test(text) &&
+        ctx.slots['task'] === undefined
+      )
         return deleteReminders(ctx);
       const creating =
         ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined;

@@ -21,9 +21,14 @@ export type ScheduleOp = 'set' | 'cancel' | 'list';
  */
 export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
-  if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
   if (
-    /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|what (?:alarms|timers)|do i have|any (?:alarms|timers)|show)\b/.test(
+    /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b|取消|停|关掉|关闭|删除|删掉|不要/.test(
+      s,
+    )
+  )
+    return 'cancel';
+  if (
+    /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|what (?:alarms|timers)|do i have|any (?:alarms|timers)|show)\b|还剩|剩下|多久|还有多|哪些|几个|查看|看看/.test(
       s,
     )
   )
@@ -31,10 +36,23 @@ export function scheduleOp(text: string): ScheduleOp {
   return 'set';
 }
 
-/** A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its distance from now. */
-function extractDuration({ entities, now }: SlotExtractInput): number | undefined {
+/** The unit a length was given in, to read a bare number in a correction in the same unit. */
+function unitOf(ms: number): number {
+  if (ms % 3_600_000 === 0) return 3_600_000;
+  return ms % 60_000 === 0 ? 60_000 : 1000;
+}
+
+/**
+ * A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its
+ * distance from now; a bare number changing a length ("actually make it 9") keeps its unit.
+ */
+function extractDuration({ entities, now, cue, slots }: SlotExtractInput): number | undefined {
   const length = entities.find((e) => e.kind === 'duration')?.value;
   if (typeof length === 'number') return length;
+  const previous = slots['duration'];
+  const bare = entities.find((e) => e.kind === 'number');
+  if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
+    return bare.value * unitOf(previous);
   const relative = entities.find((e) => (e.kind === 'datetime' || e.kind === 'time') && /^in\s/i.test(e.text));
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;
