@@ -13,6 +13,7 @@ const budgets = [
     maxGzip: 400 * 1024,
   },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
+  { file: 'dist/models/assistant-context.onnx', label: 'context model (issue 15)', maxGzip: 150 * 1024 },
   {
     file: 'dist/ort-wasm-simd-threaded.wasm',
     label: 'ONNX Runtime wasm (fetched by the Worker)',

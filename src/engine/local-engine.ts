@@ -33,6 +33,9 @@ import { startServices, stopServices, type EngineServices } from './services.ts'
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
 
+/** The histogram of the context model's time per turn (the bench reads it from inside the Worker). @internal */
+export const CONTEXT_MODEL_HISTOGRAM = 'confidant_context_model_duration_seconds';
+
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
   /** App-defined skills, run in this realm before the built-in ones. */
@@ -103,7 +106,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit,
       announce: (conversationId, text, skillId) => announce(s, conversationId, text, skillId),
       // Reads the model in use at each turn, so a swapped-in model answers the next turn.
-      policy: createContextPolicy({ run: (input) => s.contextModel.run(input) }),
+      policy: createContextPolicy({
+        run: async (input) => {
+          const started = performance.now();
+          const out = await s.contextModel.run(input);
+          s.services?.metrics.observe(
+            CONTEXT_MODEL_HISTOGRAM,
+            'Time the context model took to decide a turn (featurize and run).',
+            (performance.now() - started) / 1000,
+          );
+          return out;
+        },
+      }),
     });
     const retention = await s.store.settings().get<number>('retention.days');
     if (typeof retention === 'number') await s.store.applyRetention(retention);

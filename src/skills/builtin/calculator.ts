@@ -39,7 +39,7 @@ const REWRITES: [RegExp, string][] = [
 
 /** Words that surround a sum without changing it ("what is", "please", "equal"). */
 const FILLER =
-  /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
+  /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|uh|oh|wait|actually|just|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
 
 /**
  * Rewrites spoken arithmetic into the symbols `evaluateExpression` reads.

@@ -6,6 +6,7 @@ import {
   createAssistant,
   defineSkill,
   ConfidantError,
+  ModelLoadError,
   type Assistant,
   type AssistantEvent,
 } from '../../../src/index.ts';
@@ -119,4 +120,22 @@ test('a corrupt model is refused with a ModelLoadError naming the source', async
     createAssistant({ worker: false, storage: 'memory', model: new Uint8Array([8, 7, 18, 3, 1, 2]) }),
     (e) => e instanceof ConfidantError && e.code === 'model-load',
   );
+});
+
+test('a context model that is corrupt or made for other features is refused with a ModelLoadError', async () => {
+  const { trainContextModel, exportContextOnnx } = await import('../../../src/context/training/index.ts');
+  const { spec, syntheticTurns } = await import('../context/synthetic-turns.ts');
+  const tiny = { spec, dim: 4, hidden: 4, candHidden: 4, slotHidden: 4, epochs: 1 };
+  const foreign = exportContextOnnx(await trainContextModel(syntheticTurns(20, 1), tiny));
+  for (const [contextModel, why] of [
+    [new Uint8Array([8, 7, 18, 3, 1, 2]), /corrupt|truncated/],
+    [foreign, /trained for other/],
+  ] as const) {
+    await assert.rejects(
+      createAssistant({ worker: false, storage: 'memory', contextModel }),
+      (e) => e instanceof ModelLoadError && e.source === 'bytes' && why.test(e.message),
+    );
+  }
+  assert.throws(() => createAssistant({ contextModel: 42 as never }), TypeError);
+  assert.throws(() => createAssistant({ contextModelSha256: 'abc' }), TypeError);
 });
