@@ -85,6 +85,14 @@ export const FOLLOW_ANY: Bank = {
   zh: split('那明天呢|那{place}呢|{date}呢|后天呢|那下周呢'),
 };
 
+/** Framings of a request that interrupts an open question: `{r}` is the request. */
+export const INTERRUPT_FRAMES: Bank = {
+  en: split(
+    '{r}|{r}|{r}|wait {r}|hold on, {r}|actually {r}|oh first, {r}|quick question, {r}|before that, {r}|wait, {r}|hmm {r}',
+  ),
+  zh: split('{r}|{r}|等一下，{r}|先问一下，{r}|对了，{r}'),
+};
+
 /** Framings of a correction: `{v}` is the new value. */
 export const CORRECTION_FRAMES: Bank = {
   en: split(
@@ -147,6 +155,12 @@ export const SMALL_TALK: Record<string, Bank> = {
   what_is_your_name: {
     en: split("what's your name|what should i call you|do you have a name|what are you called"),
     zh: split('你叫什么名字|怎么称呼你'),
+  },
+  repeat: {
+    en: split(
+      'say that again|what did you say|repeat that|come again?|sorry, say that again?|can you repeat that|pardon?|huh, what was that',
+    ),
+    zh: split('再说一遍|你说什么|重复一下'),
   },
   maybe: {
     en: split("maybe|i don't know|no clue|not sure|idk|dunno|hmm maybe|perhaps|no idea tbh|possibly|i'm not sure yet"),

@@ -11,6 +11,8 @@ import { pick } from './values.ts';
 
 const SHORTHAND: Record<string, string> = {
   you: 'u',
+  your: 'ur',
+  "you're": 'ur',
   please: 'pls',
   thanks: 'thx',
   are: 'r',

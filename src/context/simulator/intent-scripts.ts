@@ -126,6 +126,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       'add {items} to my shopping list|put {items} on the shopping list|i need to buy {items}|add {items} to my grocery list|' +
         "put {items} on my grocery list|we're out of {items}|shopping list: {items}|add {items} to the grocery list|" +
         'remove {item} from my shopping list|take {item} off the shopping list|cross {item} off my grocery list|' +
+        'i already bought {item}|we have {item} now, take it off|got the {item} already|' +
         'please add {items} to my shopping list|can you put {items} on my shopping list|clear my shopping list|' +
         'empty the grocery list|delete everything on my shopping list',
       '把{items}加到购物清单|购物清单加上{items}|我要买{items}|从购物清单删掉{item}',
@@ -170,6 +171,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     full: b(
       'add {todo} to my to-do list|put {todo} on my todo list|add {todo} to my to do list|i need to {todo}, add it to my list|' +
         'remove {todo} from my to-do list|i finished {todo}|new task: {todo}|write down {todo} on my to-do list|' +
+        'i already did {todo}|done with {todo}|cross {todo} off my to do list|' +
         'clear my to-do list|delete everything on my to do list',
       '把{todo}加到待办事项|待办事项加上{todo}|删掉待办事项里的{todo}',
     ),

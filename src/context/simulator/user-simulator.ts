@@ -17,6 +17,7 @@ import {
   CANCEL,
   CORRECTION_FRAMES,
   FOLLOW_ANY,
+  INTERRUPT_FRAMES,
   NO,
   NONSENSE,
   SMALL_TALK,
@@ -211,6 +212,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
   const last = state.acts?.[state.acts.length - 1];
   const script = task === undefined ? undefined : s.scripts[task.intent];
   const switchTo = () => request(s, task?.intent);
+  // A request made while a question is open is often framed as an interruption ("wait, what's 9 times 8?").
+  const interrupt = () => {
+    const r = request(s, task?.intent);
+    return { ...r, text: fill(say(INTERRUPT_FRAMES, s), s.rng, s.lang, { r: r.text }).text, act: `interrupt-${r.act}` };
+  };
   const cancel = () => turn(say(CANCEL, s), { command: 'cancel' }, 'cancel');
 
   if (pending?.type === 'confirm') {
@@ -218,7 +224,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.45, () => turn(say(YES, s), { command: 'confirm' }, 'confirm')],
       [0.25, () => turn(say(NO, s), { command: 'deny' }, 'deny')],
       [0.1, cancel],
-      [0.12, switchTo],
+      [0.12, interrupt],
       [0.08, () => smallTalk(s)],
     ]);
   }
@@ -241,7 +247,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
         () => turn(say(NONSENSE, s), { command: 'fill_slot', intent: task.intent, slot: pending.slot }, 'nonsense'),
       ],
       [0.14, cancel],
-      [0.16, switchTo],
+      [0.18, interrupt],
       [0.08, () => smallTalk(s)],
       [0.04, () => turn(say(NO, s), { command: 'deny' }, 'deny-question')],
       [0.03, () => outOfScope(s)],
@@ -319,7 +325,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
   return choose(s, [
     [0.14, () => consequential(s)],
     [
-      0.25,
+      0.35,
       againIntent === undefined
         ? undefined
         : () => {

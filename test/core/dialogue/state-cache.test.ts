@@ -8,7 +8,7 @@ import type { DialogueState } from '../../../src/dialogue/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../../../src/skills/types.ts';
 import { openStore } from '../../../src/store/index.ts';
 import type { Store } from '../../../src/store/types.ts';
-import { createHarness, nluOf } from './harness.ts';
+import { createHarness, nluOf, scripted } from './harness.ts';
 
 /** A skill with one required slot: the manager asks for it before running the skill. */
 const asking: SkillDefinition = {
@@ -82,6 +82,11 @@ describe('dialogue state in memory', () => {
       store,
       skills: [asking, { ...asking, id: 'other', intents: ['other'] }],
       runtime: answering,
+      policy: scripted({
+        go: { type: 'new-intent', intent: 'ask', skillId: 'ask', confidence: 1 },
+        'please do the other thing': { type: 'new-intent', intent: 'other', skillId: 'other', confidence: 1 },
+        'this one': { type: 'fill-slot', intent: 'ask', slot: 'x', confidence: 1 },
+      }),
     });
     const turn = (text: string, intent: string | null, save?: () => Promise<void>) =>
       manager.handle({
