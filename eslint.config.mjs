@@ -8,6 +8,26 @@ const nodeBuiltins = {
   message: 'The core runs in browsers: no Node built-ins in src/ or worker/.',
 };
 
+/** What the core (src/) may not import. */
+const corePatterns = [
+  nodeBuiltins,
+  {
+    group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*', 'dompurify'],
+    message: 'The core (src/) sees no widget, demo, bench, CLI, test or DOM library.',
+  },
+  {
+    group: ['**/worker/**'],
+    message: 'The core never imports the Worker entry: the transport is src/engine/worker-transport.ts.',
+  },
+];
+
+/** The transport is owned by one place: only these files speak comlink (the Worker's wire protocol). */
+const transportFiles = ['src/engine/worker-transport.ts', 'src/engine/error-transfer.ts'];
+const transportOnly = {
+  name: 'comlink',
+  message: 'Only the transport (src/engine/worker-transport.ts, error-transfer.ts) speaks comlink.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'custom-elements.json', '**/*.min.js'] },
   ...tseslint.configs.recommended,
@@ -24,33 +44,14 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            nodeBuiltins,
-            {
-              group: [
-                '**/widget/**',
-                '**/demo/**',
-                '**/bench/**',
-                '**/bin/**',
-                '**/test/**',
-                'lit',
-                'lit/*',
-                'dompurify',
-              ],
-              message: 'The core (src/) sees no widget, demo, bench, CLI, test or DOM library.',
-            },
-            {
-              group: ['**/worker/**', '!**/worker/client.ts'],
-              message: 'src/ reaches the Worker only through worker/client.ts (the transport).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: corePatterns, paths: [transportOnly] }],
       'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'sessionStorage'],
     },
+  },
+  {
+    // The transport, both ends: the only core files that speak comlink.
+    files: transportFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: corePatterns }] },
   },
   {
     files: ['worker/**/*.ts'],
@@ -64,7 +65,12 @@ export default tseslint.config(
               group: ['**/widget/**', '**/demo/**', '**/bench/**', '**/bin/**', '**/test/**', 'lit', 'lit/*'],
               message: 'worker/ imports only the core.',
             },
+            {
+              group: ['**/src/*', '!**/src/engine', '**/src/*/**', '!**/src/engine/**'],
+              message: 'The Worker entry starts the engine (src/engine/) and nothing else.',
+            },
           ],
+          paths: [transportOnly],
         },
       ],
     },

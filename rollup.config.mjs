@@ -20,15 +20,15 @@ const assetUrls = [
   ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
   ["'../../models/assistant-context.onnx'", "'./models/assistant-context.onnx'"],
   ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
-  ["'./engine-worker.ts'", "'./confidant-worker.js'"],
+  ["'../../worker/engine-worker.ts'", "'./confidant-worker.js'"],
 ];
 
-/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and worker/client.ts. */
+/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and src/engine/worker-transport.ts. */
 function distAssetUrls() {
   return {
     name: 'dist-asset-urls',
     transform(code, id) {
-      if (!/[/\\](src[/\\]engine[/\\]assets|worker[/\\]client)\.ts$/.test(id)) return null;
+      if (!/[/\\]src[/\\]engine[/\\](assets|worker-transport)\.ts$/.test(id)) return null;
       let out = code;
       for (const [from, to] of assetUrls) out = out.split(from).join(to);
       return { code: out, map: null };

@@ -7,7 +7,9 @@
 export { createAssistant } from './assistant.ts';
 export type {
   Assistant,
-  AssistantAdmin,
+  AssistantModels,
+  AssistantSkills,
+  AssistantStore,
   AssistantEvent,
   AssistantEventType,
   AssistantListener,
@@ -127,7 +129,7 @@ export type { IntentModel, LoadIntentModelOptions } from './nlu/intent-model.ts'
 // Store types hosts see through the assistant.
 export type { AuditHead, ImportResult } from './store/index.ts';
 
-/** @internal Exported for the sandbox host (`confidant/sandbox`); not part of the supported API. */
+/** @internal Exported for the sandbox host (`confidant-assistant/sandbox`); not part of the supported API. */
 export { verifyIntegrity, toBase64 } from './skills/integrity.ts';
 /** @internal */
 export { validateManifest } from './skills/manifest.ts';

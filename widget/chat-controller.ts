@@ -122,7 +122,7 @@ export class ChatController implements ReactiveController {
     if (!assistant) return;
     let messages: StoredMessage[] = [];
     try {
-      messages = await assistant.history(conversationId, { limit: historyPage });
+      messages = await assistant.store.history(conversationId, { limit: historyPage });
     } catch (error) {
       this.#fail(error);
       // Locked: wait for the unlock. Any other failure: the chat still works without old messages.
@@ -143,7 +143,7 @@ export class ChatController implements ReactiveController {
   async loadEarlier(): Promise<void> {
     const first = this.items[0];
     if (!this.#assistant || !first) return;
-    const messages = await this.#assistant.history(this.conversationId, {
+    const messages = await this.#assistant.store.history(this.conversationId, {
       limit: historyPage,
       before: first.createdAt,
     });
@@ -164,7 +164,7 @@ export class ChatController implements ReactiveController {
   /** Starts a new, empty conversation. */
   async newConversation(): Promise<void> {
     if (!this.#assistant) return;
-    this.conversationId = await this.#assistant.newConversation();
+    this.conversationId = await this.#assistant.store.newConversation();
     this.items = [];
     this.hasEarlier = false;
     this.#host.requestUpdate();

@@ -453,7 +453,7 @@ export class ConfidantAssistant extends LitElement {
     if (view === 'settings') void loadSettings(assistant).then((data) => (this.settingsData = data), this.#reportError);
     if (view === 'conversations' && assistant) {
       this.conversationList = undefined;
-      void assistant.conversations().then((list) => (this.conversationList = list), this.#reportError);
+      void assistant.store.conversations().then((list) => (this.conversationList = list), this.#reportError);
     }
     // Keep keyboard users in the panel: the button they pressed is gone with the old view.
     void this.updateComplete.then(() =>
@@ -491,8 +491,10 @@ export class ConfidantAssistant extends LitElement {
     this.#chat.resolveRequest(request);
     try {
       if (request.respond) await request.respond(granted);
-      else if (has(this.assistant, 'respondToPermission'))
-        await this.assistant.respondToPermission(request.id, granted);
+      else {
+        const skills = this.assistant?.skills;
+        if (has(skills, 'respondToPermission')) await skills.respondToPermission(request.id, granted);
+      }
     } catch (error) {
       this.#reportError(error);
     }

@@ -9,8 +9,8 @@
  *
  * @module
  */
+import type { Engine, EngineMethodName } from './contract.ts';
 import type {
-  Engine,
   EngineEvent,
   EngineHost,
   EngineOptions,
@@ -214,7 +214,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     return toReply(stored as HistoryMessage, reply, understanding);
   };
 
-  const engine: Engine = {
+  // The lifecycle, turns and the assistant's top level; `adminMethods` adds the grouped rest.
+  const own: Pick<Engine, EngineMethodName<'engine' | 'assistant'>> = {
     async init(
       options: EngineOptions,
       onProgress?: (event: ProgressEvent) => void,
@@ -285,21 +286,6 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       return s.model.classify(text, classifyOptions(s));
     },
 
-    async history(conversationId?: string, options?: { limit?: number; before?: number }) {
-      const s = unlocked();
-      return s.store.listMessages(conversationId ?? s.conversationId, options);
-    },
-
-    async conversations() {
-      return unlocked().store.listConversations();
-    },
-
-    async newConversation() {
-      const s = unlocked();
-      s.conversationId = (await s.store.createConversation()).id;
-      return s.conversationId;
-    },
-
     async status() {
       return disposed ? 'disposed' : (state?.status ?? 'starting');
     },
@@ -320,21 +306,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       setStatus(s, 'locked');
     },
 
-    ...adminMethods({
-      current,
-      unlocked,
-      inflight,
-      emit,
-      setStatus,
-      swapModel,
-      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
-      restart: async (s) => {
-        stopServices(s.services);
-        s.services = undefined;
-        s.conversationId = undefined;
-        await activate(s);
-      },
-    }),
+    async metrics() {
+      return unlocked().services.metrics.snapshot();
+    },
 
     async setListener(next) {
       listener = next;
@@ -354,7 +328,24 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.store.close()]);
     },
   };
-  return engine;
+  return {
+    ...own,
+    ...adminMethods({
+      current,
+      unlocked,
+      inflight,
+      emit,
+      setStatus,
+      swapModel,
+      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
+      restart: async (s) => {
+        stopServices(s.services);
+        s.services = undefined;
+        s.conversationId = undefined;
+        await activate(s);
+      },
+    }),
+  };
 }
 
 /**

@@ -1,15 +1,11 @@
 /**
- * The one typed contract between the main thread and the engine (after onnxruntime-web's
- * `Backend`): the in-thread engine implements it directly, and the Worker transport exposes
- * the same interface through comlink. Everything here must be structured-cloneable, except
- * the callbacks, which the Worker client wraps with `Comlink.proxy`.
+ * The data the engine contract (`./contract.ts`) carries: options, progress, replies, messages and
+ * events. Everything here must be structured-cloneable: it crosses the Worker boundary as it is.
  *
  * @module
  */
-import type { Corpus, Entity, ModelInfo, NluResult } from '../nlu/types.ts';
-import type { AuditHead, ImportResult } from '../store/types.ts';
+import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
-import type { MetricsSnapshot } from '../metrics/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 
@@ -198,76 +194,4 @@ export interface SendRequest {
   conversationId?: string;
   /** Set by the transport so `cancel()` can name the request. */
   requestId?: string;
-}
-
-/**
- * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
- * exposes that same implementation, and the client on the main thread wraps it.
- */
-export interface Engine {
-  /** Loads the model, opens the store; resolves when ready to answer (or locked, in passphrase mode). */
-  init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, host?: EngineHost): Promise<ModelInfo>;
-  /** Answers one turn; `onDelta` receives streamed text as the skill produces it. */
-  send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply>;
-  /** Cancels the in-flight request with that id; its `send` rejects with an `AbortError`. */
-  cancel(requestId: string, reason?: string): Promise<void>;
-  /** Classifies one utterance without touching dialogue state or history. */
-  classify(text: string): Promise<NluResult>;
-  /** Lists messages of a conversation, newest first. */
-  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
-  /** Lists conversations, most recently updated first. */
-  conversations(): Promise<ConversationSummary[]>;
-  /** Starts a new conversation and makes it current; returns its id. */
-  newConversation(): Promise<string>;
-  /** The engine's current state. */
-  status(): Promise<EngineStatus>;
-  /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
-  unlock(passphrase: string): Promise<void>;
-  /** Forgets the data key in memory until `unlock`. */
-  lock(): Promise<void>;
-  /** Re-wraps the data key under a new passphrase (from device mode too). */
-  changePassphrase(current: string | undefined, next: string): Promise<void>;
-  /** A passphrase-protected backup of everything. */
-  exportBackup(passphrase: string): Promise<Uint8Array>;
-  /** Merges a backup in, without duplicates. */
-  importBackup(file: Uint8Array, passphrase: string): Promise<ImportResult>;
-  /** Erases everything ("forget me") and starts a fresh conversation. */
-  erase(): Promise<void>;
-  /** Deletes one conversation with its messages and dialogue state. */
-  deleteConversation(conversationId: string): Promise<void>;
-  /** Days history is kept, or `null` for ever. */
-  retention(): Promise<number | null>;
-  /** Sets the retention and applies it now. */
-  setRetention(days: number | null): Promise<void>;
-  /** Searches the (encrypted) history, newest first; cancellable through `cancel(requestId)`. */
-  search(
-    query: string,
-    options?: { limit?: number; conversationId?: string; requestId?: string },
-  ): Promise<StoredMessage[]>;
-  /** Index of the first bad audit entry, or -1 when the chain is intact. */
-  verifyAudit(anchor?: AuditHead): Promise<number>;
-  /** The audit chain's head, to anchor elsewhere. */
-  auditHead(): Promise<AuditHead>;
-  /** Permissions granted to skills. */
-  permissions(): Promise<PermissionGrant[]>;
-  /** Revokes one permission of a skill, or all of them. */
-  revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
-  /** Answers a `permission-request` event. */
-  respondToPermission(id: string, granted: boolean): Promise<void>;
-  /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
-  setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
-  /** A snapshot of counters and latency histograms (no message content). */
-  metrics(): Promise<MetricsSnapshot>;
-  /** Sends webhook calls queued while offline. */
-  flushOutbox(): Promise<void>;
-  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
-  train(
-    corpus: Corpus | string,
-    options?: TrainOptions & { requestId?: string },
-    onProgress?: (event: TrainProgressEvent) => void,
-  ): Promise<ModelInfo>;
-  /** Registers the single listener for engine events (the client fans them out). */
-  setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
-  /** Closes the store and releases the model. */
-  dispose(): Promise<void>;
 }

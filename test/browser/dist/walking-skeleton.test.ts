@@ -51,7 +51,7 @@ describe('the ESM build (dist/confidant.js)', () => {
       expect(reply.understanding.intent).to.equal('time');
       expect(assistant.model.name).to.equal('assistant-en');
       // Errors keep their class and name across the Worker boundary of the minified Worker bundle.
-      const error = await assistant.importBackup(new Uint8Array([1, 2, 3]), 'passphrase').then(
+      const error = await assistant.store.importBackup(new Uint8Array([1, 2, 3]), 'passphrase').then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -32,6 +32,14 @@ export interface ScriptedTurn {
   hold?: Promise<unknown>;
 }
 
+/** Optional methods a test adds to the double, top level or grouped as on an `Assistant`. */
+export interface ScriptedExtras {
+  store?: Record<string, unknown>;
+  skills?: Record<string, unknown>;
+  lock?: () => Promise<void>;
+  status?: EngineStatus;
+}
+
 /** The double, with handles for tests. It has only what the widget requires, plus `extras` given to it. */
 export interface ScriptedAssistant extends WidgetAssistant {
   readonly model: ModelInfo;
@@ -68,8 +76,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createScriptedAssistant(
   script: (text: string) => ScriptedTurn = (text) => ({ reply: { text: `echo: ${text}` } }),
-  options: { history?: StoredMessage[]; passphrase?: string; extras?: Record<string, unknown> } = {},
+  options: { history?: StoredMessage[]; passphrase?: string; extras?: ScriptedExtras } = {},
 ): ScriptedAssistant {
+  const { store: storeExtras, skills, ...top } = options.extras ?? {};
   const listeners = new Map<string, Set<(event: never) => void>>();
   const messages: StoredMessage[] = [...(options.history ?? [])];
   const sent: string[] = [];
@@ -120,28 +129,33 @@ export function createScriptedAssistant(
     },
     stream: (text, sendOptions) => stream(text, sendOptions),
     classify: async (text) => nlu(text),
-    async history(conversationId, historyOptions = {}) {
-      guard();
-      const id = conversationId ?? conversation;
-      const before = historyOptions.before ?? Infinity;
-      return messages
-        .filter((m) => m.conversationId === id && m.createdAt < before)
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .slice(0, historyOptions.limit ?? Infinity);
+    store: {
+      async history(conversationId?: string, historyOptions: { limit?: number; before?: number } = {}) {
+        guard();
+        const id = conversationId ?? conversation;
+        const before = historyOptions.before ?? Infinity;
+        return messages
+          .filter((m) => m.conversationId === id && m.createdAt < before)
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .slice(0, historyOptions.limit ?? Infinity);
+      },
+      async conversations() {
+        const ids = [...new Set(messages.map((m) => m.conversationId))];
+        return ids.map((id) => ({
+          id,
+          title: messages.find((m) => m.conversationId === id)?.text ?? '',
+          createdAt: 0,
+          updatedAt: Date.now(),
+        }));
+      },
+      async newConversation() {
+        conversation = `c${++ids}`;
+        return conversation;
+      },
+      ...storeExtras,
     },
-    async conversations() {
-      const ids = [...new Set(messages.map((m) => m.conversationId))];
-      return ids.map((id) => ({
-        id,
-        title: messages.find((m) => m.conversationId === id)?.text ?? '',
-        createdAt: 0,
-        updatedAt: Date.now(),
-      }));
-    },
-    async newConversation() {
-      conversation = `c${++ids}`;
-      return conversation;
-    },
+    ...(skills === undefined ? {} : { skills }),
+    ...top,
     on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>) {
       const set = listeners.get(type) ?? new Set();
       listeners.set(type, set);
@@ -151,7 +165,6 @@ export function createScriptedAssistant(
     async dispose() {
       listeners.clear();
     },
-    ...options.extras,
   };
   if (options.passphrase !== undefined) {
     Object.defineProperty(assistant, 'status', { get: () => (locked ? 'locked' : 'ready'), enumerable: true });

@@ -10,7 +10,7 @@
  * @module
  */
 import { transferHandlers, type TransferHandler } from 'comlink';
-import { ConfidantError, errorClasses, errorNameOf, type ConfidantErrorName } from '../src/errors.ts';
+import { ConfidantError, errorClasses, errorNameOf, type ConfidantErrorName } from '../errors.ts';
 
 /** The structured-cloneable form of an error. @internal */
 export interface SerializedError {

@@ -1,17 +1,21 @@
 /**
- * The main-thread side of the Worker transport: starts the engine Worker and wraps it with
- * comlink as an `Engine`, the same contract the in-thread engine implements.
+ * The Worker transport, both ends (after onnxruntime-web's proxy backend): the main thread starts
+ * the engine Worker and wraps it with comlink as an `Engine` (`connectWorkerEngine`); the Worker
+ * exposes the in-thread engine (`exposeEngine`, called by `worker/engine-worker.ts`). The client is
+ * derived from the contract's table (`./contract.ts`): nothing here lists the engine's methods.
  *
  * @module
  */
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
-import type { Engine, EngineHost } from '../src/engine/types.ts';
-import { WorkerError } from '../src/errors.ts';
-import { installErrorTransfer } from './transfer.ts';
+import { expose, proxy, releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
+import { engineMethods, type Engine } from './contract.ts';
+import type { EngineHost } from './types.ts';
+import type { LocalEngineHooks } from './local-engine.ts';
+import { WorkerError } from '../errors.ts';
+import { installErrorTransfer } from './error-transfer.ts';
 
 /** The URL of the engine Worker script: next to this module in `dist/`, the TypeScript source in development. */
 export function defaultWorkerUrl(): URL {
-  return new URL('./engine-worker.ts', import.meta.url);
+  return new URL('../../worker/engine-worker.ts', import.meta.url);
 }
 
 interface ScriptUrlPolicy {
@@ -88,38 +92,8 @@ export function connectWorkerEngine(worker: Worker): Engine {
   const call = (name: keyof Engine, args: unknown[]) =>
     guard(() => (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args));
   /** Arguments that are callbacks or objects of callbacks: comlink must proxy them, not clone them. */
-  const proxied = (args: unknown[], positions: number[]) =>
+  const proxied = (args: unknown[], positions: readonly number[]) =>
     args.map((arg, i) => (positions.includes(i) && arg !== undefined && arg !== null ? proxy(arg as object) : arg));
-  const methods: Record<string, number[]> = {
-    init: [1, 2],
-    send: [1],
-    cancel: [],
-    classify: [],
-    history: [],
-    conversations: [],
-    newConversation: [],
-    status: [],
-    unlock: [],
-    lock: [],
-    changePassphrase: [],
-    exportBackup: [],
-    importBackup: [],
-    erase: [],
-    deleteConversation: [],
-    retention: [],
-    setRetention: [],
-    search: [],
-    verifyAudit: [],
-    auditHead: [],
-    permissions: [],
-    revokePermission: [],
-    respondToPermission: [],
-    setSkillSecret: [],
-    metrics: [],
-    flushOutbox: [],
-    train: [2],
-    setListener: [0],
-  } satisfies Record<Exclude<keyof Engine, 'dispose'>, number[]>;
   // A remote skill's endpoint arrives as a comlink proxy: release its channel after each call, not at GC.
   const releasing = (host: EngineHost): EngineHost => ({
     invokeSkill: async (skillId, call, endpoint) => {
@@ -134,9 +108,9 @@ export function connectWorkerEngine(worker: Worker): Engine {
   const methodsWithHost = (name: string, args: unknown[]) =>
     name === 'init' && args[2] !== undefined ? [args[0], args[1], releasing(args[2] as EngineHost)] : args;
   const engine = Object.fromEntries(
-    Object.entries(methods).map(([name, positions]) => [
+    Object.entries(engineMethods).map(([name, { callbacks }]) => [
       name,
-      (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), positions)),
+      (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), callbacks)),
     ]),
   ) as unknown as Engine;
   engine.dispose = async () => {
@@ -146,4 +120,16 @@ export function connectWorkerEngine(worker: Worker): Engine {
     failure ??= new WorkerError('The assistant was disposed', { code: 'disposed' });
   };
   return engine;
+}
+
+/**
+ * Serves the engine to the page from inside the Worker (the other end of `connectWorkerEngine`).
+ * Callbacks the engine hands back to the page (a remote skill's endpoint) are proxied, not cloned.
+ * @param createEngine the in-thread engine's factory, passed in so the page's bundle never imports it
+ * @param endpoint where the page's messages arrive @default the Worker's global scope
+ * @internal
+ */
+export function exposeEngine(createEngine: (hooks: LocalEngineHooks) => Engine, endpoint?: Endpoint): void {
+  installErrorTransfer();
+  expose(createEngine({ wrapCallback: proxy }), endpoint);
 }
