@@ -18,6 +18,7 @@ export type {
 } from './assistant-types.ts';
 export type {
   Card,
+  ContextModelInfo,
   EngineHost,
   PermissionGrant,
   PermissionRequestInfo,

@@ -8,6 +8,7 @@
  */
 import type { Engine, EngineMethodName } from './contract.ts';
 import type {
+  ContextModelInfo,
   EngineEvent,
   EngineOptions,
   EngineStatus,
@@ -23,6 +24,8 @@ import type { EngineState } from './local-engine.ts';
 import { trainOnnxModel } from '../nlu/train-model.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { defaultModelUrl } from './assets.ts';
+import { loadEngineContextModel } from './model-loader.ts';
+import type { ContextModel } from '../context/context-model.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
 export const ACTIVE_MODEL_ID = 'active';
@@ -210,5 +213,24 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         ctx.setStatus(s, 'ready');
       }
     },
+
+    async setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo> {
+      const s = ctx.current();
+      // Loaded and checked before anything changes: a refused model leaves the one in use answering.
+      const next = await loadEngineContextModel(source, s.options);
+      const previous = s.contextModel;
+      s.contextModel = next;
+      await previous.dispose();
+      return contextModelInfo(next);
+    },
   };
+}
+
+/**
+ * What a context model reports of itself. @internal
+ * @param model a loaded context model
+ */
+export function contextModelInfo(model: ContextModel): ContextModelInfo {
+  const { name, version, language } = model.metadata;
+  return { name, version, language, bytes: model.bytes };
 }

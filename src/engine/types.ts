@@ -76,6 +76,17 @@ export interface PermissionGrant {
   origins?: string[];
 }
 
+/** Describes the context model in use, from its metadata. */
+export interface ContextModelInfo {
+  /** Model name, e.g. `assistant-context`. */
+  name: string;
+  version: string;
+  /** Language tag of its training data. */
+  language: string;
+  /** Size of the `.onnx` file in bytes. */
+  bytes: number;
+}
+
 /** Options of in-browser or in-Node training. */
 export interface TrainOptions {
   /** Store uint8-quantized embeddings (4x smaller). @default true */

@@ -139,3 +139,22 @@ test('a context model that is corrupt or made for other features is refused with
   assert.throws(() => createAssistant({ contextModel: 42 as never }), TypeError);
   assert.throws(() => createAssistant({ contextModelSha256: 'abc' }), TypeError);
 });
+
+test('a context model swapped in answers the next turns; a refused one leaves the one in use answering', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { DEFAULT_CONTEXT_MODEL } = await import('../../../bin/commands/eval-dialogues.ts');
+  const assistant = await createAssistant({ worker: false, storage: 'memory' });
+  try {
+    await assert.rejects(
+      assistant.models.setContextModel(new Uint8Array([8, 7, 18, 3, 1, 2])),
+      (e) => e instanceof ModelLoadError && e.source === 'bytes',
+    );
+    assert.equal((await assistant.send('what time is it')).understanding.intent, 'time');
+    const info = await assistant.models.setContextModel(new Uint8Array(await readFile(DEFAULT_CONTEXT_MODEL)));
+    assert.equal(info.name, 'assistant-context');
+    assert.ok(info.bytes > 0);
+    assert.equal((await assistant.send('set a timer for 5 minutes')).understanding.intent, 'timer');
+  } finally {
+    await assistant.dispose();
+  }
+});
