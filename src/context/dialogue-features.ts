@@ -14,7 +14,12 @@ import type { SkillDefinition } from '../skills/types.ts';
 import { cueOf } from '../dialogue/cues.ts';
 import { extractSlot, extractSlots, slotsOf, validateSlot } from '../dialogue/slots.ts';
 import { slotValues } from '../dialogue/state.ts';
-import type { DialogueActionType, DialogueSlot, PolicyInput } from '../dialogue/types.ts';
+import {
+  DIALOGUE_ACTION_TYPES,
+  type DialogueActionType,
+  type DialogueSlot,
+  type PolicyInput,
+} from '../dialogue/types.ts';
 import { candidatesFor, nameWords, type IntentCandidate } from './candidates.ts';
 import { overlap, profileOf, turnWords } from './lexical.ts';
 import type { ContextSpec } from './context-format.ts';
@@ -35,18 +40,7 @@ export const COMMANDS = [
 /** One dialogue command. */
 export type DialogueCommand = (typeof COMMANDS)[number];
 
-const ACTS: readonly (DialogueActionType | 'none')[] = [
-  'none',
-  'new-intent',
-  'fill-slot',
-  'follow-up',
-  'correction',
-  'cancel',
-  'confirm',
-  'deny',
-  'unsupported',
-  'out-of-scope',
-];
+const ACTS: readonly (DialogueActionType | 'none')[] = ['none', ...DIALOGUE_ACTION_TYPES];
 const ENTITY_KINDS = ['number', 'ordinal', 'date', 'time', 'datetime', 'duration', 'money', 'percentage', 'custom'];
 /** Slot kinds grouped by what answers them. */
 const KIND_GROUPS = ['text', 'number', 'duration', 'datetime', 'custom', 'other'] as const;

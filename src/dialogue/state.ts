@@ -9,14 +9,15 @@
  *
  * @module
  */
-import type {
-  ActiveTask,
-  DialogueActionType,
-  DialogueState,
-  PendingQuestion,
-  RecentAct,
-  RecentTurn,
-  SlotRecord,
+import {
+  DIALOGUE_ACTION_TYPES,
+  type ActiveTask,
+  type DialogueActionType,
+  type DialogueState,
+  type PendingQuestion,
+  type RecentAct,
+  type RecentTurn,
+  type SlotRecord,
 } from './types.ts';
 
 /** Limits the state is kept within. */
@@ -64,17 +65,7 @@ function restorePending(v: unknown): PendingQuestion | undefined {
   return undefined;
 }
 
-const ACTION_TYPES: ReadonlySet<string> = new Set<DialogueActionType>([
-  'new-intent',
-  'fill-slot',
-  'follow-up',
-  'correction',
-  'cancel',
-  'confirm',
-  'deny',
-  'unsupported',
-  'out-of-scope',
-]);
+const ACTION_TYPES: ReadonlySet<string> = new Set(DIALOGUE_ACTION_TYPES);
 
 function restoreActs(v: unknown): RecentAct[] {
   if (!Array.isArray(v)) return [];

@@ -147,6 +147,19 @@ export type DialogueAction =
 /** The names of the dialogue actions. */
 export type DialogueActionType = DialogueAction['type'];
 
+/** Every dialogue action type, in a fixed order (the context model's features list them in it). */
+export const DIALOGUE_ACTION_TYPES: readonly DialogueActionType[] = [
+  'new-intent',
+  'fill-slot',
+  'follow-up',
+  'correction',
+  'cancel',
+  'confirm',
+  'deny',
+  'unsupported',
+  'out-of-scope',
+];
+
 /** What the policy decides from. */
 export interface PolicyInput {
   nlu: NluResult;

@@ -11,22 +11,7 @@ import type { SimLanguage } from './acts.ts';
 /** Picks one item. */
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)]!;
 
-const EN_NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'fifteen',
-  'twenty',
-  'thirty',
-];
+const EN_NUMBER_WORDS = 'one two three four five six seven eight nine ten twelve fifteen twenty thirty'.split(' ');
 const EN_NUMBER_VALUES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 30];
 const ZH_DIGITS = ['一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
