@@ -157,8 +157,11 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
       current = nextUserTurn(state, setting);
       const text = casualTyping(current.text, rng, lang, rng.next() < 0.5 ? 1 : 0, current.values);
       let nlu = await options.model.classify(text, { now: new Date(now), timeZone });
-      if (current.gold.intent !== undefined && current.gold.command === 'start_task' && rng.next() < 0.06)
+      // Other intent models, or this one wrong: the gold intent missed, or fewer intents ranked.
+      const r = rng.next();
+      if (current.gold.intent !== undefined && current.gold.command === 'start_task' && r < 0.06)
         nlu = withoutIntent(nlu, current.gold.intent);
+      else if (r > 0.96) nlu = { ...nlu, intents: nlu.intents.slice(0, rng.int(2)) };
       await manager.handle({
         conversationId,
         text,

@@ -163,7 +163,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
     intents: ['reminder', 'reminder_update'],
     description: 'remind you of things',
     intentDescriptions: {
-      reminder: 'list or read my reminders, what reminders do I have; 我的提醒',
+      reminder: 'read my reminders back, what reminders do I have; 我的提醒',
       reminder_update: 'remind me to do something at a time, set, change or delete a reminder; 提醒我 设置提醒',
     },
     slots: [taskSlot, whenSlot],

@@ -56,7 +56,12 @@ describe('state in the store', () => {
   });
 
   it('lets a fresh manager on the same store resume the pending question (a reload)', async () => {
-    const h = await createHarness();
+    const h = await createHarness({
+      policy: scripted({
+        'set an alarm': { type: 'new-intent', intent: 'alarm', skillId: 'builtin.alarm', confidence: 1 },
+        '7am': { type: 'fill-slot', intent: 'alarm', slot: 'time', confidence: 1 },
+      }),
+    });
     await h.say('set an alarm', 'alarm');
     h.reload();
     const r = await h.say('7am', null);
