@@ -37,8 +37,8 @@ export function nameWords(name: string): string {
 const described = new WeakMap<SkillDefinition, Map<string, string>>();
 
 /**
- * The words that describe an intent of a skill: the intent's name, its description in the manifest,
- * the skill's description and its slot names.
+ * The words that describe an intent of a skill: the intent's name, its description in the manifest
+ * (else the skill's description) and the skill's slot names.
  * @param skill the skill answering it
  * @param intent one of its intents
  */
@@ -51,9 +51,9 @@ export function describeSkillIntent(skill: SkillDefinition, intent: string): str
   let text = byIntent.get(intent);
   if (text === undefined) {
     const slots = (skill.slots ?? []).map((s) => nameWords(s.name)).join(' ');
-    text = [nameWords(intent), skill.intentDescriptions?.[intent] ?? '', skill.description ?? '', slots]
-      .filter((part) => part !== '')
-      .join(' | ');
+    // The skill's own description only when the intent has none: every word costs on every turn.
+    const about = skill.intentDescriptions?.[intent] ?? skill.description ?? '';
+    text = [nameWords(intent), about, slots].filter((part) => part !== '').join(' | ');
     byIntent.set(intent, text);
   }
   return text;

@@ -143,8 +143,7 @@ export function createCalculatorSkill(random: Random): SkillDefinition {
     intents: ['calculator'],
     description: 'do maths',
     intentDescriptions: {
-      calculator:
-        'calculate arithmetic: add, subtract, plus, minus, times, multiply, divide, percent of, square root, power; 计算 加 减 乘 除 等于多少',
+      calculator: 'calculate a sum: plus, minus, times, divided by, percent of, square root; 计算 等于多少',
     },
     slots: [expressionSlot],
     execute(ctx) {

@@ -46,7 +46,7 @@ export function createDiceSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['roll_dice'],
     description: 'roll dice',
-    intentDescriptions: { roll_dice: 'roll a die or dice, a random number; 掷骰子' },
+    intentDescriptions: { roll_dice: 'roll a die or dice; 掷骰子' },
     execute(ctx) {
       const { count, sides } = parseDice(ctx.text);
       const rolls = Array.from({ length: count }, () => 1 + (Math.floor(random() * sides) % sides));
@@ -70,7 +70,7 @@ export function createCoinSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['flip_coin'],
     description: 'flip a coin',
-    intentDescriptions: { flip_coin: 'flip or toss a coin, heads or tails; 抛硬币 正面 反面' },
+    intentDescriptions: { flip_coin: 'flip a coin, heads or tails; 抛硬币' },
     execute(ctx) {
       const side = random() < 0.5 ? 'heads' : 'tails';
       const called = /\b(heads|tails)\b/.exec(ctx.text.toLowerCase())?.[1];

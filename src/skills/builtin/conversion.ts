@@ -139,8 +139,7 @@ export function createConversionSkill(random: Random): SkillDefinition {
     intents: ['measurement_conversion'],
     description: 'convert units',
     intentDescriptions: {
-      measurement_conversion:
-        'convert units of measurement: how many grams in a pound, miles to kilometers, celsius to fahrenheit, cups, ounces; 换算 单位 多少公斤',
+      measurement_conversion: 'convert units: grams in a pound, miles to kilometers, celsius; 换算单位',
     },
     slots,
     execute(ctx): string | SkillReply {

@@ -214,8 +214,8 @@ export function createShoppingListSkill(random: Random): DialogueSkill {
       intents: ['shopping_list', 'shopping_list_update'],
       description: 'keep your shopping list',
       intentDescriptions: [
-        "what's on my shopping list or grocery list, is an item on it; 购物清单上有什么",
-        'add items to buy to my shopping or grocery list, remove or clear them; 加到购物清单 再加个',
+        "what's on my shopping or grocery list; 购物清单",
+        'add to or remove from my shopping or grocery list; 加到购物清单',
       ],
     },
     random,
@@ -231,8 +231,8 @@ export function createTodoListSkill(random: Random): DialogueSkill {
       intents: ['todo_list', 'todo_list_update'],
       description: 'keep a to-do list',
       intentDescriptions: [
-        "what's on my to-do list, my tasks; 待办事项有什么",
-        'add a task to my to-do list, remove, check off or clear tasks; 加到待办事项',
+        "what's on my to-do list, my tasks; 待办事项",
+        'add or remove a task on my to-do list; 加到待办',
       ],
     },
     random,

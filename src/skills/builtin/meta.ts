@@ -37,10 +37,10 @@ export function createMetaSkill(random: Random): SkillDefinition {
     intents: ['what_can_i_ask_you', 'repeat', 'tell_joke', 'fun_fact'],
     description: 'tell jokes and fun facts',
     intentDescriptions: {
-      what_can_i_ask_you: 'what can you do, what can I ask you, help; 你能做什么',
-      repeat: 'repeat what you said, say that again; 再说一遍',
-      tell_joke: 'tell me a joke, something funny, another joke; 讲个笑话',
-      fun_fact: 'tell me a fun fact, something interesting; 有趣的事实',
+      what_can_i_ask_you: 'what can you do, help; 你能做什么',
+      repeat: 'say that again, repeat; 再说一遍',
+      tell_joke: 'tell a joke, another joke; 讲个笑话',
+      fun_fact: 'tell a fun fact; 有趣的事',
     },
     execute(ctx) {
       switch (ctx.intent) {

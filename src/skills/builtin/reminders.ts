@@ -164,7 +164,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
     description: 'remind you of things',
     intentDescriptions: {
       reminder: 'read my reminders back, what reminders do I have; 我的提醒',
-      reminder_update: 'remind me to do something at a time, set, change or delete a reminder; 提醒我 设置提醒',
+      reminder_update: 'remind me to do something, set or delete a reminder; 提醒我',
     },
     slots: [taskSlot, whenSlot],
     permissions: { schedule: true, storage: true },

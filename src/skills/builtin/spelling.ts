@@ -52,7 +52,7 @@ export function createSpellingSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['spelling'],
     description: 'spell words',
-    intentDescriptions: { spelling: 'spell a word, how do you spell it, letters; 怎么拼' },
+    intentDescriptions: { spelling: 'spell a word; 怎么拼' },
     slots: [wordSlot],
     execute(ctx) {
       const word = String(ctx.slots['word']);

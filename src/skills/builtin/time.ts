@@ -76,8 +76,8 @@ export function createTimeSkill(random: Random): SkillDefinition {
     intents: ['time', 'timezone'],
     description: 'tell the time anywhere',
     intentDescriptions: {
-      time: 'what time is it now, here or in a city; 现在几点 时间',
-      timezone: 'what time zone is a place in, my time zone; 时区',
+      time: 'what time is it, here or in a city; 现在几点',
+      timezone: 'the time zone of a place; 时区',
     },
     slots: [placeSlot],
     execute: (ctx) => (ctx.intent === 'timezone' ? timezoneReply(ctx) : timeReply(ctx, random)),
@@ -114,7 +114,7 @@ export function createDateSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['date'],
     description: 'tell you the date',
-    intentDescriptions: { date: "what is today's date, what day is it, the date of a day; 今天几号 星期几 日期" },
+    intentDescriptions: { date: "today's date, the day of a date; 今天几号 星期几" },
     slots: [dateSlot, placeSlot],
     execute: (ctx) => dateReply(ctx, random),
   };

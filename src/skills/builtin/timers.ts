@@ -132,10 +132,7 @@ export function createTimerSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['timer'],
     description: 'set timers',
-    intentDescriptions: {
-      timer:
-        'set, check or cancel a countdown timer: a timer for minutes, how much time is left, stop the timer; 计时器 倒计时 还剩多少时间',
-    },
+    intentDescriptions: { timer: 'set, check or cancel a countdown timer, how much time is left; 计时器 还剩多久' },
     slots: [durationSlot],
     permissions: { schedule: true, storage: true },
     async execute(ctx): Promise<string | SkillReply> {
@@ -175,7 +172,7 @@ export function createAlarmSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['alarm'],
     description: 'set alarms',
-    intentDescriptions: { alarm: 'set, list or cancel an alarm, wake me up at a time; 闹钟 叫醒我' },
+    intentDescriptions: { alarm: 'set, list or cancel an alarm, wake me up; 闹钟' },
     slots: [timeSlot],
     permissions: { schedule: true, storage: true },
     async execute(ctx): Promise<string | SkillReply> {

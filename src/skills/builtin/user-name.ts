@@ -65,8 +65,8 @@ export function createUserNameSkill(random: Random): DialogueSkill {
     intents: ['change_user_name', 'user_name'],
     description: 'remember your name',
     intentDescriptions: {
-      change_user_name: 'call me by a name, my name is; 叫我 我的名字是',
-      user_name: 'what is my name, do you know my name; 我叫什么名字',
+      change_user_name: 'call me by a name, my name is; 叫我',
+      user_name: 'what is my name; 我叫什么',
     },
     slots: [nameSlot],
     permissions: { profile: true },
