@@ -11,6 +11,7 @@ import type { IntentScore } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { LLM_FALLBACK_INTENT } from '../skills/llm/llm-fallback.ts';
 import { describeIntent } from '../dialogue/intent-phrases.ts';
+import { humanizeName } from './lexical-features.ts';
 
 /** One intent the turn may mean. */
 export interface IntentCandidate {
@@ -23,15 +24,6 @@ export interface IntentCandidate {
 
 /** The most candidates scored per turn: more registered intents are cut by relevance (see {@link candidatesFor}). */
 export const MAX_CANDIDATES = 64;
-
-/** "shopping_list_update" → "shopping list update"; "BookRestaurant" → "book restaurant". */
-export function nameWords(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_.:-]+/g, ' ')
-    .toLowerCase()
-    .trim();
-}
 
 /** The description of one intent of a skill, built once per skill (skills are frozen after definition). */
 const described = new WeakMap<SkillDefinition, Map<string, string>>();
@@ -50,10 +42,10 @@ export function describeSkillIntent(skill: SkillDefinition, intent: string): str
   }
   let text = byIntent.get(intent);
   if (text === undefined) {
-    const slots = (skill.slots ?? []).map((s) => nameWords(s.name)).join(' ');
+    const slots = (skill.slots ?? []).map((s) => humanizeName(s.name)).join(' ');
     // The skill's own description only when the intent has none: every word costs on every turn.
     const about = skill.intentDescriptions?.[intent] ?? skill.description ?? '';
-    text = [nameWords(intent), about, slots].filter((part) => part !== '').join(' | ');
+    text = [humanizeName(intent), about, slots].filter((part) => part !== '').join(' | ');
     byIntent.set(intent, text);
   }
   return text;
@@ -94,7 +86,7 @@ export function candidatesFor(
     if (seen.has(intent)) continue;
     seen.add(intent);
     const { phrase } = describeIntent(intent);
-    unanswered.push({ intent, text: `${nameWords(intent)} | ${phrase}` });
+    unanswered.push({ intent, text: `${humanizeName(intent)} | ${phrase}` });
   }
   const all = [...answered, ...unanswered];
   if (all.length <= MAX_CANDIDATES) return all;

@@ -20,8 +20,9 @@ import {
   type DialogueSlot,
   type PolicyInput,
 } from '../dialogue/types.ts';
-import { candidatesFor, nameWords, type IntentCandidate } from './candidates.ts';
-import { overlap, profileOf, turnWords } from './lexical.ts';
+import { candidatesFor, type IntentCandidate } from './candidates.ts';
+import { humanizeName } from './lexical-features.ts';
+import { overlap, profileOf, turnWords } from './description-overlap.ts';
 import type { ContextSpec } from './context-format.ts';
 
 /** The dialogue commands the model chooses among (in the spirit of Rasa CALM's command set). */
@@ -250,7 +251,7 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
     const skillSlots = c.skill === undefined ? [] : slotsOf(c.skill);
     const named = c.skill === undefined ? 0 : (found.get(c.skill) ?? 0);
     const lexical = overlap(words, profileOf(c.text));
-    const name = overlap(words, profileOf(nameWords(c.intent)));
+    const name = overlap(words, profileOf(humanizeName(c.intent)));
     return Float32Array.from([
       p,
       rank === 0 ? 1 : 0,
@@ -286,7 +287,7 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
 /** The words describing a slot: its name and its questions. */
 function slotText(slot: DialogueSlot): string {
   const prompts = typeof slot.prompt === 'string' ? [slot.prompt] : slot.prompt;
-  return [nameWords(slot.name), ...prompts].join(' | ');
+  return [humanizeName(slot.name), ...prompts].join(' | ');
 }
 
 /** What the assistant said last in this conversation, or ''. */

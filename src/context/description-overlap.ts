@@ -5,6 +5,11 @@
  * features CONTEXT-DESIGN.md asks for next to the learned embedding products: they let a skill no
  * training dialogue ever showed still win a turn that uses its words.
  *
+ * Not `lexicalOverlap` of `./lexical-features.ts` (the SGD benchmark's): that one measures how much
+ * of a description a text covers, with trigram matching per word; this one how much of the *turn*
+ * a description explains (a short "cancel it" is all explained by a description that says
+ * "cancel"), on every candidate of every turn, so descriptions are prepared once and cached.
+ *
  * @module
  */
 import { normalizeText } from '../nlu/normalize.ts';
@@ -22,7 +27,7 @@ const WORD = /[\p{L}\p{N}']+/gu;
 const HAN = /\p{Script=Han}/u;
 
 /** Lower-cased content words with a light English stem ("timers" → "timer", "setting" → "sett"). */
-export function contentWords(text: string): string[] {
+function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of normalizeText(text, 300).match(WORD) ?? []) {
     const w = raw.replace(/'s$/, '').replace(/'/g, '');
@@ -33,7 +38,7 @@ export function contentWords(text: string): string[] {
 }
 
 /** Character bigrams inside each run of letters or digits (Chinese runs included). */
-export function charBigrams(text: string): Set<string> {
+function charBigrams(text: string): Set<string> {
   const grams = new Set<string>();
   for (const run of normalizeText(text, 300).match(WORD) ?? []) {
     const chars = [...run];
