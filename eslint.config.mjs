@@ -28,6 +28,30 @@ const transportOnly = {
   message: 'Only the transport (src/engine/worker-transport.ts, error-transfer.ts) speaks comlink.',
 };
 
+/**
+ * What the widget may not import: anything of the core but its public entries (`src/index.ts` and the
+ * subpath entries in `src/entries/`, STYLE.md §1), plus the files in `allowed`.
+ */
+const widgetPatterns = (allowed = []) => [
+  {
+    // Gitignore semantics: a file is re-included only if its folder is, hence the folder-then-files pairs.
+    group: [
+      '**/src/*',
+      '!**/src/index.ts',
+      '!**/src/entries',
+      '!**/src/skills',
+      '**/src/*/**',
+      '!**/src/entries/*.ts',
+      ...allowed.map((file) => `!**/${file}`),
+    ],
+    message: 'The widget sees only the core public entries: src/index.ts and src/entries/*.ts (STYLE.md §1).',
+  },
+  {
+    group: ['**/worker/**', '**/bench/**', '**/bin/**', '**/test/**'],
+    message: 'The widget talks to the core public API only.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'custom-elements.json', '**/*.min.js'] },
   ...tseslint.configs.recommended,
@@ -75,22 +99,17 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['widget/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: widgetPatterns() }] } },
   {
-    files: ['widget/**/*.ts'],
+    // The sandbox host is the DOM half of sandboxed skills: it shares these checks with the core's skills runtime.
+    files: ['widget/sandbox/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/src/**', '!**/src/index.ts'],
-              message: 'The widget sees only the core public entry src/index.ts (STYLE.md §1).',
-            },
-            {
-              group: ['**/worker/**', '**/bench/**', '**/bin/**', '**/test/**'],
-              message: 'The widget talks to the core public API only.',
-            },
-          ],
+          patterns: widgetPatterns(
+            ['integrity', 'manifest', 'origins', 'read-capped'].map((f) => `src/skills/${f}.ts`),
+          ),
         },
       ],
     },

@@ -6,15 +6,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type {
-  AssistantEvent,
-  Card,
-  EngineStatus,
-  ProgressEvent,
-  QuickReply,
-  Reply,
-  StoredMessage,
-} from '../src/index.ts';
+import type { AssistantEvent, EngineStatus, ProgressEvent, Reply, StoredMessage } from '../src/index.ts';
 import { readStatus } from './assistant-extras.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 import { ConfidantErrorEvent, ConfidantReplyEvent } from './events.ts';
@@ -26,8 +18,8 @@ export interface ChatItem {
   readonly role: 'user' | 'assistant';
   readonly text: string;
   readonly markdown?: string | undefined;
-  readonly quickReplies?: readonly QuickReply[] | undefined;
-  readonly cards?: readonly Card[] | undefined;
+  readonly quickReplies?: Readonly<Reply['quickReplies']>;
+  readonly cards?: Readonly<Reply['cards']>;
   readonly createdAt: number;
   /** `sent`/`failed` for the user's messages; `streaming`/`done` for the assistant's. */
   readonly state: 'sent' | 'failed' | 'streaming' | 'done';

@@ -8,7 +8,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { CANDIDATE_FEATURES, COMMANDS, SLOT_FEATURES, STATE_FEATURES } from '../../src/context/dialogue-features.ts';
-import type { TrainedContextModel } from '../../src/context/training/index.ts';
+import type { TrainedContextModel } from '../../src/context/training/context-trainer.ts';
 import type { DialogueEvalReport } from './eval-dialogues.ts';
 import { CONTEXT_TRAINING } from './context-data.ts';
 

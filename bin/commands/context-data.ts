@@ -8,9 +8,11 @@
 import type { ContextModel } from '../../src/context/context-model.ts';
 import { simulateDialogues, type RecordedTurn } from '../../src/context/simulator/simulate.ts';
 import type { SimCorpus } from '../../src/context/simulator/user-simulator.ts';
-import type { ContextExample } from '../../src/context/training/index.ts';
-import type { IntentModel } from '../../src/nlu/intent-model.ts';
-import { DATASET_OOS, readDataset } from './dataset.ts';
+import type { ContextExample } from '../../src/context/training/context-train-data.ts';
+import type { IntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import type { SlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
+import { OOS_LABEL } from '../../src/nlu/types.ts';
+import { readDataset } from './dataset.ts';
 
 /** The trainer's settings for the shipped model, chosen on simulated validation and the dev dialogue sets. */
 export const CONTEXT_TRAINING = {
@@ -30,7 +32,7 @@ const SPLITS = ['train', 'val'] as const;
 function byIntent(examples: readonly { text: string; intent: string }[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const { text, intent } of examples) {
-    if (intent === DATASET_OOS) continue;
+    if (intent === OOS_LABEL) continue;
     const list = out.get(intent);
     if (list === undefined) out.set(intent, [text]);
     else list.push(text);
@@ -53,7 +55,7 @@ export function readSimCorpus(english: string, chinese?: string): SimCorpus {
   if (examples.length === 0) throw new RangeError(`${english}: no train or val split to draw requests from`);
   const corpus: SimCorpus = {
     requests: byIntent(examples),
-    outOfScope: examples.filter((e) => e.intent === DATASET_OOS).map((e) => e.text),
+    outOfScope: examples.filter((e) => e.intent === OOS_LABEL).map((e) => e.text),
   };
   if (chinese !== undefined) corpus.zhRequests = byIntent(pick(readDataset(chinese).splits));
   return corpus;
@@ -72,6 +74,7 @@ export interface SimulatedSet {
  */
 export async function simulateSet(options: {
   model: IntentModel;
+  tagger?: SlotTagger;
   corpus: SimCorpus;
   dialogues: number;
   seed: number;

@@ -1,23 +1,26 @@
 /**
- * `confidant eval-dialogues <file> [--model <model.onnx>] [--json] [--verbose]`: plays a multi-turn
- * test set through the real stack (intent model → entities → dialogue manager → built-in skills →
- * encrypted memory store) and reports turn-level intent accuracy, slot accuracy and whole-dialogue
+ * `confidant eval-dialogues <file> [--model <model.onnx>] [--no-tagger] [--json] [--verbose]`: plays a
+ * multi-turn test set through the real stack (intent model → entities and the slot tagger's spans →
+ * dialogue manager → built-in skills → encrypted memory store) and reports turn-level intent accuracy, slot accuracy and whole-dialogue
  * success. Each dialogue starts from a fresh, empty store on a fixed clock and time zone.
  *
  * File format: `[{ "name"?: "...", "turns": [{ "user": "...", "expect": { "intent": "...",
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
-import { defaultContextModelUrl, defaultModelUrl } from '../../src/engine/assets.ts';
+import { defaultContextModelUrl, defaultModelUrl, defaultSlotTaggerUrl } from '../../src/engine/assets.ts';
 import { loadContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
+import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
+import type { ContextDecision } from '../../src/context/decide.ts';
+import { withSlotEntities } from '../../src/nlu/tagger/slot-entities.ts';
+import { loadSlotTagger, type SlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
 import type { DialoguePolicy } from '../../src/dialogue/types.ts';
-import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
-import type { ContextDecision } from '../../src/context/decide.ts';
-import { loadIntentModel, type IntentModel } from '../../src/nlu/intent-model.ts';
+import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import { OOS_LABEL } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -83,7 +86,7 @@ export function seededRandom(seed: number): () => number {
  */
 export async function openDialogueSession(
   model: IntentModel,
-  options: { now?: Date; timeZone?: string; seed?: number; policy?: DialoguePolicy } = {},
+  options: { now?: Date; timeZone?: string; seed?: number; tagger?: SlotTagger; policy?: DialoguePolicy } = {},
 ): Promise<DialogueSession> {
   const now = options.now ?? EVAL_NOW;
   const timeZone = options.timeZone ?? EVAL_TIME_ZONE;
@@ -105,7 +108,11 @@ export async function openDialogueSession(
   return {
     store,
     async send(text) {
-      const nlu = await model.classify(text, { now, timeZone });
+      // As the engine does: the tagger's spans join the rule entities.
+      const nlu = withSlotEntities(
+        await model.classify(text, { now, timeZone }),
+        (await options.tagger?.tag(text)) ?? [],
+      );
       return manager.handle({ conversationId, text, nlu, signal });
     },
   };
@@ -139,14 +146,15 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
  * @param options `model`: path of the intent model; `contextModel`: path of the context model, or a loaded one
- *   (default: the shipped ones)
+ *   (default: the shipped ones); `tagger`: `false` to play without the slot tagger (default: the shipped one,
+ *   as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; contextModel?: string | ContextScorer } = {},
+  options: { model?: string; contextModel?: string | ContextScorer; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
@@ -155,6 +163,7 @@ export async function evalDialogues(
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   let decision: ContextDecision | undefined;
   const policy = createContextPolicy(context, { onDecision: (d) => (decision = d) });
+  const tagger = options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(defaultSlotTaggerUrl()));
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;
@@ -163,14 +172,18 @@ export async function evalDialogues(
   const failures: DialogueEvalReport['failures'] = [];
   try {
     for (const [index, spec] of specs.entries()) {
-      const session = await openDialogueSession(model, { seed: index + 1, policy });
+      const session = await openDialogueSession(model, {
+        seed: index + 1,
+        policy,
+        ...(tagger === undefined ? {} : { tagger }),
+      });
       let ok = true;
       for (const [t, turn] of spec.turns.entries()) {
         decision = undefined;
         const { reply, understanding } = await session.send(turn.user);
         const problems: string[] = [];
         turns++;
-        const intent = understanding.intent ?? 'oos';
+        const intent = understanding.intent ?? OOS_LABEL;
         if (intent === turn.expect.intent) intentsRight++;
         else problems.push(`intent ${intent} (${understanding.action}), expected ${turn.expect.intent}`);
         for (const [name, value] of Object.entries(turn.expect.slots ?? {})) {
@@ -202,6 +215,7 @@ export async function evalDialogues(
     await model.dispose();
     // A model loaded here is released here; one passed in belongs to the caller.
     await loaded?.dispose();
+    await tagger?.dispose();
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
@@ -216,7 +230,7 @@ export async function evalDialogues(
 
 /** Usage text of the command. */
 export const EVAL_DIALOGUES_USAGE =
-  'confidant eval-dialogues <dialogues.json> [--model <intent.onnx>] [--context-model <context.onnx>] [--json] [--verbose]';
+  'confidant eval-dialogues <dialogues.json> [--model <intent.onnx>] [--context-model <context.onnx>] [--no-tagger] [--json] [--verbose]';
 
 /**
  * The CLI entry: parses `argv` (after the command name), prints the report, returns the exit code.
@@ -237,6 +251,7 @@ export async function run(argv: string[]): Promise<number> {
   const report = await evalDialogues(file, {
     ...(model === undefined ? {} : { model }),
     ...(contextModel === undefined ? {} : { contextModel }),
+    ...(argv.includes('--no-tagger') ? { tagger: false as const } : {}),
   });
   if (json) {
     const { turnAccuracy, slotAccuracy, dialogueSuccess, n } = report;

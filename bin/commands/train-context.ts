@@ -15,8 +15,12 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { loadContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
-import { exportContextOnnx, trainContextModel } from '../../src/context/training/index.ts';
-import { loadIntentModel } from '../../src/nlu/intent-model.ts';
+import { exportContextOnnx } from '../../src/context/training/context-export.ts';
+import { trainContextModel } from '../../src/context/training/context-trainer.ts';
+import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import { loadSlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
+import { defaultSlotTaggerUrl } from '../../src/engine/assets.ts';
+import { fileURLToPath } from 'node:url';
 import { writeContextCard, type ContextCardFigures } from './context-card.ts';
 import { accuracyOn, CONTEXT_TRAINING, readSimCorpus, simulateSet } from './context-data.ts';
 import { DEFAULT_MODEL, evalDialogues } from './eval-dialogues.ts';
@@ -88,9 +92,11 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const corpus = readSimCorpus(values.data, values['zh-data'] === '' ? undefined : values['zh-data']);
   const intentModel = await loadIntentModel(values['intent-model']);
+  // The turns go through the shipped slot tagger too, as the engine runs them.
+  const tagger = await loadSlotTagger(fileURLToPath(defaultSlotTaggerUrl()));
   try {
     const simulate = async (what: string, n: number, s: number, synthetic: 'train' | 'held-out') => {
-      const set = await simulateSet({ model: intentModel, corpus, dialogues: n, seed: s, synthetic });
+      const set = await simulateSet({ model: intentModel, tagger, corpus, dialogues: n, seed: s, synthetic });
       log(`simulated ${what}: ${n} dialogues, ${set.examples.length} turns`);
       return set;
     };
@@ -154,5 +160,6 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await intentModel.dispose();
+    await tagger.dispose();
   }
 }

@@ -10,7 +10,7 @@
 import type { IntentScore } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { LLM_FALLBACK_INTENT } from '../skills/llm/llm-fallback.ts';
-import { describeIntent } from '../dialogue/intent-phrases.ts';
+import { describeIntent } from '../lang/en/en-intent-phrases.ts';
 import { humanizeName } from './lexical-features.ts';
 
 /** One intent the turn may mean. */

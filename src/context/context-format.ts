@@ -7,9 +7,9 @@
  * @module
  */
 import { ModelLoadError } from '../errors.ts';
-import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/featurizer.ts';
-import { readOnnxSummary, type OnnxSummary } from '../nlu/onnx-reader.ts';
-import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx-writer.ts';
+import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/runtime/featurizer.ts';
+import { readOnnxSummary, type OnnxSummary } from '../nlu/onnx/onnx-reader.ts';
+import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
 
 /** Version of the context model format; a loader refuses newer ones. */
 export const CONTEXT_FORMAT_VERSION = 1;

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { normalizeText } from '../nlu/normalize.ts';
+import { normalizeText } from '../nlu/runtime/normalize.ts';
 
 /** Words too common to say which intent is meant. */
 const STOP: ReadonlySet<string> = new Set(

@@ -11,7 +11,7 @@
  */
 import type { Entity } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
-import { cueOf } from '../dialogue/cues.ts';
+import { cueOf, isCancel, isCorrection, isFollowUp, isNo, isYes, wordCount } from '../dialogue/cues.ts';
 import { extractSlot, extractSlots, slotsOf, validateSlot } from '../dialogue/slots.ts';
 import { slotValues } from '../dialogue/state.ts';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../dialogue/types.ts';
 import { candidatesFor, type IntentCandidate } from './candidates.ts';
 import { humanizeName } from './lexical-features.ts';
+import { promptsIn } from '../lang/pack.ts';
 import { overlap, profileOf, turnWords } from './description-overlap.ts';
 import type { ContextSpec } from './context-format.ts';
 
@@ -42,7 +43,20 @@ export const COMMANDS = [
 export type DialogueCommand = (typeof COMMANDS)[number];
 
 const ACTS: readonly (DialogueActionType | 'none')[] = ['none', ...DIALOGUE_ACTION_TYPES];
-const ENTITY_KINDS = ['number', 'ordinal', 'date', 'time', 'datetime', 'duration', 'money', 'percentage', 'custom'];
+const ENTITY_KINDS = [
+  'number',
+  'ordinal',
+  'date',
+  'time',
+  'datetime',
+  'duration',
+  'money',
+  'percentage',
+  'custom',
+  'slot',
+];
+/** The language packs' cue words (`src/lang/<lang>/<lang>-cues.ts`), read as evidence next to the words themselves. */
+const CUES = ['cancel', 'yes', 'no', 'follow_up', 'correction'] as const;
 /** Slot kinds grouped by what answers them. */
 const KIND_GROUPS = ['text', 'number', 'duration', 'datetime', 'custom', 'other'] as const;
 
@@ -82,6 +96,7 @@ export const STATE_FEATURES: readonly string[] = [
   'entity_other',
   'entity_coverage',
   'words',
+  ...CUES.map((c) => `cue_${c}`),
   'question_mark',
   'han',
   'digits',
@@ -286,8 +301,8 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
 
 /** The words describing a slot: its name and its questions. */
 function slotText(slot: DialogueSlot): string {
-  const prompts = typeof slot.prompt === 'string' ? [slot.prompt] : slot.prompt;
-  return [humanizeName(slot.name), ...prompts].join(' | ');
+  // The English prompts: the descriptions are English (with Chinese glosses), whatever the turn's language.
+  return [humanizeName(slot.name), ...promptsIn(slot.prompt, 'en')].join(' | ');
 }
 
 /** What the assistant said last in this conversation, or ''. */
@@ -324,7 +339,6 @@ function stateFeatures(
     covered += e.end - e.start;
   }
   const trimmed = text.trim();
-  const wordCount = trimmed === '' ? 0 : trimmed.split(/\s+/).length;
   return Float32Array.from([
     task === undefined ? 0 : 1,
     pending?.type === 'slot' ? 1 : 0,
@@ -352,7 +366,12 @@ function stateFeatures(
     nlu.outOfScope ? 1 : 0,
     ...entityCounts.map((n) => Math.min(1, n)),
     trimmed.length === 0 ? 0 : Math.min(1, covered / trimmed.length),
-    Math.min(1, Math.log1p(wordCount) / 3),
+    Math.min(1, Math.log1p(wordCount(text)) / 3),
+    isCancel(text) ? 1 : 0,
+    isYes(text) ? 1 : 0,
+    isNo(text) ? 1 : 0,
+    isFollowUp(text) ? 1 : 0,
+    isCorrection(text) ? 1 : 0,
     /[?？]\s*$/.test(trimmed) ? 1 : 0,
     HAN.test(text) ? 1 : 0,
     /\p{Nd}/u.test(text) ? 1 : 0,

@@ -118,6 +118,7 @@ export function restoreState(stored: unknown): DialogueState {
   };
   const acts = restoreActs(stored['acts']);
   if (acts.length > 0) state.acts = acts;
+  if (stored['lang'] === 'en' || stored['lang'] === 'zh') state.lang = stored['lang'];
   const task = restoreTask(stored['task']);
   if (task !== undefined) state.task = task;
   // A question without the task it belongs to cannot be answered: drop it.

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Language } from '../lang/pack.ts';
 import type { Entity, NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SlotDefinition } from '../skills/types.ts';
 
@@ -115,6 +116,8 @@ export interface DialogueState {
   recent: RecentTurn[];
   /** What the last turns came to, oldest first (at most a few): "another one" repeats the last intent. */
   acts?: RecentAct[];
+  /** The language of the last turn that showed one, for turns that do not ("42", "👍"). */
+  lang?: Language;
 }
 
 /**

@@ -18,14 +18,13 @@ import type {
 } from './types.ts';
 import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
-import { trainOnnxModel } from '../nlu/train-model.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { defaultModelUrl } from './assets.ts';
-import { loadEngineContextModel } from './model-loader.ts';
-import type { ContextModel } from '../context/context-model.ts';
+import { loadEngineContextModel, contextModelInfo } from './context-loader.ts';
+import { loadEngineTagger } from './tagger-loader.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
 export const ACTIVE_MODEL_ID = 'active';
@@ -193,6 +192,9 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     ): Promise<ModelInfo> {
       const s = ctx.unlocked();
       const parsed = typeof corpus === 'string' ? (await import('../nlu/corpus/index.ts')).parseCorpus(corpus) : corpus;
+      // Loaded on the first training only: the Worker's script carries no trainer (rollup.config.mjs builds it
+      // into `confidant-train.js`, next to the Worker).
+      const { trainOnnxModel } = await import('../nlu/training/train-model.ts');
       const { signal, done } = track(ctx.inflight, options.requestId);
       ctx.setStatus(s, 'training');
       try {
@@ -223,14 +225,15 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       await previous.dispose();
       return contextModelInfo(next);
     },
-  };
-}
 
-/**
- * What a context model reports of itself. @internal
- * @param model a loaded context model
- */
-export function contextModelInfo(model: ContextModel): ContextModelInfo {
-  const { name, version, language } = model.metadata;
-  return { name, version, language, bytes: model.bytes };
+    async setSlotTagger(source) {
+      const s = ctx.current();
+      // Loaded (and checked) before the swap: a tagger that fails leaves the previous one in place.
+      const next = source === null ? undefined : await loadEngineTagger(source, s.options);
+      const previous = s.tagger;
+      s.tagger = next;
+      await previous?.dispose();
+      return next === undefined ? null : { ...next.info };
+    },
+  };
 }

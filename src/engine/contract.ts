@@ -26,10 +26,12 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  ModelSource,
   PermissionGrant,
   ProgressEvent,
   Reply,
   SendRequest,
+  SlotTaggerInfo,
   StoredMessage,
   TrainOptions,
   TrainProgressEvent,
@@ -123,6 +125,13 @@ export interface Engine {
    * shape or made for other features; the model in use then stays
    */
   setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo>;
+  /**
+   * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
+   * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
+   * one keeps working.
+   * @returns what the new tagger finds (its slot names), or `null` without one
+   */
+  setSlotTagger(source: ModelSource | null): Promise<SlotTaggerInfo | null>;
 }
 
 /**
@@ -201,6 +210,7 @@ export const engineMethods = {
 
   train: { group: 'models', callbacks: [2] },
   setContextModel: { group: 'models', callbacks: [] },
+  setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 
 type Table = typeof engineMethods;

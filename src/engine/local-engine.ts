@@ -20,13 +20,17 @@ import type {
   SendRequest,
   Understanding,
 } from './types.ts';
-import type { ModelInfo } from '../nlu/types.ts';
+import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
+import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
+import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
-import { loadEngineContextModel, loadEngineModel, startingContextModel, startingModel } from './model-loader.ts';
+import { loadEngineModel, startingModel } from './model-loader.ts';
+import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
 import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
@@ -50,6 +54,8 @@ export interface EngineState {
   model: IntentModel;
   /** The context model the dialogue policy asks on every turn. */
   contextModel: ContextModel;
+  /** The slot tagger, when one is loaded: its spans join the turn's entities. */
+  tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -93,6 +99,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+  /** Intent and rule entities, then the tagger's slot spans (when a tagger is loaded). */
+  const understand = async (s: EngineState, text: string) => {
+    const tagger = s.tagger;
+    const [nlu, spans] = await Promise.all([s.model.classify(text, classifyOptions(s)), tagger?.tag(text) ?? []]);
+    return withSlotEntities(nlu, spans);
+  };
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -167,7 +179,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
     const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
-    const nlu = await s.model.classify(request.text, classifyOptions(s));
+    const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -207,7 +219,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     // A manager that did not call `save` (a custom one) still gets the turn stored.
     stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
     s.services.metrics.recordTurn(
-      understanding.intent ?? 'oos',
+      understanding.intent ?? OOS_LABEL,
       performance.now() - started,
       reply.failed === undefined ? 'ok' : 'error',
     );
@@ -232,15 +244,21 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       });
       let model: IntentModel | undefined;
       let contextModel: ContextModel;
+      let tagger: SlotTagger | undefined;
       try {
         const { source, sha256 } = startingModel(options);
         model = await loadModel(source, options, onProgress, sha256);
-        // After the intent model: ONNX Runtime's wasm is then compiled, and this one is small.
+        // After the intent model: ONNX Runtime's wasm is then compiled, and these are small.
         const context = startingContextModel(options);
-        contextModel = await loadEngineContextModel(context.source, options, {
-          ...(onProgress === undefined ? {} : { onProgress }),
-          sha256: context.sha256,
-        });
+        contextModel = await loadEngineContextModel(context.source, options, context.sha256);
+        const taggerSource = startingTagger(options);
+        try {
+          if (taggerSource !== undefined)
+            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+        } catch (error) {
+          await contextModel.dispose();
+          throw error;
+        }
       } catch (error) {
         await model?.dispose().catch(() => undefined);
         await store.close();
@@ -250,6 +268,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         options,
         model,
         contextModel,
+        tagger,
         store,
         services: undefined,
         conversationId: undefined,
@@ -282,8 +301,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
-      const s = current();
-      return s.model.classify(text, classifyOptions(s));
+      return understand(current(), text);
     },
 
     async status() {
@@ -325,7 +343,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
   return {

@@ -13,19 +13,10 @@
  */
 import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
-import { loadIntentModel, type IntentModel } from '../nlu/intent-model.ts';
-import { loadContextModel, type ContextModel } from '../context/context-model.ts';
-import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
+import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
-import {
-  DEFAULT_CONTEXT_MODEL_SHA256,
-  DEFAULT_MODEL_SHA256,
-  DEFAULT_WASM_SHA256,
-  defaultContextModelUrl,
-  defaultModelUrl,
-  defaultWasmUrl,
-} from './assets.ts';
+import { DEFAULT_MODEL_SHA256, DEFAULT_WASM_SHA256, defaultModelUrl, defaultWasmUrl } from './assets.ts';
 
 /** What {@link loadEngineModel} is told besides the engine options. @internal */
 export interface LoadEngineModelOptions {
@@ -52,49 +43,11 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
  * @throws {ModelLoadError} naming the model's (or the wasm's) URL
  * @internal
  */
-export function loadEngineModel(
+export async function loadEngineModel(
   source: ModelSource,
   options: EngineOptions,
-  loadOptions: LoadEngineModelOptions = {},
+  { onProgress, sha256 }: LoadEngineModelOptions = {},
 ): Promise<IntentModel> {
-  return withEngineWasm(source, options, loadOptions, (bytes, wasmUrl) =>
-    loadIntentModel(bytes, wasmUrl === undefined ? {} : { wasmUrl }),
-  );
-}
-
-/**
- * The context model a starting engine loads, with the digest that applies: the host's and its
- * `contextModelSha256`, or the bundled one and the digest the build baked in.
- * @internal
- */
-export function startingContextModel(options: EngineOptions): { source: ModelSource; sha256: string | undefined } {
-  if (options.contextModel !== undefined) return { source: options.contextModel, sha256: options.contextModelSha256 };
-  return { source: defaultContextModelUrl(), sha256: DEFAULT_CONTEXT_MODEL_SHA256 };
-}
-
-/**
- * Loads a context model with the engine's wasm, through the verified asset cache. A model trained
- * for other features or commands than this version's dialogue layer computes is refused.
- * @throws {ModelLoadError} naming the model's (or the wasm's) URL
- * @internal
- */
-export function loadEngineContextModel(
-  source: ModelSource,
-  options: EngineOptions,
-  loadOptions: LoadEngineModelOptions = {},
-): Promise<ContextModel> {
-  return withEngineWasm(source, options, loadOptions, (bytes, wasmUrl) =>
-    loadContextModel(bytes, { expect: CONTEXT_SPEC, ...(wasmUrl === undefined ? {} : { wasmUrl }) }),
-  );
-}
-
-/** Fetches a model's bytes and (once per realm) ONNX Runtime's wasm in parallel, then loads the model with them. */
-async function withEngineWasm<T>(
-  source: ModelSource,
-  options: EngineOptions,
-  { onProgress, sha256 }: LoadEngineModelOptions,
-  load: (bytes: Uint8Array, wasmUrl: string | undefined) => Promise<T>,
-): Promise<T> {
   const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
   const wasmSha256 = options.wasmUrl === undefined ? DEFAULT_WASM_SHA256 : options.wasmSha256;
   const progress = onProgress === undefined ? {} : { onProgress };
@@ -111,7 +64,7 @@ async function withEngineWasm<T>(
   const ort = wasmBinary === undefined ? undefined : await import('onnxruntime-web/wasm');
   if (ort !== undefined && wasmBinary !== undefined) ort.env.wasm.wasmBinary = wasmBinary;
   try {
-    const loaded = await load(model.value, wasmUrl);
+    const loaded = await loadIntentModel(model.value, wasmUrl === undefined ? {} : { wasmUrl });
     wasmCompiled = true;
     return loaded;
   } catch (error) {
@@ -122,8 +75,8 @@ async function withEngineWasm<T>(
   }
 }
 
-/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. */
-async function modelBytes(
+/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */
+export async function modelBytes(
   source: ModelSource,
   options: { sha256?: string; onProgress?: (event: ProgressEvent) => void },
 ): Promise<Bytes | Uint8Array> {
@@ -148,8 +101,8 @@ function canCacheOrVerify(sha256: string | undefined): boolean {
   return sha256 !== undefined || typeof (globalThis as { caches?: unknown }).caches !== 'undefined';
 }
 
-/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. */
-function renamed(error: unknown, name: string): unknown {
+/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. @internal */
+export function renamed(error: unknown, name: string): unknown {
   if (!(error instanceof ModelLoadError) || error.source !== 'bytes' || name === 'bytes') return error;
   const suffix = ' (model: bytes)';
   const message = error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;

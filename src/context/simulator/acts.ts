@@ -70,12 +70,6 @@ export const NO: Bank = {
   zh: split('不|不是|不对|不要|不用|别|不行|不要了|不，留着|不了|别这样|不，先别'),
 };
 
-/** Openers of a follow-up that keeps the task and changes one part. */
-export const FOLLOW_OPENERS: Bank = {
-  en: split('and|what about|how about|and what about|and also|also|ok and|then|and how about|now|ok what about'),
-  zh: split('那|那么|还有|再|那如果是|换成'),
-};
-
 /** Follow-ups that change the place or day of the last request, whatever it was ("and tomorrow?"). */
 export const FOLLOW_ANY: Bank = {
   en: split(

@@ -8,9 +8,11 @@
  */
 import { createDialogueManager } from '../../dialogue/manager.ts';
 import type { DialoguePolicy, DialogueState } from '../../dialogue/types.ts';
-import type { IntentModel } from '../../nlu/intent-model.ts';
-import { createRng, type Rng } from '../../nlu/rng.ts';
+import type { IntentModel } from '../../nlu/runtime/intent-model.ts';
+import { createRng, type Rng } from '../../nlu/training/rng.ts';
 import type { NluResult } from '../../nlu/types.ts';
+import type { SlotTagger } from '../../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../../nlu/tagger/slot-entities.ts';
 import { createBuiltinSkills } from '../../skills/builtin/index.ts';
 import { createScheduler } from '../../skills/scheduler.ts';
 import { createSkillRuntime } from '../../skills/runtime.ts';
@@ -30,6 +32,8 @@ import { pick, VALUES, type ValueGenerator } from './values.ts';
 export interface SimulateOptions {
   /** The intent model every turn goes through, as at run time. */
   model: IntentModel;
+  /** The slot tagger whose spans join each turn's entities, as at run time. @default none */
+  tagger?: SlotTagger;
   corpus: SimCorpus;
   dialogues: number;
   seed: number;
@@ -156,7 +160,10 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
     for (let t = 0; t < turns; t++) {
       current = nextUserTurn(state, setting);
       const text = casualTyping(current.text, rng, lang, rng.next() < 0.5 ? 1 : 0, current.values);
-      let nlu = await options.model.classify(text, { now: new Date(now), timeZone });
+      let nlu = withSlotEntities(
+        await options.model.classify(text, { now: new Date(now), timeZone }),
+        (await options.tagger?.tag(text)) ?? [],
+      );
       // Other intent models, or this one wrong: the gold intent missed, or fewer intents ranked.
       const r = rng.next();
       if (current.gold.intent !== undefined && current.gold.command === 'start_task' && r < 0.06)

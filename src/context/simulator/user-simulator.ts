@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Rng } from '../../nlu/rng.ts';
+import type { Rng } from '../../nlu/training/rng.ts';
 import type { SkillDefinition } from '../../skills/types.ts';
 import type { DialogueState } from '../../dialogue/types.ts';
 import type { DialogueCommand } from '../dialogue-features.ts';

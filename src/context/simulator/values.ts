@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Rng } from '../../nlu/rng.ts';
+import type { Rng } from '../../nlu/training/rng.ts';
 import type { SimLanguage } from './acts.ts';
 
 /** Picks one item. */

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from '../../nlu/onnx-writer.ts';
-import { dequantizeUint8, quantizeUint8 } from '../../nlu/quantize.ts';
+import { encodeOnnxModel } from '../../nlu/onnx/onnx-writer.ts';
+import type { OnnxNode, OnnxTensor } from '../../nlu/onnx/onnx-model.ts';
+import { dequantizeUint8, quantizeUint8 } from '../../nlu/onnx/quantize.ts';
 import {
   CONTEXT_CHECKSUM_KEY,
   CONTEXT_FORMAT_VERSION,

@@ -1,7 +1,8 @@
 // assistant.models.train() in real Chromium: the corpus is trained in the engine's Worker, the model is swapped
 // in live, and kept encrypted in IndexedDB so the next visit starts with it.
 import { expect } from '@esm-bundle/chai';
-import { createAssistant, CorpusError, type TrainProgressEvent } from '../../../src/index.ts';
+import { createAssistant, CorpusError } from '../../../src/index.ts';
+import type { TrainProgressEvent } from '../../../src/entries/nlu.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 
 const corpus = `confidant: 1

@@ -6,8 +6,7 @@
  * engine path use `createAssistant` itself (see `chat.test.ts`).
  */
 import type {
-  AssistantEventType,
-  AssistantListener,
+  Assistant,
   EngineStatus,
   ModelInfo,
   NluResult,
@@ -156,12 +155,12 @@ export function createScriptedAssistant(
     },
     ...(skills === undefined ? {} : { skills }),
     ...top,
-    on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>) {
+    on: ((type: string, listener: (event: never) => void) => {
       const set = listeners.get(type) ?? new Set();
       listeners.set(type, set);
-      set.add(listener as (event: never) => void);
-      return () => set.delete(listener as (event: never) => void);
-    },
+      set.add(listener);
+      return () => set.delete(listener);
+    }) as Assistant['on'],
     async dispose() {
       listeners.clear();
     },

@@ -7,9 +7,10 @@ import { loadContextModel } from '../../../src/context/context-model.ts';
 import { exportContextOnnx } from '../../../src/context/training/context-export.ts';
 import { trainContextModel } from '../../../src/context/training/context-trainer.ts';
 import { InferenceError, ModelLoadError } from '../../../src/errors.ts';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
-import { readOnnxSummary } from '../../../src/nlu/onnx-reader.ts';
-import { encodeOnnxModel, type OnnxModel } from '../../../src/nlu/onnx-writer.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
+import { encodeOnnxModel } from '../../../src/nlu/onnx/onnx-writer.ts';
+import type { OnnxModel } from '../../../src/nlu/onnx/onnx-model.ts';
 import { spec, syntheticTurns } from './synthetic-turns.ts';
 
 const bytes = trainContextModel(syntheticTurns(80, 1), {

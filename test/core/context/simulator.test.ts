@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { COMMANDS } from '../../../src/context/dialogue-features.ts';
 import { simulateDialogues, type RecordedTurn } from '../../../src/context/simulator/simulate.ts';
 import type { SimCorpus } from '../../../src/context/simulator/user-simulator.ts';
-import { loadIntentModel, type IntentModel } from '../../../src/nlu/intent-model.ts';
+import { loadIntentModel, type IntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { DEFAULT_MODEL } from '../../../bin/commands/eval-dialogues.ts';
 
 /** A tiny corpus (the real one comes from CLINC150 through --data): a few requests and out-of-scope turns. */

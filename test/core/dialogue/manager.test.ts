@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createDialogueManager, type DialogueAction, type DialoguePolicy } from '../../../src/dialogue/index.ts';
+import { createDialogueManager, type DialoguePolicy } from '../../../src/dialogue/index.ts';
+import type { DialogueAction } from '../../../src/dialogue/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../../../src/skills/types.ts';
 import { openStore } from '../../../src/store/index.ts';
 import { createHarness, nluOf } from './harness.ts';

@@ -123,7 +123,8 @@ test('a corrupt model is refused with a ModelLoadError naming the source', async
 });
 
 test('a context model that is corrupt or made for other features is refused with a ModelLoadError', async () => {
-  const { trainContextModel, exportContextOnnx } = await import('../../../src/context/training/index.ts');
+  const { trainContextModel } = await import('../../../src/context/training/context-trainer.ts');
+  const { exportContextOnnx } = await import('../../../src/context/training/context-export.ts');
   const { spec, syntheticTurns } = await import('../context/synthetic-turns.ts');
   const tiny = { spec, dim: 4, hidden: 4, candHidden: 4, slotHidden: 4, epochs: 1 };
   const foreign = exportContextOnnx(await trainContextModel(syntheticTurns(20, 1), tiny));

@@ -41,6 +41,14 @@ test('the widget may import only the core public entry', async () => {
   );
 });
 
+test('the widget may import the subpath entries; the sandbox host also the skill checks it shares', async () => {
+  const importing = (path: string) => `import { a } from '${path}';\nexport { a };\n`;
+  assert.equal((await errorsOf('widget/x.ts', importing('../src/entries/skills.ts'))).length, 0);
+  assert.equal((await errorsOf('widget/x.ts', importing('../src/skills/integrity.ts'))).length, 1);
+  assert.equal((await errorsOf('widget/sandbox/x.ts', importing('../../src/skills/integrity.ts'))).length, 0);
+  assert.equal((await errorsOf('widget/sandbox/x.ts', importing('../../src/skills/runtime.ts'))).length, 1);
+});
+
 test('the core imports no widget, DOM library, Node built-in or Worker internals', async () => {
   assert.equal((await errorsOf('src/x.ts', "import { html } from 'lit';\nexport { html };\n")).length, 1);
   assert.equal(
@@ -78,7 +86,7 @@ test('the Worker entry starts the engine and imports nothing else of the core', 
   const fromEngine =
     "import { createLocalEngine } from '../src/engine/local-engine.ts';\nexport { createLocalEngine };\n";
   assert.equal((await errorsOf('worker/engine-worker.ts', fromEngine)).length, 0);
-  const fromNlu = "import { trainModel } from '../src/nlu/trainer.ts';\nexport { trainModel };\n";
+  const fromNlu = "import { trainModel } from '../src/nlu/training/trainer.ts';\nexport { trainModel };\n";
   assert.equal((await errorsOf('worker/engine-worker.ts', fromNlu)).length, 1);
   const fromWidget = "import { a } from '../widget/index.ts';\nexport { a };\n";
   assert.equal((await errorsOf('worker/engine-worker.ts', fromWidget)).length, 1);
