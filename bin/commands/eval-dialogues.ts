@@ -8,7 +8,7 @@
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
-import { defaultContextModelUrl, defaultModelUrl, defaultSlotTaggerUrl } from '../../src/engine/assets.ts';
+import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
 import { loadContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
 import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
@@ -29,11 +29,10 @@ import type { Store } from '../../src/store/types.ts';
 /** The fixed clock of every evaluated dialogue: Thursday 26 November 2026, 10:00 in Paris. */
 export const EVAL_NOW = new Date('2026-11-26T09:00:00Z');
 export const EVAL_TIME_ZONE = 'Europe/Paris';
-/** The default model, shipped in `models/`. */
 /** The bundled default model (the same place the engine finds it, in the sources and in `dist/`). */
-export const DEFAULT_MODEL = fileURLToPath(defaultModelUrl());
+export const DEFAULT_MODEL = fileURLToPath(engineAssets[DEFAULT_MODEL_ASSET].here());
 /** The bundled default context model. */
-export const DEFAULT_CONTEXT_MODEL = fileURLToPath(defaultContextModelUrl());
+export const DEFAULT_CONTEXT_MODEL = fileURLToPath(engineAssets['assistant-context'].here());
 
 /** One expected turn. */
 export interface DialogueTurnSpec {
@@ -163,7 +162,8 @@ export async function evalDialogues(
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   let decision: ContextDecision | undefined;
   const policy = createContextPolicy(context, { onDecision: (d) => (decision = d) });
-  const tagger = options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(defaultSlotTaggerUrl()));
+  const tagger =
+    options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;

@@ -19,7 +19,7 @@ import { exportContextOnnx } from '../../src/context/training/context-export.ts'
 import { trainContextModel } from '../../src/context/training/context-trainer.ts';
 import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { loadSlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
-import { defaultSlotTaggerUrl } from '../../src/engine/assets.ts';
+import { engineAssets } from '../../src/engine/assets.ts';
 import { fileURLToPath } from 'node:url';
 import { writeContextCard, type ContextCardFigures } from './context-card.ts';
 import { accuracyOn, CONTEXT_TRAINING, readSimCorpus, simulateSet } from './context-data.ts';
@@ -29,23 +29,6 @@ import { DEFAULT_MODEL, evalDialogues } from './eval-dialogues.ts';
 export const TRAIN_CONTEXT_USAGE =
   'confidant train-context --data <clinc150.json> [--zh-data <clinc150-zh.json>] [-o <context.onnx>] [--card <card.md>] ' +
   '[--dialogues N] [--seed N] [--epochs N] [--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--test <test.json>] [--quiet]';
-
-const HELP = `${TRAIN_CONTEXT_USAGE}
-
-Trains the context model that decides how each turn relates to the conversation, on dialogues the
-simulator makes from the skills' manifests, the intent corpora and dialogue-act phrase banks.
-
-  --data          English intent dataset in the shared schema (CLINC150); train and val splits are used
-  --zh-data       Chinese dataset in the same schema @default models/corpora/zh/clinc150-zh.json
-  -o, --out       where to write the model @default models/assistant-context.onnx
-  --card          where to write its model card @default next to the model, .md
-  --dialogues     simulated training dialogues @default 12000 (validation: an eighth as many, another seed)
-  --seed          seed of the simulation and the trainer @default 1
-  --epochs        training epochs (the best on simulated validation is kept) @default 10
-  --intent-model  the intent model the turns go through @default the shipped one
-  --dev           dialogue sets to report on (comma-separated) @default none
-  --test          a frozen dialogue set, played once at the end to report (never used to choose anything)
-`;
 
 /**
  * Runs the command.
@@ -67,13 +50,8 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       dev: { type: 'string' },
       test: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   if (values.data === undefined) {
     console.error(`usage: ${TRAIN_CONTEXT_USAGE}`);
     return 2;
@@ -93,7 +71,7 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
   const corpus = readSimCorpus(values.data, values['zh-data'] === '' ? undefined : values['zh-data']);
   const intentModel = await loadIntentModel(values['intent-model']);
   // The turns go through the shipped slot tagger too, as the engine runs them.
-  const tagger = await loadSlotTagger(fileURLToPath(defaultSlotTaggerUrl()));
+  const tagger = await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   try {
     const simulate = async (what: string, n: number, s: number, synthetic: 'train' | 'held-out') => {
       const set = await simulateSet({ model: intentModel, tagger, corpus, dialogues: n, seed: s, synthetic });

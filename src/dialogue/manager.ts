@@ -17,7 +17,7 @@ import { performAction, type Performed } from './perform.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
 import { loadContextModel } from '../context/context-model.ts';
 import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
-import { defaultContextModelUrl } from '../engine/assets.ts';
+import { engineAssets } from '../engine/assets.ts';
 import type { DialogueReply } from './run-task.ts';
 import { emptyState, expireState, pushAct, pushRecent, restoreState } from './state.ts';
 import { createStateCache } from './state-cache.ts';
@@ -108,7 +108,9 @@ let shipped: DialoguePolicy | undefined;
 
 /** The shipped context model's policy, loaded once on first use and shared by managers without their own. */
 function shippedPolicy(): DialoguePolicy {
-  shipped ??= createContextPolicy(() => loadContextModel(defaultContextModelUrl(), { expect: CONTEXT_SPEC }));
+  shipped ??= createContextPolicy(() =>
+    loadContextModel(engineAssets['assistant-context'].here(), { expect: CONTEXT_SPEC }),
+  );
   return shipped;
 }
 

@@ -8,8 +8,8 @@
  */
 import { loadContextModel, type ContextModel } from '../context/context-model.ts';
 import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
-import { DEFAULT_CONTEXT_MODEL_SHA256, defaultContextModelUrl, defaultWasmUrl } from './assets.ts';
-import { modelBytes, renamed } from './model-loader.ts';
+import { assetUrl, builtDigest } from './assets.ts';
+import { modelBytes, renamed, wasmAsset } from './model-loader.ts';
 import type { ContextModelInfo, EngineOptions, ModelSource } from './types.ts';
 
 /**
@@ -19,7 +19,7 @@ import type { ContextModelInfo, EngineOptions, ModelSource } from './types.ts';
  */
 export function startingContextModel(options: EngineOptions): { source: ModelSource; sha256: string | undefined } {
   if (options.contextModel !== undefined) return { source: options.contextModel, sha256: options.contextModelSha256 };
-  return { source: defaultContextModelUrl(), sha256: DEFAULT_CONTEXT_MODEL_SHA256 };
+  return { source: assetUrl('assistant-context', options.assetUrls), sha256: builtDigest('assistant-context') };
 }
 
 /**
@@ -33,7 +33,7 @@ export async function loadEngineContextModel(
   sha256?: string,
 ): Promise<ContextModel> {
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
-  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
+  const wasmUrl = wasmAsset(options).url;
   try {
     const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
     return await loadContextModel(bytes, { expect: CONTEXT_SPEC, ...(wasmUrl === undefined ? {} : { wasmUrl }) });

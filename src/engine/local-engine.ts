@@ -15,6 +15,7 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  ModelSource,
   ProgressEvent,
   Reply,
   SendRequest,
@@ -33,6 +34,7 @@ import { loadEngineModel, startingModel } from './model-loader.ts';
 import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
 import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
+import { locateTrainer } from './assets.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
@@ -61,6 +63,9 @@ export interface EngineState {
   conversationId: string | undefined;
   status: EngineStatus;
 }
+
+/** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
+const warned = new Set<string>();
 
 /** Creates an engine that runs in this thread. @internal */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
@@ -112,6 +117,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
     s.services = await startServices(s.store, {
       options: s.options,
+      modelLabels: s.model.info.labels,
       localSkills: hooks.skills ?? [],
       host,
       wrapCallback,
@@ -235,34 +241,55 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
-      const store = await openStore({
-        ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
-        ...(options.storage === undefined ? {} : { storage: options.storage }),
-        ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
-        onError: (e) =>
-          emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
-      });
-      let model: IntentModel | undefined;
-      let contextModel: ContextModel;
-      let tagger: SlotTagger | undefined;
-      try {
-        const { source, sha256 } = startingModel(options);
-        model = await loadModel(source, options, onProgress, sha256);
-        // After the intent model: ONNX Runtime's wasm is then compiled, and these are small.
-        const context = startingContextModel(options);
-        contextModel = await loadEngineContextModel(context.source, options, context.sha256);
-        const taggerSource = startingTagger(options);
+      locateTrainer(options.assetUrls);
+      // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start
+      // waits for the slower of the two, not for both in turn. The context model and the tagger load
+      // after the intent model, which compiles the wasm they share.
+      const { source, sha256 } = startingModel(options);
+      const contextSource = startingContextModel(options);
+      const taggerSource = startingTagger(options);
+      type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
+      const loadModels = async (): Promise<Models> => {
+        const loadedModel = await loadModel(source, options, onProgress, sha256);
+        let loadedContext: ContextModel | undefined;
         try {
-          if (taggerSource !== undefined)
-            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+          loadedContext = await loadEngineContextModel(contextSource.source, options, contextSource.sha256);
+          const loadedTagger =
+            taggerSource === undefined
+              ? undefined
+              : await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+          return { model: loadedModel, contextModel: loadedContext, tagger: loadedTagger };
         } catch (error) {
-          await contextModel.dispose();
+          await loadedModel.dispose();
+          await loadedContext?.dispose();
           throw error;
         }
-      } catch (error) {
-        await model?.dispose().catch(() => undefined);
-        await store.close();
-        throw error;
+      };
+      const [opened, loaded] = await Promise.allSettled([
+        openStore({
+          ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
+          ...(options.storage === undefined ? {} : { storage: options.storage }),
+          ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
+          onError: (e) =>
+            emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
+        }),
+        loadModels(),
+      ]);
+      if (opened.status === 'rejected' || loaded.status === 'rejected') {
+        if (opened.status === 'fulfilled') await opened.value.close();
+        if (loaded.status === 'fulfilled') {
+          await loaded.value.model.dispose();
+          await loaded.value.contextModel.dispose();
+          await loaded.value.tagger?.dispose();
+        }
+        throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+      }
+      const store = opened.value;
+      const { model, contextModel, tagger } = loaded.value;
+      // Said once per realm, not once per assistant: a page that starts several must not flood the console.
+      if (store.warning !== undefined && !warned.has(store.warning.code)) {
+        warned.add(store.warning.code);
+        console.warn(`Confidant: ${store.warning.message}`);
       }
       const s: EngineState = {
         options,
@@ -355,7 +382,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit,
       setStatus,
       swapModel,
-      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
+      loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
       restart: async (s) => {
         stopServices(s.services);
         s.services = undefined;

@@ -12,7 +12,7 @@ import {
 import { createContextPolicy } from '../../../src/context/context-policy.ts';
 import { loadContextModel, type ContextModel } from '../../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../../src/context/dialogue-features.ts';
-import { defaultContextModelUrl } from '../../../src/engine/assets.ts';
+import { engineAssets } from '../../../src/engine/assets.ts';
 import type { DialogueAction, DialoguePolicy, DialogueState } from '../../../src/dialogue/types.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import type { NluResult } from '../../../src/nlu/types.ts';
@@ -55,7 +55,9 @@ let shipped: Promise<ContextModel> | undefined;
 
 /** The shipped context model's policy (the manager's default), the model loaded once for all harnesses. */
 export function shippedPolicy(): DialoguePolicy {
-  return createContextPolicy(() => (shipped ??= loadContextModel(defaultContextModelUrl(), { expect: CONTEXT_SPEC })));
+  return createContextPolicy(
+    () => (shipped ??= loadContextModel(engineAssets['assistant-context'].here(), { expect: CONTEXT_SPEC })),
+  );
 }
 
 /**
