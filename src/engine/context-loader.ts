@@ -9,7 +9,7 @@
 import { loadContextModel, type ContextModel } from '../context/context-model.ts';
 import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
 import { assetUrl, builtDigest } from './assets.ts';
-import { modelBytes, renamed, wasmAsset } from './model-loader.ts';
+import { loadEngineCompanion } from './model-loader.ts';
 import type { ContextModelInfo, EngineOptions, ModelSource } from './types.ts';
 
 /**
@@ -27,19 +27,14 @@ export function startingContextModel(options: EngineOptions): { source: ModelSou
  * @throws {ModelLoadError} naming the model's URL (or `bytes`)
  * @internal
  */
-export async function loadEngineContextModel(
+export function loadEngineContextModel(
   source: ModelSource,
   options: EngineOptions,
   sha256?: string,
 ): Promise<ContextModel> {
-  const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
-  const wasmUrl = wasmAsset(options).url;
-  try {
-    const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
-    return await loadContextModel(bytes, { expect: CONTEXT_SPEC, ...(wasmUrl === undefined ? {} : { wasmUrl }) });
-  } catch (error) {
-    throw renamed(error, name);
-  }
+  return loadEngineCompanion(source, options, sha256, (bytes, wasm) =>
+    loadContextModel(bytes, { expect: CONTEXT_SPEC, ...wasm }),
+  );
 }
 
 /**
