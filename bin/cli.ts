@@ -5,12 +5,14 @@
  *   npx tsx bin/cli.ts eval model.onnx dataset.json [--split test] [--json]
  *   npx tsx bin/cli.ts predict model.onnx "set a timer for 10 minutes"
  *   npx tsx bin/cli.ts eval-dialogues test/fixtures/dialogues/default.json [--model m.onnx] [--json]
+ *   npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json [-o models/assistant-context.onnx]
  */
 import { ConfidantError } from '../src/errors.ts';
 import { didYouMean } from '../src/closest-names.ts';
 import { EVAL_USAGE, evalCommand } from './commands/eval.ts';
 import { PREDICT_USAGE, predictCommand } from './commands/predict.ts';
 import { TRAIN_USAGE, trainCommand } from './commands/train.ts';
+import { TRAIN_CONTEXT_USAGE, trainContextCommand } from './commands/train-context.ts';
 import { EVAL_DIALOGUES_USAGE, run as evalDialoguesCommand } from './commands/eval-dialogues.ts';
 import { COMMAND_HELP } from './commands/help.ts';
 
@@ -19,9 +21,10 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   eval: evalCommand,
   predict: predictCommand,
   'eval-dialogues': evalDialoguesCommand,
+  'train-context': trainContextCommand,
 };
 
-const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}\n\n\`confidant <command> --help\` explains a command.`;
+const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}\n  ${TRAIN_CONTEXT_USAGE}\n\n\`confidant <command> --help\` explains a command.`;
 
 /**
  * Runs the CLI.

@@ -47,6 +47,12 @@ export const shipped = [
     maxGzip: 2 * 1024 * 1024,
   },
   {
+    file: 'dist/models/assistant-context.onnx',
+    label: 'context model (issue 15)',
+    when: 'first open',
+    maxGzip: 150 * 1024,
+  },
+  {
     file: 'dist/purify.es.mjs',
     label: 'DOMPurify (script tag, browsers without Element.setHTML)',
     when: 'first markdown reply',

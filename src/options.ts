@@ -11,6 +11,8 @@ import { didYouMean } from './closest-names.ts';
 const OPTION_NAMES: Record<keyof AssistantOptions, true> = {
   model: true,
   modelSha256: true,
+  contextModel: true,
+  contextModelSha256: true,
   slotTagger: true,
   slotTaggerSha256: true,
   uiLang: true,
@@ -41,15 +43,32 @@ export function validateAssistantOptions(options: AssistantOptions): void {
         `createAssistant(options): unknown option ${JSON.stringify(key)}${didYouMean(key, Object.keys(OPTION_NAMES))}`,
       );
   }
-  const { model, worker, storage, encryption, skills, onProgress, databaseName, timeZone, wasmUrl, signal } = options;
-  if (
-    model !== undefined &&
-    typeof model !== 'string' &&
-    !(model instanceof URL) &&
-    !(model instanceof ArrayBuffer) &&
-    !(model instanceof Uint8Array)
-  ) {
-    throw new TypeError('options.model must be a URL, a string, an ArrayBuffer or a Uint8Array');
+  const {
+    model,
+    contextModel,
+    worker,
+    storage,
+    encryption,
+    skills,
+    onProgress,
+    databaseName,
+    timeZone,
+    wasmUrl,
+    signal,
+  } = options;
+  for (const [name, source] of [
+    ['model', model],
+    ['contextModel', contextModel],
+  ] as const) {
+    if (
+      source !== undefined &&
+      typeof source !== 'string' &&
+      !(source instanceof URL) &&
+      !(source instanceof ArrayBuffer) &&
+      !(source instanceof Uint8Array)
+    ) {
+      throw new TypeError(`options.${name} must be a URL, a string, an ArrayBuffer or a Uint8Array`);
+    }
   }
   if (
     worker !== undefined &&
@@ -100,7 +119,7 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     throw new TypeError(
       'options.assetsBase must be a non-empty string: the URL of the folder holding the files of dist/',
     );
-  for (const key of ['modelSha256', 'wasmSha256'] as const) {
+  for (const key of ['modelSha256', 'contextModelSha256', 'wasmSha256'] as const) {
     const digest = options[key];
     if (digest !== undefined && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/i.test(digest))) {
       throw new TypeError(`options.${key} must be a SHA-256 digest: 64 hex digits`);

@@ -13,6 +13,8 @@ import { runMix } from './run-mix.ts';
 export interface PageResult {
   /** The engine's own per-turn time, taken inside the Worker (ms). */
   engineMs: number[];
+  /** The context model's per-turn time (featurize and run), taken inside the Worker (ms). */
+  contextMs: number[];
   /** `await assistant.send()` seen from the page (ms). */
   roundTripMs: number[];
   /** Timed turns the turn histogram counted in its <= 5 ms bucket. */

@@ -17,11 +17,15 @@ import { mismatch, mixTurn } from './turn-mix.ts';
 
 /** The histogram `recordTurn` writes (src/metrics/metrics.ts). */
 const TURN_HISTOGRAM = 'confidant_turn_duration_seconds';
+/** The histogram of the context model's time per turn (src/engine/local-engine.ts). */
+const CONTEXT_HISTOGRAM = 'confidant_context_model_duration_seconds';
 
 /** What one play of the mix measured. */
 export interface MixResult {
   /** Per measured turn: the engine's own time, from inside the engine (ms). */
   engineMs: number[];
+  /** Per measured turn: the context model's time (featurize and run), from inside the engine (ms). */
+  contextMs: number[];
   /** Per measured turn: `send()` round trip seen by the caller (ms). */
   roundTripMs: number[];
   /** Measured turns the turn histogram put in its first bucket (<= 5 ms): a cross-check of `engineMs`. */
@@ -34,12 +38,14 @@ interface TurnTotals {
   count: number;
   sumSeconds: number;
   atMost5Ms: number;
+  contextSeconds: number;
 }
 
 /** Adds up the turn histogram over every intent label. */
 function turnTotals(snapshot: MetricsSnapshot): TurnTotals {
-  const totals: TurnTotals = { count: 0, sumSeconds: 0, atMost5Ms: 0 };
+  const totals: TurnTotals = { count: 0, sumSeconds: 0, atMost5Ms: 0, contextSeconds: 0 };
   for (const h of snapshot.histograms) {
+    if (h.name === CONTEXT_HISTOGRAM) totals.contextSeconds += h.sum;
     if (h.name !== TURN_HISTOGRAM) continue;
     totals.count += h.count;
     totals.sumSeconds += h.sum;
@@ -56,7 +62,7 @@ function turnTotals(snapshot: MetricsSnapshot): TurnTotals {
  * @throws {Error} when the engine's turn histogram does not grow by exactly one turn per send
  */
 export async function runMix(assistant: Assistant, options: { warmup: number; turns: number }): Promise<MixResult> {
-  const result: MixResult = { engineMs: [], roundTripMs: [], histogramAtMost5Ms: 0, mismatches: [] };
+  const result: MixResult = { engineMs: [], contextMs: [], roundTripMs: [], histogramAtMost5Ms: 0, mismatches: [] };
   let before = turnTotals(await assistant.metrics());
   let measuredFrom = before;
   for (let i = 0; i < options.warmup + options.turns; i++) {
@@ -72,6 +78,7 @@ export async function runMix(assistant: Assistant, options: { warmup: number; tu
     if (wrong !== undefined) result.mismatches.push(`turn ${i}: ${wrong}`);
     if (i >= options.warmup) {
       result.engineMs.push((after.sumSeconds - before.sumSeconds) * 1000);
+      result.contextMs.push((after.contextSeconds - before.contextSeconds) * 1000);
       result.roundTripMs.push(roundTrip);
     }
     before = after;

@@ -9,11 +9,16 @@
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
 import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
+import { loadContextModel } from '../../src/context/context-model.ts';
+import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
+import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
+import type { ContextDecision } from '../../src/context/decide.ts';
 import { withSlotEntities } from '../../src/nlu/tagger/slot-entities.ts';
 import { loadSlotTagger, type SlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
+import type { DialoguePolicy } from '../../src/dialogue/types.ts';
 import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { routeByLanguage } from '../../src/nlu/runtime/language-router.ts';
 import { OOS_LABEL } from '../../src/nlu/types.ts';
@@ -27,6 +32,8 @@ export const EVAL_NOW = new Date('2026-11-26T09:00:00Z');
 export const EVAL_TIME_ZONE = 'Europe/Paris';
 /** The bundled default model (the same place the engine finds it, in the sources and in `dist/`). */
 export const DEFAULT_MODEL = fileURLToPath(engineAssets[DEFAULT_MODEL_ASSET].here());
+/** The bundled default context model. */
+export const DEFAULT_CONTEXT_MODEL = fileURLToPath(engineAssets['assistant-context'].here());
 
 /** One expected turn. */
 export interface DialogueTurnSpec {
@@ -51,8 +58,8 @@ export interface DialogueEvalReport {
   /** Number of turns. */
   n: number;
   dialogues: number;
-  /** The turns that failed, for `--verbose`. */
-  failures: { dialogue: string; turn: number; user: string; problems: string[] }[];
+  /** The turns that failed, for `--verbose`, with the context model's decision when it made one. */
+  failures: { dialogue: string; turn: number; user: string; problems: string[]; decision?: ContextDecision }[];
 }
 
 /** A conversation over the real stack with its own fresh memory store. */
@@ -79,7 +86,7 @@ export function seededRandom(seed: number): () => number {
  */
 export async function openDialogueSession(
   model: IntentModel,
-  options: { now?: Date; timeZone?: string; seed?: number; tagger?: SlotTagger } = {},
+  options: { now?: Date; timeZone?: string; seed?: number; tagger?: SlotTagger; policy?: DialoguePolicy } = {},
 ): Promise<DialogueSession> {
   const now = options.now ?? EVAL_NOW;
   const timeZone = options.timeZone ?? EVAL_TIME_ZONE;
@@ -94,6 +101,7 @@ export async function openDialogueSession(
     clock: () => now,
     timeZone,
     random,
+    ...(options.policy === undefined ? {} : { policy: options.policy }),
   });
   const conversationId = (await store.createConversation('eval')).id;
   const signal = new AbortController().signal;
@@ -137,18 +145,22 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 /**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
- * @param options `model`: path of the `.onnx` model (default: the shipped English and Chinese
- *   models, routed per turn by language as the engine does); `tagger`: `false`
- *   to play without the slot tagger (default: the shipped one, as the engine runs)
+ * @param options `model`: path of the intent model (default: the shipped English and Chinese models,
+ *   routed per turn by language as the engine does); `contextModel`: path of the context model, or a
+ *   loaded one (default: the shipped one); `tagger`: `false` to play without the slot tagger (default:
+ *   the shipped one, as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; json?: boolean; tagger?: false } = {},
+  options: { model?: string; contextModel?: string | ContextScorer; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
+  const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
+  const loaded = typeof source === 'string' ? await loadContextModel(source, { expect: CONTEXT_SPEC }) : undefined;
+  const context = loaded ?? (source as ContextScorer);
   // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
   // language, so a Chinese set needs no flag.
   const model =
@@ -158,6 +170,8 @@ export async function evalDialogues(
           zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
         })
       : await loadIntentModel(options.model);
+  let decision: ContextDecision | undefined;
+  const policy = createContextPolicy(context, { onDecision: (d) => (decision = d) });
   const tagger =
     options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;
@@ -170,10 +184,12 @@ export async function evalDialogues(
     for (const [index, spec] of specs.entries()) {
       const session = await openDialogueSession(model, {
         seed: index + 1,
+        policy,
         ...(tagger === undefined ? {} : { tagger }),
       });
       let ok = true;
       for (const [t, turn] of spec.turns.entries()) {
+        decision = undefined;
         const { reply, understanding } = await session.send(turn.user);
         const problems: string[] = [];
         turns++;
@@ -193,7 +209,13 @@ export async function evalDialogues(
           problems.push(`reply "${reply.text}" lacks "${includes}"`);
         if (problems.length > 0) {
           ok = false;
-          failures.push({ dialogue: spec.name ?? `#${index}`, turn: t, user: turn.user, problems });
+          failures.push({
+            dialogue: spec.name ?? `#${index}`,
+            turn: t,
+            user: turn.user,
+            problems,
+            ...(decision === undefined ? {} : { decision }),
+          });
         }
       }
       if (ok) dialoguesRight++;
@@ -201,6 +223,8 @@ export async function evalDialogues(
     }
   } finally {
     await model.dispose();
+    // A model loaded here is released here; one passed in belongs to the caller.
+    await loaded?.dispose();
     await tagger?.dispose();
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -214,27 +238,30 @@ export async function evalDialogues(
   };
 }
 
+/** Usage text of the command. */
+export const EVAL_DIALOGUES_USAGE =
+  'confidant eval-dialogues <dialogues.json> [--model <intent.onnx>] [--context-model <context.onnx>] [--no-tagger] [--json] [--verbose]';
+
 /**
  * The CLI entry: parses `argv` (after the command name), prints the report, returns the exit code.
  * @param argv e.g. `['test/fixtures/dialogues/default.json', '--json']`
  */
-/** Usage text of the command. */
-export const EVAL_DIALOGUES_USAGE =
-  'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--no-tagger] [--json] [--verbose]';
-
 export async function run(argv: string[]): Promise<number> {
-  const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--model');
-  const modelAt = argv.indexOf('--model');
-  const model = modelAt >= 0 ? argv[modelAt + 1] : undefined;
-  if (file === undefined || (modelAt >= 0 && model === undefined)) {
+  const file = argv.find(
+    (a, i) => !a.startsWith('--') && argv[i - 1] !== '--model' && argv[i - 1] !== '--context-model',
+  );
+  const flag = (name: string) => (argv.includes(name) ? (argv[argv.indexOf(name) + 1] ?? null) : undefined);
+  const model = flag('--model');
+  const contextModel = flag('--context-model');
+  if (argv.includes('--help') || file === undefined || model === null || contextModel === null) {
     process.stderr.write(`usage: ${EVAL_DIALOGUES_USAGE}\n`);
-    return 2;
+    return argv.includes('--help') ? 0 : 2;
   }
   const json = argv.includes('--json');
   const report = await evalDialogues(file, {
     ...(model === undefined ? {} : { model }),
+    ...(contextModel === undefined ? {} : { contextModel }),
     ...(argv.includes('--no-tagger') ? { tagger: false as const } : {}),
-    json,
   });
   if (json) {
     const { turnAccuracy, slotAccuracy, dialogueSuccess, n } = report;
@@ -246,8 +273,37 @@ export async function run(argv: string[]): Promise<number> {
     `${report.dialogues} dialogues, ${report.n} turns\nturn accuracy    ${pct(report.turnAccuracy)}\nslot accuracy    ${pct(report.slotAccuracy)}\ndialogue success ${pct(report.dialogueSuccess)}\n`,
   );
   if (argv.includes('--verbose')) {
-    for (const f of report.failures)
+    for (const f of report.failures) {
       process.stdout.write(`- [${f.dialogue}] turn ${f.turn} "${f.user}": ${f.problems.join('; ')}\n`);
+      if (f.decision !== undefined) process.stdout.write(`    ${describeDecision(f.decision)}\n`);
+    }
   }
   return 0;
+}
+
+/** One line on what the context model decided: the command and its runner-up, the switch, the best intents and slots. */
+export function describeDecision(d: ContextDecision): string {
+  const top = (entries: [string, number][], n: number) =>
+    entries
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ');
+  const parts = [
+    `decision: ${d.command} → ${d.action.type}`,
+    `commands ${top(Object.entries(d.commands), 3)}`,
+    `switch ${d.switch.toFixed(2)}`,
+    `intents ${top(
+      d.intents.map((i) => [i.intent, i.score]),
+      4,
+    )}`,
+  ];
+  if (d.slots.length > 0)
+    parts.push(
+      `slots ${top(
+        d.slots.map((s) => [s.slot, s.score]),
+        3,
+      )}`,
+    );
+  return parts.join(' | ');
 }

@@ -8,6 +8,7 @@ import { EVAL_USAGE } from './eval.ts';
 import { PREDICT_USAGE } from './predict.ts';
 import { TRAIN_USAGE } from './train.ts';
 import { EVAL_DIALOGUES_USAGE } from './eval-dialogues.ts';
+import { TRAIN_CONTEXT_USAGE } from './train-context.ts';
 
 const FORMATS = 'File formats: docs/formats.md in the package (node_modules/confidant-assistant/docs/formats.md).';
 
@@ -54,10 +55,28 @@ built-in skills, an encrypted in-memory store) on a fixed clock, and reports tur
 accuracy, slot accuracy and whole-dialogue success.
 
   <dialogues.json>     [{ "name"?, "turns": [{ "user": "...", "expect": { "intent", "slots"?, "replyIncludes"? } }] }]
-  --model FILE         the model (default: the bundled assistant-en.onnx)
+  --model FILE         the intent model (default: the bundled assistant-en.onnx)
+  --context-model FILE the context model (default: the bundled assistant-context.onnx)
   --no-tagger          without the slot tagger (slots from the skills' own extractors only)
   --json               print the figures as JSON
-  --verbose            list every failed turn
+  --verbose            list every failed turn, with the context model's decision: the command and the
+                       runners-up, the switch probability, the best candidate intents and slots
 
 ${FORMATS}`,
+  'train-context': `usage: ${TRAIN_CONTEXT_USAGE}
+
+Trains the context model that decides how each turn relates to the conversation, on dialogues the
+simulator makes from the skills' manifests, the intent corpora and dialogue-act phrase banks.
+
+  --data          English intent dataset in the shared schema (CLINC150); train and val splits are used
+  --zh-data       Chinese dataset in the same schema @default models/corpora/zh/clinc150-zh.json
+  -o, --out       where to write the model @default models/assistant-context.onnx
+  --card          where to write its model card @default next to the model, .md
+  --dialogues     simulated training dialogues @default 12000 (validation: an eighth as many, another seed)
+  --seed          seed of the simulation and the trainer @default 1
+  --epochs        training epochs (the best on simulated validation is kept) @default 10
+  --intent-model  the intent model the turns go through @default the shipped one
+  --dev           dialogue sets to report on (comma-separated) @default none
+  --test          a frozen dialogue set, played once at the end to report (never used to choose anything)
+`,
 };

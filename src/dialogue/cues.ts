@@ -1,8 +1,9 @@
 /**
  * Keyword cues for the short, context-bound forms of conversation: cancel, yes, no, follow-up and
  * correction, in every language the assistant speaks (the words are the language packs', in
- * src/lang). Intent models trained on whole requests are unreliable on two-word fragments ("and in
- * Paris?", "nope", "那巴黎呢"), so the policy checks these first and works with any model.
+ * src/lang). They decide nothing: the context model (`src/context/`) reads them as features next to
+ * the words themselves, and the openers tell slot extractors where a new value starts ("no, I meant
+ * 7pm" → "7pm", "那巴黎呢" → "巴黎"). A language pack's cues thus help the model in its language.
  *
  * Every pattern is anchored and uses no nested quantifiers, so each test is linear in the text.
  *

@@ -14,9 +14,12 @@ import type { HistoryStore } from '../store/types.ts';
 import { detectLanguage, type LanguageGuess } from '../nlu/runtime/language-id.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
 import { performAction, type Performed } from './perform.ts';
-import { decideTurn } from './policy.ts';
+import { createContextPolicy } from '../context/context-policy.ts';
+import { loadContextModel } from '../context/context-model.ts';
+import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
+import { engineAssets } from '../engine/assets.ts';
 import type { DialogueReply } from './run-task.ts';
-import { emptyState, expireState, pushRecent, restoreState } from './state.ts';
+import { emptyState, expireState, pushAct, pushRecent, restoreState } from './state.ts';
 import { createStateCache } from './state-cache.ts';
 import type { DialogueAction, DialoguePolicy, DialogueState } from './types.ts';
 
@@ -54,7 +57,10 @@ export interface DialogueManagerOptions {
   contextMinutes?: number;
   /** How many times a slot question is asked before giving up. @default 2 */
   maxAsks?: number;
-  /** Decides how a turn relates to the context. @default decideTurn */
+  /**
+   * Decides how a turn relates to the context; may be asynchronous.
+   * @default the shipped context model's policy (`models/assistant-context.onnx`, loaded on the first turn)
+   */
   policy?: DialoguePolicy;
   /** Uniform random numbers in [0, 1), for varied prompts. @default Math.random */
   random?: () => number;
@@ -100,6 +106,16 @@ export interface DialogueManager {
    * `handle` (deleting a conversation, importing a backup).
    */
   forget(conversationId?: string): void;
+}
+
+let shipped: DialoguePolicy | undefined;
+
+/** The shipped context model's policy, loaded once on first use and shared by managers without their own. */
+function shippedPolicy(): DialoguePolicy {
+  shipped ??= createContextPolicy(() =>
+    loadContextModel(engineAssets['assistant-context'].here(), { expect: CONTEXT_SPEC }),
+  );
+  return shipped;
 }
 
 /** A turn detected as another language with at least this confidence gets the honest "I can't read that". */
@@ -197,7 +213,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     return { tag: foreign || state.lang === undefined ? ui.tag : packFor(state.lang).tag, foreign };
   }
   const clock = options.clock ?? (() => new Date());
-  const policy = options.policy ?? decideTurn;
+  const policy = options.policy ?? shippedPolicy();
   // Turns of one conversation run one after another, so two quick messages never race on its state.
   const queues = new Map<string, Promise<unknown>>();
   const cache = createStateCache();
@@ -221,9 +237,11 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     expireState(state, now.getTime(), limits);
     state.turn += 1;
     const language = languageOfTurn(turn, state);
+    // The policy reads a snapshot: it may be asynchronous (the context model) and must not see or make changes.
     const action: DialogueAction = language.foreign
       ? { type: 'out-of-scope', confidence: 1 }
-      : policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
+      : await policy({ nlu: turn.nlu, state: structuredClone(state), skills, text: turn.text, now });
+    if (turn.signal.aborted) throw abortReason(turn.signal);
     const done = language.foreign
       ? foreignReply(language.tag, settings.random)
       : await performAction(
@@ -245,6 +263,12 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     // An abort during the skill leaves the stored state as it was before this turn (and none cached).
     if (turn.signal.aborted) throw abortReason(turn.signal);
     state.at = now.getTime();
+    pushAct(state, {
+      action: action.type,
+      intent: done.intent,
+      turn: state.turn,
+      ...(done.skill === undefined ? {} : { skillId: done.skill }),
+    });
     pushRecent(
       state,
       { role: 'user', text: capLength(turn.text, MAX_RECENT_CHARS), turn: state.turn },

@@ -51,6 +51,35 @@ async function continueTask(
   return { reply, intent: task.intent, slots: slotValues(turn.state.task), skill: skill.id };
 }
 
+/** A question left open by a request for something else, to ask again once that is answered. */
+interface Interrupted {
+  task: ActiveTask;
+  pending: NonNullable<TaskTurn['state']['pending']>;
+}
+
+/** The open question a turn interrupts: any, unless the turn is a new request to the same skill. */
+function interruption(state: TaskTurn['state'], skillId?: string): Interrupted | undefined {
+  const { task, pending } = state;
+  if (task === undefined || pending === undefined || task.skillId === skillId) return undefined;
+  return { task, pending };
+}
+
+/**
+ * After a turn that interrupted an open question ("wait, what's 9 times 8?" while the timer's length
+ * is asked), the task it belongs to resumes and its question is asked again, so a later bare answer
+ * still fills it; unless the turn asked a question of its own, or its skill failed.
+ */
+function resume(turn: TaskTurn, interrupted: Interrupted | undefined, done: Performed): Performed {
+  const { state } = turn;
+  if (interrupted === undefined || state.pending !== undefined || done.reply.failed !== undefined) return done;
+  state.task = interrupted.task;
+  state.pending = interrupted.pending;
+  const { question } = interrupted.pending;
+  const ask = interrupted.pending.type === 'slot' ? { question, slot: interrupted.pending.slot } : { question };
+  const text = joinSentences(done.reply.text, question, turn.lang);
+  return { ...done, reply: { ...done.reply, text, ask, expectsAnswer: true } };
+}
+
 /**
  * Performs a dialogue action.
  * @param action the policy's decision
@@ -123,14 +152,17 @@ export async function performAction(
     case 'follow-up':
     case 'correction': {
       if (task === undefined || taskSkill === undefined) break;
-      const cue = cueOf(turn.text);
-      const found = extractSlots(taskSkill, {
-        text: turn.text,
-        entities: nlu.entities,
-        slots: slotValues(task),
-        now: turn.now,
-        ...(cue === undefined ? {} : { cue }),
-      });
+      // The policy decided this turn continues the task: without an opener ("oat milk too") all of it is the rest.
+      const cue = cueOf(turn.text) ?? { type: action.type, rest: turn.text.trim() };
+      const base = { text: turn.text, entities: nlu.entities, slots: slotValues(task), now: turn.now, cue };
+      const found = extractSlots(taskSkill, base);
+      // "Actually it's Joanna": a free-text slot the policy names takes the rest of the turn as its answer.
+      if (Object.keys(found).length === 0) {
+        for (const slot of slotsOf(taskSkill).filter((s) => action.slots.includes(s.name))) {
+          const value = extractSlot(slot, { ...base, text: cue.rest, answer: true });
+          if (value !== undefined) found[slot.name] = value;
+        }
+      }
       for (const slot of slotsOf(taskSkill)) {
         if (found[slot.name] !== undefined)
           found[slot.name] = keepDay(slot, task.slots[slot.name]?.value, found[slot.name], nlu.entities);
@@ -147,6 +179,7 @@ export async function performAction(
     case 'new-intent': {
       const skill = skills.find((s) => s.id === action.skillId);
       if (skill === undefined) break;
+      const interrupted = interruption(state, skill.id);
       delete state.pending;
       const found = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
       const next: ActiveTask = {
@@ -167,16 +200,29 @@ export async function performAction(
         if (previous === undefined) delete state.task;
         else state.task = previous;
       }
-      return { ...done, slots: slotValues(next) };
+      return resume(turn, interrupted, { ...done, slots: slotValues(next) });
     }
-    case 'unsupported':
+    case 'unsupported': {
+      const interrupted = interruption(state);
       delete state.pending;
-      return { reply: unsupportedReply(action.intent, skills, random, turn.lang), intent: action.intent, slots: {} };
+      const done = {
+        reply: unsupportedReply(action.intent, skills, random, turn.lang),
+        intent: action.intent,
+        slots: {},
+      };
+      return resume(turn, interrupted, done);
+    }
     case 'out-of-scope': {
       // A host that configured an out-of-scope skill (the LLM fallback) answers what the model does not know.
       const fallback = skills.find((s) => s.intents.includes(OUT_OF_SCOPE_SKILL_INTENT));
-      if (fallback === undefined) break;
+      const interrupted = interruption(state);
       delete state.pending;
+      if (fallback === undefined)
+        return resume(turn, interrupted, {
+          reply: outOfScopeReply(skills, random, turn.lang),
+          intent: null,
+          slots: {},
+        });
       const oosTask: ActiveTask = {
         intent: OUT_OF_SCOPE_SKILL_INTENT,
         skillId: fallback.id,
@@ -190,7 +236,7 @@ export async function performAction(
       const done = await continueTask(turn, fallback, oosTask, settings);
       if (previous === undefined) delete state.task;
       else state.task = previous;
-      return { ...done, intent: null, slots: {} };
+      return resume(turn, interrupted, { ...done, intent: null, slots: {} });
     }
   }
   delete state.pending;

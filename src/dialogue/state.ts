@@ -9,7 +9,16 @@
  *
  * @module
  */
-import type { ActiveTask, DialogueState, PendingQuestion, RecentTurn, SlotRecord } from './types.ts';
+import {
+  DIALOGUE_ACTION_TYPES,
+  type ActiveTask,
+  type DialogueActionType,
+  type DialogueState,
+  type PendingQuestion,
+  type RecentAct,
+  type RecentTurn,
+  type SlotRecord,
+} from './types.ts';
 
 /** Limits the state is kept within. */
 export interface StateLimits {
@@ -56,6 +65,34 @@ function restorePending(v: unknown): PendingQuestion | undefined {
   return undefined;
 }
 
+const ACTION_TYPES: ReadonlySet<string> = new Set(DIALOGUE_ACTION_TYPES);
+
+function restoreActs(v: unknown): RecentAct[] {
+  if (!Array.isArray(v)) return [];
+  const out: RecentAct[] = [];
+  for (const a of v.slice(-MAX_ACTS)) {
+    if (!isObject(a) || typeof a['action'] !== 'string' || !ACTION_TYPES.has(a['action']) || !isCount(a['turn']))
+      continue;
+    const intent = typeof a['intent'] === 'string' ? a['intent'] : null;
+    const act: RecentAct = { action: a['action'] as DialogueActionType, intent, turn: a['turn'] };
+    if (typeof a['skillId'] === 'string') act.skillId = a['skillId'];
+    out.push(act);
+  }
+  return out;
+}
+
+/** How many recent acts the state keeps. */
+export const MAX_ACTS = 3;
+
+/**
+ * Records what a turn came to, keeping the last {@link MAX_ACTS}.
+ * @param state the state, changed in place
+ * @param act the turn's action and intent
+ */
+export function pushAct(state: DialogueState, act: RecentAct): void {
+  state.acts = [...(state.acts ?? []), act].slice(-MAX_ACTS);
+}
+
 /**
  * Checks a state read back from the store and keeps only what is well formed: a record written by
  * another version, or damaged, must not break the conversation — it starts over instead.
@@ -79,6 +116,8 @@ export function restoreState(stored: unknown): DialogueState {
         )
       : [],
   };
+  const acts = restoreActs(stored['acts']);
+  if (acts.length > 0) state.acts = acts;
   if (stored['lang'] === 'en' || stored['lang'] === 'zh') state.lang = stored['lang'];
   const task = restoreTask(stored['task']);
   if (task !== undefined) state.task = task;

@@ -84,6 +84,16 @@ export type PendingQuestion =
   | { type: 'slot'; slot: string; question: string; /** How many times it has been asked. */ asks: number }
   | { type: 'confirm'; question: string };
 
+/** What one recent turn came to: the dialogue action and the intent acted on (context for the next turn). */
+export interface RecentAct {
+  action: DialogueActionType;
+  /** The intent acted on, or `null` when none was (out of scope, cancel without a task). */
+  intent: string | null;
+  /** The skill that answered, when one did. */
+  skillId?: string;
+  turn: number;
+}
+
 /** A message of the recent conversation kept in the state (for `repeat` and skills' context). */
 export interface RecentTurn {
   role: 'user' | 'assistant';
@@ -104,6 +114,8 @@ export interface DialogueState {
   task?: ActiveTask;
   pending?: PendingQuestion;
   recent: RecentTurn[];
+  /** What the last turns came to, oldest first (at most a few): "another one" repeats the last intent. */
+  acts?: RecentAct[];
   /** The language of the last turn that showed one, for turns that do not ("42", "👍"). */
   lang?: Language;
 }
@@ -113,7 +125,10 @@ export interface DialogueState {
  * `confidence` is how sure the rule that fired is (the model's score when the model decided).
  */
 export type DialogueAction =
-  /** A fresh request for an intent a skill answers. */
+  /**
+   * A fresh request for an intent a skill answers. A request to another skill while a question is
+   * open is answered, and then the question is asked again.
+   */
   | { type: 'new-intent'; intent: string; skillId: string; confidence: number }
   /** The answer to the pending slot question (the value may still be invalid). */
   | { type: 'fill-slot'; intent: string; slot: string; confidence: number }
@@ -135,6 +150,19 @@ export type DialogueAction =
 /** The names of the dialogue actions. */
 export type DialogueActionType = DialogueAction['type'];
 
+/** Every dialogue action type, in a fixed order (the context model's features list them in it). */
+export const DIALOGUE_ACTION_TYPES: readonly DialogueActionType[] = [
+  'new-intent',
+  'fill-slot',
+  'follow-up',
+  'correction',
+  'cancel',
+  'confirm',
+  'deny',
+  'unsupported',
+  'out-of-scope',
+];
+
 /** What the policy decides from. */
 export interface PolicyInput {
   nlu: NluResult;
@@ -146,8 +174,11 @@ export interface PolicyInput {
   now?: Date;
 }
 
-/** The one swappable decision: how this turn relates to the context. Pure and synchronous. */
-export type DialoguePolicy = (input: PolicyInput) => DialogueAction;
+/**
+ * The one swappable decision: how this turn relates to the context. It may be asynchronous (the
+ * default runs the context model in ONNX Runtime); it must not change its input.
+ */
+export type DialoguePolicy = (input: PolicyInput) => DialogueAction | Promise<DialogueAction>;
 
 /**
  * Reserved slot names the manager adds for a skill's `execute` (never shown in `Understanding.slots`):

@@ -8,6 +8,7 @@
  */
 import type { Engine, EngineMethodName } from './contract.ts';
 import type {
+  ContextModelInfo,
   EngineEvent,
   EngineOptions,
   EngineStatus,
@@ -22,6 +23,7 @@ import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
+import { loadEngineContextModel, contextModelInfo } from './context-loader.ts';
 import { startingModel } from './model-loader.ts';
 import { loadEngineTagger } from './tagger-loader.ts';
 
@@ -222,6 +224,16 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         done();
         ctx.setStatus(s, 'ready');
       }
+    },
+
+    async setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo> {
+      const s = ctx.current();
+      // Loaded and checked before anything changes: a refused model leaves the one in use answering.
+      const next = await loadEngineContextModel(source, s.options);
+      const previous = s.contextModel;
+      s.contextModel = next;
+      await previous.dispose();
+      return contextModelInfo(next);
     },
 
     async setSlotTagger(source) {

@@ -41,6 +41,8 @@ export const engineAssets = {
   'assistant-zh': onnx('assistant-zh', () => new URL('../../models/assistant-zh.onnx', import.meta.url)),
   // The slot tagger (places, list items, reminder tasks, words, names; English and Chinese).
   'slots-default': onnx('slots-default', () => new URL('../../models/slots-default.onnx', import.meta.url)),
+  // The context model: how each turn relates to the conversation (issue 15).
+  'assistant-context': onnx('assistant-context', () => new URL('../../models/assistant-context.onnx', import.meta.url)),
 } as const satisfies Record<string, EngineAsset>;
 
 /** The name of a shipped file. @internal */

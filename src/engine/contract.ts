@@ -21,6 +21,7 @@ import type { GrantablePermission } from '../skills/types.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 import type { MetricsSnapshot } from '../metrics/types.ts';
 import type {
+  ContextModelInfo,
   ConversationSummary,
   EngineEvent,
   EngineHost,
@@ -126,13 +127,19 @@ export interface Engine {
   /** Sends webhook calls queued while offline. */
   flushOutbox(): Promise<void>;
 
-  // `assistant.models`: the intent model.
+  // `assistant.models`: the intent model and the context model.
   /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
   train(
     corpus: Corpus | string,
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
   ): Promise<ModelInfo>;
+  /**
+   * Loads another context model (a URL string or the `.onnx` bytes from `confidant train-context`) and answers
+   * the next turns with it. @throws {ModelLoadError} naming it, when it is corrupt, of the wrong
+   * shape or made for other features; the model in use then stays
+   */
+  setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo>;
   /**
    * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
    * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
@@ -221,6 +228,7 @@ export const engineMethods = {
   flushOutbox: { group: 'skills', callbacks: [] },
 
   train: { group: 'models', callbacks: [2] },
+  setContextModel: { group: 'models', callbacks: [] },
   setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 

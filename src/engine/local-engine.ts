@@ -31,12 +31,18 @@ import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
+import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
+import type { ContextModel } from '../context/context-model.ts';
+import { createContextPolicy } from '../context/context-policy.ts';
 import { locateTrainer } from './assets.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
 import { checkMessageLength } from './message-limits.ts';
 import { createStoreReopener } from './store-reopen.ts';
+
+/** The histogram of the context model's time per turn (the bench reads it from inside the Worker). @internal */
+export const CONTEXT_MODEL_HISTOGRAM = 'confidant_context_model_duration_seconds';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -50,6 +56,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The context model the dialogue policy asks on every turn. */
+  contextModel: ContextModel;
   /** The slot tagger, when one is loaded: its spans join the turn's entities. */
   tagger: SlotTagger | undefined;
   store: Store;
@@ -131,6 +139,19 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       wrapCallback,
       emit,
       announce: (conversationId, text, skillId) => announce(s, conversationId, text, skillId),
+      // Reads the model in use at each turn, so a swapped-in model answers the next turn.
+      policy: createContextPolicy({
+        run: async (input) => {
+          const started = performance.now();
+          const out = await s.contextModel.run(input);
+          s.services?.metrics.observe(
+            CONTEXT_MODEL_HISTOGRAM,
+            'Time the context model took to decide a turn (featurize and run).',
+            (performance.now() - started) / 1000,
+          );
+          return out;
+        },
+      }),
     });
     const retention = await s.store.settings().get<number>('retention.days');
     if (typeof retention === 'number') await s.store.applyRetention(retention);
@@ -256,20 +277,25 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       host = engineHost;
       locateTrainer(options.assetUrls);
       // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start
-      // waits for the slower of the two, not for both in turn. The tagger loads after the intent model,
-      // which compiles the wasm they share.
+      // waits for the slower of the two, not for both in turn. The context model and the tagger load
+      // after the intent model, which compiles the wasm they share.
       const { source, sha256 } = startingModel(options);
+      const contextSource = startingContextModel(options);
       const taggerSource = startingTagger(options);
-      const loadModels = async (): Promise<{ model: IntentModel; tagger: SlotTagger | undefined }> => {
+      type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
+      const loadModels = async (): Promise<Models> => {
         const loadedModel = await loadModel(source, options, onProgress, sha256);
+        let loadedContext: ContextModel | undefined;
         try {
+          loadedContext = await loadEngineContextModel(contextSource.source, options, contextSource.sha256);
           const loadedTagger =
             taggerSource === undefined
               ? undefined
               : await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
-          return { model: loadedModel, tagger: loadedTagger };
+          return { model: loadedModel, contextModel: loadedContext, tagger: loadedTagger };
         } catch (error) {
           await loadedModel.dispose();
+          await loadedContext?.dispose();
           throw error;
         }
       };
@@ -278,12 +304,13 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         if (opened.status === 'fulfilled') await opened.value.close();
         if (loaded.status === 'fulfilled') {
           await loaded.value.model.dispose();
+          await loaded.value.contextModel.dispose();
           await loaded.value.tagger?.dispose();
         }
         throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
       }
       const store = opened.value;
-      const { model, tagger } = loaded.value;
+      const { model, contextModel, tagger } = loaded.value;
       // Said once per realm, not once per assistant: a page that starts several must not flood the console.
       if (store.warning !== undefined && !warned.has(store.warning.code)) {
         warned.add(store.warning.code);
@@ -292,6 +319,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        contextModel,
         tagger,
         store,
         services: undefined,
@@ -386,7 +414,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.tagger?.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
   return {

@@ -128,3 +128,27 @@ export function renamed(error: unknown, name: string): unknown {
   const message = error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
   return new ModelLoadError(message, name, { cause: error.cause ?? error, code: error.code });
 }
+
+/**
+ * Loads a second model (the context model, the slot tagger) with the engine's wasm, already compiled
+ * by the intent model's load: its bytes through the verified offline cache (or as given), checked
+ * against `sha256` when one is given, errors naming where it came from.
+ * @param load makes the model from its bytes with the wasm at that URL
+ * @throws {ModelLoadError} naming the source (its URL, or `bytes`)
+ * @internal
+ */
+export async function loadEngineCompanion<T>(
+  source: ModelSource,
+  options: EngineOptions,
+  sha256: string | undefined,
+  load: (bytes: Uint8Array, wasm: { wasmUrl?: string }) => Promise<T>,
+): Promise<T> {
+  const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
+  const wasmUrl = wasmAsset(options).url;
+  try {
+    const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
+    return await load(bytes, wasmUrl === undefined ? {} : { wasmUrl });
+  } catch (error) {
+    throw renamed(error, name);
+  }
+}

@@ -16,6 +16,7 @@ import { createScheduler, type FiredReply, type SkillScheduler } from '../skills
 import { createSkillRuntime, type LocalSkillRuntime } from '../skills/runtime.ts';
 import { storeAuditSink } from '../skills/audit-sink.ts';
 import { createDialogueManager, type DialogueManager } from '../dialogue/manager.ts';
+import type { DialoguePolicy } from '../dialogue/types.ts';
 import { builtinSkills } from '../skills/builtin/index.ts';
 
 /** The services of an unlocked engine. @internal */
@@ -45,6 +46,8 @@ export interface ServiceHooks {
   emit: (event: EngineEvent) => void;
   /** Turns a fired timer or reminder into a stored, announced reply. */
   announce: (conversationId: string, text: string, skillId: string) => Promise<Reply>;
+  /** How each turn relates to the conversation (the context model's policy). */
+  policy: DialoguePolicy;
 }
 
 /** Built-in skills trusted with the user's profile without a prompt: they are part of the product. */
@@ -114,6 +117,7 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
     store,
     runtime,
     skills,
+    policy: hooks.policy,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
     ...(options.uiLang === undefined ? {} : { uiLang: options.uiLang }),

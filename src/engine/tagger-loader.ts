@@ -7,7 +7,7 @@
  */
 import { loadSlotTagger, type SlotTagger } from '../nlu/tagger/slot-tagger.ts';
 import { assetUrl, builtDigest } from './assets.ts';
-import { modelBytes, renamed, wasmAsset } from './model-loader.ts';
+import { loadEngineCompanion } from './model-loader.ts';
 import type { EngineOptions, ModelSource } from './types.ts';
 
 /**
@@ -27,17 +27,6 @@ export function startingTagger(
  * @throws {ModelLoadError} naming the tagger's URL (or `bytes`)
  * @internal
  */
-export async function loadEngineTagger(
-  source: ModelSource,
-  options: EngineOptions,
-  sha256?: string,
-): Promise<SlotTagger> {
-  const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
-  const wasmUrl = wasmAsset(options).url;
-  try {
-    const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
-    return await loadSlotTagger(bytes, wasmUrl === undefined ? {} : { wasmUrl });
-  } catch (error) {
-    throw renamed(error, name);
-  }
+export function loadEngineTagger(source: ModelSource, options: EngineOptions, sha256?: string): Promise<SlotTagger> {
+  return loadEngineCompanion(source, options, sha256, loadSlotTagger);
 }

@@ -32,6 +32,14 @@ export interface EngineOptions {
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
   /**
+   * The context model: it decides how each turn relates to the conversation (a new request, an
+   * answer, a follow-up, a correction, a cancel, a yes or no). A URL or the bytes of an `.onnx` file
+   * trained by `confidant train-context` (issue 15). @default the bundled `assistant-context.onnx`
+   */
+  contextModel?: ModelSource;
+  /** SHA-256 (64 hex digits) the `contextModel` must have, as `modelSha256` for the intent model. @default none */
+  contextModelSha256?: string;
+  /**
    * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
    * city); `false` runs without one (skills' own extractors and questions only).
    * @default the bundled `slots-default.onnx`
@@ -108,6 +116,17 @@ export interface PermissionGrant {
   permission: GrantablePermission;
   /** For `network`: the origins granted. */
   origins?: string[];
+}
+
+/** Describes the context model in use, from its metadata. */
+export interface ContextModelInfo {
+  /** Model name, e.g. `assistant-context`. */
+  name: string;
+  version: string;
+  /** Language tag of its training data. */
+  language: string;
+  /** Size of the `.onnx` file in bytes. */
+  bytes: number;
 }
 
 /** Options of in-browser or in-Node training. */

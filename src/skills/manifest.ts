@@ -106,6 +106,23 @@ function checkDisclosure(raw: unknown, where: string): SkillDisclosure {
   return Object.freeze({ origin: normalizeDeclaredOrigin(origin, `${where}.origin`), currentTurn, earlierTurns });
 }
 
+/** The longest description of one intent: a sentence, not a document (it is read on every turn). */
+export const MAX_INTENT_DESCRIPTION = 300;
+
+function checkIntentDescriptions(raw: unknown, intents: readonly string[], where: string): Record<string, string> {
+  if (!isRecord(raw)) throw new TypeError(`${where} must be an object of intent → description`);
+  const out: Record<string, string> = {};
+  for (const [intent, text] of Object.entries(raw)) {
+    if (!intents.includes(intent))
+      throw new RangeError(`${where}: ${JSON.stringify(intent)} is not one of the intents`);
+    if (typeof text !== 'string') throw new TypeError(`${where}.${intent} must be a string`);
+    if (text.length > MAX_INTENT_DESCRIPTION)
+      throw new RangeError(`${where}.${intent} is longer than ${MAX_INTENT_DESCRIPTION} characters`);
+    out[intent] = text;
+  }
+  return Object.freeze(out);
+}
+
 function checkPermissions(raw: unknown, where: string): SkillPermissions {
   if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
   for (const key of Object.keys(raw)) {
@@ -160,7 +177,19 @@ export function checkHostSkillIds(skills: readonly { id?: unknown }[], where: st
  */
 export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick<SkillDefinition, 'slots'> {
   if (!isRecord(raw)) throw new TypeError(`${fn}: the skill must be an object`);
-  const { id, version, intents, priority, description, fingerprint, sends, slots, permissions, timeoutMs } = raw;
+  const {
+    id,
+    version,
+    intents,
+    priority,
+    description,
+    intentDescriptions,
+    fingerprint,
+    sends,
+    slots,
+    permissions,
+    timeoutMs,
+  } = raw;
   if (typeof id !== 'string') throw new TypeError(`${fn}: id must be a string`);
   if (id.length > 128 || !SKILL_ID.test(id))
     throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
@@ -182,6 +211,10 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
   if (fingerprint !== undefined && typeof fingerprint !== 'string')
     throw new TypeError(`${at}: fingerprint must be a string`);
   const checkedSends = sends === undefined ? undefined : checkDisclosure(sends, `${at}: sends`);
+  const checkedDescriptions =
+    intentDescriptions === undefined
+      ? undefined
+      : checkIntentDescriptions(intentDescriptions, intents as string[], `${at}: intentDescriptions`);
   let checkedSlots: SlotDefinition[] | undefined;
   if (slots !== undefined) {
     if (!Array.isArray(slots)) throw new TypeError(`${at}: slots must be an array`);
@@ -206,6 +239,7 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     ...(description === undefined ? {} : { description }),
     ...(fingerprint === undefined ? {} : { fingerprint }),
     ...(checkedSends === undefined ? {} : { sends: checkedSends }),
+    ...(checkedDescriptions === undefined ? {} : { intentDescriptions: checkedDescriptions }),
     ...(checkedSlots === undefined ? {} : { slots: Object.freeze(checkedSlots) as SlotDefinition[] }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };

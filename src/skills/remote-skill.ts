@@ -34,10 +34,8 @@ export interface RemoteSkillOptions {
  * @param definition a skill defined in this realm
  */
 export function manifestOf(definition: SkillDefinition): SkillManifest {
-  const { id, version, intents, description, fingerprint, sends, permissions, timeoutMs, slots } = validateManifest(
-    definition,
-    'manifestOf',
-  );
+  const { id, version, intents, description, intentDescriptions, fingerprint, sends, permissions, timeoutMs, slots } =
+    validateManifest(definition, 'manifestOf');
   return structuredClone({
     id,
     version,
@@ -45,6 +43,7 @@ export function manifestOf(definition: SkillDefinition): SkillManifest {
     ...(description === undefined ? {} : { description }),
     ...(fingerprint === undefined ? {} : { fingerprint }),
     ...(sends === undefined ? {} : { sends: { ...sends } }),
+    ...(intentDescriptions === undefined ? {} : { intentDescriptions: { ...intentDescriptions } }),
     ...(permissions === undefined
       ? {}
       : { permissions: { ...permissions, ...(permissions.network ? { network: [...permissions.network] } : {}) } }),

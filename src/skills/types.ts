@@ -139,6 +139,12 @@ export interface SkillDefinition {
    * grant is bound to (sending more asks again). The LLM fallback sets it. @default not stated
    */
   sends?: SkillDisclosure;
+  /**
+   * What each intent asks for, in a few words a user might say ("set, check or cancel a countdown
+   * timer"). The context model reads them, with the intent names and slot names, to tell which
+   * intent a turn means: a skill added after training is understood from its manifest. @default none
+   */
+  intentDescriptions?: Record<string, string>;
   slots?: SlotDefinition[];
   permissions?: SkillPermissions;
   /** Returns a question to confirm with before `execute` runs (always asked when `consequential`). */

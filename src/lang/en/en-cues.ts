@@ -1,6 +1,7 @@
 /**
- * English cue words the dialogue rules still need besides the models: whole-utterance cancel,
- * yes and no, and the openers of follow-ups and corrections. Tested on the text after
+ * English cue words: whole-utterance cancel, yes and no, and the openers of follow-ups and
+ * corrections. The context model reads them as features (it decides; they are evidence), and the
+ * openers tell slot extractors where a new value starts. Tested on the text after
  * `simplify` (lower case, punctuation dropped). Every pattern is anchored and has no nested
  * quantifiers, so each test is linear in the text.
  *

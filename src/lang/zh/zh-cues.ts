@@ -1,5 +1,5 @@
 /**
- * Chinese cue words the dialogue rules still need besides the models: whole-utterance cancel
+ * Chinese cue words, read by the context model as features next to the words: whole-utterance cancel
  * ("算了", "不用了"), yes ("好的", "行"), no ("不要", "别"), and the shapes of follow-ups ("那巴黎呢",
  * "再加个香蕉") and corrections ("不对，改成七点", "不是三个是五个"). Tested on the text after
  * `simplify` with its spaces removed (Chinese has none). Anchored, no nested quantifiers: linear.

@@ -65,6 +65,28 @@ export function defaultFeaturizerConfig(locale = 'en'): FeaturizerConfig {
   };
 }
 
+/**
+ * Checks a featurizer config read from a model file (JSON anyone could have edited).
+ * @param config the decoded value
+ * @returns the first problem found, or `null` when the config is usable
+ */
+export function checkFeaturizerConfig(config: unknown): string | null {
+  if (typeof config !== 'object' || config === null) return 'the featurizer config is not an object';
+  const c = config as Record<string, unknown>;
+  if (typeof c.version !== 'number' || !Number.isInteger(c.version) || c.version < 1 || c.version > FEATURIZER_VERSION)
+    return 'unknown featurizer version';
+  if (c.foldHan !== undefined && typeof c.foldHan !== 'boolean') return 'featurizer.foldHan must be a boolean';
+  if (c.hanNgrams !== undefined && !(Number.isInteger(c.hanNgrams) && (c.hanNgrams as number) >= 0))
+    return 'featurizer.hanNgrams must be a non-negative integer';
+  for (const k of ['buckets', 'wordNgrams', 'charMin', 'charMax', 'maxChars', 'maxIds'] as const) {
+    const v = c[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return `featurizer.${k} must be a non-negative integer`;
+  }
+  if ((c.buckets as number) < 2 || (c.maxIds as number) < 1 || typeof c.locale !== 'string')
+    return 'featurizer config is out of range';
+  return null;
+}
+
 /** Fallback tokenizer where `Intl.Segmenter` is missing: runs of letters, marks, digits and apostrophes. */
 const WORD_RUN = /[\p{L}\p{M}\p{N}'’_]+|\p{Extended_Pictographic}/gu;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;

@@ -43,7 +43,7 @@ const REWRITES: [RegExp, string][] = [
 
 /** Words that surround a sum without changing it ("what is", "please", "equal"). */
 const FILLER =
-  /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
+  /\b(?:a|an|ok|okay|so|then|now|well|hmm|um|uh|oh|wait|actually|just|also|what|whats|is|are|does|do|the|answer|to|of|equal|equals|calculate|compute|work out|solve|how much|can|could|would|you|tell|me|please|for|i|need|want|know|result|value|quick|maths?|sum|and|hey|calculator|give|it|be|will|dollars?|bucks|euros?|about)\b/g;
 
 /**
  * Rewrites spoken arithmetic into the symbols `evaluateExpression` reads.
@@ -70,6 +70,14 @@ export function toSymbols(text: string): string | undefined {
 const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 
+/** "double that", "half of it": the last result scaled. */
+const SCALE: [RegExp, string][] = [
+  [/^(?:double|twice)\b/, '* 2'],
+  [/^(?:triple|three times)\b(?!\s*\d)/, '* 3'],
+  [/^(?:half|halve)\b/, '/ 2'],
+];
+const OPERATOR = /^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/;
+
 /**
  * A Chinese follow-up in symbols: "乘以二呢" → "* 2", "那120呢" → "120", "百分之二十呢" → "20%".
  * @returns the fragment in symbols, or `undefined` when it is not one
@@ -87,7 +95,7 @@ function fragmentZh(fragment: string): string | undefined {
   return toSymbolsZh(s.replace(/^的|的$/gu, ''));
 }
 
-/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "乘以二呢". */
+/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
     const zh = fragmentZh(fragment);
@@ -95,25 +103,31 @@ function combine(previous: string, fragment: string): string | undefined {
     if (/^[*/+^-]/.test(zh)) return `(${previous}) ${zh}`;
     return combine(previous, zh);
   }
-  const s = wordsToDigits(fragment.toLowerCase())
+  const raw = fragment
+    .toLowerCase()
     .replace(/[?!.]+$/, '')
-    .replace(/^(?:what about|how about|and|then)\s+/, '')
+    .replace(/^(?:(?:what about|how about|and|then|now|ok|okay)\s+)+/, '')
     .trim();
+  for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
+  // An operator word first: "minus six" continues the sum (as a number, "minus six" would be -6).
+  if (OPERATOR.test(raw)) {
+    const rest = toSymbols(`1 ${wordsToDigits(raw)}`)?.replace(/^1\s*/, '');
+    return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
+  }
+  const s = wordsToDigits(raw);
   const number = new RegExp(String.raw`^(?:of|off|on|for|with)?\s*(?:\$\s*)?(${N})$`).exec(s);
   if (number !== null && LAST_PLAIN_NUMBER.test(previous)) return previous.replace(LAST_PLAIN_NUMBER, number[1]!);
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
   if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);
-  if (/^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/.test(s)) {
-    const rest = toSymbols(`1 ${s}`)?.replace(/^1\s*/, '');
-    return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
-  }
   return undefined;
 }
 
 function extractExpression({ text, slots, cue, answer }: SlotExtractInput): string | undefined {
   const previous = typeof slots['expression'] === 'string' ? slots['expression'] : undefined;
   if (previous !== undefined && !answer) {
-    const combined = combine(previous, cue?.rest ?? text);
+    // The whole turn first: "plus 8" continues the sum, while its cue-stripped rest ("8") would
+    // replace a number in it; "and of 120?" works either way (combine drops the opener itself).
+    const combined = combine(previous, text) ?? (cue === undefined ? undefined : combine(previous, cue.rest));
     if (combined !== undefined) return combined;
   }
   const whole = cue?.rest ?? text;
@@ -138,6 +152,9 @@ export function createCalculatorSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['calculator'],
     description: 'do maths',
+    intentDescriptions: {
+      calculator: 'calculate a sum: plus, minus, times, divided by, percent of, square root; 计算 等于多少',
+    },
     slots: [expressionSlot],
     execute(ctx) {
       const pack = packFor(ctx.lang);

@@ -91,6 +91,7 @@ export function createDiceSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['roll_dice'],
     description: 'roll dice',
+    intentDescriptions: { roll_dice: 'roll a die or dice; 掷骰子' },
     // Slots only so a correction ("不是三个，是五个") can change one part; nothing is ever asked.
     slots: [diceSlot('count'), diceSlot('sides')],
     execute(ctx) {
@@ -122,6 +123,7 @@ export function createCoinSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['flip_coin'],
     description: 'flip a coin',
+    intentDescriptions: { flip_coin: 'flip a coin, heads or tails; 抛硬币' },
     execute(ctx) {
       const pack = packFor(ctx.lang);
       const say = pack.skills.coin;

@@ -159,6 +159,9 @@ export function createConversionSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['measurement_conversion'],
     description: 'convert units',
+    intentDescriptions: {
+      measurement_conversion: 'convert units: grams in a pound, miles to kilometers, celsius; 换算单位',
+    },
     slots,
     execute(ctx): string | SkillReply {
       const pack = packFor(ctx.lang);

@@ -28,7 +28,7 @@ const CHECK =
   /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries". */
 const LIST_REF =
-  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
+  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
 const LEADING = /^(?:some|a few|a couple of|a|an|the|more|another|extra|also|to)\s+/;
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
@@ -80,7 +80,14 @@ export function parseListRequest(text: string): ListRequest {
   }
   for (const clause of s.split(SPLIT_CLAUSES)) {
     if (REMOVE_VERB.test(clause))
-      out.remove.push(...splitItems(clause.replace(REMOVE_VERB, '').replace(/^\s*(?:off|out)\b/, '')));
+      out.remove.push(
+        ...splitItems(
+          clause
+            .replace(REMOVE_VERB, '')
+            .replace(/^\s*(?:off|out)\b/, '')
+            .replace(/\s+(?:off|out)$/, ''),
+        ),
+      );
     else if (ADD_VERB.test(clause))
       out.add.push(...splitItems(clause.replace(ADD_VERB, '').replace(/\b(?:down|up)\b(?=\s*$|\s+(?:on|to)\b)/, ' ')));
     else if (NO_LONGER.test(clause))

@@ -24,6 +24,8 @@ interface ListConfig {
   name: 'shopping' | 'todo';
   intents: [read: string, update: string];
   description: string;
+  /** What each of the two intents asks for (the context model reads them). */
+  intentDescriptions: [read: string, update: string];
 }
 
 /** The list parser for a text's language: Chinese when it has Han characters ("把oat milk加到清单" too). */
@@ -41,8 +43,13 @@ const QUESTION =
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
   return ({ text, slots, answer, cue, entities }: SlotExtractInput): string[] | undefined => {
     if (answer) {
-      if (QUESTION.test(text.trim().replace(/[?？!！。.]+$/u, ''))) return undefined;
-      const items = parserFor(text).split(text);
+      // Fillers around an answer ("ok cheese", "yeah, eggs please") are not items.
+      const said = text.trim().replace(/^(?:(?:ok(?:ay)?|um+|uh+|yeah|yes|so|just|well|hmm)\b[\s,]*)+/i, '');
+      if (QUESTION.test(said.replace(/[?？!！。.]+$/u, ''))) return undefined;
+      // "add eggs" in answer to "what should I add?": the request's own items.
+      const parser = parserFor(said);
+      const asked = parser.parse(said)[kind];
+      const items = asked.length > 0 ? asked : parser.split(said);
       return items.length > 0 ? items : undefined;
     }
     const parsed = parserFor(text).parse(text);
@@ -168,6 +175,10 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
     version: '1.0.0',
     intents: [...config.intents],
     description: config.description,
+    intentDescriptions: {
+      [config.intents[0]]: config.intentDescriptions[0],
+      [config.intents[1]]: config.intentDescriptions[1],
+    },
     slots: listSlots(config),
     permissions: { storage: true },
     // Reading and changing a list are easily confused by a model; the words decide.
@@ -210,6 +221,10 @@ export function createShoppingListSkill(random: Random): DialogueSkill {
       name: 'shopping',
       intents: ['shopping_list', 'shopping_list_update'],
       description: 'keep your shopping list',
+      intentDescriptions: [
+        "what's on my shopping or grocery list; 购物清单",
+        'add to or remove from my shopping or grocery list; 加到购物清单',
+      ],
     },
     random,
   );
@@ -223,6 +238,10 @@ export function createTodoListSkill(random: Random): DialogueSkill {
       name: 'todo',
       intents: ['todo_list', 'todo_list_update'],
       description: 'keep a to-do list',
+      intentDescriptions: [
+        "what's on my to-do list, my tasks; 待办事项",
+        'add or remove a task on my to-do list; 加到待办',
+      ],
     },
     random,
   );

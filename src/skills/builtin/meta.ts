@@ -31,6 +31,12 @@ export function createMetaSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['what_can_i_ask_you', 'repeat', 'tell_joke', 'fun_fact'],
     description: 'tell jokes and fun facts',
+    intentDescriptions: {
+      what_can_i_ask_you: 'what can you do, help; 你能做什么',
+      repeat: 'say that again, repeat; 再说一遍',
+      tell_joke: 'tell a joke, another joke; 讲个笑话',
+      fun_fact: 'tell a fun fact; 有趣的事',
+    },
     execute(ctx) {
       const pack = packFor(ctx.lang);
       switch (ctx.intent) {

@@ -57,7 +57,10 @@ function extractTask(input: SlotExtractInput): string | undefined {
   const { text, entities, answer } = input;
   if (hasHan(text)) return extractTaskZh(input);
   let task: string | undefined;
-  if (answer) task = text.replace(/^(?:to|about|that)\s+/i, '');
+  if (answer)
+    task = text
+      .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh)\b[\s,]*)+/i, '')
+      .replace(/^(?:to|about|that)\s+/i, '');
   else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ');
@@ -125,6 +128,18 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
   const say = packFor(ctx.lang).skills.reminders;
   const all = await loadReminders(ctx);
   if (all.length === 0) return say.noneToDelete;
+  // "Cancel that reminder" right after setting one means that one; "delete my reminders" means all.
+  const last = await ctx.storage!.get<string>('last');
+  const one = all.find((r) => r.id === last);
+  if (one !== undefined && !/\b(?:all|every|everything|reminders)\b|所有|全部/i.test(ctx.text)) {
+    await ctx.schedule!.cancel(one.id).catch(() => undefined);
+    await ctx.storage!.set(
+      'reminders',
+      all.filter((r) => r.id !== one.id),
+    );
+    await ctx.storage!.delete('last');
+    return say.deletedOne(one.task);
+  }
   for (const r of all) await ctx.schedule!.cancel(r.id).catch(() => undefined);
   await ctx.storage!.set('reminders', []);
   return all.length === 1 ? say.deletedOne(all[0]!.task) : say.deletedAll(all.length);
@@ -171,6 +186,10 @@ export function createReminderSkill(random: Random): DialogueSkill {
     version: '1.0.0',
     intents: ['reminder', 'reminder_update'],
     description: 'remind you of things',
+    intentDescriptions: {
+      reminder: 'read my reminders back, what reminders do I have; 我的提醒',
+      reminder_update: 'remind me to do something, set or delete a reminder; 提醒我',
+    },
     slots: [taskSlot, whenSlot],
     permissions: { schedule: true, storage: true },
     refineIntent: (intent, slots) => (slots['task'] !== undefined ? 'reminder_update' : intent),
@@ -179,7 +198,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
         return packFor(ctx.lang).skills.reminders.unavailable;
       const text = ctx.text.toLowerCase();
       if (
-        /\b(?:delete|remove|cancel|clear|erase)\b|删除|删掉|取消|清空|清除|去掉/u.test(text) &&
+        /\b(?:delete|remove|cancel|clear|erase|stop)\b|删除|删掉|取消|清空|清除|去掉|不要/u.test(text) &&
         ctx.slots['task'] === undefined
       )
         return deleteReminders(ctx);

@@ -64,6 +64,7 @@ export function createSpellingSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['spelling'],
     description: 'spell words',
+    intentDescriptions: { spelling: 'spell a word; 怎么拼' },
     slots: [wordSlot],
     execute(ctx) {
       const say = packFor(ctx.lang).skills.spelling;

@@ -105,6 +105,10 @@ export function createTimeSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['time', 'timezone'],
     description: 'tell the time anywhere',
+    intentDescriptions: {
+      time: 'what time is it, here or in a city; 现在几点',
+      timezone: 'the time zone of a place; 时区',
+    },
     slots: [placeSlot],
     execute: (ctx) => (ctx.intent === 'timezone' ? timezoneReply(ctx) : timeReply(ctx, random)),
   };
@@ -146,6 +150,7 @@ export function createDateSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['date'],
     description: 'tell you the date',
+    intentDescriptions: { date: "today's date, the day of a date; 今天几号 星期几" },
     slots: [dateSlot, placeSlot],
     execute: (ctx) => dateReply(ctx, random),
   };

@@ -46,10 +46,23 @@ export function scheduleOp(text: string): ScheduleOp {
 /** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
 const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
 
-/** A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its distance from now. */
-function extractDuration({ entities, now }: SlotExtractInput): number | undefined {
+/** The unit a length was given in, to read a bare number in a correction in the same unit. */
+function unitOf(ms: number): number {
+  if (ms % 3_600_000 === 0) return 3_600_000;
+  return ms % 60_000 === 0 ? 60_000 : 1000;
+}
+
+/**
+ * A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its
+ * distance from now; a bare number changing a length ("actually make it 9") keeps its unit.
+ */
+function extractDuration({ entities, now, cue, slots }: SlotExtractInput): number | undefined {
   const length = entities.find((e) => e.kind === 'duration')?.value;
   if (typeof length === 'number') return length;
+  const previous = slots['duration'];
+  const bare = entities.find((e) => e.kind === 'number');
+  if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
+    return bare.value * unitOf(previous);
   const relative = entities.find((e) => (e.kind === 'datetime' || e.kind === 'time') && RELATIVE.test(e.text));
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;
@@ -129,6 +142,7 @@ export function createTimerSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['timer'],
     description: 'set timers',
+    intentDescriptions: { timer: 'set, check or cancel a countdown timer, how much time is left; 计时器 还剩多久' },
     slots: [durationSlot],
     permissions: { schedule: true, storage: true },
     async execute(ctx): Promise<string | SkillReply> {
@@ -162,6 +176,7 @@ export function createAlarmSkill(random: Random): SkillDefinition {
     version: '1.0.0',
     intents: ['alarm'],
     description: 'set alarms',
+    intentDescriptions: { alarm: 'set, list or cancel an alarm, wake me up; 闹钟' },
     slots: [timeSlot],
     permissions: { schedule: true, storage: true },
     async execute(ctx): Promise<string | SkillReply> {

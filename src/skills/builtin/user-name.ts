@@ -87,6 +87,10 @@ export function createUserNameSkill(random: Random): DialogueSkill {
     version: '1.0.0',
     intents: ['change_user_name', 'user_name'],
     description: 'remember your name',
+    intentDescriptions: {
+      change_user_name: 'call me by a name, my name is; 叫我',
+      user_name: 'what is my name; 我叫什么',
+    },
     slots: [nameSlot],
     permissions: { profile: true },
     refineIntent: (intent, slots) => (slots['name'] !== undefined ? 'change_user_name' : intent),

@@ -12,7 +12,17 @@ import { validateManifest } from '../manifest.ts';
 import { LineCounter, YamlProblem, parseSafeYaml } from './yaml-safe.ts';
 import { fields, plain, steps, str } from './schema.ts';
 
-const TOP_LEVEL = ['id', 'version', 'description', 'intents', 'slots', 'permissions', 'timeoutMs', 'steps'] as const;
+const TOP_LEVEL = [
+  'id',
+  'version',
+  'description',
+  'intentDescriptions',
+  'intents',
+  'slots',
+  'permissions',
+  'timeoutMs',
+  'steps',
+] as const;
 
 /** Options of {@link parseWorkflow}. */
 export interface ParseWorkflowOptions {

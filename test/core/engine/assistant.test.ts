@@ -10,6 +10,7 @@ import {
   MAX_MESSAGE_LENGTH,
   UnsupportedError,
   WrongPassphraseError,
+  ModelLoadError,
   type Assistant,
   type AssistantEvent,
 } from '../../../src/index.ts';
@@ -171,4 +172,42 @@ test('a corrupt model is refused with a ModelLoadError naming the source', async
     createAssistant({ worker: false, storage: 'memory', model: new Uint8Array([8, 7, 18, 3, 1, 2]) }),
     (e) => e instanceof ConfidantError && e.code === 'model-load',
   );
+});
+
+test('a context model that is corrupt or made for other features is refused with a ModelLoadError', async () => {
+  const { trainContextModel } = await import('../../../src/context/training/context-trainer.ts');
+  const { exportContextOnnx } = await import('../../../src/context/training/context-export.ts');
+  const { spec, syntheticTurns } = await import('../context/synthetic-turns.ts');
+  const tiny = { spec, dim: 4, hidden: 4, candHidden: 4, slotHidden: 4, epochs: 1 };
+  const foreign = exportContextOnnx(await trainContextModel(syntheticTurns(20, 1), tiny));
+  for (const [contextModel, why] of [
+    [new Uint8Array([8, 7, 18, 3, 1, 2]), /corrupt|truncated/],
+    [foreign, /trained for other/],
+  ] as const) {
+    await assert.rejects(
+      createAssistant({ worker: false, storage: 'memory', contextModel }),
+      (e) => e instanceof ModelLoadError && e.source === 'bytes' && why.test(e.message),
+    );
+  }
+  assert.throws(() => createAssistant({ contextModel: 42 as never }), TypeError);
+  assert.throws(() => createAssistant({ contextModelSha256: 'abc' }), TypeError);
+});
+
+test('a context model swapped in answers the next turns; a refused one leaves the one in use answering', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { DEFAULT_CONTEXT_MODEL } = await import('../../../bin/commands/eval-dialogues.ts');
+  const assistant = await createAssistant({ worker: false, storage: 'memory' });
+  try {
+    await assert.rejects(
+      assistant.models.setContextModel(new Uint8Array([8, 7, 18, 3, 1, 2])),
+      (e) => e instanceof ModelLoadError && e.source === 'bytes',
+    );
+    assert.equal((await assistant.send('what time is it')).understanding.intent, 'time');
+    const info = await assistant.models.setContextModel(new Uint8Array(await readFile(DEFAULT_CONTEXT_MODEL)));
+    assert.equal(info.name, 'assistant-context');
+    assert.ok(info.bytes > 0);
+    assert.equal((await assistant.send('set a timer for 5 minutes')).understanding.intent, 'timer');
+  } finally {
+    await assistant.dispose();
+  }
 });

@@ -110,3 +110,15 @@ test('mutating the input after definition changes nothing', () => {
   network.push('https://evil.example');
   assert.deepEqual(skill.permissions!.network, ['https://acme.com']);
 });
+
+test('per-intent descriptions are checked against the intents and kept, across a thread boundary too', async () => {
+  const skill = defineSkill({ ...base, intentDescriptions: { 'order.status': 'where is my order, delivery status' } });
+  assert.deepEqual(skill.intentDescriptions, { 'order.status': 'where is my order, delivery status' });
+  assert.ok(Object.isFrozen(skill.intentDescriptions));
+  const { manifestOf } = await import('../../../src/skills/remote-skill.ts');
+  assert.deepEqual(manifestOf(skill).intentDescriptions, skill.intentDescriptions);
+  assert.throws(define({ intentDescriptions: { 'order.cancel': 'cancel an order' } }), RangeError);
+  assert.throws(define({ intentDescriptions: { 'order.status': 42 } }), TypeError);
+  assert.throws(define({ intentDescriptions: 'where is my order' }), TypeError);
+  assert.throws(define({ intentDescriptions: { 'order.status': 'x'.repeat(301) } }), RangeError);
+});

@@ -1,0 +1,143 @@
+/**
+ * `confidant train-context`: trains the context model (issue 15) on simulated dialogues and writes
+ * it as one `.onnx` file with its model card. Seeded and reproducible: the same arguments give the
+ * same model. Progress goes to stderr; a summary to stdout.
+ *
+ * The dialogues come from the simulator (`src/context/simulator/`), run through the real intent
+ * model, entity extractors, dialogue manager and skills; requests are drawn from the train and
+ * validation splits of the intent corpora, never a test split. Dialogue sets given with `--dev`
+ * are played to report figures; one given with `--test` is played last, only to report.
+ *
+ * @module
+ */
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { loadContextModel } from '../../src/context/context-model.ts';
+import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
+import { exportContextOnnx } from '../../src/context/training/context-export.ts';
+import { trainContextModel } from '../../src/context/training/context-trainer.ts';
+import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import { loadSlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
+import { engineAssets } from '../../src/engine/assets.ts';
+import { fileURLToPath } from 'node:url';
+import { writeContextCard, type ContextCardFigures } from './context-card.ts';
+import { accuracyOn, CONTEXT_TRAINING, readSimCorpus, simulateSet } from './context-data.ts';
+import { DEFAULT_MODEL, evalDialogues } from './eval-dialogues.ts';
+
+/** Usage text of the command. */
+export const TRAIN_CONTEXT_USAGE =
+  'confidant train-context --data <clinc150.json> [--zh-data <clinc150-zh.json>] [-o <context.onnx>] [--card <card.md>] ' +
+  '[--dialogues N] [--seed N] [--epochs N] [--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--test <test.json>] [--quiet]';
+
+/**
+ * Runs the command.
+ * @param argv the arguments after `train-context`
+ * @returns the exit code
+ */
+export async function trainContextCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      'zh-data': { type: 'string', default: 'models/corpora/zh/clinc150-zh.json' },
+      out: { type: 'string', short: 'o', default: 'models/assistant-context.onnx' },
+      card: { type: 'string' },
+      dialogues: { type: 'string', default: '12000' },
+      seed: { type: 'string', default: '1' },
+      epochs: { type: 'string', default: '10' },
+      'intent-model': { type: 'string', default: DEFAULT_MODEL },
+      dev: { type: 'string' },
+      test: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+  });
+  if (values.data === undefined) {
+    console.error(`usage: ${TRAIN_CONTEXT_USAGE}`);
+    return 2;
+  }
+  const count = (name: string, value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`--${name} must be a positive whole number, got ${value}`);
+    return n;
+  };
+  const dialogues = count('dialogues', values.dialogues);
+  const seed = count('seed', values.seed);
+  const epochs = count('epochs', values.epochs);
+  const log = (line: string) => {
+    if (!values.quiet) process.stderr.write(`${line}\n`);
+  };
+  const started = performance.now();
+  const corpus = readSimCorpus(values.data, values['zh-data'] === '' ? undefined : values['zh-data']);
+  const intentModel = await loadIntentModel(values['intent-model']);
+  // The turns go through the shipped slot tagger too, as the engine runs them.
+  const tagger = await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
+  try {
+    const simulate = async (what: string, n: number, s: number, synthetic: 'train' | 'held-out') => {
+      const set = await simulateSet({ model: intentModel, tagger, corpus, dialogues: n, seed: s, synthetic });
+      log(`simulated ${what}: ${n} dialogues, ${set.examples.length} turns`);
+      return set;
+    };
+    const train = await simulate('training', dialogues, seed, 'train');
+    const validation = await simulate('validation', Math.ceil(dialogues / 8), seed + 1000, 'train');
+    const heldOut = await simulate('held-out skills', Math.ceil(dialogues / 16), seed + 2000, 'held-out');
+    const trained = await trainContextModel(
+      train.examples,
+      {
+        spec: CONTEXT_SPEC,
+        name: 'assistant-context',
+        version: '2026.12.0',
+        language: 'en',
+        seed,
+        epochs,
+        ...CONTEXT_TRAINING,
+        featurizer: { ...CONTEXT_TRAINING.featurizer },
+        onProgress: (e) => {
+          if (e.status === 'epoch')
+            log(`epoch ${e.epoch}/${e.epochs}: loss ${e.loss.toFixed(4)}, validation ${e.valScore.toFixed(4)}`);
+        },
+      },
+      validation.examples,
+    );
+    const bytes = exportContextOnnx(trained, { quantize: true });
+    writeFileSync(values.out, bytes);
+    const model = await loadContextModel(bytes, { expect: CONTEXT_SPEC });
+    const figures: ContextCardFigures = {
+      trainTurns: train.examples.length,
+      dialogues,
+      seed,
+      epochs,
+      metrics: trained.metrics,
+      bytes: bytes.length,
+      gzipBytes: gzipSync(bytes).length,
+      validation: await accuracyOn(model, validation),
+      heldOutSkills: await accuracyOn(model, heldOut, (i) => heldOut.acts[i]!.startsWith('request')),
+      chinese: await accuracyOn(model, validation, (i) => validation.languages[i] === 'zh'),
+      dev: [],
+      test: [],
+      seconds: 0,
+    };
+    for (const [list, files] of [
+      [figures.dev, values.dev],
+      [figures.test, values.test],
+    ] as const) {
+      for (const file of files?.split(',').filter(Boolean) ?? []) {
+        const report = await evalDialogues(file, { model: values['intent-model'], contextModel: model });
+        list.push({ file, ...report });
+        log(`${file}: turns ${report.turnAccuracy.toFixed(3)}, dialogues ${report.dialogueSuccess.toFixed(3)}`);
+      }
+    }
+    await model.dispose();
+    figures.seconds = (performance.now() - started) / 1000;
+    const card = values.card ?? values.out.replace(/\.onnx$/, '') + '.md';
+    writeFileSync(card, writeContextCard(figures));
+    process.stdout.write(
+      `wrote ${values.out} (${figures.gzipBytes} bytes gzipped) and ${card}: validation command ` +
+        `${figures.validation.command.toFixed(3)}, intent ${figures.validation.intent.toFixed(3)}\n`,
+    );
+    return 0;
+  } finally {
+    await intentModel.dispose();
+    await tagger.dispose();
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The context model's file format: the names of its ONNX inputs and outputs (a contract shared
+ * with whoever builds its inputs), what its `metadata_props` carry, and the validation of a
+ * `.onnx` file before ONNX Runtime sees it, so a corrupt, wrong-shaped or foreign model is
+ * refused with a {@link ModelLoadError} naming it (issue 15, "Bad input").
+ *
+ * @module
+ */
+import { ModelLoadError } from '../errors.ts';
+import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/runtime/featurizer.ts';
+import { readOnnxSummary, type OnnxSummary } from '../nlu/onnx/onnx-reader.ts';
+import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
+
+/** Version of the context model format; a loader refuses newer ones. */
+export const CONTEXT_FORMAT_VERSION = 1;
+
+/** The `confidant.kind` of a context model (an intent model has none). */
+export const CONTEXT_MODEL_KIND = 'context';
+
+/** The graph's inputs, in order: name, element type, rank. Part of the contract of issue 15. */
+export const CONTEXT_INPUTS = [
+  { name: 'utterance', type: 'int64', rank: 2 },
+  { name: 'context', type: 'int64', rank: 2 },
+  { name: 'state', type: 'float32', rank: 2 },
+  { name: 'cand_tokens', type: 'int64', rank: 2 },
+  { name: 'cand_feats', type: 'float32', rank: 3 },
+  { name: 'cand_mask', type: 'float32', rank: 2 },
+  { name: 'slot_tokens', type: 'int64', rank: 2 },
+  { name: 'slot_feats', type: 'float32', rank: 3 },
+  { name: 'slot_mask', type: 'float32', rank: 2 },
+] as const satisfies readonly { name: string; type: OnnxElementType; rank: number }[];
+
+/** The graph's outputs, in order. */
+export const CONTEXT_OUTPUTS = [
+  { name: 'command', type: 'float32', rank: 2 },
+  { name: 'switch', type: 'float32', rank: 2 },
+  { name: 'intent', type: 'float32', rank: 2 },
+  { name: 'slot', type: 'float32', rank: 2 },
+] as const satisfies readonly { name: string; type: OnnxElementType; rank: number }[];
+
+/**
+ * What a context model's fixed-size inputs and its command output mean: one name per state
+ * feature, per candidate feature, per slot-candidate feature, and per dialogue command. The
+ * sizes S, F, G and C of the graph are the lengths of these lists.
+ */
+export interface ContextSpec {
+  /** Names of the `state` features (S ≥ 1). */
+  state: string[];
+  /** Names of the per-candidate `cand_feats` (F ≥ 1). */
+  candFeatures: string[];
+  /** Names of the per-slot-candidate `slot_feats` (G ≥ 1). */
+  slotFeatures: string[];
+  /** The dialogue commands of the `command` output, in order (C ≥ 1). */
+  commands: string[];
+}
+
+/** Everything a context model's `metadata_props` describe, decoded. */
+export interface ContextModelMetadata {
+  format: number;
+  name: string;
+  version: string;
+  language: string;
+  /** How every text input (utterance, context, candidate and slot descriptions) becomes ids. */
+  featurizer: FeaturizerConfig;
+  spec: ContextSpec;
+  /** How the embedding table is stored. */
+  weights: 'float32' | 'uint8';
+  /** Free-form figures from training, for model cards. */
+  metrics: Record<string, number>;
+}
+
+const KEY = 'confidant.';
+
+/** The metadata key of the graph checksum (written by the ONNX writer, checked here). */
+export const CONTEXT_CHECKSUM_KEY = `${KEY}checksum`;
+
+/**
+ * Checks that `spec` is well formed: four lists of distinct non-empty strings, none empty.
+ * @param spec the candidate spec
+ * @returns the first problem found, or `null`
+ */
+export function checkContextSpec(spec: unknown): string | null {
+  if (typeof spec !== 'object' || spec === null) return 'spec must be an object';
+  for (const key of ['state', 'candFeatures', 'slotFeatures', 'commands'] as const) {
+    const list = (spec as Record<string, unknown>)[key];
+    if (!Array.isArray(list) || list.length === 0) return `spec.${key} must be a non-empty list`;
+    if (!list.every((n) => typeof n === 'string' && n.length > 0)) return `spec.${key} must hold non-empty strings`;
+    if (new Set(list).size !== list.length) return `spec.${key} has a repeated name`;
+  }
+  return null;
+}
+
+/**
+ * Encodes metadata as `metadata_props` strings (JSON for structured values).
+ * @param m the metadata
+ * @returns key → string value
+ */
+export function encodeContextMetadata(m: ContextModelMetadata): Record<string, string> {
+  return {
+    [`${KEY}kind`]: CONTEXT_MODEL_KIND,
+    [`${KEY}format`]: String(m.format),
+    [`${KEY}name`]: m.name,
+    [`${KEY}version`]: m.version,
+    [`${KEY}language`]: m.language,
+    [`${KEY}featurizer`]: JSON.stringify(m.featurizer),
+    [`${KEY}spec`]: JSON.stringify(m.spec),
+    [`${KEY}weights`]: m.weights,
+    [`${KEY}metrics`]: JSON.stringify(m.metrics),
+  };
+}
+
+/**
+ * Decodes and validates a context model's metadata.
+ * @param props the model's `metadata_props`
+ * @param source where the model came from, for the error
+ * @returns the metadata
+ * @throws {ModelLoadError} when it is not a context model, a key is missing or malformed, or the format is newer
+ */
+export function decodeContextMetadata(props: Map<string, string>, source: string): ContextModelMetadata {
+  const fail = (why: string): never => {
+    throw new ModelLoadError(`Not a Confidant context model: ${why}`, source);
+  };
+  const get = (key: string): string => props.get(KEY + key) ?? fail(`metadata ${KEY + key} is missing`);
+  const json = (key: string): unknown => {
+    try {
+      return JSON.parse(get(key)) as unknown;
+    } catch {
+      return fail(`metadata ${KEY + key} is not valid JSON`);
+    }
+  };
+  const kind = props.get(`${KEY}kind`);
+  if (kind !== CONTEXT_MODEL_KIND) fail(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
+  const format = Number(get('format'));
+  if (!Number.isInteger(format) || format < 1) fail('bad format version');
+  if (format > CONTEXT_FORMAT_VERSION)
+    fail(`format ${format} is newer than this library supports (${CONTEXT_FORMAT_VERSION})`);
+  const featurizer = json('featurizer');
+  const featurizerProblem = checkFeaturizerConfig(featurizer);
+  if (featurizerProblem !== null) fail(featurizerProblem);
+  const spec = json('spec');
+  const specProblem = checkContextSpec(spec);
+  if (specProblem !== null) fail(specProblem);
+  const weights = get('weights');
+  if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
+  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
+  return {
+    format,
+    name: get('name'),
+    version: get('version'),
+    language: get('language'),
+    featurizer: featurizer as FeaturizerConfig,
+    spec: spec as ContextSpec,
+    weights: weights as 'float32' | 'uint8',
+    metrics: typeof metrics === 'object' && metrics !== null ? (metrics as Record<string, number>) : {},
+  };
+}
+
+/** The size the spec requires of each fixed dimension, by `input/axis` or `output/axis`. */
+function fixedDims(spec: ContextSpec): Map<string, number> {
+  return new Map([
+    ['utterance/0', 1],
+    ['context/0', 1],
+    ['state/0', 1],
+    ['state/1', spec.state.length],
+    ['cand_feats/0', 1],
+    ['cand_feats/2', spec.candFeatures.length],
+    ['cand_mask/0', 1],
+    ['slot_feats/0', 1],
+    ['slot_feats/2', spec.slotFeatures.length],
+    ['slot_mask/0', 1],
+    ['command/0', 1],
+    ['command/1', spec.commands.length],
+    ['switch/0', 1],
+    ['switch/1', 1],
+    ['intent/0', 1],
+    ['slot/0', 1],
+  ]);
+}
+
+function checkValues(
+  found: OnnxValueInfo[],
+  wanted: readonly { name: string; type: OnnxElementType; rank: number }[],
+  dims: Map<string, number>,
+  what: string,
+): string | null {
+  if (found.length !== wanted.length) return `the graph must have ${wanted.length} ${what}s, it has ${found.length}`;
+  for (const w of wanted) {
+    const v = found.find((f) => f.name === w.name);
+    if (v === undefined) return `the graph has no ${what} "${w.name}"`;
+    if (v.type !== w.type || v.shape.length !== w.rank)
+      return `${what} "${w.name}" must be ${w.type} of rank ${w.rank}, it is ${v.type} [${v.shape.join(', ')}]`;
+    for (let axis = 0; axis < v.shape.length; axis++) {
+      const want = dims.get(`${w.name}/${axis}`);
+      const have = v.shape[axis];
+      // A symbolic dimension is accepted: ONNX Runtime checks the actual sizes at the test run.
+      if (want !== undefined && typeof have === 'number' && have !== want)
+        return `${what} "${w.name}" has ${have} at axis ${axis}, its metadata says ${want}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks that `bytes` are a well-formed Confidant context model and decodes its metadata: the
+ * protobuf parses, the graph checksum matches, the metadata is complete, and the graph's inputs
+ * and outputs have the contract's names, types, ranks and the sizes the metadata implies.
+ * @param bytes the `.onnx` file
+ * @param source where it came from, for errors
+ * @param expected when given, the spec the caller was built for; a model for other features or
+ *   commands is refused
+ * @returns the metadata
+ * @throws {ModelLoadError} naming `source` on any problem
+ */
+export function readContextModelFile(
+  bytes: Uint8Array,
+  source: string,
+  expected?: Partial<ContextSpec>,
+): ContextModelMetadata {
+  let summary: OnnxSummary;
+  try {
+    summary = readOnnxSummary(bytes);
+  } catch (cause) {
+    throw new ModelLoadError('The model file is corrupt or truncated', source, { cause });
+  }
+  const meta = decodeContextMetadata(summary.metadata, source);
+  const checksum = summary.metadata.get(CONTEXT_CHECKSUM_KEY);
+  if (checksum !== undefined && checksum !== summary.graphChecksum)
+    throw new ModelLoadError('The model file is corrupt (its graph checksum does not match)', source);
+  const dims = fixedDims(meta.spec);
+  const problem =
+    checkValues(summary.inputs, CONTEXT_INPUTS, dims, 'input') ??
+    checkValues(summary.outputs, CONTEXT_OUTPUTS, dims, 'output');
+  if (problem !== null) throw new ModelLoadError(`The context model has the wrong shape: ${problem}`, source);
+  for (const key of ['state', 'candFeatures', 'slotFeatures', 'commands'] as const) {
+    const want = expected?.[key];
+    if (want !== undefined && JSON.stringify(want) !== JSON.stringify(meta.spec[key])) {
+      throw new ModelLoadError(
+        `The context model was trained for other ${key} (${meta.spec[key].join(', ')}; expected ${want.join(', ')})`,
+        source,
+      );
+    }
+  }
+  return meta;
+}

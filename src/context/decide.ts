@@ -1,0 +1,154 @@
+/**
+ * Turns the context model's outputs into a dialogue action. The model decides; the only rules
+ * here are the guards that must hold whatever it says (issue 15): a command that needs something
+ * the state does not have (a fill without a question, a yes without a confirmation, a follow-up
+ * without a task) is not taken and the next most likely command is; and the switch head, when the
+ * conversation has a task, weighs the commands that carry it on (a fill, a correction, a follow-up, a
+ * yes or no, a request to the same skill) against those that leave it (another skill, out of scope). Confirmation of consequential
+ * skills and re-asking an unparseable answer are guards of the dialogue manager itself
+ * (`run-task.ts`, `perform.ts`), so they hold for any policy.
+ *
+ * @module
+ */
+import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
+import { COMMANDS, type TurnFeatures, type DialogueCommand } from './dialogue-features.ts';
+
+/** What the context model returns for one turn (softmaxes already masked to the real candidates). */
+export interface ContextOutputs {
+  /** Probabilities of {@link COMMANDS}, in order. */
+  command: ArrayLike<number>;
+  /** Probability that the turn leaves the active task for another. */
+  switch: number;
+  /** Probability of each candidate intent. */
+  intent: ArrayLike<number>;
+  /** Probability of each slot candidate. */
+  slot: ArrayLike<number>;
+}
+
+/** The decision and why, for `eval-dialogues --verbose` and debugging. */
+export interface ContextDecision {
+  action: DialogueAction;
+  command: DialogueCommand;
+  /** Probability of each command, by name. */
+  commands: Record<DialogueCommand, number>;
+  switch: number;
+  /** The best candidates with their probabilities, highest first. */
+  intents: { intent: string; score: number }[];
+  /** The slot candidates with their probabilities. */
+  slots: { slot: string; score: number }[];
+}
+
+/** Commands that carry the active task on (weighed by 1 − switch when a task is active). */
+const CARRY: ReadonlySet<DialogueCommand> = new Set(['fill_slot', 'correct_slot', 'follow_up', 'confirm', 'deny']);
+
+function argmax(values: ArrayLike<number>, allowed: (i: number) => boolean = () => true): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++)
+    if (allowed(i) && (best < 0 || (values[i] as number) > (values[best] as number))) best = i;
+  return best;
+}
+
+/** `true` when the state lets the command be carried out. */
+function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures): boolean {
+  switch (command) {
+    case 'fill_slot':
+      return state.pending?.type === 'slot' && f.slots.length > 0;
+    case 'confirm':
+      return state.pending?.type === 'confirm';
+    case 'deny':
+      return state.pending !== undefined;
+    case 'correct_slot':
+    case 'follow_up':
+      return state.task !== undefined && f.slots.length > 0;
+    case 'start_task':
+    case 'small_talk':
+      return f.candidates.length > 0;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Chooses the dialogue action for a turn from the model's outputs.
+ * @param state the dialogue state the features were computed from
+ * @param f the turn's features (candidates and slots, in the order the outputs follow)
+ * @param out the model's outputs
+ * @returns the action and the decision behind it
+ */
+export function decideAction(state: DialogueState, f: TurnFeatures, out: ContextOutputs): ContextDecision {
+  const inContext = state.task !== undefined || state.pending !== undefined;
+  const sw = Number.isFinite(out.switch) ? out.switch : 0.5;
+  const best = argmax(out.intent);
+  // A new request for the task's own skill ("how much time is left?") carries the task on.
+  const bestCarries = best >= 0 && state.task !== undefined && f.candidates[best]!.skill?.id === state.task.skillId;
+  const weighted = COMMANDS.map((c, i) => {
+    const p = out.command[i] ?? 0;
+    if (!inContext) return p;
+    if (CARRY.has(c) || (c === 'start_task' && bestCarries)) return p * (1 - sw);
+    if (c === 'start_task' || c === 'out_of_scope') return p * sw;
+    return p;
+  });
+  const ci = argmax(weighted, (i) => possible(COMMANDS[i]!, state, f));
+  const command = COMMANDS[ci] ?? 'out_of_scope';
+  const confidence = out.command[ci] ?? 0;
+  const task = state.task;
+  let action: DialogueAction;
+  switch (command) {
+    case 'start_task':
+    case 'small_talk': {
+      const k = best;
+      const c = f.candidates[k]!;
+      const score = confidence * (out.intent[k] ?? 0);
+      action =
+        c.skill === undefined
+          ? { type: 'unsupported', intent: c.intent, confidence: score }
+          : { type: 'new-intent', intent: c.intent, skillId: c.skill.id, confidence: score };
+      break;
+    }
+    case 'fill_slot': {
+      const pending = state.pending?.type === 'slot' ? state.pending.slot : undefined;
+      const j = argmax(out.slot);
+      // The question asked is the slot answered, unless the model is sure the answer fits another slot.
+      const slot = j >= 0 && (out.slot[j] ?? 0) > 0.5 ? f.slots[j]!.slot.name : (pending ?? f.slots[0]!.slot.name);
+      action = { type: 'fill-slot', intent: task!.intent, slot, confidence };
+      break;
+    }
+    case 'correct_slot':
+    case 'follow_up': {
+      // The slots the turn names, or else the one the model says it changes.
+      const named = f.slots.filter((s) => (s.feats[2] ?? 0) > 0).map((s) => s.slot.name);
+      const j = argmax(out.slot);
+      if (named.length === 0 && j >= 0) named.push(f.slots[j]!.slot.name);
+      action = {
+        type: command === 'correct_slot' ? 'correction' : 'follow-up',
+        intent: task!.intent,
+        slots: named,
+        confidence,
+      };
+      break;
+    }
+    case 'cancel':
+      action = { type: 'cancel', confidence };
+      break;
+    case 'confirm':
+      action = { type: 'confirm', confidence };
+      break;
+    case 'deny':
+      action = { type: 'deny', confidence };
+      break;
+    default:
+      action = { type: 'out-of-scope', confidence };
+  }
+  const intents = f.candidates
+    .map((c, k) => ({ intent: c.intent, score: out.intent[k] ?? 0 }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+  return {
+    action,
+    command,
+    commands: Object.fromEntries(COMMANDS.map((c, i) => [c, out.command[i] ?? 0])) as Record<DialogueCommand, number>,
+    switch: sw,
+    intents,
+    slots: f.slots.map((s, j) => ({ slot: s.slot.name, score: out.slot[j] ?? 0 })),
+  };
+}

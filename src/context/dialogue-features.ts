@@ -1,0 +1,379 @@
+/**
+ * What the context model sees of a turn (issue 15): the utterance, what the assistant last said,
+ * the dialogue state as numbers, the candidate intents and the slots the turn could be filling,
+ * each with its description and numeric evidence. Feature names are stored in the model's metadata
+ * and checked at load time, so a model always gets the features it was trained on, in order.
+ *
+ * Everything here is read-only over the policy's input and costs a few slot extractions per skill:
+ * the same extractors the dialogue manager runs when it acts on the decision.
+ *
+ * @module
+ */
+import type { Entity } from '../nlu/types.ts';
+import type { SkillDefinition } from '../skills/types.ts';
+import { cueOf, isCancel, isCorrection, isFollowUp, isNo, isYes, wordCount } from '../dialogue/cues.ts';
+import { extractSlot, extractSlots, slotsOf, validateSlot } from '../dialogue/slots.ts';
+import { slotValues } from '../dialogue/state.ts';
+import {
+  DIALOGUE_ACTION_TYPES,
+  type DialogueActionType,
+  type DialogueSlot,
+  type PolicyInput,
+} from '../dialogue/types.ts';
+import { candidatesFor, type IntentCandidate } from './candidates.ts';
+import { humanizeName } from './lexical-features.ts';
+import { promptsIn } from '../lang/pack.ts';
+import { overlap, profileOf, turnWords } from './description-overlap.ts';
+import type { ContextSpec } from './context-format.ts';
+
+/** The dialogue commands the model chooses among (in the spirit of Rasa CALM's command set). */
+export const COMMANDS = [
+  'start_task',
+  'fill_slot',
+  'correct_slot',
+  'follow_up',
+  'cancel',
+  'confirm',
+  'deny',
+  'small_talk',
+  'out_of_scope',
+] as const;
+
+/** One dialogue command. */
+export type DialogueCommand = (typeof COMMANDS)[number];
+
+const ACTS: readonly (DialogueActionType | 'none')[] = ['none', ...DIALOGUE_ACTION_TYPES];
+const ENTITY_KINDS = [
+  'number',
+  'ordinal',
+  'date',
+  'time',
+  'datetime',
+  'duration',
+  'money',
+  'percentage',
+  'custom',
+  'slot',
+];
+/** The language packs' cue words (`src/lang/<lang>/<lang>-cues.ts`), read as evidence next to the words themselves. */
+const CUES = ['cancel', 'yes', 'no', 'follow_up', 'correction'] as const;
+/** Slot kinds grouped by what answers them. */
+const KIND_GROUPS = ['text', 'number', 'duration', 'datetime', 'custom', 'other'] as const;
+
+function kindGroup(kind: string): (typeof KIND_GROUPS)[number] {
+  if (kind === 'text') return 'text';
+  if (kind === 'number' || kind === 'ordinal' || kind === 'money' || kind === 'percentage') return 'number';
+  if (kind === 'duration') return 'duration';
+  if (kind === 'date' || kind === 'time' || kind === 'datetime') return 'datetime';
+  if (kind.startsWith('custom')) return 'custom';
+  return 'other';
+}
+
+/** Names of the dialogue-state features, in order. */
+export const STATE_FEATURES: readonly string[] = [
+  'has_task',
+  'pending_slot',
+  'pending_confirm',
+  'pending_asked_twice',
+  ...KIND_GROUPS.map((k) => `pending_kind_${k}`),
+  'pending_value_answer',
+  'pending_value_strict',
+  'pending_value_valid',
+  'task_slots_found',
+  'task_has_slots',
+  'task_consequential',
+  'task_age',
+  'first_turn',
+  'turn_position',
+  ...ACTS.map((a) => `last_act_${a}`),
+  'last_intent_is_task',
+  'model_top1',
+  'model_top2',
+  'model_margin',
+  'model_ranked_mass',
+  'model_out_of_scope',
+  ...ENTITY_KINDS.map((k) => `entity_${k}`),
+  'entity_other',
+  'entity_coverage',
+  'words',
+  ...CUES.map((c) => `cue_${c}`),
+  'question_mark',
+  'han',
+  'digits',
+];
+
+/** Names of the per-candidate features, in order. */
+export const CANDIDATE_FEATURES: readonly string[] = [
+  'model_score',
+  'model_top1',
+  'model_top3',
+  'model_ranked',
+  'model_log_score',
+  'skill_mass',
+  'task_intent',
+  'task_skill',
+  'last_intent',
+  'last_skill',
+  'unanswered',
+  'has_slots',
+  'slots_found',
+  'slots_found_share',
+  'entity_fits',
+  'word_overlap',
+  'bigram_overlap',
+  'name_overlap',
+  'consequential',
+];
+
+/** Names of the per-slot features, in order. */
+export const SLOT_FEATURES: readonly string[] = [
+  'pending',
+  'value_answer',
+  'value_strict',
+  'value_valid',
+  'entity_fits',
+  'filled',
+  'required',
+  ...KIND_GROUPS.map((k) => `kind_${k}`),
+];
+
+/**
+ * The spec of the context models this dialogue layer computes inputs for: a model trained for
+ * other features or commands is refused when loaded (`ModelLoadError`).
+ */
+export const CONTEXT_SPEC: ContextSpec = {
+  state: [...STATE_FEATURES],
+  candFeatures: [...CANDIDATE_FEATURES],
+  slotFeatures: [...SLOT_FEATURES],
+  commands: [...COMMANDS],
+};
+
+/** A slot the turn could be filling, with its description. */
+export interface SlotCandidate {
+  slot: DialogueSlot;
+  text: string;
+}
+
+/**
+ * Everything the context model reads of one turn, before its texts are hashed into ids: the
+ * network's `ContextInput` (utterance, context, state, candidates and slots with their texts and
+ * features), with each candidate's intent and skill and each slot's definition kept alongside.
+ */
+export interface TurnFeatures {
+  utterance: string;
+  /** What the assistant said last (its question or offer), or ''. */
+  context: string;
+  /** One value per name of {@link STATE_FEATURES}. */
+  state: Float32Array;
+  /** The candidate intents; `feats` has one value per name of {@link CANDIDATE_FEATURES}. */
+  candidates: (IntentCandidate & { feats: Float32Array })[];
+  /** The slot candidates; `feats` has one value per name of {@link SLOT_FEATURES}. */
+  slots: (SlotCandidate & { feats: Float32Array })[];
+}
+
+const ENTITY_INDEX = new Map(ENTITY_KINDS.map((k, i) => [k, i]));
+const HAN = /\p{Script=Han}/u;
+
+/** Entity kinds that fill a slot kind (a `datetime` also answers "what time?" and "what day?"). */
+function entityFits(kind: string, entities: readonly Entity[]): boolean {
+  if (kind.startsWith('custom:')) return entities.some((e) => e.kind === 'custom' && e.name === kind.slice(7));
+  const group = kindGroup(kind);
+  if (group === 'datetime')
+    return entities.some((e) => e.kind === 'date' || e.kind === 'time' || e.kind === 'datetime');
+  return entities.some((e) => e.kind === kind);
+}
+
+const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
+
+/** A slot as the dialogue manager would see it for a question a skill asked without declaring it. */
+function undeclaredSlot(name: string, question: string): DialogueSlot {
+  return { name, kind: 'text', prompt: question };
+}
+
+/**
+ * Computes what the context model sees of a turn.
+ * @param input the policy's input (not changed)
+ * @returns the texts, state features, candidates and slot candidates with their features
+ */
+export function dialogueFeatures(input: PolicyInput): TurnFeatures {
+  const { nlu, state, skills, text, now } = input;
+  const task = state.task;
+  const taskSkill = task === undefined ? undefined : skills.find((s) => s.id === task.skillId);
+  const pending = state.pending;
+  const acts = state.acts ?? [];
+  const last = acts[acts.length - 1];
+  const lastSkill = last?.skillId;
+  const when = now === undefined ? {} : { now };
+  const entities = nlu.entities;
+  const cue = cueOf(text);
+  // For the task's own skill, a turn without an opener is read as a possible continuation ("oat milk too").
+  const taskCue = cue ?? { type: 'follow-up' as const, rest: text.trim() };
+  const taskSlots = slotValues(task);
+
+  // Slots of every skill named in the turn (read as a fresh request, or with the task's slots for its own skill).
+  const found = new Map<SkillDefinition, number>();
+  for (const skill of skills) {
+    if (slotsOf(skill).length === 0) continue;
+    const own = skill === taskSkill;
+    const values = extractSlots(skill, {
+      text,
+      entities,
+      slots: own ? taskSlots : {},
+      ...when,
+      ...(own ? { cue: taskCue } : {}),
+    });
+    found.set(skill, Object.keys(values).length);
+  }
+
+  // The slot candidates: the active task's slots, and the pending question's slot even if undeclared.
+  const slots: SlotCandidate[] = [];
+  if (taskSkill !== undefined) {
+    for (const slot of slotsOf(taskSkill)) slots.push({ slot, text: slotText(slot) });
+    if (pending?.type === 'slot' && !slots.some((s) => s.slot.name === pending.slot)) {
+      const slot = undeclaredSlot(pending.slot, pending.question);
+      slots.push({ slot, text: slotText(slot) });
+    }
+  }
+  const slotFeats = slots.map(({ slot }) => {
+    const answer = extractSlot(slot, { text, entities, slots: taskSlots, answer: true, ...when });
+    const strict = extractSlot(slot, { text, entities, slots: taskSlots, answer: false, ...when });
+    const value = present(answer) ? answer : strict;
+    const group = kindGroup(slot.kind);
+    return Float32Array.from([
+      pending?.type === 'slot' && pending.slot === slot.name ? 1 : 0,
+      present(answer) ? 1 : 0,
+      present(strict) ? 1 : 0,
+      present(value) && validateSlot(slot, value) === true ? 1 : 0,
+      entityFits(slot.kind, entities) ? 1 : 0,
+      task?.slots[slot.name] !== undefined ? 1 : 0,
+      slot.required === false ? 0 : 1,
+      ...KIND_GROUPS.map((k) => (k === group ? 1 : 0)),
+    ]);
+  });
+
+  const keep = new Set([task?.skillId, lastSkill].filter((s): s is string => s !== undefined));
+  const recent = acts.map((a) => a.intent).filter((i): i is string => i !== null && i !== 'cancel');
+  const candidates = candidatesFor(skills, nlu.intents, keep, recent);
+  const scores = new Map(nlu.intents.map((s, i) => [s.intent, { score: s.score, rank: i }]));
+  const mass = new Map<SkillDefinition, number>();
+  for (const c of candidates)
+    if (c.skill !== undefined) mass.set(c.skill, (mass.get(c.skill) ?? 0) + (scores.get(c.intent)?.score ?? 0));
+  const words = turnWords(text);
+  const candidateFeats = candidates.map((c) => {
+    const scored = scores.get(c.intent);
+    const p = scored?.score ?? 0;
+    const rank = scored?.rank ?? Infinity;
+    const skillSlots = c.skill === undefined ? [] : slotsOf(c.skill);
+    const named = c.skill === undefined ? 0 : (found.get(c.skill) ?? 0);
+    const lexical = overlap(words, profileOf(c.text));
+    const name = overlap(words, profileOf(humanizeName(c.intent)));
+    return Float32Array.from([
+      p,
+      rank === 0 ? 1 : 0,
+      rank < 3 ? 1 : 0,
+      scored === undefined ? 0 : 1,
+      Math.log(p + 1e-4) / 10 + 1,
+      c.skill === undefined ? p : (mass.get(c.skill) ?? 0),
+      task !== undefined && task.intent === c.intent ? 1 : 0,
+      task !== undefined && c.skill?.id === task.skillId ? 1 : 0,
+      last?.intent === c.intent ? 1 : 0,
+      lastSkill !== undefined && c.skill?.id === lastSkill ? 1 : 0,
+      c.skill === undefined ? 1 : 0,
+      skillSlots.length > 0 ? 1 : 0,
+      named > 0 ? 1 : 0,
+      skillSlots.length === 0 ? 0 : named / skillSlots.length,
+      skillSlots.some((s) => s.kind !== 'text' && entityFits(s.kind, entities)) ? 1 : 0,
+      lexical.words,
+      lexical.bigrams,
+      name.words,
+      c.skill?.permissions?.consequential === true || c.skill?.confirm !== undefined ? 1 : 0,
+    ]);
+  });
+
+  return {
+    utterance: text,
+    context: lastAssistant(input),
+    state: stateFeatures(input, taskSkill, found, slots, slotFeats),
+    candidates: candidates.map((c, k) => ({ ...c, feats: candidateFeats[k]! })),
+    slots: slots.map((s, j) => ({ ...s, feats: slotFeats[j]! })),
+  };
+}
+
+/** The words describing a slot: its name and its questions. */
+function slotText(slot: DialogueSlot): string {
+  // The English prompts: the descriptions are English (with Chinese glosses), whatever the turn's language.
+  return [humanizeName(slot.name), ...promptsIn(slot.prompt, 'en')].join(' | ');
+}
+
+/** What the assistant said last in this conversation, or ''. */
+function lastAssistant({ state }: PolicyInput): string {
+  for (let i = state.recent.length - 1; i >= 0; i--) {
+    const turn = state.recent[i]!;
+    if (turn.role === 'assistant') return turn.text;
+  }
+  return '';
+}
+
+function stateFeatures(
+  input: PolicyInput,
+  taskSkill: SkillDefinition | undefined,
+  found: ReadonlyMap<SkillDefinition, number>,
+  slots: readonly SlotCandidate[],
+  slotFeats: readonly Float32Array[],
+): Float32Array {
+  const { nlu, state, text } = input;
+  const task = state.task;
+  const pending = state.pending;
+  const acts = state.acts ?? [];
+  const last = acts[acts.length - 1];
+  const pendingIndex = pending?.type === 'slot' ? slots.findIndex((s) => s.slot.name === pending.slot) : -1;
+  const pendingSlot = pendingIndex < 0 ? undefined : slots[pendingIndex]!.slot;
+  const pendingFeats = pendingIndex < 0 ? undefined : slotFeats[pendingIndex]!;
+  const group = pendingSlot === undefined ? undefined : kindGroup(pendingSlot.kind);
+  const top1 = nlu.intents[0]?.score ?? 0;
+  const top2 = nlu.intents[1]?.score ?? 0;
+  const entityCounts = new Array<number>(ENTITY_KINDS.length + 1).fill(0);
+  let covered = 0;
+  for (const e of nlu.entities) {
+    entityCounts[ENTITY_INDEX.get(e.kind) ?? ENTITY_KINDS.length]! += 1;
+    covered += e.end - e.start;
+  }
+  const trimmed = text.trim();
+  return Float32Array.from([
+    task === undefined ? 0 : 1,
+    pending?.type === 'slot' ? 1 : 0,
+    pending?.type === 'confirm' ? 1 : 0,
+    pending?.type === 'slot' && pending.asks >= 2 ? 1 : 0,
+    ...KIND_GROUPS.map((k) => (k === group ? 1 : 0)),
+    pendingFeats?.[1] ?? 0,
+    pendingFeats?.[2] ?? 0,
+    pendingFeats?.[3] ?? 0,
+    taskSkill !== undefined && (found.get(taskSkill) ?? 0) > 0 ? 1 : 0,
+    taskSkill !== undefined && slotsOf(taskSkill).length > 0 ? 1 : 0,
+    taskSkill?.permissions?.consequential === true || taskSkill?.confirm !== undefined ? 1 : 0,
+    task === undefined ? 0 : Math.min(1, (state.turn - task.turn) / 6),
+    state.turn <= 1 ? 1 : 0,
+    Math.min(1, Math.log1p(state.turn) / 3),
+    ...ACTS.map((a) => ((last?.action ?? 'none') === a ? 1 : 0)),
+    task !== undefined && last?.intent === task.intent ? 1 : 0,
+    top1,
+    top2,
+    top1 - top2,
+    Math.min(
+      1,
+      nlu.intents.reduce((sum, s) => sum + s.score, 0),
+    ),
+    nlu.outOfScope ? 1 : 0,
+    ...entityCounts.map((n) => Math.min(1, n)),
+    trimmed.length === 0 ? 0 : Math.min(1, covered / trimmed.length),
+    Math.min(1, Math.log1p(wordCount(text)) / 3),
+    isCancel(text) ? 1 : 0,
+    isYes(text) ? 1 : 0,
+    isNo(text) ? 1 : 0,
+    isFollowUp(text) ? 1 : 0,
+    isCorrection(text) ? 1 : 0,
+    /[?？]\s*$/.test(trimmed) ? 1 : 0,
+    HAN.test(text) ? 1 : 0,
+    /\p{Nd}/u.test(text) ? 1 : 0,
+  ]);
+}

@@ -1,0 +1,167 @@
+/**
+ * Dialogue-act phrase banks for the simulator, in English and Simplified Chinese: the ways people
+ * cancel, confirm, deny, answer, follow up and correct. Written here from everyday usage, never
+ * copied from an evaluation set; variety matters more than any single phrasing, and the model is
+ * meant to learn the act from the words and the dialogue state together.
+ *
+ * @module
+ */
+
+/** A language the simulator writes. */
+export type SimLanguage = 'en' | 'zh';
+
+/** Phrases per language. */
+export type Bank = Record<SimLanguage, readonly string[]>;
+
+const split = (s: string): string[] =>
+  s
+    .split('|')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+
+/** Dropping the open question or the task being set up. */
+export const CANCEL: Bank = {
+  en: split(
+    'never mind|cancel|forget it|nevermind|forget about it|stop|no forget it|actually never mind|cancel that|' +
+      "scratch that|don't bother|skip it|leave it|nah forget it|i changed my mind|oh never mind|drop it|not anymore|" +
+      "ugh forget it|cancel please|no stop|abort|never mind that|let's not|i don't want to anymore|actually no, cancel|" +
+      "forget i asked|nvm|just forget it|ok never mind then|quit|stop asking|no need|it's fine, never mind|" +
+      "doesn't matter|not now|maybe later|cancel it|forget the whole thing|stop stop|no no cancel|never mind, thanks|" +
+      "i'll do it myself|let's drop it|cancel the request|forget that|mm never mind|no it's ok|leave it for now|" +
+      "don't worry about it|nah don't worry about it|no worries, forget it|nah i'm good|skip|nope never mind|" +
+      "i'll pass|it's fine|actually don't|never mind i'll remember|eh forget it|no need, thanks|drop that|" +
+      "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright",
+  ),
+  zh: split(
+    '算了|不用了|取消|算了吧|不要了|取消吧|没事了|不用了谢谢|先不用了|别管了|停|停下|取消这个|我不要了|' +
+      '还是算了|没关系，不用了|等会再说|以后再说|不需要了|忘了它吧|不要这个了|取消刚才的|哎算了',
+  ),
+};
+
+/** Stopping something running that the active task started (a timer, an alarm, music); `{noun}` is its name. */
+export const STOP_RUNNING: Bank = {
+  en: split(
+    'cancel|stop|stop it|cancel it|turn it off|cancel the {noun}|stop the {noun}|kill the {noun}|cancel my {noun}|' +
+      "cancel all my {noun}s|delete the {noun}|never mind, cancel it|i don't need the {noun} anymore|switch it off|" +
+      'please cancel that|stop that {noun}|turn off the {noun}|get rid of the {noun}|cancel that {noun}|' +
+      'actually cancel the {noun}|no cancel it|remove the {noun}|shut it off|clear the {noun}',
+  ),
+  zh: split('取消|停|停止|关掉|取消{noun}|关掉{noun}|把{noun}取消|不要{noun}了|停掉{noun}|删除{noun}|取消所有{noun}'),
+};
+
+/** Saying yes to a confirmation. */
+export const YES: Bank = {
+  en: split(
+    "yes|yeah|yep|sure|ok|okay|go ahead|do it|yes please|sure thing|absolutely|please do|that's right|correct|yup|" +
+      'of course|definitely|sounds good|confirm|yes do it|ya|yea|right|go for it|alright|yes, go ahead|ok go ahead|' +
+      "i'm sure|sure, go ahead|yes i'm sure|yeah do it|yes that's fine|y|ok sure|yes definitely|affirmative|yeah sure|" +
+      'go on|please|yes yes|totally|sure why not',
+  ),
+  zh: split('是的|对|好的|好|可以|确定|没问题|行|嗯|对的|是|好啊|确认|就这样|没错|好吧|可以的'),
+};
+
+/** Saying no to a confirmation (or to a question). */
+export const NO: Bank = {
+  en: split(
+    "no|nope|nah|no thanks|don't|no, keep it|not really|please don't|no way|no, leave it|wait no|negative|" +
+      "i'd rather not|no no|actually no|don't do that|keep it|no, don't|n|no thank you|hold on, no|nope, leave it|" +
+      "no don't do it|no, not now|nah keep it",
+  ),
+  zh: split('不|不是|不对|不要|不用|别|不行|不要了|不，留着|不了|别这样|不，先别'),
+};
+
+/** Follow-ups that change the place or day of the last request, whatever it was ("and tomorrow?"). */
+export const FOLLOW_ANY: Bank = {
+  en: split(
+    'what about tomorrow?|and tomorrow?|how about in {place}?|and in {place}?|what about {date}?|and for {date}?|' +
+      'and next week?|what about {place}|ok what about tomorrow|and the day after?|same for {place}',
+  ),
+  zh: split('那明天呢|那{place}呢|{date}呢|后天呢|那下周呢'),
+};
+
+/** Framings of a request that interrupts an open question: `{r}` is the request. */
+export const INTERRUPT_FRAMES: Bank = {
+  en: split(
+    '{r}|{r}|{r}|wait {r}|hold on, {r}|actually {r}|oh first, {r}|quick question, {r}|before that, {r}|wait, {r}|hmm {r}',
+  ),
+  zh: split('{r}|{r}|等一下，{r}|先问一下，{r}|对了，{r}'),
+};
+
+/** Framings of a correction: `{v}` is the new value. */
+export const CORRECTION_FRAMES: Bank = {
+  en: split(
+    'no, i meant {v}|actually {v}|sorry, i meant {v}|i meant {v}|no wait, {v}|make it {v}|actually make it {v}|' +
+      'change it to {v}|oops, i meant {v}|no, {v}|{v} instead|sorry, {v}|no no, {v}|wait, make that {v}|' +
+      'correction: {v}|hmm actually {v}|no sorry {v}|can you change it to {v}|actually, {v} please',
+  ),
+  zh: split('改成{v}|不对，{v}|我是说{v}|应该是{v}|换成{v}|不是，是{v}|说错了，{v}|改为{v}'),
+};
+
+/** Framings of an answer to a slot question: `{v}` is the value. */
+export const ANSWER_FRAMES: Bank = {
+  en: split(
+    "{v}|{v}|{v}|{v} please|um {v}|make it {v}|let's say {v}|maybe {v}|{v}, thanks|it's {v}|ok {v}|i'd say {v}|" +
+      'uh {v}|{v} i guess|just {v}|{v}!|{v}?|hmm {v}',
+  ),
+  zh: split('{v}|{v}|{v}吧|嗯，{v}|就{v}|{v}，谢谢|大概{v}'),
+};
+
+/** Answers that fill nothing (the manager re-asks). */
+export const NONSENSE: Bank = {
+  en: split('purple|banana|elephant|asdf|the blue one|blah|whenever|hmm|potato|something|whatever|uh|lol|qwerty'),
+  zh: split('紫色|随便|香蕉皮|啊啊啊|嗯嗯|哈哈|不知道呢'),
+};
+
+/** Asking again for the same kind of thing ("another one"). */
+export const AGAIN: Bank = {
+  en: split(
+    'another one|again|one more|do it again|one more time|another|and another|more|again please|same again|' +
+      'haha ok one more|another!|go again|one more please|again lol|another one please|hit me again|more please|' +
+      'give me another|ok another|once more|lol another|do that again|one more?',
+  ),
+  zh: split('再来一个|再来|再一次|又一个|再来一次'),
+};
+
+/** Small talk the simulator sends besides the intent corpora, by intent. */
+export const SMALL_TALK: Record<string, Bank> = {
+  thank_you: {
+    en: split(
+      'thanks|thank you|thx|cheers|thanks a lot|great thanks|perfect, thank you|ty|much appreciated|awesome thanks',
+    ),
+    zh: split('谢谢|谢谢你|多谢|太好了谢谢|感谢'),
+  },
+  greeting: {
+    en: split(
+      'hi|hello|hey|good morning|hey there|hiya|good evening|morning!|yo|hello there|hi!|howdy|gm|heya|sup|good afternoon',
+    ),
+    zh: split('你好|嗨|早上好|晚上好|您好|哈喽'),
+  },
+  goodbye: {
+    en: split(
+      'bye|goodbye|see you|bye for now|see ya|good night|later|catch you later|that is all, bye|cya|ttyl|gn|later!|night',
+    ),
+    zh: split('再见|拜拜|晚安|回头见|先这样，再见'),
+  },
+  are_you_a_bot: {
+    en: split('are you a bot|who are you|are you human|are you a real person|am i talking to a robot'),
+    zh: split('你是机器人吗|你是谁|你是真人吗'),
+  },
+  what_is_your_name: {
+    en: split("what's your name|what should i call you|do you have a name|what are you called"),
+    zh: split('你叫什么名字|怎么称呼你'),
+  },
+  repeat: {
+    en: split(
+      'say that again|what did you say|repeat that|come again?|sorry, say that again?|can you repeat that|pardon?|huh, what was that',
+    ),
+    zh: split('再说一遍|你说什么|重复一下'),
+  },
+  maybe: {
+    en: split("maybe|i don't know|no clue|not sure|idk|dunno|hmm maybe|perhaps|no idea tbh|possibly|i'm not sure yet"),
+    zh: split('也许|不知道|不确定|可能吧|说不好'),
+  },
+  tell_joke: {
+    en: split('tell me a joke|make me laugh|know any jokes?|say something funny'),
+    zh: split('讲个笑话|说个笑话吧'),
+  },
+};

@@ -1,0 +1,284 @@
+/**
+ * How the simulator's users talk to each built-in intent: requests with and without their slots,
+ * answers to the skill's questions, follow-ups and corrections of a running task, and the other
+ * intents of the same skill a task leads to (checking a timer, reading the list just changed,
+ * stopping what was started). Templates use `{placeholders}` from `values.ts`.
+ *
+ * @module
+ */
+import type { Bank, SimLanguage } from './acts.ts';
+
+/** The simulator's knowledge of one intent. */
+export interface IntentScript {
+  /** Requests that say everything the skill needs. */
+  full?: Bank;
+  /** Requests that leave something for the skill to ask. */
+  bare?: Bank;
+  /** Answers to the skill's question about a slot, by slot name (framed by `ANSWER_FRAMES`). */
+  answers?: Record<string, Bank>;
+  /** Follow-ups that keep the task and change a part of it: labelled `follow_up`, the slot named. */
+  followUp?: { slot: string; bank: Bank }[];
+  /** New values for a slot, said as a correction (framed by `CORRECTION_FRAMES`). */
+  correction?: { slot: string; bank: Bank };
+  /** Other intents a running task leads to, asked in its context: labelled `start_task` of that intent. */
+  related?: { intent: string; bank: Bank }[];
+  /** Stopping what the task started ("cancel", "stop"): `start_task` of `intent`, `{noun}` filled. */
+  stop?: { intent: string; noun: Record<SimLanguage, string> };
+  /** "Another one" asks for this intent again. */
+  again?: boolean;
+}
+
+const b = (en: string, zh = ''): Bank => ({
+  en: en
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean),
+  zh: zh
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean),
+});
+
+/** Scripts of the built-in skills' intents. */
+export const INTENT_SCRIPTS: Record<string, IntentScript> = {
+  timer: {
+    full: b(
+      'set a timer for {duration}|{duration} timer|start a {duration} timer|timer for {duration} please|set timer {duration}|' +
+        'i need a timer for {duration}|put a timer on for {duration}|count down {duration}|can you time {duration} for me|' +
+        'start a timer, {duration}|set a {duration} timer|timer {duration}|could you set a timer for {duration}',
+      '设一个{duration}的计时器|计时{duration}|帮我定时{duration}|倒计时{duration}|设置{duration}计时器',
+    ),
+    bare: b(
+      'set a timer|i need a timer|start a timer|can you set a timer for me|timer please|new timer|set up a countdown|start the timer|set timer',
+      '设个计时器|我需要一个计时器|开个倒计时|帮我计时',
+    ),
+    answers: { duration: b('{duration}|for {duration}', '{duration}') },
+    correction: { slot: 'duration', bank: b('{duration}', '{duration}') },
+    related: [
+      {
+        intent: 'timer',
+        bank: b(
+          'how much time is left|how long is left on my timer|how much time is left on the timer|how long until the timer goes off|' +
+            'check my timer|time left?|is my timer still running|how much longer|how long left|what timers do i have|' +
+            'set another timer for {duration}|and another one for {duration}|one more for {duration}',
+          '计时器还剩多久|还有多长时间|还剩几分钟|再设一个{duration}的',
+        ),
+      },
+    ],
+    stop: { intent: 'timer', noun: { en: 'timer', zh: '计时器' } },
+  },
+  alarm: {
+    full: b(
+      'set an alarm for {time}|wake me up at {time}|alarm at {time}|i need an alarm for {time}|set alarm {time}|' +
+        'can you wake me {time}|please set an alarm for {time}|alarm for {time}|make an alarm at {time}',
+      '设一个{time}的闹钟|{time}叫醒我|定个{time}的闹钟|明天{time}叫我起床',
+    ),
+    bare: b(
+      'set an alarm|i need an alarm|can you set an alarm for me|new alarm|set an alarm for me|alarm please',
+      '设个闹钟|帮我定个闹钟',
+    ),
+    answers: { time: b('{time}|at {time}|for {time}', '{time}') },
+    correction: { slot: 'time', bank: b('{time}', '{time}') },
+    related: [
+      {
+        intent: 'alarm',
+        bank: b(
+          'what alarms do i have|list my alarms|when is my alarm set for|do i have any alarms|show my alarms',
+          '我有哪些闹钟|闹钟几点',
+        ),
+      },
+    ],
+    stop: { intent: 'alarm', noun: { en: 'alarm', zh: '闹钟' } },
+  },
+  reminder_update: {
+    full: b(
+      'remind me to {task} {when}|remind me {when} to {task}|set a reminder to {task} {when}|' +
+        "don't let me forget to {task} {when}|can you remind me to {task} {when}|reminder to {task} {when}|" +
+        'please remind me {when} to {task}|i need a reminder to {task} {when}|remind me to {task}|set a reminder to {task}',
+      '{when}提醒我{task}|提醒我{when}{task}|设置一个提醒：{task}|提醒我{task}',
+    ),
+    bare: b(
+      'set a reminder|can you set a reminder for me|i need a reminder|remind me of something|new reminder|add a reminder',
+      '设置一个提醒|帮我设个提醒',
+    ),
+    answers: { task: b('{task}|to {task}', '{task}'), when: b('{when}', '{when}') },
+    correction: { slot: 'when', bank: b('{when}', '{when}') },
+    stop: { intent: 'reminder_update', noun: { en: 'reminder', zh: '提醒' } },
+    related: [
+      {
+        intent: 'reminder',
+        bank: b(
+          'what are my reminders|what reminders do i have|do i have any reminders|show my reminders|list reminders|' +
+            'any reminders left?|do i still have reminders|what reminders are set',
+          '我有哪些提醒|看看我的提醒',
+        ),
+      },
+    ],
+  },
+  reminder: {
+    full: b(
+      'what are my reminders|what reminders do i have|do i have any reminders|show me my reminders|read my reminders',
+      '我有哪些提醒|我的提醒',
+    ),
+  },
+  shopping_list_update: {
+    full: b(
+      'add {items} to my shopping list|put {items} on the shopping list|i need to buy {items}|add {items} to my grocery list|' +
+        "put {items} on my grocery list|we're out of {items}|shopping list: {items}|add {items} to the grocery list|" +
+        'remove {item} from my shopping list|take {item} off the shopping list|cross {item} off my grocery list|' +
+        'i already bought {item}|we have {item} now, take it off|got the {item} already|' +
+        'please add {items} to my shopping list|can you put {items} on my shopping list|clear my shopping list|' +
+        'empty the grocery list|delete everything on my shopping list',
+      '把{items}加到购物清单|购物清单加上{items}|我要买{items}|从购物清单删掉{item}',
+    ),
+    bare: b(
+      'add something to my shopping list|i want to add to my shopping list|i need to add a few things to my grocery list',
+      '往购物清单里加东西',
+    ),
+    answers: { add: b('{items}|add {items}', '{items}') },
+    followUp: [
+      {
+        slot: 'add',
+        bank: b(
+          'and {item}|{item} too|also {item}|and some {item}|plus {item}|oh and {item}|{item} as well|and {items}',
+          '再加个{item}|还有{item}|{item}也要',
+        ),
+      },
+    ],
+    correction: { slot: 'add', bank: b('{item}', '{item}') },
+    related: [
+      {
+        intent: 'shopping_list',
+        bank: b(
+          "what's on my list|what's on it now|what's on the list|read it back|show me the list|is {item} on my list|what do i have so far",
+          '清单上有什么|现在有什么',
+        ),
+      },
+      {
+        intent: 'shopping_list_update',
+        bank: b('clear the list|empty it|remove {item}|take {item} off', '清空清单|把{item}删掉'),
+      },
+    ],
+  },
+  shopping_list: {
+    full: b(
+      "what's on my shopping list|read me my grocery list|show my shopping list|what do i need to buy|is {item} on my shopping list|" +
+        "what's on the grocery list|what's left on my shopping list",
+      '购物清单上有什么|我要买什么|看看购物清单',
+    ),
+  },
+  todo_list_update: {
+    full: b(
+      'add {todo} to my to-do list|put {todo} on my todo list|add {todo} to my to do list|i need to {todo}, add it to my list|' +
+        'remove {todo} from my to-do list|i finished {todo}|new task: {todo}|write down {todo} on my to-do list|' +
+        'i already did {todo}|done with {todo}|cross {todo} off my to do list|' +
+        'clear my to-do list|delete everything on my to do list',
+      '把{todo}加到待办事项|待办事项加上{todo}|删掉待办事项里的{todo}',
+    ),
+    bare: b('i want to add something to my todo list|add a task|add to my to-do list', '加一个待办事项'),
+    answers: { add: b('{todo}', '{todo}') },
+    followUp: [
+      { slot: 'add', bank: b('and {todo}|also add {todo}|{todo} too|and also {todo}', '还有{todo}|再加{todo}') },
+    ],
+    related: [
+      {
+        intent: 'todo_list',
+        bank: b("what's on my list|what's on it|show me the list|how many things are on it", '清单上有什么'),
+      },
+    ],
+  },
+  todo_list: {
+    full: b(
+      "what's on my to-do list|what do i have to do|show my tasks|what's on my todo list|read my to do list",
+      '我的待办事项有什么|看看待办事项',
+    ),
+  },
+  calculator: {
+    full: b(
+      "what's {expression}|{expression}|calculate {expression}|what is {expression}|how much is {expression}|{expression}?|can you work out {expression}",
+      '{expression}等于多少|算一下{expression}|{expression}是多少',
+    ),
+    bare: b(
+      'i need to do some math|can you calculate something|calculator|help me with a sum|do some maths for me',
+      '帮我算个数|我想算点东西',
+    ),
+    answers: { expression: b('{expression}', '{expression}') },
+    followUp: [
+      {
+        slot: 'expression',
+        bank: b(
+          'plus {b}|times {b}|and divided by {b}|minus {b}|and of {n}?|then times {b}|divided by {b}|and plus {b}|now minus {b}|and times {b}?',
+          '再加{b}|乘以{b}|再减{b}',
+        ),
+      },
+    ],
+    correction: { slot: 'expression', bank: b('{expression}', '{expression}') },
+  },
+  measurement_conversion: {
+    full: b('{conversion}|{conversion}?|can you tell me {conversion}', '{n}公斤是多少磅|一英里是多少公里'),
+    bare: b('convert {n} {u1}|i need to convert something', '帮我换算单位'),
+    answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}') },
+    followUp: [
+      { slot: 'to', bank: b('what about in {unit}?|and in {unit}?|and {unit}?|in {unit}', '那{unit}呢') },
+      { slot: 'amount', bank: b('and {n}?|what about {n} {u1}?|and in {n} {u1}?', '那{n}呢') },
+    ],
+  },
+  time: {
+    full: b(
+      "what time is it|what's the time in {place}|time in {place}?|what time is it in {place} right now|current time|what's the time|tell me the time in {place}",
+      '现在几点|{place}现在几点|几点了',
+    ),
+    followUp: [
+      {
+        slot: 'place',
+        bank: b(
+          'and in {place}?|what about {place}?|how about {place}|and {place}?|and in {place}|what about in {place}',
+          '那{place}呢|{place}呢',
+        ),
+      },
+    ],
+  },
+  timezone: {
+    full: b(
+      "what time zone is {place} in|what's my time zone|which timezone is {place}|what timezone am i in",
+      '{place}是哪个时区|我的时区是什么',
+    ),
+    followUp: [{ slot: 'place', bank: b('and {place}?|what about {place}?|and {place}', '那{place}呢') }],
+  },
+  date: {
+    full: b(
+      "what's the date|what day is it|what's the date {date}|what day is {date}|what's today's date|what date is {date}",
+      '今天几号|今天星期几|{date}是几号',
+    ),
+    followUp: [
+      { slot: 'date', bank: b('what about {date}?|and {date}?|and {date}|how about {date}', '那{date}呢|{date}呢') },
+      {
+        slot: 'date',
+        bank: b('what day of the week is that|which weekday is that|and what day is that', '那天星期几'),
+      },
+    ],
+  },
+  spelling: {
+    full: b(
+      'how do you spell {word}|spell {word}|how is {word} spelled|spell {word} for me|can you spell {word}',
+      '{word}怎么拼|拼一下{word}',
+    ),
+    bare: b('can you spell a word for me|i need help spelling something|spell something', '帮我拼个单词'),
+    answers: { word: b('{word}', '{word}') },
+    followUp: [{ slot: 'word', bank: b('and {word}?|what about {word}|and {word}', '那{word}呢') }],
+  },
+  change_user_name: {
+    full: b('call me {name}|my name is {name}|please call me {name}|i go by {name}', '叫我{name}|我的名字是{name}'),
+    bare: b("i'd like you to call me something else|change my name|can you call me something different", '换个称呼'),
+    answers: { name: b("{name}|it's {name}|call me {name}", '{name}|叫我{name}') },
+    correction: { slot: 'name', bank: b("{name}|it's {name}|call me {name}", '{name}') },
+  },
+  user_name: { full: b("what's my name|do you know my name|what do you call me", '我叫什么名字') },
+  roll_dice: {
+    full: b('roll a die|roll two dice|roll a d20|throw the dice|roll a 6 sided die', '掷骰子|扔个骰子'),
+    again: true,
+  },
+  flip_coin: { full: b('flip a coin|heads or tails|toss a coin', '抛硬币|扔个硬币'), again: true },
+  tell_joke: { full: b('tell me a joke|make me laugh|got any jokes', '讲个笑话'), again: true },
+  fun_fact: { full: b('tell me a fun fact|tell me something interesting', '讲个有趣的事'), again: true },
+};

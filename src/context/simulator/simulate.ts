@@ -1,0 +1,193 @@
+/**
+ * Runs simulated dialogues through the real stack — intent model, entity extractors, dialogue
+ * manager, skills and an encrypted memory store — with a policy that acts on the simulated user's
+ * gold decision through the runtime's own `decideAction`. Each turn is recorded with the features
+ * the runtime computed for it, so the context model trains on exactly what it will see.
+ *
+ * @module
+ */
+import { createDialogueManager } from '../../dialogue/manager.ts';
+import type { DialoguePolicy, DialogueState } from '../../dialogue/types.ts';
+import type { IntentModel } from '../../nlu/runtime/intent-model.ts';
+import { createRng, type Rng } from '../../nlu/training/rng.ts';
+import type { NluResult } from '../../nlu/types.ts';
+import type { SlotTagger } from '../../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../../nlu/tagger/slot-entities.ts';
+import { createBuiltinSkills } from '../../skills/builtin/index.ts';
+import { createScheduler } from '../../skills/scheduler.ts';
+import { createSkillRuntime } from '../../skills/runtime.ts';
+import type { SkillDefinition } from '../../skills/types.ts';
+import { openStore } from '../../store/index.ts';
+import { decideAction } from '../decide.ts';
+import { dialogueFeatures, type TurnFeatures } from '../dialogue-features.ts';
+import type { SimLanguage } from './acts.ts';
+import { casualTyping } from './casual-typing.ts';
+import { INTENT_SCRIPTS, type IntentScript } from './intent-scripts.ts';
+import { labelTurn, type LabelledTurn } from './label-turn.ts';
+import { SYNTHETIC_SKILLS, SYNTHETIC_VALUES } from './synthetic-skills.ts';
+import { nextUserTurn, type SimCorpus, type SimSetting, type SimulatedTurn } from './user-simulator.ts';
+import { pick, VALUES, type ValueGenerator } from './values.ts';
+
+/** Options of {@link simulateDialogues}. */
+export interface SimulateOptions {
+  /** The intent model every turn goes through, as at run time. */
+  model: IntentModel;
+  /** The slot tagger whose spans join each turn's entities, as at run time. @default none */
+  tagger?: SlotTagger;
+  corpus: SimCorpus;
+  dialogues: number;
+  seed: number;
+  /** Share of dialogues in Chinese. @default 0.3 */
+  chinese?: number;
+  /** Which invented skills may be registered: those for training, the held-out ones, or none. @default 'train' */
+  synthetic?: 'train' | 'held-out' | 'none';
+  /** Receives each recorded turn. */
+  onTurn: (turn: RecordedTurn) => void;
+}
+
+/** One simulated turn with what the runtime saw and what it should have decided. */
+export interface RecordedTurn {
+  dialogue: number;
+  turn: number;
+  lang: SimLanguage;
+  act: string;
+  text: string;
+  features: TurnFeatures;
+  labelled: LabelledTurn;
+}
+
+/** What a simulation run did. */
+export interface SimulationStats {
+  dialogues: number;
+  turns: number;
+  /** Turns whose gold decision could not be expressed (not recorded). */
+  skipped: number;
+}
+
+const BASE_NOW = Date.parse('2026-11-26T09:00:00Z');
+const ZONES = ['Europe/Paris', 'Europe/Paris', 'America/New_York', 'Asia/Shanghai', 'Europe/London'];
+/** Dialogues per store: the scheduler keeps at most 100 timers per skill, and a store per dialogue is slow. */
+const DIALOGUES_PER_STORE = 25;
+
+/** The intent model's view without one intent (an intent model that misses it), renormalized. */
+function withoutIntent(nlu: NluResult, intent: string): NluResult {
+  const intents = nlu.intents.filter((s) => s.intent !== intent);
+  if (intents.length === nlu.intents.length) return nlu;
+  const top = intents[0];
+  return {
+    ...nlu,
+    intents,
+    intent: top === undefined || nlu.outOfScope ? null : top.intent,
+    confidence: top?.score ?? 0,
+  };
+}
+
+function smallTalkIntents(skills: readonly SkillDefinition[]): Set<string> {
+  const chat = skills.filter((s) => s.id === 'builtin.small-talk' || s.id === 'builtin.meta');
+  return new Set(chat.flatMap((s) => s.intents));
+}
+
+/**
+ * Simulates dialogues and records every turn.
+ * @returns how many dialogues and turns were made
+ */
+export async function simulateDialogues(options: SimulateOptions): Promise<SimulationStats> {
+  const rng = createRng(options.seed);
+  const builtins = createBuiltinSkills({ random: () => rng.next() });
+  const generators: Record<string, ValueGenerator> = { ...VALUES };
+  for (const [name, values] of Object.entries(SYNTHETIC_VALUES)) generators[name] = (r: Rng) => pick(r, values);
+  const pool = SYNTHETIC_SKILLS.filter((s) =>
+    options.synthetic === 'none' ? false : options.synthetic === 'held-out' ? s.heldOut === true : s.heldOut !== true,
+  );
+  const labels = new Set([...options.corpus.requests.keys()].filter((l) => l !== 'oos'));
+  const stats: SimulationStats = { dialogues: 0, turns: 0, skipped: 0 };
+  let store: Awaited<ReturnType<typeof openStore>> | undefined;
+  let runtime: ReturnType<typeof createSkillRuntime> | undefined;
+  let now = BASE_NOW;
+
+  for (let d = 0; d < options.dialogues; d++) {
+    if (d % DIALOGUES_PER_STORE === 0) {
+      runtime?.dispose();
+      await store?.close();
+      store = await openStore({ storage: 'memory' });
+      const scheduler = createScheduler({ store, onFire: () => undefined, now: () => now });
+      runtime = createSkillRuntime({ store, scheduler, timeZone: 'Europe/Paris', requestPermission: async () => true });
+    }
+    now = BASE_NOW + rng.int(48) * 3_600_000 + rng.int(4) * 900_000;
+    const timeZone = pick(rng, ZONES);
+    const lang: SimLanguage = rng.next() < (options.chinese ?? 0.3) ? 'zh' : 'en';
+    const extra = pool.length === 0 || rng.next() < 0.4 ? [] : rng.shuffle([...pool]).slice(0, 1 + rng.int(3));
+    const skills = [...extra.map((x) => x.skill), ...builtins];
+    const scripts: Record<string, IntentScript> = { ...INTENT_SCRIPTS };
+    for (const x of extra) Object.assign(scripts, x.scripts);
+    const covered = new Set([...skills.flatMap((s) => s.intents), ...extra.flatMap((x) => x.overlaps)]);
+    const setting: SimSetting = {
+      rng,
+      lang,
+      skills,
+      scripts,
+      corpus: options.corpus,
+      unanswered: [...labels].filter((l) => !covered.has(l)),
+      smallTalk: smallTalkIntents(skills),
+      generators,
+    };
+
+    let current: SimulatedTurn | undefined;
+    let recorded: { features: TurnFeatures; labelled: LabelledTurn } | undefined;
+    const oracle: DialoguePolicy = (input) => {
+      const features = dialogueFeatures(input);
+      const labelled = labelTurn(input.state, features, current!.gold);
+      const decided = labelled === undefined ? undefined : decideAction(input.state, features, labelled.outputs);
+      if (labelled === undefined || decided === undefined || decided.command !== labelled.command) {
+        recorded = undefined;
+        return { type: 'out-of-scope', confidence: 0 };
+      }
+      recorded = { features, labelled };
+      return decided.action;
+    };
+    const manager = createDialogueManager({
+      store: store!,
+      skills,
+      runtime: runtime!,
+      clock: () => new Date(now),
+      timeZone,
+      random: () => rng.next(),
+      policy: oracle,
+    });
+    const conversationId = `sim-${d}`;
+    let state: DialogueState = { version: 1, turn: 0, at: 0, recent: [] };
+    const turns = 2 + rng.int(6);
+    for (let t = 0; t < turns; t++) {
+      current = nextUserTurn(state, setting);
+      const text = casualTyping(current.text, rng, lang, rng.next() < 0.5 ? 1 : 0, current.values);
+      let nlu = withSlotEntities(
+        await options.model.classify(text, { now: new Date(now), timeZone }),
+        (await options.tagger?.tag(text)) ?? [],
+      );
+      // Other intent models, or this one wrong: the gold intent missed, or fewer intents ranked.
+      const r = rng.next();
+      if (current.gold.intent !== undefined && current.gold.command === 'start_task' && r < 0.06)
+        nlu = withoutIntent(nlu, current.gold.intent);
+      else if (r > 0.96) nlu = { ...nlu, intents: nlu.intents.slice(0, rng.int(2)) };
+      await manager.handle({
+        conversationId,
+        text,
+        nlu,
+        signal: new AbortController().signal,
+        save: async (next) => {
+          state = structuredClone(next);
+        },
+      });
+      if (recorded === undefined) stats.skipped++;
+      else {
+        stats.turns++;
+        options.onTurn({ dialogue: d, turn: t, lang, act: current.act, text, ...recorded });
+      }
+      now += 20_000;
+    }
+    stats.dialogues++;
+  }
+  runtime?.dispose();
+  await store?.close();
+  return stats;
+}

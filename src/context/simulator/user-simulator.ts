@@ -1,0 +1,343 @@
+/**
+ * The simulated user: given what the conversation's state is after the assistant's last reply,
+ * it chooses what to do next (answer the question, cancel it, change the subject, follow up, correct,
+ * confirm, chat) and says it, in English or Chinese, with the gold decision a perfect context
+ * model would take. An agenda-style simulator (after Schatzmann et al., 2007): the state decides
+ * which acts make sense, chance decides among them.
+ *
+ * @module
+ */
+import type { Rng } from '../../nlu/training/rng.ts';
+import type { SkillDefinition } from '../../skills/types.ts';
+import type { DialogueState } from '../../dialogue/types.ts';
+import type { DialogueCommand } from '../dialogue-features.ts';
+import {
+  AGAIN,
+  ANSWER_FRAMES,
+  CANCEL,
+  CORRECTION_FRAMES,
+  FOLLOW_ANY,
+  INTERRUPT_FRAMES,
+  NO,
+  NONSENSE,
+  SMALL_TALK,
+  STOP_RUNNING,
+  YES,
+  type Bank,
+  type SimLanguage,
+} from './acts.ts';
+import type { IntentScript } from './intent-scripts.ts';
+import { OUT_OF_SCOPE, ZH_UNANSWERED } from './other-requests.ts';
+import { fill, pick, type ValueGenerator } from './values.ts';
+
+/** What a perfect context model decides for a simulated turn. */
+export interface GoldDecision {
+  command: DialogueCommand;
+  /** The intent acted on (for `start_task` and `small_talk`; the task's own otherwise). */
+  intent?: string;
+  /** The slot answered, corrected or followed up. */
+  slot?: string;
+}
+
+/** One simulated user turn. */
+export interface SimulatedTurn {
+  text: string;
+  gold: GoldDecision;
+  /** The slot values in the text (never garbled by casual typing). */
+  values: string[];
+  /** What kind of act it is, for statistics. */
+  act: string;
+}
+
+/** Intent corpora the simulator draws requests from (never a test split). */
+export interface SimCorpus {
+  /** English utterances by intent label (CLINC150 train and validation). */
+  requests: ReadonlyMap<string, readonly string[]>;
+  /** English out-of-scope utterances. */
+  outOfScope: readonly string[];
+  /** Chinese utterances by intent label, when a Chinese corpus is given. */
+  zhRequests?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What the simulator knows of the dialogue it is in. */
+export interface SimSetting {
+  rng: Rng;
+  lang: SimLanguage;
+  skills: readonly SkillDefinition[];
+  /** Scripts by intent, for the registered skills' intents. */
+  scripts: Readonly<Record<string, IntentScript>>;
+  corpus: SimCorpus;
+  /** Intents the intent model knows that no registered skill answers, and no registered skill resembles. */
+  unanswered: readonly string[];
+  /** Intents answered as small talk (kept aside of a running task). */
+  smallTalk: ReadonlySet<string>;
+  generators: Record<string, ValueGenerator>;
+}
+
+const say = (bank: Bank, s: SimSetting): string => pick(s.rng, bank[s.lang].length > 0 ? bank[s.lang] : bank.en);
+
+function turn(text: string, gold: GoldDecision, act: string, values: string[] = []): SimulatedTurn {
+  return { text, gold, act, values };
+}
+
+function template(bank: Bank | undefined, s: SimSetting, fixed: Record<string, string> = {}) {
+  const options = bank?.[s.lang] ?? [];
+  if (options.length === 0) return undefined;
+  return fill(pick(s.rng, options), s.rng, s.lang, fixed, s.generators);
+}
+
+/** A fresh request for one of the registered skills' intents. */
+export function request(s: SimSetting, avoid?: string): SimulatedTurn {
+  // Tasks with slots weigh three times as much: their follow-ups, corrections and questions are what context decides.
+  const answered = s.skills.flatMap((k) =>
+    k.intents
+      .filter((i) => s.scripts[i] !== undefined && i !== avoid)
+      .flatMap((i) => ((k.slots ?? []).length > 0 ? [i, i, i] : [i])),
+  );
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const intent = pick(s.rng, answered);
+    const command: DialogueCommand = s.smallTalk.has(intent) ? 'small_talk' : 'start_task';
+    const corpus = s.lang === 'en' ? s.corpus.requests.get(intent) : s.corpus.zhRequests?.get(intent);
+    const script = s.scripts[intent]!;
+    if (corpus !== undefined && corpus.length > 0 && s.rng.next() < 0.4)
+      return turn(pick(s.rng, corpus), { command, intent }, 'request-corpus');
+    const bank = script.bare !== undefined && s.rng.next() < 0.5 ? script.bare : script.full;
+    const made = template(bank, s) ?? template(SMALL_TALK[intent], s);
+    if (made !== undefined) return turn(made.text, { command, intent }, 'request', made.values);
+  }
+  return smallTalk(s);
+}
+
+/** A request that opens a task with context to follow (a timer, a list, a sum): what dialogues start with. */
+export function focusRequest(s: SimSetting): SimulatedTurn {
+  const focus = s.skills
+    .flatMap((k) => k.intents)
+    .filter((i) => {
+      const x = s.scripts[i];
+      return x?.full !== undefined && (x.followUp ?? x.correction ?? x.stop ?? x.related) !== undefined;
+    });
+  if (focus.length === 0) return request(s);
+  const intent = pick(s.rng, focus);
+  const script = s.scripts[intent]!;
+  const made = template(script.bare !== undefined && s.rng.next() < 0.3 ? script.bare : script.full, s);
+  if (made === undefined) return request(s);
+  return turn(made.text, { command: 'start_task', intent }, 'request', made.values);
+}
+
+/** A request the skill confirms before acting (clearing a list, a consequential skill). */
+export function consequential(s: SimSetting): SimulatedTurn {
+  const options = s.skills.filter(
+    (k) => k.permissions?.consequential === true && k.intents.some((i) => s.scripts[i]?.full),
+  );
+  if (options.length === 0 || s.rng.next() < 0.6) {
+    const [which, intent] = s.rng.next() < 0.6 ? ['shopping', 'shopping_list_update'] : ['to-do', 'todo_list_update'];
+    if (s.scripts[intent] === undefined) return request(s);
+    const en = [
+      'clear my {w} list',
+      'empty my {w} list',
+      'delete everything on my {w} list',
+      'wipe the {w} list',
+      'remove all items from my {w} list',
+      'start my {w} list over',
+    ];
+    const zh = which === 'shopping' ? ['清空购物清单', '把购物清单全删了'] : ['清空待办事项', '删除所有待办事项'];
+    const text = s.lang === 'zh' ? pick(s.rng, zh) : pick(s.rng, en).replace('{w}', which);
+    return turn(text, { command: 'start_task', intent }, 'consequential');
+  }
+  const skill = pick(s.rng, options);
+  const intent = pick(
+    s.rng,
+    skill.intents.filter((i) => s.scripts[i]?.full),
+  );
+  const made = template(s.scripts[intent]!.full, s);
+  if (made === undefined) return request(s);
+  return turn(made.text, { command: 'start_task', intent }, 'consequential', made.values);
+}
+
+/** A request for an intent the intent model knows but no skill answers ("book a flight"). */
+export function unanswered(s: SimSetting): SimulatedTurn {
+  if (s.lang === 'zh') {
+    const options = Object.keys(ZH_UNANSWERED).filter((i) => s.unanswered.includes(i));
+    if (options.length === 0) return outOfScope(s);
+    const intent = pick(s.rng, options);
+    return turn(pick(s.rng, ZH_UNANSWERED[intent]!), { command: 'start_task', intent }, 'unanswered');
+  }
+  const intent = pick(s.rng, s.unanswered);
+  const texts = s.corpus.requests.get(intent);
+  if (texts === undefined || texts.length === 0) return outOfScope(s);
+  return turn(pick(s.rng, texts), { command: 'start_task', intent }, 'unanswered');
+}
+
+/** A turn nothing answers. */
+export function outOfScope(s: SimSetting): SimulatedTurn {
+  const pool = s.lang === 'en' && s.rng.next() < 0.7 ? s.corpus.outOfScope : OUT_OF_SCOPE[s.lang];
+  return turn(pick(s.rng, pool.length > 0 ? pool : OUT_OF_SCOPE[s.lang]), { command: 'out_of_scope' }, 'oos');
+}
+
+/** Small talk ("thanks", "who are you?"), from the corpora or the banks. */
+export function smallTalk(s: SimSetting): SimulatedTurn {
+  const intents = [...s.smallTalk].filter((i) => !['yes', 'no', 'maybe'].includes(i));
+  const intent = s.rng.next() < 0.5 ? pick(s.rng, Object.keys(SMALL_TALK)) : pick(s.rng, intents);
+  const corpus = s.lang === 'en' ? s.corpus.requests.get(intent) : s.corpus.zhRequests?.get(intent);
+  const bank = SMALL_TALK[intent];
+  const text =
+    bank !== undefined && (s.rng.next() < 0.6 || corpus === undefined || corpus.length === 0)
+      ? say(bank, s)
+      : corpus !== undefined && corpus.length > 0
+        ? pick(s.rng, corpus)
+        : undefined;
+  if (text === undefined)
+    return turn(say(SMALL_TALK['thank_you']!, s), { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
+  return turn(text, { command: 'small_talk', intent }, 'small-talk');
+}
+
+/** Chooses among weighted options that apply. */
+function choose<T>(s: SimSetting, options: [number, (() => T) | undefined][]): T {
+  const live = options.filter((o): o is [number, () => T] => o[1] !== undefined && o[0] > 0);
+  let r = s.rng.next() * live.reduce((sum, [w]) => sum + w, 0);
+  for (const [w, make] of live) {
+    if ((r -= w) <= 0) return make();
+  }
+  return live[live.length - 1]![1]();
+}
+
+/**
+ * The user's next turn given the state after the assistant's last reply.
+ * @param state the dialogue state (not changed)
+ * @param s the simulation setting
+ */
+export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn {
+  const task = state.task;
+  const pending = state.pending;
+  const last = state.acts?.[state.acts.length - 1];
+  const script = task === undefined ? undefined : s.scripts[task.intent];
+  const switchTo = () => request(s, task?.intent);
+  // A request made while a question is open is often framed as an interruption ("wait, what's 9 times 8?").
+  const interrupt = () => {
+    const r = request(s, task?.intent);
+    return { ...r, text: fill(say(INTERRUPT_FRAMES, s), s.rng, s.lang, { r: r.text }).text, act: `interrupt-${r.act}` };
+  };
+  const cancel = () => turn(say(CANCEL, s), { command: 'cancel' }, 'cancel');
+
+  if (pending?.type === 'confirm') {
+    return choose(s, [
+      [0.45, () => turn(say(YES, s), { command: 'confirm' }, 'confirm')],
+      [0.25, () => turn(say(NO, s), { command: 'deny' }, 'deny')],
+      [0.1, cancel],
+      [0.12, interrupt],
+      [0.08, () => smallTalk(s)],
+    ]);
+  }
+  if (pending?.type === 'slot' && task !== undefined) {
+    const answers = script?.answers?.[pending.slot];
+    const answer = () => {
+      const value = template(answers, s)!;
+      const framed = fill(say(ANSWER_FRAMES, s), s.rng, s.lang, { v: value.text });
+      return turn(
+        framed.text,
+        { command: 'fill_slot', intent: task.intent, slot: pending.slot },
+        'answer',
+        value.values,
+      );
+    };
+    return choose(s, [
+      [0.5, answers === undefined || answers[s.lang].length === 0 ? undefined : answer],
+      [
+        0.05,
+        () => turn(say(NONSENSE, s), { command: 'fill_slot', intent: task.intent, slot: pending.slot }, 'nonsense'),
+      ],
+      [0.14, cancel],
+      [0.18, interrupt],
+      [0.08, () => smallTalk(s)],
+      [0.04, () => turn(say(NO, s), { command: 'deny' }, 'deny-question')],
+      [0.03, () => outOfScope(s)],
+    ]);
+  }
+  if (task !== undefined) {
+    // Only what can be said in this dialogue's language.
+    const speakable = <T extends { bank: Bank }>(items: readonly T[] | undefined): T | undefined => {
+      const live = (items ?? []).filter((x) => x.bank[s.lang].length > 0);
+      return live.length > 0 ? pick(s.rng, live) : undefined;
+    };
+    const follow = speakable(script?.followUp);
+    const related = speakable(script?.related);
+    const correction = speakable(script?.correction === undefined ? [] : [script.correction]);
+    const stop = script?.stop;
+    return choose(s, [
+      [
+        0.24,
+        follow === undefined
+          ? undefined
+          : () => {
+              const made = template(follow.bank, s)!;
+              return turn(
+                made.text,
+                { command: 'follow_up', intent: task.intent, slot: follow.slot },
+                'follow-up',
+                made.values,
+              );
+            },
+      ],
+      [
+        0.16,
+        correction === undefined || task.slots[correction.slot] === undefined
+          ? undefined
+          : () => {
+              const value = template(correction.bank, s)!;
+              const framed = fill(say(CORRECTION_FRAMES, s), s.rng, s.lang, { v: value.text });
+              const gold: GoldDecision = { command: 'correct_slot', intent: task.intent, slot: correction.slot };
+              return turn(framed.text, gold, 'correction', value.values);
+            },
+      ],
+      [
+        0.12,
+        related === undefined
+          ? undefined
+          : () => {
+              const made = template(related.bank, s)!;
+              return turn(made.text, { command: 'start_task', intent: related.intent }, 'related', made.values);
+            },
+      ],
+      [
+        0.12,
+        stop === undefined
+          ? undefined
+          : () => {
+              const made = fill(say(STOP_RUNNING, s), s.rng, s.lang, { noun: stop.noun[s.lang] });
+              return turn(made.text, { command: 'start_task', intent: stop.intent }, 'stop');
+            },
+      ],
+      [0.05, stop === undefined ? cancel : undefined],
+      [0.22, switchTo],
+      [0.07, () => smallTalk(s)],
+      [0.04, () => outOfScope(s)],
+      [0.03, () => unanswered(s)],
+    ]);
+  }
+  if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);
+  // "What about tomorrow?" after a request no skill answers keeps its intent (it is still a candidate).
+  if (last?.action === 'unsupported' && last.intent !== null && s.rng.next() < 0.3) {
+    const made = template(FOLLOW_ANY, s)!;
+    return turn(made.text, { command: 'start_task', intent: last.intent }, 'follow-unanswered', made.values);
+  }
+  const againIntent =
+    last?.intent !== null && last?.intent !== undefined && s.scripts[last.intent]?.again ? last.intent : undefined;
+  return choose(s, [
+    [0.14, () => consequential(s)],
+    [
+      0.35,
+      againIntent === undefined
+        ? undefined
+        : () => {
+            const command = s.smallTalk.has(againIntent) ? 'small_talk' : 'start_task';
+            return turn(say(AGAIN, s), { command, intent: againIntent }, 'again');
+          },
+    ],
+    [0.6, () => request(s)],
+    [0.1, () => unanswered(s)],
+    [0.08, () => outOfScope(s)],
+    [0.15, () => smallTalk(s)],
+    [0.03, cancel],
+    [0.015, () => turn(say(YES, s), { command: 'small_talk', intent: 'yes' }, 'stray-yes')],
+  ]);
+}

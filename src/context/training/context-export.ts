@@ -1,0 +1,253 @@
+/**
+ * Exports a trained context network as one self-describing `.onnx` file (opset 17) with the
+ * inputs and outputs of `context-format.ts`, computing what `context-network.ts` computes.
+ * Written with the repository's own ONNX writer (`src/nlu/onnx-writer.ts`), so export also
+ * runs in a browser Worker.
+ *
+ * @module
+ */
+import { encodeOnnxModel } from '../../nlu/onnx/onnx-writer.ts';
+import type { OnnxNode, OnnxTensor } from '../../nlu/onnx/onnx-model.ts';
+import { dequantizeUint8, quantizeUint8 } from '../../nlu/onnx/quantize.ts';
+import {
+  CONTEXT_CHECKSUM_KEY,
+  CONTEXT_FORMAT_VERSION,
+  encodeContextMetadata,
+  type ContextModelMetadata,
+} from '../context-format.ts';
+import type { ContextWeights, HeadWeights } from './context-network.ts';
+import type { TrainedContextModel } from './context-trainer.ts';
+
+/** Options of {@link exportContextOnnx}. */
+export interface ContextExportOptions {
+  /** Store the embedding table as uint8 (Gather → DequantizeLinear): about 4× smaller. @default true */
+  quantize?: boolean;
+}
+
+/** The version of Confidant written as the producer. */
+const PRODUCER_VERSION = '0.1.0';
+
+/** The score added to padded candidates before the softmax (they get probability 0). */
+const PAD_PENALTY = 1e9;
+
+/**
+ * The metadata a trained model is exported with.
+ * @param model the trained model
+ * @param quantize whether the table is stored as uint8
+ * @returns the metadata
+ */
+export function contextMetadataOf(model: TrainedContextModel, quantize: boolean): ContextModelMetadata {
+  return {
+    format: CONTEXT_FORMAT_VERSION,
+    name: model.name,
+    version: model.version,
+    language: model.language,
+    featurizer: model.featurizer,
+    spec: model.spec,
+    weights: quantize ? 'uint8' : 'float32',
+    metrics: { ...model.metrics },
+  };
+}
+
+/**
+ * The weights exactly as the exported graph computes with them: with `quantize`, the table goes
+ * through uint8 and back. The in-memory predictor uses these to match the ONNX model.
+ * @param model the trained model
+ * @param quantize whether the export is quantized
+ * @returns the effective weights
+ */
+export function effectiveContextWeights(model: TrainedContextModel, quantize: boolean): ContextWeights {
+  if (!quantize) return model.weights;
+  return { ...model.weights, embedding: dequantizeUint8(quantizeUint8(model.weights.embedding)) };
+}
+
+const f32 = (name: string, dims: number[], data: Float32Array): OnnxTensor => ({ name, type: 'float32', dims, data });
+
+/** Nodes of the mean embedding of `input` (int64 `[N, L]`, 0 = padding) → `out` `[N, dim]`. */
+function bagNodes(input: string, out: string, quantized: boolean): OnnxNode[] {
+  const p = `${input}_`;
+  const gather = (inputs: string[], o: string): OnnxNode => ({
+    op: 'Gather',
+    inputs,
+    outputs: [o],
+    attributes: [{ name: 'axis', int: 0 }],
+  });
+  return [
+    gather(['remap', input], `${p}rows`),
+    // Gather the uint8 rows, then dequantize only them (dequantizing first would convert the
+    // whole table on every run, see TOOLCHAIN.md).
+    ...(quantized
+      ? [
+          gather(['embedding_q', `${p}rows`], `${p}vectors_q`),
+          {
+            op: 'DequantizeLinear',
+            inputs: [`${p}vectors_q`, 'embedding_scale', 'embedding_zero_point'],
+            outputs: [`${p}vectors`],
+          },
+        ]
+      : [gather(['embedding', `${p}rows`], `${p}vectors`)]),
+    {
+      op: 'ReduceSum',
+      inputs: [`${p}vectors`, 'axis_1'],
+      outputs: [`${p}sum`],
+      attributes: [{ name: 'keepdims', int: 0 }],
+    },
+    { op: 'Greater', inputs: [input, 'zero_id'], outputs: [`${p}real`] },
+    { op: 'Cast', inputs: [`${p}real`], outputs: [`${p}real_f`], attributes: [{ name: 'to', int: 1 }] },
+    {
+      op: 'ReduceSum',
+      inputs: [`${p}real_f`, 'axis_1'],
+      outputs: [`${p}count`],
+      attributes: [{ name: 'keepdims', int: 1 }],
+    },
+    { op: 'Max', inputs: [`${p}count`, 'one'], outputs: [`${p}denominator`] },
+    { op: 'Div', inputs: [`${p}sum`, `${p}denominator`], outputs: [out] },
+  ];
+}
+
+/** Initializers and nodes of one candidate head: bags `d`, features, mask → probabilities `out`. */
+function headGraph(
+  prefix: string,
+  h: HeadWeights,
+  dims: { dim: number; hidden: number; features: number; width: number },
+  inputs: { bags: string; feats: string; mask: string },
+  out: string,
+): { initializers: OnnxTensor[]; nodes: OnnxNode[] } {
+  const { dim, hidden, features, width } = dims;
+  const n = (s: string) => `${prefix}_${s}`;
+  return {
+    initializers: [
+      f32(n('wa'), [dim, width], h.wa),
+      f32(n('wb'), [dim, width], h.wb),
+      f32(n('wd'), [dim, width], h.wd),
+      f32(n('wf'), [features, width], h.wf),
+      f32(n('wg'), [hidden, width], h.wg),
+      f32(n('b'), [width], h.b),
+      f32(n('v'), [width, 1], h.v),
+    ],
+    nodes: [
+      { op: 'Mul', inputs: [inputs.bags, 'u'], outputs: [n('du')] },
+      { op: 'Mul', inputs: [inputs.bags, 'c'], outputs: [n('dc')] },
+      { op: 'MatMul', inputs: [n('du'), n('wa')], outputs: [n('a')] },
+      { op: 'MatMul', inputs: [n('dc'), n('wb')], outputs: [n('bc')] },
+      { op: 'MatMul', inputs: [inputs.bags, n('wd')], outputs: [n('d')] },
+      { op: 'MatMul', inputs: [inputs.feats, n('wf')], outputs: [n('f')] },
+      { op: 'MatMul', inputs: ['g', n('wg')], outputs: [n('gp')] },
+      { op: 'Add', inputs: [n('a'), n('bc')], outputs: [n('s1')] },
+      { op: 'Add', inputs: [n('s1'), n('d')], outputs: [n('s2')] },
+      { op: 'Add', inputs: [n('f'), n('s2')], outputs: [n('s3')] },
+      { op: 'Add', inputs: [n('s3'), n('gp')], outputs: [n('s4')] },
+      { op: 'Add', inputs: [n('s4'), n('b')], outputs: [n('pre')] },
+      { op: 'Relu', inputs: [n('pre')], outputs: [n('h')] },
+      { op: 'MatMul', inputs: [n('h'), n('v')], outputs: [n('score3')] },
+      { op: 'Squeeze', inputs: [n('score3'), 'axis_2'], outputs: [n('score')] },
+      { op: 'Sub', inputs: [inputs.mask, 'one'], outputs: [n('pad')] },
+      { op: 'Mul', inputs: [n('pad'), 'pad_penalty'], outputs: [n('penalty')] },
+      { op: 'Add', inputs: [n('score'), n('penalty')], outputs: [n('logits')] },
+      { op: 'Softmax', inputs: [n('logits')], outputs: [out], attributes: [{ name: 'axis', int: -1 }] },
+    ],
+  };
+}
+
+/**
+ * Writes `model` as ONNX bytes with the inputs `utterance`, `context`, `state`, `cand_tokens`,
+ * `cand_feats`, `cand_mask`, `slot_tokens`, `slot_feats`, `slot_mask` and the outputs
+ * `command`, `switch`, `intent`, `slot` (see `context-format.ts`).
+ *
+ * @param model the trained model
+ * @param options export options
+ * @returns the `.onnx` file's bytes
+ * @example
+ * ```ts
+ * const bytes = exportContextOnnx(await trainContextModel(turns, { spec }));
+ * ```
+ */
+export function exportContextOnnx(model: TrainedContextModel, options: ContextExportOptions = {}): Uint8Array {
+  const quantize = options.quantize ?? true;
+  const w = model.weights;
+  const { dim, hidden, state, commands, candFeatures, slotFeatures, candHidden, slotHidden } = w.shape;
+  const rows = w.embedding.length / dim;
+  const initializers: OnnxTensor[] = [
+    { name: 'remap', type: 'int32', dims: [w.remap.length], data: w.remap },
+    { name: 'zero_id', type: 'int64', dims: [], data: BigInt64Array.of(0n) },
+    { name: 'axis_1', type: 'int64', dims: [1], data: BigInt64Array.of(1n) },
+    { name: 'axis_2', type: 'int64', dims: [1], data: BigInt64Array.of(2n) },
+    f32('one', [], Float32Array.of(1)),
+    f32('pad_penalty', [], Float32Array.of(PAD_PENALTY)),
+    f32('wg', [2 * dim + state, hidden], w.wg),
+    f32('bg', [hidden], w.bg),
+    f32('wc', [hidden, commands], w.wc),
+    f32('bc', [commands], w.bc),
+    f32('ws', [hidden, 1], w.ws),
+    f32('bs', [1], w.bs),
+  ];
+  if (quantize) {
+    const q = quantizeUint8(w.embedding);
+    initializers.push(
+      { name: 'embedding_q', type: 'uint8', dims: [rows, dim], data: q.data },
+      f32('embedding_scale', [], Float32Array.of(q.scale)),
+      { name: 'embedding_zero_point', type: 'uint8', dims: [], data: Uint8Array.of(q.zeroPoint) },
+    );
+  } else {
+    initializers.push(f32('embedding', [rows, dim], w.embedding));
+  }
+  const nodes: OnnxNode[] = [
+    ...bagNodes('utterance', 'u', quantize),
+    ...bagNodes('context', 'c', quantize),
+    ...bagNodes('cand_tokens', 'cand_bags', quantize),
+    ...bagNodes('slot_tokens', 'slot_bags', quantize),
+    { op: 'Concat', inputs: ['u', 'c', 'state'], outputs: ['x'], attributes: [{ name: 'axis', int: 1 }] },
+    { op: 'MatMul', inputs: ['x', 'wg'], outputs: ['g_mm'] },
+    { op: 'Add', inputs: ['g_mm', 'bg'], outputs: ['g_pre'] },
+    { op: 'Relu', inputs: ['g_pre'], outputs: ['g'] },
+    { op: 'MatMul', inputs: ['g', 'wc'], outputs: ['command_mm'] },
+    { op: 'Add', inputs: ['command_mm', 'bc'], outputs: ['command_logits'] },
+    { op: 'Softmax', inputs: ['command_logits'], outputs: ['command'], attributes: [{ name: 'axis', int: -1 }] },
+    { op: 'MatMul', inputs: ['g', 'ws'], outputs: ['switch_mm'] },
+    { op: 'Add', inputs: ['switch_mm', 'bs'], outputs: ['switch_logit'] },
+    { op: 'Sigmoid', inputs: ['switch_logit'], outputs: ['switch'] },
+  ];
+  const cand = headGraph(
+    'cand',
+    w.cand,
+    { dim, hidden, features: candFeatures, width: candHidden },
+    { bags: 'cand_bags', feats: 'cand_feats', mask: 'cand_mask' },
+    'intent',
+  );
+  const slot = headGraph(
+    'slot',
+    w.slot,
+    { dim, hidden, features: slotFeatures, width: slotHidden },
+    { bags: 'slot_bags', feats: 'slot_feats', mask: 'slot_mask' },
+    'slot',
+  );
+  initializers.push(...cand.initializers, ...slot.initializers);
+  nodes.push(...cand.nodes, ...slot.nodes);
+  return encodeOnnxModel({
+    producerName: 'confidant',
+    producerVersion: PRODUCER_VERSION,
+    graphName: `${model.name}-context`,
+    docString: 'Confidant context model: turn, context, state and candidates -> command, switch, intent, slot.',
+    nodes,
+    initializers,
+    inputs: [
+      { name: 'utterance', type: 'int64', shape: [1, 'L'] },
+      { name: 'context', type: 'int64', shape: [1, 'L2'] },
+      { name: 'state', type: 'float32', shape: [1, state] },
+      { name: 'cand_tokens', type: 'int64', shape: ['K', 'M'] },
+      { name: 'cand_feats', type: 'float32', shape: [1, 'K', candFeatures] },
+      { name: 'cand_mask', type: 'float32', shape: [1, 'K'] },
+      { name: 'slot_tokens', type: 'int64', shape: ['J', 'M2'] },
+      { name: 'slot_feats', type: 'float32', shape: [1, 'J', slotFeatures] },
+      { name: 'slot_mask', type: 'float32', shape: [1, 'J'] },
+    ],
+    outputs: [
+      { name: 'command', type: 'float32', shape: [1, commands] },
+      { name: 'switch', type: 'float32', shape: [1, 1] },
+      { name: 'intent', type: 'float32', shape: [1, 'K'] },
+      { name: 'slot', type: 'float32', shape: [1, 'J'] },
+    ],
+    metadata: encodeContextMetadata(contextMetadataOf(model, quantize)),
+    checksumKey: CONTEXT_CHECKSUM_KEY,
+  });
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decideAction, type ContextOutputs } from '../../../src/context/decide.ts';
+import { COMMANDS, dialogueFeatures, type DialogueCommand } from '../../../src/context/dialogue-features.ts';
+import { emptyState } from '../../../src/dialogue/state.ts';
+import type { DialogueState } from '../../../src/dialogue/types.ts';
+import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
+import { NOW, nluOf, seeded } from '../dialogue/harness.ts';
+
+const skills = createBuiltinSkills({ random: seeded(1) });
+
+/** Outputs of a model that gives these commands these probabilities, and the rest evenly nothing. */
+function outputs(
+  commands: Partial<Record<DialogueCommand, number>>,
+  intents: Record<string, number>,
+  f: ReturnType<typeof dialogueFeatures>,
+  sw = 0.5,
+  slots: Record<string, number> = {},
+): ContextOutputs {
+  return {
+    command: COMMANDS.map((c) => commands[c] ?? 0),
+    switch: sw,
+    intent: f.candidates.map((c) => intents[c.intent] ?? 0),
+    slot: f.slots.map((s) => slots[s.slot.name] ?? 0),
+  };
+}
+
+function pendingTimer(): DialogueState {
+  const state = emptyState();
+  state.turn = 1;
+  state.task = { intent: 'timer', skillId: 'builtin.timer', text: 'set a timer', slots: {}, turn: 1, at: 0 };
+  state.pending = { type: 'slot', slot: 'duration', question: 'For how long?', asks: 1 };
+  return state;
+}
+
+const featuresOf = (text: string, state: DialogueState, intent: string | null = null) =>
+  dialogueFeatures({ nlu: nluOf(text, intent), state, skills, text, now: NOW });
+
+describe('decideAction', () => {
+  it('acts on the command and intent the model prefers', () => {
+    const state = emptyState();
+    const f = featuresOf('set a timer for 5 minutes', state, 'timer');
+    const d = decideAction(state, f, outputs({ start_task: 0.9, small_talk: 0.1 }, { timer: 0.8, alarm: 0.2 }, f));
+    assert.deepEqual(d.action, {
+      type: 'new-intent',
+      intent: 'timer',
+      skillId: 'builtin.timer',
+      confidence: 0.9 * 0.8,
+    });
+    assert.equal(d.command, 'start_task');
+    assert.equal(d.intents[0]!.intent, 'timer');
+  });
+
+  it('says unsupported for an intent no skill answers', () => {
+    const state = emptyState();
+    const f = featuresOf('book a flight to rome', state, 'book_flight');
+    const d = decideAction(state, f, outputs({ start_task: 1 }, { book_flight: 0.9 }, f));
+    assert.equal(d.action.type, 'unsupported');
+    assert.equal((d.action as { intent: string }).intent, 'book_flight');
+  });
+
+  it('never takes a command the state cannot carry out: the next most likely one is taken', () => {
+    const state = emptyState();
+    const f = featuresOf('yes', state, 'yes');
+    // A yes without a confirmation to answer, a fill without a question: not possible here.
+    const d = decideAction(state, f, outputs({ confirm: 0.6, fill_slot: 0.3, small_talk: 0.1 }, { yes: 1 }, f));
+    assert.equal(d.command, 'small_talk');
+    assert.equal(d.action.type, 'new-intent');
+  });
+
+  it('fills the question asked, unless the model is sure the answer fits another slot', () => {
+    const state = emptyState();
+    state.turn = 1;
+    state.task = { intent: 'reminder_update', skillId: 'builtin.reminders', text: '…', slots: {}, turn: 1, at: 0 };
+    state.pending = { type: 'slot', slot: 'task', question: 'What should I remind you about?', asks: 1 };
+    const f = featuresOf('at 5pm', state);
+    const unsure = decideAction(state, f, outputs({ fill_slot: 1 }, {}, f, 0.1, { task: 0.4, when: 0.45 }));
+    assert.deepEqual(unsure.action, { type: 'fill-slot', intent: 'reminder_update', slot: 'task', confidence: 1 });
+    const sure = decideAction(state, f, outputs({ fill_slot: 1 }, {}, f, 0.1, { task: 0.1, when: 0.9 }));
+    assert.equal((sure.action as { slot: string }).slot, 'when');
+  });
+
+  it('weighs carrying the task on against leaving it with the switch head', () => {
+    const state = pendingTimer();
+    const f = featuresOf('whats 9 times 8', state, 'calculator');
+    const commands = { fill_slot: 0.5, start_task: 0.5 };
+    const stay = decideAction(state, f, outputs(commands, { calculator: 1 }, f, 0.1));
+    const leave = decideAction(state, f, outputs(commands, { calculator: 1 }, f, 0.9));
+    assert.equal(stay.action.type, 'fill-slot');
+    assert.deepEqual(leave.action, {
+      type: 'new-intent',
+      intent: 'calculator',
+      skillId: 'builtin.calculator',
+      confidence: 0.5,
+    });
+  });
+
+  it('treats a request to the same skill as carrying the task ("how much time is left?")', () => {
+    const state = pendingTimer();
+    delete state.pending;
+    const f = featuresOf('how much time is left', state, 'pto_balance');
+    const d = decideAction(state, f, outputs({ start_task: 0.55, out_of_scope: 0.45 }, { timer: 1 }, f, 0.1));
+    assert.equal(d.action.type, 'new-intent');
+    assert.equal((d.action as { intent: string }).intent, 'timer');
+  });
+});

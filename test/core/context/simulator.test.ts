@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { COMMANDS } from '../../../src/context/dialogue-features.ts';
+import { simulateDialogues, type RecordedTurn } from '../../../src/context/simulator/simulate.ts';
+import type { SimCorpus } from '../../../src/context/simulator/user-simulator.ts';
+import { loadIntentModel, type IntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { DEFAULT_MODEL } from '../../../bin/commands/eval-dialogues.ts';
+
+/** A tiny corpus (the real one comes from CLINC150 through --data): a few requests and out-of-scope turns. */
+const corpus: SimCorpus = {
+  requests: new Map([
+    ['timer', ['start a countdown for me', 'i need a timer for the pasta']],
+    ['weather', ['is it going to rain', 'how cold is it outside']],
+    ['book_flight', ['get me a plane ticket to lima']],
+  ]),
+  outOfScope: ['how do i fix a flat bike tyre', 'what is the tallest mountain'],
+};
+
+describe('the dialogue simulator', () => {
+  let model: IntentModel;
+  before(async () => {
+    model = await loadIntentModel(DEFAULT_MODEL);
+  });
+  after(() => model.dispose());
+
+  const run = async (seed: number, dialogues = 40) => {
+    const turns: RecordedTurn[] = [];
+    const stats = await simulateDialogues({ model, corpus, dialogues, seed, onTurn: (t) => turns.push(t) });
+    return { turns, stats };
+  };
+
+  it('is reproducible from its seed, and another seed gives other dialogues', async () => {
+    const a = await run(7, 15);
+    const b = await run(7, 15);
+    const c = await run(8, 15);
+    const view = (t: RecordedTurn[]) => t.map((x) => `${x.text} → ${JSON.stringify(x.labelled.labels)}`);
+    assert.deepEqual(view(a.turns), view(b.turns));
+    assert.notDeepEqual(view(a.turns), view(c.turns));
+  });
+
+  // simulateDialogues records a turn only when the runtime's decideAction, given its labels, takes the gold decision.
+  it('labels every turn over the candidates and slots the runtime computed for it', async () => {
+    const { turns, stats } = await run(3);
+    assert.equal(stats.turns, turns.length);
+    assert.ok(turns.length > 100, `${turns.length} turns`);
+    for (const t of turns) {
+      const { labels, command } = t.labelled;
+      assert.equal(COMMANDS[labels.command!], command);
+      if (labels.intent !== undefined) assert.ok(labels.intent < t.features.candidates.length);
+      if (labels.slot !== undefined) assert.ok(labels.slot < t.features.slots.length);
+      assert.equal(t.features.state.length > 0, true);
+    }
+  });
+
+  it('speaks English and Chinese, and covers the acts context decides', async () => {
+    const { turns } = await run(5, 120);
+    const commands = new Set(turns.map((t) => t.labelled.command));
+    for (const c of ['start_task', 'fill_slot', 'follow_up', 'cancel', 'small_talk', 'out_of_scope'] as const)
+      assert.ok(commands.has(c), `no ${c} turn`);
+    assert.ok(turns.some((t) => t.lang === 'zh' && /\p{Script=Han}/u.test(t.text)));
+    assert.ok(turns.some((t) => t.lang === 'en'));
+  });
+});
