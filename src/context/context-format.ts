@@ -8,6 +8,7 @@
  */
 import { ModelLoadError } from '../errors.ts';
 import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/featurizer.ts';
+import { METADATA_PREFIX, metadataReader } from '../nlu/metadata-props.ts';
 import { readOnnxSummary, type OnnxSummary } from '../nlu/onnx-reader.ts';
 import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx-writer.ts';
 
@@ -69,7 +70,7 @@ export interface ContextModelMetadata {
   metrics: Record<string, number>;
 }
 
-const KEY = 'confidant.';
+const KEY = METADATA_PREFIX;
 
 /** The metadata key of the graph checksum (written by the ONNX writer, checked here). */
 export const CONTEXT_CHECKSUM_KEY = `${KEY}checksum`;
@@ -117,17 +118,7 @@ export function encodeContextMetadata(m: ContextModelMetadata): Record<string, s
  * @throws {ModelLoadError} when it is not a context model, a key is missing or malformed, or the format is newer
  */
 export function decodeContextMetadata(props: Map<string, string>, source: string): ContextModelMetadata {
-  const fail = (why: string): never => {
-    throw new ModelLoadError(`Not a Confidant context model: ${why}`, source);
-  };
-  const get = (key: string): string => props.get(KEY + key) ?? fail(`metadata ${KEY + key} is missing`);
-  const json = (key: string): unknown => {
-    try {
-      return JSON.parse(get(key)) as unknown;
-    } catch {
-      return fail(`metadata ${KEY + key} is not valid JSON`);
-    }
-  };
+  const { fail, get, json, has } = metadataReader(props, source, 'context');
   const kind = props.get(`${KEY}kind`);
   if (kind !== CONTEXT_MODEL_KIND) fail(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
   const format = Number(get('format'));
@@ -142,7 +133,7 @@ export function decodeContextMetadata(props: Map<string, string>, source: string
   if (specProblem !== null) fail(specProblem);
   const weights = get('weights');
   if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
-  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
+  const metrics = has('metrics') ? json('metrics') : {};
   return {
     format,
     name: get('name'),

@@ -29,6 +29,7 @@ export {
   ENGLISH_FUNCTION_WORDS,
   humanizeName,
   lexicalOverlap,
+  overlapOfWords,
   type IntentDescription,
   type LexicalOverlap,
 } from './lexical-features.ts';

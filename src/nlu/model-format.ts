@@ -7,6 +7,7 @@
  */
 import { ModelLoadError } from '../errors.ts';
 import { checkFeaturizerConfig, type FeaturizerConfig } from './featurizer.ts';
+import { METADATA_PREFIX, metadataReader } from './metadata-props.ts';
 import { readOnnxSummary, type OnnxSummary } from './onnx-reader.ts';
 import type { CustomEntityDefinition, ModelInfo } from './types.ts';
 
@@ -39,7 +40,7 @@ export interface ModelMetadata {
   metrics: Record<string, number>;
 }
 
-const KEY = 'confidant.';
+const KEY = METADATA_PREFIX;
 
 /** The metadata key of the graph checksum (written by the ONNX writer, checked by the loader). */
 export const CHECKSUM_KEY = `${KEY}checksum`;
@@ -74,17 +75,7 @@ export function encodeMetadata(m: ModelMetadata): Record<string, string> {
  * @throws {ModelLoadError} when a key is missing or malformed, or the format is newer than this code
  */
 export function decodeMetadata(props: Map<string, string>, source: string): ModelMetadata {
-  const fail = (why: string): never => {
-    throw new ModelLoadError(`Not a Confidant intent model: ${why}`, source);
-  };
-  const get = (key: string): string => props.get(KEY + key) ?? fail(`metadata ${KEY + key} is missing`);
-  const json = (key: string): unknown => {
-    try {
-      return JSON.parse(get(key)) as unknown;
-    } catch {
-      return fail(`metadata ${KEY + key} is not valid JSON`);
-    }
-  };
+  const { fail, get, json, has } = metadataReader(props, source, 'intent');
   const format = Number(get('format'));
   if (!Number.isInteger(format) || format < 1) fail('bad format version');
   if (format > MODEL_FORMAT_VERSION)
@@ -106,7 +97,7 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   const oosLabel = get('oos_label');
   if (oosLabel !== '' && (labels as string[]).at(-1) !== oosLabel)
     fail('the out-of-scope label must be the last label');
-  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
+  const metrics = has('metrics') ? json('metrics') : {};
   return {
     format,
     name: get('name'),
