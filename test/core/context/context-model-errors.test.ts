@@ -157,6 +157,9 @@ test('bad turns are TypeError or RangeError, and a disposed model rejects', asyn
   await assert.rejects(model.run({ ...turn, state: [0, NaN] }), RangeError);
   await assert.rejects(model.run({ ...turn, candidates: [{ text: 'x', feats: [1] }] }), RangeError);
   await assert.rejects(model.run({ ...turn, slots: [{ text: 5 as unknown as string, feats: [0, 0] }] }), TypeError);
+  const features = model.featurize(turn);
+  await assert.rejects(model.runFeatures({ ...features, state: new Float32Array(3) }), /features.state/);
+  await assert.rejects(model.runFeatures({ ...features, candFeats: features.candFeats.slice(1) }), RangeError);
   const out = await model.run(turn);
   assert.equal(out.intent.length, turn.candidates.length);
   await model.dispose();
