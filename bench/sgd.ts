@@ -12,11 +12,14 @@
  *   npm run bench:sgd [-- --data ../shared/datasets/sgd.json.gz] [--epochs N] [--per-epoch N]
  *                     [--seed N] [--dim N] [--val-only] [--variants full,utterance] [--json]
  *
+ * `--save <dir>` writes the trained models there as `sgd-<variant>.onnx` (for error analysis on val; never
+ * into the repository: they are trained on CC BY-SA data).
  * `--val-only` evaluates on val alone and writes nothing (for choosing settings without looking at test).
  * `--corrupt p`: the share of the full model's training frames whose previous intent is replaced by a
  * wrong one (see `goldExamples`); 0.1 chosen on val (0: 0.951, 0.1: 0.977, 0.25: 0.975 of val frames,
  * 3 epochs of 40,000 frames; 6 epochs of 60,000 gave 0.977 too, so the shorter run is the default).
  */
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     'val-only': { type: 'boolean', default: false },
     variants: { type: 'string', default: 'full,utterance' },
     json: { type: 'boolean', default: false },
+    save: { type: 'string' },
   },
 });
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -121,6 +125,11 @@ async function runVariant(variant: SgdVariant): Promise<VariantResult> {
   const trainSeconds = (Date.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const trainCpuSeconds = (used.user + used.system) / 1e6;
+  if (values.save !== undefined) {
+    const file = resolve(values.save, `sgd-${variant}.onnx`);
+    if (file.startsWith(`${repo}/`)) throw new Error('--save: keep SGD-trained models out of the repository');
+    writeFileSync(file, exportContextOnnx(model, { quantize: true }));
+  }
   // Evaluate as the exported model computes (uint8 table), on the model's own previous predictions.
   const runner = createContextRunner(effectiveContextWeights(model, true));
   const cache = createTextIdCache(model.featurizer, 1 << 16);
