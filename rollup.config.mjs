@@ -1,5 +1,6 @@
 // Builds everything `dist/` ships (see ../shared/TOOLCHAIN.md for why each choice):
-//  1. the ESM library: `confidant.js` (core), `widget.js`; dependencies stay bare imports for the app's bundler;
+//  1. the ESM library: `confidant.js` (the main entry), `skills.js`, `nlu.js`, `metrics.js` (subpath entries),
+//     `widget.js`, `sandbox.js`; dependencies stay bare imports for the app's bundler;
 //  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
 //     with ONNX Runtime's `.wasm` and the models copied beside it;
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
@@ -18,16 +19,17 @@ const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^$
 /** The asset URLs in source (relative to the repo) and where they sit next to the bundles in dist/. */
 const assetUrls = [
   ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
+  ["'../../models/slots-default.onnx'", "'./models/slots-default.onnx'"],
   ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
-  ["'./engine-worker.ts'", "'./confidant-worker.js'"],
+  ["'../../worker/engine-worker.ts'", "'./confidant-worker.js'"],
 ];
 
-/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and worker/client.ts. */
+/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and src/engine/worker-transport.ts. */
 function distAssetUrls() {
   return {
     name: 'dist-asset-urls',
     transform(code, id) {
-      if (!/[/\\](src[/\\]engine[/\\]assets|worker[/\\]client)\.ts$/.test(id)) return null;
+      if (!/[/\\]src[/\\]engine[/\\](assets|worker-transport)\.ts$/.test(id)) return null;
       let out = code;
       for (const [from, to] of assetUrls) out = out.split(from).join(to);
       return { code: out, map: null };
@@ -44,9 +46,13 @@ function distAssetUrls() {
  */
 function bakeAssetDigests() {
   const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
-  const libraryFiles = ['confidant.iife.js', 'confidant-worker.js', 'purify.es.mjs', 'offline.js'].map(
-    (f) => `dist/${f}`,
-  );
+  const libraryFiles = [
+    'confidant.iife.js',
+    'confidant-worker.js',
+    'confidant-train.js',
+    'purify.es.mjs',
+    'offline.js',
+  ].map((f) => `dist/${f}`);
   return {
     name: 'bake-asset-digests',
     transform(code, id) {
@@ -132,6 +138,33 @@ function copyEngineAssets() {
   };
 }
 
+/**
+ * The Worker is one file, `confidant-worker.js` (ONNX Runtime included), except what only training needs: the
+ * trainer, the ONNX writer and the corpus parsers, reached from the engine through `import()` alone, go to
+ * `confidant-train.js`, which the Worker loads on the first `assistant.models.train` (issue 11: no trainer
+ * code in the Worker unless training is used). A module is the Worker's when the entry reaches it by static
+ * imports or by a dynamic import other than those training boundaries.
+ */
+function workerChunks() {
+  const trainingBoundary = /[\\/]src[\\/]nlu[\\/](training[\\/]train-model|corpus[\\/]index)\.ts$/;
+  let eager;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (eager === undefined) {
+      eager = new Set();
+      const stack = [...getModuleIds()].filter((m) => getModuleInfo(m)?.isEntry);
+      while (stack.length > 0) {
+        const m = stack.pop();
+        if (eager.has(m)) continue;
+        eager.add(m);
+        const info = getModuleInfo(m);
+        if (info === null) continue;
+        stack.push(...info.importedIds, ...info.dynamicallyImportedIds.filter((d) => !trainingBoundary.test(d)));
+      }
+    }
+    return eager.has(id) ? 'confidant-worker' : 'confidant-train';
+  };
+}
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
 // Class names are kept: error classes are rebuilt by name across the Worker boundary.
 const min = () => terser({ format: { comments: false }, ecma: 2022, keep_classnames: true });
@@ -144,7 +177,14 @@ const silence = (warning, warn) => {
 
 export default [
   {
-    input: { confidant: 'src/index.ts', widget: 'widget/index.ts', sandbox: 'widget/sandbox/index.ts' },
+    input: {
+      confidant: 'src/index.ts',
+      skills: 'src/entries/skills.ts',
+      nlu: 'src/entries/nlu.ts',
+      metrics: 'src/entries/metrics.ts',
+      widget: 'widget/index.ts',
+      sandbox: 'widget/sandbox/index.ts',
+    },
     external,
     plugins: [distAssetUrls(), bakeAssetDigests(), ts()],
     output: {
@@ -159,7 +199,14 @@ export default [
   {
     input: { 'confidant-worker': 'worker/engine-worker.ts' },
     plugins: [dexieEsm(), distAssetUrls(), bakeAssetDigests(), browserResolve(), ts(), min(), copyEngineAssets()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true, sourcemap: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name].js',
+      manualChunks: workerChunks(),
+      sourcemap: true,
+    },
     onwarn: silence,
   },
   {

@@ -3,12 +3,14 @@
  * on the train split, evaluates on the test split, and prints one JSON line (`RunResult`).
  */
 import { createRequire } from 'node:module';
-import { datasetCorpus, DATASET_OOS, readDataset } from '../bin/commands/dataset.ts';
+import { readDataset } from '../bin/commands/dataset.ts';
+import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
+import { OOS_LABEL } from '../src/nlu/types.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate, type EvalReport } from '../bin/commands/evaluate.ts';
-import { exportOnnx } from '../src/nlu/export.ts';
-import { loadIntentModel } from '../src/nlu/intent-model.ts';
-import { trainIntentModel } from '../src/nlu/trainer.ts';
+import { exportOnnx } from '../src/nlu/onnx/export.ts';
+import { loadIntentModel } from '../src/nlu/runtime/intent-model.ts';
+import { trainIntentModel } from '../src/nlu/training/trainer.ts';
 
 /** What one run reports. */
 export interface RunResult {
@@ -57,7 +59,7 @@ async function runNlpJs(path: string): Promise<Omit<RunResult, 'peakRssBytes'>> 
   const started = performance.now();
   // Out-of-scope training examples go to NLP.js's own "None" intent, its idiom for out of scope.
   for (const e of dataset.splits.train ?? [])
-    manager.addDocument('en', e.text, e.intent === DATASET_OOS ? 'None' : e.intent);
+    manager.addDocument('en', e.text, e.intent === OOS_LABEL ? 'None' : e.intent);
   await manager.train();
   const trainSeconds = (performance.now() - started) / 1000;
   const trainCpuSeconds = cpuSeconds(cpu);

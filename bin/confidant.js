@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `confidant` command. The published package runs the built `dist/cli.js`; in a checkout before
+// The `confidant` command (also installed as `confidant-assistant`, so `npx confidant-assistant` finds it). The published package runs the built `dist/cli.js`; in a checkout before
 // `npm run build`, it runs the TypeScript source through tsx (a devDependency).
 import { existsSync } from 'node:fs';
 

@@ -2,9 +2,9 @@
  * The npm/ESM demo: an app creates its own assistant with a skill of its own, passes it to the
  * element through `.assistant`, and trains custom intents in the browser (when the assistant can).
  */
-import { createAssistant } from 'confidant';
-import type { SkillDefinition } from 'confidant';
-import 'confidant/widget';
+import { createAssistant } from 'confidant-assistant';
+import type { SkillDefinition } from 'confidant-assistant';
+import 'confidant-assistant/widget';
 
 /** Demo data: what a real skill would fetch from the shop's API (with `permissions.network`). */
 const orders: Record<string, { status: string; eta: string }> = {
@@ -102,7 +102,7 @@ const assistant = await createAssistant({
 if (element) element.assistant = assistant;
 
 // `train` is feature-detected: an assistant from another build may not have it.
-if (typeof assistant.train !== 'function') {
+if (typeof assistant.models?.train !== 'function') {
   form?.setAttribute('hidden', '');
   if (status) status.textContent = 'This build cannot train in the browser.';
 } else {
@@ -111,7 +111,7 @@ if (typeof assistant.train !== 'function') {
     const button = form.querySelector('button');
     if (button) button.disabled = true;
     const started = performance.now();
-    assistant
+    assistant.models
       .train(textarea?.value ?? corpus, {
         onProgress: (progress) => {
           if (status && progress.status === 'epoch')

@@ -6,8 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Dataset } from '../bin/commands/dataset.ts';
 import type { EvalReport } from '../bin/commands/evaluate.ts';
-import type { TrainedModel, TrainOptions } from '../src/nlu/trainer.ts';
+import type { TrainedModel, TrainOptions } from '../src/nlu/training/trainer.ts';
 import type { PolicyRow } from './threshold-policies.ts';
+import { OOS_LABEL } from '../src/nlu/types.ts';
 
 /** What the card reports. */
 export interface ModelCardInput {
@@ -33,7 +34,7 @@ export function writeModelCard(
   path: string,
   { dataset, model, report, trainSeconds, quantize, options, policies, threads }: ModelCardInput,
 ): void {
-  const intents = model.labels.filter((l) => l !== 'oos');
+  const intents = model.labels.filter((l) => l !== OOS_LABEL);
   const m = model.metrics;
   const card = `# ${model.name} ${model.version}
 
@@ -44,7 +45,7 @@ One self-describing ONNX file (opset 17): labels, featurizer, threshold and temp
 ## Data and licence
 
 Trained on **CLINC150** ("Full" variant, ${dataset.source ?? 'clinc/oos-eval data/data_full.json'}):
-${(dataset.splits.train ?? []).length} training utterances (${(dataset.splits.train ?? []).filter((e) => e.intent === 'oos').length} of them out-of-scope),
+${(dataset.splits.train ?? []).length} training utterances (${(dataset.splits.train ?? []).filter((e) => e.intent === OOS_LABEL).length} of them out-of-scope),
 validation split for early stopping, temperature and threshold, test split for the figures below.
 
 - Licence of the data: ${dataset.license ?? 'CC BY 3.0 (Creative Commons Attribution 3.0 Unported)'}. This model is derived
@@ -58,7 +59,7 @@ The dataset is not part of this repository.
 Hashed word uni/bigrams and character 2–5-grams (NFKC, case-folded, \`Intl.Segmenter\` words) → embedding bag
 (${model.weights.dim} dims, ${model.weights.embedding.length / model.weights.dim} rows, ${quantize ? 'uint8-quantized' : 'float32'}) → ReLU hidden layer (${model.weights.hidden}) + linear skip
 → ${model.labels.length} classes (the ${intents.length} intents and a trained out-of-scope class) → temperature-scaled softmax.
-Trained in TypeScript (\`src/nlu/trainer.ts\`): Adam (lazy for the table) with a linearly decaying step size, label
+Trained in TypeScript (\`src/nlu/training/trainer.ts\`): Adam (lazy for the table) with a linearly decaying step size, label
 smoothing, hidden dropout, word and feature dropout, the best of the last epochs or their weight average on validation.
 Options (the trainer's defaults, and): \`${JSON.stringify(Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'parallel')))}\`.
 

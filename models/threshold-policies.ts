@@ -4,10 +4,10 @@
  * in-memory predictor (which decides exactly as the exported `.onnx`, see test/core/nlu/export.test.ts).
  */
 import type { Dataset } from '../bin/commands/dataset.ts';
-import { chooseThreshold, type ScoredPrediction } from '../src/nlu/calibrate.ts';
-import { createInMemoryPredictor } from '../src/nlu/predictor.ts';
-import { OOS_LABEL } from '../src/nlu/split.ts';
-import type { TrainedModel } from '../src/nlu/trainer.ts';
+import { chooseThreshold, type ScoredPrediction } from '../src/nlu/training/calibrate.ts';
+import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
+import { OOS_LABEL } from '../src/nlu/types.ts';
+import type { TrainedModel } from '../src/nlu/training/trainer.ts';
 
 /** One policy's threshold and its test figures. */
 export interface PolicyRow {

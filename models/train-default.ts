@@ -9,12 +9,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { datasetCorpus, readDataset } from '../bin/commands/dataset.ts';
+import { readDataset } from '../bin/commands/dataset.ts';
+import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate } from '../bin/commands/evaluate.ts';
-import { exportOnnx } from '../src/nlu/export.ts';
-import { loadIntentModel } from '../src/nlu/intent-model.ts';
-import { trainIntentModel, type TrainOptions } from '../src/nlu/trainer.ts';
+import { exportOnnx } from '../src/nlu/onnx/export.ts';
+import { loadIntentModel } from '../src/nlu/runtime/intent-model.ts';
+import { trainIntentModel, type TrainOptions } from '../src/nlu/training/trainer.ts';
 import { writeModelCard } from './model-card.ts';
 import { comparePolicies } from './threshold-policies.ts';
 

@@ -12,7 +12,13 @@ const budgets = [
     label: 'engine Worker (ONNX Runtime JS, Dexie, NLU, skills)',
     maxGzip: 400 * 1024,
   },
+  {
+    file: 'dist/confidant-train.js',
+    label: 'trainer (loaded by the Worker on the first training only)',
+    maxGzip: 100 * 1024,
+  },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
+  { file: 'dist/models/slots-default.onnx', label: 'default slot tagger', maxGzip: 2 * 1024 * 1024 },
   {
     file: 'dist/ort-wasm-simd-threaded.wasm',
     label: 'ONNX Runtime wasm (fetched by the Worker)',
@@ -33,6 +39,20 @@ for (const { file, label, maxGzip } of budgets) {
   if (!ok) failed++;
   console.log(
     `${ok ? 'ok  ' : 'OVER'} ${label}: ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (budget ${(maxGzip / 1024).toFixed(0)} KB)`,
+  );
+}
+// What the Worker carries: no trainer, ONNX writer or corpus parser unless training is used (issue 11). Read from
+// the source map, so the check names source files rather than guessing at minified code.
+const trainingOnly =
+  /src\/nlu\/(training|corpus)\/|src\/nlu\/onnx\/(export|onnx-writer|quantize)\.ts$|node_modules\/yaml\//;
+if (existsSync('dist/confidant-worker.js.map')) {
+  const { sources } = JSON.parse(readFileSync('dist/confidant-worker.js.map', 'utf8'));
+  const leaked = sources.filter((source) => trainingOnly.test(source));
+  if (leaked.length > 0) failed++;
+  console.log(
+    leaked.length === 0
+      ? 'ok   engine Worker carries no training code (it is in confidant-train.js)'
+      : `OVER engine Worker carries training code: ${leaked.join(', ')}`,
   );
 }
 if (failed > 0) {

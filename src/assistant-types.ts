@@ -3,12 +3,11 @@
  *
  * @module
  */
+import type { EngineMethodsIn } from './engine/contract.ts';
 import type {
-  Engine,
   PermissionRequestInfo,
   TrainOptions,
   TrainProgressEvent,
-  ConversationSummary,
   EngineOptions,
   EngineStatus,
   ProgressEvent,
@@ -16,14 +15,14 @@ import type {
   ReplyChunk,
   StoredMessage,
 } from './engine/types.ts';
-import type { Corpus, ModelInfo, NluResult } from './nlu/types.ts';
+import type { Corpus, ModelInfo } from './nlu/types.ts';
 import type { SkillDefinition } from './skills/types.ts';
 
 /** Options of `createAssistant`. Every engine option applies too. */
 export interface AssistantOptions extends EngineOptions {
   /**
    * Where the engine runs: `true` in a Web Worker next to the library script, `false` in this
-   * thread (Node, tests), or a `Worker` you started yourself from the `confidant/worker` entry.
+   * thread (Node, tests), or a `Worker` you started yourself from the `confidant-assistant/worker` entry.
    * @default true where `Worker` exists, else false
    */
   worker?: boolean | Worker;
@@ -57,7 +56,7 @@ export type AssistantEvent =
   | { type: 'status'; status: EngineStatus }
   /** A stored record failed authentication and was skipped. */
   | { type: 'storage-error'; code: string; recordId: string; table: string; message: string }
-  /** A skill waits for the user's permission: call `respond(granted)` (or `respondToPermission(id, granted)`). */
+  /** A skill waits for the user's permission: call `respond(granted)` (or `skills.respondToPermission(id, granted)`). */
   | ({ type: 'permission-request'; respond: (granted: boolean) => Promise<void> } & PermissionRequestInfo)
   /** The intent model changed (trained in place, or restored from the store on unlock). */
   | { type: 'model'; model: ModelInfo };
@@ -69,32 +68,40 @@ export type AssistantEventType = AssistantEvent['type'];
 export type AssistantListener<T extends AssistantEventType> = (event: Extract<AssistantEvent, { type: T }>) => void;
 
 /**
- * The engine methods an assistant passes through unchanged (their TSDoc is on `Engine`): locking,
- * privacy controls, the audit log, skill permissions and secrets, metrics.
+ * `assistant.store`: history, privacy controls and the audit log. Every method but `search` is the
+ * engine's own (TSDoc on `Engine`); the contract's table (`engine/contract.ts`) decides which.
  */
-export type AssistantAdmin = Pick<
-  Engine,
-  | 'unlock'
-  | 'lock'
-  | 'changePassphrase'
-  | 'exportBackup'
-  | 'importBackup'
-  | 'erase'
-  | 'deleteConversation'
-  | 'retention'
-  | 'setRetention'
-  | 'verifyAudit'
-  | 'auditHead'
-  | 'permissions'
-  | 'revokePermission'
-  | 'respondToPermission'
-  | 'setSkillSecret'
-  | 'metrics'
->;
+export interface AssistantStore extends Omit<EngineMethodsIn<'store'>, 'search'> {
+  /** Searches the encrypted history (every word must appear), newest first. */
+  search(
+    query: string,
+    options?: { limit?: number; conversationId?: string; signal?: AbortSignal },
+  ): Promise<StoredMessage[]>;
+}
 
-/** A running assistant: a plain object of functions (after `InferenceSession.create`, `openDB`). */
-export interface Assistant extends AssistantAdmin {
-  /** The intent model in use (it changes after `train`). */
+/** `assistant.skills`: permissions granted to skills, their secrets, the webhook outbox. */
+export type AssistantSkills = EngineMethodsIn<'skills'>;
+
+/** `assistant.models`: the intent model. */
+export interface AssistantModels extends Omit<EngineMethodsIn<'models'>, 'train'> {
+  /**
+   * Trains an intent model on a corpus (a `Corpus`, or Confidant YAML/JSON, Rasa `nlu.yml` or NLP.js
+   * JSON text) where the engine runs, swaps it in, and keeps it encrypted for the next visit.
+   * @throws {CorpusError} naming the line, for a malformed corpus
+   */
+  train(
+    corpus: Corpus | string,
+    options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal },
+  ): Promise<ModelInfo>;
+}
+
+/**
+ * A running assistant: a plain object of functions (after `InferenceSession.create`, `openDB`).
+ * The everyday calls sit on top (`send`, `stream`, `classify`, `on`, `dispose`, `unlock`, `lock`,
+ * `metrics`); the rest is grouped in `store`, `skills` and `models`.
+ */
+export interface Assistant extends EngineMethodsIn<'assistant'> {
+  /** The intent model in use (it changes after `models.train`). */
   readonly model: ModelInfo;
   /** The engine's state: `locked` until `unlock` in passphrase mode. */
   readonly status: EngineStatus;
@@ -105,30 +112,14 @@ export interface Assistant extends AssistantAdmin {
   send(text: string, options?: SendOptions): Promise<Reply>;
   /** Answers one turn, yielding text as it is produced and the whole reply last. */
   stream(text: string, options?: SendOptions): AsyncIterable<ReplyChunk>;
-  /** Classifies an utterance without touching history or dialogue state. */
-  classify(text: string): Promise<NluResult>;
-  /** Messages of a conversation, newest first. */
-  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
-  /** Conversations, most recently updated first. */
-  conversations(): Promise<ConversationSummary[]>;
-  /** Starts a new conversation and makes it current. */
-  newConversation(): Promise<string>;
-  /** Searches the encrypted history (every word must appear), newest first. */
-  search(
-    query: string,
-    options?: { limit?: number; conversationId?: string; signal?: AbortSignal },
-  ): Promise<StoredMessage[]>;
-  /**
-   * Trains an intent model on a corpus (a `Corpus`, or Confidant YAML/JSON, Rasa `nlu.yml` or NLP.js
-   * JSON text) where the engine runs, swaps it in, and keeps it encrypted for the next visit.
-   * @throws {CorpusError} naming the line, for a malformed corpus
-   */
-  train(
-    corpus: Corpus | string,
-    options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal },
-  ): Promise<ModelInfo>;
   /** Subscribes to one event type; returns the unsubscribe function. */
   on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>): () => void;
   /** Stops the engine (and its Worker) and closes the store. Idempotent. */
   dispose(): Promise<void>;
+  /** History, conversations, search, backup, erase, retention, passphrase, the audit log. */
+  readonly store: AssistantStore;
+  /** Skill permissions, secrets and the webhook outbox. */
+  readonly skills: AssistantSkills;
+  /** The intent model: training. */
+  readonly models: AssistantModels;
 }

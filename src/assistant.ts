@@ -9,13 +9,17 @@ import type {
   AssistantEvent,
   AssistantEventType,
   AssistantListener,
+  AssistantModels,
   AssistantOptions,
+  AssistantSkills,
+  AssistantStore,
   SendOptions,
 } from './assistant-types.ts';
-import type { Engine, EngineEvent, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
+import { membersOf, type Engine, type EngineGroup, type EngineMethodsIn } from './engine/contract.ts';
+import type { EngineEvent, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
 import type { ModelInfo } from './nlu/types.ts';
 import { abortReason, WorkerError } from './errors.ts';
-import { connectWorkerEngine, defaultWorkerUrl, startWorker } from '../worker/client.ts';
+import { connectWorkerEngine, defaultWorkerUrl, startWorker } from './engine/worker-transport.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
 
@@ -115,7 +119,30 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     return reply;
   };
 
+  // The methods the assistant adapts (a signal instead of a request id, progress as an option);
+  // every other method of a group is the engine's own, passed through as the contract's table says.
+  const adapted: Partial<Record<keyof Engine, (...args: never[]) => unknown>> = {
+    search: ((query, { signal: searchSignal, ...searchOptions } = {}) =>
+      cancellable(
+        (requestId) => engine.search(query, { ...searchOptions, requestId }),
+        searchSignal,
+      )) satisfies AssistantStore['search'],
+    train: ((corpus, { onProgress: onTrainProgress, signal: trainSignal, ...trainOptions } = {}) =>
+      cancellable(
+        (requestId) => engine.train(corpus, { ...trainOptions, requestId }, onTrainProgress),
+        trainSignal,
+      )) satisfies AssistantModels['train'],
+  };
+  const group = (of: EngineGroup): Record<string, unknown> =>
+    Object.fromEntries(
+      membersOf(of).map(({ method, name }) => [
+        name,
+        adapted[method] ?? ((...args: unknown[]) => (engine[method] as (...a: unknown[]) => unknown)(...args)),
+      ]),
+    );
+
   const assistant: Assistant = {
+    ...(group('assistant') as EngineMethodsIn<'assistant'>),
     get model() {
       return model as ModelInfo;
     },
@@ -124,30 +151,6 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     },
     send: (text, sendOptions = {}) => turn(text, sendOptions),
     stream: (text, sendOptions = {}) => streamTurn((onDelta) => turn(text, sendOptions, onDelta)),
-    classify: (text) => engine.classify(text),
-    history: (conversationId, historyOptions) => engine.history(conversationId, historyOptions),
-    conversations: () => engine.conversations(),
-    newConversation: () => engine.newConversation(),
-    search: (query, { signal: searchSignal, ...searchOptions } = {}) =>
-      cancellable((requestId) => engine.search(query, { ...searchOptions, requestId }), searchSignal),
-    train: (corpus, { onProgress: onTrainProgress, signal: trainSignal, ...trainOptions } = {}) =>
-      cancellable((requestId) => engine.train(corpus, { ...trainOptions, requestId }, onTrainProgress), trainSignal),
-    unlock: (passphrase) => engine.unlock(passphrase),
-    lock: () => engine.lock(),
-    changePassphrase: (current, next) => engine.changePassphrase(current, next),
-    exportBackup: (passphrase) => engine.exportBackup(passphrase),
-    importBackup: (file, passphrase) => engine.importBackup(file, passphrase),
-    erase: () => engine.erase(),
-    deleteConversation: (id) => engine.deleteConversation(id),
-    retention: () => engine.retention(),
-    setRetention: (days) => engine.setRetention(days),
-    verifyAudit: (anchor) => engine.verifyAudit(anchor),
-    auditHead: () => engine.auditHead(),
-    permissions: () => engine.permissions(),
-    revokePermission: (skillId, permission) => engine.revokePermission(skillId, permission),
-    respondToPermission: (id, granted) => engine.respondToPermission(id, granted),
-    setSkillSecret: (skillId, secret) => engine.setSkillSecret(skillId, secret),
-    metrics: () => engine.metrics(),
     on: <T extends AssistantEventType>(type: T, listener: AssistantListener<T>) => emitter.on(type, listener),
     dispose: async () => {
       if (disposed) return;
@@ -155,6 +158,9 @@ async function start(options: AssistantOptions): Promise<Assistant> {
       emitter.clear();
       await engine.dispose();
     },
+    store: Object.freeze(group('store')) as unknown as AssistantStore,
+    skills: Object.freeze(group('skills')) as unknown as AssistantSkills,
+    models: Object.freeze(group('models')) as unknown as AssistantModels,
   };
   return assistant;
 }

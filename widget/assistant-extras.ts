@@ -6,43 +6,40 @@
  *
  * @module
  */
-import type { Assistant, AssistantEvent, EngineStatus } from '../src/index.ts';
+import type { Assistant, AssistantEvent, AssistantSkills, AssistantStore, EngineStatus } from '../src/index.ts';
 
-/** The methods the widget cannot work without. */
-type RequiredMethod = 'stream' | 'history' | 'conversations' | 'newConversation' | 'on' | 'dispose';
+/** The `store` methods the widget cannot work without. */
+type RequiredStoreMethod = 'history' | 'conversations' | 'newConversation';
 
-/** Methods the widget uses when the assistant has them. */
-export type OptionalMethod =
-  | 'unlock'
-  | 'lock'
-  | 'erase'
-  | 'exportBackup'
-  | 'importBackup'
-  | 'retention'
-  | 'setRetention'
-  | 'permissions'
-  | 'revokePermission'
-  | 'respondToPermission';
+/** `store` methods the widget uses when the assistant has them. */
+type OptionalStoreMethod = 'erase' | 'exportBackup' | 'importBackup' | 'retention' | 'setRetention';
+
+/** `skills` methods the widget uses when the assistant has them. */
+type OptionalSkillsMethod = 'permissions' | 'revokePermission' | 'respondToPermission';
 
 /** What `<confidant-assistant>` accepts as `.assistant`. Every `Assistant` is one. */
-export type WidgetAssistant = Pick<Assistant, RequiredMethod> & Partial<Pick<Assistant, OptionalMethod | 'status'>>;
+export interface WidgetAssistant
+  extends Pick<Assistant, 'stream' | 'on' | 'dispose'>, Partial<Pick<Assistant, 'unlock' | 'lock' | 'status'>> {
+  readonly store: Pick<AssistantStore, RequiredStoreMethod> & Partial<Pick<AssistantStore, OptionalStoreMethod>>;
+  readonly skills?: Partial<Pick<AssistantSkills, OptionalSkillsMethod>>;
+}
 
 /** A skill waiting for the user's consent. */
 export type PermissionRequestEvent = Extract<AssistantEvent, { type: 'permission-request' }>;
 
 /** A permission the user granted to a skill. */
-export type PermissionGrant = Awaited<ReturnType<Assistant['permissions']>>[number];
+export type PermissionGrant = Awaited<ReturnType<AssistantSkills['permissions']>>[number];
 
 /**
- * Whether the assistant has an optional method.
- * @param assistant any assistant the widget was given
+ * Whether an assistant (or one of its groups) has an optional method.
+ * @param target the assistant the widget was given, or its `store` or `skills`
  * @param name the method name
  */
-export function has<K extends OptionalMethod>(
-  assistant: WidgetAssistant | undefined,
+export function has<T extends object, K extends keyof T>(
+  target: T | undefined,
   name: K,
-): assistant is WidgetAssistant & Pick<Assistant, K> {
-  return typeof assistant?.[name] === 'function';
+): target is T & Required<Pick<T, K>> {
+  return typeof target?.[name] === 'function';
 }
 
 /**

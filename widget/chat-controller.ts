@@ -6,15 +6,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type {
-  AssistantEvent,
-  Card,
-  EngineStatus,
-  ProgressEvent,
-  QuickReply,
-  Reply,
-  StoredMessage,
-} from '../src/index.ts';
+import type { AssistantEvent, EngineStatus, ProgressEvent, Reply, StoredMessage } from '../src/index.ts';
 import { readStatus } from './assistant-extras.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 import { ConfidantErrorEvent, ConfidantReplyEvent } from './events.ts';
@@ -26,8 +18,8 @@ export interface ChatItem {
   readonly role: 'user' | 'assistant';
   readonly text: string;
   readonly markdown?: string | undefined;
-  readonly quickReplies?: readonly QuickReply[] | undefined;
-  readonly cards?: readonly Card[] | undefined;
+  readonly quickReplies?: Readonly<Reply['quickReplies']>;
+  readonly cards?: Readonly<Reply['cards']>;
   readonly createdAt: number;
   /** `sent`/`failed` for the user's messages; `streaming`/`done` for the assistant's. */
   readonly state: 'sent' | 'failed' | 'streaming' | 'done';
@@ -122,7 +114,7 @@ export class ChatController implements ReactiveController {
     if (!assistant) return;
     let messages: StoredMessage[] = [];
     try {
-      messages = await assistant.history(conversationId, { limit: historyPage });
+      messages = await assistant.store.history(conversationId, { limit: historyPage });
     } catch (error) {
       this.#fail(error);
       // Locked: wait for the unlock. Any other failure: the chat still works without old messages.
@@ -143,7 +135,7 @@ export class ChatController implements ReactiveController {
   async loadEarlier(): Promise<void> {
     const first = this.items[0];
     if (!this.#assistant || !first) return;
-    const messages = await this.#assistant.history(this.conversationId, {
+    const messages = await this.#assistant.store.history(this.conversationId, {
       limit: historyPage,
       before: first.createdAt,
     });
@@ -164,7 +156,7 @@ export class ChatController implements ReactiveController {
   /** Starts a new, empty conversation. */
   async newConversation(): Promise<void> {
     if (!this.#assistant) return;
-    this.conversationId = await this.#assistant.newConversation();
+    this.conversationId = await this.#assistant.store.newConversation();
     this.items = [];
     this.hasEarlier = false;
     this.#host.requestUpdate();

@@ -53,7 +53,8 @@ import type { VoiceMode } from './voice.ts';
  * @tag confidant-assistant
  * @summary A chat widget whose understanding and history stay on the device.
  *
- * @attr lang - UI and reply language (BCP 47); `en` and `zh-CN` UI catalogues ship. Defaults to the nearest `lang` up the tree.
+ * @attr lang - UI language (BCP 47); `en` and `zh-CN` UI catalogues ship. Defaults to the nearest `lang` up the tree. Replies follow the language of each message (English or Chinese); this one answers what neither is.
+ * @attr reply-lang - Fixes the language of every reply (`en`, `zh-CN`) whatever the user writes. Unset by default.
  * @attr dir - `rtl` mirrors the layout; inherited from the page like any element.
  *
  * @fires {ConfidantOpenEvent} confidant-open - The panel opened.
@@ -188,6 +189,11 @@ export class ConfidantAssistant extends LitElement {
   @property({ type: Boolean, attribute: 'read-aloud' }) readAloud = false;
   /** The panel's title. @default "Assistant", translated */
   @property() heading = '';
+  /**
+   * Fixes the language of every reply of the assistant the element creates (`en`, `zh-CN`). Unset,
+   * each reply is in the language of the message it answers. @default undefined
+   */
+  @property({ attribute: 'reply-lang' }) replyLang: string | undefined;
 
   @state() private view: PanelView = 'chat';
   @state() private offline = false;
@@ -199,7 +205,11 @@ export class ConfidantAssistant extends LitElement {
     const input = this.renderRoot.querySelector('textarea');
     if (input) input.value = text;
   });
-  readonly #own = new OwnAssistantController(this, this.#chat, () => ({ lang: this.#lang, msgs: this.#msgs }));
+  readonly #own = new OwnAssistantController(this, this.#chat, () => ({
+    lang: this.#lang,
+    ...(this.replyLang ? { replyLang: this.replyLang } : {}),
+    msgs: this.#msgs,
+  }));
   #opened = false;
   #focusOnOpen = false;
   #restoreFocus = false;
@@ -453,7 +463,7 @@ export class ConfidantAssistant extends LitElement {
     if (view === 'settings') void loadSettings(assistant).then((data) => (this.settingsData = data), this.#reportError);
     if (view === 'conversations' && assistant) {
       this.conversationList = undefined;
-      void assistant.conversations().then((list) => (this.conversationList = list), this.#reportError);
+      void assistant.store.conversations().then((list) => (this.conversationList = list), this.#reportError);
     }
     // Keep keyboard users in the panel: the button they pressed is gone with the old view.
     void this.updateComplete.then(() =>
@@ -491,8 +501,10 @@ export class ConfidantAssistant extends LitElement {
     this.#chat.resolveRequest(request);
     try {
       if (request.respond) await request.respond(granted);
-      else if (has(this.assistant, 'respondToPermission'))
-        await this.assistant.respondToPermission(request.id, granted);
+      else {
+        const skills = this.assistant?.skills;
+        if (has(skills, 'respondToPermission')) await skills.respondToPermission(request.id, granted);
+      }
     } catch (error) {
       this.#reportError(error);
     }

@@ -1,5 +1,5 @@
 /**
- * `confidant/widget`: importing it defines `<confidant-assistant>`.
+ * `confidant-assistant/widget`: importing it defines `<confidant-assistant>`.
  *
  * @module
  */
@@ -12,7 +12,7 @@ export {
   ConfidantReplyEvent,
   ConfidantSendEvent,
 } from './events.ts';
-export type { OptionalMethod, PermissionGrant, PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
+export type { PermissionGrant, PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 export type { LoadStrategy } from './assistant-loader.ts';
 export type { VoiceMode } from './voice.ts';
 export type { Messages } from './i18n/en.ts';

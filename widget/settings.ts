@@ -39,19 +39,22 @@ const retentionChoices = [null, 7, 30, 90, 365] as const;
 
 /** Whether the panel has anything to show for this assistant. */
 export function hasSettings(assistant: WidgetAssistant | undefined, canSpeak: boolean): boolean {
+  const store = assistant?.store;
   return (
     canSpeak ||
-    (['erase', 'exportBackup', 'importBackup', 'setRetention', 'permissions', 'lock'] as const).some((name) =>
-      has(assistant, name),
-    )
+    has(assistant, 'lock') ||
+    has(assistant?.skills, 'permissions') ||
+    (['erase', 'exportBackup', 'importBackup', 'setRetention'] as const).some((name) => has(store, name))
   );
 }
 
 /** Reads the current retention and grants. */
 export async function loadSettings(assistant: WidgetAssistant | undefined): Promise<SettingsData> {
+  const store = assistant?.store;
+  const skills = assistant?.skills;
   const [retention, grants] = await Promise.all([
-    has(assistant, 'retention') ? assistant.retention() : undefined,
-    has(assistant, 'permissions') ? assistant.permissions() : undefined,
+    has(store, 'retention') ? store.retention() : undefined,
+    has(skills, 'permissions') ? skills.permissions() : undefined,
   ]);
   return { ...(retention === undefined ? {} : { retention }), ...(grants ? { grants } : {}) };
 }
@@ -84,13 +87,15 @@ const field = (form: HTMLFormElement, name: string) => form.elements.namedItem(n
  */
 export function renderSettings(props: SettingsProps): TemplateResult {
   const { msgs, assistant, data } = props;
+  const store = assistant?.store;
+  const skills = assistant?.skills;
   const onExport = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    if (!has(assistant, 'exportBackup')) return;
+    if (!has(store, 'exportBackup')) return;
     void act(
       props,
-      async () => download(await assistant.exportBackup(field(form, 'passphrase').value)),
+      async () => download(await store.exportBackup(field(form, 'passphrase').value)),
       msgs.exported,
     ).then(() => form.reset());
   };
@@ -98,43 +103,43 @@ export function renderSettings(props: SettingsProps): TemplateResult {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const file = field(form, 'file').files?.[0];
-    if (!has(assistant, 'importBackup') || !file) return;
+    if (!has(store, 'importBackup') || !file) return;
     void act(
       props,
       async () =>
-        void (await assistant.importBackup(new Uint8Array(await file.arrayBuffer()), field(form, 'passphrase').value)),
+        void (await store.importBackup(new Uint8Array(await file.arrayBuffer()), field(form, 'passphrase').value)),
       msgs.imported,
     ).then(() => form.reset());
   };
   const onRetention = (event: Event) => {
     const value = (event.currentTarget as HTMLSelectElement).value;
     const days = value ? Number(value) : null;
-    if (has(assistant, 'setRetention'))
+    if (has(store, 'setRetention'))
       void act(
         props,
         async () => {
-          await assistant.setRetention(days);
+          await store.setRetention(days);
           return { retention: days };
         },
         msgs.saved,
       );
   };
   const revoke = (grant: PermissionGrant) =>
-    has(assistant, 'revokePermission') &&
+    has(skills, 'revokePermission') &&
     void act(
       props,
       async () => {
-        await assistant.revokePermission(grant.skillId, grant.permission);
+        await skills.revokePermission(grant.skillId, grant.permission);
         return { grants: (data.grants ?? []).filter((other) => other !== grant) };
       },
       msgs.saved,
     );
   const erase = () =>
-    has(assistant, 'erase') &&
+    has(store, 'erase') &&
     void act(
       props,
       async () => {
-        await assistant.erase();
+        await store.erase();
         props.onErased();
         return { confirmErase: false, grants: [] };
       },
@@ -155,7 +160,7 @@ export function renderSettings(props: SettingsProps): TemplateResult {
         : nothing
     }
     ${
-      has(assistant, 'setRetention')
+      has(store, 'setRetention')
         ? html`<label class="row" for="retention">${msgs.retention}</label>
             <select id="retention" class="field" part="retention" @change=${onRetention}>
               ${retentionChoices.map((days) => html`<option value=${days ?? ''} ?selected=${(data.retention ?? null) === days}>${days === null ? msgs.retentionForever : msgs.retentionDays(days)}</option>`)}
@@ -163,7 +168,7 @@ export function renderSettings(props: SettingsProps): TemplateResult {
         : nothing
     }
     ${
-      has(assistant, 'exportBackup')
+      has(store, 'exportBackup')
         ? html`<form class="group" @submit=${onExport}>
             <h3>${msgs.exportTitle}</h3>
             <p class="note" id="export-hint">${msgs.exportHint}</p>
@@ -182,7 +187,7 @@ export function renderSettings(props: SettingsProps): TemplateResult {
         : nothing
     }
     ${
-      has(assistant, 'importBackup')
+      has(store, 'importBackup')
         ? html`<form class="group" @submit=${onImport}>
             <h3>${msgs.importTitle}</h3>
             <label for="import-file">${msgs.backupFile}</label>
@@ -201,7 +206,7 @@ export function renderSettings(props: SettingsProps): TemplateResult {
         : nothing
     }
     ${
-      has(assistant, 'permissions')
+      has(skills, 'permissions')
         ? html`<div class="group">
             <h3>${msgs.permissionsTitle}</h3>
             ${
@@ -211,7 +216,7 @@ export function renderSettings(props: SettingsProps): TemplateResult {
                       (grant) =>
                         html`<li>
                           <span>${grant.skillId}: ${describePermission(msgs, grant.permission, grant.origins)}</span>
-                          ${has(assistant, 'revokePermission') ? html`<button class="button" part="revoke-button" type="button" @click=${() => revoke(grant)}>${msgs.revoke}</button>` : nothing}
+                          ${has(skills, 'revokePermission') ? html`<button class="button" part="revoke-button" type="button" @click=${() => revoke(grant)}>${msgs.revoke}</button>` : nothing}
                         </li>`,
                     )}
                   </ul>`
@@ -222,7 +227,7 @@ export function renderSettings(props: SettingsProps): TemplateResult {
     }
     ${has(assistant, 'lock') ? html`<button class="button" part="lock-button" type="button" @click=${lock}>${msgs.lock}</button>` : nothing}
     ${
-      has(assistant, 'erase')
+      has(store, 'erase')
         ? data.confirmErase
           ? html`<div class="group" role="group" aria-labelledby="erase-confirm">
               <p id="erase-confirm">${msgs.clearConfirm}</p>

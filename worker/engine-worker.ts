@@ -1,13 +1,10 @@
 /**
- * The engine Worker's entry: runs the in-thread engine inside a dedicated Worker and exposes
- * it with comlink. The client side is `connectWorkerEngine` in `./client.ts`.
+ * The engine Worker's entry (built as `dist/confidant-worker.js`): runs the in-thread engine inside
+ * a dedicated Worker. The transport, both ends, is `src/engine/worker-transport.ts`.
  *
  * @module
  */
-import { expose, proxy } from 'comlink';
 import { createLocalEngine } from '../src/engine/local-engine.ts';
-import { installErrorTransfer } from './transfer.ts';
+import { exposeEngine } from '../src/engine/worker-transport.ts';
 
-installErrorTransfer();
-// Callbacks the engine hands back to the page (a remote skill's endpoint) must be proxied, not cloned.
-expose(createLocalEngine({ wrapCallback: proxy }));
+exposeEngine(createLocalEngine);

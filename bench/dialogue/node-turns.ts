@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { EVAL_NOW, EVAL_TIME_ZONE, openDialogueSession, type DialogueSpec } from '../../bin/commands/eval-dialogues.ts';
 import { createAssistant } from '../../src/assistant.ts';
 import { createDialogueManager } from '../../src/dialogue/index.ts';
-import { loadIntentModel } from '../../src/nlu/intent-model.ts';
+import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import type { NluResult } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';

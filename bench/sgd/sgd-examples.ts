@@ -10,7 +10,7 @@
 import type { ContextSpec } from '../../src/context/context-format.ts';
 import { contentWords, describeIntent, humanizeName, overlapOfWords } from '../../src/context/lexical-features.ts';
 import type { ContextExample } from '../../src/context/training/context-train-data.ts';
-import { createRng } from '../../src/nlu/rng.ts';
+import { createRng } from '../../src/nlu/training/rng.ts';
 import type { SgdAct, SgdDialogue, SgdFrame, SgdSchema, SgdTurn } from './sgd-data.ts';
 
 /** Which inputs a model reads. */

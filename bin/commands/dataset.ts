@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CorpusError } from '../../src/errors.ts';
 import { parseDataset } from '../../src/nlu/corpus/index.ts';
-import type { Corpus, TrainingExample } from '../../src/nlu/types.ts';
+import type { TrainingExample } from '../../src/nlu/types.ts';
 
 /** A dataset file: named splits of labelled utterances (`oos` marks out-of-scope). */
 export interface Dataset {
@@ -18,9 +18,6 @@ export interface Dataset {
   source?: string;
   splits: Record<string, TrainingExample[]>;
 }
-
-/** The out-of-scope label of the shared datasets. */
-export const DATASET_OOS = 'oos';
 
 /**
  * Reads and checks a dataset file.
@@ -48,25 +45,5 @@ export function readDataset(path: string): Dataset {
     ...(license === undefined ? {} : { license }),
     ...(citation === undefined ? {} : { citation }),
     ...(source === undefined ? {} : { source }),
-  };
-}
-
-/**
- * The training corpus of a dataset: its train split (out-of-scope examples become
- * `outOfScope`), and its val split as validation when it has one.
- * @param dataset the dataset
- * @param language BCP 47 language @default 'en'
- * @returns the corpus
- */
-export function datasetCorpus(dataset: Dataset, language = 'en'): Corpus {
-  const train = dataset.splits.train ?? [];
-  const val = dataset.splits.val ?? dataset.splits.validation;
-  const strip = (e: TrainingExample): TrainingExample => ({ text: e.text, intent: e.intent });
-  return {
-    language,
-    train: train.filter((e) => e.intent !== DATASET_OOS).map(strip),
-    outOfScope: train.filter((e) => e.intent === DATASET_OOS).map((e) => e.text),
-    ...(val === undefined ? {} : { validation: val.map(strip) }),
-    entities: [],
   };
 }

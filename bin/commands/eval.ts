@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadIntentModel } from '../../src/nlu/intent-model.ts';
+import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { readDataset } from './dataset.ts';
 import { evaluate } from './evaluate.ts';
 

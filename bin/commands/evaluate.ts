@@ -8,7 +8,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { TrainingExample } from '../../src/nlu/types.ts';
-import { DATASET_OOS } from './dataset.ts';
+import { OOS_LABEL } from '../../src/nlu/types.ts';
 
 /** A classifier under evaluation: returns the predicted intent, or `null` for out of scope. */
 export type Classify = (text: string) => Promise<string | null> | string | null;
@@ -71,7 +71,7 @@ export async function evaluate(
     const start = performance.now();
     const intent = await classify(text);
     latencies.push(performance.now() - start);
-    predicted.push(intent ?? DATASET_OOS);
+    predicted.push(intent ?? OOS_LABEL);
   }
   latencies.sort((a, b) => a - b);
   let inN = 0,
@@ -86,10 +86,10 @@ export async function evaluate(
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   examples.forEach(({ intent: gold }, i) => {
     const p = predicted[i]!;
-    if (p === DATASET_OOS) flagged++;
-    if (gold === DATASET_OOS) {
+    if (p === OOS_LABEL) flagged++;
+    if (gold === OOS_LABEL) {
       oosN++;
-      if (p === DATASET_OOS) oosCaught++;
+      if (p === OOS_LABEL) oosCaught++;
     } else {
       inN++;
       if (p === gold) inOk++;

@@ -3,9 +3,9 @@
  * memory with the trainer's own `computeHalfBatch`, and signals back. Runs until told to stop.
  */
 import { workerData } from 'node:worker_threads';
-import { computeHalfBatch, createWorkspace, type TrainingSet } from '../../src/nlu/batch-step.ts';
-import type { Gradients } from '../../src/nlu/backprop.ts';
-import type { NetworkWeights } from '../../src/nlu/network.ts';
+import { computeHalfBatch, createWorkspace, type TrainingSet } from '../../src/nlu/training/batch-step.ts';
+import type { Gradients } from '../../src/nlu/training/backprop.ts';
+import type { NetworkWeights } from '../../src/nlu/training/network.ts';
 import { CTRL, type HelperInit } from './parallel.ts';
 
 const init = workerData as HelperInit;

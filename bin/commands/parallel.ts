@@ -8,9 +8,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Gradients } from '../../src/nlu/backprop.ts';
-import type { HalfBatchHelper, StepSettings, TrainingSet } from '../../src/nlu/batch-step.ts';
-import type { NetworkWeights } from '../../src/nlu/network.ts';
+import type { Gradients } from '../../src/nlu/training/backprop.ts';
+import type { HalfBatchHelper, StepSettings, TrainingSet } from '../../src/nlu/training/batch-step.ts';
+import type { NetworkWeights } from '../../src/nlu/training/network.ts';
 
 /** Control slots (Int32Array indices). */
 export const CTRL = { command: 0, done: 1, count: 2, seed: 3, touched: 4, failed: 5 } as const;

@@ -4,7 +4,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { loadIntentModel } from '../../src/nlu/intent-model.ts';
+import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
 
 /** Usage text of the command. */
 export const PREDICT_USAGE = 'confidant predict <model.onnx> "text" [--top N] [--json]';

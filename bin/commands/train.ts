@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { exportOnnx } from '../../src/nlu/export.ts';
-import { trainIntentModel, type TrainOptions } from '../../src/nlu/trainer.ts';
+import { exportOnnx } from '../../src/nlu/onnx/export.ts';
+import { trainIntentModel, type TrainOptions } from '../../src/nlu/training/trainer.ts';
 import { loadCorpusFile } from './load-corpus.ts';
 import { createThreadHelper } from './parallel.ts';
 

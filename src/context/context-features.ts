@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { featurize, type FeaturizerConfig } from '../nlu/featurizer.ts';
+import { featurize, type FeaturizerConfig } from '../nlu/runtime/featurizer.ts';
 import type { ContextSpec } from './context-format.ts';
 
 /** One candidate the network scores: a text that describes it and its numeric features. */

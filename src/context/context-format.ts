@@ -7,10 +7,9 @@
  * @module
  */
 import { ModelLoadError } from '../errors.ts';
-import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/featurizer.ts';
-import { METADATA_PREFIX, metadataReader } from '../nlu/metadata-props.ts';
-import { readOnnxSummary, type OnnxSummary } from '../nlu/onnx-reader.ts';
-import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx-writer.ts';
+import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/runtime/featurizer.ts';
+import { checkGraphChecksum, metadataReader, readSummary } from '../nlu/onnx/model-format.ts';
+import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
 
 /** Version of the context model format; a loader refuses newer ones. */
 export const CONTEXT_FORMAT_VERSION = 1;
@@ -70,10 +69,7 @@ export interface ContextModelMetadata {
   metrics: Record<string, number>;
 }
 
-const KEY = METADATA_PREFIX;
-
-/** The metadata key of the graph checksum (written by the ONNX writer, checked here). */
-export const CONTEXT_CHECKSUM_KEY = `${KEY}checksum`;
+const KEY = 'confidant.';
 
 /**
  * Checks that `spec` is well formed: four lists of distinct non-empty strings, none empty.
@@ -118,13 +114,13 @@ export function encodeContextMetadata(m: ContextModelMetadata): Record<string, s
  * @throws {ModelLoadError} when it is not a context model, a key is missing or malformed, or the format is newer
  */
 export function decodeContextMetadata(props: Map<string, string>, source: string): ContextModelMetadata {
-  const { fail, get, json, has } = metadataReader(props, source, 'context');
+  const refuse = (why: string): never => {
+    throw new ModelLoadError(`Not a Confidant context model: ${why}`, source);
+  };
+  // The kind first: an intent model or a tagger is named as such, not as a broken context model.
   const kind = props.get(`${KEY}kind`);
-  if (kind !== CONTEXT_MODEL_KIND) fail(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
-  const format = Number(get('format'));
-  if (!Number.isInteger(format) || format < 1) fail('bad format version');
-  if (format > CONTEXT_FORMAT_VERSION)
-    fail(`format ${format} is newer than this library supports (${CONTEXT_FORMAT_VERSION})`);
+  if (kind !== CONTEXT_MODEL_KIND) refuse(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
+  const { fail, get, json, format } = metadataReader(props, KEY, CONTEXT_FORMAT_VERSION, refuse);
   const featurizer = json('featurizer');
   const featurizerProblem = checkFeaturizerConfig(featurizer);
   if (featurizerProblem !== null) fail(featurizerProblem);
@@ -133,7 +129,7 @@ export function decodeContextMetadata(props: Map<string, string>, source: string
   if (specProblem !== null) fail(specProblem);
   const weights = get('weights');
   if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
-  const metrics = has('metrics') ? json('metrics') : {};
+  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
   return {
     format,
     name: get('name'),
@@ -207,16 +203,10 @@ export function readContextModelFile(
   source: string,
   expected?: Partial<ContextSpec>,
 ): ContextModelMetadata {
-  let summary: OnnxSummary;
-  try {
-    summary = readOnnxSummary(bytes);
-  } catch (cause) {
-    throw new ModelLoadError('The model file is corrupt or truncated', source, { cause });
-  }
+  const summary = readSummary(bytes, source, 'model');
   const meta = decodeContextMetadata(summary.metadata, source);
-  const checksum = summary.metadata.get(CONTEXT_CHECKSUM_KEY);
-  if (checksum !== undefined && checksum !== summary.graphChecksum)
-    throw new ModelLoadError('The model file is corrupt (its graph checksum does not match)', source);
+  // Required: every context model is written with one, so a file without it was edited.
+  checkGraphChecksum(summary, source, 'model', true);
   const dims = fixedDims(meta.spec);
   const problem =
     checkValues(summary.inputs, CONTEXT_INPUTS, dims, 'input') ??

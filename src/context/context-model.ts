@@ -7,8 +7,8 @@
  */
 import type { ModelSource, ProgressEvent } from '../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
-import { readModelSource } from '../nlu/model-source.ts';
-import { loadOrt, type OrtModule } from '../nlu/ort-runtime.ts';
+import { readModelSource } from '../nlu/runtime/model-source.ts';
+import { loadOrt, type OrtModule } from '../nlu/runtime/ort-runtime.ts';
 import { readContextModelFile, type ContextModelMetadata, type ContextSpec } from './context-format.ts';
 import {
   checkContextFeatures,

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { normalizeText } from '../nlu/normalize.ts';
-import { tokenize } from '../nlu/featurizer.ts';
+import { normalizeText } from '../nlu/runtime/normalize.ts';
+import { tokenize } from '../nlu/runtime/featurizer.ts';
 
 /**
  * English function words that say nothing about which task is meant ("find *a* restaurant *in*

@@ -112,12 +112,3 @@ export async function unwrapDataKey(
     throw new CryptoError('The device key does not unwrap the data key', { code: 'key', cause });
   }
 }
-
-/** Re-imports an extractable data key as a non-extractable one, for the working copy kept in memory. */
-export async function toWorkingKey(
-  dataKey: CryptoKey,
-  kek: CryptoKey,
-  wrongKey: 'passphrase' | 'device',
-): Promise<CryptoKey> {
-  return unwrapDataKey(await wrapDataKey(dataKey, kek), kek, { wrongKey });
-}

@@ -8,21 +8,5 @@ export {
   type DialogueManager,
   type DialogueManagerOptions,
   type DialogueResult,
-  type DialogueTurn,
 } from './manager.ts';
-export { decideTurn } from './policy.ts';
-export type { DialogueReply } from './run-task.ts';
-export type {
-  ActiveTask,
-  DialogueAction,
-  DialogueActionType,
-  DialoguePolicy,
-  DialogueSkill,
-  DialogueSlot,
-  DialogueState,
-  PendingQuestion,
-  PolicyInput,
-  SlotExtractInput,
-  SlotRecord,
-  TurnCue,
-} from './types.ts';
+export type { DialoguePolicy } from './types.ts';

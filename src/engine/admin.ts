@@ -1,12 +1,13 @@
 /**
- * The engine's administrative methods: privacy controls (backup, erase, retention), history
- * search, the audit log, skill permissions, metrics, and in-place training. They share the
- * engine's state through accessors, so `local-engine.ts` keeps only the lifecycle and turns.
+ * The engine methods an assistant groups (`assistant.store`, `assistant.skills`, `assistant.models`
+ * in `./contract.ts`): history and privacy controls (backup, erase, retention, search), the audit
+ * log, skill permissions and secrets, and in-place training. They share the engine's state through
+ * accessors, so `local-engine.ts` keeps only the lifecycle, the turns and the top level.
  *
  * @module
  */
+import type { Engine, EngineMethodName } from './contract.ts';
 import type {
-  Engine,
   EngineEvent,
   EngineOptions,
   EngineStatus,
@@ -16,11 +17,12 @@ import type {
 } from './types.ts';
 import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
-import { trainOnnxModel } from '../nlu/train-model.ts';
+import { manifestOf } from '../skills/remote-skill.ts';
 import { defaultModelUrl } from './assets.ts';
+import { loadEngineTagger } from './tagger-loader.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
 export const ACTIVE_MODEL_ID = 'active';
@@ -41,26 +43,8 @@ export interface AdminContext {
   restart(s: EngineState): Promise<void>;
 }
 
-type AdminMethods = Pick<
-  Engine,
-  | 'changePassphrase'
-  | 'exportBackup'
-  | 'importBackup'
-  | 'erase'
-  | 'deleteConversation'
-  | 'retention'
-  | 'setRetention'
-  | 'search'
-  | 'verifyAudit'
-  | 'auditHead'
-  | 'permissions'
-  | 'revokePermission'
-  | 'respondToPermission'
-  | 'metrics'
-  | 'flushOutbox'
-  | 'train'
-  | 'setSkillSecret'
->;
+/** The grouped methods, all of them: the contract's table decides which they are. */
+type AdminMethods = Pick<Engine, EngineMethodName<'store' | 'skills' | 'models'>>;
 
 /** Registers an abortable request under its id for `cancel()`. */
 function track(
@@ -75,6 +59,21 @@ function track(
 /** The admin half of the engine. @internal */
 export function adminMethods(ctx: AdminContext): AdminMethods {
   return {
+    async history(conversationId?: string, options?: { limit?: number; before?: number }) {
+      const s = ctx.unlocked();
+      return s.store.listMessages(conversationId ?? s.conversationId, options);
+    },
+
+    async conversations() {
+      return ctx.unlocked().store.listConversations();
+    },
+
+    async newConversation() {
+      const s = ctx.unlocked();
+      s.conversationId = (await s.store.createConversation()).id;
+      return s.conversationId;
+    },
+
     async changePassphrase(currentPassphrase: string | undefined, next: string) {
       await ctx.unlocked().store.changePassphrase(currentPassphrase, next);
     },
@@ -150,6 +149,10 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       return ctx.unlocked().store.auditHead();
     },
 
+    async listSkills() {
+      return ctx.unlocked().services.skills.map(manifestOf);
+    },
+
     async permissions(): Promise<PermissionGrant[]> {
       const { services } = ctx.unlocked();
       const grants: PermissionGrant[] = [];
@@ -175,10 +178,6 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       await ctx.unlocked().services.runtime.setSecret(skillId, secret);
     },
 
-    async metrics() {
-      return ctx.unlocked().services.metrics.snapshot();
-    },
-
     async flushOutbox() {
       const { services } = ctx.unlocked();
       await services.runtime.flushOutbox(services.skills);
@@ -191,6 +190,9 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     ): Promise<ModelInfo> {
       const s = ctx.unlocked();
       const parsed = typeof corpus === 'string' ? (await import('../nlu/corpus/index.ts')).parseCorpus(corpus) : corpus;
+      // Loaded on the first training only: the Worker's script carries no trainer (rollup.config.mjs builds it
+      // into `confidant-train.js`, next to the Worker).
+      const { trainOnnxModel } = await import('../nlu/training/train-model.ts');
       const { signal, done } = track(ctx.inflight, options.requestId);
       ctx.setStatus(s, 'training');
       try {
@@ -210,6 +212,16 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         done();
         ctx.setStatus(s, 'ready');
       }
+    },
+
+    async setSlotTagger(source) {
+      const s = ctx.current();
+      // Loaded (and checked) before the swap: a tagger that fails leaves the previous one in place.
+      const next = source === null ? undefined : await loadEngineTagger(source, s.options);
+      const previous = s.tagger;
+      s.tagger = next;
+      await previous?.dispose();
+      return next === undefined ? null : { ...next.info };
     },
   };
 }

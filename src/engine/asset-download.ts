@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fetchWithProgress } from '../nlu/model-source.ts';
+import { fetchWithProgress } from '../nlu/runtime/model-source.ts';
 import type { ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 

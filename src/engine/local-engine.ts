@@ -9,8 +9,8 @@
  *
  * @module
  */
+import type { Engine, EngineMethodName } from './contract.ts';
 import type {
-  Engine,
   EngineEvent,
   EngineHost,
   EngineOptions,
@@ -20,10 +20,13 @@ import type {
   SendRequest,
   Understanding,
 } from './types.ts';
-import type { ModelInfo } from '../nlu/types.ts';
+import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
-import type { IntentModel } from '../nlu/intent-model.ts';
+import type { IntentModel } from '../nlu/runtime/intent-model.ts';
+import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
+import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
@@ -43,6 +46,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The slot tagger, when one is loaded: its spans join the turn's entities. */
+  tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -86,6 +91,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+  /** Intent and rule entities, then the tagger's slot spans (when a tagger is loaded). */
+  const understand = async (s: EngineState, text: string) => {
+    const tagger = s.tagger;
+    const [nlu, spans] = await Promise.all([s.model.classify(text, classifyOptions(s)), tagger?.tag(text) ?? []]);
+    return withSlotEntities(nlu, spans);
+  };
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -147,7 +158,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
     const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
-    const nlu = await s.model.classify(request.text, classifyOptions(s));
+    const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -187,14 +198,15 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     // A manager that did not call `save` (a custom one) still gets the turn stored.
     stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
     s.services.metrics.recordTurn(
-      understanding.intent ?? 'oos',
+      understanding.intent ?? OOS_LABEL,
       performance.now() - started,
       reply.failed === undefined ? 'ok' : 'error',
     );
     return toReply(stored as HistoryMessage, reply, understanding);
   };
 
-  const engine: Engine = {
+  // The lifecycle, turns and the assistant's top level; `adminMethods` adds the grouped rest.
+  const own: Pick<Engine, EngineMethodName<'engine' | 'assistant'>> = {
     async init(
       options: EngineOptions,
       onProgress?: (event: ProgressEvent) => void,
@@ -210,9 +222,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
           emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
       });
       let model: IntentModel;
+      let tagger: SlotTagger | undefined;
       try {
         const { source, sha256 } = startingModel(options);
         model = await loadModel(source, options, onProgress, sha256);
+        const taggerSource = startingTagger(options);
+        try {
+          if (taggerSource !== undefined)
+            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+        } catch (error) {
+          await model.dispose();
+          throw error;
+        }
       } catch (error) {
         await store.close();
         throw error;
@@ -220,6 +241,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        tagger,
         store,
         services: undefined,
         conversationId: undefined,
@@ -252,23 +274,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
-      const s = current();
-      return s.model.classify(text, classifyOptions(s));
-    },
-
-    async history(conversationId?: string, options?: { limit?: number; before?: number }) {
-      const s = unlocked();
-      return s.store.listMessages(conversationId ?? s.conversationId, options);
-    },
-
-    async conversations() {
-      return unlocked().store.listConversations();
-    },
-
-    async newConversation() {
-      const s = unlocked();
-      s.conversationId = (await s.store.createConversation()).id;
-      return s.conversationId;
+      return understand(current(), text);
     },
 
     async status() {
@@ -291,21 +297,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       setStatus(s, 'locked');
     },
 
-    ...adminMethods({
-      current,
-      unlocked,
-      inflight,
-      emit,
-      setStatus,
-      swapModel,
-      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
-      restart: async (s) => {
-        stopServices(s.services);
-        s.services = undefined;
-        s.conversationId = undefined;
-        await activate(s);
-      },
-    }),
+    async metrics() {
+      return unlocked().services.metrics.snapshot();
+    },
 
     async setListener(next) {
       listener = next;
@@ -322,10 +316,27 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       listener = null;
       if (s === undefined) return;
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
-  return engine;
+  return {
+    ...own,
+    ...adminMethods({
+      current,
+      unlocked,
+      inflight,
+      emit,
+      setStatus,
+      swapModel,
+      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
+      restart: async (s) => {
+        stopServices(s.services);
+        s.services = undefined;
+        s.conversationId = undefined;
+        await activate(s);
+      },
+    }),
+  };
 }
 
 /**

@@ -1,17 +1,22 @@
 /**
- * The one typed contract between the main thread and the engine (after onnxruntime-web's
- * `Backend`): the in-thread engine implements it directly, and the Worker transport exposes
- * the same interface through comlink. Everything here must be structured-cloneable, except
- * the callbacks, which the Worker client wraps with `Comlink.proxy`.
+ * The data the engine contract (`./contract.ts`) carries: options, progress, replies, messages and
+ * events. Everything here must be structured-cloneable: it crosses the Worker boundary as it is.
  *
  * @module
  */
-import type { Corpus, Entity, ModelInfo, NluResult } from '../nlu/types.ts';
-import type { AuditHead, ImportResult } from '../store/types.ts';
+import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
-import type { MetricsSnapshot } from '../metrics/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+
+/** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
+export interface SlotTaggerInfo {
+  name: string;
+  version: string;
+  language: string;
+  entities: string[];
+  bytes: number;
+}
 
 /** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
@@ -25,6 +30,14 @@ export interface EngineOptions {
   model?: ModelSource;
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
+  /**
+   * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
+   * city); `false` runs without one (skills' own extractors and questions only).
+   * @default the bundled `slots-default.onnx`
+   */
+  slotTagger?: ModelSource | false;
+  /** SHA-256 (64 hex digits) the `slotTagger` must have. @default none */
+  slotTaggerSha256?: string;
   /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */
@@ -37,8 +50,19 @@ export interface EngineOptions {
   encryption?: EncryptionOptions;
   /** IANA time zone used for dates and times. @default the platform's zone */
   timeZone?: string;
-  /** BCP 47 language of replies. @default 'en' */
+  /**
+   * Fixes the language of every reply (BCP 47: `en`, `zh-CN`). Unset, each reply is in the
+   * language the user wrote that turn in (English or Simplified Chinese, told on the device).
+   * @default none: the turn's language
+   */
   lang?: string;
+  /**
+   * The user's interface language (BCP 47): replies in it to turns whose language cannot be told
+   * ("42", "👍") before the conversation has shown one, and to text in a language the assistant
+   * does not speak (answered honestly, never acted on). The widget passes its own `lang`.
+   * @default 'en'
+   */
+  uiLang?: string;
   /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
   appSkills?: SkillManifest[];
 }
@@ -127,6 +151,8 @@ export interface Understanding {
   action: string;
   /** The skill that answered, if any. */
   skill?: string;
+  /** The language the reply is written in (BCP 47: `en`, `zh-CN`): the turn's, unless the host fixed `lang`. */
+  lang?: string;
 }
 
 /** One reply of the assistant. */
@@ -190,76 +216,4 @@ export interface SendRequest {
   conversationId?: string;
   /** Set by the transport so `cancel()` can name the request. */
   requestId?: string;
-}
-
-/**
- * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
- * exposes that same implementation, and the client on the main thread wraps it.
- */
-export interface Engine {
-  /** Loads the model, opens the store; resolves when ready to answer (or locked, in passphrase mode). */
-  init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, host?: EngineHost): Promise<ModelInfo>;
-  /** Answers one turn; `onDelta` receives streamed text as the skill produces it. */
-  send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply>;
-  /** Cancels the in-flight request with that id; its `send` rejects with an `AbortError`. */
-  cancel(requestId: string, reason?: string): Promise<void>;
-  /** Classifies one utterance without touching dialogue state or history. */
-  classify(text: string): Promise<NluResult>;
-  /** Lists messages of a conversation, newest first. */
-  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
-  /** Lists conversations, most recently updated first. */
-  conversations(): Promise<ConversationSummary[]>;
-  /** Starts a new conversation and makes it current; returns its id. */
-  newConversation(): Promise<string>;
-  /** The engine's current state. */
-  status(): Promise<EngineStatus>;
-  /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
-  unlock(passphrase: string): Promise<void>;
-  /** Forgets the data key in memory until `unlock`. */
-  lock(): Promise<void>;
-  /** Re-wraps the data key under a new passphrase (from device mode too). */
-  changePassphrase(current: string | undefined, next: string): Promise<void>;
-  /** A passphrase-protected backup of everything. */
-  exportBackup(passphrase: string): Promise<Uint8Array>;
-  /** Merges a backup in, without duplicates. */
-  importBackup(file: Uint8Array, passphrase: string): Promise<ImportResult>;
-  /** Erases everything ("forget me") and starts a fresh conversation. */
-  erase(): Promise<void>;
-  /** Deletes one conversation with its messages and dialogue state. */
-  deleteConversation(conversationId: string): Promise<void>;
-  /** Days history is kept, or `null` for ever. */
-  retention(): Promise<number | null>;
-  /** Sets the retention and applies it now. */
-  setRetention(days: number | null): Promise<void>;
-  /** Searches the (encrypted) history, newest first; cancellable through `cancel(requestId)`. */
-  search(
-    query: string,
-    options?: { limit?: number; conversationId?: string; requestId?: string },
-  ): Promise<StoredMessage[]>;
-  /** Index of the first bad audit entry, or -1 when the chain is intact. */
-  verifyAudit(anchor?: AuditHead): Promise<number>;
-  /** The audit chain's head, to anchor elsewhere. */
-  auditHead(): Promise<AuditHead>;
-  /** Permissions granted to skills. */
-  permissions(): Promise<PermissionGrant[]>;
-  /** Revokes one permission of a skill, or all of them. */
-  revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
-  /** Answers a `permission-request` event. */
-  respondToPermission(id: string, granted: boolean): Promise<void>;
-  /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
-  setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
-  /** A snapshot of counters and latency histograms (no message content). */
-  metrics(): Promise<MetricsSnapshot>;
-  /** Sends webhook calls queued while offline. */
-  flushOutbox(): Promise<void>;
-  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
-  train(
-    corpus: Corpus | string,
-    options?: TrainOptions & { requestId?: string },
-    onProgress?: (event: TrainProgressEvent) => void,
-  ): Promise<ModelInfo>;
-  /** Registers the single listener for engine events (the client fans them out). */
-  setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
-  /** Closes the store and releases the model. */
-  dispose(): Promise<void>;
 }

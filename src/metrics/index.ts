@@ -1,8 +1,7 @@
 /**
- * Metrics: counters and latency histograms, and the Prometheus text renderer.
+ * Metrics: counters and latency histograms (the Prometheus text renderer is `prometheus.ts`).
  *
  * @module
  */
-export { createMetrics, DURATION_BUCKETS } from './metrics.ts';
-export { toPrometheusText } from './prometheus.ts';
-export type { CounterSample, HistogramSample, MetricLabels, MetricOutcome, Metrics, MetricsSnapshot } from './types.ts';
+export { createMetrics } from './metrics.ts';
+export type { Metrics } from './types.ts';

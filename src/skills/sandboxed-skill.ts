@@ -33,7 +33,7 @@ export interface SandboxPort {
 
 /**
  * What the page provides to load third-party skills: `createIframeSandboxHost()` from
- * `confidant/widget` (or the same interface proxied into the Worker with comlink).
+ * `confidant-assistant/widget` (or the same interface proxied into the Worker with comlink).
  */
 export interface SkillSandboxHost {
   /**

@@ -21,9 +21,6 @@ import type { HistoryMessage, NewMessage } from './types.ts';
 
 const DEFAULT_PAGE = 50;
 
-/** The history part of the store. */
-export type History = ReturnType<typeof createHistory>;
-
 /** Creates the history half of a store. */
 export function createHistory(ctx: StoreContext) {
   const { backend, sealer } = ctx;

@@ -45,12 +45,3 @@ export function mapStorageError(error: unknown, doing: string): Error {
   const what = code === 'quota' ? 'the storage quota is exceeded' : `${name ?? 'unknown error'}`;
   return new StorageError(`Storage failed while ${doing}: ${what}`, { code, cause: error });
 }
-
-/** Runs a storage call and maps what it throws. */
-export async function mapped<T>(doing: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw mapStorageError(e, doing);
-  }
-}

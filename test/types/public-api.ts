@@ -51,6 +51,15 @@ export async function usage(assistant: Assistant): Promise<void> {
   await assistant.send('hi', { signal: AbortSignal.timeout(1000) });
   // @ts-expect-error: text must be a string
   await assistant.send(42);
+
+  // The rest is grouped: history and privacy in `store`, permissions in `skills`, training in `models`.
+  await assistant.store.search('dentist', { limit: 5, signal: AbortSignal.timeout(1000) });
+  await assistant.skills.revokePermission('acme.orders', 'network');
+  await assistant.models.train('confidant: 1', { onProgress: (event) => void event.status });
+  // @ts-expect-error: grouped under `store`
+  await assistant.erase();
+  // @ts-expect-error: the engine's request ids stay inside; callers cancel with a signal
+  await assistant.store.search('dentist', { requestId: 'r1' });
 }
 
 // Options are checked: storage and encryption are closed unions.

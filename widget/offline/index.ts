@@ -1,5 +1,5 @@
 /**
- * `confidant/offline`: the page side of Confidant's optional service worker (`dist/confidant-sw.js`).
+ * `confidant-assistant/offline`: the page side of Confidant's optional service worker (`dist/confidant-sw.js`).
  * See docs/offline.md.
  * @module
  */

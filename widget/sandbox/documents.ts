@@ -16,7 +16,8 @@
  *
  * @module
  */
-import { SkillError, toBase64 } from '../../src/index.ts';
+import { SkillError } from '../../src/index.ts';
+import { toBase64 } from '../../src/skills/integrity.ts';
 import { BOOTSTRAP_SOURCE } from './bootstrap.ts';
 
 /** The wrapper's script: receives the skill document and the port, starts the skill frame, reports when it navigates away. */

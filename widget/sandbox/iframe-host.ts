@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { SkillError, originOfEndpoint, readCapped, validateManifest, verifyIntegrity } from '../../src/index.ts';
+import { SkillError } from '../../src/index.ts';
 import type {
   RemoteSkillCall,
   RemoteSkillEndpoint,
@@ -15,7 +15,13 @@ import type {
   SandboxedSkillSource,
   SandboxPort,
   SkillSandboxHost,
-} from '../../src/index.ts';
+} from '../../src/entries/skills.ts';
+// The sandbox host is the DOM half of sandboxed skills: it shares these checks with the core's skills
+// runtime instead of exporting them publicly (eslint allows widget/sandbox/ exactly these modules).
+import { verifyIntegrity } from '../../src/skills/integrity.ts';
+import { validateManifest } from '../../src/skills/manifest.ts';
+import { originOfEndpoint } from '../../src/skills/origins.ts';
+import { readCapped } from '../../src/skills/read-capped.ts';
 import { SANDBOX_ALLOW, buildSandboxDocuments } from './documents.ts';
 
 /** Options of {@link createIframeSandboxHost}. */

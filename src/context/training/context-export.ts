@@ -1,19 +1,16 @@
 /**
  * Exports a trained context network as one self-describing `.onnx` file (opset 17) with the
  * inputs and outputs of `context-format.ts`, computing what `context-network.ts` computes.
- * Written with the repository's own ONNX writer (`src/nlu/onnx-writer.ts`), so export also
+ * Written with the repository's own ONNX writer (`src/nlu/onnx/onnx-writer.ts`), so export also
  * runs in a browser Worker.
  *
  * @module
  */
-import { encodeOnnxModel, type OnnxNode, type OnnxTensor } from '../../nlu/onnx-writer.ts';
-import { dequantizeUint8, quantizeUint8 } from '../../nlu/quantize.ts';
-import {
-  CONTEXT_CHECKSUM_KEY,
-  CONTEXT_FORMAT_VERSION,
-  encodeContextMetadata,
-  type ContextModelMetadata,
-} from '../context-format.ts';
+import type { OnnxNode, OnnxTensor } from '../../nlu/onnx/onnx-model.ts';
+import { encodeOnnxModel } from '../../nlu/onnx/onnx-writer.ts';
+import { dequantizeUint8, quantizeUint8 } from '../../nlu/onnx/quantize.ts';
+import { CHECKSUM_KEY } from '../../nlu/onnx/model-format.ts';
+import { CONTEXT_FORMAT_VERSION, encodeContextMetadata, type ContextModelMetadata } from '../context-format.ts';
 import { mapDenseTensors, type ContextWeights, type HeadWeights } from './context-network.ts';
 import type { TrainedContextModel } from './context-trainer.ts';
 
@@ -305,6 +302,6 @@ export function exportContextOnnx(model: TrainedContextModel, options: ContextEx
       { name: 'slot', type: 'float32', shape: [1, 'J'] },
     ],
     metadata: encodeContextMetadata(contextMetadataOf(model, quantize)),
-    checksumKey: CONTEXT_CHECKSUM_KEY,
+    checksumKey: CHECKSUM_KEY,
   });
 }

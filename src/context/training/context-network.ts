@@ -15,7 +15,7 @@
  *
  * @module
  */
-import type { Rng } from '../../nlu/rng.ts';
+import type { Rng } from '../../nlu/training/rng.ts';
 
 /** The sizes of a context network. */
 export interface ContextShape {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { defaultFeaturizerConfig, type FeaturizerConfig } from '../../nlu/featurizer.ts';
-import { buildVocabulary } from '../../nlu/trainer-helpers.ts';
+import { defaultFeaturizerConfig, type FeaturizerConfig } from '../../nlu/runtime/featurizer.ts';
+import { buildVocabulary } from '../../nlu/training/trainer-helpers.ts';
 import type { ContextSpec } from '../context-format.ts';
 import { featurizeContext, type ContextFeatures, type ContextInput, type TextIdCache } from '../context-features.ts';
 import type { ContextLabels } from './context-backprop.ts';

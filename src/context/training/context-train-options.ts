@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { FeaturizerConfig } from '../../nlu/featurizer.ts';
+import type { FeaturizerConfig } from '../../nlu/runtime/featurizer.ts';
 import { checkContextSpec, type ContextSpec } from '../context-format.ts';
 import type { HeadLossWeights } from './context-backprop.ts';
 

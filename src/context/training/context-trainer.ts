@@ -6,9 +6,9 @@
  * @module
  */
 import { abortReason } from '../../errors.ts';
-import type { FeaturizerConfig } from '../../nlu/featurizer.ts';
-import { Adam } from '../../nlu/optimizer.ts';
-import { createRng, type Rng } from '../../nlu/rng.ts';
+import type { FeaturizerConfig } from '../../nlu/runtime/featurizer.ts';
+import { Adam } from '../../nlu/training/optimizer.ts';
+import { createRng, type Rng } from '../../nlu/training/rng.ts';
 import type { ContextSpec } from '../context-format.ts';
 import { createTextIdCache, type ContextFeatures } from '../context-features.ts';
 import {

@@ -7,19 +7,14 @@
  */
 
 import { compileCustomEntities } from '../entities/custom-entities.ts';
-import type { Corpus, CustomEntityDefinition, TrainingExample } from '../types.ts';
+import { OOS_LABEL, type Corpus, type CustomEntityDefinition, type SlotSpan, type TrainingExample } from '../types.ts';
 import type { CorpusSource } from './source.ts';
 
-/**
- * The label of out-of-scope examples (CLINC150's `oos`). In `Corpus.validation` examples with this
- * intent are out-of-scope utterances, kept there so the threshold can be chosen on held-out data.
- */
-export const OUT_OF_SCOPE_INTENT = 'oos';
-
-/** An example text with the line it came from. */
+/** An example text with the line it came from, and its annotated slot spans when it has some. */
 export interface LocatedText {
   text: unknown;
   line: number | undefined;
+  slots?: SlotSpan[];
 }
 
 const MAX_LABEL = 200;
@@ -29,7 +24,10 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export class CorpusBuilder {
   readonly #src: CorpusSource;
   readonly #outOfScopeLabels: ReadonlySet<string>;
-  readonly #intents = new Map<string, { line: number | undefined; texts: string[] }>();
+  readonly #intents = new Map<
+    string,
+    { line: number | undefined; texts: string[]; slots: (SlotSpan[] | undefined)[] }
+  >();
   readonly #validation: { example: TrainingExample; line: number | undefined }[] = [];
   readonly #outOfScope: string[] = [];
   readonly #entities: CustomEntityDefinition[] = [];
@@ -37,7 +35,7 @@ export class CorpusBuilder {
   /** @param outOfScopeLabels - intent names that mean "out of scope" in this format (always includes `oos`). */
   constructor(src: CorpusSource, outOfScopeLabels: readonly string[] = []) {
     this.#src = src;
-    this.#outOfScopeLabels = new Set([OUT_OF_SCOPE_INTENT, ...outOfScopeLabels]);
+    this.#outOfScopeLabels = new Set([OOS_LABEL, ...outOfScopeLabels]);
   }
 
   /** Adds an intent and its examples; out-of-scope labels go to `outOfScope`. */
@@ -54,8 +52,8 @@ export class CorpusBuilder {
     const texts = examples.map((e) => this.#text(e, `an example of intent "${label}"`));
     if (this.#outOfScopeLabels.has(label)) {
       this.#outOfScope.push(...texts);
-      this.#intents.set(label, { line, texts: [] }); // remembered only to catch a duplicate
-    } else this.#intents.set(label, { line, texts });
+      this.#intents.set(label, { line, texts: [], slots: [] }); // remembered only to catch a duplicate
+    } else this.#intents.set(label, { line, texts, slots: examples.map((e) => e.slots) });
   }
 
   /** Adds one out-of-scope example. */
@@ -67,8 +65,13 @@ export class CorpusBuilder {
   addValidation(intent: unknown, example: LocatedText): void {
     const label = this.#label(intent, example.line);
     const text = this.#text(example, `a validation example of intent "${label}"`);
+    const oos = this.#outOfScopeLabels.has(label);
     this.#validation.push({
-      example: { text, intent: this.#outOfScopeLabels.has(label) ? OUT_OF_SCOPE_INTENT : label },
+      example: {
+        text,
+        intent: oos ? OOS_LABEL : label,
+        ...(example.slots?.length && !oos ? { slots: example.slots } : {}),
+      },
       line: example.line,
     });
   }
@@ -86,10 +89,15 @@ export class CorpusBuilder {
   /** The normalized corpus. */
   build(meta: { language?: string | undefined; name?: string | undefined; version?: string | undefined }): Corpus {
     const train: TrainingExample[] = [];
-    for (const [intent, { texts }] of this.#intents) for (const text of texts) train.push({ text, intent });
+    for (const [intent, { texts, slots }] of this.#intents) {
+      texts.forEach((text, i) => {
+        const spans = slots[i];
+        train.push(spans?.length ? { text, intent, slots: spans } : { text, intent });
+      });
+    }
     if (train.length === 0) throw this.#src.error('the corpus has no in-scope training examples');
     for (const { example, line } of this.#validation) {
-      if (example.intent !== OUT_OF_SCOPE_INTENT && !this.#intents.has(example.intent)) {
+      if (example.intent !== OOS_LABEL && !this.#intents.has(example.intent)) {
         throw this.#src.error(`validation example for unknown intent "${example.intent}"`, line);
       }
     }

@@ -1,6 +1,7 @@
 /**
  * The dataset schema of `../shared/datasets` (CLINC150, SNIPS): `{ name, splits: { train, val?,
- * test } }` where each split is a list of `{ text, intent, slots? }`. As a corpus: `train` minus
+ * test } }` where each split is a list of `{ text, intent, slots? }` (`slots`: `{ start, end,
+ * entity, value }` with UTF-16 offsets, end exclusive, kept on the examples for the slot tagger). As a corpus: `train` minus
  * the `oos` examples is the training data, `train`'s `oos` texts are `outOfScope`, and `val` (when
  * present) is `validation` with its `oos` examples kept under that label. `test` is for evaluation
  * only and is read with {@link parseDataset}.
@@ -11,9 +12,8 @@
  * @module
  */
 
-import type { Corpus, TrainingExample } from '../types.ts';
-import { OUT_OF_SCOPE_INTENT } from './builder.ts';
-import { CorpusSource, isRecord } from './source.ts';
+import { OOS_LABEL, type Corpus, type SlotSpan, type TrainingExample } from '../types.ts';
+import { CorpusSource, isRecord, type DataPath } from './source.ts';
 
 /** A parsed dataset file: its name and every split, labels as in the file (`oos` included). */
 export interface Dataset {
@@ -47,34 +47,73 @@ export function readDataset(src: CorpusSource): Dataset {
         throw src.error(`split "${split}" example #${i + 1} needs a non-empty "text"`, ['splits', split, i]);
       if (typeof intent !== 'string' || intent.trim() === '')
         throw src.error(`split "${split}" example #${i + 1} needs an "intent"`, ['splits', split, i]);
-      return { text, intent };
+      const slots = (item as Record<string, unknown>)['slots'];
+      if (slots === undefined) return { text, intent };
+      return { text, intent, slots: readSlots(src, text, slots, ['splits', split, i]) };
     });
   }
   const name = top['name'];
   return { ...(typeof name === 'string' ? { name } : {}), splits };
 }
 
-/** @internal The dataset as a training corpus (see the module comment for the mapping). */
-export function datasetToCorpus(src: CorpusSource): Corpus {
-  const { name, splits } = readDataset(src);
-  const train = splits['train'];
-  if (!train) throw src.error('a dataset needs a "train" split', ['splits']);
-  const corpus: Corpus = { language: 'en', train: [], entities: [] };
+/** The `slots` of one example: UTF-16 offsets, end exclusive, `value` (when given) equal to the text they cover. */
+function readSlots(src: CorpusSource, text: string, slots: unknown, path: DataPath): SlotSpan[] {
+  if (!Array.isArray(slots)) throw src.error('"slots" must be a list of { start, end, entity }', path);
+  return slots.map((s: unknown, j): SlotSpan => {
+    const at = [...path, 'slots', j];
+    const r = isRecord(s) ? s : {};
+    const { start, end, entity, value } = r as { start?: unknown; end?: unknown; entity?: unknown; value?: unknown };
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(end) ||
+      (start as number) < 0 ||
+      (end as number) <= (start as number) ||
+      (end as number) > text.length
+    )
+      throw src.error(`slot #${j + 1} needs integer offsets 0 <= start < end <= ${text.length}`, at);
+    if (typeof entity !== 'string' || entity.trim() === '')
+      throw src.error(`slot #${j + 1} needs an "entity" name`, at);
+    if (value !== undefined && value !== text.slice(start as number, end as number))
+      throw src.error(`slot #${j + 1}: "value" is not the text at [${String(start)}, ${String(end)})`, at);
+    return { start: start as number, end: end as number, entity };
+  });
+}
+
+/**
+ * The training corpus of a dataset, as the module comment maps it: the one conversion, for corpus
+ * files in the dataset schema (`parseCorpus`) and for the CLI, the benches and the model scripts.
+ * @param dataset a dataset whose examples are already checked (`parseDataset`)
+ * @param language BCP 47 language of the corpus @default 'en'
+ * @returns the corpus, without a name (the caller names the model)
+ */
+export function datasetCorpus(dataset: Dataset, language = 'en'): Corpus {
+  const train = dataset.splits['train'] ?? [];
+  const val = dataset.splits['val'];
+  const corpus: Corpus = { language, train: [], entities: [] };
   const outOfScope: string[] = [];
   for (const ex of train) {
-    if (ex.intent === OUT_OF_SCOPE_INTENT) outOfScope.push(ex.text);
+    if (ex.intent === OOS_LABEL) outOfScope.push(ex.text);
     else corpus.train.push(ex);
   }
+  if (outOfScope.length) corpus.outOfScope = outOfScope;
+  if (val) corpus.validation = val;
+  return corpus;
+}
+
+/** @internal A dataset file as a training corpus: `datasetCorpus`, with each rule checked against the source's lines. */
+export function datasetToCorpus(src: CorpusSource): Corpus {
+  const dataset = readDataset(src);
+  if (!dataset.splits['train']) throw src.error('a dataset needs a "train" split', ['splits']);
+  const corpus = datasetCorpus(dataset);
   if (corpus.train.length === 0) throw src.error('the "train" split has no in-scope examples', ['splits', 'train']);
   const known = new Set(corpus.train.map((e) => e.intent));
-  const val = splits['val'];
-  if (val) {
-    const bad = val.findIndex((e) => e.intent !== OUT_OF_SCOPE_INTENT && !known.has(e.intent));
-    if (bad >= 0)
-      throw src.error(`validation example for unknown intent "${val[bad]?.intent}"`, ['splits', 'val', bad]);
-    corpus.validation = val;
-  }
-  if (outOfScope.length) corpus.outOfScope = outOfScope;
-  if (name) corpus.name = name;
+  const bad = corpus.validation?.findIndex((e) => e.intent !== OOS_LABEL && !known.has(e.intent)) ?? -1;
+  if (bad >= 0)
+    throw src.error(`validation example for unknown intent "${corpus.validation?.[bad]?.intent}"`, [
+      'splits',
+      'val',
+      bad,
+    ]);
+  if (dataset.name) corpus.name = dataset.name;
   return corpus;
 }

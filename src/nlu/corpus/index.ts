@@ -7,4 +7,3 @@
 
 export { parseCorpus, type CorpusFormat, type ParseCorpusOptions } from './parse-corpus.ts';
 export { parseDataset, type Dataset } from './dataset-format.ts';
-export { OUT_OF_SCOPE_INTENT } from './builder.ts';

@@ -6,6 +6,5 @@
  */
 
 export { extractEntities, type ExtractEntitiesOptions } from './extract-entities.ts';
-export { compileCustomEntities, type CompiledCustomEntities } from './custom-entities.ts';
+export { compileCustomEntities } from './custom-entities.ts';
 export { compileSafeRegex } from './regex-safety.ts';
-export type { MoneyValue } from './quantities.ts';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { SkillDefinition } from '../../skills/types.ts';
+import type { SkillDefinition } from '../types.ts';
 import { createCalculatorSkill } from './calculator.ts';
 import { createCoinSkill, createDiceSkill } from './chance.ts';
 import { createConversionSkill } from './conversion.ts';

@@ -3,5 +3,4 @@
  *
  * @module
  */
-export { builtinSkills, createBuiltinSkills, type BuiltinSkillOptions } from './builtin-skills.ts';
-export { CalcError, evaluateExpression, type CalcErrorReason } from './expression.ts';
+export { builtinSkills, createBuiltinSkills } from './builtin-skills.ts';

@@ -25,7 +25,7 @@ function expectAsksHowLong(reply: Reply): void {
 
 /** The last stored message is the question, then "ten minutes" answers it. */
 async function expectResumes(assistant: Assistant, question: Reply): Promise<void> {
-  const [last] = await assistant.history(undefined, { limit: 1 });
+  const [last] = await assistant.store.history(undefined, { limit: 1 });
   expect(last, 'the question is the newest message in history').to.deep.include({
     id: question.id,
     role: 'assistant',
@@ -69,7 +69,7 @@ describe('dialogue: a reload in the middle of slot filling', () => {
       await expectResumes(after, question);
       // Control: "ten minutes" alone is understood as a timer too, so only `fill-slot` proves the
       // restored question was answered; without a pending question it is a new request.
-      await after.newConversation();
+      await after.store.newConversation();
       expect((await after.send('ten minutes')).understanding.action).to.not.equal('fill-slot');
     } finally {
       await after.dispose();

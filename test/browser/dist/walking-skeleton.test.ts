@@ -51,12 +51,32 @@ describe('the ESM build (dist/confidant.js)', () => {
       expect(reply.understanding.intent).to.equal('time');
       expect(assistant.model.name).to.equal('assistant-en');
       // Errors keep their class and name across the Worker boundary of the minified Worker bundle.
-      const error = await assistant.importBackup(new Uint8Array([1, 2, 3]), 'passphrase').then(
+      const error = await assistant.store.importBackup(new Uint8Array([1, 2, 3]), 'passphrase').then(
         () => undefined,
         (e: unknown) => e,
       );
       expect(error).to.be.instanceOf(ConfidantError);
       expect((error as Error).name).to.match(/^(Crypto|Storage|Confidant)Error$/);
+    } finally {
+      await assistant.dispose();
+    }
+  });
+
+  it('trains in its Worker: the trainer arrives as confidant-train.js, apart from the Worker', async () => {
+    const { createAssistant } = (await import('/dist/confidant.js' as string)) as typeof Core;
+    const assistant = await createAssistant({ storage: 'memory' });
+    // A YAML corpus: the corpus parser travels in confidant-train.js too.
+    const corpus = [
+      'confidant: 1',
+      'name: plants',
+      'intents:',
+      '  water_plant: [how often should I water my fern, when do I water the cactus, watering schedule for orchids]',
+      '  order_status: [where is my plant order, has my order shipped, when will my order arrive]',
+    ].join('\n');
+    try {
+      const info = await assistant.models.train(corpus);
+      expect(info.labels).to.include.members(['water_plant', 'order_status']);
+      expect(assistant.model.name).to.equal('plants');
     } finally {
       await assistant.dispose();
     }

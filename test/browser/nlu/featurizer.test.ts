@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { defaultFeaturizerConfig, featurize } from '../../../src/nlu/featurizer.ts';
+import { defaultFeaturizerConfig, featurize } from '../../../src/nlu/runtime/featurizer.ts';
 import { FEATURIZER_TEXTS } from '../../fixtures/nlu/featurizer-texts.ts';
 
 describe('featurizer in Chromium', () => {

@@ -1,9 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { ModelLoadError } from '../../../src/errors.ts';
-import { exportOnnx } from '../../../src/nlu/export.ts';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
-import { createInMemoryPredictor } from '../../../src/nlu/predictor.ts';
-import { trainIntentModel } from '../../../src/nlu/trainer.ts';
+import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+import { trainIntentModel } from '../../../src/nlu/training/trainer.ts';
 import type { Corpus, TrainingExample } from '../../../src/nlu/types.ts';
 
 const wasmUrl = new URL('/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', location.href).href;

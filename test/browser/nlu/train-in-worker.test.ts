@@ -1,7 +1,8 @@
-// assistant.train() in real Chromium: the corpus is trained in the engine's Worker, the model is swapped
+// assistant.models.train() in real Chromium: the corpus is trained in the engine's Worker, the model is swapped
 // in live, and kept encrypted in IndexedDB so the next visit starts with it.
 import { expect } from '@esm-bundle/chai';
-import { createAssistant, CorpusError, type TrainProgressEvent } from '../../../src/index.ts';
+import { createAssistant, CorpusError } from '../../../src/index.ts';
+import type { TrainProgressEvent } from '../../../src/entries/nlu.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 
 const corpus = `confidant: 1
@@ -32,7 +33,7 @@ intents:
     - my package has not arrived yet
 `;
 
-describe('assistant.train() in the Worker', () => {
+describe('assistant.models.train() in the Worker', () => {
   const databaseName = `train-${crypto.randomUUID()}`;
   after(() => indexedDB.deleteDatabase(databaseName));
 
@@ -43,7 +44,7 @@ describe('assistant.train() in the Worker', () => {
     first.on('model', (e) => (swapped = e.model.name));
     try {
       expect(first.model.name).to.equal('assistant-en');
-      const info = await first.train(corpus, { onProgress: (e) => statuses.push(e.status) });
+      const info = await first.models.train(corpus, { onProgress: (e) => statuses.push(e.status) });
       expect(info.name).to.equal('plant-shop');
       expect(info.labels).to.have.members(['water_plant', 'repot_plant', 'order_status']);
       expect(statuses[0]).to.equal('featurize');
@@ -70,7 +71,7 @@ describe('assistant.train() in the Worker', () => {
   it('refuses a malformed corpus with a CorpusError naming the line, and keeps the model', async () => {
     const assistant = await createAssistant({ storage: 'memory' });
     try {
-      const error = (await rejection(assistant.train('confidant: 1\nintents:\n  empty: []\n'))) as CorpusError;
+      const error = (await rejection(assistant.models.train('confidant: 1\nintents:\n  empty: []\n'))) as CorpusError;
       expect(error).to.be.instanceOf(CorpusError);
       expect(error.line).to.be.a('number');
       expect(assistant.model.name).to.equal('assistant-en');

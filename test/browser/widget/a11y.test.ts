@@ -7,15 +7,19 @@ import { createScriptedAssistant } from './scripted-assistant.ts';
 import { mount, part, parts, typeAndSend, until } from './helpers.ts';
 
 const extras = {
-  erase: async () => {},
-  exportBackup: async () => new Uint8Array([1, 2, 3]),
-  importBackup: async () => ({}),
-  retention: async () => 30,
-  setRetention: async () => {},
-  permissions: async () => [{ skillId: 'acme.orders', permission: 'network', origins: ['https://api.acme.example'] }],
-  revokePermission: async () => {},
+  store: {
+    erase: async () => {},
+    exportBackup: async () => new Uint8Array([1, 2, 3]),
+    importBackup: async () => ({}),
+    retention: async () => 30,
+    setRetention: async () => {},
+  },
+  skills: {
+    permissions: async () => [{ skillId: 'acme.orders', permission: 'network', origins: ['https://api.acme.example'] }],
+    revokePermission: async () => {},
+    respondToPermission: async () => {},
+  },
   lock: async () => {},
-  respondToPermission: async () => {},
 };
 
 /** A conversation with every kind of content: markdown, cards, suggestions, a failed message. */

@@ -85,7 +85,7 @@ describe('keyboard-only use', () => {
   });
 
   it('settings and conversations are reachable and Escape leaves from any view', async () => {
-    const assistant = createScriptedAssistant(undefined, { extras: { erase: async () => {} } });
+    const assistant = createScriptedAssistant(undefined, { extras: { store: { erase: async () => {} } } });
     const el = await mount(assistant);
     el.show();
     await until(() => focused(el)?.id === 'input');

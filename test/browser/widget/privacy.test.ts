@@ -50,7 +50,9 @@ describe('consent prompt', () => {
   it('opens the panel, takes focus, and answers through respondToPermission', async () => {
     const answers: [string, boolean][] = [];
     const assistant = createScriptedAssistant(undefined, {
-      extras: { respondToPermission: async (id: string, granted: boolean) => void answers.push([id, granted]) },
+      extras: {
+        skills: { respondToPermission: async (id: string, granted: boolean) => void answers.push([id, granted]) },
+      },
     });
     const el = await mount(assistant);
     assistant.emit({
@@ -103,7 +105,7 @@ describe('settings', () => {
   });
 
   it('shows only what the assistant supports', async () => {
-    const el = await mount(createScriptedAssistant(undefined, { extras: { erase: async () => {} } }), {
+    const el = await mount(createScriptedAssistant(undefined, { extras: { store: { erase: async () => {} } } }), {
       open: '',
       voice: 'off',
     });
@@ -125,15 +127,19 @@ describe('settings', () => {
     const assistant = createScriptedAssistant(undefined, {
       history: [{ id: 'h1', conversationId: 'c1', role: 'user', text: 'to be erased', createdAt: Date.now() - 10 }],
       extras: {
-        exportBackup: record('exportBackup', new Uint8Array([7, 7, 7])),
-        importBackup: record('importBackup', { skipped: 0 }),
-        retention: async () => 30,
-        setRetention: record('setRetention'),
-        permissions: async () => [
-          { skillId: 'acme.orders', permission: 'network', origins: ['https://api.acme.example'] },
-        ],
-        revokePermission: record('revokePermission'),
-        erase: record('erase'),
+        store: {
+          exportBackup: record('exportBackup', new Uint8Array([7, 7, 7])),
+          importBackup: record('importBackup', { skipped: 0 }),
+          retention: async () => 30,
+          setRetention: record('setRetention'),
+          erase: record('erase'),
+        },
+        skills: {
+          permissions: async () => [
+            { skillId: 'acme.orders', permission: 'network', origins: ['https://api.acme.example'] },
+          ],
+          revokePermission: record('revokePermission'),
+        },
       },
     });
     const el = await mount(assistant, { open: '', voice: 'off' });
@@ -181,7 +187,7 @@ describe('settings', () => {
 
     part(el, 'erase-button').click();
     await until(() => parts(el, 'confirm-erase-button').length === 1);
-    expect(el.shadowRoot?.activeElement?.textContent).to.equal(en.cancel);
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal(en.cancel);
     part(el, 'confirm-erase-button').click();
     await until(() => calls.length === 5);
     expect(calls[4]).to.deep.equal(['erase']);
@@ -190,7 +196,7 @@ describe('settings', () => {
 
   it('reports a failed action in words', async () => {
     const assistant = createScriptedAssistant(undefined, {
-      extras: { exportBackup: async () => Promise.reject(new Error('disk full')) },
+      extras: { store: { exportBackup: async () => Promise.reject(new Error('disk full')) } },
     });
     const el = await mount(assistant, { open: '', voice: 'off' });
     part(el, 'settings-button').click();

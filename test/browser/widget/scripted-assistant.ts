@@ -6,8 +6,7 @@
  * engine path use `createAssistant` itself (see `chat.test.ts`).
  */
 import type {
-  AssistantEventType,
-  AssistantListener,
+  Assistant,
   EngineStatus,
   ModelInfo,
   NluResult,
@@ -30,6 +29,14 @@ export interface ScriptedTurn {
   error?: Error;
   /** Resolves before the reply is given (to hold a turn open). */
   hold?: Promise<unknown>;
+}
+
+/** Optional methods a test adds to the double, top level or grouped as on an `Assistant`. */
+export interface ScriptedExtras {
+  store?: Record<string, unknown>;
+  skills?: Record<string, unknown>;
+  lock?: () => Promise<void>;
+  status?: EngineStatus;
 }
 
 /** The double, with handles for tests. It has only what the widget requires, plus `extras` given to it. */
@@ -68,8 +75,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createScriptedAssistant(
   script: (text: string) => ScriptedTurn = (text) => ({ reply: { text: `echo: ${text}` } }),
-  options: { history?: StoredMessage[]; passphrase?: string; extras?: Record<string, unknown> } = {},
+  options: { history?: StoredMessage[]; passphrase?: string; extras?: ScriptedExtras } = {},
 ): ScriptedAssistant {
+  const { store: storeExtras, skills, ...top } = options.extras ?? {};
   const listeners = new Map<string, Set<(event: never) => void>>();
   const messages: StoredMessage[] = [...(options.history ?? [])];
   const sent: string[] = [];
@@ -120,38 +128,42 @@ export function createScriptedAssistant(
     },
     stream: (text, sendOptions) => stream(text, sendOptions),
     classify: async (text) => nlu(text),
-    async history(conversationId, historyOptions = {}) {
-      guard();
-      const id = conversationId ?? conversation;
-      const before = historyOptions.before ?? Infinity;
-      return messages
-        .filter((m) => m.conversationId === id && m.createdAt < before)
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .slice(0, historyOptions.limit ?? Infinity);
+    store: {
+      async history(conversationId?: string, historyOptions: { limit?: number; before?: number } = {}) {
+        guard();
+        const id = conversationId ?? conversation;
+        const before = historyOptions.before ?? Infinity;
+        return messages
+          .filter((m) => m.conversationId === id && m.createdAt < before)
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .slice(0, historyOptions.limit ?? Infinity);
+      },
+      async conversations() {
+        const ids = [...new Set(messages.map((m) => m.conversationId))];
+        return ids.map((id) => ({
+          id,
+          title: messages.find((m) => m.conversationId === id)?.text ?? '',
+          createdAt: 0,
+          updatedAt: Date.now(),
+        }));
+      },
+      async newConversation() {
+        conversation = `c${++ids}`;
+        return conversation;
+      },
+      ...storeExtras,
     },
-    async conversations() {
-      const ids = [...new Set(messages.map((m) => m.conversationId))];
-      return ids.map((id) => ({
-        id,
-        title: messages.find((m) => m.conversationId === id)?.text ?? '',
-        createdAt: 0,
-        updatedAt: Date.now(),
-      }));
-    },
-    async newConversation() {
-      conversation = `c${++ids}`;
-      return conversation;
-    },
-    on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>) {
+    ...(skills === undefined ? {} : { skills }),
+    ...top,
+    on: ((type: string, listener: (event: never) => void) => {
       const set = listeners.get(type) ?? new Set();
       listeners.set(type, set);
-      set.add(listener as (event: never) => void);
-      return () => set.delete(listener as (event: never) => void);
-    },
+      set.add(listener);
+      return () => set.delete(listener);
+    }) as Assistant['on'],
     async dispose() {
       listeners.clear();
     },
-    ...options.extras,
   };
   if (options.passphrase !== undefined) {
     Object.defineProperty(assistant, 'status', { get: () => (locked ? 'locked' : 'ready'), enumerable: true });

@@ -1,7 +1,7 @@
 // Errors thrown in a real Worker arrive through comlink with their class, code, fields and cause.
 import { expect } from '@esm-bundle/chai';
 import { wrap } from 'comlink';
-import { installErrorTransfer } from '../../../worker/transfer.ts';
+import { installErrorTransfer } from '../../../src/engine/error-transfer.ts';
 import { ConfidantError, ModelLoadError, StorageError } from '../../../src/index.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadContextModel } from '../../../src/context/context-model.ts';
-import { readOnnxSummary } from '../../../src/nlu/onnx-reader.ts';
+import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
 import { exportContextOnnx } from '../../../src/context/training/context-export.ts';
 import { createContextPredictor } from '../../../src/context/training/context-predictor.ts';
 import { trainContextModel } from '../../../src/context/training/context-trainer.ts';

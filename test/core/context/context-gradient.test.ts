@@ -16,7 +16,7 @@ import {
   type ContextShape,
   type ContextWeights,
 } from '../../../src/context/training/context-network.ts';
-import { createRng } from '../../../src/nlu/rng.ts';
+import { createRng } from '../../../src/nlu/training/rng.ts';
 
 const shape: ContextShape = {
   dim: 5,

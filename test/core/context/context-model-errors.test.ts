@@ -7,9 +7,10 @@ import { loadContextModel } from '../../../src/context/context-model.ts';
 import { exportContextOnnx } from '../../../src/context/training/context-export.ts';
 import { trainContextModel } from '../../../src/context/training/context-trainer.ts';
 import { InferenceError, ModelLoadError } from '../../../src/errors.ts';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
-import { readOnnxSummary } from '../../../src/nlu/onnx-reader.ts';
-import { encodeOnnxModel, type OnnxModel } from '../../../src/nlu/onnx-writer.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
+import type { OnnxModel } from '../../../src/nlu/onnx/onnx-model.ts';
+import { encodeOnnxModel } from '../../../src/nlu/onnx/onnx-writer.ts';
 import { spec, syntheticTurns } from './synthetic-turns.ts';
 
 const bytes = trainContextModel(syntheticTurns(80, 1), {
@@ -42,6 +43,9 @@ test('a missing, truncated or corrupt file is a ModelLoadError naming it', async
     const flippedPath = join(dir, 'flipped.onnx');
     writeFileSync(flippedPath, flipped);
     await assert.rejects(loadContextModel(flippedPath), isLoadError(flippedPath));
+    // A graph edited without its checksum (an initializer changed by hand) is refused too.
+    const unchecked = await variant(({ checksumKey: _, ...m }) => m);
+    await assert.rejects(loadContextModel(unchecked), isLoadError('bytes', /checksum/));
     await assert.rejects(loadContextModel(new Uint8Array(0)), isLoadError('bytes'));
     await assert.rejects(
       loadContextModel(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) & 255)),
@@ -74,6 +78,7 @@ async function variant(change: (m: OnnxModel) => OnnxModel): Promise<Uint8Array>
       inputs: summary.inputs,
       outputs: summary.outputs,
       metadata,
+      checksumKey: 'confidant.checksum',
     }),
   );
 }

@@ -7,7 +7,7 @@
 import type { ContextSpec } from '../../../src/context/context-format.ts';
 import type { ContextExample } from '../../../src/context/training/context-train-data.ts';
 import { describeIntent, lexicalOverlap } from '../../../src/context/lexical-features.ts';
-import { createRng } from '../../../src/nlu/rng.ts';
+import { createRng } from '../../../src/nlu/training/rng.ts';
 
 export const spec: ContextSpec = {
   state: ['turn', 'has_active'],

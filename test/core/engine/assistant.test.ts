@@ -51,7 +51,7 @@ describe('an in-thread assistant', () => {
     assert.equal(done.understanding.intent, 'timer');
     assert.equal(done.understanding.action, 'fill-slot');
     assert.match(done.text, /10 minutes/);
-    const history = await assistant.history(undefined, { limit: 4 });
+    const history = await assistant.store.history(undefined, { limit: 4 });
     assert.deepEqual(
       history.map((m) => m.role),
       ['assistant', 'user', 'assistant', 'user'],

@@ -1,7 +1,7 @@
 // Errors keep class, code, fields and cause across a structured clone (what comlink's throw handler sends).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deserializeError, serializeError } from '../../../worker/transfer.ts';
+import { deserializeError, serializeError } from '../../../src/engine/error-transfer.ts';
 import { ConfidantError, ModelLoadError, StorageError, WrongPassphraseError } from '../../../src/index.ts';
 
 const roundTrip = (e: unknown) => deserializeError(structuredClone(serializeError(e)));

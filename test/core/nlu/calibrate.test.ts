@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseThreshold, fitTemperature } from '../../../src/nlu/calibrate.ts';
-import { createRng } from '../../../src/nlu/rng.ts';
+import { chooseThreshold, fitTemperature } from '../../../src/nlu/training/calibrate.ts';
+import { createRng } from '../../../src/nlu/training/rng.ts';
 
 test('temperature scaling recovers the temperature that generated the labels', () => {
   const rng = createRng(3);

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { datasetCorpus, readDataset } from '../../../bin/commands/dataset.ts';
-import { exportOnnx } from '../../../src/nlu/export.ts';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
-import { readOnnxSummary } from '../../../src/nlu/onnx-reader.ts';
-import { createInMemoryPredictor } from '../../../src/nlu/predictor.ts';
-import { trainIntentModel } from '../../../src/nlu/trainer.ts';
+import { readDataset } from '../../../bin/commands/dataset.ts';
+import { datasetCorpus } from '../../../src/nlu/corpus/dataset-format.ts';
+import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
+import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+import { trainIntentModel } from '../../../src/nlu/training/trainer.ts';
 
 const dataset = readDataset(new URL('../../fixtures/nlu/tiny-dataset.json', import.meta.url).pathname);
 const testSplit = dataset.splits.test!;
@@ -94,7 +95,7 @@ test('the file describes itself in metadata_props', async () => {
 });
 
 test('trainOnnxModel reports every training stage and its info matches the loaded model', async () => {
-  const { trainOnnxModel } = await import('../../../src/nlu/train-model.ts');
+  const { trainOnnxModel } = await import('../../../src/nlu/training/train-model.ts');
   const statuses: string[] = [];
   const { bytes, info } = await trainOnnxModel(datasetCorpus(dataset), {
     seed: 3,

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { defaultFeaturizerConfig, featurize, tokenize } from '../../../src/nlu/featurizer.ts';
-import { normalizeText } from '../../../src/nlu/normalize.ts';
+import { defaultFeaturizerConfig, featurize, tokenize } from '../../../src/nlu/runtime/featurizer.ts';
+import { normalizeText } from '../../../src/nlu/runtime/normalize.ts';
 import { FEATURIZER_TEXTS } from '../../fixtures/nlu/featurizer-texts.ts';
 
 const config = defaultFeaturizerConfig('en');

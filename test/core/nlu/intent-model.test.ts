@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InferenceError, ModelLoadError } from '../../../src/errors.ts';
-import { loadIntentModel } from '../../../src/nlu/intent-model.ts';
-import { readOnnxSummary } from '../../../src/nlu/onnx-reader.ts';
-import { encodeOnnxModel, type OnnxModel } from '../../../src/nlu/onnx-writer.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
+import { encodeOnnxModel } from '../../../src/nlu/onnx/onnx-writer.ts';
+import type { OnnxModel } from '../../../src/nlu/onnx/onnx-model.ts';
 
 const tinyUrl = new URL('../../fixtures/nlu/tiny.onnx', import.meta.url);
 const tinyPath = fileURLToPath(tinyUrl);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readOnnxSummary } from '../../../src/nlu/onnx-reader.ts';
-import { encodeOnnxModel } from '../../../src/nlu/onnx-writer.ts';
-import { ProtoWriter, readFields } from '../../../src/nlu/protobuf.ts';
-import { dequantizeUint8, quantizeUint8 } from '../../../src/nlu/quantize.ts';
+import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
+import { encodeOnnxModel } from '../../../src/nlu/onnx/onnx-writer.ts';
+import { ProtoWriter, readFields } from '../../../src/nlu/onnx/protobuf.ts';
+import { dequantizeUint8, quantizeUint8 } from '../../../src/nlu/onnx/quantize.ts';
 
 test('protobuf varints, strings and nested messages round-trip', () => {
   const bytes = new ProtoWriter()

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRng } from '../../../src/nlu/rng.ts';
-import { decideIntent } from '../../../src/nlu/scoring.ts';
+import { createRng } from '../../../src/nlu/training/rng.ts';
+import { decideIntent } from '../../../src/nlu/runtime/scoring.ts';
 
 const labels = Array.from({ length: 40 }, (_, i) => `intent${i}`);
 

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TrainProgressEvent } from '../../../src/engine/types.ts';
 import { CorpusError } from '../../../src/errors.ts';
-import { trainIntentModel } from '../../../src/nlu/trainer.ts';
-import { createInMemoryPredictor } from '../../../src/nlu/predictor.ts';
-import { datasetCorpus, readDataset } from '../../../bin/commands/dataset.ts';
+import { trainIntentModel } from '../../../src/nlu/training/trainer.ts';
+import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+import { readDataset } from '../../../bin/commands/dataset.ts';
+import { datasetCorpus } from '../../../src/nlu/corpus/dataset-format.ts';
 
 const dataset = readDataset(new URL('../../fixtures/nlu/tiny-dataset.json', import.meta.url).pathname);
 const corpus = datasetCorpus(dataset);

@@ -1,0 +1,236 @@
+/**
+ * The engine contract, declared once (after onnxruntime-web's `Backend`): the `Engine` interface
+ * and, beside it, `engineMethods`, the table that says where each method goes. Everything else is
+ * derived from these two:
+ * - the in-thread engine implements `Engine` (`local-engine.ts`, `admin.ts`);
+ * - the Worker transport builds its client from the table (`worker-transport.ts`), proxying the
+ *   arguments the table marks as callbacks;
+ * - an `Assistant` gets each method in the table's group (`assistant.store.*`, `assistant.skills.*`,
+ *   `assistant.models.*`, or the top level), in types (`EngineMethodsIn`) and at run time.
+ *
+ * Adding a method is two edits in this file (the interface, the table) and its implementation.
+ * The table is type-checked against the interface: a missing or extra method, or a callback
+ * argument the table does not list, fails to compile.
+ *
+ * @module
+ */
+import type { Corpus, ModelInfo, NluResult } from '../nlu/types.ts';
+import type { AuditHead, ImportResult } from '../store/types.ts';
+import type { GrantablePermission } from '../skills/types.ts';
+import type { SkillManifest } from '../skills/manifest.ts';
+import type { MetricsSnapshot } from '../metrics/types.ts';
+import type {
+  ConversationSummary,
+  EngineEvent,
+  EngineHost,
+  EngineOptions,
+  EngineStatus,
+  ModelSource,
+  PermissionGrant,
+  ProgressEvent,
+  Reply,
+  SendRequest,
+  SlotTaggerInfo,
+  StoredMessage,
+  TrainOptions,
+  TrainProgressEvent,
+} from './types.ts';
+
+/**
+ * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
+ * exposes that same implementation, and the client on the main thread wraps it. Arguments and
+ * results are structured-cloneable, except the callbacks `engineMethods` lists.
+ */
+export interface Engine {
+  // The lifecycle and turns: used by the assistant itself, not passed through.
+  /** Loads the model, opens the store; resolves when ready to answer (or locked, in passphrase mode). */
+  init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, host?: EngineHost): Promise<ModelInfo>;
+  /** Answers one turn; `onDelta` receives streamed text as the skill produces it. */
+  send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply>;
+  /** Cancels the in-flight request with that id; its `send` rejects with an `AbortError`. */
+  cancel(requestId: string, reason?: string): Promise<void>;
+  /** The engine's current state. */
+  status(): Promise<EngineStatus>;
+  /** Registers the single listener for engine events (the client fans them out). */
+  setListener(listener: ((event: EngineEvent) => void) | null): Promise<void>;
+  /** Closes the store and releases the model. */
+  dispose(): Promise<void>;
+
+  // The assistant's top level.
+  /** Classifies one utterance without touching dialogue state or history. */
+  classify(text: string): Promise<NluResult>;
+  /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
+  unlock(passphrase: string): Promise<void>;
+  /** Forgets the data key in memory until `unlock`. */
+  lock(): Promise<void>;
+  /** A snapshot of counters and latency histograms (no message content). */
+  metrics(): Promise<MetricsSnapshot>;
+
+  // `assistant.store`: history, privacy controls, the audit log.
+  /** Lists messages of a conversation, newest first. */
+  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
+  /** Lists conversations, most recently updated first. */
+  conversations(): Promise<ConversationSummary[]>;
+  /** Starts a new conversation and makes it current; returns its id. */
+  newConversation(): Promise<string>;
+  /** Searches the (encrypted) history, newest first; cancellable through `cancel(requestId)`. */
+  search(
+    query: string,
+    options?: { limit?: number; conversationId?: string; requestId?: string },
+  ): Promise<StoredMessage[]>;
+  /** Deletes one conversation with its messages and dialogue state. */
+  deleteConversation(conversationId: string): Promise<void>;
+  /** Erases everything ("forget me") and starts a fresh conversation. */
+  erase(): Promise<void>;
+  /** A passphrase-protected backup of everything. */
+  exportBackup(passphrase: string): Promise<Uint8Array>;
+  /** Merges a backup in, without duplicates. */
+  importBackup(file: Uint8Array, passphrase: string): Promise<ImportResult>;
+  /** Days history is kept, or `null` for ever. */
+  retention(): Promise<number | null>;
+  /** Sets the retention and applies it now. */
+  setRetention(days: number | null): Promise<void>;
+  /** Re-wraps the data key under a new passphrase (from device mode too). */
+  changePassphrase(current: string | undefined, next: string): Promise<void>;
+  /** Index of the first bad audit entry, or -1 when the chain is intact. */
+  verifyAudit(anchor?: AuditHead): Promise<number>;
+  /** The audit chain's head, to anchor elsewhere. */
+  auditHead(): Promise<AuditHead>;
+
+  // `assistant.skills`: the skills, their permissions and secrets, the webhook outbox.
+  /** The skills the engine runs, in the order they are tried (app skills first, then built-in ones), as manifests. */
+  listSkills(): Promise<SkillManifest[]>;
+  /** Permissions granted to skills. */
+  permissions(): Promise<PermissionGrant[]>;
+  /** Revokes one permission of a skill, or all of them. */
+  revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
+  /** Answers a `permission-request` event. */
+  respondToPermission(id: string, granted: boolean): Promise<void>;
+  /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
+  setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
+  /** Sends webhook calls queued while offline. */
+  flushOutbox(): Promise<void>;
+
+  // `assistant.models`: the intent model.
+  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
+  train(
+    corpus: Corpus | string,
+    options?: TrainOptions & { requestId?: string },
+    onProgress?: (event: TrainProgressEvent) => void,
+  ): Promise<ModelInfo>;
+  /**
+   * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
+   * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
+   * one keeps working.
+   * @returns what the new tagger finds (its slot names), or `null` without one
+   */
+  setSlotTagger(source: ModelSource | null): Promise<SlotTaggerInfo | null>;
+}
+
+/**
+ * Where an engine method shows up on an `Assistant`: `engine` methods are the assistant's own
+ * plumbing (it wraps them: `send` becomes `send`/`stream`, `status` a property); `assistant` ones
+ * sit on its top level; the others in `assistant.store`, `assistant.skills`, `assistant.models`.
+ */
+export type EngineGroup = 'engine' | 'assistant' | 'store' | 'skills' | 'models';
+
+/** True for a callback argument, or an object of callbacks (`EngineHost`): comlink must proxy it, not clone it. */
+type IsCallback<T> = [NonNullable<T>] extends [(...args: never[]) => unknown]
+  ? true
+  : [NonNullable<T>] extends [object]
+    ? [
+        {
+          [K in keyof NonNullable<T>]-?: NonNullable<T>[K] extends (...args: never[]) => unknown ? never : K;
+        }[keyof NonNullable<T>],
+      ] extends [never]
+      ? true
+      : false
+    : false;
+
+/** The positions of a parameter list's callback arguments, in order, e.g. `[1, 2]` for `init`. */
+type CallbackPositions<P extends readonly unknown[], Seen extends unknown[] = []> = P extends readonly [
+  infer Head,
+  ...infer Rest,
+]
+  ? IsCallback<Head> extends true
+    ? [Seen['length'], ...CallbackPositions<Rest, [...Seen, Head]>]
+    : CallbackPositions<Rest, [...Seen, Head]>
+  : [];
+
+/** One row of `engineMethods`, checked against the method's signature. */
+interface EngineMethodSpec<F extends (...args: never[]) => unknown> {
+  readonly group: EngineGroup;
+  /** The arguments the transport passes by proxy: exactly the callback parameters, in order. */
+  readonly callbacks: Readonly<CallbackPositions<Required<Parameters<F>>>>;
+  /** The method's name on the assistant when it differs (e.g. `listModels` as `models.list`). @default the engine's name */
+  readonly as?: string;
+}
+
+/** The contract's table: every `Engine` method, its group on the assistant and its callback arguments. */
+export const engineMethods = {
+  init: { group: 'engine', callbacks: [1, 2] },
+  send: { group: 'engine', callbacks: [1] },
+  cancel: { group: 'engine', callbacks: [] },
+  status: { group: 'engine', callbacks: [] },
+  setListener: { group: 'engine', callbacks: [0] },
+  dispose: { group: 'engine', callbacks: [] },
+
+  classify: { group: 'assistant', callbacks: [] },
+  unlock: { group: 'assistant', callbacks: [] },
+  lock: { group: 'assistant', callbacks: [] },
+  metrics: { group: 'assistant', callbacks: [] },
+
+  history: { group: 'store', callbacks: [] },
+  conversations: { group: 'store', callbacks: [] },
+  newConversation: { group: 'store', callbacks: [] },
+  search: { group: 'store', callbacks: [] },
+  deleteConversation: { group: 'store', callbacks: [] },
+  erase: { group: 'store', callbacks: [] },
+  exportBackup: { group: 'store', callbacks: [] },
+  importBackup: { group: 'store', callbacks: [] },
+  retention: { group: 'store', callbacks: [] },
+  setRetention: { group: 'store', callbacks: [] },
+  changePassphrase: { group: 'store', callbacks: [] },
+  verifyAudit: { group: 'store', callbacks: [] },
+  auditHead: { group: 'store', callbacks: [] },
+
+  listSkills: { group: 'skills', callbacks: [], as: 'list' },
+  permissions: { group: 'skills', callbacks: [] },
+  revokePermission: { group: 'skills', callbacks: [] },
+  respondToPermission: { group: 'skills', callbacks: [] },
+  setSkillSecret: { group: 'skills', callbacks: [] },
+  flushOutbox: { group: 'skills', callbacks: [] },
+
+  train: { group: 'models', callbacks: [2] },
+  setSlotTagger: { group: 'models', callbacks: [] },
+} as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
+
+type Table = typeof engineMethods;
+
+/** The engine methods in some groups. */
+export type EngineMethodName<G extends EngineGroup = EngineGroup> = {
+  [K in keyof Engine]: Table[K]['group'] extends G ? K : never;
+}[keyof Engine];
+
+/** The name an engine method has on the assistant. */
+type AssistantName<K extends keyof Engine> = Table[K] extends { readonly as: infer N extends string } ? N : K;
+
+/** The engine methods of one group as the assistant exposes them, under their assistant-side names. */
+export type EngineMethodsIn<G extends EngineGroup> = {
+  [K in keyof Engine as Table[K]['group'] extends G ? AssistantName<K> : never]: Engine[K];
+};
+
+/** One method of a group, for building it at run time. */
+export interface GroupMember {
+  /** The engine's name. */
+  method: keyof Engine;
+  /** The assistant's name. */
+  name: string;
+}
+
+/** The methods of one group at run time, in table order. */
+export function membersOf(group: EngineGroup): GroupMember[] {
+  return (Object.entries(engineMethods) as [keyof Engine, { group: EngineGroup; as?: string }][])
+    .filter(([, spec]) => spec.group === group)
+    .map(([method, spec]) => ({ method, name: spec.as ?? method }));
+}

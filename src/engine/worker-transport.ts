@@ -1,0 +1,135 @@
+/**
+ * The Worker transport, both ends (after onnxruntime-web's proxy backend): the main thread starts
+ * the engine Worker and wraps it with comlink as an `Engine` (`connectWorkerEngine`); the Worker
+ * exposes the in-thread engine (`exposeEngine`, called by `worker/engine-worker.ts`). The client is
+ * derived from the contract's table (`./contract.ts`): nothing here lists the engine's methods.
+ *
+ * @module
+ */
+import { expose, proxy, releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
+import { engineMethods, type Engine } from './contract.ts';
+import type { EngineHost } from './types.ts';
+import type { LocalEngineHooks } from './local-engine.ts';
+import { WorkerError } from '../errors.ts';
+import { installErrorTransfer } from './error-transfer.ts';
+
+/** The URL of the engine Worker script: next to this module in `dist/`, the TypeScript source in development. */
+export function defaultWorkerUrl(): URL {
+  return new URL('../../worker/engine-worker.ts', import.meta.url);
+}
+
+interface ScriptUrlPolicy {
+  createScriptURL(url: string): unknown;
+}
+let workerPolicy: ScriptUrlPolicy | undefined | null = null;
+
+/**
+ * A Trusted Types script URL for the engine Worker, so pages with `require-trusted-types-for 'script'`
+ * can start it. The policy (`confidant-worker`) allows only the engine script and our own `blob:` bootstrap.
+ */
+function trustedScriptUrl(url: string): string {
+  if (workerPolicy === null) {
+    const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } })
+      .trustedTypes;
+    try {
+      workerPolicy = factory?.createPolicy('confidant-worker', {
+        createScriptURL: (candidate: string) => {
+          if (candidate === defaultWorkerUrl().href || candidate.startsWith('blob:')) return candidate;
+          throw new TypeError(`confidant-worker: not the engine Worker: ${candidate}`);
+        },
+      });
+    } catch {
+      // A page whose CSP lists allowed policy names without ours: fall back to a plain string.
+      workerPolicy = undefined;
+    }
+  }
+  return (workerPolicy === undefined ? url : workerPolicy.createScriptURL(url)) as string;
+}
+
+/**
+ * Starts a module Worker, falling back to a `blob:` bootstrap when the script is on another
+ * origin than the page (a CDN or a site owner's asset host): `new Worker(crossOriginUrl)`
+ * throws a SecurityError, but a same-origin blob module may `import` a CORS-enabled script.
+ */
+export function startWorker(url: URL): Worker {
+  const here = (globalThis as { location?: { origin: string } }).location?.origin;
+  if (here === undefined || url.origin === here)
+    return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
+  const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+  const blobUrl = URL.createObjectURL(blob);
+  try {
+    return new Worker(trustedScriptUrl(blobUrl), { type: 'module', name: 'confidant-engine' });
+  } finally {
+    // The Worker has fetched (or is fetching) its script by the time it is constructed: the URL can go.
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
+  }
+}
+
+/**
+ * Wraps a started engine Worker as an `Engine`. Callbacks are passed through `Comlink.proxy`;
+ * a Worker crash rejects every pending call with a `WorkerError`.
+ * @internal
+ */
+export function connectWorkerEngine(worker: Worker): Engine {
+  installErrorTransfer();
+  const remote: Remote<Engine> = wrap<Engine>(worker);
+  let failure: WorkerError | undefined;
+  let rejectAll: ((error: WorkerError) => void) | undefined;
+  const crashed = new Promise<never>((_, reject) => {
+    rejectAll = reject;
+  });
+  crashed.catch(() => undefined);
+  const fail = (message: string, cause?: unknown) => {
+    failure ??= new WorkerError(message, { cause });
+    rejectAll?.(failure);
+  };
+  worker.addEventListener('error', (e) => fail(`The engine Worker failed: ${e.message || 'script error'}`, e.error));
+  worker.addEventListener('messageerror', () => fail('The engine Worker sent a message that could not be read'));
+
+  const guard = <T>(call: () => Promise<T>): Promise<T> =>
+    failure !== undefined ? Promise.reject(failure) : Promise.race([call(), crashed]);
+
+  const call = (name: keyof Engine, args: unknown[]) =>
+    guard(() => (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args));
+  /** Arguments that are callbacks or objects of callbacks: comlink must proxy them, not clone them. */
+  const proxied = (args: unknown[], positions: readonly number[]) =>
+    args.map((arg, i) => (positions.includes(i) && arg !== undefined && arg !== null ? proxy(arg as object) : arg));
+  // A remote skill's endpoint arrives as a comlink proxy: release its channel after each call, not at GC.
+  const releasing = (host: EngineHost): EngineHost => ({
+    invokeSkill: async (skillId, call, endpoint) => {
+      try {
+        return await host.invokeSkill(skillId, call, endpoint);
+      } finally {
+        (endpoint as unknown as Remote<object>)[releaseProxy]?.();
+      }
+    },
+    abortSkill: (skillId, callId, reason) => host.abortSkill(skillId, callId, reason),
+  });
+  const methodsWithHost = (name: string, args: unknown[]) =>
+    name === 'init' && args[2] !== undefined ? [args[0], args[1], releasing(args[2] as EngineHost)] : args;
+  const engine = Object.fromEntries(
+    Object.entries(engineMethods).map(([name, { callbacks }]) => [
+      name,
+      (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), callbacks)),
+    ]),
+  ) as unknown as Engine;
+  engine.dispose = async () => {
+    if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
+    remote[releaseProxy]();
+    worker.terminate();
+    failure ??= new WorkerError('The assistant was disposed', { code: 'disposed' });
+  };
+  return engine;
+}
+
+/**
+ * Serves the engine to the page from inside the Worker (the other end of `connectWorkerEngine`).
+ * Callbacks the engine hands back to the page (a remote skill's endpoint) are proxied, not cloned.
+ * @param createEngine the in-thread engine's factory, passed in so the page's bundle never imports it
+ * @param endpoint where the page's messages arrive @default the Worker's global scope
+ * @internal
+ */
+export function exposeEngine(createEngine: (hooks: LocalEngineHooks) => Engine, endpoint?: Endpoint): void {
+  installErrorTransfer();
+  expose(createEngine({ wrapCallback: proxy }), endpoint);
+}

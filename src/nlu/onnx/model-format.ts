@@ -1,0 +1,209 @@
+/**
+ * Confidant's model format: what a `.onnx` intent model carries in `metadata_props` so that it
+ * is self-describing (labels, featurizer, calibration, custom entities), and the validation of
+ * that metadata when a model is loaded.
+ *
+ * @module
+ */
+import { ModelLoadError } from '../../errors.ts';
+import { checkFeaturizerConfig, type FeaturizerConfig } from '../runtime/featurizer.ts';
+import { readOnnxSummary, type OnnxSummary } from './onnx-reader.ts';
+import type { CustomEntityDefinition, ModelInfo } from '../types.ts';
+
+/** Version of the model format; a loader refuses models of a newer format. */
+export const MODEL_FORMAT_VERSION = 1;
+
+/** Names of the graph's input and output. */
+export const INPUT_NAME = 'ids';
+export const OUTPUT_NAME = 'probs';
+
+/** Everything a model's `metadata_props` describe, decoded. */
+export interface ModelMetadata {
+  format: number;
+  name: string;
+  version: string;
+  language: string;
+  /** Output classes in order. */
+  labels: string[];
+  /** The label of the trained out-of-scope class, or `null` when the model has none. */
+  oosLabel: string | null;
+  featurizer: FeaturizerConfig;
+  /** Out-of-scope threshold on the top probability. */
+  threshold: number;
+  /** Calibration temperature (already applied inside the graph). */
+  temperature: number;
+  entities: CustomEntityDefinition[];
+  /** `float32` or `uint8` (the embedding table). */
+  weights: 'float32' | 'uint8';
+  /** Free-form figures from training (validation metrics), for model cards. */
+  metrics: Record<string, number>;
+}
+
+const KEY = 'confidant.';
+
+/** The metadata key of the graph checksum (written by the ONNX writer, checked by the loader). */
+export const CHECKSUM_KEY = `${KEY}checksum`;
+
+/**
+ * Encodes metadata as `metadata_props` strings (JSON for structured values).
+ * @param m the metadata
+ * @returns key → string value
+ */
+export function encodeMetadata(m: ModelMetadata): Record<string, string> {
+  return {
+    [`${KEY}format`]: String(m.format),
+    [`${KEY}name`]: m.name,
+    [`${KEY}version`]: m.version,
+    [`${KEY}language`]: m.language,
+    [`${KEY}labels`]: JSON.stringify(m.labels),
+    [`${KEY}oos_label`]: m.oosLabel ?? '',
+    [`${KEY}featurizer`]: JSON.stringify(m.featurizer),
+    [`${KEY}threshold`]: String(m.threshold),
+    [`${KEY}temperature`]: String(m.temperature),
+    [`${KEY}entities`]: JSON.stringify(m.entities),
+    [`${KEY}weights`]: m.weights,
+    [`${KEY}metrics`]: JSON.stringify(m.metrics),
+  };
+}
+
+/**
+ * Typed access to `metadata_props` under a key prefix, failing through `fail` on a missing key or
+ * bad JSON, with the format version read and checked against the newest this code knows.
+ * @internal
+ */
+export function metadataReader(
+  props: Map<string, string>,
+  prefix: string,
+  newest: number,
+  fail: (why: string) => never,
+): { fail: (why: string) => never; get: (key: string) => string; json: (key: string) => unknown; format: number } {
+  const get = (key: string): string => props.get(prefix + key) ?? fail(`metadata ${prefix + key} is missing`);
+  const json = (key: string): unknown => {
+    try {
+      return JSON.parse(get(key)) as unknown;
+    } catch {
+      return fail(`metadata ${prefix + key} is not valid JSON`);
+    }
+  };
+  const format = Number(get('format'));
+  if (!Number.isInteger(format) || format < 1) fail('bad format version');
+  if (format > newest) fail(`format ${format} is newer than this library supports (${newest})`);
+  return { fail, get, json, format };
+}
+
+/**
+ * Decodes and validates metadata read from a model file.
+ * @param props the model's `metadata_props`
+ * @param source where the model came from, for the error
+ * @returns the metadata
+ * @throws {ModelLoadError} when a key is missing or malformed, or the format is newer than this code
+ */
+export function decodeMetadata(props: Map<string, string>, source: string): ModelMetadata {
+  const { fail, get, json, format } = metadataReader(props, KEY, MODEL_FORMAT_VERSION, (why) => {
+    throw new ModelLoadError(`Not a Confidant intent model: ${why}`, source);
+  });
+  const labels = json('labels');
+  if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string'))
+    fail('labels must be a list of at least two strings');
+  const featurizer = json('featurizer') as FeaturizerConfig;
+  const featurizerProblem = checkFeaturizerConfig(featurizer);
+  if (featurizerProblem !== null) fail(featurizerProblem);
+  const threshold = Number(get('threshold'));
+  const temperature = Number(get('temperature'));
+  if (!(threshold >= 0 && threshold <= 1)) fail('threshold must be in [0, 1]');
+  if (!(temperature > 0 && Number.isFinite(temperature))) fail('temperature must be positive');
+  const entities = json('entities');
+  if (!Array.isArray(entities)) fail('entities must be a list');
+  const weights = get('weights');
+  if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
+  const oosLabel = get('oos_label');
+  if (oosLabel !== '' && (labels as string[]).at(-1) !== oosLabel)
+    fail('the out-of-scope label must be the last label');
+  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
+  return {
+    format,
+    name: get('name'),
+    version: get('version'),
+    language: get('language'),
+    labels: labels as string[],
+    oosLabel: oosLabel === '' ? null : oosLabel,
+    featurizer,
+    threshold,
+    temperature,
+    entities: entities as CustomEntityDefinition[],
+    weights: weights as 'float32' | 'uint8',
+    metrics: typeof metrics === 'object' && metrics !== null ? (metrics as Record<string, number>) : {},
+  };
+}
+
+/**
+ * Parses the parts of an `.onnx` file a loader checks.
+ * @param what how messages name the file (`model`, `tagger`)
+ * @throws {ModelLoadError} naming `source` when the protobuf does not parse
+ * @internal
+ */
+export function readSummary(bytes: Uint8Array, source: string, what: string): OnnxSummary {
+  try {
+    return readOnnxSummary(bytes);
+  } catch (cause) {
+    throw new ModelLoadError(`The ${what} file is corrupt or truncated`, source, { cause });
+  }
+}
+
+/**
+ * Compares the graph with the checksum its metadata records (a flipped bit in the weights is caught here).
+ * @param required whether a file without a checksum is refused too
+ * @throws {ModelLoadError} naming `source` on a mismatch
+ * @internal
+ */
+export function checkGraphChecksum(summary: OnnxSummary, source: string, what: string, required: boolean): void {
+  const checksum = summary.metadata.get(CHECKSUM_KEY);
+  if ((checksum === undefined && required) || (checksum !== undefined && checksum !== summary.graphChecksum))
+    throw new ModelLoadError(`The ${what} file is corrupt (its graph checksum does not match)`, source);
+}
+
+/**
+ * Checks that `bytes` are a well-formed Confidant model file and decodes its metadata: the
+ * protobuf parses, the graph checksum matches, the metadata is complete, the graph takes one
+ * input `ids` int64 `[1, n]` and gives `probs` float32 `[1, classes]`.
+ * @param bytes the `.onnx` file
+ * @param source where it came from, for errors
+ * @returns the metadata
+ * @throws {ModelLoadError} naming `source` on any problem
+ */
+export function readModelFile(bytes: Uint8Array, source: string): ModelMetadata {
+  const summary = readSummary(bytes, source, 'model');
+  const meta = decodeMetadata(summary.metadata, source);
+  checkGraphChecksum(summary, source, 'model', false);
+  const input = summary.inputs.find((v) => v.name === INPUT_NAME);
+  const output = summary.outputs.find((v) => v.name === OUTPUT_NAME);
+  if (summary.inputs.length !== 1 || input === undefined || input.type !== 'int64' || input.shape.length !== 2) {
+    throw new ModelLoadError(`The model must take one input "${INPUT_NAME}" of int64 [1, n]`, source);
+  }
+  const classes = output?.shape[1];
+  if (
+    output === undefined ||
+    output.type !== 'float32' ||
+    output.shape.length !== 2 ||
+    (typeof classes === 'number' && classes !== meta.labels.length)
+  ) {
+    throw new ModelLoadError(`The model's output "${OUTPUT_NAME}" must be float32 [1, ${meta.labels.length}]`, source);
+  }
+  return meta;
+}
+
+/**
+ * What a model with this metadata reports as `ModelInfo` (labels without the out-of-scope class).
+ * @param meta the decoded metadata
+ * @param bytes the size of the `.onnx` file
+ */
+export function modelInfoOf(meta: ModelMetadata, bytes: number): ModelInfo {
+  return {
+    name: meta.name,
+    version: meta.version,
+    labels: meta.oosLabel === null ? [...meta.labels] : meta.labels.slice(0, -1),
+    threshold: meta.threshold,
+    bytes,
+    language: meta.language,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Reads what the model loader must check before handing bytes to ONNX Runtime: the
+ * `metadata_props`, the opset, and the graph's input and output names, types and shapes.
+ * ONNX Runtime Web does not expose custom metadata, hence this small reader (hand-written for
+ * the reason given in `protobuf.ts`).
+ *
+ * @module
+ */
+import { checksumOf } from '../runtime/hash.ts';
+import { OnnxDataType, type OnnxElementType, type OnnxValueInfo } from './onnx-model.ts';
+import { readFields, utf8, type ProtoField } from './protobuf.ts';
+
+/** The parts of a `ModelProto` the loader validates. */
+export interface OnnxSummary {
+  irVersion: number;
+  /** The default-domain opset version, 0 when absent. */
+  opset: number;
+  metadata: Map<string, string>;
+  inputs: OnnxValueInfo[];
+  outputs: OnnxValueInfo[];
+  /** Names of the graph's initializers. */
+  initializers: string[];
+  /** The checksum of the encoded graph ({@link checksumOf}), to compare with the one in the metadata. */
+  graphChecksum: string;
+}
+
+const typeNames = new Map<number, OnnxElementType>(
+  Object.entries(OnnxDataType).map(([k, v]) => [v, k as OnnxElementType]),
+);
+
+const num = (f: ProtoField): number => Number(f.int);
+
+function readValueInfo(bytes: Uint8Array): OnnxValueInfo {
+  const info: OnnxValueInfo = { name: '', type: 'float32', shape: [] };
+  let typed = false;
+  for (const f of readFields(bytes)) {
+    if (f.field === 1) info.name = utf8(f.bytes);
+    if (f.field !== 2) continue;
+    for (const t of readFields(f.bytes)) {
+      if (t.field !== 1) continue; // only tensor types
+      for (const tt of readFields(t.bytes)) {
+        if (tt.field === 1) {
+          const name = typeNames.get(num(tt));
+          if (name === undefined) throw new RangeError(`value ${info.name} has unsupported element type ${num(tt)}`);
+          info.type = name;
+          typed = true;
+        } else if (tt.field === 2) {
+          for (const d of readFields(tt.bytes)) {
+            if (d.field !== 1) continue;
+            let dim: number | string = '?';
+            for (const v of readFields(d.bytes)) dim = v.field === 1 ? num(v) : v.field === 2 ? utf8(v.bytes) : dim;
+            info.shape.push(dim);
+          }
+        }
+      }
+    }
+  }
+  if (!typed) throw new RangeError(`value ${info.name} is not a tensor`);
+  return info;
+}
+
+/**
+ * Parses the summary of an ONNX model file.
+ * @param bytes the `.onnx` file
+ * @returns its summary
+ * @throws {RangeError} when the bytes are not a well-formed `ModelProto` with a graph
+ */
+export function readOnnxSummary(bytes: Uint8Array): OnnxSummary {
+  const summary: OnnxSummary = {
+    irVersion: 0,
+    opset: 0,
+    metadata: new Map(),
+    inputs: [],
+    outputs: [],
+    initializers: [],
+    graphChecksum: '',
+  };
+  let graph: Uint8Array | null = null;
+  for (const f of readFields(bytes)) {
+    if (f.field === 1) summary.irVersion = num(f);
+    else if (f.field === 7) graph = f.bytes;
+    else if (f.field === 8) {
+      let domain = '';
+      let version = 0;
+      for (const o of readFields(f.bytes)) {
+        if (o.field === 1) domain = utf8(o.bytes);
+        if (o.field === 2) version = num(o);
+      }
+      if (domain === '' || domain === 'ai.onnx') summary.opset = version;
+    } else if (f.field === 14) {
+      let key = '';
+      let value = '';
+      for (const e of readFields(f.bytes)) {
+        if (e.field === 1) key = utf8(e.bytes);
+        if (e.field === 2) value = utf8(e.bytes);
+      }
+      summary.metadata.set(key, value);
+    }
+  }
+  if (graph === null) throw new RangeError('no graph');
+  summary.graphChecksum = checksumOf(graph);
+  for (const f of readFields(graph)) {
+    if (f.field === 11) summary.inputs.push(readValueInfo(f.bytes));
+    else if (f.field === 12) summary.outputs.push(readValueInfo(f.bytes));
+    else if (f.field === 5) {
+      for (const t of readFields(f.bytes)) if (t.field === 8) summary.initializers.push(utf8(t.bytes));
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,72 @@
+/**
+ * Loads ONNX Runtime Web's CPU (WebAssembly) build once and configures it for Confidant: one
+ * thread, no proxy worker (we already run in a Worker), and the `.wasm` from our own origin.
+ * `onnxruntime-web/wasm` works unchanged in browsers and in Node 20 (see TOOLCHAIN.md).
+ *
+ * @module
+ */
+import type * as Ort from 'onnxruntime-web/wasm';
+import { ModelLoadError } from '../../errors.ts';
+
+/** The ONNX Runtime module. */
+export type OrtModule = typeof Ort;
+
+let loading: Promise<OrtModule> | undefined;
+
+/**
+ * Imports ONNX Runtime Web (once) and applies the settings.
+ * @param wasmUrl absolute URL of `ort-wasm-simd-threaded.wasm`; when omitted ORT finds it next to its own script
+ * @param source the model being loaded, named in the error if ORT cannot load
+ * @returns the configured module
+ * @throws {ModelLoadError} when the runtime cannot be imported
+ */
+export async function loadOrt(wasmUrl: string | undefined, source: string): Promise<OrtModule> {
+  loading ??= import('onnxruntime-web/wasm');
+  let ort: OrtModule;
+  try {
+    ort = await loading;
+  } catch (cause) {
+    loading = undefined;
+    throw new ModelLoadError('Cannot load ONNX Runtime Web', source, { cause });
+  }
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.proxy = false;
+  // The object form: the string-prefix form makes ORT import a separate .mjs glue file that
+  // breaks under test servers and for cross-origin scripts (TOOLCHAIN.md).
+  if (wasmUrl !== undefined) ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+  return ort;
+}
+
+/** An ONNX Runtime inference session. */
+export type OrtSession = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
+
+/**
+ * Creates a session on the CPU (wasm) backend with every graph optimization.
+ * @param what how the error names the file (`model`, `tagger`)
+ * @throws {ModelLoadError} naming `source` when ONNX Runtime refuses the graph
+ */
+export async function createOrtSession(
+  ort: OrtModule,
+  bytes: Uint8Array,
+  source: string,
+  what: string,
+): Promise<OrtSession> {
+  try {
+    return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  } catch (cause) {
+    throw new ModelLoadError(`ONNX Runtime cannot load the ${what}`, source, { cause });
+  }
+}
+
+/**
+ * Feature ids as an int64 tensor without a BigInt per id: the low 32-bit word of each is written
+ * (ids are small and non-negative; every platform ONNX Runtime Web runs on is little-endian).
+ * @param ids the ids
+ * @param dims the tensor's shape (its product is `ids.length`)
+ */
+export function int64Ids(ort: OrtModule, ids: Int32Array, dims: readonly number[]): InstanceType<OrtModule['Tensor']> {
+  const wide = new BigInt64Array(ids.length);
+  const words = new Int32Array(wide.buffer);
+  for (let i = 0; i < ids.length; i++) words[2 * i] = ids[i] as number;
+  return new ort.Tensor('int64', wide, dims);
+}
