@@ -13,8 +13,12 @@ import type { ContextExample } from '../../src/context/training/context-train-da
 import { createRng } from '../../src/nlu/training/rng.ts';
 import type { SgdAct, SgdDialogue, SgdFrame, SgdSchema, SgdTurn } from './sgd-data.ts';
 
-/** Which inputs a model reads. */
-export type SgdVariant = 'full' | 'utterance';
+/**
+ * Which inputs a model reads: `full` everything, `context` all but the system's dialogue acts (an
+ * ablation: the system utterance and the model's own previous intent only), `utterance` the user's
+ * words and the schema.
+ */
+export type SgdVariant = 'full' | 'context' | 'utterance';
 
 /** The label of "no intent yet / any more". */
 export const NONE = 'NONE';
@@ -57,33 +61,17 @@ const USER_ACTS = [
  */
 export function sgdSpec(variant: SgdVariant): ContextSpec {
   const commands = USER_ACTS.map((a) => a.toLowerCase());
-  if (variant === 'utterance') {
-    return {
-      state: ['bias'],
-      candFeatures: ['is_none', 'word_overlap', 'fuzzy_overlap', 'name_overlap'],
-      slotFeatures: ['unused'],
-      commands,
-    };
-  }
+  const lexical = ['is_none', 'word_overlap', 'fuzzy_overlap', 'name_overlap'];
+  if (variant === 'utterance') return { state: ['bias'], candFeatures: lexical, slotFeatures: ['unused'], commands };
+  const dialogue = ['turn_position', 'service_active', 'service_seen_before', 'service_in_previous_turn'];
+  const withActs = variant === 'full';
   return {
     state: [
-      'turn_position',
-      'service_active',
-      'service_seen_before',
-      'service_in_previous_turn',
+      ...dialogue,
       'no_system_utterance',
-      ...SYSTEM_ACTS.map((a) => `system_${a.toLowerCase()}`),
+      ...(withActs ? SYSTEM_ACTS.map((a) => `system_${a.toLowerCase()}`) : []),
     ],
-    candFeatures: [
-      'previous',
-      'is_none',
-      'word_overlap',
-      'fuzzy_overlap',
-      'name_overlap',
-      'context_overlap',
-      'offered',
-      'asked_its_slot',
-    ],
+    candFeatures: ['previous', ...lexical, 'context_overlap', ...(withActs ? ['offered', 'asked_its_slot'] : [])],
     slotFeatures: ['unused'],
     commands,
   };
@@ -104,6 +92,7 @@ export interface SgdExample extends ContextExample {
 
 /** Builds examples, caching each description's content words. */
 export function createSgdAdapter(schemas: Record<string, SgdSchema>, variant: SgdVariant) {
+  const specs = { full: sgdSpec('full'), context: sgdSpec('context'), utterance: sgdSpec('utterance') };
   const words = new Map<string, string[]>();
   const wordsOf = (text: string): string[] => {
     let w = words.get(text);
@@ -143,57 +132,56 @@ export function createSgdAdapter(schemas: Record<string, SgdSchema>, variant: Sg
         intents = describe(frame.service);
         described.set(frame.service, intents);
       }
+      const spec = specs[variant];
       const utteranceWords = contentWords(turn.user);
-      const system = turn.system ?? '';
-      const systemWords = variant === 'full' ? contentWords(system) : [];
-      const acts: SgdAct[] = turn.systemActs ?? [];
+      const system = variant === 'utterance' ? '' : (turn.system ?? '');
+      const systemWords = contentWords(system);
+      const acts: readonly SgdAct[] = turn.systemActs ?? [];
       const previous = memory.previous.get(frame.service) ?? NONE;
       const candidates = [...intents, { name: NONE, text: 'none', slots: new Set<string>() }].map((c) => {
-        const isNone = c.name === NONE ? 1 : 0;
         const described = overlapOfWords(wordsOf(c.text), utteranceWords);
-        const name = c.name === NONE ? 0 : overlapOfWords(wordsOf(humanizeName(c.name)), utteranceWords).words;
-        if (variant === 'utterance') return { text: c.text, feats: [isNone, described.words, described.fuzzy, name] };
-        const offered = acts.some((a) => a.act === 'OFFER_INTENT' && a.service === frame.service && a.value === c.name);
-        const asked = acts.some((a) => a.service === frame.service && a.slot !== undefined && c.slots.has(a.slot));
-        return {
-          text: c.text,
-          feats: [
-            c.name === previous ? 1 : 0,
-            isNone,
-            described.words,
-            described.fuzzy,
-            name,
-            overlapOfWords(wordsOf(c.text), systemWords).words,
-            offered ? 1 : 0,
-            asked ? 1 : 0,
-          ],
+        const feature: Record<string, number> = {
+          previous: c.name === previous ? 1 : 0,
+          is_none: c.name === NONE ? 1 : 0,
+          word_overlap: described.words,
+          fuzzy_overlap: described.fuzzy,
+          name_overlap: c.name === NONE ? 0 : overlapOfWords(wordsOf(humanizeName(c.name)), utteranceWords).words,
+          context_overlap: overlapOfWords(wordsOf(c.text), systemWords).words,
+          offered: acts.some((a) => a.act === 'OFFER_INTENT' && a.service === frame.service && a.value === c.name)
+            ? 1
+            : 0,
+          asked_its_slot: acts.some((a) => a.service === frame.service && a.slot !== undefined && c.slots.has(a.slot))
+            ? 1
+            : 0,
         };
+        return { text: c.text, feats: spec.candFeatures.map((n) => feature[n] as number) };
       });
       const candidateNames = candidates.map((_, k) => (k < intents.length ? intents[k]!.name : NONE));
       const gold = candidateNames.indexOf(frame.activeIntent);
       if (gold < 0) throw new Error(`intent ${frame.activeIntent} is not in the schema of ${frame.service}`);
       const userAct = USER_ACTS.findIndex((a) => turn.userActs.some((u) => u.act === a));
-      const state =
-        variant === 'utterance'
-          ? [1]
-          : [
-              Math.min(1, turnIndex / 20),
-              previous === NONE ? 0 : 1,
-              memory.previous.has(frame.service) ? 1 : 0,
-              memory.lastServices.has(frame.service) ? 1 : 0,
-              system === '' ? 1 : 0,
-              ...SYSTEM_ACTS.map((a) => (acts.some((s) => s.act === a) ? 1 : 0)),
-            ];
+      const stateFeature: Record<string, number> = {
+        bias: 1,
+        turn_position: Math.min(1, turnIndex / 20),
+        service_active: previous === NONE ? 0 : 1,
+        service_seen_before: memory.previous.has(frame.service) ? 1 : 0,
+        service_in_previous_turn: memory.lastServices.has(frame.service) ? 1 : 0,
+        no_system_utterance: system === '' ? 1 : 0,
+        ...Object.fromEntries(
+          SYSTEM_ACTS.map((a) => [`system_${a.toLowerCase()}`, acts.some((s) => s.act === a) ? 1 : 0]),
+        ),
+      };
+      const state = spec.state.map((n) => stateFeature[n] as number);
       return {
         utterance: turn.user,
-        context: variant === 'full' ? system : '',
+        context: system,
         state,
         candidates,
         candidateNames,
         labels: {
           intent: gold,
           ...(userAct >= 0 ? { command: userAct } : {}),
-          ...(variant === 'full' ? { switch: frame.activeIntent === previous ? 0 : 1 } : {}),
+          ...(variant === 'utterance' ? {} : { switch: frame.activeIntent === previous ? 0 : 1 }),
         },
       };
     },
