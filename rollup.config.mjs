@@ -20,6 +20,7 @@ const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^$
 const assetUrls = [
   ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
   ["'../../models/slots-default.onnx'", "'./models/slots-default.onnx'"],
+  ["'../../models/assistant-en.replay.json'", "'./models/assistant-en.replay.json'"],
   ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
   ["'../../worker/engine-worker.ts'", "'./confidant-worker.js'"],
 ];
@@ -126,14 +127,16 @@ const engineOnly = /node_modules[\\/](onnxruntime-web|chrono-node|yaml|dexie)[\\
 
 const coreModule = /[\\/]src[\\/].+\.ts$/;
 
-/** Copies ONNX Runtime's wasm and the shipped models next to the Worker. */
+/** Copies ONNX Runtime's wasm and the shipped models (with their replay packs) next to the Worker. */
 function copyEngineAssets() {
   return {
     name: 'copy-engine-assets',
     writeBundle() {
       copyFileSync('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.wasm');
       mkdirSync('dist/models', { recursive: true });
-      for (const f of readdirSync('models')) if (f.endsWith('.onnx')) copyFileSync(`models/${f}`, `dist/models/${f}`);
+      // The models, and their replay packs (fetched only when a corpus extends a model).
+      for (const f of readdirSync('models'))
+        if (f.endsWith('.onnx') || f.endsWith('.replay.json')) copyFileSync(`models/${f}`, `dist/models/${f}`);
     },
   };
 }

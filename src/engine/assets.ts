@@ -13,6 +13,17 @@ export function defaultModelUrl(): URL {
   return new URL('../../models/assistant-en.onnx', import.meta.url);
 }
 
+/**
+ * The bundled default model's replay pack (a sample of its training text, CC BY 3.0, see
+ * models/assistant-en.md): fetched only when a corpus extends the default model. @internal
+ */
+export function defaultReplayUrl(): URL {
+  return new URL('../../models/assistant-en.replay.json', import.meta.url);
+}
+
+/** SHA-256 (hex) of the default model's replay pack, baked in by the build. @internal */
+export const DEFAULT_REPLAY_SHA256: string | undefined = /* @build-sha256 models/assistant-en.replay.json */ undefined;
+
 /** The bundled default slot tagger (places, list items, reminder tasks, words, names; English and Chinese). @internal */
 export function defaultSlotTaggerUrl(): URL {
   return new URL('../../models/slots-default.onnx', import.meta.url);

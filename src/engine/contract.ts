@@ -34,7 +34,9 @@ import type {
   StoredMessage,
   TrainOptions,
   TrainProgressEvent,
+  TrainResult,
 } from './types.ts';
+import type { ModelVersion } from './model-versions.ts';
 
 /**
  * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
@@ -112,12 +114,23 @@ export interface Engine {
   flushOutbox(): Promise<void>;
 
   // `assistant.models`: the intent model.
-  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
+  /**
+   * Trains a model on a corpus (object or file text) — by default extending the built-in model with
+   * the corpus's intents — swaps it in, and keeps it encrypted as a new version. On any failure or
+   * cancellation the model in use stays, answering.
+   */
   train(
     corpus: Corpus | string,
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
-  ): Promise<ModelInfo>;
+  ): Promise<TrainResult>;
+  /** The built-in model(s) and the trained versions kept, with the one in use marked `active`. */
+  listModels(): Promise<ModelVersion[]>;
+  /**
+   * Puts a version back in use (rollback), or the built-in model with `built-in`.
+   * @throws {RangeError} for an unknown id; {ModelLoadError} when its bytes no longer load (the model in use stays)
+   */
+  useModel(id: string): Promise<ModelInfo>;
   /**
    * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
    * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
@@ -202,6 +215,8 @@ export const engineMethods = {
   flushOutbox: { group: 'skills', callbacks: [] },
 
   train: { group: 'models', callbacks: [2] },
+  listModels: { group: 'models', callbacks: [], as: 'list' },
+  useModel: { group: 'models', callbacks: [], as: 'use' },
   setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 

@@ -31,7 +31,8 @@ import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
-import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
+import { adminMethods } from './admin.ts';
+import { versionsToTry } from './model-versions.ts';
 import { toReply } from './reply.ts';
 
 /** What the host hands the engine besides its options. @internal */
@@ -46,6 +47,10 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** What the model the engine started with (the bundled one, or the host's) is. */
+  builtIn: ModelInfo;
+  /** The stored version in use (`model-versions.ts`), or `undefined` for the built-in model. */
+  modelVersion: string | undefined;
   /** The slot tagger, when one is loaded: its spans join the turn's entities. */
   tagger: SlotTagger | undefined;
   store: Store;
@@ -100,8 +105,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
-    const stored = s.options.model === undefined ? await s.store.getModel(ACTIVE_MODEL_ID) : undefined;
-    if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
+    if (s.options.model === undefined) await restoreVersion(s);
     s.services = await startServices(s.store, {
       options: s.options,
       localSkills: hooks.skills ?? [],
@@ -115,6 +119,33 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const [latest] = await s.store.listConversations();
     s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
     setStatus(s, 'ready');
+  };
+
+  /**
+   * Puts the stored version in use back (the host's own `model` always wins over stored ones). A
+   * version that no longer loads is reported and gives way to the one before it, then to the
+   * built-in model: the assistant always starts answering.
+   */
+  const restoreVersion = async (s: EngineState) => {
+    for (const [, ids] of await versionsToTry(s.store)) {
+      for (const id of ids) {
+        const stored = await s.store.getModel(id);
+        try {
+          if (stored === undefined) throw new Error('its bytes are missing or fail authentication');
+          await swapModel(s, await loadModel(stored.bytes, s.options));
+          s.modelVersion = id;
+          break;
+        } catch (error) {
+          emit({
+            type: 'storage-error',
+            code: 'model-load',
+            recordId: id,
+            table: 'models',
+            message: `Model version ${id} does not load: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+    }
   };
 
   const swapModel = async (s: EngineState, next: IntentModel) => {
@@ -241,6 +272,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        builtIn: model.info,
+        modelVersion: undefined,
         tagger,
         store,
         services: undefined,

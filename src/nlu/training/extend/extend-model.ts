@@ -28,6 +28,7 @@ import { trainIntentModel, type TrainedModel, type TrainOptions } from '../train
 import { evaluateLogits, predictionsOf } from '../trainer-helpers.ts';
 import type { ValidationExample } from '../trainer-data.ts';
 import type { BaseModel } from './base-model.ts';
+import { accumulateCached, cacheFrozen } from './frozen-cache.ts';
 import {
   baseDecision,
   DEFAULT_REPLAY_PER_INTENT,
@@ -238,6 +239,11 @@ async function warmModel(
   };
   const set = data.trainingSet;
   const order = Array.from(set.targets, (_, i) => i);
+  // `head`: the replayed base examples' constant parts are computed once (see frozen-cache.ts).
+  const cache = strategy === 'head' ? cacheFrozen(weights, set, data.own, data.firstNewRow) : undefined;
+  const newColumns = plan.baseColumn.flatMap((c, k) => (c < 0 ? [k] : []));
+  const full: number[] = [];
+  const cached: number[] = [];
   const batchSize = 32;
   // A small pack (or corpus) makes few steps per pass: an epoch is then several passes, so that the
   // new rows and columns get at least MIN_STEPS updates whatever the sizes.
@@ -253,11 +259,28 @@ async function warmModel(
       rng.shuffle(order);
       for (let start = 0; start < order.length; start += batchSize) {
         const end = Math.min(order.length, start + batchSize);
-        const mid = start + Math.ceil((end - start) / 2);
         const scale = 1 / (end - start);
-        loss += computeHalfBatch(weights, set, order, start, mid, scale, halfSeed(seed, step, 0), settings, ws[0]);
-        loss += computeHalfBatch(weights, set, order, mid, end, scale, halfSeed(seed, step, 1), settings, ws[1]);
+        full.length = 0;
+        cached.length = 0;
+        for (let b = start; b < end; b++) {
+          const i = order[b] as number;
+          (cache !== undefined && (cache.slot[i] as number) >= 0 ? cached : full).push(i);
+        }
+        const mid = Math.ceil(full.length / 2);
+        loss += computeHalfBatch(weights, set, full, 0, mid, scale, halfSeed(seed, step, 0), settings, ws[0]);
+        loss += computeHalfBatch(weights, set, full, mid, full.length, scale, halfSeed(seed, step, 1), settings, ws[1]);
         addGradients(grads, ws[1].grads, weights.dim);
+        if (cache !== undefined && cached.length > 0)
+          loss += accumulateCached(
+            weights,
+            cache,
+            cached,
+            set.targets,
+            newColumns,
+            grads,
+            settings.labelSmoothing,
+            scale,
+          );
         step++;
         for (const a of Object.values(opt)) a.tick();
         rows.length = 0;

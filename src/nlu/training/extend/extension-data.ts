@@ -35,6 +35,8 @@ export interface ExtensionData {
   classes: string[];
   oosClass: boolean;
   trainingSet: TrainingSet;
+  /** Per training example, 1 for the corpus's own texts (its examples and `outOfScope` phrases). */
+  own: Uint8Array;
   validation: ValidationExample[];
   /** Feature bucket → embedding row: the base model's, plus rows for the corpus's new features. */
   remap: Int32Array;
@@ -146,6 +148,7 @@ export function extensionData(
       tokenEnds: featurized.map((f) => f.tokenEnds),
       targets: Int32Array.from(items, (i) => i.target),
     },
+    own: Uint8Array.from(items, (i) => (i.own ? 1 : 0)),
     validation,
     remap,
     rows: nextRow,
