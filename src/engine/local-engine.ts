@@ -51,6 +51,8 @@ export interface EngineState {
   builtIn: ModelInfo;
   /** The stored version in use (`model-versions.ts`), or `undefined` for the built-in model. */
   modelVersion: string | undefined;
+  /** True when the host's `model` is an extension file of the bundled model (training can then extend the bundled one). */
+  extendsBundled: boolean;
   /** The slot tagger, when one is loaded: its spans join the turn's entities. */
   tagger: SlotTagger | undefined;
   store: Store;
@@ -254,9 +256,10 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       });
       let model: IntentModel;
       let tagger: SlotTagger | undefined;
+      let extendsBundled = false;
       try {
         const { source, sha256 } = startingModel(options);
-        model = await loadModel(source, options, onProgress, sha256);
+        model = await loadModel(source, options, onProgress, sha256, () => (extendsBundled = true));
         const taggerSource = startingTagger(options);
         try {
           if (taggerSource !== undefined)
@@ -274,6 +277,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         model,
         builtIn: model.info,
         modelVersion: undefined,
+        extendsBundled,
         tagger,
         store,
         services: undefined,
@@ -381,6 +385,11 @@ function loadModel(
   options: EngineOptions,
   onProgress?: (event: ProgressEvent) => void,
   sha256?: string,
+  onExtension?: () => void,
 ): Promise<IntentModel> {
-  return loadEngineModel(source, options, { ...(onProgress === undefined ? {} : { onProgress }), sha256 });
+  return loadEngineModel(source, options, {
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(onExtension === undefined ? {} : { onExtension }),
+    sha256,
+  });
 }

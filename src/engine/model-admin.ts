@@ -24,10 +24,11 @@ import { addVersion, BUILT_IN_MODEL_ID, listVersions, setActiveVersion } from '.
 type ModelMethods = Pick<Engine, 'train' | 'listModels' | 'useModel'>;
 
 /** Whether a training extends the built-in model or replaces it, from the options and what the engine runs. */
-function trainingMode(options: TrainOptions, engineOptions: EngineOptions): 'extend' | 'replace' {
+function trainingMode(options: TrainOptions, s: EngineState): 'extend' | 'replace' {
+  const engineOptions = s.options;
   if (options.extend === true && options.replace === true)
     throw new TypeError('TrainOptions: extend and replace cannot both be true');
-  const extensible = engineOptions.model === undefined || engineOptions.modelReplay !== undefined;
+  const extensible = engineOptions.model === undefined || engineOptions.modelReplay !== undefined || s.extendsBundled;
   if (options.replace === true || options.extend === false) return 'replace';
   if (options.extend === true && !extensible)
     throw new UnsupportedError(
@@ -48,9 +49,14 @@ function replayBytes(options: EngineOptions, signal: AbortSignal): Promise<Uint8
   });
 }
 
-/** The built-in model's bytes and replay pack. */
+/**
+ * The model to extend and its replay pack: the host's `model` with its `modelReplay`, else the
+ * bundled model (also when the host's model is itself an extension of it: a corpus describes all
+ * of the site's intents, so it extends the bundled model afresh rather than stacking extensions).
+ */
 async function extensionBase(options: EngineOptions, signal: AbortSignal) {
-  const { source, sha256 } = startingModel(options);
+  const { model: _own, ...bundled } = options;
+  const { source, sha256 } = startingModel(options.modelReplay === undefined ? bundled : options);
   const [bytes, pack] = await Promise.all([
     modelBytes(source, sha256 === undefined ? {} : { sha256 }),
     replayBytes(options, signal),
@@ -74,7 +80,7 @@ export function modelMethods(ctx: AdminContext, track: Track): ModelMethods {
       onProgress?: (event: TrainProgressEvent) => void,
     ): Promise<TrainResult> {
       const s = ctx.unlocked();
-      const mode = trainingMode(options, s.options);
+      const mode = trainingMode(options, s);
       if (training)
         throw new ConfidantError('A model is already training: wait for it, or cancel it', { code: 'busy' });
       training = true;

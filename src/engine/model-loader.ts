@@ -14,6 +14,8 @@
 import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
+import { readMetadataProps } from '../nlu/onnx/onnx-reader.ts';
+import { EXTENDS_KEY } from '../nlu/onnx/model-format.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
 import { DEFAULT_MODEL_SHA256, DEFAULT_WASM_SHA256, defaultModelUrl, defaultWasmUrl } from './assets.ts';
@@ -23,6 +25,8 @@ export interface LoadEngineModelOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** The digest the model's bytes must have. @default none (the stored or trained model, or a URL without one) */
   sha256?: string | undefined;
+  /** Called when the file was an extension, applied to the bundled model. */
+  onExtension?: () => void;
 }
 
 /** ONNX Runtime compiles its wasm once per realm: after that, the bytes are not needed again. */
@@ -46,7 +50,7 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
 export async function loadEngineModel(
   source: ModelSource,
   options: EngineOptions,
-  { onProgress, sha256 }: LoadEngineModelOptions = {},
+  { onProgress, sha256, onExtension }: LoadEngineModelOptions = {},
 ): Promise<IntentModel> {
   const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
   const wasmSha256 = options.wasmUrl === undefined ? DEFAULT_WASM_SHA256 : options.wasmSha256;
@@ -60,11 +64,13 @@ export async function loadEngineModel(
   ]);
   if (model.status === 'rejected') throw model.reason;
   if (wasm.status === 'rejected') throw wasm.reason;
+  const modelFile = await withExtensionApplied(model.value, name, options);
+  if (modelFile !== model.value) onExtension?.();
   const wasmBinary = wasm.value;
   const ort = wasmBinary === undefined ? undefined : await import('onnxruntime-web/wasm');
   if (ort !== undefined && wasmBinary !== undefined) ort.env.wasm.wasmBinary = wasmBinary;
   try {
-    const loaded = await loadIntentModel(model.value, wasmUrl === undefined ? {} : { wasmUrl });
+    const loaded = await loadIntentModel(modelFile, wasmUrl === undefined ? {} : { wasmUrl });
     wasmCompiled = true;
     return loaded;
   } catch (error) {
@@ -73,6 +79,28 @@ export async function loadEngineModel(
     // ORT has compiled (or failed to compile) the module: do not keep 14 MB reachable from its env.
     if (ort !== undefined) delete ort.env.wasm.wasmBinary;
   }
+}
+
+/**
+ * An extension file (`confidant train --extend … --extension-file`, a few hundred kilobytes) is
+ * applied to the bundled model it was made for; any other model file is returned as it is.
+ * @throws {ModelLoadError} naming the file when it was made for another model
+ */
+async function withExtensionApplied(bytes: Uint8Array, name: string, options: EngineOptions): Promise<Uint8Array> {
+  let metadata: Map<string, string>;
+  try {
+    metadata = readMetadataProps(bytes);
+  } catch {
+    return bytes; // not a protobuf: loadIntentModel says so, naming the file
+  }
+  if (!metadata.has(EXTENDS_KEY)) return bytes;
+  const { model: _own, ...bundled } = options;
+  const base = startingModel(bundled);
+  const [baseBytes, trainer] = await Promise.all([
+    modelBytes(base.source, base.sha256 === undefined ? {} : { sha256: base.sha256 }),
+    import('../nlu/training/train-model.ts'),
+  ]);
+  return trainer.modelOfExtension(new Uint8Array(baseBytes), bytes, name);
 }
 
 /** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */

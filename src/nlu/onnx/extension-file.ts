@@ -15,14 +15,11 @@ import { ModelLoadError } from '../../errors.ts';
 import type { NetworkWeights } from '../training/network.ts';
 import type { TrainedModel } from '../training/trainer.ts';
 import { encodeIntentGraph, metadataOf, tensorsOf, type IntentTensors } from './export.ts';
-import { CHECKSUM_KEY, decodeMetadata, encodeMetadata, type ModelMetadata } from './model-format.ts';
+import { CHECKSUM_KEY, decodeMetadata, encodeMetadata, EXTENDS_KEY, type ModelMetadata } from './model-format.ts';
 import type { OnnxTensor } from './onnx-model.ts';
 import { readInitializers } from './onnx-tensors.ts';
 import { encodeOnnxModel } from './onnx-writer.ts';
 import { readSummary } from './model-format.ts';
-
-/** The metadata key that makes a file an extension, and names its base. */
-export const EXTENDS_KEY = 'confidant.extends';
 
 /** What an extension says of its base. */
 export interface ExtensionBase {

@@ -7,7 +7,7 @@
  * @module
  */
 import { exportOnnx, metadataOf } from '../onnx/export.ts';
-import { encodeExtension } from '../onnx/extension-file.ts';
+import { applyExtension, encodeExtension } from '../onnx/extension-file.ts';
 import { modelInfoOf } from '../onnx/model-format.ts';
 import { readBaseModel } from './extend/base-model.ts';
 import { extendIntentModel, type ExtendOptions } from './extend/extend-model.ts';
@@ -104,4 +104,18 @@ export async function extendOnnxModel(
     report,
     ...(options.extensionFile === true ? { extension: encodeExtension(model, base) } : {}),
   };
+}
+
+/**
+ * The model an extension file describes: its base with the extension applied (see
+ * `extension-file.ts`). Here, in the trainer's chunk, because the Worker loads training-time code
+ * (the ONNX writer) only through this module, and only when it meets an extension file.
+ * @param baseBytes the base model the extension was made for
+ * @param extension the extension file
+ * @param source how errors name the extension
+ * @returns the extended model's `.onnx` bytes
+ * @throws {ModelLoadError} naming `source` when it was made for another base, or is malformed
+ */
+export function modelOfExtension(baseBytes: Uint8Array, extension: Uint8Array, source: string): Uint8Array {
+  return applyExtension(baseBytes, extension, source);
 }

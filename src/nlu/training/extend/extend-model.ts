@@ -43,7 +43,7 @@ import { checkReplayFits, type ReplayPack } from './replay-pack.ts';
 export type ExtendStrategy = 'head' | 'output' | 'hidden' | 'warm' | 'joint';
 
 /** The design the measurements chose. */
-export const DEFAULT_EXTEND_STRATEGY: ExtendStrategy = 'output';
+export const DEFAULT_EXTEND_STRATEGY: ExtendStrategy = 'head';
 
 /** The fewest optimizer steps of an extension (a pass over a small set is a handful of steps). */
 const MIN_STEPS = 300;
@@ -59,11 +59,11 @@ export interface ExtendOptions {
   replayPerIntent?: number;
   /** Epochs over the corpus and the replayed examples. @default 4 (`joint`: the trainer's default) */
   epochs?: number;
-  /** Adam's initial step size (decays linearly). @default 0.004 */
+  /** Adam's initial step size (decays linearly). @default 0.01 */
   learningRate?: number;
   /** @default 1 */
   seed?: number;
-  /** How many times a base intent's replayed examples each corpus intent's examples weigh in an epoch. @default 1 */
+  /** How many times a base intent's replayed examples each corpus intent's examples weigh in an epoch. @default 3 */
   ownWeight?: number;
   /** Receives `featurize`, `epoch` and `calibrate` events. */
   onProgress?: TrainOptions['onProgress'];
@@ -115,7 +115,7 @@ export async function extendIntentModel(
   if (!(strategy in TRAINS) && strategy !== 'joint') throw new RangeError(`Unknown extension strategy "${strategy}"`);
   const replayPerIntent = options.replayPerIntent ?? DEFAULT_REPLAY_PER_INTENT;
   const epochs = options.epochs ?? 4;
-  const learningRate = options.learningRate ?? 0.004;
+  const learningRate = options.learningRate ?? 0.01;
   const seed = options.seed ?? 1;
   for (const [key, v] of Object.entries({ replayPerIntent, epochs, learningRate, seed }))
     if (!Number.isFinite(v) || v < (key === 'seed' ? 0 : key === 'learningRate' ? 1e-9 : 1))
@@ -136,7 +136,7 @@ export async function extendIntentModel(
   let model: TrainedModel;
   if (strategy === 'joint') model = await jointModel(base, corpus, plan, replay, options);
   else {
-    const data = extensionData(base, plan, corpus, replay, { replayPerIntent, ownWeight: options.ownWeight ?? 1 });
+    const data = extensionData(base, plan, corpus, replay, { replayPerIntent, ownWeight: options.ownWeight ?? 3 });
     if (data.outOfScopeAsBase > 0)
       plan.report.warnings.push(
         `${data.outOfScopeAsBase} of the "outOfScope" phrases are requests the base model answers (e.g. the weather): ` +
