@@ -7,13 +7,13 @@
  * @module
  */
 import type { Engine, EngineMethodName } from './contract.ts';
-import type { EngineEvent, EngineOptions, EngineStatus, PermissionGrant } from './types.ts';
+import type { EngineEvent, EngineOptions, EngineStatus, ModelSource, PermissionGrant } from './types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
-import { modelBytes, startingModel } from './model-loader.ts';
+import { startingModel } from './model-loader.ts';
 import { modelMethods } from './model-admin.ts';
 import { loadEngineTagger } from './tagger-loader.ts';
 
@@ -29,7 +29,7 @@ export interface AdminContext {
   emit(event: EngineEvent): void;
   setStatus(s: EngineState, status: EngineStatus): void;
   swapModel(s: EngineState, next: IntentModel): Promise<void>;
-  loadModel(source: Uint8Array | URL, options: EngineOptions): Promise<IntentModel>;
+  loadModel(source: ModelSource, options: EngineOptions): Promise<IntentModel>;
   /** Stops and restarts the services (after erase or import), picking the conversation again. */
   restart(s: EngineState): Promise<void>;
 }
@@ -94,11 +94,7 @@ function ownAdminMethods(ctx: AdminContext): OwnAdminMethods {
       await s.store.eraseAll();
       // A model trained in place was erased with the rest: go back to the built-in one.
       if (s.modelVersion !== undefined) {
-        const { source, sha256 } = startingModel(s.options);
-        await ctx.swapModel(
-          s,
-          await ctx.loadModel(await modelBytes(source, sha256 === undefined ? {} : { sha256 }), s.options),
-        );
+        await ctx.swapModel(s, await ctx.loadModel(startingModel(s.options).source, s.options));
         s.modelVersion = undefined;
       }
       await ctx.restart(s);

@@ -17,7 +17,7 @@ import { ConfidantError, UnsupportedError } from '../errors.ts';
 import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { ExtensionReport } from '../nlu/training/extend/extension-plan.ts';
 import { loadVerifiedAsset } from './asset-cache.ts';
-import { DEFAULT_REPLAY_SHA256, defaultReplayUrl } from './assets.ts';
+import { assetUrl, builtDigest } from './assets.ts';
 import { modelBytes, startingModel } from './model-loader.ts';
 import { addVersion, BUILT_IN_MODEL_ID, listVersions, setActiveVersion } from './model-versions.ts';
 
@@ -43,9 +43,10 @@ function replayBytes(options: EngineOptions, signal: AbortSignal): Promise<Uint8
   if (source instanceof Uint8Array) return Promise.resolve(source);
   if (source instanceof ArrayBuffer) return Promise.resolve(new Uint8Array(source));
   if (source !== undefined) return loadVerifiedAsset(source, { signal });
-  return loadVerifiedAsset(defaultReplayUrl(), {
+  const sha256 = builtDigest('assistant-en-replay');
+  return loadVerifiedAsset(assetUrl('assistant-en-replay', options.assetUrls), {
     signal,
-    ...(DEFAULT_REPLAY_SHA256 === undefined ? {} : { sha256: DEFAULT_REPLAY_SHA256 }),
+    ...(sha256 === undefined ? {} : { sha256 }),
   });
 }
 
