@@ -171,7 +171,11 @@ export async function performAction(
     }
     case 'unsupported':
       delete state.pending;
-      return { reply: unsupportedReply(action.intent, skills, random, turn.lang), intent: action.intent, slots: {} };
+      return {
+        reply: unsupportedReply(action.intent, settings.advertised?.() ?? skills, random, turn.lang),
+        intent: action.intent,
+        slots: {},
+      };
     case 'out-of-scope': {
       // A host that configured an out-of-scope skill (the LLM fallback) answers what the model does not know.
       const fallback = skills.find((s) => s.intents.includes(OUT_OF_SCOPE_SKILL_INTENT));
@@ -194,5 +198,5 @@ export async function performAction(
     }
   }
   delete state.pending;
-  return { reply: outOfScopeReply(skills, random, turn.lang), intent: null, slots: {} };
+  return { reply: outOfScopeReply(settings.advertised?.() ?? skills, random, turn.lang), intent: null, slots: {} };
 }

@@ -116,6 +116,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     s.services = await startServices(s.store, {
       options: s.options,
       modelLabels: s.model.info.labels,
+      currentLabels: () => s.model.info.labels,
       localSkills: hooks.skills ?? [],
       host,
       wrapCallback,

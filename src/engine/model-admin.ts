@@ -23,31 +23,41 @@ import { addVersion, BUILT_IN_MODEL_ID, listVersions, setActiveVersion } from '.
 
 type ModelMethods = Pick<Engine, 'train' | 'listModels' | 'useModel'>;
 
+/** Whether the model the engine would extend has a replay pack: the bundled one, a host's with `modelReplay`. */
+function canReplay(s: EngineState): boolean {
+  return s.options.model === undefined || s.options.modelReplay !== undefined || s.extendsBundled;
+}
+
 /** Whether a training extends the built-in model or replaces it, from the options and what the engine runs. */
 function trainingMode(options: TrainOptions, s: EngineState): 'extend' | 'replace' {
-  const engineOptions = s.options;
   if (options.extend === true && options.replace === true)
     throw new TypeError('TrainOptions: extend and replace cannot both be true');
-  const extensible = engineOptions.model === undefined || engineOptions.modelReplay !== undefined || s.extendsBundled;
   if (options.replace === true || options.extend === false) return 'replace';
-  if (options.extend === true && !extensible)
+  if (options.extend === true && !canReplay(s))
     throw new UnsupportedError(
       "Extending needs the model's replay pack: this assistant runs its own model without modelReplay; train with replace: true",
     );
-  return extensible ? 'extend' : 'replace';
+  return canReplay(s) ? 'extend' : 'replace';
 }
 
-/** The replay pack's bytes: the host's `modelReplay`, or the bundled model's (through the verified asset cache). */
-function replayBytes(options: EngineOptions, signal: AbortSignal): Promise<Uint8Array> {
+/** The replay pack, parsed: the host's `modelReplay`, or the bundled model's (through the verified asset cache). */
+async function replayPack(options: EngineOptions, signal: AbortSignal): Promise<unknown> {
   const source = options.modelReplay;
-  if (source instanceof Uint8Array) return Promise.resolve(source);
-  if (source instanceof ArrayBuffer) return Promise.resolve(new Uint8Array(source));
-  if (source !== undefined) return loadVerifiedAsset(source, { signal });
   const sha256 = builtDigest('assistant-en-replay');
-  return loadVerifiedAsset(assetUrl('assistant-en-replay', options.assetUrls), {
-    signal,
-    ...(sha256 === undefined ? {} : { sha256 }),
-  });
+  const bytes =
+    source instanceof Uint8Array
+      ? source
+      : source instanceof ArrayBuffer
+        ? new Uint8Array(source)
+        : await loadVerifiedAsset(source ?? assetUrl('assistant-en-replay', options.assetUrls), {
+            signal,
+            ...(source !== undefined || sha256 === undefined ? {} : { sha256 }),
+          });
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch (cause) {
+    throw new ConfidantError('The replay pack is not valid JSON', { code: 'replay', cause });
+  }
 }
 
 /**
@@ -58,16 +68,10 @@ function replayBytes(options: EngineOptions, signal: AbortSignal): Promise<Uint8
 async function extensionBase(options: EngineOptions, signal: AbortSignal) {
   const { model: _own, ...bundled } = options;
   const { source, sha256 } = startingModel(options.modelReplay === undefined ? bundled : options);
-  const [bytes, pack] = await Promise.all([
+  const [bytes, replay] = await Promise.all([
     modelBytes(source, sha256 === undefined ? {} : { sha256 }),
-    replayBytes(options, signal),
+    replayPack(options, signal),
   ]);
-  let replay: unknown;
-  try {
-    replay = JSON.parse(new TextDecoder().decode(pack)) as unknown;
-  } catch (cause) {
-    throw new ConfidantError('The replay pack is not valid JSON', { code: 'replay', cause });
-  }
   return { bytes: new Uint8Array(bytes), replay };
 }
 
@@ -105,7 +109,11 @@ export function modelMethods(ctx: AdminContext, track: Track): ModelMethods {
                 const base = await extensionBase(s.options, signal);
                 return trainer.extendOnnxModel(base.bytes, parsed, base.replay, common);
               })()
-            : await trainer.trainOnnxModel(parsed, common);
+            : await trainer.trainOnnxModel(parsed, {
+                ...common,
+                // A model of the corpus's intents only still learns what is none of them from the replay pack.
+                ...(canReplay(s) ? { negatives: await replayPack(s.options, signal) } : {}),
+              });
         signal.throwIfAborted();
         const model = await ctx.loadModel(made.bytes, s.options);
         const report = made.report;

@@ -12,7 +12,7 @@ import { modelInfoOf } from '../onnx/model-format.ts';
 import { readBaseModel } from './extend/base-model.ts';
 import { extendIntentModel, type ExtendOptions } from './extend/extend-model.ts';
 import type { ExtensionReport } from './extend/extension-plan.ts';
-import { readReplayPack, type ReplayPack } from './extend/replay-pack.ts';
+import { readReplayPack, replayNegatives, type ReplayPack } from './extend/replay-pack.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from './trainer.ts';
 import type { Corpus, ModelInfo } from '../types.ts';
 
@@ -20,6 +20,11 @@ import type { Corpus, ModelInfo } from '../types.ts';
 export interface TrainOnnxOptions extends TrainOptions {
   /** Store the embedding table as uint8. @default true */
   quantize?: boolean;
+  /**
+   * A replay pack (or its parsed JSON) whose utterances become out-of-scope examples (see
+   * `replayNegatives`): the engine gives the bundled model's when training replaces it. @default none
+   */
+  negatives?: ReplayPack | unknown;
 }
 
 /** A trained and exported model. */
@@ -46,7 +51,14 @@ export interface TrainedOnnxModel {
  */
 export async function trainOnnxModel(corpus: Corpus, options: TrainOnnxOptions = {}): Promise<TrainedOnnxModel> {
   const quantize = options.quantize ?? true;
-  const model = await trainIntentModel(corpus, options);
+  const negatives =
+    options.negatives === undefined
+      ? []
+      : replayNegatives(readReplayPack(options.negatives), new Set(corpus.train.map((e) => e.intent)));
+  const model = await trainIntentModel(
+    negatives.length === 0 ? corpus : { ...corpus, outOfScope: [...(corpus.outOfScope ?? []), ...negatives] },
+    options,
+  );
   const bytes = exportOnnx(model, { quantize });
   options.onProgress?.({ status: 'export', bytes: bytes.length });
   const meta = metadataOf(model, quantize);

@@ -167,3 +167,22 @@ function diverse(texts: readonly string[], k: number, language: string, rng: Rng
   }
   return out;
 }
+
+/**
+ * Out-of-scope examples for a model trained to replace the pack's model: a few of each base intent's
+ * utterances (none of an intent the corpus itself has) and the pack's out-of-scope ones. A small
+ * corpus alone cannot tell its intents from anything else ("asdfgh" lands on one of them); these
+ * give the trained out-of-scope class and the threshold something to learn from.
+ * @param pack the replay pack
+ * @param ownIntents the corpus's intents
+ * @param perIntent utterances per base intent @default 2
+ * @returns the texts
+ */
+export function replayNegatives(pack: ReplayPack, ownIntents: ReadonlySet<string>, perIntent = 2): string[] {
+  return [
+    ...Object.entries(pack.train).flatMap(([intent, texts]) =>
+      ownIntents.has(intent) ? [] : texts.slice(0, perIntent),
+    ),
+    ...pack.outOfScope,
+  ];
+}
