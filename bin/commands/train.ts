@@ -19,7 +19,7 @@ import { createThreadHelper } from './parallel.ts';
 
 /** Usage text of the command. */
 export const TRAIN_USAGE =
-  'confidant train <corpus> -o <model.onnx> [--quantize] [--seed N] [--epochs N] [--name NAME] [--model-version V] [--threads 1|2]\n' +
+  'confidant train <corpus> -o <model.onnx> [--quantize] [--seed N] [--epochs N] [--lang en|zh|…] [--name NAME] [--model-version V] [--threads 1|2]\n' +
   '  confidant train <corpus> --extend <base.onnx> -o <model.onnx> [--replay <base.replay.json>] [--extension-file <delta.onnx>] [--seed N]';
 
 /**
@@ -37,6 +37,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       epochs: { type: 'string' },
       name: { type: 'string' },
+      lang: { type: 'string' },
       'model-version': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       threads: { type: 'string', default: '1' },
@@ -52,6 +53,9 @@ export async function trainCommand(argv: string[]): Promise<number> {
   }
   const corpus = loadCorpusFile(corpusPath);
   if (values.name !== undefined) corpus.name = values.name;
+  // The corpus's language picks the segmenter locale and the training augmentation; a dataset file
+  // has none, and is taken for Chinese when most of its texts are.
+  if (values.lang !== undefined) corpus.language = values.lang;
   if (values['model-version'] !== undefined) corpus.version = values['model-version'];
   const options: TrainOptions = {};
   if (values.seed !== undefined) options.seed = Number(values.seed);

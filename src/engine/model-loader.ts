@@ -16,6 +16,7 @@ import { ModelLoadError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
 import { readMetadataProps } from '../nlu/onnx/onnx-reader.ts';
 import { EXTENDS_KEY } from '../nlu/onnx/model-format.ts';
+import { routeByLanguage } from '../nlu/runtime/language-router.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
 import { assetUrl, builtDigest, DEFAULT_MODEL_ASSET } from './assets.ts';
@@ -79,7 +80,21 @@ export async function loadEngineModel(
   try {
     const loaded = await loadIntentModel(modelFile, wasmUrl === undefined ? {} : { wasmUrl });
     wasmCompiled = true;
-    return loaded;
+    // The bundled English model comes with the bundled Chinese one, chosen per utterance by
+    // language and fetched (through the same verified cache) on the first Chinese utterance.
+    // An extension of the bundled English model (e.g. the demo's) keeps the Chinese model too.
+    const bundled = String(source) === assetUrl(DEFAULT_MODEL_ASSET, options.assetUrls);
+    if (!bundled && modelFile === model.value) return loaded;
+    const zhSha256 = builtDigest('assistant-zh');
+    return routeByLanguage({
+      en: loaded,
+      zh: () =>
+        loadEngineModel(
+          assetUrl('assistant-zh', options.assetUrls),
+          options,
+          zhSha256 === undefined ? {} : { sha256: zhSha256 },
+        ),
+    });
   } catch (error) {
     throw renamed(error, name);
   } finally {

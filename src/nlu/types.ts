@@ -66,6 +66,12 @@ export interface NluResult {
   entities: Entity[];
   /** The model's version string from its metadata. */
   modelVersion: string;
+  /**
+   * The utterance's language (`detectLanguage`: script and model evidence), when the model is one of
+   * the languages it tells apart (English, Chinese, or both): `und` for a language neither knows
+   * or text without letters. Absent for models of other languages.
+   */
+  lang?: 'en' | 'zh' | 'und';
 }
 
 /** Describes a loaded model, from its ONNX `metadata_props`. */

@@ -109,8 +109,18 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string'))
     fail('labels must be a list of at least two strings');
   const featurizer = json('featurizer') as FeaturizerConfig;
-  if (typeof featurizer !== 'object' || featurizer === null || featurizer.version !== FEATURIZER_VERSION)
+  if (
+    typeof featurizer !== 'object' ||
+    featurizer === null ||
+    !Number.isInteger(featurizer.version) ||
+    featurizer.version < 1 ||
+    featurizer.version > FEATURIZER_VERSION
+  )
     fail('unknown featurizer version');
+  if (featurizer.foldHan !== undefined && typeof featurizer.foldHan !== 'boolean')
+    fail('featurizer.foldHan must be a boolean');
+  if (featurizer.hanNgrams !== undefined && !(Number.isInteger(featurizer.hanNgrams) && featurizer.hanNgrams >= 0))
+    fail('featurizer.hanNgrams must be a non-negative integer');
   for (const k of ['buckets', 'wordNgrams', 'charMin', 'charMax', 'maxChars', 'maxIds'] as const) {
     if (!Number.isInteger(featurizer[k]) || featurizer[k] < 0) fail(`featurizer.${k} must be a non-negative integer`);
   }

@@ -85,12 +85,12 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
   const o = resolveTrainOptions(options);
   const signal = options.signal;
   checkAborted(signal);
-  const { labels, oosClass, featurizer, trainingSet, remap, validation } = featurizeCorpus(
+  const { labels, oosClass, featurizer, trainingSet, remap, validation, examples, variants } = featurizeCorpus(
     corpus,
     o,
     options.featurizer,
   );
-  options.onProgress?.({ status: 'featurize', examples: trainingSet.targets.length });
+  options.onProgress?.({ status: 'featurize', examples });
   const rng = createRng(o.seed);
   let weights = initWeights(remap, o.dim, o.hidden, labels.length, rng);
 
@@ -117,7 +117,11 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     skip: new Adam(weights.skip.length, { learningRate: o.learningRate, weightDecay: o.weightDecay }),
     b2: new Adam(weights.b2.length, { learningRate: o.learningRate }),
   };
-  const order = Array.from(trainingSet.targets, (_, i) => i);
+  const base = Array.from({ length: examples }, (_, i) => i);
+  const order = base.slice();
+  // Which variant of each utterance a pass trains on: its own stream, so that with one variant
+  // (no augmentation) the run is the same as without this step.
+  const variantRng = createRng(o.seed ^ 0x7a41a7);
   // The best weights so far live in one preallocated copy; the weight average in one running sum.
   let best = { accuracy: -1, epoch: 0, averaged: 1, weights: cloneWeights(weights) };
   const averageFrom = o.averageEpochs > 1 ? o.epochs - o.averageEpochs + 1 : Infinity;
@@ -149,7 +153,9 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     for (const a of Object.values(opt)) a.learningRate = lr;
     let lossSum = 0;
     for (let pass = 0; pass < passes; pass++) {
-      rng.shuffle(order);
+      rng.shuffle(base);
+      for (let j = 0; j < examples; j++)
+        order[j] = (base[j] as number) + (variants > 1 ? examples * variantRng.int(variants) : 0);
       for (let start = 0; start < order.length; start += batchSize) {
         const end = Math.min(order.length, start + batchSize);
         // Two halves, each with its own random stream, summed in a fixed order: the same model
