@@ -37,7 +37,8 @@ const assetUrls = [
 const shippedAssets = () => [
   ['ort-wasm-simd-threaded.wasm', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'],
   ...readdirSync('models')
-    .filter((f) => f.endsWith('.onnx'))
+    // The models, and their replay packs (fetched only when a corpus extends a model).
+    .filter((f) => f.endsWith('.onnx') || f.endsWith('.replay.json'))
     .map((f) => [`models/${f}`, `models/${f}`]),
 ];
 
@@ -147,7 +148,7 @@ const engineOnly = /node_modules[\\/](onnxruntime-web|chrono-node|yaml|dexie)[\\
 
 const coreModule = /[\\/]src[\\/].+\.ts$/;
 
-/** Copies ONNX Runtime's wasm and the shipped models next to the Worker. */
+/** Copies ONNX Runtime's wasm and the shipped models (with their replay packs) next to the Worker. */
 function copyEngineAssets() {
   return {
     name: 'copy-engine-assets',

@@ -8,6 +8,7 @@ import type {
   PermissionRequestInfo,
   TrainOptions,
   TrainProgressEvent,
+  TrainResult,
   EngineOptions,
   EngineStatus,
   ProgressEvent,
@@ -86,13 +87,22 @@ export type AssistantSkills = EngineMethodsIn<'skills'>;
 export interface AssistantModels extends Omit<EngineMethodsIn<'models'>, 'train'> {
   /**
    * Trains an intent model on a corpus (a `Corpus`, or Confidant YAML/JSON, Rasa `nlu.yml` or NLP.js
-   * JSON text) where the engine runs, swaps it in, and keeps it encrypted for the next visit.
-   * @throws {CorpusError} naming the line, for a malformed corpus
+   * JSON text) where the engine runs, swaps it in, and keeps it encrypted as a new version for the
+   * next visit. By default it extends the built-in model: the result answers the built-in intents
+   * and the corpus's (`replace: true` trains the corpus's only). Training shows progress through
+   * `onProgress` and stops on `signal`; until it succeeds, the model in use keeps answering.
+   * @throws {CorpusError} naming the line, for a malformed, empty or duplicate-only corpus; code
+   *   `intent-overlap` naming the corpus's intents the built-in model has, unless marked `override`
+   * @example
+   * ```ts
+   * const result = await assistant.models.train(yamlText, { onProgress: (e) => console.log(e.status) });
+   * result.report?.added; // ['store_hours', …]
+   * ```
    */
   train(
     corpus: Corpus | string,
     options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal },
-  ): Promise<ModelInfo>;
+  ): Promise<TrainResult>;
 }
 
 /**
@@ -120,6 +130,6 @@ export interface Assistant extends EngineMethodsIn<'assistant'> {
   readonly store: AssistantStore;
   /** Skill permissions, secrets and the webhook outbox. */
   readonly skills: AssistantSkills;
-  /** The intent model: training. */
+  /** The intent model: training (extending the built-in one), the versions kept, rollback, the slot tagger. */
   readonly models: AssistantModels;
 }

@@ -13,6 +13,7 @@ const OPTION_NAMES: Record<keyof AssistantOptions, true> = {
   modelSha256: true,
   contextModel: true,
   contextModelSha256: true,
+  modelReplay: true,
   slotTagger: true,
   slotTaggerSha256: true,
   uiLang: true,

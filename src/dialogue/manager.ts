@@ -31,6 +31,12 @@ export interface DialogueManagerOptions {
   skills: readonly SkillDefinition[];
   /** Runs skills in isolation. */
   runtime: SkillRuntime;
+  /**
+   * The skills the "can't do that" and "didn't understand" replies suggest: those whose intents the
+   * model in use knows (a model trained to replace the built-in one leaves the built-in skills unreachable).
+   * @default every skill in `skills`
+   */
+  advertised?: () => readonly SkillDefinition[];
   /** The current time. @default () => new Date() */
   clock?: () => Date;
   /** IANA time zone given to `confirm` hooks. @default the platform's zone */
@@ -187,6 +193,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     random: options.random ?? Math.random,
     maxAsks: positiveInteger('maxAsks', options.maxAsks, 2),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    advertised: options.advertised ?? (() => skills),
   };
   const fixed = optionalTag('lang', options.lang);
   const ui = packFor(optionalTag('uiLang', options.uiLang));

@@ -14,10 +14,7 @@ import type {
   EngineStatus,
   ModelSource,
   PermissionGrant,
-  TrainOptions,
-  TrainProgressEvent,
 } from './types.ts';
-import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
@@ -25,10 +22,9 @@ import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { loadEngineContextModel, contextModelInfo } from './context-loader.ts';
 import { startingModel } from './model-loader.ts';
+import { modelMethods } from './model-admin.ts';
 import { loadEngineTagger } from './tagger-loader.ts';
 
-/** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
-export const ACTIVE_MODEL_ID = 'active';
 const RETENTION_KEY = 'retention.days';
 
 type Unlocked = EngineState & { services: EngineServices; conversationId: string };
@@ -49,7 +45,12 @@ export interface AdminContext {
 /** The grouped methods, all of them: the contract's table decides which they are. */
 type AdminMethods = Pick<Engine, EngineMethodName<'store' | 'skills' | 'models'>>;
 
+/** The grouped methods but the model ones (`model-admin.ts`). */
+type OwnAdminMethods = Omit<AdminMethods, 'train' | 'listModels' | 'useModel'>;
+
 /** Registers an abortable request under its id for `cancel()`. */
+export type Track = (requestId: string | undefined) => { signal: AbortSignal; done(): void };
+
 function track(
   inflight: Map<string, AbortController>,
   requestId: string | undefined,
@@ -61,6 +62,10 @@ function track(
 
 /** The admin half of the engine. @internal */
 export function adminMethods(ctx: AdminContext): AdminMethods {
+  return { ...ownAdminMethods(ctx), ...modelMethods(ctx, (requestId) => track(ctx.inflight, requestId)) };
+}
+
+function ownAdminMethods(ctx: AdminContext): OwnAdminMethods {
   return {
     async history(conversationId?: string, options?: { limit?: number; before?: number }) {
       const s = ctx.unlocked();
@@ -104,9 +109,10 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     async erase() {
       const s = ctx.unlocked();
       await s.store.eraseAll();
-      // A model trained in place was erased with the rest: go back to the configured one.
-      if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
+      // A model trained in place was erased with the rest: go back to the built-in one.
+      if (s.modelVersion !== undefined) {
         await ctx.swapModel(s, await ctx.loadModel(startingModel(s.options).source, s.options));
+        s.modelVersion = undefined;
       }
       await ctx.restart(s);
     },
@@ -193,37 +199,6 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     async flushOutbox() {
       const { services } = ctx.unlocked();
       await services.runtime.flushOutbox(services.skills);
-    },
-
-    async train(
-      corpus: Corpus | string,
-      options: TrainOptions & { requestId?: string } = {},
-      onProgress?: (event: TrainProgressEvent) => void,
-    ): Promise<ModelInfo> {
-      const s = ctx.unlocked();
-      const parsed = typeof corpus === 'string' ? (await import('../nlu/corpus/index.ts')).parseCorpus(corpus) : corpus;
-      // Loaded on the first training only: the Worker's script carries no trainer (rollup.config.mjs builds it
-      // into `confidant-train.js`, next to the Worker).
-      const { trainOnnxModel } = await import('../nlu/training/train-model.ts');
-      const { signal, done } = track(ctx.inflight, options.requestId);
-      ctx.setStatus(s, 'training');
-      try {
-        // Train, export and report progress (`featurize` … `export`, `done`) in one call of the NLU layer.
-        const { bytes } = await trainOnnxModel(parsed, {
-          quantize: options.quantize ?? true,
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(onProgress === undefined ? {} : { onProgress }),
-          signal,
-        });
-        const model = await ctx.loadModel(bytes, s.options);
-        await ctx.swapModel(s, model);
-        if (options.persist !== false)
-          await s.store.putModel(ACTIVE_MODEL_ID, bytes, { name: model.info.name, version: model.info.version });
-        return model.info;
-      } finally {
-        done();
-        ctx.setStatus(s, 'ready');
-      }
     },
 
     async setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo> {

@@ -43,6 +43,12 @@ export const engineAssets = {
   'slots-default': onnx('slots-default', () => new URL('../../models/slots-default.onnx', import.meta.url)),
   // The context model: how each turn relates to the conversation (issue 15).
   'assistant-context': onnx('assistant-context', () => new URL('../../models/assistant-context.onnx', import.meta.url)),
+  // The default model's replay pack (a sample of its training text, CC BY 3.0, see models/assistant-en.md):
+  // fetched only when a corpus extends the default model.
+  'assistant-en-replay': {
+    file: 'models/assistant-en.replay.json',
+    here: () => new URL('../../models/assistant-en.replay.json', import.meta.url),
+  },
 } as const satisfies Record<string, EngineAsset>;
 
 /** The name of a shipped file. @internal */

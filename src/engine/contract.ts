@@ -36,7 +36,9 @@ import type {
   StoredMessage,
   TrainOptions,
   TrainProgressEvent,
+  TrainResult,
 } from './types.ts';
+import type { ModelVersion } from './model-versions.ts';
 
 /**
  * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
@@ -128,12 +130,23 @@ export interface Engine {
   flushOutbox(): Promise<void>;
 
   // `assistant.models`: the intent model and the context model.
-  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
+  /**
+   * Trains a model on a corpus (object or file text) — by default extending the built-in model with
+   * the corpus's intents — swaps it in, and keeps it encrypted as a new version. On any failure or
+   * cancellation the model in use stays, answering.
+   */
   train(
     corpus: Corpus | string,
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
-  ): Promise<ModelInfo>;
+  ): Promise<TrainResult>;
+  /** The built-in model(s) and the trained versions kept, with the one in use marked `active`. */
+  listModels(): Promise<ModelVersion[]>;
+  /**
+   * Puts a version back in use (rollback), or the built-in model with `built-in`.
+   * @throws {RangeError} for an unknown id; {ModelLoadError} when its bytes no longer load (the model in use stays)
+   */
+  useModel(id: string): Promise<ModelInfo>;
   /**
    * Loads another context model (a URL string or the `.onnx` bytes from `confidant train-context`) and answers
    * the next turns with it. @throws {ModelLoadError} naming it, when it is corrupt, of the wrong
@@ -229,6 +242,8 @@ export const engineMethods = {
 
   train: { group: 'models', callbacks: [2] },
   setContextModel: { group: 'models', callbacks: [] },
+  listModels: { group: 'models', callbacks: [], as: 'list' },
+  useModel: { group: 'models', callbacks: [], as: 'use' },
   setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 

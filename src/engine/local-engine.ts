@@ -36,7 +36,8 @@ import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
 import { locateTrainer } from './assets.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
-import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
+import { adminMethods } from './admin.ts';
+import { versionsToTry } from './model-versions.ts';
 import { toReply } from './reply.ts';
 import { checkMessageLength } from './message-limits.ts';
 import { createStoreReopener } from './store-reopen.ts';
@@ -58,6 +59,12 @@ export interface EngineState {
   model: IntentModel;
   /** The context model the dialogue policy asks on every turn. */
   contextModel: ContextModel;
+  /** What the model the engine started with (the bundled one, or the host's) is. */
+  builtIn: ModelInfo;
+  /** The stored version in use (`model-versions.ts`), or `undefined` for the built-in model. */
+  modelVersion: string | undefined;
+  /** True when the host's `model` is an extension file of the bundled model (training can then extend the bundled one). */
+  extendsBundled: boolean;
   /** The slot tagger, when one is loaded: its spans join the turn's entities. */
   tagger: SlotTagger | undefined;
   store: Store;
@@ -129,11 +136,11 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
-    const stored = s.options.model === undefined ? await s.store.getModel(ACTIVE_MODEL_ID) : undefined;
-    if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
+    if (s.options.model === undefined) await restoreVersion(s);
     s.services = await startServices(s.store, {
       options: s.options,
       modelLabels: s.model.info.labels,
+      currentLabels: () => s.model.info.labels,
       localSkills: hooks.skills ?? [],
       host,
       wrapCallback,
@@ -158,6 +165,33 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const [latest] = await s.store.listConversations();
     s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
     setStatus(s, 'ready');
+  };
+
+  /**
+   * Puts the stored version in use back (the host's own `model` always wins over stored ones). A
+   * version that no longer loads is reported and gives way to the one before it, then to the
+   * built-in model: the assistant always starts answering.
+   */
+  const restoreVersion = async (s: EngineState) => {
+    for (const [, ids] of await versionsToTry(s.store)) {
+      for (const id of ids) {
+        const stored = await s.store.getModel(id);
+        try {
+          if (stored === undefined) throw new Error('its bytes are missing or fail authentication');
+          await swapModel(s, await loadModel(stored.bytes, s.options));
+          s.modelVersion = id;
+          break;
+        } catch (error) {
+          emit({
+            type: 'storage-error',
+            code: 'model-load',
+            recordId: id,
+            table: 'models',
+            message: `Model version ${id} does not load: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+    }
   };
 
   const swapModel = async (s: EngineState, next: IntentModel) => {
@@ -282,9 +316,10 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const { source, sha256 } = startingModel(options);
       const contextSource = startingContextModel(options);
       const taggerSource = startingTagger(options);
+      let extendsBundled = false;
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        const loadedModel = await loadModel(source, options, onProgress, sha256);
+        const loadedModel = await loadModel(source, options, onProgress, sha256, () => (extendsBundled = true));
         let loadedContext: ContextModel | undefined;
         try {
           loadedContext = await loadEngineContextModel(contextSource.source, options, contextSource.sha256);
@@ -320,6 +355,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         options,
         model,
         contextModel,
+        builtIn: model.info,
+        modelVersion: undefined,
+        extendsBundled,
         tagger,
         store,
         services: undefined,
@@ -446,6 +484,11 @@ function loadModel(
   options: EngineOptions,
   onProgress?: (event: ProgressEvent) => void,
   sha256?: string,
+  onExtension?: () => void,
 ): Promise<IntentModel> {
-  return loadEngineModel(source, options, { ...(onProgress === undefined ? {} : { onProgress }), sha256 });
+  return loadEngineModel(source, options, {
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(onExtension === undefined ? {} : { onExtension }),
+    sha256,
+  });
 }

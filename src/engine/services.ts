@@ -17,7 +17,7 @@ import { createSkillRuntime, type LocalSkillRuntime } from '../skills/runtime.ts
 import { storeAuditSink } from '../skills/audit-sink.ts';
 import { createDialogueManager, type DialogueManager } from '../dialogue/manager.ts';
 import type { DialoguePolicy } from '../dialogue/types.ts';
-import { builtinSkills } from '../skills/builtin/index.ts';
+import { builtinSkills, createBuiltinSkills } from '../skills/builtin/index.ts';
 
 /** The services of an unlocked engine. @internal */
 export interface EngineServices {
@@ -37,6 +37,8 @@ export interface ServiceHooks {
   options: EngineOptions;
   /** The intents the model knows: every app skill's intents must be among them. */
   modelLabels: readonly string[];
+  /** The intents the model in use knows now (it changes when a model is trained or rolled back). @default modelLabels */
+  currentLabels?: () => readonly string[];
   /** Skills defined in this realm (in-thread use). */
   localSkills: SkillDefinition[];
   /** The host lending app skills that run on its side (Worker use). */
@@ -112,12 +114,23 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
   });
   // App skills come first so a host can replace a built-in skill for the same intent; among them the
   // model must know every intent, and the highest priority answers a shared one.
-  const skills = [...byPriority([...hooks.localSkills, ...remoteSkills]), ...builtinSkills];
+  // The built-in skills are this engine's own, so that "what can you do?" lists the skills registered here
+  // whose intents the model in use knows (after a training that replaced the model, not the vanished ones).
+  const labels = hooks.currentLabels ?? (() => hooks.modelLabels);
+  const answering = () => {
+    const known = new Set(labels());
+    return skills.filter((s) => s.intents.some((i) => known.has(i)));
+  };
+  const skills: SkillDefinition[] = [
+    ...byPriority([...hooks.localSkills, ...remoteSkills]),
+    ...createBuiltinSkills({ registered: answering }),
+  ];
   const dialogue = createDialogueManager({
     store,
     runtime,
     skills,
     policy: hooks.policy,
+    advertised: answering,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
     ...(options.uiLang === undefined ? {} : { uiLang: options.uiLang }),

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
+import type { ExtensionReport } from '../nlu/training/extend/extension-plan.ts';
 import type { ConsentReason, GrantablePermission, SkillDisclosure } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
@@ -39,6 +40,12 @@ export interface EngineOptions {
   contextModel?: ModelSource;
   /** SHA-256 (64 hex digits) the `contextModel` must have, as `modelSha256` for the intent model. @default none */
   contextModelSha256?: string;
+  /**
+   * The replay pack of the host's `model` (a sample of its training text, `npm run build:replay`):
+   * with it, `models.train` extends that model as it extends the bundled one. @default the bundled
+   * model's, when `model` is unset; else none (training then replaces the model)
+   */
+  modelReplay?: ModelSource;
   /**
    * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
    * city); `false` runs without one (skills' own extractors and questions only).
@@ -135,8 +142,27 @@ export interface TrainOptions {
   quantize?: boolean;
   /** Seed of the trainer's random number generator. @default 1 */
   seed?: number;
-  /** Keep the trained model (encrypted) and load it on the next start. @default true */
+  /** Keep the trained model (encrypted, as a new version) and load it on the next start. @default true */
   persist?: boolean;
+  /**
+   * Extend the built-in model of the corpus's language with the corpus's intents: the result
+   * answers both (timers, lists, jokes… and yours). A corpus intent the built-in model has is an
+   * error unless marked `override`. Needs a bundled model (a host's own `model` has no replay pack).
+   * @default true when the engine runs the bundled model, else false
+   */
+  extend?: boolean;
+  /** Train a model of the corpus's intents only, replacing the built-in one (the same as `extend: false`). @default false */
+  replace?: boolean;
+}
+
+/** What `assistant.models.train` made: the new model, and how. */
+export interface TrainResult extends ModelInfo {
+  /** The stored version, for `models.use(id)` (absent with `persist: false`). */
+  id?: string;
+  /** `extend`: the built-in intents and the corpus's; `replace`: the corpus's only. */
+  mode: 'extend' | 'replace';
+  /** When extending: the intents added, overridden, renamed or merged, and warnings (e.g. a corpus too small to calibrate). */
+  report?: ExtensionReport;
 }
 
 /** Loading progress, a discriminated union on `status` (after transformers.js `ProgressInfo`). */

@@ -163,4 +163,11 @@ export interface Corpus {
   /** Examples of out-of-scope utterances (label `oos` in CLINC150), used to calibrate the threshold. */
   outOfScope?: string[];
   entities: CustomEntityDefinition[];
+  /**
+   * When the corpus extends a model: the base model's intents each intent of the corpus takes over
+   * (`override` in Confidant YAML). Its own name means it replaces the base intent of that name; other
+   * names are folded into it (renamed, or merged when several). A corpus intent the base model also
+   * has is an error unless listed here. @default none
+   */
+  overrides?: Record<string, string[]>;
 }

@@ -110,6 +110,28 @@ export function readOnnxSummary(bytes: Uint8Array): OnnxSummary {
 }
 
 /**
+ * Reads only a model file's `metadata_props` (the top level of the `ModelProto`, without decoding
+ * the graph): enough to tell what kind of file it is before loading it.
+ * @param bytes the `.onnx` file
+ * @returns key → value
+ * @throws {RangeError} when the bytes are not a well-formed protobuf message
+ */
+export function readMetadataProps(bytes: Uint8Array): Map<string, string> {
+  const metadata = new Map<string, string>();
+  for (const f of readFields(bytes)) {
+    if (f.field !== 14) continue;
+    let key = '';
+    let value = '';
+    for (const e of readFields(f.bytes)) {
+      if (e.field === 1) key = utf8(e.bytes);
+      if (e.field === 2) value = utf8(e.bytes);
+    }
+    metadata.set(key, value);
+  }
+  return metadata;
+}
+
+/**
  * Reads one int32 initializer of a model (as the exporter writes it: `raw_data`, little-endian),
  * e.g. the feature remap, which tells which features have their own embedding row.
  * @param bytes the `.onnx` file
