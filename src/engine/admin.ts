@@ -180,7 +180,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
 
     async flushOutbox() {
       const { services } = ctx.unlocked();
-      await services.runtime.flushOutbox(services.skills);
+      return services.runtime.flushOutbox(services.skills);
     },
 
     async train(

@@ -18,6 +18,7 @@ import type { Corpus, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { AuditHead, ImportResult } from '../store/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { OutboxReport } from '../skills/webhook/outbox.ts';
 import type { MetricsSnapshot } from '../metrics/types.ts';
 import type {
   ConversationSummary,
@@ -108,8 +109,8 @@ export interface Engine {
   respondToPermission(id: string, granted: boolean): Promise<void>;
   /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
   setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
-  /** Sends webhook calls queued while offline. */
-  flushOutbox(): Promise<void>;
+  /** Sends webhook calls queued while offline; says how many went, were dropped, and still wait. */
+  flushOutbox(): Promise<OutboxReport>;
 
   // `assistant.models`: the intent model.
   /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */

@@ -10,6 +10,8 @@ import type { Store } from '../store/index.ts';
 import type { SkillDefinition, PermissionRequest } from '../skills/types.ts';
 import { createMetrics, type Metrics } from '../metrics/index.ts';
 import { createRemoteSkill } from '../skills/remote-skill.ts';
+import { isDeclaration } from '../skills/declaration.ts';
+import { reviveSkill } from '../skills/revive-skill.ts';
 import { createScheduler, type FiredReply, type SkillScheduler } from '../skills/scheduler.ts';
 import { createSkillRuntime, type LocalSkillRuntime } from '../skills/runtime.ts';
 import { storeAuditSink } from '../skills/audit-sink.ts';
@@ -90,16 +92,16 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
     if (!(await runtime.permissions(id)).profile) await runtime.grantPermission(id, 'profile');
   }
 
-  const remoteSkills = (options.appSkills ?? []).map((manifest) => {
-    if (host === undefined) throw new TypeError(`App skill ${manifest.id} has no host to run on`);
-    return createRemoteSkill(
-      manifest,
-      (call, endpoint) => host.invokeSkill(manifest.id, call, wrapCallback(endpoint)),
-      { abort: (callId, reason) => host.abortSkill(manifest.id, callId, reason) },
-    );
+  // Workflows and webhooks arrive as data and run here; code skills run on the host's side.
+  const hostSkills = (options.appSkills ?? []).map((entry) => {
+    if (isDeclaration(entry)) return reviveSkill(entry, host === undefined ? undefined : (id) => host.skillToken(id));
+    if (host === undefined) throw new TypeError(`App skill ${entry.id} has no host to run on`);
+    return createRemoteSkill(entry, (call, endpoint) => host.invokeSkill(entry.id, call, wrapCallback(endpoint)), {
+      abort: (callId, reason) => host.abortSkill(entry.id, callId, reason),
+    });
   });
   // App skills come first so a host can replace a built-in skill for the same intent.
-  const skills = [...hooks.localSkills, ...remoteSkills, ...builtinSkills];
+  const skills = [...hooks.localSkills, ...hostSkills, ...builtinSkills];
   const dialogue = createDialogueManager({
     store,
     runtime,
@@ -112,6 +114,8 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
   // Webhook calls made offline wait in the encrypted outbox; window and WorkerGlobalScope both fire `online`.
   const onOnline = () => void runtime.flushOutbox(skills).catch(() => undefined);
   globalThis.addEventListener?.('online', onOnline);
+  // Calls queued in an earlier visit go out now when the device is online (later, on `online`).
+  if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine !== false) onOnline();
   const detach = () => globalThis.removeEventListener?.('online', onOnline);
   return { metrics, runtime, scheduler, dialogue, skills, pendingPermissions, detach };
 }
