@@ -7,6 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
 import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
+import { webhookSinkPlugin } from './test/browser/skills/webhook-sink-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
@@ -32,6 +33,7 @@ export default {
     }),
     saveScreenshotPlugin(),
     offlinePlugin(),
+    webhookSinkPlugin(),
   ],
   browsers: [
     playwrightLauncher({
