@@ -29,8 +29,9 @@ const config: KnipConfig = {
     'test/**/*.test.ts',
     'test/types/*.ts',
     'test/fixtures/**/build-*.ts',
-    // A third-party skill bundle the sandbox test serves by URL.
+    // Third-party skill bundles the sandbox tests serve by URL.
     'test/fixtures/skills/escape-skill.js',
+    'test/fixtures/skills/network-leak-skill.js',
     '{demo,bench,test}/**/*.html',
   ],
   project: ['{src,worker,widget,bin,bench,models,scripts,test,demo}/**/*.{ts,mjs,js,html}'],

@@ -1,5 +1,6 @@
 // A @web/test-runner plugin: a webhook service on its own port of 127.0.0.1 (another origin than
-// the test page, CORS open), for the outbox test (test/browser/skills/outbox-worker.test.ts).
+// the test page, CORS open), for the outbox test (test/browser/skills/outbox-worker.test.ts) and as
+// the declared origin of the sandbox network test (`/redirect?to=<url>` answers a 302 there).
 // `executeServerCommand('webhook-sink', { down })` starts it once and takes it off the network
 // (`down: true`: every connection is destroyed as it opens, as when the network is gone) or back;
 // it returns `{ origin, connectionsWhileDown, deliveries }`, a delivery being one POST the service
@@ -14,7 +15,7 @@ export function webhookSinkPlugin() {
   let origin = '';
   let down = false;
   let connectionsWhileDown = 0;
-  /** @type {{ path: string, idempotencyKey: string | null, authorization: string | null, body: unknown }[]} */
+  /** @type {{ path: string, contentType: string | null, custom: string | string[] | null, idempotencyKey: string | null, authorization: string | null, body: unknown }[]} */
   const deliveries = [];
 
   const start = async () => {
@@ -23,8 +24,14 @@ export function webhookSinkPlugin() {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-methods': 'POST',
-          'access-control-allow-headers': 'content-type, accept, authorization, idempotency-key',
+          'access-control-allow-headers': 'content-type, accept, authorization, idempotency-key, x-skill',
         });
+        return void res.end();
+      }
+      if (req.url?.startsWith('/redirect?')) {
+        // A declared origin redirecting elsewhere (the sandbox network test): `?to=<url>`.
+        const to = new URL(req.url, 'http://x').searchParams.get('to') ?? '/';
+        res.writeHead(302, { location: to });
         return void res.end();
       }
       let body = '';
@@ -39,6 +46,8 @@ export function webhookSinkPlugin() {
         }
         deliveries.push({
           path: req.url ?? '',
+          contentType: req.headers['content-type'] ?? null,
+          custom: req.headers['x-skill'] ?? null,
           idempotencyKey: req.headers['idempotency-key'] ?? null,
           authorization: req.headers.authorization ?? null,
           body: parsed,
