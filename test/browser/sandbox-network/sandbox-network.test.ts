@@ -14,6 +14,7 @@ import { createSkillRuntime, type LocalSkillRuntime } from '../../../src/skills/
 import { createSandboxedSkill } from '../../../src/skills/sandboxed-skill.ts';
 import { integrityOf, toBase64 } from '../../../src/skills/integrity.ts';
 import type { SkillDefinition, SkillInvocation } from '../../../src/skills/types.ts';
+import { invocationOf } from '../../fixtures/skills/invocation.ts';
 import { createIframeSandboxHost, type IframeSandboxHost } from '../../../widget/sandbox/iframe-host.ts';
 
 interface Connection {
@@ -59,17 +60,15 @@ describe('the sandbox network: no connection to an undeclared host', function ()
   let skill: SkillDefinition;
   let techniques: string[];
   const invoke = (intent: string, extra: Partial<SkillInvocation> = {}) =>
-    runtime.invoke({
-      skill,
-      intent,
-      text: 'private words of the user',
-      slots: { ip, token, declared },
-      entities: [],
-      conversation: { id: 'c1', recentTurns: [] },
-      signal: new AbortController().signal,
-      now: new Date(),
-      ...extra,
-    });
+    runtime.invoke(
+      invocationOf(skill, {
+        intent,
+        text: 'private words of the user',
+        slots: { ip, token, declared },
+        now: new Date(),
+        ...extra,
+      }),
+    );
 
   before(async () => {
     ({ port } = (await executeServerCommand('network-watch')) as { port: number });

@@ -8,6 +8,7 @@ import { createSkillRuntime, type LocalSkillRuntime } from '../../../src/skills/
 import { createSandboxedSkill } from '../../../src/skills/sandboxed-skill.ts';
 import { integrityOf } from '../../../src/skills/integrity.ts';
 import type { SkillAuditEntry, SkillDefinition, SkillInvocation } from '../../../src/skills/types.ts';
+import { invocationOf } from '../../fixtures/skills/invocation.ts';
 import { createIframeSandboxHost, type IframeSandboxHost } from '../../../widget/sandbox/iframe-host.ts';
 import { buildSandboxDocuments } from '../../../widget/sandbox/documents.ts';
 
@@ -73,17 +74,15 @@ describe('third-party skills in the sandbox', function () {
   const channel = new BroadcastChannel('confidant-host');
   channel.onmessage = (e) => broadcasts.push(e.data);
   const invoke = (intent: string, extra: Partial<SkillInvocation> = {}) =>
-    runtime.invoke({
-      skill,
-      intent,
-      text: 'private words of the user',
-      slots: { declared: DECLARED, undeclared: UNDECLARED, name: 'Ada' },
-      entities: [],
-      conversation: { id: 'c1', recentTurns: [] },
-      signal: new AbortController().signal,
-      now: new Date(),
-      ...extra,
-    });
+    runtime.invoke(
+      invocationOf(skill, {
+        intent,
+        text: 'private words of the user',
+        slots: { declared: DECLARED, undeclared: UNDECLARED, name: 'Ada' },
+        now: new Date(),
+        ...extra,
+      }),
+    );
 
   before(async () => {
     document.cookie = 'hostsecret=cookie-value; path=/';
