@@ -52,8 +52,8 @@ export const FRAME_SOURCE = `(() => {
 export const WORKER_BOOTSTRAP_SOURCE = `(() => {
   'use strict';
   // The frame's policy must govern this Worker (a blob: Worker inherits its creator's CSP): under it
-  // a data: script is refused, without any network. Where it is not, stop here: the bundle after
-  // this script never runs.
+  // a data: script is refused, without any network (the browser logs that refusal: it is this check).
+  // Where it is not refused, stop here: the bundle after this script never runs.
   let governed = false;
   try { importScripts('data:text/javascript,'); } catch (e) { governed = true; }
   if (!governed) throw new Error('confidant-sandbox-unsafe: the sandbox policy does not govern its Worker');
