@@ -24,9 +24,19 @@ const orders = defineWebhookSkill({
   attemptTimeoutMs: 3000,
 });
 
+// `?online=<channel>`: the engine runs in test/fixtures/worker/online-worker.ts, whose `online` event the test fires.
+const online = params.get('online');
 (window as Window & { assistantReady?: Promise<Assistant> }).assistantReady = createAssistant({
   databaseName,
   skills: [orders],
+  ...(online === null
+    ? {}
+    : {
+        worker: new Worker(
+          new URL(`../../fixtures/worker/online-worker.ts?channel=${encodeURIComponent(online)}`, import.meta.url),
+          { type: 'module' },
+        ),
+      }),
 }).then((assistant) => {
   assistant.on('permission-request', (request) => void request.respond(true));
   return assistant;

@@ -95,4 +95,38 @@ describe('the webhook outbox with the engine in its Worker', function () {
     expect(mine(await sink()).length).to.equal(2);
     await third.dispose();
   });
+
+  it("sends the queue when the Worker's global scope fires `online`, without the host asking", async () => {
+    const channelName = `online-${crypto.randomUUID()}`;
+    const database = `outbox-online-${crypto.randomUUID()}`;
+    const hookPath = `/orders/${crypto.randomUUID()}`;
+    const { origin } = await sink(true);
+    const online = document.createElement('iframe');
+    online.src = new URL(
+      `./outbox-frame.html?${new URLSearchParams({ db: database, hook: `${origin}${hookPath}`, online: channelName })}`,
+      import.meta.url,
+    ).href;
+    const loaded = new Promise((resolve) => online.addEventListener('load', resolve, { once: true }));
+    document.body.append(online);
+    const channel = new BroadcastChannel(channelName);
+    try {
+      await loaded;
+      const assistant = await (online.contentWindow as FrameWindow).assistantReady!;
+      expect((await assistant.send('where is my order')).text).to.match(/offline/i);
+      await sink(false);
+      channel.postMessage('go-online');
+      let delivered: Sink['deliveries'] = [];
+      for (let i = 0; i < 100 && delivered.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        delivered = (await sink()).deliveries.filter((d) => d.path === hookPath);
+      }
+      expect(delivered.length, 'sent once, on `online`').to.equal(1);
+      expect(await assistant.skills.flushOutbox(), 'nothing left').to.deep.equal({ sent: 0, dropped: 0, pending: 0 });
+      await assistant.dispose();
+    } finally {
+      channel.close();
+      online.remove();
+      await deleteDatabase(database);
+    }
+  });
 });

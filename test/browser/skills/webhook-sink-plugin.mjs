@@ -15,6 +15,8 @@ export function webhookSinkPlugin() {
   let origin = '';
   let down = false;
   let connectionsWhileDown = 0;
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
   /** @type {{ path: string, contentType: string | null, custom: string | string[] | null, idempotencyKey: string | null, authorization: string | null, body: unknown }[]} */
   const deliveries = [];
 
@@ -58,7 +60,11 @@ export function webhookSinkPlugin() {
       });
     });
     server.on('connection', (socket) => {
-      if (!down) return;
+      if (!down) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        return;
+      }
       connectionsWhileDown++;
       socket.destroy();
     });
@@ -73,6 +79,8 @@ export function webhookSinkPlugin() {
       if (command !== 'webhook-sink') return undefined;
       if (server === undefined) await start();
       if (typeof payload?.down === 'boolean') down = payload.down;
+      // Going down cuts the kept-alive connections too, or the browser would reuse them.
+      if (down) for (const socket of sockets) socket.destroy();
       return { origin, connectionsWhileDown, deliveries };
     },
     serverStop() {
