@@ -26,17 +26,12 @@ const orders = defineWebhookSkill({
 
 // `?online=<channel>`: the engine runs in test/fixtures/worker/online-worker.ts, whose `online` event the test fires.
 const online = params.get('online');
+const onlineWorker = new URL('../../fixtures/worker/online-worker.ts', import.meta.url);
+onlineWorker.searchParams.set('channel', online ?? '');
 (window as Window & { assistantReady?: Promise<Assistant> }).assistantReady = createAssistant({
   databaseName,
   skills: [orders],
-  ...(online === null
-    ? {}
-    : {
-        worker: new Worker(
-          new URL(`../../fixtures/worker/online-worker.ts?channel=${encodeURIComponent(online)}`, import.meta.url),
-          { type: 'module' },
-        ),
-      }),
+  ...(online === null ? {} : { worker: new Worker(onlineWorker, { type: 'module' }) }),
 }).then((assistant) => {
   assistant.on('permission-request', (request) => void request.respond(true));
   return assistant;
