@@ -29,9 +29,8 @@ const config: KnipConfig = {
     'test/**/*.test.ts',
     'test/types/*.ts',
     'test/fixtures/**/build-*.ts',
-    // Third-party skill bundles the sandbox tests serve by URL.
-    'test/fixtures/skills/escape-skill.js',
-    'test/fixtures/skills/network-leak-skill.js',
+    // The load benchmark's probe, added to its page by path.
+    'bench/load/probe.js',
     '{demo,bench,test}/**/*.html',
   ],
   project: ['{src,worker,widget,bin,bench,models,scripts,test,demo}/**/*.{ts,mjs,js,html}'],

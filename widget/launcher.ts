@@ -14,6 +14,8 @@ export interface LauncherProps {
   msgs: Messages;
   open: boolean;
   onToggle(): void;
+  /** The visitor points at or focuses the launcher: a click is likely, so the assistant may start loading. */
+  onIntent?(): void;
 }
 
 /**
@@ -29,6 +31,8 @@ export function renderLauncher(props: LauncherProps): TemplateResult {
     aria-expanded=${props.open ? 'true' : 'false'}
     aria-label=${props.open ? props.msgs.close : props.msgs.open}
     @click=${props.onToggle}
+    @pointerenter=${() => props.onIntent?.()}
+    @focus=${() => props.onIntent?.()}
   >
     ${props.open ? icons.close : icons.chat}
   </button>`;

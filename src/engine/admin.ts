@@ -11,6 +11,7 @@ import type {
   EngineEvent,
   EngineOptions,
   EngineStatus,
+  ModelSource,
   PermissionGrant,
   TrainOptions,
   TrainProgressEvent,
@@ -21,7 +22,7 @@ import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
-import { defaultModelUrl } from './assets.ts';
+import { startingModel } from './model-loader.ts';
 import { loadEngineTagger } from './tagger-loader.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
@@ -38,7 +39,7 @@ export interface AdminContext {
   emit(event: EngineEvent): void;
   setStatus(s: EngineState, status: EngineStatus): void;
   swapModel(s: EngineState, next: IntentModel): Promise<void>;
-  loadModel(source: Uint8Array | URL, options: EngineOptions): Promise<IntentModel>;
+  loadModel(source: ModelSource, options: EngineOptions): Promise<IntentModel>;
   /** Stops and restarts the services (after erase or import), picking the conversation again. */
   restart(s: EngineState): Promise<void>;
 }
@@ -94,7 +95,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       await s.store.eraseAll();
       // A model trained in place was erased with the rest: go back to the configured one.
       if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
-        await ctx.swapModel(s, await ctx.loadModel(defaultModelUrl(), s.options));
+        await ctx.swapModel(s, await ctx.loadModel(startingModel(s.options).source, s.options));
       }
       await ctx.restart(s);
     },

@@ -12,6 +12,7 @@ import { createMetrics, type Metrics } from '../metrics/index.ts';
 import { createRemoteSkill } from '../skills/remote-skill.ts';
 import { isDeclaration } from '../skills/declaration.ts';
 import { reviveSkill } from '../skills/revive-skill.ts';
+import { byPriority, checkIntentClaims } from '../skills/intent-claims.ts';
 import { createScheduler, type FiredReply, type SkillScheduler } from '../skills/scheduler.ts';
 import { createSkillRuntime, type LocalSkillRuntime } from '../skills/runtime.ts';
 import { storeAuditSink } from '../skills/audit-sink.ts';
@@ -34,6 +35,8 @@ export interface EngineServices {
 /** What the services need from the engine around them. @internal */
 export interface ServiceHooks {
   options: EngineOptions;
+  /** The intents the model knows: every app skill's intents must be among them. */
+  modelLabels: readonly string[];
   /** Skills defined in this realm (in-thread use). */
   localSkills: SkillDefinition[];
   /** The host lending app skills that run on its side (Worker use). */
@@ -53,6 +56,15 @@ let permissionCounter = 0;
 /** Builds the services on an unlocked store and starts the scheduler. @internal */
 export async function startServices(store: Store, hooks: ServiceHooks): Promise<EngineServices> {
   const { options, host, wrapCallback, emit } = hooks;
+  // Workflows and webhooks arrive as data and run here; code skills run on the host's side.
+  const hostSkills = (options.appSkills ?? []).map((entry) => {
+    if (isDeclaration(entry)) return reviveSkill(entry, host === undefined ? undefined : (id) => host.skillToken(id));
+    if (host === undefined) throw new TypeError(`App skill ${entry.id} has no host to run on`);
+    return createRemoteSkill(entry, (call, endpoint) => host.invokeSkill(entry.id, call, wrapCallback(endpoint)), {
+      abort: (callId, reason) => host.abortSkill(entry.id, callId, reason),
+    });
+  });
+  checkIntentClaims([...hooks.localSkills, ...hostSkills], hooks.modelLabels);
   const metrics = createMetrics();
   const pendingPermissions = new Map<string, (granted: boolean) => void>();
   const requestPermission = (request: PermissionRequest) =>
@@ -92,16 +104,9 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
     if (!(await runtime.permissions(id)).profile) await runtime.grantPermission(id, 'profile');
   }
 
-  // Workflows and webhooks arrive as data and run here; code skills run on the host's side.
-  const hostSkills = (options.appSkills ?? []).map((entry) => {
-    if (isDeclaration(entry)) return reviveSkill(entry, host === undefined ? undefined : (id) => host.skillToken(id));
-    if (host === undefined) throw new TypeError(`App skill ${entry.id} has no host to run on`);
-    return createRemoteSkill(entry, (call, endpoint) => host.invokeSkill(entry.id, call, wrapCallback(endpoint)), {
-      abort: (callId, reason) => host.abortSkill(entry.id, callId, reason),
-    });
-  });
-  // App skills come first so a host can replace a built-in skill for the same intent.
-  const skills = [...hooks.localSkills, ...hostSkills, ...builtinSkills];
+  // App skills come first so a host can replace a built-in skill for the same intent; among them the
+  // model must know every intent, and the highest priority answers a shared one.
+  const skills = [...byPriority([...hooks.localSkills, ...hostSkills]), ...builtinSkills];
   const dialogue = createDialogueManager({
     store,
     runtime,

@@ -196,3 +196,28 @@ test('in the engine: queued while the service is unreachable, sent once after it
     await server.close();
   }
 });
+
+test('declarations sent to the engine are checked against the model like code skills', async () => {
+  const webhook = (id: string, intents: string[]) =>
+    defineWebhookSkill({ id, version: '1.0.0', intents, url: 'https://hooks.example/x' });
+  const refusal = async (skills: ReturnType<typeof webhook>[]) => {
+    const engine = createLocalEngine();
+    try {
+      await engine.init({ storage: 'memory', appSkills: engineSkillsOf(skills) }, undefined, hostFor(skills));
+      return undefined;
+    } catch (error) {
+      return error as { name: string; code: string; skillId: string };
+    } finally {
+      await engine.dispose();
+    }
+  };
+  assert.ok(
+    engineSkillsOf([webhook('acme.a', ['order_status'])]).every((s) => 'declared' in s),
+    'sent as data',
+  );
+  const unknown = await refusal([webhook('acme.a', ['order.status'])]);
+  assert.deepEqual([unknown?.name, unknown?.code, unknown?.skillId], ['SkillError', 'unknown-intent', 'acme.a']);
+  const conflict = await refusal([webhook('acme.a', ['order_status']), webhook('acme.b', ['order_status'])]);
+  assert.equal(conflict?.code, 'intent-conflict');
+  assert.equal(await refusal([webhook('acme.a', ['order_status'])]), undefined, 'a known intent starts');
+});
