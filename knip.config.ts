@@ -31,8 +31,6 @@ const config: KnipConfig = {
     'test/fixtures/**/build-*.ts',
     // The load benchmark's probe, added to its page by path.
     'bench/load/probe.js',
-    // A third-party skill bundle the sandbox test serves by URL.
-    'test/fixtures/skills/escape-skill.js',
     '{demo,bench,test}/**/*.html',
   ],
   project: ['{src,worker,widget,bin,bench,models,scripts,test,demo}/**/*.{ts,mjs,js,html}'],

@@ -70,13 +70,14 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     }
     emitter.emit(event);
   };
-  // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
+  // In a Worker, workflows and webhooks go to the engine as data; other app skills stay here (their
+  // code cannot be sent): the engine gets their manifests and a host to call them through.
   // Loaded on demand, so a page without app skills does not pay for the skills runtime.
   const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
   const engineOptions: EngineOptions = {
     ...rest,
     assetUrls,
-    ...(hosting === undefined ? {} : { appSkills: skills.map((skill) => hosting.manifestOf(skill)) }),
+    ...(hosting === undefined ? {} : { appSkills: hosting.engineSkillsOf(skills) }),
   };
   const host = hosting?.hostFor(skills);
 

@@ -198,7 +198,7 @@ function ownAdminMethods(ctx: AdminContext): OwnAdminMethods {
 
     async flushOutbox() {
       const { services } = ctx.unlocked();
-      await services.runtime.flushOutbox(services.skills);
+      return services.runtime.flushOutbox(services.skills);
     },
 
     async setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo> {

@@ -19,6 +19,7 @@ import type { AuditHead, ImportResult } from '../store/types.ts';
 import type { PasskeyEnrollment, PasskeyInfo } from '../store/key-manager.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { OutboxReport } from '../skills/webhook/outbox.ts';
 import type { MetricsSnapshot } from '../metrics/types.ts';
 import type {
   ContextModelInfo,
@@ -126,8 +127,8 @@ export interface Engine {
   respondToPermission(id: string, granted: boolean): Promise<void>;
   /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
   setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
-  /** Sends webhook calls queued while offline. */
-  flushOutbox(): Promise<void>;
+  /** Sends webhook calls queued while offline; says how many went, were dropped, and still wait. */
+  flushOutbox(): Promise<OutboxReport>;
 
   // `assistant.models`: the intent model and the context model.
   /**

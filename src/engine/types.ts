@@ -9,6 +9,7 @@ import type { ExtensionReport } from '../nlu/training/extend/extension-plan.ts';
 import type { ConsentReason, GrantablePermission, SkillDisclosure } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { SkillDeclaration } from '../skills/declaration.ts';
 import type { AssetUrls } from './assets.ts';
 
 /** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
@@ -88,8 +89,12 @@ export interface EngineOptions {
    * @default 'en'
    */
   uiLang?: string;
-  /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
-  appSkills?: SkillManifest[];
+  /**
+   * The host's skills, in the order they are tried: manifests of app-defined skills whose code runs
+   * on the host's side (see `EngineHost`), and declarations of workflows and webhooks, which the
+   * engine rebuilds and runs itself. @default []
+   */
+  appSkills?: (SkillManifest | SkillDeclaration)[];
 }
 
 /**
@@ -99,6 +104,8 @@ export interface EngineOptions {
 export interface EngineHost {
   invokeSkill(skillId: string, call: RemoteSkillCall, endpoint: RemoteSkillEndpoint): Promise<RemoteSkillResult>;
   abortSkill(skillId: string, callId: string, reason: string): Promise<void>;
+  /** A fresh token from a declared webhook's `auth.token()`, which stays on the host's side. */
+  skillToken(skillId: string): Promise<string | undefined>;
 }
 
 /** A skill's request for a permission; answer it with `respondToPermission(id, granted)`. */

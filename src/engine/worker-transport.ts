@@ -202,6 +202,7 @@ export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}
       }
     },
     abortSkill: (skillId, callId, reason) => host.abortSkill(skillId, callId, reason),
+    skillToken: (skillId) => host.skillToken(skillId),
   });
   const methodsWithHost = (name: string, args: unknown[]) =>
     name === 'init' && args[2] !== undefined ? [args[0], args[1], releasing(args[2] as EngineHost)] : args;

@@ -87,7 +87,7 @@ export function createRemoteSkill(
   const execute = async (ctx: SkillContext): Promise<SkillResult> => {
     const callId = crypto.randomUUID();
     const queue = createChunkQueue();
-    const { endpoint, close } = endpointFor(ctx, (text) => queue.push(text));
+    const { endpoint, close } = endpointFor(ctx, (text) => queue.push(text), checked.id);
     const onAbort = () => {
       const reason = ctx.signal.reason instanceof DOMException ? ctx.signal.reason.name : 'AbortError';
       void Promise.resolve()

@@ -82,6 +82,19 @@ export interface LocalSkillRuntime extends SkillRuntime {
 
 const secretKey = (skillId: string) => `skills.secret.${skillId}`;
 
+/** The Web Lock every outbox flush of the origin holds. */
+const OUTBOX_LOCK = 'confidant-outbox';
+
+interface LockManager {
+  request<T>(name: string, options: { signal?: AbortSignal }, run: () => Promise<T>): Promise<T>;
+}
+
+/** Runs `fn` holding an origin-wide Web Lock where the platform has them (pages and Workers), else directly (Node). */
+function withOriginLock<T>(name: string, signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks === undefined ? fn() : locks.request(name, { signal }, fn);
+}
+
 /**
  * Creates the skills runtime.
  *
@@ -216,15 +229,11 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       audit({ type: value === undefined ? 'secret-cleared' : 'secret-set', skillId });
     },
     flushOutbox(skills) {
-      // One flush at a time, so a queued call is never sent twice by overlapping flushes.
-      flushing ??= flushOutbox(skills, {
-        store,
-        consent,
-        secret,
-        audit,
-        fetch: options.fetch,
-        signal: disposal.signal,
-      }).finally(() => {
+      // One flush at a time, so a queued call is never sent twice by overlapping flushes: in this
+      // runtime, and across the tabs and Workers of the origin (each re-reads an entry before sending it).
+      const flush = () =>
+        flushOutbox(skills, { store, consent, secret, audit, fetch: options.fetch, signal: disposal.signal });
+      flushing ??= withOriginLock(OUTBOX_LOCK, disposal.signal, flush).finally(() => {
         flushing = undefined;
       });
       return flushing;

@@ -81,7 +81,6 @@ describe('the packed tarball in a fresh app', () => {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
         server.stdout.on('data', (chunk: Buffer) => {
-          // eslint-disable-next-line no-control-regex
           out += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
           const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
           if (found) resolve(found[0]);
