@@ -48,7 +48,12 @@ test('the engine refuses a reserved id sent as an app-skill manifest (the Worker
 });
 
 test('ids that only look alike are fine', async () => {
-  const ok = defineSkill({ id: 'builtins.user-name', version: '1.0.0', intents: ['x'], execute: () => 'x' });
+  const ok = defineSkill({
+    id: 'builtins.user-name',
+    version: '1.0.0',
+    intents: ['flip_coin'],
+    execute: () => 'heads',
+  });
   const assistant = await createAssistant({ worker: false, storage: 'memory', skills: [ok] });
   assert.ok((await assistant.skills.list()).some((s) => s.id === 'builtins.user-name'));
   await assistant.dispose();
