@@ -265,6 +265,8 @@ if (values.json) {
 }
 
 const target = (ok: boolean) => (ok ? 'met' : '**not met**');
+/** Drops are differences of counts over the same split: 3 points may come out as 0.030000000000000027. */
+const EPS = 1e-9;
 const browserMedian = median(browserMs);
 /** The target rows of one language. */
 const targetRows = (r: LanguageRun): string[][] => {
@@ -276,12 +278,12 @@ const targetRows = (r: LanguageRun): string[][] => {
     [
       `${own}${test.name} in-scope accuracy drop <= 1.0 point`,
       `${(100 * dropIn).toFixed(2)} points (${pct(test.before.accuracy)} → ${pct(test.after.accuracy)})`,
-      target(dropIn <= 0.01),
+      target(dropIn <= 0.01 + EPS),
     ],
     [
       `${own}${test.name} out-of-scope recall drop <= 3 points`,
       `${(100 * dropOos).toFixed(2)} points (${pct(test.before.oosRecall)} → ${pct(test.after.oosRecall)})`,
-      target(dropOos <= 0.03),
+      target(dropOos <= 0.03 + EPS),
     ],
     [
       `${own}custom intents >= 95% on the ${r.checks.count} held-back paraphrases`,
