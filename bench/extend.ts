@@ -22,7 +22,6 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { readDataset } from '../bin/commands/dataset.ts';
 import { ConfidantError } from '../src/errors.ts';
 import { parseCorpus } from '../src/nlu/corpus/parse-corpus.ts';
@@ -42,6 +41,7 @@ import {
   type CheckScores,
   type Classify,
 } from './extend-measure.ts';
+import { launchChromium, localOnlyContext } from './isolated-server.ts';
 import { machineLine, table, writeBenchSection } from './report.ts';
 import { serveStatic } from './widget/server.ts';
 
@@ -201,26 +201,10 @@ if (values['no-browser'] || !existsSync(join(root, 'dist/confidant.js'))) {
   browserNote = values['no-browser'] ? 'skipped (--no-browser)' : 'skipped: no dist/ (run `npm run build` first)';
 } else {
   const server = await serveStatic(root);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     for (let run = 0; run < 3; run++) {
-      const context = await browser.newContext();
-      await context.route('**/*', (route) =>
-        route.request().url().startsWith(server.origin) ? route.continue() : route.abort(),
-      );
+      const { context } = await localOnlyContext(browser, server.origin);
       const page = await context.newPage();
       await page.goto(`${server.origin}/bench/extend/page.html`);
       await page.waitForFunction(() => (window as { benchReady?: boolean }).benchReady === true);
