@@ -67,7 +67,8 @@ export class CorpusBuilder {
   addOverride(name: string, override: unknown, line: number | undefined): void {
     const label = this.#label(name, line);
     if (override === false || override === 'false') return;
-    const list = override === true || override === 'true' ? [label] : typeof override === 'string' ? [override] : override;
+    const list =
+      override === true || override === 'true' ? [label] : typeof override === 'string' ? [override] : override;
     if (!Array.isArray(list) || list.length === 0 || !list.every((o) => typeof o === 'string' && o.trim() !== ''))
       throw this.#src.error(
         `"override" of intent "${label}" must be true or the base intents it replaces (a name or a list)`,
