@@ -190,6 +190,3 @@ export function modelMethods(ctx: AdminContext, track: Track): ModelMethods {
     },
   };
 }
-
-/** The engine state's model fields this module keeps up to date. @internal */
-export type ModelState = Pick<EngineState, 'builtIn' | 'modelVersion'>;
