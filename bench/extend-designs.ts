@@ -17,7 +17,15 @@ import { replayNegatives, type ReplayPack } from '../src/nlu/training/extend/rep
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
 import { trainIntentModel } from '../src/nlu/training/trainer.ts';
 import type { Corpus, TrainingExample } from '../src/nlu/types.ts';
-import { classifierOf, devSplit, readChecks, scoreChecks, scoreSplit, type Classify } from './extend-measure.ts';
+import {
+  baseClassifier,
+  classifierOf,
+  devSplit,
+  readChecks,
+  scoreChecks,
+  scoreSplit,
+  type Classify,
+} from './extend-measure.ts';
 
 /** One design's figures on the tuning data. */
 export interface DesignRow {
@@ -56,23 +64,13 @@ async function composite(
     { seed: 1 },
   );
   const custom = createInMemoryPredictor(second, { quantize: true });
-  const baseModel = createInMemoryPredictor(
-    {
-      weights: base.weights,
-      labels: base.meta.labels,
-      oosClass: base.meta.oosLabel !== null,
-      featurizer: base.meta.featurizer,
-      temperature: base.meta.temperature,
-      threshold: base.meta.threshold,
-    } as Parameters<typeof createInMemoryPredictor>[0],
-    {},
-  );
+  const baseModel = baseClassifier(base);
   const overridden = new Set(Object.keys(corpus.overrides ?? {}));
   return {
     classify: (text) => {
       const mine = custom.predict(text, 1).intent;
       if (mine !== null) return mine;
-      const theirs = baseModel.predict(text, 1).intent;
+      const theirs = baseModel(text);
       // An intent the corpus overrides is the corpus's to answer: the base's is not used.
       return theirs !== null && overridden.has(theirs) && !own.has(theirs) ? null : theirs;
     },

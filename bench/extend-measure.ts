@@ -1,13 +1,17 @@
 /**
  * Measuring an extension: how an extended model does on the base dataset (CLINC150: the dev part
  * of val the replay pack does not hold, and test), on the corpus's held-back paraphrases and
- * negatives; shared by `bench/extend.ts` and the design comparison.
+ * negatives, and extending through the CLI; shared by `bench/extend.ts` and the design comparison.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Dataset } from '../bin/commands/dataset.ts';
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
 import type { TrainedModel } from '../src/nlu/training/trainer.ts';
 import type { ReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
+import { readBaseModel, type BaseModel } from '../src/nlu/training/extend/base-model.ts';
 import { OOS_LABEL, type TrainingExample } from '../src/nlu/types.ts';
 
 /** The held-back checks of a fixture corpus (test/fixtures/extend/*-checks.json). */
@@ -35,7 +39,7 @@ export function classifierOf(model: TrainedModel): Classify {
 export function scoreSplit(
   classify: Classify,
   examples: readonly TrainingExample[],
-): { accuracy: number; oosRecall: number } {
+): { accuracy: number; oosRecall: number; oosCount: number } {
   let inScope = 0;
   let correct = 0;
   let oos = 0;
@@ -50,7 +54,7 @@ export function scoreSplit(
       if (got === e.intent) correct++;
     }
   }
-  return { accuracy: correct / Math.max(1, inScope), oosRecall: caught / Math.max(1, oos) };
+  return { accuracy: correct / Math.max(1, inScope), oosRecall: caught / Math.max(1, oos), oosCount: oos };
 }
 
 /** CLINC150's val split without the utterances the replay pack holds (tuning data, never trained on). */
@@ -63,6 +67,8 @@ export function devSplit(dataset: Dataset, pack: ReplayPack): TrainingExample[] 
 export interface CheckScores {
   /** Share of paraphrases answered with their intent. */
   paraphrases: number;
+  /** How many paraphrases there are. */
+  count: number;
   /** Paraphrases answered otherwise: text → what came instead. */
   misses: string[];
   /** Negatives (and the corpus's outOfScope phrases) that landed on a corpus intent. */
@@ -90,5 +96,78 @@ export function scoreChecks(
     .filter(([, got]) => got !== null && own.has(got))
     .map(([t, got]) => `${t} → ${got}`);
   const base = checks.base.filter((b) => classify(b.text) === b.intent).length / Math.max(1, checks.base.length);
-  return { paraphrases: hits / Math.max(1, checks.paraphrases.length), misses, leaks, base };
+  return {
+    paraphrases: hits / Math.max(1, checks.paraphrases.length),
+    count: checks.paraphrases.length,
+    misses,
+    leaks,
+    base,
+  };
+}
+
+/** The default model (read back from its `.onnx`), deciding as that file does. */
+export function baseClassifier(b: BaseModel): Classify {
+  const p = createInMemoryPredictor(
+    {
+      weights: b.weights,
+      labels: b.meta.labels,
+      oosClass: b.meta.oosLabel !== null,
+      featurizer: b.meta.featurizer,
+      temperature: b.meta.temperature,
+      threshold: b.meta.threshold,
+    } as Parameters<typeof createInMemoryPredictor>[0],
+    {},
+  );
+  return (text) => p.predict(text, 1).intent;
+}
+
+/** What `confidant train <corpus> --extend <model>` made, and how long the command took. */
+export interface CliExtension {
+  /** Wall-clock seconds from the command's start (process start and module loading included). */
+  seconds: number;
+  /** The extended model, read back from the file the CLI wrote. */
+  extended: BaseModel;
+  /** Bytes of the extension file (what ships besides the default model). */
+  extensionBytes: number;
+  /** The CLI's summary (stdout). */
+  summary: string;
+}
+
+/**
+ * Extends `modelFile` with `corpusFile` through the CLI (its replay pack is `<model>.replay.json`
+ * beside it), timed from the command's start.
+ * @throws {Error} with the command's stderr when it fails
+ */
+export function extendWithCli(root: string, modelFile: string, corpusFile: string): CliExtension {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-extend-'));
+  try {
+    const out = join(dir, 'extended.onnx');
+    const started = performance.now();
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin/confidant.js'),
+        'train',
+        corpusFile,
+        '--extend',
+        modelFile,
+        '-o',
+        out,
+        '--extension-file',
+        join(dir, 'extended.ext.onnx'),
+        '--quiet',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (cli.status !== 0) throw new Error(`confidant train --extend ${modelFile} failed: ${cli.stderr}`);
+    return {
+      seconds,
+      extended: readBaseModel(new Uint8Array(readFileSync(out)), 'extended'),
+      extensionBytes: readFileSync(join(dir, 'extended.ext.onnx')).length,
+      summary: cli.stdout.trim(),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

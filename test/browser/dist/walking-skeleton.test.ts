@@ -65,17 +65,19 @@ describe('the ESM build (dist/confidant.js)', () => {
   it('trains in its Worker: the trainer arrives as confidant-train.js, apart from the Worker', async () => {
     const { createAssistant } = (await import('/dist/confidant.js' as string)) as typeof Core;
     const assistant = await createAssistant({ storage: 'memory' });
-    // A YAML corpus: the corpus parser travels in confidant-train.js too.
+    // A YAML corpus: the corpus parser travels in confidant-train.js too. It extends the bundled model
+    // (the default), whose replay pack is fetched from dist/models/; its order_status replaces the base's.
     const corpus = [
       'confidant: 1',
       'name: plants',
       'intents:',
       '  water_plant: [how often should I water my fern, when do I water the cactus, watering schedule for orchids]',
-      '  order_status: [where is my plant order, has my order shipped, when will my order arrive]',
+      '  order_status: { override: true, examples: [where is my plant order, has my order shipped, when will my order arrive] }',
     ].join('\n');
     try {
       const info = await assistant.models.train(corpus);
-      expect(info.labels).to.include.members(['water_plant', 'order_status']);
+      expect(info.mode).to.equal('extend');
+      expect(info.labels).to.include.members(['water_plant', 'order_status', 'time']);
       expect(assistant.model.name).to.equal('plants');
     } finally {
       await assistant.dispose();

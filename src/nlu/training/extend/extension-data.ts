@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { gibberishNegatives } from './gibberish.ts';
 import { CorpusError } from '../../../errors.ts';
 import { featurize, featurizeTokens } from '../../runtime/featurizer.ts';
 import { decideIntent } from '../../runtime/scoring.ts';
@@ -65,7 +66,8 @@ export function baseDecision(base: BaseModel, plan: ExtensionPlan, text: string)
  * @param plan the label plan
  * @param corpus the extending corpus
  * @param replay the base model's replay pack
- * @param options `replayPerIntent`: base examples per intent
+ * @param options `replayPerIntent`: base examples per intent; `gibberish`: random letter strings
+ *   added as out-of-scope negatives (see ./gibberish.ts)
  * @returns the training set and validation examples
  */
 export function extensionData(
@@ -73,7 +75,7 @@ export function extensionData(
   plan: ExtensionPlan,
   corpus: Corpus,
   replay: ReplayPack,
-  options: { replayPerIntent: number; ownWeight: number },
+  options: { replayPerIntent: number; ownWeight: number; gibberish?: number; seed?: number },
 ): ExtensionData {
   const oosClass = base.meta.oosLabel !== null;
   const classes = oosClass ? [...plan.labels, OOS_LABEL] : [...plan.labels];
@@ -104,6 +106,11 @@ export function extensionData(
   let outOfScopeAsBase = 0;
   const negatives = [
     ...replay.outOfScope.map((text) => ({ text, own: false, label: null as string | null })),
+    ...gibberishNegatives(options.gibberish ?? 0, options.seed ?? 1).map((text) => ({
+      text,
+      own: false,
+      label: null as string | null,
+    })),
     ...[...(corpus.outOfScope ?? []), ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text)].map(
       (text) => {
         const label = baseDecision(base, plan, text);
