@@ -11,7 +11,9 @@ import type {
   EngineEvent,
   EngineOptions,
   EngineStatus,
+  KeyState,
   PermissionGrant,
+  Rating,
   TrainOptions,
   TrainProgressEvent,
 } from './types.ts';
@@ -22,10 +24,12 @@ import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { defaultModelUrl } from './assets.ts';
+import { exportFeedback, rateMessage, toStoredMessage } from './feedback.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
 export const ACTIVE_MODEL_ID = 'active';
 const RETENTION_KEY = 'retention.days';
+const SPEECH_KEY = 'speech.remote-allowed';
 
 type Unlocked = EngineState & { services: EngineServices; conversationId: string };
 
@@ -40,6 +44,8 @@ export interface AdminContext {
   loadModel(source: Uint8Array | URL, options: EngineOptions): Promise<IntentModel>;
   /** Stops and restarts the services (after erase or import), picking the conversation again. */
   restart(s: EngineState): Promise<void>;
+  /** Closes and reopens the store (after a wipe): a fresh key, or locked waiting for a new passphrase. */
+  reopen(s: EngineState): Promise<void>;
 }
 
 /** The grouped methods, all of them: the contract's table decides which they are. */
@@ -55,12 +61,19 @@ function track(
   return { signal: controller.signal, done: () => requestId !== undefined && inflight.delete(requestId) };
 }
 
+/** A model trained in place went with the data (erase, start over): go back to the configured one. */
+async function defaultModel(ctx: AdminContext, s: EngineState): Promise<void> {
+  if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
+    await ctx.swapModel(s, await ctx.loadModel(defaultModelUrl(), s.options));
+  }
+}
+
 /** The admin half of the engine. @internal */
 export function adminMethods(ctx: AdminContext): AdminMethods {
   return {
     async history(conversationId?: string, options?: { limit?: number; before?: number }) {
       const s = ctx.unlocked();
-      return s.store.listMessages(conversationId ?? s.conversationId, options);
+      return (await s.store.listMessages(conversationId ?? s.conversationId, options)).map(toStoredMessage);
     },
 
     async conversations() {
@@ -70,7 +83,50 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     async newConversation() {
       const s = ctx.unlocked();
       s.conversationId = (await s.store.createConversation()).id;
+      s.sync.post({ kind: 'conversations' });
       return s.conversationId;
+    },
+
+    async renameConversation(conversationId: string, title: string) {
+      if (typeof title !== 'string') throw new TypeError('title must be a string');
+      const s = ctx.unlocked();
+      await s.store.setTitle(conversationId, title.replace(/\s+/g, ' ').trim());
+      // A name the user chose is never replaced by one made from the turns.
+      s.untitled.set(conversationId, -1);
+      s.sync.post({ kind: 'conversations' });
+    },
+
+    async rateMessage(messageId: string, rating: Rating | null) {
+      await rateMessage(ctx.unlocked().store, messageId, rating);
+    },
+
+    async keyState(): Promise<KeyState> {
+      const { store } = ctx.current();
+      const stored = store.locked ? await store.storedKeyMode() : store.keyMode;
+      return { mode: stored ?? 'unset', locked: store.locked, persistent: store.persistent };
+    },
+
+    async startOver() {
+      const s = ctx.current();
+      await s.store.wipe();
+      await defaultModel(ctx, s);
+      s.sync.post({ kind: 'reset' });
+      await ctx.reopen(s);
+    },
+
+    async speechConsent() {
+      return (await ctx.unlocked().store.settings().get<boolean>(SPEECH_KEY)) === true;
+    },
+
+    async setSpeechConsent(allowed: boolean) {
+      if (typeof allowed !== 'boolean') throw new TypeError('allowed must be a boolean');
+      const settings = ctx.unlocked().store.settings();
+      await (allowed ? settings.set(SPEECH_KEY, true) : settings.delete(SPEECH_KEY));
+    },
+
+    async exportFeedback() {
+      const s = ctx.unlocked();
+      return exportFeedback(s.store, s.options.lang ?? 'en');
     },
 
     async changePassphrase(currentPassphrase: string | undefined, next: string) {
@@ -85,16 +141,15 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       const s = ctx.unlocked();
       const result = await s.store.importBackup(file, passphrase);
       await ctx.restart(s);
+      s.sync.post({ kind: 'conversations' });
       return result;
     },
 
     async erase() {
       const s = ctx.unlocked();
       await s.store.eraseAll();
-      // A model trained in place was erased with the rest: go back to the configured one.
-      if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
-        await ctx.swapModel(s, await ctx.loadModel(defaultModelUrl(), s.options));
-      }
+      await defaultModel(ctx, s);
+      s.sync.post({ kind: 'erased' });
       await ctx.restart(s);
     },
 
@@ -106,6 +161,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         const [latest] = await s.store.listConversations();
         s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
       }
+      s.sync.post({ kind: 'conversations' });
     },
 
     async retention() {
@@ -124,6 +180,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       await s.store.settings().set(RETENTION_KEY, days);
       await s.store.applyRetention(days);
       s.services.dialogue.forget();
+      s.sync.post({ kind: 'conversations' });
     },
 
     async search(query: string, options: { limit?: number; conversationId?: string; requestId?: string } = {}) {

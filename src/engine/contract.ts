@@ -25,8 +25,11 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  FeedbackExport,
+  KeyState,
   PermissionGrant,
   ProgressEvent,
+  Rating,
   Reply,
   SendRequest,
   StoredMessage,
@@ -94,6 +97,21 @@ export interface Engine {
   verifyAudit(anchor?: AuditHead): Promise<number>;
   /** The audit chain's head, to anchor elsewhere. */
   auditHead(): Promise<AuditHead>;
+  /** Renames a conversation (the title is stored encrypted). @throws {RangeError} over 200 characters, or no such conversation */
+  renameConversation(conversationId: string, title: string): Promise<void>;
+  /** Rates a reply thumbs up or down (`null` clears it), kept encrypted with the reply. */
+  rateMessage(messageId: string, rating: Rating | null): Promise<void>;
+  /** How the data key is protected and whether the store is locked; answers while locked too. */
+  keyState(): Promise<KeyState>;
+  /**
+   * Deletes everything, the key included, while locked too ("forgot the passphrase: start over"), and
+   * opens a fresh store: in passphrase mode it then waits for a new passphrase. Other tabs follow.
+   */
+  startOver(): Promise<void>;
+  /** Whether the user allowed speech recognition that runs on a server (asked before its first use). */
+  speechConsent(): Promise<boolean>;
+  /** Records (encrypted) the user's answer to the server speech-recognition question. */
+  setSpeechConsent(allowed: boolean): Promise<void>;
 
   // `assistant.skills`: the skills, their permissions and secrets, the webhook outbox.
   /** The skills the engine runs, in the order they are tried (app skills first, then built-in ones), as manifests. */
@@ -116,6 +134,8 @@ export interface Engine {
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
   ): Promise<ModelInfo>;
+  /** The user's ratings as a labelled corpus: rated replies with their utterances (see `FeedbackExport`). */
+  exportFeedback(): Promise<FeedbackExport>;
 }
 
 /**
@@ -184,6 +204,12 @@ export const engineMethods = {
   changePassphrase: { group: 'store', callbacks: [] },
   verifyAudit: { group: 'store', callbacks: [] },
   auditHead: { group: 'store', callbacks: [] },
+  renameConversation: { group: 'store', callbacks: [] },
+  rateMessage: { group: 'store', callbacks: [] },
+  keyState: { group: 'store', callbacks: [] },
+  startOver: { group: 'store', callbacks: [] },
+  speechConsent: { group: 'store', callbacks: [] },
+  setSpeechConsent: { group: 'store', callbacks: [] },
 
   listSkills: { group: 'skills', callbacks: [], as: 'list' },
   permissions: { group: 'skills', callbacks: [] },
@@ -193,6 +219,7 @@ export const engineMethods = {
   flushOutbox: { group: 'skills', callbacks: [] },
 
   train: { group: 'models', callbacks: [2] },
+  exportFeedback: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 
 type Table = typeof engineMethods;

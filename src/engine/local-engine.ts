@@ -30,6 +30,9 @@ import { loadEngineModel, startingModel } from './model-loader.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
+import { joinTabSync, type TabSignal, type TabSync } from './tab-sync.ts';
+import { titleFromTurn, TITLE_TURNS } from './conversation-title.ts';
+import { toStoredMessage } from './feedback.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -47,6 +50,10 @@ export interface EngineState {
   services: EngineServices | undefined;
   conversationId: string | undefined;
   status: EngineStatus;
+  /** Tells other tabs on the same database what changed (see ./tab-sync.ts). */
+  sync: TabSync;
+  /** User turns seen per conversation still without a title; `-1` once it has one (./conversation-title.ts). */
+  untitled: Map<string, number>;
 }
 
 /** Creates an engine that runs in this thread. @internal */
@@ -120,6 +127,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       text,
       meta: { notification: skillId },
     });
+    s.sync.post({ kind: 'messages', conversationId, ids: [stored.id] });
     const nlu = {
       text: '',
       intent: null,
@@ -137,6 +145,94 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     emit({ type: 'notification', reply });
     return reply;
   };
+
+  /** Titles a conversation from its first turns that have a topic (./conversation-title.ts). */
+  const autoTitle = async (s: EngineState, conversationId: string, text: string, intent: string | null) => {
+    let seen = s.untitled.get(conversationId);
+    if (seen === -1) return;
+    if (seen === undefined) {
+      const title = await s.store.getTitle(conversationId);
+      if (title === undefined || title !== '') return void s.untitled.set(conversationId, -1);
+      seen = 0;
+    }
+    const title = titleFromTurn(text, intent, seen + 1);
+    if (title === undefined && seen + 1 < TITLE_TURNS) return void s.untitled.set(conversationId, seen + 1);
+    s.untitled.set(conversationId, -1);
+    if (title === undefined) return;
+    await s.store.setTitle(conversationId, title);
+    s.sync.post({ kind: 'conversations' });
+  };
+
+  /** Closes the store and opens it again (after a wipe here or in another tab): a fresh key, fresh services. */
+  const reopen = async (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.untitled.clear();
+    await s.store.close();
+    s.store = await openEngineStore(s.options);
+    if (s.store.locked) setStatus(s, 'locked');
+    else await activate(s);
+  };
+
+  /** What another tab changed: follow it here and tell the assistant's listeners. */
+  const follow = async (signal: TabSignal) => {
+    const s = state;
+    if (s === undefined || disposed) return;
+    switch (signal.kind) {
+      case 'messages': {
+        if (s.services === undefined) return;
+        // That tab moved the dialogue on: this tab's cached state of the conversation is stale.
+        s.services.dialogue.forget(signal.conversationId);
+        s.untitled.delete(signal.conversationId);
+        const found = await Promise.all(signal.ids.map((id) => s.store.getMessage(id)));
+        const messages = found
+          .filter((m): m is HistoryMessage => m !== undefined && m.conversationId === signal.conversationId)
+          .map(toStoredMessage);
+        if (messages.length > 0)
+          emit({ type: 'history', change: 'messages', conversationId: signal.conversationId, messages });
+        return;
+      }
+      case 'conversations':
+        s.untitled.clear();
+        return emit({ type: 'history', change: 'conversations' });
+      case 'erased':
+        if (s.services !== undefined) await restartServices(s);
+        return emit({ type: 'history', change: 'erased' });
+      case 'locked':
+        // Device mode has no secret to lock with: only a passphrase store follows.
+        if (s.services !== undefined && s.store.keyMode === 'passphrase') lockHere(s);
+        return;
+      case 'reset':
+        await reopen(s);
+        return emit({ type: 'history', change: 'reset' });
+    }
+  };
+
+  const restartServices = async (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.untitled.clear();
+    await activate(s);
+  };
+
+  const lockHere = (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.store.lock();
+    setStatus(s, 'locked');
+  };
+
+  const openEngineStore = (options: EngineOptions) =>
+    openStore({
+      ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
+      ...(options.storage === undefined ? {} : { storage: options.storage }),
+      ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
+      onError: (e) =>
+        emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
+    });
 
   const answer = async (
     request: SendRequest,
@@ -158,6 +254,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       createdAt: Math.max(Date.now(), userMessage.createdAt + 1),
     });
     let stored: HistoryMessage | undefined;
+    let userId: string | undefined;
     let result;
     try {
       result = await s.services.dialogue.handle({
@@ -175,17 +272,30 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
           ]);
           if (messages.status === 'rejected') throw messages.reason;
           stored = messages.value[1];
+          userId = messages.value[0]?.id;
           if (written.status === 'rejected') throw written.reason;
         },
       });
     } catch (error) {
       // The user's words are kept even when the turn fails, so a retry or a reload shows them.
-      if (stored === undefined) await s.store.addMessage(record).catch(() => undefined);
+      if (stored === undefined) {
+        const kept = await s.store.addMessage(record).catch(() => undefined);
+        if (kept !== undefined) s.sync.post({ kind: 'messages', conversationId, ids: [kept.id] });
+      }
       throw error;
     }
     const { reply, understanding } = result;
     // A manager that did not call `save` (a custom one) still gets the turn stored.
-    stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
+    if (stored === undefined) {
+      const both = await s.store.addMessages([record, replyRecord(reply.text, understanding)]);
+      [userId, stored] = [both[0]?.id, both[1]];
+    }
+    s.sync.post({
+      kind: 'messages',
+      conversationId,
+      ids: [userId, stored?.id].filter((id): id is string => id !== undefined),
+    });
+    await autoTitle(s, conversationId, request.text, understanding.intent);
     s.services.metrics.recordTurn(
       understanding.intent ?? OOS_LABEL,
       performance.now() - started,
@@ -203,13 +313,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
-      const store = await openStore({
-        ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
-        ...(options.storage === undefined ? {} : { storage: options.storage }),
-        ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
-        onError: (e) =>
-          emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
-      });
+      const store = await openEngineStore(options);
       let model: IntentModel;
       try {
         const { source, sha256 } = startingModel(options);
@@ -225,6 +329,11 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         services: undefined,
         conversationId: undefined,
         status: 'starting',
+        // A memory store is this engine's alone: nobody to tell.
+        sync: store.persistent
+          ? joinTabSync(store.name, (signal) => void follow(signal).catch(() => undefined))
+          : { post: () => undefined, close: () => undefined },
+        untitled: new Map(),
       };
       state = s;
       if (store.locked) setStatus(s, 'locked');
@@ -270,11 +379,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
 
     async lock() {
       const s = current();
-      stopServices(s.services);
-      s.services = undefined;
-      s.conversationId = undefined;
-      s.store.lock();
-      setStatus(s, 'locked');
+      lockHere(s);
+      s.sync.post({ kind: 'locked' });
     },
 
     async metrics() {
@@ -295,6 +401,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit({ type: 'status', status: 'disposed' });
       listener = null;
       if (s === undefined) return;
+      s.sync.close();
       stopServices(s.services);
       await Promise.allSettled([s.model.dispose(), s.store.close()]);
     },
@@ -309,12 +416,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       setStatus,
       swapModel,
       loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
-      restart: async (s) => {
-        stopServices(s.services);
-        s.services = undefined;
-        s.conversationId = undefined;
-        await activate(s);
-      },
+      restart: restartServices,
+      reopen,
     }),
   };
 }

@@ -11,6 +11,7 @@ import { createAuditLog } from './audit.ts';
 import type { Backend } from './backend.ts';
 import { createBackupIo } from './backup-io.ts';
 import type { StoreContext } from './context.ts';
+import type { KeyRow } from './schema.ts';
 import { openDexieBackend } from './dexie-backend.ts';
 import { createHistory } from './history.ts';
 import { createKeyManager } from './key-manager.ts';
@@ -145,6 +146,10 @@ async function openChecked(name: string, encryption: EncryptionOptions, options:
     },
     unlock,
     lock: () => keys.lock(),
+    async storedKeyMode() {
+      const row = await backend.transaction('r', ['keys'], (tx) => tx.get<KeyRow>('keys', 'data'));
+      return row?.mode;
+    },
     changePassphrase(current, next, opts = {}) {
       assertPassphrase(next);
       const iterations = opts.iterations ?? PBKDF2_DEFAULT_ITERATIONS;
