@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AssistantEvent, EngineStatus, ProgressEvent, Reply, StoredMessage } from '../src/index.ts';
-import { readStatus } from './assistant-extras.ts';
+import { has, readStatus } from './assistant-extras.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 import { ConfidantErrorEvent, ConfidantReplyEvent } from './events.ts';
 
@@ -23,7 +23,22 @@ export interface ChatItem {
   readonly createdAt: number;
   /** `sent`/`failed` for the user's messages; `streaming`/`done` for the assistant's. */
   readonly state: 'sent' | 'failed' | 'streaming' | 'done';
+  /** What the reply's question asks for: a `confirmation` gets Yes/No chips. */
+  readonly asks?: Reply['asks'];
+  /** The user's rating of a stored reply. */
+  readonly rating?: StoredMessage['rating'];
 }
+
+/** What the controller tells its element besides re-rendering. */
+export interface ChatHooks {
+  /** A reply nobody asked for right now arrived: a timer or reminder fired. */
+  onNotification?(reply: Reply): void;
+  /** Another tab changed the conversation list. */
+  onListChanged?(): void;
+}
+
+/** The longest text announced to screen readers; the message itself is in the list. */
+const ANNOUNCED = 1000;
 
 /** The widget's view of the engine: not loaded yet, loading, failed to load, or an engine status. */
 export type ChatStatus = 'idle' | 'loading' | 'failed' | EngineStatus;
@@ -60,8 +75,11 @@ export class ChatController implements ReactiveController {
   #pending = 0;
   #nextId = 0;
 
-  constructor(host: Host) {
+  readonly #hooks: ChatHooks;
+
+  constructor(host: Host, hooks: ChatHooks = {}) {
     this.#host = host;
+    this.#hooks = hooks;
     host.addController(this);
   }
 
@@ -153,6 +171,35 @@ export class ChatController implements ReactiveController {
     this.conversationId = id;
   }
 
+  /** Empties the list at once (after "delete all history") and shows the conversation the assistant picks next. */
+  async clear(): Promise<void> {
+    this.items = [];
+    this.#seen.clear();
+    this.conversationId = undefined;
+    this.hasEarlier = false;
+    this.#host.requestUpdate();
+    await this.restore();
+  }
+
+  /** Rates a stored reply (or clears the rating), showing it at once and taking it back if the store refuses. */
+  async rate(item: ChatItem, rating: 'up' | 'down' | null): Promise<void> {
+    const store = this.#assistant?.store;
+    if (!has(store, 'rateMessage')) return;
+    const replace = (from: ChatItem, to: ChatItem) => {
+      this.items = this.items.map((other) => (other === from ? to : other));
+      this.#host.requestUpdate();
+    };
+    const { rating: _old, ...rest } = item;
+    const rated: ChatItem = rating === null ? rest : { ...rest, rating };
+    replace(item, rated);
+    try {
+      await store.rateMessage(item.key, rating);
+    } catch (error) {
+      replace(rated, item);
+      this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+    }
+  }
+
   /** Starts a new, empty conversation. */
   async newConversation(): Promise<void> {
     if (!this.#assistant) return;
@@ -234,9 +281,19 @@ export class ChatController implements ReactiveController {
     if (this.#seen.has(reply.id)) return;
     this.#seen.add(reply.id);
     this.conversationId ??= reply.conversationId;
-    const { text, markdown, quickReplies, cards, createdAt } = reply;
-    this.#put({ key: reply.id, role: 'assistant', text, markdown, quickReplies, cards, createdAt, state: 'done' });
-    this.announcement = { text, count: this.announcement.count + 1 };
+    const { text, markdown, quickReplies, cards, createdAt, asks } = reply;
+    this.#put({
+      key: reply.id,
+      role: 'assistant',
+      text,
+      markdown,
+      quickReplies,
+      cards,
+      createdAt,
+      asks,
+      state: 'done',
+    });
+    this.announcement = { text: text.slice(0, ANNOUNCED), count: this.announcement.count + 1 };
     void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConfidantReplyEvent(reply)));
   }
 
@@ -261,7 +318,11 @@ export class ChatController implements ReactiveController {
         if (!this.conversationId || event.reply.conversationId === this.conversationId) this.#addReply(event.reply);
         break;
       case 'notification':
-        this.#addReply(event.reply);
+        if (!this.conversationId || event.reply.conversationId === this.conversationId) this.#addReply(event.reply);
+        this.#hooks.onNotification?.(event.reply);
+        break;
+      case 'history':
+        this.#follow(event);
         break;
       case 'progress':
         this.onProgress(event.progress);
@@ -278,8 +339,25 @@ export class ChatController implements ReactiveController {
     }
   };
 
+  /** What another tab did to the same history. */
+  #follow(event: Extract<AssistantEvent, { type: 'history' }>): void {
+    if (event.change === 'conversations') return this.#hooks.onListChanged?.();
+    if (event.change !== 'messages') {
+      // Erased or started over there: nothing shown here exists any more.
+      this.#hooks.onListChanged?.();
+      if (this.status !== 'locked') void this.clear();
+      return;
+    }
+    if (event.conversationId !== this.conversationId) return this.#hooks.onListChanged?.();
+    const fresh = event.messages.filter((message) => !this.#seen.has(message.id));
+    for (const message of fresh) this.#seen.add(message.id);
+    if (fresh.length === 0) return;
+    this.items = [...this.items, ...fresh.map(fromStored)].sort((a, b) => a.createdAt - b.createdAt);
+    this.#host.requestUpdate();
+  }
+
   #subscribe(assistant: WidgetAssistant): void {
-    const types = ['message', 'reply', 'notification', 'progress', 'status'] as const;
+    const types = ['message', 'reply', 'notification', 'progress', 'status', 'history'] as const;
     this.#offs = types.map((type) => assistant.on(type, this.#onEvent));
     this.#offs.push(
       assistant.on('permission-request', (request) => {
@@ -300,6 +378,7 @@ export class ChatController implements ReactiveController {
 }
 
 function fromStored(message: StoredMessage): ChatItem {
-  const { id, role, text, createdAt } = message;
-  return { key: id, role, text, createdAt, state: role === 'user' ? 'sent' : 'done' };
+  const { id, role, text, createdAt, rating } = message;
+  const item: ChatItem = { key: id, role, text, createdAt, state: role === 'user' ? 'sent' : 'done' };
+  return rating === undefined ? item : { ...item, rating };
 }

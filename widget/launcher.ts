@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Messages } from './i18n/en.ts';
 import { icons } from './icons.ts';
@@ -13,6 +13,8 @@ import { icons } from './icons.ts';
 export interface LauncherProps {
   msgs: Messages;
   open: boolean;
+  /** Notices not seen yet (shown as a badge, and in the button's name). */
+  unread: number;
   onToggle(): void;
 }
 
@@ -28,8 +30,15 @@ export function renderLauncher(props: LauncherProps): TemplateResult {
     aria-controls="panel"
     aria-expanded=${props.open ? 'true' : 'false'}
     aria-label=${props.open ? props.msgs.close : props.msgs.open}
+    aria-describedby=${props.unread ? 'unread' : nothing}
     @click=${props.onToggle}
   >
     ${props.open ? icons.close : icons.chat}
+    ${
+      props.unread
+        ? html`<span class="badge" part="badge" aria-hidden="true">${props.unread > 99 ? '99+' : props.unread}</span>
+            <span id="unread" class="sr-only">${props.msgs.unread(props.unread)}</span>`
+        : nothing
+    }
   </button>`;
 }
