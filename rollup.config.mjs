@@ -19,6 +19,7 @@ const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^$
 /** The asset URLs in source (relative to the repo) and where they sit next to the bundles in dist/. */
 const assetUrls = [
   ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
+  ["'../../models/slots-default.onnx'", "'./models/slots-default.onnx'"],
   ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
   ["'../../worker/engine-worker.ts'", "'./confidant-worker.js'"],
 ];

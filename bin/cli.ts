@@ -19,7 +19,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   'eval-dialogues': evalDialoguesCommand,
 };
 
-const EVAL_DIALOGUES_USAGE = 'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--json]';
+const EVAL_DIALOGUES_USAGE = 'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--no-tagger] [--json]';
 const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}`;
 
 /**

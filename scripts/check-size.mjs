@@ -18,6 +18,7 @@ const budgets = [
     maxGzip: 100 * 1024,
   },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
+  { file: 'dist/models/slots-default.onnx', label: 'default slot tagger', maxGzip: 2 * 1024 * 1024 },
   {
     file: 'dist/ort-wasm-simd-threaded.wasm',
     label: 'ONNX Runtime wasm (fetched by the Worker)',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: serves the repo on http://127.0.0.1:8080 (loopback only) and opens nothing: the demo pages are
-// /demo/index.html (script-tag embed), /demo/app.html (npm/ESM use) and /demo/strict-csp.html. Everything —
+// /demo/index.html (script-tag embed), /demo/zh.html (the Chinese page), /demo/app.html (npm/ESM use) and
+// /demo/strict-csp.html. Everything —
 // ONNX Runtime's wasm, the model — comes from this origin, so it works with the network off.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -31,6 +32,6 @@ const server = await startDevServer({
   logStartMessage: false,
 });
 console.log(
-  `Confidant demo: http://127.0.0.1:${port}/demo/index.html (script tag), /demo/app.html (ESM), /demo/strict-csp.html`,
+  `Confidant demo: http://127.0.0.1:${port}/demo/index.html (script tag), /demo/zh.html (中文), /demo/app.html (ESM), /demo/strict-csp.html`,
 );
 process.on('SIGINT', () => server.stop().then(() => process.exit(0)));

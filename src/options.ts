@@ -58,6 +58,11 @@ export function validateAssistantOptions(options: AssistantOptions): void {
       throw new RangeError(`options.timeZone is not an IANA time zone: ${String(timeZone)}`, { cause });
     }
   }
+  for (const key of ['lang', 'uiLang'] as const) {
+    const tag = options[key];
+    if (tag !== undefined && (typeof tag !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)))
+      throw new TypeError(`options.${key} must be a BCP 47 language tag such as 'en' or 'zh-CN'`);
+  }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string') throw new TypeError('options.wasmUrl must be a string');
   for (const key of ['modelSha256', 'wasmSha256'] as const) {
     const digest = options[key];

@@ -21,7 +21,10 @@ export interface OwnAssistantOptions {
   database?: string | undefined;
   encryption: 'device' | 'passphrase';
   passphrase?: string | undefined;
+  /** The element's UI language: the assistant's `uiLang`. */
   lang: string;
+  /** The `reply-lang` attribute: the assistant's fixed `lang`, when set. */
+  replyLang?: string | undefined;
   /** Any other `createAssistant` option, from the element's `assistantOptions` property. */
   extra: Partial<AssistantOptions>;
   onProgress(event: ProgressEvent): void;
@@ -34,9 +37,11 @@ export interface OwnAssistantOptions {
  */
 export async function createOwnAssistant(options: OwnAssistantOptions): Promise<Assistant> {
   const { createAssistant } = await import('../src/index.ts');
-  const { model, database, encryption, passphrase, lang, extra, onProgress } = options;
+  const { model, database, encryption, passphrase, lang, replyLang, extra, onProgress } = options;
   return createAssistant({
-    lang,
+    // Replies follow each message's language; the UI language answers what has none.
+    uiLang: lang,
+    ...(replyLang ? { lang: replyLang } : {}),
     ...(database ? { databaseName: database } : {}),
     ...extra,
     ...(model ? { model: new URL(model, document.baseURI).href } : {}),

@@ -56,7 +56,8 @@ import type { VoiceMode } from './voice.ts';
  * @tag confidant-assistant
  * @summary A chat widget whose understanding and history stay on the device.
  *
- * @attr lang - UI and reply language (BCP 47); `en` and `zh-CN` UI catalogues ship. Defaults to the nearest `lang` up the tree.
+ * @attr lang - UI language (BCP 47); `en` and `zh-CN` UI catalogues ship. Defaults to the nearest `lang` up the tree. Replies follow the language of each message (English or Chinese); this one answers what neither is.
+ * @attr reply-lang - Fixes the language of every reply (`en`, `zh-CN`) whatever the user writes. Unset by default.
  * @attr dir - `rtl` mirrors the layout; inherited from the page like any element.
  *
  * @fires {ConfidantOpenEvent} confidant-open - The panel opened.
@@ -223,6 +224,11 @@ export class ConfidantAssistant extends LitElement {
   @property({ type: Boolean }) sound = false;
   /** Offer Web Notifications (the user turns them on in settings; the browser asks then). */
   @property({ type: Boolean }) notifications = false;
+  /**
+   * Fixes the language of every reply of the assistant the element creates (`en`, `zh-CN`). Unset,
+   * each reply is in the language of the message it answers. @default undefined
+   */
+  @property({ attribute: 'reply-lang' }) replyLang: string | undefined;
 
   @state() private view: PanelView = 'chat';
   @state() private offline = false;
@@ -243,7 +249,11 @@ export class ConfidantAssistant extends LitElement {
     const input = this.renderRoot.querySelector('textarea');
     if (input) input.value = text;
   });
-  readonly #own = new OwnAssistantController(this, this.#chat, () => ({ lang: this.#lang, msgs: this.#msgs }));
+  readonly #own = new OwnAssistantController(this, this.#chat, () => ({
+    lang: this.#lang,
+    ...(this.replyLang ? { replyLang: this.replyLang } : {}),
+    msgs: this.#msgs,
+  }));
   #opened = false;
   #focusOnOpen = false;
   #restoreFocus = false;

@@ -38,7 +38,7 @@ export class OwnAssistantController implements ReactiveController {
 
   readonly #host: OwnAssistantHost;
   readonly #chat: ChatController;
-  readonly #context: () => { lang: string; msgs: Messages };
+  readonly #context: () => { lang: string; replyLang?: string; msgs: Messages };
   #own: WidgetAssistant | undefined;
   #starting: Promise<void> | undefined;
   #cancelScheduled: (() => void) | undefined;
@@ -47,9 +47,13 @@ export class OwnAssistantController implements ReactiveController {
   /**
    * @param host the element
    * @param chat its conversation, told about loading, locking and failures
-   * @param context the element's current language and UI strings
+   * @param context the element's current UI language, fixed reply language (if any) and UI strings
    */
-  constructor(host: OwnAssistantHost, chat: ChatController, context: () => { lang: string; msgs: Messages }) {
+  constructor(
+    host: OwnAssistantHost,
+    chat: ChatController,
+    context: () => { lang: string; replyLang?: string; msgs: Messages },
+  ) {
     this.#host = host;
     this.#chat = chat;
     this.#context = context;
@@ -131,6 +135,7 @@ export class OwnAssistantController implements ReactiveController {
         encryption: host.encryption,
         passphrase: this.#passphrase,
         lang: this.#context().lang,
+        replyLang: this.#context().replyLang,
         extra: host.assistantOptions,
         onProgress: this.#chat.onProgress,
       });

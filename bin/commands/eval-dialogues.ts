@@ -1,14 +1,16 @@
 /**
- * `confidant eval-dialogues <file> [--model <model.onnx>] [--json] [--verbose]`: plays a multi-turn
- * test set through the real stack (intent model → entities → dialogue manager → built-in skills →
- * encrypted memory store) and reports turn-level intent accuracy, slot accuracy and whole-dialogue
+ * `confidant eval-dialogues <file> [--model <model.onnx>] [--no-tagger] [--json] [--verbose]`: plays a
+ * multi-turn test set through the real stack (intent model → entities and the slot tagger's spans →
+ * dialogue manager → built-in skills → encrypted memory store) and reports turn-level intent accuracy, slot accuracy and whole-dialogue
  * success. Each dialogue starts from a fresh, empty store on a fixed clock and time zone.
  *
  * File format: `[{ "name"?: "...", "turns": [{ "user": "...", "expect": { "intent": "...",
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
-import { defaultModelUrl } from '../../src/engine/assets.ts';
+import { defaultModelUrl, defaultSlotTaggerUrl } from '../../src/engine/assets.ts';
+import { withSlotEntities } from '../../src/nlu/tagger/slot-entities.ts';
+import { loadSlotTagger, type SlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
@@ -77,7 +79,7 @@ export function seededRandom(seed: number): () => number {
  */
 export async function openDialogueSession(
   model: IntentModel,
-  options: { now?: Date; timeZone?: string; seed?: number } = {},
+  options: { now?: Date; timeZone?: string; seed?: number; tagger?: SlotTagger } = {},
 ): Promise<DialogueSession> {
   const now = options.now ?? EVAL_NOW;
   const timeZone = options.timeZone ?? EVAL_TIME_ZONE;
@@ -98,7 +100,11 @@ export async function openDialogueSession(
   return {
     store,
     async send(text) {
-      const nlu = await model.classify(text, { now, timeZone });
+      // As the engine does: the tagger's spans join the rule entities.
+      const nlu = withSlotEntities(
+        await model.classify(text, { now, timeZone }),
+        (await options.tagger?.tag(text)) ?? [],
+      );
       return manager.handle({ conversationId, text, nlu, signal });
     },
   };
@@ -131,17 +137,19 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 /**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
- * @param options `model`: path of the `.onnx` model (default: the shipped one)
+ * @param options `model`: path of the `.onnx` model (default: the shipped one); `tagger`: `false`
+ *   to play without the slot tagger (default: the shipped one, as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; json?: boolean } = {},
+  options: { model?: string; json?: boolean; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
+  const tagger = options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(defaultSlotTaggerUrl()));
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;
@@ -150,7 +158,10 @@ export async function evalDialogues(
   const failures: DialogueEvalReport['failures'] = [];
   try {
     for (const [index, spec] of specs.entries()) {
-      const session = await openDialogueSession(model, { seed: index + 1 });
+      const session = await openDialogueSession(model, {
+        seed: index + 1,
+        ...(tagger === undefined ? {} : { tagger }),
+      });
       let ok = true;
       for (const [t, turn] of spec.turns.entries()) {
         const { reply, understanding } = await session.send(turn.user);
@@ -180,6 +191,7 @@ export async function evalDialogues(
     }
   } finally {
     await model.dispose();
+    await tagger?.dispose();
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
@@ -201,11 +213,17 @@ export async function run(argv: string[]): Promise<number> {
   const modelAt = argv.indexOf('--model');
   const model = modelAt >= 0 ? argv[modelAt + 1] : undefined;
   if (file === undefined || (modelAt >= 0 && model === undefined)) {
-    process.stderr.write('usage: confidant eval-dialogues <file.json> [--model <model.onnx>] [--json] [--verbose]\n');
+    process.stderr.write(
+      'usage: confidant eval-dialogues <file.json> [--model <model.onnx>] [--no-tagger] [--json] [--verbose]\n',
+    );
     return 2;
   }
   const json = argv.includes('--json');
-  const report = await evalDialogues(file, { ...(model === undefined ? {} : { model }), json });
+  const report = await evalDialogues(file, {
+    ...(model === undefined ? {} : { model }),
+    ...(argv.includes('--no-tagger') ? { tagger: false as const } : {}),
+    json,
+  });
   if (json) {
     const { turnAccuracy, slotAccuracy, dialogueSuccess, n } = report;
     process.stdout.write(`${JSON.stringify({ turnAccuracy, slotAccuracy, dialogueSuccess, n })}\n`);

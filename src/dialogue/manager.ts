@@ -11,12 +11,14 @@ import { capLength } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
-import { performAction } from './perform.ts';
+import { detectLanguage, type LanguageGuess } from '../lang/detect-language.ts';
+import { languageOf, packFor } from '../lang/pack.ts';
+import { performAction, type Performed } from './perform.ts';
 import { decideTurn } from './policy.ts';
 import type { DialogueReply } from './run-task.ts';
 import { emptyState, expireState, pushRecent, restoreState } from './state.ts';
 import { createStateCache } from './state-cache.ts';
-import type { DialoguePolicy, DialogueState } from './types.ts';
+import type { DialogueAction, DialoguePolicy, DialogueState } from './types.ts';
 
 /** Options of {@link createDialogueManager}. */
 export interface DialogueManagerOptions {
@@ -30,8 +32,18 @@ export interface DialogueManagerOptions {
   clock?: () => Date;
   /** IANA time zone given to `confirm` hooks. @default the platform's zone */
   timeZone?: string;
-  /** BCP 47 language given to `confirm` hooks. @default 'en' */
+  /**
+   * Fixes the language of every reply (BCP 47: `en`, `zh-CN`). Unset, each turn is answered in
+   * the language it is written in. @default none: per turn
+   */
   lang?: string;
+  /**
+   * The user's interface language: replies to turns whose language cannot be told ("42", "👍")
+   * at the start of a conversation, and to text in a language the assistant does not speak. @default 'en'
+   */
+  uiLang?: string;
+  /** Tells the language of a turn. @default the on-device script-based `detectLanguage` */
+  detectLanguage?: (text: string) => LanguageGuess;
   /** A task untouched for this many turns is forgotten. @default 6 */
   contextTurns?: number;
   /** A task untouched for this many minutes is forgotten. @default 10 */
@@ -51,6 +63,8 @@ export interface DialogueTurn {
   nlu: NluResult;
   /** Cancels the turn: `handle` rejects with `signal.reason` and the state is not changed. */
   signal: AbortSignal;
+  /** The turn's language when the caller already knows it (BCP 47). @default detected from `text` */
+  lang?: string;
   /** Receives streamed text while a skill produces it. */
   onDelta?: (text: string) => void;
   /**
@@ -84,10 +98,33 @@ export interface DialogueManager {
   forget(conversationId?: string): void;
 }
 
+/** A turn detected as another language with at least this confidence gets the honest "I can't read that". */
+export const FOREIGN_CONFIDENCE = 0.5;
+
 /** The most UTF-16 code units of a turn the dialogue layer reads. */
 const MAX_TURN_CHARS = 2000;
 /** The most code units of each recent message kept in the state (it is rewritten every turn). */
 const MAX_RECENT_CHARS = 1000;
+
+function optionalTag(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value))
+    throw new TypeError(`${name} must be a BCP 47 language tag such as 'en' or 'zh-CN', got ${String(value)}`);
+  return value;
+}
+
+/**
+ * The reply to text in a language neither model knows: said in the interface language, and
+ * nothing is acted on (a guess at what it asks could set a timer nobody wanted).
+ */
+function foreignReply(tag: string, random: () => number): Performed {
+  const variants = packFor(tag).dialogue.unknownLanguage;
+  return {
+    reply: { text: variants[Math.floor(random() * variants.length) % variants.length]! },
+    intent: null,
+    slots: {},
+  };
+}
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -127,8 +164,27 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     random: options.random ?? Math.random,
     maxAsks: positiveInteger('maxAsks', options.maxAsks, 2),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-    lang: options.lang ?? 'en',
   };
+  const fixed = optionalTag('lang', options.lang);
+  const ui = packFor(optionalTag('uiLang', options.uiLang));
+  const detect = options.detectLanguage ?? detectLanguage;
+  if (typeof detect !== 'function') throw new TypeError('detectLanguage must be a function');
+
+  /**
+   * The language a turn is answered in: the host's fixed one, else the turn's own, else (no
+   * letters in it) the conversation's so far, else the user's interface language. `foreign` is
+   * set for text in a language the assistant does not speak: it is answered honestly, not acted on.
+   */
+  function languageOfTurn(turn: DialogueTurn, state: DialogueState): { tag: string; foreign: boolean } {
+    const given = turn.lang === undefined ? undefined : languageOf(turn.lang);
+    const guess = given !== undefined ? { lang: given, confidence: 1 } : detect(turn.text);
+    const spoken = guess.lang === 'en' || guess.lang === 'zh' ? guess.lang : undefined;
+    const foreign = spoken === undefined && guess.confidence >= FOREIGN_CONFIDENCE;
+    if (spoken !== undefined) state.lang = spoken;
+    if (fixed !== undefined) return { tag: packFor(fixed).tag, foreign };
+    if (spoken !== undefined) return { tag: packFor(spoken).tag, foreign };
+    return { tag: foreign || state.lang === undefined ? ui.tag : packFor(state.lang).tag, foreign };
+  }
   const clock = options.clock ?? (() => new Date());
   const policy = options.policy ?? decideTurn;
   // Turns of one conversation run one after another, so two quick messages never race on its state.
@@ -153,22 +209,28 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     const state = await takeState(turn.conversationId);
     expireState(state, now.getTime(), limits);
     state.turn += 1;
-    const action = policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
-    const done = await performAction(
-      action,
-      {
-        conversationId: turn.conversationId,
-        nlu: turn.nlu,
-        signal: turn.signal,
-        now,
-        state,
-        action: action.type,
-        text: turn.text,
-        ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
-      },
-      skills,
-      settings,
-    );
+    const language = languageOfTurn(turn, state);
+    const action: DialogueAction = language.foreign
+      ? { type: 'out-of-scope', confidence: 1 }
+      : policy({ nlu: turn.nlu, state, skills, text: turn.text, now });
+    const done = language.foreign
+      ? foreignReply(language.tag, settings.random)
+      : await performAction(
+          action,
+          {
+            conversationId: turn.conversationId,
+            nlu: turn.nlu,
+            signal: turn.signal,
+            now,
+            state,
+            action: action.type,
+            text: turn.text,
+            lang: language.tag,
+            ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
+          },
+          skills,
+          settings,
+        );
     // An abort during the skill leaves the stored state as it was before this turn (and none cached).
     if (turn.signal.aborted) throw abortReason(turn.signal);
     state.at = now.getTime();
@@ -189,6 +251,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
       entities: turn.nlu.entities,
       slots: done.slots,
       action: action.type,
+      lang: language.tag,
       ...(done.skill === undefined ? {} : { skill: done.skill }),
     };
     const result = { reply: done.reply, understanding };

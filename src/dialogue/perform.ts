@@ -7,6 +7,7 @@
 import type { SkillDefinition } from '../skills/types.ts';
 import { cueOf } from './cues.ts';
 import { LLM_FALLBACK_INTENT as OUT_OF_SCOPE_SKILL_INTENT } from '../skills/llm/llm-fallback.ts';
+import { joinSentences, packFor } from '../lang/pack.ts';
 import { outOfScopeReply, unsupportedReply } from './fallback.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
 import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
@@ -68,20 +69,19 @@ export async function performAction(
   const task = state.task;
   const taskSkill = task === undefined ? undefined : skills.find((s) => s.id === task.skillId);
   const random = settings.random;
+  const say = packFor(turn.lang).dialogue;
 
   switch (action.type) {
     case 'cancel': {
       const wasAsking = state.pending !== undefined;
       delete state.pending;
       delete state.task;
-      const text = wasAsking
-        ? pickFrom(['Okay, cancelled.', "Alright, I've dropped that.", 'No problem, forget it.'], random)
-        : pickFrom(['Okay.', 'Alright.', 'Sure, no problem.'], random);
+      const text = pickFrom(wasAsking ? say.cancelled : say.cancelledNothing, random);
       return { reply: { text }, intent: 'cancel', slots: {} };
     }
     case 'confirm': {
       if (state.pending?.type !== 'confirm' || task === undefined || taskSkill === undefined) {
-        return { reply: { text: pickFrom(['Okay.', 'Alright!'], random) }, intent: 'yes', slots: {} };
+        return { reply: { text: pickFrom(say.confirmedNothing, random) }, intent: 'yes', slots: {} };
       }
       const done = await continueTask(turn, taskSkill, task, settings, true);
       return { ...done, intent: 'yes' };
@@ -90,9 +90,7 @@ export async function performAction(
       const wasConfirm = state.pending?.type === 'confirm';
       delete state.pending;
       delete state.task;
-      const text = wasConfirm
-        ? pickFrom(["Okay, I won't.", "Alright, I'll leave it as it is.", 'No problem, nothing changed.'], random)
-        : pickFrom(['Okay, never mind.', 'Alright, forget it.'], random);
+      const text = pickFrom(wasConfirm ? say.denied : say.droppedQuestion, random);
       return { reply: { text }, intent: 'no', slots: {} };
     }
     case 'fill-slot': {
@@ -110,11 +108,10 @@ export async function performAction(
         answer: true,
         now: turn.now,
       });
-      const verdict = value === undefined ? undefined : validateSlot(slot, value);
+      const verdict = value === undefined ? undefined : validateSlot(slot, value, turn.lang);
       if (verdict !== true) {
         const question =
-          verdict ??
-          `${pickFrom(["Sorry, I didn't catch that.", "Hmm, I didn't get that.", "Sorry, I'm not sure I understood."], random)} ${promptOf(slot, random)}`;
+          verdict ?? joinSentences(pickFrom(say.notCaught, random), promptOf(slot, random, turn.lang), turn.lang);
         const reply = askFor(turn, settings, slot.name, question, true);
         return { reply, intent: task.intent, slots: slotValues(state.task), skill: taskSkill.id };
       }
@@ -140,6 +137,8 @@ export async function performAction(
         if (slot.carry === false) delete task.slots[slot.name];
       }
       setSlots(task, found, state.turn, at);
+      // "加一个：预约牙医" after reading the list changes it: the skill settles the intent again.
+      if (Object.keys(found).length > 0) task.intent = refineIntent(taskSkill, task.intent, found);
       task.turn = state.turn;
       task.at = at;
       delete state.pending;
@@ -172,7 +171,7 @@ export async function performAction(
     }
     case 'unsupported':
       delete state.pending;
-      return { reply: unsupportedReply(action.intent, skills, random), intent: action.intent, slots: {} };
+      return { reply: unsupportedReply(action.intent, skills, random, turn.lang), intent: action.intent, slots: {} };
     case 'out-of-scope': {
       // A host that configured an out-of-scope skill (the LLM fallback) answers what the model does not know.
       const fallback = skills.find((s) => s.intents.includes(OUT_OF_SCOPE_SKILL_INTENT));
@@ -195,5 +194,5 @@ export async function performAction(
     }
   }
   delete state.pending;
-  return { reply: outOfScopeReply(skills, random), intent: null, slots: {} };
+  return { reply: outOfScopeReply(skills, random, turn.lang), intent: null, slots: {} };
 }

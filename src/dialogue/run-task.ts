@@ -6,6 +6,7 @@
  */
 import type { NluResult } from '../nlu/types.ts';
 import type { NormalizedReply, SkillContext, SkillDefinition, SkillRuntime } from '../skills/types.ts';
+import { joinSentences, packFor } from '../lang/pack.ts';
 import { missingSlot, promptOf, slotsOf, validateSlot } from './slots.ts';
 import { slotValues } from './state.ts';
 import { RESERVED_SLOTS, type ActiveTask, type DialogueActionType, type DialogueState } from './types.ts';
@@ -29,6 +30,8 @@ export interface TaskTurn {
   action: DialogueActionType;
   /** The user's utterance of this turn (added to the recent turns skills see). */
   text: string;
+  /** The language this turn is answered in (BCP 47: `en`, `zh-CN`). */
+  lang: string;
 }
 
 /** The manager's settings that running a task needs. */
@@ -37,14 +40,7 @@ export interface TaskSettings {
   random: () => number;
   maxAsks: number;
   timeZone: string;
-  lang: string;
 }
-
-const GIVE_UP = [
-  "Sorry, I still didn't get that, so let's leave it for now. Just ask again when you're ready.",
-  "I'm having trouble with that answer, so I'll drop it for now. Ask me again any time.",
-  "Let's leave that for now, I couldn't make sense of the answer. You can start over whenever you like.",
-];
 
 /**
  * Asks a slot question: records it as pending, counting how often the same question was asked.
@@ -62,7 +58,8 @@ export function askFor(
   if (asks > settings.maxAsks) {
     delete turn.state.pending;
     delete turn.state.task;
-    return { text: GIVE_UP[Math.floor(settings.random() * GIVE_UP.length) % GIVE_UP.length]! };
+    const giveUp = packFor(turn.lang).dialogue.giveUp;
+    return { text: giveUp[Math.floor(settings.random() * giveUp.length) % giveUp.length]! };
   }
   turn.state.pending = { type: 'slot', slot, question, asks };
   return { text: question, ask: { question, slot }, expectsAnswer: true };
@@ -90,17 +87,17 @@ function confirmQuestion(
     signal: turn.signal,
     now: turn.now,
     timeZone: settings.timeZone,
-    lang: settings.lang,
+    lang: turn.lang,
   };
+  const goAhead = packFor(turn.lang).dialogue.goAhead;
   let question: string | undefined;
   try {
     question = skill.confirm?.(ctx);
   } catch {
     // A confirm hook that throws must not let the action through unconfirmed.
-    question = 'Shall I go ahead?';
+    question = goAhead;
   }
-  if ((question === undefined || question === '') && skill.permissions?.consequential === true)
-    question = 'Shall I go ahead?';
+  if ((question === undefined || question === '') && skill.permissions?.consequential === true) question = goAhead;
   return question === '' ? undefined : question;
 }
 
@@ -126,14 +123,15 @@ export async function runTask(
   for (const slot of slotsOf(skill)) {
     const rec = task.slots[slot.name];
     if (rec === undefined) continue;
-    const verdict = validateSlot(slot, rec.value);
+    const verdict = validateSlot(slot, rec.value, turn.lang);
     if (verdict !== true) {
       delete task.slots[slot.name];
       return askFor(turn, settings, slot.name, verdict, repeat);
     }
   }
   const missing = missingSlot(skill, new Set(Object.keys(task.slots)));
-  if (missing !== undefined) return askFor(turn, settings, missing.name, promptOf(missing, settings.random), repeat);
+  if (missing !== undefined)
+    return askFor(turn, settings, missing.name, promptOf(missing, settings.random, turn.lang), repeat);
 
   if (!confirmed) {
     const question = confirmQuestion(skill, task, turn, settings);
@@ -155,6 +153,7 @@ export async function runTask(
     conversation: { id: turn.conversationId, recentTurns: recentTurns(turn) },
     signal: turn.signal,
     now: turn.now,
+    lang: turn.lang,
     ...(confirmed ? { confirmed: true } : {}),
     ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
   });
@@ -163,7 +162,9 @@ export async function runTask(
   // The skill asked something itself: the next turn answers it (as a `text` slot unless declared).
   const slot = reply.ask.slot ?? 'answer';
   if (before !== undefined) turn.state.pending = before;
-  const text = reply.text.includes(reply.ask.question) ? reply.text : `${reply.text} ${reply.ask.question}`.trim();
+  const text = reply.text.includes(reply.ask.question)
+    ? reply.text
+    : joinSentences(reply.text, reply.ask.question, turn.lang).trim();
   const asked = askFor(turn, settings, slot, reply.ask.question, repeat);
   return asked.expectsAnswer === true
     ? { ...reply, text, ask: { question: reply.ask.question, slot }, expectsAnswer: true }

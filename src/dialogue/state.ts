@@ -79,6 +79,7 @@ export function restoreState(stored: unknown): DialogueState {
         )
       : [],
   };
+  if (stored['lang'] === 'en' || stored['lang'] === 'zh') state.lang = stored['lang'];
   const task = restoreTask(stored['task']);
   if (task !== undefined) state.task = task;
   // A question without the task it belongs to cannot be answered: drop it.

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Language } from '../lang/pack.ts';
 import type { Entity, NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SlotDefinition } from '../skills/types.ts';
 
@@ -103,6 +104,8 @@ export interface DialogueState {
   task?: ActiveTask;
   pending?: PendingQuestion;
   recent: RecentTurn[];
+  /** The language of the last turn that showed one, for turns that do not ("42", "👍"). */
+  lang?: Language;
 }
 
 /**

@@ -25,6 +25,7 @@ import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { defaultModelUrl } from './assets.ts';
 import { exportFeedback, rateMessage, toStoredMessage } from './feedback.ts';
+import { loadEngineTagger } from './tagger-loader.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
 export const ACTIVE_MODEL_ID = 'active';
@@ -268,6 +269,16 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         done();
         ctx.setStatus(s, 'ready');
       }
+    },
+
+    async setSlotTagger(source) {
+      const s = ctx.current();
+      // Loaded (and checked) before the swap: a tagger that fails leaves the previous one in place.
+      const next = source === null ? undefined : await loadEngineTagger(source, s.options);
+      const previous = s.tagger;
+      s.tagger = next;
+      await previous?.dispose();
+      return next === undefined ? null : { ...next.info };
     },
   };
 }

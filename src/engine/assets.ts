@@ -13,6 +13,14 @@ export function defaultModelUrl(): URL {
   return new URL('../../models/assistant-en.onnx', import.meta.url);
 }
 
+/** The bundled default slot tagger (places, list items, reminder tasks, words, names; English and Chinese). @internal */
+export function defaultSlotTaggerUrl(): URL {
+  return new URL('../../models/slots-default.onnx', import.meta.url);
+}
+
+/** SHA-256 (hex) of the default slot tagger, baked in by the build. @internal */
+export const DEFAULT_SLOT_TAGGER_SHA256: string | undefined = /* @build-sha256 models/slots-default.onnx */ undefined;
+
 /** ONNX Runtime's WebAssembly binary, or `undefined` outside a browser (Node's ORT finds its own). @internal */
 export function defaultWasmUrl(): string | undefined {
   if (typeof (globalThis as { location?: unknown }).location === 'undefined') return undefined;

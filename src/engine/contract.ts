@@ -27,11 +27,13 @@ import type {
   EngineStatus,
   FeedbackExport,
   KeyState,
+  ModelSource,
   PermissionGrant,
   ProgressEvent,
   Rating,
   Reply,
   SendRequest,
+  SlotTaggerInfo,
   StoredMessage,
   TrainOptions,
   TrainProgressEvent,
@@ -136,6 +138,13 @@ export interface Engine {
   ): Promise<ModelInfo>;
   /** The user's ratings as a labelled corpus: rated replies with their utterances (see `FeedbackExport`). */
   exportFeedback(): Promise<FeedbackExport>;
+  /**
+   * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
+   * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
+   * one keeps working.
+   * @returns what the new tagger finds (its slot names), or `null` without one
+   */
+  setSlotTagger(source: ModelSource | null): Promise<SlotTaggerInfo | null>;
 }
 
 /**
@@ -220,6 +229,7 @@ export const engineMethods = {
 
   train: { group: 'models', callbacks: [2] },
   exportFeedback: { group: 'models', callbacks: [] },
+  setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 
 type Table = typeof engineMethods;

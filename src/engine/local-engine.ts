@@ -24,6 +24,9 @@ import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
+import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
+import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
@@ -46,6 +49,8 @@ export interface LocalEngineHooks {
 export interface EngineState {
   options: EngineOptions;
   model: IntentModel;
+  /** The slot tagger, when one is loaded: its spans join the turn's entities. */
+  tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
@@ -93,6 +98,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const classifyOptions = (s: EngineState) => ({
     timeZone: s.options.timeZone ?? (platformZone ??= defaultTimeZone()),
   });
+  /** Intent and rule entities, then the tagger's slot spans (when a tagger is loaded). */
+  const understand = async (s: EngineState, text: string) => {
+    const tagger = s.tagger;
+    const [nlu, spans] = await Promise.all([s.model.classify(text, classifyOptions(s)), tagger?.tag(text) ?? []]);
+    return withSlotEntities(nlu, spans);
+  };
 
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
@@ -243,7 +254,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
     const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
-    const nlu = await s.model.classify(request.text, classifyOptions(s));
+    const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -315,9 +326,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       host = engineHost;
       const store = await openEngineStore(options);
       let model: IntentModel;
+      let tagger: SlotTagger | undefined;
       try {
         const { source, sha256 } = startingModel(options);
         model = await loadModel(source, options, onProgress, sha256);
+        const taggerSource = startingTagger(options);
+        try {
+          if (taggerSource !== undefined)
+            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+        } catch (error) {
+          await model.dispose();
+          throw error;
+        }
       } catch (error) {
         await store.close();
         throw error;
@@ -325,6 +345,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const s: EngineState = {
         options,
         model,
+        tagger,
         store,
         services: undefined,
         conversationId: undefined,
@@ -362,8 +383,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     },
 
     async classify(text: string) {
-      const s = current();
-      return s.model.classify(text, classifyOptions(s));
+      return understand(current(), text);
     },
 
     async status() {
@@ -403,7 +423,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       if (s === undefined) return;
       s.sync.close();
       stopServices(s.services);
-      await Promise.allSettled([s.model.dispose(), s.store.close()]);
+      await Promise.allSettled([s.model.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
   return {

@@ -75,8 +75,8 @@ export async function loadEngineModel(
   }
 }
 
-/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. */
-async function modelBytes(
+/** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */
+export async function modelBytes(
   source: ModelSource,
   options: { sha256?: string; onProgress?: (event: ProgressEvent) => void },
 ): Promise<Bytes | Uint8Array> {
@@ -101,8 +101,8 @@ function canCacheOrVerify(sha256: string | undefined): boolean {
   return sha256 !== undefined || typeof (globalThis as { caches?: unknown }).caches !== 'undefined';
 }
 
-/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. */
-function renamed(error: unknown, name: string): unknown {
+/** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. @internal */
+export function renamed(error: unknown, name: string): unknown {
   if (!(error instanceof ModelLoadError) || error.source !== 'bytes' || name === 'bytes') return error;
   const suffix = ' (model: bytes)';
   const message = error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;

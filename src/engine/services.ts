@@ -106,6 +106,7 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
     skills,
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.uiLang === undefined ? {} : { uiLang: options.uiLang }),
   });
   await scheduler.start();
   // Webhook calls made offline wait in the encrypted outbox; window and WorkerGlobalScope both fire `online`.

@@ -9,6 +9,15 @@ import type { GrantablePermission } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
 
+/** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
+export interface SlotTaggerInfo {
+  name: string;
+  version: string;
+  language: string;
+  entities: string[];
+  bytes: number;
+}
+
 /** Where a model comes from: a URL (string or `URL`) or the bytes of an `.onnx` file. */
 export type ModelSource = string | URL | ArrayBuffer | Uint8Array;
 
@@ -21,6 +30,14 @@ export interface EngineOptions {
   model?: ModelSource;
   /** SHA-256 (64 hex digits) the `model` must have; it is then served from the offline cache without asking the network. @default none */
   modelSha256?: string;
+  /**
+   * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
+   * city); `false` runs without one (skills' own extractors and questions only).
+   * @default the bundled `slots-default.onnx`
+   */
+  slotTagger?: ModelSource | false;
+  /** SHA-256 (64 hex digits) the `slotTagger` must have. @default none */
+  slotTaggerSha256?: string;
   /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */
@@ -33,8 +50,19 @@ export interface EngineOptions {
   encryption?: EncryptionOptions;
   /** IANA time zone used for dates and times. @default the platform's zone */
   timeZone?: string;
-  /** BCP 47 language of replies. @default 'en' */
+  /**
+   * Fixes the language of every reply (BCP 47: `en`, `zh-CN`). Unset, each reply is in the
+   * language the user wrote that turn in (English or Simplified Chinese, told on the device).
+   * @default none: the turn's language
+   */
   lang?: string;
+  /**
+   * The user's interface language (BCP 47): replies in it to turns whose language cannot be told
+   * ("42", "👍") before the conversation has shown one, and to text in a language the assistant
+   * does not speak (answered honestly, never acted on). The widget passes its own `lang`.
+   * @default 'en'
+   */
+  uiLang?: string;
   /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
   appSkills?: SkillManifest[];
 }
@@ -123,6 +151,8 @@ export interface Understanding {
   action: string;
   /** The skill that answered, if any. */
   skill?: string;
+  /** The language the reply is written in (BCP 47: `en`, `zh-CN`): the turn's, unless the host fixed `lang`. */
+  lang?: string;
 }
 
 /** One reply of the assistant. */

@@ -7,7 +7,9 @@
 export { loadIntentModel, type IntentModel, type LoadIntentModelOptions } from '../nlu/runtime/intent-model.ts';
 export { extractEntities, type ExtractEntitiesOptions } from '../nlu/entities/extract-entities.ts';
 export { parseCorpus, type CorpusFormat, type ParseCorpusOptions } from '../nlu/corpus/parse-corpus.ts';
-export type { ModelSource, TrainOptions, TrainProgressEvent } from '../engine/types.ts';
+export { loadSlotTagger, type SlotTagger, type LoadSlotTaggerOptions } from '../nlu/tagger/slot-tagger.ts';
+export type { TaggedSpan } from '../nlu/tagger/bio.ts';
+export type { ModelSource, SlotTaggerInfo, TrainOptions, TrainProgressEvent } from '../engine/types.ts';
 export type {
   ClassifyOptions,
   Corpus,

@@ -25,7 +25,8 @@ export type EntityKind =
   | 'email'
   | 'url'
   | 'phone'
-  | 'custom';
+  | 'custom'
+  | 'slot';
 
 /** One entity found in an utterance. Offsets are UTF-16 code units into the original text. */
 export interface Entity {
@@ -39,10 +40,11 @@ export interface Entity {
    * The normalized value: a number for `number`/`ordinal`/`percentage` (42, 3, 15),
    * an ISO 8601 string for `date`/`time`/`datetime`, milliseconds for `duration`,
    * `{ amount, currency }` for `money`, the canonical string for `email`/`url`/`phone`
-   * and for a custom list entity (its canonical value, not the synonym typed).
+   * and for a custom list entity (its canonical value, not the synonym typed), and the words
+   * as typed for a `slot` (a span the learned slot tagger found).
    */
   value: unknown;
-  /** For `custom`: the entity's name in the corpus (e.g. `city`). */
+  /** For `custom`: the entity's name in the corpus (e.g. `city`); for `slot`: the tagger's slot name (e.g. `place`). */
   name?: string;
   /** Extraction confidence in [0, 1]; 1 for exact matches. */
   confidence?: number;
@@ -117,10 +119,26 @@ export type CustomEntityDefinition =
  */
 export const OOS_LABEL = 'oos';
 
+/**
+ * One annotated span of an example: which words fill which slot. Offsets are UTF-16 code units
+ * into the example's text (JavaScript string indices), `end` exclusive, as in the shared dataset
+ * schema; `text.slice(start, end)` is the span as written.
+ */
+export interface SlotSpan {
+  start: number;
+  end: number;
+  /** The slot or entity name, e.g. `city`. */
+  entity: string;
+  /** The canonical value, when the annotation names one that differs from the text (`[NYC](city:New York)`). */
+  value?: string;
+}
+
 /** One labelled example. */
 export interface TrainingExample {
   text: string;
   intent: string;
+  /** Annotated spans (Rasa `[Paris](city)`, Confidant YAML, the dataset schema's `slots`): what trains the slot tagger. */
+  slots?: SlotSpan[];
 }
 
 /**

@@ -84,7 +84,7 @@ export function buildContext(
     signal,
     now: new Date(invocation.now.getTime()),
     timeZone: deps.timeZone,
-    lang: deps.lang,
+    lang: invocation.lang ?? deps.lang,
   };
   if (permissions.network !== undefined && permissions.network.length > 0) {
     ctx.fetch = createScopedFetch({

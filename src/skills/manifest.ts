@@ -51,30 +51,49 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function checkSlot(raw: unknown, where: string): SlotDefinition {
   if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
-  const { name, kind, prompt, required, validate } = raw;
+  const { name, kind, prompt, required, validate, tag } = raw;
   if (typeof name !== 'string') throw new TypeError(`${where}.name must be a string`);
   if (!SLOT_NAME.test(name)) throw new RangeError(`${where}.name must match ${SLOT_NAME}: ${JSON.stringify(name)}`);
   if (typeof kind !== 'string') throw new TypeError(`${where}.kind must be a string`);
   if (!SLOT_KINDS.has(kind) && !/^custom:[A-Za-z0-9_.-]{1,64}$/.test(kind))
     throw new RangeError(`${where}.kind is not a slot kind: ${JSON.stringify(kind)}`);
-  const prompts = typeof prompt === 'string' ? [prompt] : prompt;
-  if (
-    !Array.isArray(prompts) ||
-    prompts.length === 0 ||
-    !prompts.every((p) => typeof p === 'string' && p.trim() !== '')
-  ) {
-    throw new TypeError(`${where}.prompt must be a non-empty string or a non-empty array of them`);
-  }
+  const checkPrompts = (value: unknown, at: string): string | string[] => {
+    const prompts = typeof value === 'string' ? [value] : value;
+    if (
+      !Array.isArray(prompts) ||
+      prompts.length === 0 ||
+      !prompts.every((p) => typeof p === 'string' && p.trim() !== '')
+    ) {
+      throw new TypeError(`${at} must be a non-empty string or a non-empty array of them`);
+    }
+    return typeof value === 'string' ? value : (Object.freeze([...(prompts as string[])]) as string[]);
+  };
+  // A prompt per language: `{ en: 'Which city?', zh: '哪个城市？' }`.
+  let checkedPrompt: SlotDefinition['prompt'];
+  if (isRecord(prompt)) {
+    const entries = Object.entries(prompt);
+    if (entries.length === 0) throw new TypeError(`${where}.prompt must name at least one language`);
+    const out: Record<string, string | string[]> = {};
+    for (const [language, value] of entries) {
+      if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language))
+        throw new RangeError(`${where}.prompt: ${JSON.stringify(language)} is not a language tag`);
+      out[language] = checkPrompts(value, `${where}.prompt.${language}`);
+    }
+    checkedPrompt = Object.freeze(out);
+  } else checkedPrompt = checkPrompts(prompt, `${where}.prompt`);
   if (required !== undefined && typeof required !== 'boolean')
     throw new TypeError(`${where}.required must be a boolean`);
   if (validate !== undefined && typeof validate !== 'function')
     throw new TypeError(`${where}.validate must be a function`);
+  if (tag !== undefined && (typeof tag !== 'string' || !SLOT_NAME.test(tag)))
+    throw new TypeError(`${where}.tag must be a slot name matching ${SLOT_NAME}`);
   return Object.freeze({
     name,
     kind: kind as SlotDefinition['kind'],
-    prompt: typeof prompt === 'string' ? prompt : (Object.freeze([...(prompts as string[])]) as string[]),
+    prompt: checkedPrompt,
     ...(required === undefined ? {} : { required }),
     ...(validate === undefined ? {} : { validate: validate as NonNullable<SlotDefinition['validate']> }),
+    ...(tag === undefined ? {} : { tag: tag as string }),
   });
 }
 

@@ -52,7 +52,15 @@ export function manifestOf(definition: SkillDefinition): SkillManifest {
       : {
           slots: slots.map((slot) => {
             const { validate: _validate, ...s } = slot as SlotDefinition;
-            return { ...s, prompt: typeof s.prompt === 'string' ? s.prompt : [...s.prompt] };
+            const { prompt } = s;
+            const copy = (p: string | readonly string[]) => (typeof p === 'string' ? p : [...p]);
+            return {
+              ...s,
+              prompt:
+                typeof prompt === 'string' || Array.isArray(prompt)
+                  ? copy(prompt as string | string[])
+                  : Object.fromEntries(Object.entries(prompt).map(([k, v]) => [k, copy(v)])),
+            };
           }),
         }),
   });

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { packFor } from '../lang/pack.ts';
 import type { HistoryStore } from '../store/types.ts';
 import type { Metrics, MetricOutcome } from '../metrics/types.ts';
 import type {
@@ -49,7 +50,7 @@ export interface SkillRuntimeOptions {
   fetch?: typeof fetch;
   /** Backs `ctx.schedule`; without it skills that declare `schedule` get no `ctx.schedule`. */
   scheduler?: SkillScheduler;
-  /** Replaces the polite fallback texts. */
+  /** Replaces the polite fallback texts (in every language; by default each turn's language pack says them). */
   messages?: Partial<Record<Failure, string>>;
 }
 
@@ -69,13 +70,6 @@ export interface LocalSkillRuntime extends SkillRuntime {
   dispose(): void;
 }
 
-const FALLBACK: Record<Failure, string> = {
-  error: 'Sorry, something went wrong while doing that. Please try again.',
-  timeout: 'Sorry, that took too long. Please try again in a moment.',
-  invalid: "Sorry, I couldn't put together a proper answer for that.",
-  permission: "I can't do that without your permission.",
-};
-
 const secretKey = (skillId: string) => `skills.secret.${skillId}`;
 
 /**
@@ -94,7 +88,7 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
   }
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const lang = options.lang ?? 'en';
-  const messages = { ...FALLBACK, ...options.messages };
+  const messages = options.messages ?? {};
   const disposal = new AbortController();
   const validated = new WeakMap<SkillDefinition, SkillDefinition>();
 
@@ -120,13 +114,17 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
   const finish = (skillId: string, started: number, outcome: MetricOutcome) => {
     metrics?.recordSkill(skillId, performance.now() - started, outcome);
   };
-  const fail = (failed: Failure): NormalizedReply => ({ text: messages[failed], failed });
+  const fail = (failed: Failure, lang: string): NormalizedReply => ({
+    text: messages[failed] ?? packFor(lang).dialogue.failure[failed],
+    failed,
+  });
 
   let flushing: Promise<OutboxReport> | undefined;
 
   return {
     async invoke(invocation) {
       const started = performance.now();
+      const turnLang = invocation.lang ?? lang;
       const signal = AbortSignal.any([invocation.signal, disposal.signal]);
       signal.throwIfAborted();
       let skill: SkillDefinition;
@@ -137,19 +135,19 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
         const id = typeof invocation.skill?.id === 'string' ? invocation.skill.id : 'unknown';
         audit({ type: 'skill-manifest-invalid', skillId: id, detail: failureDetail(error) });
         finish(id, started, 'invalid');
-        return fail('invalid');
+        return fail('invalid', turnLang);
       }
       const confirmed = invocation.confirmed === true || invocation.slots['$confirmed'] === true;
       if (skill.permissions?.consequential === true && !confirmed) {
         audit({ type: 'confirmation-missing', skillId: skill.id });
         finish(skill.id, started, 'permission');
-        return fail('permission');
+        return fail('permission', turnLang);
       }
       const denied = await consent.ensure(skill, signal);
       if (signal.aborted) throw abortReason(signal);
       if (denied !== null) {
         finish(skill.id, started, 'permission');
-        return fail('permission');
+        return fail('permission', turnLang);
       }
 
       const controller = new AbortController();
@@ -172,12 +170,12 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       if (run.outcome === 'timeout') {
         audit({ type: 'skill-timeout', skillId: skill.id, detail: { timeoutMs } });
         finish(skill.id, started, 'timeout');
-        return fail('timeout');
+        return fail('timeout', turnLang);
       }
       if (run.outcome === 'invalid') {
         audit({ type: 'skill-invalid-result', skillId: skill.id });
         finish(skill.id, started, 'invalid');
-        return fail('invalid');
+        return fail('invalid', turnLang);
       }
       const permission = isPermissionError(run.error);
       audit({
@@ -186,7 +184,7 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
         detail: failureDetail(run.error),
       });
       finish(skill.id, started, permission ? 'permission' : 'error');
-      return fail(permission ? 'permission' : 'error');
+      return fail(permission ? 'permission' : 'error', turnLang);
     },
 
     async grantPermission(skillId, permission, origins = []) {

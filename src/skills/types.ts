@@ -25,17 +25,36 @@ export interface SkillPermissions {
   secret?: boolean;
 }
 
+/**
+ * A question in several languages, keyed by language (`en`, `zh`) or BCP 47 tag: the turn's
+ * language picks one, else English, else the first.
+ */
+export type LocalizedPrompt = { readonly [language: string]: string | readonly string[] };
+
 /** A slot a skill needs filled before it runs. */
 export interface SlotDefinition {
   name: string;
   /** The entity kind that fills it; `custom:<name>` for a corpus entity; `text` takes the whole answer. */
   kind: EntityKind | `custom:${string}` | 'text';
-  /** The question asked when the slot is missing (one is picked at random when several). */
-  prompt: string | string[];
+  /**
+   * The question asked when the slot is missing (one is picked at random when several), or one
+   * such question per language (`{ en: 'Which city?', zh: '哪个城市？' }`).
+   */
+  prompt: string | string[] | LocalizedPrompt;
   /** @default true */
   required?: boolean;
-  /** Checks a candidate value; returns `true`, or a message to re-ask with. */
-  validate?: (value: unknown) => true | string;
+  /**
+   * Checks a candidate value; returns `true`, or a message to re-ask with (in `lang`, the
+   * language of the turn: `en`, `zh-CN`, …).
+   */
+  validate?: (value: unknown, lang: string) => true | string;
+  /**
+   * The slot tagger's slot name whose words fill this slot from the request itself ("weather in
+   * Paris" fills a `city` slot tagged `place`), for `text` and `custom:` slots. The default tagger
+   * knows `place`, `item`, `task`, `word` and `name`.
+   * @default the slot's name, where the default tagger knows it (`city`, `location`, `country` → `place`)
+   */
+  tag?: string;
 }
 
 /** A recent turn of the conversation, as a skill sees it. */
@@ -62,6 +81,7 @@ export interface SkillContext {
   readonly signal: AbortSignal;
   readonly now: Date;
   readonly timeZone: string;
+  /** The language to answer in (BCP 47: `en`, `zh-CN`): the turn's, unless the host fixed one. */
   readonly lang: string;
   /** Present only with `permissions.network`; rejects for any undeclared origin. */
   readonly fetch?: (input: string | URL, init?: RequestInit) => Promise<Response>;
@@ -128,6 +148,11 @@ export interface SkillInvocation {
   now: Date;
   /** Receives streamed text as an `AsyncIterable` result produces it. */
   onDelta?: (text: string) => void;
+  /**
+   * The language of this turn (BCP 47), given to the skill as `ctx.lang`.
+   * @default the runtime's `lang`
+   */
+  lang?: string;
   /**
    * `true` once the user said yes to this call's confirmation question. A `consequential` skill
    * is refused without it (`failed: 'permission'`). @default false

@@ -104,7 +104,7 @@ export const publicSurface = {
   },
   'confidant-assistant/nlu': {
     source: 'src/entries/nlu.ts',
-    values: ['extractEntities', 'loadIntentModel', 'parseCorpus'],
+    values: ['extractEntities', 'loadIntentModel', 'loadSlotTagger', 'parseCorpus'],
     types: [
       'ClassifyOptions',
       'Corpus',
@@ -115,8 +115,12 @@ export const publicSurface = {
       'IntentModel',
       'IntentScore',
       'LoadIntentModelOptions',
+      'LoadSlotTaggerOptions',
       'ModelSource',
       'ParseCorpusOptions',
+      'SlotTagger',
+      'SlotTaggerInfo',
+      'TaggedSpan',
       'TrainOptions',
       'TrainProgressEvent',
       'TrainingExample',

@@ -137,7 +137,6 @@ export const en = {
   voiceLocal: 'Speech is recognized on this device.',
   voiceRemote: 'This browser sends your voice to its speech service to recognize it.',
   voiceAllowed: 'You allowed it.',
-  voiceOff: 'Voice input is not available here.',
   voiceAsk: 'Use voice input?',
   voiceAskBody:
     'This browser cannot recognize speech on the device: it sends the recording to its speech service (a server). Your messages stay here.',

@@ -7,13 +7,14 @@
  */
 
 import { compileCustomEntities } from '../entities/custom-entities.ts';
-import { OOS_LABEL, type Corpus, type CustomEntityDefinition, type TrainingExample } from '../types.ts';
+import { OOS_LABEL, type Corpus, type CustomEntityDefinition, type SlotSpan, type TrainingExample } from '../types.ts';
 import type { CorpusSource } from './source.ts';
 
-/** An example text with the line it came from. */
+/** An example text with the line it came from, and its annotated slot spans when it has some. */
 export interface LocatedText {
   text: unknown;
   line: number | undefined;
+  slots?: SlotSpan[];
 }
 
 const MAX_LABEL = 200;
@@ -23,7 +24,10 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 export class CorpusBuilder {
   readonly #src: CorpusSource;
   readonly #outOfScopeLabels: ReadonlySet<string>;
-  readonly #intents = new Map<string, { line: number | undefined; texts: string[] }>();
+  readonly #intents = new Map<
+    string,
+    { line: number | undefined; texts: string[]; slots: (SlotSpan[] | undefined)[] }
+  >();
   readonly #validation: { example: TrainingExample; line: number | undefined }[] = [];
   readonly #outOfScope: string[] = [];
   readonly #entities: CustomEntityDefinition[] = [];
@@ -48,8 +52,8 @@ export class CorpusBuilder {
     const texts = examples.map((e) => this.#text(e, `an example of intent "${label}"`));
     if (this.#outOfScopeLabels.has(label)) {
       this.#outOfScope.push(...texts);
-      this.#intents.set(label, { line, texts: [] }); // remembered only to catch a duplicate
-    } else this.#intents.set(label, { line, texts });
+      this.#intents.set(label, { line, texts: [], slots: [] }); // remembered only to catch a duplicate
+    } else this.#intents.set(label, { line, texts, slots: examples.map((e) => e.slots) });
   }
 
   /** Adds one out-of-scope example. */
@@ -61,8 +65,13 @@ export class CorpusBuilder {
   addValidation(intent: unknown, example: LocatedText): void {
     const label = this.#label(intent, example.line);
     const text = this.#text(example, `a validation example of intent "${label}"`);
+    const oos = this.#outOfScopeLabels.has(label);
     this.#validation.push({
-      example: { text, intent: this.#outOfScopeLabels.has(label) ? OOS_LABEL : label },
+      example: {
+        text,
+        intent: oos ? OOS_LABEL : label,
+        ...(example.slots?.length && !oos ? { slots: example.slots } : {}),
+      },
       line: example.line,
     });
   }
@@ -80,7 +89,12 @@ export class CorpusBuilder {
   /** The normalized corpus. */
   build(meta: { language?: string | undefined; name?: string | undefined; version?: string | undefined }): Corpus {
     const train: TrainingExample[] = [];
-    for (const [intent, { texts }] of this.#intents) for (const text of texts) train.push({ text, intent });
+    for (const [intent, { texts, slots }] of this.#intents) {
+      texts.forEach((text, i) => {
+        const spans = slots[i];
+        train.push(spans?.length ? { text, intent, slots: spans } : { text, intent });
+      });
+    }
     if (train.length === 0) throw this.#src.error('the corpus has no in-scope training examples');
     for (const { example, line } of this.#validation) {
       if (example.intent !== OOS_LABEL && !this.#intents.has(example.intent)) {

@@ -11,6 +11,9 @@
  *   order_pizza:
  *     - I want a pizza
  *     - examples: [...]       # (or { examples: [...] })
+ *   weather:                  # slot annotations, as in Rasa: [words](slot) or [words]{"entity": "slot", "value": "…"}
+ *     - what is the weather in [Paris](city)
+ *     - "[NYC](city:New York) forecast"   # quote a line that starts with "[" (YAML would read a list)
  * # ... or a list: intents: [{ name: greet, examples: [hello] }]
  * entities:
  *   city:                     # a list entity: values are strings or { value, synonyms }
@@ -25,14 +28,17 @@
  *   greet: [hey]
  * ```
  *
- * The normalized {@link Corpus} itself (`train: [{ text, intent }]`, `entities` as definitions) is
+ * Annotated spans are removed from the text and kept as the example's `slots` (they train the
+ * slot tagger); a malformed annotation is a `CorpusError` naming its line. The normalized
+ * {@link Corpus} itself (`train: [{ text, intent, slots? }]`, `entities` as definitions) is
  * accepted too, so `JSON.stringify(corpus)` parses back to the same corpus.
  *
  * @module
  */
 
-import type { Corpus, CustomEntityDefinition } from '../types.ts';
+import type { Corpus, CustomEntityDefinition, SlotSpan } from '../types.ts';
 import { CorpusBuilder, type LocatedText } from './builder.ts';
+import { slotSpansOf, stripAnnotations } from './rasa-annotations.ts';
 import { isRecord, type CorpusSource, type DataPath } from './source.ts';
 
 const TOP_KEYS = new Set([
@@ -122,7 +128,42 @@ function groups(src: CorpusSource, value: unknown, path: DataPath): Group[] {
 function texts(src: CorpusSource, value: unknown, path: DataPath): LocatedText[] {
   if (value === undefined || value === '') return [];
   if (!Array.isArray(value)) throw src.error(`${path.join('.')} must be a list of example texts`, path);
-  return value.map((text: unknown, i) => ({ text, line: src.lineOf([...path, i]) }));
+  return value.map((text: unknown, i) => annotated(src, text, src.lineOf([...path, i])));
+}
+
+/** An example with its `[words](slot)` annotations removed and kept as slots. */
+function annotated(src: CorpusSource, text: unknown, line: number | undefined, slots?: unknown): LocatedText {
+  if (typeof text !== 'string') return { text, line };
+  let stripped;
+  try {
+    stripped = stripAnnotations(text);
+  } catch (cause) {
+    throw src.error((cause as Error).message, line, cause);
+  }
+  const spans = [...slotSpansOf(stripped.annotations), ...explicitSlots(src, stripped.text, slots, line)];
+  return spans.length === 0 ? { text: stripped.text, line } : { text: stripped.text, line, slots: spans };
+}
+
+/** The normalized form's `slots: [{ start, end, entity, value? }]`, checked against the text. */
+function explicitSlots(src: CorpusSource, text: string, slots: unknown, line: number | undefined): SlotSpan[] {
+  if (slots === undefined) return [];
+  if (!Array.isArray(slots)) throw src.error('"slots" must be a list of { start, end, entity }', line);
+  return slots.map((s: unknown, i) => {
+    // YAML is read with the failsafe schema (every scalar a string): offsets may be digit strings.
+    const offset = (v: unknown): number =>
+      typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN;
+    const start = offset(isRecord(s) ? s['start'] : undefined);
+    const end = offset(isRecord(s) ? s['end'] : undefined);
+    const entity = isRecord(s) ? s['entity'] : undefined;
+    const value = isRecord(s) ? s['value'] : undefined;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > text.length)
+      throw src.error(`slot #${i + 1} needs integer offsets 0 <= start < end <= ${text.length}`, line);
+    if (typeof entity !== 'string' || entity.trim() === '')
+      throw src.error(`slot #${i + 1} needs an "entity" name`, line);
+    if (value !== undefined && typeof value !== 'string')
+      throw src.error(`slot #${i + 1} has a non-string "value"`, line);
+    return { start, end, entity: entity.trim(), ...(value === undefined ? {} : { value }) };
+  });
 }
 
 function pairs(src: CorpusSource, value: unknown, path: DataPath): { intent: unknown; example: LocatedText }[] {
@@ -130,7 +171,7 @@ function pairs(src: CorpusSource, value: unknown, path: DataPath): { intent: unk
   return value.map((item: unknown, i) => {
     const p = [...path, i];
     if (!isRecord(item)) throw src.error(`${path[0]} item #${i + 1} must be { text, intent }`, p);
-    return { intent: item['intent'], example: { text: item['text'], line: src.lineOf(p) } };
+    return { intent: item['intent'], example: annotated(src, item['text'], src.lineOf(p), item['slots']) };
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The dataset schema of `../shared/datasets` (CLINC150, SNIPS): `{ name, splits: { train, val?,
- * test } }` where each split is a list of `{ text, intent, slots? }`. As a corpus: `train` minus
+ * test } }` where each split is a list of `{ text, intent, slots? }` (`slots`: `{ start, end,
+ * entity, value }` with UTF-16 offsets, end exclusive, kept on the examples for the slot tagger). As a corpus: `train` minus
  * the `oos` examples is the training data, `train`'s `oos` texts are `outOfScope`, and `val` (when
  * present) is `validation` with its `oos` examples kept under that label. `test` is for evaluation
  * only and is read with {@link parseDataset}.
@@ -11,8 +12,8 @@
  * @module
  */
 
-import { OOS_LABEL, type Corpus, type TrainingExample } from '../types.ts';
-import { CorpusSource, isRecord } from './source.ts';
+import { OOS_LABEL, type Corpus, type SlotSpan, type TrainingExample } from '../types.ts';
+import { CorpusSource, isRecord, type DataPath } from './source.ts';
 
 /** A parsed dataset file: its name and every split, labels as in the file (`oos` included). */
 export interface Dataset {
@@ -46,11 +47,36 @@ export function readDataset(src: CorpusSource): Dataset {
         throw src.error(`split "${split}" example #${i + 1} needs a non-empty "text"`, ['splits', split, i]);
       if (typeof intent !== 'string' || intent.trim() === '')
         throw src.error(`split "${split}" example #${i + 1} needs an "intent"`, ['splits', split, i]);
-      return { text, intent };
+      const slots = (item as Record<string, unknown>)['slots'];
+      if (slots === undefined) return { text, intent };
+      return { text, intent, slots: readSlots(src, text, slots, ['splits', split, i]) };
     });
   }
   const name = top['name'];
   return { ...(typeof name === 'string' ? { name } : {}), splits };
+}
+
+/** The `slots` of one example: UTF-16 offsets, end exclusive, `value` (when given) equal to the text they cover. */
+function readSlots(src: CorpusSource, text: string, slots: unknown, path: DataPath): SlotSpan[] {
+  if (!Array.isArray(slots)) throw src.error('"slots" must be a list of { start, end, entity }', path);
+  return slots.map((s: unknown, j): SlotSpan => {
+    const at = [...path, 'slots', j];
+    const r = isRecord(s) ? s : {};
+    const { start, end, entity, value } = r as { start?: unknown; end?: unknown; entity?: unknown; value?: unknown };
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(end) ||
+      (start as number) < 0 ||
+      (end as number) <= (start as number) ||
+      (end as number) > text.length
+    )
+      throw src.error(`slot #${j + 1} needs integer offsets 0 <= start < end <= ${text.length}`, at);
+    if (typeof entity !== 'string' || entity.trim() === '')
+      throw src.error(`slot #${j + 1} needs an "entity" name`, at);
+    if (value !== undefined && value !== text.slice(start as number, end as number))
+      throw src.error(`slot #${j + 1}: "value" is not the text at [${String(start)}, ${String(end)})`, at);
+    return { start: start as number, end: end as number, entity };
+  });
 }
 
 /**
@@ -67,10 +93,10 @@ export function datasetCorpus(dataset: Dataset, language = 'en'): Corpus {
   const outOfScope: string[] = [];
   for (const ex of train) {
     if (ex.intent === OOS_LABEL) outOfScope.push(ex.text);
-    else corpus.train.push({ text: ex.text, intent: ex.intent });
+    else corpus.train.push(ex);
   }
   if (outOfScope.length) corpus.outOfScope = outOfScope;
-  if (val) corpus.validation = val.map((ex) => ({ text: ex.text, intent: ex.intent }));
+  if (val) corpus.validation = val;
   return corpus;
 }
 

@@ -7,13 +7,17 @@
  * @module
  */
 
+import type { SlotSpan } from '../types.ts';
 import { isRecord } from './source.ts';
 
-/** One annotated span: the entity, its canonical value and the text as written. */
+/** One annotated span: the entity, its canonical value, the text as written and where it is in the stripped text. */
 export interface RasaAnnotation {
   entity: string;
   value: string;
   text: string;
+  /** UTF-16 offsets of `text` in the stripped example, end exclusive. */
+  start: number;
+  end: number;
 }
 
 // `[text]` followed by `(entity)` / `(entity:value)`, `{json}` or `[{json}, ...]`; all on one line,
@@ -21,41 +25,70 @@ export interface RasaAnnotation {
 const ANNOTATION_RE = /\[([^[\]\n]+)\](?:\(([^()\n]+)\)|(\{[^{}\n]*\})|(\[\s*\{[^\n]*?\}\s*\]))/g;
 
 /**
- * Removes the annotations from one example.
+ * Removes the annotations from one example, keeping where each span lands in the plain text
+ * (the slot tagger trains on those spans).
  *
  * @returns the plain text and the annotations found.
  * @throws {Error} with a message for the corpus error when an annotation's JSON is malformed.
  */
 export function stripAnnotations(example: string): { text: string; annotations: RasaAnnotation[] } {
   const annotations: RasaAnnotation[] = [];
-  const text = example.replace(ANNOTATION_RE, (_all, surface: string, short?: string, obj?: string, list?: string) => {
-    if (short !== undefined) {
-      const colon = short.indexOf(':');
-      const entity = (colon < 0 ? short : short.slice(0, colon)).trim();
-      const value = colon < 0 ? surface : short.slice(colon + 1).trim();
-      if (!entity) throw new Error(`annotation "[${surface}](${short})" has no entity name`);
-      annotations.push({ entity, value: value || surface, text: surface });
+  // How many code units the annotations before the current match removed, to map offsets.
+  let removed = 0;
+  const text = example.replace(
+    ANNOTATION_RE,
+    (
+      all: string,
+      surface: string,
+      short: string | undefined,
+      obj: string | undefined,
+      list: string | undefined,
+      offset: number,
+    ) => {
+      const start = offset - removed;
+      const end = start + surface.length;
+      removed += all.length - surface.length;
+      if (short !== undefined) {
+        const colon = short.indexOf(':');
+        const entity = (colon < 0 ? short : short.slice(0, colon)).trim();
+        const value = colon < 0 ? surface : short.slice(colon + 1).trim();
+        if (!entity) throw new Error(`annotation "[${surface}](${short})" has no entity name`);
+        annotations.push({ entity, value: value || surface, text: surface, start, end });
+        return surface;
+      }
+      const json = (obj ?? list) as string;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(json);
+      } catch {
+        throw new Error(`annotation "[${surface}]${json}" is not valid JSON`);
+      }
+      for (const a of Array.isArray(parsed) ? parsed : [parsed]) {
+        const entity: unknown = isRecord(a) ? a['entity'] : undefined;
+        const value: unknown = isRecord(a) ? a['value'] : undefined;
+        if (typeof entity !== 'string' || entity.trim() === '')
+          throw new Error(`annotation "[${surface}]${json}" needs an "entity" string`);
+        if (value !== undefined && typeof value !== 'string')
+          throw new Error(`annotation "[${surface}]${json}" has a non-string "value"`);
+        annotations.push({ entity: entity.trim(), value: value ?? surface, text: surface, start, end });
+      }
       return surface;
-    }
-    const json = (obj ?? list) as string;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      throw new Error(`annotation "[${surface}]${json}" is not valid JSON`);
-    }
-    for (const a of Array.isArray(parsed) ? parsed : [parsed]) {
-      const entity: unknown = isRecord(a) ? a['entity'] : undefined;
-      const value: unknown = isRecord(a) ? a['value'] : undefined;
-      if (typeof entity !== 'string' || entity.trim() === '')
-        throw new Error(`annotation "[${surface}]${json}" needs an "entity" string`);
-      if (value !== undefined && typeof value !== 'string')
-        throw new Error(`annotation "[${surface}]${json}" has a non-string "value"`);
-      annotations.push({ entity: entity.trim(), value: value ?? surface, text: surface });
-    }
-    return surface;
-  });
+    },
+  );
   return { text, annotations };
+}
+
+/**
+ * The annotations of an example as slot spans (the value kept only when it differs from the text).
+ * @param annotations from {@link stripAnnotations}
+ */
+export function slotSpansOf(annotations: readonly RasaAnnotation[]): SlotSpan[] {
+  return annotations.map((a) => ({
+    start: a.start,
+    end: a.end,
+    entity: a.entity,
+    ...(a.value === a.text ? {} : { value: a.value }),
+  }));
 }
 
 /** Entity name → canonical value → synonyms, in first-seen order. */

@@ -4,8 +4,9 @@
  * annotations, `synonym`, `lookup` and `regex` items. Other top-level keys of a Rasa project file
  * (`rules`, `stories`, `responses`) are ignored.
  *
- * Mapping: annotated entity values and lookup tables become list entities (Confidant has no
- * learned entity extractor, so the values Rasa would learn from are matched directly), synonyms
+ * Mapping: annotated spans stay on their examples as `slots` (they train the slot tagger), and
+ * annotated entity values and lookup tables also become list entities (matched directly, so a
+ * model without a tagger still finds the values it was shown), synonyms
  * join the lists that hold their value (synonyms no list holds form a list named `synonym`),
  * regexes become regex entities (case-sensitive, as Rasa's default), and the `out_of_scope`
  * intent becomes `outOfScope` examples.
@@ -15,7 +16,7 @@
 
 import type { Corpus } from '../types.ts';
 import { CorpusBuilder, type LocatedText } from './builder.ts';
-import { addListValue, applySynonyms, stripAnnotations, type ListTable } from './rasa-annotations.ts';
+import { addListValue, applySynonyms, slotSpansOf, stripAnnotations, type ListTable } from './rasa-annotations.ts';
 import { isRecord, type CorpusSource, type DataPath } from './source.ts';
 
 const KINDS = ['intent', 'synonym', 'lookup', 'regex'] as const;
@@ -57,7 +58,7 @@ export function parseRasaNlu(src: CorpusSource): Corpus {
             addListValue(lists, a.entity, a.value, a.text);
             if (!listLines.has(a.entity)) listLines.set(a.entity, e.line);
           }
-          return { text: stripped.text, line: e.line };
+          return { text: stripped.text, line: e.line, slots: slotSpansOf(stripped.annotations) };
         }),
       );
     } else if (kind === 'lookup') {

@@ -16,6 +16,13 @@ import { findOrdinals } from './ordinals.ts';
 import { findQuantities } from './quantities.ts';
 import { createScanContext } from './scan.ts';
 import { assertTimeZone, defaultTimeZone } from './time-zone.ts';
+import { findZhDates } from './zh-dates.ts';
+import { findZhDurations } from './zh-durations.ts';
+import { findZhQuantities } from './zh-quantities.ts';
+import { simplifyForGrammars } from './zh-traditional.ts';
+
+/** Han characters or full-width forms (１５％): the Chinese grammars have something to read. */
+const HAN_RE = /[\p{Script=Han}\uFF01-\uFF5E]/u;
 
 /** Options of {@link extractEntities}. */
 export interface ExtractEntitiesOptions {
@@ -47,11 +54,13 @@ const PRIORITY: Readonly<Record<EntityKind, number>> = {
   duration: 9,
   ordinal: 10,
   number: 11,
+  // Never produced by the grammars: the slot tagger's spans are added after them (tagger/slot-entities.ts).
+  slot: 12,
 };
 
 /**
- * Finds the entities of an utterance: numbers, ordinals, dates, times, durations, money,
- * percentages, emails, URLs, phone numbers and the corpus's custom entities.
+ * Finds the entities of an utterance, in English or Chinese: numbers, ordinals, dates, times,
+ * durations, money, percentages, emails, URLs, phone numbers and the corpus's custom entities.
  *
  * @param text - the utterance; offsets in the result are UTF-16 indexes into it.
  * @param options - reference time, time zone, custom entities.
@@ -84,15 +93,26 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
     );
   }
 
-  const ctx = createScanContext(text.length > maxLength ? text.slice(0, maxLength) : text);
+  const capped = text.length > maxLength ? text.slice(0, maxLength) : text;
+  // Traditional characters of the Chinese grammars' words are read as simplified, one for one, so
+  // offsets stay those of the original; each entity's `text` is cut from the original below.
+  const ctx = createScanContext(HAN_RE.test(capped) ? simplifyForGrammars(capped) : capped);
   findNumbers(ctx);
   findOrdinals(ctx);
   findQuantities(ctx);
   findDurations(ctx);
   findDates(ctx, now, timeZone);
+  // Chinese forms, only where there is Chinese: a cheap test keeps English text on its old path.
+  if (HAN_RE.test(ctx.text)) {
+    findZhQuantities(ctx);
+    findZhDurations(ctx);
+    findZhDates(ctx, now, timeZone);
+  }
   findContacts(ctx);
   custom?.match(ctx);
-  return resolveOverlaps(ctx.out, ctx.text.length);
+  const kept = resolveOverlaps(ctx.out, ctx.text.length);
+  if (ctx.text !== capped) for (const e of kept) e.text = capped.slice(e.start, e.end);
+  return kept;
 }
 
 /** Keeps the longest candidates (ties: more specific kind, then higher confidence, then earlier), sorted by start. */

@@ -8,6 +8,9 @@
 
 import { isNumberWord, parseNumberWords, SCALE_WORDS } from './number-words.ts';
 import { emit, joinable, type ScanContext, type Token } from './scan.ts';
+import { findZhNumbers } from './zh-numbers.ts';
+
+const HAN_OR_WIDE_RE = /[\p{Script=Han}０-９]/u;
 
 // A sign only when it is not a hyphen inside a word ("covid-19" is 19); `1,000` groups by threes;
 // no letter may touch the number (`10am` and `3rd` belong to other extractors); a digit run
@@ -19,6 +22,8 @@ const DIGITS_RE =
 export function findNumbers(ctx: ScanContext): void {
   if (ctx.hasDigit) findDigitNumbers(ctx);
   findWordNumbers(ctx);
+  // Chinese numerals, and digits written against Han characters ("买5个"), which DIGITS_RE leaves alone.
+  if (HAN_OR_WIDE_RE.test(ctx.text)) findZhNumbers(ctx);
   ctx.numbers.sort((a, b) => a.start - b.start);
   for (const n of ctx.numbers) {
     ctx.numberAt.set(n.start, n);

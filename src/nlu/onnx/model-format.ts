@@ -67,6 +67,31 @@ export function encodeMetadata(m: ModelMetadata): Record<string, string> {
 }
 
 /**
+ * Typed access to `metadata_props` under a key prefix, failing through `fail` on a missing key or
+ * bad JSON, with the format version read and checked against the newest this code knows.
+ * @internal
+ */
+export function metadataReader(
+  props: Map<string, string>,
+  prefix: string,
+  newest: number,
+  fail: (why: string) => never,
+): { fail: (why: string) => never; get: (key: string) => string; json: (key: string) => unknown; format: number } {
+  const get = (key: string): string => props.get(prefix + key) ?? fail(`metadata ${prefix + key} is missing`);
+  const json = (key: string): unknown => {
+    try {
+      return JSON.parse(get(key)) as unknown;
+    } catch {
+      return fail(`metadata ${prefix + key} is not valid JSON`);
+    }
+  };
+  const format = Number(get('format'));
+  if (!Number.isInteger(format) || format < 1) fail('bad format version');
+  if (format > newest) fail(`format ${format} is newer than this library supports (${newest})`);
+  return { fail, get, json, format };
+}
+
+/**
  * Decodes and validates metadata read from a model file.
  * @param props the model's `metadata_props`
  * @param source where the model came from, for the error
@@ -74,21 +99,9 @@ export function encodeMetadata(m: ModelMetadata): Record<string, string> {
  * @throws {ModelLoadError} when a key is missing or malformed, or the format is newer than this code
  */
 export function decodeMetadata(props: Map<string, string>, source: string): ModelMetadata {
-  const fail = (why: string): never => {
+  const { fail, get, json, format } = metadataReader(props, KEY, MODEL_FORMAT_VERSION, (why) => {
     throw new ModelLoadError(`Not a Confidant intent model: ${why}`, source);
-  };
-  const get = (key: string): string => props.get(KEY + key) ?? fail(`metadata ${KEY + key} is missing`);
-  const json = (key: string): unknown => {
-    try {
-      return JSON.parse(get(key)) as unknown;
-    } catch {
-      return fail(`metadata ${KEY + key} is not valid JSON`);
-    }
-  };
-  const format = Number(get('format'));
-  if (!Number.isInteger(format) || format < 1) fail('bad format version');
-  if (format > MODEL_FORMAT_VERSION)
-    fail(`format ${format} is newer than this library supports (${MODEL_FORMAT_VERSION})`);
+  });
   const labels = json('labels');
   if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string'))
     fail('labels must be a list of at least two strings');
@@ -129,6 +142,32 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
 }
 
 /**
+ * Parses the parts of an `.onnx` file a loader checks.
+ * @param what how messages name the file (`model`, `tagger`)
+ * @throws {ModelLoadError} naming `source` when the protobuf does not parse
+ * @internal
+ */
+export function readSummary(bytes: Uint8Array, source: string, what: string): OnnxSummary {
+  try {
+    return readOnnxSummary(bytes);
+  } catch (cause) {
+    throw new ModelLoadError(`The ${what} file is corrupt or truncated`, source, { cause });
+  }
+}
+
+/**
+ * Compares the graph with the checksum its metadata records (a flipped bit in the weights is caught here).
+ * @param required whether a file without a checksum is refused too
+ * @throws {ModelLoadError} naming `source` on a mismatch
+ * @internal
+ */
+export function checkGraphChecksum(summary: OnnxSummary, source: string, what: string, required: boolean): void {
+  const checksum = summary.metadata.get(CHECKSUM_KEY);
+  if ((checksum === undefined && required) || (checksum !== undefined && checksum !== summary.graphChecksum))
+    throw new ModelLoadError(`The ${what} file is corrupt (its graph checksum does not match)`, source);
+}
+
+/**
  * Checks that `bytes` are a well-formed Confidant model file and decodes its metadata: the
  * protobuf parses, the graph checksum matches, the metadata is complete, the graph takes one
  * input `ids` int64 `[1, n]` and gives `probs` float32 `[1, classes]`.
@@ -138,17 +177,9 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
  * @throws {ModelLoadError} naming `source` on any problem
  */
 export function readModelFile(bytes: Uint8Array, source: string): ModelMetadata {
-  let summary: OnnxSummary;
-  try {
-    summary = readOnnxSummary(bytes);
-  } catch (cause) {
-    throw new ModelLoadError('The model file is corrupt or truncated', source, { cause });
-  }
+  const summary = readSummary(bytes, source, 'model');
   const meta = decodeMetadata(summary.metadata, source);
-  const checksum = summary.metadata.get(CHECKSUM_KEY);
-  if (checksum !== undefined && checksum !== summary.graphChecksum) {
-    throw new ModelLoadError('The model file is corrupt (its graph checksum does not match)', source);
-  }
+  checkGraphChecksum(summary, source, 'model', false);
   const input = summary.inputs.find((v) => v.name === INPUT_NAME);
   const output = summary.outputs.find((v) => v.name === OUTPUT_NAME);
   if (summary.inputs.length !== 1 || input === undefined || input.type !== 'int64' || input.shape.length !== 2) {

@@ -10,7 +10,7 @@ import { compileCustomEntities, extractEntities } from '../entities/index.ts';
 import { featurize } from './featurizer.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
 import { readModelSource } from './model-source.ts';
-import { loadOrt, type OrtModule } from './ort-runtime.ts';
+import { createOrtSession, int64Ids, loadOrt } from './ort-runtime.ts';
 import { decideIntent, DEFAULT_TOP_K } from './scoring.ts';
 import type { ClassifyOptions, ModelInfo, NluResult } from '../types.ts';
 
@@ -68,20 +68,9 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   }
   const ort = await loadOrt(options.wasmUrl, name);
   if (options.signal?.aborted === true) throw abortReason(options.signal);
-  let session: Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
-  try {
-    session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  } catch (cause) {
-    throw new ModelLoadError('ONNX Runtime cannot load the model', name, { cause });
-  }
+  const session = await createOrtSession(ort, bytes, name, 'model');
   const run = async (ids: Int32Array): Promise<Float32Array> => {
-    // int64 ids without a BigInt per id: write the low 32-bit word of each (ids are small and
-    // non-negative; every platform ONNX Runtime Web runs on is little-endian).
-    const wide = new BigInt64Array(ids.length);
-    const words = new Int32Array(wide.buffer);
-    for (let i = 0; i < ids.length; i++) words[2 * i] = ids[i] as number;
-    const tensor = new ort.Tensor('int64', wide, [1, ids.length]);
-    const out = (await session.run({ [INPUT_NAME]: tensor }))[OUTPUT_NAME];
+    const out = (await session.run({ [INPUT_NAME]: int64Ids(ort, ids, [1, ids.length]) }))[OUTPUT_NAME];
     if (out === undefined || !(out.data instanceof Float32Array) || out.data.length !== meta.labels.length) {
       throw new InferenceError(`The model returned no "${OUTPUT_NAME}" of ${meta.labels.length} probabilities`);
     }

@@ -36,3 +36,37 @@ export async function loadOrt(wasmUrl: string | undefined, source: string): Prom
   if (wasmUrl !== undefined) ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   return ort;
 }
+
+/** An ONNX Runtime inference session. */
+export type OrtSession = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
+
+/**
+ * Creates a session on the CPU (wasm) backend with every graph optimization.
+ * @param what how the error names the file (`model`, `tagger`)
+ * @throws {ModelLoadError} naming `source` when ONNX Runtime refuses the graph
+ */
+export async function createOrtSession(
+  ort: OrtModule,
+  bytes: Uint8Array,
+  source: string,
+  what: string,
+): Promise<OrtSession> {
+  try {
+    return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  } catch (cause) {
+    throw new ModelLoadError(`ONNX Runtime cannot load the ${what}`, source, { cause });
+  }
+}
+
+/**
+ * Feature ids as an int64 tensor without a BigInt per id: the low 32-bit word of each is written
+ * (ids are small and non-negative; every platform ONNX Runtime Web runs on is little-endian).
+ * @param ids the ids
+ * @param dims the tensor's shape (its product is `ids.length`)
+ */
+export function int64Ids(ort: OrtModule, ids: Int32Array, dims: readonly number[]): InstanceType<OrtModule['Tensor']> {
+  const wide = new BigInt64Array(ids.length);
+  const words = new Int32Array(wide.buffer);
+  for (let i = 0; i < ids.length; i++) words[2 * i] = ids[i] as number;
+  return new ort.Tensor('int64', wide, dims);
+}

@@ -1,7 +1,8 @@
 /**
  * The built-in calculator: spoken arithmetic ("what's 15% of 80", "add 456 and 781", "square
- * root of 81") is rewritten into symbols and evaluated by the hand-written parser in
- * `expression.ts` (never `eval`). Follow-ups reuse the last expression: "and of 120?" → 15% of 120.
+ * root of 81", "七乘以八", "80的15%") is rewritten into symbols and evaluated by the hand-written
+ * parser in `expression.ts` (never `eval`). Follow-ups reuse the last expression: "and of 120?" →
+ * 15% of 120, "乘以二呢" → (7 * 8) * 2.
  *
  * @module
  */
@@ -9,7 +10,10 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../types.ts';
 import { CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
-import { formatNumber, pick, type Random } from './phrasing.ts';
+import { pick, type Random } from './phrasing.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { byLanguage, packFor } from '../../lang/pack.ts';
+import { toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
@@ -66,8 +70,31 @@ export function toSymbols(text: string): string | undefined {
 const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 
-/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3". */
+/**
+ * A Chinese follow-up in symbols: "乘以二呢" → "* 2", "那120呢" → "120", "百分之二十呢" → "20%".
+ * @returns the fragment in symbols, or `undefined` when it is not one
+ */
+function fragmentZh(fragment: string): string | undefined {
+  const s = fragment
+    .trim()
+    .replace(/^(?:那|那么|再|还要|然后|如果是?|换成|改成)+/u, '')
+    .replace(/[呢吧啊呀？?！!。]+$/u, '');
+  if (/^(?:乘|除|加|减|的(?:平方|立方|\d)|[*/+^-])/u.test(s)) {
+    const rest = toSymbolsZh(`1${s}`)?.replace(/^1\s*/, '');
+    return rest === undefined || rest === '' ? undefined : rest;
+  }
+  // "那120的呢": the number the last percentage was of.
+  return toSymbolsZh(s.replace(/^的|的$/gu, ''));
+}
+
+/** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
+  if (hasHan(fragment)) {
+    const zh = fragmentZh(fragment);
+    if (zh === undefined) return undefined;
+    if (/^[*/+^-]/.test(zh)) return `(${previous}) ${zh}`;
+    return combine(previous, zh);
+  }
   const s = wordsToDigits(fragment.toLowerCase())
     .replace(/[?!.]+$/, '')
     .replace(/^(?:what about|how about|and|then)\s+/, '')
@@ -89,33 +116,16 @@ function extractExpression({ text, slots, cue, answer }: SlotExtractInput): stri
     const combined = combine(previous, cue?.rest ?? text);
     if (combined !== undefined) return combined;
   }
-  return toSymbols(cue?.rest ?? text);
+  const whole = cue?.rest ?? text;
+  return hasHan(whole) ? toSymbolsZh(whole) : toSymbols(whole);
 }
 
 const expressionSlot: DialogueSlot = {
   name: 'expression',
   kind: 'text',
-  prompt: ['What should I calculate?', 'Sure, what is the sum?'],
+  prompt: byLanguage((p) => p.skills.calculator.askExpression),
   extract: extractExpression,
-  validate: (v) =>
-    typeof v === 'string' && /\d/.test(v)
-      ? true
-      : 'I need some numbers to work with, like "12 times 7". What should I calculate?',
-};
-
-/** How people read the symbols back: "15% of 80", "12 × 7". */
-function speak(expression: string): string {
-  return expression
-    .replace(/%\s*\*\s*/g, '% of ')
-    .replace(/\s*\*\s*/g, ' × ')
-    .replace(/\s*\/\s*/g, ' ÷ ')
-    .replace(/√\s*/g, '√');
-}
-
-const WHY: Record<string, string> = {
-  'division-by-zero': "Dividing by zero isn't defined, so there's no answer to that one.",
-  'too-large': 'That number is too big for me to work out.',
-  domain: "That has no real-number answer, I'm afraid.",
+  validate: (v, lang) => (typeof v === 'string' && /\d/.test(v) ? true : packFor(lang).skills.calculator.badExpression),
 };
 
 /**
@@ -130,16 +140,15 @@ export function createCalculatorSkill(random: Random): SkillDefinition {
     description: 'do maths',
     slots: [expressionSlot],
     execute(ctx) {
+      const pack = packFor(ctx.lang);
+      const say = pack.skills.calculator;
       const expression = String(ctx.slots['expression']);
       try {
-        const result = formatNumber(evaluateExpression(expression), ctx.lang);
-        return pick(
-          [`${speak(expression)} is ${result}.`, `That's ${result}.`, `${result}.`, `It comes to ${result}.`],
-          random,
-        );
+        const result = pack.format.number(evaluateExpression(expression));
+        return pick(say.result(say.speak(expression), result), random);
       } catch (error) {
-        if (error instanceof CalcError && WHY[error.reason] !== undefined) return WHY[error.reason]!;
-        return `Sorry, I couldn't work that out. Try something like "12 times 7" or "15% of 80".`;
+        if (error instanceof CalcError && say.why[error.reason] !== undefined) return say.why[error.reason]!;
+        return say.failed;
       }
     },
   };

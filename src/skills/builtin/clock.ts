@@ -1,9 +1,10 @@
 /**
- * Reading and writing dates and times for people with `Intl` only: the calendar date in a zone,
- * days between dates, and the formats the time, alarm and reminder skills speak.
+ * Calendar arithmetic with `Intl` only: the calendar date in a zone, days between dates, instants
+ * of wall-clock times. How a date or time is said is each language pack's (src/lang).
  *
  * @module
  */
+import { noonOf } from '../../lang/format.ts';
 
 /**
  * The calendar date at an instant in a zone, as `YYYY-MM-DD`.
@@ -21,12 +22,6 @@ export function isoDateIn(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** Noon UTC on a calendar date, a safe instant to format a date with `timeZone: 'UTC'`. */
-function noonOf(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d, 12));
-}
-
 /**
  * Whole days from one calendar date to another (`2026-11-26` → `2026-11-27` is 1).
  * @param from `YYYY-MM-DD`
@@ -34,64 +29,6 @@ function noonOf(isoDate: string): Date {
  */
 export function daysBetween(from: string, to: string): number {
   return Math.round((noonOf(to).getTime() - noonOf(from).getTime()) / 86_400_000);
-}
-
-/**
- * "Friday, November 27" (with the year when it is not `thisYear`).
- * @param isoDate `YYYY-MM-DD`
- * @param lang BCP 47 tag
- * @param thisYear the current year, to leave out
- */
-export function speakDate(isoDate: string, lang: string, thisYear?: number): string {
-  const date = noonOf(isoDate);
-  const withYear = thisYear === undefined || date.getUTCFullYear() !== thisYear;
-  return new Intl.DateTimeFormat(lang, {
-    timeZone: 'UTC',
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    ...(withYear ? { year: 'numeric' } : {}),
-  }).format(date);
-}
-
-/**
- * "3:42 PM" in a zone.
- * @param at the instant
- * @param timeZone an IANA zone
- * @param lang BCP 47 tag
- */
-export function speakTime(at: Date, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit' }).format(at);
-}
-
-/**
- * When something happens, relative to now: "at 7:00 PM", "tomorrow at 7:00 AM", "on Friday, November 27 at 9:00 AM".
- * @param at the instant
- * @param now the current instant
- * @param timeZone an IANA zone
- * @param lang BCP 47 tag
- */
-export function speakWhen(at: Date, now: Date, timeZone: string, lang: string): string {
-  const days = daysBetween(isoDateIn(now, timeZone), isoDateIn(at, timeZone));
-  const time = speakTime(at, timeZone, lang);
-  if (days === 0) return `at ${time}`;
-  if (days === 1) return `tomorrow at ${time}`;
-  const year = Number(isoDateIn(now, timeZone).slice(0, 4));
-  return `on ${speakDate(isoDateIn(at, timeZone), lang, year)} at ${time}`;
-}
-
-/**
- * The zone's long name and current UTC offset: `{ name: 'Central European Standard Time', offset: 'GMT+1' }`.
- * @param at the instant (offsets change with daylight saving)
- * @param timeZone an IANA zone
- * @param lang BCP 47 tag
- */
-export function zoneNames(at: Date, timeZone: string, lang: string): { name: string; offset: string } {
-  const part = (style: 'long' | 'shortOffset'): string =>
-    new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: style })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  return { name: part('long'), offset: part('shortOffset') };
 }
 
 /**

@@ -1,13 +1,18 @@
 /**
  * The built-in unit conversion skill: "how many grams in a pound", "5 feet in meters",
- * "convert 30 c to f", with follow-ups that change one part ("and 10 pounds?", "what about in ounces?").
+ * "convert 30 c to f", "5公里是多少英里", with follow-ups that change one part ("and 10 pounds?",
+ * "what about in ounces?", "那10公里呢", "换成英里呢").
  *
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition, SkillReply } from '../types.ts';
 import { wordsToDigits } from './number-words.ts';
-import { formatNumber, pick, type Random } from './phrasing.ts';
+import { pick, type Random } from './phrasing.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { formatMeasure } from '../../lang/format.ts';
+import { byLanguage, packFor, type LanguagePack } from '../../lang/pack.ts';
+import { parseConversionZh, zhUnitName } from '../../lang/zh/zh-units.ts';
 import { convert, UNIT_PATTERN, unitByAlias, UNITS, type Unit } from './units.ts';
 
 /** What a conversion request names; any part may be missing in a follow-up. */
@@ -84,37 +89,53 @@ export function parseConversion(text: string): ConversionRequest {
   return {};
 }
 
+/** Reads a request in its own language: Chinese when it has Han characters ("5公里是多少英里"). */
+function parseAny(text: string): ConversionRequest {
+  return hasHan(text) ? parseConversionZh(text) : parseConversion(text);
+}
+
 function part(name: keyof ConversionRequest) {
-  return ({ text, cue }: SlotExtractInput): unknown => parseConversion(cue?.rest ?? text)[name];
+  return ({ text, cue }: SlotExtractInput): unknown => parseAny(cue?.rest ?? text)[name];
 }
 
 const slots: DialogueSlot[] = [
-  { name: 'amount', kind: 'number', prompt: 'How much?', required: false, extract: part('amount') },
-  { name: 'from', kind: 'text', prompt: 'From which unit?', required: false, extract: part('from') },
+  {
+    name: 'amount',
+    kind: 'number',
+    prompt: byLanguage((p) => p.skills.conversion.askAmount),
+    required: false,
+    extract: part('amount'),
+  },
+  {
+    name: 'from',
+    kind: 'text',
+    prompt: byLanguage((p) => p.skills.conversion.askFrom),
+    required: false,
+    extract: part('from'),
+  },
   {
     name: 'to',
     kind: 'text',
-    prompt: ['Into which unit?', 'Convert it to what?'],
+    prompt: byLanguage((p) => p.skills.conversion.askTo),
     required: false,
     extract: ({ text, cue, answer }) =>
       answer
-        ? id(clean(text).replace(/^(?:in|to|into)\s+/, ''))
+        ? hasHan(text)
+          ? parseConversionZh(text).to
+          : id(clean(text).replace(/^(?:in|to|into)\s+/, ''))
         : part('to')({ text, cue, answer } as SlotExtractInput),
   },
 ];
 
-const DIMENSION_WORDS: Record<string, string> = {
-  length: 'a length',
-  mass: 'a weight',
-  volume: 'a volume',
-  temperature: 'a temperature',
-  speed: 'a speed',
-  time: 'a time',
-  data: 'a data size',
-};
+/** "5 kilometers", "5公里": an amount and its unit in the pack's language. */
+function measure(pack: LanguagePack, amount: string, unit: Unit, value: number): string {
+  if (pack.lang === 'zh') return `${amount}${zhUnitName(unit.id) ?? ` ${unit.many}`}`;
+  return `${amount} ${Math.abs(value) === 1 ? unit.one : unit.many}`;
+}
 
-function name(unit: Unit, amount: number): string {
-  return Math.abs(amount) === 1 ? unit.one : unit.many;
+/** A unit's name alone, for "I can't convert kilometers to kilograms". */
+function unitName(pack: LanguagePack, unit: Unit): string {
+  return pack.lang === 'zh' ? (zhUnitName(unit.id) ?? unit.many) : unit.many;
 }
 
 /** Ounces are weight or volume: pick the one that matches the other unit. */
@@ -140,24 +161,26 @@ export function createConversionSkill(random: Random): SkillDefinition {
     description: 'convert units',
     slots,
     execute(ctx): string | SkillReply {
+      const pack = packFor(ctx.lang);
+      const say = pack.skills.conversion;
       const amount = typeof ctx.slots['amount'] === 'number' ? ctx.slots['amount'] : 1;
       const fromUnit = UNITS.get(String(ctx.slots['from']));
       const toUnit = UNITS.get(String(ctx.slots['to']));
-      if (fromUnit === undefined)
-        return 'Which units should I convert? For example, "5 feet in meters" or "how many grams in a pound".';
+      if (fromUnit === undefined) return say.whichUnits;
       if (toUnit === undefined) {
-        const question = `Convert ${formatNumber(amount, ctx.lang)} ${name(fromUnit, amount)} to what?`;
+        const question = say.convertTo(measure(pack, pack.format.number(amount), fromUnit, amount));
         return { text: question, ask: { question, slot: 'to' } };
       }
       const [from, to] = reconcile(fromUnit, toUnit);
       const result = convert(amount, from, to);
       if (result === undefined) {
-        return `I can't convert ${from.many} to ${to.many}: one is ${DIMENSION_WORDS[from.dimension]} and the other ${DIMENSION_WORDS[to.dimension]}.`;
+        const dimension = (u: Unit) => say.dimension[u.dimension] ?? u.dimension;
+        return say.cannot(unitName(pack, from), unitName(pack, to), dimension(from), dimension(to));
       }
-      const a = `${formatNumber(amount, ctx.lang)} ${name(from, amount)}`;
+      const a = measure(pack, pack.format.number(amount), from, amount);
       // Six significant digits: a conversion is a measurement, "4,535.92 grams" not "4,535.9237".
-      const b = `${new Intl.NumberFormat(ctx.lang, { maximumSignificantDigits: 6 }).format(result)} ${name(to, result)}`;
-      return pick([`${a} is ${b}.`, `That's ${b}.`, `${a} comes to ${b}.`], random);
+      const b = measure(pack, formatMeasure(result, pack.tag), to, result);
+      return pick(say.result(a, b), random);
     },
   };
 }

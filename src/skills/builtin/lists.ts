@@ -5,9 +5,13 @@
  * @module
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillContext } from '../types.ts';
-import { isReadOnly, parseListRequest, splitItems } from './list-parse.ts';
-import { capitalize, listJoin, pick, plural, type Random } from './phrasing.ts';
+import type { SkillContext } from '../../skills/types.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
+import { parseListRequestZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
+import { taggedValues } from '../../dialogue/slots.ts';
+import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
+import { pick, type Random } from './phrasing.ts';
 
 /** The most items one list keeps, and the longest item, so a pasted novel cannot fill the store. */
 const MAX_ITEMS = 200;
@@ -16,38 +20,58 @@ const MAX_ITEM_CHARS = 100;
 /** Which list a skill keeps. */
 interface ListConfig {
   id: string;
-  /** Spoken name, e.g. `shopping list`. */
-  name: string;
+  /** Which list: its spoken name is the language pack's (`shopping list`, `购物清单`). */
+  name: 'shopping' | 'todo';
   intents: [read: string, update: string];
   description: string;
 }
 
-/** Reads one kind of change; on a cued follow-up without a verb ("and eggs"), repeats the last kind. */
+/** The list parser for a text's language: Chinese when it has Han characters ("把oat milk加到清单" too). */
+function parserFor(text: string): { parse: (text: string) => ListRequest; split: (text: string) => string[] } {
+  return hasHan(text)
+    ? { parse: parseListRequestZh, split: splitItemsZh }
+    : { parse: parseListRequest, split: splitItems };
+}
+
+/** A question is not an item: "what's on the list?", "清单上有什么？" asked instead of answering. */
+const QUESTION =
+  /^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
+
+/** Reads one kind of change; on a cued follow-up without a verb ("and eggs", "还有鸡蛋"), repeats the last kind. */
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
-  return ({ text, slots, answer, cue }: SlotExtractInput): string[] | undefined => {
+  return ({ text, slots, answer, cue, entities }: SlotExtractInput): string[] | undefined => {
     if (answer) {
-      // A question is not an item: "what's on the list?" asked instead of answering.
-      if (/^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b/i.test(text.trim()))
-        return undefined;
-      const items = splitItems(text);
+      if (QUESTION.test(text.trim().replace(/[?？!！。.]+$/u, ''))) return undefined;
+      const items = parserFor(text).split(text);
       return items.length > 0 ? items : undefined;
     }
-    const parsed = parseListRequest(text);
+    const parsed = parserFor(text).parse(text);
     if (parsed[kind].length > 0) return parsed[kind];
-    if (cue !== undefined && Array.isArray(slots[kind]) && isReadOnly(parseListRequest(cue.rest))) {
-      const items = splitItems(cue.rest);
-      return items.length > 0 ? items : undefined;
+    // Phrasings the list grammar does not know ("eggs and milk on the list please"): the items the
+    // slot tagger found are additions, when the grammar read no change of any kind.
+    if (kind === 'add' && cue === undefined && isReadOnly(parsed) && parsed.check.length === 0) {
+      const tagged = taggedValues(entities, 'item');
+      if (tagged.length > 0) return tagged;
+    }
+    if (cue !== undefined && Array.isArray(slots[kind]) && !QUESTION.test(cue.rest)) {
+      const rest = parserFor(cue.rest);
+      if (isReadOnly(rest.parse(cue.rest))) {
+        const items = rest.split(cue.rest);
+        return items.length > 0 ? items : undefined;
+      }
     }
     return undefined;
   };
 }
 
 function listSlots(config: ListConfig): DialogueSlot[] {
+  const named = <T>(get: (say: LanguagePack['skills']['lists'], list: string) => T) =>
+    byLanguage((p) => get(p.skills.lists, p.skills.lists.name[config.name]));
   return [
     {
       name: 'add',
       kind: 'text',
-      prompt: `What should I add to your ${config.name}?`,
+      prompt: named((say, list) => say.askAdd(list)),
       required: false,
       carry: false,
       extract: itemsExtractor('add'),
@@ -55,7 +79,7 @@ function listSlots(config: ListConfig): DialogueSlot[] {
     {
       name: 'remove',
       kind: 'text',
-      prompt: `What should I take off your ${config.name}?`,
+      prompt: named((say, list) => say.askRemove(list)),
       required: false,
       carry: false,
       extract: itemsExtractor('remove'),
@@ -63,7 +87,7 @@ function listSlots(config: ListConfig): DialogueSlot[] {
     {
       name: 'check',
       kind: 'text',
-      prompt: 'Which item?',
+      prompt: byLanguage((p) => p.skills.lists.askCheck),
       required: false,
       carry: false,
       extract: itemsExtractor('check'),
@@ -71,10 +95,10 @@ function listSlots(config: ListConfig): DialogueSlot[] {
     {
       name: 'clear',
       kind: 'text',
-      prompt: `Clear your ${config.name}?`,
+      prompt: named((say, list) => say.askClear(list)),
       required: false,
       carry: false,
-      extract: ({ text, answer }) => (!answer && parseListRequest(text).clear ? true : undefined),
+      extract: ({ text, answer }) => (!answer && parserFor(text).parse(text).clear ? true : undefined),
     },
   ];
 }
@@ -84,6 +108,9 @@ const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, MAX_ITEM_CHARS)) : [];
 
 async function change(ctx: SkillContext, config: ListConfig, random: Random): Promise<string> {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.lists;
+  const list = say.name[config.name];
   const storage = ctx.storage!;
   let items = (await storage.get<string[]>('items')) ?? [];
   const add = strings(ctx.slots['add']);
@@ -104,54 +131,30 @@ async function change(ctx: SkillContext, config: ListConfig, random: Random): Pr
   await storage.set('items', items);
   await storage.set('last-added', added.slice(0, room));
 
-  if (added.length > 0)
-    sentences.push(
-      pick(
-        [
-          `Added ${listJoin(added)} to your ${config.name}.`,
-          `Okay, ${listJoin(added)} ${added.length === 1 ? 'is' : 'are'} on your ${config.name}.`,
-        ],
-        random,
-      ),
-    );
-  if (added.length > room)
-    sentences.push(`Your ${config.name} is full (${MAX_ITEMS} items), so I couldn't add everything.`);
-  if (already.length > 0)
-    sentences.push(`${capitalize(listJoin(already))} ${already.length === 1 ? 'is' : 'are'} already on it.`);
-  if (removed.length > 0)
-    sentences.push(
-      pick(
-        [
-          `Removed ${listJoin(removed)} from your ${config.name}.`,
-          `Okay, ${listJoin(removed)} ${removed.length === 1 ? 'is' : 'are'} off your ${config.name}.`,
-        ],
-        random,
-      ),
-    );
-  if (missing.length > 0)
-    sentences.push(
-      `${capitalize(listJoin(missing))} ${missing.length === 1 ? "wasn't" : "weren't"} on your ${config.name}.`,
-    );
-  return sentences.join(' ');
+  if (added.length > 0) sentences.push(pick(say.added(added.slice(0, room), list), random));
+  if (added.length > room) sentences.push(say.full(list, MAX_ITEMS));
+  if (already.length > 0) sentences.push(say.already(already));
+  if (removed.length > 0) sentences.push(pick(say.removed(removed, list), random));
+  if (missing.length > 0) sentences.push(say.notThere(missing, list));
+  return sentences.reduce((text, next) => joinSentences(text, next, pack.tag), '');
 }
 
 async function show(ctx: SkillContext, config: ListConfig, random: Random): Promise<string> {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.lists;
+  const list = say.name[config.name];
   const items = (await ctx.storage!.get<string[]>('items')) ?? [];
   const check = strings(ctx.slots['check']);
   if (check.length > 0) {
     const on = check.filter((c) => items.some((i) => same(i, c) || i.toLowerCase().includes(c.toLowerCase())));
     const off = check.filter((c) => !on.includes(c));
     const parts: string[] = [];
-    if (on.length > 0) parts.push(`Yes, ${listJoin(on)} ${on.length === 1 ? 'is' : 'are'} on your ${config.name}.`);
-    if (off.length > 0)
-      parts.push(
-        `${on.length > 0 ? '' : 'No, '}${listJoin(off)} ${off.length === 1 ? "isn't" : "aren't"} on your ${config.name}.`,
-      );
-    return capitalize(parts.join(' '));
+    if (on.length > 0) parts.push(say.isOn(on, list));
+    if (off.length > 0) parts.push(say.isOff(off, list, on.length > 0));
+    return parts.reduce((text, next) => joinSentences(text, next, pack.tag), '');
   }
-  if (items.length === 0)
-    return pick([`Your ${config.name} is empty.`, `Your ${config.name} is empty right now.`], random);
-  return `Your ${config.name} has ${plural(items.length, 'item')}: ${listJoin(items)}.`;
+  if (items.length === 0) return pick(say.empty(list), random);
+  return say.show(list, items);
 }
 
 /**
@@ -174,20 +177,24 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
         : slots['check'] !== undefined
           ? config.intents[0]
           : intent,
-    confirm: (ctx) => (ctx.slots['clear'] === true ? `Clear everything on your ${config.name}?` : undefined),
+    confirm: (ctx) => {
+      const say = packFor(ctx.lang).skills.lists;
+      return ctx.slots['clear'] === true ? say.confirmClear(say.name[config.name]) : undefined;
+    },
     async execute(ctx) {
-      if (ctx.storage === undefined) return `I can't keep a ${config.name} in this app, sorry.`;
+      const say = packFor(ctx.lang).skills.lists;
+      const list = say.name[config.name];
+      if (ctx.storage === undefined) return say.unavailable(list);
       if (ctx.slots['clear'] === true) {
         await ctx.storage.set('items', []);
-        return pick(
-          [`Done, your ${config.name} is empty.`, `Okay, I cleared your ${config.name}: it's empty now.`],
-          random,
-        );
+        return pick(say.cleared(list), random);
       }
       const changes = strings(ctx.slots['add']).length + strings(ctx.slots['remove']).length;
       if (changes > 0) return change(ctx, config, random);
-      if (ctx.intent === config.intents[1] && strings(ctx.slots['check']).length === 0) {
-        const question = `What should I add to your ${config.name}?`;
+      // "再看一下清单" is read, whichever of the two intents the model picked.
+      const reading = hasHan(ctx.text) && QUESTION.test(ctx.text.trim());
+      if (ctx.intent === config.intents[1] && strings(ctx.slots['check']).length === 0 && !reading) {
+        const question = say.askAdd(list);
         return { text: question, ask: { question, slot: 'add' } };
       }
       return show(ctx, config, random);
@@ -200,7 +207,7 @@ export function createShoppingListSkill(random: Random): DialogueSkill {
   return createListSkill(
     {
       id: 'builtin.shopping-list',
-      name: 'shopping list',
+      name: 'shopping',
       intents: ['shopping_list', 'shopping_list_update'],
       description: 'keep your shopping list',
     },
@@ -213,7 +220,7 @@ export function createTodoListSkill(random: Random): DialogueSkill {
   return createListSkill(
     {
       id: 'builtin.todo-list',
-      name: 'to-do list',
+      name: 'todo',
       intents: ['todo_list', 'todo_list_update'],
       description: 'keep a to-do list',
     },

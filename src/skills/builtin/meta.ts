@@ -3,14 +3,9 @@
  *
  * @module
  */
-import type { SkillContext, SkillDefinition } from '../types.ts';
-import { FUN_FACTS, JOKES } from './jokes.ts';
+import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
+import { packFor } from '../../lang/pack.ts';
 import { pick, type Random } from './phrasing.ts';
-
-const CAPABILITIES =
-  'I can tell the time anywhere, set timers, alarms and reminders, keep your to-do and shopping lists, do maths, ' +
-  'convert units, spell words, flip a coin or roll dice, remember your name, and tell jokes. ' +
-  'I work offline and nothing you say leaves this device.';
 
 /** The last thing the assistant said, before this turn. */
 function lastReply(ctx: SkillContext): string | undefined {
@@ -37,22 +32,19 @@ export function createMetaSkill(random: Random): SkillDefinition {
     intents: ['what_can_i_ask_you', 'repeat', 'tell_joke', 'fun_fact'],
     description: 'tell jokes and fun facts',
     execute(ctx) {
+      const pack = packFor(ctx.lang);
       switch (ctx.intent) {
         case 'what_can_i_ask_you':
           return {
-            text: CAPABILITIES,
-            quickReplies: [
-              { label: 'What time is it?' },
-              { label: 'Set a timer for 5 minutes' },
-              { label: 'Tell me a joke' },
-            ],
+            text: pack.skills.meta.capabilities,
+            quickReplies: pack.skills.meta.examples.map((label) => ({ label })),
           };
         case 'repeat':
-          return lastReply(ctx) ?? "I haven't said anything yet.";
+          return lastReply(ctx) ?? pack.skills.meta.nothingYet;
         case 'tell_joke':
-          return fresh(JOKES, ctx, random);
+          return fresh(pack.jokes, ctx, random);
         default:
-          return fresh(FUN_FACTS, ctx, random);
+          return fresh(pack.funFacts, ctx, random);
       }
     },
   };

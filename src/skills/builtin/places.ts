@@ -3,10 +3,14 @@
  * names, each with its IANA zone. It is matched on word boundaries, longest name first, so
  * "what time is it in New York" finds "New York" and "and in Paris?" finds "Paris".
  *
- * Countries spanning several zones map to their most populous one, and say so in `note`.
+ * Countries spanning several zones map to their most populous one, and say so (`spans`). Chinese
+ * names are the zh language pack's (src/lang/zh/zh-places.ts).
  *
  * @module
  */
+
+import { hasHan } from '../../lang/detect-language.ts';
+import { ZH_PLACE_NAMES } from '../../lang/zh/zh-places.ts';
 
 /** A place people ask the time of. */
 export interface Place {
@@ -14,8 +18,11 @@ export interface Place {
   name: string;
   /** IANA zone, e.g. `America/New_York`. */
   zone: string;
-  /** Said after the answer when the place spans several zones. */
-  note?: string;
+  /**
+   * Set for a country spanning several zones (`us`, `canada`, …): the language pack's note for it
+   * is said after the answer.
+   */
+  spans?: string;
 }
 
 /** name → zone; lower-case aliases after `|`. Kept as one table so it reads like data. */
@@ -59,7 +66,7 @@ Singapore=Asia/Singapore
 Kuala Lumpur|malaysia=Asia/Kuala_Lumpur
 Manila|philippines=Asia/Manila
 Hong Kong=Asia/Hong_Kong
-Beijing|china|shanghai=Asia/Shanghai
+Beijing|china|shanghai|guangzhou|shenzhen|chengdu|hangzhou|nanjing|wuhan|xian|chongqing|tianjin=Asia/Shanghai
 Taipei|taiwan=Asia/Taipei
 Seoul|south korea|korea=Asia/Seoul
 Tokyo|japan|osaka|kyoto=Asia/Tokyo
@@ -86,14 +93,15 @@ Havana|cuba=America/Havana
 UTC|gmt|coordinated universal time|greenwich=UTC
 `;
 
-const NOTES: Record<string, string> = {
-  'united states': 'The US spans several time zones; that is Eastern time.',
-  usa: 'The US spans several time zones; that is Eastern time.',
-  america: 'The US spans several time zones; that is Eastern time.',
-  canada: 'Canada spans several time zones; that is Toronto time.',
-  australia: 'Australia spans several time zones; that is Sydney time.',
-  russia: 'Russia spans many time zones; that is Moscow time.',
-  brazil: 'Brazil spans several time zones; that is Brasília time.',
+/** Countries spanning several zones, by alias: the key of the language pack's note. */
+const SPANS: Record<string, string> = {
+  'united states': 'us',
+  usa: 'us',
+  america: 'us',
+  canada: 'canada',
+  australia: 'australia',
+  russia: 'russia',
+  brazil: 'brazil',
 };
 
 const INDEX = new Map<string, Place>();
@@ -111,13 +119,19 @@ for (const line of TABLE.trim().split('\n')) {
 for (const alias of ['united states', 'usa', 'us', 'america', 'the us'])
   INDEX.set(alias, { name: 'the US', zone: 'America/New_York' });
 INDEX.set('canada', { name: 'Canada', zone: 'America/Toronto' });
-for (const [alias, note] of Object.entries(NOTES)) {
+for (const [alias, spans] of Object.entries(SPANS)) {
   const place = INDEX.get(alias);
-  if (place !== undefined) INDEX.set(alias, { ...place, note });
+  if (place !== undefined) INDEX.set(alias, { ...place, spans });
 }
 INDEX.set('the us', INDEX.get('usa')!);
 // Longest names first so "new york city" wins over "new york", and "new york" over "york".
 const NAMES = [...INDEX.keys()].sort((a, b) => b.length - a.length);
+/** Chinese names, each a place of its own named as the user wrote it ("东京"), and its English alias. */
+const ZH_INDEX = new Map<string, { place: Place; alias: string }>();
+for (const [zh, alias] of ZH_PLACE_NAMES) {
+  const place = INDEX.get(alias);
+  if (place !== undefined) ZH_INDEX.set(zh, { place: { ...place, name: zh }, alias });
+}
 // Short aliases that are also ordinary words only count after "in"/"for"/"of" ("in la", "in us").
 const NEEDS_PREPOSITION = new Set([
   'la',
@@ -132,11 +146,13 @@ const NEEDS_PREPOSITION = new Set([
 ]);
 
 /**
- * Finds the place a text names.
+ * Finds the place a text names, in English or in Chinese ("东京现在几点", "那巴黎呢").
  * @param text e.g. `"and in New York?"`
  * @returns the place, or `undefined`
  */
 export function findPlace(text: string): Place | undefined {
+  // Chinese has no spaces between words: a name is found as a substring, longest first.
+  if (hasHan(text)) for (const [zh] of ZH_PLACE_NAMES) if (text.includes(zh)) return ZH_INDEX.get(zh)?.place;
   const s = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\s]/gu, ' ')
@@ -151,9 +167,19 @@ export function findPlace(text: string): Place | undefined {
 }
 
 /**
- * Looks a place up by its display name (what the `place` slot holds).
- * @param name e.g. `Paris`
+ * Looks a place up by its display name (what the `place` slot holds), English or Chinese.
+ * @param name e.g. `Paris`, `东京`
  */
 export function placeByName(name: string): Place | undefined {
-  return INDEX.get(name.toLowerCase());
+  return INDEX.get(name.toLowerCase()) ?? ZH_INDEX.get(name)?.place;
+}
+
+/**
+ * The English name of a place, for an English reply about a place named in Chinese.
+ * @param name e.g. `东京`, `Paris`
+ * @returns e.g. `Tokyo`, `Paris`
+ */
+export function englishPlaceName(name: string): string {
+  const zh = ZH_INDEX.get(name);
+  return zh === undefined ? name : (INDEX.get(zh.alias)?.name ?? name);
 }

@@ -6,9 +6,11 @@
  * @module
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillContext, SkillReply } from '../types.ts';
-import { instantAt, speakWhen, toInstant } from './clock.ts';
-import { capitalize, listJoin, pick, plural, type Random } from './phrasing.ts';
+import type { SkillContext, SkillReply } from '../../skills/types.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { byLanguage, packFor } from '../../lang/pack.ts';
+import { instantAt, toInstant } from './clock.ts';
+import { pick, type Random } from './phrasing.ts';
 
 interface Reminder {
   id: string;
@@ -23,8 +25,37 @@ const TASK_PATTERNS = [
 ];
 const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
+/** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
+const ZH_TASK_PATTERNS = [
+  // 题醒 is the commonest pinyin slip for 提醒.
+  /[提题]醒(?:一下)?(?:我们|咱们|我|咱)?(?:一下)?[，,：:\s]*(.+)$/u,
+  /(?:别让我忘了|记得|别忘了)(.+)$/u,
+];
+const ZH_READ = /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗/u;
+const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒)?$/u;
+
+/** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
+function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | undefined {
+  let task = answer ? text.replace(/^(?:提醒我|提醒|要|去|是)/u, '') : undefined;
+  if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  if (task === undefined) return undefined;
+  for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
+  task = task
+    .replace(/[\s，,。.!！?？~～]+/gu, ' ')
+    .trim()
+    .replace(/^(?:在|于|到时候|的时候|要|去|得|记得)\s*/u, '')
+    .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
+    .trim();
+  // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
+  if (ZH_EMPTY_TASK.test(task) || /^(?:列表|清单)|看看|看一下|有哪些|吗$/u.test(task)) return undefined;
+  // The reminder is said back to the user: "吃我的药" → "吃你的药".
+  return task.slice(0, 200).replace(/我们/gu, '你们').replace(/我/gu, '你');
+}
+
 /** "remind me to call mum at 6pm tomorrow" → "call mum". */
-function extractTask({ text, entities, answer }: SlotExtractInput): string | undefined {
+function extractTask(input: SlotExtractInput): string | undefined {
+  const { text, entities, answer } = input;
+  if (hasHan(text)) return extractTaskZh(input);
   let task: string | undefined;
   if (answer) task = text.replace(/^(?:to|about|that)\s+/i, '');
   else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
@@ -58,7 +89,7 @@ function toSecondPerson(task: string): string {
 const taskSlot: DialogueSlot = {
   name: 'task',
   kind: 'text',
-  prompt: ['What should I remind you about?', 'Sure, what is the reminder for?'],
+  prompt: byLanguage((p) => p.skills.reminders.askTask),
   required: false,
   extract: extractTask,
 };
@@ -66,7 +97,7 @@ const taskSlot: DialogueSlot = {
 const whenSlot: DialogueSlot = {
   name: 'when',
   kind: 'datetime',
-  prompt: ['When should I remind you?', 'What time should I remind you?'],
+  prompt: byLanguage((p) => p.skills.reminders.askWhen),
   required: false,
 };
 
@@ -82,34 +113,34 @@ async function loadReminders(ctx: SkillContext): Promise<Reminder[]> {
 }
 
 async function listReminders(ctx: SkillContext, random: Random): Promise<string> {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.reminders;
   const all = await loadReminders(ctx);
-  if (all.length === 0) return pick(['You have no reminders right now.', 'There are no reminders set.'], random);
-  const spoken = all.map((r) => `${r.task} ${speakWhen(new Date(r.at), ctx.now, ctx.timeZone, ctx.lang)}`);
-  return `You have ${plural(all.length, 'reminder')}: ${listJoin(spoken)}.`;
+  if (all.length === 0) return pick(say.none, random);
+  const spoken = all.map((r) => say.item(r.task, pack.format.when(new Date(r.at), ctx.now, ctx.timeZone)));
+  return say.list(all.length, spoken);
 }
 
 async function deleteReminders(ctx: SkillContext): Promise<string> {
+  const say = packFor(ctx.lang).skills.reminders;
   const all = await loadReminders(ctx);
-  if (all.length === 0) return "You don't have any reminders to delete.";
+  if (all.length === 0) return say.noneToDelete;
   for (const r of all) await ctx.schedule!.cancel(r.id).catch(() => undefined);
   await ctx.storage!.set('reminders', []);
-  return all.length === 1
-    ? `Okay, I deleted your reminder to ${all[0]!.task}.`
-    : `Okay, I deleted all ${all.length} reminders.`;
+  return all.length === 1 ? say.deletedOne(all[0]!.task) : say.deletedAll(all.length);
 }
 
 async function createReminder(ctx: SkillContext, random: Random): Promise<string | SkillReply> {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.reminders;
   const task = typeof ctx.slots['task'] === 'string' ? ctx.slots['task'] : undefined;
   if (task === undefined) {
-    const question = pick(taskSlot.prompt as string[], random);
+    const question = pick(say.askTask, random);
     return { text: question, ask: { question, slot: 'task' } };
   }
   const at = whenOf(ctx.slots['when'], ctx.timeZone);
   if (at === undefined || at.getTime() <= ctx.now.getTime()) {
-    const question =
-      at === undefined
-        ? pick(whenSlot.prompt as string[], random)
-        : 'That time has passed already. When should I remind you?';
+    const question = at === undefined ? pick(say.askWhenTask(task), random) : say.passed;
     return { text: question, ask: { question, slot: 'when' } };
   }
   let all = await loadReminders(ctx);
@@ -121,20 +152,13 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
       all = all.filter((r) => r.id !== last);
     }
   }
-  const id = await ctx.schedule!.add({ at: at.getTime(), text: `Reminder: ${task}.` });
+  const id = await ctx.schedule!.add({ at: at.getTime(), text: say.announce(task) });
   all.push({ id, task, at: at.getTime() });
   await ctx.storage!.set('reminders', all);
   await ctx.storage!.set('last', id);
-  const when = speakWhen(at, ctx.now, ctx.timeZone, ctx.lang);
-  if (correcting) return `Okay, I changed it: I'll remind you to ${task} ${when}.`;
-  return pick(
-    [
-      `Okay, I'll remind you to ${task} ${when}.`,
-      `Reminder set: ${task}, ${when}.`,
-      `Sure. ${capitalize(when)}, I'll remind you to ${task}.`,
-    ],
-    random,
-  );
+  const when = pack.format.when(at, ctx.now, ctx.timeZone);
+  if (correcting) return say.changed(task, when);
+  return pick(say.set(task, when), random);
 }
 
 /**
@@ -152,12 +176,18 @@ export function createReminderSkill(random: Random): DialogueSkill {
     refineIntent: (intent, slots) => (slots['task'] !== undefined ? 'reminder_update' : intent),
     async execute(ctx) {
       if (ctx.schedule === undefined || ctx.storage === undefined)
-        return "I can't set reminders in this app, sorry: it doesn't let me announce things later.";
+        return packFor(ctx.lang).skills.reminders.unavailable;
       const text = ctx.text.toLowerCase();
-      if (/\b(?:delete|remove|cancel|clear|erase)\b/.test(text) && ctx.slots['task'] === undefined)
+      if (
+        /\b(?:delete|remove|cancel|clear|erase)\b|删除|删掉|取消|清空|清除|去掉/u.test(text) &&
+        ctx.slots['task'] === undefined
+      )
         return deleteReminders(ctx);
+      // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
+      const reading = ctx.slots['task'] === undefined && ctx.slots['when'] === undefined && ZH_READ.test(text);
       const creating =
-        ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined;
+        !reading &&
+        (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);
       return creating ? createReminder(ctx, random) : listReminders(ctx, random);
     },
   };

@@ -4,8 +4,10 @@
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillDefinition } from '../types.ts';
-import { pick, plural, type Random } from './phrasing.ts';
+import type { SkillDefinition } from '../../skills/types.ts';
+import { pick, type Random } from './phrasing.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const PATTERNS = [
   /["“'‘]([\p{L}][\p{L}' -]{0,40}?)["”'’]/u,
@@ -15,8 +17,20 @@ const PATTERNS = [
   /\bletters\s+(?:are\s+)?in\s+(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)/iu,
 ];
 
+/** "necessary怎么拼", "怎么拼写 restaurant", "“饕餮”怎么写": the Latin word, else a quoted one. */
+function extractWordZh(text: string, answer: boolean): string | undefined {
+  const quoted = /[“"'‘「]([^”"'’」]{1,40})[”"'’」]/u.exec(text)?.[1]?.trim();
+  if (quoted !== undefined) return quoted;
+  const latin = /[A-Za-z][A-Za-z'-]{0,40}/.exec(text)?.[0];
+  if (latin !== undefined) return latin;
+  if (!answer) return undefined;
+  const han = text.replace(/[\s，,。.!！?？]+/gu, '').replace(/^(?:是|就是|单词|这个词)/u, '');
+  return /^\p{Script=Han}{1,10}$/u.test(han) ? han : undefined;
+}
+
 /** The word a request asks to spell; a whole answer when it answers "which word?". */
 function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {
+  if (hasHan(text)) return extractWordZh(cue?.rest ?? text, answer || cue !== undefined);
   if (answer || cue !== undefined) {
     const w = (cue?.rest ?? text)
       .trim()
@@ -34,12 +48,10 @@ function extractWord({ text, answer, cue }: SlotExtractInput): string | undefine
 const wordSlot: DialogueSlot = {
   name: 'word',
   kind: 'text',
-  prompt: ['Which word should I spell?', 'Sure, which word?'],
+  prompt: byLanguage((p) => p.skills.spelling.askWord),
   extract: extractWord,
-  validate: (v) =>
-    typeof v === 'string' && /^[\p{L}][\p{L}' -]{0,40}$/u.test(v)
-      ? true
-      : 'I can spell words made of letters. Which word?',
+  validate: (v, lang) =>
+    typeof v === 'string' && /^[\p{L}][\p{L}' -]{0,40}$/u.test(v) ? true : packFor(lang).skills.spelling.badWord,
 };
 
 /**
@@ -54,19 +66,16 @@ export function createSpellingSkill(random: Random): SkillDefinition {
     description: 'spell words',
     slots: [wordSlot],
     execute(ctx) {
+      const say = packFor(ctx.lang).skills.spelling;
       const word = String(ctx.slots['word']);
+      // Chinese characters have no letters: say so rather than spell 饕餮 as 饕-餮.
+      if (hasHan(word)) return say.han(word);
       const spelled = word
         .split(/\s+/)
         .map((w) => [...w.toUpperCase()].filter((c) => c !== "'").join('-'))
         .join('  ');
       const letters = [...word].filter((c) => /\p{L}/u.test(c)).length;
-      return pick(
-        [
-          `${word}: ${spelled}. That's ${plural(letters, 'letter')}.`,
-          `It's spelled ${spelled} (${plural(letters, 'letter')}).`,
-        ],
-        random,
-      );
+      return pick(say.spelled(word, spelled, letters), random);
     },
   };
 }

@@ -1,29 +1,46 @@
 /**
  * Built-in skills for the clock: the time (here or in a named place), time zones, and dates
- * ("what's the date tomorrow", "what day will it be in 6 days").
+ * ("what's the date tomorrow", "what day will it be in 6 days", "明天几号"), answered in the
+ * turn's language.
  *
  * @module
  */
 import type { DialogueSlot } from '../../dialogue/types.ts';
-import type { SkillContext, SkillDefinition } from '../types.ts';
-import { daysBetween, isoDateIn, speakDate, speakTime, toIsoDate, zoneNames } from './clock.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { formatZone } from '../../lang/format.ts';
+import { byLanguage, packFor, type LanguagePack } from '../../lang/pack.ts';
+import { zhPlaceName } from '../../lang/zh/zh-places.ts';
+import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
+import { daysBetween, isoDateIn, toIsoDate } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
-import { findPlace, placeByName, type Place } from './places.ts';
+import { englishPlaceName, findPlace, placeByName, type Place } from './places.ts';
 
 /** The place a turn names, by its display name (`Paris`, `New York`). */
 export const placeSlot: DialogueSlot = {
   name: 'place',
   kind: 'custom:place',
-  prompt: ['Which city or country?', 'Where do you mean?'],
+  prompt: byLanguage((p) => p.skills.time.askPlace),
   required: false,
   extract: ({ text }) => findPlace(text)?.name,
 };
 
 const FILLER =
   /^(?:the\s+)?(?:world|here|my (?:area|city|location|time ?zone|place)|this (?:area|place|city|time ?zone)|the (?:morning|afternoon|evening)|now|right now)$/;
+const ZH_FILLER = /^(?:这里|这边|我这|我这里|我们这|我们这里|本地|当地|现在|今天|此刻|北京时间)$/u;
 
-/** A place the user named that the gazetteer does not know ("what time is it in Reykjavik"), to be honest about. */
+/**
+ * A place the user named that the gazetteer does not know ("what time is it in Reykjavik",
+ * "雷克雅未克现在几点"), to be honest about.
+ */
 function unknownPlace(text: string): string | undefined {
+  if (hasHan(text)) {
+    const zh =
+      /^(?:请问|那)?(\p{Script=Han}{2,8}?)(?:现在|那边|那里|那儿|这会儿|此刻)(?:是)?(?:几点|什么时间|多少点)/u.exec(
+        text.trim(),
+      );
+    const name = zh?.[1];
+    return name === undefined || ZH_FILLER.test(name) ? undefined : name;
+  }
   const m =
     /\b(?:in|for|of)\s+([\p{L}][\p{L} .'-]{1,40}?)\s*(?:right now|now|currently|today|please|time ?zone|at the moment)?\s*[?.!]*$/iu.exec(
       text,
@@ -37,32 +54,45 @@ function placeOf(ctx: SkillContext): Place | undefined {
   return typeof ctx.slots['place'] === 'string' ? placeByName(ctx.slots['place']) : undefined;
 }
 
+/** A place's name in the pack's language. */
+function nameIn(pack: LanguagePack, place: Place): string {
+  return pack.lang === 'zh' ? zhPlaceName(place.name) : englishPlaceName(place.name);
+}
+
+/** The pack's note for a country spanning several zones, after a space (or none in Chinese). */
+function spansNote(pack: LanguagePack, place: Place): string {
+  const note = place.spans === undefined ? undefined : pack.skills.time.spans[place.spans];
+  return note === undefined ? '' : pack.lang === 'zh' ? note : ` ${note}`;
+}
+
 function timeReply(ctx: SkillContext, random: Random): string {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.time;
   const place = placeOf(ctx);
-  const here = speakTime(ctx.now, ctx.timeZone, ctx.lang);
+  const here = pack.format.time(ctx.now, ctx.timeZone);
   if (place === undefined) {
     const unknown = unknownPlace(ctx.text);
-    if (unknown !== undefined) return `I don't know the time zone of ${unknown} yet, sorry. Here it's ${here}.`;
-    return pick([`It's ${here}.`, `It's ${here} right now.`, `Right now it's ${here}.`], random);
+    if (unknown !== undefined) return say.unknownPlace(unknown, here);
+    return pick(say.now(here), random);
   }
-  const there = speakTime(ctx.now, place.zone, ctx.lang);
+  const there = pack.format.time(ctx.now, place.zone);
   const dayDiff = daysBetween(isoDateIn(ctx.now, ctx.timeZone), isoDateIn(ctx.now, place.zone));
-  const day = dayDiff === 0 ? '' : dayDiff > 0 ? ' tomorrow' : ' yesterday';
-  const note = place.note === undefined ? '' : ` ${place.note}`;
-  return `${pick([`It's ${there}${day} in ${place.name}.`, `In ${place.name} it's ${there}${day}.`], random)}${note}`;
+  const day = dayDiff === 0 ? 0 : dayDiff > 0 ? 1 : -1;
+  return `${pick(say.there(nameIn(pack, place), there, day), random)}${spansNote(pack, place)}`;
 }
 
 function timezoneReply(ctx: SkillContext): string {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.time;
   const place = placeOf(ctx);
   if (place === undefined) {
     const unknown = unknownPlace(ctx.text);
-    if (unknown !== undefined) return `I don't know the time zone of ${unknown} yet, sorry.`;
-    const { name, offset } = zoneNames(ctx.now, ctx.timeZone, ctx.lang);
-    return `Your time zone is ${name} (${ctx.timeZone}), ${offset} right now.`;
+    if (unknown !== undefined) return say.unknownZone(unknown);
+    const { name, offset } = formatZone(ctx.now, ctx.timeZone, pack.tag);
+    return say.zoneHere(name, ctx.timeZone, offset);
   }
-  const { name, offset } = zoneNames(ctx.now, place.zone, ctx.lang);
-  const note = place.note === undefined ? '' : ` ${place.note}`;
-  return `${place.name} is on ${name}, ${offset} right now.${note}`;
+  const { name, offset } = formatZone(ctx.now, place.zone, pack.tag);
+  return `${say.zoneThere(nameIn(pack, place), name, offset)}${spansNote(pack, place)}`;
 }
 
 /**
@@ -80,24 +110,30 @@ export function createTimeSkill(random: Random): SkillDefinition {
   };
 }
 
-/** The date a turn names (`tomorrow`, `in 6 days`, `December 25`), from a date entity. */
-const dateSlot: DialogueSlot = { name: 'date', kind: 'date', prompt: 'Which day?', required: false };
+/** The date a turn names (`tomorrow`, `in 6 days`, `December 25`, `后天`), from a date entity. */
+const dateSlot: DialogueSlot = {
+  name: 'date',
+  kind: 'date',
+  prompt: byLanguage((p) => p.skills.date.askDate),
+  required: false,
+};
 
 function dateReply(ctx: SkillContext, random: Random): string {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.date;
   const place = placeOf(ctx);
   const zone = place?.zone ?? ctx.timeZone;
   const today = isoDateIn(ctx.now, zone);
   const target = toIsoDate(ctx.slots['date'], zone) ?? today;
   const year = Number(today.slice(0, 4));
-  const spoken = speakDate(target, ctx.lang, year);
+  const spoken = pack.format.date(target, year);
   const days = daysBetween(today, target);
-  const where = place === undefined ? '' : ` in ${place.name}`;
-  if (days === 0) return pick([`Today is ${spoken}${where}.`, `It's ${spoken}${where}.`], random);
-  if (days === 1) return `Tomorrow is ${spoken}.`;
-  if (days === -1) return `Yesterday was ${spoken}.`;
-  if (days > 1 && days <= 31) return `In ${days} days it will be ${spoken}.`;
-  if (days < -1 && days >= -31) return `${-days} days ago it was ${spoken}.`;
-  return `That's ${spoken}.`;
+  if (days === 0) return pick(say.today(spoken, place === undefined ? undefined : nameIn(pack, place)), random);
+  if (days === 1) return say.tomorrow(spoken);
+  if (days === -1) return say.yesterday(spoken);
+  if (days > 1 && days <= 31) return say.inDays(days, spoken);
+  if (days < -1 && days >= -31) return say.daysAgo(-days, spoken);
+  return say.other(spoken);
 }
 
 /**

@@ -6,9 +6,11 @@
  * @module
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
-import type { SkillContext, SkillDefinition, SkillReply } from '../types.ts';
-import { speakTime, speakWhen, toInstant } from './clock.ts';
-import { formatDuration, pick, plural, type Random } from './phrasing.ts';
+import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { byLanguage, packFor } from '../../lang/pack.ts';
+import { toInstant } from './clock.ts';
+import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
 
@@ -21,6 +23,16 @@ export type ScheduleOp = 'set' | 'cancel' | 'list';
  */
 export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
+  if (hasHan(s)) {
+    if (/取消|关掉|关了|关闭|停掉|停止|停了|删除|删掉|删了|不要了|别响|去掉|撤销/u.test(s)) return 'cancel';
+    if (
+      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个/u.test(
+        s,
+      )
+    )
+      return 'list';
+    return 'set';
+  }
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
   if (
     /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|what (?:alarms|timers)|do i have|any (?:alarms|timers)|show)\b/.test(
@@ -31,11 +43,14 @@ export function scheduleOp(text: string): ScheduleOp {
   return 'set';
 }
 
+/** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
+const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
+
 /** A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its distance from now. */
 function extractDuration({ entities, now }: SlotExtractInput): number | undefined {
   const length = entities.find((e) => e.kind === 'duration')?.value;
   if (typeof length === 'number') return length;
-  const relative = entities.find((e) => (e.kind === 'datetime' || e.kind === 'time') && /^in\s/i.test(e.text));
+  const relative = entities.find((e) => (e.kind === 'datetime' || e.kind === 'time') && RELATIVE.test(e.text));
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;
 }
@@ -44,21 +59,18 @@ const durationSlot: DialogueSlot = {
   name: 'duration',
   kind: 'duration',
   extract: extractDuration,
-  prompt: ['For how long?', 'How long should the timer run?', 'Sure, for how long?'],
+  prompt: byLanguage((p) => p.skills.timer.askDuration),
   required: false,
-  validate: (v) =>
-    typeof v === 'number' && v >= 1000 && v <= DAY
-      ? true
-      : 'A timer can run from one second to 24 hours. How long should it be?',
+  validate: (v, lang) =>
+    typeof v === 'number' && v >= 1000 && v <= DAY ? true : packFor(lang).skills.timer.badDuration,
 };
 
 const timeSlot: DialogueSlot = {
   name: 'time',
   kind: 'time',
-  prompt: ['What time should I set it for?', 'For what time?', 'When should it go off?'],
+  prompt: byLanguage((p) => p.skills.alarm.askTime),
   required: false,
-  validate: (v) =>
-    toInstant(v) === undefined ? 'Sorry, I need a time, like "7am" or "6:30 tomorrow". What time?' : true,
+  validate: (v, lang) => (toInstant(v) === undefined ? packFor(lang).skills.alarm.badTime : true),
 };
 
 interface Kind {
@@ -68,25 +80,30 @@ interface Kind {
 }
 
 async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promise<string> {
+  const say = packFor(ctx.lang).skills.schedule;
   const schedule = ctx.schedule!;
   const active = (await schedule.list()).filter((r) => r.at > ctx.now.getTime());
-  if (active.length === 0) return `You don't have any ${kind.noun}s running.`;
+  if (active.length === 0) return say.noneToCancel(kind.noun);
   for (const r of active) await schedule.cancel(r.id);
   await ctx.storage?.delete(kind.lastKey);
-  return active.length === 1
-    ? pick([`Okay, I've cancelled your ${kind.noun}.`, `Done, the ${kind.noun} is off.`], random)
-    : `Okay, I've cancelled all ${active.length} ${kind.noun}s.`;
+  return active.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(active.length, kind.noun);
 }
 
 async function listSome(ctx: SkillContext, kind: Kind): Promise<string> {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.schedule;
   const active = (await ctx.schedule!.list()).filter((r) => r.at > ctx.now.getTime()).sort((a, b) => a.at - b.at);
-  if (active.length === 0) return `You don't have any ${kind.noun}s set.`;
+  if (active.length === 0) return say.noneSet(kind.noun);
   const describe = (at: number): string =>
     kind.noun === 'timer'
-      ? `${formatDuration(at - ctx.now.getTime())} left`
-      : speakWhen(new Date(at), ctx.now, ctx.timeZone, ctx.lang);
-  if (active.length === 1) return `You have one ${kind.noun}: ${describe(active[0]!.at)}.`;
-  return `You have ${plural(active.length, kind.noun)}: ${active.map((r) => describe(r.at)).join('; ')}.`;
+      ? say.left(pack.format.duration(at - ctx.now.getTime()))
+      : pack.format.when(new Date(at), ctx.now, ctx.timeZone);
+  if (active.length === 1) return say.one(kind.noun, describe(active[0]!.at));
+  return say.many(
+    active.length,
+    kind.noun,
+    active.map((r) => describe(r.at)),
+  );
 }
 
 /** Schedules one, replacing the last one on a correction. */
@@ -100,8 +117,6 @@ async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: strin
   await storage.set(kind.lastKey, id);
   return ctx.slots['$action'] === 'correction';
 }
-
-const NO_SCHEDULE = "I can't set timers or alarms in this app, sorry: it doesn't let me announce things later.";
 
 /**
  * The timer skill (`timer`): set ("a timer for 10 minutes"), check ("how long is left"), cancel.
@@ -117,27 +132,21 @@ export function createTimerSkill(random: Random): SkillDefinition {
     slots: [durationSlot],
     permissions: { schedule: true, storage: true },
     async execute(ctx): Promise<string | SkillReply> {
-      if (ctx.schedule === undefined || ctx.storage === undefined) return NO_SCHEDULE;
+      const pack = packFor(ctx.lang);
+      const say = pack.skills.timer;
+      if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
       const op = ctx.slots['duration'] === undefined ? scheduleOp(ctx.text) : 'set';
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const ms = ctx.slots['duration'];
       if (typeof ms !== 'number') {
-        const question = pick(durationSlot.prompt as string[], random);
+        const question = pick(say.askDuration, random);
         return { text: question, ask: { question, slot: 'duration' } };
       }
-      const length = formatDuration(ms);
-      const replaced = await setOne(
-        ctx,
-        kind,
-        ctx.now.getTime() + ms,
-        pick([`Time's up! Your timer for ${length} is done.`, `Ding! Your timer is done (${length}).`], random),
-      );
-      if (replaced) return `Okay, I changed the timer to ${length}.`;
-      return pick(
-        [`Timer set for ${length}.`, `Okay, ${length}, starting now.`, `Sure, your timer for ${length} is running.`],
-        random,
-      );
+      const length = pack.format.duration(ms);
+      const replaced = await setOne(ctx, kind, ctx.now.getTime() + ms, pick(say.done(length), random));
+      if (replaced) return say.changed(length);
+      return pick(say.set(length), random);
     },
   };
 }
@@ -156,31 +165,25 @@ export function createAlarmSkill(random: Random): SkillDefinition {
     slots: [timeSlot],
     permissions: { schedule: true, storage: true },
     async execute(ctx): Promise<string | SkillReply> {
-      if (ctx.schedule === undefined || ctx.storage === undefined) return NO_SCHEDULE;
+      const pack = packFor(ctx.lang);
+      const say = pack.skills.alarm;
+      if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
       const op = ctx.slots['time'] === undefined ? scheduleOp(ctx.text) : 'set';
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const at = toInstant(ctx.slots['time']);
       if (at === undefined) {
-        const question = pick(timeSlot.prompt as string[], random);
+        const question = pick(say.askTime, random);
         return { text: question, ask: { question, slot: 'time' } };
       }
       if (at.getTime() <= ctx.now.getTime()) {
-        const question = 'That time has already passed. What time should I set the alarm for?';
+        const question = say.passed;
         return { text: question, ask: { question, slot: 'time' } };
       }
-      const when = speakWhen(at, ctx.now, ctx.timeZone, ctx.lang);
-      const replaced = await setOne(
-        ctx,
-        kind,
-        at.getTime(),
-        `⏰ It's ${speakTime(at, ctx.timeZone, ctx.lang)}: your alarm.`,
-      );
-      if (replaced) return `Okay, I moved your alarm. It will now go off ${when}.`;
-      return pick(
-        [`Alarm set. It will go off ${when}.`, `Okay, I'll wake you ${when}.`, `Done, your alarm will ring ${when}.`],
-        random,
-      );
+      const when = pack.format.when(at, ctx.now, ctx.timeZone);
+      const replaced = await setOne(ctx, kind, at.getTime(), say.ring(pack.format.time(at, ctx.timeZone)));
+      if (replaced) return say.moved(when);
+      return pick(say.set(when), random);
     },
   };
 }

@@ -33,6 +33,8 @@ const TABLE: [string, Dimension, number, string, string, ...string[]][] = [
   ['milligram', 'mass', 1e-6, 'milligram', 'milligrams', 'mg'],
   ['gram', 'mass', 0.001, 'gram', 'grams', 'g', 'gr', 'gramme'],
   ['kilogram', 'mass', 1, 'kilogram', 'kilograms', 'kg', 'kgs', 'kilo', 'kilogramme'],
+  // The Chinese market jin (市斤), exactly half a kilogram.
+  ['jin', 'mass', 0.5, 'jin', 'jin', 'catty'],
   ['tonne', 'mass', 1000, 'metric ton', 'metric tons', 'tonne', 'metric ton'],
   ['ounce', 'mass', 0.028349523125, 'ounce', 'ounces', 'oz'],
   ['pound', 'mass', 0.45359237, 'pound', 'pounds', 'lb', 'lbs'],

@@ -7,6 +7,8 @@
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillReply } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
+import { hasHan } from '../../lang/detect-language.ts';
+import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const NAME = String.raw`([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,2})`;
 const PATTERNS = [
@@ -28,7 +30,30 @@ function properCase(name: string): string {
   return name.replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
+/** "叫我小王", "我叫李明", "我的名字是张伟", "以后叫我老王吧", "你可以叫我Tom". */
+const ZH_PATTERNS = [
+  /(?:叫我|称呼我|喊我|管我叫|把我叫做?)\s*([^\s，,。！!？?、]{1,20})/u,
+  /(?:我叫|我的名字是|我的名字叫|我名字叫|我名字是|名字改成|名字改为|改名叫|改名为|我的名字改成)\s*([^\s，,。！!？?、]{1,20})/u,
+];
+/** What follows "我叫" when it asks rather than tells ("我叫什么名字"). */
+const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她|它|名字)/u;
+
+function extractNameZh(text: string, answer: boolean): string | undefined {
+  let name: string | undefined;
+  for (const p of ZH_PATTERNS) name ??= p.exec(text)?.[1];
+  if (name === undefined && answer)
+    name = text
+      .trim()
+      .replace(/^(?:我是|我叫|叫我|就叫|是)/u, '')
+      .replace(/[\s，,。！!？?]+$/u, '');
+  if (name === undefined) return undefined;
+  name = name.replace(/(?:就行了?|就好了?|就可以了?|好了|以后|吧|哦|啊|呀|了|哈|嘛|谢谢)+$/u, '').trim();
+  if (name === '' || ZH_NOT_A_NAME.test(name)) return undefined;
+  return name;
+}
+
 function extractName({ text, answer }: SlotExtractInput): string | undefined {
+  if (hasHan(text)) return extractNameZh(text, answer);
   let name: string | undefined;
   for (const p of PATTERNS) name ??= p.exec(text)?.[1];
   if (name === undefined && answer) name = text.trim().replace(/^(?:it'?s|i'?m|call me|just)\s+/i, '');
@@ -45,13 +70,11 @@ function extractName({ text, answer }: SlotExtractInput): string | undefined {
 const nameSlot: DialogueSlot = {
   name: 'name',
   kind: 'text',
-  prompt: ['What should I call you?', 'Sure, what name should I use?'],
+  prompt: byLanguage((p) => p.skills.userName.askName),
   required: false,
   extract: extractName,
-  validate: (v) =>
-    typeof v === 'string' && /^[\p{L}][\p{L}'. -]{0,39}$/u.test(v)
-      ? true
-      : "That doesn't look like a name I can use. What should I call you?",
+  validate: (v, lang) =>
+    typeof v === 'string' && /^[\p{L}][\p{L}'. -]{0,39}$/u.test(v) ? true : packFor(lang).skills.userName.badName,
 };
 
 /**
@@ -68,26 +91,20 @@ export function createUserNameSkill(random: Random): DialogueSkill {
     permissions: { profile: true },
     refineIntent: (intent, slots) => (slots['name'] !== undefined ? 'change_user_name' : intent),
     async execute(ctx): Promise<string | SkillReply> {
-      if (ctx.profile === undefined) return "I can't remember names in this app, sorry.";
+      const say = packFor(ctx.lang).skills.userName;
+      if (ctx.profile === undefined) return say.unavailable;
       const name = ctx.slots['name'];
       if (typeof name === 'string') {
         await ctx.profile.set('name', name);
-        return pick(
-          [
-            `Nice to meet you, ${name}! I'll call you ${name} from now on.`,
-            `Got it, ${name}. That's what I'll call you.`,
-            `Okay, ${name} it is.`,
-          ],
-          random,
-        );
+        return pick(say.set(name), random);
       }
       if (ctx.intent === 'change_user_name') {
-        const question = pick(nameSlot.prompt as string[], random);
+        const question = pick(say.askName, random);
         return { text: question, ask: { question, slot: 'name' } };
       }
       const known = await ctx.profile.get<string>('name');
-      if (typeof known !== 'string') return `I don't know your name yet. Tell me by saying "call me" and your name.`;
-      return pick([`You're ${known}.`, `Your name is ${known}.`, `I call you ${known}.`], random);
+      if (typeof known !== 'string') return say.unknown;
+      return pick(say.known(known), random);
     },
   };
 }

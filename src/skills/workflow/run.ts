@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { promptsIn } from '../../lang/pack.ts';
 import type { SkillContext, SkillReply } from '../types.ts';
 import type { SafeValue, SafeRecord } from './safe-data.ts';
 import type { ValueTemplate, WorkflowSpec, WorkflowStep } from './types.ts';
@@ -72,7 +73,8 @@ export async function runWorkflow(spec: WorkflowSpec, ctx: SkillContext): Promis
           const question =
             step.prompt !== ''
               ? step.prompt
-              : ((typeof declared === 'string' ? declared : declared?.[0]) ?? `What is the ${step.slot}?`);
+              : ((declared === undefined ? undefined : promptsIn(declared, ctx.lang)[0]) ??
+                `What is the ${step.slot}?`);
           return { text: question, ask: { question, slot: step.slot } };
         }
         case 'set':

@@ -60,10 +60,9 @@ export interface Harness {
 
 /** Builds the stack; pass `store` to share one between harnesses. */
 export async function createHarness(
-  options: Partial<Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy'>> & {
-    store?: Store;
-    conversationId?: string;
-  } = {},
+  options: Partial<
+    Pick<DialogueManagerOptions, 'maxAsks' | 'contextTurns' | 'contextMinutes' | 'policy' | 'lang' | 'uiLang'>
+  > & { store?: Store; conversationId?: string } = {},
 ): Promise<Harness> {
   const store = options.store ?? (await openStore({ storage: 'memory' }));
   let now = NOW;
@@ -83,6 +82,8 @@ export async function createHarness(
       ...(options.contextTurns === undefined ? {} : { contextTurns: options.contextTurns }),
       ...(options.contextMinutes === undefined ? {} : { contextMinutes: options.contextMinutes }),
       ...(options.policy === undefined ? {} : { policy: options.policy }),
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
+      ...(options.uiLang === undefined ? {} : { uiLang: options.uiLang }),
     });
   let manager = make();
   const conversationId = options.conversationId ?? 'c1';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evalDialogues, type DialogueSpec } from '../../../bin/commands/eval-dialogues.ts';
-import { describeIntent } from '../../../src/dialogue/intent-phrases.ts';
+import { describeIntent } from '../../../src/lang/en/en-intent-phrases.ts';
 import { builtinSkills } from '../../../src/skills/builtin/index.ts';
 import fixture from '../../fixtures/dialogues/default.json' with { type: 'json' };
 

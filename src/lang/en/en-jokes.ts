@@ -1,5 +1,5 @@
 /**
- * The jokes and fun facts the meta skill tells: short, family-friendly, and true (the facts).
+ * The English jokes and fun facts the meta skill tells: short, family-friendly, and true (the facts).
  *
  * @module
  */

@@ -1,13 +1,14 @@
 /**
- * What the default model's intents (CLINC150) ask for, in words, so an intent no skill answers
- * gets an honest, specific "I can't … here yet" instead of a generic shrug. Grouped by why it
- * cannot be done on the device, which is what the reply explains.
+ * What the default model's intents (CLINC150) ask for, in English words, so an intent no skill
+ * answers gets an honest, specific "I can't … here yet" instead of a generic shrug. Grouped by why
+ * it cannot be done on the device, which is what the reply explains.
  *
  * @module
  */
+import { describeIntents, type IntentGroup } from '../intent-groups.ts';
 
 /** Why a group of intents cannot be answered offline, said after "I can't … here yet". */
-const GROUPS: { reason: string; phrases: Record<string, string> }[] = [
+const GROUPS: IntentGroup[] = [
   {
     reason: "I don't have access to your bank or card accounts",
     phrases: {
@@ -138,17 +139,9 @@ const GROUPS: { reason: string; phrases: Record<string, string> }[] = [
   },
 ];
 
-const INDEX = new Map<string, { phrase: string; reason: string }>();
-for (const { reason, phrases } of GROUPS)
-  for (const [intent, phrase] of Object.entries(phrases)) INDEX.set(intent, { phrase, reason });
-
 /**
  * What an intent asks for, and why it cannot be done here; a readable guess for unknown labels.
  * @param intent an intent label, e.g. `book_flight`
  * @returns e.g. `{ phrase: 'book flights', reason: "I run offline, so I can't book or look things up online" }`
  */
-export function describeIntent(intent: string): { phrase: string; reason: string | undefined } {
-  const known = INDEX.get(intent);
-  if (known !== undefined) return known;
-  return { phrase: `help with "${intent.replace(/[_.-]+/g, ' ')}"`, reason: undefined };
-}
+export const describeIntent = describeIntents(GROUPS, (words) => `help with "${words}"`);

@@ -1,0 +1,43 @@
+/**
+ * How the engine loads its slot tagger: like the intent model (`model-loader.ts`), through the
+ * verified offline cache when it comes from a URL, checked against a digest when one is given,
+ * and with errors naming where it came from.
+ *
+ * @module
+ */
+import { loadSlotTagger, type SlotTagger } from '../nlu/tagger/slot-tagger.ts';
+import { DEFAULT_SLOT_TAGGER_SHA256, defaultSlotTaggerUrl, defaultWasmUrl } from './assets.ts';
+import { modelBytes, renamed } from './model-loader.ts';
+import type { EngineOptions, ModelSource } from './types.ts';
+
+/**
+ * The tagger a starting engine loads: the host's, none (`slotTagger: false`), or the bundled one.
+ * @internal
+ */
+export function startingTagger(
+  options: EngineOptions,
+): { source: ModelSource; sha256: string | undefined } | undefined {
+  if (options.slotTagger === false) return undefined;
+  if (options.slotTagger !== undefined) return { source: options.slotTagger, sha256: options.slotTaggerSha256 };
+  return { source: defaultSlotTaggerUrl(), sha256: DEFAULT_SLOT_TAGGER_SHA256 };
+}
+
+/**
+ * Loads a slot tagger with the engine's wasm (already compiled by the intent model's load).
+ * @throws {ModelLoadError} naming the tagger's URL (or `bytes`)
+ * @internal
+ */
+export async function loadEngineTagger(
+  source: ModelSource,
+  options: EngineOptions,
+  sha256?: string,
+): Promise<SlotTagger> {
+  const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
+  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
+  try {
+    const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
+    return await loadSlotTagger(bytes, wasmUrl === undefined ? {} : { wasmUrl });
+  } catch (error) {
+    throw renamed(error, name);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Chinese cue words the dialogue rules still need besides the models: whole-utterance cancel
+ * ("算了", "不用了"), yes ("好的", "行"), no ("不要", "别"), and the shapes of follow-ups ("那巴黎呢",
+ * "再加个香蕉") and corrections ("不对，改成七点", "不是三个是五个"). Tested on the text after
+ * `simplify` with its spaces removed (Chinese has none). Anchored, no nested quantifiers: linear.
+ *
+ * @module
+ */
+import type { enCues } from '../en/en-cues.ts';
+
+/** Sentence-final particles that change nothing: "好的吧", "算了啦". */
+const P = '[吧啊呀呢哦哈嘛啦了噢哇喔]*';
+/** Interjections a short answer may open with: "嗯，好的", "哎算了". */
+const OPEN = '(?:嗯+|哎|唉|呃|额|啊|哦|噢|那|那就|还是|要不|其实)?';
+
+/** Chinese cues. */
+export const zhCues: typeof enCues = {
+  cancel: new RegExp(
+    `^${OPEN}(?:算了|取消|不用了|不要了|别弄了|不弄了|没事了|不需要了|别管了|当我没说|忘了吧|忘了它|撤销|先不了|先不用了|不做了|停下|停|罢了|不设了|不定了|不加了)` +
+      `(?:算了|吧|啊|呀|哦|啦|了|哈|嘛)*(?:谢谢(?:你|啦)?)?$`,
+  ),
+  yes: new RegExp(
+    `^${OPEN}(?:好的?|好啊|好呀|好滴|好嘞|行|行啊|可以|可以的|是|是的|是啊|对|对的|对啊|没错|嗯+|确定|确认|当然|当然可以|没问题|ok|okay|要|要的|继续|弄吧|去吧|就这样|就这么办|同意|必须的?|清空吧|删吧|来吧)` +
+      `${P}(?:[，,]?(?:谢谢|麻烦了|清空|清空吧|删吧|删掉|删了吧|继续吧?|确定|就这样|没错|是的))?${P}$`,
+  ),
+  no: new RegExp(
+    `^${OPEN}(?:不|不要|不用|不是|不对|别|别了|不行|不可以|没有|否|不了|先别|先不要|还是不要了|不要清空|别清空|别删|不要删|不删|保留|留着吧?|不用了)` +
+      `${P}(?:[，,]?(?:谢谢|先留着|留着|保留|别删|先不要|不用清空|不清空))?${P}$`,
+  ),
+  followUp: /^(?:那么?|那要是|还有|再|另外|也|顺便|换成|用)|呢$/,
+  correction: /^(?:不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|换成|改一下|更正)/,
+  strip(text: string): string {
+    const s = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');
+    // "不是三个是五个" → "五个": what follows the last 是 is the new value.
+    const notBut = /^(?:不是|不对)[^是]{0,20}是(.+)$/u.exec(s);
+    if (notBut?.[1] !== undefined) return notBut[1].trim();
+    return s
+      .replace(
+        /^(?:(?:不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|换成|改一下|更正|那么?|那要是|还有|再|另外|也|顺便)[，,、\s]*)+/u,
+        '',
+      )
+      .replace(/[呢吧啊呀]+$/u, '')
+      .trim();
+  },
+};

@@ -1,0 +1,119 @@
+/**
+ * Reads Chinese list requests: "把牛奶加到购物清单", "再加个香蕉", "购物清单加上鸡蛋和牛奶",
+ * "把鸡蛋从清单里删掉", "购物清单里有牛奶吗", "清空待办清单". Items stay in the user's words
+ * ("再加个香蕉" adds 香蕉): only measure words ("个", "一些") and the list's own name come off.
+ *
+ * Plain patterns, like the English parser: these requests have few shapes and the items are free
+ * text no entity extractor knows. Every pattern is linear (no nested quantifiers; the text is
+ * capped by the dialogue layer).
+ *
+ * @module
+ */
+import type { ListRequest } from '../../skills/builtin/list-parse.ts';
+
+/** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
+const LIST =
+  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|买菜清单|采购清单|买东西的清单|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?';
+const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
+const OPENERS =
+  /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
+const CLEAR = /清空|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉/u;
+const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|勾掉|移除|移走|拿走|删/u;
+const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
+const ADD_VERB =
+  /(?:再|还|也)?(?:再来|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加|添|放|写|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
+const CHECK = [/(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u, /有(.+?)吗/u, /^(.+?)在(?:不在)?.{0,12}?[吗么]/u];
+const MEASURE =
+  /^(?:再|也|还|還)?(?:一个|一個|一些|一点|一點|一份|一条|一條|一项|一項|一下|个|個|些|点儿?|點兒?|份|条|條|项|項)/u;
+const TRAILING = /(?:吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
+const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下)?$/u;
+
+/**
+ * "鸡蛋、牛奶和面包" → ["鸡蛋", "牛奶", "面包"].
+ * @param text the items part of a request (or a whole answer to "要加什么？")
+ */
+export function splitItemsZh(text: string): string[] {
+  return text
+    .replace(LIST_REF, ' ')
+    .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
+    .map((s) =>
+      s
+        .trim()
+        .replace(MEASURE, '')
+        .replace(/^[：:\s]+/u, '')
+        .replace(TRAILING, '')
+        .replace(/[。.!！?？~～]+$/u, '')
+        .trim(),
+    )
+    .filter((s) => !NOT_AN_ITEM.test(s));
+}
+
+/** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
+const VERB = /删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
+
+/**
+ * Parses a Chinese list request.
+ * @param text e.g. `"把牛奶和鸡蛋加到购物清单"`, `"再加个香蕉"`, `"购物清单里有牛奶吗"`
+ * @returns the items to add, remove and check, and whether the whole list is to be cleared
+ */
+export function parseListRequestZh(text: string): ListRequest {
+  const s = text
+    .trim()
+    .replace(/[。！!？?~～\s]+$/u, '')
+    .replace(OPENERS, '')
+    .replace(LIST_REF, ' ')
+    .trim();
+  if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
+  // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
+  const out: ListRequest = { add: [], remove: [], check: [], clear: false };
+  let carried = '';
+  for (const part of s.split(/[，,；;]|然后|(?<=了)再/u)) {
+    const clause = carried === '' ? part.trim() : `${carried}、${part.trim()}`;
+    if (!VERB.test(clause) && !/[吗么]$|有没有|有无/u.test(clause)) {
+      carried = clause;
+      continue;
+    }
+    carried = '';
+    const found = parseClause(clause);
+    out.add.push(...found.add);
+    out.remove.push(...found.remove);
+    out.check.push(...found.check);
+  }
+  if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) return parseClause(carried);
+  return out;
+}
+
+function parseClause(s: string): ListRequest {
+  const out: ListRequest = { add: [], remove: [], check: [], clear: false };
+  const noLonger = NO_LONGER.exec(s);
+  if (noLonger?.[1] !== undefined) {
+    out.remove = splitItemsZh(noLonger[1].replace(/^把/u, ''));
+    return out;
+  }
+  const remove = REMOVE_VERB.exec(s);
+  if (remove !== null) {
+    const before = s.slice(0, remove.index);
+    const after = s.slice(remove.index + remove[0].length);
+    // "把鸡蛋从清单里删掉" names the items before the verb; "删掉鸡蛋" after it.
+    const ba = /把(.+?)(?:从.*)?$/u.exec(before);
+    out.remove = splitItemsZh(ba?.[1] ?? after);
+    return out;
+  }
+  if (/[吗么]$/u.test(s) || /有没有|有无/u.test(s)) {
+    for (const p of CHECK) {
+      const m = p.exec(s);
+      if (m?.[1] !== undefined) {
+        out.check = splitItemsZh(m[1]);
+        if (out.check.length > 0) return out;
+      }
+    }
+  }
+  const ba = /^(?:再|还|也)?把(.+?)(?:加|放|添|写|记)(?:到|进|在|上|入)?/u.exec(s);
+  if (ba?.[1] !== undefined) {
+    out.add = splitItemsZh(ba[1]);
+    return out;
+  }
+  const add = ADD_VERB.exec(s);
+  if (add !== null) out.add = splitItemsZh(s.slice(add.index + add[0].length).replace(/^(?:到|进|在)?/u, ''));
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Chinese names of the conversion skill's units and the requests that name them: "5公里是多少英里",
+ * "把30摄氏度换算成华氏度", "100斤等于多少公斤", "华氏100度是多少摄氏度", "1磅多少克", and the
+ * follow-ups "那10公里呢", "换成英里呢". Units are the skill's ids (src/skills/builtin/units.ts).
+ *
+ * @module
+ */
+import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
+
+/** id → the name replies use, then the other names people write. */
+const NAMES: Readonly<Record<string, readonly string[]>> = {
+  millimeter: ['毫米'],
+  centimeter: ['厘米', '公分'],
+  meter: ['米', '公尺'],
+  kilometer: ['公里', '千米'],
+  inch: ['英寸'],
+  foot: ['英尺', '呎'],
+  yard: ['码'],
+  mile: ['英里'],
+  'nautical-mile': ['海里'],
+  milligram: ['毫克'],
+  gram: ['克'],
+  kilogram: ['公斤', '千克', 'kg'],
+  jin: ['斤', '市斤'],
+  tonne: ['吨', '公吨'],
+  ounce: ['盎司'],
+  pound: ['磅'],
+  milliliter: ['毫升'],
+  liter: ['升', '公升'],
+  'cubic-meter': ['立方米'],
+  teaspoon: ['茶匙', '小勺'],
+  tablespoon: ['汤匙', '大勺'],
+  'fluid-ounce': ['液量盎司'],
+  cup: ['杯'],
+  pint: ['品脱'],
+  quart: ['夸脱'],
+  gallon: ['加仑'],
+  celsius: ['摄氏度', '摄氏', '℃'],
+  fahrenheit: ['华氏度', '华氏', '℉'],
+  kelvin: ['开尔文', '开氏度', '开'],
+  'meter-per-second': ['米每秒', '米/秒'],
+  'kilometer-per-hour': ['公里每小时', '公里/小时', '千米每小时', '千米/小时'],
+  'mile-per-hour': ['英里每小时', '英里/小时'],
+  knot: ['节'],
+  millisecond: ['毫秒'],
+  second: ['秒', '秒钟'],
+  minute: ['分钟'],
+  hour: ['小时', '钟头'],
+  day: ['天'],
+  week: ['周', '星期'],
+  month: ['个月'],
+  year: ['年'],
+  bit: ['比特'],
+  byte: ['字节'],
+  kilobyte: ['千字节', 'kb'],
+  megabyte: ['兆字节', '兆', 'mb'],
+  gigabyte: ['吉字节', 'gb'],
+  terabyte: ['太字节', 'tb'],
+};
+
+const BY_NAME = new Map<string, string>();
+for (const [id, names] of Object.entries(NAMES)) for (const n of names) BY_NAME.set(n.toLowerCase(), id);
+/** A bare 度 is degrees Celsius, as it is in everyday Chinese. */
+BY_NAME.set('度', 'celsius');
+
+/** Every name, longest first, escaped for a pattern. @internal */
+export const ZH_UNIT_SOURCE = [...BY_NAME.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+  .join('|');
+
+const U = `(${ZH_UNIT_SOURCE})`;
+const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
+const ASK = '(?:是|等于|合|折合|有|相当于|换算成|换算为|换成|转成|转换成|转换为|变成|化成)?(?:多少|几)个?';
+const TO = '(?:换算成|换算为|换成|转成|转换成|转换为|变成|化成|是多少|等于多少|合多少|折合多少|是几|等于几)';
+
+const AMOUNT_TO = new RegExp(`^(?:把|将)?${NUM}\\s*${U}\\s*${ASK}\\s*${U}`, 'iu');
+const CONVERT = new RegExp(`^(?:把|将)\\s*${NUM}?\\s*${U}\\s*${TO}\\s*${U}`, 'iu');
+/** "华氏100度", "摄氏30度". */
+const SCALE_FIRST = new RegExp(`^(?:把|将)?(华氏|摄氏)${NUM}度\\s*${ASK}\\s*${U}`, 'iu');
+const HOW_MANY_IN = new RegExp(`^${U}\\s*(?:和|与|跟)\\s*${U}`, 'iu');
+const FRAGMENT_AMOUNT = new RegExp(`^${NUM}\\s*${U}$`, 'iu');
+const FRAGMENT_TO = new RegExp(`^(?:换成|换算成|用|改成|转成|要)?${U}$`, 'iu');
+const FRAGMENT_NUMBER = new RegExp(`^${NUM}$`, 'u');
+
+/** What a conversion request names; any part may be missing in a follow-up. */
+export interface ZhConversion {
+  amount?: number;
+  from?: string;
+  to?: string;
+}
+
+const idOf = (name: string | undefined) => (name === undefined ? undefined : BY_NAME.get(name.toLowerCase()));
+
+/**
+ * Reads a Chinese conversion request or a fragment of one.
+ * @param text e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
+ * @returns the unit ids (`kilometer`, `mile`) and amount it names
+ */
+export function parseConversionZh(text: string): ZhConversion {
+  const s = zhNumbersToDigits(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[？?！!。，,、\s]+/gu, '')
+    .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')
+    .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
+    .replace(/^(?:算一下|换算一下|换算|算算|转换一下)/u, '');
+  let m = SCALE_FIRST.exec(s);
+  if (m) return { amount: Number(m[2]), from: idOf(m[1])!, to: idOf(m[3])! };
+  m = AMOUNT_TO.exec(s);
+  if (m) return { amount: Number(m[1]), from: idOf(m[2])!, to: idOf(m[3])! };
+  m = CONVERT.exec(s);
+  if (m) return { amount: m[1] === undefined ? 1 : Number(m[1]), from: idOf(m[2])!, to: idOf(m[3])! };
+  m = HOW_MANY_IN.exec(s);
+  if (m) return { amount: 1, from: idOf(m[1])!, to: idOf(m[2])! };
+  m = FRAGMENT_AMOUNT.exec(s);
+  if (m) return { amount: Number(m[1]), from: idOf(m[2])! };
+  m = FRAGMENT_TO.exec(s);
+  if (m) return { to: idOf(m[1])! };
+  m = FRAGMENT_NUMBER.exec(s);
+  if (m) return { amount: Number(m[1]) };
+  return {};
+}
+
+/**
+ * The Chinese name of a unit.
+ * @param id a unit id, e.g. `kilometer`
+ * @returns e.g. `公里`; `undefined` for a unit without one
+ */
+export function zhUnitName(id: string): string | undefined {
+  return NAMES[id]?.[0];
+}

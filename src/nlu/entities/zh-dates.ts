@@ -1,0 +1,255 @@
+/**
+ * Chinese dates and times relative to `now` in an IANA zone: 明天早上七点, 下午三点半, 周五,
+ * 下周一, 后天, 8点一刻, 晚上十点, 今晚九点, 12月25日, 2026年12月1日, 下个月5号, 十分钟后,
+ * 三天以后, 过半小时. Values are ISO 8601 like the English extractor's: a calendar date for `date`,
+ * a date-time with the zone's offset for `time` and `datetime` (a bare time is its next occurrence).
+ *
+ * Hand-written: chrono-node's `zh` locale was tried first (it is what the English side uses) but
+ * on these forms it reads 8点一刻 as 8:01, puts 十分钟后 and 半小时后 a day and an hour off, drops
+ * 傍晚 and 下个月5号, and tags nothing, so results could not be typed as date, time or datetime.
+ * This grammar is one bounded pattern (every repeat capped, so matching is linear) and a table of
+ * day parts; a test compares it with chrono's zh parser on the forms chrono reads right.
+ *
+ * @module
+ */
+import { emit, type ScanContext } from './scan.ts';
+import { formatDate, formatDateTime, instantOf, wallTimeAt } from './time-zone.ts';
+import { hanNumeralValue } from './zh-numbers.ts';
+
+const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
+/**
+ * The parts of one date-time expression, each optional in it (but not all): day, weekday,
+ * calendar date, day part, clock time. Every repeat inside is bounded and nothing repeats the
+ * parts, so the whole pattern is linear; each part alone passes the regex-safety check.
+ * @internal exported for the regex-safety test
+ */
+export const ZH_DATE_PARTS: readonly string[] = [
+  '(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚)',
+  '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
+  `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
+  '(早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|凌晨)',
+  `(?:(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
+];
+/** Only where an expression can start: a cheap test that skips every other character. */
+const START = '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌])';
+const DATE_RE = new RegExp(START + ZH_DATE_PARTS.map((p) => `${p}?`).join(''), 'gu');
+/** After a bare "三点五" a unit or an operator makes it the number 3.5, not 3:05. */
+const NUMBER_AFTER_RE = /^[公米斤克升倍个块元加减乘除的%％]/u;
+const RELATIVE_AFTER_RE = /(?:以后|之后|过后|后)/uy;
+
+const DAY_OFFSET: Readonly<Record<string, number>> = {
+  今天: 0,
+  今日: 0,
+  今儿: 0,
+  明天: 1,
+  明日: 1,
+  明儿: 1,
+  后天: 2,
+  大后天: 3,
+  昨天: -1,
+  前天: -2,
+  大前天: -3,
+  今早: 0,
+  今晚: 0,
+  今夜: 0,
+  明早: 1,
+  明晚: 1,
+  昨晚: -1,
+};
+/** The day part a day word carries ("今晚" is tonight). */
+const DAY_PERIOD: Readonly<Record<string, string>> = {
+  今早: '早上',
+  今晚: '晚上',
+  今夜: '夜里',
+  明早: '早上',
+  明晚: '晚上',
+  昨晚: '晚上',
+};
+/** The hour a day part means when no clock time is said ("明天下午" → 15:00). */
+const PERIOD_HOUR: Readonly<Record<string, number>> = {
+  早上: 8,
+  早晨: 8,
+  清晨: 6,
+  上午: 9,
+  中午: 12,
+  下午: 15,
+  傍晚: 18,
+  晚上: 20,
+  夜里: 22,
+  夜间: 22,
+  半夜: 0,
+  凌晨: 2,
+};
+const WEEKDAY: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+function num(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const ascii = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (/^[0-9]+$/.test(ascii)) return Number(ascii);
+  return hanNumeralValue(s.replace(/^零(?=.)/u, ''));
+}
+
+/** The hour on a 24-hour clock for a clock hour said with a day part. */
+function hour24(hour: number, period: string | undefined): number {
+  if (period === undefined) return hour;
+  if (period === '下午' || period === '傍晚' || period === '晚上')
+    return hour < 12 ? hour + 12 : hour === 12 && period !== '下午' ? 24 : hour;
+  if (period === '中午') return hour <= 2 ? hour + 12 : hour;
+  if (period === '夜里' || period === '夜间') return hour >= 6 && hour < 12 ? hour + 12 : hour === 12 ? 24 : hour;
+  if (period === '半夜' || period === '凌晨') return hour === 12 ? 0 : hour;
+  return hour; // 早上, 早晨, 清晨, 上午
+}
+
+interface Civil {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function addDays(c: Civil, days: number): Civil {
+  const d = new Date(Date.UTC(c.year, c.month - 1, c.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function compare(a: Civil, b: Civil): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** ISO weekday (Monday 1 … Sunday 7) of a civil date. */
+function weekdayOf(c: Civil): number {
+  return ((new Date(Date.UTC(c.year, c.month - 1, c.day)).getUTCDay() + 6) % 7) + 1;
+}
+
+function valid(c: Civil): boolean {
+  const d = new Date(Date.UTC(c.year, c.month - 1, c.day));
+  return d.getUTCFullYear() === c.year && d.getUTCMonth() === c.month - 1 && d.getUTCDate() === c.day;
+}
+
+/** Emits `date`, `time` and `datetime` entities for Chinese expressions, and relative ones ("十分钟后"). */
+export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void {
+  const wall = wallTimeAt(now.getTime(), timeZone);
+  const today: Civil = { year: wall.year, month: wall.month, day: wall.day };
+  const { text } = ctx;
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
+    if (m[0] === '') {
+      DATE_RE.lastIndex++;
+      continue;
+    }
+    const found = readMatch(m, today, now, timeZone, text.slice(m.index + m[0].length));
+    if (found !== undefined) emit(ctx, found.kind, m.index, m.index + m[0].length, found.value);
+  }
+  findRelative(ctx, now, timeZone, today);
+}
+
+function readMatch(
+  m: RegExpExecArray,
+  today: Civil,
+  now: Date,
+  timeZone: string,
+  after: string,
+): { kind: 'date' | 'time' | 'datetime'; value: string } | undefined {
+  const [, dayWord, weekPrefix, weekDay, yearS, monthS, dayS, monthWord, domS, periodWord] = m;
+  const [hourS, half, quarter, , minuteS, minuteUnit, colonHour, colonMinute] = m.slice(10);
+  let date: Civil | undefined;
+  if (dayWord !== undefined) date = addDays(today, DAY_OFFSET[dayWord]!);
+  if (weekDay !== undefined) {
+    const w = WEEKDAY[weekDay] ?? Number(weekDay);
+    const t = weekdayOf(today);
+    const days =
+      weekPrefix === '下'
+        ? 7 - t + w
+        : weekPrefix === '下下'
+          ? 14 - t + w
+          : weekPrefix === '上'
+            ? w - t - 7
+            : weekPrefix === '这' || weekPrefix === '本'
+              ? w - t
+              : (w - t + 7) % 7;
+    date = addDays(date ?? today, days);
+  }
+  if (monthS !== undefined && dayS !== undefined) {
+    const month = num(monthS)!;
+    const day = num(dayS)!;
+    const yearDigits =
+      yearS === undefined
+        ? undefined
+        : yearS.replace(/[零〇一二三四五六七八九]/gu, (c) =>
+            String('零一二三四五六七八九'.indexOf(c === '〇' ? '零' : c)),
+          );
+    let c: Civil = { year: yearDigits === undefined ? today.year : Number(yearDigits), month, day };
+    if (yearDigits === undefined && compare(c, today) < 0) c = { ...c, year: c.year + 1 };
+    if (!valid(c)) return undefined;
+    date = c;
+  } else if (domS !== undefined) {
+    const day = num(domS)!;
+    let c: Civil = { year: today.year, month: today.month, day };
+    if (monthWord?.startsWith('下') === true || (monthWord === undefined && day < today.day))
+      c = today.month === 12 ? { year: today.year + 1, month: 1, day } : { ...c, month: today.month + 1 };
+    if (!valid(c)) return undefined;
+    date = c;
+  }
+  const period = periodWord ?? (dayWord === undefined ? undefined : DAY_PERIOD[dayWord]);
+  let hour: number | undefined;
+  let minute = 0;
+  if (hourS !== undefined) {
+    hour = num(hourS);
+    if (half !== undefined) minute = 30;
+    else if (quarter !== undefined) minute = quarter === '一刻' ? 15 : 45;
+    else if (minuteS !== undefined) {
+      // "三点五公里" is the number 3.5: a bare minute with no 分 and nothing else dated needs no unit after it.
+      if (minuteUnit === undefined && date === undefined && period === undefined && NUMBER_AFTER_RE.test(after))
+        return undefined;
+      minute = num(minuteS) ?? NaN;
+    }
+  } else if (colonHour !== undefined) {
+    hour = Number(colonHour);
+    minute = Number(colonMinute);
+  }
+  if (hour === undefined && period !== undefined && (date !== undefined || dayWord !== undefined))
+    hour = PERIOD_HOUR[period];
+  if (hour === undefined) {
+    if (date === undefined) return undefined;
+    return { kind: 'date', value: formatDate(date) };
+  }
+  if (!(hour >= 0 && hour <= 24 && minute >= 0 && minute <= 59)) return undefined;
+  // Hour 24 ("晚上十二点") is midnight at the end of the day.
+  const on = (c: Civil, h: number) =>
+    instantOf({ ...(h >= 24 ? addDays(c, 1) : c), hour: h % 24, minute, second: 0, millisecond: 0 }, timeZone);
+  if (date !== undefined) {
+    // "明天三点" is the afternoon: small hours are said with 凌晨.
+    const h = period === undefined && hour >= 1 && hour <= 6 ? hour + 12 : hour24(hour, period);
+    return { kind: 'datetime', value: formatDateTime(on(date, h), timeZone) };
+  }
+  // A bare clock time is its next occurrence; "三点" without a day part is 3:00 or 15:00, whichever comes first.
+  const candidates = period === undefined && hour >= 1 && hour < 12 ? [hour, hour + 12] : [hour24(hour, period)];
+  let best: number | undefined;
+  for (const h of candidates) {
+    for (const c of [today, addDays(today, 1)]) {
+      const t = on(c, h);
+      if (t > now.getTime() && (best === undefined || t < best)) best = t;
+    }
+  }
+  return best === undefined ? undefined : { kind: 'time', value: formatDateTime(best, timeZone) };
+}
+
+/** "十分钟后", "三天以后", "过半小时": a duration counted from now. */
+function findRelative(ctx: ScanContext, now: Date, timeZone: string, today: Civil): void {
+  for (const e of [...ctx.out]) {
+    if (e.kind !== 'duration' || typeof e.value !== 'number') continue;
+    RELATIVE_AFTER_RE.lastIndex = e.end;
+    const after = RELATIVE_AFTER_RE.exec(ctx.text);
+    const before = ctx.text.charAt(e.start - 1) === '过';
+    if (after === null && !before) continue;
+    const start = before && after === null ? e.start - 1 : e.start;
+    const end = after === null ? e.end : e.end + after[0].length;
+    const ms = e.value;
+    if (ms % 86_400_000 === 0 && ms > 0) {
+      emit(ctx, 'date', start, end, formatDate(addDays(today, ms / 86_400_000)));
+      continue;
+    }
+    const at = now.getTime() + ms;
+    if (!Number.isFinite(at) || Math.abs(at) > 8.64e15) continue;
+    emit(ctx, 'datetime', start, end, formatDateTime(at, timeZone));
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Chinese numbers: numerals (十五, 两个, 一百二十, 一百二 = 120, 三千五 = 3500, 零点五), mixed forms
+ * (3千, 1.5万, 两万3), full-width digits (１５), digits written against Han characters (买5个) that
+ * the English digit pattern leaves alone, "X个半" (一个半 = 1.5), a lone 半 before a unit, 负 (minus)
+ * and ordinals (第三). The spans join the English ones in the scan context, so money, percentages
+ * and durations build on them like on "fifteen".
+ *
+ * Hand-written: npm numeral converters (nzh, chinese-numbers-converter) turn a whole string into a
+ * number but do not find numbers inside a sentence, read mixed forms like 3千 or 一百二, or report
+ * offsets; the value grammar is a dozen lines and is tested against nzh. Every pattern is linear.
+ *
+ * @module
+ */
+import type { ScanContext } from './scan.ts';
+
+const DIGIT: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  俩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * The value of one Han digit (零〇一二两俩三四五六七八九) or ASCII digit.
+ * @param c one character
+ * @returns 0–9, or `undefined` for anything else
+ */
+export function digitValue(c: string): number | undefined {
+  return DIGIT[c] ?? (c >= '0' && c <= '9' && c.length === 1 ? Number(c) : undefined);
+}
+const BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/**
+ * A numeral run: digits (ASCII or full-width, with a decimal part) optionally followed by unit
+ * characters ("3千", "1.5万"), or Han numerals with an optional 点-decimal. At most 24 characters.
+ * @internal exported for the regex-safety test
+ */
+export const ZH_NUMBER_SOURCE =
+  '(负)?(?:([0-9０-９]{1,15}(?:[.．][0-9０-９]{1,9})?)([十百千万亿]{0,3})|([零〇一二两俩三四五六七八九十百千万亿]{1,24})(?:点([零〇一二三四五六七八九]{1,9}))?)';
+const NUMBER_RE = new RegExp(ZH_NUMBER_SOURCE, 'gu');
+/** "个半" after a numeral: one and a half of something ("一个半小时"). */
+const AND_A_HALF_RE = /个半/y;
+/** A lone 半 before what it halves ("半小时", "半斤"), not 一半 or 半天 as a figure of speech. */
+const LONE_HALF_RE = /(?<![零〇一二两三四五六七八九十百千万亿0-9个])半(?=个|小时|钟头|斤|公斤|杯|瓶|碗|米|公里|分钟)/gu;
+const ORDINAL_RE = /第$/u;
+/** 一 in words that are not a count: 一下 (a moment), 一些, 一起, 一定, 一点儿 (a little), 一般, 一直… */
+const NOT_ONE_RE = /[下些会起定般直样切边旦共向]|点(?![零〇一二两三四五六七八九钟半])/uy;
+
+/** Digits of any width to ASCII. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/**
+ * The value of a run of Han numerals: 十五 → 15, 一百二十 → 120, 一百二 → 120, 三千五 → 3500,
+ * 两万三 → 23000, 一百零二 → 102, 二零二六 → 2026 (digit by digit), 十亿 → 1e9.
+ * @param han the numerals, e.g. `一百二十`
+ * @returns the value, or `undefined` when the run is not a well-formed number ("十十", "万")
+ */
+export function hanNumeralValue(han: string): number | undefined {
+  const chars = [...han];
+  // Written digit by digit, like a year or a phone number: 二零二六. Two digits alone ("三四个")
+  // are a rough count, three or four, not 34.
+  if (chars.length > 1 && chars.every((c) => DIGIT[c] !== undefined)) {
+    if (chars.includes('两') || (chars.length === 2 && !chars.some((c) => DIGIT[c] === 0))) return undefined;
+    return Number(chars.map((c) => DIGIT[c]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  let zeroSeen = false;
+  for (const c of chars) {
+    const d = DIGIT[c];
+    if (d !== undefined) {
+      if (digit !== undefined && d !== 0 && !zeroSeen) return undefined; // "三四" is not one number
+      if (d === 0) zeroSeen = true;
+      digit = d;
+      continue;
+    }
+    const unit = UNIT[c];
+    if (unit !== undefined) {
+      if (lastUnit !== 0 && unit >= lastUnit && section % (lastUnit * 10) !== 0) return undefined;
+      section += (digit ?? (unit === 10 && section === 0 ? 1 : NaN)) * unit;
+      if (Number.isNaN(section)) return undefined;
+      digit = undefined;
+      lastUnit = unit;
+      zeroSeen = false;
+      continue;
+    }
+    const big = BIG[c];
+    if (big === undefined) return undefined;
+    section += digit ?? 0;
+    if (section === 0 && total === 0) return undefined;
+    total = big === 1e8 ? (total + section) * big : total + section * big;
+    section = 0;
+    digit = undefined;
+    lastUnit = big === 1e4 ? 1e4 : 1e8;
+    zeroSeen = false;
+  }
+  // "一百二" is 120 and "两万三" 23000: a last digit right after a unit counts in the next one down.
+  if (digit !== undefined && !zeroSeen && lastUnit >= 100)
+    section += digit * (lastUnit >= 1e4 ? lastUnit / 10 : lastUnit / 10);
+  else if (digit !== undefined) section += digit;
+  const value = total + section;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Parses one Chinese or mixed number written on its own.
+ * @param text e.g. `十五`, `3千`, `1.5万`, `零点五`, `负三`, `１５`
+ * @returns the value, or `undefined`
+ */
+export function parseZhNumber(text: string): number | undefined {
+  NUMBER_RE.lastIndex = 0;
+  const m = NUMBER_RE.exec(text.trim());
+  if (m === null || m.index !== 0 || m[0].length !== text.trim().length) return undefined;
+  return valueOf(m);
+}
+
+function valueOf(m: RegExpExecArray): number | undefined {
+  const sign = m[1] === undefined ? 1 : -1;
+  if (m[2] !== undefined) {
+    let value = Number(asciiDigits(m[2]));
+    const units = m[3] ?? '';
+    for (const c of units) value *= UNIT[c] ?? BIG[c] ?? 1;
+    return Number.isFinite(value) ? sign * value : undefined;
+  }
+  const whole = hanNumeralValue(m[4]!);
+  if (whole === undefined) return undefined;
+  const decimals = m[5] === undefined ? '' : [...m[5]].map((c) => DIGIT[c]).join('');
+  return sign * (decimals === '' ? whole : Number(`${whole}.${decimals}`));
+}
+
+/**
+ * Adds the Chinese and mixed number spans of a text to the scan context (ordinals after 第 are
+ * marked as such). Spans the English extractor already found are left as they are.
+ */
+export function findZhNumbers(ctx: ScanContext): void {
+  const { text } = ctx;
+  const free = (start: number, end: number) => ctx.numbers.every((n) => end <= n.start || start >= n.end);
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(text); m !== null; m = NUMBER_RE.exec(text)) {
+    let value = valueOf(m);
+    const start = m.index;
+    let end = start + m[0].length;
+    if (value === undefined || !free(start, end)) continue;
+    if (m[0] === '一') {
+      NOT_ONE_RE.lastIndex = end;
+      if (NOT_ONE_RE.test(text)) continue;
+    }
+    // An ASCII number inside a Latin word ("covid19", "mp3") is not a Chinese number.
+    if (m[2] !== undefined && /[A-Za-z]/.test(text.charAt(start - 1) + text.charAt(end))) continue;
+    AND_A_HALF_RE.lastIndex = end;
+    if (AND_A_HALF_RE.test(text)) {
+      value += 0.5;
+      end += 2;
+    }
+    const ordinal = ORDINAL_RE.test(text.slice(Math.max(0, start - 1), start));
+    ctx.numbers.push({ start: ordinal ? start - 1 : start, end, value, ordinal });
+  }
+  LONE_HALF_RE.lastIndex = 0;
+  for (let m = LONE_HALF_RE.exec(text); m !== null; m = LONE_HALF_RE.exec(text))
+    if (free(m.index, m.index + 1)) ctx.numbers.push({ start: m.index, end: m.index + 1, value: 0.5, ordinal: false });
+}
+
+/**
+ * Replaces each Chinese or mixed number in a text with its digits, for the skills that read
+ * numbers from words (calculator, converter, dice): "七乘以八" → "7乘以8".
+ * @param text any text
+ * @returns the text with Chinese numbers in ASCII digits
+ */
+export function zhNumbersToDigits(text: string): string {
+  const ctx = { text, numbers: [] } as unknown as ScanContext;
+  findZhNumbers(ctx);
+  let out = '';
+  let at = 0;
+  for (const n of [...ctx.numbers].sort((a, b) => a.start - b.start)) {
+    if (n.ordinal) continue;
+    out += text.slice(at, n.start) + String(n.value);
+    at = n.end;
+  }
+  return out + text.slice(at);
+}
