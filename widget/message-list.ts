@@ -149,8 +149,7 @@ function renderText(item: ChatItem, props: MessageListProps): TemplateResult | N
     else shown.delete(item.key);
     props.onExpand();
   };
-  return html`${more ? `${head(text, length)}…` : text}
-    <button
+  return html`${more ? `${head(text, length)}…` : text}<button
       class="link-button"
       part="show-more"
       type="button"
@@ -241,6 +240,7 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
     part="message ${item.role}-message"
     aria-hidden=${item.state === 'streaming' ? 'true' : nothing}
   >
+    <!-- No whitespace inside the bubble: it keeps the message's own line breaks (white-space: pre-wrap). -->
     <div class="bubble" part="bubble ${item.role}-bubble" dir="auto">
       <span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>${renderText(item, props)}
     </div>
