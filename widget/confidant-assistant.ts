@@ -490,7 +490,12 @@ export class ConfidantAssistant extends LitElement {
         readAloud: this.readAloud,
         onChange: (data) => (this.settingsData = data),
         onReadAloud: (on) => (this.readAloud = on),
-        onLocked: () => this.#chat.setStatus('locked'),
+        onLocked: () => {
+          // Unlocking leads back to the chat, not to a settings view that still shows what was done before.
+          this.view = 'chat';
+          this.settingsData = {};
+          this.#chat.setStatus('locked');
+        },
         onErased: () => void this.#chat.clear(),
         voice: this.#voice.state,
         onForgetVoice: () => this.#voice.answer(false),
