@@ -27,6 +27,7 @@ type OptionalStoreMethod =
   | 'retention'
   | 'setRetention'
   | 'renameConversation'
+  | 'readMessage'
   | 'deleteConversation'
   | 'rateMessage'
   | 'keyState'

@@ -27,6 +27,10 @@ export interface ChatItem {
   readonly asks?: Reply['asks'];
   /** The user's rating of a stored reply. */
   readonly rating?: StoredMessage['rating'];
+  /** Set when `text` is only the start of a longer stored message: its whole length. */
+  readonly fullLength?: number;
+  /** How much of a long text is shown; collapsed to its start without. */
+  readonly shown?: number;
 }
 
 /** What the controller tells its element besides re-rendering. */
@@ -45,6 +49,13 @@ export type ChatStatus = 'idle' | 'loading' | 'failed' | EngineStatus;
 
 /** How many messages a history page holds. */
 export const historyPage = 50;
+
+/**
+ * The most of one message's text a page brings to the page's thread; "Show more" reads on. A message
+ * stored before the length bound may hold megabytes: receiving them at once blocked the page for
+ * ~100 ms (garbage collection of the copy), and no view shows that much anyway.
+ */
+export const textPage = 100_000;
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -132,7 +143,7 @@ export class ChatController implements ReactiveController {
     if (!assistant) return;
     let messages: StoredMessage[] = [];
     try {
-      messages = await assistant.store.history(conversationId, { limit: historyPage });
+      messages = await assistant.store.history(conversationId, { limit: historyPage, maxTextLength: textPage });
     } catch (error) {
       this.#fail(error);
       // Locked: wait for the unlock. Any other failure: the chat still works without old messages.
@@ -156,6 +167,7 @@ export class ChatController implements ReactiveController {
     const messages = await this.#assistant.store.history(this.conversationId, {
       limit: historyPage,
       before: first.createdAt,
+      maxTextLength: textPage,
     });
     for (const message of messages) this.#seen.add(message.id);
     this.items = [...messages.reverse().map(fromStored), ...this.items];
@@ -198,6 +210,38 @@ export class ChatController implements ReactiveController {
       replace(rated, item);
       this.#host.dispatchEvent(new ConfidantErrorEvent(error));
     }
+  }
+
+  /**
+   * Shows `shown` code units of a long message (`undefined` collapses it), reading the rest of one that
+   * came cut (`fullLength`) from the assistant first.
+   */
+  async expand(item: ChatItem, shown: number | undefined): Promise<void> {
+    const { shown: _old, fullLength, ...rest } = item;
+    let text = item.text;
+    const store = this.#assistant?.store;
+    if (shown !== undefined && shown > text.length && fullLength !== undefined && has(store, 'readMessage')) {
+      try {
+        text += await store.readMessage(item.key, text.length, shown);
+      } catch (error) {
+        return void this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+      }
+    }
+    const next: ChatItem = {
+      ...rest,
+      text,
+      ...(fullLength !== undefined && text.length < fullLength ? { fullLength } : {}),
+      ...(shown === undefined ? {} : { shown }),
+    };
+    this.items = this.items.map((other) => (other.key === item.key ? next : other));
+    this.#host.requestUpdate();
+  }
+
+  /** The whole text of a message (read from the store when only its start is shown). */
+  async fullText(item: ChatItem): Promise<string> {
+    const store = this.#assistant?.store;
+    if (item.fullLength === undefined || !has(store, 'readMessage')) return item.text;
+    return store.readMessage(item.key);
   }
 
   /** Starts a new, empty conversation. */
@@ -348,6 +392,8 @@ export class ChatController implements ReactiveController {
       if (this.status !== 'locked') void this.clear();
       return;
     }
+    // An empty view follows the other tab's conversation (its own has no message yet to be told apart by).
+    if (this.conversationId === undefined && this.items.length === 0) this.conversationId = event.conversationId;
     if (event.conversationId !== this.conversationId) return this.#hooks.onListChanged?.();
     const fresh = event.messages.filter((message) => !this.#seen.has(message.id));
     for (const message of fresh) this.#seen.add(message.id);
@@ -378,7 +424,7 @@ export class ChatController implements ReactiveController {
 }
 
 function fromStored(message: StoredMessage): ChatItem {
-  const { id, role, text, createdAt, rating } = message;
+  const { id, role, text, createdAt, rating, fullLength } = message;
   const item: ChatItem = { key: id, role, text, createdAt, state: role === 'user' ? 'sent' : 'done' };
-  return rating === undefined ? item : { ...item, rating };
+  return { ...item, ...(rating === undefined ? {} : { rating }), ...(fullLength === undefined ? {} : { fullLength }) };
 }

@@ -556,7 +556,8 @@ export class ConfidantAssistant extends LitElement {
       onJump: () => this.#jump(),
       onScroll: (atBottom) => atBottom && this.unseen > 0 && (this.unseen = 0),
       onRate: has(store, 'rateMessage') ? (item, rating) => void chat.rate(item, rating) : undefined,
-      onExpand: () => this.requestUpdate(),
+      onExpand: (item, shown) => void chat.expand(item, shown),
+      fullText: (item) => chat.fullText(item),
     })}${renderComposer({
       msgs,
       maxLength: MAX_MESSAGE_LENGTH,

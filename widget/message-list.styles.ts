@@ -78,9 +78,12 @@ export const messageListStyles = css`
     border-radius: var(--_radius);
     background: var(--_bot-bg);
     color: var(--_bot-fg);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
     line-height: 1.45;
+  }
+  /* The message's own line breaks are kept; the template's whitespace around it is not. */
+  .text {
+    white-space: pre-wrap;
   }
   .user .bubble {
     background: var(--_user-bg);

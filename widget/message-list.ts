@@ -47,27 +47,40 @@ export interface MessageListProps {
   onScroll(atBottom: boolean): void;
   /** Present when replies can be rated. */
   onRate: ((item: ChatItem, rating: 'up' | 'down' | null) => void) | undefined;
-  /** Called when the user asks to see more (or less) of a long message. */
-  onExpand(): void;
+  /** Shows this much of a long message (`undefined`: collapse it again), reading more of it first when it came cut. */
+  onExpand(item: ChatItem, shown: number | undefined): void;
+  /** The whole text of a message, for copying. */
+  fullText(item: ChatItem): Promise<string>;
 }
 
-/** Text longer than this is collapsed to its start (UTF-16 code units). */
-export const COLLAPSE_AT = 3000;
+/**
+ * How much text is shown before "Show more", in layout cost units. What costs is shaping, not length
+ * alone: random text that changes script at every character (CJK, Hangul, emoji, combining marks)
+ * took ~0.09 ms per character to lay out on a loaded 2-core machine, Latin text a fraction of that.
+ * So a character up to U+02FF counts 1 and any other 4: about 1,200 Latin characters or 300 others
+ * are shown at first, which lays out within a frame's budget whatever the text holds.
+ */
 const COLLAPSED = 1200;
-/** Each "Show more" adds at most this much, so one click never lays out megabytes at once. */
-const STEP = 100_000;
+/** Text that costs more than this is collapsed. */
+const COLLAPSE_AT = 1600;
+/** Each "Show more" adds this much more (so one click never lays out more than a few pages). */
+const STEP = 12_000;
 /** Markdown longer than this is shown as plain (collapsed) text: converting it would block the page. */
 const MARKDOWN_LIMIT = 20_000;
 /** A pause this long (ms) starts a new time group. */
 const TIME_GAP = 10 * 60_000;
 
-// How much of each long message is shown, by item key (items are replaced on every change).
-const shown = new Map<string, number>();
-
 /** The start of `text`, `length` code units long, not cutting a surrogate pair. */
 function head(text: string, length: number): string {
   const end = /[\ud800-\udbff]/.test(text.charAt(length - 1)) ? length - 1 : length;
   return text.slice(0, end);
+}
+
+/** Where the text from `from` on has spent `budget` cost units (see `COLLAPSED`), or its end. */
+function spend(text: string, from: number, budget: number): number {
+  let i = from;
+  for (let cost = 0; i < text.length && cost < budget; i++) cost += text.charCodeAt(i) < 0x300 ? 1 : 4;
+  return i;
 }
 
 // Sanitized markdown is rendered once per item into a detached element that Lit then moves in and
@@ -141,14 +154,13 @@ function renderText(item: ChatItem, props: MessageListProps): TemplateResult | N
   const { text } = item;
   if (item.markdown && item.state === 'done' && item.markdown.length <= MARKDOWN_LIMIT)
     return markdownOf(item, item.markdown, props);
-  if (text.length <= COLLAPSE_AT || item.state === 'streaming') return text;
-  const length = shown.get(item.key) ?? COLLAPSED;
-  const more = length < text.length;
-  const toggle = () => {
-    if (more) shown.set(item.key, Math.min(text.length, length + Math.max(length, STEP)));
-    else shown.delete(item.key);
-    props.onExpand();
-  };
+  const total = item.fullLength ?? text.length;
+  if (item.state === 'streaming' || (total === text.length && spend(text, 0, COLLAPSE_AT) === total)) return text;
+  const length = Math.min(item.shown ?? spend(text, 0, COLLAPSED), text.length);
+  const more = length < total;
+  // Past what came to the page, the next step is counted as the costliest characters.
+  const next = () => (length < text.length ? spend(text, length, STEP) : Math.min(total, length + STEP / 4));
+  const toggle = () => props.onExpand(item, more ? next() : undefined);
   return html`${more ? `${head(text, length)}…` : text}<button
       class="link-button"
       part="show-more"
@@ -160,17 +172,21 @@ function renderText(item: ChatItem, props: MessageListProps): TemplateResult | N
     </button>`;
 }
 
-function copy(event: Event, item: ChatItem, msgs: Messages): void {
+function copy(event: Event, item: ChatItem, props: MessageListProps): void {
+  const { msgs } = props;
   const button = event.currentTarget as HTMLElement;
-  void navigator.clipboard?.writeText(item.text).then(() => {
-    // Said to screen readers by the button's new name; back after a moment.
-    button.setAttribute('aria-label', msgs.copied);
-    button.title = msgs.copied;
-    setTimeout(() => {
-      button.setAttribute('aria-label', msgs.copy);
-      button.title = msgs.copy;
-    }, 1500);
-  });
+  void props
+    .fullText(item)
+    .then((text) => navigator.clipboard?.writeText(text))
+    .then(() => {
+      // Said to screen readers by the button's new name; back after a moment.
+      button.setAttribute('aria-label', msgs.copied);
+      button.title = msgs.copied;
+      setTimeout(() => {
+        button.setAttribute('aria-label', msgs.copy);
+        button.title = msgs.copy;
+      }, 1500);
+    });
 }
 
 function renderActions(item: ChatItem, props: MessageListProps): TemplateResult | typeof nothing {
@@ -190,7 +206,7 @@ function renderActions(item: ChatItem, props: MessageListProps): TemplateResult 
     </button>`;
   // A reply that is only on screen (no stored id yet) cannot be rated.
   const rate = onRate && !item.key.startsWith('local-') && !item.key.startsWith('stream-');
-  return html`${button(msgs.copy, icons.copy, (event) => copy(event, item, msgs))}
+  return html`${button(msgs.copy, icons.copy, (event) => copy(event, item, props))}
   ${
     rate
       ? html`${button(msgs.goodReply, icons.thumbUp, () => onRate(item, item.rating === 'up' ? null : 'up'), item.rating === 'up')}
@@ -240,9 +256,9 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
     part="message ${item.role}-message"
     aria-hidden=${item.state === 'streaming' ? 'true' : nothing}
   >
-    <!-- No whitespace inside the bubble: it keeps the message's own line breaks (white-space: pre-wrap). -->
     <div class="bubble" part="bubble ${item.role}-bubble" dir="auto">
-      <span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>${renderText(item, props)}
+      <span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>
+      <div class="text">${renderText(item, props)}</div>
     </div>
     ${renderCards(item, props)}
     <div class="meta" part="meta">
@@ -285,7 +301,7 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
 const templates = new WeakMap<ChatItem, { key: string; template: TemplateResult }>();
 
 function cachedItem(item: ChatItem, last: boolean, props: MessageListProps): TemplateResult {
-  const key = `${last}|${props.lang}|${props.canSpeak}|${props.allowImages}|${props.msgs.you}|${props.onRate !== undefined}|${shown.get(item.key)}`;
+  const key = `${last}|${props.lang}|${props.canSpeak}|${props.allowImages}|${props.msgs.you}|${props.onRate !== undefined}`;
   const cached = templates.get(item);
   if (cached?.key === key) return cached.template;
   const template = renderItem(item, last, props);

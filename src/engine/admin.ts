@@ -72,9 +72,19 @@ async function defaultModel(ctx: AdminContext, s: EngineState): Promise<void> {
 /** The admin half of the engine. @internal */
 export function adminMethods(ctx: AdminContext): AdminMethods {
   return {
-    async history(conversationId?: string, options?: { limit?: number; before?: number }) {
+    async history(conversationId?: string, options: { limit?: number; before?: number; maxTextLength?: number } = {}) {
+      const { maxTextLength, ...page } = options;
+      if (maxTextLength !== undefined && !(Number.isInteger(maxTextLength) && maxTextLength > 0))
+        throw new RangeError('maxTextLength must be a positive integer');
       const s = ctx.unlocked();
-      return (await s.store.listMessages(conversationId ?? s.conversationId, options)).map(toStoredMessage);
+      const messages = await s.store.listMessages(conversationId ?? s.conversationId, page);
+      return messages.map((message) => toStoredMessage(message, maxTextLength));
+    },
+
+    async readMessage(messageId: string, start?: number, end?: number) {
+      const message = await ctx.unlocked().store.getMessage(messageId);
+      if (message === undefined) throw new RangeError(`No message ${messageId}`);
+      return message.text.slice(start, end);
     },
 
     async conversations() {

@@ -70,8 +70,16 @@ export interface Engine {
   metrics(): Promise<MetricsSnapshot>;
 
   // `assistant.store`: history, privacy controls, the audit log.
-  /** Lists messages of a conversation, newest first. */
-  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
+  /**
+   * Lists messages of a conversation, newest first. With `maxTextLength`, longer texts come cut to it
+   * (with `fullLength`): a page then never carries megabytes a view cannot show at once anyway.
+   */
+  history(
+    conversationId?: string,
+    options?: { limit?: number; before?: number; maxTextLength?: number },
+  ): Promise<StoredMessage[]>;
+  /** The text of one message, or the part from `start` to `end` (UTF-16 code units, as `slice`). @throws {RangeError} no such message */
+  readMessage(messageId: string, start?: number, end?: number): Promise<string>;
   /** Lists conversations, most recently updated first. */
   conversations(): Promise<ConversationSummary[]>;
   /** Starts a new conversation and makes it current; returns its id. */
@@ -214,6 +222,7 @@ export const engineMethods = {
   verifyAudit: { group: 'store', callbacks: [] },
   auditHead: { group: 'store', callbacks: [] },
   renameConversation: { group: 'store', callbacks: [] },
+  readMessage: { group: 'store', callbacks: [] },
   rateMessage: { group: 'store', callbacks: [] },
   keyState: { group: 'store', callbacks: [] },
   startOver: { group: 'store', callbacks: [] },

@@ -26,11 +26,18 @@ export function ratingOf(meta: unknown): Rating | undefined {
   return value === 'up' || value === 'down' ? value : undefined;
 }
 
-/** A stored message as the engine hands it out: its rating kept, the rest of its meta (NLU details) left inside. */
-export function toStoredMessage(message: HistoryMessage): StoredMessage {
-  const { meta, ...rest } = message;
+/**
+ * A stored message as the engine hands it out: its rating kept, the rest of its meta (NLU details)
+ * left inside, and its text cut to `maxTextLength` (at a code point) when given.
+ */
+export function toStoredMessage(message: HistoryMessage, maxTextLength = Infinity): StoredMessage {
+  const { meta, text, ...rest } = message;
   const rating = ratingOf(meta);
-  return rating === undefined ? rest : { ...rest, rating };
+  let end = Math.min(text.length, maxTextLength);
+  if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
+  const out: StoredMessage =
+    end < text.length ? { ...rest, text: text.slice(0, end), fullLength: text.length } : { ...rest, text };
+  return rating === undefined ? out : { ...out, rating };
 }
 
 /**

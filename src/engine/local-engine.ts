@@ -61,6 +61,9 @@ export interface EngineState {
   untitled: Map<string, number>;
 }
 
+/** The most of one message's text a `history` event carries; `store.readMessage` has the rest. */
+const SYNCED_TEXT = 100_000;
+
 /** Creates an engine that runs in this thread. @internal */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   let state: EngineState | undefined;
@@ -199,7 +202,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         const found = await Promise.all(signal.ids.map((id) => s.store.getMessage(id)));
         const messages = found
           .filter((m): m is HistoryMessage => m !== undefined && m.conversationId === signal.conversationId)
-          .map(toStoredMessage);
+          .map((m) => toStoredMessage(m, SYNCED_TEXT));
         if (messages.length > 0)
           emit({ type: 'history', change: 'messages', conversationId: signal.conversationId, messages });
         return;
@@ -207,9 +210,15 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       case 'conversations':
         s.untitled.clear();
         return emit({ type: 'history', change: 'conversations' });
-      case 'erased':
-        if (s.services !== undefined) await restartServices(s);
+      case 'erased': {
+        const old = s.services;
+        if (old === undefined) return emit({ type: 'history', change: 'erased' });
+        // New services first, then the old ones stopped: calls made meanwhile never see a "locked" engine.
+        s.untitled.clear();
+        await activate(s);
+        stopServices(old);
         return emit({ type: 'history', change: 'erased' });
+      }
       case 'locked':
         // Device mode has no secret to lock with: only a passphrase store follows.
         if (s.services !== undefined && s.store.keyMode === 'passphrase') lockHere(s);

@@ -190,6 +190,11 @@ export interface StoredMessage {
   createdAt: number;
   /** The user's rating of this reply, when they gave one (`store.rateMessage`). */
   rating?: Rating;
+  /**
+   * Set when `text` is only the start of the message (`history`'s `maxTextLength`): the whole text's
+   * length. `store.readMessage` reads the rest, a part at a time.
+   */
+  fullLength?: number;
 }
 
 /** A conversation in history. */

@@ -94,6 +94,19 @@ describe('an assistant with titles, previews, ratings and the key state', () => 
     assert.deepEqual((await assistant.models.exportFeedback()).examples, []);
   });
 
+  test('history cuts long texts on request (at a code point) and readMessage reads any part', async () => {
+    await assistant.send('hello 😀 there');
+    const [, user] = await assistant.store.history(undefined, { limit: 2, maxTextLength: 7 });
+    // The 7th code unit is the emoji's first half: the cut keeps the pair whole by stopping before it.
+    assert.deepEqual([user?.text, user?.fullLength], ['hello ', 'hello 😀 there'.length]);
+    const [whole] = await assistant.store.history(undefined, { limit: 1, maxTextLength: 100_000 });
+    assert.equal(whole?.fullLength, undefined);
+    assert.equal(await assistant.store.readMessage(user?.id ?? '', 6, 8), '😀');
+    assert.equal(await assistant.store.readMessage(user?.id ?? ''), 'hello 😀 there');
+    await assert.rejects(assistant.store.readMessage('nope'), RangeError);
+    await assert.rejects(assistant.store.history(undefined, { maxTextLength: 0 }), RangeError);
+  });
+
   test('reports the key state and keeps the speech consent', async () => {
     assert.deepEqual(await assistant.store.keyState(), { mode: 'device', locked: false, persistent: false });
     assert.equal(await assistant.store.speechConsent(), false);
