@@ -4,7 +4,7 @@
 //  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
 //     with ONNX Runtime's `.wasm` and the models copied beside it;
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
-//     `confidant-worker.js` next to itself. The `.d.ts` types come from `tsc` (scripts/build.mjs).
+//     `confidant-worker.js` next to itself, and loads `purify.es.mjs` and `confidant-strength.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
 import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -119,6 +119,39 @@ function lazyDomPurify() {
 }
 
 /**
+ * Likewise the passphrase strength estimator (zxcvbn-ts and its dictionaries, hundreds of KB): loaded
+ * from `confidant-strength.js` next to the script the first time a passphrase form is shown.
+ */
+function lazyStrength() {
+  const stub = '\0lazy-strength';
+  return {
+    name: 'lazy-strength',
+    resolveId(source) {
+      return source.endsWith('/load-strength.ts') || source === './load-strength.ts' ? stub : null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      return "export const loadStrength = () => import(/* @vite-ignore */ new URL('./confidant-strength.js', import.meta.url).href);";
+    },
+  };
+}
+
+/** And every UI catalogue but English: `confidant-<lang>.js`, loaded when an element first needs it. */
+function lazyCatalogues() {
+  const stub = '\0lazy-zh-cn';
+  return {
+    name: 'lazy-catalogues',
+    resolveId(source) {
+      return source.endsWith('/load-zh-cn.ts') || source === './load-zh-cn.ts' ? stub : null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      return "export const loadZhCN = () => import(/* @vite-ignore */ new URL('./confidant-zh-CN.js', import.meta.url).href);";
+    },
+  };
+}
+
+/**
  * What the shell never runs: the engine's heavy dependencies are only reachable through the Worker, so their
  * top-level code must not keep them in the script-tag bundle when the public entry re-exports NLU helpers.
  */
@@ -211,7 +244,17 @@ export default [
   },
   {
     input: 'widget/index.ts',
-    plugins: [workerOnly(), lazyDomPurify(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
+    plugins: [
+      workerOnly(),
+      lazyDomPurify(),
+      lazyStrength(),
+      lazyCatalogues(),
+      dexieEsm(),
+      distAssetUrls(),
+      browserResolve(),
+      ts(),
+      min(),
+    ],
     // The core (src/) has no import-time side effects: what the element does not call is dropped.
     treeshake: { moduleSideEffects: (id) => !engineOnly.test(id) && !coreModule.test(id) },
     // `module` stays unset in terser for iife output: it would drop the global `var`.
@@ -222,6 +265,14 @@ export default [
       inlineDynamicImports: true,
       sourcemap: true,
     },
+    onwarn: silence,
+  },
+  // The script-tag build's lazy parts, each one self-contained module loaded on first use: the passphrase
+  // strength estimator and the UI catalogues other than English.
+  {
+    input: { 'confidant-strength': 'widget/strength.ts', 'confidant-zh-CN': 'widget/i18n/zh-CN.ts' },
+    plugins: [browserResolve(), ts(), min()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     onwarn: silence,
   },
   // Offline support (widget/offline, docs/offline.md), last: the service worker digests the files built above.

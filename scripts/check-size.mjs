@@ -17,6 +17,11 @@ const budgets = [
     label: 'trainer (loaded by the Worker on the first training only)',
     maxGzip: 100 * 1024,
   },
+  {
+    file: 'dist/confidant-strength.js',
+    label: 'passphrase strength estimator (loaded on the first passphrase form)',
+    maxGzip: 400 * 1024,
+  },
   { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
   { file: 'dist/models/slots-default.onnx', label: 'default slot tagger', maxGzip: 2 * 1024 * 1024 },
   {

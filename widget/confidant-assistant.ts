@@ -32,7 +32,8 @@ import { NoticeController } from './notices.ts';
 import { renderHeader } from './header.ts';
 import type { PanelView } from './header.ts';
 import { headerStyles } from './header.styles.ts';
-import { messagesFor } from './i18n/catalog.ts';
+import { loadMessages, messagesFor } from './i18n/catalog.ts';
+import { en } from './i18n/en.ts';
 import type { Messages } from './i18n/en.ts';
 import { renderLauncher } from './launcher.ts';
 import { launcherStyles } from './launcher.styles.ts';
@@ -262,6 +263,7 @@ export class ConfidantAssistant extends LitElement {
   #requests = 0;
   #itemCount = 0;
   #keyFor: WidgetAssistant | undefined;
+  #catalogue: Promise<void> | undefined;
   #scrollLocked: string | undefined;
 
   static override get observedAttributes(): string[] {
@@ -279,8 +281,26 @@ export class ConfidantAssistant extends LitElement {
     return this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || navigator.language || 'en';
   }
 
+  /** The UI strings of the effective language; English while another catalogue loads (see `getUpdateComplete`). */
   get #msgs(): Messages {
-    return messagesFor(this.#lang);
+    const lang = this.#lang;
+    const msgs = messagesFor(lang);
+    if (msgs) return msgs;
+    this.#catalogue ??= loadMessages(lang).then(() => {
+      this.#catalogue = undefined;
+      this.requestUpdate();
+    });
+    return en;
+  }
+
+  /** Also waits for the UI catalogue of the element's language, so `await el.updateComplete` sees its strings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#catalogue) {
+      await this.#catalogue;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override connectedCallback(): void {
@@ -422,7 +442,7 @@ export class ConfidantAssistant extends LitElement {
         ?hidden=${!this.inline && !this.open}
         @keydown=${this.#onKeydown}
       >
-        ${this.#opened ? this.#renderPanel(msgs) : nothing}
+        ${this.#opened && this.#catalogue === undefined ? this.#renderPanel(msgs) : nothing}
       </div>
       <div class="sr-only" part="announcer" aria-live="polite">
         ${

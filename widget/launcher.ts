@@ -13,7 +13,7 @@ import { icons } from './icons.ts';
 export interface LauncherProps {
   msgs: Messages;
   open: boolean;
-  /** Notices not seen yet (shown as a badge, and in the button's name). */
+  /** Notices not seen yet (shown as a badge, and in the button's name so the name holds the visible number). */
   unread: number;
   onToggle(): void;
 }
@@ -29,15 +29,13 @@ export function renderLauncher(props: LauncherProps): TemplateResult {
     type="button"
     aria-controls="panel"
     aria-expanded=${props.open ? 'true' : 'false'}
-    aria-label=${props.open ? props.msgs.close : props.msgs.open}
-    aria-describedby=${props.unread ? 'unread' : nothing}
+    aria-label=${props.open ? props.msgs.close : props.unread ? props.msgs.openUnread(props.unread) : props.msgs.open}
     @click=${props.onToggle}
   >
     ${props.open ? icons.close : icons.chat}
     ${
       props.unread
-        ? html`<span class="badge" part="badge" aria-hidden="true">${props.unread > 99 ? '99+' : props.unread}</span>
-            <span id="unread" class="sr-only">${props.msgs.unread(props.unread)}</span>`
+        ? html`<span class="badge" part="badge" aria-hidden="true">${props.unread > 99 ? '99+' : props.unread}</span>`
         : nothing
     }
   </button>`;

@@ -153,6 +153,10 @@ export const messageListStyles = css`
   .icon-button.small {
     padding: 0.125rem;
   }
+  /* A message with no actions (the user's own, sent) leaves no empty row under its bubble. */
+  .meta:not(:has(*)) {
+    display: none;
+  }
   .meta .icon {
     width: 1rem;
     height: 1rem;

@@ -80,7 +80,9 @@ export const en = {
   noConversations: 'No past conversations yet.',
   untitled: 'Untitled conversation',
   current: 'current',
-  unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
+  /** The closed launcher's name when notices wait: it holds the badge's number (WCAG 2.5.3, label in name). */
+  openUnread: (count: number) =>
+    count === 1 ? 'Open assistant, 1 unread message' : `Open assistant, ${count} unread messages`,
   starters: 'Try asking',
   /** Starter suggestions for the empty panel, by the intent of a registered skill that answers them. */
   starterPhrases: {

@@ -82,7 +82,7 @@ export const zhCN: Messages = {
   noConversations: '还没有历史对话。',
   untitled: '未命名对话',
   current: '当前',
-  unread: (count) => `${count} 条未读消息`,
+  openUnread: (count) => `打开助手，${count} 条未读消息`,
   starters: '试着问我',
   starterPhrases: {
     reminder: '提醒我下午6点给妈妈打电话',
