@@ -53,7 +53,7 @@ const widgetPatterns = (allowed = []) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'custom-elements.json', '**/*.min.js'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', '.cache/**', 'custom-elements.json', '**/*.min.js'] },
   ...tseslint.configs.recommended,
   nounsanitized.configs.recommended,
   {

@@ -29,6 +29,8 @@ const config: KnipConfig = {
     'test/**/*.test.ts',
     'test/types/*.ts',
     'test/fixtures/**/build-*.ts',
+    // The load benchmark's probe, added to its page by path.
+    'bench/load/probe.js',
     // A third-party skill bundle the sandbox test serves by URL.
     'test/fixtures/skills/escape-skill.js',
     '{demo,bench,test}/**/*.html',

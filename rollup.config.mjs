@@ -4,7 +4,8 @@
 //  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
 //     with ONNX Runtime's `.wasm` and the models copied beside it;
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
-//     `confidant-worker.js` next to itself, and loads `purify.es.mjs` and `confidant-strength.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
+//     `confidant-worker.js` next to itself, and loads `purify.es.mjs`, `confidant-strength.js` and
+//     `confidant-zh-CN.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
 import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -15,32 +16,50 @@ import esbuild from 'rollup-plugin-esbuild';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`)]);
+/**
+ * What the library build leaves to the app's bundler: every dependency but chrono-node, whose `./*\/*`
+ * exports pattern Vite 7's resolver cannot follow (`chrono-node/en` fails to resolve, issue 10): its
+ * English parser is inlined instead.
+ */
+const libraryExternal = external.filter((e) => !String(e).includes('chrono-node'));
 
-/** The asset URLs in source (relative to the repo) and where they sit next to the bundles in dist/. */
+/**
+ * Where the `new URL('…', import.meta.url)` literals of src/engine/assets.ts point in the sources, and where
+ * the same files sit next to the bundles in dist/ (every model under models/ is copied to dist/models/).
+ */
 const assetUrls = [
-  ["'../../models/assistant-en.onnx'", "'./models/assistant-en.onnx'"],
-  ["'../../models/slots-default.onnx'", "'./models/slots-default.onnx'"],
-  ["'../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'", "'./ort-wasm-simd-threaded.wasm'"],
-  ["'../../worker/engine-worker.ts'", "'./confidant-worker.js'"],
+  [/'\.\.\/\.\.\/models\//g, "'./models/"],
+  [/'\.\.\/\.\.\/node_modules\/onnxruntime-web\/dist\//g, "'./"],
+  [/'\.\.\/\.\.\/worker\/engine-worker\.ts'/g, "'./confidant-worker.js'"],
+  [/'\.\.\/nlu\/training\/train-model\.ts'/g, "'./confidant-train.js'"],
 ];
 
-/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts and src/engine/worker-transport.ts. */
+/** The files dist/ ships for the engine, by their path in dist/, and where the build takes them from. */
+const shippedAssets = () => [
+  ['ort-wasm-simd-threaded.wasm', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'],
+  ...readdirSync('models')
+    .filter((f) => f.endsWith('.onnx'))
+    .map((f) => [`models/${f}`, `models/${f}`]),
+];
+
+/** Rewrites the `new URL('…', import.meta.url)` literals of src/engine/assets.ts to their place in dist/. */
 function distAssetUrls() {
   return {
     name: 'dist-asset-urls',
     transform(code, id) {
-      if (!/[/\\]src[/\\]engine[/\\](assets|worker-transport)\.ts$/.test(id)) return null;
+      if (!/[/\\]src[/\\]engine[/\\]assets\.ts$/.test(id)) return null;
       let out = code;
-      for (const [from, to] of assetUrls) out = out.split(from).join(to);
+      for (const [from, to] of assetUrls) out = out.replace(from, to);
+      if (out.includes("'../")) this.error(`${id}: an asset URL points outside dist/ after rewriting`);
       return { code: out, map: null };
     },
   };
 }
 
 /**
- * Bakes build-time digests into the code (docs/offline.md): in src/engine/assets.ts each
- * `/* @build-sha256 <file> *\/ undefined` becomes the SHA-256 (hex) of that file — the one the build
- * copies to dist/ — so the engine trusts its cached copy without asking the network; in the service
+ * Bakes build-time digests into the code (docs/offline.md): in src/engine/assets.ts
+ * `/* @build-asset-digests *\/ {}` becomes the SHA-256 (hex) of every file the build copies to dist/,
+ * by its path there, so the engine trusts its cached copy without asking the network; in the service
  * worker `/* @build-library-revision *\/ 'source'` becomes a digest of the library files it precaches
  * (built by the configurations before it), so a new release installs a new cache.
  */
@@ -51,6 +70,8 @@ function bakeAssetDigests() {
     'confidant-worker.js',
     'confidant-train.js',
     'purify.es.mjs',
+    'confidant-strength.js',
+    'confidant-zh-CN.js',
     'offline.js',
   ].map((f) => `dist/${f}`);
   return {
@@ -58,9 +79,12 @@ function bakeAssetDigests() {
     transform(code, id) {
       if (!/[/\\](src[/\\]engine[/\\]assets|widget[/\\]offline[/\\]confidant-sw)\.ts$/.test(id)) return null;
       const out = code
-        .replace(/\/\* @build-sha256 (\S+) \*\/ undefined/g, (_, file) => {
-          this.addWatchFile(file);
-          return JSON.stringify(sha256(file));
+        .replace(/\/\* @build-asset-digests \*\/ \{\}/g, () => {
+          const digests = shippedAssets().map(([file, from]) => {
+            this.addWatchFile(from);
+            return [file, sha256(from)];
+          });
+          return JSON.stringify(Object.fromEntries(digests));
         })
         .replace(/\/\* @build-library-revision \*\/ 'source'/g, () =>
           JSON.stringify(createHash('sha256').update(libraryFiles.map(sha256).join()).digest('hex').slice(0, 16)),
@@ -164,9 +188,8 @@ function copyEngineAssets() {
   return {
     name: 'copy-engine-assets',
     writeBundle() {
-      copyFileSync('node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', 'dist/ort-wasm-simd-threaded.wasm');
       mkdirSync('dist/models', { recursive: true });
-      for (const f of readdirSync('models')) if (f.endsWith('.onnx')) copyFileSync(`models/${f}`, `dist/models/${f}`);
+      for (const [file, from] of shippedAssets()) copyFileSync(from, `dist/${file}`);
     },
   };
 }
@@ -198,6 +221,42 @@ function workerChunks() {
   };
 }
 
+/**
+ * Makes the Worker and its trainer chunk find each other wherever a bundler put them: an app's bundler
+ * copies both as opaque files with hashed names, so neither `./confidant-train.js` (the Worker's import of
+ * it) nor `./confidant-worker.js` (the trainer's import of the code it shares with the Worker) resolves.
+ * The Worker imports the trainer from the URL the page resolved (`assetUrls.train`, kept on `globalThis`
+ * by the engine), and the trainer takes the shared code from the Worker's own module (its URL, kept by
+ * worker/engine-worker.ts): the same module instance, so classes and state stay one.
+ */
+function relocatableWorkerChunks() {
+  const TRAINER = '__confidantTrainerUrl';
+  const WORKER = '__confidantWorkerUrl';
+  return {
+    name: 'relocatable-worker-chunks',
+    renderChunk(code, chunk) {
+      if (chunk.name === 'confidant-worker') {
+        const out = code.replace(
+          /import\((['"])\.\/confidant-train\.js\1\)/g,
+          `import(globalThis.${TRAINER} ?? new URL('./confidant-train.js', import.meta.url).href)`,
+        );
+        return { code: out, map: null };
+      }
+      if (chunk.name === 'confidant-train') {
+        const out = code.replace(
+          /import\s*\{([^}]*)\}\s*from\s*(['"])\.\/confidant-worker\.js\2;?/g,
+          (_, names) =>
+            `const {${names.replace(/\s+as\s+/g, ': ')}} = await import(globalThis.${WORKER} ?? new URL('./confidant-worker.js', import.meta.url).href);`,
+        );
+        if (/from\s*['"]\.\/confidant-worker\.js/.test(out))
+          this.error('confidant-train.js: an import of the Worker was not rewritten');
+        return { code: out, map: null };
+      }
+      return null;
+    },
+  };
+}
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
 // Class names are kept: error classes are rebuilt by name across the Worker boundary.
 const min = () => terser({ format: { comments: false }, ecma: 2022, keep_classnames: true });
@@ -218,8 +277,8 @@ export default [
       widget: 'widget/index.ts',
       sandbox: 'widget/sandbox/index.ts',
     },
-    external,
-    plugins: [distAssetUrls(), bakeAssetDigests(), ts()],
+    external: libraryExternal,
+    plugins: [distAssetUrls(), bakeAssetDigests(), nodeResolve({ resolveOnly: ['chrono-node'] }), ts()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -231,7 +290,16 @@ export default [
   },
   {
     input: { 'confidant-worker': 'worker/engine-worker.ts' },
-    plugins: [dexieEsm(), distAssetUrls(), bakeAssetDigests(), browserResolve(), ts(), min(), copyEngineAssets()],
+    plugins: [
+      dexieEsm(),
+      distAssetUrls(),
+      bakeAssetDigests(),
+      browserResolve(),
+      ts(),
+      relocatableWorkerChunks(),
+      min(),
+      copyEngineAssets(),
+    ],
     output: {
       dir: 'dist',
       format: 'es',

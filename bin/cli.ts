@@ -7,10 +7,12 @@
  *   npx tsx bin/cli.ts eval-dialogues test/fixtures/dialogues/default.json [--model m.onnx] [--json]
  */
 import { ConfidantError } from '../src/errors.ts';
+import { didYouMean } from '../src/closest-names.ts';
 import { EVAL_USAGE, evalCommand } from './commands/eval.ts';
 import { PREDICT_USAGE, predictCommand } from './commands/predict.ts';
 import { TRAIN_USAGE, trainCommand } from './commands/train.ts';
-import { run as evalDialoguesCommand } from './commands/eval-dialogues.ts';
+import { EVAL_DIALOGUES_USAGE, run as evalDialoguesCommand } from './commands/eval-dialogues.ts';
+import { COMMAND_HELP } from './commands/help.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   train: trainCommand,
@@ -19,8 +21,7 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   'eval-dialogues': evalDialoguesCommand,
 };
 
-const EVAL_DIALOGUES_USAGE = 'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--no-tagger] [--json]';
-const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}`;
+const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}\n\n\`confidant <command> --help\` explains a command.`;
 
 /**
  * Runs the CLI.
@@ -29,10 +30,18 @@ const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // `confidant <command> --help` and `confidant help <command>`: the command's own help, on stdout.
+  const helpFor = name === 'help' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? name : undefined;
+  if (helpFor !== undefined && COMMAND_HELP[helpFor] !== undefined) {
+    console.log(COMMAND_HELP[helpFor]);
+    return 0;
+  }
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
     console.error(
-      name === undefined || name === 'help' || name === '--help' ? usage : `unknown command "${name}"\n${usage}`,
+      name === undefined || name === 'help' || name === '--help'
+        ? usage
+        : `unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n${usage}`,
     );
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
@@ -41,7 +50,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Expected failures (a bad corpus, a broken model, bad arguments) get one line, not a stack trace.
     if (error instanceof ConfidantError || error instanceof TypeError || error instanceof RangeError) {
-      console.error(`confidant ${name}: ${error.message}`);
+      const badArguments = String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+      console.error(`confidant ${name}: ${error.message}${badArguments ? `\n(see: confidant ${name} --help)` : ''}`);
       return 1;
     }
     throw error;

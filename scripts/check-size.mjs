@@ -1,38 +1,83 @@
 #!/usr/bin/env node
 // The size budget of what `dist/` ships, checked in `npm test` (after idb's size report and Lit's checksize).
 // The shell — the element plus the main-thread client, i.e. everything a host page pays for up front — has
-// a hard budget; the Worker, ONNX Runtime's wasm and the model load later and are reported.
+// a hard budget; the Worker, ONNX Runtime's wasm and the model load when the visitor opens the chat.
+// `--markdown` prints the README's table of the files a site serves, with their compressed sizes.
 import { readFileSync, existsSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const budgets = [
-  { file: 'dist/confidant.iife.js', label: 'shell (script tag: element + client)', maxGzip: 40 * 1024 },
+/** What a site serves, when it is fetched, and the budget of its gzipped size. */
+export const shipped = [
+  {
+    file: 'dist/confidant.iife.js',
+    label: 'shell (script tag: element + client)',
+    when: 'page load (script tag)',
+    maxGzip: 40 * 1024,
+  },
   {
     file: 'dist/confidant-worker.js',
     label: 'engine Worker (ONNX Runtime JS, Dexie, NLU, skills)',
+    when: 'first open',
     maxGzip: 400 * 1024,
   },
   {
     file: 'dist/confidant-train.js',
     label: 'trainer (loaded by the Worker on the first training only)',
+    when: 'first training in the browser',
     maxGzip: 100 * 1024,
   },
   {
     file: 'dist/confidant-strength.js',
-    label: 'passphrase strength estimator (loaded on the first passphrase form)',
+    label: 'passphrase strength estimator (zxcvbn-ts, script tag)',
+    when: 'first passphrase form',
     maxGzip: 400 * 1024,
   },
-  { file: 'dist/models/assistant-en.onnx', label: 'default model', maxGzip: 2 * 1024 * 1024 },
-  { file: 'dist/models/slots-default.onnx', label: 'default slot tagger', maxGzip: 2 * 1024 * 1024 },
+  {
+    file: 'dist/confidant-zh-CN.js',
+    label: 'Simplified Chinese UI strings (script tag)',
+    when: 'first zh-CN element',
+    maxGzip: 8 * 1024,
+  },
   {
     file: 'dist/ort-wasm-simd-threaded.wasm',
     label: 'ONNX Runtime wasm (fetched by the Worker)',
+    when: 'first open',
     maxGzip: 4 * 1024 * 1024,
+  },
+  { file: 'dist/models/assistant-en.onnx', label: 'default model', when: 'first open', maxGzip: 2 * 1024 * 1024 },
+  {
+    file: 'dist/models/slots-default.onnx',
+    label: 'default slot tagger',
+    when: 'first open',
+    maxGzip: 2 * 1024 * 1024,
+  },
+  {
+    file: 'dist/purify.es.mjs',
+    label: 'DOMPurify (script tag, browsers without Element.setHTML)',
+    when: 'first markdown reply',
+    maxGzip: 24 * 1024,
   },
 ];
 
+const kb = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+const brotli = (raw) =>
+  brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  }).length;
+
+if (process.argv.includes('--markdown')) {
+  console.log('| file (in `dist/`) | fetched | raw | gzip | brotli |\n| --- | --- | ---: | ---: | ---: |');
+  for (const { file, when } of shipped) {
+    const raw = readFileSync(file);
+    console.log(
+      `| \`${file.slice('dist/'.length)}\` | ${when} | ${kb(raw.length)} | ${kb(gzipSync(raw, { level: 9 }).length)} | ${kb(brotli(raw))} |`,
+    );
+  }
+  process.exit(0);
+}
+
 let failed = 0;
-for (const { file, label, maxGzip } of budgets) {
+for (const { file, label, maxGzip } of shipped) {
   if (!existsSync(file)) {
     console.error(`size: ${file} is missing (run npm run build)`);
     failed++;

@@ -1,23 +1,47 @@
 #!/usr/bin/env node
-// `npm start`: serves the repo on http://127.0.0.1:8080 (loopback only) and opens nothing: the demo pages are
-// /demo/index.html (script-tag embed), /demo/zh.html (the Chinese page), /demo/app.html (npm/ESM use) and
-// /demo/strict-csp.html. Everything —
-// ONNX Runtime's wasm, the model — comes from this origin, so it works with the network off.
+// `npm start`: serves the repo on http://127.0.0.1:8080 (`PORT` to change it) and opens nothing: the demo pages
+// are /demo/index.html (script-tag embed), /demo/zh.html (the Chinese page), /demo/app.html (npm/ESM use)
+// and /demo/strict-csp.html. Everything —
+// ONNX Runtime's wasm, the model — comes from this origin, compressed (brotli or gzip) as a host should serve
+// it, so it works with the network off.
+//
+// @web/dev-server turns a `127.0.0.1` hostname into "every interface" when it listens, so it runs in
+// middleware mode here and this script binds the loopback address itself.
+import { createServer } from 'node:http';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { resolveDexieEsm } from './dev-server-plugins.mjs';
+import { compressionMiddleware } from './compression.mjs';
+import { readStatic } from './static-server.mjs';
 
+const HOST = '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
-const server = await startDevServer({
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number (0-65535), not ${JSON.stringify(process.env.PORT)}`);
+  process.exit(2);
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dev = await startDevServer({
   config: {
-    rootDir: fileURLToPath(new URL('..', import.meta.url)),
-    hostname: '127.0.0.1',
-    port,
+    rootDir: root,
+    middlewareMode: true,
     nodeResolve: { exportConditions: ['browser', 'import'] },
     appIndex: undefined,
-    // `/` opens the script-tag demo.
-    middleware: [(context, next) => (context.path === '/' ? context.redirect('/demo/index.html') : next())],
+    middleware: [
+      compressionMiddleware(),
+      // The built files as a host serves them: as built, not through the dev server's transforms (which
+      // would inline a source map and quadruple the script tag's bundle).
+      async (context, next) => {
+        const found = context.path.startsWith('/dist/') ? await readStatic(root, context.path) : undefined;
+        if (found === undefined) return next();
+        context.type = found.type;
+        context.body = found.body;
+      },
+      // `/` opens the script-tag demo.
+      (context, next) => (context.path === '/' ? context.redirect('/demo/index.html') : next()),
+    ],
     plugins: [
       resolveDexieEsm(),
       esbuildPlugin({
@@ -31,7 +55,27 @@ const server = await startDevServer({
   readFileConfig: false,
   logStartMessage: false,
 });
-console.log(
-  `Confidant demo: http://127.0.0.1:${port}/demo/index.html (script tag), /demo/zh.html (中文), /demo/app.html (ESM), /demo/strict-csp.html`,
-);
-process.on('SIGINT', () => server.stop().then(() => process.exit(0)));
+
+const server = createServer(dev.koaApp.callback());
+server.on('error', async (error) => {
+  await dev.stop();
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `Port ${port} on ${HOST} is already in use (another \`npm start\`?). Stop that server, or pick another port: PORT=${port + 1} npm start`,
+    );
+  } else if (error.code === 'EACCES') {
+    console.error(`Not allowed to listen on ${HOST}:${port}: pick a port above 1023, e.g. PORT=8080 npm start`);
+  } else {
+    console.error(`Cannot listen on ${HOST}:${port}: ${error.message}`);
+  }
+  process.exit(1);
+});
+server.listen(port, HOST, () => {
+  const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  console.log(
+    `Confidant demo: http://${HOST}:${actual}/demo/index.html (script tag), /demo/zh.html (中文), /demo/app.html (ESM), /demo/strict-csp.html`,
+  );
+});
+const stop = () => server.close(() => dev.stop().then(() => process.exit(0)));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -24,7 +24,7 @@ export interface AssistantOptions extends EngineOptions {
   /**
    * Where the engine runs: `true` in a Web Worker next to the library script, `false` in this
    * thread (Node, tests), or a `Worker` you started yourself from the `confidant-assistant/worker` entry.
-   * @default true where `Worker` exists, else false
+   * @default true where Web Workers exist (browsers), false in Node
    */
   worker?: boolean | Worker;
   /** Skills the app defines; they run in this thread and are called from the engine. @default [] */

@@ -19,7 +19,8 @@ import { membersOf, type Engine, type EngineGroup, type EngineMethodsIn } from '
 import type { EngineEvent, EngineOptions, EngineStatus, Reply, ReplyChunk } from './engine/types.ts';
 import type { ModelInfo } from './nlu/types.ts';
 import { abortReason, WorkerError } from './errors.ts';
-import { connectWorkerEngine, defaultWorkerUrl, startWorker } from './engine/worker-transport.ts';
+import { connectWorkerEngine, startWorker } from './engine/worker-transport.ts';
+import { resolveAssetUrls, type AssetUrls } from './engine/assets.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
 
@@ -46,10 +47,12 @@ export function createAssistant(options: AssistantOptions = {}): Promise<Assista
 }
 
 async function start(options: AssistantOptions): Promise<Assistant> {
-  const { worker = typeof Worker === 'function', skills = [], onProgress, signal, ...rest } = options;
+  const { worker = webWorkers(), skills = [], onProgress, signal, ...rest } = options;
   signal?.throwIfAborted();
   const inThread = worker === false;
-  const engine = await openEngine(worker, skills);
+  // Resolved here, on the page, where the app's bundler rewrote the URLs: the Worker cannot know where they went.
+  const assetUrls = resolveAssetUrls(rest.assetsBase);
+  const engine = await openEngine(worker, skills, assetUrls);
   const emitter = createEmitter<AssistantEvent>();
   let disposed = false;
   let model: ModelInfo | undefined;
@@ -67,8 +70,11 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
   // Loaded on demand, so a page without app skills does not pay for the skills runtime.
   const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
-  const engineOptions: EngineOptions =
-    hosting === undefined ? rest : { ...rest, appSkills: skills.map((skill) => hosting.manifestOf(skill)) };
+  const engineOptions: EngineOptions = {
+    ...rest,
+    assetUrls,
+    ...(hosting === undefined ? {} : { appSkills: skills.map((skill) => hosting.manifestOf(skill)) }),
+  };
   const host = hosting?.hostFor(skills);
 
   const onAbort = () => void engine.dispose();
@@ -165,14 +171,27 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   return assistant;
 }
 
-async function openEngine(worker: boolean | Worker, skills: AssistantOptions['skills']): Promise<Engine> {
+async function openEngine(
+  worker: boolean | Worker,
+  skills: AssistantOptions['skills'],
+  assetUrls: AssetUrls,
+): Promise<Engine> {
   if (worker === false) {
     // Loaded on demand so the Worker build's main thread never pays for ONNX Runtime and Dexie.
     const { createLocalEngine } = await import('./engine/local-engine.ts');
     return createLocalEngine({ skills: skills ?? [] });
   }
-  const instance = worker === true ? startWorker(defaultWorkerUrl()) : worker;
-  return connectWorkerEngine(instance);
+  if (worker !== true) return connectWorkerEngine(worker);
+  return connectWorkerEngine(startWorker(new URL(assetUrls.worker)), assetUrls.worker);
+}
+
+/**
+ * Whether the engine runs in a Web Worker by default: where the platform has them, not in Node, whose
+ * global `Worker` (set by ONNX Runtime's Node build once it has run) is worker_threads, not a Web Worker.
+ */
+function webWorkers(): boolean {
+  const node = (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node;
+  return typeof Worker === 'function' && node === undefined;
 }
 
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */

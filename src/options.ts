@@ -4,12 +4,42 @@
  * @internal
  */
 import type { AssistantOptions } from './assistant-types.ts';
+import { didYouMean } from './closest-names.ts';
+
+/** Every option `createAssistant` takes: a typo is refused with the closest name instead of silently ignored. */
+const OPTION_NAMES: Record<keyof AssistantOptions, true> = {
+  model: true,
+  modelSha256: true,
+  slotTagger: true,
+  slotTaggerSha256: true,
+  uiLang: true,
+  wasmUrl: true,
+  wasmSha256: true,
+  assetsBase: true,
+  assetUrls: true,
+  storage: true,
+  databaseName: true,
+  encryption: true,
+  timeZone: true,
+  lang: true,
+  appSkills: true,
+  worker: true,
+  skills: true,
+  onProgress: true,
+  signal: true,
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Throws `TypeError` or `RangeError` for the first malformed option. @internal */
 export function validateAssistantOptions(options: AssistantOptions): void {
   if (!isObject(options)) throw new TypeError('createAssistant(options): options must be an object');
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(OPTION_NAMES, key))
+      throw new TypeError(
+        `createAssistant(options): unknown option ${JSON.stringify(key)}${didYouMean(key, Object.keys(OPTION_NAMES))}`,
+      );
+  }
   const { model, worker, storage, encryption, skills, onProgress, databaseName, timeZone, wasmUrl, signal } = options;
   if (
     model !== undefined &&
@@ -64,6 +94,10 @@ export function validateAssistantOptions(options: AssistantOptions): void {
       throw new TypeError(`options.${key} must be a BCP 47 language tag such as 'en' or 'zh-CN'`);
   }
   if (wasmUrl !== undefined && typeof wasmUrl !== 'string') throw new TypeError('options.wasmUrl must be a string');
+  if (options.assetsBase !== undefined && (typeof options.assetsBase !== 'string' || options.assetsBase === ''))
+    throw new TypeError(
+      'options.assetsBase must be a non-empty string: the URL of the folder holding the files of dist/',
+    );
   for (const key of ['modelSha256', 'wasmSha256'] as const) {
     const digest = options[key];
     if (digest !== undefined && (typeof digest !== 'string' || !/^[0-9a-f]{64}$/i.test(digest))) {

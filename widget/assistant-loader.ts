@@ -1,15 +1,17 @@
 /**
  * How the element starts an assistant of its own (when the host app does not pass one): the
- * core is imported lazily, so a page pays only for the launcher until the panel first opens or
- * the browser is idle, and the Worker, ONNX Runtime and the model are fetched after that.
+ * core is imported lazily, so a page pays only for the launcher until the visitor shows intent
+ * (points at, focuses or opens the launcher; see `load`), and the Worker, ONNX Runtime and the
+ * model are fetched after that.
  *
  * @module
  */
 import type { Assistant, AssistantOptions, ProgressEvent } from '../src/index.ts';
 
 /**
- * When the element starts an assistant of its own: when the panel first opens (`open`), then or when
- * the browser is idle (`idle`), at once (`eager`), or never (`none`: the app will set `.assistant`).
+ * When the element starts an assistant of its own: when the panel first opens or the launcher is
+ * pointed at or focused (`open`, the default), then or when the browser is idle (`idle`), at once
+ * (`eager`), or never (`none`: the app will set `.assistant`).
  */
 export type LoadStrategy = 'open' | 'idle' | 'eager' | 'none';
 
@@ -17,6 +19,8 @@ export type LoadStrategy = 'open' | 'idle' | 'eager' | 'none';
 export interface OwnAssistantOptions {
   /** The model URL as written in the attribute; resolved against the page, not the Worker. */
   model?: string | undefined;
+  /** The `assets-base` attribute; resolved against the page. */
+  assetsBase?: string | undefined;
   /** IndexedDB database name (`database` attribute). */
   database?: string | undefined;
   encryption: 'device' | 'passphrase';
@@ -37,7 +41,7 @@ export interface OwnAssistantOptions {
  */
 export async function createOwnAssistant(options: OwnAssistantOptions): Promise<Assistant> {
   const { createAssistant } = await import('../src/index.ts');
-  const { model, database, encryption, passphrase, lang, replyLang, extra, onProgress } = options;
+  const { model, assetsBase, database, encryption, passphrase, lang, replyLang, extra, onProgress } = options;
   return createAssistant({
     // Replies follow each message's language; the UI language answers what has none.
     uiLang: lang,
@@ -45,6 +49,7 @@ export async function createOwnAssistant(options: OwnAssistantOptions): Promise<
     ...(database ? { databaseName: database } : {}),
     ...extra,
     ...(model ? { model: new URL(model, document.baseURI).href } : {}),
+    ...(assetsBase ? { assetsBase: new URL(assetsBase, document.baseURI).href } : {}),
     encryption:
       encryption === 'passphrase' ? { mode: 'passphrase', ...(passphrase ? { passphrase } : {}) } : { mode: 'device' },
     onProgress: (event: ProgressEvent) => {

@@ -52,7 +52,7 @@ import type { VoiceMode } from './voice.ts';
 /**
  * A private, on-device assistant: a floating launcher with a chat panel, or an inline panel. It
  * talks to the assistant passed as `.assistant`, or creates its own from its attributes when the
- * panel first opens or the browser is idle (see `load`), so it never delays the host page's load.
+ * panel first opens (see `load`), so it never delays the host page's load.
  *
  * @tag confidant-assistant
  * @summary A chat widget whose understanding and history stay on the device.
@@ -195,6 +195,11 @@ export class ConfidantAssistant extends LitElement {
   @property({ attribute: false }) assistantOptions: Partial<AssistantOptions> = {};
   /** URL of the intent model (`.onnx`); relative URLs resolve against the page. @default the bundled model */
   @property() model: string | undefined;
+  /**
+   * The folder serving the library's files (the Worker, ONNX Runtime's `.wasm`, the models) when they are
+   * not next to its code: esbuild builds, a CDN. Relative to the page. @default next to the library's code
+   */
+  @property({ attribute: 'assets-base' }) assetsBase: string | undefined;
   /** IndexedDB database of the history, for several assistants with separate histories on one origin. @default 'confidant' */
   @property() database: string | undefined;
   /** How history is protected: `device` (no prompt) or `passphrase` (the unlock screen asks). */
@@ -207,8 +212,12 @@ export class ConfidantAssistant extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Renders the panel in the page flow, without the launcher. */
   @property({ type: Boolean, reflect: true }) inline = false;
-  /** When to start the Worker and model: `open` (first open), `idle` (first open or browser idle), `eager`, or `none` (the app sets `.assistant`). */
-  @property() load: LoadStrategy = 'idle';
+  /**
+   * When to start the Worker and model: `open` (when the panel first opens, or a moment before, when the
+   * visitor points at or focuses the launcher), `idle` (that, or when the browser is idle), `eager`, or
+   * `none` (the app sets `.assistant`). With `open` a visitor who never opens the chat downloads the shell only.
+   */
+  @property() load: LoadStrategy = 'open';
   /** Show images from replies and cards (they are fetched from their servers). */
   @property({ type: Boolean, attribute: 'allow-images' }) allowImages = false;
   /** Speech input: `ask` (on-device where available, else ask before the first use of the browser's server), `local` (on-device only), `any` (server too, without asking), or `off`. */
@@ -430,6 +439,7 @@ export class ConfidantAssistant extends LitElement {
               open: this.open,
               unread: this.#notices.unread,
               onToggle: () => (this.open ? this.#close() : this.show()),
+              onIntent: () => this.#own.prefetch(),
             })
       }
       <div

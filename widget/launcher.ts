@@ -16,6 +16,8 @@ export interface LauncherProps {
   /** Notices not seen yet (shown as a badge, and in the button's name so the name holds the visible number). */
   unread: number;
   onToggle(): void;
+  /** The visitor points at or focuses the launcher: a click is likely, so the assistant may start loading. */
+  onIntent?(): void;
 }
 
 /**
@@ -31,6 +33,8 @@ export function renderLauncher(props: LauncherProps): TemplateResult {
     aria-expanded=${props.open ? 'true' : 'false'}
     aria-label=${props.open ? props.msgs.close : props.unread ? props.msgs.openUnread(props.unread) : props.msgs.open}
     @click=${props.onToggle}
+    @pointerenter=${() => props.onIntent?.()}
+    @focus=${() => props.onIntent?.()}
   >
     ${props.open ? icons.close : icons.chat}
     ${

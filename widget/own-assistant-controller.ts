@@ -21,6 +21,7 @@ export interface OwnAssistantHost extends ReactiveControllerHost, HTMLElement {
   assistant: WidgetAssistant | undefined;
   assistantOptions: Partial<AssistantOptions>;
   model: string | undefined;
+  assetsBase: string | undefined;
   database: string | undefined;
   encryption: 'device' | 'passphrase';
   load: LoadStrategy;
@@ -78,6 +79,15 @@ export class OwnAssistantController implements ReactiveController {
     });
   }
 
+  /**
+   * The visitor shows intent (points at or focuses the launcher): with `load="open"` or `idle`, start
+   * now rather than on the click, a few hundred milliseconds later. `none` still waits for the app.
+   */
+  prefetch(): void {
+    const { load } = this.#host;
+    if (load === 'open' || load === 'idle') void this.start();
+  }
+
   /** Called when the element's `assistant` changed: an own assistant replaced by the app's is disposed. */
   assistantChanged(): void {
     if (this.#own && this.#host.assistant !== this.#own) {
@@ -131,6 +141,7 @@ export class OwnAssistantController implements ReactiveController {
     try {
       const assistant = await createOwnAssistant({
         model: host.model,
+        assetsBase: host.assetsBase,
         database: host.database,
         encryption: host.encryption,
         passphrase: this.#passphrase,

@@ -8,7 +8,7 @@
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
-import { defaultModelUrl, defaultSlotTaggerUrl } from '../../src/engine/assets.ts';
+import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
 import { withSlotEntities } from '../../src/nlu/tagger/slot-entities.ts';
 import { loadSlotTagger, type SlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
 import { readFile } from 'node:fs/promises';
@@ -24,9 +24,8 @@ import type { Store } from '../../src/store/types.ts';
 /** The fixed clock of every evaluated dialogue: Thursday 26 November 2026, 10:00 in Paris. */
 export const EVAL_NOW = new Date('2026-11-26T09:00:00Z');
 export const EVAL_TIME_ZONE = 'Europe/Paris';
-/** The default model, shipped in `models/`. */
 /** The bundled default model (the same place the engine finds it, in the sources and in `dist/`). */
-export const DEFAULT_MODEL = fileURLToPath(defaultModelUrl());
+export const DEFAULT_MODEL = fileURLToPath(engineAssets[DEFAULT_MODEL_ASSET].here());
 
 /** One expected turn. */
 export interface DialogueTurnSpec {
@@ -149,7 +148,8 @@ export async function evalDialogues(
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
-  const tagger = options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(defaultSlotTaggerUrl()));
+  const tagger =
+    options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;
   let intentsRight = 0;
   let slotsExpected = 0;
@@ -208,14 +208,16 @@ export async function evalDialogues(
  * The CLI entry: parses `argv` (after the command name), prints the report, returns the exit code.
  * @param argv e.g. `['test/fixtures/dialogues/default.json', '--json']`
  */
+/** Usage text of the command. */
+export const EVAL_DIALOGUES_USAGE =
+  'confidant eval-dialogues <dialogues.json> [--model <model.onnx>] [--no-tagger] [--json] [--verbose]';
+
 export async function run(argv: string[]): Promise<number> {
   const file = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--model');
   const modelAt = argv.indexOf('--model');
   const model = modelAt >= 0 ? argv[modelAt + 1] : undefined;
   if (file === undefined || (modelAt >= 0 && model === undefined)) {
-    process.stderr.write(
-      'usage: confidant eval-dialogues <file.json> [--model <model.onnx>] [--no-tagger] [--json] [--verbose]\n',
-    );
+    process.stderr.write(`usage: ${EVAL_DIALOGUES_USAGE}\n`);
     return 2;
   }
   const json = argv.includes('--json');

@@ -12,6 +12,7 @@ import type {
   EngineOptions,
   EngineStatus,
   KeyState,
+  ModelSource,
   PermissionGrant,
   Rating,
   TrainOptions,
@@ -23,8 +24,8 @@ import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
-import { defaultModelUrl } from './assets.ts';
 import { exportFeedback, rateMessage, toStoredMessage } from './feedback.ts';
+import { startingModel } from './model-loader.ts';
 import { loadEngineTagger } from './tagger-loader.ts';
 
 /** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
@@ -42,7 +43,7 @@ export interface AdminContext {
   emit(event: EngineEvent): void;
   setStatus(s: EngineState, status: EngineStatus): void;
   swapModel(s: EngineState, next: IntentModel): Promise<void>;
-  loadModel(source: Uint8Array | URL, options: EngineOptions): Promise<IntentModel>;
+  loadModel(source: ModelSource, options: EngineOptions): Promise<IntentModel>;
   /** Stops and restarts the services (after erase or import), picking the conversation again. */
   restart(s: EngineState): Promise<void>;
   /** Closes and reopens the store (after a wipe): a fresh key, or locked waiting for a new passphrase. */
@@ -65,7 +66,7 @@ function track(
 /** A model trained in place went with the data (erase, start over): go back to the configured one. */
 async function defaultModel(ctx: AdminContext, s: EngineState): Promise<void> {
   if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
-    await ctx.swapModel(s, await ctx.loadModel(defaultModelUrl(), s.options));
+    await ctx.swapModel(s, await ctx.loadModel(startingModel(s.options).source, s.options));
   }
 }
 

@@ -15,6 +15,7 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  ModelSource,
   ProgressEvent,
   Reply,
   SendRequest,
@@ -30,6 +31,7 @@ import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
+import { locateTrainer } from './assets.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
 import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
 import { toReply } from './reply.ts';
@@ -63,6 +65,8 @@ export interface EngineState {
 
 /** The most of one message's text a `history` event carries; `store.readMessage` has the rest. */
 const SYNCED_TEXT = 100_000;
+/** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
+const warned = new Set<string>();
 
 /** Creates an engine that runs in this thread. @internal */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
@@ -114,6 +118,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
     s.services = await startServices(s.store, {
       options: s.options,
+      modelLabels: s.model.info.labels,
       localSkills: hooks.skills ?? [],
       host,
       wrapCallback,
@@ -333,23 +338,40 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
       host = engineHost;
-      const store = await openEngineStore(options);
-      let model: IntentModel;
-      let tagger: SlotTagger | undefined;
-      try {
-        const { source, sha256 } = startingModel(options);
-        model = await loadModel(source, options, onProgress, sha256);
-        const taggerSource = startingTagger(options);
+      locateTrainer(options.assetUrls);
+      // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start
+      // waits for the slower of the two, not for both in turn. The tagger loads after the intent model,
+      // which compiles the wasm they share.
+      const { source, sha256 } = startingModel(options);
+      const taggerSource = startingTagger(options);
+      const loadModels = async (): Promise<{ model: IntentModel; tagger: SlotTagger | undefined }> => {
+        const loadedModel = await loadModel(source, options, onProgress, sha256);
         try {
-          if (taggerSource !== undefined)
-            tagger = await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+          const loadedTagger =
+            taggerSource === undefined
+              ? undefined
+              : await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
+          return { model: loadedModel, tagger: loadedTagger };
         } catch (error) {
-          await model.dispose();
+          await loadedModel.dispose();
           throw error;
         }
-      } catch (error) {
-        await store.close();
-        throw error;
+      };
+      const [opened, loaded] = await Promise.allSettled([openEngineStore(options), loadModels()]);
+      if (opened.status === 'rejected' || loaded.status === 'rejected') {
+        if (opened.status === 'fulfilled') await opened.value.close();
+        if (loaded.status === 'fulfilled') {
+          await loaded.value.model.dispose();
+          await loaded.value.tagger?.dispose();
+        }
+        throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+      }
+      const store = opened.value;
+      const { model, tagger } = loaded.value;
+      // Said once per realm, not once per assistant: a page that starts several must not flood the console.
+      if (store.warning !== undefined && !warned.has(store.warning.code)) {
+        warned.add(store.warning.code);
+        console.warn(`Confidant: ${store.warning.message}`);
       }
       const s: EngineState = {
         options,
@@ -444,7 +466,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit,
       setStatus,
       swapModel,
-      loadModel: (bytes: Uint8Array, options: EngineOptions) => loadModel(bytes, options),
+      loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
       restart: restartServices,
       reopen,
     }),

@@ -16,7 +16,7 @@ import { ModelLoadError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
-import { DEFAULT_MODEL_SHA256, DEFAULT_WASM_SHA256, defaultModelUrl, defaultWasmUrl } from './assets.ts';
+import { assetUrl, builtDigest, DEFAULT_MODEL_ASSET } from './assets.ts';
 
 /** What {@link loadEngineModel} is told besides the engine options. @internal */
 export interface LoadEngineModelOptions {
@@ -35,7 +35,15 @@ let wasmCompiled = false;
  */
 export function startingModel(options: EngineOptions): { source: ModelSource; sha256: string | undefined } {
   if (options.model !== undefined) return { source: options.model, sha256: options.modelSha256 };
-  return { source: defaultModelUrl(), sha256: DEFAULT_MODEL_SHA256 };
+  return { source: assetUrl(DEFAULT_MODEL_ASSET, options.assetUrls), sha256: builtDigest(DEFAULT_MODEL_ASSET) };
+}
+
+/** ONNX Runtime's `.wasm` and its digest: the host's `wasmUrl`, else the shipped file; none in Node (its ORT finds its own). @internal */
+export function wasmAsset(options: EngineOptions): { url: string | undefined; sha256: string | undefined } {
+  if (options.wasmUrl !== undefined) return { url: options.wasmUrl, sha256: options.wasmSha256 };
+  if (typeof (globalThis as { location?: unknown }).location === 'undefined')
+    return { url: undefined, sha256: undefined };
+  return { url: assetUrl('wasm', options.assetUrls), sha256: builtDigest('wasm') };
 }
 
 /**
@@ -48,8 +56,7 @@ export async function loadEngineModel(
   options: EngineOptions,
   { onProgress, sha256 }: LoadEngineModelOptions = {},
 ): Promise<IntentModel> {
-  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
-  const wasmSha256 = options.wasmUrl === undefined ? DEFAULT_WASM_SHA256 : options.wasmSha256;
+  const { url: wasmUrl, sha256: wasmSha256 } = wasmAsset(options);
   const progress = onProgress === undefined ? {} : { onProgress };
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
   const [model, wasm] = await Promise.allSettled([

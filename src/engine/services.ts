@@ -10,6 +10,7 @@ import type { Store } from '../store/index.ts';
 import type { SkillDefinition, PermissionRequest } from '../skills/types.ts';
 import { createMetrics, type Metrics } from '../metrics/index.ts';
 import { createRemoteSkill } from '../skills/remote-skill.ts';
+import { byPriority, checkIntentClaims } from '../skills/intent-claims.ts';
 import { createScheduler, type FiredReply, type SkillScheduler } from '../skills/scheduler.ts';
 import { createSkillRuntime, type LocalSkillRuntime } from '../skills/runtime.ts';
 import { storeAuditSink } from '../skills/audit-sink.ts';
@@ -32,6 +33,8 @@ export interface EngineServices {
 /** What the services need from the engine around them. @internal */
 export interface ServiceHooks {
   options: EngineOptions;
+  /** The intents the model knows: every app skill's intents must be among them. */
+  modelLabels: readonly string[];
   /** Skills defined in this realm (in-thread use). */
   localSkills: SkillDefinition[];
   /** The host lending app skills that run on its side (Worker use). */
@@ -51,6 +54,7 @@ let permissionCounter = 0;
 /** Builds the services on an unlocked store and starts the scheduler. @internal */
 export async function startServices(store: Store, hooks: ServiceHooks): Promise<EngineServices> {
   const { options, host, wrapCallback, emit } = hooks;
+  checkIntentClaims([...hooks.localSkills, ...(options.appSkills ?? [])], hooks.modelLabels);
   const metrics = createMetrics();
   const pendingPermissions = new Map<string, (granted: boolean) => void>();
   const requestPermission = (request: PermissionRequest) =>
@@ -98,8 +102,9 @@ export async function startServices(store: Store, hooks: ServiceHooks): Promise<
       { abort: (callId, reason) => host.abortSkill(manifest.id, callId, reason) },
     );
   });
-  // App skills come first so a host can replace a built-in skill for the same intent.
-  const skills = [...hooks.localSkills, ...remoteSkills, ...builtinSkills];
+  // App skills come first so a host can replace a built-in skill for the same intent; among them the
+  // model must know every intent, and the highest priority answers a shared one.
+  const skills = [...byPriority([...hooks.localSkills, ...remoteSkills]), ...builtinSkills];
   const dialogue = createDialogueManager({
     store,
     runtime,

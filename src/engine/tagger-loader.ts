@@ -6,8 +6,8 @@
  * @module
  */
 import { loadSlotTagger, type SlotTagger } from '../nlu/tagger/slot-tagger.ts';
-import { DEFAULT_SLOT_TAGGER_SHA256, defaultSlotTaggerUrl, defaultWasmUrl } from './assets.ts';
-import { modelBytes, renamed } from './model-loader.ts';
+import { assetUrl, builtDigest } from './assets.ts';
+import { modelBytes, renamed, wasmAsset } from './model-loader.ts';
 import type { EngineOptions, ModelSource } from './types.ts';
 
 /**
@@ -19,7 +19,7 @@ export function startingTagger(
 ): { source: ModelSource; sha256: string | undefined } | undefined {
   if (options.slotTagger === false) return undefined;
   if (options.slotTagger !== undefined) return { source: options.slotTagger, sha256: options.slotTaggerSha256 };
-  return { source: defaultSlotTaggerUrl(), sha256: DEFAULT_SLOT_TAGGER_SHA256 };
+  return { source: assetUrl('slots-default', options.assetUrls), sha256: builtDigest('slots-default') };
 }
 
 /**
@@ -33,7 +33,7 @@ export async function loadEngineTagger(
   sha256?: string,
 ): Promise<SlotTagger> {
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
-  const wasmUrl = options.wasmUrl ?? defaultWasmUrl();
+  const wasmUrl = wasmAsset(options).url;
   try {
     const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
     return await loadSlotTagger(bytes, wasmUrl === undefined ? {} : { wasmUrl });

@@ -8,6 +8,7 @@ import type { Corpus, Entity, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { AssetUrls } from './assets.ts';
 
 /** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
 export interface SlotTaggerInfo {
@@ -38,7 +39,7 @@ export interface EngineOptions {
   slotTagger?: ModelSource | false;
   /** SHA-256 (64 hex digits) the `slotTagger` must have. @default none */
   slotTaggerSha256?: string;
-  /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default next to the engine script */
+  /** Absolute URL of ONNX Runtime's `ort-wasm-simd-threaded.wasm`. @default the shipped file (see `assetsBase`) */
   wasmUrl?: string;
   /** SHA-256 of the file at `wasmUrl`, likewise. @default none (the bundled wasm's digest is built in) */
   wasmSha256?: string;
@@ -56,6 +57,15 @@ export interface EngineOptions {
    * @default none: the turn's language
    */
   lang?: string;
+  /**
+   * The folder a host serves the shipped files from (the Worker, ONNX Runtime's `.wasm`, the models),
+   * laid out as in the package's `dist/`; absolute or relative to the page. Needed only when they are
+   * not next to the library's code: esbuild (which does not copy `new URL` assets), a CDN.
+   * @default next to the library's code, where bundlers and the script tag put them
+   */
+  assetsBase?: string;
+  /** The shipped files' URLs as the page resolved them (`resolveAssetUrls`). @internal */
+  assetUrls?: Partial<AssetUrls>;
   /**
    * The user's interface language (BCP 47): replies in it to turns whose language cannot be told
    * ("42", "👍") before the conversation has shown one, and to text in a language the assistant

@@ -12,29 +12,28 @@ import type { EngineHost } from './types.ts';
 import type { LocalEngineHooks } from './local-engine.ts';
 import { WorkerError } from '../errors.ts';
 import { installErrorTransfer } from './error-transfer.ts';
-
-/** The URL of the engine Worker script: next to this module in `dist/`, the TypeScript source in development. */
-export function defaultWorkerUrl(): URL {
-  return new URL('../../worker/engine-worker.ts', import.meta.url);
-}
+import { diagnoseWorkerStart, watchViolations } from './worker-diagnosis.ts';
 
 interface ScriptUrlPolicy {
   createScriptURL(url: string): unknown;
 }
 let workerPolicy: ScriptUrlPolicy | undefined | null = null;
+/** The engine scripts this module was asked to start: the only URLs its Trusted Types policy lets through. */
+const engineScripts = new Set<string>();
 
 /**
  * A Trusted Types script URL for the engine Worker, so pages with `require-trusted-types-for 'script'`
  * can start it. The policy (`confidant-worker`) allows only the engine script and our own `blob:` bootstrap.
  */
 function trustedScriptUrl(url: string): string {
+  engineScripts.add(url);
   if (workerPolicy === null) {
     const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptUrlPolicy } })
       .trustedTypes;
     try {
       workerPolicy = factory?.createPolicy('confidant-worker', {
         createScriptURL: (candidate: string) => {
-          if (candidate === defaultWorkerUrl().href || candidate.startsWith('blob:')) return candidate;
+          if (engineScripts.has(candidate) || candidate.startsWith('blob:')) return candidate;
           throw new TypeError(`confidant-worker: not the engine Worker: ${candidate}`);
         },
       });
@@ -53,24 +52,31 @@ function trustedScriptUrl(url: string): string {
  */
 export function startWorker(url: URL): Worker {
   const here = (globalThis as { location?: { origin: string } }).location?.origin;
-  if (here === undefined || url.origin === here)
-    return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
-  const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
-  const blobUrl = URL.createObjectURL(blob);
   try {
-    return new Worker(trustedScriptUrl(blobUrl), { type: 'module', name: 'confidant-engine' });
-  } finally {
+    if (here === undefined || url.origin === here)
+      return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
+    const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+    const blobUrl = URL.createObjectURL(blob);
     // The Worker has fetched (or is fetching) its script by the time it is constructed: the URL can go.
     setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
+    return new Worker(trustedScriptUrl(blobUrl), { type: 'module', name: 'confidant-engine' });
+  } catch (cause) {
+    // A CSP without worker-src for it, Trusted Types refusing the URL, a malformed URL.
+    throw new WorkerError(`The engine Worker could not start from ${url.href}: ${String(cause)}`, {
+      cause,
+      code: 'worker-start',
+    });
   }
 }
 
 /**
  * Wraps a started engine Worker as an `Engine`. Callbacks are passed through `Comlink.proxy`;
  * a Worker crash rejects every pending call with a `WorkerError`.
+ * @param scriptUrl the Worker's script, when we started it: a start-up failure then says why (404,
+ *   MIME type, CORS, CSP; see `worker-diagnosis.ts`) in a `WorkerError` whose code names the cause
  * @internal
  */
-export function connectWorkerEngine(worker: Worker): Engine {
+export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine {
   installErrorTransfer();
   const remote: Remote<Engine> = wrap<Engine>(worker);
   let failure: WorkerError | undefined;
@@ -79,18 +85,38 @@ export function connectWorkerEngine(worker: Worker): Engine {
     rejectAll = reject;
   });
   crashed.catch(() => undefined);
-  const fail = (message: string, cause?: unknown) => {
-    failure ??= new WorkerError(message, { cause });
+  const fail = (message: string, cause?: unknown, code = 'worker') => {
+    failure ??= new WorkerError(message, { cause, code });
     rejectAll?.(failure);
   };
-  worker.addEventListener('error', (e) => fail(`The engine Worker failed: ${e.message || 'script error'}`, e.error));
+  // Until the Worker first answers, an error is a start-up failure: find out why.
+  let answered = false;
+  const violations = scriptUrl === undefined ? undefined : watchViolations();
+  worker.addEventListener('error', (e) => {
+    const reported = e.message ?? '';
+    if (answered || scriptUrl === undefined || violations === undefined)
+      return fail(`The engine Worker failed: ${reported || 'script error'}`, e.error);
+    violations.stop();
+    // Handled: the rejection below says more than the browser's own "script error" report would.
+    e.preventDefault();
+    void diagnoseWorkerStart(scriptUrl, violations.seen, reported).then(({ message, cause }) =>
+      fail(message, e.error, `worker-${cause}`),
+    );
+  });
   worker.addEventListener('messageerror', () => fail('The engine Worker sent a message that could not be read'));
 
   const guard = <T>(call: () => Promise<T>): Promise<T> =>
     failure !== undefined ? Promise.reject(failure) : Promise.race([call(), crashed]);
 
   const call = (name: keyof Engine, args: unknown[]) =>
-    guard(() => (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args));
+    guard(async () => {
+      const result = await (remote[name] as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
+      if (!answered) {
+        answered = true;
+        violations?.stop();
+      }
+      return result;
+    });
   /** Arguments that are callbacks or objects of callbacks: comlink must proxy them, not clone them. */
   const proxied = (args: unknown[], positions: readonly number[]) =>
     args.map((arg, i) => (positions.includes(i) && arg !== undefined && arg !== null ? proxy(arg as object) : arg));

@@ -129,7 +129,7 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
  */
 export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick<SkillDefinition, 'slots'> {
   if (!isRecord(raw)) throw new TypeError(`${fn}: the skill must be an object`);
-  const { id, version, intents, description, slots, permissions, timeoutMs } = raw;
+  const { id, version, intents, priority, description, slots, permissions, timeoutMs } = raw;
   if (typeof id !== 'string') throw new TypeError(`${fn}: id must be a string`);
   if (id.length > 128 || !SKILL_ID.test(id))
     throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
@@ -144,6 +144,8 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     if (!INTENT.test(intent)) throw new RangeError(`${at}: intent ${JSON.stringify(intent)} must match ${INTENT}`);
   }
   if (new Set(intents).size !== intents.length) throw new RangeError(`${at}: intents must not repeat`);
+  if (priority !== undefined && (typeof priority !== 'number' || !Number.isFinite(priority)))
+    throw new TypeError(`${at}: priority must be a finite number`);
   if (description !== undefined && typeof description !== 'string')
     throw new TypeError(`${at}: description must be a string`);
   let checkedSlots: SlotDefinition[] | undefined;
@@ -166,6 +168,7 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     version,
     intents: Object.freeze([...(intents as string[])]) as string[],
     permissions: checkedPermissions,
+    ...(priority === undefined ? {} : { priority }),
     ...(description === undefined ? {} : { description }),
     ...(checkedSlots === undefined ? {} : { slots: Object.freeze(checkedSlots) as SlotDefinition[] }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),

@@ -118,8 +118,14 @@ export interface SkillDefinition {
   id: string;
   /** Semver. */
   version: string;
-  /** The intents it answers. */
+  /** The intents it answers: intents the model knows (the default model's: docs/intents.md). */
   intents: string[];
+  /**
+   * Which skill answers when several app skills claim one intent: the highest. Each of them must have
+   * a distinct priority, else the assistant refuses to start (`SkillError`, code `intent-conflict`).
+   * @default 0
+   */
+  priority?: number;
   description?: string;
   slots?: SlotDefinition[];
   permissions?: SkillPermissions;

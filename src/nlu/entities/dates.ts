@@ -9,6 +9,8 @@
  * @module
  */
 
+// `chrono-node/en`, not the root, which brings other locales into the Worker (+34 KB gzipped). Vite 7's
+// resolver fails on chrono's `./*/*` exports pattern, so the library build inlines it (rollup.config.mjs).
 import { casual, type ParsedResult } from 'chrono-node/en';
 import { emit, type ScanContext } from './scan.ts';
 import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } from './time-zone.ts';

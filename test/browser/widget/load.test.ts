@@ -30,6 +30,32 @@ describe('when the element starts its own assistant', () => {
     await until(() => bubbleTexts(el).length === 2, 10_000);
   });
 
+  it('starts nothing by default until the visitor points at the launcher, then starts at once', async () => {
+    const el = await mount(undefined, {}, document.body, (e) => (e.assistantOptions = fast));
+    expect(el.load).to.equal('open');
+    await pause(400);
+    expect(el.assistant).to.equal(undefined);
+    const ready = new Promise((resolve) => el.addEventListener('confidant-ready', resolve, { once: true }));
+    const launcher = el.shadowRoot?.querySelector('.launcher') as HTMLButtonElement;
+    launcher.dispatchEvent(new PointerEvent('pointerenter'));
+    await ready;
+    keep(el);
+    expect(el.open).to.equal(false);
+  });
+
+  it('load="open": focusing the launcher (keyboard users) starts it too; load="none" does not', async () => {
+    const none = await mountOwn('none');
+    (none.shadowRoot?.querySelector('.launcher') as HTMLButtonElement).focus();
+    await pause(300);
+    expect(none.assistant).to.equal(undefined);
+    none.remove();
+    const el = await mountOwn('open');
+    const ready = new Promise((resolve) => el.addEventListener('confidant-ready', resolve, { once: true }));
+    (el.shadowRoot?.querySelector('.launcher') as HTMLButtonElement).focus();
+    await ready;
+    keep(el);
+  });
+
   it('load="idle": starts once the page is loaded and the browser idle, without being opened', async () => {
     const el = await mountOwn('idle');
     const ready = new Promise((resolve) => el.addEventListener('confidant-ready', resolve, { once: true }));
