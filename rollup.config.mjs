@@ -4,8 +4,8 @@
 //  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
 //     with ONNX Runtime's `.wasm` and the models copied beside it;
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
-//     `confidant-worker.js` next to itself, and loads `purify.es.mjs`, `confidant-strength.js` and
-//     `confidant-zh-CN.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
+//     `confidant-worker.js` next to itself, and loads `purify.es.mjs`, `confidant-strength.js`,
+//     `confidant-zh-CN.js` and `confidant-skills.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
 import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -72,6 +72,7 @@ function bakeAssetDigests() {
     'purify.es.mjs',
     'confidant-strength.js',
     'confidant-zh-CN.js',
+    'confidant-skills.js',
     'offline.js',
   ].map((f) => `dist/${f}`);
   return {
@@ -156,6 +157,25 @@ function lazyStrength() {
     load(id) {
       if (id !== stub) return null;
       return "export const loadStrength = () => import(/* @vite-ignore */ new URL('./confidant-strength.js', import.meta.url).href);";
+    },
+  };
+}
+
+/**
+ * And the host side of app-defined skills (src/skills/app-skill-host.ts, ~4 KB gzipped): loaded from
+ * `confidant-skills.js` when an assistant with app skills starts, so other pages never fetch it. It
+ * shares no state with the shell (it returns a plain `EngineHost` the shell hands to comlink).
+ */
+function lazyAppSkills() {
+  const stub = '\0lazy-app-skills';
+  return {
+    name: 'lazy-app-skills',
+    resolveId(source) {
+      return source.endsWith('/load-app-skill-host.ts') || source === './load-app-skill-host.ts' ? stub : null;
+    },
+    load(id) {
+      if (id !== stub) return null;
+      return "export const loadAppSkillHost = () => import(/* @vite-ignore */ new URL('./confidant-skills.js', import.meta.url).href);";
     },
   };
 }
@@ -257,6 +277,42 @@ function relocatableWorkerChunks() {
   };
 }
 
+/**
+ * Compacts the CSS in the widget's `css` template literals (widget/*.styles.ts): comments and
+ * indentation are a sixth of the script-tag shell, which terser leaves alone (it does not know the
+ * string is CSS). Conservative on purpose: comments go, whitespace runs become one space, and spaces
+ * next to `{`, `}`, `;`, `,` and after `:` go; a space before `:` stays (`.a :hover` is not `.a:hover`).
+ * `${…}` interpolations pass through untouched. Only the styles files change, so the source map is kept
+ * for everything else (within a styles file it points at the right file, if not the exact column).
+ */
+function compactCss() {
+  const compact = (text) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'compact-css',
+    transform(code, id) {
+      if (!/[/\\]widget[/\\][\w-]+\.styles\.ts$/.test(id)) return null;
+      const out = code.replace(
+        /\bcss`([^`]*)`/g,
+        (_, body) =>
+          'css`' +
+          body
+            .split(/(\$\{[^}]*\})/)
+            .map((part, i) => (i % 2 ? part : compact(part)))
+            .join('') +
+          '`',
+      );
+      return { code: out, map: null };
+    },
+  };
+}
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
 // Class names are kept: error classes are rebuilt by name across the Worker boundary.
 const min = () => terser({ format: { comments: false }, ecma: 2022, keep_classnames: true });
@@ -278,7 +334,7 @@ export default [
       sandbox: 'widget/sandbox/index.ts',
     },
     external: libraryExternal,
-    plugins: [distAssetUrls(), bakeAssetDigests(), nodeResolve({ resolveOnly: ['chrono-node'] }), ts()],
+    plugins: [distAssetUrls(), bakeAssetDigests(), compactCss(), nodeResolve({ resolveOnly: ['chrono-node'] }), ts()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -317,6 +373,8 @@ export default [
       lazyDomPurify(),
       lazyStrength(),
       lazyCatalogues(),
+      lazyAppSkills(),
+      compactCss(),
       dexieEsm(),
       distAssetUrls(),
       browserResolve(),
@@ -336,9 +394,13 @@ export default [
     onwarn: silence,
   },
   // The script-tag build's lazy parts, each one self-contained module loaded on first use: the passphrase
-  // strength estimator and the UI catalogues other than English.
+  // strength estimator, the UI catalogues other than English, and the host of app-defined skills.
   {
-    input: { 'confidant-strength': 'widget/strength.ts', 'confidant-zh-CN': 'widget/i18n/zh-CN.ts' },
+    input: {
+      'confidant-strength': 'widget/strength.ts',
+      'confidant-zh-CN': 'widget/i18n/zh-CN.ts',
+      'confidant-skills': 'src/skills/app-skill-host.ts',
+    },
     plugins: [browserResolve(), ts(), min()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     onwarn: silence,

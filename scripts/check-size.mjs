@@ -39,6 +39,12 @@ export const shipped = [
     maxGzip: 8 * 1024,
   },
   {
+    file: 'dist/confidant-skills.js',
+    label: 'host of app-defined skills (script tag)',
+    when: 'start with app skills',
+    maxGzip: 16 * 1024,
+  },
+  {
     file: 'dist/ort-wasm-simd-threaded.wasm',
     label: 'ONNX Runtime wasm (fetched by the Worker)',
     when: 'first open',

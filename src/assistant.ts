@@ -23,6 +23,7 @@ import { connectWorkerEngine, startWorker } from './engine/worker-transport.ts';
 import { resolveAssetUrls, type AssetUrls } from './engine/assets.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
+import { loadAppSkillHost } from './skills/load-app-skill-host.ts';
 
 let requestCounter = 0;
 
@@ -69,7 +70,7 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   };
   // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
   // Loaded on demand, so a page without app skills does not pay for the skills runtime.
-  const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
+  const hosting = inThread || skills.length === 0 ? undefined : await loadAppSkillHost();
   const engineOptions: EngineOptions = {
     ...rest,
     assetUrls,

@@ -12,7 +12,7 @@
  * - `precache` (repeatable): the host's page shell, fetched at install; the install fails if one fails.
  * - `library`: the directory of Confidant's `confidant.iife.js`, `confidant-worker.js`, `confidant-train.js`
  *   (the trainer, loaded by the Worker on the first training), `purify.es.mjs`, `confidant-strength.js`,
- *   `confidant-zh-CN.js` (loaded by the script-tag shell on first use) and `offline.js`, precached at install; `library=` (empty) for none. Default: this script's directory.
+ *   `confidant-zh-CN.js`, `confidant-skills.js` (loaded by the script-tag shell on first use) and `offline.js`, precached at install; `library=` (empty) for none. Default: this script's directory.
  *
  * What it serves, and why:
  * - Confidant's files: cache first. Their cache is named after a digest of those very files, baked
@@ -40,6 +40,7 @@ const LIBRARY_FILES = [
   'purify.es.mjs',
   'confidant-strength.js',
   'confidant-zh-CN.js',
+  'confidant-skills.js',
   'offline.js',
 ];
 /** Requests of these kinds are the page's own resources; `''` (a `fetch()` call) is deliberately absent. */
