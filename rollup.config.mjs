@@ -123,76 +123,45 @@ export function createLocalEngine() { throw new UnsupportedError('The script-tag
 }
 
 /**
- * In the script-tag build DOMPurify (the fallback sanitizer, for browsers without `Element.setHTML`) is not
- * inlined: it is loaded on demand from `purify.es.mjs` next to the script, keeping it out of the shell.
+ * The script-tag build cannot split chunks, so what the shell needs only sometimes is a file of its own
+ * next to `confidant.iife.js`, loaded on first use: each `load-*.ts` module (one dynamic `import()`,
+ * e.g. widget/load-strength.ts) is swapped for a loader of that file.
+ * @param {string} loader the loader module's file name, e.g. `load-strength.ts`
+ * @param {string} name the function it exports
+ * @param {string} file the file next to the script
  */
-function lazyDomPurify() {
-  const stub = '\0lazy-dompurify';
+function lazyFile(loader, name, file) {
+  const stub = `\0lazy-${file}`;
   return {
-    name: 'lazy-dompurify',
-    resolveId(source) {
-      return source.endsWith('/load-dompurify.ts') || source === './load-dompurify.ts' ? stub : null;
-    },
-    load(id) {
-      if (id !== stub) return null;
-      return "export const loadDomPurify = () => import(/* @vite-ignore */ new URL('./purify.es.mjs', import.meta.url).href);";
-    },
-    writeBundle() {
-      copyFileSync('node_modules/dompurify/dist/purify.es.mjs', 'dist/purify.es.mjs');
-    },
+    name: `lazy-${file}`,
+    resolveId: (source) => (source.endsWith(`/${loader}`) || source === `./${loader}` ? stub : null),
+    load: (id) =>
+      id === stub
+        ? `export const ${name} = () => import(/* @vite-ignore */ new URL('./${file}', import.meta.url).href);`
+        : null,
   };
 }
 
 /**
- * Likewise the passphrase strength estimator (zxcvbn-ts and its dictionaries, hundreds of KB): loaded
- * from `confidant-strength.js` next to the script the first time a passphrase form is shown.
+ * The shell's lazy files: DOMPurify (the fallback sanitizer, for browsers without `Element.setHTML`), the
+ * passphrase strength estimator (zxcvbn-ts and its dictionaries, hundreds of KB: first passphrase form),
+ * every UI catalogue but English (first element in that language), and the host side of app-defined skills
+ * (src/skills/app-skill-host.ts: only when an assistant with app skills starts; it shares no state with the
+ * shell, it returns a plain `EngineHost` the shell hands to comlink). All but DOMPurify are built by the
+ * "lazy parts" configuration below; DOMPurify's own ES module is copied.
  */
-function lazyStrength() {
-  const stub = '\0lazy-strength';
-  return {
-    name: 'lazy-strength',
-    resolveId(source) {
-      return source.endsWith('/load-strength.ts') || source === './load-strength.ts' ? stub : null;
+function lazyFiles() {
+  return [
+    {
+      ...lazyFile('load-dompurify.ts', 'loadDomPurify', 'purify.es.mjs'),
+      writeBundle() {
+        copyFileSync('node_modules/dompurify/dist/purify.es.mjs', 'dist/purify.es.mjs');
+      },
     },
-    load(id) {
-      if (id !== stub) return null;
-      return "export const loadStrength = () => import(/* @vite-ignore */ new URL('./confidant-strength.js', import.meta.url).href);";
-    },
-  };
-}
-
-/**
- * And the host side of app-defined skills (src/skills/app-skill-host.ts, ~4 KB gzipped): loaded from
- * `confidant-skills.js` when an assistant with app skills starts, so other pages never fetch it. It
- * shares no state with the shell (it returns a plain `EngineHost` the shell hands to comlink).
- */
-function lazyAppSkills() {
-  const stub = '\0lazy-app-skills';
-  return {
-    name: 'lazy-app-skills',
-    resolveId(source) {
-      return source.endsWith('/load-app-skill-host.ts') || source === './load-app-skill-host.ts' ? stub : null;
-    },
-    load(id) {
-      if (id !== stub) return null;
-      return "export const loadAppSkillHost = () => import(/* @vite-ignore */ new URL('./confidant-skills.js', import.meta.url).href);";
-    },
-  };
-}
-
-/** And every UI catalogue but English: `confidant-<lang>.js`, loaded when an element first needs it. */
-function lazyCatalogues() {
-  const stub = '\0lazy-zh-cn';
-  return {
-    name: 'lazy-catalogues',
-    resolveId(source) {
-      return source.endsWith('/load-zh-cn.ts') || source === './load-zh-cn.ts' ? stub : null;
-    },
-    load(id) {
-      if (id !== stub) return null;
-      return "export const loadZhCN = () => import(/* @vite-ignore */ new URL('./confidant-zh-CN.js', import.meta.url).href);";
-    },
-  };
+    lazyFile('load-strength.ts', 'loadStrength', 'confidant-strength.js'),
+    lazyFile('load-zh-cn.ts', 'loadZhCN', 'confidant-zh-CN.js'),
+    lazyFile('load-app-skill-host.ts', 'loadAppSkillHost', 'confidant-skills.js'),
+  ];
 }
 
 /**
@@ -368,19 +337,7 @@ export default [
   },
   {
     input: 'widget/index.ts',
-    plugins: [
-      workerOnly(),
-      lazyDomPurify(),
-      lazyStrength(),
-      lazyCatalogues(),
-      lazyAppSkills(),
-      compactCss(),
-      dexieEsm(),
-      distAssetUrls(),
-      browserResolve(),
-      ts(),
-      min(),
-    ],
+    plugins: [workerOnly(), ...lazyFiles(), compactCss(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
     // The core (src/) has no import-time side effects: what the element does not call is dropped.
     treeshake: { moduleSideEffects: (id) => !engineOnly.test(id) && !coreModule.test(id) },
     // `module` stays unset in terser for iife output: it would drop the global `var`.

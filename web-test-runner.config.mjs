@@ -5,8 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
-import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
-import { compareScreenshotPlugin } from './test/browser/widget/compare-screenshot-plugin.mjs';
+import { screenshotPlugin } from './test/browser/widget/screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -31,8 +30,7 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
-    saveScreenshotPlugin(),
-    compareScreenshotPlugin(),
+    screenshotPlugin(),
     offlinePlugin(),
   ],
   browsers: [

@@ -1,6 +1,6 @@
 // Every view of the widget — the chat, past conversations, settings, the passphrase screen — in light, dark,
 // right-to-left, Simplified Chinese and on a 390 px phone: compared with the committed screenshots in
-// baselines/ (within a tolerance, see compare-screenshot-plugin.mjs; UPDATE_BASELINES=1 rewrites them after a
+// baselines/ (within a tolerance, see screenshot-plugin.mjs; UPDATE_BASELINES=1 rewrites them after a
 // change you have looked at), and checked by axe with 0 violations. Time is frozen so dates do not move.
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';

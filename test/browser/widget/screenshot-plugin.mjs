@@ -1,9 +1,10 @@
-// A @web/test-runner plugin: `executeServerCommand('compare-screenshot', { name, maxDiffRatio })` takes a PNG
-// of the test page and compares it with the committed baseline test/browser/widget/baselines/<name>.png
-// (pixelmatch, per-pixel threshold 0.1 in YIQ space, anti-aliased pixels ignored). It answers
-// `{ diffRatio, written }`: the share of pixels that differ, and whether a baseline was written instead
-// (none existed, or UPDATE_BASELINES=1). Every screenshot is also saved to test-artifacts/, and on a
-// difference a diff image beside it, to look at.
+// A @web/test-runner plugin for screenshots (Playwright launcher only):
+// - `executeServerCommand('compare-screenshot', { name })` takes a PNG of the test page and compares it with
+//   the committed baseline test/browser/widget/baselines/<name>.png (pixelmatch, per-pixel threshold 0.1 in
+//   YIQ space, anti-aliased pixels ignored). It answers `{ diffRatio, written }`: the share of pixels that
+//   differ, and whether a baseline was written instead (none existed, or UPDATE_BASELINES=1). Every
+//   screenshot is also saved to test-artifacts/screenshots/, and on a difference a diff image beside it.
+// - `executeServerCommand('save-screenshot', { name })` only saves test-artifacts/<name>.png, to look at.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import pixelmatch from 'pixelmatch';
@@ -13,18 +14,23 @@ import { PNG } from 'pngjs';
  * @param {{ baselines?: string, artifacts?: string }} [options]
  * @returns {import('@web/test-runner-core').TestRunnerPlugin}
  */
-export function compareScreenshotPlugin({
+export function screenshotPlugin({
   baselines = 'test/browser/widget/baselines',
   artifacts = 'test-artifacts/screenshots',
 } = {}) {
   return {
-    name: 'compare-screenshot',
+    name: 'screenshots',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'compare-screenshot') return undefined;
-      if (session.browser.type !== 'playwright') throw new Error('compare-screenshot needs the Playwright launcher');
+      if (command !== 'compare-screenshot' && command !== 'save-screenshot') return undefined;
+      if (session.browser.type !== 'playwright') throw new Error(`${command} needs the Playwright launcher`);
       const name = String(payload?.name ?? '').replace(/[^\w.-]/g, '_');
-      if (!name) throw new Error('compare-screenshot: a name is required');
+      if (!name) throw new Error(`${command}: a name is required`);
       const page = session.browser.getPage(session.id);
+      if (command === 'save-screenshot') {
+        await mkdir('test-artifacts', { recursive: true });
+        await page.screenshot({ path: `test-artifacts/${name}.png` });
+        return `test-artifacts/${name}.png`;
+      }
       const shot = await page.screenshot({ animations: 'disabled', caret: 'hide' });
       await mkdir(artifacts, { recursive: true });
       await writeFile(`${artifacts}/${name}.png`, shot);
