@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
-import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
+import { screenshotPlugin } from './test/browser/widget/screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
 import { testServerPlugin } from './test/browser/test-server-plugin.mjs';
 import { fuzzConfigPlugin } from './test/fuzz/fuzz-config-plugin.mjs';
@@ -58,7 +58,7 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
-    saveScreenshotPlugin(),
+    screenshotPlugin(),
     offlinePlugin(),
     testServerPlugin(),
     fuzzConfigPlugin(),

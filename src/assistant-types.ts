@@ -5,6 +5,7 @@
  */
 import type { EngineMethodsIn } from './engine/contract.ts';
 import type {
+  HistoryChange,
   PermissionRequestInfo,
   TrainOptions,
   TrainProgressEvent,
@@ -60,7 +61,9 @@ export type AssistantEvent =
   /** A skill waits for the user's permission: call `respond(granted)` (or `skills.respondToPermission(id, granted)`). */
   | ({ type: 'permission-request'; respond: (granted: boolean) => Promise<void> } & PermissionRequestInfo)
   /** The intent model changed (trained in place, or restored from the store on unlock). */
-  | { type: 'model'; model: ModelInfo };
+  | { type: 'model'; model: ModelInfo }
+  /** Another tab of this origin changed the same history (new messages, the list, an erase). */
+  | ({ type: 'history' } & HistoryChange);
 
 /** The type names of `AssistantEvent`. */
 export type AssistantEventType = AssistantEvent['type'];

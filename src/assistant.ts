@@ -26,6 +26,7 @@ import { newMessageIds } from './store/message-ids.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
 import { checkMessageLength } from './engine/message-limits.ts';
+import { loadAppSkillHost } from './skills/load-app-skill-host.ts';
 
 let requestCounter = 0;
 
@@ -73,7 +74,7 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   // In a Worker, workflows and webhooks go to the engine as data; other app skills stay here (their
   // code cannot be sent): the engine gets their manifests and a host to call them through.
   // Loaded on demand, so a page without app skills does not pay for the skills runtime.
-  const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
+  const hosting = inThread || skills.length === 0 ? undefined : await loadAppSkillHost();
   const engineOptions: EngineOptions = {
     ...rest,
     assetUrls,

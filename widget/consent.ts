@@ -78,3 +78,36 @@ export function renderConsent(props: ConsentProps): TemplateResult {
     </div>
   </div>`;
 }
+
+/** What the voice question renders and whom it tells. */
+export interface VoiceConsentProps {
+  msgs: Messages;
+  onAnswer(allowed: boolean): void;
+}
+
+/**
+ * Asks before the first use of speech recognition that runs on the browser's server.
+ * @param props labels and the answer handler
+ */
+export function renderVoiceConsent(props: VoiceConsentProps): TemplateResult {
+  const { msgs } = props;
+  return html`<div
+    class="consent"
+    part="consent voice-consent"
+    role="alertdialog"
+    aria-labelledby="voice-title"
+    aria-describedby="voice-body"
+    tabindex="-1"
+  >
+    <h3 id="voice-title" class="consent-title">${msgs.voiceAsk}</h3>
+    <p id="voice-body">${msgs.voiceAskBody}</p>
+    <div class="actions">
+      <button class="button" part="deny-button" type="button" @click=${() => props.onAnswer(false)}>
+        ${msgs.deny}
+      </button>
+      <button class="button primary" part="allow-button" type="button" @click=${() => props.onAnswer(true)}>
+        ${msgs.allow}
+      </button>
+    </div>
+  </div>`;
+}

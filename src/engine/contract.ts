@@ -28,9 +28,12 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  FeedbackExport,
+  KeyState,
   ModelSource,
   PermissionGrant,
   ProgressEvent,
+  Rating,
   Reply,
   SendRequest,
   SlotTaggerInfo,
@@ -80,8 +83,16 @@ export interface Engine {
   metrics(): Promise<MetricsSnapshot>;
 
   // `assistant.store`: history, privacy controls, the audit log.
-  /** Lists messages of a conversation, newest first. */
-  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
+  /**
+   * Lists messages of a conversation, newest first. With `maxTextLength`, longer texts come cut to it
+   * (with `fullLength`): a page then never carries megabytes a view cannot show at once anyway.
+   */
+  history(
+    conversationId?: string,
+    options?: { limit?: number; before?: number; maxTextLength?: number },
+  ): Promise<StoredMessage[]>;
+  /** The text of one message, or the part from `start` to `end` (UTF-16 code units, as `slice`). @throws {RangeError} no such message */
+  readMessage(messageId: string, start?: number, end?: number): Promise<string>;
   /** Lists conversations, most recently updated first. */
   conversations(): Promise<ConversationSummary[]>;
   /** Starts a new conversation and makes it current; returns its id. */
@@ -115,6 +126,21 @@ export interface Engine {
   addPasskey(currentPassphrase: string, enrollment: PasskeyEnrollment): Promise<void>;
   /** Removes an enrolled passkey. */
   removePasskey(credentialId: Uint8Array): Promise<void>;
+  /** Renames a conversation (the title is stored encrypted). @throws {RangeError} over 200 characters, or no such conversation */
+  renameConversation(conversationId: string, title: string): Promise<void>;
+  /** Rates a reply thumbs up or down (`null` clears it), kept encrypted with the reply. */
+  rateMessage(messageId: string, rating: Rating | null): Promise<void>;
+  /** How the data key is protected and whether the store is locked; answers while locked too. */
+  keyState(): Promise<KeyState>;
+  /**
+   * Deletes everything, the key included, while locked too ("forgot the passphrase: start over"), and
+   * opens a fresh store: in passphrase mode it then waits for a new passphrase. Other tabs follow.
+   */
+  startOver(): Promise<void>;
+  /** Whether the user allowed speech recognition that runs on a server (asked before its first use). */
+  speechConsent(): Promise<boolean>;
+  /** Records (encrypted) the user's answer to the server speech-recognition question. */
+  setSpeechConsent(allowed: boolean): Promise<void>;
 
   // `assistant.skills`: the skills, their permissions and secrets, the webhook outbox.
   /** The skills the engine runs, in the order they are tried (app skills first, then built-in ones), as manifests. */
@@ -154,6 +180,8 @@ export interface Engine {
    * shape or made for other features; the model in use then stays
    */
   setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo>;
+  /** The user's ratings as a labelled corpus: rated replies with their utterances (see `FeedbackExport`). */
+  exportFeedback(): Promise<FeedbackExport>;
   /**
    * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
    * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
@@ -233,6 +261,13 @@ export const engineMethods = {
   passkeys: { group: 'store', callbacks: [] },
   addPasskey: { group: 'store', callbacks: [] },
   removePasskey: { group: 'store', callbacks: [] },
+  renameConversation: { group: 'store', callbacks: [] },
+  readMessage: { group: 'store', callbacks: [] },
+  rateMessage: { group: 'store', callbacks: [] },
+  keyState: { group: 'store', callbacks: [] },
+  startOver: { group: 'store', callbacks: [] },
+  speechConsent: { group: 'store', callbacks: [] },
+  setSpeechConsent: { group: 'store', callbacks: [] },
 
   listSkills: { group: 'skills', callbacks: [], as: 'list' },
   permissions: { group: 'skills', callbacks: [] },
@@ -245,6 +280,7 @@ export const engineMethods = {
   setContextModel: { group: 'models', callbacks: [] },
   listModels: { group: 'models', callbacks: [], as: 'list' },
   useModel: { group: 'models', callbacks: [], as: 'use' },
+  exportFeedback: { group: 'models', callbacks: [] },
   setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 

@@ -44,6 +44,9 @@ import { createStoreReopener } from './store-reopen.ts';
 
 /** The histogram of the context model's time per turn (the bench reads it from inside the Worker). @internal */
 export const CONTEXT_MODEL_HISTOGRAM = 'confidant_context_model_duration_seconds';
+import { joinTabSync, type TabSignal, type TabSync } from './tab-sync.ts';
+import { titleFromTurn, TITLE_TURNS } from './conversation-title.ts';
+import { toStoredMessage } from './feedback.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -71,8 +74,14 @@ export interface EngineState {
   services: EngineServices | undefined;
   conversationId: string | undefined;
   status: EngineStatus;
+  /** Tells other tabs on the same database what changed (see ./tab-sync.ts). */
+  sync: TabSync;
+  /** User turns seen per conversation still without a title; `-1` once it has one (./conversation-title.ts). */
+  untitled: Map<string, number>;
 }
 
+/** The most of one message's text a `history` event carries; `store.readMessage` has the rest. */
+const SYNCED_TEXT = 100_000;
 /** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
 const warned = new Set<string>();
 
@@ -208,6 +217,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       text,
       meta: { notification: skillId },
     });
+    s.sync.post({ kind: 'messages', conversationId, ids: [stored.id] });
     const nlu = {
       text: '',
       intent: null,
@@ -224,6 +234,91 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     );
     emit({ type: 'notification', reply });
     return reply;
+  };
+
+  /** Titles a conversation from its first turns that have a topic (./conversation-title.ts). */
+  const autoTitle = async (s: EngineState, conversationId: string, text: string, intent: string | null) => {
+    let seen = s.untitled.get(conversationId);
+    if (seen === -1) return;
+    if (seen === undefined) {
+      const title = await s.store.getTitle(conversationId);
+      if (title === undefined || title !== '') return void s.untitled.set(conversationId, -1);
+      seen = 0;
+    }
+    const title = titleFromTurn(text, intent, seen + 1);
+    if (title === undefined && seen + 1 < TITLE_TURNS) return void s.untitled.set(conversationId, seen + 1);
+    s.untitled.set(conversationId, -1);
+    if (title === undefined) return;
+    await s.store.setTitle(conversationId, title);
+    s.sync.post({ kind: 'conversations' });
+  };
+
+  /** Closes the store and opens it again (after a wipe here or in another tab): a fresh key, fresh services. */
+  const reopen = async (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.untitled.clear();
+    await s.store.close();
+    s.store = await openEngineStore(s.options);
+    if (s.store.locked) setStatus(s, 'locked');
+    else await activate(s);
+  };
+
+  /** What another tab changed: follow it here and tell the assistant's listeners. */
+  const follow = async (signal: TabSignal) => {
+    const s = state;
+    if (s === undefined || disposed) return;
+    switch (signal.kind) {
+      case 'messages': {
+        if (s.services === undefined) return;
+        // That tab moved the dialogue on: this tab's cached state of the conversation is stale.
+        s.services.dialogue.forget(signal.conversationId);
+        s.untitled.delete(signal.conversationId);
+        const found = await Promise.all(signal.ids.map((id) => s.store.getMessage(id)));
+        const messages = found
+          .filter((m): m is HistoryMessage => m !== undefined && m.conversationId === signal.conversationId)
+          .map((m) => toStoredMessage(m, SYNCED_TEXT));
+        if (messages.length > 0)
+          emit({ type: 'history', change: 'messages', conversationId: signal.conversationId, messages });
+        return;
+      }
+      case 'conversations':
+        s.untitled.clear();
+        return emit({ type: 'history', change: 'conversations' });
+      case 'erased': {
+        const old = s.services;
+        if (old === undefined) return emit({ type: 'history', change: 'erased' });
+        // New services first, then the old ones stopped: calls made meanwhile never see a "locked" engine.
+        s.untitled.clear();
+        await activate(s);
+        stopServices(old);
+        return emit({ type: 'history', change: 'erased' });
+      }
+      case 'locked':
+        // Device mode has no secret to lock with: only a passphrase store follows.
+        if (s.services !== undefined && s.store.keyMode === 'passphrase') lockHere(s);
+        return;
+      case 'reset':
+        await reopen(s);
+        return emit({ type: 'history', change: 'reset' });
+    }
+  };
+
+  const restartServices = async (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.untitled.clear();
+    await activate(s);
+  };
+
+  const lockHere = (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.store.lock();
+    setStatus(s, 'locked');
   };
 
   const answer = async (
@@ -264,6 +359,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     // The turn's messages: the user's only if a first attempt did not keep it already.
     const turnRecords = (reply: ReturnType<typeof replyRecord>) => (keptUser === undefined ? [record, reply] : [reply]);
     let stored: HistoryMessage | undefined;
+    // The id of the user's message this attempt stored, for other tabs.
+    let newUserId: string | undefined;
     let result;
     try {
       result = await s.services.dialogue.handle({
@@ -281,17 +378,31 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
           ]);
           if (messages.status === 'rejected') throw messages.reason;
           stored = messages.value.at(-1);
+          if (keptUser === undefined) newUserId = messages.value[0]?.id;
           if (written.status === 'rejected') throw written.reason;
         },
       });
     } catch (error) {
       // The user's words are kept even when the turn fails, so a retry or a reload shows them.
-      if (stored === undefined && keptUser === undefined) await s.store.addMessage(record).catch(() => undefined);
+      if (stored === undefined && keptUser === undefined) {
+        const kept = await s.store.addMessage(record).catch(() => undefined);
+        if (kept !== undefined) s.sync.post({ kind: 'messages', conversationId, ids: [kept.id] });
+      }
       throw error;
     }
     const { reply, understanding } = result;
     // A manager that did not call `save` (a custom one) still gets the turn stored.
-    stored ??= (await s.store.addMessages(turnRecords(replyRecord(reply.text, understanding)))).at(-1);
+    if (stored === undefined) {
+      const added = await s.store.addMessages(turnRecords(replyRecord(reply.text, understanding)));
+      stored = added.at(-1);
+      if (keptUser === undefined) newUserId = added[0]?.id;
+    }
+    s.sync.post({
+      kind: 'messages',
+      conversationId,
+      ids: [newUserId, stored?.id].filter((id): id is string => id !== undefined),
+    });
+    await autoTitle(s, conversationId, request.text, understanding.intent);
     s.services.metrics.recordTurn(
       understanding.intent ?? OOS_LABEL,
       performance.now() - started,
@@ -363,6 +474,11 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         services: undefined,
         conversationId: undefined,
         status: 'starting',
+        // A memory store is this engine's alone: nobody to tell.
+        sync: store.persistent
+          ? joinTabSync(store.name, (signal) => void follow(signal).catch(() => undefined))
+          : { post: () => undefined, close: () => undefined },
+        untitled: new Map(),
       };
       state = s;
       if (store.locked) setStatus(s, 'locked');
@@ -426,11 +542,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         throw new UnsupportedError('Device mode has no secret to lock the history with: use passphrase mode', {
           code: 'device-mode',
         });
-      stopServices(s.services);
-      s.services = undefined;
-      s.conversationId = undefined;
-      s.store.lock();
-      setStatus(s, 'locked');
+      lockHere(s);
+      s.sync.post({ kind: 'locked' });
     },
 
     async metrics() {
@@ -451,6 +564,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit({ type: 'status', status: 'disposed' });
       listener = null;
       if (s === undefined) return;
+      s.sync.close();
       stopServices(s.services);
       await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
@@ -465,12 +579,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       setStatus,
       swapModel,
       loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
-      restart: async (s) => {
-        stopServices(s.services);
-        s.services = undefined;
-        s.conversationId = undefined;
-        await activate(s);
-      },
+      restart: restartServices,
+      reopen,
     }),
   };
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
+import type { Corpus, Entity, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { ExtensionReport } from '../nlu/training/extend/extension-plan.ts';
 import type { ConsentReason, GrantablePermission, SkillDisclosure } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
@@ -234,6 +234,8 @@ export interface Reply {
   cards?: Card[];
   /** True when the reply asks the user something (slot filling or confirmation). */
   expectsAnswer?: boolean;
+  /** What the question asks for: a slot's value, or a yes/no `confirmation` (the widget offers Yes/No). */
+  asks?: 'slot' | 'confirmation';
   understanding: Understanding;
   /** Epoch milliseconds. */
   createdAt: number;
@@ -242,6 +244,9 @@ export interface Reply {
 /** A piece of a streamed reply; the last chunk carries the whole `Reply`. */
 export type ReplyChunk = { type: 'delta'; text: string } | { type: 'done'; reply: Reply };
 
+/** The user's rating of a reply: thumbs up or down. */
+export type Rating = 'up' | 'down';
+
 /** A message as stored in history (decrypted). */
 export interface StoredMessage {
   id: string;
@@ -249,14 +254,75 @@ export interface StoredMessage {
   role: 'user' | 'assistant';
   text: string;
   createdAt: number;
+  /** The user's rating of this reply, when they gave one (`store.rateMessage`). */
+  rating?: Rating;
+  /**
+   * Set when `text` is only the start of the message (`history`'s `maxTextLength`): the whole text's
+   * length. `store.readMessage` reads the rest, a part at a time.
+   */
+  fullLength?: number;
 }
 
 /** A conversation in history. */
 export interface ConversationSummary {
   id: string;
+  /** Set on the device from the first turns, or by `store.renameConversation`; `''` until then. */
   title: string;
   createdAt: number;
   updatedAt: number;
+  /** The start of its latest message (at most 120 characters), for a list's second line. */
+  preview?: string;
+}
+
+/**
+ * How the history's data key is protected now: `device` (a key kept by the browser), `passphrase`,
+ * or `unset` (a passphrase store waiting for its first passphrase: `unlock` sets it).
+ */
+export interface KeyState {
+  mode: 'device' | 'passphrase' | 'unset';
+  locked: boolean;
+  /** `false` when history lives in memory only (no IndexedDB). */
+  persistent: boolean;
+}
+
+/**
+ * What another tab of this origin changed in the same history (sent over a `BroadcastChannel`,
+ * ids only; each tab reads the messages from its own store): new `messages` of a conversation,
+ * the conversation list (`conversations`: new, renamed, deleted, imported), everything `erased`,
+ * or a `reset` (erased with its key: "forgot the passphrase").
+ */
+export type HistoryChange =
+  | { change: 'messages'; conversationId: string; messages: StoredMessage[] }
+  | { change: 'conversations' }
+  | { change: 'erased' }
+  | { change: 'reset' };
+
+/** One rated reply in a feedback export. */
+export interface FeedbackExample {
+  /** What the user said. */
+  text: string;
+  /** The intent the assistant acted on (`null`: out of scope). */
+  intent: string | null;
+  confidence: number;
+  rating: Rating;
+  /** The version of the model that classified it. */
+  modelVersion: string;
+  /** When the reply was rated (epoch ms). */
+  ratedAt: number;
+}
+
+/**
+ * The user's ratings as a labelled corpus (`models.exportFeedback`): every rated reply with the
+ * utterance it answered, and a `Corpus` built from the thumbs-up ones (their intent confirmed by the
+ * user, or out of scope), ready for `models.train` or the `confidant train` command after review.
+ * Thumbs-down examples carry the intent that was wrong, for a person to relabel.
+ */
+export interface FeedbackExport {
+  format: 'confidant-feedback';
+  version: 1;
+  exportedAt: number;
+  examples: FeedbackExample[];
+  corpus: Corpus;
 }
 
 /** Events the engine emits on its own, a discriminated union on `type`. */
@@ -270,7 +336,9 @@ export type EngineEvent =
   /** A skill waits for the user's permission. */
   | ({ type: 'permission-request' } & PermissionRequestInfo)
   /** The intent model changed (trained in the browser, or restored from the store). */
-  | { type: 'model'; model: ModelInfo };
+  | { type: 'model'; model: ModelInfo }
+  /** Another tab changed the history (see `HistoryChange`). */
+  | ({ type: 'history' } & HistoryChange);
 
 /** The engine's coarse state. */
 export type EngineStatus = 'starting' | 'ready' | 'locked' | 'training' | 'disposed';

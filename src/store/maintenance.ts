@@ -78,5 +78,23 @@ export function createMaintenance(ctx: StoreContext) {
         { restart: true },
       );
     },
+
+    /**
+     * Deletes every record and the data key, locked or not ("I forgot my passphrase: start over").
+     * Nothing can be audited (the log is sealed under the key that goes): the log starts again at
+     * genesis with the next key. Only the search packs' generation counter stays, as in `eraseAll`.
+     */
+    async wipe(): Promise<void> {
+      const tables = TABLES.filter((t) => t !== 'meta');
+      await ctx.backend.transaction(
+        'rw',
+        [...tables, 'meta'],
+        async (tx) => {
+          for (const t of tables) await tx.clear(t);
+          await bumpGeneration(tx);
+        },
+        { durability: 'strict' },
+      );
+    },
   };
 }

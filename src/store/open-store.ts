@@ -11,6 +11,7 @@ import { createAuditLog } from './audit.ts';
 import type { Backend } from './backend.ts';
 import { createBackupIo } from './backup-io.ts';
 import type { StoreContext } from './context.ts';
+import type { KeyRow } from './schema.ts';
 import { openDexieBackend } from './dexie-backend.ts';
 import { createHistory } from './history.ts';
 import { createKeyManager } from './key-manager.ts';
@@ -160,6 +161,10 @@ async function openChecked(name: string, encryption: EncryptionOptions, options:
     async removePasskey(credentialId) {
       await keys.removePasskey(credentialId);
       await audit.append({ type: 'key-change', detail: { mode: 'passphrase', passkey: 'removed' } });
+    },
+    async storedKeyMode() {
+      const row = await backend.transaction('r', ['keys'], (tx) => tx.get<KeyRow>('keys', 'data'));
+      return row?.mode;
     },
     changePassphrase(current, next, opts = {}) {
       assertPassphrase(next);

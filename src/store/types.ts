@@ -39,6 +39,12 @@ export interface HistoryStore {
   createConversation(title?: string): Promise<ConversationSummary>;
   /** Conversations, most recently updated first. */
   listConversations(): Promise<ConversationSummary[]>;
+  /** A conversation's title (`''` before it has one), or `undefined` when there is no such conversation. */
+  getTitle(conversationId: string): Promise<string | undefined>;
+  /** Sets a conversation's title (encrypted). Throws `RangeError` over 200 characters or for an unknown conversation. */
+  setTitle(conversationId: string, title: string): Promise<void>;
+  /** Rewrites a message's encrypted `meta` as `update(meta)`; `undefined` when there is no such message. */
+  updateMessageMeta(id: string, update: (meta: unknown) => unknown): Promise<HistoryMessage | undefined>;
   /** Appends a message, encrypting text and meta before the write. */
   addMessage(message: NewMessage): Promise<HistoryMessage>;
   /** Messages of one conversation, newest first (with their `meta`); `before` is an exclusive `createdAt` cursor; `limit` @default 50. */
@@ -222,6 +228,13 @@ export interface AdminStore {
   applyRetention(days: number, now?: number): Promise<{ messages: number; conversations: number }>;
   /** Erases everything ("forget me"); the audit log restarts with an `erase` entry linked to the old head. */
   eraseAll(): Promise<void>;
+  /**
+   * Deletes everything, the data key and the audit log included, without needing the key: the "forgot
+   * my passphrase" path. The store must be closed and opened again afterwards (a new key is made then).
+   */
+  wipe(): Promise<void>;
+  /** How the stored data key is wrapped, read from its record (also while locked); `undefined` when there is none yet. */
+  storedKeyMode(): Promise<'device' | 'passphrase' | undefined>;
   /**
    * Exports everything (decrypted, then sealed under `passphrase` with PBKDF2-SHA256 and AES-256-GCM) as a
    * backup file: a `Uint8Array`, so it works in Node too. Audited. Bad options throw synchronously.
