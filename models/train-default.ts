@@ -4,7 +4,8 @@
  * `models/assistant-zh.onnx` on CLINC150-zh (150 intents + out-of-scope each).
  *
  *   npm run train:default -- --data ../shared/datasets/clinc150.json [--chatbox test/fixtures/nlu/chatbox-en.json]
- *   npm run train:default -- --lang zh --data models/corpora/zh/clinc150-zh.json [--more models/corpora/zh/clinc150-zh-voices.json]
+ *   npm run train:default -- --lang zh --data models/corpora/zh/clinc150-zh.json \
+ *     --more models/corpora/zh/voices-a.json --more models/corpora/zh/voices-b.json --more models/corpora/zh/voices-c.json
  *
  * `--more` (repeatable) adds the train and val splits of another dataset with the same labels
  * (never its test split): the figures stay those of `--data`'s test split.

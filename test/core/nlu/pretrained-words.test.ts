@@ -109,6 +109,7 @@ test('addWordRows maps the vectors of unseen words into the table by the map the
 test('trained with pretrained words, a word the corpus never had is understood like its neighbour', async () => {
   const corpus: Corpus = {
     language: 'en',
+    entities: [],
     train: [
       ...['get me a taxi', 'i need a taxi now', 'taxi to the airport', 'call a taxi', 'book a taxi please'].map(
         (text) => ({ text, intent: 'ride' }),
