@@ -136,7 +136,11 @@ writeModelCard(out.replace(/\.onnx$/, '.md'), {
   morePaths: values.more,
   model,
   report: report satisfies EvalReport,
-  seeds: { list: [seed, ...cardSeeds], figures: seedFigures(dataset.splits.test ?? []) },
+  seeds: {
+    list: [seed, ...cardSeeds],
+    figures: seedFigures(dataset.splits.test ?? []),
+    val: seedFigures(dataset.splits.val ?? []),
+  },
   extras: extraSets.map(({ dataset: _, ...x }) => x),
   trainSeconds,
   quantize,
