@@ -37,11 +37,14 @@ export interface ModelCardInput {
   dataset: Dataset;
   /** The path the dataset was read from, as given on the command line. */
   dataPath: string;
+  /** Datasets whose train and val splits were added to it (`--more`), as given on the command line. */
+  morePaths: string[];
   model: TrainedModel;
   /** The shipped model (ONNX) on the dataset's test split. */
   report: EvalReport;
   /** Test figures over the seeds of the recipe (the shipped one included). */
-  seeds: { list: number[]; figures: SeedFigures };
+  /** Figures over the seeds of the recipe (the shipped one included): on the test split, and on the val split (all of it, `--more` sets included). */
+  seeds: { list: number[]; figures: SeedFigures; val: SeedFigures };
   extras: ExtraSet[];
   trainSeconds: number;
   quantize: boolean;
@@ -63,7 +66,8 @@ const ABOUT = {
       d: Dataset,
       train: number,
       oos: number,
-    ) => `Trained on **CLINC150** ("Full" variant, ${d.source ?? 'clinc/oos-eval data/data_full.json'}):
+      more: string,
+    ) => `Trained on **CLINC150**${more} ("Full" variant, ${d.source ?? 'clinc/oos-eval data/data_full.json'}):
 ${train} training utterances (${oos} of them out-of-scope), its validation split for early stopping, temperature,
 threshold and every option, its test split for the figures below. The dataset is not part of this repository.`,
   },
@@ -74,7 +78,8 @@ threshold and every option, its test split for the figures below. The dataset is
       d: Dataset,
       train: number,
       oos: number,
-    ) => `Trained on **CLINC150-zh** (\`models/corpora/zh/clinc150-zh.json\`, see its DATASHEET.md; ${d.source ?? 'an adaptation of CLINC150'}):
+      more: string,
+    ) => `Trained on **CLINC150-zh** (\`models/corpora/zh/clinc150-zh.json\`, see its DATASHEET.md; ${d.source ?? 'an adaptation of CLINC150'})${more}:
 ${train} training utterances (${oos} of them out-of-scope), its validation split for early stopping, temperature,
 threshold and every option, its frozen test split for the figures below.`,
   },
@@ -108,6 +113,7 @@ things, WordNet nouns in templates: \`models/generated-oos.ts\`), which give the
   const fileName = path.split('/').at(-1)!.replace(/\.md$/, '.onnx');
   // The Chinese corpus lives in the repository: its path there, wherever it was read from.
   const data = lang === 'zh' ? 'models/corpora/zh/clinc150-zh.json' : dataPath;
+  const moreText = input.morePaths.map((p) => ` plus the train and val splits of \`${p}\``).join(',');
   const devNote = lang === 'en' ? ' and the dev split of the chat-box set' : '';
   const optionText = JSON.stringify(Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'parallel')));
   const extraRows = extras.flatMap((x) => [
@@ -133,7 +139,7 @@ One self-describing ONNX file (opset 17): labels, featurizer, threshold and temp
 
 ## Data and licence
 
-${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length)}${generated}
+${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length, moreText)}${generated}
 
 - Licence of the data: ${dataset.license ?? 'CC BY 3.0 (Creative Commons Attribution 3.0 Unported)'}. This model is derived
   from it; the attribution below must be kept with it.
@@ -186,6 +192,7 @@ The same recipe over seeds ${seeds.list.join(', ')} (mean ± sd; in-memory predi
 
 | set | in-scope accuracy | out-of-scope recall |
 |---|---|---|
+| ${dataset.name} val${input.morePaths.length > 0 ? ' (with the --more sets)' : ''}, where the threshold was chosen | ${pctMeanSd(seeds.val.inScopeAccuracy)} | ${pctMeanSd(seeds.val.oosRecall)} |
 | ${dataset.name} test | ${pctMeanSd(seeds.figures.inScopeAccuracy)} | ${pctMeanSd(seeds.figures.oosRecall)} |
 ${extraSeedRows.join('\n')}
 
@@ -204,7 +211,7 @@ For comparison, Larson et al. report on CLINC150 (in-scope accuracy / out-of-sco
 ## Reproduce
 
 \`\`\`sh
-npm run train:default -- --lang ${lang} --data ${data}${extras.map((x) => ` --chatbox ${x.path}`).join('')}
+npm run train:default -- --lang ${lang} --data ${data}${input.morePaths.map((p) => ` --more ${p}`).join('')}${extras.map((x) => ` --chatbox ${x.path}`).join('')}
 npx tsx bin/cli.ts eval models/${fileName} ${data} --split test
 \`\`\`
 

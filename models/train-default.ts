@@ -4,8 +4,11 @@
  * `models/assistant-zh.onnx` on CLINC150-zh (150 intents + out-of-scope each).
  *
  *   npm run train:default -- --data ../shared/datasets/clinc150.json [--chatbox test/fixtures/nlu/chatbox-en.json]
- *   npm run train:default -- --lang zh --data models/corpora/zh/clinc150-zh.json
+ *   npm run train:default -- --lang zh --data models/corpora/zh/clinc150-zh.json \
+ *     --more models/corpora/zh/voices-a.json --more models/corpora/zh/voices-b.json --more models/corpora/zh/voices-c.json
  *
+ * `--more` (repeatable) adds the train and val splits of another dataset with the same labels
+ * (never its test split): the figures stay those of `--data`'s test split.
  * The shipped seed is trained and exported; `--card-seeds` (default 2,3) trains the same recipe
  * with other seeds only to report the test figures as mean ± sd in the card (`--card-seeds ''`
  * skips them). CLINC150 is read from where it lies; it is never copied into the repository.
@@ -13,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { readDataset, type Dataset } from '../bin/commands/dataset.ts';
+import { readDataset, withMoreData, type Dataset } from '../bin/commands/dataset.ts';
 import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate, type EvalReport } from '../bin/commands/evaluate.ts';
@@ -32,6 +35,7 @@ const { values } = parseArgs({
   options: {
     lang: { type: 'string', default: 'en' },
     data: { type: 'string' },
+    more: { type: 'string', multiple: true, default: [] },
     out: { type: 'string' },
     version: { type: 'string', default: '2026.12.0' },
     chatbox: { type: 'string', multiple: true, default: [] },
@@ -43,12 +47,12 @@ const { values } = parseArgs({
 const lang = values.lang as ShippedLanguage;
 if (values.data === undefined || (lang !== 'en' && lang !== 'zh')) {
   console.error(
-    'usage: npm run train:default -- [--lang en|zh] --data <dataset.json> [--chatbox <dataset.json>]… [--card-seeds 2,3] [--out models/assistant-<lang>.onnx]',
+    'usage: npm run train:default -- [--lang en|zh] --data <dataset.json> [--more <dataset.json>]… [--chatbox <dataset.json>]… [--card-seeds 2,3] [--out models/assistant-<lang>.onnx]',
   );
   process.exit(2);
 }
 const out = values.out ?? fileURLToPath(new URL(`./assistant-${lang}.onnx`, import.meta.url));
-const dataset = readDataset(values.data);
+const dataset = withMoreData(readDataset(values.data), values.more.map(readDataset));
 const extras = values.chatbox.map((path) => ({ path, dataset: readDataset(path) }));
 const corpus = withGeneratedOos(
   { ...datasetCorpus(dataset, lang), name: `assistant-${lang}`, version: values.version },
@@ -129,9 +133,14 @@ writeModelCard(out.replace(/\.onnx$/, '.md'), {
   lang,
   dataset,
   dataPath: values.data,
+  morePaths: values.more,
   model,
   report: report satisfies EvalReport,
-  seeds: { list: [seed, ...cardSeeds], figures: seedFigures(dataset.splits.test ?? []) },
+  seeds: {
+    list: [seed, ...cardSeeds],
+    figures: seedFigures(dataset.splits.test ?? []),
+    val: seedFigures(dataset.splits.val ?? []),
+  },
   extras: extraSets.map(({ dataset: _, ...x }) => x),
   trainSeconds,
   quantize,

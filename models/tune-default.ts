@@ -6,6 +6,13 @@
  *   npm run tune:default -- --data ../shared/datasets/clinc150.json [--seeds 1,2,3]
  *     [--options '{"augment":false}'] [--chatbox test/fixtures/nlu/chatbox-en.json] [--noisy-val] [--json]
  *   npm run tune:default -- --data models/corpora/zh/clinc150-zh.json --lang zh
+ *     [--more models/corpora/zh/clinc150-zh-voices.json] [--score <dataset>]
+ *
+ * `--more` (repeatable) trains on the train and val splits of another dataset with the same labels
+ * too; `--score` (repeatable) only scores another dataset's val split (e.g. utterances by writers
+ * the model never saw). Each of them, and `--data`'s own val split, is then scored on its own.
+ * `{"vectors":{"top":50000,"addRows":2000,"scale":1}}` in `--options` trains with pretrained word
+ * vectors read from `--vectors <file>` (see word-vectors.ts and `TrainOptions.pretrainedWords`).
  *
  * Several `--options` run one after the other, each a row of the output. `--save <dir>` keeps
  * each trained model as `.onnx` there.
@@ -13,7 +20,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDataset, type Dataset } from '../bin/commands/dataset.ts';
+import { readDataset, withMoreData, type Dataset } from '../bin/commands/dataset.ts';
 import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
 import { augmentEnglish } from '../src/nlu/training/augment.ts';
 import { chooseThreshold, type ScoredPrediction } from '../src/nlu/training/calibrate.ts';
@@ -26,10 +33,13 @@ import type { Corpus } from '../src/nlu/types.ts';
 import { meanSd } from '../bench/seed-stats.ts';
 import { DEFAULT_GENERATED_OOS, DEFAULT_MODEL_OPTIONS } from './default-options.ts';
 import { withGeneratedOos } from './generated-oos.ts';
+import { readWordVectors } from './word-vectors.ts';
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string', multiple: true },
+    more: { type: 'string', multiple: true, default: [] },
+    score: { type: 'string', multiple: true, default: [] },
     also: { type: 'string' },
     seeds: { type: 'string', default: '1,2,3' },
     options: { type: 'string', multiple: true, default: ['{}'] },
@@ -40,6 +50,7 @@ const { values } = parseArgs({
     'novel-val': { type: 'boolean', default: false },
     lang: { type: 'string', default: 'en' },
     save: { type: 'string' },
+    vectors: { type: 'string' },
   },
 });
 if (values.data === undefined || values.data.length === 0) {
@@ -48,7 +59,12 @@ if (values.data === undefined || values.data.length === 0) {
   );
   process.exit(2);
 }
-const dataset = readDataset(values.data[0]!);
+const base = readDataset(values.data[0]!);
+const moreSets = values.more.map(readDataset);
+const dataset = withMoreData(base, moreSets);
+// Val splits scored one by one: --data's own and each --more / --score set's (named by their names).
+const valSets: Dataset[] = [...moreSets, ...values.score.map(readDataset)];
+if (valSets.length > 0) valSets.unshift(base);
 // --also <dataset>: a second corpus trained into the same model (a bilingual model: --lang mul);
 // its val split is scored on its own too.
 const also: Dataset | undefined = values.also === undefined ? undefined : readDataset(values.also);
@@ -165,9 +181,20 @@ for (const json of values.options) {
   // `generatedOos` is not a trainer option but part of the shipped recipe: extra out-of-scope
   // training questions (see generated-oos.ts).
   const lang = values.lang === 'zh' ? 'zh' : 'en';
-  const { generatedOos: extraOos = DEFAULT_GENERATED_OOS[lang], ...overrides } = JSON.parse(json) as TrainOptions & {
+  const {
+    generatedOos: extraOos = DEFAULT_GENERATED_OOS[lang],
+    vectors: vectorOptions,
+    ...overrides
+  } = JSON.parse(json) as TrainOptions & {
     generatedOos?: number;
+    vectors?: { top: number; addRows?: number; scale?: number };
   };
+  // `vectors`: pretrained word vectors (`--vectors <file>`, see word-vectors.ts) for the `top` most frequent words.
+  if (vectorOptions !== undefined) {
+    if (values.vectors === undefined) throw new TypeError('the "vectors" option needs --vectors <file>');
+    const { top, ...rest } = vectorOptions;
+    overrides.pretrainedWords = { ...readWordVectors(values.vectors, top), ...rest };
+  }
   const runs: Record<string, number>[] = [];
   for (const seed of seeds) {
     const started = performance.now();
@@ -189,6 +216,11 @@ for (const json of values.options) {
       run.valOosRecallFirst = a.oosRecall;
       run.valInScopeAlso = b.inScope;
       run.valOosRecallAlso = b.oosRecall;
+    }
+    for (const v of valSets) {
+      const sv = score(model, v.splits.val ?? []);
+      run[`valInScope[${v.name}]`] = sv.inScope;
+      run[`valOosRecall[${v.name}]`] = sv.oosRecall;
     }
     if (novel !== undefined) run.novelInScope = score(model, novel).inScope;
     if (noisyVal !== undefined) {

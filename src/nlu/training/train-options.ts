@@ -8,6 +8,7 @@ import type { TrainProgressEvent } from '../../engine/types.ts';
 import type { HalfBatchHelper } from './batch-step.ts';
 import type { AugmentRates } from './augment.ts';
 import type { FeaturizerConfig } from '../runtime/featurizer.ts';
+import type { PretrainedWords } from './pretrained-words.ts';
 
 /** Training-time augmentation: noisy variants of each training utterance (see `augment.ts`). */
 export interface AugmentOptions {
@@ -89,6 +90,11 @@ export interface TrainOptions {
   splicedOos?: number;
   /** Overrides of the featurizer config. */
   featurizer?: Partial<FeaturizerConfig>;
+  /**
+   * Word vectors learned elsewhere: the rows of the corpus's words start from them, and with
+   * `addRows` words the corpus never had get rows after training (see `pretrained-words.ts`).
+   */
+  pretrainedWords?: PretrainedWords;
   /** Receives `featurize`, `epoch` and `calibrate` events. */
   onProgress?: (event: TrainProgressEvent) => void;
   /** A helper thread for the second half of each batch (the CLI's); the model is the same with or without. @internal */
@@ -160,6 +166,13 @@ export function resolveTrainOptions(options: TrainOptions) {
   for (const [key, rate] of Object.entries(augmentRates)) {
     if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
       throw new RangeError(`TrainOptions.augment.rates.${key} must be in [0, 1]`);
+  }
+  const pw = options.pretrainedWords;
+  if (pw !== undefined) {
+    if (pw.words.length !== pw.vectors.length)
+      throw new TypeError('TrainOptions.pretrainedWords: words and vectors must have the same length');
+    if (!((pw.addRows ?? 0) >= 0 && (pw.scale ?? 1) >= 0))
+      throw new RangeError('TrainOptions.pretrainedWords: addRows and scale must not be negative');
   }
   return { ...o, augmentRates };
 }

@@ -23,6 +23,7 @@ import { featurizeCorpus } from './trainer-data.ts';
 import type { FeaturizerConfig } from '../runtime/featurizer.ts';
 import type { NetworkWeights } from './network.ts';
 import { Adam } from './optimizer.ts';
+import { addWordRows, seedWordRows } from './pretrained-words.ts';
 import { createRng } from './rng.ts';
 import { resolveTrainOptions, type TrainOptions } from './train-options.ts';
 import type { Corpus, CustomEntityDefinition } from '../types.ts';
@@ -93,6 +94,9 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
   options.onProgress?.({ status: 'featurize', examples });
   const rng = createRng(o.seed);
   let weights = initWeights(remap, o.dim, o.hidden, labels.length, rng);
+  // Its own generator: without pretrained words the run is the same as before they existed.
+  if (options.pretrainedWords !== undefined)
+    seedWordRows(weights, featurizer.buckets, options.pretrainedWords, createRng(o.seed ^ 0x91e7e0));
 
   const settings: StepSettings = {
     featureDropout: o.featureDropout,
@@ -238,6 +242,9 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     if (!improved && epoch - best.epoch >= o.patience) break;
   }
 
+  // Rows for words training never saw, before calibration so that it sees them.
+  if ((options.pretrainedWords?.addRows ?? 0) > 0)
+    best.weights = addWordRows(best.weights, featurizer.buckets, options.pretrainedWords!).weights;
   const inVal = validation.filter((v) => !v.oos);
   const oosVal = validation.filter((v) => v.oos);
   const inLogits = evaluateLogits(
