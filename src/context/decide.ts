@@ -2,7 +2,7 @@
  * Turns the context model's outputs into a dialogue action. The model decides; the only rules
  * here are the guards that must hold whatever it says (issue 15): a command that needs something
  * the state does not have (a fill without a question, a yes without a confirmation, a follow-up
- * without a task) is not taken and the next most likely command is; and the switch head, when the
+ * without a task, a cancel with nothing open, a new task no evidence outside the model points to) is not taken and the next most likely command is; and the switch head, when the
  * conversation has a task, weighs the commands that carry it on (a fill, a correction, a follow-up, a
  * yes or no, a request to the same skill) against those that leave it (another skill, out of scope). Confirmation of consequential
  * skills and re-asking an unparseable answer are guards of the dialogue manager itself
@@ -49,7 +49,7 @@ function argmax(values: ArrayLike<number>, allowed: (i: number) => boolean = () 
 }
 
 /** `true` when the state lets the command be carried out. */
-function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures): boolean {
+function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, out: ContextOutputs): boolean {
   switch (command) {
     case 'fill_slot':
       return state.pending?.type === 'slot' && f.slots.length > 0;
@@ -57,12 +57,20 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
       return state.pending?.type === 'confirm';
     case 'deny':
       return state.pending !== undefined;
+    case 'cancel':
+      // Nothing open to cancel: "never mind" alone is the intent model's `cancel` request (start_task).
+      return state.task !== undefined || state.pending !== undefined;
     case 'correct_slot':
     case 'follow_up':
       return state.task !== undefined && f.slots.length > 0;
     case 'start_task':
-    case 'small_talk':
-      return f.candidates.length > 0;
+    case 'small_talk': {
+      // A task starts only on an intent something besides the context model speaks for (the intent
+      // model's in-scope choice, shared words, the conversation): keyboard mash, or a turn the intent
+      // model calls out of scope, never starts a skill nothing else points to.
+      const best = argmax(out.intent);
+      return best >= 0 && f.candidates[best]!.evidence;
+    }
     default:
       return true;
   }
@@ -88,9 +96,13 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
     if (c === 'start_task' || c === 'out_of_scope') return p * sw;
     return p;
   });
-  const ci = argmax(weighted, (i) => possible(COMMANDS[i]!, state, f));
-  const command = COMMANDS[ci] ?? 'out_of_scope';
-  const confidence = out.command[ci] ?? 0;
+  const ci = argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, out));
+  let command = COMMANDS[ci] ?? 'out_of_scope';
+  // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
+  // models pick the same intent, the turn is that request (the context model has nothing to add).
+  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice)
+    command = possible('start_task', state, f, out) ? 'start_task' : command;
+  const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;
   switch (command) {

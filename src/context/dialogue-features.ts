@@ -125,6 +125,15 @@ export const CANDIDATE_FEATURES: readonly string[] = [
   'consequential',
 ];
 
+const C_TOP1 = CANDIDATE_FEATURES.indexOf('model_top1');
+const C_TOP3 = CANDIDATE_FEATURES.indexOf('model_top3');
+const C_WORDS = CANDIDATE_FEATURES.indexOf('word_overlap');
+const C_NAME = CANDIDATE_FEATURES.indexOf('name_overlap');
+const C_TASK_INTENT = CANDIDATE_FEATURES.indexOf('task_intent');
+const C_TASK_SKILL = CANDIDATE_FEATURES.indexOf('task_skill');
+const C_LAST_INTENT = CANDIDATE_FEATURES.indexOf('last_intent');
+const C_LAST_SKILL = CANDIDATE_FEATURES.indexOf('last_skill');
+
 /** Names of the per-slot features, in order. */
 export const SLOT_FEATURES: readonly string[] = [
   'pending',
@@ -165,8 +174,13 @@ export interface TurnFeatures {
   context: string;
   /** One value per name of {@link STATE_FEATURES}. */
   state: Float32Array;
-  /** The candidate intents; `feats` has one value per name of {@link CANDIDATE_FEATURES}. */
-  candidates: (IntentCandidate & { feats: Float32Array })[];
+  /**
+   * The candidate intents; `feats` has one value per name of {@link CANDIDATE_FEATURES}. `evidence`
+   * (not a model input) says whether anything outside the context model speaks for starting it: the
+   * intent model's three best, words shared with its name or description, or the conversation;
+   * `modelChoice`: it is the intent model's in-scope first choice.
+   */
+  candidates: (IntentCandidate & { feats: Float32Array; evidence: boolean; modelChoice: boolean })[];
   /** The slot candidates; `feats` has one value per name of {@link SLOT_FEATURES}. */
   slots: (SlotCandidate & { feats: Float32Array })[];
 }
@@ -259,6 +273,22 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
   for (const c of candidates)
     if (c.skill !== undefined) mass.set(c.skill, (mass.get(c.skill) ?? 0) + (scores.get(c.intent)?.score ?? 0));
   const words = turnWords(text);
+  // The intent model's first choice when it is in scope (its calibrated threshold); any of its three
+  // best as evidence that an intent may be meant.
+  // A sibling of the intent model's three best (another intent of the same skill) counts too.
+  const rankedSkills = new Set(
+    candidates.filter((c) => (scores.get(c.intent)?.rank ?? Infinity) < 3).flatMap((c) => (c.skill ? [c.skill] : [])),
+  );
+  const modelChoice = (f: Float32Array) => f[C_TOP1]! > 0 && !nlu.outOfScope;
+  const hasEvidence = (f: Float32Array, skill: SkillDefinition | undefined) =>
+    f[C_TOP3]! > 0 ||
+    (skill !== undefined && rankedSkills.has(skill)) ||
+    f[C_WORDS]! > 0 ||
+    f[C_NAME]! > 0 ||
+    f[C_TASK_INTENT]! > 0 ||
+    f[C_TASK_SKILL]! > 0 ||
+    f[C_LAST_INTENT]! > 0 ||
+    f[C_LAST_SKILL]! > 0;
   const candidateFeats = candidates.map((c) => {
     const scored = scores.get(c.intent);
     const p = scored?.score ?? 0;
@@ -294,7 +324,12 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
     utterance: text,
     context: lastAssistant(input),
     state: stateFeatures(input, taskSkill, found, slots, slotFeats),
-    candidates: candidates.map((c, k) => ({ ...c, feats: candidateFeats[k]! })),
+    candidates: candidates.map((c, k) => ({
+      ...c,
+      feats: candidateFeats[k]!,
+      evidence: hasEvidence(candidateFeats[k]!, c.skill),
+      modelChoice: modelChoice(candidateFeats[k]!),
+    })),
     slots: slots.map((s, j) => ({ ...s, feats: slotFeats[j]! })),
   };
 }

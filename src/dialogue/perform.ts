@@ -219,7 +219,7 @@ export async function performAction(
       delete state.pending;
       if (fallback === undefined)
         return resume(turn, interrupted, {
-          reply: outOfScopeReply(skills, random, turn.lang),
+          reply: outOfScopeReply(settings.advertised?.() ?? skills, random, turn.lang),
           intent: null,
           slots: {},
         });
