@@ -8,6 +8,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { AssistantOptions, ConversationSummary } from '../src/index.ts';
+import { DEFAULT_LINK_POLICY } from '../src/entries/links.ts';
+import type { LinkPolicy, LinkPolicyOptions } from '../src/entries/links.ts';
 import { has } from './assistant-extras.ts';
 import { MAX_MESSAGE_LENGTH } from './message-bound.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
@@ -36,6 +38,7 @@ import { loadMessages, messagesFor } from './i18n/catalog.ts';
 import { en } from './i18n/en.ts';
 import type { Messages } from './i18n/en.ts';
 import { renderLauncher } from './launcher.ts';
+import { elementLinkPolicy, NO_LINKS } from './link-options.ts';
 import { launcherStyles } from './launcher.styles.ts';
 import { renderMessageList } from './message-list.ts';
 import { messageListStyles } from './message-list.styles.ts';
@@ -60,6 +63,7 @@ import type { VoiceMode } from './voice.ts';
  * @attr lang - UI language (BCP 47); `en` and `zh-CN` UI catalogues ship. Defaults to the nearest `lang` up the tree. Replies follow the language of each message (English or Chinese); this one answers what neither is.
  * @attr reply-lang - Fixes the language of every reply (`en`, `zh-CN`) whatever the user writes. Unset by default.
  * @attr dir - `rtl` mirrors the layout; inherited from the page like any element.
+ * @attr link-hosts - Only these hosts (and the page's own origin) are linked in replies and cards: names separated by spaces, `*.example.com` for subdomains. Unset: every public host.
  *
  * @fires {ConfidantOpenEvent} confidant-open - The panel opened.
  * @fires {ConfidantCloseEvent} confidant-close - The panel closed.
@@ -220,6 +224,18 @@ export class ConfidantAssistant extends LitElement {
   @property() load: LoadStrategy = 'open';
   /** Show images from replies and cards (they are fetched from their servers). */
   @property({ type: Boolean, attribute: 'allow-images' }) allowImages = false;
+  /**
+   * Which URLs in replies and cards become links: `createLinkPolicy` options from
+   * `confidant-assistant/links` (`protocols`, `allowedHosts`). Loopback, private and link-local hosts
+   * are never linked. An invalid value links nothing and fires `confidant-error`.
+   * @default http, https and mailto to every public host
+   */
+  @property({ attribute: false }) linkPolicy: LinkPolicyOptions | LinkPolicy | undefined;
+  /**
+   * The hosts links may point to, separated by spaces (`example.com *.example.com`): the attribute
+   * form of `linkPolicy.allowedHosts`, which it replaces when set. @default every public host
+   */
+  @property({ attribute: 'link-hosts' }) linkHosts: string | undefined;
   /** Speech input: `ask` (on-device where available, else ask before the first use of the browser's server), `local` (on-device only), `any` (server too, without asking), or `off`. */
   @property() voice: VoiceMode = 'ask';
   /** Read each new reply aloud (where read-aloud is available). */
@@ -274,6 +290,7 @@ export class ConfidantAssistant extends LitElement {
   #keyFor: WidgetAssistant | undefined;
   #catalogue: Promise<void> | undefined;
   #scrollLocked: string | undefined;
+  #links: LinkPolicy = DEFAULT_LINK_POLICY;
 
   static override get observedAttributes(): string[] {
     // `lang` stays the native attribute (so `:lang()` and screen readers see it); re-render when it changes.
@@ -371,6 +388,15 @@ export class ConfidantAssistant extends LitElement {
         this.renderRoot.querySelector('#panel')?.contains(this.shadowRoot?.activeElement ?? null)
       ) {
         this.#restoreFocus = true;
+      }
+    }
+    if (changed.has('linkPolicy') || changed.has('linkHosts')) {
+      try {
+        this.#links = elementLinkPolicy(this.linkPolicy, this.linkHosts);
+      } catch (error) {
+        // Fail closed: a host that meant to narrow links must not get the default by a typo.
+        this.#links = NO_LINKS;
+        this.#reportError(error);
       }
     }
     const scroller = this.renderRoot.querySelector('.scroller');
@@ -568,6 +594,7 @@ export class ConfidantAssistant extends LitElement {
       typing: chat.typing,
       hasEarlier: chat.hasEarlier,
       allowImages: this.allowImages,
+      linkPolicy: this.#links,
       canSpeak: this.#voice.canSpeak,
       onQuickReply: (value) => {
         // The suggestions go away with the next reply: keep keyboard focus in the panel.

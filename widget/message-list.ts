@@ -17,6 +17,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { LINK_ATTRIBUTES } from '../src/entries/links.ts';
+import type { LinkPolicy } from '../src/entries/links.ts';
 import type { ChatItem } from './chat-controller.ts';
 import type { Messages } from './i18n/en.ts';
 import { icons } from './icons.ts';
@@ -30,6 +32,8 @@ export interface MessageListProps {
   typing: boolean;
   hasEarlier: boolean;
   allowImages: boolean;
+  /** Which links in replies and cards are clickable (the element's `linkPolicy` and `link-hosts`). */
+  linkPolicy: LinkPolicy;
   /** Read-aloud is available. */
   canSpeak: boolean;
   onQuickReply(value: string): void;
@@ -85,12 +89,12 @@ function spend(text: string, from: number, budget: number): number {
 
 // Sanitized markdown is rendered once per item into a detached element that Lit then moves in and
 // out of the list: a DocumentFragment would be emptied by its first insertion.
-const rendered = new WeakMap<ChatItem, { allowImages: boolean; node: Node | string }>();
+const rendered = new WeakMap<ChatItem, { allowImages: boolean; linkPolicy: LinkPolicy; node: Node | string }>();
 
 function markdownOf(item: ChatItem, markdown: string, props: MessageListProps): Node | string {
-  const { allowImages } = props;
+  const { allowImages, linkPolicy } = props;
   const cached = rendered.get(item);
-  if (cached?.allowImages === allowImages) return cached.node;
+  if (cached?.allowImages === allowImages && cached.linkPolicy === linkPolicy) return cached.node;
   if (!sanitizerReady()) {
     // No platform sanitizer: show the plain text until DOMPurify has loaded.
     loadSanitizer().then(props.onSanitizerReady, () => {});
@@ -100,13 +104,13 @@ function markdownOf(item: ChatItem, markdown: string, props: MessageListProps): 
   try {
     const container = document.createElement('div');
     container.className = 'markdown';
-    container.append(renderMarkdown(markdown, { allowImages }));
+    container.append(renderMarkdown(markdown, { allowImages, linkPolicy }));
     node = container;
   } catch {
     // Trusted Types refused DOMPurify's policy: show the plain text rather than nothing.
     node = item.text;
   }
-  rendered.set(item, { allowImages, node });
+  rendered.set(item, { allowImages, linkPolicy, node });
   return node;
 }
 
@@ -131,14 +135,14 @@ function renderCards(item: ChatItem, props: MessageListProps): TemplateResult | 
   if (!item.cards?.length) return nothing;
   return html`<ul class="cards" part="cards">
     ${item.cards.map((card) => {
-      const url = card.url ? safeUrl(card.url) : null;
+      const url = card.url ? safeUrl(card.url, 'link', props.linkPolicy) : null;
       const image = props.allowImages && card.image ? safeUrl(card.image, 'image') : null;
       return html`<li class="card" part="card">
         ${image ? html`<img part="card-image" src=${image} alt="" loading="lazy" referrerpolicy="no-referrer" />` : nothing}
         <p class="card-title" part="card-title">
           ${
             url
-              ? html`<a href=${url} target="_blank" rel="noopener noreferrer"
+              ? html`<a href=${url} target=${LINK_ATTRIBUTES.target} rel=${LINK_ATTRIBUTES.rel}
                   >${card.title}<span class="sr-only"> ${props.msgs.newTab}</span></a
                 >`
               : card.title
@@ -298,15 +302,16 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
 
 // Items are immutable, so an item's template only changes with the few props it reads: reusing it
 // keeps a re-render of a long conversation to identity checks (the list re-renders on every streamed chunk).
-const templates = new WeakMap<ChatItem, { key: string; template: TemplateResult }>();
+const templates = new WeakMap<ChatItem, { key: string; linkPolicy: LinkPolicy; template: TemplateResult }>();
 
 function cachedItem(item: ChatItem, last: boolean, props: MessageListProps): TemplateResult {
   const key = `${last}|${props.lang}|${props.canSpeak}|${props.allowImages}|${props.msgs.you}|${props.onRate !== undefined}`;
+  const { linkPolicy } = props;
   const cached = templates.get(item);
-  if (cached?.key === key) return cached.template;
+  if (cached?.key === key && cached.linkPolicy === linkPolicy) return cached.template;
   const template = renderItem(item, last, props);
   // Markdown shown as plain text while the sanitizer loads must be rendered again once it is ready.
-  if (!item.markdown || rendered.has(item)) templates.set(item, { key, template });
+  if (!item.markdown || rendered.has(item)) templates.set(item, { key, linkPolicy, template });
   return template;
 }
 

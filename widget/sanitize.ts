@@ -9,10 +9,12 @@
  *   get the same short tag and attribute allowlist: no `style`, `class`, `id`, event handler or
  *   data attribute survives; unknown wrappers keep their text; script-like content is dropped.
  * - Both parse into an inert document, where nothing is fetched or run. Links and images are then
- *   checked there, before adoption: the URL is parsed with the browser's own URL parser (the one
- *   navigation uses, so tabs, entities and case tricks resolve exactly as on click) and kept only
- *   for http, https, mailto and tel; links open in a new tab with `rel="noopener noreferrer"`.
- *   Images are dropped unless the host allows them, and then only http(s), lazy, without referrer.
+ *   checked there, before adoption, by `safeUrl`: the core's link policy (`confidant-assistant/links`:
+ *   http, https and mailto by default; no loopback, private or link-local host; the host's allowlist),
+ *   which parses with the browser's own URL parser (the one navigation uses, so tabs, entities and
+ *   case tricks resolve exactly as on click). Links open in a new tab with `rel="noopener noreferrer"`;
+ *   a refused link becomes its text. Images are dropped unless the host allows them, and then only
+ *   http(s) on a public host, lazy, without referrer. Cards' URLs go through the same `safeUrl`.
  * - The result is a `DocumentFragment` inserted as nodes: the sanitized tree is never serialized
  *   and parsed again, which is how mutation XSS slips past sanitizers.
  * - Trusted Types: the platform path needs no policy (`setHTML` is a safe sink); DOMPurify parses
@@ -21,11 +23,13 @@
  * @module
  */
 import type { Config } from 'dompurify';
+import { createLinkPolicy, DEFAULT_LINK_POLICY, LINK_ATTRIBUTES, linkHref } from '../src/entries/links.ts';
+import type { LinkPolicy } from '../src/entries/links.ts';
 import { loadDomPurify } from './load-dompurify.ts';
 import { markdownToHtml } from './markdown.ts';
 
 type Policy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
-type Engine = (html: string, allowImages: boolean) => DocumentFragment;
+type Engine = (html: string, allowImages: boolean, linkPolicy: LinkPolicy) => DocumentFragment;
 
 /** The Trusted Types policy DOMPurify parses with; list it if your CSP has a `trusted-types` directive. */
 export const trustedTypesPolicyName = 'confidant';
@@ -34,10 +38,16 @@ export const trustedTypesPolicyName = 'confidant';
 export interface RenderOptions {
   /** Keep http(s) images (they are fetched by the browser when shown). @default false */
   allowImages?: boolean;
+  /**
+   * Which links become clickable: a policy from `createLinkPolicy` (`confidant-assistant/links`).
+   * @default DEFAULT_LINK_POLICY (http, https and mailto to public hosts)
+   */
+  linkPolicy?: LinkPolicy;
 }
 
-const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-const imageProtocols = new Set(['http:', 'https:']);
+// Images are fetched as soon as they are shown, so a reply must not aim one at the user's router or a
+// local service either; the host's link allowlist is about where a click may lead, not about images.
+const imagePolicy = createLinkPolicy({ protocols: ['http:', 'https:'] });
 const tags = [
   'a',
   'b',
@@ -110,38 +120,46 @@ const unwrap = [
 ];
 
 /**
- * Returns the absolute URL if it is allowed, else `null`. Relative URLs resolve against the page.
+ * The widget's one link check (markdown links, autolinks, cards): the URL to put in `href` or `src`,
+ * or `null`. Relative URLs resolve against the page, whose own origin is always allowed.
  * @param url a URL as written in a reply or card
- * @param kind `link` allows http, https, mailto and tel; `image` only http and https
+ * @param kind `link` checks it against `linkPolicy`; `image` allows http(s) on public hosts only
+ * @param linkPolicy from `createLinkPolicy` @default DEFAULT_LINK_POLICY
+ * @returns the parser's serialization of the URL (what the browser will follow), or `null`
  */
-export function safeUrl(url: string, kind: 'link' | 'image' = 'link'): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, document.baseURI);
-  } catch {
-    return null;
-  }
-  return (kind === 'link' ? linkProtocols : imageProtocols).has(parsed.protocol) ? parsed.href : null;
+export function safeUrl(
+  url: string,
+  kind: 'link' | 'image' = 'link',
+  linkPolicy: LinkPolicy = DEFAULT_LINK_POLICY,
+): string | null {
+  // An empty URL would resolve to the page itself: that is no link, just a label.
+  if (url.trim() === '') return null;
+  return linkHref(url, kind === 'link' ? linkPolicy : imagePolicy, document.baseURI);
 }
 
 /** Checks links and images while the tree is still inert, then moves it into a fragment of this document. */
-function finish(root: ParentNode, allowImages: boolean): DocumentFragment {
-  for (const node of root.querySelectorAll('a, img')) {
-    const isLink = node.localName === 'a';
-    const url = node.getAttribute(isLink ? 'href' : 'src');
-    const safe = url === null || (!isLink && !allowImages) ? null : safeUrl(url, isLink ? 'link' : 'image');
-    if (isLink && safe) node.setAttribute('href', safe);
-    else if (isLink) node.removeAttribute('href');
-    else if (safe) node.setAttribute('src', safe);
-    else node.remove();
-    if (isLink && safe) {
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
-    } else if (safe) {
-      node.setAttribute('loading', 'lazy');
-      node.setAttribute('decoding', 'async');
-      node.setAttribute('referrerpolicy', 'no-referrer');
+function finish(root: ParentNode, allowImages: boolean, linkPolicy: LinkPolicy): DocumentFragment {
+  for (const node of root.querySelectorAll('a')) {
+    const href = safeUrl(node.getAttribute('href') ?? '', 'link', linkPolicy);
+    if (href === null) {
+      // Refused: the label stays, as text (a link without `href` would still look and read like a link).
+      node.replaceWith(...node.childNodes);
+      continue;
     }
+    node.setAttribute('href', href);
+    node.setAttribute('target', LINK_ATTRIBUTES.target);
+    node.setAttribute('rel', LINK_ATTRIBUTES.rel);
+  }
+  for (const node of root.querySelectorAll('img')) {
+    const src = allowImages ? safeUrl(node.getAttribute('src') ?? '', 'image') : null;
+    if (src === null) {
+      node.remove();
+      continue;
+    }
+    node.setAttribute('src', src);
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+    node.setAttribute('referrerpolicy', 'no-referrer');
   }
   const fragment = document.createDocumentFragment();
   fragment.append(...root.childNodes);
@@ -152,7 +170,7 @@ function finish(root: ParentNode, allowImages: boolean): DocumentFragment {
 function platformEngine(): Engine | undefined {
   if (typeof (Element.prototype as { setHTML?: unknown }).setHTML !== 'function') return undefined;
   const inert = document.implementation.createHTMLDocument('');
-  const engine: Engine = (html, allowImages) => {
+  const engine: Engine = (html, allowImages, linkPolicy) => {
     const container = inert.createElement('div') as HTMLDivElement & { setHTML(html: string, options: object): void };
     container.setHTML(html, {
       sanitizer: {
@@ -163,7 +181,7 @@ function platformEngine(): Engine | undefined {
         dataAttributes: false,
       },
     });
-    return finish(container, allowImages);
+    return finish(container, allowImages, linkPolicy);
   };
   try {
     // An implementation of an older draft of the API would ignore this configuration: use it only if it obeys.
@@ -171,6 +189,7 @@ function platformEngine(): Engine | undefined {
     const probe = engine(
       '<iframe></iframe><img src="x"><a href="https://a.example/" id="x" data-x="x">a</a><center>b</center>',
       false,
+      DEFAULT_LINK_POLICY,
     );
     const link = probe.firstChild as Element | null;
     if (
@@ -206,7 +225,7 @@ async function domPurifyEngine(): Promise<Engine> {
   const { default: createDOMPurify } = await loadDomPurify();
   const purify = createDOMPurify(window);
   const policy = createPolicy();
-  return (html, allowImages) =>
+  return (html, allowImages, linkPolicy) =>
     finish(
       purify.sanitize(html, {
         ALLOWED_TAGS: allowImages ? [...tags, 'img'] : tags,
@@ -217,6 +236,7 @@ async function domPurifyEngine(): Promise<Engine> {
         ...(policy ? { TRUSTED_TYPES_POLICY: policy } : {}),
       }),
       allowImages,
+      linkPolicy,
     );
 }
 
@@ -261,13 +281,18 @@ export function loadSanitizer(prefer: 'platform' | 'dompurify' = 'platform'): Pr
  * The widget renders only markdown, whose converter escapes raw HTML; this is the layer under it.
  * @param html untrusted HTML
  * @param allowImages keep http(s) images
+ * @param linkPolicy which links stay links @default DEFAULT_LINK_POLICY
  * @throws {Error} when no sanitizer is ready yet (see `loadSanitizer`)
  * @internal
  */
-export function sanitizeHtml(html: string, allowImages = false): DocumentFragment {
+export function sanitizeHtml(
+  html: string,
+  allowImages = false,
+  linkPolicy: LinkPolicy = DEFAULT_LINK_POLICY,
+): DocumentFragment {
   const engine = current();
   if (!engine) throw new Error('confidant: the sanitizer is not loaded yet (await loadSanitizer())');
-  return engine(html, allowImages);
+  return engine(html, allowImages, linkPolicy);
 }
 
 /**
@@ -280,5 +305,5 @@ export function sanitizeHtml(html: string, allowImages = false): DocumentFragmen
  */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): DocumentFragment {
   const allowImages = options.allowImages === true;
-  return sanitizeHtml(markdownToHtml(markdown, { images: allowImages }), allowImages);
+  return sanitizeHtml(markdownToHtml(markdown, { images: allowImages }), allowImages, options.linkPolicy);
 }

@@ -6,16 +6,7 @@ import type * as Core from '../../../src/index.ts';
 import { rawDump } from '../../fixtures/store/raw-idb.ts';
 import { findCanaries } from '../../fixtures/store/canary-scan.ts';
 import { helloThroughTheElement } from '../e2e/skeleton-steps.ts';
-
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
+import { loadScript } from './load-script.ts';
 
 describe('walking skeleton (dist/confidant.iife.js by a <script> tag)', () => {
   const databaseName = `skeleton-dist-${crypto.randomUUID()}`;

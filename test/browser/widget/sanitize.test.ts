@@ -1,11 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { loadSanitizer, renderMarkdown, safeUrl } from '../../../widget/index.ts';
 import { sanitizeHtml } from '../../../widget/sanitize.ts';
+import { createLinkPolicy } from '../../../src/entries/links.ts';
 import { createScriptedAssistant } from './scripted-assistant.ts';
 import { mount, parts, typeAndSend, until } from './helpers.ts';
 import { payloads } from './payloads.ts';
 
-const allowed = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+const allowed = new Set(['http:', 'https:', 'mailto:']);
 const forbiddenTags =
   'script, iframe, object, embed, style, link, base, meta, form, input, svg, math, template, video, audio, source, details, noscript';
 
@@ -148,11 +149,13 @@ for (const engine of ['platform', 'dompurify'] as const)
       expect(more.querySelector('b')).to.equal(null);
     });
 
-    it('safeUrl allows http, https, mailto and tel only', () => {
+    it('safeUrl allows http, https and mailto by default (tel when the policy adds it)', () => {
       expect(safeUrl('https://example.com/x')).to.equal('https://example.com/x');
       expect(safeUrl('mailto:a@example.com')).to.equal('mailto:a@example.com');
-      expect(safeUrl('tel:+15551234')).to.equal('tel:+15551234');
+      expect(safeUrl('tel:+15551234')).to.equal(null);
+      expect(safeUrl('tel:+15551234', 'link', createLinkPolicy({ protocols: ['tel:'] }))).to.equal('tel:+15551234');
       expect(safeUrl('/relative')).to.equal(new URL('/relative', document.baseURI).href);
+      expect(safeUrl('')).to.equal(null);
       for (const bad of [
         'javascript:alert(1)',
         ' JAVASCRIPT:alert(1)',
