@@ -3,7 +3,7 @@
 // anchor (NLP.js, plain Dexie, deep-chat) measured in the same run. `npm run bench -- store widget` runs some.
 import { spawnSync } from 'node:child_process';
 
-const all = ['nlu', 'slots', 'store', 'dialogue', 'widget', 'load'];
+const all = ['nlu', 'slots', 'store', 'dialogue', 'context', 'widget', 'load'];
 const picked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = picked.length > 0 ? picked : all;
 let failed = 0;

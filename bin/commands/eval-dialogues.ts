@@ -9,7 +9,7 @@
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
 import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
-import { loadContextModel } from '../../src/context/context-model.ts';
+import { loadContextModel, type ContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
 import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
 import type { ContextDecision } from '../../src/context/decide.ts';
@@ -145,23 +145,27 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
  * @param options `model`: path of the intent model; `contextModel`: path of the context model, or a loaded one
- *   (default: the shipped ones); `tagger`: `false` to play without the slot tagger (default: the shipped one,
- *   as the engine runs)
+ *   (default: the shipped ones); `policy`: another dialogue policy to play instead of the context model's (an
+ *   anchor to compare with; `--verbose` then has no decisions to show); `tagger`: `false` to play without the
+ *   slot tagger (default: the shipped one, as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; contextModel?: string | ContextScorer; tagger?: false } = {},
+  options: { model?: string; contextModel?: string | ContextScorer; policy?: DialoguePolicy; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
-  const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
-  const loaded = typeof source === 'string' ? await loadContextModel(source, { expect: CONTEXT_SPEC }) : undefined;
-  const context = loaded ?? (source as ContextScorer);
-  const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   let decision: ContextDecision | undefined;
-  const policy = createContextPolicy(context, { onDecision: (d) => (decision = d) });
+  let policy = options.policy;
+  let loaded: ContextModel | undefined;
+  if (policy === undefined) {
+    const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
+    if (typeof source === 'string') loaded = await loadContextModel(source, { expect: CONTEXT_SPEC });
+    policy = createContextPolicy(loaded ?? (source as ContextScorer), { onDecision: (d) => (decision = d) });
+  }
+  const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   const tagger =
     options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;

@@ -6,7 +6,8 @@
  * The dialogues come from the simulator (`src/context/simulator/`), run through the real intent
  * model, entity extractors, dialogue manager and skills; requests are drawn from the train and
  * validation splits of the intent corpora, never a test split. Dialogue sets given with `--dev`
- * are played to report figures; one given with `--test` is played last, only to report.
+ * are played to report figures on the card; the frozen test sets are never played here
+ * (`npm run bench:context` reports them).
  *
  * @module
  */
@@ -28,7 +29,7 @@ import { DEFAULT_MODEL, evalDialogues } from './eval-dialogues.ts';
 /** Usage text of the command. */
 export const TRAIN_CONTEXT_USAGE =
   'confidant train-context --data <clinc150.json> [--zh-data <clinc150-zh.json>] [-o <context.onnx>] [--card <card.md>] ' +
-  '[--dialogues N] [--seed N] [--epochs N] [--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--test <test.json>] [--quiet]';
+  '[--dialogues N] [--seed N] [--epochs N] [--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--quiet]';
 
 /**
  * Runs the command.
@@ -48,7 +49,6 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       epochs: { type: 'string', default: '10' },
       'intent-model': { type: 'string', default: DEFAULT_MODEL },
       dev: { type: 'string' },
-      test: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
     },
   });
@@ -114,18 +114,12 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       heldOutSkills: await accuracyOn(model, heldOut, (i) => heldOut.acts[i]!.startsWith('request')),
       chinese: await accuracyOn(model, validation, (i) => validation.languages[i] === 'zh'),
       dev: [],
-      test: [],
       seconds: 0,
     };
-    for (const [list, files] of [
-      [figures.dev, values.dev],
-      [figures.test, values.test],
-    ] as const) {
-      for (const file of files?.split(',').filter(Boolean) ?? []) {
-        const report = await evalDialogues(file, { model: values['intent-model'], contextModel: model });
-        list.push({ file, ...report });
-        log(`${file}: turns ${report.turnAccuracy.toFixed(3)}, dialogues ${report.dialogueSuccess.toFixed(3)}`);
-      }
+    for (const file of values.dev?.split(',').filter(Boolean) ?? []) {
+      const report = await evalDialogues(file, { model: values['intent-model'], contextModel: model });
+      figures.dev.push({ file, ...report });
+      log(`${file}: turns ${report.turnAccuracy.toFixed(3)}, dialogues ${report.dialogueSuccess.toFixed(3)}`);
     }
     await model.dispose();
     figures.seconds = (performance.now() - started) / 1000;
