@@ -288,6 +288,23 @@ const NAMES = [
   'Lucas',
   'Fatima',
 ];
+/** Chinese given names and nicknames, as people answer "你想让我叫你什么？". */
+const ZH_NAMES = [
+  '小明',
+  '阿杰',
+  '小红',
+  '王伟',
+  '丽丽',
+  '老张',
+  '小李',
+  '婷婷',
+  '阿强',
+  '晓雯',
+  '大伟',
+  '思思',
+  '小雨',
+  '阿芳',
+];
 const UNITS = [
   ['grams', 'pound'],
   ['kilometers', 'mile'],
@@ -343,7 +360,7 @@ export const VALUES: Record<string, ValueGenerator> = {
   todo: (rng, lang) => pick(rng, TODOS[lang]),
   task: (rng, lang) => pick(rng, TASKS[lang]),
   word: (rng) => pick(rng, WORDS),
-  name: (rng) => pick(rng, NAMES),
+  name: (rng, lang) => pick(rng, lang === 'zh' && rng.next() < 0.7 ? ZH_NAMES : NAMES),
   n: (rng, lang) => count(rng, lang, 200),
   a: (rng, lang) => count(rng, lang, 99),
   b: (rng, lang) => count(rng, lang, 20),
