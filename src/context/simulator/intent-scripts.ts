@@ -184,9 +184,22 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     ),
     answers: { add: b('{todo}', '{todo}') },
     followUp: [
-      { slot: 'add', bank: b('and {todo}|also add {todo}|{todo} too|and also {todo}', '还有{todo}|再加{todo}') },
+      {
+        slot: 'add',
+        bank: b(
+          'and {todo}|also add {todo}|{todo} too|and also {todo}',
+          '还有{todo}|再加{todo}|加一个：{todo}|再加一项{todo}|{todo}也加上|另外{todo}',
+        ),
+      },
     ],
     related: [
+      {
+        intent: 'todo_list_update',
+        bank: b(
+          'cross off {todo}|{todo} is done|remove {todo}|i finished {todo}',
+          '把{todo}划掉|{todo}做完了|删掉{todo}|{todo}已经完成了|把{todo}勾掉',
+        ),
+      },
       {
         intent: 'todo_list',
         bank: b(
@@ -226,10 +239,16 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   measurement_conversion: {
     full: b('{conversion}|{conversion}?|can you tell me {conversion}', '{n}公斤是多少磅|一英里是多少公里'),
     bare: b('convert {n} {u1}|i need to convert something', '帮我换算单位'),
-    answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}') },
+    answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}|换成{unit}|转成{unit}|用{unit}|要{unit}|{unit}的') },
     followUp: [
-      { slot: 'to', bank: b('what about in {unit}?|and in {unit}?|and {unit}?|in {unit}', '那{unit}呢') },
-      { slot: 'amount', bank: b('and {n}?|what about {n} {u1}?|and in {n} {u1}?', '那{n}呢') },
+      {
+        slot: 'to',
+        bank: b(
+          'what about in {unit}?|and in {unit}?|and {unit}?|in {unit}',
+          '那{unit}呢|换成{unit}呢|用{unit}算呢|是多少{unit}|转成{unit}',
+        ),
+      },
+      { slot: 'amount', bank: b('and {n}?|what about {n} {u1}?|and in {n} {u1}?', '那{n}呢|换成{n}呢|{n}的话呢') },
     ],
   },
   time: {

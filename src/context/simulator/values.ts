@@ -305,6 +305,24 @@ const ZH_NAMES = [
   '小雨',
   '阿芳',
 ];
+/** Units as Chinese speakers name them, for answers such as "换成公里". */
+const ZH_UNITS = [
+  '公里',
+  '英里',
+  '公斤',
+  '磅',
+  '厘米',
+  '米',
+  '英尺',
+  '英寸',
+  '升',
+  '毫升',
+  '克',
+  '斤',
+  '盎司',
+  '华氏度',
+  '摄氏度',
+];
 const UNITS = [
   ['grams', 'pound'],
   ['kilometers', 'mile'],
@@ -367,21 +385,26 @@ export const VALUES: Record<string, ValueGenerator> = {
   p: (rng) => String(pick(rng, [5, 10, 12, 15, 18, 20, 25, 30, 50, 75])),
   u1: (rng) => pick(rng, UNITS)[0],
   u2: (rng) => pick(rng, UNITS)[1],
-  unit: (rng) =>
-    pick(rng, [
-      'ounces',
-      'grams',
-      'kilometers',
-      'miles',
-      'inches',
-      'cups',
-      'liters',
-      'teaspoons',
-      'feet',
-      'fahrenheit',
-      'pounds',
-      'meters',
-    ]),
+  unit: (rng, lang) =>
+    pick(
+      rng,
+      lang === 'zh' && rng.next() < 0.7
+        ? ZH_UNITS
+        : [
+            'ounces',
+            'grams',
+            'kilometers',
+            'miles',
+            'inches',
+            'cups',
+            'liters',
+            'teaspoons',
+            'feet',
+            'fahrenheit',
+            'pounds',
+            'meters',
+          ],
+    ),
   conversion: (rng) => {
     const [to, from] = pick(rng, UNITS);
     return pick(rng, [
