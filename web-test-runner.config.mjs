@@ -5,16 +5,44 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { resolveDexieEsm, crossOriginIsolation, countsReporter } from './scripts/dev-server-plugins.mjs';
-import { saveScreenshotPlugin } from './test/browser/widget/save-screenshot-plugin.mjs';
+import { screenshotPlugin } from './test/browser/widget/screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
+import { testServerPlugin } from './test/browser/test-server-plugin.mjs';
+import { fuzzConfigPlugin } from './test/fuzz/fuzz-config-plugin.mjs';
+import { cdpPlugin } from './test/browser/cdp-plugin.mjs';
+import { webhookSinkPlugin } from './test/browser/skills/webhook-sink-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
 
+/** Chromium as the tests run it; `extraArgs` for a suite that needs more (web-test-runner.sandbox.config.mjs). */
+export const chromium = (extraArgs = []) =>
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: {
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        ...extraArgs,
+      ],
+    },
+  });
+
 export default {
   rootDir: '.',
   nodeResolve: { exportConditions: ['browser', 'import'] },
-  files: dist ? ['test/browser/dist/**/*.test.ts'] : ['test/browser/**/*.test.ts', '!test/browser/dist/**'],
+  // test/browser/sandbox-network/ needs its own browser arguments: web-test-runner.sandbox.config.mjs runs it.
+  files: dist
+    ? ['test/browser/dist/**/*.test.ts']
+    : ['test/browser/**/*.test.ts', '!test/browser/dist/**', '!test/browser/sandbox-network/**'],
   concurrency: 1,
   reporters: [defaultReporter(), countsReporter(dist ? 'dist' : 'browser')],
   concurrentBrowsers: 1,
@@ -30,26 +58,12 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
-    saveScreenshotPlugin(),
+    screenshotPlugin(),
     offlinePlugin(),
+    testServerPlugin(),
+    fuzzConfigPlugin(),
+    cdpPlugin(),
+    webhookSinkPlugin(),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromium()],
 };

@@ -60,43 +60,20 @@ const returnSkill: SkillDefinition = {
   }),
 };
 
-const corpus = `# The shop's own intents: after training, the model knows these (and only these).
-language: en
-name: acme-store
-intents:
-  greeting: [hello, hi, hey there, good morning, hi assistant]
-  goodbye: [bye, see you, goodbye, talk to you later, that's all]
-  thank_you: [thanks, thank you, cheers, thanks a lot, great thank you]
-  order_status:
-    - where is my order
-    - has my order shipped
-    - track order ORD-104233
-    - when will my package arrive
-    - what's the status of my order
-    - where is order 104234
-  store_hours:
-    - when are you open
-    - what are your opening hours
-    - are you open on sunday
-    - what time do you close
-    - store hours
-  return_item:
-    - I want to return something
-    - how do I return an item
-    - can I send this back
-    - refund for my order
-    - return policy
-outOfScope: [what's the weather, tell me about quantum physics, book a flight to paris]
-`;
-
 const status = document.querySelector<HTMLElement>('#train-status');
 const form = document.querySelector<HTMLFormElement>('#train-form');
 const textarea = document.querySelector<HTMLTextAreaElement>('#corpus');
+const cancel = document.querySelector<HTMLButtonElement>('#train-cancel');
 const element = document.querySelector('confidant-assistant');
+// The shop's own intents, in the file `npm run build:demo-model` trained demo/acme-store.ext.onnx from.
+const corpus = await fetch(new URL('./acme-store.yml', import.meta.url)).then((r) => r.text());
 if (textarea) textarea.value = corpus;
 
 const assistant = await createAssistant({
   databaseName: 'confidant-demo-app',
+  // The default model extended with the shop's intents, shipped as the difference from it (~150 KB):
+  // the buttons below work before anyone trains.
+  model: new URL('./acme-store.ext.onnx', import.meta.url).href,
   skills: [orderSkill, hoursSkill, returnSkill],
 });
 if (element) element.assistant = assistant;
@@ -111,8 +88,14 @@ if (typeof assistant.models?.train !== 'function') {
     const button = form.querySelector('button');
     if (button) button.disabled = true;
     const started = performance.now();
+    const controller = new AbortController();
+    cancel?.removeAttribute('hidden');
+    cancel?.addEventListener('click', () => controller.abort(new DOMException('Cancelled', 'AbortError')), {
+      once: true,
+    });
     assistant.models
       .train(textarea?.value ?? corpus, {
+        signal: controller.signal,
         onProgress: (progress) => {
           if (status && progress.status === 'epoch')
             status.textContent = `Training… epoch ${progress.epoch} of ${progress.epochs}`;
@@ -120,8 +103,13 @@ if (typeof assistant.models?.train !== 'function') {
       })
       .then(
         (model) => {
+          const added = model.report?.added.length ?? 0;
           if (status)
-            status.textContent = `Trained “${model.name}” on ${model.labels.length} intents in ${Math.round(performance.now() - started)} ms (${(model.bytes / 1024).toFixed(0)} KB). Try the chat.`;
+            status.textContent =
+              `Trained “${model.name}”: ${model.labels.length} intents` +
+              (model.mode === 'extend' ? ` (the default model's and ${added} of yours)` : '') +
+              ` in ${Math.round(performance.now() - started)} ms. Try the chat.` +
+              (model.report?.warnings.length ? ` Note: ${model.report.warnings.join(' ')}` : '');
         },
         (error: unknown) => {
           if (status) status.textContent = `Training failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -129,6 +117,7 @@ if (typeof assistant.models?.train !== 'function') {
       )
       .finally(() => {
         if (button) button.disabled = false;
+        cancel?.setAttribute('hidden', '');
       });
   });
 }

@@ -5,9 +5,11 @@
  */
 import type { EngineMethodsIn } from './engine/contract.ts';
 import type {
+  HistoryChange,
   PermissionRequestInfo,
   TrainOptions,
   TrainProgressEvent,
+  TrainResult,
   EngineOptions,
   EngineStatus,
   ProgressEvent,
@@ -59,7 +61,9 @@ export type AssistantEvent =
   /** A skill waits for the user's permission: call `respond(granted)` (or `skills.respondToPermission(id, granted)`). */
   | ({ type: 'permission-request'; respond: (granted: boolean) => Promise<void> } & PermissionRequestInfo)
   /** The intent model changed (trained in place, or restored from the store on unlock). */
-  | { type: 'model'; model: ModelInfo };
+  | { type: 'model'; model: ModelInfo }
+  /** Another tab of this origin changed the same history (new messages, the list, an erase). */
+  | ({ type: 'history' } & HistoryChange);
 
 /** The type names of `AssistantEvent`. */
 export type AssistantEventType = AssistantEvent['type'];
@@ -86,13 +90,22 @@ export type AssistantSkills = EngineMethodsIn<'skills'>;
 export interface AssistantModels extends Omit<EngineMethodsIn<'models'>, 'train'> {
   /**
    * Trains an intent model on a corpus (a `Corpus`, or Confidant YAML/JSON, Rasa `nlu.yml` or NLP.js
-   * JSON text) where the engine runs, swaps it in, and keeps it encrypted for the next visit.
-   * @throws {CorpusError} naming the line, for a malformed corpus
+   * JSON text) where the engine runs, swaps it in, and keeps it encrypted as a new version for the
+   * next visit. By default it extends the built-in model: the result answers the built-in intents
+   * and the corpus's (`replace: true` trains the corpus's only). Training shows progress through
+   * `onProgress` and stops on `signal`; until it succeeds, the model in use keeps answering.
+   * @throws {CorpusError} naming the line, for a malformed, empty or duplicate-only corpus; code
+   *   `intent-overlap` naming the corpus's intents the built-in model has, unless marked `override`
+   * @example
+   * ```ts
+   * const result = await assistant.models.train(yamlText, { onProgress: (e) => console.log(e.status) });
+   * result.report?.added; // ['store_hours', …]
+   * ```
    */
   train(
     corpus: Corpus | string,
     options?: TrainOptions & { onProgress?: (event: TrainProgressEvent) => void; signal?: AbortSignal },
-  ): Promise<ModelInfo>;
+  ): Promise<TrainResult>;
 }
 
 /**
@@ -120,6 +133,6 @@ export interface Assistant extends EngineMethodsIn<'assistant'> {
   readonly store: AssistantStore;
   /** Skill permissions, secrets and the webhook outbox. */
   readonly skills: AssistantSkills;
-  /** The intent model: training. */
+  /** The intent model: training (extending the built-in one), the versions kept, rollback, the slot tagger. */
   readonly models: AssistantModels;
 }

@@ -21,8 +21,12 @@ import type { ModelInfo } from './nlu/types.ts';
 import { abortReason, WorkerError } from './errors.ts';
 import { connectWorkerEngine, startWorker } from './engine/worker-transport.ts';
 import { resolveAssetUrls, type AssetUrls } from './engine/assets.ts';
+import { createSupervisedEngine } from './engine/supervised-engine.ts';
+import { newMessageIds } from './store/message-ids.ts';
 import { validateAssistantOptions } from './options.ts';
 import { createEmitter } from './emitter.ts';
+import { checkMessageLength } from './engine/message-limits.ts';
+import { loadAppSkillHost } from './skills/load-app-skill-host.ts';
 
 let requestCounter = 0;
 
@@ -67,13 +71,14 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     }
     emitter.emit(event);
   };
-  // In a Worker, app skills stay here (their code cannot be sent): the engine gets manifests and a host.
+  // In a Worker, workflows and webhooks go to the engine as data; other app skills stay here (their
+  // code cannot be sent): the engine gets their manifests and a host to call them through.
   // Loaded on demand, so a page without app skills does not pay for the skills runtime.
-  const hosting = inThread || skills.length === 0 ? undefined : await import('./skills/app-skill-host.ts');
+  const hosting = inThread || skills.length === 0 ? undefined : await loadAppSkillHost();
   const engineOptions: EngineOptions = {
     ...rest,
     assetUrls,
-    ...(hosting === undefined ? {} : { appSkills: skills.map((skill) => hosting.manifestOf(skill)) }),
+    ...(hosting === undefined ? {} : { appSkills: hosting.engineSkillsOf(skills) }),
   };
   const host = hosting?.hostFor(skills);
 
@@ -116,10 +121,21 @@ async function start(options: AssistantOptions): Promise<Assistant> {
 
   const turn = async (text: string, sendOptions: SendOptions, onDelta?: (text: string) => void): Promise<Reply> => {
     if (typeof text !== 'string') throw new TypeError('send(text): text must be a string');
+    // The engine refuses it too; checked here first so no `message` event announces a refused message.
+    checkMessageLength(text);
     const { signal: turnSignal, conversationId } = sendOptions;
-    const reply = await cancellable((requestId) => {
+    // Chosen here, so a turn retried on a restarted Worker is recognized and stored once.
+    const messageIds = newMessageIds(2) as [string, string];
+    const request = { text, messageIds, ...(conversationId === undefined ? {} : { conversationId }) };
+    const reply = await cancellable(async (requestId) => {
       emitter.emit({ type: 'message', text, conversationId });
-      return engine.send({ text, requestId, ...(conversationId === undefined ? {} : { conversationId }) }, onDelta);
+      try {
+        return await engine.send({ ...request, requestId }, onDelta);
+      } catch (error) {
+        // The Worker ended mid-turn: the supervisor started a new one; send the turn again, once.
+        if (!(error instanceof WorkerError && error.code === 'terminated') || disposed) throw error;
+        return engine.send({ ...request, requestId, retry: true }, onDelta);
+      }
     }, turnSignal);
     emitter.emit({ type: 'reply', reply });
     return reply;
@@ -181,8 +197,11 @@ async function openEngine(
     const { createLocalEngine } = await import('./engine/local-engine.ts');
     return createLocalEngine({ skills: skills ?? [] });
   }
+  // A Worker the host made is the host's to restart; one we start, we restart when it dies.
   if (worker !== true) return connectWorkerEngine(worker);
-  return connectWorkerEngine(startWorker(new URL(assetUrls.worker)), assetUrls.worker);
+  return createSupervisedEngine((onTerminated) =>
+    connectWorkerEngine(startWorker(new URL(assetUrls.worker)), { scriptUrl: assetUrls.worker, onTerminated }),
+  );
 }
 
 /**

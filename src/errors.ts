@@ -120,6 +120,28 @@ export class WorkerError extends ConfidantError {
   }
 }
 
+/** The codes of {@link InputError}. */
+export const inputErrorCodes = {
+  /** A message is longer than `MAX_MESSAGE_LENGTH`. */
+  tooLong: 'too-long',
+  /** A string holds a lone surrogate (it cannot be encoded as UTF-8 without changing it). */
+  malformedUnicode: 'malformed-unicode',
+} as const;
+
+/** The code of an {@link InputError}. */
+export type InputErrorCode = (typeof inputErrorCodes)[keyof typeof inputErrorCodes];
+
+/**
+ * Something the user typed was refused before it was used: a message over the documented maximum
+ * length, or a passphrase that is not well-formed Unicode. Nothing was stored or changed.
+ */
+export class InputError extends ConfidantError {
+  declare readonly code: InputErrorCode;
+  constructor(message: string, code: InputErrorCode, options: Omit<ConfidantErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code });
+  }
+}
+
 /** The platform lacks something Confidant needs (e.g. WebCrypto, WebAssembly). */
 export class UnsupportedError extends ConfidantError {
   constructor(message: string, options: ConfidantErrorOptions = {}) {
@@ -144,6 +166,7 @@ export const errorClasses = {
   PermissionError,
   WorkerError,
   UnsupportedError,
+  InputError,
 } as const;
 
 /** The name of one of Confidant's error classes. */

@@ -50,4 +50,6 @@ export {
   UnsupportedError,
   WorkerError,
   WrongPassphraseError,
+  InputError,
 } from './errors.ts';
+export { MAX_MESSAGE_LENGTH } from './engine/message-limits.ts';

@@ -4,6 +4,7 @@
  * @internal
  */
 import type { AssistantOptions } from './assistant-types.ts';
+import { checkHostSkillIds } from './skills/manifest.ts';
 import { didYouMean } from './closest-names.ts';
 
 /** Every option `createAssistant` takes: a typo is refused with the closest name instead of silently ignored. */
@@ -12,6 +13,7 @@ const OPTION_NAMES: Record<keyof AssistantOptions, true> = {
   modelSha256: true,
   contextModel: true,
   contextModelSha256: true,
+  modelReplay: true,
   slotTagger: true,
   slotTaggerSha256: true,
   uiLang: true,
@@ -95,6 +97,7 @@ export function validateAssistantOptions(options: AssistantOptions): void {
     }
   }
   if (skills !== undefined && !Array.isArray(skills)) throw new TypeError('options.skills must be an array');
+  if (skills !== undefined) checkHostSkillIds(skills, 'options.skills');
   if (onProgress !== undefined && typeof onProgress !== 'function')
     throw new TypeError('options.onProgress must be a function');
   if (databaseName !== undefined && (typeof databaseName !== 'string' || databaseName.length === 0)) {

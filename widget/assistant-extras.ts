@@ -2,26 +2,52 @@
  * What the widget needs from an assistant, and what it uses when present. The element accepts any
  * `Assistant` from `createAssistant`, or any object with the required part of that interface (an
  * app's adapter, a test double): the optional methods — lock and unlock, backup, erase, retention,
- * permissions and the consent answer — are feature-detected, and the UI for an absent one is hidden.
+ * permissions and the consent answer, rename, delete, ratings, the key state, the skills list — are
+ * feature-detected, and the UI for an absent one is hidden.
  *
  * @module
  */
-import type { Assistant, AssistantEvent, AssistantSkills, AssistantStore, EngineStatus } from '../src/index.ts';
+import type {
+  Assistant,
+  AssistantEvent,
+  AssistantModels,
+  AssistantSkills,
+  AssistantStore,
+  EngineStatus,
+} from '../src/index.ts';
 
 /** The `store` methods the widget cannot work without. */
 type RequiredStoreMethod = 'history' | 'conversations' | 'newConversation';
 
 /** `store` methods the widget uses when the assistant has them. */
-type OptionalStoreMethod = 'erase' | 'exportBackup' | 'importBackup' | 'retention' | 'setRetention';
+type OptionalStoreMethod =
+  | 'erase'
+  | 'exportBackup'
+  | 'importBackup'
+  | 'retention'
+  | 'setRetention'
+  | 'renameConversation'
+  | 'readMessage'
+  | 'deleteConversation'
+  | 'rateMessage'
+  | 'keyState'
+  | 'changePassphrase'
+  | 'startOver'
+  | 'speechConsent'
+  | 'setSpeechConsent';
 
 /** `skills` methods the widget uses when the assistant has them. */
-type OptionalSkillsMethod = 'permissions' | 'revokePermission' | 'respondToPermission';
+type OptionalSkillsMethod = 'permissions' | 'revokePermission' | 'respondToPermission' | 'list';
+
+/** `models` methods the widget uses when the assistant has them. */
+type OptionalModelsMethod = 'exportFeedback';
 
 /** What `<confidant-assistant>` accepts as `.assistant`. Every `Assistant` is one. */
 export interface WidgetAssistant
   extends Pick<Assistant, 'stream' | 'on' | 'dispose'>, Partial<Pick<Assistant, 'unlock' | 'lock' | 'status'>> {
   readonly store: Pick<AssistantStore, RequiredStoreMethod> & Partial<Pick<AssistantStore, OptionalStoreMethod>>;
   readonly skills?: Partial<Pick<AssistantSkills, OptionalSkillsMethod>>;
+  readonly models?: Partial<Pick<AssistantModels, OptionalModelsMethod>>;
 }
 
 /** A skill waiting for the user's consent. */

@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AssistantEvent, EngineStatus, ProgressEvent, Reply, StoredMessage } from '../src/index.ts';
-import { readStatus } from './assistant-extras.ts';
+import { has, readStatus } from './assistant-extras.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 import { ConfidantErrorEvent, ConfidantReplyEvent } from './events.ts';
 
@@ -23,13 +23,39 @@ export interface ChatItem {
   readonly createdAt: number;
   /** `sent`/`failed` for the user's messages; `streaming`/`done` for the assistant's. */
   readonly state: 'sent' | 'failed' | 'streaming' | 'done';
+  /** What the reply's question asks for: a `confirmation` gets Yes/No chips. */
+  readonly asks?: Reply['asks'];
+  /** The user's rating of a stored reply. */
+  readonly rating?: StoredMessage['rating'];
+  /** Set when `text` is only the start of a longer stored message: its whole length. */
+  readonly fullLength?: number;
+  /** How much of a long text is shown; collapsed to its start without. */
+  readonly shown?: number;
 }
+
+/** What the controller tells its element besides re-rendering. */
+export interface ChatHooks {
+  /** A reply nobody asked for right now arrived: a timer or reminder fired. */
+  onNotification?(reply: Reply): void;
+  /** Another tab changed the conversation list. */
+  onListChanged?(): void;
+}
+
+/** The longest text announced to screen readers; the message itself is in the list. */
+const ANNOUNCED = 1000;
 
 /** The widget's view of the engine: not loaded yet, loading, failed to load, or an engine status. */
 export type ChatStatus = 'idle' | 'loading' | 'failed' | EngineStatus;
 
 /** How many messages a history page holds. */
 export const historyPage = 50;
+
+/**
+ * The most of one message's text a page brings to the page's thread; "Show more" reads on. A message
+ * stored before the length bound may hold megabytes: receiving them at once blocked the page for
+ * ~100 ms (garbage collection of the copy), and no view shows that much anyway.
+ */
+export const textPage = 100_000;
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -60,8 +86,11 @@ export class ChatController implements ReactiveController {
   #pending = 0;
   #nextId = 0;
 
-  constructor(host: Host) {
+  readonly #hooks: ChatHooks;
+
+  constructor(host: Host, hooks: ChatHooks = {}) {
     this.#host = host;
+    this.#hooks = hooks;
     host.addController(this);
   }
 
@@ -114,7 +143,7 @@ export class ChatController implements ReactiveController {
     if (!assistant) return;
     let messages: StoredMessage[] = [];
     try {
-      messages = await assistant.store.history(conversationId, { limit: historyPage });
+      messages = await assistant.store.history(conversationId, { limit: historyPage, maxTextLength: textPage });
     } catch (error) {
       this.#fail(error);
       // Locked: wait for the unlock. Any other failure: the chat still works without old messages.
@@ -138,6 +167,7 @@ export class ChatController implements ReactiveController {
     const messages = await this.#assistant.store.history(this.conversationId, {
       limit: historyPage,
       before: first.createdAt,
+      maxTextLength: textPage,
     });
     for (const message of messages) this.#seen.add(message.id);
     this.items = [...messages.reverse().map(fromStored), ...this.items];
@@ -151,6 +181,67 @@ export class ChatController implements ReactiveController {
     this.#seen.clear();
     await this.restore(id);
     this.conversationId = id;
+  }
+
+  /** Empties the list at once (after "delete all history") and shows the conversation the assistant picks next. */
+  async clear(): Promise<void> {
+    this.items = [];
+    this.#seen.clear();
+    this.conversationId = undefined;
+    this.hasEarlier = false;
+    this.#host.requestUpdate();
+    await this.restore();
+  }
+
+  /** Rates a stored reply (or clears the rating), showing it at once and taking it back if the store refuses. */
+  async rate(item: ChatItem, rating: 'up' | 'down' | null): Promise<void> {
+    const store = this.#assistant?.store;
+    if (!has(store, 'rateMessage')) return;
+    const replace = (from: ChatItem, to: ChatItem) => {
+      this.items = this.items.map((other) => (other === from ? to : other));
+      this.#host.requestUpdate();
+    };
+    const { rating: _old, ...rest } = item;
+    const rated: ChatItem = rating === null ? rest : { ...rest, rating };
+    replace(item, rated);
+    try {
+      await store.rateMessage(item.key, rating);
+    } catch (error) {
+      replace(rated, item);
+      this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+    }
+  }
+
+  /**
+   * Shows `shown` code units of a long message (`undefined` collapses it), reading the rest of one that
+   * came cut (`fullLength`) from the assistant first.
+   */
+  async expand(item: ChatItem, shown: number | undefined): Promise<void> {
+    const { shown: _old, fullLength, ...rest } = item;
+    let text = item.text;
+    const store = this.#assistant?.store;
+    if (shown !== undefined && shown > text.length && fullLength !== undefined && has(store, 'readMessage')) {
+      try {
+        text += await store.readMessage(item.key, text.length, shown);
+      } catch (error) {
+        return void this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+      }
+    }
+    const next: ChatItem = {
+      ...rest,
+      text,
+      ...(fullLength !== undefined && text.length < fullLength ? { fullLength } : {}),
+      ...(shown === undefined ? {} : { shown }),
+    };
+    this.items = this.items.map((other) => (other.key === item.key ? next : other));
+    this.#host.requestUpdate();
+  }
+
+  /** The whole text of a message (read from the store when only its start is shown). */
+  async fullText(item: ChatItem): Promise<string> {
+    const store = this.#assistant?.store;
+    if (item.fullLength === undefined || !has(store, 'readMessage')) return item.text;
+    return store.readMessage(item.key);
   }
 
   /** Starts a new, empty conversation. */
@@ -234,9 +325,19 @@ export class ChatController implements ReactiveController {
     if (this.#seen.has(reply.id)) return;
     this.#seen.add(reply.id);
     this.conversationId ??= reply.conversationId;
-    const { text, markdown, quickReplies, cards, createdAt } = reply;
-    this.#put({ key: reply.id, role: 'assistant', text, markdown, quickReplies, cards, createdAt, state: 'done' });
-    this.announcement = { text, count: this.announcement.count + 1 };
+    const { text, markdown, quickReplies, cards, createdAt, asks } = reply;
+    this.#put({
+      key: reply.id,
+      role: 'assistant',
+      text,
+      markdown,
+      quickReplies,
+      cards,
+      createdAt,
+      asks,
+      state: 'done',
+    });
+    this.announcement = { text: text.slice(0, ANNOUNCED), count: this.announcement.count + 1 };
     void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConfidantReplyEvent(reply)));
   }
 
@@ -261,7 +362,11 @@ export class ChatController implements ReactiveController {
         if (!this.conversationId || event.reply.conversationId === this.conversationId) this.#addReply(event.reply);
         break;
       case 'notification':
-        this.#addReply(event.reply);
+        if (!this.conversationId || event.reply.conversationId === this.conversationId) this.#addReply(event.reply);
+        this.#hooks.onNotification?.(event.reply);
+        break;
+      case 'history':
+        this.#follow(event);
         break;
       case 'progress':
         this.onProgress(event.progress);
@@ -278,8 +383,27 @@ export class ChatController implements ReactiveController {
     }
   };
 
+  /** What another tab did to the same history. */
+  #follow(event: Extract<AssistantEvent, { type: 'history' }>): void {
+    if (event.change === 'conversations') return this.#hooks.onListChanged?.();
+    if (event.change !== 'messages') {
+      // Erased or started over there: nothing shown here exists any more.
+      this.#hooks.onListChanged?.();
+      if (this.status !== 'locked') void this.clear();
+      return;
+    }
+    // An empty view follows the other tab's conversation (its own has no message yet to be told apart by).
+    if (this.conversationId === undefined && this.items.length === 0) this.conversationId = event.conversationId;
+    if (event.conversationId !== this.conversationId) return this.#hooks.onListChanged?.();
+    const fresh = event.messages.filter((message) => !this.#seen.has(message.id));
+    for (const message of fresh) this.#seen.add(message.id);
+    if (fresh.length === 0) return;
+    this.items = [...this.items, ...fresh.map(fromStored)].sort((a, b) => a.createdAt - b.createdAt);
+    this.#host.requestUpdate();
+  }
+
   #subscribe(assistant: WidgetAssistant): void {
-    const types = ['message', 'reply', 'notification', 'progress', 'status'] as const;
+    const types = ['message', 'reply', 'notification', 'progress', 'status', 'history'] as const;
     this.#offs = types.map((type) => assistant.on(type, this.#onEvent));
     this.#offs.push(
       assistant.on('permission-request', (request) => {
@@ -300,6 +424,7 @@ export class ChatController implements ReactiveController {
 }
 
 function fromStored(message: StoredMessage): ChatItem {
-  const { id, role, text, createdAt } = message;
-  return { key: id, role, text, createdAt, state: role === 'user' ? 'sent' : 'done' };
+  const { id, role, text, createdAt, rating, fullLength } = message;
+  const item: ChatItem = { key: id, role, text, createdAt, state: role === 'user' ? 'sent' : 'done' };
+  return { ...item, ...(rating === undefined ? {} : { rating }), ...(fullLength === undefined ? {} : { fullLength }) };
 }

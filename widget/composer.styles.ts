@@ -9,6 +9,7 @@ import { css } from 'lit';
 export const composerStyles = css`
   .composer {
     display: flex;
+    flex-wrap: wrap;
     align-items: flex-end;
     gap: 0.375rem;
     padding: 0.5rem;
@@ -42,6 +43,18 @@ export const composerStyles = css`
   .send:hover {
     background: var(--_accent);
     filter: brightness(1.1);
+  }
+  .count {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .count:empty {
+    display: none;
+  }
+  .count.error {
+    color: var(--_danger);
   }
   [part~='voice-button'][aria-pressed='true'] {
     color: var(--_danger);

@@ -3,6 +3,10 @@
  * Enter sends, Shift+Enter starts a new line, and Enter while an input method is composing
  * (Chinese, Japanese, Korean) confirms the composition instead of sending.
  *
+ * It counts toward the documented maximum message length (the engine refuses longer messages):
+ * near the bound it says how much is left, past it that the text is too long, and it does not send
+ * — the text stays, for the user to shorten. Nothing is cut silently (a `maxlength` would).
+ *
  * @module
  */
 import { html, nothing } from 'lit';
@@ -16,8 +20,29 @@ export interface ComposerProps {
   /** Speech input is available. */
   canListen: boolean;
   listening: boolean;
+  /** The longest message the assistant accepts, in UTF-16 code units. */
+  maxLength: number;
   onSend(text: string): void;
   onListen(): void;
+}
+
+/** Updates the count under the text area; returns whether the text is over the bound. */
+function updateCount(form: HTMLFormElement, props: Pick<ComposerProps, 'msgs' | 'maxLength'>): boolean {
+  const input = form.elements.namedItem('text') as HTMLTextAreaElement | null;
+  const count = form.querySelector('.count');
+  const length = input?.value.length ?? 0;
+  const over = length > props.maxLength;
+  const left = props.maxLength - length;
+  input?.setAttribute('aria-invalid', String(over));
+  if (count) {
+    count.textContent = over
+      ? props.msgs.tooLong(length, props.maxLength)
+      : left <= props.maxLength / 10
+        ? props.msgs.charactersLeft(left)
+        : '';
+    count.classList.toggle('error', over);
+  }
+  return over;
 }
 
 function submit(event: Event, props: ComposerProps): void {
@@ -25,8 +50,10 @@ function submit(event: Event, props: ComposerProps): void {
   const form = (event.currentTarget as HTMLElement).closest('form');
   const input = form?.elements.namedItem('text') as HTMLTextAreaElement | null;
   const text = input?.value.trim();
-  if (!input || !text) return;
+  if (!form || !input || !text) return;
+  if (updateCount(form, props)) return input.focus();
   input.value = '';
+  updateCount(form, props);
   props.onSend(text);
 }
 
@@ -51,7 +78,9 @@ export function renderComposer(props: ComposerProps): TemplateResult {
       autocomplete="off"
       enterkeyhint="send"
       placeholder=${props.listening ? msgs.listening : msgs.placeholder}
+      aria-describedby="count"
       @keydown=${(event: KeyboardEvent) => keydown(event, props)}
+      @input=${(event: Event) => updateCount((event.currentTarget as HTMLTextAreaElement).form as HTMLFormElement, props)}
     ></textarea>
     ${
       props.canListen
@@ -60,6 +89,7 @@ export function renderComposer(props: ComposerProps): TemplateResult {
             part="voice-button"
             type="button"
             aria-pressed=${props.listening ? 'true' : 'false'}
+            title=${props.listening ? msgs.stopListening : msgs.speak}
             aria-label=${props.listening ? msgs.stopListening : msgs.speak}
             @click=${props.onListen}
           >
@@ -67,6 +97,9 @@ export function renderComposer(props: ComposerProps): TemplateResult {
           </button>`
         : nothing
     }
-    <button class="icon-button send" part="send-button" type="submit" aria-label=${msgs.send}>${icons.send}</button>
+    <button class="icon-button send" part="send-button" type="submit" title=${msgs.send} aria-label=${msgs.send}>
+      ${icons.send}
+    </button>
+    <p id="count" class="count" part="count" aria-live="polite"></p>
   </form>`;
 }

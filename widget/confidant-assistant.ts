@@ -9,15 +9,17 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { AssistantOptions, ConversationSummary } from '../src/index.ts';
 import { has } from './assistant-extras.ts';
+import { MAX_MESSAGE_LENGTH } from './message-bound.ts';
 import type { PermissionRequestEvent, WidgetAssistant } from './assistant-extras.ts';
 import type { LoadStrategy } from './assistant-loader.ts';
 import { ChatController } from './chat-controller.ts';
 import { composerStyles } from './composer.styles.ts';
 import { renderComposer } from './composer.ts';
 import { hostStyles } from './confidant-assistant.styles.ts';
-import { renderConsent } from './consent.ts';
+import { renderConsent, renderVoiceConsent } from './consent.ts';
 import { consentStyles } from './consent.styles.ts';
 import { renderConversations } from './conversations.ts';
+import type { ConversationEdit } from './conversations.ts';
 import { conversationsStyles } from './conversations.styles.ts';
 import {
   ConfidantCloseEvent,
@@ -26,10 +28,12 @@ import {
   ConfidantReadyEvent,
   ConfidantSendEvent,
 } from './events.ts';
+import { NoticeController } from './notices.ts';
 import { renderHeader } from './header.ts';
 import type { PanelView } from './header.ts';
 import { headerStyles } from './header.styles.ts';
-import { messagesFor } from './i18n/catalog.ts';
+import { loadMessages, messagesFor } from './i18n/catalog.ts';
+import { en } from './i18n/en.ts';
 import type { Messages } from './i18n/en.ts';
 import { renderLauncher } from './launcher.ts';
 import { launcherStyles } from './launcher.styles.ts';
@@ -63,8 +67,10 @@ import type { VoiceMode } from './voice.ts';
  * @fires {ConfidantSendEvent} confidant-send - The user sent `event.text`; cancelable.
  * @fires {ConfidantReplyEvent} confidant-reply - A reply was rendered; `event.reply`.
  * @fires {ConfidantErrorEvent} confidant-error - Loading or a turn failed; `event.error`.
+ * @fires {ConfidantNotificationEvent} confidant-notification - A timer or reminder fired; `event.reply`; cancelable.
  *
  * @csspart launcher - The floating button that opens and closes the panel.
+ * @csspart badge - The launcher's unread count.
  * @csspart panel - The chat panel (a non-modal dialog, or a region when `inline`).
  * @csspart header - The panel's header bar.
  * @csspart title - The panel's heading.
@@ -82,7 +88,12 @@ import type { VoiceMode } from './voice.ts';
  * @csspart bubble - Every message bubble (also `user-bubble` or `assistant-bubble`).
  * @csspart user-bubble - The user's bubbles.
  * @csspart assistant-bubble - The assistant's bubbles.
- * @csspart meta - A message's time and actions.
+ * @csspart meta - A message's actions.
+ * @csspart time - The time above a group of messages.
+ * @csspart action-button - Copy, good reply, bad reply.
+ * @csspart show-more - Shows more (or less) of a long message.
+ * @csspart new-messages - Jumps to messages that arrived while reading further up.
+ * @csspart starter - A suggestion on the empty panel.
  * @csspart retry-button - Sends a failed message again.
  * @csspart speak-button - Reads a reply aloud.
  * @csspart earlier-button - Loads older messages.
@@ -95,24 +106,40 @@ import type { VoiceMode } from './voice.ts';
  * @csspart typing - The typing indicator.
  * @csspart composer - The message form.
  * @csspart input - The message text area.
+ * @csspart count - How much more the message may hold, near the bound.
  * @csspart send-button - Sends the message.
  * @csspart voice-button - Starts or stops speech input.
  * @csspart unlock - The unlock form (passphrase mode).
  * @csspart passphrase - The passphrase field.
- * @csspart unlock-button - The unlock button.
+ * @csspart unlock-button - The unlock button (or "Set passphrase" on first use).
+ * @csspart new-passphrase - A new passphrase field.
+ * @csspart confirm-passphrase - Its confirmation.
+ * @csspart forgot-button - "Forgot your passphrase?".
+ * @csspart start-over-button - Deletes everything to start over with a new passphrase.
  * @csspart settings - The settings panel.
  * @csspart retention - The retention select.
  * @csspart export-button - Exports a backup.
  * @csspart import-button - Imports a backup.
  * @csspart revoke-button - Revokes a permission.
- * @csspart lock-button - Locks the history.
+ * @csspart lock-button - Locks the history (passphrase mode).
+ * @csspart protection - How history is protected, and the passphrase form.
+ * @csspart passphrase-button - Sets or changes the passphrase.
+ * @csspart voice-privacy - Where speech is recognized.
+ * @csspart voice-revoke-button - Withdraws the permission to use a speech server.
+ * @csspart ratings-button - Downloads the user's ratings.
  * @csspart erase-button - Asks to delete all history.
  * @csspart confirm-erase-button - Deletes all history.
  * @csspart conversations - The past-conversations list.
  * @csspart conversation - One past conversation.
- * @csspart new-conversation-button - Starts a new conversation.
+ * @csspart new-conversation-button - Starts a new conversation (in the header and the list).
+ * @csspart preview - A past conversation's latest message.
+ * @csspart rename-button - Renames a past conversation.
+ * @csspart rename-input - The new name.
+ * @csspart save-button - Saves it.
+ * @csspart delete-button - Asks to delete a past conversation.
+ * @csspart confirm-delete-button - Deletes it.
  * @csspart consent - The permission prompt.
- * @csspart allow-button - Grants the permission.
+ * @csspart allow-button - Grants the permission (also speech recognition on a server).
  * @csspart deny-button - Refuses the permission.
  * @csspart load-error - Shown when the assistant could not start.
  * @csspart announcer - The visually hidden live region that announces whole replies.
@@ -134,6 +161,7 @@ import type { VoiceMode } from './voice.ts';
  * @cssprop [--confidant-code-background=#e5e7eb] - Code blocks (dark: #0b1220).
  * @cssprop [--confidant-danger=#b91c1c] - Errors and destructive actions (dark: #fca5a5).
  * @cssprop [--confidant-focus=#1d4ed8] - The focus ring (dark: #bfdbfe).
+ * @cssprop [--confidant-badge-background=#b91c1c] - The launcher's unread count (white text).
  * @cssprop [--confidant-radius=0.75rem] - Corner radius of the panel, bubbles and cards.
  * @cssprop [--confidant-radius-small=0.5rem] - Corner radius of buttons and fields.
  * @cssprop [--confidant-shadow=0 0.5rem 2rem rgb(0 0 0 / 0.22)] - Shadow of the launcher and panel.
@@ -192,12 +220,20 @@ export class ConfidantAssistant extends LitElement {
   @property() load: LoadStrategy = 'open';
   /** Show images from replies and cards (they are fetched from their servers). */
   @property({ type: Boolean, attribute: 'allow-images' }) allowImages = false;
-  /** Speech engines allowed: `local` (on-device only), `any`, or `off`. */
-  @property() voice: VoiceMode = 'local';
+  /** Speech input: `ask` (on-device where available, else ask before the first use of the browser's server), `local` (on-device only), `any` (server too, without asking), or `off`. */
+  @property() voice: VoiceMode = 'ask';
   /** Read each new reply aloud (where read-aloud is available). */
   @property({ type: Boolean, attribute: 'read-aloud' }) readAloud = false;
   /** The panel's title. @default "Assistant", translated */
   @property() heading = '';
+  /** Suggestions on the empty panel. @default made from the registered skills (`assistant.skills.list()`) */
+  @property({ attribute: false }) starters: readonly string[] | undefined;
+  /** Prefix the page title with the unread count while the panel is closed, e.g. "(2) Shop". */
+  @property({ type: Boolean, attribute: 'title-notice' }) titleNotice = false;
+  /** Chime when a timer or reminder fires while the panel is closed. */
+  @property({ type: Boolean }) sound = false;
+  /** Offer Web Notifications (the user turns them on in settings; the browser asks then). */
+  @property({ type: Boolean }) notifications = false;
   /**
    * Fixes the language of every reply of the assistant the element creates (`en`, `zh-CN`). Unset,
    * each reply is in the language of the message it answers. @default undefined
@@ -208,8 +244,17 @@ export class ConfidantAssistant extends LitElement {
   @state() private offline = false;
   @state() private settingsData: SettingsData = {};
   @state() private conversationList: readonly ConversationSummary[] | undefined;
+  @state() private conversationEdit: ConversationEdit | undefined;
+  @state() private keyMode: 'unset' | 'passphrase' | undefined;
+  @state() private forgetting = false;
+  @state() private unseen = 0;
+  @state() private skillIntents: ReadonlySet<string> = new Set();
 
-  readonly #chat = new ChatController(this);
+  readonly #notices = new NoticeController(this, () => this.heading || this.#msgs.title);
+  readonly #chat = new ChatController(this, {
+    onNotification: (reply) => this.#notices.notify(reply),
+    onListChanged: () => this.view === 'conversations' && this.#loadConversations(),
+  });
   readonly #voice = new VoiceController(this, (text) => {
     const input = this.renderRoot.querySelector('textarea');
     if (input) input.value = text;
@@ -225,6 +270,10 @@ export class ConfidantAssistant extends LitElement {
   #stickToBottom = true;
   #announced = 0;
   #requests = 0;
+  #itemCount = 0;
+  #keyFor: WidgetAssistant | undefined;
+  #catalogue: Promise<void> | undefined;
+  #scrollLocked: string | undefined;
 
   static override get observedAttributes(): string[] {
     // `lang` stays the native attribute (so `:lang()` and screen readers see it); re-render when it changes.
@@ -241,8 +290,26 @@ export class ConfidantAssistant extends LitElement {
     return this.lang || this.parentElement?.closest<HTMLElement>('[lang]')?.lang || navigator.language || 'en';
   }
 
+  /** The UI strings of the effective language; English while another catalogue loads (see `getUpdateComplete`). */
   get #msgs(): Messages {
-    return messagesFor(this.#lang);
+    const lang = this.#lang;
+    const msgs = messagesFor(lang);
+    if (msgs) return msgs;
+    this.#catalogue ??= loadMessages(lang).then(() => {
+      this.#catalogue = undefined;
+      this.requestUpdate();
+    });
+    return en;
+  }
+
+  /** Also waits for the UI catalogue of the element's language, so `await el.updateComplete` sees its strings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#catalogue) {
+      await this.#catalogue;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override connectedCallback(): void {
@@ -256,6 +323,7 @@ export class ConfidantAssistant extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onNetwork);
     window.removeEventListener('offline', this.#onNetwork);
+    this.#lockPageScroll(false);
   }
 
   /** Opens the panel and moves focus into it. */
@@ -285,7 +353,10 @@ export class ConfidantAssistant extends LitElement {
     if (changed.has('assistant')) {
       this.#own.assistantChanged();
       this.#chat.setAssistant(this.assistant);
+      this.#voice.persist = undefined;
+      this.skillIntents = new Set();
       if (this.assistant) {
+        this.#learnAssistant(this.assistant);
         const ready = new ConfidantReadyEvent(this.assistant);
         this.dispatchEvent(ready);
       }
@@ -311,15 +382,20 @@ export class ConfidantAssistant extends LitElement {
     if (changed.has('open') && changed.get('open') !== undefined) {
       this.dispatchEvent(this.open ? new ConfidantOpenEvent() : new ConfidantCloseEvent());
     }
+    if (changed.has('open') || changed.has('inline')) this.#lockPageScroll(this.open && !this.inline);
+    this.#notices.seen();
     if (this.open && this.#focusOnOpen) {
       this.#focusOnOpen = false;
       const root = this.renderRoot;
       (
-        root.querySelector<HTMLElement>('#passphrase') ??
+        root.querySelector<HTMLElement>('.unlock input') ??
         root.querySelector<HTMLElement>('#input') ??
         root.querySelector<HTMLElement>('.panel button')
       )?.focus();
     }
+    const locked = this.#chat.status === 'locked';
+    if (locked && this.assistant && this.#keyFor !== this.assistant) this.#readKeyMode(this.assistant);
+    if (!locked) this.#keyFor = undefined;
     if (this.#restoreFocus) {
       this.#restoreFocus = false;
       this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
@@ -340,7 +416,11 @@ export class ConfidantAssistant extends LitElement {
     }
     this.#requests = requests;
     const scroller = this.renderRoot.querySelector('.scroller');
+    const count = this.#chat.items.length;
     if (scroller && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+    // Reading further up: say that messages arrived below instead of pulling the view down.
+    else if (count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
+    this.#itemCount = count;
     const { announcement } = this.#chat;
     if (announcement.count !== this.#announced) {
       this.#announced = announcement.count;
@@ -357,6 +437,7 @@ export class ConfidantAssistant extends LitElement {
           : renderLauncher({
               msgs,
               open: this.open,
+              unread: this.#notices.unread,
               onToggle: () => (this.open ? this.#close() : this.show()),
               onIntent: () => this.#own.prefetch(),
             })
@@ -371,7 +452,7 @@ export class ConfidantAssistant extends LitElement {
         ?hidden=${!this.inline && !this.open}
         @keydown=${this.#onKeydown}
       >
-        ${this.#opened ? this.#renderPanel(msgs) : nothing}
+        ${this.#opened && this.#catalogue === undefined ? this.#renderPanel(msgs) : nothing}
       </div>
       <div class="sr-only" part="announcer" aria-live="polite">
         ${
@@ -394,12 +475,18 @@ export class ConfidantAssistant extends LitElement {
       loading: status === 'loading' || status === 'starting' || (status === 'idle' && !this.assistant),
       progress: chat.progress,
       canBrowse: !locked && this.assistant !== undefined,
-      hasSettings: !locked && hasSettings(this.assistant, this.#voice.canSpeak),
+      hasSettings: !locked && hasSettings(this.assistant, this.#voice.canSpeak || this.#voice.state.status !== 'off'),
       closable: !this.inline,
       onView: (next) => this.#setView(next),
+      onNew: () => void this.#newConversation(),
       onClose: () => this.#close(),
     });
-    return html`${header}${this.#renderBody(msgs, view)}${request ? renderConsent({ msgs, request, onAnswer: (granted) => void this.#answer(request, granted) }) : nothing}`;
+    const voice = this.#voice;
+    return html`${header}${this.#renderBody(msgs, view)}${request ? renderConsent({ msgs, request, onAnswer: (granted) => void this.#answer(request, granted) }) : nothing}${
+      voice.asking && view === 'chat'
+        ? renderVoiceConsent({ msgs, onAnswer: (allowed) => voice.answer(allowed) })
+        : nothing
+    }`;
   }
 
   #renderBody(msgs: Messages, view: PanelView): TemplateResult {
@@ -412,11 +499,16 @@ export class ConfidantAssistant extends LitElement {
       </div>`;
     }
     if (chat.status === 'locked') {
+      const assistant = this.assistant;
       return renderUnlock({
         msgs,
         error: this.#own.unlockError,
         busy: this.#own.unlocking,
+        keyMode: this.keyMode,
+        forgetting: this.forgetting,
         onUnlock: (passphrase) => void this.#unlock(passphrase),
+        onForgot: has(assistant?.store, 'startOver') ? (show) => this.#forget(show) : undefined,
+        onStartOver: () => void this.#startOver(),
       });
     }
     if (view === 'settings') {
@@ -428,18 +520,45 @@ export class ConfidantAssistant extends LitElement {
         readAloud: this.readAloud,
         onChange: (data) => (this.settingsData = data),
         onReadAloud: (on) => (this.readAloud = on),
-        onLocked: () => this.#chat.setStatus('locked'),
-        onErased: () => void this.#chat.restore(),
+        onLocked: () => {
+          // Unlocking leads back to the chat, not to a settings view that still shows what was done before.
+          this.view = 'chat';
+          this.settingsData = {};
+          this.#chat.setStatus('locked');
+        },
+        onErased: () => void this.#chat.clear(),
+        voice: this.#voice.state,
+        onForgetVoice: () => this.#voice.answer(false),
+        notifications: this.#notices.canNotify
+          ? {
+              on: this.#notices.notifying,
+              onToggle: (on) => void (on ? this.#notices.enableNotifications() : this.requestUpdate()),
+            }
+          : undefined,
       });
     }
+    const store = this.assistant?.store;
     if (view === 'conversations') {
       return renderConversations({
         msgs,
         lang,
         conversations: this.conversationList,
         currentId: chat.conversationId,
+        editing: this.conversationEdit,
         onOpen: (id) => void chat.openConversation(id).then(() => this.#setView('chat')),
         onNew: () => void chat.newConversation().then(() => this.#setView('chat')),
+        onEdit: (edit) => this.#editConversation(edit),
+        onRename: has(store, 'renameConversation')
+          ? (id, title) => void this.#listAction(() => store.renameConversation(id, title))
+          : undefined,
+        onDelete: has(store, 'deleteConversation')
+          ? (id) =>
+              void this.#listAction(async () => {
+                await store.deleteConversation(id);
+                // The one on screen went: show the one the assistant picked instead.
+                if (id === chat.conversationId) await chat.clear();
+              })
+          : undefined,
       });
     }
     return html`${renderMessageList({
@@ -462,8 +581,16 @@ export class ConfidantAssistant extends LitElement {
       onEarlier: () => void chat.loadEarlier(),
       onSpeak: (item) => this.#voice.speak(item.text),
       onSanitizerReady: () => this.requestUpdate(),
+      starters: chat.status === 'ready' || chat.status === 'idle' ? this.#starters(msgs) : [],
+      unseen: this.unseen,
+      onJump: () => this.#jump(),
+      onScroll: (atBottom) => atBottom && this.unseen > 0 && (this.unseen = 0),
+      onRate: has(store, 'rateMessage') ? (item, rating) => void chat.rate(item, rating) : undefined,
+      onExpand: (item, shown) => void chat.expand(item, shown),
+      fullText: (item) => chat.fullText(item),
     })}${renderComposer({
       msgs,
+      maxLength: MAX_MESSAGE_LENGTH,
       canListen: this.#voice.canListen,
       listening: this.#voice.listening,
       onSend: (text) => void this.send(text),
@@ -477,12 +604,135 @@ export class ConfidantAssistant extends LitElement {
     if (view === 'settings') void loadSettings(assistant).then((data) => (this.settingsData = data), this.#reportError);
     if (view === 'conversations' && assistant) {
       this.conversationList = undefined;
-      void assistant.store.conversations().then((list) => (this.conversationList = list), this.#reportError);
+      this.conversationEdit = undefined;
+      this.#loadConversations();
     }
     // Keep keyboard users in the panel: the button they pressed is gone with the old view.
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.header button, .header h2')?.focus(),
     );
+  }
+
+  /** Loads what the element needs to know about a new assistant: its skills (for starters), the voice consent. */
+  #learnAssistant(assistant: WidgetAssistant): void {
+    const { skills, store } = assistant;
+    if (has(skills, 'list') && !this.starters)
+      void skills.list().then(
+        (list) => assistant === this.assistant && (this.skillIntents = new Set(list.flatMap((skill) => skill.intents))),
+        () => undefined,
+      );
+    if (has(store, 'setSpeechConsent')) this.#voice.persist = (allowed) => store.setSpeechConsent(allowed);
+    if (has(store, 'speechConsent') && this.#chat.status !== 'locked')
+      void store.speechConsent().then(
+        (allowed) => this.#voice.setAllowed(allowed),
+        () => undefined,
+      );
+  }
+
+  /** The suggestions for the empty panel: the host's, or phrases for intents the registered skills answer. */
+  #starters(msgs: Messages): readonly string[] {
+    if (this.starters) return this.starters;
+    return Object.entries(msgs.starterPhrases)
+      .filter(([intent]) => this.skillIntents.has(intent))
+      .slice(0, 4)
+      .map(([, phrase]) => phrase);
+  }
+
+  #readKeyMode(assistant: WidgetAssistant): void {
+    this.#keyFor = assistant;
+    const store = assistant.store;
+    if (!has(store, 'keyState')) return;
+    void store.keyState().then((state) => {
+      this.keyMode = state.mode === 'unset' ? 'unset' : 'passphrase';
+      // The set-passphrase form replaced the unlock field: keep the focus in the form.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.unlock input')?.focus());
+    }, this.#reportError);
+  }
+
+  #forget(show: boolean): void {
+    this.forgetting = show;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(show ? '.unlock .actions button' : '[part~="forgot-button"]')?.focus(),
+    );
+  }
+
+  async #startOver(): Promise<void> {
+    const store = this.assistant?.store;
+    if (!has(store, 'startOver')) return;
+    this.#own.unlocking = true;
+    this.requestUpdate();
+    try {
+      await store.startOver();
+      this.#chat.items = [];
+      this.forgetting = false;
+      this.#keyFor = undefined;
+      this.#chat.setStatus('locked');
+    } catch (error) {
+      this.#reportError(error);
+    } finally {
+      this.#own.unlocking = false;
+      this.requestUpdate();
+    }
+  }
+
+  async #newConversation(): Promise<void> {
+    await this.#chat.newConversation();
+    this.unseen = 0;
+    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+  }
+
+  #loadConversations(): void {
+    const assistant = this.assistant;
+    if (assistant)
+      void assistant.store.conversations().then((list) => (this.conversationList = list), this.#reportError);
+  }
+
+  #editConversation(edit: ConversationEdit | undefined): void {
+    const previous = this.conversationEdit;
+    this.conversationEdit = edit;
+    void this.updateComplete.then(() => {
+      const root = this.renderRoot;
+      if (edit?.mode === 'rename') root.querySelector<HTMLInputElement>('#rename')?.select();
+      else if (edit) root.querySelector<HTMLElement>('.edit .actions button')?.focus();
+      else if (previous)
+        [...root.querySelectorAll<HTMLElement>('[part~="conversation"]')]
+          .find((button) => button.closest('li')?.querySelector(`[part~="${previous.mode}-button"]`))
+          ?.focus();
+    });
+  }
+
+  /** Renames or deletes from the list, then shows the list again as the assistant has it. */
+  async #listAction(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.#reportError(error);
+    }
+    this.conversationEdit = undefined;
+    this.#loadConversations();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="conversation"]')?.focus());
+  }
+
+  #jump(): void {
+    const scroller = this.renderRoot.querySelector('.scroller');
+    scroller?.scrollTo({ top: scroller.scrollHeight });
+    this.unseen = 0;
+    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+  }
+
+  /**
+   * Stops the page behind the full-screen panel (narrow screens) from scrolling under the user's finger:
+   * `overflow: hidden` on the root while it is open, put back as it was when it closes.
+   */
+  #lockPageScroll(lock: boolean): void {
+    const root = document.documentElement;
+    if (lock && this.#scrollLocked === undefined && matchMedia('(max-width: 30rem)').matches) {
+      this.#scrollLocked = root.style.overflow;
+      root.style.overflow = 'hidden';
+    } else if (!lock && this.#scrollLocked !== undefined) {
+      root.style.overflow = this.#scrollLocked;
+      this.#scrollLocked = undefined;
+    }
   }
 
   #close(): void {

@@ -25,10 +25,4 @@ export const consentStyles = css`
   .consent p {
     margin: 0 0 0.75rem;
   }
-  .actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    flex-wrap: wrap;
-  }
 `;

@@ -1,6 +1,8 @@
 /**
  * The consent prompt: when a skill first needs a permission that reaches the network or personal
  * data, the core emits `permission-request` and waits; this asks the user, in words, and answers.
+ * It says what the skill sends with each call and to which origin (the LLM fallback: how many
+ * earlier turns), and why it asks again when it does (a changed skill, a grant from a backup).
  *
  * @module
  */
@@ -54,8 +56,51 @@ export function renderConsent(props: ConsentProps): TemplateResult {
   >
     <h3 id="consent-title" class="consent-title">${msgs.consentTitle}</h3>
     <p id="consent-body">
-      ${msgs.consentBody(request.skillId, what)}${request.description ? html`<br /><span class="muted">${request.description}</span>` : nothing}
+      ${msgs.consentBody(request.skillId, what)}${
+        request.sends
+          ? html`<br /><strong>${msgs.consentSends(request.sends.origin, request.sends.earlierTurns)}</strong>`
+          : nothing
+      }${
+        request.reason === 'changed' || request.reason === 'imported'
+          ? html`<br /><span class="muted"
+                >${request.reason === 'changed' ? msgs.consentChanged : msgs.consentImported}</span
+              >`
+          : nothing
+      }${request.description ? html`<br /><span class="muted">${request.description}</span>` : nothing}
     </p>
+    <div class="actions">
+      <button class="button" part="deny-button" type="button" @click=${() => props.onAnswer(false)}>
+        ${msgs.deny}
+      </button>
+      <button class="button primary" part="allow-button" type="button" @click=${() => props.onAnswer(true)}>
+        ${msgs.allow}
+      </button>
+    </div>
+  </div>`;
+}
+
+/** What the voice question renders and whom it tells. */
+export interface VoiceConsentProps {
+  msgs: Messages;
+  onAnswer(allowed: boolean): void;
+}
+
+/**
+ * Asks before the first use of speech recognition that runs on the browser's server.
+ * @param props labels and the answer handler
+ */
+export function renderVoiceConsent(props: VoiceConsentProps): TemplateResult {
+  const { msgs } = props;
+  return html`<div
+    class="consent"
+    part="consent voice-consent"
+    role="alertdialog"
+    aria-labelledby="voice-title"
+    aria-describedby="voice-body"
+    tabindex="-1"
+  >
+    <h3 id="voice-title" class="consent-title">${msgs.voiceAsk}</h3>
+    <p id="voice-body">${msgs.voiceAskBody}</p>
     <div class="actions">
       <button class="button" part="deny-button" type="button" @click=${() => props.onAnswer(false)}>
         ${msgs.deny}

@@ -23,7 +23,14 @@ export const conversationsStyles = css`
     margin: 0.75rem 0 0;
     padding: 0;
   }
+  .conversation-row {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.125rem;
+  }
   .conversation {
+    flex: 1;
+    min-width: 0;
     display: flex;
     flex-direction: column;
     align-items: flex-start;
@@ -44,5 +51,27 @@ export const conversationsStyles = css`
   }
   .conversation time {
     font-size: 0.75rem;
+  }
+  .conversation-title,
+  .preview {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .preview {
+    font-size: 0.8125rem;
+    font-weight: 400;
+  }
+  .edit {
+    flex: 1;
+    display: grid;
+    gap: 0.375rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+  }
+  .edit p {
+    margin: 0;
   }
 `;

@@ -53,6 +53,22 @@ export class ConfidantReplyEvent extends Event {
   }
 }
 
+/**
+ * Fired when a reply nobody asked for right now arrives — a timer or reminder firing — before the
+ * widget counts it as unread and (as the host allowed) changes the title, chimes or shows a Web
+ * Notification. Cancelable: `preventDefault()` skips those, for a host that shows its own notice.
+ */
+export class ConfidantNotificationEvent extends Event {
+  readonly reply: Reply;
+  /** Whether the user could see it in the open panel. */
+  readonly seen: boolean;
+  constructor(reply: Reply, seen: boolean) {
+    super('confidant-notification', { ...init, cancelable: true });
+    this.reply = reply;
+    this.seen = seen;
+  }
+}
+
 /** Fired when loading the assistant or answering a turn fails; the panel shows the error with a retry. */
 export class ConfidantErrorEvent extends Event {
   /** The error (usually a `ConfidantError` with a `code`). */
@@ -70,6 +86,7 @@ declare global {
     'confidant-ready': ConfidantReadyEvent;
     'confidant-send': ConfidantSendEvent;
     'confidant-reply': ConfidantReplyEvent;
+    'confidant-notification': ConfidantNotificationEvent;
     'confidant-error': ConfidantErrorEvent;
   }
 }

@@ -33,12 +33,18 @@ export const headerStyles = css`
     border: 1px solid var(--_border-strong);
   }
   .progress {
-    height: 0.25rem;
+    padding: 0.375rem 0.75rem 0.5rem;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+    border-bottom: 1px solid var(--_border);
   }
   .progress progress {
     display: block;
     width: 100%;
-    height: 0.25rem;
+    height: 0.375rem;
+    margin-top: 0.25rem;
+    border-radius: 999px;
+    overflow: hidden;
     border: 0;
     appearance: none;
     background: var(--_hover);

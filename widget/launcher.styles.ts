@@ -31,6 +31,22 @@ export const launcherStyles = css`
     width: 1.5rem;
     height: 1.5rem;
   }
+  .badge {
+    position: absolute;
+    inset-block-start: -0.25rem;
+    inset-inline-end: -0.25rem;
+    min-width: 1.375rem;
+    height: 1.375rem;
+    padding: 0 0.375rem;
+    border-radius: 999px;
+    background: var(--confidant-badge-background, #b91c1c);
+    color: #ffffff;
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1.375rem;
+    text-align: center;
+    box-shadow: 0 0 0 2px var(--_bg);
+  }
   :host([position^='top']) .launcher {
     inset-block: var(--_offset) auto;
   }

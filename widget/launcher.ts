@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Messages } from './i18n/en.ts';
 import { icons } from './icons.ts';
@@ -13,6 +13,8 @@ import { icons } from './icons.ts';
 export interface LauncherProps {
   msgs: Messages;
   open: boolean;
+  /** Notices not seen yet (shown as a badge, and in the button's name so the name holds the visible number). */
+  unread: number;
   onToggle(): void;
   /** The visitor points at or focuses the launcher: a click is likely, so the assistant may start loading. */
   onIntent?(): void;
@@ -29,11 +31,16 @@ export function renderLauncher(props: LauncherProps): TemplateResult {
     type="button"
     aria-controls="panel"
     aria-expanded=${props.open ? 'true' : 'false'}
-    aria-label=${props.open ? props.msgs.close : props.msgs.open}
+    aria-label=${props.open ? props.msgs.close : props.unread ? props.msgs.openUnread(props.unread) : props.msgs.open}
     @click=${props.onToggle}
     @pointerenter=${() => props.onIntent?.()}
     @focus=${() => props.onIntent?.()}
   >
     ${props.open ? icons.close : icons.chat}
+    ${
+      props.unread
+        ? html`<span class="badge" part="badge" aria-hidden="true">${props.unread > 99 ? '99+' : props.unread}</span>`
+        : nothing
+    }
   </button>`;
 }

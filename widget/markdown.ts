@@ -34,8 +34,10 @@ export interface MarkdownOptions {
   images?: boolean;
 }
 
-// `[label](url "title")` on escaped text: `<`, `>` and `"` appear as character references.
-const LINK = String.raw`\[([^\]]*)\]\(\s*(?:&lt;)?((?:(?!&gt;)[^\s)])*)(?:&gt;)?(?:\s+&quot;((?:(?!&quot;).)*)&quot;)?\s*\)`;
+// `[label](url "title")` on escaped text: `<`, `>` and `"` appear as character references. A URL or
+// title never holds a set-aside code span (`\u0000n\u0000`): its HTML would land inside an attribute
+// (found by the fuzzer, test/fuzz/targets.ts), so such a "link" stays text, as code spans bind first.
+const LINK = String.raw`\[([^\]]*)\]\(\s*(?:&lt;)?((?:(?!&gt;)[^\s)\u0000])*)(?:&gt;)?(?:\s+&quot;((?:(?!&quot;)[^\u0000])*)&quot;)?\s*\)`;
 
 /** Inline syntax of one block's text, escaped first. Code spans and links are set aside so emphasis never reaches into them. */
 function inline(text: string, options: MarkdownOptions): string {
@@ -53,8 +55,8 @@ function inline(text: string, options: MarkdownOptions): string {
       keep(options.images ? `<img src="${src}" alt="${alt}"${title ? ` title="${title}"` : ''}>` : alt),
     )
     .replace(new RegExp(LINK, 'g'), (_, label: string, url: string, title?: string) => link(label, url, title))
-    .replace(/&lt;((?:https?:\/\/|mailto:)(?:(?!&gt;)\S)+)&gt;/g, (_, url: string) => link(url, url))
-    .replace(/(^|[\s(])(https?:\/\/\S+)/g, (_, lead: string, found: string) => {
+    .replace(/&lt;((?:https?:\/\/|mailto:)(?:(?!&gt;)[^\s\u0000])+)&gt;/g, (_, url: string) => link(url, url))
+    .replace(/(^|[\s(])(https?:\/\/[^\s\u0000]+)/g, (_, lead: string, found: string) => {
       // A bare URL ends before an escaped bracket or quote and before trailing punctuation.
       const url = (found.split(/&(?:lt|gt|quot);/)[0] ?? '').replace(/[.,;:!?)\]']+$/, '');
       return lead + link(url, url) + found.slice(url.length);

@@ -26,6 +26,38 @@ export const messageListStyles = css`
     text-align: center;
     color: var(--_muted);
   }
+  .welcome p {
+    margin: 0 0 0.75rem;
+  }
+  .starters {
+    justify-content: center;
+  }
+  .when {
+    margin: 0.25rem 0 0;
+    text-align: center;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .jump {
+    position: sticky;
+    inset-block-end: 0;
+    align-self: center;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    border-radius: 999px;
+    box-shadow: var(--_shadow);
+  }
+  .jump .icon {
+    width: 1rem;
+    height: 1rem;
+  }
+  .bubble .link-button {
+    display: block;
+    margin-top: 0.25rem;
+    color: inherit;
+    font-size: 0.875rem;
+  }
   .log {
     display: flex;
     flex-direction: column;
@@ -46,9 +78,12 @@ export const messageListStyles = css`
     border-radius: var(--_radius);
     background: var(--_bot-bg);
     color: var(--_bot-fg);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
     line-height: 1.45;
+  }
+  /* The message's own line breaks are kept; the template's whitespace around it is not. */
+  .text {
+    white-space: pre-wrap;
   }
   .user .bubble {
     background: var(--_user-bg);
@@ -118,6 +153,18 @@ export const messageListStyles = css`
   .icon-button.small {
     padding: 0.125rem;
   }
+  /* A message with no actions (the user's own, sent) leaves no empty row under its bubble. */
+  .meta:not(:has(*)) {
+    display: none;
+  }
+  .meta .icon {
+    width: 1rem;
+    height: 1rem;
+  }
+  [part~='action-button'][aria-pressed='true'] {
+    color: var(--_link);
+    background: var(--_hover);
+  }
   .cards {
     list-style: none;
     margin: 0.375rem 0 0;
@@ -155,6 +202,9 @@ export const messageListStyles = css`
     border-color: var(--_accent);
     color: var(--_link);
     border-radius: 999px;
+  }
+  .message:has(.quick-replies) {
+    max-width: 100%;
   }
   .typing {
     display: flex;

@@ -1,6 +1,12 @@
 /**
- * The message list: user and assistant messages with timestamps, streamed text as it grows,
- * sanitized markdown, cards, quick replies, a typing indicator and retry on failure.
+ * The message list: user and assistant messages, grouped under a time when the conversation
+ * pauses, streamed text as it grows, sanitized markdown, cards, quick replies (Yes/No on every
+ * confirmation), message actions (copy, rate), a typing indicator, retry on failure, and starter
+ * suggestions while it is empty.
+ *
+ * Long text is collapsed with "Show more": laying out megabytes of text at once froze the tab
+ * for seconds (issue 16), and a message stored before the length bound (or imported) may hold that
+ * much. Only the shown part is ever given to the DOM.
  *
  * The list has `role="log"` for its structure but `aria-live="off"`: screen readers would otherwise
  * read every streamed token. Whole replies are announced once through the element's polite live
@@ -32,6 +38,49 @@ export interface MessageListProps {
   onSpeak(item: ChatItem): void;
   /** Called once a sanitizer that had to be downloaded is ready, to render markdown shown as text meanwhile. */
   onSanitizerReady(): void;
+  /** Suggestions for the empty panel. */
+  starters: readonly string[];
+  /** Messages added below while the user was reading further up. */
+  unseen: number;
+  onJump(): void;
+  /** The list scrolled; `atBottom` when the newest message is in view. */
+  onScroll(atBottom: boolean): void;
+  /** Present when replies can be rated. */
+  onRate: ((item: ChatItem, rating: 'up' | 'down' | null) => void) | undefined;
+  /** Shows this much of a long message (`undefined`: collapse it again), reading more of it first when it came cut. */
+  onExpand(item: ChatItem, shown: number | undefined): void;
+  /** The whole text of a message, for copying. */
+  fullText(item: ChatItem): Promise<string>;
+}
+
+/**
+ * How much text is shown before "Show more", in layout cost units. What costs is shaping, not length
+ * alone: random text that changes script at every character (CJK, Hangul, emoji, combining marks)
+ * took ~0.09 ms per character to lay out on a loaded 2-core machine, Latin text a fraction of that.
+ * So a character up to U+02FF counts 1 and any other 4: about 1,200 Latin characters or 300 others
+ * are shown at first, which lays out within a frame's budget whatever the text holds.
+ */
+const COLLAPSED = 1200;
+/** Text that costs more than this is collapsed. */
+const COLLAPSE_AT = 1600;
+/** Each "Show more" adds this much more (so one click never lays out more than a few pages). */
+const STEP = 12_000;
+/** Markdown longer than this is shown as plain (collapsed) text: converting it would block the page. */
+const MARKDOWN_LIMIT = 20_000;
+/** A pause this long (ms) starts a new time group. */
+const TIME_GAP = 10 * 60_000;
+
+/** The start of `text`, `length` code units long, not cutting a surrogate pair. */
+function head(text: string, length: number): string {
+  const end = /[\ud800-\udbff]/.test(text.charAt(length - 1)) ? length - 1 : length;
+  return text.slice(0, end);
+}
+
+/** Where the text from `from` on has spent `budget` cost units (see `COLLAPSED`), or its end. */
+function spend(text: string, from: number, budget: number): number {
+  let i = from;
+  for (let cost = 0; i < text.length && cost < budget; i++) cost += text.charCodeAt(i) < 0x300 ? 1 : 4;
+  return i;
 }
 
 // Sanitized markdown is rendered once per item into a detached element that Lit then moves in and
@@ -63,6 +112,7 @@ function markdownOf(item: ChatItem, markdown: string, props: MessageListProps): 
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+/** A time group's label: the time today, the date and time before. */
 function formatTime(createdAt: number, lang: string): string {
   const today = new Date().toDateString() === new Date(createdAt).toDateString();
   const id = `${lang}|${today}`;
@@ -100,11 +150,105 @@ function renderCards(item: ChatItem, props: MessageListProps): TemplateResult | 
   </ul>`;
 }
 
+function renderText(item: ChatItem, props: MessageListProps): TemplateResult | Node | string {
+  const { text } = item;
+  if (item.markdown && item.state === 'done' && item.markdown.length <= MARKDOWN_LIMIT)
+    return markdownOf(item, item.markdown, props);
+  const total = item.fullLength ?? text.length;
+  if (item.state === 'streaming' || (total === text.length && spend(text, 0, COLLAPSE_AT) === total)) return text;
+  const length = Math.min(item.shown ?? spend(text, 0, COLLAPSED), text.length);
+  const more = length < total;
+  // Past what came to the page, the next step is counted as the costliest characters.
+  const next = () => (length < text.length ? spend(text, length, STEP) : Math.min(total, length + STEP / 4));
+  const toggle = () => props.onExpand(item, more ? next() : undefined);
+  return html`${more ? `${head(text, length)}…` : text}<button
+      class="link-button"
+      part="show-more"
+      type="button"
+      aria-expanded=${more ? 'false' : 'true'}
+      @click=${toggle}
+    >
+      ${more ? props.msgs.showMore : props.msgs.showLess}
+    </button>`;
+}
+
+function copy(event: Event, item: ChatItem, props: MessageListProps): void {
+  const { msgs } = props;
+  const button = event.currentTarget as HTMLElement;
+  void props
+    .fullText(item)
+    .then((text) => navigator.clipboard?.writeText(text))
+    .then(() => {
+      // Said to screen readers by the button's new name; back after a moment.
+      button.setAttribute('aria-label', msgs.copied);
+      button.title = msgs.copied;
+      setTimeout(() => {
+        button.setAttribute('aria-label', msgs.copy);
+        button.title = msgs.copy;
+      }, 1500);
+    });
+}
+
+function renderActions(item: ChatItem, props: MessageListProps): TemplateResult | typeof nothing {
+  const { msgs, onRate } = props;
+  if (item.role !== 'assistant' || item.state !== 'done') return nothing;
+  const button = (label: string, icon: TemplateResult, click: (event: Event) => void, pressed?: boolean) =>
+    html`<button
+      class="icon-button small"
+      part="action-button"
+      type="button"
+      title=${label}
+      aria-label=${label}
+      aria-pressed=${pressed === undefined ? nothing : String(pressed)}
+      @click=${click}
+    >
+      ${icon}
+    </button>`;
+  // A reply that is only on screen (no stored id yet) cannot be rated.
+  const rate = onRate && !item.key.startsWith('local-') && !item.key.startsWith('stream-');
+  return html`${button(msgs.copy, icons.copy, (event) => copy(event, item, props))}
+  ${
+    rate
+      ? html`${button(msgs.goodReply, icons.thumbUp, () => onRate(item, item.rating === 'up' ? null : 'up'), item.rating === 'up')}
+        ${button(msgs.badReply, icons.thumbDown, () => onRate(item, item.rating === 'down' ? null : 'down'), item.rating === 'down')}`
+      : nothing
+  }`;
+}
+
+function renderChips(
+  replies: readonly { label: string; value?: string | undefined }[],
+  props: MessageListProps,
+  part = 'quick-reply',
+): TemplateResult {
+  return html`${replies.map(
+    (reply) =>
+      html`<button
+        class="button chip-button"
+        part=${part}
+        type="button"
+        @click=${() => props.onQuickReply(reply.value ?? reply.label)}
+      >
+        ${reply.label}
+      </button>`,
+  )}`;
+}
+
 function renderItem(item: ChatItem, last: boolean, props: MessageListProps): TemplateResult {
   const { msgs } = props;
   const mine = item.role === 'user';
-  const content = item.markdown && item.state === 'done' ? markdownOf(item, item.markdown, props) : item.text;
-  const quickReplies = last && !mine && item.state === 'done' ? item.quickReplies : undefined;
+  const done = last && !mine && item.state === 'done';
+  // Every confirmation gets Yes/No, unless the skill offered its own choices. The values are the
+  // English words every language's cues understand; the labels are the UI language's.
+  const quickReplies = !done
+    ? undefined
+    : item.quickReplies?.length
+      ? item.quickReplies
+      : item.asks === 'confirmation'
+        ? [
+            { label: msgs.yes, value: 'yes' },
+            { label: msgs.no, value: 'no' },
+          ]
+        : undefined;
   // While a reply streams, its bubble is hidden from assistive technology; the finished reply is
   // a new node (`keyed` by the stored id), read in full once.
   return html`<div
@@ -113,17 +257,18 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
     aria-hidden=${item.state === 'streaming' ? 'true' : nothing}
   >
     <div class="bubble" part="bubble ${item.role}-bubble" dir="auto">
-      <span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>${content}
+      <span class="sr-only">${mine ? msgs.you : msgs.assistant}: </span>
+      <div class="text">${renderText(item, props)}</div>
     </div>
     ${renderCards(item, props)}
     <div class="meta" part="meta">
-      <time datetime=${new Date(item.createdAt).toISOString()}>${formatTime(item.createdAt, props.lang)}</time>
       ${
         !mine && props.canSpeak && item.state === 'done'
           ? html`<button
               class="icon-button small"
               part="speak-button"
               type="button"
+              title=${msgs.readAloud}
               aria-label=${msgs.readAloud}
               @click=${() => props.onSpeak(item)}
             >
@@ -131,6 +276,7 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
             </button>`
           : nothing
       }
+      ${renderActions(item, props)}
       ${
         item.state === 'failed'
           ? html`<span class="error">${msgs.sendFailed}</span>
@@ -143,17 +289,7 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
     ${
       quickReplies?.length
         ? html`<div class="quick-replies" part="quick-replies" role="group" aria-label=${msgs.suggestions}>
-            ${quickReplies.map(
-              (reply) =>
-                html`<button
-                  class="button"
-                  part="quick-reply"
-                  type="button"
-                  @click=${() => props.onQuickReply(reply.value ?? reply.label)}
-                >
-                  ${reply.label}
-                </button>`,
-            )}
+            ${renderChips(quickReplies, props)}
           </div>`
         : nothing
     }
@@ -165,7 +301,7 @@ function renderItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
 const templates = new WeakMap<ChatItem, { key: string; template: TemplateResult }>();
 
 function cachedItem(item: ChatItem, last: boolean, props: MessageListProps): TemplateResult {
-  const key = `${last}|${props.lang}|${props.canSpeak}|${props.allowImages}|${props.msgs.you}`;
+  const key = `${last}|${props.lang}|${props.canSpeak}|${props.allowImages}|${props.msgs.you}|${props.onRate !== undefined}`;
   const cached = templates.get(item);
   if (cached?.key === key) return cached.template;
   const template = renderItem(item, last, props);
@@ -180,17 +316,57 @@ function cachedItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
  */
 export function renderMessageList(props: MessageListProps): TemplateResult {
   const { items, msgs } = props;
-  return html`<div class="scroller" part="messages">
+  const entries: unknown[] = [];
+  items.forEach((item, i) => {
+    const previous = items[i - 1];
+    if (previous === undefined || item.createdAt - previous.createdAt > TIME_GAP)
+      entries.push(
+        keyed(
+          `time-${item.key}`,
+          html`<p class="when" part="time">
+            <time datetime=${new Date(item.createdAt).toISOString()}>${formatTime(item.createdAt, props.lang)}</time>
+          </p>`,
+        ),
+      );
+    entries.push(keyed(item.key, cachedItem(item, i === items.length - 1, props)));
+  });
+  const onScroll = (event: Event) => {
+    const scroller = event.currentTarget as HTMLElement;
+    props.onScroll(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48);
+  };
+  return html`<div class="scroller" part="messages" @scroll=${onScroll}>
     ${props.hasEarlier ? html`<button class="button earlier" part="earlier-button" type="button" @click=${props.onEarlier}>${msgs.earlier}</button>` : nothing}
-    ${items.length === 0 ? html`<p class="welcome" part="welcome">${msgs.welcome}</p>` : nothing}
-    <div class="log" role="log" aria-live="off" aria-label=${msgs.title}>
-      ${items.map((item, i) => keyed(item.key, cachedItem(item, i === items.length - 1, props)))}
-    </div>
+    ${
+      items.length === 0
+        ? html`<div class="welcome" part="welcome">
+            <p>${msgs.welcome}</p>
+            ${
+              props.starters.length
+                ? html`<div class="quick-replies starters" role="group" aria-label=${msgs.starters}>
+                    ${renderChips(
+                      props.starters.map((label) => ({ label })),
+                      props,
+                      'starter',
+                    )}
+                  </div>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+    <div class="log" role="log" aria-live="off" aria-label=${msgs.title}>${entries}</div>
     ${
       props.typing
         ? html`<div class="typing" part="typing" role="img" aria-label=${msgs.typing}>
             <span></span><span></span><span></span>
           </div>`
+        : nothing
+    }
+    ${
+      props.unseen > 0
+        ? html`<button class="button primary jump" part="new-messages" type="button" @click=${props.onJump}>
+            ${msgs.newMessages} (${props.unseen}) ${icons.arrowDown}
+          </button>`
         : nothing
     }
   </div>`;

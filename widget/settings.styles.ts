@@ -33,6 +33,11 @@ export const settingsStyles = css`
     padding-top: 0.75rem;
     border-top: 1px solid var(--_border);
   }
+  /* The first group needs no rule above it: the header's border is right there. */
+  .settings > .group:first-child {
+    padding-top: 0;
+    border-top: none;
+  }
   .group .note {
     margin: 0;
   }

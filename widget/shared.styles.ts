@@ -78,6 +78,32 @@ export const sharedStyles = css`
     border-color: var(--_danger);
     color: var(--_danger);
   }
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+  .strength {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 1.25rem;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .strength meter {
+    flex: 1;
+    height: 0.5rem;
+  }
   .field {
     width: 100%;
     min-height: 2.25rem;

@@ -2,17 +2,29 @@
  * Voice: speech input through the Web Speech API and read-aloud through `speechSynthesis`, each
  * shown only where the browser has it.
  *
- * Privacy: some browsers recognise speech (and some voices speak) on a remote service. In the
- * default `local` mode the widget uses only on-device recognition (`processLocally`, checked with
- * `SpeechRecognition.available()`) and voices with `localService`; `any` allows the browser's
- * remote services too, and `off` hides both.
+ * Privacy: some browsers recognise speech (and some voices speak) on a remote service — Chromium
+ * sends the recording to a server unless on-device recognition is installed. The widget always uses
+ * on-device recognition where the browser offers it (`processLocally`, checked with
+ * `SpeechRecognition.available()`) and voices with `localService`. Otherwise, in the default `ask`
+ * mode, it says so and asks before the first use (the answer is kept, encrypted, by the assistant);
+ * `local` never uses a remote service, `any` uses one without asking (the host has told its users),
+ * and `off` hides voice. The privacy settings state which is in use (`state`).
  *
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Which speech engines the widget may use. */
-export type VoiceMode = 'local' | 'any' | 'off';
+export type VoiceMode = 'ask' | 'local' | 'any' | 'off';
+
+/**
+ * Where speech input would be recognized: on the device (`local`), by the browser's remote service
+ * (`remote`, with whether the user `allowed` it), or nowhere (`off`).
+ */
+export interface VoiceState {
+  status: 'local' | 'remote' | 'off';
+  allowed: boolean;
+}
 
 // The Web Speech recognition interface is not in TypeScript's DOM library: the part used here.
 interface Recognition {
@@ -41,10 +53,16 @@ export class VoiceController implements ReactiveController {
   canListen = false;
   canSpeak = false;
   listening = false;
+  /** The question "use the remote service?" is on screen. */
+  asking = false;
+  /** Where recognition runs (set by detection). */
+  state: VoiceState = { status: 'off', allowed: false };
+  /** Keeps the user's answer (the assistant's `store.setSpeechConsent`), when it can. */
+  persist: ((allowed: boolean) => Promise<void>) | undefined;
 
   readonly #host: ReactiveControllerHost;
   readonly #onTranscript: (text: string) => void;
-  #mode: VoiceMode = 'local';
+  #mode: VoiceMode = 'ask';
   #lang = 'en';
   #recognition: Recognition | undefined;
   #voice: SpeechSynthesisVoice | undefined;
@@ -78,16 +96,34 @@ export class VoiceController implements ReactiveController {
     if (this.canSpeak) speechSynthesis.cancel();
   }
 
-  /** Starts listening, or stops when already listening. */
+  /** Sets whether the user allowed the remote service (read from the assistant). */
+  setAllowed(allowed: boolean): void {
+    this.state = { ...this.state, allowed };
+    this.#host.requestUpdate();
+  }
+
+  /** The user's answer to "use the remote service?"; a yes starts listening. */
+  answer(allowed: boolean): void {
+    this.asking = false;
+    this.setAllowed(allowed);
+    void this.persist?.(allowed).catch(() => undefined);
+    if (allowed) this.toggleListening();
+  }
+
+  /** Starts listening, or stops when already listening; asks first before a remote service's first use. */
   toggleListening(): void {
     const Recognizer = recognitionClass();
     if (this.#recognition) return this.#recognition.stop();
     if (!Recognizer || !this.canListen) return;
+    if (this.state.status === 'remote' && this.#mode === 'ask' && !this.state.allowed) {
+      this.asking = true;
+      return this.#host.requestUpdate();
+    }
     const recognition = new Recognizer();
     recognition.lang = this.#lang;
     recognition.interimResults = true;
     recognition.continuous = false;
-    if (this.#mode === 'local') recognition.processLocally = true;
+    if (this.state.status === 'local') recognition.processLocally = true;
     recognition.onresult = (event) => {
       this.#onTranscript(Array.from(event.results, (result) => result[0]?.transcript ?? '').join(''));
     };
@@ -115,19 +151,21 @@ export class VoiceController implements ReactiveController {
   async #detect(): Promise<void> {
     this.#pickVoice();
     const Recognizer = recognitionClass();
-    let canListen = this.#mode === 'any' && Recognizer !== undefined;
-    if (this.#mode === 'local' && Recognizer?.available) {
+    const mode = this.#mode;
+    let local = false;
+    if (mode !== 'off' && Recognizer?.available) {
       const lang = this.#lang;
-      canListen = await Recognizer.available({ langs: [lang], processLocally: true }).then(
+      local = await Recognizer.available({ langs: [lang], processLocally: true }).then(
         (availability) => availability === 'available',
         () => false,
       );
-      if (lang !== this.#lang) return;
+      if (lang !== this.#lang || mode !== this.#mode) return;
     }
-    if (canListen !== this.canListen) {
-      this.canListen = canListen;
-      this.#host.requestUpdate();
-    }
+    const status =
+      mode === 'off' || Recognizer === undefined ? 'off' : local ? 'local' : mode === 'local' ? 'off' : 'remote';
+    this.state = { ...this.state, status };
+    this.canListen = status !== 'off';
+    this.#host.requestUpdate();
   }
 
   #pickVoice = (): void => {

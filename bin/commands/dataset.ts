@@ -47,3 +47,21 @@ export function readDataset(path: string): Dataset {
     ...(source === undefined ? {} : { source }),
   };
 }
+
+/**
+ * A dataset with more training data: the `train` and `val` splits of `more` appended to those of
+ * `dataset`. Only those two splits are taken: the test split stays `dataset`'s own (a corpus
+ * extension never adds test data, so its figures stay comparable).
+ * @param dataset the dataset whose test split, name and licence are kept
+ * @param more datasets with more `train` and `val` examples (e.g. the same labels in other voices)
+ * @returns a new dataset; the inputs are not changed
+ */
+export function withMoreData(dataset: Dataset, more: Dataset[]): Dataset {
+  const splits = { ...dataset.splits };
+  for (const split of ['train', 'val'] as const)
+    for (const m of more) {
+      const extra = m.splits[split];
+      if (extra !== undefined) splits[split] = [...(splits[split] ?? []), ...extra];
+    }
+  return { ...dataset, splits };
+}

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createDialogueManager, type DialogueManager, type DialogueResult } from '../../src/dialogue/index.ts';
 import type { DialoguePolicy } from '../../src/dialogue/types.ts';
 import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
+import { routeByLanguage } from '../../src/nlu/runtime/language-router.ts';
 import { OOS_LABEL } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
@@ -144,10 +145,11 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 /**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
- * @param options `model`: path of the intent model; `contextModel`: path of the context model, or a loaded one
- *   (default: the shipped ones); `policy`: another dialogue policy to play instead of the context model's (an
- *   anchor to compare with; `--verbose` then has no decisions to show); `tagger`: `false` to play without the
- *   slot tagger (default: the shipped one, as the engine runs)
+ * @param options `model`: path of the intent model (default: the shipped English and Chinese models,
+ *   routed per turn by language as the engine does); `contextModel`: path of the context model, or a
+ *   loaded one (default: the shipped one); `policy`: another dialogue policy to play instead of the context
+ *   model's (an anchor to compare with; `--verbose` then has no decisions to show); `tagger`: `false` to
+ *   play without the slot tagger (default: the shipped one, as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
@@ -157,6 +159,15 @@ export async function evalDialogues(
   options: { model?: string; contextModel?: string | ContextScorer; policy?: DialoguePolicy; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
+  // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
+  // language, so a Chinese set needs no flag.
+  const model =
+    options.model === undefined
+      ? routeByLanguage({
+          en: await loadIntentModel(DEFAULT_MODEL),
+          zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
+        })
+      : await loadIntentModel(options.model);
   let decision: ContextDecision | undefined;
   let policy = options.policy;
   let loaded: ContextModel | undefined;
@@ -165,7 +176,6 @@ export async function evalDialogues(
     if (typeof source === 'string') loaded = await loadContextModel(source, { expect: CONTEXT_SPEC });
     policy = createContextPolicy(loaded ?? (source as ContextScorer), { onDecision: (d) => (decision = d) });
   }
-  const model = await loadIntentModel(options.model ?? DEFAULT_MODEL);
   const tagger =
     options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;

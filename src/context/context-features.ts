@@ -148,6 +148,24 @@ export function featurizeContext(input: ContextInput, spec: ContextSpec, cache: 
   };
 }
 
+/**
+ * Checks features built by hand (not by {@link featurizeContext}) against a spec before they
+ * reach ONNX Runtime, whose own errors would not say which vector is wrong.
+ * @param f the features
+ * @param spec the model's spec
+ * @throws {RangeError} naming the first vector of the wrong length
+ */
+export function checkContextFeatures(f: ContextFeatures, spec: ContextSpec): void {
+  const size = (v: ArrayLike<number>, n: number, what: string) => {
+    if (v?.length !== n) throw new RangeError(`${what} must have ${n} values, it has ${v?.length}`);
+  };
+  size(f.state, spec.state.length, 'features.state');
+  if (f.candFeats.length !== f.candTokens.length || f.slotFeats.length !== f.slotTokens.length)
+    throw new RangeError('features: one feature vector per candidate (and per slot candidate) is needed');
+  f.candFeats.forEach((v, i) => size(v, spec.candFeatures.length, `features.candFeats[${i}]`));
+  f.slotFeats.forEach((v, i) => size(v, spec.slotFeatures.length, `features.slotFeats[${i}]`));
+}
+
 /** The context model's outputs for one turn. */
 export interface ContextOutput {
   /** Probabilities over the spec's `commands`, in order. */

@@ -8,7 +8,7 @@
  */
 import { ModelLoadError } from '../errors.ts';
 import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/runtime/featurizer.ts';
-import { readOnnxSummary, type OnnxSummary } from '../nlu/onnx/onnx-reader.ts';
+import { checkGraphChecksum, metadataReader, readSummary } from '../nlu/onnx/model-format.ts';
 import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
 
 /** Version of the context model format; a loader refuses newer ones. */
@@ -71,9 +71,6 @@ export interface ContextModelMetadata {
 
 const KEY = 'confidant.';
 
-/** The metadata key of the graph checksum (written by the ONNX writer, checked here). */
-export const CONTEXT_CHECKSUM_KEY = `${KEY}checksum`;
-
 /**
  * Checks that `spec` is well formed: four lists of distinct non-empty strings, none empty.
  * @param spec the candidate spec
@@ -117,23 +114,13 @@ export function encodeContextMetadata(m: ContextModelMetadata): Record<string, s
  * @throws {ModelLoadError} when it is not a context model, a key is missing or malformed, or the format is newer
  */
 export function decodeContextMetadata(props: Map<string, string>, source: string): ContextModelMetadata {
-  const fail = (why: string): never => {
+  const refuse = (why: string): never => {
     throw new ModelLoadError(`Not a Confidant context model: ${why}`, source);
   };
-  const get = (key: string): string => props.get(KEY + key) ?? fail(`metadata ${KEY + key} is missing`);
-  const json = (key: string): unknown => {
-    try {
-      return JSON.parse(get(key)) as unknown;
-    } catch {
-      return fail(`metadata ${KEY + key} is not valid JSON`);
-    }
-  };
+  // The kind first: an intent model or a tagger is named as such, not as a broken context model.
   const kind = props.get(`${KEY}kind`);
-  if (kind !== CONTEXT_MODEL_KIND) fail(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
-  const format = Number(get('format'));
-  if (!Number.isInteger(format) || format < 1) fail('bad format version');
-  if (format > CONTEXT_FORMAT_VERSION)
-    fail(`format ${format} is newer than this library supports (${CONTEXT_FORMAT_VERSION})`);
+  if (kind !== CONTEXT_MODEL_KIND) refuse(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
+  const { fail, get, json, format } = metadataReader(props, KEY, CONTEXT_FORMAT_VERSION, refuse);
   const featurizer = json('featurizer');
   const featurizerProblem = checkFeaturizerConfig(featurizer);
   if (featurizerProblem !== null) fail(featurizerProblem);
@@ -216,16 +203,10 @@ export function readContextModelFile(
   source: string,
   expected?: Partial<ContextSpec>,
 ): ContextModelMetadata {
-  let summary: OnnxSummary;
-  try {
-    summary = readOnnxSummary(bytes);
-  } catch (cause) {
-    throw new ModelLoadError('The model file is corrupt or truncated', source, { cause });
-  }
+  const summary = readSummary(bytes, source, 'model');
   const meta = decodeContextMetadata(summary.metadata, source);
-  const checksum = summary.metadata.get(CONTEXT_CHECKSUM_KEY);
-  if (checksum !== undefined && checksum !== summary.graphChecksum)
-    throw new ModelLoadError('The model file is corrupt (its graph checksum does not match)', source);
+  // Required: every context model is written with one, so a file without it was edited.
+  checkGraphChecksum(summary, source, 'model', true);
   const dims = fixedDims(meta.spec);
   const problem =
     checkValues(summary.inputs, CONTEXT_INPUTS, dims, 'input') ??

@@ -11,6 +11,7 @@ import { readModelSource } from '../nlu/runtime/model-source.ts';
 import { loadOrt, type OrtModule } from '../nlu/runtime/ort-runtime.ts';
 import { readContextModelFile, type ContextModelMetadata, type ContextSpec } from './context-format.ts';
 import {
+  checkContextFeatures,
   createTextIdCache,
   featurizeContext,
   type ContextFeatures,
@@ -50,7 +51,11 @@ export interface ContextModel {
    * @throws {InferenceError} when ONNX Runtime fails, or the model was disposed
    */
   run(input: ContextInput): Promise<ContextOutput>;
-  /** Runs the model on a turn already featurized (by {@link ContextModel.featurize}). */
+  /**
+   * Runs the model on a turn already featurized (by {@link ContextModel.featurize}).
+   * @throws {RangeError} when a feature vector has the wrong length for the spec
+   * @throws {InferenceError} when ONNX Runtime fails, or the model was disposed
+   */
   runFeatures(features: ContextFeatures): Promise<ContextOutput>;
   /** Releases the ONNX session. Further runs reject. */
   dispose(): Promise<void>;
@@ -185,6 +190,7 @@ export async function loadContextModel(
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
   const runFeatures = async (f: ContextFeatures): Promise<ContextOutput> => {
+    checkContextFeatures(f, spec);
     if (disposed) throw new InferenceError('The context model was disposed', { code: 'disposed' });
     const job = queue.then(() => runSession(f));
     queue = job.catch(() => undefined);

@@ -127,11 +127,20 @@ export interface LexicalOverlap {
  * ```
  */
 export function lexicalOverlap(description: string, text: string, locale = 'en'): LexicalOverlap {
-  const wanted = contentWords(description, locale);
+  return overlapOfWords(contentWords(description, locale), contentWords(text, locale));
+}
+
+/**
+ * {@link lexicalOverlap} on content words already extracted (by {@link contentWords}): for
+ * callers that score one turn against many descriptions, or one description on many turns.
+ * @param wanted the description's content words
+ * @param have the text's content words
+ * @returns the overlap; both 0 when `wanted` is empty
+ */
+export function overlapOfWords(wanted: readonly string[], have: readonly string[]): LexicalOverlap {
   if (wanted.length === 0) return { words: 0, fuzzy: 0 };
-  const have = contentWords(text, locale);
   const haveSet = new Set(have);
-  const haveTrigrams = have.map(trigrams);
+  let haveTrigrams: Set<string>[] | undefined;
   let exact = 0;
   let fuzzy = 0;
   for (const w of wanted) {
@@ -140,6 +149,7 @@ export function lexicalOverlap(description: string, text: string, locale = 'en')
       fuzzy++;
       continue;
     }
+    haveTrigrams ??= have.map(trigrams);
     const t = trigrams(w);
     let best = 0;
     for (const h of haveTrigrams) best = Math.max(best, dice(t, h));

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { CryptoError, WrongPassphraseError } from '../errors.ts';
+import { CryptoError, InputError, WrongPassphraseError } from '../errors.ts';
 import { randomBytes, utf8 } from './bytes.ts';
 
 /** The lowest PBKDF2-SHA256 iteration count accepted anywhere (OWASP Password Storage Cheat Sheet, 2023). */
@@ -33,13 +33,21 @@ export function assertIterations(iterations: number): void {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Checks a passphrase is a non-empty string.
- * @throws {TypeError} otherwise.
+ * Checks a passphrase is a non-empty string of well-formed Unicode. A lone surrogate would be
+ * encoded to UTF-8 as U+FFFD, so two different passphrases would derive the same key (issue 16):
+ * such a passphrase is refused rather than silently changed.
+ * @throws {TypeError} when it is not a non-empty string
+ * @throws {InputError} code `malformed-unicode` when it holds a lone surrogate
  */
 export function assertPassphrase(passphrase: unknown): asserts passphrase is string {
   if (typeof passphrase !== 'string' || passphrase.length === 0)
     throw new TypeError('The passphrase must be a non-empty string');
+  // `String.prototype.isWellFormed` written out: the core targets ES2022.
+  if (LONE_SURROGATE.test(passphrase))
+    throw new InputError('The passphrase holds a lone surrogate: it is not well-formed Unicode', 'malformed-unicode');
 }
 
 /** A fresh random data key, extractable only so it can be wrapped; callers keep the non-extractable copy. */
@@ -111,4 +119,28 @@ export async function unwrapDataKey(
     if (options.wrongKey === 'passphrase') throw new WrongPassphraseError({ cause });
     throw new CryptoError('The device key does not unwrap the data key', { code: 'key', cause });
   }
+}
+
+/** Length of the random input a passkey's PRF is evaluated on (WebAuthn PRF takes any; 32 bytes is what it hashes to). */
+export const PRF_SALT_LENGTH = 32;
+
+/**
+ * The KEK a passkey unlocks: HKDF-SHA256 over the authenticator's PRF output (the WebAuthn PRF
+ * extension, i.e. CTAP2 hmac-secret), bound to the credential id, as an AES-KW key. The PRF output
+ * never leaves this function; only the key derived from it wraps the data key.
+ * @param prfOutput the 32 bytes of `getClientExtensionResults().prf.results.first`
+ * @param credentialId the passkey's raw id (binds the KEK to it)
+ * @throws {TypeError} unless `prfOutput` is 32 bytes
+ */
+export async function derivePasskeyKek(prfOutput: Uint8Array, credentialId: Uint8Array): Promise<CryptoKey> {
+  if (!(prfOutput instanceof Uint8Array) || prfOutput.length !== 32)
+    throw new TypeError('A passkey PRF output is 32 bytes');
+  const base = await crypto.subtle.importKey('raw', new Uint8Array(prfOutput), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: utf8('confidant passkey kek v1'), info: new Uint8Array(credentialId) },
+    base,
+    { name: 'AES-KW', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
 }

@@ -9,10 +9,10 @@
  *
  * @module
  */
-import { hasHan } from '../lang/detect-language.ts';
+import { foldHanVariants } from '../nlu/runtime/han-variants.ts';
+import { hasHan } from '../nlu/runtime/language-id.ts';
 import { enCues } from '../lang/en/en-cues.ts';
 import { zhCues } from '../lang/zh/zh-cues.ts';
-import { simplifyForGrammars } from '../nlu/entities/zh-traditional.ts';
 import type { TurnCue } from './types.ts';
 
 /** Lower-cases and trims punctuation and spacing so the cues see the words only. */
@@ -30,10 +30,7 @@ export function simplify(text: string): string {
 const LANGUAGES = [
   { cues: enCues, form: (text: string) => simplify(text) },
   // Chinese has no spaces between words: its patterns see the text without them.
-  {
-    cues: zhCues,
-    form: (text: string) => (hasHan(text) ? simplifyForGrammars(simplify(text)).replace(/\s+/g, '') : ''),
-  },
+  { cues: zhCues, form: (text: string) => (hasHan(text) ? foldHanVariants(simplify(text)).replace(/\s+/g, '') : '') },
 ] as const;
 
 function anyLanguage(cue: 'cancel' | 'yes' | 'no' | 'followUp' | 'correction', text: string): boolean {

@@ -5,39 +5,20 @@
  *
  * @module
  */
-import type { QuickReply } from '../engine/types.ts';
 import { joinSentences, packFor, type LanguagePack } from '../lang/pack.ts';
+import { describeSkills, exampleReplies } from '../lang/skill-descriptions.ts';
 import type { NormalizedReply, SkillDefinition } from '../skills/types.ts';
 
 const pickFrom = <T>(items: readonly T[], random: () => number): T =>
   items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 
-/**
- * Up to `n` different descriptions of what the skills do, in a random order. A pack may word a
- * built-in skill itself; other skills offer their own `description` only in English, so a
- * Chinese reply leaves them out rather than mix languages.
- */
+/** Up to `n` different descriptions of what the skills do, in a random order. */
 function suggestions(skills: readonly SkillDefinition[], pack: LanguagePack, random: () => number, n = 3): string[] {
-  const described = skills.map((s) =>
-    Object.hasOwn(pack.dialogue.skillDescriptions, s.id)
-      ? pack.dialogue.skillDescriptions[s.id]
-      : pack.lang === 'en'
-        ? s.description?.trim()
-        : undefined,
-  );
-  const pool = [...new Set(described.filter((d): d is string => d !== undefined && d !== ''))];
+  const pool = describeSkills(skills, pack);
   const out: string[] = [];
   while (out.length < n && pool.length > 0)
     out.push(pool.splice(Math.floor(random() * pool.length) % pool.length, 1)[0]!);
   return out;
-}
-
-/** Quick replies that show what works, for the skills the host registered. */
-function quickReplies(skills: readonly SkillDefinition[], pack: LanguagePack): QuickReply[] {
-  return Object.entries(pack.dialogue.examples)
-    .filter(([intent]) => skills.some((s) => s.intents.includes(intent)))
-    .slice(0, 3)
-    .map(([, label]) => ({ label }));
 }
 
 function withSuggestions(
@@ -48,7 +29,7 @@ function withSuggestions(
 ): NormalizedReply {
   const ideas = suggestions(skills, pack, random);
   const text = ideas.length === 0 ? head : joinSentences(head, pack.dialogue.suggest(ideas), pack.tag);
-  const replies = quickReplies(skills, pack);
+  const replies = exampleReplies(skills, pack);
   return replies.length === 0 ? { text } : { text, quickReplies: replies };
 }
 

@@ -11,7 +11,7 @@ import { capLength } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
-import { detectLanguage, type LanguageGuess } from '../lang/detect-language.ts';
+import { detectLanguage, type LanguageGuess } from '../nlu/runtime/language-id.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
 import { performAction, type Performed } from './perform.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
@@ -31,6 +31,12 @@ export interface DialogueManagerOptions {
   skills: readonly SkillDefinition[];
   /** Runs skills in isolation. */
   runtime: SkillRuntime;
+  /**
+   * The skills the "can't do that" and "didn't understand" replies suggest: those whose intents the
+   * model in use knows (a model trained to replace the built-in one leaves the built-in skills unreachable).
+   * @default every skill in `skills`
+   */
+  advertised?: () => readonly SkillDefinition[];
   /** The current time. @default () => new Date() */
   clock?: () => Date;
   /** IANA time zone given to `confirm` hooks. @default the platform's zone */
@@ -45,7 +51,11 @@ export interface DialogueManagerOptions {
    * at the start of a conversation, and to text in a language the assistant does not speak. @default 'en'
    */
   uiLang?: string;
-  /** Tells the language of a turn. @default the on-device script-based `detectLanguage` */
+  /**
+   * Tells the language of a turn. A turn the intent model found in neither language
+   * (`NluResult.lang` `und`, with letters) is foreign whatever this says.
+   * @default `detectLanguage` without model evidence (scripts and function words)
+   */
   detectLanguage?: (text: string) => LanguageGuess;
   /** A task untouched for this many turns is forgotten. @default 6 */
   contextTurns?: number;
@@ -117,6 +127,9 @@ function shippedPolicy(): DialoguePolicy {
 /** A turn detected as another language with at least this confidence gets the honest "I can't read that". */
 export const FOREIGN_CONFIDENCE = 0.5;
 
+/** A letter of any script: text without one ("42", "👍") has no language. */
+const LETTER = /\p{L}/u;
+
 /** The most UTF-16 code units of a turn the dialogue layer reads. */
 const MAX_TURN_CHARS = 2000;
 /** The most code units of each recent message kept in the state (it is rewritten every turn). */
@@ -180,6 +193,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     random: options.random ?? Math.random,
     maxAsks: positiveInteger('maxAsks', options.maxAsks, 2),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    advertised: options.advertised ?? (() => skills),
   };
   const fixed = optionalTag('lang', options.lang);
   const ui = packFor(optionalTag('uiLang', options.uiLang));
@@ -194,8 +208,12 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
   function languageOfTurn(turn: DialogueTurn, state: DialogueState): { tag: string; foreign: boolean } {
     const given = turn.lang === undefined ? undefined : languageOf(turn.lang);
     const guess = given !== undefined ? { lang: given, confidence: 1 } : detect(turn.text);
-    const spoken = guess.lang === 'en' || guess.lang === 'zh' ? guess.lang : undefined;
-    const foreign = spoken === undefined && guess.confidence >= FOREIGN_CONFIDENCE;
+    // The intent model read the turn with its own word evidence (`NluResult.lang`): when it found
+    // letters of a language neither model knows, the turn is foreign even if the word lists
+    // missed it, and never acted on through the context.
+    const modelForeign = given === undefined && turn.nlu.lang === 'und' && LETTER.test(turn.text);
+    const spoken = !modelForeign && (guess.lang === 'en' || guess.lang === 'zh') ? guess.lang : undefined;
+    const foreign = spoken === undefined && (modelForeign || guess.confidence >= FOREIGN_CONFIDENCE);
     if (spoken !== undefined) state.lang = spoken;
     if (fixed !== undefined) return { tag: packFor(fixed).tag, foreign };
     if (spoken !== undefined) return { tag: packFor(spoken).tag, foreign };

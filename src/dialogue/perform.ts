@@ -206,7 +206,7 @@ export async function performAction(
       const interrupted = interruption(state);
       delete state.pending;
       const done = {
-        reply: unsupportedReply(action.intent, skills, random, turn.lang),
+        reply: unsupportedReply(action.intent, settings.advertised?.() ?? skills, random, turn.lang),
         intent: action.intent,
         slots: {},
       };
@@ -240,5 +240,5 @@ export async function performAction(
     }
   }
   delete state.pending;
-  return { reply: outOfScopeReply(skills, random, turn.lang), intent: null, slots: {} };
+  return { reply: outOfScopeReply(settings.advertised?.() ?? skills, random, turn.lang), intent: null, slots: {} };
 }

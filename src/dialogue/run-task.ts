@@ -40,6 +40,8 @@ export interface TaskSettings {
   random: () => number;
   maxAsks: number;
   timeZone: string;
+  /** The skills the fallback replies suggest (see `DialogueManagerOptions.advertised`). @default all skills */
+  advertised?: () => readonly SkillDefinition[];
 }
 
 /**

@@ -12,24 +12,24 @@ import type {
   EngineEvent,
   EngineOptions,
   EngineStatus,
+  KeyState,
   ModelSource,
   PermissionGrant,
-  TrainOptions,
-  TrainProgressEvent,
+  Rating,
 } from './types.ts';
-import type { Corpus, ModelInfo } from '../nlu/types.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { EngineServices } from './services.ts';
 import type { EngineState } from './local-engine.ts';
 import { manifestOf } from '../skills/remote-skill.ts';
 import { loadEngineContextModel, contextModelInfo } from './context-loader.ts';
+import { exportFeedback, rateMessage, toStoredMessage } from './feedback.ts';
 import { startingModel } from './model-loader.ts';
+import { modelMethods } from './model-admin.ts';
 import { loadEngineTagger } from './tagger-loader.ts';
 
-/** The id under which a model trained in place is kept (encrypted) for the next start. @internal */
-export const ACTIVE_MODEL_ID = 'active';
 const RETENTION_KEY = 'retention.days';
+const SPEECH_KEY = 'speech.remote-allowed';
 
 type Unlocked = EngineState & { services: EngineServices; conversationId: string };
 
@@ -44,12 +44,19 @@ export interface AdminContext {
   loadModel(source: ModelSource, options: EngineOptions): Promise<IntentModel>;
   /** Stops and restarts the services (after erase or import), picking the conversation again. */
   restart(s: EngineState): Promise<void>;
+  /** Closes and reopens the store (after a wipe): a fresh key, or locked waiting for a new passphrase. */
+  reopen(s: EngineState): Promise<void>;
 }
 
 /** The grouped methods, all of them: the contract's table decides which they are. */
 type AdminMethods = Pick<Engine, EngineMethodName<'store' | 'skills' | 'models'>>;
 
+/** The grouped methods but the model ones (`model-admin.ts`). */
+type OwnAdminMethods = Omit<AdminMethods, 'train' | 'listModels' | 'useModel'>;
+
 /** Registers an abortable request under its id for `cancel()`. */
+export type Track = (requestId: string | undefined) => { signal: AbortSignal; done(): void };
+
 function track(
   inflight: Map<string, AbortController>,
   requestId: string | undefined,
@@ -59,12 +66,34 @@ function track(
   return { signal: controller.signal, done: () => requestId !== undefined && inflight.delete(requestId) };
 }
 
+/** A model trained in place went with the data (erase, start over): go back to the configured one. */
+async function defaultModel(ctx: AdminContext, s: EngineState): Promise<void> {
+  if (s.modelVersion !== undefined) {
+    await ctx.swapModel(s, await ctx.loadModel(startingModel(s.options).source, s.options));
+    s.modelVersion = undefined;
+  }
+}
+
 /** The admin half of the engine. @internal */
 export function adminMethods(ctx: AdminContext): AdminMethods {
+  return { ...ownAdminMethods(ctx), ...modelMethods(ctx, (requestId) => track(ctx.inflight, requestId)) };
+}
+
+function ownAdminMethods(ctx: AdminContext): OwnAdminMethods {
   return {
-    async history(conversationId?: string, options?: { limit?: number; before?: number }) {
+    async history(conversationId?: string, options: { limit?: number; before?: number; maxTextLength?: number } = {}) {
+      const { maxTextLength, ...page } = options;
+      if (maxTextLength !== undefined && !(Number.isInteger(maxTextLength) && maxTextLength > 0))
+        throw new RangeError('maxTextLength must be a positive integer');
       const s = ctx.unlocked();
-      return s.store.listMessages(conversationId ?? s.conversationId, options);
+      const messages = await s.store.listMessages(conversationId ?? s.conversationId, page);
+      return messages.map((message) => toStoredMessage(message, maxTextLength));
+    },
+
+    async readMessage(messageId: string, start?: number, end?: number) {
+      const message = await ctx.unlocked().store.getMessage(messageId);
+      if (message === undefined) throw new RangeError(`No message ${messageId}`);
+      return message.text.slice(start, end);
     },
 
     async conversations() {
@@ -74,7 +103,60 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
     async newConversation() {
       const s = ctx.unlocked();
       s.conversationId = (await s.store.createConversation()).id;
+      s.sync.post({ kind: 'conversations' });
       return s.conversationId;
+    },
+
+    async passkeys() {
+      return ctx.current().store.passkeys();
+    },
+    async addPasskey(currentPassphrase, enrollment) {
+      await ctx.unlocked().store.addPasskey(currentPassphrase, enrollment);
+    },
+    async removePasskey(credentialId) {
+      await ctx.unlocked().store.removePasskey(credentialId);
+    },
+
+    async renameConversation(conversationId: string, title: string) {
+      if (typeof title !== 'string') throw new TypeError('title must be a string');
+      const s = ctx.unlocked();
+      await s.store.setTitle(conversationId, title.replace(/\s+/g, ' ').trim());
+      // A name the user chose is never replaced by one made from the turns.
+      s.untitled.set(conversationId, -1);
+      s.sync.post({ kind: 'conversations' });
+    },
+
+    async rateMessage(messageId: string, rating: Rating | null) {
+      await rateMessage(ctx.unlocked().store, messageId, rating);
+    },
+
+    async keyState(): Promise<KeyState> {
+      const { store } = ctx.current();
+      const stored = store.locked ? await store.storedKeyMode() : store.keyMode;
+      return { mode: stored ?? 'unset', locked: store.locked, persistent: store.persistent };
+    },
+
+    async startOver() {
+      const s = ctx.current();
+      await s.store.wipe();
+      await defaultModel(ctx, s);
+      s.sync.post({ kind: 'reset' });
+      await ctx.reopen(s);
+    },
+
+    async speechConsent() {
+      return (await ctx.unlocked().store.settings().get<boolean>(SPEECH_KEY)) === true;
+    },
+
+    async setSpeechConsent(allowed: boolean) {
+      if (typeof allowed !== 'boolean') throw new TypeError('allowed must be a boolean');
+      const settings = ctx.unlocked().store.settings();
+      await (allowed ? settings.set(SPEECH_KEY, true) : settings.delete(SPEECH_KEY));
+    },
+
+    async exportFeedback() {
+      const s = ctx.unlocked();
+      return exportFeedback(s.store, s.options.lang ?? 'en');
     },
 
     async changePassphrase(currentPassphrase: string | undefined, next: string) {
@@ -89,16 +171,15 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       const s = ctx.unlocked();
       const result = await s.store.importBackup(file, passphrase);
       await ctx.restart(s);
+      s.sync.post({ kind: 'conversations' });
       return result;
     },
 
     async erase() {
       const s = ctx.unlocked();
       await s.store.eraseAll();
-      // A model trained in place was erased with the rest: go back to the configured one.
-      if (s.options.model === undefined && s.model.info.name !== 'assistant-en') {
-        await ctx.swapModel(s, await ctx.loadModel(startingModel(s.options).source, s.options));
-      }
+      await defaultModel(ctx, s);
+      s.sync.post({ kind: 'erased' });
       await ctx.restart(s);
     },
 
@@ -110,6 +191,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
         const [latest] = await s.store.listConversations();
         s.conversationId = latest?.id ?? (await s.store.createConversation()).id;
       }
+      s.sync.post({ kind: 'conversations' });
     },
 
     async retention() {
@@ -128,6 +210,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
       await s.store.settings().set(RETENTION_KEY, days);
       await s.store.applyRetention(days);
       s.services.dialogue.forget();
+      s.sync.post({ kind: 'conversations' });
     },
 
     async search(query: string, options: { limit?: number; conversationId?: string; requestId?: string } = {}) {
@@ -183,38 +266,7 @@ export function adminMethods(ctx: AdminContext): AdminMethods {
 
     async flushOutbox() {
       const { services } = ctx.unlocked();
-      await services.runtime.flushOutbox(services.skills);
-    },
-
-    async train(
-      corpus: Corpus | string,
-      options: TrainOptions & { requestId?: string } = {},
-      onProgress?: (event: TrainProgressEvent) => void,
-    ): Promise<ModelInfo> {
-      const s = ctx.unlocked();
-      const parsed = typeof corpus === 'string' ? (await import('../nlu/corpus/index.ts')).parseCorpus(corpus) : corpus;
-      // Loaded on the first training only: the Worker's script carries no trainer (rollup.config.mjs builds it
-      // into `confidant-train.js`, next to the Worker).
-      const { trainOnnxModel } = await import('../nlu/training/train-model.ts');
-      const { signal, done } = track(ctx.inflight, options.requestId);
-      ctx.setStatus(s, 'training');
-      try {
-        // Train, export and report progress (`featurize` … `export`, `done`) in one call of the NLU layer.
-        const { bytes } = await trainOnnxModel(parsed, {
-          quantize: options.quantize ?? true,
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(onProgress === undefined ? {} : { onProgress }),
-          signal,
-        });
-        const model = await ctx.loadModel(bytes, s.options);
-        await ctx.swapModel(s, model);
-        if (options.persist !== false)
-          await s.store.putModel(ACTIVE_MODEL_ID, bytes, { name: model.info.name, version: model.info.version });
-        return model.info;
-      } finally {
-        done();
-        ctx.setStatus(s, 'ready');
-      }
+      return services.runtime.flushOutbox(services.skills);
     },
 
     async setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo> {

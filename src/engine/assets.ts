@@ -37,10 +37,18 @@ export const engineAssets = {
   // first `models.train` (in the sources, the module it is built from).
   train: { file: 'confidant-train.js', here: () => new URL('../nlu/training/train-model.ts', import.meta.url) },
   'assistant-en': onnx('assistant-en', () => new URL('../../models/assistant-en.onnx', import.meta.url)),
+  // The Chinese intent model, fetched on the first Chinese utterance (see `routeByLanguage`).
+  'assistant-zh': onnx('assistant-zh', () => new URL('../../models/assistant-zh.onnx', import.meta.url)),
   // The slot tagger (places, list items, reminder tasks, words, names; English and Chinese).
   'slots-default': onnx('slots-default', () => new URL('../../models/slots-default.onnx', import.meta.url)),
   // The context model: how each turn relates to the conversation (issue 15).
   'assistant-context': onnx('assistant-context', () => new URL('../../models/assistant-context.onnx', import.meta.url)),
+  // The default model's replay pack (a sample of its training text, CC BY 3.0, see models/assistant-en.md):
+  // fetched only when a corpus extends the default model.
+  'assistant-en-replay': {
+    file: 'models/assistant-en.replay.json',
+    here: () => new URL('../../models/assistant-en.replay.json', import.meta.url),
+  },
 } as const satisfies Record<string, EngineAsset>;
 
 /** The name of a shipped file. @internal */

@@ -16,8 +16,10 @@
  */
 import type { Corpus, ModelInfo, NluResult } from '../nlu/types.ts';
 import type { AuditHead, ImportResult } from '../store/types.ts';
+import type { PasskeyEnrollment, PasskeyInfo } from '../store/key-manager.ts';
 import type { GrantablePermission } from '../skills/types.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { OutboxReport } from '../skills/webhook/outbox.ts';
 import type { MetricsSnapshot } from '../metrics/types.ts';
 import type {
   ContextModelInfo,
@@ -26,16 +28,21 @@ import type {
   EngineHost,
   EngineOptions,
   EngineStatus,
+  FeedbackExport,
+  KeyState,
   ModelSource,
   PermissionGrant,
   ProgressEvent,
+  Rating,
   Reply,
   SendRequest,
   SlotTaggerInfo,
   StoredMessage,
   TrainOptions,
   TrainProgressEvent,
+  TrainResult,
 } from './types.ts';
+import type { ModelVersion } from './model-versions.ts';
 
 /**
  * The engine contract. One implementation runs in-thread (`createLocalEngine`); the Worker
@@ -62,14 +69,30 @@ export interface Engine {
   classify(text: string): Promise<NluResult>;
   /** Unlocks the store (passphrase mode). @throws {WrongPassphraseError} changing nothing */
   unlock(passphrase: string): Promise<void>;
-  /** Forgets the data key in memory until `unlock`. */
+  /**
+   * Unlocks with a passkey: the PRF output the page got from the authenticator for one of `passkeys()`.
+   * @throws {CryptoError} code `wrong-passkey` or `unknown-passkey`, changing nothing
+   */
+  unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<void>;
+  /**
+   * Forgets the data key in memory until `unlock` (passphrase mode).
+   * @throws {UnsupportedError} code `device-mode` in device mode, which has no secret to lock with
+   */
   lock(): Promise<void>;
   /** A snapshot of counters and latency histograms (no message content). */
   metrics(): Promise<MetricsSnapshot>;
 
   // `assistant.store`: history, privacy controls, the audit log.
-  /** Lists messages of a conversation, newest first. */
-  history(conversationId?: string, options?: { limit?: number; before?: number }): Promise<StoredMessage[]>;
+  /**
+   * Lists messages of a conversation, newest first. With `maxTextLength`, longer texts come cut to it
+   * (with `fullLength`): a page then never carries megabytes a view cannot show at once anyway.
+   */
+  history(
+    conversationId?: string,
+    options?: { limit?: number; before?: number; maxTextLength?: number },
+  ): Promise<StoredMessage[]>;
+  /** The text of one message, or the part from `start` to `end` (UTF-16 code units, as `slice`). @throws {RangeError} no such message */
+  readMessage(messageId: string, start?: number, end?: number): Promise<string>;
   /** Lists conversations, most recently updated first. */
   conversations(): Promise<ConversationSummary[]>;
   /** Starts a new conversation and makes it current; returns its id. */
@@ -97,6 +120,27 @@ export interface Engine {
   verifyAudit(anchor?: AuditHead): Promise<number>;
   /** The audit chain's head, to anchor elsewhere. */
   auditHead(): Promise<AuditHead>;
+  /** The enrolled passkeys (ids and PRF inputs; readable while locked, to ask the authenticator). */
+  passkeys(): Promise<PasskeyInfo[]>;
+  /** Enrolls a passkey (passphrase mode: the passphrase stays the fallback). */
+  addPasskey(currentPassphrase: string, enrollment: PasskeyEnrollment): Promise<void>;
+  /** Removes an enrolled passkey. */
+  removePasskey(credentialId: Uint8Array): Promise<void>;
+  /** Renames a conversation (the title is stored encrypted). @throws {RangeError} over 200 characters, or no such conversation */
+  renameConversation(conversationId: string, title: string): Promise<void>;
+  /** Rates a reply thumbs up or down (`null` clears it), kept encrypted with the reply. */
+  rateMessage(messageId: string, rating: Rating | null): Promise<void>;
+  /** How the data key is protected and whether the store is locked; answers while locked too. */
+  keyState(): Promise<KeyState>;
+  /**
+   * Deletes everything, the key included, while locked too ("forgot the passphrase: start over"), and
+   * opens a fresh store: in passphrase mode it then waits for a new passphrase. Other tabs follow.
+   */
+  startOver(): Promise<void>;
+  /** Whether the user allowed speech recognition that runs on a server (asked before its first use). */
+  speechConsent(): Promise<boolean>;
+  /** Records (encrypted) the user's answer to the server speech-recognition question. */
+  setSpeechConsent(allowed: boolean): Promise<void>;
 
   // `assistant.skills`: the skills, their permissions and secrets, the webhook outbox.
   /** The skills the engine runs, in the order they are tried (app skills first, then built-in ones), as manifests. */
@@ -109,22 +153,35 @@ export interface Engine {
   respondToPermission(id: string, granted: boolean): Promise<void>;
   /** Stores (encrypted) or clears the credential handed only to that skill as `ctx.secret()`. */
   setSkillSecret(skillId: string, secret: string | undefined): Promise<void>;
-  /** Sends webhook calls queued while offline. */
-  flushOutbox(): Promise<void>;
+  /** Sends webhook calls queued while offline; says how many went, were dropped, and still wait. */
+  flushOutbox(): Promise<OutboxReport>;
 
   // `assistant.models`: the intent model and the context model.
-  /** Trains a model on a corpus (object or file text), swaps it in, and keeps it encrypted. */
+  /**
+   * Trains a model on a corpus (object or file text) — by default extending the built-in model with
+   * the corpus's intents — swaps it in, and keeps it encrypted as a new version. On any failure or
+   * cancellation the model in use stays, answering.
+   */
   train(
     corpus: Corpus | string,
     options?: TrainOptions & { requestId?: string },
     onProgress?: (event: TrainProgressEvent) => void,
-  ): Promise<ModelInfo>;
+  ): Promise<TrainResult>;
+  /** The built-in model(s) and the trained versions kept, with the one in use marked `active`. */
+  listModels(): Promise<ModelVersion[]>;
+  /**
+   * Puts a version back in use (rollback), or the built-in model with `built-in`.
+   * @throws {RangeError} for an unknown id; {ModelLoadError} when its bytes no longer load (the model in use stays)
+   */
+  useModel(id: string): Promise<ModelInfo>;
   /**
    * Loads another context model (a URL string or the `.onnx` bytes from `confidant train-context`) and answers
    * the next turns with it. @throws {ModelLoadError} naming it, when it is corrupt, of the wrong
    * shape or made for other features; the model in use then stays
    */
   setContextModel(source: string | ArrayBuffer | Uint8Array): Promise<ContextModelInfo>;
+  /** The user's ratings as a labelled corpus: rated replies with their utterances (see `FeedbackExport`). */
+  exportFeedback(): Promise<FeedbackExport>;
   /**
    * Replaces the slot tagger (`null` removes it). A tagger that is missing, corrupt, of the wrong
    * shape or with malformed labels is refused with a `ModelLoadError` naming it, and the previous
@@ -184,6 +241,7 @@ export const engineMethods = {
 
   classify: { group: 'assistant', callbacks: [] },
   unlock: { group: 'assistant', callbacks: [] },
+  unlockWithPasskey: { group: 'assistant', callbacks: [] },
   lock: { group: 'assistant', callbacks: [] },
   metrics: { group: 'assistant', callbacks: [] },
 
@@ -200,6 +258,16 @@ export const engineMethods = {
   changePassphrase: { group: 'store', callbacks: [] },
   verifyAudit: { group: 'store', callbacks: [] },
   auditHead: { group: 'store', callbacks: [] },
+  passkeys: { group: 'store', callbacks: [] },
+  addPasskey: { group: 'store', callbacks: [] },
+  removePasskey: { group: 'store', callbacks: [] },
+  renameConversation: { group: 'store', callbacks: [] },
+  readMessage: { group: 'store', callbacks: [] },
+  rateMessage: { group: 'store', callbacks: [] },
+  keyState: { group: 'store', callbacks: [] },
+  startOver: { group: 'store', callbacks: [] },
+  speechConsent: { group: 'store', callbacks: [] },
+  setSpeechConsent: { group: 'store', callbacks: [] },
 
   listSkills: { group: 'skills', callbacks: [], as: 'list' },
   permissions: { group: 'skills', callbacks: [] },
@@ -210,6 +278,9 @@ export const engineMethods = {
 
   train: { group: 'models', callbacks: [2] },
   setContextModel: { group: 'models', callbacks: [] },
+  listModels: { group: 'models', callbacks: [], as: 'list' },
+  useModel: { group: 'models', callbacks: [], as: 'use' },
+  exportFeedback: { group: 'models', callbacks: [] },
   setSlotTagger: { group: 'models', callbacks: [] },
 } as const satisfies { readonly [K in keyof Engine]: EngineMethodSpec<Engine[K]> };
 

@@ -23,24 +23,30 @@ import type {
 } from './types.ts';
 import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
-import { ConfidantError, LockedError, WorkerError } from '../errors.ts';
+import { ConfidantError, LockedError, UnsupportedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
 import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
 import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
-import { openStore, type HistoryMessage, type Store } from '../store/index.ts';
+import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
 import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
 import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
 import { locateTrainer } from './assets.ts';
 import { startServices, stopServices, type EngineServices } from './services.ts';
-import { adminMethods, ACTIVE_MODEL_ID } from './admin.ts';
+import { adminMethods } from './admin.ts';
+import { versionsToTry } from './model-versions.ts';
 import { toReply } from './reply.ts';
+import { checkMessageLength } from './message-limits.ts';
+import { createStoreReopener } from './store-reopen.ts';
 
 /** The histogram of the context model's time per turn (the bench reads it from inside the Worker). @internal */
 export const CONTEXT_MODEL_HISTOGRAM = 'confidant_context_model_duration_seconds';
+import { joinTabSync, type TabSignal, type TabSync } from './tab-sync.ts';
+import { titleFromTurn, TITLE_TURNS } from './conversation-title.ts';
+import { toStoredMessage } from './feedback.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -56,14 +62,26 @@ export interface EngineState {
   model: IntentModel;
   /** The context model the dialogue policy asks on every turn. */
   contextModel: ContextModel;
+  /** What the model the engine started with (the bundled one, or the host's) is. */
+  builtIn: ModelInfo;
+  /** The stored version in use (`model-versions.ts`), or `undefined` for the built-in model. */
+  modelVersion: string | undefined;
+  /** True when the host's `model` is an extension file of the bundled model (training can then extend the bundled one). */
+  extendsBundled: boolean;
   /** The slot tagger, when one is loaded: its spans join the turn's entities. */
   tagger: SlotTagger | undefined;
   store: Store;
   services: EngineServices | undefined;
   conversationId: string | undefined;
   status: EngineStatus;
+  /** Tells other tabs on the same database what changed (see ./tab-sync.ts). */
+  sync: TabSync;
+  /** User turns seen per conversation still without a title; `-1` once it has one (./conversation-title.ts). */
+  untitled: Map<string, number>;
 }
 
+/** The most of one message's text a `history` event carries; `store.readMessage` has the rest. */
+const SYNCED_TEXT = 100_000;
 /** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
 const warned = new Set<string>();
 
@@ -111,13 +129,27 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     return withSlotEntities(nlu, spans);
   };
 
+  // Opens the store with the engine's options; a deletion under it starts the engine over (./store-reopen.ts).
+  const reopener = createStoreReopener({
+    current: () => (disposed ? undefined : state),
+    emit,
+    setStatus,
+    restart: async (s) => {
+      stopServices(s.services);
+      s.services = undefined;
+      s.conversationId = undefined;
+    },
+    activate: (s) => activate(s),
+  });
+  const openEngineStore = reopener.open;
+
   /** Once the store is unlocked: restore a trained model, start the services, pick the conversation. */
   const activate = async (s: EngineState) => {
-    const stored = s.options.model === undefined ? await s.store.getModel(ACTIVE_MODEL_ID) : undefined;
-    if (stored !== undefined) await swapModel(s, await loadModel(stored.bytes, s.options));
+    if (s.options.model === undefined) await restoreVersion(s);
     s.services = await startServices(s.store, {
       options: s.options,
       modelLabels: s.model.info.labels,
+      currentLabels: () => s.model.info.labels,
       localSkills: hooks.skills ?? [],
       host,
       wrapCallback,
@@ -144,6 +176,33 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     setStatus(s, 'ready');
   };
 
+  /**
+   * Puts the stored version in use back (the host's own `model` always wins over stored ones). A
+   * version that no longer loads is reported and gives way to the one before it, then to the
+   * built-in model: the assistant always starts answering.
+   */
+  const restoreVersion = async (s: EngineState) => {
+    for (const [, ids] of await versionsToTry(s.store)) {
+      for (const id of ids) {
+        const stored = await s.store.getModel(id);
+        try {
+          if (stored === undefined) throw new Error('its bytes are missing or fail authentication');
+          await swapModel(s, await loadModel(stored.bytes, s.options));
+          s.modelVersion = id;
+          break;
+        } catch (error) {
+          emit({
+            type: 'storage-error',
+            code: 'model-load',
+            recordId: id,
+            table: 'models',
+            message: `Model version ${id} does not load: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+    }
+  };
+
   const swapModel = async (s: EngineState, next: IntentModel) => {
     const previous = s.model;
     s.model = next;
@@ -158,6 +217,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       text,
       meta: { notification: skillId },
     });
+    s.sync.post({ kind: 'messages', conversationId, ids: [stored.id] });
     const nlu = {
       text: '',
       intent: null,
@@ -176,6 +236,91 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     return reply;
   };
 
+  /** Titles a conversation from its first turns that have a topic (./conversation-title.ts). */
+  const autoTitle = async (s: EngineState, conversationId: string, text: string, intent: string | null) => {
+    let seen = s.untitled.get(conversationId);
+    if (seen === -1) return;
+    if (seen === undefined) {
+      const title = await s.store.getTitle(conversationId);
+      if (title === undefined || title !== '') return void s.untitled.set(conversationId, -1);
+      seen = 0;
+    }
+    const title = titleFromTurn(text, intent, seen + 1);
+    if (title === undefined && seen + 1 < TITLE_TURNS) return void s.untitled.set(conversationId, seen + 1);
+    s.untitled.set(conversationId, -1);
+    if (title === undefined) return;
+    await s.store.setTitle(conversationId, title);
+    s.sync.post({ kind: 'conversations' });
+  };
+
+  /** Closes the store and opens it again (after a wipe here or in another tab): a fresh key, fresh services. */
+  const reopen = async (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.untitled.clear();
+    await s.store.close();
+    s.store = await openEngineStore(s.options);
+    if (s.store.locked) setStatus(s, 'locked');
+    else await activate(s);
+  };
+
+  /** What another tab changed: follow it here and tell the assistant's listeners. */
+  const follow = async (signal: TabSignal) => {
+    const s = state;
+    if (s === undefined || disposed) return;
+    switch (signal.kind) {
+      case 'messages': {
+        if (s.services === undefined) return;
+        // That tab moved the dialogue on: this tab's cached state of the conversation is stale.
+        s.services.dialogue.forget(signal.conversationId);
+        s.untitled.delete(signal.conversationId);
+        const found = await Promise.all(signal.ids.map((id) => s.store.getMessage(id)));
+        const messages = found
+          .filter((m): m is HistoryMessage => m !== undefined && m.conversationId === signal.conversationId)
+          .map((m) => toStoredMessage(m, SYNCED_TEXT));
+        if (messages.length > 0)
+          emit({ type: 'history', change: 'messages', conversationId: signal.conversationId, messages });
+        return;
+      }
+      case 'conversations':
+        s.untitled.clear();
+        return emit({ type: 'history', change: 'conversations' });
+      case 'erased': {
+        const old = s.services;
+        if (old === undefined) return emit({ type: 'history', change: 'erased' });
+        // New services first, then the old ones stopped: calls made meanwhile never see a "locked" engine.
+        s.untitled.clear();
+        await activate(s);
+        stopServices(old);
+        return emit({ type: 'history', change: 'erased' });
+      }
+      case 'locked':
+        // Device mode has no secret to lock with: only a passphrase store follows.
+        if (s.services !== undefined && s.store.keyMode === 'passphrase') lockHere(s);
+        return;
+      case 'reset':
+        await reopen(s);
+        return emit({ type: 'history', change: 'reset' });
+    }
+  };
+
+  const restartServices = async (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.untitled.clear();
+    await activate(s);
+  };
+
+  const lockHere = (s: EngineState) => {
+    stopServices(s.services);
+    s.services = undefined;
+    s.conversationId = undefined;
+    s.store.lock();
+    setStatus(s, 'locked');
+  };
+
   const answer = async (
     request: SendRequest,
     signal: AbortSignal,
@@ -184,7 +329,22 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     const s = unlocked();
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
-    const userMessage = { conversationId, role: 'user' as const, text: request.text, createdAt: Date.now() };
+    const [userId, replyId] = request.messageIds ?? [];
+    // A retry (the Worker died mid-turn, see ./supervised-engine.ts): what the first attempt stored counts.
+    let keptUser: HistoryMessage | undefined;
+    if (request.retry === true && userId !== undefined && replyId !== undefined) {
+      const done = await s.store.getMessage(replyId);
+      const understanding = (done?.meta as { understanding?: Understanding } | undefined)?.understanding;
+      if (done !== undefined && understanding !== undefined) return toReply(done, { text: done.text }, understanding);
+      keptUser = await s.store.getMessage(userId);
+    }
+    const userMessage = {
+      conversationId,
+      role: 'user' as const,
+      text: request.text,
+      createdAt: keptUser?.createdAt ?? Date.now(),
+      ...(userId === undefined ? {} : { id: userId }),
+    };
     const nlu = await understand(s, request.text);
     signal.throwIfAborted();
     const record = { ...userMessage, meta: { nlu } };
@@ -194,8 +354,13 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       text,
       meta: { understanding },
       createdAt: Math.max(Date.now(), userMessage.createdAt + 1),
+      ...(replyId === undefined ? {} : { id: replyId }),
     });
+    // The turn's messages: the user's only if a first attempt did not keep it already.
+    const turnRecords = (reply: ReturnType<typeof replyRecord>) => (keptUser === undefined ? [record, reply] : [reply]);
     let stored: HistoryMessage | undefined;
+    // The id of the user's message this attempt stored, for other tabs.
+    let newUserId: string | undefined;
     let result;
     try {
       result = await s.services.dialogue.handle({
@@ -208,22 +373,36 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         // each IndexedDB transaction costs ~0.3 ms, more under load. The turn resolves after both.
         save: async (state, { reply, understanding }) => {
           const [messages, written] = await Promise.allSettled([
-            s.store.addMessages([record, replyRecord(reply.text, understanding)]),
+            s.store.addMessages(turnRecords(replyRecord(reply.text, understanding))),
             s.store.putDialogueState(conversationId, state),
           ]);
           if (messages.status === 'rejected') throw messages.reason;
-          stored = messages.value[1];
+          stored = messages.value.at(-1);
+          if (keptUser === undefined) newUserId = messages.value[0]?.id;
           if (written.status === 'rejected') throw written.reason;
         },
       });
     } catch (error) {
       // The user's words are kept even when the turn fails, so a retry or a reload shows them.
-      if (stored === undefined) await s.store.addMessage(record).catch(() => undefined);
+      if (stored === undefined && keptUser === undefined) {
+        const kept = await s.store.addMessage(record).catch(() => undefined);
+        if (kept !== undefined) s.sync.post({ kind: 'messages', conversationId, ids: [kept.id] });
+      }
       throw error;
     }
     const { reply, understanding } = result;
     // A manager that did not call `save` (a custom one) still gets the turn stored.
-    stored ??= (await s.store.addMessages([record, replyRecord(reply.text, understanding)]))[1];
+    if (stored === undefined) {
+      const added = await s.store.addMessages(turnRecords(replyRecord(reply.text, understanding)));
+      stored = added.at(-1);
+      if (keptUser === undefined) newUserId = added[0]?.id;
+    }
+    s.sync.post({
+      kind: 'messages',
+      conversationId,
+      ids: [newUserId, stored?.id].filter((id): id is string => id !== undefined),
+    });
+    await autoTitle(s, conversationId, request.text, understanding.intent);
     s.services.metrics.recordTurn(
       understanding.intent ?? OOS_LABEL,
       performance.now() - started,
@@ -248,9 +427,10 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const { source, sha256 } = startingModel(options);
       const contextSource = startingContextModel(options);
       const taggerSource = startingTagger(options);
+      let extendsBundled = false;
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        const loadedModel = await loadModel(source, options, onProgress, sha256);
+        const loadedModel = await loadModel(source, options, onProgress, sha256, () => (extendsBundled = true));
         let loadedContext: ContextModel | undefined;
         try {
           loadedContext = await loadEngineContextModel(contextSource.source, options, contextSource.sha256);
@@ -265,16 +445,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
           throw error;
         }
       };
-      const [opened, loaded] = await Promise.allSettled([
-        openStore({
-          ...(options.databaseName === undefined ? {} : { name: options.databaseName }),
-          ...(options.storage === undefined ? {} : { storage: options.storage }),
-          ...(options.encryption === undefined ? {} : { encryption: options.encryption }),
-          onError: (e) =>
-            emit({ type: 'storage-error', code: e.code, recordId: e.recordId, table: e.table, message: e.message }),
-        }),
-        loadModels(),
-      ]);
+      const [opened, loaded] = await Promise.allSettled([openEngineStore(options), loadModels()]);
       if (opened.status === 'rejected' || loaded.status === 'rejected') {
         if (opened.status === 'fulfilled') await opened.value.close();
         if (loaded.status === 'fulfilled') {
@@ -295,11 +466,19 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         options,
         model,
         contextModel,
+        builtIn: model.info,
+        modelVersion: undefined,
+        extendsBundled,
         tagger,
         store,
         services: undefined,
         conversationId: undefined,
         status: 'starting',
+        // A memory store is this engine's alone: nobody to tell.
+        sync: store.persistent
+          ? joinTabSync(store.name, (signal) => void follow(signal).catch(() => undefined))
+          : { post: () => undefined, close: () => undefined },
+        untitled: new Map(),
       };
       state = s;
       if (store.locked) setStatus(s, 'locked');
@@ -310,12 +489,19 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
 
     send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply> {
       current();
+      // Refused before it is queued, classified or stored (see ./message-limits.ts).
+      checkMessageLength(request.text);
       const controller = new AbortController();
       const id = request.requestId;
       if (id !== undefined) inflight.set(id, controller);
-      const turn = queue.then(() => {
+      const turn = queue.then(async () => {
         controller.signal.throwIfAborted();
-        return answer(request, controller.signal, onDelta);
+        // A turn caught by a deletion of the database is answered again, once, on the new one.
+        return reopener.retrying(
+          () => answer(request, controller.signal, onDelta),
+          () => answer({ ...request, retry: true }, controller.signal, onDelta),
+          controller.signal,
+        );
       });
       queue = turn.catch(() => undefined);
       return turn.finally(() => {
@@ -342,13 +528,22 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       else setStatus(s, 'ready');
     },
 
+    async unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array) {
+      const s = current();
+      await s.store.unlockWithPasskey(credentialId, prfOutput);
+      if (s.services === undefined) await activate(s);
+      else setStatus(s, 'ready');
+    },
+
     async lock() {
       const s = current();
-      stopServices(s.services);
-      s.services = undefined;
-      s.conversationId = undefined;
-      s.store.lock();
-      setStatus(s, 'locked');
+      // Device mode keeps its key beside the data: "locking" would be undone by any unlock (issue 16).
+      if (s.store.keyMode === 'device')
+        throw new UnsupportedError('Device mode has no secret to lock the history with: use passphrase mode', {
+          code: 'device-mode',
+        });
+      lockHere(s);
+      s.sync.post({ kind: 'locked' });
     },
 
     async metrics() {
@@ -369,6 +564,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit({ type: 'status', status: 'disposed' });
       listener = null;
       if (s === undefined) return;
+      s.sync.close();
       stopServices(s.services);
       await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
@@ -383,12 +579,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       setStatus,
       swapModel,
       loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
-      restart: async (s) => {
-        stopServices(s.services);
-        s.services = undefined;
-        s.conversationId = undefined;
-        await activate(s);
-      },
+      restart: restartServices,
+      reopen,
     }),
   };
 }
@@ -402,6 +594,11 @@ function loadModel(
   options: EngineOptions,
   onProgress?: (event: ProgressEvent) => void,
   sha256?: string,
+  onExtension?: () => void,
 ): Promise<IntentModel> {
-  return loadEngineModel(source, options, { ...(onProgress === undefined ? {} : { onProgress }), sha256 });
+  return loadEngineModel(source, options, {
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(onExtension === undefined ? {} : { onExtension }),
+    sha256,
+  });
 }

@@ -14,6 +14,9 @@
 import type { EngineOptions, ModelSource, ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 import { loadIntentModel, type IntentModel } from '../nlu/runtime/intent-model.ts';
+import { readMetadataProps } from '../nlu/onnx/onnx-reader.ts';
+import { EXTENDS_KEY } from '../nlu/onnx/model-format.ts';
+import { routeByLanguage } from '../nlu/runtime/language-router.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
 import { assetUrl, builtDigest, DEFAULT_MODEL_ASSET } from './assets.ts';
@@ -23,6 +26,8 @@ export interface LoadEngineModelOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** The digest the model's bytes must have. @default none (the stored or trained model, or a URL without one) */
   sha256?: string | undefined;
+  /** Called when the file was an extension, applied to the bundled model. */
+  onExtension?: () => void;
 }
 
 /** ONNX Runtime compiles its wasm once per realm: after that, the bytes are not needed again. */
@@ -54,7 +59,7 @@ export function wasmAsset(options: EngineOptions): { url: string | undefined; sh
 export async function loadEngineModel(
   source: ModelSource,
   options: EngineOptions,
-  { onProgress, sha256 }: LoadEngineModelOptions = {},
+  { onProgress, sha256, onExtension }: LoadEngineModelOptions = {},
 ): Promise<IntentModel> {
   const { url: wasmUrl, sha256: wasmSha256 } = wasmAsset(options);
   const progress = onProgress === undefined ? {} : { onProgress };
@@ -67,19 +72,57 @@ export async function loadEngineModel(
   ]);
   if (model.status === 'rejected') throw model.reason;
   if (wasm.status === 'rejected') throw wasm.reason;
+  const modelFile = await withExtensionApplied(model.value, name, options);
+  if (modelFile !== model.value) onExtension?.();
   const wasmBinary = wasm.value;
   const ort = wasmBinary === undefined ? undefined : await import('onnxruntime-web/wasm');
   if (ort !== undefined && wasmBinary !== undefined) ort.env.wasm.wasmBinary = wasmBinary;
   try {
-    const loaded = await loadIntentModel(model.value, wasmUrl === undefined ? {} : { wasmUrl });
+    const loaded = await loadIntentModel(modelFile, wasmUrl === undefined ? {} : { wasmUrl });
     wasmCompiled = true;
-    return loaded;
+    // The bundled English model comes with the bundled Chinese one, chosen per utterance by
+    // language and fetched (through the same verified cache) on the first Chinese utterance.
+    // An extension of the bundled English model (e.g. the demo's) keeps the Chinese model too.
+    const bundled = String(source) === assetUrl(DEFAULT_MODEL_ASSET, options.assetUrls);
+    if (!bundled && modelFile === model.value) return loaded;
+    const zhSha256 = builtDigest('assistant-zh');
+    return routeByLanguage({
+      en: loaded,
+      zh: () =>
+        loadEngineModel(
+          assetUrl('assistant-zh', options.assetUrls),
+          options,
+          zhSha256 === undefined ? {} : { sha256: zhSha256 },
+        ),
+    });
   } catch (error) {
     throw renamed(error, name);
   } finally {
     // ORT has compiled (or failed to compile) the module: do not keep 14 MB reachable from its env.
     if (ort !== undefined) delete ort.env.wasm.wasmBinary;
   }
+}
+
+/**
+ * An extension file (`confidant train --extend … --extension-file`, a few hundred kilobytes) is
+ * applied to the bundled model it was made for; any other model file is returned as it is.
+ * @throws {ModelLoadError} naming the file when it was made for another model
+ */
+async function withExtensionApplied(bytes: Uint8Array, name: string, options: EngineOptions): Promise<Uint8Array> {
+  let metadata: Map<string, string>;
+  try {
+    metadata = readMetadataProps(bytes);
+  } catch {
+    return bytes; // not a protobuf: loadIntentModel says so, naming the file
+  }
+  if (!metadata.has(EXTENDS_KEY)) return bytes;
+  const { model: _own, ...bundled } = options;
+  const base = startingModel(bundled);
+  const [baseBytes, trainer] = await Promise.all([
+    modelBytes(base.source, base.sha256 === undefined ? {} : { sha256: base.sha256 }),
+    import('../nlu/training/train-model.ts'),
+  ]);
+  return trainer.modelOfExtension(new Uint8Array(baseBytes), bytes, name);
 }
 
 /** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */

@@ -19,6 +19,8 @@ export function toReply(
     ...(reply.quickReplies === undefined ? {} : { quickReplies: reply.quickReplies }),
     ...(reply.cards === undefined ? {} : { cards: reply.cards }),
     ...(reply.ask !== undefined || reply.expectsAnswer === true ? { expectsAnswer: true } : {}),
+    // A question with no slot to fill is a yes/no confirmation (dialogue/run-task.ts).
+    ...(reply.ask === undefined ? {} : { asks: reply.ask.slot === undefined ? 'confirmation' : 'slot' }),
     understanding,
     createdAt: stored.createdAt,
   };

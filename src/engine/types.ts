@@ -4,10 +4,12 @@
  *
  * @module
  */
-import type { Entity, ModelInfo, NluResult } from '../nlu/types.ts';
-import type { GrantablePermission } from '../skills/types.ts';
+import type { Corpus, Entity, ModelInfo, NluResult } from '../nlu/types.ts';
+import type { ExtensionReport } from '../nlu/training/extend/extension-plan.ts';
+import type { ConsentReason, GrantablePermission, SkillDisclosure } from '../skills/types.ts';
 import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from '../skills/remote-protocol.ts';
 import type { SkillManifest } from '../skills/manifest.ts';
+import type { SkillDeclaration } from '../skills/declaration.ts';
 import type { AssetUrls } from './assets.ts';
 
 /** A loaded slot tagger: name, version, language, the slot names it finds, size of its file. */
@@ -39,6 +41,12 @@ export interface EngineOptions {
   contextModel?: ModelSource;
   /** SHA-256 (64 hex digits) the `contextModel` must have, as `modelSha256` for the intent model. @default none */
   contextModelSha256?: string;
+  /**
+   * The replay pack of the host's `model` (a sample of its training text, `npm run build:replay`):
+   * with it, `models.train` extends that model as it extends the bundled one. @default the bundled
+   * model's, when `model` is unset; else none (training then replaces the model)
+   */
+  modelReplay?: ModelSource;
   /**
    * The slot tagger that fills skills' text slots from the sentence ("weather in Paris" fills the
    * city); `false` runs without one (skills' own extractors and questions only).
@@ -81,8 +89,12 @@ export interface EngineOptions {
    * @default 'en'
    */
   uiLang?: string;
-  /** Manifests of app-defined skills that run on the host's side (see `EngineHost`). @default [] */
-  appSkills?: SkillManifest[];
+  /**
+   * The host's skills, in the order they are tried: manifests of app-defined skills whose code runs
+   * on the host's side (see `EngineHost`), and declarations of workflows and webhooks, which the
+   * engine rebuilds and runs itself. @default []
+   */
+  appSkills?: (SkillManifest | SkillDeclaration)[];
 }
 
 /**
@@ -92,6 +104,8 @@ export interface EngineOptions {
 export interface EngineHost {
   invokeSkill(skillId: string, call: RemoteSkillCall, endpoint: RemoteSkillEndpoint): Promise<RemoteSkillResult>;
   abortSkill(skillId: string, callId: string, reason: string): Promise<void>;
+  /** A fresh token from a declared webhook's `auth.token()`, which stays on the host's side. */
+  skillToken(skillId: string): Promise<string | undefined>;
 }
 
 /** A skill's request for a permission; answer it with `respondToPermission(id, granted)`. */
@@ -104,6 +118,10 @@ export interface PermissionRequestInfo {
   /** For `network`: the origins asked for. */
   origins?: string[];
   description?: string;
+  /** Why the user is asked: never granted, granted to a different bundle or endpoint, or imported from a backup. */
+  reason: ConsentReason;
+  /** What the skill sends with each call (the LLM fallback: how many earlier turns, to which origin). */
+  sends?: SkillDisclosure;
 }
 
 /** A permission granted to a skill, as listed in settings. */
@@ -131,8 +149,27 @@ export interface TrainOptions {
   quantize?: boolean;
   /** Seed of the trainer's random number generator. @default 1 */
   seed?: number;
-  /** Keep the trained model (encrypted) and load it on the next start. @default true */
+  /** Keep the trained model (encrypted, as a new version) and load it on the next start. @default true */
   persist?: boolean;
+  /**
+   * Extend the built-in model of the corpus's language with the corpus's intents: the result
+   * answers both (timers, lists, jokes… and yours). A corpus intent the built-in model has is an
+   * error unless marked `override`. Needs a bundled model (a host's own `model` has no replay pack).
+   * @default true when the engine runs the bundled model, else false
+   */
+  extend?: boolean;
+  /** Train a model of the corpus's intents only, replacing the built-in one (the same as `extend: false`). @default false */
+  replace?: boolean;
+}
+
+/** What `assistant.models.train` made: the new model, and how. */
+export interface TrainResult extends ModelInfo {
+  /** The stored version, for `models.use(id)` (absent with `persist: false`). */
+  id?: string;
+  /** `extend`: the built-in intents and the corpus's; `replace`: the corpus's only. */
+  mode: 'extend' | 'replace';
+  /** When extending: the intents added, overridden, renamed or merged, and warnings (e.g. a corpus too small to calibrate). */
+  report?: ExtensionReport;
 }
 
 /** Loading progress, a discriminated union on `status` (after transformers.js `ProgressInfo`). */
@@ -197,6 +234,8 @@ export interface Reply {
   cards?: Card[];
   /** True when the reply asks the user something (slot filling or confirmation). */
   expectsAnswer?: boolean;
+  /** What the question asks for: a slot's value, or a yes/no `confirmation` (the widget offers Yes/No). */
+  asks?: 'slot' | 'confirmation';
   understanding: Understanding;
   /** Epoch milliseconds. */
   createdAt: number;
@@ -205,6 +244,9 @@ export interface Reply {
 /** A piece of a streamed reply; the last chunk carries the whole `Reply`. */
 export type ReplyChunk = { type: 'delta'; text: string } | { type: 'done'; reply: Reply };
 
+/** The user's rating of a reply: thumbs up or down. */
+export type Rating = 'up' | 'down';
+
 /** A message as stored in history (decrypted). */
 export interface StoredMessage {
   id: string;
@@ -212,14 +254,75 @@ export interface StoredMessage {
   role: 'user' | 'assistant';
   text: string;
   createdAt: number;
+  /** The user's rating of this reply, when they gave one (`store.rateMessage`). */
+  rating?: Rating;
+  /**
+   * Set when `text` is only the start of the message (`history`'s `maxTextLength`): the whole text's
+   * length. `store.readMessage` reads the rest, a part at a time.
+   */
+  fullLength?: number;
 }
 
 /** A conversation in history. */
 export interface ConversationSummary {
   id: string;
+  /** Set on the device from the first turns, or by `store.renameConversation`; `''` until then. */
   title: string;
   createdAt: number;
   updatedAt: number;
+  /** The start of its latest message (at most 120 characters), for a list's second line. */
+  preview?: string;
+}
+
+/**
+ * How the history's data key is protected now: `device` (a key kept by the browser), `passphrase`,
+ * or `unset` (a passphrase store waiting for its first passphrase: `unlock` sets it).
+ */
+export interface KeyState {
+  mode: 'device' | 'passphrase' | 'unset';
+  locked: boolean;
+  /** `false` when history lives in memory only (no IndexedDB). */
+  persistent: boolean;
+}
+
+/**
+ * What another tab of this origin changed in the same history (sent over a `BroadcastChannel`,
+ * ids only; each tab reads the messages from its own store): new `messages` of a conversation,
+ * the conversation list (`conversations`: new, renamed, deleted, imported), everything `erased`,
+ * or a `reset` (erased with its key: "forgot the passphrase").
+ */
+export type HistoryChange =
+  | { change: 'messages'; conversationId: string; messages: StoredMessage[] }
+  | { change: 'conversations' }
+  | { change: 'erased' }
+  | { change: 'reset' };
+
+/** One rated reply in a feedback export. */
+export interface FeedbackExample {
+  /** What the user said. */
+  text: string;
+  /** The intent the assistant acted on (`null`: out of scope). */
+  intent: string | null;
+  confidence: number;
+  rating: Rating;
+  /** The version of the model that classified it. */
+  modelVersion: string;
+  /** When the reply was rated (epoch ms). */
+  ratedAt: number;
+}
+
+/**
+ * The user's ratings as a labelled corpus (`models.exportFeedback`): every rated reply with the
+ * utterance it answered, and a `Corpus` built from the thumbs-up ones (their intent confirmed by the
+ * user, or out of scope), ready for `models.train` or the `confidant train` command after review.
+ * Thumbs-down examples carry the intent that was wrong, for a person to relabel.
+ */
+export interface FeedbackExport {
+  format: 'confidant-feedback';
+  version: 1;
+  exportedAt: number;
+  examples: FeedbackExample[];
+  corpus: Corpus;
 }
 
 /** Events the engine emits on its own, a discriminated union on `type`. */
@@ -233,7 +336,9 @@ export type EngineEvent =
   /** A skill waits for the user's permission. */
   | ({ type: 'permission-request' } & PermissionRequestInfo)
   /** The intent model changed (trained in the browser, or restored from the store). */
-  | { type: 'model'; model: ModelInfo };
+  | { type: 'model'; model: ModelInfo }
+  /** Another tab changed the history (see `HistoryChange`). */
+  | ({ type: 'history' } & HistoryChange);
 
 /** The engine's coarse state. */
 export type EngineStatus = 'starting' | 'ready' | 'locked' | 'training' | 'disposed';
@@ -245,4 +350,11 @@ export interface SendRequest {
   conversationId?: string;
   /** Set by the transport so `cancel()` can name the request. */
   requestId?: string;
+  /**
+   * Ids for the user's message and the reply (UUIDv7s, `newMessageIds(2)`), chosen by the caller so a
+   * turn retried after the engine's Worker died is not stored twice. @default new ones
+   */
+  messageIds?: [user: string, reply: string];
+  /** This turn was sent before with the same `messageIds`: what it already stored is reused. @default false */
+  retry?: boolean;
 }

@@ -52,14 +52,17 @@ function trustedScriptUrl(url: string): string {
  */
 export function startWorker(url: URL): Worker {
   const here = (globalThis as { location?: { origin: string } }).location?.origin;
+  // The name is also the Worker's lifeline lock (see `holdLifeline`), so it is unique per Worker.
+  const name = `${LIFELINE_PREFIX}${crypto.randomUUID()}`;
+  const named = (worker: Worker) => (lifelineNames.set(worker, name), worker);
   try {
     if (here === undefined || url.origin === here)
-      return new Worker(trustedScriptUrl(url.href), { type: 'module', name: 'confidant-engine' });
+      return named(new Worker(trustedScriptUrl(url.href), { type: 'module', name }));
     const blob = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
     const blobUrl = URL.createObjectURL(blob);
     // The Worker has fetched (or is fetching) its script by the time it is constructed: the URL can go.
     setTimeout(() => URL.revokeObjectURL(blobUrl), 30_000);
-    return new Worker(trustedScriptUrl(blobUrl), { type: 'module', name: 'confidant-engine' });
+    return named(new Worker(trustedScriptUrl(blobUrl), { type: 'module', name }));
   } catch (cause) {
     // A CSP without worker-src for it, Trusted Types refusing the URL, a malformed URL.
     throw new WorkerError(`The engine Worker could not start from ${url.href}: ${String(cause)}`, {
@@ -69,14 +72,70 @@ export function startWorker(url: URL): Worker {
   }
 }
 
+/** Names of engine Workers, and of the Web Lock each holds for as long as it lives. */
+const LIFELINE_PREFIX = 'confidant-engine#';
+/** The names `startWorker` gave (a Worker object does not show its name on the page). */
+const lifelineNames = new WeakMap<Worker, string>();
+
+interface LockManagerLike {
+  request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<unknown>): Promise<unknown>;
+  query(): Promise<{ held?: { name?: string }[] }>;
+}
+const lockManager = () => (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+
+/**
+ * In the Worker: takes the Web Lock named after the Worker and never lets it go. The browser
+ * releases it when the Worker ends — terminated, crashed, or its page gone — which is how the page
+ * learns that it died: a terminated Worker fires no event, and its pending calls would wait forever.
+ */
+function holdLifeline(): void {
+  const name = (globalThis as { name?: unknown }).name;
+  if (typeof name !== 'string' || !name.startsWith(LIFELINE_PREFIX)) return;
+  void lockManager()?.request(name, {}, () => new Promise<never>(() => {}));
+}
+
+/**
+ * On the page: waits for a Worker's lifeline lock, which is granted only once the Worker has ended.
+ * It first makes sure the Worker holds it (the Worker's request and ours travel on different
+ * channels, so ours could otherwise arrive first and be granted at once); a Worker that never
+ * takes it (no Web Locks there) is not watched.
+ */
+async function watchLifeline(name: string, signal: AbortSignal, onDeath: () => void): Promise<void> {
+  const locks = lockManager();
+  if (locks === undefined) return;
+  for (let wait = 1; ; wait *= 2) {
+    if (signal.aborted) return;
+    const { held = [] } = await locks.query();
+    if (held.some((lock) => lock.name === name)) break;
+    if (wait > 2000) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await locks
+    .request(name, { signal }, async () => {
+      if (!signal.aborted) onDeath();
+    })
+    .catch(() => undefined);
+}
+
+/** Options of {@link connectWorkerEngine}. @internal */
+export interface ConnectOptions {
+  /**
+   * The Worker's script, when we started it: a start-up failure then says why (404, MIME type, CORS,
+   * CSP; see `worker-diagnosis.ts`) in a `WorkerError` whose code names the cause.
+   */
+  scriptUrl?: string;
+  /** Called once if the Worker ends without being disposed (terminated, crashed, out of memory). */
+  onTerminated?: () => void;
+}
+
 /**
  * Wraps a started engine Worker as an `Engine`. Callbacks are passed through `Comlink.proxy`;
- * a Worker crash rejects every pending call with a `WorkerError`.
- * @param scriptUrl the Worker's script, when we started it: a start-up failure then says why (404,
- *   MIME type, CORS, CSP; see `worker-diagnosis.ts`) in a `WorkerError` whose code names the cause
+ * a Worker crash, or its end (seen through its lifeline lock, for Workers from `startWorker`),
+ * rejects every pending call with a `WorkerError` (code `terminated` for the end).
  * @internal
  */
-export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine {
+export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}): Engine {
+  const { scriptUrl } = options;
   installErrorTransfer();
   const remote: Remote<Engine> = wrap<Engine>(worker);
   let failure: WorkerError | undefined;
@@ -88,6 +147,17 @@ export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine 
   const fail = (message: string, cause?: unknown, code = 'worker') => {
     failure ??= new WorkerError(message, { cause, code });
     rejectAll?.(failure);
+  };
+  const lifeline = new AbortController();
+  let watching = false;
+  const watch = () => {
+    const name = lifelineNames.get(worker);
+    if (watching || name === undefined) return;
+    watching = true;
+    void watchLifeline(name, lifeline.signal, () => {
+      fail('The engine Worker ended (terminated, crashed or out of memory)', undefined, 'terminated');
+      options.onTerminated?.();
+    });
   };
   // Until the Worker first answers, an error is a start-up failure: find out why.
   let answered = false;
@@ -114,6 +184,8 @@ export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine 
       if (!answered) {
         answered = true;
         violations?.stop();
+        // The Worker answered, so it holds its lifeline lock: watch it from now on.
+        watch();
       }
       return result;
     });
@@ -130,6 +202,7 @@ export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine 
       }
     },
     abortSkill: (skillId, callId, reason) => host.abortSkill(skillId, callId, reason),
+    skillToken: (skillId) => host.skillToken(skillId),
   });
   const methodsWithHost = (name: string, args: unknown[]) =>
     name === 'init' && args[2] !== undefined ? [args[0], args[1], releasing(args[2] as EngineHost)] : args;
@@ -140,6 +213,7 @@ export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine 
     ]),
   ) as unknown as Engine;
   engine.dispose = async () => {
+    lifeline.abort();
     if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
     remote[releaseProxy]();
     worker.terminate();
@@ -157,5 +231,6 @@ export function connectWorkerEngine(worker: Worker, scriptUrl?: string): Engine 
  */
 export function exposeEngine(createEngine: (hooks: LocalEngineHooks) => Engine, endpoint?: Endpoint): void {
   installErrorTransfer();
+  holdLifeline();
   expose(createEngine({ wrapCallback: proxy }), endpoint);
 }

@@ -24,12 +24,14 @@ export { builtinSkills, createBuiltinSkills, type BuiltinSkillOptions } from '..
 export { evaluateExpression } from '../skills/builtin/expression.ts';
 export type { SkillManifest } from '../skills/manifest.ts';
 export type {
+  ConsentReason,
   ConversationTurn,
   GrantablePermission,
   PermissionRequest,
   ScheduledReply,
   SkillAuditEntry,
   SkillPermissions,
+  SkillDisclosure,
   SkillReply,
   SlotDefinition,
 } from '../skills/types.ts';

@@ -66,6 +66,12 @@ export interface NluResult {
   entities: Entity[];
   /** The model's version string from its metadata. */
   modelVersion: string;
+  /**
+   * The utterance's language (`detectLanguage`: script and model evidence), when the model is one of
+   * the languages it tells apart (English, Chinese, or both): `und` for a language neither knows
+   * or text without letters. Absent for models of other languages.
+   */
+  lang?: 'en' | 'zh' | 'und';
 }
 
 /** Describes a loaded model, from its ONNX `metadata_props`. */
@@ -157,4 +163,11 @@ export interface Corpus {
   /** Examples of out-of-scope utterances (label `oos` in CLINC150), used to calibrate the threshold. */
   outOfScope?: string[];
   entities: CustomEntityDefinition[];
+  /**
+   * When the corpus extends a model: the base model's intents each intent of the corpus takes over
+   * (`override` in Confidant YAML). Its own name means it replaces the base intent of that name; other
+   * names are folded into it (renamed, or merged when several). A corpus intent the base model also
+   * has is an error unless listed here. @default none
+   */
+  overrides?: Record<string, string[]>;
 }

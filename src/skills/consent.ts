@@ -4,10 +4,23 @@
  * encrypted settings namespace, one key per skill, and audited; a no is not remembered, so the
  * user is asked again next time. Grants are revocable.
  *
+ * A grant is bound to the skill's identity (`skill-identity.ts`: its id, its fingerprint — bundle,
+ * workflow or endpoint — and what it says it sends), not to its id alone: a new bundle or endpoint
+ * under a granted id asks again, and so does a grant that came in a backup (`imported`), once,
+ * before it is used (issue 16). Grants the host gives by id (`grant`) are vouched for by the host.
+ *
  * @module
  */
+import { IMPORT_CONFIRMED_PREFIX } from '../store/backup-io.ts';
 import type { KeyValueStore } from '../store/types.ts';
-import type { GrantablePermission, PermissionRequest, SkillAuditEntry, SkillDefinition } from './types.ts';
+import { HOST_VOUCHED, skillIdentity } from './skill-identity.ts';
+import type {
+  ConsentReason,
+  GrantablePermission,
+  PermissionRequest,
+  SkillAuditEntry,
+  SkillDefinition,
+} from './types.ts';
 
 /** What a user granted one skill. */
 export interface SkillGrants {
@@ -15,6 +28,17 @@ export interface SkillGrants {
   network: string[];
   profile: boolean;
 }
+
+/** A stored grant: the permissions, whom they were given to, and whether they came in a backup. */
+interface StoredGrants extends SkillGrants {
+  /** The skill identity the grant was given to; {@link HOST_VOUCHED} for host grants; absent on grants from before identities. */
+  identity?: string;
+  /** Brought in by `importBackup`: confirmed by the user before first use. */
+  imported?: boolean;
+}
+
+/** The settings key prefix of stored grants (`importBackup` marks what it brings in under it). */
+const GRANTS_PREFIX = IMPORT_CONFIRMED_PREFIX;
 
 /** Options of {@link createConsent}. */
 export interface ConsentOptions {
@@ -34,14 +58,27 @@ export interface Consent {
    * @returns `null` when all are granted, else the first permission the user refused
    */
   ensure(skill: SkillDefinition, signal: AbortSignal): Promise<GrantablePermission | null>;
-  grant(skillId: string, permission: GrantablePermission, origins?: readonly string[], source?: string): Promise<void>;
+  /**
+   * Grants a permission: to `skill`'s identity, or, given an id, to whatever skill the host
+   * registers under it (the host vouches for it).
+   */
+  grant(
+    skill: SkillDefinition | string,
+    permission: GrantablePermission,
+    origins?: readonly string[],
+    source?: string,
+  ): Promise<void>;
   revoke(skillId: string, permission?: GrantablePermission): Promise<void>;
+  /** What is stored for a skill id, whoever it was given to (for listings). */
   grants(skillId: string): Promise<SkillGrants>;
+  /** What this very skill may use now: nothing given to another identity, nothing imported and unconfirmed. */
+  effective(skill: SkillDefinition): Promise<SkillGrants>;
   /** Answers every open question with no and stops their timers. */
   dispose(): void;
 }
 
-const keyOf = (skillId: string) => `skills.grants.${skillId}`;
+const keyOf = (skillId: string) => `${GRANTS_PREFIX}${skillId}`;
+const NONE: SkillGrants = Object.freeze({ network: [], profile: false }) as SkillGrants;
 
 /** Creates the consent ledger over the encrypted settings namespace. */
 export function createConsent(options: ConsentOptions): Consent {
@@ -53,14 +90,16 @@ export function createConsent(options: ConsentOptions): Consent {
   const pending = new Map<string, Promise<boolean>>();
   const open = new Set<() => void>();
 
-  const read = async (skillId: string): Promise<SkillGrants> => {
-    const raw = await settings.get<Partial<SkillGrants>>(keyOf(skillId));
+  const read = async (skillId: string): Promise<StoredGrants> => {
+    const raw = await settings.get<Partial<StoredGrants>>(keyOf(skillId));
     return {
       network: Array.isArray(raw?.network) ? raw.network.filter((o): o is string => typeof o === 'string') : [],
       profile: raw?.profile === true,
+      ...(typeof raw?.identity === 'string' ? { identity: raw.identity } : {}),
+      ...(raw?.imported === true ? { imported: true } : {}),
     };
   };
-  const update = (skillId: string, change: (g: SkillGrants) => SkillGrants): Promise<void> => {
+  const update = (skillId: string, change: (g: StoredGrants) => StoredGrants): Promise<void> => {
     const next = (chains.get(skillId) ?? Promise.resolve()).then(async () => {
       const g = change(await read(skillId));
       if (g.network.length === 0 && !g.profile) await settings.delete(keyOf(skillId));
@@ -72,22 +111,44 @@ export function createConsent(options: ConsentOptions): Consent {
     );
     return next;
   };
+  /** Whether a stored grant holds for a skill of this identity. */
+  const holds = (g: StoredGrants, identity: string) =>
+    g.imported !== true && (g.identity === identity || g.identity === HOST_VOUCHED);
+  const effective = async (skill: SkillDefinition): Promise<SkillGrants> => {
+    const g = await read(skill.id);
+    if (g.network.length === 0 && !g.profile) return NONE;
+    return holds(g, await skillIdentity(skill)) ? { network: g.network, profile: g.profile } : NONE;
+  };
 
-  const grant: Consent['grant'] = async (skillId, permission, origins = [], source = 'user') => {
-    await update(skillId, (g) =>
-      permission === 'profile' ? { ...g, profile: true } : { ...g, network: [...new Set([...g.network, ...origins])] },
-    );
+  const grant: Consent['grant'] = async (skill, permission, origins = [], source = 'user') => {
+    const skillId = typeof skill === 'string' ? skill : skill.id;
+    const identity = typeof skill === 'string' ? HOST_VOUCHED : await skillIdentity(skill);
+    await update(skillId, (stored) => {
+      // A grant to another identity, or an unconfirmed import, is replaced rather than extended.
+      const g = holds(stored, identity) ? stored : { network: [], profile: false };
+      const next: StoredGrants = {
+        network: permission === 'network' ? [...new Set([...g.network, ...origins])] : g.network,
+        profile: permission === 'profile' ? true : g.profile,
+        identity,
+      };
+      return next;
+    });
     audit({
       type: 'permission-granted',
       skillId,
-      detail: { permission, source, ...(permission === 'network' ? { origins: origins.join(' ') } : {}) },
+      detail: {
+        permission,
+        source,
+        identity: identity.slice(0, 16),
+        ...(permission === 'network' ? { origins: origins.join(' ') } : {}),
+      },
     });
   };
 
-  const ask = (request: PermissionRequest, signal: AbortSignal): Promise<boolean> => {
+  const ask = (skill: SkillDefinition, request: PermissionRequest, signal: AbortSignal): Promise<boolean> => {
     const requestPermission = options.requestPermission;
     if (requestPermission === undefined) return Promise.resolve(false);
-    const key = `${request.skillId} ${request.permission} ${(request.origins ?? []).join(' ')}`;
+    const key = `${request.skillId} ${request.permission} ${request.reason} ${(request.origins ?? []).join(' ')}`;
     let shared = pending.get(key);
     if (shared === undefined) {
       audit({ type: 'permission-requested', skillId: request.skillId, detail: detailOf(request) });
@@ -111,7 +172,7 @@ export function createConsent(options: ConsentOptions): Consent {
       })
         // Granted once for every invocation that shared this question.
         .then(async (granted) => {
-          if (granted) await grant(request.skillId, request.permission, request.origins ?? []);
+          if (granted) await grant(skill, request.permission, request.origins ?? []);
           return granted;
         })
         .finally(() => pending.delete(key));
@@ -133,8 +194,17 @@ export function createConsent(options: ConsentOptions): Consent {
       // Most skills ask for nothing grantable (storage, schedule and secret need no consent): no
       // read of the stored grants then, which was one IndexedDB transaction on every turn.
       if ((declared.network ?? []).length === 0 && declared.profile !== true) return null;
-      const current = await read(skill.id);
+      const stored = await read(skill.id);
+      const identity = await skillIdentity(skill);
+      const current = holds(stored, identity) ? stored : NONE;
+      const reason: ConsentReason =
+        current !== NONE || (stored.network.length === 0 && !stored.profile)
+          ? 'new'
+          : stored.imported === true
+            ? 'imported'
+            : 'changed';
       const wanted: { permission: GrantablePermission; origins?: string[] }[] = [];
+      // After a change of identity or an import, every declared origin is asked, not only the new ones.
       const missing = (declared.network ?? []).filter((o) => !current.network.includes(o));
       if (missing.length > 0) wanted.push({ permission: 'network', origins: missing });
       if (declared.profile === true && !current.profile) wanted.push({ permission: 'profile' });
@@ -143,10 +213,12 @@ export function createConsent(options: ConsentOptions): Consent {
           skillId: skill.id,
           skillVersion: skill.version,
           permission: want.permission,
+          reason,
           ...(want.origins === undefined ? {} : { origins: Object.freeze([...want.origins]) }),
           ...(skill.description === undefined ? {} : { description: skill.description }),
+          ...(skill.sends === undefined ? {} : { sends: { ...skill.sends } }),
         };
-        if (!(await ask(request, signal))) {
+        if (!(await ask(skill, request, signal))) {
           audit({ type: 'permission-denied', skillId: skill.id, detail: detailOf(request) });
           return want.permission;
         }
@@ -156,12 +228,17 @@ export function createConsent(options: ConsentOptions): Consent {
     grant,
     async revoke(skillId, permission) {
       await update(skillId, (g) => ({
+        ...g,
         network: permission === undefined || permission === 'network' ? [] : g.network,
         profile: permission === undefined || permission === 'profile' ? false : g.profile,
       }));
       audit({ type: 'permission-revoked', skillId, detail: { permission: permission ?? 'all' } });
     },
-    grants: read,
+    async grants(skillId) {
+      const { network, profile } = await read(skillId);
+      return { network, profile };
+    },
+    effective,
     dispose() {
       for (const cancel of open) cancel();
       open.clear();
@@ -172,6 +249,7 @@ export function createConsent(options: ConsentOptions): Consent {
 function detailOf(request: PermissionRequest): Record<string, string> {
   return {
     permission: request.permission,
+    reason: request.reason,
     ...(request.origins === undefined ? {} : { origins: request.origins.join(' ') }),
   };
 }

@@ -2,7 +2,8 @@
  * Runs one `execute` so that nothing it does can hold up the assistant: a throw, a promise that
  * never settles, an iterator that stops yielding, or a result that is not a reply all end in an
  * outcome within the timeout. (A synchronous endless loop cannot be interrupted in the same thread;
- * code that might do that belongs in the app's page or the sandboxed iframe, not the Worker.)
+ * code that might do that belongs in a sandbox, whose Worker is torn down when a call does not end,
+ * not in the engine's Worker.)
  *
  * @module
  */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { SkillDefinition, SkillPermissions, SlotDefinition } from './types.ts';
+import type { SkillDefinition, SkillDisclosure, SkillPermissions, SlotDefinition } from './types.ts';
 import { normalizeDeclaredOrigin } from './origins.ts';
 
 /** A manifest without code: what crosses a thread or frame boundary (structured-cloneable). */
@@ -97,6 +97,15 @@ function checkSlot(raw: unknown, where: string): SlotDefinition {
   });
 }
 
+function checkDisclosure(raw: unknown, where: string): SkillDisclosure {
+  if (!isRecord(raw)) throw new TypeError(`${where} must be an object`);
+  const { origin, currentTurn, earlierTurns } = raw;
+  if (typeof currentTurn !== 'boolean') throw new TypeError(`${where}.currentTurn must be a boolean`);
+  if (typeof earlierTurns !== 'number' || !Number.isInteger(earlierTurns) || earlierTurns < 0)
+    throw new RangeError(`${where}.earlierTurns must be an integer >= 0`);
+  return Object.freeze({ origin: normalizeDeclaredOrigin(origin, `${where}.origin`), currentTurn, earlierTurns });
+}
+
 /** The longest description of one intent: a sentence, not a document (it is read on every turn). */
 export const MAX_INTENT_DESCRIPTION = 300;
 
@@ -136,6 +145,28 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
   return Object.freeze(out);
 }
 
+/** Ids under this prefix belong to the built-in skills: an app or third-party skill may not take one. */
+export const RESERVED_SKILL_PREFIX = 'builtin.';
+
+/**
+ * Checks the skills a host registers: none in the reserved `builtin.` namespace (a skill named
+ * `builtin.user-name` would otherwise inherit that skill's grants and answer its turns, issue 16),
+ * and no id twice (two skills would share one grant).
+ * @param skills app, workflow, webhook, sandboxed or remote skills
+ * @param where the option path for messages, e.g. `options.skills`
+ * @throws {RangeError} for a reserved or repeated id
+ */
+export function checkHostSkillIds(skills: readonly { id?: unknown }[], where: string): void {
+  const seen = new Set<unknown>();
+  skills.forEach((skill, i) => {
+    const id = skill?.id;
+    if (typeof id === 'string' && (id === 'builtin' || id.startsWith(RESERVED_SKILL_PREFIX)))
+      throw new RangeError(`${where}[${i}]: the id ${JSON.stringify(id)} is reserved for built-in skills`);
+    if (seen.has(id)) throw new RangeError(`${where}[${i}]: the id ${JSON.stringify(id)} is used twice`);
+    seen.add(id);
+  });
+}
+
 /**
  * Validates a manifest and returns a frozen, normalized copy (origins canonical, arrays copied).
  *
@@ -146,7 +177,19 @@ function checkPermissions(raw: unknown, where: string): SkillPermissions {
  */
 export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick<SkillDefinition, 'slots'> {
   if (!isRecord(raw)) throw new TypeError(`${fn}: the skill must be an object`);
-  const { id, version, intents, priority, description, intentDescriptions, slots, permissions, timeoutMs } = raw;
+  const {
+    id,
+    version,
+    intents,
+    priority,
+    description,
+    intentDescriptions,
+    fingerprint,
+    sends,
+    slots,
+    permissions,
+    timeoutMs,
+  } = raw;
   if (typeof id !== 'string') throw new TypeError(`${fn}: id must be a string`);
   if (id.length > 128 || !SKILL_ID.test(id))
     throw new RangeError(`${fn}: id must be lowercase [a-z0-9-] labels joined by dots: ${JSON.stringify(id)}`);
@@ -165,6 +208,9 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     throw new TypeError(`${at}: priority must be a finite number`);
   if (description !== undefined && typeof description !== 'string')
     throw new TypeError(`${at}: description must be a string`);
+  if (fingerprint !== undefined && typeof fingerprint !== 'string')
+    throw new TypeError(`${at}: fingerprint must be a string`);
+  const checkedSends = sends === undefined ? undefined : checkDisclosure(sends, `${at}: sends`);
   const checkedDescriptions =
     intentDescriptions === undefined
       ? undefined
@@ -191,6 +237,8 @@ export function validateManifest(raw: unknown, fn: string): SkillManifest & Pick
     permissions: checkedPermissions,
     ...(priority === undefined ? {} : { priority }),
     ...(description === undefined ? {} : { description }),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
+    ...(checkedSends === undefined ? {} : { sends: checkedSends }),
     ...(checkedDescriptions === undefined ? {} : { intentDescriptions: checkedDescriptions }),
     ...(checkedSlots === undefined ? {} : { slots: Object.freeze(checkedSlots) as SlotDefinition[] }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),

@@ -1,15 +1,16 @@
 /**
  * The structured-cloneable protocol between the runtime (in the Worker) and a skill whose code runs
- * elsewhere: the app's page (app-defined skills, over comlink) or a sandboxed iframe (third-party
+ * elsewhere: the app's page (app-defined skills, over comlink) or a sandbox Worker (third-party
  * skills, over a `MessageChannel`). The remote side never holds a capability itself: storage,
- * profile, schedule and secret calls come back through the endpoint, which the Worker side checks
- * against what it lent this one call.
+ * profile, schedule and secret calls, and a sandboxed skill's requests, come back through the
+ * endpoint, which the Worker side checks against what it lent this one call.
  *
  * @module
  */
 import type { Entity } from '../nlu/types.ts';
 import type { ConversationTurn, SkillContext, SkillReply } from './types.ts';
 import { PermissionError } from '../errors.ts';
+import { serveRemoteFetch, type RemoteFetchRequest, type RemoteFetchResponse } from './remote-fetch.ts';
 
 /** One call, as sent to the remote side. */
 export interface RemoteSkillCall {
@@ -39,6 +40,11 @@ export interface RemoteSkillEndpoint {
   kv(area: 'storage' | 'profile', op: RemoteKvOp, key?: string, value?: unknown): Promise<unknown>;
   schedule(op: 'add' | 'cancel' | 'list', arg?: unknown): Promise<unknown>;
   secret(): Promise<string | undefined>;
+  /**
+   * One request, run with the call's `ctx.fetch` (declared origins, redirect checks, the call's
+   * signal): how a skill that cannot reach the network itself (a sandboxed one) fetches.
+   */
+  fetch(request: RemoteFetchRequest): Promise<RemoteFetchResponse>;
 }
 
 /** What the remote side answers: a reply, or `streamed` after its chunks went to `endpoint.delta`. */
@@ -53,12 +59,14 @@ export type RemoteInvoke = (call: RemoteSkillCall, endpoint: RemoteSkillEndpoint
  *
  * @param ctx the context the runtime built for this call
  * @param onDelta receives streamed chunks
+ * @param skillId named in errors
  * @returns the endpoint and `close()`, called when the call ends
  * @internal
  */
 export function endpointFor(
   ctx: SkillContext,
   onDelta: (text: string) => void,
+  skillId: string,
 ): { endpoint: RemoteSkillEndpoint; close(): void } {
   let closed = false;
   const live = (what: string) => {
@@ -98,6 +106,12 @@ export function endpointFor(
       if (ctx.secret === undefined)
         throw new PermissionError('The skill was not granted secret', { code: 'not-declared' });
       return ctx.secret();
+    },
+    async fetch(request) {
+      live('fetch');
+      if (ctx.fetch === undefined)
+        throw new PermissionError('The skill was not granted network', { code: 'not-declared' });
+      return serveRemoteFetch(ctx.fetch, request, skillId);
     },
   };
   return { endpoint, close: () => void (closed = true) };

@@ -34,15 +34,15 @@ export interface RemoteSkillOptions {
  * @param definition a skill defined in this realm
  */
 export function manifestOf(definition: SkillDefinition): SkillManifest {
-  const { id, version, intents, description, intentDescriptions, permissions, timeoutMs, slots } = validateManifest(
-    definition,
-    'manifestOf',
-  );
+  const { id, version, intents, description, intentDescriptions, fingerprint, sends, permissions, timeoutMs, slots } =
+    validateManifest(definition, 'manifestOf');
   return structuredClone({
     id,
     version,
     intents: [...intents],
     ...(description === undefined ? {} : { description }),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
+    ...(sends === undefined ? {} : { sends: { ...sends } }),
     ...(intentDescriptions === undefined ? {} : { intentDescriptions: { ...intentDescriptions } }),
     ...(permissions === undefined
       ? {}
@@ -87,7 +87,7 @@ export function createRemoteSkill(
   const execute = async (ctx: SkillContext): Promise<SkillResult> => {
     const callId = crypto.randomUUID();
     const queue = createChunkQueue();
-    const { endpoint, close } = endpointFor(ctx, (text) => queue.push(text));
+    const { endpoint, close } = endpointFor(ctx, (text) => queue.push(text), checked.id);
     const onAbort = () => {
       const reason = ctx.signal.reason instanceof DOMException ? ctx.signal.reason.name : 'AbortError';
       void Promise.resolve()

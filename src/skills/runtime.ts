@@ -56,12 +56,22 @@ export interface SkillRuntimeOptions {
 
 /** The runtime, with the host-facing controls besides `invoke`. */
 export interface LocalSkillRuntime extends SkillRuntime {
-  /** Grants a permission without asking (a host settings page, a pre-approved skill). Audited. */
-  grantPermission(skillId: string, permission: GrantablePermission, origins?: readonly string[]): Promise<void>;
+  /**
+   * Grants a permission without asking (a host settings page, a pre-approved skill). Given a
+   * definition, the grant is bound to that skill's identity; given an id, the host vouches for
+   * whatever skill it registers under that id. Audited.
+   */
+  grantPermission(
+    skill: SkillDefinition | string,
+    permission: GrantablePermission,
+    origins?: readonly string[],
+  ): Promise<void>;
   /** Revokes one permission, or all of a skill's when `permission` is omitted. Audited. */
   revokePermission(skillId: string, permission?: GrantablePermission): Promise<void>;
-  /** What a skill was granted. */
+  /** What is stored for a skill id. */
   permissions(skillId: string): Promise<SkillGrants>;
+  /** What this skill may use now (grants to its identity, confirmed). */
+  effectivePermissions(skill: SkillDefinition): Promise<SkillGrants>;
   /** Stores (encrypted) or clears the credential handed only to `skillId` as `ctx.secret()`. */
   setSecret(skillId: string, secret: string | undefined): Promise<void>;
   /** Sends webhook calls queued while offline. Call it when the page is back online. */
@@ -71,6 +81,19 @@ export interface LocalSkillRuntime extends SkillRuntime {
 }
 
 const secretKey = (skillId: string) => `skills.secret.${skillId}`;
+
+/** The Web Lock every outbox flush of the origin holds. */
+const OUTBOX_LOCK = 'confidant-outbox';
+
+interface LockManager {
+  request<T>(name: string, options: { signal?: AbortSignal }, run: () => Promise<T>): Promise<T>;
+}
+
+/** Runs `fn` holding an origin-wide Web Lock where the platform has them (pages and Workers), else directly (Node). */
+function withOriginLock<T>(name: string, signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks === undefined ? fn() : locks.request(name, { signal }, fn);
+}
 
 /**
  * Creates the skills runtime.
@@ -187,14 +210,15 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       return fail(permission ? 'permission' : 'error', turnLang);
     },
 
-    async grantPermission(skillId, permission, origins = []) {
+    async grantPermission(skill, permission, origins = []) {
       if (permission !== 'network' && permission !== 'profile')
         throw new RangeError(`grantPermission: unknown permission ${String(permission)}`);
       const canonical = origins.map((o, i) => normalizeDeclaredOrigin(o, `grantPermission: origins[${i}]`));
-      await consent.grant(skillId, permission, canonical, 'host');
+      await consent.grant(typeof skill === 'string' ? skill : ensureDefined(skill), permission, canonical, 'host');
     },
     revokePermission: (skillId, permission) => consent.revoke(skillId, permission),
     permissions: (skillId) => consent.grants(skillId),
+    effectivePermissions: (skill) => consent.effective(ensureDefined(skill)),
     async setSecret(skillId, value) {
       if (typeof skillId !== 'string' || skillId === '')
         throw new TypeError('setSecret: skillId must be a non-empty string');
@@ -205,15 +229,11 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       audit({ type: value === undefined ? 'secret-cleared' : 'secret-set', skillId });
     },
     flushOutbox(skills) {
-      // One flush at a time, so a queued call is never sent twice by overlapping flushes.
-      flushing ??= flushOutbox(skills, {
-        store,
-        consent,
-        secret,
-        audit,
-        fetch: options.fetch,
-        signal: disposal.signal,
-      }).finally(() => {
+      // One flush at a time, so a queued call is never sent twice by overlapping flushes: in this
+      // runtime, and across the tabs and Workers of the origin (each re-reads an entry before sending it).
+      const flush = () =>
+        flushOutbox(skills, { store, consent, secret, audit, fetch: options.fetch, signal: disposal.signal });
+      flushing ??= withOriginLock(OUTBOX_LOCK, disposal.signal, flush).finally(() => {
         flushing = undefined;
       });
       return flushing;

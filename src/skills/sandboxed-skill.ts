@@ -1,6 +1,7 @@
 /**
  * Third-party skills loaded from a URL (after MetaMask Snaps and Figma plugins): the code runs in a
- * sandboxed, opaque-origin iframe whose CSP allows only the declared origins, and the bundle is
+ * Worker started by a sandboxed, opaque-origin iframe, under a CSP that allows no connection at
+ * all; every capability, requests included, goes through the runtime's checks. The bundle is
  * pinned by an integrity hash. The DOM side lives in `widget/sandbox/`; this adapter turns it into
  * a `SkillDefinition` through an injected host, so the core stays DOM-free and the runtime
  * (consent, timeout, audit) treats it like any other skill.
@@ -29,6 +30,8 @@ export interface SandboxedSkillSource {
 export interface SandboxPort {
   invoke(call: RemoteSkillCall, endpoint: RemoteSkillEndpoint): Promise<RemoteSkillResult>;
   abort(callId: string, reason: string): void | Promise<void>;
+  /** `true` once the sandbox is gone (torn down after a hung call, or crashed): the next call loads a new one. */
+  readonly closed?: boolean;
 }
 
 /**
@@ -66,7 +69,11 @@ export function createSandboxedSkill(source: SandboxedSkillSource, host: SkillSa
   originOfEndpoint(source.url, 'createSandboxedSkill: url');
   parseIntegrity(source.integrity, 'createSandboxedSkill: integrity');
   if (typeof host?.load !== 'function') throw new TypeError('createSandboxedSkill: host must have load()');
-  const manifest = validateManifest(source.manifest, 'createSandboxedSkill');
+  // Consent is bound to the bundle: a new bundle (a new integrity pin) is asked again.
+  const manifest = validateManifest(
+    { ...source.manifest, fingerprint: `bundle ${source.integrity.trim()}` },
+    'createSandboxedSkill',
+  );
   const frozenSource: SandboxedSkillSource = structuredClone({
     url: source.url,
     integrity: source.integrity,
@@ -74,12 +81,19 @@ export function createSandboxedSkill(source: SandboxedSkillSource, host: SkillSa
   });
 
   let port: Promise<SandboxPort> | undefined;
-  const loaded = () => {
+  const load = () => {
     port ??= host.load(frozenSource).catch((error: unknown) => {
       port = undefined;
       throw error;
     });
     return port;
+  };
+  const loaded = async () => {
+    const current = await load();
+    if (current.closed !== true) return current;
+    // Torn down since it was last used (a hung call): this call gets a fresh sandbox.
+    if (port !== undefined && (await port) === current) port = undefined;
+    return load();
   };
   return createRemoteSkill(
     manifest,

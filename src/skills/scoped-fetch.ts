@@ -2,11 +2,19 @@
  * `ctx.fetch`: a `fetch` that reaches only a skill's declared origins, sends no cookies or other
  * ambient credentials, and checks every redirect hop before following it.
  *
- * Redirects use `redirect: 'manual'`. Where the platform shows the 3xx response (Node, Deno,
- * server runtimes) each `Location` is checked against the declared origins before it is requested.
- * Browsers hide manual redirects behind an opaque response: there the target cannot be checked,
- * so the call is refused rather than followed blind (a skill in the sandboxed iframe gets the
- * browser's own per-hop CSP check instead).
+ * Redirects are followed hop by hop where the platform lets us read where they go:
+ * - **Node, Deno, server runtimes**: `redirect: 'manual'` shows the 3xx response, so each
+ *   `Location` is checked against the declared origins before it is requested.
+ * - **Browsers, same origin** (the page's or the Worker's own origin, when the skill declared
+ *   it): a manual redirect is an opaque response there, so the request is sent with
+ *   `mode: 'same-origin'` and `redirect: 'follow'`; the Fetch standard then refuses any hop to
+ *   another origin before requesting it (a network error, a `TypeError` like any other), and
+ *   the final URL is checked again.
+ * - **Browsers, another origin**: the browser hides the `Location` of a manual redirect
+ *   (`opaqueredirect`), so the hop cannot be checked and is refused with a `PermissionError`
+ *   (code `redirect`); the first request was sent, the redirect target never is. This is the
+ *   documented limit: a skill's API should answer without redirecting. (A skill in the sandboxed
+ *   iframe also gets the browser's own per-hop CSP check.)
  *
  * @module
  */
@@ -31,6 +39,17 @@ export interface ScopedFetchOptions {
 }
 
 const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The origin of the browser context running this code (a page or a Worker), where manual
+ * redirects are opaque; `undefined` in Node and other runtimes that show them.
+ */
+function ownOrigin(): string | undefined {
+  const location = (globalThis as { location?: { origin?: unknown } }).location;
+  // Node 20 has no `location`; Deno may have one, but shows manual redirects: `opaqueredirect` is browser-only.
+  const origin = typeof location?.origin === 'string' ? location.origin : undefined;
+  return origin === 'null' ? undefined : origin;
+}
 
 /**
  * Creates a fetch that only reaches `options.origins`.
@@ -58,6 +77,23 @@ export function createScopedFetch(options: ScopedFetchOptions): ScopedFetch {
     const signals = [init.signal, signal].filter((s): s is AbortSignal => s instanceof AbortSignal);
     const combined = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
 
+    if (url.origin === ownOrigin()) {
+      // A browser context's own origin: the platform keeps every hop on it (see the module comment).
+      const response = await base(url.href, {
+        ...init,
+        method,
+        headers,
+        body,
+        mode: 'same-origin',
+        credentials: 'omit',
+        redirect: 'follow',
+        referrerPolicy: 'no-referrer',
+        ...(combined === undefined ? {} : { signal: combined }),
+      });
+      if (response.url !== '') checkRequestUrl(response.url, allowed, skillId);
+      return response;
+    }
+
     for (let hop = 0; ; hop++) {
       const response = await base(url.href, {
         ...init,
@@ -72,7 +108,7 @@ export function createScopedFetch(options: ScopedFetchOptions): ScopedFetch {
       });
       if (response.type === 'opaqueredirect') {
         throw new PermissionError(
-          `Skill ${skillId}: a redirect was refused because its target cannot be checked here`,
+          `Skill ${skillId}: ${url.origin} redirected, and a browser hides where to for another origin: the hop was not followed`,
           { code: 'redirect' },
         );
       }

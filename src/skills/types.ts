@@ -128,6 +128,18 @@ export interface SkillDefinition {
   priority?: number;
   description?: string;
   /**
+   * What the skill is made of, for consent: any string that changes when its code or definition
+   * does (a sandboxed bundle's integrity pin, a workflow's text, a webhook's endpoint; the factories
+   * set it). A grant is bound to the skill's id and this: when it changes, the user is asked again.
+   * @default none (the app's own code, vouched for by the page that registers it)
+   */
+  fingerprint?: string;
+  /**
+   * What each call sends off the device, shown in the consent prompt and part of the identity a
+   * grant is bound to (sending more asks again). The LLM fallback sets it. @default not stated
+   */
+  sends?: SkillDisclosure;
+  /**
    * What each intent asks for, in a few words a user might say ("set, check or cancel a countdown
    * timer"). The context model reads them, with the intent names and slot names, to tell which
    * intent a turn means: a skill added after training is understood from its manifest. @default none
@@ -184,6 +196,26 @@ export interface PermissionRequest {
   origins?: readonly string[];
   /** The skill's manifest description, when it has one. */
   description?: string;
+  /**
+   * Why the user is asked: `new` (never granted), `changed` (granted to an earlier bundle, endpoint
+   * or definition of this skill), `imported` (the grant came in a backup and is confirmed before use).
+   */
+  reason: ConsentReason;
+  /** What the skill will send, when the skill says (the LLM fallback: how many earlier turns, to which origin). */
+  sends?: SkillDisclosure;
+}
+
+/** Why a permission question is asked. */
+export type ConsentReason = 'new' | 'changed' | 'imported';
+
+/** What a skill discloses it sends with each call, shown in the consent prompt. */
+export interface SkillDisclosure {
+  /** The origin that receives it. */
+  origin: string;
+  /** The current message is sent. */
+  currentTurn: boolean;
+  /** How many earlier turns (user and assistant messages) go with it; 0 for none. */
+  earlierTurns: number;
 }
 
 /**

@@ -8,27 +8,30 @@
  * @module
  */
 import { decryptBackup, encryptBackup } from '../crypto/backup.ts';
-import { decodeValue, encodeValue } from '../crypto/codec.ts';
+import { encodeValue } from '../crypto/codec.ts';
 import { PBKDF2_DEFAULT_ITERATIONS, assertIterations, assertPassphrase } from '../crypto/keyring.ts';
-import { CryptoError } from '../errors.ts';
 import type { BackendTx } from './backend.ts';
+import { BACKUP_TABLES, readBackupPayload, type BackupPayload } from './backup-payload.ts';
 import { messageBinding, openMessages, type MessageBody, type StoreContext } from './context.ts';
 import type { ConversationRow, MessageRow } from './schema.ts';
 import { dropPacks } from './search-packs.ts';
 import { SKIPPED } from './sealer.ts';
-import type { HistoryMessage, ImportResult } from './types.ts';
+import type { ImportResult } from './types.ts';
 
-interface Payload {
-  format: 'confidant-backup';
-  conversations: { id: string; title: string; createdAt: number; updatedAt: number }[];
-  messages: HistoryMessage[];
-  dialogueState: { conversationId: string; state: unknown }[];
-  settings: { key: string; value: unknown }[];
-  skillData: { skillId: string; key: string; value: unknown }[];
-  models: { id: string; updatedAt: number; bytes: Uint8Array; info: unknown }[];
-}
 type Row = Record<string, unknown> & { [field: string]: Uint8Array | string | number };
-const DATA_TABLES = ['conversations', 'messages', 'dialogueState', 'settings', 'skillData', 'models'] as const;
+const DATA_TABLES = BACKUP_TABLES;
+type Payload = BackupPayload;
+
+/**
+ * Settings under this prefix are skill permission grants (`skills/consent.ts`): a backup may come
+ * from anywhere, so the grants it brings are marked and the user confirms each before first use.
+ */
+export const IMPORT_CONFIRMED_PREFIX = 'skills.grants.';
+
+function markImported(key: string, value: unknown): unknown {
+  if (!key.startsWith(IMPORT_CONFIRMED_PREFIX) || typeof value !== 'object' || value === null) return value;
+  return { ...value, imported: true };
+}
 
 /** Creates the export/import part of a store. */
 export function createBackupIo(ctx: StoreContext) {
@@ -104,10 +107,8 @@ export function createBackupIo(ctx: StoreContext) {
     assertPassphrase(passphrase);
     if (!(file instanceof Uint8Array)) throw new TypeError('A backup is a Uint8Array');
     ctx.keys.key();
-    const payload = decodeValue(await decryptBackup(file, passphrase)) as Payload;
-    if (payload?.format !== 'confidant-backup' || !DATA_TABLES.every((t) => Array.isArray(payload[t]))) {
-      throw new CryptoError('The backup holds no Confidant data', { code: 'format' });
-    }
+    // Checked whole before anything is sealed or written (see ./backup-payload.ts).
+    const payload = readBackupPayload(await decryptBackup(file, passphrase));
     // Seal everything first; the merge (skip what exists) happens inside the write transaction.
     const rows = {
       conversations: await Promise.all(
@@ -148,7 +149,7 @@ export function createBackupIo(ctx: StoreContext) {
       settings: await Promise.all(
         payload.settings.map(async (s) => ({
           key: s.key,
-          value: await sealer.seal('settings', s.key, 'value', s.value),
+          value: await sealer.seal('settings', s.key, 'value', markImported(s.key, s.value)),
         })),
       ),
       skillData: await Promise.all(

@@ -11,6 +11,7 @@
  */
 import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
 import type { Backend, BackendTx, Key, KeyRange, TransactionOptions } from './backend.ts';
+import { StorageError } from '../errors.ts';
 import { mapStorageError } from './platform-errors.ts';
 import { SCHEMA_HISTORY, type TableName } from './schema.ts';
 
@@ -23,6 +24,8 @@ export interface DexieBackendOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Open at this schema version (tests of migrations). @default the newest */
   version?: number;
+  /** Told once when another connection deletes the database (`indexedDB.deleteDatabase`). */
+  onDeleted?: () => void;
 }
 
 function createDexie(options: DexieBackendOptions, durability: 'strict' | 'relaxed'): Dexie {
@@ -46,15 +49,28 @@ function createDexie(options: DexieBackendOptions, durability: 'strict' | 'relax
  * @throws {StorageError} code `unavailable` when IndexedDB is missing or refuses to open.
  */
 export async function openDexieBackend(options: DexieBackendOptions): Promise<Backend> {
-  const db = createDexie(options, 'relaxed');
+  let strict: Dexie | undefined;
+  let closed = false;
+  let deleted = false;
+  // Deleted under us (another tab, the browser's "clear site data", a test): Dexie closes and would
+  // quietly reopen an empty database on the next call, where records sealed with the key in memory
+  // but without its key record would be unreadable forever. Refuse instead; the engine reopens.
+  const watch = (d: Dexie) => {
+    d.on('versionchange', (event: IDBVersionChangeEvent) => {
+      if (event.newVersion !== null && event.newVersion !== 0) return;
+      const first = !deleted;
+      deleted = true;
+      if (first) options.onDeleted?.();
+    });
+    return d;
+  };
+  const db = watch(createDexie(options, 'relaxed'));
   try {
     await db.open();
   } catch (e) {
     db.close();
     throw mapStorageError(e, 'opening the database');
   }
-  let strict: Dexie | undefined;
-  let closed = false;
 
   return {
     persistent: true,
@@ -65,7 +81,8 @@ export async function openDexieBackend(options: DexieBackendOptions): Promise<Ba
       opts: TransactionOptions = {},
     ): Promise<T> {
       if (closed) throw mapStorageError(new Dexie.DatabaseClosedError(), 'using a closed store');
-      const target = opts.durability === 'strict' ? (strict ??= createDexie(options, 'strict')) : db;
+      if (deleted) throw new StorageError('The database was deleted by another connection', { code: 'deleted' });
+      const target = opts.durability === 'strict' ? (strict ??= watch(createDexie(options, 'strict'))) : db;
       try {
         return await target.transaction(mode, tables as TableName[], (t) => fn(dexieTx(t)));
       } catch (e) {

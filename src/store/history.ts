@@ -20,6 +20,20 @@ import { SKIPPED } from './sealer.ts';
 import type { HistoryMessage, NewMessage } from './types.ts';
 
 const DEFAULT_PAGE = 50;
+const MESSAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The longest conversation title, in UTF-16 code units. */
+export const MAX_TITLE_LENGTH = 200;
+const PREVIEW_LENGTH = 120;
+
+/** The first line of a message, cut (at a code point) to a preview's length. */
+function previewOf(text: string): string {
+  const head = text
+    .slice(0, PREVIEW_LENGTH * 4)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const cut = Array.from(head.slice(0, PREVIEW_LENGTH + 1));
+  return cut.length > PREVIEW_LENGTH ? `${cut.slice(0, PREVIEW_LENGTH - 1).join('')}…` : head;
+}
 
 /** Creates the history half of a store. */
 export function createHistory(ctx: StoreContext) {
@@ -46,8 +60,10 @@ export function createHistory(ctx: StoreContext) {
       checkId(m?.conversationId, 'conversationId');
       if (m.role !== 'user' && m.role !== 'assistant') throw new TypeError(`role must be 'user' or 'assistant'`);
       if (typeof m.text !== 'string') throw new TypeError('text must be a string');
+      if (m.id !== undefined && !MESSAGE_ID.test(m.id)) throw new TypeError('id must be a UUID');
     }
-    const messageIds = newMessageIds(messages.length);
+    const fresh = newMessageIds(messages.length);
+    const messageIds = messages.map((m, i) => m.id ?? (fresh[i] as string));
     const stored: HistoryMessage[] = messages.map((m, i) => ({
       id: messageIds[i] as string,
       conversationId: m.conversationId,
@@ -88,12 +104,12 @@ export function createHistory(ctx: StoreContext) {
       body: bodies[i] as Uint8Array,
     }));
     // A message may start a conversation: its (empty) title is sealed now, outside the write.
-    const fresh = new Map<string, ConversationRow>();
+    const started = new Map<string, ConversationRow>();
     await Promise.all(
       ids.map(async (id, i) => {
         if (known[i] !== undefined) return;
         const { first } = span.get(id) as { first: number };
-        fresh.set(id, {
+        started.set(id, {
           id,
           createdAt: first,
           updatedAt: first,
@@ -106,7 +122,7 @@ export function createHistory(ctx: StoreContext) {
       await invalidatePacks(tx, messageIds);
       const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
       const updated = ids.map((id, i) => {
-        const row = convs[i] ?? fresh.get(id);
+        const row = convs[i] ?? started.get(id);
         if (row === undefined) throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
         return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
       });
@@ -132,18 +148,95 @@ export function createHistory(ctx: StoreContext) {
 
     async listConversations(): Promise<ConversationSummary[]> {
       ctx.keys.key();
-      const rows = await backend.transaction('r', ['conversations'], (tx) =>
-        tx.query<ConversationRow>('conversations', { index: 'updatedAt', reverse: true }),
-      );
-      const titles = await Promise.all(
-        rows.map((r) => sealer.tryOpen<string>('conversations', r.id, 'title', r.title, [r.createdAt])),
-      );
+      // One read for the list and each conversation's newest message (its preview line).
+      const { rows, latest } = await backend.transaction('r', ['conversations', 'messages'], async (tx) => {
+        const rows = await tx.query<ConversationRow>('conversations', { index: 'updatedAt', reverse: true });
+        const latest = await Promise.all(
+          rows.map((r) => tx.query<MessageRow>('messages', conversationRange(r.id, undefined, 1))),
+        );
+        return { rows, latest: latest.map((found) => found[0]) };
+      });
+      const [titles, newest] = await Promise.all([
+        Promise.all(rows.map((r) => sealer.tryOpen<string>('conversations', r.id, 'title', r.title, [r.createdAt]))),
+        openMessages(
+          sealer,
+          latest.filter((m) => m !== undefined),
+        ),
+      ]);
+      const previews = new Map(newest.map((m) => [m.conversationId, previewOf(m.text)]));
       return rows.flatMap((r, i) => {
         const title = titles[i];
+        const preview = previews.get(r.id);
         return title === undefined || title === SKIPPED
           ? []
-          : [{ id: r.id, title, createdAt: r.createdAt, updatedAt: r.updatedAt }];
+          : [
+              {
+                id: r.id,
+                title,
+                createdAt: r.createdAt,
+                updatedAt: r.updatedAt,
+                ...(preview === undefined ? {} : { preview }),
+              },
+            ];
       });
+    },
+
+    /**
+     * The title of a conversation (`''` when it has none yet), or `undefined` when it does not exist.
+     */
+    async getTitle(conversationId: string): Promise<string | undefined> {
+      checkId(conversationId, 'conversationId');
+      ctx.keys.key();
+      const row = await backend.transaction('r', ['conversations'], (tx) =>
+        tx.get<ConversationRow>('conversations', conversationId),
+      );
+      if (row === undefined) return undefined;
+      const title = await sealer.tryOpen<string>('conversations', row.id, 'title', row.title, [row.createdAt]);
+      return title === SKIPPED ? '' : title;
+    },
+
+    /**
+     * Sets a conversation's title (encrypted like the rest).
+     * @throws {TypeError} unless `title` is a string; {RangeError} when it is longer than `MAX_TITLE_LENGTH`
+     *   or the conversation does not exist
+     */
+    async setTitle(conversationId: string, title: string): Promise<void> {
+      checkId(conversationId, 'conversationId');
+      if (typeof title !== 'string') throw new TypeError('title must be a string');
+      if (title.length > MAX_TITLE_LENGTH)
+        throw new RangeError(`title must be at most ${MAX_TITLE_LENGTH} characters long`);
+      const row = await backend.transaction('r', ['conversations'], (tx) =>
+        tx.get<ConversationRow>('conversations', conversationId),
+      );
+      if (row === undefined) throw new RangeError(`No conversation ${conversationId}`);
+      const sealed = await sealer.seal('conversations', row.id, 'title', title, [row.createdAt]);
+      await backend.transaction('rw', ['conversations'], async (tx) => {
+        const now = await tx.get<ConversationRow>('conversations', conversationId);
+        // Deleted meanwhile (another tab): do not bring it back.
+        if (now !== undefined) await tx.put('conversations', { ...now, title: sealed });
+      });
+    },
+
+    /**
+     * Replaces a message's `meta` with `update(meta)`, sealing it again with the text; `undefined` when
+     * the message does not exist (or fails authentication).
+     */
+    async updateMessageMeta(id: string, update: (meta: unknown) => unknown): Promise<HistoryMessage | undefined> {
+      checkId(id, 'id');
+      ctx.keys.key();
+      const row = await backend.transaction('r', ['messages'], (tx) => tx.get<MessageRow>('messages', id));
+      const message = row === undefined ? undefined : (await openMessages(sealer, [row]))[0];
+      if (row === undefined || message === undefined) return undefined;
+      const meta = update(message.meta);
+      const body: MessageBody =
+        meta === undefined ? { r: message.role, t: message.text } : { r: message.role, t: message.text, m: meta };
+      const [sealed] = await sealer.sealMany('messages', 'body', [{ id, bound: messageBinding(row), value: body }]);
+      await backend.transaction('rw', ['messages'], async (tx) => {
+        if ((await tx.get<MessageRow>('messages', id)) !== undefined)
+          await tx.put('messages', { ...row, body: sealed as Uint8Array });
+      });
+      const { meta: _old, ...rest } = message;
+      return meta === undefined ? rest : { ...rest, meta };
     },
 
     async addMessage(message: NewMessage): Promise<HistoryMessage> {

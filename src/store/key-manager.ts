@@ -10,7 +10,9 @@ import {
   PBKDF2_DEFAULT_ITERATIONS,
   assertIterations,
   assertPassphrase,
+  derivePasskeyKek,
   derivePassphraseKey,
+  PRF_SALT_LENGTH,
   generateDataKey,
   generateDeviceKek,
   generateSalt,
@@ -20,7 +22,7 @@ import {
 import type { EncryptionOptions } from '../engine/types.ts';
 import { CryptoError, LockedError, StorageError } from '../errors.ts';
 import type { Backend } from './backend.ts';
-import type { KeyRow } from './schema.ts';
+import type { KeyRow, PasskeyWrap } from './schema.ts';
 
 /** The store's hold on its data key. */
 export interface KeyManager {
@@ -39,7 +41,38 @@ export interface KeyManager {
     current: string | undefined,
     next: { mode: 'device' } | { mode: 'passphrase'; passphrase: string; iterations: number },
   ): Promise<void>;
+  /** The enrolled passkeys (readable while locked: the page needs them to ask the authenticator). */
+  passkeys(): Promise<PasskeyInfo[]>;
+  /**
+   * Wraps the data key under a passkey's PRF output too (passphrase mode; the passphrase stays the fallback).
+   * @throws {WrongPassphraseError} when `current` is wrong; {@link CryptoError} code `mode` in device mode
+   */
+  addPasskey(current: string, enrollment: PasskeyEnrollment): Promise<void>;
+  /** Forgets one passkey's wrap. @throws {CryptoError} code `unknown-passkey` */
+  removePasskey(credentialId: Uint8Array): Promise<void>;
+  /**
+   * Unlocks with a passkey's PRF output. Nothing changes when it fails.
+   * @throws {CryptoError} code `unknown-passkey` (not enrolled here) or `wrong-passkey` (another authenticator's output)
+   */
+  unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<void>;
 }
+
+/** An enrolled passkey, as the page needs it to ask the authenticator. */
+export interface PasskeyInfo {
+  credentialId: Uint8Array;
+  prfSalt: Uint8Array;
+  createdAt: number;
+}
+
+/** What enrolling a passkey hands the store: the credential, the PRF input and its output. */
+export interface PasskeyEnrollment {
+  credentialId: Uint8Array;
+  prfSalt: Uint8Array;
+  prfOutput: Uint8Array;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+const MAX_PASSKEYS = 10;
 
 type NewKek = { kek: CryptoKey; row: Pick<KeyRow, 'mode' | 'kek' | 'salt' | 'iterations'> };
 
@@ -119,7 +152,7 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
     return true;
   }
 
-  return {
+  const manager: KeyManager = {
     get locked() {
       return dataKey === undefined;
     },
@@ -155,21 +188,101 @@ export function createKeyManager(backend: Backend, encryption: EncryptionOptions
       const extractable = await unwrapRow(row, current, true);
       const { kek, row: kekRow } = await newKek(next);
       const wrapped = await wrapDataKey(extractable, kek);
-      const { kek: _old, salt: _s, iterations: _i, ...rest } = row;
-      const updated: KeyRow = { ...rest, ...kekRow, wrapped, updatedAt: Date.now() };
-      await backend.transaction(
-        'rw',
-        ['keys'],
-        async (tx) => {
-          const now = await tx.get<KeyRow>('keys', 'data');
-          // Another tab re-wrapped meanwhile: refuse rather than silently undo its change.
-          if (now === undefined || now.updatedAt !== row.updatedAt)
-            throw new StorageError('The key changed in another tab', { code: 'conflict' });
-          await tx.put('keys', updated);
-        },
-        { durability: 'strict' },
-      );
+      const { kek: _old, salt: _s, iterations: _i, passkeys, ...rest } = row;
+      // Passkey wraps hold the same data key: they survive a new passphrase, not a move to device mode.
+      const updated: KeyRow = {
+        ...rest,
+        ...kekRow,
+        ...(next.mode === 'passphrase' && passkeys !== undefined ? { passkeys } : {}),
+        wrapped,
+      };
+      await replaceRow(row, () => updated);
       mode = updated.mode;
     },
+
+    async passkeys() {
+      const row = await readRow();
+      return (row?.passkeys ?? []).map(({ credentialId, prfSalt, createdAt }) => ({
+        credentialId: credentialId.slice(),
+        prfSalt: prfSalt.slice(),
+        createdAt,
+      }));
+    },
+
+    async addPasskey(current, enrollment) {
+      assertPassphrase(current);
+      const { credentialId, prfSalt, prfOutput } = checkEnrollment(enrollment);
+      const row = await readRow();
+      if (row === undefined) throw new LockedError();
+      if (row.mode !== 'passphrase')
+        throw new CryptoError('A passkey needs passphrase mode (the passphrase is its fallback)', { code: 'mode' });
+      const extractable = await unwrapRow(row, current, true);
+      const wrapped = await wrapDataKey(extractable, await derivePasskeyKek(prfOutput, credentialId));
+      const entry: PasskeyWrap = { credentialId, prfSalt, wrapped, createdAt: Date.now() };
+      await replaceRow(row, (r) => {
+        const others = (r.passkeys ?? []).filter((p) => !sameBytes(p.credentialId, credentialId));
+        if (others.length >= MAX_PASSKEYS)
+          throw new CryptoError(`At most ${MAX_PASSKEYS} passkeys can be enrolled`, { code: 'passkeys-full' });
+        return { ...r, passkeys: [...others, entry] };
+      });
+    },
+
+    async removePasskey(credentialId) {
+      const row = await readRow();
+      if (row === undefined || !(row.passkeys ?? []).some((p) => sameBytes(p.credentialId, credentialId)))
+        throw new CryptoError('No passkey with that id is enrolled', { code: 'unknown-passkey' });
+      await replaceRow(row, (r) => ({
+        ...r,
+        passkeys: (r.passkeys ?? []).filter((p) => !sameBytes(p.credentialId, credentialId)),
+      }));
+    },
+
+    async unlockWithPasskey(credentialId, prfOutput) {
+      const row = await readRow();
+      const entry = row?.passkeys?.find((p) => sameBytes(p.credentialId, credentialId));
+      if (row === undefined || entry === undefined)
+        throw new CryptoError('No passkey with that id is enrolled here', { code: 'unknown-passkey' });
+      const kek = await derivePasskeyKek(prfOutput, entry.credentialId);
+      let key: CryptoKey;
+      try {
+        key = await unwrapDataKey(entry.wrapped, kek, { wrongKey: 'passphrase' });
+      } catch (cause) {
+        // AES-KW's integrity check: this PRF output is not the enrolled authenticator's.
+        throw new CryptoError('The passkey does not unlock this store', { code: 'wrong-passkey', cause });
+      }
+      dataKey = key;
+      mode = row.mode;
+    },
   };
+  return manager;
+
+  /** Writes a changed key record unless another tab changed it meanwhile: then it refuses rather than silently undo that change. */
+  async function replaceRow(row: KeyRow, change: (row: KeyRow) => KeyRow): Promise<void> {
+    const updated = { ...change(row), updatedAt: Math.max(Date.now(), row.updatedAt + 1) };
+    await backend.transaction(
+      'rw',
+      ['keys'],
+      async (tx) => {
+        const now = await tx.get<KeyRow>('keys', 'data');
+        if (now === undefined || now.updatedAt !== row.updatedAt)
+          throw new StorageError('The key changed in another tab', { code: 'conflict' });
+        await tx.put('keys', updated);
+      },
+      { durability: 'strict' },
+    );
+  }
+}
+
+function checkEnrollment(enrollment: PasskeyEnrollment): {
+  credentialId: Uint8Array<ArrayBuffer>;
+  prfSalt: Uint8Array<ArrayBuffer>;
+  prfOutput: Uint8Array;
+} {
+  const { credentialId, prfSalt, prfOutput } = enrollment ?? ({} as PasskeyEnrollment);
+  if (!(credentialId instanceof Uint8Array) || credentialId.length === 0 || credentialId.length > 1023)
+    throw new TypeError('A passkey credential id is 1 to 1023 bytes');
+  if (!(prfSalt instanceof Uint8Array) || prfSalt.length !== PRF_SALT_LENGTH)
+    throw new TypeError(`A passkey PRF salt is ${PRF_SALT_LENGTH} bytes`);
+  if (!(prfOutput instanceof Uint8Array) || prfOutput.length !== 32) throw new TypeError('A PRF output is 32 bytes');
+  return { credentialId: new Uint8Array(credentialId), prfSalt: new Uint8Array(prfSalt), prfOutput };
 }

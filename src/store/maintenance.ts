@@ -61,17 +61,40 @@ export function createMaintenance(ctx: StoreContext) {
     /**
      * Erases every record ("forget me"): history, state, settings, skill data, models and the audit
      * log, which restarts with an `erase` entry whose `prev` is the old head, so an anchored head
-     * still links to the new log. The data key stays, so other open tabs keep working (and writing
+     * still links to the new log (the sealed head, in `meta`, is kept and moves to the new start). The data key stays, so other open tabs keep working (and writing
      * readable records) after the erase.
      */
     async eraseAll(): Promise<void> {
       ctx.keys.key();
       // The key stays, and so does the generation counter: it must only ever grow (see search-packs.ts).
       const tables = TABLES.filter((t) => t !== 'keys' && t !== 'meta');
-      await audit.withAudit({ type: 'erase' }, [...tables, 'meta'], async (tx) => {
-        for (const t of tables) await tx.clear(t);
-        await bumpGeneration(tx);
-      });
+      await audit.withAudit(
+        { type: 'erase' },
+        [...tables, 'meta'],
+        async (tx) => {
+          for (const t of tables) await tx.clear(t);
+          await bumpGeneration(tx);
+        },
+        { restart: true },
+      );
+    },
+
+    /**
+     * Deletes every record and the data key, locked or not ("I forgot my passphrase: start over").
+     * Nothing can be audited (the log is sealed under the key that goes): the log starts again at
+     * genesis with the next key. Only the search packs' generation counter stays, as in `eraseAll`.
+     */
+    async wipe(): Promise<void> {
+      const tables = TABLES.filter((t) => t !== 'meta');
+      await ctx.backend.transaction(
+        'rw',
+        [...tables, 'meta'],
+        async (tx) => {
+          for (const t of tables) await tx.clear(t);
+          await bumpGeneration(tx);
+        },
+        { durability: 'strict' },
+      );
     },
   };
 }

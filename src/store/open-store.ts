@@ -11,6 +11,7 @@ import { createAuditLog } from './audit.ts';
 import type { Backend } from './backend.ts';
 import { createBackupIo } from './backup-io.ts';
 import type { StoreContext } from './context.ts';
+import type { KeyRow } from './schema.ts';
 import { openDexieBackend } from './dexie-backend.ts';
 import { createHistory } from './history.ts';
 import { createKeyManager } from './key-manager.ts';
@@ -33,6 +34,11 @@ export interface OpenStoreOptions {
   indexedDB?: IDBFactory;
   /** Told about every record that fails authentication (it is skipped). */
   onError?: (event: StoreErrorEvent) => void;
+  /**
+   * Told once when the database is deleted under the store (another tab, "clear site data"); every
+   * later call throws `StorageError` code `deleted`, and the caller opens a new store.
+   */
+  onDeleted?: () => void;
   /** Open at an older schema version (migration tests). @internal */
   schemaVersion?: number;
 }
@@ -79,6 +85,7 @@ async function openBackend(
     const backend = await openDexieBackend({
       name,
       indexedDB: factory,
+      ...(options.onDeleted === undefined ? {} : { onDeleted: options.onDeleted }),
       ...(options.schemaVersion === undefined ? {} : { version: options.schemaVersion }),
     });
     return { backend };
@@ -145,6 +152,20 @@ async function openChecked(name: string, encryption: EncryptionOptions, options:
     },
     unlock,
     lock: () => keys.lock(),
+    unlockWithPasskey: (credentialId, prfOutput) => keys.unlockWithPasskey(credentialId, prfOutput),
+    passkeys: () => keys.passkeys(),
+    async addPasskey(current, enrollment) {
+      await keys.addPasskey(current, enrollment);
+      await audit.append({ type: 'key-change', detail: { mode: 'passphrase', passkey: 'added' } });
+    },
+    async removePasskey(credentialId) {
+      await keys.removePasskey(credentialId);
+      await audit.append({ type: 'key-change', detail: { mode: 'passphrase', passkey: 'removed' } });
+    },
+    async storedKeyMode() {
+      const row = await backend.transaction('r', ['keys'], (tx) => tx.get<KeyRow>('keys', 'data'));
+      return row?.mode;
+    },
     changePassphrase(current, next, opts = {}) {
       assertPassphrase(next);
       const iterations = opts.iterations ?? PBKDF2_DEFAULT_ITERATIONS;

@@ -124,8 +124,19 @@ export interface KeyRow {
   /** `passphrase` mode: PBKDF2 salt and iterations. */
   salt?: Uint8Array<ArrayBuffer>;
   iterations?: number;
+  /** `passphrase` mode: the data key wrapped again under each enrolled passkey (`key-manager.ts`). */
+  passkeys?: PasskeyWrap[];
   createdAt: number;
   updatedAt: number;
+}
+
+/** The data key wrapped under one passkey's PRF output (see `crypto/keyring.ts` `derivePasskeyKek`). */
+export interface PasskeyWrap {
+  credentialId: Uint8Array<ArrayBuffer>;
+  /** What the PRF is evaluated on at unlock. */
+  prfSalt: Uint8Array<ArrayBuffer>;
+  wrapped: Uint8Array<ArrayBuffer>;
+  createdAt: number;
 }
 
 /** A stored audit entry: sequence, time, type and hashes in the clear (no content), the detail sealed. */
@@ -136,4 +147,6 @@ export interface AuditRow {
   prev: string;
   hash: string;
   detail: Uint8Array;
+  /** 2 for entries written next to a sealed head (`audit-head.ts`); absent on older ones. Hashed. */
+  v?: number;
 }

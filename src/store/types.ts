@@ -6,6 +6,7 @@
  * @module
  */
 import type { ConversationSummary, StoredMessage } from '../engine/types.ts';
+import type { PasskeyEnrollment, PasskeyInfo } from './key-manager.ts';
 
 /** An encrypted key-value namespace (one per skill, plus settings). Values are structured-cloneable. */
 export interface KeyValueStore {
@@ -23,6 +24,11 @@ export interface NewMessage {
   meta?: unknown;
   /** @default Date.now() */
   createdAt?: number;
+  /**
+   * The message's id, when the caller chose it (a UUIDv7 from `newMessageId`, so ids keep sorting by
+   * time): a retried turn then finds what it already stored. @default a new UUIDv7
+   */
+  id?: string;
 }
 
 /** The store as the core sees it. */
@@ -33,6 +39,12 @@ export interface HistoryStore {
   createConversation(title?: string): Promise<ConversationSummary>;
   /** Conversations, most recently updated first. */
   listConversations(): Promise<ConversationSummary[]>;
+  /** A conversation's title (`''` before it has one), or `undefined` when there is no such conversation. */
+  getTitle(conversationId: string): Promise<string | undefined>;
+  /** Sets a conversation's title (encrypted). Throws `RangeError` over 200 characters or for an unknown conversation. */
+  setTitle(conversationId: string, title: string): Promise<void>;
+  /** Rewrites a message's encrypted `meta` as `update(meta)`; `undefined` when there is no such message. */
+  updateMessageMeta(id: string, update: (meta: unknown) => unknown): Promise<HistoryMessage | undefined>;
   /** Appends a message, encrypting text and meta before the write. */
   addMessage(message: NewMessage): Promise<HistoryMessage>;
   /** Messages of one conversation, newest first (with their `meta`); `before` is an exclusive `createdAt` cursor; `limit` @default 50. */
@@ -186,6 +198,14 @@ export interface AdminStore {
   unlock(passphrase?: string): Promise<void>;
   /** Forgets the data key in memory; calls throw `LockedError` until `unlock`. */
   lock(): void;
+  /** Unlocks with an enrolled passkey's PRF output (passkey mode), as `unlock` does with the passphrase. */
+  unlockWithPasskey(credentialId: Uint8Array, prfOutput: Uint8Array): Promise<void>;
+  /** The enrolled passkeys: ids and PRF inputs, no secret (readable while locked). */
+  passkeys(): Promise<PasskeyInfo[]>;
+  /** Enrolls a passkey: the data key is wrapped under its PRF output too (passphrase mode). Audited. */
+  addPasskey(currentPassphrase: string, enrollment: PasskeyEnrollment): Promise<void>;
+  /** Removes an enrolled passkey. Audited. */
+  removePasskey(credentialId: Uint8Array): Promise<void>;
   /**
    * Re-wraps the data key under a new passphrase (from `device` mode too: `current` is then ignored); no
    * record is re-encrypted. Audited. Throws `RangeError` synchronously below 600,000 iterations, and
@@ -209,6 +229,13 @@ export interface AdminStore {
   /** Erases everything ("forget me"); the audit log restarts with an `erase` entry linked to the old head. */
   eraseAll(): Promise<void>;
   /**
+   * Deletes everything, the data key and the audit log included, without needing the key: the "forgot
+   * my passphrase" path. The store must be closed and opened again afterwards (a new key is made then).
+   */
+  wipe(): Promise<void>;
+  /** How the stored data key is wrapped, read from its record (also while locked); `undefined` when there is none yet. */
+  storedKeyMode(): Promise<'device' | 'passphrase' | undefined>;
+  /**
    * Exports everything (decrypted, then sealed under `passphrase` with PBKDF2-SHA256 and AES-256-GCM) as a
    * backup file: a `Uint8Array`, so it works in Node too. Audited. Bad options throw synchronously.
    */
@@ -224,9 +251,12 @@ export interface AdminStore {
   listAudit(): Promise<AuditEntry[]>;
   /**
    * Checks the hash chain: returns the 0-based index (in stored order) of the first bad entry — edited,
-   * reordered, removed from the middle, or failing authentication — or **-1 when every entry is good**.
-   * With an `anchor` (a head exported earlier), also catches entries cut off the end: it then returns
-   * the number of stored entries when the anchored entry is missing.
+   * reordered, removed, failing authentication, or a chain that does not start at genesis (or at the
+   * erase entry that restarted it) — or **-1 when every entry is good**. The number of stored entries
+   * means the tail cannot be vouched for: entries cut off the end, or the sealed head deleted or
+   * edited; an older head put back (replayed) makes the first entry after it bad. An `anchor` (a head exported earlier) also catches a rollback of the whole database
+   * to an earlier copy, which the log alone cannot see.
+   * @throws {LockedError} when the store is locked (the entries' details cannot be checked)
    */
   verifyAudit(anchor?: AuditHead): Promise<number>;
   /** The head of the audit chain. */

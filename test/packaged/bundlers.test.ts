@@ -71,13 +71,17 @@ describe('the packed tarball in a fresh app', () => {
     const tools = installKit(kit, join(root, '.cache/bundlers'));
     const app = freshApp(join(work, 'vite-dev'), tarball);
     const vite = join(tools, 'node_modules/vite/bin/vite.js');
-    const server = spawn(process.execPath, [vite, '--host', '127.0.0.1', '--port', '0', '--strictPort'], { cwd: app });
+    // NO_COLOR alone is not enough on every Vite version: the port is printed bold, so escapes are stripped too.
+    const server = spawn(process.execPath, [vite, '--host', '127.0.0.1', '--port', '0', '--strictPort'], {
+      cwd: app,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     const exited = once(server, 'exit');
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
         server.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
+          out += chunk.toString().replace(/\u001b\[[0-9;]*m/g, '');
           const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
           if (found) resolve(found[0]);
         });

@@ -24,7 +24,15 @@ export type Checks = [
   Expect<
     Equal<
       AssistantEvent['type'],
-      'message' | 'reply' | 'notification' | 'progress' | 'status' | 'storage-error' | 'permission-request' | 'model'
+      | 'message'
+      | 'reply'
+      | 'notification'
+      | 'progress'
+      | 'status'
+      | 'storage-error'
+      | 'permission-request'
+      | 'model'
+      | 'history'
     >
   >,
   Expect<Equal<NluResult['intent'], string | null>>,

@@ -39,8 +39,7 @@ export const en = {
   stopReading: 'Stop reading',
   readRepliesAloud: 'Read replies aloud',
   unlockTitle: 'Unlock your history',
-  unlockHint:
-    'Your conversations are encrypted with your passphrase. On first use, the passphrase you enter here is set.',
+  unlockHint: 'Your conversations are encrypted with your passphrase.',
   passphrase: 'Passphrase',
   unlock: 'Unlock',
   wrongPassphrase: 'That passphrase is wrong. Nothing was changed.',
@@ -68,6 +67,12 @@ export const en = {
   failed: (message: string) => `That did not work: ${message}`,
   consentTitle: 'Permission request',
   consentBody: (skill: string, what: string) => `“${skill}” asks to ${what}.`,
+  consentChanged: 'You allowed an earlier version of this skill; this one changed (new code, endpoint or data sent).',
+  consentImported: 'This permission came in a backup: confirm it before it is used.',
+  consentSends: (origin: string, earlierTurns: number) =>
+    earlierTurns === 0
+      ? `Each time, it sends your current message to ${origin}, and nothing earlier.`
+      : `Each time, it sends your current message and the ${earlierTurns === 1 ? 'previous message' : `${earlierTurns} previous messages`} of this conversation to ${origin}.`,
   allow: 'Allow',
   deny: 'Deny',
   permission: {
@@ -81,6 +86,69 @@ export const en = {
   noConversations: 'No past conversations yet.',
   untitled: 'Untitled conversation',
   current: 'current',
+  /** The closed launcher's name when notices wait: it holds the badge's number (WCAG 2.5.3, label in name). */
+  openUnread: (count: number) =>
+    count === 1 ? 'Open assistant, 1 unread message' : `Open assistant, ${count} unread messages`,
+  starters: 'Try asking',
+  /** Starter suggestions for the empty panel, by the intent of a registered skill that answers them. */
+  starterPhrases: {
+    reminder: 'Remind me to call mum at 6 pm',
+    timer: 'Set a timer for 10 minutes',
+    shopping_list_update: 'Add milk to my shopping list',
+    calculator: "What's 15% of 80?",
+    measurement_conversion: 'How many grams in a pound?',
+    time: 'What time is it in Tokyo?',
+    tell_joke: 'Tell me a joke',
+    flip_coin: 'Flip a coin',
+  } as Readonly<Record<string, string>>,
+  yes: 'Yes',
+  no: 'No',
+  copy: 'Copy',
+  copied: 'Copied',
+  goodReply: 'Good reply',
+  badReply: 'Bad reply',
+  newMessages: 'New messages',
+  showMore: 'Show more',
+  showLess: 'Show less',
+  tooLong: (length: number, max: number) =>
+    `${length.toLocaleString('en')} / ${max.toLocaleString('en')} characters: too long to send`,
+  charactersLeft: (left: number) => (left === 1 ? '1 character left' : `${left.toLocaleString('en')} characters left`),
+  rename: (title: string) => `Rename “${title}”`,
+  renameLabel: 'Conversation name',
+  save: 'Save',
+  deleteConversation: (title: string) => `Delete “${title}”`,
+  deleteConversationConfirm: (title: string) => `Delete “${title}” and its messages?`,
+  setPassphraseTitle: 'Choose a passphrase',
+  setPassphraseHint:
+    'Your conversations will be encrypted with it. Nobody can recover it for you: if you forget it, you can only start over.',
+  newPassphrase: 'New passphrase',
+  confirmPassphrase: 'Confirm the passphrase',
+  currentPassphrase: 'Current passphrase',
+  mismatch: 'The two passphrases differ.',
+  strength: ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as readonly string[],
+  strengthLabel: (level: string) => `Strength: ${level}`,
+  setPassphrase: 'Set passphrase',
+  forgot: 'Forgot your passphrase?',
+  forgotTitle: 'Start over?',
+  forgotBody:
+    'Without the passphrase nothing stored can be read, by anyone. Starting over deletes every conversation and setting on this device and lets you choose a new passphrase.',
+  startOver: 'Delete everything and start over',
+  protectTitle: 'Protect with a passphrase',
+  changeTitle: 'Change the passphrase',
+  keyDevice: 'History is encrypted with a key kept by this browser: no passphrase is needed.',
+  keyPassphrase: 'History is encrypted with your passphrase.',
+  passphraseSet: 'Passphrase saved.',
+  ratingsTitle: 'Your ratings',
+  ratingsHint: 'Replies you rated, with what you asked, as a file you can share to improve the assistant.',
+  exportRatings: 'Download ratings',
+  voiceTitle: 'Voice input',
+  voiceLocal: 'Speech is recognized on this device.',
+  voiceRemote: 'This browser sends your voice to its speech service to recognize it.',
+  voiceAllowed: 'You allowed it.',
+  voiceAsk: 'Use voice input?',
+  voiceAskBody:
+    'This browser cannot recognize speech on the device: it sends the recording to its speech service (a server). Your messages stay here.',
+  notify: 'Notify me when the assistant is closed',
 };
 
 /** The shape of a UI catalogue: every language implements exactly these keys. */

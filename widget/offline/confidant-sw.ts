@@ -11,7 +11,8 @@
  * and therefore a proper service-worker update:
  * - `precache` (repeatable): the host's page shell, fetched at install; the install fails if one fails.
  * - `library`: the directory of Confidant's `confidant.iife.js`, `confidant-worker.js`, `confidant-train.js`
- *   (the trainer, loaded by the Worker on the first training), `purify.es.mjs` and `offline.js`, precached at install; `library=` (empty) for none. Default: this script's directory.
+ *   (the trainer, loaded by the Worker on the first training), `purify.es.mjs`, `confidant-strength.js`,
+ *   `confidant-zh-CN.js`, `confidant-skills.js` (loaded by the script-tag shell on first use) and `offline.js`, precached at install; `library=` (empty) for none. Default: this script's directory.
  *
  * What it serves, and why:
  * - Confidant's files: cache first. Their cache is named after a digest of those very files, baked
@@ -32,7 +33,16 @@ const config = new URL(sw.location.href).searchParams;
 
 /** A digest of the library files next to this script, baked in by the build (`'source'` when unbuilt). */
 const LIBRARY_REVISION: string = /* @build-library-revision */ 'source';
-const LIBRARY_FILES = ['confidant.iife.js', 'confidant-worker.js', 'confidant-train.js', 'purify.es.mjs', 'offline.js'];
+const LIBRARY_FILES = [
+  'confidant.iife.js',
+  'confidant-worker.js',
+  'confidant-train.js',
+  'purify.es.mjs',
+  'confidant-strength.js',
+  'confidant-zh-CN.js',
+  'confidant-skills.js',
+  'offline.js',
+];
 /** Requests of these kinds are the page's own resources; `''` (a `fetch()` call) is deliberately absent. */
 const PAGE_DESTINATIONS = new Set([
   'document',

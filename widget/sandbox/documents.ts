@@ -1,50 +1,33 @@
 /**
- * The two `srcdoc` documents of a third-party skill sandbox, and their Content Security Policies.
+ * What a third-party skill sandbox is made of: the `srcdoc` of its frame, the source of its Worker,
+ * and the Content Security Policy both run under.
  *
  * ```
- * host page ─ wrapper iframe (sandbox="allow-scripts", opaque origin)
- *               CSP: default-src 'none'; script-src <hashes>; connect-src <declared>; frame-src 'none'
- *               └─ skill iframe (sandbox="allow-scripts", opaque origin)
- *                    CSP: default-src 'none'; script-src <bootstrap> <bundle>; connect-src <declared>; …
+ * host page ─ frame (sandbox="allow-scripts": opaque origin; srcdoc; runs FRAME_SOURCE only)
+ *               CSP: default-src 'none'; script-src <frame script hash>; worker-src blob:; …
+ *               └─ Worker (blob:, the same opaque origin, the same policy inherited)
+ *                    WORKER_BOOTSTRAP_SOURCE + the bundle
  * ```
- * Why two frames: CSP cannot stop a document from navigating *itself* (Chromium has no
- * `navigate-to`), and a navigation to `https://evil.example/?data=…` is a request to an undeclared
- * origin. A frame's navigations are checked against its *parent's* `frame-src`, and the host page's
- * CSP is not ours to set, so the skill's parent is a wrapper whose `frame-src 'none'` blocks them.
+ * Why the bundle runs in a Worker started by the frame, not in the frame (issue 16): a document
+ * can open a connection to any host without a request CSP would stop — its nested frames, its own
+ * navigation (`location`, meta refresh, an anchor click, `download`), a form, `window.open`,
+ * preconnects — and Chromium has no `navigate-to`. A Worker has no document: no frames, no
+ * elements, no navigation, no images, styles or link hints. What it has — `fetch`, XHR,
+ * WebSocket, EventSource, `importScripts`, `import()`, nested Workers, `FontFace` — is governed by
+ * the policy it inherits from the frame, which allows no connection at all (`default-src 'none'`
+ * and no `connect-src`). Every capability, the skill's `ctx.fetch` included, is a message to the
+ * host over a `MessagePort`, checked by the engine against what the skill declared and was granted.
+ * The opaque origin keeps the host's cookies, storage and databases out of reach.
  *
- * Scripts are inline and allowed by hash only, so the bundle that runs is exactly the pinned one.
+ * The frame's script is allowed by hash, so the frame runs exactly that; the bundle is checked
+ * against its integrity pin before it is handed over (`iframe-host.ts`).
  *
  * @module
  */
-import { SkillError } from '../../src/index.ts';
 import { toBase64 } from '../../src/skills/integrity.ts';
-import { BOOTSTRAP_SOURCE } from './bootstrap.ts';
+import { FRAME_SOURCE, WORKER_BOOTSTRAP_SOURCE } from './bootstrap.ts';
 
-/** The wrapper's script: receives the skill document and the port, starts the skill frame, reports when it navigates away. */
-const WRAPPER_SOURCE = `(() => {
-  'use strict';
-  let frame = null;
-  addEventListener('message', (event) => {
-    const m = event.data;
-    if (event.source !== parent || frame !== null || m === null || typeof m !== 'object' || m.t !== 'confidant-sandbox-start') return;
-    if (typeof m.html !== 'string' || typeof m.allow !== 'string' || event.ports.length !== 1) return;
-    const port = event.ports[0];
-    frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
-    frame.setAttribute('allow', m.allow);
-    frame.setAttribute('referrerpolicy', 'no-referrer');
-    let loads = 0;
-    frame.addEventListener('load', () => {
-      loads += 1;
-      if (loads === 1) frame.contentWindow.postMessage('confidant-sandbox-port', '*', [port]);
-      else { parent.postMessage('confidant-sandbox-closed', '*'); frame.remove(); }
-    });
-    frame.srcdoc = m.html;
-    (document.body || document.documentElement).append(frame);
-  });
-})();`;
-
-/** Powerful features denied to both frames through Permissions Policy. */
+/** Powerful features denied to the frame (and so its Worker) through Permissions Policy. */
 export const SANDBOX_ALLOW =
   "camera 'none'; microphone 'none'; geolocation 'none'; payment 'none'; usb 'none'; serial 'none'; hid 'none'; " +
   "bluetooth 'none'; midi 'none'; clipboard-read 'none'; clipboard-write 'none'; display-capture 'none'; " +
@@ -56,60 +39,35 @@ async function hashSource(script: string): Promise<string> {
   return `'sha256-${toBase64(new Uint8Array(digest))}'`;
 }
 
-/** The sandbox's documents. */
+/** A sandbox's parts. */
 export interface SandboxDocuments {
-  /** `srcdoc` of the wrapper frame the host creates. */
-  wrapper: string;
-  /** `srcdoc` of the skill frame, sent to the wrapper. */
-  skill: string;
-  /** The skill frame's policy (for tests and debugging). */
+  /** `srcdoc` of the frame the host creates. */
+  frame: string;
+  /** The Worker's script: the bootstrap, then the bundle. The frame starts it from a `blob:` URL. */
+  worker: string;
+  /** The policy of the frame and of the Worker (for tests, debugging, and a host page's own CSP). */
   csp: string;
 }
 
 /**
- * Builds both documents for a bundle.
+ * Builds a sandbox's parts for a bundle.
  *
  * @param bundle the bundle's text, already checked against its integrity pin
- * @param origins canonical declared origins (connect-src)
- * @param skillId named in errors
- * @throws {SkillError} code `bundle` when the text cannot be inlined unchanged (it contains
- *   `</script`, `<!--`, `<script` or NUL): the author escapes those in strings (`"<\/script>"`)
+ * @returns the frame document, the Worker script and their policy
  */
-export async function buildSandboxDocuments(
-  bundle: string,
-  origins: readonly string[],
-  skillId: string,
-): Promise<SandboxDocuments> {
-  // Inlining must not change what runs: these sequences would end or re-open the script element.
-  if (/<\/script|<!--|<script|\u0000/i.test(bundle)) {
-    throw new SkillError(
-      'The bundle contains </script, <!--, <script or NUL and cannot be inlined unchanged',
-      skillId,
-      { code: 'bundle' },
-    );
-  }
-  for (const o of origins) {
-    // Declared origins were validated; refuse anything that could break out of the policy anyway.
-    if (!/^https?:\/\/[a-z0-9.\-[\]:]+$/.test(o))
-      throw new SkillError(`Bad origin in the sandbox policy: ${o}`, skillId, { code: 'bundle' });
-  }
-  // The HTML parser turns CRLF and CR into LF before the script runs (and before CSP hashes it).
-  const script = bundle.replace(/\r\n?/g, '\n');
-  const [boot, code, wrap] = await Promise.all([
-    hashSource(BOOTSTRAP_SOURCE),
-    hashSource(script),
-    hashSource(WRAPPER_SOURCE),
-  ]);
-  const connect = origins.length === 0 ? '' : `; connect-src ${origins.join(' ')}`;
-  const csp = `default-src 'none'; script-src ${boot} ${code}${connect}; base-uri 'none'; form-action 'none'; frame-src 'none'`;
-  // The skill frame inherits the wrapper's policy too, so the wrapper's must also allow the skill's scripts and origins.
-  const wrapperCsp = `default-src 'none'; script-src ${wrap} ${boot} ${code}${connect}; base-uri 'none'; form-action 'none'; frame-src 'none'`;
-  const head = (policy: string) =>
-    `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}">` +
-    '<meta http-equiv="x-dns-prefetch-control" content="off"><meta name="referrer" content="no-referrer">';
+export async function buildSandboxDocuments(bundle: string): Promise<SandboxDocuments> {
+  const frameScript = await hashSource(FRAME_SOURCE);
+  // No connect-src, img-src, font-src…: default-src 'none' refuses every fetch the Worker could make.
+  // base-uri and form-action do not fall back to default-src, so they are named.
+  const csp = `default-src 'none'; script-src ${frameScript}; worker-src blob:; base-uri 'none'; form-action 'none'`;
   return {
     csp,
-    skill: `${head(csp)}<script>${BOOTSTRAP_SOURCE}</script><script>${script}</script></head><body></body></html>`,
-    wrapper: `${head(wrapperCsp)}</head><body><script>${WRAPPER_SOURCE}</script></body></html>`,
+    frame:
+      '<!doctype html><html><head><meta charset="utf-8">' +
+      `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
+      '<meta http-equiv="x-dns-prefetch-control" content="off"><meta name="referrer" content="no-referrer">' +
+      `<script>${FRAME_SOURCE}</script></head><body></body></html>`,
+    // A line break and a semicolon: the bundle starts a statement of its own whatever it begins with.
+    worker: `${WORKER_BOOTSTRAP_SOURCE}\n;\n${bundle}`,
   };
 }

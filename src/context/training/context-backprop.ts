@@ -13,6 +13,7 @@
  */
 import {
   denseTensors,
+  mapDenseTensors,
   type ContextTrace,
   type ContextWeights,
   type EncodedTurn,
@@ -56,29 +57,10 @@ export interface ContextGradients {
  * @returns the gradients
  */
 export function createContextGradients(w: ContextWeights): ContextGradients {
-  const zeros = (a: Float32Array) => new Float32Array(a.length);
-  const head = (h: HeadWeights): HeadWeights => ({
-    wa: zeros(h.wa),
-    wb: zeros(h.wb),
-    wd: zeros(h.wd),
-    wf: zeros(h.wf),
-    wg: zeros(h.wg),
-    b: zeros(h.b),
-    v: zeros(h.v),
-  });
   return {
     of: {
-      shape: w.shape,
-      remap: w.remap,
-      embedding: zeros(w.embedding),
-      wg: zeros(w.wg),
-      bg: zeros(w.bg),
-      wc: zeros(w.wc),
-      bc: zeros(w.bc),
-      ws: zeros(w.ws),
-      bs: zeros(w.bs),
-      cand: head(w.cand),
-      slot: head(w.slot),
+      ...mapDenseTensors(w, (_, a) => new Float32Array(a.length)),
+      embedding: new Float32Array(w.embedding.length),
     },
     touched: [],
     touchedFlag: new Uint8Array(w.embedding.length / w.shape.dim),

@@ -1,27 +1,29 @@
 /**
  * Exports a trained context network as one self-describing `.onnx` file (opset 17) with the
  * inputs and outputs of `context-format.ts`, computing what `context-network.ts` computes.
- * Written with the repository's own ONNX writer (`src/nlu/onnx-writer.ts`), so export also
+ * Written with the repository's own ONNX writer (`src/nlu/onnx/onnx-writer.ts`), so export also
  * runs in a browser Worker.
  *
  * @module
  */
-import { encodeOnnxModel } from '../../nlu/onnx/onnx-writer.ts';
 import type { OnnxNode, OnnxTensor } from '../../nlu/onnx/onnx-model.ts';
+import { encodeOnnxModel } from '../../nlu/onnx/onnx-writer.ts';
 import { dequantizeUint8, quantizeUint8 } from '../../nlu/onnx/quantize.ts';
-import {
-  CONTEXT_CHECKSUM_KEY,
-  CONTEXT_FORMAT_VERSION,
-  encodeContextMetadata,
-  type ContextModelMetadata,
-} from '../context-format.ts';
-import type { ContextWeights, HeadWeights } from './context-network.ts';
+import { CHECKSUM_KEY } from '../../nlu/onnx/model-format.ts';
+import { CONTEXT_FORMAT_VERSION, encodeContextMetadata, type ContextModelMetadata } from '../context-format.ts';
+import { mapDenseTensors, type ContextWeights, type HeadWeights } from './context-network.ts';
 import type { TrainedContextModel } from './context-trainer.ts';
 
 /** Options of {@link exportContextOnnx}. */
 export interface ContextExportOptions {
   /** Store the embedding table as uint8 (Gather → DequantizeLinear): about 4× smaller. @default true */
   quantize?: boolean;
+  /**
+   * Also store every weight matrix (not the biases) as uint8 with its own scale, dequantized in
+   * the graph: the matrices shrink 4× (what keeps a shipped model within its size budget) for a
+   * small change in the outputs (the in-memory predictor given the same option matches it). @default false
+   */
+  quantizeDense?: boolean;
 }
 
 /** The version of Confidant written as the producer. */
@@ -56,15 +58,62 @@ export function contextMetadataOf(model: TrainedContextModel, quantize: boolean)
  * @param quantize whether the export is quantized
  * @returns the effective weights
  */
-export function effectiveContextWeights(model: TrainedContextModel, quantize: boolean): ContextWeights {
-  if (!quantize) return model.weights;
-  return { ...model.weights, embedding: dequantizeUint8(quantizeUint8(model.weights.embedding)) };
+export function effectiveContextWeights(
+  model: TrainedContextModel,
+  quantize: boolean,
+  quantizeDense = false,
+): ContextWeights {
+  const w = model.weights;
+  const roundTrip = (a: Float32Array) => dequantizeUint8(quantizeUint8(a));
+  return {
+    ...(quantizeDense ? mapDenseTensors(w, (name, a) => (isMatrix(name) ? roundTrip(a) : a)) : w),
+    embedding: quantize ? roundTrip(w.embedding) : w.embedding,
+  };
+}
+
+/** Whether `quantizeDense` stores this dense tensor as uint8: the matrices, not the biases or score vectors. */
+function isMatrix(name: string): boolean {
+  return /(^|\.)w[a-z]$/.test(name);
 }
 
 const f32 = (name: string, dims: number[], data: Float32Array): OnnxTensor => ({ name, type: 'float32', dims, data });
 
+/** Collects initializers, and the DequantizeLinear nodes of quantized matrices (which must come first). */
+class GraphParts {
+  readonly initializers: OnnxTensor[] = [];
+  readonly prelude: OnnxNode[] = [];
+  readonly #quantizeDense: boolean;
+
+  constructor(quantizeDense: boolean) {
+    this.#quantizeDense = quantizeDense;
+  }
+
+  constant(t: OnnxTensor): void {
+    this.initializers.push(t);
+  }
+
+  /** A float tensor of the network, stored as uint8 + DequantizeLinear when it is a quantized matrix. */
+  weight(name: string, dims: number[], data: Float32Array, matrix: boolean): void {
+    if (!(matrix && this.#quantizeDense)) {
+      this.initializers.push(f32(name, dims, data));
+      return;
+    }
+    const q = quantizeUint8(data);
+    this.initializers.push(
+      { name: `${name}_q`, type: 'uint8', dims, data: q.data },
+      f32(`${name}_scale`, [], Float32Array.of(q.scale)),
+      { name: `${name}_zero_point`, type: 'uint8', dims: [], data: Uint8Array.of(q.zeroPoint) },
+    );
+    this.prelude.push({
+      op: 'DequantizeLinear',
+      inputs: [`${name}_q`, `${name}_scale`, `${name}_zero_point`],
+      outputs: [name],
+    });
+  }
+}
+
 /** Nodes of the mean embedding of `input` (int64 `[N, L]`, 0 = padding) → `out` `[N, dim]`. */
-function bagNodes(input: string, out: string, quantized: boolean): OnnxNode[] {
+function bagNodes(input: string, out: string, quantized: boolean, remap16: boolean): OnnxNode[] {
   const p = `${input}_`;
   const gather = (inputs: string[], o: string): OnnxNode => ({
     op: 'Gather',
@@ -73,7 +122,12 @@ function bagNodes(input: string, out: string, quantized: boolean): OnnxNode[] {
     attributes: [{ name: 'axis', int: 0 }],
   });
   return [
-    gather(['remap', input], `${p}rows`),
+    ...(remap16
+      ? [
+          gather(['remap', input], `${p}rows16`),
+          { op: 'Cast', inputs: [`${p}rows16`], outputs: [`${p}rows`], attributes: [{ name: 'to', int: 6 }] },
+        ]
+      : [gather(['remap', input], `${p}rows`)]),
     // Gather the uint8 rows, then dequantize only them (dequantizing first would convert the
     // whole table on every run, see TOOLCHAIN.md).
     ...(quantized
@@ -105,48 +159,45 @@ function bagNodes(input: string, out: string, quantized: boolean): OnnxNode[] {
   ];
 }
 
-/** Initializers and nodes of one candidate head: bags `d`, features, mask → probabilities `out`. */
-function headGraph(
+/** The weights and nodes of one candidate head: bags, features, mask → probabilities `out`. */
+function headNodes(
+  parts: GraphParts,
   prefix: string,
   h: HeadWeights,
   dims: { dim: number; hidden: number; features: number; width: number },
   inputs: { bags: string; feats: string; mask: string },
   out: string,
-): { initializers: OnnxTensor[]; nodes: OnnxNode[] } {
+): OnnxNode[] {
   const { dim, hidden, features, width } = dims;
   const n = (s: string) => `${prefix}_${s}`;
-  return {
-    initializers: [
-      f32(n('wa'), [dim, width], h.wa),
-      f32(n('wb'), [dim, width], h.wb),
-      f32(n('wd'), [dim, width], h.wd),
-      f32(n('wf'), [features, width], h.wf),
-      f32(n('wg'), [hidden, width], h.wg),
-      f32(n('b'), [width], h.b),
-      f32(n('v'), [width, 1], h.v),
-    ],
-    nodes: [
-      { op: 'Mul', inputs: [inputs.bags, 'u'], outputs: [n('du')] },
-      { op: 'Mul', inputs: [inputs.bags, 'c'], outputs: [n('dc')] },
-      { op: 'MatMul', inputs: [n('du'), n('wa')], outputs: [n('a')] },
-      { op: 'MatMul', inputs: [n('dc'), n('wb')], outputs: [n('bc')] },
-      { op: 'MatMul', inputs: [inputs.bags, n('wd')], outputs: [n('d')] },
-      { op: 'MatMul', inputs: [inputs.feats, n('wf')], outputs: [n('f')] },
-      { op: 'MatMul', inputs: ['g', n('wg')], outputs: [n('gp')] },
-      { op: 'Add', inputs: [n('a'), n('bc')], outputs: [n('s1')] },
-      { op: 'Add', inputs: [n('s1'), n('d')], outputs: [n('s2')] },
-      { op: 'Add', inputs: [n('f'), n('s2')], outputs: [n('s3')] },
-      { op: 'Add', inputs: [n('s3'), n('gp')], outputs: [n('s4')] },
-      { op: 'Add', inputs: [n('s4'), n('b')], outputs: [n('pre')] },
-      { op: 'Relu', inputs: [n('pre')], outputs: [n('h')] },
-      { op: 'MatMul', inputs: [n('h'), n('v')], outputs: [n('score3')] },
-      { op: 'Squeeze', inputs: [n('score3'), 'axis_2'], outputs: [n('score')] },
-      { op: 'Sub', inputs: [inputs.mask, 'one'], outputs: [n('pad')] },
-      { op: 'Mul', inputs: [n('pad'), 'pad_penalty'], outputs: [n('penalty')] },
-      { op: 'Add', inputs: [n('score'), n('penalty')], outputs: [n('logits')] },
-      { op: 'Softmax', inputs: [n('logits')], outputs: [out], attributes: [{ name: 'axis', int: -1 }] },
-    ],
-  };
+  parts.weight(n('wa'), [dim, width], h.wa, true);
+  parts.weight(n('wb'), [dim, width], h.wb, true);
+  parts.weight(n('wd'), [dim, width], h.wd, true);
+  parts.weight(n('wf'), [features, width], h.wf, true);
+  parts.weight(n('wg'), [hidden, width], h.wg, true);
+  parts.weight(n('b'), [width], h.b, false);
+  parts.weight(n('v'), [width, 1], h.v, false);
+  return [
+    { op: 'Mul', inputs: [inputs.bags, 'u'], outputs: [n('du')] },
+    { op: 'Mul', inputs: [inputs.bags, 'c'], outputs: [n('dc')] },
+    { op: 'MatMul', inputs: [n('du'), n('wa')], outputs: [n('a')] },
+    { op: 'MatMul', inputs: [n('dc'), n('wb')], outputs: [n('bc')] },
+    { op: 'MatMul', inputs: [inputs.bags, n('wd')], outputs: [n('d')] },
+    { op: 'MatMul', inputs: [inputs.feats, n('wf')], outputs: [n('f')] },
+    { op: 'MatMul', inputs: ['g', n('wg')], outputs: [n('gp')] },
+    { op: 'Add', inputs: [n('a'), n('bc')], outputs: [n('s1')] },
+    { op: 'Add', inputs: [n('s1'), n('d')], outputs: [n('s2')] },
+    { op: 'Add', inputs: [n('f'), n('s2')], outputs: [n('s3')] },
+    { op: 'Add', inputs: [n('s3'), n('gp')], outputs: [n('s4')] },
+    { op: 'Add', inputs: [n('s4'), n('b')], outputs: [n('pre')] },
+    { op: 'Relu', inputs: [n('pre')], outputs: [n('h')] },
+    { op: 'MatMul', inputs: [n('h'), n('v')], outputs: [n('score3')] },
+    { op: 'Squeeze', inputs: [n('score3'), 'axis_2'], outputs: [n('score')] },
+    { op: 'Sub', inputs: [inputs.mask, 'one'], outputs: [n('pad')] },
+    { op: 'Mul', inputs: [n('pad'), 'pad_penalty'], outputs: [n('penalty')] },
+    { op: 'Add', inputs: [n('score'), n('penalty')], outputs: [n('logits')] },
+    { op: 'Softmax', inputs: [n('logits')], outputs: [out], attributes: [{ name: 'axis', int: -1 }] },
+  ];
 }
 
 /**
@@ -167,35 +218,38 @@ export function exportContextOnnx(model: TrainedContextModel, options: ContextEx
   const w = model.weights;
   const { dim, hidden, state, commands, candFeatures, slotFeatures, candHidden, slotHidden } = w.shape;
   const rows = w.embedding.length / dim;
-  const initializers: OnnxTensor[] = [
-    { name: 'remap', type: 'int32', dims: [w.remap.length], data: w.remap },
-    { name: 'zero_id', type: 'int64', dims: [], data: BigInt64Array.of(0n) },
-    { name: 'axis_1', type: 'int64', dims: [1], data: BigInt64Array.of(1n) },
-    { name: 'axis_2', type: 'int64', dims: [1], data: BigInt64Array.of(2n) },
-    f32('one', [], Float32Array.of(1)),
-    f32('pad_penalty', [], Float32Array.of(PAD_PENALTY)),
-    f32('wg', [2 * dim + state, hidden], w.wg),
-    f32('bg', [hidden], w.bg),
-    f32('wc', [hidden, commands], w.wc),
-    f32('bc', [commands], w.bc),
-    f32('ws', [hidden, 1], w.ws),
-    f32('bs', [1], w.bs),
-  ];
+  const parts = new GraphParts(options.quantizeDense ?? false);
+  // Row indices fit in 16 bits in any model small enough to ship: half the size of the remap.
+  const remap16 = rows <= 0xffff;
+  parts.constant(
+    remap16
+      ? { name: 'remap', type: 'uint16', dims: [w.remap.length], data: Uint16Array.from(w.remap) }
+      : { name: 'remap', type: 'int32', dims: [w.remap.length], data: w.remap },
+  );
+  parts.constant({ name: 'zero_id', type: 'int64', dims: [], data: BigInt64Array.of(0n) });
+  parts.constant({ name: 'axis_1', type: 'int64', dims: [1], data: BigInt64Array.of(1n) });
+  parts.constant({ name: 'axis_2', type: 'int64', dims: [1], data: BigInt64Array.of(2n) });
+  parts.constant(f32('one', [], Float32Array.of(1)));
+  parts.constant(f32('pad_penalty', [], Float32Array.of(PAD_PENALTY)));
+  parts.weight('wg', [2 * dim + state, hidden], w.wg, true);
+  parts.weight('bg', [hidden], w.bg, false);
+  parts.weight('wc', [hidden, commands], w.wc, true);
+  parts.weight('bc', [commands], w.bc, false);
+  parts.weight('ws', [hidden, 1], w.ws, true);
+  parts.weight('bs', [1], w.bs, false);
   if (quantize) {
     const q = quantizeUint8(w.embedding);
-    initializers.push(
-      { name: 'embedding_q', type: 'uint8', dims: [rows, dim], data: q.data },
-      f32('embedding_scale', [], Float32Array.of(q.scale)),
-      { name: 'embedding_zero_point', type: 'uint8', dims: [], data: Uint8Array.of(q.zeroPoint) },
-    );
+    parts.constant({ name: 'embedding_q', type: 'uint8', dims: [rows, dim], data: q.data });
+    parts.constant(f32('embedding_scale', [], Float32Array.of(q.scale)));
+    parts.constant({ name: 'embedding_zero_point', type: 'uint8', dims: [], data: Uint8Array.of(q.zeroPoint) });
   } else {
-    initializers.push(f32('embedding', [rows, dim], w.embedding));
+    parts.constant(f32('embedding', [rows, dim], w.embedding));
   }
   const nodes: OnnxNode[] = [
-    ...bagNodes('utterance', 'u', quantize),
-    ...bagNodes('context', 'c', quantize),
-    ...bagNodes('cand_tokens', 'cand_bags', quantize),
-    ...bagNodes('slot_tokens', 'slot_bags', quantize),
+    ...bagNodes('utterance', 'u', quantize, remap16),
+    ...bagNodes('context', 'c', quantize, remap16),
+    ...bagNodes('cand_tokens', 'cand_bags', quantize, remap16),
+    ...bagNodes('slot_tokens', 'slot_bags', quantize, remap16),
     { op: 'Concat', inputs: ['u', 'c', 'state'], outputs: ['x'], attributes: [{ name: 'axis', int: 1 }] },
     { op: 'MatMul', inputs: ['x', 'wg'], outputs: ['g_mm'] },
     { op: 'Add', inputs: ['g_mm', 'bg'], outputs: ['g_pre'] },
@@ -206,30 +260,30 @@ export function exportContextOnnx(model: TrainedContextModel, options: ContextEx
     { op: 'MatMul', inputs: ['g', 'ws'], outputs: ['switch_mm'] },
     { op: 'Add', inputs: ['switch_mm', 'bs'], outputs: ['switch_logit'] },
     { op: 'Sigmoid', inputs: ['switch_logit'], outputs: ['switch'] },
+    ...headNodes(
+      parts,
+      'cand',
+      w.cand,
+      { dim, hidden, features: candFeatures, width: candHidden },
+      { bags: 'cand_bags', feats: 'cand_feats', mask: 'cand_mask' },
+      'intent',
+    ),
+    ...headNodes(
+      parts,
+      'slot',
+      w.slot,
+      { dim, hidden, features: slotFeatures, width: slotHidden },
+      { bags: 'slot_bags', feats: 'slot_feats', mask: 'slot_mask' },
+      'slot',
+    ),
   ];
-  const cand = headGraph(
-    'cand',
-    w.cand,
-    { dim, hidden, features: candFeatures, width: candHidden },
-    { bags: 'cand_bags', feats: 'cand_feats', mask: 'cand_mask' },
-    'intent',
-  );
-  const slot = headGraph(
-    'slot',
-    w.slot,
-    { dim, hidden, features: slotFeatures, width: slotHidden },
-    { bags: 'slot_bags', feats: 'slot_feats', mask: 'slot_mask' },
-    'slot',
-  );
-  initializers.push(...cand.initializers, ...slot.initializers);
-  nodes.push(...cand.nodes, ...slot.nodes);
   return encodeOnnxModel({
     producerName: 'confidant',
     producerVersion: PRODUCER_VERSION,
     graphName: `${model.name}-context`,
     docString: 'Confidant context model: turn, context, state and candidates -> command, switch, intent, slot.',
-    nodes,
-    initializers,
+    nodes: [...parts.prelude, ...nodes],
+    initializers: parts.initializers,
     inputs: [
       { name: 'utterance', type: 'int64', shape: [1, 'L'] },
       { name: 'context', type: 'int64', shape: [1, 'L2'] },
@@ -248,6 +302,6 @@ export function exportContextOnnx(model: TrainedContextModel, options: ContextEx
       { name: 'slot', type: 'float32', shape: [1, 'J'] },
     ],
     metadata: encodeContextMetadata(contextMetadataOf(model, quantize)),
-    checksumKey: CONTEXT_CHECKSUM_KEY,
+    checksumKey: CHECKSUM_KEY,
   });
 }

@@ -96,6 +96,39 @@ export function denseTensors(w: ContextWeights): [string, Float32Array][] {
   ];
 }
 
+/**
+ * A copy of `w` whose every dense tensor is `map(name, tensor)` (the embedding and the remap are
+ * shared): for copies of the weights and for the weights as a quantized export computes with them.
+ * @param w the weights
+ * @param map the new value of each dense tensor, by its {@link denseTensors} name
+ * @returns the new weights
+ */
+export function mapDenseTensors(
+  w: ContextWeights,
+  map: (name: string, a: Float32Array) => Float32Array,
+): ContextWeights {
+  const head = (prefix: string, h: HeadWeights): HeadWeights => ({
+    wa: map(`${prefix}.wa`, h.wa),
+    wb: map(`${prefix}.wb`, h.wb),
+    wd: map(`${prefix}.wd`, h.wd),
+    wf: map(`${prefix}.wf`, h.wf),
+    wg: map(`${prefix}.wg`, h.wg),
+    b: map(`${prefix}.b`, h.b),
+    v: map(`${prefix}.v`, h.v),
+  });
+  return {
+    ...w,
+    wg: map('wg', w.wg),
+    bg: map('bg', w.bg),
+    wc: map('wc', w.wc),
+    bc: map('bc', w.bc),
+    ws: map('ws', w.ws),
+    bs: map('bs', w.bs),
+    cand: head('cand', w.cand),
+    slot: head('slot', w.slot),
+  };
+}
+
 function headOf(
   dim: number,
   hidden: number,

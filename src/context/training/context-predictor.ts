@@ -7,7 +7,7 @@
  */
 import { createTextIdCache, featurizeContext, type ContextInput, type ContextOutput } from '../context-features.ts';
 import { createContextRunner } from './context-encoder.ts';
-import { effectiveContextWeights } from './context-export.ts';
+import { effectiveContextWeights, type ContextExportOptions } from './context-export.ts';
 import type { TrainedContextModel } from './context-trainer.ts';
 
 /** A synchronous context model over a trained model's weights. */
@@ -19,14 +19,16 @@ export interface ContextPredictor {
 /**
  * Creates an in-memory predictor.
  * @param model the trained model
- * @param options `quantize`: predict as the uint8-quantized export does @default true
+ * @param options the export options to predict as (`quantize` @default true, `quantizeDense` @default false)
  * @returns the predictor
  */
 export function createContextPredictor(
   model: TrainedContextModel,
-  options: { quantize?: boolean } = {},
+  options: ContextExportOptions = {},
 ): ContextPredictor {
-  const runner = createContextRunner(effectiveContextWeights(model, options.quantize ?? true));
+  const runner = createContextRunner(
+    effectiveContextWeights(model, options.quantize ?? true, options.quantizeDense ?? false),
+  );
   const cache = createTextIdCache(model.featurizer);
   return { run: (input) => runner.run(featurizeContext(input, model.spec, cache)) };
 }

@@ -26,6 +26,7 @@ import {
   denseTensors,
   forwardContext,
   initContextWeights,
+  mapDenseTensors,
   type ContextWeights,
 } from './context-network.ts';
 import {
@@ -72,27 +73,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function cloneWeights(w: ContextWeights): ContextWeights {
-  const head = (h: ContextWeights['cand']) => ({
-    wa: h.wa.slice(),
-    wb: h.wb.slice(),
-    wd: h.wd.slice(),
-    wf: h.wf.slice(),
-    wg: h.wg.slice(),
-    b: h.b.slice(),
-    v: h.v.slice(),
-  });
-  return {
-    ...w,
-    embedding: w.embedding.slice(),
-    wg: w.wg.slice(),
-    bg: w.bg.slice(),
-    wc: w.wc.slice(),
-    bc: w.bc.slice(),
-    ws: w.ws.slice(),
-    bs: w.bs.slice(),
-    cand: head(w.cand),
-    slot: head(w.slot),
-  };
+  return { ...mapDenseTensors(w, (_, a) => a.slice()), embedding: w.embedding.slice() };
 }
 
 /** Keeps a random share `1 - p` of the non-zero ids (at least one when there was one). */

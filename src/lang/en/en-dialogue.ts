@@ -48,6 +48,8 @@ export const enDialogue = {
       `That's one I can't do yet: I can't ${phrase} here.${why}`,
     ];
   },
+  /** What an intent asks for, to describe a skill that has no description ("help with "store hours""). */
+  intentPhrase: (intent: string): string => describeIntent(intent).phrase,
   /** "I can set timers, do maths or roll dice." */
   suggest: (ideas: readonly string[]) => `I can ${joinOr(ideas)}.`,
   /**

@@ -213,11 +213,10 @@ export const enSkills = {
     known: (name: string) => [`You're ${name}.`, `Your name is ${name}.`, `I call you ${name}.`],
   },
   meta: {
-    capabilities:
-      'I can tell the time anywhere, set timers, alarms and reminders, keep your to-do and shopping lists, do maths, ' +
-      'convert units, spell words, flip a coin or roll dice, remember your name, and tell jokes. ' +
-      'I work offline and nothing you say leaves this device.',
-    examples: ['What time is it?', 'Set a timer for 5 minutes', 'Tell me a joke'],
+    /** "What can you do?", from what the registered skills do (`describeSkills`). */
+    capabilities: (things: readonly string[]) =>
+      (things.length === 0 ? "I can't do much here yet." : `I can ${f.list(things)}.`) +
+      ' I work offline and nothing you say leaves this device.',
     nothingYet: "I haven't said anything yet.",
   },
 };

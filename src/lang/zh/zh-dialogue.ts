@@ -37,6 +37,7 @@ export const zhDialogue: typeof enDialogue = {
       `这个我还做不到：我这里不能${phrase}。${why}`,
     ];
   },
+  intentPhrase: (intent) => describeIntentZh(intent).phrase,
   suggest: (ideas) => `我可以${ideas.join('、')}。`,
   skillDescriptions: {
     'builtin.time': '告诉你各地的时间',

@@ -189,10 +189,9 @@ export const zhSkills: typeof enSkills = {
     known: (name) => [`你是${name}。`, `你叫${name}。`, `我叫你${name}。`],
   },
   meta: {
-    capabilities:
-      '我可以告诉你世界各地的时间，设计时器、闹钟和提醒，管理待办清单和购物清单，算数，换算单位，' +
-      '拼写英文单词，抛硬币、掷骰子，记住你的名字，还会讲笑话。我离线工作，你说的话都不会离开这台设备。',
-    examples: ['现在几点了？', '定一个5分钟的计时器', '讲个笑话'],
+    capabilities: (things: readonly string[]) =>
+      (things.length === 0 ? '我在这里还做不了什么。' : `我可以${things.join('，')}。`) +
+      '我离线工作，你说的话都不会离开这台设备。',
     nothingYet: '我还什么都没说呢。',
   },
 };

@@ -31,6 +31,9 @@ export class CorpusBuilder {
   readonly #validation: { example: TrainingExample; line: number | undefined }[] = [];
   readonly #outOfScope: string[] = [];
   readonly #entities: CustomEntityDefinition[] = [];
+  readonly #overrides = new Map<string, string[]>();
+  /** Every example text so far (case- and space-folded) → the line it was first given on. */
+  readonly #seen = new Map<string, number | undefined>();
 
   /** @param outOfScopeLabels - intent names that mean "out of scope" in this format (always includes `oos`). */
   constructor(src: CorpusSource, outOfScopeLabels: readonly string[] = []) {
@@ -50,10 +53,28 @@ export class CorpusBuilder {
     }
     if (examples.length === 0) throw this.#src.error(`intent "${label}" has no examples`, line);
     const texts = examples.map((e) => this.#text(e, `an example of intent "${label}"`));
+    this.#checkNotDuplicateOnly(label, line, examples, texts);
     if (this.#outOfScopeLabels.has(label)) {
       this.#outOfScope.push(...texts);
       this.#intents.set(label, { line, texts: [], slots: [] }); // remembered only to catch a duplicate
     } else this.#intents.set(label, { line, texts, slots: examples.map((e) => e.slots) });
+  }
+
+  /**
+   * Records that intent `name` takes over base intents when the corpus extends a model (`true`: the
+   * base intent of its own name). Checked against a base model only when extending.
+   */
+  addOverride(name: string, override: unknown, line: number | undefined): void {
+    const label = this.#label(name, line);
+    if (override === false || override === 'false') return;
+    const list =
+      override === true || override === 'true' ? [label] : typeof override === 'string' ? [override] : override;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((o) => typeof o === 'string' && o.trim() !== ''))
+      throw this.#src.error(
+        `"override" of intent "${label}" must be true or the base intents it replaces (a name or a list)`,
+        line,
+      );
+    this.#overrides.set(label, [...new Set(list.map((o: string) => this.#label(o, line)))]);
   }
 
   /** Adds one out-of-scope example. */
@@ -106,7 +127,30 @@ export class CorpusBuilder {
     if (meta.version) corpus.version = meta.version;
     if (this.#validation.length) corpus.validation = this.#validation.map((v) => v.example);
     if (this.#outOfScope.length) corpus.outOfScope = this.#outOfScope;
+    if (this.#overrides.size) corpus.overrides = Object.fromEntries(this.#overrides);
     return corpus;
+  }
+
+  /**
+   * An intent whose examples are all one text repeated, or all already given (to it or to another
+   * intent), teaches nothing: a copy-paste slip, refused with its line rather than trained on.
+   */
+  #checkNotDuplicateOnly(label: string, line: number | undefined, examples: readonly LocatedText[], texts: string[]) {
+    const keys = texts.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' '));
+    const fresh = keys.filter((k) => !this.#seen.has(k));
+    const repeated = texts.length > 1 && new Set(keys).size === 1;
+    if (fresh.length === 0 || repeated) {
+      const first = this.#seen.get(keys[0] as string) ?? examples[0]?.line;
+      throw this.#src.error(
+        `intent "${label}" has only duplicate examples ("${(texts[0] as string).slice(0, 60)}"` +
+          `${first === undefined ? '' : ` first on line ${first}`})`,
+        examples[examples.length - 1]?.line ?? line,
+      );
+    }
+    examples.forEach((e, i) => {
+      const k = keys[i] as string;
+      if (!this.#seen.has(k)) this.#seen.set(k, e.line);
+    });
   }
 
   #label(name: unknown, line: number | undefined): string {

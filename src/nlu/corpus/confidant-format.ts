@@ -11,6 +11,9 @@
  *   order_pizza:
  *     - I want a pizza
  *     - examples: [...]       # (or { examples: [...] })
+ *   order_status:             # when extending a model: replaces the base model's intent of that name
+ *     override: true          # (or a list of base intents folded into this one: override: [order, order_status])
+ *     examples: [where is my order]
  *   weather:                  # slot annotations, as in Rasa: [words](slot) or [words]{"entity": "slot", "value": "…"}
  *     - what is the weather in [Paris](city)
  *     - "[NYC](city:New York) forecast"   # quote a line that starts with "[" (YAML would read a list)
@@ -71,7 +74,10 @@ export function parseConfidantCorpus(src: CorpusSource): Corpus {
   if (data['intents'] === undefined && data['train'] === undefined)
     throw src.error('a Confidant corpus needs "intents" (or "train")');
   if (data['intents'] !== undefined) {
-    for (const g of groups(src, data['intents'], ['intents'])) b.addIntent(g.name, g.line, g.examples);
+    for (const g of groups(src, data['intents'], ['intents'])) {
+      b.addIntent(g.name, g.line, g.examples);
+      if (g.override !== undefined) b.addOverride(g.name as string, g.override, g.line);
+    }
   }
   if (data['train'] !== undefined) {
     const byIntent = new Map<string, { line: number | undefined; examples: LocatedText[] }>();
@@ -101,7 +107,12 @@ interface Group {
   name: unknown;
   line: number | undefined;
   examples: LocatedText[];
+  /** The intent's `override` (see `Corpus.overrides`). */
+  override?: unknown;
 }
+
+/** The keys an intent given as a mapping may have. */
+const INTENT_KEYS = new Set(['name', 'intent', 'examples', 'override']);
 
 /** `{ greet: [..] }`, `{ greet: { examples: [..] } }` or `[{ name: greet, examples: [..] }]`. */
 function groups(src: CorpusSource, value: unknown, path: DataPath): Group[] {
@@ -110,19 +121,35 @@ function groups(src: CorpusSource, value: unknown, path: DataPath): Group[] {
       const p = [...path, i];
       if (!isRecord(item))
         throw src.error(`${path[0]} entry #${i + 1} must be a mapping with "name" and "examples"`, p);
-      src.entries(item, p);
+      checkIntentKeys(src, item, p);
       return {
         name: item['name'] ?? item['intent'],
         line: src.lineOf(p),
         examples: texts(src, item['examples'], [...p, 'examples']),
+        ...(item['override'] === undefined ? {} : { override: item['override'] }),
       };
     });
   }
   return src.entries(value, path).map(([name, v]) => {
     const p = [...path, name];
+    if (isRecord(v)) checkIntentKeys(src, v, p);
     const list = isRecord(v) ? v['examples'] : v;
-    return { name, line: src.lineOf(p), examples: texts(src, list, isRecord(v) ? [...p, 'examples'] : p) };
+    const override = isRecord(v) ? v['override'] : undefined;
+    return {
+      name,
+      line: src.lineOf(p),
+      examples: texts(src, list, isRecord(v) ? [...p, 'examples'] : p),
+      ...(override === undefined ? {} : { override }),
+    };
   });
+}
+
+/** An intent mapping with a key it cannot have (a typo of `examples` would otherwise train nothing). */
+function checkIntentKeys(src: CorpusSource, item: Record<string, unknown>, path: DataPath): void {
+  for (const [key] of src.entries(item, path)) {
+    if (!INTENT_KEYS.has(key))
+      throw src.error(`unknown key "${key}" in an intent (expected ${[...INTENT_KEYS].join(', ')})`, [...path, key]);
+  }
 }
 
 function texts(src: CorpusSource, value: unknown, path: DataPath): LocatedText[] {

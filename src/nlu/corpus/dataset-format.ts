@@ -83,13 +83,15 @@ function readSlots(src: CorpusSource, text: string, slots: unknown, path: DataPa
  * The training corpus of a dataset, as the module comment maps it: the one conversion, for corpus
  * files in the dataset schema (`parseCorpus`) and for the CLI, the benches and the model scripts.
  * @param dataset a dataset whose examples are already checked (`parseDataset`)
- * @param language BCP 47 language of the corpus @default 'en'
+ * @param language BCP 47 language of the corpus @default `zh` when most training texts are Chinese, else `en`
  * @returns the corpus, without a name (the caller names the model)
  */
-export function datasetCorpus(dataset: Dataset, language = 'en'): Corpus {
+export function datasetCorpus(dataset: Dataset, language?: string): Corpus {
   const train = dataset.splits['train'] ?? [];
   const val = dataset.splits['val'];
-  const corpus: Corpus = { language, train: [], entities: [] };
+  // The schema has no language field: a dataset whose texts are mostly Chinese is Chinese.
+  const han = train.filter((e) => /\p{Script=Han}/u.test(e.text)).length;
+  const corpus: Corpus = { language: language ?? (han * 2 > train.length ? 'zh' : 'en'), train: [], entities: [] };
   const outOfScope: string[] = [];
   for (const ex of train) {
     if (ex.intent === OOS_LABEL) outOfScope.push(ex.text);

@@ -19,7 +19,7 @@ import { assertTimeZone, defaultTimeZone } from './time-zone.ts';
 import { findZhDates } from './zh-dates.ts';
 import { findZhDurations } from './zh-durations.ts';
 import { findZhQuantities } from './zh-quantities.ts';
-import { simplifyForGrammars } from './zh-traditional.ts';
+import { foldHanVariants } from '../runtime/han-variants.ts';
 
 /** Han characters or full-width forms (１５％): the Chinese grammars have something to read. */
 const HAN_RE = /[\p{Script=Han}\uFF01-\uFF5E]/u;
@@ -94,9 +94,9 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   }
 
   const capped = text.length > maxLength ? text.slice(0, maxLength) : text;
-  // Traditional characters of the Chinese grammars' words are read as simplified, one for one, so
-  // offsets stay those of the original; each entity's `text` is cut from the original below.
-  const ctx = createScanContext(HAN_RE.test(capped) ? simplifyForGrammars(capped) : capped);
+  // Traditional characters are read as simplified, one code unit for one, so offsets stay those
+  // of the original; each entity's `text` is cut from the original below.
+  const ctx = createScanContext(HAN_RE.test(capped) ? foldHanVariants(capped, { keepLength: true }) : capped);
   findNumbers(ctx);
   findOrdinals(ctx);
   findQuantities(ctx);
@@ -109,7 +109,13 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
     findZhDates(ctx, now, timeZone);
   }
   findContacts(ctx);
-  custom?.match(ctx);
+  if (custom !== undefined) {
+    // The host's own values are written in the host's script (a city list with 東京): they are
+    // matched on the text as written, not on its simplified reading.
+    const original = ctx.text === capped ? ctx : createScanContext(capped);
+    custom.match(original);
+    if (original !== ctx) ctx.out.push(...original.out);
+  }
   const kept = resolveOverlaps(ctx.out, ctx.text.length);
   if (ctx.text !== capped) for (const e of kept) e.text = capped.slice(e.start, e.end);
   return kept;

@@ -15,7 +15,7 @@ import {
 import { encodeOnnxModel } from './onnx-writer.ts';
 import type { OnnxNode, OnnxTensor } from './onnx-model.ts';
 import type { NetworkWeights } from '../training/network.ts';
-import { dequantizeUint8, quantizeUint8 } from './quantize.ts';
+import { dequantizeUint8, quantizeUint8, type QuantizedTensor } from './quantize.ts';
 import { OOS_LABEL } from '../types.ts';
 import type { TrainedModel } from '../training/trainer.ts';
 
@@ -23,7 +23,19 @@ import type { TrainedModel } from '../training/trainer.ts';
 export interface ExportOptions {
   /** Store the embedding table as uint8 (Gather → DequantizeLinear): about 4× smaller. @default false */
   quantize?: boolean;
+  /**
+   * The uint8 scale and zero point to use instead of the table's own range: an extended model keeps
+   * its base model's, so the base rows stay byte for byte what they were. @default the table's range
+   */
+  quantization?: Omit<QuantizedTensor, 'data'>;
 }
+
+/**
+ * The initializers of an intent graph, by their names in the graph: `embedding` (float32) or
+ * `embedding_q` with `embedding_scale` and `embedding_zero_point` (uint8); `w1`, `b1` and `w2`
+ * only with a hidden layer.
+ */
+export type IntentTensors = Map<string, OnnxTensor>;
 
 /** The version of Confidant written as the producer. */
 const PRODUCER_VERSION = '0.1.0';
@@ -58,9 +70,23 @@ export function metadataOf(model: TrainedModel, quantize: boolean): ModelMetadat
  * @param quantize whether the export is quantized
  * @returns the effective weights
  */
-export function effectiveWeights(model: TrainedModel, quantize: boolean): NetworkWeights {
+export function effectiveWeights(
+  model: TrainedModel,
+  quantize: boolean,
+  quantization?: ExportOptions['quantization'],
+): NetworkWeights {
   if (!quantize) return model.weights;
-  return { ...model.weights, embedding: dequantizeUint8(quantizeUint8(model.weights.embedding)) };
+  return { ...model.weights, embedding: dequantizeUint8(quantizeTable(model.weights.embedding, quantization)) };
+}
+
+/** The table quantized over its own range, or with the given scale and zero point (values clamped to it). */
+export function quantizeTable(values: Float32Array, quantization?: ExportOptions['quantization']): QuantizedTensor {
+  if (quantization === undefined) return quantizeUint8(values);
+  const { scale, zeroPoint } = quantization;
+  const data = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++)
+    data[i] = Math.min(255, Math.max(0, Math.round((values[i] as number) / scale) + zeroPoint));
+  return { data, scale, zeroPoint };
 }
 
 /**
@@ -77,27 +103,85 @@ export function effectiveWeights(model: TrainedModel, quantize: boolean): Networ
  */
 export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Uint8Array {
   const quantize = options.quantize ?? false;
+  return encodeIntentGraph(tensorsOf(model, quantize, options.quantization), metadataOf(model, quantize));
+}
+
+/**
+ * The initializers `exportOnnx` writes for `model`.
+ * @param model the trained model
+ * @param quantize whether the table is stored as uint8
+ * @param quantization the scale and zero point to quantize with @default the table's range
+ * @returns the tensors by name
+ */
+export function tensorsOf(
+  model: TrainedModel,
+  quantize: boolean,
+  quantization?: ExportOptions['quantization'],
+): IntentTensors {
   const w = model.weights;
   const rows = w.embedding.length / w.dim;
-  const f32 = (name: string, dims: number[], data: Float32Array): OnnxTensor => ({ name, type: 'float32', dims, data });
-  const initializers: OnnxTensor[] = [
+  const tensors: OnnxTensor[] = [
     { name: 'remap', type: 'int32', dims: [w.remap.length], data: w.remap },
     f32('skip', [w.dim, w.classes], w.skip),
     f32('b2', [w.classes], w.b2),
     f32('temperature', [], Float32Array.of(model.temperature)),
   ];
+  if (quantize) {
+    const q = quantizeTable(w.embedding, quantization);
+    tensors.push(
+      { name: 'embedding_q', type: 'uint8', dims: [rows, w.dim], data: q.data },
+      f32('embedding_scale', [], Float32Array.of(q.scale)),
+      { name: 'embedding_zero_point', type: 'uint8', dims: [], data: Uint8Array.of(q.zeroPoint) },
+    );
+  } else tensors.push(f32('embedding', [rows, w.dim], w.embedding));
+  if (w.hidden > 0)
+    tensors.push(
+      f32('w1', [w.dim, w.hidden], w.w1),
+      f32('b1', [w.hidden], w.b1),
+      f32('w2', [w.hidden, w.classes], w.w2),
+    );
+  return new Map(tensors.map((t) => [t.name, t]));
+}
+
+function f32(name: string, dims: number[], data: Float32Array): OnnxTensor {
+  return { name, type: 'float32', dims, data };
+}
+
+/**
+ * Writes an intent graph over `tensors` with `meta` as its metadata: the one graph every
+ * Confidant intent model has (see the module comment), quantized when `embedding_q` is given.
+ * @param tensors the initializers ({@link tensorsOf})
+ * @param meta the model's metadata
+ * @returns the `.onnx` file's bytes
+ * @throws {RangeError} when a tensor's dims do not match its data
+ */
+export function encodeIntentGraph(tensors: IntentTensors, meta: ModelMetadata): Uint8Array {
+  const quantize = tensors.has('embedding_q');
+  const hidden = tensors.has('w1');
+  const classes = meta.labels.length;
+  const order = [
+    'remap',
+    'skip',
+    'b2',
+    'temperature',
+    'embedding_q',
+    'embedding_scale',
+    'embedding_zero_point',
+    'embedding',
+    'w1',
+    'b1',
+    'w2',
+  ];
+  const initializers = order.flatMap((name) => {
+    const t = tensors.get(name);
+    return t === undefined ? [] : [t];
+  });
   const nodes: OnnxNode[] = [
     { op: 'Gather', inputs: ['remap', INPUT_NAME], outputs: ['rows'], attributes: [{ name: 'axis', int: 0 }] },
   ];
   if (quantize) {
     // Gather the uint8 rows first, then dequantize only them: DequantizeLinear before Gather
     // would dequantize the whole table on every run (see TOOLCHAIN.md).
-    const q = quantizeUint8(w.embedding);
-    initializers.push(
-      { name: 'embedding_q', type: 'uint8', dims: [rows, w.dim], data: q.data },
-      f32('embedding_scale', [], Float32Array.of(q.scale)),
-      { name: 'embedding_zero_point', type: 'uint8', dims: [], data: Uint8Array.of(q.zeroPoint) },
-    );
     nodes.push(
       { op: 'Gather', inputs: ['embedding_q', 'rows'], outputs: ['vectors_q'], attributes: [{ name: 'axis', int: 0 }] },
       {
@@ -107,7 +191,6 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
       },
     );
   } else {
-    initializers.push(f32('embedding', [rows, w.dim], w.embedding));
     nodes.push({
       op: 'Gather',
       inputs: ['embedding', 'rows'],
@@ -128,12 +211,7 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
     { op: 'MatMul', inputs: ['bag', 'skip'], outputs: ['skip_logits'] },
   );
   let sum = 'skip_logits';
-  if (w.hidden > 0) {
-    initializers.push(
-      f32('w1', [w.dim, w.hidden], w.w1),
-      f32('b1', [w.hidden], w.b1),
-      f32('w2', [w.hidden, w.classes], w.w2),
-    );
+  if (hidden) {
     nodes.push(
       { op: 'MatMul', inputs: ['bag', 'w1'], outputs: ['hidden_pre'] },
       { op: 'Add', inputs: ['hidden_pre', 'b1'], outputs: ['hidden_biased'] },
@@ -151,13 +229,13 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
   return encodeOnnxModel({
     producerName: 'confidant',
     producerVersion: PRODUCER_VERSION,
-    graphName: `${model.name}-intents`,
+    graphName: `${meta.name}-intents`,
     docString: 'Confidant intent classifier: feature ids -> embedding bag -> MLP -> calibrated softmax.',
     nodes,
     initializers,
     inputs: [{ name: INPUT_NAME, type: 'int64', shape: [1, 'n'] }],
-    outputs: [{ name: OUTPUT_NAME, type: 'float32', shape: [1, w.classes] }],
-    metadata: encodeMetadata(metadataOf(model, quantize)),
+    outputs: [{ name: OUTPUT_NAME, type: 'float32', shape: [1, classes] }],
+    metadata: encodeMetadata(meta),
     checksumKey: CHECKSUM_KEY,
   });
 }

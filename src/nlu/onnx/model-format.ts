@@ -44,6 +44,9 @@ const KEY = 'confidant.';
 /** The metadata key of the graph checksum (written by the ONNX writer, checked by the loader). */
 export const CHECKSUM_KEY = `${KEY}checksum`;
 
+/** The metadata key that makes a file an extension of another model, and names it (see `extension-file.ts`). */
+export const EXTENDS_KEY = `${KEY}extends`;
+
 /**
  * Encodes metadata as `metadata_props` strings (JSON for structured values).
  * @param m the metadata

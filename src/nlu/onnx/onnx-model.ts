@@ -7,7 +7,7 @@
  */
 
 /** ONNX `TensorProto.DataType` codes of the element types used here. */
-export const OnnxDataType = { float32: 1, uint8: 2, int8: 3, int32: 6, int64: 7 } as const;
+export const OnnxDataType = { float32: 1, uint8: 2, int8: 3, uint16: 4, int32: 6, int64: 7 } as const;
 
 /** An element type name. */
 export type OnnxElementType = keyof typeof OnnxDataType;
@@ -17,7 +17,7 @@ export interface OnnxTensor {
   name: string;
   type: OnnxElementType;
   dims: number[];
-  data: Float32Array | Uint8Array | Int8Array | Int32Array | BigInt64Array;
+  data: Float32Array | Uint8Array | Int8Array | Uint16Array | Int32Array | BigInt64Array;
 }
 
 /** One node attribute; exactly one of the value fields is set. */

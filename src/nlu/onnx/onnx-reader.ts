@@ -108,3 +108,57 @@ export function readOnnxSummary(bytes: Uint8Array): OnnxSummary {
   }
   return summary;
 }
+
+/**
+ * Reads only a model file's `metadata_props` (the top level of the `ModelProto`, without decoding
+ * the graph): enough to tell what kind of file it is before loading it.
+ * @param bytes the `.onnx` file
+ * @returns key → value
+ * @throws {RangeError} when the bytes are not a well-formed protobuf message
+ */
+export function readMetadataProps(bytes: Uint8Array): Map<string, string> {
+  const metadata = new Map<string, string>();
+  for (const f of readFields(bytes)) {
+    if (f.field !== 14) continue;
+    let key = '';
+    let value = '';
+    for (const e of readFields(f.bytes)) {
+      if (e.field === 1) key = utf8(e.bytes);
+      if (e.field === 2) value = utf8(e.bytes);
+    }
+    metadata.set(key, value);
+  }
+  return metadata;
+}
+
+/**
+ * Reads one int32 initializer of a model (as the exporter writes it: `raw_data`, little-endian),
+ * e.g. the feature remap, which tells which features have their own embedding row.
+ * @param bytes the `.onnx` file
+ * @param name the initializer's name
+ * @returns a copy of its values, or null when the graph has no int32 initializer of that name
+ * @throws {RangeError} when the bytes are not a well-formed `ModelProto`
+ */
+export function readInt32Initializer(bytes: Uint8Array, name: string): Int32Array | null {
+  for (const f of readFields(bytes)) {
+    if (f.field !== 7) continue;
+    for (const g of readFields(f.bytes)) {
+      if (g.field !== 5) continue;
+      let tensorName = '';
+      let type = 0;
+      let raw: Uint8Array | null = null;
+      for (const t of readFields(g.bytes)) {
+        if (t.field === 8) tensorName = utf8(t.bytes);
+        else if (t.field === 2) type = num(t);
+        else if (t.field === 9) raw = t.bytes;
+      }
+      if (tensorName !== name) continue;
+      if (type !== OnnxDataType.int32 || raw === null || raw.length % 4 !== 0) return null;
+      // A copy: the view may be unaligned, and the caller may keep it after the file is dropped.
+      const out = new Int32Array(raw.length / 4);
+      new Uint8Array(out.buffer).set(raw);
+      return out;
+    }
+  }
+  return null;
+}

@@ -13,8 +13,11 @@ import { DEFAULT_MAX_CHARS, normalizeText } from './normalize.ts';
 
 /** How text becomes ids; stored in the model's metadata so a model always featurizes as it was trained. */
 export interface FeaturizerConfig {
-  /** Featurizer format version; a model whose version this code does not know is refused. */
-  version: 1;
+  /**
+   * Featurizer format version; a model whose version this code does not know is refused.
+   * Version 2 adds `foldHan` and `hanNgrams` (a version 1 config featurizes as it always did).
+   */
+  version: 1 | 2;
   /** Size of the id space; ids are in `[1, buckets)`, 0 means "no feature". */
   buckets: number;
   /** Longest word n-gram (1 = words only, 2 = words and bigrams). */
@@ -28,13 +31,22 @@ export interface FeaturizerConfig {
   maxIds: number;
   /** BCP 47 locale given to `Intl.Segmenter`. */
   locale: string;
+  /** (Version 2.) Fold traditional Chinese characters to simplified ones (see `han-variants.ts`). */
+  foldHan?: boolean;
+  /**
+   * (Version 2.) Longest n-gram of Han characters (`h`) taken over each run of them, across the
+   * segmenter's word boundaries: a word it splits (计|时|器 for 计时器) still yields its n-grams. 0: none.
+   */
+  hanNgrams?: number;
 }
 
-/** The current featurizer version. */
-export const FEATURIZER_VERSION = 1;
+/** The newest featurizer version this code knows (it still featurizes every older one). */
+export const FEATURIZER_VERSION = 2;
 
 /**
- * The default featurizer: words, word bigrams and character 2–5-grams hashed into 2^18 buckets.
+ * The default featurizer: words, word bigrams and character 2–5-grams hashed into 2^18 buckets;
+ * traditional Chinese folded to simplified, and Han character 1–3-grams across word boundaries.
+ * Text without Han characters gets the same ids as in version 1.
  * @param locale BCP 47 locale of the training data @default 'en'
  * @returns a fresh config
  */
@@ -48,6 +60,8 @@ export function defaultFeaturizerConfig(locale = 'en'): FeaturizerConfig {
     maxChars: DEFAULT_MAX_CHARS,
     maxIds: 4096,
     locale,
+    foldHan: true,
+    hanNgrams: 3,
   };
 }
 
@@ -59,7 +73,11 @@ export function defaultFeaturizerConfig(locale = 'en'): FeaturizerConfig {
 export function checkFeaturizerConfig(config: unknown): string | null {
   if (typeof config !== 'object' || config === null) return 'the featurizer config is not an object';
   const c = config as Record<string, unknown>;
-  if (c.version !== FEATURIZER_VERSION) return 'unknown featurizer version';
+  if (typeof c.version !== 'number' || !Number.isInteger(c.version) || c.version < 1 || c.version > FEATURIZER_VERSION)
+    return 'unknown featurizer version';
+  if (c.foldHan !== undefined && typeof c.foldHan !== 'boolean') return 'featurizer.foldHan must be a boolean';
+  if (c.hanNgrams !== undefined && !(Number.isInteger(c.hanNgrams) && (c.hanNgrams as number) >= 0))
+    return 'featurizer.hanNgrams must be a non-negative integer';
   for (const k of ['buckets', 'wordNgrams', 'charMin', 'charMax', 'maxChars', 'maxIds'] as const) {
     const v = c[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return `featurizer.${k} must be a non-negative integer`;
@@ -97,14 +115,23 @@ function segmenterFor(locale: string): Intl.Segmenter | null {
  * @returns the tokens in order
  */
 export function tokenize(normalized: string, locale: string): string[] {
+  return segmentWords(normalized, locale).map((t) => t.segment);
+}
+
+/** {@link tokenize} with each token's offset in the text. */
+function segmentWords(normalized: string, locale: string): { segment: string; index: number }[] {
   const segmenter = segmenterFor(locale);
-  if (segmenter === null) return normalized.match(WORD_RUN) ?? [];
-  const tokens: string[] = [];
+  if (segmenter === null) return Array.from(normalized.matchAll(WORD_RUN), (m) => ({ segment: m[0], index: m.index }));
+  const tokens: { segment: string; index: number }[] = [];
   for (const part of segmenter.segment(normalized)) {
-    if (part.isWordLike === true || PICTOGRAPH.test(part.segment)) tokens.push(part.segment);
+    if (part.isWordLike === true || PICTOGRAPH.test(part.segment))
+      tokens.push({ segment: part.segment, index: part.index });
   }
   return tokens;
 }
+
+/** A Han character (CJK ideograph of any block). */
+const HAN_CHAR = /\p{Script=Han}/u;
 
 /**
  * Turns an utterance into hashed feature ids: one per word (`w`), per word bigram (`b`) and per
@@ -124,6 +151,19 @@ export function featurize(text: string, config: FeaturizerConfig): Int32Array {
 }
 
 /**
+ * The ids of an utterance's words alone (`w` features, one per token, in order): what
+ * `IntentModel.coverage` looks up to tell how much of an utterance a model knows.
+ * @param text the raw utterance
+ * @param config the model's featurizer config
+ * @returns one id per word (none for text without words)
+ */
+export function wordIds(text: string, config: FeaturizerConfig): Int32Array {
+  const normalized = normalizeText(text, config.maxChars, { foldHan: config.version >= 2 && config.foldHan === true });
+  const words = segmentWords(normalized, config.locale);
+  return Int32Array.from(words.slice(0, config.maxIds), (w) => bucketOf(`w${w.segment}`, config.buckets));
+}
+
+/**
  * {@link featurize}, also telling where each token's features end, so the trainer can drop
  * whole words (word dropout) rather than single features.
  * @param text the raw utterance
@@ -132,7 +172,11 @@ export function featurize(text: string, config: FeaturizerConfig): Int32Array {
  * @internal
  */
 export function featurizeTokens(text: string, config: FeaturizerConfig): { ids: Int32Array; tokenEnds: Int32Array } {
-  const tokens = tokenize(normalizeText(text, config.maxChars), config.locale);
+  const v2 = config.version >= 2;
+  const normalized = normalizeText(text, config.maxChars, { foldHan: v2 && config.foldHan === true });
+  const words = segmentWords(normalized, config.locale);
+  const tokens = words.map((w) => w.segment);
+  const hanMax = v2 && HAN_CHAR.test(normalized) ? (config.hanNgrams ?? 0) : 0;
   // One shared scratch buffer (featurizing is synchronous): a fresh 16 KB array per call
   // fragments memory when a corpus of 15,000 utterances is featurized.
   if (scratchIds.length < config.maxIds) scratchIds = new Int32Array(config.maxIds);
@@ -151,12 +195,44 @@ export function featurizeTokens(text: string, config: FeaturizerConfig): { ids: 
     const ok =
       push(`w${token}`) &&
       (config.wordNgrams < 2 || i + 1 >= tokens.length || push(`b${token} ${tokens[i + 1] as string}`)) &&
-      (config.charMin <= 0 || pushCharNgrams(token, config, pushId));
+      (config.charMin <= 0 || pushCharNgrams(token, config, pushId)) &&
+      (hanMax <= 0 || pushHanNgrams(normalized, words[i] as { segment: string; index: number }, hanMax, push));
     ends.push(n);
     if (!ok) break;
   }
   if (n === 0) return { ids: new Int32Array(1), tokenEnds: Int32Array.of(1) };
   return { ids: out.slice(0, n), tokenEnds: Int32Array.from(ends) };
+}
+
+/**
+ * Pushes the Han n-grams (`h` + 1 to `max` Han characters) that start inside `word` and run on
+ * through the text's following Han characters, whatever word they belong to: they belong to the
+ * word they start in, so word dropout drops them with it.
+ */
+function pushHanNgrams(
+  text: string,
+  word: { segment: string; index: number },
+  max: number,
+  push: (feature: string) => boolean,
+): boolean {
+  const end = word.index + word.segment.length;
+  for (let i = word.index; i < end;) {
+    const first = text.codePointAt(i) as number;
+    const width = first > 0xffff ? 2 : 1;
+    if (HAN_CHAR.test(String.fromCodePoint(first))) {
+      let gram = '';
+      let j = i;
+      for (let n = 1; n <= max && j < text.length; n++) {
+        const c = String.fromCodePoint(text.codePointAt(j) as number);
+        if (!HAN_CHAR.test(c)) break;
+        gram += c;
+        j += c.length;
+        if (!push(`h${gram}`)) return false;
+      }
+    }
+    i += width;
+  }
+  return true;
 }
 
 /**

@@ -7,8 +7,10 @@
 import type { ModelSource, ProgressEvent } from '../../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
 import { compileCustomEntities, extractEntities } from '../entities/index.ts';
-import { featurize } from './featurizer.ts';
+import { featurizeTokens } from './featurizer.ts';
+import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
+import { readInt32Initializer } from '../onnx/onnx-reader.ts';
 import { readModelSource } from './model-source.ts';
 import { createOrtSession, int64Ids, loadOrt } from './ort-runtime.ts';
 import { decideIntent, DEFAULT_TOP_K } from './scoring.ts';
@@ -38,6 +40,13 @@ export interface IntentModel {
    * @throws {InferenceError} when ONNX Runtime fails, or the model was disposed
    */
   classify(text: string, options?: ClassifyOptions): Promise<NluResult>;
+  /**
+   * The share of the utterance's words this model learned a feature for (0–1; NaN when it has
+   * no words): evidence of the language it is written in, for `detectLanguage`. Synchronous and
+   * cheap (one hash per word); works after `dispose` too.
+   * @throws {TypeError} when `text` is not a string
+   */
+  coverage(text: string): number;
   /** Releases the ONNX session. Further `classify` calls reject. */
   dispose(): Promise<void>;
 }
@@ -87,7 +96,28 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   }
 
   const scoring = { labels: meta.labels, oosLabel: meta.oosLabel, threshold: meta.threshold };
+  // Which features have their own row: 1 byte per bucket instead of the 4 of the graph's remap.
+  const remap = readInt32Initializer(bytes, 'remap');
+  const known = remap === null ? null : Uint8Array.from(remap, (row) => (row === 0 ? 0 : 1));
   const info: ModelInfo = modelInfoOf(meta, bytes.length);
+  // The language of each utterance, from this model's evidence, where the model's language is one
+  // detectLanguage tells (a router over two models decides with both: see language-router.ts).
+  const primary = meta.language.toLowerCase().split(/[-_]/)[0];
+  const coverage = (text: string) => (known === null ? Number.NaN : wordCoverage(text, meta.featurizer, known));
+  const detects = primary === 'en' || primary === 'zh' || primary === 'mul';
+  /** The language of `text`, whose tokens' ids classify has computed: the first id of each token is its word's. */
+  const languageOf = (text: string, ids: Int32Array, tokenEnds: Int32Array) => {
+    // Coverage from the ids already computed: segmenting the text a second time would double the featurizer's cost.
+    const share = (): number => {
+      if (known === null || tokenEnds.length === 0) return Number.NaN;
+      let hits = 0;
+      for (let t = 0, start = 0; t < tokenEnds.length; start = tokenEnds[t] as number, t++)
+        if (known[ids[start] as number] === 1) hits++;
+      return hits / tokenEnds.length;
+    };
+    const evidence = primary === 'en' ? { en: share } : primary === 'zh' ? { zh: share } : { en: share, zh: share };
+    return detectLanguage(text, { coverage: evidence }).lang;
+  };
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
@@ -100,7 +130,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
       if (!Number.isInteger(topK) || topK < 0)
         throw new RangeError('ClassifyOptions.topK must be a non-negative integer');
       if (disposed) throw new InferenceError('The model was disposed', { code: 'disposed' });
-      const ids = featurize(text, meta.featurizer);
+      const { ids, tokenEnds } = featurizeTokens(text, meta.featurizer);
       const job = queue.then(() => run(ids));
       queue = job.catch(() => undefined);
       let probs: Float32Array;
@@ -116,7 +146,18 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...(opts.now === undefined ? {} : { now: opts.now }),
         ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
       });
-      return { text, ...decideIntent(probs, scoring, topK), entities, modelVersion: meta.version };
+      return {
+        text,
+        ...decideIntent(probs, scoring, topK),
+        entities,
+        modelVersion: meta.version,
+        ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),
+      };
+    },
+    coverage(text) {
+      if (typeof text !== 'string') throw new TypeError(`coverage expects a string, got ${typeof text}`);
+      // A graph without the exporter's remap (not made by Confidant's trainer): no evidence (NaN).
+      return coverage(text);
     },
     async dispose() {
       if (disposed) return;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { foldHanVariants } from './han-variants.ts';
 
 /**
  * The most UTF-16 code units of input that are looked at. An utterance to an assistant is a
@@ -49,25 +50,35 @@ export function capLength(text: string, maxChars: number): string {
 /**
  * Normalizes an utterance for featurizing: caps its length, replaces lone surrogates with
  * U+FFFD, turns control characters into spaces, removes bidi and zero-width characters,
- * applies Unicode NFKC, folds case (full folding for the common cases: `ß` → `ss`), maps every
- * decimal digit to `0`, and collapses whitespace.
+ * applies Unicode NFKC (full-width letters, digits and punctuation become ASCII; compatibility
+ * ideographs become unified ones), folds traditional Chinese to simplified when asked, folds case
+ * (full folding for the common cases: `ß` → `ss`), maps every decimal digit to `0`, and collapses
+ * whitespace.
  *
  * Total and bounded: any string in, a string of at most about `maxChars` code units out.
  *
  * @param text the raw utterance (anything a user could type or paste)
  * @param maxChars the most code units of input looked at @default DEFAULT_MAX_CHARS
+ * @param options `foldHan`: traditional Chinese characters become simplified (featurizer version 2) @default false
  * @returns the normalized text, possibly empty
  * @example
  * ```ts
  * normalizeText('  Straße\u202E 10 ') // → 'strasse 00'
+ * normalizeText('現在幾點了？１０', 1000, { foldHan: true }) // → '现在几点了?00'
  * ```
  */
-export function normalizeText(text: string, maxChars: number = DEFAULT_MAX_CHARS): string {
+export function normalizeText(
+  text: string,
+  maxChars: number = DEFAULT_MAX_CHARS,
+  options: { foldHan?: boolean } = {},
+): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   let s = capLength(text, maxChars);
   s = s.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, '').replace(CONTROLS, ' ');
   // NFKC may expand (one ligature can become 18 characters): cap again after it.
   s = capLength(s.normalize('NFKC'), maxChars);
+  // One code point to one code point: the length is unchanged.
+  if (options.foldHan === true) s = foldHanVariants(s);
   // toUpperCase().toLowerCase() gives full case folding for ß, ligatures and the like, which
   // toLowerCase() alone does not; neither depends on the platform's locale.
   s = s.toUpperCase().toLowerCase();

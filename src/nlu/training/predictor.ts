@@ -7,6 +7,7 @@
  */
 import { effectiveWeights } from '../onnx/export.ts';
 import { featurize } from '../runtime/featurizer.ts';
+import { wordCoverage } from '../runtime/language-id.ts';
 import { predictProbabilities } from './network.ts';
 import { decideIntent, DEFAULT_TOP_K, type IntentDecision } from '../runtime/scoring.ts';
 import { OOS_LABEL } from '../types.ts';
@@ -20,6 +21,8 @@ export interface InMemoryPredictor {
   probabilities(text: string): Float32Array;
   /** The intent decision for one utterance, as `IntentModel.classify` makes it. */
   predict(text: string, topK?: number): IntentDecision;
+  /** The share of the utterance's words the model knows, as `IntentModel.coverage` computes it. */
+  coverage(text: string): number;
 }
 
 /**
@@ -37,5 +40,6 @@ export function createInMemoryPredictor(model: TrainedModel, options: { quantize
     labels: model.labels,
     probabilities,
     predict: (text, topK = DEFAULT_TOP_K) => decideIntent(probabilities(text), ctx, topK),
+    coverage: (text) => wordCoverage(text, model.featurizer, weights.remap),
   };
 }

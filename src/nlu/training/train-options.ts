@@ -6,7 +6,17 @@
  */
 import type { TrainProgressEvent } from '../../engine/types.ts';
 import type { HalfBatchHelper } from './batch-step.ts';
+import type { AugmentRates } from './augment.ts';
 import type { FeaturizerConfig } from '../runtime/featurizer.ts';
+import type { PretrainedWords } from './pretrained-words.ts';
+
+/** Training-time augmentation: noisy variants of each training utterance (see `augment.ts`). */
+export interface AugmentOptions {
+  /** Noisy variants made of each training utterance; each epoch trains on the original or one of them. @default 2 */
+  copies?: number;
+  /** Overrides of the noise rates. */
+  rates?: Partial<AugmentRates>;
+}
 
 /** Hyper-parameters and callbacks of `trainIntentModel`. Every number has a default that works for 5–2,000 examples per intent. */
 export interface TrainOptions {
@@ -66,8 +76,25 @@ export interface TrainOptions {
    * recall, against 93.0% without it. @default true
    */
   oosClass?: boolean;
+  /**
+   * Training-time augmentation for the corpus language (English: typos, chat abbreviations,
+   * contractions without apostrophes, fillers; other languages: none yet); `false` turns it off.
+   * Each epoch, every utterance is seen once, as itself or as one of its variants.
+   * @default { copies: 2 }
+   */
+  augment?: false | AugmentOptions;
+  /**
+   * Pseudo out-of-scope examples made by splicing halves of training utterances of two different
+   * intents (see `splicedOos`), added to the out-of-scope class. Only with an out-of-scope class. @default 0
+   */
+  splicedOos?: number;
   /** Overrides of the featurizer config. */
   featurizer?: Partial<FeaturizerConfig>;
+  /**
+   * Word vectors learned elsewhere: the rows of the corpus's words start from them, and with
+   * `addRows` words the corpus never had get rows after training (see `pretrained-words.ts`).
+   */
+  pretrainedWords?: PretrainedWords;
   /** Receives `featurize`, `epoch` and `calibrate` events. */
   onProgress?: (event: TrainProgressEvent) => void;
   /** A helper thread for the second half of each batch (the CLI's); the model is the same with or without. @internal */
@@ -106,7 +133,10 @@ export function resolveTrainOptions(options: TrainOptions) {
     averageEpochs: options.averageEpochs ?? 3,
     oosRecallTarget: options.oosRecallTarget ?? 0.6,
     fallbackThreshold: options.fallbackThreshold ?? 0.5,
+    augmentCopies: options.augment === false ? 0 : (options.augment?.copies ?? 2),
+    splicedOos: options.splicedOos ?? 0,
   };
+  const augmentRates = options.augment === false ? {} : (options.augment?.rates ?? {});
   for (const [key, value] of Object.entries(o)) {
     if (typeof value === 'number' && !Number.isFinite(value))
       throw new RangeError(`TrainOptions.${key} must be a finite number`);
@@ -129,7 +159,22 @@ export function resolveTrainOptions(options: TrainOptions) {
     throw new RangeError('TrainOptions: dropout, featureDropout and wordDropout must be in [0, 1)');
   if (o.validationShare <= 0 || o.validationShare >= 1)
     throw new RangeError('TrainOptions.validationShare must be in (0, 1)');
-  return o;
+  if (!Number.isInteger(o.splicedOos) || o.splicedOos < 0)
+    throw new RangeError('TrainOptions.splicedOos must be a non-negative integer');
+  if (!Number.isInteger(o.augmentCopies) || o.augmentCopies < 0 || o.augmentCopies > 16)
+    throw new RangeError('TrainOptions.augment.copies must be an integer in [0, 16]');
+  for (const [key, rate] of Object.entries(augmentRates)) {
+    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))
+      throw new RangeError(`TrainOptions.augment.rates.${key} must be in [0, 1]`);
+  }
+  const pw = options.pretrainedWords;
+  if (pw !== undefined) {
+    if (pw.words.length !== pw.vectors.length)
+      throw new TypeError('TrainOptions.pretrainedWords: words and vectors must have the same length');
+    if (!((pw.addRows ?? 0) >= 0 && (pw.scale ?? 1) >= 0))
+      throw new RangeError('TrainOptions.pretrainedWords: addRows and scale must not be negative');
+  }
+  return { ...o, augmentRates };
 }
 
 /**

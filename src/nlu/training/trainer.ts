@@ -23,6 +23,7 @@ import { featurizeCorpus } from './trainer-data.ts';
 import type { FeaturizerConfig } from '../runtime/featurizer.ts';
 import type { NetworkWeights } from './network.ts';
 import { Adam } from './optimizer.ts';
+import { addWordRows, seedWordRows } from './pretrained-words.ts';
 import { createRng } from './rng.ts';
 import { resolveTrainOptions, type TrainOptions } from './train-options.ts';
 import type { Corpus, CustomEntityDefinition } from '../types.ts';
@@ -85,14 +86,17 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
   const o = resolveTrainOptions(options);
   const signal = options.signal;
   checkAborted(signal);
-  const { labels, oosClass, featurizer, trainingSet, remap, validation } = featurizeCorpus(
+  const { labels, oosClass, featurizer, trainingSet, remap, validation, examples, variants } = featurizeCorpus(
     corpus,
     o,
     options.featurizer,
   );
-  options.onProgress?.({ status: 'featurize', examples: trainingSet.targets.length });
+  options.onProgress?.({ status: 'featurize', examples });
   const rng = createRng(o.seed);
   let weights = initWeights(remap, o.dim, o.hidden, labels.length, rng);
+  // Its own generator: without pretrained words the run is the same as before they existed.
+  if (options.pretrainedWords !== undefined)
+    seedWordRows(weights, featurizer.buckets, options.pretrainedWords, createRng(o.seed ^ 0x91e7e0));
 
   const settings: StepSettings = {
     featureDropout: o.featureDropout,
@@ -117,7 +121,11 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     skip: new Adam(weights.skip.length, { learningRate: o.learningRate, weightDecay: o.weightDecay }),
     b2: new Adam(weights.b2.length, { learningRate: o.learningRate }),
   };
-  const order = Array.from(trainingSet.targets, (_, i) => i);
+  const base = Array.from({ length: examples }, (_, i) => i);
+  const order = base.slice();
+  // Which variant of each utterance a pass trains on: its own stream, so that with one variant
+  // (no augmentation) the run is the same as without this step.
+  const variantRng = createRng(o.seed ^ 0x7a41a7);
   // The best weights so far live in one preallocated copy; the weight average in one running sum.
   let best = { accuracy: -1, epoch: 0, averaged: 1, weights: cloneWeights(weights) };
   const averageFrom = o.averageEpochs > 1 ? o.epochs - o.averageEpochs + 1 : Infinity;
@@ -149,7 +157,9 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     for (const a of Object.values(opt)) a.learningRate = lr;
     let lossSum = 0;
     for (let pass = 0; pass < passes; pass++) {
-      rng.shuffle(order);
+      rng.shuffle(base);
+      for (let j = 0; j < examples; j++)
+        order[j] = (base[j] as number) + (variants > 1 ? examples * variantRng.int(variants) : 0);
       for (let start = 0; start < order.length; start += batchSize) {
         const end = Math.min(order.length, start + batchSize);
         // Two halves, each with its own random stream, summed in a fixed order: the same model
@@ -232,6 +242,9 @@ export async function trainIntentModel(corpus: Corpus, options: TrainOptions = {
     if (!improved && epoch - best.epoch >= o.patience) break;
   }
 
+  // Rows for words training never saw, before calibration so that it sees them.
+  if ((options.pretrainedWords?.addRows ?? 0) > 0)
+    best.weights = addWordRows(best.weights, featurizer.buckets, options.pretrainedWords!).weights;
   const inVal = validation.filter((v) => !v.oos);
   const oosVal = validation.filter((v) => v.oos);
   const inLogits = evaluateLogits(

@@ -22,6 +22,11 @@ import { createUserNameSkill } from './user-name.ts';
 export interface BuiltinSkillOptions {
   /** Uniform random numbers in [0, 1) for dice, coins and varied replies. @default Math.random */
   random?: () => number;
+  /**
+   * The skills the assistant runs (app skills and these), for "what can you do?".
+   * @default these built-in skills
+   */
+  registered?: () => readonly SkillDefinition[];
 }
 
 /**
@@ -35,7 +40,9 @@ export interface BuiltinSkillOptions {
  */
 export function createBuiltinSkills(options: BuiltinSkillOptions = {}): SkillDefinition[] {
   const random: Random = options.random ?? Math.random;
-  return [
+  const skills: SkillDefinition[] = [];
+  const registered = options.registered ?? (() => skills);
+  skills.push(
     createTimeSkill(random),
     createDateSkill(random),
     createTimerSkill(random),
@@ -49,9 +56,10 @@ export function createBuiltinSkills(options: BuiltinSkillOptions = {}): SkillDef
     createCoinSkill(random),
     createSpellingSkill(random),
     createUserNameSkill(random),
-    createMetaSkill(random),
+    createMetaSkill(random, registered),
     createSmallTalkSkill(random),
-  ];
+  );
+  return skills;
 }
 
 /** The built-in skills with `Math.random`: what the default assistant registers. */

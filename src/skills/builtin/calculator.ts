@@ -11,7 +11,7 @@ import type { SkillDefinition } from '../types.ts';
 import { CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
 

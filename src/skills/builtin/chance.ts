@@ -8,7 +8,7 @@ import type { DialogueSlot } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../../skills/types.ts';
 import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor } from '../../lang/pack.ts';
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 

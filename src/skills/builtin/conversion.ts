@@ -9,7 +9,7 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition, SkillReply } from '../types.ts';
 import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { formatMeasure } from '../../lang/format.ts';
 import { byLanguage, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { parseConversionZh, zhUnitName } from '../../lang/zh/zh-units.ts';

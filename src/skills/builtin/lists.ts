@@ -6,7 +6,7 @@
  */
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext } from '../../skills/types.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { parseListRequestZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
 import { taggedValues } from '../../dialogue/slots.ts';

@@ -5,6 +5,7 @@
  */
 import type { SkillContext, SkillDefinition } from '../../skills/types.ts';
 import { packFor } from '../../lang/pack.ts';
+import { describeSkills, exampleReplies } from '../../lang/skill-descriptions.ts';
 import { pick, type Random } from './phrasing.ts';
 
 /** The last thing the assistant said, before this turn. */
@@ -24,8 +25,10 @@ function fresh(items: readonly string[], ctx: SkillContext, random: Random): str
 /**
  * The meta skill (`what_can_i_ask_you`, `repeat`, `tell_joke`, `fun_fact`).
  * @param random the injected random source
+ * @param registered the skills the assistant runs now (those whose intents its model knows), which
+ *   "what can you do?" lists: never a skill that is not there, and the app's own too
  */
-export function createMetaSkill(random: Random): SkillDefinition {
+export function createMetaSkill(random: Random, registered: () => readonly SkillDefinition[]): SkillDefinition {
   return {
     id: 'builtin.meta',
     version: '1.0.0',
@@ -42,8 +45,8 @@ export function createMetaSkill(random: Random): SkillDefinition {
       switch (ctx.intent) {
         case 'what_can_i_ask_you':
           return {
-            text: pack.skills.meta.capabilities,
-            quickReplies: pack.skills.meta.examples.map((label) => ({ label })),
+            text: pack.skills.meta.capabilities(describeSkills(registered(), pack)),
+            quickReplies: exampleReplies(registered(), pack),
           };
         case 'repeat':
           return lastReply(ctx) ?? pack.skills.meta.nothingYet;

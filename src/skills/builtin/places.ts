@@ -9,7 +9,7 @@
  * @module
  */
 
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { ZH_PLACE_NAMES } from '../../lang/zh/zh-places.ts';
 
 /** A place people ask the time of. */

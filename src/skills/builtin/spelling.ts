@@ -6,7 +6,7 @@
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../../skills/types.ts';
 import { pick, type Random } from './phrasing.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const PATTERNS = [

@@ -6,7 +6,7 @@
  * @module
  */
 import type { DialogueSlot } from '../../dialogue/types.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { formatZone } from '../../lang/format.ts';
 import { byLanguage, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { zhPlaceName } from '../../lang/zh/zh-places.ts';

@@ -7,7 +7,7 @@
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
-import { hasHan } from '../../lang/detect-language.ts';
+import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { toInstant } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';

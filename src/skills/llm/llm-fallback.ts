@@ -3,7 +3,10 @@
  * chat model. Off by default: it exists only when the host creates it and registers it. It is a
  * skill like any other, so the user is asked before its first call (network permission on the
  * model's origin), it has a timeout, and it streams. It sends only the current turn, and the
- * recent turns the host allows with `historyTurns` (none by default).
+ * recent turns the host allows with `historyTurns` (none by default); the consent prompt says
+ * how many earlier turns go to which origin (`sends`), and a grant is bound to that. It holds
+ * no storage, profile or secret permission, so nothing kept on the device can reach its prompt
+ * except those turns. Its answer is plain text (never markdown): nothing in it becomes a link.
  *
  * @module
  */
@@ -70,6 +73,8 @@ export function createLlmFallback(options: LlmFallbackOptions): SkillDefinition 
     description:
       options.description ?? 'Answers questions the assistant does not know, using an online language model.',
     timeoutMs: options.timeoutMs ?? 60_000,
+    // Said in the consent prompt, and part of what the user's yes is bound to: more turns ask again.
+    sends: { origin, currentTurn: true, earlierTurns: historyTurns },
     permissions: { network: [origin] },
     async execute(ctx) {
       // The dialogue manager lists the current turn last in recentTurns: it is sent once, as the question.

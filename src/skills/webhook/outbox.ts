@@ -78,8 +78,8 @@ export async function flushOutbox(skills: readonly SkillDefinition[], deps: Flus
     const kv = deps.store.skillData(skill.id);
     const keys = (await kv.keys()).filter((k) => k.startsWith(PREFIX)).sort();
     if (keys.length === 0) continue;
-    // A revoked network grant stops replays too: the call waits until the user grants again.
-    if (!(await deps.consent.grants(skill.id)).network.includes(hook.origin)) {
+    // A revoked (or re-asked) network grant stops replays too: the call waits until the user grants again.
+    if (!(await deps.consent.effective(skill)).network.includes(hook.origin)) {
       report.pending += keys.length;
       continue;
     }

@@ -3,6 +3,8 @@
  * already runs, and replies from the answer. Runs in the Worker. Its only network permission is the
  * webhook's own origin; its credential comes from a token provider (the host fetches a short-lived
  * token from its own backend) or a secret stored encrypted for this skill alone, and is never logged.
+ * With the engine in a Worker, a webhook skill without functions (other than `auth.token`) is sent
+ * there as data (`../declaration.ts`), so its outbox is replayed there.
  *
  * @module
  */
@@ -13,6 +15,7 @@ import { compileTemplate } from '../workflow/template.ts';
 import { safeRecord, toSafeData } from '../workflow/safe-data.ts';
 import { postJson } from './post-json.ts';
 import { enqueue } from './outbox.ts';
+import { declareSkill, type WebhookData } from '../declaration.ts';
 
 /** How the webhook authenticates. */
 export type WebhookAuth =
@@ -211,6 +214,8 @@ export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition 
     version: config.version,
     intents: config.intents,
     ...(config.description === undefined ? {} : { description: config.description }),
+    // Consent is bound to where the data goes: a new endpoint is asked again.
+    fingerprint: `webhook ${config.url}`,
     ...(config.slots === undefined ? {} : { slots: config.slots }),
     ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
     permissions: {
@@ -222,5 +227,32 @@ export function defineWebhookSkill(config: WebhookSkillConfig): SkillDefinition 
     execute,
   });
   registry.set(skill, internals);
+  // Data alone describes it unless a function does part of the work (`auth.token` stays on the page).
+  const { reply, auth: _auth, isOnline: _isOnline, ...data } = config;
+  if (typeof reply !== 'function' && config.isOnline === undefined && !config.slots?.some((s) => s.validate)) {
+    const declared: WebhookData = {
+      ...data,
+      ...(reply === undefined ? {} : { reply }),
+      ...(auth !== undefined && 'secret' in auth ? { auth: { ...auth } } : {}),
+    };
+    const token = auth !== undefined && 'token' in auth ? auth.token : undefined;
+    declareSkill(
+      skill,
+      {
+        declared: 'webhook',
+        id: skill.id,
+        config: declared,
+        ...(token === undefined
+          ? {}
+          : {
+              token: {
+                ...(auth?.header === undefined ? {} : { header: auth.header }),
+                ...(auth?.scheme === undefined ? {} : { scheme: auth.scheme }),
+              },
+            }),
+      },
+      token,
+    );
+  }
   return skill;
 }

@@ -34,6 +34,8 @@ type Node =
 /** A compiled condition. */
 export interface Condition {
   test(data: SafeValue): boolean;
+  /** The text it was compiled from (a workflow crosses to the engine's Worker as text). */
+  readonly source: string;
 }
 
 const MAX_LENGTH = 500;
@@ -146,7 +148,7 @@ export function compileCondition(source: string): Condition {
   if (tokens.length === 0) fail('empty condition');
   const root = or(0);
   if (i < tokens.length) fail(`unexpected "${peek()!.v}"`);
-  return Object.freeze({ test: (data: SafeValue) => truthy(evaluate(root, data)) });
+  return Object.freeze({ source, test: (data: SafeValue) => truthy(evaluate(root, data)) });
 }
 
 function truthy(v: SafeValue | undefined): boolean {

@@ -99,6 +99,8 @@ export async function runWorkflow(spec: WorkflowSpec, ctx: SkillContext): Promis
             body: step.body === undefined ? toJson(data().slots ?? null) : toJson(materialize(step.body, data())),
             signal: ctx.signal,
             idempotent: step.idempotent,
+            // One key per step run, kept across its retries, so the service can drop a repeat.
+            ...(step.idempotent ? { idempotencyKey: crypto.randomUUID() } : {}),
             ...(step.timeoutMs === undefined ? {} : { timeoutMs: step.timeoutMs }),
             ...(step.retries === undefined ? {} : { retries: step.retries }),
             ...(secret === undefined ? {} : { authorization: async () => bearer(await secret()) }),

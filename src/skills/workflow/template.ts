@@ -29,6 +29,8 @@ export interface Template {
   value(data: SafeValue): SafeValue | undefined;
   /** The paths it reads, for validation. */
   readonly paths: readonly string[][];
+  /** The text it was compiled from (a workflow crosses to the engine's Worker as text). */
+  readonly source: string;
 }
 
 type Part = string | string[];
@@ -68,6 +70,7 @@ export function compileTemplate(source: string): Template {
   const paths = parts.filter((p): p is string[] => Array.isArray(p));
   return Object.freeze({
     paths,
+    source,
     render: (data: SafeValue) => parts.map((p) => (typeof p === 'string' ? p : renderValue(lookup(data, p)))).join(''),
     value: (data: SafeValue) => {
       const only = parts.length === 1 ? parts[0] : undefined;

@@ -1,11 +1,15 @@
 /**
- * `defineWorkflowSkill`: a YAML workflow as a `SkillDefinition`, run in the Worker like a built-in.
+ * `defineWorkflowSkill`: a YAML workflow as a `SkillDefinition`. With the engine in a Worker it is
+ * sent there as data (its plan, see `./plan.ts`) and runs there like a built-in skill.
  *
  * @module
  */
 import type { SkillDefinition } from '../types.ts';
 import { defineSkill } from '../define-skill.ts';
+import { declareSkill } from '../declaration.ts';
+import { manifestOf } from '../remote-skill.ts';
 import { parseWorkflow, type ParseWorkflowOptions } from './parse.ts';
+import { planOf } from './plan.ts';
 import { runWorkflow } from './run.ts';
 
 /**
@@ -33,5 +37,12 @@ import { runWorkflow } from './run.ts';
  */
 export function defineWorkflowSkill(yaml: string, options: ParseWorkflowOptions = {}): SkillDefinition {
   const spec = parseWorkflow(yaml, options);
-  return defineSkill({ ...spec.manifest, execute: (ctx) => runWorkflow(spec, ctx) });
+  // Consent is bound to the workflow's text: a changed workflow is asked again.
+  const skill = defineSkill({
+    ...spec.manifest,
+    fingerprint: `workflow ${yaml}`,
+    execute: (ctx) => runWorkflow(spec, ctx),
+  });
+  declareSkill(skill, { declared: 'workflow', id: skill.id, ...planOf(spec, manifestOf(skill)) });
+  return skill;
 }

@@ -35,10 +35,35 @@ describe('walking skeleton (dist/confidant.iife.js by a <script> tag)', () => {
     const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
     expect(loaded).to.include('/dist/confidant-worker.js', 'the Worker came from next to the script');
     expect(loaded.every((path) => !path.includes('node_modules/onnxruntime-web')), 'nothing from the source tree').to.equal(true);
+    expect(loaded, 'no app skills, no skills runtime').not.to.include('/dist/confidant-skills.js');
 
     const dump = await rawDump(indexedDB, databaseName);
     expect(dump['messages']!.length).to.be.at.least(2);
     expect(findCanaries(dump, [userText, reply.text])).to.deep.equal([]);
+  });
+});
+
+describe('dist/confidant.iife.js with an app skill', () => {
+  it('fetches confidant-skills.js to serve the skill from the page, and the skill answers', async () => {
+    if (!customElements.get('confidant-assistant')) await loadScript('/dist/confidant.iife.js');
+    const el = document.createElement('confidant-assistant');
+    el.assistantOptions = {
+      storage: 'memory',
+      skills: [{ id: 'test.orders', version: '1.0.0', intents: ['order_status'], execute: () => ({ text: 'Shipped.' }) }],
+    };
+    el.setAttribute('load', 'eager');
+    const ready = new Promise((resolve) => el.addEventListener('confidant-ready', resolve, { once: true }));
+    document.body.append(el);
+    try {
+      await ready;
+      const reply = await (el.assistant as unknown as Core.Assistant).send('where is my order');
+      expect(reply.text).to.equal('Shipped.');
+      const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(loaded).to.include('/dist/confidant-skills.js');
+    } finally {
+      await (el.assistant as unknown as Core.Assistant | undefined)?.dispose();
+      el.remove();
+    }
   });
 });
 
@@ -65,17 +90,19 @@ describe('the ESM build (dist/confidant.js)', () => {
   it('trains in its Worker: the trainer arrives as confidant-train.js, apart from the Worker', async () => {
     const { createAssistant } = (await import('/dist/confidant.js' as string)) as typeof Core;
     const assistant = await createAssistant({ storage: 'memory' });
-    // A YAML corpus: the corpus parser travels in confidant-train.js too.
+    // A YAML corpus: the corpus parser travels in confidant-train.js too. It extends the bundled model
+    // (the default), whose replay pack is fetched from dist/models/; its order_status replaces the base's.
     const corpus = [
       'confidant: 1',
       'name: plants',
       'intents:',
       '  water_plant: [how often should I water my fern, when do I water the cactus, watering schedule for orchids]',
-      '  order_status: [where is my plant order, has my order shipped, when will my order arrive]',
+      '  order_status: { override: true, examples: [where is my plant order, has my order shipped, when will my order arrive] }',
     ].join('\n');
     try {
       const info = await assistant.models.train(corpus);
-      expect(info.labels).to.include.members(['water_plant', 'order_status']);
+      expect(info.mode).to.equal('extend');
+      expect(info.labels).to.include.members(['water_plant', 'order_status', 'time']);
       expect(assistant.model.name).to.equal('plants');
     } finally {
       await assistant.dispose();

@@ -1,12 +1,14 @@
-// Third-party skills in the sandboxed iframe: a hostile bundle tries to read the host page, the
-// host's storage and database, and to reach an undeclared origin, in over 20 ways. All must fail,
-// while a well-behaved call through the same sandbox works.
+// Third-party skills in their sandbox (a Worker started by a sandboxed opaque-origin frame): a
+// hostile bundle tries to read the host page, the host's storage and database, and to reach an
+// undeclared origin, in over 30 ways. All must fail, while a well-behaved call through the same
+// sandbox works. The network side, watched at the TCP level, is test/browser/sandbox-network/.
 import { expect } from '@esm-bundle/chai';
 import { openStore } from '../../../src/store/index.ts';
 import { createSkillRuntime, type LocalSkillRuntime } from '../../../src/skills/runtime.ts';
 import { createSandboxedSkill } from '../../../src/skills/sandboxed-skill.ts';
 import { integrityOf } from '../../../src/skills/integrity.ts';
 import type { SkillAuditEntry, SkillDefinition, SkillInvocation } from '../../../src/skills/types.ts';
+import { invocationOf } from '../../fixtures/skills/invocation.ts';
 import { createIframeSandboxHost, type IframeSandboxHost } from '../../../widget/sandbox/iframe-host.ts';
 import { buildSandboxDocuments } from '../../../widget/sandbox/documents.ts';
 
@@ -51,12 +53,15 @@ const ATTEMPTS = [
   'webrtc',
   'webrtc-nested-frame',
   'clipboard-read',
+  'forge-frame-message',
+  'navigate-self',
 ];
 // The page is served on one name of the test server; the other name of the same server is a second origin.
+// Requests go through the host (the page here), so the declared origin is the page's own.
 const here = new URL(location.href);
 const otherHost = here.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
-const DECLARED = `http://${otherHost}:${here.port}`;
-const UNDECLARED = here.origin;
+const DECLARED = here.origin;
+const UNDECLARED = `http://${otherHost}:${here.port}`;
 
 describe('third-party skills in the sandbox', function () {
   this.timeout(60_000);
@@ -69,17 +74,15 @@ describe('third-party skills in the sandbox', function () {
   const channel = new BroadcastChannel('confidant-host');
   channel.onmessage = (e) => broadcasts.push(e.data);
   const invoke = (intent: string, extra: Partial<SkillInvocation> = {}) =>
-    runtime.invoke({
-      skill,
-      intent,
-      text: 'private words of the user',
-      slots: { declared: DECLARED, undeclared: UNDECLARED, name: 'Ada' },
-      entities: [],
-      conversation: { id: 'c1', recentTurns: [] },
-      signal: new AbortController().signal,
-      now: new Date(),
-      ...extra,
-    });
+    runtime.invoke(
+      invocationOf(skill, {
+        intent,
+        text: 'private words of the user',
+        slots: { declared: DECLARED, undeclared: UNDECLARED, name: 'Ada' },
+        now: new Date(),
+        ...extra,
+      }),
+    );
 
   before(async () => {
     document.cookie = 'hostsecret=cookie-value; path=/';
@@ -112,7 +115,7 @@ describe('third-party skills in the sandbox', function () {
         manifest: {
           id: 'evil.escape',
           version: '1.0.0',
-          intents: ['hello', 'stream', 'declared-fetch', 'navigate-self', ...ATTEMPTS],
+          intents: ['hello', 'stream', 'declared-fetch', ...ATTEMPTS],
           timeoutMs: 8_000,
           permissions: { network: [DECLARED], storage: true },
         },
@@ -138,7 +141,7 @@ describe('third-party skills in the sandbox', function () {
       text: 'chunk one, chunk two for stream',
     });
     expect(deltas).to.deep.equal(['chunk one, ', 'chunk two for stream']);
-    expect((await invoke('declared-fetch')).text).to.equal('allowed: declared origin reached');
+    expect((await invoke('declared-fetch')).text, 'ctx.fetch through the host').to.equal('allowed: 200, the bundle');
     const frames = document.querySelectorAll('iframe[data-confidant-sandbox="evil.escape"]');
     expect(frames.length).to.equal(1);
     expect(frames[0]!.getAttribute('sandbox')).to.equal('allow-scripts');
@@ -169,11 +172,31 @@ describe('third-party skills in the sandbox', function () {
     expect(JSON.stringify(audit)).to.not.contain('private words');
   });
 
-  it('a frame that navigates itself away is blocked, torn down and reloaded fresh', async () => {
-    const reply = await invoke('navigate-self');
-    expect(reply.failed).to.equal('error');
-    expect(document.querySelectorAll('iframe[data-confidant-sandbox]').length).to.equal(0);
-    expect((await invoke('hello')).text).to.equal('Hello Ada from the sandbox');
+  it('a skill that loops forever is stopped: its sandbox is torn down, and the next call gets a fresh one', async () => {
+    const looping = createSandboxedSkill(
+      {
+        url: BUNDLE_URL,
+        integrity,
+        manifest: {
+          id: 'evil.loop',
+          version: '1.0.0',
+          intents: ['busy-loop', 'hello'],
+          timeoutMs: 500,
+          permissions: { storage: true },
+        },
+      },
+      host,
+    );
+    const started = performance.now();
+    const reply = await invoke('busy-loop', { skill: looping });
+    expect(reply.failed).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(3000);
+    const frame = () => document.querySelectorAll('iframe[data-confidant-sandbox="evil.loop"]');
+    // The host waits `abortGraceMs` (1 s) for the aborted call, then removes the frame and so its Worker.
+    for (let i = 0; i < 40 && frame().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(frame().length, 'the stuck sandbox is gone').to.equal(0);
+    expect((await invoke('hello', { skill: looping })).text).to.equal('Hello Ada from the sandbox');
+    expect(frame().length).to.equal(1);
   });
 
   it('refuses a bundle whose integrity does not match, before any of it runs', async () => {
@@ -202,15 +225,35 @@ describe('third-party skills in the sandbox', function () {
     expect(document.querySelectorAll('iframe').length).to.equal(before);
   });
 
-  it('builds policies that name only the declared origins, and refuses bundles that cannot be inlined', async () => {
-    const docs = await buildSandboxDocuments('confidant.register(() => "hi")', ['https://api.example.com'], 'x');
+  it('builds a policy that allows no connection, and runs the bundle in the Worker only', async () => {
+    const docs = await buildSandboxDocuments('confidant.register(() => "</script><script>alert(1)</script>")');
     expect(docs.csp).to.match(
-      /^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+'; connect-src https:\/\/api\.example\.com; base-uri 'none'; form-action 'none'; frame-src 'none'$/,
+      /^default-src 'none'; script-src 'sha256-[^']+'; worker-src blob:; base-uri 'none'; form-action 'none'$/,
     );
-    for (const bad of ['x = "</script>"', 'x = "<!--"', 'x = "<SCRIPT>"', 'x = "\u0000"']) {
-      let code = '';
-      await buildSandboxDocuments(bad, [], 'x').catch((e: { code: string }) => (code = e.code));
-      expect(code, bad).to.equal('bundle');
-    }
+    expect(docs.frame).to.not.contain('confidant.register', 'the bundle is not in the frame');
+    expect(docs.worker).to.contain('confidant.register');
+  });
+
+  it('refuses a bundle that does not start (a syntax error) at once, not after the start timeout', async () => {
+    const text = 'confidant.register(() => {';
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+    const broken = createSandboxedSkill(
+      {
+        url: new URL(BUNDLE_URL).origin + '/test/fixtures/skills/escape-skill.js',
+        integrity: await integrityOf(new TextEncoder().encode(text), 'SHA-384'),
+        manifest: { id: 'evil.broken', version: '1.0.0', intents: ['hello'] },
+      },
+      createIframeSandboxHost({ fetch: async () => fetch(url) }),
+    );
+    const started = performance.now();
+    const reply = await invoke('hello', { skill: broken });
+    expect(reply.failed).to.equal('error');
+    expect(audit.at(-1)).to.deep.equal({
+      type: 'skill-error',
+      skillId: 'evil.broken',
+      detail: { error: 'SkillError', code: 'bundle' },
+    });
+    expect(performance.now() - started).to.be.below(5000);
+    URL.revokeObjectURL(url);
   });
 });

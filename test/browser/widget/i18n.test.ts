@@ -1,10 +1,9 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { en } from '../../../widget/i18n/en.ts';
 import { zhCN } from '../../../widget/i18n/zh-CN.ts';
 import { resolveUiLanguage } from '../../../widget/i18n/catalog.ts';
 import { createScriptedAssistant } from './scripted-assistant.ts';
-import { mount, part, parts, typeAndSend, until } from './helpers.ts';
+import { mount, part } from './helpers.ts';
 
 describe('languages and direction', () => {
   it('every catalogue has every key of the English one, and nothing left in English', () => {
@@ -68,41 +67,4 @@ describe('languages and direction', () => {
     const ltr = await mount(createScriptedAssistant(), { open: '' });
     expect(part(ltr, 'launcher').getBoundingClientRect().left).to.be.greaterThan(window.innerWidth / 2);
   });
-});
-
-describe('screenshots (test-artifacts/)', () => {
-  before(() => setViewport({ width: 900, height: 720 }));
-  after(() => emulateMedia({ colorScheme: 'light' }));
-
-  async function shoot(name: string, attributes: Record<string, string>, scheme: 'light' | 'dark'): Promise<void> {
-    await emulateMedia({ colorScheme: scheme });
-    const assistant = createScriptedAssistant((text) => ({
-      reply: {
-        text: 'reply',
-        markdown:
-          attributes.lang === 'ar'
-            ? 'مرحبا! **كيف** يمكنني مساعدتك؟'
-            : 'Your order **#42** shipped today. [Track it](https://example.com/track)',
-        quickReplies: [
-          { label: attributes.lang === 'ar' ? 'تتبع' : 'Track it' },
-          { label: attributes.lang === 'ar' ? 'إلغاء' : 'Cancel' },
-        ],
-        cards: [{ title: attributes.lang === 'ar' ? 'طلب ٤٢' : 'Order 42', text: text }],
-      },
-    }));
-    const el = await mount(assistant, { open: '', ...attributes });
-    await typeAndSend(el, attributes.lang === 'ar' ? 'أين طلبي؟' : 'Where is my order?');
-    await until(() => parts(el, 'quick-reply').length === 2);
-    await Promise.all(
-      (el.shadowRoot?.getAnimations() ?? [])
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished),
-    );
-    const path = await executeServerCommand<string, { name: string }>('save-screenshot', { name });
-    expect(path).to.equal(`test-artifacts/${name}.png`);
-  }
-
-  it('light', () => shoot('widget-light', { theme: 'auto' }, 'light'));
-  it('dark', () => shoot('widget-dark', { theme: 'auto' }, 'dark'));
-  it('rtl', () => shoot('widget-rtl', { dir: 'rtl', lang: 'ar' }, 'light'));
 });

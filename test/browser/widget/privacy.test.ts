@@ -205,4 +205,25 @@ describe('settings', () => {
     part(el, 'export-button').click();
     await until(() => el.shadowRoot?.querySelector('.settings [role=status]')?.textContent === en.failed('disk full'));
   });
+
+  it('says what the skill sends to which origin, and why it asks again', async () => {
+    const assistant = createScriptedAssistant();
+    const el = await mount(assistant);
+    assistant.emit({
+      type: 'permission-request',
+      id: 'p1',
+      skillId: 'confidant.llm-fallback',
+      skillVersion: '1.0.0',
+      permission: 'network',
+      origins: ['https://llm.example'],
+      reason: 'changed',
+      sends: { origin: 'https://llm.example', currentTurn: true, earlierTurns: 2 },
+      respond: async () => undefined,
+    });
+    await until(() => parts(el, 'consent').length === 1);
+    const text = part(el, 'consent').textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).to.contain(en.consentSends('https://llm.example', 2));
+    expect(text).to.contain('2 previous messages');
+    expect(text).to.contain(en.consentChanged);
+  });
 });

@@ -63,18 +63,70 @@ describe('voice', () => {
     expect(parts(el, 'voice-button')).to.have.length(0);
   });
 
-  it('in the default local mode, needs on-device recognition; `any` accepts a remote recognizer; `off` hides it', async () => {
+  it('`local` needs on-device recognition; `any` accepts a remote recognizer without asking; `off` hides it', async () => {
     FakeRecognition.availability = 'unavailable';
     restore.push(replace('SpeechRecognition', FakeRecognition));
-    const local = await mount(createScriptedAssistant(), { open: '' });
+    const local = await mount(createScriptedAssistant(), { open: '', voice: 'local' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await local.updateComplete;
     expect(parts(local, 'voice-button')).to.have.length(0);
     const any = await mount(createScriptedAssistant(), { open: '', voice: 'any' });
     await until(() => parts(any, 'voice-button').length === 1);
+    part(any, 'voice-button').click();
+    await any.updateComplete;
+    expect(parts(any, 'voice-consent')).to.have.length(0);
+    expect(FakeRecognition.last?.processLocally).to.equal(false);
     const off = await mount(createScriptedAssistant(), { open: '', voice: 'off' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(parts(off, 'voice-button')).to.have.length(0);
+  });
+
+  it('by default asks before the first use of a server recognizer, keeps the answer, and the settings say which is used', async () => {
+    FakeRecognition.availability = 'unavailable';
+    FakeRecognition.last = undefined;
+    restore.push(replace('SpeechRecognition', FakeRecognition));
+    const consents: boolean[] = [];
+    const assistant = createScriptedAssistant(undefined, {
+      extras: {
+        store: {
+          speechConsent: async () => false,
+          setSpeechConsent: async (allowed: boolean) => void consents.push(allowed),
+        },
+      },
+    });
+    const el = await mount(assistant, { open: '' });
+    await until(() => parts(el, 'voice-button').length === 1);
+    part(el, 'settings-button').click();
+    await until(() => parts(el, 'voice-privacy').length === 1);
+    expect(part(el, 'voice-privacy').textContent).to.contain(en.voiceRemote);
+    expect(parts(el, 'voice-revoke-button')).to.have.length(0);
+    part(el, 'chat-button').click();
+    await el.updateComplete;
+
+    part(el, 'voice-button').click();
+    await until(() => parts(el, 'voice-consent').length === 1);
+    expect(part(el, 'voice-consent').getAttribute('role')).to.equal('alertdialog');
+    expect(FakeRecognition.last).to.equal(undefined);
+    part(el, 'deny-button').click();
+    await until(() => parts(el, 'voice-consent').length === 0);
+    expect(FakeRecognition.last).to.equal(undefined);
+
+    part(el, 'voice-button').click();
+    await until(() => parts(el, 'voice-consent').length === 1);
+    part(el, 'allow-button').click();
+    await until(() => part<HTMLTextAreaElement>(el, 'input').value === 'turn on the lights');
+    expect((FakeRecognition.last as FakeRecognition | undefined)?.processLocally).to.equal(false);
+    expect(consents).to.deep.equal([false, true]);
+
+    part(el, 'voice-button').click(); // stop
+    part(el, 'voice-button').click(); // and again: no second question
+    await el.updateComplete;
+    expect(parts(el, 'voice-consent')).to.have.length(0);
+    part(el, 'settings-button').click();
+    await until(() => parts(el, 'voice-revoke-button').length === 1);
+    part(el, 'voice-revoke-button').click();
+    await until(() => parts(el, 'voice-revoke-button').length === 0);
+    expect(consents).to.deep.equal([false, true, false]);
   });
 
   it('listens on the device in the element language and fills the composer', async () => {

@@ -14,7 +14,7 @@ describe('the engine Worker blocked by CSP', () => {
     const url = new URL('/test/fixtures/worker/failing-start-worker.js', location.href);
     let error: unknown;
     try {
-      const engine = connectWorkerEngine(startWorker(url), url.href);
+      const engine = connectWorkerEngine(startWorker(url), { scriptUrl: url.href });
       error = await rejection(engine.init({ storage: 'memory' }));
       await engine.dispose();
     } catch (thrown) {

@@ -7,7 +7,9 @@ import { rejection } from '../../fixtures/rejection.ts';
 
 /** Starts the engine transport on `url` and returns why `init` failed. */
 async function startFailure(url: string): Promise<WorkerError> {
-  const engine = connectWorkerEngine(startWorker(new URL(url, location.href)), new URL(url, location.href).href);
+  const engine = connectWorkerEngine(startWorker(new URL(url, location.href)), {
+    scriptUrl: new URL(url, location.href).href,
+  });
   const error = await rejection(engine.init({ storage: 'memory' }));
   await engine.dispose();
   expect(error).to.be.instanceOf(WorkerError);

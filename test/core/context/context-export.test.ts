@@ -26,11 +26,12 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return d;
 }
 
-for (const quantize of [false, true]) {
-  test(`the exported ${quantize ? 'uint8' : 'float32'} model gives the in-memory outputs on every probe`, async () => {
+for (const options of [{ quantize: false }, { quantize: true }, { quantize: true, quantizeDense: true }]) {
+  test(`the exported model (${JSON.stringify(options)}) gives the in-memory outputs on every probe`, async () => {
     const model = await trained;
-    const onnx = await loadContextModel(exportContextOnnx(model, { quantize }));
-    const memory = createContextPredictor(model, { quantize });
+    const onnx = await loadContextModel(exportContextOnnx(model, options));
+    const memory = createContextPredictor(model, options);
+    const quantize = options.quantize;
     try {
       let worst = 0;
       for (const input of probes) {
@@ -57,19 +58,28 @@ for (const quantize of [false, true]) {
   });
 }
 
-test('quantizing shrinks the file by about the table and keeps the predictions', async () => {
+test('quantizing shrinks the file by about what it stores as uint8 and keeps the predictions', async () => {
   const model = await trained;
   const f32 = exportContextOnnx(model, { quantize: false });
   const u8 = exportContextOnnx(model, { quantize: true });
+  const all8 = exportContextOnnx(model, { quantize: true, quantizeDense: true });
   const table = model.weights.embedding.length * 4;
   assert.ok(f32.length - u8.length > table * 0.7, `${f32.length} → ${u8.length}`);
+  const w = model.weights;
+  const matrices = [w.wg, w.wc, w.cand.wa, w.cand.wb, w.cand.wd, w.cand.wg, w.slot.wa, w.slot.wb, w.slot.wd];
+  const matrixBytes = matrices.reduce((n, a) => n + a.length * 4, 0);
+  // Each quantized matrix adds a scale, a zero point and a node: about 100 bytes.
+  assert.ok(u8.length - all8.length > matrixBytes * 0.75 - 13 * 120, `${u8.length} → ${all8.length}`);
   assert.ok(readOnnxSummary(u8).initializers.includes('embedding_q'));
+  assert.ok(readOnnxSummary(all8).initializers.includes('cand_wa_q'));
   const full = createContextPredictor(model, { quantize: false });
-  const quantized = createContextPredictor(model, { quantize: true });
   const argmax = (p: Float32Array) => p.indexOf(Math.max(...p));
   const turns = syntheticTurns(200, 5);
-  const agree = turns.filter((t) => argmax(full.run(t).intent) === argmax(quantized.run(t).intent)).length;
-  assert.ok(agree / turns.length >= 0.97, `agreement ${agree}/${turns.length}`);
+  for (const options of [{ quantize: true }, { quantize: true, quantizeDense: true }]) {
+    const quantized = createContextPredictor(model, options);
+    const agree = turns.filter((t) => argmax(full.run(t).intent) === argmax(quantized.run(t).intent)).length;
+    assert.ok(agree / turns.length >= 0.97, `${JSON.stringify(options)}: agreement ${agree}/${turns.length}`);
+  }
 });
 
 test('padding a turn’s candidates to longer descriptions does not change its outputs', async () => {

@@ -9,8 +9,8 @@ import { trainContextModel } from '../../../src/context/training/context-trainer
 import { InferenceError, ModelLoadError } from '../../../src/errors.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { readOnnxSummary } from '../../../src/nlu/onnx/onnx-reader.ts';
-import { encodeOnnxModel } from '../../../src/nlu/onnx/onnx-writer.ts';
 import type { OnnxModel } from '../../../src/nlu/onnx/onnx-model.ts';
+import { encodeOnnxModel } from '../../../src/nlu/onnx/onnx-writer.ts';
 import { spec, syntheticTurns } from './synthetic-turns.ts';
 
 const bytes = trainContextModel(syntheticTurns(80, 1), {
@@ -43,6 +43,9 @@ test('a missing, truncated or corrupt file is a ModelLoadError naming it', async
     const flippedPath = join(dir, 'flipped.onnx');
     writeFileSync(flippedPath, flipped);
     await assert.rejects(loadContextModel(flippedPath), isLoadError(flippedPath));
+    // A graph edited without its checksum (an initializer changed by hand) is refused too.
+    const unchecked = await variant(({ checksumKey: _, ...m }) => m);
+    await assert.rejects(loadContextModel(unchecked), isLoadError('bytes', /checksum/));
     await assert.rejects(loadContextModel(new Uint8Array(0)), isLoadError('bytes'));
     await assert.rejects(
       loadContextModel(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) & 255)),
@@ -75,6 +78,7 @@ async function variant(change: (m: OnnxModel) => OnnxModel): Promise<Uint8Array>
       inputs: summary.inputs,
       outputs: summary.outputs,
       metadata,
+      checksumKey: 'confidant.checksum',
     }),
   );
 }
@@ -158,6 +162,9 @@ test('bad turns are TypeError or RangeError, and a disposed model rejects', asyn
   await assert.rejects(model.run({ ...turn, state: [0, NaN] }), RangeError);
   await assert.rejects(model.run({ ...turn, candidates: [{ text: 'x', feats: [1] }] }), RangeError);
   await assert.rejects(model.run({ ...turn, slots: [{ text: 5 as unknown as string, feats: [0, 0] }] }), TypeError);
+  const features = model.featurize(turn);
+  await assert.rejects(model.runFeatures({ ...features, state: new Float32Array(3) }), /features.state/);
+  await assert.rejects(model.runFeatures({ ...features, candFeats: features.candFeats.slice(1) }), RangeError);
   const out = await model.run(turn);
   assert.equal(out.intent.length, turn.candidates.length);
   await model.dispose();

@@ -10,7 +10,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '../../../src/crypto/keyring.ts';
-import { WrongPassphraseError } from '../../../src/errors.ts';
+import { InputError, WrongPassphraseError } from '../../../src/errors.ts';
 
 describe('key hierarchy', () => {
   it('enforces the 600,000-iteration PBKDF2 floor in code', async () => {
@@ -47,5 +47,26 @@ describe('key hierarchy', () => {
     const kek = await generateDeviceKek();
     assert.equal(kek.extractable, false);
     await assert.rejects(crypto.subtle.exportKey('raw', kek));
+  });
+
+  it('refuses passphrases that are not well-formed Unicode, and derives NFC and NFD spellings alike', async () => {
+    const salt = generateSalt();
+    // Before: both lone surrogates became U+FFFD in UTF-8, so each unlocked the other's store.
+    for (const malformed of ['pass\uD800word', 'pass\uDFFFword', '\uDC00', 'ab\uD83D']) {
+      await assert.rejects(derivePassphraseKey(malformed, salt, 600_000), (e: unknown) => {
+        assert.ok(e instanceof InputError);
+        assert.equal(e.code, 'malformed-unicode');
+        return true;
+      });
+    }
+    // A well-formed astral character (a surrogate pair) is fine.
+    await derivePassphraseKey('pass\uD83D\uDE00word', salt, 600_000);
+    const dataKey = await generateDataKey();
+    const composed = 'caf\u00e9 cr\u00e8me';
+    const decomposed = composed.normalize('NFD');
+    assert.notEqual(composed, decomposed);
+    const wrapped = await wrapDataKey(dataKey, await derivePassphraseKey(composed, salt, 600_000));
+    const kek = await derivePassphraseKey(decomposed, salt, 600_000);
+    await unwrapDataKey(wrapped, kek, { wrongKey: 'passphrase' });
   });
 });

@@ -71,8 +71,11 @@ export function scripted(actions: Record<string, DialogueAction>): DialoguePolic
 export interface Harness {
   store: Store;
   skills: SkillDefinition[];
-  /** Sends one turn with the intent the model would predict (`null`: out of scope). */
-  say(text: string, intent: string | null, confidence?: number): Promise<DialogueResult>;
+  /**
+   * Sends one turn with the intent the model would predict (`null`: out of scope), and the
+   * language it found (`NluResult.lang`), when given.
+   */
+  say(text: string, intent: string | null, confidence?: number, lang?: NluResult['lang']): Promise<DialogueResult>;
   /** Moves the fixed clock forward. */
   advance(ms: number): void;
   now(): Date;
@@ -120,11 +123,11 @@ export async function createHarness(
   return {
     store,
     skills,
-    say: (text, intent, confidence = 0.9) =>
+    say: (text, intent, confidence = 0.9, lang) =>
       manager.handle({
         conversationId,
         text,
-        nlu: nluOf(text, intent, confidence, now),
+        nlu: { ...nluOf(text, intent, confidence, now), ...(lang === undefined ? {} : { lang }) },
         signal: new AbortController().signal,
       }),
     advance: (ms) => {

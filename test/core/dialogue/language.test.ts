@@ -65,6 +65,19 @@ describe('the language of each turn', () => {
     }
   });
 
+  it('never carries the context into a turn the model found in neither language (NluResult.lang und)', async () => {
+    const h = await createHarness();
+    await h.say('what time is it', 'time');
+    // No function word the detector knows: only the model's word evidence says it is not English.
+    const r = await h.say('Tokio ahora', null, 0.9, 'und');
+    assert.equal(r.understanding.intent, null);
+    assert.equal(r.understanding.action, 'out-of-scope');
+    assert.match(r.reply.text, /English and Chinese/);
+    // Digits and emoji have no language, whatever the model says: they follow the conversation.
+    const digits = await h.say('12:30', null, 0.9, 'und');
+    assert.doesNotMatch(digits.reply.text, /English and Chinese/);
+  });
+
   it('answers an emoji at the start of a conversation in the UI language, without acting on it', async () => {
     const h = await createHarness({ uiLang: 'zh-CN' });
     const r = await h.say('👍', null);

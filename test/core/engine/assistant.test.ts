@@ -6,6 +6,10 @@ import {
   createAssistant,
   defineSkill,
   ConfidantError,
+  InputError,
+  MAX_MESSAGE_LENGTH,
+  UnsupportedError,
+  WrongPassphraseError,
   ModelLoadError,
   type Assistant,
   type AssistantEvent,
@@ -93,7 +97,14 @@ describe('an in-thread assistant', () => {
   });
 
   test('bad input gets a reply or a typed error, never a crash', async () => {
-    for (const text of ['', '   ', '\u202Eevil\u202C', '\uD800 lone', 'x'.repeat(200_000), '\u0000\u0007control']) {
+    for (const text of [
+      '',
+      '   ',
+      '\u202Eevil\u202C',
+      '\uD800 lone',
+      'x'.repeat(MAX_MESSAGE_LENGTH),
+      '\u0000\u0007control',
+    ]) {
       const reply = await assistant.send(text);
       assert.equal(typeof reply.text, 'string');
     }
@@ -106,6 +117,47 @@ describe('an in-thread assistant', () => {
     assert.ok(text.includes('greeting'));
     assert.ok(!text.includes('ten minutes'));
   });
+});
+
+test('a message over MAX_MESSAGE_LENGTH is refused with InputError before anything is stored', async () => {
+  const assistant = await createAssistant({ worker: false, storage: 'memory' });
+  const announced: string[] = [];
+  assistant.on('message', (e) => announced.push(e.text));
+  const before = await assistant.store.history();
+  await assert.rejects(assistant.send('a'.repeat(MAX_MESSAGE_LENGTH + 1)), (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.equal(e.code, 'too-long');
+    return true;
+  });
+  // 10 MiB of text: refused as fast as one character over.
+  const started = performance.now();
+  await assert.rejects(assistant.send('字'.repeat(10 * 1024 * 1024)), InputError);
+  assert.ok(performance.now() - started < 200, 'refused without classifying or encrypting it');
+  assert.deepEqual(await assistant.store.history(), before);
+  assert.deepEqual(announced, []);
+  const atLimit = await assistant.send('hello '.repeat(MAX_MESSAGE_LENGTH).slice(0, MAX_MESSAGE_LENGTH));
+  assert.equal(typeof atLimit.text, 'string');
+  assert.equal((await assistant.store.history(undefined, { limit: 2 }))[1]?.text.length, MAX_MESSAGE_LENGTH);
+  await assistant.dispose();
+});
+
+test('lock() is refused in device mode (nothing to lock with) and works in passphrase mode', async () => {
+  const device = await createAssistant({ worker: false, storage: 'memory' });
+  await assert.rejects(device.lock(), (e: unknown) => e instanceof UnsupportedError && e.code === 'device-mode');
+  assert.equal(device.status, 'ready');
+  assert.equal(typeof (await device.send('hello')).text, 'string');
+  await device.dispose();
+  const locked = await createAssistant({
+    worker: false,
+    storage: 'memory',
+    encryption: { mode: 'passphrase', passphrase: 'correct horse battery staple' },
+  });
+  await locked.lock();
+  assert.equal(locked.status, 'locked');
+  await assert.rejects(locked.unlock('wrong'), WrongPassphraseError);
+  await locked.unlock('correct horse battery staple');
+  assert.equal(locked.status, 'ready');
+  await locked.dispose();
 });
 
 test('a disposed assistant refuses new turns with a typed error', async () => {

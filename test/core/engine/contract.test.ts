@@ -76,7 +76,17 @@ describe('an assistant', () => {
     for (const { name } of membersOf('assistant')) assert.ok(top.includes(name), name);
     for (const { name } of membersOf('engine'))
       assert.ok(!top.includes(name) || ['send', 'dispose'].includes(name), `${name} is not passed through`);
-    assert.deepEqual(top, ['classify', 'dispose', 'lock', 'metrics', 'on', 'send', 'stream', 'unlock']);
+    assert.deepEqual(top, [
+      'classify',
+      'dispose',
+      'lock',
+      'metrics',
+      'on',
+      'send',
+      'stream',
+      'unlock',
+      'unlockWithPasskey',
+    ]);
   });
 
   test('passes grouped calls through to the engine', async () => {

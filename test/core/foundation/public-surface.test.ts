@@ -10,6 +10,7 @@ import * as main from '../../../src/index.ts';
 import * as skills from '../../../src/entries/skills.ts';
 import * as nlu from '../../../src/entries/nlu.ts';
 import * as metrics from '../../../src/entries/metrics.ts';
+import * as links from '../../../src/entries/links.ts';
 
 const root = new URL('../../../', import.meta.url);
 const json = (file: string) => JSON.parse(readFileSync(new URL(file, root), 'utf8'));
@@ -49,6 +50,7 @@ test("the core entries' run-time names are the listed values (imported in plain 
     'src/entries/skills.ts': skills,
     'src/entries/nlu.ts': nlu,
     'src/entries/metrics.ts': metrics,
+    'src/entries/links.ts': links,
   };
   for (const [name, entry] of entries) {
     if (!entry.source.startsWith('src/')) continue;

@@ -1,21 +1,64 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { defaultFeaturizerConfig, featurize, tokenize } from '../../../src/nlu/runtime/featurizer.ts';
+import {
+  defaultFeaturizerConfig,
+  featurize,
+  tokenize,
+  type FeaturizerConfig,
+} from '../../../src/nlu/runtime/featurizer.ts';
 import { normalizeText } from '../../../src/nlu/runtime/normalize.ts';
 import { FEATURIZER_TEXTS } from '../../fixtures/nlu/featurizer-texts.ts';
 
 const config = defaultFeaturizerConfig('en');
 const pinned = JSON.parse(readFileSync(new URL('../../fixtures/nlu/featurizer-ids.json', import.meta.url), 'utf8')) as {
-  config: unknown;
-  ids: number[][];
+  versions: { config: FeaturizerConfig; ids: number[][] }[];
 };
 
-test('ids equal the pinned fixture (a change of ids is a model-format change)', () => {
-  assert.deepEqual(pinned.config, config);
-  FEATURIZER_TEXTS.forEach((text, i) =>
-    assert.deepEqual(Array.from(featurize(text, config)), pinned.ids[i], JSON.stringify(text)),
+test('ids equal the pinned fixture for every featurizer version (a change of ids is a model-format change)', () => {
+  assert.deepEqual(
+    pinned.versions.map((v) => v.config.version),
+    [1, 2],
   );
+  assert.deepEqual(pinned.versions.at(-1)?.config, config, 'the default config is the newest pinned one');
+  for (const { config: c, ids } of pinned.versions) {
+    FEATURIZER_TEXTS.forEach((text, i) =>
+      assert.deepEqual(Array.from(featurize(text, c)), ids[i], `v${c.version} ${JSON.stringify(text)}`),
+    );
+  }
+});
+
+test('version 2 changes the ids of Han text only', () => {
+  const v1 = pinned.versions[0]!.config;
+  for (const text of FEATURIZER_TEXTS) {
+    if (/\p{Script=Han}/u.test(text)) continue;
+    assert.deepEqual(featurize(text, config), featurize(text, v1), JSON.stringify(text));
+  }
+});
+
+test('traditional characters and full-width forms featurize as simplified and ASCII (version 2)', () => {
+  const zh = defaultFeaturizerConfig('zh');
+  assert.deepEqual(featurize('現在幾點了？', zh), featurize('现在几点了?', zh));
+  assert.deepEqual(featurize('設置一個５分鐘的計時器', zh), featurize('设置一个5分钟的计时器', zh));
+  assert.equal(normalizeText('現在幾點了？１０', 1000, { foldHan: true }), '现在几点了?00');
+  // Simplified text is never changed (么 stays 么, though a Taiwan variant table lists it).
+  assert.equal(normalizeText('什么时候', 1000, { foldHan: true }), '什么时候');
+  // Version 1 models keep featurizing as they were trained.
+  assert.notDeepEqual(
+    featurize('現在幾點了', pinned.versions[0]!.config),
+    featurize('现在几点了', pinned.versions[0]!.config),
+  );
+});
+
+test("Han n-grams run across the segmenter's word boundaries", () => {
+  const zh = defaultFeaturizerConfig('zh');
+  const split = tokenize(normalizeText('计时器'), 'zh');
+  const withGrams = new Set(featurize('计时器', zh));
+  const without = new Set(featurize('计时器', { ...zh, hanNgrams: 0 }));
+  assert.ok(withGrams.size > without.size, `tokens ${split.join('|')}`);
+  // "计时" and "时器" are features whatever the segmentation.
+  const inOther = new Set(featurize('倒计时', zh));
+  assert.ok([...withGrams].some((id) => inOther.has(id) && !without.has(id)));
 });
 
 test('featurizing is deterministic and ids stay in range', () => {

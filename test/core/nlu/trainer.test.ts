@@ -4,7 +4,7 @@ import type { TrainProgressEvent } from '../../../src/engine/types.ts';
 import { CorpusError } from '../../../src/errors.ts';
 import { trainIntentModel } from '../../../src/nlu/training/trainer.ts';
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
-import { readDataset } from '../../../bin/commands/dataset.ts';
+import { readDataset, withMoreData } from '../../../bin/commands/dataset.ts';
 import { datasetCorpus } from '../../../src/nlu/corpus/dataset-format.ts';
 
 const dataset = readDataset(new URL('../../fixtures/nlu/tiny-dataset.json', import.meta.url).pathname);
@@ -86,4 +86,21 @@ test('without an out-of-scope class, the out-of-scope examples calibrate the thr
     corpus.outOfScope!.length,
     'every out-of-scope text is a calibration negative',
   );
+});
+
+test('withMoreData adds the train and val splits of more datasets, never their test split', () => {
+  const more = {
+    name: 'more',
+    splits: {
+      train: [{ text: 'one more', intent: 'x' }],
+      val: [{ text: 'a val line', intent: 'x' }],
+      test: [{ text: 'never', intent: 'x' }],
+    },
+  };
+  const merged = withMoreData(dataset, [more, more]);
+  assert.equal(merged.name, dataset.name);
+  assert.equal(merged.splits.train!.length, dataset.splits.train!.length + 2);
+  assert.equal(merged.splits.val?.length ?? 0, (dataset.splits.val?.length ?? 0) + 2);
+  assert.deepEqual(merged.splits.test, dataset.splits.test);
+  assert.equal(dataset.splits.train!.includes(more.splits.train[0]!), false, 'the input is not changed');
 });

@@ -153,7 +153,7 @@ test('the page-side fetch is limited to the origins the Worker granted', async (
 test('the Worker-side endpoint refuses what the call was not lent, and stops when the call ends', async () => {
   const store = await openTestStore();
   const ctx = { signal: new AbortController().signal, storage: store.skillData('x') } as unknown as SkillContext;
-  const { endpoint, close } = endpointFor(ctx, () => undefined);
+  const { endpoint, close } = endpointFor(ctx, () => undefined, 'test.remote');
   await endpoint.kv('storage', 'set', 'a', 1);
   assert.equal(await endpoint.kv('storage', 'get', 'a'), 1);
   await assert.rejects(endpoint.kv('profile', 'get', 'name'), PermissionError);

@@ -77,6 +77,7 @@ describe('export, import, erase, delete, retention', () => {
       title: 'Trip',
       createdAt: (await store.listConversations())[0]?.createdAt,
       updatedAt: later,
+      preview: 'later',
     });
     await store.close();
     await other.close();

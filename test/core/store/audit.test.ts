@@ -59,12 +59,12 @@ describe('audit log', () => {
     await store.close();
   });
 
-  it('an anchored head catches entries cut off the end', async () => {
+  it('entries cut off the end are caught by the sealed head, and by an anchored head', async () => {
     const { store, idb } = await storeWithLog();
     const head = await store.auditHead();
     assert.equal(await store.verifyAudit(head), -1);
     await rawDelete(idb, 6);
-    assert.equal(await store.verifyAudit(), -1);
+    assert.equal(await store.verifyAudit(), 5);
     assert.equal(await store.verifyAudit(head), 5);
     await store.close();
   });
@@ -73,15 +73,15 @@ describe('audit log', () => {
     const { store: a, idb } = await openTestStore();
     const { store: b } = await openTestStore({ indexedDB: idb });
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 60 }, (_, i) =>
         (i % 2 ? a : b).appendAudit({ type: 'network-call', detail: { origin: 'https://api.example', n: i } }),
       ),
     );
     const log = await a.listAudit();
-    assert.equal(log.length, 21);
+    assert.equal(log.length, 61);
     assert.deepEqual(
       log.map((e) => e.seq),
-      Array.from({ length: 21 }, (_, i) => i + 1),
+      Array.from({ length: 61 }, (_, i) => i + 1),
     );
     assert.equal(await b.verifyAudit(), -1);
     await a.close();

@@ -90,7 +90,18 @@ describe('records that fail authentication', () => {
     assert.equal(await store.skillData('y').get('k'), undefined);
     assert.deepEqual(
       errors.map((e) => e.table),
-      ['messages', 'messages', 'messages', 'messages', 'conversations', 'settings', 'skillData'],
+      // The list reads each conversation's newest message for its preview: both tampered ones are reported again.
+      [
+        'messages',
+        'messages',
+        'messages',
+        'messages',
+        'conversations',
+        'messages',
+        'messages',
+        'settings',
+        'skillData',
+      ],
     );
     await store.close();
   });

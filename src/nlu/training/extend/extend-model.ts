@@ -1,0 +1,475 @@
+/**
+ * Extends a trained intent model with a corpus's intents, keeping the base model's: the result
+ * is one model of the same architecture and file format that knows both.
+ *
+ * Four designs were measured (`npm run bench:extend`, BENCHMARKS.md "Extending the default model"):
+ * - `joint`: retrain from scratch on the replay pack (a stratified sample of the base's training
+ *   text) plus the corpus;
+ * - `warm`: start from the base model's weights — new output columns, new embedding rows for the
+ *   features the base never saw — and train everything for a few epochs over the corpus and the
+ *   replayed base examples;
+ * - `output`: the same, with the base's embedding rows and hidden layer frozen (only the new rows
+ *   and the output layer train);
+ * - `head`: a second head over the shared features: only the new rows and the new intents' output
+ *   columns train, so the base intents' logits change only for utterances with the corpus's words;
+ * and a composite of two models with calibrated routing (measured in the benchmark only).
+ * `DEFAULT_EXTEND_STRATEGY` is the one the measurements chose; the benchmark says why.
+ *
+ * @module
+ */
+import { abortReason, CorpusError } from '../../../errors.ts';
+import { OOS_LABEL, type Corpus } from '../../types.ts';
+import { addGradients, computeHalfBatch, createWorkspace, halfSeed, type StepSettings } from '../batch-step.ts';
+import { chooseThreshold, fitTemperature } from '../calibrate.ts';
+import type { NetworkWeights } from '../network.ts';
+import { Adam } from '../optimizer.ts';
+import { createRng } from '../rng.ts';
+import { trainIntentModel, type TrainedModel, type TrainOptions } from '../trainer.ts';
+import { evaluateLogits, predictionsOf } from '../trainer-helpers.ts';
+import type { ValidationExample } from '../trainer-data.ts';
+import type { BaseModel } from './base-model.ts';
+import { accumulateCached, cacheFrozen } from './frozen-cache.ts';
+import {
+  baseDecision,
+  DEFAULT_REPLAY_PER_INTENT,
+  extendedWeights,
+  extensionData,
+  type ExtensionData,
+} from './extension-data.ts';
+import { planExtension, type ExtensionPlan, type ExtensionReport } from './extension-plan.ts';
+import { checkReplayFits, type ReplayPack } from './replay-pack.ts';
+
+/** How the base model's knowledge is kept (see the module comment). */
+export type ExtendStrategy = 'head' | 'output' | 'hidden' | 'warm' | 'joint';
+
+/** The design the measurements chose. */
+export const DEFAULT_EXTEND_STRATEGY: ExtendStrategy = 'head';
+
+/** The fewest optimizer steps of an extension (a pass over a small set is a handful of steps). */
+const MIN_STEPS = 300;
+
+/** Random letter strings an extension learns as out of scope (see {@link ExtendOptions.gibberish}). */
+const DEFAULT_GIBBERISH = 300;
+
+/** Below this many examples an intent cannot be calibrated on its own: the report warns. */
+export const MIN_EXAMPLES_TO_CALIBRATE = 5;
+
+/** Options of {@link extendIntentModel}. */
+export interface ExtendOptions {
+  /** @default DEFAULT_EXTEND_STRATEGY */
+  strategy?: ExtendStrategy;
+  /** Base examples per intent replayed in each epoch (at most what the pack has). @default 20 */
+  replayPerIntent?: number;
+  /** Epochs over the corpus and the replayed examples. @default 4 (`joint`: the trainer's default) */
+  epochs?: number;
+  /** Adam's initial step size (decays linearly). @default 0.01 */
+  learningRate?: number;
+  /** @default 1 */
+  seed?: number;
+  /** How many times a base intent's replayed examples each corpus intent's examples weigh in an epoch. @default 3 */
+  ownWeight?: number;
+  /**
+   * Random letter strings added as out-of-scope negatives (./gibberish.ts). Chosen on dev data
+   * (`bench/extend.ts`: CLINC150 val without the pack's utterances, chat-box dev, the dev paraphrases):
+   * 0 → 300 took chat-box dev from 90.33% / 60% OOS recall to 91.33% / 64% (the default model's own
+   * figures) and keyboard mash off the new intents, with the dev paraphrases unchanged. @default 300
+   */
+  gibberish?: number;
+  /** Receives `featurize`, `epoch` and `calibrate` events. */
+  onProgress?: TrainOptions['onProgress'];
+  /** Cancels the extension; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** An extended model and what the extension did. */
+export interface ExtendedModel {
+  model: TrainedModel;
+  report: ExtensionReport;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw abortReason(signal);
+}
+
+/** Which parts of the weights train, per strategy. */
+const TRAINS = {
+  head: { baseRows: false, hidden: false, baseColumns: false },
+  output: { baseRows: false, hidden: false, baseColumns: true },
+  hidden: { baseRows: false, hidden: true, baseColumns: true },
+  warm: { baseRows: true, hidden: true, baseColumns: true },
+} as const;
+
+/**
+ * Extends `base` with the intents of `corpus`.
+ * @param base the base model (`readBaseModel`)
+ * @param corpus the corpus: new intents, `overrides`, `outOfScope` negatives
+ * @param replay the base model's replay pack
+ * @param options strategy, epochs, seed, progress, cancellation
+ * @returns the extended model and the report (added, overridden, renamed, merged, similar, warnings)
+ * @throws {CorpusError} when the corpus overlaps the base without `override`, names unknown base
+ *   intents, is in another language than the base model, or the pack belongs to another model
+ * @example
+ * ```ts
+ * const { model, report } = await extendIntentModel(readBaseModel(bytes), corpus, pack);
+ * ```
+ */
+export async function extendIntentModel(
+  base: BaseModel,
+  corpus: Corpus,
+  replay: ReplayPack,
+  options: ExtendOptions = {},
+): Promise<ExtendedModel> {
+  const strategy = options.strategy ?? DEFAULT_EXTEND_STRATEGY;
+  if (!(strategy in TRAINS) && strategy !== 'joint') throw new RangeError(`Unknown extension strategy "${strategy}"`);
+  const replayPerIntent = options.replayPerIntent ?? DEFAULT_REPLAY_PER_INTENT;
+  const epochs = options.epochs ?? 4;
+  const learningRate = options.learningRate ?? 0.01;
+  const seed = options.seed ?? 1;
+  for (const [key, v] of Object.entries({ replayPerIntent, epochs, learningRate, seed }))
+    if (!Number.isFinite(v) || v < (key === 'seed' ? 0 : key === 'learningRate' ? 1e-9 : 1))
+      throw new RangeError(`ExtendOptions.${key} must be a positive number`);
+  checkAborted(options.signal);
+  const language = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  if (language(corpus.language) !== language(base.meta.language))
+    throw new CorpusError(
+      `the corpus is in "${corpus.language}" but the model it extends is in "${base.meta.language}": ` +
+        'a corpus extends the model of its own language',
+      { code: 'language' },
+    );
+  const inScope = base.meta.oosLabel === null ? base.meta.labels : base.meta.labels.slice(0, -1);
+  checkReplayFits(replay, inScope);
+  const plan = planExtension(inScope, corpus);
+  reportOnCorpus(base, plan, corpus);
+
+  let model: TrainedModel;
+  if (strategy === 'joint') model = await jointModel(base, corpus, plan, replay, options);
+  else {
+    const data = extensionData(base, plan, corpus, replay, {
+      replayPerIntent,
+      ownWeight: options.ownWeight ?? 3,
+      gibberish: options.gibberish ?? DEFAULT_GIBBERISH,
+      seed: options.seed ?? 1,
+    });
+    if (data.outOfScopeAsBase > 0)
+      plan.report.warnings.push(
+        `${data.outOfScopeAsBase} of the "outOfScope" phrases are requests the base model answers (e.g. the weather): ` +
+          'they stay with its intents and only keep your intents from taking them',
+      );
+    options.onProgress?.({ status: 'featurize', examples: data.trainingSet.targets.length });
+    model = await warmModel(base, plan, data, strategy, { epochs, learningRate, seed, rng: createRng(seed), options });
+  }
+  return {
+    model: {
+      ...model,
+      name: corpus.name ?? `${base.meta.name}+custom`,
+      version: corpus.version ?? base.meta.version,
+      language: base.meta.language,
+      entities: [...base.meta.entities, ...corpus.entities],
+    },
+    report: plan.report,
+  };
+}
+
+/** Adds to the report what the base model makes of the corpus: intents it already answers, tiny intents. */
+function reportOnCorpus(base: BaseModel, plan: ExtensionPlan, corpus: Corpus): void {
+  const byIntent = new Map<string, string[]>();
+  for (const e of corpus.train)
+    if (e.intent !== OOS_LABEL) byIntent.set(e.intent, [...(byIntent.get(e.intent) ?? []), e.text]);
+  const taken = new Set([...plan.relabel.entries()].filter(([from, to]) => to !== from).map(([from]) => from));
+  for (const [intent, texts] of byIntent) {
+    if (texts.length < MIN_EXAMPLES_TO_CALIBRATE)
+      plan.report.warnings.push(
+        `intent "${intent}" has ${texts.length} example${texts.length === 1 ? '' : 's'}: too few to tell how ` +
+          `confident the model should be on it; give at least ${MIN_EXAMPLES_TO_CALIBRATE} (8 or more work better)`,
+      );
+    if (plan.report.added.includes(intent)) {
+      const counts = new Map<string, number>();
+      for (const t of texts) {
+        const d = baseDecision(base, { ...plan, relabel: new Map(base.meta.labels.map((l) => [l, l])) }, t);
+        if (d !== null && !taken.has(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
+      }
+      const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      if (n / texts.length >= 0.5) {
+        plan.report.similar.push({ intent, base: top, share: n / texts.length });
+        plan.report.warnings.push(
+          `the base model answers ${n} of the ${texts.length} examples of "${intent}" as its intent "${top}": ` +
+            `if they mean the same, add "override: [${top}]" to "${intent}"`,
+        );
+      }
+    }
+  }
+  if (!corpus.outOfScope?.length && !corpus.train.some((e) => e.intent === OOS_LABEL))
+    plan.report.warnings.push(
+      'the corpus has no "outOfScope" examples: phrases your intents must not take (e.g. other shops\' questions) ' +
+        'sharpen where they end',
+    );
+}
+
+interface WarmSettings {
+  epochs: number;
+  learningRate: number;
+  seed: number;
+  rng: ReturnType<typeof createRng>;
+  options: ExtendOptions;
+}
+
+/** `head`, `output` and `warm`: the base model's weights, trained further where the strategy allows. */
+async function warmModel(
+  base: BaseModel,
+  plan: ExtensionPlan,
+  data: ExtensionData,
+  strategy: keyof typeof TRAINS,
+  { epochs, learningRate, seed, rng, options }: WarmSettings,
+): Promise<TrainedModel> {
+  const trains = TRAINS[strategy];
+  const weights = extendedWeights(base, plan, data.remap, data.rows, data.oosClass, rng);
+  const classes = weights.classes;
+  // Output columns that keep the base's values (the new intents' always train).
+  const frozenColumns = trains.baseColumns
+    ? []
+    : plan.baseColumn
+        .map((c, k) => (c >= 0 ? k : -1))
+        .filter((k) => k >= 0)
+        .concat(data.oosClass ? [classes - 1] : []);
+  const keep = { w2: weights.w2.slice(), skip: weights.skip.slice(), b2: weights.b2.slice() };
+  const settings: StepSettings = {
+    featureDropout: 0.1,
+    wordDropout: 0.15,
+    dropout: 0.3,
+    labelSmoothing: 0.1,
+    useSkip: true,
+  };
+  const ws = [createWorkspace(weights, true), createWorkspace(weights, true)] as const;
+  const grads = ws[0].grads;
+  const adam = (size: number, decay = 0) => new Adam(size, { learningRate, weightDecay: decay });
+  const opt = {
+    embedding: adam(weights.embedding.length, 1e-4),
+    w1: adam(weights.w1.length, 1e-4),
+    b1: adam(weights.b1.length),
+    w2: adam(weights.w2.length, 1e-4),
+    skip: adam(weights.skip.length, 1e-4),
+    b2: adam(weights.b2.length),
+  };
+  const set = data.trainingSet;
+  const order = Array.from(set.targets, (_, i) => i);
+  // `head`: the replayed base examples' constant parts are computed once (see frozen-cache.ts).
+  const cache = strategy === 'head' ? cacheFrozen(weights, set, data.own, data.firstNewRow) : undefined;
+  const newColumns = plan.baseColumn.flatMap((c, k) => (c < 0 ? [k] : []));
+  const full: number[] = [];
+  const cached: number[] = [];
+  const batchSize = 32;
+  // A small pack (or corpus) makes few steps per pass: an epoch is then several passes, so that the
+  // new rows and columns get at least MIN_STEPS updates whatever the sizes.
+  const passes = Math.max(1, Math.ceil(MIN_STEPS / (Math.ceil(order.length / batchSize) * epochs)));
+  let step = 0;
+  let lastYield = Date.now();
+  const rows: number[] = [];
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const lr = learningRate * (1 - (0.9 * (epoch - 1)) / Math.max(1, epochs - 1));
+    for (const a of Object.values(opt)) a.learningRate = lr;
+    let loss = 0;
+    for (let pass = 0; pass < passes; pass++) {
+      rng.shuffle(order);
+      for (let start = 0; start < order.length; start += batchSize) {
+        const end = Math.min(order.length, start + batchSize);
+        const scale = 1 / (end - start);
+        full.length = 0;
+        cached.length = 0;
+        for (let b = start; b < end; b++) {
+          const i = order[b] as number;
+          (cache !== undefined && (cache.slot[i] as number) >= 0 ? cached : full).push(i);
+        }
+        const mid = Math.ceil(full.length / 2);
+        loss += computeHalfBatch(weights, set, full, 0, mid, scale, halfSeed(seed, step, 0), settings, ws[0]);
+        loss += computeHalfBatch(weights, set, full, mid, full.length, scale, halfSeed(seed, step, 1), settings, ws[1]);
+        addGradients(grads, ws[1].grads, weights.dim);
+        if (cache !== undefined && cached.length > 0)
+          loss += accumulateCached(
+            weights,
+            cache,
+            cached,
+            set.targets,
+            newColumns,
+            grads,
+            settings.labelSmoothing,
+            scale,
+          );
+        step++;
+        for (const a of Object.values(opt)) a.tick();
+        rows.length = 0;
+        for (const r of grads.touched) if (trains.baseRows || r >= data.firstNewRow) rows.push(r);
+        opt.embedding.updateRows(weights.embedding, grads.embedding, rows, weights.dim);
+        if (trains.hidden) {
+          opt.w1.updateDense(weights.w1, grads.w1);
+          opt.b1.updateDense(weights.b1, grads.b1);
+        }
+        opt.w2.updateDense(weights.w2, grads.w2);
+        opt.skip.updateDense(weights.skip, grads.skip);
+        opt.b2.updateDense(weights.b2, grads.b2);
+        restoreColumns(weights, keep, frozenColumns);
+        if (Date.now() - lastYield > 100) {
+          await yieldToEventLoop();
+          lastYield = Date.now();
+          checkAborted(options.signal);
+        }
+      }
+    }
+    const val = data.validation.filter((v) => !v.oos);
+    const predictions = predictionsOf(
+      evaluateLogits(
+        weights,
+        val.map((v) => v.ids),
+      ),
+      val.map((v) => v.target),
+      1,
+      data.oosClass,
+    );
+    options.onProgress?.({
+      status: 'epoch',
+      epoch,
+      epochs,
+      loss: loss / (order.length * passes),
+      valAccuracy: predictions.filter((p) => p.correct).length / Math.max(1, predictions.length),
+    });
+    checkAborted(options.signal);
+  }
+  clampToQuantization(weights, base, data.firstNewRow);
+  return calibrated(base, weights, data, epochs, options);
+}
+
+/** Puts back the frozen output columns (Adam's weight decay and momentum must not move them). */
+function restoreColumns(
+  w: NetworkWeights,
+  keep: { w2: Float32Array; skip: Float32Array; b2: Float32Array },
+  columns: readonly number[],
+): void {
+  const c = w.classes;
+  for (const k of columns) {
+    for (let j = 0; j < w.hidden; j++) w.w2[j * c + k] = keep.w2[j * c + k] as number;
+    for (let d = 0; d < w.dim; d++) w.skip[d * c + k] = keep.skip[d * c + k] as number;
+    w.b2[k] = keep.b2[k] as number;
+  }
+}
+
+/**
+ * Keeps the new rows inside the base table's uint8 range, so that quantizing the extended table
+ * gives the base rows back byte for byte (same scale and zero point).
+ */
+function clampToQuantization(w: NetworkWeights, base: BaseModel, firstNewRow: number): void {
+  const q = base.quantization;
+  if (q === undefined) return;
+  const lo = (0 - q.zeroPoint) * q.scale;
+  const hi = (255 - q.zeroPoint) * q.scale;
+  for (let i = firstNewRow * w.dim; i < w.embedding.length; i++)
+    w.embedding[i] = Math.min(hi, Math.max(lo, w.embedding[i] as number));
+}
+
+/**
+ * Temperature and threshold for the extended model, on the replay pack's held-out utterances (and
+ * the corpus's validation examples): the temperature that fits them, and the threshold that flags
+ * at least the share of held-out out-of-scope utterances the base model flags — so out-of-scope
+ * detection stays where the base model had it, now across base and new intents. With too little
+ * held-out data (a pack without any), the base model's calibration is kept: the base intents are
+ * most of the model.
+ */
+function calibrated(
+  base: BaseModel,
+  weights: NetworkWeights,
+  data: ExtensionData,
+  epochs: number,
+  options: ExtendOptions,
+): TrainedModel {
+  const inVal = data.validation.filter((v) => !v.oos);
+  const oosVal = data.validation.filter((v) => v.oos);
+  const scored = (w: NetworkWeights, examples: ValidationExample[], temperature: number, oosClass: boolean) =>
+    predictionsOf(
+      evaluateLogits(
+        w,
+        examples.map((v) => v.ids),
+      ),
+      examples.map((v) => (v.oos ? -1 : v.target)),
+      temperature,
+      oosClass,
+    );
+  let c = { temperature: base.meta.temperature, threshold: base.meta.threshold, inScopeAccuracy: 0, oosRecall: 0 };
+  if (inVal.length >= data.classes.length && oosVal.length > 0) {
+    const temperature = fitTemperature(
+      evaluateLogits(
+        weights,
+        inVal.map((v) => v.ids),
+      ),
+      inVal.map((v) => v.target),
+    );
+    const baseOos = scored(base.weights, oosVal, base.meta.temperature, base.meta.oosLabel !== null);
+    const baseRecall =
+      baseOos.filter((p) => p.predictedOos || p.confidence < base.meta.threshold).length / baseOos.length;
+    const choice = chooseThreshold(
+      scored(weights, inVal, temperature, data.oosClass),
+      scored(weights, oosVal, temperature, data.oosClass),
+      { minOosRecall: baseRecall, fallbackThreshold: base.meta.threshold },
+    );
+    c = { temperature, ...choice };
+  }
+  options.onProgress?.({ status: 'calibrate', threshold: c.threshold });
+  return {
+    weights,
+    labels: data.classes,
+    oosClass: data.oosClass,
+    featurizer: base.meta.featurizer,
+    temperature: c.temperature,
+    threshold: c.threshold,
+    name: '',
+    version: '',
+    language: base.meta.language,
+    entities: [],
+    metrics: {
+      inScopeAccuracy: c.inScopeAccuracy,
+      oosRecall: c.oosRecall,
+      epochs,
+      bestEpoch: epochs,
+      averagedEpochs: 1,
+      validationSize: inVal.length,
+      oosValidationSize: oosVal.length,
+    },
+  };
+}
+
+/** `joint`: the trainer from scratch, on the replayed base examples and the corpus together. */
+async function jointModel(
+  base: BaseModel,
+  corpus: Corpus,
+  plan: ExtensionPlan,
+  replay: ReplayPack,
+  options: ExtendOptions,
+): Promise<TrainedModel> {
+  const perIntent = options.replayPerIntent ?? DEFAULT_REPLAY_PER_INTENT;
+  const train = [
+    ...Object.entries(replay.train).flatMap(([intent, texts]) => {
+      const label = plan.relabel.get(intent);
+      return label === undefined || label === null
+        ? []
+        : texts.slice(0, perIntent).map((text) => ({ text, intent: label }));
+    }),
+    ...corpus.train,
+  ];
+  const validation = Object.entries(replay.validation).flatMap(([intent, texts]) => {
+    const label = intent === OOS_LABEL ? OOS_LABEL : plan.relabel.get(intent);
+    return label === undefined || label === null ? [] : texts.map((text) => ({ text, intent: label }));
+  });
+  const joint: Corpus = {
+    language: base.meta.language,
+    train,
+    validation: [...validation, ...(corpus.validation ?? [])],
+    outOfScope: [...replay.outOfScope, ...(corpus.outOfScope ?? [])],
+    entities: [],
+  };
+  return trainIntentModel(joint, {
+    seed: options.seed ?? 1,
+    ...(options.epochs === undefined ? {} : { epochs: options.epochs }),
+    featurizer: { ...base.meta.featurizer },
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+}

@@ -1,0 +1,158 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readDataset } from '../../../bin/commands/dataset.ts';
+import { CorpusError, ModelLoadError } from '../../../src/errors.ts';
+import { parseCorpus } from '../../../src/nlu/corpus/parse-corpus.ts';
+import { applyExtension, encodeExtension } from '../../../src/nlu/onnx/extension-file.ts';
+import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
+import { readInitializers } from '../../../src/nlu/onnx/onnx-tensors.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
+import { extendIntentModel, type ExtendStrategy } from '../../../src/nlu/training/extend/extend-model.ts';
+import { readReplayPack, sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.ts';
+import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+
+const fixture = (name: string) => new URL(`../../fixtures/nlu/${name}`, import.meta.url);
+const baseBytes = new Uint8Array(readFileSync(fixture('tiny-uint8.onnx')));
+const base = readBaseModel(baseBytes, 'tiny-uint8.onnx');
+const dataset = readDataset(fixture('tiny-dataset.json').pathname);
+const pack = sampleReplayPack(
+  { train: dataset.splits.train!, val: dataset.splits.train!.filter((e) => e.intent === 'oos').slice(0, 5) },
+  { model: 'tiny', language: 'en', source: 'tiny', license: 'MIT', attribution: 'tiny', perIntent: 12 },
+);
+
+const shop = `
+language: en
+name: shop
+intents:
+  store_hours:
+    - when are you open
+    - what are your opening hours
+    - are you open on sunday
+    - what time do you close today
+    - store hours
+    - is the shop open on public holidays
+  return_item:
+    - I want to return something
+    - how do I return an item
+    - can I send this back
+    - I'd like a refund for my order
+    - what is your return policy
+    - start a return
+outOfScope: [what is the capital of peru, write me a poem]
+`;
+
+const extend = (corpus: string, strategy: ExtendStrategy = 'output') =>
+  extendIntentModel(base, parseCorpus(corpus), pack, { strategy, epochs: 3, seed: 3 });
+
+test('an extended model knows the base intents and the new ones, and keeps the base rows byte for byte', async () => {
+  const { model, report } = await extend(shop);
+  assert.deepEqual(report.added, ['return_item', 'store_hours']);
+  assert.deepEqual(model.labels.slice(0, base.meta.labels.length - 1), base.meta.labels.slice(0, -1));
+  assert.deepEqual(model.labels.slice(-3), ['return_item', 'store_hours', 'oos']);
+  const bytes = exportOnnx(model, { quantize: true, quantization: base.quantization! });
+  const before = readInitializers(baseBytes).get('embedding_q')!.data;
+  const after = readInitializers(bytes).get('embedding_q')!.data;
+  assert.deepEqual(after.slice(0, before.length), before);
+  assert.ok(after.length > before.length, 'the corpus brought features the base never saw');
+  const onnx = await loadIntentModel(bytes);
+  try {
+    assert.equal((await onnx.classify('when are you open on saturday')).intent, 'store_hours');
+    assert.equal((await onnx.classify('how do I return these shoes')).intent, 'return_item');
+    assert.equal((await onnx.classify('hello there')).intent, 'greeting');
+    assert.equal((await onnx.classify('set a timer for ten minutes')).intent, 'set_timer');
+  } finally {
+    await onnx.dispose();
+  }
+});
+
+test('the head strategy leaves every base output column as it was', async () => {
+  const { model } = await extend(shop, 'head');
+  const b = base.weights;
+  const w = model.weights;
+  for (let k = 0; k < b.classes - 1; k++) {
+    assert.equal(w.b2[k], b.b2[k]);
+    for (let j = 0; j < b.hidden; j++) assert.equal(w.w2[j * w.classes + k], b.w2[j * b.classes + k]);
+  }
+  assert.deepEqual(w.w1, b.w1);
+});
+
+test('an extension file applied to its base gives the extended model byte for byte, and refuses another base', async () => {
+  const { model } = await extend(shop);
+  const whole = exportOnnx(model, { quantize: true, quantization: base.quantization! });
+  const ext = encodeExtension(model, base);
+  assert.ok(ext.length < whole.length / 4, `extension ${ext.length} bytes, whole ${whole.length}`);
+  assert.deepEqual(applyExtension(baseBytes, ext, 'shop.ext.onnx'), whole);
+  const other = new Uint8Array(readFileSync(fixture('tiny.onnx')));
+  assert.throws(
+    () => applyExtension(other, ext, 'shop.ext.onnx'),
+    (e: unknown) => e instanceof ModelLoadError && e.code === 'extension-base' && /shop\.ext\.onnx/.test(e.message),
+  );
+});
+
+test('corpus intents the base has are refused, all named, unless marked override', async () => {
+  const overlapping = `
+intents:
+  greeting: [hey you, yo assistant, good evening friend]
+  weather: [is it raining in town, forecast for tomorrow, will it be sunny]
+  store_hours: [when are you open, store hours, what time do you close]
+`;
+  await assert.rejects(
+    extend(overlapping),
+    (e: unknown) =>
+      e instanceof CorpusError &&
+      e.code === 'intent-overlap' &&
+      /"greeting", "weather"/.test(e.message) &&
+      !/store_hours/.test(e.message),
+  );
+  const { report, model } = await extend(
+    overlapping
+      .replace('greeting: [', 'greeting:\n    override: true\n    examples: [')
+      .replace('weather: [', 'forecast:\n    override: [weather]\n    examples: [')
+      .replace('tomorrow, will it be sunny]', 'tomorrow, will it be sunny]\n'),
+  );
+  assert.deepEqual(report.overridden, ['greeting']);
+  assert.deepEqual(report.renamed, [{ from: 'weather', to: 'forecast' }]);
+  assert.ok(model.labels.includes('forecast') && !model.labels.includes('weather'));
+});
+
+test('overrides naming intents the base lacks, and a corpus in another language, are refused', async () => {
+  await assert.rejects(
+    extend(
+      `intents:\n  parcel:\n    override: [order_status]\n    examples: [where is my parcel, track it, find my box]\n`,
+    ),
+    (e: unknown) => e instanceof CorpusError && e.code === 'override' && /order_status/.test(e.message),
+  );
+  await assert.rejects(
+    extend(
+      `language: zh\nintents:\n  store_hours: [几点开门, 营业时间, 周日开门吗]\n  refund: [我要退货, 怎么退款, 可以退吗]\n`,
+    ),
+    (e: unknown) => e instanceof CorpusError && e.code === 'language',
+  );
+});
+
+test('a tiny corpus gets a warning, and outOfScope phrases the base answers stay with the base', async () => {
+  const { report, model } = await extend(`
+intents:
+  store_hours: [when are you open, store hours]
+  return_item: [I want to return something, how do I return an item, can I send this back, refund please, return policy]
+outOfScope: [what's the weather like, tell me a joke]
+`);
+  assert.ok(report.warnings.some((w) => /"store_hours" has 2 examples/.test(w)));
+  assert.ok(report.warnings.some((w) => /outOfScope/.test(w)));
+  const p = createInMemoryPredictor(model, { quantize: true });
+  assert.equal(p.predict('tell me a joke', 1).intent, 'tell_joke');
+});
+
+test('a replay pack of another model, or of another format, is refused', () => {
+  assert.throws(
+    () => readReplayPack({ format: 2 }),
+    (e: unknown) => e instanceof CorpusError && e.code === 'replay',
+  );
+  const foreign = { ...pack, train: { a: ['x'], b: ['y'] } };
+  return assert.rejects(
+    extendIntentModel(base, parseCorpus(shop), foreign),
+    (e: unknown) => e instanceof CorpusError && /greeting/.test(e.message),
+  );
+});
