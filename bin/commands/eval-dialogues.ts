@@ -143,6 +143,20 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 }
 
 /**
+ * The intent model(s) turns go through: the given file, or the shipped English and Chinese models
+ * routed per turn by language as the engine does.
+ * @param file an intent model path, or `undefined` for the shipped ones
+ */
+export async function loadEvalIntentModel(file?: string): Promise<IntentModel> {
+  return file === undefined
+    ? routeByLanguage({
+        en: await loadIntentModel(DEFAULT_MODEL),
+        zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
+      })
+    : loadIntentModel(file);
+}
+
+/**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
  * @param options `model`: path of the intent model (default: the shipped English and Chinese models,
@@ -161,13 +175,7 @@ export async function evalDialogues(
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
   // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
   // language, so a Chinese set needs no flag.
-  const model =
-    options.model === undefined
-      ? routeByLanguage({
-          en: await loadIntentModel(DEFAULT_MODEL),
-          zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
-        })
-      : await loadIntentModel(options.model);
+  const model = await loadEvalIntentModel(options.model);
   let decision: ContextDecision | undefined;
   let policy = options.policy;
   let loaded: ContextModel | undefined;

@@ -168,8 +168,20 @@ export function unanswered(s: SimSetting): SimulatedTurn {
   return turn(pick(s.rng, texts), { command: 'start_task', intent }, 'unanswered');
 }
 
+/** Keyboard mash ("qwertyuiop asdfgh", "jjjkkk"): nothing any intent model should act on. */
+function gibberish(s: SimSetting): string {
+  const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'abcdefgh', 'hjkl', 'uiop'];
+  const word = () => {
+    const row = pick(s.rng, rows);
+    const start = s.rng.int(Math.max(1, row.length - 3));
+    return row.slice(start, start + 3 + s.rng.int(row.length - start - 2));
+  };
+  return Array.from({ length: 1 + s.rng.int(3) }, word).join(' ');
+}
+
 /** A turn nothing answers. */
 export function outOfScope(s: SimSetting): SimulatedTurn {
+  if (s.rng.next() < 0.12) return turn(gibberish(s), { command: 'out_of_scope' }, 'oos-gibberish');
   const pool = s.lang === 'en' && s.rng.next() < 0.7 ? s.corpus.outOfScope : OUT_OF_SCOPE[s.lang];
   return turn(pick(s.rng, pool.length > 0 ? pool : OUT_OF_SCOPE[s.lang]), { command: 'out_of_scope' }, 'oos');
 }
