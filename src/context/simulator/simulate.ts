@@ -82,6 +82,12 @@ function withoutIntent(nlu: NluResult, intent: string): NluResult {
   };
 }
 
+/** What a better (or a host's own) intent model says of a request: its intent, surely, and nothing else. */
+function sure(nlu: NluResult, intent: string, rng: Rng): NluResult {
+  const score = 0.75 + 0.24 * rng.next();
+  return { ...nlu, intent, confidence: score, outOfScope: false, intents: [{ intent, score }] };
+}
+
 function smallTalkIntents(skills: readonly SkillDefinition[]): Set<string> {
   const chat = skills.filter((s) => s.id === 'builtin.small-talk' || s.id === 'builtin.meta');
   return new Set(chat.flatMap((s) => s.intents));
@@ -200,6 +206,12 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
       if (current.gold.intent !== undefined && current.gold.command === 'start_task' && r < 0.06)
         nlu = withoutIntent(nlu, current.gold.intent);
       else if (r > 0.96) nlu = { ...nlu, intents: nlu.intents.slice(0, rng.int(2)) };
+      else if (
+        current.gold.intent !== undefined &&
+        (current.gold.command === 'start_task' || current.gold.command === 'small_talk') &&
+        r > 0.9
+      )
+        nlu = sure(nlu, current.gold.intent, rng);
       await manager.handle({
         conversationId,
         text,
