@@ -4,7 +4,7 @@
 // `npm run bench -- store widget` runs some.
 import { spawnSync } from 'node:child_process';
 
-const all = ['nlu', 'slots', 'sgd', 'extend', 'store', 'dialogue', 'widget', 'load', 'passkey'];
+const all = ['nlu', 'slots', 'sgd', 'extend', 'store', 'dialogue', 'context', 'widget', 'load', 'passkey'];
 const picked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = picked.length > 0 ? picked : all;
 let failed = 0;

@@ -1,8 +1,8 @@
 /**
  * The model card of the context model (`models/assistant-context.md`), written by
  * `confidant train-context` from the figures it measured: the data it was trained on, what it
- * sees, how it decides, and its figures on simulated validation, on skills it never saw, on the
- * dev dialogue sets and on the frozen test set (reported, never used to choose anything).
+ * sees, how it decides, and its figures on simulated validation, on skills it never saw and on the
+ * dev dialogue sets. No test split is reported in it (issue 15): `npm run bench:context` does that.
  *
  * @module
  */
@@ -25,7 +25,6 @@ export interface ContextCardFigures {
   heldOutSkills: { command: number; intent: number; turns: number };
   chinese: { command: number; intent: number; turns: number };
   dev: ({ file: string } & DialogueEvalReport)[];
-  test: ({ file: string } & DialogueEvalReport)[];
   seconds: number;
 }
 
@@ -107,14 +106,14 @@ their manifests only): command ${pct(f.heldOutSkills.command)}, intent ${pct(f.h
 Dialogue sets, played through the whole stack by \`confidant eval-dialogues\` (dev: may be tuned on):
 
 ${table(f.dev)}
-Frozen test set (written before any model saw it; reported only, never used to choose anything):
+The frozen test sets are not reported in this card (nothing here is chosen with them): \`npm run bench:context\`
+plays them next to the dev sets, with an utterance-only anchor (BENCHMARKS.md).
 
-${table(f.test)}
 ## Reproduce
 
 \`\`\`sh
 npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json --seed ${f.seed} --dialogues ${f.dialogues} \\
-  --epochs ${f.epochs} --dev ${f.dev.map((d) => d.file).join(',') || '<dev sets>'}${f.test.length > 0 ? ` --test ${f.test.map((d) => d.file).join(',')}` : ''}
+  --epochs ${f.epochs} --dev ${f.dev.map((d) => d.file).join(',') || '<dev sets>'}
 \`\`\`
 `;
 }

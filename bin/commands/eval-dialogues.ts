@@ -9,7 +9,7 @@
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
 import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
-import { loadContextModel } from '../../src/context/context-model.ts';
+import { loadContextModel, type ContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
 import { createContextPolicy, type ContextScorer } from '../../src/context/context-policy.ts';
 import type { ContextDecision } from '../../src/context/decide.ts';
@@ -143,35 +143,47 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
 }
 
 /**
+ * The intent model(s) turns go through: the given file, or the shipped English and Chinese models
+ * routed per turn by language as the engine does.
+ * @param file an intent model path, or `undefined` for the shipped ones
+ */
+export async function loadEvalIntentModel(file?: string): Promise<IntentModel> {
+  return file === undefined
+    ? routeByLanguage({
+        en: await loadIntentModel(DEFAULT_MODEL),
+        zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
+      })
+    : loadIntentModel(file);
+}
+
+/**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
  * @param options `model`: path of the intent model (default: the shipped English and Chinese models,
  *   routed per turn by language as the engine does); `contextModel`: path of the context model, or a
- *   loaded one (default: the shipped one); `tagger`: `false` to play without the slot tagger (default:
- *   the shipped one, as the engine runs)
+ *   loaded one (default: the shipped one); `policy`: another dialogue policy to play instead of the context
+ *   model's (an anchor to compare with; `--verbose` then has no decisions to show); `tagger`: `false` to
+ *   play without the slot tagger (default: the shipped one, as the engine runs)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
   file: string,
-  options: { model?: string; contextModel?: string | ContextScorer; tagger?: false } = {},
+  options: { model?: string; contextModel?: string | ContextScorer; policy?: DialoguePolicy; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
   const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
-  const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
-  const loaded = typeof source === 'string' ? await loadContextModel(source, { expect: CONTEXT_SPEC }) : undefined;
-  const context = loaded ?? (source as ContextScorer);
   // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
   // language, so a Chinese set needs no flag.
-  const model =
-    options.model === undefined
-      ? routeByLanguage({
-          en: await loadIntentModel(DEFAULT_MODEL),
-          zh: () => loadIntentModel(fileURLToPath(engineAssets['assistant-zh'].here())),
-        })
-      : await loadIntentModel(options.model);
+  const model = await loadEvalIntentModel(options.model);
   let decision: ContextDecision | undefined;
-  const policy = createContextPolicy(context, { onDecision: (d) => (decision = d) });
+  let policy = options.policy;
+  let loaded: ContextModel | undefined;
+  if (policy === undefined) {
+    const source = options.contextModel ?? DEFAULT_CONTEXT_MODEL;
+    if (typeof source === 'string') loaded = await loadContextModel(source, { expect: CONTEXT_SPEC });
+    policy = createContextPolicy(loaded ?? (source as ContextScorer), { onDecision: (d) => (decision = d) });
+  }
   const tagger =
     options.tagger === false ? undefined : await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   let turns = 0;

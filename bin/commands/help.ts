@@ -75,8 +75,8 @@ simulator makes from the skills' manifests, the intent corpora and dialogue-act 
   --dialogues     simulated training dialogues @default 12000 (validation: an eighth as many, another seed)
   --seed          seed of the simulation and the trainer @default 1
   --epochs        training epochs (the best on simulated validation is kept) @default 10
-  --intent-model  the intent model the turns go through @default the shipped one
-  --dev           dialogue sets to report on (comma-separated) @default none
-  --test          a frozen dialogue set, played once at the end to report (never used to choose anything)
+  --intent-model  the intent model the turns go through @default the shipped English and Chinese ones, by language
+  --dev           dialogue sets to report on the card (comma-separated) @default none; the frozen test
+                  sets are never played here: \`npm run bench:context\` reports them
 `,
 };

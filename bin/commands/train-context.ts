@@ -6,7 +6,8 @@
  * The dialogues come from the simulator (`src/context/simulator/`), run through the real intent
  * model, entity extractors, dialogue manager and skills; requests are drawn from the train and
  * validation splits of the intent corpora, never a test split. Dialogue sets given with `--dev`
- * are played to report figures; one given with `--test` is played last, only to report.
+ * are played to report figures on the card; the frozen test sets are never played here
+ * (`npm run bench:context` reports them).
  *
  * @module
  */
@@ -17,18 +18,17 @@ import { loadContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
 import { exportContextOnnx } from '../../src/context/training/context-export.ts';
 import { trainContextModel } from '../../src/context/training/context-trainer.ts';
-import { loadIntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { loadSlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
 import { engineAssets } from '../../src/engine/assets.ts';
 import { fileURLToPath } from 'node:url';
 import { writeContextCard, type ContextCardFigures } from './context-card.ts';
 import { accuracyOn, CONTEXT_TRAINING, readSimCorpus, simulateSet } from './context-data.ts';
-import { DEFAULT_MODEL, evalDialogues } from './eval-dialogues.ts';
+import { evalDialogues, loadEvalIntentModel } from './eval-dialogues.ts';
 
 /** Usage text of the command. */
 export const TRAIN_CONTEXT_USAGE =
   'confidant train-context --data <clinc150.json> [--zh-data <clinc150-zh.json>] [-o <context.onnx>] [--card <card.md>] ' +
-  '[--dialogues N] [--seed N] [--epochs N] [--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--test <test.json>] [--quiet]';
+  '[--dialogues N] [--seed N] [--epochs N] [--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--quiet]';
 
 /**
  * Runs the command.
@@ -46,9 +46,8 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       dialogues: { type: 'string', default: '12000' },
       seed: { type: 'string', default: '1' },
       epochs: { type: 'string', default: '10' },
-      'intent-model': { type: 'string', default: DEFAULT_MODEL },
+      'intent-model': { type: 'string' },
       dev: { type: 'string' },
-      test: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
     },
   });
@@ -69,7 +68,8 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
   };
   const started = performance.now();
   const corpus = readSimCorpus(values.data, values['zh-data'] === '' ? undefined : values['zh-data']);
-  const intentModel = await loadIntentModel(values['intent-model']);
+  // As the engine runs them: Chinese turns through the Chinese model, unless one model is given.
+  const intentModel = await loadEvalIntentModel(values['intent-model']);
   // The turns go through the shipped slot tagger too, as the engine runs them.
   const tagger = await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
   try {
@@ -114,18 +114,15 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       heldOutSkills: await accuracyOn(model, heldOut, (i) => heldOut.acts[i]!.startsWith('request')),
       chinese: await accuracyOn(model, validation, (i) => validation.languages[i] === 'zh'),
       dev: [],
-      test: [],
       seconds: 0,
     };
-    for (const [list, files] of [
-      [figures.dev, values.dev],
-      [figures.test, values.test],
-    ] as const) {
-      for (const file of files?.split(',').filter(Boolean) ?? []) {
-        const report = await evalDialogues(file, { model: values['intent-model'], contextModel: model });
-        list.push({ file, ...report });
-        log(`${file}: turns ${report.turnAccuracy.toFixed(3)}, dialogues ${report.dialogueSuccess.toFixed(3)}`);
-      }
+    for (const file of values.dev?.split(',').filter(Boolean) ?? []) {
+      const report = await evalDialogues(file, {
+        ...(values['intent-model'] === undefined ? {} : { model: values['intent-model'] }),
+        contextModel: model,
+      });
+      figures.dev.push({ file, ...report });
+      log(`${file}: turns ${report.turnAccuracy.toFixed(3)}, dialogues ${report.dialogueSuccess.toFixed(3)}`);
     }
     await model.dispose();
     figures.seconds = (performance.now() - started) / 1000;

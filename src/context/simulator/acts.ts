@@ -44,9 +44,15 @@ export const STOP_RUNNING: Bank = {
     'cancel|stop|stop it|cancel it|turn it off|cancel the {noun}|stop the {noun}|kill the {noun}|cancel my {noun}|' +
       "cancel all my {noun}s|delete the {noun}|never mind, cancel it|i don't need the {noun} anymore|switch it off|" +
       'please cancel that|stop that {noun}|turn off the {noun}|get rid of the {noun}|cancel that {noun}|' +
-      'actually cancel the {noun}|no cancel it|remove the {noun}|shut it off|clear the {noun}',
+      'actually cancel the {noun}|no cancel it|remove the {noun}|shut it off|clear the {noun}|cancel all of them|' +
+      'stop them all|cancel both|cancel them|turn them all off|kill it|ok stop it|stop it now|no need for the {noun} anymore|' +
+      "delete all my {noun}s|get rid of them|that's enough, stop it|cancel everything",
   ),
-  zh: split('取消|停|停止|关掉|取消{noun}|关掉{noun}|把{noun}取消|不要{noun}了|停掉{noun}|删除{noun}|取消所有{noun}'),
+  zh: split(
+    '取消|停|停止|关掉|取消{noun}|关掉{noun}|把{noun}取消|不要{noun}了|停掉{noun}|删除{noun}|取消所有{noun}|' +
+      '全部取消|都取消|都取消掉|全都停掉|都关了吧|全部关掉|停掉吧|关了吧|不用了，停掉吧|把它关了|把{noun}关了|' +
+      '{noun}不要了|别响了|{noun}停一下|两个都取消|全部删掉|不用{noun}了，关掉吧',
+  ),
 };
 
 /** Saying yes to a confirmation. */
@@ -119,7 +125,7 @@ export const AGAIN: Bank = {
       'haha ok one more|another!|go again|one more please|again lol|another one please|hit me again|more please|' +
       'give me another|ok another|once more|lol another|do that again|one more?',
   ),
-  zh: split('再来一个|再来|再一次|又一个|再来一次'),
+  zh: split('再来一个|再来|再一次|又一个|再来一次|再来个|再来一个吧|再一个|继续|还要|再来一遍|再整一个|再来一把'),
 };
 
 /** Small talk the simulator sends besides the intent corpora, by intent. */
@@ -143,12 +149,15 @@ export const SMALL_TALK: Record<string, Bank> = {
     zh: split('再见|拜拜|晚安|回头见|先这样，再见'),
   },
   are_you_a_bot: {
-    en: split('are you a bot|who are you|are you human|are you a real person|am i talking to a robot'),
-    zh: split('你是机器人吗|你是谁|你是真人吗'),
+    en: split('are you a bot|are you human|are you a real person|am i talking to a robot|is this a bot|r u a bot'),
+    zh: split('你是机器人吗|你是真人吗|你是不是机器人|我在跟机器人说话吗'),
   },
   what_is_your_name: {
-    en: split("what's your name|what should i call you|do you have a name|what are you called"),
-    zh: split('你叫什么名字|怎么称呼你'),
+    en: split(
+      "what's your name|what should i call you|do you have a name|what are you called|who are you|who r u|and you are?|" +
+        "what do i call you|who am i talking to|what's your name again|so what are you called now",
+    ),
+    zh: split('你叫什么名字|怎么称呼你|你是谁|你是哪位|你叫啥|那你现在叫什么|我该怎么叫你|你的名字是什么'),
   },
   repeat: {
     en: split(

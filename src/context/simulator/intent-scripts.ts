@@ -24,8 +24,8 @@ export interface IntentScript {
   related?: { intent: string; bank: Bank }[];
   /** Stopping what the task started ("cancel", "stop"): `start_task` of `intent`, `{noun}` filled. */
   stop?: { intent: string; noun: Record<SimLanguage, string> };
-  /** "Another one" asks for this intent again. */
-  again?: boolean;
+  /** "Another one" asks for this intent again; a bank adds the intent's own ways of saying it ("roll again"). */
+  again?: boolean | Bank;
 }
 
 const b = (en: string, zh = ''): Bank => ({
@@ -151,12 +151,15 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         intent: 'shopping_list',
         bank: b(
           "what's on my list|what's on it now|what's on the list|read it back|show me the list|is {item} on my list|what do i have so far",
-          '清单上有什么|现在有什么',
+          '清单上有什么|现在有什么|清单上现在有什么|再看一下清单|现在清单里都有啥|念一下清单|都有哪些了|{item}在清单上吗',
         ),
       },
       {
         intent: 'shopping_list_update',
-        bank: b('clear the list|empty it|remove {item}|take {item} off', '清空清单|把{item}删掉'),
+        bank: b(
+          'clear the list|empty it|remove {item}|take {item} off|i want to add more|add some more stuff',
+          '清空清单|把{item}删掉|再加点东西|我还要加几样|还得加东西',
+        ),
       },
     ],
   },
@@ -164,7 +167,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     full: b(
       "what's on my shopping list|read me my grocery list|show my shopping list|what do i need to buy|is {item} on my shopping list|" +
         "what's on the grocery list|what's left on my shopping list",
-      '购物清单上有什么|我要买什么|看看购物清单',
+      '购物清单上有什么|我要买什么|看看购物清单|买菜清单上有啥|购物单里都有什么|我的购物清单|还要买哪些东西|清单里有{item}吗',
     ),
   },
   todo_list_update: {
@@ -175,22 +178,41 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         'clear my to-do list|delete everything on my to do list',
       '把{todo}加到待办事项|待办事项加上{todo}|删掉待办事项里的{todo}',
     ),
-    bare: b('i want to add something to my todo list|add a task|add to my to-do list', '加一个待办事项'),
+    bare: b(
+      'i want to add something to my todo list|add a task|add to my to-do list',
+      '加一个待办事项|往待办里加点东西|我要加个任务|帮我在待办清单上加一项|待办事项里加个东西',
+    ),
     answers: { add: b('{todo}', '{todo}') },
     followUp: [
-      { slot: 'add', bank: b('and {todo}|also add {todo}|{todo} too|and also {todo}', '还有{todo}|再加{todo}') },
+      {
+        slot: 'add',
+        bank: b(
+          'and {todo}|also add {todo}|{todo} too|and also {todo}',
+          '还有{todo}|再加{todo}|加一个：{todo}|再加一项{todo}|{todo}也加上|另外{todo}',
+        ),
+      },
     ],
     related: [
       {
+        intent: 'todo_list_update',
+        bank: b(
+          'cross off {todo}|{todo} is done|remove {todo}|i finished {todo}',
+          '把{todo}划掉|{todo}做完了|删掉{todo}|{todo}已经完成了|把{todo}勾掉',
+        ),
+      },
+      {
         intent: 'todo_list',
-        bank: b("what's on my list|what's on it|show me the list|how many things are on it", '清单上有什么'),
+        bank: b(
+          "what's on my list|what's on it|show me the list|how many things are on it",
+          '清单上有什么|再看一下清单|现在清单上有啥|都有哪些事|念一下待办|看看清单',
+        ),
       },
     ],
   },
   todo_list: {
     full: b(
       "what's on my to-do list|what do i have to do|show my tasks|what's on my todo list|read my to do list",
-      '我的待办事项有什么|看看待办事项',
+      '我的待办事项有什么|看看待办事项|任务清单上有什么|我还有什么要做的|待办里都有啥|看一下我的任务列表',
     ),
   },
   calculator: {
@@ -217,10 +239,16 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   measurement_conversion: {
     full: b('{conversion}|{conversion}?|can you tell me {conversion}', '{n}公斤是多少磅|一英里是多少公里'),
     bare: b('convert {n} {u1}|i need to convert something', '帮我换算单位'),
-    answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}') },
+    answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}|换成{unit}|转成{unit}|用{unit}|要{unit}|{unit}的') },
     followUp: [
-      { slot: 'to', bank: b('what about in {unit}?|and in {unit}?|and {unit}?|in {unit}', '那{unit}呢') },
-      { slot: 'amount', bank: b('and {n}?|what about {n} {u1}?|and in {n} {u1}?', '那{n}呢') },
+      {
+        slot: 'to',
+        bank: b(
+          'what about in {unit}?|and in {unit}?|and {unit}?|in {unit}',
+          '那{unit}呢|换成{unit}呢|用{unit}算呢|是多少{unit}|转成{unit}',
+        ),
+      },
+      { slot: 'amount', bank: b('and {n}?|what about {n} {u1}?|and in {n} {u1}?', '那{n}呢|换成{n}呢|{n}的话呢') },
     ],
   },
   time: {
@@ -276,9 +304,21 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   user_name: { full: b("what's my name|do you know my name|what do you call me", '我叫什么名字') },
   roll_dice: {
     full: b('roll a die|roll two dice|roll a d20|throw the dice|roll a 6 sided die', '掷骰子|扔个骰子'),
-    again: true,
+    again: b('roll again|roll it again|another roll|reroll|once more, roll', '再掷一次|再扔一次|再摇一次|重新掷'),
   },
-  flip_coin: { full: b('flip a coin|heads or tails|toss a coin', '抛硬币|扔个硬币'), again: true },
-  tell_joke: { full: b('tell me a joke|make me laugh|got any jokes', '讲个笑话'), again: true },
-  fun_fact: { full: b('tell me a fun fact|tell me something interesting', '讲个有趣的事'), again: true },
+  flip_coin: {
+    full: b('flip a coin|heads or tails|toss a coin', '抛硬币|扔个硬币'),
+    again: b('flip again|flip it again|toss it again|another flip', '再抛一次|再扔一次|再抛一个'),
+  },
+  tell_joke: {
+    full: b('tell me a joke|make me laugh|got any jokes', '讲个笑话'),
+    again: b(
+      'tell me another|another joke|one more joke|got another one?',
+      '再讲一个|再说一个|再来个笑话|还有吗|再讲个',
+    ),
+  },
+  fun_fact: {
+    full: b('tell me a fun fact|tell me something interesting', '讲个有趣的事'),
+    again: b('another fact|tell me another|one more fact', '再讲一个|再说一个|还有吗|再来一个冷知识'),
+  },
 };

@@ -24,7 +24,7 @@ import type { SimLanguage } from './acts.ts';
 import { casualTyping } from './casual-typing.ts';
 import { INTENT_SCRIPTS, type IntentScript } from './intent-scripts.ts';
 import { labelTurn, type LabelledTurn } from './label-turn.ts';
-import { SYNTHETIC_SKILLS, SYNTHETIC_VALUES } from './synthetic-skills.ts';
+import { SYNTHETIC_SKILLS, SYNTHETIC_VALUES, type SyntheticSkill } from './synthetic-skills.ts';
 import { nextUserTurn, type SimCorpus, type SimSetting, type SimulatedTurn } from './user-simulator.ts';
 import { pick, VALUES, type ValueGenerator } from './values.ts';
 
@@ -82,9 +82,43 @@ function withoutIntent(nlu: NluResult, intent: string): NluResult {
   };
 }
 
+/** What a better (or a host's own) intent model says of a request: its intent, surely, and nothing else. */
+function sure(nlu: NluResult, intent: string, rng: Rng): NluResult {
+  const score = 0.75 + 0.24 * rng.next();
+  return { ...nlu, intent, confidence: score, outOfScope: false, intents: [{ intent, score }] };
+}
+
 function smallTalkIntents(skills: readonly SkillDefinition[]): Set<string> {
   const chat = skills.filter((s) => s.id === 'builtin.small-talk' || s.id === 'builtin.meta');
   return new Set(chat.flatMap((s) => s.intents));
+}
+
+/**
+ * One or two skills an app might register on intents the intent model knows that no built-in skill
+ * answers, described only by their manifest; users ask them in the corpora's words.
+ */
+function appSkills(
+  rng: Rng,
+  corpus: SimCorpus,
+  labels: ReadonlySet<string>,
+  builtins: readonly SkillDefinition[],
+): SyntheticSkill[] {
+  const taken = new Set(builtins.flatMap((s) => s.intents));
+  const free = [...labels].filter((l) => !taken.has(l) && (corpus.requests.get(l)?.length ?? 0) > 0);
+  return rng
+    .shuffle(free)
+    .slice(0, 1 + rng.int(2))
+    .map((intent) => {
+      const skill: SkillDefinition = {
+        id: `app.${intent.replace(/_/g, '-')}`,
+        version: '1.0.0',
+        intents: [intent],
+        execute: () => `Done: ${intent.replace(/_/g, ' ')}.`,
+      };
+      const en = rng.shuffle([...(corpus.requests.get(intent) ?? [])]).slice(0, 12);
+      const zh = rng.shuffle([...(corpus.zhRequests?.get(intent) ?? [])]).slice(0, 12);
+      return { skill, scripts: { [intent]: { full: { en, zh } } }, overlaps: [] };
+    });
 }
 
 /**
@@ -117,9 +151,12 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
     const timeZone = pick(rng, ZONES);
     const lang: SimLanguage = rng.next() < (options.chinese ?? 0.3) ? 'zh' : 'en';
     const extra = pool.length === 0 || rng.next() < 0.4 ? [] : rng.shuffle([...pool]).slice(0, 1 + rng.int(3));
-    const skills = [...extra.map((x) => x.skill), ...builtins];
+    // An app's skill on an intent the intent model knows and no built-in skill answers ("meal_suggestion"):
+    // the model's own confident score then names a registered skill.
+    const app = rng.next() < 0.3 ? appSkills(rng, options.corpus, labels, builtins) : [];
+    const skills = [...extra.map((x) => x.skill), ...app.map((x) => x.skill), ...builtins];
     const scripts: Record<string, IntentScript> = { ...INTENT_SCRIPTS };
-    for (const x of extra) Object.assign(scripts, x.scripts);
+    for (const x of [...extra, ...app]) Object.assign(scripts, x.scripts);
     const covered = new Set([...skills.flatMap((s) => s.intents), ...extra.flatMap((x) => x.overlaps)]);
     const setting: SimSetting = {
       rng,
@@ -169,6 +206,12 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
       if (current.gold.intent !== undefined && current.gold.command === 'start_task' && r < 0.06)
         nlu = withoutIntent(nlu, current.gold.intent);
       else if (r > 0.96) nlu = { ...nlu, intents: nlu.intents.slice(0, rng.int(2)) };
+      else if (
+        current.gold.intent !== undefined &&
+        (current.gold.command === 'start_task' || current.gold.command === 'small_talk') &&
+        r > 0.9
+      )
+        nlu = sure(nlu, current.gold.intent, rng);
       await manager.handle({
         conversationId,
         text,

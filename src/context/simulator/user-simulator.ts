@@ -168,8 +168,20 @@ export function unanswered(s: SimSetting): SimulatedTurn {
   return turn(pick(s.rng, texts), { command: 'start_task', intent }, 'unanswered');
 }
 
+/** Keyboard mash ("qwertyuiop asdfgh", "jjjkkk"): nothing any intent model should act on. */
+function gibberish(s: SimSetting): string {
+  const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'abcdefgh', 'hjkl', 'uiop'];
+  const word = () => {
+    const row = pick(s.rng, rows);
+    const start = s.rng.int(Math.max(1, row.length - 3));
+    return row.slice(start, start + 3 + s.rng.int(row.length - start - 2));
+  };
+  return Array.from({ length: 1 + s.rng.int(3) }, word).join(' ');
+}
+
 /** A turn nothing answers. */
 export function outOfScope(s: SimSetting): SimulatedTurn {
+  if (s.rng.next() < 0.12) return turn(gibberish(s), { command: 'out_of_scope' }, 'oos-gibberish');
   const pool = s.lang === 'en' && s.rng.next() < 0.7 ? s.corpus.outOfScope : OUT_OF_SCOPE[s.lang];
   return turn(pick(s.rng, pool.length > 0 ? pool : OUT_OF_SCOPE[s.lang]), { command: 'out_of_scope' }, 'oos');
 }
@@ -189,6 +201,18 @@ export function smallTalk(s: SimSetting): SimulatedTurn {
   if (text === undefined)
     return turn(say(SMALL_TALK['thank_you']!, s), { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
   return turn(text, { command: 'small_talk', intent }, 'small-talk');
+}
+
+/**
+ * "Another one" / "roll again" for an intent that can be asked again: the shared phrasings or the
+ * intent's own. `undefined` when the intent has no such script.
+ */
+function again(s: SimSetting, intent: string | null | undefined): (() => SimulatedTurn) | undefined {
+  const own = intent === null || intent === undefined ? undefined : s.scripts[intent]?.again;
+  if (own === undefined || own === false) return undefined;
+  const bank = own !== true && own[s.lang].length > 0 && s.rng.next() < 0.5 ? own : AGAIN;
+  const command = s.smallTalk.has(intent!) ? 'small_talk' : 'start_task';
+  return () => turn(say(bank, s), { command, intent: intent! }, 'again');
 }
 
 /** Chooses among weighted options that apply. */
@@ -308,6 +332,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
             },
       ],
       [0.05, stop === undefined ? cancel : undefined],
+      // A task that can be asked again ("roll two dice", then "again").
+      [0.2, again(s, task.intent)],
       [0.22, switchTo],
       [0.07, () => smallTalk(s)],
       [0.04, () => outOfScope(s)],
@@ -320,19 +346,9 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     const made = template(FOLLOW_ANY, s)!;
     return turn(made.text, { command: 'start_task', intent: last.intent }, 'follow-unanswered', made.values);
   }
-  const againIntent =
-    last?.intent !== null && last?.intent !== undefined && s.scripts[last.intent]?.again ? last.intent : undefined;
   return choose(s, [
     [0.14, () => consequential(s)],
-    [
-      0.35,
-      againIntent === undefined
-        ? undefined
-        : () => {
-            const command = s.smallTalk.has(againIntent) ? 'small_talk' : 'start_task';
-            return turn(say(AGAIN, s), { command, intent: againIntent }, 'again');
-          },
-    ],
+    [0.35, again(s, last?.intent)],
     [0.6, () => request(s)],
     [0.1, () => unanswered(s)],
     [0.08, () => outOfScope(s)],

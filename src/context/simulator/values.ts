@@ -288,6 +288,41 @@ const NAMES = [
   'Lucas',
   'Fatima',
 ];
+/** Chinese given names and nicknames, as people answer "你想让我叫你什么？". */
+const ZH_NAMES = [
+  '小明',
+  '阿杰',
+  '小红',
+  '王伟',
+  '丽丽',
+  '老张',
+  '小李',
+  '婷婷',
+  '阿强',
+  '晓雯',
+  '大伟',
+  '思思',
+  '小雨',
+  '阿芳',
+];
+/** Units as Chinese speakers name them, for answers such as "换成公里". */
+const ZH_UNITS = [
+  '公里',
+  '英里',
+  '公斤',
+  '磅',
+  '厘米',
+  '米',
+  '英尺',
+  '英寸',
+  '升',
+  '毫升',
+  '克',
+  '斤',
+  '盎司',
+  '华氏度',
+  '摄氏度',
+];
 const UNITS = [
   ['grams', 'pound'],
   ['kilometers', 'mile'],
@@ -343,28 +378,33 @@ export const VALUES: Record<string, ValueGenerator> = {
   todo: (rng, lang) => pick(rng, TODOS[lang]),
   task: (rng, lang) => pick(rng, TASKS[lang]),
   word: (rng) => pick(rng, WORDS),
-  name: (rng) => pick(rng, NAMES),
+  name: (rng, lang) => pick(rng, lang === 'zh' && rng.next() < 0.7 ? ZH_NAMES : NAMES),
   n: (rng, lang) => count(rng, lang, 200),
   a: (rng, lang) => count(rng, lang, 99),
   b: (rng, lang) => count(rng, lang, 20),
   p: (rng) => String(pick(rng, [5, 10, 12, 15, 18, 20, 25, 30, 50, 75])),
   u1: (rng) => pick(rng, UNITS)[0],
   u2: (rng) => pick(rng, UNITS)[1],
-  unit: (rng) =>
-    pick(rng, [
-      'ounces',
-      'grams',
-      'kilometers',
-      'miles',
-      'inches',
-      'cups',
-      'liters',
-      'teaspoons',
-      'feet',
-      'fahrenheit',
-      'pounds',
-      'meters',
-    ]),
+  unit: (rng, lang) =>
+    pick(
+      rng,
+      lang === 'zh' && rng.next() < 0.7
+        ? ZH_UNITS
+        : [
+            'ounces',
+            'grams',
+            'kilometers',
+            'miles',
+            'inches',
+            'cups',
+            'liters',
+            'teaspoons',
+            'feet',
+            'fahrenheit',
+            'pounds',
+            'meters',
+          ],
+    ),
   conversion: (rng) => {
     const [to, from] = pick(rng, UNITS);
     return pick(rng, [

@@ -18,7 +18,7 @@ import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } f
 // chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
 // start a date expression is present (prefixes: "mon" covers monday, "min" minutes, ...).
 const DATE_HINT_RE =
-  /\d|(?<![\p{L}])(?:today|tonight|tmrw?|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|hour|min|sec|now|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas)/iu;
+  /\d|(?<![\p{L}])(?:today|tonight|tmrw?|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|hour|min|sec|now|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|xmas|new year|halloween|valentine)/iu;
 // With these words the user speaks of the past: let chrono look backwards.
 const PAST_RE = /(?<![\p{L}])(?:last|past|previous|ago|yesterday|was|were|did|had)(?![\p{L}])/iu;
 // chrono reads "for ten minutes" and "a second" as now + 10 min; without one of these anchors it
@@ -29,6 +29,24 @@ const RELATIVE_ANCHOR_RE =
 const BARE_WEEKDAY_RE = /^(?:on\s+)?(?:sun|mon|tue|wed|thu|fri|sat)$/;
 type ParsedComponents = ParsedResult['start'];
 
+/** Holidays on a fixed day that chrono's English parser does not know. */
+const HOLIDAY_RE =
+  /(?<![\p{L}])(christmas eve|christmas(?: day)?|xmas|new year'?s? eve|new year'?s?(?: day)?|halloween|valentine'?s(?: day)?)(?![\p{L}])/iu;
+
+function holidayDay(name: string): { day: number; month: number } {
+  const w = name.toLowerCase();
+  if (w.startsWith('christmas eve')) return { day: 24, month: 12 };
+  if (w.startsWith('christmas') || w === 'xmas') return { day: 25, month: 12 };
+  if (w.endsWith('eve')) return { day: 31, month: 12 };
+  if (w.startsWith('new year')) return { day: 1, month: 1 };
+  if (w === 'halloween') return { day: 31, month: 10 };
+  return { day: 14, month: 2 };
+}
+
+/** chrono's casual parser with the fixed-day holidays ("what day is christmas", "new year's eve at 8"). */
+const parser = casual.clone();
+parser.parsers.push({ pattern: () => HOLIDAY_RE, extract: (_context, match) => holidayDay(match[1] ?? '') });
+
 const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
 
 /** Emits `date`, `time` and `datetime` entities. */
@@ -37,7 +55,7 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   const ref = { instant: now, timezone: offsetMinutes(now.getTime(), timeZone) };
   let results: ParsedResult[];
   try {
-    results = casual.parse(ctx.text, ref, { forwardDate: !PAST_RE.test(ctx.text) });
+    results = parser.parse(ctx.text, ref, { forwardDate: !PAST_RE.test(ctx.text) });
   } catch {
     return; // a parser bug on odd input must not cost the user the whole result
   }

@@ -55,8 +55,15 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
     const parsed = parserFor(text).parse(text);
     if (parsed[kind].length > 0) return parsed[kind];
     // Phrasings the list grammar does not know ("eggs and milk on the list please"): the items the
-    // slot tagger found are additions, when the grammar read no change of any kind.
-    if (kind === 'add' && cue === undefined && isReadOnly(parsed) && parsed.check.length === 0) {
+    // slot tagger found are additions, when the grammar read no change of any kind and the turn is
+    // not a question about the list ("清单上现在有啥": the tagger may take 啥 for an item).
+    if (
+      kind === 'add' &&
+      cue === undefined &&
+      isReadOnly(parsed) &&
+      parsed.check.length === 0 &&
+      !QUESTION.test(text.trim().replace(/[?？!！。.]+$/u, ''))
+    ) {
       const tagged = taggedValues(entities, 'item');
       if (tagged.length > 0) return tagged;
     }

@@ -33,6 +33,16 @@ describe('dates and times (chrono-node, in the given zone)', () => {
     assert.deepEqual(ents('from monday to friday'), [['date', 'monday to friday', '2026-11-30/2026-12-04']]);
     assert.deepEqual(ents('what did I do last monday'), [['date', 'last monday', '2026-11-23']]);
   });
+  it('reads the fixed-day holidays as their next date, with a time when one is said', () => {
+    assert.deepEqual(ents('what day is christmas'), [['date', 'christmas', '2026-12-25']]);
+    assert.deepEqual(ents('and new years day'), [['date', 'new years day', '2027-01-01']]);
+    assert.deepEqual(ents("party on new year's eve"), [['date', "new year's eve", '2026-12-31']]);
+    assert.deepEqual(ents('halloween'), [['date', 'halloween', '2027-10-31']]);
+    assert.deepEqual(ents('remind me on christmas eve at 6pm'), [
+      ['datetime', 'christmas eve at 6pm', '2026-12-24T18:00:00+01:00'],
+    ]);
+    assert.deepEqual(ents('the christmasy mood'), []);
+  });
   it('resolves a bare time to its next occurrence and a day part to today', () => {
     assert.deepEqual(ents('wake me at 7am'), [['time', 'at 7am', '2026-11-27T07:00:00+01:00']]);
     assert.deepEqual(ents('at 15:30'), [['time', 'at 15:30', '2026-11-26T15:30:00+01:00']]);
