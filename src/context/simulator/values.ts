@@ -288,6 +288,24 @@ const NAMES = [
   'Lucas',
   'Fatima',
 ];
+/** Family names and titles: people answer "what should I call you?" with full and double names too. */
+const SURNAMES = ['Garcia', 'Okafor', 'Nguyen', 'Smith', 'Kowalski', 'Haddad', 'Silva', 'Tanaka', 'Brown', 'Rossi'];
+const TITLES = ['Dr', 'Mr', 'Ms', 'Captain', 'Professor'];
+
+/** A name as typed in a chat: a first name, a double or full name, a title and a family name, sometimes lowercase. */
+function latinName(rng: Rng): string {
+  const r = rng.next();
+  const name =
+    r < 0.55
+      ? pick(rng, NAMES)
+      : r < 0.75
+        ? `${pick(rng, NAMES)} ${pick(rng, NAMES)}`
+        : r < 0.92
+          ? `${pick(rng, NAMES)} ${pick(rng, SURNAMES)}`
+          : `${pick(rng, TITLES)} ${pick(rng, SURNAMES)}`;
+  return rng.next() < 0.2 ? name.toLowerCase() : name;
+}
+
 /** Chinese given names and nicknames, as people answer "你想让我叫你什么？". */
 const ZH_NAMES = [
   '小明',
@@ -378,7 +396,7 @@ export const VALUES: Record<string, ValueGenerator> = {
   todo: (rng, lang) => pick(rng, TODOS[lang]),
   task: (rng, lang) => pick(rng, TASKS[lang]),
   word: (rng) => pick(rng, WORDS),
-  name: (rng, lang) => pick(rng, lang === 'zh' && rng.next() < 0.7 ? ZH_NAMES : NAMES),
+  name: (rng, lang) => (lang === 'zh' && rng.next() < 0.7 ? pick(rng, ZH_NAMES) : latinName(rng)),
   n: (rng, lang) => count(rng, lang, 200),
   a: (rng, lang) => count(rng, lang, 99),
   b: (rng, lang) => count(rng, lang, 20),
