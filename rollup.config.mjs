@@ -67,16 +67,11 @@ function distAssetUrls() {
  */
 function bakeAssetDigests() {
   const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
-  const libraryFiles = [
-    'confidant.iife.js',
-    'confidant-worker.js',
-    'confidant-train.js',
-    'purify.es.mjs',
-    'confidant-strength.js',
-    'confidant-zh-CN.js',
-    'confidant-skills.js',
-    'offline.js',
-  ].map((f) => `dist/${f}`);
+  // The files the service worker precaches, read from its own list so that the two cannot drift.
+  const sw = readFileSync(new URL('./widget/offline/confidant-sw.ts', import.meta.url), 'utf8');
+  const listed = /const LIBRARY_FILES = \[([^\]]*)\]/.exec(sw);
+  if (listed === null) throw new Error('widget/offline/confidant-sw.ts: no LIBRARY_FILES list to read');
+  const libraryFiles = [...listed[1].matchAll(/'([^']+)'/g)].map((m) => `dist/${m[1]}`);
   return {
     name: 'bake-asset-digests',
     transform(code, id) {

@@ -33,6 +33,7 @@ const config = new URL(sw.location.href).searchParams;
 
 /** A digest of the library files next to this script, baked in by the build (`'source'` when unbuilt). */
 const LIBRARY_REVISION: string = /* @build-library-revision */ 'source';
+/** The library files precached next to this script; rollup.config.mjs reads this list for the revision digest. */
 const LIBRARY_FILES = [
   'confidant.iife.js',
   'confidant-worker.js',
