@@ -49,7 +49,7 @@ function argmax(values: ArrayLike<number>, allowed: (i: number) => boolean = () 
 }
 
 /** `true` when the state lets the command be carried out. */
-function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, out: ContextOutputs): boolean {
+function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
     case 'fill_slot':
       return state.pending?.type === 'slot' && f.slots.length > 0;
@@ -64,13 +64,11 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
     case 'follow_up':
       return state.task !== undefined && f.slots.length > 0;
     case 'start_task':
-    case 'small_talk': {
+    case 'small_talk':
       // A task starts only on an intent something besides the context model speaks for (the intent
-      // model's in-scope choice, shared words, the conversation): keyboard mash, or a turn the intent
-      // model calls out of scope, never starts a skill nothing else points to.
-      const best = argmax(out.intent);
+      // model's three best or their skills, shared words, the conversation): keyboard mash never
+      // starts a skill nothing else points to.
       return best >= 0 && f.candidates[best]!.evidence;
-    }
     default:
       return true;
   }
@@ -96,12 +94,12 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
     if (c === 'start_task' || c === 'out_of_scope') return p * sw;
     return p;
   });
-  const ci = argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, out));
+  const ci = argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
-  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice)
-    command = possible('start_task', state, f, out) ? 'start_task' : command;
+  // (The intent model's first choice is evidence, so the start is possible.)
+  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice) command = 'start_task';
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;
