@@ -9,31 +9,17 @@ import { screenshotPlugin } from './test/browser/widget/screenshot-plugin.mjs';
 import { offlinePlugin } from './test/browser/offline/offline-plugin.mjs';
 import { testServerPlugin } from './test/browser/test-server-plugin.mjs';
 import { fuzzConfigPlugin } from './test/fuzz/fuzz-config-plugin.mjs';
+import { chromiumArgs, chromiumExecutable } from './scripts/chromium.mjs';
 import { cdpPlugin } from './test/browser/cdp-plugin.mjs';
 import { webhookSinkPlugin } from './test/browser/skills/webhook-sink-plugin.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const dist = process.env.TEST_DIST === '1';
 
 /** Chromium as the tests run it; `extraArgs` for a suite that needs more (web-test-runner.sandbox.config.mjs). */
 export const chromium = (extraArgs = []) =>
   playwrightLauncher({
     product: 'chromium',
-    launchOptions: {
-      executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-        ...extraArgs,
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutable, headless: true, args: [...chromiumArgs, ...extraArgs] },
   });
 
 export default {

@@ -16,18 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-
-/** Headless flags for Chromium as root on this machine (as in web-test-runner.config.mjs). */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
 
 /** A running server and its origin (`http://127.0.0.1:<port>`). */
 export interface IsolatedServer {
@@ -98,11 +87,7 @@ export async function startIsolatedServer(): Promise<IsolatedServer> {
 
 /** Launches Debian's Chromium headless (`CHROMIUM_PATH` overrides the path; never a downloaded browser). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
+  return chromium.launch({ executablePath: chromiumExecutable, headless: true, args: [...chromiumArgs] });
 }
 
 /**

@@ -21,6 +21,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
 import { machineLine, table, writeBenchSection } from './report.ts';
 // @ts-expect-error -- a plain .mjs helper shared with the packaged-app tests, without type declarations
 import { serveStatic } from '../scripts/static-server.mjs';
@@ -92,10 +93,7 @@ async function once(browser: Browser, url: string, bytesSent: () => number): Pro
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 const server = await serveStatic({ root });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
-});
+const browser = await chromium.launch({ executablePath: chromiumExecutable, args: [...chromiumArgs] });
 const results: Run[] = [];
 const loadBefore = loadavg()[0] ?? 0;
 try {

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
 import { machineLine, table, writeBenchSection } from './report.ts';
 import { serveStatic } from './widget/server.ts';
 
@@ -116,18 +117,9 @@ async function main(): Promise<void> {
   const deepChatGzipBytes = gzipBytes(deepChatFile);
   const server = await serveStatic(root);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    executablePath: chromiumExecutable,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...chromiumArgs],
   });
   try {
     const runs = [];

@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { freshApp, installKit, kits, packTarball, root, run } from './kits.ts';
 // @ts-expect-error -- a plain .mjs helper shared with the benchmarks, without type declarations
 import { serveStatic } from '../../scripts/static-server.mjs';
@@ -28,10 +29,7 @@ let browser: Browser;
 
 before(async () => {
   tarball = packTarball(work);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumExecutable, args: [...chromiumArgs] });
 });
 
 /** Opens the chat as a visitor would, asks "what time is it" and returns the reply's text. */
