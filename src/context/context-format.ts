@@ -8,7 +8,13 @@
  */
 import { ModelLoadError } from '../errors.ts';
 import { checkFeaturizerConfig, type FeaturizerConfig } from '../nlu/runtime/featurizer.ts';
-import { checkGraphChecksum, metadataReader, readSummary } from '../nlu/onnx/model-format.ts';
+import {
+  checkGraphChecksum,
+  encodeModelHeader,
+  metadataReader,
+  readSummary,
+  type ModelHeader,
+} from '../nlu/onnx/model-format.ts';
 import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
 
 /** Version of the context model format; a loader refuses newer ones. */
@@ -55,18 +61,10 @@ export interface ContextSpec {
 }
 
 /** Everything a context model's `metadata_props` describe, decoded. */
-export interface ContextModelMetadata {
-  format: number;
-  name: string;
-  version: string;
-  language: string;
+export interface ContextModelMetadata extends ModelHeader {
   /** How every text input (utterance, context, candidate and slot descriptions) becomes ids. */
   featurizer: FeaturizerConfig;
   spec: ContextSpec;
-  /** How the embedding table is stored. */
-  weights: 'float32' | 'uint8';
-  /** Free-form figures from training, for model cards. */
-  metrics: Record<string, number>;
 }
 
 const KEY = 'confidant.';
@@ -95,14 +93,7 @@ export function checkContextSpec(spec: unknown): string | null {
 export function encodeContextMetadata(m: ContextModelMetadata): Record<string, string> {
   return {
     [`${KEY}kind`]: CONTEXT_MODEL_KIND,
-    [`${KEY}format`]: String(m.format),
-    [`${KEY}name`]: m.name,
-    [`${KEY}version`]: m.version,
-    [`${KEY}language`]: m.language,
-    [`${KEY}featurizer`]: JSON.stringify(m.featurizer),
-    [`${KEY}spec`]: JSON.stringify(m.spec),
-    [`${KEY}weights`]: m.weights,
-    [`${KEY}metrics`]: JSON.stringify(m.metrics),
+    ...encodeModelHeader(KEY, m, { featurizer: JSON.stringify(m.featurizer), spec: JSON.stringify(m.spec) }),
   };
 }
 
@@ -120,26 +111,14 @@ export function decodeContextMetadata(props: Map<string, string>, source: string
   // The kind first: an intent model or a tagger is named as such, not as a broken context model.
   const kind = props.get(`${KEY}kind`);
   if (kind !== CONTEXT_MODEL_KIND) refuse(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
-  const { fail, get, json, format } = metadataReader(props, KEY, CONTEXT_FORMAT_VERSION, refuse);
+  const { fail, json, header } = metadataReader(props, KEY, CONTEXT_FORMAT_VERSION, refuse);
   const featurizer = json('featurizer');
   const featurizerProblem = checkFeaturizerConfig(featurizer);
   if (featurizerProblem !== null) fail(featurizerProblem);
   const spec = json('spec');
   const specProblem = checkContextSpec(spec);
   if (specProblem !== null) fail(specProblem);
-  const weights = get('weights');
-  if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
-  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
-  return {
-    format,
-    name: get('name'),
-    version: get('version'),
-    language: get('language'),
-    featurizer: featurizer as FeaturizerConfig,
-    spec: spec as ContextSpec,
-    weights: weights as 'float32' | 'uint8',
-    metrics: typeof metrics === 'object' && metrics !== null ? (metrics as Record<string, number>) : {},
-  };
+  return { ...header(), featurizer: featurizer as FeaturizerConfig, spec: spec as ContextSpec };
 }
 
 /** The size the spec requires of each fixed dimension, by `input/axis` or `output/axis`. */

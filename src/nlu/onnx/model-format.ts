@@ -18,11 +18,7 @@ export const INPUT_NAME = 'ids';
 export const OUTPUT_NAME = 'probs';
 
 /** Everything a model's `metadata_props` describe, decoded. */
-export interface ModelMetadata {
-  format: number;
-  name: string;
-  version: string;
-  language: string;
+export interface ModelMetadata extends ModelHeader {
   /** Output classes in order. */
   labels: string[];
   /** The label of the trained out-of-scope class, or `null` when the model has none. */
@@ -33,10 +29,6 @@ export interface ModelMetadata {
   /** Calibration temperature (already applied inside the graph). */
   temperature: number;
   entities: CustomEntityDefinition[];
-  /** `float32` or `uint8` (the embedding table). */
-  weights: 'float32' | 'uint8';
-  /** Free-form figures from training (validation metrics), for model cards. */
-  metrics: Record<string, number>;
 }
 
 const KEY = 'confidant.';
@@ -47,31 +39,59 @@ export const CHECKSUM_KEY = `${KEY}checksum`;
 /** The metadata key that makes a file an extension of another model, and names it (see `extension-file.ts`). */
 export const EXTENDS_KEY = `${KEY}extends`;
 
+/** The header every Confidant model file carries, whatever its kind (intent model, context model, tagger). */
+export interface ModelHeader {
+  format: number;
+  name: string;
+  version: string;
+  language: string;
+  /** `float32` or `uint8` (the embedding table). */
+  weights: 'float32' | 'uint8';
+  /** Free-form figures from training (validation metrics), for model cards. */
+  metrics: Record<string, number>;
+}
+
+/**
+ * Encodes a model's header and its kind's own keys as `metadata_props` strings, in the order
+ * every exporter has written them (format, name, version, language, the kind's keys, weights, metrics).
+ * @param prefix the key prefix (`confidant.` or a kind's own)
+ * @param m the header
+ * @param own the kind's own keys, already encoded, without the prefix
+ * @internal
+ */
+export function encodeModelHeader(prefix: string, m: ModelHeader, own: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {
+    [`${prefix}format`]: String(m.format),
+    [`${prefix}name`]: m.name,
+    [`${prefix}version`]: m.version,
+    [`${prefix}language`]: m.language,
+  };
+  for (const [key, value] of Object.entries(own)) out[prefix + key] = value;
+  out[`${prefix}weights`] = m.weights;
+  out[`${prefix}metrics`] = JSON.stringify(m.metrics);
+  return out;
+}
+
 /**
  * Encodes metadata as `metadata_props` strings (JSON for structured values).
  * @param m the metadata
  * @returns key → string value
  */
 export function encodeMetadata(m: ModelMetadata): Record<string, string> {
-  return {
-    [`${KEY}format`]: String(m.format),
-    [`${KEY}name`]: m.name,
-    [`${KEY}version`]: m.version,
-    [`${KEY}language`]: m.language,
-    [`${KEY}labels`]: JSON.stringify(m.labels),
-    [`${KEY}oos_label`]: m.oosLabel ?? '',
-    [`${KEY}featurizer`]: JSON.stringify(m.featurizer),
-    [`${KEY}threshold`]: String(m.threshold),
-    [`${KEY}temperature`]: String(m.temperature),
-    [`${KEY}entities`]: JSON.stringify(m.entities),
-    [`${KEY}weights`]: m.weights,
-    [`${KEY}metrics`]: JSON.stringify(m.metrics),
-  };
+  return encodeModelHeader(KEY, m, {
+    labels: JSON.stringify(m.labels),
+    oos_label: m.oosLabel ?? '',
+    featurizer: JSON.stringify(m.featurizer),
+    threshold: String(m.threshold),
+    temperature: String(m.temperature),
+    entities: JSON.stringify(m.entities),
+  });
 }
 
 /**
  * Typed access to `metadata_props` under a key prefix, failing through `fail` on a missing key or
- * bad JSON, with the format version read and checked against the newest this code knows.
+ * bad JSON, with the format version read and checked against the newest this code knows, and the
+ * common header (`header()`: name, version, language, weights, metrics) decoded and checked.
  * @internal
  */
 export function metadataReader(
@@ -79,7 +99,13 @@ export function metadataReader(
   prefix: string,
   newest: number,
   fail: (why: string) => never,
-): { fail: (why: string) => never; get: (key: string) => string; json: (key: string) => unknown; format: number } {
+): {
+  fail: (why: string) => never;
+  get: (key: string) => string;
+  json: (key: string) => unknown;
+  format: number;
+  header: () => ModelHeader;
+} {
   const get = (key: string): string => props.get(prefix + key) ?? fail(`metadata ${prefix + key} is missing`);
   const json = (key: string): unknown => {
     try {
@@ -91,7 +117,20 @@ export function metadataReader(
   const format = Number(get('format'));
   if (!Number.isInteger(format) || format < 1) fail('bad format version');
   if (format > newest) fail(`format ${format} is newer than this library supports (${newest})`);
-  return { fail, get, json, format };
+  const header = (): ModelHeader => {
+    const weights = get('weights');
+    if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
+    const metrics = props.has(prefix + 'metrics') ? json('metrics') : {};
+    return {
+      format,
+      name: get('name'),
+      version: get('version'),
+      language: get('language'),
+      weights: weights as 'float32' | 'uint8',
+      metrics: typeof metrics === 'object' && metrics !== null ? (metrics as Record<string, number>) : {},
+    };
+  };
+  return { fail, get, json, format, header };
 }
 
 /**
@@ -102,7 +141,7 @@ export function metadataReader(
  * @throws {ModelLoadError} when a key is missing or malformed, or the format is newer than this code
  */
 export function decodeMetadata(props: Map<string, string>, source: string): ModelMetadata {
-  const { fail, get, json, format } = metadataReader(props, KEY, MODEL_FORMAT_VERSION, (why) => {
+  const { fail, get, json, header } = metadataReader(props, KEY, MODEL_FORMAT_VERSION, (why) => {
     throw new ModelLoadError(`Not a Confidant intent model: ${why}`, source);
   });
   const labels = json('labels');
@@ -117,25 +156,17 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   if (!(temperature > 0 && Number.isFinite(temperature))) fail('temperature must be positive');
   const entities = json('entities');
   if (!Array.isArray(entities)) fail('entities must be a list');
-  const weights = get('weights');
-  if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
   const oosLabel = get('oos_label');
   if (oosLabel !== '' && (labels as string[]).at(-1) !== oosLabel)
     fail('the out-of-scope label must be the last label');
-  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
   return {
-    format,
-    name: get('name'),
-    version: get('version'),
-    language: get('language'),
+    ...header(),
     labels: labels as string[],
     oosLabel: oosLabel === '' ? null : oosLabel,
     featurizer,
     threshold,
     temperature,
     entities: entities as CustomEntityDefinition[],
-    weights: weights as 'float32' | 'uint8',
-    metrics: typeof metrics === 'object' && metrics !== null ? (metrics as Record<string, number>) : {},
   };
 }
 

@@ -8,7 +8,13 @@
  * @module
  */
 import { ModelLoadError } from '../../errors.ts';
-import { checkGraphChecksum, metadataReader, readSummary } from '../onnx/model-format.ts';
+import {
+  checkGraphChecksum,
+  encodeModelHeader,
+  metadataReader,
+  readSummary,
+  type ModelHeader,
+} from '../onnx/model-format.ts';
 import { entitiesOfLabels } from './bio.ts';
 import { featuresPerToken, TAGGER_FEATURIZER_VERSION, type TaggerFeaturizerConfig } from './token-features.ts';
 
@@ -26,19 +32,12 @@ const KIND = 'slot-tagger';
 const KEY = 'confidant.tagger.';
 
 /** A tagger's metadata, decoded. */
-export interface TaggerMetadata {
-  format: number;
-  name: string;
-  version: string;
-  language: string;
+export interface TaggerMetadata extends ModelHeader {
   /** BIO labels, `O` first. */
   labels: string[];
   /** The slot names (the labels without `O` and the B-/I- prefixes). */
   entities: string[];
   featurizer: TaggerFeaturizerConfig;
-  weights: 'float32' | 'uint8';
-  /** Training figures (validation F1…), for model cards. */
-  metrics: Record<string, number>;
 }
 
 /**
@@ -48,14 +47,7 @@ export interface TaggerMetadata {
 export function encodeTaggerMetadata(m: Omit<TaggerMetadata, 'entities'>): Record<string, string> {
   return {
     [KIND_KEY]: KIND,
-    [`${KEY}format`]: String(m.format),
-    [`${KEY}name`]: m.name,
-    [`${KEY}version`]: m.version,
-    [`${KEY}language`]: m.language,
-    [`${KEY}labels`]: JSON.stringify(m.labels),
-    [`${KEY}featurizer`]: JSON.stringify(m.featurizer),
-    [`${KEY}weights`]: m.weights,
-    [`${KEY}metrics`]: JSON.stringify(m.metrics),
+    ...encodeModelHeader(KEY, m, { labels: JSON.stringify(m.labels), featurizer: JSON.stringify(m.featurizer) }),
   };
 }
 
@@ -64,7 +56,7 @@ function decodeTaggerMetadata(props: Map<string, string>, source: string): Tagge
     throw new ModelLoadError(`Not a Confidant slot tagger: ${why}`, source);
   };
   if (props.get(KIND_KEY) !== KIND) refuse(`metadata ${KIND_KEY} is not "${KIND}"`);
-  const { fail, get, json, format } = metadataReader(props, KEY, TAGGER_FORMAT_VERSION, refuse);
+  const { fail, json, header } = metadataReader(props, KEY, TAGGER_FORMAT_VERSION, refuse);
   const labels = json('labels');
   if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) fail('labels must be a list of strings');
   const entities = entitiesOfLabels(labels as string[]);
@@ -77,20 +69,7 @@ function decodeTaggerMetadata(props: Map<string, string>, source: string): Tagge
   }
   if (f.buckets < 2 || f.maxChars < 1 || f.prefixes > 16 || f.suffixes > 16 || typeof f.locale !== 'string')
     fail('featurizer config is out of range');
-  const weights = get('weights');
-  if (weights !== 'float32' && weights !== 'uint8') fail('weights must be float32 or uint8');
-  const metrics = props.has(`${KEY}metrics`) ? json('metrics') : {};
-  return {
-    format,
-    name: get('name'),
-    version: get('version'),
-    language: get('language'),
-    labels: labels as string[],
-    entities: entities as string[],
-    featurizer: f,
-    weights: weights as 'float32' | 'uint8',
-    metrics: typeof metrics === 'object' && metrics !== null ? (metrics as Record<string, number>) : {},
-  };
+  return { ...header(), labels: labels as string[], entities: entities as string[], featurizer: f };
 }
 
 /**
