@@ -31,6 +31,7 @@ import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
+import { prepareWasm } from './ort-wasm.ts';
 import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
 import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
@@ -422,30 +423,37 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       host = engineHost;
       locateTrainer(options.assetUrls);
       // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start
-      // waits for the slower of the two, not for both in turn. The context model and the tagger load
-      // after the intent model, which compiles the wasm they share.
+      // waits for the slower of the two, not for both in turn. The models are loaded side by side.
       const { source, sha256 } = startingModel(options);
       const contextSource = startingContextModel(options);
       const taggerSource = startingTagger(options);
       let extendsBundled = false;
+      // The Cache Storage writes of what was downloaded run while the wasm compiles and the sessions are
+      // created; the engine is ready once they are done, so a reload right after finds the files kept.
+      const keeps: Promise<void>[] = [];
+      const deferKeep = (write: Promise<void>) => void keeps.push(write);
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        const loadedModel = await loadModel(source, options, onProgress, sha256, () => (extendsBundled = true));
-        let loadedContext: ContextModel | undefined;
-        try {
-          loadedContext = await loadEngineContextModel(contextSource.source, options, contextSource.sha256);
-          const loadedTagger =
-            taggerSource === undefined
-              ? undefined
-              : await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
-          return { model: loadedModel, contextModel: loadedContext, tagger: loadedTagger };
-        } catch (error) {
-          await loadedModel.dispose();
-          await loadedContext?.dispose();
-          throw error;
-        }
+        // ONNX Runtime's wasm first, on its own: it is the biggest download, nothing runs before it is
+        // compiled, and the intent model (the next biggest) downloads while it compiles. The context
+        // model and the tagger are small: they come at once, and their sessions start as soon as it is.
+        const wasm = prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
+        const [intent, context, slots] = await Promise.allSettled([
+          wasm.then(() => loadModel(source, options, onProgress, sha256, () => (extendsBundled = true), deferKeep)),
+          loadEngineContextModel(contextSource.source, options, contextSource.sha256, deferKeep),
+          taggerSource === undefined
+            ? undefined
+            : loadEngineTagger(taggerSource.source, options, taggerSource.sha256, deferKeep),
+        ]);
+        if (intent.status === 'fulfilled' && context.status === 'fulfilled' && slots.status === 'fulfilled')
+          return { model: intent.value, contextModel: context.value, tagger: slots.value };
+        await Promise.allSettled(
+          [intent, context, slots].map((loaded) => (loaded.status === 'fulfilled' ? loaded.value?.dispose() : undefined)),
+        );
+        throw [intent, context, slots].find((loaded) => loaded.status === 'rejected')?.reason;
       };
       const [opened, loaded] = await Promise.allSettled([openEngineStore(options), loadModels()]);
+      await Promise.all(keeps);
       if (opened.status === 'rejected' || loaded.status === 'rejected') {
         if (opened.status === 'fulfilled') await opened.value.close();
         if (loaded.status === 'fulfilled') {
@@ -595,10 +603,12 @@ function loadModel(
   onProgress?: (event: ProgressEvent) => void,
   sha256?: string,
   onExtension?: () => void,
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<IntentModel> {
   return loadEngineModel(source, options, {
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(onExtension === undefined ? {} : { onExtension }),
+    ...(deferKeep === undefined ? {} : { deferKeep }),
     sha256,
   });
 }
