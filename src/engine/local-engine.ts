@@ -434,12 +434,12 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const deferKeep = (write: Promise<void>) => void keeps.push(write);
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        // ONNX Runtime's wasm first, on its own: it is the biggest download, nothing runs before it is
-        // compiled, and the intent model (the next biggest) downloads while it compiles. The context
-        // model and the tagger are small: they come at once, and their sessions start as soon as it is.
-        const wasm = prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
+        // Everything downloads at once: the Worker's thread reads the responses, and it is busy compiling
+        // and creating sessions once the wasm is in, so a download left for then would stall. ONNX
+        // Runtime's wasm is verified once (./ort-wasm.ts); each session starts as soon as it is.
+        void prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
         const [intent, context, slots] = await Promise.allSettled([
-          wasm.then(() => loadModel(source, options, onProgress, sha256, () => (extendsBundled = true), deferKeep)),
+          loadModel(source, options, onProgress, sha256, () => (extendsBundled = true), deferKeep),
           loadEngineContextModel(contextSource.source, options, contextSource.sha256, deferKeep),
           taggerSource === undefined
             ? undefined
@@ -448,7 +448,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         if (intent.status === 'fulfilled' && context.status === 'fulfilled' && slots.status === 'fulfilled')
           return { model: intent.value, contextModel: context.value, tagger: slots.value };
         await Promise.allSettled(
-          [intent, context, slots].map((loaded) => (loaded.status === 'fulfilled' ? loaded.value?.dispose() : undefined)),
+          [intent, context, slots].map((loaded) =>
+            loaded.status === 'fulfilled' ? loaded.value?.dispose() : undefined,
+          ),
         );
         throw [intent, context, slots].find((loaded) => loaded.status === 'rejected')?.reason;
       };

@@ -111,11 +111,7 @@ async function withExtensionApplied(bytes: Uint8Array, name: string, options: En
 /** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */
 export async function modelBytes(
   source: ModelSource,
-  options: {
-    sha256?: string;
-    onProgress?: (event: ProgressEvent) => void;
-    deferKeep?: (write: Promise<void>) => void;
-  },
+  options: { sha256?: string; onProgress?: (event: ProgressEvent) => void; deferKeep?: (write: Promise<void>) => void },
 ): Promise<Bytes | Uint8Array> {
   if (!(source instanceof Uint8Array || source instanceof ArrayBuffer)) return loadVerifiedAsset(source, options);
   const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
