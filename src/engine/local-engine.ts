@@ -32,6 +32,7 @@ import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
 import { prepareWasm } from './ort-wasm.ts';
+import { paceProgress } from './progress-pace.ts';
 import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
 import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
@@ -416,10 +417,11 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const own: Pick<Engine, EngineMethodName<'engine' | 'assistant'>> = {
     async init(
       options: EngineOptions,
-      onProgress?: (event: ProgressEvent) => void,
+      reportProgress?: (event: ProgressEvent) => void,
       engineHost?: EngineHost,
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
+      const onProgress = reportProgress === undefined ? undefined : paceProgress(reportProgress);
       host = engineHost;
       locateTrainer(options.assetUrls);
       // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start

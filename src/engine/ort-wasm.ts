@@ -60,7 +60,9 @@ async function handOver(options: EngineOptions, load: PrepareWasmOptions): Promi
   if (url === undefined || !canCacheOrVerify(sha256)) return;
   const bytes = await loadVerifiedAsset(url, { ...load, ...(sha256 === undefined ? {} : { sha256 }) });
   const ort = await import('onnxruntime-web/wasm');
-  if (!compiled) ort.env.wasm.wasmBinary = bytes;
+  // Its whole buffer when the bytes fill one: ONNX Runtime wraps an ArrayBuffer, but copies a Uint8Array (14 MB).
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  if (!compiled) ort.env.wasm.wasmBinary = whole ? bytes.buffer : bytes;
 }
 
 /**
