@@ -16,9 +16,12 @@
  * - totalMB: what the server sent for the whole run (page, shell, Worker, wasm, model), compressed.
  *
  * Targets: shell <= 40 KB, progress <= 100 ms, first reply <= 1.5 s. Needs `dist/` (`npm run build`).
- * `--json` prints the figures instead of writing BENCHMARKS.md.
+ * `--json` prints the figures instead of writing BENCHMARKS.md. `--baseline DIR` compares with another
+ * checkout whose `dist/` is built (e.g. main's): the runs alternate between the two (ABBA, so load that
+ * drifts weighs on both alike), both medians are printed, and BENCHMARKS.md is left alone.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
@@ -91,6 +94,47 @@ async function once(browser: Browser, url: string, bytesSent: () => number): Pro
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+const baselineAt = process.argv.indexOf('--baseline');
+if (baselineAt !== -1) {
+  const baseline = process.argv[baselineAt + 1];
+  if (baseline === undefined) throw new TypeError('--baseline needs the folder of a checkout with its dist/ built');
+  await compare(`${resolve(baseline)}/`);
+  process.exit(0);
+}
+
+/** Runs this checkout and `baseline` in turn, ABBA, and prints the medians of both. */
+async function compare(baseline: string): Promise<void> {
+  const roots = [baseline, root];
+  const servers = await Promise.all(roots.map((r) => serveStatic({ root: r })));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-quic'],
+  });
+  const all: Run[][] = roots.map(() => []);
+  const loads: number[] = [];
+  try {
+    for (const s of servers) await once(browser, `${s.url}bench/load/page.html`, s.bytesSent);
+    for (let i = 0; i < runs; i++) {
+      for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+        const s = servers[k];
+        all[k]!.push(await once(browser, `${s.url}bench/load/page.html`, s.bytesSent));
+        loads.push(loadavg()[0] ?? 0);
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers) await s.close();
+  }
+  const keys = ['engineUpMs', 'wasmDoneMs', 'modelDoneMs', 'readyMs', 'firstReplyMs'] as const;
+  console.log(`${runs} runs each, load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}`);
+  console.log(
+    table(
+      ['measure (median)', 'baseline', 'this checkout'],
+      keys.map((k) => [k, median(all[0]!.map((r) => r[k])), median(all[1]!.map((r) => r[k]))]),
+    ),
+  );
+}
 
 const server = await serveStatic({ root });
 const browser = await chromium.launch({ executablePath: chromiumExecutable, args: [...chromiumArgs] });

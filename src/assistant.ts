@@ -85,15 +85,19 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   const onAbort = () => void engine.dispose();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await engine.setListener(onEngineEvent);
-    model = await engine.init(
-      engineOptions,
-      (progress) => {
-        onProgress?.(progress);
-        emitter.emit({ type: 'progress', progress });
-      },
-      host,
-    );
+    // Sent together: the Worker takes its messages in order, so the listener is set before init runs,
+    // and a cold start does not wait for one more round trip to a Worker still loading its script.
+    [, model] = await Promise.all([
+      engine.setListener(onEngineEvent),
+      engine.init(
+        engineOptions,
+        (progress) => {
+          onProgress?.(progress);
+          emitter.emit({ type: 'progress', progress });
+        },
+        host,
+      ),
+    ]);
     status = await engine.status();
   } catch (error) {
     await engine.dispose().catch(() => undefined);

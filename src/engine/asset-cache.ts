@@ -55,6 +55,13 @@ export interface VerifiedAssetOptions {
   signal?: AbortSignal;
   /** Receives `initiate`, `progress` and `done` for the asset's URL (a cache hit reports one full `progress`). */
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Takes the write of a downloaded copy into Cache Storage instead of waiting for it: the verified bytes
+   * are returned as soon as they are checked, and the caller awaits the write when it suits it (a cold
+   * start compiles the wasm meanwhile; writing 14 MB takes 0.1 s or more). The write never rejects.
+   * @default none: the write is awaited before the bytes are returned
+   */
+  deferKeep?: (write: Promise<void>) => void;
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits (WebCrypto: browsers, Workers, Node 20). */
@@ -125,7 +132,11 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
       code: 'integrity',
     });
   }
-  if (cache !== undefined) await keep(cache, name, bytes, digest);
+  if (cache !== undefined) {
+    const write = keep(cache, name, bytes, digest);
+    if (options.deferKeep === undefined) await write;
+    else options.deferKeep(write);
+  }
   return finish(bytes, false);
 }
 

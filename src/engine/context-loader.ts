@@ -23,7 +23,8 @@ export function startingContextModel(options: EngineOptions): { source: ModelSou
 }
 
 /**
- * Loads a context model with the engine's wasm (already compiled by the intent model's load).
+ * Loads a context model with the engine's verified wasm.
+ * @param deferKeep takes the Cache Storage write of downloaded bytes instead of waiting for it
  * @throws {ModelLoadError} naming the model's URL (or `bytes`)
  * @internal
  */
@@ -31,9 +32,14 @@ export function loadEngineContextModel(
   source: ModelSource,
   options: EngineOptions,
   sha256?: string,
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<ContextModel> {
-  return loadEngineCompanion(source, options, sha256, (bytes, wasm) =>
-    loadContextModel(bytes, { expect: CONTEXT_SPEC, ...wasm }),
+  return loadEngineCompanion(
+    source,
+    options,
+    sha256,
+    (bytes, wasm) => loadContextModel(bytes, { expect: CONTEXT_SPEC, ...wasm }),
+    deferKeep,
   );
 }
 

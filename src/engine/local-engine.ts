@@ -31,6 +31,8 @@ import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
 import type { HistoryMessage, Store } from '../store/index.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
+import { prepareWasm } from './ort-wasm.ts';
+import { paceProgress } from './progress-pace.ts';
 import { loadEngineContextModel, startingContextModel } from './context-loader.ts';
 import type { ContextModel } from '../context/context-model.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
@@ -415,37 +417,47 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   const own: Pick<Engine, EngineMethodName<'engine' | 'assistant'>> = {
     async init(
       options: EngineOptions,
-      onProgress?: (event: ProgressEvent) => void,
+      reportProgress?: (event: ProgressEvent) => void,
       engineHost?: EngineHost,
     ): Promise<ModelInfo> {
       if (state !== undefined) return state.model.info;
+      const onProgress = reportProgress === undefined ? undefined : paceProgress(reportProgress);
       host = engineHost;
       locateTrainer(options.assetUrls);
       // The store (IndexedDB, keys) opens while the models and wasm download and compile: a cold start
-      // waits for the slower of the two, not for both in turn. The context model and the tagger load
-      // after the intent model, which compiles the wasm they share.
+      // waits for the slower of the two, not for both in turn. The models are loaded side by side.
       const { source, sha256 } = startingModel(options);
       const contextSource = startingContextModel(options);
       const taggerSource = startingTagger(options);
       let extendsBundled = false;
+      // The Cache Storage writes of what was downloaded run while the wasm compiles and the sessions are
+      // created; the engine is ready once they are done, so a reload right after finds the files kept.
+      const keeps: Promise<void>[] = [];
+      const deferKeep = (write: Promise<void>) => void keeps.push(write);
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        const loadedModel = await loadModel(source, options, onProgress, sha256, () => (extendsBundled = true));
-        let loadedContext: ContextModel | undefined;
-        try {
-          loadedContext = await loadEngineContextModel(contextSource.source, options, contextSource.sha256);
-          const loadedTagger =
-            taggerSource === undefined
-              ? undefined
-              : await loadEngineTagger(taggerSource.source, options, taggerSource.sha256);
-          return { model: loadedModel, contextModel: loadedContext, tagger: loadedTagger };
-        } catch (error) {
-          await loadedModel.dispose();
-          await loadedContext?.dispose();
-          throw error;
-        }
+        // Everything downloads at once: the Worker's thread reads the responses, and it is busy compiling
+        // and creating sessions once the wasm is in, so a download left for then would stall. ONNX
+        // Runtime's wasm is verified once (./ort-wasm.ts); each session starts as soon as it is.
+        void prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
+        const [intent, context, slots] = await Promise.allSettled([
+          loadModel(source, options, onProgress, sha256, () => (extendsBundled = true), deferKeep),
+          loadEngineContextModel(contextSource.source, options, contextSource.sha256, deferKeep),
+          taggerSource === undefined
+            ? undefined
+            : loadEngineTagger(taggerSource.source, options, taggerSource.sha256, deferKeep),
+        ]);
+        if (intent.status === 'fulfilled' && context.status === 'fulfilled' && slots.status === 'fulfilled')
+          return { model: intent.value, contextModel: context.value, tagger: slots.value };
+        await Promise.allSettled(
+          [intent, context, slots].map((loaded) =>
+            loaded.status === 'fulfilled' ? loaded.value?.dispose() : undefined,
+          ),
+        );
+        throw [intent, context, slots].find((loaded) => loaded.status === 'rejected')?.reason;
       };
       const [opened, loaded] = await Promise.allSettled([openEngineStore(options), loadModels()]);
+      await Promise.all(keeps);
       if (opened.status === 'rejected' || loaded.status === 'rejected') {
         if (opened.status === 'fulfilled') await opened.value.close();
         if (loaded.status === 'fulfilled') {
@@ -595,10 +607,12 @@ function loadModel(
   onProgress?: (event: ProgressEvent) => void,
   sha256?: string,
   onExtension?: () => void,
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<IntentModel> {
   return loadEngineModel(source, options, {
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(onExtension === undefined ? {} : { onExtension }),
+    ...(deferKeep === undefined ? {} : { deferKeep }),
     sha256,
   });
 }

@@ -1,13 +1,8 @@
 /**
  * How the engine loads an intent model so that it starts offline after the first visit: the model
- * (when it comes from a URL) and ONNX Runtime's `.wasm` go through the verified asset cache
- * (`asset-cache.ts`), in parallel, and reach ONNX Runtime as checked bytes.
- *
- * The `.wasm` is handed over as `env.wasm.wasmBinary` rather than as a `blob:` URL in
- * `env.wasm.wasmPaths`: ONNX Runtime then compiles the bytes we verified without fetching
- * anything, so a host whose CSP has `connect-src 'self'` (which a `blob:` fetch would break) keeps
- * working, and no 14 MB blob copy has to be kept alive and revoked. The original URL is still
- * passed as `wasmUrl`, so ORT falls back to fetching it should the binary not be used.
+ * (when it comes from a URL) goes through the verified asset cache (`asset-cache.ts`) while
+ * ONNX Runtime's `.wasm` is prepared the same way (`ort-wasm.ts`), and both reach ONNX Runtime as
+ * checked bytes.
  *
  * @module
  */
@@ -20,6 +15,7 @@ import { routeByLanguage } from '../nlu/runtime/language-router.ts';
 import { loadVerifiedAsset, sha256Hex } from './asset-cache.ts';
 import type { Bytes } from './asset-download.ts';
 import { assetUrl, builtDigest, DEFAULT_MODEL_ASSET } from './assets.ts';
+import { prepareWasm, wasmAsset, wasmCompiled } from './ort-wasm.ts';
 
 /** What {@link loadEngineModel} is told besides the engine options. @internal */
 export interface LoadEngineModelOptions {
@@ -28,10 +24,9 @@ export interface LoadEngineModelOptions {
   sha256?: string | undefined;
   /** Called when the file was an extension, applied to the bundled model. */
   onExtension?: () => void;
+  /** Takes the Cache Storage write of a downloaded model instead of waiting for it (see `loadVerifiedAsset`). */
+  deferKeep?: (write: Promise<void>) => void;
 }
-
-/** ONNX Runtime compiles its wasm once per realm: after that, the bytes are not needed again. */
-let wasmCompiled = false;
 
 /**
  * The model a starting engine loads, with the digest that applies: the host's model and its
@@ -43,14 +38,6 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
   return { source: assetUrl(DEFAULT_MODEL_ASSET, options.assetUrls), sha256: builtDigest(DEFAULT_MODEL_ASSET) };
 }
 
-/** ONNX Runtime's `.wasm` and its digest: the host's `wasmUrl`, else the shipped file; none in Node (its ORT finds its own). @internal */
-export function wasmAsset(options: EngineOptions): { url: string | undefined; sha256: string | undefined } {
-  if (options.wasmUrl !== undefined) return { url: options.wasmUrl, sha256: options.wasmSha256 };
-  if (typeof (globalThis as { location?: unknown }).location === 'undefined')
-    return { url: undefined, sha256: undefined };
-  return { url: assetUrl('wasm', options.assetUrls), sha256: builtDigest('wasm') };
-}
-
 /**
  * Loads an intent model with the engine's wasm, through the verified asset cache.
  * @throws {ModelLoadError} naming the model's (or the wasm's) URL
@@ -59,27 +46,26 @@ export function wasmAsset(options: EngineOptions): { url: string | undefined; sh
 export async function loadEngineModel(
   source: ModelSource,
   options: EngineOptions,
-  { onProgress, sha256, onExtension }: LoadEngineModelOptions = {},
+  { onProgress, sha256, onExtension, deferKeep }: LoadEngineModelOptions = {},
 ): Promise<IntentModel> {
-  const { url: wasmUrl, sha256: wasmSha256 } = wasmAsset(options);
+  const wasmUrl = wasmAsset(options).url;
   const progress = onProgress === undefined ? {} : { onProgress };
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
   const [model, wasm] = await Promise.allSettled([
-    modelBytes(source, { ...progress, ...(sha256 === undefined ? {} : { sha256 }) }),
-    wasmUrl === undefined || wasmCompiled || !canCacheOrVerify(wasmSha256)
-      ? undefined
-      : loadVerifiedAsset(wasmUrl, { ...progress, ...(wasmSha256 === undefined ? {} : { sha256: wasmSha256 }) }),
+    modelBytes(source, {
+      ...progress,
+      ...(sha256 === undefined ? {} : { sha256 }),
+      ...(deferKeep === undefined ? {} : { deferKeep }),
+    }),
+    prepareWasm(options, progress),
   ]);
   if (model.status === 'rejected') throw model.reason;
   if (wasm.status === 'rejected') throw wasm.reason;
   const modelFile = await withExtensionApplied(model.value, name, options);
   if (modelFile !== model.value) onExtension?.();
-  const wasmBinary = wasm.value;
-  const ort = wasmBinary === undefined ? undefined : await import('onnxruntime-web/wasm');
-  if (ort !== undefined && wasmBinary !== undefined) ort.env.wasm.wasmBinary = wasmBinary;
   try {
     const loaded = await loadIntentModel(modelFile, wasmUrl === undefined ? {} : { wasmUrl });
-    wasmCompiled = true;
+    await wasmCompiled();
     // The bundled English model comes with the bundled Chinese one, chosen per utterance by
     // language and fetched (through the same verified cache) on the first Chinese utterance.
     // An extension of the bundled English model (e.g. the demo's) keeps the Chinese model too.
@@ -97,9 +83,6 @@ export async function loadEngineModel(
     });
   } catch (error) {
     throw renamed(error, name);
-  } finally {
-    // ORT has compiled (or failed to compile) the module: do not keep 14 MB reachable from its env.
-    if (ort !== undefined) delete ort.env.wasm.wasmBinary;
   }
 }
 
@@ -128,7 +111,7 @@ async function withExtensionApplied(bytes: Uint8Array, name: string, options: En
 /** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */
 export async function modelBytes(
   source: ModelSource,
-  options: { sha256?: string; onProgress?: (event: ProgressEvent) => void },
+  options: { sha256?: string; onProgress?: (event: ProgressEvent) => void; deferKeep?: (write: Promise<void>) => void },
 ): Promise<Bytes | Uint8Array> {
   if (!(source instanceof Uint8Array || source instanceof ArrayBuffer)) return loadVerifiedAsset(source, options);
   const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
@@ -143,14 +126,6 @@ export async function modelBytes(
   return bytes;
 }
 
-/**
- * Fetching the wasm ourselves pays only when the copy can be kept in Cache Storage or a digest
- * must be checked; otherwise ONNX Runtime's own streaming fetch-and-compile is faster.
- */
-function canCacheOrVerify(sha256: string | undefined): boolean {
-  return sha256 !== undefined || typeof (globalThis as { caches?: unknown }).caches !== 'undefined';
-}
-
 /** `loadIntentModel` got bytes, so its errors say `bytes`: name where they came from instead. @internal */
 export function renamed(error: unknown, name: string): unknown {
   if (!(error instanceof ModelLoadError) || error.source !== 'bytes' || name === 'bytes') return error;
@@ -160,10 +135,11 @@ export function renamed(error: unknown, name: string): unknown {
 }
 
 /**
- * Loads a second model (the context model, the slot tagger) with the engine's wasm, already compiled
- * by the intent model's load: its bytes through the verified offline cache (or as given), checked
- * against `sha256` when one is given, errors naming where it came from.
+ * Loads a second model (the context model, the slot tagger) with the engine's verified wasm
+ * (`ort-wasm.ts`): its bytes through the verified offline cache (or as given), checked against
+ * `sha256` when one is given, errors naming where it came from.
  * @param load makes the model from its bytes with the wasm at that URL
+ * @param deferKeep takes the Cache Storage write of downloaded bytes instead of waiting for it
  * @throws {ModelLoadError} naming the source (its URL, or `bytes`)
  * @internal
  */
@@ -172,12 +148,22 @@ export async function loadEngineCompanion<T>(
   options: EngineOptions,
   sha256: string | undefined,
   load: (bytes: Uint8Array, wasm: { wasmUrl?: string }) => Promise<T>,
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<T> {
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
   const wasmUrl = wasmAsset(options).url;
   try {
-    const bytes = await modelBytes(source, sha256 === undefined ? {} : { sha256 });
-    return await load(bytes, wasmUrl === undefined ? {} : { wasmUrl });
+    // Its bytes download while the wasm does; the session waits for the verified wasm.
+    const [bytes] = await Promise.all([
+      modelBytes(source, {
+        ...(sha256 === undefined ? {} : { sha256 }),
+        ...(deferKeep === undefined ? {} : { deferKeep }),
+      }),
+      prepareWasm(options),
+    ]);
+    const loaded = await load(bytes, wasmUrl === undefined ? {} : { wasmUrl });
+    await wasmCompiled();
+    return loaded;
   } catch (error) {
     throw renamed(error, name);
   }

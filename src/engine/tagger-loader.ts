@@ -23,10 +23,16 @@ export function startingTagger(
 }
 
 /**
- * Loads a slot tagger with the engine's wasm (already compiled by the intent model's load).
+ * Loads a slot tagger with the engine's verified wasm.
+ * @param deferKeep takes the Cache Storage write of downloaded bytes instead of waiting for it
  * @throws {ModelLoadError} naming the tagger's URL (or `bytes`)
  * @internal
  */
-export function loadEngineTagger(source: ModelSource, options: EngineOptions, sha256?: string): Promise<SlotTagger> {
-  return loadEngineCompanion(source, options, sha256, loadSlotTagger);
+export function loadEngineTagger(
+  source: ModelSource,
+  options: EngineOptions,
+  sha256?: string,
+  deferKeep?: (write: Promise<void>) => void,
+): Promise<SlotTagger> {
+  return loadEngineCompanion(source, options, sha256, loadSlotTagger, deferKeep);
 }

@@ -1,0 +1,42 @@
+// The paced progress of a starting engine (src/engine/progress-pace.ts), on a clock the test moves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { paceProgress } from '../../../src/engine/progress-pace.ts';
+import type { ProgressEvent } from '../../../src/engine/types.ts';
+
+test('one progress event per file and interval; the first, the complete one and other kinds always pass', () => {
+  let clock = 0;
+  const seen: ProgressEvent[] = [];
+  const paced = paceProgress(
+    (e) => seen.push(e),
+    100,
+    () => clock,
+  );
+  const chunk = (file: string, loaded: number) => paced({ status: 'progress', file, loaded, total: 1000 });
+  paced({ status: 'initiate', file: 'a' });
+  chunk('a', 10); // the first: passes
+  clock = 40;
+  chunk('a', 20); // 40 ms after the last shown: dropped
+  chunk('b', 5); // another file's first: passes
+  clock = 99;
+  chunk('a', 30); // dropped
+  clock = 100;
+  chunk('a', 40); // 100 ms: passes
+  clock = 120;
+  chunk('a', 1000); // all bytes in: passes however soon
+  paced({ status: 'done', file: 'a' });
+  const ready = { status: 'ready', model: { name: 'm' } } as unknown as ProgressEvent;
+  paced(ready);
+  assert.deepEqual(
+    seen.map((e) => [e.status, 'file' in e ? e.file : '', 'loaded' in e ? e.loaded : '']),
+    [
+      ['initiate', 'a', ''],
+      ['progress', 'a', 10],
+      ['progress', 'b', 5],
+      ['progress', 'a', 40],
+      ['progress', 'a', 1000],
+      ['done', 'a', ''],
+      ['ready', '', ''],
+    ],
+  );
+});
