@@ -119,7 +119,11 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     );
   };
 
-  const turn = async (text: string, sendOptions: SendOptions, onDelta?: (text: string) => void): Promise<Reply> => {
+  const turn = async (
+    text: string,
+    sendOptions: SendOptions,
+    onChunk?: (chunk: ReplyChunk) => void,
+  ): Promise<Reply> => {
     if (typeof text !== 'string') throw new TypeError('send(text): text must be a string');
     // The engine refuses it too; checked here first so no `message` event announces a refused message.
     checkMessageLength(text);
@@ -130,11 +134,11 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     const reply = await cancellable(async (requestId) => {
       emitter.emit({ type: 'message', text, conversationId });
       try {
-        return await engine.send({ ...request, requestId }, onDelta);
+        return await engine.send({ ...request, requestId }, onChunk);
       } catch (error) {
         // The Worker ended mid-turn: the supervisor started a new one; send the turn again, once.
         if (!(error instanceof WorkerError && error.code === 'terminated') || disposed) throw error;
-        return engine.send({ ...request, requestId, retry: true }, onDelta);
+        return engine.send({ ...request, requestId, retry: true }, onChunk);
       }
     }, turnSignal);
     emitter.emit({ type: 'reply', reply });
@@ -172,7 +176,7 @@ async function start(options: AssistantOptions): Promise<Assistant> {
       return disposed ? 'disposed' : status;
     },
     send: (text, sendOptions = {}) => turn(text, sendOptions),
-    stream: (text, sendOptions = {}) => streamTurn((onDelta) => turn(text, sendOptions, onDelta)),
+    stream: (text, sendOptions = {}) => streamTurn((onChunk) => turn(text, sendOptions, onChunk)),
     on: <T extends AssistantEventType>(type: T, listener: AssistantListener<T>) => emitter.on(type, listener),
     dispose: async () => {
       if (disposed) return;
@@ -226,24 +230,34 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAb
   });
 }
 
-/** Turns a callback-streamed turn into an async iterable of chunks. */
-async function* streamTurn(run: (onDelta: (text: string) => void) => Promise<Reply>): AsyncGenerator<ReplyChunk> {
-  const queue: string[] = [];
+/**
+ * Turns a callback-streamed turn into an async iterable of chunks: the text as it comes, the reply as
+ * soon as the engine decided it, and the stored reply if it differs (a turn answered again after its
+ * Worker died). The iteration ends once the turn is stored, and throws (after the reply) if it was not.
+ */
+async function* streamTurn(run: (onChunk: (chunk: ReplyChunk) => void) => Promise<Reply>): AsyncGenerator<ReplyChunk> {
+  const queue: ReplyChunk[] = [];
   let wake: (() => void) | undefined;
   let finished = false;
-  const result = run((text) => {
-    queue.push(text);
+  const result = run((chunk) => {
+    queue.push(chunk);
     wake?.();
   }).finally(() => {
     finished = true;
     wake?.();
   });
   result.catch(() => undefined);
+  let shown: Reply | undefined;
   while (true) {
-    while (queue.length > 0) yield { type: 'delta', text: queue.shift() as string };
+    while (queue.length > 0) {
+      const chunk = queue.shift() as ReplyChunk;
+      if (chunk.type === 'done') shown = chunk.reply;
+      yield chunk;
+    }
     if (finished) break;
     await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
   }
-  yield { type: 'done', reply: await result };
+  const reply = await result;
+  if (shown?.id !== reply.id || shown.text !== reply.text) yield { type: 'done', reply };
 }

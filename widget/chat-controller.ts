@@ -283,13 +283,19 @@ export class ChatController implements ReactiveController {
     const key = `stream-${this.#nextId++}`;
     let text = '';
     let pending = true;
+    /** Ends the turn's wait (the typing indicator); true if it had not ended yet. */
     const settle = () => {
       if (pending) this.#pending--;
+      const was = pending;
       pending = false;
+      return was;
     };
+    // The reply shown, which the stream may still fail to store.
+    let shown: string | undefined;
     this.#own.push(user.text);
     try {
       const options = this.conversationId === undefined ? {} : { conversationId: this.conversationId };
+      // The reply comes as soon as it is decided; the loop ends once the turn is stored.
       for await (const chunk of assistant.stream(user.text, options)) {
         if (chunk.type === 'delta') {
           text += chunk.text;
@@ -298,20 +304,23 @@ export class ChatController implements ReactiveController {
           // Settled before the reply renders, so the typing indicator goes in the same update.
           settle();
           this.items = this.items.filter((item) => item.key !== key);
-          this.#addReply(chunk.reply);
+          shown = chunk.reply.id;
+          this.#addReply(chunk.reply, true);
         }
       }
     } catch (error) {
+      // Not stored (or not answered): the reply goes, and the user's message offers a retry.
       this.items = this.items
-        .filter((item) => item.key !== key)
+        .filter((item) => item.key !== key && item.key !== shown)
         .map((item) => (item === user ? { ...user, state: 'failed' } : item));
       if (errorCode(error) === 'locked') this.status = 'locked';
       this.#host.dispatchEvent(new ConfidantErrorEvent(error));
+      this.#host.requestUpdate();
     } finally {
       const own = this.#own.indexOf(user.text);
       if (own >= 0) this.#own.splice(own, 1);
-      settle();
-      this.#host.requestUpdate();
+      // Rendered already when the reply came; a turn stored after it needs no other render.
+      if (settle() || shown === undefined) this.#host.requestUpdate();
     }
   }
 
@@ -321,8 +330,9 @@ export class ChatController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #addReply(reply: Reply): void {
-    if (this.#seen.has(reply.id)) return;
+  /** Shows a reply once; `again` replaces one shown before under its id (answered again after a Worker restart). */
+  #addReply(reply: Reply, again = false): void {
+    if (this.#seen.has(reply.id) && (!again || this.items.every((item) => item.key !== reply.id))) return;
     this.#seen.add(reply.id);
     this.conversationId ??= reply.conversationId;
     const { text, markdown, quickReplies, cards, createdAt, asks } = reply;
@@ -338,7 +348,6 @@ export class ChatController implements ReactiveController {
       state: 'done',
     });
     this.announcement = { text: text.slice(0, ANNOUNCED), count: this.announcement.count + 1 };
-    void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConfidantReplyEvent(reply)));
   }
 
   #onEvent = (event: AssistantEvent): void => {
