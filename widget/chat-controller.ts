@@ -348,6 +348,7 @@ export class ChatController implements ReactiveController {
       state: 'done',
     });
     this.announcement = { text: text.slice(0, ANNOUNCED), count: this.announcement.count + 1 };
+    void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConfidantReplyEvent(reply)));
   }
 
   #onEvent = (event: AssistantEvent): void => {
