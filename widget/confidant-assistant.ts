@@ -283,7 +283,11 @@ export class ConfidantAssistant extends LitElement {
   #opened = false;
   #focusOnOpen = false;
   #restoreFocus = false;
+  /** The newest message is in view (kept by the list's scroll events): new ones scroll into view. */
   #stickToBottom = true;
+  /** The list element the stickiness is about: a new one (another view, reopened) starts at the bottom. */
+  #scroller: Element | null = null;
+  #scrollQueued = false;
   #announced = 0;
   #requests = 0;
   #itemCount = 0;
@@ -399,8 +403,6 @@ export class ConfidantAssistant extends LitElement {
         this.#reportError(error);
       }
     }
-    const scroller = this.renderRoot.querySelector('.scroller');
-    this.#stickToBottom = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
     this.#voice.configure(this.voice, this.#lang);
   }
 
@@ -442,8 +444,10 @@ export class ConfidantAssistant extends LitElement {
     }
     this.#requests = requests;
     const scroller = this.renderRoot.querySelector('.scroller');
+    if (scroller !== this.#scroller) this.#stickToBottom = true;
+    this.#scroller = scroller;
     const count = this.#chat.items.length;
-    if (scroller && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+    if (scroller && this.#stickToBottom) this.#scrollToEnd();
     // Reading further up: say that messages arrived below instead of pulling the view down.
     else if (count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
     this.#itemCount = count;
@@ -611,7 +615,10 @@ export class ConfidantAssistant extends LitElement {
       starters: chat.status === 'ready' || chat.status === 'idle' ? this.#starters(msgs) : [],
       unseen: this.unseen,
       onJump: () => this.#jump(),
-      onScroll: (atBottom) => atBottom && this.unseen > 0 && (this.unseen = 0),
+      onScroll: (atBottom) => {
+        this.#stickToBottom = atBottom;
+        if (atBottom && this.unseen > 0) this.unseen = 0;
+      },
       onRate: has(store, 'rateMessage') ? (item, rating) => void chat.rate(item, rating) : undefined,
       onExpand: (item, shown) => void chat.expand(item, shown),
       fullText: (item) => chat.fullText(item),
@@ -738,6 +745,22 @@ export class ConfidantAssistant extends LitElement {
     this.conversationEdit = undefined;
     this.#loadConversations();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="conversation"]')?.focus());
+  }
+
+  /**
+   * Scrolls the list to its end before the next frame. Not in `updated`: reading `scrollHeight` there
+   * laid out the whole list on every update (2–3 per turn), ~4 ms each with a few hundred messages
+   * on a quiet machine and 15 ms under load, on the path from send to reply (issue 14); in a frame
+   * callback the list is laid out once per frame, as the frame would anyway.
+   */
+  #scrollToEnd(): void {
+    if (this.#scrollQueued) return;
+    this.#scrollQueued = true;
+    requestAnimationFrame(() => {
+      this.#scrollQueued = false;
+      const scroller = this.#scroller;
+      if (scroller?.isConnected && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+    });
   }
 
   #jump(): void {
