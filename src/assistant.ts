@@ -231,9 +231,9 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAb
 }
 
 /**
- * Turns a callback-streamed turn into an async iterable of chunks: the text as it comes, the reply as
- * soon as the engine decided it, and the stored reply if it differs (a turn answered again after its
- * Worker died). The iteration ends once the turn is stored, and throws (after the reply) if it was not.
+ * Turns a callback-streamed turn into an async iterable of chunks: the text as it comes and the reply
+ * as soon as the engine decided it (or, from an engine that sent none, once stored). The iteration
+ * ends once the turn is stored, and throws (after the reply) if it was not.
  */
 async function* streamTurn(run: (onChunk: (chunk: ReplyChunk) => void) => Promise<Reply>): AsyncGenerator<ReplyChunk> {
   const queue: ReplyChunk[] = [];
@@ -247,11 +247,11 @@ async function* streamTurn(run: (onChunk: (chunk: ReplyChunk) => void) => Promis
     wake?.();
   });
   result.catch(() => undefined);
-  let shown: Reply | undefined;
+  let shown = false;
   while (true) {
     while (queue.length > 0) {
       const chunk = queue.shift() as ReplyChunk;
-      if (chunk.type === 'done') shown = chunk.reply;
+      shown ||= chunk.type === 'done';
       yield chunk;
     }
     if (finished) break;
@@ -259,5 +259,5 @@ async function* streamTurn(run: (onChunk: (chunk: ReplyChunk) => void) => Promis
     wake = undefined;
   }
   const reply = await result;
-  if (shown?.id !== reply.id || shown.text !== reply.text) yield { type: 'done', reply };
+  if (!shown) yield { type: 'done', reply };
 }

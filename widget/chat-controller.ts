@@ -283,12 +283,9 @@ export class ChatController implements ReactiveController {
     const key = `stream-${this.#nextId++}`;
     let text = '';
     let pending = true;
-    /** Ends the turn's wait (the typing indicator); true if it had not ended yet. */
     const settle = () => {
       if (pending) this.#pending--;
-      const was = pending;
       pending = false;
-      return was;
     };
     // The reply shown, which the stream may still fail to store.
     let shown: string | undefined;
@@ -315,12 +312,11 @@ export class ChatController implements ReactiveController {
         .map((item) => (item === user ? { ...user, state: 'failed' } : item));
       if (errorCode(error) === 'locked') this.status = 'locked';
       this.#host.dispatchEvent(new ConfidantErrorEvent(error));
-      this.#host.requestUpdate();
     } finally {
       const own = this.#own.indexOf(user.text);
       if (own >= 0) this.#own.splice(own, 1);
-      // Rendered already when the reply came; a turn stored after it needs no other render.
-      if (settle() || shown === undefined) this.#host.requestUpdate();
+      settle();
+      this.#host.requestUpdate();
     }
   }
 
@@ -330,9 +326,9 @@ export class ChatController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Shows a reply once; `again` replaces one shown before under its id (answered again after a Worker restart). */
+  /** Shows a reply once; `again` shows it even if seen (a turn answered again replaces its first reply). */
   #addReply(reply: Reply, again = false): void {
-    if (this.#seen.has(reply.id) && (!again || this.items.every((item) => item.key !== reply.id))) return;
+    if (!again && this.#seen.has(reply.id)) return;
     this.#seen.add(reply.id);
     this.conversationId ??= reply.conversationId;
     const { text, markdown, quickReplies, cards, createdAt, asks } = reply;

@@ -287,7 +287,6 @@ export class ConfidantAssistant extends LitElement {
   #stickToBottom = true;
   /** The list element the stickiness is about: a new one (another view, reopened) starts at the bottom. */
   #scroller: Element | null = null;
-  #scrollQueued = false;
   #announced = 0;
   #requests = 0;
   #itemCount = 0;
@@ -447,7 +446,12 @@ export class ConfidantAssistant extends LitElement {
     if (scroller !== this.#scroller) this.#stickToBottom = true;
     this.#scroller = scroller;
     const count = this.#chat.items.length;
-    if (scroller && this.#stickToBottom) this.#scrollToEnd();
+    // Scrolled before the next frame, not here: reading `scrollHeight` in `updated` laid out the whole
+    // list on every update (2 per turn), ~4 ms each with a few hundred messages on a quiet machine,
+    // 15 ms under load, on the path from send to reply (issue 14). In a frame callback the list is laid
+    // out once per frame, as the frame would anyway.
+    if (scroller && this.#stickToBottom)
+      requestAnimationFrame(() => this.#stickToBottom && (scroller.scrollTop = scroller.scrollHeight));
     // Reading further up: say that messages arrived below instead of pulling the view down.
     else if (count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
     this.#itemCount = count;
@@ -745,22 +749,6 @@ export class ConfidantAssistant extends LitElement {
     this.conversationEdit = undefined;
     this.#loadConversations();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="conversation"]')?.focus());
-  }
-
-  /**
-   * Scrolls the list to its end before the next frame. Not in `updated`: reading `scrollHeight` there
-   * laid out the whole list on every update (2–3 per turn), ~4 ms each with a few hundred messages
-   * on a quiet machine and 15 ms under load, on the path from send to reply (issue 14); in a frame
-   * callback the list is laid out once per frame, as the frame would anyway.
-   */
-  #scrollToEnd(): void {
-    if (this.#scrollQueued) return;
-    this.#scrollQueued = true;
-    requestAnimationFrame(() => {
-      this.#scrollQueued = false;
-      const scroller = this.#scroller;
-      if (scroller?.isConnected && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
-    });
   }
 
   #jump(): void {

@@ -73,7 +73,7 @@ export const messageListStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 3rem;
     /* Its paint containment would clip the focus rings of the buttons at its edges. */
-    overflow-clip-margin: 0.25rem;
+    overflow-clip-margin: 4px;
   }
   .message.user {
     align-self: flex-end;

@@ -46,15 +46,14 @@ export function createSupervisedEngine(
     return engine;
   };
   const restart = () => {
+    restarting = true;
     if (++restarts > MAX_RESTARTS) {
-      restarting = true;
       ready = Promise.reject(new WorkerError('The engine Worker kept ending: not restarted', { code: 'terminated' }));
       ready.catch(() => undefined);
       return;
     }
     current = launch();
     const next = current;
-    restarting = true;
     ready = (async () => {
       await next.setListener(listener);
       if (initArgs !== undefined) await next.init(...initArgs);
@@ -79,14 +78,9 @@ export function createSupervisedEngine(
       if (name === 'init') initArgs = args as Parameters<Engine['init']>;
       if (name === 'setListener') listener = args[0] as typeof listener;
       // `init` and `setListener` go to the Worker of the moment; the rest wait for a restart to finish.
-      if (!restarting || name === 'init' || name === 'setListener' || name === 'dispose') {
-        try {
-          return call(name, args);
-        } catch (error) {
-          return Promise.reject(error);
-        }
-      }
-      return ready.then(() => call(name, args));
+      return restarting && name !== 'init' && name !== 'setListener' && name !== 'dispose'
+        ? ready.then(() => call(name, args))
+        : call(name, args);
     };
   const engine = Object.fromEntries(Object.keys(engineMethods).map((name) => [name, forward(name as keyof Engine)]));
   return {
