@@ -280,15 +280,14 @@ export class ChatController implements ReactiveController {
       this.#assistant && this.#restored
         ? this.#assistant
         : await new Promise<WidgetAssistant>((resolve) => this.#waiters.push(resolve));
-    const key = `stream-${this.#nextId++}`;
+    // The streamed reply's key, then the decided reply's (which the stream may still fail to store).
+    let key = `stream-${this.#nextId++}`;
     let text = '';
     let pending = true;
     const settle = () => {
       if (pending) this.#pending--;
       pending = false;
     };
-    // The reply shown, which the stream may still fail to store.
-    let shown: string | undefined;
     this.#own.push(user.text);
     try {
       const options = this.conversationId === undefined ? {} : { conversationId: this.conversationId };
@@ -301,14 +300,14 @@ export class ChatController implements ReactiveController {
           // Settled before the reply renders, so the typing indicator goes in the same update.
           settle();
           this.items = this.items.filter((item) => item.key !== key);
-          shown = chunk.reply.id;
-          this.#addReply(chunk.reply, true);
+          key = chunk.reply.id;
+          this.#addReply(chunk.reply);
         }
       }
     } catch (error) {
       // Not stored (or not answered): the reply goes, and the user's message offers a retry.
       this.items = this.items
-        .filter((item) => item.key !== key && item.key !== shown)
+        .filter((item) => item.key !== key)
         .map((item) => (item === user ? { ...user, state: 'failed' } : item));
       if (errorCode(error) === 'locked') this.status = 'locked';
       this.#host.dispatchEvent(new ConfidantErrorEvent(error));
@@ -326,9 +325,8 @@ export class ChatController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Shows a reply once; `again` shows it even if seen (a turn answered again replaces its first reply). */
-  #addReply(reply: Reply, again = false): void {
-    if (!again && this.#seen.has(reply.id)) return;
+  #addReply(reply: Reply): void {
+    if (this.#seen.has(reply.id)) return;
     this.#seen.add(reply.id);
     this.conversationId ??= reply.conversationId;
     const { text, markdown, quickReplies, cards, createdAt, asks } = reply;

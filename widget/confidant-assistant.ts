@@ -287,6 +287,17 @@ export class ConfidantAssistant extends LitElement {
   #stickToBottom = true;
   /** The list element the stickiness is about: a new one (another view, reopened) starts at the bottom. */
   #scroller: Element | null = null;
+  /**
+   * Keeps a list that sticks to its end there whenever its messages change size: new ones, streamed
+   * text, and ones laid out late (out of view they are not laid out, see message-list.styles.ts). Not
+   * done in `updated`: reading `scrollHeight` there laid out the whole list on every update (2 per
+   * turn), ~4 ms each with a few hundred messages on a quiet machine and 15 ms under load, on the path
+   * from send to reply (issue 14); the observer runs after the frame's own layout.
+   */
+  #resize = new ResizeObserver(() => {
+    const scroller = this.#scroller;
+    if (scroller && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+  });
   #announced = 0;
   #requests = 0;
   #itemCount = 0;
@@ -443,17 +454,15 @@ export class ConfidantAssistant extends LitElement {
     }
     this.#requests = requests;
     const scroller = this.renderRoot.querySelector('.scroller');
-    if (scroller !== this.#scroller) this.#stickToBottom = true;
-    this.#scroller = scroller;
+    if (scroller !== this.#scroller) {
+      this.#stickToBottom = true;
+      this.#scroller = scroller;
+      this.#resize.disconnect();
+      if (scroller) this.#resize.observe(scroller.querySelector('.log') as Element);
+    }
     const count = this.#chat.items.length;
-    // Scrolled before the next frame, not here: reading `scrollHeight` in `updated` laid out the whole
-    // list on every update (2 per turn), ~4 ms each with a few hundred messages on a quiet machine,
-    // 15 ms under load, on the path from send to reply (issue 14). In a frame callback the list is laid
-    // out once per frame, as the frame would anyway.
-    if (scroller && this.#stickToBottom)
-      requestAnimationFrame(() => this.#stickToBottom && (scroller.scrollTop = scroller.scrollHeight));
     // Reading further up: say that messages arrived below instead of pulling the view down.
-    else if (count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
+    if (!this.#stickToBottom && count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
     this.#itemCount = count;
     const { announcement } = this.#chat;
     if (announcement.count !== this.#announced) {

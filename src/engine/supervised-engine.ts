@@ -70,8 +70,6 @@ export function createSupervisedEngine(
   };
   current = launch();
 
-  const call = (name: keyof Engine, args: unknown[]) =>
-    (current[name] as (...a: unknown[]) => Promise<unknown>)(...args);
   const forward =
     (name: keyof Engine) =>
     (...args: unknown[]): Promise<unknown> => {
@@ -79,8 +77,8 @@ export function createSupervisedEngine(
       if (name === 'setListener') listener = args[0] as typeof listener;
       // `init` and `setListener` go to the Worker of the moment; the rest wait for a restart to finish.
       return restarting && name !== 'init' && name !== 'setListener' && name !== 'dispose'
-        ? ready.then(() => call(name, args))
-        : call(name, args);
+        ? ready.then(() => forward(name)(...args))
+        : (current[name] as (...a: unknown[]) => Promise<unknown>)(...args);
     };
   const engine = Object.fromEntries(Object.keys(engineMethods).map((name) => [name, forward(name as keyof Engine)]));
   return {
