@@ -289,8 +289,7 @@ export class ConfidantAssistant extends LitElement {
   #scroller: Element | null = null;
   /**
    * Keeps a list that sticks to its end there whenever its messages change size: new ones, streamed
-   * text, and ones laid out late (out of view they are not laid out, see message-list.styles.ts). Not
-   * done in `updated`: reading `scrollHeight` there laid out the whole list on every update (2 per
+   * text, images and markdown laid out late. Not done in `updated`: reading `scrollHeight` there laid out the whole list on every update (2 per
    * turn), ~4 ms each with a few hundred messages on a quiet machine and 15 ms under load, on the path
    * from send to reply (issue 14); the observer runs after the frame's own layout.
    */

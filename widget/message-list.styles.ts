@@ -63,17 +63,11 @@ export const messageListStyles = css`
     flex-direction: column;
     gap: 0.75rem;
   }
-  /* Messages out of view are neither laid out nor painted (their last size is kept): with a few
-     hundred in the list, each new one laid out and painted them all again (issue 14). */
   .message {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
     max-width: 85%;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 3rem;
-    /* Its paint containment would clip the focus rings of the buttons at its edges. */
-    overflow-clip-margin: 4px;
   }
   .message.user {
     align-self: flex-end;
