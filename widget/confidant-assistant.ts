@@ -289,9 +289,10 @@ export class ConfidantAssistant extends LitElement {
   #scroller: Element | null = null;
   /**
    * Keeps a list that sticks to its end there whenever its messages change size: new ones, streamed
-   * text, images and markdown laid out late. Not done in `updated`: reading `scrollHeight` there laid out the whole list on every update (2 per
-   * turn), ~4 ms each with a few hundred messages on a quiet machine and 15 ms under load, on the path
-   * from send to reply (issue 14); the observer runs after the frame's own layout.
+   * text, images and markdown laid out late. Not done in `updated`: reading `scrollHeight` there laid
+   * out the whole list on every update (2 per turn), 4–15 ms each with a few hundred messages on the
+   * loaded 2-core machine (a trace of `npm run bench:widget`), on the path from send to reply (issue
+   * 14); the observer runs after the frame's own layout.
    */
   #resize = new ResizeObserver(() => {
     const scroller = this.#scroller;
