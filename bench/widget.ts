@@ -13,6 +13,7 @@
  * to another host. `--json` prints one JSON object instead of writing BENCHMARKS.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     console.error('bench:widget needs dist/confidant.iife.js: run `npm run build` first');
     process.exit(1);
   }
+  // The machine is shared: the load next to the timings says how far to trust them.
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   const shellGzipBytes = gzipBytes(shellFile);
   const deepChatGzipBytes = gzipBytes(deepChatFile);
   const server = await serveStatic(root);
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
       deepChatRenderMs: round(median(deepChat)),
       externalRequests: external.confidant,
       deepChatExternalRequests: external.deepChat,
+      loadAverage: [loadAtStart, loadavg()[0] ?? Number.NaN].map((load) => Math.round(load * 100) / 100),
     };
     if (json) {
       console.log(JSON.stringify(result));
@@ -154,6 +158,7 @@ async function main(): Promise<void> {
 ${machineLine()} Chromium headless, pages served from 127.0.0.1; requests to any other host are aborted and counted:
 Confidant ${external.confidant}, deep-chat ${external.deepChat} (its default theme asks Google Fonts for Inter).
 Launcher and cold reply: median of ${coldRuns} loads in fresh profiles; warm: ${warm.length} turns of ${warmTexts.length} built-in intents.
+Load average (1 min) ${result.loadAverage.join(' at the start, ')} at the end (2 cores).
 
 ${table(
   ['metric', 'Confidant', 'deep-chat (anchor)', 'ratio', 'target'],

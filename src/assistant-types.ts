@@ -56,7 +56,7 @@ export type AssistantEvent =
   | { type: 'progress'; progress: ProgressEvent }
   /** The engine's state changed. */
   | { type: 'status'; status: EngineStatus }
-  /** A stored record failed authentication and was skipped. */
+  /** A stored record failed authentication and was skipped, or a turn's messages could not be written. */
   | { type: 'storage-error'; code: string; recordId: string; table: string; message: string }
   /** A skill waits for the user's permission: call `respond(granted)` (or `skills.respondToPermission(id, granted)`). */
   | ({ type: 'permission-request'; respond: (granted: boolean) => Promise<void> } & PermissionRequestInfo)
@@ -123,7 +123,11 @@ export interface Assistant extends EngineMethodsIn<'assistant'> {
    * @throws {ConfidantError} when the engine fails; rejects with `signal.reason` when aborted.
    */
   send(text: string, options?: SendOptions): Promise<Reply>;
-  /** Answers one turn, yielding text as it is produced and the whole reply last. */
+  /**
+   * Answers one turn, yielding text as it is produced and the whole reply (`done`) as soon as it is
+   * decided. The iteration ends once the turn is stored; if it could not be, it throws after the reply
+   * (a `storage-error` event says so too), and `send` would have rejected.
+   */
   stream(text: string, options?: SendOptions): AsyncIterable<ReplyChunk>;
   /** Subscribes to one event type; returns the unsubscribe function. */
   on<T extends AssistantEventType>(type: T, listener: AssistantListener<T>): () => void;

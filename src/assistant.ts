@@ -123,7 +123,11 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     );
   };
 
-  const turn = async (text: string, sendOptions: SendOptions, onDelta?: (text: string) => void): Promise<Reply> => {
+  const turn = async (
+    text: string,
+    sendOptions: SendOptions,
+    onChunk?: (chunk: ReplyChunk) => void,
+  ): Promise<Reply> => {
     if (typeof text !== 'string') throw new TypeError('send(text): text must be a string');
     // The engine refuses it too; checked here first so no `message` event announces a refused message.
     checkMessageLength(text);
@@ -134,11 +138,11 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     const reply = await cancellable(async (requestId) => {
       emitter.emit({ type: 'message', text, conversationId });
       try {
-        return await engine.send({ ...request, requestId }, onDelta);
+        return await engine.send({ ...request, requestId }, onChunk);
       } catch (error) {
         // The Worker ended mid-turn: the supervisor started a new one; send the turn again, once.
         if (!(error instanceof WorkerError && error.code === 'terminated') || disposed) throw error;
-        return engine.send({ ...request, requestId, retry: true }, onDelta);
+        return engine.send({ ...request, requestId, retry: true }, onChunk);
       }
     }, turnSignal);
     emitter.emit({ type: 'reply', reply });
@@ -176,7 +180,7 @@ async function start(options: AssistantOptions): Promise<Assistant> {
       return disposed ? 'disposed' : status;
     },
     send: (text, sendOptions = {}) => turn(text, sendOptions),
-    stream: (text, sendOptions = {}) => streamTurn((onDelta) => turn(text, sendOptions, onDelta)),
+    stream: (text, sendOptions = {}) => streamTurn((onChunk) => turn(text, sendOptions, onChunk)),
     on: <T extends AssistantEventType>(type: T, listener: AssistantListener<T>) => emitter.on(type, listener),
     dispose: async () => {
       if (disposed) return;
@@ -230,24 +234,34 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAb
   });
 }
 
-/** Turns a callback-streamed turn into an async iterable of chunks. */
-async function* streamTurn(run: (onDelta: (text: string) => void) => Promise<Reply>): AsyncGenerator<ReplyChunk> {
-  const queue: string[] = [];
+/**
+ * Turns a callback-streamed turn into an async iterable of chunks: the text as it comes and the reply
+ * as soon as the engine decided it (or, from an engine that sent none, once stored). The iteration
+ * ends once the turn is stored, and throws (after the reply) if it was not.
+ */
+async function* streamTurn(run: (onChunk: (chunk: ReplyChunk) => void) => Promise<Reply>): AsyncGenerator<ReplyChunk> {
+  const queue: ReplyChunk[] = [];
   let wake: (() => void) | undefined;
   let finished = false;
-  const result = run((text) => {
-    queue.push(text);
+  const result = run((chunk) => {
+    queue.push(chunk);
     wake?.();
   }).finally(() => {
     finished = true;
     wake?.();
   });
   result.catch(() => undefined);
+  let shown = false;
   while (true) {
-    while (queue.length > 0) yield { type: 'delta', text: queue.shift() as string };
+    while (queue.length > 0) {
+      const chunk = queue.shift() as ReplyChunk;
+      shown ||= chunk.type === 'done';
+      yield chunk;
+    }
     if (finished) break;
     await new Promise<void>((resolve) => (wake = resolve));
     wake = undefined;
   }
-  yield { type: 'done', reply: await result };
+  const reply = await result;
+  if (!shown) yield { type: 'done', reply };
 }

@@ -280,7 +280,8 @@ export class ChatController implements ReactiveController {
       this.#assistant && this.#restored
         ? this.#assistant
         : await new Promise<WidgetAssistant>((resolve) => this.#waiters.push(resolve));
-    const key = `stream-${this.#nextId++}`;
+    // The streamed reply's key, then the decided reply's (which the stream may still fail to store).
+    let key = `stream-${this.#nextId++}`;
     let text = '';
     let pending = true;
     const settle = () => {
@@ -290,6 +291,7 @@ export class ChatController implements ReactiveController {
     this.#own.push(user.text);
     try {
       const options = this.conversationId === undefined ? {} : { conversationId: this.conversationId };
+      // The reply comes as soon as it is decided; the loop ends once the turn is stored.
       for await (const chunk of assistant.stream(user.text, options)) {
         if (chunk.type === 'delta') {
           text += chunk.text;
@@ -298,10 +300,12 @@ export class ChatController implements ReactiveController {
           // Settled before the reply renders, so the typing indicator goes in the same update.
           settle();
           this.items = this.items.filter((item) => item.key !== key);
+          key = chunk.reply.id;
           this.#addReply(chunk.reply);
         }
       }
     } catch (error) {
+      // Not stored (or not answered): the reply goes, and the user's message offers a retry.
       this.items = this.items
         .filter((item) => item.key !== key)
         .map((item) => (item === user ? { ...user, state: 'failed' } : item));

@@ -283,7 +283,21 @@ export class ConfidantAssistant extends LitElement {
   #opened = false;
   #focusOnOpen = false;
   #restoreFocus = false;
+  /** The newest message is in view (kept by the list's scroll events): new ones scroll into view. */
   #stickToBottom = true;
+  /** The list element the stickiness is about: a new one (another view, reopened) starts at the bottom. */
+  #scroller: Element | null = null;
+  /**
+   * Keeps a list that sticks to its end there whenever its messages change size: new ones, streamed
+   * text, images and markdown laid out late. Not done in `updated`: reading `scrollHeight` there laid
+   * out the whole list on every update (2 per turn), 4–15 ms each with a few hundred messages on the
+   * loaded 2-core machine (a trace of `npm run bench:widget`), on the path from send to reply (issue
+   * 14); the observer runs after the frame's own layout.
+   */
+  #resize = new ResizeObserver(() => {
+    const scroller = this.#scroller;
+    if (scroller && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
+  });
   #announced = 0;
   #requests = 0;
   #itemCount = 0;
@@ -399,8 +413,6 @@ export class ConfidantAssistant extends LitElement {
         this.#reportError(error);
       }
     }
-    const scroller = this.renderRoot.querySelector('.scroller');
-    this.#stickToBottom = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
     this.#voice.configure(this.voice, this.#lang);
   }
 
@@ -442,10 +454,15 @@ export class ConfidantAssistant extends LitElement {
     }
     this.#requests = requests;
     const scroller = this.renderRoot.querySelector('.scroller');
+    if (scroller !== this.#scroller) {
+      this.#stickToBottom = true;
+      this.#scroller = scroller;
+      this.#resize.disconnect();
+      if (scroller) this.#resize.observe(scroller.querySelector('.log') as Element);
+    }
     const count = this.#chat.items.length;
-    if (scroller && this.#stickToBottom) scroller.scrollTop = scroller.scrollHeight;
     // Reading further up: say that messages arrived below instead of pulling the view down.
-    else if (count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
+    if (!this.#stickToBottom && count > this.#itemCount && this.#itemCount > 0) this.unseen += count - this.#itemCount;
     this.#itemCount = count;
     const { announcement } = this.#chat;
     if (announcement.count !== this.#announced) {
@@ -611,7 +628,10 @@ export class ConfidantAssistant extends LitElement {
       starters: chat.status === 'ready' || chat.status === 'idle' ? this.#starters(msgs) : [],
       unseen: this.unseen,
       onJump: () => this.#jump(),
-      onScroll: (atBottom) => atBottom && this.unseen > 0 && (this.unseen = 0),
+      onScroll: (atBottom) => {
+        this.#stickToBottom = atBottom;
+        if (atBottom && this.unseen > 0) this.unseen = 0;
+      },
       onRate: has(store, 'rateMessage') ? (item, rating) => void chat.rate(item, rating) : undefined,
       onExpand: (item, shown) => void chat.expand(item, shown),
       fullText: (item) => chat.fullText(item),

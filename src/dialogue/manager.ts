@@ -1,7 +1,7 @@
 /**
  * The dialogue manager: for each turn it takes the conversation's state (kept in memory after the
  * first turn, read from the encrypted store before it), lets the policy decide how the turn relates
- * to the context, fills slots, runs the skill, and writes the state to the store before answering.
+ * to the context, fills slots, runs the skill, and has the state written (by `save`) before answering.
  *
  * @module
  */
@@ -84,10 +84,11 @@ export interface DialogueTurn {
   /** Receives streamed text while a skill produces it. */
   onDelta?: (text: string) => void;
   /**
-   * Writes the turn's new state in place of `store.putDialogueState`, so the caller can write it in
-   * the same transaction as the turn's messages (the engine does: one IndexedDB transaction per
-   * turn). It must resolve only once the state is stored; `handle` waits for it and rejects with
-   * its error, and then keeps nothing of the turn.
+   * Writes the turn's new state in place of `store.putDialogueState`, so the caller can write it
+   * with the turn's messages. `handle` waits for it: if it rejects, `handle` rejects with its error
+   * and keeps nothing of the turn. It may resolve before the state is stored (the engine queues
+   * the write behind the reply): the caller then owns the failure and must call `forget` for the
+   * conversation when the write fails, so the next turn reads what the store has.
    * @default `store.putDialogueState(conversationId, state)`
    */
   save?: (state: DialogueState, result: DialogueResult) => Promise<void>;

@@ -35,6 +35,7 @@ import type {
   ProgressEvent,
   Rating,
   Reply,
+  ReplyChunk,
   SendRequest,
   SlotTaggerInfo,
   StoredMessage,
@@ -53,8 +54,11 @@ export interface Engine {
   // The lifecycle and turns: used by the assistant itself, not passed through.
   /** Loads the model, opens the store; resolves when ready to answer (or locked, in passphrase mode). */
   init(options: EngineOptions, onProgress?: (event: ProgressEvent) => void, host?: EngineHost): Promise<ModelInfo>;
-  /** Answers one turn; `onDelta` receives streamed text as the skill produces it. */
-  send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply>;
+  /**
+   * Answers one turn and resolves once it is stored. `onChunk` receives streamed text as the skill
+   * produces it, then the whole reply (`done`) as soon as it is decided, before it is stored.
+   */
+  send(request: SendRequest, onChunk?: (chunk: ReplyChunk) => void): Promise<Reply>;
   /** Cancels the in-flight request with that id; its `send` rejects with an `AbortError`. */
   cancel(requestId: string, reason?: string): Promise<void>;
   /** The engine's current state. */

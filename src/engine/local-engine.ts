@@ -3,9 +3,10 @@
  * entry exposes this same object through comlink; `createAssistant({ worker: false })` uses it
  * directly (Node, tests).
  *
- * A turn is: classify → store the user's message → dialogue decision and skill → store the
- * reply. Turns run one at a time per engine, in the order they were sent, so concurrent sends
- * never interleave their dialogue-state writes.
+ * A turn is: classify → dialogue decision and skill → the reply, shown at once (a `done` chunk) →
+ * the user's message, the reply and the dialogue state stored, behind it (./turn-writes.ts); the
+ * turn resolves once they are. Turns are decided one at a time per engine, in the order they were
+ * sent, and written in that order, so concurrent sends never interleave their dialogue-state writes.
  *
  * @module
  */
@@ -18,6 +19,7 @@ import type {
   ModelSource,
   ProgressEvent,
   Reply,
+  ReplyChunk,
   SendRequest,
   Understanding,
 } from './types.ts';
@@ -29,7 +31,9 @@ import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
 import { withSlotEntities } from '../nlu/tagger/slot-entities.ts';
 import { loadEngineTagger, startingTagger } from './tagger-loader.ts';
 import { defaultTimeZone } from '../nlu/entities/time-zone.ts';
-import type { HistoryMessage, Store } from '../store/index.ts';
+import type { HistoryMessage, NewMessage, Store } from '../store/index.ts';
+import { newMessageIds } from '../store/message-ids.ts';
+import type { DialogueState } from '../dialogue/types.ts';
 import { loadEngineModel, startingModel } from './model-loader.ts';
 import { prepareWasm } from './ort-wasm.ts';
 import { paceProgress } from './progress-pace.ts';
@@ -49,6 +53,7 @@ export const CONTEXT_MODEL_HISTOGRAM = 'confidant_context_model_duration_seconds
 import { joinTabSync, type TabSignal, type TabSync } from './tab-sync.ts';
 import { titleFromTurn, TITLE_TURNS } from './conversation-title.ts';
 import { toStoredMessage } from './feedback.ts';
+import { createTurnWrites } from './turn-writes.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -95,6 +100,19 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
   let listener: ((event: EngineEvent) => void) | null = null;
   const inflight = new Map<string, AbortController>();
   let queue: Promise<unknown> = Promise.resolve();
+  // A failed write makes the dialogue forget its in-memory state of the conversation: the next turn reads the store's.
+  const writes = createTurnWrites((conversationId) => state?.services?.dialogue.forget(conversationId));
+  /** Tells listeners a turn's write failed (the turn's own promise rejects too). */
+  const reportWrite = (error: unknown, recordId: string) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    emit({
+      type: 'storage-error',
+      code: typeof code === 'string' ? code : 'storage',
+      table: 'messages',
+      recordId,
+      message: `A turn could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  };
   const wrapCallback = hooks.wrapCallback ?? (<T extends object>(value: T) => value);
 
   const emit = (event: EngineEvent) => {
@@ -299,7 +317,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       }
       case 'locked':
         // Device mode has no secret to lock with: only a passphrase store follows.
-        if (s.services !== undefined && s.store.keyMode === 'passphrase') lockHere(s);
+        if (s.services === undefined || s.store.keyMode !== 'passphrase') return;
+        await writes.settled();
+        if (s.services !== undefined) lockHere(s);
         return;
       case 'reset':
         await reopen(s);
@@ -323,46 +343,82 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     setStatus(s, 'locked');
   };
 
+  /**
+   * Writes a turn's messages (one transaction) and its dialogue state side by side, behind the reply
+   * (./turn-writes.ts); then tells other tabs and titles the conversation, in the same order.
+   */
+  const persist = (
+    s: EngineState,
+    conversationId: string,
+    epoch: number,
+    records: NewMessage[],
+    state: DialogueState | undefined,
+    text: string,
+    intent: string | null,
+  ): Promise<HistoryMessage[]> =>
+    writes.write(conversationId, epoch, async () => {
+      // Each IndexedDB transaction costs ~0.3 ms, more under load: the two run at once, both must succeed.
+      const [messages, written] = await Promise.allSettled([
+        s.store.addMessages(records),
+        state === undefined ? undefined : s.store.putDialogueState(conversationId, state),
+      ]);
+      if (messages.status === 'rejected') throw messages.reason;
+      if (written.status === 'rejected') throw written.reason;
+      s.sync.post({ kind: 'messages', conversationId, ids: messages.value.map((m) => m.id) });
+      // The turn is stored: a title that cannot be written leaves the conversation untitled, not the turn failed.
+      await autoTitle(s, conversationId, text, intent).catch((error: unknown) => reportWrite(error, conversationId));
+      return messages.value;
+    });
+
+  /** The user's words are kept even when the turn fails, so a retry or a reload shows them. */
+  const keepWords = (s: EngineState, record: NewMessage) =>
+    void writes.after(async () => {
+      const kept = await s.store.addMessage(record).catch(() => undefined);
+      if (kept !== undefined) s.sync.post({ kind: 'messages', conversationId: kept.conversationId, ids: [kept.id] });
+    });
+
   const answer = async (
     request: SendRequest,
     signal: AbortSignal,
-    onDelta?: (text: string) => void,
+    onChunk?: (chunk: ReplyChunk) => void,
+    decided?: () => void,
   ): Promise<Reply> => {
     const s = unlocked();
     const conversationId = request.conversationId ?? s.conversationId;
     const started = performance.now();
-    const [userId, replyId] = request.messageIds ?? [];
+    // Taken before the dialogue state is: see ./turn-writes.ts.
+    const epoch = writes.epoch(conversationId);
+    // Chosen now (the caller's, or new) so the reply shown before its write has its stored id.
+    const [userId, replyId] = request.messageIds ?? (newMessageIds(2) as [string, string]);
     // A retry (the Worker died mid-turn, see ./supervised-engine.ts): what the first attempt stored counts.
     let keptUser: HistoryMessage | undefined;
-    if (request.retry === true && userId !== undefined && replyId !== undefined) {
+    if (request.retry === true) {
       const done = await s.store.getMessage(replyId);
       const understanding = (done?.meta as { understanding?: Understanding } | undefined)?.understanding;
       if (done !== undefined && understanding !== undefined) return toReply(done, { text: done.text }, understanding);
       keptUser = await s.store.getMessage(userId);
     }
-    const userMessage = {
+    const record: NewMessage = {
+      id: userId,
       conversationId,
-      role: 'user' as const,
+      role: 'user',
       text: request.text,
       createdAt: keptUser?.createdAt ?? Date.now(),
-      ...(userId === undefined ? {} : { id: userId }),
     };
     const nlu = await understand(s, request.text);
     signal.throwIfAborted();
-    const record = { ...userMessage, meta: { nlu } };
+    record.meta = { nlu };
     const replyRecord = (text: string, understanding: Understanding) => ({
+      id: replyId,
       conversationId,
       role: 'assistant' as const,
       text,
       meta: { understanding },
-      createdAt: Math.max(Date.now(), userMessage.createdAt + 1),
-      ...(replyId === undefined ? {} : { id: replyId }),
+      createdAt: Math.max(Date.now(), (record.createdAt as number) + 1),
     });
     // The turn's messages: the user's only if a first attempt did not keep it already.
-    const turnRecords = (reply: ReturnType<typeof replyRecord>) => (keptUser === undefined ? [record, reply] : [reply]);
-    let stored: HistoryMessage | undefined;
-    // The id of the user's message this attempt stored, for other tabs.
-    let newUserId: string | undefined;
+    const turnRecords = (reply: NewMessage) => (keptUser === undefined ? [record, reply] : [reply]);
+    let written: Promise<HistoryMessage[]> | undefined;
     let result;
     try {
       result = await s.services.dialogue.handle({
@@ -370,47 +426,41 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         text: request.text,
         nlu,
         signal,
-        ...(onDelta === undefined ? {} : { onDelta }),
-        // The turn's two messages (one transaction) and the dialogue state are written side by side:
-        // each IndexedDB transaction costs ~0.3 ms, more under load. The turn resolves after both.
+        ...(onChunk === undefined ? {} : { onDelta: (text: string) => onChunk({ type: 'delta', text }) }),
+        // Queued, not awaited: the manager keeps the state in memory for the next turn, and
+        // `persist` makes it forget that copy if the write fails (./turn-writes.ts).
         save: async (state, { reply, understanding }) => {
-          const [messages, written] = await Promise.allSettled([
-            s.store.addMessages(turnRecords(replyRecord(reply.text, understanding))),
-            s.store.putDialogueState(conversationId, state),
-          ]);
-          if (messages.status === 'rejected') throw messages.reason;
-          stored = messages.value.at(-1);
-          if (keptUser === undefined) newUserId = messages.value[0]?.id;
-          if (written.status === 'rejected') throw written.reason;
+          const records = turnRecords(replyRecord(reply.text, understanding));
+          written = persist(s, conversationId, epoch, records, state, request.text, understanding.intent);
+          written.catch(() => undefined);
         },
       });
     } catch (error) {
-      // The user's words are kept even when the turn fails, so a retry or a reload shows them.
-      if (stored === undefined && keptUser === undefined) {
-        const kept = await s.store.addMessage(record).catch(() => undefined);
-        if (kept !== undefined) s.sync.post({ kind: 'messages', conversationId, ids: [kept.id] });
-      }
+      if (written === undefined && keptUser === undefined) keepWords(s, record);
       throw error;
     }
     const { reply, understanding } = result;
-    // A manager that did not call `save` (a custom one) still gets the turn stored.
-    if (stored === undefined) {
-      const added = await s.store.addMessages(turnRecords(replyRecord(reply.text, understanding)));
-      stored = added.at(-1);
-      if (keptUser === undefined) newUserId = added[0]?.id;
+    const planned = replyRecord(reply.text, understanding);
+    // A manager that did not call `save` (a custom one) still gets the turn's messages stored.
+    written ??= persist(s, conversationId, epoch, turnRecords(planned), undefined, request.text, understanding.intent);
+    // Decided: the next turn may start, and the reply is shown while it is written.
+    decided?.();
+    onChunk?.({ type: 'done', reply: toReply(planned, reply, understanding) });
+    let stored: HistoryMessage;
+    try {
+      stored = (await written).at(-1) as HistoryMessage;
+    } catch (error) {
+      // Shown but not stored: said to the caller (this rejection) and to every listener.
+      reportWrite(error, replyId);
+      if (keptUser === undefined) keepWords(s, record);
+      throw error;
     }
-    s.sync.post({
-      kind: 'messages',
-      conversationId,
-      ids: [newUserId, stored?.id].filter((id): id is string => id !== undefined),
-    });
-    await autoTitle(s, conversationId, request.text, understanding.intent);
-    s.services.metrics.recordTurn(
+    s.services?.metrics.recordTurn(
       understanding.intent ?? OOS_LABEL,
       performance.now() - started,
       reply.failed === undefined ? 'ok' : 'error',
     );
-    return toReply(stored as HistoryMessage, reply, understanding);
+    return toReply(stored, reply, understanding);
   };
 
   // The lifecycle, turns and the assistant's top level; `adminMethods` adds the grouped rest.
@@ -499,23 +549,26 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       return s.model.info;
     },
 
-    send(request: SendRequest, onDelta?: (text: string) => void): Promise<Reply> {
+    send(request: SendRequest, onChunk?: (chunk: ReplyChunk) => void): Promise<Reply> {
       current();
       // Refused before it is queued, classified or stored (see ./message-limits.ts).
       checkMessageLength(request.text);
       const controller = new AbortController();
       const id = request.requestId;
       if (id !== undefined) inflight.set(id, controller);
+      let decided!: () => void;
+      const next = new Promise<void>((resolve) => (decided = resolve));
       const turn = queue.then(async () => {
         controller.signal.throwIfAborted();
         // A turn caught by a deletion of the database is answered again, once, on the new one.
         return reopener.retrying(
-          () => answer(request, controller.signal, onDelta),
-          () => answer({ ...request, retry: true }, controller.signal, onDelta),
+          () => answer(request, controller.signal, onChunk, decided),
+          () => answer({ ...request, retry: true }, controller.signal, onChunk, decided),
           controller.signal,
         );
       });
-      queue = turn.catch(() => undefined);
+      // The next turn starts once this one is decided (its write is queued behind: ./turn-writes.ts).
+      queue = Promise.race([next, turn.catch(() => undefined)]);
       return turn.finally(() => {
         if (id !== undefined) inflight.delete(id);
       });
@@ -554,6 +607,8 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         throw new UnsupportedError('Device mode has no secret to lock the history with: use passphrase mode', {
           code: 'device-mode',
         });
+      // The turns already answered are written with the key before it goes.
+      await writes.settled();
       lockHere(s);
       s.sync.post({ kind: 'locked' });
     },
@@ -576,25 +631,37 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       emit({ type: 'status', status: 'disposed' });
       listener = null;
       if (s === undefined) return;
+      // Turns already answered are stored before the store closes.
+      await writes.settled();
       s.sync.close();
       stopServices(s.services);
       await Promise.allSettled([s.model.dispose(), s.contextModel.dispose(), s.tagger?.dispose(), s.store.close()]);
     },
   };
-  return {
-    ...own,
-    ...adminMethods({
-      current,
-      unlocked,
-      inflight,
-      emit,
-      setStatus,
-      swapModel,
-      loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
-      restart: restartServices,
-      reopen,
-    }),
-  };
+  const admin = adminMethods({
+    current,
+    unlocked,
+    inflight,
+    emit,
+    setStatus,
+    swapModel,
+    loadModel: (source: ModelSource, options: EngineOptions) => loadModel(source, options),
+    restart: restartServices,
+    reopen,
+  });
+  // History, privacy controls and the rest read and change what turns wrote: they wait for the
+  // writes of the turns already answered (./turn-writes.ts), so a reply shown is in every read
+  // after it and an erase comes after every write before it.
+  const afterWrites = Object.fromEntries(
+    Object.entries(admin).map(([name, method]) => [
+      name,
+      async (...args: unknown[]) => {
+        await writes.settled();
+        return (method as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as typeof admin;
+  return { ...own, ...afterWrites };
 }
 
 /**

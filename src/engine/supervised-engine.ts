@@ -34,6 +34,9 @@ export function createSupervisedEngine(
   let current: Engine;
   // Resolves when `current` may take calls: at once, and after each restart's init.
   let ready: Promise<void> = Promise.resolve();
+  // No restart under way: calls go straight through. Waiting on the settled `ready` anyway cost a
+  // microtask, enough for the widget's render of the user's message to run before the turn was posted.
+  let restarting = false;
 
   const launch = (): Engine => {
     const engine: Engine = start(() => {
@@ -43,6 +46,7 @@ export function createSupervisedEngine(
     return engine;
   };
   const restart = () => {
+    restarting = true;
     if (++restarts > MAX_RESTARTS) {
       ready = Promise.reject(new WorkerError('The engine Worker kept ending: not restarted', { code: 'terminated' }));
       ready.catch(() => undefined);
@@ -55,8 +59,12 @@ export function createSupervisedEngine(
       if (initArgs !== undefined) await next.init(...initArgs);
       restarts = 0;
     })();
+    // A failed start keeps `restarting`: calls then wait on `ready` to get its rejection.
     ready.then(
-      () => onRestart?.({ ok: true }),
+      () => {
+        restarting = false;
+        onRestart?.({ ok: true });
+      },
       (error: unknown) => onRestart?.({ ok: false, error }),
     );
   };
@@ -64,12 +72,13 @@ export function createSupervisedEngine(
 
   const forward =
     (name: keyof Engine) =>
-    async (...args: unknown[]): Promise<unknown> => {
+    (...args: unknown[]): Promise<unknown> => {
       if (name === 'init') initArgs = args as Parameters<Engine['init']>;
       if (name === 'setListener') listener = args[0] as typeof listener;
       // `init` and `setListener` go to the Worker of the moment; the rest wait for a restart to finish.
-      if (name !== 'init' && name !== 'setListener' && name !== 'dispose') await ready;
-      return (current[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+      return restarting && name !== 'init' && name !== 'setListener' && name !== 'dispose'
+        ? ready.then(() => forward(name)(...args))
+        : (current[name] as (...a: unknown[]) => Promise<unknown>)(...args);
     };
   const engine = Object.fromEntries(Object.keys(engineMethods).map((name) => [name, forward(name as keyof Engine)]));
   return {

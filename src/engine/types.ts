@@ -241,7 +241,7 @@ export interface Reply {
   createdAt: number;
 }
 
-/** A piece of a streamed reply; the last chunk carries the whole `Reply`. */
+/** A piece of a streamed reply: text as it comes, then the whole `Reply` (`done`) once it is decided. */
 export type ReplyChunk = { type: 'delta'; text: string } | { type: 'done'; reply: Reply };
 
 /** The user's rating of a reply: thumbs up or down. */
@@ -329,7 +329,7 @@ export interface FeedbackExport {
 export type EngineEvent =
   /** A reply the assistant makes without being asked: a timer or reminder firing. */
   | { type: 'notification'; reply: Reply }
-  /** A stored record failed authentication and was skipped. */
+  /** A stored record failed authentication and was skipped, or a turn's messages could not be written. */
   | { type: 'storage-error'; code: string; recordId: string; table: string; message: string }
   /** The engine's state changed (e.g. locked, unlocked, model swapped). */
   | { type: 'status'; status: EngineStatus }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { engineMethods, membersOf, type EngineGroup } from '../../../src/engine/contract.ts';
 import { createLocalEngine } from '../../../src/engine/local-engine.ts';
 import { connectWorkerEngine, exposeEngine } from '../../../src/engine/worker-transport.ts';
-import { createAssistant, type Assistant, type ProgressEvent } from '../../../src/index.ts';
+import { createAssistant, type Assistant, type ProgressEvent, type ReplyChunk } from '../../../src/index.ts';
 
 const tableNames = Object.keys(engineMethods).sort();
 const functionKeys = (object: object) =>
@@ -40,9 +40,14 @@ describe('the Worker client, over a MessageChannel', () => {
     const model = await engine.init({ storage: 'memory' }, (event) => progress.push(event.status));
     assert.equal(model.name, 'assistant-en');
     assert.ok(progress.includes('done'), `init called back across the channel: ${progress.join()}`);
-    const deltas: string[] = [];
-    const reply = await engine.send({ text: 'hello' }, (text) => deltas.push(text));
+    const chunks: ReplyChunk[] = [];
+    const reply = await engine.send({ text: 'hello' }, (chunk) => chunks.push(chunk));
     assert.equal(reply.understanding.intent, 'greeting');
+    // The reply came through the callback before the turn was stored, under its stored id.
+    assert.deepEqual(
+      chunks.map((chunk) => (chunk.type === 'done' ? chunk.reply.id : chunk.type)),
+      [reply.id],
+    );
     assert.equal(typeof reply.text, 'string', 'the reply came back by copy');
     assert.equal((await engine.conversations()).length, 1);
   });
