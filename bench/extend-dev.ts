@@ -41,7 +41,7 @@ const { values } = parseArgs({
     // A stand-in Chinese model trained without one writer's voices file, and that file: its
     // utterances are Chinese the stand-in never saw, harder than val (models/default-options.ts).
     'zh-model': { type: 'string' },
-    'zh-heldout': { type: 'string' },
+    'zh-heldout': { type: 'string', multiple: true },
   },
 });
 const options = JSON.parse(values.options) as ExtendOptions;
@@ -82,8 +82,8 @@ const languages = [
     corpora: ['shop-zh', 'gym-zh'],
     extra: (): Record<string, TrainingExample[]> => {
       if (values['zh-heldout'] === undefined) return {};
-      const held = readDataset(values['zh-heldout']);
-      return { 'held-out writer': [...(held.splits.train ?? []), ...(held.splits.val ?? [])] };
+      const held = values['zh-heldout'].map(readDataset);
+      return { 'held-out writer': held.flatMap((h) => [...(h.splits.train ?? []), ...(h.splits.val ?? [])]) };
     },
   },
 ].filter((l) => values.only === undefined || l.lang === values.only);
