@@ -67,8 +67,6 @@ const baseBytes = new Uint8Array(readFileSync(join(root, 'models/assistant-en.on
 const base = readBaseModel(baseBytes, 'models/assistant-en.onnx');
 const pack = readReplayPack(JSON.parse(readFileSync(join(root, 'models/assistant-en.replay.json'), 'utf8')));
 const shopFile = join(root, 'test/fixtures/extend/shop-en.yml');
-const shop = parseCorpus(readFileSync(shopFile, 'utf8'));
-const own = new Set(shop.train.map((e) => e.intent));
 
 /** One language's run: the CLI extension of its model, and the figures before and after. */
 interface LanguageRun {
@@ -151,20 +149,41 @@ const runs = [
   ),
 ];
 
-// 2. English dev paraphrases (tunable): the shop's and a second domain's.
-const shopDev = scoreChecks(
-  runs[0]!.classify,
-  readChecks(join(root, 'test/fixtures/extend/shop-en-dev.json')),
-  own,
-  shop.outOfScope ?? [],
+// 2. Dev paraphrases (tunable) of each language: the shop's, scored on the CLI's model, and a
+// second domain's (gym), extended in this process.
+const devOf = async (run: LanguageRun, shopCorpus: string, gymCorpus: string, modelFile: string, packFile: string) => {
+  const shopOwn = parseCorpus(readFileSync(join(root, shopCorpus), 'utf8'));
+  const shopScores = scoreChecks(
+    run.classify,
+    readChecks(join(root, shopCorpus.replace('.yml', '-dev.json'))),
+    new Set(shopOwn.train.map((e) => e.intent)),
+    shopOwn.outOfScope ?? [],
+  );
+  const gymCorpusParsed = parseCorpus(readFileSync(join(root, gymCorpus), 'utf8'));
+  const model = readBaseModel(new Uint8Array(readFileSync(join(root, modelFile))), modelFile);
+  const replay = readReplayPack(JSON.parse(readFileSync(join(root, packFile), 'utf8')));
+  const gymModel = (await extendIntentModel(model, gymCorpusParsed, replay)).model;
+  const gymScores = scoreChecks(
+    classifierOf(gymModel),
+    readChecks(join(root, gymCorpus.replace('.yml', '-dev.json'))),
+    new Set(gymCorpusParsed.train.map((e) => e.intent)),
+    gymCorpusParsed.outOfScope ?? [],
+  );
+  return { shop: shopScores, gym: gymScores };
+};
+const devEn = await devOf(
+  runs[0]!,
+  'test/fixtures/extend/shop-en.yml',
+  'test/fixtures/extend/gym-en.yml',
+  'models/assistant-en.onnx',
+  'models/assistant-en.replay.json',
 );
-const gym = parseCorpus(readFileSync(join(root, 'test/fixtures/extend/gym-en.yml'), 'utf8'));
-const gymModel = (await extendIntentModel(base, gym, pack)).model;
-const gymDev = scoreChecks(
-  classifierOf(gymModel),
-  readChecks(join(root, 'test/fixtures/extend/gym-en-dev.json')),
-  new Set(gym.train.map((e) => e.intent)),
-  gym.outOfScope ?? [],
+const devZh = await devOf(
+  runs[1]!,
+  'test/fixtures/extend/shop-zh.yml',
+  'test/fixtures/extend/gym-zh.yml',
+  'models/assistant-zh.onnx',
+  'models/assistant-zh.replay.json',
 );
 
 // 3. Bad corpora: each must get a CorpusError (with its line where it has one), the model unchanged.
@@ -239,7 +258,7 @@ const result = {
   load,
   browserMs,
   runs: runs.map(({ classify: _, ...r }) => r),
-  dev: { shop: shopDev, gym: gymDev },
+  dev: { en: devEn, zh: devZh },
   bad: badRows,
   designs,
 };
@@ -336,7 +355,8 @@ ${runs
   )
   .join('\n\n')}
 
-English dev paraphrases (tunable): shop ${pct(shopDev.paraphrases)}, gym (\`gym-en.yml\`) ${pct(gymDev.paraphrases)}; negatives on a corpus intent: shop ${shopDev.leaks.length}, gym ${gymDev.leaks.length}.
+Dev paraphrases (tunable; \`*-dev.json\`): English shop ${pct(devEn.shop.paraphrases)} of ${devEn.shop.count}, gym (\`gym-en.yml\`) ${pct(devEn.gym.paraphrases)} of ${devEn.gym.count}; Chinese shop ${pct(devZh.shop.paraphrases)} of ${devZh.shop.count}, gym (\`gym-zh.yml\`) ${pct(devZh.gym.paraphrases)} of ${devZh.gym.count}; negatives on a corpus intent: ${[devEn.shop, devEn.gym, devZh.shop, devZh.gym].map((d) => d.leaks.length).join(', ')}.
+More tuning figures (each language's dev data, a stand-in Chinese model for a writer it never saw): \`node --import tsx bench/extend-dev.ts\`.
 In the browser only English is extended: the engine extends its bundled English model (a Chinese corpus is refused
 with \`CorpusError\` code \`language\`, the model in use answering on); \`confidant train\` extends either.
 

@@ -156,3 +156,11 @@ test('a replay pack of another model, or of another format, is refused', () => {
     (e: unknown) => e instanceof CorpusError && /greeting/.test(e.message),
   );
 });
+
+test('dropout shares outside [0, 1) are refused before any training', async () => {
+  const corpus = parseCorpus(shop);
+  for (const bad of [{ wordDropout: 1 }, { featureDropout: -0.1 }, { wordDropout: Number.NaN }])
+    await assert.rejects(extendIntentModel(base, corpus, pack, bad), RangeError);
+  const { model } = await extendIntentModel(base, corpus, pack, { wordDropout: 0, featureDropout: 0, epochs: 1 });
+  assert.ok(model.labels.includes('store_hours'));
+});
