@@ -25,6 +25,22 @@ describe('lists', () => {
     assert.deepEqual(parseListRequest("what's on my shopping list"), { add: [], remove: [], check: [], clear: false });
   });
 
+  it('read a question asked right after a change, with a filler and no apostrophe, as no item', () => {
+    const shopping = builtinSkills.find((s) => s.id === 'builtin.shopping-list')!;
+    const add = shopping.slots!.find((s) => s.name === 'add')!;
+    // As a follow-up of the task that just added rice ("and eggs" would be an item).
+    const read = (text: string) =>
+      add.extract!({
+        text,
+        entities: [],
+        slots: { add: ['rice'] },
+        answer: false,
+        cue: { type: 'follow-up', rest: text },
+      });
+    assert.equal(read('ok whats on my list'), undefined);
+    assert.deepEqual(read('eggs'), ['eggs']);
+  });
+
   it('keep the to-do and shopping lists apart, encrypted in the store', async () => {
     const h = await createHarness();
     await h.say('add milk and eggs to my shopping list', 'shopping_list_update');
