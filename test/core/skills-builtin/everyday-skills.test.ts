@@ -4,6 +4,7 @@ import { parseDice } from '../../../src/skills/builtin/chance.ts';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
 import { builtinSkills } from '../../../src/skills/builtin/index.ts';
+import { slotsOf } from '../../../src/dialogue/slots.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('lists', () => {
@@ -27,7 +28,7 @@ describe('lists', () => {
 
   it('read a question asked right after a change, with a filler and no apostrophe, as no item', () => {
     const shopping = builtinSkills.find((s) => s.id === 'builtin.shopping-list')!;
-    const add = shopping.slots!.find((s) => s.name === 'add')!;
+    const add = slotsOf(shopping).find((s) => s.name === 'add')!;
     // As a follow-up of the task that just added rice ("and eggs" would be an item).
     const read = (text: string) =>
       add.extract!({
