@@ -4,19 +4,23 @@
  * extending the model trains on beside the new intents, fetched only when extending.
  *
  *   npm run build:replay -- --data ../shared/datasets/clinc150.json
- *   npm run build:replay -- --data models/corpora/zh/clinc150-zh.json --model assistant-zh --language zh
+ *   npm run build:replay -- --data models/corpora/zh/clinc150-zh.json --model assistant-zh --language zh \
+ *     --more models/corpora/zh/voices-a.json …
  *
+ * `--more` (repeatable) adds another dataset's train and val splits, as `train:default --more`
+ * trains on them: the pack samples what the model was trained on.
  * Seeded: the same data gives the same file.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { readDataset } from '../bin/commands/dataset.ts';
+import { readDataset, withMoreData } from '../bin/commands/dataset.ts';
 import { sampleReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
 
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
+    more: { type: 'string', multiple: true, default: [] },
     model: { type: 'string', default: 'assistant-en' },
     language: { type: 'string', default: 'en' },
     'per-intent': { type: 'string', default: '30' },
@@ -30,13 +34,16 @@ if (values.data === undefined) {
   console.error('usage: npm run build:replay -- --data <dataset.json> [--model assistant-en] [--language en]');
   process.exit(2);
 }
-const dataset = readDataset(values.data);
+const base = readDataset(values.data);
+const moreSets = values.more.map(readDataset);
+const dataset = withMoreData(base, moreSets);
+const moreNames = moreSets.length === 0 ? '' : ` plus ${moreSets.map((d) => d.name).join(', ')}`;
 const pack = sampleReplayPack(
   { train: dataset.splits.train ?? [], ...(dataset.splits.val === undefined ? {} : { val: dataset.splits.val }) },
   {
     model: values.model,
     language: values.language,
-    source: `${dataset.name}${dataset.source === undefined ? '' : ` (${dataset.source})`}: a stratified sample of its train and val splits`,
+    source: `${base.name}${base.source === undefined ? '' : ` (${base.source})`}${moreNames}: a stratified sample of ${moreSets.length === 0 ? 'its' : 'their'} train and val splits`,
     license: dataset.license ?? 'see the dataset',
     attribution: dataset.citation ?? dataset.name,
     perIntent: Number(values['per-intent']),

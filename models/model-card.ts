@@ -51,6 +51,8 @@ export interface ModelCardInput {
   options: TrainOptions;
   /** Generated out-of-scope questions added to the training corpus. */
   generatedOos: number;
+  /** Near-miss out-of-scope questions (in-scope nouns in out-of-scope questions) added to it. */
+  nearMissOos: number;
   policies: PolicyRow[];
   /** Threads that trained it (the result does not depend on it). */
   threads: number;
@@ -106,6 +108,11 @@ export function writeModelCard(path: string, input: ModelCardInput): void {
       ? ` Plus ${input.generatedOos} generated out-of-scope questions (general-knowledge and how-to questions about everyday
 things, WordNet nouns in templates: \`models/generated-oos.ts\`), which give the out-of-scope class breadth.`
       : '';
+  const nearMiss =
+    input.nearMissOos > 0
+      ? ` Plus ${input.nearMissOos} near-miss out-of-scope questions: the nouns of the in-scope training utterances in
+questions no intent serves ("who invented the timer", "whats the history of bank accounts": \`nearMissOos\`).`
+      : '';
   const about = ABOUT[lang];
   const intents = model.labels.filter((l) => l !== OOS_LABEL);
   const m = model.metrics;
@@ -139,7 +146,7 @@ One self-describing ONNX file (opset 17): labels, featurizer, threshold and temp
 
 ## Data and licence
 
-${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length, moreText)}${generated}
+${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length, moreText)}${generated}${nearMiss}
 
 - Licence of the data: ${dataset.license ?? 'CC BY 3.0 (Creative Commons Attribution 3.0 Unported)'}. This model is derived
   from it; the attribution below must be kept with it.
