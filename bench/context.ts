@@ -1,6 +1,6 @@
 /**
  * `npm run bench:context`: how well the shipped context model carries a conversation, on the
- * hand-written dialogue sets — DEV (`default.json`, `en-dev.json`, `zh-dev.json`: may be tuned on) and
+ * hand-written dialogue sets — DEV (`default.json`, `en-dev.json`, `zh-dev.json`, `acts-dev.json`: may be tuned on) and
  * the frozen TEST sets (`en-test.json`, `zh-test.json`: reported, never tuned on) — next to an anchor
  * played in the same run: the utterance-only policy, which acts on the intent model's top intent of
  * each turn as if it were the first (no context). Every dialogue goes through the real stack
@@ -37,6 +37,7 @@ const SETS: { file: string; split: 'DEV' | 'TEST'; target?: [number, number] }[]
   { file: 'test/fixtures/dialogues/default.json', split: 'DEV' },
   { file: 'test/fixtures/dialogues/en-dev.json', split: 'DEV' },
   { file: 'test/fixtures/dialogues/zh-dev.json', split: 'DEV' },
+  { file: 'test/fixtures/dialogues/acts-dev.json', split: 'DEV' },
   { file: 'test/fixtures/dialogues/en-test.json', split: 'TEST', target: [0.95, 0.9] },
   { file: 'test/fixtures/dialogues/zh-test.json', split: 'TEST', target: [0.95, 0.9] },
 ];

@@ -81,7 +81,9 @@ topic mid-question and chats, in English (70%) and Simplified Chinese (30%), wit
 come from the intent corpora's train and validation splits (CLINC150, CC BY 3.0; CLINC150-zh in \`models/corpora/zh\`)
 and from phrase banks per built-in intent; slot values from generators per slot kind; besides the built-in skills,
 invented skills (pizza, weather, music, taxis, notes, cinema, …) are registered at random so the model learns to read
-manifests. Every turn goes through the real intent model, entity extractors, dialogue manager and skills; the gold
+manifests. Every turn goes through the real intent model, entity extractors, dialogue manager and skills (in about a
+third of the turns the intent model's scores are then jittered and its in-scope call sometimes flipped, as another
+model or unfamiliar wording would give them); the gold
 decision is carried out through the same \`decideAction\` the runtime uses. No test split was read.
 
 ## Training

@@ -94,7 +94,11 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
     if (c === 'start_task' || c === 'out_of_scope') return p * sw;
     return p;
   });
-  const ci = argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
+  const top = COMMANDS[argmax(weighted)];
+  // A new request nothing outside the model speaks for is out of scope, not the next best reading:
+  // keyboard mash after a list turn is not a follow-up to the list either.
+  const unfounded = (top === 'start_task' || top === 'small_talk') && !possible(top, state, f, best);
+  const ci = unfounded ? -1 : argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).

@@ -133,6 +133,8 @@ const C_TASK_INTENT = CANDIDATE_FEATURES.indexOf('task_intent');
 const C_TASK_SKILL = CANDIDATE_FEATURES.indexOf('task_skill');
 const C_LAST_INTENT = CANDIDATE_FEATURES.indexOf('last_intent');
 const C_LAST_SKILL = CANDIDATE_FEATURES.indexOf('last_skill');
+const C_FITS = CANDIDATE_FEATURES.indexOf('entity_fits');
+const C_BIGRAMS = CANDIDATE_FEATURES.indexOf('bigram_overlap');
 
 /** Names of the per-slot features, in order. */
 export const SLOT_FEATURES: readonly string[] = [
@@ -177,7 +179,8 @@ export interface TurnFeatures {
   /**
    * The candidate intents; `feats` has one value per name of {@link CANDIDATE_FEATURES}. `evidence`
    * (not a model input) says whether anything outside the context model speaks for starting it: the
-   * intent model's three best, words shared with its name or description, or the conversation;
+   * intent model's three best, words shared with its name or description, or the conversation when
+   * the turn gives it something (the intent model in scope, a value for one of the skill's slots);
    * `modelChoice`: it is the intent model's in-scope first choice.
    */
   candidates: (IntentCandidate & { feats: Float32Array; evidence: boolean; modelChoice: boolean })[];
@@ -187,6 +190,7 @@ export interface TurnFeatures {
 
 const ENTITY_INDEX = new Map(ENTITY_KINDS.map((k, i) => [k, i]));
 const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
 
 /** Entity kinds that fill a slot kind (a `datetime` also answers "what time?" and "what day?"). */
 function entityFits(kind: string, entities: readonly Entity[]): boolean {
@@ -226,6 +230,9 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
 
   // Slots of every skill named in the turn (read as a fresh request, or with the task's slots for its own skill).
   const found = new Map<SkillDefinition, number>();
+  // Skills the turn names a slot value of by itself, read without the task's values and cue: as a
+  // continuation any words are a list item ("asdf" after "add milk"), which is no evidence.
+  const namesSlot = new Set<SkillDefinition>();
   for (const skill of skills) {
     if (slotsOf(skill).length === 0) continue;
     const own = skill === taskSkill;
@@ -237,6 +244,8 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
       ...(own ? { cue: taskCue } : {}),
     });
     found.set(skill, Object.keys(values).length);
+    const fresh = own ? extractSlots(skill, { text, entities, slots: {}, ...when }) : values;
+    if (Object.keys(fresh).length > 0) namesSlot.add(skill);
   }
 
   // The slot candidates: the active task's slots, and the pending question's slot even if undeclared.
@@ -280,15 +289,25 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
     candidates.filter((c) => (scores.get(c.intent)?.rank ?? Infinity) < 3).flatMap((c) => (c.skill ? [c.skill] : [])),
   );
   const modelChoice = (f: Float32Array) => f[C_TOP1]! > 0 && !nlu.outOfScope;
+  // The conversation speaks for an intent only with something from the turn itself: the intent model
+  // calls it in scope, or it holds a value for one of the skill's slots (shared words are evidence on
+  // their own). Otherwise keyboard mash or an aside right after a list turn would be read as the list.
+  // A turn of function words only ("what's on it now?") can only be about the conversation; a
+  // Chinese turn sharing characters with the skill's description ("清单上还有啥" and "list | 清单") too.
+  const onlyFunctionWords = words.words.length === 0 && LATIN.test(text);
+  const turnSpeaks = (f: Float32Array, skill: SkillDefinition | undefined) =>
+    !nlu.outOfScope ||
+    onlyFunctionWords ||
+    (f[C_BIGRAMS]! > 0 && HAN.test(text)) ||
+    f[C_FITS]! > 0 ||
+    (skill !== undefined && namesSlot.has(skill));
   const hasEvidence = (f: Float32Array, skill: SkillDefinition | undefined) =>
     f[C_TOP3]! > 0 ||
     (skill !== undefined && rankedSkills.has(skill)) ||
     f[C_WORDS]! > 0 ||
     f[C_NAME]! > 0 ||
-    f[C_TASK_INTENT]! > 0 ||
-    f[C_TASK_SKILL]! > 0 ||
-    f[C_LAST_INTENT]! > 0 ||
-    f[C_LAST_SKILL]! > 0;
+    ((f[C_TASK_INTENT]! > 0 || f[C_TASK_SKILL]! > 0 || f[C_LAST_INTENT]! > 0 || f[C_LAST_SKILL]! > 0) &&
+      turnSpeaks(f, skill));
   const candidateFeats = candidates.map((c) => {
     const scored = scores.get(c.intent);
     const p = scored?.score ?? 0;

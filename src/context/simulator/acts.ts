@@ -34,7 +34,9 @@ export const CANCEL: Bank = {
   ),
   zh: split(
     '算了|不用了|取消|算了吧|不要了|取消吧|没事了|不用了谢谢|先不用了|别管了|停|停下|取消这个|我不要了|' +
-      '还是算了|没关系，不用了|等会再说|以后再说|不需要了|忘了它吧|不要这个了|取消刚才的|哎算了',
+      '还是算了|没关系，不用了|等会再说|以后再说|不需要了|忘了它吧|不要这个了|取消刚才的|哎算了|算了算了|当我没说|' +
+      '不弄了|别弄了|先不设了|不设了|先这样吧|算了，不用麻烦了|不要了谢谢|取消掉|撤销|没事，不用了|nvm|算了不要了|' +
+      '不想弄了|回头再说吧|改天吧|哎呀算了|先放着吧',
   ),
 };
 
@@ -63,7 +65,10 @@ export const YES: Bank = {
       "i'm sure|sure, go ahead|yes i'm sure|yeah do it|yes that's fine|y|ok sure|yes definitely|affirmative|yeah sure|" +
       'go on|please|yes yes|totally|sure why not',
   ),
-  zh: split('是的|对|好的|好|可以|确定|没问题|行|嗯|对的|是|好啊|确认|就这样|没错|好吧|可以的'),
+  zh: split(
+    '是的|对|好的|好|可以|确定|没问题|行|嗯|对的|是|好啊|确认|就这样|没错|好吧|可以的|嗯嗯|好滴|行啊|可以啊|' +
+      '对，清空吧|确定，删吧|好，删吧|是的，确定|OK|ok|嗯，确定|没错，就这么办|当然|必须的|来吧',
+  ),
 };
 
 /** Saying no to a confirmation (or to a question). */
@@ -73,7 +78,10 @@ export const NO: Bank = {
       "i'd rather not|no no|actually no|don't do that|keep it|no, don't|n|no thank you|hold on, no|nope, leave it|" +
       "no don't do it|no, not now|nah keep it",
   ),
-  zh: split('不|不是|不对|不要|不用|别|不行|不要了|不，留着|不了|别这样|不，先别'),
+  zh: split(
+    '不|不是|不对|不要|不用|别|不行|不要了|不，留着|不了|别这样|不，先别|先不要|别删|不删了|还是留着吧|' +
+      '不不不|等等，不要|no|不用了，留着|千万别|先别动|留着吧|不，我再想想',
+  ),
 };
 
 /** Follow-ups that change the place or day of the last request, whatever it was ("and tomorrow?"). */
@@ -88,9 +96,12 @@ export const FOLLOW_ANY: Bank = {
 /** Framings of a request that interrupts an open question: `{r}` is the request. */
 export const INTERRUPT_FRAMES: Bank = {
   en: split(
-    '{r}|{r}|{r}|wait {r}|hold on, {r}|actually {r}|oh first, {r}|quick question, {r}|before that, {r}|wait, {r}|hmm {r}',
+    '{r}|{r}|{r}|wait {r}|hold on, {r}|actually {r}|oh first, {r}|quick question, {r}|before that, {r}|wait, {r}|hmm {r}|' +
+      'oh also {r}|btw {r}|one sec, {r}|sorry, {r}|um {r}|real quick, {r}|oh and {r}',
   ),
-  zh: split('{r}|{r}|等一下，{r}|先问一下，{r}|对了，{r}'),
+  zh: split(
+    '{r}|{r}|等一下，{r}|先问一下，{r}|对了，{r}|顺便问下，{r}|哦对了，{r}|先别管这个，{r}|稍等，{r}|另外，{r}',
+  ),
 };
 
 /** Framings of a correction: `{v}` is the new value. */
@@ -98,18 +109,25 @@ export const CORRECTION_FRAMES: Bank = {
   en: split(
     'no, i meant {v}|actually {v}|sorry, i meant {v}|i meant {v}|no wait, {v}|make it {v}|actually make it {v}|' +
       'change it to {v}|oops, i meant {v}|no, {v}|{v} instead|sorry, {v}|no no, {v}|wait, make that {v}|' +
-      'correction: {v}|hmm actually {v}|no sorry {v}|can you change it to {v}|actually, {v} please',
+      'correction: {v}|hmm actually {v}|no sorry {v}|can you change it to {v}|actually, {v} please|wait no, {v}|' +
+      'not that, {v}|hmm no make that {v}|scratch that, {v}|i said {v}|whoops {v}|my bad, {v}|{v} not that',
   ),
-  zh: split('改成{v}|不对，{v}|我是说{v}|应该是{v}|换成{v}|不是，是{v}|说错了，{v}|改为{v}'),
+  zh: split(
+    '改成{v}|不对，{v}|我是说{v}|应该是{v}|换成{v}|不是，是{v}|说错了，{v}|改为{v}|错了，是{v}|不不，{v}|改一下，{v}|' +
+      '等等，{v}|搞错了，{v}|应该是{v}才对|还是{v}吧',
+  ),
 };
 
 /** Framings of an answer to a slot question: `{v}` is the value. */
 export const ANSWER_FRAMES: Bank = {
   en: split(
     "{v}|{v}|{v}|{v} please|um {v}|make it {v}|let's say {v}|maybe {v}|{v}, thanks|it's {v}|ok {v}|i'd say {v}|" +
-      'uh {v}|{v} i guess|just {v}|{v}!|{v}?|hmm {v}',
+      'uh {v}|{v} i guess|just {v}|{v}!|{v}?|hmm {v}|{v} works|{v} is fine|how about {v}|{v} pls|uhh {v}|' +
+      "let's do {v}|go with {v}|{v} would be good|oh {v}|{v} thx|probably {v}|{v} or so|yeah {v}",
   ),
-  zh: split('{v}|{v}|{v}吧|嗯，{v}|就{v}|{v}，谢谢|大概{v}'),
+  zh: split(
+    '{v}|{v}|{v}吧|嗯，{v}|就{v}|{v}，谢谢|大概{v}|{v}就行|{v}好了|呃 {v}吧|就{v}吧|{v}哈|那就{v}|{v}左右|嗯 {v}',
+  ),
 };
 
 /** Answers that fill nothing (the manager re-asks). */

@@ -39,6 +39,14 @@ const b = (en: string, zh = ''): Bank => ({
     .filter(Boolean),
 });
 
+/**
+ * Chinese follow-ups of a sum: each way of saying the four operations in each frame ("再减去{b}",
+ * "乘以{b}呢", "然后除以{b}"), so no one wording stands for all.
+ */
+const ZH_ARITHMETIC_FOLLOW_UPS = ['加', '加上', '减', '减去', '乘', '乘以', '除以']
+  .flatMap((op) => [`再${op}{b}`, `${op}{b}呢`, `然后${op}{b}`, `${op}{b}`])
+  .join('|');
+
 /** Scripts of the built-in skills' intents. */
 export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   timer: {
@@ -230,7 +238,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         slot: 'expression',
         bank: b(
           'plus {b}|times {b}|and divided by {b}|minus {b}|and of {n}?|then times {b}|divided by {b}|and plus {b}|now minus {b}|and times {b}?',
-          '再加{b}|乘以{b}|再减{b}',
+          ZH_ARITHMETIC_FOLLOW_UPS,
         ),
       },
     ],
@@ -261,7 +269,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         slot: 'place',
         bank: b(
           'and in {place}?|what about {place}?|how about {place}|and {place}?|and in {place}|what about in {place}',
-          '那{place}呢|{place}呢',
+          '那{place}呢|{place}呢|{place}几点|那{place}现在几点|{place}那边呢|换成{place}呢',
         ),
       },
     ],
@@ -279,7 +287,13 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       '今天几号|今天星期几|{date}是几号',
     ),
     followUp: [
-      { slot: 'date', bank: b('what about {date}?|and {date}?|and {date}|how about {date}', '那{date}呢|{date}呢') },
+      {
+        slot: 'date',
+        bank: b(
+          'what about {date}?|and {date}?|and {date}|how about {date}',
+          '那{date}呢|{date}呢|{date}是几号|那{date}是星期几',
+        ),
+      },
       {
         slot: 'date',
         bank: b('what day of the week is that|which weekday is that|and what day is that', '那天星期几'),
@@ -293,7 +307,9 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
     ),
     bare: b('can you spell a word for me|i need help spelling something|spell something', '帮我拼个单词'),
     answers: { word: b('{word}', '{word}') },
-    followUp: [{ slot: 'word', bank: b('and {word}?|what about {word}|and {word}', '那{word}呢') }],
+    followUp: [
+      { slot: 'word', bank: b('and {word}?|what about {word}|and {word}', '那{word}呢|{word}呢|{word}怎么拼呢') },
+    ],
   },
   change_user_name: {
     full: b('call me {name}|my name is {name}|please call me {name}|i go by {name}', '叫我{name}|我的名字是{name}'),

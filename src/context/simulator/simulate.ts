@@ -88,6 +88,22 @@ function sure(nlu: NluResult, intent: string, rng: Rng): NluResult {
   return { ...nlu, intent, confidence: score, outOfScope: false, intents: [{ intent, score }] };
 }
 
+/**
+ * The intent model's scores as another model, or this one on unfamiliar wording, might give them:
+ * each score scaled by a random factor (the mass kept), re-ranked, and the in-scope call now and then
+ * the other way, so the context model does not learn one model's calibration by heart.
+ */
+function jittered(nlu: NluResult, rng: Rng): NluResult {
+  if (nlu.intents.length === 0) return nlu;
+  const mass = nlu.intents.reduce((sum, s) => sum + s.score, 0);
+  const raw = nlu.intents.map((s) => ({ intent: s.intent, score: s.score * Math.exp(0.7 * rng.normal()) }));
+  const scale = mass / raw.reduce((sum, s) => sum + s.score, 0);
+  const intents = raw.map((s) => ({ intent: s.intent, score: s.score * scale })).sort((a, b) => b.score - a.score);
+  const outOfScope = rng.next() < 0.1 ? !nlu.outOfScope : nlu.outOfScope;
+  const top = intents[0]!;
+  return { ...nlu, intents, intent: outOfScope ? null : top.intent, confidence: top.score, outOfScope };
+}
+
 function smallTalkIntents(skills: readonly SkillDefinition[]): Set<string> {
   const chat = skills.filter((s) => s.id === 'builtin.small-talk' || s.id === 'builtin.meta');
   return new Set(chat.flatMap((s) => s.intents));
@@ -201,11 +217,12 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         await options.model.classify(text, { now: new Date(now), timeZone }),
         (await options.tagger?.tag(text)) ?? [],
       );
-      // Other intent models, or this one wrong: the gold intent missed, or fewer intents ranked.
+      // Other intent models, or this one wrong: the gold intent missed, fewer intents ranked, the scores off.
       const r = rng.next();
       if (current.gold.intent !== undefined && current.gold.command === 'start_task' && r < 0.06)
         nlu = withoutIntent(nlu, current.gold.intent);
       else if (r > 0.96) nlu = { ...nlu, intents: nlu.intents.slice(0, rng.int(2)) };
+      else if (r < 0.36) nlu = jittered(nlu, rng);
       else if (
         current.gold.intent !== undefined &&
         (current.gold.command === 'start_task' || current.gold.command === 'small_talk') &&

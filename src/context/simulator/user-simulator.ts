@@ -181,7 +181,7 @@ function gibberish(s: SimSetting): string {
 
 /** A turn nothing answers. */
 export function outOfScope(s: SimSetting): SimulatedTurn {
-  if (s.rng.next() < 0.12) return turn(gibberish(s), { command: 'out_of_scope' }, 'oos-gibberish');
+  if (s.rng.next() < 0.2) return turn(gibberish(s), { command: 'out_of_scope' }, 'oos-gibberish');
   const pool = s.lang === 'en' && s.rng.next() < 0.7 ? s.corpus.outOfScope : OUT_OF_SCOPE[s.lang];
   return turn(pick(s.rng, pool.length > 0 ? pool : OUT_OF_SCOPE[s.lang]), { command: 'out_of_scope' }, 'oos');
 }
@@ -274,7 +274,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.18, interrupt],
       [0.08, () => smallTalk(s)],
       [0.04, () => turn(say(NO, s), { command: 'deny' }, 'deny-question')],
-      [0.03, () => outOfScope(s)],
+      [0.06, () => outOfScope(s)],
     ]);
   }
   if (task !== undefined) {
@@ -318,6 +318,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
         related === undefined
           ? undefined
           : () => {
+              // Half the time in the intent corpus's words ("read me my to-do list"), not only the bank's.
+              const corpus =
+                s.lang === 'en' ? s.corpus.requests.get(related.intent) : s.corpus.zhRequests?.get(related.intent);
+              if (corpus !== undefined && corpus.length > 0 && s.rng.next() < 0.5)
+                return turn(pick(s.rng, corpus), { command: 'start_task', intent: related.intent }, 'related-corpus');
               const made = template(related.bank, s)!;
               return turn(made.text, { command: 'start_task', intent: related.intent }, 'related', made.values);
             },
@@ -336,7 +341,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.2, again(s, task.intent)],
       [0.22, switchTo],
       [0.07, () => smallTalk(s)],
-      [0.04, () => outOfScope(s)],
+      [0.07, () => outOfScope(s)],
       [0.03, () => unanswered(s)],
     ]);
   }

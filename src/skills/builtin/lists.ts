@@ -35,9 +35,12 @@ function parserFor(text: string): { parse: (text: string) => ListRequest; split:
     : { parse: parseListRequest, split: splitItems };
 }
 
-/** A question is not an item: "what's on the list?", "清单上有什么？" asked instead of answering. */
+/**
+ * A question is not an item: "what's on the list?", "ok whats on it", "清单上有什么？" asked instead
+ * of answering (after a filler, and typed without the apostrophe).
+ */
 const QUESTION =
-  /^(?:what|which|how|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
+  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|which|how|hows|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
 
 /** Reads one kind of change; on a cued follow-up without a verb ("and eggs", "还有鸡蛋"), repeats the last kind. */
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {

@@ -103,4 +103,28 @@ describe('decideAction', () => {
     assert.equal(d.action.type, 'new-intent');
     assert.equal((d.action as { intent: string }).intent, 'timer');
   });
+  it('reads keyboard mash after a list turn as out of scope: the conversation alone is no evidence', () => {
+    const state = emptyState();
+    state.turn = 1;
+    state.task = {
+      intent: 'shopping_list_update',
+      skillId: 'builtin.shopping-list',
+      text: 'add milk to my shopping list',
+      slots: { add: { value: ['milk'], turn: 1, at: 0 } },
+      turn: 1,
+      at: 0,
+    };
+    state.acts = [{ turn: 1, intent: 'shopping_list_update', skillId: 'builtin.shopping-list', action: 'new-intent' }];
+    // The model's slip: a start of the list (and a follow-up next) on words nothing else speaks for.
+    const model = { start_task: 0.9, follow_up: 0.06, out_of_scope: 0.04 };
+    const mash = featuresOf('fjdksl qpwoe', state);
+    assert.equal(mash.candidates.find((c) => c.intent === 'shopping_list_update')!.evidence, false);
+    const d = decideAction(state, mash, outputs(model, { shopping_list_update: 1 }, mash, 0.1));
+    assert.equal(d.action.type, 'out-of-scope');
+    // The same start is taken when the turn gives something: function words about the list, or the intent model.
+    const about = featuresOf("what's on it now?", state);
+    assert.equal(about.candidates.find((c) => c.intent === 'shopping_list')!.evidence, true);
+    const read = decideAction(state, about, outputs(model, { shopping_list: 1 }, about, 0.1));
+    assert.equal((read.action as { intent: string }).intent, 'shopping_list');
+  });
 });

@@ -4,6 +4,7 @@ import { parseDice } from '../../../src/skills/builtin/chance.ts';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
 import { builtinSkills } from '../../../src/skills/builtin/index.ts';
+import { slotsOf } from '../../../src/dialogue/slots.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('lists', () => {
@@ -23,6 +24,22 @@ describe('lists', () => {
     assert.deepEqual(parseListRequest('do i have carrots on my shopping list').check, ['carrots']);
     assert.equal(parseListRequest('erase all items on my todo list').clear, true);
     assert.deepEqual(parseListRequest("what's on my shopping list"), { add: [], remove: [], check: [], clear: false });
+  });
+
+  it('read a question asked right after a change, with a filler and no apostrophe, as no item', () => {
+    const shopping = builtinSkills.find((s) => s.id === 'builtin.shopping-list')!;
+    const add = slotsOf(shopping).find((s) => s.name === 'add')!;
+    // As a follow-up of the task that just added rice ("and eggs" would be an item).
+    const read = (text: string) =>
+      add.extract!({
+        text,
+        entities: [],
+        slots: { add: ['rice'] },
+        answer: false,
+        cue: { type: 'follow-up', rest: text },
+      });
+    assert.equal(read('ok whats on my list'), undefined);
+    assert.deepEqual(read('eggs'), ['eggs']);
   });
 
   it('keep the to-do and shopping lists apart, encrypted in the store', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDice } from '../../../src/skills/builtin/chance.ts';
-import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { parseListRequestZh, splitItemsZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { createHarness } from '../dialogue/harness.ts';
@@ -157,6 +157,9 @@ describe('Chinese parsers of the built-in skills', () => {
     assert.deepEqual(parseListRequestZh('鸡蛋不要了').remove, ['鸡蛋']);
     assert.deepEqual(parseListRequestZh('把oat milk加到清单').add, ['oat milk']);
     assert.deepEqual(parseListRequestZh('有没有香蕉').check, ['香蕉']);
+    // "X too" keeps only X, whether read as a request or as a follow-up's items.
+    assert.deepEqual(splitItemsZh('香蕉也要'), ['香蕉']);
+    assert.deepEqual(splitItemsZh('牛奶也买一下'), ['牛奶']);
     assert.equal(parseListRequestZh('把待办清单全部删掉').clear, true);
     assert.deepEqual(parseListRequestZh('购物清单上有什么'), { add: [], remove: [], check: [], clear: false });
   });
