@@ -117,8 +117,8 @@ questions no intent serves ("who invented the timer", "whats the history of bank
       : '';
   const mash =
     input.mashOos > 0
-      ? ` Plus ${input.mashOos} generated keyboard-mash and chat-reaction lines as out of scope ("asdfgh", "lmaooo", "哈哈哈",
-strings of common characters in no order: \`models/mash-oos.ts\`).`
+      ? ` Plus ${input.mashOos} generated keyboard-mash and chat-reaction lines as out of scope (${lang === 'zh' ? '"哈哈哈", "嗯嗯", "asdfgh", strings of common characters in no order' : '"asdfgh", "jkjkjk", "lmaooo", "hmm ok"'}:
+\`models/mash-oos.ts\`).`
       : '';
   const about = ABOUT[lang];
   const intents = model.labels.filter((l) => l !== OOS_LABEL);
