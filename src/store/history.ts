@@ -149,27 +149,31 @@ export function createHistory(ctx: StoreContext) {
       const tables: TableName[] = rows.length > 0 ? ['messages', 'conversations', 'searchPacks', 'meta'] : [];
       if (state !== undefined) tables.push('dialogueState');
       await backend.transaction('rw', tables, async (tx) => {
-        if (rows.length > 0) {
-          await tx.bulkPut('messages', rows);
-          await invalidatePacks(tx, messageIds);
-          const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
-          const updated = ids.map((id, i) => {
-            const row = convs[i] ?? started.get(id);
-            if (row === undefined) {
-              // Taken as existing without a look-up, and gone: this transaction aborts, and the write starts over.
-              if (!lookUp) throw new ConversationGone(id);
-              throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
-            }
-            return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
-          });
-          await tx.bulkPut('conversations', updated);
-        }
-        if (state !== undefined)
-          await tx.put('dialogueState', {
-            conversationId: state.conversationId,
-            updatedAt: Date.now(),
-            state: sealedState,
-          });
+        // Every request that does not wait for another's result is made at once: in a browser each
+        // awaited request is a round trip to IndexedDB, and the turn waits for the last one.
+        const [convs] = await Promise.all([
+          rows.length > 0 ? tx.bulkGet<ConversationRow>('conversations', ids) : [],
+          rows.length > 0 ? tx.bulkPut('messages', rows) : undefined,
+          rows.length > 0 ? invalidatePacks(tx, messageIds) : undefined,
+          state === undefined
+            ? undefined
+            : tx.put('dialogueState', {
+                conversationId: state.conversationId,
+                updatedAt: Date.now(),
+                state: sealedState,
+              }),
+        ]);
+        if (rows.length === 0) return;
+        const updated = ids.map((id, i) => {
+          const row = convs[i] ?? started.get(id);
+          if (row === undefined) {
+            // Taken as existing without a look-up, and gone: this transaction aborts, and the write starts over.
+            if (!lookUp) throw new ConversationGone(id);
+            throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
+          }
+          return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
+        });
+        await tx.bulkPut('conversations', updated);
       });
     };
     const skipLookUp = ids.every((id) => seen.has(id));
