@@ -37,11 +37,6 @@ function createDexie(options: DexieBackendOptions, durability: 'strict' | 'relax
     ...(keyRange === undefined ? {} : { IDBKeyRange: keyRange }),
     chromeTransactionDurability: durability,
   });
-  // Dexie's liveQuery machinery (its query cache, and the observability layer that computes the key
-  // ranges every write touched and posts them to every other tab on a BroadcastChannel) runs on
-  // every call; nothing here uses liveQuery (tabs follow each other through the engine's own
-  // signals), and it was a good part of a turn's store time in the Worker (bench:dialogue trace).
-  db.unuse({ stack: 'dbcore', name: 'Cache' }).unuse({ stack: 'dbcore', name: 'Observability' });
   for (const v of SCHEMA_HISTORY) {
     if (options.version !== undefined && v.version > options.version) break;
     const version = db.version(v.version).stores(v.stores);
