@@ -144,7 +144,14 @@ export function idbTransaction<T>(
     const tx = db.transaction([...tables], mode === 'rw' ? 'readwrite' : 'readonly', { durability });
     let result: { value: T } | undefined;
     let failure: { error: unknown } | undefined;
-    tx.oncomplete = () => (result === undefined ? reject(failure?.error ?? tx.error) : resolve(result.value));
+    tx.oncomplete = () => {
+      if (result !== undefined) return resolve(result.value);
+      // Committed before `fn` finished: it awaited something else than a request (Dexie's PrematureCommitError).
+      reject(
+        failure?.error ??
+          new DOMException('The transaction committed before its work finished', 'TransactionInactiveError'),
+      );
+    };
     tx.onabort = () =>
       reject(failure?.error ?? tx.error ?? new DOMException('The transaction was aborted', 'AbortError'));
     fn(idbTx(tx, platform)).then(
