@@ -91,7 +91,8 @@ function floats(values: ArrayLike<number>, size: number, what: string): Float32A
   if (values === null || typeof values !== 'object' || typeof values.length !== 'number')
     throw new TypeError(`${what} must be an array of numbers`);
   if (values.length !== size) throw new RangeError(`${what} must have ${size} values, it has ${values.length}`);
-  const out = Float32Array.from(values);
+  // The dialogue layer's vectors are Float32Arrays already: checked, not copied (nothing writes to them).
+  const out = values instanceof Float32Array ? values : Float32Array.from(values);
   for (let i = 0; i < out.length; i++) {
     if (!Number.isFinite(out[i])) throw new RangeError(`${what}[${i}] is not a finite number`);
   }

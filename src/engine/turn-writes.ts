@@ -1,8 +1,8 @@
 /**
  * The engine's turn writes, behind the reply: a turn's reply is shown as soon as it is decided, and
  * its messages and dialogue state are written after it, in the order the turns were decided. Each
- * write is one encryption round and two IndexedDB transactions (~5 ms on a quiet 2-core machine,
- * 15 ms and more under load): on the critical path it was most of a warm turn (issue 14).
+ * write is one encryption round and one IndexedDB transaction (it was two transactions, ~5 ms on a
+ * quiet 2-core machine, 15 ms and more under load): on the critical path it was most of a warm turn (issue 14).
  *
  * Nothing is lost and nothing is stored out of order: writes run one after another; the turn's
  * promise settles only once its write did, and rejects with the write's error, which the engine also

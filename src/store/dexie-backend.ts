@@ -9,8 +9,9 @@
  *
  * @module
  */
-import Dexie, { type Collection, type Table, type Transaction } from 'dexie';
-import type { Backend, BackendTx, Key, KeyRange, TransactionOptions } from './backend.ts';
+import Dexie from 'dexie';
+import type { Backend, BackendTx, TransactionOptions } from './backend.ts';
+import { idbTransaction, type IdbKeys } from './idb-transaction.ts';
 import { StorageError } from '../errors.ts';
 import { mapStorageError } from './platform-errors.ts';
 import { SCHEMA_HISTORY, type TableName } from './schema.ts';
@@ -65,6 +66,11 @@ export async function openDexieBackend(options: DexieBackendOptions): Promise<Ba
     return d;
   };
   const db = watch(createDexie(options, 'relaxed'));
+  // The IndexedDB implementation Dexie was given (a polyfill in Node), for the native transactions.
+  const platform: IdbKeys = {
+    indexedDB: options.indexedDB ?? globalThis.indexedDB,
+    IDBKeyRange: options.IDBKeyRange ?? globalThis.IDBKeyRange,
+  };
   try {
     await db.open();
   } catch (e) {
@@ -82,9 +88,12 @@ export async function openDexieBackend(options: DexieBackendOptions): Promise<Ba
     ): Promise<T> {
       if (closed) throw mapStorageError(new Dexie.DatabaseClosedError(), 'using a closed store');
       if (deleted) throw new StorageError('The database was deleted by another connection', { code: 'deleted' });
-      const target = opts.durability === 'strict' ? (strict ??= watch(createDexie(options, 'strict'))) : db;
+      const durability = opts.durability ?? 'relaxed';
+      const target = durability === 'strict' ? (strict ??= watch(createDexie(options, 'strict'))) : db;
       try {
-        return await target.transaction(mode, tables as TableName[], (t) => fn(dexieTx(t)));
+        // Reopened here when another connection's upgrade closed it (Dexie would auto-open on its own calls).
+        if (!target.isOpen()) await target.open();
+        return await idbTransaction(target.backendDB(), mode, tables, fn, durability, platform);
       } catch (e) {
         throw mapStorageError(e, `a ${mode === 'rw' ? 'write' : 'read'} of ${tables.join(', ')}`);
       }
@@ -94,42 +103,5 @@ export async function openDexieBackend(options: DexieBackendOptions): Promise<Ba
       db.close();
       strict?.close();
     },
-  };
-}
-
-function collection(t: Table, range: KeyRange | undefined): Collection {
-  if (range === undefined) return t.toCollection();
-  let c = t
-    .where(range.index)
-    .between(
-      range.lower ?? Dexie.minKey,
-      range.upper ?? Dexie.maxKey,
-      !(range.lowerOpen ?? false),
-      !(range.upperOpen ?? false),
-    );
-  if (range.reverse === true) c = c.reverse();
-  if (range.limit !== undefined) c = c.limit(range.limit);
-  return c;
-}
-
-function dexieTx(t: Transaction): BackendTx {
-  const table = (name: TableName) => t.table(name);
-  return {
-    get: async <T>(name: TableName, key: Key) => (await table(name).get(key)) as T | undefined,
-    bulkGet: async <T>(name: TableName, keys: Key[]) => (await table(name).bulkGet(keys)) as (T | undefined)[],
-    put: async (name, row) => {
-      await table(name).put(row);
-    },
-    bulkPut: async (name, rows) => {
-      await table(name).bulkPut(rows);
-    },
-    add: async (name, row) => {
-      await table(name).add(row);
-    },
-    delete: (name, key) => table(name).delete(key),
-    clear: (name) => table(name).clear(),
-    query: async <T>(name: TableName, range?: KeyRange) => (await collection(table(name), range).toArray()) as T[],
-    count: (name, range) => collection(table(name), range).count(),
-    deleteRange: (name, range) => collection(table(name), range).delete(),
   };
 }

@@ -14,10 +14,10 @@ import {
   type StoreContext,
 } from './context.ts';
 import { conversationRange, readPage } from './pager.ts';
-import type { ConversationRow, MessageRow } from './schema.ts';
+import type { ConversationRow, MessageRow, TableName } from './schema.ts';
 import { invalidatePacks } from './search-packs.ts';
 import { SKIPPED } from './sealer.ts';
-import type { HistoryMessage, NewMessage } from './types.ts';
+import type { AddMessagesOptions, HistoryMessage, NewMessage } from './types.ts';
 
 const DEFAULT_PAGE = 50;
 const MESSAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -33,6 +33,18 @@ function previewOf(text: string): string {
     .trim();
   const cut = Array.from(head.slice(0, PREVIEW_LENGTH + 1));
   return cut.length > PREVIEW_LENGTH ? `${cut.slice(0, PREVIEW_LENGTH - 1).join('')}…` : head;
+}
+
+/** Thrown inside a turn's write when a conversation taken as existing is gone: the write starts over. */
+class ConversationGone extends Error {}
+
+/** Whether `error` is a {@link ConversationGone}, as the backend passed it on (maybe as a `cause`). */
+function isGone(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; depth++) {
+    if (e instanceof ConversationGone) return true;
+    e = e.cause;
+  }
+  return false;
 }
 
 /** Creates the history half of a store. */
@@ -52,10 +64,20 @@ export function createHistory(ctx: StoreContext) {
     return t;
   }
 
-  async function addMessages(messages: readonly NewMessage[]): Promise<HistoryMessage[]> {
+  // Conversations this store wrote messages to: their rows exist, so a turn's write need not look
+  // them up first (one IndexedDB transaction fewer per turn). A stale entry (deleted meanwhile, here or
+  // in another tab) only sends that write down the full path: see `addMessages`.
+  const seen = new Set<string>();
+
+  async function addMessages(
+    messages: readonly NewMessage[],
+    options: AddMessagesOptions = {},
+  ): Promise<HistoryMessage[]> {
     if (!Array.isArray(messages)) throw new TypeError('addMessages takes an array of messages');
     ctx.keys.key();
-    if (messages.length === 0) return [];
+    const state = options.dialogueState;
+    if (state !== undefined) checkId(state.conversationId, 'dialogueState.conversationId');
+    if (messages.length === 0 && state === undefined) return [];
     for (const m of messages) {
       checkId(m?.conversationId, 'conversationId');
       if (m.role !== 'user' && m.role !== 'assistant') throw new TypeError(`role must be 'user' or 'assistant'`);
@@ -83,7 +105,7 @@ export function createHistory(ctx: StoreContext) {
     const ids = [...span.keys()];
     // Encrypt everything first (in parallel, while the conversations are looked up), then write in one
     // transaction: all or nothing.
-    const [bodies, known] = await Promise.all([
+    const [bodies, sealedState] = await Promise.all([
       sealer.sealMany(
         'messages',
         'body',
@@ -95,7 +117,7 @@ export function createHistory(ctx: StoreContext) {
             : { r: m.role, t: m.text, m: m.meta }) satisfies MessageBody,
         })),
       ),
-      backend.transaction('r', ['conversations'], (tx) => tx.bulkGet<ConversationRow>('conversations', ids)),
+      state === undefined ? undefined : sealer.seal('dialogueState', state.conversationId, 'state', state.state),
     ]);
     const rows: MessageRow[] = stored.map((m, i) => ({
       id: m.id,
@@ -103,31 +125,66 @@ export function createHistory(ctx: StoreContext) {
       createdAt: m.createdAt,
       body: bodies[i] as Uint8Array,
     }));
-    // A message may start a conversation: its (empty) title is sealed now, outside the write.
-    const started = new Map<string, ConversationRow>();
-    await Promise.all(
-      ids.map(async (id, i) => {
-        if (known[i] !== undefined) return;
-        const { first } = span.get(id) as { first: number };
-        started.set(id, {
-          id,
-          createdAt: first,
-          updatedAt: first,
-          title: await sealer.seal('conversations', id, 'title', '', [first]),
+    /** The write; `lookUp`: first find which conversations the messages start, and seal their titles. */
+    const write = async (lookUp: boolean) => {
+      const known = lookUp
+        ? await backend.transaction('r', ['conversations'], (tx) => tx.bulkGet<ConversationRow>('conversations', ids))
+        : ids.map(() => undefined);
+      // A message may start a conversation: its (empty) title is sealed now, outside the write.
+      const started = new Map<string, ConversationRow>();
+      if (lookUp) {
+        await Promise.all(
+          ids.map(async (id, i) => {
+            if (known[i] !== undefined) return;
+            const { first } = span.get(id) as { first: number };
+            started.set(id, {
+              id,
+              createdAt: first,
+              updatedAt: first,
+              title: await sealer.seal('conversations', id, 'title', '', [first]),
+            });
+          }),
+        );
+      }
+      const tables: TableName[] = rows.length > 0 ? ['messages', 'conversations', 'searchPacks', 'meta'] : [];
+      if (state !== undefined) tables.push('dialogueState');
+      await backend.transaction('rw', tables, async (tx) => {
+        // Every request that does not wait for another's result is made at once: in a browser each
+        // awaited request is a round trip to IndexedDB, and the turn waits for the last one.
+        const [convs] = await Promise.all([
+          rows.length > 0 ? tx.bulkGet<ConversationRow>('conversations', ids) : [],
+          rows.length > 0 ? tx.bulkPut('messages', rows) : undefined,
+          rows.length > 0 ? invalidatePacks(tx, messageIds) : undefined,
+          state === undefined
+            ? undefined
+            : tx.put('dialogueState', {
+                conversationId: state.conversationId,
+                updatedAt: Date.now(),
+                state: sealedState,
+              }),
+        ]);
+        if (rows.length === 0) return;
+        const updated = ids.map((id, i) => {
+          const row = convs[i] ?? started.get(id);
+          if (row === undefined) {
+            // Taken as existing without a look-up, and gone: this transaction aborts, and the write starts over.
+            if (!lookUp) throw new ConversationGone(id);
+            throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
+          }
+          return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
         });
-      }),
-    );
-    await backend.transaction('rw', ['messages', 'conversations', 'searchPacks', 'meta'], async (tx) => {
-      await tx.bulkPut('messages', rows);
-      await invalidatePacks(tx, messageIds);
-      const convs = await tx.bulkGet<ConversationRow>('conversations', ids);
-      const updated = ids.map((id, i) => {
-        const row = convs[i] ?? started.get(id);
-        if (row === undefined) throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
-        return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
+        await tx.bulkPut('conversations', updated);
       });
-      await tx.bulkPut('conversations', updated);
-    });
+    };
+    const skipLookUp = ids.every((id) => seen.has(id));
+    try {
+      await write(!skipLookUp);
+    } catch (error) {
+      if (!skipLookUp || !isGone(error)) throw error;
+      for (const id of ids) seen.delete(id);
+      await write(true);
+    }
+    for (const id of ids) seen.add(id);
     return stored;
   }
 
@@ -287,10 +344,7 @@ export function createHistory(ctx: StoreContext) {
 
     async putDialogueState(conversationId: string, state: unknown): Promise<void> {
       checkId(conversationId, 'conversationId');
-      const sealed = await sealer.seal('dialogueState', conversationId, 'state', state);
-      await backend.transaction('rw', ['dialogueState'], (tx) =>
-        tx.put('dialogueState', { conversationId, updatedAt: Date.now(), state: sealed }),
-      );
+      await addMessages([], { dialogueState: { conversationId, state } });
     },
   };
 }

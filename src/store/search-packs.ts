@@ -43,8 +43,11 @@ export async function bumpGeneration(tx: BackendTx): Promise<void> {
 
 /** Keeps packs exact after messages with these (new) ids were written in this transaction. */
 export async function invalidatePacks(tx: BackendTx, ids: readonly string[]): Promise<void> {
-  await bumpGeneration(tx);
-  const [lastPack] = await tx.query<PackRow>('searchPacks', { index: ':id', reverse: true, limit: 1 });
+  // Both at once: each awaited request is a round trip to IndexedDB.
+  const [, [lastPack]] = await Promise.all([
+    bumpGeneration(tx),
+    tx.query<PackRow>('searchPacks', { index: ':id', reverse: true, limit: 1 }),
+  ]);
   if (lastPack === undefined) return;
   // Fast path: every id sorts after the last pack (UUIDv7 ids of new messages do).
   const inside = ids.filter((id) => id <= lastPack.last);

@@ -31,6 +31,12 @@ export interface NewMessage {
   id?: string;
 }
 
+/** Options of `addMessages`. */
+export interface AddMessagesOptions {
+  /** A dialogue state to write with the messages, as `putDialogueState` would. */
+  dialogueState?: { conversationId: string; state: unknown };
+}
+
 /** The store as the core sees it. */
 export interface HistoryStore {
   /** `true` when backed by IndexedDB, `false` for the memory fallback. */
@@ -214,8 +220,11 @@ export interface AdminStore {
   changePassphrase(current: string | undefined, next: string, options?: { iterations?: number }): Promise<void>;
   /** Re-wraps the data key under a device key (no more prompt). Audited. */
   useDeviceKey(currentPassphrase: string): Promise<void>;
-  /** Appends messages all-or-nothing in one transaction (encrypted first). */
-  addMessages(messages: NewMessage[]): Promise<HistoryMessage[]>;
+  /**
+   * Appends messages all-or-nothing in one transaction (encrypted first); with `dialogueState`, that
+   * conversation's dialogue state is replaced in the same transaction (a turn's whole write).
+   */
+  addMessages(messages: NewMessage[], options?: AddMessagesOptions): Promise<HistoryMessage[]>;
   /** One message by id, or `undefined` (also when it fails authentication, which is reported). */
   getMessage(id: string): Promise<HistoryMessage | undefined>;
   /** Number of messages, of one conversation or all. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { checksumOf } from '../runtime/hash.ts';
-import { OnnxDataType, type OnnxElementType, type OnnxValueInfo } from './onnx-model.ts';
+import { OnnxDataType, type OnnxElementType, type OnnxTensor, type OnnxValueInfo } from './onnx-model.ts';
 import { readFields, utf8, type ProtoField } from './protobuf.ts';
 
 /** The parts of a `ModelProto` the loader validates. */
@@ -131,6 +131,70 @@ export function readMetadataProps(bytes: Uint8Array): Map<string, string> {
   return metadata;
 }
 
+const ARRAYS = {
+  float32: Float32Array,
+  uint8: Uint8Array,
+  int8: Int8Array,
+  uint16: Uint16Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+} as const;
+
+/** One initializer's fields as stored: name, element type code, dims, `raw_data` (a view, or null). */
+interface StoredInitializer {
+  name: string;
+  code: number;
+  dims: number[];
+  raw: Uint8Array | null;
+}
+
+/** The initializers of a model file, as stored, in the file's order (views into `bytes`). */
+function* storedInitializers(bytes: Uint8Array): Generator<StoredInitializer> {
+  for (const f of readFields(bytes)) {
+    if (f.field !== 7) continue;
+    for (const g of readFields(f.bytes)) {
+      if (g.field !== 5) continue;
+      const init: StoredInitializer = { name: '', code: 0, dims: [], raw: null };
+      for (const t of readFields(g.bytes)) {
+        if (t.field === 1) init.dims.push(num(t));
+        else if (t.field === 8) init.name = utf8(t.bytes);
+        else if (t.field === 2) init.code = num(t);
+        else if (t.field === 9) init.raw = t.bytes;
+      }
+      yield init;
+    }
+  }
+}
+
+/** A copy of `raw` as `type` (the view may be unaligned, and the caller may keep it after the file is dropped); null on a partial element. */
+function copyAs(raw: Uint8Array, type: OnnxElementType): OnnxTensor['data'] | null {
+  const Array_ = ARRAYS[type];
+  if (raw.length % Array_.BYTES_PER_ELEMENT !== 0) return null;
+  const data = new Array_(raw.length / Array_.BYTES_PER_ELEMENT);
+  new Uint8Array(data.buffer).set(raw);
+  return data;
+}
+
+/**
+ * Reads every initializer of a model as the exporter writes them (`raw_data`, little-endian): for
+ * tools that rewrite a graph around the same weights (a format conversion).
+ * @param bytes the `.onnx` file
+ * @returns copies of the initializers, in the file's order
+ * @throws {RangeError} when the bytes are not a well-formed `ModelProto`, or an initializer has no
+ *   `raw_data` or an element type other than those of {@link OnnxDataType}
+ */
+export function readInitializers(bytes: Uint8Array): OnnxTensor[] {
+  const out: OnnxTensor[] = [];
+  for (const { name, code, dims, raw } of storedInitializers(bytes)) {
+    const type = typeNames.get(code);
+    const data = type === undefined || raw === null ? null : copyAs(raw, type);
+    if (type === undefined || data === null)
+      throw new RangeError(`initializer ${name} is not stored as whole raw data of a known type`);
+    out.push({ name, type, dims, data });
+  }
+  return out;
+}
+
 /**
  * Reads one int32 initializer of a model (as the exporter writes it: `raw_data`, little-endian),
  * e.g. the feature remap, which tells which features have their own embedding row.
@@ -140,25 +204,10 @@ export function readMetadataProps(bytes: Uint8Array): Map<string, string> {
  * @throws {RangeError} when the bytes are not a well-formed `ModelProto`
  */
 export function readInt32Initializer(bytes: Uint8Array, name: string): Int32Array | null {
-  for (const f of readFields(bytes)) {
-    if (f.field !== 7) continue;
-    for (const g of readFields(f.bytes)) {
-      if (g.field !== 5) continue;
-      let tensorName = '';
-      let type = 0;
-      let raw: Uint8Array | null = null;
-      for (const t of readFields(g.bytes)) {
-        if (t.field === 8) tensorName = utf8(t.bytes);
-        else if (t.field === 2) type = num(t);
-        else if (t.field === 9) raw = t.bytes;
-      }
-      if (tensorName !== name) continue;
-      if (type !== OnnxDataType.int32 || raw === null || raw.length % 4 !== 0) return null;
-      // A copy: the view may be unaligned, and the caller may keep it after the file is dropped.
-      const out = new Int32Array(raw.length / 4);
-      new Uint8Array(out.buffer).set(raw);
-      return out;
-    }
+  for (const init of storedInitializers(bytes)) {
+    if (init.name !== name) continue;
+    if (init.code !== OnnxDataType.int32 || init.raw === null) return null;
+    return copyAs(init.raw, 'int32') as Int32Array | null;
   }
   return null;
 }

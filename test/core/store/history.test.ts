@@ -92,6 +92,34 @@ describe('history store (IndexedDB via fake-indexeddb)', () => {
     await store.close();
   });
 
+  it("writes a turn's messages and dialogue state in one transaction, and still finds a conversation deleted meanwhile", async () => {
+    const { store } = await openTestStore();
+    const c = await store.createConversation('turns');
+    const turn = (text: string) => [
+      { conversationId: c.id, role: 'user' as const, text },
+      { conversationId: c.id, role: 'assistant' as const, text: `re: ${text}` },
+    ];
+    await store.addMessages(turn('one'), { dialogueState: { conversationId: c.id, state: { turn: 1 } } });
+    // The second write of the same conversation skips looking it up first.
+    await store.addMessages(turn('two'), { dialogueState: { conversationId: c.id, state: { turn: 2 } } });
+    assert.deepEqual(await store.getDialogueState(c.id), { turn: 2 });
+    assert.equal(await store.countMessages(c.id), 4);
+    // A state alone, as putDialogueState writes it.
+    await store.addMessages([], { dialogueState: { conversationId: c.id, state: { turn: 3 } } });
+    assert.deepEqual(await store.getDialogueState(c.id), { turn: 3 });
+    await assert.rejects(store.addMessages([], { dialogueState: { conversationId: '', state: {} } }), TypeError);
+    // Deleted after this store wrote to it: the next write starts it again, as a first write would.
+    await store.deleteConversation(c.id);
+    await store.addMessages(turn('three'), { dialogueState: { conversationId: c.id, state: { turn: 4 } } });
+    assert.ok((await store.listConversations()).some((x) => x.id === c.id && x.title === ''));
+    assert.deepEqual(
+      (await store.listMessages(c.id)).map((m) => m.text),
+      ['re: three', 'three'],
+    );
+    assert.deepEqual(await store.getDialogueState(c.id), { turn: 4 });
+    await store.close();
+  });
+
   it('reads big pages in chunks without losing messages that share a timestamp', async () => {
     const { store } = await openTestStore();
     const c = await store.createConversation('ties');
