@@ -93,7 +93,7 @@ describe('Chinese replies of the built-in skills', () => {
     const h = await createHarness();
     const ask = await h.say('call me', 'change_user_name', undefined, 'en');
     assert.doesNotMatch(ask.reply.text, /\p{Script=Han}/u);
-    const time = await h.say('现在几点', 'time', undefined, 'zh-CN');
+    const time = await h.say('现在几点', 'time', undefined, 'zh');
     chinese(time.reply.text);
     assert.match(time.reply.text, /称呼|叫你|名字/);
   });
