@@ -52,8 +52,10 @@ export const messageListStyles = css`
     width: 1rem;
     height: 1rem;
   }
+  /* Inside the message text (pre-wrap): the template's indentation around the label is not text. */
   .bubble .link-button {
     display: block;
+    white-space: normal;
     margin-top: 0.25rem;
     color: inherit;
     font-size: 0.875rem;

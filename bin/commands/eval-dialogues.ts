@@ -8,6 +8,7 @@
  * "slots"?: { "name": value }, "replyIncludes"?: "..." } }] }]`. `intent` is the intent acted on
  * after context (`oos` for none); `replyIncludes` is checked case-insensitively.
  */
+import { jsonErrorLine } from '../../src/nlu/corpus/json-error.ts';
 import { DEFAULT_MODEL_ASSET, engineAssets } from '../../src/engine/assets.ts';
 import { loadContextModel, type ContextModel } from '../../src/context/context-model.ts';
 import { CONTEXT_SPEC } from '../../src/context/dialogue-features.ts';
@@ -157,6 +158,26 @@ export async function loadEvalIntentModel(file?: string): Promise<IntentModel> {
 }
 
 /**
+ * Reads a test set's JSON, naming the file (and the line of a syntax error) when it cannot.
+ * @throws {TypeError} when the file cannot be read or is not JSON
+ */
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new TypeError(`${file}: cannot read the file`, { cause });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new TypeError(`${file}: line ${jsonErrorLine(text) ?? 1}: malformed JSON: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}
+
+/**
  * Plays a multi-turn test set and scores it.
  * @param file path of the JSON test set
  * @param options `model`: path of the intent model (default: the shipped English and Chinese models,
@@ -172,7 +193,7 @@ export async function evalDialogues(
   file: string,
   options: { model?: string; contextModel?: string | ContextScorer; policy?: DialoguePolicy; tagger?: false } = {},
 ): Promise<DialogueEvalReport> {
-  const specs = parseSpecs(JSON.parse(await readFile(file, 'utf8')), file);
+  const specs = parseSpecs(await readJson(file), file);
   // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
   // language, so a Chinese set needs no flag.
   const model = await loadEvalIntentModel(options.model);

@@ -7,7 +7,7 @@
  */
 import type { Understanding } from '../engine/types.ts';
 import { abortReason } from '../errors.ts';
-import { capLength } from '../nlu/runtime/normalize.ts';
+import { capLength, foldFullWidth } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
@@ -238,8 +238,10 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     if (input.signal.aborted) throw abortReason(input.signal);
     if (typeof input.text !== 'string' || typeof input.conversationId !== 'string')
       throw new TypeError('handle: text and conversationId must be strings');
-    // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does.
-    const turn = { ...input, text: capLength(input.text, MAX_TURN_CHARS) };
+    // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does;
+    // they read full-width forms (ＷＨＡＴ ＩＳ ５＋５) as ASCII, one code unit for one, so the entities'
+    // offsets still hold.
+    const turn = { ...input, text: foldFullWidth(capLength(input.text, MAX_TURN_CHARS)) };
     const now = clock();
     const state = await takeState(turn.conversationId);
     expireState(state, now.getTime(), limits);

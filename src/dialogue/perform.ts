@@ -33,6 +33,9 @@ function refineIntent(skill: DialogueSkill, intent: string, slots: Readonly<Reco
   }
 }
 
+/** Han characters: a question written in Chinese. */
+const HAN = /\p{Script=Han}/u;
+
 const pickFrom = (items: readonly string[], random: () => number): string =>
   items[Math.floor(random() * items.length) % items.length]!;
 
@@ -69,15 +72,40 @@ function interruption(state: TaskTurn['state'], skillId?: string): Interrupted |
  * is asked), the task it belongs to resumes and its question is asked again, so a later bare answer
  * still fills it; unless the turn asked a question of its own, or its skill failed.
  */
-function resume(turn: TaskTurn, interrupted: Interrupted | undefined, done: Performed): Performed {
+function resume(
+  turn: TaskTurn,
+  interrupted: Interrupted | undefined,
+  done: Performed,
+  skills: readonly SkillDefinition[],
+  random: () => number,
+): Performed {
   const { state } = turn;
   if (interrupted === undefined || state.pending !== undefined || done.reply.failed !== undefined) return done;
   state.task = interrupted.task;
-  state.pending = interrupted.pending;
-  const { question } = interrupted.pending;
-  const ask = interrupted.pending.type === 'slot' ? { question, slot: interrupted.pending.slot } : { question };
+  state.pending = { ...interrupted.pending, question: questionIn(interrupted, turn.lang, skills, random) };
+  const { question } = state.pending;
+  const ask = state.pending.type === 'slot' ? { question, slot: state.pending.slot } : { question };
   const text = joinSentences(done.reply.text, question, turn.lang);
   return { ...done, reply: { ...done.reply, text, ask, expectsAnswer: true } };
+}
+
+/**
+ * The open question, asked again in the language of the turn that interrupted it: "call me" asked
+ * in English, then "帮我设置五分钟计时器" is answered in Chinese and must not end in English. A slot
+ * question is asked anew from the slot's prompts in that language; a confirmation keeps its words
+ * (the skill wrote them for the task's values).
+ */
+function questionIn(
+  interrupted: Interrupted,
+  lang: string,
+  skills: readonly SkillDefinition[],
+  random: () => number,
+): string {
+  const { pending, task } = interrupted;
+  if (pending.type !== 'slot' || HAN.test(pending.question) === lang.startsWith('zh')) return pending.question;
+  const skill = skills.find((s) => s.id === task.skillId);
+  const slot = skill === undefined ? undefined : slotsOf(skill).find((s) => s.name === pending.slot);
+  return slot === undefined ? pending.question : promptOf(slot, random, lang);
 }
 
 /**
@@ -200,7 +228,7 @@ export async function performAction(
         if (previous === undefined) delete state.task;
         else state.task = previous;
       }
-      return resume(turn, interrupted, { ...done, slots: slotValues(next) });
+      return resume(turn, interrupted, { ...done, slots: slotValues(next) }, skills, random);
     }
     case 'unsupported': {
       const interrupted = interruption(state);
@@ -210,7 +238,7 @@ export async function performAction(
         intent: action.intent,
         slots: {},
       };
-      return resume(turn, interrupted, done);
+      return resume(turn, interrupted, done, skills, random);
     }
     case 'out-of-scope': {
       // A host that configured an out-of-scope skill (the LLM fallback) answers what the model does not know.
@@ -218,11 +246,13 @@ export async function performAction(
       const interrupted = interruption(state);
       delete state.pending;
       if (fallback === undefined)
-        return resume(turn, interrupted, {
-          reply: outOfScopeReply(settings.advertised?.() ?? skills, random, turn.lang),
-          intent: null,
-          slots: {},
-        });
+        return resume(
+          turn,
+          interrupted,
+          { reply: outOfScopeReply(settings.advertised?.() ?? skills, random, turn.lang), intent: null, slots: {} },
+          skills,
+          random,
+        );
       const oosTask: ActiveTask = {
         intent: OUT_OF_SCOPE_SKILL_INTENT,
         skillId: fallback.id,
@@ -236,7 +266,7 @@ export async function performAction(
       const done = await continueTask(turn, fallback, oosTask, settings);
       if (previous === undefined) delete state.task;
       else state.task = previous;
-      return resume(turn, interrupted, { ...done, intent: null, slots: {} });
+      return resume(turn, interrupted, { ...done, intent: null, slots: {} }, skills, random);
     }
   }
   delete state.pending;

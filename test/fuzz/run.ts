@@ -7,7 +7,7 @@
  * (default 3000; 0 skips Chromium).
  */
 import { spawnSync } from 'node:child_process';
-import { fuzzTargets, runTarget, type TargetReport } from './targets.ts';
+import { disposeTurnAssistant, fuzzTargets, runTarget, type TargetReport } from './targets.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,6 +33,7 @@ for (const target of targets) {
   );
   if (report.failures > 0) console.log(`     ${report.error}\n     counterexample: ${report.counterexample}`);
 }
+await disposeTurnAssistant();
 const nodeInputs = reports.reduce((n, r) => n + r.runs, 0);
 let browserOk = true;
 if (browserInputs > 0 && only === undefined) {

@@ -14,7 +14,15 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { CorpusError, CryptoError, PermissionError, SkillError, WrongPassphraseError } from '../../src/errors.ts';
+import {
+  CorpusError,
+  CryptoError,
+  InputError,
+  PermissionError,
+  SkillError,
+  WrongPassphraseError,
+} from '../../src/errors.ts';
+import { createAssistant, type Assistant } from '../../src/index.ts';
 import { encodeValue } from '../../src/crypto/codec.ts';
 import { checkLink, createLinkPolicy } from '../../src/links/link-policy.ts';
 import { specialHostKind } from '../../src/links/special-hosts.ts';
@@ -26,6 +34,72 @@ import { parseWorkflow } from '../../src/skills/workflow/parse.ts';
 import { readBackupPayload } from '../../src/store/backup-payload.ts';
 import { markdownToHtml } from '../../widget/markdown.ts';
 import { InvariantError, MARKDOWN_PIECES, checkMarkdownHtml, invariant, mutated, soup } from './arbitraries.ts';
+
+/**
+ * What people (and attackers) type into the chat box: requests of every built-in skill in both
+ * languages, slot answers, cues, markup, injection attempts, format and bidi characters, other
+ * scripts, full-width forms, numbers at the edges of what the grammars read.
+ */
+const TURN_PIECES = [
+  ' ',
+  'set a timer for ',
+  '10 minutes',
+  'remind me ',
+  'tomorrow at 6pm',
+  ' to call mom',
+  'add ',
+  ' to my shopping list',
+  "what's on my list",
+  'clear my todo list',
+  'yes',
+  'no',
+  'cancel',
+  'never mind',
+  'what time is it in ',
+  'tokyo',
+  "what's 15% of ",
+  '1e308',
+  '-5',
+  '99999999999999999999',
+  '0',
+  'NaN',
+  'call me ',
+  'spell ',
+  'convert 5 km to ',
+  'roll a d',
+  'and ',
+  'another one',
+  'too',
+  '帮我设一个',
+  '五分钟的计时器',
+  '提醒我明天早上七点',
+  '购物清单加个香蕉',
+  '算了',
+  '七乘以八',
+  '百分之',
+  '现在几点',
+  '那巴黎呢',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[x](javascript:alert(1))',
+  '{{constructor.constructor("x")()}}',
+  '__proto__',
+  'constructor',
+  'toString',
+  '%s%n',
+  '\u202E',
+  '\u200B',
+  '\uD800',
+  '\uDFFF',
+  '\u0000',
+  '\r\n',
+  'ＳＥＴ　ＴＩＭＥＲ　５',
+  '８点一刻',
+  'タイマー',
+  'تعيين',
+  '💩',
+  'z̷̧̛̖',
+];
 
 /** One fuzz target. */
 export interface FuzzTarget<T = unknown> {
@@ -405,7 +479,61 @@ export const fuzzTargets: FuzzTarget<unknown>[] = [
       }
     },
   } satisfies FuzzTarget<Uint8Array>,
+  {
+    name: 'assistant turns (the whole engine: models, context, skills, encrypted store)',
+    weight: 1,
+    maxMs: 3000,
+    arbitrary: fc.oneof(
+      { weight: 9, arbitrary: soup(TURN_PIECES, 12) },
+      // Longer than a message may be, or just under: refused with a typed error, or answered.
+      {
+        weight: 1,
+        arbitrary: fc.nat({ max: 12_000 }).map((n) => 'set a timer '.repeat(Math.ceil(n / 12)).slice(0, n)),
+      },
+    ),
+    allowed: [InputError],
+    async check(text: string) {
+      const assistant = await turnAssistant();
+      const conversationId = await assistant.store.newConversation();
+      let reply;
+      try {
+        reply = await assistant.send(text, { conversationId });
+      } finally {
+        // Whatever the turn did, the conversation keeps answering and its history holds what was said.
+        const after = await assistant.send('what time is it', { conversationId });
+        invariant(typeof after.text === 'string' && after.text.length > 0, 'no reply after a hostile turn');
+        const history = await assistant.store.history(conversationId);
+        const said = history.filter((m) => m.role === 'user').map((m) => m.text);
+        invariant(said.includes('what time is it'), `the next turn was not stored: ${JSON.stringify(said)}`);
+        invariant(
+          said.length === (reply === undefined ? 1 : 2),
+          `${said.length} user messages stored after ${reply === undefined ? 'a refused' : 'an answered'} turn`,
+        );
+      }
+      invariant(typeof reply.text === 'string' && reply.text.trim().length > 0, 'an empty reply');
+      const intent = reply.understanding.intent;
+      invariant(intent === null || typeof intent === 'string', `a non-string intent: ${String(intent)}`);
+    },
+  } satisfies FuzzTarget<string>,
 ].map((t) => t as unknown as FuzzTarget<unknown>);
+
+let sharedAssistant: Promise<Assistant> | undefined;
+
+/**
+ * One assistant for every turn of a run (the whole engine in this thread, the shipped models, an
+ * encrypted memory store): creating one per input would time the model loading, not the turn.
+ */
+function turnAssistant(): Promise<Assistant> {
+  sharedAssistant ??= createAssistant({ worker: false, storage: 'memory', timeZone: 'Europe/Paris' });
+  return sharedAssistant;
+}
+
+/** Stops the shared assistant of the whole-engine target, if one was started. */
+export async function disposeTurnAssistant(): Promise<void> {
+  const started = sharedAssistant;
+  sharedAssistant = undefined;
+  if (started !== undefined) await (await started).dispose();
+}
 
 /** Errors a full backup import may raise on a damaged file (the slow path, fuzzed a few times). */
 export const IMPORT_ERRORS = [CryptoError, WrongPassphraseError] as const;

@@ -10,6 +10,13 @@ import { enFormat as f } from './en-format.ts';
 type Noun = 'timer' | 'alarm';
 
 /** English replies of the built-in skills. */
+/**
+ * "remind you to call mom", but "remind you about the meeting": a reminder's text that starts with a
+ * determiner is a thing, not something to do.
+ */
+const aboutTask = (task: string): string =>
+  /^(?:the|a|an|your|our|his|her|their|this|that|these|those)\b/i.test(task) ? `about ${task}` : `to ${task}`;
+
 export const enSkills = {
   time: {
     askPlace: ['Which city or country?', 'Where do you mean?'],
@@ -85,22 +92,22 @@ export const enSkills = {
     askTask: ['What should I remind you about?', 'Sure, what is the reminder for?'],
     askWhen: ['When should I remind you?', 'What time should I remind you?'],
     askWhenTask: (task: string) => [
-      `When should I remind you to ${task}?`,
-      `Sure. What time should I remind you to ${task}?`,
+      `When should I remind you ${aboutTask(task)}?`,
+      `Sure. What time should I remind you ${aboutTask(task)}?`,
     ],
     passed: 'That time has passed already. When should I remind you?',
     none: ['You have no reminders right now.', 'There are no reminders set.'],
     item: (task: string, when: string) => `${task} ${when}`,
     list: (n: number, items: readonly string[]) => `You have ${f.count(n, 'reminder')}: ${f.list(items)}.`,
     noneToDelete: "You don't have any reminders to delete.",
-    deletedOne: (task: string) => `Okay, I deleted your reminder to ${task}.`,
+    deletedOne: (task: string) => `Okay, I deleted your reminder ${aboutTask(task)}.`,
     deletedAll: (n: number) => `Okay, I deleted all ${n} reminders.`,
     announce: (task: string) => `Reminder: ${task}.`,
-    changed: (task: string, when: string) => `Okay, I changed it: I'll remind you to ${task} ${when}.`,
+    changed: (task: string, when: string) => `Okay, I changed it: I'll remind you ${aboutTask(task)} ${when}.`,
     set: (task: string, when: string) => [
-      `Okay, I'll remind you to ${task} ${when}.`,
+      `Okay, I'll remind you ${aboutTask(task)} ${when}.`,
       `Reminder set: ${task}, ${when}.`,
-      `Sure. ${f.capitalize(when)}, I'll remind you to ${task}.`,
+      `Sure. ${f.capitalize(when)}, I'll remind you ${aboutTask(task)}.`,
     ],
   },
   lists: {

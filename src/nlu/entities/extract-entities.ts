@@ -20,6 +20,7 @@ import { findZhDates } from './zh-dates.ts';
 import { findZhDurations } from './zh-durations.ts';
 import { findZhQuantities } from './zh-quantities.ts';
 import { foldHanVariants } from '../runtime/han-variants.ts';
+import { foldFullWidth } from '../runtime/normalize.ts';
 
 /** Han characters or full-width forms (１５％): the Chinese grammars have something to read. */
 const HAN_RE = /[\p{Script=Han}\uFF01-\uFF5E]/u;
@@ -96,7 +97,10 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   const capped = text.length > maxLength ? text.slice(0, maxLength) : text;
   // Traditional characters are read as simplified, one code unit for one, so offsets stay those
   // of the original; each entity's `text` is cut from the original below.
-  const ctx = createScanContext(HAN_RE.test(capped) ? foldHanVariants(capped, { keepLength: true }) : capped);
+  // Full-width forms (５　ｍｉｎ) are read as ASCII the same way.
+  const ctx = createScanContext(
+    HAN_RE.test(capped) ? foldFullWidth(foldHanVariants(capped, { keepLength: true })) : capped,
+  );
   findNumbers(ctx);
   findOrdinals(ctx);
   findQuantities(ctx);

@@ -47,6 +47,26 @@ export function capLength(text: string, maxChars: number): string {
   return text.slice(0, end);
 }
 
+/** Full-width ASCII forms (U+FF01–FF5E) and the ideographic space. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+
+/**
+ * Folds full-width ASCII forms (`ＳＥＴ　５　ＭＩＮ`, typed with a Chinese or Japanese input method) to
+ * their ASCII letters, digits and punctuation, one code unit for one, so offsets into the result are
+ * offsets into `text`. The entity grammars read English through it; NFKC would do the same but may
+ * change lengths.
+ *
+ * @param text any string
+ * @returns `text` with U+FF01–FF5E mapped to U+0021–007E and U+3000 to a space
+ * @example
+ * ```ts
+ * foldFullWidth('ＴＩＭＥＲ　５　ＭＩＮ') // → 'TIMER 5 MIN'
+ * ```
+ */
+export function foldFullWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
 /**
  * Normalizes an utterance for featurizing: caps its length, replaces lone surrogates with
  * U+FFFD, turns control characters into spaces, removes bidi and zero-width characters,

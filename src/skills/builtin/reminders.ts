@@ -28,11 +28,12 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
-  /[提题]醒(?:一下)?(?:我们|咱们|我|咱)?(?:一下)?[，,：:\s]*(.+)$/u,
+  /[提题]醒(?:一下)?(?:我们|咱们|我|咱)?(?:一下)?[，,：:\s]*(.*)$/u,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
 ];
 const ZH_READ = /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗/u;
-const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒)?$/u;
+// A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
+const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
 function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | undefined {

@@ -27,6 +27,16 @@ describe('the language of replies', () => {
     assert.match(reply.text, /只懂中文和英文/);
   });
 
+  test('full-width English typed with a Chinese input method is understood, values included', async () => {
+    const timer = await assistant.send('ＳＥＴ　ＴＩＭＥＲ　５　ＭＩＮ');
+    assert.equal(timer.understanding.lang, 'en');
+    assert.equal(timer.understanding.intent, 'timer');
+    assert.equal(timer.understanding.slots?.['duration'], 300_000);
+    const sum = await assistant.send('ＷＨＡＴ　ＩＳ　５＋５');
+    assert.equal(sum.understanding.intent, 'calculator');
+    assert.match(sum.text, /\b10\b/);
+  });
+
   test('a host-fixed lang answers every turn in it', async () => {
     const fixed = await createAssistant({ worker: false, storage: 'memory', lang: 'en' });
     try {

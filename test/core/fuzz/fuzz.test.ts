@@ -1,14 +1,16 @@
 // The fuzz targets (test/fuzz/targets.ts), seeded and short, as part of `npm test`; `npm run fuzz`
 // runs them for >= 100,000 inputs from a random seed. Plus a few whole backup imports of damaged
 // files (each derives a key with PBKDF2, so they are few): typed errors only, the store unchanged.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fuzzTargets, IMPORT_ERRORS, runTarget } from '../../fuzz/targets.ts';
+import { disposeTurnAssistant, fuzzTargets, IMPORT_ERRORS, runTarget } from '../../fuzz/targets.ts';
 import { openTestStore } from '../../fixtures/store/fake-idb.ts';
 import { rawDump } from '../../fixtures/store/raw-idb.ts';
 
 const SEED = 16;
+
+after(disposeTurnAssistant);
 
 for (const target of fuzzTargets) {
   test(`fuzz: ${target.name}`, async () => {

@@ -61,6 +61,14 @@ test('bad input to the CLI gets one clear line and a non-zero exit', () => {
     assert.equal(t.status, 1);
     assert.match(t.stderr, /at least two intents/);
     assert.equal(cli('frobnicate').status, 2);
+    // A dialogue set that is not JSON, or not there: the file and the line, no stack trace.
+    const badSet = join(dir, 'set.json');
+    writeFileSync(badSet, '[{"name": "x",\n "turns": [}]');
+    const d = cli('eval-dialogues', badSet);
+    assert.equal(d.status, 1);
+    assert.match(d.stderr, /set\.json: line 2: malformed JSON/);
+    assert.doesNotMatch(d.stderr, /at .*\.ts:\d+/, 'no stack trace');
+    assert.match(cli('eval-dialogues', join(dir, 'missing.json')).stderr, /missing\.json: cannot read the file/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

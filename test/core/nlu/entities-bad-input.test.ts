@@ -63,6 +63,18 @@ describe('bad input', () => {
     ]);
   });
 
+  it('reads full-width forms typed with a Chinese input method as ASCII, with offsets into the original', () => {
+    const text = 'ＳＥＴ　ＴＩＭＥＲ　５　ＭＩＮ ａｔ　７ｐｍ';
+    const found = extractEntities(text, { now, timeZone: 'Europe/Paris' });
+    assert.deepEqual(
+      found.map((e) => [e.kind, e.text, e.value]),
+      [
+        ['duration', '５　ＭＩＮ', 300_000],
+        ['time', 'ａｔ　７ｐｍ', '2026-11-26T19:00:00+01:00'],
+      ],
+    );
+  });
+
   it('searches only the first maxLength code units', () => {
     const text = `${'x '.repeat(3000)}call 555-123-4567`;
     assert.equal(extractEntities(text, { now }).length, 0);

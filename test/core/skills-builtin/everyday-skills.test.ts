@@ -6,6 +6,7 @@ import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
 import { builtinSkills } from '../../../src/skills/builtin/index.ts';
 import { slotsOf } from '../../../src/dialogue/slots.ts';
 import { createHarness } from '../dialogue/harness.ts';
+import { packFor } from '../../../src/lang/pack.ts';
 
 describe('lists', () => {
   it('parse adds, removes, checks and clears', () => {
@@ -193,5 +194,15 @@ describe('small talk and meta', () => {
       assert.equal(s.permissions?.network, undefined, `${s.id} needs no network`);
       assert.ok(s.description !== undefined && s.description.length < 40);
     }
+  });
+});
+
+describe('reminder phrasing', () => {
+  it('says "about" before a thing and "to" before something to do', () => {
+    const say = packFor('en').skills.reminders;
+    for (const line of say.set('the meeting', 'at 5:00 PM')) assert.doesNotMatch(line, /to the meeting/);
+    assert.ok(say.set('the meeting', 'at 5:00 PM').some((line) => line.includes('remind you about the meeting')));
+    assert.ok(say.set('call mom', 'at 5:00 PM').some((line) => line.includes('remind you to call mom')));
+    assert.match(say.deletedOne('your dentist appointment'), /reminder about your dentist appointment/);
   });
 });

@@ -77,6 +77,27 @@ describe('Chinese replies of the built-in skills', () => {
     assert.match(list.reply.text, /你有2个提醒/);
   });
 
+  it('a reminder with a time and no task asks for the task (明天早上八点提醒我 is no reminder to "你")', async () => {
+    const h = await createHarness();
+    const r = await h.say('明天早上八点提醒我', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], undefined);
+    chinese(r.reply.text);
+    const task = await h.say('开会', null);
+    assert.equal(task.understanding.slots['task'], '开会');
+    assert.match(task.reply.text, /明天 8:00/);
+    const us = await h.say('下午三点提醒我们', 'reminder_update');
+    assert.equal(us.understanding.slots['task'], undefined);
+  });
+
+  it('an English question interrupted by a Chinese turn is asked again in Chinese', async () => {
+    const h = await createHarness();
+    const ask = await h.say('call me', 'change_user_name', undefined, 'en');
+    assert.doesNotMatch(ask.reply.text, /\p{Script=Han}/u);
+    const time = await h.say('现在几点', 'time', undefined, 'zh');
+    chinese(time.reply.text);
+    assert.match(time.reply.text, /称呼|叫你|名字/);
+  });
+
   it('lists: 再加个香蕉 adds 香蕉, in the user words', async () => {
     const h = await createHarness();
     await h.say('把牛奶和鸡蛋加到购物清单', 'shopping_list_update');
