@@ -53,7 +53,11 @@ export function locateAsset(url: string | URL): AssetLocation {
  */
 export async function downloadAsset(
   { name, file }: AssetLocation,
-  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
+  {
+    signal,
+    onProgress,
+    onChunk,
+  }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; onChunk?: (chunk: Uint8Array) => void },
 ): Promise<Bytes> {
   if (file !== undefined) {
     let bytes: Uint8Array;
@@ -65,11 +69,17 @@ export async function downloadAsset(
       throw new ModelLoadError('Cannot read the file', name, { cause });
     }
     onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
-    return new Uint8Array(bytes);
+    const whole = new Uint8Array(bytes);
+    onChunk?.(whole);
+    return whole;
   }
   return fetchWithProgress(
     name,
-    { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
+    {
+      ...(onProgress === undefined ? {} : { onProgress }),
+      ...(signal === undefined ? {} : { signal }),
+      ...(onChunk === undefined ? {} : { onChunk }),
+    },
     'file',
   );
 }
