@@ -62,14 +62,6 @@ export interface VerifiedAssetOptions {
    * @default none: the write is awaited before the bytes are returned
    */
   deferKeep?: (write: Promise<void>) => void;
-  /**
-   * Receives the bytes as they are read, BEFORE they are verified, so a consumer can start on them early
-   * (ONNX Runtime's wasm compiles while it downloads) and use its result only once the promise resolves
-   * with the verified bytes. Each read that ends in the returned bytes delivers exactly them, in order; a
-   * read that fails or does not verify may have delivered other bytes first, so a consumer checks that
-   * the total it got equals the returned length.
-   */
-  onChunk?: (chunk: Uint8Array) => void;
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits (WebCrypto: browsers, Workers, Node 20). */
@@ -118,7 +110,7 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
   };
 
   if (cache !== undefined && expected !== undefined) {
-    const cached = await readVerified(cache, name, expected, options.onChunk);
+    const cached = await readVerified(cache, name, expected);
     if (cached !== undefined) return finish(cached, true);
   }
   let bytes: Bytes;
@@ -130,7 +122,7 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
     const cached =
       cache === undefined || expected !== undefined || aborted()
         ? undefined
-        : await readVerified(cache, name, undefined, options.onChunk);
+        : await readVerified(cache, name, undefined);
     if (cached === undefined) throw error;
     return finish(cached, true);
   }
@@ -171,12 +163,7 @@ async function keep(cache: AssetCache, name: string, bytes: Bytes, digest: strin
  * Reads a cached copy and checks it: recorded under the expected digest (when one is given), and
  * its bytes hash to the recorded digest. A copy that fails either check is evicted.
  */
-async function readVerified(
-  cache: AssetCache,
-  name: string,
-  expected: string | undefined,
-  onChunk: ((chunk: Uint8Array) => void) | undefined,
-): Promise<Bytes | undefined> {
+async function readVerified(cache: AssetCache, name: string, expected: string | undefined): Promise<Bytes | undefined> {
   try {
     const hit = await cache.match(name);
     if (hit === undefined) return undefined;
@@ -185,7 +172,6 @@ async function readVerified(
       recorded === null || (expected !== undefined && recorded !== expected)
         ? undefined
         : new Uint8Array(await hit.arrayBuffer());
-    if (bytes !== undefined) onChunk?.(bytes);
     if (bytes !== undefined && (await sha256Hex(bytes)) === recorded) return bytes;
     // A previous version, or bytes that changed on disk since they were verified: never use them.
     await cache.delete(name);

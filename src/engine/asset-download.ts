@@ -53,11 +53,7 @@ export function locateAsset(url: string | URL): AssetLocation {
  */
 export async function downloadAsset(
   { name, file }: AssetLocation,
-  {
-    signal,
-    onProgress,
-    onChunk,
-  }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; onChunk?: (chunk: Uint8Array) => void },
+  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
 ): Promise<Bytes> {
   if (file !== undefined) {
     let bytes: Uint8Array;
@@ -69,17 +65,11 @@ export async function downloadAsset(
       throw new ModelLoadError('Cannot read the file', name, { cause });
     }
     onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
-    const whole = new Uint8Array(bytes);
-    onChunk?.(whole);
-    return whole;
+    return new Uint8Array(bytes);
   }
   return fetchWithProgress(
     name,
-    {
-      ...(onProgress === undefined ? {} : { onProgress }),
-      ...(signal === undefined ? {} : { signal }),
-      ...(onChunk === undefined ? {} : { onChunk }),
-    },
+    { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
     'file',
   );
 }

@@ -4,8 +4,7 @@
  * model the engine loads (the intent models, the context model, the slot tagger) waits for the same
  * one download and compile, and none of them can make ONNX Runtime fetch an unverified copy itself.
  *
- * The bytes are compiled while they download and ONNX Runtime is given that module once they verify
- * (./wasm-precompile.ts). The `.wasm` is handed over as `env.wasm.wasmBinary` rather than as a `blob:` URL in
+ * The `.wasm` is handed over as `env.wasm.wasmBinary` rather than as a `blob:` URL in
  * `env.wasm.wasmPaths`: ONNX Runtime then compiles the bytes we verified without fetching
  * anything, so a host whose CSP has `connect-src 'self'` (which a `blob:` fetch would break) keeps
  * working, and no 14 MB blob copy has to be kept alive and revoked. The original URL is still
@@ -16,7 +15,6 @@
 import type { EngineOptions, ProgressEvent } from './types.ts';
 import { loadVerifiedAsset } from './asset-cache.ts';
 import { assetUrl, builtDigest } from './assets.ts';
-import { instantiateWith, startStreamingCompile } from './wasm-precompile.ts';
 
 /** What {@link prepareWasm} is told besides the engine options. @internal */
 export interface PrepareWasmOptions {
@@ -29,8 +27,6 @@ export interface PrepareWasmOptions {
 let prepared: Promise<void> | undefined;
 /** ONNX Runtime compiled the bytes: they are not needed again in this realm. */
 let compiled = false;
-/** Removes the hook that hands ONNX Runtime the module compiled while downloading (./wasm-precompile.ts). */
-let unhook: (() => void) | undefined;
 
 /** ONNX Runtime's `.wasm` and its digest: the host's `wasmUrl`, else the shipped file; none in Node (its ORT finds its own). @internal */
 export function wasmAsset(options: EngineOptions): { url: string | undefined; sha256: string | undefined } {
@@ -62,29 +58,11 @@ export function prepareWasm(options: EngineOptions, { onProgress, deferKeep }: P
 async function handOver(options: EngineOptions, load: PrepareWasmOptions): Promise<void> {
   const { url, sha256 } = wasmAsset(options);
   if (url === undefined || !canCacheOrVerify(sha256)) return;
-  // Compiled as the bytes come in (from the network or the cache), used only if they verify.
-  const compile = startStreamingCompile();
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = await loadVerifiedAsset(url, {
-      ...load,
-      ...(sha256 === undefined ? {} : { sha256 }),
-      ...(compile === undefined ? {} : { onChunk: compile.push }),
-    });
-  } catch (error) {
-    compile?.abort();
-    throw error;
-  }
+  const bytes = await loadVerifiedAsset(url, { ...load, ...(sha256 === undefined ? {} : { sha256 }) });
   const ort = await import('onnxruntime-web/wasm');
   // Its whole buffer when the bytes fill one: ONNX Runtime wraps an ArrayBuffer, but copies a Uint8Array (14 MB).
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  if (compiled) return void compile?.abort();
-  ort.env.wasm.wasmBinary = whole ? bytes.buffer : bytes;
-  const module = compile?.finish(bytes.byteLength);
-  if (whole && module !== undefined) {
-    unhook?.();
-    unhook = instantiateWith(bytes.buffer, module);
-  }
+  if (!compiled) ort.env.wasm.wasmBinary = whole ? bytes.buffer : bytes;
 }
 
 /**
@@ -95,8 +73,6 @@ async function handOver(options: EngineOptions, load: PrepareWasmOptions): Promi
 export async function wasmCompiled(): Promise<void> {
   if (compiled || prepared === undefined) return;
   compiled = true;
-  unhook?.();
-  unhook = undefined;
   const ort = await import('onnxruntime-web/wasm');
   delete ort.env.wasm.wasmBinary;
 }

@@ -11,8 +11,6 @@ import { abortReason, ModelLoadError } from '../../errors.ts';
 export interface ReadModelOptions {
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
-  /** Receives each chunk as it is read (unverified), e.g. to compile a `.wasm` while it downloads. */
-  onChunk?: (chunk: Uint8Array) => void;
 }
 
 /** Bytes and a printable name of where they came from. */
@@ -84,7 +82,7 @@ export async function readModelSource(source: ModelSource, options: ReadModelOpt
  */
 export async function fetchWithProgress(
   name: string,
-  { onProgress, signal, onChunk }: ReadModelOptions,
+  { onProgress, signal }: ReadModelOptions,
   what = 'model',
 ): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
@@ -96,11 +94,7 @@ export async function fetchWithProgress(
   }
   if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
-  if (response.body === null) {
-    const whole = new Uint8Array(await response.arrayBuffer());
-    onChunk?.(whole);
-    return whole;
-  }
+  if (response.body === null) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
@@ -109,7 +103,6 @@ export async function fetchWithProgress(
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
-      onChunk?.(value);
       loaded += value.length;
       onProgress?.({ status: 'progress', file: name, loaded, total: Math.max(total, loaded) });
     }
