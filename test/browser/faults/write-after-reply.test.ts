@@ -4,30 +4,22 @@
 // engine says `storage-error`, the widget takes the reply back and offers Retry on the message, the
 // database holds none of the turn, and Retry, once there is room, stores it once with nothing lost.
 import { expect } from '@esm-bundle/chai';
-import { createAssistant, type Assistant, type AssistantEvent } from '../../../src/index.ts';
+import type { Assistant, AssistantEvent } from '../../../src/index.ts';
+import { quotaFault } from './quota-fault.ts';
 import type { ConfidantErrorEvent, ConfidantReplyEvent } from '../../../widget/index.ts';
 import { rawGetAll } from '../../fixtures/store/raw-idb.ts';
 import { bubbleTexts, mount, part, parts, typeAndSend, until } from '../widget/helpers.ts';
 
 describe('fault: a turn write fails after its reply was shown (engine in a Worker, widget)', function () {
   this.timeout(120_000);
-  const databaseName = `write-after-reply-${crypto.randomUUID()}`;
-  const channel = new BroadcastChannel('quota-fault');
-  const disk = async (full: boolean) => {
-    channel.postMessage({ full });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  };
+  const fault = quotaFault('write-after-reply');
+  const { databaseName, disk } = fault;
   let assistant: Assistant;
   before(async () => {
-    const worker = new Worker(new URL('./quota-worker.ts', import.meta.url), { type: 'module' });
-    assistant = await createAssistant({ databaseName, worker });
+    await fault.start();
+    assistant = fault.assistant;
   });
-  after(async () => {
-    await disk(false);
-    channel.close();
-    await assistant.dispose();
-    indexedDB.deleteDatabase(databaseName);
-  });
+  after(() => fault.stop());
 
   it('surfaces storage-error, withdraws the shown reply with Retry, and loses nothing', async () => {
     const el = await mount(assistant, { open: '' });
