@@ -615,14 +615,20 @@ export class ConfidantAssistant extends LitElement {
       canSpeak: this.#voice.canSpeak,
       onQuickReply: (value) => {
         // The suggestions go away with the next reply: keep keyboard focus in the panel.
-        this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+        this.#focusInput();
         void this.send(value);
       },
       onRetry: (item) => {
-        this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+        this.#focusInput();
         void chat.retry(item);
       },
-      onEarlier: () => void chat.loadEarlier(),
+      // Messages left out of the DOM (message-list.ts) come back: the reader left the newest.
+      onEarlier: (hidden) => {
+        if (!hidden) return void chat.loadEarlier();
+        this.#stickToBottom = false;
+        this.requestUpdate();
+      },
+      follow: this.#stickToBottom,
       onSpeak: (item) => this.#voice.speak(item.text),
       onSanitizerReady: () => this.requestUpdate(),
       starters: chat.status === 'ready' || chat.status === 'idle' ? this.#starters(msgs) : [],
@@ -725,7 +731,7 @@ export class ConfidantAssistant extends LitElement {
   async #newConversation(): Promise<void> {
     await this.#chat.newConversation();
     this.unseen = 0;
-    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+    this.#focusInput();
   }
 
   #loadConversations(): void {
@@ -760,11 +766,15 @@ export class ConfidantAssistant extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="conversation"]')?.focus());
   }
 
+  #focusInput(): void {
+    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+  }
+
   #jump(): void {
     const scroller = this.renderRoot.querySelector('.scroller');
     scroller?.scrollTo({ top: scroller.scrollHeight });
     this.unseen = 0;
-    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+    this.#focusInput();
   }
 
   /**
@@ -820,7 +830,7 @@ export class ConfidantAssistant extends LitElement {
       this.#reportError(error);
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#input')?.focus();
+    this.#focusInput();
   }
 }
 

@@ -38,7 +38,10 @@ export interface MessageListProps {
   canSpeak: boolean;
   onQuickReply(value: string): void;
   onRetry(item: ChatItem): void;
-  onEarlier(): void;
+  /** "Show earlier": `hidden` when messages in memory were left out of the DOM (see `WINDOW`), to show them. */
+  onEarlier(hidden: boolean): void;
+  /** The newest message is in view: the oldest of a long list may be left out of the DOM (see `WINDOW`). */
+  follow: boolean;
   onSpeak(item: ChatItem): void;
   /** Called once a sanitizer that had to be downloaded is ready, to render markdown shown as text meanwhile. */
   onSanitizerReady(): void;
@@ -71,6 +74,14 @@ const COLLAPSE_AT = 1600;
 const STEP = 12_000;
 /** Markdown longer than this is shown as plain (collapsed) text: converting it would block the page. */
 const MARKDOWN_LIMIT = 20_000;
+/**
+ * While the newest message is in view, the DOM holds the newest 40 to 79 messages only: laying out,
+ * painting and updating a few hundred on every turn was most of a warm turn (a Chromium trace of
+ * `npm run bench:widget`: 5–10 ms of flex layout per frame under load, issue 14). "Show earlier" brings
+ * the rest back, as does any update while the reader is further up. The first one shown moves in steps of `WINDOW`, so that Lit, which
+ * matches a list's entries by index, keeps the nodes in between.
+ */
+const WINDOW = 40;
 /** A pause this long (ms) starts a new time group. */
 const TIME_GAP = 10 * 60_000;
 
@@ -322,7 +333,9 @@ function cachedItem(item: ChatItem, last: boolean, props: MessageListProps): Tem
 export function renderMessageList(props: MessageListProps): TemplateResult {
   const { items, msgs } = props;
   const entries: unknown[] = [];
+  const from = props.follow ? Math.max(0, (Math.floor(items.length / WINDOW) - 1) * WINDOW) : 0;
   items.forEach((item, i) => {
+    if (i < from) return;
     const previous = items[i - 1];
     if (previous === undefined || item.createdAt - previous.createdAt > TIME_GAP)
       entries.push(
@@ -335,12 +348,21 @@ export function renderMessageList(props: MessageListProps): TemplateResult {
       );
     entries.push(keyed(item.key, cachedItem(item, i === items.length - 1, props)));
   });
+  // Following the newest message, the list stops only when it went up: a scroll event comes a frame
+  // after the scroll, and the list may have grown meanwhile (a reply right after the user's message:
+  // the view stopped following after 20 quick turns). One that shrank above (the window moved) is
+  // still at its end.
   const onScroll = (event: Event) => {
-    const scroller = event.currentTarget as HTMLElement;
-    props.onScroll(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48);
+    const scroller = event.currentTarget as HTMLElement & { lastTop?: number };
+    const top = scroller.scrollTop;
+    props.onScroll(
+      scroller.scrollHeight - top - scroller.clientHeight < 48 ||
+        (props.follow && top >= (scroller.lastTop ?? Infinity)),
+    );
+    scroller.lastTop = top;
   };
   return html`<div class="scroller" part="messages" @scroll=${onScroll}>
-    ${props.hasEarlier ? html`<button class="button earlier" part="earlier-button" type="button" @click=${props.onEarlier}>${msgs.earlier}</button>` : nothing}
+    ${props.hasEarlier || from ? html`<button class="button earlier" part="earlier-button" type="button" @click=${() => props.onEarlier(from > 0)}>${msgs.earlier}</button>` : nothing}
     ${
       items.length === 0
         ? html`<div class="welcome" part="welcome">

@@ -3,28 +3,21 @@
 // with StorageError code `quota`, nothing of it is half-written, and once there is room again the
 // same message goes through, stored once.
 import { expect } from '@esm-bundle/chai';
-import { createAssistant, StorageError, type Assistant } from '../../../src/index.ts';
+import { StorageError, type Assistant } from '../../../src/index.ts';
+import { quotaFault } from './quota-fault.ts';
 import { rawGetAll } from '../../fixtures/store/raw-idb.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 
 describe('fault: quota exhausted mid-turn', function () {
   this.timeout(120_000);
-  const databaseName = `quota-${crypto.randomUUID()}`;
-  const channel = new BroadcastChannel('quota-fault');
-  const disk = async (full: boolean) => {
-    channel.postMessage({ full });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  };
+  const fault = quotaFault('quota');
+  const { databaseName, disk } = fault;
   let assistant: Assistant;
   before(async () => {
-    const worker = new Worker(new URL('./quota-worker.ts', import.meta.url), { type: 'module' });
-    assistant = await createAssistant({ databaseName, worker });
+    await fault.start();
+    assistant = fault.assistant;
   });
-  after(async () => {
-    channel.close();
-    await assistant.dispose();
-    indexedDB.deleteDatabase(databaseName);
-  });
+  after(() => fault.stop());
 
   it('fails the turn with a typed error, writes none of it, and takes it again once there is room', async () => {
     await assistant.send('hello');

@@ -199,6 +199,30 @@ describe('the message list', () => {
     expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).to.be.lessThan(2);
   });
 
+  it('follows the newest message through quick turns with only the newest in the DOM; "Show earlier" brings the rest', async () => {
+    const el = await mount(createScriptedAssistant(), { open: '', voice: 'off' });
+    const replied = () => new Promise((resolve) => el.addEventListener('confidant-reply', resolve, { once: true }));
+    // Sent back to back, as the widget benchmark does.
+    for (let i = 0; i < 45; i++) {
+      const reply = replied();
+      void el.send(`turn ${i}`);
+      await reply;
+    }
+    await until(() => bubbleTexts(el).at(-1) === 'echo: turn 44');
+    const scroller = part(el, 'messages');
+    await until(
+      () => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48,
+      5000,
+      'the newest in view',
+    );
+    expect(parts(el, 'new-messages'), 'still following').to.have.length(0);
+    expect(bubbleTexts(el).length, 'the oldest left out of the DOM').to.be.within(40, 79);
+    part(el, 'earlier-button').click();
+    await el.updateComplete;
+    expect(bubbleTexts(el)).to.have.length(90);
+    expect(bubbleTexts(el)[0]).to.equal('turn 0');
+  });
+
   it('collapses a long message to its start, with "Show more" that reveals it a step at a time', async () => {
     const long = `${'word '.repeat(4_000)}END`;
     const el = await mount(
