@@ -50,18 +50,20 @@ function isGone(error: unknown): boolean {
 /** Creates the history half of a store. */
 export function createHistory(ctx: StoreContext) {
   const { backend, sealer } = ctx;
-  // Messages added without a time get a strictly increasing one per conversation, so a user
-  // message and its reply in the same millisecond keep their order and the paging cursor sees both.
-  const lastStamp = new Map<string, number>();
+  // Messages added without a time get a strictly increasing one, so a user message and its reply in
+  // the same millisecond keep their order and the paging cursor sees both. One clock for the whole
+  // store, not one per conversation: a burst of messages runs a few milliseconds ahead of Date.now(),
+  // and a message to another conversation just after must still be the newer one (conversations are
+  // listed by their latest message).
+  let lastStamp = 0;
 
   function stamp(m: NewMessage): number {
     if (m.createdAt !== undefined) {
       if (!Number.isFinite(m.createdAt)) throw new TypeError('createdAt must be a finite number');
       return m.createdAt;
     }
-    const t = Math.max(Date.now(), (lastStamp.get(m.conversationId) ?? 0) + 1);
-    lastStamp.set(m.conversationId, t);
-    return t;
+    lastStamp = Math.max(Date.now(), lastStamp + 1);
+    return lastStamp;
   }
 
   // Conversations this store wrote messages to: their rows exist, so a turn's write need not look
