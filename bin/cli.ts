@@ -6,6 +6,7 @@
  *   npx tsx bin/cli.ts predict model.onnx "set a timer for 10 minutes"
  *   npx tsx bin/cli.ts eval-dialogues test/fixtures/dialogues/default.json [--model m.onnx] [--json]
  *   npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json [-o models/assistant-context.onnx]
+ *   npx tsx bin/cli.ts convert-context old-context.onnx new-context.onnx
  */
 import { ConfidantError } from '../src/errors.ts';
 import { didYouMean } from '../src/closest-names.ts';
@@ -13,6 +14,7 @@ import { EVAL_USAGE, evalCommand } from './commands/eval.ts';
 import { PREDICT_USAGE, predictCommand } from './commands/predict.ts';
 import { TRAIN_USAGE, trainCommand } from './commands/train.ts';
 import { TRAIN_CONTEXT_USAGE, trainContextCommand } from './commands/train-context.ts';
+import { CONVERT_CONTEXT_USAGE, convertContextCommand } from './commands/convert-context.ts';
 import { EVAL_DIALOGUES_USAGE, run as evalDialoguesCommand } from './commands/eval-dialogues.ts';
 import { COMMAND_HELP } from './commands/help.ts';
 
@@ -22,9 +24,10 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   predict: predictCommand,
   'eval-dialogues': evalDialoguesCommand,
   'train-context': trainContextCommand,
+  'convert-context': convertContextCommand,
 };
 
-const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}\n  ${TRAIN_CONTEXT_USAGE}\n\n\`confidant <command> --help\` explains a command.`;
+const usage = `usage:\n  ${TRAIN_USAGE}\n  ${EVAL_USAGE}\n  ${PREDICT_USAGE}\n  ${EVAL_DIALOGUES_USAGE}\n  ${TRAIN_CONTEXT_USAGE}\n  ${CONVERT_CONTEXT_USAGE}\n\n\`confidant <command> --help\` explains a command.`;
 
 /**
  * Runs the CLI.

@@ -9,6 +9,7 @@ import { PREDICT_USAGE } from './predict.ts';
 import { TRAIN_USAGE } from './train.ts';
 import { EVAL_DIALOGUES_USAGE } from './eval-dialogues.ts';
 import { TRAIN_CONTEXT_USAGE } from './train-context.ts';
+import { CONVERT_CONTEXT_USAGE } from './convert-context.ts';
 
 const FORMATS = 'File formats: docs/formats.md in the package (node_modules/confidant-assistant/docs/formats.md).';
 
@@ -63,6 +64,14 @@ accuracy, slot accuracy and whole-dialogue success.
                        runners-up, the switch probability, the best candidate intents and slots
 
 ${FORMATS}`,
+  'convert-context': `usage: ${CONVERT_CONTEXT_USAGE}
+
+Rewrites a context model of an older format (format 1 took every candidate's words on every turn)
+into the current one: the same weights byte for byte and the same metadata, so its decisions stay
+those of the old file, with no retraining. The result is loaded and test-run before it is written.
+
+  <in.onnx>            the context model to convert
+  <out.onnx>           where to write the converted model (may be the same file)`,
   'train-context': `usage: ${TRAIN_CONTEXT_USAGE}
 
 Trains the context model that decides how each turn relates to the conversation, on dialogues the

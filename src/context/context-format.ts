@@ -17,31 +17,45 @@ import {
 } from '../nlu/onnx/model-format.ts';
 import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
 
-/** Version of the context model format; a loader refuses newer ones. */
-export const CONTEXT_FORMAT_VERSION = 1;
+/**
+ * Version of the context model format; a loader refuses newer ones, and format 1 (the graph that
+ * re-embedded every candidate description on every turn) with a hint to convert it.
+ */
+export const CONTEXT_FORMAT_VERSION = 2;
 
 /** The `confidant.kind` of a context model (an intent model has none). */
 export const CONTEXT_MODEL_KIND = 'context';
 
-/** The graph's inputs, in order: name, element type, rank. Part of the contract of issue 15. */
+/**
+ * The graph's inputs, in order: name, element type, rank. Part of the contract of issue 15.
+ *
+ * Texts come as feature ids in one matrix, `tokens` `[T, L]` (0-padded): row 0 the utterance,
+ * row 1 the context, then any candidate or slot description whose mean embedding the caller has
+ * not kept from an earlier run. The graph returns every row's mean embedding as `bags` `[T, D]`;
+ * kept ones come back as `known` `[U, D]` (U ≥ 1). `cand_rows` `[K]` and `slot_rows` `[J]` pick
+ * each candidate's and slot's embedding from `bags` followed by `known`. Candidate descriptions
+ * repeat on every turn, so a turn embeds only its own two texts: the descriptions' ids were most
+ * of the work of format 1, which took them all on every turn.
+ */
 export const CONTEXT_INPUTS = [
-  { name: 'utterance', type: 'int64', rank: 2 },
-  { name: 'context', type: 'int64', rank: 2 },
+  { name: 'tokens', type: 'int32', rank: 2 },
+  { name: 'known', type: 'float32', rank: 2 },
+  { name: 'cand_rows', type: 'int32', rank: 1 },
+  { name: 'slot_rows', type: 'int32', rank: 1 },
   { name: 'state', type: 'float32', rank: 2 },
-  { name: 'cand_tokens', type: 'int64', rank: 2 },
   { name: 'cand_feats', type: 'float32', rank: 3 },
   { name: 'cand_mask', type: 'float32', rank: 2 },
-  { name: 'slot_tokens', type: 'int64', rank: 2 },
   { name: 'slot_feats', type: 'float32', rank: 3 },
   { name: 'slot_mask', type: 'float32', rank: 2 },
 ] as const satisfies readonly { name: string; type: OnnxElementType; rank: number }[];
 
-/** The graph's outputs, in order. */
+/** The graph's outputs, in order (`bags`: the mean embedding of each row of `tokens`). */
 export const CONTEXT_OUTPUTS = [
   { name: 'command', type: 'float32', rank: 2 },
   { name: 'switch', type: 'float32', rank: 2 },
   { name: 'intent', type: 'float32', rank: 2 },
   { name: 'slot', type: 'float32', rank: 2 },
+  { name: 'bags', type: 'float32', rank: 2 },
 ] as const satisfies readonly { name: string; type: OnnxElementType; rank: number }[];
 
 /**
@@ -124,8 +138,6 @@ export function decodeContextMetadata(props: Map<string, string>, source: string
 /** The size the spec requires of each fixed dimension, by `input/axis` or `output/axis`. */
 function fixedDims(spec: ContextSpec): Map<string, number> {
   return new Map([
-    ['utterance/0', 1],
-    ['context/0', 1],
     ['state/0', 1],
     ['state/1', spec.state.length],
     ['cand_feats/0', 1],
@@ -174,16 +186,22 @@ function checkValues(
  * @param source where it came from, for errors
  * @param expected when given, the spec the caller was built for; a model for other features or
  *   commands is refused
- * @returns the metadata
+ * @returns the metadata, and the embedding width `dim` (of `known` and `bags`)
  * @throws {ModelLoadError} naming `source` on any problem
  */
 export function readContextModelFile(
   bytes: Uint8Array,
   source: string,
   expected?: Partial<ContextSpec>,
-): ContextModelMetadata {
+): { meta: ContextModelMetadata; dim: number } {
   const summary = readSummary(bytes, source, 'model');
   const meta = decodeContextMetadata(summary.metadata, source);
+  if (meta.format < CONTEXT_FORMAT_VERSION)
+    throw new ModelLoadError(
+      `The context model is of format ${meta.format}, this library reads format ${CONTEXT_FORMAT_VERSION}: ` +
+        'convert it with `confidant convert-context <in.onnx> <out.onnx>` (same weights, same outputs)',
+      source,
+    );
   // Required: every context model is written with one, so a file without it was edited.
   checkGraphChecksum(summary, source, 'model', true);
   const dims = fixedDims(meta.spec);
@@ -191,6 +209,10 @@ export function readContextModelFile(
     checkValues(summary.inputs, CONTEXT_INPUTS, dims, 'input') ??
     checkValues(summary.outputs, CONTEXT_OUTPUTS, dims, 'output');
   if (problem !== null) throw new ModelLoadError(`The context model has the wrong shape: ${problem}`, source);
+  const dim = summary.inputs.find((v) => v.name === 'known')?.shape[1];
+  const bagsDim = summary.outputs.find((v) => v.name === 'bags')?.shape[1];
+  if (typeof dim !== 'number' || dim < 1 || dim !== bagsDim)
+    throw new ModelLoadError('The context model has the wrong shape: "known" and "bags" need one fixed width', source);
   for (const key of ['state', 'candFeatures', 'slotFeatures', 'commands'] as const) {
     const want = expected?.[key];
     if (want !== undefined && JSON.stringify(want) !== JSON.stringify(meta.spec[key])) {
@@ -200,5 +222,5 @@ export function readContextModelFile(
       );
     }
   }
-  return meta;
+  return { meta, dim };
 }

@@ -64,41 +64,70 @@ export interface ContextModel {
 type Session = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
 type Feeds = Parameters<Session['run']>[0];
 
-/**
- * Pads id lists into one int64 `[rows, cols]` matrix (cols ≥ 1), writing only the low 32-bit
- * word of each id: no BigInt per id (ids are small and non-negative; every platform ONNX
- * Runtime Web runs on is little-endian).
- */
-function int64Matrix(lists: readonly Int32Array[], rows: number): { data: BigInt64Array; cols: number } {
+/** Pads id lists into one int32 `[rows, cols]` matrix (cols ≥ 1). */
+function idMatrix(lists: readonly Int32Array[]): { data: Int32Array; cols: number } {
   let cols = 1;
   for (const l of lists) cols = Math.max(cols, l.length);
-  const data = new BigInt64Array(rows * cols);
-  const words = new Int32Array(data.buffer);
-  lists.forEach((l, r) => {
-    for (let i = 0; i < l.length; i++) words[2 * (r * cols + i)] = l[i] as number;
-  });
+  const data = new Int32Array(lists.length * cols);
+  lists.forEach((l, r) => data.set(l, r * cols));
   return { data, cols };
 }
 
-/** Candidates as the graph takes them: K ≥ 1 rows (one masked row when there are none). */
-function candidateFeeds(
-  ort: OrtModule,
-  tokens: readonly Int32Array[],
-  feats: readonly Float32Array[],
-  width: number,
-  names: [string, string, string],
-): Feeds {
-  const k = Math.max(1, tokens.length);
-  const ids = int64Matrix(tokens, k);
-  const f = new Float32Array(k * width);
-  feats.forEach((v, i) => f.set(v, i * width));
+/** Feature vectors as one `[1, K, width]` block, K ≥ 1 (one masked row when there are none), and the mask. */
+function featureBlock(feats: readonly Float32Array[], width: number): { block: Float32Array; mask: Float32Array } {
+  const k = Math.max(1, feats.length);
+  const block = new Float32Array(k * width);
+  feats.forEach((v, i) => block.set(v, i * width));
   const mask = new Float32Array(k);
-  mask.fill(1, 0, tokens.length);
-  return {
-    [names[0]]: new ort.Tensor('int64', ids.data, [k, ids.cols]),
-    [names[1]]: new ort.Tensor('float32', f, [1, k, width]),
-    [names[2]]: new ort.Tensor('float32', mask, [1, k]),
+  mask.fill(1, 0, feats.length);
+  return { block, mask };
+}
+
+/**
+ * The mean embeddings the graph returned for description texts, by their ids array: candidate and
+ * slot descriptions repeat on every turn (their ids come from the model's text cache, the same
+ * array each time), so each is embedded once. Weak keys: dropped with the ids they belong to.
+ */
+type BagCache = WeakMap<Int32Array, Float32Array>;
+
+/** The rows a turn feeds: its own texts and the descriptions not embedded yet, and where each candidate's bag is. */
+function planRows(
+  f: ContextFeatures,
+  bags: BagCache,
+  dim: number,
+): { tokens: Int32Array[]; fresh: Int32Array[]; known: Float32Array; candRows: Int32Array; slotRows: Int32Array } {
+  const tokens = [f.utterance, f.context];
+  const fresh: Int32Array[] = [];
+  const knownBags: Float32Array[] = [];
+  const at = new Map<Int32Array, number>();
+  // Row r of bags, then row T + i of known: T is only known at the end, so known rows are stored negated.
+  const rowOf = (ids: Int32Array): number => {
+    let row = at.get(ids);
+    if (row === undefined) {
+      const bag = bags.get(ids);
+      if (bag === undefined) {
+        row = tokens.push(ids) - 1;
+        fresh.push(ids);
+      } else {
+        row = -1 - knownBags.length;
+        knownBags.push(bag);
+      }
+      at.set(ids, row);
+    }
+    return row;
   };
+  const cand = f.candTokens.map(rowOf);
+  const slot = f.slotTokens.map(rowOf);
+  const t = tokens.length;
+  const final = (rows: number[]) => {
+    const out = new Int32Array(Math.max(1, rows.length));
+    rows.forEach((r, i) => (out[i] = r >= 0 ? r : t - 1 - r));
+    return out;
+  };
+  // known has at least one row (zeros) so that its shape is never empty.
+  const known = new Float32Array(Math.max(1, knownBags.length) * dim);
+  knownBags.forEach((b, i) => known.set(b, i * dim));
+  return { tokens, fresh, known, candRows: final(cand), slotRows: final(slot) };
 }
 
 /**
@@ -122,7 +151,7 @@ export async function loadContextModel(
   options: LoadContextModelOptions = {},
 ): Promise<ContextModel> {
   const { bytes, name } = await readModelSource(source, options);
-  const meta = readContextModelFile(bytes, name, options.expect);
+  const { meta, dim } = readContextModelFile(bytes, name, options.expect);
   const { spec } = meta;
   const ort = await loadOrt(options.wasmUrl, name);
   if (options.signal?.aborted === true) throw abortReason(options.signal);
@@ -133,23 +162,22 @@ export async function loadContextModel(
     throw new ModelLoadError('ONNX Runtime cannot load the model', name, { cause });
   }
   const cache = createTextIdCache(meta.featurizer);
+  const bags: BagCache = new WeakMap();
   const runSession = async (f: ContextFeatures): Promise<ContextOutput> => {
-    const utterance = int64Matrix([f.utterance], 1);
-    const context = int64Matrix([f.context], 1);
+    const plan = planRows(f, bags, dim);
+    const ids = idMatrix(plan.tokens);
+    const cands = featureBlock(f.candFeats, spec.candFeatures.length);
+    const slots = featureBlock(f.slotFeats, spec.slotFeatures.length);
     const feeds: Feeds = {
-      utterance: new ort.Tensor('int64', utterance.data, [1, utterance.cols]),
-      context: new ort.Tensor('int64', context.data, [1, context.cols]),
+      tokens: new ort.Tensor('int32', ids.data, [plan.tokens.length, ids.cols]),
+      known: new ort.Tensor('float32', plan.known, [plan.known.length / dim, dim]),
+      cand_rows: new ort.Tensor('int32', plan.candRows, [plan.candRows.length]),
+      slot_rows: new ort.Tensor('int32', plan.slotRows, [plan.slotRows.length]),
       state: new ort.Tensor('float32', f.state, [1, spec.state.length]),
-      ...candidateFeeds(ort, f.candTokens, f.candFeats, spec.candFeatures.length, [
-        'cand_tokens',
-        'cand_feats',
-        'cand_mask',
-      ]),
-      ...candidateFeeds(ort, f.slotTokens, f.slotFeats, spec.slotFeatures.length, [
-        'slot_tokens',
-        'slot_feats',
-        'slot_mask',
-      ]),
+      cand_feats: new ort.Tensor('float32', cands.block, [1, cands.mask.length, spec.candFeatures.length]),
+      cand_mask: new ort.Tensor('float32', cands.mask, [1, cands.mask.length]),
+      slot_feats: new ort.Tensor('float32', slots.block, [1, slots.mask.length, spec.slotFeatures.length]),
+      slot_mask: new ort.Tensor('float32', slots.mask, [1, slots.mask.length]),
     };
     const out = await session.run(feeds);
     const read = (key: string, size: number): Float32Array => {
@@ -158,6 +186,8 @@ export async function loadContextModel(
         throw new InferenceError(`The context model returned no "${key}" of ${size} values`);
       return data;
     };
+    const embedded = read('bags', plan.tokens.length * dim);
+    plan.fresh.forEach((ids, i) => bags.set(ids, embedded.slice((i + 2) * dim, (i + 3) * dim)));
     return {
       command: read('command', spec.commands.length),
       switch: read('switch', 1)[0] as number,

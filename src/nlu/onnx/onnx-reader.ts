@@ -7,7 +7,7 @@
  * @module
  */
 import { checksumOf } from '../runtime/hash.ts';
-import { OnnxDataType, type OnnxElementType, type OnnxValueInfo } from './onnx-model.ts';
+import { OnnxDataType, type OnnxElementType, type OnnxTensor, type OnnxValueInfo } from './onnx-model.ts';
 import { readFields, utf8, type ProtoField } from './protobuf.ts';
 
 /** The parts of a `ModelProto` the loader validates. */
@@ -129,6 +129,54 @@ export function readMetadataProps(bytes: Uint8Array): Map<string, string> {
     metadata.set(key, value);
   }
   return metadata;
+}
+
+const ARRAYS = {
+  float32: Float32Array,
+  uint8: Uint8Array,
+  int8: Int8Array,
+  uint16: Uint16Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+} as const;
+
+/**
+ * Reads every initializer of a model as the exporter writes them (`raw_data`, little-endian): for
+ * tools that rewrite a graph around the same weights (a format conversion).
+ * @param bytes the `.onnx` file
+ * @returns copies of the initializers, in the file's order
+ * @throws {RangeError} when the bytes are not a well-formed `ModelProto`, or an initializer has no
+ *   `raw_data` or an element type other than those of {@link OnnxDataType}
+ */
+export function readInitializers(bytes: Uint8Array): OnnxTensor[] {
+  const out: OnnxTensor[] = [];
+  for (const f of readFields(bytes)) {
+    if (f.field !== 7) continue;
+    for (const g of readFields(f.bytes)) {
+      if (g.field !== 5) continue;
+      let name = '';
+      let code = 0;
+      const dims: number[] = [];
+      let raw: Uint8Array | null = null;
+      for (const t of readFields(g.bytes)) {
+        if (t.field === 1) dims.push(num(t));
+        else if (t.field === 8) name = utf8(t.bytes);
+        else if (t.field === 2) code = num(t);
+        else if (t.field === 9) raw = t.bytes;
+      }
+      const type = typeNames.get(code);
+      if (type === undefined || raw === null)
+        throw new RangeError(`initializer ${name} is not stored as raw data of a known type`);
+      const Array_ = ARRAYS[type];
+      if (raw.length % Array_.BYTES_PER_ELEMENT !== 0)
+        throw new RangeError(`initializer ${name} has a partial element`);
+      // A copy: the view may be unaligned, and the caller may keep it after the file is dropped.
+      const data = new Array_(raw.length / Array_.BYTES_PER_ELEMENT);
+      new Uint8Array(data.buffer).set(raw);
+      out.push({ name, type, dims, data });
+    }
+  }
+  return out;
 }
 
 /**

@@ -74,7 +74,13 @@ async function variant(change: (m: OnnxModel) => OnnxModel): Promise<Uint8Array>
       producerVersion: '0',
       graphName: 'variant',
       nodes: summary.outputs.map((o) => ({ op: 'Identity', inputs: [`${o.name}_value`], outputs: [o.name] })),
-      initializers: [constant('command', 2), constant('switch', 1), constant('intent', 2), constant('slot', 1)],
+      initializers: [
+        constant('command', 2),
+        constant('switch', 1),
+        constant('intent', 2),
+        constant('slot', 1),
+        constant('bags', 8),
+      ],
       inputs: summary.inputs,
       outputs: summary.outputs,
       metadata,
@@ -96,11 +102,16 @@ test('a graph of the wrong shape is refused before or at its test run', async ()
   await assert.rejects(loadContextModel(wider), isLoadError('bytes', /"state" has 5 at axis 1, its metadata says 2/));
   const floatIds = await variant((m) => ({
     ...m,
-    inputs: m.inputs.map((v) => (v.name === 'utterance' ? { ...v, type: 'float32' } : v)),
+    inputs: m.inputs.map((v) => (v.name === 'tokens' ? { ...v, type: 'float32' } : v)),
   }));
-  await assert.rejects(loadContextModel(floatIds), isLoadError('bytes', /"utterance" must be int64/));
+  await assert.rejects(loadContextModel(floatIds), isLoadError('bytes', /"tokens" must be int32/));
   const missingOutput = await variant((m) => ({ ...m, outputs: m.outputs.filter((o) => o.name !== 'slot') }));
-  await assert.rejects(loadContextModel(missingOutput), isLoadError('bytes', /4 outputs/));
+  await assert.rejects(loadContextModel(missingOutput), isLoadError('bytes', /5 outputs/));
+  const unsizedBags = await variant((m) => ({
+    ...m,
+    inputs: m.inputs.map((v) => (v.name === 'known' ? { ...v, shape: ['U', 'D'] } : v)),
+  }));
+  await assert.rejects(loadContextModel(unsizedBags), isLoadError('bytes', /"known" and "bags" need one fixed width/));
   // Declared right, but it returns 3 commands where the metadata names 2: caught by the test run.
   const wrongRun = await variant((m) => ({
     ...m,
