@@ -127,4 +127,34 @@ describe('decideAction', () => {
     const read = decideAction(state, about, outputs(model, { shopping_list: 1 }, about, 0.1));
     assert.equal((read.action as { intent: string }).intent, 'shopping_list');
   });
+  it('never redoes a finished task on a turn that gives it nothing: "啊啊啊" after a timer is no second timer', () => {
+    const state = emptyState();
+    state.turn = 1;
+    state.task = {
+      intent: 'timer',
+      skillId: 'builtin.timer',
+      text: '定个五分钟的计时器',
+      slots: { duration: { value: 300_000, turn: 1, at: 0 } },
+      turn: 1,
+      at: 0,
+    };
+    state.acts = [{ turn: 1, intent: 'timer', skillId: 'builtin.timer', action: 'new-intent' }];
+    // The model's slip: a follow-up (or a correction) of the timer on a turn with no value, cue or reading for it.
+    const model = { follow_up: 0.7, correct_slot: 0.2, out_of_scope: 0.1 };
+    for (const text of ['啊啊啊啊', 'lol']) {
+      const f = featuresOf(text, state);
+      const d = decideAction(state, f, outputs(model, { timer: 1 }, f, 0.1, { duration: 1 }));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+    // A value, a follow-up opener or the intent model's reading is something to redo it with.
+    for (const [text, intent] of [
+      ['make it 10 minutes', null],
+      ['and another for 3 minutes?', null],
+      ['the timer', 'timer'],
+    ] as const) {
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs(model, { timer: 1 }, f, 0.1, { duration: 1 }));
+      assert.equal(d.action.type, 'follow-up', text);
+    }
+  });
 });
