@@ -11,6 +11,7 @@ import { CANDIDATE_FEATURES, COMMANDS, SLOT_FEATURES, STATE_FEATURES } from '../
 import type { TrainedContextModel } from '../../src/context/training/context-trainer.ts';
 import type { DialogueEvalReport } from './eval-dialogues.ts';
 import { CONTEXT_TRAINING } from './context-data.ts';
+import { HELD_OUT_SHARE } from './context-dialogues.ts';
 
 /** What the card reports. */
 export interface ContextCardFigures {
@@ -25,6 +26,12 @@ export interface ContextCardFigures {
   heldOutSkills: { command: number; intent: number; turns: number };
   chinese: { command: number; intent: number; turns: number };
   dev: ({ file: string } & DialogueEvalReport)[];
+  /** People's dialogues trained on (their training part), with the gold play that labelled them. */
+  people: { file: string; trainDialogues: number; trainTurns: number; skipped: number; gold: DialogueEvalReport }[];
+  /** How many times each of their turns counts. */
+  weight: number;
+  /** The held-out part of each file of people's dialogues, played with the trained model. */
+  heldOutPeople: ({ file: string } & DialogueEvalReport)[];
   seconds: number;
 }
 
@@ -42,6 +49,24 @@ function table(rows: ({ file: string } & DialogueEvalReport)[]): string {
       .join('\n') +
     '\n'
   );
+}
+
+/** The card's paragraph on people's dialogues trained on (empty when none were). */
+function peopleText(f: ContextCardFigures): string {
+  if (f.people.length === 0) return 'No hand-labelled dialogue was trained on. ';
+  const turns = f.people.reduce((sum, p) => sum + p.trainTurns, 0);
+  const files = f.people
+    .map(
+      (p) =>
+        `\`${p.file}\` (${p.trainDialogues} dialogues, ${p.trainTurns} turns labelled, ${p.skipped} not; gold play ${pct(p.gold.turnAccuracy)} of turns)`,
+    )
+    .join(', ');
+  return `People's dialogues, written for Confidant in the dialogue sets' format (\`models/corpora/dialogues/\`,
+DATASHEET.md there), ${Math.round(100 * (1 - HELD_OUT_SHARE))}% of each file by dialogue (seeded; the rest is held out
+and reported below): ${files}. Each was played through the real stack with its expected history, each turn labelled
+with the decision its expectation and the state imply (\`src/context/simulator/gold-turn.ts\`; "gold play" is how
+often acting on those labels gives the expected intent), and each of its ${turns} turns counts ${f.weight} times.
+Besides them, `;
 }
 
 /**
@@ -74,10 +99,12 @@ dialogue action, with only the guards a rule must hold whatever the model says.
 
 ## Data
 
-No hand-labelled dialogue was trained on. ${f.dialogues} dialogues (${f.trainTurns} user turns) were simulated by
+${peopleText(f)}${f.dialogues} dialogues (${f.trainTurns} user turns) were simulated by
 \`src/context/simulator/\` (seed ${f.seed}): an agenda-based user who requests, answers, cancels (of a question or of a
 running timer), follows up ("and tomorrow?", "X too", "another one", "plus 8"), corrects, confirms, denies, switches
-topic mid-question and chats, in English (70%) and Simplified Chinese (30%), with casual typing and typos. Requests
+topic mid-question and chats, in English (70%) and Simplified Chinese (30%), with casual typing and typos. Cancels,
+yes, no and vague answers ("no idea") are drawn from phrase banks and, now and then, from the intent corpora's own
+\`cancel\`, \`yes\`, \`no\` and \`maybe\` sentences. Requests
 come from the intent corpora's train and validation splits (CLINC150, CC BY 3.0; CLINC150-zh in \`models/corpora/zh\`)
 and from phrase banks per built-in intent; slot values from generators per slot kind; besides the built-in skills,
 invented skills (pizza, weather, music, taxis, notes, cinema, …) are registered at random so the model learns to read
@@ -107,7 +134,15 @@ their manifests only): command ${pct(f.heldOutSkills.command)}, intent ${pct(f.h
 
 Dialogue sets, played through the whole stack by \`confidant eval-dialogues\` (dev: may be tuned on):
 
-${table(f.dev)}
+${table(f.dev)}${
+    f.heldOutPeople.length === 0
+      ? ''
+      : `
+The held-out part of each file of people's dialogues (never trained on; DEV: a measure of phrasing the model has
+not seen):
+
+${table(f.heldOutPeople)}`
+  }
 The frozen test sets are not reported in this card (nothing here is chosen with them): \`npm run bench:context\`
 plays them next to the dev sets, with an utterance-only anchor (BENCHMARKS.md).
 
@@ -115,7 +150,12 @@ plays them next to the dev sets, with an utterance-only anchor (BENCHMARKS.md).
 
 \`\`\`sh
 npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json --seed ${f.seed} --dialogues ${f.dialogues} \\
-  --epochs ${f.epochs} --dev ${f.dev.map((d) => d.file).join(',') || '<dev sets>'}
+  --epochs ${f.epochs} --dev ${f.dev.map((d) => d.file).join(',') || '<dev sets>'}${
+    f.people.length === 0
+      ? ''
+      : ` \\
+  --train-dialogues ${f.people.map((p) => p.file).join(',')} --dialogue-weight ${f.weight}`
+  }
 \`\`\`
 `;
 }

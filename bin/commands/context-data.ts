@@ -8,6 +8,8 @@
 import type { ContextModel } from '../../src/context/context-model.ts';
 import { simulateDialogues, type RecordedTurn } from '../../src/context/simulator/simulate.ts';
 import type { SimCorpus } from '../../src/context/simulator/user-simulator.ts';
+import type { TurnFeatures } from '../../src/context/dialogue-features.ts';
+import type { ContextLabels } from '../../src/context/simulator/label-turn.ts';
 import type { ContextExample } from '../../src/context/training/context-train-data.ts';
 import type { IntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import type { SlotTagger } from '../../src/nlu/tagger/slot-tagger.ts';
@@ -76,6 +78,22 @@ export interface SimulatedSet {
 }
 
 /**
+ * A training turn: what the runtime computed for it, and its labels.
+ * @param f the turn's features
+ * @param labels the labels of its gold decision
+ */
+export function exampleOf(f: TurnFeatures, labels: ContextLabels): ContextExample {
+  return {
+    utterance: f.utterance,
+    context: f.context,
+    state: f.state,
+    candidates: f.candidates.map((c) => ({ text: c.text, feats: c.feats })),
+    slots: f.slots.map((s) => ({ text: s.text, feats: s.feats })),
+    labels,
+  };
+}
+
+/**
  * Simulates dialogues and keeps their labelled turns.
  * @param options the simulation (intent model, corpus, how many dialogues, seed, invented skills)
  */
@@ -92,15 +110,7 @@ export async function simulateSet(options: {
   await simulateDialogues({
     ...options,
     onTurn: (r: RecordedTurn) => {
-      const f = r.features;
-      set.examples.push({
-        utterance: f.utterance,
-        context: f.context,
-        state: f.state,
-        candidates: f.candidates.map((c) => ({ text: c.text, feats: c.feats })),
-        slots: f.slots.map((s) => ({ text: s.text, feats: s.feats })),
-        labels: r.labelled.labels,
-      });
+      set.examples.push(exampleOf(r.features, r.labelled.labels));
       set.acts.push(r.act);
       set.languages.push(r.lang);
     },

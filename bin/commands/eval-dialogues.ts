@@ -179,21 +179,29 @@ async function readJson(file: string): Promise<unknown> {
 
 /**
  * Plays a multi-turn test set and scores it.
- * @param file path of the JSON test set
+ * @param file path of the JSON test set, or dialogues already read (with a name for errors)
  * @param options `model`: path of the intent model (default: the shipped English and Chinese models,
  *   routed per turn by language as the engine does); `contextModel`: path of the context model, or a
  *   loaded one (default: the shipped one); `policy`: another dialogue policy to play instead of the context
  *   model's (an anchor to compare with; `--verbose` then has no decisions to show); `tagger`: `false` to
- *   play without the slot tagger (default: the shipped one, as the engine runs)
+ *   play without the slot tagger (default: the shipped one, as the engine runs); `beforeTurn`: told each
+ *   turn's spec before it is played (a policy that learns from the expectations reads them there)
  * @returns accuracy figures and the failing turns
  * @throws {TypeError} when the file is not a valid test set
  * @throws {ModelLoadError} when the model cannot be loaded
  */
 export async function evalDialogues(
-  file: string,
-  options: { model?: string; contextModel?: string | ContextScorer; policy?: DialoguePolicy; tagger?: false } = {},
+  file: string | { name: string; specs: readonly DialogueSpec[] },
+  options: {
+    model?: string;
+    contextModel?: string | ContextScorer;
+    policy?: DialoguePolicy;
+    tagger?: false;
+    beforeTurn?: (turn: DialogueTurnSpec, dialogue: number) => void;
+  } = {},
 ): Promise<DialogueEvalReport> {
-  const specs = parseSpecs(await readJson(file), file);
+  const specs =
+    typeof file === 'string' ? parseSpecs(await readJson(file), file) : parseSpecs(file.specs, file.name);
   // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
   // language, so a Chinese set needs no flag.
   const model = await loadEvalIntentModel(options.model);
@@ -223,6 +231,7 @@ export async function evalDialogues(
       let ok = true;
       for (const [t, turn] of spec.turns.entries()) {
         decision = undefined;
+        options.beforeTurn?.(turn, index);
         const { reply, understanding } = await session.send(turn.user);
         const problems: string[] = [];
         turns++;

@@ -2,7 +2,8 @@
  * Turns the context model's outputs into a dialogue action. The model decides; the only rules
  * here are the guards that must hold whatever it says (issue 15): a command that needs something
  * the state does not have (a fill without a question, a yes without a confirmation, a follow-up
- * without a task, a cancel with nothing open, a new task no evidence outside the model points to) is not taken and the next most likely command is; and the switch head, when the
+ * without a task, a follow-up or correction that gives the task nothing new to redo it with, a cancel with nothing
+ * open, a new task no evidence outside the model points to) is not taken and the next most likely command is; and the switch head, when the
  * conversation has a task, weighs the commands that carry it on (a fill, a correction, a follow-up, a
  * yes or no, a request to the same skill) against those that leave it (another skill, out of scope). Confirmation of consequential
  * skills and re-asking an unparseable answer are guards of the dialogue manager itself
@@ -11,7 +12,14 @@
  * @module
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
-import { COMMANDS, type TurnFeatures, type DialogueCommand } from './dialogue-features.ts';
+import {
+  CANDIDATE_FEATURES,
+  COMMANDS,
+  SLOT_FEATURES,
+  STATE_FEATURES,
+  type TurnFeatures,
+  type DialogueCommand,
+} from './dialogue-features.ts';
 
 /** What the context model returns for one turn (softmaxes already masked to the real candidates). */
 export interface ContextOutputs {
@@ -48,6 +56,29 @@ function argmax(values: ArrayLike<number>, allowed: (i: number) => boolean = () 
   return best;
 }
 
+const S_ANSWER = SLOT_FEATURES.indexOf('value_answer');
+const S_STRICT = SLOT_FEATURES.indexOf('value_strict');
+const S_TEXT = SLOT_FEATURES.indexOf('kind_text');
+const C_TOP3 = CANDIDATE_FEATURES.indexOf('model_top3');
+const CUE_FOLLOW_UP = STATE_FEATURES.indexOf('cue_follow_up');
+const CUE_CORRECTION = STATE_FEATURES.indexOf('cue_correction');
+
+/**
+ * `true` when the turn gives the task something to redo it with: a value for one of its slots (read
+ * strictly, or an entity of a non-text slot's kind), a follow-up or correction opener ("and …?",
+ * "no, I meant …"), or the intent model's reading as a request to the task's skill. Without it, a follow-up or a correction would redo the task unchanged: "lol"
+ * after a timer would start a second timer, "啊啊啊" after adding milk would add "啊啊啊".
+ */
+function givesTaskSomething(state: DialogueState, f: TurnFeatures): boolean {
+  if ((f.state[CUE_FOLLOW_UP] ?? 0) > 0 || (f.state[CUE_CORRECTION] ?? 0) > 0) return true;
+  // The intent model reads the turn as one of the task's skill's requests ("香蕉也要" after adding milk).
+  const skillId = state.task?.skillId;
+  if (f.candidates.some((c) => c.skill?.id === skillId && (c.feats[C_TOP3] ?? 0) > 0)) return true;
+  return f.slots.some(
+    (s) => (s.feats[S_STRICT] ?? 0) > 0 || ((s.feats[S_TEXT] ?? 0) === 0 && (s.feats[S_ANSWER] ?? 0) > 0),
+  );
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -62,7 +93,7 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
       return state.task !== undefined || state.pending !== undefined;
     case 'correct_slot':
     case 'follow_up':
-      return state.task !== undefined && f.slots.length > 0;
+      return state.task !== undefined && f.slots.length > 0 && givesTaskSomething(state, f);
     case 'start_task':
     case 'small_talk':
       // A task starts only on an intent something besides the context model speaks for (the intent

@@ -104,7 +104,11 @@ function jittered(nlu: NluResult, rng: Rng): NluResult {
   return { ...nlu, intents, intent: outOfScope ? null : top.intent, confidence: top.score, outOfScope };
 }
 
-function smallTalkIntents(skills: readonly SkillDefinition[]): Set<string> {
+/**
+ * The intents answered as small talk (kept aside of a running task): the small-talk and meta skills'.
+ * @param skills the registered skills
+ */
+export function smallTalkIntents(skills: readonly SkillDefinition[]): Set<string> {
   const chat = skills.filter((s) => s.id === 'builtin.small-talk' || s.id === 'builtin.meta');
   return new Set(chat.flatMap((s) => s.intents));
 }

@@ -76,6 +76,16 @@ export interface SimSetting {
 
 const say = (bank: Bank, s: SimSetting): string => pick(s.rng, bank[s.lang].length > 0 ? bank[s.lang] : bank.en);
 
+/**
+ * A phrase of the bank, or now and then (`share`) a sentence of the intent corpora for the same act
+ * (CLINC150's `cancel`, `yes`, `no`, `maybe`): people's own wordings, which a bank written here cannot
+ * anticipate ("stop working on it, i need something else", "hell if i know").
+ */
+function sayOrCorpus(bank: Bank, intent: string, share: number, s: SimSetting): string {
+  const corpus = s.lang === 'en' ? s.corpus.requests.get(intent) : s.corpus.zhRequests?.get(intent);
+  return corpus !== undefined && corpus.length > 0 && s.rng.next() < share ? pick(s.rng, corpus) : say(bank, s);
+}
+
 function turn(text: string, gold: GoldDecision, act: string, values: string[] = []): SimulatedTurn {
   return { text, gold, act, values };
 }
@@ -241,12 +251,12 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     const r = request(s, task?.intent);
     return { ...r, text: fill(say(INTERRUPT_FRAMES, s), s.rng, s.lang, { r: r.text }).text, act: `interrupt-${r.act}` };
   };
-  const cancel = () => turn(say(CANCEL, s), { command: 'cancel' }, 'cancel');
+  const cancel = () => turn(sayOrCorpus(CANCEL, 'cancel', 0.35, s), { command: 'cancel' }, 'cancel');
 
   if (pending?.type === 'confirm') {
     return choose(s, [
-      [0.45, () => turn(say(YES, s), { command: 'confirm' }, 'confirm')],
-      [0.25, () => turn(say(NO, s), { command: 'deny' }, 'deny')],
+      [0.45, () => turn(sayOrCorpus(YES, 'yes', 0.25, s), { command: 'confirm' }, 'confirm')],
+      [0.25, () => turn(sayOrCorpus(NO, 'no', 0.25, s), { command: 'deny' }, 'deny')],
       [0.1, cancel],
       [0.12, interrupt],
       [0.08, () => smallTalk(s)],
@@ -269,6 +279,16 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [
         0.05,
         () => turn(say(NONSENSE, s), { command: 'fill_slot', intent: task.intent, slot: pending.slot }, 'nonsense'),
+      ],
+      // "no idea", "whatever you think": a vague answer keeps the question (the manager asks again).
+      [
+        0.03,
+        () =>
+          turn(
+            sayOrCorpus(NONSENSE, 'maybe', 0.8, s),
+            { command: 'fill_slot', intent: task.intent, slot: pending.slot },
+            'vague',
+          ),
       ],
       [0.14, cancel],
       [0.18, interrupt],

@@ -33,6 +33,16 @@ function pendingTimer(): DialogueState {
   return state;
 }
 
+/** The state after a task was carried out on turn 1, with these slot values. */
+function finished(intent: string, skillId: string, text: string, values: Record<string, unknown>): DialogueState {
+  const state = emptyState();
+  state.turn = 1;
+  const slots = Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, turn: 1, at: 0 }]));
+  state.task = { intent, skillId, text, slots, turn: 1, at: 0 };
+  state.acts = [{ turn: 1, intent, skillId, action: 'new-intent' }];
+  return state;
+}
+
 const featuresOf = (text: string, state: DialogueState, intent: string | null = null) =>
   dialogueFeatures({ nlu: nluOf(text, intent), state, skills, text, now: NOW });
 
@@ -104,17 +114,9 @@ describe('decideAction', () => {
     assert.equal((d.action as { intent: string }).intent, 'timer');
   });
   it('reads keyboard mash after a list turn as out of scope: the conversation alone is no evidence', () => {
-    const state = emptyState();
-    state.turn = 1;
-    state.task = {
-      intent: 'shopping_list_update',
-      skillId: 'builtin.shopping-list',
-      text: 'add milk to my shopping list',
-      slots: { add: { value: ['milk'], turn: 1, at: 0 } },
-      turn: 1,
-      at: 0,
-    };
-    state.acts = [{ turn: 1, intent: 'shopping_list_update', skillId: 'builtin.shopping-list', action: 'new-intent' }];
+    const state = finished('shopping_list_update', 'builtin.shopping-list', 'add milk to my shopping list', {
+      add: ['milk'],
+    });
     // The model's slip: a start of the list (and a follow-up next) on words nothing else speaks for.
     const model = { start_task: 0.9, follow_up: 0.06, out_of_scope: 0.04 };
     const mash = featuresOf('fjdksl qpwoe', state);
@@ -126,5 +128,25 @@ describe('decideAction', () => {
     assert.equal(about.candidates.find((c) => c.intent === 'shopping_list')!.evidence, true);
     const read = decideAction(state, about, outputs(model, { shopping_list: 1 }, about, 0.1));
     assert.equal((read.action as { intent: string }).intent, 'shopping_list');
+  });
+  it('never redoes a finished task on a turn that gives it nothing: "啊啊啊" after a timer is no second timer', () => {
+    const state = finished('timer', 'builtin.timer', '定个五分钟的计时器', { duration: 300_000 });
+    // The model's slip: a follow-up (or a correction) of the timer on a turn with no value, cue or reading for it.
+    const model = { follow_up: 0.7, correct_slot: 0.2, out_of_scope: 0.1 };
+    for (const text of ['啊啊啊啊', 'lol']) {
+      const f = featuresOf(text, state);
+      const d = decideAction(state, f, outputs(model, { timer: 1 }, f, 0.1, { duration: 1 }));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+    // A value, a follow-up opener or the intent model's reading is something to redo it with.
+    for (const [text, intent] of [
+      ['make it 10 minutes', null],
+      ['and another for 3 minutes?', null],
+      ['the timer', 'timer'],
+    ] as const) {
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs(model, { timer: 1 }, f, 0.1, { duration: 1 }));
+      assert.equal(d.action.type, 'follow-up', text);
+    }
   });
 });
