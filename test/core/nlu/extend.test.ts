@@ -164,3 +164,37 @@ test('dropout shares outside [0, 1) are refused before any training', async () =
   const { model } = await extendIntentModel(base, corpus, pack, { wordDropout: 0, featureDropout: 0, epochs: 1 });
   assert.ok(model.labels.includes('store_hours'));
 });
+
+test('the out-of-scope margin makes the extension flag that much more of the held-out out-of-scope utterances than the base', async () => {
+  const train = dataset.splits.train!;
+  // A pack with held-out utterances of every intent, so that the extension recalibrates.
+  const calibrating = sampleReplayPack(
+    { train, val: train },
+    { model: 'tiny', language: 'en', source: 'tiny', license: 'MIT', attribution: 'tiny', perIntent: 12, valOos: 20 },
+  );
+  // Held-out "out-of-scope" utterances the base model partly answers, so that it flags under 100%.
+  const held = [
+    ...calibrating.validation.oos!,
+    ...train.filter((e) => e.intent !== 'oos').flatMap((e, i) => (i % 9 === 0 ? [e.text] : [])),
+  ];
+  calibrating.validation.oos = held;
+  const corpus = parseCorpus(shop);
+  const baseP = createInMemoryPredictor({
+    weights: base.weights,
+    labels: base.meta.labels,
+    oosClass: base.meta.oosLabel !== null,
+    featurizer: base.meta.featurizer,
+    temperature: base.meta.temperature,
+    threshold: base.meta.threshold,
+  } as Parameters<typeof createInMemoryPredictor>[0]);
+  const baseRecall = held.filter((t) => baseP.predict(t, 1).intent === null).length / held.length;
+  const options = { epochs: 2, seed: 3 } as const;
+  const none = await extendIntentModel(base, corpus, calibrating, { ...options, oosMargin: 0 });
+  const margin = await extendIntentModel(base, corpus, calibrating, { ...options, oosMargin: 0.05 });
+  assert.ok(none.model.metrics.oosRecall >= baseRecall);
+  assert.ok(none.model.metrics.oosRecall < baseRecall + 0.05, 'without the margin the base recall is enough');
+  assert.ok(margin.model.metrics.oosRecall >= baseRecall + 0.05);
+  assert.ok(margin.model.threshold >= none.model.threshold);
+  for (const oosMargin of [1, -0.1, Number.NaN])
+    await assert.rejects(extendIntentModel(base, corpus, pack, { oosMargin }), RangeError);
+});
