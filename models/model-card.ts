@@ -53,6 +53,8 @@ export interface ModelCardInput {
   generatedOos: number;
   /** Near-miss out-of-scope questions (in-scope nouns in out-of-scope questions) added to it. */
   nearMissOos: number;
+  /** Keyboard-mash and chat-reaction lines (`mash-oos.ts`) added to it. */
+  mashOos: number;
   policies: PolicyRow[];
   /** Threads that trained it (the result does not depend on it). */
   threads: number;
@@ -113,6 +115,11 @@ things, WordNet nouns in templates: \`models/generated-oos.ts\`), which give the
       ? ` Plus ${input.nearMissOos} near-miss out-of-scope questions: the nouns of the in-scope training utterances in
 questions no intent serves ("who invented the timer", "whats the history of bank accounts": \`nearMissOos\`).`
       : '';
+  const mash =
+    input.mashOos > 0
+      ? ` Plus ${input.mashOos} generated keyboard-mash and chat-reaction lines as out of scope (${lang === 'zh' ? '"哈哈哈", "嗯嗯", "asdfgh", strings of common characters in no order' : '"asdfgh", "jkjkjk", "lmaooo", "hmm ok"'}:
+\`models/mash-oos.ts\`).`
+      : '';
   const about = ABOUT[lang];
   const intents = model.labels.filter((l) => l !== OOS_LABEL);
   const m = model.metrics;
@@ -146,7 +153,7 @@ One self-describing ONNX file (opset 17): labels, featurizer, threshold and temp
 
 ## Data and licence
 
-${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length, moreText)}${generated}${nearMiss}
+${about.data(dataset, train.length, train.filter((e) => e.intent === OOS_LABEL).length, moreText)}${generated}${nearMiss}${mash}
 
 - Licence of the data: ${dataset.license ?? 'CC BY 3.0 (Creative Commons Attribution 3.0 Unported)'}. This model is derived
   from it; the attribution below must be kept with it.

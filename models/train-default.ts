@@ -11,14 +11,18 @@
  * (never its test split): the figures stay those of `--data`'s test split.
  * The shipped seed is trained and exported; `--card-seeds` (default 2,3) trains the same recipe
  * with other seeds only to report the test figures as mean ± sd in the card (`--card-seeds ''`
- * skips them). CLINC150 is read from where it lies; it is never copied into the repository.
+ * skips them). `--card-models` (the same count, comma-separated `.onnx` files) takes those seeds' models from
+ * files instead, trained by parallel runs of this script with `--seed N --out <file> --card-seeds ''`: it
+ * waits for each to be complete (its model card, written last, is there).
+ * CLINC150 is read from where it lies; it is never copied into the repository.
  * It also writes the model's section of BENCHMARKS.md (`intent-<lang>`, see intent-bench-section.ts):
  * val and the dev splits of `--chatbox` sets, then the frozen test splits, over the same seeds.
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readDataset, withMoreData, type Dataset } from '../bin/commands/dataset.ts';
+import { readBaseModel } from '../src/nlu/training/extend/base-model.ts';
 import { datasetCorpus } from '../src/nlu/corpus/dataset-format.ts';
 import { createThreadHelper } from '../bin/commands/parallel.ts';
 import { evaluate, type EvalReport } from '../bin/commands/evaluate.ts';
@@ -30,11 +34,13 @@ import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/n
 import type { TrainingExample } from '../src/nlu/types.ts';
 import {
   DEFAULT_GENERATED_OOS,
+  DEFAULT_MASH_OOS,
   DEFAULT_MODEL_OPTIONS,
   DEFAULT_NEAR_MISS_OOS,
   type ShippedLanguage,
 } from './default-options.ts';
 import { withGeneratedOos, withNearMissOos } from './generated-oos.ts';
+import { withMashOos } from './mash-oos.ts';
 import { writeIntentBenchSection, type BenchSet } from './intent-bench-section.ts';
 import { writeModelCard, type ExtraSet, type SeedFigures } from './model-card.ts';
 import { comparePolicies } from './threshold-policies.ts';
@@ -48,6 +54,7 @@ const { values } = parseArgs({
     version: { type: 'string', default: '2026.12.0' },
     chatbox: { type: 'string', multiple: true, default: [] },
     'card-seeds': { type: 'string', default: '2,3' },
+    'card-models': { type: 'string', default: '' },
     seed: { type: 'string' },
     'no-quantize': { type: 'boolean', default: false },
     threads: { type: 'string', default: '1' },
@@ -84,12 +91,15 @@ if (values.data === undefined || (lang !== 'en' && lang !== 'zh')) {
 const out = values.out ?? fileURLToPath(new URL(`./assistant-${lang}.onnx`, import.meta.url));
 const dataset = withMoreData(readDataset(values.data), values.more.map(readDataset));
 const extras = values.chatbox.map((path) => ({ path, dataset: readDataset(path) }));
-const corpus = withNearMissOos(
-  withGeneratedOos(
-    { ...datasetCorpus(dataset, lang), name: `assistant-${lang}`, version: values.version },
-    DEFAULT_GENERATED_OOS[lang],
+const corpus = withMashOos(
+  withNearMissOos(
+    withGeneratedOos(
+      { ...datasetCorpus(dataset, lang), name: `assistant-${lang}`, version: values.version },
+      DEFAULT_GENERATED_OOS[lang],
+    ),
+    DEFAULT_NEAR_MISS_OOS[lang],
   ),
-  DEFAULT_NEAR_MISS_OOS[lang],
+  DEFAULT_MASH_OOS[lang],
 );
 const options: TrainOptions = DEFAULT_MODEL_OPTIONS[lang];
 const quantize = !values['no-quantize'];
@@ -114,9 +124,35 @@ async function train(seed: number): Promise<TrainedModel> {
   }
 }
 
+/** A trained run: a model in memory, quantized as exported, or read back from its `.onnx` file (`fromFile`). */
+type Run = { model: TrainedModel; fromFile: boolean };
+
+/** A model read back from its `.onnx` file, its weights as the file computes with them. */
+async function readRun(path: string): Promise<Run> {
+  const card = path.replace(/\.onnx$/, '.md');
+  if (!existsSync(card)) console.error(`waiting for ${card} (a parallel run of another seed)`);
+  while (!existsSync(card)) await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const { meta, weights } = readBaseModel(new Uint8Array(readFileSync(path)), path);
+  const model: TrainedModel = {
+    weights,
+    labels: meta.labels,
+    oosClass: meta.oosLabel !== null,
+    featurizer: meta.featurizer,
+    temperature: meta.temperature,
+    threshold: meta.threshold,
+    name: meta.name,
+    version: meta.version,
+    language: meta.language,
+    entities: meta.entities,
+    // The exporter writes the trained model's metrics: these keys are there.
+    metrics: meta.metrics as TrainedModel['metrics'],
+  };
+  return { model, fromFile: true };
+}
+
 /** In-scope accuracy and out-of-scope recall of a model (in memory, as exported) on a split. */
-function figures(model: TrainedModel, examples: TrainingExample[]): { inScope: number; oosRecall: number } {
-  const predictor = createInMemoryPredictor(model, { quantize });
+function figures(run: Run, examples: TrainingExample[]): { inScope: number; oosRecall: number } {
+  const predictor = createInMemoryPredictor(run.model, { quantize: quantize && !run.fromFile });
   const inScope = examples.filter((e) => e.intent !== 'oos');
   const oos = examples.filter((e) => e.intent === 'oos');
   return {
@@ -155,8 +191,12 @@ console.error(JSON.stringify({ inScopeAccuracy: report.inScopeAccuracy, oosRecal
 
 // The recipe over seeds: the shipped model and the card seeds.
 const cardSeeds = values['card-seeds'] === '' ? [] : values['card-seeds'].split(',').map(Number);
-const runs = [model];
-for (const s of cardSeeds) runs.push(await train(s));
+const cardModels = values['card-models'] === '' ? [] : values['card-models'].split(',');
+if (cardModels.length > 0 && cardModels.length !== cardSeeds.length)
+  throw new RangeError('--card-models needs one file per seed of --card-seeds');
+const runs: Run[] = [{ model, fromFile: false }];
+for (const [i, s] of cardSeeds.entries())
+  runs.push(cardModels.length > 0 ? await readRun(cardModels[i]!) : { model: await train(s), fromFile: false });
 const seedFigures = (examples: TrainingExample[]): SeedFigures => {
   const f = runs.map((r) => figures(r, examples));
   return { inScopeAccuracy: meanSd(f.map((x) => x.inScope)), oosRecall: meanSd(f.map((x) => x.oosRecall)) };
@@ -179,6 +219,7 @@ writeModelCard(out.replace(/\.onnx$/, '.md'), {
   options,
   generatedOos: DEFAULT_GENERATED_OOS[lang],
   nearMissOos: DEFAULT_NEAR_MISS_OOS[lang],
+  mashOos: DEFAULT_MASH_OOS[lang],
   policies: comparePolicies(model, dataset, quantize),
   threads: values.threads === '2' ? 2 : 1,
 });

@@ -31,8 +31,14 @@ import { OOS_LABEL } from '../src/nlu/types.ts';
 import { trainIntentModel, type TrainedModel, type TrainOptions } from '../src/nlu/training/trainer.ts';
 import type { Corpus } from '../src/nlu/types.ts';
 import { meanSd } from '../bench/seed-stats.ts';
-import { DEFAULT_GENERATED_OOS, DEFAULT_MODEL_OPTIONS, DEFAULT_NEAR_MISS_OOS } from './default-options.ts';
+import {
+  DEFAULT_GENERATED_OOS,
+  DEFAULT_MASH_OOS,
+  DEFAULT_MODEL_OPTIONS,
+  DEFAULT_NEAR_MISS_OOS,
+} from './default-options.ts';
 import { withGeneratedOos, withNearMissOos } from './generated-oos.ts';
+import { withMashOos } from './mash-oos.ts';
 import { readWordVectors } from './word-vectors.ts';
 
 const { values } = parseArgs({
@@ -178,17 +184,19 @@ if (novel !== undefined) process.stderr.write(`novel val: ${novel.length} in-sco
 
 const rows: Record<string, unknown>[] = [];
 for (const json of values.options) {
-  // `generatedOos` and `nearMissOos` are not trainer options but part of the shipped recipe: extra
+  // `generatedOos`, `nearMissOos` and `mashOos` are not trainer options but part of the shipped recipe: extra
   // out-of-scope training questions (see generated-oos.ts).
   const lang = values.lang === 'zh' ? 'zh' : 'en';
   const {
     generatedOos: extraOos = DEFAULT_GENERATED_OOS[lang],
     nearMissOos: nearMiss = DEFAULT_NEAR_MISS_OOS[lang],
+    mashOos: mash = DEFAULT_MASH_OOS[lang],
     vectors: vectorOptions,
     ...overrides
   } = JSON.parse(json) as TrainOptions & {
     generatedOos?: number;
     nearMissOos?: number;
+    mashOos?: number;
     vectors?: { top: number; addRows?: number; scale?: number };
   };
   // `vectors`: pretrained word vectors (`--vectors <file>`, see word-vectors.ts) for the `top` most frequent words.
@@ -200,7 +208,10 @@ for (const json of values.options) {
   const runs: Record<string, number>[] = [];
   for (const seed of seeds) {
     const started = performance.now();
-    const corpus = withNearMissOos(withGeneratedOos({ ...corpusOf(), name: 'tune', version: '0' }, extraOos), nearMiss);
+    const corpus = withMashOos(
+      withNearMissOos(withGeneratedOos({ ...corpusOf(), name: 'tune', version: '0' }, extraOos), nearMiss),
+      mash,
+    );
     const model = await trainIntentModel(corpus, { ...DEFAULT_MODEL_OPTIONS[lang], ...overrides, seed });
     const run: Record<string, number> = {
       seconds: (performance.now() - started) / 1000,
