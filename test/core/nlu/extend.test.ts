@@ -10,6 +10,8 @@ import { readInitializers } from '../../../src/nlu/onnx/onnx-tensors.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
 import { extendIntentModel, type ExtendStrategy } from '../../../src/nlu/training/extend/extend-model.ts';
+import { extensionData } from '../../../src/nlu/training/extend/extension-data.ts';
+import { planExtension } from '../../../src/nlu/training/extend/extension-plan.ts';
 import { readReplayPack, sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.ts';
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
 
@@ -197,4 +199,20 @@ test('the out-of-scope margin makes the extension flag that much more of the hel
   assert.ok(margin.model.threshold >= none.model.threshold);
   for (const oosMargin of [1, -0.1, Number.NaN])
     await assert.rejects(extendIntentModel(base, corpus, pack, { oosMargin }), RangeError);
+});
+
+test("the corpus's outOfScope phrases weigh together as much as one of its intents", () => {
+  const corpus = parseCorpus(shop);
+  const inScope = base.meta.labels.slice(0, -1);
+  const data = extensionData(base, planExtension(inScope, corpus), corpus, pack, { replayPerIntent: 10, ownWeight: 3 });
+  const corpusIntents = new Set(['store_hours', 'return_item'].map((l) => data.classes.indexOf(l)));
+  // The phrases are the corpus's own lines that are not its intents' examples (whatever class the
+  // base model gives them): two phrases, 3 × 10 examples' weight, 15 copies each.
+  const phrases = [...data.own.keys()].filter(
+    (i) => data.own[i] === 1 && !corpusIntents.has(data.trainingSet.targets[i] as number),
+  );
+  assert.equal(phrases.length, 30);
+  // An intent's six examples: 5 copies each, 30 in all, as much as the phrases together.
+  const storeHours = data.classes.indexOf('store_hours');
+  assert.equal(data.trainingSet.targets.filter((t) => t === storeHours).length, 30);
 });
