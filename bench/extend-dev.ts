@@ -13,6 +13,11 @@
  * --out /tmp/proxy/assistant-zh.onnx`, its pack beside it by `npm run build:replay`) and
  * `--zh-heldout models/corpora/zh/voices-c.json`; and chat-box noise on val (`noisy`), twice each.
  *
+ * `--oos-heldout` (repeatable): more out-of-scope questions no model here trained on, e.g. the
+ * chat-box writers' near-miss lines (`--oos-heldout /work/en-corpus/en-voices-1.json`: a file whose
+ * `oos` entry holds `train` and `val` lists, or a dataset whose `oos` examples are taken), scored
+ * for English as one split.
+ *
  *   node --import tsx bench/extend-dev.ts [--options '{"epochs":4}'] [--only en|zh] [--misses]
  */
 import { readFileSync } from 'node:fs';
@@ -42,11 +47,24 @@ const { values } = parseArgs({
     // utterances are Chinese the stand-in never saw, harder than val (models/default-options.ts).
     'zh-model': { type: 'string' },
     'zh-heldout': { type: 'string', multiple: true },
+    'oos-heldout': { type: 'string', multiple: true },
   },
 });
 const options = JSON.parse(values.options) as ExtendOptions;
 const pct = (x: number) => `${(100 * x).toFixed(2)}`;
 const fixtures = join(root, 'test/fixtures/extend');
+
+/** The out-of-scope questions of a `--oos-heldout` file (see the module comment). */
+function outOfScopeLines(file: string): TrainingExample[] {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { oos?: { train?: string[]; val?: string[] } };
+  const texts =
+    json.oos !== undefined && !Array.isArray(json.oos)
+      ? [...(json.oos.train ?? []), ...(json.oos.val ?? [])]
+      : Object.values(readDataset(file).splits).flatMap((split) =>
+          split.filter((e) => e.intent === OOS_LABEL).map((e) => e.text),
+        );
+  return texts.map((text) => ({ text, intent: OOS_LABEL }));
+}
 
 /** The user turns of a DEV dialogue set whose expected intent the base model has (unseen text). */
 function dialogueTurns(file: string, labels: readonly string[]): TrainingExample[] {
@@ -73,6 +91,9 @@ const languages = [
           splits: Record<string, TrainingExample[]>;
         }
       ).splits.dev!,
+      ...(values['oos-heldout'] === undefined
+        ? {}
+        : { 'held-out out-of-scope': values['oos-heldout'].flatMap(outOfScopeLines) }),
     }),
   },
   {

@@ -10,6 +10,8 @@ import { readInitializers } from '../../../src/nlu/onnx/onnx-tensors.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
 import { extendIntentModel, type ExtendStrategy } from '../../../src/nlu/training/extend/extend-model.ts';
+import { extensionData } from '../../../src/nlu/training/extend/extension-data.ts';
+import { planExtension } from '../../../src/nlu/training/extend/extension-plan.ts';
 import { readReplayPack, sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.ts';
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
 
@@ -163,4 +165,54 @@ test('dropout shares outside [0, 1) are refused before any training', async () =
     await assert.rejects(extendIntentModel(base, corpus, pack, bad), RangeError);
   const { model } = await extendIntentModel(base, corpus, pack, { wordDropout: 0, featureDropout: 0, epochs: 1 });
   assert.ok(model.labels.includes('store_hours'));
+});
+
+test('the out-of-scope margin makes the extension flag that much more of the held-out out-of-scope utterances than the base', async () => {
+  const train = dataset.splits.train!;
+  // A pack with held-out utterances of every intent, so that the extension recalibrates.
+  const calibrating = sampleReplayPack(
+    { train, val: train },
+    { model: 'tiny', language: 'en', source: 'tiny', license: 'MIT', attribution: 'tiny', perIntent: 12, valOos: 20 },
+  );
+  // Held-out "out-of-scope" utterances the base model partly answers, so that it flags under 100%.
+  const held = [
+    ...calibrating.validation.oos!,
+    ...train.filter((e) => e.intent !== 'oos').flatMap((e, i) => (i % 9 === 0 ? [e.text] : [])),
+  ];
+  calibrating.validation.oos = held;
+  const corpus = parseCorpus(shop);
+  const baseP = createInMemoryPredictor({
+    weights: base.weights,
+    labels: base.meta.labels,
+    oosClass: base.meta.oosLabel !== null,
+    featurizer: base.meta.featurizer,
+    temperature: base.meta.temperature,
+    threshold: base.meta.threshold,
+  } as Parameters<typeof createInMemoryPredictor>[0]);
+  const baseRecall = held.filter((t) => baseP.predict(t, 1).intent === null).length / held.length;
+  const options = { epochs: 2, seed: 3 } as const;
+  const none = await extendIntentModel(base, corpus, calibrating, { ...options, oosMargin: 0 });
+  const margin = await extendIntentModel(base, corpus, calibrating, { ...options, oosMargin: 0.05 });
+  assert.ok(none.model.metrics.oosRecall >= baseRecall);
+  assert.ok(none.model.metrics.oosRecall < baseRecall + 0.05, 'without the margin the base recall is enough');
+  assert.ok(margin.model.metrics.oosRecall >= baseRecall + 0.05);
+  assert.ok(margin.model.threshold >= none.model.threshold);
+  for (const oosMargin of [1, -0.1, Number.NaN])
+    await assert.rejects(extendIntentModel(base, corpus, pack, { oosMargin }), RangeError);
+});
+
+test("the corpus's outOfScope phrases weigh together as much as one of its intents", () => {
+  const corpus = parseCorpus(shop);
+  const inScope = base.meta.labels.slice(0, -1);
+  const data = extensionData(base, planExtension(inScope, corpus), corpus, pack, { replayPerIntent: 10, ownWeight: 3 });
+  const corpusIntents = new Set(['store_hours', 'return_item'].map((l) => data.classes.indexOf(l)));
+  // The phrases are the corpus's own lines that are not its intents' examples (whatever class the
+  // base model gives them): two phrases, 3 × 10 examples' weight, 15 copies each.
+  const phrases = [...data.own.keys()].filter(
+    (i) => data.own[i] === 1 && !corpusIntents.has(data.trainingSet.targets[i] as number),
+  );
+  assert.equal(phrases.length, 30);
+  // An intent's six examples: 5 copies each, 30 in all, as much as the phrases together.
+  const storeHours = data.classes.indexOf('store_hours');
+  assert.equal(data.trainingSet.targets.filter((t) => t === storeHours).length, 30);
 });

@@ -119,9 +119,19 @@ export function extensionData(
       },
     ),
   ];
+  // The corpus's own phrases weigh together as much as one of its intents: seen once each, a
+  // handful of them among thousands of replayed lines did not keep its intents off them (with the
+  // round-4 English model "what's the capital of peru", listed under `outOfScope`, went to
+  // shipping_cost).
+  const ownNegatives = negatives.filter((n) => n.own).length;
+  const negativeCopies = Math.max(
+    1,
+    Math.round((options.ownWeight * options.replayPerIntent) / Math.max(1, ownNegatives)),
+  );
   for (const n of negatives) {
     const target = n.label === null ? oosTarget : (classOf.get(n.label) as number);
-    if (target >= 0) items.push({ text: n.text, target, own: n.own });
+    if (target >= 0)
+      for (let c = 0; c < (n.own ? negativeCopies : 1); c++) items.push({ text: n.text, target, own: n.own });
   }
 
   const { featurizer } = base.meta;
