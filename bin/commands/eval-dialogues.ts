@@ -200,8 +200,7 @@ export async function evalDialogues(
     beforeTurn?: (turn: DialogueTurnSpec, dialogue: number) => void;
   } = {},
 ): Promise<DialogueEvalReport> {
-  const specs =
-    typeof file === 'string' ? parseSpecs(await readJson(file), file) : parseSpecs(file.specs, file.name);
+  const specs = typeof file === 'string' ? parseSpecs(await readJson(file), file) : parseSpecs(file.specs, file.name);
   // The shipped models are played as the engine plays them: the Chinese one chosen per turn by
   // language, so a Chinese set needs no flag.
   const model = await loadEvalIntentModel(options.model);
