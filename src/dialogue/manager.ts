@@ -11,7 +11,7 @@ import { capLength, foldFullWidth } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
-import { detectLanguage, type LanguageGuess } from '../nlu/runtime/language-id.ts';
+import { detectLanguage, hasHan, type LanguageGuess } from '../nlu/runtime/language-id.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
 import { performAction, type Performed } from './perform.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
@@ -234,14 +234,26 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     return stored === undefined ? emptyState() : restoreState(stored);
   }
 
+  /**
+   * English typed with a Chinese or Japanese input method (ＷＨＡＴ ＩＳ ５＋５) is read by the English
+   * cues and slot extractors as ASCII, its entities' texts too (one code unit for one: offsets hold).
+   * Chinese text keeps its full-width forms: its grammars read them, and its punctuation (，：) is
+   * what the Chinese parsers split on.
+   */
+  function readable(turn: DialogueTurn): DialogueTurn {
+    if (hasHan(turn.text)) return turn;
+    const text = foldFullWidth(turn.text);
+    if (text === turn.text) return turn;
+    const entities = turn.nlu.entities.map((e) => ({ ...e, text: foldFullWidth(e.text) }));
+    return { ...turn, text, nlu: { ...turn.nlu, entities } };
+  }
+
   async function handleNow(input: DialogueTurn): Promise<DialogueResult> {
     if (input.signal.aborted) throw abortReason(input.signal);
     if (typeof input.text !== 'string' || typeof input.conversationId !== 'string')
       throw new TypeError('handle: text and conversationId must be strings');
-    // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does;
-    // they read full-width forms (ＷＨＡＴ ＩＳ ５＋５) as ASCII, one code unit for one, so the entities'
-    // offsets still hold.
-    const turn = { ...input, text: foldFullWidth(capLength(input.text, MAX_TURN_CHARS)) };
+    // The cues and slot extractors read at most this much, so a pasted book costs what a sentence does.
+    const turn = readable({ ...input, text: capLength(input.text, MAX_TURN_CHARS) });
     const now = clock();
     const state = await takeState(turn.conversationId);
     expireState(state, now.getTime(), limits);
