@@ -208,8 +208,16 @@ export async function performAction(
       const skill = skills.find((s) => s.id === action.skillId);
       if (skill === undefined) break;
       const interrupted = interruption(state, skill.id);
+      // The question asked, answered as a new request to the same skill ("一个小时以后提醒我" after
+      // "要在几点提醒你吃降压药？"): the task goes on with what it had, the answer added.
+      const asked = state.pending?.type === 'slot' && state.task?.skillId === skill.id ? state.task : undefined;
+      const askedSlot = state.pending?.type === 'slot' ? state.pending.slot : undefined;
       delete state.pending;
-      const found = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
+      const extracted = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
+      const found =
+        asked !== undefined && askedSlot !== undefined && extracted[askedSlot] !== undefined
+          ? { ...slotValues(asked), ...extracted }
+          : extracted;
       const next: ActiveTask = {
         intent: refineIntent(skill, action.intent, found),
         skillId: skill.id,

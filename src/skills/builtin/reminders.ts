@@ -48,10 +48,45 @@ function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | u
     .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
     .trim();
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
-  if (ZH_EMPTY_TASK.test(task) || /^(?:列表|清单)|看看|看一下|有哪些|吗$/u.test(task)) return undefined;
+  if (/^(?:列表|清单)|看看|看一下|有哪些|吗$/u.test(task)) return undefined;
+  if (ZH_EMPTY_TASK.test(task)) {
+    // Nothing after 提醒我: the task may be the clause before it.
+    const before = answer ? undefined : taskBefore(text, entities);
+    if (before === undefined) return undefined;
+    task = before;
+  }
   // The reminder is said back to the user: "吃我的药" → "吃你的药".
   return task.slice(0, 200).replace(/我们/gu, '你们').replace(/我/gu, '你');
 }
+
+/** Clause breaks of a Chinese sentence. */
+const ZH_CLAUSES = /[，,。;；!！?？\s]+/u;
+
+/**
+ * "过一会儿我得吃降压药，你能不能到时候提醒我一下" → "吃降压药": when nothing follows 提醒我, the
+ * task is the clause before the one that asks, less its time, the speaker and the modal verb.
+ */
+function taskBefore(text: string, entities: SlotExtractInput['entities']): string | undefined {
+  const clauses = text.split(ZH_CLAUSES);
+  const asking = clauses.findIndex((c) => /[提题]醒/u.test(c));
+  if (asking < 1) return undefined;
+  let task = clauses[asking - 1] as string;
+  for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
+  task = task
+    .replace(
+      /^(?:等会儿?|等一下|过一会儿?|一会儿?|待会儿?|回头|到时候|今天|明天|后天|今晚|晚上|早上|上午|下午|中午)+/u,
+      '',
+    )
+    .replace(/^(?:我们|咱们|我|咱)/u, '')
+    .replace(/^(?:等会儿?|过一会儿?|一会儿?|待会儿?|回头|今天|明天|今晚|晚上|早上|上午|下午|中午)+/u, '')
+    .replace(/^(?:还)?(?:得|要|需要|必须|该|想|准备|打算|有一个|有个|有)+/u, '')
+    .replace(/(?:了|呢|吧|啊|呀|哦)+$/u, '')
+    .trim();
+  return task === '' || ZH_EMPTY_TASK.test(task) || ZH_ACK.test(task) ? undefined : task;
+}
+
+/** A clause that only acknowledges ("好吧，那就一个小时以后提醒我"): no task. */
+const ZH_ACK = /^(?:好|好吧|好的|行|行吧|嗯+|哦+|噢|对|是|那|那就|那好|ok|okay|算了)$/iu;
 
 /** "remind me to call mum at 6pm tomorrow" → "call mum". */
 function extractTask(input: SlotExtractInput): string | undefined {
