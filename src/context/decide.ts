@@ -62,6 +62,19 @@ const S_TEXT = SLOT_FEATURES.indexOf('kind_text');
 const C_TOP3 = CANDIDATE_FEATURES.indexOf('model_top3');
 const CUE_FOLLOW_UP = STATE_FEATURES.indexOf('cue_follow_up');
 const CUE_CORRECTION = STATE_FEATURES.indexOf('cue_correction');
+const CUE_CANCEL = STATE_FEATURES.indexOf('cue_cancel');
+const CUE_NO = STATE_FEATURES.indexOf('cue_no');
+
+/**
+ * `true` when something besides the context model speaks for dropping what is open: a cancel or
+ * "no" word of the language pack ("never mind", "算了", "nah"), or `cancel` among the intent model's
+ * three best. A bare answer the intent model misreads ("Bob" as make_call, after "What should I call
+ * you?") is then never taken for a cancel.
+ */
+function cancelNamed(f: TurnFeatures): boolean {
+  if ((f.state[CUE_CANCEL] ?? 0) > 0 || (f.state[CUE_NO] ?? 0) > 0) return true;
+  return f.candidates.some((c) => c.intent === 'cancel' && (c.feats[C_TOP3] ?? 0) > 0);
+}
 
 /**
  * `true` when the turn gives the task something to redo it with: a value for one of its slots (read
@@ -90,7 +103,7 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
       return state.pending !== undefined;
     case 'cancel':
       // Nothing open to cancel: "never mind" alone is the intent model's `cancel` request (start_task).
-      return state.task !== undefined || state.pending !== undefined;
+      return (state.task !== undefined || state.pending !== undefined) && cancelNamed(f);
     case 'correct_slot':
     case 'follow_up':
       return state.task !== undefined && f.slots.length > 0 && givesTaskSomething(state, f);

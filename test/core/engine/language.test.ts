@@ -37,6 +37,14 @@ describe('the language of replies', () => {
     assert.match(sum.text, /\b10\b/);
   });
 
+  test('a bare name answering "what should I call you?" is the name, never a cancel', async () => {
+    const ask = await assistant.send('call me');
+    assert.equal(ask.understanding.intent, 'change_user_name');
+    const name = await assistant.send('Bob');
+    assert.equal(name.understanding.intent, 'change_user_name');
+    assert.equal(name.understanding.slots?.['name'], 'Bob');
+  });
+
   test('a host-fixed lang answers every turn in it', async () => {
     const fixed = await createAssistant({ worker: false, storage: 'memory', lang: 'en' });
     try {
