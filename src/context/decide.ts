@@ -2,8 +2,9 @@
  * Turns the context model's outputs into a dialogue action. The model decides; the only rules
  * here are the guards that must hold whatever it says (issue 15): a command that needs something
  * the state does not have (a fill without a question, a yes without a confirmation, a follow-up
- * without a task, a follow-up or correction that gives the task nothing new to redo it with, a cancel with nothing
- * open, a new task no evidence outside the model points to) is not taken and the next most likely command is; and the switch head, when the
+ * without a task, a follow-up or correction that gives the task nothing new to redo it with, a
+ * cancel with nothing open or nothing besides the model naming it, a new task no evidence outside
+ * the model points to) is not taken and the next most likely command is; and the switch head, when the
  * conversation has a task, weighs the commands that carry it on (a fill, a correction, a follow-up, a
  * yes or no, a request to the same skill) against those that leave it (another skill, out of scope). Confirmation of consequential
  * skills and re-asking an unparseable answer are guards of the dialogue manager itself
@@ -79,8 +80,9 @@ function cancelNamed(f: TurnFeatures): boolean {
 /**
  * `true` when the turn gives the task something to redo it with: a value for one of its slots (read
  * strictly, or an entity of a non-text slot's kind), a follow-up or correction opener ("and …?",
- * "no, I meant …"), or the intent model's reading as a request to the task's skill. Without it, a follow-up or a correction would redo the task unchanged: "lol"
- * after a timer would start a second timer, "啊啊啊" after adding milk would add "啊啊啊".
+ * "no, I meant …"), or the intent model's reading as a request to the task's skill. Without it, a
+ * follow-up or a correction would redo the task unchanged: "lol" after a timer would start a second
+ * timer, "啊啊啊" after adding milk would add "啊啊啊".
  */
 function givesTaskSomething(state: DialogueState, f: TurnFeatures): boolean {
   if ((f.state[CUE_FOLLOW_UP] ?? 0) > 0 || (f.state[CUE_CORRECTION] ?? 0) > 0) return true;

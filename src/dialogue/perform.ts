@@ -8,6 +8,7 @@ import type { SkillDefinition } from '../skills/types.ts';
 import { cueOf } from './cues.ts';
 import { LLM_FALLBACK_INTENT as OUT_OF_SCOPE_SKILL_INTENT } from '../skills/llm/llm-fallback.ts';
 import { joinSentences, packFor } from '../lang/pack.ts';
+import { hasHan } from '../nlu/runtime/language-id.ts';
 import { outOfScopeReply, unsupportedReply } from './fallback.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
 import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
@@ -32,9 +33,6 @@ function refineIntent(skill: DialogueSkill, intent: string, slots: Readonly<Reco
     return intent;
   }
 }
-
-/** Han characters: a question written in Chinese. */
-const HAN = /\p{Script=Han}/u;
 
 const pickFrom = (items: readonly string[], random: () => number): string =>
   items[Math.floor(random() * items.length) % items.length]!;
@@ -102,7 +100,7 @@ function questionIn(
   random: () => number,
 ): string {
   const { pending, task } = interrupted;
-  if (pending.type !== 'slot' || HAN.test(pending.question) === lang.startsWith('zh')) return pending.question;
+  if (pending.type !== 'slot' || hasHan(pending.question) === lang.startsWith('zh')) return pending.question;
   const skill = skills.find((s) => s.id === task.skillId);
   const slot = skill === undefined ? undefined : slotsOf(skill).find((s) => s.name === pending.slot);
   return slot === undefined ? pending.question : promptOf(slot, random, lang);
