@@ -161,8 +161,11 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
  */
 export function extractSlots(skill: SkillDefinition, input: Omit<SlotExtractInput, 'answer'>): Record<string, unknown> {
   const found: Record<string, unknown> = {};
+  // One input for all the skill's slots (they already share its entities and slots): a spread per
+  // slot cost more than most extractors, on every skill of every turn (the context features read them all).
+  const asked = { ...input, answer: false };
   for (const slot of slotsOf(skill)) {
-    const value = extractSlot(slot, { ...input, answer: false });
+    const value = extractSlot(slot, asked);
     if (value !== undefined) found[slot.name] = value;
   }
   return found;

@@ -15,7 +15,7 @@ import {
 } from './context.ts';
 import { conversationRange, readPage } from './pager.ts';
 import type { ConversationRow, MessageRow, TableName } from './schema.ts';
-import { invalidatePacks } from './search-packs.ts';
+import { invalidatePacks, type GenerationGuess } from './search-packs.ts';
 import { SKIPPED } from './sealer.ts';
 import type { AddMessagesOptions, HistoryMessage, NewMessage } from './types.ts';
 
@@ -47,6 +47,19 @@ function isGone(error: unknown): boolean {
   return false;
 }
 
+/** Whether two conversation rows are the same, field by field (the sealed title byte by byte). */
+function sameRow(a: ConversationRow, b: ConversationRow): boolean {
+  const keys = Object.keys(a) as (keyof ConversationRow)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    if (x instanceof Uint8Array && y instanceof Uint8Array)
+      return x.length === y.length && x.every((byte, i) => byte === y[i]);
+    return x === y;
+  });
+}
+
 /** Creates the history half of a store. */
 export function createHistory(ctx: StoreContext) {
   const { backend, sealer } = ctx;
@@ -66,10 +79,14 @@ export function createHistory(ctx: StoreContext) {
     return lastStamp;
   }
 
-  // Conversations this store wrote messages to: their rows exist, so a turn's write need not look
-  // them up first (one IndexedDB transaction fewer per turn). A stale entry (deleted meanwhile, here or
-  // in another tab) only sends that write down the full path: see `addMessages`.
-  const seen = new Set<string>();
+  // Conversations this store wrote messages to, with their rows as it last wrote them: the rows exist,
+  // so a turn's write need not look them up first (one IndexedDB transaction fewer per turn), and the
+  // updated row is written at once, checked against the row read in the same transaction (one round
+  // trip fewer). A stale entry (deleted, retitled or written meanwhile, here or in another tab) only
+  // costs that write a correction or the full path: see `addMessages`.
+  const seen = new Map<string, ConversationRow>();
+  // The search packs' generation counter as this store last wrote it (see search-packs.ts).
+  const generation: GenerationGuess = {};
 
   async function addMessages(
     messages: readonly NewMessage[],
@@ -150,13 +167,20 @@ export function createHistory(ctx: StoreContext) {
       }
       const tables: TableName[] = rows.length > 0 ? ['messages', 'conversations', 'searchPacks', 'meta'] : [];
       if (state !== undefined) tables.push('dialogueState');
-      await backend.transaction('rw', tables, async (tx) => {
+      const touched = (row: ConversationRow): ConversationRow => ({
+        ...row,
+        updatedAt: Math.max(row.updatedAt, span.get(row.id)?.last ?? 0),
+      });
+      // Without a look-up, the rows as this store last wrote them, updated: written with the reads below.
+      const guessed = lookUp || rows.length === 0 ? [] : ids.map((id) => touched(seen.get(id) as ConversationRow));
+      return backend.transaction('rw', tables, async (tx) => {
         // Every request that does not wait for another's result is made at once: in a browser each
-        // awaited request is a round trip to IndexedDB, and the turn waits for the last one.
+        // awaited request is a round trip to IndexedDB, and the turn waits for the last one. The
+        // reads were made before the writes, so they see the rows as they were before this transaction.
         const [convs] = await Promise.all([
           rows.length > 0 ? tx.bulkGet<ConversationRow>('conversations', ids) : [],
           rows.length > 0 ? tx.bulkPut('messages', rows) : undefined,
-          rows.length > 0 ? invalidatePacks(tx, messageIds) : undefined,
+          rows.length > 0 ? invalidatePacks(tx, messageIds, generation) : undefined,
           state === undefined
             ? undefined
             : tx.put('dialogueState', {
@@ -164,8 +188,9 @@ export function createHistory(ctx: StoreContext) {
                 updatedAt: Date.now(),
                 state: sealedState,
               }),
+          guessed.length > 0 ? tx.bulkPut('conversations', guessed) : undefined,
         ]);
-        if (rows.length === 0) return;
+        if (rows.length === 0) return [];
         const updated = ids.map((id, i) => {
           const row = convs[i] ?? started.get(id);
           if (row === undefined) {
@@ -173,20 +198,24 @@ export function createHistory(ctx: StoreContext) {
             if (!lookUp) throw new ConversationGone(id);
             throw new TypeError(`Conversation ${id} vanished while adding messages; retry`);
           }
-          return { ...row, updatedAt: Math.max(row.updatedAt, span.get(id)?.last ?? 0) };
+          return touched(row);
         });
-        await tx.bulkPut('conversations', updated);
+        // The guess is right unless the row changed since this store last wrote it: then it is written again.
+        const wrong = updated.filter((row, i) => guessed[i] === undefined || !sameRow(row, guessed[i]));
+        if (wrong.length > 0) await tx.bulkPut('conversations', wrong);
+        return updated;
       });
     };
     const skipLookUp = ids.every((id) => seen.has(id));
+    let written: ConversationRow[];
     try {
-      await write(!skipLookUp);
+      written = await write(!skipLookUp);
     } catch (error) {
       if (!skipLookUp || !isGone(error)) throw error;
       for (const id of ids) seen.delete(id);
-      await write(true);
+      written = await write(true);
     }
-    for (const id of ids) seen.add(id);
+    for (const row of written) seen.set(row.id, row);
     return stored;
   }
 

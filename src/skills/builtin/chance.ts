@@ -7,6 +7,7 @@
 import type { DialogueSlot } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../../skills/types.ts';
 import { wordsToDigits } from './number-words.ts';
+import { lastParse } from './last-parse.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor } from '../../lang/pack.ts';
@@ -69,6 +70,9 @@ function fragmentOf(rest: string): Partial<DiceRequest> {
   return count === null ? {} : { count: Number(count[1]) };
 }
 
+// The two slots read the same turn: parsed once (./last-parse.ts).
+const mentionsOf = lastParse(diceMentions);
+
 function diceSlot(name: 'count' | 'sides'): DialogueSlot {
   return {
     name,
@@ -76,8 +80,7 @@ function diceSlot(name: 'count' | 'sides'): DialogueSlot {
     kind: 'text',
     prompt: byLanguage((p) => (name === 'count' ? p.skills.dice.askCount : p.skills.dice.askSides)),
     required: false,
-    extract: ({ text, cue }) =>
-      diceMentions(text)[name] ?? (cue === undefined ? undefined : fragmentOf(cue.rest)[name]),
+    extract: ({ text, cue }) => mentionsOf(text)[name] ?? (cue === undefined ? undefined : fragmentOf(cue.rest)[name]),
   };
 }
 

@@ -8,6 +8,7 @@
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition, SkillReply } from '../types.ts';
 import { wordsToDigits } from './number-words.ts';
+import { lastParse } from './last-parse.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { formatMeasure } from '../../lang/format.ts';
@@ -90,9 +91,10 @@ export function parseConversion(text: string): ConversionRequest {
 }
 
 /** Reads a request in its own language: Chinese when it has Han characters ("5公里是多少英里"). */
-function parseAny(text: string): ConversionRequest {
-  return hasHan(text) ? parseConversionZh(text) : parseConversion(text);
-}
+// Remembered for the next slot: the three slots parse the same text on every turn (./last-parse.ts).
+const parseAny = lastParse((text: string): ConversionRequest =>
+  hasHan(text) ? parseConversionZh(text) : parseConversion(text),
+);
 
 function part(name: keyof ConversionRequest) {
   return ({ text, cue }: SlotExtractInput): unknown => parseAny(cue?.rest ?? text)[name];

@@ -12,6 +12,7 @@ import { parseListRequestZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts
 import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
+import { lastParse } from './last-parse.ts';
 
 /** The most items one list keeps, and the longest item, so a pasted novel cannot fill the store. */
 const MAX_ITEMS = 200;
@@ -35,6 +36,18 @@ function parserFor(text: string): { parse: (text: string) => ListRequest; split:
     : { parse: parseListRequest, split: splitItems };
 }
 
+/** The request parsed in its language, remembered for the next slot: four slots per list read each turn. */
+const parseRemembered = lastParse((text: string) => parserFor(text).parse(text));
+
+/**
+ * {@link parserFor}'s parse of a text, remembered (./last-parse.ts): a copy, since the item lists
+ * become slot values that the dialogue state keeps.
+ */
+function parseOnce(text: string): ListRequest {
+  const parsed = parseRemembered(text);
+  return { ...parsed, add: [...parsed.add], remove: [...parsed.remove], check: [...parsed.check] };
+}
+
 /**
  * A question is not an item: "what's on the list?", "ok whats on it", "清单上有什么？" asked instead
  * of answering (after a filler, and typed without the apostrophe).
@@ -55,7 +68,7 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
       const items = asked.length > 0 ? asked : parser.split(said);
       return items.length > 0 ? items : undefined;
     }
-    const parsed = parserFor(text).parse(text);
+    const parsed = parseOnce(text);
     if (parsed[kind].length > 0) return parsed[kind];
     // Phrasings the list grammar does not know ("eggs and milk on the list please"): the items the
     // slot tagger found are additions, when the grammar read no change of any kind and the turn is
@@ -115,7 +128,7 @@ function listSlots(config: ListConfig): DialogueSlot[] {
       prompt: named((say, list) => say.askClear(list)),
       required: false,
       carry: false,
-      extract: ({ text, answer }) => (!answer && parserFor(text).parse(text).clear ? true : undefined),
+      extract: ({ text, answer }) => (!answer && parseRemembered(text).clear ? true : undefined),
     },
   ];
 }

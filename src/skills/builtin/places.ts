@@ -10,6 +10,7 @@
  */
 
 import { hasHan } from '../../nlu/runtime/language-id.ts';
+import { lastParse } from './last-parse.ts';
 import { ZH_PLACE_NAMES } from '../../lang/zh/zh-places.ts';
 
 /** A place people ask the time of. */
@@ -150,7 +151,10 @@ const NEEDS_PREPOSITION = new Set([
  * @param text e.g. `"and in New York?"`
  * @returns the place, or `undefined`
  */
-export function findPlace(text: string): Place | undefined {
+// The last text's place is remembered: two skills' place slots read the same turn (./last-parse.ts).
+export const findPlace: (text: string) => Place | undefined = lastParse(findPlaceIn);
+
+function findPlaceIn(text: string): Place | undefined {
   // Chinese has no spaces between words: a name is found as a substring, longest first.
   if (hasHan(text)) for (const [zh] of ZH_PLACE_NAMES) if (text.includes(zh)) return ZH_INDEX.get(zh)?.place;
   const s = ` ${text

@@ -33,6 +33,54 @@ describe('several connections (tabs) and schema upgrades', () => {
     await b.close();
   });
 
+  it("a turn's write that guesses the conversation row and the search generation corrects both when another tab changed them", async () => {
+    const idb = freshIndexedDB();
+    const [{ store: a }, { store: b }] = await Promise.all([
+      openTestStore({ indexedDB: idb }),
+      openTestStore({ indexedDB: idb }),
+    ]);
+    const c = await a.createConversation('');
+    const generation = async () =>
+      (await rawGetAll<{ key: string; value: number }>(idb, 'test', 'meta')).find(
+        (r) => r.key === 'messages-generation',
+      )?.value;
+    // Times after the conversation's creation, so each turn moves its updatedAt.
+    const t0 = Date.now() + 60_000;
+    const turn = (store: typeof a, text: string, at: number) =>
+      store.addMessages(
+        [
+          { conversationId: c.id, role: 'user', text, createdAt: t0 + at },
+          { conversationId: c.id, role: 'assistant', text: `re: ${text}`, createdAt: t0 + at + 1 },
+        ],
+        { dialogueState: { conversationId: c.id, state: { text } } },
+      );
+    // a writes twice: the second write guesses the row and the counter from the first.
+    await turn(a, 'one', 1_000);
+    await turn(a, 'two', 2_000);
+    assert.equal(await generation(), 2);
+    // Another tab titles the conversation and writes a later turn of its own.
+    await b.setTitle(c.id, 'from b');
+    await turn(b, 'three', 5_000);
+    assert.equal(await generation(), 3);
+    // a's guesses are stale now (title, updatedAt, counter): its next write must not bring them back.
+    await turn(a, 'four', 4_000);
+    assert.equal(await generation(), 4);
+    const [row] = await a.listConversations();
+    assert.equal(row?.title, 'from b');
+    assert.equal(row?.updatedAt, t0 + 5_001);
+    // And once more on a's side, guessing from what it just wrote.
+    await turn(a, 'five', 6_000);
+    assert.equal(await generation(), 5);
+    assert.deepEqual(
+      (await b.listConversations()).map((x) => [x.title, x.updatedAt]),
+      [['from b', t0 + 6_001]],
+    );
+    assert.equal(await b.countMessages(c.id), 10);
+    assert.deepEqual(await b.getDialogueState(c.id), { text: 'five' });
+    await a.close();
+    await b.close();
+  });
+
   it('upgrades a version-1 database with data in it', async () => {
     const idb = freshIndexedDB();
     const v1 = await createV1Database(idb, 'test', 3, 10);
