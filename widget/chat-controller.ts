@@ -302,6 +302,8 @@ export class ChatController implements ReactiveController {
           this.items = this.items.filter((item) => item.key !== key);
           key = chunk.reply.id;
           this.#addReply(chunk.reply);
+          // The typing indicator goes even when the reply came first as an event (then already shown).
+          this.#host.requestUpdate();
         }
       }
     } catch (error) {
@@ -310,12 +312,15 @@ export class ChatController implements ReactiveController {
         .filter((item) => item.key !== key)
         .map((item) => (item === user ? { ...user, state: 'failed' } : item));
       if (errorCode(error) === 'locked') this.status = 'locked';
+      this.#host.requestUpdate();
       this.#host.dispatchEvent(new ConfidantErrorEvent(error));
     } finally {
       const own = this.#own.indexOf(user.text);
       if (own >= 0) this.#own.splice(own, 1);
+      // A turn whose reply is shown has nothing more to show once stored: an update here (after every
+      // write) was one more whole render on the next turn's path, back to back (issue 14).
+      if (pending) this.#host.requestUpdate();
       settle();
-      this.#host.requestUpdate();
     }
   }
 

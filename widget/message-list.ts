@@ -75,13 +75,15 @@ const STEP = 12_000;
 /** Markdown longer than this is shown as plain (collapsed) text: converting it would block the page. */
 const MARKDOWN_LIMIT = 20_000;
 /**
- * While the newest message is in view, the DOM holds the newest 40 to 79 messages only: laying out,
+ * While the newest message is in view, the DOM holds the newest 20 to 39 messages only: laying out,
  * painting and updating a few hundred on every turn was most of a warm turn (a Chromium trace of
  * `npm run bench:widget`: 5–10 ms of flex layout per frame under load, issue 14). "Show earlier" brings
- * the rest back, as does any update while the reader is further up. The first one shown moves in steps of `WINDOW`, so that Lit, which
- * matches a list's entries by index, keeps the nodes in between.
+ * the rest back, as does any update while the reader is further up. The first one shown moves in steps
+ * of `WINDOW`, so that Lit, which matches a list's entries by index, keeps the nodes in between. Each
+ * frame's paint, layerization and pre-paint still grew with the messages in the DOM (every reply has
+ * three icon buttons): 20 still fills a tall panel.
  */
-const WINDOW = 40;
+const WINDOW = 20;
 /** A pause this long (ms) starts a new time group. */
 const TIME_GAP = 10 * 60_000;
 

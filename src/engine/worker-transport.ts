@@ -8,7 +8,7 @@
  */
 import { expose, proxy, releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
 import { engineMethods, type Engine } from './contract.ts';
-import type { EngineHost } from './types.ts';
+import type { EngineHost, Reply, ReplyChunk } from './types.ts';
 import type { LocalEngineHooks } from './local-engine.ts';
 import { WorkerError } from '../errors.ts';
 import { installErrorTransfer } from './error-transfer.ts';
@@ -117,6 +117,23 @@ async function watchLifeline(name: string, signal: AbortSignal, onDeath: () => v
     .catch(() => undefined);
 }
 
+/**
+ * A turn's chunks do not travel through a comlink proxy of the page's `onChunk`: that took a new
+ * MessageChannel per turn (its port transferred with the call), and an answer the Worker waited for
+ * per chunk, on the path from send to the reply shown (a trace of `npm run bench:widget`, issue 14).
+ * The call carries `{ [CHUNKS]: stream }` instead, and the Worker posts `{ [CHUNKS]: stream, chunk }`
+ * on its own channel, the one comlink answers on: the chunks arrive before the call's result.
+ */
+const CHUNKS = 'confidantChunks';
+
+interface ChunkMessage {
+  [CHUNKS]: number;
+  chunk: ReplyChunk;
+}
+
+const isChunkMessage = (data: unknown): data is ChunkMessage =>
+  typeof (data as Partial<ChunkMessage> | null)?.[CHUNKS] === 'number';
+
 /** Options of {@link connectWorkerEngine}. @internal */
 export interface ConnectOptions {
   /**
@@ -212,6 +229,17 @@ export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}
       (...args: unknown[]) => call(name as keyof Engine, proxied(methodsWithHost(name, args), callbacks)),
     ]),
   ) as unknown as Engine;
+  const streams = new Map<number, (chunk: ReplyChunk) => void>();
+  let lastStream = 0;
+  worker.addEventListener('message', (event) => {
+    if (isChunkMessage(event.data)) streams.get(event.data[CHUNKS])?.(event.data.chunk);
+  });
+  engine.send = (request, onChunk) => {
+    if (onChunk === undefined) return call('send', [request]) as Promise<Reply>;
+    const stream = ++lastStream;
+    streams.set(stream, onChunk);
+    return (call('send', [request, { [CHUNKS]: stream }]) as Promise<Reply>).finally(() => streams.delete(stream));
+  };
   engine.dispose = async () => {
     lifeline.abort();
     if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
@@ -232,5 +260,19 @@ export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}
 export function exposeEngine(createEngine: (hooks: LocalEngineHooks) => Engine, endpoint?: Endpoint): void {
   installErrorTransfer();
   holdLifeline();
-  expose(createEngine({ wrapCallback: proxy }), endpoint);
+  const engine = createEngine({ wrapCallback: proxy });
+  const channel = endpoint ?? (globalThis as unknown as Endpoint);
+  // The page's stand-in for its `onChunk` (see `CHUNKS`): each chunk is posted back, not called through comlink.
+  const send: Engine['send'] = (request, sink) => {
+    const stream = (sink as Partial<ChunkMessage> | undefined)?.[CHUNKS];
+    if (typeof stream !== 'number') return engine.send(request, sink);
+    return engine.send(request, (chunk) => {
+      try {
+        channel.postMessage({ [CHUNKS]: stream, chunk } satisfies ChunkMessage);
+      } catch {
+        // Not cloneable: left out, as a failed comlink call was; the call's result still carries the reply.
+      }
+    });
+  };
+  expose({ ...engine, send }, endpoint);
 }
