@@ -13,7 +13,7 @@ import { decideIntent } from '../../runtime/scoring.ts';
 import { OOS_LABEL, type Corpus } from '../../types.ts';
 import type { TrainingSet } from '../batch-step.ts';
 import { predictProbabilities, type NetworkWeights } from '../network.ts';
-import type { Rng } from '../rng.ts';
+import { createRng, type Rng } from '../rng.ts';
 import type { ValidationExample } from '../trainer-data.ts';
 import type { BaseModel } from './base-model.ts';
 import type { ExtensionPlan } from './extension-plan.ts';
@@ -67,7 +67,8 @@ export function baseDecision(base: BaseModel, plan: ExtensionPlan, text: string)
  * @param corpus the extending corpus
  * @param replay the base model's replay pack
  * @param options `replayPerIntent`: base examples per intent; `gibberish`: random letter strings
- *   added as out-of-scope negatives (see ./gibberish.ts)
+ *   added as out-of-scope negatives (see ./gibberish.ts); `unknownRate`: share of the features of
+ *   the corpus's in-scope texts read as unknown in each copy (see `ExtendOptions.unknownRate`)
  * @returns the training set and validation examples
  */
 export function extensionData(
@@ -75,7 +76,7 @@ export function extensionData(
   plan: ExtensionPlan,
   corpus: Corpus,
   replay: ReplayPack,
-  options: { replayPerIntent: number; ownWeight: number; gibberish?: number; seed?: number },
+  options: { replayPerIntent: number; ownWeight: number; gibberish?: number; seed?: number; unknownRate?: number },
 ): ExtensionData {
   const oosClass = base.meta.oosLabel !== null;
   const classes = oosClass ? [...plan.labels, OOS_LABEL] : [...plan.labels];
@@ -144,6 +145,15 @@ export function extensionData(
     if (item.own) for (const id of f.ids) if (id !== 0 && remap[id] === 0) remap[id] = nextRow++;
     return f;
   });
+  // Each copy of the corpus's in-scope texts reads a share of its features as unknown (row 0), so
+  // that its intents learn diluted bags as the paraphrases give them (ExtendOptions.unknownRate).
+  const unknownRate = options.unknownRate ?? 0;
+  const noise = createRng((options.seed ?? 1) ^ 0x5eed0);
+  const rowsOf = (f: { ids: ArrayLike<number> }, i: number) => {
+    const { own: ownText, target } = items[i] as Labelled;
+    const dilute = unknownRate > 0 && ownText && target !== oosTarget;
+    return Int32Array.from(f.ids, (id) => (dilute && noise.next() < unknownRate ? 0 : (remap[id] ?? 0)));
+  };
   const validation: ValidationExample[] = [];
   const addValidation = (text: string, label: string | null, oos: boolean) => {
     const target = oos ? oosTarget : classOf.get(label as string);
@@ -161,7 +171,7 @@ export function extensionData(
     classes,
     oosClass,
     trainingSet: {
-      rows: featurized.map((f) => Int32Array.from(f.ids, (id) => remap[id] ?? 0)),
+      rows: featurized.map(rowsOf),
       tokenEnds: featurized.map((f) => f.tokenEnds),
       targets: Int32Array.from(items, (i) => i.target),
     },
