@@ -62,6 +62,12 @@ export interface VerifiedAssetOptions {
    * @default none: the write is awaited before the bytes are returned
    */
   deferKeep?: (write: Promise<void>) => void;
+  /**
+   * Downloads the asset whole, off this thread (`fetchWhole`), instead of chunk by chunk: for a
+   * download that must go on while this thread computes. Progress comes only as it begins and ends.
+   * @default false
+   */
+  whole?: boolean;
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits (WebCrypto: browsers, Workers, Node 20). */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fetchWithProgress } from '../nlu/runtime/model-source.ts';
+import { fetchWhole, fetchWithProgress } from '../nlu/runtime/model-source.ts';
 import type { ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 
@@ -47,13 +47,19 @@ export function locateAsset(url: string | URL): AssetLocation {
 }
 
 /**
- * Reads an asset's bytes, reporting `progress` events as they arrive.
+ * Reads an asset's bytes, reporting `progress` events as they arrive, or, with `whole`, as one
+ * `Blob` the browser fills off this thread (see `fetchWhole`): progress only when the response
+ * begins and when it is all in.
  * @throws {ModelLoadError} naming the asset on a network failure, an HTTP error or a missing file
  * @internal
  */
 export async function downloadAsset(
   { name, file }: AssetLocation,
-  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
+  {
+    signal,
+    onProgress,
+    whole = false,
+  }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; whole?: boolean },
 ): Promise<Bytes> {
   if (file !== undefined) {
     let bytes: Uint8Array;
@@ -67,7 +73,7 @@ export async function downloadAsset(
     onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
     return new Uint8Array(bytes);
   }
-  return fetchWithProgress(
+  return (whole ? fetchWhole : fetchWithProgress)(
     name,
     { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
     'file',

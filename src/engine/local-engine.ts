@@ -484,16 +484,31 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const deferKeep = (write: Promise<void>) => void keeps.push(write);
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        // Everything downloads at once: the Worker's thread reads the responses, and it is busy compiling
-        // and creating sessions once the wasm is in, so a download left for then would stall. ONNX
-        // Runtime's wasm is verified once (./ort-wasm.ts); each session starts as soon as it is.
-        void prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
+        // ONNX Runtime's wasm downloads first, beside the two small models; the intent model's download
+        // starts once the wasm's is done. The Worker's thread then spends ~0.5 s (cold, more on busy
+        // cores) compiling ONNX Runtime while creating the small models' sessions, and the intent model,
+        // fetched whole off that thread (`whole`), arrives meanwhile; downloaded all at once, as they
+        // were, the wasm came in last and all of that compiling waited for it. The small sessions wait
+        // until the intent model's response has begun: one begun before the thread goes busy is read
+        // on, one begun after waits for it.
+        const wasm = prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
+        let begun!: () => void;
+        const intentBegun = new Promise<void>((resolve) => (begun = resolve));
+        const onIntentProgress = (event: ProgressEvent) => {
+          if (event.status !== 'initiate') begun();
+          onProgress?.(event);
+        };
+        const intentLoad = wasm.then(() =>
+          loadModel(source, options, onIntentProgress, sha256, () => (extendsBundled = true), deferKeep, true),
+        );
+        void intentLoad.catch(() => undefined).finally(begun);
+        const held = { deferKeep, before: intentBegun };
         const [intent, context, slots] = await Promise.allSettled([
-          loadModel(source, options, onProgress, sha256, () => (extendsBundled = true), deferKeep),
-          loadEngineContextModel(contextSource.source, options, contextSource.sha256, deferKeep),
+          intentLoad,
+          loadEngineContextModel(contextSource.source, options, contextSource.sha256, held),
           taggerSource === undefined
             ? undefined
-            : loadEngineTagger(taggerSource.source, options, taggerSource.sha256, deferKeep),
+            : loadEngineTagger(taggerSource.source, options, taggerSource.sha256, held),
         ]);
         if (intent.status === 'fulfilled' && context.status === 'fulfilled' && slots.status === 'fulfilled')
           return { model: intent.value, contextModel: context.value, tagger: slots.value };
@@ -673,11 +688,13 @@ function loadModel(
   sha256?: string,
   onExtension?: () => void,
   deferKeep?: (write: Promise<void>) => void,
+  whole?: boolean,
 ): Promise<IntentModel> {
   return loadEngineModel(source, options, {
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(onExtension === undefined ? {} : { onExtension }),
     ...(deferKeep === undefined ? {} : { deferKeep }),
+    ...(whole === undefined ? {} : { whole }),
     sha256,
   });
 }

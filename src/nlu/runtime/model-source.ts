@@ -85,14 +85,7 @@ export async function fetchWithProgress(
   { onProgress, signal }: ReadModelOptions,
   what = 'model',
 ): Promise<Uint8Array<ArrayBuffer>> {
-  let response: Response;
-  try {
-    response = await fetch(name, signal === undefined ? {} : { signal });
-  } catch (cause) {
-    if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError(`Cannot fetch the ${what} (offline, or the server is unreachable)`, name, { cause });
-  }
-  if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
+  const response = await openResponse(name, signal, what);
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
   if (response.body === null) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -117,4 +110,46 @@ export async function fetchWithProgress(
     offset += c.length;
   }
   return bytes;
+}
+
+/**
+ * Downloads a file whole, as a `Blob` the browser fills off this thread: unlike a chunked read,
+ * which moves only while the thread that reads it is free, it keeps going while the thread runs
+ * a long computation (the engine's Worker creating ONNX Runtime sessions). Progress comes twice:
+ * nothing yet, once the response has begun; everything, at the end. Failures are
+ * `ModelLoadError`s naming the URL, as {@link fetchWithProgress}'s.
+ * @param what how the messages name the file (`model`, `file`)
+ * @internal
+ */
+export async function fetchWhole(
+  name: string,
+  { onProgress, signal }: ReadModelOptions,
+  what = 'model',
+): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await openResponse(name, signal, what);
+  const total = Number(response.headers.get('content-length') ?? 0) || 0;
+  const body = response.blob();
+  onProgress?.({ status: 'progress', file: name, loaded: 0, total });
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = new Uint8Array(await (await body).arrayBuffer());
+  } catch (cause) {
+    if (signal?.aborted === true) throw abortReason(signal);
+    throw new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
+  }
+  onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
+  return bytes;
+}
+
+/** Fetches `name` and checks the response is a success; failures are `ModelLoadError`s naming it. */
+async function openResponse(name: string, signal: AbortSignal | undefined, what: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(name, signal === undefined ? {} : { signal });
+  } catch (cause) {
+    if (signal?.aborted === true) throw abortReason(signal);
+    throw new ModelLoadError(`Cannot fetch the ${what} (offline, or the server is unreachable)`, name, { cause });
+  }
+  if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
+  return response;
 }
