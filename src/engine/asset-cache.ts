@@ -68,6 +68,8 @@ export interface VerifiedAssetOptions {
    * @default false
    */
   whole?: boolean;
+  /** Called once downloaded bytes are in, before they are checked (not for a cached copy). */
+  onDownloaded?: () => void;
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits (WebCrypto: browsers, Workers, Node 20). */
@@ -132,6 +134,7 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
     if (cached === undefined) throw error;
     return finish(cached, true);
   }
+  options.onDownloaded?.();
   const digest = await sha256Hex(bytes);
   if (expected !== undefined && digest !== expected) {
     throw new ModelLoadError(`The download does not match its SHA-256: expected ${expected}, got ${digest}`, name, {

@@ -491,14 +491,21 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         // were, the wasm came in last and all of that compiling waited for it. The small sessions wait
         // until the intent model's response has begun: one begun before the thread goes busy is read
         // on, one begun after waits for it.
-        const wasm = prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
+        let wasmIn!: () => void;
+        const wasmDownloaded = new Promise<void>((resolve) => (wasmIn = resolve));
+        const wasm = prepareWasm(options, {
+          ...(onProgress === undefined ? {} : { onProgress }),
+          deferKeep,
+          onDownloaded: wasmIn,
+        });
         let begun!: () => void;
         const intentBegun = new Promise<void>((resolve) => (begun = resolve));
         const onIntentProgress = (event: ProgressEvent) => {
           if (event.status !== 'initiate') begun();
           onProgress?.(event);
         };
-        const intentLoad = wasm.then(() =>
+        // Asked for as soon as the wasm's bytes are in: its response begins while they are checked.
+        const intentLoad = Promise.race([wasmDownloaded, wasm]).then(() =>
           loadModel(source, options, onIntentProgress, sha256, () => (extendsBundled = true), deferKeep, true),
         );
         void intentLoad.catch(() => undefined).finally(begun);
