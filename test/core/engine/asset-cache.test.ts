@@ -64,11 +64,14 @@ test('with a digest: the first load downloads and records it, the next is served
   files.set('/a.bin', bytes);
   const { storage, raw } = memoryCaches();
   const events: ProgressEvent[] = [];
+  let downloaded = 0;
   const first = await loadVerifiedAsset(`${base}/a.bin`, {
     sha256: hex(bytes),
     cacheStorage: storage,
     onProgress: (e) => events.push(e),
+    onDownloaded: () => downloaded++,
   });
+  assert.equal(downloaded, 1, 'told once the bytes are in');
   assert.deepEqual(first, bytes);
   assert.equal(requestsFor('/a.bin'), 1);
   assert.equal(new Headers(raw.get(`${base}/a.bin`)!.headers).get(DIGEST_HEADER), hex(bytes));
@@ -79,7 +82,9 @@ test('with a digest: the first load downloads and records it, the next is served
     sha256: hex(bytes).toUpperCase(),
     cacheStorage: storage,
     onProgress: (e) => events.push(e),
+    onDownloaded: () => downloaded++,
   });
+  assert.equal(downloaded, 1, 'not for the cached copy');
   assert.deepEqual(second, bytes);
   assert.equal(requestsFor('/a.bin'), 1, 'no second request');
   assert.deepEqual(events, [
