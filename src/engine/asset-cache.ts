@@ -63,7 +63,7 @@ export interface VerifiedAssetOptions {
    */
   deferKeep?: (write: Promise<void>) => void;
   /**
-   * Downloads the asset whole, off this thread (`fetchWhole`), instead of chunk by chunk: for a
+   * Downloads the asset whole, off this thread (`fetchWithProgress`'s `whole`), instead of chunk by chunk: for a
    * download that must go on while this thread computes. Progress comes only as it begins and ends.
    * @default false
    */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fetchWhole, fetchWithProgress } from '../nlu/runtime/model-source.ts';
+import { fetchWithProgress } from '../nlu/runtime/model-source.ts';
 import type { ProgressEvent } from './types.ts';
 import { ModelLoadError } from '../errors.ts';
 
@@ -48,7 +48,7 @@ export function locateAsset(url: string | URL): AssetLocation {
 
 /**
  * Reads an asset's bytes, reporting `progress` events as they arrive, or, with `whole`, as one
- * `Blob` the browser fills off this thread (see `fetchWhole`): progress only when the response
+ * `Blob` the browser fills off this thread (see `fetchWithProgress`): progress only when the response
  * begins and when it is all in.
  * @throws {ModelLoadError} naming the asset on a network failure, an HTTP error or a missing file
  * @internal
@@ -73,9 +73,10 @@ export async function downloadAsset(
     onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
     return new Uint8Array(bytes);
   }
-  return (whole ? fetchWhole : fetchWithProgress)(
+  return fetchWithProgress(
     name,
     { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
     'file',
+    whole,
   );
 }

@@ -77,17 +77,39 @@ export async function readModelSource(source: ModelSource, options: ReadModelOpt
 
 /**
  * Downloads a file, reporting progress per chunk; failures are `ModelLoadError`s naming the URL.
+ * With `whole`, the body is read as one `Blob` the browser fills off this thread: unlike a chunked
+ * read, which moves only while the thread that reads it is free, it keeps going while the thread
+ * runs a long computation (the engine's Worker creating ONNX Runtime sessions). Progress then comes
+ * twice: nothing yet, once the response has begun; everything, at the end.
  * @param what how the messages name the file (`model`, `file`)
+ * @param whole read the body whole, off this thread
  * @internal
  */
 export async function fetchWithProgress(
   name: string,
   { onProgress, signal }: ReadModelOptions,
   what = 'model',
+  whole = false,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const response = await openResponse(name, signal, what);
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
   if (response.body === null) return new Uint8Array(await response.arrayBuffer());
+  const interrupted = (cause: unknown) =>
+    signal?.aborted === true
+      ? abortReason(signal)
+      : new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
+  if (whole) {
+    const body = response.blob();
+    onProgress?.({ status: 'progress', file: name, loaded: 0, total });
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(await (await body).arrayBuffer());
+    } catch (cause) {
+      throw interrupted(cause);
+    }
+    onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
+    return bytes;
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
@@ -100,8 +122,7 @@ export async function fetchWithProgress(
       onProgress?.({ status: 'progress', file: name, loaded, total: Math.max(total, loaded) });
     }
   } catch (cause) {
-    if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
+    throw interrupted(cause);
   }
   const bytes = new Uint8Array(loaded);
   let offset = 0;
@@ -109,35 +130,6 @@ export async function fetchWithProgress(
     bytes.set(c, offset);
     offset += c.length;
   }
-  return bytes;
-}
-
-/**
- * Downloads a file whole, as a `Blob` the browser fills off this thread: unlike a chunked read,
- * which moves only while the thread that reads it is free, it keeps going while the thread runs
- * a long computation (the engine's Worker creating ONNX Runtime sessions). Progress comes twice:
- * nothing yet, once the response has begun; everything, at the end. Failures are
- * `ModelLoadError`s naming the URL, as {@link fetchWithProgress}'s.
- * @param what how the messages name the file (`model`, `file`)
- * @internal
- */
-export async function fetchWhole(
-  name: string,
-  { onProgress, signal }: ReadModelOptions,
-  what = 'model',
-): Promise<Uint8Array<ArrayBuffer>> {
-  const response = await openResponse(name, signal, what);
-  const total = Number(response.headers.get('content-length') ?? 0) || 0;
-  const body = response.blob();
-  onProgress?.({ status: 'progress', file: name, loaded: 0, total });
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = new Uint8Array(await (await body).arrayBuffer());
-  } catch (cause) {
-    if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
-  }
-  onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
   return bytes;
 }
 
