@@ -62,14 +62,6 @@ export interface VerifiedAssetOptions {
    * @default none: the write is awaited before the bytes are returned
    */
   deferKeep?: (write: Promise<void>) => void;
-  /**
-   * Downloads the asset whole, off this thread (`fetchWithProgress`'s `whole`), instead of chunk by chunk: for a
-   * download that must go on while this thread computes. Progress comes only as it begins and ends.
-   * @default false
-   */
-  whole?: boolean;
-  /** Called once downloaded bytes are in, before they are checked (not for a cached copy). */
-  onDownloaded?: () => void;
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits (WebCrypto: browsers, Workers, Node 20). */
@@ -134,7 +126,6 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
     if (cached === undefined) throw error;
     return finish(cached, true);
   }
-  options.onDownloaded?.();
   const digest = await sha256Hex(bytes);
   if (expected !== undefined && digest !== expected) {
     throw new ModelLoadError(`The download does not match its SHA-256: expected ${expected}, got ${digest}`, name, {

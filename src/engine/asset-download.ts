@@ -47,19 +47,13 @@ export function locateAsset(url: string | URL): AssetLocation {
 }
 
 /**
- * Reads an asset's bytes, reporting `progress` events as they arrive, or, with `whole`, as one
- * `Blob` the browser fills off this thread (see `fetchWithProgress`): progress only when the response
- * begins and when it is all in.
+ * Reads an asset's bytes, reporting `progress` events as they arrive.
  * @throws {ModelLoadError} naming the asset on a network failure, an HTTP error or a missing file
  * @internal
  */
 export async function downloadAsset(
   { name, file }: AssetLocation,
-  {
-    signal,
-    onProgress,
-    whole = false,
-  }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; whole?: boolean },
+  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
 ): Promise<Bytes> {
   if (file !== undefined) {
     let bytes: Uint8Array;
@@ -77,6 +71,5 @@ export async function downloadAsset(
     name,
     { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
     'file',
-    whole,
   );
 }

@@ -9,7 +9,7 @@
 import { loadContextModel, type ContextModel } from '../context/context-model.ts';
 import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
 import { assetUrl, builtDigest } from './assets.ts';
-import { loadEngineCompanion, type CompanionLoad } from './model-loader.ts';
+import { loadEngineCompanion } from './model-loader.ts';
 import type { ContextModelInfo, EngineOptions, ModelSource } from './types.ts';
 
 /**
@@ -24,7 +24,7 @@ export function startingContextModel(options: EngineOptions): { source: ModelSou
 
 /**
  * Loads a context model with the engine's verified wasm.
- * @param load takes the Cache Storage write of downloaded bytes, holds the session until a download is under way
+ * @param deferKeep takes the Cache Storage write of downloaded bytes instead of waiting for it
  * @throws {ModelLoadError} naming the model's URL (or `bytes`)
  * @internal
  */
@@ -32,14 +32,14 @@ export function loadEngineContextModel(
   source: ModelSource,
   options: EngineOptions,
   sha256?: string,
-  load: CompanionLoad = {},
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<ContextModel> {
   return loadEngineCompanion(
     source,
     options,
     sha256,
     (bytes, wasm) => loadContextModel(bytes, { expect: CONTEXT_SPEC, ...wasm }),
-    load,
+    deferKeep,
   );
 }
 

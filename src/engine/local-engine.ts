@@ -484,38 +484,16 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       const deferKeep = (write: Promise<void>) => void keeps.push(write);
       type Models = { model: IntentModel; contextModel: ContextModel; tagger: SlotTagger | undefined };
       const loadModels = async (): Promise<Models> => {
-        // ONNX Runtime's wasm downloads first, beside the two small models; the intent model's download
-        // starts once the wasm's is done. The Worker's thread then spends ~0.5 s (cold, more on busy
-        // cores) compiling ONNX Runtime while creating the small models' sessions, and the intent model,
-        // fetched whole off that thread (`whole`), arrives meanwhile; downloaded all at once, as they
-        // were, the wasm came in last and all of that compiling waited for it. The small sessions wait
-        // until the intent model's response has begun: one begun before the thread goes busy is read
-        // on, one begun after waits for it.
-        let wasmIn!: () => void;
-        const wasmDownloaded = new Promise<void>((resolve) => (wasmIn = resolve));
-        const wasm = prepareWasm(options, {
-          ...(onProgress === undefined ? {} : { onProgress }),
-          deferKeep,
-          onDownloaded: wasmIn,
-        });
-        let begun!: () => void;
-        const intentBegun = new Promise<void>((resolve) => (begun = resolve));
-        const onIntentProgress = (event: ProgressEvent) => {
-          if (event.status !== 'initiate') begun();
-          onProgress?.(event);
-        };
-        // Asked for as soon as the wasm's bytes are in: its response begins while they are checked.
-        const intentLoad = Promise.race([wasmDownloaded, wasm]).then(() =>
-          loadModel(source, options, onIntentProgress, sha256, () => (extendsBundled = true), deferKeep, true),
-        );
-        void intentLoad.catch(() => undefined).finally(begun);
-        const held = { deferKeep, before: intentBegun };
+        // Everything downloads at once: the Worker's thread reads the responses, and it is busy compiling
+        // and creating sessions once the wasm is in, so a download left for then would stall. ONNX
+        // Runtime's wasm is verified once (./ort-wasm.ts); each session starts as soon as it is.
+        void prepareWasm(options, { ...(onProgress === undefined ? {} : { onProgress }), deferKeep });
         const [intent, context, slots] = await Promise.allSettled([
-          intentLoad,
-          loadEngineContextModel(contextSource.source, options, contextSource.sha256, held),
+          loadModel(source, options, onProgress, sha256, () => (extendsBundled = true), deferKeep),
+          loadEngineContextModel(contextSource.source, options, contextSource.sha256, deferKeep),
           taggerSource === undefined
             ? undefined
-            : loadEngineTagger(taggerSource.source, options, taggerSource.sha256, held),
+            : loadEngineTagger(taggerSource.source, options, taggerSource.sha256, deferKeep),
         ]);
         if (intent.status === 'fulfilled' && context.status === 'fulfilled' && slots.status === 'fulfilled')
           return { model: intent.value, contextModel: context.value, tagger: slots.value };
@@ -695,13 +673,11 @@ function loadModel(
   sha256?: string,
   onExtension?: () => void,
   deferKeep?: (write: Promise<void>) => void,
-  whole?: boolean,
 ): Promise<IntentModel> {
   return loadEngineModel(source, options, {
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(onExtension === undefined ? {} : { onExtension }),
     ...(deferKeep === undefined ? {} : { deferKeep }),
-    ...(whole === undefined ? {} : { whole }),
     sha256,
   });
 }

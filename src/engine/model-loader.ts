@@ -26,8 +26,6 @@ export interface LoadEngineModelOptions {
   onExtension?: () => void;
   /** Takes the Cache Storage write of a downloaded model instead of waiting for it (see `loadVerifiedAsset`). */
   deferKeep?: (write: Promise<void>) => void;
-  /** Downloads the model whole, off this thread (see `loadVerifiedAsset`'s `whole`). @default false */
-  whole?: boolean;
 }
 
 /**
@@ -48,7 +46,7 @@ export function startingModel(options: EngineOptions): { source: ModelSource; sh
 export async function loadEngineModel(
   source: ModelSource,
   options: EngineOptions,
-  { onProgress, sha256, onExtension, deferKeep, whole }: LoadEngineModelOptions = {},
+  { onProgress, sha256, onExtension, deferKeep }: LoadEngineModelOptions = {},
 ): Promise<IntentModel> {
   const wasmUrl = wasmAsset(options).url;
   const progress = onProgress === undefined ? {} : { onProgress };
@@ -58,7 +56,6 @@ export async function loadEngineModel(
       ...progress,
       ...(sha256 === undefined ? {} : { sha256 }),
       ...(deferKeep === undefined ? {} : { deferKeep }),
-      ...(whole === undefined ? {} : { whole }),
     }),
     prepareWasm(options, progress),
   ]);
@@ -114,12 +111,7 @@ async function withExtensionApplied(bytes: Uint8Array, name: string, options: En
 /** The model's bytes: fetched (and cached) from a URL, or as given, checked against `sha256` either way. @internal */
 export async function modelBytes(
   source: ModelSource,
-  options: {
-    sha256?: string;
-    onProgress?: (event: ProgressEvent) => void;
-    deferKeep?: (write: Promise<void>) => void;
-    whole?: boolean;
-  },
+  options: { sha256?: string; onProgress?: (event: ProgressEvent) => void; deferKeep?: (write: Promise<void>) => void },
 ): Promise<Bytes | Uint8Array> {
   if (!(source instanceof Uint8Array || source instanceof ArrayBuffer)) return loadVerifiedAsset(source, options);
   const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : source;
@@ -142,19 +134,12 @@ export function renamed(error: unknown, name: string): unknown {
   return new ModelLoadError(message, name, { cause: error.cause ?? error, code: error.code });
 }
 
-/** How a starting engine loads a second model (see {@link loadEngineCompanion}). @internal */
-export interface CompanionLoad {
-  /** Takes the Cache Storage write of downloaded bytes instead of waiting for it. */
-  deferKeep?: (write: Promise<void>) => void;
-  /** Settles when the session may be created (its bytes and the wasm are in): the engine holds it until a download is under way. */
-  before?: Promise<unknown>;
-}
-
 /**
  * Loads a second model (the context model, the slot tagger) with the engine's verified wasm
  * (`ort-wasm.ts`): its bytes through the verified offline cache (or as given), checked against
  * `sha256` when one is given, errors naming where it came from.
  * @param load makes the model from its bytes with the wasm at that URL
+ * @param deferKeep takes the Cache Storage write of downloaded bytes instead of waiting for it
  * @throws {ModelLoadError} naming the source (its URL, or `bytes`)
  * @internal
  */
@@ -163,7 +148,7 @@ export async function loadEngineCompanion<T>(
   options: EngineOptions,
   sha256: string | undefined,
   load: (bytes: Uint8Array, wasm: { wasmUrl?: string }) => Promise<T>,
-  { deferKeep, before }: CompanionLoad = {},
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<T> {
   const name = source instanceof Uint8Array || source instanceof ArrayBuffer ? 'bytes' : String(source);
   const wasmUrl = wasmAsset(options).url;
@@ -176,7 +161,6 @@ export async function loadEngineCompanion<T>(
       }),
       prepareWasm(options),
     ]);
-    await before;
     const loaded = await load(bytes, wasmUrl === undefined ? {} : { wasmUrl });
     await wasmCompiled();
     return loaded;

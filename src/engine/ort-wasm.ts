@@ -21,8 +21,6 @@ export interface PrepareWasmOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Takes the Cache Storage write of a downloaded copy instead of waiting for it (see `loadVerifiedAsset`). */
   deferKeep?: (write: Promise<void>) => void;
-  /** Called once the downloaded `.wasm` is in, before it is checked (see `loadVerifiedAsset`). */
-  onDownloaded?: () => void;
 }
 
 /** The verified bytes handed to ONNX Runtime, while they are: settled once per realm. */
@@ -45,15 +43,11 @@ export function wasmAsset(options: EngineOptions): { url: string | undefined; sh
  * @throws {ModelLoadError} naming the wasm's URL when it cannot be loaded or does not match its digest
  * @internal
  */
-export function prepareWasm(
-  options: EngineOptions,
-  { onProgress, deferKeep, onDownloaded }: PrepareWasmOptions = {},
-): Promise<void> {
+export function prepareWasm(options: EngineOptions, { onProgress, deferKeep }: PrepareWasmOptions = {}): Promise<void> {
   if (compiled) return Promise.resolve();
   prepared ??= handOver(options, {
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(deferKeep === undefined ? {} : { deferKeep }),
-    ...(onDownloaded === undefined ? {} : { onDownloaded }),
   }).catch((error: unknown) => {
     prepared = undefined;
     throw error;

@@ -7,7 +7,7 @@
  */
 import { loadSlotTagger, type SlotTagger } from '../nlu/tagger/slot-tagger.ts';
 import { assetUrl, builtDigest } from './assets.ts';
-import { loadEngineCompanion, type CompanionLoad } from './model-loader.ts';
+import { loadEngineCompanion } from './model-loader.ts';
 import type { EngineOptions, ModelSource } from './types.ts';
 
 /**
@@ -24,7 +24,7 @@ export function startingTagger(
 
 /**
  * Loads a slot tagger with the engine's verified wasm.
- * @param load takes the Cache Storage write of downloaded bytes, holds the session until a download is under way
+ * @param deferKeep takes the Cache Storage write of downloaded bytes instead of waiting for it
  * @throws {ModelLoadError} naming the tagger's URL (or `bytes`)
  * @internal
  */
@@ -32,7 +32,7 @@ export function loadEngineTagger(
   source: ModelSource,
   options: EngineOptions,
   sha256?: string,
-  load: CompanionLoad = {},
+  deferKeep?: (write: Promise<void>) => void,
 ): Promise<SlotTagger> {
-  return loadEngineCompanion(source, options, sha256, loadSlotTagger, load);
+  return loadEngineCompanion(source, options, sha256, loadSlotTagger, deferKeep);
 }

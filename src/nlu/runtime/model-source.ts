@@ -77,39 +77,24 @@ export async function readModelSource(source: ModelSource, options: ReadModelOpt
 
 /**
  * Downloads a file, reporting progress per chunk; failures are `ModelLoadError`s naming the URL.
- * With `whole`, the body is read as one `Blob` the browser fills off this thread: unlike a chunked
- * read, which moves only while the thread that reads it is free, it keeps going while the thread
- * runs a long computation (the engine's Worker creating ONNX Runtime sessions). Progress then comes
- * twice: nothing yet, once the response has begun; everything, at the end.
  * @param what how the messages name the file (`model`, `file`)
- * @param whole read the body whole, off this thread
  * @internal
  */
 export async function fetchWithProgress(
   name: string,
   { onProgress, signal }: ReadModelOptions,
   what = 'model',
-  whole = false,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const response = await openResponse(name, signal, what);
+  let response: Response;
+  try {
+    response = await fetch(name, signal === undefined ? {} : { signal });
+  } catch (cause) {
+    if (signal?.aborted === true) throw abortReason(signal);
+    throw new ModelLoadError(`Cannot fetch the ${what} (offline, or the server is unreachable)`, name, { cause });
+  }
+  if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
   if (response.body === null) return new Uint8Array(await response.arrayBuffer());
-  const interrupted = (cause: unknown) =>
-    signal?.aborted === true
-      ? abortReason(signal)
-      : new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
-  if (whole) {
-    const body = response.blob();
-    onProgress?.({ status: 'progress', file: name, loaded: 0, total });
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      bytes = new Uint8Array(await (await body).arrayBuffer());
-    } catch (cause) {
-      throw interrupted(cause);
-    }
-    onProgress?.({ status: 'progress', file: name, loaded: bytes.length, total: bytes.length });
-    return bytes;
-  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
@@ -122,7 +107,8 @@ export async function fetchWithProgress(
       onProgress?.({ status: 'progress', file: name, loaded, total: Math.max(total, loaded) });
     }
   } catch (cause) {
-    throw interrupted(cause);
+    if (signal?.aborted === true) throw abortReason(signal);
+    throw new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
   }
   const bytes = new Uint8Array(loaded);
   let offset = 0;
@@ -131,17 +117,4 @@ export async function fetchWithProgress(
     offset += c.length;
   }
   return bytes;
-}
-
-/** Fetches `name` and checks the response is a success; failures are `ModelLoadError`s naming it. */
-async function openResponse(name: string, signal: AbortSignal | undefined, what: string): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(name, signal === undefined ? {} : { signal });
-  } catch (cause) {
-    if (signal?.aborted === true) throw abortReason(signal);
-    throw new ModelLoadError(`Cannot fetch the ${what} (offline, or the server is unreachable)`, name, { cause });
-  }
-  if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
-  return response;
 }
