@@ -177,8 +177,8 @@ Options (the trainer's defaults, and): \`${optionText}\`.
 ## Choices made on validation data
 
 Every option of the recipe was chosen on validation data only (${dataset.name}'s val split${devNote}): \`npm run tune:default\` prints those sweeps. The out-of-scope threshold policies, on the
-validation split of this model (shipped: recall ≥ 0.6, the trainer's default; with a trained out-of-scope class a
-threshold of 0 can already reach it):
+validation split of this model (shipped: recall ≥ ${options.oosRecallTarget ?? 0.6}${options.oosRecallTarget === undefined ? ", the trainer's default" : ''}; with a trained out-of-scope class a
+threshold of 0 can already reach a low target):
 
 | policy | threshold | in-scope accuracy (val) | out-of-scope recall (val) |
 |---|---|---|---|

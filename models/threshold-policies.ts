@@ -45,6 +45,7 @@ export function comparePolicies(model: TrainedModel, dataset: Dataset, quantize:
     ['recall ≥ 0.5', { minOosRecall: 0.5 }],
     ['recall ≥ 0.6', { minOosRecall: 0.6 }],
     ['recall ≥ 0.7', { minOosRecall: 0.7 }],
+    ['recall ≥ 0.75', { minOosRecall: 0.75 }],
     ['recall ≥ 0.8', { minOosRecall: 0.8 }],
   ];
   return policies.map(([policy, options]) => {

@@ -9,7 +9,7 @@
  *
  * `--more` (repeatable) adds the train and val splits of another dataset with the same labels
  * (never its test split): the figures stay those of `--data`'s test split.
- * The shipped seed is trained and exported; `--card-seeds` (default 2,3) trains the same recipe
+ * The shipped seed is trained and exported; `--card-seeds` (default: the other two of seeds 1–3) trains the same recipe
  * with other seeds only to report the test figures as mean ± sd in the card (`--card-seeds ''`
  * skips them). `--card-models` (the same count, comma-separated `.onnx` files) takes those seeds' models from
  * files instead, trained by parallel runs of this script with `--seed N --out <file> --card-seeds ''`: it
@@ -53,7 +53,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     version: { type: 'string', default: '2026.12.0' },
     chatbox: { type: 'string', multiple: true, default: [] },
-    'card-seeds': { type: 'string', default: '2,3' },
+    'card-seeds': { type: 'string' },
     'card-models': { type: 'string', default: '' },
     seed: { type: 'string' },
     'no-quantize': { type: 'boolean', default: false },
@@ -190,7 +190,9 @@ await loaded.dispose();
 console.error(JSON.stringify({ inScopeAccuracy: report.inScopeAccuracy, oosRecall: report.oosRecall }));
 
 // The recipe over seeds: the shipped model and the card seeds.
-const cardSeeds = values['card-seeds'] === '' ? [] : values['card-seeds'].split(',').map(Number);
+// By default the card reports seeds 1–3: the shipped one and the two others.
+const cardSeedList = values['card-seeds'] ?? [1, 2, 3].filter((s) => s !== seed).join(',');
+const cardSeeds = cardSeedList === '' ? [] : cardSeedList.split(',').map(Number);
 const cardModels = values['card-models'] === '' ? [] : values['card-models'].split(',');
 if (cardModels.length > 0 && cardModels.length !== cardSeeds.length)
   throw new RangeError('--card-models needs one file per seed of --card-seeds');
