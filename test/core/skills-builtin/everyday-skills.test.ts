@@ -206,3 +206,14 @@ describe('reminder phrasing', () => {
     assert.match(say.deletedOne('your dentist appointment'), /reminder about your dentist appointment/);
   });
 });
+
+describe('reminder task', () => {
+  it('keeps the user\'s words in the slot, drops "that I need to", and says it back in the second person', async () => {
+    const h = await createHarness();
+    const set = await h.say('remind me that i need to buy my train ticket at 5pm', 'reminder_update');
+    assert.equal(set.understanding.slots['task'], 'buy my train ticket');
+    assert.match(set.reply.text, /buy your train ticket/);
+    const other = await h.say("remind me i've got to text my sister tomorrow at 9", 'reminder_update');
+    assert.equal(other.understanding.slots['task'], 'text my sister');
+  });
+});
