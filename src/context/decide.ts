@@ -94,6 +94,38 @@ function givesTaskSomething(state: DialogueState, f: TurnFeatures): boolean {
   );
 }
 
+const S_PENDING = SLOT_FEATURES.indexOf('pending');
+const C_SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
+/** Words by which a short English turn speaks for itself rather than answering (a question, a reaction, a switch). */
+const OWN_WORDS =
+  /^(?:what|whats|what's|wat|how|hows|how's|who|why|when|where|which|can|could|would|will|is|are|do|does|did|tell|show|set|hold on|hang on|wait|actually|btw|by the way|quick question|ugh+|honestly|i|im|i'm|i've|ive|i'd|id|we|we're|it|it's|its|that|that's|thats|this|you|u|ur|you're|feeling|so)\b|\b(?:i feel|feel(?:ing)?|tired|sad|lonely|bored|stressed|happy|upset)\b|\?\s*$|\b(?:thanks?|thank you|thx|ty|ok|okay|k|yes|yeah|yep|yup|sure|no|nope|nah|hi|hello|hey|bye|goodbye|lol|lmao|haha+|hmm+|huh|sorry|stop|cancel|never ?mind|nvm|forget it|idk|dunno|wow|omg|cool|nice|great|awesome)\b/i;
+
+/**
+ * `true` when an English turn is a bare answer to the free-text slot asked ("call mom" after "What
+ * should I remind you about?", "Marguerite" after "What should I call you?"): the slot's extractor
+ * reads a value from it as an answer, it is short, it has no words of its own (a question, a
+ * reaction, a cancel or switch opener, the cue words), and it is no other skill's complete request
+ * (a skill the intent model ranks in its three best with slot values found in the turn). The intent
+ * model's confident reading of such words (make_call, yes) is then not followed: the question is answered.
+ */
+function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
+  if (state.pending?.type !== 'slot' || !/^[\p{Script=Latin}\d\s'’.,!-]+$/u.test(f.utterance)) return false;
+  const words = f.utterance.trim().split(/\s+/);
+  const said = f.utterance.trim().replace(/^(?:(?:oh|um+|uh+|er+|well|and|but|also|then|right)[\s,]+)+/i, '');
+  if (words.length > 8 || OWN_WORDS.test(said)) return false;
+  if ([CUE_CANCEL, CUE_NO, CUE_FOLLOW_UP, CUE_CORRECTION].some((i) => (f.state[i] ?? 0) > 0)) return false;
+  const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
+  if (asked === undefined || (asked.feats[S_TEXT] ?? 0) === 0 || (asked.feats[S_ANSWER] ?? 0) === 0) return false;
+  const skillId = state.task?.skillId;
+  return !f.candidates.some(
+    (c) =>
+      c.skill !== undefined &&
+      c.skill.id !== skillId &&
+      (c.feats[C_TOP3] ?? 0) > 0 &&
+      (c.feats[C_SLOTS_FOUND] ?? 0) > 0,
+  );
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -146,6 +178,7 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const unfounded = (top === 'start_task' || top === 'small_talk') && !possible(top, state, f, best);
   const ci = unfounded ? -1 : argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
+  if (command !== 'fill_slot' && answersFreeText(state, f)) command = 'fill_slot';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)

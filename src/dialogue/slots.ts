@@ -150,7 +150,25 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
     const listed = entityFor(slot.kind, input.entities);
     return listed ?? taggedValues(input.entities, slot.tag ?? TAG_ALIASES[slot.name] ?? slot.kind.slice(7))[0];
   }
-  return entityFor(slot.kind, input.entities);
+  return entityFor(slot.kind, input.entities) ?? correctedHour(slot, input);
+}
+
+/**
+ * "oops, I meant 5" after "remind me at 4pm": a bare hour correcting a date-time slot is that hour on
+ * the same day, in the half of the day nearest the time it corrects (17:00, not 05:00).
+ */
+function correctedHour(slot: DialogueSlot, input: SlotExtractInput): string | undefined {
+  if (input.cue === undefined || (slot.kind !== 'time' && slot.kind !== 'datetime')) return undefined;
+  const previous = input.slots[slot.name];
+  if (typeof previous !== 'string' || !ISO_DATE_TIME.test(previous)) return undefined;
+  const numbers = input.entities.filter((e) => e.kind === 'number');
+  const hour = numbers[0]?.value;
+  if (numbers.length !== 1 || typeof hour !== 'number' || !Number.isInteger(hour) || hour < 0 || hour > 23)
+    return undefined;
+  const before = Number(previous.slice(11, 13));
+  const other = (hour + 12) % 24;
+  const nearest = hour >= 1 && hour < 12 && Math.abs(other - before) < Math.abs(hour - before) ? other : hour;
+  return `${previous.slice(0, 11)}${String(nearest).padStart(2, '0')}:00:00${previous.slice(19)}`;
 }
 
 /**
@@ -215,6 +233,7 @@ export function promptOf(slot: DialogueSlot, random: () => number, lang = 'en'):
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Combines a replaced date-time slot with its previous value when the turn names only a time of
@@ -228,6 +247,9 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;
  */
 export function keepDay(slot: DialogueSlot, previous: unknown, next: unknown, entities: readonly Entity[]): unknown {
   if (slot.kind !== 'time' && slot.kind !== 'datetime') return next;
+  // "Sorry, I meant Sunday": a new day keeps the time of day it had.
+  if (typeof previous === 'string' && typeof next === 'string' && ISO_DATE_TIME.test(previous) && ISO_DATE.test(next))
+    return next + previous.slice(10);
   if (
     typeof previous !== 'string' ||
     typeof next !== 'string' ||

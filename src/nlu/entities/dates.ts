@@ -13,6 +13,7 @@
 // resolver fails on chrono's `./*/*` exports pattern, so the library build inlines it (rollup.config.mjs).
 import { casual, type ParsedResult } from 'chrono-node/en';
 import { emit, type ScanContext } from './scan.ts';
+import { SPOKEN_TIME_HINT_RE, spokenTimeParser } from './spoken-times.ts';
 import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } from './time-zone.ts';
 
 // chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
@@ -20,7 +21,9 @@ import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } f
 const DATE_HINT_RE =
   /\d|(?<![\p{L}])(?:today|tonight|tmrw?|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|hour|min|sec|now|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|xmas|new year|halloween|valentine)/iu;
 // With these words the user speaks of the past: let chrono look backwards.
-const PAST_RE = /(?<![\p{L}])(?:last|past|previous|ago|yesterday|was|were|did|had)(?![\p{L}])/iu;
+// "half past five" is a clock time, not the past.
+const PAST_RE =
+  /(?<![\p{L}])(?:last|past(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?![\p{L}]))|previous|ago|yesterday|was|were|did|had)(?![\p{L}])/iu;
 // chrono reads "for ten minutes" and "a second" as now + 10 min; without one of these anchors it
 // is a length of time and belongs to the duration extractor.
 const RELATIVE_ANCHOR_RE =
@@ -43,15 +46,19 @@ function holidayDay(name: string): { day: number; month: number } {
   return { day: 14, month: 2 };
 }
 
-/** chrono's casual parser with the fixed-day holidays ("what day is christmas", "new year's eve at 8"). */
+/**
+ * chrono's casual parser with the fixed-day holidays ("what day is christmas", "new year's eve at 8") and the
+ * clock times people say ("half past five", "8 tonight": spoken-times.ts).
+ */
 const parser = casual.clone();
 parser.parsers.push({ pattern: () => HOLIDAY_RE, extract: (_context, match) => holidayDay(match[1] ?? '') });
+parser.parsers.push(spokenTimeParser);
 
 const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
 
 /** Emits `date`, `time` and `datetime` entities. */
 export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
-  if (!DATE_HINT_RE.test(ctx.text)) return;
+  if (!DATE_HINT_RE.test(ctx.text) && !SPOKEN_TIME_HINT_RE.test(ctx.text)) return;
   const ref = { instant: now, timezone: offsetMinutes(now.getTime(), timeZone) };
   let results: ParsedResult[];
   try {

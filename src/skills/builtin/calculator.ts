@@ -26,6 +26,10 @@ const REWRITES: [RegExp, string][] = [
   [new RegExp(String.raw`\bsubtract\s+(${N})\s+from\s+(${N})`, 'g'), '$2 - $1'],
   [new RegExp(String.raw`\b(?:multiply|product of)\s+(${N})\s+(?:by|and|times|with)\s+(${N})`, 'g'), '$1 * $2'],
   [new RegExp(String.raw`\bdivide\s+(${N})\s+(?:by|into)\s+(${N})`, 'g'), '$1 / $2'],
+  [
+    new RegExp(String.raw`\bsplit\s+(?:\$\s*)?(${N})\s+(?:between|among|amongst|by|into|across|with)\s+(${N})`, 'g'),
+    '$1 / $2',
+  ],
   [/\bsquare root of\b|\bsqrt\b|\broot of\b/g, '√'],
   [/\bsquared\b/g, '^2'],
   [/\bcubed\b/g, '^3'],
@@ -63,9 +67,21 @@ export function toSymbols(text: string): string | undefined {
     .replace(/\s+/g, ' ')
     .replace(/√ /g, '√')
     .trim();
-  if (!/\d/.test(s) || /\p{L}/u.test(s)) return undefined;
-  return s;
+  if (!/\d/.test(s)) return undefined;
+  if (!/\p{L}/u.test(s)) return s;
+  // Words left around the sum ("sorry lol 144 / 12", "6 * 7 again", "my son asked me: 144 / 12"): the
+  // longest run of numbers and operators with an operation in it, when there is one.
+  let best: string | undefined;
+  for (const run of s.match(ARITHMETIC_RUN) ?? []) {
+    const t = run.trim();
+    // A hyphen between digits ("2026-12-01", "555-1234") is not a minus: only " - " counts.
+    if ((/[+*/^!√%]/.test(t) || / - /.test(t)) && /\d/.test(t) && t.length > (best?.length ?? 0)) best = t;
+  }
+  return best;
 }
+
+/** A run of numbers, operators, brackets and spaces (what {@link toSymbols} keeps of a sum). */
+const ARITHMETIC_RUN = /[\d.\s()+\-*/^!√%]+/g;
 
 const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
@@ -75,6 +91,15 @@ const SCALE: [RegExp, string][] = [
   [/^(?:double|twice)\b/, '* 2'],
   [/^(?:triple|three times)\b(?!\s*\d)/, '* 3'],
   [/^(?:half|halve)\b/, '/ 2'],
+];
+/** The previous result named by a pronoun ("it", "that", "the answer") in a chained step. */
+const PREV = String.raw`(?:it|that|this|the (?:result|answer|total|sum))`;
+const CHAIN: [RegExp, string][] = [
+  [new RegExp(String.raw`^(?:add|plus)\s+(${N})\s+(?:to|onto|on)\s+${PREV}$`), '+'],
+  [new RegExp(String.raw`^add\s+${PREV}\s+to\s+(${N})$`), '+'],
+  [new RegExp(String.raw`^(?:subtract|take away|take|minus)\s+(${N})\s+(?:from|off)\s+${PREV}$`), '-'],
+  [new RegExp(String.raw`^(?:multiply|times)\s+(?:${PREV}\s+)?(?:by\s+)?(${N})$`), '*'],
+  [new RegExp(String.raw`^divide\s+(?:${PREV}\s+)?(?:by\s+)?(${N})$`), '/'],
 ];
 const OPERATOR = /^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/;
 
@@ -106,9 +131,18 @@ function combine(previous: string, fragment: string): string | undefined {
   const raw = fragment
     .toLowerCase()
     .replace(/[?!.]+$/, '')
-    .replace(/^(?:(?:what about|how about|and|then|now|ok|okay)\s+)+/, '')
+    .replace(
+      /^(?:(?:what about|how about|and|n|then|now|ok|okay|k|so|and if you|if you|what if you|what if we|can you|could you|please|pls)\s+)+/,
+      '',
+    )
     .trim();
   for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
+  // "add 8 to it", "add that to 64", "multiply that by 7", "divide it by 8": the result used again.
+  const digits = wordsToDigits(raw);
+  for (const [pattern, operator] of CHAIN) {
+    const m = pattern.exec(digits);
+    if (m !== null) return `(${previous}) ${operator} ${m[1]}`;
+  }
   // An operator word first: "minus six" continues the sum (as a number, "minus six" would be -6).
   if (OPERATOR.test(raw)) {
     const rest = toSymbols(`1 ${wordsToDigits(raw)}`)?.replace(/^1\s*/, '');

@@ -14,10 +14,20 @@ export interface ListRequest {
   clear: boolean;
 }
 
-const ADD_VERB =
-  /^(?:please\s+)?(?:can you\s+|could you\s+|i (?:want|need) (?:you )?to\s+)?(?:add|put|include|append|stick|throw|write down|write|jot down|note|insert|place)\b/;
-const REMOVE_VERB =
-  /^(?:please\s+)?(?:can you\s+|could you\s+|i (?:want|need) (?:you )?to\s+)?(?:remove|delete|take|cross|erase|strike|drop|scratch|get rid of|cut)\b/;
+/** "please", "could you kindly", "would you mind", "i want you to": the polite frame before the verb. */
+const ASK = `(?:(?:please|pls|plz|kindly)\\s+)?(?:(?:can|could|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+|kindly\\s+|just\\s+)?|would you mind\\s+|i (?:want|need|would like|'d like) (?:you )?to\\s+)?(?:(?:please|pls|plz|kindly|just)\\s+)?`;
+const ADD_VERB = new RegExp(
+  `^${ASK}(?:add(?:ing)?|put(?:ting)?|include|append|stick|throw|chuck|pop|bung|toss|write down|write|jot down|note|insert|place)\\b`,
+);
+const REMOVE_VERB = new RegExp(
+  `^${ASK}(?:remove|removing|delete|take|cross|erase|strike|drop|scratch|get rid of|cut)\\b`,
+);
+/** "todo: vacuum the car", "shopping list add 2 onions": the list named first, as a heading. */
+const HEADING =
+  /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
+/** What people say after an item that is not part of it: "i guess", "we still have some", "thx", "lol". */
+const TRAILER =
+  /(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:pls|plz|thx|thanks|thank you|ty|lol|lmao|haha|x+)(?:\s+(?:pls|plz|thx|thanks|ty|lol))*)$/;
 const NEED =
   /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
 const NO_LONGER =
@@ -29,24 +39,34 @@ const CHECK =
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries". */
 const LIST_REF =
   /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
-const LEADING = /^(?:some|a few|a couple of|a|an|the|more|another|extra|also|to)\s+/;
+// "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays.
+const LEADING =
+  /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
 
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {
-  return text
-    .replace(LIST_REF, ' ')
-    .split(/\s*(?:,|;|\band\b|&|\bplus\b)\s*/)
-    .map((s) =>
-      s
-        .trim()
-        .replace(LEADING, '')
-        .replace(/\b(?:it|them|that|this)$/, '')
-        .replace(/[.!?]+$/, '')
-        .trim(),
-    )
-    .filter((s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s));
+  return (
+    text
+      // "on the shopping list for the party": the purpose after the list is not an item.
+      .replace(/(\blist)\s+for\s+.*$/, '$1')
+      .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')
+      .replace(LIST_REF, ' ')
+      .replace(/^["“'‘]|["”'’]$/g, '')
+      .replace(TRAILER, '')
+      .split(/\s*(?:,|;|\band\b|\bn\b|&|\+|\bplus\b)\s*/)
+      .map((s) =>
+        s
+          .trim()
+          .replace(/^["“'‘]+|["”'’]+$/g, '')
+          .replace(LEADING, '')
+          .replace(/\b(?:it|them|that|this)$/, '')
+          .replace(/[.!?]+$/, '')
+          .trim(),
+      )
+      .filter((s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s))
+  );
 }
 
 function simplify(text: string): string {
@@ -65,10 +85,19 @@ function simplify(text: string): string {
  */
 export function parseListRequest(text: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
-  const s = simplify(text).replace(
-    /^(?:(?:actually|ok|okay|oh|and|also|then|now|so|well|hey|no|sorry|oops|wait|please|hmm)[,\s]+)+/,
+  let s = simplify(text).replace(
+    /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right)[,\s]+)+/,
     '',
   );
+  // "todo: vacuum the car, call the plumber", "shopping list add 2 onions": the list named first.
+  const heading = HEADING.exec(s);
+  if (heading !== null) {
+    s = s.slice(heading[0].length);
+    if (!ADD_VERB.test(s) && !REMOVE_VERB.test(s) && !CLEAR.test(s) && !CHECK.test(s)) {
+      out.add.push(...splitItems(s));
+      return out;
+    }
+  }
   if (CLEAR.test(s)) {
     out.clear = true;
     return out;
@@ -85,7 +114,8 @@ export function parseListRequest(text: string): ListRequest {
           clause
             .replace(REMOVE_VERB, '')
             .replace(/^\s*(?:off|out)\b/, '')
-            .replace(/\s+(?:off|out)$/, ''),
+            // "take the bananas off we still have some": what follows "off" is not the item.
+            .replace(/\s+(?:off|out)(?:\s+.*)?$/, ''),
         ),
       );
     else if (ADD_VERB.test(clause))
@@ -100,6 +130,12 @@ export function parseListRequest(text: string): ListRequest {
         ),
       );
     else if (NEED.test(clause)) out.add.push(...splitItems(clause.replace(NEED, '')));
+    // "cheese too pls", "salsa as well": more of what was just added.
+    else if (
+      /\b(?:too|as well)(?:\s+(?:pls|plz|please|thx|thanks))?$/.test(clause) &&
+      !/^(?:me|you|same)\b/.test(clause)
+    )
+      out.add.push(...splitItems(clause.replace(/\s*\b(?:too|as well)\b.*$/, '')));
   }
   return out;
 }

@@ -53,19 +53,25 @@ function parseOnce(text: string): ListRequest {
  * of answering (after a filler, and typed without the apostrophe).
  */
 const QUESTION =
-  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|which|how|hows|is|are|do|does|can|could|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
+  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
+
+/** "the task is (to) renew my passport", "the item is oat milk": the frame of an answer. */
+const THE_ITEM_IS = /^(?:the\s+)?(?:task|item|thing|one|job)\s+is\s+(?:to\s+)?/i;
 
 /** Reads one kind of change; on a cued follow-up without a verb ("and eggs", "还有鸡蛋"), repeats the last kind. */
 function itemsExtractor(kind: 'add' | 'remove' | 'check') {
   return ({ text, slots, answer, cue, entities }: SlotExtractInput): string[] | undefined => {
     if (answer) {
       // Fillers around an answer ("ok cheese", "yeah, eggs please") are not items.
-      const said = text.trim().replace(/^(?:(?:ok(?:ay)?|um+|uh+|yeah|yes|so|just|well|hmm)\b[\s,]*)+/i, '');
-      if (QUESTION.test(said.replace(/[?？!！。.]+$/u, ''))) return undefined;
-      // "add eggs" in answer to "what should I add?": the request's own items.
+      const said = text
+        .trim()
+        .replace(/^(?:(?:ok(?:ay)?|k|um+|uh+|yeah|yes|so|just|well|hmm|oh|right|lol|also|and|n|then)\b[\s,]*)+/i, '');
+      // "add eggs", "could you add rice" in answer to "what should I add?": the request's own items.
       const parser = parserFor(said);
       const asked = parser.parse(said)[kind];
-      const items = asked.length > 0 ? asked : parser.split(said);
+      if (asked.length > 0) return asked;
+      if (QUESTION.test(said.replace(/[?？!！。.]+$/u, ''))) return undefined;
+      const items = parser.split(said.replace(THE_ITEM_IS, ''));
       return items.length > 0 ? items : undefined;
     }
     const parsed = parseOnce(text);

@@ -105,10 +105,16 @@ function extractTask(input: SlotExtractInput): string | undefined {
     .replace(/\s+/g, ' ')
     .replace(/[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i, '')
     .replace(/^(?:me\s+)?(?:to\s+)?/i, '')
+    .replace(NEED_TO, '')
     .trim();
   if (task === '' || /^(?:something|a reminder|it)$/i.test(task)) return undefined;
-  return toSecondPerson(task.slice(0, 200));
+  // The slot keeps the user's words ("text my ex back"); replies say them back in the second person.
+  return task.slice(0, 200);
 }
+
+/** "(that) I need to", "I have to", "I've got to", "I should": what the task is wrapped in, not the task. */
+const NEED_TO =
+  /^(?:that\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:need|have|got|must|should|ought|gotta|hafta|wanna|want)(?:\s+to)?\s+(?!to\b)/i;
 
 const PERSON: Record<string, string> = {
   i: 'you',
@@ -184,7 +190,7 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
 async function createReminder(ctx: SkillContext, random: Random): Promise<string | SkillReply> {
   const pack = packFor(ctx.lang);
   const say = pack.skills.reminders;
-  const task = typeof ctx.slots['task'] === 'string' ? ctx.slots['task'] : undefined;
+  const task = typeof ctx.slots['task'] === 'string' ? toSecondPerson(ctx.slots['task']) : undefined;
   if (task === undefined) {
     const question = pick(say.askTask, random);
     return { text: question, ask: { question, slot: 'task' } };

@@ -35,7 +35,7 @@ export function scheduleOp(text: string): ScheduleOp {
   }
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
   if (
-    /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|what (?:alarms|timers)|do i have|any (?:alarms|timers)|show)\b/.test(
+    /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
     )
   )
@@ -45,6 +45,13 @@ export function scheduleOp(text: string): ScheduleOp {
 
 /** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
 const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
+
+/** "for 5", "for 40 for the rice", "for 10 pls": a number after "for" with no unit (English). */
+const BARE_FOR =
+  /\bfor\s+(\d{1,3})(?=\s*(?:$|[,.!?]|(?:pls|plz|please|for|then|too|thanks|thx|again|more|now)(?![\p{L}])))/iu;
+
+/** The request names a timer ("a timer for 15", "another one for 5", "and 1 for 15"), not a table for 4. */
+const TIMER_WORD = /\b(?:timers?|another|one|1)\b/i;
 
 /** The unit a length was given in, to read a bare number in a correction in the same unit. */
 function unitOf(ms: number): number {
@@ -56,13 +63,21 @@ function unitOf(ms: number): number {
  * A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its
  * distance from now; a bare number changing a length ("actually make it 9") keeps its unit.
  */
-function extractDuration({ entities, now, cue, slots }: SlotExtractInput): number | undefined {
+function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput): number | undefined {
   const length = entities.find((e) => e.kind === 'duration')?.value;
   if (typeof length === 'number') return length;
   const previous = slots['duration'];
   const bare = entities.find((e) => e.kind === 'number');
   if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
     return bare.value * unitOf(previous);
+  // "another one for 5", "and one for 40 for the rice": a timer's bare "for N" is N minutes.
+  const bareFor = BARE_FOR.exec(text);
+  if (
+    bareFor !== null &&
+    TIMER_WORD.test(text) &&
+    !entities.some((e) => e.kind === 'duration' || e.kind === 'time' || e.kind === 'datetime')
+  )
+    return Number(bareFor[1]) * 60_000;
   const relative = entities.find((e) => (e.kind === 'datetime' || e.kind === 'time') && RELATIVE.test(e.text));
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;
@@ -183,7 +198,10 @@ export function createAlarmSkill(random: Random): SkillDefinition {
       const pack = packFor(ctx.lang);
       const say = pack.skills.alarm;
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
-      const op = ctx.slots['time'] === undefined ? scheduleOp(ctx.text) : 'set';
+      // "Which alarms have I got now?": "now" is read as a time, but the question lists them.
+      const asked = scheduleOp(ctx.text);
+      const past = (toInstant(ctx.slots['time'])?.getTime() ?? Infinity) <= ctx.now.getTime();
+      const op = ctx.slots['time'] === undefined || (asked === 'list' && past) ? asked : 'set';
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const at = toInstant(ctx.slots['time']);

@@ -149,4 +149,41 @@ describe('decideAction', () => {
       assert.equal(d.action.type, 'follow-up', text);
     }
   });
+
+  it('fills a pending free-text slot with a bare answer the intent model reads as another intent', () => {
+    const asking = (intent: string, skillId: string, slot: string, question: string): DialogueState => {
+      const state = emptyState();
+      state.turn = 1;
+      state.task = { intent, skillId, text: '', slots: {}, turn: 1, at: 0 };
+      state.pending = { type: 'slot', slot, question, asks: 1 };
+      return state;
+    };
+    const reminder = () => asking('reminder_update', 'builtin.reminders', 'task', 'What should I remind you about?');
+    const name = () => asking('change_user_name', 'builtin.user-name', 'name', 'What should I call you?');
+    // The model would start make_call / what_is_your_name, or take "Marguerite" for a yes.
+    for (const [text, intent, state] of [
+      ['call mom', 'make_call', reminder()],
+      ['book the car in for an mot', 'book_hotel', reminder()],
+      ['Bob', 'make_call', name()],
+      ['Marguerite', 'yes', name()],
+    ] as const) {
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.9, small_talk: 0.1 }, { [intent]: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'fill-slot', text);
+    }
+    // A question, a reaction, a feeling, a cancel, another skill's complete request: the model decides.
+    for (const [text, intent] of [
+      ['whats 17 times 3', 'calculator'],
+      ['thanks', 'thank_you'],
+      ['ugh im so tired', 'greeting'],
+      ['never mind', 'cancel'],
+      ['set a timer for 5 minutes', 'timer'],
+      ['我叫小王', 'change_user_name'],
+    ] as const) {
+      const state = reminder();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { [intent]: 1 }, f, 0.9));
+      assert.notEqual(d.action.type, 'fill-slot', text);
+    }
+  });
 });

@@ -58,6 +58,29 @@ describe('slot helpers', () => {
     const time = nlu.entities.find((e) => e.kind === 'time')!;
     assert.equal(keepDay(slot, '2026-11-28T18:00:00+01:00', time.value, nlu.entities), '2026-11-28T19:00:00+01:00');
   });
+
+  it('reads a bare hour in a correction as that hour of the same day, in the nearest half of it', () => {
+    const slot: DialogueSlot = { name: 'when', kind: 'datetime', prompt: 'When?' };
+    const cue = { type: 'correction' as const, rest: '5' };
+    const at = (text: string, previous: string) =>
+      extractSlot(slot, { text, entities: nluOf(text, null).entities, slots: { when: previous }, answer: false, cue });
+    assert.equal(at('oops i meant 5', '2026-11-27T16:00:00+01:00'), '2026-11-27T17:00:00+01:00');
+    assert.equal(at('no 7', '2026-11-27T06:30:00+01:00'), '2026-11-27T07:00:00+01:00');
+    // Not a correction, or two numbers: no guess.
+    assert.equal(
+      extractSlot(slot, { text: '5', entities: nluOf('5', null).entities, slots: {}, answer: false }),
+      undefined,
+    );
+    assert.equal(at('make it 5 or 6', '2026-11-27T16:00:00+01:00'), undefined);
+  });
+
+  it('keeps the time of day when a correction names only a new day', () => {
+    const slot: DialogueSlot = { name: 'when', kind: 'datetime', prompt: 'When?' };
+    assert.equal(
+      keepDay(slot, '2026-11-28T11:00:00+01:00', '2026-11-29', nluOf('sorry, I meant Sunday', null).entities),
+      '2026-11-29T11:00:00+01:00',
+    );
+  });
 });
 
 describe('slot filling in the dialogue manager', () => {

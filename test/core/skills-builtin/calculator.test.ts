@@ -83,6 +83,18 @@ describe('spoken arithmetic', () => {
     assert.equal(toSymbols('what is 2 to the power of 8'), '2 ^ 8');
     assert.equal(toSymbols('what is the meaning of life'), undefined);
   });
+
+  it('finds the sum among words around it, never a date or a phone number', () => {
+    assert.equal(toSymbols('sorry lol whats 144 divided by 12'), '144 / 12');
+    assert.equal(toSymbols('wats 6 x 7 again'), '6 * 7');
+    assert.equal(toSymbols('My son asked me this and I could not answer: what is 144 divided by 12?'), '144 / 12');
+    assert.equal(toSymbols('What do you get if you add 325 and 478'), '325 + 478');
+    assert.equal(toSymbols('whats 9 squared lol'), '9 ^2');
+    assert.equal(toSymbols('split 96 between 4 people'), '96 / 4');
+    assert.equal(toSymbols('remind me on 2026-12-01'), undefined);
+    assert.equal(toSymbols('call 555-1234'), undefined);
+    assert.equal(toSymbols('i have 3 kids'), undefined);
+  });
 });
 
 describe('calculator skill', () => {
@@ -95,5 +107,13 @@ describe('calculator skill', () => {
     const ask = await h.say('can you do some maths', 'calculator');
     assert.equal(ask.reply.expectsAnswer, true);
     assert.match((await h.say('12 times 12', null)).reply.text, /\b144\b/);
+  });
+
+  it('uses the result again when a step names it ("add 8 to it", "multiply that by 7", "double that")', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('whats 6 x 7', 'calculator')).reply.text, /\b42\b/);
+    assert.match((await h.say('ok add 8 to it', 'calculator')).reply.text, /\b50\b/);
+    assert.match((await h.say('now double that', 'calculator')).reply.text, /\b100\b/);
+    assert.match((await h.say('and if you divide that by 4?', 'calculator')).reply.text, /\b25\b/);
   });
 });

@@ -4,6 +4,7 @@ import { findPlace } from '../../../src/skills/builtin/places.ts';
 import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
 import { createScheduler } from '../../../src/skills/index.ts';
 import { createHarness } from '../dialogue/harness.ts';
+import type { DialogueSlot } from '../../../src/dialogue/types.ts';
 
 describe('places', () => {
   it('finds the longest place name on word boundaries', () => {
@@ -57,6 +58,8 @@ describe('timers and alarms', () => {
     assert.equal(scheduleOp('cancel my timer'), 'cancel');
     assert.equal(scheduleOp('how much time is left on my timer'), 'list');
     assert.equal(scheduleOp('set a timer'), 'set');
+    assert.equal(scheduleOp('wat alarms r set for me'), 'list');
+    assert.equal(scheduleOp('Which alarms have I got now?'), 'list');
   });
 
   it('sets, lists and cancels timers through ctx.schedule', async () => {
@@ -108,5 +111,19 @@ describe('reminders', () => {
   it('takes a bare date as 9 in the morning', async () => {
     const h = await createHarness();
     assert.match((await h.say('remind me to pay rent on friday', 'reminder_update')).reply.text, /tomorrow at 9:00 AM/);
+  });
+});
+
+describe('timer lengths said without a unit', () => {
+  it('reads "another one for 5" and "a timer for 15" as minutes, not "a table for 4"', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('set a timer for 10 minutes', 'timer')).reply.text, /10 minutes/);
+    const another = await h.say('another one for 5', 'timer');
+    assert.equal(another.understanding.slots['duration'], 300_000);
+    const plain = await h.say('set a timer for 15', 'timer');
+    assert.equal(plain.understanding.slots['duration'], 900_000);
+    const timer = h.skills.find((s) => s.id === 'builtin.timer')!;
+    const slot = (timer.slots ?? [])[0] as DialogueSlot;
+    assert.equal(slot.extract!({ text: 'a table for 4', entities: [], slots: {}, answer: false }), undefined);
   });
 });

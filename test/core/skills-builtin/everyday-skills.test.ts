@@ -206,3 +206,67 @@ describe('reminder phrasing', () => {
     assert.match(say.deletedOne('your dentist appointment'), /reminder about your dentist appointment/);
   });
 });
+
+describe('reminder task', () => {
+  it('keeps the user\'s words in the slot, drops "that I need to", and says it back in the second person', async () => {
+    const h = await createHarness();
+    const set = await h.say('remind me that i need to buy my train ticket at 5pm', 'reminder_update');
+    assert.equal(set.understanding.slots['task'], 'buy my train ticket');
+    assert.match(set.reply.text, /buy your train ticket/);
+    const other = await h.say("remind me i've got to text my sister tomorrow at 9", 'reminder_update');
+    assert.equal(other.understanding.slots['task'], 'text my sister');
+  });
+});
+
+describe('list items as people type them', () => {
+  it('drop polite frames, fillers, trailing remarks and purposes; keep quantities; split "n" and "+"', () => {
+    const add = (text: string) => parseListRequest(text).add;
+    assert.deepEqual(add('lol ok add salad to my grocery list'), ['salad']);
+    assert.deepEqual(add('Kindly pop washing powder onto my shopping list'), ['washing powder']);
+    assert.deepEqual(add('could you please add a loaf of bread to my shopping list, thank you'), ['a loaf of bread']);
+    assert.deepEqual(add('add 2 litres of milk and a dozen eggs to the shopping list'), [
+      '2 litres of milk',
+      'a dozen eggs',
+    ]);
+    assert.deepEqual(add('pls put 3 avocados on my grocery list thx'), ['3 avocados']);
+    assert.deepEqual(add('put oreos n chips on my shopping list'), ['oreos', 'chips']);
+    assert.deepEqual(add('shopping list add 2 onions + 1 garlic + a bag of potatoes'), [
+      '2 onions',
+      '1 garlic',
+      'a bag of potatoes',
+    ]);
+    assert.deepEqual(add('put crisps, dips and lemonade on the shopping list for the party'), [
+      'crisps',
+      'dips',
+      'lemonade',
+    ]);
+    assert.deepEqual(add('put clean room on my to-dos'), ['clean room']);
+    assert.deepEqual(add('add bread to that'), ['bread']);
+    assert.deepEqual(add('stick "buy birthday card for dad" on my task list'), ['buy birthday card for dad']);
+  });
+
+  it('read a list named first, "the task is …" and "X too" as additions', () => {
+    const add = (text: string) => parseListRequest(text).add;
+    assert.deepEqual(add('todo: vacuum the car, call the plumber'), ['vacuum the car', 'call the plumber']);
+    assert.deepEqual(add('todo add pick up package'), ['pick up package']);
+    assert.deepEqual(add('oh right the task is to renew passport'), ['renew passport']);
+    assert.deepEqual(add('cheese too pls'), ['cheese']);
+    assert.deepEqual(add('me too'), []);
+  });
+
+  it('read a removal said with a reason after it', () => {
+    assert.deepEqual(parseListRequest('take the bananas off we still have some').remove, ['bananas']);
+    assert.deepEqual(parseListRequest('cross off pay rent i just did it').remove, ['pay rent']);
+  });
+
+  it('take "could you add rice" and "do laundry" answered to the item question as items', async () => {
+    const shopping = builtinSkills.find((s) => s.id === 'builtin.shopping-list')!;
+    const add = slotsOf(shopping).find((s) => s.name === 'add')!;
+    const answer = (text: string) => add.extract!({ text, entities: [], slots: {}, answer: true });
+    assert.deepEqual(answer('could you add rice'), ['rice']);
+    assert.deepEqual(answer('oh right cat food'), ['cat food']);
+    assert.deepEqual(answer('just ice cream i guess'), ['ice cream']);
+    assert.deepEqual(answer('do laundry'), ['do laundry']);
+    assert.equal(answer('do i have milk on it'), undefined);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Clock times as people say them, which chrono-node's English parser misses or splits: "half past
+ * five", "quarter to 6", "ten past seven", "seven in the morning", "8 tonight", "6 in the evening",
+ * "at five thirty", "six o'clock". Added to the date parser as one more chrono parser, so its
+ * refiners still join the time to a day said next to it ("tomorrow at half past nine").
+ *
+ * An hour said without a part of the day keeps chrono's reading of "at 5" (05:00, next occurrence);
+ * a part of the day fixes the half: morning and "am" before noon; afternoon, evening, tonight and
+ * "pm" after; "at night" after for 6–11 and before for 1–5 ("2 at night").
+ *
+ * @module
+ */
+import type { Parser } from 'chrono-node/en';
+
+const HOUR_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const MINUTE_WORDS: Readonly<Record<string, number>> = {
+  five: 5,
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  'twenty five': 25,
+  thirty: 30,
+  'thirty five': 35,
+  forty: 40,
+  'forty five': 45,
+  fifty: 50,
+  'fifty five': 55,
+  half: 30,
+  quarter: 15,
+};
+
+const HOUR = `(?:1[0-2]|0?[1-9]|${Object.keys(HOUR_WORDS).join('|')})`;
+const WORD_HOUR = `(?:${Object.keys(HOUR_WORDS).join('|')})`;
+// Minutes before "past"/"to": words ("half", "a quarter", "twenty-five") or a number said with "minutes",
+// so the sum "add 8 to 12" is never read as 11:52.
+const OFFSET = `(?:half|(?:a\\s+)?quarter|twenty(?:[\\s-]?five)?|ten|five|\\d{1,2}\\s+min(?:ute)?s?)`;
+// Minutes after a spoken hour: "five thirty", "nine oh five", "6:45".
+const AFTER_HOUR = `(?:[:.][0-5]\\d|\\s+(?:oh\\s+[1-9]|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten|[0-5]\\d))`;
+const DAY_PART =
+  `(?:(?:in\\s+the\\s+|this\\s+|(?:tomorrow|tmrw|tmr)\\s+)(?:morning|afternoon|evening|night)|at\\s+night|tonight|` +
+  `a\\.?m\\.?|p\\.?m\\.?)`;
+const OCLOCK = `(?:\\s+o['’]?\\s?clock)?`;
+
+// Groups: 1 offset, 2 past/to, 3 hour, 4 day part.
+const PAST_TO = `(?:(?:at|by|for)\\s+)?(${OFFSET})\\s+(past|after|to|till|til)\\s+(${HOUR})${OCLOCK}(?:,?\\s*(${DAY_PART}))?`;
+// Groups: 5 hour, 6 minutes, 7 day part (required: "8 tonight", "seven in the morning", "six thirty pm").
+const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR})(${AFTER_HOUR})?${OCLOCK},?\\s*(${DAY_PART})`;
+// Groups: 8 hour, 9 minutes (a spoken hour after "at", before a word that ends the time: "at seven", "at five
+// thirty please", not "look at one of them"); 10 hour (before "o'clock": "six o'clock").
+const AT_WORD =
+  `(?:(?:at|by)\\s+(${WORD_HOUR})(${AFTER_HOUR})?${OCLOCK}` +
+  `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|today|tonight|on|and|for|to|if|so|thanks?)(?![\\p{L}])))` +
+  `|(${WORD_HOUR})\\s+o['’]?\\s?clock)`;
+const SPOKEN_TIME_RE = new RegExp(`(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD})(?![\\p{L}\\d])`, 'iu');
+
+/** Words that can only start a spoken time: the date parser runs when one of them is there. */
+export const SPOKEN_TIME_HINT_RE = new RegExp(
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|(?:at|by)\\s+${WORD_HOUR}|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  'iu',
+);
+
+function numberOf(word: string): number {
+  const w = word
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim();
+  if (/^\d+/.test(w)) return Number.parseInt(w, 10);
+  if (w.startsWith('a ')) return numberOf(w.slice(2));
+  if (w.startsWith('oh ')) return HOUR_WORDS[w.slice(3)] ?? Number.NaN;
+  return HOUR_WORDS[w] ?? MINUTE_WORDS[w] ?? Number.NaN;
+}
+
+/** Minutes after the hour: "[:.]45", " thirty", " oh five", " 15". */
+function minutesOf(text: string | undefined): number {
+  if (text === undefined) return 0;
+  return numberOf(text.replace(/^[:.\s]+/, ''));
+}
+
+/** The 24-hour clock hour and whether its half of the day was said. */
+function withDayPart(hour: number, part: string | undefined): { hour: number; meridiem?: 0 | 1 } {
+  if (part === undefined) return { hour };
+  const p = part.toLowerCase();
+  const h12 = hour % 12;
+  const pm = /p\.?m|afternoon|evening|tonight/.test(p) || (/night/.test(p) && hour >= 6 && hour !== 12);
+  if (pm) return { hour: h12 + 12, meridiem: 1 };
+  if (/night/.test(p) && hour === 12) return { hour: 0, meridiem: 0 };
+  return { hour: h12, meridiem: 0 };
+}
+
+/**
+ * The chrono parser of spoken clock times (see the module comment).
+ * @example parser.parsers.push(spokenTimeParser)
+ */
+export const spokenTimeParser: Parser = {
+  pattern: () => SPOKEN_TIME_RE,
+  extract: (context, match) => {
+    let hour: number;
+    let minute: number;
+    let part: string | undefined;
+    if (match[1] !== undefined) {
+      const offset = numberOf(match[1].replace(/\s+min(?:ute)?s?$/i, ''));
+      const base = numberOf(match[3]!);
+      const before = /^(?:to|till|til)$/i.test(match[2]!);
+      if (!(offset > 0 && offset < 60)) return null;
+      hour = before ? (base + 11) % 12 || 12 : base;
+      minute = before ? 60 - offset : offset;
+      part = match[4];
+    } else if (match[5] !== undefined) {
+      hour = numberOf(match[5]);
+      minute = minutesOf(match[6]);
+      part = match[7];
+    } else {
+      hour = numberOf(match[8] ?? match[10]!);
+      minute = minutesOf(match[9]);
+    }
+    if (!(hour >= 1 && hour <= 12 && minute >= 0 && minute < 60)) return null;
+    const clock = withDayPart(hour, part);
+    const tomorrow = part !== undefined && /^(?:tomorrow|tmrw|tmr)/i.test(part);
+    const c = context.createParsingComponents();
+    if (tomorrow) {
+      // The reference's wall date plus one day (not chrono's relative-date helper: its tag marks "for 10
+      // minutes"-like lengths, which the date extractor drops).
+      const day = context.reference.getDateWithAdjustedTimezone();
+      day.setDate(day.getDate() + 1);
+      c.assign('day', day.getDate());
+      c.assign('month', day.getMonth() + 1);
+      c.assign('year', day.getFullYear());
+    }
+    c.assign('hour', clock.hour);
+    c.assign('minute', minute);
+    if (clock.meridiem !== undefined) c.assign('meridiem', clock.meridiem);
+    c.addTag('parser/spokenTime');
+    return c;
+  },
+};

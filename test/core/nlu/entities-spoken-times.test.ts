@@ -1,0 +1,64 @@
+// Clock times as people say them ("half past five", "quarter to 6", "8 tonight"), read by the
+// spoken-time parser added to chrono, on a fixed clock: Thursday 2026-11-26 10:00 UTC (11:00 in Paris).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+
+const now = new Date('2026-11-26T10:00:00Z');
+
+/** The one date/time entity of `text`, as [text, value]. */
+function when(text: string): [string, unknown] | undefined {
+  const found = extractEntities(text, { now, timeZone: 'Europe/Paris' }).filter((e) =>
+    ['time', 'datetime', 'date'].includes(e.kind),
+  );
+  assert.ok(found.length <= 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0] === undefined ? undefined : [found[0].text, found[0].value];
+}
+
+describe('spoken clock times', () => {
+  it('reads "half past", "quarter to", "ten past" with word or digit hours, next occurrence', () => {
+    assert.deepEqual(when('wake me at half past six'), ['at half past six', '2026-11-27T06:30:00+01:00']);
+    assert.deepEqual(when('remind me at quarter to 5'), ['at quarter to 5', '2026-11-27T04:45:00+01:00']);
+    assert.deepEqual(when('ten past seven in the morning please'), [
+      'ten past seven in the morning',
+      '2026-11-27T07:10:00+01:00',
+    ]);
+    assert.deepEqual(when('a quarter to twelve at night'), [
+      'a quarter to twelve at night',
+      '2026-11-26T23:45:00+01:00',
+    ]);
+    assert.deepEqual(when('20 minutes past 6 pm'), ['20 minutes past 6 pm', '2026-11-26T18:20:00+01:00']);
+  });
+
+  it('takes the half of the day from the words after the hour', () => {
+    assert.deepEqual(when('8 tonight'), ['8 tonight', '2026-11-26T20:00:00+01:00']);
+    assert.deepEqual(when('at 6 in the evening'), ['at 6 in the evening', '2026-11-26T18:00:00+01:00']);
+    assert.deepEqual(when('seven in the morning please'), ['seven in the morning', '2026-11-27T07:00:00+01:00']);
+    assert.deepEqual(when('five thirty pm'), ['five thirty pm', '2026-11-26T17:30:00+01:00']);
+    assert.deepEqual(when('2 at night'), ['2 at night', '2026-11-27T02:00:00+01:00']);
+  });
+
+  it('joins the time to a day said next to it', () => {
+    assert.deepEqual(when('Tomorrow at half past nine in the morning'), [
+      'Tomorrow at half past nine in the morning',
+      '2026-11-27T09:30:00+01:00',
+    ]);
+    assert.deepEqual(when('set one for quarter to six tomorrow morning'), [
+      'for quarter to six tomorrow morning',
+      '2026-11-27T05:45:00+01:00',
+    ]);
+    assert.deepEqual(when('remind me at seven tomorrow to call'), ['at seven tomorrow', '2026-11-27T07:00:00+01:00']);
+  });
+
+  it('reads a spoken hour after "at" or before "o\'clock" only', () => {
+    assert.deepEqual(when('at five thirty please'), ['at five thirty', '2026-11-27T05:30:00+01:00']);
+    assert.deepEqual(when("six o'clock"), ["six o'clock", '2026-11-27T06:00:00+01:00']);
+    assert.equal(when('look at one of them'), undefined);
+    assert.equal(when('I have five cats'), undefined);
+    assert.equal(when('add 8 to 12 please'.replace('12', 'twelve')), undefined);
+  });
+
+  it('does not read "half past" as the past', () => {
+    assert.deepEqual(when('half past 3'), ['half past 3', '2026-11-27T03:30:00+01:00']);
+  });
+});
