@@ -21,7 +21,7 @@ const CLEAR = /清空|全部删|全都删|都删|删光|全删|清除所有|全�
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 const ADD_VERB =
-  /(?:再|还|也)?(?:再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加|添|放|写|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
+  /(?:再|还|也)?(?:再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
 // 么 of 什么 ends no yes/no question; 在 of 现在/正在 is no "is it on": "清单上现在还剩什么" reads the list.
 const CHECK = [
   /(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u,
@@ -31,7 +31,7 @@ const CHECK = [
 const MEASURE =
   /^(?:再|也|还|還)?(?:一个|一個|一些|一点|一點|一份|一条|一條|一项|一項|一下|个|個|些|点儿?|點兒?|份|条|條|项|項)/u;
 // "香蕉也要", "牛奶也买一下": "too" after the item is not part of it.
-const TRAILING = /(?:也要|也得?买|也加上?|也来点|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
+const TRAILING = /(?:也要|也得?买|也加上?|也来点|也|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
 const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|[嗯呃额啊哦噢诶欸]+)?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
@@ -83,7 +83,8 @@ export function parseListRequestZh(text: string): ListRequest {
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let carried = '';
-  for (const part of s.split(/[，,；;]|然后|(?<=了)再/u)) {
+  // Phone typing puts a space where a comma goes: "葱家里有 删了吧", "加四个橙子 把酱油去掉".
+  for (const part of s.split(/[，,；;]|然后|(?<=了)再|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)) {
     const clause = carried === '' ? part.trim() : `${carried}、${part.trim()}`;
     if (!VERB.test(clause) && !/[吗么]$|有没有|有无/u.test(clause)) {
       carried = clause;

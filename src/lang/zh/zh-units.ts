@@ -113,7 +113,13 @@ const idOf = (name: string | undefined) => (name === undefined ? undefined : BY_
  */
 export function parseConversionZh(text: string): ZhConversion {
   // "几两" asks for liang (两 is also the numeral two): named so before numerals become digits.
-  const s = zhNumbersToDigits(text.normalize('NFKC').replace(/(几|多少)两/gu, '$1liang'))
+  // "零下十度" is -10; "几两" asks for liang (两 is also the numeral two): both named before numerals become digits.
+  const s = zhNumbersToDigits(
+    text
+      .normalize('NFKC')
+      .replace(/(几|多少)两/gu, '$1liang')
+      .replace(/零下\s*/gu, '负'),
+  )
     .toLowerCase()
     .replace(/[？?！!。，,、\s]+/gu, '')
     .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')

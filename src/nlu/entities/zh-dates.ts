@@ -28,10 +28,10 @@ export const ZH_DATE_PARTS: readonly string[] = [
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
   '(早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|凌晨)',
-  `(?:(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
+  `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
 ];
 /** Only where an expression can start: a cheap test that skips every other character. */
-const START = '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌])';
+const START = '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌差])';
 const DATE_RE = new RegExp(START + ZH_DATE_PARTS.map((p) => `${p}?`).join(''), 'gu');
 /** After a bare "三点五" a unit or an operator makes it the number 3.5, not 3:05. */
 const NUMBER_AFTER_RE = /^[公米斤克升倍个块元加减乘除的%％]/u;
@@ -167,8 +167,8 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
 }
 
 /** Group numbers of the clock time's hour and of the "7:30" form in a match of `DATE_RE`. */
-const HOUR = 10;
-const COLON_HOUR = 16;
+const HOUR = 11;
+const COLON_HOUR = 18;
 /** What may stand between a day and its clock time: a few words, no clause break ("帮我定个", "的"). */
 const GAP_RE = /^[^，,。.;；!！?？0-9０-９]{0,8}$/u;
 
@@ -199,7 +199,7 @@ function readMatch(
   after: string,
 ): { kind: 'date' | 'time' | 'datetime'; value: string } | undefined {
   const [, dayWord, weekPrefix, weekDay, yearS, monthS, dayS, monthWord, domS, periodWord] = m;
-  const [hourS, half, quarter, , minuteS, minuteUnit, colonHour, colonMinute] = m.slice(10);
+  const [lessBefore, hourS, half, quarter, , lessAfter, minuteS, minuteUnit, colonHour, colonMinute] = m.slice(10);
   let date: Civil | undefined;
   if (dayWord !== undefined) date = addDays(today, DAY_OFFSET[dayWord]!);
   if (weekDay !== undefined) {
@@ -250,6 +250,14 @@ function readMatch(
       if (minuteUnit === undefined && date === undefined && period === undefined && NUMBER_AFTER_RE.test(after))
         return undefined;
       minute = num(minuteS) ?? NaN;
+    }
+    // "差五分十点", "十点差五分", "差一刻九点": that many minutes before the hour.
+    const less = lessBefore ?? lessAfter;
+    if (less !== undefined && hour !== undefined) {
+      const before = less === '一刻' ? 15 : (num(less) ?? NaN);
+      if (!(before >= 1 && before <= 59) || minute !== 0) return undefined;
+      hour = hour === 0 ? 23 : hour - 1;
+      minute = 60 - before;
     }
   } else if (colonHour !== undefined) {
     hour = Number(colonHour);

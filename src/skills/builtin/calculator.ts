@@ -86,7 +86,8 @@ function fragmentZh(fragment: string): string | undefined {
   const s = fragment
     .trim()
     .replace(/^(?:那|那么|再|还要|然后|如果是?|换成|改成)+/u, '')
-    .replace(/[呢吧啊呀？?！!。]+$/u, '');
+    .replace(/[呢吧啊呀？?！!。]+$/u, '')
+    .replace(/(?:是多少|等于多少|等于几|是几|得多少|来着)+$/u, '');
   if (/^(?:乘|除|加|减|的(?:平方|立方|\d)|[*/+^-])/u.test(s)) {
     const rest = toSymbolsZh(`1${s}`)?.replace(/^1\s*/, '');
     return rest === undefined || rest === '' ? undefined : rest;

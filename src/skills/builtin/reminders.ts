@@ -28,12 +28,13 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
-  /[提题]醒(?:一下|下|一声)?(?:我们|咱们|我|咱)?(?:一下|下|一声)?[，,：:\s]*(.*)$/u,
+  /(?:[提题]醒|remind)(?:一下|下|一声)?(?:我们|咱们|我|咱)?(?:一下|下|一声)?[，,：:\s]*(.*)$/iu,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
 ];
-const ZH_READ = /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗/u;
+const ZH_READ =
+  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着/u;
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
@@ -51,7 +52,7 @@ function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | u
     .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
     .trim();
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
-  if (/^(?:列表|清单)|看看|看一下|有哪些|吗$/u.test(task)) return undefined;
+  if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;
   if (ZH_EMPTY_TASK.test(task)) {
     // Nothing after 提醒我: the task may be the clause before it.
     const before = answer ? undefined : taskBefore(text, entities);
@@ -272,7 +273,8 @@ export function createReminderSkill(random: Random): DialogueSkill {
       )
         return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
-      const reading = ctx.slots['task'] === undefined && ctx.slots['when'] === undefined && ZH_READ.test(text);
+      // "我今晚一共有几个提醒" names a time and still reads.
+      const reading = ctx.slots['task'] === undefined && ZH_READ.test(text);
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);
