@@ -83,8 +83,7 @@ export function parseListRequestZh(text: string): ListRequest {
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let carried = '';
-  // Phone typing puts a space where a comma goes: "葱家里有 删了吧", "加四个橙子 把酱油去掉".
-  for (const part of s.split(/[，,；;]|然后|(?<=了)再|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)) {
+  for (const part of s.split(/[，,；;]|然后|(?<=了)再/u).flatMap(spaceClauses)) {
     const clause = carried === '' ? part.trim() : `${carried}、${part.trim()}`;
     if (!VERB.test(clause) && !/[吗么]$|有没有|有无/u.test(clause)) {
       carried = clause;
@@ -98,6 +97,15 @@ export function parseListRequestZh(text: string): ListRequest {
   }
   if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) return parseClause(carried);
   return out;
+}
+
+/**
+ * Phone typing puts a space where a comma goes: "葱家里有 删了吧", "加四个橙子 把酱油去掉" are two
+ * clauses, each with its verb; "加一个 改简历" is one (its second half has no verb of its own).
+ */
+function spaceClauses(part: string): string[] {
+  const pieces = part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  return pieces.length > 1 && pieces.slice(1).every((p) => VERB.test(p)) ? pieces : [part];
 }
 
 function parseClause(s: string): ListRequest {

@@ -83,8 +83,9 @@ const durationSlot: DialogueSlot = {
  * with a bare hour from 4 to 9 (no 早上/晚上/下午…) wakes in the morning, where the entity reader
  * takes the next 6:15 of either half of the day. Other turns leave the slot to its entity.
  */
-function extractAlarmTime({ text, entities }: SlotExtractInput): string | undefined {
-  if (!hasHan(text)) return undefined;
+function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
+  // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
+  if (!hasHan(text) || (cue !== undefined && slots['time'] !== undefined)) return undefined;
   const bare = entities.find((e) => e.kind === 'time');
   if (
     bare === undefined ||
