@@ -64,6 +64,13 @@ export function splitItemsZh(text: string): string[] {
     .filter((s) => !NOT_AN_ITEM.test(s));
 }
 
+/** An opener that adds to what was said: "还有…", "再来…". */
+const ADDITIVE = /^(?:[嗯哦噢呃额]+[，,\s]*)?(?:还有|再来|再要|另外还要)/u;
+/** A quantity with its measure word first: "半斤虾仁", "五斤黄心土豆", "两盒豆腐". */
+const QUANTIFIED =
+  /^[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板)/u;
+const isReadOnly = (r: ListRequest) => r.add.length + r.remove.length + r.check.length === 0 && !r.clear;
+
 /** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
 const VERB = /删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
 
@@ -95,7 +102,13 @@ export function parseListRequestZh(text: string): ListRequest {
     out.remove.push(...found.remove);
     out.check.push(...found.check);
   }
-  if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) return parseClause(carried);
+  if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) {
+    const found = parseClause(carried);
+    // "嗯还有半斤虾仁", "五斤黄心土豆": no verb, but "还有" or a quantity says what comes is more to add.
+    if (isReadOnly(found) && (ADDITIVE.test(text.trim()) || QUANTIFIED.test(carried)))
+      return { ...found, add: splitItemsZh(carried) };
+    return found;
+  }
   return out;
 }
 

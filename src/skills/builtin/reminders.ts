@@ -9,7 +9,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { instantAt, toInstant } from './clock.ts';
+import { correctedTime, instantAt, toInstant } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 
 interface Reminder {
@@ -28,7 +28,8 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
-  /(?:[提题]醒|remind)(?:一下|下|一声)?(?:我们|咱们|我|咱)?(?:一下|下|一声)?[，,：:\s]*(.*)$/iu,
+  // 下 of 下午 is the time, not "提醒下我".
+  /(?:[提题]醒|remind)(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
@@ -144,9 +145,9 @@ const ZH_LEAD = /提前/u;
  * "我十一点半有个电话会议，提前十分钟提醒我" is 11:20: the time said less the lead time after 提前.
  * Other turns leave the slot to its entity.
  */
-function extractWhen({ text, entities }: SlotExtractInput): string | undefined {
+function extractWhen({ text, entities, cue }: SlotExtractInput): string | undefined {
   const lead = ZH_LEAD.exec(text);
-  if (lead === null) return undefined;
+  if (lead === null) return cue?.type === 'correction' && hasHan(text) ? correctedTime(entities) : undefined;
   const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
   const at = entities.find(
     (e) =>

@@ -9,7 +9,7 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { toInstant } from './clock.ts';
+import { correctedTime, toInstant } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -85,7 +85,9 @@ const durationSlot: DialogueSlot = {
  */
 function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
-  if (!hasHan(text) || (cue !== undefined && slots['time'] !== undefined)) return undefined;
+  if (!hasHan(text)) return undefined;
+  if (cue !== undefined && slots['time'] !== undefined)
+    return cue.type === 'correction' ? correctedTime(entities) : undefined;
   const bare = entities.find((e) => e.kind === 'time');
   if (
     bare === undefined ||

@@ -44,6 +44,15 @@ describe('Chinese times and dates said the way people say them', () => {
     );
   });
 
+  it('minutes and a half: 两分半, 十二分半钟, 一分半', () => {
+    const length = (text: string) =>
+      extractEntities(text, { now: NOW, timeZone: ZONE }).find((e: Entity) => e.kind === 'duration')?.value;
+    assert.equal(length('两分半就行'), 150_000);
+    assert.equal(length('计时十二分半钟'), 750_000);
+    assert.equal(length('不对不对 改成一分半'), 90_000);
+    assert.equal(length('五分钟'), 300_000);
+  });
+
   it('一点 after a word it grades is "a little", not one o’clock', () => {
     assert.deepEqual(times('嗯……还是保险一点，改到五点二十'), [['time', '五点二十', '2026-11-26T17:20:00+01:00']]);
     assert.deepEqual(times('早一点吧'), []);
@@ -146,6 +155,13 @@ describe('Chinese list items in the user words, without the wrapper', () => {
     }
   });
 
+  it('adds bare quantities and what follows 还有 when no verb says otherwise', () => {
+    assert.deepEqual(parseListRequestZh('嗯还有半斤虾仁').add, ['半斤虾仁']);
+    assert.deepEqual(parseListRequestZh('五斤黄心土豆').add, ['五斤黄心土豆']);
+    assert.deepEqual(parseListRequestZh('还有什么').add, []);
+    assert.deepEqual(parseListRequestZh('加一个 改简历').add, ['改简历']);
+  });
+
   it('removes the one stored item a shorter name points to, and reads the list on 念一下', async () => {
     const h = await createHarness();
     await h.say('购物清单加两斤苹果和牛奶', 'shopping_list_update');
@@ -178,6 +194,25 @@ describe('Chinese reminders and alarms', () => {
     assert.match(call.reply.text, /11:20/);
     const read = await h.say('我今天一共有几个提醒', 'reminder');
     assert.match(read.reply.text, /你有1个提醒/);
+  });
+
+  it('a correction that says two times takes the last one, in the half of the day of the first', async () => {
+    const h = await createHarness();
+    await h.say('下午两点提醒我开会', 'reminder_update');
+    const fixed = await h.say('不是两点 是三点', 'reminder_update');
+    assert.equal(fixed.understanding.slots['when'], '2026-11-26T15:00:00+01:00');
+    const k = await createHarness();
+    await k.say('下午三点提醒我去幼儿园接孙子', 'reminder_update');
+    const later = await k.say('不对，幼儿园今天四点才放学，改成三点四十五吧', 'reminder_update');
+    assert.equal(later.understanding.slots['when'], '2026-11-26T15:45:00+01:00');
+    assert.match(later.reply.text, /15:45/);
+  });
+
+  it('the time after 提醒我 is not taken for 提醒下我 (下午五点 keeps its 下)', async () => {
+    const h = await createHarness();
+    const r = await h.say('那行吧 就提醒我下午五点开会', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], '开会');
+    assert.equal(r.understanding.slots['when'], '2026-11-26T17:00:00+01:00');
   });
 
   it('an alarm said with a bare hour from 4 to 9 wakes in the morning; a said half of the day is kept', async () => {
