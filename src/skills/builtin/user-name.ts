@@ -45,9 +45,11 @@ const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她
 function extractNameZh(text: string, answer: boolean): string | undefined {
   let name: string | undefined;
   for (const p of ZH_PATTERNS) name ??= p.exec(text)?.[1];
+  // An answer's name is its first clause: "张姐吧，显得年轻一点" is 张姐.
   if (name === undefined && answer && !ZH_QUESTION.test(text))
     name = text
       .trim()
+      .split(/[，,。；;！!]/u)[0]!
       .replace(/^(?:我是|我叫|叫我|就叫|是)/u, '')
       .replace(/[\s，,。！!？?]+$/u, '');
   if (name === undefined) return undefined;

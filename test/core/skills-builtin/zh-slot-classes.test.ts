@@ -232,6 +232,9 @@ describe('Chinese names', () => {
     const h = await createHarness();
     assert.equal((await h.say('叫老周吧', 'change_user_name')).understanding.slots['name'], '老周');
     assert.equal((await h.say('以后请称呼我为李老师', 'change_user_name')).understanding.slots['name'], '李老师');
+    await h.say('叫我小张', 'change_user_name');
+    const fixed = await h.say('不好意思，还是改成张姐吧，显得年轻一点', 'change_user_name');
+    assert.equal(fixed.understanding.slots['name'], '张姐');
     const ask = await h.say('我叫啥你还记得吗', 'change_user_name');
     assert.doesNotMatch(ask.reply.text, /记住了|以后就这么叫你/);
   });
