@@ -112,6 +112,16 @@ describe('Chinese conversions and sums inside longer sentences', () => {
     assert.equal(toSymbolsZh('我有3个苹果5个梨'), undefined);
   });
 
+  it('continues the last sum when a turn opens with an operator, whether read as a follow-up or a new request', async () => {
+    const h = await createHarness();
+    await h.say('一百加二十', 'calculator');
+    const less = await h.say('再减去12', 'calculator');
+    assert.equal(less.understanding.slots['expression'], '(100 + 20) - 12');
+    assert.match(less.reply.text, /108/);
+    const fresh = await h.say('5乘6', 'calculator');
+    assert.equal(fresh.understanding.slots['expression'], '5 * 6');
+  });
+
   it('follows a sum up with a new discount, and answers without thousands commas', async () => {
     const h = await createHarness();
     const first = await h.say('100块打八五折多少钱', 'calculator');
