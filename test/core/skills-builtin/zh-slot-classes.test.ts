@@ -249,3 +249,16 @@ describe('Chinese names', () => {
     assert.doesNotMatch(ask.reply.text, /记住了|以后就这么叫你/);
   });
 });
+
+describe('Chinese cities', () => {
+  it('the time skills know the provincial capitals and big cities of China, said in Chinese', async () => {
+    const h = await createHarness();
+    const zone = await h.say('对了，乌鲁木齐用的是哪个时区来着', 'timezone');
+    assert.equal(zone.understanding.slots['place'], '乌鲁木齐');
+    assert.match(zone.reply.text, /乌鲁木齐.*GMT\+8/);
+    for (const city of ['哈尔滨', '昆明', '厦门', '澳门']) {
+      const r = await h.say(`${city}现在几点`, 'time');
+      assert.match(r.reply.text, new RegExp(`${city}.*17:00`), city);
+    }
+  });
+});
