@@ -211,7 +211,10 @@ export async function performAction(
       const asked = state.pending?.type === 'slot' && state.task?.skillId === skill.id ? state.task : undefined;
       const askedSlot = state.pending?.type === 'slot' ? state.pending.slot : undefined;
       delete state.pending;
-      const extracted = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: {}, now: turn.now });
+      // A new request to the task's own skill sees what the task had: "再减去12" right after a sum
+      // is read against it by the skill's extractor (a new request's own words still win there).
+      const before = state.task?.skillId === skill.id ? slotValues(state.task) : {};
+      const extracted = extractSlots(skill, { text: turn.text, entities: nlu.entities, slots: before, now: turn.now });
       const found =
         asked !== undefined && askedSlot !== undefined && extracted[askedSlot] !== undefined
           ? { ...slotValues(asked), ...extracted }

@@ -7,8 +7,16 @@
  */
 
 /**
+ * Chinese writes everyday numbers without thousands separators ("8760", "525600"): `Intl`'s zh-CN
+ * commas read as an English habit in a Chinese reply.
+ */
+function grouped(locale: string): boolean {
+  return !/^zh\b/i.test(locale);
+}
+
+/**
  * Formats a number for reading: up to 4 decimals (6 under 1), no exponent for everyday sizes,
- * thousands grouped as the locale does ("1,234.5").
+ * thousands grouped as the locale does ("1,234.5"; not in Chinese: "1234.5").
  * @param n a finite number
  * @param locale BCP 47 tag for `Intl`
  */
@@ -16,16 +24,19 @@ export function formatNumber(n: number, locale: string): string {
   if (Object.is(n, -0)) n = 0;
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-6)) return n.toExponential(4).replace(/\.?0+e/, 'e');
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: abs >= 1 ? 4 : 6 }).format(n);
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: abs >= 1 ? 4 : 6,
+    useGrouping: grouped(locale),
+  }).format(n);
 }
 
 /**
- * A measurement to six significant digits ("4,535.92", not "4,535.9237").
+ * A measurement to six significant digits ("4,535.92", not "4,535.9237"; "4535.92" in Chinese).
  * @param n a finite number
  * @param locale BCP 47 tag
  */
 export function formatMeasure(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 }).format(n);
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6, useGrouping: grouped(locale) }).format(n);
 }
 
 /**

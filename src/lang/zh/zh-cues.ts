@@ -13,6 +13,12 @@ const P = '[吧啊呀呢哦哈嘛啦了噢哇喔]*';
 /** Interjections a short answer may open with: "嗯，好的", "哎算了". */
 const OPEN = '(?:嗯+|哎|唉|呃|额|啊|哦|噢|那|那就|还是|要不|其实)?';
 
+/** What a correction may open with before its cue word. */
+const CORRECTION_OPEN = '(?:[诶欸哎唉哦噢嗯啊呃额]+)?(?:不好意思|抱歉|对不起)?(?:那|那就)?(?:还是)?';
+/** The cue words of a correction. */
+const CORRECTION_WORDS =
+  '不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|换成|换到|挪到|调到|改一下|更正';
+
 /** Chinese cues. */
 export const zhCues: typeof enCues = {
   cancel: new RegExp(
@@ -28,15 +34,16 @@ export const zhCues: typeof enCues = {
       `${P}(?:[，,]?(?:谢谢|先留着|留着|保留|别删|先不要|不用清空|不清空))?${P}$`,
   ),
   followUp: /^(?:那么?|那要是|还有|再|另外|也|顺便|换成|用)|呢$/,
-  correction: /^(?:不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|换成|改一下|更正)/,
+  // "哦不对 八点一刻", "不好意思，还是改成张姐吧", "那改到七点半": an interjection or an apology may come first.
+  correction: new RegExp(`^${CORRECTION_OPEN}(?:${CORRECTION_WORDS})`, 'u'),
   strip(text: string): string {
     const s = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');
     // "不是三个是五个" → "五个": what follows the last 是 is the new value.
-    const notBut = /^(?:不是|不对)[^是]{0,20}是(.+)$/u.exec(s);
+    const notBut = /^(?:不是|不对)[^是]{0,20}是(?!说)(.+)$/u.exec(s);
     if (notBut?.[1] !== undefined) return notBut[1].trim();
     return s
       .replace(
-        /^(?:(?:不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|换成|改一下|更正|那么?|那要是|还有|再|另外|也|顺便)[，,、\s]*)+/u,
+        /^(?:(?:[诶欸哎唉哦噢嗯啊呃额]+|不好意思|抱歉|对不起|还是|不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|换成|换到|挪到|调到|改一下|更正|那么?|那要是|还有|再|另外|也|顺便)[，,、\s]*)+/u,
         '',
       )
       .replace(/[呢吧啊呀]+$/u, '')

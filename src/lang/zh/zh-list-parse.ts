@@ -13,7 +13,7 @@ import type { ListRequest } from '../../skills/builtin/list-parse.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
-  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|买菜清单|采购清单|买东西的清单|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?';
+  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|(?:买菜|买东西|采购|购物)的?(?:清单|单子|列表)|采购单|要买的东西|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?';
 const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
@@ -21,13 +21,26 @@ const CLEAR = /清空|全部删|全都删|都删|删光|全删|清除所有|全�
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 const ADD_VERB =
-  /(?:再|还|也)?(?:再来|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加|添|放|写|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
-const CHECK = [/(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u, /有(.+?)吗/u, /^(.+?)在(?:不在)?.{0,12}?[吗么]/u];
+  /(?:再|还|也)?(?:再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
+// 么 of 什么 ends no yes/no question; 在 of 现在/正在 is no "is it on": "清单上现在还剩什么" reads the list.
+const CHECK = [
+  /(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u,
+  /有(.+?)吗/u,
+  /^(.+?)(?:还|也|都)?(?<![现正存实])在(?:不在)?.{0,12}?(?:(?<!什)[吗么]|吧|没有?)$/u,
+];
 const MEASURE =
   /^(?:再|也|还|還)?(?:一个|一個|一些|一点|一點|一份|一条|一條|一项|一項|一下|个|個|些|点儿?|點兒?|份|条|條|项|項)/u;
 // "香蕉也要", "牛奶也买一下": "too" after the item is not part of it.
-const TRAILING = /(?:也要|也得?买|也加上?|也来点|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
-const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下)?$/u;
+const TRAILING = /(?:也要|也得?买|也加上?|也来点|也|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
+const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|[嗯呃额啊哦噢诶欸]+)?$/u;
+/** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
+const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
+/** An interjection before an item ("呃 酸奶吧"). */
+const INTERJECTION = /^[嗯呃额啊哦噢诶欸]+[，,\s]*/u;
+/** "写差评也加上", "香蕉也要": the item first, then 也/还/再 and the verb. */
+const TOPIC_ADD = /^(.+?)(?:也|还|再)(?:要|得?买|加上|加进去|加一下|加|记上|记一下|写上|添上)$/u;
+/** What follows the item that the sentence is about: "苹果家里还有，去掉吧" is about 苹果. */
+const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没).*$/u;
 
 /**
  * "鸡蛋、牛奶和面包" → ["鸡蛋", "牛奶", "面包"].
@@ -40,6 +53,8 @@ export function splitItemsZh(text: string): string[] {
     .map((s) =>
       s
         .trim()
+        .replace(INTERJECTION, '')
+        .replace(COUNTED, '')
         .replace(MEASURE, '')
         .replace(/^[：:\s]+/u, '')
         .replace(TRAILING, '')
@@ -48,6 +63,13 @@ export function splitItemsZh(text: string): string[] {
     )
     .filter((s) => !NOT_AN_ITEM.test(s));
 }
+
+/** An opener that adds to what was said: "还有…", "再来…". */
+const ADDITIVE = /^(?:[嗯哦噢呃额]+[，,\s]*)?(?:还有|再来|再要|另外还要)/u;
+/** A quantity with its measure word first: "半斤虾仁", "五斤黄心土豆", "两盒豆腐". */
+const QUANTIFIED =
+  /^[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板)/u;
+const isReadOnly = (r: ListRequest) => r.add.length + r.remove.length + r.check.length === 0 && !r.clear;
 
 /** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
 const VERB = /删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
@@ -68,7 +90,7 @@ export function parseListRequestZh(text: string): ListRequest {
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let carried = '';
-  for (const part of s.split(/[，,；;]|然后|(?<=了)再/u)) {
+  for (const part of s.split(/[，,；;]|然后|(?<=了)再/u).flatMap(spaceClauses)) {
     const clause = carried === '' ? part.trim() : `${carried}、${part.trim()}`;
     if (!VERB.test(clause) && !/[吗么]$|有没有|有无/u.test(clause)) {
       carried = clause;
@@ -80,8 +102,23 @@ export function parseListRequestZh(text: string): ListRequest {
     out.remove.push(...found.remove);
     out.check.push(...found.check);
   }
-  if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) return parseClause(carried);
+  if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) {
+    const found = parseClause(carried);
+    // "嗯还有半斤虾仁", "五斤黄心土豆": no verb, but "还有" or a quantity says what comes is more to add.
+    if (isReadOnly(found) && (ADDITIVE.test(text.trim()) || QUANTIFIED.test(carried)))
+      return { ...found, add: splitItemsZh(carried) };
+    return found;
+  }
   return out;
+}
+
+/**
+ * Phone typing puts a space where a comma goes: "葱家里有 删了吧", "加四个橙子 把酱油去掉" are two
+ * clauses, each with its verb; "加一个 改简历" is one (its second half has no verb of its own).
+ */
+function spaceClauses(part: string): string[] {
+  const pieces = part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  return pieces.length > 1 && pieces.slice(1).every((p) => VERB.test(p)) ? pieces : [part];
 }
 
 function parseClause(s: string): ListRequest {
@@ -95,12 +132,17 @@ function parseClause(s: string): ListRequest {
   if (remove !== null) {
     const before = s.slice(0, remove.index);
     const after = s.slice(remove.index + remove[0].length);
+    if (after.replace(/[吧啊呀了哦]+$/u, '').trim() === '' && !/把/u.test(before)) {
+      // "苹果家里还有，去掉吧": the verb alone, the item said first as the topic.
+      out.remove = splitItemsZh(before.split(/[、，,]/u)[0]!.replace(TOPIC_TAIL, ''));
+      return out;
+    }
     // "把鸡蛋从清单里删掉" names the items before the verb; "删掉鸡蛋" after it.
     const ba = /把(.+?)(?:从.*)?$/u.exec(before);
     out.remove = splitItemsZh(ba?.[1] ?? after);
     return out;
   }
-  if (/[吗么]$/u.test(s) || /有没有|有无/u.test(s)) {
+  if (/(?<!什)[吗么]$|吧$/u.test(s) || /有没有|有无/u.test(s)) {
     for (const p of CHECK) {
       const m = p.exec(s);
       if (m?.[1] !== undefined) {
@@ -109,10 +151,15 @@ function parseClause(s: string): ListRequest {
       }
     }
   }
-  const ba = /^(?:再|还|也)?把(.+?)(?:加|放|添|写|记)(?:到|进|在|上|入)?/u.exec(s);
+  const ba = /(?:^|再|还|也|帮我|请|给我|你)把(.+?)(?:加|放|添|写|记)(?:到|进|在|上|入)?/u.exec(s);
   if (ba?.[1] !== undefined) {
     out.add = splitItemsZh(ba[1]);
     return out;
+  }
+  const topicAdd = TOPIC_ADD.exec(s);
+  if (topicAdd?.[1] !== undefined) {
+    out.add = splitItemsZh(topicAdd[1]);
+    if (out.add.length > 0) return out;
   }
   const add = ADD_VERB.exec(s);
   if (add !== null) out.add = splitItemsZh(s.slice(add.index + add[0].length).replace(/^(?:到|进|在)?/u, ''));

@@ -9,23 +9,24 @@ import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 
 /** id → the name replies use, then the other names people write. */
 const NAMES: Readonly<Record<string, readonly string[]>> = {
-  millimeter: ['毫米'],
-  centimeter: ['厘米', '公分'],
+  millimeter: ['毫米', 'mm'],
+  centimeter: ['厘米', '公分', 'cm'],
   meter: ['米', '公尺'],
-  kilometer: ['公里', '千米'],
+  kilometer: ['公里', '千米', 'km'],
   inch: ['英寸'],
   foot: ['英尺', '呎'],
   yard: ['码'],
-  mile: ['英里'],
+  mile: ['英里', 'mi'],
   'nautical-mile': ['海里'],
   milligram: ['毫克'],
   gram: ['克'],
   kilogram: ['公斤', '千克', 'kg'],
   jin: ['斤', '市斤'],
+  liang: ['两', '市两', 'liang'],
   tonne: ['吨', '公吨'],
-  ounce: ['盎司'],
-  pound: ['磅'],
-  milliliter: ['毫升'],
+  ounce: ['盎司', 'oz'],
+  pound: ['磅', 'lbs', 'lb'],
+  milliliter: ['毫升', 'ml'],
   liter: ['升', '公升'],
   'cubic-meter': ['立方米'],
   teaspoon: ['茶匙', '小勺'],
@@ -80,6 +81,19 @@ const CONVERT = new RegExp(`^(?:把|将)\\s*${NUM}?\\s*${U}\\s*${TO}\\s*${U}`, '
 const SCALE_FIRST = new RegExp(`^(?:把|将)?(华氏|摄氏)${NUM}度\\s*${ASK}\\s*${U}`, 'iu');
 const HOW_MANY_IN = new RegExp(`^${U}\\s*(?:和|与|跟)\\s*${U}`, 'iu');
 const FRAGMENT_AMOUNT = new RegExp(`^${NUM}\\s*${U}$`, 'iu');
+/**
+ * The two halves of a request said inside a longer sentence ("菜谱上写要8盎司的黄油，请问这是多少克",
+ * "孩子体温是101华氏度，换成摄氏度是多少", "3公里大约等于多少英里"): an amount with its unit, then,
+ * a few characters on, the question word or verb and the unit asked for.
+ */
+const AMOUNT_ANYWHERE = new RegExp(`${NUM}${U}`, 'iu');
+const SCALE_ANYWHERE = new RegExp(`(华氏|摄氏)${NUM}度`, 'iu');
+const TARGET_AFTER = new RegExp(
+  `^[^0-9]{0,12}?(?:(?:多少|几)个?|换算成|换算为|换成|转成|转换成|转换为|变成|化成|折合成?)${U}`,
+  'iu',
+);
+/** "两斤半", "三亩半", "1公里半": the half follows the unit. */
+const UNIT_AND_A_HALF = new RegExp(`(\\d+)(${ZH_UNIT_SOURCE})半`, 'giu');
 const FRAGMENT_TO = new RegExp(`^(?:换成|换算成|用|改成|转成|要)?${U}$`, 'iu');
 const FRAGMENT_NUMBER = new RegExp(`^${NUM}$`, 'u');
 
@@ -98,12 +112,20 @@ const idOf = (name: string | undefined) => (name === undefined ? undefined : BY_
  * @returns the unit ids (`kilometer`, `mile`) and amount it names
  */
 export function parseConversionZh(text: string): ZhConversion {
-  const s = zhNumbersToDigits(text.normalize('NFKC'))
+  // "几两" asks for liang (两 is also the numeral two): named so before numerals become digits.
+  // "零下十度" is -10; "几两" asks for liang (两 is also the numeral two): both named before numerals become digits.
+  const s = zhNumbersToDigits(
+    text
+      .normalize('NFKC')
+      .replace(/(几|多少)两/gu, '$1liang')
+      .replace(/零下\s*/gu, '负'),
+  )
     .toLowerCase()
     .replace(/[？?！!。，,、\s]+/gu, '')
     .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')
     .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
-    .replace(/^(?:算一下|换算一下|换算|算算|转换一下)/u, '');
+    .replace(/^(?:算一下|换算一下|换算|算算|转换一下)/u, '')
+    .replace(UNIT_AND_A_HALF, (_, n: string, unit: string) => `${n}.5${unit}`);
   let m = SCALE_FIRST.exec(s);
   if (m) return { amount: Number(m[2]), from: idOf(m[1])!, to: idOf(m[3])! };
   m = AMOUNT_TO.exec(s);
@@ -112,13 +134,28 @@ export function parseConversionZh(text: string): ZhConversion {
   if (m) return { amount: m[1] === undefined ? 1 : Number(m[1]), from: idOf(m[2])!, to: idOf(m[3])! };
   m = HOW_MANY_IN.exec(s);
   if (m) return { amount: 1, from: idOf(m[1])!, to: idOf(m[2])! };
-  m = FRAGMENT_AMOUNT.exec(s);
+  const inside = findInside(s);
+  if (inside !== undefined) return inside;
+  m = FRAGMENT_AMOUNT.exec(s.replace(/^(?:换成|换|改成)(?=\d)/u, ''));
   if (m) return { amount: Number(m[1]), from: idOf(m[2])! };
   m = FRAGMENT_TO.exec(s);
   if (m) return { to: idOf(m[1])! };
   m = FRAGMENT_NUMBER.exec(s);
   if (m) return { amount: Number(m[1]) };
   return {};
+}
+
+/** A request inside a longer sentence: an amount and unit, then the unit asked for a few characters on. */
+function findInside(s: string): ZhConversion | undefined {
+  const scale = SCALE_ANYWHERE.exec(s);
+  const amount = scale ?? AMOUNT_ANYWHERE.exec(s);
+  if (amount === null) return undefined;
+  const target = TARGET_AFTER.exec(s.slice(amount.index + amount[0].length));
+  if (target === null) return undefined;
+  const from = scale === null ? idOf(amount[2]) : idOf(scale[1]);
+  const to = idOf(target[1]);
+  if (from === undefined || to === undefined) return undefined;
+  return { amount: Number(scale === null ? amount[1] : scale[2]), from, to };
 }
 
 /**

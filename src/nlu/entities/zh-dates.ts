@@ -28,10 +28,10 @@ export const ZH_DATE_PARTS: readonly string[] = [
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
   '(早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|凌晨)',
-  `(?:(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
+  `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
 ];
 /** Only where an expression can start: a cheap test that skips every other character. */
-const START = '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌])';
+const START = '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌差])';
 const DATE_RE = new RegExp(START + ZH_DATE_PARTS.map((p) => `${p}?`).join(''), 'gu');
 /** After a bare "三点五" a unit or an operator makes it the number 3.5, not 3:05. */
 const NUMBER_AFTER_RE = /^[公米斤克升倍个块元加减乘除的%％]/u;
@@ -131,15 +131,64 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
   const today: Civil = { year: wall.year, month: wall.month, day: wall.day };
   const { text } = ctx;
   DATE_RE.lastIndex = 0;
+  /** The last day or day part said without a clock time, and where its entity is in `ctx.out`. */
+  let dayOnly: { start: number; end: number; at: number } | undefined;
   for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
     if (m[0] === '') {
       DATE_RE.lastIndex++;
       continue;
     }
-    const found = readMatch(m, today, now, timeZone, text.slice(m.index + m[0].length));
-    if (found !== undefined) emit(ctx, found.kind, m.index, m.index + m[0].length, found.value);
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isALittle(m, text)) continue;
+    // "明天早上帮我定个八点的闹钟": the day and the clock time are one date-time, said apart.
+    if (dayOnly !== undefined && isClockOnly(m) && GAP_RE.test(text.slice(dayOnly.end, start))) {
+      const joined = text.slice(dayOnly.start, dayOnly.end) + m[0];
+      DATE_RE.lastIndex = 0;
+      const whole = DATE_RE.exec(joined);
+      DATE_RE.lastIndex = end;
+      const found = whole?.[0] === joined ? readMatch(whole, today, now, timeZone, text.slice(end)) : undefined;
+      if (found !== undefined) {
+        // The day keeps its words as a date; the clock time carries the whole date-time, so a slot
+        // of either kind reads the right value and a task loses both spans, not the words between.
+        const day = dayOnly.at < 0 ? undefined : ctx.out[dayOnly.at];
+        if (day !== undefined) ctx.out[dayOnly.at] = { ...day, kind: 'date', value: found.value.slice(0, 10) };
+        emit(ctx, found.kind, start, end, found.value);
+        dayOnly = undefined;
+        continue;
+      }
+    }
+    const found = readMatch(m, today, now, timeZone, text.slice(end));
+    const clock = m[HOUR] !== undefined || m[COLON_HOUR] !== undefined;
+    dayOnly = clock ? undefined : { start, end, at: found === undefined ? -1 : ctx.out.length };
+    if (found !== undefined) emit(ctx, found.kind, start, end, found.value);
   }
   findRelative(ctx, now, timeZone, today);
+}
+
+/** Group numbers of the clock time's hour and of the "7:30" form in a match of `DATE_RE`. */
+const HOUR = 11;
+const COLON_HOUR = 18;
+/** What may stand between a day and its clock time: a few words, no clause break ("帮我定个", "的"). */
+const GAP_RE = /^[^，,。.;；!！?？0-9０-９]{0,8}$/u;
+
+/** `true` for a match that is only a clock time ("八点", "7:30"): no day, weekday, date or day part. */
+function isClockOnly(m: RegExpExecArray): boolean {
+  return m.slice(1, 10).every((g) => g === undefined) && (m[HOUR] !== undefined || m[COLON_HOUR] !== undefined);
+}
+
+/**
+ * "保险一点", "早一点", "快一点儿": 一点 after a word it grades is "a little", not one o'clock. Only a
+ * bare 一点 (no day, day part or minutes) after such a word, or before 儿 or 点, reads so.
+ */
+function isALittle(m: RegExpExecArray, text: string): boolean {
+  if (m[0] !== '一点') return false;
+  const after = text.charAt(m.index + 2);
+  if (after === '儿' || after === '点') return true;
+  return (
+    /[\p{Script=Han}]/u.test(text.charAt(m.index - 1)) &&
+    !/[到在是于为至从等的改成定设约前后,，]/u.test(text.charAt(m.index - 1))
+  );
 }
 
 function readMatch(
@@ -150,7 +199,7 @@ function readMatch(
   after: string,
 ): { kind: 'date' | 'time' | 'datetime'; value: string } | undefined {
   const [, dayWord, weekPrefix, weekDay, yearS, monthS, dayS, monthWord, domS, periodWord] = m;
-  const [hourS, half, quarter, , minuteS, minuteUnit, colonHour, colonMinute] = m.slice(10);
+  const [lessBefore, hourS, half, quarter, , lessAfter, minuteS, minuteUnit, colonHour, colonMinute] = m.slice(10);
   let date: Civil | undefined;
   if (dayWord !== undefined) date = addDays(today, DAY_OFFSET[dayWord]!);
   if (weekDay !== undefined) {
@@ -201,6 +250,14 @@ function readMatch(
       if (minuteUnit === undefined && date === undefined && period === undefined && NUMBER_AFTER_RE.test(after))
         return undefined;
       minute = num(minuteS) ?? NaN;
+    }
+    // "差五分十点", "十点差五分", "差一刻九点": that many minutes before the hour.
+    const less = lessBefore ?? lessAfter;
+    if (less !== undefined && hour !== undefined) {
+      const before = less === '一刻' ? 15 : (num(less) ?? NaN);
+      if (!(before >= 1 && before <= 59) || minute !== 0) return undefined;
+      hour = hour === 0 ? 23 : hour - 1;
+      minute = 60 - before;
     }
   } else if (colonHour !== undefined) {
     hour = Number(colonHour);

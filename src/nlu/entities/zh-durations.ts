@@ -13,7 +13,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** A unit right after a number: "个小时", "分钟", "秒钟", "刻钟" (a quarter hour), "周". @internal */
-export const ZH_DURATION_UNIT_SOURCE = '个?(?:小时|钟头|个钟|钟|分钟|秒钟|秒|毫秒|天|星期|礼拜|周|刻钟)';
+export const ZH_DURATION_UNIT_SOURCE =
+  '个?(?:小时|钟头|个钟|钟|分半钟?|分钟|秒钟|秒|毫秒|天|星期|礼拜|周|刻钟|mins?(?![a-z])|secs?(?![a-z]))';
 const UNIT_RE = new RegExp(ZH_DURATION_UNIT_SOURCE, 'uy');
 /** "1小时30分": a bare 分 counts as minutes only after hours. @internal */
 export const ZH_MINUTES_AFTER_HOURS_SOURCE = '(?:零|又)?';
@@ -23,12 +24,14 @@ const BARE_MINUTE_RE = /分(?!钟)/uy;
 function unitMs(unit: string): number | undefined {
   const u = unit.replace(/^个/u, '');
   if (u === '小时' || u === '钟头' || u === '钟') return HOUR;
-  if (u === '分钟') return MINUTE;
+  if (u === '分钟' || u === 'min' || u === 'mins') return MINUTE;
+  if (u === 'sec' || u === 'secs') return SECOND;
   if (u === '秒钟' || u === '秒') return SECOND;
   if (u === '毫秒') return 1;
   if (u === '天') return DAY;
   if (u === '星期' || u === '礼拜' || u === '周') return 7 * DAY;
   if (u === '刻钟') return 15 * MINUTE;
+  if (u.startsWith('分半')) return MINUTE;
   return undefined;
 }
 
@@ -48,7 +51,9 @@ function pieceAt(ctx: ScanContext, at: number, afterHours: boolean): Piece | nul
     const ms = unitMs(unit[0]);
     // "两个钟" (two hours) needs the 个; a bare 钟 after a number is a clock time ("三点钟" is not here).
     if (ms === undefined || (unit[0] === '钟' && !afterHours)) return null;
-    return { ms: n.value * ms, unit: ms, end: n.end + unit[0].length };
+    // "两分半", "十二分半钟": minutes and a half.
+    const half = /^分半/u.test(unit[0]) ? 0.5 : 0;
+    return { ms: (n.value + half) * ms, unit: ms, end: n.end + unit[0].length };
   }
   if (afterHours) {
     BARE_MINUTE_RE.lastIndex = n.end;

@@ -13,7 +13,7 @@ import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
+import { discountZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
@@ -111,7 +111,8 @@ function fragmentZh(fragment: string): string | undefined {
   const s = fragment
     .trim()
     .replace(/^(?:那|那么|再|还要|然后|如果是?|换成|改成)+/u, '')
-    .replace(/[呢吧啊呀？?！!。]+$/u, '');
+    .replace(/[呢吧啊呀？?！!。]+$/u, '')
+    .replace(/(?:是多少|等于多少|等于几|是几|得多少|来着)+$/u, '');
   if (/^(?:乘|除|加|减|的(?:平方|立方|\d)|[*/+^-])/u.test(s)) {
     const rest = toSymbolsZh(`1${s}`)?.replace(/^1\s*/, '');
     return rest === undefined || rest === '' ? undefined : rest;
@@ -123,6 +124,12 @@ function fragmentZh(fragment: string): string | undefined {
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
+    // "那打七折呢" after "100打八五折": the new discount replaces the old one, or applies to the result.
+    const off = discountZh(fragment);
+    if (off !== undefined)
+      return PERCENT_NUMBER.test(previous)
+        ? previous.replace(PERCENT_NUMBER, off.slice(0, -1))
+        : `(${previous}) * ${off}`;
     const zh = fragmentZh(fragment);
     if (zh === undefined) return undefined;
     if (/^[*/+^-]/.test(zh)) return `(${previous}) ${zh}`;

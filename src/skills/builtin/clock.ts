@@ -5,6 +5,7 @@
  * @module
  */
 import { noonOf } from '../../lang/format.ts';
+import type { Entity } from '../../nlu/types.ts';
 
 /**
  * The calendar date at an instant in a zone, as `YYYY-MM-DD`.
@@ -81,4 +82,14 @@ export function instantAt(isoDate: string, hour: number, minute: number, timeZon
   let guess = local - offsetMs(new Date(local), timeZone);
   guess = local - offsetMs(new Date(guess), timeZone);
   return new Date(guess);
+}
+
+/**
+ * "不是两点 是三点", "不对，幼儿园今天四点才放学，改成三点四十五吧": a correction that says two
+ * times means the last one (the new value); the old one is what it was or why it changes.
+ */
+export function correctedTime(entities: readonly Entity[]): string | undefined {
+  const said = entities.filter((e) => e.kind === 'time' || e.kind === 'datetime');
+  const last = said[said.length - 1];
+  return said.length > 1 && typeof last?.value === 'string' ? last.value : undefined;
 }

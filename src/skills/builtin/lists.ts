@@ -53,7 +53,7 @@ function parseOnce(text: string): ListRequest {
  * of answering (after a filler, and typed without the apostrophe).
  */
 const QUESTION =
-  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|显示|列出|有没有/iu;
+  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
 
 /** "the task is (to) renew my passport", "the item is oat milk": the frame of an answer. */
 const THE_ITEM_IS = /^(?:the\s+)?(?:task|item|thing|one|job)\s+is\s+(?:to\s+)?/i;
@@ -140,6 +140,18 @@ function listSlots(config: ListConfig): DialogueSlot[] {
 }
 
 const same = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+/**
+ * The stored item a removal names: the same words, or, in Chinese, the one item that holds them or
+ * that they hold ("苹果" takes off "两斤苹果", "那盒鸡蛋" takes off "鸡蛋"): Chinese has no spaces to
+ * tell a word from part of one, and people rarely repeat the measure word they added with.
+ */
+function stored(items: readonly string[], said: string): string | undefined {
+  const exact = items.find((i) => same(i, said));
+  if (exact !== undefined || !hasHan(said)) return exact;
+  const near = items.filter((i) => hasHan(i) && (i.includes(said) || said.includes(i)));
+  return near.length === 1 ? near[0] : undefined;
+}
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, MAX_ITEM_CHARS)) : [];
 
@@ -157,8 +169,8 @@ async function change(ctx: SkillContext, config: ListConfig, random: Random): Pr
     const last = (await storage.get<string[]>('last-added')) ?? [];
     items = items.filter((i) => !last.some((l) => same(l, i)));
   }
-  const removed = remove.filter((r) => items.some((i) => same(i, r)));
-  const missing = remove.filter((r) => !removed.includes(r));
+  const removed = remove.map((r) => stored(items, r)).filter((r): r is string => r !== undefined);
+  const missing = remove.filter((r) => stored(items, r) === undefined);
   items = items.filter((i) => !removed.some((r) => same(r, i)));
   const added = add.filter((a, k) => !items.some((i) => same(i, a)) && add.findIndex((x) => same(x, a)) === k);
   const already = add.filter((a) => !added.includes(a));

@@ -9,7 +9,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { instantAt, toInstant } from './clock.ts';
+import { correctedTime, instantAt, toInstant } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 
 interface Reminder {
@@ -28,27 +28,32 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
-  /[提题]醒(?:一下)?(?:我们|咱们|我|咱)?(?:一下)?[，,：:\s]*(.*)$/u,
+  // 下 of 下午 is the time, not "提醒下我".
+  /(?:[提题]醒|remind)(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
+  // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
+  /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
 ];
-const ZH_READ = /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗/u;
+const ZH_READ =
+  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着/u;
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
 function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | undefined {
-  let task = answer ? text.replace(/^(?:提醒我|提醒|要|去|是)/u, '') : undefined;
+  // 去 stays: "去医院复诊" is the errand, not "医院复诊".
+  let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
   if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
   task = task
     .replace(/[\s，,。.!！?？~～]+/gu, ' ')
     .trim()
-    .replace(/^(?:在|于|到时候|的时候|要|去|得|记得)\s*/u, '')
+    .replace(/^(?:在|于|到时候|的时候|要|得|记得|提前|叫我|喊我)\s*/u, '')
     .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
     .trim();
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
-  if (/^(?:列表|清单)|看看|看一下|有哪些|吗$/u.test(task)) return undefined;
+  if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;
   if (ZH_EMPTY_TASK.test(task)) {
     // Nothing after 提醒我: the task may be the clause before it.
     const before = answer ? undefined : taskBefore(text, entities);
@@ -139,11 +144,41 @@ const taskSlot: DialogueSlot = {
   extract: extractTask,
 };
 
+/** "提前十分钟提醒我": a lead time before the time said. */
+const ZH_LEAD = /提前/u;
+
+/**
+ * "我十一点半有个电话会议，提前十分钟提醒我" is 11:20: the time said less the lead time after 提前.
+ * Other turns leave the slot to its entity.
+ */
+function extractWhen({ text, entities, cue }: SlotExtractInput): string | undefined {
+  const lead = ZH_LEAD.exec(text);
+  if (lead === null) return cue?.type === 'correction' && hasHan(text) ? correctedTime(entities) : undefined;
+  const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
+  const at = entities.find(
+    (e) =>
+      (e.kind === 'datetime' || e.kind === 'time') &&
+      (ahead === undefined || e.end <= ahead.start || e.start >= ahead.end),
+  );
+  if (ahead === undefined || typeof ahead.value !== 'number' || typeof at?.value !== 'string') return undefined;
+  return shiftIso(at.value, -ahead.value);
+}
+
+/** An ISO date-time with an offset, moved by `ms`, in the same offset. */
+function shiftIso(iso: string, ms: number): string | undefined {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  const t = Date.parse(iso);
+  if (offset === null || Number.isNaN(t)) return undefined;
+  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+  return new Date(t + ms + minutes * 60_000).toISOString().slice(0, 19) + offset[0];
+}
+
 const whenSlot: DialogueSlot = {
   name: 'when',
   kind: 'datetime',
   prompt: byLanguage((p) => p.skills.reminders.askWhen),
   required: false,
+  extract: extractWhen,
 };
 
 /** The instant a `when` value names; a bare date means 9 in the morning. */
@@ -245,7 +280,8 @@ export function createReminderSkill(random: Random): DialogueSkill {
       )
         return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
-      const reading = ctx.slots['task'] === undefined && ctx.slots['when'] === undefined && ZH_READ.test(text);
+      // "我今晚一共有几个提醒" names a time and still reads.
+      const reading = ctx.slots['task'] === undefined && ZH_READ.test(text);
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

@@ -9,7 +9,7 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { toInstant } from './clock.ts';
+import { correctedTime, toInstant } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -93,11 +93,39 @@ const durationSlot: DialogueSlot = {
     typeof v === 'number' && v >= 1000 && v <= DAY ? true : packFor(lang).skills.timer.badDuration,
 };
 
+/**
+ * "定一个六点一刻的闹钟" at 10:00 is tomorrow 6:15, not tonight 18:15: an alarm said in Chinese
+ * with a bare hour from 4 to 9 (no 早上/晚上/下午…) wakes in the morning, where the entity reader
+ * takes the next 6:15 of either half of the day. Other turns leave the slot to its entity.
+ */
+function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
+  // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
+  if (!hasHan(text)) return undefined;
+  if (cue !== undefined && slots['time'] !== undefined)
+    return cue.type === 'correction' ? correctedTime(entities) : undefined;
+  const bare = entities.find((e) => e.kind === 'time');
+  if (
+    bare === undefined ||
+    typeof bare.value !== 'string' ||
+    !/点/u.test(bare.text) ||
+    /[早晚午夜凌傍]/u.test(bare.text)
+  )
+    return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2}:\d{2}|Z)$/.exec(bare.value);
+  if (m === null) return undefined;
+  const hour = Number(m[4]);
+  if (hour < 16 || hour > 21) return undefined;
+  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
+  const day = next.toISOString().slice(0, 10);
+  return `${day}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
+}
+
 const timeSlot: DialogueSlot = {
   name: 'time',
   kind: 'time',
   prompt: byLanguage((p) => p.skills.alarm.askTime),
   required: false,
+  extract: extractAlarmTime,
   validate: (v, lang) => (toInstant(v) === undefined ? packFor(lang).skills.alarm.badTime : true),
 };
 

@@ -35,6 +35,8 @@ const TABLE: [string, Dimension, number, string, string, ...string[]][] = [
   ['kilogram', 'mass', 1, 'kilogram', 'kilograms', 'kg', 'kgs', 'kilo', 'kilogramme'],
   // The Chinese market jin (市斤), exactly half a kilogram.
   ['jin', 'mass', 0.5, 'jin', 'jin', 'catty'],
+  // The market liang (市两), a tenth of a jin: 50 grams.
+  ['liang', 'mass', 0.05, 'liang', 'liang'],
   ['tonne', 'mass', 1000, 'metric ton', 'metric tons', 'tonne', 'metric ton'],
   ['ounce', 'mass', 0.028349523125, 'ounce', 'ounces', 'oz'],
   ['pound', 'mass', 0.45359237, 'pound', 'pounds', 'lb', 'lbs'],

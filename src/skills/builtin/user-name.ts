@@ -34,20 +34,30 @@ function properCase(name: string): string {
 const ZH_PATTERNS = [
   /(?:叫我|称呼我|喊我|管我叫|把我叫做?)\s*([^\s，,。！!？?、]{1,20})/u,
   /(?:我叫|我的名字是|我的名字叫|我名字叫|我名字是|名字改成|名字改为|改名叫|改名为|我的名字改成)\s*([^\s，,。！!？?、]{1,20})/u,
+  // "叫老周吧", "就叫周师傅": a short turn that only names.
+  /^(?:那就|就|那|以后就?)?叫(?![我醒个车])([^\s，,。！!？?、]{1,8}?)(?:吧|就行了?|就好了?)?$/u,
 ];
+/** A turn that asks ("那我叫啥来着", "你现在管我叫啥") gives no name, even as an answer. */
+const ZH_QUESTION = /啥|什么|谁|哪|几|吗|来着|[？?]/u;
 /** What follows "我叫" when it asks rather than tells ("我叫什么名字"). */
 const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她|它|名字)/u;
 
 function extractNameZh(text: string, answer: boolean): string | undefined {
   let name: string | undefined;
   for (const p of ZH_PATTERNS) name ??= p.exec(text)?.[1];
-  if (name === undefined && answer)
+  // An answer's name is its first clause: "张姐吧，显得年轻一点" is 张姐.
+  if (name === undefined && answer && !ZH_QUESTION.test(text))
     name = text
       .trim()
+      .split(/[，,。；;！!]/u)[0]!
       .replace(/^(?:我是|我叫|叫我|就叫|是)/u, '')
       .replace(/[\s，,。！!？?]+$/u, '');
   if (name === undefined) return undefined;
-  name = name.replace(/(?:就行了?|就好了?|就可以了?|好了|以后|吧|哦|啊|呀|了|哈|嘛|谢谢)+$/u, '').trim();
+  // "称呼我为李老师": 为 introduces the name.
+  name = name
+    .replace(/^(?:为|做|作)(?=.)/u, '')
+    .replace(/(?:就行了?|就好了?|就可以了?|好了|以后|吧|哦|啊|呀|了|哈|嘛|谢谢)+$/u, '')
+    .trim();
   if (name === '' || ZH_NOT_A_NAME.test(name)) return undefined;
   return name;
 }
@@ -74,7 +84,10 @@ const nameSlot: DialogueSlot = {
   required: false,
   extract: extractName,
   validate: (v, lang) =>
-    typeof v === 'string' && /^[\p{L}][\p{L}'. -]{0,39}$/u.test(v) ? true : packFor(lang).skills.userName.badName,
+    // "啥来着", "什么": a question word the tagger took from "我叫啥来着" is never a name to keep.
+    typeof v === 'string' && /^[\p{L}][\p{L}'. -]{0,39}$/u.test(v) && !ZH_QUESTION.test(v)
+      ? true
+      : packFor(lang).skills.userName.badName,
 };
 
 /**
