@@ -100,8 +100,28 @@ const C_SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
 const OWN_WORDS =
   /^(?:what|whats|what's|wat|how|hows|how's|who|why|when|where|which|can|could|would|will|is|are|do|does|did|tell|show|set|hold on|hang on|wait|actually|btw|by the way|quick question|ugh+|honestly|i|im|i'm|i've|ive|i'd|id|we|we're|it|it's|its|that|that's|thats|this|you|u|ur|you're|feeling|so)\b|\b(?:i feel|feel(?:ing)?|tired|sad|lonely|bored|stressed|happy|upset)\b|\?\s*$|\b(?:thanks?|thank you|thx|ty|ok|okay|k|yes|yeah|yep|yup|sure|no|nope|nah|hi|hello|hey|bye|goodbye|lol|lmao|haha+|hmm+|huh|sorry|stop|cancel|never ?mind|nvm|forget it|idk|dunno|wow|omg|cool|nice|great|awesome)\b/i;
 
+/** A short English turn with no words of its own (see {@link OWN_WORDS}). */
+function bareEnglish(utterance: string): boolean {
+  if (!/^[\p{Script=Latin}\d\s'’.,!-]+$/u.test(utterance)) return false;
+  const said = utterance.trim().replace(/^(?:(?:oh|um+|uh+|er+|well|and|but|also|then|right)[\s,]+)+/i, '');
+  return utterance.trim().split(/\s+/).length <= 8 && !OWN_WORDS.test(said);
+}
+
 /**
- * `true` when an English turn is a bare answer to the free-text slot asked ("call mom" after "What
+ * The Chinese words by which a short turn speaks for itself: a question (particles and question
+ * words), a pronoun-led statement, a reaction, thanks, yes/no, a cancel or a switch opener.
+ */
+const ZH_OWN_WORDS =
+  /[吗呢吧嘛啊呀哦哈嗯么？?]|什么|怎么|为什么|几|哪|谁|多少|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
+
+/** A short Chinese turn (at most 8 Han characters, nothing else) with no words of its own. */
+function bareChinese(utterance: string): boolean {
+  const said = utterance.trim().replace(/[。！!，,\s]+$/u, '');
+  return /^[\p{Script=Han}·]{1,8}$/u.test(said) && !ZH_OWN_WORDS.test(said);
+}
+
+/**
+ * `true` when a turn (English or Chinese) is a bare answer to the free-text slot asked ("call mom" after "What
  * should I remind you about?", "Marguerite" after "What should I call you?"): the slot's extractor
  * reads a value from it as an answer, it is short, it has no words of its own (a question, a
  * reaction, a cancel or switch opener, the cue words), and it is no other skill's complete request
@@ -109,20 +129,21 @@ const OWN_WORDS =
  * model's confident reading of such words (make_call, yes) is then not followed: the question is answered.
  */
 function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
-  if (state.pending?.type !== 'slot' || !/^[\p{Script=Latin}\d\s'’.,!-]+$/u.test(f.utterance)) return false;
-  const words = f.utterance.trim().split(/\s+/);
-  const said = f.utterance.trim().replace(/^(?:(?:oh|um+|uh+|er+|well|and|but|also|then|right)[\s,]+)+/i, '');
-  if (words.length > 8 || OWN_WORDS.test(said)) return false;
+  if (state.pending?.type !== 'slot' || !(bareEnglish(f.utterance) || bareChinese(f.utterance))) return false;
   if ([CUE_CANCEL, CUE_NO, CUE_FOLLOW_UP, CUE_CORRECTION].some((i) => (f.state[i] ?? 0) > 0)) return false;
   const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
   if (asked === undefined || (asked.feats[S_TEXT] ?? 0) === 0 || (asked.feats[S_ANSWER] ?? 0) === 0) return false;
   const skillId = state.task?.skillId;
+  // A Chinese request needs no slot value to be complete ("讲个笑话", "设个闹钟" name no value), and
+  // Chinese has no word boundaries for a list of openers to catch: there, any other skill among the
+  // intent model's three best keeps the turn from being taken as the answer.
+  const han = bareChinese(f.utterance);
   return !f.candidates.some(
     (c) =>
       c.skill !== undefined &&
       c.skill.id !== skillId &&
       (c.feats[C_TOP3] ?? 0) > 0 &&
-      (c.feats[C_SLOTS_FOUND] ?? 0) > 0,
+      (han || (c.feats[C_SLOTS_FOUND] ?? 0) > 0),
   );
 }
 

@@ -51,6 +51,8 @@ function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | u
     .trim()
     .replace(/^(?:在|于|到时候|的时候|要|得|记得|提前|叫我|喊我)\s*/u, '')
     .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
+    // "…去医院复诊，提前十分钟": the lead time's clause, once its duration is gone, is no part of the task.
+    .replace(/\s+提前$/u, '')
     .trim();
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
   if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;

@@ -166,6 +166,9 @@ describe('decideAction', () => {
       ['book the car in for an mot', 'book_hotel', reminder()],
       ['Bob', 'make_call', name()],
       ['Marguerite', 'yes', name()],
+      // The same in Chinese: "小王" reads as income, "去医院复诊" as a meeting.
+      ['小王', 'income', name()],
+      ['去医院复诊', 'schedule_meeting', reminder()],
     ] as const) {
       const f = featuresOf(text, state, intent);
       const d = decideAction(state, f, outputs({ start_task: 0.9, small_talk: 0.1 }, { [intent]: 1 }, f, 0.9));
@@ -179,6 +182,11 @@ describe('decideAction', () => {
       ['never mind', 'cancel'],
       ['set a timer for 5 minutes', 'timer'],
       ['我叫小王', 'change_user_name'],
+      // Chinese requests name no value to be complete: any other skill in the three best keeps the turn.
+      ['讲个笑话', 'tell_joke'],
+      ['现在几点', 'time'],
+      ['哈哈哈', 'greeting'],
+      ['算了', 'cancel'],
     ] as const) {
       const state = reminder();
       const f = featuresOf(text, state, intent);

@@ -204,6 +204,10 @@ describe('Chinese reminders and alarms', () => {
     assert.match(call.reply.text, /11:20/);
     const read = await h.say('我今天一共有几个提醒', 'reminder');
     assert.match(read.reply.text, /你有1个提醒/);
+    // The lead time said after the task, in a clause of its own, is no part of the task.
+    const after = await h.say('提醒我明天下午三点半去医院复诊，提前十分钟', 'reminder_update');
+    assert.equal(after.understanding.slots['task'], '去医院复诊');
+    assert.equal(after.understanding.slots['when'], '2026-11-27T15:20:00+01:00');
   });
 
   it('a correction that says two times takes the last one, in the half of the day of the first', async () => {
