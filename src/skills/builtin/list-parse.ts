@@ -36,9 +36,9 @@ const CLEAR =
   /\b(?:clear|empty|wipe|reset|nuke|blank out|start (?:over|fresh))\b|\b(?:delete|remove|erase|cross off|take off) (?:all|everything|every item|all (?:the )?items)\b|\bmake (?:my|the) .*list (?:blank|empty)\b/;
 const CHECK =
   /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
-/** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries". */
+/** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
 const LIST_REF =
-  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
+  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
 // "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays.
 const LEADING =
   /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;

@@ -23,6 +23,10 @@ describe('lists', () => {
       'apples',
     ]);
     assert.deepEqual(parseListRequest('do i have carrots on my shopping list').check, ['carrots']);
+    // The list named bare at the end, as typed in a hurry: "to shopping", "from groceries", "to todo".
+    assert.deepEqual(parseListRequest('add eggs n bread to shopping').add, ['eggs', 'bread']);
+    assert.deepEqual(parseListRequest('remove milk from groceries').remove, ['milk']);
+    assert.deepEqual(parseListRequest('add call mom to todo').add, ['call mom']);
     assert.equal(parseListRequest('erase all items on my todo list').clear, true);
     assert.deepEqual(parseListRequest("what's on my shopping list"), { add: [], remove: [], check: [], clear: false });
   });
