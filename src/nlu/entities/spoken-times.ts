@@ -1,7 +1,7 @@
 /**
  * Clock times as people say them, which chrono-node's English parser misses or splits: "half past
  * five", "quarter to 6", "ten past seven", "seven in the morning", "8 tonight", "6 in the evening",
- * "at five thirty", "six o'clock". Added to the date parser as one more chrono parser, so its
+ * "at five thirty", "six o'clock", an alarm's bare hour ("set an alarm for 7"). Added to the date parser as one more chrono parser, so its
  * refiners still join the time to a day said next to it ("tomorrow at half past nine").
  *
  * An hour said without a part of the day keeps chrono's reading of "at 5" (05:00, next occurrence);
@@ -64,11 +64,20 @@ const AT_WORD =
   `(?:(?:at|by)\\s+(${WORD_HOUR})(${AFTER_HOUR})?${OCLOCK}` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|today|tonight|on|and|for|to|if|so|thanks?)(?![\\p{L}])))` +
   `|(${WORD_HOUR})\\s+o['’]?\\s?clock)`;
-const SPOKEN_TIME_RE = new RegExp(`(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD})(?![\\p{L}\\d])`, 'iu');
+// Group 11: the bare hour of an alarm ("set an alarm for 7", "alarm at 6 tomorrow"): after "alarm for" a
+// number alone is the clock, never a length or an amount (those carry their unit: "an alarm for 10 minutes").
+// "for" is part of the match: chrono drops a result that is a bare number.
+const ALARM_HOUR =
+  `(?<=\\balarms?\\s+)(?:for|at)\\s+(1[0-2]|0?[1-9])` +
+  `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|every|sharp|thanks?)(?![\\p{L}])))`;
+const SPOKEN_TIME_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR})(?![\\p{L}\\d])`,
+  'iu',
+);
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|(?:at|by)\\s+${WORD_HOUR}|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+${WORD_HOUR}|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -122,6 +131,10 @@ export const spokenTimeParser: Parser = {
       hour = numberOf(match[5]);
       minute = minutesOf(match[6]);
       part = match[7];
+    } else if (match[11] !== undefined) {
+      // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
+      hour = numberOf(match[11]);
+      minute = 0;
     } else {
       hour = numberOf(match[8] ?? match[10]!);
       minute = minutesOf(match[9]);

@@ -30,6 +30,16 @@ describe('spoken clock times', () => {
     assert.deepEqual(when('20 minutes past 6 pm'), ['20 minutes past 6 pm', '2026-11-26T18:20:00+01:00']);
   });
 
+  it("reads an alarm's bare hour after 'alarm for', never a length, an amount or a count of things", () => {
+    // 11:00 in Paris: 7 is next at 07:00 tomorrow, 12 at noon today.
+    assert.deepEqual(when('set an alarm for 7'), ['for 7', '2026-11-27T07:00:00+01:00']);
+    assert.deepEqual(when('can you set an alarm for 12 please'), ['for 12', '2026-11-26T12:00:00+01:00']);
+    assert.deepEqual(when('alarm for 6 tomorrow')?.[1], '2026-11-27T06:00:00+01:00');
+    assert.equal(when('set an alarm for 10 minutes')?.[1], undefined);
+    assert.equal(when('book an alarm for 2 people'), undefined);
+    assert.equal(when('i need 7 alarms'), undefined);
+  });
+
   it('takes the half of the day from the words after the hour', () => {
     assert.deepEqual(when('8 tonight'), ['8 tonight', '2026-11-26T20:00:00+01:00']);
     assert.deepEqual(when('at 6 in the evening'), ['at 6 in the evening', '2026-11-26T18:00:00+01:00']);
