@@ -97,6 +97,7 @@ export const enSkills = {
     ],
     passed: 'That time has passed already. When should I remind you?',
     none: ['You have no reminders right now.', 'There are no reminders set.'],
+    noneOn: (day: string) => `You have no reminders on ${day}.`,
     item: (task: string, when: string) => `${task} ${when}`,
     list: (n: number, items: readonly string[]) => `You have ${f.count(n, 'reminder')}: ${f.list(items)}.`,
     noneToDelete: "You don't have any reminders to delete.",

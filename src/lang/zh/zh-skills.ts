@@ -80,6 +80,7 @@ export const zhSkills: typeof enSkills = {
     askWhenTask: (task) => [`好的，什么时候提醒你${task}？`, `要在几点提醒你${task}？`],
     passed: '这个时间已经过了。要什么时候提醒你？',
     none: ['你现在没有任何提醒。', '还没有设置提醒。'],
+    noneOn: (day) => `${day}没有提醒。`,
     item: (task, when) => `${when} ${task}`,
     list: (n, items) => `你有${n}个提醒：${items.join('；')}。`,
     noneToDelete: '你没有可以删除的提醒。',

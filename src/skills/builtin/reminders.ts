@@ -9,7 +9,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { correctedTime, instantAt, toInstant } from './clock.ts';
+import { correctedTime, instantAt, isoDateIn, toInstant, toIsoDate } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 
 interface Reminder {
@@ -34,6 +34,9 @@ const ZH_TASK_PATTERNS = [
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
 ];
+/** "what reminders do I have tomorrow", "any reminders on friday": a question about reminders, not a new one. */
+const EN_READ =
+  /\b(?:what|whats|what's|which|any|show|list|read|how many)\b[^.?!]*\breminders?\b|\breminders?\b[^.?!]*\b(?:do i have|have i got|are there|are set)\b/i;
 const ZH_READ =
   /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着/u;
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
@@ -197,8 +200,17 @@ async function loadReminders(ctx: SkillContext): Promise<Reminder[]> {
 async function listReminders(ctx: SkillContext, random: Random): Promise<string> {
   const pack = packFor(ctx.lang);
   const say = pack.skills.reminders;
-  const all = await loadReminders(ctx);
-  if (all.length === 0) return pick(say.none, random);
+  // "what reminders do I have tomorrow", "明天有什么提醒": the day said in this very turn (not one
+  // carried from an earlier turn) narrows the list to that day.
+  const said = ctx.entities.find((e) => e.kind === 'date' || e.kind === 'datetime');
+  const day = said === undefined ? undefined : toIsoDate(said.value, ctx.timeZone);
+  const all = (await loadReminders(ctx)).filter(
+    (r) => day === undefined || isoDateIn(new Date(r.at), ctx.timeZone) === day,
+  );
+  if (all.length === 0)
+    return day === undefined
+      ? pick(say.none, random)
+      : say.noneOn(pack.format.date(day, Number(isoDateIn(ctx.now, ctx.timeZone).slice(0, 4))));
   const spoken = all.map((r) => say.item(r.task, pack.format.when(new Date(r.at), ctx.now, ctx.timeZone)));
   return say.list(all.length, spoken);
 }
@@ -283,7 +295,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
         return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
-      const reading = ctx.slots['task'] === undefined && ZH_READ.test(text);
+      const reading = ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

@@ -220,6 +220,19 @@ describe('reminder task', () => {
     const other = await h.say("remind me i've got to text my sister tomorrow at 9", 'reminder_update');
     assert.equal(other.understanding.slots['task'], 'text my sister');
   });
+
+  it('reads the reminders of the day a question names ("what reminders do I have tomorrow", "后天有提醒吗")', async () => {
+    // The harness's clock: Thursday 2026-11-26, 10:00 in Paris.
+    const h = await createHarness();
+    await h.say('remind me tomorrow at 9 to pay rent', 'reminder_update');
+    await h.say('remind me today at 11pm to lock the door', 'reminder_update');
+    const tomorrow = await h.say('what reminders do i have tomorrow', 'reminder');
+    assert.match(tomorrow.reply.text, /1 reminder: pay rent/);
+    assert.doesNotMatch(tomorrow.reply.text, /lock the door/);
+    assert.match((await h.say('any reminders on sunday', 'reminder')).reply.text, /no reminders on Sunday/);
+    assert.match((await h.say('what reminders do i have', 'reminder')).reply.text, /2 reminders/);
+    assert.match((await h.say('后天有提醒吗', 'reminder')).reply.text, /^11月28日星期六没有提醒/);
+  });
 });
 
 describe('list items as people type them', () => {
