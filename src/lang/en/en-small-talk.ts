@@ -12,6 +12,11 @@ export const enSmallTalk: Readonly<Record<string, readonly string[]>> = {
     "Hey there! What's up?",
     "Hi, I'm here. What do you need?",
   ],
+  'greeting:how-are-you': [
+    "I'm doing well, thanks for asking! What can I do for you?",
+    'All good here, thanks! How can I help?',
+    "I'm great, thank you. What do you need?",
+  ],
   goodbye: ['Bye! Talk soon.', 'Goodbye, take care!', 'See you later!', 'Bye for now!'],
   thank_you: ["You're welcome!", 'Happy to help.', 'Any time!', 'Glad I could help.'],
   are_you_a_bot: [

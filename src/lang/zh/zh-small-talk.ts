@@ -9,6 +9,11 @@ import type { enSmallTalk } from '../en/en-small-talk.ts';
 /** Replies per intent; one is picked at random each time. */
 export const zhSmallTalk: typeof enSmallTalk = {
   greeting: ['你好！有什么可以帮你的？', '嗨！需要我做点什么？', '你好呀，我在呢。', '哈喽！今天想让我帮什么忙？'],
+  'greeting:how-are-you': [
+    '我挺好的，谢谢关心！有什么可以帮你的？',
+    '一切都好，谢谢！需要我做点什么？',
+    '很好呀，谢谢你问我。今天想让我帮什么忙？',
+  ],
   goodbye: ['再见！有需要随时找我。', '拜拜，保重！', '回头见！', '好的，下次聊～'],
   thank_you: ['不客气！', '很高兴能帮上忙。', '随时效劳！', '不用谢～'],
   are_you_a_bot: [

@@ -30,6 +30,10 @@ const DESCRIPTIONS: Record<string, string> = {
   no: 'no, nope, not really; 不 不是',
 };
 
+/** "how are you", "how r u", "how's it going", "你好吗", "最近怎么样", "过得好吗". */
+const HOW_ARE_YOU =
+  /\bhow\s+(?:are|r)\s+(?:you|u|ya)\b|\bhow(?:'s|s|\s+is)\s+(?:it\s+going|your\s+day|life)\b|\bhow\s+(?:are\s+)?(?:you|u)\s+doing\b|你好吗|好吗[？?]?$|最近(?:怎么样|如何|还好)|过得(?:怎么样|好吗|还好吗)/iu;
+
 /**
  * The small-talk skill.
  * @param random the injected random source
@@ -38,12 +42,16 @@ export function createSmallTalkSkill(random: Random): SkillDefinition {
   return {
     id: 'builtin.small-talk',
     version: '1.0.0',
-    intents: Object.keys(enSmallTalk),
+    // Keys with a colon are reply variants of an intent ("greeting:how-are-you"), not intents.
+    intents: Object.keys(enSmallTalk).filter((k) => !k.includes(':')),
     description: 'chat a little',
     intentDescriptions: DESCRIPTIONS,
     execute: (ctx) => {
       const replies = packFor(ctx.lang).smallTalk;
-      return pick(replies[ctx.intent] ?? replies['maybe']!, random);
+      // "hi, how are you?" is a greeting that asks something: it gets an answer, not only a hello.
+      const variant =
+        ctx.intent === 'greeting' && HOW_ARE_YOU.test(ctx.text) ? replies['greeting:how-are-you'] : undefined;
+      return pick(variant ?? replies[ctx.intent] ?? replies['maybe']!, random);
     },
   };
 }

@@ -287,3 +287,12 @@ describe('list items as people type them', () => {
     assert.equal(answer('do i have milk on it'), undefined);
   });
 });
+
+describe('small talk', () => {
+  it('answers "how are you" inside a greeting, in the turn\'s language; a plain hello stays a hello', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('hi how are you', 'greeting')).reply.text, /thank/i);
+    assert.match((await h.say('你好吗', 'greeting')).reply.text, /谢谢/);
+    assert.doesNotMatch((await h.say('hello', 'greeting')).reply.text, /thank/i);
+  });
+});
