@@ -129,7 +129,9 @@ function bareChinese(utterance: string): boolean {
  * model's confident reading of such words (make_call, yes) is then not followed: the question is answered.
  */
 function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
-  if (state.pending?.type !== 'slot' || !(bareEnglish(f.utterance) || bareChinese(f.utterance))) return false;
+  if (state.pending?.type !== 'slot') return false;
+  const han = bareChinese(f.utterance);
+  if (!han && !bareEnglish(f.utterance)) return false;
   if ([CUE_CANCEL, CUE_NO, CUE_FOLLOW_UP, CUE_CORRECTION].some((i) => (f.state[i] ?? 0) > 0)) return false;
   const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
   if (asked === undefined || (asked.feats[S_TEXT] ?? 0) === 0 || (asked.feats[S_ANSWER] ?? 0) === 0) return false;
@@ -137,7 +139,6 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
   // A Chinese request needs no slot value to be complete ("讲个笑话", "设个闹钟" name no value), and
   // Chinese has no word boundaries for a list of openers to catch: there, any other skill among the
   // intent model's three best keeps the turn from being taken as the answer.
-  const han = bareChinese(f.utterance);
   return !f.candidates.some(
     (c) =>
       c.skill !== undefined &&
