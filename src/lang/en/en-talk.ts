@@ -52,14 +52,18 @@ const FEELINGS: readonly { kind: string; bare: string; said: string }[] = [
   },
 ];
 
+/** Who an insult is aimed at: "youre", "ur", "this bot is"; "thats" / "this is" for the softer words. */
+const YOU = String.raw`(?:youre|you\s+are|ur|u\s+r|u\s+are|you|u|this\s+bot\s+is|what\s+an?)\s+`;
+const THIS = String.raw`(?:this\s+is|thats|that\s+is|its|it\s+is)\s+`;
+/** Insults even alone ("useless", "stupid bot"); others only aimed ("ur trash", not "trash", an answer). */
+const INSULT_BARE = String.raw`useless|dumb|stupid|idiot|idiotic|worthless|pathetic|moron|clueless|brainless|unhelpful|(?:dumb|stupid|useless|bad)\s+bot`;
+const INSULT_AIMED = String.raw`trash|garbage|rubbish|the\s+worst|hopeless|no\s+help|not\s+helpful|not\s+very\s+helpful|(?:a\s+)?piece\s+of\s+(?:junk|trash|crap)`;
+
 /** "youre useless", "ur dumb", "you suck", "this is useless", "stupid bot". */
 const INSULT = new RegExp(
   '^' +
     LEAD +
-    String.raw`(?:(?:youre|you\s+are|ur|u\s+r|u\s+are|you|u|this\s+is|thats|that\s+is|this\s+bot\s+is|what\s+an?)\s+)?` +
-    DEGREE +
-    String.raw`(?:such\s+an?\s+|an?\s+|the\s+)?` +
-    String.raw`(?:useless|dumb|stupid|idiot|idiotic|trash|garbage|rubbish|worthless|the\s+worst|pathetic|hopeless|moron|clueless|brainless|no\s+help|not\s+helpful|unhelpful|suck|sucks|dumb\s+bot|stupid\s+bot|useless\s+bot|bad\s+bot|piece\s+of\s+(?:junk|trash|crap))` +
+    String.raw`(?:(?:${YOU}|${THIS})?${DEGREE}(?:such\s+an?\s+|an?\s+)?(?:${INSULT_BARE})|(?:${YOU}|${THIS})${DEGREE}(?:such\s+an?\s+|an?\s+)?(?:${INSULT_AIMED})|${YOU}(?:really\s+|just\s+|so\s+)?suck)` +
     String.raw`(?:\s+(?:bot|robot|ai|assistant|thing|machine|lol|bro|man|smh|ugh|omg|honestly))*$`,
 );
 
