@@ -151,9 +151,10 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
 
 /**
  * Talk is not a task (`src/lang/talk.ts`), whatever the model reads in it: a feeling or an insult
- * ("i feel sad", "你好笨", read as a greeting or what_is_your_name) is out of scope, and so are a
- * reaction ("lol", "哈哈", keyboard mash; unless a cancel word or the intent model names a cancel) and
- * an aside ("one sec", "我想想") while something is open: the open question stays open (the
+ * or praise ("i feel sad", "你好笨", "youre the best", read as a greeting or what_is_your_name) is out
+ * of scope, and so are taking note ("got it", "知道了", except as a yes to a confirmation), an aside
+ * ("one sec", "我想想") and, while something is open, a reaction ("lol", "哈哈", keyboard mash;
+ * unless a cancel word or the intent model names a cancel): the open question stays open (the
  * dialogue sets label them `oos`). Not knowing ("idk", "随便") while a slot is asked answers it
  * with nothing: it is asked again. None of them fills a slot with its words or drops the question.
  */
@@ -161,7 +162,9 @@ function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeat
   const talk = readTalk(f.utterance);
   if (talk === undefined) return command;
   if (isFeelingOrInsult(talk)) return 'out_of_scope';
-  if (state.pending === undefined) return command;
+  // "got it", "知道了" say yes to a confirmation; anywhere else they only take note.
+  if (talk === 'ack') return state.pending?.type === 'confirm' ? command : 'out_of_scope';
+  if (state.pending === undefined) return talk === 'aside' ? 'out_of_scope' : command;
   if (talk === 'unsure') return state.pending.type === 'slot' && f.slots.length > 0 ? 'fill_slot' : command;
   return talk === 'reaction' && command === 'cancel' ? command : 'out_of_scope';
 }

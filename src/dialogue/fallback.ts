@@ -69,7 +69,8 @@ export function outOfScopeReply(
 /**
  * The reply to talk (`src/lang/talk.ts`): a short, warm line for a feeling ("I'm sorry you're
  * feeling down."), a calm one for an insult, each followed by what the skills can do; no advice and
- * no diagnosis. An aside gets only "take your time" (its question stays open).
+ * no diagnosis. An aside gets only "take your time" (its question stays open), praise a thank-you,
+ * taking note an "Okay!".
  * @param kind the talk read in the turn
  * @param skills the registered skills
  * @param random the injected random source
@@ -83,5 +84,6 @@ export function talkReply(
 ): NormalizedReply {
   const pack = packFor(lang);
   const head = pickFrom(pack.talk.replies[kind] ?? pack.dialogue.outOfScope, random);
-  return kind === 'aside' ? { text: head } : withSuggestions(head, skills, random, pack);
+  const offers = kind !== 'aside' && kind !== 'praise' && kind !== 'ack';
+  return offers ? withSuggestions(head, skills, random, pack) : { text: head };
 }

@@ -13,11 +13,24 @@ import { enTalk } from './en/en-talk.ts';
 import { zhTalk } from './zh/zh-talk.ts';
 
 /**
- * How a turn talks: a feeling's kind, an insult, a reaction (laughter, an interjection, keyboard
- * mash), not knowing ("idk", "随便"), an aside ("one sec", "hmm", "我想想").
+ * How a turn talks: a feeling's kind, an insult, praise ("youre the best", "你真棒"), taking note
+ * ("got it", "知道了"), a reaction (laughter, an interjection, keyboard mash), not knowing ("idk",
+ * "随便"), an aside ("one sec", "hmm", "我想想").
  */
 export type TalkKind =
-  'sad' | 'tired' | 'bored' | 'lonely' | 'stressed' | 'angry' | 'happy' | 'insult' | 'reaction' | 'unsure' | 'aside';
+  | 'sad'
+  | 'tired'
+  | 'bored'
+  | 'lonely'
+  | 'stressed'
+  | 'angry'
+  | 'happy'
+  | 'insult'
+  | 'praise'
+  | 'ack'
+  | 'reaction'
+  | 'unsure'
+  | 'aside';
 
 /** Lower case, no apostrophes ("i'm" = "im"), spaces collapsed, end punctuation and emoji dropped. */
 function normalize(text: string): string {
@@ -75,6 +88,8 @@ export function readTalk(text: string): TalkKind | undefined {
   if (said === '') kind = undefined;
   else if (enTalk.aside(said) || zhTalk.aside(zh)) kind = 'aside';
   else if (enTalk.insult(said) || zhTalk.insult(zh)) kind = 'insult';
+  else if (enTalk.praise(said) || zhTalk.praise(zh)) kind = 'praise';
+  else if (enTalk.ack(said) || zhTalk.ack(zh)) kind = 'ack';
   else kind = (enTalk.feeling(said) ?? zhTalk.feeling(zh)) as TalkKind | undefined;
   if (kind === undefined && (enTalk.unsure(said) || zhTalk.unsure(zh))) kind = 'unsure';
   if (kind === undefined && (enTalk.reaction(said) || zhTalk.reaction(zh) || isMash(said))) kind = 'reaction';
@@ -84,9 +99,9 @@ export function readTalk(text: string): TalkKind | undefined {
 }
 
 /**
- * `true` for a feeling or an insult: talk to answer kindly, never a request, an answer or a cancel.
+ * `true` for a feeling, an insult or praise: talk to answer kindly, never a request, an answer or a cancel.
  * @param kind what {@link readTalk} said
  */
 export function isFeelingOrInsult(kind: TalkKind | undefined): boolean {
-  return kind !== undefined && kind !== 'reaction' && kind !== 'unsure' && kind !== 'aside';
+  return kind !== undefined && kind !== 'reaction' && kind !== 'unsure' && kind !== 'aside' && kind !== 'ack';
 }

@@ -12,6 +12,8 @@ import type { enTalk } from '../en/en-talk.ts';
 const LEAD = '(?:唉|哎|哎呀|呜+|啊|嗯|呃|额|哈|真的|说真的|其实)?[，,、….。]*';
 /** Who and when: 我, 今天, 最近, 我今天, 现在. */
 const WHO = '(?:我|人家)?(?:今天|最近|现在|这几天|这两天|这阵子|今晚)?(?:我|人家)?(?:真的|感觉|觉得|好像|有点|有些)?';
+/** A short topic the feeling is about, said first: 出差(真是)辛苦, 待办事项太多了. */
+const TOPIC = '(?:[^，,、吗？?帮给设定提醒讲告诉查加记放播关取消算]{1,6}?(?:真是|真的|也|都))?';
 /** How much: 好, 很, 太, 真, 超, 有点, 非常, 特别, 挺, 好+. */
 const DEGREE = '(?:好+|很|太|真|超|超级|有点儿?|有些|非常|特别|挺|蛮|十分|相当|巨|贼|老)?';
 /** What may follow: 了, 啊, 死了, 极了, and a short clause that is no request (no 帮/给我/设/吗 …). */
@@ -22,15 +24,15 @@ const CLAUSE =
 /** Feeling words by the kind of reply they get. */
 const FEELINGS: readonly (readonly [kind: string, words: string])[] = [
   ['sad', '难过|伤心|不开心|不高兴|心情不好|心情很差|心情好差|心情差|郁闷|想哭|失落|难受|委屈|沮丧|心塞|emo'],
-  ['tired', '累|困|疲惫|疲倦|没劲|没精神|没力气|心累|身心俱疲'],
+  ['tired', '累|困|疲惫|疲倦|没劲|没精神|没力气|心累|身心俱疲|辛苦'],
   ['bored', '无聊|没意思|闷'],
   ['lonely', '孤独|寂寞|孤单'],
-  ['stressed', '压力(?:好|很|太|超|山)?大|焦虑|紧张|烦|心烦|烦躁|崩溃|担心|慌'],
-  ['angry', '生气|气死|火大|恼火|气人'],
+  ['stressed', '压力(?:好|很|太|超|山)?大|事情?(?:好|太|真|超)?多|焦虑|紧张|烦|心烦|烦躁|崩溃|担心|慌'],
+  ['angry', '生气|气死|火大|恼火|气人|讨厌[^，,吗？?]{0,8}'],
   ['happy', '开心|高兴|快乐|心情(?:很|真|超|特别)?好|爽'],
 ];
 const FEELING_RES = FEELINGS.map(
-  ([kind, words]) => [kind, new RegExp(`^${LEAD}${WHO}${DEGREE}(?:${words})${END}${CLAUSE}$`, 'u')] as const,
+  ([kind, words]) => [kind, new RegExp(`^${LEAD}${WHO}${TOPIC}${DEGREE}(?:${words})${END}${CLAUSE}$`, 'u')] as const,
 );
 
 /** 你好笨, 你真没用, 垃圾, 笨蛋, 什么破机器人. */
@@ -54,10 +56,18 @@ const UNSURE =
 const ASIDE = new RegExp(
   '^' +
     LEAD +
-    '(?:呃+|额+|等一下|等一等|等等|等会儿?|稍等(?:一下)?|稍等片刻|你等等|(?:让|容)?我(?:再)?想(?:想|一想|一下)|我考虑一下|我看看|我看一下|我查一下|我找找|让我看看|我(?:一下子?|一时)?想不起来(?:了)?|我忘了|忘了)' +
-    '(?:啊|哈|吧|哦|呀|啦|先|再说|…|\\.)*$',
+    '(?:呃+|额+|等一下|等下|等一等|等等|等会儿?|稍等(?:一下)?|稍等片刻|你等等|(?:让|容)?我(?:再)?想(?:想|一想|一下)|我考虑一下|我看看|我看一下|我查一下|我找找|让我看看|我(?:一下子?|一时)?想不起来(?:了)?|我忘了|忘了)' +
+    '(?:要|该)?(?:[^，,]{0,6}(?:啥|什么)(?:来着)?)?(?:啊|哈|吧|哦|呀|啦|先|再说|…|\\.)*$',
   'u',
 );
+
+/** Praise: 你真棒, 你好厉害, 太厉害了, 爱你; not 你好 (a greeting). */
+const PRAISE =
+  /^(?:哇+|哇塞|天哪)?[，,]?(?:你(?:真的?|好|太|很|超|也太|可真)|真|太|好)(?:棒|厉害|聪明|贴心|可爱|靠谱|牛|给力|好)(?:了|啊|呀|哦|吧|耶|哈)*$|^(?:爱你|么么哒|牛啊|牛逼|666+你)(?:了|啊|呀|哦|耶)*$/u;
+
+/** Taking note: 知道了, 收到, 好滴, 嗯嗯 知道了, ok的; not 好的 / 嗯嗯 alone (a yes). */
+const ACK =
+  /^(?:嗯+|哦+|噢+|好+|行|ok)?[，,]?(?:知道了|晓得了|明白了?|了解了?|收到|好滴|好哒|好嘞|ok的|okk|懂了|原来如此)(?:了|啊|呀|哈|哦|～|~)*$/u;
 
 /** Chinese talk, the same shape as the English. */
 export const zhTalk: typeof enTalk = {
@@ -68,6 +78,8 @@ export const zhTalk: typeof enTalk = {
   insult: (text: string): boolean => INSULT.test(text),
   reaction: (text: string): boolean => REACTION.test(text),
   unsure: (text: string): boolean => UNSURE.test(text),
+  praise: (text: string): boolean => PRAISE.test(text),
+  ack: (text: string): boolean => ACK.test(text),
   aside: (text: string): boolean => ASIDE.test(text),
   replies: {
     sad: ['听到你不开心，我也有点难过。', '抱抱你，我在这儿陪着你。', '辛苦了，心情不好的时候有我在。'],
@@ -79,5 +91,7 @@ export const zhTalk: typeof enTalk = {
     happy: ['太好了，真为你高兴！', '听到你开心我也很开心！'],
     insult: ['抱歉没帮上忙。告诉我你需要什么，我再试试。', '不好意思，我还在学习。告诉我你需要什么，我尽力而为。'],
     aside: ['好的，不着急，慢慢想。', '没问题，你慢慢来。', '好，我等你。'],
+    praise: ['谢谢夸奖！', '谢谢你，能帮上忙我很开心！', '嘿嘿，谢谢！'],
+    ack: ['好的！', '嗯嗯，有需要随时叫我。', '好嘞。'],
   },
 };

@@ -61,6 +61,19 @@ describe('talk between and around tasks', () => {
     }
   });
 
+  it('thanks praise and takes note of "got it" without starting anything', async () => {
+    for (const [text, words] of [
+      ['youre the best', /thank/i],
+      ['你真棒', /谢谢/],
+      ['嗯嗯 知道了', /好|有需要/],
+    ] as const) {
+      const [turn] = await play(text);
+      assert.equal(turn!.intent, null, text);
+      assert.match(turn!.text, words, text);
+      assert.doesNotMatch(turn!.text, /didn't understand|didn't get|没理解|没听懂/, text);
+    }
+  });
+
   it('takes no reaction, filler or mash for a name, an item or a reminder, and keeps the question', async () => {
     for (const [ask, reaction, answer, named] of [
       ['call me', 'lol', 'Bob', /Bob/],

@@ -43,6 +43,13 @@ describe('readTalk', () => {
       assert.equal(readTalk(t), 'aside', t);
   });
 
+  it('reads praise and taking note, but not a greeting or a bare yes', () => {
+    for (const t of ['youre the best', 'omg ur a lifesaver', 'good bot', '你真棒', '你好厉害'])
+      assert.equal(readTalk(t), 'praise', t);
+    for (const t of ['got it', 'ok got it', '知道了', '嗯嗯 知道了', '收到']) assert.equal(readTalk(t), 'ack', t);
+    for (const t of ['你好', '好的', 'ok', 'sounds good']) assert.equal(readTalk(t), undefined, t);
+  });
+
   it('leaves answers, names, yes/no and requests alone', () => {
     for (const t of [
       'Bob',
@@ -64,6 +71,9 @@ describe('readTalk', () => {
       '你好',
       '5 minutes',
       'trash',
+      'i hate to ask but can you set a timer?',
+      'one sec timer',
+      'wait, set it for 6 instead',
     ])
       assert.equal(readTalk(t), undefined, t);
   });
