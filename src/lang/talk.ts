@@ -71,6 +71,9 @@ function isMash(text: string): boolean {
   });
 }
 
+/** The longest turn read as talk, in UTF-16 units ("I feel rather lonely since my husband passed away" is 50). */
+const MAX_TALK = 120;
+
 let lastText: string | undefined;
 let lastKind: TalkKind | undefined;
 
@@ -82,6 +85,8 @@ let lastKind: TalkKind | undefined;
 export function readTalk(text: string): TalkKind | undefined {
   // The decision and the slot extractors read the same turn: one memo entry.
   if (text === lastText) return lastKind;
+  // Talk is short; a long turn is something else, and the grammars need not look at it.
+  if (text.length > MAX_TALK) return undefined;
   const said = normalize(text);
   const zh = toClauses(said);
   let kind: TalkKind | undefined;

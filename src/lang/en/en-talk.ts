@@ -15,7 +15,10 @@ const SUBJECT = String.raw`(?:i\s+(?:just\s+|really\s+|kinda\s+)?(?:feel(?:\s+li
 /** "so", "really", "kinda", "a bit", "super": how much, any two. */
 const DEGREE = String.raw`(?:(?:so+|really|very|kinda|kind\s+of|sort\s+of|a\s+bit|a\s+little(?:\s+bit)?|pretty|super|rather|quite|too|extremely|incredibly|totally|completely|just|a\s+lil|lowkey|honestly|soo+)\s+){0,2}`;
 /** What may follow a feeling: when, why (a short clause), a sigh. Never a request: no "?". */
-const TAIL = String.raw`(?:[\s,]+(?:today|tonight|rn|right\s+now|lately|atm|these\s+days|now|this\s+week|all\s+day|again|omg|lol|ugh|tbh|honestly|(?:about|because|cuz|cause|bc|since|after|of|with|from|going\s+to|gonna|heading\s+to|off\s+to)\s+[^?]{1,60}))*`;
+const TAIL =
+  String.raw`(?:[\s,]+(?:today|tonight|rn|right\s+now|lately|atm|these\s+days|now|this\s+week|all\s+day|again|omg|lol|ugh|tbh|honestly))*` +
+  // One reason or errand at the very end: a free clause inside the loop would backtrack exponentially.
+  String.raw`(?:[\s,]+(?:about|because|cuz|cause|bc|since|after|of|with|from|going\s+to|gonna|heading\s+to|off\s+to)\s+[^?]{1,60})?`;
 
 /** Words that make a turn with a feeling in it a request ("im so tired, can you set an alarm"). */
 const REQUEST =

@@ -77,4 +77,23 @@ describe('readTalk', () => {
     ])
       assert.equal(readTalk(t), undefined, t);
   });
+
+  it('reads hostile input in linear time and leaves long turns alone', () => {
+    const t0 = performance.now();
+    for (const unit of [
+      'about ',
+      ' about a',
+      'ugh im so ',
+      'really ',
+      'i hate a ',
+      'one sec lemme check ',
+      '嗯',
+      '真是',
+      '好',
+    ])
+      for (const end of ['?', 'x', '吗']) readTalk(unit.repeat(Math.ceil(119 / unit.length)).slice(0, 119) + end);
+    // The bound is loose (a shared machine); exponential backtracking took seconds on one turn.
+    assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms`);
+    assert.equal(readTalk(`i feel sad ${'because '.repeat(20)}`), undefined);
+  });
 });
