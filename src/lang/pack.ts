@@ -13,12 +13,14 @@ import { enFormat } from './en/en-format.ts';
 import { FUN_FACTS, JOKES } from './en/en-jokes.ts';
 import { enSkills } from './en/en-skills.ts';
 import { enSmallTalk } from './en/en-small-talk.ts';
+import { enTalk } from './en/en-talk.ts';
 import { zhCues } from './zh/zh-cues.ts';
 import { zhDialogue } from './zh/zh-dialogue.ts';
 import { zhFormat } from './zh/zh-format.ts';
 import { ZH_FUN_FACTS, ZH_JOKES } from './zh/zh-jokes.ts';
 import { zhSkills } from './zh/zh-skills.ts';
 import { zhSmallTalk } from './zh/zh-small-talk.ts';
+import { zhTalk } from './zh/zh-talk.ts';
 
 /** The languages the assistant speaks. */
 export const languages = ['en', 'zh'] as const;
@@ -35,6 +37,8 @@ export interface LanguagePack {
   dialogue: typeof enDialogue;
   skills: typeof enSkills;
   smallTalk: typeof enSmallTalk;
+  /** Feelings, insults, reactions and asides: how they are read and what is said back. */
+  talk: typeof enTalk;
   jokes: readonly string[];
   funFacts: readonly string[];
   cues: typeof enCues;
@@ -47,6 +51,7 @@ const en: LanguagePack = {
   dialogue: enDialogue,
   skills: enSkills,
   smallTalk: enSmallTalk,
+  talk: enTalk,
   jokes: JOKES,
   funFacts: FUN_FACTS,
   cues: enCues,
@@ -59,6 +64,7 @@ const zh: LanguagePack = {
   dialogue: zhDialogue,
   skills: zhSkills,
   smallTalk: zhSmallTalk,
+  talk: zhTalk,
   jokes: ZH_JOKES,
   funFacts: ZH_FUN_FACTS,
   cues: zhCues,
