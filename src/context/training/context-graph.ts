@@ -6,7 +6,10 @@
  *
  * Every node here runs on every turn (ONNX Runtime Web has a fixed cost per node and per tensor, and
  * the arithmetic is small next to it), except the constant ones ONNX Runtime folds at load: the
- * dequantized, remapped embedding table is one of those, so a turn gathers float rows directly.
+ * dequantized, remapped embedding table is one of those, so a turn gathers float rows directly. The
+ * arithmetic on a turn's values is format 2's, operation for operation, so the outputs are the same
+ * floats (merging a head's five products into one Gemm was tried: no faster in Chromium, and not
+ * the same floats).
  *
  * @module
  */
@@ -203,30 +206,25 @@ function bagNodes(remapPerTurn: boolean): OnnxNode[] {
 }
 
 /**
- * The nodes of one candidate head: bags, features, padding scores → probabilities `out` (1-D).
- * The network's `du·wa + dc·wb + bags·wd + feats·wf + g·wg + b` is one Gemm of the concatenated
- * terms and the stacked weights (a constant ONNX Runtime folds at load) plus the per-turn `g·wg + b`.
+ * The nodes of one candidate head: bags, features, padding scores → probabilities `out` (1-D). The
+ * same operations in the same order as format 2 (so the same floats): only the padding and the
+ * output's shape changed.
  */
 function headNodes(prefix: string, inputs: { bags: string; feats: string; pad: string }, out: string): OnnxNode[] {
   const n = (s: string) => `${prefix}_${s}`;
   return [
-    {
-      op: 'Concat',
-      inputs: [n('wa'), n('wb'), n('wd'), n('wf')],
-      outputs: [n('w_terms')],
-      attributes: [{ name: 'axis', int: 0 }],
-    },
     { op: 'Mul', inputs: [inputs.bags, 'u'], outputs: [n('du')] },
     { op: 'Mul', inputs: [inputs.bags, 'c'], outputs: [n('dc')] },
-    {
-      op: 'Concat',
-      inputs: [n('du'), n('dc'), inputs.bags, inputs.feats],
-      outputs: [n('terms')],
-      attributes: [{ name: 'axis', int: 1 }],
-    },
+    { op: 'MatMul', inputs: [n('du'), n('wa')], outputs: [n('a')] },
+    { op: 'MatMul', inputs: [n('dc'), n('wb')], outputs: [n('bc')] },
+    { op: 'MatMul', inputs: [inputs.bags, n('wd')], outputs: [n('d')] },
+    { op: 'MatMul', inputs: [inputs.feats, n('wf')], outputs: [n('f')] },
     { op: 'MatMul', inputs: ['g', n('wg')], outputs: [n('gp')] },
-    { op: 'Add', inputs: [n('gp'), n('b')], outputs: [n('gb')] },
-    { op: 'Gemm', inputs: [n('terms'), n('w_terms'), n('gb')], outputs: [n('pre')] },
+    { op: 'Add', inputs: [n('a'), n('bc')], outputs: [n('s1')] },
+    { op: 'Add', inputs: [n('s1'), n('d')], outputs: [n('s2')] },
+    { op: 'Add', inputs: [n('f'), n('s2')], outputs: [n('s3')] },
+    { op: 'Add', inputs: [n('s3'), n('gp')], outputs: [n('s4')] },
+    { op: 'Add', inputs: [n('s4'), n('b')], outputs: [n('pre')] },
     { op: 'Relu', inputs: [n('pre')], outputs: [n('h')] },
     { op: 'MatMul', inputs: [n('h'), n('v')], outputs: [n('score2')] },
     { op: 'Reshape', inputs: [n('score2'), 'shape_flat'], outputs: [n('score')] },
