@@ -14,7 +14,7 @@
  * @module
  */
 import type { OnnxNode, OnnxTensor } from '../../nlu/onnx/onnx-model.ts';
-import { encodeOnnxModel } from '../../nlu/onnx/onnx-writer.ts';
+import { encodeOnnxModel, f32Tensor, i64Tensor } from '../../nlu/onnx/onnx-writer.ts';
 import { quantizeUint8 } from '../../nlu/onnx/quantize.ts';
 import { CHECKSUM_KEY } from '../../nlu/onnx/model-format.ts';
 import { CONTEXT_HEADER } from '../context-format.ts';
@@ -29,13 +29,8 @@ const PRODUCER_VERSION = '0.1.0';
  */
 const MAX_FOLDED_TABLE = 1 << 21;
 
-const f32 = (name: string, dims: number[], data: Float32Array): OnnxTensor => ({ name, type: 'float32', dims, data });
-const i64 = (name: string, values: number[]): OnnxTensor => ({
-  name,
-  type: 'int64',
-  dims: [values.length],
-  data: BigInt64Array.from(values.map(BigInt)),
-});
+const f32 = f32Tensor;
+const i64 = i64Tensor;
 
 /** Collects initializers, and the DequantizeLinear nodes of quantized matrices (which must come first). */
 export class GraphParts {
