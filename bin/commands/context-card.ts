@@ -18,6 +18,8 @@ export interface ContextCardFigures {
   dialogues: number;
   trainTurns: number;
   seed: number;
+  /** The trainer's seed, when not `seed` (`--train-seed`). */
+  trainSeed?: number;
   epochs: number;
   metrics: TrainedContextModel['metrics'];
   bytes: number;
@@ -151,7 +153,9 @@ plays them next to the dev sets, with an utterance-only anchor (BENCHMARKS.md).
 ## Reproduce
 
 \`\`\`sh
-npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json --seed ${f.seed} --dialogues ${f.dialogues} \\
+npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json --seed ${f.seed}${
+    f.trainSeed === undefined || f.trainSeed === f.seed ? '' : ` --train-seed ${f.trainSeed}`
+  } --dialogues ${f.dialogues} \\
   --epochs ${f.epochs} --dev ${f.dev.map((d) => d.file).join(',') || '<dev sets>'}${
     f.people.length === 0
       ? ''

@@ -29,7 +29,7 @@ import { replayDialogues, splitDialogueFile } from './context-dialogues.ts';
 /** Usage text of the command. */
 export const TRAIN_CONTEXT_USAGE =
   'confidant train-context --data <clinc150.json> [--zh-data <clinc150-zh.json>] [-o <context.onnx>] [--card <card.md>] ' +
-  '[--dialogues N] [--train-dialogues <a.json,b.json>] [--dialogue-weight N] [--seed N] [--epochs N] ' +
+  '[--dialogues N] [--train-dialogues <a.json,b.json>] [--dialogue-weight N] [--seed N] [--train-seed N] [--epochs N] ' +
   '[--intent-model <intent.onnx>] [--dev <a.json,b.json>] [--quiet]';
 
 /**
@@ -61,6 +61,7 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       'train-dialogues': { type: 'string' },
       'dialogue-weight': { type: 'string', default: String(DIALOGUE_WEIGHT) },
       seed: { type: 'string', default: '1' },
+      'train-seed': { type: 'string' },
       epochs: { type: 'string', default: '10' },
       'intent-model': { type: 'string' },
       dev: { type: 'string' },
@@ -78,6 +79,9 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
   };
   const dialogues = count('dialogues', values.dialogues);
   const seed = count('seed', values.seed);
+  // The simulation's seed and the trainer's (initialization, shuffling, dropout) apart: several
+  // trainings on the same simulated dialogues can then be compared on dev.
+  const trainSeed = count('train-seed', values['train-seed'] ?? values.seed);
   const epochs = count('epochs', values.epochs);
   const weight = Number(values['dialogue-weight']);
   if (!Number.isInteger(weight) || weight < 0)
@@ -129,7 +133,7 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
         name: 'assistant-context',
         version: '2026.12.0',
         language: 'en',
-        seed,
+        seed: trainSeed,
         epochs,
         ...CONTEXT_TRAINING,
         featurizer: { ...CONTEXT_TRAINING.featurizer },
@@ -147,6 +151,7 @@ export async function trainContextCommand(argv: string[]): Promise<number> {
       trainTurns: train.examples.length,
       dialogues,
       seed,
+      trainSeed,
       epochs,
       metrics: trained.metrics,
       bytes: bytes.length,
