@@ -13,7 +13,8 @@ export type SimLanguage = 'en' | 'zh';
 /** Phrases per language. */
 export type Bank = Record<SimLanguage, readonly string[]>;
 
-const split = (s: string): string[] =>
+/** The phrases of a `|`-separated list, trimmed, empty ones dropped. */
+export const split = (s: string): string[] =>
   s
     .split('|')
     .map((x) => x.trim())

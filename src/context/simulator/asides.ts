@@ -13,14 +13,8 @@
  * @module
  */
 import type { Rng } from '../../nlu/training/rng.ts';
-import type { Bank, SimLanguage } from './acts.ts';
+import { split, type Bank, type SimLanguage } from './acts.ts';
 import { pick } from './values.ts';
-
-const split = (s: string): string[] =>
-  s
-    .split('|')
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
 
 /** Asking for time to think or to look something up. */
 const HOLD: Bank = {
