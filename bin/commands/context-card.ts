@@ -18,6 +18,8 @@ export interface ContextCardFigures {
   dialogues: number;
   trainTurns: number;
   seed: number;
+  /** The trainer's seed, when not `seed` (`--train-seed`). */
+  trainSeed?: number;
   epochs: number;
   metrics: TrainedContextModel['metrics'];
   bytes: number;
@@ -102,7 +104,9 @@ dialogue action, with only the guards a rule must hold whatever the model says.
 ${peopleText(f)}${f.dialogues} dialogues (${f.trainTurns} user turns) were simulated by
 \`src/context/simulator/\` (seed ${f.seed}): an agenda-based user who requests, answers, cancels (of a question or of a
 running timer), follows up ("and tomorrow?", "X too", "another one", "plus 8"), corrects, confirms, denies, switches
-topic mid-question and chats, in English (70%) and Simplified Chinese (30%), with casual typing and typos. Cancels,
+topic mid-question, chats, and says asides that answer nothing while a question is open ("hmm let me think", "one
+sec", "等一下", "我想想", reactions, fillers, keyboard mash, a question back: out of scope, the question stays open;
+\`asides.ts\`), in English (70%) and Simplified Chinese (30%), with casual typing and typos. Cancels,
 yes, no and vague answers ("no idea") are drawn from phrase banks and, now and then, from the intent corpora's own
 \`cancel\`, \`yes\`, \`no\` and \`maybe\` sentences. Requests
 come from the intent corpora's train and validation splits (CLINC150, CC BY 3.0; CLINC150-zh in \`models/corpora/zh\`)
@@ -149,7 +153,9 @@ plays them next to the dev sets, with an utterance-only anchor (BENCHMARKS.md).
 ## Reproduce
 
 \`\`\`sh
-npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json --seed ${f.seed} --dialogues ${f.dialogues} \\
+npx tsx bin/cli.ts train-context --data ../shared/datasets/clinc150.json --seed ${f.seed}${
+    f.trainSeed === undefined || f.trainSeed === f.seed ? '' : ` --train-seed ${f.trainSeed}`
+  } --dialogues ${f.dialogues} \\
   --epochs ${f.epochs} --dev ${f.dev.map((d) => d.file).join(',') || '<dev sets>'}${
     f.people.length === 0
       ? ''

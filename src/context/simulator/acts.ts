@@ -13,7 +13,8 @@ export type SimLanguage = 'en' | 'zh';
 /** Phrases per language. */
 export type Bank = Record<SimLanguage, readonly string[]>;
 
-const split = (s: string): string[] =>
+/** The phrases of a `|`-separated list, trimmed, empty ones dropped. */
+export const split = (s: string): string[] =>
   s
     .split('|')
     .map((x) => x.trim())
@@ -130,10 +131,13 @@ export const ANSWER_FRAMES: Bank = {
   ),
 };
 
-/** Answers that fill nothing (the manager re-asks). */
+/**
+ * Answers that fill nothing (the manager re-asks). Reactions, fillers and mash are not answers at all:
+ * they are asides (`asides.ts`), out of scope.
+ */
 export const NONSENSE: Bank = {
-  en: split('purple|banana|elephant|asdf|the blue one|blah|whenever|hmm|potato|something|whatever|uh|lol|qwerty'),
-  zh: split('紫色|随便|香蕉皮|啊啊啊|嗯嗯|哈哈|不知道呢'),
+  en: split('purple|banana|elephant|the blue one|blah|whenever|potato|something|whatever|the usual|same as always'),
+  zh: split('紫色|随便|香蕉皮|老样子|跟上次一样|看着办'),
 };
 
 /** Asking again for the same kind of thing ("another one"). */

@@ -26,6 +26,7 @@ import {
   type Bank,
   type SimLanguage,
 } from './acts.ts';
+import { aside } from './asides.ts';
 import type { IntentScript } from './intent-scripts.ts';
 import { OUT_OF_SCOPE, ZH_UNANSWERED } from './other-requests.ts';
 import { fill, pick, type ValueGenerator } from './values.ts';
@@ -73,6 +74,12 @@ export interface SimSetting {
   smallTalk: ReadonlySet<string>;
   generators: Record<string, ValueGenerator>;
 }
+
+/**
+ * How often an aside (`asides.ts`) follows a slot question, against the other acts' weights (which sum
+ * to about 1): the class round 5's retrain took for answers.
+ */
+const ASIDE_SHARE = 0.1;
 
 const say = (bank: Bank, s: SimSetting): string => pick(s.rng, bank[s.lang].length > 0 ? bank[s.lang] : bank.en);
 
@@ -252,6 +259,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     return { ...r, text: fill(say(INTERRUPT_FRAMES, s), s.rng, s.lang, { r: r.text }).text, act: `interrupt-${r.act}` };
   };
   const cancel = () => turn(sayOrCorpus(CANCEL, 'cancel', 0.35, s), { command: 'cancel' }, 'cancel');
+  // "hmm let me think", "lol", "等一下", "要精确到分钟吗": the question stays open (out of scope), see asides.ts.
+  const asideTurn = (weights?: Parameters<typeof aside>[2]) => {
+    const said = aside(s.rng, s.lang, weights);
+    return turn(said.text, { command: 'out_of_scope' }, `aside-${said.kind}`);
+  };
 
   if (pending?.type === 'confirm') {
     return choose(s, [
@@ -260,10 +272,12 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.1, cancel],
       [0.12, interrupt],
       [0.08, () => smallTalk(s)],
+      [ASIDE_SHARE * 0.4, () => asideTurn({ hold: 3, reaction: 2, filler: 1, mash: 1 })],
     ]);
   }
   if (pending?.type === 'slot' && task !== undefined) {
     const answers = script?.answers?.[pending.slot];
+    const kind = s.skills.find((k) => k.id === task.skillId)?.slots?.find((x) => x.name === pending.slot)?.kind;
     const answer = () => {
       const value = template(answers, s)!;
       const framed = fill(say(ANSWER_FRAMES, s), s.rng, s.lang, { v: value.text });
@@ -280,16 +294,20 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
         0.05,
         () => turn(say(NONSENSE, s), { command: 'fill_slot', intent: task.intent, slot: pending.slot }, 'nonsense'),
       ],
-      // "no idea", "whatever you think": a vague answer keeps the question (the manager asks again).
+      // "no idea", "whatever you think": a vague answer keeps the question (the manager asks again). To
+      // a free-text question ("What should I call you?") it is no value at all: out of scope, still open.
       [
         0.03,
         () =>
           turn(
             sayOrCorpus(NONSENSE, 'maybe', 0.8, s),
-            { command: 'fill_slot', intent: task.intent, slot: pending.slot },
+            kind === 'text'
+              ? { command: 'out_of_scope' }
+              : { command: 'fill_slot', intent: task.intent, slot: pending.slot },
             'vague',
           ),
       ],
+      [ASIDE_SHARE, () => asideTurn()],
       [0.14, cancel],
       [0.18, interrupt],
       [0.08, () => smallTalk(s)],
@@ -363,6 +381,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.07, () => smallTalk(s)],
       [0.07, () => outOfScope(s)],
       [0.03, () => unanswered(s)],
+      // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
+      [ASIDE_SHARE * 0.4, () => asideTurn({ reaction: 3, filler: 1, mash: 1 })],
     ]);
   }
   if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COMMANDS } from '../../../src/context/dialogue-features.ts';
+import { COMMANDS, STATE_FEATURES } from '../../../src/context/dialogue-features.ts';
+import { aside, type AsideKind } from '../../../src/context/simulator/asides.ts';
+import { createRng } from '../../../src/nlu/training/rng.ts';
 import { simulateDialogues, type RecordedTurn } from '../../../src/context/simulator/simulate.ts';
 import type { SimCorpus } from '../../../src/context/simulator/user-simulator.ts';
 import { loadIntentModel, type IntentModel } from '../../../src/nlu/runtime/intent-model.ts';
@@ -59,5 +61,44 @@ describe('the dialogue simulator', () => {
       assert.ok(commands.has(c), `no ${c} turn`);
     assert.ok(turns.some((t) => t.lang === 'zh' && /\p{Script=Han}/u.test(t.text)));
     assert.ok(turns.some((t) => t.lang === 'en'));
+  });
+
+  // Round 5's retrain took "hmm let me think" for the answer to a slot question: the simulator says such turns.
+  it('follows slot questions with asides that keep the question open (out of scope)', async () => {
+    const { turns } = await run(11, 300);
+    const PENDING_SLOT = STATE_FEATURES.indexOf('pending_slot');
+    const asides = turns.filter((t) => t.act.startsWith('aside-') && (t.features.state[PENDING_SLOT] ?? 0) > 0);
+    assert.ok(asides.length >= 10, `${asides.length} asides to a slot question`);
+    for (const t of asides) assert.equal(t.labelled.command, 'out_of_scope', t.text);
+    assert.ok(asides.some((t) => t.lang === 'zh') && asides.some((t) => t.lang === 'en'));
+    // The next turn of the same dialogue is asked in a state where the question is still open.
+    const next = asides.map((a) => turns[turns.indexOf(a) + 1]).filter((t, k) => t?.dialogue === asides[k]!.dialogue);
+    assert.ok(next.length > 0);
+    for (const t of next) assert.ok((t!.features.state[PENDING_SLOT] ?? 0) > 0, `question closed before '${t!.text}'`);
+  });
+});
+
+describe('asides', () => {
+  it('are seeded, non-empty, of every kind in both languages, and Chinese ones are Chinese or mash', () => {
+    const say = (seed: number) => {
+      const rng = createRng(seed);
+      return Array.from({ length: 400 }, (_, i) => aside(rng, i % 2 === 0 ? 'en' : 'zh'));
+    };
+    assert.deepEqual(say(3), say(3));
+    assert.notDeepEqual(say(3), say(4));
+    const said = say(5);
+    for (const lang of ['en', 'zh'] as const) {
+      const mine = said.filter((_, i) => (i % 2 === 0 ? 'en' : 'zh') === lang);
+      const kinds = new Set<AsideKind>(mine.map((x) => x.kind));
+      for (const k of ['hold', 'reaction', 'filler', 'mash', 'question-back'] as const)
+        assert.ok(kinds.has(k), `${lang}: no ${k}`);
+      for (const x of mine) assert.ok(x.text.trim().length > 0 && !x.text.includes('{'), x.text);
+    }
+    assert.ok(said.some((x, i) => i % 2 === 1 && x.kind === 'hold' && /\p{Script=Han}/u.test(x.text)));
+  });
+
+  it('say only the kinds asked for', () => {
+    const rng = createRng(9);
+    for (let i = 0; i < 200; i++) assert.equal(aside(rng, 'en', { mash: 1 }).kind, 'mash');
   });
 });

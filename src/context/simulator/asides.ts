@@ -1,0 +1,135 @@
+/**
+ * Turns that answer nothing, said while a question is open or after a task: asides ("hmm let me
+ * think", "one sec", "等一下", "我想想"), reactions ("lol", "哈哈"), fillers ("umm", "呃"), keyboard mash
+ * and questions back about the question ("wait is it 3 now?", "要精确到分钟吗"). A perfect context model
+ * reads each as out of scope: the task and its question stay open (the dialogue manager asks again
+ * once) and the next real answer fills it. Without them the simulator only ever followed a slot
+ * question with an answer, a cancel, a switch or small talk, and a model trained with people's
+ * dialogues learned to take "let me think" for the answer (round 5).
+ *
+ * The lexicons are written here from everyday chat, in parts that combine ("lol ok" + "one sec"),
+ * so the model learns the kind of turn, not a list of strings; never copied from an evaluation set.
+ *
+ * @module
+ */
+import type { Rng } from '../../nlu/training/rng.ts';
+import { split, type Bank, type SimLanguage } from './acts.ts';
+import { pick } from './values.ts';
+
+/** Asking for time to think or to look something up. */
+const HOLD: Bank = {
+  en: split(
+    'let me think|hmm let me think|lemme think|let me think about it|let me think for a sec|one sec|one second|' +
+      '1 sec|sec|just a sec|just a second|gimme a sec|give me a second|give me a min|one min|one moment|' +
+      'just a moment|hang on|hang on a sec|hold on a sec|hold on a minute|wait a sec|wait a moment|hold up|' +
+      'let me check|lemme check|let me see|let me look|let me look it up|checking|let me check my calendar|' +
+      'let me ask my wife|let me ask my husband|let me ask my mom|i need to check|need to think|thinking|' +
+      'still thinking|good question|hmm good question|bear with me|brb|one sec brb|gotta check|let me figure it out|' +
+      'i have to think about that|not sure yet let me think|hmm not sure yet|give me a sec to think|' +
+      'wait let me think|ok wait|wait wait|hmm wait|one sec please|just a min|lemme see|let me remember|' +
+      'trying to remember|what was it again|hmm what was it|it was something like|uh let me recall',
+  ),
+  zh: split(
+    '等一下|等等|我想想|让我想想|我想一想|让我想一想|稍等|稍等一下|等我一下|等我想想|我看看|让我看看|我查一下|' +
+      '我查查|我看一下日历|我问问我老婆|我问问我老公|我问下我妈|容我想想|我得想想|我考虑一下|让我考虑考虑|先等等|' +
+      '你等下|等会儿啊|稍微等一下哈|先让我想一下|想一下|我琢磨琢磨|我回忆一下|我记得是|是什么来着|叫什么来着|' +
+      '嗯我想想|呃让我想想|这个嘛我想想|好问题|我确认一下|等我看看|马上|别急|别急我想想|让我算算',
+  ),
+};
+
+/** Reactions and laughter. */
+const REACTION: Bank = {
+  en: split(
+    'lol|haha|hahaha|lmao|lmfao|rofl|hehe|heh|ha|lolol|omg|oh my god|wow|whoa|oh wow|damn|ugh|oof|yikes|meh|' +
+      'ooh|yay|oops|xD|:)|:D|😂|🤣|🙄|lol ok|haha nice|lol what|omg lol|ugh fine|bruh|smh|welp|huh|hm',
+  ),
+  zh: split(
+    '哈哈|哈哈哈|哈哈哈哈|呵呵|嘿嘿|嘻嘻|噗|哇|哇塞|天哪|我的天|啊这|笑死|笑死我了|666|牛|绝了|哎呀|唉|啧|汗|晕|无语|' +
+      '2333|hhh|hhhh|orz|😂|🤣|lol|哈哈好吧|啊啊啊|呜呜|嘤嘤嘤|emmm|额额',
+  ),
+};
+
+/** Fillers said before the answer comes. */
+const FILLER: Bank = {
+  en: split('um|uh|umm|uhh|ummm|uhhh|hmm|hmmm|hm|er|erm|ehh|mm|mmm|well|so|like|ok so|hmm hmm|uh huh|...'),
+  zh: split('嗯……|呃|额|唔|那个|这个|就是|这个嘛|嗯…|呃呃|那个那个|emm|嗯 那个|就是说'),
+};
+
+/** Questions back about the question itself: the user needs to know something before answering. */
+const QUESTION_BACK: Bank = {
+  en: split(
+    'wait is it {n} now?|is it {n} already?|wait what time is it there?|do you need the exact time?|' +
+      'does it have to be exact?|can i say it in hours?|what format?|like what?|what do you mean?|what kind of answer?|' +
+      'what should i say?|what are my options?|why do you need that?|is that required?|do i have to?|' +
+      'wait what was the question?|sorry what was that for?|is that for today?|what did i ask for again?|' +
+      'does it matter?|what do you need exactly?|which one do you mean?|can it be approximate?|wait for what?',
+  ),
+  zh: split(
+    '现在{n}点了吗|要精确到分钟吗|可以说小时吗|什么意思|啥意思|你问的是什么|要说什么|我该怎么说|有哪些选项|问这个干嘛|' +
+      '这个必须填吗|一定要说吗|是今天的吗|我刚才要干嘛来着|大概可以吗|你是说哪个|要什么格式|随便说都行吗|刚才问的啥',
+  ),
+};
+
+/** Openers and closers the parts above are combined with ("lol one sec", "嗯 我想想哈"). */
+const BEFORE: Bank = {
+  en: split('lol|haha|hmm|um|uh|ok|oh|wait|ugh|ooh|hm|ah|oh um|hmm ok|sorry'),
+  zh: split('哈哈|嗯|呃|额|啊|哦|诶|唔|emmm|那个'),
+};
+const AFTER: Bank = {
+  en: split('lol|haha|...|..|!|?|:)|sorry|pls|please|ok|hold on'),
+  zh: split('哈|啊|哈哈|……|。。。|!|嘛|呀|先'),
+};
+
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'jkl;', 'fdsa', 'hjkl', 'poiuy', 'mnbvc'];
+const HAN =
+  '的一是了我不在人有这他来们个中上大为和国地到以说时要就出会也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实';
+
+/** Keyboard mash and stray characters: Latin rows in both languages, random common Han in Chinese. */
+function mash(rng: Rng, lang: SimLanguage): string {
+  const r = rng.next();
+  if (r < 0.15) return pick(rng, ['?', '??', '???', '!!!', '...', '？？', '。。。', '。', '……', 'k', 'kk', '.']);
+  if (lang === 'zh' && r < 0.55)
+    return Array.from({ length: 2 + rng.int(7) }, () => HAN[rng.int(HAN.length)]!).join('');
+  const word = () => {
+    if (rng.next() < 0.25) return pick(rng, 'jfkdls|ghgh|aaaa|zzz|sdfsdf|fjfjfj|hjhj|xyz|aksjd|dfgdfg|mmmm'.split('|'));
+    const row = pick(rng, ROWS);
+    const start = rng.int(Math.max(1, row.length - 3));
+    return row.slice(start, start + 2 + rng.int(row.length - start - 1));
+  };
+  return Array.from({ length: 1 + rng.int(2) }, word).join(rng.next() < 0.7 ? ' ' : '');
+}
+
+/** What kind of aside {@link aside} said, for the simulator's statistics. */
+export type AsideKind = 'hold' | 'reaction' | 'filler' | 'mash' | 'question-back';
+
+/**
+ * An aside in the language asked: a held question, a reaction, a filler, keyboard mash or a question
+ * back, sometimes framed by an opener or a closer.
+ * @param rng the simulation's random source
+ * @param lang the dialogue's language
+ * @param weights how often each kind comes (relative); kinds left out never do
+ * @returns the text and its kind
+ */
+export function aside(
+  rng: Rng,
+  lang: SimLanguage,
+  weights: Partial<Record<AsideKind, number>> = { hold: 4, reaction: 2.5, filler: 1, mash: 1.5, 'question-back': 1.5 },
+): { text: string; kind: AsideKind } {
+  const live = Object.entries(weights).filter(([, w]) => (w ?? 0) > 0) as [AsideKind, number][];
+  let r = rng.next() * live.reduce((sum, [, w]) => sum + w, 0);
+  let kind = live[live.length - 1]![0];
+  for (const [k, w] of live) {
+    if ((r -= w) <= 0) {
+      kind = k;
+      break;
+    }
+  }
+  if (kind === 'mash') return { text: mash(rng, lang), kind };
+  const bank = { hold: HOLD, reaction: REACTION, filler: FILLER, 'question-back': QUESTION_BACK }[kind];
+  let text = pick(rng, bank[lang]).replace('{n}', String(1 + rng.int(12)));
+  const gap = lang === 'zh' ? pick(rng, ['', ' ', '，']) : pick(rng, [' ', ', ', ' ']);
+  if (kind !== 'filler' && rng.next() < 0.3) text = `${pick(rng, BEFORE[lang])}${gap}${text}`;
+  if (kind !== 'question-back' && rng.next() < 0.2)
+    text = `${text}${lang === 'zh' ? '' : ' '}${pick(rng, AFTER[lang])}`;
+  return { text, kind };
+}
