@@ -1,0 +1,49 @@
+/**
+ * Round 6 classes of Chinese slot and reply failures seen in people's dialogues (issue 13): the
+ * spacing of replies, repeating requests, corrections by an offset, spoken fillers inside slot
+ * values, mixed Chinese-English values and questions that read what exists. Each test pins the
+ * class with several forms of it; replies go through the real dialogue stack with a scripted intent.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { packFor } from '../../../src/lang/pack.ts';
+import { spaceZh } from '../../../src/lang/zh/zh-spacing.ts';
+import { createHarness } from '../dialogue/harness.ts';
+
+/** A space between a Chinese character and a Latin letter or digit, either way round. */
+const MIXED_SPACE = /[\p{Script=Han}，。：；！？][ \t]+[A-Za-z0-9]|[A-Za-z0-9%][ \t]+[\p{Script=Han}，。：；！？]/u;
+
+describe('one spacing rule for every Chinese reply', () => {
+  it('drops the space between Chinese and Latin letters or digits, keeps it between Latin words and around symbols', () => {
+    assert.equal(spaceZh('好的，我会在明天 10:00提醒你开会。'), '好的，我会在明天10:00提醒你开会。');
+    assert.equal(spaceZh('现在是 17:00。'), '现在是17:00。');
+    assert.equal(spaceZh('提醒你3点 meeting'), '提醒你3点meeting');
+    assert.equal(spaceZh('已把oat milk加到购物清单。'), '已把oat milk加到购物清单。');
+    assert.equal(spaceZh('12 × 7 等于 84。'), '12 × 7等于84。');
+    assert.equal(spaceZh('80 的 15%'), '80的15%');
+  });
+
+  it('holds for the replies of alarms, reminders, timers, the clock and the calculator', async () => {
+    const h = await createHarness();
+    const replies = [
+      await h.say('明天早上七点的闹钟', 'alarm'),
+      await h.say('明天上午十点提醒我开会', 'reminder_update'),
+      await h.say('我有哪些提醒', 'reminder'),
+      await h.say('定个十分钟的计时器', 'timer'),
+      await h.say('现在几点', 'time'),
+      await h.say('十二乘以七', 'calculator'),
+      await h.say('东京现在几点', 'time'),
+    ].map((r) => r.reply.text);
+    for (const text of replies) assert.doesNotMatch(text, MIXED_SPACE, text);
+    assert.match(replies[0]!, /明天7:00/);
+    assert.match(replies[1]!, /明天10:00/);
+  });
+
+  it('is applied to the Chinese pack as a whole, formats included, and leaves English alone', () => {
+    const zh = packFor('zh-CN');
+    const at = new Date('2026-11-27T09:00:00Z');
+    assert.equal(zh.format.when(at, new Date('2026-11-26T09:00:00Z'), 'Europe/Paris'), '明天10:00');
+    assert.equal(zh.format.count(3, '个提醒'), '3个提醒');
+    assert.match(packFor('en').skills.alarm.moved('tomorrow 10:00 AM'), /tomorrow 10:00 AM/);
+  });
+});
