@@ -10,6 +10,7 @@
  * @module
  */
 import type { ListRequest } from '../../skills/builtin/list-parse.ts';
+import { withoutFillersZh } from './zh-fillers.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
@@ -47,7 +48,7 @@ const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没
  * @param text the items part of a request (or a whole answer to "要加什么？")
  */
 export function splitItemsZh(text: string): string[] {
-  return text
+  return withoutFillersZh(text)
     .replace(LIST_REF, ' ')
     .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((s) =>
@@ -80,8 +81,8 @@ const VERB = /删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|�
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const s = text
-    .trim()
+  const said = withoutFillersZh(text);
+  const s = said
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')
     .replace(LIST_REF, ' ')
@@ -105,10 +106,12 @@ export function parseListRequestZh(text: string): ListRequest {
   if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) {
     const found = parseClause(carried);
     // "嗯还有半斤虾仁", "五斤黄心土豆": no verb, but "还有" or a quantity says what comes is more to add.
-    if (isReadOnly(found) && (ADDITIVE.test(text.trim()) || QUANTIFIED.test(carried)))
+    if (isReadOnly(found) && (ADDITIVE.test(said) || QUANTIFIED.test(carried)))
       return { ...found, add: splitItemsZh(carried) };
     return found;
   }
+  // "帮我加 鸡蛋 然后 还有 西红柿": a last clause opened by 还有 adds to what the clauses before added.
+  if (carried !== '' && out.add.length > 0 && ADDITIVE.test(carried)) out.add.push(...splitItemsZh(carried));
   return out;
 }
 

@@ -9,6 +9,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
+import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { correctedTime, instantAt, isoDateIn, toInstant, toIsoDate } from './clock.ts';
 import { pick, type Random } from './phrasing.ts';
 
@@ -43,7 +44,10 @@ const ZH_READ =
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
-function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | undefined {
+function extractTaskZh(input: SlotExtractInput): string | undefined {
+  const { entities, answer } = input;
+  // "嗯 那个 一个小时以后 提醒我 就是 收衣服": voice fillers are no part of the task.
+  const text = withoutFillersZh(input.text);
   // 去 stays: "去医院复诊" is the errand, not "医院复诊".
   let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
   if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];

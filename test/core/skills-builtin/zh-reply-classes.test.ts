@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { packFor } from '../../../src/lang/pack.ts';
+import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
+import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { spaceZh } from '../../../src/lang/zh/zh-spacing.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
@@ -45,5 +47,31 @@ describe('one spacing rule for every Chinese reply', () => {
     assert.equal(zh.format.when(at, new Date('2026-11-26T09:00:00Z'), 'Europe/Paris'), '明天10:00');
     assert.equal(zh.format.count(3, '个提醒'), '3个提醒');
     assert.match(packFor('en').skills.alarm.moved('tomorrow 10:00 AM'), /tomorrow 10:00 AM/);
+  });
+});
+
+describe('spoken fillers (嗯, 呃, 那个, 就是, 然后) are no part of a slot value', () => {
+  it('takes fillers that stand alone, keeps a 那个 that points at something', () => {
+    assert.equal(withoutFillersZh('嗯 那个 待办 加一个 就是 洗车'), '待办 加一个 洗车');
+    assert.equal(withoutFillersZh('呃，小王'), '小王');
+    assert.equal(withoutFillersZh('就是收衣服'), '收衣服');
+    assert.equal(withoutFillersZh('那个拿报告的取消吧'), '那个拿报告的取消吧');
+    assert.equal(withoutFillersZh('这个周末去爬山'), '这个周末去爬山');
+  });
+
+  it('in reminder tasks, list items and names', async () => {
+    const h = await createHarness();
+    const r = await h.say('嗯 那个 一个小时以后 提醒我 就是 收衣服', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], '收衣服');
+    // Each request on a fresh conversation: none of them follows the one before.
+    const todo = await (await createHarness()).say('嗯 那个 待办 加一个 就是 洗车', 'todo_list_update');
+    assert.deepEqual(todo.understanding.slots['add'], ['洗车']);
+    const shop = await (
+      await createHarness()
+    ).say('嗯 那个 购物清单 帮我加 鸡蛋 然后 还有 西红柿', 'shopping_list_update');
+    assert.deepEqual(shop.understanding.slots['add'], ['鸡蛋', '西红柿']);
+    assert.deepEqual(parseListRequestZh('然后 还有 呃 面包').add, ['面包']);
+    const name = await (await createHarness()).say('叫我 呃 小王', 'change_user_name');
+    assert.equal(name.understanding.slots['name'], '小王');
   });
 });
