@@ -140,7 +140,7 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
     }
     const start = m.index;
     const end = start + m[0].length;
-    if (isALittle(m, text)) continue;
+    if (isALittle(m, text) || isNoHour(m, text)) continue;
     // "明天早上帮我定个八点的闹钟": the day and the clock time are one date-time, said apart.
     if (dayOnly !== undefined && isClockOnly(m) && GAP_RE.test(text.slice(dayOnly.end, start))) {
       const joined = text.slice(dayOnly.start, dayOnly.end) + m[0];
@@ -189,6 +189,17 @@ function isALittle(m: RegExpExecArray, text: string): boolean {
     /[\p{Script=Han}]/u.test(text.charAt(m.index - 1)) &&
     !/[到在是于为至从等的改成定设约前后,，]/u.test(text.charAt(m.index - 1))
   );
+}
+
+/**
+ * "同一时间", "第一时间", "一时半会儿": a bare N时 before 间, or 一时 after 同/第/暂 or before 半会, is
+ * no clock time ("at the same time", "at once", "for a while").
+ */
+function isNoHour(m: RegExpExecArray, text: string): boolean {
+  if (!isClockOnly(m) || !m[0].endsWith('时')) return false;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+  if (after.startsWith('间')) return true;
+  return m[0] === '一时' && (/[同第暂]/u.test(text.charAt(m.index - 1)) || after === '半会');
 }
 
 function readMatch(

@@ -10,7 +10,8 @@ import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
-import { correctedTime, instantAt, isoDateIn, toInstant, toIsoDate } from './clock.ts';
+import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
+import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 
 interface Reminder {
@@ -160,7 +161,13 @@ const ZH_LEAD = /提前/u;
  * "我十一点半有个电话会议，提前十分钟提醒我" is 11:20: the time said less the lead time after 提前.
  * Other turns leave the slot to its entity.
  */
-function extractWhen({ text, entities, cue }: SlotExtractInput): string | undefined {
+function extractWhen({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
+  const own = entities.some((e) => e.kind === 'time' || e.kind === 'datetime');
+  // "往后挪十分钟", "提前半小时", "改到星期天同一时间": the reminder's time, moved.
+  if (hasHan(text) && slots['when'] !== undefined && (!own || saysSameTimeZh(text))) {
+    const moved = movedTimeZh(text, entities, slots['when']);
+    if (moved !== undefined) return moved;
+  }
   const lead = ZH_LEAD.exec(text);
   if (lead === null) return cue?.type === 'correction' && hasHan(text) ? correctedTime(entities) : undefined;
   const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
@@ -171,15 +178,6 @@ function extractWhen({ text, entities, cue }: SlotExtractInput): string | undefi
   );
   if (ahead === undefined || typeof ahead.value !== 'number' || typeof at?.value !== 'string') return undefined;
   return shiftIso(at.value, -ahead.value);
-}
-
-/** An ISO date-time with an offset, moved by `ms`, in the same offset. */
-function shiftIso(iso: string, ms: number): string | undefined {
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(iso);
-  const t = Date.parse(iso);
-  if (offset === null || Number.isNaN(t)) return undefined;
-  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
-  return new Date(t + ms + minutes * 60_000).toISOString().slice(0, 19) + offset[0];
 }
 
 const whenSlot: DialogueSlot = {

@@ -10,6 +10,7 @@ import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/typ
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { correctedTime, toInstant } from './clock.ts';
+import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -101,6 +102,9 @@ const durationSlot: DialogueSlot = {
 function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
   if (!hasHan(text)) return undefined;
+  // "再往后挪十分钟", "提前半小时", "改到周六同一时间": the alarm's time, moved.
+  const moved = movedTimeZh(text, entities, slots['time']);
+  if (moved !== undefined) return moved;
   if (cue !== undefined && slots['time'] !== undefined)
     return cue.type === 'correction' ? correctedTime(entities) : undefined;
   const bare = entities.find((e) => e.kind === 'time');

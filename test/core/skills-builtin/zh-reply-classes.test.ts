@@ -10,7 +10,9 @@ import { packFor } from '../../../src/lang/pack.ts';
 import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { spaceZh } from '../../../src/lang/zh/zh-spacing.ts';
-import { createHarness } from '../dialogue/harness.ts';
+import { saysTimeShiftZh, timeShiftZh } from '../../../src/lang/zh/zh-time-shift.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
 /** A space between a Chinese character and a Latin letter or digit, either way round. */
 const MIXED_SPACE = /[\p{Script=Han}，。：；！？][ \t]+[A-Za-z0-9]|[A-Za-z0-9%][ \t]+[\p{Script=Han}，。：；！？]/u;
@@ -73,5 +75,49 @@ describe('spoken fillers (嗯, 呃, 那个, 就是, 然后) are no part of a slo
     assert.deepEqual(parseListRequestZh('然后 还有 呃 面包').add, ['面包']);
     const name = await (await createHarness()).say('叫我 呃 小王', 'change_user_name');
     assert.equal(name.understanding.slots['name'], '小王');
+  });
+});
+
+describe('corrections by an offset move the time already set', () => {
+  it('reads the direction and the length, and no day word for a shift', () => {
+    const shift = (text: string) => timeShiftZh(text, extractEntities(text, { now: NOW, timeZone: ZONE }));
+    assert.equal(shift('往后挪十分钟'), 600_000);
+    assert.equal(shift('好的，闹钟再往后挪十分钟吧'), 600_000);
+    assert.equal(shift('提前半小时吧 路上堵'), -1_800_000);
+    assert.equal(shift('推迟一天'), 86_400_000);
+    assert.equal(shift('早一个小时叫我'), -3_600_000);
+    assert.equal(shift('今晚一个小时后提醒我关火'), undefined);
+    assert.equal(shift('定个十分钟的计时器'), undefined);
+    assert.equal(saysTimeShiftZh('往前挪一刻钟'), true);
+    assert.equal(saysTimeShiftZh('改到周日同一时间'), true);
+    assert.equal(saysTimeShiftZh('今晚一个小时后提醒我'), false);
+    assert.equal(saysTimeShiftZh('晚上八点'), false);
+  });
+
+  it('同一时间 and 第一时间 are no clock time', () => {
+    const kinds = (text: string) => extractEntities(text, { now: NOW, timeZone: ZONE }).map((e) => e.kind);
+    assert.deepEqual(kinds('改到同一时间'), ['number']);
+    assert.deepEqual(kinds('第一时间告诉我'), ['ordinal']);
+    assert.equal(kinds('下午一时开会').includes('time'), true);
+  });
+
+  it('moves a reminder or an alarm, whatever the intent model reads the turn as', async () => {
+    const h = await createHarness();
+    await h.say('明天上午十点提醒我开会', 'reminder_update');
+    const later = await h.say('往后挪十分钟', 'timer');
+    assert.equal(later.understanding.action, 'correction');
+    assert.equal(later.understanding.slots['when'], '2026-11-27T10:10:00+01:00');
+    assert.match(later.reply.text, /10:10.*开会/);
+    const day = await h.say('推迟一天', 'reminder_update');
+    assert.equal(day.understanding.slots['when'], '2026-11-28T10:10:00+01:00');
+    const k = await createHarness();
+    await k.say('周六上午十点提醒我寄冬衣', 'reminder_update');
+    const same = await k.say('不行，周六我有事，改到星期天上午同一时间', 'calendar_update');
+    assert.equal(same.understanding.slots['when'], '2026-11-29T10:00:00+01:00');
+    const a = await createHarness();
+    await a.say('明天早上七点的闹钟', 'alarm');
+    const early = await a.say('提前半小时', 'reminder_update');
+    assert.equal(early.understanding.slots['time'], '2026-11-27T06:30:00+01:00');
+    assert.match(early.reply.text, /6:30/);
   });
 });
