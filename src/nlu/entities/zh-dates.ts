@@ -164,6 +164,33 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
     if (found !== undefined) emit(ctx, found.kind, start, end, found.value);
   }
   findRelative(ctx, now, timeZone, today);
+  joinEnglishDayParts(ctx);
+}
+
+/** An English day part said alone in a Chinese sentence ("明天morning 7点"). */
+const EN_DAY_PART = /^(?:this\s+)?(morning|afternoon|evening|night|tonight)$/i;
+
+/**
+ * "set个alarm 明天morning 7点", "tonight 8点提醒我": an English day part right before a Chinese clock
+ * time says which half of the day the time is in; it is no time of its own (the English reader
+ * makes "morning" 6:00, which a slot would take first).
+ */
+function joinEnglishDayParts(ctx: ScanContext): void {
+  for (const part of ctx.out.filter((e) => e.kind === 'datetime' && EN_DAY_PART.test(e.text))) {
+    const clock = ctx.out.find(
+      (e) =>
+        (e.kind === 'time' || e.kind === 'datetime') &&
+        e.start >= part.end &&
+        e.start - part.end <= 2 &&
+        /[点:：]/u.test(e.text) &&
+        typeof e.value === 'string',
+    );
+    if (clock === undefined) continue;
+    const hour = Number((clock.value as string).slice(11, 13));
+    if (!/morning/i.test(part.text) && hour < 12)
+      clock.value = `${(clock.value as string).slice(0, 11)}${String(hour + 12).padStart(2, '0')}${(clock.value as string).slice(13)}`;
+    ctx.out.splice(ctx.out.indexOf(part), 1);
+  }
 }
 
 /** Group numbers of the clock time's hour and of the "7:30" form in a match of `DATE_RE`. */

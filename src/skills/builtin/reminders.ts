@@ -13,6 +13,7 @@ import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
+import { onceOnly } from './timers.ts';
 
 interface Reminder {
   id: string;
@@ -265,8 +266,7 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   await ctx.storage!.set('reminders', all);
   await ctx.storage!.set('last', id);
   const when = pack.format.when(at, ctx.now, ctx.timeZone);
-  if (correcting) return say.changed(task, when);
-  return pick(say.set(task, when), random);
+  return onceOnly(correcting ? say.changed(task, when) : pick(say.set(task, when), random), ctx);
 }
 
 /**

@@ -121,3 +121,49 @@ describe('corrections by an offset move the time already set', () => {
     assert.match(early.reply.text, /6:30/);
   });
 });
+
+describe('repeating alarms and reminders (每天, 每周一, 工作日) are said to be set once', () => {
+  it('sets the next one and says honestly that it does not repeat', async () => {
+    const h = await createHarness();
+    const alarm = await h.say('每天早上七点叫我起床', 'alarm');
+    assert.equal(alarm.understanding.slots['time'], '2026-11-27T07:00:00+01:00');
+    assert.match(alarm.reply.text, /明天7:00.*只设了一次/);
+    const weekly = await h.say('每周一上午九点提醒我交周报', 'reminder_update');
+    assert.equal(weekly.understanding.slots['task'], '交周报');
+    assert.match(weekly.reply.text, /只设了一次/);
+    const pills = await (await createHarness()).say('每天晚上八点提醒我吃药', 'reminder_update');
+    assert.equal(pills.understanding.slots['task'], '吃药');
+    assert.match(pills.reply.text, /只设了一次/);
+    const workdays = await (await createHarness()).say('工作日早上七点半的闹钟', 'alarm');
+    assert.match(workdays.reply.text, /只设了一次/);
+    const once = await (await createHarness()).say('明天早上七点叫我起床', 'alarm');
+    assert.doesNotMatch(once.reply.text, /只设了一次/);
+  });
+});
+
+describe('mixed Chinese-English slot values', () => {
+  it('an English day part before a Chinese clock time is its half of the day', () => {
+    const at = (text: string) =>
+      extractEntities(text, { now: NOW, timeZone: ZONE })
+        .filter((e) => e.kind === 'time' || e.kind === 'datetime')
+        .map((e) => e.value);
+    assert.deepEqual(at('set个alarm 明天morning 7点'), ['2026-11-27T07:00:00+01:00']);
+    assert.deepEqual(at('明天evening 7点半开会'), ['2026-11-27T19:30:00+01:00']);
+    assert.deepEqual(at('tonight 8点提醒我吃药'), ['2026-11-26T20:00:00+01:00']);
+  });
+
+  it('a timer of N分, English words kept in tasks and items', async () => {
+    const h = await createHarness();
+    assert.equal((await h.say('计时 5分', 'timer')).understanding.slots['duration'], 300_000);
+    assert.equal((await h.say('再来一个 10分', 'timer')).understanding.slots['duration'], 600_000);
+    assert.equal((await h.say('set个5分钟timer', 'timer')).understanding.slots['duration'], 300_000);
+    // A score is no length, even when the intent model takes the turn for a timer.
+    const score = await (await createHarness()).say('这次考试我考了95分', 'timer');
+    assert.equal(score.understanding.slots['duration'], undefined);
+    const meeting = await (await createHarness()).say('提醒我3点 meeting', 'reminder_update');
+    assert.equal(meeting.understanding.slots['task'], 'meeting');
+    assert.match(meeting.reply.text, /15:00提醒你meeting/);
+    const coffee = await (await createHarness()).say('购物清单加个 coffee', 'shopping_list_update');
+    assert.deepEqual(coffee.understanding.slots['add'], ['coffee']);
+  });
+});
