@@ -33,7 +33,10 @@ const MEASURE =
   /^(?:再|也|还|還)?(?:一个|一個|一些|一点|一點|一份|一条|一條|一项|一項|一下|个|個|些|点儿?|點兒?|份|条|條|项|項)/u;
 // "香蕉也要", "牛奶也买一下": "too" after the item is not part of it.
 const TRAILING = /(?:也要|也得?买|也加上?|也来点|也|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
-const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|[嗯呃额啊哦噢诶欸]+)?$/u;
+const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|的|[嗯呃额啊哦噢诶欸]+)?$/u;
+/** A question that reads the list: "清单里还剩啥要买的", "单子上都有些什么", "有哪些". */
+const READS =
+  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
 /** An interjection before an item ("呃 酸奶吧"). */
@@ -65,6 +68,14 @@ export function splitItemsZh(text: string): string[] {
     .filter((s) => !NOT_AN_ITEM.test(s));
 }
 
+/**
+ * `true` when a Chinese turn asks what is on a list ("清单里还剩啥要买的", "单子上都有些什么").
+ * @param text the turn
+ */
+export function readsListZh(text: string): boolean {
+  return READS.test(text) && !REMOVE_VERB.test(text) && !CLEAR.test(text);
+}
+
 /** An opener that adds to what was said: "还有…", "再来…". */
 const ADDITIVE = /^(?:[嗯哦噢呃额]+[，,\s]*)?(?:还有|再来|再要|另外还要)/u;
 /** A quantity with its measure word first: "半斤虾仁", "五斤黄心土豆", "两盒豆腐". */
@@ -88,6 +99,7 @@ export function parseListRequestZh(text: string): ListRequest {
     .replace(LIST_REF, ' ')
     .trim();
   if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
+  if (READS.test(s) && !REMOVE_VERB.test(s)) return { add: [], remove: [], check: [], clear: false };
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let carried = '';

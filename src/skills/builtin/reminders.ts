@@ -32,7 +32,7 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
   // 下 of 下午 is the time, not "提醒下我".
-  /(?:[提题]醒|remind)(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
+  /(?:[提题]醒|remind(?!er))(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
@@ -41,7 +41,18 @@ const ZH_TASK_PATTERNS = [
 const EN_READ =
   /\b(?:what|whats|what's|which|any|show|list|read|how many)\b[^.?!]*\breminders?\b|\breminders?\b[^.?!]*\b(?:do i have|have i got|are there|are set)\b/i;
 const ZH_READ =
-  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着/u;
+  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条/u;
+/** Words that change reminders: a question with them is no reading. */
+const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|改|挪|推迟|提前/u;
+
+/** "把提醒都删了", "取消所有提醒": the reminders are deleted, "都删了" is no task. */
+const ZH_DELETE =
+  /[提题]醒(?:都|全|全部|全都|给我)?(?:删|取消|清空|清除|去掉)|(?:删|取消|清空|清除|去掉)(?:掉|了)?(?:这个|那个|所有|全部)?的?[提题]醒/u;
+
+/** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
+function readsZh(text: string): boolean {
+  return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text);
+}
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
@@ -51,6 +62,8 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   // "嗯 那个 一个小时以后 提醒我 就是 收衣服": voice fillers are no part of the task.
   const text = withoutFillersZh(input.text);
   // 去 stays: "去医院复诊" is the errand, not "医院复诊".
+  // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; they set none.
+  if (!answer && (readsZh(text) || ZH_DELETE.test(text))) return undefined;
   let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
   if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
@@ -285,19 +298,22 @@ export function createReminderSkill(random: Random): DialogueSkill {
     },
     slots: [taskSlot, whenSlot],
     permissions: { schedule: true, storage: true },
-    refineIntent: (intent, slots) => (slots['task'] !== undefined ? 'reminder_update' : intent),
+    // "我的提醒都有啥", "我现在有哪些reminder" read them back, whatever the model made of them.
+    // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
+    refineIntent: (intent, slots, text) =>
+      readsZh(text) ? 'reminder' : slots['task'] !== undefined ? 'reminder_update' : intent,
     async execute(ctx) {
       if (ctx.schedule === undefined || ctx.storage === undefined)
         return packFor(ctx.lang).skills.reminders.unavailable;
       const text = ctx.text.toLowerCase();
       if (
-        /\b(?:delete|remove|cancel|clear|erase|stop)\b|删除|删掉|取消|清空|清除|去掉|不要/u.test(text) &&
+        /\b(?:delete|remove|cancel|clear|erase|stop)\b|删|取消|清空|清除|去掉|不要/u.test(text) &&
         ctx.slots['task'] === undefined
       )
         return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
-      const reading = ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text));
+      const reading = readsZh(text) || (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

@@ -167,3 +167,38 @@ describe('mixed Chinese-English slot values', () => {
     assert.deepEqual(coffee.understanding.slots['add'], ['coffee']);
   });
 });
+
+describe('questions that read what exists (提醒都有啥, 清单里还剩啥, 我有哪些闹钟)', () => {
+  it('reminders: read back whatever the intent model reads, and no question word becomes a task', async () => {
+    const h = await createHarness();
+    await h.say('明天上午十点提醒我开会', 'reminder_update');
+    for (const text of ['提醒都有啥', '我现在有哪些reminder', '我给自己设的那些提醒，你能帮我报一下吗']) {
+      const r = await h.say(text, 'reminder_update');
+      assert.equal(r.understanding.intent, 'reminder', text);
+      assert.match(r.reply.text, /你有1个提醒：明天10:00开会/, text);
+    }
+    // A change is no reading: it still deletes.
+    const gone = await h.say('把提醒都删了', 'reminder_update');
+    assert.match(gone.reply.text, /删掉了/);
+  });
+
+  it('lists: 还剩啥要买的 and 都有些什么 read the list and add nothing', async () => {
+    assert.deepEqual(parseListRequestZh('清单里还剩啥要买的'), { add: [], remove: [], check: [], clear: false });
+    assert.deepEqual(parseListRequestZh('单子上都有些什么 你念给我听听').add, []);
+    assert.deepEqual(parseListRequestZh('再加个牛奶').add, ['牛奶']);
+    const h = await createHarness();
+    await h.say('购物清单加牛奶和鸡蛋', 'shopping_list_update');
+    const read = await h.say('清单里还剩啥要买的', 'shopping_list_update');
+    assert.equal(read.understanding.intent, 'shopping_list');
+    assert.match(read.reply.text, /牛奶和鸡蛋/);
+  });
+
+  it('alarms and timers: 我有哪些闹钟, 还剩多久', async () => {
+    const h = await createHarness();
+    await h.say('明天早上六点四十的闹钟', 'alarm');
+    assert.match((await h.say('我有哪些闹钟啊', 'alarm')).reply.text, /明天6:40/);
+    const t = await createHarness();
+    await t.say('定个十分钟的计时器', 'timer');
+    assert.match((await t.say('还剩多久', 'timer')).reply.text, /还剩10分钟/);
+  });
+});
