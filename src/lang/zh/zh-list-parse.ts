@@ -14,7 +14,7 @@ import { withoutFillersZh } from './zh-fillers.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
-  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|(?:买菜|买东西|采购|购物)的?(?:清单|单子|列表)|采购单|要买的东西|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?';
+  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|(?:买菜|买东西|采购|购物)的?(?:清单|单子|列表)|采购单|要买的东西|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?(?:的(?=\\p{Script=Han}))?';
 const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { packFor } from '../../../src/lang/pack.ts';
+import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { spaceZh } from '../../../src/lang/zh/zh-spacing.ts';
@@ -73,6 +74,11 @@ describe('spoken fillers (嗯, 呃, 那个, 就是, 然后) are no part of a slo
     ).say('嗯 那个 购物清单 帮我加 鸡蛋 然后 还有 西红柿', 'shopping_list_update');
     assert.deepEqual(shop.understanding.slots['add'], ['鸡蛋', '西红柿']);
     assert.deepEqual(parseListRequestZh('然后 还有 呃 面包').add, ['面包']);
+    assert.equal(toSymbolsZh('嗯 那个 三百六 除以 十二 等于多少'), '360 / 12');
+    assert.equal(toSymbolsZh('然后 再乘 七'), '* 7');
+    // The list's own name and its 的 are no part of the item either.
+    assert.deepEqual(parseListRequestZh('购物清单上的可乐去掉').remove, ['可乐']);
+    assert.deepEqual(parseListRequestZh('待办清单里的交电费做完了').remove, ['交电费']);
     const name = await (await createHarness()).say('叫我 呃 小王', 'change_user_name');
     assert.equal(name.understanding.slots['name'], '小王');
   });
