@@ -13,6 +13,7 @@
  * @module
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
+import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import {
   CANDIDATE_FEATURES,
@@ -167,6 +168,26 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
   );
 }
 
+/**
+ * Talk is not a task (`src/lang/talk.ts`), whatever the model reads in it: a feeling or an insult
+ * or praise ("i feel sad", "你好笨", "youre the best", read as a greeting or what_is_your_name) is out
+ * of scope, and so are taking note ("got it", "知道了", except as a yes to a confirmation), an aside
+ * ("one sec", "我想想") and, while something is open, a reaction ("lol", "哈哈", keyboard mash;
+ * unless a cancel word or the intent model names a cancel): the open question stays open (the
+ * dialogue sets label them `oos`). Not knowing ("idk", "随便") while a slot is asked answers it
+ * with nothing: it is asked again. None of them fills a slot with its words or drops the question.
+ */
+function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeatures): DialogueCommand {
+  const talk = readTalk(f.utterance);
+  if (talk === undefined) return command;
+  if (isFeelingOrInsult(talk)) return 'out_of_scope';
+  // "got it", "知道了" say yes to a confirmation; anywhere else they only take note.
+  if (talk === 'ack') return state.pending?.type === 'confirm' ? command : 'out_of_scope';
+  if (state.pending === undefined) return talk === 'aside' ? 'out_of_scope' : command;
+  if (talk === 'unsure') return state.pending.type === 'slot' && f.slots.length > 0 ? 'fill_slot' : command;
+  return talk === 'reaction' && command === 'cancel' ? command : 'out_of_scope';
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -225,6 +246,7 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)
   if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice) command = 'start_task';
+  command = talkCommand(command, state, f);
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;

@@ -8,6 +8,7 @@
 import { joinSentences, packFor, type LanguagePack } from '../lang/pack.ts';
 import { describeSkills, exampleReplies } from '../lang/skill-descriptions.ts';
 import type { NormalizedReply, SkillDefinition } from '../skills/types.ts';
+import type { TalkKind } from '../lang/talk.ts';
 
 const pickFrom = <T>(items: readonly T[], random: () => number): T =>
   items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
@@ -63,4 +64,26 @@ export function outOfScopeReply(
 ): NormalizedReply {
   const pack = packFor(lang);
   return withSuggestions(pickFrom(pack.dialogue.outOfScope, random), skills, random, pack);
+}
+
+/**
+ * The reply to talk (`src/lang/talk.ts`): a short, warm line for a feeling ("I'm sorry you're
+ * feeling down."), a calm one for an insult, each followed by what the skills can do; no advice and
+ * no diagnosis. An aside gets only "take your time" (its question stays open), praise a thank-you,
+ * taking note an "Okay!".
+ * @param kind the talk read in the turn
+ * @param skills the registered skills
+ * @param random the injected random source
+ * @param lang the language to answer in @default 'en'
+ */
+export function talkReply(
+  kind: TalkKind,
+  skills: readonly SkillDefinition[],
+  random: () => number,
+  lang = 'en',
+): NormalizedReply {
+  const pack = packFor(lang);
+  const head = pickFrom(pack.talk.replies[kind] ?? pack.dialogue.outOfScope, random);
+  const offers = kind !== 'aside' && kind !== 'praise' && kind !== 'ack';
+  return offers ? withSuggestions(head, skills, random, pack) : { text: head };
 }

@@ -9,7 +9,8 @@ import { cueOf } from './cues.ts';
 import { LLM_FALLBACK_INTENT as OUT_OF_SCOPE_SKILL_INTENT } from '../skills/llm/llm-fallback.ts';
 import { joinSentences, packFor } from '../lang/pack.ts';
 import { hasHan } from '../nlu/runtime/language-id.ts';
-import { outOfScopeReply, unsupportedReply } from './fallback.ts';
+import { outOfScopeReply, talkReply, unsupportedReply } from './fallback.ts';
+import { readTalk } from '../lang/talk.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
 import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
 import { slotValues } from './state.ts';
@@ -72,8 +73,10 @@ function interruption(state: TaskTurn['state'], skillId?: string): Interrupted |
 
 /**
  * After a turn that interrupted an open question ("wait, what's 9 times 8?" while the timer's length
- * is asked), the task it belongs to resumes and its question is asked again, so a later bare answer
- * still fills it; unless the turn asked a question of its own, or its skill failed.
+ * is asked), the task it belongs to resumes, so a later bare answer still fills it; unless the turn
+ * asked a question of its own, or its skill failed. The question is asked again after the first
+ * interruption only: asked after every one, it would trail each answer of a longer detour. After
+ * that, and after an aside ("one sec"), it stays open quietly until answered, cancelled or stale.
  */
 function resume(
   turn: TaskTurn,
@@ -81,12 +84,17 @@ function resume(
   done: Performed,
   skills: readonly SkillDefinition[],
   random: () => number,
+  quiet = false,
 ): Performed {
   const { state } = turn;
   if (interrupted === undefined || state.pending !== undefined || done.reply.failed !== undefined) return done;
   state.task = interrupted.task;
-  state.pending = { ...interrupted.pending, question: questionIn(interrupted, turn.lang, skills, random) };
-  const { question } = state.pending;
+  if (quiet || interrupted.pending.reasked === true) {
+    state.pending = interrupted.pending;
+    return done;
+  }
+  const question = questionIn(interrupted, turn.lang, skills, random);
+  state.pending = { ...interrupted.pending, question, reasked: true };
   const ask = state.pending.type === 'slot' ? { question, slot: state.pending.slot } : { question };
   const text = joinSentences(done.reply.text, question, turn.lang);
   return { ...done, reply: { ...done.reply, text, ask, expectsAnswer: true } };
@@ -161,6 +169,12 @@ export async function performAction(
         kind: 'text',
         prompt: pending.question,
       };
+      // "one sec", "我想想": the question stays open as it was (not counted as a failed answer), and
+      // "hold on a minute" is no one-minute timer.
+      if (readTalk(turn.text) === 'aside') {
+        const reply = talkReply('aside', settings.advertised?.() ?? skills, random, turn.lang);
+        return { reply, intent: task.intent, slots: slotValues(state.task), skill: taskSkill.id };
+      }
       const value = extractSlot(slot, {
         text: turn.text,
         entities: nlu.entities,
@@ -259,14 +273,16 @@ export async function performAction(
       const fallback = skills.find((s) => s.intents.includes(OUT_OF_SCOPE_SKILL_INTENT));
       const interrupted = interruption(state);
       delete state.pending;
-      if (fallback === undefined)
-        return resume(
-          turn,
-          interrupted,
-          { reply: outOfScopeReply(settings.advertised?.() ?? skills, random, turn.lang), intent: null, slots: {} },
-          skills,
-          random,
-        );
+      if (fallback === undefined) {
+        // A feeling, an insult or an aside gets its own reply (`lang/talk.ts`); an aside keeps the question quietly.
+        const talk = readTalk(turn.text);
+        const advertised = settings.advertised?.() ?? skills;
+        const reply =
+          talk === undefined || talk === 'reaction' || talk === 'unsure'
+            ? outOfScopeReply(advertised, random, turn.lang)
+            : talkReply(talk, advertised, random, turn.lang);
+        return resume(turn, interrupted, { reply, intent: null, slots: {} }, skills, random, talk === 'aside');
+      }
       const oosTask: ActiveTask = {
         intent: OUT_OF_SCOPE_SKILL_INTENT,
         skillId: fallback.id,

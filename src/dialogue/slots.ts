@@ -10,6 +10,7 @@
  */
 import type { Entity } from '../nlu/types.ts';
 import { packFor, promptsIn } from '../lang/pack.ts';
+import { readTalk } from '../lang/talk.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import type { DialogueSlot, SlotExtractInput } from './types.ts';
 
@@ -126,6 +127,7 @@ const SHORT_ANSWER_WORDS = 3;
 /**
  * Reads one slot's value from a turn.
  *
+ * A turn that only talks (`lang/talk.ts`: a reaction, an aside, a feeling) answers nothing.
  * Order: the slot's own `extract` (it knows its vocabulary), then — for `text` and `custom:`
  * slots — the words the slot tagger found for it, then an entity of the slot's kind, then (only
  * when the turn answers a question about this slot) the whole cleaned answer for a `text` slot.
@@ -137,6 +139,9 @@ const SHORT_ANSWER_WORDS = 3;
  * @returns the value, or `undefined` when the turn does not fill the slot
  */
 export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknown {
+  // "lol", "哈哈", "idk", "one sec", "asdf" or a feeling answer no question: not a name, an item or a reminder's text.
+  if (input.answer && (slot.kind === 'text' || slot.kind.startsWith('custom:')) && readTalk(input.text) !== undefined)
+    return undefined;
   const extracted = slot.extract?.(input);
   if (extracted !== undefined && extracted !== null && extracted !== '') return extracted;
   if (slot.kind === 'text') {

@@ -58,9 +58,10 @@ function restoreTask(v: unknown): ActiveTask | undefined {
 
 function restorePending(v: unknown): PendingQuestion | undefined {
   if (!isObject(v) || typeof v['question'] !== 'string') return undefined;
-  if (v['type'] === 'confirm') return { type: 'confirm', question: v['question'] };
+  const reasked = v['reasked'] === true ? { reasked: true } : {};
+  if (v['type'] === 'confirm') return { type: 'confirm', question: v['question'], ...reasked };
   if (v['type'] === 'slot' && typeof v['slot'] === 'string' && isCount(v['asks'])) {
-    return { type: 'slot', slot: v['slot'], question: v['question'], asks: v['asks'] };
+    return { type: 'slot', slot: v['slot'], question: v['question'], asks: v['asks'], ...reasked };
   }
   return undefined;
 }

@@ -82,8 +82,15 @@ export interface ActiveTask {
 
 /** A question the assistant asked and the next turn is expected to answer. */
 export type PendingQuestion =
-  | { type: 'slot'; slot: string; question: string; /** How many times it has been asked. */ asks: number }
-  | { type: 'confirm'; question: string };
+  | {
+      type: 'slot';
+      slot: string;
+      question: string;
+      /** How many times it has been asked. */ asks: number;
+      /** Asked again once after a turn that interrupted it: later interruptions leave it open quietly. */
+      reasked?: boolean;
+    }
+  | { type: 'confirm'; question: string; reasked?: boolean };
 
 /** What one recent turn came to: the dialogue action and the intent acted on (context for the next turn). */
 export interface RecentAct {

@@ -13,6 +13,7 @@ import { enFormat } from './en/en-format.ts';
 import { FUN_FACTS, JOKES } from './en/en-jokes.ts';
 import { enSkills } from './en/en-skills.ts';
 import { enSmallTalk } from './en/en-small-talk.ts';
+import { enTalk } from './en/en-talk.ts';
 import { zhCues } from './zh/zh-cues.ts';
 import { zhDialogue } from './zh/zh-dialogue.ts';
 import { zhFormat } from './zh/zh-format.ts';
@@ -20,6 +21,7 @@ import { ZH_FUN_FACTS, ZH_JOKES } from './zh/zh-jokes.ts';
 import { zhSkills } from './zh/zh-skills.ts';
 import { zhSmallTalk } from './zh/zh-small-talk.ts';
 import { spacedZh } from './zh/zh-spacing.ts';
+import { zhTalk } from './zh/zh-talk.ts';
 
 /** The languages the assistant speaks. */
 export const languages = ['en', 'zh'] as const;
@@ -36,6 +38,8 @@ export interface LanguagePack {
   dialogue: typeof enDialogue;
   skills: typeof enSkills;
   smallTalk: typeof enSmallTalk;
+  /** Feelings, insults, reactions and asides: how they are read and what is said back. */
+  talk: typeof enTalk;
   jokes: readonly string[];
   funFacts: readonly string[];
   cues: typeof enCues;
@@ -48,6 +52,7 @@ const en: LanguagePack = {
   dialogue: enDialogue,
   skills: enSkills,
   smallTalk: enSmallTalk,
+  talk: enTalk,
   jokes: JOKES,
   funFacts: FUN_FACTS,
   cues: enCues,
@@ -56,11 +61,12 @@ const en: LanguagePack = {
 const zh: LanguagePack = {
   lang: 'zh',
   tag: 'zh-CN',
-  // Every Chinese reply follows one spacing rule (zh-spacing.ts); the cues are read, not said.
+  // Every Chinese reply follows one spacing rule (zh-spacing.ts); the cues and talk's readers are read, not said.
   format: spacedZh(zhFormat),
   dialogue: spacedZh(zhDialogue),
   skills: spacedZh(zhSkills),
   smallTalk: spacedZh(zhSmallTalk),
+  talk: { ...zhTalk, replies: spacedZh(zhTalk.replies) },
   jokes: spacedZh(ZH_JOKES),
   funFacts: spacedZh(ZH_FUN_FACTS),
   cues: zhCues,
