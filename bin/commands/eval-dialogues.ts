@@ -138,6 +138,13 @@ function parseSpecs(raw: unknown, file: string): DialogueSpec[] {
       const turn = t as DialogueTurnSpec | null;
       if (typeof turn?.user !== 'string' || typeof turn.expect?.intent !== 'string')
         throw new TypeError(`${file}: dialogue ${i}, turn ${j} needs "user" and "expect.intent" strings`);
+      // A string here would be read character by character as slot names and fail every run.
+      const slots: unknown = turn.expect.slots;
+      if (slots !== undefined && (slots === null || typeof slots !== 'object' || Array.isArray(slots)))
+        throw new TypeError(`${file}: dialogue ${i}, turn ${j}: "expect.slots" must be an object of slot values`);
+      const reply: unknown = turn.expect.replyIncludes;
+      if (reply !== undefined && typeof reply !== 'string')
+        throw new TypeError(`${file}: dialogue ${i}, turn ${j}: "expect.replyIncludes" must be a string`);
     });
   });
   return raw as DialogueSpec[];

@@ -59,6 +59,9 @@ export const enSkills = {
     noneToCancel: (noun: Noun) => `You don't have any ${noun}s running.`,
     cancelledOne: (noun: Noun) => [`Okay, I've cancelled your ${noun}.`, `Done, the ${noun} is off.`],
     cancelledAll: (n: number, noun: Noun) => `Okay, I've cancelled all ${n} ${noun}s.`,
+    cancelledThe: (noun: Noun, what: string, left: number) =>
+      `Okay, I've cancelled the ${noun} (${what}). You still have ${f.count(left, noun)}.`,
+    noMatch: (noun: Noun) => `I couldn't find that ${noun}.`,
     noneSet: (noun: Noun) => `You don't have any ${noun}s set.`,
     left: (duration: string) => `${duration} left`,
     one: (noun: Noun, what: string) => `You have one ${noun}: ${what}.`,

@@ -45,10 +45,6 @@ const ZH_READ =
 /** Words that change reminders: a question with them is no reading. */
 const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|改|挪|推迟|提前/u;
 
-/** "把提醒都删了", "取消所有提醒": the reminders are deleted, "都删了" is no task. */
-const ZH_DELETE =
-  /[提题]醒(?:都|全|全部|全都|给我)?(?:删|取消|清空|清除|去掉)|(?:删|取消|清空|清除|去掉)(?:掉|了)?(?:这个|那个|所有|全部)?的?[提题]醒/u;
-
 /** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
 function readsZh(text: string): boolean {
   return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text);
@@ -56,13 +52,27 @@ function readsZh(text: string): boolean {
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
+/**
+ * Reminders as the object of a delete: 把…提醒…删掉, 删掉/取消…提醒, 提醒全部删了. Not "提醒我取消订阅"
+ * (a reminder to cancel something): there 我 stands between 提醒 and the verb.
+ */
+const ZH_DELETE = new RegExp(
+  [
+    '把[^，,。]{0,6}?[提题]醒[^，,。我]{0,4}?(?:删|取消|去掉|清空|清除|不要)',
+    '(?:删除?|删掉|取消|去掉|清空|清除)[掉了]?(?:这个|那个|这条|那条|所有的?|全部的?|我的|的)*[提题]醒',
+    '[提题]醒(?:都|全部|全都|统统)?(?:删|取消|去掉|清空|不要)[掉了吧啦]*[。！!]?$',
+  ].join('|'),
+  'u',
+);
+
 /** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
 function extractTaskZh(input: SlotExtractInput): string | undefined {
   const { entities, answer } = input;
   // "嗯 那个 一个小时以后 提醒我 就是 收衣服": voice fillers are no part of the task.
   const text = withoutFillersZh(input.text);
   // 去 stays: "去医院复诊" is the errand, not "医院复诊".
-  // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; they set none.
+  // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; "把这个提醒删掉", "取消所有提醒"
+  // delete them: neither sets a task.
   if (!answer && (readsZh(text) || ZH_DELETE.test(text))) return undefined;
   let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
   if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
@@ -231,6 +241,17 @@ async function listReminders(ctx: SkillContext, random: Random): Promise<string>
   return say.list(all.length, spoken);
 }
 
+/** Words that make a delete mean every reminder: "delete all my reminders", "清空提醒". */
+const ALL = /\b(?:all|every|everything)\b|所有|全部|清空/i;
+
+/** A request to delete reminders rather than set one ("cancel that reminder", "删掉提醒"). */
+function isDelete(ctx: Pick<SkillContext, 'text' | 'slots'>): boolean {
+  return (
+    /\b(?:delete|remove|cancel|clear|erase|stop)\b|删|取消|清空|清除|去掉|不要/u.test(ctx.text.toLowerCase()) &&
+    ctx.slots['task'] === undefined
+  );
+}
+
 async function deleteReminders(ctx: SkillContext): Promise<string> {
   const say = packFor(ctx.lang).skills.reminders;
   const all = await loadReminders(ctx);
@@ -238,7 +259,7 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
   // "Cancel that reminder" right after setting one means that one; "delete my reminders" means all.
   const last = await ctx.storage!.get<string>('last');
   const one = all.find((r) => r.id === last);
-  if (one !== undefined && !/\b(?:all|every|everything|reminders)\b|所有|全部/i.test(ctx.text)) {
+  if (one !== undefined && !ALL.test(ctx.text) && !/\breminders\b/i.test(ctx.text)) {
     await ctx.schedule!.cancel(one.id).catch(() => undefined);
     await ctx.storage!.set(
       'reminders',
@@ -306,11 +327,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
       if (ctx.schedule === undefined || ctx.storage === undefined)
         return packFor(ctx.lang).skills.reminders.unavailable;
       const text = ctx.text.toLowerCase();
-      if (
-        /\b(?:delete|remove|cancel|clear|erase|stop)\b|删|取消|清空|清除|去掉|不要/u.test(text) &&
-        ctx.slots['task'] === undefined
-      )
-        return deleteReminders(ctx);
+      if (isDelete(ctx)) return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
       const reading = readsZh(text) || (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));

@@ -159,20 +159,79 @@ export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang'>
   return joinSentences(reply, packFor(ctx.lang).skills.schedule.onceOnly, ctx.lang);
 }
 
+type Scheduled = Awaited<ReturnType<NonNullable<SkillContext['schedule']>['list']>>[number];
+
 interface Kind {
   noun: 'timer' | 'alarm';
   /** Storage key of the last one set. */
   lastKey: string;
+  /** The slot that says how long (timer) or when (alarm). */
+  slot: 'duration' | 'time';
+  /** The ones a request names by their length or time ("the 10 minute timer", "六点的闹钟"), if it names one. */
+  named: (ctx: SkillContext, active: readonly Scheduled[]) => Scheduled[] | undefined;
 }
 
+/** "cancel all timers", "both alarms", "所有闹钟都关了": every one, not the one meant by "that timer". */
+const EVERY = /\b(?:all|every|everything|both)\b|\b(?:timers|alarms)\b|所有|全部|都|两个|俩/iu;
+/** A request that sets one even though it says "turn off": "set a timer for 10 min to turn off the oven". */
+const SET_VERB = /\b(?:set|start|make|create|begin|add)\b|设置|[设定开来][个一]/iu;
+
+/**
+ * What a request does when it also names a length or time: "cancel the 10 minute timer" and
+ * "把六点的闹钟关了" stop that one; with a set verb, or with no stop verb, it sets one.
+ */
+function opWithValue(text: string): ScheduleOp {
+  return scheduleOp(text) === 'cancel' && !SET_VERB.test(text) ? 'cancel' : 'set';
+}
+
+/**
+ * Stops what the request means: all of them ("cancel all timers", or the only one), the ones it
+ * names by length or time, or, of several, the one set last ("cancel that timer").
+ */
 async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promise<string> {
   const say = packFor(ctx.lang).skills.schedule;
   const schedule = ctx.schedule!;
-  const active = (await schedule.list()).filter((r) => r.at > ctx.now.getTime());
+  const active = (await schedule.list()).filter((r) => r.at > ctx.now.getTime()).sort((a, b) => a.at - b.at);
   if (active.length === 0) return say.noneToCancel(kind.noun);
-  for (const r of active) await schedule.cancel(r.id);
-  await ctx.storage?.delete(kind.lastKey);
-  return active.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(active.length, kind.noun);
+  const last = await ctx.storage?.get<string>(kind.lastKey);
+  let chosen = active;
+  if (!EVERY.test(ctx.text)) {
+    const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, active);
+    if (named !== undefined && named.length === 0) return `${say.noMatch(kind.noun)} ${await listSome(ctx, kind)}`;
+    if (named !== undefined) chosen = named;
+    else if (active.length > 1) chosen = [active.find((r) => r.id === last) ?? active[0]!];
+  }
+  for (const r of chosen) await schedule.cancel(r.id);
+  if (chosen.some((r) => r.id === last)) await ctx.storage?.delete(kind.lastKey);
+  if (chosen.length < active.length && chosen.length === 1)
+    return say.cancelledThe(kind.noun, describe(ctx, kind, chosen[0]!.at), active.length - 1);
+  return chosen.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(chosen.length, kind.noun);
+}
+
+/** A running timer by its time left ("9 minutes left"), an alarm by when it rings ("tomorrow at 6:00 AM"). */
+function describe(ctx: SkillContext, kind: Kind, at: number): string {
+  const pack = packFor(ctx.lang);
+  return kind.noun === 'timer'
+    ? pack.skills.schedule.left(pack.format.duration(at - ctx.now.getTime()))
+    : pack.format.when(new Date(at), ctx.now, ctx.timeZone);
+}
+
+/**
+ * The timer "the 10 minute one" means: of those with at most 10 minutes left, the one with the
+ * most (a schedule entry keeps when it fires, not the length it was set for).
+ */
+function namedTimers(ctx: SkillContext, active: readonly Scheduled[]): Scheduled[] | undefined {
+  const length = ctx.slots['duration'];
+  if (typeof length !== 'number') return undefined;
+  const fits = active.filter((r) => r.at - ctx.now.getTime() <= length + 2000);
+  return fits.length === 0 ? [] : [fits[fits.length - 1]!];
+}
+
+/** The alarms that ring at the time of day the request names ("the 6am one"), whatever the day. */
+function namedAlarms(ctx: SkillContext, active: readonly Scheduled[]): Scheduled[] | undefined {
+  const at = toInstant(ctx.slots['time'])?.getTime();
+  if (at === undefined) return undefined;
+  return active.filter((r) => Math.abs((r.at - at) % DAY) < 60_000 || DAY - Math.abs((r.at - at) % DAY) < 60_000);
 }
 
 async function listSome(ctx: SkillContext, kind: Kind): Promise<string> {
@@ -209,7 +268,7 @@ async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: strin
  * @param random the injected random source
  */
 export function createTimerSkill(random: Random): SkillDefinition {
-  const kind: Kind = { noun: 'timer', lastKey: 'last-timer' };
+  const kind: Kind = { noun: 'timer', lastKey: 'last-timer', slot: 'duration', named: namedTimers };
   return {
     id: 'builtin.timer',
     version: '1.0.0',
@@ -222,7 +281,7 @@ export function createTimerSkill(random: Random): SkillDefinition {
       const pack = packFor(ctx.lang);
       const say = pack.skills.timer;
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
-      const op = ctx.slots['duration'] === undefined ? scheduleOp(ctx.text) : 'set';
+      const op = ctx.slots['duration'] === undefined ? scheduleOp(ctx.text) : opWithValue(ctx.text.toLowerCase());
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const ms = ctx.slots['duration'];
@@ -243,7 +302,7 @@ export function createTimerSkill(random: Random): SkillDefinition {
  * @param random the injected random source
  */
 export function createAlarmSkill(random: Random): SkillDefinition {
-  const kind: Kind = { noun: 'alarm', lastKey: 'last-alarm' };
+  const kind: Kind = { noun: 'alarm', lastKey: 'last-alarm', slot: 'time', named: namedAlarms };
   return {
     id: 'builtin.alarm',
     version: '1.0.0',
@@ -259,7 +318,8 @@ export function createAlarmSkill(random: Random): SkillDefinition {
       // "Which alarms have I got now?": "now" is read as a time, but the question lists them.
       const asked = scheduleOp(ctx.text);
       const past = (toInstant(ctx.slots['time'])?.getTime() ?? Infinity) <= ctx.now.getTime();
-      const op = ctx.slots['time'] === undefined || (asked === 'list' && past) ? asked : 'set';
+      const op =
+        ctx.slots['time'] === undefined || (asked === 'list' && past) ? asked : opWithValue(ctx.text.toLowerCase());
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const at = toInstant(ctx.slots['time']);

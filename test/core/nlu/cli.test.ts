@@ -69,6 +69,15 @@ test('bad input to the CLI gets one clear line and a non-zero exit', () => {
     assert.match(d.stderr, /set\.json: line 2: malformed JSON/);
     assert.doesNotMatch(d.stderr, /at .*\.ts:\d+/, 'no stack trace');
     assert.match(cli('eval-dialogues', join(dir, 'missing.json')).stderr, /missing\.json: cannot read the file/);
+    // Slots written as a bare string (a reply's text) would be read character by character: refused, named.
+    const stringSlots = join(dir, 'slots.json');
+    writeFileSync(
+      stringSlots,
+      JSON.stringify([{ turns: [{ user: 'what time is it', expect: { intent: 'time', slots: '10:00' } }] }]),
+    );
+    const s = cli('eval-dialogues', stringSlots);
+    assert.equal(s.status, 1);
+    assert.match(s.stderr, /slots\.json: dialogue 0, turn 0: "expect\.slots" must be an object/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

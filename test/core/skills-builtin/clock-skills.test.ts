@@ -88,6 +88,36 @@ describe('timers and alarms', () => {
     assert.equal(new Date(entries[0]!.at).toISOString(), '2026-11-27T06:00:00.000Z');
     assert.match((await h.say('what alarms do i have', 'alarm')).reply.text, /one alarm: tomorrow at 7:00 AM/);
   });
+
+  it('stops the one a request names by its length or time, "that one" of several, or all; never sets one', async () => {
+    const h = await createHarness();
+    await h.say('set a timer for 5 minutes', 'timer');
+    await h.say('set a timer for 10 minutes', 'timer');
+    const named = await h.say('cancel the 10 minute timer', 'timer');
+    assert.match(named.reply.text, /cancelled the timer \(10 minutes left\)\. You still have 1 timer/);
+    assert.match((await h.say('how long is left', 'timer')).reply.text, /one timer: 5 minutes left/);
+    await h.say('set a timer for 3 minutes', 'timer');
+    assert.match((await h.say('cancel that timer', 'timer')).reply.text, /\(3 minutes left\)/, 'the one set last');
+    assert.match((await h.say('set a timer for 1 minute to turn off the oven', 'timer')).reply.text, /1 minute/);
+    assert.match((await h.say('cancel all timers', 'timer')).reply.text, /cancelled all 2 timers/);
+
+    await h.say('set an alarm for 6am', 'alarm');
+    await h.say('set an alarm for 7am', 'alarm');
+    assert.match(
+      (await h.say('turn off the 6am one', 'alarm')).reply.text,
+      /cancelled the alarm \(tomorrow at 6:00 AM\)/,
+    );
+    assert.match(
+      (await h.say('turn off the 9am alarm', 'alarm')).reply.text,
+      /couldn't find that alarm\. You have one alarm: tomorrow at 7:00 AM/,
+    );
+    assert.match((await h.say('把七点的闹钟关了', 'alarm')).reply.text, /闹钟.*(?:取消|关掉)/u);
+    assert.match((await h.say('what alarms do i have', 'alarm')).reply.text, /don't have any alarms/);
+
+    await h.say('定个五分钟的计时器', 'timer');
+    await h.say('定个十分钟的计时器', 'timer');
+    assert.match((await h.say('取消十分钟的那个计时器', 'timer')).reply.text, /还剩10分钟）取消了，还有1个计时器/u);
+  });
 });
 
 describe('reminders', () => {

@@ -233,6 +233,20 @@ describe('reminder task', () => {
     assert.match((await h.say('what reminders do i have', 'reminder')).reply.text, /2 reminders/);
     assert.match((await h.say('后天有提醒吗', 'reminder')).reply.text, /^11月28日星期六没有提醒/);
   });
+
+  it('reads a reminder as the object of a delete ("把这个提醒删掉", "提醒全部删了"), not as a new task', async () => {
+    const h = await createHarness();
+    await h.say('明天下午三点提醒我开会', 'reminder_update');
+    const one = await h.say('把这个提醒删掉', 'reminder_update');
+    assert.equal(one.understanding.slots['task'], undefined);
+    assert.match(one.reply.text, /“开会”的提醒删掉了/);
+    await h.say('明天下午三点提醒我开会', 'reminder_update');
+    await h.say('明天下午五点提醒我买菜', 'reminder_update');
+    assert.match((await h.say('把提醒全部删了', 'reminder_update')).reply.text, /2个提醒都删掉了/);
+    // A reminder TO cancel something is still a reminder.
+    const cancelSomething = await h.say('明天下午三点提醒我取消订阅', 'reminder_update');
+    assert.equal(cancelSomething.understanding.slots['task'], '取消订阅');
+  });
 });
 
 describe('list items as people type them', () => {
