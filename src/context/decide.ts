@@ -14,6 +14,7 @@
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
+import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import {
   CANDIDATE_FEATURES,
   COMMANDS,
@@ -93,6 +94,24 @@ function givesTaskSomething(state: DialogueState, f: TurnFeatures): boolean {
   return f.slots.some(
     (s) => (s.feats[S_STRICT] ?? 0) > 0 || ((s.feats[S_TEXT] ?? 0) === 0 && (s.feats[S_ANSWER] ?? 0) > 0),
   );
+}
+
+/**
+ * `true` when a Chinese turn moves the time the task holds (an alarm's, a reminder's): "往后挪十分钟",
+ * "提前半小时", "推迟一天", "改到周日同一时间", or a correction ("改到后天", "不对，八点") that the
+ * intent model reads as a request to the task's own skill. The intent model takes "往后挪十分钟" for
+ * a new timer and "改到后天" for a new reminder; the conversation says the set time changes.
+ */
+function movesTaskTime(state: DialogueState, f: TurnFeatures, best: number): boolean {
+  const task = state.task;
+  if (task === undefined || !/\p{Script=Han}/u.test(f.utterance)) return false;
+  const timed = f.slots.some(
+    (s) => (s.slot.kind === 'time' || s.slot.kind === 'datetime') && task.slots[s.slot.name] !== undefined,
+  );
+  if (!timed) return false;
+  if (saysTimeShiftZh(f.utterance)) return true;
+  const own = best >= 0 && f.candidates[best]!.skill?.id === task.skillId;
+  return own && (f.state[CUE_CORRECTION] ?? 0) > 0;
 }
 
 const S_PENDING = SLOT_FEATURES.indexOf('pending');
@@ -222,6 +241,7 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const ci = unfounded ? -1 : argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
   if (command !== 'fill_slot' && answersFreeText(state, f)) command = 'fill_slot';
+  if (command !== 'correct_slot' && movesTaskTime(state, f, best)) command = 'correct_slot';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)

@@ -26,9 +26,14 @@ export interface Performed {
 }
 
 /** The intent a skill settles on for a request (its `refineIntent`), kept only if it is one of its own. */
-function refineIntent(skill: DialogueSkill, intent: string, slots: Readonly<Record<string, unknown>>): string {
+function refineIntent(
+  skill: DialogueSkill,
+  intent: string,
+  slots: Readonly<Record<string, unknown>>,
+  text: string,
+): string {
   try {
-    const refined = skill.refineIntent?.(intent, slots);
+    const refined = skill.refineIntent?.(intent, slots, text);
     return refined !== undefined && skill.intents.includes(refined) ? refined : intent;
   } catch {
     return intent;
@@ -210,7 +215,7 @@ export async function performAction(
       }
       setSlots(task, found, state.turn, at);
       // "加一个：预约牙医" after reading the list changes it: the skill settles the intent again.
-      if (Object.keys(found).length > 0) task.intent = refineIntent(taskSkill, task.intent, found);
+      if (Object.keys(found).length > 0) task.intent = refineIntent(taskSkill, task.intent, found, turn.text);
       task.turn = state.turn;
       task.at = at;
       delete state.pending;
@@ -234,7 +239,7 @@ export async function performAction(
           ? { ...slotValues(asked), ...extracted }
           : extracted;
       const next: ActiveTask = {
-        intent: refineIntent(skill, action.intent, found),
+        intent: refineIntent(skill, action.intent, found, turn.text),
         skillId: skill.id,
         text: turn.text.trim(),
         slots: {},

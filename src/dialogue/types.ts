@@ -51,10 +51,11 @@ export interface DialogueSlot extends SlotDefinition {
  */
 export interface DialogueSkill extends SkillDefinition {
   /**
-   * Returns the intent among `intents` that the request means, given its slots: intent models
-   * often mix up reading and changing a list, and "my name is Priya" with asking for one's name.
+   * Returns the intent among `intents` that the request means, given its slots (and its words, for
+   * a question that reads what exists and fills no slot: "我的提醒都有啥"): intent models often mix
+   * up reading and changing a list, and "my name is Priya" with asking for one's name.
    */
-  refineIntent?: (intent: string, slots: Readonly<Record<string, unknown>>) => string;
+  refineIntent?: (intent: string, slots: Readonly<Record<string, unknown>>, text: string) => string;
 }
 
 /** A filled slot and where it came from, so context can age out. */

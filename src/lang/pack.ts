@@ -20,6 +20,7 @@ import { zhFormat } from './zh/zh-format.ts';
 import { ZH_FUN_FACTS, ZH_JOKES } from './zh/zh-jokes.ts';
 import { zhSkills } from './zh/zh-skills.ts';
 import { zhSmallTalk } from './zh/zh-small-talk.ts';
+import { spacedZh } from './zh/zh-spacing.ts';
 import { zhTalk } from './zh/zh-talk.ts';
 
 /** The languages the assistant speaks. */
@@ -60,13 +61,14 @@ const en: LanguagePack = {
 const zh: LanguagePack = {
   lang: 'zh',
   tag: 'zh-CN',
-  format: zhFormat,
-  dialogue: zhDialogue,
-  skills: zhSkills,
-  smallTalk: zhSmallTalk,
-  talk: zhTalk,
-  jokes: ZH_JOKES,
-  funFacts: ZH_FUN_FACTS,
+  // Every Chinese reply follows one spacing rule (zh-spacing.ts); the cues and talk's readers are read, not said.
+  format: spacedZh(zhFormat),
+  dialogue: spacedZh(zhDialogue),
+  skills: spacedZh(zhSkills),
+  smallTalk: spacedZh(zhSmallTalk),
+  talk: { ...zhTalk, replies: spacedZh(zhTalk.replies) },
+  jokes: spacedZh(ZH_JOKES),
+  funFacts: spacedZh(ZH_FUN_FACTS),
   cues: zhCues,
 };
 

@@ -66,6 +66,8 @@ export const enSkills = {
     left: (duration: string) => `${duration} left`,
     one: (noun: Noun, what: string) => `You have one ${noun}: ${what}.`,
     many: (n: number, noun: Noun, what: readonly string[]) => `You have ${f.count(n, noun)}: ${what.join('; ')}.`,
+    /** Said after setting one when the request asked for it to repeat ("every day at 7"). */
+    onceOnly: "I can't repeat alarms or reminders yet, so this one is set once; ask me again for the next.",
   },
   timer: {
     askDuration: ['For how long?', 'How long should the timer run?', 'Sure, for how long?'],

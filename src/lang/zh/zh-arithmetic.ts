@@ -7,6 +7,7 @@
  * @module
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
+import { withoutFillersZh } from './zh-fillers.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
@@ -59,7 +60,9 @@ const FILLER =
  * @param text e.g. `"七乘以八等于几"`
  * @returns e.g. `"7 * 8"`, or `undefined` when no arithmetic is left (no digit, or words remain)
  */
-export function toSymbolsZh(text: string): string | undefined {
+export function toSymbolsZh(said: string): string | undefined {
+  // "嗯 那个 三百六 除以 十二", "然后 再乘 七": voice fillers are no part of the sum.
+  const text = withoutFillersZh(said);
   const whole = symbols(text);
   if (whole !== undefined) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",

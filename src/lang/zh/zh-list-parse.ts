@@ -10,10 +10,11 @@
  * @module
  */
 import type { ListRequest } from '../../skills/builtin/list-parse.ts';
+import { withoutFillersZh } from './zh-fillers.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
-  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|(?:买菜|买东西|采购|购物)的?(?:清单|单子|列表)|采购单|要买的东西|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?';
+  '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|(?:买菜|买东西|采购|购物)的?(?:清单|单子|列表)|采购单|要买的东西|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?(?:的(?=\\p{Script=Han}))?';
 const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
@@ -32,7 +33,10 @@ const MEASURE =
   /^(?:再|也|还|還)?(?:一个|一個|一些|一点|一點|一份|一条|一條|一项|一項|一下|个|個|些|点儿?|點兒?|份|条|條|项|項)/u;
 // "香蕉也要", "牛奶也买一下": "too" after the item is not part of it.
 const TRAILING = /(?:也要|也得?买|也加上?|也来点|也|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
-const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|[嗯呃额啊哦噢诶欸]+)?$/u;
+const NOT_AN_ITEM = /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|的|[嗯呃额啊哦噢诶欸]+)?$/u;
+/** A question that reads the list: "清单里还剩啥要买的", "单子上都有些什么", "有哪些". */
+const READS =
+  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
 /** An interjection before an item ("呃 酸奶吧"). */
@@ -47,7 +51,7 @@ const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没
  * @param text the items part of a request (or a whole answer to "要加什么？")
  */
 export function splitItemsZh(text: string): string[] {
-  return text
+  return withoutFillersZh(text)
     .replace(LIST_REF, ' ')
     .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((s) =>
@@ -62,6 +66,14 @@ export function splitItemsZh(text: string): string[] {
         .trim(),
     )
     .filter((s) => !NOT_AN_ITEM.test(s));
+}
+
+/**
+ * `true` when a Chinese turn asks what is on a list ("清单里还剩啥要买的", "单子上都有些什么").
+ * @param text the turn
+ */
+export function readsListZh(text: string): boolean {
+  return READS.test(text) && !REMOVE_VERB.test(text) && !CLEAR.test(text);
 }
 
 /** An opener that adds to what was said: "还有…", "再来…". */
@@ -80,13 +92,14 @@ const VERB = /删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|�
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const s = text
-    .trim()
+  const said = withoutFillersZh(text);
+  const s = said
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')
     .replace(LIST_REF, ' ')
     .trim();
   if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
+  if (READS.test(s) && !REMOVE_VERB.test(s)) return { add: [], remove: [], check: [], clear: false };
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let carried = '';
@@ -105,10 +118,12 @@ export function parseListRequestZh(text: string): ListRequest {
   if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) {
     const found = parseClause(carried);
     // "嗯还有半斤虾仁", "五斤黄心土豆": no verb, but "还有" or a quantity says what comes is more to add.
-    if (isReadOnly(found) && (ADDITIVE.test(text.trim()) || QUANTIFIED.test(carried)))
+    if (isReadOnly(found) && (ADDITIVE.test(said) || QUANTIFIED.test(carried)))
       return { ...found, add: splitItemsZh(carried) };
     return found;
   }
+  // "帮我加 鸡蛋 然后 还有 西红柿": a last clause opened by 还有 adds to what the clauses before added.
+  if (carried !== '' && out.add.length > 0 && ADDITIVE.test(carried)) out.add.push(...splitItemsZh(carried));
   return out;
 }
 

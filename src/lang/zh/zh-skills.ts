@@ -55,6 +55,7 @@ export const zhSkills: typeof enSkills = {
     left: (duration) => `还剩${duration}`,
     one: (noun, what) => `你有一个${NOUN[noun]}：${what}。`,
     many: (n, noun, what) => `你有${n}个${NOUN[noun]}：${what.join('；')}。`,
+    onceOnly: '不过重复的闹钟和提醒我还做不到：这次只设了一次，下次要用的时候再跟我说。',
   },
   timer: {
     askDuration: ['要定多长时间？', '计时器定多久？', '好的，定多长时间？'],

@@ -140,7 +140,7 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
     }
     const start = m.index;
     const end = start + m[0].length;
-    if (isALittle(m, text)) continue;
+    if (isALittle(m, text) || isNoHour(m, text)) continue;
     // "明天早上帮我定个八点的闹钟": the day and the clock time are one date-time, said apart.
     if (dayOnly !== undefined && isClockOnly(m) && GAP_RE.test(text.slice(dayOnly.end, start))) {
       const joined = text.slice(dayOnly.start, dayOnly.end) + m[0];
@@ -164,6 +164,33 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
     if (found !== undefined) emit(ctx, found.kind, start, end, found.value);
   }
   findRelative(ctx, now, timeZone, today);
+  joinEnglishDayParts(ctx);
+}
+
+/** An English day part said alone in a Chinese sentence ("明天morning 7点"). */
+const EN_DAY_PART = /^(?:this\s+)?(morning|afternoon|evening|night|tonight)$/i;
+
+/**
+ * "set个alarm 明天morning 7点", "tonight 8点提醒我": an English day part right before a Chinese clock
+ * time says which half of the day the time is in; it is no time of its own (the English reader
+ * makes "morning" 6:00, which a slot would take first).
+ */
+function joinEnglishDayParts(ctx: ScanContext): void {
+  for (const part of ctx.out.filter((e) => e.kind === 'datetime' && EN_DAY_PART.test(e.text))) {
+    const clock = ctx.out.find(
+      (e) =>
+        (e.kind === 'time' || e.kind === 'datetime') &&
+        e.start >= part.end &&
+        e.start - part.end <= 2 &&
+        /[点:：]/u.test(e.text) &&
+        typeof e.value === 'string',
+    );
+    if (clock === undefined) continue;
+    const hour = Number((clock.value as string).slice(11, 13));
+    if (!/morning/i.test(part.text) && hour < 12)
+      clock.value = `${(clock.value as string).slice(0, 11)}${String(hour + 12).padStart(2, '0')}${(clock.value as string).slice(13)}`;
+    ctx.out.splice(ctx.out.indexOf(part), 1);
+  }
 }
 
 /** Group numbers of the clock time's hour and of the "7:30" form in a match of `DATE_RE`. */
@@ -189,6 +216,17 @@ function isALittle(m: RegExpExecArray, text: string): boolean {
     /[\p{Script=Han}]/u.test(text.charAt(m.index - 1)) &&
     !/[到在是于为至从等的改成定设约前后,，]/u.test(text.charAt(m.index - 1))
   );
+}
+
+/**
+ * "同一时间", "第一时间", "一时半会儿": a bare N时 before 间, or 一时 after 同/第/暂 or before 半会, is
+ * no clock time ("at the same time", "at once", "for a while").
+ */
+function isNoHour(m: RegExpExecArray, text: string): boolean {
+  if (!isClockOnly(m) || !m[0].endsWith('时')) return false;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+  if (after.startsWith('间')) return true;
+  return m[0] === '一时' && (/[同第暂]/u.test(text.charAt(m.index - 1)) || after === '半会');
 }
 
 function readMatch(

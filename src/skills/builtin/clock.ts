@@ -93,3 +93,17 @@ export function correctedTime(entities: readonly Entity[]): string | undefined {
   const last = said[said.length - 1];
   return said.length > 1 && typeof last?.value === 'string' ? last.value : undefined;
 }
+
+/**
+ * An ISO date-time with an offset, moved by `ms`, written in the same offset.
+ * @param iso e.g. `2026-11-27T07:00:00+01:00`
+ * @param ms the move (negative: earlier)
+ * @returns e.g. `2026-11-27T07:10:00+01:00`, or `undefined` for a value that is not one
+ */
+export function shiftIso(iso: string, ms: number): string | undefined {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  const t = Date.parse(iso);
+  if (offset === null || Number.isNaN(t)) return undefined;
+  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+  return new Date(t + ms + minutes * 60_000).toISOString().slice(0, 19) + offset[0];
+}

@@ -8,7 +8,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
-import { parseListRequestZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
+import { parseListRequestZh, readsListZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
 import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
@@ -223,10 +223,10 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
     slots: listSlots(config),
     permissions: { storage: true },
     // Reading and changing a list are easily confused by a model; the words decide.
-    refineIntent: (intent, slots) =>
+    refineIntent: (intent, slots, text) =>
       ['add', 'remove', 'clear'].some((k) => slots[k] !== undefined)
         ? config.intents[1]
-        : slots['check'] !== undefined
+        : slots['check'] !== undefined || (hasHan(text) && readsListZh(text))
           ? config.intents[0]
           : intent,
     confirm: (ctx) => {

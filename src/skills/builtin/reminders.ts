@@ -9,8 +9,11 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { correctedTime, instantAt, isoDateIn, toInstant, toIsoDate } from './clock.ts';
+import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
+import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
+import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
+import { onceOnly } from './timers.ts';
 
 interface Reminder {
   id: string;
@@ -29,7 +32,7 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
   // 下 of 下午 is the time, not "提醒下我".
-  /(?:[提题]醒|remind)(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
+  /(?:[提题]醒|remind(?!er))(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
@@ -38,7 +41,14 @@ const ZH_TASK_PATTERNS = [
 const EN_READ =
   /\b(?:what|whats|what's|which|any|show|list|read|how many)\b[^.?!]*\breminders?\b|\breminders?\b[^.?!]*\b(?:do i have|have i got|are there|are set)\b/i;
 const ZH_READ =
-  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着/u;
+  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条/u;
+/** Words that change reminders: a question with them is no reading. */
+const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|改|挪|推迟|提前/u;
+
+/** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
+function readsZh(text: string): boolean {
+  return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text);
+}
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
@@ -56,10 +66,14 @@ const ZH_DELETE = new RegExp(
 );
 
 /** "提醒我明天早上七点给妈妈打电话" → "给妈妈打电话" (the time is its own slot). */
-function extractTaskZh({ text, entities, answer }: SlotExtractInput): string | undefined {
+function extractTaskZh(input: SlotExtractInput): string | undefined {
+  const { entities, answer } = input;
+  // "嗯 那个 一个小时以后 提醒我 就是 收衣服": voice fillers are no part of the task.
+  const text = withoutFillersZh(input.text);
   // 去 stays: "去医院复诊" is the errand, not "医院复诊".
-  // "把这个提醒删掉", "取消所有提醒": the reminder is what is deleted; there is no task to set.
-  if (!answer && ZH_DELETE.test(text)) return undefined;
+  // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; "把这个提醒删掉", "取消所有提醒"
+  // delete them: neither sets a task.
+  if (!answer && (readsZh(text) || ZH_DELETE.test(text))) return undefined;
   let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
   if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
@@ -171,7 +185,13 @@ const ZH_LEAD = /提前/u;
  * "我十一点半有个电话会议，提前十分钟提醒我" is 11:20: the time said less the lead time after 提前.
  * Other turns leave the slot to its entity.
  */
-function extractWhen({ text, entities, cue }: SlotExtractInput): string | undefined {
+function extractWhen({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
+  const own = entities.some((e) => e.kind === 'time' || e.kind === 'datetime');
+  // "往后挪十分钟", "提前半小时", "改到星期天同一时间": the reminder's time, moved.
+  if (hasHan(text) && slots['when'] !== undefined && (!own || saysSameTimeZh(text))) {
+    const moved = movedTimeZh(text, entities, slots['when']);
+    if (moved !== undefined) return moved;
+  }
   const lead = ZH_LEAD.exec(text);
   if (lead === null) return cue?.type === 'correction' && hasHan(text) ? correctedTime(entities) : undefined;
   const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
@@ -182,15 +202,6 @@ function extractWhen({ text, entities, cue }: SlotExtractInput): string | undefi
   );
   if (ahead === undefined || typeof ahead.value !== 'number' || typeof at?.value !== 'string') return undefined;
   return shiftIso(at.value, -ahead.value);
-}
-
-/** An ISO date-time with an offset, moved by `ms`, in the same offset. */
-function shiftIso(iso: string, ms: number): string | undefined {
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(iso);
-  const t = Date.parse(iso);
-  if (offset === null || Number.isNaN(t)) return undefined;
-  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
-  return new Date(t + ms + minutes * 60_000).toISOString().slice(0, 19) + offset[0];
 }
 
 const whenSlot: DialogueSlot = {
@@ -289,8 +300,7 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   await ctx.storage!.set('reminders', all);
   await ctx.storage!.set('last', id);
   const when = pack.format.when(at, ctx.now, ctx.timeZone);
-  if (correcting) return say.changed(task, when);
-  return pick(say.set(task, when), random);
+  return onceOnly(correcting ? say.changed(task, when) : pick(say.set(task, when), random), ctx);
 }
 
 /**
@@ -309,7 +319,10 @@ export function createReminderSkill(random: Random): DialogueSkill {
     },
     slots: [taskSlot, whenSlot],
     permissions: { schedule: true, storage: true },
-    refineIntent: (intent, slots) => (slots['task'] !== undefined ? 'reminder_update' : intent),
+    // "我的提醒都有啥", "我现在有哪些reminder" read them back, whatever the model made of them.
+    // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
+    refineIntent: (intent, slots, text) =>
+      readsZh(text) ? 'reminder' : slots['task'] !== undefined ? 'reminder_update' : intent,
     async execute(ctx) {
       if (ctx.schedule === undefined || ctx.storage === undefined)
         return packFor(ctx.lang).skills.reminders.unavailable;
@@ -317,7 +330,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
       if (isDelete(ctx)) return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
-      const reading = ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text));
+      const reading = readsZh(text) || (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

@@ -8,8 +8,10 @@
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
-import { byLanguage, packFor } from '../../lang/pack.ts';
+import { byLanguage, joinSentences, packFor } from '../../lang/pack.ts';
 import { correctedTime, toInstant } from './clock.ts';
+import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
+import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -66,6 +68,17 @@ function unitOf(ms: number): number {
 function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput): number | undefined {
   const length = entities.find((e) => e.kind === 'duration')?.value;
   if (typeof length === 'number') return length;
+  // "计时 5分", "再来一个 10分": a timer's bare N分 is N minutes (分钟 clipped, as people type it).
+  const minutes = entities.find(
+    (e) => e.kind === 'number' && typeof e.value === 'number' && /^\s?分(?![钟之])/u.test(text.slice(e.end)),
+  );
+  // Only where the turn is about a timer: "考了95分" is a score.
+  if (
+    minutes !== undefined &&
+    (ZH_TIMER_WORD.test(text) || typeof slots['duration'] === 'number') &&
+    !entities.some((e) => e.kind === 'time' || e.kind === 'datetime')
+  )
+    return (minutes.value as number) * 60_000;
   const previous = slots['duration'];
   const bare = entities.find((e) => e.kind === 'number');
   if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
@@ -82,6 +95,9 @@ function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput):
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;
 }
+
+/** Words that make a turn about a timer in Chinese: "计时 5分", "再来一个 10分", "timer 3分". */
+const ZH_TIMER_WORD = /计时|倒计时|定时|timer|再来一个|再定一个|再设一个|再整一个/iu;
 
 const durationSlot: DialogueSlot = {
   name: 'duration',
@@ -101,6 +117,9 @@ const durationSlot: DialogueSlot = {
 function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
   if (!hasHan(text)) return undefined;
+  // "再往后挪十分钟", "提前半小时", "改到周六同一时间": the alarm's time, moved.
+  const moved = movedTimeZh(text, entities, slots['time']);
+  if (moved !== undefined) return moved;
   if (cue !== undefined && slots['time'] !== undefined)
     return cue.type === 'correction' ? correctedTime(entities) : undefined;
   const bare = entities.find((e) => e.kind === 'time');
@@ -128,6 +147,17 @@ const timeSlot: DialogueSlot = {
   extract: extractAlarmTime,
   validate: (v, lang) => (toInstant(v) === undefined ? packFor(lang).skills.alarm.badTime : true),
 };
+
+/**
+ * The reply to setting an alarm or reminder, with a word that it is set once when the Chinese
+ * request asked for it to repeat ("每天早上七点叫我"): the scheduler has no repeats.
+ * @param reply what the skill says it set
+ * @param ctx the turn (its text and language)
+ */
+export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang'>): string {
+  if (!hasHan(ctx.text) || !asksRepeatZh(ctx.text)) return reply;
+  return joinSentences(reply, packFor(ctx.lang).skills.schedule.onceOnly, ctx.lang);
+}
 
 type Scheduled = Awaited<ReturnType<NonNullable<SkillContext['schedule']>['list']>>[number];
 
@@ -303,8 +333,7 @@ export function createAlarmSkill(random: Random): SkillDefinition {
       }
       const when = pack.format.when(at, ctx.now, ctx.timeZone);
       const replaced = await setOne(ctx, kind, at.getTime(), say.ring(pack.format.time(at, ctx.timeZone)));
-      if (replaced) return say.moved(when);
-      return pick(say.set(when), random);
+      return onceOnly(replaced ? say.moved(when) : pick(say.set(when), random), ctx);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillReply } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
+import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const NAME = String.raw`([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,2})`;
@@ -42,7 +43,9 @@ const ZH_QUESTION = /啥|什么|谁|哪|几|吗|来着|[？?]/u;
 /** What follows "我叫" when it asks rather than tells ("我叫什么名字"). */
 const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她|它|名字)/u;
 
-function extractNameZh(text: string, answer: boolean): string | undefined {
+function extractNameZh(said: string, answer: boolean): string | undefined {
+  // "叫我 呃 小王": a voice filler is no part of the name.
+  const text = withoutFillersZh(said);
   let name: string | undefined;
   for (const p of ZH_PATTERNS) name ??= p.exec(text)?.[1];
   // An answer's name is its first clause: "张姐吧，显得年轻一点" is 张姐.

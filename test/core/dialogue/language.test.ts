@@ -130,6 +130,6 @@ describe('Chinese dialogue cues', () => {
     await h.say('提醒我明天早上八点去跑步', 'reminder_update');
     const fixed = await h.say('不对，改成九点', null);
     assert.equal(fixed.understanding.action, 'correction');
-    assert.match(fixed.reply.text, /明天 9:00/);
+    assert.match(fixed.reply.text, /明天9:00/);
   });
 });
