@@ -8,6 +8,7 @@ import type { ModelSource, ProgressEvent } from '../../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
 import { compileCustomEntities, extractEntities } from '../entities/index.ts';
 import { featurizeTokens } from './featurizer.ts';
+import { junkKind } from './junk.ts';
 import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
 import { readInt32Initializer } from '../onnx/onnx-reader.ts';
@@ -146,9 +147,12 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...(opts.now === undefined ? {} : { now: opts.now }),
         ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
       });
+      // Junk (markup with nothing to read, code, lone letters, symbols) is out of scope whatever
+      // the model, trained on sentences, guesses for it: no intent to act on (./junk.ts).
+      const junk = junkKind(text) !== undefined;
       return {
         text,
-        ...decideIntent(probs, scoring, topK),
+        ...(junk ? { intent: null, confidence: 0, outOfScope: true, intents: [] } : decideIntent(probs, scoring, topK)),
         entities,
         modelVersion: meta.version,
         ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),
