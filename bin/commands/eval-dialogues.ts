@@ -22,7 +22,7 @@ import { createDialogueManager, type DialogueManager, type DialogueResult } from
 import type { DialoguePolicy } from '../../src/dialogue/types.ts';
 import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { routeByLanguage } from '../../src/nlu/runtime/language-router.ts';
-import { understoodText } from '../../src/nlu/runtime/markup.ts';
+import { understoodText } from '../../src/nlu/runtime/junk.ts';
 import { OOS_LABEL } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';

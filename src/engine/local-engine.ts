@@ -54,7 +54,7 @@ import { joinTabSync, type TabSignal, type TabSync } from './tab-sync.ts';
 import { titleFromTurn, TITLE_TURNS } from './conversation-title.ts';
 import { toStoredMessage } from './feedback.ts';
 import { createTurnWrites } from './turn-writes.ts';
-import { understoodText } from '../nlu/runtime/markup.ts';
+import { understoodText } from '../nlu/runtime/junk.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {

@@ -120,3 +120,41 @@ export function junkKind(text: string): JunkKind | undefined {
 export function answersNothing(kind: JunkKind | undefined): boolean {
   return kind !== undefined && kind !== 'letters';
 }
+
+/**
+ * A Latin word that no language writes: five consonants in a row, four in a word of six letters or
+ * more, or five letters and no vowel ("affdgj", "asdfjkl", "bxbnmxm"). Short chat forms ("thnx",
+ * "pfft", "smh") are none of these.
+ */
+const MASHED = /[b-df-hj-np-tv-xz]{5}|^(?=\p{L}{6})\p{L}*[b-df-hj-np-tv-xz]{4}|^(?=\p{L}{5})[b-df-hj-np-tv-xz]+$/iu;
+
+/**
+ * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid"): Latin letters only, and
+ * at least half of its words are no word of any language the assistant reads ({@link MASHED}).
+ * Only asked of turns whose every word the intent model has never seen, so real words with long
+ * consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are not mash either.
+ * @param text the turn
+ */
+export function keyboardMash(text: string): boolean {
+  if (!/^[\p{Script=Latin}\s.,!?'’-]+$/u.test(text)) return false;
+  const words = text.match(/\p{L}+/gu) ?? [];
+  if (words.length === 0) return false;
+  // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
+  const mashed = words.filter((w) => MASHED.test(w) && new Set(w.toLowerCase()).size >= 3).length;
+  return mashed * 2 >= words.length;
+}
+
+/**
+ * The text of a turn the assistant understands: {@link readMarkup}'s reading ("call me <b>bob</b>"
+ * is "call me bob"), or the turn as typed when markup is all there is ("<br>") or carries code
+ * (`<a href="javascript:…">`, `onerror=`), so that what is read is never empty and a payload is
+ * judged as the junk it is ({@link junkKind}).
+ * @param text the turn as typed
+ * @returns the text to classify and to answer
+ * @throws {TypeError} when `text` is not a string
+ */
+export function understoodText(text: string): string {
+  const read = readMarkup(text);
+  if (read === text) return text;
+  return read.trim() === '' || junkKind(text) !== undefined ? text : read;
+}

@@ -61,16 +61,3 @@ export function readMarkup(text: string): string {
     .replace(TAG, (tag) => (INLINE.test(tag) ? '' : ' '));
   return bare.replace(/\s+/g, ' ').trim();
 }
-
-/**
- * The text of a turn the assistant understands: {@link readMarkup}'s reading, or the turn as typed
- * when markup is all there is ("<br>", "<script>…</script>"), so that what is read is never empty
- * and junk is judged on what was sent (`junkKind`).
- * @param text the turn as typed
- * @returns the text to classify and to answer
- * @throws {TypeError} when `text` is not a string
- */
-export function understoodText(text: string): string {
-  const read = readMarkup(text);
-  return read.trim() === '' ? text : read;
-}

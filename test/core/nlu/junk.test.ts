@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answersNothing, junkKind } from '../../../src/nlu/runtime/junk.ts';
-import { hasMarkup, readMarkup, understoodText } from '../../../src/nlu/runtime/markup.ts';
+import { answersNothing, junkKind, keyboardMash, understoodText } from '../../../src/nlu/runtime/junk.ts';
+import { hasMarkup, readMarkup } from '../../../src/nlu/runtime/markup.ts';
 
 test('markup is read as the text it shows; code elements, comments and tags are no text', () => {
   assert.equal(readMarkup('call me <b>bob</b>'), 'call me bob');
@@ -29,6 +29,9 @@ test('the understood text is never empty: markup with nothing to read stays as t
   assert.equal(understoodText('<script>alert(1)</script>'), '<script>alert(1)</script>');
   assert.equal(understoodText('call me <b>bob</b>'), 'call me bob');
   assert.equal(understoodText('set a timer'), 'set a timer');
+  const payload = '<a href="javascript:alert(1)">None</a>';
+  assert.equal(understoodText(payload), payload, 'markup carrying code is judged as typed');
+  assert.equal(junkKind(understoodText(payload)), 'code');
 });
 
 test('junk: markup with nothing to read', () => {
@@ -114,4 +117,25 @@ test('requests, answers and arithmetic are not junk', () => {
   ])
     assert.equal(junkKind(text), undefined, text);
   assert.throws(() => junkKind(null as unknown as string), TypeError);
+});
+
+test('keyboard mash: most words are no word of any language; slang, sounds and names are not', () => {
+  for (const text of ['asdfjkl', 'jfkdlsjfkl', 'bxbnmxm twebpvid', 'affdgj taq', 'qwertyuiopzxv'])
+    assert.ok(keyboardMash(text), text);
+  for (const text of [
+    'heyyy',
+    'hmmm',
+    'brrr',
+    'zzz',
+    'thnx',
+    'pfft',
+    'smh',
+    'Xiomara',
+    'Marguerite',
+    'umm avocados',
+    'Mississippi',
+    '小王',
+    'asdf 123',
+  ])
+    assert.ok(!keyboardMash(text), text);
 });
