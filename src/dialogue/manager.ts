@@ -273,8 +273,10 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
             ? 'deny'
             : undefined
         : undefined;
+    // A lone Latin letter is no slot value either ("k" to "What should I call you?"): the question stays open.
+    const letterSlot = junk === 'letters' && state.pending?.type === 'slot' && /^\s*\p{L}\s*$/u.test(turn.text);
     const action: DialogueAction =
-      language.foreign || answersNothing(junk)
+      language.foreign || answersNothing(junk) || letterSlot
         ? { type: 'out-of-scope', confidence: 1 }
         : letterAnswer !== undefined
           ? { type: letterAnswer, confidence: 1 }

@@ -122,11 +122,11 @@ export function answersNothing(kind: JunkKind | undefined): boolean {
 }
 
 /**
- * A Latin word that no language writes: five consonants in a row, four in a word of six letters or
- * more, or five letters and no vowel ("affdgj", "asdfjkl", "bxbnmxm"). Short chat forms ("thnx",
- * "pfft", "smh") are none of these.
+ * A Latin word that no language writes: five consonants in a row, or five letters and no vowel
+ * ("affdgj", "asdfjkl", "bxbnmxm"). Short chat forms ("thnx", "pfft", "smh") and names with four
+ * ("Schmidt") are neither.
  */
-const MASHED = /[b-df-hj-np-tv-xz]{5}|^(?=\p{L}{6})\p{L}*[b-df-hj-np-tv-xz]{4}|^(?=\p{L}{5})[b-df-hj-np-tv-xz]+$/iu;
+const MASHED = /[b-df-hj-np-tv-xz]{5}|^(?=\p{L}{5})[b-df-hj-np-tv-xz]+$/iu;
 
 /**
  * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid"): Latin letters only, and

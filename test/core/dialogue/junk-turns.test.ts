@@ -60,6 +60,8 @@ it('junk while a question is open fills nothing and asks again; a real answer th
     assert.deepEqual(understanding.slots, {}, junk);
     assert.match(reply.text, /reminder/i, `${junk}: the question is asked again`);
   }
+  const letter = await session.send('k');
+  assert.equal(letter.understanding.action, 'out-of-scope', 'a lone letter is no reminder');
   const { understanding } = await session.send('call mom');
   assert.equal(understanding.action, 'fill-slot');
   assert.equal(understanding.slots['task'], 'call mom');

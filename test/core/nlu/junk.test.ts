@@ -120,7 +120,7 @@ test('requests, answers and arithmetic are not junk', () => {
 });
 
 test('keyboard mash: most words are no word of any language; slang, sounds and names are not', () => {
-  for (const text of ['asdfjkl', 'jfkdlsjfkl', 'bxbnmxm twebpvid', 'affdgj taq', 'qwertyuiopzxv'])
+  for (const text of ['asdfjkl', 'jfkdlsjfkl', 'bxbnmxm twebpvid', 'affdgj taq', 'yqoott fspcfvoq'])
     assert.ok(keyboardMash(text), text);
   for (const text of [
     'heyyy',
