@@ -13,8 +13,12 @@
 const CODE_ELEMENT = /<(script|style|template|noscript|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /** A comment, a doctype or a CDATA section. */
 const COMMENT = /<!--[\s\S]*?(?:-->|$)|<![^>]*>/g;
-/** An opening, closing or self-closing tag: a name right after `<` (or `</`), attributes, `>`. */
-const TAG = /<\/?[a-z][\w:-]*(?:\s+[^<>]*?)?\s*\/?>/gi;
+/**
+ * An opening, closing or self-closing tag: a name right after `<` (or `</`), attributes, `>`. One
+ * run of `[^<>]` after the name, so a paste of "<a" and 10,000 spaces costs one scan, not a
+ * backtracking search (ReDoS).
+ */
+const TAG = /<\/?[a-z][\w:-]*(?:[\s/][^<>]*)?>/gi;
 /** Inline tags join the text around them ("<b>bo</b>b" is "bob"); any other tag separates words. */
 const INLINE = /^<\/?(?:b|i|u|em|strong|span|a|code|small|sup|sub|mark|s)\b/i;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -139,3 +139,20 @@ test('keyboard mash: most words are no word of any language; slang, sounds and n
   ])
     assert.ok(!keyboardMash(text), text);
 });
+
+test('hostile pastes are read in bounded time (no backtracking blow-up)', () => {
+  for (const text of [
+    '<a' + ' '.repeat(10_000),
+    '<script>'.repeat(1_250),
+    "' or ".repeat(2_000),
+    '&amp;'.repeat(2_000),
+    'a('.repeat(5_000),
+  ]) {
+    const started = performance.now();
+    understoodText(text);
+    junkKind(text);
+    keyboardMash(text);
+    // A backtracking pattern took minutes on the first of these; a linear one takes milliseconds.
+    assert.ok(performance.now() - started < 2_000, `${text.slice(0, 8)}… took ${performance.now() - started} ms`);
+  }
+});
