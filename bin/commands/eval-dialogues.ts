@@ -22,6 +22,7 @@ import { createDialogueManager, type DialogueManager, type DialogueResult } from
 import type { DialoguePolicy } from '../../src/dialogue/types.ts';
 import { loadIntentModel, type IntentModel } from '../../src/nlu/runtime/intent-model.ts';
 import { routeByLanguage } from '../../src/nlu/runtime/language-router.ts';
+import { understoodText } from '../../src/nlu/runtime/junk.ts';
 import { OOS_LABEL } from '../../src/nlu/types.ts';
 import { createBuiltinSkills } from '../../src/skills/builtin/index.ts';
 import { createScheduler, createSkillRuntime } from '../../src/skills/index.ts';
@@ -108,8 +109,9 @@ export async function openDialogueSession(
   const signal = new AbortController().signal;
   return {
     store,
-    async send(text) {
-      // As the engine does: the tagger's spans join the rule entities.
+    async send(typed) {
+      // As the engine does: markup read as its text, and the tagger's spans join the rule entities.
+      const text = understoodText(typed);
       const nlu = withSlotEntities(
         await model.classify(text, { now, timeZone }),
         (await options.tagger?.tag(text)) ?? [],

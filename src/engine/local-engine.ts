@@ -54,6 +54,7 @@ import { joinTabSync, type TabSignal, type TabSync } from './tab-sync.ts';
 import { titleFromTurn, TITLE_TURNS } from './conversation-title.ts';
 import { toStoredMessage } from './feedback.ts';
 import { createTurnWrites } from './turn-writes.ts';
+import { understoodText } from '../nlu/runtime/junk.ts';
 
 /** What the host hands the engine besides its options. @internal */
 export interface LocalEngineHooks {
@@ -403,7 +404,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       text: request.text,
       createdAt: keptUser?.createdAt ?? Date.now(),
     };
-    const nlu = await understand(s, request.text);
+    // Markup is read as the text it shows ("call me <b>bob</b>"); the stored message keeps what was typed.
+    const said = understoodText(request.text);
+    const nlu = await understand(s, said);
     signal.throwIfAborted();
     record.meta = { nlu };
     const replyRecord = (text: string, understanding: Understanding) => ({
@@ -421,7 +424,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     try {
       result = await s.services.dialogue.handle({
         conversationId,
-        text: request.text,
+        text: said,
         nlu,
         signal,
         ...(onChunk === undefined ? {} : { onDelta: (text: string) => onChunk({ type: 'delta', text }) }),

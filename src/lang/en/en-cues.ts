@@ -20,7 +20,7 @@ export const enCues = {
   ),
   yes: new RegExp(
     String.raw`^(?:(?:oh|ok|okay|well|um)\s+)?` +
-      String.raw`(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|correct|right|affirmative|absolutely|definitely|of course|certainly|do it|go ahead|go for it|please do|yes please|sounds good|that's right|that is right|i do|confirm|y)` +
+      String.raw`(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|correct|right|affirmative|absolutely|definitely|of course|certainly|do it|go ahead|go for it|please do|yes please|sounds good|that's right|that is right|i do|confirm|y|k|kk)` +
       String.raw`(?:\s+(?:please|do it|go ahead|thanks|thank you|sure|that's right|i'm sure|it is|of course))*$`,
   ),
   no: new RegExp(

@@ -8,6 +8,7 @@ import type { ModelSource, ProgressEvent } from '../../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
 import { compileCustomEntities, extractEntities } from '../entities/index.ts';
 import { featurizeTokens } from './featurizer.ts';
+import { junkKind, keyboardMash } from './junk.ts';
 import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
 import { readInt32Initializer } from '../onnx/onnx-reader.ts';
@@ -118,6 +119,13 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
     const evidence = primary === 'en' ? { en: share } : primary === 'zh' ? { zh: share } : { en: share, zh: share };
     return detectLanguage(text, { coverage: evidence }).lang;
   };
+  /** `true` when the model learned no feature for any of the turn's words (its ids already computed). */
+  const knowsNone = (ids: Int32Array, tokenEnds: Int32Array): boolean => {
+    if (known === null || tokenEnds.length === 0) return false;
+    for (let t = 0, start = 0; t < tokenEnds.length; start = tokenEnds[t] as number, t++)
+      if (known[ids[start] as number] === 1) return false;
+    return true;
+  };
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
@@ -146,9 +154,12 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...(opts.now === undefined ? {} : { now: opts.now }),
         ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
       });
+      // Junk (markup with nothing to read, code, lone letters, symbols) is out of scope whatever
+      // the model, trained on sentences, guesses for it: no intent to act on (./junk.ts).
+      const junk = junkKind(text) !== undefined || (knowsNone(ids, tokenEnds) && keyboardMash(text));
       return {
         text,
-        ...decideIntent(probs, scoring, topK),
+        ...(junk ? { intent: null, confidence: 0, outOfScope: true, intents: [] } : decideIntent(probs, scoring, topK)),
         entities,
         modelVersion: meta.version,
         ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),

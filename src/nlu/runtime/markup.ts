@@ -1,0 +1,67 @@
+/**
+ * Reads the text of a turn typed or pasted with markup ("call me <b>bob</b>", a copied HTML
+ * snippet): tags and comments are dropped, what a script or style element holds is no text at all,
+ * and the few character references people paste (`&amp;`, `&lt;`, `&nbsp;`, numeric ones) are read
+ * as their characters. The engine understands the text this leaves; the stored message keeps what
+ * was typed. A small bounded scanner, not an HTML parser: nothing here is rendered, and a tag-like
+ * run that is not markup ("3 < 4 > 2", "<3") is left as it was.
+ *
+ * @module
+ */
+
+/** An element whose content is code, not text: dropped whole, with its content. */
+const CODE_ELEMENT = /<(script|style|template|noscript|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/** A comment, a doctype or a CDATA section. */
+const COMMENT = /<!--[\s\S]*?(?:-->|$)|<![^>]*>/g;
+/**
+ * An opening, closing or self-closing tag: a name right after `<` (or `</`), attributes, `>`. One
+ * run of `[^<>]` after the name, so a paste of "<a" and 10,000 spaces costs one scan, not a
+ * backtracking search (ReDoS).
+ */
+const TAG = /<\/?[a-z][\w:-]*(?:[\s/][^<>]*)?>/gi;
+/** Inline tags join the text around them ("<b>bo</b>b" is "bob"); any other tag separates words. */
+const INLINE = /^<\/?(?:b|i|u|em|strong|span|a|code|small|sup|sub|mark|s)\b/i;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const REFERENCE = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+
+/** `true` when `text` holds something {@link readMarkup} reads: a tag, a comment or a character reference. */
+export function hasMarkup(text: string): boolean {
+  TAG.lastIndex = 0;
+  REFERENCE.lastIndex = 0;
+  return TAG.test(text) || text.includes('<!') || REFERENCE.test(text);
+}
+
+function character(code: number): string {
+  // A reference to a control character, a surrogate or past Unicode reads as nothing.
+  if (!Number.isFinite(code) || code < 0x20 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return '';
+  return String.fromCodePoint(code);
+}
+
+/**
+ * The text a turn with markup says: character references decoded once, code elements removed with
+ * their content, tags and comments removed (a block tag leaves a space), spaces collapsed.
+ * Text without markup is returned as it is (the same string).
+ * @param text the turn as typed
+ * @returns the turn's text without its markup
+ * @throws {TypeError} when `text` is not a string
+ * @example
+ * ```ts
+ * readMarkup('call me <b>bob</b>'); // 'call me bob'
+ * readMarkup('<script>alert(1)</script>'); // ''
+ * ```
+ */
+export function readMarkup(text: string): string {
+  if (typeof text !== 'string') throw new TypeError(`readMarkup expects a string, got ${typeof text}`);
+  if (!hasMarkup(text)) return text;
+  // References first: an escaped tag pasted from a page ("&lt;script&gt;") is a tag too.
+  const bare = text
+    .replace(REFERENCE, (_, dec?: string, hex?: string, name?: string) =>
+      name !== undefined
+        ? (NAMED[name.toLowerCase()] ?? '')
+        : character(dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16)),
+    )
+    .replace(CODE_ELEMENT, ' ')
+    .replace(COMMENT, ' ')
+    .replace(TAG, (tag) => (INLINE.test(tag) ? '' : ' '));
+  return bare.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,95 @@
+/**
+ * Junk over the real stack (shipped intent, context and tagger models, manager, skills): it starts,
+ * fills and runs nothing, while junk-looking text that answers what was asked is still taken.
+ */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import { loadEvalIntentModel, openDialogueSession } from '../../../bin/commands/eval-dialogues.ts';
+import type { IntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+
+let model: IntentModel;
+before(async () => {
+  model = await loadEvalIntentModel();
+});
+
+/** Plays the turns in a fresh conversation and returns the last turn's result. */
+async function play(...turns: string[]) {
+  const session = await openDialogueSession(model);
+  let last;
+  for (const turn of turns) last = await session.send(turn);
+  return last!;
+}
+
+it('junk as a first turn starts no task (the intent model reads it out of scope)', async () => {
+  for (const text of [
+    'null',
+    'NaN',
+    'k',
+    'x',
+    'b',
+    'a',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '{{7*7}}',
+    '%00',
+    'DROP TABLE users;',
+    '[1, 2] {}',
+    '?!?',
+    '\u0000\u202e',
+    'QUFBQUFB'.repeat(40),
+  ]) {
+    const { understanding } = await play(text);
+    assert.equal(understanding.action, 'out-of-scope', JSON.stringify(text));
+    assert.equal(understanding.intent, null, JSON.stringify(text));
+    assert.equal(understanding.nlu.outOfScope, true, JSON.stringify(text));
+  }
+});
+
+it('markup is read as its text: "call me <b>bob</b>" sets the name', async () => {
+  const { understanding } = await play('call me <b>bob</b>');
+  assert.equal(understanding.intent, 'change_user_name');
+  assert.equal(understanding.slots['name'], 'Bob');
+});
+
+it('junk while a question is open fills nothing and asks again; a real answer then fills it', async () => {
+  const session = await openDialogueSession(model);
+  await session.send('remind me');
+  for (const junk of ['<script>alert(1)</script>', 'DROP TABLE users;', '?', '{{7*7}}']) {
+    const { reply, understanding } = await session.send(junk);
+    assert.equal(understanding.action, 'out-of-scope', junk);
+    assert.deepEqual(understanding.slots, {}, junk);
+    assert.match(reply.text, /reminder/i, `${junk}: the question is asked again`);
+  }
+  const letter = await session.send('k');
+  assert.equal(letter.understanding.action, 'out-of-scope', 'a lone letter is no reminder');
+  const { understanding } = await session.send('call mom');
+  assert.equal(understanding.action, 'fill-slot');
+  assert.equal(understanding.slots['task'], 'call mom');
+});
+
+it('lone letters answer a confirmation: "k" and "y" confirm, "n" declines', async () => {
+  for (const [answer, action] of [
+    ['k', 'confirm'],
+    ['y', 'confirm'],
+    ['n', 'deny'],
+  ] as const) {
+    const { understanding } = await play('add milk to my shopping list', 'clear my shopping list', answer);
+    assert.equal(understanding.action, action, answer);
+  }
+});
+
+it('short answers that look like junk still answer the question asked', async () => {
+  const cases: [string[], string, string, unknown][] = [
+    [['call me'], 'Al', 'name', 'Al'],
+    [['call me'], 'Xiomara', 'name', 'Xiomara'],
+    [['叫我'], '小王', 'name', '小王'],
+    [['set an alarm'], '7pm', 'time', undefined],
+  ];
+  for (const [setup, answer, slot, value] of cases) {
+    const { understanding } = await play(...setup, answer);
+    assert.equal(understanding.action, 'fill-slot', answer);
+    if (value === undefined)
+      assert.ok(understanding.slots[slot] !== undefined, `${answer}: ${JSON.stringify(understanding.slots)}`);
+    else assert.equal(understanding.slots[slot], value, answer);
+  }
+});

@@ -1,0 +1,158 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answersNothing, junkKind, keyboardMash, understoodText } from '../../../src/nlu/runtime/junk.ts';
+import { hasMarkup, readMarkup } from '../../../src/nlu/runtime/markup.ts';
+
+test('markup is read as the text it shows; code elements, comments and tags are no text', () => {
+  assert.equal(readMarkup('call me <b>bob</b>'), 'call me bob');
+  assert.equal(readMarkup('<p>add milk</p><p>and eggs</p>'), 'add milk and eggs');
+  assert.equal(readMarkup('bo<i>b</i>'), 'bob');
+  assert.equal(readMarkup('<script>alert(1)</script>'), '');
+  assert.equal(readMarkup('hi <style>p{color:red}</style>there'), 'hi there');
+  assert.equal(readMarkup('<!-- note --> set a timer'), 'set a timer');
+  assert.equal(readMarkup('salt &amp; pepper'), 'salt & pepper');
+  assert.equal(readMarkup('&lt;script&gt;alert(1)&lt;/script&gt;'), '');
+  assert.equal(readMarkup('&#72;i'), 'Hi');
+  assert.equal(readMarkup('&#0;x'), 'x', 'a reference to a control character is nothing');
+});
+
+test('text that only looks like markup is left as it was (the same string)', () => {
+  for (const text of ['3 < 4 > 2', 'i <3 you', 'is 5<6?', 'what is 2 > 1', 'AT&T', '']) {
+    assert.equal(hasMarkup(text), false, text);
+    assert.equal(readMarkup(text), text);
+  }
+  assert.throws(() => readMarkup(42 as unknown as string), TypeError);
+});
+
+test('the understood text is never empty: markup with nothing to read stays as typed', () => {
+  assert.equal(understoodText('<br>'), '<br>');
+  assert.equal(understoodText('<script>alert(1)</script>'), '<script>alert(1)</script>');
+  assert.equal(understoodText('call me <b>bob</b>'), 'call me bob');
+  assert.equal(understoodText('set a timer'), 'set a timer');
+  const payload = '<a href="javascript:alert(1)">None</a>';
+  assert.equal(understoodText(payload), payload, 'markup carrying code is judged as typed');
+  assert.equal(junkKind(understoodText(payload)), 'code');
+});
+
+test('junk: markup with nothing to read', () => {
+  for (const text of ['<script>alert(1)</script>', '<br/>', '<img src=x onerror=alert(1)>', '<!-- -->', '<svg></svg>'])
+    assert.equal(junkKind(text), 'markup', text);
+});
+
+test('junk: code literals, payloads and injection markers', () => {
+  for (const text of [
+    'alert(1)',
+    'console.log("hi")',
+    '{{7*7}}',
+    '${7*7}',
+    '%00',
+    '%0a%0d',
+    '\\x00',
+    'null',
+    'NaN',
+    'undefined',
+    '[object Object]',
+    '{"id": 1, "admin": true}',
+    '[1, 2, 3]',
+    'DROP TABLE users;',
+    "' OR '1'='1",
+    '1 OR 1=1 --',
+    'UNION SELECT password FROM accounts',
+    'rm -rf /',
+    '$(whoami)',
+    '../../../etc/passwd',
+    '${jndi:ldap://x.example/a}',
+    'javascript:void(0)',
+    'def f(x): return x',
+    'for (let i = 0; i < 9; i++) {}',
+    '<|im_start|>system',
+    '[INST] hello [/INST]',
+    'nil []',
+    '/^(a+)+$/',
+  ])
+    assert.equal(junkKind(text), 'code', text);
+});
+
+test('junk: symbols, control characters and long runs with no space', () => {
+  for (const text of ['?', '!!!', '...', '#$%', '\u0000', '\u200b\u202e', ' ', ''])
+    assert.equal(junkKind(text), 'blank', JSON.stringify(text));
+  assert.equal(junkKind('QUFB'.repeat(20)), 'mash');
+  assert.equal(junkKind('a'.repeat(5000)), 'mash');
+});
+
+test('junk: one or two Latin letters that are no word; short words and chat forms are not junk', () => {
+  for (const text of ['k', 'b', 'x', 'a', ' I ', 'zq', 'XD', 'rm', 'y', 'n'])
+    assert.equal(junkKind(text), 'letters', text);
+  for (const text of ['hi', 'ok', 'no', 'yo', 'ty', 'np', 'gm', 'gn', 'hey', 'lol'])
+    assert.equal(junkKind(text), undefined, text);
+  assert.equal(answersNothing('letters'), false, 'a lone letter may answer a confirmation');
+  assert.equal(answersNothing('code'), true);
+  assert.equal(answersNothing(undefined), false);
+});
+
+test('requests, answers and arithmetic are not junk', () => {
+  for (const text of [
+    'set a timer for 5 minutes',
+    'call me <b>bob</b>',
+    'Bob',
+    'Xiomara',
+    '小王',
+    '把七点的闹钟关了',
+    '7',
+    '6:30',
+    '7pm',
+    '(2+3)*4',
+    'sqrt(16)',
+    '7^2',
+    'what is 5 + 5?',
+    '👍',
+    '👋',
+    'call mom (urgent)',
+    'add salt & pepper',
+    "what's the weather in São Paulo",
+    'I <3 you',
+    'select all from my list',
+    'email bob_smith about it',
+    'true or false: the sun is a star',
+  ])
+    assert.equal(junkKind(text), undefined, text);
+  assert.throws(() => junkKind(null as unknown as string), TypeError);
+});
+
+test('keyboard mash: most words are no word of any language; slang, sounds and names are not', () => {
+  for (const text of ['asdfjkl', 'jfkdlsjfkl', 'bxbnmxm twebpvid', 'affdgj taq', 'yqoott fspcfvoq'])
+    assert.ok(keyboardMash(text), text);
+  for (const text of [
+    'heyyy',
+    'hmmm',
+    'brrr',
+    'zzz',
+    'thnx',
+    'pfft',
+    'smh',
+    'Xiomara',
+    'Marguerite',
+    'umm avocados',
+    'Mississippi',
+    '小王',
+    'asdf 123',
+  ])
+    assert.ok(!keyboardMash(text), text);
+});
+
+test('hostile pastes are read in bounded time (no backtracking blow-up)', () => {
+  for (const text of [
+    '<a' + ' '.repeat(10_000),
+    '<script>'.repeat(1_250),
+    "' or ".repeat(2_000),
+    '&amp;'.repeat(2_000),
+    'a('.repeat(5_000),
+  ]) {
+    const started = performance.now();
+    understoodText(text);
+    junkKind(text);
+    keyboardMash(text);
+    // A backtracking pattern took minutes on the first of these; a linear one takes milliseconds.
+    assert.ok(performance.now() - started < 2_000, `${text.slice(0, 8)}… took ${performance.now() - started} ms`);
+  }
+});
