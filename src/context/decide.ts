@@ -148,6 +148,46 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
   );
 }
 
+const S_FITS = SLOT_FEATURES.indexOf('entity_fits');
+const S_WHEN = SLOT_FEATURES.indexOf('kind_datetime');
+const S_LENGTH = SLOT_FEATURES.indexOf('kind_duration');
+/** A bare number answering a time question ("7", "630"): a clock time there (`extractSlot`), a sum nowhere. */
+const BARE_NUMBER = /^\s*(?:at\s+)?\d{1,4}\s*(?:pls|please|plz)?[\s.!]*$/i;
+/**
+ * The words a time or a length is said in, and what people wrap one in ("ok", "like", "pls"): a turn
+ * of these only is the value ("quarter to 7", "an hour n a half", "for tmrw morning"), while "good
+ * morning btw" or "one sec my mom is calling" say something else around theirs.
+ */
+const TIME_WORD =
+  /^(?:[\d:.]+(?:am|pm|h|hrs?|mins?|m|secs?|s)?|a\.?m\.?|p\.?m\.?|o'?clock|oclock|a|an|and|n|&|half|quarter|past|to|after|till|til|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|oh|seconds?|secs?|minutes?|mins?|hours?|hrs?|noon|midday|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|tmrw|tmr|this|next|the|in|on|at|for|by|from|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ok|okay|um+|uh+|er|like|about|around|maybe|just|then|pls|please|plz|thx|thanks|make|it|its|it's|say|sharp|ish)$/i;
+
+/** `true` when every word of the turn belongs to a time or length ({@link TIME_WORD}). */
+function onlyTimeWords(utterance: string): boolean {
+  const words = utterance
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[\s,!?-]+/)
+    .map((w) => w.replace(/^[.]+|[.]+$/g, ''))
+    .filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => TIME_WORD.test(w));
+}
+
+/**
+ * `true` when a short English turn answers the pending time or length question with what it asks for
+ * ("quarter to 7", "7", "half 8", "an hour and a half" after "For what time?" / "For how long?"): time words
+ * only, no cue, an entity of the slot's kind (or a bare number for a time). The intent model's
+ * reading of such words (calculator for "7", conversion for "90 secs") is then not followed.
+ */
+function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
+  if (state.pending?.type !== 'slot' || !onlyTimeWords(f.utterance)) return false;
+  if ([CUE_CANCEL, CUE_NO, CUE_FOLLOW_UP, CUE_CORRECTION].some((i) => (f.state[i] ?? 0) > 0)) return false;
+  const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
+  if (asked === undefined) return false;
+  const when = (asked.feats[S_WHEN] ?? 0) > 0;
+  if (!when && (asked.feats[S_LENGTH] ?? 0) === 0) return false;
+  return (asked.feats[S_FITS] ?? 0) > 0 || (when && BARE_NUMBER.test(f.utterance));
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -200,7 +240,7 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const unfounded = (top === 'start_task' || top === 'small_talk') && !possible(top, state, f, best);
   const ci = unfounded ? -1 : argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
-  if (command !== 'fill_slot' && answersFreeText(state, f)) command = 'fill_slot';
+  if (command !== 'fill_slot' && (answersFreeText(state, f) || answersClockOrLength(state, f))) command = 'fill_slot';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)

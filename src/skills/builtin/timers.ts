@@ -100,7 +100,7 @@ const durationSlot: DialogueSlot = {
  */
 function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
-  if (!hasHan(text)) return undefined;
+  if (!hasHan(text)) return cue === undefined ? dayOnly(entities) : undefined;
   if (cue !== undefined && slots['time'] !== undefined)
     return cue.type === 'correction' ? correctedTime(entities) : undefined;
   const bare = entities.find((e) => e.kind === 'time');
@@ -119,6 +119,26 @@ function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): str
   const day = next.toISOString().slice(0, 10);
   return `${day}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * "set an alarm for saturday", "i need an alarm tomorrow": a day without a time is kept as the
+ * slot's value, so the time asked next is set on that day ("7" then means Saturday 7:00, see
+ * `extractSlot`); the skill asks for the time while the value is a bare day.
+ */
+function dayOnly(entities: SlotExtractInput['entities']): string | undefined {
+  // "for tmrw morning": a part of the day is no clock time to wake up at (the date reader makes it 6:00).
+  const part = entities.find((e) => e.kind === 'datetime' && DAY_PART_ONLY.test(e.text));
+  if (part !== undefined && typeof part.value === 'string') return part.value.slice(0, 10);
+  if (entities.some((e) => e.kind === 'time' || e.kind === 'datetime')) return undefined;
+  const day = entities.find((e) => e.kind === 'date' && typeof e.value === 'string' && ISO_DATE.test(e.value));
+  return day?.value as string | undefined;
+}
+
+/** A date-time said as a part of the day only: "tomorrow morning", "this evening", "tonight". */
+const DAY_PART_ONLY =
+  /^(?:(?:for|on|in)\s+)?(?:(?:tomorrow|tmrw|tmr|today|this|the|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\s+)?(?:morning|afternoon|evening|night|tonight)$/i;
 
 const timeSlot: DialogueSlot = {
   name: 'time',
@@ -228,11 +248,13 @@ export function createAlarmSkill(random: Random): SkillDefinition {
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
       // "Which alarms have I got now?": "now" is read as a time, but the question lists them.
       const asked = scheduleOp(ctx.text);
-      const past = (toInstant(ctx.slots['time'])?.getTime() ?? Infinity) <= ctx.now.getTime();
-      const op = ctx.slots['time'] === undefined || (asked === 'list' && past) ? asked : 'set';
+      const time = ctx.slots['time'];
+      const day = typeof time === 'string' && ISO_DATE.test(time);
+      const past = (toInstant(time)?.getTime() ?? Infinity) <= ctx.now.getTime();
+      const op = time === undefined || day || (asked === 'list' && past) ? asked : 'set';
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
-      const at = toInstant(ctx.slots['time']);
+      const at = day ? undefined : toInstant(time);
       if (at === undefined) {
         const question = pick(say.askTime, random);
         return { text: question, ask: { question, slot: 'time' } };

@@ -194,4 +194,37 @@ describe('decideAction', () => {
       assert.notEqual(d.action.type, 'fill-slot', text);
     }
   });
+
+  it('fills a pending time or length question with a bare answer of time words the intent model reads as a sum', () => {
+    const alarm = (): DialogueState => {
+      const state = emptyState();
+      state.turn = 1;
+      state.task = { intent: 'alarm', skillId: 'builtin.alarm', text: 'set an alarm', slots: {}, turn: 1, at: 0 };
+      state.pending = { type: 'slot', slot: 'time', question: 'For what time?', asks: 1 };
+      return state;
+    };
+    for (const [text, state] of [
+      ['quarter to 7', alarm()],
+      ['7', alarm()],
+      ['630 pls', alarm()],
+      ['half 8', alarm()],
+      ['an hour n a half', pendingTimer()],
+      ['90 secs', pendingTimer()],
+    ] as const) {
+      const f = featuresOf(text, state, 'calculator');
+      const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { calculator: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'fill-slot', text);
+    }
+    // Words of their own around the time ("good morning btw", "one sec my mom is calling"): the model decides.
+    for (const [text, intent] of [
+      ['good morning btw', 'greeting'],
+      ['one sec my mom is calling', 'make_call'],
+      ['whats 7 times 8', 'calculator'],
+    ] as const) {
+      const state = alarm();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { [intent]: 1 }, f, 0.9));
+      assert.notEqual(d.action.type, 'fill-slot', text);
+    }
+  });
 });

@@ -127,3 +127,28 @@ describe('timer lengths said without a unit', () => {
     assert.equal(slot.extract!({ text: 'a table for 4', entities: [], slots: {}, answer: false }), undefined);
   });
 });
+
+describe('a time asked for and answered bare', () => {
+  it('keeps the day of "set an alarm for saturday" and reads "7" or "630" as a clock time, not a sum', async () => {
+    const h = await createHarness();
+    const asked = await h.say('set an alarm for saturday', 'alarm');
+    assert.equal(asked.understanding.slots['time'], '2026-11-28');
+    assert.match(asked.reply.text, /time/i);
+    const set = await h.say('7', 'calculator');
+    assert.equal(set.understanding.slots['time'], '2026-11-28T07:00:00+01:00');
+    assert.match(set.reply.text, /Saturday, November 28 at 7:00 AM/);
+
+    const h2 = await createHarness();
+    await h2.say('can u set an alarm', 'alarm');
+    // A part of the day is no time to wake at: the day is kept and the time asked.
+    assert.equal((await h2.say('for tmrw morning', 'alarm')).understanding.slots['time'], '2026-11-27');
+    assert.equal((await h2.say('quarter to 7', 'calculator')).understanding.slots['time'], '2026-11-27T06:45:00+01:00');
+
+    const h3 = await createHarness();
+    await h3.say('set an alarm', 'alarm');
+    // 10:00 in Paris: 6:30 is next tomorrow.
+    assert.equal((await h3.say('630 pls', 'calculator')).understanding.slots['time'], '2026-11-27T06:30:00+01:00');
+    // "what alarms do i have tomorrow" still lists them (the day is no alarm to set).
+    assert.match((await h3.say('what alarms do i have tomorrow', 'alarm')).reply.text, /6:30 AM/);
+  });
+});
