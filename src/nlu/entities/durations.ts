@@ -28,6 +28,7 @@ const UNIT_RE =
   /[\s-]?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
 // "and a half", "n a half", "'n' a half", "& a quarter": a half or a quarter more of the unit.
 const HALF_RE = /\s*(?:\s(?:and|n)\s|\s?&\s?|\s?'n'?\s)\s*a\s+(half|quarter)(?![\p{L}\p{N}])/iuy;
+const MORE_RE = /\s+(?:more|extra)(?=\s)/iuy;
 const JOIN_RE = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+/iy;
 // Compact forms written as one token: 1h30, 1h30m, 2h, 45min, 2m30s, 90sec.
 const COMPACT_RE = /^(\d+(?:\.\d+)?)(h|hrs?|mins?|secs?|ms|d|wks?)(?:(\d{1,2})(m|mins?)?)?$|^(\d+)m(\d{1,2})s$/i;
@@ -77,6 +78,9 @@ function pieceAt(ctx: ScanContext, at: number): Piece | null {
     qty += fraction(half);
     end += half[0].length;
   }
+  // "5 more minutes", "30 extra seconds"
+  const more = matchAt(ctx.text, end, MORE_RE);
+  if (more) end += more[0].length;
   const unit = matchAt(ctx.text, end, UNIT_RE);
   if (!unit) return null;
   const ms = unitMs(unit[1] as string);

@@ -14,8 +14,11 @@ import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
 
-/** What the user wants done with timers or alarms. */
-export type ScheduleOp = 'set' | 'cancel' | 'list';
+/**
+ * What the user wants done with timers or alarms: `extend` adds time to the running timer ("add 5
+ * more minutes"), `pause` asks for what timers cannot do (pause, resume).
+ */
+export type ScheduleOp = 'set' | 'cancel' | 'list' | 'extend' | 'pause';
 
 /**
  * Reads the operation from the request: stopping, checking, or (by default) setting one.
@@ -33,7 +36,9 @@ export function scheduleOp(text: string): ScheduleOp {
       return 'list';
     return 'set';
   }
+  if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s)) return 'pause';
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
+  if (EXTEND.test(s)) return 'extend';
   if (
     /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
@@ -42,6 +47,14 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'list';
   return 'set';
 }
+
+/** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
+const EXTEND =
+  /\b(?:add|put|give (?:it|me))\b.*\b(?:more|extra|to (?:it|that|the timer|my timer|the one)|on (?:it|the timer|my timer))\b|\b(?:more|extra)\s+(?:secs?|seconds?|mins?|minutes?|hours?)\b/;
+
+/** "another one", "same again", "do one more of those", "again pls same one": the length of the last timer, again. */
+const REPEAT =
+  /^(?:(?:ok(?:ay)?|and|so|now|pls|please|can you|could you|do|set|start|make it|thats done)[\s,.!]+)*(?:another(?: one)?|(?:the )?same (?:again|one|thing|timer|length)|again|one more(?: (?:of (?:those|them|that)|time))?|(?:do )?(?:it|that) again|repeat(?: (?:it|that))?)(?:[\s,.!]+(?:pls|please|plz|thanks|thx|same one|too|again|then))*[\s.!]*$/i;
 
 /** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
 const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
@@ -68,6 +81,9 @@ function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput):
   if (typeof length === 'number') return length;
   const previous = slots['duration'];
   const bare = entities.find((e) => e.kind === 'number');
+  // "another one", "same again": the last timer's length (the turn's last clause: "ok thats done. same again pls").
+  const clause = text.split(/[.!?;]\s+/).pop() ?? text;
+  if (typeof previous === 'number' && REPEAT.test(clause.trim())) return previous;
   if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
     return bare.value * unitOf(previous);
   // "another one for 5", "and one for 40 for the rice": a timer's bare "for N" is N minutes.
@@ -182,6 +198,20 @@ async function listSome(ctx: SkillContext, kind: Kind): Promise<string> {
   );
 }
 
+/**
+ * Adds `ms` to the last timer set, when it is still running: it is rescheduled that much later.
+ * @returns the time left on it now, or `undefined` when no timer of ours is running (one is then set)
+ */
+async function extendLast(ctx: SkillContext, kind: Kind, ms: number): Promise<number | undefined> {
+  const last = await ctx.storage!.get<string>(kind.lastKey);
+  const running = (await ctx.schedule!.list()).find((r) => r.id === last && r.at > ctx.now.getTime());
+  if (running === undefined) return undefined;
+  await ctx.schedule!.cancel(running.id);
+  const id = await ctx.schedule!.add({ at: running.at + ms, text: running.text });
+  await ctx.storage!.set(kind.lastKey, id);
+  return running.at + ms - ctx.now.getTime();
+}
+
 /** Schedules one, replacing the last one on a correction. */
 async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: string): Promise<boolean> {
   const storage = ctx.storage!;
@@ -212,10 +242,16 @@ export function createTimerSkill(random: Random): SkillDefinition {
       const pack = packFor(ctx.lang);
       const say = pack.skills.timer;
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
-      const op = ctx.slots['duration'] === undefined ? scheduleOp(ctx.text) : 'set';
+      const asked = scheduleOp(ctx.text);
+      if (asked === 'pause') return say.cannotPause;
+      const op = ctx.slots['duration'] === undefined || asked === 'extend' ? asked : 'set';
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const ms = ctx.slots['duration'];
+      if (op === 'extend' && typeof ms === 'number') {
+        const added = await extendLast(ctx, kind, ms);
+        if (added !== undefined) return say.extended(pack.format.duration(ms), pack.format.duration(added));
+      }
       if (typeof ms !== 'number') {
         const question = pick(say.askDuration, random);
         return { text: question, ask: { question, slot: 'duration' } };

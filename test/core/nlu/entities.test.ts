@@ -80,6 +80,8 @@ describe('durations as people type them', () => {
     assert.deepEqual(only('half of one hour', 'duration'), [['half of one hour', 1_800_000]]);
     assert.deepEqual(only('give me a thirty second timer', 'duration'), [['thirty second', 30_000]]);
     assert.deepEqual(only('a twenty-second plank', 'duration'), [['twenty-second', 20_000]]);
+    assert.deepEqual(only('add 5 more minutes', 'duration'), [['5 more minutes', 300_000]]);
+    assert.deepEqual(only('30 extra secs pls', 'duration'), [['30 extra secs', 30_000]]);
   });
   it('keeps "the thirty second" and "twenty second of May" ordinals or dates', () => {
     assert.deepEqual(only('the thirty second', 'duration'), []);

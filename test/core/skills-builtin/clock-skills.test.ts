@@ -60,6 +60,10 @@ describe('timers and alarms', () => {
     assert.equal(scheduleOp('set a timer'), 'set');
     assert.equal(scheduleOp('wat alarms r set for me'), 'list');
     assert.equal(scheduleOp('Which alarms have I got now?'), 'list');
+    assert.equal(scheduleOp('add 5 more minutes'), 'extend');
+    assert.equal(scheduleOp('put 2 minutes on my timer'), 'extend');
+    assert.equal(scheduleOp('pause the timer'), 'pause');
+    assert.equal(scheduleOp('add a timer for 5 minutes'), 'set');
   });
 
   it('sets, lists and cancels timers through ctx.schedule', async () => {
@@ -150,5 +154,35 @@ describe('a time asked for and answered bare', () => {
     assert.equal((await h3.say('630 pls', 'calculator')).understanding.slots['time'], '2026-11-27T06:30:00+01:00');
     // "what alarms do i have tomorrow" still lists them (the day is no alarm to set).
     assert.match((await h3.say('what alarms do i have tomorrow', 'alarm')).reply.text, /6:30 AM/);
+  });
+});
+
+describe('timers: again, more time, pause', () => {
+  it('repeats the last length on "another one" / "same again", never reading "one" as 1 minute', async () => {
+    const h = await createHarness();
+    await h.say('3 minute timer', 'timer');
+    assert.equal((await h.say('ok thats done. same again pls', 'timer')).understanding.slots['duration'], 180_000);
+    assert.equal((await h.say('do one more of those', 'timer')).understanding.slots['duration'], 180_000);
+    const timer = h.skills.find((s) => s.id === 'builtin.timer')!;
+    const slot = (timer.slots ?? [])[0] as DialogueSlot;
+    const read = (text: string, duration?: number) =>
+      slot.extract!({ text, entities: [], slots: duration === undefined ? {} : { duration }, answer: false });
+    assert.equal(read('another one', 600_000), 600_000);
+    assert.equal(read('again pls same one', 20_000), 20_000);
+    // Nothing to repeat, or more than a repeat: not this rule.
+    assert.equal(read('another one'), undefined);
+    assert.equal(read('another one for the rice please and a reminder', 600_000), undefined);
+  });
+
+  it('adds time to the running timer ("add 5 more minutes") and says honestly it cannot pause', async () => {
+    const h = await createHarness();
+    await h.say('set a timer for 10 minutes', 'timer');
+    const more = await h.say('add 5 more minutes', 'timer');
+    assert.match(more.reply.text, /added 5 minutes.*15 minutes left/);
+    const scheduler = createScheduler({ store: h.store, onFire: () => undefined });
+    assert.equal((await scheduler.list()).length, 1, 'the timer is moved, not doubled');
+    assert.match((await h.say('how long is left', 'timer')).reply.text, /15 minutes left/);
+    assert.match((await h.say('pause the timer', 'timer')).reply.text, /can't pause/);
+    assert.equal((await scheduler.list()).length, 1, 'pausing cancels nothing');
   });
 });
