@@ -188,6 +188,30 @@ function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
   return (asked.feats[S_FITS] ?? 0) > 0 || (when && BARE_NUMBER.test(f.utterance));
 }
 
+/** Words by which an English turn asks for something (a request or a question about the user's things). */
+const REQUEST_WORDS =
+  /\b(?:please|pls|plz|can (?:you|u|i)|could (?:you|u)|would (?:you|u)|will (?:you|u)|set|add|put|remind|start|make|need|want|wanna|gimme|give me|let'?s|lets|tell me|show me|what|whats|what's|wat|wats|how (?:much|long|many)|when|which|delete|remove|cancel|clear|turn off|spell|convert|calculate|roll|flip|call me|i'?d like|do i have|have i got|any)\b/i;
+/**
+ * Words of a remark about a thing rather than a request for it: a fault ("crashed", "broken",
+ * "didn't go off"), a habit or a feeling ("i keep snoozing", "i hate making lists", "im nervous"), its
+ * history ("who invented the alarm clock").
+ */
+const REMARK_WORDS =
+  /\b(?:crash(?:ed|es|ing)?|broke|broken|stopped|died|dead|didn'?t|doesn'?t|won'?t|wont|isn'?t|not working|keeps?|kept|always|hate|nervous|terrible|awful|annoying|sucks?|invented|inventor|history|repair|snooz\w*|beeping)\b/i;
+
+/**
+ * `true` when an English turn is a remark that reuses a skill's words without asking for anything
+ * ("my timer app crashed", "my alarm didnt go off this morning", "who invented the alarm clock",
+ * "i hate making lists"): remark words, no request words, and no value for the skill's slots. It
+ * starts no task of that skill, whatever the intent model makes of its nouns.
+ */
+function remarkAbout(f: TurnFeatures, k: number): boolean {
+  const c = f.candidates[k];
+  if (c?.skill === undefined || (c.feats[C_SLOTS_FOUND] ?? 0) > 0) return false;
+  const text = f.utterance.replace(/[’]/g, "'");
+  return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(text) && REMARK_WORDS.test(text) && !REQUEST_WORDS.test(text);
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -208,7 +232,7 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
       // A task starts only on an intent something besides the context model speaks for (the intent
       // model's three best or their skills, shared words, the conversation): keyboard mash never
       // starts a skill nothing else points to.
-      return best >= 0 && f.candidates[best]!.evidence;
+      return best >= 0 && f.candidates[best]!.evidence && !remarkAbout(f, best);
     default:
       return true;
   }
@@ -244,7 +268,8 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)
-  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice) command = 'start_task';
+  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice && !remarkAbout(f, best))
+    command = 'start_task';
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;

@@ -116,7 +116,7 @@ const durationSlot: DialogueSlot = {
  */
 function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
-  if (!hasHan(text)) return cue === undefined ? dayOnly(entities) : undefined;
+  if (!hasHan(text)) return cue === undefined && !/\bevery\b/i.test(text) ? dayOnly(entities) : undefined;
   if (cue !== undefined && slots['time'] !== undefined)
     return cue.type === 'correction' ? correctedTime(entities) : undefined;
   const bare = entities.find((e) => e.kind === 'time');

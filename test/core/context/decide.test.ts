@@ -227,4 +227,31 @@ describe('decideAction', () => {
       assert.notEqual(d.action.type, 'fill-slot', text);
     }
   });
+
+  it("starts no skill's task on a remark that reuses its words without asking for anything", () => {
+    for (const [text, intent] of [
+      ['my timer app crashed', 'timer'],
+      ['my calculator is broken lol', 'calculator'],
+      ['who invented the alarm clock', 'alarm'],
+      ['i hate making lists', 'shopping_list_update'],
+      ['My kitchen timer has stopped ticking, do you know how I can repair it?', 'timer'],
+    ] as const) {
+      const state = emptyState();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.95, out_of_scope: 0.05 }, { [intent]: 1 }, f));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+    // A request with the same words, or a remark that names a value for the skill: the model decides.
+    for (const [text, intent] of [
+      ['my timer app crashed, can you set one for 20 minutes', 'timer'],
+      ['set an alarm, mine is broken', 'alarm'],
+      ['my name is Bob', 'change_user_name'],
+      ['the timer keeps going, 10 minutes', 'timer'],
+    ] as const) {
+      const state = emptyState();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.95, out_of_scope: 0.05 }, { [intent]: 1 }, f));
+      assert.equal(d.action.type, 'new-intent', text);
+    }
+  });
 });
