@@ -108,6 +108,7 @@ export const enSkills = {
     deletedAll: (n: number) => `Okay, I deleted all ${n} reminders.`,
     announce: (task: string) => `Reminder: ${task}.`,
     changed: (task: string, when: string) => `Okay, I changed it: I'll remind you ${aboutTask(task)} ${when}.`,
+    onceOnly: "I can't repeat reminders yet, so this one is for that time only: ask me again for the next one.",
     set: (task: string, when: string) => [
       `Okay, I'll remind you ${aboutTask(task)} ${when}.`,
       `Reminder set: ${task}, ${when}.`,

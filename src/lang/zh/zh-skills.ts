@@ -90,6 +90,7 @@ export const zhSkills: typeof enSkills = {
     deletedAll: (n) => `好的，${n}个提醒都删掉了。`,
     announce: (task) => `提醒：${task}。`,
     changed: (task, when) => `好的，改好了：我会在${when}提醒你${task}。`,
+    onceOnly: '我暂时还不能设重复提醒，这个只会提醒一次，下次的请再跟我说。',
     set: (task, when) => [
       `好的，我会在${when}提醒你${task}。`,
       `提醒已设好：${when}，${task}。`,

@@ -98,6 +98,13 @@ function taskBefore(text: string, entities: SlotExtractInput['entities']): strin
 /** A clause that only acknowledges ("好吧，那就一个小时以后提醒我"): no task. */
 const ZH_ACK = /^(?:好|好吧|好的|行|行吧|嗯+|哦+|噢|对|是|那|那就|那好|ok|okay|算了)$/iu;
 
+/**
+ * "every day", "each monday", "daily", "on fridays": a reminder that repeats. Reminders fire once, so
+ * the words leave the task and the reply says so (`onceOnly`) instead of dropping them silently.
+ */
+const EN_REPEAT =
+  /\b(?:(?:every|each)\s+(?:single\s+)?(?:other\s+)?(?:day|morning|afternoon|evening|night|week|weekday|weekend|month|hour|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|daily|weekly|nightly|monthly|hourly|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/i;
+
 /** "remind me to call mum at 6pm tomorrow" → "call mum". */
 function extractTask(input: SlotExtractInput): string | undefined {
   const { text, entities, answer } = input;
@@ -111,6 +118,7 @@ function extractTask(input: SlotExtractInput): string | undefined {
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ');
   task = task
+    .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i, '')
@@ -263,8 +271,8 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   await ctx.storage!.set('reminders', all);
   await ctx.storage!.set('last', id);
   const when = pack.format.when(at, ctx.now, ctx.timeZone);
-  if (correcting) return say.changed(task, when);
-  return pick(say.set(task, when), random);
+  const reply = correcting ? say.changed(task, when) : pick(say.set(task, when), random);
+  return !hasHan(ctx.text) && EN_REPEAT.test(ctx.text) ? `${reply} ${say.onceOnly}` : reply;
 }
 
 /**

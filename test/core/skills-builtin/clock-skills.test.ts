@@ -186,3 +186,18 @@ describe('timers: again, more time, pause', () => {
     assert.equal((await scheduler.list()).length, 1, 'pausing cancels nothing');
   });
 });
+
+describe('repeating reminders', () => {
+  it('sets "every day at 8" once, keeps the repeat words out of the task and says it does not repeat', async () => {
+    const h = await createHarness();
+    const daily = await h.say('remind me to take my pills every day at 8', 'reminder_update');
+    assert.equal(daily.understanding.slots['task'], 'take my pills');
+    assert.match(daily.reply.text, /take your pills,? tomorrow at 8:00 AM/);
+    assert.match(daily.reply.text, /can't repeat reminders/);
+    const weekly = await h.say('remind me every monday at 9am to put the bins out', 'reminder_update');
+    assert.equal(weekly.understanding.slots['task'], 'put the bins out');
+    assert.match(weekly.reply.text, /Monday, November 30 at 9:00 AM.*can't repeat/);
+    // A reminder said once is not told about repeats.
+    assert.doesNotMatch((await h.say('remind me to call mum at 6pm', 'reminder_update')).reply.text, /repeat/);
+  });
+});
