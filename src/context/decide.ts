@@ -212,6 +212,23 @@ function remarkAbout(f: TurnFeatures, k: number): boolean {
   return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(text) && REMARK_WORDS.test(text) && !REQUEST_WORDS.test(text);
 }
 
+/** Words by which an English turn takes back what it said ("ugh no 6:30 i mean", "nah make it 8", "oops 7:20"). */
+const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|instead|oops|sorry)\b/i;
+
+/**
+ * `true` when an English turn takes back a value of the task and gives the new one ("ugh no 6:30 i
+ * mean" after an alarm at 6, "no 7:20 i need the extra sleep"): a take-back word and a value of one
+ * of the task's time, length or number slots, read strictly from an entity of its kind. Such a turn
+ * corrects the task, never is out of scope.
+ */
+function takesBack(state: DialogueState, f: TurnFeatures): boolean {
+  if (state.task === undefined || !/^[\p{Script=Latin}\d\s'’.,:!?-]+$/u.test(f.utterance)) return false;
+  if (!TAKE_BACK.test(f.utterance.replace(/’/g, "'"))) return false;
+  return f.slots.some(
+    (s) => (s.feats[S_TEXT] ?? 0) === 0 && (s.feats[S_STRICT] ?? 0) > 0 && (s.feats[S_FITS] ?? 0) > 0,
+  );
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -265,6 +282,8 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const ci = unfounded ? -1 : argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
   if (command !== 'fill_slot' && (answersFreeText(state, f) || answersClockOrLength(state, f))) command = 'fill_slot';
+  if (command === 'out_of_scope' && takesBack(state, f) && possible('correct_slot', state, f, best))
+    command = 'correct_slot';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)

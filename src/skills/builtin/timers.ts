@@ -114,9 +114,13 @@ const durationSlot: DialogueSlot = {
  * with a bare hour from 4 to 9 (no 早上/晚上/下午…) wakes in the morning, where the entity reader
  * takes the next 6:15 of either half of the day. Other turns leave the slot to its entity.
  */
-function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
-  // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
-  if (!hasHan(text)) return cue === undefined && !/\bevery\b/i.test(text) ? dayOnly(entities) : undefined;
+function extractAlarmTime({ text, entities, cue, slots, answer }: SlotExtractInput): string | undefined {
+  // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`). A day alone is
+  // the alarm's only in a turn that names the alarm or answers its question ("what's the date tomorrow" is not).
+  if (!hasHan(text))
+    return cue === undefined && (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text)
+      ? dayOnly(entities)
+      : undefined;
   if (cue !== undefined && slots['time'] !== undefined)
     return cue.type === 'correction' ? correctedTime(entities) : undefined;
   const bare = entities.find((e) => e.kind === 'time');
@@ -137,6 +141,8 @@ function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): str
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The turn speaks of an alarm: "set an alarm", "wake me up". */
+const ALARM_WORD = /\b(?:alarms?|wake|waking)\b/i;
 
 /**
  * "set an alarm for saturday", "i need an alarm tomorrow": a day without a time is kept as the

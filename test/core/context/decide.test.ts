@@ -254,4 +254,21 @@ describe('decideAction', () => {
       assert.equal(d.action.type, 'new-intent', text);
     }
   });
+
+  it('corrects a finished task when the turn takes its value back and names a new one, whatever the model says', () => {
+    const alarm = () => finished('alarm', 'builtin.alarm', 'alarm for 6am tmrw', { time: '2026-11-27T06:00:00+01:00' });
+    for (const text of ['ugh no 6:30 i mean', 'no 7:20 i need the extra sleep', 'oops make it 6:45']) {
+      const state = alarm();
+      const f = featuresOf(text, state, 'alarm');
+      const d = decideAction(state, f, outputs({ out_of_scope: 0.7, correct_slot: 0.3 }, { alarm: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'correction', text);
+    }
+    // No take-back word, or no new value: out of scope stays.
+    for (const text of ['6:30 is when my train leaves', 'ugh no i hate mornings']) {
+      const state = alarm();
+      const f = featuresOf(text, state, 'alarm');
+      const d = decideAction(state, f, outputs({ out_of_scope: 0.7, correct_slot: 0.3 }, { alarm: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+  });
 });
