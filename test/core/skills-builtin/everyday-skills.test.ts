@@ -47,6 +47,16 @@ describe('lists', () => {
     assert.deepEqual(read('eggs'), ['eggs']);
   });
 
+  it('read "wats on my to do list" / "wats on it rn" (typed as said) as a question, never adding "wats"', async () => {
+    const h = await createHarness();
+    await h.say('add laundry to my todo list', 'todo_list_update');
+    const asked = await h.say('wats on my to do list', 'todo_list_update');
+    assert.match(asked.reply.text, /1 item: laundry/);
+    assert.equal(asked.understanding.slots['add'], undefined);
+    await h.say('add chips and soda to my shopping list', 'shopping_list_update');
+    assert.match((await h.say('wats on it rn', 'shopping_list_update')).reply.text, /2 items: chips and soda/);
+  });
+
   it('keep the to-do and shopping lists apart, encrypted in the store', async () => {
     const h = await createHarness();
     await h.say('add milk and eggs to my shopping list', 'shopping_list_update');
