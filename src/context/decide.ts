@@ -188,6 +188,87 @@ function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeat
   return talk === 'reaction' && command === 'cancel' ? command : 'out_of_scope';
 }
 
+const S_FITS = SLOT_FEATURES.indexOf('entity_fits');
+const S_WHEN = SLOT_FEATURES.indexOf('kind_datetime');
+const S_LENGTH = SLOT_FEATURES.indexOf('kind_duration');
+/** A bare number answering a time question ("7", "630"): a clock time there (`extractSlot`), a sum nowhere. */
+const BARE_NUMBER = /^\s*(?:at\s+)?\d{1,4}\s*(?:pls|please|plz)?[\s.!]*$/i;
+/**
+ * The words a time or a length is said in, and what people wrap one in ("ok", "like", "pls"): a turn
+ * of these only is the value ("quarter to 7", "an hour n a half", "for tmrw morning"), while "good
+ * morning btw" or "one sec my mom is calling" say something else around theirs.
+ */
+const TIME_WORD =
+  /^(?:[\d:.]+(?:am|pm|h|hrs?|mins?|m|secs?|s)?|a\.?m\.?|p\.?m\.?|o'?clock|oclock|a|an|and|n|&|half|quarter|past|to|after|till|til|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|oh|seconds?|secs?|minutes?|mins?|hours?|hrs?|noon|midday|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|tmrw|tmr|this|next|the|in|on|at|for|by|from|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ok|okay|um+|uh+|er|like|about|around|maybe|just|then|pls|please|plz|thx|thanks|make|it|its|it's|say|sharp|ish)$/i;
+
+/** `true` when every word of the turn belongs to a time or length ({@link TIME_WORD}). */
+function onlyTimeWords(utterance: string): boolean {
+  const words = utterance
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[\s,!?-]+/)
+    .map((w) => w.replace(/^[.]+|[.]+$/g, ''))
+    .filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => TIME_WORD.test(w));
+}
+
+/**
+ * `true` when a short English turn answers the pending time or length question with what it asks for
+ * ("quarter to 7", "7", "half 8", "an hour and a half" after "For what time?" / "For how long?"): time words
+ * only, no cue, an entity of the slot's kind (or a bare number for a time). The intent model's
+ * reading of such words (calculator for "7", conversion for "90 secs") is then not followed.
+ */
+function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
+  if (state.pending?.type !== 'slot' || !onlyTimeWords(f.utterance)) return false;
+  if ([CUE_CANCEL, CUE_NO, CUE_FOLLOW_UP, CUE_CORRECTION].some((i) => (f.state[i] ?? 0) > 0)) return false;
+  const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
+  if (asked === undefined) return false;
+  const when = (asked.feats[S_WHEN] ?? 0) > 0;
+  if (!when && (asked.feats[S_LENGTH] ?? 0) === 0) return false;
+  return (asked.feats[S_FITS] ?? 0) > 0 || (when && BARE_NUMBER.test(f.utterance));
+}
+
+/** Words by which an English turn asks for something (a request or a question about the user's things). */
+const REQUEST_WORDS =
+  /\b(?:please|pls|plz|can (?:you|u|i)|could (?:you|u)|would (?:you|u)|will (?:you|u)|set|add|put|remind|start|make|need|want|wanna|gimme|give me|let'?s|lets|tell me|show me|what|whats|what's|wat|wats|how (?:much|long|many)|when|which|delete|remove|cancel|clear|turn off|spell|convert|calculate|roll|flip|call me|i'?d like|do i have|have i got|any)\b/i;
+/**
+ * Words of a remark about a thing rather than a request for it: a fault ("crashed", "broken",
+ * "didn't go off"), a habit or a feeling ("i keep snoozing", "i hate making lists", "im nervous"), its
+ * history ("who invented the alarm clock").
+ */
+const REMARK_WORDS =
+  /\b(?:crash(?:ed|es|ing)?|broke|broken|stopped|died|dead|didn'?t|doesn'?t|won'?t|wont|isn'?t|not working|keeps?|kept|always|hate|nervous|terrible|awful|annoying|sucks?|invented|inventor|history|repair|snooz\w*|beeping)\b/i;
+
+/**
+ * `true` when an English turn is a remark that reuses a skill's words without asking for anything
+ * ("my timer app crashed", "my alarm didnt go off this morning", "who invented the alarm clock",
+ * "i hate making lists"): remark words, no request words, and no value for the skill's slots. It
+ * starts no task of that skill, whatever the intent model makes of its nouns.
+ */
+function remarkAbout(f: TurnFeatures, k: number): boolean {
+  const c = f.candidates[k];
+  if (c?.skill === undefined || (c.feats[C_SLOTS_FOUND] ?? 0) > 0) return false;
+  const text = f.utterance.replace(/[’]/g, "'");
+  return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(text) && REMARK_WORDS.test(text) && !REQUEST_WORDS.test(text);
+}
+
+/** Words by which an English turn takes back what it said ("ugh no 6:30 i mean", "nah make it 8", "oops 7:20"). */
+const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|instead|oops|sorry)\b/i;
+
+/**
+ * `true` when an English turn takes back a value of the task and gives the new one ("ugh no 6:30 i
+ * mean" after an alarm at 6, "no 7:20 i need the extra sleep"): a take-back word and a value of one
+ * of the task's time, length or number slots, read strictly from an entity of its kind. Such a turn
+ * corrects the task, never is out of scope.
+ */
+function takesBack(state: DialogueState, f: TurnFeatures): boolean {
+  if (state.task === undefined || !/^[\p{Script=Latin}\d\s'’.,:!?-]+$/u.test(f.utterance)) return false;
+  if (!TAKE_BACK.test(f.utterance.replace(/’/g, "'"))) return false;
+  return f.slots.some(
+    (s) => (s.feats[S_TEXT] ?? 0) === 0 && (s.feats[S_STRICT] ?? 0) > 0 && (s.feats[S_FITS] ?? 0) > 0,
+  );
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -208,7 +289,7 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
       // A task starts only on an intent something besides the context model speaks for (the intent
       // model's three best or their skills, shared words, the conversation): keyboard mash never
       // starts a skill nothing else points to.
-      return best >= 0 && f.candidates[best]!.evidence;
+      return best >= 0 && f.candidates[best]!.evidence && !remarkAbout(f, best);
     default:
       return true;
   }
@@ -240,12 +321,15 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const unfounded = (top === 'start_task' || top === 'small_talk') && !possible(top, state, f, best);
   const ci = unfounded ? -1 : argmax(weighted, (i) => possible(COMMANDS[i]!, state, f, best));
   let command = COMMANDS[ci] ?? 'out_of_scope';
-  if (command !== 'fill_slot' && answersFreeText(state, f)) command = 'fill_slot';
+  if (command !== 'fill_slot' && (answersFreeText(state, f) || answersClockOrLength(state, f))) command = 'fill_slot';
   if (command !== 'correct_slot' && movesTaskTime(state, f, best)) command = 'correct_slot';
+  if (command === 'out_of_scope' && takesBack(state, f) && possible('correct_slot', state, f, best))
+    command = 'correct_slot';
   // Out of context, scope is the intent model's calibrated decision: when it is in scope and both
   // models pick the same intent, the turn is that request (the context model has nothing to add).
   // (The intent model's first choice is evidence, so the start is possible.)
-  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice) command = 'start_task';
+  if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice && !remarkAbout(f, best))
+    command = 'start_task';
   command = talkCommand(command, state, f);
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;

@@ -181,6 +181,7 @@ export async function performAction(
         slots: slotValues(task),
         answer: true,
         now: turn.now,
+        timeZone: settings.timeZone,
       });
       const verdict = value === undefined ? undefined : validateSlot(slot, value, turn.lang);
       if (verdict !== true) {
@@ -238,6 +239,10 @@ export async function performAction(
         asked !== undefined && askedSlot !== undefined && extracted[askedSlot] !== undefined
           ? { ...slotValues(asked), ...extracted }
           : extracted;
+      // "Set an alarm for saturday", "For what time?", "7am": the time goes on the day the task had.
+      const askedDef = askedSlot === undefined ? undefined : slotsOf(skill).find((s) => s.name === askedSlot);
+      if (asked !== undefined && askedDef !== undefined && found[askedDef.name] !== undefined)
+        found[askedDef.name] = keepDay(askedDef, asked.slots[askedDef.name]?.value, found[askedDef.name], nlu.entities);
       const next: ActiveTask = {
         intent: refineIntent(skill, action.intent, found, turn.text),
         skillId: skill.id,

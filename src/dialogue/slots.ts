@@ -9,6 +9,7 @@
  * @module
  */
 import type { Entity } from '../nlu/types.ts';
+import { formatDateTime, instantOf, wallTimeAt } from '../nlu/entities/time-zone.ts';
 import { packFor, promptsIn } from '../lang/pack.ts';
 import { readTalk } from '../lang/talk.ts';
 import type { SkillDefinition } from '../skills/types.ts';
@@ -96,7 +97,7 @@ export function cleanAnswer(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/^(?:(?:um+|uh+|er+|well|ok(?:ay)?|so|oh)[,.\s]+)+/i, '')
     .replace(/^(?:it'?s|it is|that'?s|make it|let'?s say|i'?d say|maybe)\s+/i, '')
-    .replace(/[\s,]*(?:please|thanks|thank you)\s*[.!?]*$/i, '')
+    .replace(/[\s,]*(?:please|pls|plz|thanks|thank you|thx)\s*[.!?]*$/i, '')
     .replace(/[\s.!?,;:]+$/, '')
     .replace(/[\s。！？，、；：]+$/u, '')
     .replace(/^[嗯呃额啊哦噢]+[，,。\s]*/u, '')
@@ -155,7 +156,57 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
     const listed = entityFor(slot.kind, input.entities);
     return listed ?? taggedValues(input.entities, slot.tag ?? TAG_ALIASES[slot.name] ?? slot.kind.slice(7))[0];
   }
-  return entityFor(slot.kind, input.entities) ?? correctedHour(slot, input);
+  const value = entityFor(slot.kind, input.entities);
+  if (value === undefined) return correctedHour(slot, input) ?? (input.answer ? answeredClock(slot, input) : undefined);
+  return input.answer && (slot.kind === 'time' || slot.kind === 'datetime')
+    ? onTheDay(input.slots[slot.name], value, input.entities)
+    : value;
+}
+
+/** A bare answer that can only be a clock time: "7", "at 7", "630", "0715", "7 o'clock". */
+const BARE_CLOCK = /^(?:at\s+|for\s+|by\s+)?(\d{1,2})(?::?([0-5]\d))?(?:\s*o['’]?\s?clock)?$/i;
+
+/**
+ * "7" or "630" answering "When should it go off?": the number entity alone is no time to the entity
+ * reader (a bare number is also an amount), but as the answer to a time question it is that clock
+ * time: on the day the task already has ("set an alarm for saturday", then "7"), else its next
+ * occurrence, as "at 7" is read.
+ */
+function answeredClock(slot: DialogueSlot, input: SlotExtractInput): string | undefined {
+  if ((slot.kind !== 'time' && slot.kind !== 'datetime') || input.now === undefined || input.timeZone === undefined)
+    return undefined;
+  const m = BARE_CLOCK.exec(cleanAnswer(input.text));
+  if (m === null) return undefined;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? 0);
+  if (hour > 23) return undefined;
+  const day = input.slots[slot.name];
+  const base = typeof day === 'string' && ISO_DATE.test(day) ? day : undefined;
+  const now = wallTimeAt(input.now.getTime(), input.timeZone);
+  const wall = { ...now, hour, minute, second: 0, millisecond: 0 };
+  if (base !== undefined) {
+    const [year, month, date] = base.split('-').map(Number) as [number, number, number];
+    return formatDateTime(instantOf({ ...wall, year, month, day: date }, input.timeZone), input.timeZone);
+  }
+  let at = instantOf(wall, input.timeZone);
+  if (at <= input.now.getTime()) at = instantOf({ ...wall, day: wall.day + 1 }, input.timeZone);
+  return formatDateTime(at, input.timeZone);
+}
+
+/**
+ * A clock time said for a task that already has its day ("set an alarm for saturday", then "7am"):
+ * that time on that day, not the next 7am. Other values are returned as they are.
+ */
+function onTheDay(previous: unknown, next: unknown, entities: readonly Entity[]): unknown {
+  if (
+    typeof previous !== 'string' ||
+    !ISO_DATE.test(previous) ||
+    typeof next !== 'string' ||
+    !ISO_DATE_TIME.test(next) ||
+    !entities.some((e) => e.kind === 'time' && e.value === next)
+  )
+    return next;
+  return previous + next.slice(10);
 }
 
 /**
@@ -252,6 +303,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function keepDay(slot: DialogueSlot, previous: unknown, next: unknown, entities: readonly Entity[]): unknown {
   if (slot.kind !== 'time' && slot.kind !== 'datetime') return next;
+  // "Set an alarm for saturday" then "no, 8am": the time goes on the day the task has.
+  if (typeof previous === 'string' && ISO_DATE.test(previous)) return onTheDay(previous, next, entities);
   // "Sorry, I meant Sunday": a new day keeps the time of day it had.
   if (typeof previous === 'string' && typeof next === 'string' && ISO_DATE_TIME.test(previous) && ISO_DATE.test(next))
     return next + previous.slice(10);

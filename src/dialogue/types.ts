@@ -28,6 +28,8 @@ export interface SlotExtractInput {
   cue?: TurnCue;
   /** The time of the turn, for values relative to now ("in 20 minutes" as a length). */
   now?: Date;
+  /** The user's IANA zone, for a clock time said bare in an answer ("7" after "When should it go off?"). */
+  timeZone?: string;
 }
 
 /**

@@ -74,6 +74,9 @@ export const enSkills = {
     badDuration: 'A timer can run from one second to 24 hours. How long should it be?',
     done: (length: string) => [`Time's up! Your timer for ${length} is done.`, `Ding! Your timer is done (${length}).`],
     changed: (length: string) => `Okay, I changed the timer to ${length}.`,
+    extended: (added: string, left: string) => `Okay, I added ${added} to your timer: ${left} left now.`,
+    cannotPause:
+      "I can't pause or resume a timer yet, sorry. I can tell you how long is left, cancel it, or set a new one.",
     set: (length: string) => [
       `Timer set for ${length}.`,
       `Okay, ${length}, starting now.`,

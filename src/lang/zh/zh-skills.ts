@@ -62,6 +62,8 @@ export const zhSkills: typeof enSkills = {
     badDuration: '计时器可以定1秒到24小时。要定多久？',
     done: (length) => [`时间到！你的${length}计时器结束了。`, `叮！${length}的计时器到点了。`],
     changed: (length) => `好的，计时器改成${length}了。`,
+    extended: (added, left) => `好的，计时器加了${added}，现在还剩${left}。`,
+    cannotPause: '抱歉，计时器暂时不能暂停或继续。我可以告诉你还剩多久、取消它，或者重新定一个。',
     set: (length) => [
       `计时器已设定：${length}。`,
       `好的，${length}，现在开始计时。`,

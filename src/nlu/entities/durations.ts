@@ -26,7 +26,9 @@ const UNIT_MS: ReadonlyArray<[RegExp, number]> = [
 // A bare `s`, `m` or `d` after a number is too ambiguous ("the 90s", "5 m", "3d") to be a unit.
 const UNIT_RE =
   /[\s-]?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
-const HALF_RE = /\s+and\s+a\s+half(?![\p{L}\p{N}])/iuy;
+// "and a half", "n a half", "'n' a half", "& a quarter": a half or a quarter more of the unit.
+const HALF_RE = /\s*(?:\s(?:and|n)\s|\s?&\s?|\s?'n'?\s)\s*a\s+(half|quarter)(?![\p{L}\p{N}])/iuy;
+const MORE_RE = /\s+(?:more|extra)(?=\s)/iuy;
 const JOIN_RE = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+/iy;
 // Compact forms written as one token: 1h30, 1h30m, 2h, 45min, 2m30s, 90sec.
 const COMPACT_RE = /^(\d+(?:\.\d+)?)(h|hrs?|mins?|secs?|ms|d|wks?)(?:(\d{1,2})(m|mins?)?)?$|^(\d+)m(\d{1,2})s$/i;
@@ -73,9 +75,12 @@ function pieceAt(ctx: ScanContext, at: number): Piece | null {
   let qty = q.value;
   const half = matchAt(ctx.text, end, HALF_RE); // "one and a half hours"
   if (half) {
-    qty += 0.5;
+    qty += fraction(half);
     end += half[0].length;
   }
+  // "5 more minutes", "30 extra seconds"
+  const more = matchAt(ctx.text, end, MORE_RE);
+  if (more) end += more[0].length;
   const unit = matchAt(ctx.text, end, UNIT_RE);
   if (!unit) return null;
   const ms = unitMs(unit[1] as string);
@@ -83,16 +88,22 @@ function pieceAt(ctx: ScanContext, at: number): Piece | null {
   end += unit[0].length;
   const trailingHalf = !half && matchAt(ctx.text, end, HALF_RE); // "an hour and a half"
   if (trailingHalf) {
-    qty += 0.5;
+    qty += fraction(trailingHalf);
     end += trailingHalf[0].length;
   }
   return { ms: qty * ms, unit: ms, end };
+}
+
+/** The part of a unit an "and a half" / "and a quarter" match adds. */
+function fraction(match: RegExpExecArray): number {
+  return (match[1] as string).toLowerCase() === 'half' ? 0.5 : 0.25;
 }
 
 /** A number span, "a"/"an" (one), "half a"/"half an" (a half) or "a quarter of an" starting at `at`. */
 function quantityAt(ctx: ScanContext, at: number): { value: number; end: number } | null {
   const n = ctx.numberAt.get(at);
   if (n && !n.ordinal && n.value >= 0) return { value: n.value, end: n.end };
+  if (n?.ordinal === true) return secondsOrdinal(ctx, at, n.value, n.end);
   const i = ctx.tokenAt.get(at);
   if (i === undefined) return null;
   const w = (k: number): string | undefined => ctx.tokens[i + k]?.norm;
@@ -103,6 +114,9 @@ function quantityAt(ctx: ScanContext, at: number): { value: number; end: number 
     return { value: 1, end: endOf(0) };
   }
   if (w(0) === 'half' && (w(1) === 'an' || w(1) === 'a')) return { value: 0.5, end: endOf(1) };
+  // "half of an hour", "half of one hour"
+  if (w(0) === 'half' && w(1) === 'of' && ['an', 'a', 'one', 'the'].includes(w(2) ?? ''))
+    return { value: 0.5, end: endOf(2) };
   if (w(0) === 'quarter' && w(1) === 'of' && (w(2) === 'an' || w(2) === 'a')) return { value: 0.25, end: endOf(2) };
   return null;
 }
@@ -129,4 +143,22 @@ function unitMs(unit: string): number | undefined {
   const u = unit.toLowerCase();
   for (const [re, ms] of UNIT_MS) if (re.test(u)) return ms;
   return undefined;
+}
+
+/**
+ * "a thirty second timer", "twenty-second plank": the number reader takes "thirty second" for the
+ * ordinal 32nd; before a word other than "of" ("the twenty second of May" is a date) and not after
+ * "the"/"on", it is that many seconds. Returned as a quantity whose unit ("second") the caller reads
+ * from the text, so the span ends before that word.
+ */
+function secondsOrdinal(
+  ctx: ScanContext,
+  at: number,
+  value: number,
+  end: number,
+): { value: number; end: number } | null {
+  const said = /^(.*?)[\s-]+second$/i.exec(ctx.text.slice(at, end));
+  if (said === null || value <= 20 || value % 10 !== 2) return null;
+  if (/^\s+of\b/i.test(ctx.text.slice(end)) || /\b(?:the|on)\s+$/i.test(ctx.text.slice(0, at))) return null;
+  return { value: value - 2, end: at + (said[1] as string).length };
 }

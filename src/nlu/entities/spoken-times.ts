@@ -1,7 +1,7 @@
 /**
  * Clock times as people say them, which chrono-node's English parser misses or splits: "half past
  * five", "quarter to 6", "ten past seven", "seven in the morning", "8 tonight", "6 in the evening",
- * "at five thirty", "six o'clock", an alarm's bare hour ("set an alarm for 7"). Added to the date parser as one more chrono parser, so its
+ * "at five thirty", "six o'clock", the British "half 8" (8:30), an alarm's bare hour ("set an alarm for 7"). Added to the date parser as one more chrono parser, so its
  * refiners still join the time to a day said next to it ("tomorrow at half past nine").
  *
  * An hour said without a part of the day keeps chrono's reading of "at 5" (05:00, next occurrence);
@@ -70,8 +70,14 @@ const AT_WORD =
 const ALARM_HOUR =
   `(?<=\\balarms?\\s+)(?:for|at)\\s+(1[0-2]|0?[1-9])` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|every|sharp|thanks?)(?![\\p{L}])))`;
+// Groups 12 hour, 13 day part: the British "half 8" (8:30), said alone or after at/by/for/about, before a
+// word that ends the time ("half 6 tomorrow morning", "at half 8 pls"), never "half 8 cups" or "half an hour".
+const HALF_HOUR =
+  `(?:(?<=^|\\b(?:at|by|for|about|around|till|until)\\s+)|^)half\\s+(${HOUR})` +
+  `(?:,?\\s*(${DAY_PART}))?` +
+  `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|to|sharp|thanks?)(?![\\p{L}])))`;
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR})(?![\\p{L}\\d])`,
   'iu',
 );
 
@@ -131,6 +137,11 @@ export const spokenTimeParser: Parser = {
       hour = numberOf(match[5]);
       minute = minutesOf(match[6]);
       part = match[7];
+    } else if (match[12] !== undefined) {
+      // "half 8": half past, as said in Britain.
+      hour = numberOf(match[12]);
+      minute = 30;
+      part = match[13];
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

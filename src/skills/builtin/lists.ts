@@ -53,7 +53,10 @@ function parseOnce(text: string): ListRequest {
  * of answering (after a filler, and typed without the apostrophe).
  */
 const QUESTION =
-  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
+  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|wat|wats|wut|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
+
+/** An English question about what is on a list: "wats on it rn", "what's in my to do list". */
+const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;
 
 /** "the task is (to) renew my passport", "the item is oat milk": the frame of an answer. */
 const THE_ITEM_IS = /^(?:the\s+)?(?:task|item|thing|one|job)\s+is\s+(?:to\s+)?/i;
@@ -243,8 +246,9 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
       }
       const changes = strings(ctx.slots['add']).length + strings(ctx.slots['remove']).length;
       if (changes > 0) return change(ctx, config, random);
-      // "再看一下清单" is read, whichever of the two intents the model picked.
-      const reading = hasHan(ctx.text) && QUESTION.test(ctx.text.trim());
+      // "再看一下清单", "wats on it rn" are read, whichever of the two intents the model picked.
+      const asked = ctx.text.trim();
+      const reading = QUESTION.test(asked) && (hasHan(asked) || ON_THE_LIST.test(asked));
       if (ctx.intent === config.intents[1] && strings(ctx.slots['check']).length === 0 && !reading) {
         const question = say.askAdd(list);
         return { text: question, ask: { question, slot: 'add' } };

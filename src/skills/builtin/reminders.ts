@@ -13,7 +13,7 @@ import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
-import { onceOnly } from './timers.ts';
+import { EN_REPEAT, onceOnly } from './timers.ts';
 
 interface Reminder {
   id: string;
@@ -140,6 +140,7 @@ function extractTask(input: SlotExtractInput): string | undefined {
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ');
   task = task
+    .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i, '')

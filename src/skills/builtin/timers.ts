@@ -16,8 +16,11 @@ import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
 
-/** What the user wants done with timers or alarms. */
-export type ScheduleOp = 'set' | 'cancel' | 'list';
+/**
+ * What the user wants done with timers or alarms: `extend` adds time to the running timer ("add 5
+ * more minutes"), `pause` asks for what timers cannot do (pause, resume).
+ */
+export type ScheduleOp = 'set' | 'cancel' | 'list' | 'extend' | 'pause';
 
 /**
  * Reads the operation from the request: stopping, checking, or (by default) setting one.
@@ -35,7 +38,9 @@ export function scheduleOp(text: string): ScheduleOp {
       return 'list';
     return 'set';
   }
+  if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s)) return 'pause';
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
+  if (EXTEND.test(s)) return 'extend';
   if (
     /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
@@ -44,6 +49,14 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'list';
   return 'set';
 }
+
+/** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
+const EXTEND =
+  /\b(?:add|put|give (?:it|me))\b.*\b(?:more|extra|to (?:it|that|the timer|my timer|the one)|on (?:it|the timer|my timer))\b|\b(?:more|extra)\s+(?:secs?|seconds?|mins?|minutes?|hours?)\b/;
+
+/** "another one", "same again", "do one more of those", "again pls same one": the length of the last timer, again. */
+const REPEAT =
+  /^(?:(?:ok(?:ay)?|and|so|now|pls|please|can you|could you|do|set|start|make it|thats done)[\s,.!]+)*(?:another(?: one)?|(?:the )?same (?:again|one|thing|timer|length)|again|one more(?: (?:of (?:those|them|that)|time))?|(?:do )?(?:it|that) again|repeat(?: (?:it|that))?)(?:[\s,.!]+(?:pls|please|plz|thanks|thx|same one|too|again|then))*[\s.!]*$/i;
 
 /** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
 const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
@@ -81,6 +94,9 @@ function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput):
     return (minutes.value as number) * 60_000;
   const previous = slots['duration'];
   const bare = entities.find((e) => e.kind === 'number');
+  // "another one", "same again": the last timer's length (the turn's last clause: "ok thats done. same again pls").
+  const clause = text.split(/[.!?;]\s+/).pop() ?? text;
+  if (typeof previous === 'number' && REPEAT.test(clause.trim())) return previous;
   if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
     return bare.value * unitOf(previous);
   // "another one for 5", "and one for 40 for the rice": a timer's bare "for N" is N minutes.
@@ -114,9 +130,13 @@ const durationSlot: DialogueSlot = {
  * with a bare hour from 4 to 9 (no 早上/晚上/下午…) wakes in the morning, where the entity reader
  * takes the next 6:15 of either half of the day. Other turns leave the slot to its entity.
  */
-function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): string | undefined {
-  // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`).
-  if (!hasHan(text)) return undefined;
+function extractAlarmTime({ text, entities, cue, slots, answer }: SlotExtractInput): string | undefined {
+  // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`). A day alone is
+  // the alarm's only in a turn that names the alarm or answers its question ("what's the date tomorrow" is not).
+  if (!hasHan(text))
+    return cue === undefined && (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text)
+      ? dayOnly(entities)
+      : undefined;
   // "再往后挪十分钟", "提前半小时", "改到周六同一时间": the alarm's time, moved.
   const moved = movedTimeZh(text, entities, slots['time']);
   if (moved !== undefined) return moved;
@@ -139,6 +159,28 @@ function extractAlarmTime({ text, entities, cue, slots }: SlotExtractInput): str
   return `${day}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The turn speaks of an alarm: "set an alarm", "wake me up". */
+const ALARM_WORD = /\b(?:alarms?|wake|waking)\b/i;
+
+/**
+ * "set an alarm for saturday", "i need an alarm tomorrow": a day without a time is kept as the
+ * slot's value, so the time asked next is set on that day ("7" then means Saturday 7:00, see
+ * `extractSlot`); the skill asks for the time while the value is a bare day.
+ */
+function dayOnly(entities: SlotExtractInput['entities']): string | undefined {
+  // "for tmrw morning": a part of the day is no clock time to wake up at (the date reader makes it 6:00).
+  const part = entities.find((e) => e.kind === 'datetime' && DAY_PART_ONLY.test(e.text));
+  if (part !== undefined && typeof part.value === 'string') return part.value.slice(0, 10);
+  if (entities.some((e) => e.kind === 'time' || e.kind === 'datetime')) return undefined;
+  const day = entities.find((e) => e.kind === 'date' && typeof e.value === 'string' && ISO_DATE.test(e.value));
+  return day?.value as string | undefined;
+}
+
+/** A date-time said as a part of the day only: "tomorrow morning", "this evening", "tonight". */
+const DAY_PART_ONLY =
+  /^(?:(?:for|on|in)\s+)?(?:(?:tomorrow|tmrw|tmr|today|this|the|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\s+)?(?:morning|afternoon|evening|night|tonight)$/i;
+
 const timeSlot: DialogueSlot = {
   name: 'time',
   kind: 'time',
@@ -149,13 +191,20 @@ const timeSlot: DialogueSlot = {
 };
 
 /**
- * The reply to setting an alarm or reminder, with a word that it is set once when the Chinese
- * request asked for it to repeat ("每天早上七点叫我"): the scheduler has no repeats.
+ * "every day", "each monday", "daily", "on fridays": an alarm or reminder that repeats. They fire
+ * once, so the words leave a reminder's task and the reply says so (`onceOnly`).
+ */
+export const EN_REPEAT =
+  /\b(?:(?:every|each)\s+(?:single\s+)?(?:other\s+)?(?:day|morning|afternoon|evening|night|week|weekday|weekend|month|hour|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|daily|weekly|nightly|monthly|hourly|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/i;
+
+/**
+ * The reply to setting an alarm or reminder, with a word that it is set once when the request
+ * asked for it to repeat ("every day at 8", "每天早上七点叫我"): the scheduler has no repeats.
  * @param reply what the skill says it set
  * @param ctx the turn (its text and language)
  */
 export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang'>): string {
-  if (!hasHan(ctx.text) || !asksRepeatZh(ctx.text)) return reply;
+  if (!(hasHan(ctx.text) ? asksRepeatZh(ctx.text) : EN_REPEAT.test(ctx.text))) return reply;
   return joinSentences(reply, packFor(ctx.lang).skills.schedule.onceOnly, ctx.lang);
 }
 
@@ -251,6 +300,20 @@ async function listSome(ctx: SkillContext, kind: Kind): Promise<string> {
   );
 }
 
+/**
+ * Adds `ms` to the last timer set, when it is still running: it is rescheduled that much later.
+ * @returns the time left on it now, or `undefined` when no timer of ours is running (one is then set)
+ */
+async function extendLast(ctx: SkillContext, kind: Kind, ms: number): Promise<number | undefined> {
+  const last = await ctx.storage!.get<string>(kind.lastKey);
+  const running = (await ctx.schedule!.list()).find((r) => r.id === last && r.at > ctx.now.getTime());
+  if (running === undefined) return undefined;
+  await ctx.schedule!.cancel(running.id);
+  const id = await ctx.schedule!.add({ at: running.at + ms, text: running.text });
+  await ctx.storage!.set(kind.lastKey, id);
+  return running.at + ms - ctx.now.getTime();
+}
+
 /** Schedules one, replacing the last one on a correction. */
 async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: string): Promise<boolean> {
   const storage = ctx.storage!;
@@ -281,10 +344,17 @@ export function createTimerSkill(random: Random): SkillDefinition {
       const pack = packFor(ctx.lang);
       const say = pack.skills.timer;
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
-      const op = ctx.slots['duration'] === undefined ? scheduleOp(ctx.text) : opWithValue(ctx.text.toLowerCase());
+      const asked = scheduleOp(ctx.text);
+      if (asked === 'pause') return say.cannotPause;
+      const op =
+        ctx.slots['duration'] === undefined || asked === 'extend' ? asked : opWithValue(ctx.text.toLowerCase());
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
       const ms = ctx.slots['duration'];
+      if (op === 'extend' && typeof ms === 'number') {
+        const added = await extendLast(ctx, kind, ms);
+        if (added !== undefined) return say.extended(pack.format.duration(ms), pack.format.duration(added));
+      }
       if (typeof ms !== 'number') {
         const question = pick(say.askDuration, random);
         return { text: question, ask: { question, slot: 'duration' } };
@@ -317,12 +387,13 @@ export function createAlarmSkill(random: Random): SkillDefinition {
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
       // "Which alarms have I got now?": "now" is read as a time, but the question lists them.
       const asked = scheduleOp(ctx.text);
-      const past = (toInstant(ctx.slots['time'])?.getTime() ?? Infinity) <= ctx.now.getTime();
-      const op =
-        ctx.slots['time'] === undefined || (asked === 'list' && past) ? asked : opWithValue(ctx.text.toLowerCase());
+      const time = ctx.slots['time'];
+      const day = typeof time === 'string' && ISO_DATE.test(time);
+      const past = (toInstant(time)?.getTime() ?? Infinity) <= ctx.now.getTime();
+      const op = time === undefined || day || (asked === 'list' && past) ? asked : opWithValue(ctx.text.toLowerCase());
       if (op === 'cancel') return cancelSome(ctx, kind, random);
       if (op === 'list') return listSome(ctx, kind);
-      const at = toInstant(ctx.slots['time']);
+      const at = day ? undefined : toInstant(time);
       if (at === undefined) {
         const question = pick(say.askTime, random);
         return { text: question, ask: { question, slot: 'time' } };

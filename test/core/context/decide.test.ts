@@ -194,4 +194,81 @@ describe('decideAction', () => {
       assert.notEqual(d.action.type, 'fill-slot', text);
     }
   });
+
+  it('fills a pending time or length question with a bare answer of time words the intent model reads as a sum', () => {
+    const alarm = (): DialogueState => {
+      const state = emptyState();
+      state.turn = 1;
+      state.task = { intent: 'alarm', skillId: 'builtin.alarm', text: 'set an alarm', slots: {}, turn: 1, at: 0 };
+      state.pending = { type: 'slot', slot: 'time', question: 'For what time?', asks: 1 };
+      return state;
+    };
+    for (const [text, state] of [
+      ['quarter to 7', alarm()],
+      ['7', alarm()],
+      ['630 pls', alarm()],
+      ['half 8', alarm()],
+      ['an hour n a half', pendingTimer()],
+      ['90 secs', pendingTimer()],
+    ] as const) {
+      const f = featuresOf(text, state, 'calculator');
+      const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { calculator: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'fill-slot', text);
+    }
+    // Words of their own around the time ("good morning btw", "one sec my mom is calling"): the model decides.
+    for (const [text, intent] of [
+      ['good morning btw', 'greeting'],
+      ['one sec my mom is calling', 'make_call'],
+      ['whats 7 times 8', 'calculator'],
+    ] as const) {
+      const state = alarm();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { [intent]: 1 }, f, 0.9));
+      assert.notEqual(d.action.type, 'fill-slot', text);
+    }
+  });
+
+  it("starts no skill's task on a remark that reuses its words without asking for anything", () => {
+    for (const [text, intent] of [
+      ['my timer app crashed', 'timer'],
+      ['my calculator is broken lol', 'calculator'],
+      ['who invented the alarm clock', 'alarm'],
+      ['i hate making lists', 'shopping_list_update'],
+      ['My kitchen timer has stopped ticking, do you know how I can repair it?', 'timer'],
+    ] as const) {
+      const state = emptyState();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.95, out_of_scope: 0.05 }, { [intent]: 1 }, f));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+    // A request with the same words, or a remark that names a value for the skill: the model decides.
+    for (const [text, intent] of [
+      ['my timer app crashed, can you set one for 20 minutes', 'timer'],
+      ['set an alarm, mine is broken', 'alarm'],
+      ['my name is Bob', 'change_user_name'],
+      ['the timer keeps going, 10 minutes', 'timer'],
+    ] as const) {
+      const state = emptyState();
+      const f = featuresOf(text, state, intent);
+      const d = decideAction(state, f, outputs({ start_task: 0.95, out_of_scope: 0.05 }, { [intent]: 1 }, f));
+      assert.equal(d.action.type, 'new-intent', text);
+    }
+  });
+
+  it('corrects a finished task when the turn takes its value back and names a new one, whatever the model says', () => {
+    const alarm = () => finished('alarm', 'builtin.alarm', 'alarm for 6am tmrw', { time: '2026-11-27T06:00:00+01:00' });
+    for (const text of ['ugh no 6:30 i mean', 'no 7:20 i need the extra sleep', 'oops make it 6:45']) {
+      const state = alarm();
+      const f = featuresOf(text, state, 'alarm');
+      const d = decideAction(state, f, outputs({ out_of_scope: 0.7, correct_slot: 0.3 }, { alarm: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'correction', text);
+    }
+    // No take-back word, or no new value: out of scope stays.
+    for (const text of ['6:30 is when my train leaves', 'ugh no i hate mornings']) {
+      const state = alarm();
+      const f = featuresOf(text, state, 'alarm');
+      const d = decideAction(state, f, outputs({ out_of_scope: 0.7, correct_slot: 0.3 }, { alarm: 1 }, f, 0.9));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+  });
 });

@@ -65,7 +65,7 @@ describe('the dialogue simulator', () => {
 
   // Round 5's retrain took "hmm let me think" for the answer to a slot question: the simulator says such turns.
   it('follows slot questions with asides that keep the question open (out of scope)', async () => {
-    const { turns } = await run(11, 300);
+    const { turns } = await run(11, 600);
     const PENDING_SLOT = STATE_FEATURES.indexOf('pending_slot');
     const asides = turns.filter((t) => t.act.startsWith('aside-') && (t.features.state[PENDING_SLOT] ?? 0) > 0);
     assert.ok(asides.length >= 10, `${asides.length} asides to a slot question`);

@@ -51,14 +51,16 @@ it('markup is read as its text: "call me <b>bob</b>" sets the name', async () =>
   assert.equal(understanding.slots['name'], 'Bob');
 });
 
-it('junk while a question is open fills nothing and asks again; a real answer then fills it', async () => {
+it('junk while a question is open fills nothing and asks again once; a real answer then fills it', async () => {
   const session = await openDialogueSession(model);
   await session.send('remind me');
-  for (const junk of ['<script>alert(1)</script>', 'DROP TABLE users;', '?', '{{7*7}}']) {
+  const junks = ['<script>alert(1)</script>', 'DROP TABLE users;', '?', '{{7*7}}'];
+  for (const [i, junk] of junks.entries()) {
     const { reply, understanding } = await session.send(junk);
     assert.equal(understanding.action, 'out-of-scope', junk);
     assert.deepEqual(understanding.slots, {}, junk);
-    assert.match(reply.text, /reminder/i, `${junk}: the question is asked again`);
+    // The question is asked again once; after that it stays open without being repeated.
+    if (i === 0) assert.match(reply.text, /remind/i, `${junk}: the question is asked again`);
   }
   const letter = await session.send('k');
   assert.equal(letter.understanding.action, 'out-of-scope', 'a lone letter is no reminder');

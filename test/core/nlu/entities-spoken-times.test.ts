@@ -68,6 +68,18 @@ describe('spoken clock times', () => {
     assert.equal(when('add 8 to 12 please'.replace('12', 'twelve')), undefined);
   });
 
+  it('reads the British "half 8" as 8:30, alone or after at/for, never "half 8 cups" or "half an hour"', () => {
+    assert.deepEqual(when('half 8'), ['half 8', '2026-11-27T08:30:00+01:00']);
+    assert.deepEqual(when('half 8 tonight'), ['half 8 tonight', '2026-11-26T20:30:00+01:00']);
+    assert.deepEqual(when('could you set an alarm for half 6 tomorrow morning'), [
+      'half 6 tomorrow morning',
+      '2026-11-27T06:30:00+01:00',
+    ]);
+    assert.deepEqual(when('reminder for saturday at half 8 in the morning to go')?.[1], '2026-11-28T08:30:00+01:00');
+    assert.equal(when('half 8 cups of flour'), undefined);
+    assert.equal(when('what is half 8'), undefined);
+  });
+
   it('does not read "half past" as the past', () => {
     assert.deepEqual(when('half past 3'), ['half past 3', '2026-11-27T03:30:00+01:00']);
   });

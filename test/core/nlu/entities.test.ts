@@ -70,6 +70,26 @@ describe('ordinals', () => {
   });
 });
 
+describe('durations as people type them', () => {
+  it('reads "n a half", "& a quarter", "half of one hour" and a spoken count of seconds', () => {
+    assert.deepEqual(only('set a timer for an hour n a half', 'duration'), [['an hour n a half', 5_400_000]]);
+    assert.deepEqual(only('timer for an hour and a quarter for the roast', 'duration'), [
+      ['an hour and a quarter', 4_500_000],
+    ]);
+    assert.deepEqual(only('2 hours & a half', 'duration'), [['2 hours & a half', 9_000_000]]);
+    assert.deepEqual(only('half of one hour', 'duration'), [['half of one hour', 1_800_000]]);
+    assert.deepEqual(only('give me a thirty second timer', 'duration'), [['thirty second', 30_000]]);
+    assert.deepEqual(only('a twenty-second plank', 'duration'), [['twenty-second', 20_000]]);
+    assert.deepEqual(only('add 5 more minutes', 'duration'), [['5 more minutes', 300_000]]);
+    assert.deepEqual(only('30 extra secs pls', 'duration'), [['30 extra secs', 30_000]]);
+  });
+  it('keeps "the thirty second" and "twenty second of May" ordinals or dates', () => {
+    assert.deepEqual(only('the thirty second', 'duration'), []);
+    assert.deepEqual(only('on the twenty second of may', 'duration'), []);
+    assert.deepEqual(only('the twenty second one', 'duration'), []);
+  });
+});
+
 describe('money and percentages', () => {
   it('reads currency symbols, codes and words before or after the amount', () => {
     assert.deepEqual(only('it costs $5, €3.50, 3.50€, 10 euros, USD 20 or twenty bucks', 'money'), [

@@ -60,6 +60,10 @@ describe('timers and alarms', () => {
     assert.equal(scheduleOp('set a timer'), 'set');
     assert.equal(scheduleOp('wat alarms r set for me'), 'list');
     assert.equal(scheduleOp('Which alarms have I got now?'), 'list');
+    assert.equal(scheduleOp('add 5 more minutes'), 'extend');
+    assert.equal(scheduleOp('put 2 minutes on my timer'), 'extend');
+    assert.equal(scheduleOp('pause the timer'), 'pause');
+    assert.equal(scheduleOp('add a timer for 5 minutes'), 'set');
   });
 
   it('sets, lists and cancels timers through ctx.schedule', async () => {
@@ -155,5 +159,75 @@ describe('timer lengths said without a unit', () => {
     const timer = h.skills.find((s) => s.id === 'builtin.timer')!;
     const slot = (timer.slots ?? [])[0] as DialogueSlot;
     assert.equal(slot.extract!({ text: 'a table for 4', entities: [], slots: {}, answer: false }), undefined);
+  });
+});
+
+describe('a time asked for and answered bare', () => {
+  it('keeps the day of "set an alarm for saturday" and reads "7" or "630" as a clock time, not a sum', async () => {
+    const h = await createHarness();
+    const asked = await h.say('set an alarm for saturday', 'alarm');
+    assert.equal(asked.understanding.slots['time'], '2026-11-28');
+    assert.match(asked.reply.text, /time/i);
+    const set = await h.say('7', 'calculator');
+    assert.equal(set.understanding.slots['time'], '2026-11-28T07:00:00+01:00');
+    assert.match(set.reply.text, /Saturday, November 28 at 7:00 AM/);
+
+    const h2 = await createHarness();
+    await h2.say('can u set an alarm', 'alarm');
+    // A part of the day is no time to wake at: the day is kept and the time asked.
+    assert.equal((await h2.say('for tmrw morning', 'alarm')).understanding.slots['time'], '2026-11-27');
+    assert.equal((await h2.say('quarter to 7', 'calculator')).understanding.slots['time'], '2026-11-27T06:45:00+01:00');
+
+    const h3 = await createHarness();
+    await h3.say('set an alarm', 'alarm');
+    // 10:00 in Paris: 6:30 is next tomorrow.
+    assert.equal((await h3.say('630 pls', 'calculator')).understanding.slots['time'], '2026-11-27T06:30:00+01:00');
+    // "what alarms do i have tomorrow" still lists them (the day is no alarm to set).
+    assert.match((await h3.say('what alarms do i have tomorrow', 'alarm')).reply.text, /6:30 AM/);
+  });
+});
+
+describe('timers: again, more time, pause', () => {
+  it('repeats the last length on "another one" / "same again", never reading "one" as 1 minute', async () => {
+    const h = await createHarness();
+    await h.say('3 minute timer', 'timer');
+    assert.equal((await h.say('ok thats done. same again pls', 'timer')).understanding.slots['duration'], 180_000);
+    assert.equal((await h.say('do one more of those', 'timer')).understanding.slots['duration'], 180_000);
+    const timer = h.skills.find((s) => s.id === 'builtin.timer')!;
+    const slot = (timer.slots ?? [])[0] as DialogueSlot;
+    const read = (text: string, duration?: number) =>
+      slot.extract!({ text, entities: [], slots: duration === undefined ? {} : { duration }, answer: false });
+    assert.equal(read('another one', 600_000), 600_000);
+    assert.equal(read('again pls same one', 20_000), 20_000);
+    // Nothing to repeat, or more than a repeat: not this rule.
+    assert.equal(read('another one'), undefined);
+    assert.equal(read('another one for the rice please and a reminder', 600_000), undefined);
+  });
+
+  it('adds time to the running timer ("add 5 more minutes") and says honestly it cannot pause', async () => {
+    const h = await createHarness();
+    await h.say('set a timer for 10 minutes', 'timer');
+    const more = await h.say('add 5 more minutes', 'timer');
+    assert.match(more.reply.text, /added 5 minutes.*15 minutes left/);
+    const scheduler = createScheduler({ store: h.store, onFire: () => undefined });
+    assert.equal((await scheduler.list()).length, 1, 'the timer is moved, not doubled');
+    assert.match((await h.say('how long is left', 'timer')).reply.text, /15 minutes left/);
+    assert.match((await h.say('pause the timer', 'timer')).reply.text, /can't pause/);
+    assert.equal((await scheduler.list()).length, 1, 'pausing cancels nothing');
+  });
+});
+
+describe('repeating reminders', () => {
+  it('sets "every day at 8" once, keeps the repeat words out of the task and says it does not repeat', async () => {
+    const h = await createHarness();
+    const daily = await h.say('remind me to take my pills every day at 8', 'reminder_update');
+    assert.equal(daily.understanding.slots['task'], 'take my pills');
+    assert.match(daily.reply.text, /take your pills,? tomorrow at 8:00 AM/);
+    assert.match(daily.reply.text, /can't repeat alarms or reminders/);
+    const weekly = await h.say('remind me every monday at 9am to put the bins out', 'reminder_update');
+    assert.equal(weekly.understanding.slots['task'], 'put the bins out');
+    assert.match(weekly.reply.text, /Monday, November 30 at 9:00 AM.*can't repeat/);
+    // A reminder said once is not told about repeats.
+    assert.doesNotMatch((await h.say('remind me to call mum at 6pm', 'reminder_update')).reply.text, /repeat/);
   });
 });
