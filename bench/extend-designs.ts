@@ -2,8 +2,9 @@
  * The designs of issue 12 deliverable 1, measured side by side on tuning data only (CLINC150's val
  * split without the replay pack's utterances, the chat-box dev split, and the dev paraphrases of two
  * fixture corpora): joint retraining on the replay pack, warm start (everything trains), the output
- * layer only, a second head over the shared features (`head`), and a composite of two models with
- * calibrated routing. Run by `npm run bench:extend -- --designs`; the choice they support is
+ * layer only, new output columns in the base model's softmax over the shared features (`head`), a
+ * separate second head over those features trained on the corpus's intents and negatives only
+ * (`second-head`, ./extend-second-head.ts), and a composite of two models with calibrated routing. Run by `npm run bench:extend -- --designs`; the choice they support is
  * `DEFAULT_EXTEND_STRATEGY` (src/nlu/training/extend/extend-model.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { replayNegatives, type ReplayPack } from '../src/nlu/training/extend/rep
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
 import { trainIntentModel } from '../src/nlu/training/trainer.ts';
 import type { Corpus, TrainingExample } from '../src/nlu/types.ts';
+import { trainSecondHead } from './extend-second-head.ts';
 import {
   baseClassifier,
   classifierOf,
@@ -53,15 +55,16 @@ const FIXTURES = [
  * the replay pack's utterances and the corpus's `outOfScope` phrases as its out-of-scope class. Routing:
  * the second model's intent when it names one above its calibrated threshold, else the base model's.
  */
-async function composite(
+export async function composite(
   base: BaseModel,
   corpus: Corpus,
   pack: ReplayPack,
+  options: { seed?: number } = {},
 ): Promise<{ classify: Classify; bytes: number }> {
   const own = new Set(corpus.train.map((e) => e.intent));
   const second = await trainIntentModel(
     { ...corpus, outOfScope: [...(corpus.outOfScope ?? []), ...replayNegatives(pack, own, 5)] },
-    { seed: 1 },
+    { seed: options.seed ?? 1 },
   );
   const custom = createInMemoryPredictor(second, { quantize: true });
   const baseModel = baseClassifier(base);
@@ -94,7 +97,15 @@ export async function measureDesigns(
   log: (line: string) => void,
 ): Promise<DesignRow[]> {
   const clincDev = devSplit(dataset, pack);
-  const designs: (ExtendStrategy | 'composite')[] = ['joint', 'warm', 'hidden', 'output', 'head', 'composite'];
+  const designs: (ExtendStrategy | 'composite' | 'second-head')[] = [
+    'joint',
+    'warm',
+    'hidden',
+    'output',
+    'head',
+    'second-head',
+    'composite',
+  ];
   const rows: DesignRow[] = [];
   for (const design of designs) {
     const row: DesignRow = {
@@ -110,7 +121,11 @@ export async function measureDesigns(
       const corpus = parseCorpus(readFileSync(corpusFile, 'utf8'));
       const started = performance.now();
       let classify: Classify;
-      if (design === 'composite') {
+      if (design === 'second-head') {
+        const head = trainSecondHead(base, corpus, pack);
+        const fallback = baseClassifier(base);
+        classify = (text) => head.route(text, fallback);
+      } else if (design === 'composite') {
         const c = await composite(base, corpus, pack);
         classify = c.classify;
         if (name === 'shop') row.extraBytes = c.bytes;

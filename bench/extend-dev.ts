@@ -33,7 +33,17 @@ import { augmentChinese, augmentEnglish } from '../src/nlu/training/augment.ts';
 import { createRng } from '../src/nlu/training/rng.ts';
 import { readReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
 import { OOS_LABEL, type TrainingExample } from '../src/nlu/types.ts';
-import { baseClassifier, classifierOf, devSplit, readChecks, scoreChecks, scoreSplit } from './extend-measure.ts';
+import { composite } from './extend-designs.ts';
+import { trainSecondHead, type SecondHeadOptions } from './extend-second-head.ts';
+import {
+  baseClassifier,
+  type Classify,
+  classifierOf,
+  devSplit,
+  readChecks,
+  scoreChecks,
+  scoreSplit,
+} from './extend-measure.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -48,6 +58,12 @@ const { values } = parseArgs({
     'zh-model': { type: 'string' },
     'zh-heldout': { type: 'string', multiple: true },
     'oos-heldout': { type: 'string', multiple: true },
+    // The design measured: the shipped extension (`extend`, its strategy in --options), the second
+    // head over the shared features (`second-head`, bench/extend-second-head.ts, --options are
+    // its SecondHeadOptions), the composite of two models (`composite`, bench/extend-designs.ts), or
+    // `head+second`: the extension, then the second head where it says out of scope (--options
+    // `second` holds the head's).
+    design: { type: 'string', default: 'extend' },
   },
 });
 const options = JSON.parse(values.options) as ExtendOptions;
@@ -146,9 +162,19 @@ for (const l of languages) {
   for (const name of l.corpora) {
     const corpus = parseCorpus(readFileSync(join(fixtures, `${name}.yml`), 'utf8'));
     const started = performance.now();
-    const { model } = await extendIntentModel(base, corpus, pack, options);
+    let after: Classify;
+    if (values.design === 'second-head') {
+      const head = trainSecondHead(base, corpus, pack, options as SecondHeadOptions);
+      after = (text) => head.route(text, before);
+    } else if (values.design === 'composite') after = (await composite(base, corpus, pack, options)).classify;
+    else if (values.design === 'head+second') {
+      // The kept design, with the second head asked only where it answers out of scope.
+      const { second, ...extend } = options as ExtendOptions & { second?: SecondHeadOptions };
+      const first = classifierOf((await extendIntentModel(base, corpus, pack, extend)).model);
+      const head = trainSecondHead(base, corpus, pack, second);
+      after = (text) => first(text) ?? head.route(text, () => null);
+    } else after = classifierOf((await extendIntentModel(base, corpus, pack, options)).model);
     const seconds = (performance.now() - started) / 1000;
-    const after = classifierOf(model);
     const own = new Set(corpus.train.map((e) => e.intent));
     const c = scoreChecks(after, readChecks(join(fixtures, `${name}-dev.json`)), own, corpus.outOfScope ?? []);
     const parts = [
@@ -173,4 +199,4 @@ for (const l of languages) {
     }
   }
 }
-console.log(`load ${loadavg()[0]?.toFixed(1)} options ${values.options}`);
+console.log(`load ${loadavg()[0]?.toFixed(1)} design ${values.design} options ${values.options}`);

@@ -71,6 +71,8 @@ export interface CheckScores {
   count: number;
   /** Paraphrases answered otherwise: text → what came instead. */
   misses: string[];
+  /** The intent each missed paraphrase should have had (what a held-back set may publish). */
+  missedIntents: string[];
   /** Negatives (and the corpus's outOfScope phrases) that landed on a corpus intent. */
   leaks: string[];
   /** Base checks answered with their base intent. */
@@ -85,11 +87,15 @@ export function scoreChecks(
   outOfScope: readonly string[],
 ): CheckScores {
   const misses: string[] = [];
+  const missedIntents: string[] = [];
   let hits = 0;
   for (const p of checks.paraphrases) {
     const got = classify(p.text);
     if (got === p.intent) hits++;
-    else misses.push(`${p.text} → ${got ?? 'out of scope'}`);
+    else {
+      misses.push(`${p.text} → ${got ?? 'out of scope'}`);
+      missedIntents.push(p.intent);
+    }
   }
   const leaks = [...checks.negatives, ...outOfScope]
     .map((t) => [t, classify(t)] as const)
@@ -100,6 +106,7 @@ export function scoreChecks(
     paraphrases: hits / Math.max(1, checks.paraphrases.length),
     count: checks.paraphrases.length,
     misses,
+    missedIntents,
     leaks,
     base,
   };
