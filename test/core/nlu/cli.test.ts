@@ -83,17 +83,17 @@ test('bad input to the CLI gets one clear line and a non-zero exit', () => {
   }
 });
 
-test('confidant convert-context rewrites a format-1 context model, and refuses what it cannot convert', () => {
+test('confidant convert-context rewrites a format-1 context model to format 3, and refuses what it cannot convert', () => {
   const dir = mkdtempSync(join(tmpdir(), 'confidant-cli-'));
   try {
     const format1 = fileURLToPath(new URL('../../fixtures/context/format1-tiny.onnx', import.meta.url));
     const out = join(dir, 'converted.onnx');
     const converted = cli('convert-context', format1, out);
     assert.equal(converted.status, 0, converted.stderr);
-    assert.match(converted.stdout, /converted\.onnx: format 2/);
+    assert.match(converted.stdout, /converted\.onnx: format 3/);
     const again = cli('convert-context', out, join(dir, 'again.onnx'));
     assert.equal(again.status, 1);
-    assert.match(again.stderr, /^confidant convert-context: .*already of format 2/);
+    assert.match(again.stderr, /^confidant convert-context: .*already of format 3/);
     assert.equal(cli('convert-context', format1).status, 2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
