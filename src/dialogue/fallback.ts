@@ -84,6 +84,6 @@ export function talkReply(
 ): NormalizedReply {
   const pack = packFor(lang);
   const head = pickFrom(pack.talk.replies[kind] ?? pack.dialogue.outOfScope, random);
-  const offers = kind !== 'aside' && kind !== 'praise' && kind !== 'ack';
+  const offers = kind !== 'aside' && kind !== 'praise' && kind !== 'ack' && kind !== 'privacy';
   return offers ? withSuggestions(head, skills, random, pack) : { text: head };
 }

@@ -15,7 +15,8 @@ import { zhTalk } from './zh/zh-talk.ts';
 /**
  * How a turn talks: a feeling's kind, an insult, praise ("youre the best", "你真棒"), taking note
  * ("got it", "知道了"), a reaction (laughter, an interjection, keyboard mash), not knowing ("idk",
- * "随便"), an aside ("one sec", "hmm", "我想想").
+ * "随便"), an aside ("one sec", "hmm", "我想想"), a question about privacy ("are you recording me",
+ * "聊天记录安全吗": answered truthfully).
  */
 export type TalkKind =
   | 'sad'
@@ -30,7 +31,8 @@ export type TalkKind =
   | 'ack'
   | 'reaction'
   | 'unsure'
-  | 'aside';
+  | 'aside'
+  | 'privacy';
 
 /** Lower case, no apostrophes ("i'm" = "im"), spaces collapsed, end punctuation and emoji dropped. */
 function normalize(text: string): string {
@@ -91,6 +93,7 @@ export function readTalk(text: string): TalkKind | undefined {
   const zh = toClauses(said);
   let kind: TalkKind | undefined;
   if (said === '') kind = undefined;
+  else if (enTalk.privacy(said) || zhTalk.privacy(zh)) kind = 'privacy';
   else if (enTalk.aside(said) || zhTalk.aside(zh)) kind = 'aside';
   else if (enTalk.insult(said) || zhTalk.insult(zh)) kind = 'insult';
   else if (enTalk.praise(said) || zhTalk.praise(zh)) kind = 'praise';

@@ -114,6 +114,29 @@ const ASIDE = new RegExp(
     String.raw`(?:[\s,]+(?:lemme|let\s+me|gotta|i\s+gotta|i\s+have\s+to|i\s+need\s+to|need\s+to|have\s+to|got\s+to)\s+(?:check|look|think|see|find|ask|answer|grab|get)\b[^?]{0,40}|[\s,]+my\s+\w+\s+is\s+\w+ing|[\s,]+(?:someone|somebody)s?\s+(?:is\s+)?at\s+the\s+door)?$`,
 );
 
+/**
+ * Questions about privacy, this assistant's promise: "are you recording me", "do you store my data",
+ * "who can see my chats", "is this private". Answered truthfully; never read as a request (the
+ * intent model took "are you recording me" for how_old_are_you). Whole turn, bounded alternations.
+ */
+const PRIVACY_THING = String.raw`(?:my|our)\s+(?:personal\s+)?(?:data|info|information|messages|msgs|chats?|conversations?|history|chat\s+history|questions|stuff|voice|texts?|privacy)`;
+const PRIVACY = new RegExp(
+  '^' +
+    LEAD +
+    String.raw`(?:(?:wait|hey|btw|by\s+the\s+way|quick\s+question|question)[\s,]+)?` +
+    String.raw`(?:` +
+    String.raw`(?:are|r)\s+(?:you|u)\s+(?:recording|listening\s+to|spying\s+on|tracking|watching|monitoring|logging)\s+(?:me|us|this|everything)` +
+    String.raw`|(?:do|will|can|would|did)\s+(?:you|u)\s+(?:store|save|keep|record|log|share|sell|send|upload|collect|track)\s+(?:${PRIVACY_THING}|what\s+i\s+(?:say|type|write)|everything|anything|this)(?:\s+(?:anywhere|online|somewhere|to\s+\w+|with\s+\w+))?` +
+    String.raw`|(?:where|who)\s+(?:does|do|is|are|can)\s+${PRIVACY_THING}\s+(?:go|goes|stored|kept|saved|sent)` +
+    String.raw`|where\s+(?:is|are|do\s+you\s+(?:keep|store|save))\s+${PRIVACY_THING}(?:\s+(?:stored|kept|saved|going))?` +
+    String.raw`|who\s+(?:can|else\s+can|could)\s+(?:see|read|access|hear)\s+(?:${PRIVACY_THING}|this|what\s+i\s+(?:say|type|write))` +
+    String.raw`|is\s+(?:anyone|anybody|someone|somebody)\s+(?:else\s+)?(?:listening|watching|reading)(?:\s+(?:to\s+)?(?:this|me|us))?` +
+    String.raw`|(?:is|are)\s+(?:this|this\s+chat|this\s+conversation|our\s+chat|${PRIVACY_THING})\s+(?:really\s+)?(?:private|secure|safe|encrypted|confidential|being\s+recorded|recorded|stored|saved)` +
+    String.raw`|what\s+do\s+(?:you|u)\s+do\s+with\s+${PRIVACY_THING}` +
+    String.raw`|(?:what\s+about\s+)?(?:my\s+)?privacy|(?:your\s+)?privacy\s+policy|is\s+this\s+(?:app|assistant|thing)\s+(?:private|safe|secure)` +
+    String.raw`)(?:[\s,]+(?:right\s+now|now|at\s+all|or\s+not|though|tho|lol|honestly))*$`,
+);
+
 /** English talk: the grammars (tried on the normalized turn) and the replies, by kind. */
 export const enTalk = {
   /** A feeling's kind, or `undefined`. */
@@ -128,6 +151,7 @@ export const enTalk = {
   praise: (text: string): boolean => PRAISE.test(text),
   ack: (text: string): boolean => ACK.test(text),
   aside: (text: string): boolean => ASIDE.test(text),
+  privacy: (text: string): boolean => PRIVACY.test(text),
   /** What is said back, by kind; an offer of what the assistant can do follows feelings and insults. */
   replies: {
     sad: ["I'm sorry you're feeling down.", "I'm sorry, that sounds hard.", "I'm sorry to hear that. I'm here."],
@@ -144,6 +168,9 @@ export const enTalk = {
     aside: ['Sure, take your time.', 'No rush.', "Okay, I'll wait."],
     praise: ["Thank you, that's kind of you!", 'Aw, thanks! Happy to help.', 'Thanks, glad I could help!'],
     ack: ['Okay!', 'Alright!', 'Sure thing.'],
+    privacy: [
+      "Everything stays on this device: I understand what you type right here in your browser, and your history is stored encrypted on this device only. I don't hear anything, and nothing is sent anywhere unless you allow a skill that needs to.",
+    ],
   } as Readonly<Record<string, readonly string[]>>,
 };
 

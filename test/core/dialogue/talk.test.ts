@@ -52,6 +52,22 @@ describe('talk between and around tasks', () => {
     }
   });
 
+  it('answers a question about privacy truthfully, in its language, and starts nothing', async () => {
+    for (const [text, words] of [
+      ['are you recording me', /stays on this device.*encrypted/],
+      ['do you store my data anywhere', /stays on this device/],
+      ['你会上传我的数据吗', /留在这台设备上.*加密/],
+    ] as const) {
+      const [turn] = await play(text);
+      assert.equal(turn!.intent, null, text);
+      assert.match(turn!.text, words, text);
+    }
+    // In the middle of a task the question is answered and the task waits.
+    const [, answer, filled] = await play('set a timer', 'wait are you recording me?', '5 minutes');
+    assert.match(answer!.text, /stays on this device/);
+    assert.equal(filled!.intent, 'timer');
+  });
+
   it('answers an insult calmly and starts nothing', async () => {
     for (const text of ['youre useless', 'ur dumb', '你好笨', '垃圾']) {
       const [turn] = await play(text);

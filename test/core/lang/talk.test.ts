@@ -50,6 +50,33 @@ describe('readTalk', () => {
     for (const t of ['你好', '好的', 'ok', 'sounds good']) assert.equal(readTalk(t), undefined, t);
   });
 
+  it('reads questions about privacy, in both languages, and not requests that share their words', () => {
+    for (const t of [
+      'are you recording me',
+      'do you store my data',
+      'do u sell my info',
+      'who can see my chats',
+      'is this chat encrypted?',
+      'where does my data go',
+      'what do you do with my data',
+      'is anyone listening',
+      '你会录音吗',
+      '你会上传我的数据吗',
+      '聊天记录安全吗',
+      '谁能看到我的聊天记录',
+      '会不会泄露我的隐私',
+    ])
+      assert.equal(readTalk(t), 'privacy', t);
+    for (const t of [
+      'record a video',
+      'save my shopping list',
+      'can you read my messages',
+      'is my reminder set',
+      'store hours',
+    ])
+      assert.equal(readTalk(t), undefined, t);
+  });
+
   it('leaves answers, names, yes/no and requests alone', () => {
     for (const t of [
       'Bob',
