@@ -169,7 +169,7 @@ export const enTalk = {
     praise: ["Thank you, that's kind of you!", 'Aw, thanks! Happy to help.', 'Thanks, glad I could help!'],
     ack: ['Okay!', 'Alright!', 'Sure thing.'],
     privacy: [
-      "Everything stays on this device: I understand what you type right here in your browser, and your history is stored encrypted on this device only. I don't hear anything, and nothing is sent anywhere unless you allow a skill that needs to.",
+      "What you say stays on this device: I understand it right here in your browser, and your history is stored encrypted on this device only. Nothing is sent anywhere unless you allow it: a skill that needs the network, or your browser's speech service for voice input when this device can't recognise speech itself.",
     ],
   } as Readonly<Record<string, readonly string[]>>,
 };

@@ -201,9 +201,11 @@ export const EN_REPEAT =
  * The reply to setting an alarm or reminder, with a word that it is set once when the request
  * asked for it to repeat ("every day at 8", "每天早上七点叫我"): the scheduler has no repeats.
  * @param reply what the skill says it set
- * @param ctx the turn (its text and language)
+ * @param ctx the turn (its text, language and slots: a correction is not told again)
  */
-export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang'>): string {
+export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang' | 'slots'>): string {
+  // A correction ("往后挪十分钟") reads the task's first request again: the note was said then.
+  if (ctx.slots['$action'] === 'correction') return reply;
   if (!(hasHan(ctx.text) ? asksRepeatZh(ctx.text) : EN_REPEAT.test(ctx.text))) return reply;
   return joinSentences(reply, packFor(ctx.lang).skills.schedule.onceOnly, ctx.lang);
 }

@@ -144,6 +144,12 @@ describe('repeating alarms and reminders (每天, 每周一, 工作日) are said
     assert.match(workdays.reply.text, /只设了一次/);
     const once = await (await createHarness()).say('明天早上七点叫我起床', 'alarm');
     assert.doesNotMatch(once.reply.text, /只设了一次/);
+    // Said once: moving the alarm just set does not repeat the note.
+    const k = await createHarness();
+    await k.say('每天早上七点叫我起床', 'alarm');
+    const moved = await k.say('往后挪十分钟', 'alarm');
+    assert.match(moved.reply.text, /7:10/);
+    assert.doesNotMatch(moved.reply.text, /只设了一次/);
   });
 });
 
