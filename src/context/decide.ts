@@ -15,6 +15,7 @@
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
+import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
 import {
   CANDIDATE_FEATURES,
   COMMANDS,
@@ -191,26 +192,6 @@ function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeat
 const S_FITS = SLOT_FEATURES.indexOf('entity_fits');
 const S_WHEN = SLOT_FEATURES.indexOf('kind_datetime');
 const S_LENGTH = SLOT_FEATURES.indexOf('kind_duration');
-/** A bare number answering a time question ("7", "630"): a clock time there (`extractSlot`), a sum nowhere. */
-const BARE_NUMBER = /^\s*(?:at\s+)?\d{1,4}\s*(?:pls|please|plz)?[\s.!]*$/i;
-/**
- * The words a time or a length is said in, and what people wrap one in ("ok", "like", "pls"): a turn
- * of these only is the value ("quarter to 7", "an hour n a half", "for tmrw morning"), while "good
- * morning btw" or "one sec my mom is calling" say something else around theirs.
- */
-const TIME_WORD =
-  /^(?:[\d:.]+(?:am|pm|h|hrs?|mins?|m|secs?|s)?|a\.?m\.?|p\.?m\.?|o'?clock|oclock|a|an|and|n|&|half|quarter|past|to|after|till|til|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|oh|seconds?|secs?|minutes?|mins?|hours?|hrs?|noon|midday|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|tmrw|tmr|this|next|the|in|on|at|for|by|from|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ok|okay|um+|uh+|er|like|about|around|maybe|just|then|pls|please|plz|thx|thanks|make|it|its|it's|say|sharp|ish)$/i;
-
-/** `true` when every word of the turn belongs to a time or length ({@link TIME_WORD}). */
-function onlyTimeWords(utterance: string): boolean {
-  const words = utterance
-    .toLowerCase()
-    .replace(/[’]/g, "'")
-    .split(/[\s,!?-]+/)
-    .map((w) => w.replace(/^[.]+|[.]+$/g, ''))
-    .filter((w) => w !== '');
-  return words.length > 0 && words.every((w) => TIME_WORD.test(w));
-}
 
 /**
  * `true` when a short English turn answers the pending time or length question with what it asks for
@@ -228,17 +209,6 @@ function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
   return (asked.feats[S_FITS] ?? 0) > 0 || (when && BARE_NUMBER.test(f.utterance));
 }
 
-/** Words by which an English turn asks for something (a request or a question about the user's things). */
-const REQUEST_WORDS =
-  /\b(?:please|pls|plz|can (?:you|u|i)|could (?:you|u)|would (?:you|u)|will (?:you|u)|set|add|put|remind|start|make|need|want|wanna|gimme|give me|let'?s|lets|tell me|show me|what|whats|what's|wat|wats|how (?:much|long|many)|when|which|delete|remove|cancel|clear|turn off|spell|convert|calculate|roll|flip|call me|i'?d like|do i have|have i got|any)\b/i;
-/**
- * Words of a remark about a thing rather than a request for it: a fault ("crashed", "broken",
- * "didn't go off"), a habit or a feeling ("i keep snoozing", "i hate making lists", "im nervous"), its
- * history ("who invented the alarm clock").
- */
-const REMARK_WORDS =
-  /\b(?:crash(?:ed|es|ing)?|broke|broken|stopped|died|dead|didn'?t|doesn'?t|won'?t|wont|isn'?t|not working|keeps?|kept|always|hate|nervous|terrible|awful|annoying|sucks?|invented|inventor|history|repair|snooz\w*|beeping)\b/i;
-
 /**
  * `true` when an English turn is a remark that reuses a skill's words without asking for anything
  * ("my timer app crashed", "my alarm didnt go off this morning", "who invented the alarm clock",
@@ -248,12 +218,8 @@ const REMARK_WORDS =
 function remarkAbout(f: TurnFeatures, k: number): boolean {
   const c = f.candidates[k];
   if (c?.skill === undefined || (c.feats[C_SLOTS_FOUND] ?? 0) > 0) return false;
-  const text = f.utterance.replace(/[’]/g, "'");
-  return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(text) && REMARK_WORDS.test(text) && !REQUEST_WORDS.test(text);
+  return saysRemark(f.utterance);
 }
-
-/** Words by which an English turn takes back what it said ("ugh no 6:30 i mean", "nah make it 8", "oops 7:20"). */
-const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|instead|oops|sorry)\b/i;
 
 /**
  * `true` when an English turn takes back a value of the task and gives the new one ("ugh no 6:30 i
@@ -262,8 +228,7 @@ const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|in
  * corrects the task, never is out of scope.
  */
 function takesBack(state: DialogueState, f: TurnFeatures): boolean {
-  if (state.task === undefined || !/^[\p{Script=Latin}\d\s'’.,:!?-]+$/u.test(f.utterance)) return false;
-  if (!TAKE_BACK.test(f.utterance.replace(/’/g, "'"))) return false;
+  if (state.task === undefined || !saysTakeBack(f.utterance)) return false;
   return f.slots.some(
     (s) => (s.feats[S_TEXT] ?? 0) === 0 && (s.feats[S_STRICT] ?? 0) > 0 && (s.feats[S_FITS] ?? 0) > 0,
   );

@@ -1,0 +1,65 @@
+/**
+ * English words the dialogue decision reads in a whole turn (src/context/decide.ts): a turn made
+ * only of time words answers a time question ("quarter to 7", "630 pls"), a remark reuses a
+ * skill's words without asking ("my timer app crashed"), a take-back gives a new value ("ugh no
+ * 6:30 i mean"). Word lists, so they live with the language; the decision keeps what it does with
+ * them. Bounded alternations, no nested quantifiers.
+ *
+ * @module
+ */
+
+/** A bare number answering a time question ("7", "630"): a clock time there (`extractSlot`), a sum nowhere. */
+export const BARE_NUMBER = /^\s*(?:at\s+)?\d{1,4}\s*(?:pls|please|plz)?[\s.!]*$/i;
+/**
+ * The words a time or a length is said in, and what people wrap one in ("ok", "like", "pls"): a turn
+ * of these only is the value ("quarter to 7", "an hour n a half", "for tmrw morning"), while "good
+ * morning btw" or "one sec my mom is calling" say something else around theirs.
+ */
+const TIME_WORD =
+  /^(?:[\d:.]+(?:am|pm|h|hrs?|mins?|m|secs?|s)?|a\.?m\.?|p\.?m\.?|o'?clock|oclock|a|an|and|n|&|half|quarter|past|to|after|till|til|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|oh|seconds?|secs?|minutes?|mins?|hours?|hrs?|noon|midday|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|tmrw|tmr|this|next|the|in|on|at|for|by|from|now|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ok|okay|um+|uh+|er|like|about|around|maybe|just|then|pls|please|plz|thx|thanks|make|it|its|it's|say|sharp|ish)$/i;
+
+/**
+ * `true` when every word of the turn belongs to a time or length ({@link TIME_WORD}).
+ * @param utterance the turn as typed
+ */
+export function onlyTimeWords(utterance: string): boolean {
+  const words = utterance
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[\s,!?-]+/)
+    .map((w) => w.replace(/^[.]+|[.]+$/g, ''))
+    .filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => TIME_WORD.test(w));
+}
+
+/** Words by which an English turn asks for something (a request or a question about the user's things). */
+const REQUEST_WORDS =
+  /\b(?:please|pls|plz|can (?:you|u|i)|could (?:you|u)|would (?:you|u)|will (?:you|u)|set|add|put|remind|start|make|need|want|wanna|gimme|give me|let'?s|lets|tell me|show me|what|whats|what's|wat|wats|how (?:much|long|many)|when|which|delete|remove|cancel|clear|turn off|spell|convert|calculate|roll|flip|call me|i'?d like|do i have|have i got|any)\b/i;
+/**
+ * Words of a remark about a thing rather than a request for it: a fault ("crashed", "broken",
+ * "didn't go off"), a habit or a feeling ("i keep snoozing", "i hate making lists", "im nervous"), its
+ * history ("who invented the alarm clock").
+ */
+const REMARK_WORDS =
+  /\b(?:crash(?:ed|es|ing)?|broke|broken|stopped|died|dead|didn'?t|doesn'?t|won'?t|wont|isn'?t|not working|keeps?|kept|always|hate|nervous|terrible|awful|annoying|sucks?|invented|inventor|history|repair|snooz\w*|beeping)\b/i;
+
+/**
+ * `true` for a Latin-script turn with a remark word and no request word ("my alarm clock is broken",
+ * "who invented the alarm clock", not "can you fix my broken alarm").
+ * @param text the turn as typed
+ */
+export function saysRemark(text: string): boolean {
+  const t = text.replace(/[’]/g, "'");
+  return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(t) && REMARK_WORDS.test(t) && !REQUEST_WORDS.test(t);
+}
+
+/** Words by which an English turn takes back what it said ("ugh no 6:30 i mean", "nah make it 8", "oops 7:20"). */
+const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|instead|oops|sorry)\b/i;
+
+/**
+ * `true` for a Latin-script turn with a take-back word ("no", "i mean", "make it", "oops").
+ * @param text the turn as typed
+ */
+export function saysTakeBack(text: string): boolean {
+  return /^[\p{Script=Latin}\d\s'’.,:!?-]+$/u.test(text) && TAKE_BACK.test(text.replace(/’/g, "'"));
+}
