@@ -137,9 +137,14 @@ function extractTask(input: SlotExtractInput): string | undefined {
       .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh)\b[\s,]*)+/i, '')
       .replace(/^(?:to|about|that)\s+/i, '');
   else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  // "sorry i meant to video call grandpa" about the reminder being set: the new task.
+  if (task === undefined && typeof input.slots['task'] === 'string') task = EN_MEANT.exec(text)?.[1];
   if (task === undefined) return undefined;
-  for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ');
+  // "a reminder for 3pm": the entity's text may start with the preposition the pattern ended on.
+  for (const e of entities)
+    if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ').replace(e.text.replace(EN_TIME_PREP, ''), ' ');
   task = task
+    .replace(EN_TASK_TAIL, '')
     .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
@@ -151,6 +156,20 @@ function extractTask(input: SlotExtractInput): string | undefined {
   // The slot keeps the user's words ("text my ex back"); replies say them back in the second person.
   return task.slice(0, 200);
 }
+
+/** "sorry, i meant to video call grandpa": a correction of the task, said as what was meant. */
+const EN_MEANT =
+  /^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|meant)\s+(?:to\s+)?(?!say\b)(.+)$/i;
+
+/** The preposition an entity's text may begin with ("for 3pm", "at noon"). */
+const EN_TIME_PREP = /^(?:at|on|in|by|for|from)\s+/i;
+
+/**
+ * What follows a task without being part of it: "eat lunch lol i always forget", "call the bank
+ * and also whats the time in new york" (a second request), "... pls".
+ */
+const EN_TASK_TAIL =
+  /(?:\s*,)?\s+(?:lol|lmao|haha+|hehe+|xd|pls|plz|thx|ty)\b.*$|(?:\s*,)?\s+(?:and|then)\s+(?:also\s+)?(?:what'?s|whats|what is|what time|how (?:much|many|long|far|do|is)|can you|could you|tell me|set (?:a|an|my)|add)\b.*$/i;
 
 /** "(that) I need to", "I have to", "I've got to", "I should": what the task is wrapped in, not the task. */
 const NEED_TO =
