@@ -132,4 +132,10 @@ describe('Chinese questions about the alarms that are set', () => {
     assert.equal(scheduleOp('帮我定个七点的闹钟'), 'set');
     assert.equal(scheduleOp('定两个闹钟'), 'set');
   });
+
+  it('a stop said loosely or in English inside Chinese cancels: 停下来吧, cancel掉吧', () => {
+    assert.equal(scheduleOp('不行了不行了，停下来吧'), 'cancel');
+    assert.equal(scheduleOp('ok cancel掉吧'), 'cancel');
+    assert.equal(scheduleOp('把闹钟关了'), 'cancel');
+  });
 });
