@@ -87,7 +87,8 @@ const QUANTIFIED =
 const isReadOnly = (r: ListRequest) => r.add.length + r.remove.length + r.check.length === 0 && !r.clear;
 
 /** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
-const VERB = /整点|整些|弄点|来点|删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
+const VERB =
+  /整点|整些|弄点|来点|删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
 
 /**
  * Parses a Chinese list request.

@@ -56,6 +56,31 @@ parser.parsers.push(spokenTimeParser);
 
 const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
 
+/** A day part said alone, and the "good" of a greeting right before one. */
+const DAY_PART_WORD_RE = /^(?:morning|afternoon|evening|night|day)$/i;
+const GREETING_BEFORE_RE = /\bgood\s*$/i;
+
+/**
+ * "in forty minutes (from now)": a length said after "in" is the time that far from now, as chrono
+ * reads "in 40 minutes" (it does not read lengths in words). Runs after the durations are found;
+ * the longer span wins over the duration and a "now" inside it when overlaps are resolved.
+ */
+export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string): void {
+  for (const d of ctx.out.slice()) {
+    if (d.kind !== 'duration' || typeof d.value !== 'number') continue;
+    const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 8), d.start));
+    if (before === null) continue;
+    const after = FROM_NOW_AFTER_RE.exec(ctx.text.slice(d.end, d.end + 12));
+    const ms = now.getTime() + d.value;
+    if (!Number.isFinite(ms) || Math.abs(d.value) > MAX_RELATIVE_MS) continue;
+    emit(ctx, 'datetime', d.start - before[0].length, d.end + (after?.[0].length ?? 0), formatDateTime(ms, timeZone));
+  }
+}
+const IN_BEFORE_RE = /\bin\s+$/i;
+const FROM_NOW_AFTER_RE = /^\s+from\s+now\b/i;
+/** Past a year ahead, "in N" is no time to set anything for. */
+const MAX_RELATIVE_MS = 366 * 24 * 3600 * 1000;
+
 /** Emits `date`, `time` and `datetime` entities. */
 export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   if (!DATE_HINT_RE.test(ctx.text) && !SPOKEN_TIME_HINT_RE.test(ctx.text)) return;
@@ -68,6 +93,9 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   }
   for (const r of results) {
     if (BARE_WEEKDAY_RE.test(r.text)) continue;
+    // "Good evening. Set an alarm for 7", "good morning": a greeting names no time.
+    if (DAY_PART_WORD_RE.test(r.text) && GREETING_BEFORE_RE.test(ctx.text.slice(Math.max(0, r.index - 8), r.index)))
+      continue;
     const tags = r.tags();
     if (tags.has('result/relativeDate') && !RELATIVE_ANCHOR_RE.test(r.text)) continue;
     const kind = kindOf(r.start, tags);

@@ -46,7 +46,8 @@ const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
 
 /** A piece that is only talk around the items: "oh", "ok back", "lol", "hmm". */
-const FILLER_ITEM = /^(?:oh+|ok(?:ay)?|k|um+|uh+|er+|hmm+|ah+|lol|well|so|yeah|yes|right|also|(?:ok(?:ay)?\s+|i'?m\s+)?back)$/;
+const FILLER_ITEM =
+  /^(?:oh+|ok(?:ay)?|k|um+|uh+|er+|hmm+|ah+|lol|well|so|yeah|yes|right|also|(?:ok(?:ay)?\s+|i'?m\s+)?back)$/;
 
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {
@@ -55,7 +56,10 @@ export function splitItems(text: string): string[] {
       // "on the shopping list for the party": the purpose after the list is not an item.
       .replace(/(\blist)\s+for\s+.*$/, '$1')
       // "add in my todo clean the kitchen": the list named before the item.
-      .replace(/^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+/, '')
+      .replace(
+        /^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+/,
+        '',
+      )
       .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')
       .replace(LIST_REF, ' ')
       .replace(/^["“'‘]|["”'’]$/g, '')
@@ -71,7 +75,9 @@ export function splitItems(text: string): string[] {
           .trim(),
       )
       // "oh and garlic", "ok back. bread": an interjection between the items is none of them.
-      .filter((s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s) && !FILLER_ITEM.test(s))
+      .filter(
+        (s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s) && !FILLER_ITEM.test(s),
+      )
   );
 }
 
@@ -137,7 +143,10 @@ export function parseListRequest(text: string): ListRequest {
       );
     else if (NEED.test(clause)) {
       // "i need (to) add in my todo clean the kitchen": the verb after the need is no part of the item.
-      const rest = clause.replace(NEED, '').trim().replace(/^to\s+(?=\w)/, '');
+      const rest = clause
+        .replace(NEED, '')
+        .trim()
+        .replace(/^to\s+(?=\w)/, '');
       out.add.push(...splitItems(ADD_VERB.test(rest) ? rest.replace(ADD_VERB, '') : rest));
     }
     // "cheese too pls", "salsa as well": more of what was just added.

@@ -29,7 +29,8 @@ function extractWordZh(text: string, answer: boolean): string | undefined {
 }
 
 /** Talk before a word answered bare: "n necessary", "oh right. onomatopoeia", "and occasion". */
-const LEAD = /^(?:(?:and|n|&|also|oh(?: right)?|ok(?:ay)?|so|um+|uh+|hmm+|now|then|next|what about|how about)\b[\s,.]*)+/i;
+const LEAD =
+  /^(?:(?:and|n|&|also|oh(?: right)?|ok(?:ay)?|so|um+|uh+|hmm+|now|then|next|what about|how about)\b[\s,.]*)+/i;
 /** Talk after it: "definitely pls", "occasion, while you're at it?". */
 const TAIL =
   /(?:[\s,]+(?:pls|plz|please|thanks|thx|ty|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could|lol))+[\s?.!]*$/i;

@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { zhNumbersToDigits } from '../../../src/nlu/entities/zh-numbers.ts';
 import { parseListRequest, splitItems } from '../../../src/skills/builtin/list-parse.ts';
 import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
-import { createHarness } from '../dialogue/harness.ts';
+import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
 describe('talk around list items is no item', () => {
   it('interjections and a "back" between the items: "oh and garlic", "ok back. bread and butter"', () => {
@@ -82,7 +83,10 @@ describe('names, words and reminder texts without the talk around them', () => {
     const h = await createHarness();
     const lunch = await h.say('remind me at noon to eat lunch lol i always forget', 'reminder_update');
     assert.equal(lunch.understanding.slots['task'], 'eat lunch');
-    const bank = await h.say('remind me to call the bank at 2pm and also whats the time in new york', 'reminder_update');
+    const bank = await h.say(
+      'remind me to call the bank at 2pm and also whats the time in new york',
+      'reminder_update',
+    );
     assert.equal(bank.understanding.slots['task'], 'call the bank');
     const h2 = await createHarness();
     const bare = await h2.say('set a reminder for 3pm', 'reminder_update');
@@ -137,5 +141,37 @@ describe('Chinese questions about the alarms that are set', () => {
     assert.equal(scheduleOp('不行了不行了，停下来吧'), 'cancel');
     assert.equal(scheduleOp('ok cancel掉吧'), 'cancel');
     assert.equal(scheduleOp('把闹钟关了'), 'cancel');
+  });
+});
+
+describe('times said around other words', () => {
+  const kinds = (text: string) =>
+    extractEntities(text, { now: NOW, timeZone: ZONE })
+      .filter((e) => e.kind === 'time' || e.kind === 'datetime')
+      .map((e) => [e.text, e.value]);
+
+  it('a greeting ("good evening", "good morning") names no time', () => {
+    assert.deepEqual(
+      kinds('Good evening. Would you be so kind as to set an alarm for half past six tomorrow morning?'),
+      [['for half past six tomorrow morning', '2026-11-27T06:30:00+01:00']],
+    );
+    assert.deepEqual(kinds('good morning, set an alarm for 7'), [['for 7', '2026-11-27T07:00:00+01:00']]);
+    assert.deepEqual(kinds('good night'), []);
+    // A day part said as a time still is one.
+    assert.deepEqual(kinds('remind me this evening'), [['this evening', '2026-11-26T20:00:00+01:00']]);
+  });
+
+  it('"in" and a length in words is that far from now, as "in 40 minutes" is', async () => {
+    assert.deepEqual(kinds('in forty minutes from now'), [['in forty minutes from now', '2026-11-26T10:40:00+01:00']]);
+    assert.deepEqual(kinds('remind me in ten mins to stretch'), [['in ten mins', '2026-11-26T10:10:00+01:00']]);
+    assert.deepEqual(kinds('in 40 minutes'), [['in 40 minutes', '2026-11-26T10:40:00+01:00']]);
+    const h = await createHarness();
+    await h.say('set an alarm', 'alarm');
+    const alarm = await h.say('in forty minutes from now', 'alarm');
+    assert.equal(alarm.understanding.slots['time'], '2026-11-26T10:40:00+01:00');
+    const t = await createHarness();
+    await t.say('set a timer', 'timer');
+    const timer = await t.say('in ten mins', 'timer');
+    assert.equal(timer.understanding.slots['duration'], 600_000);
   });
 });
