@@ -14,7 +14,7 @@
 import { casual, type ParsedResult } from 'chrono-node/en';
 import { emit, type ScanContext } from './scan.ts';
 import { SPOKEN_TIME_HINT_RE, spokenTimeParser } from './spoken-times.ts';
-import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } from './time-zone.ts';
+import { formatDate, formatDateTime, instantOf, offsetMinutes, wallTimeAt, type WallTime } from './time-zone.ts';
 
 // chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
 // start a date expression is present (prefixes: "mon" covers monday, "min" minutes, ...).
@@ -69,15 +69,25 @@ export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string)
   for (const d of ctx.out.slice()) {
     if (d.kind !== 'duration' || typeof d.value !== 'number') continue;
     const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 8), d.start));
-    if (before === null) continue;
-    const after = FROM_NOW_AFTER_RE.exec(ctx.text.slice(d.end, d.end + 12));
+    const after = FROM_NOW_AFTER_RE.exec(ctx.text.slice(d.end, d.end + 14));
+    // "in forty minutes", "forty minutes from now", "a week from today" (a day: a date).
+    if (before === null && after === null) continue;
     const ms = now.getTime() + d.value;
     if (!Number.isFinite(ms) || Math.abs(d.value) > MAX_RELATIVE_MS) continue;
-    emit(ctx, 'datetime', d.start - before[0].length, d.end + (after?.[0].length ?? 0), formatDateTime(ms, timeZone));
+    const start = d.start - (before?.[0].length ?? 0);
+    const end = d.end + (after?.[0].length ?? 0);
+    // What chrono read already ("in 10 days" is a date, "in 40 minutes" a date-time) stays as it is.
+    if (ctx.out.some((e) => DATE_KIND.has(e.kind) && e.start <= start && e.end >= d.end)) continue;
+    // Whole days ahead ("in ten days", "a week from today") name a day, as chrono reads "in 10 days".
+    if (after?.[1]?.toLowerCase() === 'today' || d.value % DAY_MS === 0)
+      emit(ctx, 'date', start, end, formatDate(wallTimeAt(ms, timeZone)));
+    else emit(ctx, 'datetime', start, end, formatDateTime(ms, timeZone));
   }
 }
 const IN_BEFORE_RE = /\bin\s+$/i;
-const FROM_NOW_AFTER_RE = /^\s+from\s+now\b/i;
+const DATE_KIND = new Set(['date', 'time', 'datetime']);
+const DAY_MS = 24 * 3600 * 1000;
+const FROM_NOW_AFTER_RE = /^\s+from\s+(now|today)\b/i;
 /** Past a year ahead, "in N" is no time to set anything for. */
 const MAX_RELATIVE_MS = 366 * 24 * 3600 * 1000;
 

@@ -141,8 +141,14 @@ function extractTask(input: SlotExtractInput): string | undefined {
   if (task === undefined && typeof input.slots['task'] === 'string') task = EN_MEANT.exec(text)?.[1];
   if (task === undefined) return undefined;
   // "a reminder for 3pm": the entity's text may start with the preposition the pattern ended on.
-  for (const e of entities)
-    if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ').replace(e.text.replace(EN_TIME_PREP, ''), ' ');
+  // "a reminder for 3pm": an entity may begin before the task's words and end inside them.
+  const taskStart = text.lastIndexOf(task);
+  for (const e of entities) {
+    if (!DATE_KINDS.has(e.kind)) continue;
+    if (task.includes(e.text)) task = task.replace(e.text, ' ');
+    else if (taskStart > 0 && e.start < taskStart && e.end > taskStart)
+      task = task.replace(text.slice(taskStart, e.end), ' ');
+  }
   task = task
     .replace(EN_TASK_TAIL, '')
     .replace(EN_REPEAT, ' ')
@@ -159,10 +165,7 @@ function extractTask(input: SlotExtractInput): string | undefined {
 
 /** "sorry, i meant to video call grandpa": a correction of the task, said as what was meant. */
 const EN_MEANT =
-  /^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|meant)\s+(?:to\s+)?(?!say\b)(.+)$/i;
-
-/** The preposition an entity's text may begin with ("for 3pm", "at noon"). */
-const EN_TIME_PREP = /^(?:at|on|in|by|for|from)\s+/i;
+  /^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|meant)\s+to\s+(?!say\b)(.+)$/i;
 
 /**
  * What follows a task without being part of it: "eat lunch lol i always forget", "call the bank

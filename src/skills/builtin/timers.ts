@@ -62,7 +62,7 @@ const REPEAT =
   /^(?:(?:ok(?:ay)?|and|so|now|pls|please|can you|could you|do|set|start|make it|thats done)[\s,.!]+)*(?:another(?: one)?|(?:the )?same (?:again|one|thing|timer|length)|again|one more(?: (?:of (?:those|them|that)|time))?|(?:do )?(?:it|that) again|repeat(?: (?:it|that))?)(?:[\s,.!]+(?:pls|please|plz|thanks|thx|same one|too|again|then))*[\s.!]*$/i;
 
 /** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
-const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
+const RELATIVE = /^in\s|\sfrom now$|^过|[后後]$|以后$|之后$/iu;
 
 /** "for 5", "for 40 for the rice", "for 10 pls": a number after "for" with no unit (English). */
 const BARE_FOR =

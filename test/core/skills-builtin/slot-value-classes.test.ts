@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { zhNumbersToDigits } from '../../../src/nlu/entities/zh-numbers.ts';
+import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { parseListRequest, splitItems } from '../../../src/skills/builtin/list-parse.ts';
 import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
@@ -94,12 +96,20 @@ describe('names, words and reminder texts without the talk around them', () => {
     assert.equal(bare.understanding.slots['when'], '2026-11-26T15:00:00+01:00');
   });
 
-  it('"sorry i meant to video call grandpa" changes the reminder being set', async () => {
+  it('"sorry i meant to video call grandpa" changes the reminder being set; "i meant 5" its time only', async () => {
     const h = await createHarness();
     await h.say('remind me tmrw at 6pm to call grandpa', 'reminder_update');
     const meant = await h.say('sorry i meant to video call grandpa', 'reminder_update');
     assert.equal(meant.understanding.slots['task'], 'video call grandpa');
     assert.match(meant.reply.text, /video call grandpa/);
+    const h2 = await createHarness();
+    await h2.say('remind me at 4pm to call grandma', 'reminder_update');
+    const five = await h2.say('oops i meant 5', 'reminder_update');
+    assert.equal(five.understanding.slots['task'], 'call grandma');
+    // A number in the task that is no time stays in it.
+    const h3 = await createHarness();
+    const apples = await h3.say('remind me at 5 to buy 5 apples', 'reminder_update');
+    assert.equal(apples.understanding.slots['task'], 'buy 5 apples');
   });
 });
 
@@ -165,6 +175,14 @@ describe('times said around other words', () => {
     assert.deepEqual(kinds('in forty minutes from now'), [['in forty minutes from now', '2026-11-26T10:40:00+01:00']]);
     assert.deepEqual(kinds('remind me in ten mins to stretch'), [['in ten mins', '2026-11-26T10:10:00+01:00']]);
     assert.deepEqual(kinds('in 40 minutes'), [['in 40 minutes', '2026-11-26T10:40:00+01:00']]);
+    // Whole days name a day, as chrono reads "in 10 days"; "from today" too.
+    const dates = (text: string) =>
+      extractEntities(text, { now: NOW, timeZone: ZONE })
+        .filter((e) => e.kind === 'date')
+        .map((e) => [e.text, e.value]);
+    assert.deepEqual(dates('what day will it be in 10 days'), [['in 10 days', '2026-12-06']]);
+    assert.deepEqual(dates('in ten days'), [['in ten days', '2026-12-06']]);
+    assert.deepEqual(dates('and whats the date a week from today'), [['a week from today', '2026-12-03']]);
     const h = await createHarness();
     await h.say('set an alarm', 'alarm');
     const alarm = await h.say('in forty minutes from now', 'alarm');
@@ -173,5 +191,35 @@ describe('times said around other words', () => {
     await t.say('set a timer', 'timer');
     const timer = await t.say('in ten mins', 'timer');
     assert.equal(timer.understanding.slots['duration'], 600_000);
+    const t2 = await createHarness();
+    const fromNow = await t2.say('set a timer for 5 minutes from now', 'timer');
+    assert.equal(fromNow.understanding.slots['duration'], 300_000);
+  });
+});
+
+describe('conversions said with talk around them or with English units inside Chinese', () => {
+  it('a follow-up unit with talk around it; "how many X make a Y"', () => {
+    assert.deepEqual(parseConversion('ok in inches then'), { to: 'inch' });
+    assert.deepEqual(parseConversion('so in cm instead'), { to: 'centimeter' });
+    assert.deepEqual(parseConversion('how many tablespoons make a cup'), { amount: 1, from: 'cup', to: 'tablespoon' });
+    assert.deepEqual(parseConversion('and 10 pounds?'), { amount: 10, from: 'pound' });
+  });
+
+  it('English unit names and 度C/度F inside Chinese; what is measured after the amount', () => {
+    assert.deepEqual(parseConversionZh('6 feet 是多少 cm'), { amount: 6, from: 'foot', to: 'centimeter' });
+    assert.deepEqual(parseConversionZh('那 5 feet 呢'), { amount: 5, from: 'foot' });
+    assert.deepEqual(parseConversionZh('25度C是多少F'), { amount: 25, from: 'celsius', to: 'fahrenheit' });
+    assert.deepEqual(parseConversionZh('帮我换算一下10公斤 体重'), { amount: 10, from: 'kilogram' });
+    // Chinese names as before; a Latin unit inside a word is none.
+    assert.deepEqual(parseConversionZh('5公里是多少英里'), { amount: 5, from: 'kilometer', to: 'mile' });
+    assert.deepEqual(parseConversionZh('两斤半是多少克'), { amount: 2.5, from: 'jin', to: 'gram' });
+  });
+
+  it('the reply converts: 6 feet in centimetres, then 5 feet', async () => {
+    const h = await createHarness();
+    const six = await h.say('6 feet 是多少厘米', 'measurement_conversion');
+    assert.match(six.reply.text, /182\.88/);
+    const five = await h.say('那 5 feet 呢', 'measurement_conversion');
+    assert.match(five.reply.text, /152\.4/);
   });
 });
