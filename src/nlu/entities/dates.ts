@@ -56,6 +56,10 @@ parser.parsers.push(spokenTimeParser);
 
 const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
 
+const TODAY_RE = /\btoday\b/i;
+/** Words that fix the half of the day ("4am", "16:00", "this morning"). */
+const HALF_RE = /[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|\b(?:1[3-9]|2[0-3])[:h]/i;
+
 /** A day part said alone, and the "good" of a greeting right before one. */
 const DAY_PART_WORD_RE = /^(?:morning|afternoon|evening|night|day)$/i;
 const GREETING_BEFORE_RE = /\bgood\s*$/i;
@@ -66,6 +70,24 @@ const GREETING_BEFORE_RE = /\bgood\s*$/i;
  * the longer span wins over the duration and a "now" inside it when overlaps are resolved.
  */
 export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string): void {
+  // "remind me to text her in 10": minutes, in a request to be reminded or woken (a bare "in 10"
+  // elsewhere may be anything).
+  const bare = BARE_IN_RE.exec(ctx.text);
+  if (
+    bare !== null &&
+    REMIND_RE.test(ctx.text) &&
+    !ctx.out.some((e) => DATE_KIND.has(e.kind) || e.kind === 'duration')
+  ) {
+    const minutes = Number(bare[1]);
+    if (minutes >= 1 && minutes <= 90)
+      emit(
+        ctx,
+        'datetime',
+        bare.index + 1,
+        bare.index + 1 + bare[0].trim().length,
+        formatDateTime(now.getTime() + minutes * 60_000, timeZone),
+      );
+  }
   for (const d of ctx.out.slice()) {
     if (d.kind !== 'duration' || typeof d.value !== 'number') continue;
     const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 8), d.start));
@@ -85,6 +107,8 @@ export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string)
   }
 }
 const IN_BEFORE_RE = /\bin\s+$/i;
+const BARE_IN_RE = /\sin\s+(\d{1,2})(?=\s*[.!?]*$)/i;
+const REMIND_RE = /\b(?:remind|reminder|alarm|wake)\b/i;
 const DATE_KIND = new Set(['date', 'time', 'datetime']);
 const DAY_MS = 24 * 3600 * 1000;
 const FROM_NOW_AFTER_RE = /^\s+from\s+(now|today)\b/i;
@@ -112,6 +136,19 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
     let value: string;
     try {
       value = valueOf(r.start, kind, tags, timeZone);
+      // "at 4 today" said at 10:00 is 16:00: a clock time without a half of the day, today, that has
+      // passed in the morning is the afternoon's.
+      const wall = wallOf(r.start);
+      if (
+        kind === 'datetime' &&
+        !r.end &&
+        TODAY_RE.test(r.text) &&
+        !HALF_RE.test(r.text) &&
+        wall.hour >= 1 &&
+        wall.hour < 12 &&
+        instantOf(wall, timeZone) < now.getTime()
+      )
+        value = formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
       if (r.end) value = `${value}/${valueOf(r.end, kind, r.end.tags(), timeZone)}`;
     } catch {
       continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it

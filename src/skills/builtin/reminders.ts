@@ -22,7 +22,7 @@ interface Reminder {
 }
 
 const TASK_PATTERNS = [
-  /\bremind(?:er)?\b.*?\b(?:to|about|that|of)\s+(.+)$/i,
+  /\bremind(?:er)?\b.*?\b(?:to|about|abt|bout|that|of)\s+(.+)$/i,
   /\bremember\s+to\s+(.+)$/i,
   /\breminder\s+for\s+(?!me\b)(.+)$/i,
 ];

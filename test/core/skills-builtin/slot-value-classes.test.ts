@@ -171,6 +171,27 @@ describe('times said around other words', () => {
     assert.deepEqual(kinds('remind me this evening'), [['this evening', '2026-11-26T20:00:00+01:00']]);
   });
 
+  it('a clock time today that has passed in the morning is the afternoon\'s ("at 4 today" at 10:00)', () => {
+    assert.deepEqual(kinds('my landlord is coming at 4 today so remind me at 3pm to tidy up'), [
+      ['at 4 today', '2026-11-26T16:00:00+01:00'],
+      ['at 3pm', '2026-11-26T15:00:00+01:00'],
+    ]);
+    assert.deepEqual(kinds('today at 11'), [['today at 11', '2026-11-26T11:00:00+01:00']]);
+    assert.deepEqual(kinds('today at 4am'), [['today at 4am', '2026-11-26T04:00:00+01:00']]);
+  });
+
+  it('"remind me to text her in 10" is in ten minutes; a bare "in 10" elsewhere is no time', async () => {
+    assert.deepEqual(kinds('ok then remind me to text her in 10'), [['in 10', '2026-11-26T10:10:00+01:00']]);
+    assert.deepEqual(kinds('add 5 in 10'), []);
+    assert.deepEqual(kinds('remind me to call in 100'), []);
+    const h = await createHarness();
+    const text = await h.say('ok then remind me to text her in 10', 'reminder_update');
+    assert.equal(text.understanding.slots['task'], 'text her');
+    assert.equal(text.understanding.slots['when'], '2026-11-26T10:10:00+01:00');
+    const abt = await h.say('can u remind me abt the parking meter', 'reminder_update');
+    assert.equal(abt.understanding.slots['task'], 'the parking meter');
+  });
+
   it('"in" and a length in words is that far from now, as "in 40 minutes" is', async () => {
     assert.deepEqual(kinds('in forty minutes from now'), [['in forty minutes from now', '2026-11-26T10:40:00+01:00']]);
     assert.deepEqual(kinds('remind me in ten mins to stretch'), [['in ten mins', '2026-11-26T10:10:00+01:00']]);
