@@ -201,6 +201,18 @@ const taskSlot: DialogueSlot = {
   extract: extractTask,
 };
 
+/**
+ * "my landlord is coming at 4 today ... so remind me at 3pm to clean": of several times, the one
+ * said with "remind" (the first after it); one time alone is left to its entity.
+ */
+function timeAfterRemind(text: string, entities: SlotExtractInput['entities']): string | undefined {
+  const times = entities.filter((e) => e.kind === 'time' || e.kind === 'datetime');
+  if (times.length < 2) return undefined;
+  const remind = text.toLowerCase().lastIndexOf('remind');
+  const after = remind < 0 ? undefined : times.find((e) => e.start > remind);
+  return typeof after?.value === 'string' && after !== times[0] ? after.value : undefined;
+}
+
 /** "提前十分钟提醒我": a lead time before the time said. */
 const ZH_LEAD = /提前/u;
 
@@ -216,7 +228,8 @@ function extractWhen({ text, entities, cue, slots }: SlotExtractInput): string |
     if (moved !== undefined) return moved;
   }
   const lead = ZH_LEAD.exec(text);
-  if (lead === null) return cue?.type === 'correction' && hasHan(text) ? correctedTime(entities) : undefined;
+  if (lead === null && !hasHan(text)) return timeAfterRemind(text, entities);
+  if (lead === null) return cue?.type === 'correction' ? correctedTime(entities) : undefined;
   const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
   const at = entities.find(
     (e) =>

@@ -188,6 +188,11 @@ describe('times said around other words', () => {
     const text = await h.say('ok then remind me to text her in 10', 'reminder_update');
     assert.equal(text.understanding.slots['task'], 'text her');
     assert.equal(text.understanding.slots['when'], '2026-11-26T10:10:00+01:00');
+    const landlord = await h.say(
+      'my landlord is coming at 4 today and i need to tidy up before then so remind me at 3pm to clean the living room please',
+      'reminder_update',
+    );
+    assert.equal(landlord.understanding.slots['when'], '2026-11-26T15:00:00+01:00');
     const abt = await h.say('can u remind me abt the parking meter', 'reminder_update');
     assert.equal(abt.understanding.slots['task'], 'the parking meter');
   });
