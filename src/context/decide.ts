@@ -14,6 +14,7 @@
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
+import { answersConfirmZh, dropsZh, requestIntentZh, stopsZh } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
 import {
@@ -234,6 +235,56 @@ function takesBack(state: DialogueState, f: TurnFeatures): boolean {
   );
 }
 
+const C_FITS = CANDIDATE_FEATURES.indexOf('entity_fits');
+/** Tasks that leave something running or set, which a stop word with nothing asked stops. */
+const STOPPABLE: ReadonlySet<string> = new Set(['timer', 'alarm', 'reminder', 'reminder_update']);
+/** Commands a Chinese request read by its words does not overrule: they answer what is open. */
+const ANSWERS: ReadonlySet<DialogueCommand> = new Set(['cancel', 'confirm', 'deny']);
+
+/**
+ * The candidate a Chinese turn asks for by its words (`src/lang/zh/zh-turn-words.ts`: "元旦是哪天" and
+ * "距离春节还有几天" ask the date skill, read by the intent model as payday or pto_balance; "我叫啥来着"
+ * asks the user's name, "你现在叫啥" the assistant's), or -1. A day question counts only with a date
+ * in the turn for the date skill to read. It is started unless the turn answers a confirmation or
+ * cancels, or already goes to that intent.
+ */
+function requestedZh(state: DialogueState, f: TurnFeatures, command: DialogueCommand, best: number): number {
+  if (ANSWERS.has(command)) return -1;
+  const hasDate = f.candidates.some((c) => c.intent === 'date' && c.skill !== undefined && (c.feats[C_FITS] ?? 0) > 0);
+  // "停下来吧", "cancel掉吧" with nothing asked stop what the conversation set: the task's skill's.
+  const task = state.task;
+  const stops = task !== undefined && state.pending === undefined && STOPPABLE.has(task.intent) && stopsZh(f.utterance);
+  const intent = requestIntentZh(f.utterance, hasDate) ?? (stops ? task.intent : undefined);
+  if (intent === undefined || f.candidates[best]?.intent === intent) return -1;
+  // A stop goes to the task's skill, whichever of its intents the model reads ("那个拿报告的取消吧" as reminder).
+  if (stops && intent === task.intent && f.candidates[best]?.skill?.id === task.skillId) return -1;
+  if (!stops && state.task?.intent === intent) return -1;
+  return f.candidates.findIndex((c) => c.intent === intent);
+}
+
+/**
+ * What a Chinese turn's words settle whatever the model reads (`src/lang/zh/zh-turn-words.ts`): a
+ * loose yes or no to a confirmation ("嗯 清吧 都买完了", "等等 别 还没买呢": a no word never
+ * clears a list), a drop of the question asked with its reason ("哎 还是不弄了 我手机自己有"),
+ * and the requests of {@link requestedZh}. `k` is the candidate to start, or -1.
+ */
+function zhCommand(
+  command: DialogueCommand,
+  state: DialogueState,
+  f: TurnFeatures,
+  best: number,
+): { command: DialogueCommand; k: number } {
+  if (!/\p{Script=Han}/u.test(f.utterance)) return { command, k: -1 };
+  if (state.pending?.type === 'confirm') {
+    const answer = answersConfirmZh(f.utterance);
+    if (answer !== undefined) return { command: answer === 'yes' ? 'confirm' : 'deny', k: -1 };
+  }
+  if (state.pending?.type === 'slot' && command !== 'cancel' && dropsZh(f.utterance))
+    return { command: 'cancel', k: -1 };
+  const k = requestedZh(state, f, command, best);
+  return k >= 0 ? { command: 'start_task', k } : { command, k: -1 };
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -296,13 +347,16 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice && !remarkAbout(f, best))
     command = 'start_task';
   command = talkCommand(command, state, f);
+  const zh = zhCommand(command, state, f, best);
+  command = zh.command;
+  const asked = zh.k;
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;
   switch (command) {
     case 'start_task':
     case 'small_talk': {
-      const k = best;
+      const k = asked >= 0 ? asked : best;
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
       action =
