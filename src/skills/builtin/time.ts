@@ -135,9 +135,8 @@ function dateReply(ctx: SkillContext, random: Random): string {
   if (days === 0) return pick(say.today(spoken, place === undefined ? undefined : nameIn(pack, place)), random);
   if (days === 1) return say.tomorrow(spoken);
   if (days === -1) return say.yesterday(spoken);
-  // Within a year the count of days is said too: "距离春节还有几天", "how long till christmas" ask for it.
-  if (days > 1 && days <= 366) return say.inDays(days, spoken);
-  if (days < -1 && days >= -366) return say.daysAgo(-days, spoken);
+  if (days > 1 && days <= 31) return say.inDays(days, spoken);
+  if (days < -1 && days >= -31) return say.daysAgo(-days, spoken);
   return say.other(spoken);
 }
 

@@ -29,11 +29,9 @@ export type ScheduleOp = 'set' | 'cancel' | 'list' | 'extend' | 'pause';
 export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
   if (hasHan(s)) {
-    // "暂停一下计时器", "继续计时": what timers cannot do is said honestly, never a new timer's question.
-    if (/暂停|继续计时|接着计时|恢复计时/u.test(s)) return 'pause';
-    if (/取消|关掉|关了|关闭|停掉|停止|停了|停下|删除|删掉|删了|不要了|别响|去掉|撤销|cancel/u.test(s)) return 'cancel';
+    if (/取消|关掉|关了|关闭|停掉|停止|停了|删除|删掉|删了|不要了|别响|去掉|撤销/u.test(s)) return 'cancel';
     if (
-      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|哪些|哪几个|一共几个|几个[闹计]|有没有|列出|显示|定了几个|设了几个|定的几点|设的几点|几点来着/u.test(
+      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个/u.test(
         s,
       )
     )
