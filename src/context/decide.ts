@@ -118,6 +118,7 @@ function movesTaskTime(state: DialogueState, f: TurnFeatures, best: number): boo
 
 const S_PENDING = SLOT_FEATURES.indexOf('pending');
 const C_SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
+const C_TOP1 = CANDIDATE_FEATURES.indexOf('model_top1');
 /** Words by which a short English turn speaks for itself rather than answering (a question, a reaction, a switch). */
 const OWN_WORDS =
   /^(?:what|whats|what's|wat|how|hows|how's|who|why|when|where|which|can|could|would|will|is|are|do|does|did|tell|show|set|hold on|hang on|wait|actually|btw|by the way|quick question|ugh+|honestly|i|im|i'm|i've|ive|i'd|id|we|we're|it|it's|its|that|that's|thats|this|you|u|ur|you're|feeling|so)\b|\b(?:i feel|feel(?:ing)?|tired|sad|lonely|bored|stressed|happy|upset)\b|\?\s*$|\b(?:thanks?|thank you|thx|ty|ok|okay|k|yes|yeah|yep|yup|sure|no|nope|nah|hi|hello|hey|bye|goodbye|lol|lmao|haha+|hmm+|huh|sorry|stop|cancel|never ?mind|nvm|forget it|idk|dunno|wow|omg|cool|nice|great|awesome)\b/i;
@@ -134,12 +135,21 @@ function bareEnglish(utterance: string): boolean {
  * words), a pronoun-led statement, a reaction, thanks, yes/no, a cancel or a switch opener.
  */
 const ZH_OWN_WORDS =
-  /[吗呢吧嘛啊呀哦哈嗯么？?]|什么|怎么|为什么|几|哪|谁|多少|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
+  /[吗呢吧嘛啊呀哦哈嗯么？?]|什么|怎么|为什么|几|哪|谁|多少|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给我|给你|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
 
-/** A short Chinese turn (at most 8 Han characters, nothing else) with no words of its own. */
+/**
+ * What an answer may open with before the value ("哦对 去银行办卡", "哦想起来了，去邮局寄包裹",
+ * "是关于周末给我妈过生日的事"): remembering, not words of its own.
+ */
+const ZH_ANSWER_OPENER = /^(?:(?:哦+|噢+|嗯+|啊)?[，,\s]*(?:对了|对|想起来了|我想起来了)|是关于|关于|就是)[，,、\s]*/u;
+
+/** A short Chinese turn (at most 12 Han characters, nothing else, after an opener) with no words of its own. */
 function bareChinese(utterance: string): boolean {
-  const said = utterance.trim().replace(/[。！!，,\s]+$/u, '');
-  return /^[\p{Script=Han}·]{1,8}$/u.test(said) && !ZH_OWN_WORDS.test(said);
+  const said = utterance
+    .trim()
+    .replace(/[。！!，,\s]+$/u, '')
+    .replace(ZH_ANSWER_OPENER, '');
+  return /^[\p{Script=Han}·]{1,12}$/u.test(said) && !ZH_OWN_WORDS.test(said);
 }
 
 /**
@@ -159,14 +169,16 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
   if (asked === undefined || (asked.feats[S_TEXT] ?? 0) === 0 || (asked.feats[S_ANSWER] ?? 0) === 0) return false;
   const skillId = state.task?.skillId;
   // A Chinese request needs no slot value to be complete ("讲个笑话", "设个闹钟" name no value), and
-  // Chinese has no word boundaries for a list of openers to catch: there, any other skill among the
-  // intent model's three best keeps the turn from being taken as the answer.
+  // Chinese has no word boundaries for a list of openers to catch: there, another skill among the
+  // intent model's three best keeps the turn from being taken as the answer when it is the model's
+  // first choice or finds values for its slots in the turn; a skill ranked behind that reads nothing
+  // in it ("去银行办养老金认证" has reminder_update behind todo_list_update) does not.
   return !f.candidates.some(
     (c) =>
       c.skill !== undefined &&
       c.skill.id !== skillId &&
       (c.feats[C_TOP3] ?? 0) > 0 &&
-      (han || (c.feats[C_SLOTS_FOUND] ?? 0) > 0),
+      ((han && (c.feats[C_TOP1] ?? 0) > 0) || (c.feats[C_SLOTS_FOUND] ?? 0) > 0),
   );
 }
 

@@ -103,4 +103,27 @@ describe('Chinese turn words: in dialogues', () => {
     assert.match(left.reply.text, /关煤气/);
     assert.doesNotMatch(left.reply.text, /拿报告/);
   });
+
+  it('asks again after a vague answer, keeps the question through an aside, and takes a bare item', async () => {
+    const h = await createHarness();
+    await h.say('给开个计时器呗', 'timer');
+    const vague = await h.say('随便吧你定', 'maybe');
+    assert.equal(vague.understanding.intent, 'timer');
+    const set = await h.say('那就十五分钟好了', 'timer');
+    assert.equal(set.understanding.slots['duration'], 900_000);
+
+    const r = await createHarness();
+    await r.say('帮我设个提醒 明天下午两点', 'reminder_update');
+    const aside = await r.say('hhh 我忘了要提醒啥了', 'reminder');
+    assert.equal(aside.understanding.intent, null);
+    const task = await r.say('哦对 去银行办卡', 'new_card');
+    assert.equal(task.understanding.intent, 'reminder_update');
+    assert.equal(task.understanding.slots['task'], '去银行办卡');
+
+    const t = await createHarness();
+    await t.say('请你帮我在要做的事情里面记一条', 'todo_list_update');
+    const item = await t.say('去银行办养老金认证', 'international_visa');
+    assert.equal(item.understanding.intent, 'todo_list_update');
+    assert.deepEqual(item.understanding.slots['add'], ['去银行办养老金认证']);
+  });
 });
