@@ -14,7 +14,16 @@
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
-import { answersConfirmZh, dropsZh, requestIntentZh, stopsZh } from '../lang/zh/zh-turn-words.ts';
+import {
+  againZh,
+  answersConfirmZh,
+  asksTimeLeftZh,
+  dropsZh,
+  readsListZh,
+  requestIntentZh,
+  stopsZh,
+  thanksZh,
+} from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
 import {
@@ -253,6 +262,40 @@ const STOPPABLE: ReadonlySet<string> = new Set(['timer', 'alarm', 'reminder', 'r
 /** Commands a Chinese request read by its words does not overrule: they answer what is open. */
 const ANSWERS: ReadonlySet<DialogueCommand> = new Set(['cancel', 'confirm', 'deny']);
 
+/** Intents a "再来一个" does again: what a request gives at once, with nothing to fill. */
+const AGAIN_INTENTS: ReadonlySet<string> = new Set(['tell_joke', 'fun_fact', 'flip_coin', 'roll_dice']);
+
+/**
+ * The intent a Chinese turn asks for in the conversation it is said in: thanks ("谢谢，那我晚上再给他
+ * 打电话" thank_you, "好的 非常感谢 再见了" goodbye), the same again after a joke or a coin ("换一个
+ * 这个太冷了", "三局两胜 再来"), a reading of the list being worked on ("那清单上现在应该什么都没有了吧"
+ * after clearing it, read by the intent model as yes), and the time left of the timer set ("米饭那个
+ * 还剩多少时间").
+ */
+function conversationIntentZh(state: DialogueState, text: string): string | undefined {
+  const thanks = thanksZh(text);
+  if (thanks !== undefined) return state.pending === undefined ? thanks : undefined;
+  const acts = state.acts ?? [];
+  // The last thing done, past a remark or two ("一点都不好笑 你好笨" between a joke and "换一个").
+  const last = acts
+    .slice(-3)
+    .map((a) => a.intent)
+    .filter((i) => i !== null)
+    .pop();
+  if (last !== undefined && AGAIN_INTENTS.has(last) && againZh(text)) return last;
+  const list = readsListZh(text);
+  if (list === 'todo' || list === 'shopping') return `${list}_list`;
+  // "list里还剩什么了": the list the conversation worked on last (with none, the intent model's reading stands).
+  if (list === 'either') {
+    const worked = [state.task?.intent, ...acts.map((a) => a.intent).reverse()].find(
+      (i) => i != null && /^(?:todo|shopping)_list/.test(i),
+    );
+    if (worked !== undefined && worked !== null) return worked.startsWith('todo') ? 'todo_list' : 'shopping_list';
+  }
+  const timers = state.task?.intent === 'timer' || acts.some((a) => a.intent === 'timer');
+  return timers && asksTimeLeftZh(text) ? 'timer' : undefined;
+}
+
 /**
  * The candidate a Chinese turn asks for by its words (`src/lang/zh/zh-turn-words.ts`: "元旦是哪天" and
  * "距离春节还有几天" ask the date skill, read by the intent model as payday or pto_balance; "我叫啥来着"
@@ -266,11 +309,16 @@ function requestedZh(state: DialogueState, f: TurnFeatures, command: DialogueCom
   // "停下来吧", "cancel掉吧" with nothing asked stop what the conversation set: the task's skill's.
   const task = state.task;
   const stops = task !== undefined && state.pending === undefined && STOPPABLE.has(task.intent) && stopsZh(f.utterance);
-  const intent = requestIntentZh(f.utterance, hasDate) ?? (stops ? task.intent : undefined);
-  if (intent === undefined || f.candidates[best]?.intent === intent) return -1;
+  const intent =
+    requestIntentZh(f.utterance, hasDate) ??
+    (stops ? task.intent : undefined) ??
+    conversationIntentZh(state, f.utterance);
+  if (intent === undefined) return -1;
+  // Already the request the words ask for; out of scope it is not ("米饭那个还剩多少时间" read as timer, then dropped).
+  if (f.candidates[best]?.intent === intent && command !== 'out_of_scope') return -1;
   // A stop goes to the task's skill, whichever of its intents the model reads ("那个拿报告的取消吧" as reminder).
   if (stops && intent === task.intent && f.candidates[best]?.skill?.id === task.skillId) return -1;
-  if (!stops && state.task?.intent === intent) return -1;
+  if (!stops && state.task?.intent === intent && CARRY.has(command)) return -1;
   return f.candidates.findIndex((c) => c.intent === intent);
 }
 

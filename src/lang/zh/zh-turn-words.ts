@@ -101,3 +101,72 @@ const STOPS = /停下|停掉|停了|关掉|关了|关闭|别响|取消|删掉|�
 export function stopsZh(text: string): boolean {
   return STOPS.test(text);
 }
+
+/**
+ * Thanks, with a goodbye or a plain remark after it and no request: "谢谢，那我晚上再给他打电话",
+ * "yyds 谢谢", "好的 非常感谢 再见了" (a goodbye last is a goodbye).
+ */
+const THANKS_WORD = '(?:谢谢你?|谢谢您|多谢|感谢|非常感谢|太感谢了|谢啦|谢了|thx|thanks)(?:你|您|啦|了|哈|呀|啊)*';
+/** Thanks first (after "好的", "yyds"), then nothing or another clause: "谢谢，那我晚上再给他打电话". */
+const THANKS = new RegExp(
+  `^(?:(?:好的?|嗯+|哦+|ok|okay|yyds|太好了|行)[\\s，,!！]*)?${THANKS_WORD}(?:[\\s，,。.!！～~]|$)`,
+  'iu',
+);
+/** Thanks last: "好的 非常感谢 再见了" ends with a goodbye, "yyds 谢谢" with the thanks. */
+const THANKS_LAST = new RegExp(`${THANKS_WORD}[!！。.～~]*$`, 'iu');
+const GOODBYE_LAST = /(?:再见|拜拜|回头见|下次见|bye|byebye)(?:了|啦|哈|呀|咯)*[!！。.～~]*$/iu;
+/** What makes a turn with thanks in it a request after all ("加一斤排骨 还有一把青菜 谢谢"). */
+const REQUEST =
+  /帮我|给我|请你|麻烦你|提醒我|设|定个|加|删|去掉|念|读|查|算|换算|讲|说|翻译|咋|怎么|[吗？?]|能不能|多少|几点/u;
+
+/**
+ * `thank_you` or `goodbye` for a Chinese turn that thanks (and may say goodbye or what the user will
+ * do next), never when it asks for something.
+ * @param text the turn
+ */
+export function thanksZh(text: string): 'thank_you' | 'goodbye' | undefined {
+  const said = text.trim();
+  if (!(THANKS.test(said) || THANKS_LAST.test(said)) || REQUEST.test(said)) return undefined;
+  return GOODBYE_LAST.test(said) ? 'goodbye' : 'thank_you';
+}
+
+/** "再来一个", "换一个", "再讲一个", "三局两胜 再来": the same again. */
+const AGAIN =
+  /^(?:(?:三局两胜|五局三胜|好|行|哈+|嗯+)[\s，,]*)?(?:再来|换一个|换个|再讲一个|再说一个|再扔一次|再抛一次|再掷一次|再投一次|再来一次|再来一个|再来一下)/u;
+
+/**
+ * `true` when a Chinese turn asks for the same again ("换一个 这个太冷了" after a joke, "三局两胜 再来"
+ * after a coin): the last act's intent, when it is one that can simply be done again.
+ * @param text the turn
+ */
+export function againZh(text: string): boolean {
+  return AGAIN.test(text.trim());
+}
+
+/** A question that reads a list: "现在是空的吧", "还剩什么", "还有啥", "都有哪些". */
+const LIST_READ =
+  /是空的|空了吧|什么都没有|啥都没有|还剩(?:什么|啥|哪些)|还有(?:什么|啥|哪些|东西)|都有(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:东西|要买|要做)?/u;
+const LIST_WORD = /清单|单子|购物单|买菜单|待办|要做的事|任务|list/iu;
+
+/**
+ * The list a Chinese question reads ("那清单上现在应该什么都没有了吧", "list里还剩什么了", "待办现在是空的吧"):
+ * `todo` or `shopping` when its words say which, `either` when only the conversation can say.
+ * @param text the turn
+ */
+export function readsListZh(text: string): 'todo' | 'shopping' | 'either' | undefined {
+  if (!LIST_READ.test(text) || !LIST_WORD.test(text) || /加|删|去掉|清空|清掉|不要/u.test(text)) return undefined;
+  if (/待办|要做的事|任务/u.test(text)) return 'todo';
+  if (/购物|买菜|要买/u.test(text)) return 'shopping';
+  return 'either';
+}
+
+/** "米饭那个还剩多少时间", "还有多久": how long a timer has left. */
+const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒)?|还剩多久|还有多久|还要多久|剩多少时间|多久响/u;
+
+/**
+ * `true` when a Chinese turn asks how long is left (of a timer the conversation set).
+ * @param text the turn
+ */
+export function asksTimeLeftZh(text: string): boolean {
+  return TIME_LEFT.test(text);
+}

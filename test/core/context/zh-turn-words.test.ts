@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answersConfirmZh, dropsZh, requestIntentZh, stopsZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import {
+  againZh,
+  answersConfirmZh,
+  asksTimeLeftZh,
+  dropsZh,
+  readsListZh,
+  requestIntentZh,
+  stopsZh,
+  thanksZh,
+} from '../../../src/lang/zh/zh-turn-words.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 /**
@@ -42,6 +51,20 @@ describe('Chinese turn words: the grammars', () => {
     assert.equal(answersConfirmZh('今天天气不错'), undefined);
     assert.ok(stopsZh('ok cancel掉吧 老板叫我开会'));
     assert.ok(!stopsZh('好的 不用了 谢谢'));
+  });
+
+  it('reads thanks, the same again, list readings and time left', () => {
+    assert.equal(thanksZh('谢谢，那我晚上再给他打电话'), 'thank_you');
+    assert.equal(thanksZh('yyds 谢谢'), 'thank_you');
+    assert.equal(thanksZh('好的 非常感谢 再见了'), 'goodbye');
+    assert.equal(thanksZh('谢谢 帮我定个闹钟'), undefined);
+    assert.ok(againZh('换一个 这个太冷了'));
+    assert.ok(againZh('三局两胜 再来'));
+    assert.ok(!againZh('再加个香蕉'));
+    assert.equal(readsListZh('那清单上现在应该什么都没有了吧？'), 'either');
+    assert.equal(readsListZh('待办现在是空的吧'), 'todo');
+    assert.equal(readsListZh('清单上加个牛奶'), undefined);
+    assert.ok(asksTimeLeftZh('米饭那个还剩多少时间'));
   });
 });
 
@@ -125,5 +148,20 @@ describe('Chinese turn words: in dialogues', () => {
     const item = await t.say('去银行办养老金认证', 'international_visa');
     assert.equal(item.understanding.intent, 'todo_list_update');
     assert.deepEqual(item.understanding.slots['add'], ['去银行办养老金认证']);
+  });
+
+  it('reads the list just cleared, not a yes, and tells the next joke', async () => {
+    const h = await createHarness();
+    await h.say('购物单加可乐', 'shopping_list_update');
+    await h.say('把购物单都删了', 'shopping_list_update');
+    await h.say('嗯 清吧 都买完了', 'shopping_list_update');
+    const read = await h.say('那清单上现在应该什么都没有了吧？', 'yes');
+    assert.equal(read.understanding.intent, 'shopping_list');
+    const j = await createHarness();
+    await j.say('讲个笑话', 'tell_joke');
+    const next = await j.say('换一个 这个太冷了', 'next_song');
+    assert.equal(next.understanding.intent, 'tell_joke');
+    const bye = await j.say('好的 非常感谢 再见了', 'thank_you');
+    assert.equal(bye.understanding.intent, 'goodbye');
   });
 });
