@@ -59,7 +59,7 @@ const DROP_WORDS =
 const DROPS = new RegExp(`(?:^|[\\s，,。.！!])${DROP_OPEN}(?:${DROP_WORDS})`, 'iu');
 /** Words that ask for something new after a drop ("算了 帮我定七点的"): then it is no plain drop. */
 const ASKS_ANEW =
-  /帮我|给我|定个|设个|改成|改到|换成|加个|加上|提醒我|叫我|关掉|关了|停掉|停了|删掉|删了|[0-9０-９]|[一二三四五六七八九十两半](?:点|分钟|小时|个)/u;
+  /帮我|给我|定个|设个|改成|改到|换成|加个|加上|提醒我|叫我|关掉|关了|停掉|停了|删掉|删了|清掉|清空|什么|啥|吗|几|多少|怎么|[？?]|[0-9０-９]|[一二三四五六七八九十两半](?:点|分钟|小时|个)/u;
 
 /**
  * `true` when a Chinese turn drops the question asked, with or without a reason: "哎 还是不弄了 我手机
@@ -74,7 +74,9 @@ export function dropsZh(text: string): boolean {
 
 /** A no to a confirmation, anywhere in it: "等等 别 还没买呢", "还是别删了", "先留着", "不清了". */
 const CONFIRM_NO =
-  /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不|还是别|还是不要|不了)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清|不删|别清|别删/u;
+  /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不要|还是别|还是不要|不了)(?!忘|说)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清空|不清了|不删|别清|别删/u;
+/** A new request after the refusal words ('先不说这个，你帮我算算…'): no answer to the confirmation. */
+const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
 /** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */
 const CONFIRM_YES =
   /^(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay)?[\s，,]*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
@@ -86,6 +88,7 @@ const CONFIRM_YES =
  */
 export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
   const said = text.trim();
+  if (ASKS_OTHER.test(said)) return undefined;
   if (CONFIRM_NO.test(said)) return 'no';
   return CONFIRM_YES.test(said) ? 'yes' : undefined;
 }
@@ -161,7 +164,7 @@ export function readsListZh(text: string): 'todo' | 'shopping' | 'either' | unde
 }
 
 /** "米饭那个还剩多少时间", "还有多久": how long a timer has left. */
-const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒)?|还剩多久|还有多久|还要多久|剩多少时间|多久响/u;
+const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响/u;
 
 /**
  * `true` when a Chinese turn asks how long is left (of a timer the conversation set).
