@@ -22,7 +22,6 @@ import {
   readsListZh,
   requestIntentZh,
   stopsZh,
-  thanksZh,
 } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
@@ -266,15 +265,12 @@ const ANSWERS: ReadonlySet<DialogueCommand> = new Set(['cancel', 'confirm', 'den
 const AGAIN_INTENTS: ReadonlySet<string> = new Set(['tell_joke', 'fun_fact', 'flip_coin', 'roll_dice']);
 
 /**
- * The intent a Chinese turn asks for in the conversation it is said in: thanks ("谢谢，那我晚上再给他
- * 打电话" thank_you, "好的 非常感谢 再见了" goodbye), the same again after a joke or a coin ("换一个
+ * The intent a Chinese turn asks for in the conversation it is said in: the same again after a joke or a coin ("换一个
  * 这个太冷了", "三局两胜 再来"), a reading of the list being worked on ("那清单上现在应该什么都没有了吧"
  * after clearing it, read by the intent model as yes), and the time left of the timer set ("米饭那个
  * 还剩多少时间").
  */
 function conversationIntentZh(state: DialogueState, text: string): string | undefined {
-  const thanks = thanksZh(text);
-  if (thanks !== undefined) return state.pending === undefined ? thanks : undefined;
   const acts = state.acts ?? [];
   // The last thing done, past a remark or two ("一点都不好笑 你好笨" between a joke and "换一个").
   const last = acts

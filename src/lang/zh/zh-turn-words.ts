@@ -105,34 +105,6 @@ export function stopsZh(text: string): boolean {
   return STOPS.test(text);
 }
 
-/**
- * Thanks, with a goodbye or a plain remark after it and no request: "谢谢，那我晚上再给他打电话",
- * "yyds 谢谢", "好的 非常感谢 再见了" (a goodbye last is a goodbye).
- */
-const THANKS_WORD = '(?:谢谢你?|谢谢您|多谢|感谢|非常感谢|太感谢了|谢啦|谢了|thx|thanks)(?:你|您|啦|了|哈|呀|啊)*';
-/** Thanks first (after "好的", "yyds"), then nothing or another clause: "谢谢，那我晚上再给他打电话". */
-const THANKS = new RegExp(
-  `^(?:(?:好的?|嗯+|哦+|ok|okay|yyds|太好了|行)[\\s，,!！]*)?${THANKS_WORD}(?:[\\s，,。.!！～~]|$)`,
-  'iu',
-);
-/** Thanks last: "好的 非常感谢 再见了" ends with a goodbye, "yyds 谢谢" with the thanks. */
-const THANKS_LAST = new RegExp(`${THANKS_WORD}[!！。.～~]*$`, 'iu');
-const GOODBYE_LAST = /(?:再见|拜拜|回头见|下次见|bye|byebye)(?:了|啦|哈|呀|咯)*[!！。.～~]*$/iu;
-/** What makes a turn with thanks in it a request after all ("加一斤排骨 还有一把青菜 谢谢"). */
-const REQUEST =
-  /帮我|给我|请你|麻烦你|提醒我|设|定个|加|删|去掉|念|读|查|算|换算|讲|说|翻译|咋|怎么|[吗？?]|能不能|多少|几点/u;
-
-/**
- * `thank_you` or `goodbye` for a Chinese turn that thanks (and may say goodbye or what the user will
- * do next), never when it asks for something.
- * @param text the turn
- */
-export function thanksZh(text: string): 'thank_you' | 'goodbye' | undefined {
-  const said = text.trim();
-  if (!(THANKS.test(said) || THANKS_LAST.test(said)) || REQUEST.test(said)) return undefined;
-  return GOODBYE_LAST.test(said) ? 'goodbye' : 'thank_you';
-}
-
 /** "再来一个", "换一个", "再讲一个", "三局两胜 再来": the same again. */
 const AGAIN =
   /^(?:(?:三局两胜|五局三胜|好|行|哈+|嗯+)[\s，,]*)?(?:再来|换一个|换个|再讲一个|再说一个|再扔一次|再抛一次|再掷一次|再投一次|再来一次|再来一个|再来一下)/u;

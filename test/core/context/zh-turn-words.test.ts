@@ -8,7 +8,6 @@ import {
   readsListZh,
   requestIntentZh,
   stopsZh,
-  thanksZh,
 } from '../../../src/lang/zh/zh-turn-words.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
@@ -53,11 +52,7 @@ describe('Chinese turn words: the grammars', () => {
     assert.ok(!stopsZh('好的 不用了 谢谢'));
   });
 
-  it('reads thanks, the same again, list readings and time left', () => {
-    assert.equal(thanksZh('谢谢，那我晚上再给他打电话'), 'thank_you');
-    assert.equal(thanksZh('yyds 谢谢'), 'thank_you');
-    assert.equal(thanksZh('好的 非常感谢 再见了'), 'goodbye');
-    assert.equal(thanksZh('谢谢 帮我定个闹钟'), undefined);
+  it('reads the same again, list readings and time left', () => {
     assert.ok(againZh('换一个 这个太冷了'));
     assert.ok(againZh('三局两胜 再来'));
     assert.ok(!againZh('再加个香蕉'));
@@ -161,7 +156,5 @@ describe('Chinese turn words: in dialogues', () => {
     await j.say('讲个笑话', 'tell_joke');
     const next = await j.say('换一个 这个太冷了', 'next_song');
     assert.equal(next.understanding.intent, 'tell_joke');
-    const bye = await j.say('好的 非常感谢 再见了', 'thank_you');
-    assert.equal(bye.understanding.intent, 'goodbye');
   });
 });
