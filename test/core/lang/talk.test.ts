@@ -27,7 +27,18 @@ describe('readTalk', () => {
       assert.equal(readTalk(t), 'insult', t);
     for (const t of ['lol', 'haha', 'lol nice', '哈哈', '哈哈哈哈', '666', 'asdfjkl', 'qwerty', 'jkjkjk', 'gfhdjsk'])
       assert.equal(readTalk(t), 'reaction', t);
-    for (const t of ['idk', 'dunno', 'no idea', 'whatever', '随便', '不知道', '都行吧'])
+    // Not recalling is not knowing: asked again, as people's dialogues label it (zh-train-2).
+    for (const t of [
+      'idk',
+      'dunno',
+      'no idea',
+      'whatever',
+      '随便',
+      '不知道',
+      '都行吧',
+      '嗯……我一下子想不起来了',
+      '随便吧你定',
+    ])
       assert.equal(readTalk(t), 'unsure', t);
     for (const t of [
       'hmm let me think',
@@ -38,7 +49,8 @@ describe('readTalk', () => {
       '等一下',
       '我想想',
       '嗯 等会儿啊',
-      '嗯……我一下子想不起来了',
+      '等下 我想想要提醒啥',
+      'hhh 我忘了要提醒啥了',
     ])
       assert.equal(readTalk(t), 'aside', t);
   });
