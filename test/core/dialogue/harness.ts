@@ -94,7 +94,11 @@ export async function createHarness(
   const store = options.store ?? (await openStore({ storage: 'memory' }));
   let now = NOW;
   const random = seeded(7);
-  const skills = createBuiltinSkills({ random });
+  // The first turn of a process compiles the grammars' large regular expressions, Intl formatters
+  // and the store's crypto: ~2 s on a quiet machine, past the skills' 10 s timeout at load 16 (the
+  // alarm then answered "处理得太久了"). A test asserts what the skill says, not how fast a loaded
+  // machine runs it: a minute.
+  const skills = createBuiltinSkills({ random }).map((skill) => ({ ...skill, timeoutMs: 60_000 }));
   const scheduler = createScheduler({ store, onFire: () => undefined, now: () => now.getTime() });
   const runtime = createSkillRuntime({ store, scheduler, timeZone: ZONE, requestPermission: async () => true });
   const inner = options.policy ?? shippedPolicy();
