@@ -121,11 +121,24 @@ function packTurn(f: ContextFeatures, bags: BagCache, spec: ContextSpec, dim: nu
   const j = Math.max(1, slot.length);
   // known has at least one row (zeros) so that its shape is never empty.
   const u = Math.max(1, knownBags.length);
+  const nS = spec.state.length;
   const nF = spec.candFeatures.length;
   const nG = spec.slotFeatures.length;
-  const sizes = [u * dim, spec.state.length, k * nF, k, j * nG, j, t];
+  // The header: the sizes of ids' 4 parts, of x's 7 parts (CONTEXT_LAYOUT's order), then T and L.
   const ids = new Int32Array(CONTEXT_HEADER + t * cols + k + j);
-  ids.set([CONTEXT_HEADER, t * cols, k, j, ...sizes, t, cols]);
+  ids[0] = CONTEXT_HEADER;
+  ids[1] = t * cols;
+  ids[2] = k;
+  ids[3] = j;
+  ids[4] = u * dim;
+  ids[5] = nS;
+  ids[6] = k * nF;
+  ids[7] = k;
+  ids[8] = j * nG;
+  ids[9] = j;
+  ids[10] = t;
+  ids[11] = t;
+  ids[12] = cols;
   let at0 = CONTEXT_HEADER;
   for (const row of texts) {
     ids.set(row, at0);
@@ -140,17 +153,17 @@ function packTurn(f: ContextFeatures, bags: BagCache, spec: ContextSpec, dim: nu
   };
   rowsAt(cand, k);
   rowsAt(slot, j);
-  const x = new Float32Array(sizes.reduce((a, b) => a + b, 0));
-  let o = 0;
-  knownBags.forEach((b, i) => x.set(b, i * dim));
-  o += u * dim;
+  // A fresh Float32Array is all zeros: only the non-zero parts are written.
+  const x = new Float32Array(u * dim + nS + k * (nF + 1) + j * (nG + 1) + t);
+  for (let i = 0; i < knownBags.length; i++) x.set(knownBags[i] as Float32Array, i * dim);
+  let o = u * dim;
   x.set(f.state, o);
-  o += spec.state.length;
+  o += nS;
   const block = (feats: readonly Float32Array[], n: number, width: number) => {
-    feats.forEach((v, i) => x.set(v, o + i * width));
+    for (let i = 0; i < feats.length; i++) x.set(feats[i] as Float32Array, o + i * width);
     o += n * width;
     // Padding scores: 0 for a real row, CONTEXT_PAD_SCORE for the filler.
-    x.fill(CONTEXT_PAD_SCORE, o + feats.length, o + n);
+    if (feats.length < n) x.fill(CONTEXT_PAD_SCORE, o + feats.length, o + n);
     o += n;
   };
   block(f.candFeats, k, nF);
@@ -254,8 +267,8 @@ export async function loadContextModel(
   // ONNX Runtime Web runs one inference per session at a time: chain them.
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
-  const runFeatures = async (f: ContextFeatures): Promise<ContextOutput> => {
-    checkContextFeatures(f, spec);
+  /** Runs features already checked against the spec (by `featurizeContext`, or by `runFeatures`). */
+  const runChecked = async (f: ContextFeatures): Promise<ContextOutput> => {
     if (disposed) throw new InferenceError('The context model was disposed', { code: 'disposed' });
     const job = queue.then(() => runSession(f));
     queue = job.catch(() => undefined);
@@ -273,9 +286,13 @@ export async function loadContextModel(
     bytes: read.bytes.length,
     featurize,
     async run(input) {
-      return runFeatures(featurize(input));
+      // featurizeContext checks every vector's length and values: no second check.
+      return runChecked(featurize(input));
     },
-    runFeatures,
+    async runFeatures(f) {
+      checkContextFeatures(f, spec);
+      return runChecked(f);
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -388,10 +388,18 @@ function nameProfile(intent: string): LexicalProfile {
   return p;
 }
 
+/** Each declared slot's description, made once: slots come from manifests and are read on every turn. */
+const slotTexts = new WeakMap<DialogueSlot, string>();
+
 /** The words describing a slot: its name and its questions. */
 function slotText(slot: DialogueSlot): string {
-  // The English prompts: the descriptions are English (with Chinese glosses), whatever the turn's language.
-  return [humanizeName(slot.name), ...promptsIn(slot.prompt, 'en')].join(' | ');
+  let text = slotTexts.get(slot);
+  if (text === undefined) {
+    // The English prompts: the descriptions are English (with Chinese glosses), whatever the turn's language.
+    text = [humanizeName(slot.name), ...promptsIn(slot.prompt, 'en')].join(' | ');
+    slotTexts.set(slot, text);
+  }
+  return text;
 }
 
 /** What the assistant said last in this conversation, or ''. */

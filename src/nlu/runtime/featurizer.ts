@@ -118,16 +118,47 @@ export function tokenize(normalized: string, locale: string): string[] {
   return segmentWords(normalized, locale).map((t) => t.segment);
 }
 
+/** The last text normalized for a featurizer, with the options it was normalized with (see {@link segmentWords}). */
+let lastNormalized: { text: string; maxChars: number; foldHan: boolean; normalized: string } | undefined;
+
+/** `normalizeText` as a featurizer config asks, the last call's result kept: a pure function of its inputs. */
+function normalizedFor(text: string, config: FeaturizerConfig): string {
+  const foldHan = config.version >= 2 && config.foldHan === true;
+  const last = lastNormalized;
+  if (last !== undefined && last.text === text && last.maxChars === config.maxChars && last.foldHan === foldHan)
+    return last.normalized;
+  const normalized = normalizeText(text, config.maxChars, { foldHan });
+  lastNormalized = { text, maxChars: config.maxChars, foldHan, normalized };
+  return normalized;
+}
+
+/** A word token and its offset in the normalized text. */
+type Word = { readonly segment: string; readonly index: number };
+
+/**
+ * The last text segmented, and its words: one turn's utterance is segmented by the intent model,
+ * by its language evidence and by the context model (the same text and locale, other feature
+ * hashes), and `Intl.Segmenter` is half of featurizing. Segmenting is a pure function of the two
+ * strings, so the kept words are exactly what a new segmentation would return; callers only read them.
+ */
+let lastSegmented: { normalized: string; locale: string; words: readonly Word[] } | undefined;
+
 /** {@link tokenize} with each token's offset in the text. */
-function segmentWords(normalized: string, locale: string): { segment: string; index: number }[] {
+function segmentWords(normalized: string, locale: string): readonly Word[] {
+  if (lastSegmented !== undefined && lastSegmented.normalized === normalized && lastSegmented.locale === locale)
+    return lastSegmented.words;
   const segmenter = segmenterFor(locale);
-  if (segmenter === null) return Array.from(normalized.matchAll(WORD_RUN), (m) => ({ segment: m[0], index: m.index }));
-  const tokens: { segment: string; index: number }[] = [];
-  for (const part of segmenter.segment(normalized)) {
-    if (part.isWordLike === true || PICTOGRAPH.test(part.segment))
-      tokens.push({ segment: part.segment, index: part.index });
+  let words: Word[];
+  if (segmenter === null) words = Array.from(normalized.matchAll(WORD_RUN), (m) => ({ segment: m[0], index: m.index }));
+  else {
+    words = [];
+    for (const part of segmenter.segment(normalized)) {
+      if (part.isWordLike === true || PICTOGRAPH.test(part.segment))
+        words.push({ segment: part.segment, index: part.index });
+    }
   }
-  return tokens;
+  lastSegmented = { normalized, locale, words };
+  return words;
 }
 
 /** A Han character (CJK ideograph of any block). */
@@ -158,7 +189,7 @@ export function featurize(text: string, config: FeaturizerConfig): Int32Array {
  * @returns one id per word (none for text without words)
  */
 export function wordIds(text: string, config: FeaturizerConfig): Int32Array {
-  const normalized = normalizeText(text, config.maxChars, { foldHan: config.version >= 2 && config.foldHan === true });
+  const normalized = normalizedFor(text, config);
   const words = segmentWords(normalized, config.locale);
   return Int32Array.from(words.slice(0, config.maxIds), (w) => bucketOf(`w${w.segment}`, config.buckets));
 }
@@ -173,7 +204,7 @@ export function wordIds(text: string, config: FeaturizerConfig): Int32Array {
  */
 export function featurizeTokens(text: string, config: FeaturizerConfig): { ids: Int32Array; tokenEnds: Int32Array } {
   const v2 = config.version >= 2;
-  const normalized = normalizeText(text, config.maxChars, { foldHan: v2 && config.foldHan === true });
+  const normalized = normalizedFor(text, config);
   const words = segmentWords(normalized, config.locale);
   const tokens = words.map((w) => w.segment);
   const hanMax = v2 && HAN_CHAR.test(normalized) ? (config.hanNgrams ?? 0) : 0;
@@ -196,7 +227,7 @@ export function featurizeTokens(text: string, config: FeaturizerConfig): { ids: 
       push(`w${token}`) &&
       (config.wordNgrams < 2 || i + 1 >= tokens.length || push(`b${token} ${tokens[i + 1] as string}`)) &&
       (config.charMin <= 0 || pushCharNgrams(token, config, pushId)) &&
-      (hanMax <= 0 || pushHanNgrams(normalized, words[i] as { segment: string; index: number }, hanMax, push));
+      (hanMax <= 0 || pushHanNgrams(normalized, words[i] as Word, hanMax, push));
     ends.push(n);
     if (!ok) break;
   }
@@ -209,12 +240,7 @@ export function featurizeTokens(text: string, config: FeaturizerConfig): { ids: 
  * through the text's following Han characters, whatever word they belong to: they belong to the
  * word they start in, so word dropout drops them with it.
  */
-function pushHanNgrams(
-  text: string,
-  word: { segment: string; index: number },
-  max: number,
-  push: (feature: string) => boolean,
-): boolean {
+function pushHanNgrams(text: string, word: Word, max: number, push: (feature: string) => boolean): boolean {
   const end = word.index + word.segment.length;
   for (let i = word.index; i < end;) {
     const first = text.codePointAt(i) as number;

@@ -117,3 +117,25 @@ test('bad input never throws and stays bounded', () => {
   // Cutting the input never leaves half a surrogate pair.
   assert.equal(normalizeText('a'.repeat(999) + '😀', 1000), 'a'.repeat(999));
 });
+
+test('a text featurized under several configs in a row gets the ids each config alone gives (the kept segmentation is keyed by text and options)', () => {
+  const configs: FeaturizerConfig[] = [
+    config,
+    { ...config, buckets: 4096, charMin: 3, charMax: 4 },
+    defaultFeaturizerConfig('zh'),
+    { ...config, maxChars: 12 },
+    { ...config, version: 1 },
+  ];
+  const texts = ['Set a timer for ten minutes', '把七点的闹钟关了', '頭髮 ＡＢＣ', 'Set a timer for ten minutes'];
+  // Alone: every call follows a call on another text, so nothing kept from the previous call applies.
+  const alone = configs.map((c) =>
+    texts.map((t) => {
+      featurize(`${t} (another text first)`, c);
+      return [...featurize(t, c)];
+    }),
+  );
+  // In a row: the same text under each config, one call after another, as a turn is read by several models.
+  for (const [i, t] of texts.entries()) {
+    configs.forEach((c, k) => assert.deepEqual([...featurize(t, c)], alone[k]![i], `${t} under config ${k}`));
+  }
+});
