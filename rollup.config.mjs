@@ -184,11 +184,13 @@ function copyEngineAssets() {
  * The Worker is one file, `confidant-worker.js` (ONNX Runtime included), except what only training needs: the
  * trainer, the ONNX writer and the corpus parsers, reached from the engine through `import()` alone, go to
  * `confidant-train.js`, which the Worker loads on the first `assistant.models.train` (issue 11: no trainer
- * code in the Worker unless training is used). A module is the Worker's when the entry reaches it by static
+ * code in the Worker unless training is used), or when a context model of an older format is met (its
+ * converter writes the current graph with the ONNX writer). A module is the Worker's when the entry reaches it by static
  * imports or by a dynamic import other than those training boundaries.
  */
 function workerChunks() {
-  const trainingBoundary = /[\\/]src[\\/]nlu[\\/](training[\\/]train-model|corpus[\\/]index)\.ts$/;
+  const trainingBoundary =
+    /[\\/]src[\\/](nlu[\\/](training[\\/]train-model|corpus[\\/]index)|context[\\/]training[\\/]context-convert)\.ts$/;
   let eager;
   return (id, { getModuleIds, getModuleInfo }) => {
     if (eager === undefined) {

@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadContextModel } from '../../src/context/context-model.ts';
-import { convertContextOnnx } from '../../src/context/training/context-export.ts';
+import { convertContextOnnx } from '../../src/context/training/context-convert.ts';
 
 /** Usage text of the command. */
 export const CONVERT_CONTEXT_USAGE = 'confidant convert-context <in.onnx> <out.onnx>';

@@ -18,26 +18,78 @@ import {
 import type { OnnxElementType, OnnxValueInfo } from '../nlu/onnx/onnx-model.ts';
 
 /**
- * Version of the context model format; a loader refuses newer ones, and format 1 (the graph that
- * re-embedded every candidate description on every turn) with a hint to convert it.
+ * Version of the context model format. A loader refuses newer ones; formats 1 and 2 still load:
+ * format 2 is checked against {@link CONTEXT_INPUTS_2} and both are rewritten into the current
+ * graph around the same weights (`context-convert.ts`) before ONNX Runtime sees them.
  */
-export const CONTEXT_FORMAT_VERSION = 2;
+export const CONTEXT_FORMAT_VERSION = 3;
 
 /** The `confidant.kind` of a context model (an intent model has none). */
 export const CONTEXT_MODEL_KIND = 'context';
 
+/** An input or output of the graph's contract: name, element type, rank. */
+type ValueContract = readonly { name: string; type: OnnxElementType; rank: number }[];
+
 /**
- * The graph's inputs, in order: name, element type, rank. Part of the contract of issue 15.
+ * The graph's inputs (format 3), in order: two flat tensors, because ONNX Runtime Web pays a fixed
+ * cost per tensor on every run (the values are copied into and out of the wasm heap one tensor at
+ * a time) and the context model's own arithmetic is small next to it.
  *
- * Texts come as feature ids in one matrix, `tokens` `[T, L]` (0-padded): row 0 the utterance,
- * row 1 the context, then any candidate or slot description whose mean embedding the caller has
- * not kept from an earlier run. The graph returns every row's mean embedding as `bags` `[T, D]`;
- * kept ones come back as `known` `[U, D]` (U ≥ 1). `cand_rows` `[K]` and `slot_rows` `[J]` pick
- * each candidate's and slot's embedding from `bags` followed by `known`. Candidate descriptions
- * repeat on every turn, so a turn embeds only its own two texts: the descriptions' ids were most
- * of the work of format 1, which took them all on every turn.
+ * `ids` (int32) is {@link CONTEXT_LAYOUT}'s `ids` parts one after the other: a header of
+ * {@link CONTEXT_HEADER} sizes, the feature ids of each text row (`[T, L]`, 0-padded; row 0 the
+ * utterance, row 1 the context, then any candidate or slot description whose mean embedding the
+ * caller has not kept from an earlier run), and the row of each candidate (K) and slot (J) in the
+ * text rows followed by the `known` rows. `x` (float32) is its `x` parts: the kept embeddings
+ * (`[U, D]`), the state (S), the candidate features (`[K, F]`), each candidate's padding score (0,
+ * or -1e9 for a pad), the slot features (`[J, G]`) and padding scores, and each text row's number
+ * of non-zero ids (at least 1). The header holds the size of each of those parts, then T and L.
  */
 export const CONTEXT_INPUTS = [
+  { name: 'ids', type: 'int32', rank: 1 },
+  { name: 'x', type: 'float32', rank: 1 },
+] as const satisfies ValueContract;
+
+/**
+ * The graph's output (format 3): `out`, {@link CONTEXT_LAYOUT}'s `out` parts one after the other:
+ * command probabilities (C), switch probability (1), candidate probabilities (K), slot
+ * probabilities (J), and the mean embedding of each text row (`[T, D]`).
+ */
+export const CONTEXT_OUTPUTS = [{ name: 'out', type: 'float32', rank: 1 }] as const satisfies ValueContract;
+
+/**
+ * The padding score of a candidate or slot row that only fills the graph's minimum of one row: its
+ * probability is then 0 (format 2 computed it in the graph from a 0/1 mask as `(mask - 1) * 1e9`).
+ */
+export const CONTEXT_PAD_SCORE = -1e9;
+
+/** How many int32 sizes open `ids`: the sizes of its 4 parts, of `x`'s 7 parts, then T and L. */
+export const CONTEXT_HEADER = 13;
+
+/**
+ * The order of the parts of `ids`, `x` and `out`, written to every format-3 model's metadata
+ * (`confidant.layout`, with the embedding width `dim`) so that a model laid out otherwise is refused
+ * rather than misread. The parts' sizes vary per turn: the header of `ids` gives them.
+ */
+export const CONTEXT_LAYOUT = {
+  ids: ['header', 'tokens', 'cand_rows', 'slot_rows'],
+  x: ['known', 'state', 'cand_feats', 'cand_pad', 'slot_feats', 'slot_pad', 'counts'],
+  out: ['command', 'switch', 'intent', 'slot', 'bags'],
+} as const;
+
+/** A format-3 model's `confidant.layout`: {@link CONTEXT_LAYOUT} and the embedding width. */
+export interface ContextLayout {
+  ids: readonly string[];
+  x: readonly string[];
+  out: readonly string[];
+  /** The width D of an embedding (of `known` and `bags`). */
+  dim: number;
+}
+
+/**
+ * Format 2's inputs (nine tensors: ids `[T, L]`, `known`, rows, and the features of state,
+ * candidates and slots, with 0/1 masks), checked before such a model is converted.
+ */
+export const CONTEXT_INPUTS_2 = [
   { name: 'tokens', type: 'int32', rank: 2 },
   { name: 'known', type: 'float32', rank: 2 },
   { name: 'cand_rows', type: 'int32', rank: 1 },
@@ -47,16 +99,16 @@ export const CONTEXT_INPUTS = [
   { name: 'cand_mask', type: 'float32', rank: 2 },
   { name: 'slot_feats', type: 'float32', rank: 3 },
   { name: 'slot_mask', type: 'float32', rank: 2 },
-] as const satisfies readonly { name: string; type: OnnxElementType; rank: number }[];
+] as const satisfies ValueContract;
 
-/** The graph's outputs, in order (`bags`: the mean embedding of each row of `tokens`). */
-export const CONTEXT_OUTPUTS = [
+/** Format 2's outputs, in order (`bags`: the mean embedding of each row of `tokens`). */
+export const CONTEXT_OUTPUTS_2 = [
   { name: 'command', type: 'float32', rank: 2 },
   { name: 'switch', type: 'float32', rank: 2 },
   { name: 'intent', type: 'float32', rank: 2 },
   { name: 'slot', type: 'float32', rank: 2 },
   { name: 'bags', type: 'float32', rank: 2 },
-] as const satisfies readonly { name: string; type: OnnxElementType; rank: number }[];
+] as const satisfies ValueContract;
 
 /**
  * What a context model's fixed-size inputs and its command output mean: one name per state
@@ -79,6 +131,8 @@ export interface ContextModelMetadata extends ModelHeader {
   /** How every text input (utterance, context, candidate and slot descriptions) becomes ids. */
   featurizer: FeaturizerConfig;
   spec: ContextSpec;
+  /** How the graph's flat tensors are laid out (format 3 and later; absent from older files). */
+  layout?: ContextLayout;
 }
 
 const KEY = 'confidant.';
@@ -107,7 +161,11 @@ export function checkContextSpec(spec: unknown): string | null {
 export function encodeContextMetadata(m: ContextModelMetadata): Record<string, string> {
   return {
     [`${KEY}kind`]: CONTEXT_MODEL_KIND,
-    ...encodeModelHeader(KEY, m, { featurizer: JSON.stringify(m.featurizer), spec: JSON.stringify(m.spec) }),
+    ...encodeModelHeader(KEY, m, {
+      featurizer: JSON.stringify(m.featurizer),
+      spec: JSON.stringify(m.spec),
+      ...(m.layout === undefined ? {} : { layout: JSON.stringify(m.layout) }),
+    }),
   };
 }
 
@@ -125,14 +183,30 @@ export function decodeContextMetadata(props: Map<string, string>, source: string
   // The kind first: an intent model or a tagger is named as such, not as a broken context model.
   const kind = props.get(`${KEY}kind`);
   if (kind !== CONTEXT_MODEL_KIND) refuse(kind === undefined ? 'it has no confidant.kind' : `it is a "${kind}" model`);
-  const { fail, json, header } = metadataReader(props, KEY, CONTEXT_FORMAT_VERSION, refuse);
+  const { fail, json, header, format } = metadataReader(props, KEY, CONTEXT_FORMAT_VERSION, refuse);
   const featurizer = json('featurizer');
   const featurizerProblem = checkFeaturizerConfig(featurizer);
   if (featurizerProblem !== null) fail(featurizerProblem);
   const spec = json('spec');
   const specProblem = checkContextSpec(spec);
   if (specProblem !== null) fail(specProblem);
-  return { ...header(), featurizer: featurizer as FeaturizerConfig, spec: spec as ContextSpec };
+  const meta: ContextModelMetadata = {
+    ...header(),
+    featurizer: featurizer as FeaturizerConfig,
+    spec: spec as ContextSpec,
+  };
+  if (format >= 3) {
+    const layout = json('layout') as Partial<ContextLayout> | null;
+    const dim = layout?.dim;
+    if (typeof dim !== 'number' || !Number.isInteger(dim) || dim < 1) fail('layout.dim must be a positive integer');
+    // The parts' order is this library's: a file laid out otherwise would be misread, not run.
+    for (const key of ['ids', 'x', 'out'] as const) {
+      if (JSON.stringify(layout?.[key]) !== JSON.stringify(CONTEXT_LAYOUT[key]))
+        fail(`layout.${key} must be ${CONTEXT_LAYOUT[key].join(', ')}`);
+    }
+    meta.layout = { ...CONTEXT_LAYOUT, dim: dim as number };
+  }
+  return meta;
 }
 
 /** The size the spec requires of each fixed dimension, by `input/axis` or `output/axis`. */
@@ -157,7 +231,7 @@ function fixedDims(spec: ContextSpec): Map<string, number> {
 
 function checkValues(
   found: OnnxValueInfo[],
-  wanted: readonly { name: string; type: OnnxElementType; rank: number }[],
+  wanted: ValueContract,
   dims: Map<string, number>,
   what: string,
 ): string | null {
@@ -181,12 +255,13 @@ function checkValues(
 /**
  * Checks that `bytes` are a well-formed Confidant context model and decodes its metadata: the
  * protobuf parses, the graph checksum matches, the metadata is complete, and the graph's inputs
- * and outputs have the contract's names, types, ranks and the sizes the metadata implies.
+ * and outputs have the contract's names, types, ranks and the sizes the metadata implies (those of
+ * format 2 for a format-2 file; a format-1 file is checked when converted and at its test run).
  * @param bytes the `.onnx` file
  * @param source where it came from, for errors
  * @param expected when given, the spec the caller was built for; a model for other features or
  *   commands is refused
- * @returns the metadata, and the embedding width `dim` (of `known` and `bags`)
+ * @returns the metadata, and the embedding width `dim`
  * @throws {ModelLoadError} naming `source` on any problem
  */
 export function readContextModelFile(
@@ -196,23 +271,29 @@ export function readContextModelFile(
 ): { meta: ContextModelMetadata; dim: number } {
   const summary = readSummary(bytes, source, 'model');
   const meta = decodeContextMetadata(summary.metadata, source);
-  if (meta.format < CONTEXT_FORMAT_VERSION)
-    throw new ModelLoadError(
-      `The context model is of format ${meta.format}, this library reads format ${CONTEXT_FORMAT_VERSION}: ` +
-        'convert it with `confidant convert-context <in.onnx> <out.onnx>` (same weights, same outputs)',
-      source,
-    );
   // Required: every context model is written with one, so a file without it was edited.
   checkGraphChecksum(summary, source, 'model', true);
-  const dims = fixedDims(meta.spec);
-  const problem =
-    checkValues(summary.inputs, CONTEXT_INPUTS, dims, 'input') ??
-    checkValues(summary.outputs, CONTEXT_OUTPUTS, dims, 'output');
-  if (problem !== null) throw new ModelLoadError(`The context model has the wrong shape: ${problem}`, source);
-  const dim = summary.inputs.find((v) => v.name === 'known')?.shape[1];
-  const bagsDim = summary.outputs.find((v) => v.name === 'bags')?.shape[1];
-  if (typeof dim !== 'number' || dim < 1 || dim !== bagsDim)
-    throw new ModelLoadError('The context model has the wrong shape: "known" and "bags" need one fixed width', source);
+  const wrongShape = (problem: string): never => {
+    throw new ModelLoadError(`The context model has the wrong shape: ${problem}`, source);
+  };
+  let dim = 0;
+  if (meta.layout !== undefined) {
+    const problem =
+      checkValues(summary.inputs, CONTEXT_INPUTS, new Map(), 'input') ??
+      checkValues(summary.outputs, CONTEXT_OUTPUTS, new Map(), 'output');
+    if (problem !== null) wrongShape(problem);
+    dim = meta.layout.dim;
+  } else if (meta.format === 2) {
+    const dims = fixedDims(meta.spec);
+    const problem =
+      checkValues(summary.inputs, CONTEXT_INPUTS_2, dims, 'input') ??
+      checkValues(summary.outputs, CONTEXT_OUTPUTS_2, dims, 'output');
+    if (problem !== null) wrongShape(problem);
+    const known = summary.inputs.find((v) => v.name === 'known')?.shape[1];
+    const bags = summary.outputs.find((v) => v.name === 'bags')?.shape[1];
+    if (typeof known !== 'number' || known < 1 || known !== bags) wrongShape('"known" and "bags" need one fixed width');
+    dim = known as number;
+  }
   for (const key of ['state', 'candFeatures', 'slotFeatures', 'commands'] as const) {
     const want = expected?.[key];
     if (want !== undefined && JSON.stringify(want) !== JSON.stringify(meta.spec[key])) {

@@ -9,7 +9,13 @@ import type { ModelSource, ProgressEvent } from '../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
 import { readModelSource } from '../nlu/runtime/model-source.ts';
 import { loadOrt, type OrtModule } from '../nlu/runtime/ort-runtime.ts';
-import { readContextModelFile, type ContextModelMetadata, type ContextSpec } from './context-format.ts';
+import {
+  CONTEXT_HEADER,
+  CONTEXT_PAD_SCORE,
+  readContextModelFile,
+  type ContextModelMetadata,
+  type ContextSpec,
+} from './context-format.ts';
 import {
   checkContextFeatures,
   createTextIdCache,
@@ -62,26 +68,6 @@ export interface ContextModel {
 }
 
 type Session = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
-type Feeds = Parameters<Session['run']>[0];
-
-/** Pads id lists into one int32 `[rows, cols]` matrix (cols ≥ 1). */
-function idMatrix(lists: readonly Int32Array[]): { data: Int32Array; cols: number } {
-  let cols = 1;
-  for (const l of lists) cols = Math.max(cols, l.length);
-  const data = new Int32Array(lists.length * cols);
-  lists.forEach((l, r) => data.set(l, r * cols));
-  return { data, cols };
-}
-
-/** Feature vectors as one `[1, K, width]` block, K ≥ 1 (one masked row when there are none), and the mask. */
-function featureBlock(feats: readonly Float32Array[], width: number): { block: Float32Array; mask: Float32Array } {
-  const k = Math.max(1, feats.length);
-  const block = new Float32Array(k * width);
-  feats.forEach((v, i) => block.set(v, i * width));
-  const mask = new Float32Array(k);
-  mask.fill(1, 0, feats.length);
-  return { block, mask };
-}
 
 /**
  * The mean embeddings the graph returned for description texts, by their ids array: candidate and
@@ -90,23 +76,33 @@ function featureBlock(feats: readonly Float32Array[], width: number): { block: F
  */
 type BagCache = WeakMap<Int32Array, Float32Array>;
 
-/** The rows a turn feeds: its own texts and the descriptions not embedded yet, and where each candidate's bag is. */
-function planRows(
-  f: ContextFeatures,
-  bags: BagCache,
-  dim: number,
-): { tokens: Int32Array[]; fresh: Int32Array[]; known: Float32Array; candRows: Int32Array; slotRows: Int32Array } {
-  const tokens = [f.utterance, f.context];
+/** One turn packed as the graph reads it (`context-format.ts`), and what unpacking its output needs. */
+interface PackedTurn {
+  ids: Int32Array;
+  x: Float32Array;
+  /** Text rows fed (T). */
+  rows: number;
+  /** The description texts embedded by this run, in their row order from row 2. */
+  fresh: Int32Array[];
+}
+
+/**
+ * Packs a turn into the two flat inputs: its own texts and the descriptions not embedded yet as
+ * id rows, the kept embeddings of the others, each candidate's and slot's row, and the features.
+ * There is at least one candidate and one slot row (a padding row scored {@link CONTEXT_PAD_SCORE}).
+ */
+function packTurn(f: ContextFeatures, bags: BagCache, spec: ContextSpec, dim: number): PackedTurn {
+  const texts = [f.utterance, f.context];
   const fresh: Int32Array[] = [];
   const knownBags: Float32Array[] = [];
   const at = new Map<Int32Array, number>();
-  // Row r of bags, then row T + i of known: T is only known at the end, so known rows are stored negated.
+  // Row r of the texts, then row T + i of known: T is only known at the end, so known rows are stored negated.
   const rowOf = (ids: Int32Array): number => {
     let row = at.get(ids);
     if (row === undefined) {
       const bag = bags.get(ids);
       if (bag === undefined) {
-        row = tokens.push(ids) - 1;
+        row = texts.push(ids) - 1;
         fresh.push(ids);
       } else {
         row = -1 - knownBags.length;
@@ -118,16 +114,53 @@ function planRows(
   };
   const cand = f.candTokens.map(rowOf);
   const slot = f.slotTokens.map(rowOf);
-  const t = tokens.length;
-  const final = (rows: number[]) => {
-    const out = new Int32Array(Math.max(1, rows.length));
-    rows.forEach((r, i) => (out[i] = r >= 0 ? r : t - 1 - r));
-    return out;
-  };
+  const t = texts.length;
+  let cols = 1;
+  for (const ids of texts) cols = Math.max(cols, ids.length);
+  const k = Math.max(1, cand.length);
+  const j = Math.max(1, slot.length);
   // known has at least one row (zeros) so that its shape is never empty.
-  const known = new Float32Array(Math.max(1, knownBags.length) * dim);
-  knownBags.forEach((b, i) => known.set(b, i * dim));
-  return { tokens, fresh, known, candRows: final(cand), slotRows: final(slot) };
+  const u = Math.max(1, knownBags.length);
+  const nF = spec.candFeatures.length;
+  const nG = spec.slotFeatures.length;
+  const sizes = [u * dim, spec.state.length, k * nF, k, j * nG, j, t];
+  const ids = new Int32Array(CONTEXT_HEADER + t * cols + k + j);
+  ids.set([CONTEXT_HEADER, t * cols, k, j, ...sizes, t, cols]);
+  let at0 = CONTEXT_HEADER;
+  for (const row of texts) {
+    ids.set(row, at0);
+    at0 += cols;
+  }
+  const rowsAt = (rows: number[], n: number) => {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as number;
+      ids[at0 + i] = r >= 0 ? r : t - 1 - r;
+    }
+    at0 += n;
+  };
+  rowsAt(cand, k);
+  rowsAt(slot, j);
+  const x = new Float32Array(sizes.reduce((a, b) => a + b, 0));
+  let o = 0;
+  knownBags.forEach((b, i) => x.set(b, i * dim));
+  o += u * dim;
+  x.set(f.state, o);
+  o += spec.state.length;
+  const block = (feats: readonly Float32Array[], n: number, width: number) => {
+    feats.forEach((v, i) => x.set(v, o + i * width));
+    o += n * width;
+    // Padding scores: 0 for a real row, CONTEXT_PAD_SCORE for the filler.
+    x.fill(CONTEXT_PAD_SCORE, o + feats.length, o + n);
+    o += n;
+  };
+  block(f.candFeats, k, nF);
+  block(f.slotFeats, j, nG);
+  for (const row of texts) {
+    let real = 0;
+    for (let i = 0; i < row.length; i++) if ((row[i] as number) > 0) real++;
+    x[o++] = Math.max(1, real);
+  }
+  return { ids, x, rows: t, fresh };
 }
 
 /**
@@ -150,8 +183,17 @@ export async function loadContextModel(
   source: ModelSource,
   options: LoadContextModelOptions = {},
 ): Promise<ContextModel> {
-  const { bytes, name } = await readModelSource(source, options);
-  const { meta, dim } = readContextModelFile(bytes, name, options.expect);
+  const read = await readModelSource(source, options);
+  const { name } = read;
+  let bytes = read.bytes;
+  let { meta, dim } = readContextModelFile(bytes, name, options.expect);
+  if (meta.layout === undefined) {
+    // An older file (format 1 or 2): the same weights in the current graph, converted here. The
+    // converter carries the ONNX writer, so it loads (with the trainer) only when an old model is met.
+    const { convertContextOnnx } = await import('./training/context-convert.ts');
+    bytes = convertContextOnnx(bytes, name);
+    ({ meta, dim } = readContextModelFile(bytes, name, options.expect));
+  }
   const { spec } = meta;
   const ort = await loadOrt(options.wasmUrl, name);
   if (options.signal?.aborted === true) throw abortReason(options.signal);
@@ -163,36 +205,27 @@ export async function loadContextModel(
   }
   const cache = createTextIdCache(meta.featurizer);
   const bags: BagCache = new WeakMap();
+  const { commands } = spec;
   const runSession = async (f: ContextFeatures): Promise<ContextOutput> => {
-    const plan = planRows(f, bags, dim);
-    const ids = idMatrix(plan.tokens);
-    const cands = featureBlock(f.candFeats, spec.candFeatures.length);
-    const slots = featureBlock(f.slotFeats, spec.slotFeatures.length);
-    const feeds: Feeds = {
-      tokens: new ort.Tensor('int32', ids.data, [plan.tokens.length, ids.cols]),
-      known: new ort.Tensor('float32', plan.known, [plan.known.length / dim, dim]),
-      cand_rows: new ort.Tensor('int32', plan.candRows, [plan.candRows.length]),
-      slot_rows: new ort.Tensor('int32', plan.slotRows, [plan.slotRows.length]),
-      state: new ort.Tensor('float32', f.state, [1, spec.state.length]),
-      cand_feats: new ort.Tensor('float32', cands.block, [1, cands.mask.length, spec.candFeatures.length]),
-      cand_mask: new ort.Tensor('float32', cands.mask, [1, cands.mask.length]),
-      slot_feats: new ort.Tensor('float32', slots.block, [1, slots.mask.length, spec.slotFeatures.length]),
-      slot_mask: new ort.Tensor('float32', slots.mask, [1, slots.mask.length]),
-    };
-    const out = await session.run(feeds);
-    const read = (key: string, size: number): Float32Array => {
-      const data = out[key]?.data;
-      if (!(data instanceof Float32Array) || data.length !== size)
-        throw new InferenceError(`The context model returned no "${key}" of ${size} values`);
-      return data;
-    };
-    const embedded = read('bags', plan.tokens.length * dim);
-    plan.fresh.forEach((ids, i) => bags.set(ids, embedded.slice((i + 2) * dim, (i + 3) * dim)));
+    const packed = packTurn(f, bags, spec, dim);
+    const out = await session.run({
+      ids: new ort.Tensor('int32', packed.ids, [packed.ids.length]),
+      x: new ort.Tensor('float32', packed.x, [packed.x.length]),
+    });
+    const k = Math.max(1, f.candTokens.length);
+    const j = Math.max(1, f.slotTokens.length);
+    const c = commands.length;
+    const data = out['out']?.data;
+    const size = c + 1 + k + j + packed.rows * dim;
+    if (!(data instanceof Float32Array) || data.length !== size)
+      throw new InferenceError(`The context model returned no "out" of ${size} values`);
+    const bagsAt = c + 1 + k + j;
+    packed.fresh.forEach((ids, i) => bags.set(ids, data.slice(bagsAt + (i + 2) * dim, bagsAt + (i + 3) * dim)));
     return {
-      command: read('command', spec.commands.length),
-      switch: read('switch', 1)[0] as number,
-      intent: read('intent', Math.max(1, f.candTokens.length)).slice(0, f.candTokens.length),
-      slot: read('slot', Math.max(1, f.slotTokens.length)).slice(0, f.slotTokens.length),
+      command: data.subarray(0, c),
+      switch: data[c] as number,
+      intent: data.subarray(c + 1, c + 1 + f.candTokens.length),
+      slot: data.subarray(c + 1 + k, c + 1 + k + f.slotTokens.length),
     };
   };
   // One run on the largest id checks, before anyone relies on it, that the graph is whole,
@@ -235,7 +268,7 @@ export async function loadContextModel(
   const featurize = (input: ContextInput) => featurizeContext(input, spec, cache);
   return {
     metadata: meta,
-    bytes: bytes.length,
+    bytes: read.bytes.length,
     featurize,
     async run(input) {
       return runFeatures(featurize(input));

@@ -102,3 +102,28 @@ export function encodeOnnxModel(model: OnnxModel): Uint8Array {
   }
   return w.finish();
 }
+
+/**
+ * A float32 constant tensor.
+ * @param name the initializer's name
+ * @param dims its shape
+ * @param data its values (length = product of `dims`)
+ */
+export const f32Tensor = (name: string, dims: number[], data: Float32Array): OnnxTensor => ({
+  name,
+  type: 'float32',
+  dims,
+  data,
+});
+
+/**
+ * A 1-D int64 constant tensor (axes, shapes, split sizes).
+ * @param name the initializer's name
+ * @param values its values
+ */
+export const i64Tensor = (name: string, values: number[]): OnnxTensor => ({
+  name,
+  type: 'int64',
+  dims: [values.length],
+  data: BigInt64Array.from(values.map(BigInt)),
+});

@@ -61,26 +61,14 @@ async function variant(change: (m: OnnxModel) => OnnxModel): Promise<Uint8Array>
   const summary = readOnnxSummary(await bytes);
   const metadata = Object.fromEntries(summary.metadata);
   delete metadata['confidant.checksum'];
-  // A stand-in graph: constant outputs of the right sizes, declared like the real one.
-  const constant = (name: string, n: number): OnnxModel['initializers'][number] => ({
-    name: `${name}_value`,
-    type: 'float32',
-    dims: [1, n],
-    data: new Float32Array(n).fill(1 / n),
-  });
+  // A stand-in graph: a constant output, declared like the real one (too short for any turn).
   return encodeOnnxModel(
     change({
       producerName: 'test',
       producerVersion: '0',
       graphName: 'variant',
       nodes: summary.outputs.map((o) => ({ op: 'Identity', inputs: [`${o.name}_value`], outputs: [o.name] })),
-      initializers: [
-        constant('command', 2),
-        constant('switch', 1),
-        constant('intent', 2),
-        constant('slot', 1),
-        constant('bags', 8),
-      ],
+      initializers: [{ name: 'out_value', type: 'float32', dims: [3], data: new Float32Array(3).fill(1 / 3) }],
       inputs: summary.inputs,
       outputs: summary.outputs,
       metadata,
@@ -92,34 +80,36 @@ async function variant(change: (m: OnnxModel) => OnnxModel): Promise<Uint8Array>
 test('a graph of the wrong shape is refused before or at its test run', async () => {
   const renamed = await variant((m) => ({
     ...m,
-    inputs: m.inputs.map((v) => (v.name === 'state' ? { ...v, name: 'dialogue_state' } : v)),
+    inputs: m.inputs.map((v) => (v.name === 'x' ? { ...v, name: 'features' } : v)),
   }));
-  await assert.rejects(loadContextModel(renamed), isLoadError('bytes', /no input "state"/));
-  const wider = await variant((m) => ({
+  await assert.rejects(loadContextModel(renamed), isLoadError('bytes', /no input "x"/));
+  const matrix = await variant((m) => ({
     ...m,
-    inputs: m.inputs.map((v) => (v.name === 'state' ? { ...v, shape: [1, 5] } : v)),
+    inputs: m.inputs.map((v) => (v.name === 'x' ? { ...v, shape: [1, 'X'] } : v)),
   }));
-  await assert.rejects(loadContextModel(wider), isLoadError('bytes', /"state" has 5 at axis 1, its metadata says 2/));
+  await assert.rejects(loadContextModel(matrix), isLoadError('bytes', /"x" must be float32 of rank 1/));
   const floatIds = await variant((m) => ({
     ...m,
-    inputs: m.inputs.map((v) => (v.name === 'tokens' ? { ...v, type: 'float32' } : v)),
+    inputs: m.inputs.map((v) => (v.name === 'ids' ? { ...v, type: 'float32' } : v)),
   }));
-  await assert.rejects(loadContextModel(floatIds), isLoadError('bytes', /"tokens" must be int32/));
-  const missingOutput = await variant((m) => ({ ...m, outputs: m.outputs.filter((o) => o.name !== 'slot') }));
-  await assert.rejects(loadContextModel(missingOutput), isLoadError('bytes', /5 outputs/));
-  const unsizedBags = await variant((m) => ({
+  await assert.rejects(loadContextModel(floatIds), isLoadError('bytes', /"ids" must be int32/));
+  const extraOutput = await variant((m) => ({
     ...m,
-    inputs: m.inputs.map((v) => (v.name === 'known' ? { ...v, shape: ['U', 'D'] } : v)),
+    outputs: [...m.outputs, { name: 'bags', type: 'float32', shape: ['T'] }],
   }));
-  await assert.rejects(loadContextModel(unsizedBags), isLoadError('bytes', /"known" and "bags" need one fixed width/));
-  // Declared right, but it returns 3 commands where the metadata names 2: caught by the test run.
-  const wrongRun = await variant((m) => ({
+  await assert.rejects(loadContextModel(extraOutput), isLoadError('bytes', /1 outputs/));
+  const otherLayout = await variant((m) => ({
     ...m,
-    outputs: m.outputs.map((o) => (o.name === 'command' ? { ...o, shape: [1, 'c'] } : o)),
-    initializers: m.initializers.map((t) =>
-      t.name === 'command_value' ? { ...t, dims: [1, 3], data: new Float32Array(3) } : t,
-    ),
+    metadata: { ...m.metadata, 'confidant.layout': JSON.stringify({ ids: [], x: [], out: [], dim: 8 }) },
   }));
+  await assert.rejects(loadContextModel(otherLayout), isLoadError('bytes', /layout.ids must be/));
+  const noWidth = await variant((m) => {
+    const layout = JSON.parse(m.metadata['confidant.layout']!) as Record<string, unknown>;
+    return { ...m, metadata: { ...m.metadata, 'confidant.layout': JSON.stringify({ ...layout, dim: 0 }) } };
+  });
+  await assert.rejects(loadContextModel(noWidth), isLoadError('bytes', /layout.dim/));
+  // Declared right, but its one output has the wrong length for the turn: caught by the test run.
+  const wrongRun = await variant((m) => m);
   await assert.rejects(loadContextModel(wrongRun), (e: unknown) => {
     isLoadError('bytes', /does not run as a Confidant context model/)(e);
     assert.ok((e as Error).cause instanceof InferenceError);

@@ -9,7 +9,7 @@
  * @module
  */
 import { CHECKSUM_KEY } from '../../onnx/model-format.ts';
-import { encodeOnnxModel } from '../../onnx/onnx-writer.ts';
+import { encodeOnnxModel, f32Tensor, i64Tensor } from '../../onnx/onnx-writer.ts';
 import type { OnnxNode, OnnxTensor } from '../../onnx/onnx-model.ts';
 import { dequantizeUint8, quantizeUint8 } from '../../onnx/quantize.ts';
 import {
@@ -65,13 +65,8 @@ export function exportTagger(model: TrainedTagger, options: ExportTaggerOptions 
   const { dim: D, hidden: H, labels: L, window: W, features: K } = w;
   const rows = w.embedding.length / D;
   const r = (W - 1) >> 1;
-  const f32 = (name: string, dims: number[], data: Float32Array): OnnxTensor => ({ name, type: 'float32', dims, data });
-  const i64 = (name: string, values: number[]): OnnxTensor => ({
-    name,
-    type: 'int64',
-    dims: [values.length],
-    data: BigInt64Array.from(values.map(BigInt)),
-  });
+  const f32 = f32Tensor;
+  const i64 = i64Tensor;
   const crf = new Float32Array((L + 2) * L);
   crf.set(w.crf.trans, 0);
   crf.set(w.crf.start, L * L);
