@@ -380,7 +380,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.22, switchTo],
       [0.07, () => smallTalk(s)],
       [0.07, () => outOfScope(s)],
-      [0.03, () => unanswered(s)],
+      [0.05, () => unanswered(s)],
       // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
       [ASIDE_SHARE * 0.4, () => asideTurn({ reaction: 3, filler: 1, mash: 1 })],
     ]);
@@ -394,7 +394,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       const made = template(ELLIPTIC_FOLLOW, s)!;
       return turn(made.text, { command: 'start_task', intent: last.intent }, 'follow-unanswered', made.values);
     }
-    if (r < 0.7) {
+    if (r < 0.75) {
       const made = request(s, last.intent);
       if (made.gold.command === 'start_task') {
         const framed = fill(say(THEN_FRAMES, s), s.rng, s.lang, { r: made.text }).text;
@@ -407,7 +407,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     [0.14, () => consequential(s)],
     [0.35, again(s, last?.intent)],
     [0.6, () => request(s)],
-    [0.1, () => unanswered(s)],
+    // Refused requests weigh more than their share of use: what comes after them is what context decides.
+    [0.18, () => unanswered(s)],
     [0.08, () => outOfScope(s)],
     [0.15, () => smallTalk(s)],
     [0.03, cancel],
