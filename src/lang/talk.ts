@@ -113,3 +113,19 @@ export function readTalk(text: string): TalkKind | undefined {
 export function isFeelingOrInsult(kind: TalkKind | undefined): boolean {
   return kind !== undefined && kind !== 'reaction' && kind !== 'unsure' && kind !== 'aside' && kind !== 'ack';
 }
+
+/**
+ * `true` when a turn opens with not knowing and then says more ("idk however long eggs take", "not
+ * sure, long enough for rice", "不知道，你看着办吧"): its first clause, or the first one to three words
+ * of it, read as {@link readTalk}'s `unsure`.
+ * @param text the user's turn as typed
+ */
+export function opensUnsure(text: string): boolean {
+  const clause = normalize(text)
+    .split(/[,，。.!?？！;；]/u)[0]!
+    .trim();
+  if (clause === '') return false;
+  const words = clause.split(' ');
+  const heads = [clause, ...[1, 2, 3].filter((n) => n < words.length).map((n) => words.slice(0, n).join(' '))];
+  return heads.some((head) => enTalk.unsure(head) || zhTalk.unsure(toClauses(head)));
+}

@@ -92,7 +92,8 @@ describe('decideAction', () => {
 
   it('weighs carrying the task on against leaving it with the switch head', () => {
     const state = pendingTimer();
-    const f = featuresOf('whats 9 times 8', state, 'calculator');
+    // A turn with a length in it, which the intent model reads as a sum: either reading is possible.
+    const f = featuresOf('what is 8 minutes times 3', state, 'calculator');
     const commands = { fill_slot: 0.5, start_task: 0.5 };
     const stay = decideAction(state, f, outputs(commands, { calculator: 1 }, f, 0.1));
     const leave = decideAction(state, f, outputs(commands, { calculator: 1 }, f, 0.9));
@@ -270,5 +271,61 @@ describe('decideAction', () => {
       const d = decideAction(state, f, outputs({ out_of_scope: 0.7, correct_slot: 0.3 }, { alarm: 1 }, f, 0.9));
       assert.equal(d.action.type, 'out-of-scope', text);
     }
+  });
+  // Round 6's retrain took "i just burned my toast" for the answer to "For how long?": a typed slot (a
+  // length, a time, a number) is answered by a value of its kind, whatever the model says.
+  it('fills a length, time or number question with no first-person statement that holds no value of its kind', () => {
+    const alarm = () => {
+      const state = emptyState();
+      state.turn = 1;
+      state.task = { intent: 'alarm', skillId: 'builtin.alarm', text: 'set an alarm', slots: {}, turn: 1, at: 0 };
+      state.pending = { type: 'slot', slot: 'time', question: 'For what time?', asks: 1 };
+      return state;
+    };
+    const fill = { fill_slot: 0.5, out_of_scope: 0.4, start_task: 0.1 };
+    for (const [text, state] of [
+      ['ugh i just spilled the milk', pendingTimer()],
+      ['i can hear my neighbour drilling again', pendingTimer()],
+      ['我刚把牛奶洒了', pendingTimer()],
+      ['my cat is sitting on the keyboard', alarm()],
+      ['我家楼下又在装修', alarm()],
+    ] as const) {
+      const f = featuresOf(text, state, 'timer');
+      const d = decideAction(state, f, outputs(fill, { timer: 1 }, f, 0.5));
+      assert.equal(d.action.type, 'out-of-scope', text);
+    }
+    // A value of the kind asked, or not knowing (asked again): the question is answered.
+    for (const [text, state] of [
+      ['ugh i just spilled the milk, make it 10 minutes', pendingTimer()],
+      ['i have no idea lol', pendingTimer()],
+      ['十分钟吧', pendingTimer()],
+      ['idk', pendingTimer()],
+      ['dunno, however long rice needs', pendingTimer()],
+      ['不知道', pendingTimer()],
+      // No first-person statement: an answer that failed (asked again), as the dialogue sets expect.
+      ['elephant', pendingTimer()],
+      ['whenever lol', pendingTimer()],
+      ['老样子', pendingTimer()],
+      ['tomorrow at 7 i guess', alarm()],
+      ['早上七点', alarm()],
+    ] as const) {
+      const f = featuresOf(text, state, 'timer');
+      const d = decideAction(state, f, outputs(fill, { timer: 1 }, f, 0.5));
+      assert.equal(d.action.type, 'fill-slot', text);
+    }
+    // A free-text question takes any words (the slot's extractor judges them).
+    const remind = emptyState();
+    remind.turn = 1;
+    remind.task = {
+      intent: 'reminder_update',
+      skillId: 'builtin.reminders',
+      text: 'remind me',
+      slots: {},
+      turn: 1,
+      at: 0,
+    };
+    remind.pending = { type: 'slot', slot: 'task', question: 'What should I remind you about?', asks: 1 };
+    const f = featuresOf('the milk boiled over', remind, null);
+    assert.equal(decideAction(remind, f, outputs(fill, {}, f, 0.5)).action.type, 'fill-slot');
   });
 });
