@@ -81,6 +81,18 @@ export interface SimSetting {
  */
 const ASIDE_SHARE = 0.1;
 
+/** Slot kinds answered only by a value of their kind (a length, a time or date, a number). */
+const TYPED_KINDS: ReadonlySet<string> = new Set([
+  'duration',
+  'time',
+  'date',
+  'datetime',
+  'number',
+  'ordinal',
+  'money',
+  'percentage',
+]);
+
 const say = (bank: Bank, s: SimSetting): string => pick(s.rng, bank[s.lang].length > 0 ? bank[s.lang] : bank.en);
 
 /**
@@ -288,6 +300,9 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
         value.values,
       );
     };
+    // A remark about what is going on ("the kettle just boiled", "我的咖啡洒了") while a length, a time
+    // or a number is asked holds no value of its kind: out of scope, the question stays open (`decide.ts`).
+    const typed = kind !== undefined && TYPED_KINDS.has(kind);
     return choose(s, [
       [0.5, answers === undefined || answers[s.lang].length === 0 ? undefined : answer],
       [
@@ -308,6 +323,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
           ),
       ],
       [ASIDE_SHARE, () => asideTurn()],
+      [typed ? ASIDE_SHARE * 0.5 : 0, () => asideTurn({ remark: 1 })],
       [0.14, cancel],
       [0.18, interrupt],
       [0.08, () => smallTalk(s)],

@@ -29,7 +29,9 @@ export type ScheduleOp = 'set' | 'cancel' | 'list' | 'extend' | 'pause';
 export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
   if (hasHan(s)) {
+    if (/暂停|继续计时|恢复计时/u.test(s)) return 'pause';
     if (/取消|关掉|关了|关闭|停掉|停止|停了|删除|删掉|删了|不要了|别响|去掉|撤销/u.test(s)) return 'cancel';
+    if (ZH_EXTEND.test(s)) return 'extend';
     if (
       /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个/u.test(
         s,
@@ -53,6 +55,12 @@ export function scheduleOp(text: string): ScheduleOp {
 /** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
 const EXTEND =
   /\b(?:add|put|give (?:it|me))\b.*\b(?:more|extra|to (?:it|that|the timer|my timer|the one)|on (?:it|the timer|my timer))\b|\b(?:more|extra)\s+(?:secs?|seconds?|mins?|minutes?|hours?)\b/;
+
+/**
+ * "再加五分钟", "计时器延长十分钟", "多加半个小时": time added to the running timer. A length must follow
+ * 加 directly, so "再加一个五分钟的" (one more five-minute timer) stays a new timer.
+ */
+const ZH_EXTEND = /延长|加上?(?:[一二两三四五六七八九十\d]+\s*个?半?|半个?)\s*(?:分钟|分|秒钟?|秒|小时|钟头)/u;
 
 /** "another one", "same again", "do one more of those", "again pls same one": the length of the last timer, again. */
 const REPEAT =
