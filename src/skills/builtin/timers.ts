@@ -337,6 +337,24 @@ async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: strin
 }
 
 /**
+ * What the user wants done with timers: read from the request, or from this turn's own words when
+ * they name an operation ("add 5 more minutes", "再加五分钟", "how long is left on it"). A turn that carries a timer task on
+ * (a follow-up) runs with the task's first request as `ctx.text` ("set a timer for 10 minutes"), and
+ * the operation said now must not be lost to it: the length would replace the timer.
+ */
+function timerOp(ctx: SkillContext): ScheduleOp {
+  const asked = scheduleOp(ctx.text);
+  const turns = ctx.conversation.recentTurns;
+  const said = turns.length > 0 && turns[turns.length - 1]!.role === 'user' ? turns[turns.length - 1]!.text : ctx.text;
+  if (said === ctx.text) return asked;
+  const now = scheduleOp(said);
+  // Nothing said but a length ('set' is the default): the task's own operation is redone with it, except a
+  // pause, which was refused and leaves nothing to redo.
+  if (now === 'set') return asked === 'pause' ? 'set' : asked;
+  return now;
+}
+
+/**
  * The timer skill (`timer`): set ("a timer for 10 minutes"), check ("how long is left"), cancel.
  * @param random the injected random source
  */
@@ -354,7 +372,7 @@ export function createTimerSkill(random: Random): SkillDefinition {
       const pack = packFor(ctx.lang);
       const say = pack.skills.timer;
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
-      const asked = scheduleOp(ctx.text);
+      const asked = timerOp(ctx);
       if (asked === 'pause') return say.cannotPause;
       const op =
         ctx.slots['duration'] === undefined || asked === 'extend' ? asked : opWithValue(ctx.text.toLowerCase());
