@@ -14,6 +14,15 @@
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, opensUnsure, readTalk } from '../lang/talk.ts';
+import {
+  againZh,
+  answersConfirmZh,
+  asksTimeLeftZh,
+  dropsZh,
+  readsListZh,
+  requestIntentZh,
+  stopsZh,
+} from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import { BARE_NUMBER, onlyTimeWords, saysOwnNews, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
 import { saysOwnNewsZh } from '../lang/zh/zh-remarks.ts';
@@ -118,6 +127,7 @@ function movesTaskTime(state: DialogueState, f: TurnFeatures, best: number): boo
 
 const S_PENDING = SLOT_FEATURES.indexOf('pending');
 const C_SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
+const C_TOP1 = CANDIDATE_FEATURES.indexOf('model_top1');
 /** Words by which a short English turn speaks for itself rather than answering (a question, a reaction, a switch). */
 const OWN_WORDS =
   /^(?:what|whats|what's|wat|how|hows|how's|who|why|when|where|which|can|could|would|will|is|are|do|does|did|tell|show|set|hold on|hang on|wait|actually|btw|by the way|quick question|ugh+|honestly|i|im|i'm|i've|ive|i'd|id|we|we're|it|it's|its|that|that's|thats|this|you|u|ur|you're|feeling|so)\b|\b(?:i feel|feel(?:ing)?|tired|sad|lonely|bored|stressed|happy|upset)\b|\?\s*$|\b(?:thanks?|thank you|thx|ty|ok|okay|k|yes|yeah|yep|yup|sure|no|nope|nah|hi|hello|hey|bye|goodbye|lol|lmao|haha+|hmm+|huh|sorry|stop|cancel|never ?mind|nvm|forget it|idk|dunno|wow|omg|cool|nice|great|awesome)\b/i;
@@ -134,12 +144,21 @@ function bareEnglish(utterance: string): boolean {
  * words), a pronoun-led statement, a reaction, thanks, yes/no, a cancel or a switch opener.
  */
 const ZH_OWN_WORDS =
-  /[吗呢吧嘛啊呀哦哈嗯么？?]|什么|怎么|为什么|几|哪|谁|多少|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
+  /[吗呢吧嘛啊呀哦哈嗯么？?]|什么|怎么|为什么|几|哪|谁|多少|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给我|给你|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
 
-/** A short Chinese turn (at most 8 Han characters, nothing else) with no words of its own. */
+/**
+ * What an answer may open with before the value ("哦对 去银行办卡", "哦想起来了，去邮局寄包裹",
+ * "是关于周末给我妈过生日的事"): remembering, not words of its own.
+ */
+const ZH_ANSWER_OPENER = /^(?:(?:哦+|噢+|嗯+|啊)?[，,\s]*(?:对了|对|想起来了|我想起来了)|是关于|关于|就是)[，,、\s]*/u;
+
+/** A short Chinese turn (at most 12 Han characters, nothing else, after an opener) with no words of its own. */
 function bareChinese(utterance: string): boolean {
-  const said = utterance.trim().replace(/[。！!，,\s]+$/u, '');
-  return /^[\p{Script=Han}·]{1,8}$/u.test(said) && !ZH_OWN_WORDS.test(said);
+  const said = utterance
+    .trim()
+    .replace(/[。！!，,\s]+$/u, '')
+    .replace(ZH_ANSWER_OPENER, '');
+  return /^[\p{Script=Han}·]{1,12}$/u.test(said) && !ZH_OWN_WORDS.test(said);
 }
 
 /**
@@ -159,14 +178,16 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
   if (asked === undefined || (asked.feats[S_TEXT] ?? 0) === 0 || (asked.feats[S_ANSWER] ?? 0) === 0) return false;
   const skillId = state.task?.skillId;
   // A Chinese request needs no slot value to be complete ("讲个笑话", "设个闹钟" name no value), and
-  // Chinese has no word boundaries for a list of openers to catch: there, any other skill among the
-  // intent model's three best keeps the turn from being taken as the answer.
+  // Chinese has no word boundaries for a list of openers to catch: there, another skill among the
+  // intent model's three best keeps the turn from being taken as the answer when it is the model's
+  // first choice or finds values for its slots in the turn; a skill ranked behind that reads nothing
+  // in it ("去银行办养老金认证" has reminder_update behind todo_list_update) does not.
   return !f.candidates.some(
     (c) =>
       c.skill !== undefined &&
       c.skill.id !== skillId &&
       (c.feats[C_TOP3] ?? 0) > 0 &&
-      (han || (c.feats[C_SLOTS_FOUND] ?? 0) > 0),
+      ((han && (c.feats[C_TOP1] ?? 0) > 0) || (c.feats[C_SLOTS_FOUND] ?? 0) > 0),
   );
 }
 
@@ -255,6 +276,92 @@ function answersAsked(state: DialogueState, f: TurnFeatures): boolean {
   return !(saysOwnNews(f.utterance) || saysOwnNewsZh(f.utterance)) || opensUnsure(f.utterance);
 }
 
+const C_FITS = CANDIDATE_FEATURES.indexOf('entity_fits');
+/** Tasks that leave something running or set, which a stop word with nothing asked stops. */
+const STOPPABLE: ReadonlySet<string> = new Set(['timer', 'alarm', 'reminder', 'reminder_update']);
+/** Commands a Chinese request read by its words does not overrule: they answer what is open. */
+const ANSWERS: ReadonlySet<DialogueCommand> = new Set(['cancel', 'confirm', 'deny']);
+
+/** Intents a "再来一个" does again: what a request gives at once, with nothing to fill. */
+const AGAIN_INTENTS: ReadonlySet<string> = new Set(['tell_joke', 'fun_fact', 'flip_coin', 'roll_dice']);
+
+/**
+ * The intent a Chinese turn asks for in the conversation it is said in: the same again after a joke or a coin ("换一个
+ * 这个太冷了", "三局两胜 再来"), a reading of the list being worked on ("那清单上现在应该什么都没有了吧"
+ * after clearing it, read by the intent model as yes), and the time left of the timer set ("米饭那个
+ * 还剩多少时间").
+ */
+function conversationIntentZh(state: DialogueState, text: string): string | undefined {
+  const acts = state.acts ?? [];
+  // The last thing done, past a remark or two ("一点都不好笑 你好笨" between a joke and "换一个").
+  const last = acts
+    .slice(-3)
+    .map((a) => a.intent)
+    .filter((i) => i !== null)
+    .pop();
+  if (last !== undefined && AGAIN_INTENTS.has(last) && againZh(text)) return last;
+  const list = readsListZh(text);
+  if (list === 'todo' || list === 'shopping') return `${list}_list`;
+  // "list里还剩什么了": the list the conversation worked on last (with none, the intent model's reading stands).
+  if (list === 'either') {
+    const worked = [state.task?.intent, ...acts.map((a) => a.intent).reverse()].find(
+      (i) => i != null && /^(?:todo|shopping)_list/.test(i),
+    );
+    if (worked !== undefined && worked !== null) return worked.startsWith('todo') ? 'todo_list' : 'shopping_list';
+  }
+  const timers = state.task?.intent === 'timer' || acts.some((a) => a.intent === 'timer');
+  return timers && asksTimeLeftZh(text) ? 'timer' : undefined;
+}
+
+/**
+ * The candidate a Chinese turn asks for by its words (`src/lang/zh/zh-turn-words.ts`: "元旦是哪天" and
+ * "距离春节还有几天" ask the date skill, read by the intent model as payday or pto_balance; "我叫啥来着"
+ * asks the user's name, "你现在叫啥" the assistant's), or -1. A day question counts only with a date
+ * in the turn for the date skill to read. It is started unless the turn answers a confirmation or
+ * cancels, or already goes to that intent.
+ */
+function requestedZh(state: DialogueState, f: TurnFeatures, command: DialogueCommand, best: number): number {
+  if (ANSWERS.has(command)) return -1;
+  const hasDate = f.candidates.some((c) => c.intent === 'date' && c.skill !== undefined && (c.feats[C_FITS] ?? 0) > 0);
+  // "停下来吧", "cancel掉吧" with nothing asked stop what the conversation set: the task's skill's.
+  const task = state.task;
+  const stops = task !== undefined && state.pending === undefined && STOPPABLE.has(task.intent) && stopsZh(f.utterance);
+  const intent =
+    requestIntentZh(f.utterance, hasDate) ??
+    (stops ? task.intent : undefined) ??
+    conversationIntentZh(state, f.utterance);
+  if (intent === undefined) return -1;
+  // Already the request the words ask for; out of scope it is not ("米饭那个还剩多少时间" read as timer, then dropped).
+  if (f.candidates[best]?.intent === intent && command !== 'out_of_scope') return -1;
+  // A stop goes to the task's skill, whichever of its intents the model reads ("那个拿报告的取消吧" as reminder).
+  if (stops && intent === task.intent && f.candidates[best]?.skill?.id === task.skillId) return -1;
+  if (!stops && state.task?.intent === intent && CARRY.has(command)) return -1;
+  return f.candidates.findIndex((c) => c.intent === intent);
+}
+
+/**
+ * What a Chinese turn's words settle whatever the model reads (`src/lang/zh/zh-turn-words.ts`): a
+ * loose yes or no to a confirmation ("嗯 清吧 都买完了", "等等 别 还没买呢": a no word never
+ * clears a list), a drop of the question asked with its reason ("哎 还是不弄了 我手机自己有"),
+ * and the requests of {@link requestedZh}. `k` is the candidate to start, or -1.
+ */
+function zhCommand(
+  command: DialogueCommand,
+  state: DialogueState,
+  f: TurnFeatures,
+  best: number,
+): { command: DialogueCommand; k: number } {
+  if (!/\p{Script=Han}/u.test(f.utterance)) return { command, k: -1 };
+  if (state.pending?.type === 'confirm') {
+    const answer = answersConfirmZh(f.utterance);
+    if (answer !== undefined) return { command: answer === 'yes' ? 'confirm' : 'deny', k: -1 };
+  }
+  if (state.pending?.type === 'slot' && command !== 'cancel' && dropsZh(f.utterance))
+    return { command: 'cancel', k: -1 };
+  const k = requestedZh(state, f, command, best);
+  return k >= 0 ? { command: 'start_task', k } : { command, k: -1 };
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -317,13 +424,16 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice && !remarkAbout(f, best))
     command = 'start_task';
   command = talkCommand(command, state, f);
+  const zh = zhCommand(command, state, f, best);
+  command = zh.command;
+  const asked = zh.k;
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;
   switch (command) {
     case 'start_task':
     case 'small_talk': {
-      const k = best;
+      const k = asked >= 0 ? asked : best;
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
       action =

@@ -9,8 +9,8 @@
  * @module
  */
 
-/** The fillers: hesitation sounds, and 那个 / 就是 / 这个 used as "um". */
-const WORD = '(?:[嗯呃额唔]+|那个啥|那啥|那个|这个|就是说|就是|然后呢|然后)';
+/** The fillers: hesitation sounds, 那个 / 就是 / 这个 used as "um", and remembering ("哦对", "对了", "想起来了"). */
+const WORD = '(?:[嗯呃额唔]+|哦*对了|哦+对?|噢+|(?:哦|我)?想起来了|那个啥|那啥|那个|这个|就是说|就是|然后呢|然后)';
 /** A filler standing alone: after the start or a break, before a break or the end. */
 const ALONE = new RegExp(`(^|[\\s，,、。…])${WORD}(?=[\\s，,、。…]|$)`, 'gu');
 /** 就是 / 然后 written against the value they lead into, at its start ("就是收衣服"). */

@@ -1,6 +1,6 @@
 /**
  * One spacing rule for every Chinese reply: no space between a Chinese character (or Chinese
- * punctuation) and Latin letters or digits next to it — "明天7:00提醒你开会", "计时器已设定：10分钟",
+ * punctuation) and Latin letters, digits or another Chinese character next to it — "明天7:00提醒你开会", "计时器已设定：10分钟",
  * "提醒你3点meeting". Chinese apps write it either way; what reads badly is both in one sentence
  * ("明天 10:00提醒你"), which is what templates and formatted times gave when each chose its own.
  * Spaces between two Latin words ("oat milk") and around symbols ("12 × 7") stay.
@@ -15,6 +15,8 @@
 const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef`;
 const AFTER_CJK = new RegExp(`([${CJK}])[ \\t\\u00a0]+(?=[A-Za-z0-9])`, 'gu');
 const BEFORE_CJK = new RegExp(`([A-Za-z0-9%°])[ \\t\\u00a0]+(?=[${CJK}])`, 'gu');
+/** Two Chinese words never have a space between them ("现在是 明天5:38" from a template's "是 " and a day word). */
+const BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t\\u00a0]+(?=[${CJK}])`, 'gu');
 
 /**
  * A Chinese reply with the spacing rule applied.
@@ -22,7 +24,7 @@ const BEFORE_CJK = new RegExp(`([A-Za-z0-9%°])[ \\t\\u00a0]+(?=[${CJK}])`, 'gu'
  * @returns the text with no space between Chinese and Latin letters or digits
  */
 export function spaceZh(text: string): string {
-  return text.replace(AFTER_CJK, '$1').replace(BEFORE_CJK, '$1');
+  return text.replace(AFTER_CJK, '$1').replace(BEFORE_CJK, '$1').replace(BETWEEN_CJK, '$1');
 }
 
 /**

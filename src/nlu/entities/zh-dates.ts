@@ -14,6 +14,7 @@
  */
 import { emit, type ScanContext } from './scan.ts';
 import { formatDate, formatDateTime, instantOf, wallTimeAt } from './time-zone.ts';
+import { holidayDay, ZH_HOLIDAY_PATTERN } from './zh-holidays.ts';
 import { hanNumeralValue } from './zh-numbers.ts';
 
 const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
@@ -24,14 +25,15 @@ const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
  * @internal exported for the regex-safety test
  */
 export const ZH_DATE_PARTS: readonly string[] = [
-  '(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚)',
+  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|${ZH_HOLIDAY_PATTERN})`,
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
   '(早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|凌晨)',
   `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
 ];
 /** Only where an expression can start: a cheap test that skips every other character. */
-const START = '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌差])';
+const START =
+  '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌差去元情妇愚劳儿教国万双光平圣春农除年端重])';
 const DATE_RE = new RegExp(START + ZH_DATE_PARTS.map((p) => `${p}?`).join(''), 'gu');
 /** After a bare "三点五" a unit or an operator makes it the number 3.5, not 3:05. */
 const NUMBER_AFTER_RE = /^[公米斤克升倍个块元加减乘除的%％]/u;
@@ -239,7 +241,12 @@ function readMatch(
   const [, dayWord, weekPrefix, weekDay, yearS, monthS, dayS, monthWord, domS, periodWord] = m;
   const [lessBefore, hourS, half, quarter, , lessAfter, minuteS, minuteUnit, colonHour, colonMinute] = m.slice(10);
   let date: Civil | undefined;
-  if (dayWord !== undefined) date = addDays(today, DAY_OFFSET[dayWord]!);
+  if (dayWord !== undefined) {
+    const offset = DAY_OFFSET[dayWord];
+    // Not a day word: a holiday's name ("圣诞节", "明年春节"); a lunar one past the table is no date.
+    date = offset === undefined ? holidayDay(dayWord, today) : addDays(today, offset);
+    if (date === undefined) return undefined;
+  }
   if (weekDay !== undefined) {
     const w = WEEKDAY[weekDay] ?? Number(weekDay);
     const t = weekdayOf(today);
@@ -313,7 +320,8 @@ function readMatch(
     instantOf({ ...(h >= 24 ? addDays(c, 1) : c), hour: h % 24, minute, second: 0, millisecond: 0 }, timeZone);
   if (date !== undefined) {
     // "明天三点" is the afternoon: small hours are said with 凌晨.
-    const h = period === undefined && hour >= 1 && hour <= 6 ? hour + 12 : hour24(hour, period);
+    // A clock read off a screen ("明天6:20") is said as it shows.
+    const h = period === undefined && hourS !== undefined && hour >= 1 && hour <= 6 ? hour + 12 : hour24(hour, period);
     return { kind: 'datetime', value: formatDateTime(on(date, h), timeZone) };
   }
   // A bare clock time is its next occurrence; "三点" without a day part is 3:00 or 15:00, whichever comes first.

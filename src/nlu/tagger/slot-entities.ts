@@ -9,6 +9,13 @@ import type { Entity, NluResult } from '../types.ts';
 import type { TaggedSpan } from './bio.ts';
 
 /**
+ * A span that is a Chinese question word ("啥来着" in "我叫啥来着", "什么"), or a short one that starts
+ * with one ("啥你" in "我叫啥你还记得吗", "啥不"): it asks for a value, it is none (a name, an item, a
+ * reminder's text).
+ */
+const QUESTION_WORDS = /^(?:啥|什么|谁|哪个|哪儿|哪里|几|多少)(?:来着|呢|吗|啊|呀|了)*$|^(?:啥|什么|谁).{0,2}$/u;
+
+/**
  * Adds tagged spans to a result's entities (kept sorted by `start`).
  * @param nlu what the intent model understood
  * @param spans what the tagger found in the same text
@@ -16,7 +23,15 @@ import type { TaggedSpan } from './bio.ts';
  */
 export function withSlotEntities(nlu: NluResult, spans: readonly TaggedSpan[]): NluResult {
   if (spans.length === 0) return nlu;
-  const tagged: Entity[] = spans.map((s) => ({
+  // Words the date grammars read as a day are no place: the tagger takes 节 in "圣诞节是星期几", or
+  // 国庆节, for a place name, which would then answer for the wrong zone.
+  const days = nlu.entities.filter((e) => e.kind === 'date' || e.kind === 'datetime' || e.kind === 'time');
+  const kept = spans.filter(
+    (s) =>
+      !QUESTION_WORDS.test(s.text) && (s.entity !== 'place' || !days.some((d) => d.start < s.end && s.start < d.end)),
+  );
+  if (kept.length === 0) return nlu;
+  const tagged: Entity[] = kept.map((s) => ({
     kind: 'slot',
     name: s.entity,
     text: s.text,

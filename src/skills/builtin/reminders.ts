@@ -41,9 +41,11 @@ const ZH_TASK_PATTERNS = [
 const EN_READ =
   /\b(?:what|whats|what's|which|any|show|list|read|how many)\b[^.?!]*\breminders?\b|\breminders?\b[^.?!]*\b(?:do i have|have i got|are there|are set)\b/i;
 const ZH_READ =
-  /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条/u;
+  /看看|看一下|查看|查一下|列表|列出|列一下|列下|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条|还剩|剩啥|剩哪些|提醒里有/u;
 /** Words that change reminders: a question with them is no reading. */
-const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|改|挪|推迟|提前/u;
+const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|不用了|改|挪|推迟|提前/u;
+/** A change that stops reminders: "那个拿报告的取消吧", "关煤气那个不用了". */
+const ZH_STOP = /删|取消|清空|清除|去掉|不要了|不用了/u;
 
 /** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
 function readsZh(text: string): boolean {
@@ -248,18 +250,37 @@ const ALL = /\b(?:all|every|everything)\b|所有|全部|清空/i;
 /** A request to delete reminders rather than set one ("cancel that reminder", "删掉提醒"). */
 function isDelete(ctx: Pick<SkillContext, 'text' | 'slots'>): boolean {
   return (
-    /\b(?:delete|remove|cancel|clear|erase|stop)\b|删|取消|清空|清除|去掉|不要/u.test(ctx.text.toLowerCase()) &&
+    /\b(?:delete|remove|cancel|clear|erase|stop)\b|删|取消|清空|清除|去掉|不要|不用了/u.test(ctx.text.toLowerCase()) &&
     ctx.slots['task'] === undefined
   );
+}
+
+/**
+ * The one reminder a Chinese delete names by its words ("那个拿报告的取消吧" for "去拿报告"): the
+ * reminder sharing the most two-character runs with the turn, if one shares more than any other.
+ */
+function namedZh(all: readonly Reminder[], text: string): Reminder | undefined {
+  if (!hasHan(text)) return undefined;
+  const said = text.replace(/提醒|取消|删掉?|不用了?|不要了?/gu, ' ');
+  const shared = (task: string) => {
+    let n = 0;
+    for (let i = 0; i + 2 <= task.length; i++)
+      if (/\p{Script=Han}{2}/u.test(task.slice(i, i + 2)) && said.includes(task.slice(i, i + 2))) n++;
+    return n;
+  };
+  const scored = all.map((r) => ({ r, n: shared(r.task) })).sort((a, b) => b.n - a.n);
+  const [first, second] = scored;
+  return first !== undefined && first.n > 0 && (second === undefined || second.n < first.n) ? first.r : undefined;
 }
 
 async function deleteReminders(ctx: SkillContext): Promise<string> {
   const say = packFor(ctx.lang).skills.reminders;
   const all = await loadReminders(ctx);
   if (all.length === 0) return say.noneToDelete;
-  // "Cancel that reminder" right after setting one means that one; "delete my reminders" means all.
+  // "Cancel that reminder" right after setting one means that one; "delete my reminders" means all;
+  // "那个拿报告的取消吧" means the one whose words it says.
   const last = await ctx.storage!.get<string>('last');
-  const one = all.find((r) => r.id === last);
+  const one = namedZh(all, ctx.text) ?? all.find((r) => r.id === last);
   if (one !== undefined && !ALL.test(ctx.text) && !/\breminders\b/i.test(ctx.text)) {
     await ctx.schedule!.cancel(one.id).catch(() => undefined);
     await ctx.storage!.set(
@@ -322,8 +343,13 @@ export function createReminderSkill(random: Random): DialogueSkill {
     permissions: { schedule: true, storage: true },
     // "我的提醒都有啥", "我现在有哪些reminder" read them back, whatever the model made of them.
     // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
+    // "那个拿报告的取消吧 同事帮我拿了" stops one: an update, though it reads like a question about them.
     refineIntent: (intent, slots, text) =>
-      readsZh(text) ? 'reminder' : slots['task'] !== undefined ? 'reminder_update' : intent,
+      readsZh(text)
+        ? 'reminder'
+        : slots['task'] !== undefined || (hasHan(text) && ZH_STOP.test(text))
+          ? 'reminder_update'
+          : intent,
     async execute(ctx) {
       if (ctx.schedule === undefined || ctx.storage === undefined)
         return packFor(ctx.lang).skills.reminders.unavailable;

@@ -1,0 +1,147 @@
+/**
+ * Chinese words the dialogue decision reads in a whole turn (src/context/decide.ts), where the
+ * intent model, trained on few such sentences, reads something else: a question about a named day
+ * ("元旦是哪天" is not payday, "距离春节还有几天" is not pto_balance), about a name ("我叫啥来着" asks,
+ * "你现在叫啥" asks the assistant's), a change of one's name ("我想改个名字"), a loose drop of the
+ * question asked with its reason ("哎 还是不弄了 我手机自己有"), and a loose answer to a confirmation
+ * ("嗯 清吧 都买完了", "等等 别 还没买呢"). Word lists, so they live with the language; the decision
+ * keeps what it does with them. Bounded alternations, no nested quantifiers.
+ *
+ * @module
+ */
+
+/**
+ * A question about a day: which day or weekday it is ("是哪天", "是几号", "星期几", "周几", "礼拜几",
+ * "几月几号"), or how many days are left ("还有几天", "还剩多少天", "差几天", "多少天后").
+ */
+const DAY_QUESTION =
+  /哪一?天|几月几[号日]|几号|(?:星期|周|礼拜)几|(?:还有|还剩|还差|差|剩|有)(?:几|多少)天|(?:几|多少)天(?:以?后|之后)?(?:到|过|是)|什么时候(?:到|过)/u;
+
+/** What a question about a name asks with. */
+const WHAT = '(?:啥|什么|谁|哪个)';
+/** The user's own name asked back: "我叫啥来着", "你还记得我叫啥不", "那你现在管我叫啥", "我的名字是什么". */
+const ASKS_OWN_NAME = new RegExp(
+  `(?:我叫|管我叫|称呼我|喊我|叫我)(?:的是)?${WHAT}|我(?:的)?名字(?:是|叫)?${WHAT}|记得我(?:的名字|叫)`,
+  'u',
+);
+/** The assistant's name asked: "那你现在叫什么", "所以你现在叫啥来着", "你名字是啥". */
+const ASKS_ITS_NAME = new RegExp(
+  `你(?:现在|以后|到底|又|究竟)?(?:是)?叫${WHAT}|你(?:的)?名字(?:是|叫)?${WHAT}|怎么称呼你`,
+  'u',
+);
+/** A change of the user's name asked without the name: "我想改个名字", "我要改名字", "能改下你怎么称呼我吗". */
+const CHANGES_OWN_NAME =
+  /(?:^|[我想要能帮])(?:改|换)(?:个|一下|下)?(?:我的)?名字|(?:改|换)(?:一下|下)?(?:你)?(?:怎么)?(?:称呼|叫)我/u;
+
+/**
+ * The intent a Chinese turn asks for by its words, if a grammar here reads one.
+ * @param text the turn
+ * @param hasDate whether the turn holds a date entity (a day, a holiday)
+ * @returns `date` for a question about a named day, `user_name` / `what_is_your_name` for a
+ *   question about the user's or the assistant's name, `change_user_name` for a change of the
+ *   user's name with no name said; else `undefined`
+ */
+export function requestIntentZh(text: string, hasDate: boolean): string | undefined {
+  if (hasDate && DAY_QUESTION.test(text)) return 'date';
+  if (ASKS_OWN_NAME.test(text)) return 'user_name';
+  if (ASKS_ITS_NAME.test(text)) return 'what_is_your_name';
+  // "改你的名字", "给你改个名" rename the assistant.
+  if (CHANGES_OWN_NAME.test(text) && !/你的名字|给你|帮你/u.test(text)) return 'change_user_name';
+  return undefined;
+}
+
+/** Openers of a clause that drops something: interjections, second thoughts ("想了想", "还是", "那就"). */
+const DROP_OPEN = '(?:唉|哎|哎呀|啊|嗯|呃|额|emm+|em+|诶|哦|想了想|想想|我想了想|还是|那就|那|你就|就|我看|要不)*';
+/** The words of a drop: "算了", "不用了", "别设了", "不弄了", "不整了", "不用提醒了", "先不要了". */
+const DROP_WORDS =
+  '算了|不用了|不要了|不弄了|不整了|不搞了|不设了|不定了|别设了|别定了|别弄了|别整了|不需要了|不用提醒了|不用设了|不用定了|不用弄了|不用记了|先不了|先不用了|先不要了';
+/** A clause (at the start of the turn or after a break) that drops what is asked. */
+const DROPS = new RegExp(`(?:^|[\\s，,。.！!])${DROP_OPEN}(?:${DROP_WORDS})`, 'iu');
+/** Words that ask for something new after a drop ("算了 帮我定七点的"): then it is no plain drop. */
+const ASKS_ANEW =
+  /帮我|给我|定个|设个|改成|改到|换成|加个|加上|提醒我|叫我|关掉|关了|停掉|停了|删掉|删了|清掉|清空|什么|啥|吗|几|多少|怎么|[？?]|[0-9０-９]|[一二三四五六七八九十两半](?:点|分钟|小时|个)/u;
+
+/**
+ * `true` when a Chinese turn drops the question asked, with or without a reason: "哎 还是不弄了 我手机
+ * 自己有", "算了，这种事我自己肯定忘不了，不用提醒了", "唉，我想起来了，手机上已经有了，你就别设了",
+ * "emmm 不整了 用手机自带的吧". A thing before the words ("coffee不要了", "关煤气那个不用了") stops
+ * that thing instead, and a new request after them ("算了 改成八点") is that request.
+ * @param text the turn
+ */
+export function dropsZh(text: string): boolean {
+  return DROPS.test(text.trim()) && !ASKS_ANEW.test(text);
+}
+
+/** A no to a confirmation, anywhere in it: "等等 别 还没买呢", "还是别删了", "先留着", "不清了". */
+const CONFIRM_NO =
+  /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不要|还是别|还是不要|不了)(?!忘|说)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清空|不清了|不删|别清|别删/u;
+/** A new request after the refusal words ('先不说这个，你帮我算算…'): no answer to the confirmation. */
+const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
+/** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */
+const CONFIRM_YES =
+  /^(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay)?[\s，,]*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
+
+/**
+ * How a Chinese turn answers a confirmation when it says more than a bare yes or no: `yes` for the
+ * verb said back ("嗯 清吧 都买完了"), `no` for a refusal word anywhere ("等等 别 还没买呢").
+ * @param text the turn
+ */
+export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
+  const said = text.trim();
+  if (ASKS_OTHER.test(said)) return undefined;
+  if (CONFIRM_NO.test(said)) return 'no';
+  return CONFIRM_YES.test(said) ? 'yes' : undefined;
+}
+
+/** Words that stop something running or set: "停下来吧", "关掉吧", "cancel掉吧", "那个取消吧". */
+const STOPS = /停下|停掉|停了|关掉|关了|关闭|别响|取消|删掉|删了|cancel/iu;
+
+/**
+ * `true` when a Chinese turn stops something ("不行了不行了，停下来吧" after a timer is set, "ok cancel掉吧
+ * 老板叫我开会"): said with nothing open, it stops what the conversation set last.
+ * @param text the turn
+ */
+export function stopsZh(text: string): boolean {
+  return STOPS.test(text);
+}
+
+/** "再来一个", "换一个", "再讲一个", "三局两胜 再来": the same again. */
+const AGAIN =
+  /^(?:(?:三局两胜|五局三胜|好|行|哈+|嗯+)[\s，,]*)?(?:再来|换一个|换个|再讲一个|再说一个|再扔一次|再抛一次|再掷一次|再投一次|再来一次|再来一个|再来一下)/u;
+
+/**
+ * `true` when a Chinese turn asks for the same again ("换一个 这个太冷了" after a joke, "三局两胜 再来"
+ * after a coin): the last act's intent, when it is one that can simply be done again.
+ * @param text the turn
+ */
+export function againZh(text: string): boolean {
+  return AGAIN.test(text.trim());
+}
+
+/** A question that reads a list: "现在是空的吧", "还剩什么", "还有啥", "都有哪些". */
+const LIST_READ =
+  /是空的|空了吧|什么都没有|啥都没有|还剩(?:什么|啥|哪些)|还有(?:什么|啥|哪些|东西)|都有(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:东西|要买|要做)?/u;
+const LIST_WORD = /清单|单子|购物单|买菜单|待办|要做的事|任务|list/iu;
+
+/**
+ * The list a Chinese question reads ("那清单上现在应该什么都没有了吧", "list里还剩什么了", "待办现在是空的吧"):
+ * `todo` or `shopping` when its words say which, `either` when only the conversation can say.
+ * @param text the turn
+ */
+export function readsListZh(text: string): 'todo' | 'shopping' | 'either' | undefined {
+  if (!LIST_READ.test(text) || !LIST_WORD.test(text) || /加|删|去掉|清空|清掉|不要/u.test(text)) return undefined;
+  if (/待办|要做的事|任务/u.test(text)) return 'todo';
+  if (/购物|买菜|要买/u.test(text)) return 'shopping';
+  return 'either';
+}
+
+/** "米饭那个还剩多少时间", "还有多久": how long a timer has left. */
+const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响/u;
+
+/**
+ * `true` when a Chinese turn asks how long is left (of a timer the conversation set).
+ * @param text the turn
+ */
+export function asksTimeLeftZh(text: string): boolean {
+  return TIME_LEFT.test(text);
+}
