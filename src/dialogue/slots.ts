@@ -59,7 +59,7 @@ export function tagOf(slot: DialogueSlot): string {
  * else"): the skill should ask which, so a tagged span of only these is dropped.
  */
 const PLACEHOLDER =
-  /^(?:it|them|that|this|these|those|one|something(?: else)?|anything(?: else)?|everything|stuff|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些))$/iu;
+  /^(?:it|them|that|this|these|those|one|an?|the|smth|sth|(?:a|the|some) words?|something(?: else)?|anything(?: else)?|everything|stuff|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些))$/iu;
 
 /**
  * The words the slot tagger found for `tag` in a turn, confident enough, in text order.

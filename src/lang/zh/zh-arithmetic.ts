@@ -41,6 +41,8 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/的?立方/gu, ' ^3'],
   [/的?阶乘/gu, '!'],
   [/开?根号|平方根/gu, '√'],
+  // "再乘个3", "再加个3呢": a measure word between the operator and its number.
+  [/(乘以|乘上|乘|除以|除|加上|加|减去|减掉|减)\s*个\s*(?=\d)/gu, '$1'],
   [new RegExp(String.raw`(${N})\s*除\s*(?!以)(${N})`, 'gu'), '$1 / $2'],
   [/乘以|乘上|乘/gu, ' * '],
   [/除以|除/gu, ' / '],
@@ -53,7 +55,7 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
 const FILLER =
-  /我是说|我的意思是|不对|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
+  /我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
 
 /**
  * Rewrites Chinese spoken arithmetic into symbols.

@@ -6,6 +6,7 @@
  * @module
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
+import { UNIT_PATTERN, unitByAlias } from '../../skills/builtin/units.ts';
 
 /** id → the name replies use, then the other names people write. */
 const NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -70,7 +71,8 @@ export const ZH_UNIT_SOURCE = [...BY_NAME.keys()]
   .map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
   .join('|');
 
-const U = `(${ZH_UNIT_SOURCE})`;
+// "6 feet 是多少 cm", "那 5 feet 呢": an English unit name inside Chinese, not inside a Latin word.
+const U = `(${ZH_UNIT_SOURCE}|(?<![a-z])(?:${UNIT_PATTERN})(?![a-z]))`;
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
 const ASK = '(?:是|等于|合|折合|有|相当于|换算成|换算为|换成|转成|转换成|转换为|变成|化成)?(?:多少|几)个?';
 const TO = '(?:换算成|换算为|换成|转成|转换成|转换为|变成|化成|是多少|等于多少|合多少|折合多少|是几|等于几)';
@@ -80,7 +82,8 @@ const CONVERT = new RegExp(`^(?:把|将)\\s*${NUM}?\\s*${U}\\s*${TO}\\s*${U}`, '
 /** "华氏100度", "摄氏30度". */
 const SCALE_FIRST = new RegExp(`^(?:把|将)?(华氏|摄氏)${NUM}度\\s*${ASK}\\s*${U}`, 'iu');
 const HOW_MANY_IN = new RegExp(`^${U}\\s*(?:和|与|跟)\\s*${U}`, 'iu');
-const FRAGMENT_AMOUNT = new RegExp(`^${NUM}\\s*${U}$`, 'iu');
+// "10公斤 体重": what is measured may follow the amount.
+const FRAGMENT_AMOUNT = new RegExp(`^${NUM}\\s*${U}(?:的)?(?:体重|身高|距离|长度|重量|温度|左右)?$`, 'iu');
 /**
  * The two halves of a request said inside a longer sentence ("菜谱上写要8盎司的黄油，请问这是多少克",
  * "孩子体温是101华氏度，换成摄氏度是多少", "3公里大约等于多少英里"): an amount with its unit, then,
@@ -104,7 +107,8 @@ export interface ZhConversion {
   to?: string;
 }
 
-const idOf = (name: string | undefined) => (name === undefined ? undefined : BY_NAME.get(name.toLowerCase()));
+const idOf = (name: string | undefined) =>
+  name === undefined ? undefined : (BY_NAME.get(name.toLowerCase()) ?? unitByAlias(name.toLowerCase())?.id);
 
 /**
  * Reads a Chinese conversion request or a fragment of one.
@@ -122,6 +126,9 @@ export function parseConversionZh(text: string): ZhConversion {
   )
     .toLowerCase()
     .replace(/[？?！!。，,、\s]+/gu, '')
+    // "25度C是多少F": the letter after 度 names the scale.
+    .replace(/度c(?![a-z])/gu, '摄氏度')
+    .replace(/度f(?![a-z])/gu, '华氏度')
     .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')
     .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
     .replace(/^(?:算一下|换算一下|换算|算算|转换一下)/u, '')

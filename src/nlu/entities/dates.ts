@@ -14,7 +14,7 @@
 import { casual, type ParsedResult } from 'chrono-node/en';
 import { emit, type ScanContext } from './scan.ts';
 import { SPOKEN_TIME_HINT_RE, spokenTimeParser } from './spoken-times.ts';
-import { formatDate, formatDateTime, instantOf, offsetMinutes, type WallTime } from './time-zone.ts';
+import { formatDate, formatDateTime, instantOf, offsetMinutes, wallTimeAt, type WallTime } from './time-zone.ts';
 
 // chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
 // start a date expression is present (prefixes: "mon" covers monday, "min" minutes, ...).
@@ -56,6 +56,65 @@ parser.parsers.push(spokenTimeParser);
 
 const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
 
+const TODAY_RE = /\btoday\b/i;
+/** Words that fix the half of the day ("4am", "16:00", "this morning"). */
+const HALF_RE = /[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|\b(?:1[3-9]|2[0-3])[:h]/i;
+
+/** A day part said alone, and the "good" of a greeting right before one. */
+const DAY_PART_WORD_RE = /^(?:morning|afternoon|evening|night|day)$/i;
+const GREETING_BEFORE_RE = /\bgood\s*$/i;
+
+/**
+ * "in forty minutes (from now)": a length said after "in" is the time that far from now, as chrono
+ * reads "in 40 minutes" (it does not read lengths in words). Runs after the durations are found;
+ * the longer span wins over the duration and a "now" inside it when overlaps are resolved.
+ */
+export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string): void {
+  // "remind me to text her in 10": minutes, in a request to be reminded or woken (a bare "in 10"
+  // elsewhere may be anything).
+  const bare = BARE_IN_RE.exec(ctx.text);
+  if (
+    bare !== null &&
+    REMIND_RE.test(ctx.text) &&
+    !ctx.out.some((e) => DATE_KIND.has(e.kind) || e.kind === 'duration')
+  ) {
+    const minutes = Number(bare[1]);
+    if (minutes >= 1 && minutes <= 90)
+      emit(
+        ctx,
+        'datetime',
+        bare.index + 1,
+        bare.index + 1 + bare[0].trim().length,
+        formatDateTime(now.getTime() + minutes * 60_000, timeZone),
+      );
+  }
+  for (const d of ctx.out.slice()) {
+    if (d.kind !== 'duration' || typeof d.value !== 'number') continue;
+    const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 8), d.start));
+    const after = FROM_NOW_AFTER_RE.exec(ctx.text.slice(d.end, d.end + 14));
+    // "in forty minutes", "forty minutes from now", "a week from today" (a day: a date).
+    if (before === null && after === null) continue;
+    const ms = now.getTime() + d.value;
+    if (!Number.isFinite(ms) || Math.abs(d.value) > MAX_RELATIVE_MS) continue;
+    const start = d.start - (before?.[0].length ?? 0);
+    const end = d.end + (after?.[0].length ?? 0);
+    // What chrono read already ("in 10 days" is a date, "in 40 minutes" a date-time) stays as it is.
+    if (ctx.out.some((e) => DATE_KIND.has(e.kind) && e.start <= start && e.end >= d.end)) continue;
+    // Whole days ahead ("in ten days", "a week from today") name a day, as chrono reads "in 10 days".
+    if (after?.[1]?.toLowerCase() === 'today' || d.value % DAY_MS === 0)
+      emit(ctx, 'date', start, end, formatDate(wallTimeAt(ms, timeZone)));
+    else emit(ctx, 'datetime', start, end, formatDateTime(ms, timeZone));
+  }
+}
+const IN_BEFORE_RE = /\bin\s+$/i;
+const BARE_IN_RE = /\sin\s+(\d{1,2})(?=\s*[.!?]*$)/i;
+const REMIND_RE = /\b(?:remind|reminder|alarm|wake)\b/i;
+const DATE_KIND = new Set(['date', 'time', 'datetime']);
+const DAY_MS = 24 * 3600 * 1000;
+const FROM_NOW_AFTER_RE = /^\s+from\s+(now|today)\b/i;
+/** Past a year ahead, "in N" is no time to set anything for. */
+const MAX_RELATIVE_MS = 366 * 24 * 3600 * 1000;
+
 /** Emits `date`, `time` and `datetime` entities. */
 export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   if (!DATE_HINT_RE.test(ctx.text) && !SPOKEN_TIME_HINT_RE.test(ctx.text)) return;
@@ -68,12 +127,28 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   }
   for (const r of results) {
     if (BARE_WEEKDAY_RE.test(r.text)) continue;
+    // "Good evening. Set an alarm for 7", "good morning": a greeting names no time.
+    if (DAY_PART_WORD_RE.test(r.text) && GREETING_BEFORE_RE.test(ctx.text.slice(Math.max(0, r.index - 8), r.index)))
+      continue;
     const tags = r.tags();
     if (tags.has('result/relativeDate') && !RELATIVE_ANCHOR_RE.test(r.text)) continue;
     const kind = kindOf(r.start, tags);
     let value: string;
     try {
       value = valueOf(r.start, kind, tags, timeZone);
+      // "at 4 today" said at 10:00 is 16:00: a clock time without a half of the day, today, that has
+      // passed in the morning is the afternoon's.
+      const wall = wallOf(r.start);
+      if (
+        kind === 'datetime' &&
+        !r.end &&
+        TODAY_RE.test(r.text) &&
+        !HALF_RE.test(r.text) &&
+        wall.hour >= 1 &&
+        wall.hour < 12 &&
+        instantOf(wall, timeZone) < now.getTime()
+      )
+        value = formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
       if (r.end) value = `${value}/${valueOf(r.end, kind, r.end.tags(), timeZone)}`;
     } catch {
       continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it

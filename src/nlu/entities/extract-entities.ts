@@ -9,7 +9,7 @@
 import type { CustomEntityDefinition, Entity, EntityKind } from '../types.ts';
 import { findContacts } from './contacts.ts';
 import { compileCustomEntities, type CompiledCustomEntities } from './custom-entities.ts';
-import { findDates } from './dates.ts';
+import { findDates, findRelativeTimes } from './dates.ts';
 import { findDurations } from './durations.ts';
 import { findNumbers } from './numbers.ts';
 import { findOrdinals } from './ordinals.ts';
@@ -106,6 +106,7 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   findQuantities(ctx);
   findDurations(ctx);
   findDates(ctx, now, timeZone);
+  findRelativeTimes(ctx, now, timeZone);
   // Chinese forms, only where there is Chinese: a cheap test keeps English text on its old path.
   if (HAN_RE.test(ctx.text)) {
     findZhQuantities(ctx);

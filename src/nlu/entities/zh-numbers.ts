@@ -53,6 +53,8 @@ const AND_A_HALF_RE = /个半/y;
 /** A lone 半 before what it halves ("半小时", "半斤"), not 一半 or 半天 as a figure of speech. */
 const LONE_HALF_RE = /(?<![零〇一二两三四五六七八九十百千万亿0-9个])半(?=个|小时|钟头|斤|公斤|杯|瓶|碗|米|公里|分钟)/gu;
 const ORDINAL_RE = /第$/u;
+/** What may not follow the digit of "3千5" for it to count in the unit below (it would start a number of its own). */
+const FOLLOWS_NUMBER = /[0-9０-９.．零〇一二两俩三四五六七八九十百千万亿点]/u;
 /** 一 in words that are not a count: 一下 (a moment), 一些, 一起, 一定, 一点儿 (a little), 一般, 一直… */
 const NOT_ONE_RE = /[下些会起定般直样切边旦共向]|点(?![零〇一二两三四五六七八九钟半])/uy;
 
@@ -161,6 +163,15 @@ export function findZhNumbers(ctx: ScanContext): void {
     }
     // An ASCII number inside a Latin word ("covid19", "mp3") is not a Chinese number.
     if (m[2] !== undefined && /[A-Za-z]/.test(text.charAt(start - 1) + text.charAt(end))) continue;
+    // "3千5" is 3500 and "十5分钟" 15 minutes, as 三千五 and 十五 are: one digit right after a unit
+    // counts in the next unit down (a phone keyboard mixes digits into spoken numbers).
+    const unit = UNIT[m[0].at(-1)!] ?? BIG[m[0].at(-1)!];
+    const next = text.charAt(end);
+    const lower = /[0-9]/.test(next) ? Number(next) : DIGIT[next];
+    if (unit !== undefined && lower !== undefined && lower > 0 && !FOLLOWS_NUMBER.test(text.charAt(end + 1))) {
+      value += lower * (unit / 10);
+      end += 1;
+    }
     AND_A_HALF_RE.lastIndex = end;
     if (AND_A_HALF_RE.test(text)) {
       value += 0.5;

@@ -27,7 +27,7 @@ const U = `(?<![\\p{L}])(${UNIT_PATTERN})(?![\\p{L}])`;
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
 const flags = 'u';
 const HOW_MANY = new RegExp(
-  String.raw`how (?:many|much) ${U} (?:are |is |do you get |make up |go |fit )?(?:there )?(?:in|to|for) (?:a |an |one |1 )?(?:${NUM}\s*)?${U}`,
+  String.raw`how (?:many|much) ${U} (?:are |is |do you get |make up |go |fit )?(?:there )?(?:in|to|for|make|makes|make up) (?:a |an |one |1 )?(?:${NUM}\s*)?${U}`,
   flags,
 );
 const AMOUNT_TO = new RegExp(
@@ -51,13 +51,17 @@ const id = (alias: string | undefined): string | undefined =>
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
 function clean(text: string): string {
-  return wordsToDigits(text.toLowerCase())
-    .replace(/(?<![\p{L}\d])(?:a|an|one) (?=(?:half|quarter))/gu, '')
-    .replace(/[?!,]+/g, ' ')
-    .replace(/\.(?!\d)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(?:and|then|also|what about|how about|and what about)\s+/, '');
+  return (
+    wordsToDigits(text.toLowerCase())
+      .replace(/(?<![\p{L}\d])(?:a|an|one) (?=(?:half|quarter))/gu, '')
+      .replace(/[?!,]+/g, ' ')
+      .replace(/\.(?!\d)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?:(?:ok(?:ay)?|so|and|then|also|now|what about|how about|and what about)\s+)+/, '')
+      // "ok in inches then", "in cm instead": the talk after a fragment is no part of it.
+      .replace(/\s+(?:then|instead|please|pls|plz|now)$/, '')
+  );
 }
 
 /**

@@ -38,12 +38,16 @@ const CHECK =
   /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
 const LIST_REF =
-  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s+(?:please|too|also|as well|for me|for us|now|already|instead)\b/g;
+  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our|your)\s+)?list\s+of\s+[\w-]+\b|\s+(?:to|on|onto|in|into)\s+(?:mine|ours)$|\s+(?:please|too|also|as well|for me|for us|now|already|instead|anyway|anyways|lah|leh|lor|ya|yeah)\b/g;
 // "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays.
 const LEADING =
   /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
+
+/** A piece that is only talk around the items: "oh", "ok back", "lol", "hmm". */
+const FILLER_ITEM =
+  /^(?:oh+|ok(?:ay)?|k|um+|uh+|er+|hmm+|ah+|lol|well|so|yeah|yes|right|also|(?:ok(?:ay)?\s+|i'?m\s+)?back)$/;
 
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {
@@ -51,11 +55,16 @@ export function splitItems(text: string): string[] {
     text
       // "on the shopping list for the party": the purpose after the list is not an item.
       .replace(/(\blist)\s+for\s+.*$/, '$1')
+      // "add in my todo clean the kitchen": the list named before the item.
+      .replace(
+        /^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+/,
+        '',
+      )
       .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')
       .replace(LIST_REF, ' ')
       .replace(/^["“'‘]|["”'’]$/g, '')
       .replace(TRAILER, '')
-      .split(/\s*(?:,|;|\band\b|\bn\b|&|\+|\bplus\b)\s*/)
+      .split(/\s*(?:,|;|\.\s|\band\b|\bn\b|&|\+|\bplus\b)\s*/)
       .map((s) =>
         s
           .trim()
@@ -65,7 +74,10 @@ export function splitItems(text: string): string[] {
           .replace(/[.!?]+$/, '')
           .trim(),
       )
-      .filter((s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s))
+      // "oh and garlic", "ok back. bread": an interjection between the items is none of them.
+      .filter(
+        (s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s) && !FILLER_ITEM.test(s),
+      )
   );
 }
 
@@ -86,7 +98,7 @@ function simplify(text: string): string {
 export function parseListRequest(text: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let s = simplify(text).replace(
-    /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right)[,\s]+)+/,
+    /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right|anyway|anyways|but|(?:for )?today|tonight)[,\s]+)+/,
     '',
   );
   // "todo: vacuum the car, call the plumber", "shopping list add 2 onions": the list named first.
@@ -129,7 +141,14 @@ export function parseListRequest(text: string): ListRequest {
           ),
         ),
       );
-    else if (NEED.test(clause)) out.add.push(...splitItems(clause.replace(NEED, '')));
+    else if (NEED.test(clause)) {
+      // "i need (to) add in my todo clean the kitchen": the verb after the need is no part of the item.
+      const rest = clause
+        .replace(NEED, '')
+        .trim()
+        .replace(/^to\s+(?=\w)/, '');
+      out.add.push(...splitItems(ADD_VERB.test(rest) ? rest.replace(ADD_VERB, '') : rest));
+    }
     // "cheese too pls", "salsa as well": more of what was just added.
     else if (
       /\b(?:too|as well)(?:\s+(?:pls|plz|please|thx|thanks))?$/.test(clause) &&

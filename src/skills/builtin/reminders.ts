@@ -22,7 +22,7 @@ interface Reminder {
 }
 
 const TASK_PATTERNS = [
-  /\bremind(?:er)?\b.*?\b(?:to|about|that|of)\s+(.+)$/i,
+  /\bremind(?:er)?\b.*?\b(?:to|about|abt|bout|that|of)\s+(.+)$/i,
   /\bremember\s+to\s+(.+)$/i,
   /\breminder\s+for\s+(?!me\b)(.+)$/i,
 ];
@@ -139,9 +139,20 @@ function extractTask(input: SlotExtractInput): string | undefined {
       .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh)\b[\s,]*)+/i, '')
       .replace(/^(?:to|about|that)\s+/i, '');
   else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  // "sorry i meant to video call grandpa" about the reminder being set: the new task.
+  if (task === undefined && typeof input.slots['task'] === 'string') task = EN_MEANT.exec(text)?.[1];
   if (task === undefined) return undefined;
-  for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, ' ');
+  // "a reminder for 3pm": the entity's text may start with the preposition the pattern ended on.
+  // "a reminder for 3pm": an entity may begin before the task's words and end inside them.
+  const taskStart = text.lastIndexOf(task);
+  for (const e of entities) {
+    if (!DATE_KINDS.has(e.kind)) continue;
+    if (task.includes(e.text)) task = task.replace(e.text, ' ');
+    else if (taskStart > 0 && e.start < taskStart && e.end > taskStart)
+      task = task.replace(text.slice(taskStart, e.end), ' ');
+  }
   task = task
+    .replace(EN_TASK_TAIL, '')
     .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
@@ -153,6 +164,17 @@ function extractTask(input: SlotExtractInput): string | undefined {
   // The slot keeps the user's words ("text my ex back"); replies say them back in the second person.
   return task.slice(0, 200);
 }
+
+/** "sorry, i meant to video call grandpa": a correction of the task, said as what was meant. */
+const EN_MEANT =
+  /^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|meant)\s+to\s+(?!say\b)(.+)$/i;
+
+/**
+ * What follows a task without being part of it: "eat lunch lol i always forget", "call the bank
+ * and also whats the time in new york" (a second request), "... pls".
+ */
+const EN_TASK_TAIL =
+  /(?:\s*,)?\s+(?:lol|lmao|haha+|hehe+|xd|pls|plz|thx|ty)\b.*$|(?:\s*,)?\s+(?:and|then)\s+(?:also\s+)?(?:what'?s|whats|what is|what time|how (?:much|many|long|far|do|is)|can you|could you|tell me|set (?:a|an|my)|add)\b.*$/i;
 
 /** "(that) I need to", "I have to", "I've got to", "I should": what the task is wrapped in, not the task. */
 const NEED_TO =
@@ -181,6 +203,18 @@ const taskSlot: DialogueSlot = {
   extract: extractTask,
 };
 
+/**
+ * "my landlord is coming at 4 today ... so remind me at 3pm to clean": of several times, the one
+ * said with "remind" (the first after it); one time alone is left to its entity.
+ */
+function timeAfterRemind(text: string, entities: SlotExtractInput['entities']): string | undefined {
+  const times = entities.filter((e) => e.kind === 'time' || e.kind === 'datetime');
+  if (times.length < 2) return undefined;
+  const remind = text.toLowerCase().lastIndexOf('remind');
+  const after = remind < 0 ? undefined : times.find((e) => e.start > remind);
+  return typeof after?.value === 'string' && after !== times[0] ? after.value : undefined;
+}
+
 /** "提前十分钟提醒我": a lead time before the time said. */
 const ZH_LEAD = /提前/u;
 
@@ -196,7 +230,8 @@ function extractWhen({ text, entities, cue, slots }: SlotExtractInput): string |
     if (moved !== undefined) return moved;
   }
   const lead = ZH_LEAD.exec(text);
-  if (lead === null) return cue?.type === 'correction' && hasHan(text) ? correctedTime(entities) : undefined;
+  if (lead === null && !hasHan(text)) return timeAfterRemind(text, entities);
+  if (lead === null) return cue?.type === 'correction' ? correctedTime(entities) : undefined;
   const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
   const at = entities.find(
     (e) =>

@@ -28,19 +28,31 @@ function extractWordZh(text: string, answer: boolean): string | undefined {
   return /^\p{Script=Han}{1,10}$/u.test(han) ? han : undefined;
 }
 
+/** Talk before a word answered bare: "n necessary", "oh right. onomatopoeia", "and occasion". */
+const LEAD =
+  /^(?:(?:and|n|&|also|oh(?: right)?|ok(?:ay)?|so|um+|uh+|hmm+|now|then|next|what about|how about)\b[\s,.]*)+/i;
+/** Talk after it: "definitely pls", "occasion, while you're at it?". */
+const TAIL =
+  /(?:[\s,]+(?:pls|plz|please|thanks|thx|ty|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could|lol))+[\s?.!]*$/i;
+/** A word that stands for one without being it ("how u spell smth"): ask which. */
+const NOT_A_WORD = /^(?:it|that|this|something|smth|sth|somethin|stuff|a word|some word|words?|out)$/i;
+
 /** The word a request asks to spell; a whole answer when it answers "which word?". */
 function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {
   if (hasHan(text)) return extractWordZh(cue?.rest ?? text, answer || cue !== undefined);
   if (answer || cue !== undefined) {
+    // "n necessary pls", "oh right. onomatopoeia": the word without the talk around it.
     const w = (cue?.rest ?? text)
       .trim()
+      .replace(TAIL, '')
+      .replace(LEAD, '')
       .replace(/^(?:the\s+word\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '')
       .trim();
-    return /^[\p{L}][\p{L}' -]{0,40}$/u.test(w) ? w : undefined;
+    return /^[\p{L}][\p{L}' -]{0,40}$/u.test(w) && !NOT_A_WORD.test(w) ? w : undefined;
   }
   for (const p of PATTERNS) {
     const w = p.exec(text.trim())?.[1]?.trim();
-    if (w !== undefined && !/^(?:it|that|this|something|a word|words?|out)$/i.test(w)) return w;
+    if (w !== undefined && !NOT_A_WORD.test(w)) return w;
   }
   return undefined;
 }
@@ -50,8 +62,11 @@ const wordSlot: DialogueSlot = {
   kind: 'text',
   prompt: byLanguage((p) => p.skills.spelling.askWord),
   extract: extractWord,
+  // "hmmm ok so" while the word is asked is talk, not a word to spell: ask again.
   validate: (v, lang) =>
-    typeof v === 'string' && /^[\p{L}][\p{L}' -]{0,40}$/u.test(v) ? true : packFor(lang).skills.spelling.badWord,
+    typeof v === 'string' && /^[\p{L}][\p{L}' -]{0,40}$/u.test(v) && v.replace(LEAD, '').trim() !== ''
+      ? true
+      : packFor(lang).skills.spelling.badWord,
 };
 
 /**

@@ -30,10 +30,13 @@ export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
   if (hasHan(s)) {
     if (/暂停|继续计时|恢复计时/u.test(s)) return 'pause';
-    if (/取消|关掉|关了|关闭|停掉|停止|停了|删除|删掉|删了|不要了|别响|去掉|撤销/u.test(s)) return 'cancel';
+    // "不行了，停下来吧", "ok cancel掉吧": a stop said loosely or in English inside Chinese.
+    if (/取消|关掉|关了|关闭|停掉|停止|停了|停下|删除|删掉|删了|不要了|别响|去掉|撤销|cancel|stop/u.test(s))
+      return 'cancel';
     if (ZH_EXTEND.test(s)) return 'extend';
+    // "我现在一共几个闹钟", "都有哪几个", "闹钟定的几点来着": asking what is set, not setting one.
     if (
-      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个/u.test(
+      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|来着/u.test(
         s,
       )
     )
@@ -67,7 +70,7 @@ const REPEAT =
   /^(?:(?:ok(?:ay)?|and|so|now|pls|please|can you|could you|do|set|start|make it|thats done)[\s,.!]+)*(?:another(?: one)?|(?:the )?same (?:again|one|thing|timer|length)|again|one more(?: (?:of (?:those|them|that)|time))?|(?:do )?(?:it|that) again|repeat(?: (?:it|that))?)(?:[\s,.!]+(?:pls|please|plz|thanks|thx|same one|too|again|then))*[\s.!]*$/i;
 
 /** "in 20 minutes", "20分钟后", "过20分钟": a point in time named by its distance from now. */
-const RELATIVE = /^in\s|^过|[后後]$|以后$|之后$/iu;
+const RELATIVE = /^in\s|\sfrom now$|^过|[后後]$|以后$|之后$/iu;
 
 /** "for 5", "for 40 for the rice", "for 10 pls": a number after "for" with no unit (English). */
 const BARE_FOR =

@@ -65,19 +65,33 @@ function extractNameZh(said: string, answer: boolean): string | undefined {
   return name;
 }
 
+/** Talk before an answered name: "umm Rafael", "oh ok, Sam". */
+const EN_LEAD = /^(?:(?:um+|uh+|er+m?|hmm+|well|ok(?:ay)?|oh|so|like|yeah|sure|alright)\b[\s,.]*)+/i;
+
+/** A word that ends a name and starts the rest of the sentence: "Jay from now on", "Sam please". */
+const AFTER_NAME =
+  /^(?:from|please|pls|plz|instead|now|thanks?|thx|ty|ok(?:ay)?|then|again|lol|haha+|going|for|if|because|cause|cuz|and|but|so|too|here|with|since|is|will|would|ya|yeah)$/i;
+
+/** "sorry with a C, Cat": after a comma, a capitalized name alone is the answer. */
+const LAST_CLAUSE_NAME = /,\s*([A-Z][\p{L}'.-]*(?:\s+[A-Z][\p{L}'.-]*){0,2})[.!]*$/u;
+
 function extractName({ text, answer }: SlotExtractInput): string | undefined {
   if (hasHan(text)) return extractNameZh(text, answer);
   let name: string | undefined;
   for (const p of PATTERNS) name ??= p.exec(text)?.[1];
-  if (name === undefined && answer) name = text.trim().replace(/^(?:it'?s|i'?m|call me|just)\s+/i, '');
+  if (name === undefined && answer) {
+    const said = text.trim().replace(EN_LEAD, '');
+    name = LAST_CLAUSE_NAME.exec(said)?.[1] ?? said.replace(/^(?:it'?s|i'?m|call me|just)\s+/i, '');
+  }
   if (name === undefined) return undefined;
   const words = name
     .replace(/[?.!,]+$/, '')
-    .replace(/\s+(?:please|instead|now|from now on|thanks?)$/i, '')
     .trim()
     .split(/\s+/);
+  const end = words.findIndex((w, i) => i > 0 && AFTER_NAME.test(w.replace(/[?.!,]+$/, '')));
+  if (end > 0) words.length = end;
   if (words.length === 0 || NOT_A_NAME.test(words[0]!)) return undefined;
-  return properCase(words.join(' '));
+  return properCase(words.join(' ').replace(/[?.!,]+$/, ''));
 }
 
 const nameSlot: DialogueSlot = {
