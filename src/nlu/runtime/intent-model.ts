@@ -154,12 +154,15 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         ...(opts.now === undefined ? {} : { now: opts.now }),
         ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
       });
-      // Junk (markup with nothing to read, code, lone letters, symbols) is out of scope whatever
-      // the model, trained on sentences, guesses for it: no intent to act on (./junk.ts).
-      const junk = junkKind(text) !== undefined || (knowsNone(ids, tokenEnds) && keyboardMash(text));
+      // Junk (markup with nothing to read, code, injections, emoji, lone letters, a number alone,
+      // symbols) is out of scope whatever the model, trained on sentences, guesses for it: no
+      // intent to act on (./junk.ts). The verdict goes along for the dialogue manager.
+      const junk = junkKind(text) ?? (knowsNone(ids, tokenEnds) && keyboardMash(text) ? 'gibberish' : undefined);
       return {
         text,
-        ...(junk ? { intent: null, confidence: 0, outOfScope: true, intents: [] } : decideIntent(probs, scoring, topK)),
+        ...(junk !== undefined
+          ? { intent: null, confidence: 0, outOfScope: true, intents: [], junk }
+          : decideIntent(probs, scoring, topK)),
         entities,
         modelVersion: meta.version,
         ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),
