@@ -8,7 +8,7 @@
 import type { ModelSource, ProgressEvent } from '../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../errors.ts';
 import { readModelSource } from '../nlu/runtime/model-source.ts';
-import { loadOrt, type OrtModule } from '../nlu/runtime/ort-runtime.ts';
+import { loadOrt, runAlone, type OrtModule } from '../nlu/runtime/ort-runtime.ts';
 import {
   CONTEXT_HEADER,
   CONTEXT_PAD_SCORE,
@@ -208,10 +208,12 @@ export async function loadContextModel(
   const { commands } = spec;
   const runSession = async (f: ContextFeatures): Promise<ContextOutput> => {
     const packed = packTurn(f, bags, spec, dim);
-    const out = await session.run({
-      ids: new ort.Tensor('int32', packed.ids, [packed.ids.length]),
-      x: new ort.Tensor('float32', packed.x, [packed.x.length]),
-    });
+    const out = await runAlone(() =>
+      session.run({
+        ids: new ort.Tensor('int32', packed.ids, [packed.ids.length]),
+        x: new ort.Tensor('float32', packed.x, [packed.x.length]),
+      }),
+    );
     const k = Math.max(1, f.candTokens.length);
     const j = Math.max(1, f.slotTokens.length);
     const c = commands.length;

@@ -13,7 +13,7 @@ import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
 import { readInt32Initializer } from '../onnx/onnx-reader.ts';
 import { readModelSource } from './model-source.ts';
-import { createOrtSession, int64Ids, loadOrt } from './ort-runtime.ts';
+import { createOrtSession, int64Ids, loadOrt, runAlone } from './ort-runtime.ts';
 import { decideIntent, DEFAULT_TOP_K } from './scoring.ts';
 import type { ClassifyOptions, ModelInfo, NluResult } from '../types.ts';
 
@@ -80,7 +80,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   if (options.signal?.aborted === true) throw abortReason(options.signal);
   const session = await createOrtSession(ort, bytes, name, 'model');
   const run = async (ids: Int32Array): Promise<Float32Array> => {
-    const out = (await session.run({ [INPUT_NAME]: int64Ids(ort, ids, [1, ids.length]) }))[OUTPUT_NAME];
+    const out = (await runAlone(() => session.run({ [INPUT_NAME]: int64Ids(ort, ids, [1, ids.length]) })))[OUTPUT_NAME];
     if (out === undefined || !(out.data instanceof Float32Array) || out.data.length !== meta.labels.length) {
       throw new InferenceError(`The model returned no "${OUTPUT_NAME}" of ${meta.labels.length} probabilities`);
     }

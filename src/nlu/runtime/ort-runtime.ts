@@ -37,6 +37,26 @@ export async function loadOrt(wasmUrl: string | undefined, source: string): Prom
   return ort;
 }
 
+// The realm's one lane for inference runs (see runAlone).
+let lane: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `job` (one `session.run`) once every run queued before it in this realm, of any session, has
+ * settled. ONNX Runtime Web's wasm backend keeps a run's input and output pointers on the one wasm
+ * stack across its `await`s and restores the stack pointer it saw on entry when it ends: two runs that
+ * overlap, even of different sessions, free each other's stack frames and read what was written over
+ * them. It showed as the slot tagger's load probe failing now and then while the intent and context
+ * models loaded beside it in the Worker, and could garble a turn's scores, where the intent model and
+ * the tagger run side by side. One thread runs the wasm anyway: chaining costs no parallelism.
+ * @param job the run
+ * @returns what the run returns
+ */
+export function runAlone<T>(job: () => Promise<T>): Promise<T> {
+  const result = lane.then(job);
+  lane = result.catch(() => undefined);
+  return result;
+}
+
 /** An ONNX Runtime inference session. */
 export type OrtSession = Awaited<ReturnType<OrtModule['InferenceSession']['create']>>;
 

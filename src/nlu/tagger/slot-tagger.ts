@@ -7,7 +7,7 @@
 import type { ModelSource } from '../../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
 import { readModelSource } from '../runtime/model-source.ts';
-import { createOrtSession, int64Ids, loadOrt } from '../runtime/ort-runtime.ts';
+import { createOrtSession, int64Ids, loadOrt, runAlone } from '../runtime/ort-runtime.ts';
 import type { TaggedSpan } from './bio.ts';
 import { createTransitions, type CrfTransitions } from './crf.ts';
 import { decodeSpans } from './decode.ts';
@@ -71,7 +71,7 @@ export async function loadSlotTagger(source: ModelSource, options: LoadSlotTagge
     ids: Int32Array,
     tokens: number,
   ): Promise<{ emissions: Float32Array; transitions: Float32Array }> => {
-    const out = await session.run({ [TAGGER_INPUT]: int64Ids(ort, ids, [tokens, K]) });
+    const out = await runAlone(() => session.run({ [TAGGER_INPUT]: int64Ids(ort, ids, [tokens, K]) }));
     const emissions = out[TAGGER_EMISSIONS]?.data;
     const transitions = out[TAGGER_TRANSITIONS]?.data;
     if (

@@ -3,9 +3,8 @@
 // default model next to itself; and the ESM build `dist/confidant.js` answers through its Worker chunk.
 import { expect } from '@esm-bundle/chai';
 import type * as Core from '../../../src/index.ts';
-import { rawDump } from '../../fixtures/store/raw-idb.ts';
 import { findCanaries } from '../../fixtures/store/canary-scan.ts';
-import { helloThroughTheElement } from '../e2e/skeleton-steps.ts';
+import { dumpOnceStored, helloThroughTheElement } from '../e2e/skeleton-steps.ts';
 import { loadScript } from './load-script.ts';
 
 describe('walking skeleton (dist/confidant.iife.js by a <script> tag)', () => {
@@ -28,7 +27,7 @@ describe('walking skeleton (dist/confidant.iife.js by a <script> tag)', () => {
     expect(loaded.every((path) => !path.includes('node_modules/onnxruntime-web')), 'nothing from the source tree').to.equal(true);
     expect(loaded, 'no app skills, no skills runtime').not.to.include('/dist/confidant-skills.js');
 
-    const dump = await rawDump(indexedDB, databaseName);
+    const dump = await dumpOnceStored(databaseName);
     expect(dump['messages']!.length).to.be.at.least(2);
     expect(findCanaries(dump, [userText, reply.text])).to.deep.equal([]);
   });

@@ -2,6 +2,8 @@
  * The steps of the walking-skeleton test, shared by the source run and the run against the built
  * `dist/confidant.iife.js` (which defines the element from a plain `<script>` tag).
  */
+import { rawDump } from '../../fixtures/store/raw-idb.ts';
+
 interface ElementLike extends HTMLElement {
   updateComplete: Promise<boolean>;
   assistant: unknown;
@@ -67,4 +69,18 @@ export async function helloThroughTheElement(
     'the reply rendered',
   );
   return { reply, userText };
+}
+
+/**
+ * The raw IndexedDB records once the turn's two messages are there (or after 10 s, for the test to
+ * say what is missing): the engine writes a turn behind its reply (src/engine/turn-writes.ts), so
+ * the reply can be on screen a moment before its records are.
+ */
+export async function dumpOnceStored(databaseName: string): Promise<Record<string, unknown[]>> {
+  const start = performance.now();
+  for (;;) {
+    const dump = await rawDump(indexedDB, databaseName);
+    if ((dump['messages']?.length ?? 0) >= 2 || performance.now() - start > 10_000) return dump;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -5,9 +5,8 @@
 import { expect } from '@esm-bundle/chai';
 import type { ConfidantAssistant } from '../../../widget/index.ts';
 import '../../../widget/index.ts';
-import { rawDump } from '../../fixtures/store/raw-idb.ts';
 import { findCanaries } from '../../fixtures/store/canary-scan.ts';
-import { helloThroughTheElement } from './skeleton-steps.ts';
+import { dumpOnceStored, helloThroughTheElement } from './skeleton-steps.ts';
 
 describe('walking skeleton (source build)', () => {
   const databaseName = `skeleton-${crypto.randomUUID()}`;
@@ -24,7 +23,7 @@ describe('walking skeleton (source build)', () => {
     expect(reply.understanding.intent).to.equal('greeting');
     expect(reply.understanding.skill).to.be.a('string');
 
-    const dump = await rawDump(indexedDB, databaseName);
+    const dump = await dumpOnceStored(databaseName);
     expect(Object.keys(dump)).to.include('messages');
     expect(dump['messages']!.length).to.be.at.least(2, 'the user message and the reply are stored');
     expect(findCanaries(dump, [userText, reply.text])).to.deep.equal([], 'no plaintext in any raw record');
