@@ -107,10 +107,12 @@ export const STACKED_MARKS = /[\p{Script=Latin}\p{Script=Han}\p{N}]\p{M}{3,}/u;
 
 /**
  * Characters nobody types: C0 and C1 controls other than tab and line breaks, lone surrogates, and
- * bidi overrides and isolates (which show a text in another order than it is read: U+202E before "remit a tes").
+ * the two bidi overrides (which show a text in another order than it is read: U+202E before "remit
+ * a tes" shows "set a timer"). Embeddings and isolates are left to be ignored: apps wrap copied
+ * phone numbers and names in them.
  * With the `u` flag a surrogate range matches only a lone surrogate, never half of a pair.
  */
-export const UNTYPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
+export const UNTYPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202d\u202e\ud800-\udfff]/u;
 
 /** Letters of a script the assistant does not read (not Latin, not Han), in a word of two or more. */
 export const FOREIGN_WORD = /(?:(?![\p{Script=Latin}\p{Script=Han}])\p{L}){2,}/u;
