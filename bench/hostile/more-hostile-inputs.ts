@@ -8,8 +8,7 @@
  *
  * @module
  */
-import { seededRandom } from '../../bin/commands/eval-dialogues.ts';
-import type { HostileInput } from './hostile-inputs.ts';
+import { seededDraw, type HostileInput } from './hostile-inputs.ts';
 
 /** Emoji as people send them: presentation selectors, skin tones, ZWJ families, flags, keycaps. */
 const EMOJI = [
@@ -172,21 +171,9 @@ const PUNCT = ['!', '?', '.', '?!', '!1', '…', '？', '！', '。', '~', '-', 
  * @param perCategory how many inputs per category (at most; small classes have fewer distinct ones)
  */
 export function moreHostileInputs(seed = 7, perCategory = 120): HostileInput[] {
-  const random = seededRandom(seed);
-  const int = (n: number) => Math.floor(random() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
+  const { random, int, pick, add, out } = seededDraw(seed, perCategory);
   const word = () => Array.from({ length: 3 + int(6) }, () => pick([...'abcdefghijklmnopqrstuvwxyz'])).join('');
   const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256))).toString('base64');
-  const out: HostileInput[] = [];
-  const add = (category: string, make: () => string) => {
-    const seen = new Set<string>();
-    for (let tries = 0; seen.size < perCategory && tries < perCategory * 20; tries++) {
-      const text = make();
-      if (seen.has(text)) continue;
-      seen.add(text);
-      out.push({ category, text });
-    }
-  };
   add('emoji-seq', () => {
     const one = pick(EMOJI);
     return random() < 0.3 ? one.repeat(2 + int(5)) : Array.from({ length: 1 + int(4) }, () => pick(EMOJI)).join('');
