@@ -233,6 +233,9 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         r > 0.9
       )
         nlu = sure(nlu, current.gold.intent, rng);
+      // A turn the manager settles without the policy (junk: ../../dialogue/junk-turn.ts) records
+      // nothing: not the last turn's features and label again.
+      recorded = undefined;
       await manager.handle({
         conversationId,
         text,
