@@ -202,6 +202,10 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
       recorded = { features, labelled };
       return decided.action;
     };
+    // A function, so the type checker does not take `recorded` for undefined after the turn.
+    const forget = () => {
+      recorded = undefined;
+    };
     const manager = createDialogueManager({
       store: store!,
       skills,
@@ -235,7 +239,7 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         nlu = sure(nlu, current.gold.intent, rng);
       // A turn the manager settles without the policy (junk: ../../dialogue/junk-turn.ts) records
       // nothing: not the last turn's features and label again.
-      recorded = undefined;
+      forget();
       await manager.handle({
         conversationId,
         text,
