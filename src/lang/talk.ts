@@ -36,14 +36,21 @@ export type TalkKind =
 
 /** Lower case, no apostrophes ("i'm" = "im"), spaces collapsed, end punctuation and emoji dropped. */
 function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/[\s.!?,;:~…。！？；：～\p{Extended_Pictographic}\uFE0F]+$/u, '')
-    .replace(/^[\s.,!?…。，！？]+/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/['’‘`]/g, '')
+      // Emoji and a run of punctuation around the words ("💀 same", "lol!!!1!1", "哈哈🤷‍♀️") say how,
+      // not what: flags, skin tones, joiners and keycap marks with them.
+      .replace(
+        /(?:[\s.!?,;:~*…。！？；：～\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d\u20e3]|(?<=!)1)+$/u,
+        '',
+      )
+      .replace(/^[\s.,!?…。，！？\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d]+/u, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Chinese reads its spaces as pauses: "我好难过啊 感冒一周了" is two clauses. */
