@@ -27,9 +27,9 @@ describe('the dialogue simulator', () => {
   after(() => model.dispose());
 
   // 600 dialogues serve two tests: simulated once. The tiny corpus has no Chinese requests, so Chinese slot
-  // questions (and asides to them) are rare: seed 15 has some (seed 11 did before round 7's simulator acts).
-  let seed15: ReturnType<typeof run> | undefined;
-  const run600 = () => (seed15 ??= run(15, 600));
+  // questions (and asides to them) are rare: seed 14 has some (seed 11 did before round 7's simulator acts).
+  let seed14: ReturnType<typeof run> | undefined;
+  const run600 = () => (seed14 ??= run(14, 600));
   const run = async (seed: number, dialogues = 40) => {
     const turns: RecordedTurn[] = [];
     const stats = await simulateDialogues({ model, corpus, dialogues, seed, onTurn: (t) => turns.push(t) });
