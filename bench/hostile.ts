@@ -23,6 +23,8 @@ import { CONTEXT_SPEC } from '../src/context/dialogue-features.ts';
 import { engineAssets } from '../src/engine/assets.ts';
 import { loadSlotTagger } from '../src/nlu/tagger/slot-tagger.ts';
 import { hostileInputs } from './hostile/hostile-inputs.ts';
+import { midTaskQuestion, moreHostileInputs } from './hostile/more-hostile-inputs.ts';
+import { ConfidantError } from '../src/errors.ts';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
@@ -51,6 +53,25 @@ const REAL_ANSWERS: [string[], string, string][] = [
   [['add milk to my shopping list', 'clear my shopping list'], 'n', 'deny'],
   [[], 'hi', 'new-intent'],
   [[], '7*7', 'new-intent'],
+  // Round 7: more short real answers, both languages (two-letter names are written as names).
+  [['call me'], 'Jo', 'fill-slot'],
+  [['call me'], 'Ed', 'fill-slot'],
+  [['call me'], 'Li', 'fill-slot'],
+  [['叫我'], '阿明', 'fill-slot'],
+  [['remind me'], 'gym', 'fill-slot'],
+  [['提醒我'], '买菜', 'fill-slot'],
+  [['add to my shopping list'], 'tea', 'fill-slot'],
+  [['set a timer'], '10', 'fill-slot'],
+  [['设个计时器'], '5分钟', 'fill-slot'],
+  [['定个闹钟'], '七点', 'fill-slot'],
+  [['add milk to my shopping list', 'clear my shopping list'], 'yes', 'confirm'],
+  [['add milk to my shopping list', 'clear my shopping list'], 'sure', 'confirm'],
+  [['add milk to my shopping list', 'clear my shopping list'], 'no', 'deny'],
+  [['add milk to my shopping list', 'clear my shopping list'], 'nope', 'deny'],
+  [['把牛奶加到购物清单', '清空购物清单'], '好', 'confirm'],
+  [['把牛奶加到购物清单', '清空购物清单'], '不', 'deny'],
+  [[], '你好', 'new-intent'],
+  [[], 'hey', 'new-intent'],
 ];
 
 const model = await loadEvalIntentModel();
@@ -59,35 +80,78 @@ const policy = createContextPolicy(context);
 const tagger = await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
 const session = () => openDialogueSession(model, { policy, tagger });
 
-const inputs = hostileInputs();
-const started = performance.now();
-const byCategory = new Map<string, { n: number; fresh: number; mid: number; midN: number }>();
+interface Row {
+  n: number;
+  fresh: number;
+  mid: number;
+  midN: number;
+  errors: number;
+}
+/** Each turn's time in milliseconds, by set: a 10,000-character paste must cost what a sentence does. */
+const times = new Map<string, number[]>();
 const acted: string[] = [];
-for (const [i, { category, text }] of inputs.entries()) {
-  const row = byCategory.get(category) ?? { n: 0, fresh: 0, mid: 0, midN: 0 };
-  byCategory.set(category, row);
-  row.n++;
-  const s = await session();
-  const { understanding } = await s.send(text);
-  if (!IDLE.has(understanding.action)) {
-    row.fresh++;
-    acted.push(`${category}\t${JSON.stringify(text.slice(0, 60))}\t${understanding.action} ${understanding.intent}`);
-  }
-  if (i % 4 === 0) {
-    row.midN++;
-    const m = await session();
-    await m.send(i % 8 === 0 ? 'remind me' : 'set a timer');
-    const r = (await m.send(text)).understanding;
-    // Acting mid-task: another task started, or the question answered with a value read from the junk.
-    const filled = Object.keys(r.slots).length > 0;
-    if (r.action === 'new-intent' || r.action === 'confirm' || (!IDLE.has(r.action) && filled)) {
-      row.mid++;
+/** A turn of text never throws: any error is counted, and one that is no ConfidantError is marked untyped. */
+const untyped = (e: unknown) => !(e instanceof ConfidantError);
+
+async function timedSend(s: Awaited<ReturnType<typeof session>>, text: string, keys: readonly string[]) {
+  const t0 = performance.now();
+  const result = await s.send(text);
+  for (const key of keys) times.set(key, [...(times.get(key) ?? []), performance.now() - t0]);
+  return result;
+}
+
+/**
+ * Runs one set: every input as a fresh first turn, and every 4th while a question is open.
+ * @param question the question an input is typed against mid-task
+ */
+async function runSet(
+  set: string,
+  inputs: readonly { category: string; text: string }[],
+  question: (category: string, i: number) => string,
+): Promise<Map<string, Row>> {
+  const byCategory = new Map<string, Row>();
+  for (const [i, { category, text }] of inputs.entries()) {
+    const row = byCategory.get(category) ?? { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0 };
+    byCategory.set(category, row);
+    row.n++;
+    try {
+      const s = await session();
+      const { understanding } = await timedSend(s, text, [set, category]);
+      if (!IDLE.has(understanding.action)) {
+        row.fresh++;
+        acted.push(
+          `${category}\t${JSON.stringify(text.slice(0, 60))}\t${understanding.action} ${understanding.intent}`,
+        );
+      }
+      if (i % 4 === 0) {
+        row.midN++;
+        const m = await session();
+        const asked = question(category, i);
+        await m.send(asked);
+        const r = (await timedSend(m, text, [set, category])).understanding;
+        // Acting mid-task: another task started, or the question answered with a value read from the junk.
+        const filled = Object.keys(r.slots).length > 0;
+        if (r.action === 'new-intent' || r.action === 'confirm' || (!IDLE.has(r.action) && filled)) {
+          row.mid++;
+          acted.push(
+            `mid ${category}\t${asked} → ${JSON.stringify(text.slice(0, 60))}\t${r.action} ${r.intent} ${JSON.stringify(r.slots).slice(0, 80)}`,
+          );
+        }
+      }
+    } catch (e) {
+      row.errors++;
       acted.push(
-        `mid ${category}\t${JSON.stringify(text.slice(0, 60))}\t${r.action} ${r.intent} ${JSON.stringify(r.slots)}`,
+        `ERROR${untyped(e) ? ' (untyped)' : ''} ${category}\t${JSON.stringify(text.slice(0, 60))}\t${String(e)}`,
       );
     }
   }
+  return byCategory;
 }
+
+const started = performance.now();
+// Round 6's set (seed 6) keeps its rows and its mid-task questions, so figures stay comparable.
+const round6 = await runSet('seed 6', hostileInputs(), (_, i) => (i % 8 === 0 ? 'remind me' : 'set a timer'));
+const round7 = await runSet('seed 7', moreHostileInputs(), midTaskQuestion);
 let realRight = 0;
 const realWrong: string[] = [];
 for (const [setup, answer, expected] of REAL_ANSWERS) {
@@ -102,24 +166,41 @@ for (const [setup, answer, expected] of REAL_ANSWERS) {
 }
 const seconds = (performance.now() - started) / 1000;
 
-const total = [...byCategory.values()].reduce(
-  (a, r) => ({ n: a.n + r.n, fresh: a.fresh + r.fresh, mid: a.mid + r.mid, midN: a.midN + r.midN }),
-  { n: 0, fresh: 0, mid: 0, midN: 0 },
-);
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
-say(`hostile inputs: ${total.n} (seed 6), ${seconds.toFixed(0)} s, load ${loadavg()[0]!.toFixed(1)}`);
-say('category        n  acts-fresh  acts-mid-task');
-for (const [category, r] of byCategory)
+const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))] ?? 0;
+const totals = (rows: Map<string, Row>) =>
+  [...rows.values()].reduce(
+    (a, r) => ({
+      n: a.n + r.n,
+      fresh: a.fresh + r.fresh,
+      mid: a.mid + r.mid,
+      midN: a.midN + r.midN,
+      errors: a.errors + r.errors,
+    }),
+    { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0 },
+  );
+const line = (name: string, r: Row) =>
   say(
-    `${category.padEnd(14)} ${String(r.n).padStart(4)}  ${pct(r.fresh, r.n).padStart(10)}  ${pct(r.mid, r.midN).padStart(13)}`,
+    `${name.padEnd(14)} ${String(r.n).padStart(4)}  ${pct(r.fresh, r.n).padStart(10)}  ${pct(r.mid, r.midN).padStart(13)}  ${String(r.errors).padStart(6)}`,
   );
 say(
-  `${'ALL'.padEnd(14)} ${String(total.n).padStart(4)}  ${pct(total.fresh, total.n).padStart(10)}  ${pct(total.mid, total.midN).padStart(13)}`,
+  `hostile inputs: ${totals(round6).n} (seed 6) + ${totals(round7).n} (seed 7), ${seconds.toFixed(0)} s, load ${loadavg()[0]!.toFixed(1)}`,
 );
+for (const [set, rows] of [
+  ['seed 6', round6],
+  ['seed 7', round7],
+] as const) {
+  say(`${set}: category        n  acts-fresh  acts-mid-task  errors`);
+  for (const [category, r] of rows) line(category, r);
+  line(`ALL ${set}`, totals(rows));
+  say(`${set}: p95 time per turn ${p95(times.get(set) ?? []).toFixed(1)} ms`);
+}
+for (const category of ['huge-paste', 'long-10k'])
+  say(`${category}: p95 time per turn ${p95(times.get(category) ?? []).toFixed(1)} ms`);
 say(`real answers taken: ${realRight}/${REAL_ANSWERS.length}`);
 for (const line of realWrong) say(`  MISSED ${line}`);
-if (values.verbose) for (const line of acted) say(`  ACTS ${line}`);
+for (const line of acted) if (values.verbose || line.startsWith('ERROR')) say(`  ACTS ${line}`);
 if (values.json)
   process.stdout.write(
-    `${JSON.stringify({ n: total.n, fresh: total.fresh / total.n, midTask: total.mid / total.midN, realAnswers: realRight / REAL_ANSWERS.length, byCategory: Object.fromEntries(byCategory) })}\n`,
+    `${JSON.stringify({ seed6: Object.fromEntries(round6), seed7: Object.fromEntries(round7), realAnswers: realRight / REAL_ANSWERS.length, p95ms: { seed6: p95(times.get('seed 6') ?? []), seed7: p95(times.get('seed 7') ?? []) } })}\n`,
   );

@@ -95,21 +95,15 @@ const CODE = [
 ];
 
 /**
- * The hostile set: `perCategory` inputs of each category, drawn with the seed.
+ * A seeded draw: the random source, its integer and pick helpers, and `add`, which draws up to
+ * `perCategory` distinct inputs of a category into `out`.
  * @param seed the random seed
- * @param perCategory how many inputs per category
+ * @param perCategory how many distinct inputs per category (fewer when the class has fewer)
  */
-export function hostileInputs(seed = 6, perCategory = 250): HostileInput[] {
+export function seededDraw(seed: number, perCategory: number) {
   const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  const letter = () => pick([...LETTERS]);
-  const mash = (len: number) => {
-    const row = pick(ROWS);
-    return Array.from({ length: len }, () => row[int(row.length)]).join('');
-  };
-  const junkWord = () => (random() < 0.5 ? mash(3 + int(8)) : Array.from({ length: 3 + int(6) }, letter).join(''));
-  const code = () => pick(CODE)(1 + int(99));
   const out: HostileInput[] = [];
   const add = (category: string, make: () => string) => {
     const seen = new Set<string>();
@@ -120,6 +114,23 @@ export function hostileInputs(seed = 6, perCategory = 250): HostileInput[] {
       out.push({ category, text });
     }
   };
+  return { random, int, pick, add, out };
+}
+
+/**
+ * The hostile set: `perCategory` inputs of each category, drawn with the seed.
+ * @param seed the random seed
+ * @param perCategory how many inputs per category
+ */
+export function hostileInputs(seed = 6, perCategory = 250): HostileInput[] {
+  const { random, int, pick, add, out } = seededDraw(seed, perCategory);
+  const letter = () => pick([...LETTERS]);
+  const mash = (len: number) => {
+    const row = pick(ROWS);
+    return Array.from({ length: len }, () => row[int(row.length)]).join('');
+  };
+  const junkWord = () => (random() < 0.5 ? mash(3 + int(8)) : Array.from({ length: 3 + int(6) }, letter).join(''));
+  const code = () => pick(CODE)(1 + int(99));
   add('single-char', () => {
     const c = pick([...`${LETTERS}${LETTERS.toUpperCase()}?!.,;:#@$%^&*()-_=+[]{}<>/\\|~\`'"`]);
     return random() < 0.2 ? ` ${c} ` : c;

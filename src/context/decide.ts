@@ -13,7 +13,7 @@
  * @module
  */
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
-import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
+import { isFeelingOrInsult, opensUnsure, readTalk } from '../lang/talk.ts';
 import {
   againZh,
   answersConfirmZh,
@@ -24,7 +24,8 @@ import {
   stopsZh,
 } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
-import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
+import { BARE_NUMBER, onlyTimeWords, saysOwnNews, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
+import { saysOwnNewsZh } from '../lang/zh/zh-remarks.ts';
 import {
   CANDIDATE_FEATURES,
   COMMANDS,
@@ -255,6 +256,26 @@ function takesBack(state: DialogueState, f: TurnFeatures): boolean {
   );
 }
 
+const S_NUMBER = SLOT_FEATURES.indexOf('kind_number');
+const S_VALID = SLOT_FEATURES.indexOf('value_valid');
+
+/**
+ * `true` when the turn can be the answer to the slot asked. A typed slot (a length, a time or date, a
+ * number) is answered by a value of its kind: a first-person statement with none ("i just burned my
+ * toast", "我刚把牛奶洒了" after "For how long?") tells what is going on, it is no answer that failed, so
+ * it is out of scope and the question stays open. Still answers (asked again when no value can be read,
+ * as the dialogue sets expect): any other turn ("elephant", "whenever lol", "as long as the pasta
+ * needs"), and not knowing ("idk however long eggs take", `talkCommand`). A free-text slot takes any
+ * words (`answersFreeText` and the slot's extractor judge those).
+ */
+function answersAsked(state: DialogueState, f: TurnFeatures): boolean {
+  if (state.pending?.type !== 'slot' || f.slots.length === 0) return false;
+  const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
+  if (asked === undefined || ![S_NUMBER, S_LENGTH, S_WHEN].some((i) => (asked.feats[i] ?? 0) > 0)) return true;
+  if ([S_ANSWER, S_STRICT, S_VALID, S_FITS].some((i) => (asked.feats[i] ?? 0) > 0)) return true;
+  return !(saysOwnNews(f.utterance) || saysOwnNewsZh(f.utterance)) || opensUnsure(f.utterance);
+}
+
 const C_FITS = CANDIDATE_FEATURES.indexOf('entity_fits');
 /** Tasks that leave something running or set, which a stop word with nothing asked stops. */
 const STOPPABLE: ReadonlySet<string> = new Set(['timer', 'alarm', 'reminder', 'reminder_update']);
@@ -345,7 +366,7 @@ function zhCommand(
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
     case 'fill_slot':
-      return state.pending?.type === 'slot' && f.slots.length > 0;
+      return answersAsked(state, f);
     case 'confirm':
       return state.pending?.type === 'confirm';
     case 'deny':

@@ -9,12 +9,11 @@ import type { Understanding } from '../engine/types.ts';
 import { abortReason } from '../errors.ts';
 import { capLength, foldFullWidth } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
-import type { SkillDefinition, SkillRuntime } from '../skills/types.ts';
+import type { SkillDefinition, SkillRuntime, SlotDefinition } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
 import { detectLanguage, hasHan, type LanguageGuess } from '../nlu/runtime/language-id.ts';
-import { answersNothing, junkKind } from '../nlu/runtime/junk.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
-import { isNo, isYes } from './cues.ts';
+import { junkAction } from './junk-turn.ts';
 import { performAction, type Performed } from './perform.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
 import { loadContextModel } from '../context/context-model.ts';
@@ -261,25 +260,19 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     expireState(state, now.getTime(), limits);
     state.turn += 1;
     const language = languageOfTurn(turn, state);
-    // Junk that answers nothing (markup, code, symbols: ../nlu/runtime/junk.ts) starts, fills and
-    // runs nothing, whatever the policy would make of it; an open question stays open. A lone letter
-    // the context model cannot read ("k", "y", "n") answers a confirmation when it is a yes or a no word.
-    const junk = junkKind(turn.text);
-    const letterAnswer =
-      junk === 'letters' && state.pending?.type === 'confirm'
-        ? isYes(turn.text)
-          ? 'confirm'
-          : isNo(turn.text)
-            ? 'deny'
-            : undefined
-        : undefined;
-    // A lone Latin letter is no slot value either ("k" to "What should I call you?"): the question stays open.
-    const letterSlot = junk === 'letters' && state.pending?.type === 'slot' && /^\s*\p{L}\s*$/u.test(turn.text);
+    // Junk (../nlu/runtime/junk.ts) starts, fills and runs nothing, whatever the policy would make
+    // of it; an open question stays open. A lone letter, an emoji or a number may still answer what
+    // was asked ("y", "👍", "7", "Al" as a name): ./junk-turn.ts.
+    const asked = state.pending?.type === 'slot' ? state.pending.slot : undefined;
+    const slots: readonly SlotDefinition[] = skills.find((s) => s.id === state.task?.skillId)?.slots ?? [];
+    const kind = slots.find((slot) => slot.name === asked)?.kind;
+    const freeText = kind === 'text' || kind?.startsWith('custom:') === true;
+    const junk = junkAction(turn.nlu.junk, turn.text, state.pending, freeText);
     const action: DialogueAction =
-      language.foreign || answersNothing(junk) || letterSlot
+      language.foreign || junk === 'out-of-scope'
         ? { type: 'out-of-scope', confidence: 1 }
-        : letterAnswer !== undefined
-          ? { type: letterAnswer, confidence: 1 }
+        : junk !== undefined
+          ? { type: junk, confidence: 1 }
           : // The policy reads a snapshot: it may be asynchronous (the context model) and must not see or make changes.
             await policy({ nlu: turn.nlu, state: structuredClone(state), skills, text: turn.text, now });
     if (turn.signal.aborted) throw abortReason(turn.signal);

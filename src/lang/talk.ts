@@ -36,14 +36,21 @@ export type TalkKind =
 
 /** Lower case, no apostrophes ("i'm" = "im"), spaces collapsed, end punctuation and emoji dropped. */
 function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/[\s.!?,;:~…。！？；：～\p{Extended_Pictographic}\uFE0F]+$/u, '')
-    .replace(/^[\s.,!?…。，！？]+/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/['’‘`]/g, '')
+      // Emoji and a run of punctuation around the words ("💀 same", "lol!!!1!1", "哈哈🤷‍♀️") say how,
+      // not what: flags, skin tones, joiners and keycap marks with them.
+      .replace(
+        /(?:[\s.!?,;:~*…。！？；：～\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d\u20e3]|(?<=!)1)+$/u,
+        '',
+      )
+      .replace(/^[\s.,!?…。，！？\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d]+/u, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Chinese reads its spaces as pauses: "我好难过啊 感冒一周了" is two clauses. */
@@ -112,4 +119,20 @@ export function readTalk(text: string): TalkKind | undefined {
  */
 export function isFeelingOrInsult(kind: TalkKind | undefined): boolean {
   return kind !== undefined && kind !== 'reaction' && kind !== 'unsure' && kind !== 'aside' && kind !== 'ack';
+}
+
+/**
+ * `true` when a turn opens with not knowing and then says more ("idk however long eggs take", "not
+ * sure, long enough for rice", "不知道，你看着办吧"): its first clause, or the first one to three words
+ * of it, read as {@link readTalk}'s `unsure`.
+ * @param text the user's turn as typed
+ */
+export function opensUnsure(text: string): boolean {
+  const clause = normalize(text)
+    .split(/[,，。.!?？！;；]/u)[0]!
+    .trim();
+  if (clause === '') return false;
+  const words = clause.split(' ');
+  const heads = [clause, ...[1, 2, 3].filter((n) => n < words.length).map((n) => words.slice(0, n).join(' '))];
+  return heads.some((head) => enTalk.unsure(head) || zhTalk.unsure(toClauses(head)));
 }

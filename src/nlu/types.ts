@@ -5,6 +5,26 @@
  * @module
  */
 
+/**
+ * Why a text is junk. `gibberish` is the intent model's own verdict (no word it knows, and keyboard
+ * mash); every other kind is read from the text alone by `junkKind` (`nlu/runtime/junk.ts`).
+ */
+export type JunkKind =
+  | 'markup'
+  | 'blank'
+  | 'control'
+  | 'code'
+  | 'injection'
+  | 'link'
+  | 'spoof'
+  | 'foreign-mix'
+  | 'mash'
+  | 'paste'
+  | 'emoji'
+  | 'number'
+  | 'letters'
+  | 'gibberish';
+
 /** One intent and its calibrated probability. */
 export interface IntentScore {
   intent: string;
@@ -72,6 +92,13 @@ export interface NluResult {
    * or text without letters. Absent for models of other languages.
    */
   lang?: 'en' | 'zh' | 'und';
+  /**
+   * Why the intent model read the turn as junk (markup, code, an injection, keyboard mash, emoji, a
+   * number alone…: {@link JunkKind}), when it did: then `intents` is empty and
+   * `outOfScope` set. Passed along so the dialogue manager, which may still take a junk-looking
+   * answer ("7", "y", "👍") to what it asked, reads the same verdict.
+   */
+  junk?: JunkKind;
 }
 
 /** Describes a loaded model, from its ONNX `metadata_props`. */

@@ -85,15 +85,6 @@ export const NO: Bank = {
   ),
 };
 
-/** Follow-ups that change the place or day of the last request, whatever it was ("and tomorrow?"). */
-export const FOLLOW_ANY: Bank = {
-  en: split(
-    'what about tomorrow?|and tomorrow?|how about in {place}?|and in {place}?|what about {date}?|and for {date}?|' +
-      'and next week?|what about {place}|ok what about tomorrow|and the day after?|same for {place}',
-  ),
-  zh: split('那明天呢|那{place}呢|{date}呢|后天呢|那下周呢'),
-};
-
 /** Framings of a request that interrupts an open question: `{r}` is the request. */
 export const INTERRUPT_FRAMES: Bank = {
   en: split(

@@ -70,6 +70,31 @@ const QUESTION_BACK: Bank = {
   ),
 };
 
+/**
+ * Remarks about what is going on around the user, with no value in them: said while a length, a time
+ * or a number is asked ("For how long?" → "the kettle just boiled"), they answer nothing and are out of
+ * scope, the question stays open. They share words with the task's world (cooking, the kids, the
+ * morning) so the model learns that such words are no answer without a value of the kind asked.
+ */
+const REMARK: Bank = {
+  en: split(
+    'the kettle just boiled|oops i spilled my coffee|my pasta is boiling over|the kids are yelling again|' +
+      'the oven takes forever to heat up|the dog just ran off with my sock|we are out of garlic|i dropped an egg|' +
+      'the rice stuck to the pot again|ugh the smoke alarm went off|my phone is about to die|someone is at the door|' +
+      'the soup smells amazing|i forgot the salt|my hands are covered in flour|the baby finally fell asleep|' +
+      'i am so hungry right now|the bread is rising nicely|my coffee went cold|the microwave is broken again|' +
+      'i just got home from work|the cat knocked over my plant|traffic was awful|my tea is too hot|' +
+      'i am making pancakes|the cake looks a bit flat|this recipe is confusing|my meeting ran late|' +
+      'i hate doing laundry|the neighbours are so loud|i just woke up|it is raining again|the pizza is here',
+  ),
+  zh: split(
+    '水开了|我的咖啡洒了|锅里的汤快溢出来了|孩子又在闹了|烤箱还没热好|狗把我的袜子叼走了|家里没蒜了|鸡蛋掉地上了|' +
+      '米饭又粘锅了|烟雾报警器响了|手机快没电了|有人敲门|汤好香啊|我忘了放盐|我手上全是面粉|宝宝终于睡着了|' +
+      '我好饿|咖啡都凉了|微波炉又坏了|我刚下班回家|猫把花盆打翻了|路上堵车好厉害|茶太烫了|我在做煎饼|' +
+      '蛋糕有点塌|这个菜谱看不懂|会开晚了|邻居好吵|我刚睡醒|又下雨了|外卖到了|面条煮烂了',
+  ),
+};
+
 /** Openers and closers the parts above are combined with ("lol one sec", "嗯 我想想哈"). */
 const BEFORE: Bank = {
   en: split('lol|haha|hmm|um|uh|ok|oh|wait|ugh|ooh|hm|ah|oh um|hmm ok|sorry'),
@@ -100,11 +125,11 @@ function mash(rng: Rng, lang: SimLanguage): string {
 }
 
 /** What kind of aside {@link aside} said, for the simulator's statistics. */
-export type AsideKind = 'hold' | 'reaction' | 'filler' | 'mash' | 'question-back';
+export type AsideKind = 'hold' | 'reaction' | 'filler' | 'mash' | 'question-back' | 'remark';
 
 /**
- * An aside in the language asked: a held question, a reaction, a filler, keyboard mash or a question
- * back, sometimes framed by an opener or a closer.
+ * An aside in the language asked: a held question, a reaction, a filler, keyboard mash, a question
+ * back or (when asked for) a remark, sometimes framed by an opener or a closer.
  * @param rng the simulation's random source
  * @param lang the dialogue's language
  * @param weights how often each kind comes (relative); kinds left out never do
@@ -125,10 +150,10 @@ export function aside(
     }
   }
   if (kind === 'mash') return { text: mash(rng, lang), kind };
-  const bank = { hold: HOLD, reaction: REACTION, filler: FILLER, 'question-back': QUESTION_BACK }[kind];
+  const bank = { hold: HOLD, reaction: REACTION, filler: FILLER, 'question-back': QUESTION_BACK, remark: REMARK }[kind];
   let text = pick(rng, bank[lang]).replace('{n}', String(1 + rng.int(12)));
   const gap = lang === 'zh' ? pick(rng, ['', ' ', '，']) : pick(rng, [' ', ', ', ' ']);
-  if (kind !== 'filler' && rng.next() < 0.3) text = `${pick(rng, BEFORE[lang])}${gap}${text}`;
+  if (kind !== 'filler' && kind !== 'remark' && rng.next() < 0.3) text = `${pick(rng, BEFORE[lang])}${gap}${text}`;
   if (kind !== 'question-back' && rng.next() < 0.2)
     text = `${text}${lang === 'zh' ? '' : ' '}${pick(rng, AFTER[lang])}`;
   return { text, kind };

@@ -72,6 +72,21 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
           '计时器还剩多久|还有多长时间|还剩几分钟|再设一个{duration}的',
         ),
       },
+      {
+        // Working on the running timer: more time ("add 5 more minutes") or a pause, a new request to the
+        // timer skill in its own words (the skill reads the operation from them), not a correction of
+        // the length nor a follow-up that would redo the set timer.
+        intent: 'timer',
+        bank: b(
+          'add {duration} more|add {duration} to my timer|add {duration} to it|add another {duration}|' +
+            'can you add {duration} more|put {duration} more on it|put {duration} more on the timer|give it {duration} more|' +
+            'add {b} more minutes|{b} more minutes please|{b} extra minutes|add {b} more secs|ok add {b} more minutes|' +
+            'pls add {duration} to the timer|give me {b} more minutes|pause the timer|pause it|can you pause my timer|' +
+            'resume the timer|pause',
+          '再加{duration}|加{duration}|计时器再加{duration}|多加{duration}|再多加{duration}吧|帮我再加{duration}|' +
+            '延长{duration}|计时器延长{duration}|暂停计时器|暂停一下|先暂停|继续计时',
+        ),
+      },
     ],
     stop: { intent: 'timer', noun: { en: 'timer', zh: '计时器' } },
   },

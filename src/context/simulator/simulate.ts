@@ -202,6 +202,10 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
       recorded = { features, labelled };
       return decided.action;
     };
+    // A function, so the type checker does not take `recorded` for undefined after the turn.
+    const forget = () => {
+      recorded = undefined;
+    };
     const manager = createDialogueManager({
       store: store!,
       skills,
@@ -233,6 +237,9 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         r > 0.9
       )
         nlu = sure(nlu, current.gold.intent, rng);
+      // A turn the manager settles without the policy (junk: ../../dialogue/junk-turn.ts) records
+      // nothing: not the last turn's features and label again.
+      forget();
       await manager.handle({
         conversationId,
         text,

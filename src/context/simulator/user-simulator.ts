@@ -16,7 +16,6 @@ import {
   ANSWER_FRAMES,
   CANCEL,
   CORRECTION_FRAMES,
-  FOLLOW_ANY,
   INTERRUPT_FRAMES,
   NO,
   NONSENSE,
@@ -26,6 +25,7 @@ import {
   type Bank,
   type SimLanguage,
 } from './acts.ts';
+import { ELLIPTIC_FOLLOW, THEN_FRAMES } from './after-refusal.ts';
 import { aside } from './asides.ts';
 import type { IntentScript } from './intent-scripts.ts';
 import { OUT_OF_SCOPE, ZH_UNANSWERED } from './other-requests.ts';
@@ -80,6 +80,18 @@ export interface SimSetting {
  * to about 1): the class round 5's retrain took for answers.
  */
 const ASIDE_SHARE = 0.1;
+
+/** Slot kinds answered only by a value of their kind (a length, a time or date, a number). */
+const TYPED_KINDS: ReadonlySet<string> = new Set([
+  'duration',
+  'time',
+  'date',
+  'datetime',
+  'number',
+  'ordinal',
+  'money',
+  'percentage',
+]);
 
 const say = (bank: Bank, s: SimSetting): string => pick(s.rng, bank[s.lang].length > 0 ? bank[s.lang] : bank.en);
 
@@ -288,6 +300,9 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
         value.values,
       );
     };
+    // A remark about what is going on ("the kettle just boiled", "我的咖啡洒了") while a length, a time
+    // or a number is asked holds no value of its kind: out of scope, the question stays open (`decide.ts`).
+    const typed = kind !== undefined && TYPED_KINDS.has(kind);
     return choose(s, [
       [0.5, answers === undefined || answers[s.lang].length === 0 ? undefined : answer],
       [
@@ -308,6 +323,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
           ),
       ],
       [ASIDE_SHARE, () => asideTurn()],
+      [typed ? ASIDE_SHARE * 0.5 : 0, () => asideTurn({ remark: 1 })],
       [0.14, cancel],
       [0.18, interrupt],
       [0.08, () => smallTalk(s)],
@@ -380,22 +396,35 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.22, switchTo],
       [0.07, () => smallTalk(s)],
       [0.07, () => outOfScope(s)],
-      [0.03, () => unanswered(s)],
+      [0.05, () => unanswered(s)],
       // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
       [ASIDE_SHARE * 0.4, () => asideTurn({ reaction: 3, filler: 1, mash: 1 })],
     ]);
   }
   if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);
-  // "What about tomorrow?" after a request no skill answers keeps its intent (it is still a candidate).
-  if (last?.action === 'unsupported' && last.intent !== null && s.rng.next() < 0.3) {
-    const made = template(FOLLOW_ANY, s)!;
-    return turn(made.text, { command: 'start_task', intent: last.intent }, 'follow-unanswered', made.values);
+  // After a request no skill answers (see after-refusal.ts): "what about tomorrow?" keeps its intent (it
+  // is still a candidate); "ok then, set a timer for 5 min" is a complete request and starts that task.
+  if (last?.action === 'unsupported' && last.intent !== null) {
+    const r = s.rng.next();
+    if (r < 0.3) {
+      const made = template(ELLIPTIC_FOLLOW, s)!;
+      return turn(made.text, { command: 'start_task', intent: last.intent }, 'follow-unanswered', made.values);
+    }
+    if (r < 0.75) {
+      const made = request(s, last.intent);
+      if (made.gold.command === 'start_task') {
+        const framed = fill(say(THEN_FRAMES, s), s.rng, s.lang, { r: made.text }).text;
+        return { ...made, text: framed, act: 'request-after-refusal' };
+      }
+      return made;
+    }
   }
   return choose(s, [
     [0.14, () => consequential(s)],
     [0.35, again(s, last?.intent)],
     [0.6, () => request(s)],
-    [0.1, () => unanswered(s)],
+    // Refused requests weigh more than their share of use: what comes after them is what context decides.
+    [0.18, () => unanswered(s)],
     [0.08, () => outOfScope(s)],
     [0.15, () => smallTalk(s)],
     [0.03, cancel],

@@ -87,6 +87,14 @@ const REACTION = new RegExp(
 const REACTION_CORE =
   /\b(?:lo+l|lmf?ao+|rofl|ha(?:ha)+h?|hah|he(?:he)+|huh|meh|wow|whoa|woah|omg|oof|ugh+|ew+|yikes|bruh|xd|lolol|jk|smh|welp|damn|dang|gosh|goodness|oh my|interesting|no way|had no idea)\b/;
 
+/**
+ * A moan about the weather, the whole turn: "its so cold today", "ugh freezing out here", "so hot omg",
+ * "raining again". A reaction to the day, no weather request ("is it cold today" asks: no match).
+ */
+const WEATHER_MOAN = new RegExp(
+  String.raw`^(?:(?:ugh+|omg|man|brr+|damn|wow|oh|god|jeez)[\s,]+){0,2}(?:(?:its|it is|it s)\s+)?(?:so+|really|too|super|freaking|very|crazy|way too)\s+(?:cold|hot|humid|chilly|muggy|windy)(?:\s+(?:today|outside|out here|out there|tonight|in here|again|lately))?(?:[\s,]+(?:lol|omg|ugh+|man|brr+))*$|^(?:(?:ugh+|omg|man|brr+|damn|oh)[\s,]+){0,2}(?:(?:its|it is|it s)\s+)?(?:freezing|boiling|roasting|pouring)(?:\s+(?:today|outside|out here|out there|tonight|in here|again))?(?:[\s,]+(?:lol|omg|ugh+|man|brr+))*$|^(?:(?:ugh+|omg|man)[\s,]+)?(?:its\s+)?(?:raining|snowing)\s+again(?:[\s,]+(?:lol|omg|ugh+|man))*$`,
+);
+
 /** Praise: "youre the best", "omg ur a lifesaver", "good bot", "love you". */
 const PRAISE = new RegExp(
   '^' +
@@ -146,7 +154,7 @@ export const enTalk = {
     return undefined;
   },
   insult: (text: string): boolean => INSULT.test(text),
-  reaction: (text: string): boolean => REACTION.test(text) && REACTION_CORE.test(text),
+  reaction: (text: string): boolean => (REACTION.test(text) && REACTION_CORE.test(text)) || WEATHER_MOAN.test(text),
   unsure: (text: string): boolean => UNSURE.test(text),
   praise: (text: string): boolean => PRAISE.test(text),
   ack: (text: string): boolean => ACK.test(text),

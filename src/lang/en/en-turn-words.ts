@@ -63,3 +63,21 @@ const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|in
 export function saysTakeBack(text: string): boolean {
   return /^[\p{Script=Latin}\d\s'’.,:!?-]+$/u.test(text) && TAKE_BACK.test(text.replace(/’/g, "'"));
 }
+
+/**
+ * A first-person statement (after an exclamation or two): "i just burned my toast", "ugh my coffee went
+ * cold", "we're out of garlic". Said while a length, a time or a number is asked, such a turn with no
+ * value of that kind tells what is going on rather than answering. Not the ways an answer is led in
+ * ("i guess", "i think", "i'd say", "i want", "i need", "my usual"), nor not knowing ("i have no idea").
+ */
+const OWN_NEWS =
+  /^(?:(?:ugh+|oops|omg|oh no|oh god|damn|dang|argh+|lol|haha+|well|so|oh|ah|aw+|yikes|sorry|wait)[\s,.!]+){0,2}(?:i|im|i'm|ive|i've|we|we're|were|weve|we've|my|our)\s+(?!(?:guess|think|suppose|reckon|would|wanna|want|need|mean|meant|said|say|d|'d|usual|usually|normally|prefer|like|choose|pick|will|ll|'ll|have no|havent|haven't|dont|don't|do not|not|no|cant|can't|really)\b)\S+(?:\s+\S+)+/i;
+
+/**
+ * `true` for an English turn that is a first-person statement ({@link OWN_NEWS}) of three words or more.
+ * @param text the turn as typed
+ */
+export function saysOwnNews(text: string): boolean {
+  const t = text.trim().replace(/[’]/g, "'");
+  return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(t) && !/\?\s*$/.test(t) && OWN_NEWS.test(t);
+}

@@ -49,6 +49,17 @@ const INSULT = new RegExp(
 const REACTION = /^(?:哈{2,}|呵{2,}|嘿{2,}|嘻{2,}|啊{3,}|唉+|哇+|哇塞|天哪|我的天|6{3,}|233+)[哈呵啊额呃唉哇]*$/u;
 
 /**
+ * A moan about the weather, the whole turn: 今天好冷啊, 外面热死了, 冷死我了, 又下雨了. A reaction to the day, no
+ * weather request (今天冷吗 asks, and a question is never matched).
+ */
+const WEATHER_MOAN = new RegExp(
+  `^${LEAD}(?:今天|外面|最近|这几天|现在|今晚|早上|晚上|这天气?|天气)?(?:真的|感觉|也)?` +
+    `(?:${DEGREE}(?:冷|热|闷热|闷|潮|湿|晒|冻)|(?:冷|热|冻|晒)死(?:我|人)?|又(?:下雨|下雪|刮风|降温|升温))` +
+    `(?:了|啊|呀|哦|啦|死了|死我了|极了|得很|得不行)*$`,
+  'u',
+);
+
+/**
  * Not knowing or not minding: 不知道, 随便, 都行, 无所谓, 我一下子想不起来了, and a wish that names no
  * value (越早越好, 别让我睡太久就行). One or two of them ("随便吧你定"): a vague answer, asked again.
  */
@@ -97,7 +108,7 @@ export const zhTalk: typeof enTalk = {
     return undefined;
   },
   insult: (text: string): boolean => INSULT.test(text),
-  reaction: (text: string): boolean => REACTION.test(text),
+  reaction: (text: string): boolean => REACTION.test(text) || WEATHER_MOAN.test(text),
   unsure: (text: string): boolean => UNSURE.test(text),
   praise: (text: string): boolean => PRAISE.test(text),
   ack: (text: string): boolean => ACK.test(text),

@@ -139,27 +139,33 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         throw new RangeError('ClassifyOptions.topK must be a non-negative integer');
       if (disposed) throw new InferenceError('The model was disposed', { code: 'disposed' });
       const { ids, tokenEnds } = featurizeTokens(text, meta.featurizer);
-      const job = queue.then(() => run(ids));
-      queue = job.catch(() => undefined);
-      let probs: Float32Array;
-      try {
-        probs = await job;
-      } catch (cause) {
-        throw cause instanceof ConfidantError
-          ? cause
-          : new InferenceError('ONNX Runtime failed to classify', { cause });
+      // Junk (markup with nothing to read, code, injections, emoji, lone letters, a number alone,
+      // symbols) is out of scope whatever the model, trained on sentences, guesses for it: no
+      // intent to act on (./junk.ts), so the model is not run for it. The verdict goes along for
+      // the dialogue manager.
+      const junk = junkKind(text) ?? (knowsNone(ids, tokenEnds) && keyboardMash(text) ? 'gibberish' : undefined);
+      let probs: Float32Array | undefined;
+      if (junk === undefined) {
+        const job = queue.then(() => run(ids));
+        queue = job.catch(() => undefined);
+        try {
+          probs = await job;
+        } catch (cause) {
+          throw cause instanceof ConfidantError
+            ? cause
+            : new InferenceError('ONNX Runtime failed to classify', { cause });
+        }
       }
       const entities = extractEntities(text, {
         custom,
         ...(opts.now === undefined ? {} : { now: opts.now }),
         ...(opts.timeZone === undefined ? {} : { timeZone: opts.timeZone }),
       });
-      // Junk (markup with nothing to read, code, lone letters, symbols) is out of scope whatever
-      // the model, trained on sentences, guesses for it: no intent to act on (./junk.ts).
-      const junk = junkKind(text) !== undefined || (knowsNone(ids, tokenEnds) && keyboardMash(text));
       return {
         text,
-        ...(junk ? { intent: null, confidence: 0, outOfScope: true, intents: [] } : decideIntent(probs, scoring, topK)),
+        ...(probs === undefined
+          ? { intent: null, confidence: 0, outOfScope: true, intents: [], ...(junk === undefined ? {} : { junk }) }
+          : decideIntent(probs, scoring, topK)),
         entities,
         modelVersion: meta.version,
         ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),

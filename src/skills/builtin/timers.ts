@@ -29,9 +29,11 @@ export type ScheduleOp = 'set' | 'cancel' | 'list' | 'extend' | 'pause';
 export function scheduleOp(text: string): ScheduleOp {
   const s = text.toLowerCase();
   if (hasHan(s)) {
+    if (/暂停|继续计时|恢复计时/u.test(s)) return 'pause';
     // "不行了，停下来吧", "ok cancel掉吧": a stop said loosely or in English inside Chinese.
     if (/取消|关掉|关了|关闭|停掉|停止|停了|停下|删除|删掉|删了|不要了|别响|去掉|撤销|cancel|stop/u.test(s))
       return 'cancel';
+    if (ZH_EXTEND.test(s)) return 'extend';
     // "我现在一共几个闹钟", "都有哪几个", "闹钟定的几点来着": asking what is set, not setting one.
     if (
       /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|来着/u.test(
@@ -56,6 +58,12 @@ export function scheduleOp(text: string): ScheduleOp {
 /** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
 const EXTEND =
   /\b(?:add|put|give (?:it|me))\b.*\b(?:more|extra|to (?:it|that|the timer|my timer|the one)|on (?:it|the timer|my timer))\b|\b(?:more|extra)\s+(?:secs?|seconds?|mins?|minutes?|hours?)\b/;
+
+/**
+ * "再加五分钟", "计时器延长十分钟", "多加半个小时": time added to the running timer. A length must follow
+ * 加 directly, so "再加一个五分钟的" (one more five-minute timer) stays a new timer.
+ */
+const ZH_EXTEND = /延长|加上?(?:[一二两三四五六七八九十\d]+\s*个?半?|半个?)\s*(?:分钟|分|秒钟?|秒|小时|钟头)/u;
 
 /** "another one", "same again", "do one more of those", "again pls same one": the length of the last timer, again. */
 const REPEAT =
@@ -332,6 +340,24 @@ async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: strin
 }
 
 /**
+ * What the user wants done with timers: read from the request, or from this turn's own words when
+ * they name an operation ("add 5 more minutes", "再加五分钟", "how long is left on it"). A turn that carries a timer task on
+ * (a follow-up) runs with the task's first request as `ctx.text` ("set a timer for 10 minutes"), and
+ * the operation said now must not be lost to it: the length would replace the timer.
+ */
+function timerOp(ctx: SkillContext): ScheduleOp {
+  const asked = scheduleOp(ctx.text);
+  const turns = ctx.conversation.recentTurns;
+  const said = turns.length > 0 && turns[turns.length - 1]!.role === 'user' ? turns[turns.length - 1]!.text : ctx.text;
+  if (said === ctx.text) return asked;
+  const now = scheduleOp(said);
+  // Nothing said but a length ('set' is the default): the task's own operation is redone with it, except a
+  // pause, which was refused and leaves nothing to redo.
+  if (now === 'set') return asked === 'pause' ? 'set' : asked;
+  return now;
+}
+
+/**
  * The timer skill (`timer`): set ("a timer for 10 minutes"), check ("how long is left"), cancel.
  * @param random the injected random source
  */
@@ -349,7 +375,7 @@ export function createTimerSkill(random: Random): SkillDefinition {
       const pack = packFor(ctx.lang);
       const say = pack.skills.timer;
       if (ctx.schedule === undefined || ctx.storage === undefined) return pack.skills.schedule.unavailable;
-      const asked = scheduleOp(ctx.text);
+      const asked = timerOp(ctx);
       if (asked === 'pause') return say.cannotPause;
       const op =
         ctx.slots['duration'] === undefined || asked === 'extend' ? asked : opWithValue(ctx.text.toLowerCase());

@@ -59,6 +59,7 @@ test('odd text gets a result, never a crash or a hang', async () => {
     '\u0000\u0007\u001B[31m',
     '\u202Ehello\u202C',
     '\u2066\u2067\u2069',
+    '\u202Ahello\u202C',
     '🏳️‍🌈'.repeat(10_000),
     '\uFFFF',
   ];
@@ -68,7 +69,10 @@ test('odd text gets a result, never a crash or a hang', async () => {
     assert.equal(typeof r.outOfScope, 'boolean');
   }
   assert.equal(results[0]!.outOfScope, true, 'empty text is out of scope');
-  assert.equal(results[6]!.intent, 'greeting', 'bidi overrides are ignored');
+  // An override shows the text in another order than it is read ("olleh"): a spoof, out of scope.
+  assert.equal(results[6]!.intent, null, 'a bidi override is junk');
+  assert.equal(results[6]!.junk, 'control');
+  assert.equal(results[8]!.intent, 'greeting', 'bidi embeddings (apps wrap copied text in them) are ignored');
   await assert.rejects(model.classify(42 as unknown as string), TypeError);
   await assert.rejects(model.classify('hi', { topK: -1 }), RangeError);
   await model.dispose();

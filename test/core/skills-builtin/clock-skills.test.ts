@@ -64,6 +64,11 @@ describe('timers and alarms', () => {
     assert.equal(scheduleOp('put 2 minutes on my timer'), 'extend');
     assert.equal(scheduleOp('pause the timer'), 'pause');
     assert.equal(scheduleOp('add a timer for 5 minutes'), 'set');
+    assert.equal(scheduleOp('再加五分钟'), 'extend');
+    assert.equal(scheduleOp('计时器延长十分钟'), 'extend');
+    assert.equal(scheduleOp('多加半个小时'), 'extend');
+    assert.equal(scheduleOp('再加一个五分钟的计时器'), 'set');
+    assert.equal(scheduleOp('暂停计时器'), 'pause');
   });
 
   it('sets, lists and cancels timers through ctx.schedule', async () => {

@@ -4,6 +4,7 @@ import { parseDice } from '../../../src/skills/builtin/chance.ts';
 import { parseListRequestZh, splitItemsZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { createScheduler } from '../../../src/skills/index.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 /** No English words in a Chinese reply (unit symbols, names and numbers aside). */
@@ -46,6 +47,20 @@ describe('Chinese replies of the built-in skills', () => {
     assert.match(left.reply.text, /还剩4分钟/);
     const off = await h.say('把计时器关了', 'timer');
     assert.match(off.reply.text, /计时器(?:已经取消|关掉)/);
+  });
+
+  it('timers: 再加五分钟 adds time to the running one, 暂停 is said honestly, and 再加一个 sets another', async () => {
+    const h = await createHarness();
+    await h.say('定一个十分钟的计时器', 'timer');
+    const more = await h.say('再加五分钟', 'timer');
+    chinese(more.reply.text);
+    assert.match(more.reply.text, /加了5分钟.*还剩15分钟/);
+    const scheduler = createScheduler({ store: h.store, onFire: () => undefined });
+    assert.equal((await scheduler.list()).length, 1, 'the timer is moved, not doubled');
+    assert.match((await h.say('暂停一下计时器', 'timer')).reply.text, /不能暂停/);
+    assert.equal((await scheduler.list()).length, 1, 'pausing cancels nothing');
+    await h.say('再加一个三分钟的计时器', 'timer');
+    assert.equal((await scheduler.list()).length, 2, '再加一个 is another timer');
   });
 
   it('timers ask for a length and take 一个半小时 as the answer', async () => {
