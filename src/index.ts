@@ -30,7 +30,7 @@ export type {
   StoredMessage,
   Understanding,
 } from './engine/types.ts';
-export type { Entity, JunkKind, ModelInfo, NluResult } from './nlu/types.ts';
+export type { Entity, ModelInfo, NluResult } from './nlu/types.ts';
 export type { AuditHead, ImportResult } from './store/types.ts';
 export type { MetricsSnapshot } from './metrics/types.ts';
 
