@@ -16,6 +16,7 @@ import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
+import { asksAgain, countsDownTo, dropsIt, readsBack, saysThanks, simplifyTurn } from '../lang/en/en-turn-acts.ts';
 import {
   CANDIDATE_FEATURES,
   COMMANDS,
@@ -182,6 +183,8 @@ function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeat
   const talk = readTalk(f.utterance);
   if (talk === undefined) return command;
   if (isFeelingOrInsult(talk)) return 'out_of_scope';
+  // "ok two minutes then" answers "For how long?", though it reads like "give me two minutes".
+  if (talk === 'aside' && command === 'fill_slot' && answersClockOrLength(state, f)) return command;
   // "got it", "知道了" say yes to a confirmation; anywhere else they only take note.
   if (talk === 'ack') return state.pending?.type === 'confirm' ? command : 'out_of_scope';
   if (state.pending === undefined) return talk === 'aside' ? 'out_of_scope' : command;
@@ -232,6 +235,54 @@ function takesBack(state: DialogueState, f: TurnFeatures): boolean {
   return f.slots.some(
     (s) => (s.feats[S_TEXT] ?? 0) === 0 && (s.feats[S_STRICT] ?? 0) > 0 && (s.feats[S_FITS] ?? 0) > 0,
   );
+}
+
+/** Acts of the last turns that did something a skill can do again ("again" after a coin flip). */
+const DONE: ReadonlySet<string> = new Set(['new-intent', 'follow-up', 'correction', 'fill-slot']);
+
+/**
+ * What an English turn does by its whole wording (`src/lang/en/en-turn-acts.ts`), when the intent
+ * model misreads its words: thanks ("perfect ta" is no recipe, "thx ur the best fr" no mere
+ * praise) is small talk; a read-back by pronoun ("whats on there now") asks the skill the
+ * conversation is about; a loose drop with something open ("nvm ill just use my phone") cancels
+ * it, or says no to a confirmation; "again" / "best 2 outta 3" asks the last skill acted on once
+ * more; a countdown to a day the date skill reads ("how long till christmas") is a date question.
+ * Returns the command and the candidate it acts on, or `undefined` to keep the decision.
+ */
+function englishAct(
+  state: DialogueState,
+  f: TurnFeatures,
+  out: ContextOutputs,
+): { command: DialogueCommand; k: number } | undefined {
+  if (f.utterance.length > 120 || !/^[\p{Script=Latin}\d\s\p{P}\p{S}]+$/u.test(f.utterance)) return undefined;
+  const said = simplifyTurn(f.utterance);
+  const find = (ok: (c: TurnFeatures['candidates'][number]) => boolean): number => {
+    const allowed = (i: number) => ok(f.candidates[i]!);
+    return argmax(out.intent, allowed);
+  };
+  const thanks = saysThanks(said);
+  if (thanks !== undefined) {
+    if (state.pending?.type === 'confirm') return undefined;
+    const k = find((c) => c.skill !== undefined && c.intent === (thanks === 'bye' ? 'goodbye' : 'thank_you'));
+    return k < 0 ? undefined : { command: 'small_talk', k };
+  }
+  if ((state.task !== undefined || state.pending !== undefined) && dropsIt(said))
+    return { command: state.pending?.type === 'confirm' ? 'deny' : 'cancel', k: -1 };
+  const last = state.acts?.filter((a) => a.skillId !== undefined && a.intent !== null && DONE.has(a.action)).at(-1);
+  if (readsBack(said)) {
+    const skillId = state.task?.skillId ?? last?.skillId;
+    const k = skillId === undefined ? -1 : find((c) => c.skill?.id === skillId);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  if (state.pending === undefined && last !== undefined && asksAgain(said)) {
+    const k = find((c) => c.skill?.id === last.skillId && c.intent === last.intent);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  if (countsDownTo(said)) {
+    const k = find((c) => c.skill !== undefined && c.intent === 'date' && (c.feats[C_SLOTS_FOUND] ?? 0) > 0);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  return undefined;
 }
 
 /** `true` when the state lets the command be carried out. */
@@ -296,13 +347,15 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice && !remarkAbout(f, best))
     command = 'start_task';
   command = talkCommand(command, state, f);
+  const act = englishAct(state, f, out);
+  if (act !== undefined) command = act.command;
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;
   switch (command) {
     case 'start_task':
     case 'small_talk': {
-      const k = best;
+      const k = act !== undefined && act.k >= 0 ? act.k : best;
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
       action =
