@@ -107,7 +107,7 @@ export function dropsIt(text: string): boolean {
 const AGAIN = new RegExp(
   `^${LEAD}(?:(?:lets|let\\s+us|can\\s+(?:you|u)|could\\s+(?:you|u)|pls|please)\\s+)?(?:` +
     String.raw`again|once\s+more|one\s+more(?:\s+(?:time|go|round|try))?|(?:go|do\s+it|do\s+that|try|flip(?:\s+it)?|roll(?:\s+(?:it|them))?|toss(?:\s+it)?|spin(?:\s+it)?)\s+again|same\s+again|another(?:\s+(?:go|round|time|try))|encore` +
-    String.raw`|best\s+(?:2|two|3|three|4|four)\s+(?:out\s+of|outta|of)\s+(?:3|three|5|five|7|seven)` +
+    String.raw`|best\s+(?:(?:2|two|3|three|4|four)\s+)?(?:out\s+of|outta|of)\s+(?:3|three|5|five|7|seven)` +
     `)(?:[\\s,]+(?:again|go\\s+again|once\\s+more|best\\s+(?:2|two|3|three)\\s+(?:out\\s+of|outta|of)\\s+(?:3|three|5|five)|pls|please|lol|haha|then|if\\s+you\\s+would|if\\s+you\\s+please|if\\s+you\\s+dont\\s+mind|for\\s+me))*$`,
 );
 
