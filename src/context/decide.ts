@@ -15,7 +15,7 @@
 import type { DialogueAction, DialogueState } from '../dialogue/types.ts';
 import { isFeelingOrInsult, readTalk } from '../lang/talk.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
-import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
+import { BARE_NUMBER, onlyTimeWords, saysRemark, saysTakeBack, statesRemark } from '../lang/en/en-turn-words.ts';
 import { asksAgain, countsDownTo, dropsIt, readsBack, saysThanks, simplifyTurn } from '../lang/en/en-turn-acts.ts';
 import {
   CANDIDATE_FEATURES,
@@ -215,13 +215,16 @@ function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
 /**
  * `true` when an English turn is a remark that reuses a skill's words without asking for anything
  * ("my timer app crashed", "my alarm didnt go off this morning", "who invented the alarm clock",
- * "i hate making lists"): remark words, no request words, and no value for the skill's slots. It
- * starts no task of that skill, whatever the intent model makes of its nouns.
+ * "i hate making lists"): remark words, no request words, and no value for the skill's slots (or a
+ * statement naming no number: "the alarm in my building keeps going off at night"). It starts no
+ * task of that skill, whatever the intent model makes of its nouns.
  */
 function remarkAbout(f: TurnFeatures, k: number): boolean {
   const c = f.candidates[k];
-  if (c?.skill === undefined || (c.feats[C_SLOTS_FOUND] ?? 0) > 0) return false;
-  return saysRemark(f.utterance);
+  if (c?.skill === undefined) return false;
+  // A value read for the skill's slots makes it a request, unless the remark is a statement naming
+  // no number: "this morning" in "my alarm didnt go off this morning" is when it happened.
+  return (c.feats[C_SLOTS_FOUND] ?? 0) > 0 ? statesRemark(f.utterance) : saysRemark(f.utterance);
 }
 
 /**

@@ -38,7 +38,9 @@ const PRAISE_AFTER = String.raw`(?:[\s,]+(?:youre|you\s+are|ur|u\s+r|u\s+are)\s+
 /** A farewell closing the thanks: "thank you, good night". */
 const FAREWELL = String.raw`(?:[\s,]+(?:and\s+)?(?:good\s*night|nite|night|bye(?:\s+bye)?|bye\s+now|goodbye|see\s+(?:you|ya|u)(?:\s+later|\s+soon|\s+tomorrow)?|cya|ttyl|later|take\s+care|gn|talk\s+(?:later|soon)))`;
 
-const THANKS = new RegExp(`^${LEAD}${PRAISE_FIRST}${THANKS_WORD}${THANKS_TAIL}${PRAISE_AFTER}(${FAREWELL})?${THANKS_TAIL}$`);
+const THANKS = new RegExp(
+  `^${LEAD}${PRAISE_FIRST}${THANKS_WORD}${THANKS_TAIL}${PRAISE_AFTER}(${FAREWELL})?${THANKS_TAIL}$`,
+);
 
 /**
  * Thanks, with or without praise: `'bye'` when it closes the conversation ("thank you, good night"),

@@ -99,7 +99,14 @@ const SCALE: [RegExp, string][] = [
 const ROUND =
   /^(?:round|rounded|round off)(?:\s+(?:it|that|this|the (?:result|answer|total|number)))?(?:\s+(?:off|up|down))?(?:\s+(up|down))?(?:\s+to\s+(?:(\d|one|two|three|four)\s+(?:decimal places?|decimals?|dp|places?|digits?)|the nearest\s+(whole number|integer|number|one|ten|hundred|thousand|tenth|hundredth|cent)))?$/;
 const PLACES: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4 };
-const NEAREST: Readonly<Record<string, number>> = { ten: -1, hundred: -2, thousand: -3, tenth: 1, hundredth: 2, cent: 2 };
+const NEAREST: Readonly<Record<string, number>> = {
+  ten: -1,
+  hundred: -2,
+  thousand: -3,
+  tenth: 1,
+  hundredth: 2,
+  cent: 2,
+};
 
 /**
  * The last result rounded as a "round that" turn asks, as a plain number (the expression parser has

@@ -28,14 +28,23 @@ describe('English whole-turn acts: the grammars', () => {
     const thanks = read(saysThanks);
     for (const t of ['thanks!', 'cheers mate', 'lovely, ta', 'ty ur a star', 'many thanks for your help', 'nice one'])
       assert.equal(thanks(t), 'thanks', t);
-    for (const t of ['thanks, see you tomorrow', 'ok thank you and goodbye', 'thx bye']) assert.equal(thanks(t), 'bye', t);
+    for (const t of ['thanks, see you tomorrow', 'ok thank you and goodbye', 'thx bye'])
+      assert.equal(thanks(t), 'bye', t);
     for (const t of ['thanks, now set a timer', 'thanks for nothing you broke it?', 'tell me a joke', 'youre the best'])
       assert.equal(thanks(t), undefined, t);
   });
 
   it('reads a read-back by pronoun, and not a list named or a change', () => {
     const back = read(readsBack);
-    for (const t of ['so whats in it now', 'what else is on there', 'is bread still on it', 'read it all back to me', 'whats left', 'how much longer on it', 'is it still running'])
+    for (const t of [
+      'so whats in it now',
+      'what else is on there',
+      'is bread still on it',
+      'read it all back to me',
+      'whats left',
+      'how much longer on it',
+      'is it still running',
+    ])
       assert.equal(back(t), true, t);
     for (const t of ['add bread to it', 'whats on my shopping list', 'whats the time', 'is the shop still open'])
       assert.equal(back(t), false, t);
@@ -43,7 +52,12 @@ describe('English whole-turn acts: the grammars', () => {
 
   it('reads a loose drop with a reason, and not a drop that asks for something else', () => {
     const drop = read(dropsIt);
-    for (const t of ['nah forget it, ill sort it myself', 'on second thought leave it', 'never mind i found it', 'actually dont bother with that'])
+    for (const t of [
+      'nah forget it, ill sort it myself',
+      'on second thought leave it',
+      'never mind i found it',
+      'actually dont bother with that',
+    ])
       assert.equal(drop(t), true, t);
     for (const t of ['nvm, set an alarm instead', 'forget it what time is it', 'leave the milk on', 'i dont mind'])
       assert.equal(drop(t), false, t);
@@ -51,15 +65,18 @@ describe('English whole-turn acts: the grammars', () => {
 
   it('reads the same again, and not another request', () => {
     const again = read(asksAgain);
-    for (const t of ['again!', 'one more time pls', 'roll them again', 'best of three?', 'go again lol']) assert.equal(again(t), true, t);
-    for (const t of ['set another timer for 5 minutes', 'again what was that', 'say that again please']) assert.equal(again(t), false, t);
+    for (const t of ['again!', 'one more time pls', 'roll them again', 'best of three?', 'go again lol'])
+      assert.equal(again(t), true, t);
+    for (const t of ['set another timer for 5 minutes', 'again what was that', 'say that again please'])
+      assert.equal(again(t), false, t);
   });
 
   it('reads a countdown to a day', () => {
     const count = read(countsDownTo);
     for (const t of ['how many days till halloween', 'how long until new years eve', 'days left until friday?'])
       assert.equal(count(t), true, t);
-    for (const t of ['how long should i boil an egg', 'what day is christmas', 'how many days in a year']) assert.equal(count(t), false, t);
+    for (const t of ['how long should i boil an egg', 'what day is christmas', 'how many days in a year'])
+      assert.equal(count(t), false, t);
   });
 });
 
@@ -136,5 +153,27 @@ describe('English whole-turn acts in dialogues (shipped models)', () => {
     const timer = await play('set a timer for 40 minutes', 'nah too long make it 25 minutes');
     assert.equal(timer[1]!.intent, 'timer');
     assert.match(timer[1]!.text, /25/);
+  });
+
+  it("starts nothing on a statement about a skill's thing that names no number, and still on one that does", async () => {
+    for (const text of [
+      'my alarm didnt go off yesterday and i missed the bus',
+      'the timer on my oven keeps beeping at night',
+      'my shopping list is a mess',
+    ]) {
+      const [turn] = await play(text);
+      assert.equal(turn!.intent, null, text);
+    }
+    const [request] = await play('my alarm didnt go off, set one for 7 tomorrow');
+    assert.equal(request!.intent, 'alarm');
+  });
+
+  it('asks the time again after a vague one ("in a bit", "early"), then takes the real one', async () => {
+    const turns = await play('remind me to call the vet', 'in a bit', 'at 5pm');
+    assert.deepEqual(
+      turns.map((t) => t.intent),
+      ['reminder_update', 'reminder_update', 'reminder_update'],
+    );
+    assert.match(turns[2]!.text, /5:00/);
   });
 });

@@ -34,7 +34,10 @@ describe('plain lists of groceries ("milk eggs and cheese")', () => {
   it('reads such a list in a request, and leaves to-dos alone', () => {
     assert.deepEqual(parseListRequest('add milk eggs and cheese to my shopping list').add, ['milk', 'eggs', 'cheese']);
     assert.deepEqual(parseListRequest('i need apples pears and oat milk').add, ['apples', 'pears', 'oat milk']);
-    assert.deepEqual(parseListRequest('add pay rent and call the bank to my to do list').add, ['pay rent', 'call the bank']);
+    assert.deepEqual(parseListRequest('add pay rent and call the bank to my to do list').add, [
+      'pay rent',
+      'call the bank',
+    ]);
   });
 
   it('fills a list question with each item of a plain list', async () => {
