@@ -233,6 +233,9 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         r > 0.9
       )
         nlu = sure(nlu, current.gold.intent, rng);
+      // A turn the manager settles without the policy (junk such as "...") is not recorded: without
+      // this, the last turn's features and labels would be recorded again under its text.
+      recorded = undefined;
       await manager.handle({
         conversationId,
         text,

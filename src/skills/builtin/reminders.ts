@@ -40,6 +40,9 @@ const ZH_TASK_PATTERNS = [
 /** "what reminders do I have tomorrow", "any reminders on friday": a question about reminders, not a new one. */
 const EN_READ =
   /\b(?:what|whats|what's|which|any|show|list|read|how many)\b[^.?!]*\breminders?\b|\breminders?\b[^.?!]*\b(?:do i have|have i got|are there|are set)\b/i;
+/** "when is my dentist reminder", "what time's the reminder for the vet again": reading one back, not setting one. */
+const EN_WHEN_READ =
+  /^(?:(?:wait|so|um+|uh+|oh|and|ok|okay|hey|remind me)[\s,]+)*(?:when|what time)(?:'s|’s|s|\s+is|\s+was)\s+(?:my|the|that)\b[^?.!]{0,40}\breminder\b/i;
 const ZH_READ =
   /看看|看一下|查看|查一下|列表|列出|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条/u;
 /** Words that change reminders: a question with them is no reading. */
@@ -323,7 +326,11 @@ export function createReminderSkill(random: Random): DialogueSkill {
     // "我的提醒都有啥", "我现在有哪些reminder" read them back, whatever the model made of them.
     // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
     refineIntent: (intent, slots, text) =>
-      readsZh(text) ? 'reminder' : slots['task'] !== undefined ? 'reminder_update' : intent,
+      readsZh(text) || EN_WHEN_READ.test(text.trim())
+        ? 'reminder'
+        : slots['task'] !== undefined
+          ? 'reminder_update'
+          : intent,
     async execute(ctx) {
       if (ctx.schedule === undefined || ctx.storage === undefined)
         return packFor(ctx.lang).skills.reminders.unavailable;
@@ -331,7 +338,10 @@ export function createReminderSkill(random: Random): DialogueSkill {
       if (isDelete(ctx)) return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
-      const reading = readsZh(text) || (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
+      const reading =
+        readsZh(text) ||
+        EN_WHEN_READ.test(text.trim()) ||
+        (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

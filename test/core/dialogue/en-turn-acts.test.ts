@@ -176,4 +176,10 @@ describe('English whole-turn acts in dialogues (shipped models)', () => {
     );
     assert.match(turns[2]!.text, /5:00/);
   });
+
+  it('reads back a reminder asked for by when it is ("when is my X reminder")', async () => {
+    const turns = await play('remind me to pick up the dry cleaning at 4pm', 'um when is my dry cleaning reminder');
+    assert.equal(turns[1]!.intent, 'reminder');
+    assert.match(turns[1]!.text, /4:00/);
+  });
 });
