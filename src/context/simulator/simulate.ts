@@ -235,7 +235,7 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         nlu = sure(nlu, current.gold.intent, rng);
       // A turn the manager settles without the policy (junk such as "...") is not recorded: without
       // this, the last turn's features and labels would be recorded again under its text.
-      recorded = undefined;
+      recorded = undefined as typeof recorded;
       await manager.handle({
         conversationId,
         text,
