@@ -24,8 +24,16 @@ import {
   stopsZh,
 } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
-import { BARE_NUMBER, onlyTimeWords, saysOwnNews, saysRemark, saysTakeBack } from '../lang/en/en-turn-words.ts';
+import {
+  BARE_NUMBER,
+  onlyTimeWords,
+  saysOwnNews,
+  saysRemark,
+  saysTakeBack,
+  statesRemark,
+} from '../lang/en/en-turn-words.ts';
 import { saysOwnNewsZh } from '../lang/zh/zh-remarks.ts';
+import { asksAgain, countsDownTo, dropsIt, readsBack, saysThanks, simplifyTurn } from '../lang/en/en-turn-acts.ts';
 import {
   CANDIDATE_FEATURES,
   COMMANDS,
@@ -204,6 +212,8 @@ function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeat
   const talk = readTalk(f.utterance);
   if (talk === undefined) return command;
   if (isFeelingOrInsult(talk)) return 'out_of_scope';
+  // "ok two minutes then" answers "For how long?", though it reads like "give me two minutes".
+  if (talk === 'aside' && command === 'fill_slot' && answersClockOrLength(state, f)) return command;
   // "got it", "知道了" say yes to a confirmation; anywhere else they only take note.
   if (talk === 'ack') return state.pending?.type === 'confirm' ? command : 'out_of_scope';
   if (state.pending === undefined) return talk === 'aside' ? 'out_of_scope' : command;
@@ -234,13 +244,16 @@ function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
 /**
  * `true` when an English turn is a remark that reuses a skill's words without asking for anything
  * ("my timer app crashed", "my alarm didnt go off this morning", "who invented the alarm clock",
- * "i hate making lists"): remark words, no request words, and no value for the skill's slots. It
- * starts no task of that skill, whatever the intent model makes of its nouns.
+ * "i hate making lists"): remark words, no request words, and no value for the skill's slots (or a
+ * statement naming no number: "the alarm in my building keeps going off at night"). It starts no
+ * task of that skill, whatever the intent model makes of its nouns.
  */
 function remarkAbout(f: TurnFeatures, k: number): boolean {
   const c = f.candidates[k];
-  if (c?.skill === undefined || (c.feats[C_SLOTS_FOUND] ?? 0) > 0) return false;
-  return saysRemark(f.utterance);
+  if (c?.skill === undefined) return false;
+  // A value read for the skill's slots makes it a request, unless the remark is a statement naming
+  // no number: "this morning" in "my alarm didnt go off this morning" is when it happened.
+  return (c.feats[C_SLOTS_FOUND] ?? 0) > 0 ? statesRemark(f.utterance) : saysRemark(f.utterance);
 }
 
 /**
@@ -362,6 +375,54 @@ function zhCommand(
   return k >= 0 ? { command: 'start_task', k } : { command, k: -1 };
 }
 
+/** Acts of the last turns that did something a skill can do again ("again" after a coin flip). */
+const DONE: ReadonlySet<string> = new Set(['new-intent', 'follow-up', 'correction', 'fill-slot']);
+
+/**
+ * What an English turn does by its whole wording (`src/lang/en/en-turn-acts.ts`), when the intent
+ * model misreads its words: thanks ("perfect ta" is no recipe, "thx ur the best fr" no mere
+ * praise) is small talk; a read-back by pronoun ("whats on there now") asks the skill the
+ * conversation is about; a loose drop with something open ("nvm ill just use my phone") cancels
+ * it, or says no to a confirmation; "again" / "best 2 outta 3" asks the last skill acted on once
+ * more; a countdown to a day the date skill reads ("how long till christmas") is a date question.
+ * Returns the command and the candidate it acts on, or `undefined` to keep the decision.
+ */
+function englishAct(
+  state: DialogueState,
+  f: TurnFeatures,
+  out: ContextOutputs,
+): { command: DialogueCommand; k: number } | undefined {
+  if (f.utterance.length > 120 || !/^[\p{Script=Latin}\d\s\p{P}\p{S}]+$/u.test(f.utterance)) return undefined;
+  const said = simplifyTurn(f.utterance);
+  const find = (ok: (c: TurnFeatures['candidates'][number]) => boolean): number => {
+    const allowed = (i: number) => ok(f.candidates[i]!);
+    return argmax(out.intent, allowed);
+  };
+  const thanks = saysThanks(said);
+  if (thanks !== undefined) {
+    if (state.pending?.type === 'confirm') return undefined;
+    const k = find((c) => c.skill !== undefined && c.intent === (thanks === 'bye' ? 'goodbye' : 'thank_you'));
+    return k < 0 ? undefined : { command: 'small_talk', k };
+  }
+  if ((state.task !== undefined || state.pending !== undefined) && dropsIt(said))
+    return { command: state.pending?.type === 'confirm' ? 'deny' : 'cancel', k: -1 };
+  const last = state.acts?.filter((a) => a.skillId !== undefined && a.intent !== null && DONE.has(a.action)).at(-1);
+  if (readsBack(said)) {
+    const skillId = state.task?.skillId ?? last?.skillId;
+    const k = skillId === undefined ? -1 : find((c) => c.skill?.id === skillId);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  if (state.pending === undefined && last !== undefined && asksAgain(said)) {
+    const k = find((c) => c.skill?.id === last.skillId && c.intent === last.intent);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  if (countsDownTo(said)) {
+    const k = find((c) => c.skill !== undefined && c.intent === 'date' && (c.feats[C_SLOTS_FOUND] ?? 0) > 0);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  return undefined;
+}
+
 /** `true` when the state lets the command be carried out. */
 function possible(command: DialogueCommand, state: DialogueState, f: TurnFeatures, best: number): boolean {
   switch (command) {
@@ -424,9 +485,12 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   if (command === 'out_of_scope' && !inContext && best >= 0 && f.candidates[best]!.modelChoice && !remarkAbout(f, best))
     command = 'start_task';
   command = talkCommand(command, state, f);
+  // Each language's whole-turn reading: zhCommand reads only Chinese turns, englishAct only Latin ones.
   const zh = zhCommand(command, state, f, best);
   command = zh.command;
-  const asked = zh.k;
+  const act = englishAct(state, f, out);
+  if (act !== undefined) command = act.command;
+  const asked = act !== undefined && act.k >= 0 ? act.k : zh.k;
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;

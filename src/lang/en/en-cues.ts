@@ -30,17 +30,17 @@ export const enCues = {
   ),
   /** Openers of a follow-up that keeps the topic and changes one thing. */
   followUp:
-    /^(?:and|also|plus|then|what about|how about|what if|and what about|and how about|same (?:for|with|in)|now|ok(?:ay)? (?:and|what about|now)|and also)\b/,
+    /^(?:and|also|plus|then|(?:what|wat|wot|wut) (?:about|abt|bout)|how (?:about|abt|bout)|what if|and (?:what|wat) (?:about|abt)|and how (?:about|abt)|same (?:for|with|in)|now|ok(?:ay)? (?:and|what about|now)|and also)\b/,
   /** Openers of a correction of the last turn. */
   correction:
-    /^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:no|nope|sorry|oops|wait|actually)\b|\binstead\b/,
+    /^(?:(?:no|nope|nah|naw|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:no|nope|sorry|oops|wait|actually)\b|^(?:nah|naw)\b.*\bmake (?:it|that)\b|\binstead\b/,
   /** Removes the cue words at the start of a follow-up or correction ("no, I meant 7pm" → "7pm"). */
   strip(text: string): string {
     return text
       .trim()
       .replace(/^(?:(?:no|nope|sorry|oops|wait|actually|err?|hmm|uh|ok(?:ay)?|and|also|plus|then|now)\b[\s,]*)*/i, '')
       .replace(
-        /^(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|it should be|should be|rather|what about|how about|what if|same (?:for|with))\b[\s,]*/i,
+        /^(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|it should be|should be|rather|(?:what|wat|wot|wut) (?:about|abt|bout)|how (?:about|abt|bout)|what if|same (?:for|with))\b[\s,]*/i,
         '',
       )
       .replace(/[\s,]*\binstead\b/i, '')

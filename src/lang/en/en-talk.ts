@@ -107,9 +107,16 @@ const PRAISE = new RegExp(
 const ACK =
   /^(?:(?:ok|okay|kk|alright|oh|ah)[\s,]+)?(?:got\s+it|gotcha|noted|understood|i\s+see|makes\s+sense|good\s+to\s+know|all\s+good)(?:[\s,]+(?:then|now|lol|haha|ok|cool))*$/;
 
-/** Not knowing: "idk", "dunno", "no idea", "whatever": a vague answer, asked again. */
-const UNSURE =
-  /^(?:(?:hmm+|um+|uh+|well|lol|ugh|meh|ok|oh)[\s,]+)?(?:idk|dunno|i\s+dunno|i\s+dont\s+know|i\s+do\s+not\s+know|no\s+idea|not\s+sure|im\s+not\s+sure|no\s+clue|whatever|whatevs|any|anything|doesnt\s+matter|dont\s+care|i\s+dont\s+care|up\s+to\s+you|you\s+choose|you\s+pick)(?:[\s,]+(?:lol|man|tbh|honestly|really|haha|then))*$/;
+/** A time said too vaguely to set ("in a bit", "after work sometime", "early"): the time question is asked again. */
+const VAGUE_WHEN = String.raw`(?:in\s+a\s+(?:bit|while|little\s+while|sec)|later(?:\s+on)?|sometime(?:\s+later|\s+today|\s+tonight|\s+soon)?|soon(?:ish)?|early(?:ish)?|late(?:ish)?|after\s+(?:work|school|lunch|dinner)\s+sometime|whenever)`;
+/** Not knowing: "idk", "dunno", "no idea", "whatever", "whatever you think is best": a vague answer, asked again. */
+const UNSURE_CORE = String.raw`(?:idk|dunno|i\s+dunno|i\s+dont\s+know|i\s+do\s+not\s+know|no\s+idea|not\s+sure|im\s+not\s+sure|i\s+am\s+not\s+sure|(?:im|i\s+am)\s+not\s+certain|not\s+certain|no\s+clue|whatever|whatevs|any|anything|doesnt\s+matter|dont\s+care|i\s+dont\s+care|up\s+to\s+(?:you|u)|you\s+choose|you\s+pick|you\s+decide|your\s+call|surprise\s+me|whatever\s+(?:you\s+think|u\s+think)(?:\s+is\s+(?:best|right|good|fine|appropriate|sensible))?|${VAGUE_WHEN})`;
+/** A vague size after not knowing: "however long eggs take", "like a few mins", "a while". */
+const UNSURE_VAGUE = String.raw`(?:however\s+long\s+[a-z ]{1,40}|(?:like\s+|maybe\s+|just\s+)?(?:a\s+few|a\s+couple|some|a\s+bit|a\s+while|a\s+little\s+while)(?:\s+(?:of\s+)?(?:secs?|seconds|mins?|minutes|hours?|hrs?|days?|time))?)`;
+const UNSURE_TAIL = String.raw`(?:[\s,]+(?:lol|man|tbh|honestly|really|haha|then|i\s+guess|maybe))*`;
+const UNSURE = new RegExp(
+  String.raw`^(?:(?:hmm+|um+|uh+|well|lol|ugh|meh|ok|oh)[\s,]+)?${UNSURE_CORE}${UNSURE_TAIL}(?:[\s,]+(?:${UNSURE_CORE}|${UNSURE_VAGUE})${UNSURE_TAIL})?$`,
+);
 
 /** Asides that keep a question open: "one sec", "hold on", "hmm let me think", "i cant remember". */
 const ASIDE = new RegExp(

@@ -41,7 +41,7 @@ const REQUEST_WORDS =
  * history ("who invented the alarm clock").
  */
 const REMARK_WORDS =
-  /\b(?:crash(?:ed|es|ing)?|broke|broken|stopped|died|dead|didn'?t|doesn'?t|won'?t|wont|isn'?t|not working|keeps?|kept|always|hate|nervous|terrible|awful|annoying|sucks?|invented|inventor|history|repair|snooz\w*|beeping)\b/i;
+  /\b(?:crash(?:ed|es|ing)?|broke|broken|stopped|died|dead|didn'?t|doesn'?t|won'?t|wont|isn'?t|not working|keeps?|kept|always|hate|nervous|anxious|terrible|awful|annoying|sucks?|worst|invented|inventor|history|repair|snooz\w*|beeping|(?:going|went|goes) off|makes? me|made me|in (?:my )?life|bucket list|i (?:read|heard)|is (?:that|it) true|good for|(?:is|are|was|were) (?:so |too |really )?(?:long|endless|huge|a mess|messy))\b/i;
 
 /**
  * `true` for a Latin-script turn with a remark word and no request word ("my alarm clock is broken",
@@ -51,6 +51,23 @@ const REMARK_WORDS =
 export function saysRemark(text: string): boolean {
   const t = text.replace(/[’]/g, "'");
   return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(t) && REMARK_WORDS.test(t) && !REQUEST_WORDS.test(t);
+}
+
+/** How a statement starts: its speaker or the thing it is about ("my alarm", "the alarm in my building", "spelling was"). */
+const STATEMENT = /^(?:my|the|our|i|im|i'm|ive|i've|spelling|shopping|lists?|maths?|timers?|alarms?|reminders?)\b/i;
+/** A number in digits or words: a statement that names one may be giving a value ("the timer keeps going, 10 minutes"). */
+const NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|quarter|noon|midnight)\b/i;
+
+/**
+ * `true` for a remark ({@link saysRemark}) said as a statement that names no number ("my alarm
+ * didnt go off this morning", "i keep snoozing my alarms every morning"): the part of the day in
+ * it is when something happened, not a value to set.
+ * @param text the turn as typed
+ */
+export function statesRemark(text: string): boolean {
+  const t = text.trim().replace(/[’]/g, "'");
+  return saysRemark(t) && STATEMENT.test(t) && !NUMBER.test(t);
 }
 
 /** Words by which an English turn takes back what it said ("ugh no 6:30 i mean", "nah make it 8", "oops 7:20"). */

@@ -92,6 +92,44 @@ const SCALE: [RegExp, string][] = [
   [/^(?:triple|three times)\b(?!\s*\d)/, '* 3'],
   [/^(?:half|halve)\b/, '/ 2'],
 ];
+/**
+ * "round that", "round it up", "round the answer to 2 decimal places", "to the nearest ten": the last
+ * result rounded. Group 1: up or down; 2: decimal places; 3: the nearest what.
+ */
+const ROUND =
+  /^(?:round|rounded|round off)(?:\s+(?:it|that|this|the (?:result|answer|total|number)))?(?:\s+(?:off|up|down))?(?:\s+(up|down))?(?:\s+to\s+(?:(\d|one|two|three|four)\s+(?:decimal places?|decimals?|dp|places?|digits?)|the nearest\s+(whole number|integer|number|one|ten|hundred|thousand|tenth|hundredth|cent)))?$/;
+const PLACES: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4 };
+const NEAREST: Readonly<Record<string, number>> = {
+  ten: -1,
+  hundred: -2,
+  thousand: -3,
+  tenth: 1,
+  hundredth: 2,
+  cent: 2,
+};
+
+/**
+ * The last result rounded as a "round that" turn asks, as a plain number (the expression parser has
+ * no rounding, and the result is what the user goes on with).
+ * @returns the rounded number in symbols, or `undefined` when the turn is no rounding or the last sum fails
+ */
+function rounded(previous: string, raw: string): string | undefined {
+  const m = ROUND.exec(raw);
+  if (m === null) return undefined;
+  const how = m[1] ?? (/\bup\b/.test(raw) ? 'up' : /\bdown\b/.test(raw) ? 'down' : undefined);
+  const digits = m[2] === undefined ? (NEAREST[m[3] ?? ''] ?? 0) : (PLACES[m[2]] ?? Number(m[2]));
+  let value: number;
+  try {
+    value = evaluateExpression(previous);
+  } catch {
+    return undefined;
+  }
+  const scale = 10 ** digits;
+  const round = how === 'up' ? Math.ceil : how === 'down' ? Math.floor : Math.round;
+  const result = round(value * scale) / scale;
+  return digits > 0 ? result.toFixed(digits) : String(result);
+}
+
 /** The previous result named by a pronoun ("it", "that", "the answer") in a chained step. */
 const PREV = String.raw`(?:it|that|this|the (?:result|answer|total|sum))`;
 const CHAIN: [RegExp, string][] = [
@@ -144,6 +182,8 @@ function combine(previous: string, fragment: string): string | undefined {
     )
     .trim();
   for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
+  const round = rounded(previous, raw);
+  if (round !== undefined) return round;
   // "add 8 to it", "add that to 64", "multiply that by 7", "divide it by 8": the result used again.
   const digits = wordsToDigits(raw);
   for (const [pattern, operator] of CHAIN) {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { splitGroceries } from '../../lang/en/en-groceries.ts';
 
 /** The changes and questions a list request holds. */
 export interface ListRequest {
@@ -34,6 +35,8 @@ const NO_LONGER =
   /\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/;
 const CLEAR =
   /\b(?:clear|empty|wipe|reset|nuke|blank out|start (?:over|fresh))\b|\b(?:delete|remove|erase|cross off|take off) (?:all|everything|every item|all (?:the )?items)\b|\bmake (?:my|the) .*list (?:blank|empty)\b/;
+/** A question whether the list is empty or cleared ("is the list empty now", "is it all cleared"). */
+const IS_EMPTY = /^(?:is|iz|was)\s+(?:it|that|the|my|our)\b[^?]{0,30}\b(?:empty|clear|cleared|wiped)\b/;
 const CHECK =
   /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
@@ -78,6 +81,8 @@ export function splitItems(text: string): string[] {
       .filter(
         (s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s) && !FILLER_ITEM.test(s),
       )
+      // "milk eggs and cheese": a run of groceries with its commas dropped is several items.
+      .flatMap(splitGroceries)
   );
 }
 
@@ -110,6 +115,8 @@ export function parseListRequest(text: string): ListRequest {
       return out;
     }
   }
+  // "is the list empty now?" asks to see the list; "empty the list" clears it.
+  if (IS_EMPTY.test(s)) return out;
   if (CLEAR.test(s)) {
     out.clear = true;
     return out;

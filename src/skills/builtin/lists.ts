@@ -9,6 +9,7 @@ import type { SkillContext } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { parseListRequestZh, readsListZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
+import { readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
@@ -57,6 +58,12 @@ const QUESTION =
 
 /** An English question about what is on a list: "wats on it rn", "what's in my to do list". */
 const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;
+
+/** An English question that reads the list: "wats on it rn", "is the list empty now", "read them back pls". */
+function readsListEn(text: string): boolean {
+  const asked = text.trim();
+  return (QUESTION.test(asked) && ON_THE_LIST.test(asked)) || readsBack(simplifyTurn(asked));
+}
 
 /** "the task is (to) renew my passport", "the item is oat milk": the frame of an answer. */
 const THE_ITEM_IS = /^(?:the\s+)?(?:task|item|thing|one|job)\s+is\s+(?:to\s+)?/i;
@@ -229,7 +236,7 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
     refineIntent: (intent, slots, text) =>
       ['add', 'remove', 'clear'].some((k) => slots[k] !== undefined)
         ? config.intents[1]
-        : slots['check'] !== undefined || (hasHan(text) && readsListZh(text))
+        : slots['check'] !== undefined || (hasHan(text) ? readsListZh(text) : readsListEn(text))
           ? config.intents[0]
           : intent,
     confirm: (ctx) => {

@@ -40,6 +40,9 @@ const ZH_TASK_PATTERNS = [
 /** "what reminders do I have tomorrow", "any reminders on friday": a question about reminders, not a new one. */
 const EN_READ =
   /\b(?:what|whats|what's|which|any|show|list|read|how many)\b[^.?!]*\breminders?\b|\breminders?\b[^.?!]*\b(?:do i have|have i got|are there|are set)\b/i;
+/** "when is my dentist reminder", "what time's the reminder for the vet again": reading one back, not setting one. */
+const EN_WHEN_READ =
+  /^(?:(?:wait|so|um+|uh+|oh|and|ok|okay|hey|remind me)[\s,]+)*(?:when|what time)(?:'s|’s|s|\s+is|\s+was)\s+(?:my|the|that)\b[^?.!]{0,40}\breminder\b/i;
 const ZH_READ =
   /看看|看一下|查看|查一下|列表|列出|列一下|列下|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条|还剩|剩啥|剩哪些|提醒里有/u;
 /** Words that change reminders: a question with them is no reading. */
@@ -380,7 +383,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
     // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
     // "那个拿报告的取消吧 同事帮我拿了" stops one: an update, though it reads like a question about them.
     refineIntent: (intent, slots, text) =>
-      readsZh(text)
+      readsZh(text) || EN_WHEN_READ.test(text.trim())
         ? 'reminder'
         : slots['task'] !== undefined || (hasHan(text) && ZH_STOP.test(text))
           ? 'reminder_update'
@@ -392,7 +395,10 @@ export function createReminderSkill(random: Random): DialogueSkill {
       if (isDelete(ctx)) return deleteReminders(ctx);
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
-      const reading = readsZh(text) || (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
+      const reading =
+        readsZh(text) ||
+        EN_WHEN_READ.test(text.trim()) ||
+        (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

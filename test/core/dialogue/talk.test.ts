@@ -1,38 +1,12 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
-import {
-  DEFAULT_CONTEXT_MODEL,
-  loadEvalIntentModel,
-  openDialogueSession,
-  type DialogueSession,
-} from '../../../bin/commands/eval-dialogues.ts';
-import { loadContextModel } from '../../../src/context/context-model.ts';
-import { createContextPolicy } from '../../../src/context/context-policy.ts';
-import { CONTEXT_SPEC } from '../../../src/context/dialogue-features.ts';
-import { engineAssets } from '../../../src/engine/assets.ts';
-import { loadSlotTagger } from '../../../src/nlu/tagger/slot-tagger.ts';
+import { shippedPlayer } from './shipped-play.ts';
 
-// The shipped intent, context and tagger models, played as `eval-dialogues` plays them: the
-// classes of issues 13/15 this covers are decisions of the whole stack, not of one rule.
-let open: () => Promise<DialogueSession>;
+// The shipped intent, context and tagger models, played as `eval-dialogues` plays them.
+let play: Awaited<ReturnType<typeof shippedPlayer>>;
 before(async () => {
-  const model = await loadEvalIntentModel();
-  const policy = createContextPolicy(await loadContextModel(DEFAULT_CONTEXT_MODEL, { expect: CONTEXT_SPEC }));
-  const tagger = await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
-  open = () => openDialogueSession(model, { policy, tagger });
+  play = await shippedPlayer();
 });
-
-/** Plays a dialogue; each turn's reply text and the intent acted on. */
-async function play(...turns: string[]): Promise<{ text: string; intent: string | null }[]> {
-  const session = await open();
-  const out: { text: string; intent: string | null }[] = [];
-  for (const t of turns) {
-    const { reply, understanding } = await session.send(t);
-    out.push({ text: reply.text, intent: understanding.intent });
-  }
-  return out;
-}
 
 describe('talk between and around tasks', () => {
   it('answers a feeling warmly in its language, as out of scope, with what it can do', async () => {

@@ -1,0 +1,140 @@
+/**
+ * English turns whose whole wording says what they do in the conversation, whatever the intent
+ * model makes of their words (src/context/decide.ts reads them): thanks ("thx ur the best fr",
+ * "perfect ta", "nice one"), asking to see again what the conversation is about ("whats on there
+ * now", "is tp still on there", "read them back pls"), dropping what is open in a loose way ("on
+ * second thoughts, dont bother with it", "nvm ill just use my phone"), the same again ("once more",
+ * "best 2 outta 3") and a countdown to a day ("how long till christmas", "how many days until new
+ * years"). Each grammar must match the WHOLE turn after {@link simplifyTurn}, so a turn that also
+ * asks for something else ("thanks, now set a timer") is none of them. Bounded alternations, no
+ * nested quantifiers.
+ *
+ * @module
+ */
+
+/** Lower case, straight apostrophes dropped ("what's" = "whats"), end punctuation and emoji dropped, spaces collapsed. */
+export function simplifyTurn(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[\s.!?,;:~…\p{Extended_Pictographic}\uFE0F]+$/u, '')
+    .replace(/^[\s.,!?…]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Openers that only colour a turn: "oh", "ok so", "wait". */
+const LEAD = String.raw`(?:(?:oh|ah+|ok|okay|so|and|well|wait|um+|uh+|hmm+|right|now|alright)[\s,]+){0,3}`;
+
+/** The words of thanks. "ta" and "cheers" are British, "nice one" too. */
+const THANKS_WORD = String.raw`(?:thanks|thank\s+(?:you|u|ya|yo)|thankyou|thx|thnx|thnks|tks|tx|ty|tysm|tyvm|ta|cheers|many\s+thanks|much\s+appreciated|(?:i\s+)?appreciate\s+(?:it|that)|nice\s+one)`;
+/** Praise before the thanks: "perfect ta", "brilliant, ta very much". */
+const PRAISE_FIRST = String.raw`(?:(?:perfect|brilliant|great|awesome|lovely|cool|nice|sweet|amazing|fab|fantastic|wonderful|excellent|super|ok|okay|alright|right|oh|ah|good|got\s+it)[\s,]+){0,2}`;
+/** What may follow thanks: how much, to whom, a tag. */
+const THANKS_TAIL = String.raw`(?:[\s,]+(?:very\s+much|so\s+much|a\s+lot|a\s+bunch|a\s+ton|loads|heaps|again|anyway|mate|bud|buddy|man|bro|dude|pal|fr|lol|haha|x+|for\s+(?:that|this|the\s+help|your\s+help|helping)|for\s+(?:that|this)\s+(?:one|info)|then))*`;
+/** Praise after the thanks: "ur the best fr", "youre literally a lifesaver". */
+const PRAISE_AFTER = String.raw`(?:[\s,]+(?:youre|you\s+are|ur|u\s+r|u\s+are)\s+(?:so\s+|really\s+|the\s+|a\s+|an\s+|literally\s+|actually\s+|such\s+a\s+){0,3}(?:best|awesome|amazing|great|star|legend|lifesaver|life\s+saver|genius|goat|helpful|brilliant|a\s+star)(?:\s+(?:fr|lol|haha|tbh|honestly|mate))*)?`;
+/** A farewell closing the thanks: "thank you, good night". */
+const FAREWELL = String.raw`(?:[\s,]+(?:and\s+)?(?:good\s*night|nite|night|bye(?:\s+bye)?|bye\s+now|goodbye|see\s+(?:you|ya|u)(?:\s+later|\s+soon|\s+tomorrow)?|cya|ttyl|later|take\s+care|gn|talk\s+(?:later|soon)))`;
+
+const THANKS = new RegExp(
+  `^${LEAD}${PRAISE_FIRST}${THANKS_WORD}${THANKS_TAIL}${PRAISE_AFTER}(${FAREWELL})?${THANKS_TAIL}$`,
+);
+
+/**
+ * Thanks, with or without praise: `'bye'` when it closes the conversation ("thank you, good night"),
+ * `'thanks'` otherwise, `undefined` when the turn is not (only) thanks.
+ * @param text the turn after {@link simplifyTurn}
+ */
+export function saysThanks(text: string): 'thanks' | 'bye' | undefined {
+  const m = THANKS.exec(text);
+  if (m === null) return undefined;
+  return m[1] === undefined ? 'thanks' : 'bye';
+}
+
+/** What a conversation's list or thing is called back by: "it", "there", "the list", "them". */
+const BACK = String.raw`(?:it|there|them|that|the\s+list|that\s+list|this\s+list|the\s+thing|my\s+list|our\s+list)`;
+const NOW = String.raw`(?:[\s,]+(?:now|still|then|rn|atm|so\s+far|at\s+the\s+moment|again|currently|pls|please|after\s+that|exactly))*`;
+const WHAT = String.raw`(?:what|whats|wats|wat|wut|whut|what\s+is|what\s+are|what\s+do\s+i\s+have|what\s+have\s+i\s+got|what\s+else\s+is|whats\s+else|what\s+(?:stays?|remains?|is\s+left|s\s+left))`;
+
+/**
+ * A question that reads back what the conversation is about, naming it only by "it", "there" or
+ * "the list": "whats on there now", "so whats on it still", "now what stay in the list", "is tp
+ * still on there", "is the list empty now", "read them back pls", "whats left", and of a running
+ * thing: "how much longer does it have", "is the timer still going".
+ */
+const READ_BACK = new RegExp(
+  `^${LEAD}(?:` +
+    String.raw`${WHAT}(?:\s+(?:still|left|else))?\s+(?:on|in)\s+${BACK}` +
+    String.raw`|(?:whats|wats|what\s+is|what\s+s|what\s+do\s+i\s+have|what\s+have\s+i\s+got)\s+(?:left|remaining|still\s+(?:on|in)\s+${BACK})` +
+    String.raw`|(?:is|are|iz)\s+[a-z][a-z ]{0,30}?\s+still\s+(?:on|in)\s+${BACK}` +
+    String.raw`|(?:is|iz)\s+(?:it|the\s+list|that\s+list|my\s+list)\s+(?:empty|clear|cleared|done)` +
+    String.raw`|how\s+(?:much\s+(?:longer|more\s+time|time)|long)(?:\s+(?:does\s+it\s+have|is\s+left|left|is\s+there|is\s+there\s+left)(?:\s+on\s+${BACK})?|\s+on\s+${BACK})(?:\s+left)?` +
+    String.raw`|(?:is|iz|r|are)\s+(?:it|that|they|the\s+[a-z]{3,12})\s+still\s+(?:going|running|on|set|ticking)` +
+    String.raw`|(?:can\s+(?:you|u)\s+|could\s+(?:you|u)\s+|pls\s+|please\s+)?(?:read|say|list|show)\s+(?:it|them|that|the\s+list|it\s+all|them\s+all|everything)(?:\s+(?:back|out|again))+(?:\s+to\s+me)?` +
+    `)${NOW}$`,
+);
+
+/**
+ * `true` for a question that reads back the conversation's list or thing by a pronoun (see {@link READ_BACK}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const readsBack = (text: string): boolean => READ_BACK.test(text);
+
+/** A reason or plan after dropping something: "i remembered", "ill just use my phone", "i shall do it later". */
+const DROP_REASON = String.raw`(?:[\s,]+(?:i|ill|i\s+will|i\s+shall|i\s+can|i\s+remembered|i\s+remember|i\s+got\s+it|ive\s+got\s+it|its|it\s+is|thats|that\s+is|maybe|for\s+now|later|not\s+now|no\s+need|all\s+good|never\s+mind|nvm|thanks|thx|sorry)\b[^?]{0,60})?`;
+/** The words that drop what is open: "never mind", "leave it for now", "dont bother with it". */
+const DROP_WORD = String.raw`(?:never\s?mind|nvm|nevermind|forget\s+(?:it|that|about\s+it|about\s+that)|leave\s+it(?:\s+for\s+now)?|dont\s+bother(?:\s+with\s+(?:it|that))?|do\s+not\s+bother(?:\s+with\s+(?:it|that))?|skip\s+it|no\s+need|not\s+anymore|scratch\s+that|its\s+fine|dont\s+worry\s+about\s+it)`;
+const DROP = new RegExp(
+  `^${LEAD}(?:(?:actually|on\\s+second\\s+thoughts?|second\\s+thoughts?|ahh*|aw+|ugh|no|nah|nope|oh\\s+well|hmm+|oops|sorry)[\\s,]+){0,3}${DROP_WORD}${DROP_REASON}$`,
+);
+/** Words that make a dropping turn a new request too ("nvm, set an alarm instead"): that is a switch, not a drop. */
+const ASKS_INSTEAD =
+  /\b(?:set|add|put|remind|start|tell|show|what|whats|when|how|can\s+(?:you|u)|could\s+(?:you|u)|instead|but)\b/;
+
+/**
+ * `true` for a loose way of dropping what is open, with a reason or a plan after it ("on second
+ * thoughts, dont bother with it", "nvm i remembered", "actually leave it for now, i shall do it a
+ * little later"), that asks for nothing else.
+ * @param text the turn after {@link simplifyTurn}
+ */
+export function dropsIt(text: string): boolean {
+  if (!DROP.test(text)) return false;
+  const reason = text.replace(new RegExp(`^.*?${DROP_WORD}`), '');
+  return !ASKS_INSTEAD.test(reason);
+}
+
+/** The same again: "again", "once more", "best 2 outta 3", "go again", "another one", "one more time". */
+const AGAIN = new RegExp(
+  `^${LEAD}(?:(?:lets|let\\s+us|can\\s+(?:you|u)|could\\s+(?:you|u)|pls|please)\\s+)?(?:` +
+    String.raw`again|once\s+more|one\s+more(?:\s+(?:time|go|round|try))?|(?:go|do\s+it|do\s+that|try|flip(?:\s+it)?|roll(?:\s+(?:it|them))?|toss(?:\s+it)?|spin(?:\s+it)?)\s+again|same\s+again|another(?:\s+(?:go|round|time|try))|encore` +
+    String.raw`|best\s+(?:(?:2|two|3|three|4|four)\s+)?(?:out\s+of|outta|of)\s+(?:3|three|5|five|7|seven)` +
+    `)(?:[\\s,]+(?:again|go\\s+again|once\\s+more|best\\s+(?:2|two|3|three)\\s+(?:out\\s+of|outta|of)\\s+(?:3|three|5|five)|pls|please|lol|haha|then|if\\s+you\\s+would|if\\s+you\\s+please|if\\s+you\\s+dont\\s+mind|for\\s+me))*$`,
+);
+
+/**
+ * `true` for a turn that asks for the same again and nothing else (see {@link AGAIN}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const asksAgain = (text: string): boolean => AGAIN.test(text);
+
+/**
+ * A countdown to a day: "how many days until new years", "how long till christmas", "how many
+ * sleeps til xmas", "days left until december 31". The day itself is the date entity's to read.
+ */
+const COUNTDOWN = new RegExp(
+  `^${LEAD}(?:(?:hey|pls|please|quick\\s+question)[\\s,]+)?(?:` +
+    String.raw`how\s+(?:many|much)\s+(?:more\s+)?(?:days|weeks|sleeps|time)(?:\s+(?:is|are|do\s+we\s+have|do\s+i\s+have|have\s+we\s+got|have\s+i\s+got|are\s+there|is\s+there|left|to\s+go|remaining))*` +
+    String.raw`|how\s+long(?:\s+(?:is\s+it|is\s+there|left|to\s+go|do\s+we\s+have|do\s+i\s+have|now|still))*` +
+    String.raw`|(?:number\s+of\s+)?days\s+(?:left|remaining|to\s+go)` +
+    String.raw`|countdown` +
+    String.raw`)\s+(?:until|till|til|till|untill|to|before|for)\s+(?:the\s+)?[a-z0-9][a-z0-9 ]{1,30}$`,
+);
+
+/**
+ * `true` for a question that counts the days to a day (see {@link COUNTDOWN}); the caller checks
+ * that the day is a date the entities read.
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const countsDownTo = (text: string): boolean => COUNTDOWN.test(text);
