@@ -182,8 +182,12 @@ const NO_WORD_PAIRS = new Set(
   ).split(' '),
 );
 
-/** `true` when a word of three letters or more holds a letter pair of {@link NO_WORD_PAIRS}. */
+/**
+ * `true` when a word of three letters or more holds a letter pair of {@link NO_WORD_PAIRS}; a word
+ * written as a name ("Zbigniew", "Mkhize": a capital, then small letters) is not judged by its pairs.
+ */
 function holdsNoWordPair(word: string): boolean {
+  if (/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const w = word.toLowerCase();
   for (let i = 1; i < w.length; i++) if (NO_WORD_PAIRS.has(w.slice(i - 1, i + 1))) return w.length >= 3;
   return false;
