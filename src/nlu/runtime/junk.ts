@@ -183,13 +183,14 @@ const NO_WORD_PAIRS = new Set(
 );
 
 /**
- * `true` when a word of three letters or more holds a letter pair of {@link NO_WORD_PAIRS}; a word
- * written as a name ("Zbigniew", "Mkhize": a capital, then small letters) is not judged by its pairs.
+ * `true` when a word of four letters or more holds a letter pair of {@link NO_WORD_PAIRS}. Shorter
+ * chat forms do ("thx", "nvm", "plz"), and a word written as a name ("Zbigniew", "Mkhize": a
+ * capital, then small letters) is not judged by its pairs.
  */
 function holdsNoWordPair(word: string): boolean {
-  if (/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (word.length < 4 || /^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const w = word.toLowerCase();
-  for (let i = 1; i < w.length; i++) if (NO_WORD_PAIRS.has(w.slice(i - 1, i + 1))) return w.length >= 3;
+  for (let i = 1; i < w.length; i++) if (NO_WORD_PAIRS.has(w.slice(i - 1, i + 1))) return true;
   return false;
 }
 
@@ -200,8 +201,9 @@ function holdsNoWordPair(word: string): boolean {
  * Only asked of turns whose every word the intent model has never seen, so real words with long
  * consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are not mash either.
  * @param text the turn
+ * @param most `true` to ask for more than half of the words (half is enough otherwise)
  */
-export function keyboardMash(text: string): boolean {
+export function keyboardMash(text: string, most = false): boolean {
   const bare = text.replace(INVISIBLE, '');
   if (!/^[\p{Script=Latin}\s.,!?'’-]+$/u.test(bare)) return false;
   const words = bare.match(/\p{L}+/gu) ?? [];
@@ -210,7 +212,7 @@ export function keyboardMash(text: string): boolean {
   const mashed = words.filter(
     (w) => (MASHED.test(w) || holdsNoWordPair(w)) && new Set(w.toLowerCase()).size >= 3,
   ).length;
-  return mashed * 2 >= words.length;
+  return most ? mashed * 2 > words.length : mashed * 2 >= words.length;
 }
 
 /**
