@@ -72,6 +72,10 @@ const REAL_ANSWERS: [string[], string, string][] = [
   [['把牛奶加到购物清单', '清空购物清单'], '不', 'deny'],
   [[], '你好', 'new-intent'],
   [[], 'hey', 'new-intent'],
+  // Round 7b: answers next to what now reads as mash (a name with a rare letter pair, pinyin, a loanword).
+  [['call me'], 'Zbigniew', 'fill-slot'],
+  [['remind me'], 'call zhang wei', 'fill-slot'],
+  [['add to my shopping list'], 'kimchi', 'fill-slot'],
 ];
 
 const model = await loadEvalIntentModel();

@@ -217,7 +217,9 @@ function talkCommand(command: DialogueCommand, state: DialogueState, f: TurnFeat
   if (talk === 'aside' && command === 'fill_slot' && answersClockOrLength(state, f)) return command;
   // "got it", "知道了" say yes to a confirmation; anywhere else they only take note.
   if (talk === 'ack') return state.pending?.type === 'confirm' ? command : 'out_of_scope';
-  if (state.pending === undefined) return talk === 'aside' ? 'out_of_scope' : command;
+  // A reaction with nothing open ("same 😂", "nice!!!", "天哪！！") asks for nothing either, whatever
+  // the intent model reads into its one word (change_user_name, date, calculator).
+  if (state.pending === undefined) return talk === 'aside' || talk === 'reaction' ? 'out_of_scope' : command;
   if (talk === 'unsure') return state.pending.type === 'slot' && f.slots.length > 0 ? 'fill_slot' : command;
   return talk === 'reaction' && command === 'cancel' ? command : 'out_of_scope';
 }

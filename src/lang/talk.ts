@@ -44,10 +44,13 @@ function normalize(text: string): string {
       // Emoji and a run of punctuation around the words ("💀 same", "lol!!!1!1", "哈哈🤷‍♀️") say how,
       // not what: flags, skin tones, joiners and keycap marks with them.
       .replace(
-        /(?:[\s.!?,;:~*…。！？；：～\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d\u20e3]|(?<=!)1)+$/u,
+        /(?:[\s.!?,;:~*…。！？；：～\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d\u20e3]|[#*\d]\uFE0F?\u20e3|(?<=!)1)+$/u,
         '',
       )
-      .replace(/^[\s.,!?…。，！？\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d]+/u, '')
+      .replace(
+        /^(?:[\s.,!?…。，！？\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\uFE0F\u200d]|[#*\d]\uFE0F?\u20e3)+/u,
+        '',
+      )
       .replace(/\s+/g, ' ')
       .trim()
   );

@@ -77,15 +77,19 @@ const INSULT = new RegExp(
 );
 
 /**
- * Reactions: laughter and interjections ("lol", "haha", "omg", "lol nice"). They answer nothing,
- * and a name or an item they are not. "ok" or "cool" alone is no reaction (it says yes).
+ * Reactions: laughter and interjections ("lol", "haha", "omg", "lol nice"), and chat words that only
+ * react ("same", "mood", "dead", "bro", "yay", "slay", "wtf", "why": what an emoji or "!!!" comes
+ * with). They answer nothing, and a name or an item they are not. "ok" or "cool" alone is no
+ * reaction (it says yes).
  */
 const REACTION = new RegExp(
-  String.raw`^(?:(?:lo+l|lmf?ao+|rofl|ha(?:ha)+h?|hah|ha|he(?:he)+|huh|meh|wow|whoa|woah|omg|oof|ugh+|ew+|yikes|bruh|xd|oh+|ah+|nice|cool|ok|okay|k|lolol|jk|smh|welp|damn|dang|gosh|goodness|goodness\s+me|oh\s+my|oh\s+my\s+god|interesting|no\s+way|i\s+had\s+no\s+idea)(?:[\s,]+|$)){1,4}$`,
+  String.raw`^(?:(?:lo+l|lmf?ao+|rofl|ha(?:ha)+h?|hah|ha|he(?:he)+|huh|meh|wow|whoa|woah|omg|oof|ugh+|ew+|yikes|bruh|xd|oh+|ah+|nice|cool|ok|okay|k|lolol|same|mood|dead|ded|bro|yay+|slay|sheesh|wtf|why|jk|smh|welp|damn|dang|gosh|goodness|goodness\s+me|oh\s+my|oh\s+my\s+god|interesting|no\s+way|i\s+had\s+no\s+idea)(?:[\s,]+|$)){1,4}$`,
 );
 /** At least one word that makes a run of interjections a reaction rather than "ok cool" (a yes). */
 const REACTION_CORE =
-  /\b(?:lo+l|lmf?ao+|rofl|ha(?:ha)+h?|hah|he(?:he)+|huh|meh|wow|whoa|woah|omg|oof|ugh+|ew+|yikes|bruh|xd|lolol|jk|smh|welp|damn|dang|gosh|goodness|oh my|interesting|no way|had no idea)\b/;
+  /\b(?:lo+l|lmf?ao+|rofl|ha(?:ha)+h?|hah|he(?:he)+|huh|meh|wow|whoa|woah|omg|oof|ugh+|ew+|yikes|bruh|xd|lolol|jk|smh|welp|damn|dang|gosh|goodness|oh my|interesting|no way|had no idea|same|mood|dead|ded|bro|yay+|slay|sheesh|wtf|why)\b/;
+/** "nice" reacts when no yes word comes with it: "nice!!!" does, "ok nice" says yes. */
+const NICE_ALONE = /^(?!.*\b(?:ok|okay|k|cool)\b).*\bnice\b/;
 
 /**
  * A moan about the weather, the whole turn: "its so cold today", "ugh freezing out here", "so hot omg",
@@ -161,7 +165,8 @@ export const enTalk = {
     return undefined;
   },
   insult: (text: string): boolean => INSULT.test(text),
-  reaction: (text: string): boolean => (REACTION.test(text) && REACTION_CORE.test(text)) || WEATHER_MOAN.test(text),
+  reaction: (text: string): boolean =>
+    (REACTION.test(text) && (REACTION_CORE.test(text) || NICE_ALONE.test(text))) || WEATHER_MOAN.test(text),
   unsure: (text: string): boolean => UNSURE.test(text),
   praise: (text: string): boolean => PRAISE.test(text),
   ack: (text: string): boolean => ACK.test(text),

@@ -45,8 +45,12 @@ const INSULT = new RegExp(
   'u',
 );
 
-/** Laughter and interjections: 哈哈, 呵呵, 啊啊啊, 哇, 666; not 嗯嗯 / 哦哦 / 好, which say yes. */
-const REACTION = /^(?:哈{2,}|呵{2,}|嘿{2,}|嘻{2,}|啊{3,}|唉+|哇+|哇塞|天哪|我的天|6{3,}|233+)[哈呵啊额呃唉哇]*$/u;
+/**
+ * Laughter and interjections: 哈哈, 呵呵, 啊啊啊, 哇, 666, and chat reactions (笑死, 绝了, 无语, 好家伙,
+ * 呜呜, 天啊); not 嗯嗯 / 哦哦 / 好, which say yes.
+ */
+const REACTION =
+  /^(?:哈{2,}|呵{2,}|嘿{2,}|嘻{2,}|啊{3,}|唉+|哇+|哇塞|天哪|天啊|我的天|妈呀|我的妈呀|6{3,}|233+|笑死(?:我了|了)?|绝了|无语(?:了|子)?|好家伙|呜{2,})[哈呵啊额呃唉哇呜]*$/u;
 
 /**
  * A moan about the weather, the whole turn: 今天好冷啊, 外面热死了, 冷死我了, 又下雨了. A reaction to the day, no

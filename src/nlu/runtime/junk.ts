@@ -166,20 +166,53 @@ export function answersNothing(kind: JunkKind | undefined): boolean {
 const MASHED = /[b-df-hj-np-tv-xz]{5}|^(?=\p{L}{5})[b-df-hj-np-tv-xz]+$/iu;
 
 /**
- * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid"): Latin letters only, and
- * at least half of its words are no word of any language the assistant reads ({@link MASHED}).
+ * Letter pairs that no English word of the intent corpus holds (CLINC150's training sentences, 4,963
+ * words), less those that names and pinyin do write ("Abdul", "Siobhan", "Delhi", "anxiety", "Wu",
+ * "Xu", "Zhang", "Qi", "Czech", "Vlad", "fb") and any pair opening with g or n (pinyin written
+ * together: "Wangxiao", "Guangzhou"). Typed at random, most words hold one ("rutpqr", "hvuxhbx",
+ * "izivbrj"); a word that does is no word the assistant reads.
+ */
+const NO_WORD_PAIRS = new Set(
+  (
+    'bf bg bk bn bp bv bx bz cf cg cj cp cv cw cx fd fg fh fm fn fp fq fs fv fx fz hj hk hq hx hz jb jc jd jg ' +
+    'jh jj jk jl jm jn jq jt jv jw jx jy jz kj km kq kv kx kz lj lq lx lz mj mk mq mx mz oq pj pv pw px pz ' +
+    'qb qc qe qf qg qh qj qk ql qm qn qp qq qr qs qv qw qx qy qz rj rx rz sj sx tq uj vb vc vf vg vh vj vk vm ' +
+    'vp vq vv vw vx vz wc wj wk wp wq wv ww wx wz xb xd xg xh xj xk xm xn xq xr xv xx xz yh yj yk yq yv yx ' +
+    'zb zc zd zf zg zj zk zm zn zp zq zr zs zv zw zx'
+  ).split(' '),
+);
+
+/**
+ * `true` when a word of four letters or more holds a letter pair of {@link NO_WORD_PAIRS}. Shorter
+ * chat forms do ("thx", "nvm", "plz"), and a word written as a name ("Zbigniew", "Mkhize": a
+ * capital, then small letters) is not judged by its pairs.
+ */
+function holdsNoWordPair(word: string): boolean {
+  if (word.length < 4 || /^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const w = word.toLowerCase();
+  for (let i = 1; i < w.length; i++) if (NO_WORD_PAIRS.has(w.slice(i - 1, i + 1))) return true;
+  return false;
+}
+
+/**
+ * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid", "tyropu rutpqr"): Latin
+ * letters only, and at least half of its words are no word of any language the assistant reads
+ * ({@link MASHED}, or a letter pair no word holds: {@link NO_WORD_PAIRS}).
  * Only asked of turns whose every word the intent model has never seen, so real words with long
  * consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are not mash either.
  * @param text the turn
+ * @param most `true` to ask for more than half of the words (half is enough otherwise)
  */
-export function keyboardMash(text: string): boolean {
+export function keyboardMash(text: string, most = false): boolean {
   const bare = text.replace(INVISIBLE, '');
   if (!/^[\p{Script=Latin}\s.,!?'’-]+$/u.test(bare)) return false;
   const words = bare.match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return false;
   // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
-  const mashed = words.filter((w) => MASHED.test(w) && new Set(w.toLowerCase()).size >= 3).length;
-  return mashed * 2 >= words.length;
+  const mashed = words.filter(
+    (w) => (MASHED.test(w) || holdsNoWordPair(w)) && new Set(w.toLowerCase()).size >= 3,
+  ).length;
+  return most ? mashed * 2 > words.length : mashed * 2 >= words.length;
 }
 
 /**

@@ -58,7 +58,8 @@ export function splitItems(text: string): string[] {
     text
       // "on the shopping list for the party": the purpose after the list is not an item.
       .replace(/(\blist)\s+for\s+.*$/, '$1')
-      // "add in my todo clean the kitchen": the list named before the item.
+      // "add in my todo clean the kitchen": the list named before the item ("to my shopping list"
+      // alone names no item: its "list" is not one).
       .replace(
         /^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+(?!list\b)/,
         '',

@@ -51,3 +51,22 @@ test('a number is left to the policy except as a free-text value', () => {
   assert.equal(junkAction(undefined, '7', undefined, false), undefined);
   assert.equal(junkAction(undefined, '261518654', slot, true), 'out-of-scope');
 });
+
+test('lowercase keyboard mash is no free-text value, whatever the model knew; names and plain answers are', () => {
+  for (const text of ['izivbrj', 'xbcvxbb cyuivbvm fly', 'nglvgp wxjv lidb'])
+    assert.equal(junkAction(undefined, text, slot, true), 'out-of-scope', text);
+  for (const text of [
+    'call mom',
+    'take out the trash',
+    'Zbigniew',
+    'xiomara',
+    'gym',
+    'eggs',
+    'eh nvm',
+    'xmas shopping',
+    'thx',
+  ])
+    assert.equal(junkAction(undefined, text, slot, true), undefined, text);
+  assert.equal(junkAction(undefined, 'izivbrj', undefined, false), undefined, 'nothing asked: the policy');
+  assert.equal(junkAction(undefined, 'izivbrj', slot, false), undefined, 'no free-text question');
+});

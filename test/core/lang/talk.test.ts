@@ -89,6 +89,25 @@ describe('readTalk', () => {
       assert.equal(readTalk(t), undefined, t);
   });
 
+  it('reads chat words with emoji or repeated punctuation as reactions, not "ok nice" or "nice one"', () => {
+    for (const text of [
+      'same 😂',
+      '💀 same',
+      'nice!!!',
+      'mood!1!1!1',
+      '🙏🏻😭bro',
+      '#️⃣✅🛒 mood',
+      'slay**********',
+      '天哪！！',
+      '笑死!1!1',
+      '好家伙。。。',
+      '呜呜呜',
+    ])
+      assert.equal(readTalk(text), 'reaction', text);
+    for (const text of ['ok nice', 'nice one', 'same for tuesday', 'same time tomorrow', 'ok cool'])
+      assert.notEqual(readTalk(text), 'reaction', text);
+  });
+
   it('leaves answers, names, yes/no and requests alone', () => {
     for (const t of [
       'Bob',

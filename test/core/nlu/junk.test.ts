@@ -148,6 +148,25 @@ test('keyboard mash: most words are no word of any language; slang, sounds and n
     assert.ok(!keyboardMash(text), text);
 });
 
+test('keyboard mash: a word holding a letter pair no word writes is mash; names and pinyin are not', () => {
+  for (const text of ['tyropu rutpqr', 'hvuxhbx', 'uihl izivbrj', 'iooipteypy zqspv'])
+    assert.ok(keyboardMash(text), text);
+  for (const text of [
+    'Zhang',
+    'Wangxiao',
+    'Qi',
+    'Xu Wei',
+    'Abdul',
+    'Siobhan',
+    'Delhi',
+    'anxiety',
+    'Vlad',
+    'xxx',
+    'smh',
+  ])
+    assert.ok(!keyboardMash(text), text);
+});
+
 test('hostile pastes are read in bounded time (no backtracking blow-up)', () => {
   for (const text of [
     '<a' + ' '.repeat(10_000),

@@ -35,6 +35,10 @@ describe('talk around list items is no item', () => {
     assert.deepEqual(parseListRequest('add paper towels to mine').add, ['paper towels']);
     assert.deepEqual(parseListRequest('put eggs in list of shopping').add, ['eggs']);
     assert.deepEqual(parseListRequest('i need add in my todo clean the kitchen').add, ['clean the kitchen']);
+    // The list named and nothing else: no item "list" (the question "What should I add?" follows).
+    assert.deepEqual(parseListRequest('add to my shopping list').add, []);
+    assert.deepEqual(parseListRequest('add to the grocery list').add, []);
+    assert.deepEqual(parseListRequest('add in my todo list clean the kitchen').add, ['clean the kitchen']);
     assert.deepEqual(parseListRequest('i need to add milk').add, ['milk']);
     assert.deepEqual(parseListRequest('we need milk and eggs').add, ['milk', 'eggs']);
   });
