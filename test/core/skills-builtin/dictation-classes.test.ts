@@ -1,0 +1,96 @@
+/**
+ * Slot classes of round 7b (issue 15): the intent was right, the value was not. Dictated homophones
+ * of an hour or a count ("at ate thirty", "at for pm", "a timer for ate minutes"), a spoken clock time
+ * after "make it", and a slot named by a frame ("the word is bureaucracy", "the reminder is to pay the
+ * gas bill"). Parsers are tested on the entities; values through the dialogue stack with a scripted intent.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
+
+/** The entities of `text` as [kind, text, value]. */
+function ents(text: string): [string, string, unknown][] {
+  return extractEntities(text, { now: NOW, timeZone: ZONE }).map((e) => [e.kind, e.text, e.value]);
+}
+
+describe('dictated homophones of an hour or a count', () => {
+  it('"ate" and "for" right after "at"/"by" are the hour 8 and 4', () => {
+    assert.deepEqual(ents('wake me up at ate thirty tomorrow morning'), [
+      ['datetime', 'at ate thirty tomorrow morning', '2026-11-27T08:30:00+01:00'],
+    ]);
+    assert.deepEqual(ents('remind me at for pm to pick up the kids'), [
+      ['time', 'at for pm', '2026-11-26T16:00:00+01:00'],
+    ]);
+    assert.deepEqual(ents('be home by ate tonight'), [['time', 'by ate tonight', '2026-11-26T20:00:00+01:00']]);
+  });
+
+  it('leaves "ate" and "for" alone anywhere else', () => {
+    assert.deepEqual(ents('I ate thirty cookies'), [['number', 'thirty', 30]]);
+    assert.deepEqual(ents('what are you looking at for?'), []);
+    assert.deepEqual(ents('a timer for ten minutes'), [['duration', 'ten minutes', 600_000]]);
+    assert.deepEqual(ents('i ate minutes ago'), []);
+  });
+
+  it('"ate" before a unit after "for"/"in" is 8 of it', () => {
+    assert.deepEqual(ents('set a timer for ate minutes'), [['duration', 'ate minutes', 480_000]]);
+    assert.deepEqual(ents('remind me in ate minutes')[0]?.[2], '2026-11-26T10:08:00+01:00');
+  });
+});
+
+describe('a spoken clock time after "make it"', () => {
+  it('reads an hour with its minutes as the clock, not two numbers', () => {
+    assert.deepEqual(ents('actually make it eight fifteen'), [['time', 'eight fifteen', '2026-11-27T08:15:00+01:00']]);
+    assert.deepEqual(ents('change it to six thirty pm'), [['time', 'six thirty pm', '2026-11-26T18:30:00+01:00']]);
+    assert.deepEqual(ents('make it nine oh five tomorrow')[0]?.[2], '2026-11-27T09:05:00+01:00');
+  });
+
+  it('an hour without minutes may be a length or an amount: left to the other grammars', () => {
+    assert.deepEqual(ents('make it twelve'), [['number', 'twelve', 12]]);
+    assert.deepEqual(ents('eight fifteen'), [
+      ['number', 'eight', 8],
+      ['number', 'fifteen', 15],
+    ]);
+  });
+
+  it('an alarm said with "at ate", then moved with "make it eight fifteen"', async () => {
+    const h = await createHarness();
+    const set = await h.say('wake me up at ate thirty tomorrow morning', 'alarm');
+    assert.equal(set.understanding.slots['time'], '2026-11-27T08:30:00+01:00');
+    assert.match(set.reply.text, /8:30/);
+  });
+});
+
+describe('a slot named by a frame: "the word is X", "the reminder is to X"', () => {
+  it('spelling: the word after the frame, asked or not', async () => {
+    const h = await createHarness();
+    await h.say('i need help spelling a word', 'spelling');
+    const asked = await h.say('the word is questionnaire', 'spelling');
+    assert.equal(asked.understanding.slots['word'], 'questionnaire');
+    assert.match(asked.reply.text, /Q-U-E-S/);
+    const h2 = await createHarness();
+    const bare = await h2.say('ok the word is bureaucracy', 'spelling');
+    assert.equal(bare.understanding.slots['word'], 'bureaucracy');
+  });
+
+  it('spelling: a lone word after a follow-up lead is the word; a lone word without one is not asked', async () => {
+    const h = await createHarness();
+    await h.say('how do you spell definitely', 'spelling');
+    const next = await h.say('n necessary pls', 'spelling');
+    assert.equal(next.understanding.slots['word'], 'necessary');
+    const h2 = await createHarness();
+    const lone = await h2.say('spelling', 'spelling');
+    assert.equal(lone.understanding.slots['word'], undefined);
+  });
+
+  it('reminders: the task after "the reminder is (to)" when the task is asked', async () => {
+    const h = await createHarness();
+    await h.say('set a reminder thing', 'reminder_update');
+    const task = await h.say('Right, the reminder is to pay the gas bill', 'reminder_update');
+    assert.equal(task.understanding.slots['task'], 'pay the gas bill');
+    const h2 = await createHarness();
+    await h2.say('set a reminder', 'reminder_update');
+    const ok = await h2.say('ok the task is take out the trash', 'reminder_update');
+    assert.equal(ok.understanding.slots['task'], 'take out the trash');
+  });
+});
