@@ -144,10 +144,12 @@ const durationSlot: DialogueSlot = {
 function extractAlarmTime({ text, entities, cue, slots, answer }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`). A day alone is
   // the alarm's only in a turn that names the alarm or answers its question ("what's the date tomorrow" is not).
-  if (!hasHan(text))
-    return cue === undefined && (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text)
-      ? dayOnly(entities)
-      : undefined;
+  if (!hasHan(text)) {
+    // "same for tuesday", "sorry, I meant sunday" about an alarm that has its time: the day alone, which
+    // `keepDay` joins to the alarm's time of day (Tuesday 7:00).
+    if (cue !== undefined) return typeof slots['time'] === 'string' ? dayOnly(entities) : undefined;
+    return (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text) ? dayOnly(entities) : undefined;
+  }
   // "再往后挪十分钟", "提前半小时", "改到周六同一时间": the alarm's time, moved.
   const moved = movedTimeZh(text, entities, slots['time']);
   if (moved !== undefined) return moved;

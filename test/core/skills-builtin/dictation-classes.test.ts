@@ -94,3 +94,14 @@ describe('a slot named by a frame: "the word is X", "the reminder is to X"', () 
     assert.equal(ok.understanding.slots['task'], 'take out the trash');
   });
 });
+
+describe('"same for tuesday": the alarm again on another day, at its time', () => {
+  it('a day alone after an alarm with its time keeps the time of day', async () => {
+    const h = await createHarness();
+    const monday = await h.say('set an alarm for 7 am on monday', 'alarm');
+    assert.equal(monday.understanding.slots['time'], '2026-11-30T07:00:00+01:00');
+    const tuesday = await h.say('same for tuesday', 'alarm');
+    assert.equal(tuesday.understanding.slots['time'], '2026-12-01T07:00:00+01:00');
+    assert.match(tuesday.reply.text, /7:00/);
+  });
+});
