@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import type { Entity } from '../../../src/nlu/types.ts';
+import { createTimerSkill } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
 /** The entities of `text` as [kind, text, value]. */
@@ -103,5 +105,37 @@ describe('"same for tuesday": the alarm again on another day, at its time', () =
     const tuesday = await h.say('same for tuesday', 'alarm');
     assert.equal(tuesday.understanding.slots['time'], '2026-12-01T07:00:00+01:00');
     assert.match(tuesday.reply.text, /7:00/);
+  });
+});
+
+describe('a timer length said in pieces', () => {
+  it('"mins... 8" answering "for how long?" is 8 minutes; a number alone is still asked about', async () => {
+    const h = await createHarness();
+    await h.say('timer plz', 'timer');
+    const eight = await h.say('mins... 8', 'timer');
+    assert.equal(eight.understanding.slots['duration'], 480_000);
+    const h2 = await createHarness();
+    await h2.say('timer plz', 'timer');
+    const secs = await h2.say('seconds: 45', 'timer');
+    assert.equal(secs.understanding.slots['duration'], 45_000);
+  });
+});
+
+describe("a corrected timer length with the slot tagger's words in the turn", () => {
+  it('"make it 12 its thick pasta": the tagged words are no second number, 12 keeps the unit', () => {
+    const duration = createTimerSkill(() => 0.5).slots?.find((s) => s.name === 'duration');
+    const text = 'make it 12 its thick pasta';
+    const entities: Entity[] = [
+      { kind: 'number', text: '12', start: 8, end: 10, value: 12, confidence: 1 },
+      { kind: 'slot', name: 'item', text: 'thick pasta', start: 15, end: 26, value: 'thick pasta', confidence: 0.9 },
+    ];
+    const input = { text, entities, slots: { duration: 660_000 }, answer: false };
+    assert.equal(duration?.extract?.({ ...input, cue: { type: 'correction', rest: text } }), 720_000);
+    // Two numbers of the grammars stay ambiguous: no guess.
+    const two: Entity = { kind: 'number', text: '3', start: 0, end: 1, value: 3, confidence: 1 };
+    assert.equal(
+      duration?.extract?.({ ...input, entities: [two, ...entities], cue: { type: 'correction', rest: text } }),
+      undefined,
+    );
   });
 });
