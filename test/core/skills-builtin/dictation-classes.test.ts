@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import type { DialogueSlot } from '../../../src/dialogue/types.ts';
 import type { Entity } from '../../../src/nlu/types.ts';
 import { createTimerSkill } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
@@ -123,7 +124,8 @@ describe('a timer length said in pieces', () => {
 
 describe("a corrected timer length with the slot tagger's words in the turn", () => {
   it('"make it 12 its thick pasta": the tagged words are no second number, 12 keeps the unit', () => {
-    const duration = createTimerSkill(() => 0.5).slots?.find((s) => s.name === 'duration');
+    // The built-in skills' slots are dialogue slots, with their extractor.
+    const duration = createTimerSkill(() => 0.5).slots?.find((s) => s.name === 'duration') as DialogueSlot | undefined;
     const text = 'make it 12 its thick pasta';
     const entities: Entity[] = [
       { kind: 'number', text: '12', start: 8, end: 10, value: 12, confidence: 1 },
