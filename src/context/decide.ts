@@ -27,6 +27,7 @@ import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import {
   BARE_NUMBER,
   onlyTimeWords,
+  remarksOnSkillThing,
   saysOwnNews,
   saysRemark,
   saysTakeBack,
@@ -250,7 +251,9 @@ function answersClockOrLength(state: DialogueState, f: TurnFeatures): boolean {
  */
 function remarkAbout(f: TurnFeatures, k: number): boolean {
   const c = f.candidates[k];
-  if (c?.skill === undefined) return false;
+  if (c === undefined) return false;
+  // An intent no skill serves is still no reading of a remark about an alarm or a list.
+  if (c.skill === undefined) return remarksOnSkillThing(f.utterance);
   // A value read for the skill's slots makes it a request, unless the remark is a statement naming
   // no number: "this morning" in "my alarm didnt go off this morning" is when it happened.
   return (c.feats[C_SLOTS_FOUND] ?? 0) > 0 ? statesRemark(f.utterance) : saysRemark(f.utterance);

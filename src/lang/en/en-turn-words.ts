@@ -70,6 +70,19 @@ export function statesRemark(text: string): boolean {
   return saysRemark(t) && STATEMENT.test(t) && !NUMBER.test(t);
 }
 
+/** The things the built-in skills keep, named in a remark ("my alarm didnt go off", "the timer on my oven"). */
+const SKILL_THINGS = /\b(?:alarms?|alarm clocks?|timers?|reminders?|lists?|to-?dos?|spelling|calculator|clocks?)\b/i;
+
+/**
+ * `true` for a statement remark ({@link statesRemark}) about a thing a built-in skill keeps: not a
+ * request of any intent, served or not ("my alarm didnt go off yesterday and i missed the bus" is no
+ * `card_declined` either, whatever the intent model reads in "missed").
+ * @param text the turn as typed
+ */
+export function remarksOnSkillThing(text: string): boolean {
+  return statesRemark(text) && SKILL_THINGS.test(text);
+}
+
 /** Words by which an English turn takes back what it said ("ugh no 6:30 i mean", "nah make it 8", "oops 7:20"). */
 const TAKE_BACK = /\b(?:no|nah|nope|i mean|i meant|actually|make it|change it|instead|oops|sorry)\b/i;
 

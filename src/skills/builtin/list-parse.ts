@@ -60,7 +60,7 @@ export function splitItems(text: string): string[] {
       .replace(/(\blist)\s+for\s+.*$/, '$1')
       // "add in my todo clean the kitchen": the list named before the item.
       .replace(
-        /^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+/,
+        /^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+(?!list\b)/,
         '',
       )
       .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')

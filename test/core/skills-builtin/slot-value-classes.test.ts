@@ -17,6 +17,12 @@ import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
 describe('talk around list items is no item', () => {
+  it('takes no item from a request that only names the list ("add to my shopping list" asks what)', () => {
+    for (const text of ['add to my shopping list', 'add to the grocery list', 'put something on my to do list'])
+      assert.deepEqual(parseListRequest(text).add, [], text);
+    assert.deepEqual(parseListRequest('add in my todo clean the kitchen').add, ['clean the kitchen']);
+  });
+
   it('interjections and a "back" between the items: "oh and garlic", "ok back. bread and butter"', () => {
     assert.deepEqual(splitItems('oh and garlic'), ['garlic']);
     assert.deepEqual(splitItems('back. bread and butter'), ['bread', 'butter']);
