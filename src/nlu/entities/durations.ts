@@ -33,6 +33,9 @@ const JOIN_RE = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+/iy;
 // Compact forms written as one token: 1h30, 1h30m, 2h, 45min, 2m30s, 90sec.
 const COMPACT_RE = /^(\d+(?:\.\d+)?)(h|hrs?|mins?|secs?|ms|d|wks?)(?:(\d{1,2})(m|mins?)?)?$|^(\d+)m(\d{1,2})s$/i;
 
+/** The words after which a dictated "ate" before a unit is the number 8 ("a timer for ate minutes"). */
+const DICTATED_EIGHT_AFTER = new Set(['for', 'in', 'timer', 'another', 'about']);
+
 interface Piece {
   ms: number;
   unit: number;
@@ -114,6 +117,8 @@ function quantityAt(ctx: ScanContext, at: number): { value: number; end: number 
     return { value: 1, end: endOf(0) };
   }
   if (w(0) === 'half' && (w(1) === 'an' || w(1) === 'a')) return { value: 0.5, end: endOf(1) };
+  // Dictation's "a timer for ate minutes": after "for"/"in"/"timer" and before a unit (the caller checks), 8.
+  if (w(0) === 'ate' && DICTATED_EIGHT_AFTER.has(w(-1) ?? '')) return { value: 8, end: endOf(0) };
   // "half of an hour", "half of one hour"
   if (w(0) === 'half' && w(1) === 'of' && ['an', 'a', 'one', 'the'].includes(w(2) ?? ''))
     return { value: 0.5, end: endOf(2) };

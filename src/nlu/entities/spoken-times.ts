@@ -4,6 +4,12 @@
  * "at five thirty", "six o'clock", the British "half 8" (8:30), an alarm's bare hour ("set an alarm for 7"). Added to the date parser as one more chrono parser, so its
  * refiners still join the time to a day said next to it ("tomorrow at half past nine").
  *
+ * Dictation writes an hour as the word that sounds like it: "at ate thirty" (8:30), "at for pm" (4 PM).
+ * Right after "at"/"by" neither word can be anything else, so there they are read as the hour ("for" only
+ * with a part of the day or minutes after it: "what are you looking at for?" stays a question). A spoken
+ * time after "make it" / "change it to" ("actually make it eight fifteen") is a clock time when it has its
+ * minutes: without them ("make it twelve") it may be a length or an amount, left to the other grammars.
+ *
  * An hour said without a part of the day keeps chrono's reading of "at 5" (05:00, next occurrence);
  * a part of the day fixes the half: morning and "am" before noon; afternoon, evening, tonight and
  * "pm" after; "at night" after for 6–11 and before for 1–5 ("2 at night").
@@ -42,7 +48,12 @@ const MINUTE_WORDS: Readonly<Record<string, number>> = {
   quarter: 15,
 };
 
+/** Dictation's homophones of an hour, read as one only right after "at"/"by" (see the module comment). */
+const HOMOPHONE_HOURS: Readonly<Record<string, number>> = { ate: 8, for: 4 };
+
 const HOUR = `(?:1[0-2]|0?[1-9]|${Object.keys(HOUR_WORDS).join('|')})`;
+// "at ate", "by for": a homophone only where an hour is the one thing that can follow.
+const AT_HOMOPHONE = `(?<=\\b(?:at|by)\\s+)(?:ate|for)`;
 const WORD_HOUR = `(?:${Object.keys(HOUR_WORDS).join('|')})`;
 // Minutes before "past"/"to": words ("half", "a quarter", "twenty-five") or a number said with "minutes",
 // so the sum "add 8 to 12" is never read as 11:52.
@@ -57,11 +68,11 @@ const OCLOCK = `(?:\\s+o['’]?\\s?clock)?`;
 // Groups: 1 offset, 2 past/to, 3 hour, 4 day part.
 const PAST_TO = `(?:(?:at|by|for)\\s+)?(${OFFSET})\\s+(past|after|to|till|til)\\s+(${HOUR})${OCLOCK}(?:,?\\s*(${DAY_PART}))?`;
 // Groups: 5 hour, 6 minutes, 7 day part (required: "8 tonight", "seven in the morning", "six thirty pm").
-const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR})(${AFTER_HOUR})?${OCLOCK},?\\s*(${DAY_PART})`;
+const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR}|${AT_HOMOPHONE})(${AFTER_HOUR})?${OCLOCK},?\\s*(${DAY_PART})`;
 // Groups: 8 hour, 9 minutes (a spoken hour after "at", before a word that ends the time: "at seven", "at five
 // thirty please", not "look at one of them"); 10 hour (before "o'clock": "six o'clock").
 const AT_WORD =
-  `(?:(?:at|by)\\s+(${WORD_HOUR})(${AFTER_HOUR})?${OCLOCK}` +
+  `(?:(?:at|by)\\s+(${WORD_HOUR}|ate)(${AFTER_HOUR})?${OCLOCK}` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|today|tonight|on|and|for|to|if|so|thanks?)(?![\\p{L}])))` +
   `|(${WORD_HOUR})\\s+o['’]?\\s?clock)`;
 // Group 11: the bare hour of an alarm ("set an alarm for 7", "alarm at 6 tomorrow"): after "alarm for" a
@@ -76,14 +87,20 @@ const HALF_HOUR =
   `(?:(?<=^|\\b(?:at|by|for|about|around|till|until)\\s+)|^)half\\s+(${HOUR})` +
   `(?:,?\\s*(${DAY_PART}))?` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|to|sharp|thanks?)(?![\\p{L}])))`;
+// Groups 14 hour, 15 minutes: a spoken hour with its spoken minutes after "make it" / "change it to"
+// ("actually make it eight fifteen"), at the end of what is said.
+const MADE_TIME =
+  `(?<=\\b(?:make|change|move|set|put|push)\\s+it\\s+(?:to\\s+|for\\s+|at\\s+)?)(${WORD_HOUR}|ate)` +
+  `(\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten))` +
+  `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|thanks?)(?![\\p{L}])))`;
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME})(?![\\p{L}\\d])`,
   'iu',
 );
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+${WORD_HOUR}|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -95,7 +112,7 @@ function numberOf(word: string): number {
   if (/^\d+/.test(w)) return Number.parseInt(w, 10);
   if (w.startsWith('a ')) return numberOf(w.slice(2));
   if (w.startsWith('oh ')) return HOUR_WORDS[w.slice(3)] ?? Number.NaN;
-  return HOUR_WORDS[w] ?? MINUTE_WORDS[w] ?? Number.NaN;
+  return HOUR_WORDS[w] ?? MINUTE_WORDS[w] ?? HOMOPHONE_HOURS[w] ?? Number.NaN;
 }
 
 /** Minutes after the hour: "[:.]45", " thirty", " oh five", " 15". */
@@ -142,6 +159,9 @@ export const spokenTimeParser: Parser = {
       hour = numberOf(match[12]);
       minute = 30;
       part = match[13];
+    } else if (match[14] !== undefined) {
+      hour = numberOf(match[14]);
+      minute = minutesOf(match[15]);
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

@@ -139,7 +139,9 @@ function extractTask(input: SlotExtractInput): string | undefined {
   let task: string | undefined;
   if (answer)
     task = text
-      .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh)\b[\s,]*)+/i, '')
+      .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh|right)\b[\s,]*)+/i, '')
+      // "the reminder is to pay the gas bill", "the task is take out the trash": the frame names the slot.
+      .replace(/^(?:the|my)\s+(?:reminder|task|thing)\s+is\s+/i, '')
       .replace(/^(?:to|about|that)\s+/i, '');
   else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
   // "sorry i meant to video call grandpa" about the reminder being set: the new task.

@@ -15,6 +15,8 @@ const PATTERNS = [
   /\bhow\s+(?:is|do you spell|would you spell|to spell)\s+(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)(?:\s+spelled|\s+spelt)?\b/iu,
   /^(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)\s+is\s+spell?ed\b/iu,
   /\bletters\s+(?:are\s+)?in\s+(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)/iu,
+  // "the word is bureaucracy" said after the question was answered by something else.
+  /^(?:(?:ok(?:ay)?|so|right|and|oh)[\s,.]+)*(?:the|my)\s+word\s+is\s*:?\s+["“'‘]?([\p{L}][\p{L}'-]*)["”'’]?[\s?.!]*$/iu,
 ];
 
 /** "necessary怎么拼", "怎么拼写 restaurant", "“饕餮”怎么写": the Latin word, else a quoted one. */
@@ -41,20 +43,28 @@ const NOT_A_WORD = /^(?:it|that|this|something|smth|sth|somethin|stuff|a word|so
 function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {
   if (hasHan(text)) return extractWordZh(cue?.rest ?? text, answer || cue !== undefined);
   if (answer || cue !== undefined) {
-    // "n necessary pls", "oh right. onomatopoeia": the word without the talk around it.
-    const w = (cue?.rest ?? text)
-      .trim()
-      .replace(TAIL, '')
-      .replace(LEAD, '')
-      .replace(/^(?:the\s+word\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '')
-      .trim();
+    const w = bareWord(cue?.rest ?? text);
     return /^[\p{L}][\p{L}' -]{0,40}$/u.test(w) && !NOT_A_WORD.test(w) ? w : undefined;
   }
   for (const p of PATTERNS) {
     const w = p.exec(text.trim())?.[1]?.trim();
     if (w !== undefined && !NOT_A_WORD.test(w)) return w;
   }
-  return undefined;
+  // "n necessary pls" after a word was spelled: a request for spelling whose only content is a word said
+  // after a follow-up's lead ("and", "n", "oh right.") is that word; without a lead, a lone word is not asked.
+  if (!LEAD.test(text.trim())) return undefined;
+  const w = bareWord(text);
+  return /^[\p{L}][\p{L}'-]{0,40}$/u.test(w) && !NOT_A_WORD.test(w) ? w : undefined;
+}
+
+/** "n necessary pls", "oh right. onomatopoeia", "the word is bureaucracy": the word without the talk around it. */
+function bareWord(text: string): string {
+  return text
+    .trim()
+    .replace(TAIL, '')
+    .replace(LEAD, '')
+    .replace(/^(?:(?:the|my)\s+word(?:\s+is)?\s*:?\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '')
+    .trim();
 }
 
 const wordSlot: DialogueSlot = {

@@ -79,6 +79,9 @@ const BARE_FOR =
 /** The request names a timer ("a timer for 15", "another one for 5", "and 1 for 15"), not a table for 4. */
 const TIMER_WORD = /\b(?:timers?|another|one|1)\b/i;
 
+/** A unit said before the number of an answer: "mins... 8", "minutes: 8", "hrs, 2". */
+const UNIT_FIRST = /^\s*(secs?|seconds?|mins?|minutes?|hrs?|hours?)\s*(?:[.,…:-]+\s*|\s+)$/i;
+
 /** The unit a length was given in, to read a bare number in a correction in the same unit. */
 function unitOf(ms: number): number {
   if (ms % 3_600_000 === 0) return 3_600_000;
@@ -89,7 +92,7 @@ function unitOf(ms: number): number {
  * A length of time; "in 20 minutes" (a point in time to the entity extractor) counts as its
  * distance from now; a bare number changing a length ("actually make it 9") keeps its unit.
  */
-function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput): number | undefined {
+function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtractInput): number | undefined {
   const length = entities.find((e) => e.kind === 'duration')?.value;
   if (typeof length === 'number') return length;
   // "计时 5分", "再来一个 10分": a timer's bare N分 is N minutes (分钟 clipped, as people type it).
@@ -108,8 +111,16 @@ function extractDuration({ text, entities, now, cue, slots }: SlotExtractInput):
   // "another one", "same again": the last timer's length (the turn's last clause: "ok thats done. same again pls").
   const clause = text.split(/[.!?;]\s+/).pop() ?? text;
   if (typeof previous === 'number' && REPEAT.test(clause.trim())) return previous;
-  if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && entities.length === 1)
+  // The grammars' entities only: the slot tagger's spans ("thick pasta") are no second number.
+  const read = entities.filter((e) => e.kind !== 'slot');
+  if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && read.length === 1)
     return bare.value * unitOf(previous);
+  // "mins... 8" answering "for how long?": the unit said first, then the number.
+  if (answer && typeof bare?.value === 'number' && read.length === 1) {
+    const unit = UNIT_FIRST.exec(text.slice(0, bare.start))?.[1];
+    if (unit !== undefined && /^[\s.!?]*(?:pls|please|plz)?[\s.!?]*$/i.test(text.slice(bare.end)))
+      return bare.value * (/^s/i.test(unit) ? 1000 : /^h/i.test(unit) ? 3_600_000 : 60_000);
+  }
   // "another one for 5", "and one for 40 for the rice": a timer's bare "for N" is N minutes.
   const bareFor = BARE_FOR.exec(text);
   if (
@@ -144,10 +155,12 @@ const durationSlot: DialogueSlot = {
 function extractAlarmTime({ text, entities, cue, slots, answer }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`). A day alone is
   // the alarm's only in a turn that names the alarm or answers its question ("what's the date tomorrow" is not).
-  if (!hasHan(text))
-    return cue === undefined && (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text)
-      ? dayOnly(entities)
-      : undefined;
+  if (!hasHan(text)) {
+    // "same for tuesday", "sorry, I meant sunday" about an alarm that has its time: the day alone, which
+    // `keepDay` joins to the alarm's time of day (Tuesday 7:00).
+    if (cue !== undefined) return typeof slots['time'] === 'string' ? dayOnly(entities) : undefined;
+    return (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text) ? dayOnly(entities) : undefined;
+  }
   // "再往后挪十分钟", "提前半小时", "改到周六同一时间": the alarm's time, moved.
   const moved = movedTimeZh(text, entities, slots['time']);
   if (moved !== undefined) return moved;
