@@ -395,7 +395,7 @@ const DONE: ReadonlySet<string> = new Set(['new-intent', 'follow-up', 'correctio
  * conversation is about; a loose drop with something open ("nvm ill just use my phone") cancels
  * it, or says no to a confirmation; "again" / "best 2 outta 3" asks the last skill acted on once
  * more; a countdown to a day the date skill reads ("how long till christmas") is a date question;
- * "ring my sister" asks for a call (no skill: said honestly, even when the intent model did not
+ * "ring my sister" with no question open asks for a call (no skill: said honestly, even when the intent model did not
  * rank `make_call`); "remind me what you can do" asks what the assistant does; "not funny at all"
  * is a reaction, no request. Returns the command and the candidate it acts on (or, with `k` -1,
  * the intent no skill answers), or `undefined` to keep the decision.
@@ -417,7 +417,8 @@ function englishAct(
     const k = find((c) => c.skill !== undefined && c.intent === (thanks === 'bye' ? 'goodbye' : 'thank_you'));
     return k < 0 ? undefined : { command: 'small_talk', k };
   }
-  if (asksToCall(said)) {
+  // With a question open, "call the dentist" is the answer (a reminder's task), not a call.
+  if (state.pending === undefined && asksToCall(said)) {
     const k = find((c) => c.intent === 'make_call');
     return { command: 'start_task', k, intent: 'make_call' };
   }

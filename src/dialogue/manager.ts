@@ -164,7 +164,8 @@ function splitTurn(turn: DialogueTurn, action: DialogueAction, tag: string): Two
 function firstOf(turn: DialogueTurn, two: TwoRequests): DialogueTurn {
   const end = two.first.length;
   const entities = turn.nlu.entities.filter((e) => e.end <= end);
-  return { ...turn, text: two.first, nlu: { ...turn.nlu, entities } };
+  const text = turn.nlu.text === turn.text ? two.first : turn.nlu.text;
+  return { ...turn, text: two.first, nlu: { ...turn.nlu, text, entities } };
 }
 
 /**

@@ -135,6 +135,8 @@ describe('English whole-turn acts in dialogues (shipped models)', () => {
   it('says honestly it cannot phone anyone, and takes "not funny" after a joke as no request', async () => {
     const [call] = await play('ring my sister');
     assert.equal(call!.intent, 'make_call');
+    const [, task] = await play('set a reminder', 'call the dentist');
+    assert.equal(task!.intent, 'reminder_update');
     const [, flop] = await play('tell me a joke', 'that was not funny');
     assert.equal(flop!.intent, null);
     const [what] = await play('remind me what you can do');
