@@ -34,7 +34,17 @@ import {
   statesRemark,
 } from '../lang/en/en-turn-words.ts';
 import { saysOwnNewsZh } from '../lang/zh/zh-remarks.ts';
-import { asksAgain, countsDownTo, dropsIt, readsBack, saysThanks, simplifyTurn } from '../lang/en/en-turn-acts.ts';
+import {
+  asksAgain,
+  asksToCall,
+  asksWhatYouDo,
+  countsDownTo,
+  dropsIt,
+  notFunny,
+  readsBack,
+  saysThanks,
+  simplifyTurn,
+} from '../lang/en/en-turn-acts.ts';
 import {
   CANDIDATE_FEATURES,
   COMMANDS,
@@ -389,14 +399,17 @@ const DONE: ReadonlySet<string> = new Set(['new-intent', 'follow-up', 'correctio
  * praise) is small talk; a read-back by pronoun ("whats on there now") asks the skill the
  * conversation is about; a loose drop with something open ("nvm ill just use my phone") cancels
  * it, or says no to a confirmation; "again" / "best 2 outta 3" asks the last skill acted on once
- * more; a countdown to a day the date skill reads ("how long till christmas") is a date question.
- * Returns the command and the candidate it acts on, or `undefined` to keep the decision.
+ * more; a countdown to a day the date skill reads ("how long till christmas") is a date question;
+ * "ring my sister" with no question open asks for a call (no skill: said honestly, even when the intent model did not
+ * rank `make_call`); "remind me what you can do" asks what the assistant does; "not funny at all"
+ * is a reaction, no request. Returns the command and the candidate it acts on (or, with `k` -1,
+ * the intent no skill answers), or `undefined` to keep the decision.
  */
 function englishAct(
   state: DialogueState,
   f: TurnFeatures,
   out: ContextOutputs,
-): { command: DialogueCommand; k: number } | undefined {
+): { command: DialogueCommand; k: number; intent?: string } | undefined {
   if (f.utterance.length > 120 || !/^[\p{Script=Latin}\d\s\p{P}\p{S}]+$/u.test(f.utterance)) return undefined;
   const said = simplifyTurn(f.utterance);
   const find = (ok: (c: TurnFeatures['candidates'][number]) => boolean): number => {
@@ -409,6 +422,16 @@ function englishAct(
     const k = find((c) => c.skill !== undefined && c.intent === (thanks === 'bye' ? 'goodbye' : 'thank_you'));
     return k < 0 ? undefined : { command: 'small_talk', k };
   }
+  // With a question open, "call the dentist" is the answer (a reminder's task), not a call.
+  if (state.pending === undefined && asksToCall(said)) {
+    const k = find((c) => c.intent === 'make_call');
+    return { command: 'start_task', k, intent: 'make_call' };
+  }
+  if (asksWhatYouDo(said)) {
+    const k = find((c) => c.skill !== undefined && c.intent === 'what_can_i_ask_you');
+    return k < 0 ? undefined : { command: 'small_talk', k };
+  }
+  if (notFunny(said)) return { command: 'out_of_scope', k: -1 };
   if ((state.task !== undefined || state.pending !== undefined) && dropsIt(said))
     return { command: state.pending?.type === 'confirm' ? 'deny' : 'cancel', k: -1 };
   const last = state.acts?.filter((a) => a.skillId !== undefined && a.intent !== null && DONE.has(a.action)).at(-1);
@@ -503,6 +526,11 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
     case 'start_task':
     case 'small_talk': {
       const k = asked >= 0 ? asked : best;
+      // A request no candidate carries (englishAct's `intent`): no skill answers it.
+      if (asked < 0 && act?.intent !== undefined) {
+        action = { type: 'unsupported', intent: act.intent, confidence };
+        break;
+      }
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
       action =

@@ -20,6 +20,7 @@ import { loadContextModel } from '../context/context-model.ts';
 import { CONTEXT_SPEC } from '../context/dialogue-features.ts';
 import { engineAssets } from '../engine/assets.ts';
 import type { DialogueReply } from './run-task.ts';
+import type { TwoRequests } from '../lang/en/en-second-request.ts';
 import { emptyState, expireState, pushAct, pushRecent, restoreState } from './state.ts';
 import { createStateCache } from './state-cache.ts';
 import type { DialogueAction, DialoguePolicy, DialogueState } from './types.ts';
@@ -142,6 +143,40 @@ function optionalTag(name: string, value: string | undefined): string | undefine
   if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value))
     throw new TypeError(`${name} must be a BCP 47 language tag such as 'en' or 'zh-CN', got ${String(value)}`);
   return value;
+}
+
+/**
+ * One request is carried out a turn. When a new request's line holds a second one ("set a timer
+ * for 5 min and add milk to my list"), the skill is given the first only (its words and the
+ * entities inside them), and the reply then says which part is left, to be asked on its own,
+ * instead of dropping it silently (see {@link noteSecondRequest}).
+ */
+function splitTurn(turn: DialogueTurn, action: DialogueAction, tag: string): TwoRequests | undefined {
+  if (action.type !== 'new-intent' && action.type !== 'unsupported') return undefined;
+  return packFor(tag).cues.secondRequest(turn.text, action.intent);
+}
+
+/**
+ * The turn as the skill of its first request sees it: that request's words and entities.
+ * @param turn the whole turn
+ * @param two its two requests
+ */
+function firstOf(turn: DialogueTurn, two: TwoRequests): DialogueTurn {
+  const end = two.first.length;
+  const entities = turn.nlu.entities.filter((e) => e.end <= end);
+  const text = turn.nlu.text === turn.text ? two.first : turn.nlu.text;
+  return { ...turn, text: two.first, nlu: { ...turn.nlu, text, entities } };
+}
+
+/**
+ * Adds the part left to the reply of the first request. Not while the first asks a question: the
+ * answer comes first (the note would bury the question).
+ */
+function noteSecondRequest(done: Performed, state: DialogueState, two: TwoRequests, tag: string): void {
+  if (state.pending !== undefined || done.reply.expectsAnswer === true) return;
+  const pack = packFor(tag);
+  const sep = pack.lang === 'zh' ? '' : ' ';
+  done.reply = { ...done.reply, text: `${done.reply.text}${sep}${pack.dialogue.secondRequestNote(two.rest)}` };
 }
 
 /**
@@ -276,18 +311,20 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
           : // The policy reads a snapshot: it may be asynchronous (the context model) and must not see or make changes.
             await policy({ nlu: turn.nlu, state: structuredClone(state), skills, text: turn.text, now });
     if (turn.signal.aborted) throw abortReason(turn.signal);
+    const two = language.foreign ? undefined : splitTurn(turn, action, language.tag);
+    const first = two === undefined ? turn : firstOf(turn, two);
     const done = language.foreign
       ? foreignReply(language.tag, settings.random)
       : await performAction(
           action,
           {
             conversationId: turn.conversationId,
-            nlu: turn.nlu,
+            nlu: first.nlu,
             signal: turn.signal,
             now,
             state,
             action: action.type,
-            text: turn.text,
+            text: first.text,
             lang: language.tag,
             ...(turn.onDelta === undefined ? {} : { onDelta: turn.onDelta }),
           },
@@ -296,6 +333,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
         );
     // An abort during the skill leaves the stored state as it was before this turn (and none cached).
     if (turn.signal.aborted) throw abortReason(turn.signal);
+    if (two !== undefined) noteSecondRequest(done, state, two, language.tag);
     state.at = now.getTime();
     pushAct(state, {
       action: action.type,

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { secondRequestEn } from './en-second-request.ts';
+
 const POLITE = String.raw`(?:\s+(?:please|thanks|thank you|then|now|already|for now|it|that|this|all|everything))*`;
 
 /** English cues. */
@@ -34,6 +36,8 @@ export const enCues = {
   /** Openers of a correction of the last turn. */
   correction:
     /^(?:(?:no|nope|nah|naw|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:no|nope|sorry|oops|wait|actually)\b|^(?:nah|naw)\b.*\bmake (?:it|that)\b|\binstead\b/,
+  /** The words of a second request joined to the first in one line, if any (./en-second-request.ts). */
+  secondRequest: secondRequestEn,
   /** Removes the cue words at the start of a follow-up or correction ("no, I meant 7pm" → "7pm"). */
   strip(text: string): string {
     return text

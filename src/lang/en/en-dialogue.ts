@@ -17,6 +17,8 @@ export const enDialogue = {
   cancelledNothing: ['Okay.', 'Alright.', 'Sure, no problem.'],
   confirmedNothing: ['Okay.', 'Alright!'],
   denied: ["Okay, I won't.", "Alright, I'll leave it as it is.", 'No problem, nothing changed.'],
+  /** Said after the first of two requests in one line: the part left, to be asked on its own. */
+  secondRequestNote: (rest: string) => `That was the first part. For the rest, ask me on its own: “${rest}”.`,
   droppedQuestion: ['Okay, never mind.', 'Alright, forget it.'],
   notCaught: ["Sorry, I didn't catch that.", "Hmm, I didn't get that.", "Sorry, I'm not sure I understood."],
   giveUp: [

@@ -138,3 +138,50 @@ const COUNTDOWN = new RegExp(
  * @param text the turn after {@link simplifyTurn}
  */
 export const countsDownTo = (text: string): boolean => COUNTDOWN.test(text);
+
+/** Politeness before a request: "can you", "would you be so good as to", "please". */
+const POLITE_ASK = String.raw`(?:(?:hey|hi|hello|please|pls|excuse\s+me)[\s,]+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|possibly\s+|kindly\s+)?|would\s+you\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+|please\s+|pls\s+|kindly\s+|i\s+(?:want|need|would\s+like)\s+(?:you\s+)?to\s+)?`;
+/** Whom a call is for: "my sister", "my son", "mum", "home", "the dentist"; never "my alarm" or "me". */
+const CALLEE = String.raw`(?:my\s+(?!alarm|timer|name|phone|list|reminder)[a-z]+(?:\s+[a-z]+)?|mum|mom|mummy|mommy|dad|daddy|grandma|grandpa|granny|nana|nan|home|the\s+(?:office|doctor|doctors|dentist|vet|bank|school|police|hospital))`;
+
+/**
+ * A request to phone someone: "ring my sister", "can you phone my dad", "would you be so good as
+ * to telephone my son for me?". The assistant cannot place calls (`make_call`, said honestly);
+ * "call me Sam" (a name) and "ring the alarm" are not calls.
+ */
+const CALL = new RegExp(
+  `^${LEAD}${POLITE_ASK}(?:ring|phone|telephone|call|dial|facetime|video\\s+call)(?:\\s+up)?\\s+${CALLEE}(?:\\s+(?:for\\s+me|please|pls|now|back|right\\s+now|quickly|up|real\\s+quick))*$`,
+);
+
+/**
+ * `true` for a request to phone someone (see {@link CALL}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const asksToCall = (text: string): boolean => CALL.test(text);
+
+/** A reaction to a joke that did not land: "not funny at all", "walao not funny", "that was so lame". */
+const NOT_FUNNY = new RegExp(
+  `^${LEAD}(?:(?:walao|wah|meh|ugh|bruh|lol|lmao|haha|omg|hmm|boo+|nah|eh)[\\s,]+){0,2}` +
+    String.raw`(?:(?:thats|its|that\s+one\s+(?:was|is)|(?:that|it|this)\s+(?:was|is))\s+)?` +
+    String.raw`(?:(?:not|nt|aint|never)\s+(?:very\s+|even\s+|that\s+|so\s+|remotely\s+)?funny(?:\s+at\s+all)?` +
+    String.raw`|(?:(?:that|it|this|that\s+one)\s+)?(?:wasnt|isnt)\s+(?:very\s+|even\s+|that\s+|remotely\s+)?funny(?:\s+at\s+all)?` +
+    String.raw`|(?:so\s+|really\s+|pretty\s+|super\s+)?(?:lame|corny|cringe|cringey|unfunny))` +
+    String.raw`(?:[\s,]+(?:lol|lah|leh|lor|man|bro|mate|tbh|honestly|dude|sorry))*$`,
+);
+
+/**
+ * `true` for a reaction to a joke that did not land (see {@link NOT_FUNNY}): talk, no request.
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const notFunny = (text: string): boolean => NOT_FUNNY.test(text);
+
+/** "remind me what you can do", "tell me again what u can do": a question about the assistant, no reminder. */
+const WHAT_YOU_DO = new RegExp(
+  `^${LEAD}${POLITE_ASK}(?:remind|tell|show)\\s+me(?:\\s+again)?\\s+(?:what|wat|wut)\\s+(?:you|u)\\s+(?:can|could)\\s+(?:do|help\\s+(?:me\\s+)?with)(?:\\s+(?:again|for\\s+me|pls|please))*$`,
+);
+
+/**
+ * `true` for a question about what the assistant can do phrased as "remind me" / "tell me" (see {@link WHAT_YOU_DO}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const asksWhatYouDo = (text: string): boolean => WHAT_YOU_DO.test(text);

@@ -7,6 +7,7 @@
  * @module
  */
 import type { enCues } from '../en/en-cues.ts';
+import { secondRequestZh } from './zh-second-request.ts';
 
 /** Sentence-final particles that change nothing: "好的吧", "算了啦". */
 const P = '[吧啊呀呢哦哈嘛啦了噢哇喔]*';
@@ -35,6 +36,7 @@ export const zhCues: typeof enCues = {
   ),
   followUp: /^(?:那么?|那要是|还有|再|另外|也|顺便|换成|用)|呢$/,
   // "哦不对 八点一刻", "不好意思，还是改成张姐吧", "那改到七点半": an interjection or an apology may come first.
+  secondRequest: secondRequestZh,
   correction: new RegExp(`^${CORRECTION_OPEN}(?:${CORRECTION_WORDS})`, 'u'),
   strip(text: string): string {
     const s = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');

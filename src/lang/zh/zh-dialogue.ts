@@ -14,6 +14,7 @@ export const zhDialogue: typeof enDialogue = {
   cancelledNothing: ['好的。', '行。', '没问题。'],
   confirmedNothing: ['好的。', '好嘞！'],
   denied: ['好的，那就不做了。', '行，保持原样。', '没问题，什么都没改。'],
+  secondRequestNote: (rest: string) => `这是第一件。另一件请单独再说一次：“${rest}”。`,
   droppedQuestion: ['好的，那算了。', '行，不管它了。'],
   notCaught: ['抱歉，我没听明白。', '嗯……这个我没听懂。', '不好意思，我不太确定你的意思。'],
   giveUp: [

@@ -6,6 +6,7 @@
  * @module
  */
 import { splitGroceries } from '../../lang/en/en-groceries.ts';
+import { firstRequestEn } from '../../lang/en/en-second-request.ts';
 
 /** The changes and questions a list request holds. */
 export interface ListRequest {
@@ -103,7 +104,8 @@ function simplify(text: string): string {
  */
 export function parseListRequest(text: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
-  let s = simplify(text).replace(
+  // "add call the electrician to my to do list and set an alarm for 7": the alarm is no item.
+  let s = simplify(firstRequestEn(text)).replace(
     /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right|anyway|anyways|but|(?:for )?today|tonight)[,\s]+)+/,
     '',
   );

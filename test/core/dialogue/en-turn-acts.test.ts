@@ -3,7 +3,10 @@ import { before, describe, it } from 'node:test';
 import { shippedPlayer } from './shipped-play.ts';
 import {
   asksAgain,
+  asksToCall,
+  asksWhatYouDo,
   countsDownTo,
+  notFunny,
   dropsIt,
   readsBack,
   saysThanks,
@@ -60,6 +63,29 @@ describe('English whole-turn acts: the grammars', () => {
       assert.equal(again(t), false, t);
   });
 
+  it('reads a request to phone someone, and not a name or an alarm', () => {
+    const call = read(asksToCall);
+    for (const t of [
+      'ring my sister',
+      'can you phone my dad',
+      'Would you be so good as to telephone my son for me?',
+      'call mum',
+    ])
+      assert.equal(call(t), true, t);
+    for (const t of ['call me bob', 'ring the alarm', 'call my alarm', 'call it a day', 'remind me to ring my sister'])
+      assert.equal(call(t), false, t);
+  });
+
+  it('reads a joke that did not land as a reaction, and "what you can do" as a question about the assistant', () => {
+    const flop = read(notFunny);
+    for (const t of ['walao not funny at all', 'that was not funny', 'thats so lame lol', 'that wasnt funny'])
+      assert.equal(flop(t), true, t);
+    for (const t of ['its funny', 'tell me a funny joke', 'not now']) assert.equal(flop(t), false, t);
+    const what = read(asksWhatYouDo);
+    for (const t of ['remind me what you can do', 'tell me again what u can do']) assert.equal(what(t), true, t);
+    for (const t of ['remind me to do it', 'remind me what i have to do']) assert.equal(what(t), false, t);
+  });
+
   it('reads a countdown to a day', () => {
     const count = read(countsDownTo);
     for (const t of ['how many days till halloween', 'how long until new years eve', 'days left until friday?'])
@@ -104,6 +130,17 @@ describe('English whole-turn acts in dialogues (shipped models)', () => {
       turns.map((t) => t.intent),
       ['roll_dice', 'roll_dice', 'roll_dice'],
     );
+  });
+
+  it('says honestly it cannot phone anyone, and takes "not funny" after a joke as no request', async () => {
+    const [call] = await play('ring my sister');
+    assert.equal(call!.intent, 'make_call');
+    const [, task] = await play('set a reminder', 'call the dentist');
+    assert.equal(task!.intent, 'reminder_update');
+    const [, flop] = await play('tell me a joke', 'that was not funny');
+    assert.equal(flop!.intent, null);
+    const [what] = await play('remind me what you can do');
+    assert.equal(what!.intent, 'what_can_i_ask_you');
   });
 
   it('answers a countdown to a holiday with the date skill and the number of days', async () => {
