@@ -10,6 +10,7 @@ import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
+import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
@@ -79,8 +80,11 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; "把这个提醒删掉", "取消所有提醒"
   // delete them: neither sets a task.
   if (!answer && (readsZh(text) || ZH_DELETE.test(text))) return undefined;
-  let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
-  if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  // An answer that says the whole request again ("好吧 一小时后提醒我喝药" when the task is asked)
+  // is read as one: the task is what follows 提醒我, not the answer's opening words.
+  const restated = answer && /[提题]醒(?:我们|咱们|我|咱)\s*\p{Script=Han}/u.test(text);
+  let task = answer && !restated ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
+  if (!answer || restated) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
   task = task
@@ -93,7 +97,9 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
     .trim();
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
   if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;
-  if (ZH_EMPTY_TASK.test(task)) {
+  // "帮忙建个提醒呗", "设个提醒先 急": particles and haste after the request are no task either, so the
+  // task is asked for and a task said next ("去驿站拿快递") fills it instead of the time asked.
+  if (ZH_EMPTY_TASK.test(task) || onlyParticlesZh(task)) {
     // Nothing after 提醒我: the task may be the clause before it.
     const before = answer ? undefined : taskBefore(text, entities);
     if (before === undefined) return undefined;
