@@ -1,6 +1,6 @@
 /**
  * Round 7b classes of Chinese turns (issue 13): a whole list cleared with 全部清掉 / 都清掉 (read as an
- * item to add, so the confirmation after it went nowhere), and countdowns to a day more than a month
+ * item to add, so the confirmation after it went nowhere), 加了没 read as adding "了没", and countdowns to a day more than a month
  * away ("距离春节还有几天") answered with the number of days in both languages. Replies go through the
  * real dialogue stack with a scripted intent and the shipped context model.
  */
@@ -21,6 +21,12 @@ describe('Chinese list clears', () => {
     assert.deepEqual(parseListRequestZh('待办加个清洗空调').add, ['清洗空调']);
     assert.equal(parseListRequestZh('待办加个清洗空调').clear, false);
     assert.equal(parseListRequestZh('把牛奶清掉').clear, false);
+  });
+
+  it('reads 加了没 / 加上没有 as asking whether an add was done, adding nothing', () => {
+    for (const text of ['待办那个呢 加了没', '加了没有', '牛奶加好了吗'])
+      assert.deepEqual(parseListRequestZh(text).add, [], text);
+    assert.deepEqual(parseListRequestZh('鸡蛋加上没 购物清单给我加上鸡蛋啊').add, ['鸡蛋']);
   });
 
   it('asks to confirm a clear said after an add, and a yes said with the verb clears it', async () => {
