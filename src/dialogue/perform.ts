@@ -14,7 +14,7 @@ import { readTalk } from '../lang/talk.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
 import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
 import { slotValues } from './state.ts';
-import type { ActiveTask, DialogueAction, DialogueSkill, DialogueSlot } from './types.ts';
+import type { ActiveTask, DialogueAction, DialogueSkill, DialogueSlot, SlotExtractInput } from './types.ts';
 
 /** What a turn came to: the reply and what goes into `Understanding`. */
 export interface Performed {
@@ -45,6 +45,30 @@ const pickFrom = (items: readonly string[], random: () => number): string =>
 
 function setSlots(task: ActiveTask, values: Record<string, unknown>, turn: number, at: number): void {
   for (const [name, value] of Object.entries(values)) task.slots[name] = { value, turn, at };
+}
+
+/** Slot kinds an answer may name along with the slot asked: a day, a time or a length said in passing. */
+const SAID_ALONG: ReadonlySet<string> = new Set(['date', 'time', 'datetime', 'duration']);
+
+/**
+ * The still-empty day/time/length slots of the task that an answer to another slot names too ("好吧
+ * 一小时后提醒我喝药" when the task was asked): kept, so the time said is not asked for again.
+ * Free-text slots are never taken this way (an answer is one value, not a new request's every slot).
+ */
+function saidAlong(
+  skill: SkillDefinition,
+  task: ActiveTask,
+  asked: DialogueSlot,
+  input: SlotExtractInput,
+  lang: TaskTurn['lang'],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const slot of slotsOf(skill)) {
+    if (slot.name === asked.name || !SAID_ALONG.has(slot.kind) || task.slots[slot.name] !== undefined) continue;
+    const value = extractSlot(slot, { ...input, answer: false });
+    if (value !== undefined && validateSlot(slot, value, lang) === true) out[slot.name] = value;
+  }
+  return out;
 }
 
 async function continueTask(
@@ -175,14 +199,15 @@ export async function performAction(
         const reply = talkReply('aside', settings.advertised?.() ?? skills, random, turn.lang);
         return { reply, intent: task.intent, slots: slotValues(state.task), skill: taskSkill.id };
       }
-      const value = extractSlot(slot, {
+      const answer: SlotExtractInput = {
         text: turn.text,
         entities: nlu.entities,
         slots: slotValues(task),
         answer: true,
         now: turn.now,
         timeZone: settings.timeZone,
-      });
+      };
+      const value = extractSlot(slot, answer);
       const verdict = value === undefined ? undefined : validateSlot(slot, value, turn.lang);
       if (verdict !== true) {
         const question =
@@ -190,7 +215,7 @@ export async function performAction(
         const reply = askFor(turn, settings, slot.name, question, true);
         return { reply, intent: task.intent, slots: slotValues(state.task), skill: taskSkill.id };
       }
-      setSlots(task, { [slot.name]: value }, state.turn, at);
+      setSlots(task, { ...saidAlong(taskSkill, task, slot, answer, turn.lang), [slot.name]: value }, state.turn, at);
       task.turn = state.turn;
       task.at = at;
       return continueTask(turn, taskSkill, task, settings);

@@ -18,7 +18,8 @@ const LIST =
 const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
-const CLEAR = /清空|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉/u;
+const CLEAR =
+  /清空|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 // "给整点儿啤酒", "再弄点花生米": northern 整点儿/弄点/来点 is "get some"; 整 alone stays (整理房间 is an item).
@@ -40,6 +41,8 @@ const NOT_AN_ITEM =
 /** A question that reads the list: "清单里还剩啥要买的", "单子上都有些什么", "有哪些". */
 const READS =
   /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看/u;
+/** A clause asking whether something was added ("加了没", "加上没有", "加好了吗"), not adding it. */
+const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
 /** An interjection before an item ("呃 酸奶吧"). */
@@ -108,6 +111,8 @@ export function parseListRequestZh(text: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   let carried = '';
   for (const part of s.split(/[，,；;]|然后|(?<=了)再/u).flatMap(spaceClauses)) {
+    // "加了没", "待办那个呢 加上没有" ask whether an add was done: no item "了没".
+    if (ASKS_ADDED.test(part.trim())) continue;
     const clause = carried === '' ? part.trim() : `${carried}、${part.trim()}`;
     if (!VERB.test(clause) && !/[吗么]$|有没有|有无/u.test(clause)) {
       carried = clause;

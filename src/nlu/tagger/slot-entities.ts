@@ -15,6 +15,19 @@ import type { TaggedSpan } from './bio.ts';
  */
 const QUESTION_WORDS = /^(?:啥|什么|谁|哪个|哪儿|哪里|几|多少)(?:来着|呢|吗|啊|呀|了)*$|^(?:啥|什么|谁).{0,2}$/u;
 
+/** Sentence particles and haste said after a request ("帮忙建个提醒呗", "设个提醒先 急"). */
+const PARTICLES =
+  /^(?:[\s，,、。！!…~～]*(?:呗|嘛|啦|咯|呢|吧|哈|啊|呀|哦|先|急|很急|着急|快点?|赶紧|马上))+[\s，,、。！!…~～]*$/u;
+
+/**
+ * `true` when a text holds only Chinese sentence particles and words of haste ("呗", "先 急",
+ * "赶紧"): what is left after a request that names no value, so it is no reminder's text or item.
+ * @param text a slot value or a tagged span
+ */
+export function onlyParticlesZh(text: string): boolean {
+  return text.length <= 12 && PARTICLES.test(text);
+}
+
 /**
  * Adds tagged spans to a result's entities (kept sorted by `start`).
  * @param nlu what the intent model understood
@@ -28,7 +41,10 @@ export function withSlotEntities(nlu: NluResult, spans: readonly TaggedSpan[]): 
   const days = nlu.entities.filter((e) => e.kind === 'date' || e.kind === 'datetime' || e.kind === 'time');
   const kept = spans.filter(
     (s) =>
-      !QUESTION_WORDS.test(s.text) && (s.entity !== 'place' || !days.some((d) => d.start < s.end && s.start < d.end)),
+      !QUESTION_WORDS.test(s.text) &&
+      // "设个提醒先 急": particles and haste are no value (the tagger took "先 急" for the task).
+      !onlyParticlesZh(s.text) &&
+      (s.entity !== 'place' || !days.some((d) => d.start < s.end && s.start < d.end)),
   );
   if (kept.length === 0) return nlu;
   const tagged: Entity[] = kept.map((s) => ({

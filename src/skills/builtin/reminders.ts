@@ -10,6 +10,7 @@ import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
+import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
@@ -50,6 +51,9 @@ const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|不用了|改|挪|推�
 /** A change that stops reminders: "那个拿报告的取消吧", "关煤气那个不用了". */
 const ZH_STOP = /删|取消|清空|清除|去掉|不要了|不用了/u;
 
+/** A request to set one that names no task yet ("帮忙建个提醒呗", "设个提醒先 急"): an update, asked what. */
+const ZH_SET = /(?:设|建|定|加|订|弄)(?:一个|一条|个|条|一下)?[提题]醒/u;
+
 /** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
 function readsZh(text: string): boolean {
   return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text);
@@ -79,8 +83,11 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; "把这个提醒删掉", "取消所有提醒"
   // delete them: neither sets a task.
   if (!answer && (readsZh(text) || ZH_DELETE.test(text))) return undefined;
-  let task = answer ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
-  if (!answer) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  // An answer that says the whole request again ("好吧 一小时后提醒我喝药" when the task is asked)
+  // is read as one: the task is what follows 提醒我, not the answer's opening words.
+  const restated = answer && /[提题]醒(?:我们|咱们|我|咱)\s*\p{Script=Han}/u.test(text);
+  let task = answer && !restated ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
+  if (!answer || restated) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
   task = task
@@ -93,7 +100,9 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
     .trim();
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
   if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;
-  if (ZH_EMPTY_TASK.test(task)) {
+  // "帮忙建个提醒呗", "设个提醒先 急": particles and haste after the request are no task either, so the
+  // task is asked for and a task said next ("去驿站拿快递") fills it instead of the time asked.
+  if (ZH_EMPTY_TASK.test(task) || onlyParticlesZh(task)) {
     // Nothing after 提醒我: the task may be the clause before it.
     const before = answer ? undefined : taskBefore(text, entities);
     if (before === undefined) return undefined;
@@ -387,7 +396,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
     refineIntent: (intent, slots, text) =>
       readsZh(text) || EN_WHEN_READ.test(text.trim())
         ? 'reminder'
-        : slots['task'] !== undefined || (hasHan(text) && ZH_STOP.test(text))
+        : slots['task'] !== undefined || (hasHan(text) && (ZH_STOP.test(text) || ZH_SET.test(text)))
           ? 'reminder_update'
           : intent,
     async execute(ctx) {

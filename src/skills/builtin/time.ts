@@ -122,6 +122,14 @@ const dateSlot: DialogueSlot = {
   required: false,
 };
 
+/**
+ * How far ahead a day is still counted down in days ("距离春节还有几天", "how long till christmas"):
+ * a countdown wants the number, up to a year and a bit; further off, the day alone is clearer.
+ */
+const COUNTDOWN_DAYS = 400;
+/** How far back "N days ago" is said: past days are rarely counted, so a month. */
+const DAYS_AGO = 31;
+
 function dateReply(ctx: SkillContext, random: Random): string {
   const pack = packFor(ctx.lang);
   const say = pack.skills.date;
@@ -135,8 +143,8 @@ function dateReply(ctx: SkillContext, random: Random): string {
   if (days === 0) return pick(say.today(spoken, place === undefined ? undefined : nameIn(pack, place)), random);
   if (days === 1) return say.tomorrow(spoken);
   if (days === -1) return say.yesterday(spoken);
-  if (days > 1 && days <= 31) return say.inDays(days, spoken);
-  if (days < -1 && days >= -31) return say.daysAgo(-days, spoken);
+  if (days > 1 && days <= COUNTDOWN_DAYS) return say.inDays(days, spoken);
+  if (days < -1 && days >= -DAYS_AGO) return say.daysAgo(-days, spoken);
   return say.other(spoken);
 }
 
