@@ -45,6 +45,8 @@ const READS =
 const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
+/** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
+const HOLD = /^(?:等等|等一下|等下|稍等|别|不要|不用|算了|不对|还没买?|没买)(?:呢|啊|吧|了)?$/u;
 /** An interjection before an item ("呃 酸奶吧"). */
 const INTERJECTION = /^[嗯呃额啊哦噢诶欸]+[，,\s]*/u;
 /** "写差评也加上", "香蕉也要": the item first, then 也/还/再 and the verb. */
@@ -71,7 +73,7 @@ export function splitItemsZh(text: string): string[] {
         .replace(/[。.!！?？~～]+$/u, '')
         .trim(),
     )
-    .filter((s) => !NOT_AN_ITEM.test(s));
+    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s));
 }
 
 /**

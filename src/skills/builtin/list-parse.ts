@@ -49,9 +49,12 @@ const LEADING =
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
 
-/** A piece that is only talk around the items: "oh", "ok back", "lol", "hmm". */
+/**
+ * A piece that is only talk around the items: "oh", "ok back", "lol", "hmm"; or a hold or a no said
+ * right after an add ("wait no not yet", "hold on", "never mind"), which adds nothing.
+ */
 const FILLER_ITEM =
-  /^(?:oh+|ok(?:ay)?|k|um+|uh+|er+|hmm+|ah+|lol|well|so|yeah|yes|right|also|(?:ok(?:ay)?\s+|i'?m\s+)?back)$/;
+  /^(?:oh+|ok(?:ay)?|k|um+|uh+|er+|hmm+|ah+|lol|well|so|yeah|yes|right|also|(?:ok(?:ay)?\s+|i'?m\s+)?back|wait|hold on|no|nope|nah|not (?:yet|now|that|those|really)|nothing|none|never ?mind|nvm)$/;
 
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {

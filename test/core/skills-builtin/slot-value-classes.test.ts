@@ -23,6 +23,14 @@ describe('talk around list items is no item', () => {
     assert.deepEqual(parseListRequest('add in my todo clean the kitchen').add, ['clean the kitchen']);
   });
 
+  it('takes no item from a hold or a no said right after an add, in both languages', () => {
+    for (const text of ['wait no not yet', 'hold on', 'nah never mind', 'not yet'])
+      assert.deepEqual(parseListRequest(text).add, [], text);
+    for (const text of ['等等 别 还没买呢', '等一下', '算了']) assert.deepEqual(parseListRequestZh(text).add, [], text);
+    assert.deepEqual(parseListRequest('add no sugar cereal').add, ['no sugar cereal']);
+    assert.deepEqual(parseListRequestZh('还有面包').add, ['面包']);
+  });
+
   it('interjections and a "back" between the items: "oh and garlic", "ok back. bread and butter"', () => {
     assert.deepEqual(splitItems('oh and garlic'), ['garlic']);
     assert.deepEqual(splitItems('back. bread and butter'), ['bread', 'butter']);
