@@ -98,7 +98,8 @@ describe('the dialogue simulator', () => {
       });
     const framed = after('request-after-refusal');
     const bare = after('follow-unanswered');
-    assert.ok(framed.length >= 10, `${framed.length} framed requests after a refusal`);
+    // Enough of each to check (their number moves with every change to what the simulator records).
+    assert.ok(framed.length >= 5, `${framed.length} framed requests after a refusal`);
     assert.ok(bare.length >= 5, `${bare.length} bare follow-ups after a refusal`);
     for (const t of framed) {
       const refused = turns[turns.indexOf(t) - 1]!;
