@@ -13,7 +13,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { resolveDexieEsm } from './dev-server-plugins.mjs';
 import { compressionMiddleware } from './compression.mjs';
-import { readStatic } from './static-server.mjs';
+import { importsPackages, readStatic } from './static-server.mjs';
 
 const HOST = '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
@@ -32,10 +32,12 @@ const dev = await startDevServer({
     middleware: [
       compressionMiddleware(),
       // The built files as a host serves them: as built, not through the dev server's transforms (which
-      // would inline a source map and quadruple the script tag's bundle).
+      // would inline a source map and quadruple the script tag's bundle). The ESM modules that import a
+      // package by name (`comlink`, `lit`: what an app's bundler resolves) go through the dev server, whose
+      // node resolution a browser needs for them: the npm demo imports `confidant-assistant` that way.
       async (context, next) => {
         const found = context.path.startsWith('/dist/') ? await readStatic(root, context.path) : undefined;
-        if (found === undefined) return next();
+        if (found === undefined || importsPackages(found)) return next();
         context.type = found.type;
         context.body = found.body;
       },

@@ -44,6 +44,16 @@ export async function readStatic(root, urlPath) {
 }
 
 /**
+ * Whether a JavaScript module imports a package by its bare name (`from 'comlink'`), which a browser cannot
+ * resolve without an import map or a dev server's rewriting (relative and absolute imports it can).
+ * @param {{ body: Buffer, type: string }} file what `readStatic` found
+ */
+export function importsPackages({ body, type }) {
+  if (!type.startsWith('text/javascript')) return false;
+  return /^(?:import|export)\b[^;'"]*?['"](?![./]|https?:)[^'"]+['"]/m.test(body.toString('utf8'));
+}
+
+/**
  * Serves `root` on http://127.0.0.1:<port>.
  * @param {{ root: string, port?: number, headers?: Record<string, string> }} options
  *   `port` 0 (the default) picks a free one; `headers` are added to every response

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { importsPackages } from '../../../scripts/static-server.mjs';
 
 const script = new URL('../../../scripts/serve.mjs', import.meta.url).pathname;
 
@@ -63,5 +64,23 @@ describe('npm start (scripts/serve.mjs)', () => {
       new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use.*PORT=${port + 1} npm start`),
     );
     assert.doesNotMatch(second.line, /\n\s+at /);
+  });
+});
+
+// dist/ is served as built, except the modules that import a package by name: the npm demo (demo/app.html)
+// imports `confidant-assistant`, whose chunks import `comlink` and `lit`, which only the dev server resolves.
+describe('which built files npm start serves as built', () => {
+  const js = (text: string) => ({ body: Buffer.from(text), type: 'text/javascript; charset=utf-8' });
+  test('a module importing a package by name goes through the dev server', () => {
+    assert.equal(importsPackages(js("import { wrap, proxy } from 'comlink';\nwrap();")), true);
+    assert.equal(importsPackages(js('import{html as h}from"lit";')), true);
+    assert.equal(importsPackages(js("const a = 1;\nexport { x } from 'lit/decorators.js';")), true);
+    assert.equal(importsPackages(js("import {\n  a,\n  b,\n} from 'dexie';")), true);
+  });
+  test('self-contained files are served as built', () => {
+    assert.equal(importsPackages(js("import { a } from './index-BSU1R1on.js';\nimport '../x.js';")), false);
+    assert.equal(importsPackages(js('(function(){ var s = "import x from \'comlink\'"; })();')), false);
+    assert.equal(importsPackages(js("import { a } from '/dist/confidant.js';")), false);
+    assert.equal(importsPackages({ body: Buffer.from("import 'comlink'"), type: 'application/wasm' }), false);
   });
 });
