@@ -14,6 +14,7 @@ import type { HistoryStore } from '../store/types.ts';
 import { detectLanguage, hasHan, type LanguageGuess } from '../nlu/runtime/language-id.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
 import { junkAction } from './junk-turn.ts';
+import { answersNothing } from '../nlu/runtime/junk.ts';
 import { performAction, type Performed } from './perform.ts';
 import { createContextPolicy } from '../context/context-policy.ts';
 import { loadContextModel } from '../context/context-model.ts';
@@ -244,6 +245,12 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
    */
   function languageOfTurn(turn: DialogueTurn, state: DialogueState): { tag: string; foreign: boolean } {
     const given = turn.lang === undefined ? undefined : languageOf(turn.lang);
+    // Junk that answers nothing (markup, code, an injection, keyboard mash) holds letters but says
+    // nothing in a language: `<img src=x>` typed into a Chinese conversation is answered in Chinese.
+    if (given === undefined && answersNothing(turn.nlu.junk)) {
+      const tag = fixed ?? state.lang;
+      return { tag: tag === undefined ? ui.tag : packFor(tag).tag, foreign: false };
+    }
     const guess = given !== undefined ? { lang: given, confidence: 1 } : detect(turn.text);
     // The intent model read the turn with its own word evidence (`NluResult.lang`): when it found
     // letters of a language neither model knows, the turn is foreign even if the word lists

@@ -27,6 +27,28 @@ describe('the language of replies', () => {
     assert.match(reply.text, /只懂中文和英文/);
   });
 
+  test('markup, code or keyboard mash follows the conversation language, not its Latin letters', async () => {
+    const zh = await createAssistant({ worker: false, storage: 'memory', uiLang: 'zh-CN' });
+    const en = await createAssistant({ worker: false, storage: 'memory', uiLang: 'zh-CN' });
+    try {
+      // First turn of a conversation on a Chinese page: the UI language.
+      const first = await zh.send('<img src=x onerror=alert(1)>');
+      assert.equal(first.understanding.intent, null);
+      assert.match(first.text, /\p{Script=Han}/u);
+      await zh.send('现在几点了');
+      for (const junk of ['asdfghjkl', "<script>fetch('//x')</script>", 'SELECT * FROM users; DROP TABLE x;--']) {
+        assert.match((await zh.send(junk)).text, /\p{Script=Han}/u, junk);
+      }
+      // An English conversation on the same page stays English.
+      await en.send('what time is it');
+      const markup = await en.send('<b onclick=steal()>hi</b>');
+      assert.doesNotMatch(markup.text, /\p{Script=Han}/u);
+    } finally {
+      await zh.dispose();
+      await en.dispose();
+    }
+  });
+
   test('full-width English typed with a Chinese input method is understood, values included', async () => {
     const timer = await assistant.send('ＳＥＴ　ＴＩＭＥＲ　５　ＭＩＮ');
     assert.equal(timer.understanding.lang, 'en');
