@@ -26,7 +26,6 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
 import { machineLine, table, writeBenchSection } from './report.ts';
-// @ts-expect-error -- a plain .mjs helper shared with the packaged-app tests, without type declarations
 import { serveStatic } from '../scripts/static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -117,7 +116,7 @@ async function compare(baseline: string): Promise<void> {
     for (const s of servers) await once(browser, `${s.url}bench/load/page.html`, s.bytesSent);
     for (let i = 0; i < runs; i++) {
       for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
-        const s = servers[k];
+        const s = servers[k]!;
         all[k]!.push(await once(browser, `${s.url}bench/load/page.html`, s.bytesSent));
         loads.push(loadavg()[0] ?? 0);
       }

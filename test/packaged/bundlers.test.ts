@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { freshApp, installKit, kits, packTarball, root, run } from './kits.ts';
-// @ts-expect-error -- a plain .mjs helper shared with the benchmarks, without type declarations
 import { serveStatic } from '../../scripts/static-server.mjs';
 
 const SHELL_BUDGET = 40 * 1024;
