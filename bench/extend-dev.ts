@@ -53,6 +53,9 @@ const { values } = parseArgs({
     data: { type: 'string', default: join(root, '../shared/datasets/clinc150.json') },
     'zh-data': { type: 'string', default: join(root, 'models/corpora/zh/clinc150-zh.json') },
     misses: { type: 'boolean', default: false },
+    // Screening: only the dev paraphrases, val-dev and chat-box dev (no train-not-in-pack, noisy
+    // val, dialogue turns), about a third of the time.
+    quick: { type: 'boolean', default: false },
     // A stand-in Chinese model trained without one writer's voices file, and that file: its
     // utterances are Chinese the stand-in never saw, harder than val (models/default-options.ts).
     'zh-model': { type: 'string' },
@@ -100,7 +103,7 @@ const languages = [
     lang: 'en',
     model: 'models/assistant-en.onnx',
     data: values.data,
-    corpora: ['shop-en', 'gym-en'],
+    corpora: ['shop-en', 'gym-en', 'restaurant-en', 'clinic-en'],
     extra: (): Record<string, TrainingExample[]> => ({
       'chat-box dev': (
         JSON.parse(readFileSync(join(root, 'test/fixtures/nlu/chatbox-en.json'), 'utf8')) as {
@@ -116,7 +119,7 @@ const languages = [
     lang: 'zh',
     model: values['zh-model'] ?? 'models/assistant-zh.onnx',
     data: values['zh-data'],
-    corpora: ['shop-zh', 'gym-zh'],
+    corpora: ['shop-zh', 'gym-zh', 'restaurant-zh', 'clinic-zh'],
     extra: (): Record<string, TrainingExample[]> => {
       if (values['zh-heldout'] === undefined) return {};
       const held = values['zh-heldout'].map(readDataset);
@@ -134,19 +137,23 @@ for (const l of languages) {
   const packed = new Set([...Object.values(pack.train).flat(), ...pack.outOfScope]);
   const splits: Record<string, TrainingExample[]> = {
     'val-dev': devSplit(dataset, pack),
-    'train not in pack': (dataset.splits.train ?? []).filter((e) => !packed.has(e.text)),
+    ...(values.quick ? {} : { 'train not in pack': (dataset.splits.train ?? []).filter((e) => !packed.has(e.text)) }),
     ...l.extra(),
-    'dialogue turns (dev)': dialogueTurns(`test/fixtures/dialogues/${l.lang}-dev.json`, base.meta.labels),
+    ...(values.quick
+      ? {}
+      : { 'dialogue turns (dev)': dialogueTurns(`test/fixtures/dialogues/${l.lang}-dev.json`, base.meta.labels) }),
   };
   // Harder tuning data where val is too easy for the base model: its utterances (and the pack's
   // held-out ones) with chat-box noise, twice each, so that base decisions sit nearer their margins.
   const rng = createRng(7);
-  const noise = l.lang === 'zh' ? augmentChinese : augmentEnglish;
-  const rates = { typo: 0.3, chat: 0.6, filler: 0.3 };
-  splits['noisy val-dev + pack val'] = [
-    ...splits['val-dev']!,
-    ...Object.entries(pack.validation).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent }))),
-  ].flatMap((e) => [0, 1].map(() => ({ text: noise(e.text, rng, rates), intent: e.intent })));
+  if (!values.quick) {
+    const noise = l.lang === 'zh' ? augmentChinese : augmentEnglish;
+    const rates = { typo: 0.3, chat: 0.6, filler: 0.3 };
+    splits['noisy val-dev + pack val'] = [
+      ...splits['val-dev']!,
+      ...Object.entries(pack.validation).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent }))),
+    ].flatMap((e) => [0, 1].map(() => ({ text: noise(e.text, rng, rates), intent: e.intent })));
+  }
   const before = baseClassifier(base);
   const beforeAnswers = new Map<string, (string | null)[]>();
   for (const [name, ex] of Object.entries(splits)) {
@@ -159,6 +166,8 @@ for (const l of languages) {
       `${l.lang} base  ${name}: in-scope ${pct(s.accuracy)} oos ${pct(s.oosRecall)} of ${s.oosCount} (${ex.length})`,
     );
   }
+  let devRight = 0;
+  let devCount = 0;
   for (const name of l.corpora) {
     const corpus = parseCorpus(readFileSync(join(fixtures, `${name}.yml`), 'utf8'));
     const started = performance.now();
@@ -177,6 +186,8 @@ for (const l of languages) {
     const seconds = (performance.now() - started) / 1000;
     const own = new Set(corpus.train.map((e) => e.intent));
     const c = scoreChecks(after, readChecks(join(fixtures, `${name}-dev.json`)), own, corpus.outOfScope ?? []);
+    devRight += Math.round(c.paraphrases * c.count);
+    devCount += c.count;
     const parts = [
       `${name}: dev ${pct(c.paraphrases)} of ${c.count}, leaks ${c.leaks.length}, base ${pct(c.base)}, ${seconds.toFixed(1)} s`,
     ];
@@ -198,5 +209,6 @@ for (const l of languages) {
       if (c.leaks.length) console.log(`  leaks: ${c.leaks.join('; ')}`);
     }
   }
+  console.log(`${l.lang} all dev paraphrases: ${pct(devRight / Math.max(1, devCount))} of ${devCount}`);
 }
 console.log(`load ${loadavg()[0]?.toFixed(1)} design ${values.design} options ${values.options}`);
