@@ -150,7 +150,7 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
     if (!input.answer) return tagged;
     const answer = cleanAnswer(input.text);
     if (tagged !== undefined && answer.split(/\s+/).length > SHORT_ANSWER_WORDS) return tagged;
-    return answer === '' ? undefined : answer;
+    return answer === '' || onlyWhen(answer, input.entities) ? undefined : answer;
   }
   if (slot.kind.startsWith('custom:')) {
     const listed = entityFor(slot.kind, input.entities);
@@ -161,6 +161,19 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
   return input.answer && (slot.kind === 'time' || slot.kind === 'datetime')
     ? onTheDay(input.slots[slot.name], value, input.entities)
     : value;
+}
+
+/** Entity kinds that say when, never what. */
+const WHEN_KINDS: ReadonlySet<string> = new Set(['date', 'time', 'datetime', 'duration']);
+
+/**
+ * "10 in the morning please" answering "what is the reminder for?": an answer made only of a time
+ * (or a day, or a length) says when, and is no text: not a reminder's task, an item or a name.
+ */
+function onlyWhen(answer: string, entities: readonly Entity[]): boolean {
+  let rest = answer;
+  for (const e of entities) if (WHEN_KINDS.has(e.kind)) rest = rest.replace(e.text, ' ');
+  return rest !== answer && !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** A bare answer that can only be a clock time: "7", "at 7", "630", "0715", "7 o'clock". */
