@@ -12,7 +12,7 @@ import { hasHan } from '../nlu/runtime/language-id.ts';
 import { outOfScopeReply, talkReply, unsupportedReply } from './fallback.ts';
 import { readTalk } from '../lang/talk.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
-import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
+import { extractSlot, extractSlots, keepDay, onlyWhen, promptOf, slotsOf, validateSlot } from './slots.ts';
 import { slotValues } from './state.ts';
 import type { ActiveTask, DialogueAction, DialogueSkill, DialogueSlot, SlotExtractInput } from './types.ts';
 
@@ -218,9 +218,12 @@ export async function performAction(
       };
       const value = extractSlot(slot, answer);
       const verdict = value === undefined ? undefined : validateSlot(slot, value, turn.lang);
-      // "10 in the morning please" when the task was asked: the time answers another of the task's
-      // slots, which is kept; the task goes on (and asks its question again) without a "didn't catch".
-      const along = value === undefined ? saidAlong(taskSkill, task, slot, answer, turn.lang) : {};
+      // "10 in the morning please" when the task was asked (read as no value, or as text made only of
+      // the time): the time answers another of the task's slots, which is kept; the task goes on (and
+      // asks its question again) without a "didn't catch". A time that answers nothing else ("tomorrow"
+      // for a shopping item) is taken as it was.
+      const whenOnly = slot.kind === 'text' && value !== undefined && onlyWhen(turn.text, nlu.entities);
+      const along = value === undefined || whenOnly ? saidAlong(taskSkill, task, slot, answer, turn.lang) : {};
       if (Object.keys(along).length > 0) {
         setSlots(task, along, state.turn, at);
         task.turn = state.turn;

@@ -150,7 +150,7 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
     if (!input.answer) return tagged;
     const answer = cleanAnswer(input.text);
     if (tagged !== undefined && answer.split(/\s+/).length > SHORT_ANSWER_WORDS) return tagged;
-    return answer === '' || onlyWhen(answer, input.entities) ? undefined : answer;
+    return answer === '' ? undefined : answer;
   }
   if (slot.kind.startsWith('custom:')) {
     const listed = entityFor(slot.kind, input.entities);
@@ -168,9 +168,13 @@ const WHEN_KINDS: ReadonlySet<string> = new Set(['date', 'time', 'datetime', 'du
 
 /**
  * "10 in the morning please" answering "what is the reminder for?": an answer made only of a time
- * (or a day, or a length) says when, and is no text: not a reminder's task, an item or a name.
+ * (or a day, or a length) says when rather than what. `extractSlot` still reads it as the text asked
+ * for (the context model was trained on that reading); the dialogue decides what to do with it.
+ * @param text the turn
+ * @param entities the turn's entities
  */
-function onlyWhen(answer: string, entities: readonly Entity[]): boolean {
+export function onlyWhen(text: string, entities: readonly Entity[]): boolean {
+  const answer = cleanAnswer(text);
   let rest = answer;
   for (const e of entities) if (WHEN_KINDS.has(e.kind)) rest = rest.replace(e.text, ' ');
   return rest !== answer && !/[\p{L}\p{N}]/u.test(rest);
