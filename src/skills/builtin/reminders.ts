@@ -23,15 +23,24 @@ interface Reminder {
 }
 
 const TASK_PATTERNS = [
-  /\bremind(?:er)?\b.*?\b(?:to|about|abt|bout|that|of)\s+(.+)$/i,
+  // Not "remind me how to say hello in french": a question after "remind me" asks something else.
+  /\bremind(?:er)?\b(?!\s+(?:me|us)\s+(?:how|what|whats|what's|where|which|who|why)\b).*?\b(?:to|about|abt|bout|that|of)\s+(.+)$/i,
   /\bremember\s+to\s+(.+)$/i,
   /\breminder\s+for\s+(?!me\b)(.+)$/i,
   // "tmrw 7am remind me gym": the task said straight after "remind me", its date words left to the entities.
-  // ("remind me two call the plumber" is dictation's "to": left to the slot tagger.)
-  /\bremind\s+(?:me|us)\s+(?!(?:to|two|too|about|abt|bout|that|of|please|pls)\b)(.+)$/i,
-  // "reminder dentist appt tmrw at noon", "set a reminder: call the bank": the task after the bare noun.
-  /^(?:(?:set|add|make|create|new|quick|put)\s+(?:(?:a|an|one|me a)\s+)?)?reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i,
+  // ("remind me two call the plumber" is dictation's "to": left to the slot tagger; "remind me what
+  // you can do", "remind me how to spell it" ask something else.)
+  /\bremind\s+(?:me|us)\s+(?!(?:to|two|too|about|abt|bout|that|of|please|pls|what|whats|what's|how|when|where|who|which|why|if|whether)\b)(.+)$/i,
+  // "set a reminder: call the bank": the task after the noun of a request to set one.
+  /^(?:set|add|make|create|new|quick|put)\s+(?:(?:a|an|one|me a)\s+)?reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i,
 ];
+
+/**
+ * "reminder dentist appt tmrw at noon": the task after the bare noun, only with a time said ("reminder
+ * app keeps crashing" is a remark).
+ */
+const BARE_REMINDER =
+  /^reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|app|apps|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i;
 
 /** "remind me of smth", "remind me later": a stand-in for the task, which is still to be said. */
 const PLACEHOLDER_TASK =
@@ -163,7 +172,10 @@ function extractTask(input: SlotExtractInput): string | undefined {
       // "and one more for friday 9am to call the bank": another reminder, said with its own task.
       .replace(/^(?:and\s+)?(?:one more|another(?:\s+one)?)(?:\s+reminder)?(?:\s+for)?\s+/i, '')
       .replace(/^(?:to|about|that)\s+/i, '');
-  else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  else {
+    for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
+    if (task === undefined && entities.some((e) => DATE_KINDS.has(e.kind))) task = BARE_REMINDER.exec(text)?.[1];
+  }
   // "sorry i meant to video call grandpa" about the reminder being set: the new task.
   if (task === undefined && typeof input.slots['task'] === 'string') task = EN_MEANT.exec(text)?.[1];
   if (task === undefined) return undefined;

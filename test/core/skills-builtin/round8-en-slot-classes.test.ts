@@ -115,6 +115,17 @@ describe("a reminder's task", () => {
     assert.equal(to.understanding.slots['task'], 'collect the parcel');
   });
 
+  it('no task in a question after "remind me" or in a remark about the reminder app', async () => {
+    for (const text of ['remind me what your name is', 'remind me how to say hello in french']) {
+      const h = await createHarness();
+      const asked = await h.say(text, 'reminder_update');
+      assert.equal(asked.understanding.slots['task'], undefined, text);
+    }
+    const h = await createHarness();
+    const remark = await h.say('reminder app froze again', 'reminder_update');
+    assert.equal(remark.understanding.slots['task'], undefined);
+  });
+
   it('a time answering the task question goes on the day the reminder has, and the task is asked again', async () => {
     const h = await createHarness();
     await h.say('set a reminder for sunday', 'reminder_update');
