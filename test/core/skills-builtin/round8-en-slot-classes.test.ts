@@ -146,3 +146,13 @@ describe("a reminder's task", () => {
     assert.equal(moved.understanding.slots['task'], 'call grandma');
   });
 });
+
+describe('a percentage said "from"', () => {
+  it('"20 percent from 150" is 20% of 150, and "and from 40?" follows it', async () => {
+    const h = await createHarness();
+    const first = await h.say('how much is 20 percent from 150', 'calculator');
+    assert.match(first.reply.text, /\b30\b/);
+    const next = await h.say('and from 40?', 'calculator');
+    assert.match(next.reply.text, /\b8\b/);
+  });
+});
