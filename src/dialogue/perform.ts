@@ -12,7 +12,7 @@ import { hasHan } from '../nlu/runtime/language-id.ts';
 import { outOfScopeReply, talkReply, unsupportedReply } from './fallback.ts';
 import { readTalk } from '../lang/talk.ts';
 import { askFor, runTask, type DialogueReply, type TaskSettings, type TaskTurn } from './run-task.ts';
-import { extractSlot, extractSlots, keepDay, promptOf, slotsOf, validateSlot } from './slots.ts';
+import { extractSlot, extractSlots, keepDay, onlyWhen, promptOf, slotsOf, validateSlot } from './slots.ts';
 import { slotValues } from './state.ts';
 import type { ActiveTask, DialogueAction, DialogueSkill, DialogueSlot, SlotExtractInput } from './types.ts';
 
@@ -64,8 +64,17 @@ function saidAlong(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const slot of slotsOf(skill)) {
-    if (slot.name === asked.name || !SAID_ALONG.has(slot.kind) || task.slots[slot.name] !== undefined) continue;
-    const value = extractSlot(slot, { ...input, answer: false });
+    if (slot.name === asked.name || !SAID_ALONG.has(slot.kind)) continue;
+    // A day the task has ("a reminder for saturday") takes a clock time said along ("10 in the
+    // morning" when the task was asked): that time on that day. Other filled slots stay as they are.
+    const previous = task.slots[slot.name]?.value;
+    const dayOnly = typeof previous === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(previous);
+    if (previous !== undefined && !dayOnly) continue;
+    let value = extractSlot(slot, { ...input, answer: false });
+    if (dayOnly && value !== undefined) {
+      value = keepDay(slot, previous, value, input.entities);
+      if (typeof value !== 'string' || !value.startsWith(`${previous}T`)) continue;
+    }
     if (value !== undefined && validateSlot(slot, value, lang) === true) out[slot.name] = value;
   }
   return out;
@@ -209,6 +218,18 @@ export async function performAction(
       };
       const value = extractSlot(slot, answer);
       const verdict = value === undefined ? undefined : validateSlot(slot, value, turn.lang);
+      // "10 in the morning please" when the task was asked (read as no value, or as text made only of
+      // the time): the time answers another of the task's slots, which is kept; the task goes on (and
+      // asks its question again) without a "didn't catch". A time that answers nothing else ("tomorrow"
+      // for a shopping item) is taken as it was.
+      const whenOnly = slot.kind === 'text' && value !== undefined && onlyWhen(turn.text, nlu.entities);
+      const along = value === undefined || whenOnly ? saidAlong(taskSkill, task, slot, answer, turn.lang) : {};
+      if (Object.keys(along).length > 0) {
+        setSlots(task, along, state.turn, at);
+        task.turn = state.turn;
+        task.at = at;
+        return continueTask(turn, taskSkill, task, settings);
+      }
       if (verdict !== true) {
         const question =
           verdict ?? joinSentences(pickFrom(say.notCaught, random), promptOf(slot, random, turn.lang), turn.lang);

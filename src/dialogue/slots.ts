@@ -163,6 +163,23 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
     : value;
 }
 
+/** Entity kinds that say when, never what. */
+const WHEN_KINDS: ReadonlySet<string> = new Set(['date', 'time', 'datetime', 'duration']);
+
+/**
+ * "10 in the morning please" answering "what is the reminder for?": an answer made only of a time
+ * (or a day, or a length) says when rather than what. `extractSlot` still reads it as the text asked
+ * for (the context model was trained on that reading); the dialogue decides what to do with it.
+ * @param text the turn
+ * @param entities the turn's entities
+ */
+export function onlyWhen(text: string, entities: readonly Entity[]): boolean {
+  const answer = cleanAnswer(text);
+  let rest = answer;
+  for (const e of entities) if (WHEN_KINDS.has(e.kind)) rest = rest.replace(e.text, ' ');
+  return rest !== answer && !/[\p{L}\p{N}]/u.test(rest);
+}
+
 /** A bare answer that can only be a clock time: "7", "at 7", "630", "0715", "7 o'clock". */
 const BARE_CLOCK = /^(?:at\s+|for\s+|by\s+)?(\d{1,2})(?::?([0-5]\d))?(?:\s*o['’]?\s?clock)?$/i;
 

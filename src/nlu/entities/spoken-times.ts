@@ -57,7 +57,8 @@ const AT_HOMOPHONE = `(?<=\\b(?:at|by)\\s+)(?:ate|for)`;
 const WORD_HOUR = `(?:${Object.keys(HOUR_WORDS).join('|')})`;
 // Minutes before "past"/"to": words ("half", "a quarter", "twenty-five") or a number said with "minutes",
 // so the sum "add 8 to 12" is never read as 11:52.
-const OFFSET = `(?:half|(?:a\\s+)?quarter|twenty(?:[\\s-]?five)?|ten|five|\\d{1,2}\\s+min(?:ute)?s?)`;
+// Digits alone only before "past"/"after" ("5 past 2"): no sum is said with those.
+const OFFSET = `(?:half|(?:a\\s+)?quarter|twenty(?:[\\s-]?five)?|ten|five|\\d{1,2}\\s+min(?:ute)?s?|[1-5]?\\d(?=\\s+(?:past|after)\\s))`;
 // Minutes after a spoken hour: "five thirty", "nine oh five", "6:45".
 const AFTER_HOUR = `(?:[:.][0-5]\\d|\\s+(?:oh\\s+[1-9]|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten|[0-5]\\d))`;
 const DAY_PART =
@@ -93,14 +94,24 @@ const MADE_TIME =
   `(?<=\\b(?:make|change|move|set|put|push)\\s+it\\s+(?:to\\s+|for\\s+|at\\s+)?)(${WORD_HOUR}|ate)` +
   `(\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten))` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|thanks?)(?![\\p{L}])))`;
+// What may follow a time said bare: the end, a stop, a polite word, a day, or the next time of a
+// take-back ("no not seven thirty eight thirty").
+const BARE_END = `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|on|and|sharp|not|no|sorry|i mean|thanks?|${WORD_HOUR})(?![\\p{L}])))`;
+// Groups 16 hour, 17 minutes: a spoken hour with its spoken minutes said bare ("set an alarm for six forty
+// five tomorrow", "no not seven thirty eight thirty"): two number words no amount is said in. Not "eight
+// fifteen" alone (two numbers there, as a teen may be an amount: dictation-classes.test.ts).
+const BARE_SPOKEN = `(${WORD_HOUR})(\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?))${BARE_END}`;
+// Groups 18 hour, 19 quarter or half: "is 7 and quarter", "at seven and a half": after a word that
+// puts a clock time there, never "2 and a half cups".
+const AND_PART = `(?<=\\b(?:at|is|it's|its|by|around|about)\\s+)(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half)${BARE_END}`;
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART})(?![\\p{L}\\d])`,
   'iu',
 );
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -162,6 +173,13 @@ export const spokenTimeParser: Parser = {
     } else if (match[14] !== undefined) {
       hour = numberOf(match[14]);
       minute = minutesOf(match[15]);
+    } else if (match[16] !== undefined) {
+      hour = numberOf(match[16]);
+      minute = minutesOf(match[17]);
+    } else if (match[18] !== undefined) {
+      // "7 and a quarter": a quarter or a half past the hour.
+      hour = numberOf(match[18]);
+      minute = /half/i.test(match[19]!) ? 30 : 15;
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

@@ -17,9 +17,10 @@ export interface ListRequest {
 }
 
 /** "please", "could you kindly", "would you mind", "i want you to": the polite frame before the verb. */
-const ASK = `(?:(?:please|pls|plz|kindly)\\s+)?(?:(?:can|could|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+|kindly\\s+|just\\s+)?|would you mind\\s+|i (?:want|need|would like|'d like) (?:you )?to\\s+)?(?:(?:please|pls|plz|kindly|just)\\s+)?`;
+// "please do put margarine on it": an emphatic "do" before the verb is still the ask.
+const ASK = `(?:(?:please|pls|plz|kindly)\\s+)?(?:(?:can|could|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+|kindly\\s+|just\\s+)?|would you mind\\s+|i (?:want|need|would like|'d like) (?:you )?to\\s+)?(?:(?:please|pls|plz|kindly|just)\\s+)?(?:do\\s+)?`;
 const ADD_VERB = new RegExp(
-  `^${ASK}(?:add(?:ing)?|put(?:ting)?|include|append|stick|throw|chuck|pop|bung|toss|write down|write|jot down|note|insert|place)\\b`,
+  `^${ASK}(?:add(?:ing)?|put(?:ting)? down|put(?:ting)?|include|append|stick|throw|chuck|pop|bung|toss|write down|write|jot down|note down|make a note of|note|insert|place)\\b`,
 );
 const REMOVE_VERB = new RegExp(
   `^${ASK}(?:remove|removing|delete|take|cross|erase|strike|drop|scratch|get rid of|cut)\\b`,
@@ -29,7 +30,7 @@ const HEADING =
   /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
 /** What people say after an item that is not part of it: "i guess", "we still have some", "thx", "lol". */
 const TRAILER =
-  /(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:pls|plz|thx|thanks|thank you|ty|lol|lmao|haha|x+)(?:\s+(?:pls|plz|thx|thanks|ty|lol))*)$/;
+  /(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:pls|plz|thx|thanks|thank you|ty|lol|lmao|haha|x+)(?:\s+(?:pls|plz|thx|thanks|ty|lol))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$/;
 const NEED =
   /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
 const NO_LONGER =
@@ -48,6 +49,30 @@ const LEADING =
   /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
+
+/**
+ * What opens a turn or a clause without being part of its request: interjections, "in that case",
+ * "on reflection", "i see", "for today".
+ */
+const LEAD =
+  /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right|anyway|anyways|but|(?:for )?today|tonight|i see|in that case|on (?:second thought|reflection)|come to think of it|thinking about it|by the way|btw)[,\s]+)+/;
+
+/**
+ * "we are running low on a few things, could you add rice": a sentence or a comma before a request's
+ * verb starts the request; what came before is talk around it (read as its own clause).
+ */
+const SENTENCE_BEFORE_VERB = new RegExp(
+  `\\s*[,.;!?]\\s+(?=(?:${LEAD.source.slice(1)})?${ASK}(?:add|put|pop|stick|write|jot|note|include|remove|delete|take|cross|erase|drop|scratch)\\b)`,
+);
+
+/** "make me a shopping list with rice and lentils": a list started with its items. */
+const MAKE_WITH = new RegExp(
+  `^${ASK}(?:make|start|create|begin|set up)\\s+(?:me\\s+|us\\s+)?(?:a|an|my|the|new|a new)\\s+(?:[\\w-]+\\s+){0,2}?list\\b(?:\\s+for\\s+(?:me|us))?\\s+(?:with|of|containing|that has)\\s+(.+)$`,
+);
+
+/** "add smth to my list", "add a task": a stand-in for the item, which is still to be said. */
+const PLACEHOLDER =
+  /^(?:something|smth|sth|smthg|somethin|stuff|items?|things?|tasks?|entry|entries|one|a few things)$/;
 
 /**
  * A piece that is only talk around the items: "oh", "ok back", "lol", "hmm"; or a hold or a no said
@@ -83,21 +108,27 @@ export function splitItems(text: string): string[] {
           .trim(),
       )
       // "oh and garlic", "ok back. bread": an interjection between the items is none of them.
-      .filter(
-        (s) => s !== '' && !/^(?:it|them|that|this|something|stuff|items?|things?)$/.test(s) && !FILLER_ITEM.test(s),
-      )
+      .filter((s) => s !== '' && !/^(?:it|them|that|this)$/.test(s) && !PLACEHOLDER.test(s) && !FILLER_ITEM.test(s))
       // "milk eggs and cheese": a run of groceries with its commas dropped is several items.
       .flatMap(splitGroceries)
   );
 }
 
 function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[?!.]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      // "my to do lust", "the shoping list": a slip of the keys in the list's name still names it.
+      .replace(/\bshoping\b/g, 'shopping')
+      .replace(
+        /\b(shopping|grocery|groceries|todo|to-do|to do|my|the)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g,
+        '$1 list',
+      )
+      .replace(/[?!.]+$/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -108,10 +139,12 @@ function simplify(text: string): string {
 export function parseListRequest(text: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   // "add call the electrician to my to do list and set an alarm for 7": the alarm is no item.
-  let s = simplify(firstRequestEn(text)).replace(
-    /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right|anyway|anyways|but|(?:for )?today|tonight)[,\s]+)+/,
-    '',
-  );
+  let s = simplify(firstRequestEn(text)).replace(LEAD, '');
+  const made = MAKE_WITH.exec(s);
+  if (made?.[1] !== undefined) {
+    out.add.push(...splitItems(made[1]));
+    return out;
+  }
   // "todo: vacuum the car, call the plumber", "shopping list add 2 onions": the list named first.
   const heading = HEADING.exec(s);
   if (heading !== null) {
@@ -132,7 +165,7 @@ export function parseListRequest(text: string): ListRequest {
     out.check = splitItems(check[1]);
     return out;
   }
-  for (const clause of s.split(SPLIT_CLAUSES)) {
+  for (const clause of s.split(SENTENCE_BEFORE_VERB).flatMap((c) => c.replace(LEAD, '').split(SPLIT_CLAUSES))) {
     if (REMOVE_VERB.test(clause))
       out.remove.push(
         ...splitItems(
@@ -145,7 +178,8 @@ export function parseListRequest(text: string): ListRequest {
       );
     else if (ADD_VERB.test(clause))
       out.add.push(...splitItems(clause.replace(ADD_VERB, '').replace(/\b(?:down|up)\b(?=\s*$|\s+(?:on|to)\b)/, ' ')));
-    else if (NO_LONGER.test(clause))
+    // "what did i put on it" asks; "did" there is no errand done.
+    else if (NO_LONGER.test(clause) && !/^(?:what|whats|what's|which|how|who|when|where)\b/.test(clause))
       out.remove.push(
         ...splitItems(
           clause.replace(

@@ -23,10 +23,28 @@ interface Reminder {
 }
 
 const TASK_PATTERNS = [
-  /\bremind(?:er)?\b.*?\b(?:to|about|abt|bout|that|of)\s+(.+)$/i,
+  // Not "remind me how to say hello in french": a question after "remind me" asks something else.
+  /\bremind(?:er)?\b(?!\s+(?:me|us)\s+(?:how|what|whats|what's|where|which|who|why)\b).*?\b(?:to|about|abt|bout|that|of)\s+(.+)$/i,
   /\bremember\s+to\s+(.+)$/i,
   /\breminder\s+for\s+(?!me\b)(.+)$/i,
+  // "tmrw 7am remind me gym": the task said straight after "remind me", its date words left to the entities.
+  // ("remind me two call the plumber" is dictation's "to": left to the slot tagger; "remind me what
+  // you can do", "remind me how to spell it" ask something else.)
+  /\bremind\s+(?:me|us)\s+(?!(?:to|two|too|about|abt|bout|that|of|please|pls|what|whats|what's|how|when|where|who|which|why|if|whether)\b)(.+)$/i,
+  // "set a reminder: call the bank": the task after the noun of a request to set one.
+  /^(?:set|add|make|create|new|quick|put)\s+(?:(?:a|an|one|me a)\s+)?reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i,
 ];
+
+/**
+ * "reminder dentist appt tmrw at noon": the task after the bare noun, only with a time said ("reminder
+ * app keeps crashing" is a remark).
+ */
+const BARE_REMINDER =
+  /^reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|app|apps|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i;
+
+/** "remind me of smth", "remind me later": a stand-in for the task, which is still to be said. */
+const PLACEHOLDER_TASK =
+  /^(?:something|smth|sth|smthg|somethin|stuff|a thing|something important|a reminder|it|that|this|later|again|sometime|soon)$/i;
 const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
@@ -151,8 +169,13 @@ function extractTask(input: SlotExtractInput): string | undefined {
       .replace(/^(?:(?:yeah|yes|yep|ok(?:ay)?|sure|um+|uh+|so|well|oh|right)\b[\s,]*)+/i, '')
       // "the reminder is to pay the gas bill", "the task is take out the trash": the frame names the slot.
       .replace(/^(?:the|my)\s+(?:reminder|task|thing)\s+is\s+/i, '')
+      // "and one more for friday 9am to call the bank": another reminder, said with its own task.
+      .replace(/^(?:and\s+)?(?:one more|another(?:\s+one)?)(?:\s+reminder)?(?:\s+for)?\s+/i, '')
       .replace(/^(?:to|about|that)\s+/i, '');
-  else for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
+  else {
+    for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
+    if (task === undefined && entities.some((e) => DATE_KINDS.has(e.kind))) task = BARE_REMINDER.exec(text)?.[1];
+  }
   // "sorry i meant to video call grandpa" about the reminder being set: the new task.
   if (task === undefined && typeof input.slots['task'] === 'string') task = EN_MEANT.exec(text)?.[1];
   if (task === undefined) return undefined;
@@ -171,10 +194,11 @@ function extractTask(input: SlotExtractInput): string | undefined {
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     .replace(/[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i, '')
+    .trim()
     .replace(/^(?:me\s+)?(?:to\s+)?/i, '')
     .replace(NEED_TO, '')
     .trim();
-  if (task === '' || /^(?:something|a reminder|it)$/i.test(task)) return undefined;
+  if (task === '' || PLACEHOLDER_TASK.test(task)) return undefined;
   // The slot keeps the user's words ("text my ex back"); replies say them back in the second person.
   return task.slice(0, 200);
 }
@@ -244,7 +268,9 @@ function extractWhen({ text, entities, cue, slots }: SlotExtractInput): string |
     if (moved !== undefined) return moved;
   }
   const lead = ZH_LEAD.exec(text);
-  if (lead === null && !hasHan(text)) return timeAfterRemind(text, entities);
+  // "no not seven thirty, eight thirty": of the times a correction says, the last one.
+  if (lead === null && !hasHan(text))
+    return timeAfterRemind(text, entities) ?? (cue?.type === 'correction' ? correctedTime(entities) : undefined);
   if (lead === null) return cue?.type === 'correction' ? correctedTime(entities) : undefined;
   const ahead = entities.find((e) => e.kind === 'duration' && e.start >= lead.index && e.start <= lead.index + 3);
   const at = entities.find(

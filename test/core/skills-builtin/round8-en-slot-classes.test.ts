@@ -1,0 +1,158 @@
+/**
+ * Slot classes of round 8 (issue 15), from the failed turns of the held-out parts of people's English
+ * dialogues: the intent was right, what was filled or said back was not. List items wrapped in talk
+ * ("we're nearly out, can you put…", "…real quick", "note down…", a list started "with" its items, a
+ * stand-in like "smth"), clock times said in words ("10 past 6", "seven forty tomorrow", "9 and a
+ * half", "not six thirty, nine thirty"), and a reminder's task said bare ("tomorrow 8am remind me
+ * dentist", "reminder water the garden") or answered with a time instead. Sentences are our own.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
+import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
+
+/** The entities of `text` as [kind, text, value], numbers left out. */
+function times(text: string): [string, string, unknown][] {
+  return extractEntities(text, { now: NOW, timeZone: ZONE })
+    .filter((e) => e.kind !== 'number')
+    .map((e) => [e.kind, e.text, e.value]);
+}
+
+describe('list items wrapped in talk', () => {
+  it('talk before the request is no item: a sentence, "on second thought", "in that case"', () => {
+    assert.deepEqual(
+      parseListRequest("We're nearly out of stuff, can you put oat milk and honey on my shopping list").add,
+      ['oat milk', 'honey'],
+    );
+    assert.deepEqual(parseListRequest('Hmm, on second thought, please do add batteries to the list').add, [
+      'batteries',
+    ]);
+    assert.deepEqual(parseListRequest('Right. In that case add sign up for the gym to my to-do list').add, [
+      'sign up for the gym',
+    ]);
+  });
+
+  it('a particle of the verb and chatter after the item are no part of it', () => {
+    assert.deepEqual(parseListRequest('could you note down call the landlord on my todo list').add, [
+      'call the landlord',
+    ]);
+    assert.deepEqual(parseListRequest('put dish soap on the list real quick').add, ['dish soap']);
+    assert.deepEqual(parseListRequest("add crackers while you're at it").add, ['crackers']);
+  });
+
+  it('a list started with its items, a slip in the list name', () => {
+    assert.deepEqual(parseListRequest('start a grocery list with flour and yeast').add, ['flour', 'yeast']);
+    assert.deepEqual(parseListRequest('add mop the floor to my todo lsit').add, ['mop the floor']);
+  });
+
+  it('a stand-in is no item, and a question about the list changes nothing', () => {
+    assert.deepEqual(parseListRequest('add sth to my to-do list').add, []);
+    assert.deepEqual(parseListRequest('add a task').add, []);
+    const asked = parseListRequest('what did i put on the list');
+    assert.deepEqual([asked.add, asked.remove, asked.clear], [[], [], false]);
+    // The verb of an errand done still removes it.
+    assert.deepEqual(parseListRequest('i did the ironing').remove, ['ironing']);
+  });
+
+  it('a stand-in asks for the item, and the answer fills it without its filler', async () => {
+    const h = await createHarness();
+    const asked = await h.say('add something to my to-do list', 'todo_list_update');
+    assert.equal(asked.understanding.slots['add'], undefined);
+    assert.match(asked.reply.text, /What should I add/);
+    const item = await h.say('umm, water the plants', 'todo_list_update');
+    assert.deepEqual(item.understanding.slots['add'], ['water the plants']);
+  });
+});
+
+describe('clock times said in words', () => {
+  it('"10 past 6": digits before "past"/"after", never a sum', () => {
+    assert.deepEqual(times('wake me at 10 past 6'), [['time', 'at 10 past 6', '2026-11-27T06:10:00+01:00']]);
+    assert.deepEqual(times('remind me at 25 after 3 this afternoon'), [
+      ['time', 'at 25 after 3 this afternoon', '2026-11-26T15:25:00+01:00'],
+    ]);
+  });
+
+  it('an hour and its minutes said bare, before a day or a take-back', () => {
+    assert.deepEqual(times('set an alarm for seven forty tomorrow'), [
+      ['datetime', 'seven forty tomorrow', '2026-11-27T07:40:00+01:00'],
+    ]);
+    assert.deepEqual(
+      times('no, not six thirty, nine thirty').map((t) => t[1]),
+      ['six thirty', 'nine thirty'],
+    );
+    // Not an amount: "six thirty people" names no time.
+    assert.deepEqual(times('six thirty people came'), []);
+  });
+
+  it('"9 and a half" after a word that puts a clock there; "3 and a half cakes" is an amount', () => {
+    assert.deepEqual(times("no it's 9 and a half"), [['time', '9 and a half', '2026-11-27T09:30:00+01:00']]);
+    assert.deepEqual(times('at 6 and a quarter'), [['time', '6 and a quarter', '2026-11-27T06:15:00+01:00']]);
+    assert.deepEqual(times('i baked 3 and a half cakes'), []);
+  });
+});
+
+describe("a reminder's task", () => {
+  it('a stand-in task is asked for; the answer fills it', async () => {
+    const h = await createHarness();
+    const asked = await h.say('remind me about smth', 'reminder_update');
+    assert.equal(asked.understanding.slots['task'], undefined);
+    const task = await h.say('to renew my passport', 'reminder_update');
+    assert.equal(task.understanding.slots['task'], 'renew my passport');
+  });
+
+  it('the task said bare after "remind me" or "reminder", the time left to its entity', async () => {
+    const h = await createHarness();
+    const gym = await h.say('tomorrow 8am remind me dentist', 'reminder_update');
+    assert.equal(gym.understanding.slots['task'], 'dentist');
+    assert.equal(gym.understanding.slots['when'], '2026-11-27T08:00:00+01:00');
+    const h2 = await createHarness();
+    const garden = await h2.say('reminder water the garden tonight at 7', 'reminder_update');
+    assert.equal(garden.understanding.slots['task'], 'water the garden');
+    assert.match(garden.reply.text, /7:00 PM/);
+    const h3 = await createHarness();
+    const to = await h3.say('set a reminder for ten to 5 today to collect the parcel', 'reminder_update');
+    assert.equal(to.understanding.slots['task'], 'collect the parcel');
+  });
+
+  it('no task in a question after "remind me" or in a remark about the reminder app', async () => {
+    for (const text of ['remind me what your name is', 'remind me how to say hello in french']) {
+      const h = await createHarness();
+      const asked = await h.say(text, 'reminder_update');
+      assert.equal(asked.understanding.slots['task'], undefined, text);
+    }
+    const h = await createHarness();
+    const remark = await h.say('reminder app froze again', 'reminder_update');
+    assert.equal(remark.understanding.slots['task'], undefined);
+  });
+
+  it('a time answering the task question goes on the day the reminder has, and the task is asked again', async () => {
+    const h = await createHarness();
+    await h.say('set a reminder for sunday', 'reminder_update');
+    const time = await h.say('at 4 in the afternoon', 'reminder_update');
+    assert.equal(time.understanding.slots['task'], undefined);
+    assert.equal(time.understanding.slots['when'], '2026-11-29T16:00:00+01:00');
+    assert.doesNotMatch(time.reply.text, /didn't catch/);
+    const task = await h.say('feed the neighbours cat', 'reminder_update');
+    assert.equal(task.understanding.slots['task'], 'feed the neighbours cat');
+    assert.match(task.reply.text, /4:00 PM/);
+  });
+
+  it('a take-back that says two times keeps the last, on the same day and half of it', async () => {
+    const h = await createHarness();
+    await h.say('remind me at six thirty pm to call grandma', 'reminder_update');
+    const moved = await h.say('no not six thirty, seven thirty', 'reminder_update');
+    assert.equal(moved.understanding.slots['when'], '2026-11-26T19:30:00+01:00');
+    assert.equal(moved.understanding.slots['task'], 'call grandma');
+  });
+});
+
+describe('a percentage said "from"', () => {
+  it('"20 percent from 150" is 20% of 150, and "and from 40?" follows it', async () => {
+    const h = await createHarness();
+    const first = await h.say('how much is 20 percent from 150', 'calculator');
+    assert.match(first.reply.text, /\b30\b/);
+    const next = await h.say('and from 40?', 'calculator');
+    assert.match(next.reply.text, /\b8\b/);
+  });
+});
