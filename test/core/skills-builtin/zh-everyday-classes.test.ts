@@ -1,0 +1,77 @@
+/**
+ * Classes of Chinese slot and reply failures seen in the held-out parts of people's dialogues
+ * (issues 13 and 15, round 8): money said the way it is spoken, tips and totals, follow-ups that
+ * scale or raise the last result. Each test pins the class with sentences written for it, not
+ * copied from a dialogue set.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { scaleZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { createHarness } from '../dialogue/harness.ts';
+
+describe('Chinese money and shares in a sum', () => {
+  it('reads 块/蚊 followed by a digit as tenths: 三块五 is 3.5, 四十五块钱 is 45', () => {
+    assert.equal(toSymbolsZh('三块五加两块八等于多少'), '3.5 + 2.8');
+    assert.equal(toSymbolsZh('六块5毛乘以4'), '6.5 * 4');
+    assert.equal(toSymbolsZh('十蚊五加八蚊'), '10.5 + 8');
+    assert.equal(toSymbolsZh('四十五块钱乘三'), '45 * 3');
+  });
+
+  it('reads a share in tenths (一成, 两成半) as a percentage', () => {
+    assert.equal(toSymbolsZh('三百块的一成是多少'), '10% * 300');
+    assert.equal(toSymbolsZh('八百的两成半'), '25% * 800');
+  });
+
+  it('reads a tip said after the amount, with words around the sum', () => {
+    assert.equal(toSymbolsZh('打车花了80 小费按15%算是多少'), '15% * 80');
+    assert.equal(toSymbolsZh('这顿饭两百六，小费给百分之十'), '10% * 260');
+    assert.equal(toSymbolsZh('三百蚊畀一成小费系几多'), '10% * 300');
+  });
+
+  it('sums prices listed one after another when the total is asked, never counted things', () => {
+    assert.equal(toSymbolsZh('帮我算算 苹果十二块 香蕉六块五 牛奶二十 一共多少'), '12 + 6.5 + 20');
+    assert.equal(toSymbolsZh('房租两千 水电三百 加起来多少钱'), '2000 + 300');
+    // Weights and counts need a product nobody said: no guess.
+    assert.equal(toSymbolsZh('苹果5斤 一斤3块 一共多少'), undefined);
+    assert.equal(toSymbolsZh('我们3个人 每人50 一共多少'), undefined);
+    // Without a question of the total, two numbers side by side are still no sum.
+    assert.equal(toSymbolsZh('白菜三块 猪肉二十'), undefined);
+  });
+
+  it('a drop said first does not hide the sum after it (算了 帮我算下…)', () => {
+    assert.equal(toSymbolsZh('算了 帮我算下600乘0.05'), '600 * 0.05');
+  });
+});
+
+describe('Chinese follow-ups on the last result', () => {
+  it('scales the result: 翻个倍, 再翻一番, 减半, 砍一半', () => {
+    assert.equal(scaleZh('结果翻个倍'), '* 2');
+    assert.equal(scaleZh('再翻一番看看'), '* 2');
+    assert.equal(scaleZh('那减半呢'), '/ 2');
+    assert.equal(scaleZh('砍一半'), '/ 2');
+    assert.equal(scaleZh('翻译一下'), undefined);
+  });
+
+  it('doubles, divides with 看看, raises to a new power and continues from one clause of a longer turn', async () => {
+    const h = await createHarness();
+    await h.say('二十五乘以四', 'calculator');
+    const doubled = await h.say('结果翻个倍', 'calculator');
+    assert.match(doubled.reply.text, /200/);
+    const divided = await h.say('再除以8看看', 'calculator');
+    assert.match(divided.reply.text, /25/);
+    const clause = await h.say('嗯，再乘以 3 呢，一共多少？', 'calculator');
+    assert.match(clause.reply.text, /75/);
+
+    await h.say('3的5次方', 'calculator');
+    const power = await h.say('那8次方呢', 'calculator');
+    assert.equal(power.understanding.slots['expression'], '3 ^ 8');
+    assert.match(power.reply.text, /6561/);
+  });
+
+  it('a Cantonese follow-up (咁…呢) replaces the amount of a tip', async () => {
+    const h = await createHarness();
+    await h.say('两百蚊畀一成小费系几多', 'calculator');
+    const again = await h.say('咁五百蚊呢', 'calculator');
+    assert.match(again.reply.text, /50/);
+  });
+});
