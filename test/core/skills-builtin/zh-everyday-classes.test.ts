@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scaleZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('Chinese money and shares in a sum', () => {
@@ -73,5 +74,25 @@ describe('Chinese follow-ups on the last result', () => {
     await h.say('两百蚊畀一成小费系几多', 'calculator');
     const again = await h.say('咁五百蚊呢', 'calculator');
     assert.match(again.reply.text, /50/);
+  });
+});
+
+describe('Chinese list items with the words people put around them', () => {
+  const adds = (text: string) => parseListRequestZh(text).add;
+  const removes = (text: string) => parseListRequestZh(text).remove;
+
+  it('a reason after the item is no item: 家里没了, 快用完了, 冰箱里还有', () => {
+    assert.deepEqual(adds('酱油也要 家里没了'), ['酱油']);
+    assert.deepEqual(adds('卫生纸也加上，快用完了'), ['卫生纸']);
+    assert.deepEqual(removes('西红柿划掉 冰箱里还有'), ['西红柿']);
+    assert.deepEqual(removes('大蒜划了 我家有'), ['大蒜']);
+  });
+
+  it('加 of 加油 is no add verb, and a 还有 clause with verbs of its own is one whole item', () => {
+    assert.deepEqual(adds('还有去加油站加满油'), ['去加油站加满油']);
+    assert.deepEqual(adds('还有给电动车充电'), ['给电动车充电']);
+    assert.deepEqual(adds('还有鸡蛋'), ['鸡蛋']);
+    // A question after 还有 adds nothing.
+    assert.deepEqual(adds('还有要买的吗'), []);
   });
 });
