@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scaleZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
-import { createHarness } from '../dialogue/harness.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
 describe('Chinese money and shares in a sum', () => {
   it('reads 块/蚊 followed by a digit as tenths: 三块五 is 3.5, 四十五块钱 is 45', () => {
@@ -94,5 +95,28 @@ describe('Chinese list items with the words people put around them', () => {
     assert.deepEqual(adds('还有鸡蛋'), ['鸡蛋']);
     // A question after 还有 adds nothing.
     assert.deepEqual(adds('还有要买的吗'), []);
+  });
+});
+
+describe('Chinese timer lengths and their corrections', () => {
+  const length = (text: string) =>
+    extractEntities(text, { now: NOW, timeZone: ZONE }).find((e) => e.kind === 'duration')?.value;
+
+  it('reads 廿 and 卅 (二十, 三十) and a Latin unit right after the digits', () => {
+    assert.equal(length('廿五分钟'), 1_500_000);
+    assert.equal(length('卅秒就得'), 30_000);
+    assert.equal(length('换成3min啦'), 180_000);
+    assert.equal(length('8mins'), 480_000);
+    // Digits inside a Latin word stay no number of their own.
+    assert.equal(length('放首mp3'), undefined);
+  });
+
+  it('a correction that says two lengths keeps the one it does not negate', async () => {
+    const h = await createHarness();
+    await h.say('帮我定个八分钟的计时器', 'timer');
+    const fixed = await h.say('不是八分钟 十八分钟 刚才说错了', 'timer');
+    assert.equal(fixed.understanding.slots['duration'], 1_080_000);
+    const again = await h.say('不对 改成五分钟 不是十八分钟', 'timer');
+    assert.equal(again.understanding.slots['duration'], 300_000);
   });
 });
