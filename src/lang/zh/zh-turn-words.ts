@@ -135,8 +135,9 @@ export function readsListZh(text: string): 'todo' | 'shopping' | 'either' | unde
   return 'either';
 }
 
-/** "米饭那个还剩多少时间", "还有多久": how long a timer has left. */
-const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响/u;
+/** "米饭那个还剩多少时间", "还有多久", Cantonese "仲有几耐": how long a timer has left. */
+const TIME_LEFT =
+  /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响|仲有几耐|仲要几耐|剩几耐/u;
 
 /**
  * `true` when a Chinese turn asks how long is left (of a timer the conversation set).
@@ -144,4 +145,38 @@ const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多�
  */
 export function asksTimeLeftZh(text: string): boolean {
   return TIME_LEFT.test(text);
+}
+
+/** Thanks in the words people type: "谢谢", "多谢", "太感谢了", "3q", "thx啦", "蟹蟹", Cantonese "唔该". */
+const THANKS = /谢谢|谢啦|谢了|谢咯|多谢|感谢|蟹蟹|3q|thx|thanks|thank you|唔该/iu;
+const THANKS_ALL = new RegExp(THANKS.source, 'giu');
+/** Goodbye said with the thanks: "好了谢谢，拜拜". */
+const BYE = /拜拜|再见|回见|bye/iu;
+/** A request or a question besides the thanks ("谢谢 再来一个", "多谢 那明天呢"): then it is that. */
+const ASKS_MORE =
+  /帮我|给我|提醒|定个|设个|加个|加上|删|算|再来|再说|再讲|换一?个|[？?吗呢]|几|多少|怎么|能不能|不用|不要|算了|别|[0-9０-９]|[一二两三四五六七八九十半](?:点|分钟|小时|个)/u;
+
+/**
+ * What a Chinese turn of thanks says, with the words people put around it ("好滴3q", "好，谢谢，我这
+ * 就去菜市场", "真是太感谢了 你们年轻人做的东西真方便"): `bye` when it also takes leave, `thanks`
+ * otherwise; `undefined` when it asks or refuses something besides (that is the turn's act).
+ * @param text the turn
+ */
+export function thanksZh(text: string): 'thanks' | 'bye' | undefined {
+  const said = text.trim();
+  if (said.length > 40 || !THANKS.test(said) || ASKS_MORE.test(said.replace(THANKS_ALL, ''))) return undefined;
+  return BYE.test(said) ? 'bye' : 'thanks';
+}
+
+/** A reaction to a joke that did not land: "一点都不好笑", "好冷啊", "没意思", "这也叫笑话". */
+const NOT_FUNNY =
+  /^(?:[哈呵嗯唉哎额呃]+[\s，,]*)?(?:一点(?:儿)?都?不好笑|不好笑|不搞笑|没意思|没劲|好冷|太冷了|冷死了?|这也叫笑话|什么鬼笑话)(?:啊|呀|吧|哦|了|哈|诶|欸)*[。！!~～]*$/u;
+
+/**
+ * `true` when a Chinese turn says a joke was not funny ("一点都不好笑", "好冷啊"): a reaction, no
+ * request for another (that is "换一个", read by {@link againZh}).
+ * @param text the turn
+ */
+export function notFunnyZh(text: string): boolean {
+  return NOT_FUNNY.test(text.trim());
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scaleZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { asksTimeLeftZh, notFunnyZh, thanksZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -118,5 +119,42 @@ describe('Chinese timer lengths and their corrections', () => {
     assert.equal(fixed.understanding.slots['duration'], 1_080_000);
     const again = await h.say('不对 改成五分钟 不是十八分钟', 'timer');
     assert.equal(again.understanding.slots['duration'], 300_000);
+  });
+});
+
+describe('Chinese remarks after a task is done', () => {
+  it('reads thanks with words around it, but not a request or a refusal said with thanks', () => {
+    assert.equal(thanksZh('好嘞 3q 我先去忙了'), 'thanks');
+    assert.equal(thanksZh('嗯嗯 thx 你真靠谱'), 'thanks');
+    assert.equal(thanksZh('太感谢了，这下不会忘了'), 'thanks');
+    assert.equal(thanksZh('好了多谢 拜拜'), 'bye');
+    assert.equal(thanksZh('定个十分钟的计时器 谢谢'), undefined);
+    assert.equal(thanksZh('谢谢 再来一个'), undefined);
+    assert.equal(thanksZh('不用了 谢谢'), undefined);
+  });
+
+  it('reads a joke that did not land, and a Cantonese question of time left', () => {
+    assert.ok(notFunnyZh('唉 一点儿都不好笑'));
+    assert.ok(notFunnyZh('好冷啊'));
+    assert.ok(!notFunnyZh('好冷啊 帮我查下天气'));
+    assert.ok(asksTimeLeftZh('个计时器仲有几耐'));
+  });
+
+  it('thanks read by the intent model as a yes is thanks; a bare yes with nothing asked is a remark', async () => {
+    const h = await createHarness();
+    await h.say('帮我定个六分钟的计时器', 'timer');
+    const thanks = await h.say('好嘞 3q 我先去忙了', 'yes');
+    assert.equal(thanks.understanding.intent, 'thank_you');
+    const ok = await h.say('嗯嗯 行的', 'yes');
+    assert.equal(ok.understanding.action, 'out-of-scope');
+  });
+
+  it('a joke that did not land is a remark, and the next request for one still gets a joke', async () => {
+    const h = await createHarness();
+    await h.say('讲个笑话吧', 'tell_joke');
+    const flat = await h.say('唉 一点儿都不好笑', 'tell_joke');
+    assert.equal(flat.understanding.action, 'out-of-scope');
+    const next = await h.say('换一个', 'tell_joke');
+    assert.equal(next.understanding.intent, 'tell_joke');
   });
 });
