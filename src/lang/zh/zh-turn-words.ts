@@ -17,6 +17,9 @@
 const DAY_QUESTION =
   /哪一?天|几月几[号日]|几号|(?:星期|周|礼拜)几|(?:还有|还剩|还差|差|剩|有)(?:几|多少)天|(?:几|多少)天(?:以?后|之后)?(?:到|过|是)|什么时候(?:到|过)/u;
 
+/** The time of the alarm asked: "现在闹钟是几点的", "我的闹钟定的几点", "明天几点的闹钟来着" (not the time now). */
+const READS_ALARM = /闹钟(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的闹钟/u;
+
 /** What a question about a name asks with. */
 const WHAT = '(?:啥|什么|谁|哪个)';
 /** The user's own name asked back: "我叫啥来着", "你还记得我叫啥不", "那你现在管我叫啥", "我的名字是什么". */
@@ -37,12 +40,13 @@ const CHANGES_OWN_NAME =
  * The intent a Chinese turn asks for by its words, if a grammar here reads one.
  * @param text the turn
  * @param hasDate whether the turn holds a date entity (a day, a holiday)
- * @returns `date` for a question about a named day, `user_name` / `what_is_your_name` for a
+ * @returns `date` for a question about a named day, `alarm` for the time of the alarm, `user_name` / `what_is_your_name` for a
  *   question about the user's or the assistant's name, `change_user_name` for a change of the
  *   user's name with no name said; else `undefined`
  */
 export function requestIntentZh(text: string, hasDate: boolean): string | undefined {
   if (hasDate && DAY_QUESTION.test(text)) return 'date';
+  if (READS_ALARM.test(text) && !/[定设改换调取删关]/u.test(text.replace(/(?:定|设)的/gu, ''))) return 'alarm';
   if (ASKS_OWN_NAME.test(text)) return 'user_name';
   if (ASKS_ITS_NAME.test(text)) return 'what_is_your_name';
   // "改你的名字", "给你改个名" rename the assistant.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scaleZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
-import { asksTimeLeftZh, notFunnyZh, thanksZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import { asksTimeLeftZh, notFunnyZh, requestIntentZh, thanksZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -156,5 +156,22 @@ describe('Chinese remarks after a task is done', () => {
     assert.equal(flat.understanding.action, 'out-of-scope');
     const next = await h.say('换一个', 'tell_joke');
     assert.equal(next.understanding.intent, 'tell_joke');
+  });
+});
+
+describe('Chinese reminders and alarms asked about', () => {
+  it('"设一个提醒事项" names no task: the task is asked, and the next turn fills it', async () => {
+    const h = await createHarness();
+    const asked = await h.say('麻烦帮我建一个提醒事项', 'reminder_update');
+    assert.equal(asked.understanding.slots['task'], undefined);
+    const task = await h.say('就是去物业交停车费', 'pay_bill');
+    assert.equal(task.understanding.slots['task'], '去物业交停车费');
+  });
+
+  it('a question of the time the alarm is set for asks the alarm, not the time now', () => {
+    assert.equal(requestIntentZh('我的闹钟现在是几点的', false), 'alarm');
+    assert.equal(requestIntentZh('后天几点的闹钟来着', false), 'alarm');
+    assert.equal(requestIntentZh('现在几点了', false), undefined);
+    assert.equal(requestIntentZh('把闹钟改到几点比较好', false), undefined);
   });
 });
