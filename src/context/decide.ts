@@ -21,7 +21,9 @@ import {
   dropsZh,
   readsListZh,
   requestIntentZh,
+  notFunnyZh,
   stopsZh,
+  thanksZh,
 } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import {
@@ -386,8 +388,28 @@ function zhCommand(
   }
   if (state.pending?.type === 'slot' && command !== 'cancel' && dropsZh(f.utterance))
     return { command: 'cancel', k: -1 };
+  // Thanks with words around it ("好滴3q", "好，谢谢，我这就去菜市场") is small talk, not out of scope;
+  // a request said with thanks ("倒计时15分钟，谢谢") stays the request the model read.
+  const yesOrNo = f.candidates[best]?.intent === 'yes' || f.candidates[best]?.intent === 'no';
+  const remark = command === 'out_of_scope' || yesOrNo;
+  const thanks = remark && state.pending?.type !== 'confirm' ? thanksZh(f.utterance) : undefined;
+  if (thanks !== undefined) {
+    const intent = thanks === 'bye' ? 'goodbye' : 'thank_you';
+    const t = f.candidates.findIndex((c) => c.skill !== undefined && c.intent === intent);
+    if (t >= 0) return { command: 'small_talk', k: t };
+  }
   const k = requestedZh(state, f, command, best);
-  return k >= 0 ? { command: 'start_task', k } : { command, k: -1 };
+  if (k >= 0) return { command: 'start_task', k };
+  // "一点都不好笑" after a joke is a reaction, not a request for one.
+  if (state.pending === undefined && notFunnyZh(f.utterance)) return { command: 'out_of_scope', k: -1 };
+  // A yes or a no with nothing asked ("嗯嗯 对的" after a result, "行 得嘞") answers nothing: a remark.
+  if (
+    state.pending === undefined &&
+    (command === 'small_talk' || command === 'start_task' || command === 'confirm' || command === 'deny') &&
+    yesOrNo
+  )
+    return { command: 'out_of_scope', k: -1 };
+  return { command, k: -1 };
 }
 
 /** Acts of the last turns that did something a skill can do again ("again" after a coin flip). */

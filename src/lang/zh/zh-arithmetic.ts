@@ -26,10 +26,20 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/[÷／]/gu, '/'],
   [/[＋]/gu, '+'],
   [/[－—]/gu, '-'],
-  // Money words after an amount change nothing: "45块钱" is 45.
-  [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元)`, 'gu'), '$1'],
+  // "三块五", "六块5毛", Cantonese "十蚊五": the digit after the money word is tenths (3.5), not a
+  // number of its own; "45块钱" is 45.
+  [/(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%])/gu, '$1.$2'],
+  [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元|蚊)`, 'gu'), '$1'],
+  // "一成" is a tenth, "两成半" a quarter: a share said in tenths is that many tens of percent.
+  [
+    /(\d+(?:\.\d+)?)\s*成(半)?(?=[^本功绩人立交熟]|$)/gu,
+    (_, n: string, half?: string) => `${Number(n) * 10 + (half === undefined ? 0 : 5)}%`,
+  ],
   // "45的账单给18%小费", "45的账单付18%的小费": the tip is a percentage of the bill.
   [new RegExp(String.raw`(${N})\s*的?账单\s*(?:给|付|加|留)?\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
+  // "花了120 小费按18%算", Cantonese "两百蚊畀一成小费": the amount, then the tip's share of it.
+  [new RegExp(String.raw`(${N})\s*(?:给|付|加|留|畀|俾)\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
+  [new RegExp(String.raw`(${N})\s*[，,]?\s*小费\s*(?:按|给|付|留|畀|俾)?\s*(${N})\s*%`, 'gu'), '$2% * $1'],
   // "100打八五折", "80的八折": a discount of the amount before it.
   [new RegExp(String.raw`(${N})\s*(?:打|的)\s*(\d)(\d)?\s*折`, 'gu'), discount],
   [new RegExp(String.raw`(${N})\s*的\s*(${N})\s*%`, 'gu'), '$2% * $1'],
@@ -44,6 +54,8 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // "再乘个3", "再加个3呢": a measure word between the operator and its number.
   [/(乘以|乘上|乘|除以|除|加上|加|减去|减掉|减)\s*个\s*(?=\d)/gu, '$1'],
   [new RegExp(String.raw`(${N})\s*除\s*(?!以)(${N})`, 'gu'), '$1 / $2'],
+  // "加起来多少" asks for a total; it adds nothing of its own.
+  [/加起来|加一起|加在一起/gu, ' '],
   [/乘以|乘上|乘/gu, ' * '],
   [/除以|除/gu, ' / '],
   [/加上|加/gu, ' + '],
@@ -55,7 +67,7 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
 const FILLER =
-  /我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
+  /算了|看看|系几多|几多|我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
 
 /**
  * Rewrites Chinese spoken arithmetic into symbols.
@@ -100,14 +112,72 @@ export function discountZh(text: string): string | undefined {
   return `${d.length === 1 ? `${d}0` : d}%`;
 }
 
+/** "翻个倍", "再翻一番", "减半", "砍一半": the last result doubled or halved. */
+const SCALE_ZH: [RegExp, string][] = [
+  [/^(?:结果|答案|这个|那)?(?:再)?(?:翻(?:个|一)?倍|翻一番|乘(?:以)?2|(?:变成|弄成|来个)?(?:两|2)倍)$/u, '* 2'],
+  [/^(?:结果|答案|这个|那)?(?:再)?(?:翻两番|(?:变成|弄成)?(?:三|3)倍)$/u, '* 3'],
+  [/^(?:结果|答案|这个|那)?(?:再)?(?:减半|砍一半|对半|除以2|(?:取|拿|要|剩)?一半)$/u, '/ 2'],
+];
+
+/**
+ * A follow-up that scales the last result: "结果翻个倍" → `"* 2"`, "再减半看看" → `"/ 2"`.
+ * @param text the turn
+ * @returns the operation, or `undefined` when the turn is no scaling
+ */
+export function scaleZh(text: string): string | undefined {
+  const s = text
+    .replace(/[\s，,。！!？?]+/gu, '')
+    .replace(/(?:看看|试试|呢|吧|啊|呀|是多少|等于多少|多少|是几)+$/u, '');
+  for (const [pattern, operation] of SCALE_ZH) if (pattern.test(s)) return operation;
+  return undefined;
+}
+
 function symbols(text: string): string | undefined {
-  let s = zhNumbersToDigits(
+  const digits = zhNumbersToDigits(
     text.normalize('NFKC').replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折'),
   );
+  let s = digits;
   for (const [pattern, replacement] of REWRITES)
     s = typeof replacement === 'string' ? s.replace(pattern, replacement) : s.replace(pattern, replacement);
   s = s.replace(FILLER, ' ').replace(/\s+/g, ' ').replace(/√ /g, '√').trim();
-  // Two numbers with no operator between them were two things said, not one sum.
-  if (!/\d/.test(s) || /\p{L}/u.test(s) || /\d\s+\d/u.test(s)) return undefined;
-  return s;
+  if (!/\d/.test(s)) return undefined;
+  if (!/\p{L}/u.test(s) && !/\d\s+\d/u.test(s)) return s;
+  return totalOf(digits, s) ?? arithmeticRun(s);
+}
+
+/** Asks for the total of what was listed: "一共多少", "加起来多少钱". */
+const TOTAL = /一共|总共|加起来|加一起|加在一起|合计|总计/u;
+/** A number that counts or weighs something ("5斤", "3个人"): a list of those is no list of prices. */
+const COUNTED_NUMBER = /\d\s*(?:个|人|口|张|件|份|位|次|天|斤|公斤|克|瓶|盒|袋|包|箱|桶|杯|本|只|条|双|打|年|月|周)/u;
+const NUMBER_RUN = /\d+(?:\.\d+)?%?/gu;
+
+/**
+ * Prices named one after another and asked for in total ("白菜三块五 猪肉二十八 一共多少钱"): their
+ * sum. Only when no operator was said and no number counts or weighs something (then the sum would
+ * need a product the user did not say).
+ */
+function totalOf(digits: string, s: string): string | undefined {
+  if (!TOTAL.test(digits) || COUNTED_NUMBER.test(digits) || /[+*/^√!]|\s-\s/u.test(s)) return undefined;
+  const numbers = s.match(NUMBER_RUN) ?? [];
+  if (numbers.length < 2 || numbers.some((n) => n.endsWith('%'))) return undefined;
+  return numbers.join(' + ');
+}
+
+/** A run of numbers, operators, brackets and spaces. */
+const ARITHMETIC_RUN = /[\d.\s()+\-*/^!√%]+/gu;
+
+/**
+ * Words left around a sum ("打车花了 15% * 80", "两百 10% * 200 畀"): the longest run of numbers and
+ * operators with an operation in it, when there is one and no two numbers in it stand bare side by side.
+ */
+function arithmeticRun(s: string): string | undefined {
+  let best: string | undefined;
+  for (const run of s.match(ARITHMETIC_RUN) ?? []) {
+    const t = run.trim();
+    // A run cut off at an operator ("300 +") is half a sum.
+    if (!/\d/.test(t) || /\d\s+\d/u.test(t) || !/^[\d(√-]/u.test(t) || !/[\d)%!]$/u.test(t)) continue;
+    // A hyphen between digits ("2026-12-01") is not a minus: only " - " counts.
+    if ((/[+*/^!√%]/.test(t) || / - /.test(t)) && t.length > (best?.length ?? 0)) best = t;
+  }
+  return best;
 }

@@ -20,11 +20,11 @@ const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
 const CLEAR =
   /清空|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
-const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|勾掉|移除|移走|拿走|删/u;
+const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|划了|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 // "给整点儿啤酒", "再弄点花生米": northern 整点儿/弄点/来点 is "get some"; 整 alone stays (整理房间 is an item).
 const ADD_VERB =
-  /(?:再|还|也)?(?:整点儿?|整些|弄点儿?|来点儿?|再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
+  /(?:再|还|也)?(?:整点儿?|整些|弄点儿?|来点儿?|再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加(?!油)|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
 // 么 of 什么 ends no yes/no question; 在 of 现在/正在 is no "is it on": "清单上现在还剩什么" reads the list.
 const CHECK = [
   /(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u,
@@ -45,6 +45,14 @@ const READS =
 const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
+/**
+ * Why an item is wanted or not, said after it ("牙膏也要 家里没了", "黄瓜划掉 冰箱里还有", "快用完了"):
+ * no item of its own.
+ */
+const REASON =
+  /^(?:我家|家里面?|家|冰箱里?|柜子里|厨房里?|已经|都|早就)?(?:快|又|也|还|都)?(?:没了|没有了|用完了|用光了|吃完了|喝完了|不够了?|见底了|有了|有的|有)(?:呢|啊|哦|的|啦|了)?$/u;
+/** A reason clause at the end of a turn, after a space or a comma. */
+const TRAILING_REASON = new RegExp(`[，,\\s]+(?:${REASON.source.slice(1, -1)})$`, 'u');
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
 const HOLD = /^(?:等等|等一下|等下|稍等|别|不要|不用|算了|不对|还没买?|没买)(?:呢|啊|吧|了)?$/u;
 /** An interjection before an item ("呃 酸奶吧"). */
@@ -73,7 +81,7 @@ export function splitItemsZh(text: string): string[] {
         .replace(/[。.!！?？~～]+$/u, '')
         .trim(),
     )
-    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s));
+    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s));
 }
 
 /**
@@ -106,8 +114,11 @@ export function parseListRequestZh(text: string): ListRequest {
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')
     .replace(LIST_REF, ' ')
-    .trim();
+    .trim()
+    // "牙膏也要 家里没了": why it is wanted comes after the request and is no part of it.
+    .replace(TRAILING_REASON, '');
   if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
+  if (ADDITIVE.test(said) && isWholeTask(s)) return { add: splitItemsZh(s), remove: [], check: [], clear: false };
   if (READS.test(s) && !REMOVE_VERB.test(s)) return { add: [], remove: [], check: [], clear: false };
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
@@ -138,6 +149,20 @@ export function parseListRequestZh(text: string): ListRequest {
   return out;
 }
 
+/** Who asks, before the verb: "还有我要买鸡蛋" adds 鸡蛋. */
+const ASKER = /^(?:我们|我|你|咱们|咱|再|也|还)+$/u;
+
+/**
+ * `true` when what follows 还有 is a task whose own verbs only look like the list's ("还有给车加油",
+ * "还有去加油站加满油"): no add verb opens it, and it is no question, no 把 request and no "X也要".
+ */
+function isWholeTask(s: string): boolean {
+  if (/[吗么呢？?]$|把|[，,、；;]/u.test(s) || READS.test(s) || REMOVE_VERB.test(s) || TOPIC_ADD.test(s)) return false;
+  const verb = ADD_VERB.exec(s);
+  if (verb === null) return VERB.test(s);
+  return verb.index > 0 && !ASKER.test(s.slice(0, verb.index));
+}
+
 /**
  * Phone typing puts a space where a comma goes: "葱家里有 删了吧", "加四个橙子 把酱油去掉" are two
  * clauses, each with its verb; "加一个 改简历" is one (its second half has no verb of its own).
@@ -158,7 +183,11 @@ function parseClause(s: string): ListRequest {
   if (remove !== null) {
     const before = s.slice(0, remove.index);
     const after = s.slice(remove.index + remove[0].length);
-    if (after.replace(/[吧啊呀了哦]+$/u, '').trim() === '' && !/把/u.test(before)) {
+    const rest = after
+      .replace(/^[，,\s]+/u, '')
+      .replace(/[吧啊呀了哦]+$/u, '')
+      .trim();
+    if ((rest === '' || REASON.test(rest)) && !/把/u.test(before)) {
       // "苹果家里还有，去掉吧": the verb alone, the item said first as the topic.
       out.remove = splitItemsZh(before.split(/[、，,]/u)[0]!.replace(TOPIC_TAIL, ''));
       return out;

@@ -17,6 +17,9 @@
 const DAY_QUESTION =
   /哪一?天|几月几[号日]|几号|(?:星期|周|礼拜)几|(?:还有|还剩|还差|差|剩|有)(?:几|多少)天|(?:几|多少)天(?:以?后|之后)?(?:到|过|是)|什么时候(?:到|过)/u;
 
+/** The time of the alarm asked: "现在闹钟是几点的", "我的闹钟定的几点", "明天几点的闹钟来着" (not the time now). */
+const READS_ALARM = /闹钟(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的闹钟/u;
+
 /** What a question about a name asks with. */
 const WHAT = '(?:啥|什么|谁|哪个)';
 /** The user's own name asked back: "我叫啥来着", "你还记得我叫啥不", "那你现在管我叫啥", "我的名字是什么". */
@@ -37,12 +40,13 @@ const CHANGES_OWN_NAME =
  * The intent a Chinese turn asks for by its words, if a grammar here reads one.
  * @param text the turn
  * @param hasDate whether the turn holds a date entity (a day, a holiday)
- * @returns `date` for a question about a named day, `user_name` / `what_is_your_name` for a
+ * @returns `date` for a question about a named day, `alarm` for the time of the alarm, `user_name` / `what_is_your_name` for a
  *   question about the user's or the assistant's name, `change_user_name` for a change of the
  *   user's name with no name said; else `undefined`
  */
 export function requestIntentZh(text: string, hasDate: boolean): string | undefined {
   if (hasDate && DAY_QUESTION.test(text)) return 'date';
+  if (READS_ALARM.test(text) && !/[定设改换调取删关]/u.test(text.replace(/(?:定|设)的/gu, ''))) return 'alarm';
   if (ASKS_OWN_NAME.test(text)) return 'user_name';
   if (ASKS_ITS_NAME.test(text)) return 'what_is_your_name';
   // "改你的名字", "给你改个名" rename the assistant.
@@ -135,8 +139,9 @@ export function readsListZh(text: string): 'todo' | 'shopping' | 'either' | unde
   return 'either';
 }
 
-/** "米饭那个还剩多少时间", "还有多久": how long a timer has left. */
-const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响/u;
+/** "米饭那个还剩多少时间", "还有多久", Cantonese "仲有几耐": how long a timer has left. */
+const TIME_LEFT =
+  /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响|仲有几耐|仲要几耐|剩几耐/u;
 
 /**
  * `true` when a Chinese turn asks how long is left (of a timer the conversation set).
@@ -144,4 +149,38 @@ const TIME_LEFT = /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多�
  */
 export function asksTimeLeftZh(text: string): boolean {
   return TIME_LEFT.test(text);
+}
+
+/** Thanks in the words people type: "谢谢", "多谢", "太感谢了", "3q", "thx啦", "蟹蟹", Cantonese "唔该". */
+const THANKS = /谢谢|谢啦|谢了|谢咯|多谢|感谢|蟹蟹|3q|thx|thanks|thank you|唔该/iu;
+const THANKS_ALL = new RegExp(THANKS.source, 'giu');
+/** Goodbye said with the thanks: "好了谢谢，拜拜". */
+const BYE = /拜拜|再见|回见|bye/iu;
+/** A request or a question besides the thanks ("谢谢 再来一个", "多谢 那明天呢"): then it is that. */
+const ASKS_MORE =
+  /帮我|给我|提醒|定个|设个|加个|加上|删|算|再来|再说|再讲|换一?个|[？?吗呢]|几|多少|怎么|能不能|不用|不要|算了|别|[0-9０-９]|[一二两三四五六七八九十半](?:点|分钟|小时|个)/u;
+
+/**
+ * What a Chinese turn of thanks says, with the words people put around it ("好滴3q", "好，谢谢，我这
+ * 就去菜市场", "真是太感谢了 你们年轻人做的东西真方便"): `bye` when it also takes leave, `thanks`
+ * otherwise; `undefined` when it asks or refuses something besides (that is the turn's act).
+ * @param text the turn
+ */
+export function thanksZh(text: string): 'thanks' | 'bye' | undefined {
+  const said = text.trim();
+  if (said.length > 40 || !THANKS.test(said) || ASKS_MORE.test(said.replace(THANKS_ALL, ''))) return undefined;
+  return BYE.test(said) ? 'bye' : 'thanks';
+}
+
+/** A reaction to a joke that did not land: "一点都不好笑", "好冷啊", "没意思", "这也叫笑话". */
+const NOT_FUNNY =
+  /^(?:[哈呵嗯唉哎额呃]+[\s，,]*)?(?:一点(?:儿)?都?不好笑|不好笑|不搞笑|没意思|没劲|好冷|太冷了|冷死了?|这也叫笑话|什么鬼笑话)(?:啊|呀|吧|哦|了|哈|诶|欸)*[。！!~～]*$/u;
+
+/**
+ * `true` when a Chinese turn says a joke was not funny ("一点都不好笑", "好冷啊"): a reaction, no
+ * request for another (that is "换一个", read by {@link againZh}).
+ * @param text the turn
+ */
+export function notFunnyZh(text: string): boolean {
+  return NOT_FUNNY.test(text.trim());
 }

@@ -46,13 +46,15 @@ const BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
  * @internal exported for the regex-safety test
  */
 export const ZH_NUMBER_SOURCE =
-  '(负)?(?:([0-9０-９]{1,15}(?:[.．][0-9０-９]{1,9})?)([十百千万亿]{0,3})|([零〇一二两俩三四五六七八九十百千万亿]{1,24})(?:点([零〇一二三四五六七八九]{1,9}))?)';
+  '(负)?(?:([0-9０-９]{1,15}(?:[.．][0-9０-９]{1,9})?)([十百千万亿]{0,3})|([零〇一二两俩三四五六七八九十廿卅百千万亿]{1,24})(?:点([零〇一二三四五六七八九]{1,9}))?)';
 const NUMBER_RE = new RegExp(ZH_NUMBER_SOURCE, 'gu');
 /** "个半" after a numeral: one and a half of something ("一个半小时"). */
 const AND_A_HALF_RE = /个半/y;
 /** A lone 半 before what it halves ("半小时", "半斤"), not 一半 or 半天 as a figure of speech. */
 const LONE_HALF_RE = /(?<![零〇一二两三四五六七八九十百千万亿0-9个])半(?=个|小时|钟头|斤|公斤|杯|瓶|碗|米|公里|分钟)/gu;
 const ORDINAL_RE = /第$/u;
+/** A unit abbreviation in Latin letters after a number, then no more letters. */
+const LATIN_UNIT_RE = /^(?:mins?|secs?|hrs?|km|kg|cm|mm|ml)(?![A-Za-z])/u;
 /** What may not follow the digit of "3千5" for it to count in the unit below (it would start a number of its own). */
 const FOLLOWS_NUMBER = /[0-9０-９.．零〇一二两俩三四五六七八九十百千万亿点]/u;
 /** 一 in words that are not a count: 一下 (a moment), 一些, 一起, 一定, 一点儿 (a little), 一般, 一直… */
@@ -138,7 +140,8 @@ function valueOf(m: RegExpExecArray): number | undefined {
     for (const c of units) value *= UNIT[c] ?? BIG[c] ?? 1;
     return Number.isFinite(value) ? sign * value : undefined;
   }
-  const whole = hanNumeralValue(m[4]!);
+  // 廿 and 卅 are 二十 and 三十, written as one character (廿五分钟, 卅秒): common in Cantonese and dates.
+  const whole = hanNumeralValue(m[4]!.replace(/廿/gu, '二十').replace(/卅/gu, '三十'));
   if (whole === undefined) return undefined;
   const decimals = m[5] === undefined ? '' : [...m[5]].map((c) => DIGIT[c]).join('');
   return sign * (decimals === '' ? whole : Number(`${whole}.${decimals}`));
@@ -162,7 +165,13 @@ export function findZhNumbers(ctx: ScanContext): void {
       if (NOT_ONE_RE.test(text)) continue;
     }
     // An ASCII number inside a Latin word ("covid19", "mp3") is not a Chinese number.
-    if (m[2] !== undefined && /[A-Za-z]/.test(text.charAt(start - 1) + text.charAt(end))) continue;
+    // A unit written in Latin letters right after the digits ("改成5min吧", "跑了10km") is no word.
+    if (
+      m[2] !== undefined &&
+      (/[A-Za-z]/.test(text.charAt(start - 1)) ||
+        (/[A-Za-z]/.test(text.charAt(end)) && !LATIN_UNIT_RE.test(text.slice(end))))
+    )
+      continue;
     // "3千5" is 3500 and "十5分钟" 15 minutes, as 三千五 and 十五 are: one digit right after a unit
     // counts in the next unit down (a phone keyboard mixes digits into spoken numbers).
     const unit = UNIT[m[0].at(-1)!] ?? BIG[m[0].at(-1)!];

@@ -13,7 +13,7 @@ import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { discountZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
+import { discountZh, scaleZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
@@ -85,6 +85,8 @@ export function toSymbols(text: string): string | undefined {
 const ARITHMETIC_RUN = /[\d.\s()+\-*/^!√%]+/g;
 
 const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
+/** The exponent of a plain power ("2 ^ 10"). */
+const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 
 /** "double that", "half of it": the last result scaled. */
@@ -149,15 +151,27 @@ const OPERATOR = /^(?:plus|minus|times|x|multiplied by|divided by|over|to the po
 function fragmentZh(fragment: string): string | undefined {
   const s = fragment
     .trim()
-    .replace(/^(?:那|那么|再|还要|然后|如果是?|换成|改成)+/u, '')
-    .replace(/[呢吧啊呀？?！!。]+$/u, '')
-    .replace(/(?:是多少|等于多少|等于几|是几|得多少|来着)+$/u, '');
-  if (/^(?:乘|除|加|减|的(?:平方|立方|\d)|[*/+^-])/u.test(s)) {
+    .replace(/^(?:那|那么|咁|再|还要|然后|如果是?|换成|改成)+/u, '')
+    .replace(/(?:[呢吧啊呀？?！!。]|看看|试试)+$/u, '')
+    .replace(/(?:是多少|等于多少|等于几|是几|得多少|系几多|来着)+$/u, '')
+    // "那20次方呢" raises the last result (or base) to a new power: read as "的20次方".
+    .replace(/^(?=[0-9零一二两三四五六七八九十]+次(?:方|幂)$)/u, '的');
+  if (/^(?:乘|除|加|减|的(?:平方|立方|\d|[零一二两三四五六七八九十]+次)|[*/+^-])/u.test(s)) {
     const rest = toSymbolsZh(`1${s}`)?.replace(/^1\s*/, '');
     return rest === undefined || rest === '' ? undefined : rest;
   }
   // "那120的呢": the number the last percentage was of.
   return toSymbolsZh(s.replace(/^的|的$/gu, ''));
+}
+
+/** The first of several clauses that `read` reads, when the turn has more than one. */
+function firstClause(clauses: string[], read: (clause: string) => string | undefined): string | undefined {
+  if (clauses.length < 2) return undefined;
+  for (const clause of clauses) {
+    const found = clause.trim() === '' ? undefined : read(clause);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
@@ -169,8 +183,13 @@ function combine(previous: string, fragment: string): string | undefined {
       return PERCENT_NUMBER.test(previous)
         ? previous.replace(PERCENT_NUMBER, off.slice(0, -1))
         : `(${previous}) * ${off}`;
-    const zh = fragmentZh(fragment);
+    const scale = scaleZh(fragment);
+    if (scale !== undefined) return `(${previous}) ${scale}`;
+    // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
+    const zh = fragmentZh(fragment) ?? firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh);
     if (zh === undefined) return undefined;
+    // "2的10次方" then "那20次方呢": a new power of the same base, not a power of the result.
+    if (zh.startsWith('^') && LAST_POWER.test(previous)) return previous.replace(LAST_POWER, zh);
     if (/^[*/+^-]/.test(zh)) return `(${previous}) ${zh}`;
     return combine(previous, zh);
   }

@@ -77,7 +77,8 @@ function readsZh(text: string): boolean {
   return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text);
 }
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
-const ZH_EMPTY_TASK = /^(?:一下|一个|个|事情?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
+// "设一个提醒事项", "记个事儿": the noun of "a reminder" names no task either.
+const ZH_EMPTY_TASK = /^(?:一下|一个|个|(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /**
  * Reminders as the object of a delete: 把…提醒…删掉, 删掉/取消…提醒, 提醒全部删了. Not "提醒我取消订阅"

@@ -93,7 +93,14 @@ function unitOf(ms: number): number {
  * distance from now; a bare number changing a length ("actually make it 9") keeps its unit.
  */
 function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtractInput): number | undefined {
-  const length = entities.find((e) => e.kind === 'duration')?.value;
+  const lengths = entities.filter((e) => e.kind === 'duration' && typeof e.value === 'number');
+  // "不是十分钟 十二分钟 说错了", "no not 10 minutes, 12 minutes": a correction that says two lengths
+  // means the one it does not negate, the last when it negates none.
+  if (lengths.length > 1 && cue?.type === 'correction') {
+    const kept = lengths.filter((e) => !NEGATED_BEFORE.test(text.slice(0, e.start)));
+    return (kept.at(-1) ?? lengths.at(-1))!.value as number;
+  }
+  const length = lengths[0]?.value;
   if (typeof length === 'number') return length;
   // "计时 5分", "再来一个 10分": a timer's bare N分 is N minutes (分钟 clipped, as people type it).
   const minutes = entities.find(
@@ -133,6 +140,9 @@ function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtrac
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;
 }
+
+/** A negation right before a value: "不是十分钟", "not 10 minutes". */
+const NEGATED_BEFORE = /(?:不是|不要|并不是|\bnot|\bno)\s*$/iu;
 
 /** Words that make a turn about a timer in Chinese: "计时 5分", "再来一个 10分", "timer 3分". */
 const ZH_TIMER_WORD = /计时|倒计时|定时|timer|再来一个|再定一个|再设一个|再整一个/iu;
