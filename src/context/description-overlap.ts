@@ -96,3 +96,16 @@ export function overlap(turn: TurnWords, profile: LexicalProfile): { words: numb
     bigrams: turn.bigrams.size === 0 ? 0 : b / turn.bigrams.size,
   };
 }
+
+/**
+ * The words part of {@link overlap} alone, for a profile whose bigrams are not read (an intent's name).
+ * @param turn the turn's words
+ * @param profile the description's profile
+ * @returns the share of the turn's content words in the profile (0 when the turn has none)
+ */
+export function wordOverlap(turn: TurnWords, profile: LexicalProfile): number {
+  if (turn.words.length === 0) return 0;
+  let w = 0;
+  for (const word of turn.words) if (profile.words.has(word)) w++;
+  return w / turn.words.length;
+}

@@ -23,7 +23,7 @@ import {
 import { candidatesFor, type IntentCandidate } from './candidates.ts';
 import { humanizeName } from './lexical-features.ts';
 import { promptsIn } from '../lang/pack.ts';
-import { overlap, profileOf, turnWords, type LexicalProfile } from './description-overlap.ts';
+import { overlap, profileOf, turnWords, wordOverlap, type LexicalProfile } from './description-overlap.ts';
 import type { ContextSpec } from './context-format.ts';
 
 /** The dialogue commands the model chooses among (in the spirit of Rasa CALM's command set). */
@@ -125,6 +125,26 @@ export const CANDIDATE_FEATURES: readonly string[] = [
   'consequential',
 ];
 
+/** Each candidate feature's index, for writing a candidate's vector. */
+const CF_MODEL_SCORE = CANDIDATE_FEATURES.indexOf('model_score');
+const CF_MODEL_TOP1 = CANDIDATE_FEATURES.indexOf('model_top1');
+const CF_MODEL_TOP3 = CANDIDATE_FEATURES.indexOf('model_top3');
+const CF_MODEL_RANKED = CANDIDATE_FEATURES.indexOf('model_ranked');
+const CF_MODEL_LOG_SCORE = CANDIDATE_FEATURES.indexOf('model_log_score');
+const CF_SKILL_MASS = CANDIDATE_FEATURES.indexOf('skill_mass');
+const CF_TASK_INTENT = CANDIDATE_FEATURES.indexOf('task_intent');
+const CF_TASK_SKILL = CANDIDATE_FEATURES.indexOf('task_skill');
+const CF_LAST_INTENT = CANDIDATE_FEATURES.indexOf('last_intent');
+const CF_LAST_SKILL = CANDIDATE_FEATURES.indexOf('last_skill');
+const CF_UNANSWERED = CANDIDATE_FEATURES.indexOf('unanswered');
+const CF_HAS_SLOTS = CANDIDATE_FEATURES.indexOf('has_slots');
+const CF_SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
+const CF_SLOTS_FOUND_SHARE = CANDIDATE_FEATURES.indexOf('slots_found_share');
+const CF_ENTITY_FITS = CANDIDATE_FEATURES.indexOf('entity_fits');
+const CF_WORD_OVERLAP = CANDIDATE_FEATURES.indexOf('word_overlap');
+const CF_BIGRAM_OVERLAP = CANDIDATE_FEATURES.indexOf('bigram_overlap');
+const CF_NAME_OVERLAP = CANDIDATE_FEATURES.indexOf('name_overlap');
+const CF_CONSEQUENTIAL = CANDIDATE_FEATURES.indexOf('consequential');
 const C_TOP1 = CANDIDATE_FEATURES.indexOf('model_top1');
 const C_TOP3 = CANDIDATE_FEATURES.indexOf('model_top3');
 const C_WORDS = CANDIDATE_FEATURES.indexOf('word_overlap');
@@ -332,29 +352,30 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
     const slotCount = facts?.slots ?? 0;
     const named = c.skill === undefined ? 0 : (found.get(c.skill) ?? 0);
     const lexical = overlap(words, profileOf(c.text));
-    const name = overlap(words, nameProfile(c.intent));
-    // `of`, not `from([...])`: no array built and copied for each of ~50 candidates on every turn.
-    return Float32Array.of(
-      p,
-      rank === 0 ? 1 : 0,
-      rank < 3 ? 1 : 0,
-      scored === undefined ? 0 : 1,
-      Math.log(p + 1e-4) / 10 + 1,
-      c.skill === undefined ? p : (mass.get(c.skill) ?? 0),
-      task !== undefined && task.intent === c.intent ? 1 : 0,
-      task !== undefined && c.skill?.id === task.skillId ? 1 : 0,
-      last?.intent === c.intent ? 1 : 0,
-      lastSkill !== undefined && c.skill?.id === lastSkill ? 1 : 0,
-      c.skill === undefined ? 1 : 0,
-      slotCount > 0 ? 1 : 0,
-      named > 0 ? 1 : 0,
-      slotCount === 0 ? 0 : named / slotCount,
-      facts?.fits === true ? 1 : 0,
-      lexical.words,
-      lexical.bigrams,
-      name.words,
-      facts?.consequential === true ? 1 : 0,
-    );
+    const name = wordOverlap(words, nameProfile(c.intent));
+    // Written into a fresh (zeroed) vector, in CANDIDATE_FEATURES' order: no argument list of 19
+    // values built for each of ~50 candidates on every turn, and the zeros are not written at all.
+    const f = new Float32Array(CANDIDATE_FEATURES.length);
+    f[CF_MODEL_SCORE] = p;
+    if (rank === 0) f[CF_MODEL_TOP1] = 1;
+    if (rank < 3) f[CF_MODEL_TOP3] = 1;
+    if (scored !== undefined) f[CF_MODEL_RANKED] = 1;
+    f[CF_MODEL_LOG_SCORE] = Math.log(p + 1e-4) / 10 + 1;
+    f[CF_SKILL_MASS] = c.skill === undefined ? p : (mass.get(c.skill) ?? 0);
+    if (task !== undefined && task.intent === c.intent) f[CF_TASK_INTENT] = 1;
+    if (task !== undefined && c.skill?.id === task.skillId) f[CF_TASK_SKILL] = 1;
+    if (last?.intent === c.intent) f[CF_LAST_INTENT] = 1;
+    if (lastSkill !== undefined && c.skill?.id === lastSkill) f[CF_LAST_SKILL] = 1;
+    if (c.skill === undefined) f[CF_UNANSWERED] = 1;
+    if (slotCount > 0) f[CF_HAS_SLOTS] = 1;
+    if (named > 0) f[CF_SLOTS_FOUND] = 1;
+    if (slotCount !== 0) f[CF_SLOTS_FOUND_SHARE] = named / slotCount;
+    if (facts?.fits === true) f[CF_ENTITY_FITS] = 1;
+    f[CF_WORD_OVERLAP] = lexical.words;
+    f[CF_BIGRAM_OVERLAP] = lexical.bigrams;
+    f[CF_NAME_OVERLAP] = name;
+    if (facts?.consequential === true) f[CF_CONSEQUENTIAL] = 1;
+    return f;
   });
 
   return {

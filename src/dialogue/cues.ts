@@ -28,14 +28,38 @@ export function simplify(text: string): string {
 
 /** The cue tables of the languages the assistant speaks, each tested on its own form of the text. */
 const LANGUAGES = [
-  { cues: enCues, form: (text: string) => simplify(text) },
-  // Chinese has no spaces between words: its patterns see the text without them.
-  { cues: zhCues, form: (text: string) => (hasHan(text) ? foldHanVariants(simplify(text)).replace(/\s+/g, '') : '') },
+  { cues: enCues, form: (forms: Forms) => forms.en },
+  { cues: zhCues, form: (forms: Forms) => forms.zh },
 ] as const;
 
+/** A text as each language's cues read it. */
+interface Forms {
+  text: string;
+  en: string;
+  /** Chinese has no spaces between words: its patterns see the text without them ('' without Han). */
+  zh: string;
+}
+
+/**
+ * The last text's forms: one turn is asked about by the context features (five cues and its
+ * opener), the decision, the dialogue manager and the slot extractors, each with the same text,
+ * and each question simplified it again. A pure function of the text, so the kept forms are what
+ * computing them anew would give.
+ */
+let lastForms: Forms | undefined;
+
+function formsOf(text: string): Forms {
+  if (lastForms?.text === text) return lastForms;
+  const en = simplify(text);
+  const zh = hasHan(text) ? foldHanVariants(en).replace(/\s+/g, '') : '';
+  lastForms = { text, en, zh };
+  return lastForms;
+}
+
 function anyLanguage(cue: 'cancel' | 'yes' | 'no' | 'followUp' | 'correction', text: string): boolean {
+  const forms = formsOf(text);
   return LANGUAGES.some(({ cues, form }) => {
-    const s = form(text);
+    const s = form(forms);
     return s !== '' && cues[cue].test(s);
   });
 }
@@ -96,7 +120,7 @@ let segmenter: Intl.Segmenter | undefined;
  * @param text the raw utterance
  */
 export function wordCount(text: string): number {
-  const s = simplify(text);
+  const s = formsOf(text).en;
   if (s === '') return 0;
   if (!hasHan(s)) return s.split(' ').length;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });

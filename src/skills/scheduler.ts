@@ -62,6 +62,8 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
   const deferred = new Set<string>();
   /** Counts `arm` calls: one that finishes after a later one started is stale and does nothing. */
   let arming = 0;
+  /** Counts writes of the list (settled or failed): a handle's copy taken before one is not used again. */
+  let written = 0;
 
   const load = async (): Promise<ScheduledEntry[]> => {
     const raw = await store.settings().get<ScheduledEntry[]>(KEY);
@@ -76,7 +78,11 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
   /** Writes the list and returns it as written (sorted), so the caller can re-arm without reading it back. */
   const save = async (entries: ScheduledEntry[]): Promise<ScheduledEntry[]> => {
     const sorted = [...entries].sort((a, b) => a.at - b.at);
-    await store.settings().set(KEY, sorted);
+    try {
+      await store.settings().set(KEY, sorted);
+    } finally {
+      written++;
+    }
     return sorted;
   };
 
@@ -144,6 +150,20 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
     },
     list: () => locked(load),
     forSkill(skillId, conversationId) {
+      // The list as this handle last read or wrote it, while no other write of this scheduler came
+      // between (a fired entry, another handle's add): a handle serves one skill invocation, and a
+      // turn that lists then cancels ("stop the timer"), cancels several (every reminder) or moves
+      // one (cancel + add) reads and decrypts the list once, not once per call. Each call still runs
+      // under the lock, so it sees every write of this scheduler before it. Another tab's scheduler
+      // writing between two calls was a race before too (each call read, then wrote, in two
+      // transactions); its window is now the invocation rather than one call.
+      let known: { entries: ScheduledEntry[]; written: number } | undefined;
+      const keep = (entries: ScheduledEntry[]): ScheduledEntry[] => {
+        known = { entries, written };
+        return entries;
+      };
+      const read = async (): Promise<ScheduledEntry[]> =>
+        known !== undefined && known.written === written ? known.entries : keep(await load());
       return Object.freeze({
         add: async (reply: ScheduledReply): Promise<string> => {
           if (typeof reply !== 'object' || reply === null) throw new TypeError('schedule.add takes { at, text }');
@@ -155,11 +175,11 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
           }
           const id = crypto.randomUUID();
           const saved = await locked(async () => {
-            const entries = await load();
+            const entries = await read();
             if (entries.filter((e) => e.skillId === skillId).length >= maxPerSkill) {
               throw new RangeError(`schedule.add: skill ${skillId} already has ${maxPerSkill} pending replies`);
             }
-            return save([...entries, { id, skillId, conversationId, at, text }]);
+            return keep(await save([...entries, { id, skillId, conversationId, at, text }]));
           });
           if (at <= now() && running) {
             await fireDue();
@@ -171,11 +191,13 @@ export function createScheduler(options: SchedulerOptions): SkillScheduler {
         },
         cancel: async (id: string): Promise<void> => {
           await arm(
-            await locked(async () => save((await load()).filter((e) => !(e.id === id && e.skillId === skillId)))),
+            await locked(async () =>
+              keep(await save((await read()).filter((e) => !(e.id === id && e.skillId === skillId)))),
+            ),
           );
         },
         list: async () =>
-          (await locked(load)).filter((e) => e.skillId === skillId).map(({ id, at, text }) => ({ id, at, text })),
+          (await locked(read)).filter((e) => e.skillId === skillId).map(({ id, at, text }) => ({ id, at, text })),
       });
     },
   };

@@ -108,9 +108,11 @@ function judge(text: string): JunkKind | undefined {
   if (UNTYPED.test(raw)) return 'control';
   // The raw text too: a payload in an attribute (<img onerror=alert(1)>) or a fake system turn
   // in tags (</user><system>…) leaves nothing telling to read.
-  const either = (re: RegExp) => re.test(read) || re.test(head.trim());
-  if (INJECTION.some(either)) return 'injection';
-  if (CODE.some(either) && !MATH_CALL.test(read)) return 'code';
+  // Most turns have no markup: the raw text is then what was read, and each pattern runs once.
+  const trimmed = head.trim();
+  const other = trimmed === read ? undefined : trimmed;
+  if (anyMatch(INJECTION, read, other)) return 'injection';
+  if (anyMatch(CODE, read, other) && !MATH_CALL.test(read)) return 'code';
   if (codeDense(read)) return 'code';
   if (linkOnly(read)) return 'link';
   if (spoofed(read)) return 'spoof';
@@ -126,6 +128,12 @@ function judge(text: string): JunkKind | undefined {
     if (letters.length > 0 && letters.length <= 2 && !SHORT_WORDS.has(letters.toLowerCase())) return 'letters';
   }
   return undefined;
+}
+
+/** `true` when one of `patterns` matches `read`, or `other` (when given). */
+function anyMatch(patterns: readonly RegExp[], read: string, other: string | undefined): boolean {
+  for (const re of patterns) if (re.test(read) || (other !== undefined && re.test(other))) return true;
+  return false;
 }
 
 /** `true` when links and addresses are what a turn says: at most three words around them. */

@@ -62,7 +62,7 @@ test('a skill that declares nothing to consent to runs without a consent lookup'
   assert.equal((await denied.invoke(invocationOf(profiled))).failed, 'permission', 'a revoked grant is not used');
 });
 
-test('the scheduler re-arms from the list it wrote: one read per add or cancel, and timers still fire', async () => {
+test('the scheduler re-arms from the list it wrote, a handle reads it once, and timers still fire', async () => {
   const { store, reads } = recordingSettings(await openTestStore());
   const fired: FiredReply[] = [];
   const scheduler = createScheduler({ store, onFire: (_c, r) => void fired.push(r) });
@@ -74,7 +74,7 @@ test('the scheduler re-arms from the list it wrote: one read per add or cancel, 
   await s.add({ at: Date.now() + 600, text: 'soon' });
   const early = await s.add({ at: Date.now() + 300, text: 'first' });
   await s.cancel(late);
-  assert.equal(reads.length, 4, 'cancel reads the list once too');
+  assert.equal(reads.length, 1, 'the next adds and the cancel of the same handle work on the list it wrote');
   await until(() => fired.length >= 2);
   assert.deepEqual(
     fired.map((f) => f.text),
@@ -104,5 +104,60 @@ test('cancelling the earliest entry re-arms for the next one', async () => {
     (await s.list()).map((e) => e.text),
     ['much later'],
   );
+  scheduler.stop();
+});
+
+test('a handle reads the list again after another write of the scheduler, and loses none of it', async () => {
+  const { store, reads } = recordingSettings(await openTestStore());
+  const scheduler = createScheduler({ store, onFire: () => undefined });
+  await scheduler.start();
+  const turn = scheduler.forSkill('builtin.timer', 'c1');
+  const other = scheduler.forSkill('builtin.reminder', 'c2');
+  const mine = await turn.add({ at: Date.now() + 60_000, text: 'mine' });
+  reads.length = 0;
+  assert.deepEqual(
+    (await turn.list()).map((e) => e.id),
+    [mine],
+  );
+  assert.equal(reads.length, 0, 'its own write is what it lists');
+  await other.add({ at: Date.now() + 120_000, text: 'theirs' });
+  assert.equal(reads.length, 1, 'the other handle read the list once');
+  await turn.cancel(mine);
+  assert.equal(reads.length, 2, "the other handle's write came between: the list is read again");
+  assert.deepEqual(
+    (await scheduler.list()).map((e) => e.text),
+    ['theirs'],
+    "the other handle's entry is kept",
+  );
+  // A failed write leaves the stored list unknown: the next call reads it (reads are still recorded).
+  let full = false;
+  const failing = new Proxy(store, {
+    get(target, key, receiver) {
+      if (key !== 'settings') return Reflect.get(target, key, receiver);
+      return (): KeyValueStore => {
+        const kv = target.settings();
+        return {
+          ...kv,
+          set: async (k: string, v: unknown) => {
+            if (full) throw new Error('disk full');
+            return kv.set(k, v);
+          },
+        };
+      };
+    },
+  });
+  const h = createScheduler({ store: failing, onFire: () => undefined }).forSkill('builtin.timer', 'c3');
+  reads.length = 0;
+  await h.add({ at: Date.now() + 60_000, text: 'kept' });
+  full = true;
+  await assert.rejects(h.add({ at: Date.now() + 60_000, text: 'lost' }), /disk full/);
+  full = false;
+  assert.equal(reads.length, 1, 'the failed add worked on the list the first one wrote');
+  assert.deepEqual(
+    (await h.list()).map((e) => e.text),
+    ['kept'],
+    'nothing it failed to write is listed',
+  );
+  assert.equal(reads.length, 2, 'after the failed write the list is read again');
   scheduler.stop();
 });
