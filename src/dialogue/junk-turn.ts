@@ -36,10 +36,11 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  * Keyboard mash typed as a free-text answer ("tyropu rutpqr" to "What should I remind you about?").
  * The intent model calls a turn mash only when it knows none of its words, and its vocabulary is
  * hashed: a mash word may share a bucket with a word it knows. A free-text value is read from the
- * words as typed, so here mash is judged by its letters alone, and most of its words must be mash
- * ("xmas shopping" is a reminder); a capital keeps a name a name ("Zbigniew").
+ * words as typed, so here mash is judged by its letters alone, and most of its words or letters
+ * must be mash ("xmas shopping" is a reminder); a word written as a name needs stronger evidence
+ * ("Zbigniew" is a name, "Tjbyrnx" is not).
  */
-const typedMash = (text: string): boolean => !/\p{Lu}/u.test(text) && keyboardMash(text, true);
+const typedMash = (text: string): boolean => keyboardMash(text, true);
 
 /** The yes or no a junk-looking answer gives to a confirmation, if it gives one. */
 function yesOrNo(kind: JunkKind, text: string): 'confirm' | 'deny' | undefined {

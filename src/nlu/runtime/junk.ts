@@ -25,6 +25,7 @@ import {
   codeDense,
   encodedBlob,
 } from './junk-patterns.ts';
+import { MASH_SCORE, knownWord, mashScore, mashWord } from './letter-model.ts';
 import { hasMarkup, readMarkup } from './markup.ts';
 import type { JunkKind } from '../types.ts';
 
@@ -195,24 +196,59 @@ function holdsNoWordPair(word: string): boolean {
 }
 
 /**
- * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid", "tyropu rutpqr"): Latin
- * letters only, and at least half of its words are no word of any language the assistant reads
- * ({@link MASHED}, or a letter pair no word holds: {@link NO_WORD_PAIRS}).
- * Only asked of turns whose every word the intent model has never seen, so real words with long
- * consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are not mash either.
+ * `true` when a word is a few keys typed again and again ("sivsivsiv", "sweswes"): a chunk of three
+ * or four letters, at least two and a half times over. Words that repeat a syllable ("couscous",
+ * "mahimahi", "bonbon") do it twice, and sounds ("hahaha", "lololol") use two letters.
+ */
+function repeatedKeys(w: string): boolean {
+  for (let p = 3; p <= 4; p++)
+    if (w.length * 2 >= p * 5 && [...w].every((c, i) => i < p || c === w[i - p])) return true;
+  return false;
+}
+
+/**
+ * `true` when a word reads as keys hit at random: {@link MASHED}, a letter pair no word holds
+ * ({@link NO_WORD_PAIRS}), a chunk typed again and again, or letters that a letter model of English
+ * and pinyin finds likelier typed at random (`./letter-model.ts`). A word written as a name
+ * ("Zbigniew", "Szczepan") needs stronger evidence from the letter model: names of many languages
+ * score above -1.3 ("Szczepan" -1.25, "Mkhize" -0.5, "Niamh" -0.36, of 21 names of 12 languages);
+ * a word in capitals ("IKEA", "CVS") is judged as its letters.
+ */
+function mashedWord(word: string): boolean {
+  const w = word.toLowerCase();
+  // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
+  if (new Set(w).size < 3) return false;
+  if (MASHED.test(word) || holdsNoWordPair(word) || repeatedKeys(w)) return !knownWord(w);
+  if (/^\p{Lu}\p{Ll}+$/u.test(word)) return !knownWord(w) && mashScore(w) < NAME_MASH_SCORE;
+  return mashWord(w);
+}
+
+/** The bar of the letter model for a word written as a name (see {@link mashedWord}). */
+const NAME_MASH_SCORE = -1.5;
+
+/**
+ * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid", "tyropu rutpqr", "rjh",
+ * "hmm zazserth", "siskx523"): Latin letters (digits may be glued to them, punctuation around them),
+ * and at least half of its words ({@link mashedWord}), or of its letters, are keys hit at random. A
+ * number on its own ("asdf 123") may be an answer: such a turn is not judged.
+ * Only asked of turns whose every word the intent model has never seen, or of free-text answers, so
+ * real words with long consonant runs ("strengths") never are; slang and names ("heyyy",
+ * "Xiomara") are not mash either.
  * @param text the turn
- * @param most `true` to ask for more than half of the words (half is enough otherwise)
+ * @param most `true` to ask for more than half of the words or letters (half is enough otherwise)
  */
 export function keyboardMash(text: string, most = false): boolean {
   const bare = text.replace(INVISIBLE, '');
-  if (!/^[\p{Script=Latin}\s.,!?'’-]+$/u.test(bare)) return false;
+  if (!/^[\p{Script=Latin}\d\s.,!?'’-]+$/u.test(bare) || /(?:^|\s)[\d.,]+(?:\s|$)/u.test(bare)) return false;
   const words = bare.match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return false;
-  // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
-  const mashed = words.filter(
-    (w) => (MASHED.test(w) || holdsNoWordPair(w)) && new Set(w.toLowerCase()).size >= 3,
-  ).length;
-  return most ? mashed * 2 > words.length : mashed * 2 >= words.length;
+  const mashed = words.filter(mashedWord);
+  const letters = words.join('').length;
+  // Letters count only for words the letter model finds random too: a word that only holds a rare
+  // pair ("obviously": bv) is not enough to outweigh the rest.
+  const mashedLetters = mashed.filter((w) => mashScore(w.toLowerCase()) < MASH_SCORE).join('').length;
+  const enough = (part: number, whole: number) => (most ? part * 2 > whole : part * 2 >= whole);
+  return enough(mashed.length, words.length) || enough(mashedLetters, letters);
 }
 
 /**
