@@ -18,6 +18,7 @@ import {
   FOREIGN_WORD,
   INJECTION,
   LINK,
+  LITERAL,
   MATH_CALL,
   NUMBER_ONLY,
   STACKED_MARKS,
@@ -113,6 +114,14 @@ function judge(text: string): JunkKind | undefined {
   if (INJECTION.some(either)) return 'injection';
   if (CODE.some(either) && !MATH_CALL.test(read)) return 'code';
   if (codeDense(read)) return 'code';
+  // Literals pasted together ("1e309 null", "Infinity -0"): every word a literal or a number, one a literal.
+  const words = read.split(/\s+/u);
+  if (
+    words.length > 1 &&
+    words.some((w) => LITERAL.test(w)) &&
+    words.every((w) => LITERAL.test(w) || NUMBER_ONLY.test(w))
+  )
+    return 'code';
   if (linkOnly(read)) return 'link';
   if (spoofed(read)) return 'spoof';
   if (FOREIGN_WORD.test(read) && /[\p{Script=Latin}\p{Script=Han}]/u.test(read)) return 'foreign-mix';
@@ -137,12 +146,20 @@ function linkOnly(read: string): boolean {
   return rest.length <= 3;
 }
 
+/** Alphabets with letters drawn like Latin ones. */
+const LOOKALIKE_SCRIPT =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Coptic}]/u;
+
 /**
  * `true` when Cyrillic or Greek look-alikes are mixed into mostly Latin text ("cаncel my alarms")
  * or letters carry stacked combining marks (zalgo): text made to look like something it is not.
  */
 function spoofed(read: string): boolean {
   if (STACKED_MARKS.test(read)) return true;
+  // One word written in two alphabets that share letter shapes (Unicode TR39's mixed-script
+  // words): "ϲlear" with a Greek lunate sigma, "сlear" with a Cyrillic es, whatever the letter.
+  for (const word of read.match(/\p{L}+/gu) ?? [])
+    if (/\p{Script=Latin}/u.test(word) && LOOKALIKE_SCRIPT.test(word)) return true;
   if (!CONFUSABLE.test(read)) return false;
   const latin = read.match(/\p{Script=Latin}/gu)?.length ?? 0;
   const other = read.match(/[\p{Script=Cyrillic}\p{Script=Greek}]/gu)?.length ?? 0;
@@ -252,16 +269,31 @@ export function keyboardMash(text: string, most = false): boolean {
 }
 
 /**
- * The text of a turn the assistant understands: {@link readMarkup}'s reading ("call me <b>bob</b>"
- * is "call me bob"), or the turn as typed when markup is all there is ("<br>") or carries code
+ * Invisible characters that change nothing a reader sees in Latin or Chinese text, taken out before
+ * anything is read ("mi\u200blk" is milk; "\u2066milk\u2069", a name wrapped by a chat app, is milk):
+ * zero-width space, word joiner, byte-order mark, soft hyphen, the bidi marks, embeddings and
+ * isolates, and a zero-width joiner or non-joiner next to a Latin or Han letter, a digit or a space
+ * (between emoji a joiner makes one emoji: "👨‍👩‍👧" keeps it). The bidi overrides (U+202D, U+202E)
+ * stay: they show a text in another order than it is read, and make the turn `control` junk.
+ */
+const IGNORABLE =
+  /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202c\u2066-\u2069]|[\u200c\u200d](?=[\p{Script=Latin}\p{Script=Han}\p{N}\s]|$)|(?<=[\p{Script=Latin}\p{Script=Han}\p{N}\s]|^)[\u200c\u200d]/gu;
+
+/**
+ * The text of a turn the assistant understands: invisible characters ({@link IGNORABLE}) taken out,
+ * then {@link readMarkup}'s reading ("call me <b>bob</b>" is "call me bob", "**milk**" is "milk"),
+ * or the turn as typed when markup is all there is ("<br>") or carries code
  * (`<a href="javascript:…">`, `onerror=`), so that what is read is never empty and a payload is
  * judged as the junk it is ({@link junkKind}).
  * @param text the turn as typed
- * @returns the text to classify and to answer
+ * @returns the text to classify and to answer (the same string when there is nothing to take out)
  * @throws {TypeError} when `text` is not a string
  */
 export function understoodText(text: string): string {
-  const read = readMarkup(text);
-  if (read === text) return text;
-  return read.trim() === '' || junkKind(text) !== undefined ? text : read;
+  if (typeof text !== 'string') throw new TypeError(`understoodText expects a string, got ${typeof text}`);
+  const visible = text.replace(IGNORABLE, '');
+  const read = readMarkup(visible);
+  if (read === visible) return visible;
+  // A number, a letter or an emoji inside markup ("`10`", "**y**") may still answer what was asked.
+  return read.trim() === '' || answersNothing(junkKind(visible)) ? visible : read;
 }

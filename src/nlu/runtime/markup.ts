@@ -6,6 +6,10 @@
  * was typed. A small bounded scanner, not an HTML parser: nothing here is rendered, and a tag-like
  * run that is not markup ("3 < 4 > 2", "<3") is left as it was.
  *
+ * Markdown's inline syntax is read the same way ("**milk**", "`10`", "[milk](https://x.io)" say
+ * "milk", "10", "milk"): the replies are rendered as markdown, so a value kept with its markers
+ * would come back bold, as code or as a link ("Okay, **milk** is on your list").
+ *
  * @module
  */
 
@@ -24,11 +28,48 @@ const INLINE = /^<\/?(?:b|i|u|em|strong|span|a|code|small|sup|sub|mark|s)\b/i;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const REFERENCE = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
 
-/** `true` when `text` holds something {@link readMarkup} reads: a tag, a comment or a character reference. */
+/**
+ * Markdown's inline syntax around words, each bounded (one lazy run between fixed markers):
+ * strong, emphasis and strikethrough markers around text that starts and ends with no space
+ * ("**5 min**", "_milk_", "~~eggs~~"; not "__x__", which is how code names its magic: `__proto__`), a code span whose content is plain words and numbers
+ * ("`10`": a span holding a shell's characters, "`rm -rf /`", stays code), and a link or image,
+ * read as its label. A marker next to a letter or digit is no marker: "2*3*4", "bob_smith".
+ */
+const MD_STRONG = /(?<![\p{L}\p{N}\\])(\*\*|~~)(?=[^\s*_~])([^\n]{1,200}?)(?<=[^\s*_~\\])\1(?![\p{L}\p{N}])/gu;
+const MD_EMPHASIS = /(?<![\p{L}\p{N}*_\\])([*_])(?=[^\s*_])([^*_\n]{1,200}?)(?<=[^\s*_\\])\1(?![\p{L}\p{N}*_])/gu;
+const MD_CODE = /(?<!`)`([\p{L}\p{N} .,:!?'’]{1,200})`(?!`)/gu;
+const MD_LINK = /!?\[([^\[\]\n]{1,200})\]\([^()\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/gu;
+
+/** `true` when `text` holds something {@link readMarkup} reads: a tag, a comment, a character reference or markdown. */
 export function hasMarkup(text: string): boolean {
   TAG.lastIndex = 0;
   REFERENCE.lastIndex = 0;
-  return TAG.test(text) || text.includes('<!') || REFERENCE.test(text);
+  return TAG.test(text) || text.includes('<!') || REFERENCE.test(text) || hasMarkdown(text);
+}
+
+function hasMarkdown(text: string): boolean {
+  if (!/[*_~`\]]/u.test(text)) return false;
+  for (const re of [MD_STRONG, MD_EMPHASIS, MD_CODE, MD_LINK]) {
+    re.lastIndex = 0;
+    if (re.test(text)) return true;
+  }
+  return false;
+}
+
+/** Markdown's inline markers around words, dropped; links and images read as their labels. */
+function readMarkdown(text: string): string {
+  if (!hasMarkdown(text)) return text;
+  let out = text.replace(MD_LINK, '$1').replace(MD_CODE, '$1');
+  // Strong around emphasis ("***x***") comes off one layer at a time.
+  for (let layer = 0; layer < 3; layer++) {
+    // Emphasis holds a letter: "*5*" or "_1_" may be arithmetic or a number's decoration, and is left.
+    const next = out
+      .replace(MD_STRONG, '$2')
+      .replace(MD_EMPHASIS, (whole, _m: string, inner: string) => (/\p{L}/u.test(inner) ? inner : whole));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 function character(code: number): string {
@@ -53,6 +94,14 @@ function character(code: number): string {
 export function readMarkup(text: string): string {
   if (typeof text !== 'string') throw new TypeError(`readMarkup expects a string, got ${typeof text}`);
   if (!hasMarkup(text)) return text;
+  // Markdown is read after the tags: "<b>**milk**</b>" is milk.
+  return readMarkdown(readHtml(text)).replace(/\s+/g, ' ').trim();
+}
+
+function readHtml(text: string): string {
+  TAG.lastIndex = 0;
+  REFERENCE.lastIndex = 0;
+  if (!(TAG.test(text) || text.includes('<!') || REFERENCE.test(text))) return text;
   // References first: an escaped tag pasted from a page ("&lt;script&gt;") is a tag too.
   const bare = text
     .replace(REFERENCE, (_, dec?: string, hex?: string, name?: string) =>
