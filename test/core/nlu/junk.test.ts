@@ -273,7 +273,7 @@ test('a verdict is remembered for the same text and never leaks to another', () 
 });
 
 test('round 8: markdown around a word is read as the word; a code span or link carrying code stays code', () => {
-  for (const [typed, read] of [
+  for (const [typed, read] of <const>[
     ['**milk**', 'milk'],
     ['`10`', '10'],
     ['**5 min**', '5 min'],
