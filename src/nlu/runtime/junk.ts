@@ -255,7 +255,8 @@ const NAME_MASH_SCORE = -1.5;
  * @param most `true` to ask for more than half of the words or letters (half is enough otherwise)
  */
 export function keyboardMash(text: string, most = false): boolean {
-  const bare = text.replace(INVISIBLE, '');
+  // A longer turn is a paste (junkKind), whatever it holds: its head is enough.
+  const bare = text.slice(0, MAX_REQUEST).replace(INVISIBLE, '');
   if (!/^[\p{Script=Latin}\d\s.,!?'’-]+$/u.test(bare) || /(?:^|\s)[\d.,]+(?:\s|$)/u.test(bare)) return false;
   const words = bare.match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return false;

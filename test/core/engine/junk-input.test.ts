@@ -60,3 +60,11 @@ test('number words said without digits or commas, inside markup or not, are read
     assert.ok(reply.text.includes('2,501'), `${text}: ${reply.text}`);
   }
 });
+
+test('fresh keyboard mash starts nothing even where a mash word shares a hashed bucket with a known word', async () => {
+  for (const text of ['okoirkl', 'dsubjpf', 'ok aqwqwsx', 'siskx523']) {
+    const reply = await assistant.send(text);
+    assert.equal(reply.understanding.action, 'out-of-scope', text);
+    assert.equal(reply.understanding.nlu.junk, 'gibberish', text);
+  }
+});
