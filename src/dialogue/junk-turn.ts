@@ -13,7 +13,7 @@
  * - a number alone: the policy reads it ("7" answers "For how long?", "2" "How many?"), except
  *   as a free-text value: "261518654" is no reminder, no list item and no name.
  *
- * And lowercase keyboard mash is no free-text value either, whatever the intent model knew of it.
+ * And keyboard mash is no free-text value either, whatever the intent model knew of it.
  *
  * @module
  */
@@ -38,7 +38,8 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  * hashed: a mash word may share a bucket with a word it knows. A free-text value is read from the
  * words as typed, so here mash is judged by its letters alone, and most of its words or letters
  * must be mash ("xmas shopping" is a reminder); a word written as a name needs stronger evidence
- * ("Zbigniew" is a name, "Tjbyrnx" is not).
+ * ("Zbigniew" and "Rothschild" are names, "Tjbyrnx" is not), and a word of four letters or fewer
+ * is judged only next to a longer mash word ("KFC", "lmk", "zfb" are answers).
  */
 const typedMash = (text: string): boolean => keyboardMash(text, true);
 

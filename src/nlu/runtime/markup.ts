@@ -7,7 +7,7 @@
  * run that is not markup ("3 < 4 > 2", "<3") is left as it was.
  *
  * Markdown's inline syntax is read the same way ("**milk**", "`10`", "[milk](https://x.io)" say
- * "milk", "10", "milk"): the replies are rendered as markdown, so a value kept with its markers
+ * "milk", "10", "milk https://x.io"): the replies are rendered as markdown, so a value kept with its markers
  * would come back bold, as code or as a link ("Okay, **milk** is on your list").
  *
  * @module
@@ -23,6 +23,13 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)|<![^>]*>/g;
  * backtracking search (ReDoS).
  */
 const TAG = /<\/?[a-z][\w:-]*(?:[\s/][^<>]*)?>/gi;
+/**
+ * One character of a code span that holds a value, not code ("`10`", "`ORD-104233`", "`2024-05-01`",
+ * "`Jean-Luc`"): a letter, a digit, a space, prose punctuation, or a hyphen between letters or
+ * digits. A span holding anything else ("`rm -rf /`", "`$(whoami)`") is code (`./junk-patterns.ts`).
+ */
+export const CODE_SPAN_VALUE = "[\\p{L}\\p{N} .,:!?'’]|(?<=[\\p{L}\\p{N}])-(?=[\\p{L}\\p{N}])";
+
 /** Inline tags join the text around them ("<b>bo</b>b" is "bob"); any other tag separates words. */
 const INLINE = /^<\/?(?:b|i|u|em|strong|span|a|code|small|sup|sub|mark|s)\b/i;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -32,13 +39,13 @@ const REFERENCE = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/
  * Markdown's inline syntax around words, each bounded (one lazy run between fixed markers):
  * strong, emphasis and strikethrough markers around text that starts and ends with no space
  * ("**5 min**", "_milk_", "~~eggs~~"; not "__x__", which is how code names its magic: `__proto__`), a code span whose content is plain words and numbers
- * ("`10`": a span holding a shell's characters, "`rm -rf /`", stays code), and a link or image,
- * read as its label. A marker next to a letter or digit is no marker: "2*3*4", "bob_smith".
+ * ("`10`", "`ORD-104233`": a span holding a shell's characters, "`rm -rf /`", stays code), and a
+ * link or image, read as its label (a link to a web page keeps its address). A marker next to a letter or digit is no marker: "2*3*4", "bob_smith".
  */
 const MD_STRONG = /(?<![\p{L}\p{N}\\])(\*\*|~~)(?=[^\s*_~])([^\n]{1,200}?)(?<=[^\s*_~\\])\1(?![\p{L}\p{N}])/gu;
 const MD_EMPHASIS = /(?<![\p{L}\p{N}*_\\])([*_])(?=[^\s*_])([^*_\n]{1,200}?)(?<=[^\s*_\\])\1(?![\p{L}\p{N}*_])/gu;
-const MD_CODE = /(?<!`)`([\p{L}\p{N} .,:!?'’]{1,200})`(?!`)/gu;
-const MD_LINK = /!?\[([^\[\]\n]{1,200})\]\([^()\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/gu;
+const MD_CODE = new RegExp(`(?<!\`)\`((?:${CODE_SPAN_VALUE}){1,200})\`(?!\`)`, 'gu');
+const MD_LINK = /(!?)\[([^\[\]\n]{1,200})\]\(([^()\s]{0,500})(?:\s+"[^"\n]{0,200}")?\)/gu;
 
 /** `true` when `text` holds something {@link readMarkup} reads: a tag, a comment, a character reference or markdown. */
 export function hasMarkup(text: string): boolean {
@@ -59,7 +66,13 @@ function hasMarkdown(text: string): boolean {
 /** Markdown's inline markers around words, dropped; links and images read as their labels. */
 function readMarkdown(text: string): string {
   if (!hasMarkdown(text)) return text;
-  let out = text.replace(MD_LINK, '$1').replace(MD_CODE, '$1');
+  // A link to a web page keeps its address ("read [this](https://…)" is "read this https://…"); an
+  // image, or a link anywhere else, reads as its label.
+  let out = text
+    .replace(MD_LINK, (_, image: string, label: string, url: string) =>
+      image === '' && /^https?:\/\//iu.test(url) ? `${label} ${url}` : label,
+    )
+    .replace(MD_CODE, '$1');
   // Strong around emphasis ("***x***") comes off one layer at a time.
   for (let layer = 0; layer < 3; layer++) {
     // Emphasis holds a letter: "*5*" or "_1_" may be arithmetic or a number's decoration, and is left.
