@@ -89,6 +89,22 @@ const REAL_ANSWERS: [string[], string, string][] = [
   [['把东西加到购物清单'], '牛奶', 'fill-slot'],
   [['add to my shopping list'], '<b>milk</b>', 'fill-slot'],
   [['set a timer'], '**5 min**', 'fill-slot'],
+  // Round 8 review: names with long consonant runs, acronyms and chat or pinyin initials.
+  [['call me'], 'Rothschild', 'fill-slot'],
+  [['call me'], 'Nietzsche', 'fill-slot'],
+  [['call me'], 'Mkrtchyan', 'fill-slot'],
+  [['call me'], 'Hirschfeld', 'fill-slot'],
+  [['call me'], 'Schwarzschild', 'fill-slot'],
+  [['call me'], 'Albrechtsberger', 'fill-slot'],
+  [['remind me'], 'Knightsbridge', 'fill-slot'],
+  [['remind me'], 'Cwmbran', 'fill-slot'],
+  [['remind me'], 'KFC', 'fill-slot'],
+  [['remind me'], 'PDF', 'fill-slot'],
+  [['remind me'], 'wfh', 'fill-slot'],
+  [['remind me'], 'xswl', 'fill-slot'],
+  [['add to my shopping list'], 'NVMe', 'fill-slot'],
+  [['add to my shopping list'], 'XLSX', 'fill-slot'],
+  [['add to my shopping list'], 'zfb', 'fill-slot'],
 ];
 
 const model = await loadEvalIntentModel();

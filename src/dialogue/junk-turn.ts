@@ -68,8 +68,11 @@ export function junkAction(
   pending: DialogueState['pending'],
   freeText: boolean,
 ): JunkAction {
-  const kind = junk ?? junkKind(text);
-  if (kind === undefined) return pending?.type === 'slot' && freeText && typedMash(text) ? 'out-of-scope' : undefined;
+  const free = pending?.type === 'slot' && freeText;
+  // The intent model calls a turn of short words it does not know gibberish ("KFC", "zfb"); as a
+  // free-text value it is judged by its letters as typed, where such words are acronyms or initials.
+  const kind = junk === 'gibberish' && free ? undefined : (junk ?? junkKind(text));
+  if (kind === undefined) return free && typedMash(text) ? 'out-of-scope' : undefined;
   if (answersNothing(kind)) return 'out-of-scope';
   if (kind === 'number') return pending?.type === 'slot' && freeText ? 'out-of-scope' : undefined;
   if (pending?.type === 'confirm') return yesOrNo(kind, text) ?? (kind === 'emoji' ? 'out-of-scope' : undefined);

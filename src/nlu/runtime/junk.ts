@@ -261,7 +261,10 @@ function readWord(word: string, short: boolean): { mashed: boolean; random: bool
   const w = word.toLowerCase();
   const no = { mashed: false, random: false };
   // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
-  if (new Set(w).size < 3 || (w.length <= 4 && !short) || knownWord(w)) return no;
+  if (new Set(w).size < 3 || knownWord(w)) return no;
+  // Unjudged, a short word is still mash by a letter pair no word holds if it is typed in small
+  // letters and has four ("wxjv"; "XLSX", "NVMe" and three-letter initials are not judged).
+  if (w.length <= 4 && !short) return { mashed: word === w && holdsNoWordPair(word), random: false };
   const score = mashScore(w);
   const random = score < MASH_SCORE;
   if (/^\p{Lu}\p{Ll}+$/u.test(word)) return { mashed: repeatedKeys(w) || score < NAME_MASH_SCORE, random };
@@ -279,7 +282,7 @@ const recentMash = new Map<string, boolean>();
  * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid", "tyropu rutpqr",
  * "hmm zazserth", "siskx523"): Latin letters (digits may be glued to them, punctuation around them),
  * and at least half of its words ({@link readWord}) are keys hit at random, or of its letters when
- * every other word is a chat interjection. A number on its own ("asdf 123") may be an answer: such
+ * every other word is a chat interjection or unknown. A number on its own ("asdf 123") may be an answer: such
  * a turn is not judged.
  * Asked with `most` unset only of turns whose every word the intent model has never seen, so real
  * words with long consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are
@@ -312,9 +315,11 @@ function judgeMash(text: string, most: boolean): boolean {
   if (most && read.some((r) => r.mashed)) read = words.map((w) => readWord(w, true));
   const enough = (part: number, whole: number) => (most ? part * 2 > whole : part * 2 >= whole);
   if (enough(read.filter((r) => r.mashed).length, words.length)) return true;
-  // Letters count only when every other word is a chat interjection, and only for words the letter
-  // model finds random too: a word that only holds a rare pair ("obviously": bv) is not enough.
-  if (!words.every((w, i) => read[i]!.mashed || INTERJECTIONS.has(w.toLowerCase()))) return false;
+  // Letters count only when every other word is a chat interjection or no word the corpus knows (a
+  // request's words are not outweighed: "call krzysztof"), and only for words the letter model finds
+  // random too: a word that only holds a rare pair ("obviously": bv) is not enough.
+  const bystander = (w: string) => INTERJECTIONS.has(w.toLowerCase()) || !knownWord(w.toLowerCase());
+  if (!words.every((w, i) => read[i]!.mashed || bystander(w))) return false;
   const letters = words.join('').length;
   const mashedLetters = words.filter((_, i) => read[i]!.mashed && read[i]!.random).join('').length;
   return enough(mashedLetters, letters);

@@ -100,3 +100,9 @@ test('a code span holding a hyphen between letters or digits is a value, not cod
   }
   for (const text of ['`rm -rf /`', '`ls -la`', '`a - b`']) assert.equal(junkKind(text), 'code', text);
 });
+
+test('a free-text answer the intent model called gibberish is judged by its letters as typed', () => {
+  for (const text of ['KFC', 'zfb', 'NVMe']) assert.equal(junkAction('gibberish', text, slot, true), undefined, text);
+  assert.equal(junkAction('gibberish', 'qwrtpsdf', slot, true), 'out-of-scope');
+  assert.equal(junkAction('gibberish', 'KFC', undefined, false), 'out-of-scope', 'no question open: no answer');
+});
