@@ -49,9 +49,14 @@ const MD_LINK = /(!?)\[([^\[\]\n]{1,200})\]\(([^()\s]{0,500})(?:\s+"[^"\n]{0,200
 
 /** `true` when `text` holds something {@link readMarkup} reads: a tag, a comment, a character reference or markdown. */
 export function hasMarkup(text: string): boolean {
+  return hasHtml(text) || hasMarkdown(text);
+}
+
+/** `true` when `text` holds a tag, a comment or a character reference. */
+function hasHtml(text: string): boolean {
   TAG.lastIndex = 0;
   REFERENCE.lastIndex = 0;
-  return TAG.test(text) || text.includes('<!') || REFERENCE.test(text) || hasMarkdown(text);
+  return TAG.test(text) || text.includes('<!') || REFERENCE.test(text);
 }
 
 function hasMarkdown(text: string): boolean {
@@ -63,9 +68,8 @@ function hasMarkdown(text: string): boolean {
   return false;
 }
 
-/** Markdown's inline markers around words, dropped; links and images read as their labels. */
+/** Markdown's inline markers around words, dropped; links and images read as their labels (asked only of text {@link hasMarkdown} holds). */
 function readMarkdown(text: string): string {
-  if (!hasMarkdown(text)) return text;
   // A link to a web page keeps its address ("read [this](https://…)" is "read this https://…"); an
   // image, or a link anywhere else, reads as its label.
   let out = text
@@ -106,17 +110,18 @@ function character(code: number): string {
  */
 export function readMarkup(text: string): string {
   if (typeof text !== 'string') throw new TypeError(`readMarkup expects a string, got ${typeof text}`);
-  if (!hasMarkup(text)) return text;
+  const html = hasHtml(text);
+  const markdown = hasMarkdown(text);
+  if (!html && !markdown) return text;
   // Markdown is read after the tags: "<b>**milk**</b>" is milk.
-  return readMarkdown(readHtml(text)).replace(/\s+/g, ' ').trim();
+  // Tags and references may leave markdown behind, or take it away: test again only then.
+  const bare = html ? readHtml(text) : text;
+  return ((html ? hasMarkdown(bare) : markdown) ? readMarkdown(bare) : bare).replace(/\s+/g, ' ').trim();
 }
 
 function readHtml(text: string): string {
-  TAG.lastIndex = 0;
-  REFERENCE.lastIndex = 0;
-  if (!(TAG.test(text) || text.includes('<!') || REFERENCE.test(text))) return text;
   // References first: an escaped tag pasted from a page ("&lt;script&gt;") is a tag too.
-  const bare = text
+  return text
     .replace(REFERENCE, (_, dec?: string, hex?: string, name?: string) =>
       name !== undefined
         ? (NAMED[name.toLowerCase()] ?? '')
@@ -125,5 +130,4 @@ function readHtml(text: string): string {
     .replace(CODE_ELEMENT, ' ')
     .replace(COMMENT, ' ')
     .replace(TAG, (tag) => (INLINE.test(tag) ? '' : ' '));
-  return bare.replace(/\s+/g, ' ').trim();
 }
