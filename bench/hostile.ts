@@ -24,6 +24,7 @@ import { engineAssets } from '../src/engine/assets.ts';
 import { loadSlotTagger } from '../src/nlu/tagger/slot-tagger.ts';
 import { hostileInputs } from './hostile/hostile-inputs.ts';
 import { midTaskQuestion, moreHostileInputs } from './hostile/more-hostile-inputs.ts';
+import { mashInputs, mashQuestion } from './hostile/mash-inputs.ts';
 import { ConfidantError } from '../src/errors.ts';
 
 const { values } = parseArgs({
@@ -76,6 +77,34 @@ const REAL_ANSWERS: [string[], string, string][] = [
   [['call me'], 'Zbigniew', 'fill-slot'],
   [['remind me'], 'call zhang wei', 'fill-slot'],
   [['add to my shopping list'], 'kimchi', 'fill-slot'],
+  // Round 8: terse answers of every slot kind next to the letter model's mash (./hostile/mash-inputs.ts).
+  [['set a timer'], '5 min', 'fill-slot'],
+  [['remind me to call mom'], 'tmrw', 'fill-slot'],
+  [['call me'], 'Xu', 'fill-slot'],
+  [['add to my shopping list'], 'kiwi', 'fill-slot'],
+  [['add to my shopping list'], 'niunai', 'fill-slot'],
+  [['add to my shopping list'], 'pho', 'fill-slot'],
+  [['remind me'], 'bbq', 'fill-slot'],
+  [['设个计时器'], '十分钟', 'fill-slot'],
+  [['把东西加到购物清单'], '牛奶', 'fill-slot'],
+  [['add to my shopping list'], '<b>milk</b>', 'fill-slot'],
+  [['set a timer'], '**5 min**', 'fill-slot'],
+  // Round 8 review: names with long consonant runs, acronyms and chat or pinyin initials.
+  [['call me'], 'Rothschild', 'fill-slot'],
+  [['call me'], 'Nietzsche', 'fill-slot'],
+  [['call me'], 'Mkrtchyan', 'fill-slot'],
+  [['call me'], 'Hirschfeld', 'fill-slot'],
+  [['call me'], 'Schwarzschild', 'fill-slot'],
+  [['call me'], 'Albrechtsberger', 'fill-slot'],
+  [['remind me'], 'Knightsbridge', 'fill-slot'],
+  [['remind me'], 'Cwmbran', 'fill-slot'],
+  [['remind me'], 'KFC', 'fill-slot'],
+  [['remind me'], 'PDF', 'fill-slot'],
+  [['remind me'], 'wfh', 'fill-slot'],
+  [['remind me'], 'xswl', 'fill-slot'],
+  [['add to my shopping list'], 'NVMe', 'fill-slot'],
+  [['add to my shopping list'], 'XLSX', 'fill-slot'],
+  [['add to my shopping list'], 'zfb', 'fill-slot'],
 ];
 
 const model = await loadEvalIntentModel();
@@ -156,6 +185,7 @@ const started = performance.now();
 // Round 6's set (seed 6) keeps its rows and its mid-task questions, so figures stay comparable.
 const round6 = await runSet('seed 6', hostileInputs(), (_, i) => (i % 8 === 0 ? 'remind me' : 'set a timer'));
 const round7 = await runSet('seed 7', moreHostileInputs(), midTaskQuestion);
+const round8 = await runSet('seed 8', mashInputs(), mashQuestion);
 let realRight = 0;
 const realWrong: string[] = [];
 for (const [setup, answer, expected] of REAL_ANSWERS) {
@@ -188,11 +218,12 @@ const line = (name: string, r: Row) =>
     `${name.padEnd(14)} ${String(r.n).padStart(4)}  ${pct(r.fresh, r.n).padStart(10)}  ${pct(r.mid, r.midN).padStart(13)}  ${String(r.errors).padStart(6)}`,
   );
 say(
-  `hostile inputs: ${totals(round6).n} (seed 6) + ${totals(round7).n} (seed 7), ${seconds.toFixed(0)} s, load ${loadavg()[0]!.toFixed(1)}`,
+  `hostile inputs: ${totals(round6).n} (seed 6) + ${totals(round7).n} (seed 7) + ${totals(round8).n} (seed 8), ${seconds.toFixed(0)} s, load ${loadavg()[0]!.toFixed(1)}`,
 );
 for (const [set, rows] of [
   ['seed 6', round6],
   ['seed 7', round7],
+  ['seed 8', round8],
 ] as const) {
   say(`${set}: category        n  acts-fresh  acts-mid-task  errors`);
   for (const [category, r] of rows) line(category, r);
@@ -206,5 +237,5 @@ for (const line of realWrong) say(`  MISSED ${line}`);
 for (const line of acted) if (values.verbose || line.startsWith('ERROR')) say(`  ACTS ${line}`);
 if (values.json)
   process.stdout.write(
-    `${JSON.stringify({ seed6: Object.fromEntries(round6), seed7: Object.fromEntries(round7), realAnswers: realRight / REAL_ANSWERS.length, p95ms: { seed6: p95(times.get('seed 6') ?? []), seed7: p95(times.get('seed 7') ?? []) } })}\n`,
+    `${JSON.stringify({ seed6: Object.fromEntries(round6), seed7: Object.fromEntries(round7), seed8: Object.fromEntries(round8), realAnswers: realRight / REAL_ANSWERS.length, p95ms: { seed6: p95(times.get('seed 6') ?? []), seed7: p95(times.get('seed 7') ?? []), seed8: p95(times.get('seed 8') ?? []) } })}\n`,
   );

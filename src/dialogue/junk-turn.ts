@@ -13,7 +13,7 @@
  * - a number alone: the policy reads it ("7" answers "For how long?", "2" "How many?"), except
  *   as a free-text value: "261518654" is no reminder, no list item and no name.
  *
- * And lowercase keyboard mash is no free-text value either, whatever the intent model knew of it.
+ * And keyboard mash is no free-text value either, whatever the intent model knew of it.
  *
  * @module
  */
@@ -36,10 +36,12 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  * Keyboard mash typed as a free-text answer ("tyropu rutpqr" to "What should I remind you about?").
  * The intent model calls a turn mash only when it knows none of its words, and its vocabulary is
  * hashed: a mash word may share a bucket with a word it knows. A free-text value is read from the
- * words as typed, so here mash is judged by its letters alone, and most of its words must be mash
- * ("xmas shopping" is a reminder); a capital keeps a name a name ("Zbigniew").
+ * words as typed, so here mash is judged by its letters alone, and most of its words or letters
+ * must be mash ("xmas shopping" is a reminder); a word written as a name needs stronger evidence
+ * ("Zbigniew" and "Rothschild" are names, "Tjbyrnx" is not), and a word of four letters or fewer
+ * is judged only next to a longer mash word ("KFC", "lmk", "zfb" are answers).
  */
-const typedMash = (text: string): boolean => !/\p{Lu}/u.test(text) && keyboardMash(text, true);
+const typedMash = (text: string): boolean => keyboardMash(text, true);
 
 /** The yes or no a junk-looking answer gives to a confirmation, if it gives one. */
 function yesOrNo(kind: JunkKind, text: string): 'confirm' | 'deny' | undefined {
@@ -66,8 +68,11 @@ export function junkAction(
   pending: DialogueState['pending'],
   freeText: boolean,
 ): JunkAction {
-  const kind = junk ?? junkKind(text);
-  if (kind === undefined) return pending?.type === 'slot' && freeText && typedMash(text) ? 'out-of-scope' : undefined;
+  const free = pending?.type === 'slot' && freeText;
+  // The intent model calls a turn of short words it does not know gibberish ("KFC", "zfb"); as a
+  // free-text value it is judged by its letters as typed, where such words are acronyms or initials.
+  const kind = junk === 'gibberish' && free ? undefined : (junk ?? junkKind(text));
+  if (kind === undefined) return free && typedMash(text) ? 'out-of-scope' : undefined;
   if (answersNothing(kind)) return 'out-of-scope';
   if (kind === 'number') return pending?.type === 'slot' && freeText ? 'out-of-scope' : undefined;
   if (pending?.type === 'confirm') return yesOrNo(kind, text) ?? (kind === 'emoji' ? 'out-of-scope' : undefined);

@@ -142,8 +142,10 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
       // Junk (markup with nothing to read, code, injections, emoji, lone letters, a number alone,
       // symbols) is out of scope whatever the model, trained on sentences, guesses for it: no
       // intent to act on (./junk.ts), so the model is not run for it. The verdict goes along for
-      // the dialogue manager.
-      const junk = junkKind(text) ?? (knowsNone(ids, tokenEnds) && keyboardMash(text) ? 'gibberish' : undefined);
+      // the dialogue manager. Mash is half the words where the model knows none of them, and most of
+      // the words or letters otherwise (short words then not judged: "call KFC"): its vocabulary is
+      // hashed, and a mash word may share a bucket with a word it knows ("aizaiz" read as a greeting).
+      const junk = junkKind(text) ?? (keyboardMash(text, !knowsNone(ids, tokenEnds)) ? 'gibberish' : undefined);
       let probs: Float32Array | undefined;
       if (junk === undefined) {
         const job = queue.then(() => run(ids));

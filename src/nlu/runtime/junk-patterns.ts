@@ -6,6 +6,11 @@
  *
  * @module
  */
+import { CODE_SPAN_VALUE } from './markup.ts';
+
+/** Literals of programming languages alone: null, undefined, NaN, [], {}, [object Object], 0x41. */
+export const LITERAL =
+  /^(?:null|undefined|nan|nil|true|false|infinity|-infinity|-0|\[\]|\{\}|\[object \w+\]|0x[\da-f]+|__proto__|constructor\.prototype)$/iu;
 
 /** Code, payloads and injections, each a whole-turn shape or a telling part. */
 export const CODE: readonly RegExp[] = [
@@ -18,14 +23,18 @@ export const CODE: readonly RegExp[] = [
   /^(?:%[\da-f]{2}|\\x[\da-f]{2}|\\u[\da-f]{4}|\s)+(?:%[\da-f]?|\\[xu]?[\da-f]{0,3})?$/iu,
   // Calls run together, as a paste repeats them: print("8")print("8"), alert(1); alert(2).
   /^(?:[$\w]+(?:\.[$\w]+)*\([^()]*\)\s*;?\s*){2}/u,
-  // Literals of programming languages alone: null, undefined, NaN, [], {}, [object Object], 0x41.
-  /^(?:null|undefined|nan|nil|true|false|infinity|-infinity|-0|\[\]|\{\}|\[object \w+\]|0x[\da-f]+|__proto__|constructor\.prototype)$/iu,
+  LITERAL,
   // JSON (or a Python dict): brackets around a quoted key, however nested; or an array of literals.
   /^\s*[[{][\s\S]*?["'][^"'\n]{0,80}["']\s*:[\s\S]*[\]}]\s*$|^\s*\[\s*(?:-?\d+(?:\.\d+)?|"[^"]*"|true|false|null)(?:\s*,\s*(?:-?\d+(?:\.\d+)?|"[^"]*"|true|false|null))*\s*\]\s*$/iu,
   // SQL: a statement's keywords together, or an injection's tautology or comment.
   /\b(?:drop|truncate|alter)\s+table\b|\bunion\s+(?:all\s+)?select\b|\bselect\s+(?:\*|\d+)(?:\s+from\b|\s*$)|\binsert\s+into\b.*\bvalues\b|\bdelete\s+from\b\s+\w+\s*(?:where\b|;)|['"]\s*(?:or|and)\s+['"]?\w+['"]?\s*=\s*['"]?\w+|\bor\s+1\s*=\s*1\b|^\w*'\s*--/iu,
-  // Shell: rm -rf, $(…), `…`, chained commands, system paths and traversal.
-  /\brm\s+-\w*[rf]|\$\([^)]*\)|`[^`]+`|^\s*(?:;|&&|\|\|?)\s*\w|\/etc\/(?:passwd|shadow|hosts)|(?:\.\.[/\\]){2,}|\bwin\.ini\b/iu,
+  // Shell: rm -rf, $(…), `…` holding a shell's characters (markdown's "`10`" and "`ORD-104233`"
+  // are values: ./markup.ts CODE_SPAN_VALUE; \x60 is the backtick), chained commands, system paths
+  // and traversal.
+  new RegExp(
+    String.raw`\brm\s+-\w*[rf]|\$\([^)]*\)|\x60(?!(?:${CODE_SPAN_VALUE})*\x60)[^\x60]*\x60|^\s*(?:;|&&|\|\|?)\s*\w|\/etc\/(?:passwd|shadow|hosts)|(?:\.\.[/\\]){2,}|\bwin\.ini\b`,
+    'iu',
+  ),
   // Injected URLs and lookups: javascript:, data:text/html, ${jndi:…}.
   /\bjavascript\s*:|\bdata:text\/html|\bjndi:/iu,
   // Source lines: a definition, an import, an include, a C-style loop, an arrow function.

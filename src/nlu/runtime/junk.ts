@@ -18,6 +18,7 @@ import {
   FOREIGN_WORD,
   INJECTION,
   LINK,
+  LITERAL,
   MATH_CALL,
   NUMBER_ONLY,
   STACKED_MARKS,
@@ -25,6 +26,7 @@ import {
   codeDense,
   encodedBlob,
 } from './junk-patterns.ts';
+import { MASH_SCORE, MASH_SCORE_SHORT, knownWord, mashScore } from './letter-model.ts';
 import { hasMarkup, readMarkup } from './markup.ts';
 import type { JunkKind } from '../types.ts';
 
@@ -114,6 +116,14 @@ function judge(text: string): JunkKind | undefined {
   if (anyMatch(INJECTION, read, other)) return 'injection';
   if (anyMatch(CODE, read, other) && !MATH_CALL.test(read)) return 'code';
   if (codeDense(read)) return 'code';
+  // Literals pasted together ("1e309 null", "Infinity -0"): every word a literal or a number, one a literal.
+  const words = read.split(/\s+/u);
+  if (
+    words.length > 1 &&
+    words.some((w) => LITERAL.test(w)) &&
+    words.every((w) => LITERAL.test(w) || NUMBER_ONLY.test(w))
+  )
+    return 'code';
   if (linkOnly(read)) return 'link';
   if (spoofed(read)) return 'spoof';
   if (FOREIGN_WORD.test(read) && /[\p{Script=Latin}\p{Script=Han}]/u.test(read)) return 'foreign-mix';
@@ -144,12 +154,28 @@ function linkOnly(read: string): boolean {
   return rest.length <= 3;
 }
 
+/** Alphabets with letters drawn like Latin ones. */
+const LOOKALIKE_SCRIPT =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}\p{Script=Coptic}]/u;
+
+/** Greek letters science and maths write as symbols: micro, pi, ohm, delta, sigma, theta, lambda, phi, omega. */
+const GREEK_SYMBOL = /[µμπΩΔΣσθλφω]/gu;
+
 /**
  * `true` when Cyrillic or Greek look-alikes are mixed into mostly Latin text ("cаncel my alarms")
  * or letters carry stacked combining marks (zalgo): text made to look like something it is not.
  */
 function spoofed(read: string): boolean {
   if (STACKED_MARKS.test(read)) return true;
+  // One word written in two alphabets that share letter shapes (Unicode TR39's mixed-script
+  // words): "ϲlear" with a Greek lunate sigma, "сlear" with a Cyrillic es, whatever the letter.
+  // Greek letters written as units and maths symbols ("50μg", "10kΩ", "2πr", "Δx") are no spoof: in
+  // a word with at most two Latin letters they are taken out first.
+  for (const word of read.match(/\p{L}+/gu) ?? []) {
+    const latin = word.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    const letters = latin <= 2 ? word.replace(GREEK_SYMBOL, '') : word;
+    if (latin > 0 && LOOKALIKE_SCRIPT.test(letters)) return true;
+  }
   if (!CONFUSABLE.test(read)) return false;
   const latin = read.match(/\p{Script=Latin}/gu)?.length ?? 0;
   const other = read.match(/[\p{Script=Cyrillic}\p{Script=Greek}]/gu)?.length ?? 0;
@@ -203,37 +229,136 @@ function holdsNoWordPair(word: string): boolean {
 }
 
 /**
- * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid", "tyropu rutpqr"): Latin
- * letters only, and at least half of its words are no word of any language the assistant reads
- * ({@link MASHED}, or a letter pair no word holds: {@link NO_WORD_PAIRS}).
- * Only asked of turns whose every word the intent model has never seen, so real words with long
- * consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are not mash either.
- * @param text the turn
- * @param most `true` to ask for more than half of the words (half is enough otherwise)
+ * `true` when a word is a few keys typed again and again ("sivsivsiv", "sweswes"): a chunk of three
+ * or four letters, at least two and a half times over, that is no word itself ("yesyesyes",
+ * "byebyebye" say a word again). Words that repeat a syllable ("couscous", "mahimahi", "bonbon") do
+ * it twice, and sounds ("hahaha", "lololol") use two letters.
  */
-export function keyboardMash(text: string, most = false): boolean {
-  const bare = text.replace(INVISIBLE, '');
-  if (!/^[\p{Script=Latin}\s.,!?'’-]+$/u.test(bare)) return false;
-  const words = bare.match(/\p{L}+/gu) ?? [];
-  if (words.length === 0) return false;
-  // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
-  const mashed = words.filter(
-    (w) => (MASHED.test(w) || holdsNoWordPair(w)) && new Set(w.toLowerCase()).size >= 3,
-  ).length;
-  return most ? mashed * 2 > words.length : mashed * 2 >= words.length;
+function repeatedKeys(w: string): boolean {
+  for (let p = 3; p <= 4; p++)
+    if (w.length * 2 >= p * 5 && [...w].every((c, i) => i < p || c === w[i - p])) return !knownWord(w.slice(0, p));
+  return false;
 }
 
 /**
- * The text of a turn the assistant understands: {@link readMarkup}'s reading ("call me <b>bob</b>"
- * is "call me bob"), or the turn as typed when markup is all there is ("<br>") or carries code
+ * Chat interjections: the one kind of word that mash typed next to it may outweigh by its letters
+ * ("hmm zazserth", "lol fjdkslaa"). A request's words ("call krzysztof") are not outweighed so.
+ */
+const INTERJECTIONS = new Set([
+  ...SHORT_WORDS,
+  ...'hmm hmmm lol lmao rofl ugh meh oops heh huh wow yay ooh aah argh okay omg idk bruh welp'.split(' '),
+]);
+
+/**
+ * How a word reads: `mashed` when it reads as keys hit at random ({@link MASHED}, a letter pair no
+ * word holds ({@link NO_WORD_PAIRS}), a chunk typed again and again, or letters that a letter model
+ * of English and pinyin finds likelier typed at random: `./letter-model.ts`), `random` when the
+ * letter model alone finds it so (below {@link MASH_SCORE}).
+ *
+ * A word written as a name ("Zbigniew", "Rothschild", "Cwmbran") is judged first, and only by the
+ * letter model with a lower bar: names of many languages score above -1.3 ("Szczepan" -1.25,
+ * "Mkhize" -0.5, "Niamh" -0.36, of 21 names of 12 languages), and their consonant runs and letter
+ * pairs are no evidence. A word in capitals ("IKEA", "CVS") is judged as its letters.
+ *
+ * Words of four letters or fewer are judged only when `short` is set (a turn the intent model knows
+ * no word of, or one holding a longer mash word): acronyms, chat forms and pinyin initials ("KFC", "NVMe", "lmk", "zfb", "xswl") score
+ * as low as mash, so a short mash typed as an answer ("rjh" to "What should I remind you about?")
+ * gets through.
+ */
+function readWord(word: string, short: boolean): { mashed: boolean; random: boolean } {
+  const w = word.toLowerCase();
+  const no = { mashed: false, random: false };
+  // Three letters of one kind ("hmmm", "zzzz", "brrr") are a sound, not mash.
+  if (new Set(w).size < 3 || knownWord(w)) return no;
+  // Unjudged, a short word is still mash by a letter pair no word holds if it is typed in small
+  // letters and has four ("wxjv"; "XLSX", "NVMe" and three-letter initials are not judged).
+  if (w.length <= 4 && !short) return { mashed: word === w && holdsNoWordPair(word), random: false };
+  const score = mashScore(w);
+  const random = score < MASH_SCORE;
+  if (/^\p{Lu}\p{Ll}+$/u.test(word)) return { mashed: repeatedKeys(w) || score < NAME_MASH_SCORE, random };
+  if (MASHED.test(word) || holdsNoWordPair(word) || repeatedKeys(w)) return { mashed: true, random };
+  return { mashed: score < (w.length <= 4 ? MASH_SCORE_SHORT : MASH_SCORE), random };
+}
+
+/** The bar of the letter model for a word written as a name (see {@link readWord}). */
+const NAME_MASH_SCORE = -1.5;
+
+/** The last few {@link keyboardMash} verdicts: the intent model and the dialogue ask of the same turn. */
+const recentMash = new Map<string, boolean>();
+
+/**
+ * `true` when `text` reads as keyboard mash ("asdfjkl", "bxbnmxm twebpvid", "tyropu rutpqr",
+ * "hmm zazserth", "siskx523"): Latin letters (digits may be glued to them, punctuation around them),
+ * and at least half of its words ({@link readWord}) are keys hit at random, or of its letters when
+ * every other word is a chat interjection or unknown. A number on its own ("asdf 123") may be an answer: such
+ * a turn is not judged.
+ * Asked with `most` unset only of turns whose every word the intent model has never seen, so real
+ * words with long consonant runs ("strengths") never are; slang and names ("heyyy", "Xiomara") are
+ * not mash either.
+ * @param text the turn
+ * @param most `true` for a turn that may hold words the reader knows (a free-text answer, a turn the
+ *   intent model knows a word of): more than half of the words or letters must be mash (half is
+ *   enough otherwise), and words of four letters or fewer are judged only next to a longer mash
+ *   word ({@link readWord})
+ */
+export function keyboardMash(text: string, most = false): boolean {
+  const key = `${most ? 1 : 0}${text}`;
+  const known = recentMash.get(key);
+  if (known !== undefined) return known;
+  const verdict = judgeMash(text, most);
+  if (recentMash.size >= RECENT_SIZE) recentMash.delete(recentMash.keys().next().value as string);
+  recentMash.set(key, verdict);
+  return verdict;
+}
+
+function judgeMash(text: string, most: boolean): boolean {
+  // A longer turn is a paste (junkKind), whatever it holds: its head is enough.
+  const bare = text.slice(0, MAX_REQUEST).replace(INVISIBLE, '');
+  if (!/^[\p{Script=Latin}\d\s.,!?'’-]+$/u.test(bare) || /(?:^|\s)[\d.,]*\d[\d.,]*(?:\s|$)/u.test(bare)) return false;
+  const words = bare.match(/\p{L}+/gu) ?? [];
+  if (words.length === 0) return false;
+  // Short words are judged where the intent model knows no word, or next to a longer mash word
+  // ("nglvgp wxjv lidb"); alone or beside real words they may be acronyms or initials ("call KFC").
+  let read = words.map((w) => readWord(w, !most));
+  if (most && read.some((r) => r.mashed)) read = words.map((w) => readWord(w, true));
+  const enough = (part: number, whole: number) => (most ? part * 2 > whole : part * 2 >= whole);
+  if (enough(read.filter((r) => r.mashed).length, words.length)) return true;
+  // Letters count only when every other word is a chat interjection or no word the corpus knows (a
+  // request's words are not outweighed: "call krzysztof"), and only for words the letter model finds
+  // random too: a word that only holds a rare pair ("obviously": bv) is not enough.
+  const bystander = (w: string) => INTERJECTIONS.has(w.toLowerCase()) || !knownWord(w.toLowerCase());
+  if (!words.every((w, i) => read[i]!.mashed || bystander(w))) return false;
+  const letters = words.join('').length;
+  const mashedLetters = words.filter((_, i) => read[i]!.mashed && read[i]!.random).join('').length;
+  return enough(mashedLetters, letters);
+}
+
+/**
+ * Invisible characters that change nothing a reader sees in Latin or Chinese text, taken out before
+ * anything is read ("mi\u200blk" is milk; "\u2066milk\u2069", a name wrapped by a chat app, is milk):
+ * zero-width space, word joiner, byte-order mark, soft hyphen, the bidi marks, embeddings and
+ * isolates, and a zero-width joiner or non-joiner next to a Latin or Han letter, a digit or a space
+ * (between emoji a joiner makes one emoji: "👨‍👩‍👧" keeps it). The bidi overrides (U+202D, U+202E)
+ * stay: they show a text in another order than it is read, and make the turn `control` junk.
+ */
+const IGNORABLE =
+  /[\u200b\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a-\u202c\u2066-\u2069]|[\u200c\u200d](?=[\p{Script=Latin}\p{Script=Han}\p{N}\s]|$)|(?<=[\p{Script=Latin}\p{Script=Han}\p{N}\s]|^)[\u200c\u200d]/gu;
+
+/**
+ * The text of a turn the assistant understands: invisible characters ({@link IGNORABLE}) taken out,
+ * then {@link readMarkup}'s reading ("call me <b>bob</b>" is "call me bob", "**milk**" is "milk"),
+ * or the turn as typed when markup is all there is ("<br>") or carries code
  * (`<a href="javascript:…">`, `onerror=`), so that what is read is never empty and a payload is
  * judged as the junk it is ({@link junkKind}).
  * @param text the turn as typed
- * @returns the text to classify and to answer
+ * @returns the text to classify and to answer (the same string when there is nothing to take out)
  * @throws {TypeError} when `text` is not a string
  */
 export function understoodText(text: string): string {
-  const read = readMarkup(text);
-  if (read === text) return text;
-  return read.trim() === '' || junkKind(text) !== undefined ? text : read;
+  if (typeof text !== 'string') throw new TypeError(`understoodText expects a string, got ${typeof text}`);
+  const visible = text.replace(IGNORABLE, '');
+  const read = readMarkup(visible);
+  if (read === visible) return visible;
+  // A number, a letter or an emoji inside markup ("`10`", "**y**") may still answer what was asked.
+  return read.trim() === '' || answersNothing(junkKind(visible)) ? visible : read;
 }

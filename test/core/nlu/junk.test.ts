@@ -271,3 +271,54 @@ test('a verdict is remembered for the same text and never leaks to another', () 
   assert.equal(junkKind('k'), 'letters');
   assert.equal(junkKind('7'), 'number');
 });
+
+test('markdown around a word is read as the word; a code span or link carrying code stays code', () => {
+  for (const [typed, read] of <const>[
+    ['**milk**', 'milk'],
+    ['`10`', '10'],
+    ['**5 min**', '5 min'],
+    ['_eggs_', 'eggs'],
+    ['~~eggs~~', 'eggs'],
+    ['***tea***', 'tea'],
+    ['add *milk* and *eggs*', 'add milk and eggs'],
+    ['![milk](https://x.io/milk.png)', 'milk'],
+    ['<b>**milk**</b>', 'milk'],
+  ])
+    assert.equal(understoodText(typed), read, typed);
+  for (const text of ['2*3*4', '5 * 6 * 7', 'bob_smith', 'what is 2**3', '* milk', '*5*', '__init__'])
+    assert.equal(understoodText(text), text, `${text}: no markdown`);
+  for (const text of ['`rm -rf /`', '`ls -la`', '[milk](javascript:alert(1))', '`$(whoami)`']) {
+    assert.equal(understoodText(text), text, text);
+    assert.equal(junkKind(text), 'code', text);
+  }
+  assert.equal(junkKind('[milk](https://x.io)'), 'link', 'a link to a page keeps its address: a link alone');
+  assert.equal(junkKind('`10`'), 'number', 'read as the number it holds: "For how long?" may take it');
+  assert.equal(junkKind('NaN __proto__'), 'code', 'a magic name is no emphasis');
+});
+
+test('invisible characters are taken out; bidi overrides stay and make the turn control junk', () => {
+  assert.equal(understoodText('mi\u200blk'), 'milk');
+  assert.equal(understoodText('\u2066milk\u2069'), 'milk');
+  assert.equal(understoodText('\ufeffset a timer\u200e'), 'set a timer');
+  assert.equal(understoodText('bob\u00adby'), 'bobby');
+  assert.equal(understoodText('mi\u200dlk'), 'milk', 'a joiner between letters joins nothing');
+  assert.equal(understoodText('👨\u200d👩\u200d👧'), '👨\u200d👩\u200d👧', 'a joiner between emoji makes one emoji');
+  assert.equal(understoodText('\u202emilk'), '\u202emilk');
+  assert.equal(junkKind(understoodText('\u202emilk')), 'control');
+  assert.equal(understoodText('set a timer'), 'set a timer');
+  assert.throws(() => understoodText(7 as unknown as string), TypeError);
+});
+
+test('a word written in two look-alike alphabets is a spoof, whatever the letter', () => {
+  for (const text of ['ϲlear my shopping list', 'сlear my list', 'nаme', 'delete my lіst', 'Вob'])
+    assert.equal(junkKind(text), 'spoof', text);
+  for (const text of ['привет мир', 'Éloïse', 'naïve café', 'call me Xu', '我要milk'])
+    assert.notEqual(junkKind(text), 'spoof', text);
+});
+
+test('literals pasted together are code; a number next to a word is not', () => {
+  for (const text of ['1e309 null', 'Infinity -0', 'NaN undefined', 'null null'])
+    assert.equal(junkKind(text), 'code', text);
+  for (const text of ['true story', '10 apples', 'null and void', '0 items'])
+    assert.notEqual(junkKind(text), 'code', text);
+});
