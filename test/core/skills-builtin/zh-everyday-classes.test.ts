@@ -140,13 +140,35 @@ describe('Chinese remarks after a task is done', () => {
     assert.ok(asksTimeLeftZh('个计时器仲有几耐'));
   });
 
-  it('thanks read by the intent model as a yes is thanks; a bare yes with nothing asked is a remark', async () => {
+  it('thanks read by the intent model as a yes is thanks; a bare yes with nothing asked is acknowledged', async () => {
     const h = await createHarness();
     await h.say('帮我定个六分钟的计时器', 'timer');
     const thanks = await h.say('好嘞 3q 我先去忙了', 'yes');
     assert.equal(thanks.understanding.intent, 'thank_you');
-    const ok = await h.say('嗯嗯 行的', 'yes');
-    assert.equal(ok.understanding.action, 'out-of-scope');
+    const ok = await h.say('好的', 'yes');
+    assert.equal(ok.understanding.intent, 'yes');
+    assert.doesNotMatch(ok.reply.text, /抱歉/);
+    const c = await createHarness();
+    await c.say('12乘3等于几', 'calculator');
+    const right = await c.say('对', 'yes');
+    assert.equal(right.understanding.intent, 'yes');
+    assert.doesNotMatch(right.reply.text, /抱歉/);
+  });
+
+  it('a yes with a second request after it points to the second request, not an apology', async () => {
+    for (const [said, second] of [
+      ['好的谢谢 再定一个闹钟七点', /闹钟七点/],
+      ['行 谢谢 顺便提醒我九点开会', /提醒我九点开会/],
+      ['好嘞 谢谢 再帮我定个明早七点的闹钟', /明早七点的闹钟/],
+      ['可以 顺便提醒我下午三点取快递', /取快递/],
+    ] as const) {
+      const h = await createHarness();
+      await h.say('帮我定个十分钟的计时器', 'timer');
+      const r = await h.say(said, 'yes');
+      assert.equal(r.understanding.intent, 'yes', said);
+      assert.match(r.reply.text, second, said);
+      assert.doesNotMatch(r.reply.text, /抱歉/, said);
+    }
   });
 
   it('a joke that did not land is a remark, and the next request for one still gets a joke', async () => {
