@@ -156,19 +156,36 @@ const THANKS = /谢谢|谢啦|谢了|谢咯|多谢|感谢|蟹蟹|3q|thx|thanks|t
 const THANKS_ALL = new RegExp(THANKS.source, 'giu');
 /** Goodbye said with the thanks: "好了谢谢，拜拜". */
 const BYE = /拜拜|再见|回见|bye/iu;
-/** A request or a question besides the thanks ("谢谢 再来一个", "多谢 那明天呢"): then it is that. */
+const BYE_ALL = new RegExp(BYE.source, 'giu');
+/** A request or a question besides the thanks ("谢谢 再来一个", "多谢 那明天呢", "好 谢谢 对了 明天天气怎样"). */
 const ASKS_MORE =
-  /帮我|给我|提醒|定个|设个|加个|加上|删|算|再来|再说|再讲|换一?个|[？?吗呢]|几|多少|怎么|能不能|不用|不要|算了|别|[0-9０-９]|[一二两三四五六七八九十半](?:点|分钟|小时|个)/u;
+  /帮我|给我|提醒|定个|设个|加个|加上|删|算|再|对了|顺便|另外|还有|然后|[？?吗呢]|几|多少|怎么|怎样|咋|能不能|想|要|不用|算了|别|[0-9０-９]|[一二两三四五六七八九十半](?:点|分钟|小时|个)/u;
+/** Words said around thanks that add nothing: "好嘞", "嗯嗯", "ok", "真是太", "小助手". */
+const AROUND =
+  /好的|好嘞|好滴|好了|好吧|好|嗯+|行|ok(?:ay)?|哦+|噢|啊|呀|啦|哈+|哒|了|真是|真的|太|非常|十分|万分|实在|小助手|助手|你|您/giu;
+/** A sign-off said with thanks: "我先去忙了", "我这就去菜市场", "这下不会忘了", "辛苦了", "晚安". */
+const SIGN_OFF =
+  /我?(?:这就|马上|现在就|先|得)去\p{Script=Han}{0,6}|我?去\p{Script=Han}{1,4}了|我?先忙了?|不会忘了?|放心了|知道了|明白了|懂了|记住了|没事了|先这样|就这样|晚安|辛苦了?|麻烦了|帮大忙了|下次(?:再)?(?:聊|见)|回头(?:再)?(?:聊|见)/gu;
+/** Praise said with thanks: "你真靠谱", "你们年轻人做的东西真方便". */
+const PRAISE = /(?:真|太|好|很|超|挺)(?:方便|好用|靠谱|棒|厉害|贴心|聪明|给力|有用|管用)/u;
 
 /**
  * What a Chinese turn of thanks says, with the words people put around it ("好滴3q", "好，谢谢，我这
  * 就去菜市场", "真是太感谢了 你们年轻人做的东西真方便"): `bye` when it also takes leave, `thanks`
- * otherwise; `undefined` when it asks or refuses something besides (that is the turn's act).
+ * otherwise. Only when every clause besides the thanks is a sign-off, praise or a word that adds
+ * nothing: anything else ("谢谢 我想听歌", "谢谢老板 我明天请假", a second request) is the turn's act,
+ * and the answer is `undefined`.
  * @param text the turn
  */
 export function thanksZh(text: string): 'thanks' | 'bye' | undefined {
   const said = text.trim();
-  if (said.length > 40 || !THANKS.test(said) || ASKS_MORE.test(said.replace(THANKS_ALL, ''))) return undefined;
+  if (said.length > 40 || !THANKS.test(said)) return undefined;
+  const rest = said.replace(THANKS_ALL, ' ').replace(BYE_ALL, ' ');
+  if (ASKS_MORE.test(rest.replace(SIGN_OFF, ' '))) return undefined;
+  const clauses = rest.split(/[\s，,。.！!~～、…；;]+/u).filter((c) => c.length > 0);
+  const idle = (c: string) =>
+    PRAISE.test(c) || c.replace(SIGN_OFF, '').replace(AROUND, '').replace(/\P{Script=Han}/gu, '').length <= 2;
+  if (!clauses.every(idle)) return undefined;
   return BYE.test(said) ? 'bye' : 'thanks';
 }
 

@@ -133,6 +133,29 @@ describe('Chinese remarks after a task is done', () => {
     assert.equal(thanksZh('不用了 谢谢'), undefined);
   });
 
+  it('reads thanks only when the rest is a sign-off or praise, never a request said after the thanks', () => {
+    assert.equal(thanksZh('好，谢谢，我这就去菜市场'), 'thanks');
+    assert.equal(thanksZh('多谢 辛苦了'), 'thanks');
+    assert.equal(thanksZh('谢谢 我去做饭了'), 'thanks');
+    assert.equal(thanksZh('谢谢啦小助手'), 'thanks');
+    assert.equal(thanksZh('好 谢谢 对了 明天天气怎样'), undefined);
+    assert.equal(thanksZh('谢谢 我想听歌'), undefined);
+    assert.equal(thanksZh('好的谢谢 播放音乐'), undefined);
+    assert.equal(thanksZh('谢谢老板 我明天请假'), undefined);
+    assert.equal(thanksZh('感谢 帮我查查快递到哪了'), undefined);
+    assert.equal(thanksZh('谢了 顺便把灯关一下'), undefined);
+    assert.equal(thanksZh('行 谢谢 顺便提醒我九点开会'), undefined);
+  });
+
+  it('a request after thanks read by the model as a yes is not answered with "不客气"', async () => {
+    for (const said of ['好的谢谢 播放音乐', '谢谢 我想听歌', '好 谢谢 对了 明天天气怎样']) {
+      const h = await createHarness();
+      await h.say('帮我定个五分钟的计时器', 'timer');
+      const r = await h.say(said, 'yes');
+      assert.notEqual(r.understanding.intent, 'thank_you', said);
+    }
+  });
+
   it('reads a joke that did not land, and a Cantonese question of time left', () => {
     assert.ok(notFunnyZh('唉 一点儿都不好笑'));
     assert.ok(notFunnyZh('好冷啊'));
