@@ -147,20 +147,31 @@ function symbols(text: string): string | undefined {
 
 /** Asks for the total of what was listed: "一共多少", "加起来多少钱". */
 const TOTAL = /一共|总共|加起来|加一起|加在一起|合计|总计/u;
-/** A number that counts or weighs something ("5斤", "3个人"): a list of those is no list of prices. */
-const COUNTED_NUMBER = /\d\s*(?:个|人|口|张|件|份|位|次|天|斤|公斤|克|瓶|盒|袋|包|箱|桶|杯|本|只|条|双|打|年|月|周)/u;
-const NUMBER_RUN = /\d+(?:\.\d+)?%?/gu;
+/**
+ * A price as listed: a number, its money word and tenths ("12块", "6块5", "20"), then a clause end or
+ * the question of the total. Not a weekday or an ordinal ("周一3小时" reads 周13小时): a number after
+ * 周/星期/礼拜/第 is none. A number followed by anything else ("10点", "3小时", "5斤", "3个人")
+ * counts, weighs or times something: a list of those is no list of prices.
+ */
+const PRICE =
+  /(?<!周|星期|礼拜|第|\d|\.)\d+(?:\.\d+)?\s*(?:(?:块钱|块|元钱|元|刀|美元|蚊)\s*(?:\d(?:毛|角)?)?)?(?=[\s，,。；;、]|一共|总共|加起来|加一起|加在一起|合计|总计|$)/gu;
+/** A weekday or an ordinal with its number ("周1", "星期3", "第2天"): it names, it does not price. */
+const NAMED = /(?:周|星期|礼拜|第)\d+/gu;
+const MONEY_TAIL = /\s*(?:块钱|块|元钱|元|刀|美元|蚊)\s*(?:(\d)(?:毛|角)?)?/u;
 
 /**
- * Prices named one after another and asked for in total ("白菜三块五 猪肉二十八 一共多少钱"): their
- * sum. Only when no operator was said and no number counts or weighs something (then the sum would
- * need a product the user did not say).
+ * Prices named one after another and asked for in total ("白菜三块五 猪肉二十八 一共多少钱", "星期三花了
+ * 50 星期四花了30 一共多少"): their sum. Only when no operator was said and every number is a price
+ * or names a day (else the sum would need a product or a unit the user did not say).
  */
 function totalOf(digits: string, s: string): string | undefined {
-  if (!TOTAL.test(digits) || COUNTED_NUMBER.test(digits) || /[+*/^√!]|\s-\s/u.test(s)) return undefined;
-  const numbers = s.match(NUMBER_RUN) ?? [];
-  if (numbers.length < 2 || numbers.some((n) => n.endsWith('%'))) return undefined;
-  return numbers.join(' + ');
+  if (!TOTAL.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
+  const said = digits.replace(NAMED, ' ');
+  if (/\d/u.test(said.replace(PRICE, ' '))) return undefined;
+  const numbers = (said.match(PRICE) ?? []).map((p) =>
+    p.replace(MONEY_TAIL, (_, d?: string) => (d === undefined ? '' : `.${d}`)).trim(),
+  );
+  return numbers.length < 2 ? undefined : numbers.join(' + ');
 }
 
 /** A run of numbers, operators, brackets and spaces. */

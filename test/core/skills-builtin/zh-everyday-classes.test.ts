@@ -41,6 +41,15 @@ describe('Chinese money and shares in a sum', () => {
     assert.equal(toSymbolsZh('白菜三块 猪肉二十'), undefined);
   });
 
+  it('a total of hours, times, distances or floors is no total of prices; a weekday names, it does not price', () => {
+    assert.equal(toSymbolsZh('周一3小时 周二5小时 一共多少'), undefined);
+    assert.equal(toSymbolsZh('10点开会 11点结束 一共多久'), undefined);
+    assert.equal(toSymbolsZh('第一天跑了5公里 第二天跑了8公里 一共多少'), undefined);
+    assert.equal(toSymbolsZh('一楼3户 二楼4户 一共多少'), undefined);
+    assert.equal(toSymbolsZh('星期三花了50 星期四花了30 一共多少'), '50 + 30');
+    assert.equal(toSymbolsZh('早餐15 午餐30 晚餐45 总共多少'), '15 + 30 + 45');
+  });
+
   it('a drop said first does not hide the sum after it (算了 帮我算下…)', () => {
     assert.equal(toSymbolsZh('算了 帮我算下600乘0.05'), '600 * 0.05');
   });
