@@ -64,6 +64,14 @@ describe('Chinese follow-ups on the last result', () => {
     assert.equal(scaleZh('翻译一下'), undefined);
   });
 
+  it('翻两番 doubles twice (four times), 三倍 is three times', () => {
+    assert.equal(scaleZh('再翻两番'), '* 4');
+    assert.equal(scaleZh('结果翻两番是多少'), '* 4');
+    assert.equal(scaleZh('变成四倍呢'), '* 4');
+    assert.equal(scaleZh('变成三倍呢'), '* 3');
+    assert.equal(scaleZh('翻两番的事以后再说'), undefined);
+  });
+
   it('doubles, divides with 看看, raises to a new power and continues from one clause of a longer turn', async () => {
     const h = await createHarness();
     await h.say('二十五乘以四', 'calculator');
