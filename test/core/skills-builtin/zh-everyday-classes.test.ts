@@ -114,6 +114,16 @@ describe('Chinese list items with the words people put around them', () => {
     // A question after 还有 adds nothing.
     assert.deepEqual(adds('还有要买的吗'), []);
   });
+
+  it('油 is petrol only when it is the whole object: 加油条, 加油麦菜, 加油桃 add food', () => {
+    assert.deepEqual(adds('加油条'), ['油条']);
+    assert.deepEqual(adds('购物单加油麦菜'), ['油麦菜']);
+    assert.deepEqual(adds('帮我加油桃'), ['油桃']);
+    assert.deepEqual(adds('加油豆腐'), ['油豆腐']);
+    assert.deepEqual(adds('清单里加油条和豆浆'), ['油条', '豆浆']);
+    assert.deepEqual(adds('给车加油'), []);
+    assert.deepEqual(adds('加油啊'), []);
+  });
 });
 
 describe('Chinese timer lengths and their corrections', () => {
