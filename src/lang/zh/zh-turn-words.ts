@@ -17,8 +17,23 @@
 const DAY_QUESTION =
   /哪一?天|几月几[号日]|几号|(?:星期|周|礼拜)几|(?:还有|还剩|还差|差|剩|有)(?:几|多少)天|(?:几|多少)天(?:以?后|之后)?(?:到|过|是)|什么时候(?:到|过)/u;
 
-/** The time of the alarm asked: "现在闹钟是几点的", "我的闹钟定的几点", "明天几点的闹钟来着" (not the time now). */
-const READS_ALARM = /闹钟(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的闹钟/u;
+/**
+ * A question about the timers or alarms set, not a new one: time left ("还剩多少", "多久响"), what is
+ * set ("有几个", "哪几个", "有没有"), the time an alarm is set for ("闹钟定的几点", "现在闹钟是几点的",
+ * "几点的闹钟来着"). One rule for the dialogue (an alarm question is no question of the time now)
+ * and for the alarm skill (src/skills/builtin/timers.ts: it lists, it does not set).
+ */
+const ASKS_WHAT_IS_SET =
+  /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|(?:闹钟|闹铃)(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的(?:闹钟|闹铃)|来着/u;
+
+/**
+ * `true` when a Chinese turn asks what timers or alarms are set ("闹钟是几点的", "还剩多久", "我现在
+ * 一共几个闹钟"); a verb that sets or stops one is read by the skill before this.
+ * @param text the turn
+ */
+export function asksWhatIsSetZh(text: string): boolean {
+  return ASKS_WHAT_IS_SET.test(text);
+}
 
 /** What a question about a name asks with. */
 const WHAT = '(?:啥|什么|谁|哪个)';
@@ -46,7 +61,12 @@ const CHANGES_OWN_NAME =
  */
 export function requestIntentZh(text: string, hasDate: boolean): string | undefined {
   if (hasDate && DAY_QUESTION.test(text)) return 'date';
-  if (READS_ALARM.test(text) && !/[定设改换调取删关]/u.test(text.replace(/(?:定|设)的/gu, ''))) return 'alarm';
+  if (
+    /闹钟|闹铃/u.test(text) &&
+    asksWhatIsSetZh(text) &&
+    !/[定设改换调取删关]/u.test(text.replace(/(?:定|设)的|(?:定|设)在(?=几点|什么时候)/gu, ''))
+  )
+    return 'alarm';
   if (ASKS_OWN_NAME.test(text)) return 'user_name';
   if (ASKS_ITS_NAME.test(text)) return 'what_is_your_name';
   // "改你的名字", "给你改个名" rename the assistant.

@@ -10,6 +10,7 @@ import { scaleZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { asksTimeLeftZh, notFunnyZh, requestIntentZh, thanksZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
 describe('Chinese money and shares in a sum', () => {
@@ -232,6 +233,28 @@ describe('Chinese remarks after a task is done', () => {
 });
 
 describe('Chinese reminders and alarms asked about', () => {
+  it('a question of the time an alarm is set for reads the alarm set, it sets none', async () => {
+    for (const [asked, read] of [
+      ['现在闹钟是几点的', 'alarm'],
+      ['闹钟是几点的', 'alarm'],
+      ['我的闹钟定在几点', 'time'],
+      ['几点的闹钟来着', 'time'],
+    ] as const) {
+      const h = await createHarness();
+      await h.say('明天早上七点叫我起床', 'alarm');
+      const r = await h.say(asked, read);
+      assert.equal(r.understanding.intent, 'alarm', asked);
+      assert.match(r.reply.text, /7:00/, asked);
+      assert.doesNotMatch(r.reply.text, /定在几点？/, asked);
+    }
+    const h = await createHarness();
+    await h.say('明天早上七点叫我起床', 'alarm');
+    const moved = await h.say('闹钟改到八点', 'alarm');
+    assert.match(moved.reply.text, /8:00响/);
+    assert.equal(scheduleOp('再定个闹钟六点半'), 'set');
+    assert.equal(scheduleOp('闹钟是几点的'), 'list');
+  });
+
   it('"设一个提醒事项" names no task: the task is asked, and the next turn fills it', async () => {
     const h = await createHarness();
     const asked = await h.say('麻烦帮我建一个提醒事项', 'reminder_update');
