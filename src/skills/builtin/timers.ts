@@ -91,10 +91,11 @@ function unitOf(ms: number): number {
 function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtractInput): number | undefined {
   const lengths = entities.filter((e) => e.kind === 'duration' && typeof e.value === 'number');
   // "不是十分钟 十二分钟 说错了", "no not 10 minutes, 12 minutes": a correction that says two lengths
-  // means the one it does not negate, the last when it negates none.
+  // means the one it does not negate, the first when it negates none ("不对，要二十分钟，十分钟太短了":
+  // what follows the new length is its reason).
   if (lengths.length > 1 && cue?.type === 'correction') {
     const kept = lengths.filter((e) => !NEGATED_BEFORE.test(text.slice(0, e.start)));
-    return (kept.at(-1) ?? lengths.at(-1))!.value as number;
+    return (kept[0] ?? lengths[0])!.value as number;
   }
   const length = lengths[0]?.value;
   if (typeof length === 'number') return length;

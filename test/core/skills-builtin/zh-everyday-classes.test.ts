@@ -148,6 +148,19 @@ describe('Chinese timer lengths and their corrections', () => {
     const again = await h.say('不对 改成五分钟 不是十八分钟', 'timer');
     assert.equal(again.understanding.slots['duration'], 300_000);
   });
+
+  it('a correction that negates none of its two lengths keeps the first; the second is its reason', async () => {
+    for (const [said, ms] of [
+      ['不对，要二十分钟，十分钟太短了', 1_200_000],
+      ['不对 改成四十分钟吧 十五分钟根本不够', 2_400_000],
+      ['no wait, 25 minutes, 10 minutes is too short', 1_500_000],
+    ] as const) {
+      const h = await createHarness();
+      await h.say('帮我定个十分钟的计时器', 'timer');
+      const fixed = await h.say(said, 'timer');
+      assert.equal(fixed.understanding.slots['duration'], ms, said);
+    }
+  });
 });
 
 describe('Chinese remarks after a task is done', () => {
