@@ -67,7 +67,7 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
 const FILLER =
-  /算了|看看|系几多|几多|我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
+  /看看|系几多|几多|我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
 
 /**
  * Rewrites Chinese spoken arithmetic into symbols.
@@ -76,7 +76,10 @@ const FILLER =
  */
 export function toSymbolsZh(said: string): string | undefined {
   // "嗯 那个 三百六 除以 十二", "然后 再乘 七": voice fillers are no part of the sum.
-  const text = withoutFillersZh(said);
+  // "算了吧 3加5也不用算了": a sum said to be dropped asks for nothing; "算了 帮我算下…" drops what
+  // came before and asks anew (算了 only at the start).
+  if (NOT_TO_WORK_OUT.test(said)) return undefined;
+  const text = withoutFillersZh(said).replace(/^(?:算了|算啦)[吧啊]?[\s，,。！!]*/u, '');
   const whole = symbols(text);
   if (whole !== undefined) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",
@@ -90,6 +93,8 @@ export function toSymbolsZh(said: string): string | undefined {
   return undefined;
 }
 
+/** The sum is not to be worked out: "不用算了", "不算了", "别算了". */
+const NOT_TO_WORK_OUT = /不用算|不算了|别算|不要算|不必算|用不着算/u;
 const CLAUSE = /[，,。；;！!？?]+/u;
 
 /** "八五折" has no numeral reading ("八五" is not a number): its digits are written out first. */

@@ -54,6 +54,15 @@ describe('Chinese money and shares in a sum', () => {
   it('a drop said first does not hide the sum after it (算了 帮我算下…)', () => {
     assert.equal(toSymbolsZh('算了 帮我算下600乘0.05'), '600 * 0.05');
   });
+
+  it('a sum said not to be worked out is no sum; 算了 is a drop only at the start', () => {
+    assert.equal(toSymbolsZh('算了吧 3加5也不用算了'), undefined);
+    assert.equal(toSymbolsZh('12乘3 算了 不算了'), undefined);
+    assert.equal(toSymbolsZh('别算了 7乘8'), undefined);
+    assert.equal(toSymbolsZh('100减去算了 20'), undefined);
+    assert.equal(toSymbolsZh('算了，12乘3等于几'), '12 * 3');
+    assert.equal(toSymbolsZh('嗯 算了 还是算下7乘8'), '7 * 8');
+  });
 });
 
 describe('Chinese follow-ups on the last result', () => {
