@@ -31,9 +31,12 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%])/gu, '$1.$2'],
   [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元|蚊)`, 'gu'), '$1'],
   // "一成" is a tenth, "两成半" a quarter: a share said in tenths is that many tens of percent.
+  // "三成五" is 35%. Only a share said as one: what follows is 的, 小费, the question or the clause's
+  // end ("一成不变", "八成是他" are no shares).
   [
-    /(\d+(?:\.\d+)?)\s*成(半)?(?=[^本功绩人立交熟]|$)/gu,
-    (_, n: string, half?: string) => `${Number(n) * 10 + (half === undefined ? 0 : 5)}%`,
+    /(\d+(?:\.\d+)?)\s*成(?:(半)|(\d)(?![\d.]))?(?=\s*(?:的|小费|是多少|等于|多少|几多|系|呢|[，,。！!？?、；;]|$))/gu,
+    (_, n: string, half?: string, tenth?: string) =>
+      `${Number(n) * 10 + (half === undefined ? Number(tenth ?? 0) : 5)}%`,
   ],
   // "45的账单给18%小费", "45的账单付18%的小费": the tip is a percentage of the bill.
   [new RegExp(String.raw`(${N})\s*的?账单\s*(?:给|付|加|留)?\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],

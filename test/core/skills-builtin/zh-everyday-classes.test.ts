@@ -26,6 +26,13 @@ describe('Chinese money and shares in a sum', () => {
     assert.equal(toSymbolsZh('八百的两成半'), '25% * 800');
   });
 
+  it('三成五 is 35%, and 成 in a set phrase (一成不变, 八成是) is no share', () => {
+    assert.equal(toSymbolsZh('一千的三成五是多少'), '35% * 1000');
+    assert.equal(toSymbolsZh('两百的三成'), '30% * 200');
+    assert.equal(toSymbolsZh('一成不变'), undefined);
+    assert.equal(toSymbolsZh('八成是他算错了 3加5'), '3 + 5');
+  });
+
   it('reads a tip said after the amount, with words around the sum', () => {
     assert.equal(toSymbolsZh('打车花了80 小费按15%算是多少'), '15% * 80');
     assert.equal(toSymbolsZh('这顿饭两百六，小费给百分之十'), '10% * 260');
