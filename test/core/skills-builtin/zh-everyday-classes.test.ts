@@ -92,24 +92,28 @@ describe('Chinese follow-ups on the last result', () => {
   it('doubles, divides with 看看, raises to a new power and continues from one clause of a longer turn', async () => {
     const h = await createHarness();
     await h.say('二十五乘以四', 'calculator');
+    // The result is the whole number the reply ends on (an echoed "25 × 4" proves nothing).
     const doubled = await h.say('结果翻个倍', 'calculator');
-    assert.match(doubled.reply.text, /200/);
+    assert.equal(doubled.understanding.slots['expression'], '(25 * 4) * 2');
+    assert.match(doubled.reply.text, /(?<![\d.])200。$/);
     const divided = await h.say('再除以8看看', 'calculator');
-    assert.match(divided.reply.text, /25/);
+    assert.equal(divided.understanding.slots['expression'], '((25 * 4) * 2) / 8');
+    assert.match(divided.reply.text, /(?<![\d.])25。$/);
     const clause = await h.say('嗯，再乘以 3 呢，一共多少？', 'calculator');
-    assert.match(clause.reply.text, /75/);
+    assert.match(clause.reply.text, /(?<![\d.])75。$/);
 
     await h.say('3的5次方', 'calculator');
     const power = await h.say('那8次方呢', 'calculator');
     assert.equal(power.understanding.slots['expression'], '3 ^ 8');
-    assert.match(power.reply.text, /6561/);
+    assert.match(power.reply.text, /(?<![\d.])6561。$/);
   });
 
   it('a Cantonese follow-up (咁…呢) replaces the amount of a tip', async () => {
     const h = await createHarness();
     await h.say('两百蚊畀一成小费系几多', 'calculator');
     const again = await h.say('咁五百蚊呢', 'calculator');
-    assert.match(again.reply.text, /50/);
+    assert.equal(again.understanding.slots['expression'], '10% * 500');
+    assert.match(again.reply.text, /(?<![\d.])50。$/);
   });
 });
 
