@@ -266,6 +266,23 @@ describe('Chinese remarks after a task is done', () => {
 });
 
 describe('Chinese reminders and alarms asked about', () => {
+  it('"提醒我一件事" with no task sets one (the task is asked), a question about the reminders still reads them', async () => {
+    for (const said of ['提醒我一件事', '提醒我事项', '帮我记个事']) {
+      const h = await createHarness();
+      const r = await h.say(said, 'reminder');
+      assert.equal(r.understanding.intent, 'reminder_update', said);
+      assert.doesNotMatch(r.reply.text, /没有任何提醒/, said);
+    }
+    const h = await createHarness();
+    await h.say('提醒我一件事', 'reminder');
+    const filled = await h.say('下午三点去拿快递', 'reminder');
+    assert.equal(filled.understanding.slots['task'], '去拿快递');
+    for (const said of ['我有哪些提醒', '提醒我有哪些事来着']) {
+      const r = await createHarness().then((c) => c.say(said, 'reminder'));
+      assert.equal(r.understanding.intent, 'reminder', said);
+    }
+  });
+
   it('a question of the time an alarm is set for reads the alarm set, it sets none', async () => {
     for (const [asked, read] of [
       ['现在闹钟是几点的', 'alarm'],
