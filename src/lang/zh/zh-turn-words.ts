@@ -204,7 +204,11 @@ export function thanksZh(text: string): 'thanks' | 'bye' | undefined {
   if (ASKS_MORE.test(rest.replace(SIGN_OFF, ' '))) return undefined;
   const clauses = rest.split(/[\s，,。.！!~～、…；;]+/u).filter((c) => c.length > 0);
   const idle = (c: string) =>
-    PRAISE.test(c) || c.replace(SIGN_OFF, '').replace(AROUND, '').replace(/\P{Script=Han}/gu, '').length <= 2;
+    PRAISE.test(c) ||
+    c
+      .replace(SIGN_OFF, '')
+      .replace(AROUND, '')
+      .replace(/\P{Script=Han}/gu, '').length <= 2;
   if (!clauses.every(idle)) return undefined;
   return BYE.test(said) ? 'bye' : 'thanks';
 }
