@@ -402,13 +402,7 @@ function zhCommand(
   if (k >= 0) return { command: 'start_task', k };
   // "一点都不好笑" after a joke is a reaction, not a request for one.
   if (state.pending === undefined && notFunnyZh(f.utterance)) return { command: 'out_of_scope', k: -1 };
-  // A yes or a no with nothing asked ("嗯嗯 对的" after a result, "行 得嘞") answers nothing: a remark.
-  if (
-    state.pending === undefined &&
-    (command === 'small_talk' || command === 'start_task' || command === 'confirm' || command === 'deny') &&
-    yesOrNo
-  )
-    return { command: 'out_of_scope', k: -1 };
+  // A yes with nothing asked ("好的" after a timer, "嗯嗯 对的") keeps the acknowledgement it gets.
   return { command, k: -1 };
 }
 

@@ -31,9 +31,12 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%])/gu, '$1.$2'],
   [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元|蚊)`, 'gu'), '$1'],
   // "一成" is a tenth, "两成半" a quarter: a share said in tenths is that many tens of percent.
+  // "三成五" is 35%. Only a share said as one: what follows is 的, 小费, the question or the clause's
+  // end ("一成不变", "八成是他" are no shares).
   [
-    /(\d+(?:\.\d+)?)\s*成(半)?(?=[^本功绩人立交熟]|$)/gu,
-    (_, n: string, half?: string) => `${Number(n) * 10 + (half === undefined ? 0 : 5)}%`,
+    /(\d+(?:\.\d+)?)\s*成(?:(半)|(\d)(?![\d.]))?(?=\s*(?:的|小费|是多少|等于|多少|几多|系|呢|[，,。！!？?、；;]|$))/gu,
+    (_, n: string, half?: string, tenth?: string) =>
+      `${Number(n) * 10 + (half === undefined ? Number(tenth ?? 0) : 5)}%`,
   ],
   // "45的账单给18%小费", "45的账单付18%的小费": the tip is a percentage of the bill.
   [new RegExp(String.raw`(${N})\s*的?账单\s*(?:给|付|加|留)?\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
@@ -67,7 +70,7 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
 const FILLER =
-  /算了|看看|系几多|几多|我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
+  /看看|系几多|几多|我是说|我的意思是|不对|[打说搞写按弄]错了|人均|多少钱|来着|一共|总共|要是|平均|等一下|等下|稍等|先|请问|帮我|帮忙|麻烦|你|给我|我想知道|想知道|计算一下|计算|算一下|算下|算算|算|一下|等于多少|等于几|等于|是多少|得多少|得几|是几|多少|几|结果|答案|是|呢|吗|啊|呀|吧|呗|嘛|求|那|再|如果|换成|改成|[？?！。，,、：:]/gu;
 
 /**
  * Rewrites Chinese spoken arithmetic into symbols.
@@ -76,7 +79,10 @@ const FILLER =
  */
 export function toSymbolsZh(said: string): string | undefined {
   // "嗯 那个 三百六 除以 十二", "然后 再乘 七": voice fillers are no part of the sum.
-  const text = withoutFillersZh(said);
+  // "算了吧 3加5也不用算了": a sum said to be dropped asks for nothing; "算了 帮我算下…" drops what
+  // came before and asks anew (算了 only at the start).
+  if (NOT_TO_WORK_OUT.test(said)) return undefined;
+  const text = withoutFillersZh(said).replace(/^(?:算了|算啦)[吧啊]?[\s，,。！!]*/u, '');
   const whole = symbols(text);
   if (whole !== undefined) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",
@@ -90,6 +96,8 @@ export function toSymbolsZh(said: string): string | undefined {
   return undefined;
 }
 
+/** The sum is not to be worked out: "不用算了", "不算了", "别算了". */
+const NOT_TO_WORK_OUT = /不用算|不算了|别算|不要算|不必算|用不着算/u;
 const CLAUSE = /[，,。；;！!？?]+/u;
 
 /** "八五折" has no numeral reading ("八五" is not a number): its digits are written out first. */
@@ -115,7 +123,9 @@ export function discountZh(text: string): string | undefined {
 /** "翻个倍", "再翻一番", "减半", "砍一半": the last result doubled or halved. */
 const SCALE_ZH: [RegExp, string][] = [
   [/^(?:结果|答案|这个|那)?(?:再)?(?:翻(?:个|一)?倍|翻一番|乘(?:以)?2|(?:变成|弄成|来个)?(?:两|2)倍)$/u, '* 2'],
-  [/^(?:结果|答案|这个|那)?(?:再)?(?:翻两番|(?:变成|弄成)?(?:三|3)倍)$/u, '* 3'],
+  [/^(?:结果|答案|这个|那)?(?:再)?(?:(?:变成|弄成)?(?:三|3)倍)$/u, '* 3'],
+  // A 番 doubles: 翻两番 is doubled twice, four times the amount.
+  [/^(?:结果|答案|这个|那)?(?:再)?(?:翻两番|翻2番|(?:变成|弄成)?(?:四|4)倍)$/u, '* 4'],
   [/^(?:结果|答案|这个|那)?(?:再)?(?:减半|砍一半|对半|除以2|(?:取|拿|要|剩)?一半)$/u, '/ 2'],
 ];
 
@@ -147,20 +157,31 @@ function symbols(text: string): string | undefined {
 
 /** Asks for the total of what was listed: "一共多少", "加起来多少钱". */
 const TOTAL = /一共|总共|加起来|加一起|加在一起|合计|总计/u;
-/** A number that counts or weighs something ("5斤", "3个人"): a list of those is no list of prices. */
-const COUNTED_NUMBER = /\d\s*(?:个|人|口|张|件|份|位|次|天|斤|公斤|克|瓶|盒|袋|包|箱|桶|杯|本|只|条|双|打|年|月|周)/u;
-const NUMBER_RUN = /\d+(?:\.\d+)?%?/gu;
+/**
+ * A price as listed: a number, its money word and tenths ("12块", "6块5", "20"), then a clause end or
+ * the question of the total. Not a weekday or an ordinal ("周一3小时" reads 周13小时): a number after
+ * 周/星期/礼拜/第 is none. A number followed by anything else ("10点", "3小时", "5斤", "3个人")
+ * counts, weighs or times something: a list of those is no list of prices.
+ */
+const PRICE =
+  /(?<!周|星期|礼拜|第|\d|\.)\d+(?:\.\d+)?\s*(?:(?:块钱|块|元钱|元|刀|美元|蚊)\s*(?:\d(?:毛|角)?)?)?(?=[\s，,。；;、]|一共|总共|加起来|加一起|加在一起|合计|总计|$)/gu;
+/** A weekday or an ordinal with its number ("周1", "星期3", "第2天"): it names, it does not price. */
+const NAMED = /(?:周|星期|礼拜|第)\d+/gu;
+const MONEY_TAIL = /\s*(?:块钱|块|元钱|元|刀|美元|蚊)\s*(?:(\d)(?:毛|角)?)?/u;
 
 /**
- * Prices named one after another and asked for in total ("白菜三块五 猪肉二十八 一共多少钱"): their
- * sum. Only when no operator was said and no number counts or weighs something (then the sum would
- * need a product the user did not say).
+ * Prices named one after another and asked for in total ("白菜三块五 猪肉二十八 一共多少钱", "星期三花了
+ * 50 星期四花了30 一共多少"): their sum. Only when no operator was said and every number is a price
+ * or names a day (else the sum would need a product or a unit the user did not say).
  */
 function totalOf(digits: string, s: string): string | undefined {
-  if (!TOTAL.test(digits) || COUNTED_NUMBER.test(digits) || /[+*/^√!]|\s-\s/u.test(s)) return undefined;
-  const numbers = s.match(NUMBER_RUN) ?? [];
-  if (numbers.length < 2 || numbers.some((n) => n.endsWith('%'))) return undefined;
-  return numbers.join(' + ');
+  if (!TOTAL.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
+  const said = digits.replace(NAMED, ' ');
+  if (/\d/u.test(said.replace(PRICE, ' '))) return undefined;
+  const numbers = (said.match(PRICE) ?? []).map((p) =>
+    p.replace(MONEY_TAIL, (_, d?: string) => (d === undefined ? '' : `.${d}`)).trim(),
+  );
+  return numbers.length < 2 ? undefined : numbers.join(' + ');
 }
 
 /** A run of numbers, operators, brackets and spaces. */

@@ -17,8 +17,23 @@
 const DAY_QUESTION =
   /哪一?天|几月几[号日]|几号|(?:星期|周|礼拜)几|(?:还有|还剩|还差|差|剩|有)(?:几|多少)天|(?:几|多少)天(?:以?后|之后)?(?:到|过|是)|什么时候(?:到|过)/u;
 
-/** The time of the alarm asked: "现在闹钟是几点的", "我的闹钟定的几点", "明天几点的闹钟来着" (not the time now). */
-const READS_ALARM = /闹钟(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的闹钟/u;
+/**
+ * A question about the timers or alarms set, not a new one: time left ("还剩多少", "多久响"), what is
+ * set ("有几个", "哪几个", "有没有"), the time an alarm is set for ("闹钟定的几点", "现在闹钟是几点的",
+ * "几点的闹钟来着"). One rule for the dialogue (an alarm question is no question of the time now)
+ * and for the alarm skill (src/skills/builtin/timers.ts: it lists, it does not set).
+ */
+const ASKS_WHAT_IS_SET =
+  /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|(?:闹钟|闹铃)(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的(?:闹钟|闹铃)|来着/u;
+
+/**
+ * `true` when a Chinese turn asks what timers or alarms are set ("闹钟是几点的", "还剩多久", "我现在
+ * 一共几个闹钟"); a verb that sets or stops one is read by the skill before this.
+ * @param text the turn
+ */
+export function asksWhatIsSetZh(text: string): boolean {
+  return ASKS_WHAT_IS_SET.test(text);
+}
 
 /** What a question about a name asks with. */
 const WHAT = '(?:啥|什么|谁|哪个)';
@@ -46,7 +61,12 @@ const CHANGES_OWN_NAME =
  */
 export function requestIntentZh(text: string, hasDate: boolean): string | undefined {
   if (hasDate && DAY_QUESTION.test(text)) return 'date';
-  if (READS_ALARM.test(text) && !/[定设改换调取删关]/u.test(text.replace(/(?:定|设)的/gu, ''))) return 'alarm';
+  if (
+    /闹钟|闹铃/u.test(text) &&
+    asksWhatIsSetZh(text) &&
+    !/[定设改换调取删关]/u.test(text.replace(/(?:定|设)的|(?:定|设)在(?=几点|什么时候)/gu, ''))
+  )
+    return 'alarm';
   if (ASKS_OWN_NAME.test(text)) return 'user_name';
   if (ASKS_ITS_NAME.test(text)) return 'what_is_your_name';
   // "改你的名字", "给你改个名" rename the assistant.
@@ -156,19 +176,40 @@ const THANKS = /谢谢|谢啦|谢了|谢咯|多谢|感谢|蟹蟹|3q|thx|thanks|t
 const THANKS_ALL = new RegExp(THANKS.source, 'giu');
 /** Goodbye said with the thanks: "好了谢谢，拜拜". */
 const BYE = /拜拜|再见|回见|bye/iu;
-/** A request or a question besides the thanks ("谢谢 再来一个", "多谢 那明天呢"): then it is that. */
+const BYE_ALL = new RegExp(BYE.source, 'giu');
+/** A request or a question besides the thanks ("谢谢 再来一个", "多谢 那明天呢", "好 谢谢 对了 明天天气怎样"). */
 const ASKS_MORE =
-  /帮我|给我|提醒|定个|设个|加个|加上|删|算|再来|再说|再讲|换一?个|[？?吗呢]|几|多少|怎么|能不能|不用|不要|算了|别|[0-9０-９]|[一二两三四五六七八九十半](?:点|分钟|小时|个)/u;
+  /帮我|给我|提醒|定个|设个|加个|加上|删|算|再|对了|顺便|另外|还有|然后|[？?吗呢]|几|多少|怎么|怎样|咋|能不能|想|要|不用|算了|别|[0-9０-９]|[一二两三四五六七八九十半](?:点|分钟|小时|个)/u;
+/** Words said around thanks that add nothing: "好嘞", "嗯嗯", "ok", "真是太", "小助手". */
+const AROUND =
+  /好的|好嘞|好滴|好了|好吧|好|嗯+|行|ok(?:ay)?|哦+|噢|啊|呀|啦|哈+|哒|了|真是|真的|太|非常|十分|万分|实在|小助手|助手|你|您/giu;
+/** A sign-off said with thanks: "我先去忙了", "我这就去菜市场", "这下不会忘了", "辛苦了", "晚安". */
+const SIGN_OFF =
+  /我?(?:这就|马上|现在就|先|得)去\p{Script=Han}{0,6}|我?去\p{Script=Han}{1,4}了|我?先忙了?|不会忘了?|放心了|知道了|明白了|懂了|记住了|没事了|先这样|就这样|晚安|辛苦了?|麻烦了|帮大忙了|下次(?:再)?(?:聊|见)|回头(?:再)?(?:聊|见)/gu;
+/** Praise said with thanks: "你真靠谱", "你们年轻人做的东西真方便". */
+const PRAISE = /(?:真|太|好|很|超|挺)(?:方便|好用|靠谱|棒|厉害|贴心|聪明|给力|有用|管用)/u;
 
 /**
  * What a Chinese turn of thanks says, with the words people put around it ("好滴3q", "好，谢谢，我这
  * 就去菜市场", "真是太感谢了 你们年轻人做的东西真方便"): `bye` when it also takes leave, `thanks`
- * otherwise; `undefined` when it asks or refuses something besides (that is the turn's act).
+ * otherwise. Only when every clause besides the thanks is a sign-off, praise or a word that adds
+ * nothing: anything else ("谢谢 我想听歌", "谢谢老板 我明天请假", a second request) is the turn's act,
+ * and the answer is `undefined`.
  * @param text the turn
  */
 export function thanksZh(text: string): 'thanks' | 'bye' | undefined {
   const said = text.trim();
-  if (said.length > 40 || !THANKS.test(said) || ASKS_MORE.test(said.replace(THANKS_ALL, ''))) return undefined;
+  if (said.length > 40 || !THANKS.test(said)) return undefined;
+  const rest = said.replace(THANKS_ALL, ' ').replace(BYE_ALL, ' ');
+  if (ASKS_MORE.test(rest.replace(SIGN_OFF, ' '))) return undefined;
+  const clauses = rest.split(/[\s，,。.！!~～、…；;]+/u).filter((c) => c.length > 0);
+  const idle = (c: string) =>
+    PRAISE.test(c) ||
+    c
+      .replace(SIGN_OFF, '')
+      .replace(AROUND, '')
+      .replace(/\P{Script=Han}/gu, '').length <= 2;
+  if (!clauses.every(idle)) return undefined;
   return BYE.test(said) ? 'bye' : 'thanks';
 }
 

@@ -69,8 +69,12 @@ const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|不用了|改|挪|推�
 /** A change that stops reminders: "那个拿报告的取消吧", "关煤气那个不用了". */
 const ZH_STOP = /删|取消|清空|清除|去掉|不要了|不用了/u;
 
-/** A request to set one that names no task yet ("帮忙建个提醒呗", "设个提醒先 急"): an update, asked what. */
-const ZH_SET = /(?:设|建|定|加|订|弄)(?:一个|一条|个|条|一下)?[提题]醒/u;
+/**
+ * A request to set one that names no task yet ("帮忙建个提醒呗", "设个提醒先 急", "提醒我一件事",
+ * "帮我记个事"): an update, asked what, never a reading of the reminders set.
+ */
+const ZH_SET =
+  /(?:设|建|定|加|订|弄)(?:一个|一条|个|条|一下)?[提题]醒|^(?:请|麻烦你?|你)?(?:帮我)?(?:提醒我|记(?:一个|一下|个|下|一件|件)?事)/u;
 
 /** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
 function readsZh(text: string): boolean {

@@ -12,6 +12,7 @@ import { byLanguage, joinSentences, packFor } from '../../lang/pack.ts';
 import { correctedTime, toInstant } from './clock.ts';
 import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
+import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -35,12 +36,7 @@ export function scheduleOp(text: string): ScheduleOp {
       return 'cancel';
     if (ZH_EXTEND.test(s)) return 'extend';
     // "我现在一共几个闹钟", "都有哪几个", "闹钟定的几点来着": asking what is set, not setting one.
-    if (
-      /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|来着/u.test(
-        s,
-      )
-    )
-      return 'list';
+    if (asksWhatIsSetZh(s)) return 'list';
     return 'set';
   }
   if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s)) return 'pause';
@@ -95,10 +91,11 @@ function unitOf(ms: number): number {
 function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtractInput): number | undefined {
   const lengths = entities.filter((e) => e.kind === 'duration' && typeof e.value === 'number');
   // "不是十分钟 十二分钟 说错了", "no not 10 minutes, 12 minutes": a correction that says two lengths
-  // means the one it does not negate, the last when it negates none.
+  // means the one it does not negate, the first when it negates none ("不对，要二十分钟，十分钟太短了":
+  // what follows the new length is its reason).
   if (lengths.length > 1 && cue?.type === 'correction') {
     const kept = lengths.filter((e) => !NEGATED_BEFORE.test(text.slice(0, e.start)));
-    return (kept.at(-1) ?? lengths.at(-1))!.value as number;
+    return (kept[0] ?? lengths[0])!.value as number;
   }
   const length = lengths[0]?.value;
   if (typeof length === 'number') return length;
