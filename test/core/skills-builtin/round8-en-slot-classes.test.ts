@@ -92,6 +92,60 @@ describe('clock times said in words', () => {
   });
 });
 
+describe('clock times said in words: units of minutes, and only where a clock is meant', () => {
+  it('minutes keep their units word ("seven thirty eight"), unless the next hour\'s minutes follow', () => {
+    assert.deepEqual(times('please wake me six forty two tomorrow'), [
+      ['datetime', 'six forty two tomorrow', '2026-11-27T06:42:00+01:00'],
+    ]);
+    assert.deepEqual(times('alarm for nine fifty one'), [['time', 'nine fifty one', '2026-11-27T09:51:00+01:00']]);
+    assert.deepEqual(times('eleven twenty three please'), [
+      ['time', 'eleven twenty three', '2026-11-26T11:23:00+01:00'],
+    ]);
+    assert.deepEqual(
+      times('no not five forty six thirty').map((t) => [t[1], t[2]]),
+      [
+        ['five forty', '2026-11-27T05:40:00+01:00'],
+        ['six thirty', '2026-11-27T06:30:00+01:00'],
+      ],
+    );
+  });
+
+  it('"7 and a half" is a clock only after at/by or a clock word, never an age, an answer or a length', () => {
+    for (const text of [
+      'my daughter is 6 and a half',
+      'what is 4 and a half',
+      'the drive took about 3 and a half',
+      'the result is 2 and a half',
+      'we waited around 5 and a half',
+    ]) {
+      assert.deepEqual(times(text), [], text);
+    }
+    assert.deepEqual(times('wake me at 7 and a half'), [['time', '7 and a half', '2026-11-27T07:30:00+01:00']]);
+    assert.deepEqual(times('no, make it 8 and a quarter'), [['time', '8 and a quarter', '2026-11-27T08:15:00+01:00']]);
+  });
+
+  it('a price, a plane or a sum said in words is no time; the same words after an alarm or alone are', () => {
+    for (const text of [
+      'the ticket costs eight fifty',
+      'i paid eleven forty on the bill',
+      'split nine twenty, four ways',
+      'a seven thirty seven took off',
+      'calculate 20 percent of eleven forty',
+    ]) {
+      assert.deepEqual(
+        times(text).filter(([kind]) => kind !== 'percentage'),
+        [],
+        text,
+      );
+    }
+    assert.deepEqual(times('alarm at six fifty for the train').length, 1);
+    assert.deepEqual(times('eight fifty'), [['time', 'eight fifty', '2026-11-27T08:50:00+01:00']]);
+    assert.deepEqual(times('what time is the bus, four twenty'), [
+      ['time', 'four twenty', '2026-11-27T04:20:00+01:00'],
+    ]);
+  });
+});
+
 describe("a reminder's task", () => {
   it('a stand-in task is asked for; the answer fills it', async () => {
     const h = await createHarness();
