@@ -52,10 +52,12 @@ const SPLIT_CLAUSES =
 
 /**
  * What opens a turn or a clause without being part of its request: interjections, "in that case",
- * "on reflection", "i see", "for today".
+ * "on reflection", "i see", "for today". At most four of them: the repeat is bounded and no phrase is
+ * made of two others ("oh right" is "oh" then "right"), as it also runs inside a look-ahead at every
+ * stop (SENTENCE_BEFORE_VERB), where an unbounded, ambiguous repeat backtracked for seconds.
  */
 const LEAD =
-  /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right|anyway|anyways|but|(?:for )?today|tonight|i see|in that case|on (?:second thought|reflection)|come to think of it|thinking about it|by the way|btw)[,\s]+)+/;
+  /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|anyway|anyways|but|(?:for )?today|tonight|i see|in that case|on (?:second thought|reflection)|come to think of it|thinking about it|by the way|btw)[,\s]+){1,4}/;
 
 /**
  * "we are running low on a few things, could you add rice": a sentence or a comma before a request's

@@ -65,6 +65,19 @@ describe('list items wrapped in talk', () => {
   });
 });
 
+describe('list talk in linear time', () => {
+  it('a long run of interjections after a comma parses in milliseconds, and a short one is still dropped', () => {
+    for (const run of ['oh right ', 'well ok ', 'um, yeah, ']) {
+      const text = 'bread, ' + run.repeat(30) + 'z';
+      const start = performance.now();
+      parseListRequest(text);
+      // Before the bound, 22 repeats of "oh right " took 0.5-3.5 s; 30 took minutes.
+      assert.ok(performance.now() - start < 250, `${run}: ${(performance.now() - start).toFixed(0)} ms`);
+    }
+    assert.deepEqual(parseListRequest('oh right, um, add tahini to my shopping list').add, ['tahini']);
+  });
+});
+
 describe('clock times said in words', () => {
   it('"10 past 6": digits before "past"/"after", never a sum', () => {
     assert.deepEqual(times('wake me at 10 past 6'), [['time', 'at 10 past 6', '2026-11-27T06:10:00+01:00']]);
