@@ -222,4 +222,26 @@ describe('a percentage said "from"', () => {
     const next = await h.say('and from 40?', 'calculator');
     assert.match(next.reply.text, /\b8\b/);
   });
+
+  it('a percentage subtracted, taken or deducted from a number comes off it', async () => {
+    for (const [text, result] of [
+      ['subtract 25 percent from 60', /\b45\b/],
+      ['take 10% from 90', /\b81\b/],
+      ['deduct 50 percent from 30', /\b15\b/],
+      ['take away 20 percent from 40', /\b32\b/],
+    ] as const) {
+      const h = await createHarness();
+      const reply = await h.say(text, 'calculator');
+      assert.match(reply.reply.text, result, text);
+    }
+  });
+
+  it('"and from 50?" after a plain subtraction is no new percentage base', async () => {
+    const h = await createHarness();
+    await h.say('subtract 30 from 200', 'calculator');
+    const next = await h.say('and from 70?', 'calculator');
+    // Meant: 70 - 30 = 40 (not read yet: the calculator says it can't). Never the last number
+    // replaced, 200 - 70 = 130, said as if it were the answer.
+    assert.doesNotMatch(next.reply.text, /\b130\b/);
+  });
 });
