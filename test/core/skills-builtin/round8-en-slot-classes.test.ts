@@ -193,6 +193,36 @@ describe("a reminder's task", () => {
     assert.equal(remark.understanding.slots['task'], undefined);
   });
 
+  it('a question after "remind me", a remark about a reminder, or how often/how fast is no task', async () => {
+    for (const text of [
+      'remind me did i lock the car',
+      'remind me is the gym open tomorrow',
+      'remind me the code for the gate',
+      'remind me bins on thursday?',
+      'reminder beeped at 6 and woke the baby',
+      'reminder tone is too quiet in the morning',
+      'set a reminder real quick',
+      'create a reminder every friday',
+      'add a reminder quickly',
+    ]) {
+      const h = await createHarness();
+      const asked = await h.say(text, 'reminder_update');
+      assert.equal(asked.understanding.slots['task'], undefined, text);
+    }
+  });
+
+  it('the task said bare still fills when it is one', async () => {
+    for (const [text, task] of [
+      ['remind me bins thursday at 7', 'bins'],
+      ['reminder call the vet at 4', 'call the vet'],
+      ['set a reminder quilt for aunt may', 'quilt for aunt may'],
+    ] as const) {
+      const h = await createHarness();
+      const said = await h.say(text, 'reminder_update');
+      assert.equal(said.understanding.slots['task'], task, text);
+    }
+  });
+
   it('a time answering the task question goes on the day the reminder has, and the task is asked again', async () => {
     const h = await createHarness();
     await h.say('set a reminder for sunday', 'reminder_update');
