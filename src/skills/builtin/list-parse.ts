@@ -67,9 +67,13 @@ const SENTENCE_BEFORE_VERB = new RegExp(
   `\\s*[,.;!?]\\s+(?=(?:${LEAD.source.slice(1)})?${ASK}(?:add|put|pop|stick|write|jot|note|include|remove|delete|take|cross|erase|drop|scratch)\\b)`,
 );
 
-/** "make me a shopping list with rice and lentils": a list started with its items. */
+/**
+ * "make me a shopping list with rice and lentils": a list started with its items. Not "with my kids"
+ * (who it is made with) nor "of things to do" (what kind of list it is).
+ */
 const MAKE_WITH = new RegExp(
-  `^${ASK}(?:make|start|create|begin|set up)\\s+(?:me\\s+|us\\s+)?(?:a|an|my|the|new|a new)\\s+(?:[\\w-]+\\s+){0,2}?list\\b(?:\\s+for\\s+(?:me|us))?\\s+(?:with|of|containing|that has)\\s+(.+)$`,
+  `^${ASK}(?:make|start|create|begin|set up)\\s+(?:me\\s+|us\\s+)?(?:a|an|my|the|new|a new)\\s+(?:[\\w-]+\\s+){0,2}?list\\b(?:\\s+for\\s+(?:me|us))?\\s+` +
+    `(?:with(?!\\s+(?:my|me|us|her|him|them|you|your|our|his|their)\\b)|of(?!\\s+(?:things|stuff|items|what|everything|all|my|our|the)\\b)|containing|that has)\\s+(.+)$`,
 );
 
 /** "add smth to my list", "add a task": a stand-in for the item, which is still to be said. */
@@ -121,12 +125,16 @@ function simplify(text: string): string {
     text
       .toLowerCase()
       .replace(/[\u2018\u2019]/g, "'")
-      // "my to do lust", "the shoping list": a slip of the keys in the list's name still names it.
+      // "my to do lust", "the shoping list": a slip of the keys in the list's name still names it. After
+      // a bare "my"/"the" only where a list is named ("to my lst", "… the lsit" at the end): "add my lust
+      // for life dvd", "add the lst" name an item.
       .replace(/\bshoping\b/g, 'shopping')
+      .replace(/\b(shopping|grocery|groceries|todo|to-do|to do)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g, '$1 list')
       .replace(
-        /\b(shopping|grocery|groceries|todo|to-do|to do|my|the)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g,
+        /\b((?:to|on|onto|from|off|in|into)\s+(?:my|the|our))\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g,
         '$1 list',
       )
+      .replace(/\b(my|the|our)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\s*[?!.]*$/, '$1 list')
       .replace(/[?!.]+$/, '')
       .replace(/\s+/g, ' ')
       .trim()

@@ -46,6 +46,27 @@ describe('list items wrapped in talk', () => {
     assert.deepEqual(parseListRequest('add mop the floor to my todo lsit').add, ['mop the floor']);
   });
 
+  it('a slip in the list name is fixed only where a list is named, never in an item', () => {
+    assert.deepEqual(parseListRequest('add the lust for adventure book to my shopping list').add, [
+      'lust for adventure book',
+    ]);
+    assert.deepEqual(parseListRequest('put my lis pendens file on the todo list').add, ['my lis pendens file']);
+    assert.deepEqual(parseListRequest('add glue sticks to our lsit').add, ['glue sticks']);
+    assert.deepEqual(parseListRequest('put foil on the lst').add, ['foil']);
+  });
+
+  it('a list made "with" people or "of" a kind of thing names no item', () => {
+    for (const text of [
+      'make a list with my partner',
+      'start a list with them tonight',
+      'create a list of stuff for the move',
+      'make a list of things i need',
+    ]) {
+      assert.deepEqual(parseListRequest(text).add, [], text);
+    }
+    assert.deepEqual(parseListRequest('make a packing list of socks and a charger').add, ['socks', 'charger']);
+  });
+
   it('a stand-in is no item, and a question about the list changes nothing', () => {
     assert.deepEqual(parseListRequest('add sth to my to-do list').add, []);
     assert.deepEqual(parseListRequest('add a task').add, []);
