@@ -57,7 +57,8 @@ const AT_HOMOPHONE = `(?<=\\b(?:at|by)\\s+)(?:ate|for)`;
 const WORD_HOUR = `(?:${Object.keys(HOUR_WORDS).join('|')})`;
 // Minutes before "past"/"to": words ("half", "a quarter", "twenty-five") or a number said with "minutes",
 // so the sum "add 8 to 12" is never read as 11:52.
-// Digits alone only before "past"/"after" ("5 past 2"): no sum is said with those.
+// Digits alone only before "past"/"after" ("5 past 2"): no sum is said with those. Not before "to": "meet
+// at 25 to 4" stays unread, as "add 8 to 12" is a sum.
 const OFFSET = `(?:half|(?:a\\s+)?quarter|twenty(?:[\\s-]?five)?|ten|five|\\d{1,2}\\s+min(?:ute)?s?|[1-5]?\\d(?=\\s+(?:past|after)\\s))`;
 // Minutes after a spoken hour: "five thirty", "nine oh five", "6:45".
 const AFTER_HOUR = `(?:[:.][0-5]\\d|\\s+(?:oh\\s+[1-9]|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten|[0-5]\\d))`;
