@@ -74,7 +74,8 @@ const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR}|${AT_HOMOPHONE})(${AFTER_HOUR}
 // Groups: 8 hour, 9 minutes (a spoken hour after "at", before a word that ends the time: "at seven", "at five
 // thirty please", not "look at one of them"); 10 hour (before "o'clock": "six o'clock").
 const AT_WORD =
-  `(?:(?:at|by)\\s+(${WORD_HOUR}|ate)(${AFTER_HOUR})?${OCLOCK}` +
+  // Not before "and a half" / "and a quarter": "at seven and a half" is 7:30 (AND_PART).
+  `(?:(?:at|by)\\s+(${WORD_HOUR}|ate)(${AFTER_HOUR})?${OCLOCK}(?!\\s+and\\s+(?:a\\s+)?(?:half|quarter)\\b)` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|today|tonight|on|and|for|to|if|so|thanks?)(?![\\p{L}])))` +
   `|(${WORD_HOUR})\\s+o['’]?\\s?clock)`;
 // Group 11: the bare hour of an alarm ("set an alarm for 7", "alarm at 6 tomorrow"): after "alarm for" a

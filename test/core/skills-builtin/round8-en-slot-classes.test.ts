@@ -155,6 +155,9 @@ describe('clock times said in words: units of minutes, and only where a clock is
       assert.deepEqual(times(text), [], text);
     }
     assert.deepEqual(times('wake me at 7 and a half'), [['time', '7 and a half', '2026-11-27T07:30:00+01:00']]);
+    // In words too: "at seven" alone is 7:00, but not when "and a half" follows it.
+    assert.deepEqual(times('wake me at seven and a half'), [['time', 'seven and a half', '2026-11-27T07:30:00+01:00']]);
+    assert.deepEqual(times('meet at seven and bring cake'), [['time', 'at seven', '2026-11-27T07:00:00+01:00']]);
     assert.deepEqual(times('no, make it 8 and a quarter'), [['time', '8 and a quarter', '2026-11-27T08:15:00+01:00']]);
   });
 
