@@ -57,7 +57,8 @@ const AT_HOMOPHONE = `(?<=\\b(?:at|by)\\s+)(?:ate|for)`;
 const WORD_HOUR = `(?:${Object.keys(HOUR_WORDS).join('|')})`;
 // Minutes before "past"/"to": words ("half", "a quarter", "twenty-five") or a number said with "minutes",
 // so the sum "add 8 to 12" is never read as 11:52.
-// Digits alone only before "past"/"after" ("5 past 2"): no sum is said with those.
+// Digits alone only before "past"/"after" ("5 past 2"): no sum is said with those. Not before "to": "meet
+// at 25 to 4" stays unread, as "add 8 to 12" is a sum.
 const OFFSET = `(?:half|(?:a\\s+)?quarter|twenty(?:[\\s-]?five)?|ten|five|\\d{1,2}\\s+min(?:ute)?s?|[1-5]?\\d(?=\\s+(?:past|after)\\s))`;
 // Minutes after a spoken hour: "five thirty", "nine oh five", "6:45".
 const AFTER_HOUR = `(?:[:.][0-5]\\d|\\s+(?:oh\\s+[1-9]|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten|[0-5]\\d))`;
@@ -73,7 +74,8 @@ const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR}|${AT_HOMOPHONE})(${AFTER_HOUR}
 // Groups: 8 hour, 9 minutes (a spoken hour after "at", before a word that ends the time: "at seven", "at five
 // thirty please", not "look at one of them"); 10 hour (before "o'clock": "six o'clock").
 const AT_WORD =
-  `(?:(?:at|by)\\s+(${WORD_HOUR}|ate)(${AFTER_HOUR})?${OCLOCK}` +
+  // Not before "and a half" / "and a quarter": "at seven and a half" is 7:30 (AND_PART).
+  `(?:(?:at|by)\\s+(${WORD_HOUR}|ate)(${AFTER_HOUR})?${OCLOCK}(?!\\s+and\\s+(?:a\\s+)?(?:half|quarter)\\b)` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|today|tonight|on|and|for|to|if|so|thanks?)(?![\\p{L}])))` +
   `|(${WORD_HOUR})\\s+o['’]?\\s?clock)`;
 // Group 11: the bare hour of an alarm ("set an alarm for 7", "alarm at 6 tomorrow"): after "alarm for" a
@@ -94,16 +96,46 @@ const MADE_TIME =
   `(?<=\\b(?:make|change|move|set|put|push)\\s+it\\s+(?:to\\s+|for\\s+|at\\s+)?)(${WORD_HOUR}|ate)` +
   `(\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten))` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|thanks?)(?![\\p{L}])))`;
+// The units of minutes said after their tens ("seven thirty eight", "six fifty one").
+const UNIT_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const TENS_WORDS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50 };
+const TENS = `(?:${Object.keys(TENS_WORDS).join('|')})`;
+// Words that put a clock time in what is said: an alarm, waking, a reminder, a take-back ("no not six
+// thirty"), a time question, a time moved ("make it"). Looked for in the same sentence, at most 60 characters
+// back (a bound, so the look-behind stays linear). A price ("it costs six fifty"), a plane ("a seven forty
+// seven") or an amount ("my son is 7 and a half") has none.
+const CLOCK_CUE =
+  `\\b(?:alarms?|wake|waking|remind(?:ers?)?|not|no|i\\s+mean|what\\s+time|` +
+  `(?:make|change|move|push)\\s+it(?:\\s+to)?)\\b[^.!?]{0,60}`;
 // What may follow a time said bare: the end, a stop, a polite word, a day, or the next time of a
-// take-back ("no not seven thirty eight thirty").
-const BARE_END = `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|on|and|sharp|not|no|sorry|i mean|thanks?|${WORD_HOUR})(?![\\p{L}])))`;
-// Groups 16 hour, 17 minutes: a spoken hour with its spoken minutes said bare ("set an alarm for six forty
-// five tomorrow", "no not seven thirty eight thirty"): two number words no amount is said in. Not "eight
-// fifteen" alone (two numbers there, as a teen may be an amount: dictation-classes.test.ts).
-const BARE_SPOKEN = `(${WORD_HOUR})(\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?))${BARE_END}`;
-// Groups 18 hour, 19 quarter or half: "is 7 and quarter", "at seven and a half": after a word that
-// puts a clock time there, never "2 and a half cups".
-const AND_PART = `(?<=\\b(?:at|is|it's|its|by|around|about)\\s+)(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half)${BARE_END}`;
+// take-back with its own minutes ("no not seven thirty eight thirty").
+const BARE_END =
+  `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|and|sharp|not|no|sorry|i mean|thanks?|` +
+  `${WORD_HOUR}\\s+(?:oh|${TENS}))(?![\\p{L}])))`;
+// Minutes said after a bare hour: "oh five", "thirty", "forty five", "thirty eight". A units word is
+// theirs unless the next hour's minutes follow it ("seven thirty eight thirty": 7:30, then 8:30).
+const BARE_MINUTES = `\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|${TENS}(?:[\\s-]?(?:${Object.keys(UNIT_WORDS).join('|')}))?)`;
+// A bare time that is the whole answer ("six forty five", "seven thirty tomorrow please"), as said to
+// "what time?"; chrono gives a parser only the text after its last match, so the second time of a
+// take-back ("… eight thirty") is read here too.
+const ALONE = `(?<=^[\\s,]*)(?=${WORD_HOUR}${BARE_MINUTES}\\s*(?:[.!?]*\\s*$|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|sharp|thanks?)(?![\\p{L}])))`;
+// Groups 16 hour, 17 minutes: a spoken hour with its spoken minutes said bare, after a clock cue ("set an
+// alarm for six forty two tomorrow", "no not seven thirty eight thirty") or alone. Not "eight fifteen" alone
+// (two numbers there, as a teen may be an amount: dictation-classes.test.ts).
+const BARE_SPOKEN = `(?:(?=${WORD_HOUR}\\s)(?<=${CLOCK_CUE})|${ALONE})(${WORD_HOUR})(${BARE_MINUTES})${BARE_END}`;
+// Groups 18 hour, 19 quarter or half: "at seven and a half", "no it's 7 and a quarter": right after at/by
+// or after a clock cue, never "2 and a half cups" or "my son is 7 and a half".
+const AND_PART = `(?:(?<=\\b(?:at|by)\\s+)|(?=${HOUR}\\s)(?<=${CLOCK_CUE}))(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half)${BARE_END}`;
 const SPOKEN_TIME_RE = new RegExp(
   `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART})(?![\\p{L}\\d])`,
   'iu',
@@ -111,7 +143,7 @@ const SPOKEN_TIME_RE = new RegExp(
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -123,6 +155,8 @@ function numberOf(word: string): number {
   if (/^\d+/.test(w)) return Number.parseInt(w, 10);
   if (w.startsWith('a ')) return numberOf(w.slice(2));
   if (w.startsWith('oh ')) return HOUR_WORDS[w.slice(3)] ?? Number.NaN;
+  const [tens, unit] = w.split(' ');
+  if (unit !== undefined && tens! in TENS_WORDS && unit in UNIT_WORDS) return TENS_WORDS[tens!]! + UNIT_WORDS[unit]!;
   return HOUR_WORDS[w] ?? MINUTE_WORDS[w] ?? HOMOPHONE_HOURS[w] ?? Number.NaN;
 }
 

@@ -21,7 +21,15 @@ const N = String.raw`-?\d+(?:\.\d+)?`;
 const REWRITES: [RegExp, string][] = [
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+off(?:\s+of)?\s+(?:\$\s*)?(${N})`, 'g'), '$2 - $1%'],
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+tip\s+(?:on|for|of)\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
-  // "15 percent from 80", as learners say it: 15% of 80.
+  // "subtract 15 percent from 80", "take 20% off 150": the percentage of the number taken from it.
+  [
+    new RegExp(
+      String.raw`\b(?:subtract|take(?:\s+away)?|deduct|remove|minus|less)\s+(${N})\s*(?:%|percent)\s+(?:off\s+|away\s+)?(?:from|off)\s+(?:\$\s*)?(${N})`,
+      'g',
+    ),
+    '$2 - $1%',
+  ],
+  // "15 percent from 80", as learners say it: 15% of 80 (a verb that takes it away is read above).
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+(?:of|from)\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
   [new RegExp(String.raw`\b(?:add|sum(?: of)?|total(?: of)?)\s+(${N})\s+(?:and|to|plus)\s+(${N})`, 'g'), '$1 + $2'],
   [new RegExp(String.raw`\bsubtract\s+(${N})\s+from\s+(${N})`, 'g'), '$2 - $1'],
@@ -88,6 +96,8 @@ const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 /** The exponent of a plain power ("2 ^ 10"). */
 const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
+/** "15% * 80": a percentage of a number, and nothing else. */
+const PERCENT_OF_NUMBER = /^-?\d+(?:\.\d+)?%\s*\*\s*-?\d+(?:\.\d+)?$/;
 
 /** "double that", "half of it": the last result scaled. */
 const SCALE: [RegExp, string][] = [
@@ -216,8 +226,13 @@ function combine(previous: string, fragment: string): string | undefined {
     return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
   }
   const s = wordsToDigits(raw);
-  const number = new RegExp(String.raw`^(?:of|off|on|for|with|from)?\s*(?:\$\s*)?(${N})$`).exec(s);
-  if (number !== null && LAST_PLAIN_NUMBER.test(previous)) return previous.replace(LAST_PLAIN_NUMBER, number[1]!);
+  const number = new RegExp(String.raw`^(?:(of|off|on|for|with|from)\s*)?(?:\$\s*)?(${N})$`).exec(s);
+  // "and from 120?" follows "15 percent from 80" (a percentage of a number) only: after "subtract 20
+  // from 100" it would name the other number, which the last plain number is not.
+  const fromOk = number?.[1] !== 'from' || PERCENT_OF_NUMBER.test(previous);
+  if (number !== null && fromOk && LAST_PLAIN_NUMBER.test(previous)) {
+    return previous.replace(LAST_PLAIN_NUMBER, number[2]!);
+  }
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
   if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);
   return undefined;

@@ -52,10 +52,12 @@ const SPLIT_CLAUSES =
 
 /**
  * What opens a turn or a clause without being part of its request: interjections, "in that case",
- * "on reflection", "i see", "for today".
+ * "on reflection", "i see", "for today". At most four of them: the repeat is bounded and no phrase is
+ * made of two others ("oh right" is "oh" then "right"), as it also runs inside a look-ahead at every
+ * stop (SENTENCE_BEFORE_VERB), where an unbounded, ambiguous repeat backtracked for seconds.
  */
 const LEAD =
-  /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|oh right|anyway|anyways|but|(?:for )?today|tonight|i see|in that case|on (?:second thought|reflection)|come to think of it|thinking about it|by the way|btw)[,\s]+)+/;
+  /^(?:(?:actually|ok|okay|k|oh|and|n|also|then|now|so|well|hey|no|sorry|oops|wait|please|pls|hmm|lol|right|fine|alright|yeah|yes|yep|um+|uh+|er+|just|anyway|anyways|but|(?:for )?today|tonight|i see|in that case|on (?:second thought|reflection)|come to think of it|thinking about it|by the way|btw)[,\s]+){1,4}/;
 
 /**
  * "we are running low on a few things, could you add rice": a sentence or a comma before a request's
@@ -65,9 +67,13 @@ const SENTENCE_BEFORE_VERB = new RegExp(
   `\\s*[,.;!?]\\s+(?=(?:${LEAD.source.slice(1)})?${ASK}(?:add|put|pop|stick|write|jot|note|include|remove|delete|take|cross|erase|drop|scratch)\\b)`,
 );
 
-/** "make me a shopping list with rice and lentils": a list started with its items. */
+/**
+ * "make me a shopping list with rice and lentils": a list started with its items. Not "with my kids"
+ * (who it is made with) nor "of things to do" (what kind of list it is).
+ */
 const MAKE_WITH = new RegExp(
-  `^${ASK}(?:make|start|create|begin|set up)\\s+(?:me\\s+|us\\s+)?(?:a|an|my|the|new|a new)\\s+(?:[\\w-]+\\s+){0,2}?list\\b(?:\\s+for\\s+(?:me|us))?\\s+(?:with|of|containing|that has)\\s+(.+)$`,
+  `^${ASK}(?:make|start|create|begin|set up)\\s+(?:me\\s+|us\\s+)?(?:a|an|my|the|new|a new)\\s+(?:[\\w-]+\\s+){0,2}?list\\b(?:\\s+for\\s+(?:me|us))?\\s+` +
+    `(?:with(?!\\s+(?:my|me|us|her|him|them|you|your|our|his|their)\\b)|of(?!\\s+(?:things|stuff|items|what|everything|all|my|our|the)\\b)|containing|that has)\\s+(.+)$`,
 );
 
 /** "add smth to my list", "add a task": a stand-in for the item, which is still to be said. */
@@ -119,12 +125,16 @@ function simplify(text: string): string {
     text
       .toLowerCase()
       .replace(/[\u2018\u2019]/g, "'")
-      // "my to do lust", "the shoping list": a slip of the keys in the list's name still names it.
+      // "my to do lust", "the shoping list": a slip of the keys in the list's name still names it. After
+      // a bare "my"/"the" only where a list is named ("to my lst", "… the lsit" at the end): "add my lust
+      // for life dvd", "add the lst" name an item.
       .replace(/\bshoping\b/g, 'shopping')
+      .replace(/\b(shopping|grocery|groceries|todo|to-do|to do)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g, '$1 list')
       .replace(
-        /\b(shopping|grocery|groceries|todo|to-do|to do|my|the)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g,
+        /\b((?:to|on|onto|from|off|in|into)\s+(?:my|the|our))\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\b/g,
         '$1 list',
       )
+      .replace(/\b(my|the|our)\s+(?:lust|lsit|lst|lis|liat|lisr|lsts)\s*[?!.]*$/, '$1 list')
       .replace(/[?!.]+$/, '')
       .replace(/\s+/g, ' ')
       .trim()

@@ -10,6 +10,7 @@ import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
+import { saysRemark } from '../../lang/en/en-turn-words.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
@@ -29,10 +30,12 @@ const TASK_PATTERNS = [
   /\breminder\s+for\s+(?!me\b)(.+)$/i,
   // "tmrw 7am remind me gym": the task said straight after "remind me", its date words left to the entities.
   // ("remind me two call the plumber" is dictation's "to": left to the slot tagger; "remind me what
-  // you can do", "remind me how to spell it" ask something else.)
-  /\bremind\s+(?:me|us)\s+(?!(?:to|two|too|about|abt|bout|that|of|please|pls|what|whats|what's|how|when|where|who|which|why|if|whether)\b)(.+)$/i,
-  // "set a reminder: call the bank": the task after the noun of a request to set one.
-  /^(?:set|add|make|create|new|quick|put)\s+(?:(?:a|an|one|me a)\s+)?reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i,
+  // you can do", "remind me how to spell it", "remind me do i have a meeting", "remind me the wifi
+  // password" and anything ending in "?" ask something else.)
+  /\bremind\s+(?:me|us)\s+(?!.*\?\s*$)(?!(?:to|two|too|about|abt|bout|that|of|please|pls|what|whats|what's|how|when|where|who|which|why|if|whether|do|does|did|is|are|was|were|can|could|have|has|your|the)\b)(.+)$/i,
+  // "set a reminder: call the bank": the task after the noun of a request to set one ("set a reminder
+  // real quick", "set a reminder every monday": how or how often, not what).
+  /^(?:set|add|make|create|new|quick|put)\s+(?:(?:a|an|one|me a)\s+)?reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|at|on|in|tomorrow|tmrw|tonight|today|every|each|now|later|real|quick|quickly|up|again)\b)(.+)$/i,
 ];
 
 /**
@@ -41,6 +44,13 @@ const TASK_PATTERNS = [
  */
 const BARE_REMINDER =
   /^reminder\s*[:,-]?\s+(?!(?:for|to|about|abt|of|that|me|us|list|please|pls|set|is|was|app|apps|at|on|in|tomorrow|tmrw|tonight|today)\b)(.+)$/i;
+
+/**
+ * "the reminder sound is too loud", "reminder beeped at 6": a statement about the reminder (a verb in
+ * the past right after it), not its task.
+ */
+const STATES =
+  /\b(?:is|are|was|were)\s+(?:too|so|really|very|not|always|never)\b|^(?:the\s+|my\s+)?reminders?\s+(?:\w{3,}ed|went|rang|woke|came|got|made|didn'?t|never|just)\b/i;
 
 /** "remind me of smth", "remind me later": a stand-in for the task, which is still to be said. */
 const PLACEHOLDER_TASK =
@@ -179,7 +189,10 @@ function extractTask(input: SlotExtractInput): string | undefined {
       .replace(/^(?:to|about|that)\s+/i, '');
   else {
     for (const p of TASK_PATTERNS) task ??= p.exec(text)?.[1];
-    if (task === undefined && entities.some((e) => DATE_KINDS.has(e.kind))) task = BARE_REMINDER.exec(text)?.[1];
+    // "reminder went off at 3 but i missed it", "reminder sound is too loud at night": a remark with a
+    // time in it sets nothing.
+    if (task === undefined && entities.some((e) => DATE_KINDS.has(e.kind)) && !saysRemark(text) && !STATES.test(text))
+      task = BARE_REMINDER.exec(text)?.[1];
   }
   // "sorry i meant to video call grandpa" about the reminder being set: the new task.
   if (task === undefined && typeof input.slots['task'] === 'string') task = EN_MEANT.exec(text)?.[1];
