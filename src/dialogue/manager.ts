@@ -247,7 +247,8 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     const given = turn.lang === undefined ? undefined : languageOf(turn.lang);
     // Junk that answers nothing (markup, code, an injection, keyboard mash) holds letters but says
     // nothing in a language: `<img src=x>` typed into a Chinese conversation is answered in Chinese.
-    if (given === undefined && answersNothing(turn.nlu.junk)) {
+    // Words of another script mixed in (`foreign-mix`: Japanese writes Han with its kana) do say one.
+    if (given === undefined && answersNothing(turn.nlu.junk) && turn.nlu.junk !== 'foreign-mix') {
       const tag = fixed ?? state.lang;
       return { tag: tag === undefined ? ui.tag : packFor(tag).tag, foreign: false };
     }

@@ -25,6 +25,12 @@ describe('the language of replies', () => {
     const reply = await assistant.send('Stell einen Wecker für sieben Uhr, bitte');
     assert.equal(reply.understanding.intent, null);
     assert.match(reply.text, /只懂中文和英文/);
+    // Japanese writes Han among its kana: it is a language, not junk, whatever else the text holds.
+    for (const text of ['タイマーを五分にセットして', 'こんにちは、天気はどうですか', '今日は何曜日ですか']) {
+      const japanese = await assistant.send(text);
+      assert.equal(japanese.understanding.intent, null, text);
+      assert.match(japanese.text, /只懂中文和英文/, text);
+    }
   });
 
   test('markup, code or keyboard mash follows the conversation language, not its Latin letters', async () => {
