@@ -97,17 +97,9 @@ const MADE_TIME =
   `(\\s+(?:oh\\s+(?:[1-9]|${WORD_HOUR})|(?:twenty|thirty|forty|fifty)(?:[\\s-]?five)?|fifteen|ten))` +
   `(?=\\s*(?:$|[,.!?;]|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|tonight|thanks?)(?![\\p{L}])))`;
 // The units of minutes said after their tens ("seven thirty eight", "six fifty one").
-const UNIT_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
+const UNIT_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(HOUR_WORDS).filter(([, n]) => n <= 9),
+);
 const TENS_WORDS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50 };
 const TENS = `(?:${Object.keys(TENS_WORDS).join('|')})`;
 // Words that put a clock time in what is said: an alarm, waking, a reminder, a take-back ("no not six
