@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { dateTimeFormat, numberFormat } from './intl-cache.ts';
 
 /**
  * Chinese writes everyday numbers without thousands separators ("8760", "525600"): `Intl`'s zh-CN
@@ -24,10 +25,7 @@ export function formatNumber(n: number, locale: string): string {
   if (Object.is(n, -0)) n = 0;
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-6)) return n.toExponential(4).replace(/\.?0+e/, 'e');
-  return new Intl.NumberFormat(locale, {
-    maximumFractionDigits: abs >= 1 ? 4 : 6,
-    useGrouping: grouped(locale),
-  }).format(n);
+  return numberFormat(locale, { maximumFractionDigits: abs >= 1 ? 4 : 6, useGrouping: grouped(locale) }).format(n);
 }
 
 /**
@@ -36,7 +34,7 @@ export function formatNumber(n: number, locale: string): string {
  * @param locale BCP 47 tag
  */
 export function formatMeasure(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 6, useGrouping: grouped(locale) }).format(n);
+  return numberFormat(locale, { maximumSignificantDigits: 6, useGrouping: grouped(locale) }).format(n);
 }
 
 /**
@@ -69,7 +67,7 @@ export function durationParts(ms: number): [number, 'day' | 'hour' | 'minute' | 
  * @param locale BCP 47 tag
  */
 export function formatClock(at: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(at);
+  return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(at);
 }
 
 /** Noon UTC on a calendar date, a safe instant to format a date with `timeZone: 'UTC'`. */
@@ -88,7 +86,7 @@ export function noonOf(isoDate: string): Date {
 export function formatDay(isoDate: string, locale: string, thisYear?: number): string {
   const date = noonOf(isoDate);
   const withYear = thisYear === undefined || date.getUTCFullYear() !== thisYear;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'long',
     month: 'long',
@@ -105,7 +103,7 @@ export function formatDay(isoDate: string, locale: string, thisYear?: number): s
  */
 export function formatZone(at: Date, timeZone: string, locale: string): { name: string; offset: string } {
   const part = (style: 'long' | 'shortOffset'): string =>
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: style })
+    dateTimeFormat(locale, { timeZone, timeZoneName: style })
       .formatToParts(at)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return { name: part('long'), offset: part('shortOffset') };

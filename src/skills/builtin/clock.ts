@@ -5,6 +5,7 @@
  * @module
  */
 import { noonOf } from '../../lang/format.ts';
+import { dateTimeFormat } from '../../lang/intl-cache.ts';
 import type { Entity } from '../../nlu/types.ts';
 
 /**
@@ -13,12 +14,9 @@ import type { Entity } from '../../nlu/types.ts';
  * @param timeZone an IANA zone
  */
 export function isoDateIn(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
+  const parts = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    at,
+  );
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -60,7 +58,7 @@ export function toIsoDate(value: unknown, timeZone: string): string | undefined 
 /** The zone's UTC offset in milliseconds at an instant, from `Intl`'s `shortOffset` ("GMT+5:30"). */
 function offsetMs(at: Date, timeZone: string): number {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    dateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
       .formatToParts(at)
       .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
