@@ -95,6 +95,76 @@ const REMARK: Bank = {
   ),
 };
 
+/**
+ * Comments on what was just done or on the user's day, said once a task is finished: a feeling, a plan,
+ * a reaction to the result ("finally friday", "more than i expected", "我数学太差了"). They carry words of
+ * the skills' worlds (days, work, money, cooking, sums) yet ask for nothing: out of scope, whatever
+ * intent those words suggest. An opener and a body combine, so no one wording stands for the class.
+ */
+const COMMENT_OPENER: Bank = {
+  en: split('yay|nice|ok|okay|oh|ah|hmm|wow|ugh|lol|haha|cool|great|welp|right|damn|oh well|sweet|phew|man|jeez'),
+  zh: split('哈哈|嗯|哦|啊|唉|哇|好吧|行|好嘞|emmm|啧|嗯嗯|得|诶'),
+};
+const COMMENT_BODY: Bank = {
+  en: split(
+    'finally friday|long week|long day ahead|back to work i guess|time for a nap|more than i expected|' +
+      "less than i expected|good to know|didn't know that|never knew that|makes sense|that's what i thought|knew it|" +
+      "i'm terrible at maths|my brain is fried|too early for this|the kids will love that|need more coffee|" +
+      "the boss will be happy|exams next week|payday can't come soon enough|so tired today|work is crazy today|" +
+      "busy day tomorrow|i'll be late again|hope it's enough|can't wait|so much to do|guess i'm cooking tonight|" +
+      'the weather is awful|my sister will be pleased|the shop closes soon|i never remember that|learned something new|' +
+      "cheaper than i thought|that's a relief|the holidays can't come soon enough|monday again|traffic will be bad|" +
+      'my feet hurt|what a day|so that was easy|i should have known|mum was right',
+  ),
+  zh: split(
+    '终于周五了|又要上班了|累死了|比我想的多|比我想的少|学到了|原来是这样|我就说嘛|我数学太差了|脑子不够用了|今天好忙|' +
+      '还得加班|孩子肯定喜欢|又要花钱了|工资还没发|下周考试|我去打游戏了|困死了|得多喝点咖啡|今天下雨好烦|老板又催了|' +
+      '明天又是早班|应该够了|我老是记不住|这下放心了|明天放假咯|周一又来了|好久没休息了|好贵啊|挺便宜的|路上肯定堵|' +
+      '饿了|冷死了|我妈说得对|这么简单啊|早知道就好了',
+  ),
+};
+
+/**
+ * What people add to an act ("pause it, phone's ringing", "thanks, you're a lifesaver", "算了 老板来了"):
+ * a reason for stopping or dropping something, or praise with thanks. It asks for nothing itself, so the
+ * act keeps its decision; no slot values in them (no numbers, no items).
+ */
+const TAILS: Record<'reason' | 'praise', Bank> = {
+  reason: {
+    en: split(
+      "phone's ringing|got a call|boss just walked in|someone's at the door|kids need me|in a meeting now|gotta go|" +
+        "on my way out|my bus is here|the delivery guy is here|running late|change of plans|dinner's ready|" +
+        'the baby is crying|need a break|something came up|have to step out|plans changed|my ride is here',
+    ),
+    zh: split(
+      '来电话了|老板来了|有人敲门|孩子在哭|要开会了|我得出门了|车来了|外卖到了|临时有事|计划变了|饭好了|先歇会儿|' +
+        '我要去接孩子|领导找我|突然有事|快迟到了',
+    ),
+  },
+  praise: {
+    en: split(
+      "you're a lifesaver|that helps a lot|i'd have forgotten|i never get that right|big help|you're the best|" +
+        'super useful|handy|made my day|perfect timing|owe you one|that was quick',
+    ),
+    zh: split('帮大忙了|你太棒了|不然我肯定忘|我老是弄错|省事多了|靠谱|爱了爱了|真方便|太及时了|效率真高'),
+  },
+};
+
+/**
+ * An act's text with a reason or praise said before or after it ("phone's ringing, pause it", "thx,
+ * big help"): the act and its decision stay what they were.
+ * @param rng the simulation's random source
+ * @param lang the dialogue's language
+ * @param text the act as said
+ * @param kind what is added
+ * @returns the text with the tail
+ */
+export function withTail(rng: Rng, lang: SimLanguage, text: string, kind: 'reason' | 'praise'): string {
+  const tail = pick(rng, TAILS[kind][lang]);
+  const gap = lang === 'zh' ? pick(rng, [' ', '，', '', ' ']) : pick(rng, [', ', ' ', ' - ', ', ']);
+  return kind === 'reason' && rng.next() < 0.3 ? `${tail}${gap}${text}` : `${text}${gap}${tail}`;
+}
+
 /** Openers and closers the parts above are combined with ("lol one sec", "嗯 我想想哈"). */
 const BEFORE: Bank = {
   en: split('lol|haha|hmm|um|uh|ok|oh|wait|ugh|ooh|hm|ah|oh um|hmm ok|sorry'),
@@ -125,11 +195,11 @@ function mash(rng: Rng, lang: SimLanguage): string {
 }
 
 /** What kind of aside {@link aside} said, for the simulator's statistics. */
-export type AsideKind = 'hold' | 'reaction' | 'filler' | 'mash' | 'question-back' | 'remark';
+export type AsideKind = 'hold' | 'reaction' | 'filler' | 'mash' | 'question-back' | 'remark' | 'comment';
 
 /**
  * An aside in the language asked: a held question, a reaction, a filler, keyboard mash, a question
- * back or (when asked for) a remark, sometimes framed by an opener or a closer.
+ * back or (when asked for) a remark or a comment, sometimes framed by an opener or a closer.
  * @param rng the simulation's random source
  * @param lang the dialogue's language
  * @param weights how often each kind comes (relative); kinds left out never do
@@ -150,6 +220,12 @@ export function aside(
     }
   }
   if (kind === 'mash') return { text: mash(rng, lang), kind };
+  if (kind === 'comment') {
+    const body = pick(rng, COMMENT_BODY[lang]);
+    if (rng.next() < 0.3) return { text: body, kind };
+    const gap = lang === 'zh' ? pick(rng, ['', ' ', '，']) : pick(rng, [' ', ', ', ' ']);
+    return { text: `${pick(rng, COMMENT_OPENER[lang])}${gap}${body}`, kind };
+  }
   const bank = { hold: HOLD, reaction: REACTION, filler: FILLER, 'question-back': QUESTION_BACK, remark: REMARK }[kind];
   let text = pick(rng, bank[lang]).replace('{n}', String(1 + rng.int(12)));
   const gap = lang === 'zh' ? pick(rng, ['', ' ', '，']) : pick(rng, [' ', ', ', ' ']);

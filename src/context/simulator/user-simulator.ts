@@ -26,7 +26,7 @@ import {
   type SimLanguage,
 } from './acts.ts';
 import { ELLIPTIC_FOLLOW, THEN_FRAMES } from './after-refusal.ts';
-import { aside } from './asides.ts';
+import { aside, withTail } from './asides.ts';
 import type { IntentScript } from './intent-scripts.ts';
 import { OUT_OF_SCOPE, ZH_UNANSWERED } from './other-requests.ts';
 import { fill, pick, type ValueGenerator } from './values.ts';
@@ -80,6 +80,13 @@ export interface SimSetting {
  * to about 1): the class round 5's retrain took for answers.
  */
 const ASIDE_SHARE = 0.1;
+
+/**
+ * How often a cancel, a stop, a check of the running task or a thanks comes with a reason or praise
+ * ("pause it, phone's ringing", "thanks, big help", `withTail`): people's dialogues (en-train-6,
+ * zh-train-6) showed such tails taken for a request of their own words (a call, a name, a meeting).
+ */
+const TAIL_SHARE = 0.3;
 
 /** Slot kinds answered only by a value of their kind (a length, a time or date, a number). */
 const TYPED_KINDS: ReadonlySet<string> = new Set([
@@ -227,8 +234,12 @@ export function smallTalk(s: SimSetting): SimulatedTurn {
       : corpus !== undefined && corpus.length > 0
         ? pick(s.rng, corpus)
         : undefined;
-  if (text === undefined)
-    return turn(say(SMALL_TALK['thank_you']!, s), { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
+  if (text === undefined || intent === 'thank_you') {
+    const thanks = text ?? say(SMALL_TALK['thank_you']!, s);
+    return s.rng.next() < TAIL_SHARE
+      ? turn(withTail(s.rng, s.lang, thanks, 'praise'), { command: 'small_talk', intent: 'thank_you' }, 'thanks-tail')
+      : turn(thanks, { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
+  }
   return turn(text, { command: 'small_talk', intent }, 'small-talk');
 }
 
@@ -270,7 +281,12 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     const r = request(s, task?.intent);
     return { ...r, text: fill(say(INTERRUPT_FRAMES, s), s.rng, s.lang, { r: r.text }).text, act: `interrupt-${r.act}` };
   };
-  const cancel = () => turn(sayOrCorpus(CANCEL, 'cancel', 0.35, s), { command: 'cancel' }, 'cancel');
+  const cancel = () => {
+    const said = sayOrCorpus(CANCEL, 'cancel', 0.35, s);
+    return s.rng.next() < TAIL_SHARE
+      ? turn(withTail(s.rng, s.lang, said, 'reason'), { command: 'cancel' }, 'cancel-tail')
+      : turn(said, { command: 'cancel' }, 'cancel');
+  };
   // "hmm let me think", "lol", "等一下", "要精确到分钟吗": the question stays open (out of scope), see asides.ts.
   const asideTurn = (weights?: Parameters<typeof aside>[2]) => {
     const said = aside(s.rng, s.lang, weights);
@@ -378,7 +394,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
               if (corpus !== undefined && corpus.length > 0 && s.rng.next() < 0.5)
                 return turn(pick(s.rng, corpus), { command: 'start_task', intent: related.intent }, 'related-corpus');
               const made = template(related.bank, s)!;
-              return turn(made.text, { command: 'start_task', intent: related.intent }, 'related', made.values);
+              const text = s.rng.next() < TAIL_SHARE ? withTail(s.rng, s.lang, made.text, 'reason') : made.text;
+              return turn(text, { command: 'start_task', intent: related.intent }, 'related', made.values);
             },
       ],
       [
@@ -387,7 +404,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
           ? undefined
           : () => {
               const made = fill(say(STOP_RUNNING, s), s.rng, s.lang, { noun: stop.noun[s.lang] });
-              return turn(made.text, { command: 'start_task', intent: stop.intent }, 'stop');
+              const text = s.rng.next() < TAIL_SHARE ? withTail(s.rng, s.lang, made.text, 'reason') : made.text;
+              return turn(text, { command: 'start_task', intent: stop.intent }, 'stop');
             },
       ],
       [0.05, stop === undefined ? cancel : undefined],
@@ -399,6 +417,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.05, () => unanswered(s)],
       // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
       [ASIDE_SHARE * 0.4, () => asideTurn({ reaction: 3, filler: 1, mash: 1 })],
+      // Nor does a comment on it or on the day ("finally friday", "我数学太差了"), whatever its words suggest.
+      [ASIDE_SHARE * 0.6, () => asideTurn({ comment: 3, remark: 1 })],
     ]);
   }
   if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);
@@ -426,6 +446,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     // Refused requests weigh more than their share of use: what comes after them is what context decides.
     [0.18, () => unanswered(s)],
     [0.08, () => outOfScope(s)],
+    [0.04, () => asideTurn({ comment: 1 })],
     [0.15, () => smallTalk(s)],
     [0.03, cancel],
     [0.015, () => turn(say(YES, s), { command: 'small_talk', intent: 'yes' }, 'stray-yes')],

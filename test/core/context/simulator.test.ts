@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COMMANDS, STATE_FEATURES } from '../../../src/context/dialogue-features.ts';
 import { ELLIPTIC_FOLLOW, THEN_FRAMES } from '../../../src/context/simulator/after-refusal.ts';
-import { aside, type AsideKind } from '../../../src/context/simulator/asides.ts';
+import { aside, withTail, type AsideKind } from '../../../src/context/simulator/asides.ts';
 import { createRng } from '../../../src/nlu/training/rng.ts';
 import { simulateDialogues, type RecordedTurn } from '../../../src/context/simulator/simulate.ts';
 import type { SimCorpus } from '../../../src/context/simulator/user-simulator.ts';
@@ -83,6 +83,27 @@ describe('the dialogue simulator', () => {
     for (const t of next) assert.ok((t!.features.state[PENDING_SLOT] ?? 0) > 0, `question closed before '${t!.text}'`);
   });
 
+  // Round 8's people's dialogues (en-train-6, zh-train-6): a comment after a finished task ("nice, long weekend")
+  // was taken for a request of its words, and a reason or praise around a cancel, a stop or a thanks for a
+  // request of its own ("pause it, phone call came in"). The simulator says both; the act keeps its decision.
+  it('says comments after a task (out of scope) and acts with a reason or praise around them (their own decision)', async () => {
+    const { turns } = await run600();
+    const HAS_TASK = STATE_FEATURES.indexOf('has_task');
+    const comments = turns.filter((t) => t.act === 'aside-comment');
+    assert.ok(comments.length >= 5, `${comments.length} comments`);
+    assert.ok(comments.some((t) => (t.features.state[HAS_TASK] ?? 0) > 0));
+    for (const t of comments) assert.equal(t.labelled.command, 'out_of_scope', t.text);
+    const cancels = turns.filter((t) => t.act === 'cancel-tail');
+    assert.ok(cancels.length > 0);
+    for (const t of cancels) assert.equal(t.labelled.command, 'cancel', t.text);
+    const thanks = turns.filter((t) => t.act === 'thanks-tail');
+    assert.ok(thanks.length > 0);
+    for (const t of thanks) {
+      assert.equal(t.labelled.command, 'small_talk', t.text);
+      assert.equal(t.features.candidates[t.labelled.labels.intent!]!.intent, 'thank_you', t.text);
+    }
+  });
+
   // Round 6's retrain kept "那现在几点" after a refused flight as a follow-up of the flight: the simulator now
   // says complete requests framed as follow-ons after a refusal, besides the bare follow-ups of the refused intent.
   it('after a refused request, a framed complete request starts its own task and a bare follow-up keeps the refused one', async () => {
@@ -151,6 +172,31 @@ describe('asides', () => {
       for (const x of mine) assert.ok(x.text.trim().length > 0 && !x.text.includes('{'), x.text);
     }
     assert.ok(said.some((x, i) => i % 2 === 1 && x.kind === 'hold' && /\p{Script=Han}/u.test(x.text)));
+  });
+
+  it('comment in both languages, from an opener and a body, only when asked', () => {
+    const rng = createRng(11);
+    for (const lang of ['en', 'zh'] as const) {
+      const said = Array.from({ length: 300 }, () => aside(rng, lang, { comment: 1 }));
+      for (const x of said) {
+        assert.equal(x.kind, 'comment');
+        assert.ok(x.text.trim().length > 0 && !x.text.includes('{'), x.text);
+        if (lang === 'zh') assert.match(x.text, /\p{Script=Han}/u);
+      }
+      assert.ok(new Set(said.map((x) => x.text)).size > 60, `${lang}: too few comments`);
+    }
+    assert.ok(Array.from({ length: 300 }, () => aside(rng, 'en')).every((x) => x.kind !== 'comment'));
+  });
+
+  it('add a reason or praise around an act and keep the act', () => {
+    const rng = createRng(12);
+    for (const lang of ['en', 'zh'] as const)
+      for (const act of lang === 'en' ? ['pause it', 'thanks'] : ['暂停一下', '谢谢'])
+        for (let i = 0; i < 50; i++) {
+          const text = withTail(rng, lang, act, act.startsWith('thank') || act === '谢谢' ? 'praise' : 'reason');
+          assert.ok(text.includes(act) && text.length > act.length + 1, text);
+          assert.doesNotMatch(text, /\d|\{/, text);
+        }
   });
 
   it('say only the kinds asked for', () => {
