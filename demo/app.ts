@@ -18,12 +18,16 @@ const orderSkill: SkillDefinition = {
   intents: ['order_status'],
   description: 'Tells where an Acme order is (demo data, nothing leaves the page).',
   execute(ctx) {
-    const id = /\d{6}/.exec(ctx.text)?.[0];
+    // The number said with the request, or the answer to the question below (the `order` slot).
+    const id = /\d{6}/.exec(ctx.text)?.[0] ?? /\d{6}/.exec(String(ctx.slots.order ?? ''))?.[0];
     const order = id ? orders[id] : undefined;
     if (!id || !order) {
+      // `ask` keeps the question open: the next turn ("ORD-104234", "104233") answers it.
+      const question = 'Which order? The number looks like ORD-104233.';
       return {
-        text: 'Which order? The number looks like ORD-104233.',
-        quickReplies: [{ label: 'ORD-104233', value: 'where is order ORD-104233' }],
+        text: question,
+        ask: { question, slot: 'order' },
+        quickReplies: [{ label: 'ORD-104233', value: 'ORD-104233' }],
       };
     }
     return {

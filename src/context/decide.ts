@@ -509,7 +509,11 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const weighted = COMMANDS.map((c, i) => {
     const p = out.command[i] ?? 0;
     if (!inContext) return p;
-    if (CARRY.has(c) || (c === 'start_task' && bestCarries)) return p * (1 - sw);
+    // A request for the task's own skill is a start whether the turn carries the task on or starts
+    // it again ("where is my order 104233" once the last order was told): the switch does not count
+    // against it, or a skill that asked once would lose its next requests to out-of-scope.
+    if (c === 'start_task' && bestCarries) return p * Math.max(sw, 1 - sw);
+    if (CARRY.has(c)) return p * (1 - sw);
     if (c === 'start_task' || c === 'out_of_scope') return p * sw;
     return p;
   });

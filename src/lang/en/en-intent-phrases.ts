@@ -42,7 +42,11 @@ const GROUPS: IntentGroup[] = [
       rewards_balance: 'check rewards points',
       redeem_rewards: 'redeem rewards',
       international_fees: 'check foreign fees',
-      exchange_rate: 'look up exchange rates',
+    },
+  },
+  {
+    reason: "I can't see your work, tax or insurance records",
+    phrases: {
       rollover_401k: 'handle a 401k rollover',
       taxes: 'help with taxes',
       w2: 'find a W-2',
@@ -60,6 +64,7 @@ const GROUPS: IntentGroup[] = [
   {
     reason: "I run offline, so I can't book or look things up online",
     phrases: {
+      exchange_rate: 'look up exchange rates',
       book_flight: 'book flights',
       book_hotel: 'book hotels',
       car_rental: 'rent cars',

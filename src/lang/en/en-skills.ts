@@ -130,23 +130,20 @@ export const enSkills = {
     cleared: (list: string) => [`Done, your ${list} is empty.`, `Okay, I cleared your ${list}: it's empty now.`],
     added: (items: readonly string[], list: string) => [
       `Added ${f.list(items)} to your ${list}.`,
-      `Okay, ${f.list(items)} ${items.length === 1 ? 'is' : 'are'} on your ${list}.`,
+      `Okay, I put ${f.list(items)} on your ${list}.`,
     ],
     full: (list: string, max: number) => `Your ${list} is full (${max} items), so I couldn't add everything.`,
-    already: (items: readonly string[]) =>
-      `${f.capitalize(f.list(items))} ${items.length === 1 ? 'is' : 'are'} already on it.`,
+    // Said without "is"/"are": one item may be plural ("bananas") and a to-do item is one task
+    // ("walk the dogs"), so the count of items does not tell the verb.
+    already: (items: readonly string[]) => `Already on it: ${f.list(items)}.`,
     removed: (items: readonly string[], list: string) => [
       `Removed ${f.list(items)} from your ${list}.`,
-      `Okay, ${f.list(items)} ${items.length === 1 ? 'is' : 'are'} off your ${list}.`,
+      `Okay, I took ${f.list(items)} off your ${list}.`,
     ],
-    notThere: (items: readonly string[], list: string) =>
-      `${f.capitalize(f.list(items))} ${items.length === 1 ? "wasn't" : "weren't"} on your ${list}.`,
-    isOn: (items: readonly string[], list: string) =>
-      `Yes, ${f.list(items)} ${items.length === 1 ? 'is' : 'are'} on your ${list}.`,
+    notThere: (items: readonly string[], list: string) => `Your ${list} didn't have ${f.list(items)}.`,
+    isOn: (items: readonly string[], list: string) => `Yes, your ${list} has ${f.list(items)}.`,
     isOff: (items: readonly string[], list: string, someOn: boolean) =>
-      f.capitalize(
-        `${someOn ? '' : 'No, '}${f.list(items)} ${items.length === 1 ? "isn't" : "aren't"} on your ${list}.`,
-      ),
+      someOn ? `It doesn't have ${f.list(items)}.` : `No, your ${list} doesn't have ${f.list(items)}.`,
     empty: (list: string) => [`Your ${list} is empty.`, `Your ${list} is empty right now.`],
     show: (list: string, items: readonly string[]) =>
       `Your ${list} has ${f.count(items.length, 'item')}: ${f.list(items)}.`,

@@ -42,7 +42,11 @@ const GROUPS: IntentGroup[] = [
       rewards_balance: '查积分',
       redeem_rewards: '兑换积分',
       international_fees: '查境外手续费',
-      exchange_rate: '查汇率',
+    },
+  },
+  {
+    reason: '我看不到你的工作、税务和保险记录',
+    phrases: {
       rollover_401k: '办理 401k 转存',
       taxes: '处理税务',
       w2: '找 W-2 表',
@@ -60,6 +64,7 @@ const GROUPS: IntentGroup[] = [
   {
     reason: '我是离线运行的，没法上网预订或查询',
     phrases: {
+      exchange_rate: '查汇率',
       book_flight: '订机票',
       book_hotel: '订酒店',
       car_rental: '租车',

@@ -64,6 +64,17 @@ describe('decideAction', () => {
     assert.equal(d.intents[0]!.intent, 'timer');
   });
 
+  it('starts a request for the finished task skill when the model reads a switch, not out of scope', () => {
+    // The timer just ran; a second timer is a new request of the same skill. The switch head says
+    // the turn leaves the task, which must not count against starting the same skill again.
+    const state = finished('timer', 'builtin.timer', 'set a timer for 3 minutes', { duration: 180 });
+    const f = featuresOf('and another timer for 8 minutes', state, 'timer');
+    const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { timer: 1 }, f, 0.99));
+    assert.equal(d.command, 'start_task');
+    assert.equal(d.action.type, 'new-intent');
+    assert.equal((d.action as { intent: string }).intent, 'timer');
+  });
+
   it('says unsupported for an intent no skill answers', () => {
     const state = emptyState();
     const f = featuresOf('book a flight to rome', state, 'book_flight');

@@ -66,11 +66,11 @@ describe('lists', () => {
     assert.match((await h.say('add milk to my shopping list', 'shopping_list_update')).reply.text, /already on it/i);
     assert.match(
       (await h.say('remove cheese from my shopping list', 'shopping_list_update')).reply.text,
-      /Cheese wasn't on your shopping list/,
+      /Your shopping list didn't have cheese/,
     );
     assert.match(
       (await h.say('is milk on my shopping list', 'shopping_list')).reply.text,
-      /Yes, milk is on your shopping list/,
+      /Yes, your shopping list has milk/,
     );
     assert.deepEqual(await h.store.skillData('builtin.shopping-list').get('items'), ['milk', 'eggs']);
   });
