@@ -136,6 +136,37 @@ describe('<confidant-assistant> conversation', () => {
     expect(announcer(el).textContent?.trim()).to.equal('Assistant: Your timer is done.');
   });
 
+  it('shows a message the app sends right after handing its assistant over, with its reply', async () => {
+    // The history is read before the turn is written (the real engine writes it after the reply).
+    const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }), {
+      extras: { store: { history: async () => [] } },
+    });
+    const el = await mount(undefined, { open: '', load: 'none' });
+    el.assistant = assistant;
+    await assistant.send('straight away');
+    await until(() => bubbleTexts(el).length === 2, 2000, 'the message and its reply');
+    expect(bubbleTexts(el)).to.deep.equal(['straight away', 're: straight away']);
+  });
+
+  it('shows such a message once when the history read finds it already written', async () => {
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }));
+    const { history } = assistant.store;
+    // The read waits until the turn is written, then finds both of its messages.
+    assistant.store.history = async (...args: Parameters<typeof history>) => {
+      await written;
+      return history(...args);
+    };
+    const el = await mount(undefined, { open: '', load: 'none' });
+    el.assistant = assistant;
+    await assistant.send('just once');
+    release();
+    await until(() => bubbleTexts(el).length >= 2, 2000, 'the message and its reply');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bubbleTexts(el)).to.deep.equal(['just once', 're: just once']);
+  });
+
   it('queues what the user types before the assistant is set, then sends it', async () => {
     const el = await mount(undefined, { load: 'open' });
     el.show();

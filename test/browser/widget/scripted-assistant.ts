@@ -95,9 +95,11 @@ export function createScriptedAssistant(
     guard();
     sent.push(text);
     const conversationId = sendOptions.conversationId ?? conversation;
-    emit({ type: 'message', text, conversationId });
+    // Like the real assistant's, the event names the id the message is stored under.
+    const id = `m${++ids}`;
+    emit({ type: 'message', id, text, conversationId });
     const turn = script(text);
-    messages.push({ id: `m${++ids}`, conversationId, role: 'user', text, createdAt: Date.now() });
+    messages.push({ id, conversationId, role: 'user', text, createdAt: Date.now() });
     for (const delta of turn.deltas ?? []) {
       await sleep(turn.gapMs ?? 0);
       yield { type: 'delta', text: delta };
