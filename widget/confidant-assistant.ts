@@ -201,8 +201,10 @@ export class ConfidantAssistant extends LitElement {
   set assistant(assistant: WidgetAssistant | undefined) {
     this.#assistant = assistant;
     // Followed at once, not at the next update: an app that sends right after handing it over
-    // (`el.assistant = a; a.send('hi')`) has its message's event come before that update.
-    this.#chat.setAssistant(assistant);
+    // (`el.assistant = a; a.send('hi')`) has its message's event come before that update. Not while
+    // off the page: the history would be read now, without a turn sent before the element is added;
+    // `willUpdate` (after connect) follows it then.
+    if (this.isConnected) this.#chat.setAssistant(assistant);
   }
   /** More `createAssistant` options for the assistant the element creates (e.g. `skills`, `worker`, `storage`). */
   @property({ attribute: false }) assistantOptions: Partial<AssistantOptions> = {};
@@ -393,6 +395,8 @@ export class ConfidantAssistant extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('assistant')) {
       this.#own.assistantChanged();
+      // A no-op when the setter already followed it.
+      this.#chat.setAssistant(this.assistant);
       this.#voice.persist = undefined;
       this.skillIntents = new Set();
       if (this.assistant) {

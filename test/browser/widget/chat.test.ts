@@ -153,18 +153,34 @@ describe('<confidant-assistant> conversation', () => {
     const written = new Promise<void>((resolve) => (release = resolve));
     const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }));
     const { history } = assistant.store;
+    let readDone!: () => void;
+    const read = new Promise<void>((resolve) => (readDone = resolve));
     // The read waits until the turn is written, then finds both of its messages.
     assistant.store.history = async (...args: Parameters<typeof history>) => {
       await written;
-      return history(...args);
+      const messages = await history(...args);
+      // A task later: after the element's code that awaits this read has run.
+      setTimeout(readDone);
+      return messages;
     };
     const el = await mount(undefined, { open: '', load: 'none' });
     el.assistant = assistant;
     await assistant.send('just once');
     release();
-    await until(() => bubbleTexts(el).length >= 2, 2000, 'the message and its reply');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await read;
+    await el.updateComplete;
     expect(bubbleTexts(el)).to.deep.equal(['just once', 're: just once']);
+  });
+
+  it('shows a message the app sent before adding the element it handed its assistant to', async () => {
+    // The path docs/widget.md recommends: create in script, set `.assistant`, add to the page.
+    const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }));
+    const el = await mount(undefined, { open: '', load: 'none' }, document.body, async (created) => {
+      created.assistant = assistant;
+      await assistant.send('before the page');
+    });
+    await until(() => bubbleTexts(el).length === 2, 2000, 'the message and its reply');
+    expect(bubbleTexts(el)).to.deep.equal(['before the page', 're: before the page']);
   });
 
   it('queues what the user types before the assistant is set, then sends it', async () => {
