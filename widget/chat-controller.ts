@@ -360,7 +360,8 @@ export class ChatController implements ReactiveController {
         if (own >= 0) this.#own.splice(own, 1);
         else if (!event.conversationId || (this.conversationId ??= event.conversationId) === event.conversationId) {
           this.#put({
-            // Older assistants (another build) may not say the stored id.
+            // A custom `WidgetAssistant`, or an app's assistant from a `confidant-assistant` older than this
+            // widget bundle, may not say the stored id.
             key: event.id ?? `local-${this.#nextId++}`,
             role: 'user',
             text: event.text,

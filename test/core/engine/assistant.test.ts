@@ -143,7 +143,7 @@ test('a message over MAX_MESSAGE_LENGTH is refused with InputError before anythi
 
 test("the 'message' event names the id the user's message is stored under", async () => {
   const assistant = await createAssistant({ worker: false, storage: 'memory' });
-  const ids: string[] = [];
+  const ids: (string | undefined)[] = [];
   assistant.on('message', (e) => ids.push(e.id));
   await assistant.send('what is two plus two');
   const [reply, user] = await assistant.store.history(undefined, { limit: 2 });
