@@ -46,8 +46,12 @@ export interface SendOptions {
 
 /** Events an assistant emits, a discriminated union on `type`. */
 export type AssistantEvent =
-  /** The user's message was accepted (before the reply). */
-  | { type: 'message'; text: string; conversationId: string | undefined }
+  /**
+   * The user's message was accepted (before the reply); `id` is the one it is stored under, so a view
+   * that reads the history meanwhile shows it once. `createAssistant`'s assistant always sets it; it is
+   * optional for a custom `WidgetAssistant` (the widget then may show such a message twice).
+   */
+  | { type: 'message'; id?: string; text: string; conversationId: string | undefined }
   /** A reply to a `send` or `stream`. */
   | { type: 'reply'; reply: Reply }
   /** A reply nobody asked for right now: a timer or reminder firing. */

@@ -136,7 +136,7 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     const messageIds = newMessageIds(2) as [string, string];
     const request = { text, messageIds, ...(conversationId === undefined ? {} : { conversationId }) };
     const reply = await cancellable(async (requestId) => {
-      emitter.emit({ type: 'message', text, conversationId });
+      emitter.emit({ type: 'message', id: messageIds[0], text, conversationId });
       try {
         return await engine.send({ ...request, requestId }, onChunk);
       } catch (error) {

@@ -152,6 +152,8 @@ export class ChatController implements ReactiveController {
     if (assistant !== this.#assistant) return;
     this.conversationId = messages[0]?.conversationId ?? conversationId ?? this.conversationId;
     for (const message of messages) this.#seen.add(message.id);
+    // What came while the history was read stays, unless the history has it (by its stored id: an app's
+    // message sent as its assistant was handed over may be in it, or not yet).
     const pending = this.items.filter((item) => !this.#seen.has(item.key));
     this.items = [...messages.reverse().map(fromStored), ...pending];
     this.hasEarlier = messages.length === historyPage;
@@ -358,7 +360,9 @@ export class ChatController implements ReactiveController {
         if (own >= 0) this.#own.splice(own, 1);
         else if (!event.conversationId || (this.conversationId ??= event.conversationId) === event.conversationId) {
           this.#put({
-            key: `local-${this.#nextId++}`,
+            // A custom `WidgetAssistant`, or an app's assistant from a `confidant-assistant` older than this
+            // widget bundle, may not say the stored id.
+            key: event.id ?? `local-${this.#nextId++}`,
             role: 'user',
             text: event.text,
             createdAt: Date.now(),

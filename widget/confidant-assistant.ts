@@ -194,7 +194,18 @@ export class ConfidantAssistant extends LitElement {
   ];
 
   /** The assistant to talk to. Set it to use your app's own; otherwise the element creates one from its attributes. */
-  @property({ attribute: false }) assistant: WidgetAssistant | undefined;
+  @property({ attribute: false })
+  get assistant(): WidgetAssistant | undefined {
+    return this.#assistant;
+  }
+  set assistant(assistant: WidgetAssistant | undefined) {
+    this.#assistant = assistant;
+    // Followed at once, not at the next update: an app that sends right after handing it over
+    // (`el.assistant = a; a.send('hi')`) has its message's event come before that update. Not while
+    // off the page: the history would be read now, without a turn sent before the element is added;
+    // `willUpdate` (after connect) follows it then.
+    if (this.isConnected) this.#chat.setAssistant(assistant);
+  }
   /** More `createAssistant` options for the assistant the element creates (e.g. `skills`, `worker`, `storage`). */
   @property({ attribute: false }) assistantOptions: Partial<AssistantOptions> = {};
   /** URL of the intent model (`.onnx`); relative URLs resolve against the page. @default the bundled model */
@@ -280,6 +291,7 @@ export class ConfidantAssistant extends LitElement {
     ...(this.replyLang ? { replyLang: this.replyLang } : {}),
     msgs: this.#msgs,
   }));
+  #assistant: WidgetAssistant | undefined;
   #opened = false;
   #focusOnOpen = false;
   #restoreFocus = false;
@@ -383,6 +395,7 @@ export class ConfidantAssistant extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('assistant')) {
       this.#own.assistantChanged();
+      // A no-op when the setter already followed it.
       this.#chat.setAssistant(this.assistant);
       this.#voice.persist = undefined;
       this.skillIntents = new Set();

@@ -136,6 +136,53 @@ describe('<confidant-assistant> conversation', () => {
     expect(announcer(el).textContent?.trim()).to.equal('Assistant: Your timer is done.');
   });
 
+  it('shows a message the app sends right after handing its assistant over, with its reply', async () => {
+    // The history is read before the turn is written (the real engine writes it after the reply).
+    const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }), {
+      extras: { store: { history: async () => [] } },
+    });
+    const el = await mount(undefined, { open: '', load: 'none' });
+    el.assistant = assistant;
+    await assistant.send('straight away');
+    await until(() => bubbleTexts(el).length === 2, 2000, 'the message and its reply');
+    expect(bubbleTexts(el)).to.deep.equal(['straight away', 're: straight away']);
+  });
+
+  it('shows such a message once when the history read finds it already written', async () => {
+    let release!: () => void;
+    const written = new Promise<void>((resolve) => (release = resolve));
+    const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }));
+    const { history } = assistant.store;
+    let readDone!: () => void;
+    const read = new Promise<void>((resolve) => (readDone = resolve));
+    // The read waits until the turn is written, then finds both of its messages.
+    assistant.store.history = async (...args: Parameters<typeof history>) => {
+      await written;
+      const messages = await history(...args);
+      // A task later: after the element's code that awaits this read has run.
+      setTimeout(readDone);
+      return messages;
+    };
+    const el = await mount(undefined, { open: '', load: 'none' });
+    el.assistant = assistant;
+    await assistant.send('just once');
+    release();
+    await read;
+    await el.updateComplete;
+    expect(bubbleTexts(el)).to.deep.equal(['just once', 're: just once']);
+  });
+
+  it('shows a message the app sent before adding the element it handed its assistant to', async () => {
+    // The path docs/widget.md recommends: create in script, set `.assistant`, add to the page.
+    const assistant = createScriptedAssistant((text) => ({ reply: { text: `re: ${text}` } }));
+    const el = await mount(undefined, { open: '', load: 'none' }, document.body, async (created) => {
+      created.assistant = assistant;
+      await assistant.send('before the page');
+    });
+    await until(() => bubbleTexts(el).length === 2, 2000, 'the message and its reply');
+    expect(bubbleTexts(el)).to.deep.equal(['before the page', 're: before the page']);
+  });
+
   it('queues what the user types before the assistant is set, then sends it', async () => {
     const el = await mount(undefined, { load: 'open' });
     el.show();

@@ -12,18 +12,18 @@ afterEach(() => {
  * Adds a `<confidant-assistant>` to the page (removed after the test).
  * @param assistant passed as `.assistant`, or none to let the element create its own
  * @param attributes set before it is connected
- * @param configure sets properties before it is connected
+ * @param configure sets properties before it is connected (awaited)
  */
 export async function mount(
   assistant?: WidgetAssistant,
   attributes: Record<string, string> = {},
   parent: HTMLElement = document.body,
-  configure?: (el: ConfidantAssistant) => void,
+  configure?: (el: ConfidantAssistant) => unknown,
 ): Promise<ConfidantAssistant> {
   const el = document.createElement('confidant-assistant');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   if (assistant) el.assistant = assistant;
-  configure?.(el);
+  await configure?.(el);
   parent.append(el);
   mounted.push(el);
   await el.updateComplete;

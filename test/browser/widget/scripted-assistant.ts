@@ -95,9 +95,12 @@ export function createScriptedAssistant(
     guard();
     sent.push(text);
     const conversationId = sendOptions.conversationId ?? conversation;
-    emit({ type: 'message', text, conversationId });
+    // Like the real assistant's, the event names the id the message is stored under.
+    const id = `m${++ids}`;
+    emit({ type: 'message', id, text, conversationId });
     const turn = script(text);
-    messages.push({ id: `m${++ids}`, conversationId, role: 'user', text, createdAt: Date.now() });
+    const sentAt = Date.now();
+    messages.push({ id, conversationId, role: 'user', text, createdAt: sentAt });
     for (const delta of turn.deltas ?? []) {
       await sleep(turn.gapMs ?? 0);
       yield { type: 'delta', text: delta };
@@ -109,7 +112,8 @@ export function createScriptedAssistant(
       conversationId,
       text: (turn.deltas ?? []).join(''),
       understanding: { intent: 'test', confidence: 1, nlu: nlu(text), entities: [], slots: {}, action: 'new-intent' },
-      createdAt: Date.now(),
+      // Like the real engine's, after its message even within one millisecond (the history sorts by time).
+      createdAt: Math.max(Date.now(), sentAt + 1),
       ...turn.reply,
     };
     messages.push({ id: reply.id, conversationId, role: 'assistant', text: reply.text, createdAt: reply.createdAt });

@@ -141,6 +141,19 @@ test('a message over MAX_MESSAGE_LENGTH is refused with InputError before anythi
   await assistant.dispose();
 });
 
+test("the 'message' event names the id the user's message is stored under", async () => {
+  const assistant = await createAssistant({ worker: false, storage: 'memory' });
+  const ids: (string | undefined)[] = [];
+  assistant.on('message', (e) => ids.push(e.id));
+  await assistant.send('what is two plus two');
+  const [reply, user] = await assistant.store.history(undefined, { limit: 2 });
+  assert.equal(user?.role, 'user');
+  assert.equal(user?.text, 'what is two plus two');
+  assert.deepEqual(ids, [user.id]);
+  assert.notEqual(ids[0], reply?.id);
+  await assistant.dispose();
+});
+
 test('lock() is refused in device mode (nothing to lock with) and works in passphrase mode', async () => {
   const device = await createAssistant({ worker: false, storage: 'memory' });
   await assert.rejects(device.lock(), (e: unknown) => e instanceof UnsupportedError && e.code === 'device-mode');
