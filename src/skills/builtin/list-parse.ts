@@ -39,8 +39,17 @@ const CLEAR =
   /\b(?:clear|empty|wipe|reset|nuke|blank out|start (?:over|fresh))\b|\b(?:delete|remove|erase|cross off|take off) (?:all|everything|every item|all (?:the )?items)\b|\bmake (?:my|the) .*list (?:blank|empty)\b/;
 /** A question whether the list is empty or cleared ("is the list empty now", "is it all cleared"). */
 const IS_EMPTY = /^(?:is|iz|was)\s+(?:it|that|the|my|our)\b[^?]{0,30}\b(?:empty|clear|cleared|wiped)\b/;
+/**
+ * "is milk on the list", "did u add the bin bags", "is the rota one still there": whether an item is on it.
+ * Group 1 is the item, "the … one" (a stand-in around it) included: {@link checkItem} drops it.
+ */
 const CHECK =
-  /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
+  /^(?:is|are|was|were|did (?:i|you|u|ya) (?:put|add|include|get|save|write down)|have (?:i|you|u) (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:still\s+)?(?:on|in|already on|there)\b.*)?$/;
+/** Words that name the whole list, not an item: "it", "them", "all 3", "everything". */
+const ALL_OF_IT =
+  /^(?:it|them|that|those|these|everything|all(?:\s+(?:of\s+)?(?:it|them|those|\d+|two|three|four|five|six))?(?:\s+(?:things|items))?)$/;
+/** "the rota one", "that milk thing": the item named by a stand-in around it. */
+const STAND_IN_AROUND = /^(?:the|that|this|my)\s+(.+?)\s+(?:one|thing|item|task|bit)$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
 const LIST_REF =
   /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our|your)\s+)?list\s+of\s+[\w-]+\b|\s+(?:to|on|onto|in|into)\s+(?:mine|ours)$|\s+(?:please|too|also|as well|for me|for us|now|already|instead|anyway|anyways|lah|leh|lor|ya|yeah)\b/g;
@@ -171,8 +180,10 @@ export function parseListRequest(text: string): ListRequest {
     return out;
   }
   const check = CHECK.exec(s);
+  // "did u get all 3", "did you add them": the whole list is asked about, read it.
+  if (check?.[1] !== undefined && ALL_OF_IT.test(check[1])) return out;
   if (check?.[1] !== undefined) {
-    out.check = splitItems(check[1]);
+    out.check = splitItems(STAND_IN_AROUND.exec(check[1])?.[1] ?? check[1]);
     return out;
   }
   for (const clause of s.split(SENTENCE_BEFORE_VERB).flatMap((c) => c.replace(LEAD, '').split(SPLIT_CLAUSES))) {

@@ -13,6 +13,7 @@ import { correctedTime, toInstant } from './clock.ts';
 import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
 import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
+import { pausesOrResumes, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -39,9 +40,11 @@ export function scheduleOp(text: string): ScheduleOp {
     if (asksWhatIsSetZh(s)) return 'list';
     return 'set';
   }
-  if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s)) return 'pause';
+  if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s) || pausesOrResumes(simplifyTurn(s))) return 'pause';
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
   if (EXTEND.test(s)) return 'extend';
+  // "did it start?", "it is set? for what time", "what time did i set it for": asking what is set.
+  if (readsBack(simplifyTurn(s))) return 'list';
   if (
     /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
