@@ -114,4 +114,20 @@ describe('round 9 English acts in dialogues (shipped models)', () => {
       ['timer', 'timer', 'timer', 'thank_you'],
     );
   });
+
+  it('puts back an earlier length when a take-back says it was fine ("oh 15 was right actually, put it back")', async () => {
+    const a = await play('start a 15 minute timer', 'nah make it 18 mins', 'oh 15 was right actually, put it back');
+    assert.equal(a[2]!.intent, 'timer');
+    assert.match(a[2]!.text, /\b15 min/);
+    const b = await play('set a timer for 30 minutes', 'no make it 40', 'um sorry, 30 is fine, change it back');
+    assert.equal(b[2]!.intent, 'timer');
+    assert.match(b[2]!.text, /\b30 min/);
+  });
+
+  it('reads a bare number answering "How long should the timer run?" as minutes, and no other words', async () => {
+    const a = await play('could you start a timer for me', 'erm 35 please');
+    assert.match(a[1]!.text, /\b35 minutes\b/);
+    const b = await play('could you start a timer for me', '35 people');
+    assert.doesNotMatch(b[1]!.text, /\b35 minutes\b/);
+  });
 });
