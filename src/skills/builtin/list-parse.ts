@@ -7,6 +7,7 @@
  */
 import { splitGroceries } from '../../lang/en/en-groceries.ts';
 import { firstRequestEn } from '../../lang/en/en-second-request.ts';
+import { LAUGH_WORDS, POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 /** The changes and questions a list request holds. */
 export interface ListRequest {
@@ -29,8 +30,9 @@ const REMOVE_VERB = new RegExp(
 const HEADING =
   /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
 /** What people say after an item that is not part of it: "i guess", "we still have some", "thx", "lol". */
-const TRAILER =
-  /(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:pls|plz|thx|thanks|thank you|ty|lol|lmao|haha|x+)(?:\s+(?:pls|plz|thx|thanks|ty|lol))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$/;
+const TRAILER = new RegExp(
+  String.raw`(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:${POLITE_WORDS}|${LAUGH_WORDS}|x+)(?:\s+(?:${POLITE_WORDS}|${LAUGH_WORDS}))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$`,
+);
 const NEED =
   /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
 const NO_LONGER =
@@ -86,8 +88,9 @@ const MAKE_WITH = new RegExp(
 );
 
 /** "add smth to my list", "add a task": a stand-in for the item, which is still to be said. */
-const PLACEHOLDER =
-  /^(?:something|smth|sth|smthg|somethin|stuff|items?|things?|tasks?|entry|entries|one|a few things)$/;
+const PLACEHOLDER = new RegExp(
+  String.raw`^(?:${STAND_IN_WORDS}|items?|things?|tasks?|entry|entries|one|a few things)$`,
+);
 
 /**
  * A piece that is only talk around the items: "oh", "ok back", "lol", "hmm"; or a hold or a no said

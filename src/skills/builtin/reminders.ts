@@ -17,6 +17,7 @@ import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } f
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
+import { LAUGH_WORDS, PRONOUN_WORDS, SHORT_POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 interface Reminder {
   id: string;
@@ -54,8 +55,10 @@ const STATES =
   /\b(?:is|are|was|were)\s+(?:too|so|really|very|not|always|never)\b|^(?:the\s+|my\s+)?reminders?\s+(?:\w{3,}ed|went|rang|woke|came|got|made|didn'?t|never|just)\b/i;
 
 /** "remind me of smth", "remind me later": a stand-in for the task, which is still to be said. */
-const PLACEHOLDER_TASK =
-  /^(?:something|smth|sth|smthg|somethin|stuff|a thing|something important|a reminder|it|that|this|later|again|sometime|soon)$/i;
+const PLACEHOLDER_TASK = new RegExp(
+  String.raw`^(?:${STAND_IN_WORDS}|a thing|something important|a reminder|${PRONOUN_WORDS}|later|again|sometime|soon)$`,
+  'i',
+);
 const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
@@ -230,8 +233,11 @@ const EN_MEANT =
  * What follows a task without being part of it: "eat lunch lol i always forget", "call the bank
  * and also whats the time in new york" (a second request), "... pls".
  */
-const EN_TASK_TAIL =
-  /(?:\s*,)?\s+(?:lol|lmao|haha+|hehe+|xd|pls|plz|thx|ty)\b.*$|(?:\s*,)?\s+(?:and|then)\s+(?:also\s+)?(?:what'?s|whats|what is|what time|how (?:much|many|long|far|do|is)|can you|could you|tell me|set (?:a|an|my)|add)\b.*$/i;
+// Only short polite words: "please" and "thanks" may be part of a task ("write thank you cards").
+const EN_TASK_TAIL = new RegExp(
+  String.raw`(?:\s*,)?\s+(?:${LAUGH_WORDS}|${SHORT_POLITE_WORDS})\b.*$|(?:\s*,)?\s+(?:and|then)\s+(?:also\s+)?(?:what'?s|whats|what is|what time|how (?:much|many|long|far|do|is)|can you|could you|tell me|set (?:a|an|my)|add)\b.*$`,
+  'i',
+);
 
 /** "(that) I need to", "I have to", "I've got to", "I should": what the task is wrapped in, not the task. */
 const NEED_TO =

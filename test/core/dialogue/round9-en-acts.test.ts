@@ -130,4 +130,10 @@ describe('round 9 English acts in dialogues (shipped models)', () => {
     const b = await play('could you start a timer for me', '35 people');
     assert.doesNotMatch(b[1]!.text, /\b35 minutes\b/);
   });
+
+  it('spells the word alone when a tie word follows it ("how would you spell rhythm then")', async () => {
+    const [spelled] = await play('how would you spell rhythm then');
+    assert.equal(spelled!.intent, 'spelling');
+    assert.match(spelled!.text, /R-H-Y-T-H-M \(6 letters\)/);
+  });
 });

@@ -1,12 +1,14 @@
 /**
  * Classes of round 9 (issue 15), from the failed turns of people's English dialogues (en-train-6): clock
  * times said loosely by learners and around a hedge ("at 5 and half in the evening", "alarm on 9 hour",
- * "move to 8 and 10", "after lunch, maybe 2:15"). Sentences are our own.
+ * "move to 8 and 10", "after lunch, maybe 2:15"), and the talk after a value read from one shared table
+ * ("add dish soap thank you hehe"; the word to spell: round9-en-acts.test.ts). Sentences are our own.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { NOW, ZONE } from '../dialogue/harness.ts';
+import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
 
 /** The time entities of `text` as [text, value]. */
 function times(text: string): [string, unknown][] {
@@ -43,5 +45,12 @@ describe('clock times said loosely', () => {
       ['after lunchtime around 4ish', '2026-11-26T16:00:00+01:00'],
     ]);
     assert.deepEqual(times('after lunch, say 10'), []);
+  });
+});
+
+describe('talk after a value (one shared table)', () => {
+  it('a list item keeps no spelled-out thanks or laugh after it, and a stand-in is no item', () => {
+    assert.deepEqual(parseListRequest('add dish soap to my shopping list thank you hehe').add, ['dish soap']);
+    assert.deepEqual(parseListRequest('add somethin to the list').add, []);
   });
 });
