@@ -12,6 +12,9 @@
  * @module
  */
 
+import { enCues } from './en-cues.ts';
+import { POLITE_WORDS } from './en-stand-ins.ts';
+
 /** Lower case, straight apostrophes dropped ("what's" = "whats"), end punctuation and emoji dropped, spaces collapsed. */
 export function simplifyTurn(text: string): string {
   return text
@@ -55,8 +58,23 @@ export function saysThanks(text: string): 'thanks' | 'bye' | undefined {
   const r = THANKS_THEN_REMARK.exec(text);
   if (r === null) return undefined;
   const remark = r[1]!;
-  return remark.split(' ').length <= 7 && !REMARK_ASKS.test(remark) ? 'thanks' : undefined;
+  if (remark.split(' ').length > 7) return undefined;
+  // "thanks, have a good one", "thx, gotta run": the remark closes the conversation.
+  if (REMARK_FAREWELL.test(remark)) return 'bye';
+  // "thanks, make that 8", "ty, thats wrong though": a correction or a complaint is no thanks.
+  return REMARK_ASKS.test(remark) || REMARK_OBJECTS.test(remark) || enCues.correction.test(remark)
+    ? undefined
+    : 'thanks';
 }
+/** A farewell said after thanks: "have a good day", "gotta go", "see you in ten", "talk later", "night". */
+const REMARK_FAREWELL =
+  /\b(?:have\s+a\s+(?:good|great|nice|lovely)\s+\w+|(?:gotta|got\s+to|have\s+to|must|need\s+to)\s+(?:go|run|dash|head\s+off)|(?:see|talk\s+to|speak\s+to|catch)\s+(?:you|u|ya)|(?:talk|speak)\s+(?:later|soon|tomorrow)|ttyl|bye+|cya|good\s*night|night\s+night)\b/;
+/**
+ * A change of what was set or a complaint after thanks: "make that 8", "i meant 8 though", "worst joke ever",
+ * "thats wrong though". "Wrong" or "bad" said of the answer only: "always get that wrong" is about the user.
+ */
+const REMARK_OBJECTS =
+  /\b(?:make|change|move|meant|mean|worst|terrible|awful|rubbish|hate|sucks?|stupid|dumb|annoying|broken|incorrect)\b|\b(?:thats|that\s+is|that\s+was|its|it\s+is|it\s+was|you\s+are|youre|ur|u\s+r|you\s+were)\s+(?:(?:so|all|just|completely|totally|very)\s+)?(?:wrong|bad|off)\b/;
 const THANKS_THEN_REMARK = new RegExp(
   `^${LEAD}${PRAISE_FIRST}${THANKS_WORD}${THANKS_TAIL}[\\s,]+([a-z0-9][^?]{0,48})$`,
 );
@@ -82,13 +100,6 @@ const READ_BACK = new RegExp(
     String.raw`|(?:is|are|iz)\s+[a-z][a-z ]{0,30}?\s+still\s+(?:on|in)\s+${BACK}` +
     // "is the rota one still there": "there" is the list only when the item is named as one of it.
     String.raw`|(?:is|are|iz)\s+(?:it|that|they|(?:the|that|my)\s+[a-z][a-z ]{0,30}?\s+(?:one|thing|item|task|bit))\s+still\s+there` +
-    // Whether what was asked for was done: "did it start", "it is set? for what time", "did u get all 3".
-    String.raw`|did\s+(?:it|that|the\s+[a-z]{3,12})\s+(?:start|go\s+through|go\s+in|work|save|get\s+(?:set|saved|added))` +
-    String.raw`|(?:is\s+(?:it|that|the\s+[a-z]{3,12})|it\s+is|its|it\s+s)\s+(?:set|started|on|saved|running|going|done)(?:[\s?,]+(?:and\s+)?(?:for\s+)?what\s+time(?:\s+(?:is\s+it|was\s+it))?)?` +
-    String.raw`|did\s+(?:you|u|ya)\s+(?:get|add|put|save|note|write|take)\s+(?:it|them|that|those|everything|all\s+(?:of\s+)?(?:it|them|those|the\s+(?:\d|two|three|four|five)\s+(?:things|items))|all(?:\s+(?:\d|two|three|four|five))?)(?:\s+(?:down|in|on))?` +
-    // What it was set for: "what time did i set it for", "what time was that for again", "for what time is it".
-    String.raw`|what\s+time\s+(?:did\s+(?:i|you|u|we)\s+(?:set|put|make)\s+(?:it|that|the\s+[a-z]{3,12})(?:\s+(?:for|to|at))?|(?:is|was|s)\s+(?:it|that|(?:that|this|the)\s+[a-z]{3,12}(?:\s+one)?)\s+(?:set\s+)?(?:for|at)|is\s+it\s+set|was\s+it\s+set)` +
-    String.raw`|for\s+what\s+time\s+(?:is|was|did)\s+(?:it|that)(?:\s+set)?` +
     // How many: "how many things on there now", "how many are on it".
     String.raw`|how\s+many(?:\s+(?:things|items|tasks|jobs|bits))?(?:\s+(?:are|r|is|do\s+i\s+have|have\s+i\s+got))?(?:\s+there)?\s+(?:on|in)\s+${BACK}` +
     String.raw`|(?:is|iz)\s+(?:it|the\s+list|that\s+list|my\s+list)\s+(?:empty|clear|cleared|done)` +
@@ -105,14 +116,38 @@ const READ_BACK = new RegExp(
 export const readsBack = (text: string): boolean => READ_BACK.test(text);
 
 /**
+ * A question whether what was asked for was done, or what it was set for: "did it start", "it is set? for
+ * what time", "did u get all 3", "what time did i set it for". Only a skill that keeps something (a timer,
+ * an alarm, a reminder, a list) has an answer; after any other ("spell rhythm" → "did you get that?") it
+ * asks for a repeat, so the caller checks which skill ran last.
+ */
+const ASKS_IF_DONE = new RegExp(
+  `^${LEAD}(?:` +
+    // Whether what was asked for was done: "did it start", "it is set? for what time", "did u get all 3".
+    String.raw`did\s+(?:it|that|the\s+[a-z]{3,12})\s+(?:start|go\s+through|go\s+in|work|save|get\s+(?:set|saved|added))` +
+    String.raw`|(?:is\s+(?:it|that|the\s+[a-z]{3,12})|it\s+is|its|it\s+s)\s+(?:set|started|on|saved|running|going|done)(?:[\s?,]+(?:and\s+)?(?:for\s+)?what\s+time(?:\s+(?:is\s+it|was\s+it))?)?` +
+    String.raw`|did\s+(?:you|u|ya)\s+(?:get|add|put|save|note|write|take)\s+(?:it|them|that|those|everything|all\s+(?:of\s+)?(?:it|them|those|the\s+(?:\d|two|three|four|five)\s+(?:things|items))|all(?:\s+(?:\d|two|three|four|five))?)(?:\s+(?:down|in|on))?` +
+    // What it was set for: "what time did i set it for", "what time was that for again", "for what time is it".
+    String.raw`|what\s+time\s+(?:did\s+(?:i|you|u|we)\s+(?:set|put|make)\s+(?:it|that|the\s+[a-z]{3,12})(?:\s+(?:for|to|at))?|(?:is|was|s)\s+(?:it|that|(?:that|this|the)\s+[a-z]{3,12}(?:\s+one)?)\s+(?:set\s+)?(?:for|at)|is\s+it\s+set|was\s+it\s+set)` +
+    String.raw`|for\s+what\s+time\s+(?:is|was|did)\s+(?:it|that)(?:\s+set)?` +
+    `)${NOW}$`,
+);
+
+/**
+ * `true` for a question whether what was asked for was done or what it was set for (see {@link ASKS_IF_DONE}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const asksIfDone = (text: string): boolean => ASKS_IF_DONE.test(text);
+
+/**
  * Pausing a running thing or letting it go on: "pause it, phone call came in", "hold the timer a sec",
  * "ok carry on now", "you can resume it". A reason may follow a pause; nothing else is asked.
  */
 const PAUSE = new RegExp(
   `^${LEAD}(?:` +
     String.raw`(?:pause|freeze|hold)\s+(?:it|that|the\s+timer|my\s+timer|the\s+countdown|the\s+clock)(?:\s+(?:a\s+sec|a\s+second|a\s+minute|for\s+a\s+(?:sec|second|minute|bit)))?(?:[\s,]+(?:(?:i|im|ive|my|the|a|someone|somebody|theres|there\s+is|got|phone|doorbell|door|brb)\b[^?]{0,50}))?` +
-    String.raw`|pause|(?:(?:you\s+can|pls|please)\s+)?(?:carry\s+on|continue|keep\s+going|resume|unpause|un-pause|start\s+it\s+again|restart\s+it|set\s+it\s+going\s+again)(?:\s+(?:it|with\s+it|the\s+timer))?` +
-    `)(?:[\\s,]+(?:now|again|pls|please|then|thanks|thx|im\\s+back|back\\s+now))*$`,
+    String.raw`|pause|(?:(?:you\s+can|pls|please)\s+)?(?:carry\s+on|continue|keep\s+going|resume|unpause|un-pause)(?:\s+(?:it|with\s+it|the\s+timer))?` +
+    `)(?:[\\s,]+(?:now|again|then|im\\s+back|back\\s+now|${POLITE_WORDS}))*$`,
 );
 
 /**

@@ -11,6 +11,7 @@ import type { SkillDefinition } from '../types.ts';
 import { CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
+import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { discountZh, scaleZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
@@ -196,6 +197,9 @@ function firstClause(clauses: string[], read: (clause: string) => string | undef
   return undefined;
 }
 
+/** Words after a follow-up's fragment that only tie it to the last sum: "of 320 then", "for 60 instead", "pls". */
+const TIE_AFTER = new RegExp(String.raw`(?:\s+(?:then|instead|now|again|${POLITE_WORDS}))+$`);
+
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
@@ -223,7 +227,7 @@ function combine(previous: string, fragment: string): string | undefined {
       '',
     )
     // "and of 320 then?", "for 60 instead": a word after the fragment that only ties it to the last sum.
-    .replace(/(?:\s+(?:then|instead|now|please|pls|again))+$/, '')
+    .replace(TIE_AFTER, '')
     .trim();
   for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
   const round = rounded(previous, raw);

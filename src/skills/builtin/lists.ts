@@ -9,7 +9,7 @@ import type { SkillContext } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { parseListRequestZh, readsListZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
-import { readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
+import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
@@ -62,7 +62,11 @@ const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;
 /** An English question that reads the list: "wats on it rn", "is the list empty now", "read them back pls". */
 function readsListEn(text: string): boolean {
   const asked = text.trim();
-  return (QUESTION.test(asked) && ON_THE_LIST.test(asked)) || readsBack(simplifyTurn(asked));
+  return (
+    (QUESTION.test(asked) && ON_THE_LIST.test(asked)) ||
+    readsBack(simplifyTurn(asked)) ||
+    asksIfDone(simplifyTurn(asked))
+  );
 }
 
 /** "the task is (to) renew my passport", "the item is oat milk": the frame of an answer. */

@@ -11,7 +11,7 @@ import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
-import { readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
+import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
@@ -445,7 +445,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
     // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
     // "那个拿报告的取消吧 同事帮我拿了" stops one: an update, though it reads like a question about them.
     refineIntent: (intent, slots, text) =>
-      readsZh(text) || EN_WHEN_READ.test(text.trim()) || readsBack(simplifyTurn(text))
+      readsZh(text) || EN_WHEN_READ.test(text.trim()) || readsBack(simplifyTurn(text)) || asksIfDone(simplifyTurn(text))
         ? 'reminder'
         : slots['task'] !== undefined || (hasHan(text) && (ZH_STOP.test(text) || ZH_SET.test(text)))
           ? 'reminder_update'
@@ -462,6 +462,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
         EN_WHEN_READ.test(text.trim()) ||
         // "ok whats left on there now", "what time was that for again": the reminders read back.
         readsBack(simplifyTurn(text)) ||
+        asksIfDone(simplifyTurn(text)) ||
         (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
       const creating =
         !reading &&

@@ -13,7 +13,8 @@ import { correctedTime, toInstant } from './clock.ts';
 import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
 import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
-import { pausesOrResumes, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
+import { asksIfDone, pausesOrResumes, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
+import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ export function scheduleOp(text: string): ScheduleOp {
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
   if (EXTEND.test(s)) return 'extend';
   // "did it start?", "it is set? for what time", "what time did i set it for": asking what is set.
-  if (readsBack(simplifyTurn(s))) return 'list';
+  if (readsBack(simplifyTurn(s)) || asksIfDone(simplifyTurn(s))) return 'list';
   if (
     /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
@@ -84,7 +85,7 @@ const UNIT_FIRST = /^\s*(secs?|seconds?|mins?|minutes?|hrs?|hours?)\s*(?:[.,…:
 /** What may come before and after a bare number answering "how long?": fillers, a hedge, a polite word. */
 const BARE_ANSWER_BEFORE =
   /^[\s,]*(?:(?:ok(?:ay)?|k|um+|uh+|erm+|hmm+|just|maybe|about|around|roughly|like|say|so|oh)[\s,]+)*$/i;
-const BARE_ANSWER_AFTER = /^\s*(?:ish)?[\s.!?]*(?:(?:pls|please|plz|thanks|thx|ty|then)[\s.!?]*)?$/i;
+const BARE_ANSWER_AFTER = new RegExp(String.raw`^\s*(?:ish)?[\s.!?]*(?:(?:${POLITE_WORDS}|then)[\s.!?]*)?$`, 'i');
 
 /** The unit a length was given in, to read a bare number in a correction in the same unit. */
 function unitOf(ms: number): number {

@@ -8,13 +8,21 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { shippedPlayer } from './shipped-play.ts';
-import { asksAgain, pausesOrResumes, readsBack, saysThanks, simplifyTurn } from '../../../src/lang/en/en-turn-acts.ts';
+import {
+  asksAgain,
+  asksIfDone,
+  pausesOrResumes,
+  readsBack,
+  saysThanks,
+  simplifyTurn,
+} from '../../../src/lang/en/en-turn-acts.ts';
+import { enCues } from '../../../src/lang/en/en-cues.ts';
 
 const read = (f: (s: string) => unknown) => (text: string) => f(simplifyTurn(text));
 
 describe('round 9 English acts: the grammars', () => {
   it('reads a question about what was set or done as a read-back, and not a new request', () => {
-    const back = read(readsBack);
+    const back = read((t) => readsBack(t) || asksIfDone(t));
     for (const t of [
       'did that go through?',
       'is it set then',
@@ -69,6 +77,53 @@ describe('round 9 English acts: the grammars', () => {
     ])
       assert.equal(pause(t), true, t);
     for (const t of ['stop it', 'carry on with the story', 'pause the music']) assert.equal(pause(t), false, t);
+  });
+});
+
+describe('round 9 English acts: where they must not fire (review of round 9)', () => {
+  it('a take-back is a correction only at the end of the turn or opening with the value that was fine', () => {
+    const correction = read((t) => enCues.correction.test(t));
+    for (const t of ['erm 25 was better, change it back', 'switch it back to 7 please', 'ok go back to 20 minutes'])
+      assert.equal(correction(t), true, t);
+    for (const t of [
+      'oh actually, remind me to ring the bank at 9 as well',
+      'uh wait, start a second one for 3 minutes',
+      'remind me to set it back on the shelf at 9',
+      'ok actually, what is the time in london',
+      'um sorry, thank you',
+      'i want to go back to sleep',
+    ])
+      assert.equal(correction(t), false, t);
+  });
+
+  it('"did it go through?" is its own act, and "did you get that?" is no read-back of a list', () => {
+    assert.equal(read(asksIfDone)('did that go through?'), true);
+    assert.equal(read(readsBack)('did that go through?'), false);
+    assert.equal(read(pausesOrResumes)('start it again'), false);
+    assert.equal(read(pausesOrResumes)('restart the timer'), false);
+  });
+
+  it('thanks with a farewell closes; thanks with a change or a complaint is not thanks', () => {
+    const thanks = read(saysThanks);
+    for (const t of [
+      'thanks, have a lovely evening',
+      'thx, got to dash',
+      'ty, talk soon',
+      'thanks, catch you tomorrow',
+    ])
+      assert.equal(thanks(t), 'bye', t);
+    for (const t of [
+      'thanks, change it to 9',
+      'ty, i meant 9 tho',
+      'thanks, that is wrong',
+      'thanks, awful joke',
+      'thx you suck',
+      'thank you, move that to friday',
+    ])
+      assert.equal(thanks(t), undefined, t);
+    assert.equal(thanks('thanks, that was quick'), 'thanks');
+    assert.equal(thanks('ty, i never get that one right'), 'thanks');
+    assert.equal(thanks('thanks, its all wrong though'), undefined);
   });
 });
 
@@ -135,5 +190,42 @@ describe('round 9 English acts in dialogues (shipped models)', () => {
     const [spelled] = await play('how would you spell rhythm then');
     assert.equal(spelled!.intent, 'spelling');
     assert.match(spelled!.text, /R-H-Y-T-H-M \(6 letters\)/);
+  });
+
+  it('a new request after "oh actually" / "uh wait" is new, not a correction of the last one', async () => {
+    const rem = await play(
+      'remind me to water the plants at 5',
+      'oh actually, remind me to ring the bank at 9 as well',
+    );
+    assert.doesNotMatch(rem[1]!.text, /\b(?:moved|changed|updated)\b/i);
+    const timer = await play('start a timer for 20 minutes', 'uh wait, start a second one for 3 minutes');
+    assert.doesNotMatch(timer[1]!.text, /\bchanged\b/i);
+    const task = await play('remind me to take the bins out at 7', 'remind me to set it back on the shelf at 9');
+    assert.doesNotMatch(task[1]!.text, /\b(?:moved|changed|updated)\b/i);
+    const clock = await play('set an alarm for 6:30', 'ok actually, what is the time in london');
+    assert.notEqual(clock[1]!.intent, 'alarm');
+    const ta = await play('set an alarm for 6:30', 'um sorry, thank you');
+    assert.equal(ta[1]!.intent, 'thank_you');
+  });
+
+  it('"did you get that?" after a skill that keeps nothing does not run it again', async () => {
+    const spell = await play('spell necessary', 'did you get that?');
+    assert.doesNotMatch(spell[1]!.text, /which word/i);
+    const units = await play('convert 5 km to miles', 'did you get that?');
+    assert.doesNotMatch(units[1]!.text, /which units|what should i convert/i);
+    const joke = await play('set a timer for 8 minutes', 'tell me a joke', 'did you get it?');
+    assert.doesNotMatch(joke[2]!.text, /\b8 min|timer/i);
+  });
+
+  it('thanks with a farewell says goodbye; thanks with a change is the change', async () => {
+    const bye = await play('set an alarm for 7', 'thanks, have a lovely evening');
+    assert.equal(bye[1]!.intent, 'goodbye');
+    const fix = await play('set an alarm for 7', 'thanks, change it to 9');
+    assert.notEqual(fix[1]!.intent, 'thank_you');
+  });
+
+  it('restarting a cancelled timer is not a pause', async () => {
+    const turns = await play('set a timer for 6 minutes', 'cancel it', 'restart it');
+    assert.doesNotMatch(turns[2]!.text, /pause/i);
   });
 });
