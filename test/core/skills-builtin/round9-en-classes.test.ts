@@ -48,6 +48,34 @@ describe('clock times said loosely', () => {
   });
 });
 
+describe('clock times said loosely: where they are not times (review of round 9)', () => {
+  it('"H and MM" after "no", "not" or a task is two amounts, not a time', () => {
+    for (const t of [
+      'no, the twins are 6 and 11',
+      'nope, i need 4 and 25 of them',
+      'not 3 and 45, i said',
+      'remind me to send 5 and 35 tomorrow',
+    ])
+      assert.deepEqual(times(t), [], t);
+  });
+
+  it('"H and MM" stays a time after a cue that sets or moves a clock, or with a part of the day', () => {
+    assert.deepEqual(times('wake me at 6 and 20'), [['6 and 20', '2026-11-27T06:20:00+01:00']]);
+    assert.deepEqual(times('meet at 5 and 25 in the evening'), [
+      ['5 and 25 in the evening', '2026-11-26T17:25:00+01:00'],
+    ]);
+  });
+
+  it("a time said around a meal or the day's work is read in the hours the anchor allows", () => {
+    assert.deepEqual(times('after dinner, maybe 9'), [['after dinner, maybe 9', '2026-11-26T21:00:00+01:00']]);
+    assert.deepEqual(times('after school, around 3:45'), [['after school, around 3:45', '2026-11-26T15:45:00+01:00']]);
+    assert.deepEqual(times('after work say 6 pls'), [['after work say 6', '2026-11-26T18:00:00+01:00']]);
+    assert.deepEqual(times('before lunch, about 11'), [['before lunch, about 11', '2026-11-26T11:00:00+01:00']]);
+    assert.deepEqual(times('after dinner, say 2'), []);
+    assert.deepEqual(times('before work, like 10'), []);
+  });
+});
+
 describe('talk after a value (one shared table)', () => {
   it('a list item keeps no spelled-out thanks or laugh after it, and a stand-in is no item', () => {
     assert.deepEqual(parseListRequest('add dish soap to my shopping list thank you hehe').add, ['dish soap']);
