@@ -40,9 +40,11 @@ import {
   asksAgain,
   asksToCall,
   asksWhatYouDo,
+  asksIfDone,
   countsDownTo,
   dropsIt,
   notFunny,
+  pausesOrResumes,
   readsBack,
   saysThanks,
   simplifyTurn,
@@ -408,6 +410,14 @@ function zhCommand(
 
 /** Acts of the last turns that did something a skill can do again ("again" after a coin flip). */
 const DONE: ReadonlySet<string> = new Set(['new-intent', 'follow-up', 'correction', 'fill-slot']);
+/** The skills that keep something a user can ask about afterwards ("did it go through?", "what time was that for"). */
+const KEEPS_SOMETHING: ReadonlySet<string> = new Set([
+  'builtin.timer',
+  'builtin.alarm',
+  'builtin.reminders',
+  'builtin.shopping-list',
+  'builtin.todo-list',
+]);
 
 /**
  * What an English turn does by its whole wording (`src/lang/en/en-turn-acts.ts`), when the intent
@@ -451,9 +461,20 @@ function englishAct(
   if ((state.task !== undefined || state.pending !== undefined) && dropsIt(said))
     return { command: state.pending?.type === 'confirm' ? 'deny' : 'cancel', k: -1 };
   const last = state.acts?.filter((a) => a.skillId !== undefined && a.intent !== null && DONE.has(a.action)).at(-1);
-  if (readsBack(said)) {
+  // "did it go through?" is read back only where something is kept; after a spelling or a coin flip it is
+  // "say that again" (the model's repeat), and after a joke told since the timer it is not about the timer.
+  const lastAct = state.acts?.at(-1);
+  const doneAsked =
+    asksIfDone(said) && KEEPS_SOMETHING.has((lastAct === undefined ? state.task?.skillId : lastAct.skillId) ?? '');
+  if (readsBack(said) || doneAsked) {
     const skillId = state.task?.skillId ?? last?.skillId;
     const k = skillId === undefined ? -1 : find((c) => c.skill?.id === skillId);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  // "pause it, phone call came in", "ok carry on now" with a timer going: the timer skill answers
+  // (it says what it can do), whatever the intent model makes of the call or of "carry on".
+  if ((state.task?.skillId ?? last?.skillId) === 'builtin.timer' && pausesOrResumes(said)) {
+    const k = find((c) => c.skill?.id === 'builtin.timer');
     return k < 0 ? undefined : { command: 'start_task', k };
   }
   if (state.pending === undefined && last !== undefined && asksAgain(said)) {

@@ -12,6 +12,19 @@ import { secondRequestEn } from './en-second-request.ts';
 
 const POLITE = String.raw`(?:\s+(?:please|thanks|thank you|then|now|already|for now|it|that|this|all|everything))*`;
 
+/** A number or time said back: "10", "7 30", "ten", "20 minutes", "the old one". */
+const VALUE = String.raw`(?:\d+(?: \d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|the (?:old|first|original|other) (?:one|time))(?: (?:mins?|minutes?|hours?|hrs?|am|pm|oclock))?`;
+
+/**
+ * A take-back that restores an earlier value. Said at the END of the turn ("…, put it back", "change it back
+ * to 20", "go back to 7") or opening with the value that was fine ("hmm 10 was fine", "actually 15 was
+ * right"). Anywhere else it is the words of a new request: "remind me to put it back in the fridge at 8".
+ */
+const TAKE_BACK =
+  String.raw`\b(?:put|change|set|switch|turn) (?:it|that) back(?: to ${VALUE})?(?: (?:please|pls|then|thanks|again))*$` +
+  String.raw`|\b(?:go|going) back to ${VALUE}(?: (?:please|pls|then|thanks|again))*$` +
+  String.raw`|^(?:(?:hmm+|um+|uh+|erm+|oh|ah|ok|okay|no|sorry|actually|wait) )*${VALUE} (?:was|is) (?:fine|right|better|good|ok|okay|correct)\b`;
+
 /** English cues. */
 export const enCues = {
   cancel: new RegExp(
@@ -34,8 +47,10 @@ export const enCues = {
   followUp:
     /^(?:and|also|plus|then|(?:what|wat|wot|wut) (?:about|abt|bout)|how (?:about|abt|bout)|what if|and (?:what|wat) (?:about|abt)|and how (?:about|abt)|same (?:for|with|in)|now|ok(?:ay)? (?:and|what about|now)|and also)\b/,
   /** Openers of a correction of the last turn. */
-  correction:
-    /^(?:(?:no|nope|nah|naw|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:no|nope|sorry|oops|wait|actually)\b|^(?:nah|naw)\b.*\bmake (?:it|that)\b|\binstead\b/,
+  correction: new RegExp(
+    String.raw`^(?:(?:no|nope|nah|naw|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:no|nope|sorry|oops|wait|actually)\b|^(?:nah|naw)\b.*\bmake (?:it|that)\b|\binstead\b|` +
+      TAKE_BACK,
+  ),
   /** The words of a second request joined to the first in one line, if any (./en-second-request.ts). */
   secondRequest: secondRequestEn,
   /** Removes the cue words at the start of a follow-up or correction ("no, I meant 7pm" → "7pm"). */

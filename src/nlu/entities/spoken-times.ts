@@ -82,7 +82,9 @@ const AT_WORD =
 // number alone is the clock, never a length or an amount (those carry their unit: "an alarm for 10 minutes").
 // "for" is part of the match: chrono drops a result that is a bare number.
 const ALARM_HOUR =
-  `(?<=\\balarms?\\s+)(?:for|at)\\s+(1[0-2]|0?[1-9])` +
+  // "alarm on 7 hour", "alarm at 8 o'clock": the hour word after the number, as learners say o'clock (never
+  // after "for": "an alarm for 1 hour" is a length).
+  `(?<=\\balarms?\\s+)(?:for\\s+(?=\\d+(?!\\s*hours?\\b))|at\\s+|on\\s+)(1[0-2]|0?[1-9])(?:\\s+hour\\b|${OCLOCK})` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|every|sharp|thanks?)(?![\\p{L}])))`;
 // Groups 12 hour, 13 day part: the British "half 8" (8:30), said alone or after at/by/for/about, before a
 // word that ends the time ("half 6 tomorrow morning", "at half 8 pls"), never "half 8 cups" or "half an hour".
@@ -108,7 +110,7 @@ const TENS = `(?:${Object.keys(TENS_WORDS).join('|')})`;
 // seven") or an amount ("my son is 7 and a half") has none.
 const CLOCK_CUE =
   `\\b(?:alarms?|wake|waking|remind(?:ers?)?|not|no|i\\s+mean|what\\s+time|` +
-  `(?:make|change|move|push)\\s+it(?:\\s+to)?)\\b[^.!?]{0,60}`;
+  `(?:make|change|move|push)\\s+it(?:\\s+to)?|(?:change|move|push)\\s+to)\\b[^.!?]{0,60}`;
 // What may follow a time said bare: the end, a stop, a polite word, a day, or the next time of a
 // take-back with its own minutes ("no not seven thirty eight thirty").
 const BARE_END =
@@ -127,15 +129,51 @@ const ALONE = `(?<=^[\\s,]*)(?=${WORD_HOUR}${BARE_MINUTES}\\s*(?:[.!?]*\\s*$|(?:
 const BARE_SPOKEN = `(?:(?=${WORD_HOUR}\\s)(?<=${CLOCK_CUE})|${ALONE})(${WORD_HOUR})(${BARE_MINUTES})${BARE_END}`;
 // Groups 18 hour, 19 quarter or half: "at seven and a half", "no it's 7 and a quarter": right after at/by
 // or after a clock cue, never "2 and a half cups" or "my son is 7 and a half".
-const AND_PART = `(?:(?<=\\b(?:at|by)\\s+)|(?=${HOUR}\\s)(?<=${CLOCK_CUE}))(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half)${BARE_END}`;
+// Learners say minutes this way too ("change to 7 and 20", "at 6 and half in the morning"): two-digit
+// minutes and a part of the day after (group 20), still only after at/by or a clock cue.
+const AND_PART =
+  `(?:(?<=\\b(?:at|by)\\s+)|(?=${HOUR}\\s)(?<=${CLOCK_CUE}))(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half|[1-5]\\d)` +
+  `(?:,?\\s*(${DAY_PART}))?${BARE_END}`;
+// Groups 21 anchor, 22 hour, 23 minutes: a time said around a meal or the day's work ("after lunch, say
+// 1:30", "after dinner, maybe 8", "after school, around 4"), read in the hours the anchor allows
+// (ANCHOR_HOURS). A few words of hedging may come between.
+const AROUND_ANCHOR =
+  // The words are part of the match: chrono keeps the longer of two readings, and drops a bare number.
+  `((?:after|before)\\s+(?:lunch(?:time)?|school|work|dinner|tea|supper|breakfast))[,\\s]+` +
+  `(?:(?:say|like|maybe|about|around|at|erm|um|or|so|probably|roughly)[,\\s]+){0,3}` +
+  `(12|0?[1-9]|1[01])([:.][0-5]\\d)?(?:\\s*ish)?(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|or\\s+so|thanks?)(?![\\p{L}])))`;
+
+/** The hours (on a 12-hour clock, 12 as 0) a time said around an anchor may mean, and which half of the day. */
+const ANCHOR_HOURS: Readonly<Record<string, { from: number; to: number; part: 'am' | 'pm' }>> = {
+  'after lunch': { from: 0, to: 7, part: 'pm' },
+  'after school': { from: 0, to: 7, part: 'pm' },
+  'after work': { from: 0, to: 7, part: 'pm' },
+  'after dinner': { from: 5, to: 11, part: 'pm' },
+  'after tea': { from: 5, to: 11, part: 'pm' },
+  'after supper': { from: 5, to: 11, part: 'pm' },
+  'before dinner': { from: 3, to: 7, part: 'pm' },
+  'before tea': { from: 3, to: 7, part: 'pm' },
+  'before supper': { from: 3, to: 7, part: 'pm' },
+  'after breakfast': { from: 6, to: 11, part: 'am' },
+  'before lunch': { from: 6, to: 11, part: 'am' },
+  'before school': { from: 5, to: 9, part: 'am' },
+  'before work': { from: 5, to: 9, part: 'am' },
+};
+
+// "H and MM" with two-digit minutes is a time only after a cue that sets or moves a clock ("wake me at 6
+// and 20", "move to 8 and 10", "make it 9 and 45") or with a part of the day after it: after "no" or
+// "remind me to buy" the same words are two amounts ("no they're 7 and 12", "3 and 20 stamps").
+const MINUTES_CUE =
+  /\b(?:alarms?|wake|waking|(?:make|change|move|push|set)\s+(?:it|that)(?:\s+(?:to|for))?|(?:change|move|push)\s+to|remind(?:ers?)?\b[^.!?]{0,40}\b(?:at|by))\b[^.!?\d]{0,20}$/i;
+
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART}|${AROUND_ANCHOR})(?![\\p{L}\\d])`,
   'iu',
 );
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at|on)\\s+\\d|\\d\\s+and\\s+[1-5]\\d|(?:after|before)\\s+(?:lunch|school|work|dinner|tea|supper|breakfast)|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -205,7 +243,17 @@ export const spokenTimeParser: Parser = {
     } else if (match[18] !== undefined) {
       // "7 and a quarter": a quarter or a half past the hour.
       hour = numberOf(match[18]);
-      minute = /half/i.test(match[19]!) ? 30 : 15;
+      minute = /half/i.test(match[19]!) ? 30 : /quarter/i.test(match[19]!) ? 15 : Number(match[19]);
+      part = match[20];
+      if (/^\d/.test(match[19]!) && part === undefined && !MINUTES_CUE.test(context.text.slice(0, match.index)))
+        return null;
+    } else if (match[21] !== undefined) {
+      // "after lunch, say 1:30" is 13:30, "after dinner, maybe 8" 20:00; an hour the anchor does not allow is no time.
+      const anchor = ANCHOR_HOURS[match[21].toLowerCase().replace(/\s+/g, ' ').replace(/time$/, '')];
+      hour = numberOf(match[22]!);
+      minute = minutesOf(match[23]);
+      if (anchor === undefined || hour % 12 < anchor.from || hour % 12 > anchor.to) return null;
+      part = anchor.part;
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

@@ -9,7 +9,7 @@ import type { SkillContext } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
 import { parseListRequestZh, readsListZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
-import { readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
+import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
@@ -55,7 +55,7 @@ function parseOnce(text: string): ListRequest {
  * of answering (after a filler, and typed without the apostrophe).
  */
 const QUESTION =
-  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|wat|wats|wut|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
+  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|wat|wats|wut|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|did\s+(?:i|we|you|u|ya)\b|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
 
 /** An English question about what is on a list: "wats on it rn", "what's in my to do list". */
 const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;
@@ -63,7 +63,11 @@ const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;
 /** An English question that reads the list: "wats on it rn", "is the list empty now", "read them back pls". */
 function readsListEn(text: string): boolean {
   const asked = text.trim();
-  return (QUESTION.test(asked) && ON_THE_LIST.test(asked)) || readsBack(simplifyTurn(asked));
+  return (
+    (QUESTION.test(asked) && ON_THE_LIST.test(asked)) ||
+    readsBack(simplifyTurn(asked)) ||
+    asksIfDone(simplifyTurn(asked))
+  );
 }
 
 /** "the task is (to) renew my passport", "the item is oat milk": the frame of an answer. */
