@@ -43,6 +43,7 @@ import {
   countsDownTo,
   dropsIt,
   notFunny,
+  pausesOrResumes,
   readsBack,
   saysThanks,
   simplifyTurn,
@@ -454,6 +455,12 @@ function englishAct(
   if (readsBack(said)) {
     const skillId = state.task?.skillId ?? last?.skillId;
     const k = skillId === undefined ? -1 : find((c) => c.skill?.id === skillId);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  // "pause it, phone call came in", "ok carry on now" with a timer going: the timer skill answers
+  // (it says what it can do), whatever the intent model makes of the call or of "carry on".
+  if ((state.task?.skillId ?? last?.skillId) === 'builtin.timer' && pausesOrResumes(said)) {
+    const k = find((c) => c.skill?.id === 'builtin.timer');
     return k < 0 ? undefined : { command: 'start_task', k };
   }
   if (state.pending === undefined && last !== undefined && asksAgain(said)) {

@@ -14,6 +14,7 @@ import { packFor, promptsIn } from '../lang/pack.ts';
 import { readTalk } from '../lang/talk.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import type { DialogueSlot, SlotExtractInput } from './types.ts';
+import { PRONOUN_WORDS, STAND_IN_WORDS } from '../lang/en/en-stand-ins.ts';
 
 /** Entity kinds accepted for a slot kind: a `datetime` also answers "what time?" and "what day?". */
 const COMPATIBLE: Record<string, readonly string[]> = {
@@ -58,8 +59,10 @@ export function tagOf(slot: DialogueSlot): string {
  * Words that stand for a value without being one ("add something to my list", "call me something
  * else"): the skill should ask which, so a tagged span of only these is dropped.
  */
-const PLACEHOLDER =
-  /^(?:it|them|that|this|these|those|one|an?|the|smth|sth|(?:a|the|some) words?|something(?: else)?|anything(?: else)?|everything|stuff|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些))$/iu;
+const PLACEHOLDER = new RegExp(
+  String.raw`^(?:${PRONOUN_WORDS}|them|these|those|one|an?|the|(?:${STAND_IN_WORDS})(?: else)?|(?:a|the|some) words?|anything(?: else)?|everything|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些))$`,
+  'iu',
+);
 
 /**
  * The words the slot tagger found for `tag` in a turn, confident enough, in text order.

@@ -68,6 +68,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         bank: b(
           'how much time is left|how long is left on my timer|how much time is left on the timer|how long until the timer goes off|' +
             'check my timer|time left?|is my timer still running|how much longer|how long left|what timers do i have|' +
+            // Asking whether it was set reads it: not a new timer (round 9, issue 15).
+            'did it start?|did the timer start|is it running?|did that go through|is it set?|' +
             'set another timer for {duration}|and another one for {duration}|one more for {duration}',
           '计时器还剩多久|还有多长时间|还剩几分钟|再设一个{duration}的',
         ),
@@ -82,7 +84,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
             'can you add {duration} more|put {duration} more on it|put {duration} more on the timer|give it {duration} more|' +
             'add {b} more minutes|{b} more minutes please|{b} extra minutes|add {b} more secs|ok add {b} more minutes|' +
             'pls add {duration} to the timer|give me {b} more minutes|pause the timer|pause it|can you pause my timer|' +
-            'resume the timer|pause',
+            'resume the timer|pause|hold it a sec, someone at the door|pause it, i have a call|ok carry on now|' +
+            'you can continue now|resume it|keep going|carry on',
           '再加{duration}|加{duration}|计时器再加{duration}|多加{duration}|再多加{duration}吧|帮我再加{duration}|' +
             '延长{duration}|计时器延长{duration}|暂停计时器|暂停一下|先暂停|继续计时',
         ),
@@ -106,7 +109,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       {
         intent: 'alarm',
         bank: b(
-          'what alarms do i have|list my alarms|when is my alarm set for|do i have any alarms|show my alarms',
+          'what alarms do i have|list my alarms|when is my alarm set for|do i have any alarms|show my alarms|' +
+            'what time did i set it for|what time is it set for|is it set? for what time|did it save?|what time was that again',
           '我有哪些闹钟|闹钟几点',
         ),
       },
@@ -132,7 +136,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         intent: 'reminder',
         bank: b(
           'what are my reminders|what reminders do i have|do i have any reminders|show my reminders|list reminders|' +
-            'any reminders left?|do i still have reminders|what reminders are set',
+            'any reminders left?|do i still have reminders|what reminders are set|' +
+            'what time was that for again?|whats left on there now|when is that one for|did it save?',
           '我有哪些提醒|看看我的提醒',
         ),
       },
@@ -173,7 +178,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       {
         intent: 'shopping_list',
         bank: b(
-          "what's on my list|what's on it now|what's on the list|read it back|show me the list|is {item} on my list|what do i have so far",
+          "what's on my list|what's on it now|what's on the list|read it back|show me the list|is {item} on my list|what do i have so far|" +
+            'did you add {item}?|did u get all of them?|is the {item} one still there|how many things on there now',
           '清单上有什么|现在有什么|清单上现在有什么|再看一下清单|现在清单里都有啥|念一下清单|都有哪些了|{item}在清单上吗',
         ),
       },
@@ -226,7 +232,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       {
         intent: 'todo_list',
         bank: b(
-          "what's on my list|what's on it|show me the list|how many things are on it",
+          "what's on my list|what's on it|show me the list|how many things are on it|is that one still there|" +
+            'did you get all of them?|how many on there now',
           '清单上有什么|再看一下清单|现在清单上有啥|都有哪些事|念一下待办|看看清单',
         ),
       },

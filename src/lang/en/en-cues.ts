@@ -35,7 +35,7 @@ export const enCues = {
     /^(?:and|also|plus|then|(?:what|wat|wot|wut) (?:about|abt|bout)|how (?:about|abt|bout)|what if|and (?:what|wat) (?:about|abt)|and how (?:about|abt)|same (?:for|with|in)|now|ok(?:ay)? (?:and|what about|now)|and also)\b/,
   /** Openers of a correction of the last turn. */
   correction:
-    /^(?:(?:no|nope|nah|naw|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:no|nope|sorry|oops|wait|actually)\b|^(?:nah|naw)\b.*\bmake (?:it|that)\b|\binstead\b/,
+    /^(?:(?:no|nope|nah|naw|sorry|oops|wait|actually|err?|hmm|uh)\b[\s,]*)*(?:i meant|i mean|i said|meant|make (?:it|that)|change (?:it|that) to|not\b.+\bbut\b|should be|it should be|rather|instead)\b|^(?:(?:hmm+|um+|uh+|oh|ah|ok(?:ay)?)\b[\s,]*)*(?:no|nope|sorry|oops|wait|actually)\b|^(?:nah|naw)\b.*\bmake (?:it|that)\b|\binstead\b|\b(?:put|change|set|switch|turn|make) (?:it|that) back\b|\b(?:go|going) back to\b/,
   /** The words of a second request joined to the first in one line, if any (./en-second-request.ts). */
   secondRequest: secondRequestEn,
   /** Removes the cue words at the start of a follow-up or correction ("no, I meant 7pm" → "7pm"). */

@@ -25,7 +25,7 @@ export function simplifyTurn(text: string): string {
 }
 
 /** Openers that only colour a turn: "oh", "ok so", "wait". */
-const LEAD = String.raw`(?:(?:oh|ah+|ok|okay|so|and|well|wait|um+|uh+|hmm+|right|now|alright)[\s,]+){0,3}`;
+const LEAD = String.raw`(?:(?:oh|ah+|ok|okay|k|kk|so|and|well|wait|um+|uh+|hmm+|right|now|alright)[\s,]+){0,3}`;
 
 /** The words of thanks. "ta" and "cheers" are British, "nice one" too. */
 const THANKS_WORD = String.raw`(?:thanks|thank\s+(?:you|u|ya|yo)|thankyou|thx|thnx|thnks|tks|tx|ty|tysm|tyvm|ta|cheers|many\s+thanks|much\s+appreciated|(?:i\s+)?appreciate\s+(?:it|that)|nice\s+one)`;
@@ -49,9 +49,20 @@ const THANKS = new RegExp(
  */
 export function saysThanks(text: string): 'thanks' | 'bye' | undefined {
   const m = THANKS.exec(text);
-  if (m === null) return undefined;
-  return m[1] === undefined ? 'thanks' : 'bye';
+  if (m !== null) return m[1] === undefined ? 'thanks' : 'bye';
+  // Thanks with a remark after it that asks nothing: "thx a lot, saved me", "k thx, 8pm there", "ty,
+  // always get that one wrong". The remark is short and has no question or request in it.
+  const r = THANKS_THEN_REMARK.exec(text);
+  if (r === null) return undefined;
+  const remark = r[1]!;
+  return remark.split(' ').length <= 7 && !REMARK_ASKS.test(remark) ? 'thanks' : undefined;
 }
+const THANKS_THEN_REMARK = new RegExp(
+  `^${LEAD}${PRAISE_FIRST}${THANKS_WORD}${THANKS_TAIL}[\\s,]+([a-z0-9][^?]{0,48})$`,
+);
+/** What makes the words after thanks a request, a question or a sneer ("thanks for nothing"), not a remark. */
+const REMARK_ASKS =
+  /\b(?:set|add|put|remind|start|tell|show|spell|convert|flip|roll|what|whats|when|where|which|who|how|why|can|could|would|will|pls|please|but|also|now|another|again|nothing|not|useless|whatever|cancel|stop|delete|remove)\b|^(?:and|for)\b/;
 
 /** What a conversation's list or thing is called back by: "it", "there", "the list", "them". */
 const BACK = String.raw`(?:it|there|them|that|the\s+list|that\s+list|this\s+list|the\s+thing|my\s+list|our\s+list)`;
@@ -69,6 +80,17 @@ const READ_BACK = new RegExp(
     String.raw`${WHAT}(?:\s+(?:still|left|else))?\s+(?:on|in)\s+${BACK}` +
     String.raw`|(?:whats|wats|what\s+is|what\s+s|what\s+do\s+i\s+have|what\s+have\s+i\s+got)\s+(?:left|remaining|still\s+(?:on|in)\s+${BACK})` +
     String.raw`|(?:is|are|iz)\s+[a-z][a-z ]{0,30}?\s+still\s+(?:on|in)\s+${BACK}` +
+    // "is the rota one still there": "there" is the list only when the item is named as one of it.
+    String.raw`|(?:is|are|iz)\s+(?:it|that|they|(?:the|that|my)\s+[a-z][a-z ]{0,30}?\s+(?:one|thing|item|task|bit))\s+still\s+there` +
+    // Whether what was asked for was done: "did it start", "it is set? for what time", "did u get all 3".
+    String.raw`|did\s+(?:it|that|the\s+[a-z]{3,12})\s+(?:start|go\s+through|go\s+in|work|save|get\s+(?:set|saved|added))` +
+    String.raw`|(?:is\s+(?:it|that|the\s+[a-z]{3,12})|it\s+is|its|it\s+s)\s+(?:set|started|on|saved|running|going|done)(?:[\s?,]+(?:and\s+)?(?:for\s+)?what\s+time(?:\s+(?:is\s+it|was\s+it))?)?` +
+    String.raw`|did\s+(?:you|u|ya)\s+(?:get|add|put|save|note|write|take)\s+(?:it|them|that|those|everything|all\s+(?:of\s+)?(?:it|them|those|the\s+(?:\d|two|three|four|five)\s+(?:things|items))|all(?:\s+(?:\d|two|three|four|five))?)(?:\s+(?:down|in|on))?` +
+    // What it was set for: "what time did i set it for", "what time was that for again", "for what time is it".
+    String.raw`|what\s+time\s+(?:did\s+(?:i|you|u|we)\s+(?:set|put|make)\s+(?:it|that|the\s+[a-z]{3,12})(?:\s+(?:for|to|at))?|(?:is|was|s)\s+(?:it|that|(?:that|this|the)\s+[a-z]{3,12}(?:\s+one)?)\s+(?:set\s+)?(?:for|at)|is\s+it\s+set|was\s+it\s+set)` +
+    String.raw`|for\s+what\s+time\s+(?:is|was|did)\s+(?:it|that)(?:\s+set)?` +
+    // How many: "how many things on there now", "how many are on it".
+    String.raw`|how\s+many(?:\s+(?:things|items|tasks|jobs|bits))?(?:\s+(?:are|r|is|do\s+i\s+have|have\s+i\s+got))?(?:\s+there)?\s+(?:on|in)\s+${BACK}` +
     String.raw`|(?:is|iz)\s+(?:it|the\s+list|that\s+list|my\s+list)\s+(?:empty|clear|cleared|done)` +
     String.raw`|how\s+(?:much\s+(?:longer|more\s+time|time)|long)(?:\s+(?:does\s+it\s+have|is\s+left|left|is\s+there|is\s+there\s+left)(?:\s+on\s+${BACK})?|\s+on\s+${BACK})(?:\s+left)?` +
     String.raw`|(?:is|iz|r|are)\s+(?:it|that|they|the\s+[a-z]{3,12})\s+still\s+(?:going|running|on|set|ticking)` +
@@ -81,6 +103,23 @@ const READ_BACK = new RegExp(
  * @param text the turn after {@link simplifyTurn}
  */
 export const readsBack = (text: string): boolean => READ_BACK.test(text);
+
+/**
+ * Pausing a running thing or letting it go on: "pause it, phone call came in", "hold the timer a sec",
+ * "ok carry on now", "you can resume it". A reason may follow a pause; nothing else is asked.
+ */
+const PAUSE = new RegExp(
+  `^${LEAD}(?:` +
+    String.raw`(?:pause|freeze|hold)\s+(?:it|that|the\s+timer|my\s+timer|the\s+countdown|the\s+clock)(?:\s+(?:a\s+sec|a\s+second|a\s+minute|for\s+a\s+(?:sec|second|minute|bit)))?(?:[\s,]+(?:(?:i|im|ive|my|the|a|someone|somebody|theres|there\s+is|got|phone|doorbell|door|brb)\b[^?]{0,50}))?` +
+    String.raw`|pause|(?:(?:you\s+can|pls|please)\s+)?(?:carry\s+on|continue|keep\s+going|resume|unpause|un-pause|start\s+it\s+again|restart\s+it|set\s+it\s+going\s+again)(?:\s+(?:it|with\s+it|the\s+timer))?` +
+    `)(?:[\\s,]+(?:now|again|pls|please|then|thanks|thx|im\\s+back|back\\s+now))*$`,
+);
+
+/**
+ * `true` for a turn that pauses a running thing or lets it go on (see {@link PAUSE}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const pausesOrResumes = (text: string): boolean => PAUSE.test(text);
 
 /** A reason or plan after dropping something: "i remembered", "ill just use my phone", "i shall do it later". */
 const DROP_REASON = String.raw`(?:[\s,]+(?:i|ill|i\s+will|i\s+shall|i\s+can|i\s+remembered|i\s+remember|i\s+got\s+it|ive\s+got\s+it|its|it\s+is|thats|that\s+is|maybe|for\s+now|later|not\s+now|no\s+need|all\s+good|never\s+mind|nvm|thanks|thx|sorry)\b[^?]{0,60})?`;
@@ -110,7 +149,7 @@ const AGAIN = new RegExp(
   `^${LEAD}(?:(?:lets|let\\s+us|can\\s+(?:you|u)|could\\s+(?:you|u)|pls|please)\\s+)?(?:` +
     String.raw`again|once\s+more|one\s+more(?:\s+(?:time|go|round|try))?|(?:go|do\s+it|do\s+that|try|flip(?:\s+it)?|roll(?:\s+(?:it|them))?|toss(?:\s+it)?|spin(?:\s+it)?)\s+again|same\s+again|another(?:\s+(?:go|round|time|try))|encore` +
     String.raw`|best\s+(?:(?:2|two|3|three|4|four)\s+)?(?:out\s+of|outta|of)\s+(?:3|three|5|five|7|seven)` +
-    `)(?:[\\s,]+(?:again|go\\s+again|once\\s+more|best\\s+(?:2|two|3|three)\\s+(?:out\\s+of|outta|of)\\s+(?:3|three|5|five)|pls|please|lol|haha|then|if\\s+you\\s+would|if\\s+you\\s+please|if\\s+you\\s+dont\\s+mind|for\\s+me))*$`,
+    `)(?:[\\s,]+(?:again|go\\s+again|once\\s+more|best\\s+(?:(?:2|two|3|three)\\s+)?(?:out\\s+of|outta|of)\\s+(?:3|three|5|five)(?:\\s+wins)?|pls|please|lol|haha|then|if\\s+you\\s+would|if\\s+you\\s+please|if\\s+you\\s+dont\\s+mind|for\\s+me))*$`,
 );
 
 /**

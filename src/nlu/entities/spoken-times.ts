@@ -82,7 +82,9 @@ const AT_WORD =
 // number alone is the clock, never a length or an amount (those carry their unit: "an alarm for 10 minutes").
 // "for" is part of the match: chrono drops a result that is a bare number.
 const ALARM_HOUR =
-  `(?<=\\balarms?\\s+)(?:for|at)\\s+(1[0-2]|0?[1-9])` +
+  // "alarm on 7 hour", "alarm at 8 o'clock": the hour word after the number, as learners say o'clock (never
+  // after "for": "an alarm for 1 hour" is a length).
+  `(?<=\\balarms?\\s+)(?:for\\s+(?=\\d+(?!\\s*hours?\\b))|at\\s+|on\\s+)(1[0-2]|0?[1-9])(?:\\s+hour\\b|${OCLOCK})` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|every|sharp|thanks?)(?![\\p{L}])))`;
 // Groups 12 hour, 13 day part: the British "half 8" (8:30), said alone or after at/by/for/about, before a
 // word that ends the time ("half 6 tomorrow morning", "at half 8 pls"), never "half 8 cups" or "half an hour".
@@ -108,7 +110,7 @@ const TENS = `(?:${Object.keys(TENS_WORDS).join('|')})`;
 // seven") or an amount ("my son is 7 and a half") has none.
 const CLOCK_CUE =
   `\\b(?:alarms?|wake|waking|remind(?:ers?)?|not|no|i\\s+mean|what\\s+time|` +
-  `(?:make|change|move|push)\\s+it(?:\\s+to)?)\\b[^.!?]{0,60}`;
+  `(?:make|change|move|push)\\s+it(?:\\s+to)?|(?:change|move|push)\\s+to)\\b[^.!?]{0,60}`;
 // What may follow a time said bare: the end, a stop, a polite word, a day, or the next time of a
 // take-back with its own minutes ("no not seven thirty eight thirty").
 const BARE_END =
@@ -127,15 +129,25 @@ const ALONE = `(?<=^[\\s,]*)(?=${WORD_HOUR}${BARE_MINUTES}\\s*(?:[.!?]*\\s*$|(?:
 const BARE_SPOKEN = `(?:(?=${WORD_HOUR}\\s)(?<=${CLOCK_CUE})|${ALONE})(${WORD_HOUR})(${BARE_MINUTES})${BARE_END}`;
 // Groups 18 hour, 19 quarter or half: "at seven and a half", "no it's 7 and a quarter": right after at/by
 // or after a clock cue, never "2 and a half cups" or "my son is 7 and a half".
-const AND_PART = `(?:(?<=\\b(?:at|by)\\s+)|(?=${HOUR}\\s)(?<=${CLOCK_CUE}))(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half)${BARE_END}`;
+// Learners say minutes this way too ("change to 7 and 20", "at 6 and half in the morning"): two-digit
+// minutes and a part of the day after (group 20), still only after at/by or a clock cue.
+const AND_PART =
+  `(?:(?<=\\b(?:at|by)\\s+)|(?=${HOUR}\\s)(?<=${CLOCK_CUE}))(${HOUR})\\s+and\\s+(?:a\\s+)?(quarter|half|[1-5]\\d)` +
+  `(?:,?\\s*(${DAY_PART}))?${BARE_END}`;
+// Groups 21 hour, 22 minutes: a time after lunch said around it ("after lunch, say 1:30", "sometime after
+// lunch, like 2"), the afternoon's for an hour 12 to 6. A few words of hedging may come between.
+const AFTER_LUNCH =
+  // The words are part of the match: chrono keeps the longer of two readings, and drops a bare number.
+  `after\\s+lunch(?:time)?[,\\s]+(?:(?:say|like|maybe|about|around|at|erm|um|or|so)[,\\s]+){0,3}` +
+  `(12|0?[1-6])([:.][0-5]\\d)?(?:\\s*ish)?(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|or\\s+so|thanks?)(?![\\p{L}])))`;
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART}|${AFTER_LUNCH})(?![\\p{L}\\d])`,
   'iu',
 );
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at)\\s+\\d|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at|on)\\s+\\d|\\d\\s+and\\s+[1-5]\\d|after\\s+lunch|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -205,7 +217,13 @@ export const spokenTimeParser: Parser = {
     } else if (match[18] !== undefined) {
       // "7 and a quarter": a quarter or a half past the hour.
       hour = numberOf(match[18]);
-      minute = /half/i.test(match[19]!) ? 30 : 15;
+      minute = /half/i.test(match[19]!) ? 30 : /quarter/i.test(match[19]!) ? 15 : Number(match[19]);
+      part = match[20];
+    } else if (match[21] !== undefined) {
+      // After lunch: 1:30 is 13:30, 12 is noon.
+      hour = numberOf(match[21]);
+      minute = minutesOf(match[22]);
+      part = 'pm';
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

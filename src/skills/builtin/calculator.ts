@@ -31,6 +31,14 @@ const REWRITES: [RegExp, string][] = [
   ],
   // "15 percent from 80", as learners say it: 15% of 80 (a verb that takes it away is read above).
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+(?:of|from)\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
+  // "add 20% to 85", "put 15 percent on top of 60": the number raised by its percentage (VAT, a tip).
+  [
+    new RegExp(
+      String.raw`\b(?:add|put)\s+(${N})\s*(?:%|percent)\s+(?:on\s+top\s+of|onto|on\s+to|on|to)\s+(?:\$\s*)?(${N})`,
+      'g',
+    ),
+    '$2 + $1%',
+  ],
   [new RegExp(String.raw`\b(?:add|sum(?: of)?|total(?: of)?)\s+(${N})\s+(?:and|to|plus)\s+(${N})`, 'g'), '$1 + $2'],
   [new RegExp(String.raw`\bsubtract\s+(${N})\s+from\s+(${N})`, 'g'), '$2 - $1'],
   [new RegExp(String.raw`\b(?:multiply|product of)\s+(${N})\s+(?:by|and|times|with)\s+(${N})`, 'g'), '$1 * $2'],
@@ -96,6 +104,8 @@ const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 /** The exponent of a plain power ("2 ^ 10"). */
 const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
+/** "85 + 20%", "60 - 15%": a number raised or lowered by a percentage of itself (group 2: the rest). */
+const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+]\s*\d+(?:\.\d+)?\s*%)$/;
 /** "15% * 80": a percentage of a number, and nothing else. */
 const PERCENT_OF_NUMBER = /^-?\d+(?:\.\d+)?%\s*\*\s*-?\d+(?:\.\d+)?$/;
 
@@ -145,10 +155,12 @@ function rounded(previous: string, raw: string): string | undefined {
 
 /** The previous result named by a pronoun ("it", "that", "the answer") in a chained step. */
 const PREV = String.raw`(?:it|that|this|the (?:result|answer|total|sum))`;
+/** A number, or a percentage of the result ("add 10% to it" raises it by a tenth). */
+const NP = String.raw`${N}(?:\s*%)?`;
 const CHAIN: [RegExp, string][] = [
-  [new RegExp(String.raw`^(?:add|plus)\s+(${N})\s+(?:to|onto|on)\s+${PREV}$`), '+'],
+  [new RegExp(String.raw`^(?:add|plus|put)\s+(${NP})\s+(?:to|onto|on(?:\s+top\s+of)?)\s+${PREV}$`), '+'],
   [new RegExp(String.raw`^add\s+${PREV}\s+to\s+(${N})$`), '+'],
-  [new RegExp(String.raw`^(?:subtract|take away|take|minus)\s+(${N})\s+(?:from|off)\s+${PREV}$`), '-'],
+  [new RegExp(String.raw`^(?:subtract|take away|take|minus)\s+(${NP})\s+(?:from|off)\s+${PREV}$`), '-'],
   [new RegExp(String.raw`^(?:multiply|times)\s+(?:${PREV}\s+)?(?:by\s+)?(${N})$`), '*'],
   [new RegExp(String.raw`^divide\s+(?:${PREV}\s+)?(?:by\s+)?(${N})$`), '/'],
 ];
@@ -210,6 +222,8 @@ function combine(previous: string, fragment: string): string | undefined {
       /^(?:(?:what about|how about|and|n|then|now|ok|okay|k|so|and if you|if you|what if you|what if we|can you|could you|please|pls)\s+)+/,
       '',
     )
+    // "and of 320 then?", "for 60 instead": a word after the fragment that only ties it to the last sum.
+    .replace(/(?:\s+(?:then|instead|now|please|pls|again))+$/, '')
     .trim();
   for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
   const round = rounded(previous, raw);
@@ -226,12 +240,18 @@ function combine(previous: string, fragment: string): string | undefined {
     return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
   }
   const s = wordsToDigits(raw);
-  const number = new RegExp(String.raw`^(?:(of|off|on|for|with|from)\s*)?(?:\$\s*)?(${N})$`).exec(s);
+  const number = new RegExp(
+    String.raw`^(?:(of|off|on|for|with|from|to|between|among|amongst|by|into|across)\s*)?(?:\$\s*)?(${N})(?:\s+(?:people|ppl|ways|of us))?$`,
+  ).exec(s);
   // "and from 120?" follows "15 percent from 80" (a percentage of a number) only: after "subtract 20
   // from 100" it would name the other number, which the last plain number is not.
   const fromOk = number?.[1] !== 'from' || PERCENT_OF_NUMBER.test(previous);
   if (number !== null && fromOk && LAST_PLAIN_NUMBER.test(previous)) {
     return previous.replace(LAST_PLAIN_NUMBER, number[2]!);
+  }
+  // "and to 140?" after "add 20% to 85" (85 + 20%): the percentage stays, the number it is taken of changes.
+  if (number !== null && fromOk && PERCENT_ON_NUMBER.test(previous)) {
+    return previous.replace(PERCENT_ON_NUMBER, `${number[2]!}$2`);
   }
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
   if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);

@@ -7,6 +7,7 @@
  */
 import { splitGroceries } from '../../lang/en/en-groceries.ts';
 import { firstRequestEn } from '../../lang/en/en-second-request.ts';
+import { LAUGH_WORDS, POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 /** The changes and questions a list request holds. */
 export interface ListRequest {
@@ -29,8 +30,9 @@ const REMOVE_VERB = new RegExp(
 const HEADING =
   /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
 /** What people say after an item that is not part of it: "i guess", "we still have some", "thx", "lol". */
-const TRAILER =
-  /(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:pls|plz|thx|thanks|thank you|ty|lol|lmao|haha|x+)(?:\s+(?:pls|plz|thx|thanks|ty|lol))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$/;
+const TRAILER = new RegExp(
+  String.raw`(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:${POLITE_WORDS}|${LAUGH_WORDS}|x+)(?:\s+(?:${POLITE_WORDS}|${LAUGH_WORDS}))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$`,
+);
 const NEED =
   /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
 const NO_LONGER =
@@ -39,8 +41,17 @@ const CLEAR =
   /\b(?:clear|empty|wipe|reset|nuke|blank out|start (?:over|fresh))\b|\b(?:delete|remove|erase|cross off|take off) (?:all|everything|every item|all (?:the )?items)\b|\bmake (?:my|the) .*list (?:blank|empty)\b/;
 /** A question whether the list is empty or cleared ("is the list empty now", "is it all cleared"). */
 const IS_EMPTY = /^(?:is|iz|was)\s+(?:it|that|the|my|our)\b[^?]{0,30}\b(?:empty|clear|cleared|wiped)\b/;
+/**
+ * "is milk on the list", "did u add the bin bags", "is the rota one still there": whether an item is on it.
+ * Group 1 is the item, "the … one" (a stand-in around it) included: {@link checkItem} drops it.
+ */
 const CHECK =
-  /^(?:is|are|was|were|did i (?:put|add|include)|have i (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:on|in|already on)\b.*)?$/;
+  /^(?:is|are|was|were|did (?:i|you|u|ya) (?:put|add|include|get|save|write down)|have (?:i|you|u) (?:put|added|got)|do i (?:have|need)|does (?:my|the) .+? list (?:have|include|contain|mention)|check (?:if|whether|for))\s+(.+?)(?:\s+(?:still\s+)?(?:on|in|already on|there)\b.*)?$/;
+/** Words that name the whole list, not an item: "it", "them", "all 3", "everything". */
+const ALL_OF_IT =
+  /^(?:it|them|that|those|these|everything|all(?:\s+(?:of\s+)?(?:it|them|those|\d+|two|three|four|five|six))?(?:\s+(?:things|items))?)$/;
+/** "the rota one", "that milk thing": the item named by a stand-in around it. */
+const STAND_IN_AROUND = /^(?:the|that|this|my)\s+(.+?)\s+(?:one|thing|item|task|bit)$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
 const LIST_REF =
   /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our|your)\s+)?list\s+of\s+[\w-]+\b|\s+(?:to|on|onto|in|into)\s+(?:mine|ours)$|\s+(?:please|too|also|as well|for me|for us|now|already|instead|anyway|anyways|lah|leh|lor|ya|yeah)\b/g;
@@ -77,8 +88,9 @@ const MAKE_WITH = new RegExp(
 );
 
 /** "add smth to my list", "add a task": a stand-in for the item, which is still to be said. */
-const PLACEHOLDER =
-  /^(?:something|smth|sth|smthg|somethin|stuff|items?|things?|tasks?|entry|entries|one|a few things)$/;
+const PLACEHOLDER = new RegExp(
+  String.raw`^(?:${STAND_IN_WORDS}|items?|things?|tasks?|entry|entries|one|a few things)$`,
+);
 
 /**
  * A piece that is only talk around the items: "oh", "ok back", "lol", "hmm"; or a hold or a no said
@@ -171,8 +183,10 @@ export function parseListRequest(text: string): ListRequest {
     return out;
   }
   const check = CHECK.exec(s);
+  // "did u get all 3", "did you add them": the whole list is asked about, read it.
+  if (check?.[1] !== undefined && ALL_OF_IT.test(check[1])) return out;
   if (check?.[1] !== undefined) {
-    out.check = splitItems(check[1]);
+    out.check = splitItems(STAND_IN_AROUND.exec(check[1])?.[1] ?? check[1]);
     return out;
   }
   for (const clause of s.split(SENTENCE_BEFORE_VERB).flatMap((c) => c.replace(LEAD, '').split(SPLIT_CLAUSES))) {

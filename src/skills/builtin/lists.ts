@@ -54,7 +54,7 @@ function parseOnce(text: string): ListRequest {
  * of answering (after a filler, and typed without the apostrophe).
  */
 const QUESTION =
-  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|wat|wats|wut|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
+  /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|wat|wats|wut|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|did\s+(?:i|we|you|u|ya)\b|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
 
 /** An English question about what is on a list: "wats on it rn", "what's in my to do list". */
 const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;

@@ -11,11 +11,13 @@ import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
+import { readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
+import { LAUGH_WORDS, PRONOUN_WORDS, SHORT_POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 interface Reminder {
   id: string;
@@ -53,8 +55,10 @@ const STATES =
   /\b(?:is|are|was|were)\s+(?:too|so|really|very|not|always|never)\b|^(?:the\s+|my\s+)?reminders?\s+(?:\w{3,}ed|went|rang|woke|came|got|made|didn'?t|never|just)\b/i;
 
 /** "remind me of smth", "remind me later": a stand-in for the task, which is still to be said. */
-const PLACEHOLDER_TASK =
-  /^(?:something|smth|sth|smthg|somethin|stuff|a thing|something important|a reminder|it|that|this|later|again|sometime|soon)$/i;
+const PLACEHOLDER_TASK = new RegExp(
+  String.raw`^(?:${STAND_IN_WORDS}|a thing|something important|a reminder|${PRONOUN_WORDS}|later|again|sometime|soon)$`,
+  'i',
+);
 const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
@@ -229,8 +233,11 @@ const EN_MEANT =
  * What follows a task without being part of it: "eat lunch lol i always forget", "call the bank
  * and also whats the time in new york" (a second request), "... pls".
  */
-const EN_TASK_TAIL =
-  /(?:\s*,)?\s+(?:lol|lmao|haha+|hehe+|xd|pls|plz|thx|ty)\b.*$|(?:\s*,)?\s+(?:and|then)\s+(?:also\s+)?(?:what'?s|whats|what is|what time|how (?:much|many|long|far|do|is)|can you|could you|tell me|set (?:a|an|my)|add)\b.*$/i;
+// Only short polite words: "please" and "thanks" may be part of a task ("write thank you cards").
+const EN_TASK_TAIL = new RegExp(
+  String.raw`(?:\s*,)?\s+(?:${LAUGH_WORDS}|${SHORT_POLITE_WORDS})\b.*$|(?:\s*,)?\s+(?:and|then)\s+(?:also\s+)?(?:what'?s|whats|what is|what time|how (?:much|many|long|far|do|is)|can you|could you|tell me|set (?:a|an|my)|add)\b.*$`,
+  'i',
+);
 
 /** "(that) I need to", "I have to", "I've got to", "I should": what the task is wrapped in, not the task. */
 const NEED_TO =
@@ -438,7 +445,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
     // (The slot tagger may still find a "task" in such a question: "都有啥" is no task.)
     // "那个拿报告的取消吧 同事帮我拿了" stops one: an update, though it reads like a question about them.
     refineIntent: (intent, slots, text) =>
-      readsZh(text) || EN_WHEN_READ.test(text.trim())
+      readsZh(text) || EN_WHEN_READ.test(text.trim()) || readsBack(simplifyTurn(text))
         ? 'reminder'
         : slots['task'] !== undefined || (hasHan(text) && (ZH_STOP.test(text) || ZH_SET.test(text)))
           ? 'reminder_update'
@@ -453,6 +460,8 @@ export function createReminderSkill(random: Random): DialogueSkill {
       const reading =
         readsZh(text) ||
         EN_WHEN_READ.test(text.trim()) ||
+        // "ok whats left on there now", "what time was that for again": the reminders read back.
+        readsBack(simplifyTurn(text)) ||
         (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
       const creating =
         !reading &&

@@ -8,10 +8,15 @@ import type { SkillDefinition } from '../../skills/types.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
+import { LAUGH_WORDS, POLITE_WORDS, PRONOUN_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 const PATTERNS = [
   /["“'‘]([\p{L}][\p{L}' -]{0,40}?)["”'’]/u,
-  /\bspell(?:ing)?(?:\s+out)?(?:\s+of)?(?:\s+the\s+word)?\s+([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2}?)(?:\s+(?:for me|please|again|correctly|right))*\s*[?.!]*$/iu,
+  // "spell invoice then", "spell it for me pls": the talk after the word is none of it.
+  new RegExp(
+    String.raw`\bspell(?:ing)?(?:\s+out)?(?:\s+of)?(?:\s+the\s+word)?\s+([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2}?)(?:\s+(?:for me|again|correctly|right|then|now|${POLITE_WORDS}|${LAUGH_WORDS}))*\s*[?.!]*$`,
+    'iu',
+  ),
   /\bhow\s+(?:is|do you spell|would you spell|to spell)\s+(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)(?:\s+spelled|\s+spelt)?\b/iu,
   /^(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)\s+is\s+spell?ed\b/iu,
   /\bletters\s+(?:are\s+)?in\s+(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)/iu,
@@ -34,10 +39,12 @@ function extractWordZh(text: string, answer: boolean): string | undefined {
 const LEAD =
   /^(?:(?:and|n|&|also|oh(?: right)?|ok(?:ay)?|so|um+|uh+|hmm+|now|then|next|what about|how about)\b[\s,.]*)+/i;
 /** Talk after it: "definitely pls", "occasion, while you're at it?". */
-const TAIL =
-  /(?:[\s,]+(?:pls|plz|please|thanks|thx|ty|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could|lol))+[\s?.!]*$/i;
+const TAIL = new RegExp(
+  String.raw`(?:[\s,]+(?:${POLITE_WORDS}|${LAUGH_WORDS}|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could))+[\s?.!]*$`,
+  'i',
+);
 /** A word that stands for one without being it ("how u spell smth"): ask which. */
-const NOT_A_WORD = /^(?:it|that|this|something|smth|sth|somethin|stuff|a word|some word|words?|out)$/i;
+const NOT_A_WORD = new RegExp(String.raw`^(?:${PRONOUN_WORDS}|${STAND_IN_WORDS}|a word|some word|words?|out)$`, 'i');
 
 /** The word a request asks to spell; a whole answer when it answers "which word?". */
 function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {

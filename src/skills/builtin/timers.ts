@@ -13,6 +13,7 @@ import { correctedTime, toInstant } from './clock.ts';
 import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
 import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
+import { pausesOrResumes, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { pick, type Random } from './phrasing.ts';
 
 const DAY = 86_400_000;
@@ -39,9 +40,11 @@ export function scheduleOp(text: string): ScheduleOp {
     if (asksWhatIsSetZh(s)) return 'list';
     return 'set';
   }
-  if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s)) return 'pause';
+  if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s) || pausesOrResumes(simplifyTurn(s))) return 'pause';
   if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
   if (EXTEND.test(s)) return 'extend';
+  // "did it start?", "it is set? for what time", "what time did i set it for": asking what is set.
+  if (readsBack(simplifyTurn(s))) return 'list';
   if (
     /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
@@ -77,6 +80,11 @@ const TIMER_WORD = /\b(?:timers?|another|one|1)\b/i;
 
 /** A unit said before the number of an answer: "mins... 8", "minutes: 8", "hrs, 2". */
 const UNIT_FIRST = /^\s*(secs?|seconds?|mins?|minutes?|hrs?|hours?)\s*(?:[.,…:-]+\s*|\s+)$/i;
+
+/** What may come before and after a bare number answering "how long?": fillers, a hedge, a polite word. */
+const BARE_ANSWER_BEFORE =
+  /^[\s,]*(?:(?:ok(?:ay)?|k|um+|uh+|erm+|hmm+|just|maybe|about|around|roughly|like|say|so|oh)[\s,]+)*$/i;
+const BARE_ANSWER_AFTER = /^\s*(?:ish)?[\s.!?]*(?:(?:pls|please|plz|thanks|thx|ty|then)[\s.!?]*)?$/i;
 
 /** The unit a length was given in, to read a bare number in a correction in the same unit. */
 function unitOf(ms: number): number {
@@ -124,6 +132,15 @@ function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtrac
     const unit = UNIT_FIRST.exec(text.slice(0, bare.start))?.[1];
     if (unit !== undefined && /^[\s.!?]*(?:pls|please|plz)?[\s.!?]*$/i.test(text.slice(bare.end)))
       return bare.value * (/^s/i.test(unit) ? 1000 : /^h/i.test(unit) ? 3_600_000 : 60_000);
+    // "10", "um 45 pls" answering "How long should the timer run?": a timer's bare number is minutes, as
+    // "a timer for 10" is (BARE_FOR). Only the number and a filler or a polite word, at most a day long.
+    if (
+      BARE_ANSWER_BEFORE.test(text.slice(0, bare.start)) &&
+      BARE_ANSWER_AFTER.test(text.slice(bare.end)) &&
+      bare.value > 0 &&
+      bare.value <= 1440
+    )
+      return bare.value * 60_000;
   }
   // "another one for 5", "and one for 40 for the rice": a timer's bare "for N" is N minutes.
   const bareFor = BARE_FOR.exec(text);

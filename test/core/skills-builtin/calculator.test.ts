@@ -116,4 +116,17 @@ describe('calculator skill', () => {
     assert.match((await h.say('now double that', 'calculator')).reply.text, /\b100\b/);
     assert.match((await h.say('and if you divide that by 4?', 'calculator')).reply.text, /\b25\b/);
   });
+
+  it('chains percentages on a number and split shares, with a word after the fragment', async () => {
+    const h = await createHarness();
+    assert.match((await h.say('put 15 percent on top of 60', 'calculator')).reply.text, /\b69\b/);
+    assert.match((await h.say('and for 80 instead', 'calculator')).reply.text, /\b92\b/);
+    assert.match((await h.say('take 10% off that', 'calculator')).reply.text, /\b82\.8\b/);
+    assert.match((await h.say('12% of 400', 'calculator')).reply.text, /\b48\b/);
+    assert.match((await h.say('what about of 150 then', 'calculator')).reply.text, /\b18\b/);
+    assert.match((await h.say('ok halve that', 'calculator')).reply.text, /\b9\b/);
+    assert.match((await h.say('split 120 among 5 of us', 'calculator')).reply.text, /\b24\b/);
+    assert.match((await h.say('and among 8?', 'calculator')).reply.text, /\b15\b/);
+    assert.match((await h.say('add 5% onto 200', 'calculator')).reply.text, /\b210\b/);
+  });
 });

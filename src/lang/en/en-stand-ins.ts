@@ -1,0 +1,24 @@
+/**
+ * The English word tables the slot readers share (issue 15: they were copied, and drifted, across
+ * src/dialogue/slots.ts, spelling.ts, list-parse.ts and reminders.ts): words that stand for a value
+ * still to be said ("add smth to my list"), and the polite words and laughs people type after a value
+ * without it being part of it ("invoice then", "dish soap pls", "call mum lol"). Each is an
+ * alternation's source, for a reader to put in its own pattern with its own extras.
+ *
+ * @module
+ */
+
+/** Words that stand for something still to be said, as people type them: "something", "smth", "stuff". */
+export const STAND_IN_WORDS = String.raw`something|smth|sth|smthg|somethin|stuff`;
+
+/** Pronouns that stand for a thing named before, never a value themselves. */
+export const PRONOUN_WORDS = String.raw`it|that|this`;
+
+/** Laughs typed after a value: "lol", "haha", "xd". */
+export const LAUGH_WORDS = String.raw`lol|lmao|haha+|hehe+|xd`;
+
+/** Polite words shortened as people type them, never part of a task or an item: "pls", "thx". */
+export const SHORT_POLITE_WORDS = String.raw`pls|plz|thx|ty`;
+
+/** Polite words after a value, spelled out or short: "please", "thanks", "pls". */
+export const POLITE_WORDS = String.raw`${SHORT_POLITE_WORDS}|please|thanks|thank you`;
