@@ -106,7 +106,10 @@ ${peopleText(f)}${f.dialogues} dialogues (${f.trainTurns} user turns) were simul
 running timer), follows up ("and tomorrow?", "X too", "another one", "plus 8"), corrects, confirms, denies, switches
 topic mid-question, chats, and says asides that answer nothing while a question is open ("hmm let me think", "one
 sec", "等一下", "我想想", reactions, fillers, keyboard mash, a question back: out of scope, the question stays open;
-\`asides.ts\`), in English (70%) and Simplified Chinese (30%), with casual typing and typos. Cancels,
+\`asides.ts\`), comments once a task is done, never opened by a yes or an ack ("finally friday", "我数学太差了":
+out of scope whatever their words suggest) and a reason or praise around a cancel, a stop, a check or a thanks
+("pause it, phone's ringing", "thanks, big help": the act stays what it is), in English (70%) and Simplified Chinese
+(30%), with casual typing and typos. Cancels,
 yes, no and vague answers ("no idea") are drawn from phrase banks and, now and then, from the intent corpora's own
 \`cancel\`, \`yes\`, \`no\` and \`maybe\` sentences. Requests
 come from the intent corpora's train and validation splits (CLINC150, CC BY 3.0; CLINC150-zh in \`models/corpora/zh\`)

@@ -100,10 +100,12 @@ const REMARK: Bank = {
  * a reaction to the result ("finally friday", "more than i expected", "我数学太差了"). They carry words of
  * the skills' worlds (days, work, money, cooking, sums) yet ask for nothing: out of scope, whatever
  * intent those words suggest. An opener and a body combine, so no one wording stands for the class.
+ * No opener is a yes or an ack ("ok", "right", "好吧", "行", "嗯"): those, alone or before a short ask
+ * ("ok round that", "嗯 看看"), go on with the task, and a comment must not teach otherwise.
  */
 const COMMENT_OPENER: Bank = {
-  en: split('yay|nice|ok|okay|oh|ah|hmm|wow|ugh|lol|haha|cool|great|welp|right|damn|oh well|sweet|phew|man|jeez'),
-  zh: split('哈哈|嗯|哦|啊|唉|哇|好吧|行|好嘞|emmm|啧|嗯嗯|得|诶'),
+  en: split('yay|oh|ah|wow|ugh|lol|haha|welp|damn|oh well|phew|man|jeez|geez|oof'),
+  zh: split('哈哈|啊|唉|哇|emmm|啧|诶|哎呀|天哪'),
 };
 const COMMENT_BODY: Bank = {
   en: split(

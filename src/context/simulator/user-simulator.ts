@@ -418,7 +418,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
       [ASIDE_SHARE * 0.4, () => asideTurn({ reaction: 3, filler: 1, mash: 1 })],
       // Nor does a comment on it or on the day ("finally friday", "我数学太差了"), whatever its words suggest.
-      [ASIDE_SHARE * 0.6, () => asideTurn({ comment: 3, remark: 1 })],
+      // Half the share of reactions: a short turn after a task is more often a follow-up or a yes.
+      [ASIDE_SHARE * 0.3, () => asideTurn({ comment: 3, remark: 1 })],
     ]);
   }
   if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);
@@ -446,7 +447,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     // Refused requests weigh more than their share of use: what comes after them is what context decides.
     [0.18, () => unanswered(s)],
     [0.08, () => outOfScope(s)],
-    [0.04, () => asideTurn({ comment: 1 })],
+    [0.02, () => asideTurn({ comment: 1 })],
     [0.15, () => smallTalk(s)],
     [0.03, cancel],
     [0.015, () => turn(say(YES, s), { command: 'small_talk', intent: 'yes' }, 'stray-yes')],
