@@ -1,0 +1,68 @@
+/**
+ * Classes of Chinese failures seen in people's dialogues (issues 13 and 15, round 9): bills shared
+ * among people, prices of each thing counted, a day and its clock time said apart, remarks said after
+ * a task or a list item. Each test pins the class with sentences written for it, not copied from a
+ * dialogue set.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sharedAmongZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
+
+describe('Chinese bills shared and prices of each', () => {
+  it('an amount shared among people (AA, 平摊, 分) is divided by them, in either order', () => {
+    assert.equal(toSymbolsZh('打车120 三个人平摊 一人多少'), '120 / 3');
+    assert.equal(toSymbolsZh('这顿火锅480 六个人AA制 每人出多少'), '480 / 6');
+    assert.equal(toSymbolsZh('五个人分750块 每个人多少'), '750 / 5');
+    assert.equal(toSymbolsZh('八个人去唱歌 一共花了960 平摊的话一人几块'), '960 / 8');
+    // A score or minutes is no share.
+    assert.equal(toSymbolsZh('3个人考了90分'), undefined);
+    assert.equal(toSymbolsZh('两个人跑了20分钟'), undefined);
+  });
+
+  it('a count of things and the price of each (每…) is their product', () => {
+    assert.equal(toSymbolsZh('五杯咖啡每杯十二块五 一共多少钱'), '5 * 12.5');
+    assert.equal(toSymbolsZh('买了两箱牛奶 每箱六十 总共多少'), '2 * 60');
+    assert.equal(toSymbolsZh('每本书二十八 买三本一共多少'), '28 * 3');
+  });
+
+  it('a digit after a money word that counts something is no tenths', () => {
+    assert.equal(toSymbolsZh('三十块4个 一共多少'), undefined);
+    assert.equal(toSymbolsZh('一百元3次'), undefined);
+    assert.equal(toSymbolsZh('八块五乘二'), '8.5 * 2');
+  });
+
+  it('reads another number of people to share among as a follow-up', () => {
+    assert.equal(sharedAmongZh('那要是七个人平摊呢'), 7);
+    assert.equal(sharedAmongZh('换成3个人AA的话'), 3);
+    assert.equal(sharedAmongZh('九个人呢 每人多少'), 9);
+    assert.equal(sharedAmongZh('那要是七个人来呢'), undefined);
+  });
+
+  it('shares the same amount among other people in the next turn', async () => {
+    const h = await createHarness();
+    const first = await h.say('KTV唱歌花了600 三个人AA 一人多少', 'calculator');
+    assert.match(first.reply.text, /(?<![\d.])200。$/);
+    const again = await h.say('那要是四个人分呢', 'calculator');
+    assert.equal(again.understanding.slots['expression'], '600 / 4');
+    assert.match(again.reply.text, /(?<![\d.])150。$/);
+  });
+});
+
+describe('Chinese day and clock time said apart', () => {
+  const at = (text: string) =>
+    extractEntities(text, { now: NOW, timeZone: ZONE })
+      .filter((e) => e.kind === 'datetime' || e.kind === 'time')
+      .map((e) => e.value);
+
+  it('a day, a pause, then a clock time with its day part is one date-time', () => {
+    assert.deepEqual(at('后天吧 晚上七点'), ['2026-11-28T19:00:00+01:00']);
+    assert.deepEqual(at('下周三 上午十点半'), ['2026-12-02T10:30:00+01:00']);
+    assert.deepEqual(at('明天 中午'), []);
+  });
+
+  it('a day said with its day part keeps it; a clock time after a pause with no day part of its own joins it', () => {
+    assert.deepEqual(at('周五晚上 八点吧'), ['2026-11-27T20:00:00+01:00']);
+  });
+});
