@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sharedAmongZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { parseListRequestZh, splitItemsZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -64,5 +66,53 @@ describe('Chinese day and clock time said apart', () => {
 
   it('a day said with its day part keeps it; a clock time after a pause with no day part of its own joins it', () => {
     assert.deepEqual(at('周五晚上 八点吧'), ['2026-11-27T20:00:00+01:00']);
+  });
+});
+
+describe('Chinese remarks said after a task or a list item', () => {
+  it('a plea, what the speaker is doing, a slip, a reason or a use after the task is no part of it', async () => {
+    for (const [said, task] of [
+      ['十分钟后提醒我关煤气 正在煮粥呢', '关煤气'],
+      ['明天早上八点提醒我交报告 千万别忘了', '交报告'],
+      ['下午四点提醒我去接孩子 不然又要挨骂', '去接孩子'],
+      ['周五提醒我去游泳 年卡可不能浪费', '去游泳'],
+      ['今晚九点提醒我给奶奶打电话，拜托了', '给奶奶打电话'],
+      // A place or a second step of the task stays.
+      ['明天下午三点提醒我去接孩子 在学校门口', '去接孩子 在学校门口'],
+      ['晚上七点提醒我给妈妈打电话 问她周末回不回来', '给妈妈打电话 问她周末回不回来'],
+    ] as const) {
+      const h = await createHarness();
+      const r = await h.say(said, 'reminder_update');
+      assert.equal(r.understanding.slots['task'], task.replace(/我/gu, '你'), said);
+    }
+  });
+
+  it('a remark or a quantity alone after a list item adds no item', () => {
+    assert.deepEqual(parseListRequestZh('再来两盒酸奶 记得哈').add, ['两盒酸奶']);
+    assert.deepEqual(parseListRequestZh('还有一袋大米 可别忘了').add, ['一袋大米']);
+    assert.deepEqual(parseListRequestZh('葱也要啊 三根').add, ['葱']);
+    assert.deepEqual(parseListRequestZh('加一斤五花肉 包饺子用').add, ['一斤五花肉']);
+    assert.deepEqual(splitItemsZh('大蒜 别忘了'), ['大蒜']);
+  });
+
+  it('an item with its quantity after it, the kind said after the item, and a Latin add verb', () => {
+    assert.deepEqual(parseListRequestZh('黄瓜两根 鸡腿四个').add, ['黄瓜两根', '鸡腿四个']);
+    assert.deepEqual(parseListRequestZh('米也来一袋 东北大米').add, ['东北大米']);
+    assert.deepEqual(parseListRequestZh('购物清单帮我add一下 燕麦片').add, ['燕麦片']);
+    assert.deepEqual(parseListRequestZh('帮我把address book加到待办').add, ['address book']);
+  });
+});
+
+describe('Chinese yes and no said with emphasis', () => {
+  it('"don\'t ask again" confirms; a no word about the change refuses', () => {
+    assert.equal(answersConfirmZh('删吧删吧 不用再确认了'), 'yes');
+    assert.equal(answersConfirmZh('确定 清掉 别啰嗦了'), 'yes');
+    assert.equal(answersConfirmZh('哎等下 先别删 还没抄下来'), 'no');
+  });
+
+  it('a clear said with 一键 or 全部…清掉 clears the list', () => {
+    assert.equal(parseListRequestZh('购物清单一键清空吧').clear, true);
+    assert.equal(parseListRequestZh('待办全部一键删了').clear, true);
+    assert.equal(parseListRequestZh('把鸡蛋删了').clear, false);
   });
 });
