@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { sharedAmongZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh, splitItemsZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -114,5 +115,25 @@ describe('Chinese yes and no said with emphasis', () => {
     assert.equal(parseListRequestZh('购物清单一键清空吧').clear, true);
     assert.equal(parseListRequestZh('待办全部一键删了').clear, true);
     assert.equal(parseListRequestZh('把鸡蛋删了').clear, false);
+  });
+});
+
+describe('Chinese amounts said in Chinese units and decimals', () => {
+  it('两 after a numeral is the weight, 一米七 is 1.7 m, 零下 is below zero, and what is measured may follow', () => {
+    assert.deepEqual(parseConversionZh('二两茶叶等于多少克'), { amount: 2, from: 'liang', to: 'gram' });
+    assert.deepEqual(parseConversionZh('一米七二是几英尺'), { amount: 1.72, from: 'meter', to: 'foot' });
+    assert.deepEqual(parseConversionZh('那1米9的篮球运动员呢'), { amount: 1.9, from: 'meter' });
+    assert.deepEqual(parseConversionZh('那零下五度换过来是多少'), { amount: -5, from: 'celsius' });
+    assert.deepEqual(parseConversionZh('那两斤排骨呢'), { amount: 2, from: 'jin' });
+    // 三两个 is a rough count, no weight.
+    assert.deepEqual(parseConversionZh('三两个人'), {});
+    assert.deepEqual(parseConversionZh('三两天'), {});
+  });
+
+  it('a follow-up in Chinese units converts to the unit asked before', async () => {
+    const h = await createHarness();
+    await h.say('四两牛肉是多少克', 'measurement_conversion');
+    const r = await h.say('那一斤牛腩呢', 'measurement_conversion');
+    assert.match(r.reply.text, /500克/);
   });
 });
