@@ -137,3 +137,17 @@ describe('Chinese amounts said in Chinese units and decimals', () => {
     assert.match(r.reply.text, /500克/);
   });
 });
+
+describe('Chinese requests with English words in them', () => {
+  it('the English verb of a spelling request is not the word to spell', async () => {
+    for (const [said, word] of [
+      ['麻烦spell一下 restaurant', 'restaurant'],
+      ['帮我check下spelling: necessary', 'necessary'],
+      ['spell怎么拼', 'spell'],
+    ] as const) {
+      const h = await createHarness();
+      const r = await h.say(said, 'spelling');
+      assert.equal(r.understanding.slots['word'], word, said);
+    }
+  });
+});
