@@ -151,3 +151,23 @@ describe('Chinese requests with English words in them', () => {
     }
   });
 });
+
+describe('Chinese alarms pointed at without their time', () => {
+  it('cancels the one named by its place or its day part, and the question after reads the one left', async () => {
+    const h = await createHarness();
+    await h.say('明天早上七点定个闹钟', 'alarm');
+    await h.say('晚上九点也来一个闹钟', 'alarm');
+    await h.say('晚上那个不要了', 'alarm');
+    const left = await h.say('闹钟还剩哪几个', 'alarm');
+    assert.match(left.reply.text, /7:00/);
+    assert.doesNotMatch(left.reply.text, /21:00/);
+
+    const g = await createHarness();
+    await g.say('明天早上五点半定个闹钟', 'alarm');
+    await g.say('明天早上五点五十再定一个', 'alarm');
+    await g.say('第一个闹钟删了吧', 'alarm');
+    const after = await g.say('现在还剩几个闹钟', 'alarm');
+    assert.match(after.reply.text, /5:50/);
+    assert.doesNotMatch(after.reply.text, /5:30/);
+  });
+});
