@@ -11,10 +11,14 @@ import { withoutFillersZh } from './zh-fillers.ts';
 import { arithmeticRun } from '../../skills/builtin/expression.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
+/** A whole number: never a piece cut out of a longer digit run ("12个人" is 12, not 1 and 2). */
+const NB = String.raw`(?<![\d.])(${N})(?![\d.])`;
 /** Measure words of things counted ("5个", "三瓶", "两斤"): a number before one counts, it does not price. */
 const MEASURE_WORDS = '个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听';
 /** People an amount is shared among ("四个人", "5位"). */
 const PEOPLE = '(?:个人|个|人|位)';
+/** "10个人分3组": people split into groups share no amount. */
+const GROUPS = '(?:组|队|批|拨|桌|车|份|次|轮)';
 /** The share itself: AA (制), 平摊, 均摊, 平分, 分摊, 分. */
 const SHARE = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账|摊|分(?![钟之]))';
 /** A share that cannot be a score or minutes ("考了90分"): the only one a distant amount may be said before. */
@@ -58,13 +62,13 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
     '$1 * $2',
   ],
   // "360 四个人AA", "吃饭300 五个人平摊", "三个人分 240": an amount shared by so many people.
-  [new RegExp(String.raw`(${N})[^\d，,。；;]{0,6}?(${N})\s*${PEOPLE}\s*${SHARE}`, 'gu'), '$1 / $2'],
-  [new RegExp(String.raw`(${N})\s*${PEOPLE}\s*${SHARE}[^\d，,。；;]{0,4}?(${N})(?!\s*${PEOPLE})`, 'gu'), '$2 / $1'],
-  // "十个人吃饭 一共花了850 AA的话": the people, the amount, then the share.
+  [new RegExp(String.raw`${NB}[^\d，,。；;]{0,6}?${NB}\s*${PEOPLE}\s*${SHARE}`, 'gu'), '$1 / $2'],
   [
-    new RegExp(String.raw`(${N})\s*${PEOPLE}[^\d，,。；;]{0,8}?(${N})[^\d，,。；;]{0,4}?${SHARE_SAID}`, 'gu'),
+    new RegExp(String.raw`${NB}\s*${PEOPLE}\s*${SHARE}[^\d，,。；;]{0,4}?${NB}(?!\s*(?:${PEOPLE}|${GROUPS}))`, 'gu'),
     '$2 / $1',
   ],
+  // "十个人吃饭 一共花了850 AA的话": the people, the amount, then the share.
+  [new RegExp(String.raw`${NB}\s*${PEOPLE}[^\d，,。；;]{0,8}?${NB}[^\d，,。；;]{0,4}?${SHARE_SAID}`, 'gu'), '$2 / $1'],
   // "一成" is a tenth, "两成半" a quarter: a share said in tenths is that many tens of percent.
   // "三成五" is 35%. Only a share said as one: what follows is 的, 小费, the question or the clause's
   // end ("一成不变", "八成是他" are no shares).
@@ -191,9 +195,15 @@ export function scaleZh(text: string): string | undefined {
   return undefined;
 }
 
+/** "360四个人AA": the people counted in Han numerals after an amount in digits are another number, not more digits. */
+const AMOUNT_THEN_PEOPLE = /(\d)(?=[一二两三四五六七八九十]{1,3}\s*(?:个人|位|人))/gu;
+
 function symbols(text: string): string | undefined {
   const digits = zhNumbersToDigits(
-    text.normalize('NFKC').replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折'),
+    text
+      .normalize('NFKC')
+      .replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折')
+      .replace(AMOUNT_THEN_PEOPLE, '$1 '),
   );
   let s = digits;
   for (const [pattern, replacement] of REWRITES)

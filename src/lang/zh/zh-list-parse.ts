@@ -11,7 +11,6 @@
  */
 import type { ListRequest } from '../../skills/builtin/list-parse.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
-import { withoutTrailingRemarksZh } from './zh-remarks.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
@@ -61,7 +60,7 @@ const HOLD = /^(?:等等|等一下|等下|稍等|别|不要|不用|算了|不对
 const INTERJECTION = /^[嗯呃额啊哦噢诶欸]+[，,\s]*/u;
 /** "写差评也加上", "香蕉也要": the item first, then 也/还/再 and the verb. */
 const TOPIC_ADD =
-  /^(.+?)(?:也|还|再)(?:来(?:[一两几0-9]?(?:个|瓶|盒|袋|包|箱|根|颗|把|条|桶|罐|斤|份|点))?|要|得?买|加上|加进去|加一下|加|记上|记一下|写上|添上)$/u;
+  /^(.+?)(?:也|还|再)(?:来[一两几0-9]?(?:个|瓶|盒|袋|包|箱|根|颗|把|条|桶|罐|斤|份|点)|要|得?买|加上|加进去|加一下|加|记上|记一下|写上|添上)$/u;
 /** What follows the item that the sentence is about: "苹果家里还有，去掉吧" is about 苹果. */
 const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没).*$/u;
 
@@ -74,7 +73,7 @@ const QUANTITY_ALONE =
  * ("香菜也要哈 两把"), then the particles the item was said with ("香菜也要哈").
  */
 function withoutItemTailsZh(text: string): string {
-  const s = withoutTrailingRemarksZh(text.trim());
+  const s = text.trim();
   const bare = s.replace(QUANTITY_ALONE, '');
   return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
 }
@@ -114,9 +113,6 @@ const ADDITIVE = /^(?:[嗯哦噢呃额]+[，,\s]*)?(?:还有|再来|再要|另�
 /** A quantity with its measure word first: "半斤虾仁", "五斤黄心土豆", "两盒豆腐". */
 const QUANTIFIED =
   /^[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板)/u;
-/** An item with its quantity after it: "土豆三个", "番茄两斤 黄瓜一根". */
-const COUNTED_AFTER =
-  /^\p{Script=Han}{1,6}[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板|块|份)(?:[\s，,、]|$)/u;
 const isReadOnly = (r: ListRequest) => r.add.length + r.remove.length + r.check.length === 0 && !r.clear;
 
 /** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
@@ -160,7 +156,7 @@ export function parseListRequestZh(text: string): ListRequest {
   if (carried !== '' && out.add.length + out.remove.length + out.check.length === 0) {
     const found = parseClause(carried);
     // "嗯还有半斤虾仁", "五斤黄心土豆": no verb, but "还有" or a quantity says what comes is more to add.
-    if (isReadOnly(found) && (ADDITIVE.test(said) || QUANTIFIED.test(carried) || COUNTED_AFTER.test(carried)))
+    if (isReadOnly(found) && (ADDITIVE.test(said) || QUANTIFIED.test(carried)))
       return { ...found, add: splitItemsZh(carried) };
     return found;
   }

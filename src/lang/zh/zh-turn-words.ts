@@ -98,7 +98,7 @@ export function dropsZh(text: string): boolean {
 
 /** A no to a confirmation, anywhere in it: "等等 别 还没买呢", "还是别删了", "先留着", "不清了". */
 const CONFIRM_NO =
-  /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不要|还是别|还是不要|不了)(?!忘|说|再?问|再?确认|犹豫|啰嗦|磨叽|墨迹|废话)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清空|不清了|不删|别清|别删/u;
+  /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不要|还是别|还是不要|不了)(?!忘|说)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清空|不清了|不删|别清|别删/u;
 /** A new request after the refusal words ('先不说这个，你帮我算算…'): no answer to the confirmation. */
 const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
 /** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */

@@ -223,7 +223,7 @@ export function arithmeticRun(s: string): string | undefined {
   let best: string | undefined;
   for (const run of s.match(ARITHMETIC_RUN) ?? []) {
     const t = run.trim();
-    if (!/\d/.test(t) || /\d\s+\d/u.test(t) || !/^[\d(√-]/u.test(t) || !/[\d)%!]$/u.test(t)) continue;
+    if (!/\d/.test(t) || /\d\s+\d/u.test(t) || !/^[\d.(√-]/u.test(t) || !/[\d)%!]$/u.test(t)) continue;
     // A hyphen between digits ("2026-12-01", "555-1234") is not a minus: only " - " counts.
     if ((/[+*/^!√%]/.test(t) || / - /.test(t)) && t.length > (best?.length ?? 0)) best = t;
   }

@@ -10,7 +10,6 @@ import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
-import { withoutTrailingRemarksZh } from '../../lang/zh/zh-remarks.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
 import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
@@ -112,8 +111,7 @@ const ZH_DELETE = new RegExp(
 function extractTaskZh(input: SlotExtractInput): string | undefined {
   const { entities, answer } = input;
   // "嗯 那个 一个小时以后 提醒我 就是 收衣服": voice fillers are no part of the task.
-  // "一刻钟后提醒我关火 在炖肉", "提醒我开周会 别忘了哈": a remark after the task is no part of it.
-  const text = withoutTrailingRemarksZh(withoutFillersZh(input.text));
+  const text = withoutFillersZh(input.text);
   // 去 stays: "去医院复诊" is the errand, not "医院复诊".
   // "提醒都有啥", "我设的那些提醒报一下" ask about reminders; "把这个提醒删掉", "取消所有提醒"
   // delete them: neither sets a task.
