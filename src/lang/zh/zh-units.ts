@@ -127,9 +127,9 @@ export function parseConversionZh(text: string): ZhConversion {
       .normalize('NFKC')
       .replace(/(几|多少)两/gu, '$1liang')
       // "三两肉", "半两茶叶": 两 after a numeral is the weight, not the numeral two ("三两个", "三两天", "三两下"
-      // are rough counts).
+      // are rough counts, and so are "一两公里", "一两小时", "一两周" before a unit or a span of time).
       .replace(
-        /([一二三四五六七八九十半0-9])两(?![个百千万亿十点天年次人只位件条块张岁层楼倍半下句声步口样种份遍家位名])/gu,
+        /([一二三四五六七八九十半0-9])两(?![个百千万亿十点天年次人只位件条块张岁层楼倍半下句声步口样种份遍家位名])(?!公|小时|钟头|分钟|秒|周|星期|礼拜|个?月|米|里|英|毫|厘|升|度|寸|尺|码)/gu,
         '$1liang',
       )
       // "一米六", "一米七五": the digits after 米 are its decimals, as heights are said.

@@ -182,3 +182,12 @@ describe('the shared arithmetic run (English)', () => {
     assert.ok(performance.now() - start < 2000);
   });
 });
+
+describe('Chinese 两 before a unit or a time span', () => {
+  it('is the rough count "one or two", not the weight', () => {
+    for (const said of ['一两英里是多少公里', '三两小时换成分钟', '一两周是几天']) {
+      assert.notEqual(parseConversionZh(said).from, 'liang', said);
+    }
+    assert.equal(parseConversionZh('三两肉是多少克').from, 'liang');
+  });
+});
