@@ -8,8 +8,21 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
+import { arithmeticRun } from '../../skills/builtin/expression.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
+/** A whole number: never a piece cut out of a longer digit run ("12个人" is 12, not 1 and 2). */
+const NB = String.raw`(?<![\d.])(${N})(?![\d.])`;
+/** Measure words of things counted ("5个", "三瓶", "两斤"): a number before one counts, it does not price. */
+const MEASURE_WORDS = '个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听';
+/** People an amount is shared among ("四个人", "5位"). */
+const PEOPLE = '(?:个人|个|人|位)';
+/** "10个人分3组": people split into groups share no amount. */
+const GROUPS = '(?:组|队|批|拨|桌|车|份|次|轮)';
+/** The share itself: AA (制), 平摊, 均摊, 平分, 分摊, 分. */
+const SHARE = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账|摊|分(?![钟之]))';
+/** A share that cannot be a score or minutes ("考了90分"): the only one a distant amount may be said before. */
+const SHARE_SAID = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账)';
 
 /** "打八折" is 80%, "打八五折" 85%: the digits of a discount are tenths, then hundredths. */
 function discount(_: string, amount: string, tenths: string, hundredths = ''): string {
@@ -19,6 +32,8 @@ function discount(_: string, amount: string, tenths: string, hundredths = ''): s
 /** Phrasings rewritten in order; each is anchored on numbers or is a fixed word. */
 const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/百分之\s*(\d+(?:\.\d+)?)/gu, '$1%'],
+  // "每人多少", "一个人出几块": who pays a share adds no number to the sum.
+  [/(?:每个?人|(?<![\d.])1个?人|人均)(?=\s*(?:多少|几|要|得|出|付|掏|摊|分|$))/gu, ' '],
   [/[％]/gu, '%'],
   [/[（]/gu, '('],
   [/[）]/gu, ')'],
@@ -27,9 +42,33 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/[＋]/gu, '+'],
   [/[－—]/gu, '-'],
   // "三块五", "六块5毛", Cantonese "十蚊五": the digit after the money word is tenths (3.5), not a
-  // number of its own; "45块钱" is 45.
-  [/(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%])/gu, '$1.$2'],
-  [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元|蚊)`, 'gu'), '$1'],
+  // number of its own; "45块钱" is 45. A digit that counts ("二十块5个", "100元2次") is no tenths.
+  [new RegExp(String.raw`(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%]|\s*(?:${MEASURE_WORDS}))`, 'gu'), '$1.$2'],
+  [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元|蚊)`, 'gu'), '$1 '],
+  // "三瓶可乐每瓶3.5", "4杯奶茶 每杯12": a count of things, then the price of each: their product.
+  [
+    new RegExp(
+      String.raw`(${N})\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,8}?每\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,4}?(${N})`,
+      'gu',
+    ),
+    '$1 * $2',
+  ],
+  // "每瓶3.5 买了三瓶": the price of each first, then the count.
+  [
+    new RegExp(
+      String.raw`每\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,4}?(${N})[^\d，,。；;]{0,6}?(${N})\s*(?:${MEASURE_WORDS})`,
+      'gu',
+    ),
+    '$1 * $2',
+  ],
+  // "360 四个人AA", "吃饭300 五个人平摊", "三个人分 240": an amount shared by so many people.
+  [new RegExp(String.raw`${NB}[^\d，,。；;]{0,6}?${NB}\s*${PEOPLE}\s*${SHARE}`, 'gu'), '$1 / $2'],
+  [
+    new RegExp(String.raw`${NB}\s*${PEOPLE}\s*${SHARE}[^\d，,。；;]{0,4}?${NB}(?!\s*(?:${PEOPLE}|${GROUPS}))`, 'gu'),
+    '$2 / $1',
+  ],
+  // "十个人吃饭 一共花了850 AA的话": the people, the amount, then the share.
+  [new RegExp(String.raw`${NB}\s*${PEOPLE}[^\d，,。；;]{0,8}?${NB}[^\d，,。；;]{0,4}?${SHARE_SAID}`, 'gu'), '$2 / $1'],
   // "一成" is a tenth, "两成半" a quarter: a share said in tenths is that many tens of percent.
   // "三成五" is 35%. Only a share said as one: what follows is 的, 小费, the question or the clause's
   // end ("一成不变", "八成是他" are no shares).
@@ -65,7 +104,7 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/减去|减掉|减/gu, ' - '],
   [/负\s*(?=\d)/gu, '-'],
   // What is counted changes nothing: "除以30天", "乘5个人" (次 of 次方 was read above).
-  [/(\d)\s*(?:个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍)/gu, '$1'],
+  [/(\d)\s*(?:个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍)/gu, '$1 '],
 ];
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
@@ -120,6 +159,20 @@ export function discountZh(text: string): string | undefined {
   return `${d.length === 1 ? `${d}0` : d}%`;
 }
 
+/**
+ * A follow-up that shares the last amount among another number of people: "那要是五个人分呢",
+ * "六个人AA呢", "换成8个人平摊的话".
+ * @param text the turn
+ * @returns the number of people, or `undefined` when the turn names no other share
+ */
+export function sharedAmongZh(text: string): number | undefined {
+  const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, ''))
+    .replace(/^(?:那么?|要是|如果是?|假如|再|换成|改成|变成)+/u, '')
+    .replace(/(?:的话)?(?:呢|吧|啊|呀|每人|一人|人均|多少|几块|是多少|得多少|要多少|出多少)*$/u, '');
+  const m = new RegExp(String.raw`^(\d+)${PEOPLE}(?:${SHARE})?(?:的话)?$`, 'u').exec(s);
+  return m === null ? undefined : Number(m[1]);
+}
+
 /** "翻个倍", "再翻一番", "减半", "砍一半": the last result doubled or halved. */
 const SCALE_ZH: [RegExp, string][] = [
   [/^(?:结果|答案|这个|那)?(?:再)?(?:翻(?:个|一)?倍|翻一番|乘(?:以)?2|(?:变成|弄成|来个)?(?:两|2)倍)$/u, '* 2'],
@@ -142,9 +195,15 @@ export function scaleZh(text: string): string | undefined {
   return undefined;
 }
 
+/** "360四个人AA": the people counted in Han numerals after an amount in digits are another number, not more digits. */
+const AMOUNT_THEN_PEOPLE = /(\d)(?=[一二两三四五六七八九十]{1,3}\s*(?:个人|位|人))/gu;
+
 function symbols(text: string): string | undefined {
   const digits = zhNumbersToDigits(
-    text.normalize('NFKC').replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折'),
+    text
+      .normalize('NFKC')
+      .replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折')
+      .replace(AMOUNT_THEN_PEOPLE, '$1 '),
   );
   let s = digits;
   for (const [pattern, replacement] of REWRITES)
@@ -182,23 +241,4 @@ function totalOf(digits: string, s: string): string | undefined {
     p.replace(MONEY_TAIL, (_, d?: string) => (d === undefined ? '' : `.${d}`)).trim(),
   );
   return numbers.length < 2 ? undefined : numbers.join(' + ');
-}
-
-/** A run of numbers, operators, brackets and spaces. */
-const ARITHMETIC_RUN = /[\d.\s()+\-*/^!√%]+/gu;
-
-/**
- * Words left around a sum ("打车花了 15% * 80", "两百 10% * 200 畀"): the longest run of numbers and
- * operators with an operation in it, when there is one and no two numbers in it stand bare side by side.
- */
-function arithmeticRun(s: string): string | undefined {
-  let best: string | undefined;
-  for (const run of s.match(ARITHMETIC_RUN) ?? []) {
-    const t = run.trim();
-    // A run cut off at an operator ("300 +") is half a sum.
-    if (!/\d/.test(t) || /\d\s+\d/u.test(t) || !/^[\d(√-]/u.test(t) || !/[\d)%!]$/u.test(t)) continue;
-    // A hyphen between digits ("2026-12-01") is not a minus: only " - " counts.
-    if ((/[+*/^!√%]/.test(t) || / - /.test(t)) && t.length > (best?.length ?? 0)) best = t;
-  }
-  return best;
 }

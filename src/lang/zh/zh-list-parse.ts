@@ -19,13 +19,13 @@ const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
 const CLEAR =
-  /清空|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
+  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除)|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|划了|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 // 加 is no add verb when 油 (油站, 油卡) is its whole object ("给车加油"); 加油条, 加油桃 add food.
 // "给整点儿啤酒", "再弄点花生米": northern 整点儿/弄点/来点 is "get some"; 整 alone stays (整理房间 is an item).
 const ADD_VERB =
-  /(?:再|还|也)?(?:整点儿?|整些|弄点儿?|来点儿?|再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加(?!油(?:站|卡)?(?:[吧啊呀了哦]|$))|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
+  /(?:再|还|也)?(?:(?<![A-Za-z])add(?![A-Za-z])|整点儿?|整些|弄点儿?|来点儿?|再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加(?!油(?:站|卡)?(?:[吧啊呀了哦]|$))|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
 // 么 of 什么 ends no yes/no question; 在 of 现在/正在 is no "is it on": "清单上现在还剩什么" reads the list.
 const CHECK = [
   /(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u,
@@ -59,16 +59,31 @@ const HOLD = /^(?:等等|等一下|等下|稍等|别|不要|不用|算了|不对
 /** An interjection before an item ("呃 酸奶吧"). */
 const INTERJECTION = /^[嗯呃额啊哦噢诶欸]+[，,\s]*/u;
 /** "写差评也加上", "香蕉也要": the item first, then 也/还/再 and the verb. */
-const TOPIC_ADD = /^(.+?)(?:也|还|再)(?:要|得?买|加上|加进去|加一下|加|记上|记一下|写上|添上)$/u;
+const TOPIC_ADD =
+  /^(.+?)(?:也|还|再)(?:来[一两几0-9]?(?:个|瓶|盒|袋|包|箱|根|颗|把|条|桶|罐|斤|份|点)|要|得?买|加上|加进去|加一下|加|记上|记一下|写上|添上)$/u;
 /** What follows the item that the sentence is about: "苹果家里还有，去掉吧" is about 苹果. */
 const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没).*$/u;
+
+/** A quantity alone, said after its item ("香菜也要 两把"): it belongs to the item, it names none. */
+const QUANTITY_ALONE =
+  /[\s，,]+[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板|块|份|听|串)(?:吧|哈|啊|就行|就够了?|就好)?[。！!~～\s]*$/u;
+
+/**
+ * What is said after the last item and is none: a remark ("还有一打鸡蛋 别忘了") or a quantity alone
+ * ("香菜也要哈 两把"), then the particles the item was said with ("香菜也要哈").
+ */
+function withoutItemTailsZh(text: string): string {
+  const s = text.trim();
+  const bare = s.replace(QUANTITY_ALONE, '');
+  return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
+}
 
 /**
  * "鸡蛋、牛奶和面包" → ["鸡蛋", "牛奶", "面包"].
  * @param text the items part of a request (or a whole answer to "要加什么？")
  */
 export function splitItemsZh(text: string): string[] {
-  return withoutFillersZh(text)
+  return withoutItemTailsZh(withoutFillersZh(text))
     .replace(LIST_REF, ' ')
     .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((s) =>
@@ -102,7 +117,7 @@ const isReadOnly = (r: ListRequest) => r.add.length + r.remove.length + r.check.
 
 /** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
 const VERB =
-  /整点|整些|弄点|来点|删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
+  /\badd\b|整点|整些|弄点|来点|删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
 
 /**
  * Parses a Chinese list request.
@@ -110,7 +125,7 @@ const VERB =
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const said = withoutFillersZh(text);
+  const said = withoutItemTailsZh(withoutFillersZh(text));
   const s = said
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')
@@ -210,6 +225,13 @@ function parseClause(s: string): ListRequest {
   const ba = /(?:^|再|还|也|帮我|请|给我|你)把(.+?)(?:加|放|添|写|记)(?:到|进|在|上|入)?/u.exec(s);
   if (ba?.[1] !== undefined) {
     out.add = splitItemsZh(ba[1]);
+    return out;
+  }
+  // "醋也来一瓶 陈醋": the kind of the item, said after it, names it better.
+  const kind = /^(.+?)\s+(\p{Script=Han}{2,6})$/u.exec(s);
+  const topicOfKind = kind === null ? null : TOPIC_ADD.exec(kind[1]!);
+  if (kind !== null && topicOfKind?.[1] !== undefined && kind[2]!.endsWith(topicOfKind[1].trim())) {
+    out.add = [kind[2]!];
     return out;
   }
   const topicAdd = TOPIC_ADD.exec(s);

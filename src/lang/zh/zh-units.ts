@@ -83,7 +83,11 @@ const CONVERT = new RegExp(`^(?:把|将)\\s*${NUM}?\\s*${U}\\s*${TO}\\s*${U}`, '
 const SCALE_FIRST = new RegExp(`^(?:把|将)?(华氏|摄氏)${NUM}度\\s*${ASK}\\s*${U}`, 'iu');
 const HOW_MANY_IN = new RegExp(`^${U}\\s*(?:和|与|跟)\\s*${U}`, 'iu');
 // "10公斤 体重": what is measured may follow the amount.
-const FRAGMENT_AMOUNT = new RegExp(`^${NUM}\\s*${U}(?:的)?(?:体重|身高|距离|长度|重量|温度|左右)?$`, 'iu');
+// "那半斤肉呢", "那我一米六的闺蜜呢": what or who is measured may follow the amount, the owner lead it.
+const FRAGMENT_AMOUNT = new RegExp(
+  `^(?:我|我的|我家|他|她|他的|她的)?${NUM}\\s*${U}(?:的)?(?:体重|身高|距离|长度|重量|温度|左右|\\p{Script=Han}{1,6})?$`,
+  'iu',
+);
 /**
  * The two halves of a request said inside a longer sentence ("菜谱上写要8盎司的黄油，请问这是多少克",
  * "孩子体温是101华氏度，换成摄氏度是多少", "3公里大约等于多少英里"): an amount with its unit, then,
@@ -122,8 +126,20 @@ export function parseConversionZh(text: string): ZhConversion {
     text
       .normalize('NFKC')
       .replace(/(几|多少)两/gu, '$1liang')
+      // "三两肉", "半两茶叶": 两 after a numeral is the weight, not the numeral two ("三两个", "三两天", "三两下"
+      // are rough counts, and so are "一两公里", "一两小时", "一两周" before a unit or a span of time).
+      .replace(
+        /([一二三四五六七八九十半0-9])两(?![个百千万亿十点天年次人只位件条块张岁层楼倍半下句声步口样种份遍家位名])(?!公|小时|钟头|分钟|秒|周|星期|礼拜|个?月|米|里|英|毫|厘|升|度|寸|尺|码)/gu,
+        '$1liang',
+      )
+      // "一米六", "一米七五": the digits after 米 are its decimals, as heights are said.
+      .replace(
+        /([一二两0-9])米([一二三四五六七八九])([零一二三四五六七八九])?(?![零一二三四五六七八九十百千万个])/gu,
+        '$1点$2$3米',
+      )
       .replace(/零下\s*/gu, '负'),
   )
+    .replace(/(\d)米(\d{1,2})(?![\d.])/gu, '$1.$2米')
     .toLowerCase()
     .replace(/[？?！!。，,、\s]+/gu, '')
     // "25度C是多少F": the letter after 度 names the scale.
@@ -131,6 +147,8 @@ export function parseConversionZh(text: string): ZhConversion {
     .replace(/度f(?![a-z])/gu, '华氏度')
     .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')
     .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
+    // "零下十度换过去是多少": the question of a follow-up adds nothing to its amount.
+    .replace(/(?:换过去|换过来|换算过来|换算过去|转过去|转过来)(?:是|等于)?(?:多少|几)?(?:度)?$/u, '')
     .replace(/^(?:算一下|换算一下|换算|算算|转换一下)/u, '')
     .replace(UNIT_AND_A_HALF, (_, n: string, unit: string) => `${n}.5${unit}`);
   let m = SCALE_FIRST.exec(s);

@@ -143,8 +143,10 @@ export function findZhDates(ctx: ScanContext, now: Date, timeZone: string): void
     const start = m.index;
     const end = start + m[0].length;
     if (isALittle(m, text) || isNoHour(m, text)) continue;
-    // "明天早上帮我定个八点的闹钟": the day and the clock time are one date-time, said apart.
-    if (dayOnly !== undefined && isClockOnly(m) && GAP_RE.test(text.slice(dayOnly.end, start))) {
+    // "明天早上帮我定个八点的闹钟", "大后天吧 中午十二点": the day and the clock time are one
+    // date-time, said apart (a day part may go with either, not with both: the joined words are
+    // read again as one expression).
+    if (dayOnly !== undefined && isDaylessClock(m) && GAP_RE.test(text.slice(dayOnly.end, start))) {
       const joined = text.slice(dayOnly.start, dayOnly.end) + m[0];
       DATE_RE.lastIndex = 0;
       const whole = DATE_RE.exec(joined);
@@ -204,6 +206,11 @@ const GAP_RE = /^[^，,。.;；!！?？0-9０-９]{0,8}$/u;
 /** `true` for a match that is only a clock time ("八点", "7:30"): no day, weekday, date or day part. */
 function isClockOnly(m: RegExpExecArray): boolean {
   return m.slice(1, 10).every((g) => g === undefined) && (m[HOUR] !== undefined || m[COLON_HOUR] !== undefined);
+}
+
+/** `true` for a clock time with no day, weekday or date, and at most a day part ("中午十二点", "八点"). */
+function isDaylessClock(m: RegExpExecArray): boolean {
+  return m.slice(1, 9).every((g) => g === undefined) && (m[HOUR] !== undefined || m[COLON_HOUR] !== undefined);
 }
 
 /**

@@ -8,13 +8,13 @@
  */
 import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../types.ts';
-import { CalcError, evaluateExpression } from './expression.ts';
+import { arithmeticRun, CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { discountZh, scaleZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
+import { discountZh, scaleZh, sharedAmongZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
@@ -87,23 +87,15 @@ export function toSymbols(text: string): string | undefined {
     .trim();
   if (!/\d/.test(s)) return undefined;
   if (!/\p{L}/u.test(s)) return s;
-  // Words left around the sum ("sorry lol 144 / 12", "6 * 7 again", "my son asked me: 144 / 12"): the
-  // longest run of numbers and operators with an operation in it, when there is one.
-  let best: string | undefined;
-  for (const run of s.match(ARITHMETIC_RUN) ?? []) {
-    const t = run.trim();
-    // A hyphen between digits ("2026-12-01", "555-1234") is not a minus: only " - " counts.
-    if ((/[+*/^!√%]/.test(t) || / - /.test(t)) && /\d/.test(t) && t.length > (best?.length ?? 0)) best = t;
-  }
-  return best;
+  // Words left around the sum ("sorry lol 144 / 12", "6 * 7 again", "my son asked me: 144 / 12").
+  return arithmeticRun(s);
 }
-
-/** A run of numbers, operators, brackets and spaces (what {@link toSymbols} keeps of a sum). */
-const ARITHMETIC_RUN = /[\d.\s()+\-*/^!√%]+/g;
 
 const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 /** The exponent of a plain power ("2 ^ 10"). */
 const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
+/** The divisor a sum ends on ("360 / 4"). */
+const LAST_DIVISOR = /\/\s*\d+(?:\.\d+)?$/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 /** "85 + 20%", "60 - 15%": a number raised or lowered by a percentage of itself (group 2: the rest). */
 const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+]\s*\d+(?:\.\d+)?\s*%)$/;
@@ -211,6 +203,9 @@ function combine(previous: string, fragment: string): string | undefined {
         : `(${previous}) * ${off}`;
     const scale = scaleZh(fragment);
     if (scale !== undefined) return `(${previous}) ${scale}`;
+    // "360 四个人AA" then "那要是五个人分呢": the same amount shared among other people.
+    const people = sharedAmongZh(fragment);
+    if (people !== undefined && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${people}`);
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
     const zh = fragmentZh(fragment) ?? firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh);
     if (zh === undefined) return undefined;

@@ -208,3 +208,24 @@ export function evaluateExpression(source: string): number {
   // is more than any answer is read out with, and hides that noise as a desk calculator does.
   return Number(value.toPrecision(12));
 }
+
+/** A run of numbers, operators, brackets and spaces. */
+const ARITHMETIC_RUN = /[\d.\s()+\-*/^!√%]+/gu;
+
+/**
+ * The sum among words left around it ("sorry lol 144 / 12", "打车花了 15% * 80"): the longest run of
+ * numbers and operators with an operation in it. A run cut off at an operator ("300 +") is half a sum,
+ * and two numbers standing bare side by side in it ("2 3 + 4") are no sum either.
+ * @param s the text with its arithmetic already in symbols
+ * @returns the run, or `undefined` when there is none
+ */
+export function arithmeticRun(s: string): string | undefined {
+  let best: string | undefined;
+  for (const run of s.match(ARITHMETIC_RUN) ?? []) {
+    const t = run.trim();
+    if (!/\d/.test(t) || /\d\s+\d/u.test(t) || !/^[\d.(√-]/u.test(t) || !/[\d)%!]$/u.test(t)) continue;
+    // A hyphen between digits ("2026-12-01", "555-1234") is not a minus: only " - " counts.
+    if ((/[+*/^!√%]/.test(t) || / - /.test(t)) && t.length > (best?.length ?? 0)) best = t;
+  }
+  return best;
+}

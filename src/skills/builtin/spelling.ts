@@ -24,12 +24,17 @@ const PATTERNS = [
   /^(?:(?:ok(?:ay)?|so|right|and|oh)[\s,.]+)*(?:the|my)\s+word\s+is\s*:?\s+["“'‘]?([\p{L}][\p{L}'-]*)["”'’]?[\s?.!]*$/iu,
 ];
 
+/** English words of the request itself, said among Chinese ("帮我spell一下", "check下spelling"). */
+const REQUEST_WORD = /^(?:spell|spelling|spelt|spelled|check|pls|plz|please|help|how|word|ok|okay)$/i;
+
 /** "necessary怎么拼", "怎么拼写 restaurant", "“饕餮”怎么写": the Latin word, else a quoted one. */
 function extractWordZh(text: string, answer: boolean): string | undefined {
   const quoted = /[“"'‘「]([^”"'’」]{1,40})[”"'’」]/u.exec(text)?.[1]?.trim();
   if (quoted !== undefined) return quoted;
-  const latin = /[A-Za-z][A-Za-z'-]{0,40}/.exec(text)?.[0];
-  if (latin !== undefined) return latin;
+  // "帮我spell一下 Wednesday": the English verb of the request is no word to spell when another follows.
+  const latin = text.match(/[A-Za-z][A-Za-z'-]{0,40}/g) ?? [];
+  const word = latin.find((w) => !REQUEST_WORD.test(w)) ?? latin[0];
+  if (word !== undefined) return word;
   if (!answer) return undefined;
   const han = text.replace(/[\s，,。.!！?？]+/gu, '').replace(/^(?:是|就是|单词|这个词)/u, '');
   return /^\p{Script=Han}{1,10}$/u.test(han) ? han : undefined;

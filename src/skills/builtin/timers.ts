@@ -16,6 +16,7 @@ import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
 import { asksIfDone, pausesOrResumes, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { pick, type Random } from './phrasing.ts';
+import { wallTimeAt } from '../../nlu/entities/time-zone.ts';
 
 const DAY = 86_400_000;
 
@@ -298,7 +299,9 @@ async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promis
   if (!EVERY.test(ctx.text)) {
     const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, active);
     if (named !== undefined && named.length === 0) return `${say.noMatch(kind.noun)} ${await listSome(ctx, kind)}`;
+    const pointed = named === undefined && hasHan(ctx.text) ? pointedZh(ctx, active) : undefined;
     if (named !== undefined) chosen = named;
+    else if (pointed !== undefined) chosen = [pointed];
     else if (active.length > 1) chosen = [active.find((r) => r.id === last) ?? active[0]!];
   }
   for (const r of chosen) await schedule.cancel(r.id);
@@ -306,6 +309,34 @@ async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promis
   if (chosen.length < active.length && chosen.length === 1)
     return say.cancelledThe(kind.noun, describe(ctx, kind, chosen[0]!.at), active.length - 1);
   return chosen.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(chosen.length, kind.noun);
+}
+
+/** Han ordinals of "第二个". */
+const ZH_ORDINAL = '一二三四五六七八九';
+/** Day parts by the hours they span ("下午那个" is the one that rings from 12:00 to 18:00). */
+const ZH_DAY_PARTS: readonly [RegExp, number, number][] = [
+  [/早上|早晨|清晨|上午|早的/u, 4, 12],
+  [/中午/u, 11, 14],
+  [/下午/u, 12, 18],
+  [/晚上|夜里|晚的/u, 18, 24],
+  [/凌晨|半夜/u, 0, 5],
+];
+
+/**
+ * The one alarm or timer a Chinese request points at without its time: by its place ("第二个闹钟删掉",
+ * "第一个"), or by its day part ("下午那个不要了"). `undefined` when it points at none, or at more than one.
+ */
+function pointedZh(ctx: SkillContext, active: readonly Scheduled[]): Scheduled | undefined {
+  const nth = /第\s*([一二三四五六七八九1-9])\s*个/u.exec(ctx.text)?.[1];
+  if (nth !== undefined) return active[/\d/.test(nth) ? Number(nth) - 1 : ZH_ORDINAL.indexOf(nth)];
+  if (!/那个|那一个|的那个|那条/u.test(ctx.text)) return undefined;
+  const part = ZH_DAY_PARTS.find(([words]) => words.test(ctx.text));
+  if (part === undefined) return undefined;
+  const inPart = active.filter((r) => {
+    const hour = wallTimeAt(r.at, ctx.timeZone).hour;
+    return hour >= part[1] && hour < part[2];
+  });
+  return inPart.length === 1 ? inPart[0] : undefined;
 }
 
 /** A running timer by its time left ("9 minutes left"), an alarm by when it rings ("tomorrow at 6:00 AM"). */

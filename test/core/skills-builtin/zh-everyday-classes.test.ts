@@ -44,7 +44,8 @@ describe('Chinese money and shares in a sum', () => {
     assert.equal(toSymbolsZh('房租两千 水电三百 加起来多少钱'), '2000 + 300');
     // Weights and counts need a product nobody said: no guess.
     assert.equal(toSymbolsZh('苹果5斤 一斤3块 一共多少'), undefined);
-    assert.equal(toSymbolsZh('我们3个人 每人50 一共多少'), undefined);
+    // 每 says the product: three people at 50 each (round 9).
+    assert.equal(toSymbolsZh('我们3个人 每人50 一共多少'), '3 * 50');
     // Without a question of the total, two numbers side by side are still no sum.
     assert.equal(toSymbolsZh('白菜三块 猪肉二十'), undefined);
   });
