@@ -131,7 +131,7 @@ const COMMENT_BODY: Bank = {
  * a reason for stopping or dropping something, or praise with thanks. It asks for nothing itself, so the
  * act keeps its decision; no slot values in them (no numbers, no items).
  */
-const TAILS: Record<'reason' | 'praise', Bank> = {
+const TAILS: Record<'reason' | 'drop' | 'praise', Bank> = {
   reason: {
     en: split(
       "phone's ringing|got a call|boss just walked in|someone's at the door|kids need me|in a meeting now|gotta go|" +
@@ -141,6 +141,19 @@ const TAILS: Record<'reason' | 'praise', Bank> = {
     zh: split(
       '来电话了|老板来了|有人敲门|孩子在哭|要开会了|我得出门了|车来了|外卖到了|临时有事|计划变了|饭好了|先歇会儿|' +
         '我要去接孩子|领导找我|突然有事|快迟到了',
+    ),
+  },
+  // Why it is not needed after all ("forget it, i'll remember anyway", "不加了 反正也用不上"): said with a
+  // drop only (round 10, en-train-7 and zh-train-7 showed such drops read as out of scope).
+  drop: {
+    en: split(
+      "i'll remember anyway|found it myself|looked it up already|my partner will wake me anyway|" +
+        "not needed after all|i'll sort it later myself|someone else is doing it|no point really|" +
+        "i'll just use my phone|we don't need it now|i can do it in my head",
+    ),
+    zh: split(
+      '明天没课|反正也用不上|我自己记得住|已经查到了|不用早起了|有人帮我弄了|反正也做不完|懒得弄了|我自己心算吧|' +
+        '手机上有|不需要了其实',
     ),
   },
   praise: {
@@ -161,10 +174,10 @@ const TAILS: Record<'reason' | 'praise', Bank> = {
  * @param kind what is added
  * @returns the text with the tail
  */
-export function withTail(rng: Rng, lang: SimLanguage, text: string, kind: 'reason' | 'praise'): string {
+export function withTail(rng: Rng, lang: SimLanguage, text: string, kind: 'reason' | 'drop' | 'praise'): string {
   const tail = pick(rng, TAILS[kind][lang]);
   const gap = lang === 'zh' ? pick(rng, [' ', '，', '', ' ']) : pick(rng, [', ', ' ', ' - ', ', ']);
-  return kind === 'reason' && rng.next() < 0.3 ? `${tail}${gap}${text}` : `${text}${gap}${tail}`;
+  return kind !== 'praise' && rng.next() < 0.3 ? `${tail}${gap}${text}` : `${text}${gap}${tail}`;
 }
 
 /** Openers and closers the parts above are combined with ("lol one sec", "嗯 我想想哈"). */
