@@ -263,6 +263,9 @@ export function smallTalk(s: SimSetting): SimulatedTurn {
       ? turn(withTail(s.rng, s.lang, thanks, 'praise'), { command: 'small_talk', intent: 'thank_you' }, 'thanks-tail')
       : turn(thanks, { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
   }
+  // "bye, off to the gym": a farewell with where the user is going is still the farewell.
+  if (intent === 'goodbye' && s.rng.next() < TAIL_SHARE)
+    return turn(withTail(s.rng, s.lang, text, 'reason'), { command: 'small_talk', intent }, 'goodbye-tail');
   return turn(text, { command: 'small_talk', intent }, 'small-talk');
 }
 
@@ -275,7 +278,11 @@ function again(s: SimSetting, intent: string | null | undefined): (() => Simulat
   if (own === undefined || own === false) return undefined;
   const bank = own !== true && own[s.lang].length > 0 && s.rng.next() < 0.5 ? own : AGAIN;
   const command = s.smallTalk.has(intent!) ? 'small_talk' : 'start_task';
-  return () => turn(say(bank, s), { command, intent: intent! }, 'again');
+  // "another one, the kids loved that" (round 10): how the last one went does not change the ask.
+  return () =>
+    s.rng.next() < TAIL_SHARE
+      ? turn(withTail(s.rng, s.lang, say(bank, s), 'verdict'), { command, intent: intent! }, 'again-tail')
+      : turn(say(bank, s), { command, intent: intent! }, 'again');
 }
 
 /** Chooses among weighted options that apply. */

@@ -217,6 +217,18 @@ describe('the dialogue simulator, round 10 classes', () => {
     }
   });
 
+  it('"another one" with how the last went, and a farewell with where the user goes, keep their act', async () => {
+    const all = await turns();
+    const again = all.filter((t) => t.act === 'again-tail');
+    const bye = all.filter((t) => t.act === 'goodbye-tail');
+    assert.ok(again.length >= 3 && bye.length >= 3, `${again.length} again, ${bye.length} goodbye`);
+    for (const t of again) assert.ok(['start_task', 'small_talk'].includes(t.labelled.command), t.text);
+    for (const t of bye) {
+      assert.equal(t.labelled.command, 'small_talk', t.text);
+      assert.equal(intentOf(t), 'goodbye', t.text);
+    }
+  });
+
   it('a first request after a polite preamble starts its task', async () => {
     const all = await turns();
     const polite = all.filter((t) => t.act.startsWith('polite-'));
@@ -310,9 +322,15 @@ describe('asides', () => {
   it('add a reason or praise around an act and keep the act', () => {
     const rng = createRng(12);
     for (const lang of ['en', 'zh'] as const)
-      for (const act of lang === 'en' ? ['pause it', 'thanks'] : ['暂停一下', '谢谢'])
+      for (const act of lang === 'en' ? ['pause it', 'thanks', 'another one'] : ['暂停一下', '谢谢', '再来一个'])
         for (let i = 0; i < 50; i++) {
-          const text = withTail(rng, lang, act, act.startsWith('thank') || act === '谢谢' ? 'praise' : 'reason');
+          const kind =
+            act.startsWith('thank') || act === '谢谢'
+              ? 'praise'
+              : act.includes('one') || act.includes('再')
+                ? 'verdict'
+                : 'reason';
+          const text = withTail(rng, lang, act, kind);
           assert.ok(text.includes(act) && text.length > act.length + 1, text);
           assert.doesNotMatch(text, /\d|\{/, text);
         }
