@@ -149,7 +149,7 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise', Bank> = {
   // drop only (round 10, en-train-7 and zh-train-7 showed such drops read as out of scope).
   drop: {
     en: split(
-      "i'll remember anyway|found it myself|looked it up already|my partner will wake me anyway|" +
+      "i'll remember anyway|found it myself|looked it up already|i wake up early anyway|" +
         "not needed after all|i'll sort it later myself|someone else is doing it|no point really|" +
         "i'll just use my phone|we don't need it now|i can do it in my head",
     ),

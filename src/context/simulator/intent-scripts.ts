@@ -76,7 +76,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
             'is anything still ticking|any timers still on|which of them is nearly done|' +
             'set another timer for {duration}|and another one for {duration}|one more for {duration}',
           '计时器还剩多久|还有多长时间|还剩几分钟|再设一个{duration}的|哪个先响|哪个计时器先到点|两个都还剩多久|' +
-            '另一个还剩多少|{item}那个还要多久|还有在跑的计时器吗|计时器都还在吗|刚才设的多久来着|设好了没|' +
+            '另一个还剩多少|{item}那个还要多久|还有在跑的计时器吗|计时器都还在吗|之前那个定的几分钟|设好了没|' +
             '你给我定了多久|哪个快到了',
         ),
       },
