@@ -108,7 +108,10 @@ topic mid-question, chats, and says asides that answer nothing while a question 
 sec", "等一下", "我想想", reactions, fillers, keyboard mash, a question back: out of scope, the question stays open;
 \`asides.ts\`), comments once a task is done, never opened by a yes or an ack ("finally friday", "我数学太差了":
 out of scope whatever their words suggest) and a reason or praise around a cancel, a stop, a check or a thanks
-("pause it, phone's ringing", "thanks, big help": the act stays what it is), in English (70%) and Simplified Chinese
+("pause it, phone's ringing", "thanks, big help", "forget it, i'll remember anyway": the act stays what it is), a
+bare ack once a task is done ("yep", "对": small talk \`yes\`; "ok round that", "嗯 再乘2" go on with the task),
+follow-ups on the last result ("round that", "结果翻个倍"), answers after a hesitation ("what was it... oh yes,
+X"), reads of several running timers ("which one rings first") and first requests after a polite preamble, in English (70%) and Simplified Chinese
 (30%), with casual typing and typos. Cancels,
 yes, no and vague answers ("no idea") are drawn from phrase banks and, now and then, from the intent corpora's own
 \`cancel\`, \`yes\`, \`no\` and \`maybe\` sentences. Requests

@@ -45,7 +45,7 @@ const REACTION: Bank = {
   ),
   zh: split(
     '哈哈|哈哈哈|哈哈哈哈|呵呵|嘿嘿|嘻嘻|噗|哇|哇塞|天哪|我的天|啊这|笑死|笑死我了|666|牛|绝了|哎呀|唉|啧|汗|晕|无语|' +
-      '2333|hhh|hhhh|orz|😂|🤣|lol|哈哈好吧|啊啊啊|呜呜|嘤嘤嘤|emmm|额额',
+      '2333|hhh|hhhh|orz|😂|🤣|lol|哈哈好吧|啊啊啊|呜呜|嘤嘤嘤|emmm|额额|绝绝子|yyds|xswl|好家伙|离谱|救命',
   ),
 };
 
@@ -85,6 +85,8 @@ const REMARK: Bank = {
       'i am so hungry right now|the bread is rising nicely|my coffee went cold|the microwave is broken again|' +
       'i just got home from work|the cat knocked over my plant|traffic was awful|my tea is too hot|' +
       'i am making pancakes|the cake looks a bit flat|this recipe is confusing|my meeting ran late|' +
+      'oh dear where have i put my reading glasses|my knees are playing up today|the grandchildren are visiting|' +
+      'the postman has just been|i can never work this tablet|the dog wants his walk|' +
       'i hate doing laundry|the neighbours are so loud|i just woke up|it is raining again|the pizza is here',
   ),
   zh: split(
@@ -131,7 +133,7 @@ const COMMENT_BODY: Bank = {
  * a reason for stopping or dropping something, or praise with thanks. It asks for nothing itself, so the
  * act keeps its decision; no slot values in them (no numbers, no items).
  */
-const TAILS: Record<'reason' | 'praise', Bank> = {
+const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise', Bank> = {
   reason: {
     en: split(
       "phone's ringing|got a call|boss just walked in|someone's at the door|kids need me|in a meeting now|gotta go|" +
@@ -142,6 +144,27 @@ const TAILS: Record<'reason' | 'praise', Bank> = {
       '来电话了|老板来了|有人敲门|孩子在哭|要开会了|我得出门了|车来了|外卖到了|临时有事|计划变了|饭好了|先歇会儿|' +
         '我要去接孩子|领导找我|突然有事|快迟到了',
     ),
+  },
+  // Why it is not needed after all ("forget it, i'll remember anyway", "不加了 反正也用不上"): said with a
+  // drop only (round 10, en-train-7 and zh-train-7 showed such drops read as out of scope).
+  drop: {
+    en: split(
+      "i'll remember anyway|found it myself|looked it up already|i wake up early anyway|" +
+        "not needed after all|i'll sort it later myself|someone else is doing it|no point really|" +
+        "i'll just use my phone|we don't need it now|i can do it in my head",
+    ),
+    zh: split(
+      '明天没课|反正也用不上|我自己记得住|已经查到了|不用早起了|有人帮我弄了|反正也做不完|懒得弄了|我自己心算吧|' +
+        '手机上有|不需要了其实',
+    ),
+  },
+  // How the last joke, fact or roll went, said with "another one" (round 10).
+  verdict: {
+    en: split(
+      'the kids loved that|that was a good one|he did not get it|not your best|she wants more|ha that was awful|' +
+        'that one was lame|we liked that|my son is laughing|too easy|that was a weird one|better this time please',
+    ),
+    zh: split('孩子很喜欢|这个不好笑|没听懂|还挺好玩|这个太冷了|再好笑点|我妈笑了|这个听过了'),
   },
   praise: {
     en: split(
@@ -161,10 +184,15 @@ const TAILS: Record<'reason' | 'praise', Bank> = {
  * @param kind what is added
  * @returns the text with the tail
  */
-export function withTail(rng: Rng, lang: SimLanguage, text: string, kind: 'reason' | 'praise'): string {
+export function withTail(
+  rng: Rng,
+  lang: SimLanguage,
+  text: string,
+  kind: 'reason' | 'drop' | 'verdict' | 'praise',
+): string {
   const tail = pick(rng, TAILS[kind][lang]);
   const gap = lang === 'zh' ? pick(rng, [' ', '，', '', ' ']) : pick(rng, [', ', ' ', ' - ', ', ']);
-  return kind === 'reason' && rng.next() < 0.3 ? `${tail}${gap}${text}` : `${text}${gap}${tail}`;
+  return kind !== 'praise' && rng.next() < 0.3 ? `${tail}${gap}${text}` : `${text}${gap}${tail}`;
 }
 
 /** Openers and closers the parts above are combined with ("lol one sec", "嗯 我想想哈"). */

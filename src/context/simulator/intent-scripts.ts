@@ -70,8 +70,14 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
             'check my timer|time left?|is my timer still running|how much longer|how long left|what timers do i have|' +
             // Asking whether it was set reads it: not a new timer (round 9, issue 15).
             'did it start?|did the timer start|is it running?|did that go through|is it set?|' +
+            // Several timers going: which one ends first reads them (round 10), not out of scope.
+            'which one ends first|which timer is up next|which one rings first|how long on each of them|' +
+            'how much is left on both|is the {item} one done yet|how long on the other one|are both still going|' +
+            'is anything still ticking|any timers still on|which of them is nearly done|' +
             'set another timer for {duration}|and another one for {duration}|one more for {duration}',
-          '计时器还剩多久|还有多长时间|还剩几分钟|再设一个{duration}的',
+          '计时器还剩多久|还有多长时间|还剩几分钟|再设一个{duration}的|哪个先响|哪个计时器先到点|两个都还剩多久|' +
+            '另一个还剩多少|{item}那个还要多久|还有在跑的计时器吗|计时器都还在吗|之前那个定的几分钟|设好了没|' +
+            '你给我定了多久|哪个快到了',
         ),
       },
       {
@@ -111,7 +117,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         bank: b(
           'what alarms do i have|list my alarms|when is my alarm set for|do i have any alarms|show my alarms|' +
             'what time did i set it for|what time is it set for|is it set? for what time|did it save?|what time was that again',
-          '我有哪些闹钟|闹钟几点',
+          '我有哪些闹钟|闹钟几点|刚才设的几点来着|你给我定的是几点|闹钟设上了吗|把闹钟给我念一下|' +
+            '不是让你设{time}吗 到底设的几点|我明天几点的闹钟|设好了没',
         ),
       },
     ],
@@ -137,8 +144,9 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         bank: b(
           'what are my reminders|what reminders do i have|do i have any reminders|show my reminders|list reminders|' +
             'any reminders left?|do i still have reminders|what reminders are set|' +
-            'what time was that for again?|whats left on there now|when is that one for|did it save?',
-          '我有哪些提醒|看看我的提醒',
+            'what time was that for again?|whats left on there now|when is that one for|did it save?|' +
+            'wait what time did i put|when did i say that was|what did i set that for|hang on which day was that',
+          '我有哪些提醒|看看我的提醒|刚才那个提醒是几点的|提醒设好了没|我刚才让你提醒我啥来着|提醒是明天的吧',
         ),
       },
     ],
@@ -208,7 +216,8 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       '把{todo}加到待办事项|待办事项加上{todo}|删掉待办事项里的{todo}',
     ),
     bare: b(
-      'i want to add something to my todo list|add a task|add to my to-do list',
+      'i want to add something to my todo list|add a task|add to my to-do list|' +
+        "i've got loads to do, can you write some down|can you jot a few jobs down for me|help me keep track of my chores",
       '加一个待办事项|往待办里加点东西|我要加个任务|帮我在待办清单上加一项|待办事项里加个东西',
     ),
     answers: { add: b('{todo}', '{todo}') },
@@ -261,6 +270,20 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         bank: b(
           'plus {b}|times {b}|and divided by {b}|minus {b}|and of {n}?|then times {b}|divided by {b}|and plus {b}|now minus {b}|and times {b}?',
           ZH_ARITHMETIC_FOLLOW_UPS,
+        ),
+      },
+      {
+        // Work on the last result by naming it or by a pronoun ("round that", "结果翻个倍"): round 9's retrains
+        // lost such turns (a new sum, or out of scope) where the shipped model kept them on the task.
+        slot: 'expression',
+        bank: b(
+          'round that|round it|round it up|round it down|can you round that|round the answer|round that off|' +
+            'double it|double that|halve it|half of that|the answer times {b}|take that and divide by {b}|' +
+            'the result divided by {b}|the result minus {b}|and the result plus {b}?|that times {b}|' +
+            'that divided by {b}|now divide the answer by {b}|and that times {b}?|the total minus {b}',
+          '结果翻个倍|结果翻一番|把结果翻倍|结果减半|结果除以{b}|结果再除以{b}|结果乘以{b}|结果再加{b}|结果减去{b}|' +
+            '那结果再乘{b}呢|这个数再除以{b}|得数翻倍|得数再减{b}|再除以{b}看看|再乘{b}看看|翻个倍呢|再翻一番|' +
+            '砍一半呢|结果四舍五入|取个整',
         ),
       },
     ],

@@ -12,13 +12,17 @@ import type { SkillDefinition } from '../../skills/types.ts';
 import type { DialogueState } from '../../dialogue/types.ts';
 import type { DialogueCommand } from '../dialogue-features.ts';
 import {
+  ACK,
+  ACK_OPENERS,
   AGAIN,
   ANSWER_FRAMES,
   CANCEL,
   CORRECTION_FRAMES,
+  HESITANT_ANSWER_FRAMES,
   INTERRUPT_FRAMES,
   NO,
   NONSENSE,
+  POLITE_FRAMES,
   SMALL_TALK,
   STOP_RUNNING,
   YES,
@@ -87,6 +91,15 @@ const ASIDE_SHARE = 0.1;
  * zh-train-6) showed such tails taken for a request of their own words (a call, a name, a meeting).
  */
 const TAIL_SHARE = 0.3;
+
+/**
+ * How often an answer comes after a hesitation ("what was it... oh yes, {v}"), a first request after a
+ * polite preamble, and a follow-up after an ack ("ok round that"): round 10's classes from en-train-7
+ * and zh-train-7, a small share each so the plain forms stay the common ones.
+ */
+const HESITANT_SHARE = 0.12;
+const POLITE_SHARE = 0.1;
+const ACK_OPENER_SHARE = 0.15;
 
 /** Slot kinds answered only by a value of their kind (a length, a time or date, a number). */
 const TYPED_KINDS: ReadonlySet<string> = new Set([
@@ -158,6 +171,16 @@ export function focusRequest(s: SimSetting): SimulatedTurn {
   const made = template(script.bare !== undefined && s.rng.next() < 0.3 ? script.bare : script.full, s);
   if (made === undefined) return request(s);
   return turn(made.text, { command: 'start_task', intent }, 'request', made.values);
+}
+
+/**
+ * A request for a task said after a polite preamble ("sorry to trouble you, ..."), now and then
+ * ({@link POLITE_SHARE}); small talk and other turns are left as they are.
+ */
+function politely(s: SimSetting, made: SimulatedTurn): SimulatedTurn {
+  if (made.gold.command !== 'start_task' || s.rng.next() >= POLITE_SHARE) return made;
+  const text = fill(say(POLITE_FRAMES, s), s.rng, s.lang, { r: made.text }).text;
+  return { ...made, text, act: `polite-${made.act}` };
 }
 
 /** A request the skill confirms before acting (clearing a list, a consequential skill). */
@@ -240,6 +263,9 @@ export function smallTalk(s: SimSetting): SimulatedTurn {
       ? turn(withTail(s.rng, s.lang, thanks, 'praise'), { command: 'small_talk', intent: 'thank_you' }, 'thanks-tail')
       : turn(thanks, { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
   }
+  // "bye, off to the gym": a farewell with where the user is going is still the farewell.
+  if (intent === 'goodbye' && s.rng.next() < TAIL_SHARE)
+    return turn(withTail(s.rng, s.lang, text, 'reason'), { command: 'small_talk', intent }, 'goodbye-tail');
   return turn(text, { command: 'small_talk', intent }, 'small-talk');
 }
 
@@ -252,7 +278,11 @@ function again(s: SimSetting, intent: string | null | undefined): (() => Simulat
   if (own === undefined || own === false) return undefined;
   const bank = own !== true && own[s.lang].length > 0 && s.rng.next() < 0.5 ? own : AGAIN;
   const command = s.smallTalk.has(intent!) ? 'small_talk' : 'start_task';
-  return () => turn(say(bank, s), { command, intent: intent! }, 'again');
+  // "another one, the kids loved that" (round 10): how the last one went does not change the ask.
+  return () =>
+    s.rng.next() < TAIL_SHARE
+      ? turn(withTail(s.rng, s.lang, say(bank, s), 'verdict'), { command, intent: intent! }, 'again-tail')
+      : turn(say(bank, s), { command, intent: intent! }, 'again');
 }
 
 /** Chooses among weighted options that apply. */
@@ -284,7 +314,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
   const cancel = () => {
     const said = sayOrCorpus(CANCEL, 'cancel', 0.35, s);
     return s.rng.next() < TAIL_SHARE
-      ? turn(withTail(s.rng, s.lang, said, 'reason'), { command: 'cancel' }, 'cancel-tail')
+      ? turn(
+          withTail(s.rng, s.lang, said, s.rng.next() < 0.4 ? 'drop' : 'reason'),
+          { command: 'cancel' },
+          'cancel-tail',
+        )
       : turn(said, { command: 'cancel' }, 'cancel');
   };
   // "hmm let me think", "lol", "等一下", "要精确到分钟吗": the question stays open (out of scope), see asides.ts.
@@ -308,11 +342,12 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     const kind = s.skills.find((k) => k.id === task.skillId)?.slots?.find((x) => x.name === pending.slot)?.kind;
     const answer = () => {
       const value = template(answers, s)!;
-      const framed = fill(say(ANSWER_FRAMES, s), s.rng, s.lang, { v: value.text });
+      const hesitant = s.rng.next() < HESITANT_SHARE;
+      const framed = fill(say(hesitant ? HESITANT_ANSWER_FRAMES : ANSWER_FRAMES, s), s.rng, s.lang, { v: value.text });
       return turn(
         framed.text,
         { command: 'fill_slot', intent: task.intent, slot: pending.slot },
-        'answer',
+        hesitant ? 'answer-hesitant' : 'answer',
         value.values,
       );
     };
@@ -340,6 +375,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       ],
       [ASIDE_SHARE, () => asideTurn()],
       [typed ? ASIDE_SHARE * 0.5 : 0, () => asideTurn({ remark: 1 })],
+      // A sigh about the day ("long week", "唉 又要早起") answers no question either, of any kind.
+      [ASIDE_SHARE * 0.3, () => asideTurn({ comment: 1 })],
       [0.14, cancel],
       [0.18, interrupt],
       [0.08, () => smallTalk(s)],
@@ -364,10 +401,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
           ? undefined
           : () => {
               const made = template(follow.bank, s)!;
+              const opened = s.rng.next() < ACK_OPENER_SHARE;
               return turn(
-                made.text,
+                opened ? fill(say(ACK_OPENERS, s), s.rng, s.lang, { r: made.text }).text : made.text,
                 { command: 'follow_up', intent: task.intent, slot: follow.slot },
-                'follow-up',
+                opened ? 'follow-up-ack' : 'follow-up',
                 made.values,
               );
             },
@@ -415,6 +453,8 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.07, () => smallTalk(s)],
       [0.07, () => outOfScope(s)],
       [0.05, () => unanswered(s)],
+      // A bare "ok" / "对" once it is done acknowledges it: small talk `yes`, not one more request of the task.
+      [0.06, () => turn(say(ACK, s), { command: 'small_talk', intent: 'yes' }, 'ack-after-task')],
       // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
       [ASIDE_SHARE * 0.4, () => asideTurn({ reaction: 3, filler: 1, mash: 1 })],
       // Nor does a comment on it or on the day ("finally friday", "我数学太差了"), whatever its words suggest.
@@ -422,7 +462,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [ASIDE_SHARE * 0.3, () => asideTurn({ comment: 3, remark: 1 })],
     ]);
   }
-  if (state.turn === 0 && s.rng.next() < 0.45) return focusRequest(s);
+  if (state.turn === 0 && s.rng.next() < 0.45) return politely(s, focusRequest(s));
   // After a request no skill answers (see after-refusal.ts): "what about tomorrow?" keeps its intent (it
   // is still a candidate); "ok then, set a timer for 5 min" is a complete request and starts that task.
   if (last?.action === 'unsupported' && last.intent !== null) {
@@ -443,7 +483,7 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
   return choose(s, [
     [0.14, () => consequential(s)],
     [0.35, again(s, last?.intent)],
-    [0.6, () => request(s)],
+    [0.6, () => (state.turn === 0 ? politely(s, request(s)) : request(s))],
     // Refused requests weigh more than their share of use: what comes after them is what context decides.
     [0.18, () => unanswered(s)],
     [0.08, () => outOfScope(s)],
