@@ -85,6 +85,8 @@ export class ChatController implements ReactiveController {
   #own: string[] = [];
   #pending = 0;
   #nextId = 0;
+  /** The latest progress of each file being loaded. */
+  #files: Record<string, { file: string; loaded?: number; total?: number }> = {};
 
   readonly #hooks: ChatHooks;
 
@@ -120,10 +122,20 @@ export class ChatController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Loading progress, from `createAssistant`'s `onProgress` or the `progress` event. */
+  /**
+   * Loading progress, from `createAssistant`'s `onProgress` or the `progress` event. The wasm and the
+   * model download side by side: one bar for their bytes together. None (plain "Loading") while a
+   * file's size is unknown, and once every byte is in (the engine is compiling and starting).
+   */
   onProgress = (event: ProgressEvent): void => {
-    if (event.status === 'progress' && event.total > 0) this.progress = event.loaded / event.total;
-    if (event.status === 'ready') this.progress = undefined;
+    if (event.status === 'initiate' || event.status === 'progress') this.#files[event.file] = event;
+    let loaded = 0;
+    let total = 0;
+    for (const file of Object.values(this.#files)) {
+      loaded += file.loaded ?? 0;
+      total += file.total || NaN; // NaN (no bar) for a size not known yet
+    }
+    this.progress = loaded < total ? loaded / total : undefined;
     this.#host.requestUpdate();
   };
 

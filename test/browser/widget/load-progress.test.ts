@@ -1,0 +1,122 @@
+// The loading bar on a host that compresses (as README "Serving it" asks): the test server's `/__compressed/`
+// route (test/browser/test-server-plugin.mjs) sends gzip or brotli with the Content-Length of the compressed
+// bytes, and Chromium hands the body over decoded. The bar must never say "100%" while bytes are still coming,
+// nor jump back: one bar for the files that load side by side. The same against the build, whose baked sizes
+// give a percentage on such a host: test/browser/dist/compressed-progress.test.ts.
+import { expect } from '@esm-bundle/chai';
+import { loadVerifiedAsset } from '../../../src/engine/asset-cache.ts';
+import type { Assistant, ProgressEvent } from '../../../src/index.ts';
+import type { ConfidantAssistant } from '../../../widget/index.ts';
+import { createScriptedAssistant } from './scripted-assistant.ts';
+import { mount, part } from './helpers.ts';
+
+type Progress = Extract<ProgressEvent, { status: 'progress' }>;
+
+const file = 'models/assistant-en.onnx';
+const lengthOf = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength;
+
+/** The progress events of one load, checked for what a host may rely on. */
+function checkHonest(events: ProgressEvent[], size: number): Progress[] {
+  const progress = events.filter((e): e is Progress => e.status === 'progress');
+  expect(progress.length, 'several chunks').to.be.above(2);
+  progress.slice(0, -1).forEach((e, i) => {
+    expect(e.loaded < e.total || e.total === 0, `event ${i}: ${e.loaded} of ${e.total} says all in`).to.equal(true);
+  });
+  expect(progress.at(-1)).to.deep.include({ loaded: size, total: size });
+  return progress;
+}
+
+describe('loading progress on a host that compresses', () => {
+  for (const encoding of ['gzip', 'br']) {
+    it(`${encoding}: no file is said to be all in before it is; a known size is every event's total`, async () => {
+      const url = `/__compressed/${file}?encoding=${encoding}`;
+      const size = await lengthOf(`/__compressed/${file}?encoding=none`);
+      const head = await fetch(url);
+      expect(head.headers.get('content-encoding')).to.equal(encoding);
+      expect(Number(head.headers.get('content-length'))).to.be.below(size * 0.9, 'the wire carries fewer bytes');
+      await head.arrayBuffer();
+
+      const unknown: ProgressEvent[] = [];
+      const bytes = await loadVerifiedAsset(url, { cacheStorage: null, onProgress: (e) => unknown.push(e) });
+      expect(bytes.length).to.equal(size);
+      const progress = checkHonest(unknown, size);
+      expect(progress.slice(0, -1).every((e) => e.total === 0)).to.equal(true, 'unknown, not the compressed length');
+
+      const known: ProgressEvent[] = [];
+      await loadVerifiedAsset(url, { cacheStorage: null, size, onProgress: (e) => known.push(e) });
+      expect(checkHonest(known, size).every((e) => e.total === size)).to.equal(true);
+    });
+  }
+
+  it('the bar sums the files loading side by side; none while a size is unknown, nor once all bytes are in', async () => {
+    const assistant = createScriptedAssistant(undefined, { extras: { status: 'starting' } });
+    const el = await mount(assistant, { open: '' });
+    const bar = async (progress: ProgressEvent) => {
+      assistant.emit({ type: 'progress', progress });
+      await el.updateComplete;
+      return part(el, 'progress').textContent?.trim();
+    };
+    expect(await bar({ status: 'initiate', file: 'a.wasm' })).to.equal('Loading the assistant…');
+    expect(await bar({ status: 'initiate', file: 'b.onnx' })).to.equal('Loading the assistant…');
+    // b.onnx's size is not known yet: a percentage of a.wasm alone would fall back when it is.
+    expect(await bar({ status: 'progress', file: 'a.wasm', loaded: 30, total: 300 })).to.equal(
+      'Loading the assistant…',
+    );
+    expect(await bar({ status: 'progress', file: 'b.onnx', loaded: 10, total: 100 })).to.equal(
+      'Loading the assistant… 10%',
+    );
+    expect(await bar({ status: 'progress', file: 'a.wasm', loaded: 300, total: 300 })).to.equal(
+      'Loading the assistant… 78%',
+    );
+    expect(await bar({ status: 'done', file: 'a.wasm' })).to.equal('Loading the assistant… 78%');
+    // All bytes in: the engine compiles and starts, which no percentage measures.
+    expect(await bar({ status: 'progress', file: 'b.onnx', loaded: 100, total: 100 })).to.equal(
+      'Loading the assistant…',
+    );
+    // A file of unknown size (0) on the way: no percentage until it is in.
+    expect(await bar({ status: 'progress', file: 'c.onnx', loaded: 5, total: 0 })).to.equal('Loading the assistant…');
+  });
+
+  it('an element loading its engine from a compressing host never shows 100% before it is ready', async () => {
+    const seen: string[] = [];
+    // The source tree is hundreds of modules: room to see the engine's files among them.
+    performance.setResourceTimingBufferSize(5000);
+    const mounted: { el?: ConfidantAssistant } = {};
+    const observer = new MutationObserver(() => {
+      const text = mounted.el?.shadowRoot?.querySelector('[part~="progress"] span')?.textContent?.trim();
+      if (text !== undefined && text !== seen.at(-1)) seen.push(text);
+    });
+    let ready!: Promise<unknown>;
+    const el = (mounted.el = await mount(
+      undefined,
+      { load: 'eager', 'assets-base': '/__compressed/', open: '' },
+      document.body,
+      (e) => {
+        e.assistantOptions = { worker: false, storage: 'memory' };
+        ready = new Promise((resolve) => e.addEventListener('confidant-ready', resolve, { once: true }));
+      },
+    ));
+    // The downloads take seconds: the first bytes come well after the first render.
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    try {
+      await ready;
+      observer.disconnect();
+      expect(seen.length, 'the bar was shown').to.be.above(0);
+      const percents = seen.map((t) => Number(/(\d+)%/.exec(t)?.[1] ?? NaN)).filter((p) => !Number.isNaN(p));
+      expect(
+        percents.filter((p) => p >= 100),
+        `bar texts: ${seen.join(' | ')}`,
+      ).to.deep.equal([]);
+      expect(
+        percents.every((p, i) => i === 0 || p >= percents[i - 1]!),
+        `no jump back: ${seen.join(' | ')}`,
+      ).to.equal(true);
+      const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(loaded).to.include('/__compressed/ort-wasm-simd-threaded.wasm');
+      expect(loaded).to.include('/__compressed/models/assistant-en.onnx');
+    } finally {
+      observer.disconnect();
+      await (el.assistant as Assistant | undefined)?.dispose();
+    }
+  });
+});
