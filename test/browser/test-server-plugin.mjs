@@ -58,7 +58,7 @@ async function serveCompressed(req, res) {
   let at = 0;
   const next = () => {
     if (at >= sent.length) return void res.end();
-    res.write(sent.subarray(at, (at += 64 * 1024)), () => setTimeout(next, 1));
+    res.write(sent.subarray(at, (at += 16 * 1024)), () => setTimeout(next, 2));
   };
   next();
 }
