@@ -1,7 +1,7 @@
 // The kept Intl objects format and compare exactly as fresh ones, and are made once per locale and options.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collator, dateTimeFormat, numberFormat } from '../../../src/lang/intl-cache.ts';
+import { collator, dateTimeFormat, numberFormat, zonedDateTimeFormat } from '../../../src/intl-cache.ts';
 import { formatClock, formatDay, formatMeasure, formatNumber, formatZone } from '../../../src/lang/format.ts';
 
 describe('intl-cache', () => {
@@ -13,6 +13,17 @@ describe('intl-cache', () => {
     const d = dateTimeFormat('en-US', { timeZone: 'Asia/Kolkata', hour: 'numeric' });
     assert.equal(dateTimeFormat('en-US', { timeZone: 'Asia/Kolkata', hour: 'numeric' }), d);
     assert.notEqual(dateTimeFormat('en-US', { timeZone: 'America/Denver', hour: 'numeric' }), d);
+  });
+
+  it('by options object and zone: the shared formatter, one per locale and zone; an unknown zone refused', () => {
+    const options = { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' } as const;
+    const tokyo = zonedDateTimeFormat('en-US', 'Asia/Tokyo', options);
+    assert.equal(tokyo, dateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', ...options }));
+    assert.equal(zonedDateTimeFormat('en-US', 'Asia/Tokyo', options), tokyo);
+    assert.notEqual(zonedDateTimeFormat('en-US', 'Asia/Seoul', options), tokyo);
+    assert.notEqual(zonedDateTimeFormat('de-DE', 'Asia/Tokyo', options), tokyo);
+    assert.equal(tokyo.format(Date.UTC(2026, 5, 1, 3, 4)), '12:04');
+    assert.throws(() => zonedDateTimeFormat('en-US', 'Mars/Olympus', options), RangeError);
   });
 
   it('formats as a fresh Intl object does', () => {
@@ -56,9 +67,21 @@ describe('intl-cache', () => {
     assert.equal(formatZone(at, 'Asia/Kolkata', 'en').offset, 'GMT+5:30');
   });
 
-  it('refuses an unknown zone or locale as Intl does, and keeps nothing for it', () => {
+  it('refuses an unknown zone or option as Intl does, every time; the locale still works after', () => {
     assert.throws(() => dateTimeFormat('en', { timeZone: 'Mars/Olympus' }), RangeError);
     assert.throws(() => dateTimeFormat('en', { timeZone: 'Mars/Olympus' }), RangeError);
+    assert.equal(dateTimeFormat('en', { timeZone: 'UTC', hour: 'numeric' }).format(0), '12 AM');
     assert.throws(() => numberFormat('en', { maximumFractionDigits: 500 }), RangeError);
+    assert.equal(numberFormat('en', { maximumFractionDigits: 2 }).format(1.005), '1.01');
+  });
+
+  it("no locale (the platform's) and the empty locale are told apart: '' is refused as Intl refuses it", () => {
+    const options = { maximumFractionDigits: 3 };
+    assert.equal(numberFormat(undefined, options).format(2.5), new Intl.NumberFormat(undefined, options).format(2.5));
+    assert.throws(() => new Intl.NumberFormat('', options), RangeError);
+    assert.throws(() => numberFormat('', options), RangeError);
+    assert.throws(() => collator('', {}), RangeError);
+    assert.ok(collator(undefined, {}));
+    assert.throws(() => dateTimeFormat('', { timeZone: 'UTC' }), RangeError);
   });
 });

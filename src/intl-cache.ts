@@ -1,0 +1,86 @@
+/**
+ * `Intl` formatters and collators made once per locale and options, not once per call: the one
+ * cache of them, for the language packs (`lang/format.ts`), the skills and the time-zone arithmetic
+ * of the entity extractor (`nlu/entities/time-zone.ts`). Creating one costs 25–45 times formatting
+ * with a kept one in V8 (it loads the locale's ICU data). A reply with a number, a clock time or a
+ * list comparison made several on every turn (the calculator's "It comes to 12", the list's
+ * "5 items", "It's 4:27 AM"): `npm run bench:dialogue`'s turn mix.
+ *
+ * A formatter's output depends only on its locale, its options and what it formats (every caller
+ * here names its time zone, so none depends on the platform's zone at creation), so a kept one
+ * formats exactly as a fresh one. A locale or option `Intl` refuses throws as before, and is not kept.
+ *
+ * @module
+ */
+
+/** The most formatters of each kind kept; locales and zones come from callers, so the caches are bounded. */
+const LIMIT = 64;
+
+function cached<O extends object, F>(make: (locale: string | undefined, options: O) => F) {
+  const kept = new Map<string, F>();
+  return (locale: string | undefined, options: O): F => {
+    // Callers build their options in a fixed key order: equal options give equal keys. No locale
+    // (the platform's) is null, apart from '' (which `Intl` refuses).
+    const key = JSON.stringify([locale ?? null, options]);
+    let made = kept.get(key);
+    if (made === undefined) {
+      made = make(locale, options);
+      if (kept.size >= LIMIT) kept.clear();
+      kept.set(key, made);
+    }
+    return made;
+  };
+}
+
+/**
+ * `new Intl.NumberFormat(locale, options)`, made once per locale and options.
+ * @throws {RangeError} when `Intl` refuses the locale or an option
+ */
+export const numberFormat = cached(
+  (locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
+
+/**
+ * `new Intl.DateTimeFormat(locale, options)`, made once per locale and options (give `timeZone`:
+ * without it the format would keep the platform's zone of when it was made).
+ * @throws {RangeError} when `Intl` refuses the locale, the zone or an option
+ */
+export const dateTimeFormat = cached(
+  (locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
+
+/**
+ * `new Intl.Collator(locale, options)`, made once per locale and options: `a.localeCompare(b,
+ * locale, options)` is `collator(locale, options).compare(a, b)` (ECMA-402 §19.1.1), without a
+ * collator made on each call.
+ * @throws {RangeError} when `Intl` refuses the locale or an option
+ */
+export const collator = cached((locale, options: Intl.CollatorOptions) => new Intl.Collator(locale, options));
+
+/** Formatters by the options object and the locale and zone: see {@link zonedDateTimeFormat}. */
+const byOptions = new WeakMap<object, Map<string, Intl.DateTimeFormat>>();
+
+/**
+ * `dateTimeFormat(locale, { timeZone, ...options })`, looked up by the `options` object itself and the
+ * locale and zone: for a caller that formats many instants in many zones with one constant options
+ * object (the time-zone arithmetic reads a zone several times to resolve one date), without the JSON key
+ * of each call. The formatters are the shared cache's.
+ * @param options constant: a changed object is a new entry
+ * @throws {RangeError} when `Intl` refuses the locale, the zone or an option
+ */
+export function zonedDateTimeFormat(
+  locale: string,
+  timeZone: string,
+  options: Readonly<Intl.DateTimeFormatOptions>,
+): Intl.DateTimeFormat {
+  let zones = byOptions.get(options);
+  if (zones === undefined) byOptions.set(options, (zones = new Map()));
+  const key = `${locale}\u0000${timeZone}`;
+  let made = zones.get(key);
+  if (made === undefined) {
+    made = dateTimeFormat(locale, { timeZone, ...options });
+    if (zones.size >= LIMIT) zones.clear();
+    zones.set(key, made);
+  }
+  return made;
+}
