@@ -13,6 +13,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import typescript from 'typescript';
+import { CORE_NAMES, checkCoreImport } from './scripts/core-import.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -130,15 +131,25 @@ export function createLocalEngine() { throw new UnsupportedError('The script-tag
 /**
  * The element imports the core with `import()` (widget/assistant-loader.ts), which the library build turns
  * into a chunk loaded on first use. The script-tag build inlines it, and Rollup then builds a namespace
- * object naming every export of src/index.ts, keeping each alive; the element reads only `createAssistant`.
+ * object naming every export of src/index.ts, keeping each alive; the element reads only `CORE_NAMES`
+ * (scripts/core-import.mjs), and the build fails if the loader reads anything else.
  */
 function inlinedCoreImport() {
   const stub = '\0core-create-assistant';
+  const loader = /[\\/]widget[\\/]assistant-loader\.ts$/;
   return {
     name: 'inlined-core-import',
-    resolveId: (source, importer) =>
-      source === '../src/index.ts' && /[\\/]widget[\\/]assistant-loader\.ts$/.test(importer ?? '') ? stub : null,
-    load: (id) => (id === stub ? `export { createAssistant } from '${root}src/index.ts';` : null),
+    resolveId: (source, importer) => (source === '../src/index.ts' && loader.test(importer ?? '') ? stub : null),
+    load: (id) => (id === stub ? `export { ${CORE_NAMES.join(', ')} } from '${root}src/index.ts';` : null),
+    transform(code, id) {
+      if (!loader.test(id)) return null;
+      try {
+        checkCoreImport(code);
+      } catch (error) {
+        this.error(error.message);
+      }
+      return null;
+    },
   };
 }
 
