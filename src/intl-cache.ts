@@ -1,7 +1,7 @@
 /**
  * `Intl` formatters and collators made once per locale and options, not once per call: the one
  * cache of them, for the language packs (`lang/format.ts`), the skills and the time-zone arithmetic
- * of the entity extractor (`nlu/entities/time-zone.ts`). Creating one costs 25–45 times formatting
+ * of the entity extractor (`nlu/entities/time-zone.ts`). Creating one costs far more than formatting
  * with a kept one in V8 (it loads the locale's ICU data). A reply with a number, a clock time or a
  * list comparison made several on every turn (the calculator's "It comes to 12", the list's
  * "5 items", "It's 4:27 AM"): `npm run bench:dialogue`'s turn mix.
