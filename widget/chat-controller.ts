@@ -110,6 +110,7 @@ export class ChatController implements ReactiveController {
     // Keep what the user typed while the assistant was loading; it is sent once history is in.
     this.items = this.items.filter((item) => item.role === 'user' && !this.#seen.has(item.key));
     this.#seen.clear();
+    this.#files = {};
     this.status = assistant ? (readStatus(assistant) ?? 'ready') : 'idle';
     if (assistant && this.#connected) this.#subscribe(assistant);
     if (assistant && this.status !== 'locked') void this.restore();
@@ -118,6 +119,8 @@ export class ChatController implements ReactiveController {
 
   /** Set by the host while it loads its own assistant, and after lock and unlock. */
   setStatus(status: ChatStatus): void {
+    // A new load (a first start, or "Try again") counts only its own files.
+    if (status === 'loading') this.#files = {};
     this.status = status;
     this.#host.requestUpdate();
   }
@@ -399,6 +402,7 @@ export class ChatController implements ReactiveController {
       case 'status': {
         const wasLocked = this.status === 'locked';
         this.status = event.status;
+        if (event.status === 'ready') this.#files = {};
         if (wasLocked && event.status === 'ready') void this.restore();
         this.#host.requestUpdate();
         break;

@@ -7,8 +7,9 @@ import { expect } from '@esm-bundle/chai';
 import { loadVerifiedAsset } from '../../../src/engine/asset-cache.ts';
 import type { Assistant, ProgressEvent } from '../../../src/index.ts';
 import type { ConfidantAssistant } from '../../../widget/index.ts';
+import { ChatController } from '../../../widget/chat-controller.ts';
 import { createScriptedAssistant } from './scripted-assistant.ts';
-import { mount, part } from './helpers.ts';
+import { mount, part, parts } from './helpers.ts';
 
 type Progress = Extract<ProgressEvent, { status: 'progress' }>;
 
@@ -75,6 +76,44 @@ describe('loading progress on a host that compresses', () => {
     );
     // A file of unknown size (0) on the way: no percentage until it is in.
     expect(await bar({ status: 'progress', file: 'c.onnx', loaded: 5, total: 0 })).to.equal('Loading the assistant…');
+  });
+
+  it("a new load counts only its own files: an earlier load's are not in the bar", async () => {
+    const first = createScriptedAssistant(undefined, { extras: { status: 'starting' } });
+    const el = await mount(first, { open: '' });
+    const bar = async (assistant: typeof first, event: Parameters<typeof first.emit>[0]) => {
+      assistant.emit(event);
+      await el.updateComplete;
+      return parts(el, 'progress')[0]?.textContent?.trim();
+    };
+    const wasm = { type: 'progress', progress: { status: 'progress', file: 'a.wasm', loaded: 300, total: 300 } };
+    const model = { type: 'progress', progress: { status: 'progress', file: 'b.onnx', loaded: 25, total: 100 } };
+    // Ready, then the same assistant starts again (another model): only b.onnx is loading.
+    await bar(first, wasm);
+    expect(await bar(first, { type: 'status', status: 'ready' })).to.equal(undefined, 'no bar once ready');
+    await bar(first, { type: 'status', status: 'starting' });
+    expect(await bar(first, model)).to.equal('Loading the assistant… 25%');
+
+    // The app swaps in another assistant while the first was still loading.
+    await bar(first, wasm);
+    const second = createScriptedAssistant(undefined, { extras: { status: 'starting' } });
+    el.assistant = second;
+    await el.updateComplete;
+    expect(await bar(second, model)).to.equal('Loading the assistant… 25%');
+  });
+
+  it("the element's own load, started again after a failure, counts only its own files", () => {
+    const host = { addController() {}, requestUpdate() {} } as unknown as ConstructorParameters<
+      typeof ChatController
+    >[0];
+    const chat = new ChatController(host);
+    chat.setStatus('loading');
+    chat.onProgress({ status: 'progress', file: 'a.wasm', loaded: 300, total: 1000 });
+    chat.setStatus('failed');
+    // "Try again", e.g. with the wasm now cached: the model alone downloads.
+    chat.setStatus('loading');
+    chat.onProgress({ status: 'progress', file: 'b.onnx', loaded: 10, total: 100 });
+    expect(chat.progress).to.equal(0.1);
   });
 
   it('an element loading its engine from a compressing host never shows 100% before it is ready', async () => {
