@@ -6,6 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import type { Assistant, ProgressEvent } from '../../../src/index.ts';
 import type { ConfidantAssistant } from '../../../widget/index.ts';
+import { percentsOf, watchBarTexts } from '../bar-texts.ts';
 import { loadScript } from './load-script.ts';
 
 type Progress = Extract<ProgressEvent, { status: 'progress' }>;
@@ -29,23 +30,19 @@ describe('dist/confidant.iife.js on a host that compresses', () => {
     await head.arrayBuffer();
 
     const events: ProgressEvent[] = [];
-    const seen: string[] = [];
     const el = document.createElement('confidant-assistant') as ConfidantAssistant;
     el.assistantOptions = { storage: 'memory', onProgress: (e) => events.push(e) };
     el.setAttribute('assets-base', base);
     el.setAttribute('load', 'eager');
     el.setAttribute('open', '');
     const ready = new Promise((resolve) => el.addEventListener('confidant-ready', resolve, { once: true }));
-    const observer = new MutationObserver(() => {
-      const text = el.shadowRoot?.querySelector('[part~="progress"] span')?.textContent?.trim();
-      if (text !== undefined && text !== seen.at(-1)) seen.push(text);
-    });
     document.body.append(el);
     await el.updateComplete;
-    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    const bar = watchBarTexts(el);
+    const { seen } = bar;
     try {
       await ready;
-      observer.disconnect();
+      bar.stop();
       files.forEach((file, i) => {
         const progress = events.filter((e): e is Progress => e.status === 'progress' && e.file === url(file));
         expect(progress.length, `${file}: several progress events`).to.be.above(1);
@@ -55,7 +52,7 @@ describe('dist/confidant.iife.js on a host that compresses', () => {
         ).to.deep.equal(progress.map(() => sizes[i]));
         expect(progress.at(-1)!.loaded).to.equal(sizes[i]);
       });
-      const percents = seen.map((t) => Number(/(\d+)%/.exec(t)?.[1] ?? NaN)).filter((p) => !Number.isNaN(p));
+      const percents = percentsOf(seen);
       expect(percents.length, `a percentage was shown: ${seen.join(' | ')}`).to.be.above(0);
       expect(Math.max(...percents), `bar texts: ${seen.join(' | ')}`).to.be.below(100);
       expect(
@@ -63,7 +60,7 @@ describe('dist/confidant.iife.js on a host that compresses', () => {
         `no jump back: ${seen.join(' | ')}`,
       ).to.equal(true);
     } finally {
-      observer.disconnect();
+      bar.stop();
       await (el.assistant as Assistant | undefined)?.dispose();
       el.remove();
     }

@@ -5,23 +5,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { loadVerifiedAsset } from '../../../src/engine/asset-cache.ts';
 import { fetchWithProgress } from '../../../src/nlu/runtime/model-source.ts';
 import { paceProgress } from '../../../src/engine/progress-pace.ts';
 import type { ProgressEvent } from '../../../src/engine/types.ts';
-
-type Progress = Extract<ProgressEvent, { status: 'progress' }>;
+import { compress } from '../../../scripts/compression.mjs';
+import { checkHonestProgress as checkHonest } from '../../fixtures/engine/progress-checks.ts';
 
 /** Bytes that compress about 4:1, like ONNX Runtime's wasm: a short alphabet, no long repeats. */
 const body = Uint8Array.from({ length: 600_000 }, (_, i) => 'abcdefgh'.charCodeAt(((i * 7919) ^ (i >> 5)) % 8));
+/** The body as a host compresses it (scripts/compression.mjs, `npm start`'s). */
+const compressed: Record<'gzip' | 'br', Buffer> = { gzip: Buffer.alloc(0), br: Buffer.alloc(0) };
 
 let server: Server;
 let base: string;
 before(async () => {
+  for (const encoding of ['gzip', 'br'] as const) compressed[encoding] = await compress(Buffer.from(body), encoding);
   server = createServer((req, res) => {
     const encoding = new URL(req.url ?? '/', 'http://x').searchParams.get('encoding');
-    const sent = encoding === 'gzip' ? gzipSync(body) : encoding === 'br' ? brotliCompressSync(body) : body;
+    const sent = encoding === 'gzip' || encoding === 'br' ? compressed[encoding] : body;
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'content-length': sent.length,
@@ -42,25 +44,10 @@ before(async () => {
 });
 after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const progressOf = (events: ProgressEvent[]) => events.filter((e): e is Progress => e.status === 'progress');
-
-/** Checks what every host may rely on, and returns the progress events. */
-function checkHonest(events: ProgressEvent[], size: number): Progress[] {
-  const progress = progressOf(events);
-  assert.ok(progress.length > 2, `several chunks (got ${progress.length})`);
-  for (const [i, e] of progress.entries()) {
-    assert.ok(e.total === 0 || e.loaded <= e.total, `event ${i}: ${e.loaded} of ${e.total}`);
-    if (i < progress.length - 1)
-      assert.ok(e.loaded < e.total || e.total === 0, `event ${i} claims all in: ${e.loaded}`);
-  }
-  assert.deepEqual(progress.at(-1), { status: 'progress', file: progress[0]!.file, loaded: size, total: size });
-  return progress;
-}
-
 for (const encoding of ['gzip', 'br'] as const) {
   test(`${encoding}: without a known size the total is 0 (unknown) until the last event, which is complete`, async () => {
-    const compressed = (encoding === 'gzip' ? gzipSync(body) : brotliCompressSync(body)).length;
-    assert.ok(compressed < body.length / 2, 'the test body compresses');
+    const wire = compressed[encoding].length;
+    assert.ok(wire < body.length / 2, 'the test body compresses');
     const events: ProgressEvent[] = [];
     const bytes = await loadVerifiedAsset(`${base}/wasm?encoding=${encoding}`, {
       cacheStorage: null,
@@ -70,7 +57,7 @@ for (const encoding of ['gzip', 'br'] as const) {
     const progress = checkHonest(events, body.length);
     assert.ok(
       progress.slice(0, -1).every((e) => e.total === 0),
-      `the compressed length (${compressed}) is never taken for the total`,
+      `the compressed length (${wire}) is never taken for the total`,
     );
   });
 
