@@ -56,31 +56,3 @@ export const dateTimeFormat = cached(
  * @throws {RangeError} when `Intl` refuses the locale or an option
  */
 export const collator = cached((locale, options: Intl.CollatorOptions) => new Intl.Collator(locale, options));
-
-/** Formatters by the options object and the locale and zone: see {@link zonedDateTimeFormat}. */
-const byOptions = new WeakMap<object, Map<string, Intl.DateTimeFormat>>();
-
-/**
- * `dateTimeFormat(locale, { timeZone, ...options })`, looked up by the `options` object itself and the
- * locale and zone: for a caller that formats many instants in many zones with one constant options
- * object (the time-zone arithmetic reads a zone several times to resolve one date), without the JSON key
- * of each call. The formatters are the shared cache's.
- * @param options constant: a changed object is a new entry
- * @throws {RangeError} when `Intl` refuses the locale, the zone or an option
- */
-export function zonedDateTimeFormat(
-  locale: string,
-  timeZone: string,
-  options: Readonly<Intl.DateTimeFormatOptions>,
-): Intl.DateTimeFormat {
-  let zones = byOptions.get(options);
-  if (zones === undefined) byOptions.set(options, (zones = new Map()));
-  const key = `${locale}\u0000${timeZone}`;
-  let made = zones.get(key);
-  if (made === undefined) {
-    made = dateTimeFormat(locale, { timeZone, ...options });
-    if (zones.size >= LIMIT) zones.clear();
-    zones.set(key, made);
-  }
-  return made;
-}

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { zonedDateTimeFormat } from '../../intl-cache.ts';
+import { dateTimeFormat } from '../../intl-cache.ts';
 
 /** A wall-clock time: calendar fields as a person in the zone reads them (month is 1-based). */
 export interface WallTime {
@@ -32,12 +32,24 @@ const PARTS: Readonly<Intl.DateTimeFormatOptions> = {
   era: 'short',
 };
 
+/**
+ * The shared cache's `PARTS` formatters, by zone: one date's arithmetic reads its zone several times, and
+ * a lookup by the zone alone builds no JSON key. Bounded as the shared cache is (zones come from callers).
+ */
+const byZone = new Map<string, Intl.DateTimeFormat>();
+
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  try {
-    return zonedDateTimeFormat('en-US', timeZone, PARTS);
-  } catch (cause) {
-    throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
+  let made = byZone.get(timeZone);
+  if (made === undefined) {
+    try {
+      made = dateTimeFormat('en-US', { timeZone, ...PARTS });
+    } catch (cause) {
+      throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
+    }
+    if (byZone.size >= 64) byZone.clear();
+    byZone.set(timeZone, made);
   }
+  return made;
 }
 
 /** The platform's time zone, e.g. `Europe/Paris` (`UTC` when the platform has none). */

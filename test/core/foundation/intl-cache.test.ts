@@ -1,7 +1,7 @@
 // The kept Intl objects format and compare exactly as fresh ones, and are made once per locale and options.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collator, dateTimeFormat, numberFormat, zonedDateTimeFormat } from '../../../src/intl-cache.ts';
+import { collator, dateTimeFormat, numberFormat } from '../../../src/intl-cache.ts';
 import { formatClock, formatDay, formatMeasure, formatNumber, formatZone } from '../../../src/lang/format.ts';
 
 describe('intl-cache', () => {
@@ -13,17 +13,6 @@ describe('intl-cache', () => {
     const d = dateTimeFormat('en-US', { timeZone: 'Asia/Kolkata', hour: 'numeric' });
     assert.equal(dateTimeFormat('en-US', { timeZone: 'Asia/Kolkata', hour: 'numeric' }), d);
     assert.notEqual(dateTimeFormat('en-US', { timeZone: 'America/Denver', hour: 'numeric' }), d);
-  });
-
-  it('by options object and zone: the shared formatter, one per locale and zone; an unknown zone refused', () => {
-    const options = { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' } as const;
-    const tokyo = zonedDateTimeFormat('en-US', 'Asia/Tokyo', options);
-    assert.equal(tokyo, dateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', ...options }));
-    assert.equal(zonedDateTimeFormat('en-US', 'Asia/Tokyo', options), tokyo);
-    assert.notEqual(zonedDateTimeFormat('en-US', 'Asia/Seoul', options), tokyo);
-    assert.notEqual(zonedDateTimeFormat('de-DE', 'Asia/Tokyo', options), tokyo);
-    assert.equal(tokyo.format(Date.UTC(2026, 5, 1, 3, 4)), '12:04');
-    assert.throws(() => zonedDateTimeFormat('en-US', 'Mars/Olympus', options), RangeError);
   });
 
   it('formats as a fresh Intl object does', () => {
