@@ -6,13 +6,14 @@
 //  3. the script-tag bundle `confidant.iife.js`: the element and the Worker client, nothing else; it finds
 //     `confidant-worker.js` next to itself, and loads `purify.es.mjs`, `confidant-strength.js`,
 //     `confidant-zh-CN.js` and `confidant-skills.js` on first use. The `.d.ts` types come from `tsc` (scripts/build.mjs).
-import { readFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, copyFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import typescript from 'typescript';
+import { CORE_NAMES, checkCoreImport } from './scripts/core-import.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -61,7 +62,9 @@ function distAssetUrls() {
 /**
  * Bakes build-time digests into the code (docs/offline.md): in src/engine/assets.ts
  * `/* @build-asset-digests *\/ {}` becomes the SHA-256 (hex) of every file the build copies to dist/,
- * by its path there, so the engine trusts its cached copy without asking the network; in the service
+ * by its path there, so the engine trusts its cached copy without asking the network, and
+ * `/* @build-asset-sizes *\/ {}` the length of each, by its digest, so the download progress has a true
+ * total where the host compresses (its Content-Length is then the compressed size); in the service
  * worker `/* @build-library-revision *\/ 'source'` becomes a digest of the library files it precaches
  * (built by the configurations before it), so a new release installs a new cache.
  */
@@ -76,14 +79,20 @@ function bakeAssetDigests() {
     name: 'bake-asset-digests',
     transform(code, id) {
       if (!/[/\\](src[/\\]engine[/\\]assets|widget[/\\]offline[/\\]confidant-sw)\.ts$/.test(id)) return null;
+      // Read once, when a marker asks for them (the service worker's does not).
+      let read;
+      const shipped = () =>
+        (read ??= shippedAssets().map(([file, from]) => {
+          this.addWatchFile(from);
+          return { file, digest: sha256(from), size: statSync(from).size };
+        }));
       const out = code
-        .replace(/\/\* @build-asset-digests \*\/ \{\}/g, () => {
-          const digests = shippedAssets().map(([file, from]) => {
-            this.addWatchFile(from);
-            return [file, sha256(from)];
-          });
-          return JSON.stringify(Object.fromEntries(digests));
-        })
+        .replace(/\/\* @build-asset-digests \*\/ \{\}/g, () =>
+          JSON.stringify(Object.fromEntries(shipped().map(({ file, digest }) => [file, digest]))),
+        )
+        .replace(/\/\* @build-asset-sizes \*\/ \{\}/g, () =>
+          JSON.stringify(Object.fromEntries(shipped().map(({ digest, size }) => [digest, size]))),
+        )
         .replace(/\/\* @build-library-revision \*\/ 'source'/g, () =>
           JSON.stringify(createHash('sha256').update(libraryFiles.map(sha256).join()).digest('hex').slice(0, 16)),
         );
@@ -116,6 +125,46 @@ function workerOnly() {
       return `import { UnsupportedError } from '${root}src/errors.ts';
 export function createLocalEngine() { throw new UnsupportedError('The script-tag build runs the engine in a Worker only: use worker: true, or the npm package for worker: false'); }`;
     },
+  };
+}
+
+/**
+ * The element imports the core with `import()` (widget/assistant-loader.ts), which the library build turns
+ * into a chunk loaded on first use. The script-tag build inlines it, and Rollup then builds a namespace
+ * object naming every export of src/index.ts, keeping each alive; the element reads only `CORE_NAMES`
+ * (scripts/core-import.mjs), and the build fails if the loader reads anything else.
+ */
+function inlinedCoreImport() {
+  const stub = '\0core-create-assistant';
+  const loader = /[\\/]widget[\\/]assistant-loader\.ts$/;
+  return {
+    name: 'inlined-core-import',
+    resolveId: (source, importer) => (source === '../src/index.ts' && loader.test(importer ?? '') ? stub : null),
+    load: (id) => (id === stub ? `export { ${CORE_NAMES.join(', ')} } from '${root}src/index.ts';` : null),
+    transform(code, id) {
+      if (!loader.test(id)) return null;
+      try {
+        checkCoreImport(code);
+      } catch (error) {
+        this.error(error.message);
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * `import.meta.url` in the script-tag build, said once: Rollup's iife output spells the script's URL out
+ * at each `new URL('./file', import.meta.url)` (a dozen: the engine's files and the lazy parts). The
+ * variable is set while the script runs, the one time `document.currentScript` is this script.
+ */
+function scriptUrlOnce() {
+  const name = 'confidantScriptUrl';
+  return {
+    name: 'script-url-once',
+    resolveImportMeta: (property) => (property === 'url' ? name : null),
+    intro: () =>
+      `var ${name} = typeof document === 'undefined' ? undefined : ((s) => (s && s.tagName.toUpperCase() === 'SCRIPT' && s.src) || new URL('confidant.iife.js', document.baseURI).href)(document.currentScript);`,
   };
 }
 
@@ -436,6 +485,8 @@ export default [
     input: 'widget/index.ts',
     plugins: [
       workerOnly(),
+      inlinedCoreImport(),
+      scriptUrlOnce(),
       ...lazyFiles(),
       compactCss(),
       compactHtml(),

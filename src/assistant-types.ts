@@ -30,7 +30,19 @@ export interface AssistantOptions extends EngineOptions {
   worker?: boolean | Worker;
   /** Skills the app defines; they run in this thread and are called from the engine. @default [] */
   skills?: SkillDefinition[];
-  /** Receives model download and start-up progress. */
+  /**
+   * Receives model download and start-up progress. A `progress` event's `total` is `0` while a file's size
+   * is unknown (e.g. your own model from a host that compresses: the build bakes in only the sizes of the files
+   * it ships), so guard before dividing.
+   * @example
+   * ```ts
+   * const assistant = await createAssistant({
+   *   onProgress(event) {
+   *     if (event.status === 'progress' && event.total > 0) bar.value = event.loaded / event.total;
+   *   },
+   * });
+   * ```
+   */
   onProgress?: (event: ProgressEvent) => void;
   /** Aborts start-up. */
   signal?: AbortSignal;

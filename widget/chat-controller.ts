@@ -85,6 +85,8 @@ export class ChatController implements ReactiveController {
   #own: string[] = [];
   #pending = 0;
   #nextId = 0;
+  /** The latest progress of each file being loaded. */
+  #files: Record<string, { file: string; loaded?: number; total?: number }> = {};
 
   readonly #hooks: ChatHooks;
 
@@ -108,6 +110,7 @@ export class ChatController implements ReactiveController {
     // Keep what the user typed while the assistant was loading; it is sent once history is in.
     this.items = this.items.filter((item) => item.role === 'user' && !this.#seen.has(item.key));
     this.#seen.clear();
+    this.#files = {};
     this.status = assistant ? (readStatus(assistant) ?? 'ready') : 'idle';
     if (assistant && this.#connected) this.#subscribe(assistant);
     if (assistant && this.status !== 'locked') void this.restore();
@@ -116,14 +119,26 @@ export class ChatController implements ReactiveController {
 
   /** Set by the host while it loads its own assistant, and after lock and unlock. */
   setStatus(status: ChatStatus): void {
+    // A new load (a first start, or "Try again") counts only its own files.
+    if (status === 'loading') this.#files = {};
     this.status = status;
     this.#host.requestUpdate();
   }
 
-  /** Loading progress, from `createAssistant`'s `onProgress` or the `progress` event. */
+  /**
+   * Loading progress, from `createAssistant`'s `onProgress` or the `progress` event. The wasm and the
+   * model download side by side: one bar for their bytes together. None (plain "Loading") while a
+   * file's size is unknown, and once every byte is in (the engine is compiling and starting).
+   */
   onProgress = (event: ProgressEvent): void => {
-    if (event.status === 'progress' && event.total > 0) this.progress = event.loaded / event.total;
-    if (event.status === 'ready') this.progress = undefined;
+    if (event.status === 'initiate' || event.status === 'progress') this.#files[event.file] = event;
+    let loaded = 0;
+    let total = 0;
+    for (const file of Object.values(this.#files)) {
+      loaded += file.loaded ?? 0;
+      total += file.total || NaN; // NaN (no bar) for a size not known yet
+    }
+    this.progress = loaded < total ? loaded / total : undefined;
     this.#host.requestUpdate();
   };
 
@@ -387,6 +402,7 @@ export class ChatController implements ReactiveController {
       case 'status': {
         const wasLocked = this.status === 'locked';
         this.status = event.status;
+        if (event.status === 'ready') this.#files = {};
         if (wasLocked && event.status === 'ready') void this.restore();
         this.#host.requestUpdate();
         break;

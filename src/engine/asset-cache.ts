@@ -24,6 +24,7 @@
 import type { ProgressEvent } from './types.ts';
 import { abortReason, ModelLoadError } from '../errors.ts';
 import { downloadAsset, locateAsset, type Bytes } from './asset-download.ts';
+import { builtSize } from './assets.ts';
 
 /** The header of a cache entry that records the SHA-256 (hex) of its body. @internal */
 export const DIGEST_HEADER = 'x-confidant-sha256';
@@ -55,6 +56,12 @@ export interface VerifiedAssetOptions {
   signal?: AbortSignal;
   /** Receives `initiate`, `progress` and `done` for the asset's URL (a cache hit reports one full `progress`). */
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * The asset's length in bytes: the `total` of its `progress` events. A host that compresses sends the
+   * compressed length, which the bytes read (decoded) outgrow.
+   * @default the length the build baked in for `sha256`'s file, else the response's uncompressed `Content-Length`, else unknown (0)
+   */
+  size?: number;
   /**
    * Takes the write of a downloaded copy into Cache Storage instead of waiting for it: the verified bytes
    * are returned as soon as they are checked, and the caller awaits the write when it suits it (a cold
@@ -115,7 +122,8 @@ async function load(url: string | URL, expected: string | undefined, options: Ve
   }
   let bytes: Bytes;
   try {
-    bytes = await downloadAsset(where, options);
+    const size = options.size ?? (expected === undefined ? undefined : builtSize(expected));
+    bytes = await downloadAsset(where, { ...options, size });
   } catch (error) {
     // Offline, the server down, or an HTTP error: a verified copy is as good as the network's.
     // (With an expected digest the cache was read first: a usable copy would have been used.)

@@ -53,7 +53,11 @@ export function locateAsset(url: string | URL): AssetLocation {
  */
 export async function downloadAsset(
   { name, file }: AssetLocation,
-  { signal, onProgress }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
+  {
+    signal,
+    onProgress,
+    size,
+  }: { signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; size?: number | undefined },
 ): Promise<Bytes> {
   if (file !== undefined) {
     let bytes: Uint8Array;
@@ -69,7 +73,7 @@ export async function downloadAsset(
   }
   return fetchWithProgress(
     name,
-    { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }) },
+    { ...(onProgress === undefined ? {} : { onProgress }), ...(signal === undefined ? {} : { signal }), size },
     'file',
   );
 }

@@ -79,6 +79,15 @@ export const DEFAULT_MODEL_ASSET = 'assistant-en' satisfies EngineAssetName;
 export const BUILT_DIGESTS: Readonly<Record<string, string>> = /* @build-asset-digests */ {};
 
 /**
+ * The length in bytes of every file the build ships, by its SHA-256 (hex): the total of its download
+ * progress. A host that compresses (as it should, README "Serving it") sends a `Content-Length` of the
+ * compressed bytes while the body is read decoded, so the response cannot tell it. Empty when running
+ * from source, as {@link BUILT_DIGESTS} is.
+ * @internal
+ */
+export const BUILT_SIZES: Readonly<Record<string, number>> = /* @build-asset-sizes */ {};
+
+/**
  * Resolves every shipped file's URL: under `assetsBase` when the host serves them elsewhere, else
  * next to this module (where the app's bundler or the script tag put them).
  * @param assetsBase a folder URL (absolute, or relative to the page) holding the files as laid out in `dist/`
@@ -101,6 +110,11 @@ export function resolveAssetUrls(assetsBase?: string): AssetUrls {
  */
 export function assetUrl(name: EngineAssetName, resolved: Partial<AssetUrls> | undefined): string {
   return resolved?.[name] ?? engineAssets[name].here().href;
+}
+
+/** The length the build baked in for the file of this SHA-256 (hex), if it ships one. @internal */
+export function builtSize(sha256: string): number | undefined {
+  return BUILT_SIZES[sha256];
 }
 
 /** The digest the build baked in for a shipped file, if any. @internal */

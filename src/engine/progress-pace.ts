@@ -29,7 +29,8 @@ export function paceProgress(
 ): (event: ProgressEvent) => void {
   const shown = new Map<string, number>();
   return (event) => {
-    if (event.status === 'progress' && event.loaded < event.total) {
+    // Not the last one of a file (all bytes in, `loaded === total`): while the size is unknown, `total` is 0.
+    if (event.status === 'progress' && (event.loaded < event.total || event.total === 0)) {
       const at = now();
       const last = shown.get(event.file);
       if (last !== undefined && at - last < intervalMs) return;

@@ -172,7 +172,12 @@ export interface TrainResult extends ModelInfo {
   report?: ExtensionReport;
 }
 
-/** Loading progress, a discriminated union on `status` (after transformers.js `ProgressInfo`). */
+/**
+ * Loading progress, a discriminated union on `status` (after transformers.js `ProgressInfo`). A file's
+ * `progress` counts its bytes as they arrive (decoded): `total` is its size when known, else `0` until the
+ * last event of the file, which has `loaded === total`. A host that compresses sends a `Content-Length` of
+ * the compressed bytes; that is never taken for the total (the build bakes in the sizes of the files it ships).
+ */
 export type ProgressEvent =
   | { status: 'initiate'; file: string }
   | { status: 'progress'; file: string; loaded: number; total: number }

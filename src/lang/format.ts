@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { dateTimeFormat, numberFormat } from './intl-cache.ts';
+import { dateTimeFormat, numberFormat } from '../intl-cache.ts';
 
 /**
  * Chinese writes everyday numbers without thousands separators ("8760", "525600"): `Intl`'s zh-CN

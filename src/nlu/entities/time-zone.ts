@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { dateTimeFormat } from '../../intl-cache.ts';
 
 /** A wall-clock time: calendar fields as a person in the zone reads them (month is 1-based). */
 export interface WallTime {
@@ -18,31 +19,37 @@ export interface WallTime {
   millisecond: number;
 }
 
-// Creating a DateTimeFormat costs tens of microseconds; formatting with one costs about one.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** What the zone arithmetic reads from a formatter: every field, as numbers. */
+const PARTS: Readonly<Intl.DateTimeFormatOptions> = {
+  // h23, not hour12: false, which some engines render as "24" at midnight.
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  era: 'short',
+};
+
+/**
+ * The shared cache's `PARTS` formatters, by zone: one date's arithmetic reads its zone several times, and
+ * a lookup by the zone alone builds no JSON key. Bounded as the shared cache is (zones come from callers).
+ */
+const byZone = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f) return f;
-  try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      // h23, not hour12: false, which some engines render as "24" at midnight.
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-  } catch (cause) {
-    throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
+  let made = byZone.get(timeZone);
+  if (made === undefined) {
+    try {
+      made = dateTimeFormat('en-US', { timeZone, ...PARTS });
+    } catch (cause) {
+      throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
+    }
+    if (byZone.size >= 64) byZone.clear();
+    byZone.set(timeZone, made);
   }
-  if (formatters.size > 64) formatters.clear(); // a bounded cache: zones come from callers
-  formatters.set(timeZone, f);
-  return f;
+  return made;
 }
 
 /** The platform's time zone, e.g. `Europe/Paris` (`UTC` when the platform has none). */

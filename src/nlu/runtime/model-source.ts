@@ -75,14 +75,32 @@ export async function readModelSource(source: ModelSource, options: ReadModelOpt
   return { bytes, name };
 }
 
+/** Options of {@link fetchWithProgress}. @internal */
+export interface FetchOptions extends ReadModelOptions {
+  /** The file's length in bytes, when known (the build bakes it in for what it ships): the progress total. */
+  size?: number | undefined;
+}
+
 /**
- * Downloads a file, reporting progress per chunk; failures are `ModelLoadError`s naming the URL.
+ * What a response says its decoded body will add up to: its `Content-Length`, unless it has a
+ * `Content-Encoding` (gzip, br): the length then counts the compressed bytes on the wire while the
+ * body is read decoded, and the size is unknown (0).
+ */
+function declaredSize(response: Response): number {
+  const encoding = response.headers.get('content-encoding');
+  if (encoding !== null && encoding.toLowerCase() !== 'identity') return 0;
+  return Number(response.headers.get('content-length') ?? 0) || 0;
+}
+
+/**
+ * Downloads a file, reporting progress per chunk (`total` 0 while the size is unknown; the last
+ * event has `loaded === total`); failures are `ModelLoadError`s naming the URL.
  * @param what how the messages name the file (`model`, `file`)
  * @internal
  */
 export async function fetchWithProgress(
   name: string,
-  { onProgress, signal }: ReadModelOptions,
+  { onProgress, signal, size }: FetchOptions,
   what = 'model',
 ): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
@@ -93,7 +111,7 @@ export async function fetchWithProgress(
     throw new ModelLoadError(`Cannot fetch the ${what} (offline, or the server is unreachable)`, name, { cause });
   }
   if (!response.ok) throw new ModelLoadError(`Fetching the ${what} failed with HTTP ${response.status}`, name);
-  const total = Number(response.headers.get('content-length') ?? 0) || 0;
+  let total = size ?? declaredSize(response);
   if (response.body === null) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -104,12 +122,18 @@ export async function fetchWithProgress(
       if (done) break;
       chunks.push(value);
       loaded += value.length;
-      onProgress?.({ status: 'progress', file: name, loaded, total: Math.max(total, loaded) });
+      // More bytes than announced: the total was wrong (e.g. a host on another origin that compresses
+      // without exposing Content-Encoding), so it is unknown from here on.
+      if (loaded > total) total = 0;
+      // "All in" is said once the body has ended (below): it may go on past the length it announced.
+      if (loaded !== total) onProgress?.({ status: 'progress', file: name, loaded, total });
     }
   } catch (cause) {
     if (signal?.aborted === true) throw abortReason(signal);
     throw new ModelLoadError(`The ${what} download was interrupted`, name, { cause });
   }
+  // All in: the size is known now, whatever was announced.
+  onProgress?.({ status: 'progress', file: name, loaded, total: loaded });
   const bytes = new Uint8Array(loaded);
   let offset = 0;
   for (const c of chunks) {

@@ -5,7 +5,7 @@
  * @module
  */
 import { noonOf } from '../../lang/format.ts';
-import { dateTimeFormat } from '../../lang/intl-cache.ts';
+import { dateTimeFormat } from '../../intl-cache.ts';
 import type { Entity } from '../../nlu/types.ts';
 
 /**

@@ -14,7 +14,7 @@ import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
 import { pick, type Random } from './phrasing.ts';
 import { lastParse } from './last-parse.ts';
-import { collator } from '../../lang/intl-cache.ts';
+import { collator } from '../../intl-cache.ts';
 
 /** The most items one list keeps, and the longest item, so a pasted novel cannot fill the store. */
 const MAX_ITEMS = 200;

@@ -3,7 +3,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
-import { formatDateTime, instantOf, offsetMinutes } from '../../../src/nlu/entities/time-zone.ts';
+import {
+  assertTimeZone,
+  formatDateTime,
+  instantOf,
+  offsetMinutes,
+  wallTimeAt,
+} from '../../../src/nlu/entities/time-zone.ts';
 
 const now = new Date('2026-11-26T10:00:00Z');
 
@@ -109,5 +115,29 @@ describe('time-zone arithmetic (Intl only)', () => {
     assert.equal(formatDateTime(instantOf(wall, 'Europe/Paris'), 'Europe/Paris'), '2026-03-29T03:30:00+02:00');
     const overlap = { ...wall, month: 10, day: 25 };
     assert.equal(formatDateTime(instantOf(overlap, 'Europe/Paris'), 'Europe/Paris'), '2026-10-25T02:30:00+02:00');
+  });
+  it('reads zones in turn as a fresh Intl formatter does; an unknown zone between them changes nothing', () => {
+    const fresh = (ms: number, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      }).formatToParts(ms);
+      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      return [get('year'), get('month'), get('day'), get('hour'), get('minute')];
+    };
+    const zones = ['Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7 * 86_400_000 + 3_600_000 + 60_000) {
+      for (const timeZone of zones) {
+        const w = wallTimeAt(ms, timeZone);
+        assert.deepEqual([w.year, w.month, w.day, w.hour, w.minute], fresh(ms, timeZone), `${timeZone} at ${ms}`);
+      }
+      assert.throws(() => assertTimeZone('Mars/Olympus'), /Unknown time zone "Mars\/Olympus"/);
+    }
+    assert.throws(() => assertTimeZone(''), RangeError);
   });
 });

@@ -1,8 +1,10 @@
 /**
- * `Intl` formatters and collators made once per locale and options, not once per call. Creating
- * one costs 30–300 µs in V8 (it loads the locale's ICU data); using one costs about 1 µs. A reply
- * with a number, a clock time or a list comparison made several on every turn (the calculator's
- * "It comes to 12", the list's "5 items", "It's 4:27 AM"): `npm run bench:dialogue`'s turn mix.
+ * `Intl` formatters and collators made once per locale and options, not once per call: the one
+ * cache of them, for the language packs (`lang/format.ts`), the skills and the time-zone arithmetic
+ * of the entity extractor (`nlu/entities/time-zone.ts`). Creating one costs far more than formatting
+ * with a kept one in V8 (it loads the locale's ICU data). A reply with a number, a clock time or a
+ * list comparison made several on every turn (the calculator's "It comes to 12", the list's
+ * "5 items", "It's 4:27 AM"): `npm run bench:dialogue`'s turn mix.
  *
  * A formatter's output depends only on its locale, its options and what it formats (every caller
  * here names its time zone, so none depends on the platform's zone at creation), so a kept one
@@ -17,8 +19,9 @@ const LIMIT = 64;
 function cached<O extends object, F>(make: (locale: string | undefined, options: O) => F) {
   const kept = new Map<string, F>();
   return (locale: string | undefined, options: O): F => {
-    // Callers build their options in a fixed key order: equal options give equal keys.
-    const key = `${locale ?? ''}\u0000${JSON.stringify(options)}`;
+    // Callers build their options in a fixed key order: equal options give equal keys. No locale
+    // (the platform's) is null, apart from '' (which `Intl` refuses).
+    const key = JSON.stringify([locale ?? null, options]);
     let made = kept.get(key);
     if (made === undefined) {
       made = make(locale, options);

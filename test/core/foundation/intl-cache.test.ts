@@ -1,7 +1,7 @@
 // The kept Intl objects format and compare exactly as fresh ones, and are made once per locale and options.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collator, dateTimeFormat, numberFormat } from '../../../src/lang/intl-cache.ts';
+import { collator, dateTimeFormat, numberFormat } from '../../../src/intl-cache.ts';
 import { formatClock, formatDay, formatMeasure, formatNumber, formatZone } from '../../../src/lang/format.ts';
 
 describe('intl-cache', () => {
@@ -56,9 +56,21 @@ describe('intl-cache', () => {
     assert.equal(formatZone(at, 'Asia/Kolkata', 'en').offset, 'GMT+5:30');
   });
 
-  it('refuses an unknown zone or locale as Intl does, and keeps nothing for it', () => {
+  it('refuses an unknown zone or option as Intl does, every time; the locale still works after', () => {
     assert.throws(() => dateTimeFormat('en', { timeZone: 'Mars/Olympus' }), RangeError);
     assert.throws(() => dateTimeFormat('en', { timeZone: 'Mars/Olympus' }), RangeError);
+    assert.equal(dateTimeFormat('en', { timeZone: 'UTC', hour: 'numeric' }).format(0), '12 AM');
     assert.throws(() => numberFormat('en', { maximumFractionDigits: 500 }), RangeError);
+    assert.equal(numberFormat('en', { maximumFractionDigits: 2 }).format(1.005), '1.01');
+  });
+
+  it("no locale (the platform's) and the empty locale are told apart: '' is refused as Intl refuses it", () => {
+    const options = { maximumFractionDigits: 3 };
+    assert.equal(numberFormat(undefined, options).format(2.5), new Intl.NumberFormat(undefined, options).format(2.5));
+    assert.throws(() => new Intl.NumberFormat('', options), RangeError);
+    assert.throws(() => numberFormat('', options), RangeError);
+    assert.throws(() => collator('', {}), RangeError);
+    assert.ok(collator(undefined, {}));
+    assert.throws(() => dateTimeFormat('', { timeZone: 'UTC' }), RangeError);
   });
 });
