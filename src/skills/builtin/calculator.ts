@@ -97,8 +97,11 @@ const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 /** The divisor a sum ends on ("360 / 4"). */
 const LAST_DIVISOR = /\/\s*\d+(?:\.\d+)?$/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
-/** "85 + 20%", "60 - 15%": a number raised or lowered by a percentage of itself (group 2: the rest). */
-const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+]\s*\d+(?:\.\d+)?\s*%)$/;
+/**
+ * "85 + 20%", "60 - 15%", "360 * 85%": a number raised, lowered or discounted by a percentage (group 2:
+ * the rest), so "那400的呢" after a discount of 360 discounts 400.
+ */
+const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+*]\s*\d+(?:\.\d+)?\s*%)$/;
 /** "15% * 80": a percentage of a number, and nothing else. */
 const PERCENT_OF_NUMBER = /^-?\d+(?:\.\d+)?%\s*\*\s*-?\d+(?:\.\d+)?$/;
 
@@ -207,7 +210,11 @@ function combine(previous: string, fragment: string): string | undefined {
     const people = sharedAmongZh(fragment);
     if (people !== undefined && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${people}`);
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
-    const zh = fragmentZh(fragment) ?? firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh);
+    // "再乘4 一个月按四周算": a reason said after a space is no part of the step.
+    const zh =
+      fragmentZh(fragment) ??
+      firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh) ??
+      firstClause(fragment.trim().split(/[\s，,。；;！!？?]+/u), fragmentZh);
     if (zh === undefined) return undefined;
     // "2的10次方" then "那20次方呢": a new power of the same base, not a power of the result.
     if (zh.startsWith('^') && LAST_POWER.test(previous)) return previous.replace(LAST_POWER, zh);
