@@ -11,6 +11,7 @@
  */
 import type { ListRequest } from '../../skills/builtin/list-parse.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
+import { withoutTrailingRemarksZh } from './zh-remarks.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
@@ -64,6 +65,9 @@ const TOPIC_ADD =
 /** What follows the item that the sentence is about: "苹果家里还有，去掉吧" is about 苹果. */
 const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没).*$/u;
 
+/** Why an item is dropped, said right after it: "毛肚太贵了 不要了", "辣条有点辣 不买了". */
+const TOO_MUCH = /(?<=\p{Script=Han})(?:太|有点儿?|贼|巨)\p{Script=Han}{1,2}了?[\s，,、]*$/u;
+
 /** A quantity alone, said after its item ("香菜也要 两把"): it belongs to the item, it names none. */
 const QUANTITY_ALONE =
   /[\s，,]+[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板|块|份|听|串)(?:吧|哈|啊|就行|就够了?|就好)?[。！!~～\s]*$/u;
@@ -73,7 +77,7 @@ const QUANTITY_ALONE =
  * ("香菜也要哈 两把"), then the particles the item was said with ("香菜也要哈").
  */
 function withoutItemTailsZh(text: string): string {
-  const s = text.trim();
+  const s = withoutTrailingRemarksZh(text.trim());
   const bare = s.replace(QUANTITY_ALONE, '');
   return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
 }
@@ -192,7 +196,7 @@ function parseClause(s: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   const noLonger = NO_LONGER.exec(s);
   if (noLonger?.[1] !== undefined) {
-    out.remove = splitItemsZh(noLonger[1].replace(/^把/u, ''));
+    out.remove = splitItemsZh(noLonger[1].replace(/^把/u, '').replace(TOO_MUCH, ''));
     return out;
   }
   const remove = REMOVE_VERB.exec(s);

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('Chinese sums said apart', () => {
@@ -44,5 +45,42 @@ describe('Chinese sums said apart', () => {
     assert.match(other.reply.text, /(?<![\d.])340。$/);
     const step = await h.say('再除以2 两个人分着穿', 'calculator');
     assert.match(step.reply.text, /(?<![\d.])170。$/);
+  });
+});
+
+describe('Chinese remarks after a task or an item', () => {
+  it('a feeling, a change, how long, a word to oneself or a reason after the item is no item', () => {
+    assert.deepEqual(parseListRequestZh('购物清单加个牙刷 我的都开叉了 烦死了').add, ['牙刷']);
+    assert.deepEqual(parseListRequestZh('待办加个 还信用卡 又到月初了').add, ['还信用卡']);
+    assert.deepEqual(parseListRequestZh('待办加上 复习高数 不然又要挂科').add, ['复习高数']);
+    // Why it is dropped, said right after it: "太贵了", "有点辣".
+    assert.deepEqual(parseListRequestZh('榴莲太贵了 不要了').remove, ['榴莲']);
+    assert.deepEqual(parseListRequestZh('辣条有点辣 不买了').remove, ['辣条']);
+    assert.deepEqual(parseListRequestZh('太太乐鸡精不要了').remove, ['太太乐鸡精']);
+  });
+
+  it('keeps what only looks like a remark: a second item, a question of more, a use', () => {
+    assert.deepEqual(parseListRequestZh('加上洗衣液，要不要再加柔顺剂').add, ['洗衣液', '柔顺剂']);
+    assert.deepEqual(parseListRequestZh('购物清单加上牙膏 儿童用的').add, ['牙膏', '儿童用的']);
+  });
+
+  it('a remark after a reminder task is no part of it; a message passed on, a place and a second task stay', async () => {
+    const cases: [string, string][] = [
+      ['二十分钟后提醒我起来走走 坐了一下午了', '起来走走'],
+      ['晚上十点提醒我背单词 不然又要挂科', '背单词'],
+      ['一小时后提醒我收衣服 快下雨了', '收衣服'],
+      ['晚上十一点提醒我放下手机 别再刷了', '放下手机'],
+      ['明天早上提醒我跟组长说 周报晚点交了', '跟组长说 周报晚点交了'],
+      ['明天提醒我告诉小王 别再迟到了', '告诉小王 别再迟到了'],
+      ['中午提醒我吃药 在饭后', '吃药 在饭后'],
+      ['下午三点提醒我交表 再把发票贴了', '交表 再把发票贴了'],
+      ['半小时后提醒我下楼取快递', '下楼取快递'],
+      ['提醒我下班前交日报', '下班前交日报'],
+    ];
+    for (const [said, task] of cases) {
+      const h = await createHarness();
+      const r = await h.say(said, 'reminder_update');
+      assert.equal(r.understanding.slots['task'], task.replace(/我/gu, '你'), said);
+    }
   });
 });
