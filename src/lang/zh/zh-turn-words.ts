@@ -103,7 +103,17 @@ const CONFIRM_NO =
 const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
 /** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */
 const CONFIRM_YES =
-  /^(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay)?[\s，,]*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
+  /^(?:(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
+/**
+ * A yes and nothing else, said with feeling or in a dialect: "对对对", "是是是", "中", "中中中", "得嘞",
+ * "要得", "阔以", "妥了". Not "对不起" or "不对": every word of the turn must be a yes.
+ */
+const YES_ONLY =
+  /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
+/** "别问了", "不用再确认了": the user wants it done; what is said with it may still refuse. */
+const EMPHATIC = /(?:别|不要|不用)再?(?:问|确认|犹豫|啰嗦|磨叽|墨迹|废话)了?/gu;
+/** A refusal said with the emphatic phrase ("别问了 不清", "不用问了，我不要了", "别确认了 算了"). */
+const EMPHATIC_NO = /不清(?!楚)|不可以|不行|算了|取消|不要了|后悔|不删|不[。！!]*$|^[\s，,。！!]*不/u;
 
 /**
  * How a Chinese turn answers a confirmation when it says more than a bare yes or no: `yes` for the
@@ -113,8 +123,11 @@ const CONFIRM_YES =
 export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
   const said = text.trim();
   if (ASKS_OTHER.test(said)) return undefined;
+  // "别问了 删吧": the emphatic phrase comes off first, then what is left is tested for a refusal.
+  const rest = said.replace(EMPHATIC, ' ').trim();
+  if (rest !== said) return CONFIRM_NO.test(rest) || EMPHATIC_NO.test(rest) ? 'no' : 'yes';
   if (CONFIRM_NO.test(said)) return 'no';
-  return CONFIRM_YES.test(said) ? 'yes' : undefined;
+  return CONFIRM_YES.test(said) || YES_ONLY.test(said) ? 'yes' : undefined;
 }
 
 /** Words that stop something running or set: "停下来吧", "关掉吧", "cancel掉吧", "那个取消吧". */

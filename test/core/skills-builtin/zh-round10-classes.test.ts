@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('Chinese sums said apart', () => {
@@ -81,6 +82,51 @@ describe('Chinese remarks after a task or an item', () => {
       const h = await createHarness();
       const r = await h.say(said, 'reminder_update');
       assert.equal(r.understanding.slots['task'], task.replace(/我/gu, '你'), said);
+    }
+  });
+});
+
+describe('Chinese take-backs and yeses', () => {
+  it('a name taken back in the same turn is the name said after it', async () => {
+    const cases: [string, string][] = [
+      ['以后叫我小林 说错了 是小琳', '小琳'],
+      ['叫我大壮 算了 还是叫我壮哥吧', '壮哥'],
+      ['叫我阿宁吧 不对 宁宁', '宁宁'],
+      // 不是 says what the name is not.
+      ['叫我老王 不是小王', '老王'],
+    ];
+    for (const [said, name] of cases) {
+      const h = await createHarness();
+      const r = await h.say(said, 'change_user_name');
+      assert.equal(r.understanding.slots['name'], name, said);
+    }
+  });
+
+  it('a yes said with feeling or in a dialect confirms; an emphatic phrase with a refusal denies', () => {
+    for (const yes of [
+      '中 删吧',
+      '中中中',
+      '对对对',
+      '得嘞',
+      '要得 清了吧',
+      '是是是 删',
+      '别问了',
+      '不用再确认了 清吧',
+    ])
+      assert.equal(answersConfirmZh(yes), 'yes', yes);
+    for (const no of ['别问了 不清', '不要再确认了 不可以', '别问了 算了', '不用问了，我不要了', '别确认了 不'])
+      assert.equal(answersConfirmZh(no), 'no', no);
+    for (const neither of ['对不起', '不对']) assert.equal(answersConfirmZh(neither), undefined, neither);
+  });
+
+  it('clears the list after a dialect or emphatic yes', async () => {
+    for (const yes of ['中中 删了吧', '对对对 别问了']) {
+      const h = await createHarness();
+      await h.say('购物清单加上鸡蛋和牛奶', 'shopping_list_update');
+      await h.say('把购物清单清空', 'shopping_list_update');
+      const answer = await h.say(yes, 'shopping_list_update');
+      assert.equal(answer.understanding.action, 'confirm', yes);
+      assert.match(answer.reply.text, /清空/u, yes);
     }
   });
 });
