@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
-import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import { answersConfirmZh, asksWhatIsSetZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('Chinese sums said apart', () => {
@@ -128,5 +129,35 @@ describe('Chinese take-backs and yeses', () => {
       assert.equal(answer.understanding.action, 'confirm', yes);
       assert.match(answer.reply.text, /清空/u, yes);
     }
+  });
+});
+
+describe('Chinese reads and targets said loosely', () => {
+  it('asks what is left on a list, or whether it is empty, without adding the question', () => {
+    for (const read of ['还有什么没做的', '还有啥没买的', '那待办是不是空了', '购物单空了没'])
+      assert.deepEqual(parseListRequestZh(read), { add: [], remove: [], check: [], clear: false }, read);
+  });
+
+  it('asks to list the alarms set ("给我列一下")', () => {
+    assert.equal(asksWhatIsSetZh('现在那两个闹钟给我列一下'), true);
+    assert.equal(asksWhatIsSetZh('把明早的闹钟报一下'), true);
+  });
+
+  it('a conversion target with what it is for after it, and 换算成', () => {
+    assert.deepEqual(parseConversionZh('换成厘米 做衣服要用'), { to: 'centimeter' });
+    assert.deepEqual(parseConversionZh('换算成公斤 体检表得用'), { to: 'kilogram' });
+    assert.deepEqual(parseConversionZh('换算成磅'), { to: 'pound' });
+  });
+
+  it('lists the alarms and converts with the purpose said after the target, in dialogue', async () => {
+    const h = await createHarness();
+    await h.say('明早7点叫我起床', 'alarm');
+    await h.say('再定一个7点半的', 'alarm');
+    const list = await h.say('现在那两个闹钟给我列一下', 'alarm');
+    assert.match(list.reply.text, /7:30/u);
+    const c = await createHarness();
+    await c.say('帮我换算一下 5英尺', 'measurement_conversion');
+    const to = await c.say('换成厘米 做衣服要用', 'measurement_conversion');
+    assert.match(to.reply.text, /152/u);
   });
 });
