@@ -102,7 +102,9 @@ function readsZh(text: string): boolean {
 }
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 // "设一个提醒事项", "记个事儿": the noun of "a reminder" names no task either.
-const ZH_EMPTY_TASK = /^(?:一下|一个|个|(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
+// "提醒我一下 有事", "有个事儿": that there is something names no task either.
+const ZH_EMPTY_TASK =
+  /^(?:一下|一个|个|(?:有|有个|有件|有点)?(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /**
  * Reminders as the object of a delete: 把…提醒…删掉, 删掉/取消…提醒, 提醒全部删了. Not "提醒我取消订阅"

@@ -10,6 +10,7 @@ import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { answersConfirmZh, asksWhatIsSetZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
+import { taggedValues } from '../../../src/dialogue/slots.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 describe('Chinese sums said apart', () => {
@@ -159,5 +160,36 @@ describe('Chinese reads and targets said loosely', () => {
     await c.say('帮我换算一下 5英尺', 'measurement_conversion');
     const to = await c.say('换成厘米 做衣服要用', 'measurement_conversion');
     assert.match(to.reply.text, /152/u);
+  });
+});
+
+describe('Chinese times kept and tasks not yet said', () => {
+  it('another day at the same time said loosely (一样的点, 还是那个点) keeps the time of day', async () => {
+    const cases: [string, string, string][] = [
+      ['周五早上六点半的闹钟 要赶高铁', '周六也来一个 一样的点', '2026-11-28T06:30:00+01:00'],
+      ['明天早上七点的闹钟', '改到后天 还是那个点', '2026-11-28T07:00:00+01:00'],
+    ];
+    for (const [first, again, time] of cases) {
+      const h = await createHarness();
+      await h.say(first, 'alarm');
+      const r = await h.say(again, 'alarm');
+      assert.equal(r.understanding.slots['time'], time, again);
+    }
+  });
+
+  it('that there is something to be reminded of names no task: the task is asked', async () => {
+    for (const said of ['提醒我一下 有件事', '帮我设个提醒 有点事', '提醒我 有事情']) {
+      const h = await createHarness();
+      const r = await h.say(said, 'reminder_update');
+      assert.equal(r.understanding.slots['task'], undefined, said);
+      assert.match(r.reply.text, /做什么/u, said);
+    }
+    // Nor do the slot tagger's words for it.
+    for (const text of ['一下 有件事', '有事', '有点事情'])
+      assert.deepEqual(
+        taggedValues([{ kind: 'slot', name: 'task', text, start: 0, end: text.length, value: text }], 'task'),
+        [],
+        text,
+      );
   });
 });
