@@ -193,3 +193,19 @@ describe('Chinese times kept and tasks not yet said', () => {
       );
   });
 });
+
+describe('Chinese small hours in replies', () => {
+  it('says 凌晨 before a time from 0:00 to 5:59, and nothing before others', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['凌晨三点叫我起来看球', 'alarm', /凌晨3:00/u],
+      ['凌晨零点半提醒我关电脑', 'reminder_update', /凌晨0:30/u],
+      ['早上六点的闹钟', 'alarm', /(?<!凌晨)6:00/u],
+      ['晚上十一点的闹钟', 'alarm', /(?<!凌晨)23:00/u],
+    ];
+    for (const [said, intent, reply] of cases) {
+      const h = await createHarness();
+      const r = await h.say(said, intent);
+      assert.match(r.reply.text, reply, said);
+    }
+  });
+});
