@@ -55,6 +55,8 @@ const REASON =
   /^(?:我家|家里面?|家|冰箱里?|柜子里|厨房里?|已经|都|早就)?(?:快|又|也|还|都)?(?:没了|没有了|用完了|用光了|吃完了|喝完了|不够了?|见底了|有了|有的|有)(?:呢|啊|哦|的|啦|了)?$/u;
 /** A reason clause at the end of a turn, after a space or a comma. */
 const TRAILING_REASON = new RegExp(`[，,\\s]+(?:${REASON.source.slice(1, -1)})$`, 'u');
+/** An adverb left alone by a split ("牛奶 鸡蛋 都不要了", "纸巾 已经买过了"): no item. */
+const ADVERB_ALONE = /^(?:都|全|全都|也|还|已经|早就|早都|统统|通通)$/u;
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
 const HOLD = /^(?:等等|等一下|等下|稍等|别|不要|不用|算了|不对|还没买?|没买)(?:呢|啊|吧|了)?$/u;
 /** An interjection before an item ("呃 酸奶吧"). */
@@ -65,8 +67,21 @@ const TOPIC_ADD =
 /** What follows the item that the sentence is about: "苹果家里还有，去掉吧" is about 苹果. */
 const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没).*$/u;
 
-/** Why an item is dropped, said right after it: "毛肚太贵了 不要了", "辣条有点辣 不买了". */
-const TOO_MUCH = /(?<=\p{Script=Han})(?:太|有点儿?|贼|巨)\p{Script=Han}{1,2}了?[\s，,、]*$/u;
+/**
+ * Why an item is dropped, said right after it: "毛肚太贵了 不要了", "辣条有点辣 不买了". It ends on 了 or a
+ * pause: "巨无霸不要了" is an item's name.
+ */
+const TOO_MUCH = /(?<=\p{Script=Han})(?:太|有点儿?|贼|巨)\p{Script=Han}{1,2}(?:了[\s，,、]*|[\s，,、]+)$/u;
+
+/**
+ * A clause that is part of a list request even where it reads like a remark ({@link withoutTrailingRemarksZh}):
+ * a removal or an addition ("牛奶 鸡蛋 都不要了", "洗衣液 已经买好了", "苹果 香蕉 都删了"), or an item
+ * that ran out ("鸡蛋也没了", "面包也快没了").
+ */
+const LIST_CLAUSE =
+  /删|去掉|去除|拿掉|划掉|划了|勾掉|移除|不要了|不用|不买|买好|买过|买了|买到|做完|做好|完成|搞定|加(?!班|油)|添|(?:也|又|都|还|已经)快?(?:没有?|用完|用光|吃完|喝完|见底)了/u;
+/** An item that ran out, said after it: "鸡蛋也没", "面包也快没" (了 is already off) name 鸡蛋, 面包. */
+const RAN_OUT = /(?<=\p{Script=Han})(?:也|又|都|还|已经)快?(?:没有?|用完|用光|吃完|喝完|见底)$/u;
 
 /** A quantity alone, said after its item ("香菜也要 两把"): it belongs to the item, it names none. */
 const QUANTITY_ALONE =
@@ -77,7 +92,7 @@ const QUANTITY_ALONE =
  * ("香菜也要哈 两把"), then the particles the item was said with ("香菜也要哈").
  */
 function withoutItemTailsZh(text: string): string {
-  const s = withoutTrailingRemarksZh(text.trim());
+  const s = withoutTrailingRemarksZh(text.trim(), LIST_CLAUSE);
   const bare = s.replace(QUANTITY_ALONE, '');
   return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
 }
@@ -99,9 +114,10 @@ export function splitItemsZh(text: string): string[] {
         .replace(/^[：:\s]+/u, '')
         .replace(TRAILING, '')
         .replace(/[。.!！?？~～]+$/u, '')
+        .replace(RAN_OUT, '')
         .trim(),
     )
-    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s));
+    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s));
 }
 
 /**

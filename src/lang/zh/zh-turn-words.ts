@@ -112,8 +112,12 @@ const YES_ONLY =
   /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
 /** "别问了", "不用再确认了": the user wants it done; what is said with it may still refuse. */
 const EMPHATIC = /(?:别|不要|不用)再?(?:问|确认|犹豫|啰嗦|磨叽|墨迹|废话)了?/gu;
-/** A refusal said with the emphatic phrase ("别问了 不清", "不用问了，我不要了", "别确认了 算了"). */
-const EMPHATIC_NO = /不清(?!楚)|不可以|不行|算了|取消|不要了|后悔|不删|不[。！!]*$|^[\s，,。！!]*不/u;
+/**
+ * A refusal or a putting-off said with the emphatic phrase ("别问了 不清", "不用问了，我不要了", "别确认了
+ * 算了", "别问了 我再考虑考虑", "不用问了 回头再弄", "别催了 等会儿"): not now is no.
+ */
+const EMPHATIC_NO =
+  /不清(?!楚)|不可以|不行|算了|取消|不要了|后悔|不删|不[。！!]*$|^[\s，,。！!]*不|再说|想想|想一想|考虑|等(?:一下|下|等|会|会儿|一会)|没想好|还没定|回头|明天|后天|以后|改天|下次|晚点|过两天/u;
 
 /**
  * How a Chinese turn answers a confirmation when it says more than a bare yes or no: `yes` for the
@@ -124,8 +128,14 @@ export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
   const said = text.trim();
   if (ASKS_OTHER.test(said)) return undefined;
   // "别问了 删吧": the emphatic phrase comes off first, then what is left is tested for a refusal.
-  const rest = said.replace(EMPHATIC, ' ').trim();
-  if (rest !== said) return CONFIRM_NO.test(rest) || EMPHATIC_NO.test(rest) ? 'no' : 'yes';
+  // What is left must say yes itself ("别问了 清吧", or nothing): "别问了 烦死了" is a no, as it was
+  // before 别问了 could say yes.
+  let rest = said.replace(EMPHATIC, ' ');
+  if (rest !== said) {
+    rest = rest.replace(/^[\s，,。！!~～]+|[\s，,。！!~～]+$/gu, '');
+    if (CONFIRM_NO.test(rest) || EMPHATIC_NO.test(rest)) return 'no';
+    return rest === '' || CONFIRM_YES.test(rest) || YES_ONLY.test(rest) ? 'yes' : 'no';
+  }
   if (CONFIRM_NO.test(said)) return 'no';
   return CONFIRM_YES.test(said) || YES_ONLY.test(said) ? 'yes' : undefined;
 }

@@ -116,7 +116,7 @@ const idOf = (name: string | undefined) =>
   name === undefined ? undefined : (BY_NAME.get(name.toLowerCase()) ?? unitByAlias(name.toLowerCase())?.id);
 
 /** A purpose after the request, in its own clause: "填表要用", "做衣服用的", "买机票得用". */
-const PURPOSE = /[\s，,]+\p{Script=Han}{1,6}(?:要用|得用|用的|用)(?:的|啊|呢|哈|嘛)?[。！!\s]*$/u;
+const PURPOSE = /(?<![\s，,])[\s，,]+\p{Script=Han}{1,6}(?:要用|得用|用的|用)(?:的|啊|呢|哈|嘛)?[。！!\s]*$/u;
 
 /**
  * Reads a Chinese conversion request or a fragment of one.

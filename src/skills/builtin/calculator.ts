@@ -192,6 +192,18 @@ function firstClause(clauses: string[], read: (clause: string) => string | undef
   return undefined;
 }
 
+/**
+ * "再乘4 一个月按四周算", "再除以2 两个人分着穿": a step, then its reason after a space. Only the first
+ * clause, and only a step led by its operator: a number in a later clause ("20个人 平摊", "还有 2 张票")
+ * is no term of the sum.
+ */
+function stepBeforeReason(fragment: string): string | undefined {
+  const [first, ...rest] = fragment.trim().split(/[\s，,。；;！!？?]+/u);
+  if (first === undefined || rest.length === 0) return undefined;
+  const step = fragmentZh(first);
+  return step !== undefined && /^[*/+^-]/.test(step) ? step : undefined;
+}
+
 /** Words after a follow-up's fragment that only tie it to the last sum: "of 320 then", "for 60 instead", "pls". */
 const TIE_AFTER = new RegExp(String.raw`(?:\s+(?:then|instead|now|again|${POLITE_WORDS}))+$`);
 
@@ -210,11 +222,10 @@ function combine(previous: string, fragment: string): string | undefined {
     const people = sharedAmongZh(fragment);
     if (people !== undefined && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${people}`);
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
-    // "再乘4 一个月按四周算": a reason said after a space is no part of the step.
     const zh =
       fragmentZh(fragment) ??
       firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh) ??
-      firstClause(fragment.trim().split(/[\s，,。；;！!？?]+/u), fragmentZh);
+      stepBeforeReason(fragment);
     if (zh === undefined) return undefined;
     // "2的10次方" then "那20次方呢": a new power of the same base, not a power of the result.
     if (zh.startsWith('^') && LAST_POWER.test(previous)) return previous.replace(LAST_POWER, zh);
