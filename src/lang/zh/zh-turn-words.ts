@@ -24,7 +24,12 @@ const DAY_QUESTION =
  * and for the alarm skill (src/skills/builtin/timers.ts: it lists, it does not set).
  */
 const ASKS_WHAT_IS_SET =
-  /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|列(?:一|个)?下|列个表|报一下|念一下|显示|定了几个|设了几个|[定设]的(?:是)?几点|(?:闹钟|闹铃)(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的(?:闹钟|闹铃)|来着/u;
+  /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|(?:闹钟|闹铃)(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的(?:闹钟|闹铃)|来着/u;
+
+/** "把闹钟都列一下", "明早的闹钟报一下": read the ones set out. */
+const READS_OUT = /列(?:一|个)?下|列个表|报一下|念一下/u;
+/** "设个8点的计时器 到了念一下": a new one is set, and read out when it rings; not a list. */
+const SETS_ONE = /(?:设|定|订|弄|来|整)(?:一?个|上)/u;
 
 /**
  * `true` when a Chinese turn asks what timers or alarms are set ("闹钟是几点的", "还剩多久", "我现在
@@ -32,7 +37,7 @@ const ASKS_WHAT_IS_SET =
  * @param text the turn
  */
 export function asksWhatIsSetZh(text: string): boolean {
-  return ASKS_WHAT_IS_SET.test(text);
+  return ASKS_WHAT_IS_SET.test(text) || (READS_OUT.test(text) && !SETS_ONE.test(text));
 }
 
 /** What a question about a name asks with. */

@@ -115,7 +115,7 @@ export interface ZhConversion {
 const idOf = (name: string | undefined) =>
   name === undefined ? undefined : (BY_NAME.get(name.toLowerCase()) ?? unitByAlias(name.toLowerCase())?.id);
 
-/** A purpose after the request, in its own clause: "填表要用", "做衣服用的", "买机票得用". */
+/** A purpose after the request, in its own clause: "报名要用", "做衣服用的", "买机票得用". */
 const PURPOSE = /(?<![\s，,])[\s，,]+\p{Script=Han}{1,6}(?:要用|得用|用的|用)(?:的|啊|呢|哈|嘛)?[。！!\s]*$/u;
 
 /**

@@ -267,7 +267,9 @@ function combine(previous: string, fragment: string): string | undefined {
     return previous.replace(LAST_PLAIN_NUMBER, number[2]!);
   }
   // "and to 140?" after "add 20% to 85" (85 + 20%): the percentage stays, the number it is taken of changes.
-  if (number !== null && fromOk && PERCENT_ON_NUMBER.test(previous)) {
+  // "and by 3?" after "50 * 10%" names no new amount: a discount takes another number bare, or with of/for/on.
+  const onOk = !/^\S+\s*\*/.test(previous) || [undefined, 'of', 'for', 'on'].includes(number?.[1]);
+  if (number !== null && fromOk && onOk && PERCENT_ON_NUMBER.test(previous)) {
     return previous.replace(PERCENT_ON_NUMBER, `${number[2]!}$2`);
   }
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);

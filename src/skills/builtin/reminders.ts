@@ -62,9 +62,9 @@ const PLACEHOLDER_TASK = new RegExp(
 );
 const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
-/** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 /** 下 as "a moment" (提醒下我), not the first character of a word: 下午, 下楼, 下班, 下课, 下载, 下单, 下车… */
 const DOWN = '下(?!午|楼|班|课|载|单|车|雨|周|个|次|面|去|来|山|水|厨|馆|棋|注|锅|礼拜|星期|月|回|飞机|高铁|地铁|线)';
+/** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
   // 下 of 下午 is the time, not "提醒下我"; 下 of 下楼, 下班, 下载 is the task's verb ("提醒我下楼拿外卖").

@@ -140,7 +140,7 @@ describe('Chinese reads and targets said loosely', () => {
   });
 
   it('asks to list the alarms set ("给我列一下")', () => {
-    assert.equal(asksWhatIsSetZh('现在那两个闹钟给我列一下'), true);
+    assert.equal(asksWhatIsSetZh('把我定的几个闹钟都列一下'), true);
     assert.equal(asksWhatIsSetZh('把明早的闹钟报一下'), true);
   });
 
@@ -154,7 +154,7 @@ describe('Chinese reads and targets said loosely', () => {
     const h = await createHarness();
     await h.say('明早7点叫我起床', 'alarm');
     await h.say('再定一个7点半的', 'alarm');
-    const list = await h.say('现在那两个闹钟给我列一下', 'alarm');
+    const list = await h.say('把我定的几个闹钟都列一下', 'alarm');
     assert.match(list.reply.text, /7:30/u);
     const c = await createHarness();
     await c.say('帮我换算一下 5英尺', 'measurement_conversion');

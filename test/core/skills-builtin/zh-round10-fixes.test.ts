@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
-import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import { answersConfirmZh, asksWhatIsSetZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
@@ -155,5 +155,33 @@ describe('a long run of spaces costs one pass', () => {
     parseConversionZh(`5公里${' '.repeat(20_000)}x`);
     // The quadratic pattern took 4 s here (11 s under load); one pass takes milliseconds.
     assert.ok(performance.now() - start < 1500, `${Math.round(performance.now() - start)} ms`);
+  });
+});
+
+describe('a set request that asks to be read out is no list request', () => {
+  it('sets a timer or alarm said with 念一下 / 报一下 after it', async () => {
+    assert.equal(asksWhatIsSetZh('设个8点的计时器 到了念一下'), false);
+    assert.equal(asksWhatIsSetZh('帮我定个六点半的闹钟 响的时候报一下'), false);
+    assert.equal(asksWhatIsSetZh('明早那几个闹钟报一下'), true);
+    const h = await createHarness();
+    const r = await h.say('设个8点的计时器 到了念一下', 'timer');
+    assert.doesNotMatch(r.reply.text, /没有设/u);
+  });
+});
+
+describe('English: another amount for the same discount, and no other word', () => {
+  const follow = async (first: string, then: string) => {
+    const h = await createHarness();
+    await h.say(first, 'calculator');
+    return (await h.say(then, 'calculator')).reply.text;
+  };
+
+  it('a bare amount (or of/for/on) after a discount discounts it', async () => {
+    assert.match(await follow('what is 360 * 85%', 'and 400?'), /\b340\b/);
+    assert.match(await follow('what is 360 * 85%', 'and for 200?'), /\b170\b/);
+  });
+
+  it('"by 3" after a discount names no new amount', async () => {
+    assert.doesNotMatch(await follow("what's 50 * 10%", 'and by 3?'), /\b0\.3\b/);
   });
 });
