@@ -185,3 +185,19 @@ describe('English: another amount for the same discount, and no other word', () 
     assert.doesNotMatch(await follow("what's 50 * 10%", 'and by 3?'), /\b0\.3\b/);
   });
 });
+
+describe('a word in the place of a name is no name', () => {
+  it('asks, or keeps the name said before, when the name taken back to names none', async () => {
+    const cases: [string, string | undefined][] = [
+      ['叫我大壮 算了 叫我原名就行', '大壮'],
+      ['以后叫我本名吧', undefined],
+      ['叫我小美 不对 随便叫吧', '小美'],
+      ['叫我大壮 算了 还是叫我壮哥吧', '壮哥'],
+    ];
+    for (const [said, name] of cases) {
+      const h = await createHarness();
+      const r = await h.say(said, 'change_user_name');
+      assert.equal(r.understanding.slots['name'], name, said);
+    }
+  });
+});
