@@ -57,10 +57,10 @@ export function tagOf(slot: DialogueSlot): string {
 
 /**
  * Words that stand for a value without being one ("add something to my list", "call me something
- * else"): the skill should ask which, so a tagged span of only these is dropped.
+ * else", "提醒我一下 有件事"): the skill should ask which, so a tagged span of only these is dropped.
  */
 const PLACEHOLDER = new RegExp(
-  String.raw`^(?:${PRONOUN_WORDS}|them|these|those|one|an?|the|(?:${STAND_IN_WORDS})(?: else)?|(?:a|the|some) words?|anything(?: else)?|everything|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些))$`,
+  String.raw`^(?:${PRONOUN_WORDS}|them|these|those|one|an?|the|(?:${STAND_IN_WORDS})(?: else)?|(?:a|the|some) words?|anything(?: else)?|everything|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些)|(?:一下\s*)?(?:有|有个|有件|有点)?(?:一件|件|个)?事(?:情|儿|项)?)$`,
   'iu',
 );
 

@@ -15,6 +15,10 @@ const N = String.raw`-?\d+(?:\.\d+)?`;
 const NB = String.raw`(?<![\d.])(${N})(?![\d.])`;
 /** Measure words of things counted ("5个", "三瓶", "两斤"): a number before one counts, it does not price. */
 const MEASURE_WORDS = '个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听';
+/** Units a rate is paid by ("一小时45", "每晚300", "一节课80"). */
+const RATE_UNITS = '小时|天|周|星期|月|晚|节课|节|趟|单|次|公里';
+/** "每小时", "一晚", "1个月": one unit a rate is paid by; "第1天" is an ordinal, no rate. */
+const PER = String.raw`(?:每|(?<![\d.第]\s*)1)\s*个?`;
 /** People an amount is shared among ("四个人", "5位"). */
 const PEOPLE = '(?:个人|个|人|位)';
 /** "10个人分3组": people split into groups share no amount. */
@@ -23,6 +27,11 @@ const GROUPS = '(?:组|队|批|拨|桌|车|份|次|轮)';
 const SHARE = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账|摊|分(?![钟之]))';
 /** A share that cannot be a score or minutes ("考了90分"): the only one a distant amount may be said before. */
 const SHARE_SAID = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账)';
+
+/** Words that put an amount after a discount: "打八折以后是240", "打九折 省了30", "现在是400". */
+const AFTER_CHANGE = /以后|之后|后|省了?|便宜了?|少了|现在|剩/u;
+/** A turn that asks the price before a change: "原价多少", "原来是多少", "本来几块". */
+const ASKS_BEFORE = /(?:原价|原来|本来|之前|以前)(?:是|要|卖)?(?:多少|几)/u;
 
 /** "打八折" is 80%, "打八五折" 85%: the digits of a discount are tenths, then hundredths. */
 function discount(_: string, amount: string, tenths: string, hundredths = ''): string {
@@ -45,6 +54,22 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // number of its own; "45块钱" is 45. A digit that counts ("二十块5个", "100元2次") is no tenths.
   [new RegExp(String.raw`(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%]|\s*(?:${MEASURE_WORDS}))`, 'gu'), '$1.$2'],
   [new RegExp(String.raw`(${N})\s*(?:块钱|块|元钱|元|刀|美元|蚊)`, 'gu'), '$1 '],
+  // "时薪一小时40 干了6个半小时", "每晚300 住了3晚": a rate for one unit and how many units, in
+  // either order: their product. The count must name the same unit ("1小时45" alone is a duration).
+  [
+    new RegExp(
+      String.raw`${PER}\s*(${RATE_UNITS})[^\d，,。；;]{0,3}?(${N})(?!\s*分)[^\d，,。；;]{0,8}?(?<!第\s*)${NB}\s*个?\s*\1`,
+      'gu',
+    ),
+    '$2 * $3',
+  ],
+  [
+    new RegExp(
+      String.raw`(?<!第\s*)${NB}\s*个?\s*(${RATE_UNITS})[^\d，,。；;]{0,8}?${PER}\s*\2[^\d，,。；;]{0,3}?(${N})(?!\s*分)`,
+      'gu',
+    ),
+    '$1 * $3',
+  ],
   // "三瓶可乐每瓶3.5", "4杯奶茶 每杯12": a count of things, then the price of each: their product.
   [
     new RegExp(
@@ -61,6 +86,8 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
     ),
     '$1 * $2',
   ],
+  // "300除以6 六个人AA": the share restates the divisor; it divides once.
+  [new RegExp(String.raw`(除以?\s*)(${N})(?![\d.])\s*\2\s*${PEOPLE}\s*${SHARE}`, 'gu'), '$1$2'],
   // "360 四个人AA", "吃饭300 五个人平摊", "三个人分 240": an amount shared by so many people.
   [new RegExp(String.raw`${NB}[^\d，,。；;]{0,6}?${NB}\s*${PEOPLE}\s*${SHARE}`, 'gu'), '$1 / $2'],
   [
@@ -82,6 +109,27 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // "花了120 小费按18%算", Cantonese "两百蚊畀一成小费": the amount, then the tip's share of it.
   [new RegExp(String.raw`(${N})\s*(?:给|付|加|留|畀|俾)\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
   [new RegExp(String.raw`(${N})\s*[，,]?\s*小费\s*(?:按|给|付|留|畀|俾)?\s*(${N})\s*%`, 'gu'), '$2% * $1'],
+  // "平时分50 占20%", "期末占60% 考了80": a weight and what it weighs, in either order.
+  [new RegExp(String.raw`${NB}[^\d，,。；;]{0,4}?占\s*(${N})\s*%`, 'gu'), '$2% * $1'],
+  [new RegExp(String.raw`(${N})\s*%[^\d，,。；;]{0,8}?(?:考了|得了|拿了|考|得|拿)\s*${NB}(?!\s*%)`, 'gu'), '$1% * $2'],
+  // "打七五折 原价24", "原价80 现在打八折": a discount and its amount said apart.
+  // An amount after the change ("打八折以后是240", "省了30") or a turn that asks the price before it
+  // ("原价多少") is no price to discount: the skill asks.
+  [
+    new RegExp(
+      String.raw`(?<![\d.]\s*)打\s*(\d)(\d)?\s*折([^\d，,。；;]{0,8}?)${NB}(?!\s*(?:%|${MEASURE_WORDS}))`,
+      'gu',
+    ),
+    (match: string, tenths: string, hundredths: string | undefined, gap: string, amount: string, ...rest: unknown[]) =>
+      AFTER_CHANGE.test(gap) || ASKS_BEFORE.test(String(rest.at(-1)))
+        ? match
+        : discount(match, amount, tenths, hundredths),
+  ],
+  [
+    new RegExp(String.raw`${NB}[^\d，,。；;]{1,6}?打\s*(\d)(\d)?\s*折`, 'gu'),
+    (match: string, amount: string, tenths: string, hundredths: string | undefined, ...rest: unknown[]) =>
+      ASKS_BEFORE.test(String(rest.at(-1))) ? match : discount(match, amount, tenths, hundredths),
+  ],
   // "100打八五折", "80的八折": a discount of the amount before it.
   [new RegExp(String.raw`(${N})\s*(?:打|的)\s*(\d)(\d)?\s*折`, 'gu'), discount],
   [new RegExp(String.raw`(${N})\s*的\s*(${N})\s*%`, 'gu'), '$2% * $1'],

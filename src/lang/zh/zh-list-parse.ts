@@ -11,6 +11,7 @@
  */
 import type { ListRequest } from '../../skills/builtin/list-parse.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
+import { withoutTrailingRemarksZh } from './zh-remarks.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
@@ -41,7 +42,7 @@ const NOT_AN_ITEM =
   /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|的|没有?|[嗯呃额啊哦噢诶欸]+)?$|^(?:再|然后)?(?:给我|帮我)?(?:念|读|报)(?:一遍|一下|念|给我)/u;
 /** A question that reads the list: "清单里还剩啥要买的", "单子上都有些什么", "有哪些". */
 const READS =
-  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看/u;
+  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看|^(?:啥|什么|哪些|哪几样|几样)(?:还)?没(?:做|买|办|弄|完成)|(?:是不是|是否)空|空了(?:吗|没|么|不)|空的(?:吗|么)/u;
 /** A clause asking whether something was added ("加了没", "加上没有", "加好了吗"), not adding it. */
 const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
@@ -54,6 +55,8 @@ const REASON =
   /^(?:我家|家里面?|家|冰箱里?|柜子里|厨房里?|已经|都|早就)?(?:快|又|也|还|都)?(?:没了|没有了|用完了|用光了|吃完了|喝完了|不够了?|见底了|有了|有的|有)(?:呢|啊|哦|的|啦|了)?$/u;
 /** A reason clause at the end of a turn, after a space or a comma. */
 const TRAILING_REASON = new RegExp(`[，,\\s]+(?:${REASON.source.slice(1, -1)})$`, 'u');
+/** An adverb left alone by a split ("牛奶 鸡蛋 都不要了", "纸巾 已经买过了"): no item. */
+const ADVERB_ALONE = /^(?:都|全|全都|也|还|已经|早就|早都|统统|通通)$/u;
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
 const HOLD = /^(?:等等|等一下|等下|稍等|别|不要|不用|算了|不对|还没买?|没买)(?:呢|啊|吧|了)?$/u;
 /** An interjection before an item ("呃 酸奶吧"). */
@@ -64,6 +67,22 @@ const TOPIC_ADD =
 /** What follows the item that the sentence is about: "苹果家里还有，去掉吧" is about 苹果. */
 const TOPIC_TAIL = /(?:家里|家里面|已经|还有|还是|还|也|都|不|没).*$/u;
 
+/**
+ * Why an item is dropped, said right after it: "毛肚太贵了 不要了", "辣条有点辣 不买了". It ends on 了 or a
+ * pause: "巨无霸不要了" is an item's name.
+ */
+const TOO_MUCH = /(?<=\p{Script=Han})(?:太|有点儿?|贼|巨)\p{Script=Han}{1,2}(?:了[\s，,、]*|[\s，,、]+)$/u;
+
+/**
+ * A clause that is part of a list request even where it reads like a remark ({@link withoutTrailingRemarksZh}):
+ * a removal or an addition ("牛奶 鸡蛋 都不要了", "洗衣液 已经买好了", "苹果 香蕉 都删了"), or an item
+ * that ran out ("鸡蛋也没了", "面包也快没了").
+ */
+const LIST_CLAUSE =
+  /删|去掉|去除|拿掉|划掉|划了|勾掉|移除|不要了|不用|不买|买好|买过|买了|买到|做完|做好|完成|搞定|加(?!班|油)|添|(?:也|又|都|还|已经)快?(?:没有?|用完|用光|吃完|喝完|见底)了/u;
+/** An item that ran out, said after it: "鸡蛋也没", "面包也快没" (了 is already off) name 鸡蛋, 面包. */
+const RAN_OUT = /(?<=\p{Script=Han})(?:也|又|都|还|已经)快?(?:没有?|用完|用光|吃完|喝完|见底)$/u;
+
 /** A quantity alone, said after its item ("香菜也要 两把"): it belongs to the item, it names none. */
 const QUANTITY_ALONE =
   /[\s，,]+[0-9一二两三四五六七八九十半几]{1,3}(?:斤|公斤|个|盒|瓶|袋|包|箱|根|颗|把|条|桶|罐|打|升|克|捆|板|块|份|听|串)(?:吧|哈|啊|就行|就够了?|就好)?[。！!~～\s]*$/u;
@@ -73,7 +92,7 @@ const QUANTITY_ALONE =
  * ("香菜也要哈 两把"), then the particles the item was said with ("香菜也要哈").
  */
 function withoutItemTailsZh(text: string): string {
-  const s = text.trim();
+  const s = withoutTrailingRemarksZh(text.trim(), LIST_CLAUSE);
   const bare = s.replace(QUANTITY_ALONE, '');
   return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
 }
@@ -95,9 +114,10 @@ export function splitItemsZh(text: string): string[] {
         .replace(/^[：:\s]+/u, '')
         .replace(TRAILING, '')
         .replace(/[。.!！?？~～]+$/u, '')
+        .replace(RAN_OUT, '')
         .trim(),
     )
-    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s));
+    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s));
 }
 
 /**
@@ -192,7 +212,7 @@ function parseClause(s: string): ListRequest {
   const out: ListRequest = { add: [], remove: [], check: [], clear: false };
   const noLonger = NO_LONGER.exec(s);
   if (noLonger?.[1] !== undefined) {
-    out.remove = splitItemsZh(noLonger[1].replace(/^把/u, ''));
+    out.remove = splitItemsZh(noLonger[1].replace(/^把/u, '').replace(TOO_MUCH, ''));
     return out;
   }
   const remove = REMOVE_VERB.exec(s);

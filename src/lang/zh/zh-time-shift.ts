@@ -14,8 +14,12 @@ const LATER = '往后(?:再)?(?:挪|推|延|移|调|顺延)?|推迟|推后|延�
 const EARLIER = '往前(?:再)?(?:挪|推|移|调)?|提前|提早|挪前|早';
 /** The direction word, then (after at most a 再 or 个) the length: the duration entity must start there. */
 const SHIFT = new RegExp(`(?:(${LATER})|(${EARLIER}))(?:再|个)?$`, 'u');
-/** "同一时间", "同样的时间", "时间不变": the time of day stays, the day changes. */
-const SAME_TIME = /同一(?:个)?时间|同样的?时间|一样的?时间|时间不变|时间一样|还是这个时间|原来的时间/u;
+/**
+ * "同一时间", "同样的时间", "时间不变", "一样的点", "老时间": the time of day stays, the day changes.
+ * 点 as the hour said loosely ("一样的点"), not 点心.
+ */
+const SAME_TIME =
+  /同一(?:个)?(?:时间|钟点|点(?![心头]))|同样的?(?:时间|钟点|点(?![心头]))|一样的?(?:时间|钟点|点(?![心头]))|时间不变|时间一样|时间照旧|还是(?:这个|那个)(?:时间|点)|原来的时间|老时间/u;
 /** 晚 and 早 alone: a shift right before a length ("晚十分钟"), unless they end a day word ("今晚"). */
 const BARE_DAY_PART = /^[早晚]$/u;
 

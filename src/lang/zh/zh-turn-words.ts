@@ -26,13 +26,18 @@ const DAY_QUESTION =
 const ASKS_WHAT_IS_SET =
   /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|(?:闹钟|闹铃)(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的(?:闹钟|闹铃)|来着/u;
 
+/** "把闹钟都列一下", "明早的闹钟报一下": read the ones set out. */
+const READS_OUT = /列(?:一|个)?下|列个表|报一下|念一下/u;
+/** "设个8点的计时器 到了念一下": a new one is set, and read out when it rings; not a list. */
+const SETS_ONE = /(?:设|定|订|弄|来|整)(?:一?个|上)/u;
+
 /**
  * `true` when a Chinese turn asks what timers or alarms are set ("闹钟是几点的", "还剩多久", "我现在
  * 一共几个闹钟"); a verb that sets or stops one is read by the skill before this.
  * @param text the turn
  */
 export function asksWhatIsSetZh(text: string): boolean {
-  return ASKS_WHAT_IS_SET.test(text);
+  return ASKS_WHAT_IS_SET.test(text) || (READS_OUT.test(text) && !SETS_ONE.test(text));
 }
 
 /** What a question about a name asks with. */
@@ -103,7 +108,21 @@ const CONFIRM_NO =
 const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
 /** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */
 const CONFIRM_YES =
-  /^(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay)?[\s，,]*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
+  /^(?:(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
+/**
+ * A yes and nothing else, said with feeling or in a dialect: "对对对", "是是是", "中", "中中中", "得嘞",
+ * "要得", "阔以", "妥了". Not "对不起" or "不对": every word of the turn must be a yes.
+ */
+const YES_ONLY =
+  /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
+/** "别问了", "不用再确认了": the user wants it done; what is said with it may still refuse. */
+const EMPHATIC = /(?:别|不要|不用)再?(?:问|确认|犹豫|啰嗦|磨叽|墨迹|废话)了?/gu;
+/**
+ * A refusal or a putting-off said with the emphatic phrase ("别问了 不清", "不用问了，我不要了", "别确认了
+ * 算了", "别问了 我再考虑考虑", "不用问了 回头再弄", "别催了 等会儿"): not now is no.
+ */
+const EMPHATIC_NO =
+  /不清(?!楚)|不可以|不行|算了|取消|不要了|后悔|不删|不[。！!]*$|^[\s，,。！!]*不|再说|想想|想一想|考虑|等(?:一下|下|等|会|会儿|一会)|没想好|还没定|回头|明天|后天|以后|改天|下次|晚点|过两天/u;
 
 /**
  * How a Chinese turn answers a confirmation when it says more than a bare yes or no: `yes` for the
@@ -113,8 +132,17 @@ const CONFIRM_YES =
 export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
   const said = text.trim();
   if (ASKS_OTHER.test(said)) return undefined;
+  // "别问了 删吧": the emphatic phrase comes off first, then what is left is tested for a refusal.
+  // What is left must say yes itself ("别问了 清吧", or nothing): "别问了 烦死了" is a no, as it was
+  // before 别问了 could say yes.
+  let rest = said.replace(EMPHATIC, ' ');
+  if (rest !== said) {
+    rest = rest.replace(/^[\s，,。！!~～]+|[\s，,。！!~～]+$/gu, '');
+    if (CONFIRM_NO.test(rest) || EMPHATIC_NO.test(rest)) return 'no';
+    return rest === '' || CONFIRM_YES.test(rest) || YES_ONLY.test(rest) ? 'yes' : 'no';
+  }
   if (CONFIRM_NO.test(said)) return 'no';
-  return CONFIRM_YES.test(said) ? 'yes' : undefined;
+  return CONFIRM_YES.test(said) || YES_ONLY.test(said) ? 'yes' : undefined;
 }
 
 /** Words that stop something running or set: "停下来吧", "关掉吧", "cancel掉吧", "那个取消吧". */

@@ -6,6 +6,7 @@
  * @module
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
+import { withoutTrailingRemarksZh } from './zh-remarks.ts';
 import { UNIT_PATTERN, unitByAlias } from '../../skills/builtin/units.ts';
 
 /** id → the name replies use, then the other names people write. */
@@ -114,6 +115,9 @@ export interface ZhConversion {
 const idOf = (name: string | undefined) =>
   name === undefined ? undefined : (BY_NAME.get(name.toLowerCase()) ?? unitByAlias(name.toLowerCase())?.id);
 
+/** A purpose after the request, in its own clause: "报名要用", "做衣服用的", "买机票得用". */
+const PURPOSE = /(?<![\s，,])[\s，,]+\p{Script=Han}{1,6}(?:要用|得用|用的|用)(?:的|啊|呢|哈|嘛)?[。！!\s]*$/u;
+
 /**
  * Reads a Chinese conversion request or a fragment of one.
  * @param text e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
@@ -123,8 +127,9 @@ export function parseConversionZh(text: string): ZhConversion {
   // "几两" asks for liang (两 is also the numeral two): named so before numerals become digits.
   // "零下十度" is -10; "几两" asks for liang (两 is also the numeral two): both named before numerals become digits.
   const s = zhNumbersToDigits(
-    text
-      .normalize('NFKC')
+    withoutTrailingRemarksZh(text.normalize('NFKC').trim())
+      // "换成英寸 填表要用", "换算成磅 买机票得用": what the value is for is no part of it.
+      .replace(PURPOSE, '')
       .replace(/(几|多少)两/gu, '$1liang')
       // "三两肉", "半两茶叶": 两 after a numeral is the weight, not the numeral two ("三两个", "三两天", "三两下"
       // are rough counts, and so are "一两公里", "一两小时", "一两周" before a unit or a span of time).
@@ -149,7 +154,7 @@ export function parseConversionZh(text: string): ZhConversion {
     .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
     // "零下十度换过去是多少": the question of a follow-up adds nothing to its amount.
     .replace(/(?:换过去|换过来|换算过来|换算过去|转过去|转过来)(?:是|等于)?(?:多少|几)?(?:度)?$/u, '')
-    .replace(/^(?:算一下|换算一下|换算|算算|转换一下)/u, '')
+    .replace(/^(?:算一下|换算一下|换算(?![成为])|算算|转换一下)/u, '')
     .replace(UNIT_AND_A_HALF, (_, n: string, unit: string) => `${n}.5${unit}`);
   let m = SCALE_FIRST.exec(s);
   if (m) return { amount: Number(m[2]), from: idOf(m[1])!, to: idOf(m[3])! };

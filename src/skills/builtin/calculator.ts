@@ -97,8 +97,11 @@ const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 /** The divisor a sum ends on ("360 / 4"). */
 const LAST_DIVISOR = /\/\s*\d+(?:\.\d+)?$/;
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
-/** "85 + 20%", "60 - 15%": a number raised or lowered by a percentage of itself (group 2: the rest). */
-const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+]\s*\d+(?:\.\d+)?\s*%)$/;
+/**
+ * "85 + 20%", "60 - 15%", "360 * 85%": a number raised, lowered or discounted by a percentage (group 2:
+ * the rest), so "那400的呢" after a discount of 360 discounts 400.
+ */
+const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+*]\s*\d+(?:\.\d+)?\s*%)$/;
 /** "15% * 80": a percentage of a number, and nothing else. */
 const PERCENT_OF_NUMBER = /^-?\d+(?:\.\d+)?%\s*\*\s*-?\d+(?:\.\d+)?$/;
 
@@ -189,6 +192,18 @@ function firstClause(clauses: string[], read: (clause: string) => string | undef
   return undefined;
 }
 
+/**
+ * "再乘4 一个月按四周算", "再除以2 两个人分着穿": a step, then its reason after a space. Only the first
+ * clause, and only a step led by its operator: a number in a later clause ("20个人 平摊", "还有 2 张票")
+ * is no term of the sum.
+ */
+function stepBeforeReason(fragment: string): string | undefined {
+  const [first, ...rest] = fragment.trim().split(/[\s，,。；;！!？?]+/u);
+  if (first === undefined || rest.length === 0) return undefined;
+  const step = fragmentZh(first);
+  return step !== undefined && /^[*/+^-]/.test(step) ? step : undefined;
+}
+
 /** Words after a follow-up's fragment that only tie it to the last sum: "of 320 then", "for 60 instead", "pls". */
 const TIE_AFTER = new RegExp(String.raw`(?:\s+(?:then|instead|now|again|${POLITE_WORDS}))+$`);
 
@@ -207,7 +222,10 @@ function combine(previous: string, fragment: string): string | undefined {
     const people = sharedAmongZh(fragment);
     if (people !== undefined && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${people}`);
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
-    const zh = fragmentZh(fragment) ?? firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh);
+    const zh =
+      fragmentZh(fragment) ??
+      firstClause(fragment.split(/[，,。；;！!？?]+/u), fragmentZh) ??
+      stepBeforeReason(fragment);
     if (zh === undefined) return undefined;
     // "2的10次方" then "那20次方呢": a new power of the same base, not a power of the result.
     if (zh.startsWith('^') && LAST_POWER.test(previous)) return previous.replace(LAST_POWER, zh);
@@ -249,7 +267,9 @@ function combine(previous: string, fragment: string): string | undefined {
     return previous.replace(LAST_PLAIN_NUMBER, number[2]!);
   }
   // "and to 140?" after "add 20% to 85" (85 + 20%): the percentage stays, the number it is taken of changes.
-  if (number !== null && fromOk && PERCENT_ON_NUMBER.test(previous)) {
+  // "and by 3?" after "50 * 10%" names no new amount: a discount takes another number bare, or with of/for/on.
+  const onOk = !/^\S+\s*\*/.test(previous) || [undefined, 'of', 'for', 'on'].includes(number?.[1]);
+  if (number !== null && fromOk && onOk && PERCENT_ON_NUMBER.test(previous)) {
     return previous.replace(PERCENT_ON_NUMBER, `${number[2]!}$2`);
   }
   const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);

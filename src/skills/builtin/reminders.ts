@@ -10,6 +10,7 @@ import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
+import { withoutTrailingRemarksZh } from '../../lang/zh/zh-remarks.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
 import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
@@ -61,11 +62,16 @@ const PLACEHOLDER_TASK = new RegExp(
 );
 const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 
+/** 下 as "a moment" (提醒下我), not the first character of a word: 下午, 下楼, 下班, 下课, 下载, 下单, 下车… */
+const DOWN = '下(?!午|楼|班|课|载|单|车|雨|周|个|次|面|去|来|山|水|厨|馆|棋|注|锅|礼拜|星期|月|回|飞机|高铁|地铁|线)';
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
   // 题醒 is the commonest pinyin slip for 提醒.
-  // 下 of 下午 is the time, not "提醒下我".
-  /(?:[提题]醒|remind(?!er))(?:一下|下(?!午)|一声)?(?:我们|咱们|我|咱)?(?:一下|下(?!午)|一声)?[，,：:\s]*(.*)$/iu,
+  // 下 of 下午 is the time, not "提醒下我"; 下 of 下楼, 下班, 下载 is the task's verb ("提醒我下楼拿外卖").
+  new RegExp(
+    String.raw`(?:[提题]醒|remind(?!er))(?:一下|${DOWN}|一声)?(?:我们|咱们|我|咱)?(?:一下|${DOWN}|一声)?[，,：:\s]*(.*)$`,
+    'iu',
+  ),
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
@@ -96,7 +102,9 @@ function readsZh(text: string): boolean {
 }
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 // "设一个提醒事项", "记个事儿": the noun of "a reminder" names no task either.
-const ZH_EMPTY_TASK = /^(?:一下|一个|个|(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
+// "提醒我一下 有事", "有个事儿": that there is something names no task either.
+const ZH_EMPTY_TASK =
+  /^(?:一下|一个|个|(?:有|有个|有件|有点)?(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /**
  * Reminders as the object of a delete: 把…提醒…删掉, 删掉/取消…提醒, 提醒全部删了. Not "提醒我取消订阅"
@@ -135,6 +143,8 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
     // "…去医院复诊，提前十分钟": the lead time's clause, once its duration is gone, is no part of the task.
     .replace(/\s+提前$/u, '')
     .trim();
+  // "喝水 一上午没喝了", "睡觉 别熬了": a remark after the task is no part of it.
+  task = withoutTrailingRemarksZh(task);
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
   if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;
   // "帮忙建个提醒呗", "设个提醒先 急": particles and haste after the request are no task either, so the

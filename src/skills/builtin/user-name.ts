@@ -9,6 +9,7 @@ import type { SkillReply } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
+import { afterTakeBackZh } from '../../lang/zh/zh-take-back.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const NAME = String.raw`([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,2})`;
@@ -40,12 +41,21 @@ const ZH_PATTERNS = [
 ];
 /** A turn that asks ("那我叫啥来着", "你现在管我叫啥") gives no name, even as an answer. */
 const ZH_QUESTION = /啥|什么|谁|哪|几|吗|来着|[？?]/u;
-/** What follows "我叫" when it asks rather than tells ("我叫什么名字"). */
-const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她|它|名字)/u;
+/**
+ * What follows "我叫" when it asks rather than tells ("我叫什么名字"), and words in the place of a name
+ * that name none ("叫我原名就行", "随便叫吧": the skill does not know it).
+ */
+const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她|它|名字|原名|本名|真名|全名|大名|随便|原来的)/u;
 
 function extractNameZh(said: string, answer: boolean): string | undefined {
   // "叫我 呃 小王": a voice filler is no part of the name.
   const text = withoutFillersZh(said);
+  // "叫我阿杰 算了 还是杰哥吧": the name said after the take-back, read as an answer.
+  const retaken = afterTakeBackZh(text);
+  if (retaken !== undefined && retaken !== said) {
+    const second = extractNameZh(retaken, true);
+    if (second !== undefined) return second;
+  }
   let name: string | undefined;
   for (const p of ZH_PATTERNS) name ??= p.exec(text)?.[1];
   // An answer's name is its first clause: "张姐吧，显得年轻一点" is 张姐.
