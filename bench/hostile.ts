@@ -201,7 +201,8 @@ async function runSet(
 const isTask = (u: { action: string; skill?: string }) => !IDLE.has(u.action) && u.skill !== 'builtin.small-talk';
 /** Kinds whose right answer is a refusal: acting is what they leave behind (a schedule, a broken number). */
 const BY_EFFECT = new Set(['number-range', 'arith-bomb']);
-const BROKEN_NUMBER = /\b(?:Infinity|NaN|undefined)\b|\[object|e\+\d{2,}/u;
+// A big number written with an exponent ("62!" is 3.147e+85) is an answer, not a broken one.
+const BROKEN_NUMBER = /\b(?:Infinity|NaN|undefined)\b|\[object/u;
 
 /** Seed 9's effects on a session: how many entries are scheduled, and how many of them are corrupt. */
 async function schedule(s: Awaited<ReturnType<typeof session>>): Promise<{ n: number; corrupt: number }> {
