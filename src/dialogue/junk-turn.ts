@@ -13,11 +13,14 @@
  * - a number alone: the policy reads it ("7" answers "For how long?", "2" "How many?"), except
  *   as a free-text value: "261518654" is no reminder, no list item and no name.
  *
- * And keyboard mash is no free-text value either, whatever the intent model knew of it.
+ * And keyboard mash is no free-text value either, whatever the intent model knew of it, nor hanzi
+ * put together at random (five or more, few of their pairs ever written: `../nlu/runtime/han-pairs.ts`),
+ * nor Chinese interjections alone ("呃呃呃", "哈哈哈").
  *
  * @module
  */
 import { answersNothing, junkKind, keyboardMash, type JunkKind } from '../nlu/runtime/junk.ts';
+import { hanMash, readHan } from '../nlu/runtime/han-pairs.ts';
 import { isNo, isYes } from './cues.ts';
 import type { DialogueState } from './types.ts';
 
@@ -41,7 +44,16 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  * ("Zbigniew" and "Rothschild" are names, "Tjbyrnx" is not), and a word of four letters or fewer
  * is judged only next to a longer mash word ("KFC", "lmk", "zfb" are answers).
  */
-const typedMash = (text: string): boolean => keyboardMash(text, true);
+const typedMash = (text: string): boolean =>
+  keyboardMash(text, true) || hanMash(readHan(text), 5, 0.25) || onlySounds(text);
+
+/**
+ * Chinese interjections and sentence particles (叹词, 语气词): laughter, hesitation, surprise, crying.
+ * A free-text answer made of nothing else ("呃呃呃", "哈哈哈哈", "嗷嗷~") is a sound, not a reminder, a
+ * name or a list item (阿 is left out: it opens names, 阿明).
+ */
+const SOUNDS = /^[啊哈嗯呃哦额嘿呵噢嘻唉呜喔嗷嘤咦哇哼嘛呀吧呢啦哎诶欸喂嗨咯哒呐噗哟嘞\s\p{P}~～]+$/u;
+const onlySounds = (text: string): boolean => /\p{Script=Han}/u.test(text) && SOUNDS.test(text);
 
 /** The yes or no a junk-looking answer gives to a confirmation, if it gives one. */
 function yesOrNo(kind: JunkKind, text: string): 'confirm' | 'deny' | undefined {
