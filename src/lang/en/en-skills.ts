@@ -104,6 +104,7 @@ export const enSkills = {
       `Sure. What time should I remind you ${aboutTask(task)}?`,
     ],
     passed: 'That time has passed already. When should I remind you?',
+    tooFar: 'That is further ahead than I keep reminders: at most 100 years. When should I remind you?',
     none: ['You have no reminders right now.', 'There are no reminders set.'],
     noneOn: (day: string) => `You have no reminders on ${day}.`,
     item: (task: string, when: string) => `${task} ${when}`,

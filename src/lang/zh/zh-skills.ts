@@ -84,6 +84,7 @@ export const zhSkills: typeof enSkills = {
     askWhen: ['什么时候提醒你？', '要在几点提醒你？'],
     askWhenTask: (task) => [`好的，什么时候提醒你${task}？`, `要在几点提醒你${task}？`],
     passed: '这个时间已经过了。要什么时候提醒你？',
+    tooFar: '太远了：提醒最多只能定在一百年以内。要什么时候提醒你？',
     none: ['你现在没有任何提醒。', '还没有设置提醒。'],
     noneOn: (day) => `${day}没有提醒。`,
     item: (task, when) => `${when} ${task}`,

@@ -315,6 +315,12 @@ const whenSlot: DialogueSlot = {
   extract: extractWhen,
 };
 
+/**
+ * The furthest ahead a reminder is kept: 100 years, a lifetime. "remind me in 65467 years" names no
+ * day anyone will be told of (and past the year 9999 no ISO date either): the time is asked again.
+ */
+const MAX_AHEAD = 100 * 366 * 86_400_000;
+
 /** The instant a `when` value names; a bare date means 9 in the morning. */
 function whenOf(value: unknown, timeZone: string): Date | undefined {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return instantAt(value, 9, 0, timeZone);
@@ -404,8 +410,14 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
     return { text: question, ask: { question, slot: 'task' } };
   }
   const at = whenOf(ctx.slots['when'], ctx.timeZone);
-  if (at === undefined || at.getTime() <= ctx.now.getTime()) {
-    const question = at === undefined ? pick(say.askWhenTask(task), random) : say.passed;
+  const ahead = at === undefined ? Number.NaN : at.getTime() - ctx.now.getTime();
+  if (at === undefined || !(ahead > 0 && ahead <= MAX_AHEAD)) {
+    const question =
+      at === undefined || Number.isNaN(ahead)
+        ? pick(say.askWhenTask(task), random)
+        : ahead > 0
+          ? say.tooFar
+          : say.passed;
     return { text: question, ask: { question, slot: 'when' } };
   }
   let all = await loadReminders(ctx);
