@@ -109,3 +109,11 @@ test('as a free-text answer: random hanzi, interjections alone, full-width and s
     assert.equal(junkAction(undefined, text, freeSlot, true), undefined, text);
   assert.equal(keyboardMash('ｓｄｆｇｈ', true), true, 'full-width mash is read as its letters');
 });
+
+test('as a free-text answer: a link after a verb of what to do with it is a task; a link alone is none', () => {
+  const link = (text: string) => junkAction(junkKind(text), text, freeSlot, true);
+  for (const text of ['email jo.li@example.org', 'renew mysite.com', 'pay https://bills.example.net/42'])
+    assert.equal(link(text), undefined, text);
+  for (const text of ['https://free-prize.example.com', 'look at this www.example.net', 'jo.li@example.org'])
+    assert.equal(link(text), 'out-of-scope', text);
+});
