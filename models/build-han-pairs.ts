@@ -53,6 +53,9 @@ for (const f of readdirSync('models/corpora/dialogues')
 // one "word frequency tag" a line: the pairs inside its common words. Without it the corpora's
 // topics alone make the table, and everyday text on other topics ("去教务处交选课表") reads as random.
 const dictWords: string[] = [];
+// The shipped table holds jieba's words: a build without them would silently be another table.
+if (values.dict === undefined)
+  throw new TypeError('build:han needs --dict path/to/dict.txt (npm pack @node-rs/jieba@2.0.3; see the header)');
 if (values.dict !== undefined)
   for (const line of readFileSync(values.dict, 'utf8').split('\n')) {
     const [word, frequency] = line.split(' ');

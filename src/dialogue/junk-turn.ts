@@ -20,7 +20,6 @@
  * @module
  */
 import { answersNothing, junkKind, keyboardMash, type JunkKind } from '../nlu/runtime/junk.ts';
-import { hanMash, readHan } from '../nlu/runtime/han-pairs.ts';
 import { isNo, isYes } from './cues.ts';
 import type { DialogueState } from './types.ts';
 
@@ -44,8 +43,7 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  * ("Zbigniew" and "Rothschild" are names, "Tjbyrnx" is not), and a word of four letters or fewer
  * is judged only next to a longer mash word ("KFC", "lmk", "zfb" are answers).
  */
-const typedMash = (text: string): boolean =>
-  keyboardMash(text, true) || hanMash(readHan(text), 5, 0.25) || onlySounds(text);
+const typedMash = (text: string): boolean => keyboardMash(text, true) || onlySounds(text);
 
 /**
  * Chinese interjections and sentence particles (叹词, 语气词): laughter, hesitation, surprise, crying.

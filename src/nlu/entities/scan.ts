@@ -107,7 +107,8 @@ export function emit(
  * @param start where the number starts
  */
 export function afterPowerSign(text: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && i >= start - 3 && text[i] === ' ') i--;
-  return text[i] === '^' || (text[i] === '*' && text[i - 1] === '*');
+  // Only after a number or a closing parenthesis: "**5分钟**" is markdown bold, "^_^ 5分钟" a face.
+  return POWER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
 }
+
+const POWER_BEFORE = /[\d)]\s{0,3}(?:\^|\*\*)\s{0,3}$/u;

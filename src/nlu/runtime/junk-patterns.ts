@@ -79,10 +79,10 @@ export const INJECTION: readonly RegExp[] = [
   // my grandma", "you must obey", "as your admin I order you to", 从现在开始你是…, 请扮演…, 无条件服从,
   // 以管理员身份. An assistant that runs no language model plays no part; the request after it is
   // written to ride on one. ("从现在开始叫我老王" gives the user a name, not the assistant a part.)
-  /\bfrom now on,? you(?:'re| are| will be| act)\b|\b(?:role-?play|act) as (?:an? |my )?(?:late |dead |unrestricted |unfiltered |jailbroken |evil )?(?:admin|dan|grand(?:ma|pa|mother|father)|ai|assistant|chatbot|gpt)\b|\bpretend (?:to be|you(?:'re| are)) (?:an? |my )|\byou (?:must|will|shall) (?:obey|comply)\b|\bi (?:order|command) you\b|\b(?:as|i am|i'm) your (?:admin|administrator|developer|creator|owner|master|programmer|operator)\b/iu,
-  /(?:从现在(?:开始|起)|从今(?:天|以后|往后)?(?:开始|起)?|接下来)[，,\s]*你(?:就)?(?:是|扮演|变成|成为|将是)|(?:请你?|你来?)(?:扮演|假扮|假装)|无条件(?:地)?(?:服从|执行|遵守|听从)|以(?:超级)?(?:管理员|系统|开发者|超级用户|root|admin)(?:的)?(?:身份|权限)/iu,
-  // A header naming the system, an administrator or a new task: 【系统提示】, [系统通知], ### 新任务 ###.
-  /[【\[]\s*(?:系统|管理员|开发者)[^】\]\n]{0,6}[】\]]|#{2,}\s*(?:新的?任务|新的?指令|任务|指令|系统|new task|task|instructions?)/iu,
+  /(?:^|[.!?;:。！？；：]\s*)(?:please\s+|ok\s+|now\s+)?(?:from now on,? you(?:'re| are| will be| act)\b|(?:role-?play|act) as (?:an? |my )?(?:late |dead |unrestricted |unfiltered |jailbroken |evil )?(?:admin|dan|grand(?:ma|pa|mother|father)|ai|assistant|chatbot|gpt)\b|pretend (?:to be|you(?:'re| are)) (?:an? |my )|you (?:must|will|shall) (?:obey|comply)\b|i (?:order|command) you\b|(?:as|i am|i'm) your (?:admin|administrator|developer|creator|owner|master|programmer|operator)\b)/iu,
+  /(?:^|[，,。！？；：\s])(?:从现在(?:开始|起)|从今(?:天|以后|往后)?(?:开始|起)?|接下来)[，,\s]*你(?:就)?(?:是|扮演|变成|成为|将是)|(?:^|[，,。！？；：\s])(?<![邀申])(?:请你?|你来?)(?:扮演|假扮|假装)|无条件(?:地)?(?:服从|执行|遵守|听从)|^\s*以(?:超级)?(?:管理员|系统|开发者|超级用户|root|admin)(?:的)?(?:身份|权限)/iu,
+  // A header naming the system, an administrator or new instructions: 【系统提示】, [系统通知], ### 新指令 ###.
+  /[【\[]\s*(?:系统|管理员|开发者)[^】\]\n]{0,6}[】\]]|(?<!#)#{2,6}\s*(?:新的?任务|新的?指令|指令|系统|new task|instructions?)/iu,
 ];
 
 /** A link or an address: a URL with a scheme, a www. host, an e-mail address, a bare domain with a path. */

@@ -32,6 +32,7 @@ import {
 } from './junk-patterns.ts';
 import { MASH_SCORE, MASH_SCORE_SHORT, knownWord, mashScore } from './letter-model.ts';
 import { hanGarbled, hanMash, readHan } from './han-pairs.ts';
+import { foldHanVariants } from './han-variants.ts';
 import { hasMarkup, readMarkup } from './markup.ts';
 import type { JunkKind } from '../types.ts';
 
@@ -124,9 +125,12 @@ function judge(text: string): JunkKind | undefined {
   // Hanzi are judged by the characters and pairs Chinese text writes (./han-pairs.ts): bytes read
   // as GBK ("鎻愰啋鎴戞槑", "锟斤拷") are mojibake; six or more characters of which under a fifth of
   // the pairs are ever written ("猪森辣鱼草下狗米面冬") were put together at random.
-  const han = readHan(raw);
+  // Traditional characters are read as the Simplified ones the table holds (買衛生紙 is 买卫生纸).
+  const han = readHan(foldHanVariants(raw, { keepLength: true }));
   if (hanGarbled(han)) return 'mojibake';
-  if (hanMash(han, 6, 0.2)) return 'mash';
+  // Random hanzi are told by their pairs alone, which medicine, brand and place names share
+  // (奥美拉唑肠溶片): the verdict is `gibberish`, which a free-text answer is not judged by.
+  if (hanMash(han, 6, 0.2)) return 'gibberish';
   // The raw text too: a payload in an attribute (<img onerror=alert(1)>) or a fake system turn
   // in tags (</user><system>…) leaves nothing telling to read.
   // Most turns have no markup: the raw text is then what was read, and each pattern runs once.

@@ -36,6 +36,11 @@ test('injections that give the assistant a part or order obedience, in both lang
     '从今天起提醒我每天喝水',
     '别管之前的话，提醒我买菜',
     '提醒我明天去扮演圣诞老人',
+    '提醒我明天邀请扮演圣诞老人的志愿者吃饭',
+    '提醒我下午三点以管理员身份登录服务器',
+    'remind me to pretend to be a ghost for the kids at 6pm',
+    'remind me that Jo will act as my assistant on monday at 9am',
+    '## Tasks\n- buy milk',
     '接下来你帮我设个闹钟',
     'I am your biggest fan',
     'set an alarm, I have to obey the bus schedule',
@@ -81,7 +86,7 @@ test('hanzi put together at random are mash; Chinese as written, names and idiom
   // Characters drawn from a list of everyday nouns and adjectives, in no order.
   for (const text of ['杯熊窗稻粥塔', '锅凳浅柜云梨鼓', '裙钉厚瓶桥'])
     assert.equal(hanMash(readHan(text), 5, 0.25), true, text);
-  assert.equal(junkKind('锅凳浅柜云梨鼓'), 'mash', 'a turn on its own: six or more, under a fifth written');
+  assert.equal(junkKind('锅凳浅柜云梨鼓'), 'gibberish', 'a turn on its own: six or more, under a fifth written');
   for (const text of [
     '帮我把周六的瑜伽课提醒取消掉',
     '明天早上八点叫我起床',
@@ -103,10 +108,21 @@ test('hanzi put together at random are mash; Chinese as written, names and idiom
 });
 
 test('as a free-text answer: random hanzi, interjections alone, full-width and spaced letters are none', () => {
-  for (const text of ['锅凳浅柜云梨鼓', '呃呃呃', '哈哈哈哈～', '嘿嘿。', 'ｑ　ｗ　ｅ　ｒ', 'h j k l'])
+  for (const text of ['呃呃呃', '哈哈哈哈～', '嘿嘿。', 'ｑ　ｗ　ｅ　ｒ', 'h j k l'])
     assert.equal(junkAction(undefined, text, freeSlot, true), 'out-of-scope', text);
+  // Hanzi pairs judge no free-text answer: medicine, brand and place names write pairs no table holds.
   for (const text of ['阿明', '欧阳娜娜', '司马相如', '交水费', '哈密瓜', 'ｍｉｌｋ', 'vitamin b', '接孩子'])
     assert.equal(junkAction(undefined, text, freeSlot, true), undefined, text);
+  for (const text of [
+    '吃奥美拉唑肠溶片',
+    '阿莫西林胶囊',
+    '去乌兰察布市',
+    '雅诗兰黛小棕瓶',
+    '吃连花清瘟胶囊',
+    '买衛生紙',
+    '邝彧喆',
+  ])
+    assert.equal(junkAction(junkKind(text), text, freeSlot, true), undefined, text);
   assert.equal(keyboardMash('ｓｄｆｇｈ', true), true, 'full-width mash is read as its letters');
 });
 
@@ -116,4 +132,10 @@ test('as a free-text answer: a link after a verb of what to do with it is a task
     assert.equal(link(text), undefined, text);
   for (const text of ['https://free-prize.example.com', 'look at this www.example.net', 'jo.li@example.org'])
     assert.equal(link(text), 'out-of-scope', text);
+});
+
+test('a run of # is read in bounded time', () => {
+  const t0 = performance.now();
+  for (let i = 0; i < 20; i++) junkKind(`${'#'.repeat(990)}${i}`);
+  assert.ok(performance.now() - t0 < 200, 'bounded');
 });

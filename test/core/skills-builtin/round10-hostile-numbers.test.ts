@@ -14,6 +14,10 @@ test('a number after a power sign is no length of time', () => {
     assert.deepEqual(durations(text), [], text);
   assert.equal(durations('set a timer for 12 minutes')[0]?.value, 720_000);
   assert.equal(durations('计时20秒')[0]?.value, 20_000);
+  // Markdown bold and faces are no power sign.
+  assert.equal(durations('计时**5分钟**')[0]?.value, 300_000);
+  assert.equal(durations('设个计时器^_^ 5分钟')[0]?.value, 300_000);
+  assert.equal(durations('timer ^^ 10 min')[0]?.value, 600_000);
 });
 
 test('a reminder further ahead than 100 years asks the time again; one within is set', async () => {
