@@ -109,10 +109,8 @@ export function hanGarbled(r: HanReading): boolean {
 /**
  * `true` when a run of hanzi is characters put together at random: at least `minHan` of them, and
  * under a share `share` of their adjacent pairs ever written. A turn on its own takes 6 and a fifth
- * (held out, 0 of 5,522 corpus lines; 0 of zh-train-7's 284 turns); a free-text answer ("What should
- * I remind you about?") 5 and a quarter (0 of 5,262 held-out runs of 2–8 hanzi, 0 of zh-train-7's
- * 512 runs of 2–10; names of four characters such as 欧阳娜娜, whose pairs nothing writes, are
- * never judged).
+ * (held out, 0 of 5,522 corpus lines; 0 of zh-train-7's 284 turns). A free-text answer is never
+ * judged so: medicine, brand and place names (奥美拉唑肠溶片, 乌兰察布) write pairs no table holds.
  * @param r what {@link readHan} counted
  * @param minHan the fewest hanzi judged
  * @param share the share of pairs written under which the run is random
