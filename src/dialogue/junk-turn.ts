@@ -13,9 +13,8 @@
  * - a number alone: the policy reads it ("7" answers "For how long?", "2" "How many?"), except
  *   as a free-text value: "261518654" is no reminder, no list item and no name.
  *
- * And keyboard mash is no free-text value either, whatever the intent model knew of it, nor hanzi
- * put together at random (five or more, few of their pairs ever written: `../nlu/runtime/han-pairs.ts`),
- * nor Chinese interjections alone ("呃呃呃", "哈哈哈").
+ * And keyboard mash is no free-text value either, whatever the intent model knew of it, nor Chinese
+ * interjections alone ("呃呃呃", "哈哈哈").
  *
  * @module
  */

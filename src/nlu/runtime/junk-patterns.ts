@@ -148,8 +148,8 @@ const CONT = `[\\u0080-\\u00bf${CP1252_HIGH}]`;
  * Mojibake: UTF-8 read as Latin-1 or Windows-1252 ("Ã©" for é, "â€™" for ’, "æ\u008f\u0090é\u0086\u0092" for 提醒):
  * a lead byte's letter followed by the continuation bytes UTF-8 gives it (one after U+00C2–U+00DF,
  * two after U+00E0–U+00EF, three after U+00F0–U+00F4), which no language writes; or
- * the replacement character U+FFFD, left where bytes could not be read at all. (The GBK reading,
- * 锟斤拷 or 鎻愰啋, is hanzi, and told by the pairs no Chinese text writes: `./han-pairs.ts`.)
+ * the replacement character U+FFFD, left where bytes could not be read at all. (The GBK or Big5
+ * reading, 锟斤拷 or 鎻愰啋, is hanzi, which these shapes do not tell from Chinese as written.)
  */
 export const MOJIBAKE = new RegExp(
   // After a two-byte lead only Latin-1's own: "JOSÉ’s" and "CAFÉ”" close a word with a quote.

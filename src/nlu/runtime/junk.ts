@@ -31,8 +31,6 @@ import {
   encodedBlob,
 } from './junk-patterns.ts';
 import { MASH_SCORE, MASH_SCORE_SHORT, knownWord, mashScore } from './letter-model.ts';
-import { hanGarbled, hanMash, readHan } from './han-pairs.ts';
-import { foldHanVariants } from './han-variants.ts';
 import { hasMarkup, readMarkup } from './markup.ts';
 import type { JunkKind } from '../types.ts';
 
@@ -75,12 +73,11 @@ const MAX_REQUEST = 1000;
  * @param text the turn as typed
  * @returns `markup` (markup with nothing to read), `blank` (no letter, digit or emoji), `control`
  *   (characters nobody types: controls, bidi overrides, lone surrogates), `mojibake` (UTF-8 read
- *   as Latin-1, Windows-1252 or GBK, or the replacement character), `code` (a code literal or payload,
+ *   as Latin-1 or Windows-1252, or the replacement character), `code` (a code literal or payload,
  *   a log line, an SQL update), `injection` (a prompt injection), `link` (a URL or an address with at most three words
  *   around it), `spoof` (Latin with look-alike Cyrillic or Greek letters, or zalgo marks),
  *   `foreign-mix` (words of a script the assistant does not read mixed into Latin or Chinese),
- *   `mash` (a 40-character run with no space, an encoded blob, or six hanzi or more
- *   put together at random), `paste` (over 1000
+ *   `mash` (a 40-character run with no space, or an encoded blob), `paste` (over 1000
  *   characters), `emoji` (emoji only, chat-app emoji codes, a face such as "T_T"), `number`
  *   (a number alone), `letters` (one or two Latin letters that are no word), or `undefined`
  * @throws {TypeError} when `text` is not a string
@@ -122,15 +119,6 @@ function judge(text: string): JunkKind | undefined {
   if (text.trim().length > MAX_REQUEST) return 'paste';
   if (UNTYPED.test(raw)) return 'control';
   if (MOJIBAKE.test(raw)) return 'mojibake';
-  // Hanzi are judged by the characters and pairs Chinese text writes (./han-pairs.ts): bytes read
-  // as GBK ("鎻愰啋鎴戞槑", "锟斤拷") are mojibake; six or more characters of which under a fifth of
-  // the pairs are ever written ("猪森辣鱼草下狗米面冬") were put together at random.
-  // Traditional characters are read as the Simplified ones the table holds (買衛生紙 is 买卫生纸).
-  const han = readHan(foldHanVariants(raw, { keepLength: true }));
-  if (hanGarbled(han)) return 'mojibake';
-  // Random hanzi are told by their pairs alone, which medicine, brand and place names share
-  // (奥美拉唑肠溶片): the verdict is `gibberish`, which a free-text answer is not judged by.
-  if (hanMash(han, 6, 0.2)) return 'gibberish';
   // The raw text too: a payload in an attribute (<img onerror=alert(1)>) or a fake system turn
   // in tags (</user><system>…) leaves nothing telling to read.
   // Most turns have no markup: the raw text is then what was read, and each pattern runs once.

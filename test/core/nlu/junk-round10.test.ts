@@ -1,15 +1,13 @@
 /**
  * Round 10's hostile classes (bench:hostile seed 9), with sentences written for these tests, not
  * drawn from the bench: prompt injections that give the assistant a part or order obedience, in
- * both languages; mojibake (UTF-8 read as Windows-1252 or GBK, the replacement character); log
- * lines and SQL updates; faces and chat-app emoji codes; hanzi put together at random; Chinese
- * interjections, full-width and spaced-out letters as a free-text answer. Each class keeps the
- * real turns that look like it.
+ * both languages; mojibake (UTF-8 read as Windows-1252, the replacement character); log lines and
+ * SQL updates; faces and chat-app emoji codes; Chinese interjections, full-width and spaced-out
+ * letters as a free-text answer. Each class keeps the real turns that look like it.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { answersNothing, junkKind, keyboardMash, understoodText } from '../../../src/nlu/runtime/junk.ts';
-import { hanGarbled, hanMash, readHan } from '../../../src/nlu/runtime/han-pairs.ts';
 import { junkAction } from '../../../src/dialogue/junk-turn.ts';
 import type { DialogueState } from '../../../src/dialogue/types.ts';
 
@@ -49,16 +47,11 @@ test('injections that give the assistant a part or order obedience, in both lang
     assert.equal(junkKind(text), undefined, text);
 });
 
-test('mojibake: UTF-8 read as Windows-1252 or GBK, and the replacement character', () => {
+test('mojibake: UTF-8 read as Windows-1252, and the replacement character', () => {
   const cp1252 = new TextDecoder('windows-1252');
-  const gbk = new TextDecoder('gbk');
   for (const words of ['crème brûlée', '“quoted” — ok', 'naïve café']) {
     const garbled = cp1252.decode(Buffer.from(words, 'utf8'));
     assert.equal(answersNothing(junkKind(garbled)), true, garbled);
-  }
-  for (const words of ['把闹钟改到八点半', '周五下午开会', '今天下雨了吗']) {
-    const garbled = gbk.decode(Buffer.from(words, 'utf8'));
-    assert.equal(junkKind(garbled), 'mojibake', garbled);
   }
   assert.equal(junkKind('remind me to buy caf\ufffd beans'), 'mojibake');
   for (const text of ['crème brûlée', 'Ångström', 'Zoë', 'São Paulo', 'JOSÉ’s car', 'façade', 'Müller', '周五下午开会'])
@@ -82,37 +75,12 @@ test('faces and chat-app emoji codes say what emoji say; words that look like fa
   for (const text of ['mom', 'wow', 'LOL', 'DAD', 'bob', 'TNT', 'pop']) assert.notEqual(junkKind(text), 'emoji', text);
 });
 
-test('hanzi put together at random are mash; Chinese as written, names and idioms are not', () => {
-  // Characters drawn from a list of everyday nouns and adjectives, in no order.
-  for (const text of ['杯熊窗稻粥塔', '锅凳浅柜云梨鼓', '裙钉厚瓶桥'])
-    assert.equal(hanMash(readHan(text), 5, 0.25), true, text);
-  assert.equal(junkKind('锅凳浅柜云梨鼓'), 'gibberish', 'a turn on its own: six or more, under a fifth written');
-  for (const text of [
-    '帮我把周六的瑜伽课提醒取消掉',
-    '明天早上八点叫我起床',
-    '给王淑芬打电话',
-    '下班顺路去超市买酱油和醋',
-    '一石二鸟',
-  ]) {
-    assert.equal(junkKind(text), undefined, text);
-    assert.equal(hanMash(readHan(text), 5, 0.25), false, text);
-  }
-  assert.equal(hanGarbled(readHan('鎻愰啋鎴戞槑')), true, 'UTF-8 read as GBK');
-  assert.equal(hanGarbled(readHan('叫我阿明')), false);
-  // A paste is read up to its first 1000 characters: as fast at 10,000.
-  const paste = '杯熊窗稻粥塔'.repeat(1700);
-  const t0 = performance.now();
-  for (let i = 0; i < 100; i++) readHan(paste);
-  assert.ok(performance.now() - t0 < 1000, 'bounded');
-  assert.equal(readHan(paste).han, 1000);
-});
-
-test('as a free-text answer: random hanzi, interjections alone, full-width and spaced letters are none', () => {
+test('as a free-text answer: interjections alone, full-width and spaced letters are none', () => {
   for (const text of ['呃呃呃', '哈哈哈哈～', '嘿嘿。', 'ｑ　ｗ　ｅ　ｒ', 'h j k l'])
     assert.equal(junkAction(undefined, text, freeSlot, true), 'out-of-scope', text);
-  // Hanzi pairs judge no free-text answer: medicine, brand and place names write pairs no table holds.
   for (const text of ['阿明', '欧阳娜娜', '司马相如', '交水费', '哈密瓜', 'ｍｉｌｋ', 'vitamin b', '接孩子'])
     assert.equal(junkAction(undefined, text, freeSlot, true), undefined, text);
+  // Chinese on any topic is a free-text answer: medicine, brand and place names, Traditional, rare names.
   for (const text of [
     '吃奥美拉唑肠溶片',
     '阿莫西林胶囊',
