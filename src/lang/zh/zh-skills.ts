@@ -74,6 +74,7 @@ export const zhSkills: typeof enSkills = {
     askTime: ['闹钟定在几点？', '要定几点的？', '什么时候响？'],
     badTime: '抱歉，我需要一个时间，比如“早上七点”或“明天6:30”。定在几点？',
     passed: '这个时间已经过了。闹钟要定在几点？',
+    tooFar: '太远了：闹钟最多只能定在一百年以内。闹钟要定在几点？',
     ring: (time) => `⏰ 现在是 ${time}：你的闹钟响了。`,
     moved: (when) => `好的，闹钟改好了，现在会在${when}响。`,
     set: (when) => [`闹钟定好了，${when}响。`, `好的，我${when}叫你。`, `搞定，闹钟会在${when}响。`],

@@ -13,7 +13,7 @@ import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
 import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
-import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
+import { MAX_AHEAD_MS, correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
@@ -315,12 +315,6 @@ const whenSlot: DialogueSlot = {
   extract: extractWhen,
 };
 
-/**
- * The furthest ahead a reminder is kept: 100 years, a lifetime. "remind me in 65467 years" names no
- * day anyone will be told of (and past the year 9999 no ISO date either): the time is asked again.
- */
-const MAX_AHEAD = 100 * 366 * 86_400_000;
-
 /** The instant a `when` value names; a bare date means 9 in the morning. */
 function whenOf(value: unknown, timeZone: string): Date | undefined {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return instantAt(value, 9, 0, timeZone);
@@ -411,7 +405,7 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
   }
   const at = whenOf(ctx.slots['when'], ctx.timeZone);
   const ahead = at === undefined ? Number.NaN : at.getTime() - ctx.now.getTime();
-  if (at === undefined || !(ahead > 0 && ahead <= MAX_AHEAD)) {
+  if (at === undefined || !(ahead > 0 && ahead <= MAX_AHEAD_MS)) {
     const question =
       at === undefined || Number.isNaN(ahead)
         ? pick(say.askWhenTask(task), random)

@@ -1,7 +1,8 @@
 /**
  * Round 10's out-of-range numbers (bench:hostile seed 9), with sentences written for these tests: a
  * number after a power sign ("10^30 seconds") was read as a length of time (a 30-second timer), and
- * a reminder thousands of years ahead was kept (a date past the year 9999 is no ISO date either).
+ * a reminder or an alarm thousands of years ahead was kept (a date past the year 9999 is no ISO date
+ * either).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -31,4 +32,19 @@ test('a reminder further ahead than 100 years asks the time again; one within is
   const near = await createHarness();
   const set = await near.say('remind me in 30 years to open the time capsule', 'reminder_update');
   assert.match(set.reply.text, /2056/);
+});
+
+test('an alarm further ahead than 100 years asks the time again; one within is set', async () => {
+  const h = await createHarness();
+  const far = await h.say('wake me up on 5 may 4000 at 6am', 'alarm');
+  assert.match(far.reply.text, /100 years/);
+  assert.deepEqual(await h.store.settings().get('skills.schedule'), undefined);
+  const zh = await createHarness();
+  const farZh = await zh.say('定一个3026年1月1日早上7点的闹钟', 'alarm');
+  assert.match(farZh.reply.text, /一百年/);
+  assert.deepEqual(await zh.store.settings().get('skills.schedule'), undefined);
+  const near = await createHarness();
+  const set = await near.say('set an alarm for march 3 2030 at 7am', 'alarm');
+  assert.match(set.reply.text, /2030/);
+  assert.notDeepEqual(await near.store.settings().get('skills.schedule'), undefined);
 });
