@@ -173,7 +173,9 @@ export const APP_EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]|\/::?[^\s\p{Scrip
 
 /**
  * A face drawn with characters: the same eye either side of a mouth ("T_T", "QAQ", "QwQ", "^_^",
- * "=_=", "-_-", "OwO", "ToT"). Said as a reaction, like an emoji. Letter eyes are the crying and
- * staring ones (T Q O U X) in capitals: "mom", "wow", "LOL", "DAD" and "bob" are words.
+ * "=_=", "-_-", "T▽T"). Said as a reaction, like an emoji. Letter eyes are the crying and staring
+ * ones (T Q O U X) in capitals, with a mouth no letter ("TAT", "XOX", "UwU" may be names or words,
+ * as "mom", "wow", "LOL", "DAD" and "bob" are); QAQ and QwQ are named.
  */
-export const FACE = /^\s*(?:([TQOUX])[_\-.·ωwAoO﹏▽∀]\1|q[wa_]q|([^\s\p{L}\p{N}])(?!\2)[_\-.·ωwoO﹏▽∀]\2)[|!?.~]*\s*$/u;
+export const FACE =
+  /^\s*(?:([TQOUX])[_\-.·ω﹏▽∀]\1|Q[AwW]Q|q[wa_]q|([^\s\p{L}\p{N}])(?!\2)[_\-.·ωwoO﹏▽∀]\2)[|!?.~]*\s*$/u;

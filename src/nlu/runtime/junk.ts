@@ -332,8 +332,9 @@ function judgeMash(text: string, most: boolean): boolean {
     return false;
   const words = bare.match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return false;
-  // Three letters or more typed one by one with spaces between ("f c c d e d") spell no word.
-  if (words.length >= 3 && words.every((w) => w.length === 1)) return true;
+  // Four letters or more typed one by one with spaces between ("f c c d e d") spell no word
+  // (three may be initials or a list: "A B C", "x y z").
+  if (words.length >= 4 && words.every((w) => w.length === 1)) return true;
   // Short words are judged where the intent model knows no word, or next to a longer mash word
   // ("nglvgp wxjv lidb"); alone or beside real words they may be acronyms or initials ("call KFC").
   let read = words.map((w) => readWord(w, !most));

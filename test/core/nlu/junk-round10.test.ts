@@ -70,15 +70,27 @@ test('log lines and SQL updates are code; a time in a request is not', () => {
 });
 
 test('faces and chat-app emoji codes say what emoji say; words that look like faces are words', () => {
-  for (const text of ['TwT', 'QoQ', 'X_X', '^o^', '[旺柴][旺柴]', '[dog]', '[OK]', '/::P', '🐱[奸笑](￣▽￣)'])
+  for (const text of ['T▽T', 'QwQ', 'QAQ', 'X_X', '^o^', '[旺柴][旺柴]', '[dog]', '[OK]', '/::P', '🐱[奸笑](￣▽￣)'])
     assert.equal(junkKind(understoodText(text)), 'emoji', text);
-  for (const text of ['mom', 'wow', 'LOL', 'DAD', 'bob', 'TNT', 'pop']) assert.notEqual(junkKind(text), 'emoji', text);
+  for (const text of ['mom', 'wow', 'LOL', 'DAD', 'bob', 'TNT', 'pop', 'TAT', 'XOX', 'UwU', 'OAO'])
+    assert.notEqual(junkKind(text), 'emoji', text);
 });
 
 test('as a free-text answer: interjections alone, full-width and spaced letters are none', () => {
   for (const text of ['呃呃呃', '哈哈哈哈～', '嘿嘿。', 'ｑ　ｗ　ｅ　ｒ', 'h j k l'])
     assert.equal(junkAction(undefined, text, freeSlot, true), 'out-of-scope', text);
-  for (const text of ['阿明', '欧阳娜娜', '司马相如', '交水费', '哈密瓜', 'ｍｉｌｋ', 'vitamin b', '接孩子'])
+  for (const text of [
+    '阿明',
+    '欧阳娜娜',
+    '司马相如',
+    '交水费',
+    '哈密瓜',
+    'ｍｉｌｋ',
+    'vitamin b',
+    '接孩子',
+    'A B C',
+    'x y z',
+  ])
     assert.equal(junkAction(undefined, text, freeSlot, true), undefined, text);
   // Chinese on any topic is a free-text answer: medicine, brand and place names, Traditional, rare names.
   for (const text of [
