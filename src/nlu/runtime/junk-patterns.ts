@@ -145,6 +145,13 @@ const CP1252_HIGH =
 const CONT = `[\\u0080-\\u00bf${CP1252_HIGH}]`;
 
 /**
+ * A lead byte's letter, except where it ends a word and a closing quote, », … or a no-break space
+ * follows ("JOSÉ»", "“Café”…": punctuation after an accented letter, not its continuation bytes).
+ */
+const lead = (letters: string): string =>
+  `(?:(?<!\\p{L})${letters}|${letters}(?![\\u00a0\\u00bb\\u2019\\u201d\\u2026]))`;
+
+/**
  * Mojibake: UTF-8 read as Latin-1 or Windows-1252 ("Ã©" for é, "â€™" for ’, "æ\u008f\u0090é\u0086\u0092" for 提醒):
  * a lead byte's letter followed by the continuation bytes UTF-8 gives it (one after U+00C2–U+00DF,
  * two after U+00E0–U+00EF, three after U+00F0–U+00F4), which no language writes; or
@@ -153,7 +160,7 @@ const CONT = `[\\u0080-\\u00bf${CP1252_HIGH}]`;
  */
 export const MOJIBAKE = new RegExp(
   // After a two-byte lead only Latin-1's own: "JOSÉ’s" and "CAFÉ”" close a word with a quote.
-  `\\ufffd|[\\u00c2-\\u00df][\\u0080-\\u00bf]|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`,
+  `\\ufffd|${lead('[\\u00c2-\\u00df]')}[\\u0080-\\u00bf]|${lead('[\\u00e0-\\u00ef]')}${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`,
   'u',
 );
 

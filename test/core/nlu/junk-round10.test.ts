@@ -54,7 +54,19 @@ test('mojibake: UTF-8 read as Windows-1252, and the replacement character', () =
     assert.equal(answersNothing(junkKind(garbled)), true, garbled);
   }
   assert.equal(junkKind('remind me to buy caf\ufffd beans'), 'mojibake');
-  for (const text of ['crème brûlée', 'Ångström', 'Zoë', 'São Paulo', 'JOSÉ’s car', 'façade', 'Müller', '周五下午开会'])
+  for (const text of [
+    'crème brûlée',
+    'Ångström',
+    'Zoë',
+    'São Paulo',
+    'JOSÉ’s car',
+    'façade',
+    'Müller',
+    '周五下午开会',
+    '«JOSÉ»',
+    '“Café”…',
+    '« Chez René\u00a0»',
+  ])
     assert.equal(junkKind(text), undefined, text);
 });
 
