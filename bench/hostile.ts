@@ -11,7 +11,13 @@
  * - real answers: short answers that look like junk but answer what was asked ("k" to a confirmation,
  *   "Xiomara" to "What should I call you?", "7" to "For how long?") must still be taken.
  *
- * The DEV dialogues are `npm run bench:context`'s. Usage: `node --import tsx bench/hostile.ts [--json] [--verbose]`
+ * Seed 9 (`./hostile/cjk-hostile-inputs.ts`) judges what a kind should not do: a reply of small
+ * talk to 哈哈哈哈 is fine, a task or a slot filled is not; for out-of-range numbers and arithmetic
+ * bombs, anything scheduled, or a reply showing `Infinity` / `NaN`, is acting. After every seed-9
+ * turn the stored schedule is checked: an entry whose time is not a finite instant is corrupt.
+ *
+ * The DEV dialogues are `npm run bench:context`'s.
+ * Usage: `node --import tsx bench/hostile.ts [--json] [--verbose] [--seed9-only]`
  */
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
@@ -25,10 +31,16 @@ import { loadSlotTagger } from '../src/nlu/tagger/slot-tagger.ts';
 import { hostileInputs } from './hostile/hostile-inputs.ts';
 import { midTaskQuestion, moreHostileInputs } from './hostile/more-hostile-inputs.ts';
 import { mashInputs, mashQuestion } from './hostile/mash-inputs.ts';
+import { cjkHostileInputs, cjkQuestion, SEED9_REAL_ANSWERS } from './hostile/cjk-hostile-inputs.ts';
 import { ConfidantError } from '../src/errors.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+  options: {
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    // Only seed 9 and the real answers: the small run for a busy machine.
+    'seed9-only': { type: 'boolean', default: false },
+  },
 });
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -36,7 +48,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const IDLE = new Set(['out-of-scope', 'unsupported', 'cancel', 'deny']);
 
 /** Junk-looking answers that do answer what was asked: [setup turns, answer, action expected]. */
-const REAL_ANSWERS: [string[], string, string][] = [
+const REAL_ANSWERS: (readonly [readonly string[], string, string])[] = [
   [['call me'], 'Bob', 'fill-slot'],
   [['call me'], 'Xiomara', 'fill-slot'],
   [['call me'], 'Al', 'fill-slot'],
@@ -105,6 +117,8 @@ const REAL_ANSWERS: [string[], string, string][] = [
   [['add to my shopping list'], 'NVMe', 'fill-slot'],
   [['add to my shopping list'], 'XLSX', 'fill-slot'],
   [['add to my shopping list'], 'zfb', 'fill-slot'],
+  // Round 10 (seed 9's look, both languages).
+  ...SEED9_REAL_ANSWERS,
 ];
 
 const model = await loadEvalIntentModel();
@@ -115,6 +129,8 @@ const session = () => openDialogueSession(model, { policy, tagger });
 
 interface Row {
   n: number;
+  /** Seed 9: entries stored with a time that is no finite instant. */
+  corrupt?: number;
   fresh: number;
   mid: number;
   midN: number;
@@ -181,11 +197,87 @@ async function runSet(
   return byCategory;
 }
 
+/** Actions that do nothing with the turn, and small talk: what seed 9 allows for its chat-like kinds. */
+const isTask = (u: { action: string; skill?: string }) => !IDLE.has(u.action) && u.skill !== 'builtin.small-talk';
+/** Kinds whose right answer is a refusal: acting is what they leave behind (a schedule, a broken number). */
+const BY_EFFECT = new Set(['number-range', 'arith-bomb']);
+// A big number written with an exponent ("62!" is 3.147e+85) is an answer, not a broken one.
+const BROKEN_NUMBER = /\b(?:Infinity|NaN|undefined)\b|\[object/u;
+
+/** Seed 9's effects on a session: how many entries are scheduled, and how many of them are corrupt. */
+async function schedule(s: Awaited<ReturnType<typeof session>>): Promise<{ n: number; corrupt: number }> {
+  const raw = await s.store.settings().get<{ at: unknown }[]>('skills.schedule');
+  const entries = Array.isArray(raw) ? raw : [];
+  return {
+    n: entries.length,
+    corrupt: entries.filter((e) => typeof e.at !== 'number' || !Number.isFinite(e.at)).length,
+  };
+}
+
+/**
+ * Runs seed 9: every input as a fresh first turn, and every 4th while a question is open. Acting
+ * fresh is a task (small talk allowed), mid-task a slot filled, a confirmation or a task; for
+ * {@link BY_EFFECT} kinds, anything scheduled or a broken number in the reply.
+ */
+async function runSeed9(inputs: readonly { category: string; text: string }[]): Promise<Map<string, Row>> {
+  const byCategory = new Map<string, Row>();
+  const set = 'seed 9';
+  for (const [i, { category, text }] of inputs.entries()) {
+    const row = byCategory.get(category) ?? { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0, corrupt: 0 };
+    byCategory.set(category, row);
+    row.n++;
+    const byEffect = BY_EFFECT.has(category);
+    try {
+      const s = await session();
+      const { understanding, reply } = await timedSend(s, text, [set, category]);
+      const after = await schedule(s);
+      row.corrupt! += after.corrupt;
+      if (byEffect ? after.n > 0 || BROKEN_NUMBER.test(reply.text) : isTask(understanding)) {
+        row.fresh++;
+        acted.push(
+          `${category}\t${JSON.stringify(text.slice(0, 60))}\t${understanding.action} ${understanding.intent} ${JSON.stringify(reply.text.slice(0, 60))}`,
+        );
+      }
+      if (i % 4 === 0) {
+        row.midN++;
+        const m = await session();
+        const asked = cjkQuestion(category, i);
+        await m.send(asked);
+        const before = await schedule(m);
+        const { understanding: r, reply: mr } = await timedSend(m, text, [set, category]);
+        const mAfter = await schedule(m);
+        row.corrupt! += mAfter.corrupt;
+        const filled = Object.keys(r.slots).length > 0;
+        const acts = byEffect
+          ? mAfter.n > before.n || BROKEN_NUMBER.test(mr.text)
+          : r.action === 'confirm' || (r.action === 'new-intent' && isTask(r)) || (!IDLE.has(r.action) && filled);
+        if (acts) {
+          row.mid++;
+          acted.push(
+            `mid ${category}\t${asked} → ${JSON.stringify(text.slice(0, 60))}\t${r.action} ${r.intent} ${JSON.stringify(r.slots).slice(0, 80)}`,
+          );
+        }
+      }
+    } catch (e) {
+      row.errors++;
+      acted.push(
+        `ERROR${untyped(e) ? ' (untyped)' : ''} ${category}\t${JSON.stringify(text.slice(0, 60))}\t${String(e)}`,
+      );
+    }
+  }
+  return byCategory;
+}
+
 const started = performance.now();
 // Round 6's set (seed 6) keeps its rows and its mid-task questions, so figures stay comparable.
-const round6 = await runSet('seed 6', hostileInputs(), (_, i) => (i % 8 === 0 ? 'remind me' : 'set a timer'));
-const round7 = await runSet('seed 7', moreHostileInputs(), midTaskQuestion);
-const round8 = await runSet('seed 8', mashInputs(), mashQuestion);
+const only9 = values['seed9-only'];
+const none = new Map<string, Row>();
+const round6 = only9
+  ? none
+  : await runSet('seed 6', hostileInputs(), (_, i) => (i % 8 === 0 ? 'remind me' : 'set a timer'));
+const round7 = only9 ? none : await runSet('seed 7', moreHostileInputs(), midTaskQuestion);
+const round8 = only9 ? none : await runSet('seed 8', mashInputs(), mashQuestion);
+const round9 = await runSeed9(cjkHostileInputs());
 let realRight = 0;
 const realWrong: string[] = [];
 for (const [setup, answer, expected] of REAL_ANSWERS) {
@@ -210,32 +302,40 @@ const totals = (rows: Map<string, Row>) =>
       mid: a.mid + r.mid,
       midN: a.midN + r.midN,
       errors: a.errors + r.errors,
+      ...(r.corrupt === undefined ? {} : { corrupt: (a.corrupt ?? 0) + r.corrupt }),
     }),
-    { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0 },
+    { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0 } as Row,
   );
 const line = (name: string, r: Row) =>
   say(
-    `${name.padEnd(14)} ${String(r.n).padStart(4)}  ${pct(r.fresh, r.n).padStart(10)}  ${pct(r.mid, r.midN).padStart(13)}  ${String(r.errors).padStart(6)}`,
+    `${name.padEnd(14)} ${String(r.n).padStart(4)}  ${pct(r.fresh, r.n).padStart(10)}  ${pct(r.mid, r.midN).padStart(13)}  ${String(r.errors).padStart(6)}${r.corrupt === undefined ? '' : `  ${String(r.corrupt).padStart(7)}`}`,
   );
 say(
-  `hostile inputs: ${totals(round6).n} (seed 6) + ${totals(round7).n} (seed 7) + ${totals(round8).n} (seed 8), ${seconds.toFixed(0)} s, load ${loadavg()[0]!.toFixed(1)}`,
+  `hostile inputs: ${totals(round6).n} (seed 6) + ${totals(round7).n} (seed 7) + ${totals(round8).n} (seed 8) + ${totals(round9).n} (seed 9), ${seconds.toFixed(0)} s, load ${loadavg()[0]!.toFixed(1)}`,
 );
 for (const [set, rows] of [
   ['seed 6', round6],
   ['seed 7', round7],
   ['seed 8', round8],
+  ['seed 9', round9],
 ] as const) {
-  say(`${set}: category        n  acts-fresh  acts-mid-task  errors`);
+  if (rows.size === 0) continue;
+  say(`${set}: category        n  acts-fresh  acts-mid-task  errors${set === 'seed 9' ? '  corrupt' : ''}`);
   for (const [category, r] of rows) line(category, r);
   line(`ALL ${set}`, totals(rows));
   say(`${set}: p95 time per turn ${p95(times.get(set) ?? []).toFixed(1)} ms`);
 }
-for (const category of ['huge-paste', 'long-10k'])
+for (const category of ['huge-paste', 'long-10k', 'arith-bomb'])
   say(`${category}: p95 time per turn ${p95(times.get(category) ?? []).toFixed(1)} ms`);
-say(`real answers taken: ${realRight}/${REAL_ANSWERS.length}`);
+const seed9Missed = realWrong.filter((w) =>
+  SEED9_REAL_ANSWERS.some(([setup, answer]) => w.startsWith(`${setup.join(' / ')} → ${answer}:`)),
+).length;
+say(
+  `real answers taken: ${realRight}/${REAL_ANSWERS.length} (seed 9's: ${SEED9_REAL_ANSWERS.length - seed9Missed}/${SEED9_REAL_ANSWERS.length})`,
+);
 for (const line of realWrong) say(`  MISSED ${line}`);
 for (const line of acted) if (values.verbose || line.startsWith('ERROR')) say(`  ACTS ${line}`);
 if (values.json)
   process.stdout.write(
-    `${JSON.stringify({ seed6: Object.fromEntries(round6), seed7: Object.fromEntries(round7), seed8: Object.fromEntries(round8), realAnswers: realRight / REAL_ANSWERS.length, p95ms: { seed6: p95(times.get('seed 6') ?? []), seed7: p95(times.get('seed 7') ?? []), seed8: p95(times.get('seed 8') ?? []) } })}\n`,
+    `${JSON.stringify({ seed6: Object.fromEntries(round6), seed7: Object.fromEntries(round7), seed8: Object.fromEntries(round8), seed9: Object.fromEntries(round9), realAnswers: realRight / REAL_ANSWERS.length, p95ms: { seed6: p95(times.get('seed 6') ?? []), seed7: p95(times.get('seed 7') ?? []), seed8: p95(times.get('seed 8') ?? []), seed9: p95(times.get('seed 9') ?? []) } })}\n`,
   );

@@ -13,7 +13,8 @@
  * - a number alone: the policy reads it ("7" answers "For how long?", "2" "How many?"), except
  *   as a free-text value: "261518654" is no reminder, no list item and no name.
  *
- * And keyboard mash is no free-text value either, whatever the intent model knew of it.
+ * And keyboard mash is no free-text value either, whatever the intent model knew of it, nor Chinese
+ * interjections alone ("呃呃呃", "哈哈哈").
  *
  * @module
  */
@@ -41,7 +42,19 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  * ("Zbigniew" and "Rothschild" are names, "Tjbyrnx" is not), and a word of four letters or fewer
  * is judged only next to a longer mash word ("KFC", "lmk", "zfb" are answers).
  */
-const typedMash = (text: string): boolean => keyboardMash(text, true);
+const typedMash = (text: string): boolean => keyboardMash(text, true) || onlySounds(text);
+
+/**
+ * Chinese interjections and sentence particles (叹词, 语气词): laughter, hesitation, surprise, crying.
+ * A free-text answer made of nothing else ("呃呃呃", "哈哈哈哈", "嗷嗷~") is a sound, not a reminder, a
+ * name or a list item (阿 is left out: it opens names, 阿明).
+ */
+const SOUNDS = /^[啊哈嗯呃哦额嘿呵噢嘻唉呜喔嗷嘤咦哇哼嘛呀吧呢啦哎诶欸喂嗨咯哒呐噗哟嘞\s\p{P}~～]+$/u;
+const onlySounds = (text: string): boolean => /\p{Script=Han}/u.test(text) && SOUNDS.test(text);
+
+/** A verb of what to do with a link or an address, opening a free-text answer. */
+const LINK_TASK =
+  /^\s*(?:(?:e-?mail|mail|reply to|write to|send (?:it |this )?to|forward (?:it |this )?to|cc|renew|pay|visit|read|book (?:at|on)|order (?:from|on)|cancel|unsubscribe from|sign up (?:at|on)|log ?in to)\b)/iu;
 
 /** The yes or no a junk-looking answer gives to a confirmation, if it gives one. */
 function yesOrNo(kind: JunkKind, text: string): 'confirm' | 'deny' | undefined {
@@ -73,6 +86,9 @@ export function junkAction(
   // free-text value it is judged by its letters as typed, where such words are acronyms or initials.
   const kind = junk === 'gibberish' && free ? undefined : (junk ?? junkKind(text));
   if (kind === undefined) return free && typedMash(text) ? 'out-of-scope' : undefined;
+  // A link or an address after a verb of what to do with it is a task said tersely ("email
+  // bob@example.com", "renew example.com" to "What should I remind you about?").
+  if (kind === 'link' && free && LINK_TASK.test(text)) return undefined;
   if (answersNothing(kind)) return 'out-of-scope';
   if (kind === 'number') return pending?.type === 'slot' && freeText ? 'out-of-scope' : undefined;
   if (pending?.type === 'confirm') return yesOrNo(kind, text) ?? (kind === 'emoji' ? 'out-of-scope' : undefined);

@@ -13,6 +13,7 @@ export type JunkKind =
   | 'markup'
   | 'blank'
   | 'control'
+  | 'mojibake'
   | 'code'
   | 'injection'
   | 'link'

@@ -87,6 +87,7 @@ export const enSkills = {
     askTime: ['What time should I set it for?', 'For what time?', 'When should it go off?'],
     badTime: 'Sorry, I need a time, like "7am" or "6:30 tomorrow". What time?',
     passed: 'That time has already passed. What time should I set the alarm for?',
+    tooFar: 'That is further ahead than I set alarms: at most 100 years. What time should I set the alarm for?',
     ring: (time: string) => `⏰ It's ${time}: your alarm.`,
     moved: (when: string) => `Okay, I moved your alarm. It will now go off ${when}.`,
     set: (when: string) => [
@@ -104,6 +105,7 @@ export const enSkills = {
       `Sure. What time should I remind you ${aboutTask(task)}?`,
     ],
     passed: 'That time has passed already. When should I remind you?',
+    tooFar: 'That is further ahead than I keep reminders: at most 100 years. When should I remind you?',
     none: ['You have no reminders right now.', 'There are no reminders set.'],
     noneOn: (day: string) => `You have no reminders on ${day}.`,
     item: (task: string, when: string) => `${task} ${when}`,

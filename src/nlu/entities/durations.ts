@@ -8,7 +8,7 @@
  */
 
 import { matchAt } from './numbers.ts';
-import { emit, type ScanContext, type Token } from './scan.ts';
+import { afterPowerSign, emit, type ScanContext, type Token } from './scan.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -48,7 +48,7 @@ export function findDurations(ctx: ScanContext): void {
   let resumeAt = 0;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
-    if (tok.start < resumeAt) continue;
+    if (tok.start < resumeAt || afterPowerSign(ctx.text, tok.start)) continue;
     let piece = compact(tok) ?? pieceAt(ctx, tok.start);
     if (!piece) continue;
     let { ms } = piece;

@@ -98,3 +98,17 @@ export function emit(
 ): void {
   ctx.out.push({ kind, text: ctx.text.slice(start, end), start, end, value, confidence: 1, ...extra });
 }
+
+/**
+ * `true` when the number starting at `start` is an exponent: right after a power sign ("10^30
+ * seconds", "2**40 minutes", "10 ^ 30秒"). It is no amount of anything, and a unit after it
+ * measures the power, not it: "set a timer for 10^30 seconds" is no 30-second timer.
+ * @param text the text scanned
+ * @param start where the number starts
+ */
+export function afterPowerSign(text: string, start: number): boolean {
+  // Only after a number or a closing parenthesis: "**5分钟**" is markdown bold, "^_^ 5分钟" a face.
+  return POWER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
+
+const POWER_BEFORE = /[\d)]\s{0,3}(?:\^|\*\*)\s{0,3}$/u;

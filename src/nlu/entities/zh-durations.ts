@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { emit, type ScanContext } from './scan.ts';
+import { afterPowerSign, emit, type ScanContext } from './scan.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -66,7 +66,7 @@ function pieceAt(ctx: ScanContext, at: number, afterHours: boolean): Piece | nul
 export function findZhDurations(ctx: ScanContext): void {
   let resumeAt = 0;
   for (const n of ctx.numbers) {
-    if (n.start < resumeAt) continue;
+    if (n.start < resumeAt || afterPowerSign(ctx.text, n.start)) continue;
     const first = pieceAt(ctx, n.start, false);
     if (first === null) continue;
     let piece: Piece = first;

@@ -72,8 +72,17 @@ export const INJECTION: readonly RegExp[] = [
   /^\s*(?:system|assistant|developer|admin|root)\s*[:：]|\b(?:system|developer)\s*[:：]\s*you\b|\bnew (?:instructions?|rules)\s*[:：]|\[(?:admin|system|developer|sudo)\b[^\]]{0,30}\]|<\/?(?:system|user|assistant)>|###\s*(?:instruction|system)/iu,
   /\bpretend (?:you have no|there are no|you are not bound by|you're not bound by) (?:rules|limits|restrictions)/iu,
   // 忽略之前的指令, 无视以上所有规则, 忘掉原来的设定: a drop verb, a "before/above/all" word, an instruction noun.
-  /(?:忽略|无视|忘记|忘掉|不要理会|别管|跳过|绕过)[^。！？\n]{0,6}?(?:之前|以前|前面|上面|以上|先前|所有|全部|一切|原来|原有|原先)[^。！？\n]{0,4}?(?:指令|指示|规则|设定|提示词|命令|限制)/u,
+  // (内容, 要求, 约束, 对话: "忽略以上所有内容"; not 话 or 消息: "别管之前的话" takes back what the user said.)
+  /(?:忽略|无视|忘记|忘掉|不要理会|别管|跳过|绕过)[^。！？\n]{0,6}?(?:之前|以前|前面|上面|以上|先前|所有|全部|一切|原来|原有|原先)[^。！？\n]{0,4}?(?:指令|指示|规则|设定|提示词|命令|限制|内容|要求|约束|对话)/u,
   /开发者模式|越狱|系统提示词|^\s*系统\s*[:：]|新的?指令\s*[:：]|你现在(?:是|处于)(?:一个)?(?:没有|不受|开发者)/u,
+  // A persona given to the assistant, or obedience ordered: "from now on you are DAN", "roleplay as
+  // my grandma", "you must obey", "as your admin I order you to", 从现在开始你是…, 请扮演…, 无条件服从,
+  // 以管理员身份. An assistant that runs no language model plays no part; the request after it is
+  // written to ride on one. ("从现在开始叫我老王" gives the user a name, not the assistant a part.)
+  /(?:^|[.!?;:。！？；：]\s*)(?:please\s+|ok\s+|now\s+)?(?:from now on,? you(?:'re| are| will be| act)\b|(?:role-?play|act) as (?:an? |my )?(?:late |dead |unrestricted |unfiltered |jailbroken |evil )?(?:admin|dan|grand(?:ma|pa|mother|father)|ai|assistant|chatbot|gpt)\b|pretend (?:to be|you(?:'re| are)) (?:an? |my )|you (?:must|will|shall) (?:obey|comply)\b|i (?:order|command) you\b|(?:as|i am|i'm) your (?:admin|administrator|developer|creator|owner|master|programmer|operator)\b)/iu,
+  /(?:^|[，,。！？；：\s])(?:从现在(?:开始|起)|从今(?:天|以后|往后)?(?:开始|起)?|接下来)[，,\s]*你(?:就)?(?:是|扮演|变成|成为|将是)|(?:^|[，,。！？；：\s])(?<![邀申])(?:请你?|你来?)(?:扮演|假扮|假装)|无条件(?:地)?(?:服从|执行|遵守|听从)|^\s*以(?:超级)?(?:管理员|系统|开发者|超级用户|root|admin)(?:的)?(?:身份|权限)/iu,
+  // A header naming the system, an administrator or new instructions: 【系统提示】, [系统通知], ### 新指令 ###.
+  /[【\[]\s*(?:系统|管理员|开发者)[^】\]\n]{0,6}[】\]]|(?<!#)#{2,6}\s*(?:新的?任务|新的?指令|指令|系统|new task|instructions?)/iu,
 ];
 
 /** A link or an address: a URL with a scheme, a www. host, an e-mail address, a bare domain with a path. */
@@ -125,3 +134,55 @@ export const UNTYPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u20
 
 /** Letters of a script the assistant does not read (not Latin, not Han), in a word of two or more. */
 export const FOREIGN_WORD = /(?:(?![\p{Script=Latin}\p{Script=Han}])\p{L}){2,}/u;
+
+/**
+ * What a byte of 0x80–0x9F turns into when UTF-8 is read as Windows-1252 (the Latin-1 reading gives
+ * the C1 controls themselves, which {@link UNTYPED} catches): €‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ.
+ */
+const CP1252_HIGH =
+  '\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178';
+/** A UTF-8 continuation byte read as Latin-1 or Windows-1252. */
+const CONT = `[\\u0080-\\u00bf${CP1252_HIGH}]`;
+
+/**
+ * A lead byte's letter, except where it ends a word and a closing quote, », … or a no-break space
+ * follows ("JOSÉ»", "“Café”…": punctuation after an accented letter, not its continuation bytes).
+ */
+const lead = (letters: string): string =>
+  `(?:(?<!\\p{L})${letters}|${letters}(?![\\u00a0\\u00bb\\u2019\\u201d\\u2026]))`;
+
+/**
+ * Mojibake: UTF-8 read as Latin-1 or Windows-1252 ("Ã©" for é, "â€™" for ’, "æ\u008f\u0090é\u0086\u0092" for 提醒):
+ * a lead byte's letter followed by the continuation bytes UTF-8 gives it (one after U+00C2–U+00DF,
+ * two after U+00E0–U+00EF, three after U+00F0–U+00F4), which no language writes; or
+ * the replacement character U+FFFD, left where bytes could not be read at all. (The GBK or Big5
+ * reading, 锟斤拷 or 鎻愰啋, is hanzi, which these shapes do not tell from Chinese as written.)
+ */
+export const MOJIBAKE = new RegExp(
+  // After a two-byte lead only Latin-1's own: "JOSÉ’s" and "CAFÉ”" close a word with a quote.
+  `\\ufffd|${lead('[\\u00c2-\\u00df]')}[\\u0080-\\u00bf]|${lead('[\\u00e0-\\u00ef]')}${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`,
+  'u',
+);
+
+/**
+ * A log line or a pasted SQL update: a timestamp opening the line, then a log level in capitals
+ * ("2026-12-07 08:00:01 ERROR …", "[09:15:02] WARN …"); or `UPDATE table SET column =`. A time in
+ * it is no alarm to set.
+ */
+export const LOG_OR_SQL =
+  /^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,6})?(?:Z|[+-]\d{2}:?\d{2})?\]?\s+\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL|CRITICAL|SEVERE)\b|\b[Uu][Pp][Dd][Aa][Tt][Ee]\s+\w+\s+[Ss][Ee][Tt]\s+\w+\s*=/u;
+
+/**
+ * What a chat app pastes for its own emoji: a name in square brackets ("[捂脸]", "[OK]", "[doge]")
+ * or a slash code ("/::)", "/::D"). A turn of nothing else says no more than emoji do.
+ */
+export const APP_EMOJI_CODE = /\[[\p{Script=Han}A-Za-z]{1,4}\]|\/::?[^\s\p{Script=Han}]{1,3}/gu;
+
+/**
+ * A face drawn with characters: the same eye either side of a mouth ("T_T", "QAQ", "QwQ", "^_^",
+ * "=_=", "-_-", "T▽T"). Said as a reaction, like an emoji. Letter eyes are the crying and staring
+ * ones (T Q O U X) in capitals, with a mouth no letter ("TAT", "XOX", "UwU" may be names or words,
+ * as "mom", "wow", "LOL", "DAD" and "bob" are); QAQ and QwQ are named.
+ */
+export const FACE =
+  /^\s*(?:([TQOUX])[_\-.·ω﹏▽∀]\1|Q[AwW]Q|q[wa_]q|([^\s\p{L}\p{N}])(?!\2)[_\-.·ωwoO﹏▽∀]\2)[|!?.~]*\s*$/u;

@@ -16,10 +16,14 @@ import {
   CODE,
   CONFUSABLE,
   FOREIGN_WORD,
+  APP_EMOJI_CODE,
+  FACE,
   INJECTION,
   LINK,
   LITERAL,
+  LOG_OR_SQL,
   MATH_CALL,
+  MOJIBAKE,
   NUMBER_ONLY,
   STACKED_MARKS,
   UNTYPED,
@@ -68,12 +72,13 @@ const MAX_REQUEST = 1000;
  * readers of one turn pay for one.
  * @param text the turn as typed
  * @returns `markup` (markup with nothing to read), `blank` (no letter, digit or emoji), `control`
- *   (characters nobody types: controls, bidi overrides, lone surrogates), `code` (a code literal or
- *   payload), `injection` (a prompt injection), `link` (a URL or an address with at most three words
+ *   (characters nobody types: controls, bidi overrides, lone surrogates), `mojibake` (UTF-8 read
+ *   as Latin-1 or Windows-1252, or the replacement character), `code` (a code literal or payload,
+ *   a log line, an SQL update), `injection` (a prompt injection), `link` (a URL or an address with at most three words
  *   around it), `spoof` (Latin with look-alike Cyrillic or Greek letters, or zalgo marks),
  *   `foreign-mix` (words of a script the assistant does not read mixed into Latin or Chinese),
  *   `mash` (a 40-character run with no space, or an encoded blob), `paste` (over 1000
- *   characters), `emoji` (emoji only), `number`
+ *   characters), `emoji` (emoji only, chat-app emoji codes, a face such as "T_T"), `number`
  *   (a number alone), `letters` (one or two Latin letters that are no word), or `undefined`
  * @throws {TypeError} when `text` is not a string
  * @example
@@ -105,9 +110,15 @@ function judge(text: string): JunkKind | undefined {
   if (read === '' && hasMarkup(head)) return 'markup';
   // "!1!1!1" is a shout with the shift key let go, not the number 1.
   if (!WORDLIKE.test(read.replace(EMOJI, '').replace(/(?<=!)1+/gu, ''))) return AN_EMOJI.test(read) ? 'emoji' : 'blank';
+  // A chat app's own emoji codes ("[捂脸]", "/::D") and faces drawn with letters ("T_T", "QAQ") say
+  // what emoji say, when the turn is nothing else.
+  // (As typed too: "[捂脸](*^_^*)" reads as a markdown link.)
+  const onlyCodes = (t: string) => !WORDLIKE.test(t.replace(APP_EMOJI_CODE, '').replace(EMOJI, ''));
+  if (FACE.test(read) || onlyCodes(read) || onlyCodes(head)) return 'emoji';
   // Nobody asks a skill anything in a thousand characters: a paste (a page, a log, a held key).
   if (text.trim().length > MAX_REQUEST) return 'paste';
   if (UNTYPED.test(raw)) return 'control';
+  if (MOJIBAKE.test(raw)) return 'mojibake';
   // The raw text too: a payload in an attribute (<img onerror=alert(1)>) or a fake system turn
   // in tags (</user><system>…) leaves nothing telling to read.
   // Most turns have no markup: the raw text is then what was read, and each pattern runs once.
@@ -115,6 +126,7 @@ function judge(text: string): JunkKind | undefined {
   const other = trimmed === read ? undefined : trimmed;
   if (anyMatch(INJECTION, read, other)) return 'injection';
   if (anyMatch(CODE, read, other) && !MATH_CALL.test(read)) return 'code';
+  if (LOG_OR_SQL.test(read)) return 'code';
   if (codeDense(read)) return 'code';
   // Literals pasted together ("1e309 null", "Infinity -0"): every word a literal or a number, one a literal.
   const words = read.split(/\s+/u);
@@ -313,10 +325,16 @@ export function keyboardMash(text: string, most = false): boolean {
 
 function judgeMash(text: string, most: boolean): boolean {
   // A longer turn is a paste (junkKind), whatever it holds: its head is enough.
-  const bare = text.slice(0, MAX_REQUEST).replace(INVISIBLE, '');
-  if (!/^[\p{Script=Latin}\d\s.,!?'’-]+$/u.test(bare) || /(?:^|\s)[\d.,]*\d[\d.,]*(?:\s|$)/u.test(bare)) return false;
+  // Full-width letters ("ｓｄｆｇ", typed with a Chinese input method's full-width mode) are the
+  // letters they show: NFKC reads them so, and the ideographic space as a space.
+  const bare = text.slice(0, MAX_REQUEST).replace(INVISIBLE, '').normalize('NFKC');
+  if (!/^[\p{Script=Latin}\d\s.,!?'’#*~;:/-]+$/u.test(bare) || /(?:^|\s)[\d.,]*\d[\d.,]*(?:\s|$)/u.test(bare))
+    return false;
   const words = bare.match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return false;
+  // Four letters or more typed one by one with spaces between ("f c c d e d") spell no word
+  // (three may be initials or a list: "A B C", "x y z").
+  if (words.length >= 4 && words.every((w) => w.length === 1)) return true;
   // Short words are judged where the intent model knows no word, or next to a longer mash word
   // ("nglvgp wxjv lidb"); alone or beside real words they may be acronyms or initials ("call KFC").
   let read = words.map((w) => readWord(w, !most));
@@ -360,5 +378,9 @@ export function understoodText(text: string): string {
   const read = readMarkup(visible);
   if (read === visible) return visible;
   // A number, a letter or an emoji inside markup ("`10`", "**y**") may still answer what was asked.
-  return read.trim() === '' || answersNothing(junkKind(visible)) ? visible : read;
+  // Emoji codes a markdown reading would turn into words ("[捂脸](*^_^*)" as a link) stay as typed.
+  const kind = junkKind(visible);
+  return read.trim() === '' || answersNothing(kind) || (kind === 'emoji' && junkKind(read) !== 'emoji')
+    ? visible
+    : read;
 }

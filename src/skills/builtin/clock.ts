@@ -31,6 +31,13 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
+ * The furthest ahead an alarm or a reminder is kept: 100 years, a lifetime. "remind me in 65467
+ * years" or an alarm on December 31 9999 names no day anyone will be woken or told on (and past the
+ * year 9999 there is no ISO date either): the time is asked again.
+ */
+export const MAX_AHEAD_MS = 100 * 366 * 86_400_000;
+
+/**
  * Reads a `time`/`datetime` entity value (ISO 8601 with offset) or a `date` value as an instant.
  * @param value an entity or slot value
  * @returns the instant, or `undefined` when it is not a date

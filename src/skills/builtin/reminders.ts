@@ -14,7 +14,7 @@ import { withoutTrailingRemarksZh } from '../../lang/zh/zh-remarks.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
 import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
-import { correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
+import { MAX_AHEAD_MS, correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
@@ -414,8 +414,14 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
     return { text: question, ask: { question, slot: 'task' } };
   }
   const at = whenOf(ctx.slots['when'], ctx.timeZone);
-  if (at === undefined || at.getTime() <= ctx.now.getTime()) {
-    const question = at === undefined ? pick(say.askWhenTask(task), random) : say.passed;
+  const ahead = at === undefined ? Number.NaN : at.getTime() - ctx.now.getTime();
+  if (at === undefined || !(ahead > 0 && ahead <= MAX_AHEAD_MS)) {
+    const question =
+      at === undefined || Number.isNaN(ahead)
+        ? pick(say.askWhenTask(task), random)
+        : ahead > 0
+          ? say.tooFar
+          : say.passed;
     return { text: question, ask: { question, slot: 'when' } };
   }
   let all = await loadReminders(ctx);

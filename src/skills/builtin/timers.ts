@@ -9,7 +9,7 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext, SkillDefinition, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor } from '../../lang/pack.ts';
-import { correctedTime, toInstant } from './clock.ts';
+import { MAX_AHEAD_MS, correctedTime, toInstant } from './clock.ts';
 import { movedTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
 import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
@@ -498,8 +498,9 @@ export function createAlarmSkill(random: Random): SkillDefinition {
         const question = pick(say.askTime, random);
         return { text: question, ask: { question, slot: 'time' } };
       }
-      if (at.getTime() <= ctx.now.getTime()) {
-        const question = say.passed;
+      const ahead = at.getTime() - ctx.now.getTime();
+      if (ahead <= 0 || ahead > MAX_AHEAD_MS) {
+        const question = ahead <= 0 ? say.passed : say.tooFar;
         return { text: question, ask: { question, slot: 'time' } };
       }
       const when = pack.format.when(at, ctx.now, ctx.timeZone);
