@@ -10,8 +10,9 @@
  * time after "make it" / "change it to" ("actually make it eight fifteen") is a clock time when it has its
  * minutes: without them ("make it twelve") it may be a length or an amount, left to the other grammars.
  *
- * An hour said without a part of the day keeps chrono's reading of "at 5" (05:00, next occurrence);
- * a part of the day fixes the half: morning and "am" before noon; afternoon, evening, tonight and
+ * An hour said without a part of the day keeps chrono's reading of "at 7" (07:00, next occurrence), except
+ * 1 to 4 (and a reminder's 5 to 6), read as the afternoon's by the date extractor (dates.ts); a part of the
+ * day fixes the half: morning and "am" before noon; afternoon, evening, tonight and
  * "pm" after; "at night" after for 6–11 and before for 1–5 ("2 at night").
  *
  * @module

@@ -1,16 +1,27 @@
 /**
  * Classes of round 10 (issue 15), from the failed turns of people's English dialogues at home (en-train-7):
- * conversions said inside a longer sentence or turned round, ... Sentences are our own.
+ * conversions said inside a longer sentence or turned round; clock hours said bare (the afternoon's from 1 to 4, a
+ * reminder's till 6), an hour after a part of the day ("saturday evening, 7ish"), a day of the month ("on the 3rd"),
+ * a reminder's task ending in the particle "in", and a reminder on a bare day asking its time. Sentences are our own.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { NOW, ZONE } from '../dialogue/harness.ts';
 import { shippedPlayer } from '../dialogue/shipped-play.ts';
 
 let play: Awaited<ReturnType<typeof shippedPlayer>>;
 before(async () => {
   play = await shippedPlayer();
 });
+
+/** The date and time entities of `text` as [text, value]. */
+function times(text: string): [string, unknown][] {
+  return extractEntities(text, { now: NOW, timeZone: ZONE })
+    .filter((e) => e.kind === 'time' || e.kind === 'datetime' || e.kind === 'date')
+    .map((e) => [e.text, e.value]);
+}
 
 /** The replies of a dialogue played through the shipped models. */
 async function replies(...turns: string[]): Promise<string[]> {
@@ -41,5 +52,46 @@ describe('conversions said with more around them', () => {
     assert.match(answer ?? '', /3\.21869 kilometers/);
     const [, more] = await replies('how many grams is a 2 pound bag of flour', 'and in ounces for the old recipe');
     assert.match(more ?? '', /32 ounces/);
+  });
+});
+
+describe('clock hours said bare, and days said loosely (said at 10:00 on Thursday 26 November)', () => {
+  it('reads 1 to 4 as the afternoon, and 5 to 6 as the evening only for a reminder that is no alarm', () => {
+    assert.deepEqual(times('remind me at 4:45 to collect the dry cleaning'), [
+      ['at 4:45', '2026-11-26T16:45:00+01:00'],
+    ]);
+    assert.deepEqual(times('on saturday at 1 the kids have swimming'), [
+      ['on saturday at 1', '2026-11-28T13:00:00+01:00'],
+    ]);
+    assert.deepEqual(times('wake me from my nap at 3:40'), [['at 3:40', '2026-11-26T15:40:00+01:00']]);
+    assert.deepEqual(times('remind me at 5 to feed the cat'), [['at 5', '2026-11-26T17:00:00+01:00']]);
+    // An alarm at 5 or 6, a time with its half of the day, and 24-hour writing keep their reading.
+    assert.deepEqual(times('set an alarm at 5 please'), [['at 5', '2026-11-27T05:00:00+01:00']]);
+    assert.deepEqual(times('remind me at 3 in the morning to check the baby'), [
+      ['at 3 in the morning', '2026-11-27T03:00:00+01:00'],
+    ]);
+    assert.deepEqual(times('remind me at 01:30 to move the car'), [['at 01:30', '2026-11-27T01:30:00+01:00']]);
+  });
+
+  it('joins an hour said after a part of the day to it', () => {
+    assert.deepEqual(times('saturday evening, 7ish'), [['saturday evening, 7ish', '2026-11-28T19:00:00+01:00']]);
+    assert.deepEqual(times('tomorrow morning around 10:15'), [
+      ['tomorrow morning around 10:15', '2026-11-27T10:15:00+01:00'],
+    ]);
+  });
+
+  it('reads "on the 3rd" as the next such day of a month, and not "the 2nd one" or "the 3rd floor"', () => {
+    assert.deepEqual(times('the boiler man comes on the 3rd'), [['the 3rd', '2026-12-03']]);
+    assert.deepEqual(times('it has to be paid by the 28th'), [['the 28th', '2026-11-28']]);
+    assert.deepEqual(times('delete the 2nd one'), []);
+    assert.deepEqual(times('she lives on the 3rd floor'), []);
+  });
+
+  it('keeps the particle "in" of a task, and asks the time of a reminder on a bare day', async () => {
+    const [asked, set] = await replies('remind me to hand the library books in on monday', 'after lunch, say 2');
+    assert.match(asked ?? '', /remind you to hand the library books in\?/);
+    assert.match(set ?? '', /hand the library books in on Monday, November 30 at 2:00 PM/);
+    const [day] = await replies('remind me to let the dog in tonight');
+    assert.match(day ?? '', /let the dog in/);
   });
 });
