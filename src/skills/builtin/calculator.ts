@@ -20,6 +20,26 @@ const N = String.raw`-?\d+(?:\.\d+)?`;
 
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
 const REWRITES: [RegExp, string][] = [
+  // "twelve and a half percent", "2 and a quarter times 4": a number with its fraction.
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+half\b`, 'g'), '$1.5'],
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+quarter\b`, 'g'), '$1.25'],
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+three\s+quarters\b`, 'g'), '$1.75'],
+  // "it was 80 and it's 25% off", "80 quid with 10 percent off": a price, then the discount on it.
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(?:\$|£)?(${N})\s*(?:quid|pounds?|dollars?|euros?|bucks)?(?:\s*,\s*|\s+)(?:(?:and|but)\s+)?(?:(?:it\s+is|there\s+is|with|at)\s+)?(?:a\s+)?(${N})\s*(?:%|percent)\s+(?:off|discount)\b`,
+      'g',
+    ),
+    '$1 - $2%',
+  ],
+  // "240 quid split between 6 families", "90 shared among 4": an amount shared out.
+  [
+    new RegExp(
+      String.raw`(?:\$|£)?(${N})\s*(?:quid|pounds?|dollars?|euros?|bucks)?\s+(?:(?:to\s+be|is|are|gets?)\s+)?(?:split|shared|divided)\s+(?:equally\s+|evenly\s+)?(?:between|among|amongst|by|into|across|with)\s+(${N})`,
+      'g',
+    ),
+    '$1 / $2',
+  ],
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+off(?:\s+of)?\s+(?:\$\s*)?(${N})`, 'g'), '$2 - $1%'],
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+tip\s+(?:on|for|of)\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
   // "subtract 15 percent from 80", "take 20% off 150": the percentage of the number taken from it.
@@ -192,6 +212,12 @@ function firstClause(clauses: string[], read: (clause: string) => string | undef
 /** Words after a follow-up's fragment that only tie it to the last sum: "of 320 then", "for 60 instead", "pls". */
 const TIE_AFTER = new RegExp(String.raw`(?:\s+(?:then|instead|now|again|${POLITE_WORDS}))+$`);
 
+/** "if 8 families chip in", "there are 5 of us": a number of people or shares, said with its noun. */
+const SHARES = new RegExp(
+  String.raw`^(?:(?:what\s+)?if\s+)?(?:(?:there\s+(?:are|were|is)|we\s+(?:are|were|have)|it'?s)\s+)?(${N})\s+(?:of\s+us|ppl|\p{L}+s)(?:\s+(?:chip\s+in|pay|share(?:\s+it)?|split\s+it|come|go|instead))*$`,
+  'u',
+);
+
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
@@ -252,7 +278,13 @@ function combine(previous: string, fragment: string): string | undefined {
   if (number !== null && fromOk && PERCENT_ON_NUMBER.test(previous)) {
     return previous.replace(PERCENT_ON_NUMBER, `${number[2]!}$2`);
   }
-  const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
+  // "and if 8 families chip in", "what if there are 5 of us" after an amount shared out: the new number of shares.
+  const shares = SHARES.exec(s);
+  if (shares !== null && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${shares[1]!}`);
+  // "and if it was 30% off instead": the new percentage.
+  const percent = new RegExp(
+    String.raw`^(?:if\s+)?(?:(?:it|that)\s+(?:was|were|is)\s+|it's\s+)?(${N})\s*(?:%|percent)(?:\s+(?:off|discount))?$`,
+  ).exec(s);
   if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);
   return undefined;
 }

@@ -1,12 +1,13 @@
 /**
  * Classes of round 10 (issue 15), from the failed turns of people's English dialogues at home (en-train-7):
- * conversions said inside a longer sentence or turned round; clock hours said bare (the afternoon's from 1 to 4, a
+ * sums said the way a family says them (a price and its discount, an amount shared out, "and a half"); conversions said inside a longer sentence or turned round; clock hours said bare (the afternoon's from 1 to 4, a
  * reminder's till 6), an hour after a part of the day ("saturday evening, 7ish"), a day of the month ("on the 3rd"),
  * a reminder's task ending in the particle "in", and a reminder on a bare day asking its time. Sentences are our own.
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
+import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { NOW, ZONE } from '../dialogue/harness.ts';
 import { shippedPlayer } from '../dialogue/shipped-play.ts';
@@ -93,5 +94,21 @@ describe('clock hours said bare, and days said loosely (said at 10:00 on Thursda
     assert.match(set ?? '', /hand the library books in on Monday, November 30 at 2:00 PM/);
     const [day] = await replies('remind me to let the dog in tonight');
     assert.match(day ?? '', /let the dog in/);
+  });
+});
+
+describe('sums said at home', () => {
+  it('reads a fraction after "and", a price with its discount, and an amount shared out', () => {
+    assert.equal(toSymbols('what is three and a half times 6'), '3.5 * 6');
+    assert.equal(toSymbols('the trainers were 50 but there is 20% off, how much now'), '50 - 20%');
+    assert.equal(toSymbols('the meal came to 150 pounds shared among 5 friends'), '150 / 5');
+  });
+
+  it('changes the number of shares or the discount in a follow-up', async () => {
+    const [each, more] = await replies('the holiday cottage is 900 split between 3 couples', 'what if 4 couples come');
+    assert.match(each ?? '', /300/);
+    assert.match(more ?? '', /225/);
+    const [, other] = await replies('the sofa was 400 and it is 10% off, what is the price', 'and if it was 15% off');
+    assert.match(other ?? '', /340/);
   });
 });
