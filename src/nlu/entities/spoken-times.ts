@@ -85,7 +85,8 @@ const AT_WORD =
 const ALARM_HOUR =
   // "alarm on 7 hour", "alarm at 8 o'clock": the hour word after the number, as learners say o'clock (never
   // after "for": "an alarm for 1 hour" is a length).
-  `(?<=\\balarms?\\s+)(?:for\\s+(?=\\d+(?!\\s*hours?\\b))|at\\s+|on\\s+)(1[0-2]|0?[1-9])(?:\\s+hour\\b|${OCLOCK})` +
+  // "wake me at 6 hour" too, with the hour word only: "wake me at 6 and 20" is read by AND_PART.
+  `(?:(?<=\\balarms?\\s+)|(?<=\\bwake\\s+(?:me|us)(?:\\s+up)?\\s+)(?=(?:at|on)\\s+\\d{1,2}\\s+hour\\b))(?:for\\s+(?=\\d+(?!\\s*hours?\\b))|at\\s+|on\\s+)(1[0-2]|0?[1-9])(?:\\s+hour\\b|${OCLOCK})` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|every|sharp|thanks?)(?![\\p{L}])))`;
 // Groups 12 hour, 13 day part: the British "half 8" (8:30), said alone or after at/by/for/about, before a
 // word that ends the time ("half 6 tomorrow morning", "at half 8 pls"), never "half 8 cups" or "half an hour".

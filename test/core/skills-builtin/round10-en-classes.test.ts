@@ -1,6 +1,6 @@
 /**
  * Classes of round 10 (issue 15), from the failed turns of people's English dialogues at home (en-train-7):
- * sums said the way a family says them (a price and its discount, an amount shared out, "and a half"); conversions said inside a longer sentence or turned round; clock hours said bare (the afternoon's from 1 to 4, a
+ * lengths of time ("another second timer" is no second, "an hour and 40"), "wake me at 7 hour"; sums said the way a family says them (a price and its discount, an amount shared out, "and a half"); conversions said inside a longer sentence or turned round; clock hours said bare (the afternoon's from 1 to 4, a
  * reminder's till 6), an hour after a part of the day ("saturday evening, 7ish"), a day of the month ("on the 3rd"),
  * a reminder's task ending in the particle "in", and a reminder on a bare day asking its time. Sentences are our own.
  */
@@ -110,5 +110,24 @@ describe('sums said at home', () => {
     assert.match(more ?? '', /225/);
     const [, other] = await replies('the sofa was 400 and it is 10% off, what is the price', 'and if it was 15% off');
     assert.match(other ?? '', /340/);
+  });
+});
+
+describe("lengths of time and a learner's alarm hour", () => {
+  /** The duration entities of `text` as [text, value]. */
+  const lengths = (text: string): [string, unknown][] =>
+    extractEntities(text, { now: NOW, timeZone: ZONE })
+      .filter((e) => e.kind === 'duration')
+      .map((e) => [e.text, e.value]);
+
+  it('reads "a second" before a noun as the ordinal, and minutes said bare after hours', () => {
+    assert.deepEqual(lengths('and a second timer for the pizza, 12 minutes'), [['12 minutes', 720_000]]);
+    assert.deepEqual(lengths('hang on a second'), [['a second', 1000]]);
+    assert.deepEqual(lengths('the joint needs 2 hours and 40'), [['2 hours and 40', 9_600_000]]);
+    assert.deepEqual(lengths('it takes an hour and 2 eggs'), [['an hour', 3_600_000]]);
+  });
+
+  it('reads "wake me at N hour" as that clock hour', () => {
+    assert.deepEqual(times('please wake me up at 7 hour'), [['at 7 hour', '2026-11-27T07:00:00+01:00']]);
   });
 });
