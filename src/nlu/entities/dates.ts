@@ -173,8 +173,12 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
         instantOf(wall, timeZone) < now.getTime()
       )
         value = formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
-      else if (kind !== 'date' && !r.end && saysAfternoonHour(r, tags, ctx.text))
-        value = afternoonOf(wall, kind, now, timeZone);
+      else if (kind !== 'date' && !r.end && saysAfternoonHour(r, tags, ctx.text)) {
+        // An alarm ("wake me at 4:30 for the airport", after a nap "wake me at 2:30") rings at the nearer of
+        // the two; with its day named ("tomorrow at 4") it keeps the morning's.
+        if (!WAKE_CUE_RE.test(ctx.text)) value = afternoonOf(wall, kind, now, timeZone);
+        else if (kind === 'time') value = nearerOf(wall, now, timeZone);
+      }
       if (r.end) value = `${value}/${valueOf(r.end, kind, r.end.tags(), timeZone)}`;
     } catch {
       continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it
@@ -185,7 +189,10 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
     if (hourAfter !== null) {
       const wall = wallOf(r.start);
       value = formatDateTime(
-        instantOf({ ...wall, hour: hourAfter.hour, minute: hourAfter.minute }, timeZone),
+        instantOf(
+          { ...wall, day: wall.day + (hourAfter.nextDay ? 1 : 0), hour: hourAfter.hour, minute: hourAfter.minute },
+          timeZone,
+        ),
         timeZone,
       );
       end += hourAfter.length;
@@ -200,16 +207,20 @@ const REMINDER_CUE_RE = /\bremind|\breminder/i;
 const WAKE_CUE_RE = /\b(?:alarms?|wake|waking|get(?:ting)?\s+up|up\s+at)\b/i;
 // "02:30" written with its leading zero is the night's.
 const LEADING_ZERO_RE = /(?<!\d)0\d[:.h]/;
+// Chinese owns its half-of-day rule (zh-dates.ts): "4:30叫醒我" is read there, not here.
+const HAN_TEXT_RE = /\p{Script=Han}/u;
 
 /**
- * An hour from 1 to 4 said without its half of the day ("remind me at 3:15 to pick them up", "wednesday at 2",
- * "wake me at 2:30" after a nap) is the afternoon's: nobody sets a reminder or an alarm for 3 in the night without
- * saying so. From 5 to 6, only for a reminder that is no alarm. A part of the day anywhere in the sentence
- * ("tomorrow morning ... at 4"), "am"/"pm", a zone or a length from now keep chrono's reading.
+ * An hour from 1 to 4 said without its half of the day ("remind me at 3:15 to pick them up", "wednesday at 2") is
+ * not chrono's small hours: for a reminder, the afternoon's; for an alarm ("wake me at 4:30 for the airport", "wake
+ * me at 2:30" after a nap), the nearer of the two, as zh-dates.ts reads 三点 (the caller decides which). From 5 to 6,
+ * only for a reminder that is no alarm. A part of the day anywhere in the sentence ("tomorrow morning ... at 4"),
+ * "am"/"pm", a zone, a length from now or Chinese text keep chrono's reading.
  */
 function saysAfternoonHour(r: ParsedResult, tags: Set<string>, text: string): boolean {
   const c = r.start;
   if (!c.isCertain('hour') || c.isCertain('meridiem') || c.isCertain('timezoneOffset')) return false;
+  if (HAN_TEXT_RE.test(text)) return false;
   if (tags.has('result/relativeDateAndTime') || HALF_RE.test(text) || LEADING_ZERO_RE.test(r.text)) return false;
   const hour = c.get('hour') ?? 0;
   if (hour >= 1 && hour <= 4) return true;
@@ -226,6 +237,18 @@ function afternoonOf(wall: WallTime, kind: 'time' | 'datetime', now: Date, timeZ
   return formatDateTime(ms, timeZone);
 }
 
+/** A bare clock time's next occurrence in either half of the day, whichever comes first. */
+function nearerOf(wall: WallTime, now: Date, timeZone: string): string {
+  const today = wallTimeAt(now.getTime(), timeZone);
+  let best = Infinity;
+  for (const hour of [wall.hour, wall.hour + 12])
+    for (const day of [today.day, today.day + 1]) {
+      const ms = instantOf({ ...today, day, hour, minute: wall.minute, second: 0, millisecond: 0 }, timeZone);
+      if (ms > now.getTime() && ms < best) best = ms;
+    }
+  return formatDateTime(best, timeZone);
+}
+
 const DAY_PART_TIME_TAG_RE = /^casualReference\/(morning|afternoon|evening|night|tonight)$/;
 // ", 9ish", " around 7", ", say 8:30": an hour (and its minutes) right after a part of the day, to the end of
 // what is said or a stop.
@@ -237,16 +260,19 @@ function hourAfterDayPart(
   r: ParsedResult,
   tags: Set<string>,
   after: string,
-): { hour: number; minute: number; length: number } | null {
+): { hour: number; minute: number; length: number; nextDay: boolean } | null {
   if (r.start.isCertain('hour')) return null;
   const part = [...tags].map((t) => DAY_PART_TIME_TAG_RE.exec(t)?.[1]).find((p) => p !== undefined);
   if (part === undefined) return null;
   const m = HOUR_AFTER_RE.exec(after);
   if (m === null) return null;
   const h12 = Number(m[1]) % 12;
-  // "night, 2ish" is the small hours; "night, 10" the evening.
-  const pm = part === 'afternoon' || part === 'evening' || part === 'tonight' || (part === 'night' && h12 >= 6);
-  return { hour: pm ? h12 + 12 : h12, minute: Number(m[2] ?? 0), length: m[0].length };
+  const minute = Number(m[2] ?? 0);
+  if (part === 'morning') return { hour: h12, minute, length: m[0].length, nextDay: false };
+  // "tonight, 1ish", "saturday night, 2": an hour up to 4 after the evening or the night is the small hours
+  // of the next day; chrono tags "saturday night" as the evening, so both are read alike.
+  if (part !== 'afternoon' && h12 >= 1 && h12 <= 4) return { hour: h12, minute, length: m[0].length, nextDay: true };
+  return { hour: h12 + 12, minute, length: m[0].length, nextDay: false };
 }
 
 function kindOf(c: ParsedComponents, tags: Set<string>): 'date' | 'time' | 'datetime' {

@@ -9,6 +9,8 @@ import { before, describe, it } from 'node:test';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { createAlarmSkill } from '../../../src/skills/builtin/timers.ts';
+import type { DialogueSlot } from '../../../src/dialogue/types.ts';
 import { NOW, ZONE } from '../dialogue/harness.ts';
 import { shippedPlayer } from '../dialogue/shipped-play.ts';
 
@@ -74,7 +76,49 @@ describe('clock hours said bare, and days said loosely (said at 10:00 on Thursda
     assert.deepEqual(times('remind me at 01:30 to move the car'), [['at 01:30', '2026-11-27T01:30:00+01:00']]);
   });
 
+  it('rings an alarm at the nearer of the two readings, in the morning on a named day; Chinese keeps its own rule', () => {
+    const at = (h: number, text: string) =>
+      extractEntities(text, { now: new Date(Date.UTC(2026, 10, 26, h - 1)), timeZone: ZONE })
+        .filter((e) => e.kind === 'time' || e.kind === 'datetime')
+        .map((e) => [e.text, e.value]);
+    // Said at 21:00: the night's, not 19 hours away.
+    assert.deepEqual(at(21, 'wake me at 4:30 for the airport'), [['at 4:30', '2026-11-27T04:30:00+01:00']]);
+    assert.deepEqual(at(21, 'i have to get up at 3 for the ferry'), [['at 3', '2026-11-27T03:00:00+01:00']]);
+    // A nap at noon.
+    assert.deepEqual(at(12, 'wake me at 2:30'), [['at 2:30', '2026-11-26T14:30:00+01:00']]);
+    assert.deepEqual(at(10, 'alarm at 4 on friday for the taxi'), [['at 4 on friday', '2026-11-27T04:00:00+01:00']]);
+    // A reminder keeps the afternoon's.
+    assert.deepEqual(at(21, 'remind me at 2 to ring the plumber'), [['at 2', '2026-11-27T14:00:00+01:00']]);
+    assert.deepEqual(at(21, '3:15叫我起床'), [['3:15', '2026-11-27T03:15:00+01:00']]);
+    assert.deepEqual(at(10, '提醒我2:00交作业'), [['2:00', '2026-11-27T02:00:00+01:00']]);
+  });
+
+  it('reads an answer to "when should it go off?" as an alarm hour', () => {
+    const slot = createAlarmSkill(() => 0).slots?.find((s) => s.name === 'time');
+    const answer = (h: number, text: string) => {
+      const now = new Date(Date.UTC(2026, 10, 26, h - 1));
+      const entities = extractEntities(text, { now, timeZone: ZONE });
+      return (slot as DialogueSlot).extract?.({ text, entities, slots: {}, answer: true, now, timeZone: ZONE });
+    };
+    assert.equal(answer(21, 'quarter to 4, the coach leaves early'), '2026-11-27T03:45:00+01:00');
+    assert.equal(answer(22, 'tomorrow at 3 please'), '2026-11-27T03:00:00+01:00');
+    // The afternoon's when it comes first, and a time said with its half of the day or from now is kept.
+    assert.equal(answer(12, 'half past 2, it is only a nap'), undefined);
+    assert.equal(answer(21, 'at 3 in the afternoon'), undefined);
+    assert.equal(answer(11, 'in 4 hours'), undefined);
+  });
+
   it('joins an hour said after a part of the day to it', () => {
+    // Up to 4 after the evening or the night: the small hours of the next day.
+    assert.deepEqual(
+      extractEntities('tonight, 1ish', { now: new Date(Date.UTC(2026, 10, 26, 20)), timeZone: ZONE }).map((e) => [
+        e.text,
+        e.value,
+      ]),
+      [['tonight, 1ish', '2026-11-27T01:00:00+01:00']],
+    );
+    assert.deepEqual(times('sunday night, around 3'), [['sunday night, around 3', '2026-11-30T03:00:00+01:00']]);
+    assert.deepEqual(times('friday evening, 9ish'), [['friday evening, 9ish', '2026-11-27T21:00:00+01:00']]);
     assert.deepEqual(times('saturday evening, 7ish'), [['saturday evening, 7ish', '2026-11-28T19:00:00+01:00']]);
     assert.deepEqual(times('tomorrow morning around 10:15'), [
       ['tomorrow morning around 10:15', '2026-11-27T10:15:00+01:00'],
