@@ -18,16 +18,24 @@ import { discountZh, scaleZh, sharedAmongZh, toSymbolsZh } from '../../lang/zh/z
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
+/** The money a sum at home is said in: "240 quid", "80 dollars". */
+const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
+/** Nouns of money and measure: "300 pounds", "5 kilos" name an amount, never a number of people. */
+const AMOUNT_NOUN = new RegExp(
+  String.raw`^(?:${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent)$`,
+);
+
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
 const REWRITES: [RegExp, string][] = [
   // "twelve and a half percent", "2 and a quarter times 4": a number with its fraction.
   [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+half\b`, 'g'), '$1.5'],
   [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+quarter\b`, 'g'), '$1.25'],
-  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+three\s+quarters\b`, 'g'), '$1.75'],
+  // Number words are digits by now: "three quarters" reads "3 quarters".
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+(?:three|3)\s+quarters\b`, 'g'), '$1.75'],
   // "it was 80 and it's 25% off", "80 quid with 10 percent off": a price, then the discount on it.
   [
     new RegExp(
-      String.raw`(?<![\d.])(?:\$|£)?(${N})\s*(?:quid|pounds?|dollars?|euros?|bucks)?(?:\s*,\s*|\s+)(?:(?:and|but)\s+)?(?:(?:it\s+is|there\s+is|with|at)\s+)?(?:a\s+)?(${N})\s*(?:%|percent)\s+(?:off|discount)\b`,
+      String.raw`(?<![\d.])(?:\$|£)?(${N})(?:\s*(?:${MONEY}))?(?:\s*,\s*|\s+)(?:(?:and|but)\s+)?(?:(?:it\s+is|there\s+is|with|at)\s+)?(?:a\s+)?(${N})\s*(?:%|percent)\s+(?:off|discount)\b(?!\s+(?:of\s+)?(?:the\s+)?[$£]?\d)`,
       'g',
     ),
     '$1 - $2%',
@@ -35,7 +43,7 @@ const REWRITES: [RegExp, string][] = [
   // "240 quid split between 6 families", "90 shared among 4": an amount shared out.
   [
     new RegExp(
-      String.raw`(?:\$|£)?(${N})\s*(?:quid|pounds?|dollars?|euros?|bucks)?\s+(?:(?:to\s+be|is|are|gets?)\s+)?(?:split|shared|divided)\s+(?:equally\s+|evenly\s+)?(?:between|among|amongst|by|into|across|with)\s+(${N})`,
+      String.raw`(?<![\d.])(?:\$|£)?(${N})(?:\s*(?:${MONEY}))?\s+(?:(?:to\s+be|is|are|gets?)\s+)?(?:split|shared|divided)\s+(?:equally\s+|evenly\s+)?(?:between|among|amongst|by|into|across|with)\s+(${N})`,
       'g',
     ),
     '$1 / $2',
@@ -116,6 +124,9 @@ const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 /** The divisor a sum ends on ("360 / 4"). */
 const LAST_DIVISOR = /\/\s*\d+(?:\.\d+)?$/;
+/** The amount shared out and its divisor, as the last thing in the expression ("240 / 6"). */
+const LAST_SHARED = /(?<![\d.])(\d+(?:\.\d+)?)(\s*\/\s*\d+(?:\.\d+)?)$/;
+const MONEY_NOUN = new RegExp(String.raw`^(?:${MONEY}|p)$`);
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 /** "85 + 20%", "60 - 15%": a number raised or lowered by a percentage of itself (group 2: the rest). */
 const PERCENT_ON_NUMBER = /^(-?\d+(?:\.\d+)?)(\s*[-+]\s*\d+(?:\.\d+)?\s*%)$/;
@@ -214,7 +225,7 @@ const TIE_AFTER = new RegExp(String.raw`(?:\s+(?:then|instead|now|again|${POLITE
 
 /** "if 8 families chip in", "there are 5 of us": a number of people or shares, said with its noun. */
 const SHARES = new RegExp(
-  String.raw`^(?:(?:what\s+)?if\s+)?(?:(?:there\s+(?:are|were|is)|we\s+(?:are|were|have)|it'?s)\s+)?(${N})\s+(?:of\s+us|ppl|\p{L}+s)(?:\s+(?:chip\s+in|pay|share(?:\s+it)?|split\s+it|come|go|instead))*$`,
+  String.raw`^(?:(?:what\s+)?if\s+)?(?:(?:there\s+(?:are|were|is)|we\s+(?:are|were|have)|it'?s)\s+)?(${N})\s+(?:of\s+us|ppl|(\p{L}+s|quid|p))(?:\s+(?:chip\s+in|pay|share(?:\s+it)?|split\s+it|come|go|instead))*$`,
   'u',
 );
 
@@ -280,7 +291,14 @@ function combine(previous: string, fragment: string): string | undefined {
   }
   // "and if 8 families chip in", "what if there are 5 of us" after an amount shared out: the new number of shares.
   const shares = SHARES.exec(s);
-  if (shares !== null && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${shares[1]!}`);
+  if (shares !== null && LAST_DIVISOR.test(previous)) {
+    // "and 300 pounds?", "what about 360 dollars": a money or measure noun names the new amount, not the shares.
+    if (shares[2] === undefined || !AMOUNT_NOUN.test(shares[2]))
+      return previous.replace(LAST_DIVISOR, `/ ${shares[1]!}`);
+    if (MONEY_NOUN.test(shares[2]) && LAST_SHARED.test(previous))
+      return previous.replace(LAST_SHARED, `${shares[1]!}$2`);
+    return undefined;
+  }
   // "and if it was 30% off instead": the new percentage.
   const percent = new RegExp(
     String.raw`^(?:if\s+)?(?:(?:it|that)\s+(?:was|were|is)\s+|it's\s+)?(${N})\s*(?:%|percent)(?:\s+(?:off|discount))?$`,

@@ -148,6 +148,33 @@ describe('sums said at home', () => {
     assert.equal(toSymbols('the meal came to 150 pounds shared among 5 friends'), '150 / 5');
   });
 
+  it('reads "and three quarters" once number words are digits, and leaves "N% off the M" to its own reading', () => {
+    assert.equal(toSymbols('what is 4 and three quarters minus 1'), '4.75 - 1');
+    assert.equal(toSymbols('two and three quarters times eight'), '2.75 * 8');
+    // The discount belongs to the number after it, not to the one before.
+    assert.doesNotMatch(String(toSymbols('there were 3, and 20% off 50 each')), /^3 - 20%/);
+  });
+
+  it('reads an amount shared out in time linear in the input', () => {
+    for (const input of ['7'.repeat(5000) + ' '.repeat(5000) + 'z', '£9' + ' '.repeat(9998) + 'z']) {
+      const start = performance.now();
+      toSymbols(input);
+      // Before the guard, 5,000 digits then 5,000 spaces took 169 s (main's 4,000 chars: 25 s).
+      assert.ok(performance.now() - start < 5000, `${(performance.now() - start).toFixed(0)} ms`);
+    }
+  });
+
+  it('takes a money amount after a share-out as the new amount, never the number of shares', async () => {
+    const [each, other, dollars] = await replies(
+      'the taxi home is 120 quid split between 4 of us',
+      'and 200 pounds?',
+      'what about 80 dollars',
+    );
+    assert.match(each ?? '', /\b30\b/);
+    assert.match(other ?? '', /\b50\b/);
+    assert.match(dollars ?? '', /\b20\b/);
+  });
+
   it('changes the number of shares or the discount in a follow-up', async () => {
     const [each, more] = await replies('the holiday cottage is 900 split between 3 couples', 'what if 4 couples come');
     assert.match(each ?? '', /300/);
