@@ -52,8 +52,15 @@ const FRAGMENT_NUMBER = new RegExp(String.raw`^(?:of |for |with )?${NUM}$`, flag
 const SCAN_UNIT = new RegExp(String.raw`(?:${NUM}\s*)?${U}`, 'gu');
 // A unit right after these is the one to convert into.
 const TARGET_BEFORE = /(?:^|\s)(?:in|into|to|as|in terms of|how many|how much)\s+$/u;
+// "back" only as the whole turn's reversal ("and back?", "back again", "back to celsius"): "10 miles there and
+// back" is a distance.
 const REVERSE =
-  /(?<![\p{L}])(?:(?:the )?other way(?: a?round)?|(?:and |then )?back(?: again)?|vice versa|reverse(?:d)?)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:the )?other way(?: a?round)?|back again|back (?:to|into)|vice versa|reverse(?:d)?)(?![\p{L}])|^(?:(?:and|then) )?back$/u;
+// A unit said in passing after a conversion ("thanks, my son is 6 ft tall now") is no new request without a
+// target, a turn round or a question.
+const ASKS = /\?|(?<![\p{L}])(?:how|what|whats|convert|change|turn|and)(?![\p{L}])/iu;
+/** The requests read by the scan, not by a pattern. */
+const SCANNED = new WeakSet<ConversionRequest>();
 
 const id = (alias: string | undefined): string | undefined =>
   alias === undefined ? undefined : unitByAlias(alias)?.id;
@@ -123,6 +130,7 @@ function scanConversion(s: string): ConversionRequest {
     }
   }
   if (REVERSE.test(s)) out.reverse = true;
+  SCANNED.add(out);
   return out;
 }
 
@@ -135,11 +143,19 @@ const parseAny = lastParse((text: string): ConversionRequest =>
 function part(name: 'amount' | 'from' | 'to') {
   return ({ text, cue, slots: had }: SlotExtractInput): unknown => {
     const said = parseAny(cue?.rest ?? text);
-    // "and 180 celsius the other way round?" after fahrenheit to celsius: into the last "from", out of its "to".
-    if (said.reverse === true && typeof had['from'] === 'string' && typeof had['to'] === 'string') {
+    // "and 180 celsius the other way round?" after fahrenheit to celsius: into the last "from", out of its "to",
+    // never into the unit it is said in.
+    if (
+      said.reverse === true &&
+      typeof had['from'] === 'string' &&
+      typeof had['to'] === 'string' &&
+      (said.from === undefined || said.from === had['to'])
+    ) {
       if (name === 'to') return had['from'];
-      if (name === 'from') return said.from ?? had['to'];
+      if (name === 'from') return had['to'];
     }
+    if (SCANNED.has(said) && typeof had['from'] === 'string' && said.to === undefined && said.reverse !== true)
+      if (!ASKS.test(text)) return undefined;
     return said[name];
   };
 }

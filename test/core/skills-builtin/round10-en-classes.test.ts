@@ -58,6 +58,20 @@ describe('conversions said with more around them', () => {
   });
 });
 
+describe('conversions that are not turned round, and units said in passing', () => {
+  it('reads "there and back" as a distance, and turns round only on the reversal itself', async () => {
+    assert.equal(parseConversion('and 4 km there and back?').reverse, undefined);
+    assert.equal(parseConversion('and back again?').reverse, true);
+    const [, trip] = await replies('how far is 3 miles in km', 'and 6 miles there and back?');
+    assert.match(trip ?? '', /9\.65606 kilometers/);
+  });
+
+  it('leaves small talk with a unit after a conversion to small talk', async () => {
+    const [, chat] = await replies('convert 20 kg to pounds', 'thanks, the suitcase was 23 kg last time anyway');
+    assert.doesNotMatch(chat ?? '', /convert|pounds|to what/i);
+  });
+});
+
 describe('clock hours said bare, and days said loosely (said at 10:00 on Thursday 26 November)', () => {
   it('reads 1 to 4 as the afternoon, and 5 to 6 as the evening only for a reminder that is no alarm', () => {
     assert.deepEqual(times('remind me at 4:45 to collect the dry cleaning'), [
