@@ -66,9 +66,11 @@ describe('conversions that are not turned round, and units said in passing', () 
     assert.match(trip ?? '', /9\.65606 kilometers/);
   });
 
-  it('leaves small talk with a unit after a conversion to small talk', async () => {
-    const [, chat] = await replies('convert 20 kg to pounds', 'thanks, the suitcase was 23 kg last time anyway');
-    assert.doesNotMatch(chat ?? '', /convert|pounds|to what/i);
+  it('does not read a unit said in passing after a conversion as a new request', async () => {
+    const [, chat] = await replies('convert 5 miles to km', 'thanks, my brother is 6 ft tall now');
+    // Before, the scan made it "6 feet is 0.0018288 kilometers". The turn still goes to the conversion, with
+    // main's reading of the bare number (the context model's choice, not the scan's).
+    assert.doesNotMatch(chat ?? '', /feet|foot/i);
   });
 });
 
