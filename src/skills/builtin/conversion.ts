@@ -49,7 +49,7 @@ const FRAGMENT_UNIT = new RegExp(String.raw`^${U}$`, flags);
 const FRAGMENT_NUMBER = new RegExp(String.raw`^(?:of |for |with )?${NUM}$`, flags);
 // Any unit said in a longer sentence, with the amount right before it ("the recipe says 400 fahrenheit, what is
 // that in celsius", "how many pounds is a 2.5 kg turkey", "and a 4 kilo one?").
-const SCAN_UNIT = new RegExp(String.raw`(?:${NUM}\s*)?${U}`, 'gu');
+const SCAN_UNIT = new RegExp(String.raw`(?:(?<![\d.])${NUM}\s*)?${U}`, 'gu');
 // A unit right after these is the one to convert into.
 const TARGET_BEFORE = /(?:^|\s)(?:in|into|to|as|in terms of|how many|how much)\s+$/u;
 // "back" only as the whole turn's reversal ("and back?", "back again", "back to celsius"): "10 miles there and

@@ -66,6 +66,12 @@ describe('conversions that are not turned round, and units said in passing', () 
     assert.match(trip ?? '', /9\.65606 kilometers/);
   });
 
+  it('scans a long run of digits and spaces in bounded time', () => {
+    const start = performance.now();
+    parseConversion('8'.repeat(5000) + ' '.repeat(5000) + 'q');
+    assert.ok(performance.now() - start < 3000, `${(performance.now() - start).toFixed(0)} ms`);
+  });
+
   it('does not read a unit said in passing after a conversion as a new request', async () => {
     const [, chat] = await replies('convert 5 miles to km', 'thanks, my brother is 6 ft tall now');
     // Before, the scan made it "6 feet is 0.0018288 kilometers". The turn still goes to the conversion, with
