@@ -53,6 +53,30 @@ function holidayDay(name: string): { day: number; month: number } {
 const parser = casual.clone();
 parser.parsers.push({ pattern: () => HOLIDAY_RE, extract: (_context, match) => holidayDay(match[1] ?? '') });
 parser.parsers.push(spokenTimeParser);
+parser.parsers.push({
+  pattern: () => DAY_OF_MONTH_RE,
+  extract: (context, match) => dayOfMonth(context.reference.getDateWithAdjustedTimezone(), match),
+});
+
+// "on the 1st", "by the 15th": a day of the month said alone, after a preposition of time; never "the 2nd one",
+// "the 3rd floor" or "the 5th of May" (chrono reads that).
+const DAY_OF_MONTH_RE =
+  /(?<=\b(?:on|by|for|until|till|before|from)\s+)the\s+([12]?\d|3[01])(?:st|nd|rd|th)(?![\p{L}\d])(?!\s+(?:of\b|one|ones|item|items|floor|page|line|time|try|go|step|place|row|week|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/iu;
+
+/** That day of this month, or of the next when it has passed (or the month has no such day). */
+function dayOfMonth(reference: Date, match: RegExpMatchArray): { day: number; month: number; year: number } | null {
+  const day = Number(match[1]);
+  if (day < 1) return null;
+  let year = reference.getFullYear();
+  let month = reference.getMonth() + 1;
+  for (let i = 0; i < 3; i++) {
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day <= days && (i > 0 || day >= reference.getDate())) return { day, month, year };
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year += 1;
+  }
+  return null;
+}
 
 const DAY_PART_TAG_RE = /^casualReference\/(?:now|tonight|morning|afternoon|evening|night|noon|midnight)$/;
 
@@ -149,12 +173,106 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
         instantOf(wall, timeZone) < now.getTime()
       )
         value = formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
+      else if (kind !== 'date' && !r.end && saysAfternoonHour(r, tags, ctx.text)) {
+        // An alarm ("wake me at 4:30 for the airport", after a nap "wake me at 2:30") rings at the nearer of
+        // the two; with its day named ("tomorrow at 4") it keeps the morning's.
+        if (!WAKE_CUE_RE.test(ctx.text)) value = afternoonOf(wall, kind, now, timeZone);
+        else if (kind === 'time') value = nearerOf(wall, now, timeZone);
+      }
       if (r.end) value = `${value}/${valueOf(r.end, kind, r.end.tags(), timeZone)}`;
     } catch {
       continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it
     }
-    emit(ctx, kind, r.index, r.index + r.text.length, value);
+    let end = r.index + r.text.length;
+    // "friday morning, 9ish", "tomorrow evening around 7": the hour said after a part of the day is its time.
+    const hourAfter = kind === 'datetime' && !r.end ? hourAfterDayPart(r, tags, ctx.text.slice(end)) : null;
+    if (hourAfter !== null) {
+      const wall = wallOf(r.start);
+      value = formatDateTime(
+        instantOf(
+          { ...wall, day: wall.day + (hourAfter.nextDay ? 1 : 0), hour: hourAfter.hour, minute: hourAfter.minute },
+          timeZone,
+        ),
+        timeZone,
+      );
+      end += hourAfter.length;
+    }
+    emit(ctx, kind, r.index, end, value);
   }
+}
+
+// A reminder, and no alarm: an hour from 5 to 6 said bare is the evening's ("remind me at 6 to start dinner"),
+// while an alarm's is the morning's ("wake me at 6").
+const REMINDER_CUE_RE = /\bremind|\breminder/i;
+const WAKE_CUE_RE = /\b(?:alarms?|wake|waking|get(?:ting)?\s+up|up\s+at)\b/i;
+// "02:30" written with its leading zero is the night's.
+const LEADING_ZERO_RE = /(?<!\d)0\d[:.h]/;
+// Chinese owns its half-of-day rule (zh-dates.ts): "4:30叫醒我" is read there, not here.
+const HAN_TEXT_RE = /\p{Script=Han}/u;
+
+/**
+ * An hour from 1 to 4 said without its half of the day ("remind me at 3:15 to pick them up", "wednesday at 2") is
+ * not chrono's small hours: for a reminder, the afternoon's; for an alarm ("wake me at 4:30 for the airport", "wake
+ * me at 2:30" after a nap), the nearer of the two, as zh-dates.ts reads 三点 (the caller decides which). From 5 to 6,
+ * only for a reminder that is no alarm. A part of the day anywhere in the sentence ("tomorrow morning ... at 4"),
+ * "am"/"pm", a zone, a length from now or Chinese text keep chrono's reading.
+ */
+function saysAfternoonHour(r: ParsedResult, tags: Set<string>, text: string): boolean {
+  const c = r.start;
+  if (!c.isCertain('hour') || c.isCertain('meridiem') || c.isCertain('timezoneOffset')) return false;
+  if (HAN_TEXT_RE.test(text)) return false;
+  if (tags.has('result/relativeDateAndTime') || HALF_RE.test(text) || LEADING_ZERO_RE.test(r.text)) return false;
+  const hour = c.get('hour') ?? 0;
+  if (hour >= 1 && hour <= 4) return true;
+  return hour >= 5 && hour <= 6 && REMINDER_CUE_RE.test(text) && !WAKE_CUE_RE.test(text);
+}
+
+/** The afternoon's reading of a morning clock time: the same day, or for a bare time its next occurrence. */
+function afternoonOf(wall: WallTime, kind: 'time' | 'datetime', now: Date, timeZone: string): string {
+  if (kind === 'datetime') return formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
+  const today = wallTimeAt(now.getTime(), timeZone);
+  const at = { ...today, hour: wall.hour + 12, minute: wall.minute, second: 0, millisecond: 0 };
+  let ms = instantOf(at, timeZone);
+  if (ms <= now.getTime()) ms = instantOf({ ...at, day: at.day + 1 }, timeZone);
+  return formatDateTime(ms, timeZone);
+}
+
+/** A bare clock time's next occurrence in either half of the day, whichever comes first. */
+function nearerOf(wall: WallTime, now: Date, timeZone: string): string {
+  const today = wallTimeAt(now.getTime(), timeZone);
+  let best = Infinity;
+  for (const hour of [wall.hour, wall.hour + 12])
+    for (const day of [today.day, today.day + 1]) {
+      const ms = instantOf({ ...today, day, hour, minute: wall.minute, second: 0, millisecond: 0 }, timeZone);
+      if (ms > now.getTime() && ms < best) best = ms;
+    }
+  return formatDateTime(best, timeZone);
+}
+
+const DAY_PART_TIME_TAG_RE = /^casualReference\/(morning|afternoon|evening|night|tonight)$/;
+// ", 9ish", " around 7", ", say 8:30": an hour (and its minutes) right after a part of the day, to the end of
+// what is said or a stop.
+const HOUR_AFTER_RE =
+  /^[,\s]+(?:(?:at|around|about|say|like|maybe|roughly|ish|-ish|or so)[,\s]+){0,2}(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?(?:\s*-?ish)?(?=\s*(?:$|[,.!?;]|(?:please|pls|then|thanks?|or\s+so)(?![\p{L}])))/iu;
+
+/** The hour said after a part of the day that chrono read without one ("friday morning, 9ish"), or null. */
+function hourAfterDayPart(
+  r: ParsedResult,
+  tags: Set<string>,
+  after: string,
+): { hour: number; minute: number; length: number; nextDay: boolean } | null {
+  if (r.start.isCertain('hour')) return null;
+  const part = [...tags].map((t) => DAY_PART_TIME_TAG_RE.exec(t)?.[1]).find((p) => p !== undefined);
+  if (part === undefined) return null;
+  const m = HOUR_AFTER_RE.exec(after);
+  if (m === null) return null;
+  const h12 = Number(m[1]) % 12;
+  const minute = Number(m[2] ?? 0);
+  if (part === 'morning') return { hour: h12, minute, length: m[0].length, nextDay: false };
+  // "tonight, 1ish", "saturday night, 2": an hour up to 4 after the evening or the night is the small hours
+  // of the next day; chrono tags "saturday night" as the evening, so both are read alike.
+  if (part !== 'afternoon' && h12 >= 1 && h12 <= 4) return { hour: h12, minute, length: m[0].length, nextDay: true };
+  return { hour: h12 + 12, minute, length: m[0].length, nextDay: false };
 }
 
 function kindOf(c: ParsedComponents, tags: Set<string>): 'date' | 'time' | 'datetime' {

@@ -33,6 +33,13 @@ const JOIN_RE = /\s*,\s*(?:and\s+)?|\s+and\s+|\s+/iy;
 // Compact forms written as one token: 1h30, 1h30m, 2h, 45min, 2m30s, 90sec.
 const COMPACT_RE = /^(\d+(?:\.\d+)?)(h|hrs?|mins?|secs?|ms|d|wks?)(?:(\d{1,2})(m|mins?)?)?$|^(\d+)m(\d{1,2})s$/i;
 
+/** A word after "a second" that makes it the ordinal ("a second one", "a second timer for the oven"). */
+const ORDINAL_NEXT_RE =
+  /^\s+(?:one|ones|timer|timers|alarm|reminder|list|batch|tray|pan|pot|countdown|thing|for|on)\b/i;
+/** "an hour and 20", "2 hours and 45 then": the minutes after hours, at the end or before a stop. */
+const HOUR_AND_MINUTES_RE =
+  /\s+and\s+([1-5]?\d)(?=\s*(?:$|[,.!?;]|(?:then|please|pls|thanks?|or\s+so|ish)(?![\p{L}])))/iuy;
+
 /** The words after which a dictated "ate" before a unit is the number 8 ("a timer for ate minutes"). */
 const DICTATED_EIGHT_AFTER = new Set(['for', 'in', 'timer', 'another', 'about']);
 
@@ -65,6 +72,12 @@ export function findDurations(ctx: ScanContext): void {
       end = next.end;
       piece = next;
     }
+    // "an hour and 20", "2 hours and 15": minutes said after the hours without their unit.
+    const minutes = piece.unit === HOUR ? matchAt(ctx.text, end, HOUR_AND_MINUTES_RE) : null;
+    if (minutes !== null && Number(minutes[1]) < 60) {
+      ms += Number(minutes[1]) * MINUTE;
+      end += minutes[0].length;
+    }
     emit(ctx, 'duration', tok.start, end, Math.round(ms));
     resumeAt = end;
   }
@@ -89,6 +102,13 @@ function pieceAt(ctx: ScanContext, at: number): Piece | null {
   const ms = unitMs(unit[1] as string);
   if (ms === undefined) return null;
   end += unit[0].length;
+  // "a second one for the oven", "another second timer": the ordinal before a noun, not one second.
+  if (
+    ms === SECOND &&
+    /^(?:a|an|another)\s/i.test(ctx.text.slice(at, at + 8)) &&
+    ORDINAL_NEXT_RE.test(ctx.text.slice(end))
+  )
+    return null;
   const trailingHalf = !half && matchAt(ctx.text, end, HALF_RE); // "an hour and a half"
   if (trailingHalf) {
     qty += fraction(trailingHalf);

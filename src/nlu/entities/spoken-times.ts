@@ -10,8 +10,9 @@
  * time after "make it" / "change it to" ("actually make it eight fifteen") is a clock time when it has its
  * minutes: without them ("make it twelve") it may be a length or an amount, left to the other grammars.
  *
- * An hour said without a part of the day keeps chrono's reading of "at 5" (05:00, next occurrence);
- * a part of the day fixes the half: morning and "am" before noon; afternoon, evening, tonight and
+ * An hour said without a part of the day keeps chrono's reading of "at 7" (07:00, next occurrence), except
+ * 1 to 4 (and a reminder's 5 to 6), read as the afternoon's by the date extractor (dates.ts); a part of the
+ * day fixes the half: morning and "am" before noon; afternoon, evening, tonight and
  * "pm" after; "at night" after for 6–11 and before for 1–5 ("2 at night").
  *
  * @module
@@ -84,7 +85,8 @@ const AT_WORD =
 const ALARM_HOUR =
   // "alarm on 7 hour", "alarm at 8 o'clock": the hour word after the number, as learners say o'clock (never
   // after "for": "an alarm for 1 hour" is a length).
-  `(?<=\\balarms?\\s+)(?:for\\s+(?=\\d+(?!\\s*hours?\\b))|at\\s+|on\\s+)(1[0-2]|0?[1-9])(?:\\s+hour\\b|${OCLOCK})` +
+  // "wake me at 6 hour" too, with the hour word only: "wake me at 6 and 20" is read by AND_PART.
+  `(?:(?<=\\balarms?\\s+)|(?<=\\bwake\\s+(?:me|us)(?:\\s+up)?\\s+)(?=(?:at|on)\\s+\\d{1,2}\\s+hour\\b))(?:for\\s+(?=\\d+(?!\\s*hours?\\b))|at\\s+|on\\s+)(1[0-2]|0?[1-9])(?:\\s+hour\\b|${OCLOCK})` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|every|sharp|thanks?)(?![\\p{L}])))`;
 // Groups 12 hour, 13 day part: the British "half 8" (8:30), said alone or after at/by/for/about, before a
 // word that ends the time ("half 6 tomorrow morning", "at half 8 pls"), never "half 8 cups" or "half an hour".

@@ -18,8 +18,36 @@ import { discountZh, scaleZh, sharedAmongZh, toSymbolsZh } from '../../lang/zh/z
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
+/** The money a sum at home is said in: "240 quid", "80 dollars". */
+const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
+/** Nouns of money and measure: "300 pounds", "5 kilos" name an amount, never a number of people. */
+const AMOUNT_NOUN = new RegExp(
+  String.raw`^(?:${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent)$`,
+);
+
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
 const REWRITES: [RegExp, string][] = [
+  // "twelve and a half percent", "2 and a quarter times 4": a number with its fraction.
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+half\b`, 'g'), '$1.5'],
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+quarter\b`, 'g'), '$1.25'],
+  // Number words are digits by now: "three quarters" reads "3 quarters".
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+(?:three|3)\s+quarters\b`, 'g'), '$1.75'],
+  // "it was 80 and it's 25% off", "80 quid with 10 percent off": a price, then the discount on it.
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(?:\$|£)?(${N})(?:\s*(?:${MONEY}))?(?:\s*,\s*|\s+)(?:(?:and|but)\s+)?(?:(?:it\s+is|there\s+is|with|at)\s+)?(?:a\s+)?(${N})\s*(?:%|percent)\s+(?:off|discount)\b(?!\s+(?:of\s+)?(?:the\s+)?[$£]?\d)`,
+      'g',
+    ),
+    '$1 - $2%',
+  ],
+  // "240 quid split between 6 families", "90 shared among 4": an amount shared out.
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(?:\$|£)?(${N})(?:\s*(?:${MONEY}))?\s+(?:(?:to\s+be|is|are|gets?)\s+)?(?:split|shared|divided)\s+(?:equally\s+|evenly\s+)?(?:between|among|amongst|by|into|across|with)\s+(${N})`,
+      'g',
+    ),
+    '$1 / $2',
+  ],
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+off(?:\s+of)?\s+(?:\$\s*)?(${N})`, 'g'), '$2 - $1%'],
   [new RegExp(String.raw`(${N})\s*(?:%|percent)\s+tip\s+(?:on|for|of)\s+(?:\$\s*)?(${N})`, 'g'), '$1% * $2'],
   // "subtract 15 percent from 80", "take 20% off 150": the percentage of the number taken from it.
@@ -96,6 +124,9 @@ const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 /** The divisor a sum ends on ("360 / 4"). */
 const LAST_DIVISOR = /\/\s*\d+(?:\.\d+)?$/;
+/** The amount shared out and its divisor, as the last thing in the expression ("240 / 6"). */
+const LAST_SHARED = /(?<![\d.])(\d+(?:\.\d+)?)(\s*\/\s*\d+(?:\.\d+)?)$/;
+const MONEY_NOUN = new RegExp(String.raw`^(?:${MONEY}|p)$`);
 const PERCENT_NUMBER = /(\d+(?:\.\d+)?)(?=\s*%)/;
 /**
  * "85 + 20%", "60 - 15%", "360 * 85%": a number raised, lowered or discounted by a percentage (group 2:
@@ -207,6 +238,12 @@ function stepBeforeReason(fragment: string): string | undefined {
 /** Words after a follow-up's fragment that only tie it to the last sum: "of 320 then", "for 60 instead", "pls". */
 const TIE_AFTER = new RegExp(String.raw`(?:\s+(?:then|instead|now|again|${POLITE_WORDS}))+$`);
 
+/** "if 8 families chip in", "there are 5 of us": a number of people or shares, said with its noun. */
+const SHARES = new RegExp(
+  String.raw`^(?:(?:what\s+)?if\s+)?(?:(?:there\s+(?:are|were|is)|we\s+(?:are|were|have)|it'?s)\s+)?(${N})\s+(?:of\s+us|ppl|(\p{L}+s|quid|p))(?:\s+(?:chip\s+in|pay|share(?:\s+it)?|split\s+it|come|go|instead))*$`,
+  'u',
+);
+
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
@@ -272,7 +309,20 @@ function combine(previous: string, fragment: string): string | undefined {
   if (number !== null && fromOk && onOk && PERCENT_ON_NUMBER.test(previous)) {
     return previous.replace(PERCENT_ON_NUMBER, `${number[2]!}$2`);
   }
-  const percent = new RegExp(String.raw`^(${N})\s*(?:%|percent)$`).exec(s);
+  // "and if 8 families chip in", "what if there are 5 of us" after an amount shared out: the new number of shares.
+  const shares = SHARES.exec(s);
+  if (shares !== null && LAST_DIVISOR.test(previous)) {
+    // "and 300 pounds?", "what about 360 dollars": a money or measure noun names the new amount, not the shares.
+    if (shares[2] === undefined || !AMOUNT_NOUN.test(shares[2]))
+      return previous.replace(LAST_DIVISOR, `/ ${shares[1]!}`);
+    if (MONEY_NOUN.test(shares[2]) && LAST_SHARED.test(previous))
+      return previous.replace(LAST_SHARED, `${shares[1]!}$2`);
+    return undefined;
+  }
+  // "and if it was 30% off instead": the new percentage.
+  const percent = new RegExp(
+    String.raw`^(?:if\s+)?(?:(?:it|that)\s+(?:was|were|is)\s+|it's\s+)?(${N})\s*(?:%|percent)(?:\s+(?:off|discount))?$`,
+  ).exec(s);
   if (percent !== null && PERCENT_NUMBER.test(previous)) return previous.replace(PERCENT_NUMBER, percent[1]!);
   return undefined;
 }

@@ -21,6 +21,8 @@ export interface ConversionRequest {
   amount?: number;
   from?: string;
   to?: string;
+  /** "the other way round", "and back": the last conversion's units swapped. */
+  reverse?: boolean;
 }
 
 const U = `(?<![\\p{L}])(${UNIT_PATTERN})(?![\\p{L}])`;
@@ -45,6 +47,20 @@ const FRAGMENT_TO = new RegExp(String.raw`^(?:in|to|into|as|in terms of)\s+${U}$
 const CONVERT_ONLY = new RegExp(String.raw`(?:convert|change|turn)\s+(?:(?:a|an|one)\s+)?(?:${NUM}\s*)?${U}$`, flags);
 const FRAGMENT_UNIT = new RegExp(String.raw`^${U}$`, flags);
 const FRAGMENT_NUMBER = new RegExp(String.raw`^(?:of |for |with )?${NUM}$`, flags);
+// Any unit said in a longer sentence, with the amount right before it ("the recipe says 400 fahrenheit, what is
+// that in celsius", "how many pounds is a 2.5 kg turkey", "and a 4 kilo one?").
+const SCAN_UNIT = new RegExp(String.raw`(?:(?<![\d.])${NUM}\s*)?${U}`, 'gu');
+// A unit right after these is the one to convert into.
+const TARGET_BEFORE = /(?:^|\s)(?:in|into|to|as|in terms of|how many|how much)\s+$/u;
+// "back" only as the whole turn's reversal ("and back?", "back again", "back to celsius"): "10 miles there and
+// back" is a distance.
+const REVERSE =
+  /(?<![\p{L}])(?:(?:the )?other way(?: a?round)?|back again|back (?:to|into)|vice versa|reverse(?:d)?)(?![\p{L}])|^(?:(?:and|then) )?back$/u;
+// A unit said in passing after a conversion ("thanks, my son is 6 ft tall now") is no new request without a
+// target, a turn round or a question.
+const ASKS = /\?|(?<![\p{L}])(?:how|what|whats|convert|change|turn|and)(?![\p{L}])/iu;
+/** The requests read by the scan, not by a pattern. */
+const SCANNED = new WeakSet<ConversionRequest>();
 
 const id = (alias: string | undefined): string | undefined =>
   alias === undefined ? undefined : unitByAlias(alias)?.id;
@@ -91,7 +107,31 @@ export function parseConversion(text: string): ConversionRequest {
   if (m) return { to: id(m[1])! };
   m = FRAGMENT_NUMBER.exec(s);
   if (m) return { amount: num(m[1])! };
-  return {};
+  return scanConversion(s);
+}
+
+/**
+ * The units of a request said with more around it than the patterns above allow: the unit after "in"/"into"/
+ * "how many" is the one to convert into, the first other unit the one to convert from, with the amount said right
+ * before it. A unit of one or two letters ("m", "st", "l") counts only after a number: alone it is a word
+ * ("i'm", "st").
+ */
+function scanConversion(s: string): ConversionRequest {
+  const out: ConversionRequest = {};
+  for (const m of s.matchAll(SCAN_UNIT)) {
+    const alias = m[2] as string;
+    const unit = id(alias);
+    const amount = num(m[1]);
+    if (unit === undefined || (amount === undefined && alias.length < 3)) continue;
+    if (amount === undefined && out.to === undefined && TARGET_BEFORE.test(s.slice(0, m.index))) out.to = unit;
+    else if (out.from === undefined && unit !== out.to) {
+      out.from = unit;
+      if (amount !== undefined) out.amount = amount;
+    }
+  }
+  if (REVERSE.test(s)) out.reverse = true;
+  SCANNED.add(out);
+  return out;
 }
 
 /** Reads a request in its own language: Chinese when it has Han characters ("5公里是多少英里"). */
@@ -100,8 +140,24 @@ const parseAny = lastParse((text: string): ConversionRequest =>
   hasHan(text) ? parseConversionZh(text) : parseConversion(text),
 );
 
-function part(name: keyof ConversionRequest) {
-  return ({ text, cue }: SlotExtractInput): unknown => parseAny(cue?.rest ?? text)[name];
+function part(name: 'amount' | 'from' | 'to') {
+  return ({ text, cue, slots: had }: SlotExtractInput): unknown => {
+    const said = parseAny(cue?.rest ?? text);
+    // "and 180 celsius the other way round?" after fahrenheit to celsius: into the last "from", out of its "to",
+    // never into the unit it is said in.
+    if (
+      said.reverse === true &&
+      typeof had['from'] === 'string' &&
+      typeof had['to'] === 'string' &&
+      (said.from === undefined || said.from === had['to'])
+    ) {
+      if (name === 'to') return had['from'];
+      if (name === 'from') return had['to'];
+    }
+    if (SCANNED.has(said) && typeof had['from'] === 'string' && said.to === undefined && said.reverse !== true)
+      if (!ASKS.test(text)) return undefined;
+    return said[name];
+  };
 }
 
 const slots: DialogueSlot[] = [
@@ -124,12 +180,13 @@ const slots: DialogueSlot[] = [
     kind: 'text',
     prompt: byLanguage((p) => p.skills.conversion.askTo),
     required: false,
-    extract: ({ text, cue, answer }) =>
-      answer
-        ? hasHan(text)
-          ? parseConversionZh(text).to
-          : id(clean(text).replace(/^(?:in|to|into)\s+/, ''))
-        : part('to')({ text, cue, answer } as SlotExtractInput),
+    extract: (input) =>
+      input.answer
+        ? hasHan(input.text)
+          ? parseConversionZh(input.text).to
+          : // "into centimetres please, for the height chart": the unit, and not the talk around it.
+            (id(clean(input.text).replace(/^(?:in|to|into)\s+/, '')) ?? parseConversion(`in ${input.text}`).to)
+        : part('to')(input),
   },
 ];
 

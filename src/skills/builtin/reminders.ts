@@ -14,7 +14,7 @@ import { withoutTrailingRemarksZh } from '../../lang/zh/zh-remarks.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
 import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { onlyParticlesZh } from '../../nlu/tagger/slot-entities.ts';
-import { MAX_AHEAD_MS, correctedTime, instantAt, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
+import { MAX_AHEAD_MS, correctedTime, isoDateIn, shiftIso, toInstant, toIsoDate } from './clock.ts';
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
@@ -225,7 +225,8 @@ function extractTask(input: SlotExtractInput): string | undefined {
     .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i, '')
+    // "put the turkey in tomorrow", "bring the washing in at 3": an "in" right before the time is the verb's.
+    .replace(PARTICLE_IN.test(text) ? DANGLING_NOT_IN : DANGLING, '')
     .trim()
     .replace(/^(?:me\s+)?(?:to\s+)?/i, '')
     .replace(NEED_TO, '')
@@ -234,6 +235,13 @@ function extractTask(input: SlotExtractInput): string | undefined {
   // The slot keeps the user's words ("text my ex back"); replies say them back in the second person.
   return task.slice(0, 200);
 }
+
+/** The preposition a time leaves at the end of a task once its words are taken out ("call mum at"). */
+const DANGLING = /[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i;
+const DANGLING_NOT_IN = /[\s,]*\b(?:at|on|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i;
+/** "in" before a time that "in" cannot take ("in tomorrow", "in at 3", "in on friday"): a particle of the verb. */
+const PARTICLE_IN =
+  /\bin\s+(?:at|on|by|this|next|tomorrow|tmrw|tonight|today|later|before|after|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 /** "sorry, i meant to video call grandpa": a correction of the task, said as what was meant. */
 const EN_MEANT =
@@ -325,9 +333,12 @@ const whenSlot: DialogueSlot = {
   extract: extractWhen,
 };
 
-/** The instant a `when` value names; a bare date means 9 in the morning. */
-function whenOf(value: unknown, timeZone: string): Date | undefined {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return instantAt(value, 9, 0, timeZone);
+/**
+ * The instant a `when` value names. A bare date names none: people asked for a reminder "on the 1st" or "on
+ * monday" go on to say the time ("at noon, after the school drop", "9am first thing"), so it is asked for.
+ */
+function whenOf(value: unknown): Date | undefined {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
   return toInstant(value);
 }
 
@@ -413,7 +424,7 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
     const question = pick(say.askTask, random);
     return { text: question, ask: { question, slot: 'task' } };
   }
-  const at = whenOf(ctx.slots['when'], ctx.timeZone);
+  const at = whenOf(ctx.slots['when']);
   const ahead = at === undefined ? Number.NaN : at.getTime() - ctx.now.getTime();
   if (at === undefined || !(ahead > 0 && ahead <= MAX_AHEAD_MS)) {
     const question =

@@ -178,14 +178,15 @@ const durationSlot: DialogueSlot = {
  * with a bare hour from 4 to 9 (no 早上/晚上/下午…) wakes in the morning, where the entity reader
  * takes the next 6:15 of either half of the day. Other turns leave the slot to its entity.
  */
-function extractAlarmTime({ text, entities, cue, slots, answer }: SlotExtractInput): string | undefined {
+function extractAlarmTime({ text, entities, cue, slots, answer, now }: SlotExtractInput): string | undefined {
   // A correction or follow-up keeps the day and half of the alarm it changes (`keepDay`). A day alone is
   // the alarm's only in a turn that names the alarm or answers its question ("what's the date tomorrow" is not).
   if (!hasHan(text)) {
     // "same for tuesday", "sorry, I meant sunday" about an alarm that has its time: the day alone, which
     // `keepDay` joins to the alarm's time of day (Tuesday 7:00).
     if (cue !== undefined) return typeof slots['time'] === 'string' ? dayOnly(entities) : undefined;
-    return (answer || ALARM_WORD.test(text)) && !/\bevery\b/i.test(text) ? dayOnly(entities) : undefined;
+    if (!(answer || ALARM_WORD.test(text)) || /\bevery\b/i.test(text)) return undefined;
+    return dayOnly(entities) ?? (answer && now !== undefined ? alarmHourEn(text, entities, now) : undefined);
   }
   // "再往后挪十分钟", "提前半小时", "改到周六同一时间": the alarm's time, moved.
   const moved = movedTimeZh(text, entities, slots['time']);
@@ -207,6 +208,38 @@ function extractAlarmTime({ text, entities, cue, slots, answer }: SlotExtractInp
   const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
   const day = next.toISOString().slice(0, 10);
   return `${day}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
+}
+
+// A half of the day said anywhere, or a 24-hour clock ("16:30"): the time is as the entity reads it.
+const HALF_SAID_EN = /[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|\b(?:1[3-9]|2[0-3])\b/i;
+const RELATIVE_EN = /\b(?:in|within|hours?|hrs?|minutes?|mins?|later|from|after)\b/i;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2}:\d{2}|Z)$/;
+
+/**
+ * The answer to "when should it go off?" with an hour from 1 to 4 said bare ("half past 4, I have a flight"): the
+ * entity reader takes such an hour as the afternoon's, as for a reminder; an alarm rings at the nearer of the two
+ * (4:30 said at 21:00 is the night's), and on a day said with it ("tomorrow at 4"), in the morning.
+ */
+function alarmHourEn(text: string, entities: SlotExtractInput['entities'], now: Date): string | undefined {
+  if (HALF_SAID_EN.test(text)) return undefined;
+  const e = entities.find((x) => x.kind === 'time' || x.kind === 'datetime');
+  // "in 4 hours" names its instant.
+  if (e === undefined || typeof e.value !== 'string' || RELATIVE_EN.test(e.text)) return undefined;
+  const m = ISO_TIME.exec(e.value);
+  const hour = Number(m?.[4]);
+  if (m === null || hour < 13 || hour > 16) return undefined;
+  const at = (day: number) => {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + day)).toISOString().slice(0, 10);
+    return `${d}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
+  };
+  if (e.kind === 'datetime') return at(0);
+  const pm = toInstant(e.value);
+  for (const day of [0, 1]) {
+    const am = toInstant(at(day));
+    if (am !== undefined && am.getTime() > now.getTime())
+      return pm !== undefined && pm.getTime() < am.getTime() ? undefined : at(day);
+  }
+  return undefined;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

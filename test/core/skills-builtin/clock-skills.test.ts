@@ -147,9 +147,13 @@ describe('reminders', () => {
     assert.match((await h.say('read my reminders', 'reminder')).reply.text, /no reminders/);
   });
 
-  it('takes a bare date as 9 in the morning', async () => {
+  it('asks the time of a bare date, and sets the answer on that day', async () => {
     const h = await createHarness();
-    assert.match((await h.say('remind me to pay rent on friday', 'reminder_update')).reply.text, /tomorrow at 9:00 AM/);
+    assert.match(
+      (await h.say('remind me to pay rent on friday', 'reminder_update')).reply.text,
+      /(?:When|What time) should I remind you to pay rent/,
+    );
+    assert.match((await h.say('at 9 in the morning', 'reminder_update')).reply.text, /tomorrow at 9:00 AM/);
   });
 });
 

@@ -178,7 +178,7 @@ describe('clock times said in words: units of minutes, and only where a clock is
     assert.deepEqual(times('alarm at six fifty for the train').length, 1);
     assert.deepEqual(times('eight fifty'), [['time', 'eight fifty', '2026-11-27T08:50:00+01:00']]);
     assert.deepEqual(times('what time is the bus, four twenty'), [
-      ['time', 'four twenty', '2026-11-27T04:20:00+01:00'],
+      ['time', 'four twenty', '2026-11-26T16:20:00+01:00'],
     ]);
   });
 });
