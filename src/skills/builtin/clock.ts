@@ -62,33 +62,6 @@ export function toIsoDate(value: unknown, timeZone: string): string | undefined 
   return at === undefined ? undefined : isoDateIn(at, timeZone);
 }
 
-/** The zone's UTC offset in milliseconds at an instant, from `Intl`'s `shortOffset` ("GMT+5:30"). */
-function offsetMs(at: Date, timeZone: string): number {
-  const name =
-    dateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
-  if (m === null) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3_600_000 + Number(m[3] ?? 0) * 60_000);
-}
-
-/**
- * The instant a wall clock in a zone reads `hour:minute` on a calendar date (two passes, so a
- * daylight-saving change that day is taken into account).
- * @param isoDate `YYYY-MM-DD`
- * @param hour 0–23
- * @param minute 0–59
- * @param timeZone an IANA zone
- */
-export function instantAt(isoDate: string, hour: number, minute: number, timeZone: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const local = Date.UTC(y, m - 1, d, hour, minute);
-  let guess = local - offsetMs(new Date(local), timeZone);
-  guess = local - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
-}
-
 /**
  * "不是两点 是三点", "不对，幼儿园今天四点才放学，改成三点四十五吧": a correction that says two
  * times means the last one (the new value); the old one is what it was or why it changes.
