@@ -425,14 +425,12 @@ async function createReminder(ctx: SkillContext, random: Random): Promise<string
     return { text: question, ask: { question, slot: 'task' } };
   }
   const at = whenOf(ctx.slots['when']);
-  const ahead = at === undefined ? Number.NaN : at.getTime() - ctx.now.getTime();
+  // A bare day has no time yet (asked for), but a day past the horizon is refused as too far first.
+  const day = at === undefined ? toInstant(ctx.slots['when']) : at;
+  const ahead = day === undefined ? Number.NaN : day.getTime() - ctx.now.getTime();
   if (at === undefined || !(ahead > 0 && ahead <= MAX_AHEAD_MS)) {
     const question =
-      at === undefined || Number.isNaN(ahead)
-        ? pick(say.askWhenTask(task), random)
-        : ahead > 0
-          ? say.tooFar
-          : say.passed;
+      ahead > MAX_AHEAD_MS ? say.tooFar : at === undefined ? pick(say.askWhenTask(task), random) : say.passed;
     return { text: question, ask: { question, slot: 'when' } };
   }
   let all = await loadReminders(ctx);
