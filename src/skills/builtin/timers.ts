@@ -173,6 +173,9 @@ const durationSlot: DialogueSlot = {
     typeof v === 'number' && v >= 1000 && v <= DAY ? true : packFor(lang).skills.timer.badDuration,
 };
 
+// An ISO date-time as the entity reader writes it: date, hour, the rest of the time, the offset.
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2}:\d{2}|Z)$/;
+
 /**
  * "定一个六点一刻的闹钟" at 10:00 is tomorrow 6:15, not tonight 18:15: an alarm said in Chinese
  * with a bare hour from 4 to 9 (no 早上/晚上/下午…) wakes in the morning, where the entity reader
@@ -201,19 +204,22 @@ function extractAlarmTime({ text, entities, cue, slots, answer, now }: SlotExtra
     /[早晚午夜凌傍]/u.test(bare.text)
   )
     return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2}:\d{2}|Z)$/.exec(bare.value);
+  const m = ISO_TIME.exec(bare.value);
   if (m === null) return undefined;
   const hour = Number(m[4]);
   if (hour < 16 || hour > 21) return undefined;
-  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
-  const day = next.toISOString().slice(0, 10);
-  return `${day}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
+  return morningOf(m, 1);
+}
+
+/** An afternoon ISO time (`ISO_TIME`'s match) as the same clock time in the morning, `days` days on. */
+function morningOf(m: RegExpExecArray, days: number): string {
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
+  return `${d}T${String(Number(m[4]) - 12).padStart(2, '0')}${m[5]}${m[6]}`;
 }
 
 // A half of the day said anywhere, or a 24-hour clock ("16:30"): the time is as the entity reads it.
 const HALF_SAID_EN = /[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|\b(?:1[3-9]|2[0-3])\b/i;
 const RELATIVE_EN = /\b(?:in|within|hours?|hrs?|minutes?|mins?|later|from|after)\b/i;
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(:\d{2}:\d{2}(?:\.\d+)?)([+-]\d{2}:\d{2}|Z)$/;
 
 /**
  * The answer to "when should it go off?" with an hour from 1 to 4 said bare ("half past 4, I have a flight"): the
@@ -228,10 +234,7 @@ function alarmHourEn(text: string, entities: SlotExtractInput['entities'], now: 
   const m = ISO_TIME.exec(e.value);
   const hour = Number(m?.[4]);
   if (m === null || hour < 13 || hour > 16) return undefined;
-  const at = (day: number) => {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + day)).toISOString().slice(0, 10);
-    return `${d}T${String(hour - 12).padStart(2, '0')}${m[5]}${m[6]}`;
-  };
+  const at = (day: number) => morningOf(m, day);
   if (e.kind === 'datetime') return at(0);
   const pm = toInstant(e.value);
   for (const day of [0, 1]) {
