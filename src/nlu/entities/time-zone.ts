@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dateTimeFormat } from '../../intl-cache.ts';
+import { dateTimeFormat, keepBounded } from '../../intl-cache.ts';
 
 /** A wall-clock time: calendar fields as a person in the zone reads them (month is 1-based). */
 export interface WallTime {
@@ -34,7 +34,7 @@ const PARTS: Readonly<Intl.DateTimeFormatOptions> = {
 
 /**
  * The shared cache's `PARTS` formatters, by zone: one date's arithmetic reads its zone several times, and
- * a lookup by the zone alone builds no JSON key. Bounded as the shared cache is (zones come from callers).
+ * a lookup by the zone alone builds no JSON key. Bounded by the shared cache's bound (zones come from callers).
  */
 const byZone = new Map<string, Intl.DateTimeFormat>();
 
@@ -46,8 +46,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     } catch (cause) {
       throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
     }
-    if (byZone.size >= 64) byZone.clear();
-    byZone.set(timeZone, made);
+    keepBounded(byZone, timeZone, made);
   }
   return made;
 }
