@@ -99,6 +99,24 @@ export function instantOf(w: WallTime, timeZone: string): number {
   return before;
 }
 
+/**
+ * A bare clock time's next occurrence: the first instant after `now` at which the wall clock in `timeZone`
+ * reads one of `hours` at `minute`, today or tomorrow. With two hours, the nearer of two readings: 三点 and
+ * an alarm "at 4:30" are the morning's or the afternoon's, whichever comes first.
+ * @param hours at least one hour, 0 to 24 (24 is midnight at the end of the day)
+ * @returns epoch milliseconds (tomorrow's reading is always after `now`, so one is found)
+ */
+export function nextClockTime(hours: readonly number[], minute: number, now: Date, timeZone: string): number {
+  const today = wallTimeAt(now.getTime(), timeZone);
+  let best = Infinity;
+  for (const hour of hours)
+    for (const day of [today.day, today.day + 1]) {
+      const ms = instantOf({ ...today, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
+      if (ms > now.getTime() && ms < best) best = ms;
+    }
+  return best;
+}
+
 /** ISO 8601 date-time with the zone's offset at that instant: `2026-11-27T18:00:00+01:00`. */
 export function formatDateTime(ms: number, timeZone: string): string {
   const w = wallTimeAt(ms, timeZone);
