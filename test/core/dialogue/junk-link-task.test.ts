@@ -9,6 +9,7 @@ import { junkAction } from '../../../src/dialogue/junk-turn.ts';
 import type { DialogueState } from '../../../src/dialogue/types.ts';
 import { packFor } from '../../../src/lang/pack.ts';
 import { junkKind } from '../../../src/nlu/runtime/junk.ts';
+import { createHarness } from './harness.ts';
 
 const freeSlot: DialogueState['pending'] = { type: 'slot', slot: 'task', question: '要提醒你做什么？', asks: 1 };
 const asAnswer = (text: string) => junkAction(junkKind(text), text, freeSlot, true);
@@ -53,6 +54,16 @@ describe('a Chinese link task as a free-text answer', () => {
     for (const text of [`给${'a'.repeat(10_000)}`, `在${'a.'.repeat(5_000)}`, `给a@${'b.'.repeat(5_000)}`])
       zh.test(text);
     assert.ok(performance.now() - start < 200, `${Math.round(performance.now() - start)} ms`);
+  });
+
+  it('keeps the link whole in the reminder it sets (a dot between letters or digits is no stop)', async () => {
+    const h = await createHarness();
+    await h.say('提醒我', 'reminder_update');
+    const r = await h.say('续费 https://cloud.example.com/billing', null);
+    assert.equal(r.understanding.action, 'fill-slot');
+    assert.equal(r.understanding.slots['task'], '续费 https://cloud.example.com/billing');
+    const dose = await (await createHarness()).say('明天早上提醒我吃1.5片药。', 'reminder_update');
+    assert.equal(dose.understanding.slots['task'], '吃1.5片药');
   });
 });
 
