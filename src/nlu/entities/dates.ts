@@ -247,7 +247,8 @@ function afternoonOf(wall: WallTime, kind: 'time' | 'datetime', now: Date, timeZ
 
 /** A bare clock time's next occurrence in either half of the day, whichever comes first. */
 function nearerOf(wall: WallTime, now: Date, timeZone: string): string {
-  return formatDateTime(nextClockTime([wall.hour, wall.hour + 12], wall.minute, now, timeZone), timeZone);
+  // None on a skipped day: Infinity throws RangeError, and the caller drops the reading.
+  return formatDateTime(nextClockTime([wall.hour, wall.hour + 12], wall.minute, now, timeZone) ?? Infinity, timeZone);
 }
 
 const DAY_PART_TIME_TAG_RE = /^casualReference\/(morning|afternoon|evening|night|tonight)$/;

@@ -39,16 +39,15 @@ const PARTS: Readonly<Intl.DateTimeFormatOptions> = {
 const byZone = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let made = byZone.get(timeZone);
-  if (made === undefined) {
-    try {
-      made = dateTimeFormat('en-US', { timeZone, ...PARTS });
-    } catch (cause) {
-      throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
-    }
-    keepBounded(byZone, timeZone, made);
+  return byZone.get(timeZone) ?? keepBounded(byZone, timeZone, partsFormatter(timeZone));
+}
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  try {
+    return dateTimeFormat('en-US', { timeZone, ...PARTS });
+  } catch (cause) {
+    throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
   }
-  return made;
 }
 
 /** The platform's time zone, e.g. `Europe/Paris` (`UTC` when the platform has none). */
@@ -103,16 +102,22 @@ export function instantOf(w: WallTime, timeZone: string): number {
  * A bare clock time's next occurrence: the first instant after `now` at which the wall clock in `timeZone`
  * reads one of `hours` at `minute`, today or tomorrow. With two hours, the nearer of two readings: 三点 and
  * an alarm "at 4:30" are the morning's or the afternoon's, whichever comes first.
- * @param hours at least one hour, 0 to 24 (24 is midnight at the end of the day)
- * @returns epoch milliseconds (tomorrow's reading is always after `now`, so one is found)
+ * @param hours one hour or more, 0 to 24 (24 is midnight at the end of the day)
+ * @returns epoch milliseconds, or `undefined` when neither today's nor tomorrow's reading is after `now`
+ *   (a zone that skipped a day: Pacific/Apia had no 30 December 2011)
  */
-export function nextClockTime(hours: readonly number[], minute: number, now: Date, timeZone: string): number {
+export function nextClockTime(
+  hours: readonly [number, ...number[]],
+  minute: number,
+  now: Date,
+  timeZone: string,
+): number | undefined {
   const today = wallTimeAt(now.getTime(), timeZone);
-  let best = Infinity;
+  let best: number | undefined;
   for (const hour of hours)
     for (const day of [today.day, today.day + 1]) {
       const ms = instantOf({ ...today, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
-      if (ms > now.getTime() && ms < best) best = ms;
+      if (ms > now.getTime() && (best === undefined || ms < best)) best = ms;
     }
   return best;
 }

@@ -332,8 +332,10 @@ function readMatch(
     return { kind: 'datetime', value: formatDateTime(on(date, h), timeZone) };
   }
   // A bare clock time is its next occurrence; "三点" without a day part is 3:00 or 15:00, whichever comes first.
-  const candidates = period === undefined && hour >= 1 && hour < 12 ? [hour, hour + 12] : [hour24(hour, period)];
-  return { kind: 'time', value: formatDateTime(nextClockTime(candidates, minute, now, timeZone), timeZone) };
+  const candidates: [number, ...number[]] =
+    period === undefined && hour >= 1 && hour < 12 ? [hour, hour + 12] : [hour24(hour, period)];
+  const at = nextClockTime(candidates, minute, now, timeZone);
+  return at === undefined ? undefined : { kind: 'time', value: formatDateTime(at, timeZone) };
 }
 
 /** "十分钟后", "三天以后", "过半小时": a duration counted from now. */
