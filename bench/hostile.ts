@@ -157,6 +157,8 @@ type Turn = Awaited<ReturnType<Session['send']>> & { scheduled: number };
 interface Judge {
   /** Reads the stored schedule around each turn: the entries it adds, and the corrupt ones counted (seed 9). */
   schedule: boolean;
+  /** Shows the reply in a fresh turn's `--verbose` line (seed 9: its chat-like kinds may talk, not act). */
+  showsReply: boolean;
   fresh: (category: string, turn: Turn) => boolean;
   mid: (category: string, turn: Turn) => boolean;
 }
@@ -164,6 +166,7 @@ interface Judge {
 /** Seeds 6 to 8: acting fresh is any action but an idle one; mid-task, a task, a confirmation or a slot filled. */
 const ANY_ACTION: Judge = {
   schedule: false,
+  showsReply: false,
   fresh: (_, { understanding: u }) => !IDLE.has(u.action),
   mid: (_, { understanding: r }) =>
     r.action === 'new-intent' || r.action === 'confirm' || (!IDLE.has(r.action) && Object.keys(r.slots).length > 0),
@@ -182,6 +185,7 @@ const BROKEN_NUMBER = /\b(?:Infinity|NaN|undefined)\b|\[object/u;
  */
 const SEED9: Judge = {
   schedule: true,
+  showsReply: true,
   fresh: (category, { understanding, reply, scheduled }) =>
     BY_EFFECT.has(category) ? scheduled > 0 || BROKEN_NUMBER.test(reply.text) : isTask(understanding),
   mid: (category, { understanding: r, reply, scheduled }) =>
@@ -240,8 +244,7 @@ async function runSet(
       const turn = await judgedSend(s, text, [set, category], judge, row);
       if (judge.fresh(category, turn)) {
         row.fresh++;
-        // Seed 9 shows the reply too: its chat-like kinds may talk, not act.
-        const said = judge.schedule ? ` ${JSON.stringify(turn.reply.text.slice(0, 60))}` : '';
+        const said = judge.showsReply ? ` ${JSON.stringify(turn.reply.text.slice(0, 60))}` : '';
         acted.push(
           `${category}\t${JSON.stringify(text.slice(0, 60))}\t${turn.understanding.action} ${turn.understanding.intent}${said}`,
         );
