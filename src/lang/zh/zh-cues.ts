@@ -32,8 +32,8 @@ const LINK_VERB =
  * Latin letters and signs, so each bounded run stops where the Chinese verb starts (no backtracking).
  */
 const LINK_BETWEEN =
-  String.raw`给\s*[\w.+-]{1,64}@[\w.-]{1,253}\s*(?:发|写|回|转发)|` +
-  String.raw`在\s*[\w:/.?=&%#~+-]{4,200}\s*(?:上|里)?\s*(?:订|买|购买|下单|注册|登录|登陆|预订|预约|付款|缴费|充值)`;
+  String.raw`给\s{0,3}[\w.+-]{1,64}@[\w.-]{1,253}\s{0,3}(?:发|写|回|转发)|` +
+  String.raw`在\s{0,3}[\w:/.?=&%#~+-]{4,200}\s{0,3}(?:[上里]\s{0,3})?(?:订|买|购买|下单|注册|登录|登陆|预订|预约|付款|缴费|充值)`;
 /**
  * Interjections and sentence particles (叹词, 语气词): laughter, hesitation, surprise, crying. A free-text
  * answer made of nothing else ("呃呃呃", "哈哈哈哈", "嗷嗷~") is a sound, not a reminder, a name or a list
@@ -42,7 +42,7 @@ const LINK_BETWEEN =
 const SOUND_CHARS = '啊哈嗯呃哦额嘿呵噢嘻唉呜喔嗷嘤咦哇哼嘛呀吧呢啦哎诶欸喂嗨咯哒呐噗哟嘞';
 /** What may stand between sounds: spaces, punctuation, tildes. */
 const SOUND_MARKS = String.raw`\s\p{P}~～`;
-const SOUNDS = new RegExp(`^[${SOUND_MARKS}]*[${SOUND_CHARS}][${SOUND_CHARS}${SOUND_MARKS}]*$`, 'u');
+const SOUNDS = new RegExp(`^[${SOUND_CHARS}${SOUND_MARKS}]+$`, 'u');
 
 /** Chinese cues. */
 export const zhCues: typeof enCues = {
@@ -63,8 +63,9 @@ export const zhCues: typeof enCues = {
   secondRequest: secondRequestZh,
   correction: new RegExp(`^${CORRECTION_OPEN}(?:${CORRECTION_WORDS})`, 'u'),
   // These two read the turn as typed (a link keeps its dots and slashes), not the simplified form.
-  linkTask: new RegExp(String.raw`^\s*(?:(?:请|帮我|记得|要|得|该)\s*)?(?:${LINK_VERB}|${LINK_BETWEEN})`, 'u'),
-  onlySounds: (text: string): boolean => SOUNDS.test(text),
+  linkTask: new RegExp(String.raw`^\s*(?:(?:请|帮我|记得|要|得|该)\s{0,3})?(?:${LINK_VERB}|${LINK_BETWEEN})`, 'u'),
+  // At least one Han character: punctuation alone ("...") is no sound of Chinese.
+  onlySounds: (text: string): boolean => /\p{Script=Han}/u.test(text) && SOUNDS.test(text),
   strip(text: string): string {
     const s = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');
     // "不是三个是五个" → "五个": what follows the last 是 is the new value.

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { junkAction } from '../../../src/dialogue/junk-turn.ts';
 import type { DialogueState } from '../../../src/dialogue/types.ts';
 import { packFor } from '../../../src/lang/pack.ts';
+import { compileSafeRegex } from '../../../src/nlu/entities/regex-safety.ts';
 import { junkKind } from '../../../src/nlu/runtime/junk.ts';
 import { createHarness } from './harness.ts';
 
@@ -48,12 +49,11 @@ describe('a Chinese link task as a free-text answer', () => {
       assert.equal(asAnswer(text), 'out-of-scope', text);
   });
 
-  it('reads long input in linear time', () => {
-    const zh = packFor('zh').cues.linkTask;
-    const start = performance.now();
-    for (const text of [`给${'a'.repeat(10_000)}`, `在${'a.'.repeat(5_000)}`, `给a@${'b.'.repeat(5_000)}`])
-      zh.test(text);
-    assert.ok(performance.now() - start < 200, `${Math.round(performance.now() - start)} ms`);
+  it('passes the regex-safety check (no repeats that can backtrack on each other), English and Chinese', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { source, flags } = packFor(lang).cues.linkTask;
+      assert.doesNotThrow(() => compileSafeRegex(source, flags), lang);
+    }
   });
 
   it('keeps the link whole in the reminder it sets (a dot between letters or digits is no stop)', async () => {
