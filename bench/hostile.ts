@@ -126,6 +126,7 @@ const context = await loadContextModel(DEFAULT_CONTEXT_MODEL, { expect: CONTEXT_
 const policy = createContextPolicy(context);
 const tagger = await loadSlotTagger(fileURLToPath(engineAssets['slots-default'].here()));
 const session = () => openDialogueSession(model, { policy, tagger });
+type Session = Awaited<ReturnType<typeof session>>;
 
 interface Row {
   n: number;
@@ -142,60 +143,34 @@ const acted: string[] = [];
 /** A turn of text never throws: any error is counted, and one that is no ConfidantError is marked untyped. */
 const untyped = (e: unknown) => !(e instanceof ConfidantError);
 
-async function timedSend(s: Awaited<ReturnType<typeof session>>, text: string, keys: readonly string[]) {
+async function timedSend(s: Session, text: string, keys: readonly string[]) {
   const t0 = performance.now();
   const result = await s.send(text);
   for (const key of keys) times.set(key, [...(times.get(key) ?? []), performance.now() - t0]);
   return result;
 }
 
-/**
- * Runs one set: every input as a fresh first turn, and every 4th while a question is open.
- * @param question the question an input is typed against mid-task
- */
-async function runSet(
-  set: string,
-  inputs: readonly { category: string; text: string }[],
-  question: (category: string, i: number) => string,
-): Promise<Map<string, Row>> {
-  const byCategory = new Map<string, Row>();
-  for (const [i, { category, text }] of inputs.entries()) {
-    const row = byCategory.get(category) ?? { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0 };
-    byCategory.set(category, row);
-    row.n++;
-    try {
-      const s = await session();
-      const { understanding } = await timedSend(s, text, [set, category]);
-      if (!IDLE.has(understanding.action)) {
-        row.fresh++;
-        acted.push(
-          `${category}\t${JSON.stringify(text.slice(0, 60))}\t${understanding.action} ${understanding.intent}`,
-        );
-      }
-      if (i % 4 === 0) {
-        row.midN++;
-        const m = await session();
-        const asked = question(category, i);
-        await m.send(asked);
-        const r = (await timedSend(m, text, [set, category])).understanding;
-        // Acting mid-task: another task started, or the question answered with a value read from the junk.
-        const filled = Object.keys(r.slots).length > 0;
-        if (r.action === 'new-intent' || r.action === 'confirm' || (!IDLE.has(r.action) && filled)) {
-          row.mid++;
-          acted.push(
-            `mid ${category}\t${asked} → ${JSON.stringify(text.slice(0, 60))}\t${r.action} ${r.intent} ${JSON.stringify(r.slots).slice(0, 80)}`,
-          );
-        }
-      }
-    } catch (e) {
-      row.errors++;
-      acted.push(
-        `ERROR${untyped(e) ? ' (untyped)' : ''} ${category}\t${JSON.stringify(text.slice(0, 60))}\t${String(e)}`,
-      );
-    }
-  }
-  return byCategory;
+/** A turn as a set's judge reads it: what was understood and said, and how many entries it scheduled. */
+type Turn = Awaited<ReturnType<Session['send']>> & { scheduled: number };
+
+/** What a set counts as acting, on a fresh first turn and mid-task. */
+interface Judge {
+  /** Reads the stored schedule around each turn: the entries it adds, and the corrupt ones counted (seed 9). */
+  schedule: boolean;
+  /** Shows the reply in a fresh turn's `--verbose` line (seed 9: its chat-like kinds may talk, not act). */
+  showsReply: boolean;
+  fresh: (category: string, turn: Turn) => boolean;
+  mid: (category: string, turn: Turn) => boolean;
 }
+
+/** Seeds 6 to 8: acting fresh is any action but an idle one; mid-task, a task, a confirmation or a slot filled. */
+const ANY_ACTION: Judge = {
+  schedule: false,
+  showsReply: false,
+  fresh: (_, { understanding: u }) => !IDLE.has(u.action),
+  mid: (_, { understanding: r }) =>
+    r.action === 'new-intent' || r.action === 'confirm' || (!IDLE.has(r.action) && Object.keys(r.slots).length > 0),
+};
 
 /** Actions that do nothing with the turn, and small talk: what seed 9 allows for its chat-like kinds. */
 const isTask = (u: { action: string; skill?: string }) => !IDLE.has(u.action) && u.skill !== 'builtin.small-talk';
@@ -204,8 +179,25 @@ const BY_EFFECT = new Set(['number-range', 'arith-bomb']);
 // A big number written with an exponent ("62!" is 3.147e+85) is an answer, not a broken one.
 const BROKEN_NUMBER = /\b(?:Infinity|NaN|undefined)\b|\[object/u;
 
+/**
+ * Seed 9: acting fresh is a task (small talk allowed), mid-task a slot filled, a confirmation or a task; for
+ * {@link BY_EFFECT} kinds, anything scheduled or a broken number in the reply.
+ */
+const SEED9: Judge = {
+  schedule: true,
+  showsReply: true,
+  fresh: (category, { understanding, reply, scheduled }) =>
+    BY_EFFECT.has(category) ? scheduled > 0 || BROKEN_NUMBER.test(reply.text) : isTask(understanding),
+  mid: (category, { understanding: r, reply, scheduled }) =>
+    BY_EFFECT.has(category)
+      ? scheduled > 0 || BROKEN_NUMBER.test(reply.text)
+      : r.action === 'confirm' ||
+        (r.action === 'new-intent' && isTask(r)) ||
+        (!IDLE.has(r.action) && Object.keys(r.slots).length > 0),
+};
+
 /** Seed 9's effects on a session: how many entries are scheduled, and how many of them are corrupt. */
-async function schedule(s: Awaited<ReturnType<typeof session>>): Promise<{ n: number; corrupt: number }> {
+async function schedule(s: Session): Promise<{ n: number; corrupt: number }> {
   const raw = await s.store.settings().get<{ at: unknown }[]>('skills.schedule');
   const entries = Array.isArray(raw) ? raw : [];
   return {
@@ -214,44 +206,57 @@ async function schedule(s: Awaited<ReturnType<typeof session>>): Promise<{ n: nu
   };
 }
 
+/** Sends one turn, timed; with a judge that reads the schedule, counts what it adds and its corrupt entries. */
+async function judgedSend(s: Session, text: string, keys: readonly string[], judge: Judge, row: Row): Promise<Turn> {
+  const before = judge.schedule ? (await schedule(s)).n : 0;
+  const result = await timedSend(s, text, keys);
+  if (!judge.schedule) return { ...result, scheduled: 0 };
+  const after = await schedule(s);
+  row.corrupt! += after.corrupt;
+  return { ...result, scheduled: after.n - before };
+}
+
 /**
- * Runs seed 9: every input as a fresh first turn, and every 4th while a question is open. Acting
- * fresh is a task (small talk allowed), mid-task a slot filled, a confirmation or a task; for
- * {@link BY_EFFECT} kinds, anything scheduled or a broken number in the reply.
+ * Runs one set: every input as a fresh first turn, and every 4th while a question is open.
+ * @param question the question an input is typed against mid-task
+ * @param judge what counts as acting in this set
  */
-async function runSeed9(inputs: readonly { category: string; text: string }[]): Promise<Map<string, Row>> {
+async function runSet(
+  set: string,
+  inputs: readonly { category: string; text: string }[],
+  question: (category: string, i: number) => string,
+  judge: Judge,
+): Promise<Map<string, Row>> {
   const byCategory = new Map<string, Row>();
-  const set = 'seed 9';
   for (const [i, { category, text }] of inputs.entries()) {
-    const row = byCategory.get(category) ?? { n: 0, fresh: 0, mid: 0, midN: 0, errors: 0, corrupt: 0 };
+    const row = byCategory.get(category) ?? {
+      n: 0,
+      fresh: 0,
+      mid: 0,
+      midN: 0,
+      errors: 0,
+      ...(judge.schedule ? { corrupt: 0 } : {}),
+    };
     byCategory.set(category, row);
     row.n++;
-    const byEffect = BY_EFFECT.has(category);
     try {
       const s = await session();
-      const { understanding, reply } = await timedSend(s, text, [set, category]);
-      const after = await schedule(s);
-      row.corrupt! += after.corrupt;
-      if (byEffect ? after.n > 0 || BROKEN_NUMBER.test(reply.text) : isTask(understanding)) {
+      const turn = await judgedSend(s, text, [set, category], judge, row);
+      if (judge.fresh(category, turn)) {
         row.fresh++;
+        const said = judge.showsReply ? ` ${JSON.stringify(turn.reply.text.slice(0, 60))}` : '';
         acted.push(
-          `${category}\t${JSON.stringify(text.slice(0, 60))}\t${understanding.action} ${understanding.intent} ${JSON.stringify(reply.text.slice(0, 60))}`,
+          `${category}\t${JSON.stringify(text.slice(0, 60))}\t${turn.understanding.action} ${turn.understanding.intent}${said}`,
         );
       }
       if (i % 4 === 0) {
         row.midN++;
         const m = await session();
-        const asked = cjkQuestion(category, i);
+        const asked = question(category, i);
         await m.send(asked);
-        const before = await schedule(m);
-        const { understanding: r, reply: mr } = await timedSend(m, text, [set, category]);
-        const mAfter = await schedule(m);
-        row.corrupt! += mAfter.corrupt;
-        const filled = Object.keys(r.slots).length > 0;
-        const acts = byEffect
-          ? mAfter.n > before.n || BROKEN_NUMBER.test(mr.text)
-          : r.action === 'confirm' || (r.action === 'new-intent' && isTask(r)) || (!IDLE.has(r.action) && filled);
-        if (acts) {
+        const mid = await judgedSend(m, text, [set, category], judge, row);
+        if (judge.mid(category, mid)) {
+          const r = mid.understanding;
           row.mid++;
           acted.push(
             `mid ${category}\t${asked} → ${JSON.stringify(text.slice(0, 60))}\t${r.action} ${r.intent} ${JSON.stringify(r.slots).slice(0, 80)}`,
@@ -274,10 +279,10 @@ const only9 = values['seed9-only'];
 const none = new Map<string, Row>();
 const round6 = only9
   ? none
-  : await runSet('seed 6', hostileInputs(), (_, i) => (i % 8 === 0 ? 'remind me' : 'set a timer'));
-const round7 = only9 ? none : await runSet('seed 7', moreHostileInputs(), midTaskQuestion);
-const round8 = only9 ? none : await runSet('seed 8', mashInputs(), mashQuestion);
-const round9 = await runSeed9(cjkHostileInputs());
+  : await runSet('seed 6', hostileInputs(), (_, i) => (i % 8 === 0 ? 'remind me' : 'set a timer'), ANY_ACTION);
+const round7 = only9 ? none : await runSet('seed 7', moreHostileInputs(), midTaskQuestion, ANY_ACTION);
+const round8 = only9 ? none : await runSet('seed 8', mashInputs(), mashQuestion, ANY_ACTION);
+const round9 = await runSet('seed 9', cjkHostileInputs(), cjkQuestion, SEED9);
 let realRight = 0;
 const realWrong: string[] = [];
 for (const [setup, answer, expected] of REAL_ANSWERS) {

@@ -16,19 +16,24 @@
 /** The most formatters of each kind kept; locales and zones come from callers, so the caches are bounded. */
 const LIMIT = 64;
 
+/**
+ * Keeps `made` under `key` in `kept`, emptied first when it holds {@link LIMIT} entries: the one bound of
+ * every formatter cache (this module's, and the time-zone arithmetic's by zone).
+ * @returns `made`
+ */
+export function keepBounded<K, V>(kept: Map<K, V>, key: K, made: V): V {
+  if (kept.size >= LIMIT) kept.clear();
+  kept.set(key, made);
+  return made;
+}
+
 function cached<O extends object, F>(make: (locale: string | undefined, options: O) => F) {
   const kept = new Map<string, F>();
   return (locale: string | undefined, options: O): F => {
     // Callers build their options in a fixed key order: equal options give equal keys. No locale
     // (the platform's) is null, apart from '' (which `Intl` refuses).
     const key = JSON.stringify([locale ?? null, options]);
-    let made = kept.get(key);
-    if (made === undefined) {
-      made = make(locale, options);
-      if (kept.size >= LIMIT) kept.clear();
-      kept.set(key, made);
-    }
-    return made;
+    return kept.get(key) ?? keepBounded(kept, key, make(locale, options));
   };
 }
 

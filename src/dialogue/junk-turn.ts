@@ -19,6 +19,7 @@
  * @module
  */
 import { answersNothing, junkKind, keyboardMash, type JunkKind } from '../nlu/runtime/junk.ts';
+import { languages, packFor } from '../lang/pack.ts';
 import { isNo, isYes } from './cues.ts';
 import type { DialogueState } from './types.ts';
 
@@ -44,17 +45,14 @@ const EMOJI_TRIM = /[\p{Emoji_Modifier}\ufe0f\u200d\u2640\u2642\s]/gu;
  */
 const typedMash = (text: string): boolean => keyboardMash(text, true) || onlySounds(text);
 
-/**
- * Chinese interjections and sentence particles (叹词, 语气词): laughter, hesitation, surprise, crying.
- * A free-text answer made of nothing else ("呃呃呃", "哈哈哈哈", "嗷嗷~") is a sound, not a reminder, a
- * name or a list item (阿 is left out: it opens names, 阿明).
- */
-const SOUNDS = /^[啊哈嗯呃哦额嘿呵噢嘻唉呜喔嗷嘤咦哇哼嘛呀吧呢啦哎诶欸喂嗨咯哒呐噗哟嘞\s\p{P}~～]+$/u;
-const onlySounds = (text: string): boolean => /\p{Script=Han}/u.test(text) && SOUNDS.test(text);
+/** Every language's cues: the turn's language is not known here, and each pack's patterns read their own script. */
+const CUES = languages.map((lang) => packFor(lang).cues);
 
-/** A verb of what to do with a link or an address, opening a free-text answer. */
-const LINK_TASK =
-  /^\s*(?:(?:e-?mail|mail|reply to|write to|send (?:it |this )?to|forward (?:it |this )?to|cc|renew|pay|visit|read|book (?:at|on)|order (?:from|on)|cancel|unsubscribe from|sign up (?:at|on)|log ?in to)\b)/iu;
+/** A turn of interjections alone in some language ("呃呃呃", "哈哈哈哈"): a sound, no free-text value. */
+const onlySounds = (text: string): boolean => CUES.some((cues) => cues.onlySounds(text));
+
+/** A link or an address after a verb of what to do with it ("email bob@example.com", "续费 www.example.com"). */
+const linkTask = (text: string): boolean => CUES.some((cues) => cues.linkTask.test(text));
 
 /** The yes or no a junk-looking answer gives to a confirmation, if it gives one. */
 function yesOrNo(kind: JunkKind, text: string): 'confirm' | 'deny' | undefined {
@@ -87,8 +85,8 @@ export function junkAction(
   const kind = junk === 'gibberish' && free ? undefined : (junk ?? junkKind(text));
   if (kind === undefined) return free && typedMash(text) ? 'out-of-scope' : undefined;
   // A link or an address after a verb of what to do with it is a task said tersely ("email
-  // bob@example.com", "renew example.com" to "What should I remind you about?").
-  if (kind === 'link' && free && LINK_TASK.test(text)) return undefined;
+  // bob@example.com", "renew example.com", "给 jo@example.org 发邮件" to "What should I remind you about?").
+  if (kind === 'link' && free && linkTask(text)) return undefined;
   if (answersNothing(kind)) return 'out-of-scope';
   if (kind === 'number') return pending?.type === 'slot' && freeText ? 'out-of-scope' : undefined;
   if (pending?.type === 'confirm') return yesOrNo(kind, text) ?? (kind === 'emoji' ? 'out-of-scope' : undefined);

@@ -53,6 +53,18 @@ export const enCues = {
   ),
   /** The words of a second request joined to the first in one line, if any (./en-second-request.ts). */
   secondRequest: secondRequestEn,
+  /**
+   * A verb of what to do with a link or an address, opening a free-text answer: "email bob@example.com",
+   * "renew example.com/plan" is a task said tersely, not a pasted link. Tested on the turn as typed.
+   */
+  linkTask:
+    /^\s*(?:(?:e-?mail|mail|reply to|write to|send (?:it |this )?to|forward (?:it |this )?to|cc|renew|pay|visit|read|book (?:at|on)|order (?:from|on)|cancel|unsubscribe from|sign up (?:at|on)|log ?in to)\b)/iu,
+  /**
+   * `true` for a turn of interjections alone ("呃呃呃"), which answers no free-text question. None in
+   * English: the intent and context models already read "hmm", "haha" or "ugh" typed as an answer as out of
+   * scope, so the pack lists none.
+   */
+  onlySounds: (_text: string): boolean => false,
   /** Removes the cue words at the start of a follow-up or correction ("no, I meant 7pm" → "7pm"). */
   strip(text: string): string {
     return text

@@ -20,6 +20,30 @@ const CORRECTION_OPEN = '(?:[诶欸哎唉哦噢嗯啊呃额]+)?(?:不好意思|�
 const CORRECTION_WORDS =
   '不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|换成|换到|挪到|调到|改一下|更正';
 
+/**
+ * Verbs of what to do with a link or an address, said before it (the link task of a free-text answer, as
+ * English "renew example.com"): 续费 www.example.com/plan, 访问, 回复 jo@example.org, 发邮件给 ….
+ */
+const LINK_VERB =
+  '续费|续订|续期|支付|付款|付费|缴费|交费|充值|访问|打开|浏览|去|看看|看一?下|查看|阅读|读一?下|预订|预约|订阅|' +
+  '下单|购买|买|取消订阅|取消|退订|注册|登录|登陆|回复|(?:发|写|回|转发|抄送)(?:邮件|电邮|信|消息)?给|转发|抄送';
+/**
+ * The address or link between its verbs: 给 jo@example.org 发邮件, 在 www.example.com 上下单. The link is
+ * Latin letters and signs, so each bounded run stops where the Chinese verb starts (no backtracking).
+ */
+const LINK_BETWEEN =
+  String.raw`给\s{0,3}[\w.+-]{1,64}@[\w.-]{1,253}\s{0,3}(?:发|写|回|转发)|` +
+  String.raw`在\s{0,3}[\w:/.?=&%#~+-]{4,200}\s{0,3}(?:[上里]\s{0,3})?(?:订|买|购买|下单|注册|登录|登陆|预订|预约|付款|缴费|充值)`;
+/**
+ * Interjections and sentence particles (叹词, 语气词): laughter, hesitation, surprise, crying. A free-text
+ * answer made of nothing else ("呃呃呃", "哈哈哈哈", "嗷嗷~") is a sound, not a reminder, a name or a list
+ * item (阿 is left out: it opens names, 阿明).
+ */
+const SOUND_CHARS = '啊哈嗯呃哦额嘿呵噢嘻唉呜喔嗷嘤咦哇哼嘛呀吧呢啦哎诶欸喂嗨咯哒呐噗哟嘞';
+/** What may stand between sounds: spaces, punctuation, tildes. */
+const SOUND_MARKS = String.raw`\s\p{P}~～`;
+const SOUNDS = new RegExp(`^[${SOUND_CHARS}${SOUND_MARKS}]+$`, 'u');
+
 /** Chinese cues. */
 export const zhCues: typeof enCues = {
   cancel: new RegExp(
@@ -38,6 +62,10 @@ export const zhCues: typeof enCues = {
   // "哦不对 八点一刻", "不好意思，还是改成张姐吧", "那改到七点半": an interjection or an apology may come first.
   secondRequest: secondRequestZh,
   correction: new RegExp(`^${CORRECTION_OPEN}(?:${CORRECTION_WORDS})`, 'u'),
+  // These two read the turn as typed (a link keeps its dots and slashes), not the simplified form.
+  linkTask: new RegExp(String.raw`^\s*(?:(?:请|帮我|记得|要|得|该)\s{0,3})?(?:${LINK_VERB}|${LINK_BETWEEN})`, 'u'),
+  // At least one Han character: punctuation alone ("...") is no sound of Chinese.
+  onlySounds: (text: string): boolean => /\p{Script=Han}/u.test(text) && SOUNDS.test(text),
   strip(text: string): string {
     const s = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');
     // "不是三个是五个" → "五个": what follows the last 是 is the new value.

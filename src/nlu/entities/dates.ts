@@ -14,7 +14,15 @@
 import { casual, type ParsedResult } from 'chrono-node/en';
 import { emit, type ScanContext } from './scan.ts';
 import { SPOKEN_TIME_HINT_RE, spokenTimeParser } from './spoken-times.ts';
-import { formatDate, formatDateTime, instantOf, offsetMinutes, wallTimeAt, type WallTime } from './time-zone.ts';
+import {
+  formatDate,
+  formatDateTime,
+  instantOf,
+  nextClockTime,
+  offsetMinutes,
+  wallTimeAt,
+  type WallTime,
+} from './time-zone.ts';
 
 // chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
 // start a date expression is present (prefixes: "mon" covers monday, "min" minutes, ...).
@@ -239,14 +247,8 @@ function afternoonOf(wall: WallTime, kind: 'time' | 'datetime', now: Date, timeZ
 
 /** A bare clock time's next occurrence in either half of the day, whichever comes first. */
 function nearerOf(wall: WallTime, now: Date, timeZone: string): string {
-  const today = wallTimeAt(now.getTime(), timeZone);
-  let best = Infinity;
-  for (const hour of [wall.hour, wall.hour + 12])
-    for (const day of [today.day, today.day + 1]) {
-      const ms = instantOf({ ...today, day, hour, minute: wall.minute, second: 0, millisecond: 0 }, timeZone);
-      if (ms > now.getTime() && ms < best) best = ms;
-    }
-  return formatDateTime(best, timeZone);
+  // None on a skipped day: Infinity throws RangeError, and the caller drops the reading.
+  return formatDateTime(nextClockTime([wall.hour, wall.hour + 12], wall.minute, now, timeZone) ?? Infinity, timeZone);
 }
 
 const DAY_PART_TIME_TAG_RE = /^casualReference\/(morning|afternoon|evening|night|tonight)$/;

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { dateTimeFormat } from '../../intl-cache.ts';
+import { dateTimeFormat, keepBounded } from '../../intl-cache.ts';
 
 /** A wall-clock time: calendar fields as a person in the zone reads them (month is 1-based). */
 export interface WallTime {
@@ -34,22 +34,20 @@ const PARTS: Readonly<Intl.DateTimeFormatOptions> = {
 
 /**
  * The shared cache's `PARTS` formatters, by zone: one date's arithmetic reads its zone several times, and
- * a lookup by the zone alone builds no JSON key. Bounded as the shared cache is (zones come from callers).
+ * a lookup by the zone alone builds no JSON key. Bounded by the shared cache's bound (zones come from callers).
  */
 const byZone = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let made = byZone.get(timeZone);
-  if (made === undefined) {
-    try {
-      made = dateTimeFormat('en-US', { timeZone, ...PARTS });
-    } catch (cause) {
-      throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
-    }
-    if (byZone.size >= 64) byZone.clear();
-    byZone.set(timeZone, made);
+  return byZone.get(timeZone) ?? keepBounded(byZone, timeZone, partsFormatter(timeZone));
+}
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  try {
+    return dateTimeFormat('en-US', { timeZone, ...PARTS });
+  } catch (cause) {
+    throw new RangeError(`Unknown time zone "${timeZone}": expected an IANA name such as "Europe/Paris"`, { cause });
   }
-  return made;
 }
 
 /** The platform's time zone, e.g. `Europe/Paris` (`UTC` when the platform has none). */
@@ -98,6 +96,30 @@ export function instantOf(w: WallTime, timeZone: string): number {
   const candidates = [Math.min(before, after), Math.max(before, after)];
   for (const t of candidates) if (utcOf(wallTimeAt(t, timeZone)) === local) return t;
   return before;
+}
+
+/**
+ * A bare clock time's next occurrence: the first instant after `now` at which the wall clock in `timeZone`
+ * reads one of `hours` at `minute`, today or tomorrow. With two hours, the nearer of two readings: 三点 and
+ * an alarm "at 4:30" are the morning's or the afternoon's, whichever comes first.
+ * @param hours one hour or more, 0 to 24 (24 is midnight at the end of the day)
+ * @returns epoch milliseconds, or `undefined` when neither today's nor tomorrow's reading is after `now`
+ *   (a zone that skipped a day: Pacific/Apia had no 30 December 2011)
+ */
+export function nextClockTime(
+  hours: readonly [number, ...number[]],
+  minute: number,
+  now: Date,
+  timeZone: string,
+): number | undefined {
+  const today = wallTimeAt(now.getTime(), timeZone);
+  let best: number | undefined;
+  for (const hour of hours)
+    for (const day of [today.day, today.day + 1]) {
+      const ms = instantOf({ ...today, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
+      if (ms > now.getTime() && (best === undefined || ms < best)) best = ms;
+    }
+  return best;
 }
 
 /** ISO 8601 date-time with the zone's offset at that instant: `2026-11-27T18:00:00+01:00`. */

@@ -13,7 +13,7 @@
  * @module
  */
 import { emit, type ScanContext } from './scan.ts';
-import { formatDate, formatDateTime, instantOf, wallTimeAt } from './time-zone.ts';
+import { formatDate, formatDateTime, instantOf, nextClockTime, wallTimeAt } from './time-zone.ts';
 import { holidayDay, ZH_HOLIDAY_PATTERN } from './zh-holidays.ts';
 import { hanNumeralValue } from './zh-numbers.ts';
 
@@ -332,15 +332,10 @@ function readMatch(
     return { kind: 'datetime', value: formatDateTime(on(date, h), timeZone) };
   }
   // A bare clock time is its next occurrence; "三点" without a day part is 3:00 or 15:00, whichever comes first.
-  const candidates = period === undefined && hour >= 1 && hour < 12 ? [hour, hour + 12] : [hour24(hour, period)];
-  let best: number | undefined;
-  for (const h of candidates) {
-    for (const c of [today, addDays(today, 1)]) {
-      const t = on(c, h);
-      if (t > now.getTime() && (best === undefined || t < best)) best = t;
-    }
-  }
-  return best === undefined ? undefined : { kind: 'time', value: formatDateTime(best, timeZone) };
+  const candidates: [number, ...number[]] =
+    period === undefined && hour >= 1 && hour < 12 ? [hour, hour + 12] : [hour24(hour, period)];
+  const at = nextClockTime(candidates, minute, now, timeZone);
+  return at === undefined ? undefined : { kind: 'time', value: formatDateTime(at, timeZone) };
 }
 
 /** "十分钟后", "三天以后", "过半小时": a duration counted from now. */

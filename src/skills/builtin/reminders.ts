@@ -136,7 +136,8 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
   task = task
-    .replace(/[\s，,。.!！?？~～]+/gu, ' ')
+    // A dot between two letters or digits is no stop: "续费 www.example.com", "吃1.5片药" keep theirs.
+    .replace(/(?:[\s，,。!！?？~～]|\.(?!(?<=\w\.)\w))+/gu, ' ')
     .trim()
     .replace(/^(?:在|于|到时候|的时候|要|得|记得|提前|叫我|喊我)\s*/u, '')
     .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { loadVerifiedAsset } from '../../../src/engine/asset-cache.ts';
 import { fetchWithProgress } from '../../../src/nlu/runtime/model-source.ts';
-import { paceProgress } from '../../../src/engine/progress-pace.ts';
 import type { ProgressEvent } from '../../../src/engine/types.ts';
 import { compress } from '../../../scripts/compression.mjs';
 import { checkHonestProgress as checkHonest } from '../../fixtures/engine/progress-checks.ts';
@@ -105,28 +104,4 @@ test('a total the body outgrows (compressed bytes counted, Content-Encoding not 
   } finally {
     globalThis.fetch = realFetch;
   }
-});
-
-test('pacing: a file of unknown size is paced too, and its complete last event passes', () => {
-  let clock = 0;
-  const seen: ProgressEvent[] = [];
-  const paced = paceProgress(
-    (e) => seen.push(e),
-    100,
-    () => clock,
-  );
-  const chunk = (loaded: number, total: number) => paced({ status: 'progress', file: 'w', loaded, total });
-  chunk(10, 0); // the first: passes
-  clock = 10;
-  chunk(20, 0); // unknown size, 10 ms later: dropped
-  chunk(30, 0);
-  clock = 20;
-  chunk(30, 30); // all in: passes
-  assert.deepEqual(
-    seen.map((e) => (e.status === 'progress' ? [e.loaded, e.total] : [])),
-    [
-      [10, 0],
-      [30, 30],
-    ],
-  );
 });

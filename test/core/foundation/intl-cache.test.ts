@@ -1,7 +1,7 @@
 // The kept Intl objects format and compare exactly as fresh ones, and are made once per locale and options.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collator, dateTimeFormat, numberFormat } from '../../../src/intl-cache.ts';
+import { collator, dateTimeFormat, keepBounded, numberFormat } from '../../../src/intl-cache.ts';
 import { formatClock, formatDay, formatMeasure, formatNumber, formatZone } from '../../../src/lang/format.ts';
 
 describe('intl-cache', () => {
@@ -62,6 +62,15 @@ describe('intl-cache', () => {
     assert.equal(dateTimeFormat('en', { timeZone: 'UTC', hour: 'numeric' }).format(0), '12 AM');
     assert.throws(() => numberFormat('en', { maximumFractionDigits: 500 }), RangeError);
     assert.equal(numberFormat('en', { maximumFractionDigits: 2 }).format(1.005), '1.01');
+  });
+
+  it('keeps at most 64 entries in a cache: the next one empties it first (the bound of every formatter cache)', () => {
+    const kept = new Map<number, string>();
+    for (let i = 0; i < 64; i++) assert.equal(keepBounded(kept, i, `f${i}`), `f${i}`);
+    assert.equal(kept.size, 64);
+    assert.equal(kept.get(0), 'f0');
+    keepBounded(kept, 64, 'f64');
+    assert.deepEqual([...kept], [[64, 'f64']]);
   });
 
   it("no locale (the platform's) and the empty locale are told apart: '' is refused as Intl refuses it", () => {

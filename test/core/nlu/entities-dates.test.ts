@@ -7,6 +7,7 @@ import {
   assertTimeZone,
   formatDateTime,
   instantOf,
+  nextClockTime,
   offsetMinutes,
   wallTimeAt,
 } from '../../../src/nlu/entities/time-zone.ts';
@@ -109,6 +110,24 @@ describe('time-zone arithmetic (Intl only)', () => {
     assert.equal(offsetMinutes(now.getTime(), 'Europe/Paris'), 60);
     assert.equal(offsetMinutes(now.getTime(), 'Asia/Kolkata'), 330);
     assert.equal(formatDateTime(now.getTime(), 'America/New_York'), '2026-11-26T05:00:00-05:00');
+  });
+  it("a bare clock time's next occurrence: the nearer of its readings, today or tomorrow; 24 is midnight", () => {
+    const next = (hours: [number, ...number[]], minute: number, at: string) =>
+      formatDateTime(nextClockTime(hours, minute, new Date(at), 'Europe/Paris') ?? NaN, 'Europe/Paris');
+    // 11:00 in Paris: 3 is 15:00 today; at 16:00 it is 3:00 tomorrow.
+    assert.equal(next([3, 15], 30, '2026-11-26T10:00:00Z'), '2026-11-26T15:30:00+01:00');
+    assert.equal(next([3, 15], 30, '2026-11-26T15:00:00Z'), '2026-11-27T03:30:00+01:00');
+    // A time that has just passed is tomorrow's, never now's.
+    assert.equal(next([11], 0, '2026-11-26T10:00:00Z'), '2026-11-27T11:00:00+01:00');
+    assert.equal(next([24], 0, '2026-11-26T10:00:00Z'), '2026-11-27T00:00:00+01:00');
+    // 2:30 falls in the spring-forward gap: read as 3:30, as instantOf reads it, and nearer than 14:30.
+    assert.equal(next([2, 14], 30, '2026-03-29T00:30:00Z'), '2026-03-29T03:30:00+02:00');
+  });
+  it('a zone that skipped a day has no next reading: no time, and no throw (Samoa, 30 December 2011)', () => {
+    const now = new Date('2011-12-30T09:45:00Z');
+    assert.equal(nextClockTime([23], 0, now, 'Pacific/Apia'), undefined);
+    const kinds = extractEntities('夜里十一点', { now, timeZone: 'Pacific/Apia' }).map((e) => e.kind);
+    assert.ok(!kinds.includes('time'), kinds.join());
   });
   it('maps a spring-forward gap forward and picks the earlier instant in a fall-back overlap', () => {
     const wall = { year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0, millisecond: 0 };
