@@ -25,6 +25,26 @@ export const DEFAULT_MODEL_OPTIONS: Record<ShippedLanguage, TrainOptions> = {
   zh: { seed: 1, minCount: 13 },
 };
 
+/** The out-of-scope recall targets of a shipped model's threshold (see `chooseShippedThreshold`). */
+export interface ThresholdPolicy {
+  /** On all val splits together (the primary dataset's and the `--more` sets'). */
+  oosRecall: number;
+  /** On the primary dataset's own val split (`--data`: CLINC150). */
+  primaryOosRecall: number;
+}
+
+/**
+ * The threshold policy of each shipped model, applied after training on the exported weights; a
+ * language without one keeps the trainer's (`oosRecallTarget` on all val splits together).
+ * English: recall ≥ 0.75 on all val splits together AND on CLINC150's val split alone. The pooled
+ * target alone let the voices files' out-of-scope lines, easier to flag (74–83% recall at threshold 0),
+ * carry it while CLINC150 val sat at 71%, 1 utterance of 100 above 0.7; the same 0.75 on CLINC150
+ * val costs 0.21 points of pooled val in-scope accuracy and nothing on chat-box dev (RECIPE_NOTES).
+ */
+export const DEFAULT_THRESHOLD_POLICY: Partial<Record<ShippedLanguage, ThresholdPolicy>> = {
+  en: { oosRecall: 0.75, primaryOosRecall: 0.75 },
+};
+
 /**
  * Generated out-of-scope training questions added to the corpus (see `generated-oos.ts`). English:
  * on CLINC150's val split in-scope accuracy stays (93.13% against 93.27%, seed 1), and on the
@@ -63,6 +83,7 @@ export const RECIPE_NOTES: Record<ShippedLanguage, string[]> = {
     "Out-of-scope policy recall ≥ 0.75 instead of the trainer's 0.6 (the threshold on the top probability, chosen on all val splits together), seeds 1–3 (the round-4 models, the same weights), mean, in-scope / out-of-scope recall: with the trained out-of-scope class 0.6 was reached at threshold 0, so the target set nothing. CLINC150 val 93.62% / 66.0% → 93.41% / 75.3%; the voices' val 92.93% / 71.4% → 92.70% / 76.0%; the operations' val 88.69% / 71.7% → 88.69% / 72.5%; chat-box dev 95.44% / 82.7% → 95.44% / 84.7%. Recall ≥ 0.7 (thresholds 0.12–0.17): CLINC150 val 93.61% / 68.7%, chat-box dev unchanged; ≥ 0.8: CLINC150 val 92.91% / 82.0%, chat-box dev 95.22% / 87.0%. Other scores at recall 0.75 on CLINC150 val alone: top / (top + out-of-scope class) 93.24%, margin top1 − top2 93.02%, against 93.44% for the top probability: kept. 0.75 is the highest target that costs CLINC150 val in-scope no more than a quarter point and chat-box dev in-scope nothing; CLINC150 val has only 100 out-of-scope utterances (a standard error of about 4.5 points on its recall), so a target met there with no margin is often missed on other data.",
     "Shipped seed: the best of seeds 1–3 on the val splits at that policy (the trainer's figure, all val splits together, in scope at 75% out-of-scope recall: 92.96%, 93.58%, 93.05%): seed 2 (CLINC150 val alone 93.20%, 93.83%, 93.20%; chat-box dev 94.67% / 85.0%, 95.33% / 83.0%, 96.33% / 86.0%). Until round 4 the seed was fixed at 1 beforehand; the card's test figures stay the mean of seeds 1–3.",
     "Two more writers' chat-box files (`models/corpora/en/voices-{3,4}.json`, round 9: other voices than files 1 and 2, parents, shop owners, students, shift workers and non-native speakers in UK, Irish, Indian, Nigerian, Filipino, Canadian, Australian, Singaporean and South African English; 1,500 train + 379 val lines; see DATASHEET.md) in training and validation, seeds 1–3 against the same seeds of the recipe without them (mean, in-scope / out-of-scope recall): CLINC150 val in scope at its own ≥ 0.6 recall policy 93.62% → 93.74% (at ≥ 0.75: 93.44% → 93.58%); chat-box dev 95.44% / 85.0% → 97.44% / 85.7%; the new files' val splits (never seen by the models without them; the new ones early-stop and set the threshold on them) 88.22% / 77.5% → 92.22% / 76.7% and 84.11% / 77.5% → 87.47% / 88.3%; files 1 and 2 val 93.53% / 78.8% → 95.68% / 81.8% and 91.90% / 72.0% → 93.29% / 78.5%; the operations' val 88.69% / 72.5% → 88.69% / 71.7%; all val splits together at each model's threshold 92.63% / 75.6% → 93.32% / 76.2%. Kept: every val and dev split is at or above the models without them. The threshold, chosen on all val splits together, moves down (seed 2: 0.2512 → 0.1251; seeds 1 and 3: 0): CLINC150 val alone at the shipped thresholds 93.41% / 75.3% → 93.74% / 70.3%, a point further along the same curve, not a loss at equal recall (above). Seed 2 stays shipped (fixed beforehand; it is also still the best of seeds 1–3 on all val splits: 93.21%, 93.45%, 93.39%). 2,093,508 bytes gzipped, within the 2 MiB budget (1,971,619 before: 1,705 more table rows).",
+    "Out-of-scope policy recall ≥ 0.75 on all val splits together AND on CLINC150's val split alone (round 11, on the round-10 weights of seed 2, no retraining: `npm run threshold:default` rewrites the threshold and its val figures in the metadata; the graph is byte for byte the same), against the pooled target alone. Pooled, CLINC150 val holds 3,000 of the 3,694 in-scope utterances but only 100 of the 284 out-of-scope ones, and the other files' out-of-scope lines are easier to flag (74–83% recall at threshold 0 for the voices files, 70% for CLINC150 val), so the pooled target was met while CLINC150 val sat at 71%, one utterance over 0.7 and none of the margin its standard error of about 4.5 points asks for. Threshold 0.1251 → 0.2701; all val splits together 93.42% / 75.00% → 93.21% / 77.11%; CLINC150 val 93.67% / 71.0% → 93.43% / 75.0%; the voices' val splits (files 1–4) 97.84% / 81.8%, 93.06% / 74.2%, 94.00% / 75.0%, 86.58% / 82.5% → 97.12% / 81.8%, 93.06% / 74.2%, 94.00% / 77.5%, 86.58% / 85.0%; the operations' val 90.18% / 72.5% (unchanged); chat-box dev 97.67% / 83.0% → 97.67% / 84.0%. The context model, which reads the out-of-scope flag (`npm run bench:context`): turns, slots and dialogues of every DEV set equal or higher (en-train-8 88.9% / 77.3% → 90.7% / 81.8% turns / dialogues). Kept: 2.1 points more pooled val recall and 4 more on CLINC150 val for 0.21 points of pooled val in-scope accuracy (CLINC150 val 0.24: 7 utterances of 3,000) and nothing on chat-box dev. Other targets on CLINC150 val alone: 0.7 changes nothing (71% at the old threshold); 0.8 (threshold 0.3307) costs 0.43 points pooled (92.99% / 79.93%) and 0.40 on CLINC150 val (93.27% / 80.0%), over the quarter point of CLINC150 val in-scope accuracy the round-4 policy allowed. The card seeds' test figures below are the round-10 models at their round-10 thresholds (the seed 1 and 3 files were not kept).",
   ],
   zh: [
     'Han character 1–3-grams across word boundaries (featurizer version 2), seeds 1–3, before Chinese augmentation existed: CLINC150-zh val in-scope 96.58% → 97.77%.',

@@ -11,6 +11,7 @@ import type { EvalReport } from '../bin/commands/evaluate.ts';
 import { pctMeanSd, type MeanSd } from '../bench/seed-stats.ts';
 import type { TrainedModel, TrainOptions } from '../src/nlu/training/trainer.ts';
 import { RECIPE_NOTES } from './default-options.ts';
+import type { ThresholdPolicy } from './default-options.ts';
 import type { PolicyRow } from './threshold-policies.ts';
 import { OOS_LABEL } from '../src/nlu/types.ts';
 
@@ -56,6 +57,8 @@ export interface ModelCardInput {
   /** Keyboard-mash and chat-reaction lines (`mash-oos.ts`) added to it. */
   mashOos: number;
   policies: PolicyRow[];
+  /** The shipped threshold policy, when the language has one (else the trainer's `oosRecallTarget`). */
+  thresholdPolicy?: ThresholdPolicy;
   /** Threads that trained it (the result does not depend on it). */
   threads: number;
 }
@@ -130,6 +133,11 @@ questions no intent serves ("who invented the timer", "whats the history of bank
   const moreText = input.morePaths.map((p) => ` plus the train and val splits of \`${p}\``).join(',');
   const devNote = lang === 'en' ? ' and the dev split of the chat-box set' : '';
   const optionText = JSON.stringify(Object.fromEntries(Object.entries(options).filter(([k]) => k !== 'parallel')));
+  const tp = input.thresholdPolicy;
+  const shippedPolicy =
+    tp === undefined
+      ? `recall ≥ ${options.oosRecallTarget ?? 0.6}${options.oosRecallTarget === undefined ? ", the trainer's default" : ''}`
+      : `recall ≥ ${tp.oosRecall} on all val splits together and ≥ ${tp.primaryOosRecall} on ${dataset.name}'s val split alone, the last row`;
   const extraRows = extras.flatMap((x) => [
     ...(x.dev === undefined
       ? []
@@ -177,7 +185,7 @@ Options (the trainer's defaults, and): \`${optionText}\`.
 ## Choices made on validation data
 
 Every option of the recipe was chosen on validation data only (${dataset.name}'s val split${devNote}): \`npm run tune:default\` prints those sweeps. The out-of-scope threshold policies, on the
-validation split of this model (shipped: recall ≥ ${options.oosRecallTarget ?? 0.6}${options.oosRecallTarget === undefined ? ", the trainer's default" : ''}; with a trained out-of-scope class a
+validation split of this model (shipped: ${shippedPolicy}; with a trained out-of-scope class a
 threshold of 0 can already reach a low target):
 
 | policy | threshold | in-scope accuracy (val) | out-of-scope recall (val) |

@@ -37,13 +37,14 @@ import {
   DEFAULT_MASH_OOS,
   DEFAULT_MODEL_OPTIONS,
   DEFAULT_NEAR_MISS_OOS,
+  DEFAULT_THRESHOLD_POLICY,
   type ShippedLanguage,
 } from './default-options.ts';
 import { withGeneratedOos, withNearMissOos } from './generated-oos.ts';
 import { withMashOos } from './mash-oos.ts';
 import { writeIntentBenchSection, type BenchSet } from './intent-bench-section.ts';
 import { writeModelCard, type ExtraSet, type SeedFigures } from './model-card.ts';
-import { comparePolicies } from './threshold-policies.ts';
+import { chooseShippedThreshold, comparePolicies } from './threshold-policies.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,7 +90,8 @@ if (values.data === undefined || (lang !== 'en' && lang !== 'zh')) {
   process.exit(2);
 }
 const out = values.out ?? fileURLToPath(new URL(`./assistant-${lang}.onnx`, import.meta.url));
-const dataset = withMoreData(readDataset(values.data), values.more.map(readDataset));
+const primary = readDataset(values.data);
+const dataset = withMoreData(primary, values.more.map(readDataset));
 const extras = values.chatbox.map((path) => ({ path, dataset: readDataset(path) }));
 const corpus = withMashOos(
   withNearMissOos(
@@ -122,6 +124,23 @@ async function train(seed: number): Promise<TrainedModel> {
   } finally {
     helper?.close();
   }
+}
+
+const threshold = DEFAULT_THRESHOLD_POLICY[lang];
+
+/**
+ * The model with the shipped threshold policy's threshold (on the weights as exported), and its val
+ * figures there; unchanged for a language without a policy (the trainer's choice stands).
+ */
+function withShippedThreshold(m: TrainedModel): TrainedModel {
+  if (threshold === undefined) return m;
+  const c = chooseShippedThreshold(m, dataset.splits.val ?? [], primary.splits.val ?? [], quantize, threshold);
+  console.error(`threshold policy: ${m.threshold.toFixed(4)} -> ${c.threshold.toFixed(4)}`);
+  return {
+    ...m,
+    threshold: c.threshold,
+    metrics: { ...m.metrics, inScopeAccuracy: c.inScopeAccuracy, oosRecall: c.oosRecall },
+  };
 }
 
 /** A trained run: a model in memory, quantized as exported, or read back from its `.onnx` file (`fromFile`). */
@@ -165,7 +184,7 @@ function figures(run: Run, examples: TrainingExample[]): { inScope: number; oosR
 // `--seed` trains another seed of the recipe (with `--out`, e.g. to run the card's seeds as parallel processes).
 const seed = values.seed === undefined ? (options.seed ?? 1) : Number(values.seed);
 const started = performance.now();
-const model = await train(seed);
+const model = withShippedThreshold(await train(seed));
 const trainSeconds = (performance.now() - started) / 1000;
 const bytes = exportOnnx(model, { quantize });
 writeFileSync(out, bytes);
@@ -198,7 +217,11 @@ if (cardModels.length > 0 && cardModels.length !== cardSeeds.length)
   throw new RangeError('--card-models needs one file per seed of --card-seeds');
 const runs: Run[] = [{ model, fromFile: false }];
 for (const [i, s] of cardSeeds.entries())
-  runs.push(cardModels.length > 0 ? await readRun(cardModels[i]!) : { model: await train(s), fromFile: false });
+  runs.push(
+    cardModels.length > 0
+      ? await readRun(cardModels[i]!)
+      : { model: withShippedThreshold(await train(s)), fromFile: false },
+  );
 const seedFigures = (examples: TrainingExample[]): SeedFigures => {
   const f = runs.map((r) => figures(r, examples));
   return { inScopeAccuracy: meanSd(f.map((x) => x.inScope)), oosRecall: meanSd(f.map((x) => x.oosRecall)) };
@@ -222,8 +245,14 @@ writeModelCard(out.replace(/\.onnx$/, '.md'), {
   generatedOos: DEFAULT_GENERATED_OOS[lang],
   nearMissOos: DEFAULT_NEAR_MISS_OOS[lang],
   mashOos: DEFAULT_MASH_OOS[lang],
-  policies: comparePolicies(model, dataset, quantize),
+  policies: comparePolicies(
+    model,
+    dataset,
+    quantize,
+    threshold === undefined ? undefined : { policy: threshold, primary: primary.splits.val ?? [], name: primary.name },
+  ),
   threads: values.threads === '2' ? 2 : 1,
+  ...(threshold === undefined ? {} : { thresholdPolicy: threshold }),
 });
 
 // The BENCHMARKS.md section of this model: val and dev splits (tuned on), then the frozen tests.

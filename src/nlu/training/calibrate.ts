@@ -74,6 +74,10 @@ export interface ThresholdChoice {
  * maximizes in-scope accuracy + out-of-scope recall (both as rates, so the small out-of-scope
  * set weighs as much as the in-scope one), or, given `minOosRecall`, the in-scope accuracy among
  * thresholds reaching that recall; the threshold sits midway between neighbouring confidences.
+ * `subsets` adds recall targets on parts of the out-of-scope data (say one source of a pooled
+ * validation set, whose recall the pooled figure can hide when the other sources are easier); a
+ * threshold must reach all of them, and when none does, the one nearest to them (the smallest
+ * total shortfall) is taken.
  * Without out-of-scope examples there is nothing to trade against: the threshold is
  * `fallbackThreshold`, Chow's reject rule on calibrated probabilities (Chow 1970: reject when
  * the best class's probability is under 1 − c, c the cost of a rejection relative to an error;
@@ -81,13 +85,18 @@ export interface ThresholdChoice {
  *
  * @param inScope predictions on in-scope validation examples
  * @param oos predictions on out-of-scope validation examples
- * @param options `minOosRecall`: the recall to reach; `fallbackThreshold`: @default 0.5
- * @returns the threshold and its validation figures
+ * @param options `minOosRecall`: the recall to reach; `subsets`: out-of-scope predictions (usually
+ * also in `oos`) with the recall each must reach, only with `minOosRecall`; `fallbackThreshold`: @default 0.5
+ * @returns the threshold and its validation figures (on `inScope` and `oos`)
  */
 export function chooseThreshold(
   inScope: ScoredPrediction[],
   oos: ScoredPrediction[],
-  options: { minOosRecall?: number; fallbackThreshold?: number } = {},
+  options: {
+    minOosRecall?: number;
+    subsets?: { oos: ScoredPrediction[]; minOosRecall: number }[];
+    fallbackThreshold?: number;
+  } = {},
 ): ThresholdChoice {
   const evaluate = (t: number): ThresholdChoice => ({
     threshold: t,
@@ -99,26 +108,40 @@ export function chooseThreshold(
   });
   if (oos.length === 0) return evaluate(options.fallbackThreshold ?? 0.5);
   // Sweep candidate thresholds in increasing order: each step drops the examples at one confidence.
+  const target = options.minOosRecall;
+  const subsets = (options.subsets ?? []).filter((g) => g.oos.length > 0);
+  if (subsets.length > 0 && target === undefined)
+    throw new RangeError('chooseThreshold: subsets need minOosRecall (a recall target for the whole set)');
+  // `group` -1 is the whole out-of-scope set, i >= 0 the subset i (counted apart, never in the whole).
   const events = [
-    ...inScope.map((p) => ({ c: p.confidence, inGain: p.correct && !p.predictedOos ? -1 : 0, oosGain: 0 })),
-    ...oos.map((p) => ({ c: p.confidence, inGain: 0, oosGain: p.predictedOos ? 0 : 1 })),
+    ...inScope.map((p) => ({ c: p.confidence, inGain: p.correct && !p.predictedOos ? -1 : 0, group: -1, oosGain: 0 })),
+    ...oos.map((p) => ({ c: p.confidence, inGain: 0, group: -1, oosGain: p.predictedOos ? 0 : 1 })),
+    ...subsets.flatMap((g, group) =>
+      g.oos.map((p) => ({ c: p.confidence, inGain: 0, group, oosGain: p.predictedOos ? 0 : 1 })),
+    ),
   ].sort((x, y) => x.c - y.c);
   let inCorrect = inScope.filter((p) => p.correct && !p.predictedOos).length;
   let oosCaught = oos.filter((p) => p.predictedOos).length;
-  const target = options.minOosRecall;
+  const subsetCaught = subsets.map((g) => g.oos.filter((p) => p.predictedOos).length);
   const score = (): number => {
     const accuracy = inCorrect / Math.max(1, inScope.length);
     const recall = oosCaught / oos.length;
     if (target === undefined) return accuracy + recall;
-    return recall >= target ? accuracy : -1 + recall; // below target: the closer to it, the better
+    // Below a target: the closer to all of them, the better.
+    let shortfall = Math.max(0, target - recall);
+    subsets.forEach((g, k) => {
+      shortfall += Math.max(0, g.minOosRecall - (subsetCaught[k] as number) / g.oos.length);
+    });
+    return shortfall === 0 ? accuracy : -1 - shortfall;
   };
   let best = { t: 0, s: score() };
   for (let i = 0; i < events.length;) {
     const c = (events[i] as { c: number }).c;
     while (i < events.length && (events[i] as { c: number }).c === c) {
-      const e = events[i] as { inGain: number; oosGain: number };
+      const e = events[i] as { inGain: number; group: number; oosGain: number };
       inCorrect += e.inGain;
-      oosCaught += e.oosGain;
+      if (e.group < 0) oosCaught += e.oosGain;
+      else subsetCaught[e.group] = (subsetCaught[e.group] as number) + e.oosGain;
       i++;
     }
     const next = i < events.length ? (events[i] as { c: number }).c : Math.min(1, c + 1e-3);

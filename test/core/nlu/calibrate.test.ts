@@ -53,3 +53,29 @@ test('with a recall target, the threshold is the most accurate one reaching it',
   assert.ok(half.threshold > 0.4 && half.threshold < 0.5, String(half.threshold));
   assert.deepEqual([half.inScopeAccuracy, half.oosRecall], [1, 0.5]);
 });
+
+test('a recall target on a subset of the out-of-scope data holds even when the whole set reaches its own', () => {
+  const inScope = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6].map((confidence) => ({
+    confidence,
+    correct: true,
+    predictedOos: false,
+  }));
+  const of = (confidence: number) => ({ confidence, correct: false, predictedOos: false });
+  // An easy source (flagged below 0.3) and a hard one (near the in-scope confidences).
+  const easy = [0.1, 0.15, 0.2, 0.25].map(of);
+  const hard = [0.5, 0.65, 0.75, 0.98].map(of);
+  const oos = [...easy, ...hard];
+  const pooled = chooseThreshold(inScope, oos, { minOosRecall: 0.5 });
+  assert.ok(pooled.threshold > 0.25 && pooled.threshold < 0.5, String(pooled.threshold));
+  assert.deepEqual([pooled.inScopeAccuracy, pooled.oosRecall], [1, 0.5]);
+  // The hard source must reach 0.5 on its own: the threshold moves past 0.65 and costs one in-scope answer.
+  const both = chooseThreshold(inScope, oos, { minOosRecall: 0.5, subsets: [{ oos: hard, minOosRecall: 0.5 }] });
+  assert.ok(both.threshold > 0.65 && both.threshold < 0.7, String(both.threshold));
+  assert.deepEqual([both.inScopeAccuracy, both.oosRecall], [5 / 6, 6 / 8]);
+  // A target nothing reaches: the nearest threshold (all four hard ones would need a threshold over 0.98).
+  const out = chooseThreshold(inScope, oos, { minOosRecall: 0.5, subsets: [{ oos: hard, minOosRecall: 1 }] });
+  assert.ok(out.threshold > 0.98, String(out.threshold));
+  assert.equal(out.oosRecall, 1);
+  // Subsets need a target for the whole set.
+  assert.throws(() => chooseThreshold(inScope, oos, { subsets: [{ oos: hard, minOosRecall: 0.5 }] }), RangeError);
+});
