@@ -209,23 +209,6 @@ export const META_QUESTIONS: Bank = {
 };
 
 /**
- * Thanks or an ack with a new request after it in one turn ("thanks, also {r}", "好的谢谢 顺便{r}"): the
- * request is what is asked (`start_task` of its intent); read only as thanks when the intent model
- * misses it, never as the task just done. `{r}` is the request.
- */
-export const THANKS_THEN_FRAMES: Bank = {
-  en: split(
-    'thanks, also {r}|great, thank you. {r}|cheers! {r}|ty, and {r}|perfect thanks, now {r}|' +
-      'thank you so much. next, {r}|thanks a bunch, {r}|lovely, thanks. also {r}|ok thanks, and {r}|' +
-      'appreciate it. {r}|ok, also {r}|sure, and {r}|brilliant ta, {r}',
-  ),
-  zh: split(
-    '谢谢 {r}|好的谢谢，{r}|行 谢了 顺便{r}|多谢多谢 还有{r}|好嘞 谢谢 另外{r}|谢啦，对了{r}|' +
-      '谢谢 然后{r}|OK 谢谢 {r}|太好了谢谢 接着{r}|可以 顺便{r}|好 另外{r}',
-  ),
-};
-
-/**
  * A new calculation or conversion said in full once a chain of follow-ups is done ("now 2 to the power of
  * 9", "再算一个 7的3次方"): a new task of the same intent, not one more step on the last result. Round 10's
  * retrain took "3的5次方" after "再乘以 3" for a follow-up. `{r}` is the request.

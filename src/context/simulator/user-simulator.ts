@@ -28,7 +28,6 @@ import {
   POLITE_FRAMES,
   SMALL_TALK,
   STOP_RUNNING,
-  THANKS_THEN_FRAMES,
   YES,
   type Bank,
   type SimLanguage,
@@ -48,8 +47,8 @@ export interface GoldDecision {
   slot?: string;
   /**
    * The decision to take instead when the intent of a `start_task` or `small_talk` is not among the
-   * turn's candidates (the intent model did not rank it): "thanks, also remind me at 6" read only as
-   * thanks is the thanks, not the task still open.
+   * turn's candidates (the intent model did not rank it): "did my message come through?" after a joke is
+   * out of scope where `repeat` is not ranked, not the task still open.
    */
   orElse?: GoldDecision;
 }
@@ -313,23 +312,6 @@ function metaQuestion(state: DialogueState, s: SimSetting): (() => SimulatedTurn
 }
 
 /**
- * Thanks or an ack and a new request in one turn ("thanks, also {r}", "好的谢谢 顺便{r}"), once a task is
- * done: the request starts (round 11: round 10's retrain took "可以 顺便提醒我…" for the timer just set).
- * Where the intent model misses the request, the thanks (or the yes) is what was said.
- */
-function thanksThen(s: SimSetting, avoid: string): SimulatedTurn {
-  const r = request(s, avoid);
-  if (r.gold.command !== 'start_task') return r;
-  const text = fill(say(THANKS_THEN_FRAMES, s), s.rng, s.lang, { r: r.text }).text;
-  const thanks: GoldDecision = {
-    command: 'small_talk',
-    intent: 'thank_you',
-    orElse: { command: 'small_talk', intent: 'yes' },
-  };
-  return { ...r, text, gold: { ...r.gold, orElse: thanks }, act: `thanks-then-${r.act}` };
-}
-
-/**
  * The task's own intent asked anew in full ("now 2 to the power of 9" after a chain of sums): a new task,
  * not a step on the last result. `undefined` for intents whose scripts do not say so (`IntentScript.anew`).
  */
@@ -512,7 +494,6 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.05, () => unanswered(s)],
       // A new sum in full after a chain of steps on the last one is a new task ("3的5次方" after "再乘以 3").
       [last?.action === 'follow-up' ? 0.2 : 0.08, anew(s, task.intent, script)],
-      [0.05, () => thanksThen(s, task.intent)],
       [0.04, metaQuestion(state, s)],
       // A bare "ok" / "对" once it is done acknowledges it: small talk `yes`, not one more request of the task.
       [0.06, () => turn(say(ACK, s), { command: 'small_talk', intent: 'yes' }, 'ack-after-task')],

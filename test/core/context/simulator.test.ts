@@ -8,7 +8,6 @@ import {
   HESITANT_ANSWER_FRAMES,
   META_QUESTIONS,
   POLITE_FRAMES,
-  THANKS_THEN_FRAMES,
 } from '../../../src/context/simulator/acts.ts';
 import { labelTurn } from '../../../src/context/simulator/label-turn.ts';
 import type { TurnFeatures } from '../../../src/context/dialogue-features.ts';
@@ -291,9 +290,11 @@ describe('round 10 lexicons', () => {
 });
 
 /**
- * Round 10's retrain broke three scripted classes: a question about the last turn after a joke read as a
- * read of the timer set before it, "3的5次方" after a chain of sums taken as one more step, and "可以 顺便提醒我…"
- * after a timer taken for the timer. The simulator now says each, with the decision a perfect model takes.
+ * Round 10's retrain broke scripted classes: a question about the last turn after a joke read as a read of
+ * the timer set before it, and "3的5次方" after a chain of sums taken as one more step. The simulator now says
+ * each, with the decision a perfect model takes. (Thanks and a new request in one turn, simulated as a
+ * start of the request, made two round-11 retrains read "行 谢谢 顺便提醒我…" with only a yes ranked as out of
+ * scope, and "thanks, my brother is 6 ft tall now" as a new conversion: not simulated.)
  */
 describe('the dialogue simulator, round 11 classes', () => {
   let model: IntentModel;
@@ -339,20 +340,6 @@ describe('the dialogue simulator, round 11 classes', () => {
       meta.some((t) => (t.features.state[HAS_TASK] ?? 0) > 0),
       'some with a task still open',
     );
-  });
-
-  it('thanks and a new request in one turn start the request, or are the thanks when it is not ranked', async () => {
-    const then = (await turns()).filter((t) => t.act.startsWith('thanks-then-'));
-    assert.ok(then.length >= 10, `${then.length} thanks with a request`);
-    for (const t of then) {
-      assert.ok((t.features.state[HAS_TASK] ?? 0) > 0, t.text);
-      const c = t.labelled.command;
-      assert.ok(
-        c === 'start_task' || (c === 'small_talk' && ['thank_you', 'yes'].includes(intentOf(t)!)),
-        `${t.text} ${c}`,
-      );
-    }
-    assert.ok(then.filter((t) => t.labelled.command === 'start_task').length >= then.length / 2);
   });
 
   it('a sum said in full with a sum open is a new sum, not a step on the last result', async () => {
@@ -402,7 +389,7 @@ describe('the dialogue simulator, round 11 classes', () => {
 describe('round 11 lexicons', () => {
   it('frame a request in every phrase, and questions about the last turn ask for nothing, in both languages', () => {
     for (const lang of ['en', 'zh'] as const) {
-      for (const bank of [THANKS_THEN_FRAMES, ANEW_FRAMES]) {
+      for (const bank of [ANEW_FRAMES]) {
         assert.ok(bank[lang].length >= 6, lang);
         for (const f of bank[lang]) assert.equal(f.split('{r}').length, 2, f);
       }
