@@ -411,7 +411,7 @@ function zhCommand(
 /** Acts of the last turns that did something a skill can do again ("again" after a coin flip). */
 const DONE: ReadonlySet<string> = new Set(['new-intent', 'follow-up', 'correction', 'fill-slot']);
 /** The skills that keep something a user can ask about afterwards ("did it go through?", "what time was that for"). */
-const KEEPS_SOMETHING: ReadonlySet<string> = new Set([
+export const KEEPS_SOMETHING: ReadonlySet<string> = new Set([
   'builtin.timer',
   'builtin.alarm',
   'builtin.reminders',

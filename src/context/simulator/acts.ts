@@ -189,6 +189,36 @@ export const POLITE_FRAMES: Bank = {
 };
 
 /**
+ * A question about the assistant's last turn ("did my message come through?", "你刚刚干嘛了"): after a
+ * skill that keeps nothing (a joke, a spelling, a sum) it asks for the last reply again, the meta
+ * skill's `repeat`, and it is no request of a task still open from before (round 10's retrain read
+ * such a question after a joke as a read of the timer set before it). After a skill that keeps
+ * something the same words ask whether it was done: `decide.ts` reads those by rule.
+ */
+export const META_QUESTIONS: Bank = {
+  en: split(
+    'did my message come through|hello? can you hear me|you there? did you catch what i said|' +
+      'wait what did you just do|what was that you just did|sorry, what happened there|did you understand me|' +
+      'huh, what did you do|did you follow what i said|hang on, what just happened|did you register that|' +
+      'are you getting my messages|hold on what did you do there|did you understand what i asked',
+  ),
+  zh: split(
+    '你听到我说的了吗|我的消息你收到没|你刚刚干嘛了|刚才那是什么意思|你听懂我说啥了吗|喂 听得到吗|' +
+      '我说的话你收到了吗|你刚才做了什么|啥情况 你刚干了啥|你明白我的意思没|刚刚发生了什么',
+  ),
+};
+
+/**
+ * A new calculation or conversion said in full once a chain of follow-ups is done ("now 2 to the power of
+ * 9", "再算一个 7的3次方"): a new task of the same intent, not one more step on the last result. Round 10's
+ * retrain took "3的5次方" after "再乘以 3" for a follow-up. `{r}` is the request.
+ */
+export const ANEW_FRAMES: Bank = {
+  en: split('{r}|{r}|now {r}|ok next one, {r}|different one: {r}|new sum, {r}|and separately, {r}|also {r}'),
+  zh: split('{r}|{r}|再算一个 {r}|换一个 {r}|另外 {r}|那{r}|新的一个 {r}'),
+};
+
+/**
  * Answers that fill nothing (the manager re-asks). Reactions, fillers and mash are not answers at all:
  * they are asides (`asides.ts`), out of scope.
  */

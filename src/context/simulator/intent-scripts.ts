@@ -26,6 +26,8 @@ export interface IntentScript {
   stop?: { intent: string; noun: Record<SimLanguage, string> };
   /** "Another one" asks for this intent again; a bank adds the intent's own ways of saying it ("roll again"). */
   again?: boolean | Bank;
+  /** A request said in full again with the task open is a new task of this intent (a new sum after a chain). */
+  anew?: boolean;
 }
 
 const b = (en: string, zh = ''): Bank => ({
@@ -288,8 +290,10 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       },
     ],
     correction: { slot: 'expression', bank: b('{expression}', '{expression}') },
+    anew: true,
   },
   measurement_conversion: {
+    anew: true,
     full: b('{conversion}|{conversion}?|can you tell me {conversion}', '{n}公斤是多少磅|一英里是多少公里'),
     bare: b('convert {n} {u1}|i need to convert something', '帮我换算单位'),
     answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}|换成{unit}|转成{unit}|用{unit}|要{unit}|{unit}的') },

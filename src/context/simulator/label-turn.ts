@@ -48,6 +48,7 @@ export function labelTurn(state: DialogueState, f: TurnFeatures, gold: GoldDecis
   let intent: number | undefined;
   if (command === 'start_task' || command === 'small_talk') {
     intent = f.candidates.findIndex((c) => c.intent === gold.intent);
+    if (intent < 0 && gold.orElse !== undefined) return labelTurn(state, f, gold.orElse);
     if (intent < 0) {
       // An intent the intent model did not rank and no skill answers cannot be chosen: out of scope is right.
       if (command === 'small_talk') return undefined;

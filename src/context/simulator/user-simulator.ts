@@ -11,15 +11,18 @@ import type { Rng } from '../../nlu/training/rng.ts';
 import type { SkillDefinition } from '../../skills/types.ts';
 import type { DialogueState } from '../../dialogue/types.ts';
 import type { DialogueCommand } from '../dialogue-features.ts';
+import { KEEPS_SOMETHING } from '../decide.ts';
 import {
   ACK,
   ACK_OPENERS,
   AGAIN,
+  ANEW_FRAMES,
   ANSWER_FRAMES,
   CANCEL,
   CORRECTION_FRAMES,
   HESITANT_ANSWER_FRAMES,
   INTERRUPT_FRAMES,
+  META_QUESTIONS,
   NO,
   NONSENSE,
   POLITE_FRAMES,
@@ -42,6 +45,12 @@ export interface GoldDecision {
   intent?: string;
   /** The slot answered, corrected or followed up. */
   slot?: string;
+  /**
+   * The decision to take instead when the intent of a `start_task` or `small_talk` is not among the
+   * turn's candidates (the intent model did not rank it): "did my message come through?" after a joke is
+   * out of scope where `repeat` is not ranked, not the task still open.
+   */
+  orElse?: GoldDecision;
 }
 
 /** One simulated user turn. */
@@ -285,6 +294,36 @@ function again(s: SimSetting, intent: string | null | undefined): (() => Simulat
       : turn(say(bank, s), { command, intent: intent! }, 'again');
 }
 
+/**
+ * "Did my message come through?" after a skill that keeps nothing (a joke, a spelling, a sum): the
+ * last reply again (`repeat`), or out of scope where the intent model does not rank `repeat`; never
+ * the task still open from before the joke (round 11). `undefined` after a skill that keeps something
+ * (there the same words ask whether it was done, a rule of `decide.ts`) or before any act.
+ */
+function metaQuestion(state: DialogueState, s: SimSetting): (() => SimulatedTurn) | undefined {
+  const last = state.acts?.at(-1);
+  if (last?.skillId === undefined || KEEPS_SOMETHING.has(last.skillId) || !s.smallTalk.has('repeat')) return undefined;
+  return () =>
+    turn(
+      say(META_QUESTIONS, s),
+      { command: 'small_talk', intent: 'repeat', orElse: { command: 'out_of_scope' } },
+      'meta-question',
+    );
+}
+
+/**
+ * The task's own intent asked anew in full ("now 2 to the power of 9" after a chain of sums): a new task,
+ * not a step on the last result. `undefined` for intents whose scripts do not say so (`IntentScript.anew`).
+ */
+function anew(s: SimSetting, intent: string, script: IntentScript | undefined): (() => SimulatedTurn) | undefined {
+  if (script?.anew !== true || script.full === undefined || script.full[s.lang].length === 0) return undefined;
+  return () => {
+    const made = template(script.full, s)!;
+    const text = fill(say(ANEW_FRAMES, s), s.rng, s.lang, { r: made.text }).text;
+    return turn(text, { command: 'start_task', intent }, 'anew', made.values);
+  };
+}
+
 /** Chooses among weighted options that apply. */
 function choose<T>(s: SimSetting, options: [number, (() => T) | undefined][]): T {
   const live = options.filter((o): o is [number, () => T] => o[1] !== undefined && o[0] > 0);
@@ -453,6 +492,9 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       [0.07, () => smallTalk(s)],
       [0.07, () => outOfScope(s)],
       [0.05, () => unanswered(s)],
+      // A new sum in full after a chain of steps on the last one is a new task ("3的5次方" after "再乘以 3").
+      [last?.action === 'follow-up' ? 0.2 : 0.08, anew(s, task.intent, script)],
+      [0.04, metaQuestion(state, s)],
       // A bare "ok" / "对" once it is done acknowledges it: small talk `yes`, not one more request of the task.
       [0.06, () => turn(say(ACK, s), { command: 'small_talk', intent: 'yes' }, 'ack-after-task')],
       // A reaction to what was just done ("lol", "哈哈", "wow") carries nothing on.
@@ -491,5 +533,6 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     [0.15, () => smallTalk(s)],
     [0.03, cancel],
     [0.015, () => turn(say(YES, s), { command: 'small_talk', intent: 'yes' }, 'stray-yes')],
+    [0.04, metaQuestion(state, s)],
   ]);
 }

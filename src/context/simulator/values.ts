@@ -435,8 +435,20 @@ export const VALUES: Record<string, ValueGenerator> = {
   expression: (rng, lang) => {
     const a = count(rng, lang, 99);
     const b = count(rng, lang, 20);
+    // Powers, squares, roots and shares too (round 11): "3的5次方" after a chain of sums was read as one more step.
     if (lang === 'zh')
-      return pick(rng, [`${a}加${b}`, `${a}乘以${b}`, `${a}减${b}`, `${a}除以${b}`, `${a}+${b}`, `${a}*${b}`]);
+      return pick(rng, [
+        `${a}加${b}`,
+        `${a}乘以${b}`,
+        `${a}减${b}`,
+        `${a}除以${b}`,
+        `${a}+${b}`,
+        `${a}*${b}`,
+        `${pick(rng, ['2', '3', '4', '7', '11', '二', '三', '五', '九'])}的${pick(rng, ['2', '3', '5', '8', '三', '四', '六', '十'])}次方`,
+        `${b}的平方`,
+        `根号${pick(rng, ['16', '八十一', '144', '49', '二百二十五'])}`,
+        `${a}的百分之${pick(rng, ['5', '10', '15', '20', '二十', '三十', '八'])}`,
+      ]);
     return pick(rng, [
       `${a} times ${b}`,
       `${a} plus ${b}`,
