@@ -114,7 +114,7 @@ export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string)
   }
   for (const d of ctx.out.slice()) {
     if (d.kind !== 'duration' || typeof d.value !== 'number') continue;
-    const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 8), d.start));
+    const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 24), d.start));
     const after = FROM_NOW_AFTER_RE.exec(ctx.text.slice(d.end, d.end + 14));
     // "in forty minutes", "forty minutes from now", "a week from today" (a day: a date).
     if (before === null && after === null) continue;
