@@ -24,7 +24,7 @@ const TAKE_BACK = `(?:no(?:\\s+no)?(?:\\s+wait)?|no\\s+sorry|sorry|i\\s+mean|or\
 // "ten no fifteen", "at 7 no 8", "six thirty sorry six forty five", "ten seconds I mean ten minutes": the first
 // number (with its unit) and the take-back go; a number must follow, so "2 no sugar" and "sorry" alone stay.
 const TAKE_BACK_RE = new RegExp(
-  `(?<![\\p{L}\\d])${NUMBER}(?:\\s+(?:${UNIT}))?\\s*,?\\s+${TAKE_BACK}\\s*,?\\s+(?=(?:at\\s+|for\\s+|in\\s+)?(?:${NUMBER})(?![\\p{L}\\d])(?!\\s+(?:of|out)\\b))`,
+  `(?<![\\p{L}\\d])${NUMBER}(?:\\s+(?:${UNIT}))?(?:\\s*,\\s*|\\s+)${TAKE_BACK}(?:\\s*,\\s*|\\s+)(?=(?:at\\s+|for\\s+|in\\s+)?(?:${NUMBER})(?![\\p{L}\\d])(?!\\s+(?:of|out)\\b))`,
   'giu',
 );
 
@@ -33,14 +33,15 @@ const FILLER_RE = /(?<![\p{L}'’])(?:um+|uh+m*|erm+|hmm+)(?![\p{L}'’])\s*,?/g
 // "like" as a hedge before a time or an amount ("tomorrow like at noon", "for like 10 minutes"), not the verb
 // ("I'd like at least 5", "feels like 2 hours" are rare; a subject before it marks the verb).
 const LIKE_RE =
-  /(?<![\p{L}'’])(?<!\b(?:i|you|we|they|would|'d|do|don't|did|feel|feels|felt|look|looks|sound|sounds|just|really)\s+)like,?(?=\s+(?:at|around|about|in|on|for|noon|midnight|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b))/giu;
+  /like(?<![\p{L}'’]like)(?<!\b(?:i|you|we|they|would|'d|do|don't|did|feel|feels|felt|look|looks|sound|sounds|just|really)\s+like),?(?=\s+(?:at|around|about|in|on|for|noon|midnight|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b))/giu;
 
 // "a too minute timer", "for to hours", "in too minutes": before a unit, after a word a count follows, the
 // sound of "two"; "for for minutes" is "4". Elsewhere "to" and "for" are what they are.
+// The look-behinds follow the word, so a long run of spaces is scanned once, not at every position.
 const TWO_RE =
-  /(?<=\b(?:a|an|for|in|another|extra|the|first|next|last)\s+)(?:too|to)(?=[\s-]+(?:more\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b)/giu;
+  /(?:too|to)(?<=\b(?:a|an|for|in|another|extra|the|first|next|last)\s+(?:too|to))(?=[\s-]+(?:more\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b)/giu;
 const FOUR_RE =
-  /(?<=\b(?:a|for|in|another|extra)\s+)for(?=[\s-]+(?:more\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b)/giu;
+  /for(?<=\b(?:a|for|in|another|extra)\s+for)(?=[\s-]+(?:more\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b)/giu;
 
 const blank = (s: string): string => ' '.repeat(s.length);
 const digitFor = (digit: string) => (s: string) => digit.padEnd(s.length, ' ');

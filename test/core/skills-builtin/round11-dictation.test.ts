@@ -88,3 +88,39 @@ describe('dictated slots through the dialogue', () => {
     assert.equal(r.understanding.slots['duration'], 360_000);
   });
 });
+
+describe('a spoken hour before its day, and minutes to the hour said alone', () => {
+  it('"for six tomorrow" after an alarm cue, "for five forty tomorrow" with its minutes', () => {
+    assert.deepEqual(
+      ents('put an alarm on for five tomorrow, the ferry leaves early')[0]?.[2],
+      '2026-11-27T05:00:00+01:00',
+    );
+    assert.deepEqual(ents('make one for seven twenty tomorrow then')[1]?.[2], '2026-11-27T07:20:00+01:00');
+  });
+
+  it('a count before a day stays a count', () => {
+    assert.deepEqual(ents('a table for four tomorrow'), [
+      ['number', 'four', 4],
+      ['date', 'tomorrow', '2026-11-27'],
+    ]);
+  });
+
+  it('"five to eight" answers an alarm; a range, a sum or a score is no time', async () => {
+    const h = await createHarness();
+    await h.say('I need waking up on saturday', 'alarm');
+    const r = await h.say('twenty five to eight please', 'alarm');
+    assert.equal(r.understanding.slots['time'], '2026-11-28T07:35:00+01:00');
+    assert.deepEqual(
+      ents('we are open from ten to six').map((e) => e[0]),
+      ['number', 'number'],
+    );
+    assert.deepEqual(
+      ents('add five to nine').map((e) => e[0]),
+      ['number', 'number'],
+    );
+    assert.deepEqual(
+      ents('they lost twenty to eight').map((e) => e[0]),
+      ['number', 'number'],
+    );
+  });
+});
