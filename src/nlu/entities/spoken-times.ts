@@ -68,9 +68,9 @@ const DAY_PART =
   `a\\.?m\\.?|p\\.?m\\.?)`;
 const OCLOCK = `(?:\\s+o['’]?\\s?clock)?`;
 
-// Groups: 1 offset, 2 past/to, 3 hour, 4 day part. After "from"/"between" a number word starts a range ("open
-// from ten to six"), after "add" a sum, after "won"/"lost" a score: no minutes before an hour there.
-const PAST_TO = `(?:(?:at|by|for)\\s+)?(?!(?<=\\b(?:from|between|add|won|lost|beat|score|scored)\\s+)(?:ten|five|twenty)\\b)(${OFFSET})\\s+(past|after|to|till|til)\\s+(${HOUR})${OCLOCK}(?:,?\\s*(${DAY_PART}))?`;
+// Groups: 1 offset, 2 past/to, 3 hour, 4 day part. "ten to six" without at/by/for is checked where it ends
+// (countedRange).
+const PAST_TO = `(?:(?:at|by|for)\\s+)?(${OFFSET})\\s+(past|after|to|till|til)\\s+(${HOUR})${OCLOCK}(?:,?\\s*(${DAY_PART}))?`;
 // Groups: 5 hour, 6 minutes, 7 day part (required: "8 tonight", "seven in the morning", "six thirty pm").
 const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR}|${AT_HOMOPHONE})(${AFTER_HOUR})?${OCLOCK},?\\s*(${DAY_PART})`;
 // Groups: 8 hour, 9 minutes (a spoken hour after "at", before a word that ends the time: "at seven", "at five
@@ -218,6 +218,30 @@ function withDayPart(hour: number, part: string | undefined): { hour: number; me
   return { hour: h12, meridiem: 0 };
 }
 
+/** A number word before "to"/"till" with no at/by/for: a clock time, or a range of counts ("ten to twelve people"). */
+const WORD_TO_RE = /^(?:ten|five|twenty(?:[\s-]?five)?)\s+(?:to|till|til)\s/i;
+/** Where a time said bare can end: the end, a stop, a polite word, a day. */
+const TIME_ENDS_RE =
+  /^\s*(?:$|[,.!?;]|(?:please|pls|plz|then|thanks?|thx|instead|sharp|tomorrow|tmrw|tmr|tonight|today|in\s+the|this)(?![\p{L}]))/iu;
+const DAY_AFTER_RE = /^\s*(?:tomorrow|tmrw|tmr|tonight|today)(?![\p{L}])/iu;
+/** What may come before a time that is the whole answer ("ten to six please", "um, say twenty to seven"). */
+const ANSWER_LEAD_RE =
+  /^[\s,]*(?:(?:um+|uh+|ok(?:ay)?|so|well|oh|yeah|yes|no|make\s+it|about|around|say|like|maybe|it'?s)[\s,]+)*$/i;
+const CLOCK_WORD_RE = /\b(?:alarms?|wake|waking|up|remind(?:ers?)?|what\s+time|(?:make|change|move|push|set)\s+it)\b/i;
+
+/**
+ * `true` when "ten to twelve" said without at/by/for is no clock time: a day does not follow, and it does not
+ * end where a time ends as the whole answer or after a clock word ("remind me that ten to twelve people are
+ * coming", "the odds are ten to one" stay counts; "ten to six please", "wake me ten to six tomorrow" are times).
+ */
+function countedRange(text: string, index: number, said: string): boolean {
+  if (!WORD_TO_RE.test(said)) return false;
+  const after = text.slice(index + said.length);
+  if (DAY_AFTER_RE.test(after)) return false;
+  const before = text.slice(0, index);
+  return !(TIME_ENDS_RE.test(after) && (ANSWER_LEAD_RE.test(before) || CLOCK_WORD_RE.test(before)));
+}
+
 /**
  * The chrono parser of spoken clock times (see the module comment).
  * @example parser.parsers.push(spokenTimeParser)
@@ -233,6 +257,7 @@ export const spokenTimeParser: Parser = {
       const base = numberOf(match[3]!);
       const before = /^(?:to|till|til)$/i.test(match[2]!);
       if (!(offset > 0 && offset < 60)) return null;
+      if (match[4] === undefined && countedRange(context.text, match.index ?? 0, match[0])) return null;
       hour = before ? (base + 11) % 12 || 12 : base;
       minute = before ? 60 - offset : offset;
       part = match[4];

@@ -29,7 +29,8 @@ const AMOUNT_NOUN = new RegExp(
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
 const REWRITES: [RegExp, string][] = [
   // "3 pounds 50", "2 dollars and 25 cents": a price said in its two units is one amount (3.50), when the
-  // smaller unit is named or nothing but the sum follows ("24 times 3 pounds 50", not "3 pounds 50 times").
+  // smaller unit is named or the end or the sum follows ("24 times 3 pounds 50", "3 pounds 50 times 2"); not
+  // before another word ("3 pounds 50 percent of").
   [
     new RegExp(
       String.raw`(?<![\d.])(\d+)\s*(?:${MONEY})\s+(?:and\s+)?(\d{2})(?:\s*(?:p|pence|cents?)\b|(?=\s*(?:$|[?!,.]|(?:each|a\s+(?:piece|go|head)|per|please|then|plus|minus|times|x|divided|over|and|with)\b)))`,

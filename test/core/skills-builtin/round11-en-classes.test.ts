@@ -23,7 +23,8 @@ describe('sums as they are dictated', () => {
     assert.equal(value('3 quid 99 plus 2 quid 50'), 6.49);
   });
 
-  it('two numbers after a currency stay two when the sum goes on', () => {
+  it('a price said before the operator is one amount too; a percentage after it is not its pence', () => {
+    assert.equal(value('what is 2 pounds 40 times 5'), 12);
     assert.equal(toSymbols('what is 4 pounds 20 percent of'), undefined);
   });
 
@@ -31,6 +32,7 @@ describe('sums as they are dictated', () => {
     assert.equal(value('whats nine no eleven times three'), 33);
     assert.equal(value('uh what is for times nine'), 36);
     assert.equal(value('whats eight divided by too'), 4);
+    assert.equal(value('what is 6 plus 3 no one told me'), 9);
   });
 
   it('a tax or a charge on top of the last result, a discount off it', async () => {
