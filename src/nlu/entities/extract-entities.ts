@@ -100,7 +100,8 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   // of the original; each entity's `text` is cut from the original below.
   // Full-width forms (５　ｍｉｎ) are read as ASCII the same way.
   // English dictation's take-backs, fillers and number homophones are read away the same way, offsets kept
-  // ("at 7 no 8" is read as "at      8").
+  // ("at 7 no 8" is read as "at      8"). Text without Han is read by the English grammars below (chrono's
+  // English parser, English number words), so the English reading goes with them.
   const ctx = createScanContext(
     HAN_RE.test(capped) ? foldFullWidth(foldHanVariants(capped, { keepLength: true })) : readDictation(capped),
   );

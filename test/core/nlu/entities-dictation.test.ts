@@ -1,5 +1,5 @@
 /**
- * Round 11 (issue 15): voice dictation around a number. A take-back in any slot kind ("at 7 no 8", "ten
+ * Voice dictation around a number (dictation.ts; issue 15, round 11). A take-back in any slot kind ("at 7 no 8", "ten
  * seconds I mean ten minutes"), a filler between a day and its time ("thursday uh at 4", "friday like at
  * noon"), the homophones of a count before a unit ("a too hour timer"). Own sentences; parsers on the
  * entities, values through the dialogue stack with a scripted intent.
