@@ -67,9 +67,10 @@ parser.parsers.push({
 });
 
 // "on the 1st", "by the 15th": a day of the month said alone, after a preposition of time; never "the 2nd one",
-// "the 3rd floor" or "the 5th of May" (chrono reads that).
+// "the 3rd floor" or "the 5th of May" (chrono reads that). The look-behind follows "the", with a bounded gap, so
+// a long run of spaces is not rescanned at every position.
 const DAY_OF_MONTH_RE =
-  /(?<=\b(?:on|by|for|until|till|before|from)\s+)the\s+([12]?\d|3[01])(?:st|nd|rd|th)(?![\p{L}\d])(?!\s+(?:of\b|one|ones|item|items|floor|page|line|time|try|go|step|place|row|week|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/iu;
+  /the(?<=\b(?:on|by|for|until|till|before|from)\s{1,3}the)\s+([12]?\d|3[01])(?:st|nd|rd|th)(?![\p{L}\d])(?!\s+(?:of\b|one|ones|item|items|floor|page|line|time|try|go|step|place|row|week|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/iu;
 
 /** That day of this month, or of the next when it has passed (or the month has no such day). */
 function dayOfMonth(reference: Date, match: RegExpMatchArray): { day: number; month: number; year: number } | null {
@@ -122,7 +123,7 @@ export function findRelativeTimes(ctx: ScanContext, now: Date, timeZone: string)
   }
   for (const d of ctx.out.slice()) {
     if (d.kind !== 'duration' || typeof d.value !== 'number') continue;
-    const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 8), d.start));
+    const before = IN_BEFORE_RE.exec(ctx.text.slice(Math.max(0, d.start - 24), d.start));
     const after = FROM_NOW_AFTER_RE.exec(ctx.text.slice(d.end, d.end + 14));
     // "in forty minutes", "forty minutes from now", "a week from today" (a day: a date).
     if (before === null && after === null) continue;

@@ -23,9 +23,10 @@ const UNIT_MS: ReadonlyArray<[RegExp, number]> = [
   [/^(?:days?)$/, DAY],
   [/^(?:wks?|weeks?|fortnights?)$/, 7 * DAY],
 ];
-// A bare `s`, `m` or `d` after a number is too ambiguous ("the 90s", "5 m", "3d") to be a unit.
+// A bare `s`, `m` or `d` after a number is too ambiguous ("the 90s", "5 m", "3d") to be a unit. A few spaces:
+// dictation's "a too minute timer" is read as "a 2   minute timer" (dictation.ts).
 const UNIT_RE =
-  /[\s-]?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
+  /(?:-|\s{1,4})?(ms|msecs?|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|fortnights?)(?![\p{L}\p{N}])/iuy;
 // "and a half", "n a half", "'n' a half", "& a quarter": a half or a quarter more of the unit.
 const HALF_RE = /\s*(?:\s(?:and|n)\s|\s?&\s?|\s?'n'?\s)\s*a\s+(half|quarter)(?![\p{L}\p{N}])/iuy;
 const MORE_RE = /\s+(?:more|extra)(?=\s)/iuy;

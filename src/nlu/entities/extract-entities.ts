@@ -10,6 +10,7 @@ import type { CustomEntityDefinition, Entity, EntityKind } from '../types.ts';
 import { findContacts } from './contacts.ts';
 import { compileCustomEntities, type CompiledCustomEntities } from './custom-entities.ts';
 import { findDates, findRelativeTimes } from './dates.ts';
+import { readDictation } from './dictation.ts';
 import { findDurations } from './durations.ts';
 import { findNumbers } from './numbers.ts';
 import { findOrdinals } from './ordinals.ts';
@@ -98,8 +99,11 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
   // Traditional characters are read as simplified, one code unit for one, so offsets stay those
   // of the original; each entity's `text` is cut from the original below.
   // Full-width forms (５　ｍｉｎ) are read as ASCII the same way.
+  // English dictation's take-backs, fillers and number homophones are read away the same way, offsets kept
+  // ("at 7 no 8" is read as "at      8"). Text without Han is read by the English grammars below (chrono's
+  // English parser, English number words), so the English reading goes with them.
   const ctx = createScanContext(
-    HAN_RE.test(capped) ? foldFullWidth(foldHanVariants(capped, { keepLength: true })) : capped,
+    HAN_RE.test(capped) ? foldFullWidth(foldHanVariants(capped, { keepLength: true })) : readDictation(capped),
   );
   findNumbers(ctx);
   findOrdinals(ctx);

@@ -68,7 +68,8 @@ const DAY_PART =
   `a\\.?m\\.?|p\\.?m\\.?)`;
 const OCLOCK = `(?:\\s+o['’]?\\s?clock)?`;
 
-// Groups: 1 offset, 2 past/to, 3 hour, 4 day part.
+// Groups: 1 offset, 2 past/to, 3 hour, 4 day part. "ten to six" without at/by/for is checked where it ends
+// (countedRange).
 const PAST_TO = `(?:(?:at|by|for)\\s+)?(${OFFSET})\\s+(past|after|to|till|til)\\s+(${HOUR})${OCLOCK}(?:,?\\s*(${DAY_PART}))?`;
 // Groups: 5 hour, 6 minutes, 7 day part (required: "8 tonight", "seven in the morning", "six thirty pm").
 const WITH_PART = `(?:(?:at|by|for)\\s+)?(${HOUR}|${AT_HOMOPHONE})(${AFTER_HOUR})?${OCLOCK},?\\s*(${DAY_PART})`;
@@ -145,6 +146,14 @@ const AROUND_ANCHOR =
   `(?:(?:say|like|maybe|about|around|at|erm|um|or|so|probably|roughly)[,\\s]+){0,3}` +
   `(12|0?[1-9]|1[01])([:.][0-5]\\d)?(?:\\s*ish)?(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|or\\s+so|thanks?)(?![\\p{L}])))`;
 
+// Groups 24 hour, 25 hour, 26 minutes: an hour said after "for" right before its day ("set an alarm for six
+// tomorrow", "set one for six thirty tomorrow then"), after a clock cue or with its minutes; "a table for six
+// tomorrow" has neither.
+// "for" is part of the match of a bare hour only: chrono drops a result that is a bare number.
+const FOR_DAY =
+  `(?:for\\s+(?=${HOUR}\\s)(?<=${CLOCK_CUE}for\\s+)(${HOUR})|(?<=\\bfor\\s{1,3})(${HOUR})(${AFTER_HOUR}))` +
+  `(?=\\s+(?:tomorrow|tmrw|tmr|today)(?![\\p{L}]))`;
+
 /** The hours (on a 12-hour clock, 12 as 0) a time said around an anchor may mean, and which half of the day. */
 const ANCHOR_HOURS: Readonly<Record<string, { from: number; to: number; part: 'am' | 'pm' }>> = {
   'after lunch': { from: 0, to: 7, part: 'pm' },
@@ -169,13 +178,13 @@ const MINUTES_CUE =
   /\b(?:alarms?|wake|waking|(?:make|change|move|push|set)\s+(?:it|that)(?:\s+(?:to|for))?|(?:change|move|push)\s+to|remind(?:ers?)?\b[^.!?]{0,40}\b(?:at|by))\b[^.!?\d]{0,20}$/i;
 
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART}|${AROUND_ANCHOR})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART}|${AROUND_ANCHOR}|${FOR_DAY})(?![\\p{L}\\d])`,
   'iu',
 );
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at|on)\\s+\\d|\\d\\s+and\\s+[1-5]\\d|(?:after|before)\\s+(?:lunch|school|work|dinner|tea|supper|breakfast)|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|(?:ten|five|twenty(?:[\\s-]?five)?)\\s+(?:past|after|to|till)\\s+${WORD_HOUR}|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at|on)\\s+\\d|\\d\\s+and\\s+[1-5]\\d|(?:after|before)\\s+(?:lunch|school|work|dinner|tea|supper|breakfast)|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -209,6 +218,30 @@ function withDayPart(hour: number, part: string | undefined): { hour: number; me
   return { hour: h12, meridiem: 0 };
 }
 
+/** A number word before "to"/"till" with no at/by/for: a clock time, or a range of counts ("ten to twelve people"). */
+const WORD_TO_RE = /^(?:ten|five|twenty(?:[\s-]?five)?)\s+(?:to|till|til)\s/i;
+/** Where a time said bare can end: the end, a stop, a polite word, a day. */
+const TIME_ENDS_RE =
+  /^\s*(?:$|[,.!?;]|(?:please|pls|plz|then|thanks?|thx|instead|sharp|tomorrow|tmrw|tmr|tonight|today|in\s+the|this)(?![\p{L}]))/iu;
+const DAY_AFTER_RE = /^\s*(?:tomorrow|tmrw|tmr|tonight|today)(?![\p{L}])/iu;
+/** What may come before a time that is the whole answer ("ten to six please", "um, say twenty to seven"). */
+const ANSWER_LEAD_RE =
+  /^[\s,]*(?:(?:um+|uh+|ok(?:ay)?|so|well|oh|yeah|yes|no|make\s+it|about|around|say|like|maybe|it'?s)[\s,]+)*$/i;
+const CLOCK_WORD_RE = /\b(?:alarms?|wake|waking|up|remind(?:ers?)?|what\s+time|(?:make|change|move|push|set)\s+it)\b/i;
+
+/**
+ * `true` when "ten to twelve" said without at/by/for is no clock time: a day does not follow, and it does not
+ * end where a time ends as the whole answer or after a clock word ("remind me that ten to twelve people are
+ * coming", "the odds are ten to one" stay counts; "ten to six please", "wake me ten to six tomorrow" are times).
+ */
+function countedRange(text: string, index: number, said: string): boolean {
+  if (!WORD_TO_RE.test(said)) return false;
+  const after = text.slice(index + said.length);
+  if (DAY_AFTER_RE.test(after)) return false;
+  const before = text.slice(0, index);
+  return !(TIME_ENDS_RE.test(after) && (ANSWER_LEAD_RE.test(before) || CLOCK_WORD_RE.test(before)));
+}
+
 /**
  * The chrono parser of spoken clock times (see the module comment).
  * @example parser.parsers.push(spokenTimeParser)
@@ -224,6 +257,7 @@ export const spokenTimeParser: Parser = {
       const base = numberOf(match[3]!);
       const before = /^(?:to|till|til)$/i.test(match[2]!);
       if (!(offset > 0 && offset < 60)) return null;
+      if (match[4] === undefined && countedRange(context.text, match.index ?? 0, match[0])) return null;
       hour = before ? (base + 11) % 12 || 12 : base;
       minute = before ? 60 - offset : offset;
       part = match[4];
@@ -256,6 +290,9 @@ export const spokenTimeParser: Parser = {
       minute = minutesOf(match[23]);
       if (anchor === undefined || hour % 12 < anchor.from || hour % 12 > anchor.to) return null;
       part = anchor.part;
+    } else if (match[24] !== undefined || match[25] !== undefined) {
+      hour = numberOf((match[24] ?? match[25])!);
+      minute = minutesOf(match[26]);
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

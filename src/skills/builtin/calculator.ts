@@ -13,6 +13,7 @@ import { wordsToDigits } from './number-words.ts';
 import { pick, type Random } from './phrasing.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
+import { readDictation } from '../../nlu/entities/dictation.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { discountZh, scaleZh, sharedAmongZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
 
@@ -27,6 +28,29 @@ const AMOUNT_NOUN = new RegExp(
 
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
 const REWRITES: [RegExp, string][] = [
+  // "3 pounds 50", "2 dollars and 25 cents": a price said in its two units is one amount (3.50), when the
+  // smaller unit is named or the end or the sum follows ("24 times 3 pounds 50", "3 pounds 50 times 2"); not
+  // before another word ("3 pounds 50 percent of").
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(\d+)\s*(?:${MONEY})\s+(?:and\s+)?(\d{2})(?:\s*(?:p|pence|cents?)\b|(?=\s*(?:$|[?!,.]|(?:each|a\s+(?:piece|go|head)|per|please|then|plus|minus|times|x|divided|over|and|with)\b)))`,
+      'g',
+    ),
+    '$1.$2',
+  ],
+  [new RegExp(String.raw`(?<![\d.])(\d+)\s*(?:${MONEY})\s+(?:and\s+)?(\d)\s*(?:p|pence|cents?)\b`, 'g'), '$1.0$2'],
+  // Dictation's "what's for times six", "six times too": the sound of a number where only a number fits. The
+  // look-behinds follow the word, so a long run of spaces is scanned once, not at every position.
+  [
+    /for(?<=(?:^|\b(?:is|whats|calculate|and)\s+)for)(?=\s+(?:times|plus|minus|divided\s+by|multiplied\s+by|x|squared|cubed)\b)/g,
+    '4',
+  ],
+  [
+    /too(?<=(?:^|\b(?:is|whats|calculate|and)\s+)too)(?=\s+(?:times|plus|minus|divided\s+by|multiplied\s+by|x|squared|cubed)\b)/g,
+    '2',
+  ],
+  [/for(?<=\b(?:times|plus|minus|by|x)\s+for)(?=\s*(?:$|[?!.,]|(?:please|then)\b))/g, '4'],
+  [/(?:too|to)(?<=\b(?:times|plus|minus|by|x)\s+(?:too|to))(?=\s*(?:$|[?!.,]|(?:please|then)\b))/g, '2'],
   // "twelve and a half percent", "2 and a quarter times 4": a number with its fraction.
   [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+half\b`, 'g'), '$1.5'],
   [new RegExp(String.raw`(?<![\d.])(\d+)\s+and\s+a\s+quarter\b`, 'g'), '$1.25'],
@@ -105,7 +129,8 @@ export function toSymbols(text: string): string | undefined {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\b(\w+)'s\b/g, '$1 is');
-  let s = wordsToDigits(lower).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  // "twelve no fifteen times four": dictation's take-backs and fillers first (dictation.ts).
+  let s = wordsToDigits(readDictation(lower)).replace(/(\d),(?=\d{3}\b)/g, '$1');
   for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
   s = s
     .replace(FILLER, ' ')
@@ -244,6 +269,11 @@ const SHARES = new RegExp(
   'u',
 );
 
+/** A percentage that raises or lowers the last result: group 1 the number, 2 the charge, 3 how it is put. */
+const ON_TOP = new RegExp(
+  String.raw`^(?:(?:with|plus|add|adding|including|inc)\s+)?(?:an?\s+)?(${N})\s*(?:%|percent)(?:\s+(vat|tax|sales\s+tax|service(?:\s+charge)?|surcharge|mark-?up))?(?:\s+(on\s+top|added|extra|on\s+(?:it|that|top\s+of\s+(?:it|that))|off))?$`,
+);
+
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
@@ -318,6 +348,13 @@ function combine(previous: string, fragment: string): string | undefined {
     if (MONEY_NOUN.test(shares[2]) && LAST_SHARED.test(previous))
       return previous.replace(LAST_SHARED, `${shares[1]!}$2`);
     return undefined;
+  }
+  // "and with 20 percent vat on top", "plus 10% service": a tax or a charge raises the last result; "with 15%
+  // off" after a sum without a percentage lowers it (with one, the percentage is replaced below).
+  const charge = ON_TOP.exec(s);
+  if (charge !== null && (charge[2] !== undefined || charge[3] !== undefined)) {
+    const off = charge[3] === 'off';
+    if (!off || !PERCENT_NUMBER.test(previous)) return `(${previous}) ${off ? '-' : '+'} ${charge[1]!}%`;
   }
   // "and if it was 30% off instead": the new percentage.
   const percent = new RegExp(

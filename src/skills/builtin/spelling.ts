@@ -55,6 +55,11 @@ const NOT_A_WORD = new RegExp(String.raw`^(?:${PRONOUN_WORDS}|${STAND_IN_WORDS}|
 function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {
   if (hasHan(text)) return extractWordZh(cue?.rest ?? text, answer || cue !== undefined);
   if (answer || cue !== undefined) {
+    // "okay now spell mischievous please" as the answer: the request's frame names the word.
+    for (const p of PATTERNS) {
+      const w = p.exec((cue?.rest ?? text).trim())?.[1]?.trim();
+      if (w !== undefined && !NOT_A_WORD.test(w)) return w;
+    }
     const w = bareWord(cue?.rest ?? text);
     return /^[\p{L}][\p{L}' -]{0,40}$/u.test(w) && !NOT_A_WORD.test(w) ? w : undefined;
   }
@@ -71,12 +76,16 @@ function extractWord({ text, answer, cue }: SlotExtractInput): string | undefine
 
 /** "n necessary pls", "oh right. onomatopoeia", "the word is bureaucracy": the word without the talk around it. */
 function bareWord(text: string): string {
-  return text
-    .trim()
-    .replace(TAIL, '')
-    .replace(LEAD, '')
-    .replace(/^(?:(?:the|my)\s+word(?:\s+is)?\s*:?\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '')
-    .trim();
+  return (
+    text
+      .trim()
+      .replace(TAIL, '')
+      // "necessary, like the word necessary", "tongue as in the body part": what says which word is none of it.
+      .replace(/[\s,]+(?:like|as\s+in)\s+(?:the\s+(?:word|one)\b).*$/iu, '')
+      .replace(LEAD, '')
+      .replace(/^(?:(?:the|my)\s+word(?:\s+is)?\s*:?\s+)?["“'‘]?|["”'’]?[?.!]*$/giu, '')
+      .trim()
+  );
 }
 
 const wordSlot: DialogueSlot = {

@@ -80,7 +80,7 @@ const EN_LEAD = /^(?:(?:um+|uh+|er+m?|hmm+|well|ok(?:ay)?|oh|so|like|yeah|sure|a
 
 /** A word that ends a name and starts the rest of the sentence: "Jay from now on", "Sam please". */
 const AFTER_NAME =
-  /^(?:from|please|pls|plz|instead|now|thanks?|thx|ty|ok(?:ay)?|then|again|lol|haha+|going|for|if|because|cause|cuz|and|but|so|too|here|with|since|is|will|would|ya|yeah)$/i;
+  /^(?:from|please|pls|plz|instead|now|thanks?|thx|ty|ok(?:ay)?|then|again|lol|haha+|going|for|if|because|cause|cuz|and|but|so|too|here|with|since|is|will|would|ya|yeah|by|btw|actually)$/i;
 
 /** "sorry with a C, Cat": after a comma, a capitalized name alone is the answer. */
 const LAST_CLAUSE_NAME = /,\s*([A-Z][\p{L}'.-]*(?:\s+[A-Z][\p{L}'.-]*){0,2})[.!]*$/u;
