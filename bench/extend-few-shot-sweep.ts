@@ -4,7 +4,7 @@
  * grid is scored on the corpus's dev paraphrases and negatives, CLINC150 val-dev (English: and the
  * chat-box dev split) as extend-dev.ts scores them.
  *
- *   node --import tsx bench/extend-few-shot-sweep.ts --only en [--seed 1] [--grid '[{...}]']
+ *   node --import tsx bench/extend-few-shot-sweep.ts --only en [--seed 1] [--grid '[{...}]'] [--model m.onnx] [--misses]
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,13 +35,15 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     grid: { type: 'string', default: '[{}]' },
     misses: { type: 'boolean', default: false },
+    // Another model of the language (its replay pack beside it, `<model>.replay.json`).
+    model: { type: 'string' },
   },
 });
 // An entry with `src: true` builds the shipped head (src/nlu/training/extend/few-shot-head.ts)
 // with the entry's FewShotSettings; others, the bench's variants (bench/extend-few-shot.ts).
 const grid = JSON.parse(values.grid) as (FewShotOptions & FewShotSettings & { src?: boolean })[];
 const lang = values.only;
-const model = `models/assistant-${lang}.onnx`;
+const model = values.model ?? `models/assistant-${lang}.onnx`;
 const base = readBaseModel(new Uint8Array(readFileSync(resolve(root, model))), model);
 const pack = readReplayPack(JSON.parse(readFileSync(resolve(root, model.replace('.onnx', '.replay.json')), 'utf8')));
 const data =
