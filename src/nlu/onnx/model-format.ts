@@ -165,7 +165,11 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
     fail('the out-of-scope label must be the last label');
   const fewShot = props.has(`${KEY}few_shot`) ? json('few_shot') : undefined;
   if (fewShot !== undefined) {
-    const problem = checkFewShotHead(fewShot, labels as string[]);
+    // The head answers intents only: never the out-of-scope class.
+    const problem = checkFewShotHead(
+      fewShot,
+      oosLabel === '' ? (labels as string[]) : (labels as string[]).slice(0, -1),
+    );
     if (problem !== null) fail(problem);
   }
   return {

@@ -46,7 +46,7 @@ export interface CompiledFewShot {
 /**
  * Checks a decoded `confidant.few_shot` value.
  * @param value the parsed JSON
- * @param labels the model's labels: every example's intent must be one
+ * @param labels the model's intents (without its out-of-scope class): every example's intent must be one
  * @returns a problem, or `null` when the head is well-formed
  */
 export function checkFewShotHead(value: unknown, labels: readonly string[]): string | null {

@@ -94,6 +94,7 @@ test('a model file with a malformed few-shot head is refused with a typed error'
     { ...head, ids: [3, 2], weights: [1, 1] },
     { ...head, ids: [1], weights: [] },
     { ...head, examples: [{ intent: 'weather', text: 'sunny?' }] },
+    { ...head, examples: [{ intent: 'oos', text: 'what is the capital of peru' }] },
     { ...head, examples: [] },
     'head',
   ])
