@@ -53,7 +53,8 @@ export function checkFewShotHead(value: unknown, labels: readonly string[]): str
   if (typeof value !== 'object' || value === null) return 'few_shot must be an object';
   const h = value as Partial<FewShotHead>;
   const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-  if (!finite(h.threshold) || h.threshold < -1 || h.threshold > 1) return 'few_shot.threshold must be in [-1, 1]';
+  // Cosines of weighted counts are >= 0: a threshold of 0 would answer every out-of-scope line.
+  if (!finite(h.threshold) || h.threshold <= 0 || h.threshold > 1) return 'few_shot.threshold must be in (0, 1]';
   if (!Number.isInteger(h.k) || (h.k as number) < 1) return 'few_shot.k must be a positive integer';
   if (!finite(h.rare) || h.rare <= 0) return 'few_shot.rare must be positive';
   if (!Array.isArray(h.ids) || !Array.isArray(h.weights) || h.ids.length !== h.weights.length)
@@ -138,8 +139,8 @@ export function fewShotScores(
 /**
  * The decision with the head applied: unchanged unless the softmax says out of scope and an
  * intent of the head scores at least its threshold; then that intent, its score as confidence,
- * first among `intents`.
- * @param decision the softmax's decision
+ * alone in `intents`.
+ * @param decision the softmax's decision (its `intents` are dropped when the head answers)
  * @param head the compiled head, or `undefined` (the decision is returned as is)
  * @param ids the utterance's feature ids
  */
@@ -150,14 +151,13 @@ export function withFewShot(
 ): IntentDecision {
   if (head === undefined || !decision.outOfScope) return decision;
   const best = fewShotScores(head, ids)[0];
-  if (best === undefined || !(best.score >= head.head.threshold)) return decision;
+  if (best === undefined || !(best.score > 0 && best.score >= head.head.threshold)) return decision;
+  // The head's intent alone: the softmax's candidates were judged out of scope, and the context
+  // policy reads every listed intent as evidence (a rejected `time` set an alarm: review r11).
   return {
     intent: best.intent,
     confidence: best.score,
     outOfScope: false,
-    intents: [
-      { intent: best.intent, score: best.score },
-      ...decision.intents.filter((i) => i.intent !== best.intent),
-    ].slice(0, decision.intents.length),
+    intents: decision.intents.length === 0 ? [] : [{ intent: best.intent, score: best.score }],
   };
 }

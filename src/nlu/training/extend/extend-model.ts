@@ -16,7 +16,7 @@
  * a separate second head trained on the corpus and negatives only, and a composite of two models
  * with calibrated routing (both measured in the benchmarks only, round 6 below).
  * `DEFAULT_EXTEND_STRATEGY` is the one the measurements chose; the benchmark says why. Since round
- * 11 the result also carries a few-shot head (`ExtendOptions.fewShot`, ./few-shot-head.ts): the
+ * 11 the result can carry a few-shot head (`ExtendOptions.fewShot`, off by default; ./few-shot-head.ts): the
  * corpus's examples answer what the softmax sends out of scope, when close enough to them — the
  * first design that gained on the dev paraphrases without costing the base intents (rounds 9–10:
  * splicing, label smoothing and cross-fitted biases of the new columns moved base answers).
@@ -210,7 +210,9 @@ export interface ExtendOptions {
    * alone's: val-dev English 1.2 / 1.5 points (still above the default model's), chat-box dev 2.2
    * points (1.2 under the default model's), val-dev Chinese 2.2 / 1.8 points (0.9 / 2.7 under the
    * default model's).
-   * @default {} (quantile 0.98, k 2, minDf 50)
+   * Off by default: out-of-scope recall does not hold against the softmax alone (review r11).
+   * `{}`: quantile 0.98, k 2, minDf 50.
+   * @default false
    */
   fewShot?: FewShotSettings | false;
   /** Receives `featurize`, `epoch` and `calibrate` events. */
@@ -316,7 +318,7 @@ export async function extendIntentModel(
       ...dropout,
     });
   }
-  const fewShot = options.fewShot ?? {};
+  const fewShot = options.fewShot ?? false;
   if (fewShot !== false) {
     checkAborted(options.signal);
     // Decided as the exported file decides (uint8 table when the base has one).

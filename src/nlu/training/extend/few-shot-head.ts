@@ -93,8 +93,15 @@ export function buildFewShotHead(
   const scores = negatives
     .map((t) => fewShotScores(compiled, featurize(t, featurizer))[0]?.score ?? 0)
     .sort((a, b) => a - b);
-  // Four decimals, rounded up past the chosen line's score: the file's threshold keeps it under.
-  const chosen = scores[Math.min(scores.length - 1, Math.floor(quantile * scores.length))];
-  head.threshold = chosen === undefined ? 1 : Math.min(1, (Math.floor(chosen * 1e4) + 1) / 1e4);
+  // The corpus's own out-of-scope phrases are never the head's to answer, whatever the quantile
+  // (review r11: "is the bank open on public holidays" listed there went to store_hours).
+  const own = [
+    ...(corpus.outOfScope ?? []),
+    ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text),
+  ].map((t) => fewShotScores(compiled, featurize(t, featurizer))[0]?.score ?? 0);
+  const chosen = Math.max(scores[Math.min(scores.length - 1, Math.floor(quantile * scores.length))] ?? 1, ...own);
+  // Four decimals, rounded up past the chosen score: the file's threshold keeps that line under it;
+  // never 0 (a cosine of 0 shares no feature).
+  head.threshold = Math.min(1, (Math.floor(chosen * 1e4) + 1) / 1e4);
   return head;
 }
