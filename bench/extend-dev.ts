@@ -34,6 +34,7 @@ import { createRng } from '../src/nlu/training/rng.ts';
 import { readReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
 import { OOS_LABEL, type TrainingExample } from '../src/nlu/types.ts';
 import { composite } from './extend-designs.ts';
+import { fewShotHead, type FewShotOptions } from './extend-few-shot.ts';
 import { trainSecondHead, type SecondHeadOptions } from './extend-second-head.ts';
 import {
   baseClassifier,
@@ -182,6 +183,14 @@ for (const l of languages) {
       const first = classifierOf((await extendIntentModel(base, corpus, pack, extend)).model);
       const head = trainSecondHead(base, corpus, pack, second);
       after = (text) => first(text) ?? head.route(text, () => null);
+    } else if (values.design === 'few-shot') {
+      // The extension without its shipped head, then the bench's variants of it where it says out
+      // of scope (bench/extend-few-shot.ts; --options `few` holds the variant's settings).
+      const { few, ...extend } = options as ExtendOptions & { few?: FewShotOptions };
+      const { model } = await extendIntentModel(base, corpus, pack, { ...extend, fewShot: false });
+      const head = fewShotHead(model.weights, model.featurizer, corpus, pack, classifierOf(model), few);
+      console.log(`  ${name} few-shot: ${head.describe}`);
+      after = head.classify;
     } else after = classifierOf((await extendIntentModel(base, corpus, pack, options)).model);
     const seconds = (performance.now() - started) / 1000;
     const own = new Set(corpus.train.map((e) => e.intent));

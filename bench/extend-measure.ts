@@ -112,7 +112,7 @@ export function scoreChecks(
   };
 }
 
-/** The default model (read back from its `.onnx`), deciding as that file does. */
+/** A model read back from its `.onnx` (the default one, or an extension with its few-shot head), deciding as that file does. */
 export function baseClassifier(b: BaseModel): Classify {
   const p = createInMemoryPredictor(
     {
@@ -122,6 +122,7 @@ export function baseClassifier(b: BaseModel): Classify {
       featurizer: b.meta.featurizer,
       temperature: b.meta.temperature,
       threshold: b.meta.threshold,
+      ...(b.meta.fewShot === undefined ? {} : { fewShot: b.meta.fewShot }),
     } as Parameters<typeof createInMemoryPredictor>[0],
     {},
   );

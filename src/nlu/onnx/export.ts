@@ -60,6 +60,7 @@ export function metadataOf(model: TrainedModel, quantize: boolean): ModelMetadat
     entities: model.entities,
     weights: quantize ? 'uint8' : 'float32',
     metrics: { ...model.metrics },
+    ...(model.fewShot === undefined ? {} : { fewShot: model.fewShot }),
   };
 }
 

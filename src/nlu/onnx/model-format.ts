@@ -7,6 +7,7 @@
  */
 import { ModelLoadError } from '../../errors.ts';
 import { checkFeaturizerConfig, type FeaturizerConfig } from '../runtime/featurizer.ts';
+import { checkFewShotHead, type FewShotHead } from '../runtime/few-shot.ts';
 import { readOnnxSummary, type OnnxSummary } from './onnx-reader.ts';
 import type { CustomEntityDefinition, ModelInfo } from '../types.ts';
 
@@ -29,6 +30,8 @@ export interface ModelMetadata extends ModelHeader {
   /** Calibration temperature (already applied inside the graph). */
   temperature: number;
   entities: CustomEntityDefinition[];
+  /** An extension's few-shot head (`confidant.few_shot`), read where the softmax says out of scope. */
+  fewShot?: FewShotHead;
 }
 
 const KEY = 'confidant.';
@@ -85,6 +88,7 @@ export function encodeMetadata(m: ModelMetadata): Record<string, string> {
     threshold: String(m.threshold),
     temperature: String(m.temperature),
     entities: JSON.stringify(m.entities),
+    ...(m.fewShot === undefined ? {} : { few_shot: JSON.stringify(m.fewShot) }),
   });
 }
 
@@ -159,6 +163,15 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
   const oosLabel = get('oos_label');
   if (oosLabel !== '' && (labels as string[]).at(-1) !== oosLabel)
     fail('the out-of-scope label must be the last label');
+  const fewShot = props.has(`${KEY}few_shot`) ? json('few_shot') : undefined;
+  if (fewShot !== undefined) {
+    // The head answers intents only: never the out-of-scope class.
+    const problem = checkFewShotHead(
+      fewShot,
+      oosLabel === '' ? (labels as string[]) : (labels as string[]).slice(0, -1),
+    );
+    if (problem !== null) fail(problem);
+  }
   return {
     ...header(),
     labels: labels as string[],
@@ -167,6 +180,7 @@ export function decodeMetadata(props: Map<string, string>, source: string): Mode
     threshold,
     temperature,
     entities: entities as CustomEntityDefinition[],
+    ...(fewShot === undefined ? {} : { fewShot: fewShot as FewShotHead }),
   };
 }
 

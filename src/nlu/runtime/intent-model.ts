@@ -8,6 +8,7 @@ import type { ModelSource, ProgressEvent } from '../../engine/types.ts';
 import { abortReason, ConfidantError, InferenceError, ModelLoadError } from '../../errors.ts';
 import { compileCustomEntities, extractEntities } from '../entities/index.ts';
 import { featurizeTokens } from './featurizer.ts';
+import { compileFewShot, withFewShot } from './few-shot.ts';
 import { junkKind, keyboardMash } from './junk.ts';
 import { detectLanguage, wordCoverage } from './language-id.ts';
 import { INPUT_NAME, modelInfoOf, OUTPUT_NAME, readModelFile, type ModelMetadata } from '../onnx/model-format.ts';
@@ -97,6 +98,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   }
 
   const scoring = { labels: meta.labels, oosLabel: meta.oosLabel, threshold: meta.threshold };
+  const fewShot = meta.fewShot === undefined ? undefined : compileFewShot(meta.fewShot, meta.featurizer);
   // Which features have their own row: 1 byte per bucket instead of the 4 of the graph's remap.
   const remap = readInt32Initializer(bytes, 'remap');
   const known = remap === null ? null : Uint8Array.from(remap, (row) => (row === 0 ? 0 : 1));
@@ -167,7 +169,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         text,
         ...(probs === undefined
           ? { intent: null, confidence: 0, outOfScope: true, intents: [], ...(junk === undefined ? {} : { junk }) }
-          : decideIntent(probs, scoring, topK)),
+          : withFewShot(decideIntent(probs, scoring, topK), fewShot, ids)),
         entities,
         modelVersion: meta.version,
         ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),

@@ -7,6 +7,7 @@
  */
 import { effectiveWeights } from '../onnx/export.ts';
 import { featurize } from '../runtime/featurizer.ts';
+import { compileFewShot, withFewShot } from '../runtime/few-shot.ts';
 import { wordCoverage } from '../runtime/language-id.ts';
 import { predictProbabilities } from './network.ts';
 import { decideIntent, DEFAULT_TOP_K, type IntentDecision } from '../runtime/scoring.ts';
@@ -36,10 +37,14 @@ export function createInMemoryPredictor(model: TrainedModel, options: { quantize
   const ctx = { labels: model.labels, oosLabel: model.oosClass ? OOS_LABEL : null, threshold: model.threshold };
   const probabilities = (text: string): Float32Array =>
     predictProbabilities(weights, featurize(text, model.featurizer), model.temperature);
+  const fewShot = model.fewShot === undefined ? undefined : compileFewShot(model.fewShot, model.featurizer);
   return {
     labels: model.labels,
     probabilities,
-    predict: (text, topK = DEFAULT_TOP_K) => decideIntent(probabilities(text), ctx, topK),
+    predict: (text, topK = DEFAULT_TOP_K) => {
+      const ids = featurize(text, model.featurizer);
+      return withFewShot(decideIntent(predictProbabilities(weights, ids, model.temperature), ctx, topK), fewShot, ids);
+    },
     coverage: (text) => wordCoverage(text, model.featurizer, weights.remap),
   };
 }

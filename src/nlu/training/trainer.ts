@@ -21,6 +21,7 @@ import {
 } from './trainer-helpers.ts';
 import { featurizeCorpus } from './trainer-data.ts';
 import type { FeaturizerConfig } from '../runtime/featurizer.ts';
+import type { FewShotHead } from '../runtime/few-shot.ts';
 import type { NetworkWeights } from './network.ts';
 import { Adam } from './optimizer.ts';
 import { addWordRows, seedWordRows } from './pretrained-words.ts';
@@ -44,6 +45,8 @@ export interface TrainedModel {
   version: string;
   language: string;
   entities: CustomEntityDefinition[];
+  /** An extension's few-shot head for the corpus's intents (`../runtime/few-shot.ts`). */
+  fewShot?: FewShotHead;
   /** Validation figures at the chosen threshold, and the training run. */
   metrics: {
     inScopeAccuracy: number;

@@ -1,0 +1,163 @@
+/**
+ * The few-shot head of an extended model: the corpus's own examples, kept as weighted n-gram
+ * vectors, answer an utterance the softmax sends out of scope when it is close enough to them.
+ * It does not compete inside the softmax: the softmax decides first, and the head only reads
+ * what it leaves out of scope, so the base intents' answers never change.
+ *
+ * An utterance and each example are the featurizer's ids (words, word bigrams, character
+ * n-grams), each weighted by its inverse document frequency in the base model's text (the replay
+ * pack), as unit vectors; an intent's score is the mean of its `k` best cosines; the best intent is
+ * taken when its score reaches `threshold`, which the extension chose on out-of-scope lines (see
+ * `training/extend/few-shot-head.ts`). Round 11 (issue 12, dev paraphrases only): half of the
+ * extension's misses went out of scope at high confidence, with words of the corpus's examples in
+ * them ("how expensive is it to sign up" beside "how much does it cost to join").
+ *
+ * @module
+ */
+import { featurize, type FeaturizerConfig } from './featurizer.ts';
+import type { IntentDecision } from './scoring.ts';
+
+/** The few-shot head as a model file stores it (metadata `confidant.few_shot`, JSON). */
+export interface FewShotHead {
+  /** The score (a cosine, 0–1) an utterance needs for the head to answer it. */
+  threshold: number;
+  /** How many of an intent's best example cosines are averaged into its score. */
+  k: number;
+  /** The weight of a feature `weights` does not list (rare in the base model's text). */
+  rare: number;
+  /** Feature ids, ascending, whose weight differs from `rare`. */
+  ids: number[];
+  /** The weight of each of `ids`. */
+  weights: number[];
+  /** The corpus's examples, by intent (featurized again when the model loads). */
+  examples: { intent: string; text: string }[];
+}
+
+/** A head ready to score: the examples as unit vectors. */
+export interface CompiledFewShot {
+  head: FewShotHead;
+  intents: string[];
+  /** Per intent, its examples' sparse unit vectors. */
+  vectors: Map<number, number>[][];
+  weightOf: Map<number, number>;
+  featurizer: FeaturizerConfig;
+}
+
+/**
+ * Checks a decoded `confidant.few_shot` value.
+ * @param value the parsed JSON
+ * @param labels the model's intents (without its out-of-scope class): every example's intent must be one
+ * @returns a problem, or `null` when the head is well-formed
+ */
+export function checkFewShotHead(value: unknown, labels: readonly string[]): string | null {
+  if (typeof value !== 'object' || value === null) return 'few_shot must be an object';
+  const h = value as Partial<FewShotHead>;
+  const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  // Cosines of weighted counts are >= 0: a threshold of 0 would answer every out-of-scope line.
+  if (!finite(h.threshold) || h.threshold <= 0 || h.threshold > 1) return 'few_shot.threshold must be in (0, 1]';
+  if (!Number.isInteger(h.k) || (h.k as number) < 1) return 'few_shot.k must be a positive integer';
+  if (!finite(h.rare) || h.rare <= 0) return 'few_shot.rare must be positive';
+  if (!Array.isArray(h.ids) || !Array.isArray(h.weights) || h.ids.length !== h.weights.length)
+    return 'few_shot.ids and few_shot.weights must be lists of one length';
+  if (!h.ids.every((id, i) => Number.isInteger(id) && id >= 0 && (i === 0 || id > (h.ids as number[])[i - 1]!)))
+    return 'few_shot.ids must be ascending integers';
+  if (!h.weights.every((w) => finite(w) && w > 0)) return 'few_shot.weights must be positive';
+  if (
+    !Array.isArray(h.examples) ||
+    h.examples.length === 0 ||
+    !h.examples.every((e) => typeof e?.text === 'string' && typeof e.intent === 'string' && labels.includes(e.intent))
+  )
+    return "few_shot.examples must be a list of { intent, text } naming the model's labels";
+  return null;
+}
+
+/** The weighted, unit-length n-gram vector of `ids`. */
+function vectorOf(ids: ArrayLike<number>, head: CompiledFewShot): Map<number, number> {
+  const v = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (id === 0) continue;
+    v.set(id, (v.get(id) ?? 0) + (head.weightOf.get(id) ?? head.head.rare));
+  }
+  let sum = 0;
+  for (const x of v.values()) sum += x * x;
+  const inv = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+  for (const [id, x] of v) v.set(id, x * inv);
+  return v;
+}
+
+function cosine(a: Map<number, number>, b: Map<number, number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [id, x] of small) s += x * (big.get(id) ?? 0);
+  return s;
+}
+
+/**
+ * Prepares a head for scoring (featurizes its examples once).
+ * @param head the head (checked with {@link checkFewShotHead})
+ * @param featurizer the model's featurizer
+ */
+export function compileFewShot(head: FewShotHead, featurizer: FeaturizerConfig): CompiledFewShot {
+  const intents = [...new Set(head.examples.map((e) => e.intent))];
+  const compiled: CompiledFewShot = {
+    head,
+    intents,
+    vectors: intents.map(() => []),
+    weightOf: new Map(head.ids.map((id, i) => [id, head.weights[i] as number])),
+    featurizer,
+  };
+  for (const e of head.examples)
+    compiled.vectors[intents.indexOf(e.intent)]?.push(vectorOf(featurize(e.text, featurizer), compiled));
+  return compiled;
+}
+
+/**
+ * Each intent's score for an utterance's ids, best first.
+ * @param head the compiled head
+ * @param ids the utterance's feature ids
+ * @param skip an example vector left out (leave-one-out calibration)
+ */
+export function fewShotScores(
+  head: CompiledFewShot,
+  ids: ArrayLike<number>,
+  skip?: Map<number, number>,
+): { intent: string; score: number }[] {
+  const v = vectorOf(ids, head);
+  return head.intents
+    .map((intent, i) => {
+      const sims = (head.vectors[i] ?? [])
+        .filter((e) => e !== skip)
+        .map((e) => cosine(v, e))
+        .sort((a, b) => b - a)
+        .slice(0, head.head.k);
+      return { intent, score: sims.reduce((a, b) => a + b, 0) / Math.max(1, sims.length) };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The decision with the head applied: unchanged unless the softmax says out of scope and an
+ * intent of the head scores at least its threshold; then that intent, its score as confidence,
+ * alone in `intents`.
+ * @param decision the softmax's decision (its `intents` are dropped when the head answers)
+ * @param head the compiled head, or `undefined` (the decision is returned as is)
+ * @param ids the utterance's feature ids
+ */
+export function withFewShot(
+  decision: IntentDecision,
+  head: CompiledFewShot | undefined,
+  ids: ArrayLike<number>,
+): IntentDecision {
+  if (head === undefined || !decision.outOfScope) return decision;
+  const best = fewShotScores(head, ids)[0];
+  if (best === undefined || !(best.score > 0 && best.score >= head.head.threshold)) return decision;
+  // The head's intent alone: the softmax's candidates were judged out of scope, and the context
+  // policy reads every listed intent as evidence (a rejected `time` set an alarm: review r11).
+  return {
+    intent: best.intent,
+    confidence: best.score,
+    outOfScope: false,
+    intents: decision.intents.length === 0 ? [] : [{ intent: best.intent, score: best.score }],
+  };
+}

@@ -1,0 +1,190 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readDataset } from '../../../bin/commands/dataset.ts';
+import { ModelLoadError } from '../../../src/errors.ts';
+import { parseCorpus } from '../../../src/nlu/corpus/parse-corpus.ts';
+import { applyExtension, encodeExtension } from '../../../src/nlu/onnx/extension-file.ts';
+import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
+import { decodeMetadata, encodeMetadata, readModelFile } from '../../../src/nlu/onnx/model-format.ts';
+import { defaultFeaturizerConfig, featurize } from '../../../src/nlu/runtime/featurizer.ts';
+import { compileFewShot, withFewShot, type FewShotHead } from '../../../src/nlu/runtime/few-shot.ts';
+import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
+import type { IntentDecision } from '../../../src/nlu/runtime/scoring.ts';
+import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
+import { extendIntentModel } from '../../../src/nlu/training/extend/extend-model.ts';
+import { buildFewShotHead } from '../../../src/nlu/training/extend/few-shot-head.ts';
+import { sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.ts';
+import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+
+const featurizer = defaultFeaturizerConfig('en');
+const head: FewShotHead = {
+  threshold: 0.3,
+  k: 2,
+  rare: 1,
+  ids: [],
+  weights: [],
+  examples: [
+    { intent: 'membership_price', text: 'how much does it cost to join the gym' },
+    { intent: 'membership_price', text: 'what is the monthly membership fee' },
+    { intent: 'class_schedule', text: 'when is the next yoga class' },
+    { intent: 'class_schedule', text: 'what classes are on tonight' },
+  ],
+};
+const compiled = compileFewShot(head, featurizer);
+const outOfScope: IntentDecision = {
+  intent: null,
+  confidence: 0.4,
+  outOfScope: true,
+  intents: [
+    { intent: 'weather', score: 0.2 },
+    { intent: 'membership_price', score: 0.1 },
+  ],
+};
+const decide = (text: string, d: IntentDecision = outOfScope) => withFewShot(d, compiled, featurize(text, featurizer));
+
+test("the few-shot head answers what the softmax leaves out of scope, with its examples' words in other order", () => {
+  const price = decide('the membership fee per month, how much is it');
+  assert.equal(price.intent, 'membership_price');
+  assert.equal(price.outOfScope, false);
+  assert.ok(price.confidence >= head.threshold);
+  assert.deepEqual(
+    price.intents.map((i) => i.intent),
+    ['membership_price'],
+    "the head's intent alone: the softmax's rejected candidates are not evidence",
+  );
+  assert.equal(decide('any yoga classes on tonight').intent, 'class_schedule');
+});
+
+test('the few-shot head leaves far utterances out of scope and never overrides an intent the softmax chose', () => {
+  assert.deepEqual(decide('what is the capital of peru'), outOfScope);
+  const timer: IntentDecision = { intent: 'set_timer', confidence: 0.9, outOfScope: false, intents: [] };
+  assert.deepEqual(decide('what is the monthly membership fee', timer), timer);
+  assert.deepEqual(withFewShot(outOfScope, undefined, featurize('the monthly membership fee', featurizer)), outOfScope);
+  const none = withFewShot(
+    { ...outOfScope, intents: [] },
+    compiled,
+    featurize('the monthly membership fee', featurizer),
+  );
+  assert.equal(none.intent, 'membership_price');
+  assert.deepEqual(none.intents, [], 'topK 0 lists no intent');
+});
+
+test('a model file with a malformed few-shot head is refused with a typed error', () => {
+  const meta = {
+    format: 1,
+    name: 'm',
+    version: '1',
+    language: 'en',
+    weights: 'uint8' as const,
+    metrics: {},
+    labels: ['membership_price', 'class_schedule', 'oos'],
+    oosLabel: 'oos',
+    featurizer,
+    threshold: 0.5,
+    temperature: 1,
+    entities: [],
+  };
+  const props = (fewShot: unknown) =>
+    new Map(Object.entries({ ...encodeMetadata(meta), 'confidant.few_shot': JSON.stringify(fewShot) }));
+  assert.deepEqual(decodeMetadata(props(head), 'm.onnx').fewShot, head);
+  for (const bad of [
+    { ...head, threshold: 2 },
+    { ...head, threshold: 0 },
+    { ...head, k: 0 },
+    { ...head, ids: [3, 2], weights: [1, 1] },
+    { ...head, ids: [1], weights: [] },
+    { ...head, examples: [{ intent: 'weather', text: 'sunny?' }] },
+    { ...head, examples: [{ intent: 'oos', text: 'what is the capital of peru' }] },
+    { ...head, examples: [] },
+    'head',
+  ])
+    assert.throws(
+      () => decodeMetadata(props(bad), 'm.onnx'),
+      (e: unknown) => e instanceof ModelLoadError && /few_shot/.test(e.message),
+      JSON.stringify(bad),
+    );
+  assert.equal(decodeMetadata(new Map(Object.entries(encodeMetadata(meta))), 'm.onnx').fewShot, undefined);
+});
+
+const fixture = (name: string) => new URL(`../../fixtures/nlu/${name}`, import.meta.url);
+const baseBytes = new Uint8Array(readFileSync(fixture('tiny-uint8.onnx')));
+const base = readBaseModel(baseBytes, 'tiny-uint8.onnx');
+const dataset = readDataset(fixture('tiny-dataset.json').pathname);
+const pack = sampleReplayPack(
+  { train: dataset.splits.train!, val: dataset.splits.train!.filter((e) => e.intent === 'oos').slice(0, 5) },
+  { model: 'tiny', language: 'en', source: 'tiny', license: 'MIT', attribution: 'tiny', perIntent: 12 },
+);
+const corpus = parseCorpus(`
+language: en
+name: shop
+intents:
+  store_hours:
+    - when are you open
+    - what are your opening hours
+    - are you open on sunday
+    - what time do you close today
+    - store hours
+  return_item:
+    - I want to return something
+    - how do I return an item
+    - can I send this back
+    - I'd like a refund for my order
+    - what is your return policy
+outOfScope: [what is the capital of peru, write me a poem]
+`);
+
+test('an extension carries its few-shot head through the model file and the extension file, deciding as in memory', async () => {
+  const { model } = await extendIntentModel(base, corpus, pack, { strategy: 'head', epochs: 2, seed: 3, fewShot: {} });
+  const fewShot = model.fewShot!;
+  assert.ok(fewShot !== undefined);
+  assert.equal(fewShot.examples.length, 10);
+  assert.ok(fewShot.threshold > 0 && fewShot.threshold <= 1);
+  const bytes = exportOnnx(model, { quantize: true, quantization: base.quantization! });
+  assert.deepEqual(readModelFile(bytes, 'shop.onnx').fewShot, fewShot);
+  assert.deepEqual(applyExtension(baseBytes, encodeExtension(model, base), 'shop.ext.onnx'), bytes);
+  const memory = createInMemoryPredictor(model, { quantize: true });
+  const onnx = await loadIntentModel(bytes);
+  try {
+    for (const text of ['are you open on saturdays', 'refund policy please', 'what is the capital of peru', 'hello'])
+      assert.equal((await onnx.classify(text)).intent, memory.predict(text).intent, text);
+    for (const text of corpus.outOfScope!)
+      assert.ok(!['store_hours', 'return_item'].includes(memory.predict(text).intent ?? ''), text);
+  } finally {
+    await onnx.dispose();
+  }
+  const off = await extendIntentModel(base, corpus, pack, { strategy: 'head', epochs: 2, seed: 3 });
+  assert.equal(off.model.fewShot, undefined, 'off by default');
+  assert.equal(
+    readModelFile(exportOnnx(off.model, { quantize: true, quantization: base.quantization! }), 'x').fewShot,
+    undefined,
+  );
+});
+
+test("the head's threshold keeps the chosen share of out-of-scope lines under it, and bad settings are refused", () => {
+  const everything = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, { quantile: 1 });
+  const some = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, { quantile: 0.5 });
+  assert.ok(some.threshold <= everything.threshold);
+  const c = compileFewShot(everything, base.meta.featurizer);
+  for (const text of [...pack.outOfScope, ...corpus.outOfScope!])
+    assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
+  for (const settings of [{ quantile: 0 }, { quantile: 1.5 }, { k: 0 }, { k: 1.5 }, { minDf: -1 }])
+    assert.throws(() => buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, settings), RangeError);
+});
+
+test("the corpus's own outOfScope phrases stay under the threshold whatever the quantile, and it is never 0", () => {
+  const near = parseCorpus(`
+language: en
+intents:
+  store_hours: [when are you open, what are your opening hours, are you open on sunday, store hours, what time do you close]
+  return_item: [how do I return an item, can I send this back, what is your return policy, start a return, I want a refund]
+outOfScope: [is the bank open on sunday, what time does the museum close, how do I return a library book]
+`);
+  const h = buildFewShotHead(near, pack, base.meta.featurizer, () => true, { quantile: 0.1 });
+  assert.ok(h.threshold > 0);
+  const c = compileFewShot(h, base.meta.featurizer);
+  for (const text of near.outOfScope!)
+    assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
+  const far = buildFewShotHead(near, { ...pack, outOfScope: [], validation: {} }, base.meta.featurizer, () => false);
+  assert.ok(far.threshold > 0, 'no line flagged: still above 0');
+});
