@@ -8,6 +8,7 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
+import { splitAtTakeBackZh } from './zh-take-back.ts';
 import { arithmeticRun } from '../../skills/builtin/expression.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
@@ -170,6 +171,8 @@ export function toSymbolsZh(said: string): string | undefined {
   // came before and asks anew (算了 only at the start).
   if (NOT_TO_WORK_OUT.test(said)) return undefined;
   const text = withoutFillersZh(said).replace(/^(?:算了|算啦)[吧啊]?[\s，,。！!]*/u, '');
+  const retaken = takenBack(text);
+  if (retaken !== undefined) return retaken;
   const whole = symbols(text);
   if (whole !== undefined) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",
@@ -181,6 +184,35 @@ export function toSymbolsZh(said: string): string | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** The last operator and what it works on: " * 6" of "78 * 6". */
+const LAST_STEP = /\s*[*/+^-]\s*[^*/+^-]+$/u;
+/** The last plain number ("6" of "78 * 6") and the last percentage ("20%" of "20% * 50"). */
+const LAST_NUMBER = /(?<![\d.])-?\d+(?:\.\d+)?(?![\d.%])(?!.*(?<![\d.])\d+(?:\.\d+)?(?![\d.%]))/u;
+const LAST_PERCENT = /-?\d+(?:\.\d+)?%(?!.*%)/u;
+
+/**
+ * A sum with a part of it taken back, as voice input says it: "78乘以6不对是乘以9" → `78 * 9` (a new
+ * step for the last one), "25加17 说错了 18" → `25 + 18` (a new last number), "3加5 不对 4加5" → `4 + 5`.
+ */
+function takenBack(text: string): string | undefined {
+  const parts = splitAtTakeBackZh(text);
+  if (parts === undefined) return undefined;
+  const [before, after] = parts;
+  const first = symbols(before);
+  if (first === undefined || /[*/+^-]$/u.test(first)) return undefined;
+  if (/^(?:乘|除|加|减|[*/+^-])/u.test(after)) {
+    const step = symbols(`1${after}`)?.replace(/^1\s*/u, '');
+    return step === undefined || !/^[*/+^-]/u.test(step) || !LAST_STEP.test(first)
+      ? undefined
+      : `${first.replace(LAST_STEP, '')} ${step}`;
+  }
+  const second = discountZh(after) ?? symbols(after);
+  if (second === undefined) return undefined;
+  if (!/^-?\d+(?:\.\d+)?%?$/u.test(second)) return second;
+  const last = second.endsWith('%') ? LAST_PERCENT : LAST_NUMBER;
+  return last.test(first) ? first.replace(last, second) : undefined;
 }
 
 /** The sum is not to be worked out: "不用算了", "不算了", "别算了". */
