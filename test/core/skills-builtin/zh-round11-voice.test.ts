@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { morePeopleZh, pricePerOneZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -59,5 +59,67 @@ describe('a value taken back in the middle of a sentence', () => {
       ['一百二打八折不对打九折', '120 * 90%'],
     ];
     for (const [said, sum] of cases) assert.equal(toSymbolsZh(said), sum, said);
+  });
+});
+
+describe('sums of a shop and a household, said as voice input says them', () => {
+  it('works out money in and out, things per box and a bill per head', () => {
+    const cases: [string, string | undefined][] = [
+      ['早上带了五百块买菜花了一百二十六还剩多少', '500 - 126'],
+      ['我有三百 打车花了四十五 吃饭花了六十八 还剩多少钱', '300 - 45 - 68'],
+      ['工资八千五 交了房租两千二 还剩多少', '8500 - 2200'],
+      ['一盒六个鸡蛋买了四盒一共几个', '6 * 4'],
+      ['一袋二十包进了八袋一共多少包', '20 * 8'],
+      ['八个人唱歌一共花了六百每人出多少', '600 / 8'],
+      ['四百八 五个人 人均多少', '480 / 5'],
+      // Not money in and out: a count or a time among the amounts, or nothing spent.
+      ['收了九百 花了三天 还剩多少', undefined],
+      ['卖了三百 还剩多少', undefined],
+      // A question of each with no number of people is no share.
+      ['每人多少', undefined],
+    ];
+    for (const [said, sum] of cases) assert.equal(toSymbolsZh(said), sum, said);
+  });
+
+  it('reads a follow-up that prices each thing or changes the number of people', () => {
+    assert.equal(pricePerOneZh('那每个卖一块二能卖多少钱'), '1.2');
+    assert.equal(pricePerOneZh('每袋十五块的话一共多少'), '15');
+    // Each person is no thing sold.
+    assert.equal(pricePerOneZh('那每人出五十呢'), undefined);
+    assert.equal(morePeopleZh('要是多来一个人呢'), 1);
+    assert.equal(morePeopleZh('那走了两个人呢'), -2);
+    assert.equal(morePeopleZh('多来一点呢'), undefined);
+  });
+
+  it('carries the sum on: a price of each, one more person, a coupon, money that comes in', async () => {
+    const steps: [string, RegExp][][] = [
+      [
+        ['一盒六个鸡蛋买了四盒一共几个', /24/u],
+        ['那每个卖一块二能卖多少钱', /28\.8/u],
+      ],
+      [
+        ['八个人唱歌一共花了六百每人出多少', /75/u],
+        ['要是走了两个人呢', /100/u],
+      ],
+      [
+        ['二百四打八折多少钱', /192/u],
+        ['再用一张二十块的优惠券', /172/u],
+      ],
+      [
+        ['早上带了五百块买菜花了一百二十六还剩多少', /374/u],
+        ['再加上卖废品收的三十', /404/u],
+      ],
+      [
+        ['三百除以四', /75/u],
+        ['再减去车费二十', /55/u],
+      ],
+    ];
+    for (const dialogue of steps) {
+      const h = await createHarness();
+      for (const [said, result] of dialogue) {
+        const r = await h.say(said, 'calculator');
+        assert.match(r.reply.text, result, said);
+      }
+    }
   });
 });
