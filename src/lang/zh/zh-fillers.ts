@@ -13,8 +13,13 @@
 const WORD = '(?:[嗯呃额唔]+|哦*对了|哦+对?|噢+|(?:哦|我)?想起来了|那个啥|那啥|那个|这个|就是说|就是|然后呢|然后)';
 /** A filler standing alone: after the start or a break, before a break or the end. */
 const ALONE = new RegExp(`(^|[\\s，,、。…])${WORD}(?=[\\s，,、。…]|$)`, 'gu');
-/** 就是 / 然后 written against the value they lead into, at its start ("就是收衣服"). */
-const LEADING = /^(?:就是说|就是|然后)(?=\p{Script=Han})/u;
+/**
+ * Fillers written against the value they lead into, at its start, as voice input runs them together:
+ * "就是收衣服", "嗯那个就是猫粮", "然后那个就是醋". 那个 / 这个 only next to another filler: alone
+ * ("那个拿报告的") they point at something.
+ */
+const LEADING =
+  /^(?:(?:[嗯呃额唔]+|然后|就是说|就是|那个啥|那啥)(?:那个|这个)?)+(?=\p{Script=Han})|^(?:那个|这个)(?:就是说|就是|[嗯呃额唔]+)(?=\p{Script=Han})/u;
 
 /**
  * A Chinese turn or slot value without its spoken fillers.

@@ -71,5 +71,11 @@ export function withoutTrailingRemarksZh(text: string, keeps?: RegExp): string {
     if (!REMARK_ZH.test(last) || keeps?.test(last) === true) break;
     clauses.pop();
   }
-  return clauses.join('');
+  // Voice input runs a plea into the request ("再来个卫生纸别忘了"): taken off the end without a pause,
+  // when the request keeps two characters. Not 记得/记住, which can be the task's own verb ("把密码记住").
+  return clauses.join('').replace(GLUED_PLEA, '');
 }
+
+/** A plea not to forget written against the request: "…别忘了", "…千万不要忘记啊", "…拜托了". */
+const GLUED_PLEA =
+  /(?<=\p{Script=Han}{2})(?:千万|一定|可)?(?:(?:别|不要|不能)忘(?:了|记了?|掉了?)?|拜托(?:你)?了)(?:了|哈|啊|呀|哦|噢|喔|啦|呢|嘛)*[。！!~～\s]*$/u;

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { morePeopleZh, pricePerOneZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
+import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -121,5 +123,36 @@ describe('sums of a shop and a household, said as voice input says them', () => 
         assert.match(r.reply.text, result, said);
       }
     }
+  });
+});
+
+describe('fillers and pleas that voice input runs into the request', () => {
+  it('takes a run of fillers off the start; 那个 alone still points', () => {
+    const cases: [string, string][] = [
+      ['嗯那个就是生抽', '生抽'],
+      ['然后那个就是陈醋也加上', '陈醋也加上'],
+      ['就是那个交水费', '交水费'],
+      ['呃这个就是说买牙膏', '买牙膏'],
+      ['那个就是洗车', '洗车'],
+      ['那个拿快递的提醒删掉', '那个拿快递的提醒删掉'],
+      ['这个周末去爬山', '这个周末去爬山'],
+    ];
+    for (const [said, value] of cases) assert.equal(withoutFillersZh(said), value, said);
+  });
+
+  it('adds the item and not the plea run into it', () => {
+    assert.deepEqual(parseListRequestZh('然后那个就是陈醋也加上').add, ['陈醋']);
+    assert.deepEqual(parseListRequestZh('再来个洗洁精别忘了').add, ['洗洁精']);
+    assert.deepEqual(parseListRequestZh('购物清单加上保鲜膜千万不要忘记啊').add, ['保鲜膜']);
+  });
+
+  it('keeps the task and not the plea run into it', async () => {
+    const h = await createHarness();
+    const r = await h.say('提醒我明天下午交电费千万别忘了', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], '交电费');
+    // 记住 can be the task's own verb.
+    const own = await createHarness();
+    const kept = await own.say('提醒我晚上把新密码记住', 'reminder_update');
+    assert.match(String(kept.understanding.slots['task']), /记住/u);
   });
 });
