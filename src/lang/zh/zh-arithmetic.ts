@@ -14,10 +14,12 @@ import { arithmeticRun } from '../../skills/builtin/expression.ts';
 const N = String.raw`-?\d+(?:\.\d+)?`;
 /** A whole number: never a piece cut out of a longer digit run ("12个人" is 12, not 1 and 2). */
 const NB = String.raw`(?<![\d.])(${N})(?![\d.])`;
+/** Days and times: what a number counts ("3天", "5次") and what a rate is paid by ("每天80", "一次50"). */
+const DAYS_AND_TIMES = '天|次';
 /** Measure words of things counted ("5个", "三瓶", "两斤"): a number before one counts, it does not price. */
-const MEASURE_WORDS = '个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听';
+const MEASURE_WORDS = `个人|个|${DAYS_AND_TIMES}|人|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听`;
 /** Units a rate is paid by ("一小时45", "每晚300", "一节课80"). */
-const RATE_UNITS = '小时|天|周|星期|月|晚|节课|节|趟|单|次|公里';
+const RATE_UNITS = `小时|${DAYS_AND_TIMES}|周|星期|月|晚|节课|节|趟|单|公里`;
 /** "每小时", "一晚", "1个月": one unit a rate is paid by; "第1天" is an ordinal, no rate. */
 const PER = String.raw`(?:每|(?<![\d.第]\s*)1)\s*个?`;
 /** People an amount is shared among ("四个人", "5位"). */

@@ -41,6 +41,12 @@ const REASON = String.raw`(?:因为|不然|要不然|否则|省得|免得)\p{Scr
  * "在写字楼") stays: 写 is busy only with what is written.
  */
 const BUSY = String.raw`(?:我|我们)?(?:正在\p{Script=Han}{1,4}|在(?:炖|煮|烧|做饭|做菜|开会|忙|上班|上课|加班|洗澡|打游戏|考试|复习|赶|写(?:作业|代码|报告|论文|周报|日报|方案|稿子|PPT|ppt|东西|文章|材料))\p{Script=Han}{0,3}|忙着)(?:呢|啊|哈|哦)?`;
+/**
+ * What is left of a thing at home, said after it in a list request ("牙膏也要 家里没了", "黄瓜划掉 冰箱里
+ * 还有", "快用完了"): the list's remark, read by `zh-list-parse.ts` as no item. Not one of
+ * {@link REMARK_ZH}: a list keeps "鸡蛋也没了" as the item 鸡蛋, and a bare "有了" closes no task. @internal
+ */
+export const STOCK_ZH = String.raw`(?:我家|家里面?|家|冰箱里?|柜子里|厨房里?|已经|都|早就)?(?:快|又|也|还|都)?(?:没了|没有了|用完了|用光了|吃完了|喝完了|不够了?|见底了|有了|有的|有)(?:呢|啊|哦|的|啦|了)?`;
 const REMARK_ZH = new RegExp(`^(?:${[FEELING, PLEA, CHANGED, LASTED, SELF_WORD, REASON, BUSY].join('|')})$`, 'u');
 /**
  * Words that say a message is passed on, or that get someone else to do something: what follows them is

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { morePeopleZh, pricePerOneZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
+import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -154,5 +155,14 @@ describe('fillers and pleas that voice input runs into the request', () => {
     const own = await createHarness();
     const kept = await own.say('提醒我晚上把新密码记住', 'reminder_update');
     assert.match(String(kept.understanding.slots['task']), /记住/u);
+  });
+});
+
+describe('a yes word that asks back or stops the talk', () => {
+  it('is no yes to a confirmation: 对吧, 是吧, 好了好了', () => {
+    for (const said of ['对吧', '是吧？', '对吧对吧', '好了好了', '好了 好了 知道了', '好了，好了'])
+      assert.notEqual(answersConfirmZh(said), 'yes', said);
+    for (const said of ['对对对', '好的好的', '行吧', '好了', '是的', '嗯嗯 好'])
+      assert.equal(answersConfirmZh(said), 'yes', said);
   });
 });
