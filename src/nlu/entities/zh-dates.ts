@@ -299,7 +299,14 @@ function readMatch(
     else if (quarter !== undefined) minute = quarter === '一刻' ? 15 : 45;
     else if (minuteS !== undefined) {
       // "三点五公里" is the number 3.5: a bare minute with no 分 and nothing else dated needs no unit after it.
-      if (minuteUnit === undefined && date === undefined && period === undefined && NUMBER_AFTER_RE.test(after))
+      // A decimal is read digit by digit ("三点一四"): a minute said with 十 ("六点二十的", "八点十五的") is one.
+      if (
+        minuteUnit === undefined &&
+        date === undefined &&
+        period === undefined &&
+        !minuteS.includes('十') &&
+        NUMBER_AFTER_RE.test(after)
+      )
         return undefined;
       minute = num(minuteS) ?? NaN;
     }

@@ -166,3 +166,45 @@ describe('a yes word that asks back or stops the talk', () => {
       assert.equal(answersConfirmZh(said), 'yes', said);
   });
 });
+
+describe('reminders and alarms said as voice input says them', () => {
+  it('reads 提醒 written as a homophone, and a task named before the reminder asked for', async () => {
+    const h = await createHarness();
+    const typo = await h.say('体型我明天早上九点交报告', 'reminder_update');
+    assert.equal(typo.understanding.slots['task'], '交报告');
+    const named = await createHarness();
+    const r = await named.say('那个取体检报告的提醒也设一个', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], '取体检报告');
+  });
+
+  it('a task that looks something up is set, not a reading of the reminders', async () => {
+    const h = await createHarness();
+    const r = await h.say('提醒我后天下午两点去看一下牙医', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], '去看一下牙医');
+    assert.match(r.reply.text, /14:00/u);
+    const other = await createHarness();
+    const look = await other.say('那提醒我周五上午十点查一下快递到哪了', 'reminder');
+    assert.match(look.reply.text, /10:00/u);
+    // Still a question: "你提醒我几点来着".
+    await other.say('提醒我明天上午十点开会', 'reminder_update');
+    const asked = await other.say('你提醒我几点来着', 'reminder');
+    assert.match(asked.reply.text, /开会/u);
+  });
+
+  it('an alarm time said with 十 before 的 is a time, and 读给我听 reads the alarms', async () => {
+    assert.deepEqual(
+      entities('再设一个七点四十的').map((e) => e.kind),
+      ['number', 'time'],
+    );
+    assert.deepEqual(
+      entities('三点五的平方').map((e) => e.kind),
+      ['number'],
+    );
+    const h = await createHarness();
+    await h.say('定个明天早上六点的闹钟', 'alarm');
+    await h.say('再来一个六点四十五的', 'alarm');
+    const read = await h.say('这两个闹钟读给我听一下', 'alarm');
+    assert.match(read.reply.text, /6:00/u);
+    assert.match(read.reply.text, /6:45/u);
+  });
+});
