@@ -8,6 +8,7 @@ import { morePeopleZh, pricePerOneZh, toSymbolsZh } from '../../../src/lang/zh/z
 import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
+import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
 import { extractEntities } from '../../../src/nlu/entities/index.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
 
@@ -206,5 +207,26 @@ describe('reminders and alarms said as voice input says them', () => {
     const read = await h.say('这两个闹钟读给我听一下', 'alarm');
     assert.match(read.reply.text, /6:00/u);
     assert.match(read.reply.text, /6:45/u);
+  });
+});
+
+describe('conversions said as voice input says them', () => {
+  it('takes the unit the user reads, not the one named in the reason after it', () => {
+    assert.deepEqual(parseConversionZh('换成公斤吧我看不懂磅'), { to: 'kilogram' });
+    assert.deepEqual(parseConversionZh('换成厘米 英寸我搞不懂'), { to: 'centimeter' });
+    assert.deepEqual(parseConversionZh('用摄氏度吧 华氏度没概念'), { to: 'celsius' });
+  });
+
+  it('replaces the part taken back', () => {
+    assert.deepEqual(parseConversionZh('三英里换成米不对换成公里'), { amount: 3, from: 'mile', to: 'kilometer' });
+    assert.deepEqual(parseConversionZh('两磅是多少公斤 说错了 多少克'), { amount: 2, from: 'pound', to: 'gram' });
+    assert.deepEqual(parseConversionZh('六公里 哦不 九公里是多少英里'), { amount: 9, from: 'kilometer', to: 'mile' });
+  });
+
+  it('answers the unit asked with its reason', async () => {
+    const h = await createHarness();
+    await h.say('帮我换算一下五英尺', 'measurement_conversion');
+    const r = await h.say('换成厘米吧我看不懂英尺', 'measurement_conversion');
+    assert.match(r.reply.text, /152\.4/u);
   });
 });
