@@ -230,3 +230,18 @@ describe('conversions said as voice input says them', () => {
     assert.match(r.reply.text, /152\.4/u);
   });
 });
+
+describe('a name with its reason run on after it', () => {
+  it('keeps the name before a space or 吧', async () => {
+    for (const [said, name] of [
+      ['就叫老周吧 厂里都这么叫', '老周'],
+      ['叫我小雪吧大家都这么叫我', '小雪'],
+      ['那就叫阿芬 顺口', '阿芬'],
+    ] as const) {
+      const h = await createHarness();
+      await h.say('我想换个称呼', 'change_user_name');
+      const r = await h.say(said, 'change_user_name');
+      assert.equal(r.understanding.slots['name'], name, said);
+    }
+  });
+});
