@@ -60,14 +60,6 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/[÷／]/gu, '/'],
   [/[＋]/gu, '+'],
   [/[－—]/gu, '-'],
-  // "再用一张10块的券", "有个20元的优惠券": a coupon takes its value off.
-  [
-    new RegExp(
-      String.raw`(?:用|使|拿|有|领)?了?\s*(?:1\s*)?(?:张|个)?\s*(${N})\s*(?:块钱|块|元钱|元)?\s*的?\s*(?:优惠券|代金券|抵用券|消费券|满减券|券)`,
-      'gu',
-    ),
-    ' - $1',
-  ],
   // "三块五", "六块5毛", Cantonese "十蚊五": the digit after the money word is tenths (3.5), not a
   // number of its own; "45块钱" is 45. A digit that counts ("二十块5个", "100元2次") is no tenths.
   [new RegExp(String.raw`(\d+)\s*(?:块|蚊|元)\s*(\d)(?:毛|角)?(?![\d.%]|\s*(?:${MEASURE_WORDS}))`, 'gu'), '$1.$2'],
@@ -99,7 +91,8 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // "每瓶3.5 买了三瓶", "一箱12瓶 进了15箱": what each holds or costs first, then the count.
   [
     new RegExp(
-      String.raw`${PER}\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,4}?(${N})[^\d，,。；;]{0,6}?(${N})\s*(?:${MEASURE_WORDS})`,
+      // The count is no rate of its own: "1次3片 1天3次" (a dose) is no 3 * 1.
+      String.raw`${PER}\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,4}?(${N})[^\d，,。；;]{0,6}?(${N})\s*(?:${MEASURE_WORDS})(?!\s*\d)`,
       'gu',
     ),
     '$1 * $2',
@@ -303,6 +296,21 @@ export function morePeopleZh(text: string): number | undefined {
   const m = new RegExp(String.raw`^(多|又|再|少|走)(?:来|加|去)?了?(\d+)${PEOPLE}$`, 'u').exec(s);
   if (m === null) return undefined;
   return (m[1] === '少' || m[1] === '走' ? -1 : 1) * Number(m[2]);
+}
+
+/**
+ * A follow-up that takes a coupon off the last result: "再用一张十块的券" → `"10"`, "还有个20元的优惠券呢".
+ * One coupon only, and not a threshold deal ("满100减20的券" is read by nothing here).
+ * @param text the turn
+ * @returns the coupon's value, or `undefined` when the turn is no single coupon
+ */
+export function couponZh(text: string): string | undefined {
+  const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, '')).replace(LEAD, '');
+  const m =
+    /^(?:还有|用|使|拿|有|领)?了?(?:1|一)?(?:张|个)?(\d+(?:\.\d+)?)(?:块钱|块|元钱|元)?的?(?:优惠券|代金券|抵用券|消费券|券)(?:呢|吧)?(?:多少钱?|要付多少|还要多少)?$/u.exec(
+      s,
+    );
+  return m?.[1];
 }
 
 /** "翻个倍", "再翻一番", "减半", "砍一半": the last result doubled or halved. */

@@ -15,11 +15,11 @@ const WORD = '(?:[嗯呃额唔]+|哦*对了|哦+对?|噢+|(?:哦|我)?想起来�
 const ALONE = new RegExp(`(^|[\\s，,、。…])${WORD}(?=[\\s，,、。…]|$)`, 'gu');
 /**
  * Fillers written against the value they lead into, at its start, as voice input runs them together:
- * "就是收衣服", "嗯那个就是猫粮", "然后那个就是醋". 那个 / 这个 only next to another filler: alone
- * ("那个拿报告的") they point at something.
+ * "就是收衣服", "嗯那个就是猫粮", "然后那个就是醋", "就是那个取快递". 这个 goes only before another filler;
+ * 那个 also after one, but not before what it points at ("就是那个月的", "嗯这个牌子的酱油", "然后这个月的房租").
  */
 const LEADING =
-  /^(?:(?:[嗯呃额唔]+|然后|就是说|就是|那个啥|那啥)(?:那个|这个)?)+(?=\p{Script=Han})|^(?:那个|这个)(?:就是说|就是|[嗯呃额唔]+)(?=\p{Script=Han})/u;
+  /^(?:(?:[嗯呃额唔]+|然后|就是说|就是|那个啥|那啥)(?:那个(?!月|周|星期|礼拜|时候|人|牌子|样|种|个|家|店|地方|东西|事))?|(?:那个|这个)(?=就是|[嗯呃额唔]))+(?=\p{Script=Han})/u;
 
 /**
  * A Chinese turn or slot value without its spoken fillers.

@@ -79,7 +79,10 @@ export function withoutTrailingRemarksZh(text: string, keeps?: RegExp): string {
   }
   // Voice input runs a plea into the request ("再来个卫生纸别忘了"): taken off the end without a pause,
   // when the request keeps two characters. Not 记得/记住, which can be the task's own verb ("把密码记住").
-  return clauses.join('').replace(GLUED_PLEA, '');
+  // After a word that passes a message on ("跟老婆说别忘了", "叫儿子别忘了"), the plea is the message.
+  const said = clauses.join('');
+  const plea = GLUED_PLEA.exec(said);
+  return plea === null || PASSES_ON.test(said.slice(0, plea.index)) ? said : said.slice(0, plea.index);
 }
 
 /** A plea not to forget written against the request: "…别忘了", "…千万不要忘记啊", "…拜托了". */

@@ -55,7 +55,12 @@ export function withoutTakenBackZh(entities: Entity[], text: string, reread: (te
   const kept: Entity[] = [];
   for (const e of entities) {
     const last = kept.at(-1);
-    if (last === undefined || FAMILY[last.kind] !== FAMILY[e.kind] || !BETWEEN.test(between(text, last, e))) {
+    if (
+      last === undefined ||
+      FAMILY[last.kind] !== FAMILY[e.kind] ||
+      !BETWEEN.test(between(text, last, e)) ||
+      contrasts(text, last, e)
+    ) {
       kept.push(e);
       continue;
     }
@@ -64,6 +69,11 @@ export function withoutTakenBackZh(entities: Entity[], text: string, reread: (te
     kept[kept.length - 1] = { ...meant, start: last.start, text: text.slice(last.start, e.end) };
   }
   return kept;
+}
+
+/** "是三点 不是 四点", "我说的是七点 不是 八点": a value said with 是, then what it is not. */
+function contrasts(text: string, first: Entity, second: Entity): boolean {
+  return /是\s*$/u.test(text.slice(0, first.start)) && text.slice(first.end, second.start).includes('不是');
 }
 
 /** The text between two values, without the measure word they share ("五个 不是 六个" → " 不是 "). */

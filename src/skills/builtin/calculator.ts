@@ -16,6 +16,7 @@ import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import {
+  couponZh,
   discountZh,
   morePeopleZh,
   pricePerOneZh,
@@ -283,6 +284,9 @@ function combine(previous: string, fragment: string): string | undefined {
     if (more !== undefined && divisor !== undefined && Number(divisor) + more > 0)
       return previous.replace(LAST_DIVISOR, `/ ${Number(divisor) + more}`);
     // "一箱12瓶 进了15箱" then "那每瓶卖三块五能卖多少钱": the count times the price of each.
+    // "二百四打八折" then "再用一张二十块的优惠券": the coupon comes off the result.
+    const coupon = couponZh(fragment);
+    if (coupon !== undefined) return `(${previous}) - ${coupon}`;
     const each = pricePerOneZh(fragment);
     if (each !== undefined) return `(${previous}) * ${each}`;
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { morePeopleZh, pricePerOneZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
+import { couponZh, morePeopleZh, pricePerOneZh, toSymbolsZh } from '../../../src/lang/zh/zh-arithmetic.ts';
 import { withoutFillersZh } from '../../../src/lang/zh/zh-fillers.ts';
+import { withoutTrailingRemarksZh } from '../../../src/lang/zh/zh-remarks.ts';
 import { parseListRequestZh } from '../../../src/lang/zh/zh-list-parse.ts';
 import { answersConfirmZh } from '../../../src/lang/zh/zh-turn-words.ts';
 import { parseConversionZh } from '../../../src/lang/zh/zh-units.ts';
@@ -243,5 +244,54 @@ describe('a name with its reason run on after it', () => {
       const r = await h.say(said, 'change_user_name');
       assert.equal(r.understanding.slots['name'], name, said);
     }
+  });
+});
+
+describe('review r11: what the new readings must leave alone', () => {
+  it('reads a coupon only as a follow-up, one coupon, never a negative sum', async () => {
+    assert.equal(couponZh('再用一张十块的券'), '10');
+    assert.equal(couponZh('还有个十五元的优惠券呢'), '15');
+    for (const said of ['三张十块的券', '满一百减二十的券']) assert.equal(couponZh(said), undefined, said);
+    // In a whole sentence a coupon is what main made of it: no "- 0", no "结果是 -10", no "- - 20".
+    assert.equal(toSymbolsZh('10块券'), undefined);
+    assert.equal(toSymbolsZh('用了一张10块的券 一共多少'), undefined);
+    assert.equal(toSymbolsZh('一百五 用满一百减二十的券 要付多少'), '100 - 20');
+    const h = await createHarness();
+    const r = await h.say('用了一张十块的券 一共多少', 'calculator');
+    assert.doesNotMatch(r.reply.text, /-10/u);
+  });
+
+  it('a dose (一次三片 一天三次) is no count times a price', () => {
+    for (const said of ['1次3片 一天3次', '一次三片 一天三次 一共几片', '一次两粒 一天两次 一共几粒'])
+      assert.notEqual(toSymbolsZh(said), '3 * 13', said);
+    assert.equal(toSymbolsZh('一次三片 一天三次 一共几片'), undefined);
+    assert.equal(toSymbolsZh('一袋二十包进了八袋一共多少包'), '20 * 8');
+  });
+
+  it('keeps 这个/那个 that point at something after a filler', () => {
+    const cases: [string, string][] = [
+      ['然后这个月的房租', '这个月的房租'],
+      ['嗯这个牌子的酱油', '这个牌子的酱油'],
+      ['就是说这个周末去', '这个周末去'],
+      ['就是那个月的账单', '那个月的账单'],
+    ];
+    for (const [said, value] of cases) assert.equal(withoutFillersZh(said), value, said);
+    assert.deepEqual(parseListRequestZh('购物清单加上嗯这个牌子的酱油').add, ['这个牌子的酱油']);
+  });
+
+  it('a plea after a word that passes a message on is the message', async () => {
+    for (const said of ['告诉他别忘了', '让他别忘了', '跟老婆说别忘了'])
+      assert.equal(withoutTrailingRemarksZh(said), said, said);
+    const h = await createHarness();
+    const r = await h.say('提醒我明天跟老婆说别忘了', 'reminder_update');
+    assert.match(String(r.understanding.slots['task']), /别忘了/u);
+  });
+
+  it('"是X 不是 Y" says what the value is not; it takes nothing back', async () => {
+    assert.equal(entities('我说的是七点 不是 八点 提醒我开会').length, 2);
+    const h = await createHarness();
+    await h.say('提醒我三点开会', 'reminder_update');
+    const r = await h.say('是三点 不是 四点', 'reminder_update');
+    assert.doesNotMatch(r.reply.text, /16:00/u);
   });
 });
