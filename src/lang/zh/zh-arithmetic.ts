@@ -265,7 +265,7 @@ export function sharedAmongZh(text: string): number | undefined {
 
 /** What leads a follow-up in: "那", "要是", "如果是", "假如". */
 const LEAD = /^(?:那么?|要是|如果是?|假如|再|换成|改成|变成)+/u;
-/** Who gets the shares, not what is counted: "每人" prices no thing. */
+/** Who gets the shares, not what is counted: "每人" prices no thing (nor does "每天": a rate). */
 const PERSON_WORDS = /^(?:个人|人|位)$/u;
 
 /**
@@ -280,7 +280,8 @@ export function pricePerOneZh(text: string): string | undefined {
     String.raw`^每\s*(${MEASURE_WORDS})(?:卖|要|是|算|按|收|售价|定价)?(\d+(?:\.\d+)?)(?:(?:块钱|块|元钱|元)(?:(\d)(?:毛|角)?)?)?(?:钱)?(?:的话)?(?:一共|总共)?(?:能|可以)?(?:卖|收|挣|赚|得|值)?(?:多少钱?|几块钱?|几多)?(?:呢|吧|啊)?$`,
     'u',
   ).exec(s);
-  if (m === null || PERSON_WORDS.test(m[1]!)) return undefined;
+  if (m === null || PERSON_WORDS.test(m[1]!) || new RegExp(`^(?:${DAYS_AND_TIMES})$`, 'u').test(m[1]!))
+    return undefined;
   return m[3] === undefined ? m[2] : `${m[2]!}.${m[3]}`;
 }
 
@@ -290,8 +291,9 @@ export function pricePerOneZh(text: string): string | undefined {
  * @returns how many more people (fewer when negative), or `undefined` when the turn says no change
  */
 export function morePeopleZh(text: string): number | undefined {
+  // 再 is kept: "再来一个人" says more people.
   const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, ''))
-    .replace(LEAD, '')
+    .replace(/^(?:那么?|要是|如果是?|假如)+/u, '')
     .replace(/(?:的话)?(?:呢|吧|啊|呀|每人|一人|人均|多少|几块|是多少|得多少|要多少|出多少)*$/u, '');
   const m = new RegExp(String.raw`^(多|又|再|少|走)(?:来|加|去)?了?(\d+)${PEOPLE}$`, 'u').exec(s);
   if (m === null) return undefined;

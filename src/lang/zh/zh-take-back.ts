@@ -5,7 +5,7 @@
  * @module
  */
 
-import { ZH_TAKE_BACK_WORDS } from '../../nlu/entities/zh-take-backs.ts';
+import { ZH_TAKE_BACK_WORDS } from '../../nlu/entities/zh-value-take-backs.ts';
 
 /**
  * A take-back word after a first value, then what leads the second in: 算了, 不对, 不不, 哦不, 说错了,

@@ -287,8 +287,9 @@ function combine(previous: string, fragment: string): string | undefined {
     // "二百四打八折" then "再用一张二十块的优惠券": the coupon comes off the result.
     const coupon = couponZh(fragment);
     if (coupon !== undefined) return `(${previous}) - ${coupon}`;
+    // Only after a count ("12 * 15"): after "320 + 450", "每天3块" prices nothing counted.
     const each = pricePerOneZh(fragment);
-    if (each !== undefined) return `(${previous}) * ${each}`;
+    if (each !== undefined && /\*\s*\d+(?:\.\d+)?$/u.test(previous)) return `(${previous}) * ${each}`;
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
     const zh =
       fragmentZh(fragment) ??

@@ -98,16 +98,26 @@ const ZH_STOP = /删|取消|清空|清除|去掉|不要了|不用了/u;
 const ZH_SET =
   /(?:设|建|定|加|订|弄)(?:一个|一条|个|条|一下)?[提题]醒|^(?:请|麻烦你?|你)?(?:帮我)?(?:提醒我|记(?:一个|一下|个|下|一件|件)?事)/u;
 
+/** 提醒我 as a request (not "提醒我的", the reminders set). */
+const ZH_ASKER = /[提题]醒(?:我们|咱们|我|咱)(?!的)/u;
+/** What makes the rest after 提醒我 a question. */
+const ZH_ASKS = /吗|呢|来着|什么|啥|哪些|哪几|几点|几个|多少|有没有|[？?]/u;
+
 /**
  * "提醒我明天上午十点去查一下物流", "提醒我晚上看一下邮件": a task said after 提醒我 that asks nothing. Its
- * read words (查一下, 看一下) are the task's; "提醒我的都有啥", "你提醒我几点来着" still ask.
+ * read words (查一下, 看一下) are the task's; "提醒我的都有啥", "你提醒我几点来着" still ask. One pass from
+ * the first 提醒我.
  */
-const ZH_SETS_TASK =
-  /[提题]醒(?:我们|咱们|我|咱)(?!的)(?=.*\p{Script=Han}{2})(?!.*(?:吗|呢|来着|什么|啥|哪些|哪几|几点|几个|多少|有没有|[？?]))/u;
+function setsTaskZh(text: string): boolean {
+  const m = ZH_ASKER.exec(text);
+  if (m === null) return false;
+  const rest = text.slice(m.index + m[0].length);
+  return /\p{Script=Han}{2}/u.test(rest) && !ZH_ASKS.test(rest);
+}
 
 /** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
 function readsZh(text: string): boolean {
-  return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text) && !ZH_SETS_TASK.test(text);
+  return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text) && !setsTaskZh(text);
 }
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 // "设一个提醒事项", "记个事儿": the noun of "a reminder" names no task either.
@@ -503,7 +513,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
         // "ok whats left on there now", "what time was that for again": the reminders read back.
         readsBack(simplifyTurn(text)) ||
         asksIfDone(simplifyTurn(text)) ||
-        (ctx.slots['task'] === undefined && ((ZH_READ.test(text) && !ZH_SETS_TASK.test(text)) || EN_READ.test(text)));
+        (ctx.slots['task'] === undefined && ((ZH_READ.test(text) && !setsTaskZh(text)) || EN_READ.test(text)));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

@@ -295,3 +295,27 @@ describe('review r11: what the new readings must leave alone', () => {
     assert.doesNotMatch(r.reply.text, /16:00/u);
   });
 });
+
+describe('review r11 should-fix', () => {
+  it('a chain of take-backs keeps the last value; a bare number keeps the currency it replaces', () => {
+    const chain = entities('计时器五分钟不对八分钟不对十分钟');
+    assert.deepEqual(
+      chain.map((e) => e.value),
+      [10 * 60_000],
+    );
+    const money = entities('八十块不对是九十');
+    assert.equal(money.length, 1);
+    assert.equal(money[0]!.kind, 'money');
+    assert.deepEqual(money[0]!.value, { amount: 90, currency: 'CNY' });
+  });
+
+  it('再来N个人 is more people; 每天 prices nothing; a price of each needs a count before it', async () => {
+    assert.equal(morePeopleZh('再来两个人呢'), 2);
+    assert.equal(morePeopleZh('那再加一个人'), 1);
+    assert.equal(pricePerOneZh('每天3块'), undefined);
+    const h = await createHarness();
+    await h.say('三百二加四百五', 'calculator');
+    const r = await h.say('每个3块', 'calculator');
+    assert.doesNotMatch(r.reply.text, /2310/u);
+  });
+});

@@ -58,14 +58,14 @@ export function withoutTakenBackZh(entities: Entity[], text: string, reread: (te
     if (
       last === undefined ||
       FAMILY[last.kind] !== FAMILY[e.kind] ||
-      !BETWEEN.test(between(text, last, e)) ||
+      !(BETWEEN.test(text.slice(last.end, e.start)) || BETWEEN.test(withoutSharedMeasure(text, last, e))) ||
       contrasts(text, last, e)
     ) {
       kept.push(e);
       continue;
     }
     // One span over both values and the take-back, so what is read around it ("去接孩子") keeps none of them.
-    const meant = FAMILY[e.kind] === 'time' ? withDayOf(last, e, reread) : e;
+    const meant = FAMILY[e.kind] === 'time' ? withDayOf(last, e, reread) : withCurrencyOf(last, e);
     kept[kept.length - 1] = { ...meant, start: last.start, text: text.slice(last.start, e.end) };
   }
   return kept;
@@ -77,10 +77,16 @@ function contrasts(text: string, first: Entity, second: Entity): boolean {
 }
 
 /** The text between two values, without the measure word they share ("五个 不是 六个" → " 不是 "). */
-function between(text: string, first: Entity, second: Entity): string {
+function withoutSharedMeasure(text: string, first: Entity, second: Entity): string {
   const gap = text.slice(first.end, second.start);
   const word = text.charAt(second.end);
   return /\p{Script=Han}/u.test(word) && gap.startsWith(word) ? gap.slice(1) : gap;
+}
+
+/** "一百块不对是一百二": the bare number keeps the currency of the amount it replaces. */
+function withCurrencyOf(first: Entity, second: Entity): Entity {
+  if (first.kind !== 'money' || second.kind !== 'number' || typeof second.value !== 'number') return second;
+  return { ...second, kind: 'money', value: { ...(first.value as object), amount: second.value } };
 }
 
 /** "明天早上七点 不对 八点": the bare 八点 read with 明天早上. */
