@@ -8,15 +8,18 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
+import { splitAtTakeBackZh } from './zh-take-back.ts';
 import { arithmeticRun } from '../../skills/builtin/expression.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 /** A whole number: never a piece cut out of a longer digit run ("12个人" is 12, not 1 and 2). */
 const NB = String.raw`(?<![\d.])(${N})(?![\d.])`;
+/** Days and times: what a number counts ("3天", "5次") and what a rate is paid by ("每天80", "一次50"). */
+const DAYS_AND_TIMES = '天|次';
 /** Measure words of things counted ("5个", "三瓶", "两斤"): a number before one counts, it does not price. */
-const MEASURE_WORDS = '个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听';
+const MEASURE_WORDS = `个人|个|${DAYS_AND_TIMES}|人|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|斤|袋|包|箱|根|颗|把|条|罐|打|碗|串|听`;
 /** Units a rate is paid by ("一小时45", "每晚300", "一节课80"). */
-const RATE_UNITS = '小时|天|周|星期|月|晚|节课|节|趟|单|次|公里';
+const RATE_UNITS = `小时|${DAYS_AND_TIMES}|周|星期|月|晚|节课|节|趟|单|公里`;
 /** "每小时", "一晚", "1个月": one unit a rate is paid by; "第1天" is an ordinal, no rate. */
 const PER = String.raw`(?:每|(?<![\d.第]\s*)1)\s*个?`;
 /** People an amount is shared among ("四个人", "5位"). */
@@ -41,6 +44,13 @@ function discount(_: string, amount: string, tenths: string, hundredths = ''): s
 /** Phrasings rewritten in order; each is anchored on numbers or is a fixed word. */
 const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/百分之\s*(\d+(?:\.\d+)?)/gu, '$1%'],
+  // "六个人吃饭一共390 每人出多少": with a number of people in the turn, the question of what each
+  // pays is a share, read by the share rules below.
+  [
+    /(?:每个?人|人均|(?<![\d.])1个?人|一人)\s*(?:要|得|应该)?\s*(?:出|付|掏|摊|分|给|交|拿)?\s*(?=多少|几)/gu,
+    (match: string, ...rest: unknown[]) =>
+      new RegExp(String.raw`${NB}\s*${PEOPLE}(?!\s*${SHARE})`, 'u').test(String(rest.at(-1))) ? ' 平摊 ' : match,
+  ],
   // "每人多少", "一个人出几块": who pays a share adds no number to the sum.
   [/(?:每个?人|(?<![\d.])1个?人|人均)(?=\s*(?:多少|几|要|得|出|付|掏|摊|分|$))/gu, ' '],
   [/[％]/gu, '%'],
@@ -78,10 +88,11 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
     ),
     '$1 * $2',
   ],
-  // "每瓶3.5 买了三瓶": the price of each first, then the count.
+  // "每瓶3.5 买了三瓶", "一箱12瓶 进了15箱": what each holds or costs first, then the count.
   [
     new RegExp(
-      String.raw`每\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,4}?(${N})[^\d，,。；;]{0,6}?(${N})\s*(?:${MEASURE_WORDS})`,
+      // The count is no rate of its own: "1次3片 1天3次" (a dose) is no 3 * 1.
+      String.raw`${PER}\s*(?:${MEASURE_WORDS})[^\d，,。；;]{0,4}?(${N})[^\d，,。；;]{0,6}?(${N})\s*(?:${MEASURE_WORDS})(?!\s*\d)`,
       'gu',
     ),
     '$1 * $2',
@@ -170,6 +181,8 @@ export function toSymbolsZh(said: string): string | undefined {
   // came before and asks anew (算了 only at the start).
   if (NOT_TO_WORK_OUT.test(said)) return undefined;
   const text = withoutFillersZh(said).replace(/^(?:算了|算啦)[吧啊]?[\s，,。！!]*/u, '');
+  const retaken = takenBack(text);
+  if (retaken !== undefined) return retaken;
   const whole = symbols(text);
   if (whole !== undefined) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",
@@ -181,6 +194,35 @@ export function toSymbolsZh(said: string): string | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** The last operator and what it works on: " * 6" of "78 * 6". */
+const LAST_STEP = /\s*[*/+^-]\s*[^*/+^-]+$/u;
+/** The last plain number ("6" of "78 * 6") and the last percentage ("20%" of "20% * 50"). */
+const LAST_NUMBER = /(?<![\d.])-?\d+(?:\.\d+)?(?![\d.%])(?!.*(?<![\d.])\d+(?:\.\d+)?(?![\d.%]))/u;
+const LAST_PERCENT = /-?\d+(?:\.\d+)?%(?!.*%)/u;
+
+/**
+ * A sum with a part of it taken back, as voice input says it: "78乘以6不对是乘以9" → `78 * 9` (a new
+ * step for the last one), "25加17 说错了 18" → `25 + 18` (a new last number), "3加5 不对 4加5" → `4 + 5`.
+ */
+function takenBack(text: string): string | undefined {
+  const parts = splitAtTakeBackZh(text);
+  if (parts === undefined) return undefined;
+  const [before, after] = parts;
+  const first = symbols(before);
+  if (first === undefined || /[*/+^-]$/u.test(first)) return undefined;
+  if (/^(?:乘|除|加|减|[*/+^-])/u.test(after)) {
+    const step = symbols(`1${after}`)?.replace(/^1\s*/u, '');
+    return step === undefined || !/^[*/+^-]/u.test(step) || !LAST_STEP.test(first)
+      ? undefined
+      : `${first.replace(LAST_STEP, '')} ${step}`;
+  }
+  const second = discountZh(after) ?? symbols(after);
+  if (second === undefined) return undefined;
+  if (!/^-?\d+(?:\.\d+)?%?$/u.test(second)) return second;
+  const last = second.endsWith('%') ? LAST_PERCENT : LAST_NUMBER;
+  return last.test(first) ? first.replace(last, second) : undefined;
 }
 
 /** The sum is not to be worked out: "不用算了", "不算了", "别算了". */
@@ -221,6 +263,58 @@ export function sharedAmongZh(text: string): number | undefined {
   return m === null ? undefined : Number(m[1]);
 }
 
+/** What leads a follow-up in: "那", "要是", "如果是", "假如". */
+const LEAD = /^(?:那么?|要是|如果是?|假如|再|换成|改成|变成)+/u;
+/** Who gets the shares, not what is counted: "每人" prices no thing (nor does "每天": a rate). */
+const PERSON_WORDS = /^(?:个人|人|位)$/u;
+
+/**
+ * A follow-up that prices each of the things just counted: "那每瓶卖三块五能卖多少钱" → `"3.5"`,
+ * "每个五块的话一共多少" → `"5"`.
+ * @param text the turn
+ * @returns the price of one, in digits, or `undefined` when the turn is no price of each
+ */
+export function pricePerOneZh(text: string): string | undefined {
+  const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, '')).replace(LEAD, '');
+  const m = new RegExp(
+    String.raw`^每\s*(${MEASURE_WORDS})(?:卖|要|是|算|按|收|售价|定价)?(\d+(?:\.\d+)?)(?:(?:块钱|块|元钱|元)(?:(\d)(?:毛|角)?)?)?(?:钱)?(?:的话)?(?:一共|总共)?(?:能|可以)?(?:卖|收|挣|赚|得|值)?(?:多少钱?|几块钱?|几多)?(?:呢|吧|啊)?$`,
+    'u',
+  ).exec(s);
+  if (m === null || PERSON_WORDS.test(m[1]!) || new RegExp(`^(?:${DAYS_AND_TIMES})$`, 'u').test(m[1]!))
+    return undefined;
+  return m[3] === undefined ? m[2] : `${m[2]!}.${m[3]}`;
+}
+
+/**
+ * A follow-up that changes how many share the last amount: "要是多来一个人呢" → `1`, "走了两个人呢" → `-2`.
+ * @param text the turn
+ * @returns how many more people (fewer when negative), or `undefined` when the turn says no change
+ */
+export function morePeopleZh(text: string): number | undefined {
+  // 再 is kept: "再来一个人" says more people.
+  const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, ''))
+    .replace(/^(?:那么?|要是|如果是?|假如)+/u, '')
+    .replace(/(?:的话)?(?:呢|吧|啊|呀|每人|一人|人均|多少|几块|是多少|得多少|要多少|出多少)*$/u, '');
+  const m = new RegExp(String.raw`^(多|又|再|少|走)(?:来|加|去)?了?(\d+)${PEOPLE}$`, 'u').exec(s);
+  if (m === null) return undefined;
+  return (m[1] === '少' || m[1] === '走' ? -1 : 1) * Number(m[2]);
+}
+
+/**
+ * A follow-up that takes a coupon off the last result: "再用一张十块的券" → `"10"`, "还有个20元的优惠券呢".
+ * One coupon only, and not a threshold deal ("满100减20的券" is read by nothing here).
+ * @param text the turn
+ * @returns the coupon's value, or `undefined` when the turn is no single coupon
+ */
+export function couponZh(text: string): string | undefined {
+  const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, '')).replace(LEAD, '');
+  const m =
+    /^(?:还有|用|使|拿|有|领)?了?(?:1|一)?(?:张|个)?(\d+(?:\.\d+)?)(?:块钱|块|元钱|元)?的?(?:优惠券|代金券|抵用券|消费券|券)(?:呢|吧)?(?:多少钱?|要付多少|还要多少)?$/u.exec(
+      s,
+    );
+  return m?.[1];
+}
+
 /** "翻个倍", "再翻一番", "减半", "砍一半": the last result doubled or halved. */
 const SCALE_ZH: [RegExp, string][] = [
   [/^(?:结果|答案|这个|那)?(?:再)?(?:翻(?:个|一)?倍|翻一番|乘(?:以)?2|(?:变成|弄成|来个)?(?:两|2)倍)$/u, '* 2'],
@@ -259,7 +353,43 @@ function symbols(text: string): string | undefined {
   s = s.replace(FILLER, ' ').replace(/\s+/g, ' ').replace(/√ /g, '√').trim();
   if (!/\d/.test(s)) return undefined;
   if (!/\p{L}/u.test(s) && !/\d\s+\d/u.test(s)) return s;
-  return totalOf(digits, s) ?? arithmeticRun(s);
+  return totalOf(digits, s) ?? netOf(digits, s) ?? arithmeticRun(s);
+}
+
+/** Asks what is left: "还剩多少", "剩下几块", "还有多少", "净赚多少". */
+const LEFT = /还剩|剩下|剩余|剩多少|剩几|余下|还有多少|还有几|结余|净赚|净挣|净收入/u;
+/** Money that comes in before an amount: "收了", "赚了", "卖了", "有", "工资". */
+const GAIN = /(?:收了?|收入|赚了?|挣了?|卖了?|进账|到账|有|带了|存了|工资|发了)[^\d]{0,4}$/u;
+/** Money that goes out before an amount: "花了", "进货花了", "交了", "还了", "给了". */
+const SPEND = /(?:花了?|花掉|用了|用掉|付了?|交了?|还了|给了|买了|进货|亏了?|赔了|扣了|充了|打车|吃饭)[^\d]{0,4}$/u;
+/** An amount of money with its money word and tenths ("950", "6块5", "20元"), not a count or a time. */
+const MONEY_AMOUNT = new RegExp(
+  String.raw`(?<![\d.])(\d+(?:\.\d+)?)(?:\s*(?:块钱|块|元钱|元|刀|蚊)(?:\s*(\d)(?:毛|角)?)?)?(?![\d.%]|\s*(?:(?!打车)(?:${MEASURE_WORDS})|点|号|月|日|年|岁|小时|分|折|倍|成|度|公|米|克))`,
+  'gu',
+);
+
+/**
+ * Money in and money out, and what is left ("今天收了950 进货花了620 还剩多少", "我有500 买菜花了
+ * 86 打车花了30 还剩多少"): the first amount less the others. Every amount after the first must be said
+ * with a verb that spends or earns it; no operator may be said.
+ */
+function netOf(digits: string, s: string): string | undefined {
+  if (!LEFT.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
+  const terms: string[] = [];
+  let from = 0;
+  for (const m of digits.matchAll(MONEY_AMOUNT)) {
+    const before = digits.slice(from, m.index);
+    const amount = m[2] === undefined ? m[1]! : `${m[1]!}.${m[2]}`;
+    from = m.index + m[0].length;
+    if (terms.length === 0) {
+      if (SPEND.test(before)) return undefined;
+      terms.push(amount);
+    } else if (SPEND.test(before)) terms.push(`- ${amount}`);
+    else if (GAIN.test(before)) terms.push(`+ ${amount}`);
+    else return undefined;
+  }
+  if (terms.length < 2 || /\d/u.test(digits.replace(MONEY_AMOUNT, ' '))) return undefined;
+  return terms.join(' ');
 }
 
 /** Asks for the total of what was listed: "一共多少", "加起来多少钱". */

@@ -13,8 +13,13 @@
 const WORD = '(?:[嗯呃额唔]+|哦*对了|哦+对?|噢+|(?:哦|我)?想起来了|那个啥|那啥|那个|这个|就是说|就是|然后呢|然后)';
 /** A filler standing alone: after the start or a break, before a break or the end. */
 const ALONE = new RegExp(`(^|[\\s，,、。…])${WORD}(?=[\\s，,、。…]|$)`, 'gu');
-/** 就是 / 然后 written against the value they lead into, at its start ("就是收衣服"). */
-const LEADING = /^(?:就是说|就是|然后)(?=\p{Script=Han})/u;
+/**
+ * Fillers written against the value they lead into, at its start, as voice input runs them together:
+ * "就是收衣服", "嗯那个就是猫粮", "然后那个就是醋", "就是那个取快递". 这个 goes only before another filler;
+ * 那个 also after one, but not before what it points at ("就是那个月的", "嗯这个牌子的酱油", "然后这个月的房租").
+ */
+const LEADING =
+  /^(?:(?:[嗯呃额唔]+|然后|就是说|就是|那个啥|那啥)(?:那个(?!月|周|星期|礼拜|时候|人|牌子|样|种|个|家|店|地方|东西|事))?|(?:那个|这个)(?=就是|[嗯呃额唔]))+(?=\p{Script=Han})/u;
 
 /**
  * A Chinese turn or slot value without its spoken fillers.

@@ -11,7 +11,7 @@
  */
 import type { ListRequest } from '../../skills/builtin/list-parse.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
-import { withoutTrailingRemarksZh } from './zh-remarks.ts';
+import { STOCK_ZH, withoutTrailingRemarksZh } from './zh-remarks.ts';
 
 /** The names people give the lists, with what they wrap around them ("我的购物清单里"). */
 const LIST =
@@ -47,14 +47,10 @@ const READS =
 const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
-/**
- * Why an item is wanted or not, said after it ("牙膏也要 家里没了", "黄瓜划掉 冰箱里还有", "快用完了"):
- * no item of its own.
- */
-const REASON =
-  /^(?:我家|家里面?|家|冰箱里?|柜子里|厨房里?|已经|都|早就)?(?:快|又|也|还|都)?(?:没了|没有了|用完了|用光了|吃完了|喝完了|不够了?|见底了|有了|有的|有)(?:呢|啊|哦|的|啦|了)?$/u;
+/** Why an item is wanted or not, said after it ("家里没了", "冰箱里还有"): no item of its own. */
+const REASON = new RegExp(`^${STOCK_ZH}$`, 'u');
 /** A reason clause at the end of a turn, after a space or a comma. */
-const TRAILING_REASON = new RegExp(`[，,\\s]+(?:${REASON.source.slice(1, -1)})$`, 'u');
+const TRAILING_REASON = new RegExp(`[，,\\s]+${STOCK_ZH}$`, 'u');
 /** An adverb left alone by a split ("牛奶 鸡蛋 都不要了", "纸巾 已经买过了"): no item. */
 const ADVERB_ALONE = /^(?:都|全|全都|也|还|已经|早就|早都|统统|通通)$/u;
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */

@@ -41,6 +41,12 @@ const REASON = String.raw`(?:因为|不然|要不然|否则|省得|免得)\p{Scr
  * "在写字楼") stays: 写 is busy only with what is written.
  */
 const BUSY = String.raw`(?:我|我们)?(?:正在\p{Script=Han}{1,4}|在(?:炖|煮|烧|做饭|做菜|开会|忙|上班|上课|加班|洗澡|打游戏|考试|复习|赶|写(?:作业|代码|报告|论文|周报|日报|方案|稿子|PPT|ppt|东西|文章|材料))\p{Script=Han}{0,3}|忙着)(?:呢|啊|哈|哦)?`;
+/**
+ * What is left of a thing at home, said after it in a list request ("牙膏也要 家里没了", "黄瓜划掉 冰箱里
+ * 还有", "快用完了"): the list's remark, read by `zh-list-parse.ts` as no item. Not one of
+ * {@link REMARK_ZH}: a list keeps "鸡蛋也没了" as the item 鸡蛋, and a bare "有了" closes no task. @internal
+ */
+export const STOCK_ZH = String.raw`(?:我家|家里面?|家|冰箱里?|柜子里|厨房里?|已经|都|早就)?(?:快|又|也|还|都)?(?:没了|没有了|用完了|用光了|吃完了|喝完了|不够了?|见底了|有了|有的|有)(?:呢|啊|哦|的|啦|了)?`;
 const REMARK_ZH = new RegExp(`^(?:${[FEELING, PLEA, CHANGED, LASTED, SELF_WORD, REASON, BUSY].join('|')})$`, 'u');
 /**
  * Words that say a message is passed on, or that get someone else to do something: what follows them is
@@ -71,5 +77,14 @@ export function withoutTrailingRemarksZh(text: string, keeps?: RegExp): string {
     if (!REMARK_ZH.test(last) || keeps?.test(last) === true) break;
     clauses.pop();
   }
-  return clauses.join('');
+  // Voice input runs a plea into the request ("再来个卫生纸别忘了"): taken off the end without a pause,
+  // when the request keeps two characters. Not 记得/记住, which can be the task's own verb ("把密码记住").
+  // After a word that passes a message on ("跟老婆说别忘了", "叫儿子别忘了"), the plea is the message.
+  const said = clauses.join('');
+  const plea = GLUED_PLEA.exec(said);
+  return plea === null || PASSES_ON.test(said.slice(0, plea.index)) ? said : said.slice(0, plea.index);
 }
+
+/** A plea not to forget written against the request: "…别忘了", "…千万不要忘记啊", "…拜托了". */
+const GLUED_PLEA =
+  /(?<=\p{Script=Han}{2})(?:千万|一定|可)?(?:(?:别|不要|不能)忘(?:了|记了?|掉了?)?|拜托(?:你)?了)(?:了|哈|啊|呀|哦|噢|喔|啦|呢|嘛)*[。！!~～\s]*$/u;

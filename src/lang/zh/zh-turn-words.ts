@@ -26,8 +26,8 @@ const DAY_QUESTION =
 const ASKS_WHAT_IS_SET =
   /还剩|剩多少|剩下|剩几|还有多久|还要多久|多久响|几点响|查看|看看|看一下|有几个|一共几个|哪几个|有哪些|哪些|有没有|列出|显示|定了几个|设了几个|[定设]的(?:是)?几点|(?:闹钟|闹铃)(?:现在)?(?:是|定的|设的|定在|设在|在)?(?:几点|什么时候)|几点的(?:闹钟|闹铃)|来着/u;
 
-/** "把闹钟都列一下", "明早的闹钟报一下": read the ones set out. */
-const READS_OUT = /列(?:一|个)?下|列个表|报一下|念一下/u;
+/** "把闹钟都列一下", "明早的闹钟报一下", "两个闹钟都念给我听听": read the ones set out. */
+const READS_OUT = /列(?:一|个)?下|列个表|报一下|念一下|(?:念|读|报)(?:给我|一遍)/u;
 /** "设个8点的计时器 到了念一下": a new one is set, and read out when it rings; not a list. */
 const SETS_ONE = /(?:设|定|订|弄|来|整)(?:一?个|上)/u;
 
@@ -111,10 +111,14 @@ const CONFIRM_YES =
   /^(?:(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
 /**
  * A yes and nothing else, said with feeling or in a dialect: "对对对", "是是是", "中", "中中中", "得嘞",
- * "要得", "阔以", "妥了". Not "对不起" or "不对": every word of the turn must be a yes.
+ * "要得", "阔以", "妥了". Not "对不起" or "不对": every word of the turn must be a yes. Not a tag that
+ * asks back ("对吧", "是吧": "right?") nor an impatient "好了好了" ("enough"): {@link NO_YES}.
  */
 const YES_ONLY =
   /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
+/** "对吧", "是吧？", "好了好了": said with the yes words, they ask back or stop the talk. */
+const NO_YES = /^(?:对|是)吧|好了[\s，,！!。~～]*好了/u;
+const saysYesOnly = (text: string) => YES_ONLY.test(text) && !NO_YES.test(text);
 /** "别问了", "不用再确认了": the user wants it done; what is said with it may still refuse. */
 const EMPHATIC = /(?:别|不要|不用)再?(?:问|确认|犹豫|啰嗦|磨叽|墨迹|废话)了?/gu;
 /**
@@ -139,10 +143,10 @@ export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
   if (rest !== said) {
     rest = rest.replace(/^[\s，,。！!~～]+|[\s，,。！!~～]+$/gu, '');
     if (CONFIRM_NO.test(rest) || EMPHATIC_NO.test(rest)) return 'no';
-    return rest === '' || CONFIRM_YES.test(rest) || YES_ONLY.test(rest) ? 'yes' : 'no';
+    return rest === '' || CONFIRM_YES.test(rest) || saysYesOnly(rest) ? 'yes' : 'no';
   }
   if (CONFIRM_NO.test(said)) return 'no';
-  return CONFIRM_YES.test(said) || YES_ONLY.test(said) ? 'yes' : undefined;
+  return CONFIRM_YES.test(said) || saysYesOnly(said) ? 'yes' : undefined;
 }
 
 /** Words that stop something running or set: "停下来吧", "关掉吧", "cancel掉吧", "那个取消吧". */

@@ -7,6 +7,7 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutTrailingRemarksZh } from './zh-remarks.ts';
+import { splitAtTakeBackZh } from './zh-take-back.ts';
 import { UNIT_PATTERN, unitByAlias } from '../../skills/builtin/units.ts';
 
 /** id → the name replies use, then the other names people write. */
@@ -102,7 +103,7 @@ const TARGET_AFTER = new RegExp(
 );
 /** "两斤半", "三亩半", "1公里半": the half follows the unit. */
 const UNIT_AND_A_HALF = new RegExp(`(\\d+)(${ZH_UNIT_SOURCE})半`, 'giu');
-const FRAGMENT_TO = new RegExp(`^(?:换成|换算成|用|改成|转成|要)?${U}$`, 'iu');
+const FRAGMENT_TO = new RegExp(`^(?:换成|换算成|用|改成|转成|要|是多少|多少|是几|几)?${U}$`, 'iu');
 const FRAGMENT_NUMBER = new RegExp(`^${NUM}$`, 'u');
 
 /** What a conversion request names; any part may be missing in a follow-up. */
@@ -119,17 +120,35 @@ const idOf = (name: string | undefined) =>
 const PURPOSE = /(?<![\s，,])[\s，,]+\p{Script=Han}{1,6}(?:要用|得用|用的|用)(?:的|啊|呢|哈|嘛)?[。！!\s]*$/u;
 
 /**
- * Reads a Chinese conversion request or a fragment of one.
+ * Why the user wants the other unit, said after it: "换成米吧我看不懂英尺", "换成公斤 我不懂磅", "用摄氏度
+ * 华氏度没概念". A unit named in it is the one the user does not read, never the one asked for.
+ */
+const NOT_READ =
+  /(?<=\p{Script=Han})(?:(?:吧|呗|啊|呀)[\s，,]*(?:我|因为|反正)?|[\s，,]+(?:我|因为|反正)?|我|因为)(?:\p{Script=Han}{1,4}?)?(?:看不懂|不懂|搞不懂|不会算|不习惯|用不惯|不熟|没概念|没感觉)\p{Script=Han}{0,8}[。！!\s]*$/u;
+
+/**
+ * Reads a Chinese conversion request or a fragment of one. A part taken back ("换成厘米不对换成米") is
+ * replaced by what follows the take-back.
  * @param text e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
  * @returns the unit ids (`kilometer`, `mile`) and amount it names
  */
 export function parseConversionZh(text: string): ZhConversion {
+  const parts = splitAtTakeBackZh(text);
+  if (parts !== undefined) {
+    const meant = readConversion(parts[1]);
+    if (Object.keys(meant).length > 0) return { ...readConversion(parts[0]), ...meant };
+  }
+  return readConversion(text);
+}
+
+function readConversion(text: string): ZhConversion {
   // "几两" asks for liang (两 is also the numeral two): named so before numerals become digits.
   // "零下十度" is -10; "几两" asks for liang (两 is also the numeral two): both named before numerals become digits.
   const s = zhNumbersToDigits(
     withoutTrailingRemarksZh(text.normalize('NFKC').trim())
       // "换成英寸 填表要用", "换算成磅 买机票得用": what the value is for is no part of it.
       .replace(PURPOSE, '')
+      .replace(NOT_READ, '')
       .replace(/(几|多少)两/gu, '$1liang')
       // "三两肉", "半两茶叶": 两 after a numeral is the weight, not the numeral two ("三两个", "三两天", "三两下"
       // are rough counts, and so are "一两公里", "一两小时", "一两周" before a unit or a span of time).

@@ -20,6 +20,7 @@ import { assertTimeZone, defaultTimeZone } from './time-zone.ts';
 import { findZhDates } from './zh-dates.ts';
 import { findZhDurations } from './zh-durations.ts';
 import { findZhQuantities } from './zh-quantities.ts';
+import { withoutTakenBackZh } from './zh-value-take-backs.ts';
 import { foldHanVariants } from '../runtime/han-variants.ts';
 import { foldFullWidth } from '../runtime/normalize.ts';
 
@@ -125,7 +126,12 @@ export function extractEntities(text: string, options: ExtractEntitiesOptions = 
     custom.match(original);
     if (original !== ctx) ctx.out.push(...original.out);
   }
-  const kept = resolveOverlaps(ctx.out, ctx.text.length);
+  const found = resolveOverlaps(ctx.out, ctx.text.length);
+  // "十分钟不对十五分钟": the value the user meant, read with the Chinese grammars only.
+  const kept =
+    found.length > 1 && HAN_RE.test(ctx.text)
+      ? withoutTakenBackZh(found, ctx.text, (piece) => extractEntities(piece, { now, timeZone }))
+      : found;
   if (ctx.text !== capped) for (const e of kept) e.text = capped.slice(e.start, e.end);
   return kept;
 }

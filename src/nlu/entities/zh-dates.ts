@@ -299,7 +299,15 @@ function readMatch(
     else if (quarter !== undefined) minute = quarter === '一刻' ? 15 : 45;
     else if (minuteS !== undefined) {
       // "三点五公里" is the number 3.5: a bare minute with no 分 and nothing else dated needs no unit after it.
-      if (minuteUnit === undefined && date === undefined && period === undefined && NUMBER_AFTER_RE.test(after))
+      // A decimal is read digit by digit ("三点一四"): a minute said with 十 is a minute before any of those
+      // words, 的 ("六点二十的", "八点十五的") and a unit alike ("三点十五公里" is no 3.15 km).
+      if (
+        minuteUnit === undefined &&
+        date === undefined &&
+        period === undefined &&
+        !minuteS.includes('十') &&
+        NUMBER_AFTER_RE.test(after)
+      )
         return undefined;
       minute = num(minuteS) ?? NaN;
     }

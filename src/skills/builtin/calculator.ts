@@ -14,8 +14,17 @@ import { pick, type Random } from './phrasing.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { readDictation } from '../../nlu/entities/dictation.ts';
+import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { discountZh, scaleZh, sharedAmongZh, toSymbolsZh } from '../../lang/zh/zh-arithmetic.ts';
+import {
+  couponZh,
+  discountZh,
+  morePeopleZh,
+  pricePerOneZh,
+  scaleZh,
+  sharedAmongZh,
+  toSymbolsZh,
+} from '../../lang/zh/zh-arithmetic.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
 
@@ -148,7 +157,7 @@ const LAST_PLAIN_NUMBER = /(\d+(?:\.\d+)?)(?![\d.]*\s*%)(?!.*\d)/;
 /** The exponent of a plain power ("2 ^ 10"). */
 const LAST_POWER = new RegExp(String.raw`\^\s*${N}$`);
 /** The divisor a sum ends on ("360 / 4"). */
-const LAST_DIVISOR = /\/\s*\d+(?:\.\d+)?$/;
+const LAST_DIVISOR = /\/\s*(\d+(?:\.\d+)?)$/;
 /** The amount shared out and its divisor, as the last thing in the expression ("240 / 6"). */
 const LAST_SHARED = /(?<![\d.])(\d+(?:\.\d+)?)(\s*\/\s*\d+(?:\.\d+)?)$/;
 const MONEY_NOUN = new RegExp(String.raw`^(?:${MONEY}|p)$`);
@@ -231,11 +240,22 @@ function fragmentZh(fragment: string): string | undefined {
     // "那20次方呢" raises the last result (or base) to a new power: read as "的20次方".
     .replace(/^(?=[0-9零一二两三四五六七八九十]+次(?:方|幂)$)/u, '的');
   if (/^(?:乘|除|加|减|的(?:平方|立方|\d|[零一二两三四五六七八九十]+次)|[*/+^-])/u.test(s)) {
-    const rest = toSymbolsZh(`1${s}`)?.replace(/^1\s*/, '');
+    const rest = (toSymbolsZh(`1${s}`) ?? toSymbolsZh(`1${withoutWhatItIs(s)}`))?.replace(/^1\s*/, '');
     return rest === undefined || rest === '' ? undefined : rest;
   }
   // "那120的呢": the number the last percentage was of.
   return toSymbolsZh(s.replace(/^的|的$/gu, ''));
+}
+
+/**
+ * "加上微信收的180", "减去车费20": what the amount is, said between the operator and its one number,
+ * is no part of the sum.
+ */
+function withoutWhatItIs(step: string): string {
+  return zhNumbersToDigits(step).replace(
+    /^(乘以|乘上|乘|除以|除|加上|加|减去|减掉|减)[^\d+*/^-]{1,8}?(?=\d+(?:\.\d+)?(?:块钱|块|元钱|元)?$)/u,
+    '$1',
+  );
 }
 
 /** The first of several clauses that `read` reads, when the turn has more than one. */
@@ -288,6 +308,18 @@ function combine(previous: string, fragment: string): string | undefined {
     // "360 四个人AA" then "那要是五个人分呢": the same amount shared among other people.
     const people = sharedAmongZh(fragment);
     if (people !== undefined && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${people}`);
+    // "六个人…每人出多少" then "要是多来一个人呢": one more to share among.
+    const more = morePeopleZh(fragment);
+    const divisor = LAST_DIVISOR.exec(previous)?.[1];
+    if (more !== undefined && divisor !== undefined && Number(divisor) + more > 0)
+      return previous.replace(LAST_DIVISOR, `/ ${Number(divisor) + more}`);
+    // "一箱12瓶 进了15箱" then "那每瓶卖三块五能卖多少钱": the count times the price of each.
+    // "二百四打八折" then "再用一张二十块的优惠券": the coupon comes off the result.
+    const coupon = couponZh(fragment);
+    if (coupon !== undefined) return `(${previous}) - ${coupon}`;
+    // Only after a count ("12 * 15"): after "320 + 450", "每天3块" prices nothing counted.
+    const each = pricePerOneZh(fragment);
+    if (each !== undefined && /\*\s*\d+(?:\.\d+)?$/u.test(previous)) return `(${previous}) * ${each}`;
     // "嗯，再除以 30 天呢，平均一天多少？": the first clause that continues the sum.
     const zh =
       fragmentZh(fragment) ??

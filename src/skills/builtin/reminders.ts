@@ -66,10 +66,12 @@ const DATE_KINDS = new Set(['date', 'time', 'datetime', 'duration']);
 const DOWN = '下(?!午|楼|班|课|载|单|车|雨|周|个|次|面|去|来|山|水|厨|馆|棋|注|锅|礼拜|星期|月|回|飞机|高铁|地铁|线)';
 /** "提醒我明天早上七点开会", "十分钟后提醒我喝水", "设个提醒：交房租". */
 const ZH_TASK_PATTERNS = [
-  // 题醒 is the commonest pinyin slip for 提醒.
+  // "那个带工牌的提醒你也弄一下", "交电费的提醒也设一个": the task named before the reminder asked for.
+  /^(?:那个|这个|把)?(\p{Script=Han}{2,12}?)的(?:那个)?[提题]醒(?:你)?(?:也|再|就)?(?:弄|设|定|加|建|做|整|安排)(?:一下|一个|个|上|好)?(?:吧|啊|呗)?$/u,
+  // 题醒 is the commonest pinyin slip for 提醒; voice input also writes it 体型 or 题型 ("体型我下午三点开会").
   // 下 of 下午 is the time, not "提醒下我"; 下 of 下楼, 下班, 下载 is the task's verb ("提醒我下楼拿外卖").
   new RegExp(
-    String.raw`(?:[提题]醒|remind(?!er))(?:一下|${DOWN}|一声)?(?:我们|咱们|我|咱)?(?:一下|${DOWN}|一声)?[，,：:\s]*(.*)$`,
+    String.raw`(?:[提题]醒|^(?:体型|题型|提型)(?=我)|remind(?!er))(?:一下|${DOWN}|一声)?(?:我们|咱们|我|咱)?(?:一下|${DOWN}|一声)?[，,：:\s]*(.*)$`,
     'iu',
   ),
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
@@ -96,9 +98,26 @@ const ZH_STOP = /删|取消|清空|清除|去掉|不要了|不用了/u;
 const ZH_SET =
   /(?:设|建|定|加|订|弄)(?:一个|一条|个|条|一下)?[提题]醒|^(?:请|麻烦你?|你)?(?:帮我)?(?:提醒我|记(?:一个|一下|个|下|一件|件)?事)/u;
 
+/** 提醒我 as a request (not "提醒我的", the reminders set). */
+const ZH_ASKER = /[提题]醒(?:我们|咱们|我|咱)(?!的)/u;
+/** What makes the rest after 提醒我 a question. */
+const ZH_ASKS = /吗|呢|来着|什么|啥|哪些|哪几|几点|几个|多少|有没有|[？?]/u;
+
+/**
+ * "提醒我明天上午十点去查一下物流", "提醒我晚上看一下邮件": a task said after 提醒我 that asks nothing. Its
+ * read words (查一下, 看一下) are the task's; "提醒我的都有啥", "你提醒我几点来着" still ask. One pass from
+ * the first 提醒我.
+ */
+function setsTaskZh(text: string): boolean {
+  const m = ZH_ASKER.exec(text);
+  if (m === null) return false;
+  const rest = text.slice(m.index + m[0].length);
+  return /\p{Script=Han}{2}/u.test(rest) && !ZH_ASKS.test(rest);
+}
+
 /** A Chinese question that reads the reminders back ("提醒都有啥", "我设的那些提醒报一下"). */
 function readsZh(text: string): boolean {
-  return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text);
+  return hasHan(text) && ZH_READ.test(text) && !ZH_CHANGE.test(text) && !setsTaskZh(text);
 }
 // A bare pronoun is what is left of "明天早上八点提醒我": the pattern's (.+) takes the 我 back.
 // "设一个提醒事项", "记个事儿": the noun of "a reminder" names no task either.
@@ -147,7 +166,13 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   // "喝水 一上午没喝了", "睡觉 别熬了": a remark after the task is no part of it.
   task = withoutTrailingRemarksZh(task);
   // "提醒列表给我看看", "我有提醒吗" ask about reminders; they set none.
-  if (/^(?:列表|清单|的)|看看|看一下|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(task)) return undefined;
+  // A task that looks at something ("去看一下牙医", "把合同看一下") is a task.
+  if (
+    /^(?:列表|清单|的)|^(?:给我)?(?:看看|看一下)$|(?:给我|让我)(?:看看|看一下)|有哪些|几点|来着|有啥|定好了|设好了|吗$/u.test(
+      task,
+    )
+  )
+    return undefined;
   // "帮忙建个提醒呗", "设个提醒先 急": particles and haste after the request are no task either, so the
   // task is asked for and a task said next ("去驿站拿快递") fills it instead of the time asked.
   if (ZH_EMPTY_TASK.test(task) || onlyParticlesZh(task)) {
@@ -489,7 +514,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
         // "ok whats left on there now", "what time was that for again": the reminders read back.
         readsBack(simplifyTurn(text)) ||
         asksIfDone(simplifyTurn(text)) ||
-        (ctx.slots['task'] === undefined && (ZH_READ.test(text) || EN_READ.test(text)));
+        (ctx.slots['task'] === undefined && ((ZH_READ.test(text) && !setsTaskZh(text)) || EN_READ.test(text)));
       const creating =
         !reading &&
         (ctx.intent === 'reminder_update' || ctx.slots['task'] !== undefined || ctx.slots['when'] !== undefined);

@@ -37,7 +37,8 @@ const ZH_PATTERNS = [
   /(?:叫我|称呼我|喊我|管我叫|把我叫做?)\s*([^\s，,。！!？?、]{1,20})/u,
   /(?:我叫|我的名字是|我的名字叫|我名字叫|我名字是|名字改成|名字改为|改名叫|改名为|我的名字改成)\s*([^\s，,。！!？?、]{1,20})/u,
   // "叫老周吧", "就叫周师傅": a short turn that only names.
-  /^(?:那就|就|那|以后就?)?叫(?![我醒个车])([^\s，,。！!？?、]{1,8}?)(?:吧|就行了?|就好了?)?$/u,
+  // "就叫老周吧 厂里都这么叫": the same, with a reason after a space or after 吧.
+  /^(?:那就|就|那|以后就?)?叫(?![我醒个车])([^\s，,。！!？?、]{1,8}?)(?:吧|就行了?|就好了?)?(?:$|(?<=吧)|\s+(?=\p{Script=Han}))/u,
 ];
 /** A turn that asks ("那我叫啥来着", "你现在管我叫啥") gives no name, even as an answer. */
 const ZH_QUESTION = /啥|什么|谁|哪|几|吗|来着|[？?]/u;
@@ -58,14 +59,17 @@ function extractNameZh(said: string, answer: boolean): string | undefined {
   }
   let name: string | undefined;
   for (const p of ZH_PATTERNS) name ??= p.exec(text)?.[1];
-  // An answer's name is its first clause: "张姐吧，显得年轻一点" is 张姐.
+  // An answer's name is its first clause: "张姐吧，显得年轻一点" is 张姐. Phone and voice input part
+  // clauses with a space or run them on after 吧: "就叫芳姐吧 店里都这么叫", "老周吧大家都这么叫".
   if (name === undefined && answer && !ZH_QUESTION.test(text))
     name = text
       .trim()
-      .split(/[，,。；;！!]/u)[0]!
+      .split(/[，,。；;！!]|(?<=\p{Script=Han})(?:\s+|(?<=吧))(?=\p{Script=Han})/u)[0]!
       .replace(/^(?:我是|我叫|叫我|就叫|是)/u, '')
       .replace(/[\s，,。！!？?]+$/u, '');
   if (name === undefined) return undefined;
+  // "叫我小雪吧大家都这么叫我": voice input runs the reason on after 吧.
+  name = name.replace(/(?<=\p{Script=Han})吧\p{Script=Han}{2,}$/u, '');
   // "称呼我为李老师": 为 introduces the name.
   name = name
     .replace(/^(?:为|做|作)(?=.)/u, '')
