@@ -295,6 +295,16 @@ const ON_TOP = new RegExp(
 );
 
 /** Applies a follow-up fragment to the last expression: "of 120", "20%", "times 3", "double that", "乘以二呢". */
+/** Whether a coupon can come off the last result: it is worth something and not more than the result. */
+function couponFits(previous: string, coupon: number): boolean {
+  if (!(coupon > 0)) return false;
+  try {
+    return coupon <= evaluateExpression(previous);
+  } catch {
+    return false;
+  }
+}
+
 function combine(previous: string, fragment: string): string | undefined {
   if (hasHan(fragment)) {
     // "那打七折呢" after "100打八五折": the new discount replaces the old one, or applies to the result.
@@ -315,8 +325,9 @@ function combine(previous: string, fragment: string): string | undefined {
       return previous.replace(LAST_DIVISOR, `/ ${Number(divisor) + more}`);
     // "一箱12瓶 进了15箱" then "那每瓶卖三块五能卖多少钱": the count times the price of each.
     // "二百四打八折" then "再用一张二十块的优惠券": the coupon comes off the result.
+    // A coupon worth nothing or more than the bill is no coupon for it: the turn is asked about.
     const coupon = couponZh(fragment);
-    if (coupon !== undefined) return `(${previous}) - ${coupon}`;
+    if (coupon !== undefined) return couponFits(previous, Number(coupon)) ? `(${previous}) - ${coupon}` : undefined;
     // Only after a count ("12 * 15"): after "320 + 450", "每天3块" prices nothing counted.
     const each = pricePerOneZh(fragment);
     if (each !== undefined && /\*\s*\d+(?:\.\d+)?$/u.test(previous)) return `(${previous}) * ${each}`;

@@ -261,6 +261,20 @@ describe('review r11: what the new readings must leave alone', () => {
     assert.doesNotMatch(r.reply.text, /-10/u);
   });
 
+  it('takes no coupon off that is worth more than the bill, or nothing (re-check of review r11)', async () => {
+    for (const coupon of ['再用一张五百块的券', '再用一张0块的券']) {
+      const h = await createHarness();
+      const first = await h.say('六十加二十五', 'calculator');
+      assert.match(first.reply.text, /85/u);
+      const r = await h.say(coupon, 'calculator');
+      assert.doesNotMatch(r.reply.text, /-\s*\d|−\s*\d|85 - 0|\(85\)/u, coupon);
+    }
+    const h = await createHarness();
+    await h.say('六十加二十五', 'calculator');
+    const r = await h.say('再用一张二十块的券', 'calculator');
+    assert.match(r.reply.text, /65/u);
+  });
+
   it('a dose (一次三片 一天三次) is no count times a price', () => {
     for (const said of ['1次3片 一天3次', '一次三片 一天三次 一共几片', '一次两粒 一天两次 一共几粒'])
       assert.notEqual(toSymbolsZh(said), '3 * 13', said);
