@@ -29,11 +29,20 @@ const AFTER_MEANT =
   `(?=\\s{0,12}(?:$|[,.!?;%]|(?:${UNIT}|tonight|today|tomorrow|tmrw|morning|afternoon|evening|night|on|at|in\\s+the|` +
   `please|pls|thanks?|then|instead|sharp|ish|to|and|times|plus|minus|divided|multiplied|x|over|percent)(?![\\p{L}])))`;
 
+/**
+ * "one" or "oh" said alone: after "no"/"sorry" it is mostly a pronoun ("no one in the house is up", "sorry one on
+ * the list is missing"), so it is the number meant only right before its unit or half of the day ("no one pm").
+ */
+const LONE_ONE = `(?:one|oh)(?![\\p{L}\\d])(?![\\s-]{1,3}(?:${NUMBER_WORD})(?![\\p{L}]))`;
+const MEANT =
+  `(?:(?=${LONE_ONE})(?:one|oh)\\s{1,3}(?:${UNIT})(?![\\p{L}])|` +
+  `(?!${LONE_ONE})${NUMBER}(?![\\p{L}\\d])${AFTER_MEANT})`;
+
 // "ten no fifteen", "at 7 no 8", "six thirty sorry six forty five", "ten seconds I mean ten minutes": the first
-// number (with its unit) and the take-back go, when the number meant ends where a number can (AFTER_MEANT).
+// number (with its unit) and the take-back go, when the number meant ends where a number can (MEANT).
 // Gaps are bounded, so a long run of spaces costs each start a few steps.
 const TAKE_BACK_RE = new RegExp(
-  `(?<![\\p{L}\\d])${NUMBER}(?:\\s{1,3}(?:${UNIT}))?\\s{0,3},?\\s{1,3}${TAKE_BACK},?\\s{1,3}(?=(?:at\\s|for\\s|in\\s)?\\s{0,12}${NUMBER}(?![\\p{L}\\d])${AFTER_MEANT})`,
+  `(?<![\\p{L}\\d])${NUMBER}(?:\\s{1,3}(?:${UNIT}))?\\s{0,3},?\\s{1,3}${TAKE_BACK},?\\s{1,3}(?=(?:at\\s|for\\s|in\\s)?\\s{0,12}${MEANT})`,
   'giu',
 );
 
