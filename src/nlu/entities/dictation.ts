@@ -48,11 +48,17 @@ const TAKE_BACK_RE = new RegExp(
 
 // Voice fillers, never part of a date, a time or an amount: "tomorrow um at 9", "for uh ten minutes".
 const FILLER_RE = /(?<![\p{L}'’])(?:um+|uh+m*|erm+|hmm+)(?![\p{L}'’])\s*,?/giu;
-// "like" as a hedge before a time or an amount ("tomorrow like at noon", "for like 10 minutes"), not the verb
-// ("I'd like at least 5", "feels like 2 hours" are rare; a subject before it marks the verb).
-const LIKE_RE =
-  /like(?<![\p{L}'’]like)(?<!\b(?:i|you|we|they|would|'d|do|don't|did|feel|feels|felt|look|looks|sound|sounds|just|really)\s+like),?(?=\s+(?:at|around|about|in|on|for|noon|midnight|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b))/giu;
-
+// "like" as a hedge, only right after a day, a part of one, a preposition of time or a number and before a time
+// or an amount ("tomorrow like at noon", "for like 10 minutes", "for 5 like at noon"); anywhere else it is what
+// it is ("I'd like at least 5", "kids like 3 sugars"). The gap allows a filler read away ("friday um like at 9").
+const LIKE_LEAD =
+  'today|tonight|tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|' +
+  'evening|night|weekend|for|in|at|around|about|by|on|until|till';
+const LIKE_RE = new RegExp(
+  `like(?<=(?<![\\p{L}'’])(?:\\d|${LIKE_LEAD}|${NUMBER_WORD})[\\s,]{1,8}like),?(?=\\s+(?:at|around|about|in|on|for|noon|midnight|\\d|` +
+    `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\b))`,
+  'giu',
+);
 // "a too minute timer", "for to hours", "in too minutes": before a unit, after a word a count follows, the
 // sound of "two"; "for for minutes" is "4". Elsewhere "to" and "for" are what they are.
 // The look-behinds follow the word, so a long run of spaces is scanned once, not at every position.

@@ -95,6 +95,13 @@ describe('a spoken filler between a day and its time', () => {
   it('"like" as a verb stays', () => {
     assert.equal(readDictation("i'd like at least two"), "i'd like at least two");
     assert.equal(readDictation('they like 3 sugars'), 'they like 3 sugars');
+    assert.equal(readDictation('the kids like at least 2 biscuits'), 'the kids like at least 2 biscuits');
+    assert.equal(readDictation('cats like 3 naps a day'), 'cats like 3 naps a day');
+  });
+
+  it('"like" goes only after a day, a part of one or a preposition of time, even after a filler', () => {
+    assert.equal(readDictation('friday um like at 9'), 'friday         at 9');
+    assert.equal(readDictation('in like ten minutes'), 'in      ten minutes');
   });
 });
 
