@@ -77,6 +77,17 @@ const digitFor = (digit: string) => (s: string) => digit.padEnd(s.length, ' ');
 const MAX_BLANKED = 64;
 
 /**
+ * An English utterance without its voice fillers ("call um Ann" → "call Ann"), for the words a slot keeps.
+ *
+ * @param text - what was said
+ * @returns the text, each filler (and the comma after it) a single space
+ * @example withoutFillers('call um, Ann') // 'call  Ann'
+ */
+export function withoutFillers(text: string): string {
+  return text.replace(FILLER_RE, ' ');
+}
+
+/**
  * Reads dictation's take-backs, fillers and number homophones out of an English utterance, keeping its length
  * (see the module comment). Text without one comes back as it is.
  *

@@ -141,6 +141,15 @@ describe('dictated slots through the dialogue', () => {
     assert.doesNotMatch(sum.reply.text, /\b8\b/);
   });
 
+  it('a filler said inside the task is no part of it; words that hold one are kept', async () => {
+    const h = await createHarness();
+    const r = await h.say('remind me at 2 no 3 pm to text um Priya', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], 'text Priya');
+    const h2 = await createHarness();
+    const r2 = await h2.say('remind me to erm, hum the anthem for Umar at 4', 'reminder_update');
+    assert.equal(r2.understanding.slots['task'], 'hum the anthem for Umar');
+  });
+
   it('a timer answer with a take-back', async () => {
     const h = await createHarness();
     await h.say('start a timer', 'timer');
