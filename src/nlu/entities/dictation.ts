@@ -29,21 +29,36 @@ const AFTER_MEANT =
   `(?=\\s{0,12}(?:$|[,.!?;%]|(?:${UNIT}|tonight|today|tomorrow|tmrw|morning|afternoon|evening|night|on|at|in\\s+the|` +
   `please|pls|thanks?|then|instead|sharp|ish|to|and|times|plus|minus|divided|multiplied|x|over|percent)(?![\\p{L}])))`;
 
+/**
+ * "one" or "oh" said alone: after "no"/"sorry" it is mostly a pronoun ("no one in the house is up", "sorry one on
+ * the list is missing"), so it is the number meant only right before its unit or half of the day ("no one pm").
+ */
+const LONE_ONE = `(?:one|oh)(?![\\p{L}\\d])(?![\\s-]{1,3}(?:${NUMBER_WORD})(?![\\p{L}]))`;
+const MEANT =
+  `(?:(?=${LONE_ONE})(?:one|oh)\\s{1,3}(?:${UNIT})(?![\\p{L}])|` +
+  `(?!${LONE_ONE})${NUMBER}(?![\\p{L}\\d])${AFTER_MEANT})`;
+
 // "ten no fifteen", "at 7 no 8", "six thirty sorry six forty five", "ten seconds I mean ten minutes": the first
-// number (with its unit) and the take-back go, when the number meant ends where a number can (AFTER_MEANT).
+// number (with its unit) and the take-back go, when the number meant ends where a number can (MEANT).
 // Gaps are bounded, so a long run of spaces costs each start a few steps.
 const TAKE_BACK_RE = new RegExp(
-  `(?<![\\p{L}\\d])${NUMBER}(?:\\s{1,3}(?:${UNIT}))?\\s{0,3},?\\s{1,3}${TAKE_BACK},?\\s{1,3}(?=(?:at\\s|for\\s|in\\s)?\\s{0,12}${NUMBER}(?![\\p{L}\\d])${AFTER_MEANT})`,
+  `(?<![\\p{L}\\d])${NUMBER}(?:\\s{1,3}(?:${UNIT}))?\\s{0,3},?\\s{1,3}${TAKE_BACK},?\\s{1,3}(?=(?:at\\s|for\\s|in\\s)?\\s{0,12}${MEANT})`,
   'giu',
 );
 
 // Voice fillers, never part of a date, a time or an amount: "tomorrow um at 9", "for uh ten minutes".
 const FILLER_RE = /(?<![\p{L}'’])(?:um+|uh+m*|erm+|hmm+)(?![\p{L}'’])\s*,?/giu;
-// "like" as a hedge before a time or an amount ("tomorrow like at noon", "for like 10 minutes"), not the verb
-// ("I'd like at least 5", "feels like 2 hours" are rare; a subject before it marks the verb).
-const LIKE_RE =
-  /like(?<![\p{L}'’]like)(?<!\b(?:i|you|we|they|would|'d|do|don't|did|feel|feels|felt|look|looks|sound|sounds|just|really)\s+like),?(?=\s+(?:at|around|about|in|on|for|noon|midnight|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b))/giu;
-
+// "like" as a hedge, only right after a day, a part of one, a preposition of time or a number and before a time
+// or an amount ("tomorrow like at noon", "for like 10 minutes", "for 5 like at noon"); anywhere else it is what
+// it is ("I'd like at least 5", "kids like 3 sugars"). The gap allows a filler read away ("friday um like at 9").
+const LIKE_LEAD =
+  'today|tonight|tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|' +
+  'evening|night|weekend|for|in|at|around|about|by|on|until|till';
+const LIKE_RE = new RegExp(
+  `like(?<=(?<![\\p{L}'’])(?:\\d|${LIKE_LEAD}|${NUMBER_WORD})[\\s,]{1,8}like),?(?=\\s+(?:at|around|about|in|on|for|noon|midnight|\\d|` +
+    `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\b))`,
+  'giu',
+);
 // "a too minute timer", "for to hours", "in too minutes": before a unit, after a word a count follows, the
 // sound of "two"; "for for minutes" is "4". Elsewhere "to" and "for" are what they are.
 // The look-behinds follow the word, so a long run of spaces is scanned once, not at every position.
@@ -60,6 +75,17 @@ const digitFor = (digit: string) => (s: string) => digit.padEnd(s.length, ' ');
  * thousands ("um um um …") would leave a run of spaces that chrono reads in quadratic time; past it the words stay.
  */
 const MAX_BLANKED = 64;
+
+/**
+ * An English utterance without its voice fillers ("call um Ann" → "call Ann"), for the words a slot keeps.
+ *
+ * @param text - what was said
+ * @returns the text, each filler (and the comma after it) a single space
+ * @example withoutFillers('call um, Ann') // 'call  Ann'
+ */
+export function withoutFillers(text: string): string {
+  return text.replace(FILLER_RE, ' ');
+}
 
 /**
  * Reads dictation's take-backs, fillers and number homophones out of an English utterance, keeping its length

@@ -227,12 +227,17 @@ const DAY_AFTER_RE = /^\s*(?:tomorrow|tmrw|tmr|tonight|today)(?![\p{L}])/iu;
 /** What may come before a time that is the whole answer ("ten to six please", "um, say twenty to seven"). */
 const ANSWER_LEAD_RE =
   /^[\s,]*(?:(?:um+|uh+|ok(?:ay)?|so|well|oh|yeah|yes|no|make\s+it|about|around|say|like|maybe|it'?s)[\s,]+)*$/i;
-const CLOCK_WORD_RE = /\b(?:alarms?|wake|waking|up|remind(?:ers?)?|what\s+time|(?:make|change|move|push|set)\s+it)\b/i;
+/**
+ * A clock word right before the time, which it governs ("wake me up ten to six", "set it ten to six"); nothing
+ * but a filler between them. "remind me" is no clock word: "remind me the shop is open from ten to six" is a range.
+ */
+const CLOCK_WORD_RE =
+  /\b(?:alarms?|wake(?:\s+(?:me|us|him|her|them))?(?:\s+up)?|waking(?:\s+up)?|get\s+(?:me|us)\s+up|what\s+time|(?:make|change|move|push|set)\s+(?:it|that)(?:\s+(?:to|for))?)[\s,]*(?:(?:um+|uh+|like|say|about|around)[\s,]+)*$/i;
 
 /**
  * `true` when "ten to twelve" said without at/by/for is no clock time: a day does not follow, and it does not
- * end where a time ends as the whole answer or after a clock word ("remind me that ten to twelve people are
- * coming", "the odds are ten to one" stay counts; "ten to six please", "wake me ten to six tomorrow" are times).
+ * end where a time ends as the whole answer or right after a clock word ("remind me that ten to twelve people
+ * are coming", "the odds are ten to one" stay counts; "ten to six please", "wake me ten to six" are times).
  */
 function countedRange(text: string, index: number, said: string): boolean {
   if (!WORD_TO_RE.test(said)) return false;

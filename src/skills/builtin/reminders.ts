@@ -8,6 +8,7 @@
 import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
+import { withoutFillers } from '../../nlu/entities/dictation.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { withoutTrailingRemarksZh } from '../../lang/zh/zh-remarks.ts';
@@ -246,7 +247,8 @@ function extractTask(input: SlotExtractInput): string | undefined {
     else if (taskStart > 0 && e.start < taskStart && e.end > taskStart)
       task = task.replace(text.slice(taskStart, e.end), ' ');
   }
-  task = task
+  // "at 4 no 5 pm to call um Ann": the fillers read away for the grammars are no part of the task either.
+  task = withoutFillers(task)
     .replace(EN_TASK_TAIL, '')
     .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')

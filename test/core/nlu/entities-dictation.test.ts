@@ -48,6 +48,28 @@ describe('a take-back between two numbers keeps the second', () => {
     assert.deepEqual(ents('friday at 9 actually 12 guests are coming')[0]?.[2], '2026-11-27T09:00:00+01:00');
   });
 
+  it('"no one"/"sorry one" before at, on, in the, to or and is a pronoun, not "one" meant', () => {
+    for (const [said, time] of [
+      ['get me up at 7 no one in the flat is awake by then', '2026-11-27T07:00:00+01:00'],
+      ['ping me at 4 no one at reception picks up after that', '2026-11-26T16:00:00+01:00'],
+      ['remind me at 6 sorry one on the guest list cancelled', '2026-11-26T18:00:00+01:00'],
+      ['remind me at 5 no one to drive me there', '2026-11-26T17:00:00+01:00'],
+      ['remind me at 3 no one and no dog in the car', '2026-11-26T15:00:00+01:00'],
+    ]) {
+      assert.equal(readDictation(said!), said, said);
+      assert.deepEqual(ents(said!)[0]?.[2], time, said);
+    }
+    assert.deepEqual(ents('a timer for 15 minutes no one at the door gets it'), [
+      ['duration', '15 minutes', 900_000],
+      ['number', 'one', 1],
+    ]);
+  });
+
+  it('"one" alone is meant before its half of the day or its unit', () => {
+    assert.equal(ents('ping me at 2 no one pm')[0]?.[2], '2026-11-26T13:00:00+01:00');
+    assert.deepEqual(ents('a timer for five minutes sorry one minute'), [['duration', 'one minute', 60_000]]);
+  });
+
   it('reads the take-back away with spaces, keeping the length of the text', () => {
     const said = 'okay so um set it for 4 no wait 5 like at noon';
     assert.equal(readDictation(said), 'okay so    set it for           5      at noon');
@@ -73,6 +95,13 @@ describe('a spoken filler between a day and its time', () => {
   it('"like" as a verb stays', () => {
     assert.equal(readDictation("i'd like at least two"), "i'd like at least two");
     assert.equal(readDictation('they like 3 sugars'), 'they like 3 sugars');
+    assert.equal(readDictation('the kids like at least 2 biscuits'), 'the kids like at least 2 biscuits');
+    assert.equal(readDictation('cats like 3 naps a day'), 'cats like 3 naps a day');
+  });
+
+  it('"like" goes only after a day, a part of one or a preposition of time, even after a filler', () => {
+    assert.equal(readDictation('friday um like at 9'), 'friday         at 9');
+    assert.equal(readDictation('in like ten minutes'), 'in      ten minutes');
   });
 });
 
@@ -100,6 +129,25 @@ describe('dictated slots through the dialogue', () => {
     const r = await h.say('remind me to move the car in ten no twenty minutes', 'reminder_update');
     assert.equal(r.understanding.slots['when'], '2026-11-26T10:20:00+01:00');
     assert.equal(r.understanding.slots['task'], 'move the car');
+  });
+
+  it('"no one"/"sorry one" in a reminder or a sum keeps the time and the numbers said', async () => {
+    const h = await createHarness();
+    const r = await h.say('remind me at 5 sorry one on the rota is off sick', 'reminder_update');
+    assert.equal(r.understanding.slots['when'], '2026-11-26T17:00:00+01:00');
+    const h2 = await createHarness();
+    const sum = await h2.say('what is 7 plus 5 no one at work could do it', 'calculator');
+    assert.match(sum.reply.text, /\b12\b/);
+    assert.doesNotMatch(sum.reply.text, /\b8\b/);
+  });
+
+  it('a filler said inside the task is no part of it; words that hold one are kept', async () => {
+    const h = await createHarness();
+    const r = await h.say('remind me at 2 no 3 pm to text um Priya', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], 'text Priya');
+    const h2 = await createHarness();
+    const r2 = await h2.say('remind me to erm, hum the anthem for Umar at 4', 'reminder_update');
+    assert.equal(r2.understanding.slots['task'], 'hum the anthem for Umar');
   });
 
   it('a timer answer with a take-back', async () => {
@@ -151,5 +199,23 @@ describe('a spoken hour before its day, and minutes to the hour said alone', () 
       ents('remind me to order ten to twelve chairs').map((e) => e[0]),
       ['number', 'number'],
     );
+  });
+
+  it('a range, a score or odds after "remind me" is no time; a clock word right before one governs it', () => {
+    for (const said of [
+      'remind me the bakery is open from ten to six',
+      'remind me we lost twenty to nine',
+      'remind me the odds were ten to one',
+      'remind me the final score was five to seven',
+    ]) {
+      assert.deepEqual(
+        ents(said).map((e) => e[0]),
+        ['number', 'number'],
+        said,
+      );
+    }
+    assert.equal(ents('wake me up twenty to seven')[0]?.[2], '2026-11-27T06:40:00+01:00');
+    assert.equal(ents('move it to ten to six')[0]?.[2], '2026-11-27T05:50:00+01:00');
+    assert.equal(ents('remind me at ten to six')[0]?.[2], '2026-11-26T17:50:00+01:00');
   });
 });
