@@ -16,7 +16,8 @@ const orderSkill: SkillDefinition = {
   id: 'acme.orders',
   version: '1.0.0',
   intents: ['order_status'],
-  description: 'Tells where an Acme order is (demo data, nothing leaves the page).',
+  // Completes "I can …" in the replies that list what the assistant does (demo data: nothing leaves the page).
+  description: 'tell where your Acme order is',
   execute(ctx) {
     // The number said with the request, or the answer to the question below (the `order` slot).
     const id = /\d{6}/.exec(ctx.text)?.[0] ?? /\d{6}/.exec(String(ctx.slots.order ?? ''))?.[0];

@@ -21,7 +21,8 @@ export function describeSkills(skills: readonly SkillDefinition[], pack: Languag
   const described = skills.map((s) => {
     if (Object.hasOwn(pack.dialogue.skillDescriptions, s.id)) return pack.dialogue.skillDescriptions[s.id];
     if (pack.lang !== 'en') return undefined;
-    const own = s.description?.trim();
+    // "I can tell where your order is., flip a coin": the list adds its own punctuation.
+    const own = s.description?.trim().replace(/[.!。！]+$/u, '');
     if (own) return own;
     const [intent] = s.intents;
     return intent === undefined ? undefined : pack.dialogue.intentPhrase(intent);

@@ -126,6 +126,10 @@ export interface SkillDefinition {
    * @default 0
    */
   priority?: number;
+  /**
+   * What the skill does, said so that it completes "I can …" in the replies that list the
+   * assistant's abilities (English only): `'tell where your order is'`. A final full stop is dropped.
+   */
   description?: string;
   /**
    * What the skill is made of, for consent: any string that changes when its code or definition

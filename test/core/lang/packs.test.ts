@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { byLanguage, joinSentences, languageOf, packFor, promptsIn } from '../../../src/lang/pack.ts';
 import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
 import { slotsOf } from '../../../src/dialogue/slots.ts';
+import { describeSkills } from '../../../src/lang/skill-descriptions.ts';
 
 /** The shape of a value: the same keys all the way down, functions and lists as such. */
 function shape(value: unknown): unknown {
@@ -97,5 +98,17 @@ describe('language packs', () => {
     assert.equal(joinSentences('Okay.', 'Done.', 'en'), 'Okay. Done.');
     assert.equal(joinSentences('好的。', '完成了。', 'zh-CN'), '好的。完成了。');
     assert.equal(joinSentences('', '完成了。', 'zh-CN'), '完成了。');
+  });
+});
+
+describe('describeSkills', () => {
+  it('says an app skill\'s description inside "I can …" without its own full stop', () => {
+    const skill = { id: 'acme.orders', version: '1.0.0', intents: ['order_status'], execute: () => ({ text: '' }) };
+    const described = describeSkills([{ ...skill, description: ' tell where your order is. ' }], packFor('en'));
+    assert.deepEqual(described, ['tell where your order is']);
+    const reply = packFor('en').skills.meta.capabilities(described);
+    assert.match(reply, /^I can tell where your order is\. /u);
+    // Chinese replies leave out what only English describes.
+    assert.deepEqual(describeSkills([{ ...skill, description: 'tell where your order is' }], packFor('zh')), []);
   });
 });
