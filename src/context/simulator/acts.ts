@@ -209,6 +209,44 @@ export const META_QUESTIONS: Bank = {
 };
 
 /**
+ * Thanks or an ack with a new request after it in one turn ("thanks, and {r}", "谢谢 再{r}"): the request
+ * is what is asked (`start_task` of its intent). Where the intent model hears only the thanks or the yes
+ * (`SimulatedTurn.heard`), that is what was said, never the task just done and never out of scope.
+ * `{r}` is the request.
+ */
+export const THANKS_THEN_FRAMES: Bank = {
+  en: split(
+    'thanks, and {r}|thank you! {r}|ta. {r}|thanks so much, also {r}|great, cheers. now {r}|ok thx and {r}|' +
+      "that's great thanks, {r}|thank u, one more thing: {r}|nice one, thanks. {r}|wonderful, thank you. and {r}|" +
+      'thanks! oh and {r}|ok ty, {r}|good, thanks, next {r}|many thanks. {r}',
+  ),
+  zh: split(
+    '谢谢 再{r}|好的谢谢 {r}|行 谢谢 顺便{r}|谢啦 还有{r}|多谢 另外帮我{r}|好嘞谢谢 然后{r}|' +
+      '感谢 对了{r}|太棒了 谢谢 再帮我{r}|嗯嗯谢谢 {r}|OK 多谢 顺便{r}|好的 辛苦了 {r}|谢了 接下来{r}',
+  ),
+};
+
+/**
+ * A remark with a number or a unit in it, once a sum or a conversion is done ("my brother is 6 ft tall
+ * now", "我今天跑了5公里"): news of the user's life, not a new conversion or a step on the result. Said
+ * alone it is out of scope; after thanks it is the thanks (see `numberRemark` in user-simulator.ts).
+ */
+export const NUMBER_REMARKS: Bank = {
+  en: split(
+    'my brother is {b} ft tall now|my dog weighs {a} pounds lol|i ran {b} miles this morning|' +
+      'our flat is {n} square meters|the baby is {b} kg already|my commute is {b} km each way|' +
+      'i drank {b} cups of coffee today haha|it was {a} degrees here yesterday|i lost {b} pounds this month|' +
+      'my grandma turns {a} on sunday|we drove {n} miles last weekend|my daughter grew {b} inches this year|' +
+      'i only slept {b} hours lol|the cake needs {n} grams of sugar, crazy',
+  ),
+  zh: split(
+    '我弟弟现在都一米八了|我家狗有{b}公斤重|我今天跑了{b}公里|我儿子下个月{b}岁了|我们家离公司{b}公里|' +
+      '我今天喝了{b}杯咖啡|昨天这边{a}度呢|我这个月瘦了{b}斤|我奶奶今年{a}岁了|我昨晚才睡了{b}个小时|' +
+      '上周末开了{n}公里的车|我女儿今年长了{b}厘米',
+  ),
+};
+
+/**
  * A new calculation or conversion said in full once a chain of follow-ups is done ("now 2 to the power of
  * 9", "再算一个 7的3次方"): a new task of the same intent, not one more step on the last result. Round 10's
  * retrain took "3的5次方" after "再乘以 3" for a follow-up. `{r}` is the request.

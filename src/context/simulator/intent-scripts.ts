@@ -28,6 +28,11 @@ export interface IntentScript {
   again?: boolean | Bank;
   /** A request said in full again with the task open is a new task of this intent (a new sum after a chain). */
   anew?: boolean;
+  /**
+   * A slot said again in the intent's own frame while another slot is asked ("the reminder is to {task}" when
+   * the time is asked): the request restated, `start_task` of this intent (never an answer to the question).
+   */
+  restate?: { slot: string; bank: Bank };
 }
 
 const b = (en: string, zh = ''): Bank => ({
@@ -137,8 +142,29 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
       'set a reminder|can you set a reminder for me|i need a reminder|remind me of something|new reminder|add a reminder',
       '设置一个提醒|帮我设个提醒',
     ),
-    answers: { task: b('{task}|to {task}', '{task}'), when: b('{when}', '{when}') },
+    answers: {
+      // The task said in the reminder's own frame ("the reminder is to {task}", "提醒的内容是{task}") answers
+      // the question of the task (round 11: retrains filled the time with it).
+      task: b(
+        "{task}|to {task}|the reminder is to {task}|it's for {task}|it's to {task}|right, the reminder is to {task}|" +
+          "the reminder's for {task}|it should say {task}|it's about {task}|so the reminder is to {task}",
+        '{task}|提醒的内容是{task}|是去{task}的|内容是{task}|是要{task}|提醒我{task}|就是提醒我{task}|提醒事项是{task}',
+      ),
+      when: b('{when}', '{when}'),
+    },
     correction: { slot: 'when', bank: b('{when}', '{when}') },
+    // Round 11: "set a reminder thing" (task "thing", the time asked), then "Right, the reminder is to pay the
+    // gas bill": the reminder restated with its task, not a time.
+    restate: {
+      slot: 'task',
+      bank: b(
+        "the reminder is to {task}|right, the reminder is to {task}|no, the reminder is for {task}|it's to {task} actually|" +
+          'the reminder should be to {task}|i meant the reminder is to {task}|sorry, the reminder is to {task}|' +
+          "oh it's a reminder to {task}|what i need reminding of is to {task}",
+        '提醒的内容是{task}|是去{task}的|不对 是提醒我{task}|内容改成{task}|我是说提醒我{task}|是要{task}的提醒|' +
+          '哦 提醒的是{task}|提醒事项是{task}',
+      ),
+    },
     stop: { intent: 'reminder_update', noun: { en: 'reminder', zh: '提醒' } },
     related: [
       {

@@ -48,7 +48,11 @@ export function labelTurn(state: DialogueState, f: TurnFeatures, gold: GoldDecis
   let intent: number | undefined;
   if (command === 'start_task' || command === 'small_talk') {
     intent = f.candidates.findIndex((c) => c.intent === gold.intent);
-    if (intent < 0 && gold.orElse !== undefined) return labelTurn(state, f, gold.orElse);
+    // Not ranked, or nothing but the context model speaks for it (no evidence: `decide.ts` never starts
+    // it): the fallback. Round 11's retrains read "行 谢谢 顺便提醒我九点开会" with only a yes ranked as the
+    // reminder, which nothing else pointed to, and so out of scope.
+    if ((intent < 0 || f.candidates[intent]?.evidence === false) && gold.orElse !== undefined)
+      return labelTurn(state, f, gold.orElse);
     if (intent < 0) {
       // An intent the intent model did not rank and no skill answers cannot be chosen: out of scope is right.
       if (command === 'small_talk') return undefined;

@@ -237,6 +237,8 @@ export async function simulateDialogues(options: SimulateOptions): Promise<Simul
         r > 0.9
       )
         nlu = sure(nlu, current.gold.intent, rng);
+      // An intent model that hears one intent only in the turn (the thanks of "thanks, and {r}").
+      if (current.heard !== undefined) nlu = sure(nlu, current.heard, rng);
       // A turn the manager settles without the policy (junk: ../../dialogue/junk-turn.ts) records
       // nothing: not the last turn's features and label again.
       forget();

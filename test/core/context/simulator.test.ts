@@ -7,7 +7,9 @@ import {
   ANEW_FRAMES,
   HESITANT_ANSWER_FRAMES,
   META_QUESTIONS,
+  NUMBER_REMARKS,
   POLITE_FRAMES,
+  THANKS_THEN_FRAMES,
 } from '../../../src/context/simulator/acts.ts';
 import { labelTurn } from '../../../src/context/simulator/label-turn.ts';
 import type { TurnFeatures } from '../../../src/context/dialogue-features.ts';
@@ -352,6 +354,59 @@ describe('the dialogue simulator, round 11 classes', () => {
     }
   });
 
+  it('thanks and a new request start the request; heard as only the thanks or the yes, they are that', async () => {
+    const then = (await turns()).filter((t) => t.act.startsWith('thanks-then-'));
+    const heard = then.filter((t) => t.act.startsWith('thanks-then-heard-'));
+    assert.ok(then.length >= 20 && heard.length >= 8, `${then.length} thanks with a request, ${heard.length} heard`);
+    for (const t of then) {
+      assert.ok((t.features.state[HAS_TASK] ?? 0) > 0, t.text);
+      const c = t.labelled.command;
+      assert.ok(
+        c === 'start_task' || (c === 'small_talk' && ['thank_you', 'yes'].includes(intentOf(t)!)),
+        `${t.text} ${c}`,
+      );
+    }
+    // Heard as the thanks alone, the request starts only where something else points to it (its words, a
+    // value for its slots); otherwise the turn is the thanks or the yes heard, never out of scope.
+    const small = heard.filter((t) => t.labelled.command === 'small_talk');
+    assert.ok(small.length >= 5, `${small.length} of ${heard.length} heard turns are small talk`);
+    for (const t of small) assert.ok(['thank_you', 'yes'].includes(intentOf(t)!), t.text);
+    for (const t of then.filter((x) => x.labelled.command === 'start_task'))
+      assert.ok(t.features.candidates[t.labelled.labels.intent!]!.evidence, t.text);
+    assert.ok(then.filter((t) => t.labelled.command === 'start_task').length >= then.length / 3);
+  });
+
+  it('a remark with a number after a sum or a conversion is the thanks or out of scope, never a new conversion', async () => {
+    const remarks = (await turns()).filter((t) => t.act.endsWith('number-remark'));
+    assert.ok(remarks.length >= 10, `${remarks.length} remarks with a number`);
+    for (const t of remarks) {
+      assert.ok((t.features.state[HAS_TASK] ?? 0) > 0, t.text);
+      if (t.labelled.command === 'small_talk') assert.equal(intentOf(t), 'thank_you', t.text);
+      else assert.equal(t.labelled.command, 'out_of_scope', t.text);
+    }
+    assert.ok(remarks.some((t) => t.act === 'thanks-number-remark' && t.labelled.command === 'small_talk'));
+  });
+
+  it("a reminder's task said in its frame ('the reminder is to …') answers the question of the task", async () => {
+    const framed = (await turns()).filter(
+      (t) => t.act.startsWith('answer') && /reminder is to|reminder's for|it should say/.test(t.text),
+    );
+    assert.ok(framed.length >= 5, `${framed.length} framed answers`);
+    for (const t of framed) {
+      assert.equal(t.labelled.command, 'fill_slot', t.text);
+      assert.equal(t.features.slots[t.labelled.labels.slot!]?.slot.name, 'task', t.text);
+    }
+  });
+
+  it('the reminder restated in its frame while the time is asked is the reminder asked anew', async () => {
+    const restated = (await turns()).filter((t) => t.act === 'restate');
+    assert.ok(restated.length >= 3, `${restated.length} restated reminders`);
+    for (const t of restated) {
+      assert.equal(t.labelled.command, 'start_task', t.text);
+      assert.equal(intentOf(t), 'reminder_update', t.text);
+    }
+  });
+
   it('labels the fallback decision when the intent model does not rank the one meant', () => {
     const candidate = (intent: string, skill: string) => ({
       intent,
@@ -383,19 +438,40 @@ describe('the dialogue simulator, round 11 classes', () => {
     assert.equal(read?.labels.intent, 0);
     const meta = labelTurn(state, f, { command: 'small_talk', intent: 'repeat', orElse: { command: 'out_of_scope' } });
     assert.equal(meta?.command, 'out_of_scope');
+    // A registered request nothing but the context model points to (no evidence) is the fallback too.
+    const unspoken = { ...candidate('reminder_update', 'builtin.reminders'), evidence: false };
+    const g = { ...f, candidates: [...f.candidates, unspoken] } as TurnFeatures;
+    const fallback = labelTurn(state, g, { ...meant, orElse: thanks });
+    assert.equal(fallback?.command, 'small_talk');
+    assert.equal(fallback?.labels.intent, 0);
+    assert.equal(labelTurn(state, g, meant)?.labels.intent, 2);
   });
 });
 
 describe('round 11 lexicons', () => {
   it('frame a request in every phrase, and questions about the last turn ask for nothing, in both languages', () => {
     for (const lang of ['en', 'zh'] as const) {
-      for (const bank of [ANEW_FRAMES]) {
+      for (const bank of [ANEW_FRAMES, THANKS_THEN_FRAMES]) {
         assert.ok(bank[lang].length >= 6, lang);
         for (const f of bank[lang]) assert.equal(f.split('{r}').length, 2, f);
       }
       assert.ok(META_QUESTIONS[lang].length >= 10, lang);
       for (const q of META_QUESTIONS[lang]) assert.doesNotMatch(q, /\d|\{|timer|alarm|list|计时|闹钟|清单/, q);
     }
+  });
+
+  it('remarks with a number ask for nothing: no conversion word, no request verb, in both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      assert.ok(NUMBER_REMARKS[lang].length >= 10, lang);
+      for (const r of NUMBER_REMARKS[lang])
+        assert.doesNotMatch(r, /convert|how many|what is|\bin (?:cm|km|kg)|换算|等于|多少|是几/, r);
+    }
+  });
+
+  it("the reminder's task is answered in its frame in both languages", () => {
+    const task = INTENT_SCRIPTS['reminder_update']!.answers!['task']!;
+    assert.ok(task.en.filter((a) => /reminder is to \{task\}/.test(a)).length >= 2);
+    assert.ok(task.zh.some((a) => a === '提醒的内容是{task}') && task.zh.some((a) => a === '是去{task}的'));
   });
 
   it('say powers, squares, roots and shares in Chinese sums', () => {
