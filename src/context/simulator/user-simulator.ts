@@ -326,6 +326,9 @@ function metaQuestion(state: DialogueState, s: SimSetting): (() => SimulatedTurn
  */
 const HEARD_ACK_SHARE = 0.4;
 
+/** How often a correction of the task just done comes after thanks ("thanks, change it to 9"). */
+const THANKED_CHANGE_SHARE = 0.15;
+
 /**
  * Thanks or an ack and a new request in one turn ("thanks, and {r}", "谢谢 再{r}"), once a task is done: the
  * request starts. Where the intent model hears only the thanks or the yes ({@link HEARD_ACK_SHARE}), that is
@@ -340,10 +343,13 @@ function thanksThen(s: SimSetting, avoid: string): (() => SimulatedTurn) | undef
     const yes: GoldDecision = { command: 'small_talk', intent: 'yes' };
     const thanks: GoldDecision = { command: 'small_talk', intent: 'thank_you', orElse: yes };
     const heard = s.rng.next() < HEARD_ACK_SHARE ? pick(s.rng, ['yes', 'yes', 'thank_you']) : undefined;
+    // Heard as a yes, the fallback is the yes even where the thanks' words point to `thank_you` too: the
+    // reply then acknowledges and names the second request, never "you're welcome" (the first retrain with
+    // this act answered "行 谢谢 顺便提醒我九点开会" heard as a yes with "不用谢").
     return {
       ...r,
       text,
-      gold: { ...r.gold, orElse: thanks },
+      gold: { ...r.gold, orElse: heard === 'yes' ? yes : thanks },
       act: heard === undefined ? `thanks-then-${r.act}` : `thanks-then-heard-${heard}`,
       ...(heard === undefined ? {} : { heard }),
     };
@@ -462,7 +468,9 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
     const typed = kind !== undefined && TYPED_KINDS.has(kind);
     return choose(s, [
       [0.5, answers === undefined || answers[s.lang].length === 0 ? undefined : answer],
-      [0.06, restate],
+      // A fifth of the answers where the frame's slot is already given: round 11's one retrain with 0.06
+      // still filled the time with "Right, the reminder is to pay the gas bill" (too few such turns).
+      [0.12, restate],
       [
         0.05,
         () => turn(say(NONSENSE, s), { command: 'fill_slot', intent: task.intent, slot: pending.slot }, 'nonsense'),
@@ -525,6 +533,12 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
               const value = template(correction.bank, s)!;
               const framed = fill(say(CORRECTION_FRAMES, s), s.rng, s.lang, { v: value.text });
               const gold: GoldDecision = { command: 'correct_slot', intent: task.intent, slot: correction.slot };
+              // Now and then after thanks ("thanks, change it to 9"): still the change, not the thanks (the
+              // round-11 retrain with thanks + a new request answered it with "you're welcome").
+              if (s.rng.next() < THANKED_CHANGE_SHARE) {
+                const thanked = fill(say(THANKS_THEN_FRAMES, s), s.rng, s.lang, { r: framed.text }).text;
+                return turn(thanked, gold, 'correction-thanked', value.values);
+              }
               return turn(framed.text, gold, 'correction', value.values);
             },
       ],

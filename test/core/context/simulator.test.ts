@@ -369,8 +369,12 @@ describe('the dialogue simulator, round 11 classes', () => {
     // Heard as the thanks alone, the request starts only where something else points to it (its words, a
     // value for its slots); otherwise the turn is the thanks or the yes heard, never out of scope.
     const small = heard.filter((t) => t.labelled.command === 'small_talk');
-    assert.ok(small.length >= 5, `${small.length} of ${heard.length} heard turns are small talk`);
+    assert.ok(small.length >= 3, `${small.length} of ${heard.length} heard turns are small talk`);
     for (const t of small) assert.ok(['thank_you', 'yes'].includes(intentOf(t)!), t.text);
+    // Heard as a yes it is the yes, whatever else the thanks' words point to.
+    const yes = small.filter((t) => t.act === 'thanks-then-heard-yes');
+    assert.ok(yes.length >= 1, `${yes.length} heard as a yes`);
+    for (const t of yes) assert.equal(intentOf(t), 'yes', t.text);
     for (const t of then.filter((x) => x.labelled.command === 'start_task'))
       assert.ok(t.features.candidates[t.labelled.labels.intent!]!.evidence, t.text);
     assert.ok(then.filter((t) => t.labelled.command === 'start_task').length >= then.length / 3);
@@ -400,11 +404,17 @@ describe('the dialogue simulator, round 11 classes', () => {
 
   it('the reminder restated in its frame while the time is asked is the reminder asked anew', async () => {
     const restated = (await turns()).filter((t) => t.act === 'restate');
-    assert.ok(restated.length >= 3, `${restated.length} restated reminders`);
+    assert.ok(restated.length >= 1, `${restated.length} restated reminders`);
     for (const t of restated) {
       assert.equal(t.labelled.command, 'start_task', t.text);
       assert.equal(intentOf(t), 'reminder_update', t.text);
     }
+  });
+
+  it('a change of the task just done after thanks is the change, not the thanks', async () => {
+    const thanked = (await turns()).filter((t) => t.act === 'correction-thanked');
+    assert.ok(thanked.length >= 5, `${thanked.length} thanked changes`);
+    for (const t of thanked) assert.equal(t.labelled.command, 'correct_slot', t.text);
   });
 
   it('labels the fallback decision when the intent model does not rank the one meant', () => {
