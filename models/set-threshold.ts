@@ -16,9 +16,8 @@ import { readDataset, withMoreData } from '../bin/commands/dataset.ts';
 import { encodeIntentGraph } from '../src/nlu/onnx/export.ts';
 import { readInitializers } from '../src/nlu/onnx/onnx-tensors.ts';
 import { readBaseModel } from '../src/nlu/training/extend/base-model.ts';
-import type { TrainedModel } from '../src/nlu/training/trainer.ts';
 import { DEFAULT_THRESHOLD_POLICY, type ShippedLanguage } from './default-options.ts';
-import { chooseShippedThreshold } from './threshold-policies.ts';
+import { chooseShippedThreshold, trainedModelOf } from './threshold-policies.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,27 +38,15 @@ if (values.data === undefined || policy === undefined) {
 }
 const path = values.model ?? fileURLToPath(new URL(`./assistant-${lang}.onnx`, import.meta.url));
 const bytes = new Uint8Array(readFileSync(path));
-const { meta, weights } = readBaseModel(bytes, path);
+const base = readBaseModel(bytes, path);
+const { meta } = base;
 const tensors = readInitializers(bytes);
 // Re-encoding must give the file back unchanged before anything is changed: only then is the new
 // file this one with another threshold (and not, say, one an older writer laid out otherwise).
 if (Buffer.compare(encodeIntentGraph(tensors, meta), bytes) !== 0)
   throw new Error(`${path}: re-encoding the file does not give it back; train it again instead`);
 
-const model: TrainedModel = {
-  weights,
-  labels: meta.labels,
-  oosClass: meta.oosLabel !== null,
-  featurizer: meta.featurizer,
-  temperature: meta.temperature,
-  threshold: meta.threshold,
-  name: meta.name,
-  version: meta.version,
-  language: meta.language,
-  entities: meta.entities,
-  // The exporter writes the trained model's metrics: these keys are there.
-  metrics: meta.metrics as TrainedModel['metrics'],
-};
+const model = trainedModelOf(base);
 const primary = readDataset(values.data);
 const pooled = withMoreData(primary, values.more.map(readDataset)).splits.val ?? [];
 // The weights read back are the ones the file computes with (already through uint8): no quantizing again.

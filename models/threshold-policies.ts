@@ -12,6 +12,7 @@ import { chooseThreshold, type ScoredPrediction, type ThresholdChoice } from '..
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
 import { OOS_LABEL, type TrainingExample } from '../src/nlu/types.ts';
 import type { TrainedModel } from '../src/nlu/training/trainer.ts';
+import type { BaseModel } from '../src/nlu/training/extend/base-model.ts';
 import type { ThresholdPolicy } from './default-options.ts';
 
 /** One policy's threshold and its validation figures. */
@@ -121,4 +122,27 @@ export function comparePolicies(
       oosRecall,
     },
   ];
+}
+
+/**
+ * A model read back from its `.onnx` file (`readBaseModel`) as the trainer's `TrainedModel`, its
+ * weights as the file computes with them: what a threshold is chosen for again without training.
+ * @param base the file's metadata and weights
+ * @returns the model
+ */
+export function trainedModelOf({ meta, weights }: Pick<BaseModel, 'meta' | 'weights'>): TrainedModel {
+  return {
+    weights,
+    labels: meta.labels,
+    oosClass: meta.oosLabel !== null,
+    featurizer: meta.featurizer,
+    temperature: meta.temperature,
+    threshold: meta.threshold,
+    name: meta.name,
+    version: meta.version,
+    language: meta.language,
+    entities: meta.entities,
+    // The exporter writes the trained model's metrics: these keys are there.
+    metrics: meta.metrics as TrainedModel['metrics'],
+  };
 }

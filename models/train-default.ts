@@ -44,7 +44,7 @@ import { withGeneratedOos, withNearMissOos } from './generated-oos.ts';
 import { withMashOos } from './mash-oos.ts';
 import { writeIntentBenchSection, type BenchSet } from './intent-bench-section.ts';
 import { writeModelCard, type ExtraSet, type SeedFigures } from './model-card.ts';
-import { chooseShippedThreshold, comparePolicies } from './threshold-policies.ts';
+import { chooseShippedThreshold, comparePolicies, trainedModelOf } from './threshold-policies.ts';
 
 const { values } = parseArgs({
   options: {
@@ -151,21 +151,7 @@ async function readRun(path: string): Promise<Run> {
   const card = path.replace(/\.onnx$/, '.md');
   if (!existsSync(card)) console.error(`waiting for ${card} (a parallel run of another seed)`);
   while (!existsSync(card)) await new Promise((resolve) => setTimeout(resolve, 10_000));
-  const { meta, weights } = readBaseModel(new Uint8Array(readFileSync(path)), path);
-  const model: TrainedModel = {
-    weights,
-    labels: meta.labels,
-    oosClass: meta.oosLabel !== null,
-    featurizer: meta.featurizer,
-    temperature: meta.temperature,
-    threshold: meta.threshold,
-    name: meta.name,
-    version: meta.version,
-    language: meta.language,
-    entities: meta.entities,
-    // The exporter writes the trained model's metrics: these keys are there.
-    metrics: meta.metrics as TrainedModel['metrics'],
-  };
+  const model = trainedModelOf(readBaseModel(new Uint8Array(readFileSync(path)), path));
   return { model, fromFile: true };
 }
 
