@@ -320,7 +320,12 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   },
   measurement_conversion: {
     anew: true,
-    full: b('{conversion}|{conversion}?|can you tell me {conversion}', '{n}公斤是多少磅|一英里是多少公里'),
+    full: b(
+      '{conversion}|{conversion}?|can you tell me {conversion}',
+      // With the quantity's own question too (round 12: "how far is 3 miles in km" was read as distance).
+      '{n}公斤是多少磅|一英里是多少公里|{n}英里有多远 合多少公里|{n}英尺有多高 是多少厘米|{n}磅有多重 换成公斤呢|' +
+        '{n}米有多长 合几英尺|{n}加仑有多少 换成升',
+    ),
     bare: b('convert {n} {u1}|i need to convert something', '帮我换算单位'),
     answers: { to: b('{unit}|to {unit}|in {unit}', '{unit}|换成{unit}|转成{unit}|用{unit}|要{unit}|{unit}的') },
     followUp: [
@@ -331,7 +336,15 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
           '那{unit}呢|换成{unit}呢|用{unit}算呢|是多少{unit}|转成{unit}',
         ),
       },
-      { slot: 'amount', bank: b('and {n}?|what about {n} {u1}?|and in {n} {u1}?', '那{n}呢|换成{n}呢|{n}的话呢') },
+      {
+        slot: 'amount',
+        // A new amount with a word on what it is for ("and 12 for the trip back?"): still the amount (round 12).
+        bank: b(
+          'and {n}?|what about {n} {u1}?|and in {n} {u1}?|and {n} {u1} for the way home?|what about {n} {u1} both ways?|' +
+            'and {n} {u1}, round trip?|ok and {n} {u1} for the bigger one?|and {n} for the return leg?',
+          '那{n}呢|换成{n}呢|{n}的话呢|那来回{n}呢|往返{n}的话呢|那大的那个{n}呢',
+        ),
+      },
     ],
   },
   time: {

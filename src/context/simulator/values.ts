@@ -359,6 +359,26 @@ const UNITS = [
   ['megabytes', 'gigabyte'],
 ] as const;
 
+/** The question of a quantity by the unit it is said in ("how far is 3 miles in km"), for {@link VALUES}.conversion. */
+const SIZE_QUESTIONS: Partial<Record<string, readonly string[]>> = {
+  mile: ['how far is', 'how long is', 'how far are'],
+  meter: ['how long is', 'how tall is', 'how high is'],
+  foot: ['how tall is', 'how long is', 'how high is'],
+  inch: ['how long is', 'how wide is', 'how big is'],
+  yard: ['how far is', 'how long is'],
+  pound: ['how heavy is', 'how much is', 'how much are'],
+  kilogram: ['how heavy is', 'how much is'],
+  celsius: ['how hot is', 'how warm is', 'how cold is'],
+  gallon: ['how much is', 'how big is'],
+  liter: ['how much is', 'how big is'],
+  hour: ['how long is'],
+};
+
+/** A unit's plural for {@link SIZE_QUESTIONS}' requests ("6 feet", "30 degrees celsius"). */
+function plural(unit: string): string {
+  return { foot: 'feet', inch: 'inches', celsius: 'degrees celsius' }[unit] ?? `${unit}s`;
+}
+
 /** A generator of one placeholder's surface form. */
 export type ValueGenerator = (rng: Rng, lang: SimLanguage) => string;
 
@@ -425,6 +445,16 @@ export const VALUES: Record<string, ValueGenerator> = {
     ),
   conversion: (rng) => {
     const [to, from] = pick(rng, UNITS);
+    // Now and then asked with the quantity's own question ("how far is 3 miles in km"): still a conversion,
+    // though the intent model may rank a near intent no skill answers (distance) first. Round 12: a retrain
+    // read "how far is 3 miles in km" as the unanswered distance.
+    const asked = SIZE_QUESTIONS[from];
+    if (asked !== undefined && rng.next() < 0.3)
+      return pick(rng, [
+        `${pick(rng, asked)} ${2 + rng.int(40)} ${plural(from)} in ${to}`,
+        `${pick(rng, asked)} ${2 + rng.int(40)} ${plural(from)} in ${to}?`,
+        `${pick(rng, asked)} a ${1 + rng.int(20)} ${from} ${pick(rng, ['one', 'trip', 'thing', 'bag', 'run'])} in ${to}`,
+      ]);
     return pick(rng, [
       `how many ${to} in a ${from}`,
       `convert ${1 + rng.int(50)} ${from}s to ${to}`,

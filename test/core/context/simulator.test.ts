@@ -17,7 +17,8 @@ import type { DialogueState } from '../../../src/dialogue/types.ts';
 import { ELLIPTIC_FOLLOW, THEN_FRAMES } from '../../../src/context/simulator/after-refusal.ts';
 import { aside, withTail, type AsideKind } from '../../../src/context/simulator/asides.ts';
 import { INTENT_SCRIPTS } from '../../../src/context/simulator/intent-scripts.ts';
-import { fill } from '../../../src/context/simulator/values.ts';
+import { fill, VALUES } from '../../../src/context/simulator/values.ts';
+import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { createRng } from '../../../src/nlu/training/rng.ts';
 import { simulateDialogues, type RecordedTurn } from '../../../src/context/simulator/simulate.ts';
 import type { SimCorpus } from '../../../src/context/simulator/user-simulator.ts';
@@ -417,6 +418,27 @@ describe('the dialogue simulator, round 11 classes', () => {
     for (const t of thanked) assert.equal(t.labelled.command, 'correct_slot', t.text);
   });
 
+  it('a conversion asked with its quantity\'s own question ("how far is …") is a conversion, and so is a new amount with a word on what it is for', async () => {
+    const all = await turns();
+    const sized = all.filter((t) =>
+      /^how (far|long|tall|high|wide|big|heavy|hot|warm|cold|much) (is|are) /.test(t.text),
+    );
+    const asked = sized.filter(
+      (t) => /\d+ \w+s? in \w+|\d+ degrees celsius in/.test(t.text) && t.labelled.command === 'start_task',
+    );
+    assert.ok(asked.length >= 3, `${asked.length} conversions asked by their quantity`);
+    for (const t of asked) {
+      assert.equal(intentOf(t), 'measurement_conversion', t.text);
+      assert.ok(t.features.candidates[t.labelled.labels.intent!]!.evidence, t.text);
+    }
+    const purposed = all.filter((t) => /way home|both ways|round trip|bigger one|return leg/.test(t.text));
+    assert.ok(purposed.length >= 3, `${purposed.length} new amounts with a purpose`);
+    for (const t of purposed) {
+      assert.equal(t.labelled.command, 'follow_up', t.text);
+      assert.equal(intentOf(t), 'measurement_conversion', t.text);
+    }
+  });
+
   it('labels the fallback decision when the intent model does not rank the one meant', () => {
     const candidate = (intent: string, skill: string) => ({
       intent,
@@ -492,6 +514,19 @@ describe('round 11 lexicons', () => {
         said.some((x) => form.test(x)),
         String(form),
       );
+  });
+});
+
+describe('round 12 lexicons', () => {
+  it('conversions asked by their quantity name a number, a unit and a unit to convert to, and parse as one', () => {
+    const rng = createRng(12);
+    const said = Array.from({ length: 600 }, () => VALUES.conversion!(rng, 'en'));
+    const sized = said.filter((x) => /^how (far|long|tall|high|wide|big|heavy|hot|warm|cold|much)/.test(x));
+    assert.ok(sized.length >= 60, `${sized.length} of 600`);
+    for (const x of sized) {
+      const c = parseConversion(x);
+      assert.ok(c.amount !== undefined && c.from !== undefined && c.to !== undefined, `${x} ${JSON.stringify(c)}`);
+    }
   });
 });
 
