@@ -24,6 +24,7 @@ import {
   notFunnyZh,
   stopsZh,
   thanksZh,
+  asksToHearAgainZh,
 } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import {
@@ -39,6 +40,7 @@ import { saysOwnNewsZh } from '../lang/zh/zh-remarks.ts';
 import {
   asksAgain,
   asksToCall,
+  asksToHearAgain,
   asksWhatYouDo,
   asksIfDone,
   countsDownTo,
@@ -515,6 +517,18 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
 }
 
 /**
+ * The `repeat` candidate when the turn only asks to hear the last reply again (its words, in English or
+ * Chinese, and the intent model's own first choice) and the decision would act on another intent; else -1.
+ */
+function hearsAgain(f: TurnFeatures, command: DialogueCommand, k: number): number {
+  if (command !== 'start_task' && command !== 'small_talk') return -1;
+  const r = f.candidates.findIndex((c) => c.intent === 'repeat' && c.skill !== undefined && c.modelChoice);
+  if (r < 0 || r === k) return -1;
+  const said = f.utterance;
+  return asksToHearAgain(simplifyTurn(said)) || asksToHearAgainZh(said) ? r : -1;
+}
+
+/**
  * Chooses the dialogue action for a turn from the model's outputs.
  * @param state the dialogue state the features were computed from
  * @param f the turn's features (candidates and slots, in the order the outputs follow)
@@ -559,7 +573,14 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   command = zh.command;
   const act = englishAct(state, f, out);
   if (act !== undefined) command = act.command;
-  const asked = act !== undefined && act.k >= 0 ? act.k : zh.k;
+  let asked = act !== undefined && act.k >= 0 ? act.k : zh.k;
+  // Guard (holds whatever the model says): a turn that only asks to hear the last reply again, which the
+  // intent model reads as `repeat`, never runs a skill anew ("say that again" after a joke told a new joke).
+  const repeat = hearsAgain(f, command, asked >= 0 ? asked : best);
+  if (repeat >= 0) {
+    command = 'small_talk';
+    asked = repeat;
+  }
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;

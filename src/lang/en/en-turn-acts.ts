@@ -194,6 +194,24 @@ const AGAIN = new RegExp(
 export const asksAgain = (text: string): boolean => AGAIN.test(text);
 
 /**
+ * A request to hear the last reply again, and nothing else: "say that again", "can you repeat that", "what did
+ * you just say", "come again?", "sorry, didnt catch that". Not "again" alone ({@link AGAIN}: the same done again).
+ */
+const HEAR_AGAIN = new RegExp(
+  `^${LEAD}(?:(?:sorry|pardon|excuse\\s+me|what)[\\s,]+)?(?:(?:can|could|would)\\s+(?:you|u)\\s+|pls\\s+|please\\s+)?(?:` +
+    String.raw`(?:say|repeat)\s+(?:that|it|this|what\s+you\s+said)(?:\s+(?:again|one\s+more\s+time|once\s+more))?` +
+    String.raw`|say\s+again|repeat(?:\s+(?:please|pls))?|come\s+again|pardon|what\s+did\s+(?:you|u)\s+(?:just\s+)?say` +
+    String.raw`|(?:i\s+)?(?:didnt|did\s+not)\s+(?:catch|get|hear)\s+(?:that|it|what\s+you\s+said)` +
+    `)(?:[\\s,]+(?:again|please|pls|sorry))*$`,
+);
+
+/**
+ * `true` for a turn that only asks to hear the last reply again (see {@link HEAR_AGAIN}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const asksToHearAgain = (text: string): boolean => HEAR_AGAIN.test(text);
+
+/**
  * A countdown to a day: "how many days until new years", "how long till christmas", "how many
  * sleeps til xmas", "days left until december 31". The day itself is the date entity's to read.
  */

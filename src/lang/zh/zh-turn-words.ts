@@ -174,6 +174,18 @@ export function againZh(text: string): boolean {
   return AGAIN.test(text.trim());
 }
 
+/** A request to hear the last reply again: "再说一遍", "你刚才说啥", "没听清 再说一次", "重复一下". */
+const HEAR_AGAIN =
+  /^(?:(?:啊|嗯|哎|不好意思|抱歉|sorry)[\s，,]*)?(?:没听清(?:楚)?[\s，,]*)?(?:(?:你|麻烦你?|请)?(?:再说一(?:遍|次|下)|重复一(?:遍|次|下)|刚才?说(?:了)?(?:啥|什么)|说(?:了)?(?:啥|什么)来着)|没听清(?:楚)?)[\s，,。？?！!吧呢啊]*$/u;
+
+/**
+ * `true` when a Chinese turn only asks to hear the last reply again ("再说一遍", "你刚才说啥").
+ * @param text the turn
+ */
+export function asksToHearAgainZh(text: string): boolean {
+  return HEAR_AGAIN.test(text.trim());
+}
+
 /** A question that reads a list: "现在是空的吧", "还剩什么", "还有啥", "都有哪些". */
 const LIST_READ =
   /是空的|空了吧|什么都没有|啥都没有|还剩(?:什么|啥|哪些)|还有(?:什么|啥|哪些|东西)|都有(?:什么|啥|哪些)|有(?:什么|啥|哪些)(?:东西|要买|要做)?/u;

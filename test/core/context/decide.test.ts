@@ -50,6 +50,40 @@ const featuresOf = (text: string, state: DialogueState, intent: string | null = 
   dialogueFeatures({ nlu: nluOf(text, intent), state, skills, text, now: NOW });
 
 describe('decideAction', () => {
+  it('guard: a turn that only asks to hear the last reply again never runs a skill anew, whatever the model says', () => {
+    const state = finished('tell_joke', 'builtin.meta', 'tell me a joke', {});
+    for (const said of [
+      'can you say that again please',
+      'sorry what did you just say',
+      'come again?',
+      '麻烦再说一遍',
+      '你刚才说啥',
+    ]) {
+      const f = featuresOf(said, state, 'repeat');
+      // A model that reads it as another joke (a round-12 retrain did, for "say that again").
+      const d = decideAction(
+        state,
+        f,
+        outputs({ small_talk: 0.9, start_task: 0.1 }, { tell_joke: 0.95, repeat: 0.05 }, f, 0),
+      );
+      assert.equal(d.action.type, 'new-intent', said);
+      assert.equal((d.action as { intent: string }).intent, 'repeat', said);
+    }
+    // "again" alone is the same done again, and a request with more in it is the model's to read.
+    for (const [said, heard] of [
+      ['again', 'tell_joke'],
+      ['say that again but funnier', 'repeat'],
+    ] as const) {
+      const f = featuresOf(said, state, heard);
+      const d = decideAction(
+        state,
+        f,
+        outputs({ small_talk: 0.9, start_task: 0.1 }, { tell_joke: 0.95, repeat: 0.05 }, f, 0),
+      );
+      assert.equal((d.action as { intent: string }).intent, 'tell_joke', said);
+    }
+  });
+
   it('acts on the command and intent the model prefers', () => {
     const state = emptyState();
     const f = featuresOf('set a timer for 5 minutes', state, 'timer');
