@@ -31,7 +31,10 @@ export const CANCEL: Bank = {
       "i'll do it myself|let's drop it|cancel the request|forget that|mm never mind|no it's ok|leave it for now|" +
       "don't worry about it|nah don't worry about it|no worries, forget it|nah i'm good|skip|nope never mind|" +
       "i'll pass|it's fine|actually don't|never mind i'll remember|eh forget it|no need, thanks|drop that|" +
-      "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright",
+      "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright|" +
+      // Said in other Englishes (round 12): Scots, Singapore, India, South Africa, Ireland.
+      "och, dinnae fash|ach leave it|no need already lah|don't need lah|cancel lah|leave it yaar|no need yaar|" +
+      'ag, leave it|ag no, forget it|just leave it, eh|sure leave it so|no bother, forget it|nae bother, leave it',
   ),
   zh: split(
     '算了|不用了|取消|算了吧|不要了|取消吧|没事了|不用了谢谢|先不用了|别管了|停|停下|取消这个|我不要了|' +
