@@ -187,7 +187,7 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'mi
   // Why the last reply was missed, said with "say that again" ("the scanner was beeping"): still a repeat.
   missed: {
     en: split(
-      'the scanner was beeping|it was too loud in here|someone was talking to me|the machine was going|' +
+      'the till was beeping|it was too loud in here|someone was talking to me|the machine was going|' +
         'i was on the other line|a truck was backing up|the kids were shouting|i had my headphones in|' +
         'the announcement was on|the drill was going|i missed it|my hands were full',
     ),
