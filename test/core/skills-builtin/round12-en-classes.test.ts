@@ -1,0 +1,73 @@
+/**
+ * Round 12 (issue 15), English classes from en-train-10's failures (people at work between tasks), each with
+ * own sentences: a sum with the talk of the job around it (counted nouns, "for the two vans", "quick one"),
+ * "a dozen", marks out of a total as a percentage, a percentage charged on an amount, a number then the last
+ * result ("300 plus that").
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
+import { evaluateExpression } from '../../../src/skills/builtin/expression.ts';
+import { createHarness } from '../dialogue/harness.ts';
+
+/** The value of a spoken sum, or undefined when it is not read. */
+function value(text: string): number | undefined {
+  const s = toSymbols(text);
+  return s === undefined ? undefined : evaluateExpression(s);
+}
+
+describe('a sum with the talk of the job around it', () => {
+  it('counted nouns between the numbers and their operator', () => {
+    assert.equal(value('36 trays times 8 racks, how many is that'), 288);
+    assert.equal(value('what do 14 crates plus 9 crates make'), 23);
+  });
+
+  it('a count of what the sum is for, or a "one" that counts nothing, is no term of it', () => {
+    assert.equal(value('120 plus 64 for the two vans'), 184);
+    assert.equal(value('what is 9 times 12, just a quick one'), 108);
+    assert.equal(value('318 minus 40 across the four wards'), 278);
+    // "for the 3 of us" may share the sum out: not cut, the sum is asked about as before.
+    assert.equal(toSymbols('60 plus 30 for the 3 of us'), undefined);
+  });
+
+  it('dozens', () => {
+    assert.equal(value('half a dozen times 7'), 42);
+    assert.equal(value('whats a dozen plus 5, muffin tins'), 17);
+    assert.equal(value('4 dozen minus 10'), 38);
+  });
+
+  it('a mark out of a total, as a percentage or bare', () => {
+    assert.equal(value('what is 18 out of 24 as a percentage'), 75);
+    assert.equal(value('42 out of 50 in percent for Zoe'), 84);
+    assert.equal(value('3 out of 4'), 0.75);
+  });
+
+  it('a percentage charged on an amount; "add … on" still raises it', () => {
+    assert.equal(value('what is 15 percent VAT on 300'), 45);
+    assert.equal(value("what's 10% service charge on 80"), 8);
+    assert.equal(value('add 10% on 80'), 88);
+  });
+});
+
+describe('the next step on a sum at work', () => {
+  it('a number then the last result, and the next mark read as the first was', async () => {
+    const h = await createHarness();
+    await h.say('what is 12 percent tax on 500', 'calculator');
+    const total = await h.say('so 500 plus that comes to?', 'calculator');
+    assert.match(total.reply.text, /\b560\b/);
+    const less = await h.say('and 1000 minus that', 'calculator');
+    assert.match(less.reply.text, /\b440\b/);
+    const h2 = await createHarness();
+    const first = await h2.say("what's 27 out of 30 as a percentage for Sam", 'calculator');
+    assert.match(first.reply.text, /\b90\b/);
+    const next = await h2.say('and 24 out of 30 for Ava', 'calculator');
+    assert.match(next.reply.text, /\b80\b/);
+  });
+
+  it('a step with a count of what it is for continues the sum', async () => {
+    const h = await createHarness();
+    await h.say('300 plus 120 for the two deliveries', 'calculator');
+    const r = await h.say('times 2 for both shops', 'calculator');
+    assert.match(r.reply.text, /\b840\b/);
+  });
+});
