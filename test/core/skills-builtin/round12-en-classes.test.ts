@@ -2,12 +2,14 @@
  * Round 12 (issue 15), English classes from en-train-10's failures (people at work between tasks), each with
  * own sentences: a sum with the talk of the job around it (counted nouns, "for the two vans", "quick one"),
  * "a dozen", marks out of a total as a percentage, a percentage charged on an amount, a number then the last
- * result ("300 plus that").
+ * result ("300 plus that"); list items with the talk around them in other Englishes ("in shopping list", "the
+ * red ones", "got already", "the list of shopping", "I am not need X, take out").
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
 import { evaluateExpression } from '../../../src/skills/builtin/expression.ts';
+import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 /** The value of a spoken sum, or undefined when it is not read. */
@@ -69,5 +71,32 @@ describe('the next step on a sum at work', () => {
     await h.say('300 plus 120 for the two deliveries', 'calculator');
     const r = await h.say('times 2 for both shops', 'calculator');
     assert.match(r.reply.text, /\b840\b/);
+  });
+});
+
+describe('list items with the talk around them', () => {
+  const add = (text: string) => parseListRequest(text).add;
+  const remove = (text: string) => parseListRequest(text).remove;
+
+  it('a list named without its article, or as "the list of shopping"', () => {
+    assert.deepEqual(add('kindly add jeera and rice in shopping list'), ['jeera', 'rice']);
+    assert.deepEqual(add('i like to put in the list of shopping tomatoes and garlic'), ['tomatoes', 'garlic']);
+    assert.deepEqual(add('grocery list. teabags'), ['teabags']);
+  });
+
+  it('which kind of the item just named is no item of its own; alone it is', () => {
+    assert.deepEqual(add('add 6 apples, the green ones'), ['6 apples']);
+    assert.deepEqual(add('put bin liners on the list, the heavy duty kind'), ['bin liners']);
+    assert.deepEqual(add('add the small ones'), ['small ones']);
+  });
+
+  it('"got already", "I am not need X, take out": the item taken off, and nothing else', () => {
+    assert.deepEqual(remove('remove the milo, got already'), ['milo']);
+    assert.deepEqual(remove('take the sugar off, already have some'), ['sugar']);
+    assert.deepEqual(remove('i am not need butter, take out'), ['butter']);
+  });
+
+  it('an article before a sized measure stays with the item', () => {
+    assert.deepEqual(add('add cheese and a small tub of cream'), ['cheese', 'a small tub of cream']);
   });
 });
