@@ -177,8 +177,12 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   } catch {
     return; // a parser bug on odd input must not cost the user the whole result
   }
+  // "remind me at 2 for the afternoon med round": the afternoon gives the hour its half of the day, and is no
+  // time of its own (15:00) beside it.
+  const halfGiven = results.some((r) => !r.end && afternoonSaidElsewhere(r, ctx.text));
   for (const r of results) {
     if (BARE_WEEKDAY_RE.test(r.text)) continue;
+    if (halfGiven && !r.start.isCertain('hour') && LONE_PM_PART_RE.test(r.text)) continue;
     // "Good evening. Set an alarm for 7", "good morning": a greeting names no time.
     if (DAY_PART_WORD_RE.test(r.text) && GREETING_BEFORE_RE.test(ctx.text.slice(Math.max(0, r.index - 8), r.index)))
       continue;
@@ -259,6 +263,7 @@ function saysAfternoonHour(r: ParsedResult, tags: Set<string>, text: string): bo
 
 /** The afternoon or the evening named in the sentence, and no other half of the day. */
 const PM_PART_RE = /\b(?:afternoon|evening|tonight)\b/i;
+const LONE_PM_PART_RE = /^(?:(?:this|the|in\s+the)\s+)?(?:afternoon|evening|tonight)$/i;
 const OTHER_PART_RE =
   /\b(?:morning|night|noon|midnight)\b|\d\s*[ap]\.?m\b|\b[ap]\.?m\.?(?!\p{L})|\b(?:1[3-9]|2[0-3])[:h]/iu;
 
