@@ -3,13 +3,15 @@
  * own sentences: a sum with the talk of the job around it (counted nouns, "for the two vans", "quick one"),
  * "a dozen", marks out of a total as a percentage, a percentage charged on an amount, a number then the last
  * result ("300 plus that"); list items with the talk around them in other Englishes ("in shopping list", "the
- * red ones", "got already", "the list of shopping", "I am not need X, take out").
+ * red ones", "got already", "the list of shopping", "I am not need X, take out"); conversions of a height or a
+ * weight said in two units ("5 foot 8"), of bare degrees, and into a short unit after "in" ("in kg").
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
 import { evaluateExpression } from '../../../src/skills/builtin/expression.ts';
 import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
+import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 /** The value of a spoken sum, or undefined when it is not read. */
@@ -98,5 +100,40 @@ describe('list items with the talk around them', () => {
 
   it('an article before a sized measure stays with the item', () => {
     assert.deepEqual(add('add cheese and a small tub of cream'), ['cheese', 'a small tub of cream']);
+  });
+});
+
+describe('conversions as they are said at work', () => {
+  it('a height or a weight in two units is one amount of the smaller', () => {
+    assert.deepEqual(parseConversion('she is 5 foot 6, how much is that in cm'), {
+      amount: 66,
+      from: 'inch',
+      to: 'centimeter',
+    });
+    assert.deepEqual(parseConversion('6 feet 1 inches to metres'), { amount: 73, from: 'inch', to: 'meter' });
+    assert.deepEqual(parseConversion('what is 12 stone 3 in kilos'), { amount: 171, from: 'pound', to: 'kilogram' });
+    // 14 inches do not fit under a foot: no two-unit amount.
+    assert.equal(parseConversion('5 foot 14 in cm').amount, 5);
+  });
+
+  it('degrees said bare are the scale not asked for', () => {
+    assert.deepEqual(parseConversion('how much is 25 degree in fahrenheit'), {
+      amount: 25,
+      from: 'celsius',
+      to: 'fahrenheit',
+    });
+    assert.deepEqual(parseConversion('whats 98 degrees in celsius, is that a fever'), {
+      amount: 98,
+      from: 'fahrenheit',
+      to: 'celsius',
+    });
+  });
+
+  it('a short unit after "in" is the one asked for, with talk between', () => {
+    assert.deepEqual(parseConversion('the bag is 40 pounds, what is that in kg'), {
+      amount: 40,
+      from: 'pound',
+      to: 'kilogram',
+    });
   });
 });
