@@ -54,10 +54,10 @@ const ALL_OF_IT =
 const STAND_IN_AROUND = /^(?:the|that|this|my)\s+(.+?)\s+(?:one|thing|item|task|bit)$/;
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
 const LIST_REF =
-  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|shopping|groceries|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|in|into|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|in|into|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our|your)\s+)?list\s+of\s+[\w-]+\b|\s+(?:to|on|onto|in|into)\s+(?:mine|ours)$|\s+(?:please|too|also|as well|for me|for us|now|already|instead|anyway|anyways|then|actually|um+|uh+m*|erm+|lah|leh|lor|ya|yeah)\b/g;
+  /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our|your)\s+)?list\s+of\s+[\w-]+\b|\s+(?:to|on|onto|in|into)\s+(?:mine|ours)$|\s+(?:please|too|also|as well|for me|for us|now|already|instead|anyway|anyways|then|actually|um+|uh+m*|erm+|lah|leh|lor|ya|yeah)\b/g;
 // "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays.
 const LEADING =
-  /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:(?:big|small|large|little|huge|medium|giant|jumbo|family)\s+)?(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;
+  /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
 
@@ -103,6 +103,9 @@ const FILLER_ITEM =
  * "2 kg onions, the red ones", "bin bags, the big black ones": which kind of the item just named, not
  * another item; "flour, take out", "milk, remove it": the verb said after its item, as learners do.
  */
+/** "in shopping list", "in the list of shopping": a list named as learners do, no item of it. */
+const LIST_REF_PLAIN =
+  /\s*\b(?:in|into)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our)\s+)?list\s+of\s+(?:shopping|groceries)\b/;
 /** "kopi, got already", "eggs, already have some": said of an item as it is taken off (Singapore, India). */
 const GOT_ALREADY =
   /(?:\s*,)?\s+(?:(?:got|have|bought|done)\s+(?:already|liao)|already\s+(?:got|have|bought)(?:\s+(?:some|one|it))?)\s*$/;
@@ -123,6 +126,7 @@ export function splitItems(text: string): string[] {
       )
       .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')
       .replace(GOT_ALREADY, '')
+      .replace(LIST_REF_PLAIN, ' ')
       .replace(LIST_REF, ' ')
       .replace(/^["“'‘]|["”'’]$/g, '')
       .replace(TRAILER, '')
