@@ -4,7 +4,9 @@
  * "a dozen", marks out of a total as a percentage, a percentage charged on an amount, a number then the last
  * result ("300 plus that"); list items with the talk around them in other Englishes ("in shopping list", "the
  * red ones", "got already", "the list of shopping", "I am not need X, take out"); conversions of a height or a
- * weight said in two units ("5 foot 8"), of bare degrees, and into a short unit after "in" ("in kg").
+ * weight said in two units ("5 foot 8"), of bare degrees, and into a short unit after "in" ("in kg"); a name,
+ * a word to spell or a timer's length with a clause after it ("I am called Marek, please to remember it",
+ * "spell xylophone then, I'll learn it", "timer 15, laundry").
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -131,5 +133,38 @@ describe('conversions as they are said at work', () => {
       from: 'pound',
       to: 'kilogram',
     });
+  });
+});
+
+describe('a value with a clause of talk after it', () => {
+  it('"I am called X", and a name corrected with why after a comma', async () => {
+    const h = await createHarness();
+    const r = await h.say('I am called Marek, please to remember it', 'change_user_name');
+    assert.equal(r.understanding.slots['name'], 'Marek');
+    const h2 = await createHarness();
+    await h2.say('call me Sam from now', 'change_user_name');
+    const fixed = await h2.say('actually Samantha, the full name', 'change_user_name');
+    assert.equal(fixed.understanding.slots['name'], 'Samantha');
+    // A capitalized name alone after a comma is still the one meant.
+    const h3 = await createHarness();
+    await h3.say('call me Kat', 'change_user_name');
+    const c = await h3.say('sorry with a C, Cat', 'change_user_name');
+    assert.equal(c.understanding.slots['name'], 'Cat');
+  });
+
+  it('a word to spell with why after a comma', async () => {
+    const h = await createHarness();
+    const r = await h.say("spell xylophone then, I'll learn it", 'spelling');
+    assert.equal(r.understanding.slots['word'], 'xylophone');
+  });
+
+  it('"timer 15" is fifteen minutes; "cancel timer 2" names a timer', async () => {
+    const h = await createHarness();
+    const r = await h.say('right. timer 15, laundry', 'timer');
+    assert.equal(r.understanding.slots['duration'], 900_000);
+    const h2 = await createHarness();
+    await h2.say('set a timer for 10 minutes', 'timer');
+    const c = await h2.say('cancel timer 2', 'timer');
+    assert.notEqual(c.understanding.slots['duration'], 120_000);
   });
 });
