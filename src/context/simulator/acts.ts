@@ -105,7 +105,10 @@ export const CORRECTION_FRAMES: Bank = {
     'no, i meant {v}|actually {v}|sorry, i meant {v}|i meant {v}|no wait, {v}|make it {v}|actually make it {v}|' +
       'change it to {v}|oops, i meant {v}|no, {v}|{v} instead|sorry, {v}|no no, {v}|wait, make that {v}|' +
       'correction: {v}|hmm actually {v}|no sorry {v}|can you change it to {v}|actually, {v} please|wait no, {v}|' +
-      'not that, {v}|hmm no make that {v}|scratch that, {v}|i said {v}|whoops {v}|my bad, {v}|{v} not that',
+      'not that, {v}|hmm no make that {v}|scratch that, {v}|i said {v}|whoops {v}|my bad, {v}|{v} not that|' +
+      // Moving what was just set, as said at work and in other Englishes (round 12): Indian "prepone".
+      'postpone it to {v}|prepone it to {v}|push it back to {v}|bring it forward to {v}|shift it to {v}|' +
+      'move it to {v}|can you postpone it to {v}|reschedule it for {v}',
   ),
   zh: split(
     '改成{v}|不对，{v}|我是说{v}|应该是{v}|换成{v}|不是，是{v}|说错了，{v}|改为{v}|错了，是{v}|不不，{v}|改一下，{v}|' +
