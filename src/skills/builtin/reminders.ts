@@ -241,6 +241,12 @@ function extractTask(input: SlotExtractInput): string | undefined {
   // "a reminder for 3pm": the entity's text may start with the preposition the pattern ended on.
   // "a reminder for 3pm": an entity may begin before the task's words and end inside them.
   const taskStart = text.lastIndexOf(task);
+  // "to call mummy at 7 in the evening, her birthday": a clause after the time that ends the task says why.
+  for (const e of entities) {
+    if (!DATE_KINDS.has(e.kind) || answer) continue;
+    const at = task.indexOf(e.text);
+    if (at > 0 && /^\s*,\s+\p{L}/u.test(task.slice(at + e.text.length))) task = task.slice(0, at + e.text.length);
+  }
   for (const e of entities) {
     if (!DATE_KINDS.has(e.kind)) continue;
     if (task.includes(e.text)) task = task.replace(e.text, ' ');

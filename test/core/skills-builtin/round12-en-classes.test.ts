@@ -168,3 +168,15 @@ describe('a value with a clause of talk after it', () => {
     assert.notEqual(c.understanding.slots['duration'], 120_000);
   });
 });
+
+describe('a reminder with why after its time', () => {
+  it('the clause after the time is no part of the task', async () => {
+    const h = await createHarness();
+    const r = await h.say('remind me to ring grandad at 6 in the evening, his anniversary', 'reminder_update');
+    assert.equal(r.understanding.slots['task'], 'ring grandad');
+    // A task said after the time keeps its own commas.
+    const h2 = await createHarness();
+    const r2 = await h2.say('remind me at 6 to buy milk, eggs and bread', 'reminder_update');
+    assert.equal(r2.understanding.slots['task'], 'buy milk, eggs and bread');
+  });
+});
