@@ -148,8 +148,8 @@ const FROM_NOW_AFTER_RE = /^\s+from\s+(now|today)\b/i;
 /** Past a year ahead, "in N" is no time to set anything for. */
 const MAX_RELATIVE_MS = 366 * 24 * 3600 * 1000;
 
-/** Scots "the morra", "the morn" (not "in the morn"): tomorrow. */
-const SCOTS_TOMORROW_RE = /(?<!\bin\s+)\bthe\s+(?:morra|morn)\b/giu;
+/** Scots "the morra", "the morn" (not "in the morn", "on the morn of the wedding"): tomorrow. */
+const SCOTS_TOMORROW_RE = /(?<!\b(?:in|on)\s+)\bthe\s+(?:morra|morn)\b(?!\s+of\b)/giu;
 
 /**
  * The text with day words chrono does not know written as the ones it does, in as many characters, so
@@ -278,7 +278,8 @@ function afternoonSaidElsewhere(r: ParsedResult, text: string): boolean {
   if (HAN_TEXT_RE.test(text) || LEADING_ZERO_RE.test(r.text) || PM_PART_RE.test(r.text)) return false;
   const hour = c.get('hour') ?? 0;
   // Up to 6, where a morning reading is the rarer one anyway: "at 10 about the evening meeting" keeps 10:00.
-  return hour >= 1 && hour <= 6 && PM_PART_RE.test(text) && !OTHER_PART_RE.test(text);
+  // An alarm's hour keeps its reading: "wake me at 5 so i can revise before the afternoon exam" is no 17:00.
+  return hour >= 1 && hour <= 6 && PM_PART_RE.test(text) && !OTHER_PART_RE.test(text) && !WAKE_CUE_RE.test(text);
 }
 
 /** The afternoon's reading of a morning clock time: the same day, or for a bare time its next occurrence. */

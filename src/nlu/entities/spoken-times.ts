@@ -156,18 +156,23 @@ const FOR_DAY =
 
 // Group 27: an hour said loosely with "-ish" ("three-ish", "noonish", "around sixish"): the hour itself, read as
 // "at 3" is (a reminder's afternoon, dates.ts). Only before a word that ends the time ("three-ish if it's quiet",
-// "noonish to ring the plumber"): "three-ish people" counts.
+// "noonish to ring the plumber"): "three-ish people" counts; digits only after at/by/around… ("at 5ish"): "i
+// need 6ish for the party", "the kids are 4ish" count.
 // After a part of the day ("tonight, 1ish", "friday evening, 9ish") the date extractor joins the hour to it.
 const ISH_HOUR =
   `(?<!(?:morning|afternoon|evening|night|tonight)[,\\s]+(?:(?:at|around|about|say|like|maybe|roughly)[,\\s]+){0,2})` +
-  `(?:(?:at|by|for|about|around|till|until)\\s+)?(${HOUR}|noon|midday)\\s*-?\\s*ish` +
+  `(?:(?:at|by|for|about|around|till|until)\\s+|(?=\\D))(${HOUR}|noon|midday)\\s*-?\\s*ish` +
   `(?=\\s*(?:$|[,.!?;]|(?:if|when|please|pls|then|tomorrow|tmrw|tmr|today|tonight|to|for|or\\s+so|thanks?)(?![\\p{L}])))`;
-// Groups 28 day, 29 hour: a 24-hour clock said in hours, as learners say "9 heures" / "9 Uhr": "tomorrow 9
-// hours", "at 17 hours". Only right after a day or "at" (part of the match, so it is longer than chrono's
-// reading of the length): "in 9 hours" and "for 9 hours" are lengths.
+// Groups 28 day, 29 hour (after a day), 30 hour (after "at"): a 24-hour clock said in hours, as learners say
+// "9 heures" / "9 Uhr": "tomorrow 9 hours", "at 17 hours", "at 09 hours" (not "today 9 hours": a length). After "at" only an afternoon hour or
+// one with its leading zero ("check the wound at 4 hours" is a length); never in a turn about a timer; the
+// day is part of the match, so it is longer than chrono's reading of the length.
 const CLOCK_HOURS =
-  `(?=(?:at|tomorrow|tmrw|today)\\s)(?:(tomorrow|tmrw|today)\\s+)?(?:at\\s+)?(1\\d|2[0-3]|0?\\d)\\s+hours?\\b` +
+  `(?:(tomorrow|tmrw)\\s+(?:at\\s+)?(1\\d|2[0-3]|0?\\d)|at\\s+(1[3-9]|2[0-3]|0\\d))\\s+hours?\\b` +
   `(?!\\s+(?:from|later|after|ago|before|long|of|left|to\\s+go|remaining)\\b)`;
+
+/** A turn about a timer, where "N hours" is its length. */
+const TIMER_CUE_RE = /\b(?:timers?|countdown|stopwatch)\b/i;
 
 /** The hours (on a 12-hour clock, 12 as 0) a time said around an anchor may mean, and which half of the day. */
 const ANCHOR_HOURS: Readonly<Record<string, { from: number; to: number; part: 'am' | 'pm' }>> = {
@@ -318,12 +323,13 @@ export const spokenTimeParser: Parser = {
       hour = /^(?:noon|midday)$/i.test(match[27]) ? 12 : numberOf(match[27]);
       minute = 0;
       if (hour === 12) part = 'pm';
-    } else if (match[29] !== undefined) {
+    } else if (match[29] !== undefined || match[30] !== undefined) {
       // A 24-hour clock: the hour is certain, with its half of the day.
-      const h24 = Number(match[29]);
-      if (!(h24 >= 0 && h24 <= 23)) return null;
+      const h24 = Number(match[29] ?? match[30]);
+      if (!(h24 >= 0 && h24 <= 23) || TIMER_CUE_RE.test(context.text)) return null;
       const c = context.createParsingComponents();
-      if (match[28] !== undefined && !/^today$/i.test(match[28])) {
+      if (match[28] !== undefined) {
+        // Tomorrow's date. Not after "today": "i worked today 9 hours" is a length.
         const day = context.reference.getDateWithAdjustedTimezone();
         day.setDate(day.getDate() + 1);
         c.assign('day', day.getDate());

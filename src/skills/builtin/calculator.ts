@@ -31,9 +31,8 @@ const N = String.raw`-?\d+(?:\.\d+)?`;
 /** The money a sum at home is said in: "240 quid", "80 dollars". */
 const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
 /** Nouns of money and measure: "300 pounds", "5 kilos" name an amount, never a number of people. */
-const AMOUNT_NOUN = new RegExp(
-  String.raw`^(?:${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent)$`,
-);
+const UNIT_NOUNS = String.raw`${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent`;
+const AMOUNT_NOUN = new RegExp(String.raw`^(?:${UNIT_NOUNS})$`);
 
 /** Plural words that are part of the number ("3 quarters", "2 thirds"), not what it counts. */
 const FRACTIONS = String.raw`halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundreds|thousands|millions|cents`;
@@ -81,10 +80,10 @@ const REWRITES: [RegExp, string][] = [
   ],
   [new RegExp(String.raw`(?<![\d.])(\d+)\s*(?:${MONEY})\s+(?:and\s+)?(\d)\s*(?:p|pence|cents?)\b`, 'g'), '$1.0$2'],
   // "48 boxes times 12 pallets", "6 crates plus 9 crates": a counted noun between a number and its
-  // operator names what is counted. After the prices in two units, so "5 cents times 2" is read there first.
+  // operator names what is counted. Never a unit: "5 hours plus 45 minutes" is no 50. After the prices in two units, so "5 cents times 2" is read there first.
   [
     new RegExp(
-      String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s+(?!(?:${OPERATOR_WORDS}|${FRACTIONS})\b)\p{L}{3,}s(?=\s+(?:${OPERATOR_WORDS})\b)`,
+      String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s+(?!(?:${OPERATOR_WORDS}|${FRACTIONS}|${UNIT_NOUNS})\b)\p{L}{3,}s(?=\s+(?:${OPERATOR_WORDS})\b)`,
       'gu',
     ),
     '$1',

@@ -36,6 +36,12 @@ describe('a sum with the talk of the job around it', () => {
     assert.equal(toSymbols('60 plus 30 for the 3 of us'), undefined);
   });
 
+  it('units are no counted nouns: a sum of mixed units is not read (asked about, as before)', () => {
+    assert.equal(toSymbols("what's 5 hours plus 45 minutes"), undefined);
+    assert.equal(toSymbols("what's 2 weeks minus 3 days"), undefined);
+    assert.equal(toSymbols('5 kilos plus 300 grams'), undefined);
+  });
+
   it('dozens', () => {
     assert.equal(value('half a dozen times 7'), 42);
     assert.equal(value('whats a dozen plus 5, muffin tins'), 17);
