@@ -55,7 +55,9 @@ const NOT_A_WORD = new RegExp(String.raw`^(?:${PRONOUN_WORDS}|${STAND_IN_WORDS}|
  * "spell sawubona then, I'll learn it", "and rhythm, half of them get that wrong": a clause after a comma
  * says why; the word is read from what comes before it when the whole turn gives none.
  */
-const CLAUSE_AFTER = /\s*,\s+\p{L}\S*(?:\s+\S+)+\s*$/u;
+// Not a clause that asks for the word itself: "thanks, and how about bureaucracy" is a follow-up.
+const CLAUSE_AFTER =
+  /\s*,\s+(?!(?:and|n|also|now|then|next|so|ok|okay|what|whats|what's|how|spell|can|could)\b)\p{L}\S*(?:\s+\S+)+\s*$/iu;
 
 /** The word a request asks to spell; a whole answer when it answers "which word?". */
 function extractWord(input: SlotExtractInput): string | undefined {

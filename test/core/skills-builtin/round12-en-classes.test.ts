@@ -14,6 +14,8 @@ import { toSymbols } from '../../../src/skills/builtin/calculator.ts';
 import { evaluateExpression } from '../../../src/skills/builtin/expression.ts';
 import { parseListRequest } from '../../../src/skills/builtin/list-parse.ts';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
+import { createSpellingSkill } from '../../../src/skills/builtin/spelling.ts';
+import type { DialogueSlot } from '../../../src/dialogue/types.ts';
 import { createHarness } from '../dialogue/harness.ts';
 
 /** The value of a spoken sum, or undefined when it is not read. */
@@ -162,6 +164,11 @@ describe('a value with a clause of talk after it', () => {
     const h = await createHarness();
     const r = await h.say("spell xylophone then, I'll learn it", 'spelling');
     assert.equal(r.understanding.slots['word'], 'xylophone');
+    // A clause that asks for the next word is no reason: "thanks" before it is no word to spell.
+    const slot = createSpellingSkill(() => 0).slots?.find((x) => x.name === 'word') as DialogueSlot;
+    const text = 'thanks, and how about mischievous';
+    const cue = { type: 'follow-up' as const, rest: text };
+    assert.notEqual(slot.extract?.({ text, entities: [], slots: { word: 'necessary' }, answer: false, cue }), 'thanks');
   });
 
   it('"timer 15" is fifteen minutes; "cancel timer 2" names a timer', async () => {
