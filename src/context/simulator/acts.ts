@@ -33,8 +33,8 @@ export const CANCEL: Bank = {
       "i'll pass|it's fine|actually don't|never mind i'll remember|eh forget it|no need, thanks|drop that|" +
       "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright|" +
       // Said in other Englishes (round 12): Scots, Singapore, India, South Africa, Ireland.
-      "och, dinnae fash|ach leave it|no need already lah|don't need lah|cancel lah|leave it yaar|no need yaar|" +
-      'ag, leave it|ag no, forget it|just leave it, eh|sure leave it so|no bother, forget it|nae bother, leave it',
+      "och, leave it be|ach leave it|no need already lah|don't need lah|cancel lah|leave it yaar|no need yaar|" +
+      'ag, leave it|ag no, forget it|just leave it, eh|sure leave it so|no bother, forget it|ach, no need',
   ),
   zh: split(
     '算了|不用了|取消|算了吧|不要了|取消吧|没事了|不用了谢谢|先不用了|别管了|停|停下|取消这个|我不要了|' +

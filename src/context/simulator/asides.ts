@@ -139,7 +139,7 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'mi
       "phone's ringing|got a call|boss just walked in|someone's at the door|kids need me|in a meeting now|gotta go|" +
         "on my way out|my bus is here|the delivery guy is here|running late|change of plans|dinner's ready|" +
         'the baby is crying|need a break|something came up|have to step out|plans changed|my ride is here|' +
-        'back to work|got customers waiting|break is over|on the floor again|next patient is in',
+        'need to get back on the floor|got customers waiting|break is over|shift starts now|next patient is in',
     ),
     zh: split(
       '来电话了|老板来了|有人敲门|孩子在哭|要开会了|我得出门了|车来了|外卖到了|临时有事|计划变了|饭好了|先歇会儿|' +

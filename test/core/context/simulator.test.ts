@@ -234,8 +234,7 @@ describe('the dialogue simulator, round 10 classes', () => {
     const all = await turns();
     const again = all.filter((t) => t.act === 'again-tail');
     const bye = all.filter((t) => t.act === 'goodbye-tail');
-    // At least 2: round 12's situation tails share the random draws (seed 21 now says 2 "again" with a verdict).
-    assert.ok(again.length >= 2 && bye.length >= 3, `${again.length} again, ${bye.length} goodbye`);
+    assert.ok(again.length >= 3 && bye.length >= 3, `${again.length} again, ${bye.length} goodbye`);
     for (const t of again) assert.ok(['start_task', 'small_talk'].includes(t.labelled.command), t.text);
     for (const t of bye) {
       assert.equal(t.labelled.command, 'small_talk', t.text);
