@@ -172,14 +172,22 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   if (!DATE_HINT_RE.test(ctx.text) && !SPOKEN_TIME_HINT_RE.test(ctx.text)) return;
   const ref = { instant: now, timezone: offsetMinutes(now.getTime(), timeZone) };
   let results: ParsedResult[];
+  const said = withDayWords(ctx.text);
+  const rewritten = said !== ctx.text;
   try {
-    results = parser.parse(withDayWords(ctx.text), ref, { forwardDate: !PAST_RE.test(ctx.text) });
+    results = parser.parse(said, ref, { forwardDate: !PAST_RE.test(ctx.text) });
   } catch {
     return; // a parser bug on odd input must not cost the user the whole result
   }
   // "remind me at 2 for the afternoon med round": the afternoon gives the hour its half of the day, and is no
   // time of its own (15:00) beside it.
-  const halfGiven = results.some((r) => !r.end && afternoonSaidElsewhere(r, ctx.text));
+  // Whether the sentence names only the afternoon or the evening: read once, not per result.
+  const pmOnly =
+    PM_PART_RE.test(ctx.text) &&
+    !OTHER_PART_RE.test(ctx.text) &&
+    !WAKE_CUE_RE.test(ctx.text) &&
+    !HAN_TEXT_RE.test(ctx.text);
+  const halfGiven = pmOnly && results.some((r) => !r.end && afternoonSaidElsewhere(r, pmOnly));
   for (const r of results) {
     if (BARE_WEEKDAY_RE.test(r.text)) continue;
     if (halfGiven && !r.start.isCertain('hour') && LONE_PM_PART_RE.test(r.text)) continue;
@@ -205,7 +213,7 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
         instantOf(wall, timeZone) < now.getTime()
       )
         value = formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
-      else if (kind !== 'date' && !r.end && afternoonSaidElsewhere(r, ctx.text))
+      else if (kind !== 'date' && !r.end && afternoonSaidElsewhere(r, pmOnly))
         value = afternoonOf(wall, kind, now, timeZone);
       else if (kind !== 'date' && !r.end && saysAfternoonHour(r, tags, ctx.text)) {
         // An alarm ("wake me at 4:30 for the airport", after a nap "wake me at 2:30") rings at the nearer of
@@ -217,7 +225,7 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
     } catch {
       continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it
     }
-    let end = endInText(ctx.text, r.index + r.text.length);
+    let end = rewritten ? endInText(ctx.text, r.index + r.text.length) : r.index + r.text.length;
     // "friday morning, 9ish", "tomorrow evening around 7": the hour said after a part of the day is its time.
     const hourAfter = kind === 'datetime' && !r.end ? hourAfterDayPart(r, tags, ctx.text.slice(end)) : null;
     if (hourAfter !== null) {
@@ -270,16 +278,17 @@ const OTHER_PART_RE =
 /**
  * "remind me at 2 for the afternoon med round", "at 6, it's for the evening shift": an hour said bare, with
  * the afternoon or the evening named elsewhere in the sentence (not next to it, where chrono joins them), is
- * that half of the day's; "tomorrow morning ... at 4", "am"/"pm" keep theirs.
+ * that half of the day's; "tomorrow morning ... at 4", "am"/"pm" keep theirs, and so does an alarm's hour ("wake
+ * me at 5 so i can revise before the afternoon exam"). `pmOnly`: the sentence names only the afternoon or the
+ * evening, is no alarm and no Chinese (the Chinese half-of-day words are read by zh-dates.ts).
  */
-function afternoonSaidElsewhere(r: ParsedResult, text: string): boolean {
+function afternoonSaidElsewhere(r: ParsedResult, pmOnly: boolean): boolean {
   const c = r.start;
-  if (!c.isCertain('hour') || c.isCertain('meridiem') || c.isCertain('timezoneOffset')) return false;
-  if (HAN_TEXT_RE.test(text) || LEADING_ZERO_RE.test(r.text) || PM_PART_RE.test(r.text)) return false;
+  if (!pmOnly || !c.isCertain('hour') || c.isCertain('meridiem') || c.isCertain('timezoneOffset')) return false;
+  if (LEADING_ZERO_RE.test(r.text) || PM_PART_RE.test(r.text)) return false;
   const hour = c.get('hour') ?? 0;
   // Up to 6, where a morning reading is the rarer one anyway: "at 10 about the evening meeting" keeps 10:00.
-  // An alarm's hour keeps its reading: "wake me at 5 so i can revise before the afternoon exam" is no 17:00.
-  return hour >= 1 && hour <= 6 && PM_PART_RE.test(text) && !OTHER_PART_RE.test(text) && !WAKE_CUE_RE.test(text);
+  return hour >= 1 && hour <= 6;
 }
 
 /** The afternoon's reading of a morning clock time: the same day, or for a bare time its next occurrence. */

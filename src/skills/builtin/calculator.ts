@@ -50,6 +50,9 @@ const TALK_WITH_NUMBER = new RegExp(
   'gu',
 );
 
+/** A verb that shares an amount out: its count is no talk. */
+const SHARES_OUT = /\b(?:split|divide|divided|share|shared)\b/;
+
 /** "a dozen", "half a dozen", "3 dozen": twelves, in the calculator only (a shopping list keeps "a dozen eggs"). */
 const DOZENS: [RegExp, string][] = [
   [/\bhalf\s+a\s+dozen\b/g, '6'],
@@ -187,7 +190,10 @@ export function toSymbols(text: string): string | undefined {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\b(\w+)'s\b/g, '$1 is');
   // "twelve no fifteen times four": dictation's take-backs and fillers first (dictation.ts).
-  let s = wordsToDigits(readDictation(lower).replace(TALK_WITH_NUMBER, ' ')).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  // With a verb that shares out ("split 900 across the three sites"), the count may be the divisor: kept.
+  const read = readDictation(lower);
+  const talk = SHARES_OUT.test(read) ? read : read.replace(TALK_WITH_NUMBER, ' ');
+  let s = wordsToDigits(talk).replace(/(\d),(?=\d{3}\b)/g, '$1');
   for (const [pattern, replacement] of [...DOZENS, ...REWRITES]) s = s.replace(pattern, replacement);
   s = s
     .replace(FILLER, ' ')

@@ -34,8 +34,10 @@ describe('a sum with the talk of the job around it', () => {
     assert.equal(value('120 plus 64 for the two vans'), 184);
     assert.equal(value('what is 9 times 12, just a quick one'), 108);
     assert.equal(value('318 minus 40 across the four wards'), 278);
-    // "for the 3 of us" may share the sum out: not cut, the sum is asked about as before.
+    // "for the 3 of us" may share the sum out: not cut, the sum is asked about as before; so may a count after
+    // a verb that shares ("split 900 across the three sites" is not read as 900 alone).
     assert.equal(toSymbols('60 plus 30 for the 3 of us'), undefined);
+    assert.notEqual(toSymbols('split 900 across the three sites'), '900');
   });
 
   it('units are no counted nouns: a sum of mixed units is not read (asked about, as before)', () => {
