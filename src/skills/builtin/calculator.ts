@@ -10,6 +10,7 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../types.ts';
 import { arithmeticRun, CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
+import { unitByAlias } from './units.ts';
 import { pick, type Random } from './phrasing.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
@@ -33,6 +34,9 @@ const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
 /** Nouns of money and measure: "300 pounds", "5 kilos" name an amount, never a number of people. */
 const UNIT_NOUNS = String.raw`${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent`;
 const AMOUNT_NOUN = new RegExp(String.raw`^(?:${UNIT_NOUNS})$`);
+
+/** Whether a word names money or a unit of measure the conversion skill knows ("quarts", "tonnes", "decades"). */
+const isUnitWord = (word: string): boolean => AMOUNT_NOUN.test(word) || unitByAlias(word) !== undefined;
 
 /** Plural words that are part of the number ("3 quarters", "2 thirds"), not what it counts. */
 const FRACTIONS = String.raw`halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundreds|thousands|millions|cents`;
@@ -61,7 +65,7 @@ const DOZENS: [RegExp, string][] = [
 ];
 
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
-const REWRITES: [RegExp, string][] = [
+const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   // "17 out of 25 as a percentage", "what's 42 out of 60 in percent": a mark as a percentage; bare, a fraction.
   [
     new RegExp(
@@ -82,14 +86,15 @@ const REWRITES: [RegExp, string][] = [
     '$1.$2',
   ],
   [new RegExp(String.raw`(?<![\d.])(\d+)\s*(?:${MONEY})\s+(?:and\s+)?(\d)\s*(?:p|pence|cents?)\b`, 'g'), '$1.0$2'],
-  // "48 boxes times 12 pallets", "6 crates plus 9 crates": a counted noun between a number and its
-  // operator names what is counted. Never a unit: "5 hours plus 45 minutes" is no 50. After the prices in two units, so "5 cents times 2" is read there first.
+  // "48 boxes times 12 pallets", "6 crates plus 9 crates": a counted noun between a number and its operator
+  // names what is counted. Never a unit the conversion skill knows, nor money: "5 hours plus 45 minutes" and
+  // "2 gallons plus 3 quarts" are no sums. After the prices in two units, so "5 cents times 2" is read there first.
   [
     new RegExp(
-      String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s+(?!(?:${OPERATOR_WORDS}|${FRACTIONS}|${UNIT_NOUNS})\b)\p{L}{3,}s(?=\s+(?:${OPERATOR_WORDS})\b)`,
+      String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s+(?!(?:${OPERATOR_WORDS}|${FRACTIONS})\b)(\p{L}{3,}s)(?=\s+(?:${OPERATOR_WORDS})\b)`,
       'gu',
     ),
-    '$1',
+    (counted: string, amount: string, noun: string) => (isUnitWord(noun) ? counted : amount),
   ],
   // Dictation's "what's for times six", "six times too": the sound of a number where only a number fits. The
   // look-behinds follow the word, so a long run of spaces is scanned once, not at every position.
@@ -194,7 +199,8 @@ export function toSymbols(text: string): string | undefined {
   const read = readDictation(lower);
   const talk = SHARES_OUT.test(read) ? read : read.replace(TALK_WITH_NUMBER, ' ');
   let s = wordsToDigits(talk).replace(/(\d),(?=\d{3}\b)/g, '$1');
-  for (const [pattern, replacement] of [...DOZENS, ...REWRITES]) s = s.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...DOZENS, ...REWRITES])
+    s = typeof replacement === 'string' ? s.replace(pattern, replacement) : s.replace(pattern, replacement);
   s = s
     .replace(FILLER, ' ')
     .replace(/[?=,]|\.(?!\d)/g, ' ')

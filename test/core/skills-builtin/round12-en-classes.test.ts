@@ -46,6 +46,18 @@ describe('a sum with the talk of the job around it', () => {
     assert.equal(toSymbols('5 kilos plus 300 grams'), undefined);
   });
 
+  it('any unit the conversion skill knows is no counted noun, nor a span of decades', () => {
+    // Units outside the money and measure words the calculator names itself: still no sum of their figures.
+    assert.equal(toSymbols('what is 4 pints plus 2 gallons'), undefined);
+    assert.equal(toSymbols('3 yards minus 20 inches'), undefined);
+    assert.equal(toSymbols('2 tonnes plus 300 kilos'), undefined);
+    assert.equal(toSymbols('7 centimetres plus 4 millimetres'), undefined);
+    assert.equal(toSymbols('2 centuries minus 5 decades'), undefined);
+    assert.equal(toSymbols('6 tablespoons times 3 cups'), undefined);
+    // Counted nouns still are: the class stays.
+    assert.equal(value('12 pallets times 40 cartons'), 480);
+  });
+
   it('dozens', () => {
     assert.equal(value('half a dozen times 7'), 42);
     assert.equal(value('whats a dozen plus 5, muffin tins'), 17);
