@@ -206,4 +206,18 @@ describe('a reminder with why after its time', () => {
     const r2 = await h2.say('remind me at 6 to buy milk, eggs and bread', 'reminder_update');
     assert.equal(r2.understanding.slots['task'], 'buy milk, eggs and bread');
   });
+
+  it('a list or a name after the comma is part of the task, not why', async () => {
+    const cases: [string, string][] = [
+      ['remind me to get flour on saturday, sugar and butter', 'sugar and butter'],
+      ['remind me to feed the cats at 8, the two upstairs', 'upstairs'],
+      ['remind me to collect the boys at 4, Tom and Ravi', 'Ravi'],
+      ['remind me to text Priya at 9, Jo as well', 'Jo as well'],
+    ];
+    for (const [text, kept] of cases) {
+      const h = await createHarness();
+      const r = await h.say(text, 'reminder_update');
+      assert.match(String(r.understanding.slots['task']), new RegExp(kept), text);
+    }
+  });
 });
