@@ -19,7 +19,12 @@ const PATTERNS = [
     'iu',
   ),
   new RegExp(
-    String.raw`\b(?:my name is|my names|my name's|i go by|i prefer to go by|i prefer|people call me|everyone calls me|my friends call me|they call me|change my name to|set my name to|rename me to|my name to|i am called|i'm called|im called|i am named|i'm named)\s+${NAME}`,
+    String.raw`\b(?:my name is|my names|my name's|i go by|i prefer to go by|i prefer|people call me|everyone calls me|my friends call me|they call me|change my name to|set my name to|rename me to|my name to)\s+${NAME}`,
+    'iu',
+  ),
+  // "I am called Marek": not "I am called back for an interview", "i'm called in to work" (a verb with its particle).
+  new RegExp(
+    String.raw`\b(?:i am called|i'm called|im called|i am named|i'm named)\s+(?!(?:back|in|up|out|off|away|on|to|for|into|over|home|again|by|upon|about|at|as|with|from|round|around|down|early|late|today|tomorrow)\b)${NAME}`,
     'iu',
   ),
 ];

@@ -174,6 +174,14 @@ describe('a value with a clause of talk after it', () => {
     assert.equal(c.understanding.slots['name'], 'Cat');
   });
 
+  it('"I am called" with a particle is the verb, no name', async () => {
+    for (const text of ['I am called back for a second interview on Friday', "i'm called in to cover a shift tonight"]) {
+      const h = await createHarness();
+      const r = await h.say(text, 'change_user_name');
+      assert.equal(r.understanding.slots['name'], undefined, text);
+    }
+  });
+
   it('a word to spell with why after a comma', async () => {
     const h = await createHarness();
     const r = await h.say("spell xylophone then, I'll learn it", 'spelling');
