@@ -84,6 +84,8 @@ const BARE_FOR =
 const TIMER_N = /\btimer\s+(\d{1,3})(?=\s*(?:$|[,.!?]|(?:pls|plz|please|then|thanks|thx|now)(?![\p{L}])))/iu;
 const NAMES_A_TIMER =
   /\b(?:cancel|stop|pause|resume|delete|kill|remove|check|end|reset|how|left|which|is|was|number|no)\b/i;
+/** A question about a timer ("and timer 2?", "what about timer 2"): its number names it, never a length. */
+const ASKS_OF_A_TIMER = /\?|^\W*(?:and|so|what|which|about|then)\b|\b(?:what|about|on|with)\s+(?:the\s+)?timer\b/i;
 
 /** The request names a timer ("a timer for 15", "another one for 5", "and 1 for 15"), not a table for 4. */
 const TIMER_WORD = /\b(?:timers?|another|one|1)\b/i;
@@ -164,6 +166,7 @@ function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtrac
   if (
     timerN !== null &&
     !NAMES_A_TIMER.test(text) &&
+    !ASKS_OF_A_TIMER.test(text) &&
     Number(timerN[1]) > 0 &&
     !entities.some((e) => e.kind === 'duration' || e.kind === 'time' || e.kind === 'datetime')
   )

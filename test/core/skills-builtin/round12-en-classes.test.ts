@@ -202,6 +202,17 @@ describe('a value with a clause of talk after it', () => {
     const c = await h2.say('cancel timer 2', 'timer');
     assert.notEqual(c.understanding.slots['duration'], 120_000);
   });
+
+  it('a question about a numbered timer is no length', async () => {
+    for (const text of ['and timer 3?', 'so what about timer 3', 'what is on timer 3']) {
+      const h = await createHarness();
+      await h.say('set a timer for 10 minutes', 'timer');
+      await h.say('and another for 25 minutes', 'timer');
+      await h.say('and one more for 4 minutes', 'timer');
+      const r = await h.say(text, 'timer');
+      assert.notEqual(r.understanding.slots['duration'], 180_000, text);
+    }
+  });
 });
 
 describe('a reminder with why after its time', () => {
