@@ -175,7 +175,10 @@ describe('a value with a clause of talk after it', () => {
   });
 
   it('"I am called" with a particle is the verb, no name', async () => {
-    for (const text of ['I am called back for a second interview on Friday', "i'm called in to cover a shift tonight"]) {
+    for (const text of [
+      'I am called back for a second interview on Friday',
+      "i'm called in to cover a shift tonight",
+    ]) {
       const h = await createHarness();
       const r = await h.say(text, 'change_user_name');
       assert.equal(r.understanding.slots['name'], undefined, text);
