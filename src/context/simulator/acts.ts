@@ -31,7 +31,10 @@ export const CANCEL: Bank = {
       "i'll do it myself|let's drop it|cancel the request|forget that|mm never mind|no it's ok|leave it for now|" +
       "don't worry about it|nah don't worry about it|no worries, forget it|nah i'm good|skip|nope never mind|" +
       "i'll pass|it's fine|actually don't|never mind i'll remember|eh forget it|no need, thanks|drop that|" +
-      "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright",
+      "changed my mind, forget it|let's skip that|not anymore thanks|ok forget it|no that's alright|" +
+      // Said in other Englishes (round 12): Scots, Singapore, India, South Africa, Ireland.
+      "och, leave it be|ach leave it|no need already lah|don't need lah|cancel lah|leave it yaar|no need yaar|" +
+      'ag, leave it|ag no, forget it|just leave it, eh|sure leave it so|no bother, forget it|ach, no need',
   ),
   zh: split(
     '算了|不用了|取消|算了吧|不要了|取消吧|没事了|不用了谢谢|先不用了|别管了|停|停下|取消这个|我不要了|' +
@@ -102,7 +105,10 @@ export const CORRECTION_FRAMES: Bank = {
     'no, i meant {v}|actually {v}|sorry, i meant {v}|i meant {v}|no wait, {v}|make it {v}|actually make it {v}|' +
       'change it to {v}|oops, i meant {v}|no, {v}|{v} instead|sorry, {v}|no no, {v}|wait, make that {v}|' +
       'correction: {v}|hmm actually {v}|no sorry {v}|can you change it to {v}|actually, {v} please|wait no, {v}|' +
-      'not that, {v}|hmm no make that {v}|scratch that, {v}|i said {v}|whoops {v}|my bad, {v}|{v} not that',
+      'not that, {v}|hmm no make that {v}|scratch that, {v}|i said {v}|whoops {v}|my bad, {v}|{v} not that|' +
+      // Moving what was just set, as said at work and in other Englishes (round 12): Indian "prepone".
+      'postpone it to {v}|prepone it to {v}|push it back to {v}|bring it forward to {v}|shift it to {v}|' +
+      'move it to {v}|can you postpone it to {v}|reschedule it for {v}',
   ),
   zh: split(
     '改成{v}|不对，{v}|我是说{v}|应该是{v}|换成{v}|不是，是{v}|说错了，{v}|改为{v}|错了，是{v}|不不，{v}|改一下，{v}|' +

@@ -133,12 +133,13 @@ const COMMENT_BODY: Bank = {
  * a reason for stopping or dropping something, or praise with thanks. It asks for nothing itself, so the
  * act keeps its decision; no slot values in them (no numbers, no items).
  */
-const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise', Bank> = {
+const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed', Bank> = {
   reason: {
     en: split(
       "phone's ringing|got a call|boss just walked in|someone's at the door|kids need me|in a meeting now|gotta go|" +
         "on my way out|my bus is here|the delivery guy is here|running late|change of plans|dinner's ready|" +
-        'the baby is crying|need a break|something came up|have to step out|plans changed|my ride is here',
+        'the baby is crying|need a break|something came up|have to step out|plans changed|my ride is here|' +
+        'need to get back on the floor|got customers waiting|break is over|shift starts now|next patient is in',
     ),
     zh: split(
       '来电话了|老板来了|有人敲门|孩子在哭|要开会了|我得出门了|车来了|外卖到了|临时有事|计划变了|饭好了|先歇会儿|' +
@@ -166,6 +167,32 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise', Bank> = {
     ),
     zh: split('孩子很喜欢|这个不好笑|没听懂|还挺好玩|这个太冷了|再好笑点|我妈笑了|这个听过了'),
   },
+  // What the value or the next step is for, or what is going on at work while it is said ("23, it's for a
+  // suitcase", "how long on the bread, chef's asking", "early-ish, before the deliveries come"): said with a
+  // slot answer or a follow-up on the active task (round 12, en-train-10 showed both read as out of scope or
+  // as a new task of their words). No numbers, no list items, no names, no times: the value is the act's own.
+  situation: {
+    en: split(
+      "it's for my luggage|it's for the new starter|the customer is waiting|the head cook wants to know|the boss wants it|" +
+        "before the lorry comes|before the doors open|we're short-staffed today|it's a big batch|the patient's waiting|" +
+        "class starts soon|it's for the school trip|my manager needs it|the van is outside|the kids are asking|" +
+        "it's for a form|the supervisor is checking|before my shift ends|we're slammed here|it's for the rota|" +
+        "the queue is long|it's a double order|the students are watching|for the handover|they need it upstairs",
+    ),
+    zh: split(
+      '是给行李箱的|是给新同事的|客人在等|主管在问|老板要的|货车快到了|开门之前|今天人手不够|这批量大|病人在等|' +
+        '马上上课|是学校活动用的|经理要看|车在外面等|孩子们在问|填表要用|交班要用|店里忙死了|排队的人很多',
+    ),
+  },
+  // Why the last reply was missed, said with "say that again" ("the scanner was beeping"): still a repeat.
+  missed: {
+    en: split(
+      'the till was beeping|it was too loud in here|someone was talking to me|the machine was going|' +
+        'i was on the other line|a truck was backing up|the kids were shouting|i had my headphones in|' +
+        'the announcement was on|the drill was going|i missed it|my hands were full',
+    ),
+    zh: split('刚才太吵了|有人跟我说话|机器在响|没听清|我在接电话|广播在响|孩子在吵|刚才没注意'),
+  },
   praise: {
     en: split(
       "you're a lifesaver|that helps a lot|i'd have forgotten|i never get that right|big help|you're the best|" +
@@ -177,7 +204,8 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise', Bank> = {
 
 /**
  * An act's text with a reason or praise said before or after it ("phone's ringing, pause it", "thx,
- * big help"): the act and its decision stay what they were.
+ * big help"), or what it is for after it ("23, it's for my luggage"): the act and its decision stay what
+ * they were.
  * @param rng the simulation's random source
  * @param lang the dialogue's language
  * @param text the act as said
@@ -188,11 +216,14 @@ export function withTail(
   rng: Rng,
   lang: SimLanguage,
   text: string,
-  kind: 'reason' | 'drop' | 'verdict' | 'praise',
+  kind: 'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed',
 ): string {
   const tail = pick(rng, TAILS[kind][lang]);
   const gap = lang === 'zh' ? pick(rng, [' ', '，', '', ' ']) : pick(rng, [', ', ' ', ' - ', ', ']);
-  return kind !== 'praise' && rng.next() < 0.3 ? `${tail}${gap}${text}` : `${text}${gap}${tail}`;
+  // A situation comes after the value it is about: before it, it would read as the answer's first words.
+  return kind !== 'praise' && kind !== 'situation' && rng.next() < 0.3
+    ? `${tail}${gap}${text}`
+    : `${text}${gap}${tail}`;
 }
 
 /** Openers and closers the parts above are combined with ("lol one sec", "嗯 我想想哈"). */

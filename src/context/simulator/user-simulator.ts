@@ -109,6 +109,14 @@ const ASIDE_SHARE = 0.1;
 const TAIL_SHARE = 0.3;
 
 /**
+ * How often a slot answer or a follow-up on the active task comes with what it is for or what is going on
+ * ("23, it's for my luggage", "and the other one, the customer is waiting", `withTail` 'situation'), and a
+ * "say that again" with why it was missed: round 12 (en-train-10, people at work between tasks) showed
+ * such turns read as out of scope or as a new task of the remark's words.
+ */
+const SITUATION_SHARE = 0.15;
+
+/**
  * How often an answer comes after a hesitation ("what was it... oh yes, {v}"), a first request after a
  * polite preamble, and a follow-up after an ack ("ok round that"): round 10's classes from en-train-7
  * and zh-train-7, a small share each so the plain forms stay the common ones.
@@ -279,6 +287,9 @@ export function smallTalk(s: SimSetting): SimulatedTurn {
       ? turn(withTail(s.rng, s.lang, thanks, 'praise'), { command: 'small_talk', intent: 'thank_you' }, 'thanks-tail')
       : turn(thanks, { command: 'small_talk', intent: 'thank_you' }, 'small-talk');
   }
+  // "say that again, the scanner was beeping": why it was missed does not change the ask.
+  if (intent === 'repeat' && s.rng.next() < TAIL_SHARE)
+    return turn(withTail(s.rng, s.lang, text, 'missed'), { command: 'small_talk', intent }, 'repeat-tail');
   // "bye, off to the gym": a farewell with where the user is going is still the farewell.
   if (intent === 'goodbye' && s.rng.next() < TAIL_SHARE)
     return turn(withTail(s.rng, s.lang, text, 'reason'), { command: 'small_talk', intent }, 'goodbye-tail');
@@ -447,10 +458,11 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
       const value = template(answers, s)!;
       const hesitant = s.rng.next() < HESITANT_SHARE;
       const framed = fill(say(hesitant ? HESITANT_ANSWER_FRAMES : ANSWER_FRAMES, s), s.rng, s.lang, { v: value.text });
+      const situated = !hesitant && s.rng.next() < SITUATION_SHARE;
       return turn(
-        framed.text,
+        situated ? withTail(s.rng, s.lang, framed.text, 'situation') : framed.text,
         { command: 'fill_slot', intent: task.intent, slot: pending.slot },
-        hesitant ? 'answer-hesitant' : 'answer',
+        hesitant ? 'answer-hesitant' : situated ? 'answer-situation' : 'answer',
         value.values,
       );
     };
@@ -517,10 +529,12 @@ export function nextUserTurn(state: DialogueState, s: SimSetting): SimulatedTurn
           : () => {
               const made = template(follow.bank, s)!;
               const opened = s.rng.next() < ACK_OPENER_SHARE;
+              const text = opened ? fill(say(ACK_OPENERS, s), s.rng, s.lang, { r: made.text }).text : made.text;
+              const situated = s.rng.next() < SITUATION_SHARE;
               return turn(
-                opened ? fill(say(ACK_OPENERS, s), s.rng, s.lang, { r: made.text }).text : made.text,
+                situated ? withTail(s.rng, s.lang, text, 'situation') : text,
                 { command: 'follow_up', intent: task.intent, slot: follow.slot },
-                opened ? 'follow-up-ack' : 'follow-up',
+                situated ? 'follow-up-situation' : opened ? 'follow-up-ack' : 'follow-up',
                 made.values,
               );
             },

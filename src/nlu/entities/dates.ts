@@ -27,7 +27,7 @@ import {
 // chrono costs ~20 µs even on text without a date: run it only when a digit or a word that can
 // start a date expression is present (prefixes: "mon" covers monday, "min" minutes, ...).
 const DATE_HINT_RE =
-  /\d|(?<![\p{L}])(?:today|tonight|tmrw?|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|hour|min|sec|now|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|xmas|new year|halloween|valentine)/iu;
+  /\d|(?<![\p{L}])(?:today|tonight|tmrw?|tomorrow|the\s+morra|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|hour|min|sec|now|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|xmas|new year|halloween|valentine)/iu;
 // With these words the user speaks of the past: let chrono look backwards.
 // "half past five" is a clock time, not the past.
 const PAST_RE =
@@ -148,18 +148,49 @@ const FROM_NOW_AFTER_RE = /^\s+from\s+(now|today)\b/i;
 /** Past a year ahead, "in N" is no time to set anything for. */
 const MAX_RELATIVE_MS = 366 * 24 * 3600 * 1000;
 
+/** Scots "the morra", "the morn" (not "in the morn", "on the morn of the wedding"): tomorrow. */
+const SCOTS_TOMORROW_RE = /(?<!\b(?:in|on)\s+)\bthe\s+(?:morra|morn)\b(?!\s+of\b)/giu;
+
+/**
+ * The text with day words chrono does not know written as the ones it does, in as many characters, so
+ * every offset it reports is still one of the text said.
+ */
+function withDayWords(text: string): string {
+  return text.replace(SCOTS_TOMORROW_RE, (m) => 'tomorrow'.padEnd(m.length));
+}
+
+/** Where a result read in {@link withDayWords}' text ends in the text said: past the whole day word it read. */
+function endInText(text: string, end: number): number {
+  SCOTS_TOMORROW_RE.lastIndex = 0;
+  for (const m of text.matchAll(SCOTS_TOMORROW_RE))
+    if (end > m.index && end < m.index + m[0].length) return m.index + m[0].length;
+  return end;
+}
+
 /** Emits `date`, `time` and `datetime` entities. */
 export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
   if (!DATE_HINT_RE.test(ctx.text) && !SPOKEN_TIME_HINT_RE.test(ctx.text)) return;
   const ref = { instant: now, timezone: offsetMinutes(now.getTime(), timeZone) };
   let results: ParsedResult[];
+  const said = withDayWords(ctx.text);
+  const rewritten = said !== ctx.text;
   try {
-    results = parser.parse(ctx.text, ref, { forwardDate: !PAST_RE.test(ctx.text) });
+    results = parser.parse(said, ref, { forwardDate: !PAST_RE.test(ctx.text) });
   } catch {
     return; // a parser bug on odd input must not cost the user the whole result
   }
+  // "remind me at 2 for the afternoon med round": the afternoon gives the hour its half of the day, and is no
+  // time of its own (15:00) beside it.
+  // Whether the sentence names only the afternoon or the evening: read once, not per result.
+  const pmOnly =
+    PM_PART_RE.test(ctx.text) &&
+    !OTHER_PART_RE.test(ctx.text) &&
+    !WAKE_CUE_RE.test(ctx.text) &&
+    !HAN_TEXT_RE.test(ctx.text);
+  const halfGiven = pmOnly && results.some((r) => !r.end && afternoonSaidElsewhere(r, pmOnly));
   for (const r of results) {
     if (BARE_WEEKDAY_RE.test(r.text)) continue;
+    if (halfGiven && !r.start.isCertain('hour') && LONE_PM_PART_RE.test(r.text)) continue;
     // "Good evening. Set an alarm for 7", "good morning": a greeting names no time.
     if (DAY_PART_WORD_RE.test(r.text) && GREETING_BEFORE_RE.test(ctx.text.slice(Math.max(0, r.index - 8), r.index)))
       continue;
@@ -182,6 +213,8 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
         instantOf(wall, timeZone) < now.getTime()
       )
         value = formatDateTime(instantOf({ ...wall, hour: wall.hour + 12 }, timeZone), timeZone);
+      else if (kind !== 'date' && !r.end && afternoonSaidElsewhere(r, pmOnly))
+        value = afternoonOf(wall, kind, now, timeZone);
       else if (kind !== 'date' && !r.end && saysAfternoonHour(r, tags, ctx.text)) {
         // An alarm ("wake me at 4:30 for the airport", after a nap "wake me at 2:30") rings at the nearer of
         // the two; with its day named ("tomorrow at 4") it keeps the morning's.
@@ -192,7 +225,7 @@ export function findDates(ctx: ScanContext, now: Date, timeZone: string): void {
     } catch {
       continue; // "in 999999 years" is past what Date can hold: Intl throws RangeError on it
     }
-    let end = r.index + r.text.length;
+    let end = rewritten ? endInText(ctx.text, r.index + r.text.length) : r.index + r.text.length;
     // "friday morning, 9ish", "tomorrow evening around 7": the hour said after a part of the day is its time.
     const hourAfter = kind === 'datetime' && !r.end ? hourAfterDayPart(r, tags, ctx.text.slice(end)) : null;
     if (hourAfter !== null) {
@@ -234,6 +267,28 @@ function saysAfternoonHour(r: ParsedResult, tags: Set<string>, text: string): bo
   const hour = c.get('hour') ?? 0;
   if (hour >= 1 && hour <= 4) return true;
   return hour >= 5 && hour <= 6 && REMINDER_CUE_RE.test(text) && !WAKE_CUE_RE.test(text);
+}
+
+/** The afternoon or the evening named in the sentence, and no other half of the day. */
+const PM_PART_RE = /\b(?:afternoon|evening|tonight)\b/i;
+const LONE_PM_PART_RE = /^(?:(?:this|the|in\s+the)\s+)?(?:afternoon|evening|tonight)$/i;
+const OTHER_PART_RE =
+  /\b(?:morning|night|noon|midnight)\b|\d\s*[ap]\.?m\b|\b[ap]\.?m\.?(?!\p{L})|\b(?:1[3-9]|2[0-3])[:h]/iu;
+
+/**
+ * "remind me at 2 for the afternoon med round", "at 6, it's for the evening shift": an hour said bare, with
+ * the afternoon or the evening named elsewhere in the sentence (not next to it, where chrono joins them), is
+ * that half of the day's; "tomorrow morning ... at 4", "am"/"pm" keep theirs, and so does an alarm's hour ("wake
+ * me at 5 so i can revise before the afternoon exam"). `pmOnly`: the sentence names only the afternoon or the
+ * evening, is no alarm and no Chinese (the Chinese half-of-day words are read by zh-dates.ts).
+ */
+function afternoonSaidElsewhere(r: ParsedResult, pmOnly: boolean): boolean {
+  const c = r.start;
+  if (!pmOnly || !c.isCertain('hour') || c.isCertain('meridiem') || c.isCertain('timezoneOffset')) return false;
+  if (LEADING_ZERO_RE.test(r.text) || PM_PART_RE.test(r.text)) return false;
+  const hour = c.get('hour') ?? 0;
+  // Up to 6, where a morning reading is the rarer one anyway: "at 10 about the evening meeting" keeps 10:00.
+  return hour >= 1 && hour <= 6;
 }
 
 /** The afternoon's reading of a morning clock time: the same day, or for a bare time its next occurrence. */

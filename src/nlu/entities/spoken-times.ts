@@ -92,7 +92,7 @@ const ALARM_HOUR =
 // Groups 12 hour, 13 day part: the British "half 8" (8:30), said alone or after at/by/for/about, before a
 // word that ends the time ("half 6 tomorrow morning", "at half 8 pls"), never "half 8 cups" or "half an hour".
 const HALF_HOUR =
-  `(?:(?<=^|\\b(?:at|by|for|about|around|till|until)\\s+)|^)half\\s+(${HOUR})` +
+  `(?:(?<=^|\\b(?:at|by|for|about|around|till|until|(?:wake|get)\\s+(?:me|us)(?:\\s+up)?)\\s+)|^)half\\s+(${HOUR})` +
   `(?:,?\\s*(${DAY_PART}))?` +
   `(?=\\s*(?:$|[,!?;]|\\.(?!\\d)|(?:please|pls|plz|instead|then|tomorrow|tmrw|tmr|today|on|and|to|sharp|thanks?)(?![\\p{L}])))`;
 // Groups 14 hour, 15 minutes: a spoken hour with its spoken minutes after "make it" / "change it to"
@@ -154,6 +154,26 @@ const FOR_DAY =
   `(?:for\\s+(?=${HOUR}\\s)(?<=${CLOCK_CUE}for\\s+)(${HOUR})|(?<=\\bfor\\s{1,3})(${HOUR})(${AFTER_HOUR}))` +
   `(?=\\s+(?:tomorrow|tmrw|tmr|today)(?![\\p{L}]))`;
 
+// Group 27: an hour said loosely with "-ish" ("three-ish", "noonish", "around sixish"): the hour itself, read as
+// "at 3" is (a reminder's afternoon, dates.ts). Only before a word that ends the time ("three-ish if it's quiet",
+// "noonish to ring the plumber"): "three-ish people" counts; digits only after at/by/around… ("at 5ish"): "i
+// need 6ish for the party", "the kids are 4ish" count.
+// After a part of the day ("tonight, 1ish", "friday evening, 9ish") the date extractor joins the hour to it.
+const ISH_HOUR =
+  `(?<!(?:morning|afternoon|evening|night|tonight)[,\\s]+(?:(?:at|around|about|say|like|maybe|roughly)[,\\s]+){0,2})` +
+  `(?:(?:at|by|for|about|around|till|until)\\s+|(?=\\D))(${HOUR}|noon|midday)\\s*-?\\s*ish` +
+  `(?=\\s*(?:$|[,.!?;]|(?:if|when|please|pls|then|tomorrow|tmrw|tmr|today|tonight|to|for|or\\s+so|thanks?)(?![\\p{L}])))`;
+// Groups 28 day, 29 hour (after a day), 30 hour (after "at"): a 24-hour clock said in hours, as learners say
+// "9 heures" / "9 Uhr": "tomorrow 9 hours", "at 17 hours", "at 09 hours" (not "today 9 hours": a length). After "at" only an afternoon hour or
+// one with its leading zero ("check the wound at 4 hours" is a length); never in a turn about a timer; the
+// day is part of the match, so it is longer than chrono's reading of the length.
+const CLOCK_HOURS =
+  `(?:(tomorrow|tmrw)\\s+(?:at\\s+)?(1\\d|2[0-3]|0?\\d)|at\\s+(1[3-9]|2[0-3]|0\\d))\\s+hours?\\b` +
+  `(?!\\s+(?:from|later|after|ago|before|long|of|left|to\\s+go|remaining)\\b)`;
+
+/** A turn about a timer, where "N hours" is its length. */
+const TIMER_CUE_RE = /\b(?:timers?|countdown|stopwatch)\b/i;
+
 /** The hours (on a 12-hour clock, 12 as 0) a time said around an anchor may mean, and which half of the day. */
 const ANCHOR_HOURS: Readonly<Record<string, { from: number; to: number; part: 'am' | 'pm' }>> = {
   'after lunch': { from: 0, to: 7, part: 'pm' },
@@ -178,13 +198,13 @@ const MINUTES_CUE =
   /\b(?:alarms?|wake|waking|(?:make|change|move|push|set)\s+(?:it|that)(?:\s+(?:to|for))?|(?:change|move|push)\s+to|remind(?:ers?)?\b[^.!?]{0,40}\b(?:at|by))\b[^.!?\d]{0,20}$/i;
 
 const SPOKEN_TIME_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART}|${AROUND_ANCHOR}|${FOR_DAY})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${PAST_TO}|${WITH_PART}|${AT_WORD}|${ALARM_HOUR}|${HALF_HOUR}|${MADE_TIME}|${BARE_SPOKEN}|${AND_PART}|${AROUND_ANCHOR}|${FOR_DAY}|${ISH_HOUR}|${CLOCK_HOURS})(?![\\p{L}\\d])`,
   'iu',
 );
 
 /** Words that can only start a spoken time: the date parser runs when one of them is there. */
 export const SPOKEN_TIME_HINT_RE = new RegExp(
-  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|(?:ten|five|twenty(?:[\\s-]?five)?)\\s+(?:past|after|to|till)\\s+${WORD_HOUR}|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at|on)\\s+\\d|\\d\\s+and\\s+[1-5]\\d|(?:after|before)\\s+(?:lunch|school|work|dinner|tea|supper|breakfast)|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:half|quarter|o['’]?\\s?clock|(?:ten|five|twenty(?:[\\s-]?five)?)\\s+(?:past|after|to|till)\\s+${WORD_HOUR}|\\d{1,2}\\s+(?:past|after)\\s+\\d|alarms?\\s+(?:for|at|on)\\s+\\d|\\d\\s+and\\s+[1-5]\\d|(?:after|before)\\s+(?:lunch|school|work|dinner|tea|supper|breakfast)|(?:${WORD_HOUR}|\\d|noon|midday)\\s*-?\\s*ish|\\d\\s+hours?|(?:at|by)\\s+(?:${WORD_HOUR}|ate|for)|${WORD_HOUR}\\s+(?:oh|fifteen|twenty|thirty|forty|fifty|in\\s+the|at\\s+night|tonight|this|tomorrow|tmrw|tmr|a\\.?m|p\\.?m))(?![\\p{L}])`,
   'iu',
 );
 
@@ -298,6 +318,29 @@ export const spokenTimeParser: Parser = {
     } else if (match[24] !== undefined || match[25] !== undefined) {
       hour = numberOf((match[24] ?? match[25])!);
       minute = minutesOf(match[26]);
+    } else if (match[27] !== undefined) {
+      // "noonish" is 12:00 in the day; "three-ish" is the hour.
+      hour = /^(?:noon|midday)$/i.test(match[27]) ? 12 : numberOf(match[27]);
+      minute = 0;
+      if (hour === 12) part = 'pm';
+    } else if (match[29] !== undefined || match[30] !== undefined) {
+      // A 24-hour clock: the hour is certain, with its half of the day.
+      const h24 = Number(match[29] ?? match[30]);
+      if (!(h24 >= 0 && h24 <= 23) || TIMER_CUE_RE.test(context.text)) return null;
+      const c = context.createParsingComponents();
+      if (match[28] !== undefined) {
+        // Tomorrow's date. Not after "today": "i worked today 9 hours" is a length.
+        const day = context.reference.getDateWithAdjustedTimezone();
+        day.setDate(day.getDate() + 1);
+        c.assign('day', day.getDate());
+        c.assign('month', day.getMonth() + 1);
+        c.assign('year', day.getFullYear());
+      }
+      c.assign('hour', h24);
+      c.assign('minute', 0);
+      c.assign('meridiem', h24 >= 12 ? 1 : 0);
+      c.addTag('parser/spokenTime');
+      return c;
     } else if (match[11] !== undefined) {
       // An alarm's bare hour reads as "at 7" does: that hour, its next occurrence.
       hour = numberOf(match[11]);

@@ -10,6 +10,7 @@ import type { DialogueSlot, SlotExtractInput } from '../../dialogue/types.ts';
 import type { SkillDefinition } from '../types.ts';
 import { arithmeticRun, CalcError, evaluateExpression } from './expression.ts';
 import { wordsToDigits } from './number-words.ts';
+import { unitByAlias } from './units.ts';
 import { pick, type Random } from './phrasing.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
@@ -31,12 +32,49 @@ const N = String.raw`-?\d+(?:\.\d+)?`;
 /** The money a sum at home is said in: "240 quid", "80 dollars". */
 const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
 /** Nouns of money and measure: "300 pounds", "5 kilos" name an amount, never a number of people. */
-const AMOUNT_NOUN = new RegExp(
-  String.raw`^(?:${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent)$`,
+const UNIT_NOUNS = String.raw`${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent`;
+const AMOUNT_NOUN = new RegExp(String.raw`^(?:${UNIT_NOUNS})$`);
+
+/** Whether a word names money or a unit of measure the conversion skill knows ("quarts", "tonnes", "decades"). */
+const isUnitWord = (word: string): boolean => AMOUNT_NOUN.test(word) || unitByAlias(word) !== undefined;
+
+/** Plural words that are part of the number ("3 quarters", "2 thirds"), not what it counts. */
+const FRACTIONS = String.raw`halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundreds|thousands|millions|cents`;
+/** The words of an operator, as said between two numbers. */
+const OPERATOR_WORDS = String.raw`times|plus|minus|divided|multiplied|x|over|less`;
+
+/**
+ * The talk around a sum that holds a number of its own, cut before the number words are read: a count of
+ * what the sum is for ("250 plus 175 for the two invoices", "across the three sites") and "one" that counts
+ * nothing ("what's 7 times 13, quick one", "that one"). "for the 3 of us" and "for 2 people" may share
+ * the sum out: they stay (and the sum is asked about, as before).
+ */
+const TALK_WITH_NUMBER = new RegExp(
+  String.raw`\b(?:for|across)\s+(?:the|my|our|these|those|both|all)\s+(?:\d+|${'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'})\s+(?!of\b|people\b|ppl\b|ways\b)\p{L}+|\b(?:a\s+)?quick\s+one\b|\b(?:this|that|the\s+other)\s+one\b(?!\s*(?:${OPERATOR_WORDS}|[-+*/]))`,
+  'gu',
 );
 
+/** A verb that shares an amount out: its count is no talk. */
+const SHARES_OUT = /\b(?:split|divide|divided|share|shared)\b/;
+
+/** "a dozen", "half a dozen", "3 dozen": twelves, in the calculator only (a shopping list keeps "a dozen eggs"). */
+const DOZENS: [RegExp, string][] = [
+  [/\bhalf\s+a\s+dozen\b/g, '6'],
+  [/\b(?:a|one)\s+dozen\b/g, '12'],
+  [/(?<![\d.])(\d+)\s+dozen\b/g, '($1 * 12)'],
+];
+
 /** Spoken phrasings, rewritten in order; each is small and anchored on numbers. */
-const REWRITES: [RegExp, string][] = [
+const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
+  // "17 out of 25 as a percentage", "what's 42 out of 60 in percent": a mark as a percentage; bare, a fraction.
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(${N})\s+out\s+of\s+(${N})\s+(?:as\s+an?\s+|in\s+)?(?:percentage|percent|per\s+cent|%)`,
+      'g',
+    ),
+    '$1 / $2 * 100',
+  ],
+  [new RegExp(String.raw`(?<![\d.])(${N})\s+out\s+of\s+(${N})`, 'g'), '$1 / $2'],
   // "3 pounds 50", "2 dollars and 25 cents": a price said in its two units is one amount (3.50), when the
   // smaller unit is named or the end or the sum follows ("24 times 3 pounds 50", "3 pounds 50 times 2"); not
   // before another word ("3 pounds 50 percent of").
@@ -48,6 +86,16 @@ const REWRITES: [RegExp, string][] = [
     '$1.$2',
   ],
   [new RegExp(String.raw`(?<![\d.])(\d+)\s*(?:${MONEY})\s+(?:and\s+)?(\d)\s*(?:p|pence|cents?)\b`, 'g'), '$1.0$2'],
+  // "48 boxes times 12 pallets", "6 crates plus 9 crates": a counted noun between a number and its operator
+  // names what is counted. Never a unit the conversion skill knows, nor money: "5 hours plus 45 minutes" and
+  // "2 gallons plus 3 quarts" are no sums. After the prices in two units, so "5 cents times 2" is read there first.
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(\d+(?:\.\d+)?)\s+(?!(?:${OPERATOR_WORDS}|${FRACTIONS})\b)(\p{L}{3,}s)(?=\s+(?:${OPERATOR_WORDS})\b)`,
+      'gu',
+    ),
+    (counted: string, amount: string, noun: string) => (isUnitWord(noun) ? counted : amount),
+  ],
   // Dictation's "what's for times six", "six times too": the sound of a number where only a number fits. The
   // look-behinds follow the word, so a long run of spaces is scanned once, not at every position.
   [
@@ -101,6 +149,14 @@ const REWRITES: [RegExp, string][] = [
     ),
     '$2 + $1%',
   ],
+  // "18 percent GST on 2500", "what's 12% on 60": a percentage charged on an amount ("add … on" is read above).
+  [
+    new RegExp(
+      String.raw`(?<![\d.])(${N})\s*(?:%|percent)\s+(?:(?:gst|vat|tax|sales\s+tax|service(?:\s+charge)?|commission|interest)\s+)?on\s+(?:\$\s*)?(${N})`,
+      'g',
+    ),
+    '$1% * $2',
+  ],
   [new RegExp(String.raw`\b(?:add|sum(?: of)?|total(?: of)?)\s+(${N})\s+(?:and|to|plus)\s+(${N})`, 'g'), '$1 + $2'],
   [new RegExp(String.raw`\bsubtract\s+(${N})\s+from\s+(${N})`, 'g'), '$2 - $1'],
   [new RegExp(String.raw`\b(?:multiply|product of)\s+(${N})\s+(?:by|and|times|with)\s+(${N})`, 'g'), '$1 * $2'],
@@ -139,8 +195,12 @@ export function toSymbols(text: string): string | undefined {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\b(\w+)'s\b/g, '$1 is');
   // "twelve no fifteen times four": dictation's take-backs and fillers first (dictation.ts).
-  let s = wordsToDigits(readDictation(lower)).replace(/(\d),(?=\d{3}\b)/g, '$1');
-  for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
+  // With a verb that shares out ("split 900 across the three sites"), the count may be the divisor: kept.
+  const read = readDictation(lower);
+  const talk = SHARES_OUT.test(read) ? read : read.replace(TALK_WITH_NUMBER, ' ');
+  let s = wordsToDigits(talk).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  for (const [pattern, replacement] of [...DOZENS, ...REWRITES])
+    s = typeof replacement === 'string' ? s.replace(pattern, replacement) : s.replace(pattern, replacement);
   s = s
     .replace(FILLER, ' ')
     .replace(/[?=,]|\.(?!\d)/g, ' ')
@@ -226,6 +286,15 @@ const CHAIN: [RegExp, string][] = [
   [new RegExp(String.raw`^divide\s+(?:${PREV}\s+)?(?:by\s+)?(${N})$`), '/'],
 ];
 const OPERATOR = /^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/;
+/** "2500 plus that (comes to)": a number, an operator, then the last result. */
+const BEFORE_PREV = new RegExp(
+  String.raw`^(${N})\s+(plus|minus|times|divided\s+by|[-+*/])\s+${PREV}(?:\s+(?:comes?\s+to|makes|gives|is|equals))?$`,
+);
+const BEFORE_PREV_OPERATOR: Readonly<Record<string, string>> = { plus: '+', minus: '-', times: '*', 'divided by': '/' };
+/** A mark out of a total ("17 / 25", "17 / 25 * 100"); group 1 the percentage it was asked as. */
+const MARK = /^\d+(?:\.\d+)?\s*\/\s*\d+(?:\.\d+)?(\s*\*\s*100)?$/;
+/** The next mark: "21 out of 25", "21 out of 25 for Priya". */
+const NEXT_MARK = new RegExp(String.raw`^(${N})\s+out\s+of\s+(${N})(?:\s+(?:for|from|by)(?:\s+\p{L}+){1,2})?$`, 'u');
 
 /**
  * A Chinese follow-up in symbols: "乘以二呢" → "* 2", "那120呢" → "120", "百分之二十呢" → "20%".
@@ -361,6 +430,13 @@ function combine(previous: string, fragment: string): string | undefined {
     const m = pattern.exec(digits);
     if (m !== null) return `(${previous}) ${operator} ${m[1]}`;
   }
+  // "so 2500 plus that comes to?": a number, then the last result (the order matters for minus and divided by).
+  const before = BEFORE_PREV.exec(digits);
+  if (before !== null) return `${before[1]!} ${BEFORE_PREV_OPERATOR[before[2]!] ?? before[2]!} (${previous})`;
+  // "and 21 out of 25 for Priya" after "17 out of 25 as a percentage": the next mark, read the same way.
+  const mark = NEXT_MARK.exec(digits);
+  const marked = mark === null ? null : MARK.exec(previous);
+  if (mark !== null && marked !== null) return `${mark[1]!} / ${mark[2]!}${marked[1] ?? ''}`;
   // An operator word first: "minus six" continues the sum (as a number, "minus six" would be -6).
   if (OPERATOR.test(raw)) {
     const rest = toSymbols(`1 ${wordsToDigits(raw)}`)?.replace(/^1\s*/, '');

@@ -66,9 +66,44 @@ const id = (alias: string | undefined): string | undefined =>
   alias === undefined ? undefined : unitByAlias(alias)?.id;
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
+/**
+ * "5 foot 8", "5 feet 3 inches", "11 stone 4": a height or a weight said in two units is one amount of the
+ * smaller (68 inches, 158 pounds). The smaller number must fit under the larger unit (under 12 inches, under
+ * 14 pounds); "in" is inches only before the unit asked for ("5 ft 3 in to cm").
+ */
+const FEET_INCHES =
+  /(?<![\d.])(\d{1,2})\s*(?:feet|foot|ft)\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)(?:\s*(?:inches|inch|ins|in(?=\s+(?:to|into|in)\s)))?(?![\p{L}\d])/gu;
+const STONE_POUNDS =
+  /(?<![\d.])(\d{1,2})\s*(?:stone|st)\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)(?:\s*(?:pounds|pound|lbs?))?(?![\p{L}\d])/gu;
+/**
+ * "30 degree in fahrenheit", "what's 75 degrees in celsius": degrees said without their scale are the other
+ * scale than the one asked for.
+ */
+const BARE_DEGREES = /(?<![\d.])(\d+(?:\.\d+)?)\s*degrees?(?![\p{L}])(?!\s*(?:celsius|fahrenheit|centigrade|c|f)(?![\p{L}]))/u;
+
+/** Two-unit amounts as one, and bare degrees in the scale not asked for (see above). */
+function oneAmount(s: string): string {
+  const joined = s
+    .replace(FEET_INCHES, (m, feet: string, inches: string) =>
+      Number(inches) < 12 ? `${Number(feet) * 12 + Number(inches)} inches` : m,
+    )
+    .replace(STONE_POUNDS, (m, stone: string, pounds: string) =>
+      Number(pounds) < 14 ? `${Number(stone) * 14 + Number(pounds)} pounds` : m,
+    );
+  const degrees = BARE_DEGREES.exec(joined);
+  if (degrees === null) return joined;
+  const rest = joined.slice(degrees.index + degrees[0].length);
+  const scale = /fahrenheit|(?<![\p{L}])f(?![\p{L}])/u.test(rest)
+    ? 'celsius'
+    : /celsius|centigrade|(?<![\p{L}])c(?![\p{L}])/u.test(rest)
+      ? 'fahrenheit'
+      : undefined;
+  return scale === undefined ? joined : joined.replace(BARE_DEGREES, `$1 ${scale}`);
+}
+
 function clean(text: string): string {
   return (
-    wordsToDigits(text.toLowerCase())
+    oneAmount(wordsToDigits(text.toLowerCase()))
       .replace(/(?<![\p{L}\d])(?:a|an|one) (?=(?:half|quarter))/gu, '')
       .replace(/[?!,]+/g, ' ')
       .replace(/\.(?!\d)/g, ' ')
@@ -122,7 +157,9 @@ function scanConversion(s: string): ConversionRequest {
     const alias = m[2] as string;
     const unit = id(alias);
     const amount = num(m[1]);
-    if (unit === undefined || (amount === undefined && alias.length < 3)) continue;
+    // "165 pounds, what's that in kg": a short unit right after "in" is the one asked for.
+    const target = amount === undefined && out.to === undefined && TARGET_BEFORE.test(s.slice(0, m.index));
+    if (unit === undefined || (amount === undefined && alias.length < 3 && !target)) continue;
     if (amount === undefined && out.to === undefined && TARGET_BEFORE.test(s.slice(0, m.index))) out.to = unit;
     else if (out.from === undefined && unit !== out.to) {
       out.from = unit;

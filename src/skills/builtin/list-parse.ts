@@ -19,7 +19,7 @@ export interface ListRequest {
 
 /** "please", "could you kindly", "would you mind", "i want you to": the polite frame before the verb. */
 // "please do put margarine on it": an emphatic "do" before the verb is still the ask.
-const ASK = `(?:(?:please|pls|plz|kindly)\\s+)?(?:(?:can|could|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+|kindly\\s+|just\\s+)?|would you mind\\s+|i (?:want|need|would like|'d like) (?:you )?to\\s+)?(?:(?:please|pls|plz|kindly|just)\\s+)?(?:do\\s+)?`;
+const ASK = `(?:(?:please|pls|plz|kindly)\\s+)?(?:(?:can|could|would|will) (?:you|u)\\s+(?:please\\s+|pls\\s+|kindly\\s+|just\\s+)?|would you mind\\s+|i (?:want|need|would like|'d like|like) (?:you )?to\\s+)?(?:(?:please|pls|plz|kindly|just)\\s+)?(?:do\\s+)?`;
 const ADD_VERB = new RegExp(
   `^${ASK}(?:add(?:ing)?|put(?:ting)? down|put(?:ting)?|include|append|stick|throw|chuck|pop|bung|toss|write down|write|jot down|note down|make a note of|note|insert|place)\\b`,
 );
@@ -28,7 +28,7 @@ const REMOVE_VERB = new RegExp(
 );
 /** "todo: vacuum the car", "shopping list add 2 onions": the list named first, as a heading. */
 const HEADING =
-  /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
+  /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,|\.)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
 /** What people say after an item that is not part of it: "i guess", "we still have some", "thx", "lol". */
 const TRAILER = new RegExp(
   String.raw`(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:${POLITE_WORDS}|${LAUGH_WORDS}|x+)(?:\s+(?:${POLITE_WORDS}|${LAUGH_WORDS}))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$`,
@@ -36,7 +36,7 @@ const TRAILER = new RegExp(
 const NEED =
   /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
 const NO_LONGER =
-  /\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/;
+  /\b(?:no longer need|don't need|do not need|(?:am|are|'m|'re) not need(?:ing)?|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/;
 const CLEAR =
   /\b(?:clear|empty|wipe|reset|nuke|blank out|start (?:over|fresh))\b|\b(?:delete|remove|erase|cross off|take off) (?:all|everything|every item|all (?:the )?items)\b|\bmake (?:my|the) .*list (?:blank|empty)\b/;
 /** A question whether the list is empty or cleared ("is the list empty now", "is it all cleared"). */
@@ -99,6 +99,19 @@ const PLACEHOLDER = new RegExp(
 const FILLER_ITEM =
   /^(?:oh+|ok(?:ay)?|k|um+|uh+|er+|hmm+|ah+|lol|well|so|yeah|yes|right|also|(?:ok(?:ay)?\s+|i'?m\s+)?back|wait|hold on|no|nope|nah|not (?:yet|now|that|those|really)|nothing|none|never ?mind|nvm)$/;
 
+/**
+ * "2 kg onions, the red ones", "bin bags, the big black ones": which kind of the item just named, not
+ * another item; "flour, take out", "milk, remove it": the verb said after its item, as learners do.
+ */
+/** "in shopping list", "in the list of shopping": a list named as learners do, no item of it. */
+const LIST_REF_PLAIN =
+  /\s*\b(?:in|into)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our)\s+)?list\s+of\s+(?:shopping|groceries)\b/;
+/** "kopi, got already", "eggs, already have some": said of an item as it is taken off (Singapore, India). */
+const GOT_ALREADY =
+  /(?:\s*,)?\s+(?:(?:got|have|bought|done)\s+(?:already|liao)|already\s+(?:got|have|bought)(?:\s+(?:some|one|it))?)\s*$/;
+const DESCRIBES_LAST =
+  /^the\s+(?:[\w-]+\s+){1,3}(?:ones?|kind|type|sort|brand)$|^(?:take|taking)\s+(?:it\s+)?(?:out|off)$|^remove\s+(?:it|that)$/;
+
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {
   return (
@@ -112,14 +125,18 @@ export function splitItems(text: string): string[] {
         '',
       )
       .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')
+      .replace(GOT_ALREADY, '')
+      .replace(LIST_REF_PLAIN, ' ')
       .replace(LIST_REF, ' ')
       .replace(/^["“'‘]|["”'’]$/g, '')
       .replace(TRAILER, '')
       .split(/\s*(?:,|;|\.\s|\band\b|\bn\b|&|\+|\bplus\b)\s*/)
-      .map((s) =>
+      .map((s, i) =>
         s
           .trim()
           .replace(/^["“'‘]+|["”'’]+$/g, '')
+          // Only after an item: "add the blue ones" alone names what to add.
+          .replace(i > 0 ? DESCRIBES_LAST : /$^/, '')
           .replace(LEADING, '')
           .replace(/\b(?:it|them|that|this)$/, '')
           .replace(/[.!?]+$/, '')
@@ -198,7 +215,7 @@ export function parseListRequest(text: string): ListRequest {
             .replace(/^\s*(?:off|out)\b/, '')
             // "take the bananas off we still have some": what follows "off" is not the item; nor is "back" before
             // it ("take the rice back off").
-            .replace(/(?:\s+back)?\s+(?:off|out)(?:\s+.*)?$/, ''),
+            .replace(/(?:\s+back)?\s+(?:off|out)(?:[\s,]+.*)?$/, ''),
         ),
       );
     else if (ADD_VERB.test(clause))
@@ -208,7 +225,7 @@ export function parseListRequest(text: string): ListRequest {
       out.remove.push(
         ...splitItems(
           clause.replace(
-            /^.*?\b(?:no longer need|don't need|do not need|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/,
+            /^.*?\b(?:no longer need|don't need|do not need|(?:am|are|'m|'re) not need(?:ing)?|already (?:got|bought|have|did|done)|finished|completed|did|done with)\b/,
             '',
           ),
         ),

@@ -215,6 +215,14 @@ function taskBefore(text: string, entities: SlotExtractInput['entities']): strin
 /** A clause that only acknowledges ("好吧，那就一个小时以后提醒我"): no task. */
 const ZH_ACK = /^(?:好|好吧|好的|行|行吧|嗯+|哦+|噢|对|是|那|那就|那好|ok|okay|算了)$/iu;
 
+/**
+ * A short clause after a reminder's time that says why, not what: "her birthday", "it's the anniversary",
+ * "because the shop shuts". A list or a name after the comma ("eggs and bread", "Sam and Leo", "dad too")
+ * continues the task.
+ */
+const SAYS_WHY =
+  /^\s*,\s+(?:(?:her|his|their|its)\s+\p{L}+(?:\s+\p{L}+)?\s*[.!]?\s*$|(?:it'?s|it\s+is|that'?s|because|cos|since|as\s+it)\b)/iu;
+
 /** "remind me to call mum at 6pm tomorrow" → "call mum". */
 function extractTask(input: SlotExtractInput): string | undefined {
   const { text, entities, answer } = input;
@@ -241,6 +249,13 @@ function extractTask(input: SlotExtractInput): string | undefined {
   // "a reminder for 3pm": the entity's text may start with the preposition the pattern ended on.
   // "a reminder for 3pm": an entity may begin before the task's words and end inside them.
   const taskStart = text.lastIndexOf(task);
+  // "to call mummy at 7 in the evening, her birthday": a short clause after the time that says why ends the
+  // task. Anything else after the comma is the user's own words and stays ("tomorrow, eggs and bread").
+  for (const e of entities) {
+    if (!DATE_KINDS.has(e.kind) || answer) continue;
+    const at = task.indexOf(e.text);
+    if (at > 0 && SAYS_WHY.test(task.slice(at + e.text.length))) task = task.slice(0, at + e.text.length);
+  }
   for (const e of entities) {
     if (!DATE_KINDS.has(e.kind)) continue;
     if (task.includes(e.text)) task = task.replace(e.text, ' ');

@@ -51,8 +51,25 @@ const TAIL = new RegExp(
 /** A word that stands for one without being it ("how u spell smth"): ask which. */
 const NOT_A_WORD = new RegExp(String.raw`^(?:${PRONOUN_WORDS}|${STAND_IN_WORDS}|a word|some word|words?|out)$`, 'i');
 
+/**
+ * "spell sawubona then, I'll learn it", "and rhythm, half of them get that wrong": a clause after a comma
+ * says why; the word is read from what comes before it when the whole turn gives none.
+ */
+// Not a clause that asks for the word itself: "thanks, and how about bureaucracy" is a follow-up.
+const CLAUSE_AFTER =
+  /\s*,\s+(?!(?:and|n|also|now|then|next|so|ok|okay|what|whats|what's|how|spell|can|could)\b)\p{L}\S*(?:\s+\S+)+\s*$/iu;
+
 /** The word a request asks to spell; a whole answer when it answers "which word?". */
-function extractWord({ text, answer, cue }: SlotExtractInput): string | undefined {
+function extractWord(input: SlotExtractInput): string | undefined {
+  const word = extractWordOf(input);
+  if (word !== undefined || hasHan(input.text)) return word;
+  const text = input.text.replace(CLAUSE_AFTER, '');
+  if (text === input.text || text.trim() === '') return undefined;
+  const rest = input.cue?.rest.replace(CLAUSE_AFTER, '');
+  return extractWordOf({ ...input, text, ...(input.cue === undefined ? {} : { cue: { ...input.cue, rest: rest! } }) });
+}
+
+function extractWordOf({ text, answer, cue }: SlotExtractInput): string | undefined {
   if (hasHan(text)) return extractWordZh(cue?.rest ?? text, answer || cue !== undefined);
   if (answer || cue !== undefined) {
     // "okay now spell mischievous please" as the answer: the request's frame names the word.

@@ -77,6 +77,16 @@ const RELATIVE = /^in\s|\sfrom now$|^过|[后後]$|以后$|之后$/iu;
 const BARE_FOR =
   /\bfor\s+(\d{1,3})(?=\s*(?:$|[,.!?]|(?:pls|plz|please|for|then|too|thanks|thx|again|more|now)(?![\p{L}])))/iu;
 
+/**
+ * "right. timer 20, parking", "timer 8 please": a number right after "timer" with no unit is minutes, as
+ * "a timer for 20" is; not where the number names a timer ("cancel timer 2", "how long on timer 1").
+ */
+const TIMER_N = /\btimer\s+(\d{1,3})(?=\s*(?:$|[,.!?]|(?:pls|plz|please|then|thanks|thx|now)(?![\p{L}])))/iu;
+const NAMES_A_TIMER =
+  /\b(?:cancel|stop|pause|resume|delete|kill|remove|check|end|reset|how|left|which|is|was|number|no)\b/i;
+/** A question about a timer ("and timer 2?", "what about timer 2"): its number names it, never a length. */
+const ASKS_OF_A_TIMER = /\?|^\W*(?:and|so|what|which|about|then)\b|\b(?:what|about|on|with)\s+(?:the\s+)?timer\b/i;
+
 /** The request names a timer ("a timer for 15", "another one for 5", "and 1 for 15"), not a table for 4. */
 const TIMER_WORD = /\b(?:timers?|another|one|1)\b/i;
 
@@ -152,6 +162,15 @@ function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtrac
     !entities.some((e) => e.kind === 'duration' || e.kind === 'time' || e.kind === 'datetime')
   )
     return Number(bareFor[1]) * 60_000;
+  const timerN = TIMER_N.exec(text);
+  if (
+    timerN !== null &&
+    !NAMES_A_TIMER.test(text) &&
+    !ASKS_OF_A_TIMER.test(text) &&
+    Number(timerN[1]) > 0 &&
+    !entities.some((e) => e.kind === 'duration' || e.kind === 'time' || e.kind === 'datetime')
+  )
+    return Number(timerN[1]) * 60_000;
   const relative = entities.find((e) => (e.kind === 'datetime' || e.kind === 'time') && RELATIVE.test(e.text));
   const at = relative === undefined ? undefined : toInstant(relative.value);
   return at === undefined || now === undefined ? undefined : Math.round((at.getTime() - now.getTime()) / 1000) * 1000;

@@ -103,6 +103,8 @@ const TABLE: [string, Dimension, number, string, string, ...string[]][] = [
   ['week', 'time', 604800, 'week', 'weeks', 'wk', 'wks'],
   ['month', 'time', 2629746, 'month', 'months'],
   ['year', 'time', 31556952, 'year', 'years', 'yr', 'yrs'],
+  ['decade', 'time', 315569520, 'decade', 'decades'],
+  ['century', 'time', 3155695200, 'century', 'centuries'],
   ['bit', 'data', 0.125, 'bit', 'bits'],
   ['byte', 'data', 1, 'byte', 'bytes', 'b'],
   ['kilobyte', 'data', 1e3, 'kilobyte', 'kilobytes', 'kb'],

@@ -22,6 +22,11 @@ const PATTERNS = [
     String.raw`\b(?:my name is|my names|my name's|i go by|i prefer to go by|i prefer|people call me|everyone calls me|my friends call me|they call me|change my name to|set my name to|rename me to|my name to)\s+${NAME}`,
     'iu',
   ),
+  // "I am called Marek": not "I am called back for an interview", "i'm called in to work" (a verb with its particle).
+  new RegExp(
+    String.raw`\b(?:i am called|i'm called|im called|i am named|i'm named)\s+(?!(?:back|in|up|out|off|away|on|to|for|into|over|home|again|by|upon|about|at|as|with|from|round|around|down|early|late|today|tomorrow)\b)${NAME}`,
+    'iu',
+  ),
 ];
 /** Words after which the captured "name" is the rest of a sentence, not a name. */
 const NOT_A_NAME =
@@ -95,7 +100,10 @@ function extractName({ text, answer }: SlotExtractInput): string | undefined {
   for (const p of PATTERNS) name ??= p.exec(text)?.[1];
   if (name === undefined && answer) {
     const said = text.trim().replace(EN_LEAD, '');
-    name = LAST_CLAUSE_NAME.exec(said)?.[1] ?? said.replace(/^(?:it'?s|i'?m|call me|just)\s+/i, '');
+    // "Thandiwe, the full thing", "Samantha, that's my real name": the name is the first clause, unless a
+    // capitalized name alone ends the turn ("sorry with a C, Cat").
+    name =
+      LAST_CLAUSE_NAME.exec(said)?.[1] ?? said.replace(/^(?:it'?s|i'?m|call me|just)\s+/i, '').split(/\s*[,;]\s+/)[0];
   }
   if (name === undefined) return undefined;
   const words = name
