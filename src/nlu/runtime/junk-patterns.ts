@@ -90,6 +90,14 @@ export const LINK =
   /\b(?:https?|ftp|mailto|file|wss?):\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|cn|app|dev|edu|gov|info|me|xyz|ly)\/\S*/giu;
 
 /**
+ * Chinese words by which a turn around a link asks for one of the assistant's own tasks: a reminder
+ * (明天提醒我续费 www.example.com, 记得给 jo@example.org 发邮件) or a list entry (把 www.example.com 加到购物清单).
+ * Chinese writes such a request in one run with no spaces, so it counts as one word next to the link;
+ * a shared page's title and "点击链接直接打开" around a pasted link name none of them.
+ */
+export const LINK_REQUEST_ZH = /提醒|记得|别忘|加到|加进|放到|放进|记到|写到/u;
+
+/**
  * An encoded blob: a data URI, a JSON web token, or a base64 run no word looks like (padded, or
  * mixing cases and digits and at least 12 long; "iPhone" or "McDonald" are not).
  */
