@@ -59,9 +59,10 @@ const LIST_REF =
 const MEASURE =
   'dozen|half|loaf|bag|sack|bottle|pack|packet|box|tin|can|jar|pot|tube|carton|bunch|kilo|pound|pint|litre|liter|gallon|head|tub|block|bar|roll|punnet|slice|tray|case|crate|pair|stick|handful';
 // "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays,
-// also with up to two words describing the measure between them ("a big bag of rice", "a 2 litre bottle").
+// also with up to two words describing the measure between them when "of" follows it ("a big bag of rice",
+// "a 2 litre bottle of coke"); "a chocolate bar", "a trash can" name the thing itself and lose it.
 const LEADING = new RegExp(
-  String.raw`^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:[\w-]+\s+){0,2}?(?:${MEASURE})\b)|the|more|another|extra|also|to)\s+`,
+  String.raw`^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:${MEASURE})\b|\s+(?:[\w-]+\s+){1,2}(?:${MEASURE})\s+of\b)|the|more|another|extra|also|to)\s+`,
 );
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;

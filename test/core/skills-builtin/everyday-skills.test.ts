@@ -295,6 +295,9 @@ describe('list items as people type them', () => {
       'an extra large box of cornflakes',
     ]);
     assert.deepEqual(add('add a 2 litre bottle of lemonade'), ['a 2 litre bottle of lemonade']);
+    // A container word as the head of the thing's name is no measure: "a chocolate bar" is the thing.
+    assert.deepEqual(add('add a chocolate bar and a trash can'), ['chocolate bar', 'trash can']);
+    assert.deepEqual(add('add a pencil case'), ['pencil case']);
     // An article before the thing itself still goes, described or not.
     assert.deepEqual(add('add a ripe mango and an onion'), ['ripe mango', 'onion']);
   });
