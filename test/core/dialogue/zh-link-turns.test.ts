@@ -27,6 +27,7 @@ describe('a Chinese first turn with a link', () => {
     for (const text of [
       '打开 https://shop.example.io/cart',
       '【京东】https://u.jd.com/AbCdEf 「春季新款外套」点击链接直接打开',
+      '【京东】记得领券 https://u.jd.com/Xy9 今晚8点开抢',
     ]) {
       const [refused] = await play(text);
       assert.equal(refused!.intent, null, text);
