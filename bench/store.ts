@@ -12,6 +12,7 @@
 import { loadavg } from 'node:os';
 import { launchChromium, startIsolatedServer } from './isolated-server.ts';
 import { machineLine, table, writeBenchSection } from './report.ts';
+import type { BenchResult } from './store/bench-page.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -32,7 +33,7 @@ const loadBefore = loadavg()[0] ?? 0;
 // The shared isolated server (COOP/COEP/CORP on every response) and Debian's Chromium.
 const server = await startIsolatedServer();
 const browser = await launchChromium();
-let result: Record<string, number | string | boolean>;
+let result: unknown;
 try {
   const page = await browser.newPage();
   page.on('console', (m) => say(`[page] ${m.text()}`));
@@ -42,10 +43,7 @@ try {
     `${server.origin}/bench/store/${profile ? 'profile' : 'index'}.html?coi=1&rounds=${rounds}&n=${n}&big=${big}${profile ? `&mode=${mode}` : ''}`,
   );
   await page.waitForFunction(() => '__storeBench' in window, undefined, { timeout: 30_000 });
-  result = await page.evaluate(
-    () => (window as unknown as { __storeBench: Promise<Record<string, number | string | boolean>> }).__storeBench,
-    undefined,
-  );
+  result = await page.evaluate(() => (window as unknown as { __storeBench: Promise<unknown> }).__storeBench, undefined);
   say(String(await page.locator('#log').textContent()));
 } finally {
   await browser.close();
@@ -56,22 +54,7 @@ if (profile) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
-const r = result as {
-  plainWritePerSec: number;
-  encryptedWritePerSec: number;
-  plainReadPerSec: number;
-  encryptedReadPerSec: number;
-  writeRatioPaired: number;
-  readRatioPaired: number;
-  page50Ms: number;
-  page50P95Ms: number;
-  search100kMs: number;
-  search100kColdMs: number;
-  searchMatches: number;
-  crossOriginIsolated: boolean;
-  userAgent: string;
-  readPairs: number;
-};
+const r = result as BenchResult;
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const chrome = /Chrome\/([\d.]+)/.exec(r.userAgent)?.[1] ?? 'unknown';
 const k = (x: number) => `${(x / 1000).toFixed(1)}k`;

@@ -8,7 +8,8 @@ import { newMessageIds } from '../../src/store/context.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { NewMessage, Store } from '../../src/store/types.ts';
 
-interface BenchResult {
+/** What the page measures, collected by bench/store.ts. */
+export interface BenchResult {
   plainWritePerSec: number;
   encryptedWritePerSec: number;
   plainReadPerSec: number;

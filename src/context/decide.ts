@@ -191,8 +191,10 @@ function bareChinese(utterance: string): boolean {
  * should I remind you about?", "Marguerite" after "What should I call you?"): the slot's extractor
  * reads a value from it as an answer, it is short, it has no words of its own (a question, a
  * reaction, a cancel or switch opener, the cue words), and it is no other skill's complete request
- * (a skill the intent model ranks in its three best with slot values found in the turn). The intent
- * model's confident reading of such words (make_call, yes) is then not followed: the question is answered.
+ * (a skill the intent model ranks in its three best with slot values its own extractors read in the
+ * turn: "call me Bob" names the user, but the slot tagger's guess of a name in "call zhang wei" is
+ * no request). The intent model's confident reading of such words (make_call, yes, a name change) is
+ * then not followed: the question is answered.
  */
 function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
   if (state.pending?.type !== 'slot') return false;
@@ -212,7 +214,7 @@ function answersFreeText(state: DialogueState, f: TurnFeatures): boolean {
       c.skill !== undefined &&
       c.skill.id !== skillId &&
       (c.feats[C_TOP3] ?? 0) > 0 &&
-      ((han && (c.feats[C_TOP1] ?? 0) > 0) || (c.feats[C_SLOTS_FOUND] ?? 0) > 0),
+      ((han && (c.feats[C_TOP1] ?? 0) > 0) || c.ruleSlots),
   );
 }
 

@@ -201,9 +201,16 @@ export interface TurnFeatures {
    * (not a model input) says whether anything outside the context model speaks for starting it: the
    * intent model's three best, words shared with its name or description, or the conversation when
    * the turn gives it something (the intent model in scope, a value for one of the skill's slots);
-   * `modelChoice`: it is the intent model's in-scope first choice.
+   * `modelChoice`: it is the intent model's in-scope first choice; `ruleSlots`: the turn alone, read as a
+   * fresh request, holds a value for one of the skill's slots that its own extractors or the rule
+   * entities read (the slot tagger's spans left out).
    */
-  candidates: (IntentCandidate & { feats: Float32Array; evidence: boolean; modelChoice: boolean })[];
+  candidates: (IntentCandidate & {
+    feats: Float32Array;
+    evidence: boolean;
+    modelChoice: boolean;
+    ruleSlots: boolean;
+  })[];
   /** The slot candidates; `feats` has one value per name of {@link SLOT_FEATURES}. */
   slots: (SlotCandidate & { feats: Float32Array })[];
 }
@@ -253,6 +260,11 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
   // Skills the turn names a slot value of by itself, read without the task's values and cue: as a
   // continuation any words are a list item ("asdf" after "add milk"), which is no evidence.
   const namesSlot = new Set<SkillDefinition>();
+  // Of those, the skills whose own extractors and the rule entities read the value, not the slot
+  // tagger's guess alone (the tagger takes "wei" in "call zhang wei" for a name to call the user).
+  const readsByRule = new Set<SkillDefinition>();
+  const tagged = entities.some((e) => e.kind === 'slot');
+  const ruleEntities = tagged ? entities.filter((e) => e.kind !== 'slot') : entities;
   for (const skill of skills) {
     if (slotsOf(skill).length === 0) continue;
     const own = skill === taskSkill;
@@ -265,7 +277,14 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
     });
     found.set(skill, Object.keys(values).length);
     const fresh = own ? extractSlots(skill, { text, entities, slots: {}, ...when }) : values;
-    if (Object.keys(fresh).length > 0) namesSlot.add(skill);
+    if (Object.keys(fresh).length === 0) continue;
+    namesSlot.add(skill);
+    // Read again without the slot tagger's spans only where the turn has some: most turns have none.
+    if (
+      ruleEntities === entities ||
+      Object.keys(extractSlots(skill, { text, entities: ruleEntities, slots: {}, ...when })).length > 0
+    )
+      readsByRule.add(skill);
   }
 
   // The slot candidates: the active task's slots, and the pending question's slot even if undeclared.
@@ -388,8 +407,16 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
       const choice = modelChoice(feats);
       // Built field by field rather than spread: V8's object spread took a tenth of this function in a profile.
       return c.skill === undefined
-        ? { intent: c.intent, text: c.text, feats, evidence, modelChoice: choice }
-        : { intent: c.intent, skill: c.skill, text: c.text, feats, evidence, modelChoice: choice };
+        ? { intent: c.intent, text: c.text, feats, evidence, modelChoice: choice, ruleSlots: false }
+        : {
+            intent: c.intent,
+            skill: c.skill,
+            text: c.text,
+            feats,
+            evidence,
+            modelChoice: choice,
+            ruleSlots: readsByRule.has(c.skill),
+          };
     }),
     slots: slots.map((s, j) => ({ ...s, feats: slotFeats[j]! })),
   };

@@ -11,7 +11,7 @@ import { capLength, foldFullWidth } from '../nlu/runtime/normalize.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime, SlotDefinition } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
-import { detectLanguage, hasHan, type LanguageGuess } from '../nlu/runtime/language-id.ts';
+import { detectLanguage, hasHan, withoutLinks, type LanguageGuess } from '../nlu/runtime/language-id.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
 import { junkAction } from './junk-turn.ts';
 import { answersNothing } from '../nlu/runtime/junk.ts';
@@ -247,8 +247,11 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     const given = turn.lang === undefined ? undefined : languageOf(turn.lang);
     // Junk that answers nothing (markup, code, an injection, keyboard mash) holds letters but says
     // nothing in a language: `<img src=x>` typed into a Chinese conversation is answered in Chinese.
-    // Words of another script mixed in (`foreign-mix`: Japanese writes Han with its kana) do say one.
-    if (given === undefined && answersNothing(turn.nlu.junk) && turn.nlu.junk !== 'foreign-mix') {
+    // Words of another script mixed in (`foreign-mix`: Japanese writes Han with its kana) do say one,
+    // and so do the words around a link ("打开 https://x.example.io" is answered in Chinese).
+    const junk = turn.nlu.junk;
+    const saysWords = junk === 'foreign-mix' || (junk === 'link' && LETTER.test(withoutLinks(turn.text)));
+    if (given === undefined && answersNothing(junk) && !saysWords) {
       const tag = fixed ?? state.lang;
       return { tag: tag === undefined ? ui.tag : packFor(tag).tag, foreign: false };
     }

@@ -20,11 +20,13 @@ import {
   FACE,
   INJECTION,
   LINK,
+  LINK_REQUEST_ZH,
   LITERAL,
   LOG_OR_SQL,
   MATH_CALL,
   MOJIBAKE,
   NUMBER_ONLY,
+  SHARE_PASTE_ZH,
   STACKED_MARKS,
   UNTYPED,
   codeDense,
@@ -158,12 +160,16 @@ function anyMatch(patterns: readonly RegExp[], read: string, other: string | und
   return false;
 }
 
-/** `true` when links and addresses are what a turn says: at most three words around them. */
+/**
+ * `true` when links and addresses are what a turn says: at most three words around them, and no
+ * Chinese request for one of the assistant's tasks ({@link LINK_REQUEST_ZH}) outside a shared page's paste.
+ */
 function linkOnly(read: string): boolean {
   LINK.lastIndex = 0;
   if (!LINK.test(read)) return false;
-  const rest = read.replace(LINK, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return rest.length <= 3;
+  const around = read.replace(LINK, ' ');
+  const rest = around.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return rest.length <= 3 && (!LINK_REQUEST_ZH.test(around) || SHARE_PASTE_ZH.test(around));
 }
 
 /** Alphabets with letters drawn like Latin ones. */

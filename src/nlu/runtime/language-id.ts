@@ -19,6 +19,7 @@
  */
 import { wordIds, type FeaturizerConfig } from './featurizer.ts';
 import { capLength } from './normalize.ts';
+import { LINK } from './junk-patterns.ts';
 
 /** A language the shipped models understand, or `und` (undetermined: neither, or no words at all). */
 export type DetectedLanguage = 'en' | 'zh' | 'und';
@@ -56,6 +57,7 @@ export function wordCoverage(text: string, featurizer: FeaturizerConfig, remap: 
 }
 
 const HAN = /\p{Script=Han}/gu;
+const HAS_LETTER = /\p{L}/u;
 const HAS_HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
@@ -125,7 +127,11 @@ const round = (x: number): number => Math.round(x * 100) / 100;
  */
 export function detectLanguage(text: string, options: DetectLanguageOptions = {}): LanguageGuess {
   if (typeof text !== 'string') return { lang: 'und', confidence: 0 };
-  const s = capLength(text, MAX_CHARS).normalize('NFKC');
+  const typed = capLength(text, MAX_CHARS).normalize('NFKC');
+  // A link's or an address's letters are no words of a language ("打开 https://x.example.io",
+  // "明天提醒我续费 www.example.com" are Chinese): they count only in a turn that is nothing else.
+  const unlinked = withoutLinks(typed);
+  const s = unlinked !== typed && HAS_LETTER.test(unlinked) ? unlinked : typed;
   const han = count(s, HAN);
   const kana = count(s, KANA);
   const hangul = count(s, HANGUL);
@@ -160,6 +166,15 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
     return { lang: 'en', confidence: round(script * Math.min(1, en / 0.5)) };
   }
   return { lang: 'und', confidence: round(Math.max(0.5, otherWords / total)) };
+}
+
+/**
+ * A text with its links and addresses ({@link LINK}) blanked out: what is left says the language.
+ * @param text any string
+ * @returns the text, each link replaced by a space
+ */
+export function withoutLinks(text: string): string {
+  return text.replace(LINK, ' ');
 }
 
 /**

@@ -55,9 +55,15 @@ const STAND_IN_AROUND = /^(?:the|that|this|my)\s+(.+?)\s+(?:one|thing|item|task|
 /** "to my shopping list", "off the to-do list", "on my list of pending tasks", "from groceries", "to shopping". */
 const LIST_REF =
   /\s*\b(?:to|on|onto|in|into|from|off(?: of)?|of|for)\s+(?:my|the|our|your)\s+(?:[\w-]+\s+){0,2}?list(?:\s+of\s+(?:things\s+to\s+do|[\w-]+(?:\s+[\w-]+)?))?\b|\s*\b(?:my|our|your)\s+(?:[\w-]+\s+){0,2}?list\b|\s*\b(?:to|on|from|off)\s+(?:shopping|grocery|groceries|todo|to-do|to do)\s+list\b|\s*\b(?:to|on|onto|from|off)\s+(?:(?:my|the|our)\s+)?(?:shopping|grocery|groceries|todo|to-do|to do|todos)\s*$|\s*\b(?:to|on|onto|in|into)\s+(?:(?:my|the|our|your)\s+)?list\s+of\s+[\w-]+\b|\s+(?:to|on|onto|in|into)\s+(?:mine|ours)$|\s+(?:please|too|also|as well|for me|for us|now|already|instead|anyway|anyways|then|actually|um+|uh+m*|erm+|lah|leh|lor|ya|yeah)\b/g;
-// "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays.
-const LEADING =
-  /^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:dozen|half|loaf|bag|bottle|pack|packet|box|tin|can|jar|carton|bunch|kilo|pound|pint|litre|liter|head|tub|block|bar|roll|punnet|slice|tray|case|crate)\b)|the|more|another|extra|also|to)\s+/;
+/** Measures and containers a quantity is counted in: "a loaf of bread", "a dozen eggs". */
+const MEASURE =
+  'dozen|half|loaf|bag|sack|bottle|pack|packet|box|tin|can|jar|pot|tube|carton|bunch|kilo|pound|pint|litre|liter|gallon|head|tub|block|bar|roll|punnet|slice|tray|case|crate|pair|stick|handful';
+// "a dozen eggs", "a loaf of bread": an article before a measure is part of the quantity, so it stays,
+// also with up to two words describing the measure between them when "of" follows it ("a big bag of rice",
+// "a 2 litre bottle of coke"); "a chocolate bar", "a trash can" name the thing itself and lose it.
+const LEADING = new RegExp(
+  String.raw`^(?:some|a few|a couple of|(?:a|an)(?!\s+(?:${MEASURE})\b|\s+(?:[\w-]+\s+){1,2}(?:${MEASURE})\s+of\b)|the|more|another|extra|also|to)\s+`,
+);
 const SPLIT_CLAUSES =
   /\s*(?:,\s*)?\b(?:and|then|but|also)\s+(?=(?:add|put|remove|delete|take|cross|erase|drop|include|scratch)\b)/;
 

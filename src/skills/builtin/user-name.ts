@@ -28,9 +28,12 @@ const PATTERNS = [
     'iu',
   ),
 ];
-/** Words after which the captured "name" is the rest of a sentence, not a name. */
+/**
+ * Words after which the captured "name" is the rest of a sentence, not a name: "call me something else",
+ * and when or how to call back ("call me later", "call me back tomorrow", "call me when you're free").
+ */
 const NOT_A_NAME =
-  /^(?:something|anything|what|by|a|an|the|me|my|you|it|that|this|else|different|another|now|please|instead)$/i;
+  /^(?:something|anything|what|by|a|an|the|me|my|you|it|that|this|else|different|another|now|please|instead|later|back|soon|tomorrow|tmrw|tonight|today|asap|when|whenever|once|if|at|on|in|after|before|again|anytime|sometime)$/i;
 
 /** Capitalizes each part: "mary ann" → "Mary Ann". */
 function properCase(name: string): string {
@@ -123,8 +126,12 @@ const nameSlot: DialogueSlot = {
   required: false,
   extract: extractName,
   validate: (v, lang) =>
-    // "啥来着", "什么": a question word the tagger took from "我叫啥来着" is never a name to keep.
-    typeof v === 'string' && /^[\p{L}][\p{L}'. -]{0,39}$/u.test(v) && !ZH_QUESTION.test(v)
+    // "啥来着", "什么": a question word the tagger took from "我叫啥来着" is never a name to keep, nor
+    // "back" from "call me back tomorrow".
+    typeof v === 'string' &&
+    /^[\p{L}][\p{L}'. -]{0,39}$/u.test(v) &&
+    !ZH_QUESTION.test(v) &&
+    !NOT_A_NAME.test(v.split(' ')[0]!)
       ? true
       : packFor(lang).skills.userName.badName,
 };

@@ -1,13 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decideAction, type ContextOutputs } from '../../../src/context/decide.ts';
-import { COMMANDS, dialogueFeatures, type DialogueCommand } from '../../../src/context/dialogue-features.ts';
+import {
+  CANDIDATE_FEATURES,
+  COMMANDS,
+  dialogueFeatures,
+  type DialogueCommand,
+} from '../../../src/context/dialogue-features.ts';
 import { emptyState } from '../../../src/dialogue/state.ts';
 import type { DialogueState } from '../../../src/dialogue/types.ts';
 import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
+import { withSlotEntities } from '../../../src/nlu/tagger/slot-entities.ts';
 import { NOW, nluOf, seeded } from '../dialogue/harness.ts';
 
 const skills = createBuiltinSkills({ random: seeded(1) });
+const SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
 
 /** Outputs of a model that gives these commands these probabilities, and the rest evenly nothing. */
 function outputs(
@@ -235,6 +242,35 @@ describe('decideAction', () => {
       const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { [intent]: 1 }, f, 0.9));
       assert.notEqual(d.action.type, 'fill-slot', text);
     }
+  });
+
+  it("fills a free-text question with an answer in which only the slot tagger reads another skill's value", () => {
+    const reminder = () => asking('reminder_update', 'builtin.reminders', 'task', 'What should I remind you about?');
+    /** The turn's features with the tagger's span for a name, and a model that starts the name change. */
+    const decide = (text: string, span: string) => {
+      const state = reminder();
+      const start = text.indexOf(span);
+      const nlu = withSlotEntities(nluOf(text, 'change_user_name'), [
+        { entity: 'name', text: span, start, end: start + span.length, confidence: 0.9 },
+      ]);
+      const f = dialogueFeatures({ nlu, state, skills, text, now: NOW });
+      const name = f.candidates.find((c) => c.intent === 'change_user_name')!;
+      const model = outputs({ start_task: 0.9, fill_slot: 0.1 }, { change_user_name: 1 }, f, 0.9);
+      return { name, action: decideAction(state, f, model).action };
+    };
+    // The tagger's span is a guess: the name skill's own extractor reads no request to be called so.
+    for (const [text, span] of [
+      ['ring chen wei', 'wei'],
+      ['visit grandma mei lin', 'mei lin'],
+    ] as const) {
+      const { name, action } = decide(text, span);
+      assert.ok((name.feats[SLOTS_FOUND] ?? 0) > 0 && !name.ruleSlots, text);
+      assert.equal(action.type, 'fill-slot', text);
+    }
+    // Read by the name skill's own grammar, it is the request to be called so.
+    const { name, action } = decide('call me Sam', 'Sam');
+    assert.ok(name.ruleSlots);
+    assert.deepEqual(action.type, 'new-intent');
   });
 
   it('fills a pending time or length question with a bare answer of time words the intent model reads as a sum', () => {

@@ -35,6 +35,29 @@ const corpus: SimCorpus = {
   outOfScope: ['how do i fix a flat bike tyre', 'what is the tallest mountain'],
 };
 
+/**
+ * The turns of 800 English dialogues simulated from `simCorpus` with `seed`, recorded once on first use: the
+ * tests of a suite read the same run. English only: Chinese turns need the Chinese intent model, which this
+ * test does not load.
+ * @param model the intent model, loaded by the suite's `before`
+ */
+function recordedTurns(model: () => IntentModel, simCorpus: SimCorpus, seed: number): () => Promise<RecordedTurn[]> {
+  let recorded: Promise<RecordedTurn[]> | undefined;
+  return () =>
+    (recorded ??= (async () => {
+      const out: RecordedTurn[] = [];
+      await simulateDialogues({
+        model: model(),
+        corpus: simCorpus,
+        dialogues: 800,
+        seed,
+        chinese: 0,
+        onTurn: (t) => out.push(t),
+      });
+      return out;
+    })());
+}
+
 describe('the dialogue simulator', () => {
   let model: IntentModel;
   before(async () => {
@@ -176,21 +199,7 @@ describe('the dialogue simulator, round 10 classes', () => {
     ...corpus,
     requests: new Map([...corpus.requests, ['calculator', ['what is 6 times 7']]]),
   };
-  let recorded: Promise<RecordedTurn[]> | undefined;
-  const turns = () =>
-    (recorded ??= (async () => {
-      const out: RecordedTurn[] = [];
-      // English only: Chinese turns need the Chinese intent model, which this test does not load.
-      await simulateDialogues({
-        model,
-        corpus: calcCorpus,
-        dialogues: 800,
-        seed: 21,
-        chinese: 0,
-        onTurn: (t) => out.push(t),
-      });
-      return out;
-    })());
+  const turns = recordedTurns(() => model, calcCorpus, 21);
   const HAS_TASK = STATE_FEATURES.indexOf('has_task');
   const PENDING_SLOT = STATE_FEATURES.indexOf('pending_slot');
   const intentOf = (t: RecordedTurn) => t.features.candidates[t.labelled.labels.intent!]?.intent;
@@ -314,21 +323,7 @@ describe('the dialogue simulator, round 11 classes', () => {
       ['reminder_update', ['remind me to feed the cat at 6']],
     ]),
   };
-  let recorded: Promise<RecordedTurn[]> | undefined;
-  const turns = () =>
-    (recorded ??= (async () => {
-      const out: RecordedTurn[] = [];
-      // English only: Chinese turns need the Chinese intent model, which this test does not load.
-      await simulateDialogues({
-        model,
-        corpus: wider,
-        dialogues: 800,
-        seed: 33,
-        chinese: 0,
-        onTurn: (t) => out.push(t),
-      });
-      return out;
-    })());
+  const turns = recordedTurns(() => model, wider, 33);
   const HAS_TASK = STATE_FEATURES.indexOf('has_task');
   const intentOf = (t: RecordedTurn) => t.features.candidates[t.labelled.labels.intent!]?.intent;
 

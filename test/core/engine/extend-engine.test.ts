@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createAssistant, ConfidantError, CorpusError, type Assistant } from '../../../src/index.ts';
+import { shopCorpus } from '../../fixtures/nlu/tiny-extension.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/nlu/${name}`, import.meta.url)));
 const options = {
@@ -14,25 +15,7 @@ const options = {
   modelReplay: fixture('tiny-uint8.replay.json'),
 } as const;
 
-const shop = `
-language: en
-name: shop
-version: 2.0.0
-intents:
-  store_hours:
-    - when are you open
-    - what are your opening hours
-    - are you open on sunday
-    - what time do you close today
-    - store hours
-  return_item:
-    - I want to return something
-    - how do I return an item
-    - can I send this back
-    - I'd like a refund for my order
-    - what is your return policy
-outOfScope: [what is the capital of peru]
-`;
+const shop = shopCorpus({ version: '2.0.0', outOfScope: ['what is the capital of peru'] });
 
 describe('extending the model in use', () => {
   let assistant: Assistant;

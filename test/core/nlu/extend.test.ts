@@ -1,49 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readDataset } from '../../../bin/commands/dataset.ts';
 import { CorpusError, ModelLoadError } from '../../../src/errors.ts';
 import { parseCorpus } from '../../../src/nlu/corpus/parse-corpus.ts';
 import { applyExtension, encodeExtension } from '../../../src/nlu/onnx/extension-file.ts';
 import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
 import { readInitializers } from '../../../src/nlu/onnx/onnx-tensors.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
-import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
 import { extendIntentModel, type ExtendStrategy } from '../../../src/nlu/training/extend/extend-model.ts';
 import { extensionData } from '../../../src/nlu/training/extend/extension-data.ts';
 import { planExtension } from '../../../src/nlu/training/extend/extension-plan.ts';
 import { readReplayPack, sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.ts';
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+import {
+  nluFixture as fixture,
+  shopCorpus,
+  tinyBase as base,
+  tinyBytes as baseBytes,
+  tinyDataset as dataset,
+  tinyPack as pack,
+} from '../../fixtures/nlu/tiny-extension.ts';
 
-const fixture = (name: string) => new URL(`../../fixtures/nlu/${name}`, import.meta.url);
-const baseBytes = new Uint8Array(readFileSync(fixture('tiny-uint8.onnx')));
-const base = readBaseModel(baseBytes, 'tiny-uint8.onnx');
-const dataset = readDataset(fixture('tiny-dataset.json').pathname);
-const pack = sampleReplayPack(
-  { train: dataset.splits.train!, val: dataset.splits.train!.filter((e) => e.intent === 'oos').slice(0, 5) },
-  { model: 'tiny', language: 'en', source: 'tiny', license: 'MIT', attribution: 'tiny', perIntent: 12 },
-);
-
-const shop = `
-language: en
-name: shop
-intents:
-  store_hours:
-    - when are you open
-    - what are your opening hours
-    - are you open on sunday
-    - what time do you close today
-    - store hours
-    - is the shop open on public holidays
-  return_item:
-    - I want to return something
-    - how do I return an item
-    - can I send this back
-    - I'd like a refund for my order
-    - what is your return policy
-    - start a return
-outOfScope: [what is the capital of peru, write me a poem]
-`;
+const shop = shopCorpus({ more: ['is the shop open on public holidays', 'start a return'] });
 
 const extend = (corpus: string, strategy: ExtendStrategy = 'output') =>
   extendIntentModel(base, parseCorpus(corpus), pack, { strategy, epochs: 3, seed: 3 });

@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { readDataset } from '../../../bin/commands/dataset.ts';
 import { ModelLoadError } from '../../../src/errors.ts';
 import { parseCorpus } from '../../../src/nlu/corpus/parse-corpus.ts';
 import { applyExtension, encodeExtension } from '../../../src/nlu/onnx/extension-file.ts';
@@ -11,11 +9,15 @@ import { defaultFeaturizerConfig, featurize } from '../../../src/nlu/runtime/fea
 import { compileFewShot, withFewShot, type FewShotHead } from '../../../src/nlu/runtime/few-shot.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import type { IntentDecision } from '../../../src/nlu/runtime/scoring.ts';
-import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
 import { extendIntentModel } from '../../../src/nlu/training/extend/extend-model.ts';
 import { buildFewShotHead } from '../../../src/nlu/training/extend/few-shot-head.ts';
-import { sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.ts';
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
+import {
+  shopCorpus,
+  tinyBase as base,
+  tinyBytes as baseBytes,
+  tinyPack as pack,
+} from '../../fixtures/nlu/tiny-extension.ts';
 
 const featurizer = defaultFeaturizerConfig('en');
 const head: FewShotHead = {
@@ -107,32 +109,7 @@ test('a model file with a malformed few-shot head is refused with a typed error'
   assert.equal(decodeMetadata(new Map(Object.entries(encodeMetadata(meta))), 'm.onnx').fewShot, undefined);
 });
 
-const fixture = (name: string) => new URL(`../../fixtures/nlu/${name}`, import.meta.url);
-const baseBytes = new Uint8Array(readFileSync(fixture('tiny-uint8.onnx')));
-const base = readBaseModel(baseBytes, 'tiny-uint8.onnx');
-const dataset = readDataset(fixture('tiny-dataset.json').pathname);
-const pack = sampleReplayPack(
-  { train: dataset.splits.train!, val: dataset.splits.train!.filter((e) => e.intent === 'oos').slice(0, 5) },
-  { model: 'tiny', language: 'en', source: 'tiny', license: 'MIT', attribution: 'tiny', perIntent: 12 },
-);
-const corpus = parseCorpus(`
-language: en
-name: shop
-intents:
-  store_hours:
-    - when are you open
-    - what are your opening hours
-    - are you open on sunday
-    - what time do you close today
-    - store hours
-  return_item:
-    - I want to return something
-    - how do I return an item
-    - can I send this back
-    - I'd like a refund for my order
-    - what is your return policy
-outOfScope: [what is the capital of peru, write me a poem]
-`);
+const corpus = parseCorpus(shopCorpus());
 
 test('an extension carries its few-shot head through the model file and the extension file, deciding as in memory', async () => {
   const { model } = await extendIntentModel(base, corpus, pack, { strategy: 'head', epochs: 2, seed: 3, fewShot: {} });

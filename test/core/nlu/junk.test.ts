@@ -217,6 +217,29 @@ test('round 7 classes: emoji alone, numbers alone, injections in both languages,
     assert.equal(junkKind(text), 'link', text);
 });
 
+test('a Chinese request for a reminder or a list entry around a link is no link-only junk; a shared page is', () => {
+  // Chinese writes the request in one run: one "word" next to the link.
+  for (const text of [
+    '下周一提醒我 缴费 www.example.net/bill',
+    '记得把 https://docs.example.com/a 加到待办',
+    '别忘了提醒我给 ann@example.org 回信',
+  ])
+    assert.equal(junkKind(text), undefined, text);
+  for (const text of [
+    '【京东】https://u.jd.com/AbCdEf 「春季新款外套」点击链接直接打开',
+    '看看 www.example.com/x',
+    '好东西 https://b23.tv/xYz12 分享',
+    // Shop copy with a task word is still a paste (review r12-house).
+    '【京东】记得领券 https://u.jd.com/Xy9 今晚8点开抢',
+    '提醒：活动今晚结束 https://m.tb.cn/h.9x',
+    '【淘宝】记得收藏 https://m.tb.cn/h.5abc 点击链接直接打开',
+    '提醒 https://example.com',
+    'www.example.com 提醒',
+    '好物放进购物车 https://m.tb.cn/h.7yz',
+  ])
+    assert.equal(junkKind(text), 'link', text);
+});
+
 test('round 7 classes: spoofing, controls, foreign words mixed in, blobs, JSON, pastes', () => {
   for (const text of ['dеlete my list', 'cαncel all my alarms', 'h\u0301\u0302\u0303ello'])
     assert.equal(junkKind(text), 'spoof', text);

@@ -61,6 +61,17 @@ describe('detectLanguage without model evidence (as the dialogue manager calls i
       assert.equal(detectLanguage(t).lang, 'en', t);
   });
 
+  it("reads a turn's language around its links, a link alone by its letters", () => {
+    for (const t of [
+      '打开 https://shop.example.io/cart',
+      '后天提醒我缴费 www.example.net/bill',
+      '给 ann@example.org 回信',
+    ])
+      assert.equal(detectLanguage(t).lang, 'zh', t);
+    for (const t of ['remind me to pay https://bills.example.com/q', 'https://shop.example.io/cart', 'ann@example.org'])
+      assert.equal(detectLanguage(t).lang, 'en', t);
+  });
+
   it('calls other languages undetermined, with confidence', () => {
     for (const t of [
       'Wie spät ist es?',

@@ -287,6 +287,21 @@ describe('list items as people type them', () => {
     assert.deepEqual(add('stick "buy birthday card for dad" on my task list'), ['buy birthday card for dad']);
   });
 
+  it('keep the article of a quantity with words describing its measure ("a big bag of rice")', () => {
+    const add = (text: string) => parseListRequest(text).add;
+    assert.deepEqual(add('add flour and a huge sack of potatoes'), ['flour', 'a huge sack of potatoes']);
+    assert.deepEqual(add('put a small tin of peas and an extra large box of cornflakes on my list'), [
+      'a small tin of peas',
+      'an extra large box of cornflakes',
+    ]);
+    assert.deepEqual(add('add a 2 litre bottle of lemonade'), ['a 2 litre bottle of lemonade']);
+    // A container word as the head of the thing's name is no measure: "a chocolate bar" is the thing.
+    assert.deepEqual(add('add a chocolate bar and a trash can'), ['chocolate bar', 'trash can']);
+    assert.deepEqual(add('add a pencil case'), ['pencil case']);
+    // An article before the thing itself still goes, described or not.
+    assert.deepEqual(add('add a ripe mango and an onion'), ['ripe mango', 'onion']);
+  });
+
   it('read a list named first, "the task is …" and "X too" as additions', () => {
     const add = (text: string) => parseListRequest(text).add;
     assert.deepEqual(add('todo: vacuum the car, call the plumber'), ['vacuum the car', 'call the plumber']);

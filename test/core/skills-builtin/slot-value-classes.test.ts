@@ -15,6 +15,8 @@ import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
 import { parseListRequest, splitItems } from '../../../src/skills/builtin/list-parse.ts';
 import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, NOW, ZONE } from '../dialogue/harness.ts';
+import { slotsOf, validateSlot } from '../../../src/dialogue/slots.ts';
+import { builtinSkills } from '../../../src/skills/builtin/index.ts';
 
 describe('talk around list items is no item', () => {
   it('takes no item from a request that only names the list ("add to my shopping list" asks what)', () => {
@@ -84,6 +86,27 @@ describe('names, words and reminder texts without the talk around them', () => {
     assert.doesNotMatch(jay.reply.text, /From/);
     const ann = await h.say('call me Mary Ann please', 'change_user_name');
     assert.equal(ann.understanding.slots['name'], 'Mary Ann');
+  });
+
+  it('no name in when or how to call back ("call me later", "call me back at 6")', async () => {
+    for (const text of [
+      'call me later',
+      'call me back at 6',
+      'call me tonight if you can',
+      "call me when you're done",
+    ]) {
+      const h = await createHarness();
+      const r = await h.say(text, 'change_user_name');
+      assert.equal(r.understanding.slots['name'], undefined, text);
+      assert.doesNotMatch(r.reply.text, /I'll call you|call you (?:Later|Back|Tonight|When)/i, text);
+    }
+    const h = await createHarness();
+    assert.equal((await h.say('call me Will', 'change_user_name')).understanding.slots['name'], 'Will');
+    // Nor the slot tagger's reading of one ("back" in "call me back tomorrow"): no name to keep.
+    const name = slotsOf(builtinSkills.find((s) => s.id === 'builtin.user-name')!).find((s) => s.name === 'name')!;
+    for (const value of ['back', 'later', 'tonight if'])
+      assert.equal(typeof validateSlot(name, value), 'string', value);
+    assert.equal(validateSlot(name, 'Will'), true);
   });
 
   it('a word to spell without "pls", "and", "oh right."; a stand-in ("smth", "a word") asks which', async () => {
