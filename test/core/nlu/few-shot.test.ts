@@ -70,6 +70,28 @@ test('the few-shot head leaves far utterances out of scope and never overrides a
   assert.deepEqual(none.intents, [], 'topK 0 lists no intent');
 });
 
+test('with a "none" class the head abstains where known out-of-scope lines are nearly as close as its examples', () => {
+  // The same examples, plus out-of-scope lines that share their words.
+  const guarded = compileFewShot(
+    {
+      ...head,
+      none: {
+        ratio: 0.8,
+        texts: ['how much does it cost to join the army', 'how much does a car wash cost', 'when is the next bus'],
+      },
+    },
+    featurizer,
+  );
+  const without = (text: string) => withFewShot(outOfScope, compiled, featurize(text, featurizer));
+  const withNone = (text: string) => withFewShot(outOfScope, guarded, featurize(text, featurizer));
+  // Over the threshold for the head alone, but closer to a known out-of-scope line.
+  assert.equal(without('how much does it cost to join the navy').intent, 'membership_price');
+  assert.deepEqual(withNone('how much does it cost to join the navy'), outOfScope);
+  // Far from the out-of-scope lines: answered as before.
+  assert.equal(withNone('the membership fee per month, how much is it').intent, 'membership_price');
+  assert.equal(withNone('any yoga classes on tonight').intent, 'class_schedule');
+});
+
 test('a model file with a malformed few-shot head is refused with a typed error', () => {
   const meta = {
     format: 1,
@@ -97,6 +119,10 @@ test('a model file with a malformed few-shot head is refused with a typed error'
     { ...head, examples: [{ intent: 'weather', text: 'sunny?' }] },
     { ...head, examples: [{ intent: 'oos', text: 'what is the capital of peru' }] },
     { ...head, examples: [] },
+    { ...head, none: { ratio: 0, texts: ['how tall is the eiffel tower'] } },
+    { ...head, none: { ratio: 0.8, texts: [] } },
+    { ...head, none: { ratio: 0.8, texts: [7] } },
+    { ...head, none: 'none' },
     'head',
   ])
     assert.throws(

@@ -43,6 +43,12 @@ export interface FewShotSettings {
    * (the model file lists the weight of the others). @default 50
    */
   minDf?: number;
+  /**
+   * The "none" class (round 12): the out-of-scope lines (the pack's and the corpus's) are kept in
+   * the head, and it abstains unless its best intent's score is over this ratio times theirs
+   * (`FewShotHead.none`). `0`: no such class (round 11's head). @default 0.8
+   */
+  noneRatio?: number;
 }
 
 /** Rounds a weight to 2 decimals: the file stays small and the head the same wherever it loads. */
@@ -67,44 +73,51 @@ export function buildFewShotHead(
   const quantile = settings.quantile ?? 0.98;
   const k = settings.k ?? 2;
   const minDf = settings.minDf ?? 50;
+  const noneRatio = settings.noneRatio ?? 0.8;
   if (!(quantile > 0 && quantile <= 1)) throw new RangeError('FewShotSettings.quantile must be in (0, 1]');
   if (!Number.isInteger(k) || k < 1) throw new RangeError('FewShotSettings.k must be a positive integer');
   if (!(minDf >= 0)) throw new RangeError('FewShotSettings.minDf must be >= 0');
+  if (!(noneRatio >= 0 && Number.isFinite(noneRatio))) throw new RangeError('FewShotSettings.noneRatio must be >= 0');
+  // Each text featurized once: the pack's out-of-scope lines count in the weights and calibrate.
+  const idsOf = new Map<string, Int32Array>();
+  const ids = (t: string) => {
+    let v = idsOf.get(t);
+    if (v === undefined) idsOf.set(t, (v = featurize(t, featurizer)));
+    return v;
+  };
   const examples = corpus.train.filter((e) => e.intent !== OOS_LABEL).map((e) => ({ intent: e.intent, text: e.text }));
+  const own = [...(corpus.outOfScope ?? []), ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text)];
+  const negatives = [...new Set([...pack.outOfScope, ...(pack.validation[OOS_LABEL] ?? []), ...own])];
   const texts = [...Object.values(pack.train).flat(), ...pack.outOfScope, ...examples.map((e) => e.text)];
   const df = new Map<number, number>();
-  for (const t of texts) for (const id of new Set(featurize(t, featurizer))) df.set(id, (df.get(id) ?? 0) + 1);
+  for (const t of texts) for (const id of new Set(ids(t))) df.set(id, (df.get(id) ?? 0) + 1);
   const idf = (n: number) => round(Math.log((1 + texts.length) / (1 + n)) + 1);
   const listed = new Set([...df].filter(([, n]) => n >= minDf).map(([id]) => id));
-  for (const e of examples) for (const id of featurize(e.text, featurizer)) if (id !== 0) listed.add(id);
-  const ids = [...listed].sort((a, b) => a - b);
+  for (const e of examples) for (const id of ids(e.text)) if (id !== 0) listed.add(id);
+  const sorted = [...listed].sort((a, b) => a - b);
   const head: FewShotHead = {
     threshold: 1,
     k,
     rare: idf(0),
-    ids,
-    weights: ids.map((id) => idf(df.get(id) ?? 0)),
+    ids: sorted,
+    weights: sorted.map((id) => idf(df.get(id) ?? 0)),
     examples,
   };
   const compiled = compileFewShot(head, featurizer);
-  const negatives = [
-    ...pack.outOfScope,
-    ...(pack.validation[OOS_LABEL] ?? []),
-    ...(corpus.outOfScope ?? []),
-    ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text),
-  ].filter(outOfScope);
+  const best = (t: string) => fewShotScores(compiled, ids(t))[0]?.score ?? 0;
   const scores = negatives
-    .map((t) => fewShotScores(compiled, featurize(t, featurizer))[0]?.score ?? 0)
+    .filter(outOfScope)
+    .map(best)
     .sort((a, b) => a - b);
   // The corpus's own out-of-scope phrases are never the head's to answer, whatever the quantile
   // (review r11: "is the bank open on public holidays" listed there went to store_hours).
-  const own = [
-    ...(corpus.outOfScope ?? []),
-    ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text),
-  ].map((t) => fewShotScores(compiled, featurize(t, featurizer))[0]?.score ?? 0);
-  const chosen = Math.max(scores[Math.min(scores.length - 1, Math.floor(quantile * scores.length))] ?? 1, ...own);
+  const chosen = Math.max(
+    scores[Math.min(scores.length - 1, Math.floor(quantile * scores.length))] ?? 1,
+    ...own.map(best),
+  );
   // Four decimals, rounded up past the chosen score: the file's threshold keeps that line under it;
   // never 0 (a cosine of 0 shares no feature).
   head.threshold = Math.min(1, (Math.floor(chosen * 1e4) + 1) / 1e4);
+  if (noneRatio > 0 && negatives.length > 0) head.none = { ratio: noneRatio, texts: negatives };
   return head;
 }
