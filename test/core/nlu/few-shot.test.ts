@@ -8,7 +8,7 @@ import { applyExtension, encodeExtension } from '../../../src/nlu/onnx/extension
 import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
 import { decodeMetadata, encodeMetadata, readModelFile } from '../../../src/nlu/onnx/model-format.ts';
 import { defaultFeaturizerConfig, featurize } from '../../../src/nlu/runtime/featurizer.ts';
-import { compileFewShot, withFewShot, type FewShotHead } from '../../../src/nlu/runtime/few-shot.ts';
+import { compileFewShot, fewShotScores, withFewShot, type FewShotHead } from '../../../src/nlu/runtime/few-shot.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import type { IntentDecision } from '../../../src/nlu/runtime/scoring.ts';
 import { readBaseModel } from '../../../src/nlu/training/extend/base-model.ts';
@@ -191,10 +191,27 @@ test("the head's threshold keeps the chosen share of out-of-scope lines under it
   const everything = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, { quantile: 1 });
   const some = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, { quantile: 0.5 });
   assert.ok(some.threshold <= everything.threshold);
+  // quantile 0.5: at most half of the lines it was chosen on reach the threshold, and not none of them
+  // (the tiny pack's lines score apart), so the quantile is what moves it.
+  const half = compileFewShot({ ...some, none: undefined }, base.meta.featurizer);
+  const lines = [...new Set([...pack.outOfScope, ...(pack.validation.oos ?? []), ...corpus.outOfScope!])];
+  const over = lines.filter(
+    (t) => (fewShotScores(half, featurize(t, base.meta.featurizer))[0]?.score ?? 0) >= some.threshold,
+  ).length;
+  assert.ok(over <= lines.length / 2, `${over} of ${lines.length} over the threshold`);
+  assert.ok(some.threshold < everything.threshold, 'a lower quantile, a lower threshold');
   const c = compileFewShot(everything, base.meta.featurizer);
   for (const text of [...pack.outOfScope, ...corpus.outOfScope!])
     assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
-  for (const settings of [{ quantile: 0 }, { quantile: 1.5 }, { k: 0 }, { k: 1.5 }, { minDf: -1 }])
+  for (const settings of [
+    { quantile: 0 },
+    { quantile: 1.5 },
+    { k: 0 },
+    { k: 1.5 },
+    { minDf: -1 },
+    { noneRatio: -1 },
+    { noneRatio: Infinity },
+  ])
     assert.throws(() => buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, settings), RangeError);
 });
 
@@ -211,6 +228,42 @@ outOfScope: [is the bank open on sunday, what time does the museum close, how do
   const c = compileFewShot(h, base.meta.featurizer);
   for (const text of near.outOfScope!)
     assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
+  // Paraphrases of those phrases meet them in the "none" class: out of scope, though over the threshold.
+  const lowered = compileFewShot({ ...h, threshold: 0.05 }, base.meta.featurizer);
+  const bare = compileFewShot({ ...h, threshold: 0.05, none: undefined }, base.meta.featurizer);
+  assert.ok(h.none !== undefined && near.outOfScope!.every((t) => h.none!.texts.includes(t)));
+  for (const text of ['is the bank open on saturday', 'what time does the museum open'])
+    assert.deepEqual(
+      [
+        withFewShot(outOfScope, bare, featurize(text, base.meta.featurizer)).outOfScope,
+        withFewShot(outOfScope, lowered, featurize(text, base.meta.featurizer)),
+      ],
+      [false, outOfScope],
+      text,
+    );
+  assert.equal(
+    withFewShot(outOfScope, lowered, featurize('what time do you open on saturday', base.meta.featurizer)).intent,
+    'store_hours',
+  );
+  const without = buildFewShotHead(near, pack, base.meta.featurizer, () => true, { noneRatio: 0 });
+  assert.equal(without.none, undefined, 'noneRatio 0: no "none" class');
   const far = buildFewShotHead(near, { ...pack, outOfScope: [], validation: {} }, base.meta.featurizer, () => false);
   assert.ok(far.threshold > 0, 'no line flagged: still above 0');
+});
+
+test('a model file written before the few-shot head (the demo extension) loads and answers as the softmax alone', async () => {
+  const root = (path: string) => new Uint8Array(readFileSync(new URL(`../../../${path}`, import.meta.url)));
+  const bytes = applyExtension(
+    root('models/assistant-en.onnx'),
+    root('demo/acme-store.ext.onnx'),
+    'acme-store.ext.onnx',
+  );
+  assert.equal(readModelFile(bytes, 'acme-store.onnx').fewShot, undefined);
+  const model = await loadIntentModel(bytes);
+  try {
+    assert.equal((await model.classify('when are you open')).intent, 'store_hours');
+    assert.equal((await model.classify('what is the capital of peru')).outOfScope, true);
+  } finally {
+    await model.dispose();
+  }
 });
