@@ -4,7 +4,8 @@
  * score of the nearest out-of-scope lines (a "none" class). bench/extend-few-shot-gates.ts then
  * scores gate rules on the dump without extending again.
  *
- *   node --import tsx bench/extend-few-shot-dump.ts --only en [--seed 1] [--model m.onnx] --out /tmp/x.json
+ *   node --import tsx bench/extend-few-shot-dump.ts --only en [--seed 1] [--model m.onnx] [--base-threshold t]
+ *     [--light] [--options '{"ownWeight":5}'] --out /tmp/x.json
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,7 @@ import { parseCorpus } from '../src/nlu/corpus/parse-corpus.ts';
 import { featurize } from '../src/nlu/runtime/featurizer.ts';
 import { compileFewShot, fewShotScores } from '../src/nlu/runtime/few-shot.ts';
 import { readBaseModel } from '../src/nlu/training/extend/base-model.ts';
-import { extendIntentModel } from '../src/nlu/training/extend/extend-model.ts';
+import { extendIntentModel, type ExtendOptions } from '../src/nlu/training/extend/extend-model.ts';
 import { buildFewShotHead } from '../src/nlu/training/extend/few-shot-head.ts';
 import { readReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'base-threshold': { type: 'string' },
     // Only the softmax's figures (no head, no "none" scores): the model study.
     light: { type: 'boolean', default: false },
+    // More ExtendOptions, as JSON (e.g. '{"ownWeight":5}').
+    options: { type: 'string', default: '{}' },
   },
 });
 const lang = values.only;
@@ -68,7 +71,11 @@ interface Row {
 const out: Record<string, { threshold: number; rows: Row[] }> = {};
 for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${lang}`)) {
   const corpus = parseCorpus(readFileSync(join(root, 'test/fixtures/extend', `${name}.yml`), 'utf8'));
-  const { model: m } = await extendIntentModel(base, corpus, pack, { seed: Number(values.seed), fewShot: false });
+  const { model: m } = await extendIntentModel(base, corpus, pack, {
+    ...(JSON.parse(values.options) as ExtendOptions),
+    seed: Number(values.seed),
+    fewShot: false,
+  });
   const p = createInMemoryPredictor(m, { quantize: base.quantization !== undefined });
   const head = buildFewShotHead(corpus, pack, m.featurizer, (t) => p.predict(t, 1).outOfScope, {});
   const compiled = compileFewShot(head, m.featurizer);
