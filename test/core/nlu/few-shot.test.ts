@@ -194,7 +194,8 @@ test("the head's threshold keeps the chosen share of out-of-scope lines under it
   assert.ok(some.threshold <= everything.threshold);
   // quantile 0.5: at most half of the lines it was chosen on reach the threshold, and not none of them
   // (the tiny pack's lines score apart), so the quantile is what moves it.
-  const half = compileFewShot({ ...some, none: undefined }, base.meta.featurizer);
+  const withoutNone = ({ none: _, ...rest }: FewShotHead): FewShotHead => rest;
+  const half = compileFewShot(withoutNone(some), base.meta.featurizer);
   const lines = [...new Set([...pack.outOfScope, ...(pack.validation.oos ?? []), ...corpus.outOfScope!])];
   const over = lines.filter(
     (t) => (fewShotScores(half, featurize(t, base.meta.featurizer))[0]?.score ?? 0) >= some.threshold,
@@ -231,7 +232,8 @@ outOfScope: [is the bank open on sunday, what time does the museum close, how do
     assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
   // Paraphrases of those phrases meet them in the "none" class: out of scope, though over the threshold.
   const lowered = compileFewShot({ ...h, threshold: 0.05 }, base.meta.featurizer);
-  const bare = compileFewShot({ ...h, threshold: 0.05, none: undefined }, base.meta.featurizer);
+  const { none: _, ...plain } = h;
+  const bare = compileFewShot({ ...plain, threshold: 0.05 }, base.meta.featurizer);
   assert.ok(h.none !== undefined && near.outOfScope!.every((t) => h.none!.texts.includes(t)));
   for (const text of ['is the bank open on saturday', 'what time does the museum open'])
     assert.deepEqual(
