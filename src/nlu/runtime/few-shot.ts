@@ -143,7 +143,7 @@ function meanOfBest(sims: number[], k: number): number {
  * @param ids the utterance's feature ids
  * @param skip the index of a line left out (leave-one-out calibration)
  */
-export function noneScore(head: CompiledFewShot, ids: ArrayLike<number>, skip?: number): number {
+function noneScore(head: CompiledFewShot, ids: ArrayLike<number>, skip?: number): number {
   const texts = head.head.none?.texts ?? [];
   if (texts.length === 0) return 0;
   if (head.none === undefined) {
