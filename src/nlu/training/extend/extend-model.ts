@@ -16,7 +16,7 @@
  * a separate second head trained on the corpus and negatives only, and a composite of two models
  * with calibrated routing (both measured in the benchmarks only, round 6 below).
  * `DEFAULT_EXTEND_STRATEGY` is the one the measurements chose; the benchmark says why. Since round
- * 11 the result can carry a few-shot head (`ExtendOptions.fewShot`, on by default since round 12; ./few-shot-head.ts): the
+ * 11 the result can carry a few-shot head (`ExtendOptions.fewShot`, off by default; ./few-shot-head.ts): the
  * corpus's examples answer what the softmax sends out of scope, when close enough to them — the
  * first design that gained on the dev paraphrases without costing the base intents (rounds 9–10:
  * splicing, label smoothing and cross-fitted biases of the new columns moved base answers).
@@ -213,7 +213,10 @@ export interface ExtendOptions {
    * Round 11's head (no "none" class, `{ noneRatio: 0 }`) gained more on dev (English 56.6 / 58.8%)
    * but cost 1.2–1.5 points of val-dev and 2.2 of chat-box dev out-of-scope recall: it was off.
    * `{}`: quantile 0.98, k 2, minDf 50, noneRatio 0.8.
-   * @default {}
+   * Off by default again at the round-12 deadline: review r12 must-fix 1 (the head answers intents a
+   * corpus overrides, e.g. `reminder`, so an out-of-scope line can start a built-in skill) and 2 (junk
+   * with one domain word is answered) are open.
+   * @default false
    */
   fewShot?: FewShotSettings | false;
   /** Receives `featurize`, `epoch` and `calibrate` events. */
@@ -319,7 +322,7 @@ export async function extendIntentModel(
       ...dropout,
     });
   }
-  const fewShot = options.fewShot ?? {};
+  const fewShot = options.fewShot ?? false;
   if (fewShot !== false) {
     checkAborted(options.signal);
     // Decided as the exported file decides (uint8 table when the base has one).
