@@ -194,23 +194,36 @@ export function fewShotScores(
 }
 
 /**
+ * The head answers only an utterance of which at least this share of the words are known to the
+ * model (`IntentModel.coverage`): one domain word in nonsense ("blorp fizzle cake wumpus", a
+ * quarter known) is not a request (review r12). Main's softmax leaves such lines out of scope.
+ */
+export const MIN_KNOWN_SHARE = 0.5;
+
+/**
  * The decision with the head applied: unchanged unless the softmax says out of scope, an intent
- * of the head scores at least its threshold and (with `head.none`) over `none.ratio` times the
- * "none" class's score; then that intent, its score as confidence, alone in `intents`.
+ * of the head scores at least its threshold, (with `head.none`) over `none.ratio` times the
+ * "none" class's score, and at least {@link MIN_KNOWN_SHARE} of the words are known; then that
+ * intent, its score as confidence, alone in `intents`.
  * @param decision the softmax's decision (its `intents` are dropped when the head answers)
  * @param head the compiled head, or `undefined` (the decision is returned as is)
  * @param ids the utterance's feature ids
+ * @param known the share of the utterance's words the model knows (0–1; asked only when the head
+ *   would answer); `NaN` (a graph without the exporter's remap) is no evidence
  */
 export function withFewShot(
   decision: IntentDecision,
   head: CompiledFewShot | undefined,
   ids: ArrayLike<number>,
+  known: () => number,
 ): IntentDecision {
   if (head === undefined || !decision.outOfScope) return decision;
   const best = fewShotScores(head, ids)[0];
   if (best === undefined || !(best.score > 0 && best.score >= head.head.threshold)) return decision;
   // Nearly as close to known out-of-scope lines as to the intent's examples: not the head's.
   if (head.head.none !== undefined && !(best.score > head.head.none.ratio * noneScore(head, ids))) return decision;
+  // Mostly words the model never learned: a keyword in noise, not a paraphrase.
+  if (known() < MIN_KNOWN_SHARE) return decision;
   // The head's intent alone: the softmax's candidates were judged out of scope, and the context
   // policy reads every listed intent as evidence (a rejected `time` set an alarm: review r11).
   return {

@@ -18,6 +18,8 @@ import { sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.t
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
 
 const featurizer = defaultFeaturizerConfig('en');
+/** Every word known to the model (the head's coverage check passes). */
+const allKnown = () => 1;
 const head: FewShotHead = {
   threshold: 0.3,
   k: 2,
@@ -41,7 +43,8 @@ const outOfScope: IntentDecision = {
     { intent: 'membership_price', score: 0.1 },
   ],
 };
-const decide = (text: string, d: IntentDecision = outOfScope) => withFewShot(d, compiled, featurize(text, featurizer));
+const decide = (text: string, d: IntentDecision = outOfScope) =>
+  withFewShot(d, compiled, featurize(text, featurizer), allKnown);
 
 test("the few-shot head answers what the softmax leaves out of scope, with its examples' words in other order", () => {
   const price = decide('the membership fee per month, how much is it');
@@ -60,11 +63,15 @@ test('the few-shot head leaves far utterances out of scope and never overrides a
   assert.deepEqual(decide('what is the capital of peru'), outOfScope);
   const timer: IntentDecision = { intent: 'set_timer', confidence: 0.9, outOfScope: false, intents: [] };
   assert.deepEqual(decide('what is the monthly membership fee', timer), timer);
-  assert.deepEqual(withFewShot(outOfScope, undefined, featurize('the monthly membership fee', featurizer)), outOfScope);
+  assert.deepEqual(
+    withFewShot(outOfScope, undefined, featurize('the monthly membership fee', featurizer), allKnown),
+    outOfScope,
+  );
   const none = withFewShot(
     { ...outOfScope, intents: [] },
     compiled,
     featurize('the monthly membership fee', featurizer),
+    allKnown,
   );
   assert.equal(none.intent, 'membership_price');
   assert.deepEqual(none.intents, [], 'topK 0 lists no intent');
@@ -82,14 +89,61 @@ test('with a "none" class the head abstains where known out-of-scope lines are n
     },
     featurizer,
   );
-  const without = (text: string) => withFewShot(outOfScope, compiled, featurize(text, featurizer));
-  const withNone = (text: string) => withFewShot(outOfScope, guarded, featurize(text, featurizer));
+  const without = (text: string) => withFewShot(outOfScope, compiled, featurize(text, featurizer), allKnown);
+  const withNone = (text: string) => withFewShot(outOfScope, guarded, featurize(text, featurizer), allKnown);
   // Over the threshold for the head alone, but closer to a known out-of-scope line.
   assert.equal(without('how much does it cost to join the navy').intent, 'membership_price');
   assert.deepEqual(withNone('how much does it cost to join the navy'), outOfScope);
   // Far from the out-of-scope lines: answered as before.
   assert.equal(withNone('the membership fee per month, how much is it').intent, 'membership_price');
   assert.equal(withNone('any yoga classes on tonight').intent, 'class_schedule');
+});
+
+test('the head abstains when most of the words are unknown to the model: one domain word in nonsense (EN, ZH)', async () => {
+  const root = (path: string) => new Uint8Array(readFileSync(new URL(`../../../${path}`, import.meta.url)));
+  const cases = [
+    {
+      lang: 'en',
+      intent: 'order_cake',
+      examples: ['I would like to order a birthday cake', 'can you bake a cake for saturday', 'a custom cake order'],
+      request: 'order a cake for my birthday',
+      junk: ['snorfle cake blimvix quazzle', 'zintrop frimp cake glimble'],
+    },
+    {
+      lang: 'zh',
+      intent: 'order_cake',
+      examples: ['我想订一个生日蛋糕', '能帮我做一个周六的蛋糕吗', '定制蛋糕'],
+      request: '我要订生日蛋糕',
+      junk: ['咘啰嘁咔蛋糕呜啪嚓', '叽咕哝嘟蛋糕噗嗤啵'],
+    },
+  ] as const;
+  for (const c of cases) {
+    const model = await loadIntentModel(root(`models/assistant-${c.lang}.onnx`));
+    try {
+      const f = model.metadata.featurizer;
+      const h = compileFewShot(
+        {
+          threshold: 0.05,
+          k: 2,
+          rare: 1,
+          ids: [],
+          weights: [],
+          examples: c.examples.map((text) => ({ intent: c.intent, text })),
+        },
+        f,
+      );
+      const known = (text: string) => () => model.coverage(text);
+      assert.equal(withFewShot(outOfScope, h, featurize(c.request, f), known(c.request)).intent, c.intent, c.request);
+      for (const text of c.junk) {
+        // Close enough for the head by its one domain word, but the model knows too little of the rest.
+        assert.equal(withFewShot(outOfScope, h, featurize(text, f), allKnown).intent, c.intent, text);
+        assert.ok(model.coverage(text) < 0.5, `${text}: coverage ${model.coverage(text)}`);
+        assert.deepEqual(withFewShot(outOfScope, h, featurize(text, f), known(text)), outOfScope, text);
+      }
+    } finally {
+      await model.dispose();
+    }
+  }
 });
 
 test('a model file with a malformed few-shot head is refused with a typed error', () => {
@@ -204,7 +258,7 @@ test("the head's threshold keeps the chosen share of out-of-scope lines under it
   assert.ok(some.threshold < everything.threshold, 'a lower quantile, a lower threshold');
   const c = compileFewShot(everything, base.meta.featurizer);
   for (const text of [...pack.outOfScope, ...corpus.outOfScope!])
-    assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
+    assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer), allKnown), outOfScope, text);
   for (const settings of [
     { quantile: 0 },
     { quantile: 1.5 },
@@ -229,7 +283,7 @@ outOfScope: [is the bank open on sunday, what time does the museum close, how do
   assert.ok(h.threshold > 0);
   const c = compileFewShot(h, base.meta.featurizer);
   for (const text of near.outOfScope!)
-    assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer)), outOfScope, text);
+    assert.equal(withFewShot(outOfScope, c, featurize(text, base.meta.featurizer), allKnown), outOfScope, text);
   // Paraphrases of those phrases meet them in the "none" class: out of scope, though over the threshold.
   const lowered = compileFewShot({ ...h, threshold: 0.05 }, base.meta.featurizer);
   const { none: _, ...plain } = h;
@@ -238,14 +292,15 @@ outOfScope: [is the bank open on sunday, what time does the museum close, how do
   for (const text of ['is the bank open on saturday', 'what time does the museum open'])
     assert.deepEqual(
       [
-        withFewShot(outOfScope, bare, featurize(text, base.meta.featurizer)).outOfScope,
-        withFewShot(outOfScope, lowered, featurize(text, base.meta.featurizer)),
+        withFewShot(outOfScope, bare, featurize(text, base.meta.featurizer), allKnown).outOfScope,
+        withFewShot(outOfScope, lowered, featurize(text, base.meta.featurizer), allKnown),
       ],
       [false, outOfScope],
       text,
     );
   assert.equal(
-    withFewShot(outOfScope, lowered, featurize('what time do you open on saturday', base.meta.featurizer)).intent,
+    withFewShot(outOfScope, lowered, featurize('what time do you open on saturday', base.meta.featurizer), allKnown)
+      .intent,
     'store_hours',
   );
   const without = buildFewShotHead(near, pack, base.meta.featurizer, () => true, { noneRatio: 0 });
