@@ -71,13 +71,13 @@ interface Row {
 const out: Record<string, { threshold: number; rows: Row[] }> = {};
 for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${lang}`)) {
   const corpus = parseCorpus(readFileSync(join(root, 'test/fixtures/extend', `${name}.yml`), 'utf8'));
-  const { model: m } = await extendIntentModel(base, corpus, pack, {
+  const { model: m, report } = await extendIntentModel(base, corpus, pack, {
     ...(JSON.parse(values.options) as ExtendOptions),
     seed: Number(values.seed),
     fewShot: false,
   });
   const p = createInMemoryPredictor(m, { quantize: base.quantization !== undefined });
-  const head = buildFewShotHead(corpus, pack, m.featurizer, (t) => p.predict(t, 1).outOfScope, {});
+  const head = buildFewShotHead(corpus, pack, m.featurizer, (t) => p.predict(t, 1).outOfScope, report.added, {});
   const compiled = compileFewShot(head, m.featurizer);
   const corpusOos = [
     ...(corpus.outOfScope ?? []),

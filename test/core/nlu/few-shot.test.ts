@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readDataset } from '../../../bin/commands/dataset.ts';
 import { ModelLoadError } from '../../../src/errors.ts';
+import type { Corpus } from '../../../src/nlu/types.ts';
 import { parseCorpus } from '../../../src/nlu/corpus/parse-corpus.ts';
 import { applyExtension, encodeExtension } from '../../../src/nlu/onnx/extension-file.ts';
 import { exportOnnx } from '../../../src/nlu/onnx/export.ts';
@@ -18,6 +19,8 @@ import { sampleReplayPack } from '../../../src/nlu/training/extend/replay-pack.t
 import { createInMemoryPredictor } from '../../../src/nlu/training/predictor.ts';
 
 const featurizer = defaultFeaturizerConfig('en');
+/** A corpus's intents (its tests override nothing): the head may answer each. */
+const intentsOf = (c: Corpus) => [...new Set(c.train.map((e) => e.intent))];
 /** Every word known to the model (the head's coverage check passes). */
 const allKnown = () => 1;
 const head: FewShotHead = {
@@ -242,9 +245,53 @@ test('an extension carries its few-shot head through the model file and the exte
   );
 });
 
+test('the head answers only the intents an extension adds, never a base intent it overrides', async () => {
+  const overriding = parseCorpus(`
+language: en
+intents:
+  store_hours: [when are you open, what are your opening hours, are you open on sunday, store hours, what time do you close]
+  set_timer:
+    override: true
+    examples: [set a cooking timer, timer for the oven please, start a timer for my bread, bake timer 20 minutes, timer for the cookies]
+outOfScope: [what is the capital of peru, write me a poem]
+`);
+  const { model, report } = await extendIntentModel(base, overriding, pack, {
+    strategy: 'head',
+    epochs: 2,
+    seed: 3,
+    fewShot: {},
+  });
+  assert.deepEqual(report.added, ['store_hours']);
+  assert.deepEqual(report.overridden, ['set_timer']);
+  const h = model.fewShot!;
+  assert.ok(h !== undefined);
+  assert.deepEqual([...new Set(h.examples.map((e) => e.intent))], ['store_hours']);
+  // Near-misses sharing the overridden intent's words: never a timer through the head, whatever the threshold.
+  const lowered = compileFewShot({ ...h, threshold: 0.01 }, base.meta.featurizer);
+  for (const text of ['who invented the oven timer', 'the cookies timer song lyrics', 'how long do I bake bread'])
+    assert.notEqual(
+      withFewShot(outOfScope, lowered, featurize(text, base.meta.featurizer), allKnown).intent,
+      'set_timer',
+      text,
+    );
+  // Only overrides: no intent for the head, so no head.
+  const onlyOverride = parseCorpus(`
+language: en
+intents:
+  set_timer:
+    override: true
+    examples: [set a cooking timer, timer for the oven please, start a timer for my bread, bake timer 20 minutes, timer for the cookies]
+`);
+  const none = await extendIntentModel(base, onlyOverride, pack, { strategy: 'head', epochs: 2, seed: 3, fewShot: {} });
+  assert.equal(none.model.fewShot, undefined);
+  assert.throws(() => buildFewShotHead(onlyOverride, pack, base.meta.featurizer, () => true, []), RangeError);
+});
+
 test("the head's threshold keeps the chosen share of out-of-scope lines under it, and bad settings are refused", () => {
-  const everything = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, { quantile: 1 });
-  const some = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, { quantile: 0.5 });
+  const everything = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, intentsOf(corpus), {
+    quantile: 1,
+  });
+  const some = buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, intentsOf(corpus), { quantile: 0.5 });
   assert.ok(some.threshold <= everything.threshold);
   // quantile 0.5: at most half of the lines it was chosen on reach the threshold, and not none of them
   // (the tiny pack's lines score apart), so the quantile is what moves it.
@@ -268,7 +315,10 @@ test("the head's threshold keeps the chosen share of out-of-scope lines under it
     { noneRatio: -1 },
     { noneRatio: Infinity },
   ])
-    assert.throws(() => buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, settings), RangeError);
+    assert.throws(
+      () => buildFewShotHead(corpus, pack, base.meta.featurizer, () => true, intentsOf(corpus), settings),
+      RangeError,
+    );
 });
 
 test("the corpus's own outOfScope phrases stay under the threshold whatever the quantile, and it is never 0", () => {
@@ -279,7 +329,7 @@ intents:
   return_item: [how do I return an item, can I send this back, what is your return policy, start a return, I want a refund]
 outOfScope: [is the bank open on sunday, what time does the museum close, how do I return a library book]
 `);
-  const h = buildFewShotHead(near, pack, base.meta.featurizer, () => true, { quantile: 0.1 });
+  const h = buildFewShotHead(near, pack, base.meta.featurizer, () => true, intentsOf(near), { quantile: 0.1 });
   assert.ok(h.threshold > 0);
   const c = compileFewShot(h, base.meta.featurizer);
   for (const text of near.outOfScope!)
@@ -303,9 +353,15 @@ outOfScope: [is the bank open on sunday, what time does the museum close, how do
       .intent,
     'store_hours',
   );
-  const without = buildFewShotHead(near, pack, base.meta.featurizer, () => true, { noneRatio: 0 });
+  const without = buildFewShotHead(near, pack, base.meta.featurizer, () => true, intentsOf(near), { noneRatio: 0 });
   assert.equal(without.none, undefined, 'noneRatio 0: no "none" class');
-  const far = buildFewShotHead(near, { ...pack, outOfScope: [], validation: {} }, base.meta.featurizer, () => false);
+  const far = buildFewShotHead(
+    near,
+    { ...pack, outOfScope: [], validation: {} },
+    base.meta.featurizer,
+    () => false,
+    intentsOf(near),
+  );
   assert.ok(far.threshold > 0, 'no line flagged: still above 0');
 });
 

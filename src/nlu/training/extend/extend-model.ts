@@ -323,7 +323,8 @@ export async function extendIntentModel(
     });
   }
   const fewShot = options.fewShot ?? false;
-  if (fewShot !== false) {
+  // The head answers only the intents the corpus adds (an override keeps a base skill): none, no head.
+  if (fewShot !== false && plan.report.added.length > 0) {
     checkAborted(options.signal);
     // Decided as the exported file decides (uint8 table when the base has one).
     const softmax = createInMemoryPredictor(model, { quantize: base.quantization !== undefined });
@@ -334,6 +335,7 @@ export async function extendIntentModel(
         replay,
         base.meta.featurizer,
         (text) => softmax.predict(text, 1).outOfScope,
+        plan.report.added,
         fewShot,
       ),
     };

@@ -72,14 +72,19 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * @param pack the base model's replay pack (weights, out-of-scope lines)
  * @param featurizer the model's featurizer
  * @param outOfScope whether the extended softmax says out of scope for a text
+ * @param intents the intents the head may answer: those the extension ADDS (`ExtensionReport.added`).
+ *   Never a base intent, overridden or not: its skill may act (a reminder, a list), and a near-miss
+ *   the softmax left out of scope ("who sang don't forget me") must not start it (review r12).
  * @param settings quantile, k, minDf
  * @returns the head
+ * @throws RangeError when none of `intents` has an example in the corpus
  */
 export function buildFewShotHead(
   corpus: Corpus,
   pack: ReplayPack,
   featurizer: FeaturizerConfig,
   outOfScope: (text: string) => boolean,
+  intents: readonly string[],
   settings: FewShotSettings = {},
 ): FewShotHead {
   const quantile = settings.quantile ?? 0.98;
@@ -97,7 +102,9 @@ export function buildFewShotHead(
     if (v === undefined) idsOf.set(t, (v = featurize(t, featurizer)));
     return v;
   };
-  const examples = corpus.train.filter((e) => e.intent !== OOS_LABEL).map((e) => ({ intent: e.intent, text: e.text }));
+  const answers = new Set(intents.filter((i) => i !== OOS_LABEL));
+  const examples = corpus.train.filter((e) => answers.has(e.intent)).map((e) => ({ intent: e.intent, text: e.text }));
+  if (examples.length === 0) throw new RangeError('buildFewShotHead: none of the intents has an example in the corpus');
   const own = [...(corpus.outOfScope ?? []), ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text)];
   const negatives = [...new Set([...pack.outOfScope, ...(pack.validation[OOS_LABEL] ?? []), ...own])];
   const texts = [...Object.values(pack.train).flat(), ...pack.outOfScope, ...examples.map((e) => e.text)];
