@@ -17,8 +17,21 @@
 import { featurize, type FeaturizerConfig } from './featurizer.ts';
 import type { IntentDecision } from './scoring.ts';
 
+/**
+ * The version of the head's format this code writes and reads: 2 from round 12 (the `none`
+ * class); round 11's heads carry no `v` (read as 1). A head of a newer `v`, or with a key this
+ * code does not know, is refused (`ModelLoadError`), so a later guard is never silently dropped.
+ * Readers of round 11 (main at 6b11947) predate `v` and still ignore it: they drop `none`.
+ */
+export const FEW_SHOT_VERSION = 2;
+
+/** The keys a head of {@link FEW_SHOT_VERSION} may have. */
+const HEAD_KEYS = new Set(['v', 'threshold', 'k', 'rare', 'ids', 'weights', 'examples', 'none']);
+
 /** The few-shot head as a model file stores it (metadata `confidant.few_shot`, JSON). */
 export interface FewShotHead {
+  /** The head's format version ({@link FEW_SHOT_VERSION}); absent in round 11's heads (1). */
+  v?: number;
   /** The score (a cosine, 0–1) an utterance needs for the head to answer it. */
   threshold: number;
   /** How many of an intent's best example cosines are averaged into its score. */
@@ -64,6 +77,11 @@ export function checkFewShotHead(value: unknown, labels: readonly string[]): str
   if (typeof value !== 'object' || value === null) return 'few_shot must be an object';
   const h = value as Partial<FewShotHead>;
   const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (h.v !== undefined && (!Number.isInteger(h.v) || h.v < 1)) return 'few_shot.v must be a positive integer';
+  if ((h.v ?? 1) > FEW_SHOT_VERSION)
+    return `few_shot.v ${h.v} is newer than this library supports (${FEW_SHOT_VERSION})`;
+  const unknown = Object.keys(h).find((key) => !HEAD_KEYS.has(key));
+  if (unknown !== undefined) return `few_shot has a key this library does not know: "${unknown}"`;
   // Cosines of weighted counts are >= 0: a threshold of 0 would answer every out-of-scope line.
   if (!finite(h.threshold) || h.threshold <= 0 || h.threshold > 1) return 'few_shot.threshold must be in (0, 1]';
   if (!Number.isInteger(h.k) || (h.k as number) < 1) return 'few_shot.k must be a positive integer';

@@ -167,6 +167,7 @@ test('a model file with a malformed few-shot head is refused with a typed error'
   const props = (fewShot: unknown) =>
     new Map(Object.entries({ ...encodeMetadata(meta), 'confidant.few_shot': JSON.stringify(fewShot) }));
   assert.deepEqual(decodeMetadata(props(head), 'm.onnx').fewShot, head);
+  assert.deepEqual(decodeMetadata(props({ ...head, v: 2 }), 'm.onnx').fewShot, { ...head, v: 2 });
   for (const bad of [
     { ...head, threshold: 2 },
     { ...head, threshold: 0 },
@@ -180,6 +181,10 @@ test('a model file with a malformed few-shot head is refused with a typed error'
     { ...head, none: { ratio: 0.8, texts: [] } },
     { ...head, none: { ratio: 0.8, texts: [7] } },
     { ...head, none: 'none' },
+    // A newer head, or one with a key this code does not know (a later guard), is refused, never read without it.
+    { ...head, v: 3 },
+    { ...head, v: 0 },
+    { ...head, v: 2, margin: 0.1 },
     'head',
   ])
     assert.throws(
@@ -224,6 +229,7 @@ test('an extension carries its few-shot head through the model file and the exte
   assert.ok(fewShot.none !== undefined && corpus.outOfScope!.every((t) => fewShot.none!.texts.includes(t)));
   assert.equal(fewShot.examples.length, 10);
   assert.ok(fewShot.threshold > 0 && fewShot.threshold <= 1);
+  assert.equal(fewShot.v, 2, "the head's format version");
   const bytes = exportOnnx(model, { quantize: true, quantization: base.quantization! });
   assert.deepEqual(readModelFile(bytes, 'shop.onnx').fewShot, fewShot);
   assert.deepEqual(applyExtension(baseBytes, encodeExtension(model, base), 'shop.ext.onnx'), bytes);

@@ -40,7 +40,7 @@
  * @module
  */
 import { featurize, type FeaturizerConfig } from '../../runtime/featurizer.ts';
-import { compileFewShot, fewShotScores, type FewShotHead } from '../../runtime/few-shot.ts';
+import { compileFewShot, FEW_SHOT_VERSION, fewShotScores, type FewShotHead } from '../../runtime/few-shot.ts';
 import { OOS_LABEL, type Corpus } from '../../types.ts';
 import type { ReplayPack } from './replay-pack.ts';
 
@@ -115,6 +115,7 @@ export function buildFewShotHead(
   for (const e of examples) for (const id of ids(e.text)) if (id !== 0) listed.add(id);
   const sorted = [...listed].sort((a, b) => a - b);
   const head: FewShotHead = {
+    v: FEW_SHOT_VERSION,
     threshold: 1,
     k,
     rare: idf(0),
