@@ -66,7 +66,10 @@ const totals = settings.map(() => ({ right: 0, count: 0, leaks: 0, split: {} as 
 for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${lang}`)) {
   const corpus = parseCorpus(readFileSync(join(root, 'test/fixtures/extend', `${name}.yml`), 'utf8'));
   const t0 = performance.now();
-  const { model: m } = await extendIntentModel(base, corpus, pack, { seed: Number(values.seed), fewShot: false });
+  const { model: m, report } = await extendIntentModel(base, corpus, pack, {
+    seed: Number(values.seed),
+    fewShot: false,
+  });
   const first = classifierOf(m);
   const extendS = (performance.now() - t0) / 1000;
   const own = new Set(corpus.train.map((e) => e.intent));
@@ -76,7 +79,7 @@ for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${la
     let head: { classify: Classify; describe: string } | null = null;
     if (opt?.src === true) {
       const { src: _, ...settings } = opt;
-      const fewShot = buildFewShotHead(corpus, pack, m.featurizer, (t) => first(t) === null, settings);
+      const fewShot = buildFewShotHead(corpus, pack, m.featurizer, (t) => first(t) === null, report.added, settings);
       head = {
         classify: classifierOf({ ...m, fewShot }),
         describe: `tau ${fewShot.threshold} listed ${fewShot.ids.length}`,

@@ -10,6 +10,8 @@
  * hashed ids, idf from the pack's text).
  */
 import { featurize } from '../src/nlu/runtime/featurizer.ts';
+import { compileFewShot, vectorOf } from '../src/nlu/runtime/few-shot.ts';
+import { buildFewShotHead } from '../src/nlu/training/extend/few-shot-head.ts';
 import { embedBag, forwardFromBag, type NetworkWeights } from '../src/nlu/training/network.ts';
 import type { ReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
 import type { FeaturizerConfig } from '../src/nlu/runtime/featurizer.ts';
@@ -29,7 +31,7 @@ export interface FewShotOptions {
   overBase?: number;
   /** `ngram`: weigh features by idf over the pack's text (else each occurrence 1). */
   idf?: boolean;
-  /** Keep the idf of features seen in at least this many texts only (others: the rarest's). */
+  /** The shipped head's `minDf` (FewShotSettings): features rarer in the pack weigh as rare. @default 50 */
   idfMinDf?: number;
   /** The best intent must beat the second by this cosine margin. */
   margin?: number;
@@ -44,10 +46,8 @@ function unit(v: Float32Array): Float32Array {
   return v.map((x) => x * inv);
 }
 
-let mixWeight = 0.5;
-
-function dot(a: Vec, b: Vec): number {
-  if ('d' in a && 'd' in b) return (1 - mixWeight) * dot(a.d, b.d) + mixWeight * dot(a.m, b.m);
+function dot(a: Vec, b: Vec, mixWeight: number): number {
+  if ('d' in a && 'd' in b) return (1 - mixWeight) * dot(a.d, b.d, mixWeight) + mixWeight * dot(a.m, b.m, mixWeight);
   if (a instanceof Map && b instanceof Map) {
     let s = 0;
     const [small, big] = a.size < b.size ? [a, b] : [b, a];
@@ -76,17 +76,20 @@ export function fewShotHead(
   const quantile = options.quantile ?? 0.98;
   const overBase = options.overBase ?? Infinity;
   const margin = options.margin ?? 0;
-  mixWeight = options.mixWeight ?? 0.5;
-  const idf = new Map<number, number>();
-  if ((space === 'ngram' || space === 'mix') && options.idf !== false) {
-    const texts = [...Object.values(pack.train).flat(), ...pack.outOfScope, ...corpus.train.map((e) => e.text)];
-    const df = new Map<number, number>();
-    for (const t of texts) for (const id of new Set(featurize(t, featurizer))) df.set(id, (df.get(id) ?? 0) + 1);
-    for (const [id, n] of df) if (n >= (options.idfMinDf ?? 0)) idf.set(id, Math.log((1 + texts.length) / (1 + n)) + 1);
-    for (const e of corpus.train)
-      for (const id of featurize(e.text, featurizer))
-        if (!idf.has(id)) idf.set(id, Math.log((1 + texts.length) / (1 + (df.get(id) ?? 1))) + 1);
-  }
+  const mixWeight = options.mixWeight ?? 0.5;
+  const dotOf = (a: Vec, b: Vec) => dot(a, b, mixWeight);
+  // The n-gram vectors are the shipped head's (its weights, its rare weight); without idf every
+  // feature weighs 1. Only the head's weights are used here, not its threshold.
+  // Every corpus intent: this bench's own head answers them all (round 11's measurement).
+  const all = [...new Set(corpus.train.map((e) => e.intent))];
+  const shipped = buildFewShotHead(corpus, pack, featurizer, () => false, all, {
+    minDf: options.idfMinDf ?? 50,
+    noneRatio: 0,
+  });
+  const ngramHead = compileFewShot(
+    options.idf === false ? { ...shipped, rare: 1, ids: [], weights: [] } : shipped,
+    featurizer,
+  );
   const bag = new Float32Array(weights.dim);
   const hid = new Float32Array(weights.hidden);
   const logits = new Float32Array(weights.classes);
@@ -95,19 +98,7 @@ export function fewShotHead(
     if (space === 'ngram') return sparse(text);
     return dense(text, space);
   };
-  const sparse = (text: string): Map<number, number> => {
-    const ids = featurize(text, featurizer);
-    {
-      const m = new Map<number, number>();
-      for (const id of ids)
-        m.set(id, (m.get(id) ?? 0) + (options.idf === false ? 1 : (idf.get(id) ?? Math.log(1 + 5000) + 1)));
-      let s = 0;
-      for (const x of m.values()) s += x * x;
-      const inv = 1 / Math.sqrt(s || 1);
-      for (const [id, x] of m) m.set(id, x * inv);
-      return m;
-    }
-  };
+  const sparse = (text: string): Map<number, number> => vectorOf(featurize(text, featurizer), ngramHead);
   const dense = (text: string, space: 'bag' | 'hidden' | 'both'): Float32Array => {
     const ids = featurize(text, featurizer);
     embedBag(weights, ids, bag);
@@ -148,8 +139,8 @@ export function fewShotHead(
     intents
       .map((intent) => {
         const own = examples.filter((e, i) => e.intent === intent && i !== skip);
-        if (score === 'centroid') return { intent, s: dot(v, centroid(own)) };
-        const sims = own.map((e) => dot(v, e.v)).sort((a, b) => b - a);
+        if (score === 'centroid') return { intent, s: dotOf(v, centroid(own)) };
+        const sims = own.map((e) => dotOf(v, e.v)).sort((a, b) => b - a);
         const top = sims.slice(0, k);
         return { intent, s: top.reduce((a, b) => a + b, 0) / Math.max(1, top.length) };
       })
@@ -159,7 +150,7 @@ export function fewShotHead(
   );
   const fast = (v: Vec) =>
     score === 'centroid'
-      ? intents.map((intent) => ({ intent, s: dot(v, centroids.get(intent) as Vec) })).sort((a, b) => b.s - a.s)
+      ? intents.map((intent) => ({ intent, s: dotOf(v, centroids.get(intent) as Vec) })).sort((a, b) => b.s - a.s)
       : scores(v);
   const negatives = [
     ...pack.outOfScope,

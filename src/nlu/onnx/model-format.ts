@@ -3,6 +3,16 @@
  * is self-describing (labels, featurizer, calibration, custom entities), and the validation of
  * that metadata when a model is loaded.
  *
+ * Keys (prefix `confidant.`): the header's (`format`, `name`, `version`, `language`, `weights`,
+ * `metrics`), `labels`, `oos_label`, `featurizer`, `threshold`, `temperature`, `entities`, the
+ * graph `checksum`, and, optional, `few_shot` (an extension's few-shot head, JSON
+ * `FewShotHead` of `../runtime/few-shot.ts`; round 11, its `none` class round 12). `few_shot` came
+ * at format 1 without a version bump: a file without it loads as before (the softmax alone), and
+ * a reader older than round 11 ignores the key, answering as the softmax alone. From round 12 the
+ * head carries its own version (`few_shot.v`, `FEW_SHOT_VERSION`): a newer one, or a key this
+ * code does not know, is refused with `ModelLoadError` rather than read without its guard. A
+ * round-11 reader predates `v` and still reads a round-12 head without its `none` class.
+ *
  * @module
  */
 import { ModelLoadError } from '../../errors.ts';

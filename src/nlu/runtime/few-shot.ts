@@ -17,8 +17,21 @@
 import { featurize, type FeaturizerConfig } from './featurizer.ts';
 import type { IntentDecision } from './scoring.ts';
 
+/**
+ * The version of the head's format this code writes and reads: 2 from round 12 (the `none`
+ * class); round 11's heads carry no `v` (read as 1). A head of a newer `v`, or with a key this
+ * code does not know, is refused (`ModelLoadError`), so a later guard is never silently dropped.
+ * Readers of round 11 (main at 6b11947) predate `v` and still ignore it: they drop `none`.
+ */
+export const FEW_SHOT_VERSION = 2;
+
+/** The keys a head of {@link FEW_SHOT_VERSION} may have. */
+const HEAD_KEYS = new Set(['v', 'threshold', 'k', 'rare', 'ids', 'weights', 'examples', 'none']);
+
 /** The few-shot head as a model file stores it (metadata `confidant.few_shot`, JSON). */
 export interface FewShotHead {
+  /** The head's format version ({@link FEW_SHOT_VERSION}); absent in round 11's heads (1). */
+  v?: number;
   /** The score (a cosine, 0–1) an utterance needs for the head to answer it. */
   threshold: number;
   /** How many of an intent's best example cosines are averaged into its score. */
@@ -31,6 +44,12 @@ export interface FewShotHead {
   weights: number[];
   /** The corpus's examples, by intent (featurized again when the model loads). */
   examples: { intent: string; text: string }[];
+  /**
+   * Out-of-scope lines as a "none" class (round 12): the head abstains unless its best intent's
+   * score is over `ratio` times the mean of the `k` best cosines to `texts`. Absent in heads of
+   * round 11 (no such check).
+   */
+  none?: { ratio: number; texts: string[] };
 }
 
 /** A head ready to score: the examples as unit vectors. */
@@ -39,6 +58,11 @@ export interface CompiledFewShot {
   intents: string[];
   /** Per intent, its examples' sparse unit vectors. */
   vectors: Map<number, number>[][];
+  /**
+   * The "none" lines as an inverted index (feature id → each line holding it and its weight),
+   * built at the first utterance that needs it: most never clear the threshold.
+   */
+  none?: { lines: number; postings: Map<number, { line: number; w: number }[]> };
   weightOf: Map<number, number>;
   featurizer: FeaturizerConfig;
 }
@@ -53,6 +77,11 @@ export function checkFewShotHead(value: unknown, labels: readonly string[]): str
   if (typeof value !== 'object' || value === null) return 'few_shot must be an object';
   const h = value as Partial<FewShotHead>;
   const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (h.v !== undefined && (!Number.isInteger(h.v) || h.v < 1)) return 'few_shot.v must be a positive integer';
+  if ((h.v ?? 1) > FEW_SHOT_VERSION)
+    return `few_shot.v ${h.v} is newer than this library supports (${FEW_SHOT_VERSION})`;
+  const unknown = Object.keys(h).find((key) => !HEAD_KEYS.has(key));
+  if (unknown !== undefined) return `few_shot has a key this library does not know: "${unknown}"`;
   // Cosines of weighted counts are >= 0: a threshold of 0 would answer every out-of-scope line.
   if (!finite(h.threshold) || h.threshold <= 0 || h.threshold > 1) return 'few_shot.threshold must be in (0, 1]';
   if (!Number.isInteger(h.k) || (h.k as number) < 1) return 'few_shot.k must be a positive integer';
@@ -68,11 +97,18 @@ export function checkFewShotHead(value: unknown, labels: readonly string[]): str
     !h.examples.every((e) => typeof e?.text === 'string' && typeof e.intent === 'string' && labels.includes(e.intent))
   )
     return "few_shot.examples must be a list of { intent, text } naming the model's labels";
+  if (h.none !== undefined) {
+    const n = h.none as Partial<NonNullable<FewShotHead['none']>> | null;
+    if (typeof n !== 'object' || n === null || !finite(n.ratio) || n.ratio <= 0)
+      return 'few_shot.none.ratio must be a positive number';
+    if (!Array.isArray(n.texts) || n.texts.length === 0 || !n.texts.every((t) => typeof t === 'string'))
+      return 'few_shot.none.texts must be a list of strings';
+  }
   return null;
 }
 
-/** The weighted, unit-length n-gram vector of `ids`. */
-function vectorOf(ids: ArrayLike<number>, head: CompiledFewShot): Map<number, number> {
+/** The weighted, unit-length n-gram vector of `ids` (exported for the benchmarks' variants). */
+export function vectorOf(ids: ArrayLike<number>, head: CompiledFewShot): Map<number, number> {
   const v = new Map<number, number>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
@@ -112,6 +148,49 @@ export function compileFewShot(head: FewShotHead, featurizer: FeaturizerConfig):
   return compiled;
 }
 
+/** The mean of the `k` best of `sims`. */
+function meanOfBest(sims: number[], k: number): number {
+  const best = sims.sort((a, b) => b - a).slice(0, k);
+  return best.reduce((a, b) => a + b, 0) / Math.max(1, best.length);
+}
+
+/**
+ * The "none" class's score for an utterance's ids: the mean of the head's `k` best cosines to its
+ * out-of-scope lines (0 without any).
+ * @param head the compiled head
+ * @param ids the utterance's feature ids
+ * @param skip the index of a line left out (leave-one-out calibration)
+ */
+function noneScore(head: CompiledFewShot, ids: ArrayLike<number>, skip?: number): number {
+  const texts = head.head.none?.texts ?? [];
+  if (texts.length === 0) return 0;
+  if (head.none === undefined) {
+    const postings = new Map<number, { line: number; w: number }[]>();
+    texts.forEach((t, line) => {
+      for (const [id, w] of vectorOf(featurize(t, head.featurizer), head)) {
+        let list = postings.get(id);
+        if (list === undefined) postings.set(id, (list = []));
+        list.push({ line, w });
+      }
+    });
+    head.none = { lines: texts.length, postings };
+  }
+  // Cosines of unit vectors: the dot product, over the features the utterance has.
+  const dots = new Float64Array(head.none.lines);
+  for (const [id, x] of vectorOf(ids, head)) for (const p of head.none.postings.get(id) ?? []) dots[p.line]! += x * p.w;
+  if (skip !== undefined) dots[skip] = 0;
+  // The k best, kept in a short list (k is 2): no sort of every line.
+  const best: number[] = [];
+  for (const d of dots) {
+    if (best.length === head.head.k && !(d > best[best.length - 1]!)) continue;
+    let at = best.length === head.head.k ? best.length - 1 : best.length;
+    while (at > 0 && d > best[at - 1]!) at--;
+    if (best.length === head.head.k) best.pop();
+    best.splice(at, 0, d);
+  }
+  return best.reduce((a, b) => a + b, 0) / Math.max(1, best.length);
+}
+
 /**
  * Each intent's score for an utterance's ids, best first.
  * @param head the compiled head
@@ -126,32 +205,43 @@ export function fewShotScores(
   const v = vectorOf(ids, head);
   return head.intents
     .map((intent, i) => {
-      const sims = (head.vectors[i] ?? [])
-        .filter((e) => e !== skip)
-        .map((e) => cosine(v, e))
-        .sort((a, b) => b - a)
-        .slice(0, head.head.k);
-      return { intent, score: sims.reduce((a, b) => a + b, 0) / Math.max(1, sims.length) };
+      const sims = (head.vectors[i] ?? []).filter((e) => e !== skip).map((e) => cosine(v, e));
+      return { intent, score: meanOfBest(sims, head.head.k) };
     })
     .sort((a, b) => b.score - a.score);
 }
 
 /**
- * The decision with the head applied: unchanged unless the softmax says out of scope and an
- * intent of the head scores at least its threshold; then that intent, its score as confidence,
- * alone in `intents`.
+ * The head answers only an utterance of which at least this share of the words are known to the
+ * model (`IntentModel.coverage`): one domain word in nonsense ("blorp fizzle cake wumpus", a
+ * quarter known) is not a request (review r12). Main's softmax leaves such lines out of scope.
+ */
+export const MIN_KNOWN_SHARE = 0.5;
+
+/**
+ * The decision with the head applied: unchanged unless the softmax says out of scope, an intent
+ * of the head scores at least its threshold, (with `head.none`) over `none.ratio` times the
+ * "none" class's score, and at least {@link MIN_KNOWN_SHARE} of the words are known; then that
+ * intent, its score as confidence, alone in `intents`.
  * @param decision the softmax's decision (its `intents` are dropped when the head answers)
  * @param head the compiled head, or `undefined` (the decision is returned as is)
  * @param ids the utterance's feature ids
+ * @param known the share of the utterance's words the model knows (0–1; asked only when the head
+ *   would answer); `NaN` (a graph without the exporter's remap) is no evidence
  */
 export function withFewShot(
   decision: IntentDecision,
   head: CompiledFewShot | undefined,
   ids: ArrayLike<number>,
+  known: () => number,
 ): IntentDecision {
   if (head === undefined || !decision.outOfScope) return decision;
   const best = fewShotScores(head, ids)[0];
   if (best === undefined || !(best.score > 0 && best.score >= head.head.threshold)) return decision;
+  // Nearly as close to known out-of-scope lines as to the intent's examples: not the head's.
+  if (head.head.none !== undefined && !(best.score > head.head.none.ratio * noneScore(head, ids))) return decision;
+  // Mostly words the model never learned: a keyword in noise, not a paraphrase.
+  if (known() < MIN_KNOWN_SHARE) return decision;
   // The head's intent alone: the softmax's candidates were judged out of scope, and the context
   // policy reads every listed intent as evidence (a rejected `time` set an alarm: review r11).
   return {

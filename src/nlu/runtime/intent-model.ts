@@ -109,15 +109,16 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
   const coverage = (text: string) => (known === null ? Number.NaN : wordCoverage(text, meta.featurizer, known));
   const detects = primary === 'en' || primary === 'zh' || primary === 'mul';
   /** The language of `text`, whose tokens' ids classify has computed: the first id of each token is its word's. */
+  /** The share of the turn's words the model knows, from the ids already computed (`coverage` segments again). */
+  const knownShare = (ids: Int32Array, tokenEnds: Int32Array): number => {
+    if (known === null || tokenEnds.length === 0) return Number.NaN;
+    let hits = 0;
+    for (let t = 0, start = 0; t < tokenEnds.length; start = tokenEnds[t] as number, t++)
+      if (known[ids[start] as number] === 1) hits++;
+    return hits / tokenEnds.length;
+  };
   const languageOf = (text: string, ids: Int32Array, tokenEnds: Int32Array) => {
-    // Coverage from the ids already computed: segmenting the text a second time would double the featurizer's cost.
-    const share = (): number => {
-      if (known === null || tokenEnds.length === 0) return Number.NaN;
-      let hits = 0;
-      for (let t = 0, start = 0; t < tokenEnds.length; start = tokenEnds[t] as number, t++)
-        if (known[ids[start] as number] === 1) hits++;
-      return hits / tokenEnds.length;
-    };
+    const share = () => knownShare(ids, tokenEnds);
     const evidence = primary === 'en' ? { en: share } : primary === 'zh' ? { zh: share } : { en: share, zh: share };
     return detectLanguage(text, { coverage: evidence }).lang;
   };
@@ -169,7 +170,7 @@ export async function loadIntentModel(source: ModelSource, options: LoadIntentMo
         text,
         ...(probs === undefined
           ? { intent: null, confidence: 0, outOfScope: true, intents: [], ...(junk === undefined ? {} : { junk }) }
-          : withFewShot(decideIntent(probs, scoring, topK), fewShot, ids)),
+          : withFewShot(decideIntent(probs, scoring, topK), fewShot, ids, () => knownShare(ids, tokenEnds))),
         entities,
         modelVersion: meta.version,
         ...(detects ? { lang: languageOf(text, ids, tokenEnds) } : {}),

@@ -43,7 +43,12 @@ export function createInMemoryPredictor(model: TrainedModel, options: { quantize
     probabilities,
     predict: (text, topK = DEFAULT_TOP_K) => {
       const ids = featurize(text, model.featurizer);
-      return withFewShot(decideIntent(predictProbabilities(weights, ids, model.temperature), ctx, topK), fewShot, ids);
+      return withFewShot(
+        decideIntent(predictProbabilities(weights, ids, model.temperature), ctx, topK),
+        fewShot,
+        ids,
+        () => wordCoverage(text, model.featurizer, weights.remap),
+      );
     },
     coverage: (text) => wordCoverage(text, model.featurizer, weights.remap),
   };
