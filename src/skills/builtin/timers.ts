@@ -43,7 +43,11 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'set';
   }
   if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s) || pausesOrResumes(simplifyTurn(s))) return 'pause';
-  if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
+  if (
+    /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s) ||
+    OFF_AFTER.test(s)
+  )
+    return 'cancel';
   if (EXTEND.test(s)) return 'extend';
   // "did it start?", "it is set? for what time", "what time did i set it for": asking what is set.
   if (readsBack(simplifyTurn(s)) || asksIfDone(simplifyTurn(s))) return 'list';
@@ -55,6 +59,13 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'list';
   return 'set';
 }
+
+/**
+ * "turn the timer off", "switch that alarm off", "turn them both off": the stop with the timer or alarm
+ * said between its words; "turn the oven off" (what a timer is set for) is no stop.
+ */
+const OFF_AFTER =
+  /\b(?:turn|switch|shut)\s+(?:(?:it|that|this|these|those|them|the|my|both|all|of|timers?|alarms?|ones?)\s+){1,3}off\b/;
 
 /** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
 const EXTEND =
