@@ -61,6 +61,10 @@ export const enSkills = {
     cancelledAll: (n: number, noun: Noun) => `Okay, I've cancelled all ${n} ${noun}s.`,
     cancelledThe: (noun: Noun, what: string, left: number) =>
       `Okay, I've cancelled the ${noun} (${what}). You still have ${f.count(left, noun)}.`,
+    /** "No, not that one" after a cancel: the one cancelled is back (`what`: its time left, or when it rings). */
+    restored: (noun: Noun, what: string) => `Okay, the ${noun} is back on (${what}).`,
+    swapped: (noun: Noun, kept: string, cancelled: string) =>
+      `Sorry about that: the ${noun} (${kept}) is back on, and I've cancelled the other one (${cancelled}).`,
     noMatch: (noun: Noun) => `I couldn't find that ${noun}.`,
     noneSet: (noun: Noun) => `You don't have any ${noun}s set.`,
     left: (duration: string) => `${duration} left`,

@@ -17,6 +17,7 @@ import { asksIfDone, pausesOrResumes, readsBack, simplifyTurn } from '../../lang
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { pick, type Random } from './phrasing.ts';
 import { wallTimeAt } from '../../nlu/entities/time-zone.ts';
+import { forgetCancelled, keepCancelled, keepsIt, putBackCancelled, saidNow, type Scheduled } from './cancel-undo.ts';
 
 const DAY = 86_400_000;
 
@@ -307,12 +308,12 @@ export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang' 
   return joinSentences(reply, packFor(ctx.lang).skills.schedule.onceOnly, ctx.lang);
 }
 
-type Scheduled = Awaited<ReturnType<NonNullable<SkillContext['schedule']>['list']>>[number];
-
 interface Kind {
   noun: 'timer' | 'alarm';
   /** Storage key of the last one set. */
   lastKey: string;
+  /** Storage key of the one the last cancel chose out of several (./cancel-undo.ts). */
+  cancelledKey: string;
   /** The slot that says how long (timer) or when (alarm). */
   slot: 'duration' | 'time';
   /** The ones a request names by their length or time ("the 10 minute timer", "六点的闹钟"), if it names one. */
@@ -334,28 +335,68 @@ function opWithValue(text: string): ScheduleOp {
 
 /**
  * Stops what the request means: all of them ("cancel all timers", or the only one), the ones it
- * names by length or time, or, of several, the one set last ("cancel that timer").
+ * names by length or time, or, of several, the one set last ("cancel that timer"). A correction right
+ * after a cancel that chose one of several ("no, not that one", "不对，是那个十分钟的") first puts that
+ * one back, then stops the one it means among the others.
  */
 async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promise<string> {
   const say = packFor(ctx.lang).skills.schedule;
   const schedule = ctx.schedule!;
   const active = (await schedule.list()).filter((r) => r.at > ctx.now.getTime()).sort((a, b) => a.at - b.at);
+  if (ctx.slots['$action'] === 'correction') {
+    const back = await putBackCancelled(ctx, kind.cancelledKey, kind.lastKey);
+    if (back !== undefined) return cancelInstead(ctx, kind, active, back);
+  }
+  await forgetCancelled(ctx, kind.cancelledKey);
   if (active.length === 0) return say.noneToCancel(kind.noun);
   const last = await ctx.storage?.get<string>(kind.lastKey);
   let chosen = active;
   if (!EVERY.test(ctx.text)) {
     const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, active);
     if (named !== undefined && named.length === 0) return `${say.noMatch(kind.noun)} ${await listSome(ctx, kind)}`;
-    const pointed = named === undefined && hasHan(ctx.text) ? pointedZh(ctx, active) : undefined;
+    const pointed = named === undefined && hasHan(ctx.text) ? pointedZh(ctx.text, ctx, active) : undefined;
     if (named !== undefined) chosen = named;
     else if (pointed !== undefined) chosen = [pointed];
     else if (active.length > 1) chosen = [active.find((r) => r.id === last) ?? active[0]!];
   }
   for (const r of chosen) await schedule.cancel(r.id);
   if (chosen.some((r) => r.id === last)) await ctx.storage?.delete(kind.lastKey);
-  if (chosen.length < active.length && chosen.length === 1)
+  if (chosen.length < active.length && chosen.length === 1) {
+    await keepCancelled(ctx, kind.cancelledKey, chosen[0]!, chosen[0]!.id === last);
     return say.cancelledThe(kind.noun, describe(ctx, kind, chosen[0]!.at), active.length - 1);
+  }
   return chosen.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(chosen.length, kind.noun);
+}
+
+/**
+ * The rest of a correction of a cancel, once the one cancelled is back: nothing more when the turn only
+ * takes the cancel back ("no, keep it"), else the one it names among the others, every other one
+ * ("no, all of them"), or the only other; of several others it names none of, the list, to say which.
+ */
+async function cancelInstead(
+  ctx: SkillContext,
+  kind: Kind,
+  others: readonly Scheduled[],
+  back: Scheduled,
+): Promise<string> {
+  const say = packFor(ctx.lang).skills.schedule;
+  const said = saidNow(ctx);
+  const kept = describe(ctx, kind, back.at);
+  let chosen: readonly Scheduled[] = [];
+  if (!keepsIt(said) && others.length > 0) {
+    const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, others);
+    const pointed = named === undefined && hasHan(said) ? pointedZh(said, ctx, others) : undefined;
+    if (EVERY.test(said)) chosen = others;
+    else if (named !== undefined) chosen = named;
+    else if (pointed !== undefined) chosen = [pointed];
+    else if (others.length === 1) chosen = others;
+  }
+  for (const r of chosen) await ctx.schedule!.cancel(r.id);
+  if (chosen.length === 1) return say.swapped(kind.noun, kept, describe(ctx, kind, chosen[0]!.at));
+  const restored = say.restored(kind.noun, kept);
+  if (chosen.length > 1) return `${restored} ${say.cancelledAll(chosen.length, kind.noun)}`;
+  if (others.length > 0 && !keepsIt(said)) return `${restored} ${await listSome(ctx, kind)}`;
+  return restored;
 }
 
 /** Han ordinals of "第二个". */
@@ -373,11 +414,11 @@ const ZH_DAY_PARTS: readonly [RegExp, number, number][] = [
  * The one alarm or timer a Chinese request points at without its time: by its place ("第二个闹钟删掉",
  * "第一个"), or by its day part ("下午那个不要了"). `undefined` when it points at none, or at more than one.
  */
-function pointedZh(ctx: SkillContext, active: readonly Scheduled[]): Scheduled | undefined {
-  const nth = /第\s*([一二三四五六七八九1-9])\s*个/u.exec(ctx.text)?.[1];
+function pointedZh(text: string, ctx: SkillContext, active: readonly Scheduled[]): Scheduled | undefined {
+  const nth = /第\s*([一二三四五六七八九1-9])\s*个/u.exec(text)?.[1];
   if (nth !== undefined) return active[/\d/.test(nth) ? Number(nth) - 1 : ZH_ORDINAL.indexOf(nth)];
-  if (!/那个|那一个|的那个|那条/u.test(ctx.text)) return undefined;
-  const part = ZH_DAY_PARTS.find(([words]) => words.test(ctx.text));
+  if (!/那个|那一个|的那个|那条/u.test(text)) return undefined;
+  const part = ZH_DAY_PARTS.find(([words]) => words.test(text));
   if (part === undefined) return undefined;
   const inPart = active.filter((r) => {
     const hour = wallTimeAt(r.at, ctx.timeZone).hour;
@@ -446,6 +487,7 @@ async function extendLast(ctx: SkillContext, kind: Kind, ms: number): Promise<nu
 /** Schedules one, replacing the last one on a correction. */
 async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: string): Promise<boolean> {
   const storage = ctx.storage!;
+  await forgetCancelled(ctx, kind.cancelledKey);
   if (ctx.slots['$action'] === 'correction') {
     const last = await storage.get<string>(kind.lastKey);
     if (typeof last === 'string') await ctx.schedule!.cancel(last).catch(() => undefined);
@@ -478,7 +520,13 @@ function timerOp(ctx: SkillContext): ScheduleOp {
  * @param random the injected random source
  */
 export function createTimerSkill(random: Random): SkillDefinition {
-  const kind: Kind = { noun: 'timer', lastKey: 'last-timer', slot: 'duration', named: namedTimers };
+  const kind: Kind = {
+    noun: 'timer',
+    lastKey: 'last-timer',
+    cancelledKey: 'cancelled-timer',
+    slot: 'duration',
+    named: namedTimers,
+  };
   return {
     id: 'builtin.timer',
     version: '1.0.0',
@@ -519,7 +567,13 @@ export function createTimerSkill(random: Random): SkillDefinition {
  * @param random the injected random source
  */
 export function createAlarmSkill(random: Random): SkillDefinition {
-  const kind: Kind = { noun: 'alarm', lastKey: 'last-alarm', slot: 'time', named: namedAlarms };
+  const kind: Kind = {
+    noun: 'alarm',
+    lastKey: 'last-alarm',
+    cancelledKey: 'cancelled-alarm',
+    slot: 'time',
+    named: namedAlarms,
+  };
   return {
     id: 'builtin.alarm',
     version: '1.0.0',

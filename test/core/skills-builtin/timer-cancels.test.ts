@@ -1,7 +1,8 @@
 /**
  * Stopping timers and alarms as people say it (found using the packed app). The dialogue decisions
  * are scripted where a test is about what the skill does with them; the skills, the store and the
- * scheduler are the real ones.
+ * scheduler are the real ones. "No, not that one" right after a cancel that chose one of several: the
+ * one cancelled comes back and the one meant stops (both were gone).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -45,5 +46,112 @@ describe('a stop with the timer or alarm between "turn" and "off"', () => {
     const stop = await h.say('ok turn the timer off', 'timer');
     assert.doesNotMatch(stop.reply.text, /how long/i);
     assert.match(stop.reply.text, /cancelled your timer|timer is off/);
+  });
+});
+
+const correct = (intent: string, slots: string[] = []): DialogueAction => ({
+  type: 'correction',
+  intent,
+  slots,
+  confidence: 0.9,
+});
+
+describe('a correction right after a cancel', () => {
+  it('puts the cancelled timer back and cancels the other one', async () => {
+    const h = await createHarness({
+      policy: scripted({
+        'start a 4 minute timer': ask('timer'),
+        'and a 12 minute one for the rice': ask('timer'),
+        'stop the timer': ask('timer'),
+        'no no, the other timer': correct('timer'),
+        'what timers are running': ask('timer'),
+      }),
+    });
+    await h.say('start a 4 minute timer', 'timer');
+    await h.say('and a 12 minute one for the rice', 'timer');
+    assert.match((await h.say('stop the timer', 'timer')).reply.text, /cancelled the timer \(12 minutes left\)/);
+    const fixed = await h.say('no no, the other timer', 'timer');
+    assert.match(fixed.reply.text, /timer \(12 minutes left\) is back on.*cancelled the other one \(4 minutes left\)/);
+    assert.match((await h.say('what timers are running', 'timer')).reply.text, /one timer: 12 minutes left/);
+  });
+
+  it('works for alarms named by their time, in Chinese', async () => {
+    const h = await createHarness({
+      policy: scripted({
+        明天早上六点半叫我: ask('alarm'),
+        再定一个明天早上八点的闹钟: ask('alarm'),
+        把闹钟关了: ask('alarm'),
+        '不是这个，我说的是六点半那个': correct('alarm', ['time']),
+        我定了哪些闹钟: ask('alarm'),
+      }),
+    });
+    await h.say('明天早上六点半叫我', 'alarm');
+    await h.say('再定一个明天早上八点的闹钟', 'alarm');
+    assert.match((await h.say('把闹钟关了', 'alarm')).reply.text, /8:00.*取消了/);
+    const fixed = await h.say('不是这个，我说的是六点半那个', 'alarm');
+    assert.match(fixed.reply.text, /闹钟（明天8:00）恢复了，取消的是另一个（明天6:30）/);
+    const left = (await h.say('我定了哪些闹钟', 'alarm')).reply.text;
+    assert.match(left, /一个闹钟：明天8:00/);
+  });
+
+  it('only takes the cancel back when told to keep it', async () => {
+    const h = await createHarness({
+      policy: scripted({
+        'timer 5 minutes': ask('timer'),
+        'timer 20 minutes': ask('timer'),
+        'turn the timer off': ask('timer'),
+        "wait no, don't stop it": correct('timer'),
+        'how many timers have i got': ask('timer'),
+      }),
+    });
+    await h.say('timer 5 minutes', 'timer');
+    await h.say('timer 20 minutes', 'timer');
+    await h.say('turn the timer off', 'timer');
+    assert.match(
+      (await h.say("wait no, don't stop it", 'timer')).reply.text,
+      /^Okay, the timer is back on \(20 minutes left\)\.$/,
+    );
+    assert.match((await h.say('how many timers have i got', 'timer')).reply.text, /2 timers/);
+  });
+
+  it('asks which one by listing them when several others are left, and cancels none of them', async () => {
+    const h = await createHarness({
+      policy: scripted({
+        'set a timer for 2 minutes': ask('timer'),
+        'set a timer for 6 minutes': ask('timer'),
+        'set a timer for 9 minutes': ask('timer'),
+        'cancel that timer': ask('timer'),
+        'not that one': correct('timer'),
+      }),
+    });
+    for (const t of ['set a timer for 2 minutes', 'set a timer for 6 minutes', 'set a timer for 9 minutes'])
+      await h.say(t, 'timer');
+    await h.say('cancel that timer', 'timer');
+    const fixed = (await h.say('not that one', 'timer')).reply.text;
+    assert.match(fixed, /timer is back on \(9 minutes left\)/);
+    assert.match(fixed, /You have 3 timers/);
+  });
+
+  it('puts nothing back once another request of the skill came between', async () => {
+    const h = await createHarness({
+      policy: scripted({
+        'set a timer for 3 minutes': ask('timer'),
+        'set a timer for 10 minutes': ask('timer'),
+        'cancel the timer': ask('timer'),
+        'set a timer for 5 minutes': ask('timer'),
+        'no, make it 6 minutes': correct('timer', ['duration']),
+        'how long is left on my timers': ask('timer'),
+      }),
+    });
+    for (const t of [
+      'set a timer for 3 minutes',
+      'set a timer for 10 minutes',
+      'cancel the timer',
+      'set a timer for 5 minutes',
+    ])
+      await h.say(t, 'timer');
+    assert.match((await h.say('no, make it 6 minutes', 'timer')).reply.text, /changed the timer to 6 minutes/);
+    const left = (await h.say('how long is left on my timers', 'timer')).reply.text;
+    assert.match(left, /2 timers: 3 minutes left; 6 minutes left/);
   });
 });
