@@ -46,7 +46,7 @@ export function scheduleOp(text: string): ScheduleOp {
   if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s) || pausesOrResumes(simplifyTurn(s))) return 'pause';
   if (
     /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s) ||
-    OFF_AFTER.test(s)
+    (OFF_AFTER.test(s) && !SAYS_VALUE.test(s) && !OFF_AS_PURPOSE.test(s))
   )
     return 'cancel';
   if (EXTEND.test(s)) return 'extend';
@@ -67,6 +67,15 @@ export function scheduleOp(text: string): ScheduleOp {
  */
 const OFF_AFTER =
   /\b(?:turn|switch|shut)\s+(?:(?:it|that|this|these|those|them|the|my|both|all|of|timers?|alarms?|ones?)\s+){1,3}off\b/;
+
+/**
+ * A length or a clock time in a turn ("20 minute timer", "alarm at 6am", "half an hour"): such a turn asks
+ * for a timer or alarm, so "turn … off" in it is what it is for, never the stop.
+ */
+const SAYS_VALUE =
+  /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half|quarter|couple|few)\b[\s-]*(?:of\s+)?(?:an?\s+)?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?)\b|\b(?:noon|midnight|o['’]?\s?clock|[ap]m)\b/;
+/** "a timer so I remember to turn them off", "…to switch it off": the off is the timer's purpose ("I want you to turn it off" stays a stop). */
+const OFF_AS_PURPOSE = /(?<!\b(?:you|u)\s+)\bto\s+(?:turn|switch|shut)\b/;
 
 /** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
 const EXTEND =

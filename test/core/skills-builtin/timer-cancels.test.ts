@@ -155,3 +155,28 @@ describe('a correction right after a cancel', () => {
     assert.match(left, /2 timers: 3 minutes left; 6 minutes left/);
   });
 });
+
+describe('a timer or alarm asked for, with "turn … off" as its purpose', () => {
+  it('reads a turn with a length or a clock time, or "to turn … off", as a set', () => {
+    for (const text of [
+      '20 minute timer so I remember to turn them off',
+      'timer 45 minutes then switch it off',
+      'I need a timer for 10 minutes to turn it off',
+      'give me a half hour timer and shut them off after',
+      'alarm at 6am to turn the alarm off',
+      'wake me at seven o clock and switch that alarm off',
+      'a timer so i can turn the lights off',
+    ])
+      assert.equal(scheduleOp(text), 'set', text);
+    for (const text of ['ok then turn the timer off', 'i want you to switch that alarm off'])
+      assert.equal(scheduleOp(text), 'cancel', text);
+  });
+
+  it('sets the timer asked for instead of saying none is running', async () => {
+    const text = 'timer for 25 minutes so i remember to turn them off';
+    const h = await createHarness({ policy: scripted({ [text]: ask('timer') }) });
+    const reply = await h.say(text, 'timer');
+    assert.doesNotMatch(reply.reply.text, /don't have any/i);
+    assert.match(reply.reply.text, /25 minutes/);
+  });
+});
