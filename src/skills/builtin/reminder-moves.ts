@@ -18,11 +18,16 @@ export interface SetReminder {
 }
 
 const DAY = 86_400_000;
-const MOVE_EN = /\b(?:move|change|reschedule|push|shift|postpone|bump|update)\b/i;
-/** What the move is done to: a reminder ("the milk reminder", "the dentist one"). */
-const NAMES_ONE_EN = /\breminders?\b|\bone\b/i;
-/** A request for a reminder, whatever it is about ("set a reminder to change the oil", "remind me to move the car"). */
-const ASKS_ONE_EN = /\b(?:set|add|create|make|new|another)\b.*\breminder\b|\bremind\s+(?:me|us)\b/i;
+/**
+ * A move done to a reminder: the move verb governs "(the|my|that) … reminder|one" ("move my milk reminder",
+ * "shift the cat one"), so "reminder to move the car at 9pm" and "one more: move the car at 9pm" (a task's
+ * own verb) are no moves. Group 1: the words that name it ("milk", "the cat").
+ */
+const MOVES_ONE_EN =
+  /\b(?:move|change|reschedule|push|shift|postpone|bump|update)\s+(?:(?:back|forward|up)\s+)?(?:the|my|that|this|our|your)\s+((?:[\p{L}'-]+\s+){0,4}?)(?:reminder|one)\b(?!\s+more\b)/iu;
+/** A request for a reminder, whatever it is about ("set a reminder to change the oil", "one more: …", "also a reminder"). */
+const ASKS_ONE_EN =
+  /\b(?:set|add|create|make|new|another)\b.*\breminder\b|\bremind\s+(?:me|us)\b|\bone\s+more\b|\balso\b|^\W*(?:(?:ok|okay|and|so|please)\W+)*(?:an?\s+)?reminders?\b/iu;
 const MOVE_ZH = /(?:改|挪|推迟|推|延后|延|提前|调|换)(?:到|成|在)/u;
 const NAMES_ONE_ZH = /提醒|那个|那条/u;
 /** "提醒我把会议改到周五": a reminder asked for, about moving something else. */
@@ -48,7 +53,7 @@ const PLAIN = new Set([
 export function movesReminder(text: string): boolean {
   return hasHan(text)
     ? MOVE_ZH.test(text) && NAMES_ONE_ZH.test(text) && !ASKS_ONE_ZH.test(text)
-    : MOVE_EN.test(text) && NAMES_ONE_EN.test(text) && !ASKS_ONE_EN.test(text);
+    : MOVES_ONE_EN.test(text) && !ASKS_ONE_EN.test(text);
 }
 
 /** The one reminder whose words an English turn says most ("the dentist reminder": "call the dentist"). */

@@ -83,3 +83,23 @@ describe('moving a reminder named by its words', () => {
       assert.equal(movesReminder(text), true, text);
   });
 });
+
+describe('a new reminder, or one that is not set, moves none', () => {
+  it('sets a new reminder whose task moves or changes something, keeping the one set', async () => {
+    const asks = [
+      'reminder: change the sheets at 9pm',
+      'reminder to move the car at 9pm',
+      'one more: move the car at 9pm',
+      'also a reminder to shift the laundry to the dryer at 9pm',
+      'a reminder to push the bins out at 8pm',
+      'ok and one more, update the blog tonight at 10pm',
+    ];
+    for (const text of asks) assert.equal(movesReminder(text), false, text);
+    const say = await harnessFor([], ['remind me to water the plants at 6pm', asks[1]!, 'what reminders do i have']);
+    await say('remind me to water the plants at 6pm');
+    assert.doesNotMatch(await say(asks[1]!), /changed it/);
+    const list = await say('what reminders do i have');
+    assert.match(list, /2 reminders/);
+    assert.match(list, /water the plants at 6:00 PM/);
+  });
+});
