@@ -119,6 +119,8 @@ export const enSkills = {
     deletedAll: (n: number) => `Okay, I deleted all ${n} reminders.`,
     announce: (task: string) => `Reminder: ${task}.`,
     changed: (task: string, when: string) => `Okay, I changed it: I'll remind you ${aboutTask(task)} ${when}.`,
+    /** A move of a reminder that is not set ("move the gym reminder" with only a dentist one). */
+    notFound: "I couldn't find that reminder.",
     set: (task: string, when: string) => [
       `Okay, I'll remind you ${aboutTask(task)} ${when}.`,
       `Reminder set: ${task}, ${when}.`,

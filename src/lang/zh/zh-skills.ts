@@ -97,6 +97,7 @@ export const zhSkills: typeof enSkills = {
     deletedOne: (task) => `好的，“${task}”的提醒删掉了。`,
     deletedAll: (n) => `好的，${n}个提醒都删掉了。`,
     announce: (task) => `提醒：${task}。`,
+    notFound: '没找到那个提醒。',
     changed: (task, when) => `好的，改好了：我会在${when}提醒你${task}。`,
     set: (task, when) => [
       `好的，我会在${when}提醒你${task}。`,

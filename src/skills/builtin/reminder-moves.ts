@@ -30,6 +30,8 @@ const ASKS_ONE_EN =
   /\b(?:set|add|create|make|new|another)\b.*\breminder\b|\bremind\s+(?:me|us)\b|\bone\s+more\b|\balso\b|^\W*(?:(?:ok|okay|and|so|please)\W+)*(?:an?\s+)?reminders?\b/iu;
 const MOVE_ZH = /(?:改|挪|推迟|推|延后|延|提前|调|换)(?:到|成|在)/u;
 const NAMES_ONE_ZH = /提醒|那个|那条/u;
+/** Words before 提醒 that name no reminder ("把提醒改到七点", "我的那个提醒"). */
+const PLAIN_ZH = /把|将|帮我|请|你|我的|我|那个|这个|那条|这条|的|一下|改|挪|推迟|延后|提前|调|换|\s|\p{P}/gu;
 /** "提醒我把会议改到周五": a reminder asked for, about moving something else. */
 const ASKS_ONE_ZH = /[提题]醒(?:我们|咱们|我|咱|一下)|记得|别忘/u;
 /** Words that name no reminder. */
@@ -67,7 +69,24 @@ function namedEn(all: readonly SetReminder[], text: string): SetReminder | undef
 }
 
 /**
- * The reminder a move means: the one it names by its words, else the only one.
+ * Whether a move names its reminder by nothing but "reminder/one/it" ("move my reminder to 6pm",
+ * "把提醒改到七点"): only then is the only one meant; "move the gym reminder" with a dentist one is none.
+ */
+function namesNone(text: string): boolean {
+  if (hasHan(text)) {
+    const before = /^(.*?)提醒/u.exec(text)?.[1];
+    return before !== undefined && before.replace(PLAIN_ZH, '') === '';
+  }
+  const words =
+    MOVES_ONE_EN.exec(text)?.[1]
+      ?.toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  return words.every((w) => PLAIN.has(w) || w === 'only' || w === 'one');
+}
+
+/**
+ * The reminder a move means: the one it names by its words, else the only one when it names none.
+ * `undefined` when it names one that is not set, or several share its words (no other one is moved).
  * @param namedZh how the skill finds the reminder a Chinese turn names
  */
 export function reminderToMove(
@@ -76,7 +95,7 @@ export function reminderToMove(
   namedZh: (all: readonly SetReminder[], text: string) => SetReminder | undefined,
 ): SetReminder | undefined {
   const named = hasHan(text) ? namedZh(all, text) : namedEn(all, text);
-  return named ?? (all.length === 1 ? all[0] : undefined);
+  return named ?? (all.length === 1 && namesNone(text) ? all[0] : undefined);
 }
 
 /**

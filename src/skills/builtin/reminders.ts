@@ -447,13 +447,19 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
 
 /**
  * Moves the reminder a turn names to the time it says ("move my milk reminder to 7pm", ./reminder-moves.ts).
- * @returns `undefined` when the turn names none of them or says no time ahead
+ * @returns the list when the turn names none of them; `undefined` when it says no time ahead
  */
-async function moveReminder(ctx: SkillContext): Promise<string | undefined> {
+async function moveReminder(ctx: SkillContext, random: Random): Promise<string | undefined> {
   const pack = packFor(ctx.lang);
   const say = pack.skills.reminders;
   const all = await loadReminders(ctx);
   const one = reminderToMove(all, ctx.text, namedZh);
+  // "move the gym reminder" with only a dentist one, or none set: no other one is moved, nor one more set.
+  if (one === undefined) {
+    if (all.length === 0) return pick(say.none, random);
+    const spoken = all.map((r) => say.item(r.task, pack.format.when(new Date(r.at), ctx.now, ctx.timeZone)));
+    return `${say.notFound} ${say.list(all.length, spoken)}`;
+  }
   const at = one === undefined ? undefined : movedTo(ctx, one);
   if (one === undefined || at === undefined) return undefined;
   const ahead = at.getTime() - ctx.now.getTime();
@@ -534,7 +540,7 @@ export function createReminderSkill(random: Random): DialogueSkill {
       if (isDelete(ctx)) return deleteReminders(ctx);
       // "move my milk reminder to 7pm", "把买牛奶的提醒改到六点": one that is set, moved (not one more set).
       if (movesReminder(ctx.text)) {
-        const moved = await moveReminder(ctx);
+        const moved = await moveReminder(ctx, random);
         if (moved !== undefined) return moved;
       }
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.

@@ -102,4 +102,32 @@ describe('a new reminder, or one that is not set, moves none', () => {
     assert.match(list, /2 reminders/);
     assert.match(list, /water the plants at 6:00 PM/);
   });
+
+  it('leaves the only reminder where it is when the move names another one', async () => {
+    const say = await harnessFor(
+      ['remind me to pay the rent at 5pm', 'move the gym reminder to 9pm', '把健身的提醒改到九点'],
+      ['what reminders do i have'],
+    );
+    await say('remind me to pay the rent at 5pm');
+    const moved = await say('move the gym reminder to 9pm');
+    assert.doesNotMatch(moved, /changed it/);
+    assert.match(moved, /couldn't find that reminder.*pay the rent/);
+    const list = await say('what reminders do i have');
+    assert.match(list, /1 reminder: pay the rent at 5:00 PM/);
+  });
+
+  it('leaves the only Chinese reminder where it is when the move names another one', async () => {
+    const say = await harnessFor(['提醒我今晚六点去取干洗的衣服', '把游泳的提醒改到九点'], ['我有哪些提醒']);
+    await say('提醒我今晚六点去取干洗的衣服');
+    assert.doesNotMatch(await say('把游泳的提醒改到九点'), /改好了/);
+    const list = await say('我有哪些提醒');
+    assert.match(list, /18:00/);
+    assert.doesNotMatch(list, /21:00/);
+  });
+
+  it('still moves the only one when the move names nothing but the reminder', async () => {
+    const say = await harnessFor(['remind me to stretch at 4pm', 'move my reminder to 5pm'], []);
+    await say('remind me to stretch at 4pm');
+    assert.match(await say('move my reminder to 5pm'), /changed it: .*stretch .*5:00 PM/);
+  });
 });
