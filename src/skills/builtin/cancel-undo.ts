@@ -74,3 +74,15 @@ const ANOTHER = /\bother\b|另一个|别的那个/u;
 export function keepsIt(said: string): boolean {
   return KEEP_IT.test(said) && !ANOTHER.test(said);
 }
+
+/**
+ * "No, not that one", "wrong one", "the other timer", "不是这个", "另一个": a correction that rejects the one
+ * cancelled, so the only other one is meant. A bare "no", "no wait", "不对" rejects nothing.
+ */
+const REJECTS_IT =
+  /\bnot\s+(?:that|this|the)\b|\bwrong\s+(?:one|timer|alarm)\b|\bother\b|不是(?:这|那)|另(?:一|外)|别的那个|取消错了|关错了|删错了/iu;
+
+/** Whether a correction of a cancel rejects the one cancelled ("not that one"), rather than only saying no. */
+export function rejectsIt(said: string): boolean {
+  return REJECTS_IT.test(said);
+}

@@ -17,7 +17,15 @@ import { asksIfDone, pausesOrResumes, readsBack, simplifyTurn } from '../../lang
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { pick, type Random } from './phrasing.ts';
 import { wallTimeAt } from '../../nlu/entities/time-zone.ts';
-import { forgetCancelled, keepCancelled, keepsIt, putBackCancelled, saidNow, type Scheduled } from './cancel-undo.ts';
+import {
+  forgetCancelled,
+  keepCancelled,
+  keepsIt,
+  putBackCancelled,
+  rejectsIt,
+  saidNow,
+  type Scheduled,
+} from './cancel-undo.ts';
 
 const DAY = 86_400_000;
 
@@ -380,7 +388,8 @@ async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promis
 /**
  * The rest of a correction of a cancel, once the one cancelled is back: nothing more when the turn only
  * takes the cancel back ("no, keep it"), else the one it names among the others, every other one
- * ("no, all of them"), or the only other; of several others it names none of, the list, to say which.
+ * ("no, all of them"), or the only other when it rejects the one cancelled ("not that one"); otherwise
+ * ("no wait", "不对") the list, to say which.
  */
 async function cancelInstead(
   ctx: SkillContext,
@@ -398,7 +407,7 @@ async function cancelInstead(
     if (EVERY.test(said)) chosen = others;
     else if (named !== undefined) chosen = named;
     else if (pointed !== undefined) chosen = [pointed];
-    else if (others.length === 1) chosen = others;
+    else if (others.length === 1 && rejectsIt(said)) chosen = others;
   }
   for (const r of chosen) await ctx.schedule!.cancel(r.id);
   if (chosen.length === 1) return say.swapped(kind.noun, kept, describe(ctx, kind, chosen[0]!.at));

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DialogueAction } from '../../../src/dialogue/types.ts';
+import { rejectsIt } from '../../../src/skills/builtin/cancel-undo.ts';
 import { scheduleOp } from '../../../src/skills/builtin/timers.ts';
 import { createHarness, scripted } from '../dialogue/harness.ts';
 
@@ -178,5 +179,37 @@ describe('a timer or alarm asked for, with "turn … off" as its purpose', () =>
     const reply = await h.say(text, 'timer');
     assert.doesNotMatch(reply.reply.text, /don't have any/i);
     assert.match(reply.reply.text, /25 minutes/);
+  });
+});
+
+describe('a bare "no" after a cancel of one of two', () => {
+  for (const [no, list] of [
+    ['no wait', /2 timers/],
+    ['不对', /2个计时器|两个计时器|2 个/],
+  ] as const)
+    it(`puts the one cancelled back and cancels no other one: "${no}"`, async () => {
+      const zh = no === '不对';
+      const turns = zh
+        ? ['定一个三分钟的计时器', '再来一个十五分钟的计时器', '把计时器关了', '现在有几个计时器']
+        : ['timer for 3 minutes', 'timer for 15 minutes', 'cancel the timer', 'how many timers are running'];
+      const h = await createHarness({
+        policy: scripted({
+          [turns[0]!]: ask('timer'),
+          [turns[1]!]: ask('timer'),
+          [turns[2]!]: ask('timer'),
+          [no]: correct('timer'),
+          [turns[3]!]: ask('timer'),
+        }),
+      });
+      for (const t of turns.slice(0, 3)) await h.say(t, 'timer');
+      const reply = (await h.say(no, 'timer')).reply.text;
+      assert.doesNotMatch(reply, /cancelled the other|取消的是另一个/);
+      assert.match((await h.say(turns[3]!, 'timer')).reply.text, list);
+    });
+
+  it('reads "wrong one", "不是这个" as rejecting the one cancelled, a bare no as not', async () => {
+    for (const text of ['no, wrong one', 'not this one', 'the other one', '不是这个', '取消错了，是另外那个'])
+      assert.equal(rejectsIt(text), true, text);
+    for (const text of ['no wait', 'no', '不对', 'hmm no']) assert.equal(rejectsIt(text), false, text);
   });
 });
