@@ -339,6 +339,8 @@ interface Kind {
 
 /** "cancel all timers", "both alarms", "所有闹钟都关了": every one, not the one meant by "that timer". */
 const EVERY = /\b(?:all|every|everything|both)\b|\b(?:timers|alarms)\b|所有|全部|都|两个|俩/iu;
+/** "no, that's all", "that is all": a closing, not "all of them". */
+const CLOSES = /\bthat(?:'?s| is)\s+all\b/i;
 /** A request that sets one even though it says "turn off": "set a timer for 10 min to turn off the oven". */
 const SET_VERB = /\b(?:set|start|make|create|begin|add)\b|设置|[设定开来][个一]/iu;
 
@@ -404,7 +406,7 @@ async function cancelInstead(
   if (!keepsIt(said) && others.length > 0) {
     const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, others);
     const pointed = named === undefined && hasHan(said) ? pointedZh(said, ctx, others) : undefined;
-    if (EVERY.test(said)) chosen = others;
+    if (EVERY.test(said) && !CLOSES.test(said)) chosen = others;
     else if (named !== undefined) chosen = named;
     else if (pointed !== undefined) chosen = [pointed];
     else if (others.length === 1 && rejectsIt(said)) chosen = others;

@@ -186,6 +186,7 @@ describe('a bare "no" after a cancel of one of two', () => {
   for (const [no, list] of [
     ['no wait', /2 timers/],
     ['不对', /2个计时器|两个计时器|2 个/],
+    ["no, that's all", /2 timers/],
   ] as const)
     it(`puts the one cancelled back and cancels no other one: "${no}"`, async () => {
       const zh = no === '不对';
