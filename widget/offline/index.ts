@@ -1,6 +1,6 @@
 /**
  * `confidant-assistant/offline`: the page side of Confidant's optional service worker (`dist/confidant-sw.js`).
- * See docs/offline.md.
+ * See README.md, "The whole page offline (optional service worker)".
  * @module
  */
 export { registerOfflineSupport } from './register.ts';

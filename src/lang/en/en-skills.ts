@@ -61,6 +61,10 @@ export const enSkills = {
     cancelledAll: (n: number, noun: Noun) => `Okay, I've cancelled all ${n} ${noun}s.`,
     cancelledThe: (noun: Noun, what: string, left: number) =>
       `Okay, I've cancelled the ${noun} (${what}). You still have ${f.count(left, noun)}.`,
+    /** "No, not that one" after a cancel: the one cancelled is back (`what`: its time left, or when it rings). */
+    restored: (noun: Noun, what: string) => `Okay, the ${noun} is back on (${what}).`,
+    swapped: (noun: Noun, kept: string, cancelled: string) =>
+      `Sorry about that: the ${noun} (${kept}) is back on, and I've cancelled the other one (${cancelled}).`,
     noMatch: (noun: Noun) => `I couldn't find that ${noun}.`,
     noneSet: (noun: Noun) => `You don't have any ${noun}s set.`,
     left: (duration: string) => `${duration} left`,
@@ -115,6 +119,8 @@ export const enSkills = {
     deletedAll: (n: number) => `Okay, I deleted all ${n} reminders.`,
     announce: (task: string) => `Reminder: ${task}.`,
     changed: (task: string, when: string) => `Okay, I changed it: I'll remind you ${aboutTask(task)} ${when}.`,
+    /** A move of a reminder that is not set ("move the gym reminder" with only a dentist one). */
+    notFound: "I couldn't find that reminder.",
     set: (task: string, when: string) => [
       `Okay, I'll remind you ${aboutTask(task)} ${when}.`,
       `Reminder set: ${task}, ${when}.`,

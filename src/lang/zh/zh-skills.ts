@@ -50,6 +50,9 @@ export const zhSkills: typeof enSkills = {
     cancelledOne: (noun) => [`好的，${NOUN[noun]}已经取消了。`, `搞定，${NOUN[noun]}关掉了。`],
     cancelledAll: (n, noun) => `好的，${n}个${NOUN[noun]}都取消了。`,
     cancelledThe: (noun, what, left) => `好的，那个${NOUN[noun]}（${what}）取消了，还有${left}个${NOUN[noun]}。`,
+    restored: (noun, what) => `好的，那个${NOUN[noun]}恢复了（${what}）。`,
+    swapped: (noun, kept, cancelled) =>
+      `不好意思，刚才那个${NOUN[noun]}（${kept}）恢复了，取消的是另一个（${cancelled}）。`,
     noMatch: (noun) => `没找到那个${NOUN[noun]}。`,
     noneSet: (noun) => `你现在没有设${NOUN[noun]}。`,
     left: (duration) => `还剩${duration}`,
@@ -94,6 +97,7 @@ export const zhSkills: typeof enSkills = {
     deletedOne: (task) => `好的，“${task}”的提醒删掉了。`,
     deletedAll: (n) => `好的，${n}个提醒都删掉了。`,
     announce: (task) => `提醒：${task}。`,
+    notFound: '没找到那个提醒。',
     changed: (task, when) => `好的，改好了：我会在${when}提醒你${task}。`,
     set: (task, when) => [
       `好的，我会在${when}提醒你${task}。`,

@@ -19,6 +19,7 @@ import { MAX_AHEAD_MS, correctedTime, isoDateIn, shiftIso, toInstant, toIsoDate 
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
+import { movedTo, movesReminder, reminderToMove } from './reminder-moves.ts';
 import { LAUGH_WORDS, PRONOUN_WORDS, SHORT_POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 interface Reminder {
@@ -459,6 +460,35 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
   return all.length === 1 ? say.deletedOne(all[0]!.task) : say.deletedAll(all.length);
 }
 
+/**
+ * Moves the reminder a turn names to the time it says ("move my milk reminder to 7pm", ./reminder-moves.ts).
+ * @returns the list when the turn names none of them; `undefined` when it says no time ahead
+ */
+async function moveReminder(ctx: SkillContext, random: Random): Promise<string | undefined> {
+  const pack = packFor(ctx.lang);
+  const say = pack.skills.reminders;
+  const all = await loadReminders(ctx);
+  const one = reminderToMove(all, ctx.text, namedZh);
+  // "move the gym reminder" with only a dentist one, or none set: no other one is moved, nor one more set.
+  if (one === undefined) {
+    if (all.length === 0) return pick(say.none, random);
+    const spoken = all.map((r) => say.item(r.task, pack.format.when(new Date(r.at), ctx.now, ctx.timeZone)));
+    return `${say.notFound} ${say.list(all.length, spoken)}`;
+  }
+  const at = one === undefined ? undefined : movedTo(ctx, one);
+  if (one === undefined || at === undefined) return undefined;
+  const ahead = at.getTime() - ctx.now.getTime();
+  if (!(ahead > 0 && ahead <= MAX_AHEAD_MS)) return undefined;
+  await ctx.schedule!.cancel(one.id).catch(() => undefined);
+  const id = await ctx.schedule!.add({ at: at.getTime(), text: say.announce(one.task) });
+  await ctx.storage!.set('reminders', [
+    ...all.filter((r) => r.id !== one.id),
+    { id, task: one.task, at: at.getTime() },
+  ]);
+  await ctx.storage!.set('last', id);
+  return say.changed(one.task, pack.format.when(at, ctx.now, ctx.timeZone));
+}
+
 async function createReminder(ctx: SkillContext, random: Random): Promise<string | SkillReply> {
   const pack = packFor(ctx.lang);
   const say = pack.skills.reminders;
@@ -523,6 +553,11 @@ export function createReminderSkill(random: Random): DialogueSkill {
         return packFor(ctx.lang).skills.reminders.unavailable;
       const text = ctx.text.toLowerCase();
       if (isDelete(ctx)) return deleteReminders(ctx);
+      // "move my milk reminder to 7pm", "把买牛奶的提醒改到六点": one that is set, moved (not one more set).
+      if (movesReminder(ctx.text)) {
+        const moved = await moveReminder(ctx, random);
+        if (moved !== undefined) return moved;
+      }
       // "提醒列表给我看看", "我有哪些提醒": reading, whatever the model made of it.
       // "我今晚一共有几个提醒" names a time and still reads.
       const reading =

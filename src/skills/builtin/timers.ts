@@ -17,6 +17,15 @@ import { asksIfDone, pausesOrResumes, readsBack, simplifyTurn } from '../../lang
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
 import { pick, type Random } from './phrasing.ts';
 import { wallTimeAt } from '../../nlu/entities/time-zone.ts';
+import {
+  forgetCancelled,
+  keepCancelled,
+  keepsIt,
+  putBackCancelled,
+  rejectsIt,
+  saidNow,
+  type Scheduled,
+} from './cancel-undo.ts';
 
 const DAY = 86_400_000;
 
@@ -43,7 +52,11 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'set';
   }
   if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s) || pausesOrResumes(simplifyTurn(s))) return 'pause';
-  if (/\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s)) return 'cancel';
+  if (
+    /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s) ||
+    (OFF_AFTER.test(s) && !SAYS_VALUE.test(s) && !OFF_AS_PURPOSE.test(s))
+  )
+    return 'cancel';
   if (EXTEND.test(s)) return 'extend';
   // "did it start?", "it is set? for what time", "what time did i set it for": asking what is set.
   if (readsBack(simplifyTurn(s)) || asksIfDone(simplifyTurn(s))) return 'list';
@@ -55,6 +68,22 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'list';
   return 'set';
 }
+
+/**
+ * "turn the timer off", "switch that alarm off", "turn them both off": the stop with the timer or alarm
+ * said between its words; "turn the oven off" (what a timer is set for) is no stop.
+ */
+const OFF_AFTER =
+  /\b(?:turn|switch|shut)\s+(?:(?:it|that|this|these|those|them|the|my|both|all|of|timers?|alarms?|ones?)\s+){1,3}off\b/;
+
+/**
+ * A length or a clock time in a turn ("20 minute timer", "alarm at 6am", "half an hour"): such a turn asks
+ * for a timer or alarm, so "turn … off" in it is what it is for, never the stop.
+ */
+const SAYS_VALUE =
+  /\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|half|quarter|couple|few)\b[\s-]*(?:of\s+)?(?:an?\s+)?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?)\b|\b(?:noon|midnight|o['’]?\s?clock|[ap]m)\b/;
+/** "a timer so I remember to turn them off", "…to switch it off": the off is the timer's purpose ("I want you to turn it off" stays a stop). */
+const OFF_AS_PURPOSE = /(?<!\b(?:you|u)\s+)\bto\s+(?:turn|switch|shut)\b/;
 
 /** "add 5 more minutes", "add 2 minutes to my timer", "give it 30 more seconds", "5 extra mins": time added to the running timer. */
 const EXTEND =
@@ -315,12 +344,12 @@ export function onceOnly(reply: string, ctx: Pick<SkillContext, 'text' | 'lang' 
   return joinSentences(reply, packFor(ctx.lang).skills.schedule.onceOnly, ctx.lang);
 }
 
-type Scheduled = Awaited<ReturnType<NonNullable<SkillContext['schedule']>['list']>>[number];
-
 interface Kind {
   noun: 'timer' | 'alarm';
   /** Storage key of the last one set. */
   lastKey: string;
+  /** Storage key of the one the last cancel chose out of several (./cancel-undo.ts). */
+  cancelledKey: string;
   /** The slot that says how long (timer) or when (alarm). */
   slot: 'duration' | 'time';
   /** The ones a request names by their length or time ("the 10 minute timer", "六点的闹钟"), if it names one. */
@@ -329,6 +358,8 @@ interface Kind {
 
 /** "cancel all timers", "both alarms", "所有闹钟都关了": every one, not the one meant by "that timer". */
 const EVERY = /\b(?:all|every|everything|both)\b|\b(?:timers|alarms)\b|所有|全部|都|两个|俩/iu;
+/** "no, that's all", "that is all": a closing, not "all of them". */
+const CLOSES = /\bthat(?:'?s| is)\s+all\b/i;
 /** A request that sets one even though it says "turn off": "set a timer for 10 min to turn off the oven". */
 const SET_VERB = /\b(?:set|start|make|create|begin|add)\b|设置|[设定开来][个一]/iu;
 
@@ -342,28 +373,69 @@ function opWithValue(text: string): ScheduleOp {
 
 /**
  * Stops what the request means: all of them ("cancel all timers", or the only one), the ones it
- * names by length or time, or, of several, the one set last ("cancel that timer").
+ * names by length or time, or, of several, the one set last ("cancel that timer"). A correction right
+ * after a cancel that chose one of several ("no, not that one", "不对，是那个十分钟的") first puts that
+ * one back, then stops the one it means among the others.
  */
 async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promise<string> {
   const say = packFor(ctx.lang).skills.schedule;
   const schedule = ctx.schedule!;
   const active = (await schedule.list()).filter((r) => r.at > ctx.now.getTime()).sort((a, b) => a.at - b.at);
+  if (ctx.slots['$action'] === 'correction') {
+    const back = await putBackCancelled(ctx, kind.cancelledKey, kind.lastKey);
+    if (back !== undefined) return cancelInstead(ctx, kind, active, back);
+  }
+  await forgetCancelled(ctx, kind.cancelledKey);
   if (active.length === 0) return say.noneToCancel(kind.noun);
   const last = await ctx.storage?.get<string>(kind.lastKey);
   let chosen = active;
   if (!EVERY.test(ctx.text)) {
     const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, active);
     if (named !== undefined && named.length === 0) return `${say.noMatch(kind.noun)} ${await listSome(ctx, kind)}`;
-    const pointed = named === undefined && hasHan(ctx.text) ? pointedZh(ctx, active) : undefined;
+    const pointed = named === undefined && hasHan(ctx.text) ? pointedZh(ctx.text, ctx, active) : undefined;
     if (named !== undefined) chosen = named;
     else if (pointed !== undefined) chosen = [pointed];
     else if (active.length > 1) chosen = [active.find((r) => r.id === last) ?? active[0]!];
   }
   for (const r of chosen) await schedule.cancel(r.id);
   if (chosen.some((r) => r.id === last)) await ctx.storage?.delete(kind.lastKey);
-  if (chosen.length < active.length && chosen.length === 1)
+  if (chosen.length < active.length && chosen.length === 1) {
+    await keepCancelled(ctx, kind.cancelledKey, chosen[0]!, chosen[0]!.id === last);
     return say.cancelledThe(kind.noun, describe(ctx, kind, chosen[0]!.at), active.length - 1);
+  }
   return chosen.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(chosen.length, kind.noun);
+}
+
+/**
+ * The rest of a correction of a cancel, once the one cancelled is back: nothing more when the turn only
+ * takes the cancel back ("no, keep it"), else the one it names among the others, every other one
+ * ("no, all of them"), or the only other when it rejects the one cancelled ("not that one"); otherwise
+ * ("no wait", "不对") the list, to say which.
+ */
+async function cancelInstead(
+  ctx: SkillContext,
+  kind: Kind,
+  others: readonly Scheduled[],
+  back: Scheduled,
+): Promise<string> {
+  const say = packFor(ctx.lang).skills.schedule;
+  const said = saidNow(ctx);
+  const kept = describe(ctx, kind, back.at);
+  let chosen: readonly Scheduled[] = [];
+  if (!keepsIt(said) && others.length > 0) {
+    const named = ctx.slots[kind.slot] === undefined ? undefined : kind.named(ctx, others);
+    const pointed = named === undefined && hasHan(said) ? pointedZh(said, ctx, others) : undefined;
+    if (EVERY.test(said) && !CLOSES.test(said)) chosen = others;
+    else if (named !== undefined) chosen = named;
+    else if (pointed !== undefined) chosen = [pointed];
+    else if (others.length === 1 && rejectsIt(said)) chosen = others;
+  }
+  for (const r of chosen) await ctx.schedule!.cancel(r.id);
+  if (chosen.length === 1) return say.swapped(kind.noun, kept, describe(ctx, kind, chosen[0]!.at));
+  const restored = say.restored(kind.noun, kept);
+  if (chosen.length > 1) return `${restored} ${say.cancelledAll(chosen.length, kind.noun)}`;
+  if (others.length > 0 && !keepsIt(said)) return `${restored} ${await listSome(ctx, kind)}`;
+  return restored;
 }
 
 /** Han ordinals of "第二个". */
@@ -381,11 +453,11 @@ const ZH_DAY_PARTS: readonly [RegExp, number, number][] = [
  * The one alarm or timer a Chinese request points at without its time: by its place ("第二个闹钟删掉",
  * "第一个"), or by its day part ("下午那个不要了"). `undefined` when it points at none, or at more than one.
  */
-function pointedZh(ctx: SkillContext, active: readonly Scheduled[]): Scheduled | undefined {
-  const nth = /第\s*([一二三四五六七八九1-9])\s*个/u.exec(ctx.text)?.[1];
+function pointedZh(text: string, ctx: SkillContext, active: readonly Scheduled[]): Scheduled | undefined {
+  const nth = /第\s*([一二三四五六七八九1-9])\s*个/u.exec(text)?.[1];
   if (nth !== undefined) return active[/\d/.test(nth) ? Number(nth) - 1 : ZH_ORDINAL.indexOf(nth)];
-  if (!/那个|那一个|的那个|那条/u.test(ctx.text)) return undefined;
-  const part = ZH_DAY_PARTS.find(([words]) => words.test(ctx.text));
+  if (!/那个|那一个|的那个|那条/u.test(text)) return undefined;
+  const part = ZH_DAY_PARTS.find(([words]) => words.test(text));
   if (part === undefined) return undefined;
   const inPart = active.filter((r) => {
     const hour = wallTimeAt(r.at, ctx.timeZone).hour;
@@ -454,6 +526,7 @@ async function extendLast(ctx: SkillContext, kind: Kind, ms: number): Promise<nu
 /** Schedules one, replacing the last one on a correction. */
 async function setOne(ctx: SkillContext, kind: Kind, at: number, announce: string): Promise<boolean> {
   const storage = ctx.storage!;
+  await forgetCancelled(ctx, kind.cancelledKey);
   if (ctx.slots['$action'] === 'correction') {
     const last = await storage.get<string>(kind.lastKey);
     if (typeof last === 'string') await ctx.schedule!.cancel(last).catch(() => undefined);
@@ -486,7 +559,13 @@ function timerOp(ctx: SkillContext): ScheduleOp {
  * @param random the injected random source
  */
 export function createTimerSkill(random: Random): SkillDefinition {
-  const kind: Kind = { noun: 'timer', lastKey: 'last-timer', slot: 'duration', named: namedTimers };
+  const kind: Kind = {
+    noun: 'timer',
+    lastKey: 'last-timer',
+    cancelledKey: 'cancelled-timer',
+    slot: 'duration',
+    named: namedTimers,
+  };
   return {
     id: 'builtin.timer',
     version: '1.0.0',
@@ -527,7 +606,13 @@ export function createTimerSkill(random: Random): SkillDefinition {
  * @param random the injected random source
  */
 export function createAlarmSkill(random: Random): SkillDefinition {
-  const kind: Kind = { noun: 'alarm', lastKey: 'last-alarm', slot: 'time', named: namedAlarms };
+  const kind: Kind = {
+    noun: 'alarm',
+    lastKey: 'last-alarm',
+    cancelledKey: 'cancelled-alarm',
+    slot: 'time',
+    named: namedAlarms,
+  };
   return {
     id: 'builtin.alarm',
     version: '1.0.0',
