@@ -25,11 +25,11 @@ const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
  * @internal exported for the regex-safety test
  */
 export const ZH_DATE_PARTS: readonly string[] = [
-  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|${ZH_HOLIDAY_PATTERN})`,
+  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|(?:明朝|今朝)(?=早上|上午|中午|下午|下半天|上半天|晚上|夜里|[0-9一二两三四五六七八九十])|${ZH_HOLIDAY_PATTERN})`,
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
-  '(早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|凌晨)',
-  `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
+  '(早上|早晨|清晨|上午|中午|下午|下半天|上半天|傍晚|晚上|夜里|夜间|半夜|凌晨)',
+  `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(?!个)(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
 ];
 /** Only where an expression can start: a cheap test that skips every other character. */
 const START =
@@ -57,7 +57,13 @@ const DAY_OFFSET: Readonly<Record<string, number>> = {
   明早: 1,
   明晚: 1,
   昨晚: -1,
+  // Shanghainese (Wu): 明朝 is tomorrow, 今朝 today, said before a day part or a clock time
+  // ("明朝下半天两点"); alone 明朝 is the Ming dynasty.
+  明朝: 1,
+  今朝: 0,
 };
+/** Day parts said the Wu way: 下半天 is the afternoon, 上半天 the morning. */
+const PERIOD_ALIAS: Readonly<Record<string, string>> = { 下半天: '下午', 上半天: '上午' };
 /** The day part a day word carries ("今晚" is tonight). */
 const DAY_PERIOD: Readonly<Record<string, string>> = {
   今早: '早上',
@@ -290,7 +296,9 @@ function readMatch(
     if (!valid(c)) return undefined;
     date = c;
   }
-  const period = periodWord ?? (dayWord === undefined ? undefined : DAY_PERIOD[dayWord]);
+  const period =
+    (periodWord === undefined ? undefined : (PERIOD_ALIAS[periodWord] ?? periodWord)) ??
+    (dayWord === undefined ? undefined : DAY_PERIOD[dayWord]);
   let hour: number | undefined;
   let minute = 0;
   if (hourS !== undefined) {
