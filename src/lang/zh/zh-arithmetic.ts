@@ -31,6 +31,8 @@ const SHARE = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账|摊|分(?![钟
 /** A share that cannot be a score or minutes ("考了90分"): the only one a distant amount may be said before. */
 const SHARE_SAID = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账)';
 
+/** Words that ask for the amount after a share is taken off or added: "扣完还剩多少", "到手多少", "涨完多少". */
+const RESULT_AFTER = /剩|到手|实发|实际|拿到|完|之后|以后|变成|一共/u;
 /** Words that put an amount after a discount: "打八折以后是240", "打九折 省了30", "现在是400". */
 const AFTER_CHANGE = /以后|之后|后|省了?|便宜了?|少了|现在|剩/u;
 /** A turn that asks the price before a change: "原价多少", "原来是多少", "本来几块". */
@@ -115,6 +117,19 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
     (_, n: string, half?: string, tenth?: string) =>
       `${Number(n) * 10 + (half === undefined ? Number(tenth ?? 0) : 5)}%`,
   ],
+  // "底薪4200，绩效扣15%，扣多少", "工资八千 涨百分之十 涨多少": a share taken off or added to an
+  // amount said before it (in the same or an earlier clause), the share itself; asked what is left
+  // or what it comes to ("扣完还剩多少", "涨完多少"), the amount less or plus the share.
+  [
+    new RegExp(String.raw`${NB}[^\d。；;]{0,8}?(扣除|扣掉|扣|抽成|提成|抽|涨了|涨)\s*(${N})\s*%`, 'gu'),
+    (_: string, amount: string, verb: string, share: string, ...rest: unknown[]) => {
+      const after = String(rest.at(-1)).slice(Number(rest.at(-2)) + _.length);
+      if (!RESULT_AFTER.test(after)) return `${share}% * ${amount}`;
+      return `${amount} ${verb.startsWith('涨') ? '+' : '-'} ${share}% * ${amount}`;
+    },
+  ],
+  // "那要是扣8%呢": a share said alone, as a follow-up, is the share ("8%").
+  [/(?:扣除|扣掉|扣|抽成|提成|抽|涨了|涨)\s*(?=\d+(?:\.\d+)?%)/gu, ''],
   // "45的账单给18%小费", "45的账单付18%的小费": the tip is a percentage of the bill.
   [new RegExp(String.raw`(${N})\s*的?账单\s*(?:给|付|加|留)?\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
   // "花了120 小费按18%算", Cantonese "两百蚊畀一成小费": the amount, then the tip's share of it.
@@ -163,7 +178,10 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/减去|减掉|减/gu, ' - '],
   [/负\s*(?=\d)/gu, '-'],
   // What is counted changes nothing: "除以30天", "乘5个人" (次 of 次方 was read above).
-  [/(\d)\s*(?:个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍)/gu, '$1 '],
+  [
+    /(\d)\s*(?:个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|单|趟|箱|袋|包|条|根|颗|罐|碗|串|套|台|辆|双)/gu,
+    '$1 ',
+  ],
 ];
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
