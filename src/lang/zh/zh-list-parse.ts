@@ -20,7 +20,7 @@ const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
 const CLEAR =
-  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除)|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
+  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除|走|晒)|清晒|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|划了|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 // 加 is no add verb when 油 (油站, 油卡) is its whole object ("给车加油"); 加油条, 加油桃 add food.
@@ -42,7 +42,7 @@ const NOT_AN_ITEM =
   /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|的|没有?|[嗯呃额啊哦噢诶欸]+)?$|^(?:再|然后)?(?:给我|帮我)?(?:念|读|报)(?:一遍|一下|念|给我)/u;
 /** A question that reads the list: "清单里还剩啥要买的", "单子上都有些什么", "有哪些". */
 const READS =
-  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看|^(?:啥|什么|哪些|哪几样|几样)(?:还)?没(?:做|买|办|弄|完成)|(?:是不是|是否)空|空了(?:吗|没|么|不)|空的(?:吗|么)/u;
+  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看|^(?:啥|什么|哪些|哪几样|几样)(?:还)?[没未](?:做|买|办|弄|完成)|(?:是不是|是否)空|空了(?:吗|没|么|不)|空的(?:吗|么)/u;
 /** A clause asking whether something was added ("加了没", "加上没有", "加好了吗"), not adding it. */
 const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
@@ -94,11 +94,44 @@ function withoutItemTailsZh(text: string): string {
 }
 
 /**
+ * Cantonese function words of a list request, said as their Mandarin ones so one grammar reads both:
+ * "购物单加可乐同柠檬茶" (同 and), "交电费搞掂咗，划走佢" (咗 done, 佢 it), "睇下购物单有乜嘢先" (what is on
+ * it), "仲有咩未做" (what is still to do), "喺购物单度加…" (on the list). Items keep their words: only
+ * these grammatical words change, and 同 only between two items (not in 同事, 相同, 胡同, 合同).
+ */
+const CANTONESE_LIST_WORDS: [RegExp, string][] = [
+  [
+    /同埋|(?<=\p{Script=Han}{2})(?<![相共胡不如等陪连赞会一合协偕认雷混随大加添买要放记])同(?![事学意样款时步期类城伴一])/gu,
+    '和',
+  ],
+  [/咗/gu, '了'],
+  [/(?<=[删划走掉了])佢(?:哋)?/gu, ''],
+  [/仲有/gu, '还有'],
+  [/乜嘢|乜|咩/gu, '什么'],
+  [/睇(?:下|睇|吓)?/gu, '看看'],
+  [/喺/gu, '在'],
+  [/(?<=(?:单|清单|列表|待办))(?:入面|度)/gu, '里'],
+  [/划走|剔走|剔咗|剔/gu, '划掉'],
+  [/搞掂/gu, '搞定'],
+  [/冇/gu, '没有'],
+];
+
+/**
+ * A Chinese list request with its Cantonese function words in Mandarin ({@link CANTONESE_LIST_WORDS}).
+ * @param text the turn
+ */
+export function listWordsZh(text: string): string {
+  let s = text;
+  for (const [pattern, mandarin] of CANTONESE_LIST_WORDS) s = s.replace(pattern, mandarin);
+  return s;
+}
+
+/**
  * "鸡蛋、牛奶和面包" → ["鸡蛋", "牛奶", "面包"].
  * @param text the items part of a request (or a whole answer to "要加什么？")
  */
 export function splitItemsZh(text: string): string[] {
-  return withoutItemTailsZh(withoutFillersZh(text))
+  return withoutItemTailsZh(withoutFillersZh(listWordsZh(text)))
     .replace(LIST_REF, ' ')
     .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((s) =>
@@ -120,7 +153,8 @@ export function splitItemsZh(text: string): string[] {
  * `true` when a Chinese turn asks what is on a list ("清单里还剩啥要买的", "单子上都有些什么").
  * @param text the turn
  */
-export function readsListZh(text: string): boolean {
+export function readsListZh(said: string): boolean {
+  const text = listWordsZh(said);
   return READS.test(text) && !REMOVE_VERB.test(text) && !CLEAR.test(text);
 }
 
@@ -141,7 +175,7 @@ const VERB =
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const said = withoutItemTailsZh(withoutFillersZh(text));
+  const said = withoutItemTailsZh(withoutFillersZh(listWordsZh(text)));
   const s = said
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')
