@@ -16,7 +16,8 @@ const NAMES: Readonly<Record<string, readonly string[]>> = {
   centimeter: ['厘米', '公分', 'cm'],
   meter: ['米', '公尺'],
   kilometer: ['公里', '千米', 'km'],
-  inch: ['英寸'],
+  // "27寸的显示器", "二十寸的箱子": sizes of screens, cases and wheels are said in 寸 and mean inches.
+  inch: ['英寸', '寸'],
   foot: ['英尺', '呎'],
   yard: ['码'],
   mile: ['英里', 'mi'],
@@ -170,10 +171,11 @@ function readConversion(text: string): ZhConversion {
     .replace(/度c(?![a-z])/gu, '摄氏度')
     .replace(/度f(?![a-z])/gu, '华氏度')
     .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')
-    .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
+    // "换成华氏度的": 的 after the unit asked for ends the sentence too.
+    .replace(/(?:呢|吗|啊|呀|吧|来着|的)+$/u, '')
     // "零下十度换过去是多少": the question of a follow-up adds nothing to its amount.
     .replace(/(?:换过去|换过来|换算过来|换算过去|转过去|转过来)(?:是|等于)?(?:多少|几)?(?:度)?$/u, '')
-    .replace(/^(?:算一下|换算一下|换算(?![成为])|算算|转换一下)/u, '')
+    .replace(/^(?:算一下|换算一下|换算下|算下|换算(?![成为])|算算|转换一下)/u, '')
     .replace(UNIT_AND_A_HALF, (_, n: string, unit: string) => `${n}.5${unit}`);
   let m = SCALE_FIRST.exec(s);
   if (m) return { amount: Number(m[2]), from: idOf(m[1])!, to: idOf(m[3])! };
