@@ -277,7 +277,10 @@ export function sharedAmongZh(text: string): number | undefined {
   const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, ''))
     .replace(/^(?:那么?|要是|如果是?|假如|再|换成|改成|变成)+/u, '')
     .replace(/(?:的话)?(?:呢|吧|啊|呀|每人|一人|人均|多少|几块|是多少|得多少|要多少|出多少)*$/u, '');
-  const m = new RegExp(String.raw`^(\d+)${PEOPLE}(?:${SHARE})?(?:的话)?$`, 'u').exec(s);
+  const m =
+    new RegExp(String.raw`^(\d+)${PEOPLE}(?:${SHARE})?(?:的话)?$`, 'u').exec(s) ??
+    // "平分给三个人", "分给仨人": the share first, then who shares it.
+    new RegExp(String.raw`^(?:${SHARE})给?(\d+)${PEOPLE}(?:的话)?$`, 'u').exec(s);
   return m === null ? undefined : Number(m[1]);
 }
 

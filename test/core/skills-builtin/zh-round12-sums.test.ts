@@ -38,3 +38,16 @@ describe('spoken sums of a pay slip and a delivery shift', () => {
     assert.match(next.reply.text, /200/u);
   });
 });
+
+describe('a result shared out afterwards', () => {
+  it('divides the last result among the people named, when nothing was shared before', async () => {
+    const h = await createHarness();
+    await h.say('一百五加九十', 'calculator');
+    const shared = await h.say('三个人平分，每人多少', 'calculator');
+    assert.match(shared.reply.text, /80/u);
+    const c = await createHarness();
+    await c.say('两百乘三', 'calculator');
+    const given = await c.say('平分给四个人呢', 'calculator');
+    assert.match(given.reply.text, /150/u);
+  });
+});
