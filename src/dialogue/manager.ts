@@ -8,6 +8,7 @@
 import type { Understanding } from '../engine/types.ts';
 import { abortReason } from '../errors.ts';
 import { capLength, foldFullWidth } from '../nlu/runtime/normalize.ts';
+import { foldHanVariants } from '../nlu/runtime/han-variants.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime, SlotDefinition } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
@@ -282,10 +283,18 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
    * English typed with a Chinese or Japanese input method (ＷＨＡＴ ＩＳ ５＋５) is read by the English
    * cues and slot extractors as ASCII, its entities' texts too (one code unit for one: offsets hold).
    * Chinese text keeps its full-width forms: its grammars read them, and its punctuation (，：) is
-   * what the Chinese parsers split on.
+   * what the Chinese parsers split on. Traditional characters (幫我設個鬧鐘, 購物清單加雞蛋, 五公里係幾多英里)
+   * are read as simplified ones, as the intent model, the entity grammars and the cues already read
+   * them: the decision's words, the skills' parsers and their replies then work as for simplified text
+   * (same offsets: `keepLength`).
    */
   function readable(turn: DialogueTurn): DialogueTurn {
-    if (hasHan(turn.text)) return turn;
+    if (hasHan(turn.text)) {
+      const text = foldHanVariants(turn.text, { keepLength: true });
+      if (text === turn.text) return turn;
+      const entities = turn.nlu.entities.map((e) => ({ ...e, text: foldHanVariants(e.text, { keepLength: true }) }));
+      return { ...turn, text, nlu: { ...turn.nlu, entities } };
+    }
     const text = foldFullWidth(turn.text);
     if (text === turn.text) return turn;
     const entities = turn.nlu.entities.map((e) => ({ ...e, text: foldFullWidth(e.text) }));

@@ -77,8 +77,10 @@ export const ZH_UNIT_SOURCE = [...BY_NAME.keys()]
 // "6 feet 是多少 cm", "那 5 feet 呢": an English unit name inside Chinese, not inside a Latin word.
 const U = `(${ZH_UNIT_SOURCE}|(?<![a-z])(?:${UNIT_PATTERN})(?![a-z]))`;
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
-const ASK = '(?:是|等于|合|折合|有|相当于|换算成|换算为|换成|转成|转换成|转换为|变成|化成)?(?:多少|几)个?';
-const TO = '(?:换算成|换算为|换成|转成|转换成|转换为|变成|化成|是多少|等于多少|合多少|折合多少|是几|等于几)';
+// Cantonese asks 系几多 / 系多少 ("五公里系几多英里").
+const ASK = '(?:是|系|等于|合|折合|有|相当于|换算成|换算为|换成|转成|转换成|转换为|变成|化成)?(?:多少|几多|几)个?';
+const TO =
+  '(?:换算成|换算为|换成|转成|转换成|转换为|变成|化成|是多少|等于多少|合多少|折合多少|是几|等于几|系几多|系多少)';
 
 const AMOUNT_TO = new RegExp(`^(?:把|将)?${NUM}\\s*${U}\\s*${ASK}\\s*${U}`, 'iu');
 const CONVERT = new RegExp(`^(?:把|将)\\s*${NUM}?\\s*${U}\\s*${TO}\\s*${U}`, 'iu');
@@ -99,7 +101,7 @@ const FRAGMENT_AMOUNT = new RegExp(
 const AMOUNT_ANYWHERE = new RegExp(`${NUM}${U}`, 'iu');
 const SCALE_ANYWHERE = new RegExp(`(华氏|摄氏)${NUM}度`, 'iu');
 const TARGET_AFTER = new RegExp(
-  `^[^0-9]{0,12}?(?:(?:多少|几)个?|换算成|换算为|换成|转成|转换成|转换为|变成|化成|折合成?)${U}`,
+  `^[^0-9]{0,12}?(?:(?:多少|几多|几)个?|换算成|换算为|换成|转成|转换成|转换为|变成|化成|折合成?)${U}`,
   'iu',
 );
 /** "两斤半", "三亩半", "1公里半": the half follows the unit. */
