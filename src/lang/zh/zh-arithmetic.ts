@@ -8,7 +8,7 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
-import { splitAtTakeBackZh } from './zh-take-back.ts';
+import { splitAtTakeBackZh } from './zh-split-at-take-back.ts';
 import { arithmeticRun } from '../../skills/builtin/expression.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;

@@ -7,7 +7,7 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutTrailingRemarksZh } from './zh-remarks.ts';
-import { splitAtTakeBackZh } from './zh-take-back.ts';
+import { splitAtTakeBackZh } from './zh-split-at-take-back.ts';
 import { UNIT_PATTERN, unitByAlias } from '../../skills/builtin/units.ts';
 
 /** id → the name replies use, then the other names people write. */

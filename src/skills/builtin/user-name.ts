@@ -9,7 +9,7 @@ import type { SkillReply } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
-import { afterTakeBackZh } from '../../lang/zh/zh-take-back.ts';
+import { afterTakeBackZh } from '../../lang/zh/zh-split-at-take-back.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const NAME = String.raw`([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,2})`;
