@@ -17,6 +17,7 @@ import { isFeelingOrInsult, opensUnsure, readTalk } from '../lang/talk.ts';
 import {
   againZh,
   answersConfirmZh,
+  asksBackZh,
   asksTimeLeftZh,
   asksWhatWasSetZh,
   dropsZh,
@@ -393,6 +394,8 @@ function zhCommand(
   if (state.pending?.type === 'confirm') {
     const answer = answersConfirmZh(f.utterance);
     if (answer !== undefined) return { command: answer === 'yes' ? 'confirm' : 'deny', k: -1 };
+    // "对吧", "是吧？", "好了好了" confirm nothing, whatever the model reads: the confirmation stays open.
+    if (asksBackZh(f.utterance)) return { command: 'out_of_scope', k: -1 };
   }
   if (state.pending?.type === 'slot' && command !== 'cancel' && dropsZh(f.utterance))
     return { command: 'cancel', k: -1 };

@@ -130,6 +130,17 @@ const YES_ONLY =
 /** "对吧", "是吧？", "好了好了": said with the yes words, they ask back or stop the talk. */
 const NO_YES = /^(?:对|是)吧|好了[\s，,！!。~～]*好了/u;
 const saysYesOnly = (text: string) => YES_ONLY.test(text) && !NO_YES.test(text);
+/** The whole turn is such a tag or an impatient "好了好了": "对吧", "是吧？", "好了好了！". */
+const ONLY_NO_YES = /^(?:(?:对|是)吧|好了[\s，,！!。~～]*好了)[\s，,！!。~～？?]*$/u;
+
+/**
+ * `true` when a Chinese turn only asks back ("对吧", "是吧？") or says "好了好了" to a confirmation: it
+ * neither confirms nor refuses (review r11 should-fix 9: the model confirmed, and a list was cleared).
+ * @param text the turn
+ */
+export function asksBackZh(text: string): boolean {
+  return ONLY_NO_YES.test(text.trim());
+}
 /** "别问了", "不用再确认了": the user wants it done; what is said with it may still refuse. */
 const EMPHATIC = /(?:别|不要|不用)再?(?:问|确认|犹豫|啰嗦|磨叽|墨迹|废话)了?/gu;
 /**

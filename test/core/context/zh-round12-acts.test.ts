@@ -13,6 +13,7 @@ import { readTalk } from '../../../src/lang/talk.ts';
 import { zhCues } from '../../../src/lang/zh/zh-cues.ts';
 import {
   answersConfirmZh,
+  asksBackZh,
   asksWhatWasSetZh,
   dropsZh,
   notFunnyZh,
@@ -22,7 +23,7 @@ import {
 import { emptyState } from '../../../src/dialogue/state.ts';
 import type { DialogueState } from '../../../src/dialogue/types.ts';
 import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
-import { NOW, nluOf, seeded } from '../dialogue/harness.ts';
+import { createHarness, NOW, nluOf, seeded } from '../dialogue/harness.ts';
 
 const skills = createBuiltinSkills({ random: seeded(1) });
 const featuresOf = (text: string, state: DialogueState, intent: string | null = null) =>
@@ -124,5 +125,20 @@ describe('decide.ts Chinese guards, round 12', () => {
     const f = featuresOf('之前定的多久来着', state, 'repeat');
     const d = decideAction(state, f, outputs({ start_task: 1 }, { repeat: 0.9, timer: 0.1 }, f, 0.3));
     assert.equal((d.action as { intent?: string }).intent, 'timer');
+  });
+});
+
+describe('a tag question to a confirmation (review r11 should-fix 9)', () => {
+  it('"对吧" / "是吧？" / "好了好了" leave the list and the confirmation as they are; a yes then clears it', async () => {
+    for (const said of ['对吧', '是吧？', '好了好了']) {
+      const h = await createHarness();
+      await h.say('购物清单加牛奶和面包', 'shopping_list_update');
+      await h.say('把购物清单清空', 'shopping_list_update');
+      const tag = await h.say(said, 'yes');
+      assert.notEqual(tag.understanding.action, 'confirm', said);
+      const read = await h.say('购物清单上有什么', 'shopping_list');
+      assert.match(read.reply.text, /牛奶/u, said);
+    }
+    assert.equal(asksBackZh('对吧 清吧'), false);
   });
 });
