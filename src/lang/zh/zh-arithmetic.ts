@@ -28,6 +28,8 @@ const PEOPLE = '(?:个人|个|人|位)';
 const GROUPS = '(?:组|队|批|拨|桌|车|份|次|轮)';
 /** The share itself: AA (制), 平摊, 均摊, 平分, 分摊, 分. */
 const SHARE = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账|摊|分(?![钟之]))';
+/** A number of people that shares nothing yet ("六个人吃饭", not "六个人AA"): hoisted out of a replace callback. */
+const PEOPLE_COUNTED = new RegExp(String.raw`${NB}\s*${PEOPLE}(?!\s*${SHARE})`, 'u');
 /** A share that cannot be a score or minutes ("考了90分"): the only one a distant amount may be said before. */
 const SHARE_SAID = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账)';
 
@@ -50,8 +52,8 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // pays is a share, read by the share rules below.
   [
     /(?:每个?人|人均|(?<![\d.])1个?人|一人)\s*(?:要|得|应该)?\s*(?:出|付|掏|摊|分|给|交|拿)?\s*(?=多少|几)/gu,
-    (match: string, ...rest: unknown[]) =>
-      new RegExp(String.raw`${NB}\s*${PEOPLE}(?!\s*${SHARE})`, 'u').test(String(rest.at(-1))) ? ' 平摊 ' : match,
+    // The last argument of a replace callback is the whole string while the pattern has no named groups.
+    (match: string, ...rest: unknown[]) => (PEOPLE_COUNTED.test(String(rest.at(-1))) ? ' 平摊 ' : match),
   ],
   // "每人多少", "一个人出几块": who pays a share adds no number to the sum.
   [/(?:每个?人|(?<![\d.])1个?人|人均)(?=\s*(?:多少|几|要|得|出|付|掏|摊|分|$))/gu, ' '],
@@ -122,6 +124,7 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // or what it comes to ("扣完还剩多少", "涨完多少"), the amount less or plus the share.
   [
     new RegExp(String.raw`${NB}[^\d。；;]{0,8}?(扣除|扣掉|扣|抽成|提成|抽|涨了|涨)\s*(${N})\s*%`, 'gu'),
+    // No named groups: the last two arguments are the match's offset and the whole string.
     (_: string, amount: string, verb: string, share: string, ...rest: unknown[]) => {
       const after = String(rest.at(-1)).slice(Number(rest.at(-2)) + _.length);
       if (!RESULT_AFTER.test(after)) return `${share}% * ${amount}`;
@@ -379,6 +382,11 @@ function symbols(text: string): string | undefined {
 
 /** Asks what is left: "还剩多少", "剩下几块", "还有多少", "净赚多少". */
 const LEFT = /还剩|剩下|剩余|剩多少|剩几|余下|还有多少|还有几|结余|净赚|净挣|净收入/u;
+/**
+ * What is left that is no money: "还有多少没卖" asks for the things not sold, "剩几个没做" the jobs (review
+ * r11 should-fix 13); "还有多少没花" is still money.
+ */
+const NOT_MONEY_LEFT = /(?:还有|剩下?)[^，,。]{0,4}没(?:卖|做|吃|喝|写|看|到|来|办)/u;
 /** Money that comes in before an amount: "收了", "赚了", "卖了", "有", "工资". */
 const GAIN = /(?:收了?|收入|赚了?|挣了?|卖了?|进账|到账|有|带了|存了|工资|发了)[^\d]{0,4}$/u;
 /** Money that goes out before an amount: "花了", "进货花了", "交了", "还了", "给了". */
@@ -395,7 +403,7 @@ const MONEY_AMOUNT = new RegExp(
  * with a verb that spends or earns it; no operator may be said.
  */
 function netOf(digits: string, s: string): string | undefined {
-  if (!LEFT.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
+  if (!LEFT.test(digits) || NOT_MONEY_LEFT.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
   const terms: string[] = [];
   let from = 0;
   for (const m of digits.matchAll(MONEY_AMOUNT)) {

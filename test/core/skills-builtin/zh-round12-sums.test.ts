@@ -51,3 +51,11 @@ describe('a result shared out afterwards', () => {
     assert.match(given.reply.text, /150/u);
   });
 });
+
+describe('what is left (review r11 should-fix 13)', () => {
+  it('is money unless the things not sold or done are asked for', () => {
+    assert.equal(toSymbolsZh('收了五百 花了两百 还有多少没花'), '500 - 200');
+    assert.notEqual(toSymbolsZh('卖了三百块 花了100 还有多少没卖'), '300 - 100');
+    assert.notEqual(toSymbolsZh('做了八十 花了三十 剩几个没做'), '80 - 30');
+  });
+});
