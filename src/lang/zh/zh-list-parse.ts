@@ -51,6 +51,8 @@ const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|�
 const REASON = new RegExp(`^${STOCK_ZH}$`, 'u');
 /** A reason clause at the end of a turn, after a space or a comma. */
 const TRAILING_REASON = new RegExp(`[，,\\s]+${STOCK_ZH}$`, 'u');
+/** The kind of the item just named, said after it ("香菇，要干的", Cantonese "冬菇，要干嘅"): no item of its own. */
+const KIND_WANTED = /^要(?:\p{Script=Han}{1,4})的$/u;
 /** An adverb left alone by a split ("牛奶 鸡蛋 都不要了", "纸巾 已经买过了"): no item. */
 const ADVERB_ALONE = /^(?:都|全|全都|也|还|已经|早就|早都|统统|通通)$/u;
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
@@ -114,6 +116,7 @@ const CANTONESE_LIST_WORDS: [RegExp, string][] = [
   [/划走|剔走|剔咗|剔/gu, '划掉'],
   [/搞掂/gu, '搞定'],
   [/冇/gu, '没有'],
+  [/嘅/gu, '的'],
 ];
 
 /**
@@ -146,7 +149,9 @@ export function splitItemsZh(text: string): string[] {
         .replace(RAN_OUT, '')
         .trim(),
     )
-    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s));
+    .filter(
+      (s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s) && !KIND_WANTED.test(s),
+    );
 }
 
 /**

@@ -21,6 +21,11 @@ describe('Cantonese list requests', () => {
     for (const [said, add] of cases) assert.deepEqual(parseListRequestZh(said).add, add, said);
   });
 
+  it('take the kind wanted after an item for no item of its own', () => {
+    assert.deepEqual(parseListRequestZh('仲有腐竹，要干嘅').add, ['腐竹']);
+    assert.deepEqual(parseListRequestZh('还有虾，要新鲜的').add, ['虾']);
+  });
+
   it('remove the item named before 删咗佢 / 剔走佢 / 搞掂咗', () => {
     const cases: [string, string[]][] = [
       ['豆腐删咗佢，唔要喇', ['豆腐']],
