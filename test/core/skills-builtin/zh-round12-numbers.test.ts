@@ -1,7 +1,7 @@
 /**
  * Round 12's Chinese number and time classes (from zh-train-10's failures, our own sentences): loose
  * counts and lengths (十来分钟, 个把小时, 三四分钟, 俩, 仨, 半打), 点一个 as a clock time and a count, a verb
- * said twice around 一, Shanghainese 明朝 / 下半天, and a shift said with 个钟.
+ * said twice around 一, Shanghainese 明朝 / 下半天, Cantonese 听日 / 下昼, and a shift said with 个钟.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -71,6 +71,16 @@ describe('clock times', () => {
     assert.deepEqual(entities('明朝上半天十点去医院')[0]?.[2], '2026-11-27T10:00:00+01:00');
     assert.deepEqual(entities('今朝下半天四点')[0]?.[2], '2026-11-26T16:00:00+01:00');
     assert.deepEqual(entities('明朝的皇帝是谁'), []);
+  });
+
+  it('read Cantonese days and day parts: 听日, 听朝, 听晚, 后日, 琴日, 下昼, 晏昼, 朝早, 夜晚', () => {
+    assert.deepEqual(entities('听日下昼五点提我交表')[0]?.[2], '2026-11-27T17:00:00+01:00');
+    assert.deepEqual(entities('听朝六点半叫醒我')[0]?.[2], '2026-11-27T06:30:00+01:00');
+    assert.deepEqual(entities('听晚七点')[0]?.[2], '2026-11-27T19:00:00+01:00');
+    assert.deepEqual(entities('后日晏昼一点')[0]?.[2], '2026-11-28T13:00:00+01:00');
+    assert.deepEqual(entities('琴日')[0]?.[2], '2026-11-25');
+    assert.deepEqual(entities('夜晚十点')[0]?.[2], '2026-11-26T22:00:00+01:00');
+    assert.deepEqual(entities('以后日子还长'), []);
   });
 
   it('hear a shift of the time said in 个钟', () => {
