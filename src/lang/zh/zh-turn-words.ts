@@ -117,16 +117,19 @@ const CONFIRM_NO =
   /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不要|还是别|还是不要|不了)(?!忘|说)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清空|不清了|不删|别清|别删/u;
 /** A new request after the refusal words ('先不说这个，你帮我算算…'): no answer to the confirmation. */
 const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
-/** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */
+/**
+ * A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", Cantonese
+ * "系啊 清晒", Shanghainese "好额，清脱伊" (额 is 的, 脱 is 掉, 伊 is it).
+ */
 const CONFIRM_YES =
-  /^(?:(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系[啊呀]?|係[啊呀]?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒|佢|喇|嘞)*(?=[\s，,删清]|$)/iu;
+  /^(?:(?:嗯+|好[的额]?|好吧|行|可以|确定|确认|对额?|是[的额]?|系[啊呀]?|係[啊呀]?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清脱|清了|清晒|删掉|删脱|删了|清|删)(?:了|吧|啦|啊|晒|佢|伊|喇|嘞)*(?=[\s，,删清]|$)/iu;
 /**
  * A yes and nothing else, said with feeling or in a dialect: "对对对", "是是是", "中", "中中中", "得嘞",
  * "要得", "阔以", "妥了". Not "对不起" or "不对": every word of the turn must be a yes. Not a tag that
  * asks back ("对吧", "是吧": "right?") nor an impatient "好了好了" ("enough"): {@link NO_YES}.
  */
 const YES_ONLY =
-  /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
+  /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|额|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
 /** "对吧", "是吧？", "好了好了": said with the yes words, they ask back or stop the talk. */
 const NO_YES = /^(?:对|是)吧|好了[\s，,！!。~～]*好了/u;
 const saysYesOnly = (text: string) => YES_ONLY.test(text) && !NO_YES.test(text);

@@ -71,6 +71,13 @@ describe('Chinese turn words, round 12', () => {
     assert.equal(readTalk('得咗'), 'ack');
   });
 
+  it('hear a Shanghainese yes (额 for 的) with or without its verb', () => {
+    assert.equal(answersConfirmZh('好额，删脱伊'), 'yes');
+    assert.equal(answersConfirmZh('是额'), 'yes');
+    assert.ok(zhCues.yes.test('对额'));
+    assert.equal(answersConfirmZh('好额，先别删'), 'no');
+  });
+
   it('hear a flat joke in two clauses, but not a request after it', () => {
     assert.ok(notFunnyZh('这个好尬，笑不出来'));
     assert.ok(notFunnyZh('太冷了这个'));
