@@ -19,13 +19,20 @@ import { hanNumeralValue } from './zh-numbers.ts';
 
 const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
 /**
+ * Where a Wu or Cantonese day word (明朝, 今朝, 后日, 听日, 听朝, 听晚, 琴日, 寻日) ends: before a day part,
+ * a clock time or no more Han (a comma, a space, the end). Inside a Mandarin word it is no day: 听日语,
+ * 探寻日本, 钢琴日记, 明朝三百年 (a numeral counts only as a clock time: 明朝三点).
+ */
+const DIALECT_DAY_END =
+  '(?=早上|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|晚上|夜里|(?:[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3})(?:点|时|[:：])|(?!\\p{Script=Han}))';
+/**
  * The parts of one date-time expression, each optional in it (but not all): day, weekday,
  * calendar date, day part, clock time. Every repeat inside is bounded and nothing repeats the
  * parts, so the whole pattern is linear; each part alone passes the regex-safety check.
  * @internal exported for the regex-safety test
  */
 export const ZH_DATE_PARTS: readonly string[] = [
-  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|(?:明朝|今朝|后日)(?=早上|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|晚上|夜里|[0-9一二两三四五六七八九十])|听日|听朝|听晚|琴日|寻日|${ZH_HOLIDAY_PATTERN})`,
+  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|(?:明朝|今朝|后日|听日|听朝|听晚|琴日|寻日)${DIALECT_DAY_END}|${ZH_HOLIDAY_PATTERN})`,
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
   '(早上|早晨|清晨|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|傍晚|晚上|夜里|夜间|半夜|凌晨)',

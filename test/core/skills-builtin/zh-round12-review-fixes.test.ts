@@ -1,0 +1,31 @@
+/**
+ * Review r12 dlg-zh must-fix points, with our own sentences: a Wu or Cantonese day word inside a
+ * Mandarin word is no day; sums chained with one operator said twice still compute.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createHarness } from '../dialogue/harness.ts';
+
+describe('dialect day words inside Mandarin words', () => {
+  it('keep the reminder text and its time', async () => {
+    const cases: [string, RegExp, RegExp][] = [
+      ['提醒我后天上午十点去报听日语口语班', /听日语口语班/u, /10:00/u],
+      ['提醒我周四晚上八点看探寻日落的纪录片', /探寻日落的纪录片/u, /20:00/u],
+      ['提醒我下午四点把钢琴日程表发给老师', /钢琴日程表/u, /16:00/u],
+      ['提醒我明天晚上七点读明朝两百年那本书', /明朝两百年/u, /19:00/u],
+    ];
+    for (const [said, task, time] of cases) {
+      const h = await createHarness();
+      const set = await h.say(said, 'reminder_update');
+      assert.match(set.reply.text, task, said);
+      assert.match(set.reply.text, time, said);
+    }
+  });
+
+  it('still read a dialect day before a time or a day part', async () => {
+    const h = await createHarness();
+    const set = await h.say('听日下昼三点提醒我去银行', 'reminder_update');
+    assert.match(set.reply.text, /15:00/u);
+    assert.match(set.reply.text, /明天/u);
+  });
+});
