@@ -74,6 +74,8 @@ const ROUGH_RE = new RegExp(
 const ABOUT_RE = new RegExp(`来(?=${MEASURE_SOURCE})`, 'uy');
 /** One-character measure words, never the verb of "看一看". */
 const ZH_MEASURE_CHAR = /[个只条张件位块次本瓶盒杯碗颗粒片份双对天年月周点分秒斤里米克]/u;
+/** An arithmetic operator said as a word: never a verb said twice around 一. */
+const OPERATOR_CHAR = /[加减乘除]/u;
 /** "半打" (half a dozen). A bare 打 after another numeral is too often the verb (一打电话就…). */
 const HALF_DOZEN_RE = /半打/gu;
 /** A unit abbreviation in Latin letters after a number, then no more letters. */
@@ -192,9 +194,17 @@ export function findZhNumbers(ctx: ScanContext): void {
       NOT_ONE_RE.lastIndex = end;
       if (NOT_ONE_RE.test(text)) continue;
       // "记一记", "看一看", "等一等": a verb said twice around 一 is done briefly, nothing is counted
-      // ("一个一个半小时" repeats a measure word, not a verb: the second 一 counts).
+      // ("一个一个半小时" repeats a measure word, not a verb: the second 一 counts). An operator is no
+      // verb ("三加一加二", "一加一加一"), nor is a word said after a numeral ("五减一减二").
       const verb = text.charAt(end);
-      if (start > 0 && text.charAt(start - 1) === verb && /\p{Script=Han}/u.test(verb) && !ZH_MEASURE_CHAR.test(verb))
+      if (
+        start > 0 &&
+        text.charAt(start - 1) === verb &&
+        /\p{Script=Han}/u.test(verb) &&
+        !ZH_MEASURE_CHAR.test(verb) &&
+        !OPERATOR_CHAR.test(verb) &&
+        !FOLLOWS_NUMBER.test(text.charAt(start - 2))
+      )
         continue;
     }
     // An ASCII number inside a Latin word ("covid19", "mp3") is not a Chinese number.

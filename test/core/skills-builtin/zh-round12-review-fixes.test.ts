@@ -29,3 +29,19 @@ describe('dialect day words inside Mandarin words', () => {
     assert.match(set.reply.text, /明天/u);
   });
 });
+
+describe('sums with an operator said twice around 一', () => {
+  it('compute', async () => {
+    const cases: [string, RegExp][] = [
+      ['四加一加五等于多少', /10/u],
+      ['九减一减三是几', /5/u],
+      ['六乘一乘二', /12/u],
+      ['一加一加一加一是多少', /4/u],
+    ];
+    for (const [said, answer] of cases) {
+      const h = await createHarness();
+      const r = await h.say(said, 'calculator');
+      assert.match(r.reply.text, answer, said);
+    }
+  });
+});
