@@ -205,14 +205,15 @@ export function toSymbolsZh(said: string): string | undefined {
   const retaken = takenBack(text);
   if (retaken !== undefined) return retaken;
   const whole = symbols(text);
-  if (whole !== undefined) return whole;
+  // "一共18个，每个…多少钱" read as the count alone is a wrong figure: a rate not understood asks back.
+  if (whole !== undefined && !(BARE_NUMBER.test(whole) && /每/u.test(text))) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",
   // "再除以30天呢，平均一天多少": the first clause that is arithmetic on its own.
   const clauses = text.split(CLAUSE);
   if (clauses.length < 2) return undefined;
   for (const clause of clauses) {
     const found = /\d|[零一二两三四五六七八九十百千万]/u.test(clause) ? symbols(clause) : undefined;
-    if (found !== undefined) return found;
+    if (found !== undefined && !BARE_NUMBER.test(found)) return found;
   }
   return undefined;
 }
@@ -364,6 +365,37 @@ export function scaleZh(text: string): string | undefined {
 /** "360四个人AA": the people counted in Han numerals after an amount in digits are another number, not more digits. */
 const AMOUNT_THEN_PEOPLE = /(\d)(?=[一二两三四五六七八九十]{1,3}\s*(?:个人|位|人))/gu;
 
+/** The things counted by a rate: "18单", "每单6块5", "3箱", "每箱24瓶". */
+const RATE_COUNTED = `(?:${MEASURE_WORDS}|${RATE_UNITS}|趟|单|套|台|辆|双|次)`;
+/** A price or amount for each ("6块5", "30块", "24瓶"): its figure and tenths. */
+const EACH_AMOUNT = String.raw`(\d+(?:\.\d+)?)\s*(?:(?:块钱|块|元钱|元|蚊)\s*(\d)?(?:毛|角)?|${MEASURE_WORDS})?`;
+/** "一共18单，每单6块5": a count, then the amount for each of the same things. */
+const COUNT_THEN_EACH = new RegExp(
+  String.raw`(?<![\d.])(\d+)\s*(${RATE_COUNTED})[^\d每]{0,12}每\s*\2\s*${EACH_AMOUNT}`,
+  'u',
+);
+/** "每箱24瓶，买了3箱": the amount for each, then the count of the same things. */
+const EACH_THEN_COUNT = new RegExp(
+  String.raw`每\s*(${RATE_COUNTED})\s*${EACH_AMOUNT}[^\d]{0,12}?(?<![\d.])(\d+)\s*\1`,
+  'u',
+);
+
+/**
+ * A rate said with 每 and a count of the same things ("一共18单，每单6块5，多少钱" → `18 * 6.5`,
+ * "每箱24瓶，买了3箱" → `3 * 24`): the count times the amount for each.
+ */
+function rateOf(digits: string): string | undefined {
+  const price = (n: string, tenth?: string): string => (tenth === undefined ? n : `${n}.${tenth}`);
+  const first = COUNT_THEN_EACH.exec(digits);
+  if (first !== null) return `${first[1]} * ${price(first[3]!, first[4])}`;
+  const then = EACH_THEN_COUNT.exec(digits);
+  if (then !== null) return `${then[4]} * ${price(then[2]!, then[3])}`;
+  return undefined;
+}
+
+/** A sum reduced to one number, no operator said: no answer to a question ("一共18单" is a count). */
+const BARE_NUMBER = /^-?\d+(?:\.\d+)?$/u;
+
 function symbols(text: string): string | undefined {
   const digits = zhNumbersToDigits(
     text
@@ -371,6 +403,8 @@ function symbols(text: string): string | undefined {
       .replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折')
       .replace(AMOUNT_THEN_PEOPLE, '$1 '),
   );
+  const rate = rateOf(digits);
+  if (rate !== undefined) return rate;
   let s = digits;
   for (const [pattern, replacement] of REWRITES)
     s = typeof replacement === 'string' ? s.replace(pattern, replacement) : s.replace(pattern, replacement);

@@ -45,3 +45,21 @@ describe('sums with an operator said twice around 一', () => {
     }
   });
 });
+
+describe('a count and a price for each', () => {
+  it('is the count times the price, or a question back, never the count alone', async () => {
+    const cases: [string, RegExp][] = [
+      ['一共九趟，每趟二十五块，多少钱', /225/u],
+      ['买了7袋，每袋3块2，共多少', /22\.4/u],
+      ['每盒12支，买了5盒，一共几支', /60/u],
+    ];
+    for (const [said, answer] of cases) {
+      const h = await createHarness();
+      const r = await h.say(said, 'calculator');
+      assert.match(r.reply.text, answer, said);
+    }
+    const h = await createHarness();
+    const r = await h.say('一共14件，每件价格不一样，多少钱', 'calculator');
+    assert.doesNotMatch(r.reply.text, /14/u);
+  });
+});
