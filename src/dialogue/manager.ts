@@ -283,18 +283,11 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
    * English typed with a Chinese or Japanese input method (ＷＨＡＴ ＩＳ ５＋５) is read by the English
    * cues and slot extractors as ASCII, its entities' texts too (one code unit for one: offsets hold).
    * Chinese text keeps its full-width forms: its grammars read them, and its punctuation (，：) is
-   * what the Chinese parsers split on. Traditional characters (幫我設個鬧鐘, 購物清單加雞蛋, 五公里係幾多英里)
-   * are read as simplified ones, as the intent model, the entity grammars and the cues already read
-   * them: the decision's words, the skills' parsers and their replies then work as for simplified text
-   * (same offsets: `keepLength`).
+   * what the Chinese parsers split on. Traditional characters keep their forms here: a name or an item
+   * is the user's words (叫我陳大文 stays 陳大文); only the decision reads them as simplified ones (below).
    */
   function readable(turn: DialogueTurn): DialogueTurn {
-    if (hasHan(turn.text)) {
-      const text = foldHanVariants(turn.text, { keepLength: true });
-      if (text === turn.text) return turn;
-      const entities = turn.nlu.entities.map((e) => ({ ...e, text: foldHanVariants(e.text, { keepLength: true }) }));
-      return { ...turn, text, nlu: { ...turn.nlu, entities } };
-    }
+    if (hasHan(turn.text)) return turn;
     const text = foldFullWidth(turn.text);
     if (text === turn.text) return turn;
     const entities = turn.nlu.entities.map((e) => ({ ...e, text: foldFullWidth(e.text) }));
@@ -326,7 +319,15 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
         : junk !== undefined
           ? { type: junk, confidence: 1 }
           : // The policy reads a snapshot: it may be asynchronous (the context model) and must not see or make changes.
-            await policy({ nlu: turn.nlu, state: structuredClone(state), skills, text: turn.text, now });
+            await policy({
+              nlu: turn.nlu,
+              state: structuredClone(state),
+              skills,
+              // The decision's words read traditional characters as simplified ones (幫我設個鬧鐘), as the
+              // intent model and the entity grammars do; the skills get the user's own text.
+              text: hasHan(turn.text) ? foldHanVariants(turn.text, { keepLength: true }) : turn.text,
+              now,
+            });
     if (turn.signal.aborted) throw abortReason(turn.signal);
     const two = language.foreign ? undefined : splitTurn(turn, action, language.tag);
     const first = two === undefined ? turn : firstOf(turn, two);

@@ -6,6 +6,7 @@
  * @module
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
+import { foldHanVariants } from '../../nlu/runtime/han-variants.ts';
 import { withoutTrailingRemarksZh } from './zh-remarks.ts';
 import { splitAtTakeBackZh } from './zh-split-at-take-back.ts';
 import { UNIT_PATTERN, unitByAlias } from '../../skills/builtin/units.ts';
@@ -132,10 +133,12 @@ const NOT_READ =
 /**
  * Reads a Chinese conversion request or a fragment of one. A part taken back ("换成厘米不对换成米") is
  * replaced by what follows the take-back.
- * @param text e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
+ * @param said e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
  * @returns the unit ids (`kilometer`, `mile`) and amount it names
  */
-export function parseConversionZh(text: string): ZhConversion {
+export function parseConversionZh(said: string): ZhConversion {
+  // Traditional characters (十公里係幾多英里) read as simplified: a conversion stores none of the user's words.
+  const text = foldHanVariants(said, { keepLength: true });
   const parts = splitAtTakeBackZh(text);
   if (parts !== undefined) {
     const meant = readConversion(parts[1]);

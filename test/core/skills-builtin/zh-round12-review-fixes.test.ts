@@ -63,3 +63,12 @@ describe('a count and a price for each', () => {
     assert.doesNotMatch(r.reply.text, /14/u);
   });
 });
+
+describe('traditional characters', () => {
+  it('keep a name as the user wrote it', async () => {
+    const h = await createHarness();
+    await h.say('以後叫我劉德華', 'change_user_name');
+    const asked = await h.say('我叫什么名字', 'user_name');
+    assert.match(asked.reply.text, /劉德華/u);
+  });
+});
