@@ -95,37 +95,53 @@ function withoutItemTailsZh(text: string): string {
   return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
 }
 
+/** Cantonese words a turn says only in Cantonese: with one of them, 同 between two items is "and". */
+const CANTONESE_MARKER = /咗|佢|嘅|喺|乜|咩|仲有|同埋|啲|唔|冇|睇|係/u;
+/** 同 as "and" between two items ("可乐同柠檬茶"), not in 同事, 相同, 胡同, 合同. */
+const CANTONESE_AND =
+  /(?<=\p{Script=Han}{2})(?<![相共胡不如等陪连赞会一合协偕认雷混随大加添买要放记])同(?![事学意样款时步期类城伴一])/gu;
 /**
- * Cantonese function words of a list request, said as their Mandarin ones so one grammar reads both:
- * "购物单加可乐同柠檬茶" (同 and), "交电费搞掂咗，划走佢" (咗 done, 佢 it), "睇下购物单有乜嘢先" (what is on
- * it), "仲有咩未做" (what is still to do), "喺购物单度加…" (on the list). Items keep their words: only
- * these grammatical words change, and 同 only between two items (not in 同事, 相同, 胡同, 合同).
+ * Cantonese grammatical words of a list request that never stand inside an item, said as their
+ * Mandarin ones: "交电费搞掂咗，划走佢" (咗 done, 佢 it), "仲有冬菇" (and also), "喺购物单度加…" (on the
+ * list), "要干嘅" (嘅 at a clause's end). 剔 is a remove verb only as 剔走 / 剔咗 / 剔掉 / 剔佢 (剔骨刀 is an item).
  */
-const CANTONESE_LIST_WORDS: [RegExp, string][] = [
-  [
-    /同埋|(?<=\p{Script=Han}{2})(?<![相共胡不如等陪连赞会一合协偕认雷混随大加添买要放记])同(?![事学意样款时步期类城伴一])/gu,
-    '和',
-  ],
+const CANTONESE_EDGE_WORDS: [RegExp, string][] = [
+  [/同埋/gu, '和'],
   [/咗/gu, '了'],
   [/(?<=[删划走掉了])佢(?:哋)?/gu, ''],
   [/仲有/gu, '还有'],
+  [/(?<=^|[，,、\s])喺/gu, '在'],
+  [/(?<=(?:单|清单|列表|待办))(?:入面|度)/gu, '里'],
+  [/划走|剔走|剔咗|剔(?=佢|掉)/gu, '划掉'],
+  [/搞掂/gu, '搞定'],
+  [/嘅(?=$|[，,。！!？?\s])/gu, '的'],
+];
+/** Cantonese question and reading words, for telling a question only: they may stand inside an item (咩咩羊, 冇糖). */
+const CANTONESE_QUESTION_WORDS: [RegExp, string][] = [
   [/乜嘢|乜|咩/gu, '什么'],
   [/睇(?:下|睇|吓)?/gu, '看看'],
-  [/喺/gu, '在'],
-  [/(?<=(?:单|清单|列表|待办))(?:入面|度)/gu, '里'],
-  [/划走|剔走|剔咗|剔/gu, '划掉'],
-  [/搞掂/gu, '搞定'],
   [/冇/gu, '没有'],
-  [/嘅/gu, '的'],
 ];
 
 /**
- * A Chinese list request with its Cantonese function words in Mandarin ({@link CANTONESE_LIST_WORDS}).
+ * A Chinese list request with its Cantonese grammatical words in Mandarin ({@link CANTONESE_EDGE_WORDS};
+ * 同 as "and" only in a turn said in Cantonese). Items keep the user's words: 剔骨刀, 同仁堂, 周末同家人吃饭.
+ * @param text the turn
+ */
+function listEdgeWordsZh(text: string): string {
+  let s = text;
+  for (const [pattern, mandarin] of CANTONESE_EDGE_WORDS) s = s.replace(pattern, mandarin);
+  return CANTONESE_MARKER.test(text) ? s.replace(CANTONESE_AND, '和') : s;
+}
+
+/**
+ * A Chinese turn with its Cantonese words in Mandarin, question words too ("睇下购物单有乜嘢先"): only
+ * to tell whether it asks, never to take items from.
  * @param text the turn
  */
 export function listWordsZh(text: string): string {
-  let s = text;
-  for (const [pattern, mandarin] of CANTONESE_LIST_WORDS) s = s.replace(pattern, mandarin);
+  let s = listEdgeWordsZh(text);
+  for (const [pattern, mandarin] of CANTONESE_QUESTION_WORDS) s = s.replace(pattern, mandarin);
   return s;
 }
 
@@ -134,7 +150,7 @@ export function listWordsZh(text: string): string {
  * @param text the items part of a request (or a whole answer to "要加什么？")
  */
 export function splitItemsZh(text: string): string[] {
-  return withoutItemTailsZh(withoutFillersZh(listWordsZh(text)))
+  return withoutItemTailsZh(withoutFillersZh(listEdgeWordsZh(text)))
     .replace(LIST_REF, ' ')
     .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((s) =>
@@ -180,7 +196,8 @@ const VERB =
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const said = withoutItemTailsZh(withoutFillersZh(listWordsZh(text)));
+  // A question about the list ("购物单仲有乜嘢") is read with its question words too; a change keeps its items' words.
+  const said = withoutItemTailsZh(withoutFillersZh(readsListZh(text) ? listWordsZh(text) : listEdgeWordsZh(text)));
   const s = said
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')

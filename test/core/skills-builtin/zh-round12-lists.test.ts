@@ -11,7 +11,7 @@ import { createHarness } from '../dialogue/harness.ts';
 describe('Cantonese list requests', () => {
   it('add the items joined by 同 / 同埋, and keep 同 inside an item', () => {
     const cases: [string, string[]][] = [
-      ['购物单加牛奶同面包', ['牛奶', '面包']],
+      ['喺购物单加牛奶同面包', ['牛奶', '面包']],
       ['帮我喺购物单度加米同埋油', ['米', '油']],
       ['待办加个交租同埋续保险', ['交租', '续保险']],
       ['加同仁堂的膏药', ['同仁堂的膏药']],

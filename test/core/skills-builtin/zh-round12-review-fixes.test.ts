@@ -72,3 +72,31 @@ describe('traditional characters', () => {
     assert.match(asked.reply.text, /劉德華/u);
   });
 });
+
+describe('list items said with words the Cantonese list words also spell', () => {
+  it('keep their words', async () => {
+    const cases: [string, RegExp][] = [
+      ['购物清单加一把剔骨小刀', /剔骨小刀/u],
+      ['购物清单加两罐咩咩牌奶粉', /咩咩牌奶粉/u],
+      ['购物清单加一瓶冇糖可乐', /冇糖可乐/u],
+      ['购物清单加一盒同仁堂六味地黄丸', /同仁堂六味地黄丸/u],
+      ['待办加上周六同爸妈去爬山', /周六同爸妈去爬山/u],
+    ];
+    for (const [said, item] of cases) {
+      const h = await createHarness();
+      const intent = said.startsWith('待办') ? 'todo_list_update' : 'shopping_list_update';
+      const r = await h.say(said, intent);
+      assert.match(r.reply.text, item, said);
+      assert.doesNotMatch(r.reply.text, /没有/u, said);
+    }
+  });
+
+  it('still read Cantonese list words at a clause edge', async () => {
+    const h = await createHarness();
+    await h.say('购物清单加豆腐同埋白菜', 'shopping_list_update');
+    await h.say('剔走豆腐', 'shopping_list_update');
+    const read = await h.say('睇下购物清单仲有乜嘢', 'shopping_list_update');
+    assert.match(read.reply.text, /白菜/u);
+    assert.doesNotMatch(read.reply.text, /豆腐/u);
+  });
+});
