@@ -100,6 +100,14 @@ const CANTONESE_MARKER = /咗|佢|嘅|喺|乜|咩|仲有|同埋|啲|唔|冇|睇|
 /** 同 as "and" between two items ("可乐同柠檬茶"), not in 同事, 相同, 胡同, 合同. */
 const CANTONESE_AND =
   /(?<=\p{Script=Han}{2})(?<![相共胡不如等陪连赞会一合协偕认雷混随大加添买要放记])同(?![事学意样款时步期类城伴一])/gu;
+/** A turn that names the shopping list, whose items are things, not plans with someone. */
+const SHOPPING_LIST_NAMED = /购物(?:清?单|列表)/u;
+/**
+ * 同 between two short things added, the second ending the clause ("购物单加可乐同柠檬茶"): "and", while
+ * a longer name goes on (一盒同仁堂乌鸡白凤丸).
+ */
+const SHORT_ITEMS_AND =
+  /(?<=(?:加|买)\p{Script=Han}{1,4})同(?![事学意样款时步期类城伴一仁])(?=\p{Script=Han}{1,4}(?:$|[，,。！!？?、\s]))/gu;
 /**
  * Cantonese grammatical words of a list request that never stand inside an item, said as their
  * Mandarin ones: "交电费搞掂咗，划走佢" (咗 done, 佢 it), "仲有冬菇" (and also), "喺购物单度加…" (on the
@@ -131,7 +139,8 @@ const CANTONESE_QUESTION_WORDS: [RegExp, string][] = [
 function listEdgeWordsZh(text: string): string {
   let s = text;
   for (const [pattern, mandarin] of CANTONESE_EDGE_WORDS) s = s.replace(pattern, mandarin);
-  return CANTONESE_MARKER.test(text) ? s.replace(CANTONESE_AND, '和') : s;
+  if (CANTONESE_MARKER.test(text)) return s.replace(CANTONESE_AND, '和');
+  return SHOPPING_LIST_NAMED.test(text) ? s.replace(SHORT_ITEMS_AND, '和') : s;
 }
 
 /**

@@ -91,6 +91,12 @@ describe('list items said with words the Cantonese list words also spell', () =>
     }
   });
 
+  it('join two short things on the shopping list with 同', async () => {
+    const h = await createHarness();
+    const r = await h.say('购物清单加橙汁同吐司', 'shopping_list_update');
+    assert.equal(r.understanding.slots['add']?.toString(), '橙汁,吐司');
+  });
+
   it('still read Cantonese list words at a clause edge', async () => {
     const h = await createHarness();
     await h.say('购物清单加豆腐同埋白菜', 'shopping_list_update');
