@@ -106,3 +106,12 @@ describe('list items said with words the Cantonese list words also spell', () =>
     assert.doesNotMatch(read.reply.text, /豆腐/u);
   });
 });
+
+describe('a remark in traditional characters after a reminder', () => {
+  it('is no part of the task, which keeps its characters', async () => {
+    const h = await createHarness();
+    const set = await h.say('晚上八點提醒我繳電話費 千萬別忘了', 'reminder_update');
+    assert.match(set.reply.text, /繳電話費/u);
+    assert.doesNotMatch(set.reply.text, /忘/u);
+  });
+});
