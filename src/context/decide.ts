@@ -17,7 +17,9 @@ import { isFeelingOrInsult, opensUnsure, readTalk } from '../lang/talk.ts';
 import {
   againZh,
   answersConfirmZh,
+  asksBackZh,
   asksTimeLeftZh,
+  asksWhatWasSetZh,
   dropsZh,
   readsListZh,
   requestIntentZh,
@@ -169,13 +171,14 @@ function bareEnglish(utterance: string): boolean {
  * words), a pronoun-led statement, a reaction, thanks, yes/no, a cancel or a switch opener.
  */
 const ZH_OWN_WORDS =
-  /[吗呢吧嘛啊呀哦哈嗯么？?]|什么|怎么|为什么|几|哪|谁|多少|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给我|给你|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
+  /[吗呢吧嘛啊呀哦哈嗯么？?乜咩]|什么|怎么|为什么|几|哪|谁|多少|边啲|边个|边度|点样|点解|是不是|能不能|可不可以|有没有|^(?:我|你|他|她|它|这|那|等|先|讲|说|设|定|开|关|查|放|播|帮|给我|给你|来|算了|不用|不要|不对|不是|取消|停|别|好|行|对|是的|没|谢|再见|拜拜|你好|早|晚安|其实|对了|顺便)|难过|伤心|开心|累|烦|无聊|孤独/u;
 
 /**
  * What an answer may open with before the value ("哦对 去银行办卡", "哦想起来了，去邮局寄包裹",
- * "是关于周末给我妈过生日的事"): remembering, not words of its own.
+ * "是关于周末给我妈过生日的事", "就是那个，去幼儿园接仔"): remembering, not words of its own.
  */
-const ZH_ANSWER_OPENER = /^(?:(?:哦+|噢+|嗯+|啊)?[，,\s]*(?:对了|对|想起来了|我想起来了)|是关于|关于|就是)[，,、\s]*/u;
+const ZH_ANSWER_OPENER =
+  /^(?:(?:哦+|噢+|嗯+|啊)?[，,\s]*(?:对了|对|想起来了|我想起来了)|是关于|关于|就是(?:那个|这个)?|(?:那个|这个)(?=[，,、\s]))[，,、\s]*/u;
 
 /** A short Chinese turn (at most 12 Han characters, nothing else, after an opener) with no words of its own. */
 function bareChinese(utterance: string): boolean {
@@ -346,7 +349,8 @@ function conversationIntentZh(state: DialogueState, text: string): string | unde
     if (worked !== undefined && worked !== null) return worked.startsWith('todo') ? 'todo_list' : 'shopping_list';
   }
   const timers = state.task?.intent === 'timer' || acts.some((a) => a.intent === 'timer');
-  return timers && asksTimeLeftZh(text) ? 'timer' : undefined;
+  // "还剩多久", and "刚才设的啥来着" (what was set, read by the intent model as repeat).
+  return timers && (asksTimeLeftZh(text) || asksWhatWasSetZh(text)) ? 'timer' : undefined;
 }
 
 /**
@@ -357,20 +361,23 @@ function conversationIntentZh(state: DialogueState, text: string): string | unde
  * cancels, or already goes to that intent.
  */
 function requestedZh(state: DialogueState, f: TurnFeatures, command: DialogueCommand, best: number): number {
-  if (ANSWERS.has(command)) return -1;
-  const hasDate = f.candidates.some((c) => c.intent === 'date' && c.skill !== undefined && (c.feats[C_FITS] ?? 0) > 0);
-  // "停下来吧", "cancel掉吧" with nothing asked stop what the conversation set: the task's skill's.
+  // "停下来吧", "cancel掉吧", "行了停吧" with nothing asked stop what the conversation set: the task's
+  // skill's, which stops it, even when the model reads a cancel (a cancel only drops the task: the
+  // timer would ring on).
   const task = state.task;
   const stops = task !== undefined && state.pending === undefined && STOPPABLE.has(task.intent) && stopsZh(f.utterance);
+  if (ANSWERS.has(command) && !(stops && command === 'cancel')) return -1;
+  const hasDate = f.candidates.some((c) => c.intent === 'date' && c.skill !== undefined && (c.feats[C_FITS] ?? 0) > 0);
   const intent =
     requestIntentZh(f.utterance, hasDate) ??
     (stops ? task.intent : undefined) ??
     conversationIntentZh(state, f.utterance);
   if (intent === undefined) return -1;
   // Already the request the words ask for; out of scope it is not ("米饭那个还剩多少时间" read as timer, then dropped).
-  if (f.candidates[best]?.intent === intent && command !== 'out_of_scope') return -1;
+  if (f.candidates[best]?.intent === intent && command !== 'out_of_scope' && command !== 'cancel') return -1;
   // A stop goes to the task's skill, whichever of its intents the model reads ("那个拿报告的取消吧" as reminder).
-  if (stops && intent === task.intent && f.candidates[best]?.skill?.id === task.skillId) return -1;
+  if (stops && command !== 'cancel' && intent === task.intent && f.candidates[best]?.skill?.id === task.skillId)
+    return -1;
   if (!stops && state.task?.intent === intent && CARRY.has(command)) return -1;
   return f.candidates.findIndex((c) => c.intent === intent);
 }
@@ -391,6 +398,8 @@ function zhCommand(
   if (state.pending?.type === 'confirm') {
     const answer = answersConfirmZh(f.utterance);
     if (answer !== undefined) return { command: answer === 'yes' ? 'confirm' : 'deny', k: -1 };
+    // "对吧", "是吧？", "好了好了" confirm nothing, whatever the model reads: the confirmation stays open.
+    if (asksBackZh(f.utterance)) return { command: 'out_of_scope', k: -1 };
   }
   if (state.pending?.type === 'slot' && command !== 'cancel' && dropsZh(f.utterance))
     return { command: 'cancel', k: -1 };

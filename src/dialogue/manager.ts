@@ -8,6 +8,7 @@
 import type { Understanding } from '../engine/types.ts';
 import { abortReason } from '../errors.ts';
 import { capLength, foldFullWidth } from '../nlu/runtime/normalize.ts';
+import { foldHanVariants } from '../nlu/runtime/han-variants.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime, SlotDefinition } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
@@ -285,7 +286,8 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
    * English typed with a Chinese or Japanese input method (ＷＨＡＴ ＩＳ ５＋５) is read by the English
    * cues and slot extractors as ASCII, its entities' texts too (one code unit for one: offsets hold).
    * Chinese text keeps its full-width forms: its grammars read them, and its punctuation (，：) is
-   * what the Chinese parsers split on.
+   * what the Chinese parsers split on. Traditional characters keep their forms here: a name or an item
+   * is the user's words (叫我陳大文 stays 陳大文); only the decision reads them as simplified ones (below).
    */
   function readable(turn: DialogueTurn): DialogueTurn {
     if (hasHan(turn.text)) return turn;
@@ -320,7 +322,15 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
         : junk !== undefined
           ? { type: junk, confidence: 1 }
           : // The policy reads a snapshot: it may be asynchronous (the context model) and must not see or make changes.
-            await policy({ nlu: turn.nlu, state: structuredClone(state), skills, text: turn.text, now });
+            await policy({
+              nlu: turn.nlu,
+              state: structuredClone(state),
+              skills,
+              // The decision's words read traditional characters as simplified ones (幫我設個鬧鐘), as the
+              // intent model and the entity grammars do; the skills get the user's own text.
+              text: hasHan(turn.text) ? foldHanVariants(turn.text, { keepLength: true }) : turn.text,
+              now,
+            });
     if (turn.signal.aborted) throw abortReason(turn.signal);
     const two = language.foreign ? undefined : splitTurn(turn, action, language.tag);
     const first = two === undefined ? turn : firstOf(turn, two);

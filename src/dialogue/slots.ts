@@ -60,9 +60,12 @@ export function tagOf(slot: DialogueSlot): string {
  * else", "提醒我一下 有件事"): the skill should ask which, so a tagged span of only these is dropped.
  */
 const PLACEHOLDER = new RegExp(
-  String.raw`^(?:${PRONOUN_WORDS}|them|these|those|one|an?|the|(?:${STAND_IN_WORDS})(?: else)?|(?:a|the|some) words?|anything(?: else)?|everything|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些)|(?:一下\s*)?(?:有|有个|有件|有点)?(?:一件|件|个)?事(?:情|儿|项)?)$`,
+  String.raw`^(?:${PRONOUN_WORDS}|them|these|those|one|an?|the|(?:${STAND_IN_WORDS})(?: else)?|(?:a|the|some) words?|anything(?: else)?|everything|some ?things?|an? (?:few|couple(?: of)?) (?:things|items)|a few|items?|things?|later|now|again|somewhere|anywhere|here|there|someone|somebody|\p{Script=Han}{0,1}(?:东西|什么|一些)|(?:一下\s*)?(?:有|有个|有件|有点)?(?:一件|件|个)?事(?:情|儿|项)?|一下)$`,
   'iu',
 );
+
+/** Chinese sentence particles at the end of a span ("个事哈", "一下呗"). */
+const ZH_PARTICLES_AFTER = /(?<=\p{Script=Han})(?:呗|嘛|啦|咯|呢|吧|哈|啊|呀|哦)+$/u;
 
 /**
  * The words the slot tagger found for `tag` in a turn, confident enough, in text order.
@@ -75,7 +78,8 @@ export function taggedValues(entities: readonly Entity[], tag: string): string[]
   for (const e of entities) {
     if (e.kind !== 'slot' || e.name !== tag || (e.confidence ?? 1) < MIN_TAG_CONFIDENCE) continue;
     const text = e.text.replace(/^[\s"“'‘,.!?]+|[\s"”'’,.!?]+$/gu, '');
-    if (text !== '' && !PLACEHOLDER.test(text)) out.push(text);
+    // "提醒我个事哈", "你帮忙提醒我一下呗": the particle after the stand-in makes it no value either.
+    if (text !== '' && !PLACEHOLDER.test(text.replace(ZH_PARTICLES_AFTER, ''))) out.push(text);
   }
   return out;
 }

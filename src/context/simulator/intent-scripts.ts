@@ -205,7 +205,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         slot: 'add',
         bank: b(
           'and {item}|{item} too|also {item}|and some {item}|plus {item}|oh and {item}|{item} as well|and {items}',
-          '再加个{item}|还有{item}|{item}也要',
+          '再加个{item}|还有{item}|{item}也要|仲有{item}|{item}都要埋|另外再来点{item}',
         ),
       },
     ],
@@ -216,14 +216,15 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         bank: b(
           "what's on my list|what's on it now|what's on the list|read it back|show me the list|is {item} on my list|what do i have so far|" +
             'did you add {item}?|did u get all of them?|is the {item} one still there|how many things on there now',
-          '清单上有什么|现在有什么|清单上现在有什么|再看一下清单|现在清单里都有啥|念一下清单|都有哪些了|{item}在清单上吗',
+          '清单上有什么|现在有什么|清单上现在有什么|再看一下清单|现在清单里都有啥|念一下清单|都有哪些了|{item}在清单上吗|' +
+            '睇下清单有乜嘢|清单仲有咩|购物单入面有乜|而家有啲乜嘢',
         ),
       },
       {
         intent: 'shopping_list_update',
         bank: b(
           'clear the list|empty it|remove {item}|take {item} off|i want to add more|add some more stuff',
-          '清空清单|把{item}删掉|再加点东西|我还要加几样|还得加东西',
+          '清空清单|把{item}删掉|再加点东西|我还要加几样|还得加东西|{item}删咗佢|{item}唔要喇',
         ),
       },
     ],
@@ -254,7 +255,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         slot: 'add',
         bank: b(
           'and {todo}|also add {todo}|{todo} too|and also {todo}',
-          '还有{todo}|再加{todo}|加一个：{todo}|再加一项{todo}|{todo}也加上|另外{todo}',
+          '还有{todo}|再加{todo}|加一个：{todo}|再加一项{todo}|{todo}也加上|另外{todo}|仲有{todo}',
         ),
       },
     ],
@@ -263,7 +264,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         intent: 'todo_list_update',
         bank: b(
           'cross off {todo}|{todo} is done|remove {todo}|i finished {todo}',
-          '把{todo}划掉|{todo}做完了|删掉{todo}|{todo}已经完成了|把{todo}勾掉',
+          '把{todo}划掉|{todo}做完了|删掉{todo}|{todo}已经完成了|把{todo}勾掉|{todo}搞掂咗|{todo}搞掂咗，剔走佢',
         ),
       },
       {
@@ -271,7 +272,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         bank: b(
           "what's on my list|what's on it|show me the list|how many things are on it|is that one still there|" +
             'did you get all of them?|how many on there now',
-          '清单上有什么|再看一下清单|现在清单上有啥|都有哪些事|念一下待办|看看清单',
+          '清单上有什么|再看一下清单|现在清单上有啥|都有哪些事|念一下待办|看看清单|仲有咩未做|待办仲有乜嘢|睇下仲有咩要做',
         ),
       },
     ],
@@ -407,7 +408,10 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   },
   user_name: { full: b("what's my name|do you know my name|what do you call me", '我叫什么名字') },
   roll_dice: {
-    full: b('roll a die|roll two dice|roll a d20|throw the dice|roll a 6 sided die', '掷骰子|扔个骰子'),
+    full: b(
+      'roll a die|roll two dice|roll a d20|throw the dice|roll a 6 sided die',
+      '掷骰子|扔个骰子|摇俩骰子|扔仨骰子',
+    ),
     again: b('roll again|roll it again|another roll|reroll|once more, roll', '再掷一次|再扔一次|再摇一次|重新掷'),
   },
   flip_coin: {

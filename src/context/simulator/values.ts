@@ -34,6 +34,20 @@ function duration(rng: Rng, lang: SimLanguage): string {
       `${count(rng, 'zh', 50)}秒`,
       '一个半小时',
       `${count(rng, 'zh', 5)}个小时`,
+      // Loose lengths (round 12): about ten minutes, an hour or so, three or four minutes, half an hour
+      // said the Cantonese way, and 俩 / 仨 for two / three.
+      pick(rng, [
+        '十来分钟',
+        '二十来分钟',
+        '个把小时',
+        '个把钟头',
+        '三四分钟',
+        '五六分钟',
+        '七八分钟',
+        '半个钟',
+        '俩小时',
+        '仨小时',
+      ]),
     ]);
   const n = count(rng, 'en');
   return pick(rng, [

@@ -8,7 +8,7 @@
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
 import { withoutFillersZh } from './zh-fillers.ts';
-import { splitAtTakeBackZh } from './zh-take-back.ts';
+import { splitAtTakeBackZh } from './zh-split-at-take-back.ts';
 import { arithmeticRun } from '../../skills/builtin/expression.ts';
 
 const N = String.raw`-?\d+(?:\.\d+)?`;
@@ -28,9 +28,13 @@ const PEOPLE = '(?:个人|个|人|位)';
 const GROUPS = '(?:组|队|批|拨|桌|车|份|次|轮)';
 /** The share itself: AA (制), 平摊, 均摊, 平分, 分摊, 分. */
 const SHARE = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账|摊|分(?![钟之]))';
+/** A number of people that shares nothing yet ("六个人吃饭", not "六个人AA"): hoisted out of a replace callback. */
+const PEOPLE_COUNTED = new RegExp(String.raw`${NB}\s*${PEOPLE}(?!\s*${SHARE})`, 'u');
 /** A share that cannot be a score or minutes ("考了90分"): the only one a distant amount may be said before. */
 const SHARE_SAID = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账)';
 
+/** Words that ask for the amount after a share is taken off or added: "扣完还剩多少", "到手多少", "涨完多少". */
+const RESULT_AFTER = /剩|到手|实发|实际|拿到|完|之后|以后|变成|一共/u;
 /** Words that put an amount after a discount: "打八折以后是240", "打九折 省了30", "现在是400". */
 const AFTER_CHANGE = /以后|之后|后|省了?|便宜了?|少了|现在|剩/u;
 /** A turn that asks the price before a change: "原价多少", "原来是多少", "本来几块". */
@@ -48,8 +52,8 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   // pays is a share, read by the share rules below.
   [
     /(?:每个?人|人均|(?<![\d.])1个?人|一人)\s*(?:要|得|应该)?\s*(?:出|付|掏|摊|分|给|交|拿)?\s*(?=多少|几)/gu,
-    (match: string, ...rest: unknown[]) =>
-      new RegExp(String.raw`${NB}\s*${PEOPLE}(?!\s*${SHARE})`, 'u').test(String(rest.at(-1))) ? ' 平摊 ' : match,
+    // The last argument of a replace callback is the whole string while the pattern has no named groups.
+    (match: string, ...rest: unknown[]) => (PEOPLE_COUNTED.test(String(rest.at(-1))) ? ' 平摊 ' : match),
   ],
   // "每人多少", "一个人出几块": who pays a share adds no number to the sum.
   [/(?:每个?人|(?<![\d.])1个?人|人均)(?=\s*(?:多少|几|要|得|出|付|掏|摊|分|$))/gu, ' '],
@@ -115,6 +119,20 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
     (_, n: string, half?: string, tenth?: string) =>
       `${Number(n) * 10 + (half === undefined ? Number(tenth ?? 0) : 5)}%`,
   ],
+  // "底薪4200，绩效扣15%，扣多少", "工资八千 涨百分之十 涨多少": a share taken off or added to an
+  // amount said before it (in the same or an earlier clause), the share itself; asked what is left
+  // or what it comes to ("扣完还剩多少", "涨完多少"), the amount less or plus the share.
+  [
+    new RegExp(String.raw`${NB}[^\d。；;]{0,8}?(扣除|扣掉|扣|抽成|提成|抽|涨了|涨)\s*(${N})\s*%`, 'gu'),
+    // No named groups: the last two arguments are the match's offset and the whole string.
+    (_: string, amount: string, verb: string, share: string, ...rest: unknown[]) => {
+      const after = String(rest.at(-1)).slice(Number(rest.at(-2)) + _.length);
+      if (!RESULT_AFTER.test(after)) return `${share}% * ${amount}`;
+      return `${amount} ${verb.startsWith('涨') ? '+' : '-'} ${share}% * ${amount}`;
+    },
+  ],
+  // "那要是扣8%呢": a share said alone, as a follow-up, is the share ("8%").
+  [/(?:扣除|扣掉|扣|抽成|提成|抽|涨了|涨)\s*(?=\d+(?:\.\d+)?%)/gu, ''],
   // "45的账单给18%小费", "45的账单付18%的小费": the tip is a percentage of the bill.
   [new RegExp(String.raw`(${N})\s*的?账单\s*(?:给|付|加|留)?\s*(${N})\s*%\s*的?小费`, 'gu'), '$2% * $1'],
   // "花了120 小费按18%算", Cantonese "两百蚊畀一成小费": the amount, then the tip's share of it.
@@ -163,7 +181,10 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [/减去|减掉|减/gu, ' - '],
   [/负\s*(?=\d)/gu, '-'],
   // What is counted changes nothing: "除以30天", "乘5个人" (次 of 次方 was read above).
-  [/(\d)\s*(?:个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍)/gu, '$1 '],
+  [
+    /(\d)\s*(?:个人|个|天|人|次|张|件|桶|杯|份|瓶|盒|本|只|位|口|遍|单|趟|箱|袋|包|条|根|颗|罐|碗|串|套|台|辆|双)/gu,
+    '$1 ',
+  ],
 ];
 
 /** Words around a sum that change nothing ("等于几", "帮我算一下", "是多少"). */
@@ -184,14 +205,15 @@ export function toSymbolsZh(said: string): string | undefined {
   const retaken = takenBack(text);
   if (retaken !== undefined) return retaken;
   const whole = symbols(text);
-  if (whole !== undefined) return whole;
+  // "一共18个，每个…多少钱" read as the count alone is a wrong figure: a rate not understood asks back.
+  if (whole !== undefined && !(BARE_NUMBER.test(whole) && /每/u.test(text))) return whole;
   // A sum said in one clause of a longer turn: "先不说这个，你帮我算算128乘以6是多少",
   // "再除以30天呢，平均一天多少": the first clause that is arithmetic on its own.
   const clauses = text.split(CLAUSE);
   if (clauses.length < 2) return undefined;
   for (const clause of clauses) {
     const found = /\d|[零一二两三四五六七八九十百千万]/u.test(clause) ? symbols(clause) : undefined;
-    if (found !== undefined) return found;
+    if (found !== undefined && !BARE_NUMBER.test(found)) return found;
   }
   return undefined;
 }
@@ -259,7 +281,10 @@ export function sharedAmongZh(text: string): number | undefined {
   const s = zhNumbersToDigits(text.replace(/[\s，,。！!？?]+/gu, ''))
     .replace(/^(?:那么?|要是|如果是?|假如|再|换成|改成|变成)+/u, '')
     .replace(/(?:的话)?(?:呢|吧|啊|呀|每人|一人|人均|多少|几块|是多少|得多少|要多少|出多少)*$/u, '');
-  const m = new RegExp(String.raw`^(\d+)${PEOPLE}(?:${SHARE})?(?:的话)?$`, 'u').exec(s);
+  const m =
+    new RegExp(String.raw`^(\d+)${PEOPLE}(?:${SHARE})?(?:的话)?$`, 'u').exec(s) ??
+    // "平分给三个人", "分给仨人": the share first, then who shares it.
+    new RegExp(String.raw`^(?:${SHARE})给?(\d+)${PEOPLE}(?:的话)?$`, 'u').exec(s);
   return m === null ? undefined : Number(m[1]);
 }
 
@@ -340,6 +365,37 @@ export function scaleZh(text: string): string | undefined {
 /** "360四个人AA": the people counted in Han numerals after an amount in digits are another number, not more digits. */
 const AMOUNT_THEN_PEOPLE = /(\d)(?=[一二两三四五六七八九十]{1,3}\s*(?:个人|位|人))/gu;
 
+/** The things counted by a rate: "18单", "每单6块5", "3箱", "每箱24瓶". */
+const RATE_COUNTED = `(?:${MEASURE_WORDS}|${RATE_UNITS}|趟|单|套|台|辆|双|次)`;
+/** A price or amount for each ("6块5", "30块", "24瓶"): its figure and tenths. */
+const EACH_AMOUNT = String.raw`(\d+(?:\.\d+)?)\s*(?:(?:块钱|块|元钱|元|蚊)\s*(\d)?(?:毛|角)?|${MEASURE_WORDS})?`;
+/** "一共18单，每单6块5": a count, then the amount for each of the same things. */
+const COUNT_THEN_EACH = new RegExp(
+  String.raw`(?<![\d.])(\d+)\s*(${RATE_COUNTED})[^\d每]{0,12}每\s*\2\s*${EACH_AMOUNT}`,
+  'u',
+);
+/** "每箱24瓶，买了3箱": the amount for each, then the count of the same things. */
+const EACH_THEN_COUNT = new RegExp(
+  String.raw`每\s*(${RATE_COUNTED})\s*${EACH_AMOUNT}[^\d]{0,12}?(?<![\d.])(\d+)\s*\1`,
+  'u',
+);
+
+/**
+ * A rate said with 每 and a count of the same things ("一共18单，每单6块5，多少钱" → `18 * 6.5`,
+ * "每箱24瓶，买了3箱" → `3 * 24`): the count times the amount for each.
+ */
+function rateOf(digits: string): string | undefined {
+  const price = (n: string, tenth?: string): string => (tenth === undefined ? n : `${n}.${tenth}`);
+  const first = COUNT_THEN_EACH.exec(digits);
+  if (first !== null) return `${first[1]} * ${price(first[3]!, first[4])}`;
+  const then = EACH_THEN_COUNT.exec(digits);
+  if (then !== null) return `${then[4]} * ${price(then[2]!, then[3])}`;
+  return undefined;
+}
+
+/** A sum reduced to one number, no operator said: no answer to a question ("一共18单" is a count). */
+const BARE_NUMBER = /^-?\d+(?:\.\d+)?$/u;
+
 function symbols(text: string): string | undefined {
   const digits = zhNumbersToDigits(
     text
@@ -347,6 +403,8 @@ function symbols(text: string): string | undefined {
       .replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折')
       .replace(AMOUNT_THEN_PEOPLE, '$1 '),
   );
+  const rate = rateOf(digits);
+  if (rate !== undefined) return rate;
   let s = digits;
   for (const [pattern, replacement] of REWRITES)
     s = typeof replacement === 'string' ? s.replace(pattern, replacement) : s.replace(pattern, replacement);
@@ -358,6 +416,11 @@ function symbols(text: string): string | undefined {
 
 /** Asks what is left: "还剩多少", "剩下几块", "还有多少", "净赚多少". */
 const LEFT = /还剩|剩下|剩余|剩多少|剩几|余下|还有多少|还有几|结余|净赚|净挣|净收入/u;
+/**
+ * What is left that is no money: "还有多少没卖" asks for the things not sold, "剩几个没做" the jobs (review
+ * r11 should-fix 13); "还有多少没花" is still money.
+ */
+const NOT_MONEY_LEFT = /(?:还有|剩下?)[^，,。]{0,4}没(?:卖|做|吃|喝|写|看|到|来|办)/u;
 /** Money that comes in before an amount: "收了", "赚了", "卖了", "有", "工资". */
 const GAIN = /(?:收了?|收入|赚了?|挣了?|卖了?|进账|到账|有|带了|存了|工资|发了)[^\d]{0,4}$/u;
 /** Money that goes out before an amount: "花了", "进货花了", "交了", "还了", "给了". */
@@ -374,7 +437,7 @@ const MONEY_AMOUNT = new RegExp(
  * with a verb that spends or earns it; no operator may be said.
  */
 function netOf(digits: string, s: string): string | undefined {
-  if (!LEFT.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
+  if (!LEFT.test(digits) || NOT_MONEY_LEFT.test(digits) || /[+*/^√!%]|\s-\s/u.test(s)) return undefined;
   const terms: string[] = [];
   let from = 0;
   for (const m of digits.matchAll(MONEY_AMOUNT)) {

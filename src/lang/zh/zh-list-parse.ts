@@ -20,7 +20,7 @@ const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
 const CLEAR =
-  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除)|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
+  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除|走|晒)|清晒|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|划了|勾掉|移除|移走|拿走|删/u;
 const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
 // 加 is no add verb when 油 (油站, 油卡) is its whole object ("给车加油"); 加油条, 加油桃 add food.
@@ -42,7 +42,7 @@ const NOT_AN_ITEM =
   /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|的|没有?|[嗯呃额啊哦噢诶欸]+)?$|^(?:再|然后)?(?:给我|帮我)?(?:念|读|报)(?:一遍|一下|念|给我)/u;
 /** A question that reads the list: "清单里还剩啥要买的", "单子上都有些什么", "有哪些". */
 const READS =
-  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看|^(?:啥|什么|哪些|哪几样|几样)(?:还)?没(?:做|买|办|弄|完成)|(?:是不是|是否)空|空了(?:吗|没|么|不)|空的(?:吗|么)/u;
+  /还剩(?:啥|什么|哪些|多少|几)|剩下(?:啥|什么|哪些)|都有(?:些)?(?:啥|什么)|有哪些|有啥|有什么|念给我|念一下|念念|给我看看|^(?:啥|什么|哪些|哪几样|几样)(?:还)?[没未](?:做|买|办|弄|完成)|(?:是不是|是否)空|空了(?:吗|没|么|不)|空的(?:吗|么)/u;
 /** A clause asking whether something was added ("加了没", "加上没有", "加好了吗"), not adding it. */
 const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上去)了?(?:没有?|吗|么|不)[？?]?$/u;
 /** "两样：cheese跟bread", "三样东西：牛奶…", "记一笔：订车票": the count announces the items after the colon. */
@@ -51,6 +51,8 @@ const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|�
 const REASON = new RegExp(`^${STOCK_ZH}$`, 'u');
 /** A reason clause at the end of a turn, after a space or a comma. */
 const TRAILING_REASON = new RegExp(`[，,\\s]+${STOCK_ZH}$`, 'u');
+/** The kind of the item just named, said after it ("香菇，要干的", Cantonese "冬菇，要干嘅"): no item of its own. */
+const KIND_WANTED = /^要(?:\p{Script=Han}{1,4})的$/u;
 /** An adverb left alone by a split ("牛奶 鸡蛋 都不要了", "纸巾 已经买过了"): no item. */
 const ADVERB_ALONE = /^(?:都|全|全都|也|还|已经|早就|早都|统统|通通)$/u;
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
@@ -93,12 +95,71 @@ function withoutItemTailsZh(text: string): string {
   return bare === s ? s : bare.replace(/(?:哈|啊|呀|哦|啦)+$/u, '');
 }
 
+/** Cantonese words a turn says only in Cantonese: with one of them, 同 between two items is "and". */
+const CANTONESE_MARKER = /咗|佢|嘅|喺|乜|咩|仲有|同埋|啲|唔|冇|睇|係/u;
+/** 同 as "and" between two items ("可乐同柠檬茶"), not in 同事, 相同, 胡同, 合同. */
+const CANTONESE_AND =
+  /(?<=\p{Script=Han}{2})(?<![相共胡不如等陪连赞会一合协偕认雷混随大加添买要放记])同(?![事学意样款时步期类城伴一])/gu;
+/** A turn that names the shopping list, whose items are things, not plans with someone. */
+const SHOPPING_LIST_NAMED = /购物(?:清?单|列表)/u;
+/**
+ * 同 between two short things added, the second ending the clause ("购物单加可乐同柠檬茶"): "and", while
+ * a longer name goes on (一盒同仁堂乌鸡白凤丸).
+ */
+const SHORT_ITEMS_AND =
+  /(?<=(?:加|买)\p{Script=Han}{1,4})同(?![事学意样款时步期类城伴一仁])(?=\p{Script=Han}{1,4}(?:$|[，,。！!？?、\s]))/gu;
+/**
+ * Cantonese grammatical words of a list request that never stand inside an item, said as their
+ * Mandarin ones: "交电费搞掂咗，划走佢" (咗 done, 佢 it), "仲有冬菇" (and also), "喺购物单度加…" (on the
+ * list), "要干嘅" (嘅 at a clause's end). 剔 is a remove verb only as 剔走 / 剔咗 / 剔掉 / 剔佢 (剔骨刀 is an item).
+ */
+const CANTONESE_EDGE_WORDS: [RegExp, string][] = [
+  [/同埋/gu, '和'],
+  [/咗/gu, '了'],
+  [/(?<=[删划走掉了])佢(?:哋)?/gu, ''],
+  [/仲有/gu, '还有'],
+  [/(?<=^|[，,、\s])喺/gu, '在'],
+  [/(?<=(?:单|清单|列表|待办))(?:入面|度)/gu, '里'],
+  [/划走|剔走|剔咗|剔(?=佢|掉)/gu, '划掉'],
+  [/搞掂/gu, '搞定'],
+  [/嘅(?=$|[，,。！!？?\s])/gu, '的'],
+];
+/** Cantonese question and reading words, for telling a question only: they may stand inside an item (咩咩羊, 冇糖). */
+const CANTONESE_QUESTION_WORDS: [RegExp, string][] = [
+  [/乜嘢|乜|咩/gu, '什么'],
+  [/睇(?:下|睇|吓)?/gu, '看看'],
+  [/冇/gu, '没有'],
+];
+
+/**
+ * A Chinese list request with its Cantonese grammatical words in Mandarin ({@link CANTONESE_EDGE_WORDS};
+ * 同 as "and" only in a turn said in Cantonese). Items keep the user's words: 剔骨刀, 同仁堂, 周末同家人吃饭.
+ * @param text the turn
+ */
+function listEdgeWordsZh(text: string): string {
+  let s = text;
+  for (const [pattern, mandarin] of CANTONESE_EDGE_WORDS) s = s.replace(pattern, mandarin);
+  if (CANTONESE_MARKER.test(text)) return s.replace(CANTONESE_AND, '和');
+  return SHOPPING_LIST_NAMED.test(text) ? s.replace(SHORT_ITEMS_AND, '和') : s;
+}
+
+/**
+ * A Chinese turn with its Cantonese words in Mandarin, question words too ("睇下购物单有乜嘢先"): only
+ * to tell whether it asks, never to take items from.
+ * @param text the turn
+ */
+export function listWordsZh(text: string): string {
+  let s = listEdgeWordsZh(text);
+  for (const [pattern, mandarin] of CANTONESE_QUESTION_WORDS) s = s.replace(pattern, mandarin);
+  return s;
+}
+
 /**
  * "鸡蛋、牛奶和面包" → ["鸡蛋", "牛奶", "面包"].
  * @param text the items part of a request (or a whole answer to "要加什么？")
  */
 export function splitItemsZh(text: string): string[] {
-  return withoutItemTailsZh(withoutFillersZh(text))
+  return withoutItemTailsZh(withoutFillersZh(listEdgeWordsZh(text)))
     .replace(LIST_REF, ' ')
     .split(/\s*(?:、|，|,|；|;|和|跟|与|以及|还有|及|加上|&|\band\b)\s*|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((s) =>
@@ -113,14 +174,17 @@ export function splitItemsZh(text: string): string[] {
         .replace(RAN_OUT, '')
         .trim(),
     )
-    .filter((s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s));
+    .filter(
+      (s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s) && !KIND_WANTED.test(s),
+    );
 }
 
 /**
  * `true` when a Chinese turn asks what is on a list ("清单里还剩啥要买的", "单子上都有些什么").
  * @param text the turn
  */
-export function readsListZh(text: string): boolean {
+export function readsListZh(said: string): boolean {
+  const text = listWordsZh(said);
   return READS.test(text) && !REMOVE_VERB.test(text) && !CLEAR.test(text);
 }
 
@@ -141,7 +205,8 @@ const VERB =
  * @returns the items to add, remove and check, and whether the whole list is to be cleared
  */
 export function parseListRequestZh(text: string): ListRequest {
-  const said = withoutItemTailsZh(withoutFillersZh(text));
+  // A question about the list ("购物单仲有乜嘢") is read with its question words too; a change keeps its items' words.
+  const said = withoutItemTailsZh(withoutFillersZh(readsListZh(text) ? listWordsZh(text) : listEdgeWordsZh(text)));
   const s = said
     .replace(/[。！!？?~～\s]+$/u, '')
     .replace(OPENERS, '')

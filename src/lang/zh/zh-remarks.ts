@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { foldHanVariants } from '../../nlu/runtime/han-variants.ts';
 
 /** Exclamations before the statement, then a first-person subject and at least three more characters. */
 const OWN_NEWS_ZH =
@@ -60,11 +61,14 @@ const PASSES_ON = /说|讲|告诉|通知|问|叮嘱|嘱咐|转告|交代|回复|
  * → "喝水", "洗发水 室友又把我的用完了 无语" → "洗发水", "睡觉 别熬了" → "睡觉". Only clauses after a
  * space or a comma, never the first, nothing after words that pass on a message, and never a clause
  * that `keeps` (a list's verbs: "牛奶 鸡蛋 都不要了" is a removal, not a remark).
- * @param text the task, the items, or the whole turn
+ * @param original the task, the items, or the whole turn
  * @param keeps what marks a clause as part of the request, for the caller's grammar
  * @returns the text without its trailing remarks
  */
-export function withoutTrailingRemarksZh(text: string, keeps?: RegExp): string {
+export function withoutTrailingRemarksZh(original: string, keeps?: RegExp): string {
+  // Remarks in traditional characters ("開周會 別忘了哈") are read as simplified ones; what is kept is cut
+  // from the user's own text (same offsets: `keepLength`; every step below keeps a prefix).
+  const text = foldHanVariants(original, { keepLength: true });
   const clauses = text.split(/(?<=[^\s，,])(?=[\s，,]+\S)/u);
   // The first clause that passes on a message: no clause after it is popped (found once, so a long
   // turn costs one pass).
@@ -82,7 +86,8 @@ export function withoutTrailingRemarksZh(text: string, keeps?: RegExp): string {
   // After a word that passes a message on ("跟老婆说别忘了", "叫儿子别忘了"), the plea is the message.
   const said = clauses.join('');
   const plea = GLUED_PLEA.exec(said);
-  return plea === null || PASSES_ON.test(said.slice(0, plea.index)) ? said : said.slice(0, plea.index);
+  const kept = plea === null || PASSES_ON.test(said.slice(0, plea.index)) ? said : said.slice(0, plea.index);
+  return original.slice(0, kept.length);
 }
 
 /** A plea not to forget written against the request: "…别忘了", "…千万不要忘记啊", "…拜托了". */

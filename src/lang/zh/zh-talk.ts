@@ -31,8 +31,16 @@ const FEELINGS: readonly (readonly [kind: string, words: string])[] = [
   ['angry', '生气|气死|火大|恼火|气人|讨厌[^，,吗？?]{0,8}'],
   ['happy', '开心|高兴|快乐|心情(?:很|真|超|特别)?好|爽'],
 ];
+/**
+ * What happened, said in a clause before the feeling ("我闹钟又没把我叫醒，气死", "算了吧人生，累"): a short
+ * clause with no request word (说个, 来点, 呗 ask: "说个冷知识呗 无聊死了" is a request) and no number or
+ * clock time (a time before "好累" may answer a question).
+ */
+const BEFORE =
+  '(?:(?![^，,]*(?:帮|给我|设|定|提醒|讲|说|告诉|查|加|记|放|播|打开|关|取消|算(?!了)|来|个|呗|(?<!算了)吧|要|想|请|几点|多少|吗|能不能|可以|[？?0-9一二两三四五六七八九十点分]))[^，,]{2,12}[，,])?';
 const FEELING_RES = FEELINGS.map(
-  ([kind, words]) => [kind, new RegExp(`^${LEAD}${WHO}${TOPIC}${DEGREE}(?:${words})${END}${CLAUSE}$`, 'u')] as const,
+  ([kind, words]) =>
+    [kind, new RegExp(`^${BEFORE}${LEAD}${WHO}${TOPIC}${DEGREE}(?:${words})${END}${CLAUSE}$`, 'u')] as const,
 );
 
 /** 你好笨, 你真没用, 垃圾, 笨蛋, 什么破机器人. */
@@ -86,9 +94,9 @@ const ASIDE = new RegExp(
 const PRAISE =
   /^(?:哇+|哇塞|天哪)?[，,]?(?:你(?:真的?|好|太|很|超|也太|可真)|真|太|好)(?:棒|厉害|聪明|贴心|可爱|靠谱|牛|给力|好)(?:了|啊|呀|哦|吧|耶|哈)*$|^(?:爱你|么么哒|牛啊|牛逼|666+你)(?:了|啊|呀|哦|耶)*$/u;
 
-/** Taking note: 知道了, 收到, 好滴, 嗯嗯 知道了, ok的; not 好的 / 嗯嗯 alone (a yes). */
+/** Taking note: 知道了, 收到, 好滴, 嗯嗯 知道了, ok的, Cantonese OK搞掂咗 / 得咗; not 好的 / 嗯嗯 alone (a yes). */
 const ACK =
-  /^(?:嗯+|哦+|噢+|好+|行|ok)?[，,]?(?:知道了|晓得了|明白了?|了解了?|收到|好滴|好哒|好嘞|ok的|okk|懂了|原来如此)(?:了|啊|呀|哈|哦|～|~)*$/u;
+  /^(?:嗯+|哦+|噢+|好+|行|ok)?[，,]?(?:知道了|晓得了|明白了?|了解了?|收到|好滴|好哒|好嘞|ok的|okk|懂了|原来如此|搞掂|搞定|得咗|明白晒|知道晒)(?:了|啊|呀|哈|哦|咗|晒|喇|嘞|～|~)*$/u;
 
 /**
  * 隐私问题：你会录音吗, 你会上传我的数据吗, 聊天记录安全吗, 谁能看到我的聊天记录. 如实回答，不当作请求。

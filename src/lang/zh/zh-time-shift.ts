@@ -43,7 +43,8 @@ export function timeShiftZh(text: string, entities: readonly Entity[]): number |
 }
 
 /** A length as the words say it ("十分钟", "半个小时", "一天", "1小时"), read by the policy without the entity extractor. */
-const LENGTH = '[0-9一二两三四五六七八九十半几]{1,4}个?半?(?:分钟|分|小时|钟头|刻钟|刻|天|周|星期|礼拜)';
+// "半个钟", "两个钟" (Cantonese hours), "十来分钟", "个把钟头" (about ten minutes, about an hour).
+const LENGTH = '[0-9一二两俩仨三四五六七八九十半几来把]{1,4}个?半?(?:分钟|分|小时|钟头|刻钟|刻|天|周|星期|礼拜|钟)';
 const SHIFT_WORDS = new RegExp(`(?:${LATER}|${EARLIER})(?:再|个)?${LENGTH}`, 'u');
 const DAY_WORD =
   /今天|明天|后天|大后天|[周星礼拜期][一二三四五六日天]|下周|下个?星期|[0-9一二三四五六七八九十]{1,3}[号日]/u;

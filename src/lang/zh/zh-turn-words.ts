@@ -41,7 +41,8 @@ export function asksWhatIsSetZh(text: string): boolean {
 }
 
 /** What a question about a name asks with. */
-const WHAT = '(?:啥|什么|谁|哪个)';
+// Cantonese asks with 乜嘢 / 乜 / 咩 / 边个 ('我叫乜嘢名啊你记唔记得').
+const WHAT = '(?:啥|什么|谁|哪个|乜嘢|乜|咩|边个)';
 /** The user's own name asked back: "我叫啥来着", "你还记得我叫啥不", "那你现在管我叫啥", "我的名字是什么". */
 const ASKS_OWN_NAME = new RegExp(
   `(?:我叫|管我叫|称呼我|喊我|叫我)(?:的是)?${WHAT}|我(?:的)?名字(?:是|叫)?${WHAT}|记得我(?:的名字|叫)`,
@@ -55,6 +56,13 @@ const ASKS_ITS_NAME = new RegExp(
 /** A change of the user's name asked without the name: "我想改个名字", "我要改名字", "能改下你怎么称呼我吗". */
 const CHANGES_OWN_NAME =
   /(?:^|[我想要能帮])(?:改|换)(?:个|一下|下)?(?:我的)?名字|(?:改|换)(?:一下|下)?(?:你)?(?:怎么)?(?:称呼|叫)我/u;
+
+/**
+ * What the assistant can do, asked: "你都会干点啥呀", "你能干嘛", "你会做些什么", "你有什么功能",
+ * Cantonese "你识做乜嘢". Not "你会做饭吗" (a yes/no question about one thing, small talk).
+ */
+const ASKS_WHAT_YOU_DO =
+  /你(?:都|还|到底|究竟)?(?:会|能|可以|识)(?:帮我)?(?:干|做|搞)(?:点|些|点儿)?(?:啥|什么|嘛|乜嘢?|咩)|你(?:都)?有(?:啥|什么|哪些|乜嘢)(?:功能|本事|本领|技能)/u;
 
 /**
  * The intent a Chinese turn asks for by its words, if a grammar here reads one.
@@ -73,6 +81,7 @@ export function requestIntentZh(text: string, hasDate: boolean): string | undefi
   )
     return 'alarm';
   if (ASKS_OWN_NAME.test(text)) return 'user_name';
+  if (ASKS_WHAT_YOU_DO.test(text)) return 'what_can_i_ask_you';
   if (ASKS_ITS_NAME.test(text)) return 'what_is_your_name';
   // "改你的名字", "给你改个名" rename the assistant.
   if (CHANGES_OWN_NAME.test(text) && !/你的名字|给你|帮你/u.test(text)) return 'change_user_name';
@@ -83,7 +92,9 @@ export function requestIntentZh(text: string, hasDate: boolean): string | undefi
 const DROP_OPEN = '(?:唉|哎|哎呀|啊|嗯|呃|额|emm+|em+|诶|哦|想了想|想想|我想了想|还是|那就|那|你就|就|我看|要不)*';
 /** The words of a drop: "算了", "不用了", "别设了", "不弄了", "不整了", "不用提醒了", "先不要了". */
 const DROP_WORDS =
-  '算了|不用了|不要了|不弄了|不整了|不搞了|不设了|不定了|别设了|别定了|别弄了|别整了|不需要了|不用提醒了|不用设了|不用定了|不用弄了|不用记了|先不了|先不用了|先不要了';
+  '算了|不用了|不要了|不弄了|不整了|不搞了|不设了|不定了|别设了|别定了|别弄了|别整了|不需要了|不用提醒了|不用设了|不用定了|不用弄了|不用记了|先不了|先不用了|先不要了|' +
+  // Cantonese: 唔使 / 唔洗 (no need), 唔要 (don't want), 冇需要 ("唔使喇，冇事").
+  '唔使|唔洗|唔要|冇需要';
 /** A clause (at the start of the turn or after a break) that drops what is asked. */
 const DROPS = new RegExp(`(?:^|[\\s，,。.！!])${DROP_OPEN}(?:${DROP_WORDS})`, 'iu');
 /** Words that ask for something new after a drop ("算了 帮我定七点的"): then it is no plain drop. */
@@ -106,19 +117,33 @@ const CONFIRM_NO =
   /(?:^|[\s，,。！!等下])(?:别|不要|不用|先别|先不要|还是别|还是不要|不了)(?!忘|说)|还没(?:买|用|做|弄|办|完)|先留着|留着吧?|不清空|不清了|不删|别清|别删/u;
 /** A new request after the refusal words ('先不说这个，你帮我算算…'): no answer to the confirmation. */
 const ASKS_OTHER = /帮我|给我|算算|[？?吗]|几|多少/u;
-/** A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", "系啊 清晒". */
+/**
+ * A yes to a confirmation said with its verb: "嗯嗯 删吧删吧", "嗯 全清了吧", "嗯 清吧 都买完了", Cantonese
+ * "系啊 清晒", Shanghainese "好额，清脱伊" (额 is 的, 脱 is 掉, 伊 is it).
+ */
 const CONFIRM_YES =
-  /^(?:(?:嗯+|好的?|好吧|行|可以|确定|确认|对|是的?|系啊?|係啊?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清了|清晒|删掉|删了|清|删)(?:了|吧|啦|啊|晒)*(?=[\s，,删清]|$)/iu;
+  /^(?:(?:嗯+|好[的额]?|好吧|行|可以|确定|确认|对额?|是[的额]?|系[啊呀]?|係[啊呀]?|没错|ok|okay|中|成|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐)[\s，,]*)*(?:全部?|都)?(?:清空|清掉|清脱|清了|清晒|删掉|删脱|删了|清|删)(?:了|吧|啦|啊|晒|佢|伊|喇|嘞)*(?=[\s，,删清]|$)/iu;
 /**
  * A yes and nothing else, said with feeling or in a dialect: "对对对", "是是是", "中", "中中中", "得嘞",
  * "要得", "阔以", "妥了". Not "对不起" or "不对": every word of the turn must be a yes. Not a tag that
  * asks back ("对吧", "是吧": "right?") nor an impatient "好了好了" ("enough"): {@link NO_YES}.
  */
 const YES_ONLY =
-  /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
+  /^(?:(?:对|是|好|行|嗯|中|成|可以|确定|确认|没错|没问题|得嘞|好嘞|要得|阔以|妥|好滴|是滴|嗯呐|ok|okay|yes|yep)(?:的|额|了|吧|啊|呀|啦|哈|哒|嘛)*[\s，,！!。~～]*)+$/iu;
 /** "对吧", "是吧？", "好了好了": said with the yes words, they ask back or stop the talk. */
 const NO_YES = /^(?:对|是)吧|好了[\s，,！!。~～]*好了/u;
 const saysYesOnly = (text: string) => YES_ONLY.test(text) && !NO_YES.test(text);
+/** The whole turn is such a tag or an impatient "好了好了": "对吧", "是吧？", "好了好了！". */
+const ONLY_NO_YES = /^(?:(?:对|是)吧|好了[\s，,！!。~～]*好了)[\s，,！!。~～？?]*$/u;
+
+/**
+ * `true` when a Chinese turn only asks back ("对吧", "是吧？") or says "好了好了" to a confirmation: it
+ * neither confirms nor refuses (review r11 should-fix 9: the model confirmed, and a list was cleared).
+ * @param text the turn
+ */
+export function asksBackZh(text: string): boolean {
+  return ONLY_NO_YES.test(text.trim());
+}
 /** "别问了", "不用再确认了": the user wants it done; what is said with it may still refuse. */
 const EMPHATIC = /(?:别|不要|不用)再?(?:问|确认|犹豫|啰嗦|磨叽|墨迹|废话)了?/gu;
 /**
@@ -149,8 +174,8 @@ export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
   return CONFIRM_YES.test(said) || saysYesOnly(said) ? 'yes' : undefined;
 }
 
-/** Words that stop something running or set: "停下来吧", "关掉吧", "cancel掉吧", "那个取消吧". */
-const STOPS = /停下|停掉|停了|关掉|关了|关闭|别响|取消|删掉|删了|cancel/iu;
+/** Words that stop something running or set: "停下来吧", "行了停吧", "关掉吧", "cancel掉吧", "那个取消吧". */
+const STOPS = /停下|停掉|停了|(?<![别不要])停(?:吧|啦|喇|嘞|[。！!]*$)|关掉|关了|关闭|别响|取消|删掉|删了|cancel/iu;
 
 /**
  * `true` when a Chinese turn stops something ("不行了不行了，停下来吧" after a timer is set, "ok cancel掉吧
@@ -208,6 +233,15 @@ const TIME_LEFT =
   /还剩(?:多少|几)(?:时间|分钟|分|秒钟?)|还剩多久|还有多久|还要多久|剩多少时间|多久响|仲有几耐|仲要几耐|剩几耐/u;
 
 /**
+ * `true` when a Chinese turn asks back what was set ("刚才设的啥来着，忘了", "我定了几分钟来着"): a
+ * question about what is set ({@link asksWhatIsSetZh}) that names the setting itself (设的, 定了).
+ * @param text the turn
+ */
+export function asksWhatWasSetZh(text: string): boolean {
+  return /[设定](?:的|了|好的)/u.test(text) && asksWhatIsSetZh(text);
+}
+
+/**
  * `true` when a Chinese turn asks how long is left (of a timer the conversation set).
  * @param text the turn
  */
@@ -257,9 +291,12 @@ export function thanksZh(text: string): 'thanks' | 'bye' | undefined {
   return BYE.test(said) ? 'bye' : 'thanks';
 }
 
-/** A reaction to a joke that did not land: "一点都不好笑", "好冷啊", "没意思", "这也叫笑话". */
+/**
+ * One clause of a reaction to a joke that did not land: "一点都不好笑", "好冷啊这个", "笑不出来", "没意思",
+ * "这也叫笑话"; the joke may be pointed at (这个, 这笑话) before or after.
+ */
 const NOT_FUNNY =
-  /^(?:[哈呵嗯唉哎额呃]+[\s，,]*)?(?:一点(?:儿)?都?不好笑|不好笑|不搞笑|没意思|没劲|好冷|太冷了|冷死了?|这也叫笑话|什么鬼笑话)(?:啊|呀|吧|哦|了|哈|诶|欸)*[。！!~～]*$/u;
+  /^(?:[哈呵嗯唉哎额呃]+)?(?:这个|这笑话|这个笑话|你这笑话)?(?:也|真的?|太)?(?:一点(?:儿)?[都也]?不好笑|不好笑|不搞笑|笑不出来|没意思|没劲|好冷|太冷了?|冷死了?|冷场了?|尬|好尬|尴尬|这也叫笑话|什么鬼笑话)(?:啊|呀|吧|哦|了|哈|诶|欸)*(?:这个|这笑话)?[。！!~～]*$/u;
 
 /**
  * `true` when a Chinese turn says a joke was not funny ("一点都不好笑", "好冷啊"): a reaction, no
@@ -267,5 +304,11 @@ const NOT_FUNNY =
  * @param text the turn
  */
 export function notFunnyZh(text: string): boolean {
-  return NOT_FUNNY.test(text.trim());
+  // Every clause says so ("好冷啊这个，笑不出来"): a clause that asks for something makes it no reaction.
+  // An interjection alone ("唉 一点儿都不好笑") is no clause of its own.
+  const clauses = text
+    .trim()
+    .split(/[\s，,、…]+/u)
+    .filter((c) => c !== '' && !/^[哈呵嗯唉哎额呃]+$/u.test(c));
+  return clauses.length > 0 && clauses.every((c) => NOT_FUNNY.test(c));
 }

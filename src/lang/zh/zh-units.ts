@@ -6,8 +6,9 @@
  * @module
  */
 import { zhNumbersToDigits } from '../../nlu/entities/zh-numbers.ts';
+import { foldHanVariants } from '../../nlu/runtime/han-variants.ts';
 import { withoutTrailingRemarksZh } from './zh-remarks.ts';
-import { splitAtTakeBackZh } from './zh-take-back.ts';
+import { splitAtTakeBackZh } from './zh-split-at-take-back.ts';
 import { UNIT_PATTERN, unitByAlias } from '../../skills/builtin/units.ts';
 
 /** id → the name replies use, then the other names people write. */
@@ -16,7 +17,8 @@ const NAMES: Readonly<Record<string, readonly string[]>> = {
   centimeter: ['厘米', '公分', 'cm'],
   meter: ['米', '公尺'],
   kilometer: ['公里', '千米', 'km'],
-  inch: ['英寸'],
+  // "27寸的显示器", "二十寸的箱子": sizes of screens, cases and wheels are said in 寸 and mean inches.
+  inch: ['英寸', '寸'],
   foot: ['英尺', '呎'],
   yard: ['码'],
   mile: ['英里', 'mi'],
@@ -76,8 +78,10 @@ export const ZH_UNIT_SOURCE = [...BY_NAME.keys()]
 // "6 feet 是多少 cm", "那 5 feet 呢": an English unit name inside Chinese, not inside a Latin word.
 const U = `(${ZH_UNIT_SOURCE}|(?<![a-z])(?:${UNIT_PATTERN})(?![a-z]))`;
 const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
-const ASK = '(?:是|等于|合|折合|有|相当于|换算成|换算为|换成|转成|转换成|转换为|变成|化成)?(?:多少|几)个?';
-const TO = '(?:换算成|换算为|换成|转成|转换成|转换为|变成|化成|是多少|等于多少|合多少|折合多少|是几|等于几)';
+// Cantonese asks 系几多 / 系多少 ("五公里系几多英里").
+const ASK = '(?:是|系|等于|合|折合|有|相当于|换算成|换算为|换成|转成|转换成|转换为|变成|化成)?(?:多少|几多|几)个?';
+const TO =
+  '(?:换算成|换算为|换成|转成|转换成|转换为|变成|化成|是多少|等于多少|合多少|折合多少|是几|等于几|系几多|系多少)';
 
 const AMOUNT_TO = new RegExp(`^(?:把|将)?${NUM}\\s*${U}\\s*${ASK}\\s*${U}`, 'iu');
 const CONVERT = new RegExp(`^(?:把|将)\\s*${NUM}?\\s*${U}\\s*${TO}\\s*${U}`, 'iu');
@@ -98,7 +102,7 @@ const FRAGMENT_AMOUNT = new RegExp(
 const AMOUNT_ANYWHERE = new RegExp(`${NUM}${U}`, 'iu');
 const SCALE_ANYWHERE = new RegExp(`(华氏|摄氏)${NUM}度`, 'iu');
 const TARGET_AFTER = new RegExp(
-  `^[^0-9]{0,12}?(?:(?:多少|几)个?|换算成|换算为|换成|转成|转换成|转换为|变成|化成|折合成?)${U}`,
+  `^[^0-9]{0,12}?(?:(?:多少|几多|几)个?|换算成|换算为|换成|转成|转换成|转换为|变成|化成|折合成?)${U}`,
   'iu',
 );
 /** "两斤半", "三亩半", "1公里半": the half follows the unit. */
@@ -129,10 +133,12 @@ const NOT_READ =
 /**
  * Reads a Chinese conversion request or a fragment of one. A part taken back ("换成厘米不对换成米") is
  * replaced by what follows the take-back.
- * @param text e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
+ * @param said e.g. `"5公里是多少英里"`, `"那10公里呢"`, `"换成英里呢"`
  * @returns the unit ids (`kilometer`, `mile`) and amount it names
  */
-export function parseConversionZh(text: string): ZhConversion {
+export function parseConversionZh(said: string): ZhConversion {
+  // Traditional characters (十公里係幾多英里) read as simplified: a conversion stores none of the user's words.
+  const text = foldHanVariants(said, { keepLength: true });
   const parts = splitAtTakeBackZh(text);
   if (parts !== undefined) {
     const meant = readConversion(parts[1]);
@@ -170,10 +176,11 @@ function readConversion(text: string): ZhConversion {
     .replace(/度c(?![a-z])/gu, '摄氏度')
     .replace(/度f(?![a-z])/gu, '华氏度')
     .replace(/^(?:请问|帮我|帮忙|麻烦|请|那么|那|再|还有|如果是)+/u, '')
-    .replace(/(?:呢|吗|啊|呀|吧|来着)+$/u, '')
+    // "换成华氏度的": 的 after the unit asked for ends the sentence too.
+    .replace(/(?:呢|吗|啊|呀|吧|来着|的)+$/u, '')
     // "零下十度换过去是多少": the question of a follow-up adds nothing to its amount.
     .replace(/(?:换过去|换过来|换算过来|换算过去|转过去|转过来)(?:是|等于)?(?:多少|几)?(?:度)?$/u, '')
-    .replace(/^(?:算一下|换算一下|换算(?![成为])|算算|转换一下)/u, '')
+    .replace(/^(?:算一下|换算一下|换算下|算下|换算(?![成为])|算算|转换一下)/u, '')
     .replace(UNIT_AND_A_HALF, (_, n: string, unit: string) => `${n}.5${unit}`);
   let m = SCALE_FIRST.exec(s);
   if (m) return { amount: Number(m[2]), from: idOf(m[1])!, to: idOf(m[3])! };

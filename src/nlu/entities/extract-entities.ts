@@ -20,7 +20,7 @@ import { assertTimeZone, defaultTimeZone } from './time-zone.ts';
 import { findZhDates } from './zh-dates.ts';
 import { findZhDurations } from './zh-durations.ts';
 import { findZhQuantities } from './zh-quantities.ts';
-import { withoutTakenBackZh } from './zh-value-take-backs.ts';
+import { withoutTakenBackZh } from './zh-drop-taken-back-values.ts';
 import { foldHanVariants } from '../runtime/han-variants.ts';
 import { foldFullWidth } from '../runtime/normalize.ts';
 

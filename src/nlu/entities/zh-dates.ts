@@ -19,21 +19,28 @@ import { hanNumeralValue } from './zh-numbers.ts';
 
 const N = '[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3}';
 /**
+ * Where a Wu or Cantonese day word (明朝, 今朝, 后日, 听日, 听朝, 听晚, 琴日, 寻日) ends: before a day part,
+ * a clock time or no more Han (a comma, a space, the end). Inside a Mandarin word it is no day: 听日语,
+ * 探寻日本, 钢琴日记, 明朝三百年 (a numeral counts only as a clock time: 明朝三点).
+ */
+const DIALECT_DAY_END =
+  '(?=早上|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|晚上|夜里|(?:[0-9０-９]{1,2}|[零〇一二两三四五六七八九十]{1,3})(?:点|时|[:：])|(?!\\p{Script=Han}))';
+/**
  * The parts of one date-time expression, each optional in it (but not all): day, weekday,
  * calendar date, day part, clock time. Every repeat inside is bounded and nothing repeats the
  * parts, so the whole pattern is linear; each part alone passes the regex-safety check.
  * @internal exported for the regex-safety test
  */
 export const ZH_DATE_PARTS: readonly string[] = [
-  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|${ZH_HOLIDAY_PATTERN})`,
+  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|(?:明朝|今朝|后日|听日|听朝|听晚|琴日|寻日)${DIALECT_DAY_END}|${ZH_HOLIDAY_PATTERN})`,
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
-  '(早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|凌晨)',
-  `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
+  '(早上|早晨|清晨|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|傍晚|晚上|夜里|夜间|半夜|凌晨)',
+  `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(?!个)(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
 ];
 /** Only where an expression can start: a cheap test that skips every other character. */
 const START =
-  '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌差去元情妇愚劳儿教国万双光平圣春农除年端重])';
+  '(?=[今明后大昨前这本下上周星礼0-9０-９零〇一二两三四五六七八九十早清中傍晚夜半凌差去元情妇愚劳儿教国万双光平圣春农除年端重听琴寻晏朝])';
 const DATE_RE = new RegExp(START + ZH_DATE_PARTS.map((p) => `${p}?`).join(''), 'gu');
 /** After a bare "三点五" a unit or an operator makes it the number 3.5, not 3:05. */
 const NUMBER_AFTER_RE = /^[公米斤克升倍个块元加减乘除的%％]/u;
@@ -57,6 +64,28 @@ const DAY_OFFSET: Readonly<Record<string, number>> = {
   明早: 1,
   明晚: 1,
   昨晚: -1,
+  // Shanghainese (Wu): 明朝 is tomorrow, 今朝 today, said before a day part or a clock time
+  // ("明朝下半天两点"); alone 明朝 is the Ming dynasty.
+  明朝: 1,
+  今朝: 0,
+  // Cantonese: 听日 tomorrow, 听朝 tomorrow morning, 听晚 tomorrow evening, 琴日 / 寻日 yesterday, and
+  // 后日 the day after tomorrow (only before a day part or a time: 以后日子 is no day).
+  听日: 1,
+  后日: 2,
+  听朝: 1,
+  听晚: 1,
+  琴日: -1,
+  寻日: -1,
+};
+/** Day parts said the Wu or Cantonese way: 下半天 / 下昼 is the afternoon, 上半天 the morning. */
+const PERIOD_ALIAS: Readonly<Record<string, string>> = {
+  下半天: '下午',
+  上半天: '上午',
+  // Cantonese: 下昼 / 晏昼 the afternoon, 朝早 the morning, 夜晚 the evening.
+  下昼: '下午',
+  晏昼: '下午',
+  朝早: '早上',
+  夜晚: '晚上',
 };
 /** The day part a day word carries ("今晚" is tonight). */
 const DAY_PERIOD: Readonly<Record<string, string>> = {
@@ -66,6 +95,8 @@ const DAY_PERIOD: Readonly<Record<string, string>> = {
   明早: '早上',
   明晚: '晚上',
   昨晚: '晚上',
+  听朝: '早上',
+  听晚: '晚上',
 };
 /** The hour a day part means when no clock time is said ("明天下午" → 15:00). */
 const PERIOD_HOUR: Readonly<Record<string, number>> = {
@@ -290,7 +321,9 @@ function readMatch(
     if (!valid(c)) return undefined;
     date = c;
   }
-  const period = periodWord ?? (dayWord === undefined ? undefined : DAY_PERIOD[dayWord]);
+  const period =
+    (periodWord === undefined ? undefined : (PERIOD_ALIAS[periodWord] ?? periodWord)) ??
+    (dayWord === undefined ? undefined : DAY_PERIOD[dayWord]);
   let hour: number | undefined;
   let minute = 0;
   if (hourS !== undefined) {

@@ -21,6 +21,7 @@ const DIGIT: Readonly<Record<string, number>> = {
   两: 2,
   俩: 2,
   三: 3,
+  仨: 3,
   四: 4,
   五: 5,
   六: 6,
@@ -31,7 +32,7 @@ const DIGIT: Readonly<Record<string, number>> = {
 const UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
 /**
- * The value of one Han digit (零〇一二两俩三四五六七八九) or ASCII digit.
+ * The value of one Han digit (零〇一二两俩三仨四五六七八九) or ASCII digit.
  * @param c one character
  * @returns 0–9, or `undefined` for anything else
  */
@@ -46,17 +47,41 @@ const BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
  * @internal exported for the regex-safety test
  */
 export const ZH_NUMBER_SOURCE =
-  '(负)?(?:([0-9０-９]{1,15}(?:[.．][0-9０-９]{1,9})?)([十百千万亿]{0,3})|([零〇一二两俩三四五六七八九十廿卅百千万亿]{1,24})(?:点([零〇一二三四五六七八九]{1,9}))?)';
+  '(负)?(?:([0-9０-９]{1,15}(?:[.．][0-9０-９]{1,9})?)([十百千万亿]{0,3})|([零〇一二两俩三仨四五六七八九十廿卅百千万亿]{1,24})(?:点([零〇一二三四五六七八九]{1,9}))?)';
 const NUMBER_RE = new RegExp(ZH_NUMBER_SOURCE, 'gu');
 /** "个半" after a numeral: one and a half of something ("一个半小时"). */
 const AND_A_HALF_RE = /个半/y;
 /** A lone 半 before what it halves ("半小时", "半斤"), not 一半 or 半天 as a figure of speech. */
 const LONE_HALF_RE = /(?<![零〇一二两三四五六七八九十百千万亿0-9个])半(?=个|小时|钟头|斤|公斤|杯|瓶|碗|米|公里|分钟)/gu;
 const ORDINAL_RE = /第$/u;
+/**
+ * A measure word or unit a rough count is said before: "三四分钟", "十来个人", "个把小时", "两三天".
+ * A rough count stands only before one, so "乱七八糟" or "五六十年代" in a name is no count.
+ */
+const MEASURE_SOURCE =
+  '(?:个|位|人|分钟|小时|钟头|个钟|天|秒|周|星期|礼拜|月|年|岁|块|元|毛|斤|公斤|克|次|遍|本|张|条|只|瓶|盒|颗|粒|片|杯|碗|件|样|趟|站|层|米|公里|单|袋|包|箱|道)';
+/**
+ * A rough count (a range of two neighbouring numerals, "三四分钟" = three or four minutes, "两三天",
+ * "二十七八个", "四五十块"), read as its upper end as English "3 or 4 minutes" is; "X来" after a round
+ * numeral ("十来分钟", "二十来个", "百来块": about X) as X; "个把" (one or so: "个把小时", "个把月") as 1.
+ * Only before a measure word. Groups: tens before the range, the range's two digits, a unit after it.
+ */
+const ROUGH_RE = new RegExp(
+  `([一二三四五六七八九]?十)?([一二两三四五六七八九])([二两三四五六七八九])([十百千万])?(?=${MEASURE_SOURCE})|个把(?=个?(?:小时|钟头|钟|月|星期|礼拜|人))`,
+  'gu',
+);
+/** "X来" after a round numeral, before a measure word: the 来 is part of the count ("十来分钟"). */
+const ABOUT_RE = new RegExp(`来(?=${MEASURE_SOURCE})`, 'uy');
+/** One-character measure words, never the verb of "看一看". */
+const ZH_MEASURE_CHAR = /[个只条张件位块次本瓶盒杯碗颗粒片份双对天年月周点分秒斤里米克]/u;
+/** An arithmetic operator said as a word: never a verb said twice around 一. */
+const OPERATOR_CHAR = /[加减乘除]/u;
+/** "半打" (half a dozen). A bare 打 after another numeral is too often the verb (一打电话就…). */
+const HALF_DOZEN_RE = /半打/gu;
 /** A unit abbreviation in Latin letters after a number, then no more letters. */
 const LATIN_UNIT_RE = /^(?:mins?|secs?|hrs?|km|kg|cm|mm|ml)(?![A-Za-z])/u;
 /** What may not follow the digit of "3千5" for it to count in the unit below (it would start a number of its own). */
-const FOLLOWS_NUMBER = /[0-9０-９.．零〇一二两俩三四五六七八九十百千万亿点]/u;
+const FOLLOWS_NUMBER = /[0-9０-９.．零〇一二两俩三仨四五六七八九十百千万亿点]/u;
 /** 一 in words that are not a count: 一下 (a moment), 一些, 一起, 一定, 一点儿 (a little), 一般, 一直… */
 const NOT_ONE_RE = /[下些会起定般直样切边旦共向]|点(?![零〇一二两三四五六七八九钟半])/uy;
 
@@ -160,9 +185,27 @@ export function findZhNumbers(ctx: ScanContext): void {
     const start = m.index;
     let end = start + m[0].length;
     if (value === undefined || !free(start, end)) continue;
+    // "六点一个，七点一个" (one at six, one at seven): 点一 before 个 is a clock time and a count, not 6.1.
+    if (m[5] === '一' && text.charAt(end) === '个') {
+      end -= 2;
+      value = valueOf({ ...m, 0: m[0].slice(0, -2), 5: undefined } as unknown as RegExpExecArray)!;
+    }
     if (m[0] === '一') {
       NOT_ONE_RE.lastIndex = end;
       if (NOT_ONE_RE.test(text)) continue;
+      // "记一记", "看一看", "等一等": a verb said twice around 一 is done briefly, nothing is counted
+      // ("一个一个半小时" repeats a measure word, not a verb: the second 一 counts). An operator is no
+      // verb ("三加一加二", "一加一加一"), nor is a word said after a numeral ("五减一减二").
+      const verb = text.charAt(end);
+      if (
+        start > 0 &&
+        text.charAt(start - 1) === verb &&
+        /\p{Script=Han}/u.test(verb) &&
+        !ZH_MEASURE_CHAR.test(verb) &&
+        !OPERATOR_CHAR.test(verb) &&
+        !FOLLOWS_NUMBER.test(text.charAt(start - 2))
+      )
+        continue;
     }
     // An ASCII number inside a Latin word ("covid19", "mp3") is not a Chinese number.
     // A unit written in Latin letters right after the digits ("改成5min吧", "跑了10km") is no word.
@@ -186,9 +229,30 @@ export function findZhNumbers(ctx: ScanContext): void {
       value += 0.5;
       end += 2;
     }
+    // "十来分钟", "二十来个": about ten, about twenty.
+    ABOUT_RE.lastIndex = end;
+    if (/[十百千万]/u.test(text.charAt(end - 1)) && ABOUT_RE.test(text)) end += 1;
     const ordinal = ORDINAL_RE.test(text.slice(Math.max(0, start - 1), start));
     ctx.numbers.push({ start: ordinal ? start - 1 : start, end, value, ordinal });
   }
+  ROUGH_RE.lastIndex = 0;
+  for (let m = ROUGH_RE.exec(text); m !== null; m = ROUGH_RE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!free(m.index, end)) continue;
+    let value = 1;
+    if (m[2] !== undefined) {
+      const low = DIGIT[m[2]]!;
+      const high = DIGIT[m[3]!]!;
+      if (high !== low + 1) continue;
+      const tens = m[1] === undefined ? 0 : (hanNumeralValue(m[1]) ?? 0);
+      value = tens + high * (m[4] === undefined ? 1 : (UNIT[m[4]] ?? BIG[m[4]]!));
+      if (m[1] !== undefined && m[4] !== undefined) continue;
+    }
+    ctx.numbers.push({ start: m.index, end, value, ordinal: false });
+  }
+  HALF_DOZEN_RE.lastIndex = 0;
+  for (let m = HALF_DOZEN_RE.exec(text); m !== null; m = HALF_DOZEN_RE.exec(text))
+    if (free(m.index, m.index + 2)) ctx.numbers.push({ start: m.index, end: m.index + 2, value: 6, ordinal: false });
   LONE_HALF_RE.lastIndex = 0;
   for (let m = LONE_HALF_RE.exec(text); m !== null; m = LONE_HALF_RE.exec(text))
     if (free(m.index, m.index + 1)) ctx.numbers.push({ start: m.index, end: m.index + 1, value: 0.5, ordinal: false });

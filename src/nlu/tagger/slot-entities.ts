@@ -10,10 +10,11 @@ import type { TaggedSpan } from './bio.ts';
 
 /**
  * A span that is a Chinese question word ("啥来着" in "我叫啥来着", "什么"), or a short one that starts
- * with one ("啥你" in "我叫啥你还记得吗", "啥不"): it asks for a value, it is none (a name, an item, a
- * reminder's text).
+ * with one ("啥你" in "我叫啥你还记得吗", "啥不"), or any that starts with a Cantonese one ("乜嘢名啊你记唔记得"
+ * in "我叫乜嘢名啊你记唔记得"): it asks for a value, it is none (a name, an item, a reminder's text).
  */
-const QUESTION_WORDS = /^(?:啥|什么|谁|哪个|哪儿|哪里|几|多少)(?:来着|呢|吗|啊|呀|了)*$|^(?:啥|什么|谁).{0,2}$/u;
+const QUESTION_WORDS =
+  /^(?:啥|什么|谁|哪个|哪儿|哪里|几|多少)(?:来着|呢|吗|啊|呀|了)*$|^(?:啥|什么|谁).{0,2}$|^(?:乜|咩|边个)/u;
 
 /** Sentence particles and haste said after a request ("帮忙建个提醒呗", "设个提醒先 急"). */
 const PARTICLES =

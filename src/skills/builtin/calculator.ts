@@ -387,6 +387,8 @@ function combine(previous: string, fragment: string): string | undefined {
     // "360 四个人AA" then "那要是五个人分呢": the same amount shared among other people.
     const people = sharedAmongZh(fragment);
     if (people !== undefined && LAST_DIVISOR.test(previous)) return previous.replace(LAST_DIVISOR, `/ ${people}`);
+    // "120加80" then "三个人平分，每人多少": the result shared, when nothing was shared before.
+    if (people !== undefined && people > 0) return `(${previous}) / ${people}`;
     // "六个人…每人出多少" then "要是多来一个人呢": one more to share among.
     const more = morePeopleZh(fragment);
     const divisor = LAST_DIVISOR.exec(previous)?.[1];

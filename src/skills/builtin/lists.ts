@@ -8,7 +8,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, joinSentences, packFor, type LanguagePack } from '../../lang/pack.ts';
-import { parseListRequestZh, readsListZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
+import { listWordsZh, parseListRequestZh, readsListZh, splitItemsZh } from '../../lang/zh/zh-list-parse.ts';
 import { asksIfDone, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { taggedValues } from '../../dialogue/slots.ts';
 import { isReadOnly, parseListRequest, splitItems, type ListRequest } from './list-parse.ts';
@@ -57,6 +57,11 @@ function parseOnce(text: string): ListRequest {
 const QUESTION =
   /^(?:(?:ok(?:ay)?|so|and|oh|um+|uh+|hmm+|well|wait)\b[\s,]*)*(?:what|whats|wat|wats|wut|which|how|hows|is|are|(?:do|does|can|could)\s+(?:i|we|you|u|it|my|the|there)\b(?!\s+(?:please\s+)?(?:add|put|pop|stick|remove|take|delete|cross))|did\s+(?:i|we|you|u|ya)\b|who|why|when|where|show|read|tell)\b|什么|啥|哪些|吗$|几样|看|查|读|念|显示|列出|有没有|还剩|剩下|都有|就这些/iu;
 
+/** {@link QUESTION} in a turn's words, Cantonese ones said as Mandarin ("睇下购物单有乜嘢先", "仲有咩"). */
+function asksQuestion(text: string): boolean {
+  return QUESTION.test((hasHan(text) ? listWordsZh(text) : text).trim().replace(/[?？!！。.]+$/u, ''));
+}
+
 /** An English question about what is on a list: "wats on it rn", "what's in my to do list". */
 const ON_THE_LIST = /\b(?:on|in)\s+(?:it|there|(?:my|the|our)\b)/i;
 
@@ -85,7 +90,7 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
       const parser = parserFor(said);
       const asked = parser.parse(said)[kind];
       if (asked.length > 0) return asked;
-      if (QUESTION.test(said.replace(/[?？!！。.]+$/u, ''))) return undefined;
+      if (asksQuestion(said)) return undefined;
       const items = parser.split(said.replace(THE_ITEM_IS, ''));
       return items.length > 0 ? items : undefined;
     }
@@ -94,13 +99,7 @@ function itemsExtractor(kind: 'add' | 'remove' | 'check') {
     // Phrasings the list grammar does not know ("eggs and milk on the list please"): the items the
     // slot tagger found are additions, when the grammar read no change of any kind and the turn is
     // not a question about the list ("清单上现在有啥": the tagger may take 啥 for an item).
-    if (
-      kind === 'add' &&
-      cue === undefined &&
-      isReadOnly(parsed) &&
-      parsed.check.length === 0 &&
-      !QUESTION.test(text.trim().replace(/[?？!！。.]+$/u, ''))
-    ) {
+    if (kind === 'add' && cue === undefined && isReadOnly(parsed) && parsed.check.length === 0 && !asksQuestion(text)) {
       const tagged = taggedValues(entities, 'item');
       if (tagged.length > 0) return tagged;
     }
@@ -261,7 +260,7 @@ function createListSkill(config: ListConfig, random: Random): DialogueSkill {
       if (changes > 0) return change(ctx, config, random);
       // "再看一下清单", "wats on it rn" are read, whichever of the two intents the model picked.
       const asked = ctx.text.trim();
-      const reading = QUESTION.test(asked) && (hasHan(asked) || ON_THE_LIST.test(asked));
+      const reading = hasHan(asked) ? asksQuestion(asked) : QUESTION.test(asked) && ON_THE_LIST.test(asked);
       if (ctx.intent === config.intents[1] && strings(ctx.slots['check']).length === 0 && !reading) {
         const question = say.askAdd(list);
         return { text: question, ask: { question, slot: 'add' } };

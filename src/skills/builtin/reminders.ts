@@ -79,6 +79,8 @@ const ZH_TASK_PATTERNS = [
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
+  // "帮我记一下，明天两点去银行", Shanghainese "侬帮我记一记，…": what follows "note it down" and its pause.
+  /记(?:一记|一下|下|住|着)[，,：:\s]+(.+)$/u,
 ];
 /** "what reminders do I have tomorrow", "any reminders on friday": a question about reminders, not a new one. */
 const EN_READ =
@@ -87,7 +89,7 @@ const EN_READ =
 const EN_WHEN_READ =
   /^(?:(?:wait|so|um+|uh+|oh|and|ok|okay|hey|remind me)[\s,]+)*(?:when|what time)(?:'s|’s|s|\s+is|\s+was)\s+(?:my|the|that)\b[^?.!]{0,40}\breminder\b/i;
 const ZH_READ =
-  /看看|看一下|查看|查一下|列表|列出|列一下|列下|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条|还剩|剩啥|剩哪些|提醒里有/u;
+  /看看|看一下|查看|查一下|列表|列出|列一下|列下|有哪些|有什么|有没有|有几个|提醒吗|几点|有啥|都有|定好了|设好了|来着|报一下|念一下|念念|读一下|这一条|还剩|剩啥|剩哪些|提醒里有|[设定]了几[个条]|几[个条]提醒|边啲|边几[个条]|有乜|有咩/u;
 /** Words that change reminders: a question with them is no reading. */
 const ZH_CHANGE = /删|取消|清空|清除|去掉|不要|不用了|改|挪|推迟|提前/u;
 /** A change that stops reminders: "那个拿报告的取消吧", "关煤气那个不用了". */
@@ -125,7 +127,7 @@ function readsZh(text: string): boolean {
 // "设一个提醒事项", "记个事儿": the noun of "a reminder" names no task either.
 // "提醒我一下 有事", "有个事儿": that there is something names no task either.
 const ZH_EMPTY_TASK =
-  /^(?:一下|一个|个|(?:有|有个|有件|有点)?(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
+  /^(?:一下|一个|个|(?:有|有个|有件|有点|个|一个)?(?:一件|件)?事(?:情|项|儿)?|东西|什么|啥|提醒|我们?|咱们?|你们?)?$/u;
 
 /**
  * Reminders as the object of a delete: 把…提醒…删掉, 删掉/取消…提醒, 提醒全部删了. Not "提醒我取消订阅"
@@ -152,7 +154,11 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   // An answer that says the whole request again ("好吧 一小时后提醒我喝药" when the task is asked)
   // is read as one: the task is what follows 提醒我, not the answer's opening words.
   const restated = answer && /[提题]醒(?:我们|咱们|我|咱)\s*\p{Script=Han}/u.test(text);
-  let task = answer && !restated ? text.replace(/^(?:提醒我|提醒|要|是)/u, '') : undefined;
+  // "就是那个，去幼儿园接仔": a pointing word before a pause opens the answer, it is no part of it.
+  let task =
+    answer && !restated
+      ? text.replace(/^(?:就是|是)?(?:那个|这个)[，,、\s]+/u, '').replace(/^(?:提醒我|提醒|要|是)/u, '')
+      : undefined;
   if (!answer || restated) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;
   for (const e of entities) if (DATE_KINDS.has(e.kind)) task = task.replace(e.text, '');
@@ -161,7 +167,7 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
     .replace(/(?:[\s，,。!！?？~～]|\.(?!(?<=\w\.)\w))+/gu, ' ')
     .trim()
     .replace(/^(?:在|于|到时候|的时候|要|得|记得|提前|叫我|喊我)\s*/u, '')
-    .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|一下|谢谢|谢啦)+$/u, '')
+    .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|呗|嘛|啦|咯|喔|一下|谢谢|谢啦)+$/u, '')
     // "…去医院复诊，提前十分钟": the lead time's clause, once its duration is gone, is no part of the task.
     .replace(/\s+提前$/u, '')
     .trim();

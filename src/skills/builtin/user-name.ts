@@ -9,7 +9,7 @@ import type { SkillReply } from '../types.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
-import { afterTakeBackZh } from '../../lang/zh/zh-take-back.ts';
+import { afterTakeBackZh } from '../../lang/zh/zh-split-at-take-back.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
 
 const NAME = String.raw`([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,2})`;
@@ -49,12 +49,13 @@ const ZH_PATTERNS = [
   /^(?:那就|就|那|以后就?)?叫(?![我醒个车])([^\s，,。！!？?、]{1,8}?)(?:吧|就行了?|就好了?)?(?:$|(?<=吧)|\s+(?=\p{Script=Han}))/u,
 ];
 /** A turn that asks ("那我叫啥来着", "你现在管我叫啥") gives no name, even as an answer. */
-const ZH_QUESTION = /啥|什么|谁|哪|几|吗|来着|[？?]/u;
+const ZH_QUESTION = /啥|什么|谁|哪|几|吗|来着|乜|咩|边个|[？?]/u;
 /**
  * What follows "我叫" when it asks rather than tells ("我叫什么名字"), and words in the place of a name
  * that name none ("叫我原名就行", "随便叫吧": the skill does not know it).
  */
-const ZH_NOT_A_NAME = /^(?:什么|啥|谁|哪|怎么|几|吗|呢|你|我|他|她|它|名字|原名|本名|真名|全名|大名|随便|原来的)/u;
+const ZH_NOT_A_NAME =
+  /^(?:什么|啥|谁|哪|怎么|几|吗|呢|乜|咩|边个|你|我|他|她|它|名字|原名|本名|真名|全名|大名|随便|原来的)/u;
 
 function extractNameZh(said: string, answer: boolean): string | undefined {
   // "叫我 呃 小王": a voice filler is no part of the name.
@@ -81,7 +82,8 @@ function extractNameZh(said: string, answer: boolean): string | undefined {
   // "称呼我为李老师": 为 introduces the name.
   name = name
     .replace(/^(?:为|做|作)(?=.)/u, '')
-    .replace(/(?:就行了?|就好了?|就可以了?|好了|以后|吧|哦|啊|呀|了|哈|嘛|谢谢)+$/u, '')
+    // Cantonese "以后叫我阿珍就得啦": 就得 (will do) and 啦 / 喇 end the sentence, not the name.
+    .replace(/(?:就行了?|就好了?|就可以了?|就得(?:啦|喇|了)?|好了|以后|吧|哦|啊|呀|了|啦|喇|哈|嘛|谢谢)+$/u, '')
     .trim();
   if (name === '' || ZH_NOT_A_NAME.test(name)) return undefined;
   return name;

@@ -5,6 +5,8 @@ import {
   ACK,
   ACK_OPENERS,
   ANEW_FRAMES,
+  CANCEL,
+  YES,
   HESITANT_ANSWER_FRAMES,
   META_QUESTIONS,
   NUMBER_REMARKS,
@@ -24,6 +26,10 @@ import { simulateDialogues, type RecordedTurn } from '../../../src/context/simul
 import type { SimCorpus } from '../../../src/context/simulator/user-simulator.ts';
 import { loadIntentModel, type IntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { DEFAULT_MODEL } from '../../../bin/commands/eval-dialogues.ts';
+import { extractEntities } from '../../../src/nlu/entities/index.ts';
+import { zhCues } from '../../../src/lang/zh/zh-cues.ts';
+import { readTalk } from '../../../src/lang/talk.ts';
+import { dropsZh } from '../../../src/lang/zh/zh-turn-words.ts';
 
 /** A tiny corpus (the real one comes from CLINC150 through --data): a few requests and out-of-scope turns. */
 const corpus: SimCorpus = {
@@ -603,5 +609,43 @@ describe('asides', () => {
   it('say only the kinds asked for', () => {
     const rng = createRng(9);
     for (let i = 0; i < 200; i++) assert.equal(aside(rng, 'en', { mash: 1 }).kind, 'mash');
+  });
+});
+
+describe('round 12 lexicons (Chinese, from zh-train-10 classes)', () => {
+  it('say loose lengths that the runtime reads as durations', () => {
+    const rng = createRng(12);
+    const said = Array.from({ length: 400 }, () => fill('{duration}', rng, 'zh').text);
+    const loose = said.filter((x) => /来|个把|三四|五六|七八|半个钟|俩|仨/u.test(x));
+    assert.ok(loose.length >= 20, String(loose.length));
+    for (const x of new Set(loose)) {
+      const found = extractEntities(x, { now: new Date('2026-11-26T09:00:00Z'), timeZone: 'Europe/Paris' });
+      assert.deepEqual(
+        found.map((e) => [e.kind, e.text]),
+        [['duration', x]],
+        x,
+      );
+    }
+  });
+
+  it('say Cantonese cancels, yeses and acks that the cue words read as such', () => {
+    const cancels = CANCEL.zh.filter((x) => /唔|冇/u.test(x));
+    const yeses = YES.zh.filter((x) => /系|得|冇问题|好呀/u.test(x) && !/删/u.test(x));
+    assert.ok(cancels.length >= 4 && yeses.length >= 4);
+    // Every one drops the question asked (decide.ts reads dropsZh); the whole-turn ones are also the cancel cue.
+    for (const x of cancels) assert.ok(dropsZh(x), x);
+    assert.ok(cancels.filter((x) => zhCues.cancel.test(x.replace(/\s+/gu, ''))).length >= 4);
+    for (const x of yeses) assert.ok(zhCues.yes.test(x), x);
+    for (const x of ACK.zh.filter((a) => /搞掂|得咗|晒/u.test(a))) assert.equal(readTalk(x), 'ack', x);
+  });
+
+  it('ask back banter and talk to others in the room as asides that name no value', () => {
+    const rng = createRng(3);
+    const said = new Set(Array.from({ length: 600 }, () => aside(rng, 'zh', { 'question-back': 1, remark: 1 }).text));
+    assert.ok([...said].some((x) => /你猜|你说呢/u.test(x)));
+    assert.ok([...said].some((x) => /小声点|同学|别玩手机/u.test(x)));
+    for (const x of said)
+      if (/你猜|你说呢|你觉得|小声点|同学|宝贝|老公|小李|张姐|师傅|孩子们/u.test(x))
+        assert.doesNotMatch(x, /\d|[一二两三四五六七八九十]\s*(?:分钟|点|个)/u, x);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * A value taken back inside one Chinese turn: "叫我阿杰 算了 还是杰哥吧", "改成周三 不对 周四",
- * "我叫小林 说错了 是小琳". What follows the take-back word is what the user means.
+ * "我叫小林 说错了 是小琳". What follows the take-back word is what the user means. This file splits
+ * the turn's TEXT at its take-back, for the readers of a whole value (names, sums, conversions); the
+ * entity values a take-back cancels are dropped by `nlu/entities/zh-drop-taken-back-values.ts`.
  *
  * @module
  */
 
-import { ZH_TAKE_BACK_WORDS } from '../../nlu/entities/zh-value-take-backs.ts';
+import { ZH_TAKE_BACK_WORDS } from '../../nlu/entities/zh-drop-taken-back-values.ts';
 
 /**
  * A take-back word after a first value, then what leads the second in: 算了, 不对, 不不, 哦不, 说错了,

@@ -2,7 +2,8 @@
  * A value taken back in the middle of a Chinese sentence, as voice input says it: "十分钟不对十五分钟",
  * "下午三点不对三点半", "明天早上七点 不是 八点", "五个 不是 六个". Of two values of one kind that only a
  * take-back word parts, the first is dropped, so every slot reader sees the value the user meant; a
- * clock time said bare after a time with its day ("明天早上七点 不对 八点") keeps that day.
+ * clock time said bare after a time with its day ("明天早上七点 不对 八点") keeps that day. This file
+ * drops taken-back ENTITY values; `lang/zh/zh-split-at-take-back.ts` splits the text for whole-value readers.
  *
  * @module
  */
@@ -10,7 +11,7 @@ import type { Entity, EntityKind } from '../types.ts';
 
 /**
  * The words that take back what was just said: 不对, 不不, 哦不, 说错了. Shared with the Chinese
- * readers of whole values (names, sums) in `lang/zh/zh-take-back.ts`. @internal
+ * readers of whole values (names, sums) in `lang/zh/zh-split-at-take-back.ts`. @internal
  */
 export const ZH_TAKE_BACK_WORDS = '(?:[啊哦噢呃额]?不对|不不|[哦噢呃额啊]不(?![用要是会能行好过了])|[说打写讲]错了)';
 
