@@ -407,20 +407,24 @@ describe('the dialogue simulator, round 11 classes', () => {
   it('the reminder restated in its frame while the time is asked is the reminder asked anew', async () => {
     // Reminders whose time is asked (the task given, no time), so the seeded draw holds enough of them: in
     // the draw above they come only from the phrase banks, and a change elsewhere can leave none.
+    // The act is one branch among many, so any change to the phrase banks moves it between draws: draw
+    // seed after seed (a bounded few) until some are found, rather than pinning one seed's luck.
     const restated: RecordedTurn[] = [];
-    await simulateDialogues({
-      model,
-      corpus: {
-        ...corpus,
-        requests: new Map([['reminder_update', ['remind me to feed the cat', 'remind me to call mum']]]),
-      },
-      dialogues: 400,
-      seed: 34,
-      chinese: 0,
-      onTurn: (t) => {
-        if (t.act === 'restate') restated.push(t);
-      },
-    });
+    for (let seed = 34; seed < 42 && restated.length < 3; seed++) {
+      await simulateDialogues({
+        model,
+        corpus: {
+          ...corpus,
+          requests: new Map([['reminder_update', ['remind me to feed the cat', 'remind me to call mum']]]),
+        },
+        dialogues: 400,
+        seed,
+        chinese: 0,
+        onTurn: (t) => {
+          if (t.act === 'restate') restated.push(t);
+        },
+      });
+    }
     assert.ok(restated.length >= 1, `${restated.length} restated reminders`);
     for (const t of restated) {
       assert.equal(t.labelled.command, 'start_task', t.text);
