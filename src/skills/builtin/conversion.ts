@@ -79,7 +79,8 @@ const STONE_POUNDS =
  * "30 degree in fahrenheit", "what's 75 degrees in celsius": degrees said without their scale are the other
  * scale than the one asked for.
  */
-const BARE_DEGREES = /(?<![\d.])(\d+(?:\.\d+)?)\s*degrees?(?![\p{L}])(?!\s*(?:celsius|fahrenheit|centigrade|c|f)(?![\p{L}]))/u;
+const BARE_DEGREES =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*degrees?(?![\p{L}])(?!\s*(?:celsius|fahrenheit|centigrade|c|f)(?![\p{L}]))/u;
 
 /** Two-unit amounts as one, and bare degrees in the scale not asked for (see above). */
 function oneAmount(s: string): string {

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { ModelLoadError } from '../../../src/errors.ts';
 import type { Corpus } from '../../../src/nlu/types.ts';
