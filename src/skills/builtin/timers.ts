@@ -166,7 +166,16 @@ function extractDuration({ text, entities, now, cue, slots, answer }: SlotExtrac
   if (typeof previous === 'number' && REPEAT.test(clause.trim())) return previous;
   // The grammars' entities only: the slot tagger's spans ("thick pasta") are no second number.
   const read = entities.filter((e) => e.kind !== 'slot');
-  if (cue !== undefined && typeof previous === 'number' && typeof bare?.value === 'number' && read.length === 1)
+  // A follow-up's bare number is the new length ("and 5?"), unless it numbers a timer asked about ("so what
+  // about timer 3": ASKS_OF_A_TIMER below).
+  const asksOfTimerN = TIMER_N.test(text) && ASKS_OF_A_TIMER.test(text);
+  if (
+    cue !== undefined &&
+    typeof previous === 'number' &&
+    typeof bare?.value === 'number' &&
+    read.length === 1 &&
+    !asksOfTimerN
+  )
     return bare.value * unitOf(previous);
   // "mins... 8" answering "for how long?": the unit said first, then the number.
   if (answer && typeof bare?.value === 'number' && read.length === 1) {
