@@ -53,7 +53,8 @@ if (lang === 'en')
     }
   ).splits.dev!;
 
-interface Row {
+/** One dev line as `extend-few-shot-gates.ts` reads it back. */
+export interface Row {
   set: string;
   text: string;
   gold: string | null;
@@ -68,7 +69,8 @@ interface Row {
   none2: number;
   none1: number;
 }
-const out: Record<string, { threshold: number; rows: Row[] }> = {};
+export type Dump = Record<string, { threshold: number; rows: Row[] }>;
+const out: Dump = {};
 for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${lang}`)) {
   const corpus = parseCorpus(readFileSync(join(root, 'test/fixtures/extend', `${name}.yml`), 'utf8'));
   const { model: m, report } = await extendIntentModel(base, corpus, pack, {

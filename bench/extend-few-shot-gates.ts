@@ -11,20 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-interface Row {
-  set: string;
-  text: string;
-  gold: string | null;
-  sm: string | null;
-  own: string;
-  pOwn: number;
-  pBase: number;
-  pOos: number;
-  head: { intent: string; score: number }[];
-  none2: number;
-  none1: number;
-}
-type Dump = Record<string, { threshold: number; rows: Row[] }>;
+import type { Dump, Row } from './extend-few-shot-dump.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
