@@ -75,6 +75,24 @@ const QUESTION_BACK: Bank = {
 };
 
 /**
+ * Questions back about the clock or a number, with the number in them ("wait is it 3 now?", "都8点了啊？"),
+ * said while a time, a length or a number is asked (round 13): the number is no answer, the question is about
+ * the user's own clock. Round 12's second retrain took "wait is it 3 now?" (the alarm's time asked) for a new
+ * request: the only such questions were two lines of {@link QUESTION_BACK}, drawn once in a few hundred asides.
+ */
+const NUMBER_QUESTION: Bank = {
+  en: split(
+    "is it {n} yet?|wait, is it past {n} already?|hang on, has it gone {n}?|what, {n} already?|it's {n} now right?|" +
+      "hold on is it {n} o'clock?|is it {n} here or back home?|it can't be {n} already?|is my clock right, is it {n}?|" +
+      'oh no is it {n} already|is it {n} where you are?',
+  ),
+  zh: split(
+    '已经{n}点了？|都{n}点了啊？|现在是不是{n}点多了|等下 现在是{n}点吗|啊 已经{n}点了吗|我这边是{n}点吧？|' +
+      '不会已经{n}点了吧|几点了 {n}点了吗|现在才{n}点？|你那边是{n}点吗',
+  ),
+};
+
+/**
  * Remarks about what is going on around the user, with no value in them: said while a length, a time
  * or a number is asked ("For how long?" → "the kettle just boiled"), they answer nothing and are out of
  * scope, the question stays open. They share words with the task's world (cooking, the kids, the
@@ -263,7 +281,8 @@ function mash(rng: Rng, lang: SimLanguage): string {
 }
 
 /** What kind of aside {@link aside} said, for the simulator's statistics. */
-export type AsideKind = 'hold' | 'reaction' | 'filler' | 'mash' | 'question-back' | 'remark' | 'comment';
+export type AsideKind =
+  'hold' | 'reaction' | 'filler' | 'mash' | 'question-back' | 'number-question' | 'remark' | 'comment';
 
 /**
  * An aside in the language asked: a held question, a reaction, a filler, keyboard mash, a question
@@ -294,11 +313,18 @@ export function aside(
     const gap = lang === 'zh' ? pick(rng, ['', ' ', '，']) : pick(rng, [' ', ', ', ' ']);
     return { text: `${pick(rng, COMMENT_OPENER[lang])}${gap}${body}`, kind };
   }
-  const bank = { hold: HOLD, reaction: REACTION, filler: FILLER, 'question-back': QUESTION_BACK, remark: REMARK }[kind];
+  const bank = {
+    hold: HOLD,
+    reaction: REACTION,
+    filler: FILLER,
+    'question-back': QUESTION_BACK,
+    'number-question': NUMBER_QUESTION,
+    remark: REMARK,
+  }[kind];
   let text = pick(rng, bank[lang]).replace('{n}', String(1 + rng.int(12)));
   const gap = lang === 'zh' ? pick(rng, ['', ' ', '，']) : pick(rng, [' ', ', ', ' ']);
   if (kind !== 'filler' && kind !== 'remark' && rng.next() < 0.3) text = `${pick(rng, BEFORE[lang])}${gap}${text}`;
-  if (kind !== 'question-back' && rng.next() < 0.2)
+  if (kind !== 'question-back' && kind !== 'number-question' && rng.next() < 0.2)
     text = `${text}${lang === 'zh' ? '' : ' '}${pick(rng, AFTER[lang])}`;
   return { text, kind };
 }
