@@ -149,7 +149,7 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         "{task}|to {task}|the reminder is to {task}|it's for {task}|it's to {task}|right, the reminder is to {task}|" +
           "the reminder's for {task}|it should say {task}|it's about {task}|so the reminder is to {task}|" +
           // Named by the slot's own word (round 13: a round-12 retrain left "ok the task is ..." unread).
-          'the task is {task}|ok the task is {task}|task is to {task}|the thing is to {task}|the job is {task}',
+          'the task is {task}|ok the task is {task}|my task is {task}|the thing is to {task}|so the task is to {task}',
         '{task}|提醒的内容是{task}|是去{task}的|内容是{task}|是要{task}|提醒我{task}|就是提醒我{task}|提醒事项是{task}|' +
           '任务是{task}|事情是{task}|要提醒的事是{task}|好的 事情是{task}',
       ),

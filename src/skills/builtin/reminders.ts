@@ -157,7 +157,11 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
   // "就是那个，去幼儿园接仔": a pointing word before a pause opens the answer, it is no part of it.
   let task =
     answer && !restated
-      ? text.replace(/^(?:就是|是)?(?:那个|这个)[，,、\s]+/u, '').replace(/^(?:提醒我|提醒|要|是)/u, '')
+      ? text
+          .replace(/^(?:就是|是)?(?:那个|这个)[，,、\s]+/u, '')
+          // "提醒的内容是交电费", "任务是给房东打电话": the frame names the slot (as "the task is …" in English).
+          .replace(/^(?:好的?|嗯|哦)?[，,\s]*(?:(?:要)?提醒(?:我)?的(?:内容|事情?)|提醒事项|内容|任务|事情)是/u, '')
+          .replace(/^(?:提醒我|提醒|要|是)/u, '')
       : undefined;
   if (!answer || restated) for (const p of ZH_TASK_PATTERNS) task ??= p.exec(text)?.[1];
   if (task === undefined) return undefined;

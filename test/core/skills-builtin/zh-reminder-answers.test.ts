@@ -33,6 +33,19 @@ describe('Chinese reminders that name no task at first', () => {
     assert.match(done.reply.text, /20:00.*去驿站拿快递/);
   });
 
+  it('takes the task after a frame naming the slot (提醒的内容是…, 任务是…), as "the task is …" in English', async () => {
+    for (const [said, task] of [
+      ['提醒的内容是续签合同', '续签合同'],
+      ['任务是给房东打电话', '给房东打电话'],
+      ['提醒事项是把车挪走', '把车挪走'],
+    ]) {
+      const h = await createHarness();
+      await h.say('帮我设个提醒', 'reminder_update');
+      const r = await h.say(said!, 'reminder_update');
+      assert.equal(r.understanding.slots['task'], task, said);
+    }
+  });
+
   it('takes task and time from an answer that says the request again', async () => {
     const h = await createHarness();
     await h.say('设个提醒', 'reminder_update');
