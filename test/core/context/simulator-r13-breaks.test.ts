@@ -28,11 +28,17 @@ describe('the dialogue simulator, round 13 classes', () => {
     outOfScope: ['how do i fix a flat bike tyre', 'what is the tallest mountain'],
   };
   let recorded: Promise<RecordedTurn[]> | undefined;
+  // Both acts are rare branches, and any change to another act's share moves them between draws: seed after
+  // seed (a bounded few) until each has enough, rather than one seed's luck.
+  const enough = (out: RecordedTurn[]) =>
+    out.filter((t) => t.act === 'aside-number-question').length >= 3 &&
+    out.filter((t) => t.act === 'another').length >= 5;
   const turns = () =>
     (recorded ??= (async () => {
       const out: RecordedTurn[] = [];
       // English only: Chinese turns need the Chinese intent model, which this test does not load.
-      await simulateDialogues({ model, corpus, dialogues: 500, seed: 43, chinese: 0, onTurn: (t) => out.push(t) });
+      for (let seed = 43; seed < 49 && !enough(out); seed++)
+        await simulateDialogues({ model, corpus, dialogues: 300, seed, chinese: 0, onTurn: (t) => out.push(t) });
       return out;
     })());
   const PENDING_SLOT = STATE_FEATURES.indexOf('pending_slot');
