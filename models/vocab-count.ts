@@ -6,10 +6,11 @@
  * tells whether new material fits the size budget before a training run is spent on it.
  *
  *   npx tsx models/vocab-count.ts --lang en --data ../shared/datasets/clinc150.json \
- *     --more models/corpora/en/voices-1.json … [--min-count 5,6,7]
+ *     --more models/corpora/en/voices-1.json … [--min-count 5,6,7] [--max-rows 23850]
  *
  * Prints, for each minimum count (default: the shipped recipe's), the rows and the training
  * utterances; with the recipe's seed the count is the one training prints in the model card.
+ * `--max-rows` applies `TrainOptions.maxRows` too, and prints the fewest occurrences a kept row has.
  */
 import { parseArgs } from 'node:util';
 import { readDataset, withMoreData } from '../bin/commands/dataset.ts';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     more: { type: 'string', multiple: true, default: [] },
     'min-count': { type: 'string' },
+    'max-rows': { type: 'string' },
   },
 });
 const lang = values.lang as ShippedLanguage;
@@ -49,6 +51,7 @@ const counts =
         if (!Number.isInteger(n) || n < 1) throw new RangeError(`--min-count: not a count: ${s}`);
         return n;
       });
+const maxRows = values['max-rows'] === undefined ? undefined : Number(values['max-rows']);
 const dataset = withMoreData(readDataset(values.data), values.more.map(readDataset));
 const corpus = withMashOos(
   withNearMissOos(
@@ -58,11 +61,19 @@ const corpus = withMashOos(
   DEFAULT_MASH_OOS[lang],
 );
 for (const minCount of counts) {
-  const options = { ...DEFAULT_MODEL_OPTIONS[lang], ...(minCount === undefined ? {} : { minCount }) };
+  const options = {
+    ...DEFAULT_MODEL_OPTIONS[lang],
+    ...(minCount === undefined ? {} : { minCount }),
+    ...(maxRows === undefined ? {} : { maxRows }),
+  };
   const f = featurizeCorpus(corpus, resolveTrainOptions(options), undefined);
   // The table's rows: one per feature that earned one, and row 0, the zero row (as the model card counts them).
   const rows = f.remap.reduce((n, r) => Math.max(n, r), 0) + 1;
+  // The fewest occurrences (augmented variants included) of a feature that kept a row.
+  const counts = new Map<number, number>();
+  for (const ids of f.trainingSet.rows) for (const r of ids) if (r > 0) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const fewest = Math.min(...counts.values());
   console.log(
-    `minCount ${minCount ?? `${options.minCount ?? 'default'} (recipe)`}: ${rows} rows, ${f.examples} training utterances, ${f.featurizer.buckets} buckets`,
+    `minCount ${minCount ?? `${options.minCount ?? 'default'} (recipe)`}${maxRows === undefined ? '' : `, maxRows ${maxRows}`}: ${rows} rows (the rarest kept row seen ${fewest} times), ${f.examples} training utterances, ${f.featurizer.buckets} buckets`,
   );
 }
