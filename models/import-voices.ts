@@ -7,6 +7,7 @@
  *     --writer D [--against models/corpora/zh/voices-a.json …]
  *   npx tsx models/import-voices.ts --lang en --in /work/en-corpus/en-voices-1.json \
  *     --out models/corpora/en/voices-1.json --writer 1 --against test/fixtures/nlu/chatbox-en.json
+ *   … --eval-dialogues test/fixtures/dialogues/en-dev.json --train-dialogues /work/dialogue-corpus/en-train-12.json
  *
  * A writer's file is either `{ intent: { train: [...], val: [...] } }` or the dataset schema.
  * Dropped, and counted: lines equal (after NFKC, removing spaces, punctuation and symbols, and
@@ -16,6 +17,10 @@
  * paraphrase differing by a typo or the order of its words does not flatter a score; Chinese lines
  * with traditional characters (the featurizer's traditional → simplified table changes them: the
  * corpus is Simplified Chinese). Only counts are printed, never a line of an evaluation split.
+ * Dialogue files (the `test/fixtures/dialogues` format) count too: the user turns of an
+ * `--eval-dialogues` file are evaluation lines (equal or near: dropped), those of a
+ * `--train-dialogues` file training lines (equal: dropped), so that a corpus line is no copy of a
+ * dialogue turn a context model is trained or scored on.
  * A label outside `--base`'s is an error.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -35,6 +40,8 @@ const { values } = parseArgs({
     writer: { type: 'string' },
     base: { type: 'string' },
     against: { type: 'string', multiple: true, default: [] },
+    'eval-dialogues': { type: 'string', multiple: true, default: [] },
+    'train-dialogues': { type: 'string', multiple: true, default: [] },
   },
 });
 const lang = values.lang;
@@ -125,6 +132,25 @@ for (const d of [base, ...values.against.map(readDataset)])
       if (!seen.has(key(e.text))) seen.set(key(e.text), split);
       if (split !== 'train') evalLines.push({ split, ...line(e.text) });
     }
+
+/** The user turns of a dialogue file (`[{ name, turns: [{ user, expect }] }]`). */
+function dialogueTurns(path: string): string[] {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (!Array.isArray(raw)) throw new TypeError(`${path}: not a list of dialogues`);
+  return (raw as { turns?: { user?: unknown }[] }[]).flatMap((d) =>
+    (d.turns ?? []).map((t) => {
+      if (typeof t.user !== 'string') throw new TypeError(`${path}: a turn without a user string`);
+      return t.user;
+    }),
+  );
+}
+for (const path of values['eval-dialogues'])
+  for (const text of dialogueTurns(path)) {
+    if (!seen.has(key(text))) seen.set(key(text), 'dialogue eval');
+    evalLines.push({ split: 'dialogue eval', ...line(text) });
+  }
+for (const path of values['train-dialogues'])
+  for (const text of dialogueTurns(path)) if (!seen.has(key(text))) seen.set(key(text), 'dialogue train');
 
 const input = readWriterFile(values.in);
 const dropped: Record<string, number> = { traditional: 0, empty: 0 };

@@ -52,6 +52,12 @@ export interface TrainOptions {
    */
   minCount?: number;
   /**
+   * The most rows of the embedding table (the zero row included): when the features seen
+   * `minCount` times would need more, only the most frequent keep a row. A size budget kept
+   * without raising `minCount` for every feature. @default no cap
+   */
+  maxRows?: number;
+  /**
    * How the out-of-scope threshold is chosen on validation data that has out-of-scope examples:
    * a number r picks the threshold with the best in-scope accuracy among those flagging at
    * least a share r of the validation's out-of-scope examples; `'balanced'` maximizes in-scope
@@ -126,6 +132,7 @@ export function resolveTrainOptions(options: TrainOptions) {
     featureDropout: options.featureDropout ?? 0.1,
     labelSmoothing: options.labelSmoothing ?? 0.1,
     minCount: options.minCount,
+    maxRows: options.maxRows,
     validationShare: options.validationShare ?? 0.1,
     oosClass: options.oosClass ?? true,
     wordDropout: options.wordDropout ?? 0.15,
@@ -148,6 +155,8 @@ export function resolveTrainOptions(options: TrainOptions) {
   if (!(o.fallbackThreshold >= 0 && o.fallbackThreshold <= 1))
     throw new RangeError('TrainOptions.fallbackThreshold must be in [0, 1]');
   if (o.minCount !== undefined && !(o.minCount >= 1)) throw new RangeError('TrainOptions.minCount must be at least 1');
+  if (o.maxRows !== undefined && !(Number.isInteger(o.maxRows) && o.maxRows >= 2))
+    throw new RangeError('TrainOptions.maxRows must be an integer of at least 2 (the zero row and one more)');
   if (
     o.dropout < 0 ||
     o.dropout >= 1 ||

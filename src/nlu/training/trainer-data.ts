@@ -90,6 +90,7 @@ export function featurizeCorpus(
     featurizer.buckets,
     // Variants repeat their utterance's features: the count that earns a row grows with them.
     (o.minCount ?? defaultMinCount(originals.length)) * variants,
+    o.maxRows,
   );
   const validation: ValidationExample[] = [
     ...data.validation.map((e) => ({

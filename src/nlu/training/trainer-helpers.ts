@@ -12,21 +12,44 @@ import type { Rng } from './rng.ts';
  * Gives each feature bucket seen at least `minCount` times in training its own embedding row,
  * in order of first appearance (so the same data gives the same table); all other buckets map
  * to row 0, the zero row. Storing only used rows keeps a 2^18-bucket model small.
+ * With `maxRows`, a table that would be larger keeps only the most frequent of those features
+ * (ties: the first seen), still numbered in order of first appearance: a size budget met by
+ * dropping the rarest rows rather than raising `minCount` for all.
  * @param idLists the training examples' bucket ids
  * @param buckets the id space size
  * @param minCount the fewest occurrences that earn a row
+ * @param maxRows the most rows of the table, the zero row included (none when undefined)
  * @returns the remap, `Int32Array(buckets)`
  */
-export function buildVocabulary(idLists: Int32Array[], buckets: number, minCount: number): Int32Array {
+export function buildVocabulary(
+  idLists: Int32Array[],
+  buckets: number,
+  minCount: number,
+  maxRows?: number,
+): Int32Array {
   const counts = new Uint32Array(buckets);
   for (const ids of idLists) for (const id of ids) counts[id] = (counts[id] as number) + 1;
-  const remap = new Int32Array(buckets);
-  let next = 1;
+  // The features that earn a row, in order of first appearance.
+  const earns = new Uint8Array(buckets);
+  let order: number[] = [];
   for (const ids of idLists) {
     for (const id of ids) {
-      if (id !== 0 && remap[id] === 0 && (counts[id] as number) >= minCount) remap[id] = next++;
+      if (id !== 0 && earns[id] === 0 && (counts[id] as number) >= minCount) {
+        earns[id] = 1;
+        order.push(id);
+      }
     }
   }
+  if (maxRows !== undefined && order.length > maxRows - 1) {
+    const byCount = order
+      .map((id, first) => ({ id, first }))
+      .sort((a, b) => (counts[b.id] as number) - (counts[a.id] as number) || a.first - b.first);
+    const keep = new Uint8Array(buckets);
+    for (const { id } of byCount.slice(0, maxRows - 1)) keep[id] = 1;
+    order = order.filter((id) => keep[id] === 1);
+  }
+  const remap = new Int32Array(buckets);
+  order.forEach((id, i) => (remap[id] = i + 1));
   return remap;
 }
 
