@@ -17,7 +17,7 @@ import { featurize } from '../src/nlu/runtime/featurizer.ts';
 import { compileFewShot, fewShotScores } from '../src/nlu/runtime/few-shot.ts';
 import { readBaseModel } from '../src/nlu/training/extend/base-model.ts';
 import { extendIntentModel, type ExtendOptions } from '../src/nlu/training/extend/extend-model.ts';
-import { buildFewShotHead } from '../src/nlu/training/extend/few-shot-head.ts';
+import { buildFewShotHead, outOfScopeLinesOf } from '../src/nlu/training/extend/few-shot-head.ts';
 import { readReplayPack } from '../src/nlu/training/extend/replay-pack.ts';
 import { createInMemoryPredictor } from '../src/nlu/training/predictor.ts';
 import { OOS_LABEL, type TrainingExample } from '../src/nlu/types.ts';
@@ -81,11 +81,9 @@ for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${la
   const p = createInMemoryPredictor(m, { quantize: base.quantization !== undefined });
   const head = buildFewShotHead(corpus, pack, m.featurizer, (t) => p.predict(t, 1).outOfScope, report.added, {});
   const compiled = compileFewShot(head, m.featurizer);
-  const corpusOos = [
-    ...(corpus.outOfScope ?? []),
-    ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text),
-  ];
-  const negatives = [...pack.outOfScope, ...(pack.validation[OOS_LABEL] ?? []), ...corpusOos];
+  // The head's own table (deduplicated, as the head keeps it; before round 13 a repeated line here
+  // was its own neighbour in the leave-one-out "none" score).
+  const { own: corpusOos, all: negatives } = outOfScopeLinesOf(corpus, pack);
   const none = compileFewShot(
     { ...head, k: 1, examples: negatives.map((text) => ({ intent: 'none', text })) },
     m.featurizer,
@@ -127,7 +125,9 @@ for (const name of ['shop', 'gym', 'restaurant', 'clinic'].map((c) => `${c}-${la
   for (const x of checks.paraphrases) add('dev', x.text, x.intent);
   for (const t of checks.negatives) add('neg', t, null);
   for (const t of corpusOos) add('corpusOos', t, null);
-  if (!values.light) for (const t of [...pack.outOfScope, ...(pack.validation[OOS_LABEL] ?? [])]) add('calib', t, null);
+  // The pack's lines (each once; a line the corpus also lists counts as the corpus's).
+  const ownSet = new Set(corpusOos);
+  if (!values.light) for (const t of negatives) if (!ownSet.has(t)) add('calib', t, null);
   for (const [n, ex] of Object.entries(splits))
     for (const e of ex) add(n, e.text, e.intent === OOS_LABEL ? null : e.intent);
   out[name] = { threshold: head.threshold, rows };

@@ -148,9 +148,20 @@ export function compileFewShot(head: FewShotHead, featurizer: FeaturizerConfig):
   return compiled;
 }
 
-/** The mean of the `k` best of `sims`. */
-function meanOfBest(sims: number[], k: number): number {
-  const best = sims.sort((a, b) => b - a).slice(0, k);
+/**
+ * The mean of the `k` largest of `values`, kept in a short sorted list (k is small: 2), so no sort
+ * of every value; 0 when there are none. The one k-best of the head, for the intents' examples and
+ * the "none" lines alike.
+ */
+function meanOfBest(values: Iterable<number>, k: number): number {
+  const best: number[] = [];
+  for (const d of values) {
+    if (best.length === k && !(d > best[k - 1]!)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && d > best[at - 1]!) at--;
+    if (best.length === k) best.pop();
+    best.splice(at, 0, d);
+  }
   return best.reduce((a, b) => a + b, 0) / Math.max(1, best.length);
 }
 
@@ -159,9 +170,8 @@ function meanOfBest(sims: number[], k: number): number {
  * out-of-scope lines (0 without any).
  * @param head the compiled head
  * @param ids the utterance's feature ids
- * @param skip the index of a line left out (leave-one-out calibration)
  */
-function noneScore(head: CompiledFewShot, ids: ArrayLike<number>, skip?: number): number {
+function noneScore(head: CompiledFewShot, ids: ArrayLike<number>): number {
   const texts = head.head.none?.texts ?? [];
   if (texts.length === 0) return 0;
   if (head.none === undefined) {
@@ -178,17 +188,7 @@ function noneScore(head: CompiledFewShot, ids: ArrayLike<number>, skip?: number)
   // Cosines of unit vectors: the dot product, over the features the utterance has.
   const dots = new Float64Array(head.none.lines);
   for (const [id, x] of vectorOf(ids, head)) for (const p of head.none.postings.get(id) ?? []) dots[p.line]! += x * p.w;
-  if (skip !== undefined) dots[skip] = 0;
-  // The k best, kept in a short list (k is 2): no sort of every line.
-  const best: number[] = [];
-  for (const d of dots) {
-    if (best.length === head.head.k && !(d > best[best.length - 1]!)) continue;
-    let at = best.length === head.head.k ? best.length - 1 : best.length;
-    while (at > 0 && d > best[at - 1]!) at--;
-    if (best.length === head.head.k) best.pop();
-    best.splice(at, 0, d);
-  }
-  return best.reduce((a, b) => a + b, 0) / Math.max(1, best.length);
+  return meanOfBest(dots, head.head.k);
 }
 
 /**

@@ -103,6 +103,9 @@ test('with a "none" class the head abstains where known out-of-scope lines are n
   // Far from the out-of-scope lines: answered as before.
   assert.equal(withNone('the membership fee per month, how much is it').intent, 'membership_price');
   assert.equal(withNone('any yoga classes on tonight').intent, 'class_schedule');
+  // Its known limit (README, review r12 should-fix 2): a near-miss question in the domain's own
+  // words, with no out-of-scope line near it, is still answered with the custom intent.
+  assert.equal(withNone('is the monthly membership fee tax deductible').intent, 'membership_price');
 });
 
 test('the head abstains when most of the words are unknown to the model: one domain word in nonsense (EN, ZH)', async () => {

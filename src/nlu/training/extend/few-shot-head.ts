@@ -63,6 +63,19 @@ export interface FewShotSettings {
   noneRatio?: number;
 }
 
+/**
+ * The out-of-scope lines of an extension, as its head reads them: the corpus's own (its
+ * `outOfScope` phrases and any example labelled out of scope), and all of them (the pack's
+ * training and held-out out-of-scope utterances, then the corpus's), without repeats. The head's
+ * threshold is chosen on `all` and its "none" class holds them; the benches read the same table.
+ * @param corpus the corpus
+ * @param pack the base model's replay pack
+ */
+export function outOfScopeLinesOf(corpus: Corpus, pack: ReplayPack): { own: string[]; all: string[] } {
+  const own = [...(corpus.outOfScope ?? []), ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text)];
+  return { own, all: [...new Set([...pack.outOfScope, ...(pack.validation[OOS_LABEL] ?? []), ...own])] };
+}
+
 /** Rounds a weight to 2 decimals: the file stays small and the head the same wherever it loads. */
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -105,8 +118,7 @@ export function buildFewShotHead(
   const answers = new Set(intents.filter((i) => i !== OOS_LABEL));
   const examples = corpus.train.filter((e) => answers.has(e.intent)).map((e) => ({ intent: e.intent, text: e.text }));
   if (examples.length === 0) throw new RangeError('buildFewShotHead: none of the intents has an example in the corpus');
-  const own = [...(corpus.outOfScope ?? []), ...corpus.train.filter((e) => e.intent === OOS_LABEL).map((e) => e.text)];
-  const negatives = [...new Set([...pack.outOfScope, ...(pack.validation[OOS_LABEL] ?? []), ...own])];
+  const { own, all: negatives } = outOfScopeLinesOf(corpus, pack);
   const texts = [...Object.values(pack.train).flat(), ...pack.outOfScope, ...examples.map((e) => e.text)];
   const df = new Map<number, number>();
   for (const t of texts) for (const id of new Set(ids(t))) df.set(id, (df.get(id) ?? 0) + 1);
