@@ -111,3 +111,28 @@ export function saysOwnNews(text: string): boolean {
   const t = text.trim().replace(/[’]/g, "'");
   return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(t) && !/\?\s*$/.test(t) && OWN_NEWS.test(t);
 }
+
+/** "No, keep it", "leave that one", "don't cancel it", "do not stop the timer": a cancel taken back. */
+const KEEP_IT =
+  /\b(?:keep|leave)\s+(?:it|that|this|them|both|the|my)\b|\b(?:don'?t|dont|do not)\s+(?:cancel|stop|turn|delete|remove|kill)\b/i;
+
+/**
+ * `true` when an English turn takes back a cancel just made ("no, keep it", "no wait, don't cancel it").
+ * @param text the turn as typed
+ */
+export function saysKeepIt(text: string): boolean {
+  return KEEP_IT.test(text.replace(/’/g, "'"));
+}
+
+/** The verbs of a stop: "cancel", "stop", "delete", "turn off", "get rid of". */
+const STOP = /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/i;
+
+/**
+ * `true` when an English request stops something by its verb ("cancel the timer", "stop it", "get rid of
+ * the alarm"). The timer and alarm skills read their operation with it; the dialogue decision reads
+ * whether the request just carried out was a stop.
+ * @param text the request
+ */
+export function saysStop(text: string): boolean {
+  return STOP.test(text);
+}

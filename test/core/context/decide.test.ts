@@ -57,6 +57,53 @@ const featuresOf = (text: string, state: DialogueState, intent: string | null = 
   dialogueFeatures({ nlu: nluOf(text, intent), state, skills, text, now: NOW });
 
 describe('decideAction', () => {
+  it('guard: a request of another skill is no answer the slot asked refuses, whatever the model says', () => {
+    const calc = () => asking('calculator', 'builtin.calculator', 'expression', 'What should I calculate?');
+    for (const [said, intent] of [
+      ['also put pears on the shopping list', 'shopping_list_update'],
+      ['and add water the plants to my to do list', 'todo_list_update'],
+    ] as const) {
+      const f = featuresOf(said, calc(), intent);
+      const d = decideAction(calc(), f, outputs({ fill_slot: 0.95, start_task: 0.05 }, { calculator: 1 }, f, 0));
+      assert.equal(d.action.type, 'new-intent', said);
+      assert.equal((d.action as { intent: string }).intent, intent, said);
+    }
+    // A sum is the answer, whatever the intent model reads; so is a length for "For how long?".
+    const sum = featuresOf('12 times 7', calc(), 'calculator');
+    assert.equal(
+      decideAction(calc(), sum, outputs({ fill_slot: 0.95 }, { calculator: 1 }, sum, 0)).action.type,
+      'fill-slot',
+    );
+    const length = featuresOf('add 5 minutes', pendingTimer(), 'shopping_list_update');
+    const d = decideAction(pendingTimer(), length, outputs({ fill_slot: 0.95 }, { timer: 1 }, length, 0));
+    assert.equal(d.action.type, 'fill-slot');
+  });
+
+  it('guard: "no, keep it" right after a stop corrects the timer or alarm task, whatever the model says', () => {
+    const after = (text: string, intent = 'timer') => {
+      const state = finished(intent, `builtin.${intent}`, text, {});
+      state.turn = 2; // the policy sees the state with this turn counted
+      return state;
+    };
+    for (const [said, state] of [
+      ['no, keep it', after('cancel the timer')],
+      ["wait don't cancel it", after('stop my alarm', 'alarm')],
+      ['别取消', after('取消计时器')],
+    ] as const) {
+      const f = featuresOf(said, state, 'cancel');
+      const d = decideAction(state, f, outputs({ cancel: 0.9, deny: 0.1 }, { timer: 1 }, f, 0));
+      assert.equal(d.action.type, 'correction', said);
+    }
+    // After a set, or with a turn between, the model decides.
+    const set = after('set a timer for 5 minutes');
+    const f = featuresOf('no, keep it', set, 'cancel');
+    assert.equal(decideAction(set, f, outputs({ cancel: 0.9 }, { timer: 1 }, f, 0)).action.type, 'cancel');
+    const later = after('cancel the timer');
+    later.turn = 3;
+    const g = featuresOf('no, keep it', later, 'cancel');
+    assert.equal(decideAction(later, g, outputs({ cancel: 0.9 }, { timer: 1 }, g, 0)).action.type, 'cancel');
+  });
+
   it('guard: a turn that only asks to hear the last reply again never runs a skill anew, whatever the model says', () => {
     const state = finished('tell_joke', 'builtin.meta', 'tell me a joke', {});
     for (const said of [
