@@ -6,7 +6,10 @@
  * cancel with nothing open or nothing besides the model naming it, a new task no evidence outside
  * the model points to) is not taken and the next most likely command is; and the switch head, when the
  * conversation has a task, weighs the commands that carry it on (a fill, a correction, a follow-up, a
- * yes or no, a request to the same skill) against those that leave it (another skill, out of scope). Confirmation of consequential
+ * yes or no, a request to the same skill) against those that leave it (another skill, out of scope).
+ * Besides: a request of another skill is no answer to a slot that refuses the turn (`asksElsewhere`),
+ * "no, keep it" right after a stop takes the stop back (`keepsWhatWasCancelled`), and a turn that only
+ * asks to hear the last reply again runs nothing anew (`hearsAgain`). Confirmation of consequential
  * skills and re-asking an unparseable answer are guards of the dialogue manager itself
  * (`run-task.ts`, `perform.ts`), so they hold for any policy.
  *
