@@ -541,6 +541,9 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
   }
 }
 
+const C_NAME = CANDIDATE_FEATURES.indexOf('name_overlap');
+const C_SCORE = CANDIDATE_FEATURES.indexOf('model_score');
+
 /**
  * The candidate a turn asks for instead of answering the slot asked, or -1: the turn gives the slot
  * no value it accepts (its extractor reads none, or its `validate` refuses it: "also add eggs and
@@ -556,8 +559,15 @@ function asksElsewhere(state: DialogueState, f: TurnFeatures, best: number): num
   // The bare answers the decision reads itself ("7" for "What time?", "call mom" for a reminder's task).
   if (answersClockOrLength(state, f) || answersFreeText(state, f)) return -1;
   const skillId = state.task?.skillId;
+  // A list's item extractor reads any words after "add"/"加上" ("just put 12 on it" to "For how long?"):
+  // the skill's read value counts only with more for it, the skill acted on in the last turns, its name
+  // in the turn ("…on the shopping list"), or the intent model sure of it.
+  const recent = new Set((state.acts ?? []).map((a) => a.skillId));
   const other = (c: TurnFeatures['candidates'][number] | undefined): boolean =>
-    c?.skill !== undefined && c.skill.id !== skillId && c.ruleSlots;
+    c?.skill !== undefined &&
+    c.skill.id !== skillId &&
+    c.ruleSlots &&
+    (recent.has(c.skill.id) || (c.feats[C_NAME] ?? 0) > 0 || (c.feats[C_SCORE] ?? 0) >= 0.9);
   const chosen = f.candidates.findIndex((c) => other(c) && c.modelChoice);
   // Which of another skill's requests is the context model's call when it reads one ("also add pears"
   // after a shopping-list add is that list's, though the intent model's first choice is the to-do list).

@@ -112,16 +112,25 @@ export function saysOwnNews(text: string): boolean {
   return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(t) && !/\?\s*$/.test(t) && OWN_NEWS.test(t);
 }
 
-/** "No, keep it", "leave that one", "don't cancel it", "do not stop the timer": a cancel taken back. */
-const KEEP_IT =
-  /\b(?:keep|leave)\s+(?:it|that|this|them|both|the|my)\b|\b(?:don'?t|dont|do not)\s+(?:cancel|stop|turn|delete|remove|kill)\b/i;
+/** What a keep-it keeps: nothing named, a pronoun, or the timer or alarm itself ("keep that one", "leave the timer"). */
+const KEPT = String.raw`(?:it|that(?:\s+one)?|this(?:\s+one)?|them|both|(?:the|my)\s+(?:timer|alarm))`;
+/** "No, keep it", "leave that one", "don't cancel it", "don't turn it off": a cancel taken back. */
+const KEEP_IT = new RegExp(
+  String.raw`\b(?:keep|leave)\s+${KEPT}\b|\b(?:don'?t|dont|do not)\s+(?:(?:cancel|stop|delete|remove|kill)(?:\s+${KEPT})?|(?:turn|switch)\s+(?:${KEPT}\s+)?off)(?=\s*(?:$|[,.!?]|please|pls|yet|now|actually|after all))`,
+  'i',
+);
+/** Another one, or the rest: "leave the other one running", "and leave the rest". */
+const ANOTHER = /\b(?:other|others|rest)\b/i;
 
 /**
- * `true` when an English turn takes back a cancel just made ("no, keep it", "no wait, don't cancel it").
+ * `true` when an English turn takes back a cancel just made ("no, keep it", "no wait, don't cancel it"): what
+ * it keeps is nothing named, a pronoun or the timer or alarm, never another one ("leave the other one running",
+ * "don't turn off the lights").
  * @param text the turn as typed
  */
 export function saysKeepIt(text: string): boolean {
-  return KEEP_IT.test(text.replace(/’/g, "'"));
+  const t = text.replace(/’/g, "'");
+  return KEEP_IT.test(t) && !ANOTHER.test(t);
 }
 
 /** The verbs of a stop: "cancel", "stop", "delete", "turn off", "get rid of". */

@@ -330,12 +330,17 @@ export function notFunnyZh(text: string): boolean {
 }
 
 /** "别取消", "不要取消", "先别关", "不用删", "留着", "保留": a cancel taken back. */
-const KEEP_IT = /(?:别|不要|不用|甭)(?:取消|关|删|停)|留着|保留/u;
+const KEEP_IT = /(?:别|不要|不用|甭)(?:取消|关掉?|删掉?|停)|留着|保留/u;
+const KEEP_IT_ALL = new RegExp(KEEP_IT.source, 'gu');
+/** What a keep-it may say besides: openers, particles, the timer or alarm itself, a pronoun. */
+const KEEP_AROUND = /算了|还是|等等|等一下|哎|唉|啊|呀|吧|了|呢|嘛|先|不对|计时器|闹钟|它|这个|那个|都|\s|\p{P}/gu;
 
 /**
- * `true` when a Chinese turn takes back a cancel just made ("别取消", "不要取消，留着").
+ * `true` when a Chinese turn takes back a cancel just made ("别取消", "不要删，保留", "算了还是留着吧"), saying
+ * nothing else: not of another one or another thing ("别的都留着", "另一个不要停", "不要取消购物清单").
  * @param text the turn
  */
 export function keepsItZh(text: string): boolean {
-  return KEEP_IT.test(text);
+  if (!KEEP_IT.test(text)) return false;
+  return text.replace(KEEP_IT_ALL, '').replace(KEEP_AROUND, '') === '';
 }

@@ -64,14 +64,12 @@ export function saidNow(ctx: SkillContext): string {
   return last !== undefined && last.role === 'user' ? last.text : ctx.text;
 }
 
-const ANOTHER = /\bother\b|另一个|别的那个/u;
-
 /**
  * Whether a correction of a cancel only takes the cancel back: "no, keep it", "don't cancel that", "别取消",
- * "留着" (the language packs' words), unless the turn names another one ("don't cancel that one, the other one").
+ * "留着" (the language packs' words, which never keep another one: "leave the other one running").
  */
 export function keepsIt(said: string): boolean {
-  return (saysKeepIt(said) || keepsItZh(said)) && !ANOTHER.test(said);
+  return saysKeepIt(said) || keepsItZh(said);
 }
 
 /**

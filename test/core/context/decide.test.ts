@@ -24,6 +24,12 @@ describe('decideAction', () => {
       assert.equal(d.action.type, 'new-intent', said);
       assert.equal((d.action as { intent: string }).intent, intent, said);
     }
+    // A list add the intent model is unsure of, of a list not used or named in the conversation: the model decides.
+    const wordy = featuresOf('just put 12 on it', pendingTimer(), 'todo_list_update');
+    assert.notEqual(
+      decideAction(pendingTimer(), wordy, outputs({ fill_slot: 0.95 }, { timer: 1 }, wordy, 0)).action.type,
+      'new-intent',
+    );
     // A sum is the answer, whatever the intent model reads; so is a length for "For how long?".
     const sum = featuresOf('12 times 7', calc(), 'calculator');
     assert.equal(
@@ -49,6 +55,12 @@ describe('decideAction', () => {
       const f = featuresOf(said, state, 'cancel');
       const d = decideAction(state, f, outputs({ cancel: 0.9, deny: 0.1 }, { timer: 1 }, f, 0));
       assert.equal(d.action.type, 'correction', said);
+    }
+    // Keep words about another one or another thing: the model decides.
+    for (const said of ['leave the other one running', "ok, don't remove my reminders", '别的都留着']) {
+      const state = after('cancel the timer');
+      const f = featuresOf(said, state, 'cancel');
+      assert.equal(decideAction(state, f, outputs({ cancel: 0.9 }, { timer: 1 }, f, 0)).action.type, 'cancel', said);
     }
     // After a set, or with a turn between, the model decides.
     const set = after('set a timer for 5 minutes');

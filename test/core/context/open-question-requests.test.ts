@@ -48,4 +48,17 @@ describe('an open calculator question and later requests', () => {
     assert.equal(zh[2]!.intent, 'calculator');
     assert.match(zh[2]!.text, /84/);
   });
+
+  it('keeps the question open on a wordy answer that only reads like a list add (review r13-house)', async () => {
+    for (const [first, answer] of [
+      ['set a timer', 'just put 12 on it'],
+      ['set a timer', 'add as long as the rice needs'],
+      ['set a timer', 'put 8 on for the eggs'],
+      ['定个计时器', '加上煮面的时间'],
+      ['帮我算一下', '加上小费'],
+    ] as const) {
+      const turns = await play(first, answer);
+      assert.doesNotMatch(turns[1]!.text, /list|清单/i, answer);
+    }
+  });
 });

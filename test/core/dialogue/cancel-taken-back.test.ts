@@ -78,4 +78,22 @@ describe('a cancel taken back on the next turn', () => {
     const later = await play('set a timer for 9 minutes', 'cancel the timer', 'tell me a joke', "don't cancel it");
     assert.doesNotMatch(later[3]!.text, /back on/);
   });
+
+  it('puts nothing back when the turn keeps another one or another thing (review r13-house)', async () => {
+    for (const said of ['leave the other one running', 'and leave the rest', "thanks, don't turn off the lights"]) {
+      assert.ok(!saysKeepIt(said), said);
+      const turns = await play(
+        'set a timer for 5 minutes',
+        'set a timer for 10 minutes',
+        'cancel the 5 minute timer',
+        said,
+      );
+      assert.doesNotMatch(turns[3]!.text, /back on/, said);
+    }
+    for (const said of ['别的都留着', '另一个不要停', '不要取消购物清单']) {
+      assert.ok(!keepsItZh(said), said);
+      const turns = await play('设一个五分钟的计时器', '设一个十分钟的计时器', '取消五分钟的计时器', said);
+      assert.doesNotMatch(turns[3]!.text, /恢复/, said);
+    }
+  });
 });
