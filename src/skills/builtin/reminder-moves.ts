@@ -9,7 +9,7 @@
 import type { SkillContext } from '../types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { daysBetween, isoDateIn, toInstant } from './clock.ts';
-import { PRONOUN_WORDS } from '../../lang/en/en-stand-ins.ts';
+import { PRONOUNS } from '../../lang/en/en-stand-ins.ts';
 
 /** A reminder as the skill keeps it. */
 export interface SetReminder {
@@ -37,7 +37,7 @@ const PLAIN_ZH = /把|将|帮我|请|你|我的|我|那个|这个|那条|这条|
 const ASKS_ONE_ZH = /[提题]醒(?:我们|咱们|我|咱|一下)|记得|别忘/u;
 /** Words that name no reminder (with the pronouns of ../../lang/en/en-stand-ins.ts). */
 const PLAIN: ReadonlySet<string> = new Set([
-  ...PRONOUN_WORDS.split('|'),
+  ...PRONOUNS,
   'the',
   'and',
   'for',
