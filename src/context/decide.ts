@@ -6,7 +6,10 @@
  * cancel with nothing open or nothing besides the model naming it, a new task no evidence outside
  * the model points to) is not taken and the next most likely command is; and the switch head, when the
  * conversation has a task, weighs the commands that carry it on (a fill, a correction, a follow-up, a
- * yes or no, a request to the same skill) against those that leave it (another skill, out of scope). Confirmation of consequential
+ * yes or no, a request to the same skill) against those that leave it (another skill, out of scope).
+ * Besides: a request of another skill is no answer to a slot that refuses the turn (`asksElsewhere`),
+ * "no, keep it" right after a stop takes the stop back (`keepsWhatWasCancelled`), and a turn that only
+ * asks to hear the last reply again runs nothing anew (`hearsAgain`). Confirmation of consequential
  * skills and re-asking an unparseable answer are guards of the dialogue manager itself
  * (`run-task.ts`, `perform.ts`), so they hold for any policy.
  *
@@ -18,6 +21,7 @@ import {
   againZh,
   answersConfirmZh,
   asksBackZh,
+  asksOnlyTimeLeftZh,
   asksTimeLeftZh,
   asksWhatWasSetZh,
   dropsZh,
@@ -27,6 +31,7 @@ import {
   stopsZh,
   thanksZh,
   asksToHearAgainZh,
+  keepsItZh,
 } from '../lang/zh/zh-turn-words.ts';
 import { saysTimeShiftZh } from '../lang/zh/zh-time-shift.ts';
 import {
@@ -34,7 +39,9 @@ import {
   onlyTimeWords,
   remarksOnSkillThing,
   saysOwnNews,
+  saysKeepIt,
   saysRemark,
+  saysStop,
   saysTakeBack,
   statesRemark,
 } from '../lang/en/en-turn-words.ts';
@@ -321,6 +328,9 @@ const STOPPABLE: ReadonlySet<string> = new Set(['timer', 'alarm', 'reminder', 'r
 /** Commands a Chinese request read by its words does not overrule: they answer what is open. */
 const ANSWERS: ReadonlySet<DialogueCommand> = new Set(['cancel', 'confirm', 'deny']);
 
+/** Intents of things with a time left besides a timer: "还剩多久" after them is asked of them. */
+const TIMED: ReadonlySet<string> = new Set(['alarm', 'reminder', 'reminder_update', 'date']);
+
 /** Intents a "再来一个" does again: what a request gives at once, with nothing to fill. */
 const AGAIN_INTENTS: ReadonlySet<string> = new Set(['tell_joke', 'fun_fact', 'flip_coin', 'roll_dice']);
 
@@ -350,7 +360,11 @@ function conversationIntentZh(state: DialogueState, text: string): string | unde
   }
   const timers = state.task?.intent === 'timer' || acts.some((a) => a.intent === 'timer');
   // "还剩多久", and "刚才设的啥来着" (what was set, read by the intent model as repeat).
-  return timers && (asksTimeLeftZh(text) || asksWhatWasSetZh(text)) ? 'timer' : undefined;
+  if (timers && (asksTimeLeftZh(text) || asksWhatWasSetZh(text))) return 'timer';
+  // "还剩多久？" alone, with nothing else in the conversation that has a time left (an alarm, a
+  // reminder, a day asked about): the timers are asked about, even none (said first, after a reload).
+  const timed = [state.task?.intent, ...acts.map((a) => a.intent)].some((i) => i != null && TIMED.has(i));
+  return !timed && asksOnlyTimeLeftZh(text) ? 'timer' : undefined;
 }
 
 /**
@@ -527,6 +541,60 @@ function possible(command: DialogueCommand, state: DialogueState, f: TurnFeature
   }
 }
 
+const C_NAME = CANDIDATE_FEATURES.indexOf('name_overlap');
+const C_SCORE = CANDIDATE_FEATURES.indexOf('model_score');
+
+/**
+ * The candidate a turn asks for instead of answering the slot asked, or -1: the turn gives the slot
+ * no value it accepts (its extractor reads none, or its `validate` refuses it: "also add eggs and
+ * bread" has no numbers for "What should I calculate?"), and the intent model's in-scope first choice
+ * is a request of another skill whose own extractors read a value in the turn (the items to add).
+ * Such a turn is that request whatever the model says: as a fill it fails the slot's check, is asked
+ * again, and the request is lost (use-r12 finding 1). `best` is the context model's first intent.
+ */
+function asksElsewhere(state: DialogueState, f: TurnFeatures, best: number): number {
+  if (state.pending?.type !== 'slot') return -1;
+  const asked = f.slots.find((s) => (s.feats[S_PENDING] ?? 0) > 0);
+  if (asked === undefined || (asked.feats[S_VALID] ?? 0) > 0 || (asked.feats[S_STRICT] ?? 0) > 0) return -1;
+  // The bare answers the decision reads itself ("7" for "What time?", "call mom" for a reminder's task).
+  if (answersClockOrLength(state, f) || answersFreeText(state, f)) return -1;
+  const skillId = state.task?.skillId;
+  // A list's item extractor reads any words after "add"/"加上" ("just put 12 on it" to "For how long?"):
+  // the skill's read value counts only with more for it, the skill acted on in the last turns, its name
+  // in the turn ("…on the shopping list"), or the intent model sure of it.
+  const recent = new Set((state.acts ?? []).map((a) => a.skillId));
+  const other = (c: TurnFeatures['candidates'][number] | undefined): boolean =>
+    c?.skill !== undefined &&
+    c.skill.id !== skillId &&
+    c.ruleSlots &&
+    (recent.has(c.skill.id) || (c.feats[C_NAME] ?? 0) > 0 || (c.feats[C_SCORE] ?? 0) >= 0.9);
+  const chosen = f.candidates.findIndex((c) => other(c) && c.modelChoice);
+  // Which of another skill's requests is the context model's call when it reads one ("also add pears"
+  // after a shopping-list add is that list's, though the intent model's first choice is the to-do list).
+  return chosen < 0 ? -1 : other(f.candidates[best]) ? best : chosen;
+}
+
+/** The skills whose cancel keeps what it stopped for a correction (src/skills/builtin/cancel-undo.ts). */
+const UNDOES_CANCEL: ReadonlySet<string> = new Set(['builtin.timer', 'builtin.alarm']);
+
+/**
+ * `true` when the turn takes back a stop the task's skill carried out on the turn before ("no, keep it",
+ * "no wait, don't cancel it", "别取消", "不要取消" right after "cancel the timer"): a correction of that
+ * task, whatever the models read (the intent model reads `cancel` in "别取消", the context model a
+ * cancel, or a no with nothing asked). The skill puts back what it stopped, or, when it stopped
+ * nothing, says what runs; it never stops anything more.
+ */
+function keepsWhatWasCancelled(state: DialogueState, f: TurnFeatures): boolean {
+  const task = state.task;
+  if (task === undefined || state.pending !== undefined || !UNDOES_CANCEL.has(task.skillId)) return false;
+  const last = state.acts?.at(-1);
+  // The policy sees the state with this turn counted: the turn before is `state.turn - 1`.
+  if (last?.skillId !== task.skillId || last.turn !== state.turn - 1) return false;
+  // The task's request was the stop ("no, keep it" after setting one keeps nothing back).
+  if (!saysStop(task.text) && !stopsZh(task.text)) return false;
+  return saysKeepIt(f.utterance) || keepsItZh(f.utterance);
+}
+
 /**
  * The `repeat` candidate when the turn only asks to hear the last reply again (its words, in English or
  * Chinese, and the intent model's own first choice) and the decision would act on another intent; else -1.
@@ -585,6 +653,14 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
   const act = englishAct(state, f, out);
   if (act !== undefined) command = act.command;
   let asked = act !== undefined && act.k >= 0 ? act.k : zh.k;
+  // Guard (holds whatever the model says): a new request of another skill is no answer the slot refuses.
+  if (CARRY.has(command) && command !== 'confirm' && command !== 'deny') {
+    const elsewhere = asksElsewhere(state, f, best);
+    if (elsewhere >= 0) {
+      command = 'start_task';
+      asked = elsewhere;
+    }
+  }
   // Guard (holds whatever the model says): a turn that only asks to hear the last reply again, which the
   // intent model reads as `repeat`, never runs a skill anew ("say that again" after a joke told a new joke).
   const repeat = hearsAgain(f, command, asked >= 0 ? asked : best);
@@ -592,6 +668,8 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
     command = 'small_talk';
     asked = repeat;
   }
+  // Guard (holds whatever the model says): "no, keep it" right after a cancel takes the cancel back.
+  if (keepsWhatWasCancelled(state, f)) command = 'correct_slot';
   const confidence = out.command[COMMANDS.indexOf(command)] ?? 0;
   const task = state.task;
   let action: DialogueAction;

@@ -203,7 +203,7 @@ export interface TurnFeatures {
    * the turn gives it something (the intent model in scope, a value for one of the skill's slots);
    * `modelChoice`: it is the intent model's in-scope first choice; `ruleSlots`: the turn alone, read as a
    * fresh request, holds a value for one of the skill's slots that its own extractors or the rule
-   * entities read (the slot tagger's spans left out).
+   * entities read (the slot tagger's spans left out); read only while a slot is asked, else `false`.
    */
   candidates: (IntentCandidate & {
     feats: Float32Array;
@@ -279,6 +279,9 @@ export function dialogueFeatures(input: PolicyInput): TurnFeatures {
     const fresh = own ? extractSlots(skill, { text, entities, slots: {}, ...when }) : values;
     if (Object.keys(fresh).length === 0) continue;
     namesSlot.add(skill);
+    // Read only while a slot is asked, the one time the decision reads it (decide.ts `answersFreeText`,
+    // `asksElsewhere`): a second pass of every skill's extractors on every turn is not paid for nothing.
+    if (pending?.type !== 'slot') continue;
     // Read again without the slot tagger's spans only where the turn has some: most turns have none.
     if (
       ruleEntities === entities ||

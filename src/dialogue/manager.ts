@@ -12,7 +12,7 @@ import { foldHanVariants } from '../nlu/runtime/han-variants.ts';
 import type { NluResult } from '../nlu/types.ts';
 import type { SkillDefinition, SkillRuntime, SlotDefinition } from '../skills/types.ts';
 import type { HistoryStore } from '../store/types.ts';
-import { detectLanguage, hasHan, withoutLinks, type LanguageGuess } from '../nlu/runtime/language-id.ts';
+import { detectLanguage, hasHan, hasLetter, wordsAroundLinks, type LanguageGuess } from '../nlu/runtime/language-id.ts';
 import { languageOf, packFor } from '../lang/pack.ts';
 import { junkAction } from './junk-turn.ts';
 import { answersNothing } from '../nlu/runtime/junk.ts';
@@ -132,9 +132,6 @@ function shippedPolicy(): DialoguePolicy {
 /** A turn detected as another language with at least this confidence gets the honest "I can't read that". */
 export const FOREIGN_CONFIDENCE = 0.5;
 
-/** A letter of any script: text without one ("42", "👍") has no language. */
-const LETTER = /\p{L}/u;
-
 /** The most UTF-16 code units of a turn the dialogue layer reads. */
 const MAX_TURN_CHARS = 2000;
 /** The most code units of each recent message kept in the state (it is rewritten every turn). */
@@ -251,7 +248,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     // Words of another script mixed in (`foreign-mix`: Japanese writes Han with its kana) do say one,
     // and so do the words around a link ("打开 https://x.example.io" is answered in Chinese).
     const junk = turn.nlu.junk;
-    const saysWords = junk === 'foreign-mix' || (junk === 'link' && LETTER.test(withoutLinks(turn.text)));
+    const saysWords = junk === 'foreign-mix' || (junk === 'link' && wordsAroundLinks(turn.text) !== undefined);
     if (given === undefined && answersNothing(junk) && !saysWords) {
       const tag = fixed ?? state.lang;
       return { tag: tag === undefined ? ui.tag : packFor(tag).tag, foreign: false };
@@ -260,7 +257,7 @@ export function createDialogueManager(options: DialogueManagerOptions): Dialogue
     // The intent model read the turn with its own word evidence (`NluResult.lang`): when it found
     // letters of a language neither model knows, the turn is foreign even if the word lists
     // missed it, and never acted on through the context.
-    const modelForeign = given === undefined && turn.nlu.lang === 'und' && LETTER.test(turn.text);
+    const modelForeign = given === undefined && turn.nlu.lang === 'und' && hasLetter(turn.text);
     const spoken = !modelForeign && (guess.lang === 'en' || guess.lang === 'zh') ? guess.lang : undefined;
     const foreign = spoken === undefined && (modelForeign || guess.confidence >= FOREIGN_CONFIDENCE);
     if (spoken !== undefined) state.lang = spoken;

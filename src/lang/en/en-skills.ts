@@ -121,6 +121,7 @@ export const enSkills = {
     changed: (task: string, when: string) => `Okay, I changed it: I'll remind you ${aboutTask(task)} ${when}.`,
     /** A move of a reminder that is not set ("move the gym reminder" with only a dentist one). */
     notFound: "I couldn't find that reminder.",
+    whichOne: 'Which one should I move?',
     set: (task: string, when: string) => [
       `Okay, I'll remind you ${aboutTask(task)} ${when}.`,
       `Reminder set: ${task}, ${when}.`,

@@ -12,7 +12,9 @@
 export const STAND_IN_WORDS = String.raw`something|smth|sth|smthg|somethin|stuff`;
 
 /** Pronouns that stand for a thing named before, never a value themselves. */
-export const PRONOUN_WORDS = String.raw`it|that|this`;
+export const PRONOUNS: readonly string[] = ['it', 'that', 'this'];
+/** {@link PRONOUNS} as a regex alternation. */
+export const PRONOUN_WORDS = PRONOUNS.join('|');
 
 /** Laughs typed after a value: "lol", "haha", "xd". */
 export const LAUGH_WORDS = String.raw`lol|lmao|haha+|hehe+|xd`;

@@ -111,3 +111,37 @@ export function saysOwnNews(text: string): boolean {
   const t = text.trim().replace(/[’]/g, "'");
   return /^[\p{Script=Latin}\d\s'.,!?-]+$/u.test(t) && !/\?\s*$/.test(t) && OWN_NEWS.test(t);
 }
+
+/** What a keep-it keeps: nothing named, a pronoun, or the timer or alarm itself ("keep that one", "leave the timer"). */
+const KEPT = String.raw`(?:it|that(?:\s+one)?|this(?:\s+one)?|them|both|(?:the|my)\s+(?:timer|alarm))`;
+/** "No, keep it", "leave that one", "don't cancel it", "don't turn it off": a cancel taken back. */
+const KEEP_IT = new RegExp(
+  String.raw`\b(?:keep|leave)\s+${KEPT}\b|\b(?:don'?t|dont|do not)\s+(?:(?:cancel|stop|delete|remove|kill)(?:\s+${KEPT})?|(?:turn|switch)\s+(?:${KEPT}\s+)?off)(?=\s*(?:$|[,.!?]|please|pls|yet|now|actually|after all))`,
+  'i',
+);
+/** Another one, or the rest: "leave the other one running", "and leave the rest". */
+const ANOTHER = /\b(?:other|others|rest)\b/i;
+
+/**
+ * `true` when an English turn takes back a cancel just made ("no, keep it", "no wait, don't cancel it"): what
+ * it keeps is nothing named, a pronoun or the timer or alarm, never another one ("leave the other one running",
+ * "don't turn off the lights").
+ * @param text the turn as typed
+ */
+export function saysKeepIt(text: string): boolean {
+  const t = text.replace(/’/g, "'");
+  return KEEP_IT.test(t) && !ANOTHER.test(t);
+}
+
+/** The verbs of a stop: "cancel", "stop", "delete", "turn off", "get rid of". */
+const STOP = /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/i;
+
+/**
+ * `true` when an English request stops something by its verb ("cancel the timer", "stop it", "get rid of
+ * the alarm"). The timer and alarm skills read their operation with it; the dialogue decision reads
+ * whether the request just carried out was a stop.
+ * @param text the request
+ */
+export function saysStop(text: string): boolean {
+  return STOP.test(text);
+}

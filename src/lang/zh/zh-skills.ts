@@ -98,6 +98,7 @@ export const zhSkills: typeof enSkills = {
     deletedAll: (n) => `好的，${n}个提醒都删掉了。`,
     announce: (task) => `提醒：${task}。`,
     notFound: '没找到那个提醒。',
+    whichOne: '要改哪一个？',
     changed: (task, when) => `好的，改好了：我会在${when}提醒你${task}。`,
     set: (task, when) => [
       `好的，我会在${when}提醒你${task}。`,

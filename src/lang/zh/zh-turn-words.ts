@@ -249,6 +249,22 @@ export function asksTimeLeftZh(text: string): boolean {
   return TIME_LEFT.test(text);
 }
 
+/** The time-left question and nothing else: "还剩多久？", "那个还有多久啊", "请问还要多久". */
+const ONLY_TIME_LEFT = new RegExp(
+  `^(?:那个?|嗯|请问|现在)?[\\s，,]*(?:${TIME_LEFT.source})[了啊呀呢吗啦嘞？?。！!\\s]*$`,
+  'u',
+);
+
+/**
+ * `true` when a Chinese turn is the time-left question alone ("还剩多久？"), naming nothing it is asked
+ * of: said first, or after a reload, it asks about the timers (the intent model, trained on the
+ * question with 计时器, calls it out of scope).
+ * @param text the turn
+ */
+export function asksOnlyTimeLeftZh(text: string): boolean {
+  return ONLY_TIME_LEFT.test(text.trim());
+}
+
 /** Thanks in the words people type: "谢谢", "多谢", "太感谢了", "3q", "thx啦", "蟹蟹", Cantonese "唔该". */
 const THANKS = /谢谢|谢啦|谢了|谢咯|多谢|感谢|蟹蟹|3q|thx|thanks|thank you|唔该/iu;
 const THANKS_ALL = new RegExp(THANKS.source, 'giu');
@@ -311,4 +327,20 @@ export function notFunnyZh(text: string): boolean {
     .split(/[\s，,、…]+/u)
     .filter((c) => c !== '' && !/^[哈呵嗯唉哎额呃]+$/u.test(c));
   return clauses.length > 0 && clauses.every((c) => NOT_FUNNY.test(c));
+}
+
+/** "别取消", "不要取消", "先别关", "不用删", "留着", "保留": a cancel taken back. */
+const KEEP_IT = /(?:别|不要|不用|甭)(?:取消|关掉?|删掉?|停)|留着|保留/u;
+const KEEP_IT_ALL = new RegExp(KEEP_IT.source, 'gu');
+/** What a keep-it may say besides: openers, particles, the timer or alarm itself, a pronoun. */
+const KEEP_AROUND = /算了|还是|等等|等一下|哎|唉|啊|呀|吧|了|呢|嘛|先|不对|计时器|闹钟|它|这个|那个|都|\s|\p{P}/gu;
+
+/**
+ * `true` when a Chinese turn takes back a cancel just made ("别取消", "不要删，保留", "算了还是留着吧"), saying
+ * nothing else: not of another one or another thing ("别的都留着", "另一个不要停", "不要取消购物清单").
+ * @param text the turn
+ */
+export function keepsItZh(text: string): boolean {
+  if (!KEEP_IT.test(text)) return false;
+  return text.replace(KEEP_IT_ALL, '').replace(KEEP_AROUND, '') === '';
 }

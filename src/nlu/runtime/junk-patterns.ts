@@ -90,17 +90,6 @@ export const LINK =
   /\b(?:https?|ftp|mailto|file|wss?):\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|cn|app|dev|edu|gov|info|me|xyz|ly)\/\S*/giu;
 
 /**
- * The Chinese request forms by which a turn around a link asks for one of the assistant's own tasks: a
- * reminder for the user (明天提醒我续费 www.example.com) or an entry on one of its lists (把 www.example.com
- * 加到购物清单, 记到待办). Chinese writes such a request in one run with no spaces, so it counts as one word next
- * to the link. The form, not a word: shop copy says 提醒/记得 too ("记得领券", "提醒：活动今晚结束"), and 购物车 is
- * no list of ours.
- */
-export const LINK_REQUEST_ZH = /提醒我|(?:加|放|记|写)(?:到|进)(?:我的)?(?:购物|待办|备忘)?(?:清单|列表|待办)/u;
-/** What marks a shared page or a shop's paste around a link: a 【…】 title, 点击链接, 复制, 打开. */
-export const SHARE_PASTE_ZH = /【[^】]*】|点击链接|复制|打开/u;
-
-/**
  * An encoded blob: a data URI, a JSON web token, or a base64 run no word looks like (padded, or
  * mixing cases and digits and at least 12 long; "iPhone" or "McDonald" are not).
  */

@@ -20,19 +20,18 @@ import {
   FACE,
   INJECTION,
   LINK,
-  LINK_REQUEST_ZH,
   LITERAL,
   LOG_OR_SQL,
   MATH_CALL,
   MOJIBAKE,
   NUMBER_ONLY,
-  SHARE_PASTE_ZH,
   STACKED_MARKS,
   UNTYPED,
   codeDense,
   encodedBlob,
 } from './junk-patterns.ts';
 import { MASH_SCORE, MASH_SCORE_SHORT, knownWord, mashScore } from './letter-model.ts';
+import { asksTaskAroundLinkZh } from '../../lang/zh/zh-links.ts';
 import { hasMarkup, readMarkup } from './markup.ts';
 import type { JunkKind } from '../types.ts';
 
@@ -162,14 +161,14 @@ function anyMatch(patterns: readonly RegExp[], read: string, other: string | und
 
 /**
  * `true` when links and addresses are what a turn says: at most three words around them, and no
- * Chinese request for one of the assistant's tasks ({@link LINK_REQUEST_ZH}) outside a shared page's paste.
+ * Chinese request for one of the assistant's tasks outside a shared page's paste (src/lang/zh/zh-links.ts).
  */
 function linkOnly(read: string): boolean {
   LINK.lastIndex = 0;
   if (!LINK.test(read)) return false;
   const around = read.replace(LINK, ' ');
   const rest = around.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return rest.length <= 3 && (!LINK_REQUEST_ZH.test(around) || SHARE_PASTE_ZH.test(around));
+  return rest.length <= 3 && !asksTaskAroundLinkZh(around);
 }
 
 /** Alphabets with letters drawn like Latin ones. */

@@ -57,7 +57,7 @@ export function wordCoverage(text: string, featurizer: FeaturizerConfig, remap: 
 }
 
 const HAN = /\p{Script=Han}/gu;
-const HAS_LETTER = /\p{L}/u;
+const LETTER = /\p{L}/u;
 const HAS_HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
@@ -130,8 +130,7 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
   const typed = capLength(text, MAX_CHARS).normalize('NFKC');
   // A link's or an address's letters are no words of a language ("打开 https://x.example.io",
   // "明天提醒我续费 www.example.com" are Chinese): they count only in a turn that is nothing else.
-  const unlinked = withoutLinks(typed);
-  const s = unlinked !== typed && HAS_LETTER.test(unlinked) ? unlinked : typed;
+  const s = wordsAroundLinks(typed) ?? typed;
   const han = count(s, HAN);
   const kana = count(s, KANA);
   const hangul = count(s, HANGUL);
@@ -169,12 +168,23 @@ export function detectLanguage(text: string, options: DetectLanguageOptions = {}
 }
 
 /**
- * A text with its links and addresses ({@link LINK}) blanked out: what is left says the language.
+ * `true` when a text has a letter of any script: text without one ("42", "👍") has no language.
  * @param text any string
- * @returns the text, each link replaced by a space
  */
-export function withoutLinks(text: string): string {
-  return text.replace(LINK, ' ');
+export function hasLetter(text: string): boolean {
+  return LETTER.test(text);
+}
+
+/**
+ * The words a text says around its links and addresses ({@link LINK}), which say its language ("打开
+ * https://x.example.io" is Chinese): the text with each link blanked out, or `undefined` when it has
+ * no link or nothing with a letter besides its links. One rule for {@link detectLanguage} and for the
+ * dialogue, which answers a link turn in the language of its words.
+ * @param text any string
+ */
+export function wordsAroundLinks(text: string): string | undefined {
+  const unlinked = text.replace(LINK, ' ');
+  return unlinked !== text && LETTER.test(unlinked) ? unlinked : undefined;
 }
 
 /**

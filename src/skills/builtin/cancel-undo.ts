@@ -1,10 +1,12 @@
 /**
- * "No, not that one" after a cancel: a cancel that chose one timer or alarm out of several ("cancel
- * the timer" stops the one set last) keeps what it stopped in the skill's storage, so the correction
+ * "No, not that one" or "no, keep it" after a cancel: a cancel that stopped one timer or alarm (the only
+ * one, or of several the one set last) keeps what it stopped in the skill's storage, so the correction
  * that follows can put it back before it stops the one meant. Any other request of the skill forgets it.
  *
  * @module
  */
+import { saysKeepIt } from '../../lang/en/en-turn-words.ts';
+import { keepsItZh } from '../../lang/zh/zh-turn-words.ts';
 import type { SkillContext } from '../types.ts';
 
 /** A scheduled reply as `ctx.schedule.list()` gives it. */
@@ -25,7 +27,7 @@ const isCancelled = (value: unknown): value is Cancelled =>
   typeof (value as Cancelled).text === 'string' &&
   typeof (value as Cancelled).last === 'boolean';
 
-/** Keeps the one a cancel chose out of several, for a correction right after it. */
+/** Keeps the one a cancel stopped, for a correction right after it. */
 export async function keepCancelled(ctx: SkillContext, key: string, entry: Scheduled, last: boolean): Promise<void> {
   const kept: Cancelled = { at: entry.at, text: entry.text, last };
   await ctx.storage?.set(key, kept);
@@ -63,16 +65,11 @@ export function saidNow(ctx: SkillContext): string {
 }
 
 /**
- * "No, keep it", "don't cancel that", "别取消", "留着": the one cancelled comes back and nothing else stops;
- * unless the turn names another one ("don't cancel that one, the other one").
+ * Whether a correction of a cancel only takes the cancel back: "no, keep it", "don't cancel that", "别取消",
+ * "留着" (the language packs' words, which never keep another one: "leave the other one running").
  */
-const KEEP_IT =
-  /\b(?:keep|leave)\s+(?:it|that|this|them|both|the)\b|\b(?:don'?t|do not)\s+(?:cancel|stop|turn|delete|remove)\b|(?:别|不要|不用)(?:取消|关|删)|留着|保留/iu;
-const ANOTHER = /\bother\b|另一个|别的那个/u;
-
-/** Whether a correction of a cancel only takes the cancel back. */
 export function keepsIt(said: string): boolean {
-  return KEEP_IT.test(said) && !ANOTHER.test(said);
+  return saysKeepIt(said) || keepsItZh(said);
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { SkillContext } from '../types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { daysBetween, isoDateIn, toInstant } from './clock.ts';
+import { PRONOUNS } from '../../lang/en/en-stand-ins.ts';
 
 /** A reminder as the skill keeps it. */
 export interface SetReminder {
@@ -34,15 +35,14 @@ const NAMES_ONE_ZH = /提醒|那个|那条/u;
 const PLAIN_ZH = /把|将|帮我|请|你|我的|我|那个|这个|那条|这条|的|一下|改|挪|推迟|延后|提前|调|换|\s|\p{P}/gu;
 /** "提醒我把会议改到周五": a reminder asked for, about moving something else. */
 const ASKS_ONE_ZH = /[提题]醒(?:我们|咱们|我|咱|一下)|记得|别忘/u;
-/** Words that name no reminder. */
-const PLAIN = new Set([
+/** Words that name no reminder (with the pronouns of ../../lang/en/en-stand-ins.ts). */
+const PLAIN: ReadonlySet<string> = new Set([
+  ...PRONOUNS,
   'the',
   'and',
   'for',
   'with',
   'about',
-  'that',
-  'this',
   'then',
   'them',
   'you',
@@ -58,14 +58,36 @@ export function movesReminder(text: string): boolean {
     : MOVES_ONE_EN.test(text) && !ASKS_ONE_EN.test(text);
 }
 
-/** The one reminder whose words an English turn says most ("the dentist reminder": "call the dentist"). */
-function namedEn(all: readonly SetReminder[], text: string): SetReminder | undefined {
-  const said = new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
-  const shared = (task: string) =>
-    new Set((task.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !PLAIN.has(w) && said.has(w))).size;
-  const scored = all.map((r) => ({ r, n: shared(r.task) })).sort((a, b) => b.n - a.n);
-  const [first, second] = scored;
-  return first !== undefined && first.n > 0 && (second === undefined || second.n < first.n) ? first.r : undefined;
+/** How many words of its task an English turn says ("the dentist reminder": "call the dentist" shares one). */
+function sharedEn(task: string, said: ReadonlySet<string>): number {
+  return new Set((task.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !PLAIN.has(w) && said.has(w))).size;
+}
+
+/** Words a Chinese turn says around a reminder's own words when it stops one ("那个拿报告的取消吧"). */
+const ZH_STOPPING = /提醒|取消|删掉?|不用了?|不要了?/gu;
+
+/** How many two-character runs of its task a Chinese turn says ("那个拿报告的取消吧" for "去拿报告": 3). */
+function sharedZh(task: string, said: string): number {
+  let n = 0;
+  for (let i = 0; i + 2 <= task.length; i++)
+    if (/\p{Script=Han}{2}/u.test(task.slice(i, i + 2)) && said.includes(task.slice(i, i + 2))) n++;
+  return n;
+}
+
+/**
+ * The reminders a turn names by their words ("the dentist reminder", "那个拿报告的"): those sharing the
+ * most words with it (two-character runs in Chinese), none when none shares any. One is the reminder
+ * meant; several ("the milk reminder" with "buy oat milk" and "buy milk for mom") leave it open.
+ * @param all the reminders set
+ * @param text the turn
+ */
+export function remindersNamed<R extends SetReminder>(all: readonly R[], text: string): R[] {
+  const han = hasHan(text);
+  const saidZh = text.replace(ZH_STOPPING, ' ');
+  const saidEn = new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+  const scored = all.map((r) => ({ r, n: han ? sharedZh(r.task, saidZh) : sharedEn(r.task, saidEn) }));
+  const most = Math.max(0, ...scored.map((x) => x.n));
+  return most === 0 ? [] : scored.filter((x) => x.n === most).map((x) => x.r);
 }
 
 /**
@@ -86,16 +108,13 @@ function namesNone(text: string): boolean {
 
 /**
  * The reminder a move means: the one it names by its words, else the only one when it names none.
- * `undefined` when it names one that is not set, or several share its words (no other one is moved).
- * @param namedZh how the skill finds the reminder a Chinese turn names
+ * Several when more than one shares its words most (the move asks which); `undefined` when it names
+ * one that is not set (no other one is moved).
  */
-export function reminderToMove(
-  all: readonly SetReminder[],
-  text: string,
-  namedZh: (all: readonly SetReminder[], text: string) => SetReminder | undefined,
-): SetReminder | undefined {
-  const named = hasHan(text) ? namedZh(all, text) : namedEn(all, text);
-  return named ?? (all.length === 1 && namesNone(text) ? all[0] : undefined);
+export function reminderToMove<R extends SetReminder>(all: readonly R[], text: string): R | R[] | undefined {
+  const named = remindersNamed(all, text);
+  if (named.length > 1) return named;
+  return named[0] ?? (all.length === 1 && namesNone(text) ? all[0] : undefined);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { DialogueSkill, DialogueSlot, SlotExtractInput } from '../../dialog
 import type { SkillContext, SkillReply } from '../../skills/types.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { withoutFillers } from '../../nlu/entities/dictation.ts';
-import { byLanguage, packFor } from '../../lang/pack.ts';
+import { byLanguage, joinSentences, packFor } from '../../lang/pack.ts';
 import { withoutFillersZh } from '../../lang/zh/zh-fillers.ts';
 import { withoutTrailingRemarksZh } from '../../lang/zh/zh-remarks.ts';
 import { saysRemark } from '../../lang/en/en-turn-words.ts';
@@ -19,7 +19,7 @@ import { MAX_AHEAD_MS, correctedTime, isoDateIn, shiftIso, toInstant, toIsoDate 
 import { movedTimeZh, saysSameTimeZh } from '../../lang/zh/zh-time-shift.ts';
 import { pick, type Random } from './phrasing.ts';
 import { EN_REPEAT, onceOnly } from './timers.ts';
-import { movedTo, movesReminder, reminderToMove } from './reminder-moves.ts';
+import { movedTo, movesReminder, reminderToMove, remindersNamed } from './reminder-moves.ts';
 import { LAUGH_WORDS, PRONOUN_WORDS, SHORT_POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 interface Reminder {
@@ -430,24 +430,6 @@ function isDelete(ctx: Pick<SkillContext, 'text' | 'slots'>): boolean {
   );
 }
 
-/**
- * The one reminder a Chinese delete names by its words ("那个拿报告的取消吧" for "去拿报告"): the
- * reminder sharing the most two-character runs with the turn, if one shares more than any other.
- */
-function namedZh(all: readonly Reminder[], text: string): Reminder | undefined {
-  if (!hasHan(text)) return undefined;
-  const said = text.replace(/提醒|取消|删掉?|不用了?|不要了?/gu, ' ');
-  const shared = (task: string) => {
-    let n = 0;
-    for (let i = 0; i + 2 <= task.length; i++)
-      if (/\p{Script=Han}{2}/u.test(task.slice(i, i + 2)) && said.includes(task.slice(i, i + 2))) n++;
-    return n;
-  };
-  const scored = all.map((r) => ({ r, n: shared(r.task) })).sort((a, b) => b.n - a.n);
-  const [first, second] = scored;
-  return first !== undefined && first.n > 0 && (second === undefined || second.n < first.n) ? first.r : undefined;
-}
-
 async function deleteReminders(ctx: SkillContext): Promise<string> {
   const say = packFor(ctx.lang).skills.reminders;
   const all = await loadReminders(ctx);
@@ -455,7 +437,8 @@ async function deleteReminders(ctx: SkillContext): Promise<string> {
   // "Cancel that reminder" right after setting one means that one; "delete my reminders" means all;
   // "那个拿报告的取消吧" means the one whose words it says.
   const last = await ctx.storage!.get<string>('last');
-  const one = namedZh(all, ctx.text) ?? all.find((r) => r.id === last);
+  const named = hasHan(ctx.text) ? remindersNamed(all, ctx.text) : [];
+  const one = (named.length === 1 ? named[0] : undefined) ?? all.find((r) => r.id === last);
   if (one !== undefined && !ALL.test(ctx.text) && !/\breminders\b/i.test(ctx.text)) {
     await ctx.schedule!.cancel(one.id).catch(() => undefined);
     await ctx.storage!.set(
@@ -478,15 +461,19 @@ async function moveReminder(ctx: SkillContext, random: Random): Promise<string |
   const pack = packFor(ctx.lang);
   const say = pack.skills.reminders;
   const all = await loadReminders(ctx);
-  const one = reminderToMove(all, ctx.text, namedZh);
+  const one = reminderToMove(all, ctx.text);
+  const spoken = (some: readonly Reminder[]) =>
+    say.list(
+      some.length,
+      some.map((r) => say.item(r.task, pack.format.when(new Date(r.at), ctx.now, ctx.timeZone))),
+    );
+  // "move the milk reminder" with "buy oat milk" and "buy milk for mom": which one, never one more set.
+  if (Array.isArray(one)) return joinSentences(say.whichOne, spoken(one), ctx.lang);
   // "move the gym reminder" with only a dentist one, or none set: no other one is moved, nor one more set.
-  if (one === undefined) {
-    if (all.length === 0) return pick(say.none, random);
-    const spoken = all.map((r) => say.item(r.task, pack.format.when(new Date(r.at), ctx.now, ctx.timeZone)));
-    return `${say.notFound} ${say.list(all.length, spoken)}`;
-  }
-  const at = one === undefined ? undefined : movedTo(ctx, one);
-  if (one === undefined || at === undefined) return undefined;
+  if (one === undefined)
+    return all.length === 0 ? pick(say.none, random) : joinSentences(say.notFound, spoken(all), ctx.lang);
+  const at = movedTo(ctx, one);
+  if (at === undefined) return undefined;
   const ahead = at.getTime() - ctx.now.getTime();
   if (!(ahead > 0 && ahead <= MAX_AHEAD_MS)) return undefined;
   await ctx.schedule!.cancel(one.id).catch(() => undefined);

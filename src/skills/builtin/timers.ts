@@ -15,6 +15,7 @@ import { asksRepeatZh } from '../../lang/zh/zh-repeat.ts';
 import { asksWhatIsSetZh } from '../../lang/zh/zh-turn-words.ts';
 import { asksIfDone, pausesOrResumes, readsBack, simplifyTurn } from '../../lang/en/en-turn-acts.ts';
 import { POLITE_WORDS } from '../../lang/en/en-stand-ins.ts';
+import { saysStop } from '../../lang/en/en-turn-words.ts';
 import { pick, type Random } from './phrasing.ts';
 import { wallTimeAt } from '../../nlu/entities/time-zone.ts';
 import {
@@ -52,16 +53,12 @@ export function scheduleOp(text: string): ScheduleOp {
     return 'set';
   }
   if (/\b(?:pause|unpause|resume|un-pause|freeze)\b/.test(s) || pausesOrResumes(simplifyTurn(s))) return 'pause';
-  if (
-    /\b(?:cancel|stop|delete|remove|turn off|switch off|clear|disable|kill|get rid of)\b/.test(s) ||
-    (OFF_AFTER.test(s) && !SAYS_VALUE.test(s) && !OFF_AS_PURPOSE.test(s))
-  )
-    return 'cancel';
+  if (saysStop(s) || (OFF_AFTER.test(s) && !SAYS_VALUE.test(s) && !OFF_AS_PURPOSE.test(s))) return 'cancel';
   if (EXTEND.test(s)) return 'extend';
   // "did it start?", "it is set? for what time", "what time did i set it for": asking what is set.
   if (readsBack(simplifyTurn(s)) || asksIfDone(simplifyTurn(s))) return 'list';
   if (
-    /\b(?:how (?:much|long)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
+    /\b(?:how (?:much|long)|how many (?:alarms|timers)|time left|is left|remaining|check (?:on )?(?:my|the)|list|(?:what|wat|wht|which) (?:alarms|timers)|(?:alarms|timers) (?:r|are|have i|do i|i got|i have)|have i got|do i have|any (?:alarms|timers)|show)\b/.test(
       s,
     )
   )
@@ -383,7 +380,7 @@ function opWithValue(text: string): ScheduleOp {
 /**
  * Stops what the request means: all of them ("cancel all timers", or the only one), the ones it
  * names by length or time, or, of several, the one set last ("cancel that timer"). A correction right
- * after a cancel that chose one of several ("no, not that one", "不对，是那个十分钟的") first puts that
+ * after a cancel that stopped one ("no, keep it", "no, not that one", "不对，是那个十分钟的") first puts that
  * one back, then stops the one it means among the others.
  */
 async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promise<string> {
@@ -393,6 +390,8 @@ async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promis
   if (ctx.slots['$action'] === 'correction') {
     const back = await putBackCancelled(ctx, kind.cancelledKey, kind.lastKey);
     if (back !== undefined) return cancelInstead(ctx, kind, active, back);
+    // "don't cancel it" with nothing cancelled to put back stops nothing either: what runs is said.
+    if (keepsIt(saidNow(ctx))) return listSome(ctx, kind);
   }
   await forgetCancelled(ctx, kind.cancelledKey);
   if (active.length === 0) return say.noneToCancel(kind.noun);
@@ -408,10 +407,10 @@ async function cancelSome(ctx: SkillContext, kind: Kind, random: Random): Promis
   }
   for (const r of chosen) await schedule.cancel(r.id);
   if (chosen.some((r) => r.id === last)) await ctx.storage?.delete(kind.lastKey);
-  if (chosen.length < active.length && chosen.length === 1) {
-    await keepCancelled(ctx, kind.cancelledKey, chosen[0]!, chosen[0]!.id === last);
+  // The one stopped is kept for a correction right after ("no, keep it", "not that one"), the only one too.
+  if (chosen.length === 1) await keepCancelled(ctx, kind.cancelledKey, chosen[0]!, chosen[0]!.id === last);
+  if (chosen.length < active.length && chosen.length === 1)
     return say.cancelledThe(kind.noun, describe(ctx, kind, chosen[0]!.at), active.length - 1);
-  }
   return chosen.length === 1 ? pick(say.cancelledOne(kind.noun), random) : say.cancelledAll(chosen.length, kind.noun);
 }
 
@@ -442,8 +441,8 @@ async function cancelInstead(
   for (const r of chosen) await ctx.schedule!.cancel(r.id);
   if (chosen.length === 1) return say.swapped(kind.noun, kept, describe(ctx, kind, chosen[0]!.at));
   const restored = say.restored(kind.noun, kept);
-  if (chosen.length > 1) return `${restored} ${say.cancelledAll(chosen.length, kind.noun)}`;
-  if (others.length > 0 && !keepsIt(said)) return `${restored} ${await listSome(ctx, kind)}`;
+  if (chosen.length > 1) return joinSentences(restored, say.cancelledAll(chosen.length, kind.noun), ctx.lang);
+  if (others.length > 0 && !keepsIt(said)) return joinSentences(restored, await listSome(ctx, kind), ctx.lang);
   return restored;
 }
 

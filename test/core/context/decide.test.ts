@@ -1,64 +1,79 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideAction, type ContextOutputs } from '../../../src/context/decide.ts';
-import {
-  CANDIDATE_FEATURES,
-  COMMANDS,
-  dialogueFeatures,
-  type DialogueCommand,
-} from '../../../src/context/dialogue-features.ts';
+import { decideAction } from '../../../src/context/decide.ts';
+import { CANDIDATE_FEATURES, dialogueFeatures } from '../../../src/context/dialogue-features.ts';
 import { emptyState } from '../../../src/dialogue/state.ts';
-import type { DialogueState } from '../../../src/dialogue/types.ts';
-import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
 import { withSlotEntities } from '../../../src/nlu/tagger/slot-entities.ts';
-import { NOW, nluOf, seeded } from '../dialogue/harness.ts';
+import { NOW, nluOf } from '../dialogue/harness.ts';
+import { asking, featuresOf, finished, outputs, skills } from './decide-fixtures.ts';
 
-const skills = createBuiltinSkills({ random: seeded(1) });
 const SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
 
-/** Outputs of a model that gives these commands these probabilities, and the rest evenly nothing. */
-function outputs(
-  commands: Partial<Record<DialogueCommand, number>>,
-  intents: Record<string, number>,
-  f: ReturnType<typeof dialogueFeatures>,
-  sw = 0.5,
-  slots: Record<string, number> = {},
-): ContextOutputs {
-  return {
-    command: COMMANDS.map((c) => commands[c] ?? 0),
-    switch: sw,
-    intent: f.candidates.map((c) => intents[c.intent] ?? 0),
-    slot: f.slots.map((s) => slots[s.slot.name] ?? 0),
-  };
-}
-
-/** The state while a task's skill asks for one of its slots (turn 1). */
-function asking(intent: string, skillId: string, slot: string, question: string): DialogueState {
-  const state = emptyState();
-  state.turn = 1;
-  state.task = { intent, skillId, text: intent, slots: {}, turn: 1, at: 0 };
-  state.pending = { type: 'slot', slot, question, asks: 1 };
-  return state;
-}
 const pendingTimer = () => asking('timer', 'builtin.timer', 'duration', 'For how long?');
 const pendingAlarm = () => asking('alarm', 'builtin.alarm', 'time', 'For what time?');
 
-/** The state after a task was carried out on turn 1, with these slot values. */
-function finished(intent: string, skillId: string, text: string, values: Record<string, unknown>): DialogueState {
-  const state = emptyState();
-  state.turn = 1;
-  const slots = Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, turn: 1, at: 0 }]));
-  state.task = { intent, skillId, text, slots, turn: 1, at: 0 };
-  state.acts = [{ turn: 1, intent, skillId, action: 'new-intent' }];
-  return state;
-}
-
-const featuresOf = (text: string, state: DialogueState, intent: string | null = null) =>
-  dialogueFeatures({ nlu: nluOf(text, intent), state, skills, text, now: NOW });
-
 describe('decideAction', () => {
+  it('guard: a request of another skill is no answer the slot asked refuses, whatever the model says', () => {
+    const calc = () => asking('calculator', 'builtin.calculator', 'expression', 'What should I calculate?');
+    for (const [said, intent] of [
+      ['also put pears on the shopping list', 'shopping_list_update'],
+      ['and add water the plants to my to do list', 'todo_list_update'],
+    ] as const) {
+      const f = featuresOf(said, calc(), intent);
+      const d = decideAction(calc(), f, outputs({ fill_slot: 0.95, start_task: 0.05 }, { calculator: 1 }, f, 0));
+      assert.equal(d.action.type, 'new-intent', said);
+      assert.equal((d.action as { intent: string }).intent, intent, said);
+    }
+    // A list add the intent model is unsure of, of a list not used or named in the conversation: the model decides.
+    const wordy = featuresOf('just put 12 on it', pendingTimer(), 'todo_list_update');
+    assert.notEqual(
+      decideAction(pendingTimer(), wordy, outputs({ fill_slot: 0.95 }, { timer: 1 }, wordy, 0)).action.type,
+      'new-intent',
+    );
+    // A sum is the answer, whatever the intent model reads; so is a length for "For how long?".
+    const sum = featuresOf('12 times 7', calc(), 'calculator');
+    assert.equal(
+      decideAction(calc(), sum, outputs({ fill_slot: 0.95 }, { calculator: 1 }, sum, 0)).action.type,
+      'fill-slot',
+    );
+    const length = featuresOf('add 5 minutes', pendingTimer(), 'shopping_list_update');
+    const d = decideAction(pendingTimer(), length, outputs({ fill_slot: 0.95 }, { timer: 1 }, length, 0));
+    assert.equal(d.action.type, 'fill-slot');
+  });
+
+  it('guard: "no, keep it" right after a stop corrects the timer or alarm task, whatever the model says', () => {
+    const after = (text: string, intent = 'timer') => {
+      const state = finished(intent, `builtin.${intent}`, {}, text);
+      state.turn = 2; // the policy sees the state with this turn counted
+      return state;
+    };
+    for (const [said, state] of [
+      ['no, keep it', after('cancel the timer')],
+      ["wait don't cancel it", after('stop my alarm', 'alarm')],
+      ['别取消', after('取消计时器')],
+    ] as const) {
+      const f = featuresOf(said, state, 'cancel');
+      const d = decideAction(state, f, outputs({ cancel: 0.9, deny: 0.1 }, { timer: 1 }, f, 0));
+      assert.equal(d.action.type, 'correction', said);
+    }
+    // Keep words about another one or another thing: the model decides.
+    for (const said of ['leave the other one running', "ok, don't remove my reminders", '别的都留着']) {
+      const state = after('cancel the timer');
+      const f = featuresOf(said, state, 'cancel');
+      assert.equal(decideAction(state, f, outputs({ cancel: 0.9 }, { timer: 1 }, f, 0)).action.type, 'cancel', said);
+    }
+    // After a set, or with a turn between, the model decides.
+    const set = after('set a timer for 5 minutes');
+    const f = featuresOf('no, keep it', set, 'cancel');
+    assert.equal(decideAction(set, f, outputs({ cancel: 0.9 }, { timer: 1 }, f, 0)).action.type, 'cancel');
+    const later = after('cancel the timer');
+    later.turn = 3;
+    const g = featuresOf('no, keep it', later, 'cancel');
+    assert.equal(decideAction(later, g, outputs({ cancel: 0.9 }, { timer: 1 }, g, 0)).action.type, 'cancel');
+  });
+
   it('guard: a turn that only asks to hear the last reply again never runs a skill anew, whatever the model says', () => {
-    const state = finished('tell_joke', 'builtin.meta', 'tell me a joke', {});
+    const state = finished('tell_joke', 'builtin.meta', {}, 'tell me a joke');
     for (const said of [
       'can you say that again please',
       'sorry what did you just say',
@@ -108,7 +123,7 @@ describe('decideAction', () => {
   it('starts a request for the finished task skill when the model reads a switch, not out of scope', () => {
     // The timer just ran; a second timer is a new request of the same skill. The switch head says
     // the turn leaves the task, which must not count against starting the same skill again.
-    const state = finished('timer', 'builtin.timer', 'set a timer for 3 minutes', { duration: 180 });
+    const state = finished('timer', 'builtin.timer', { duration: 180 }, 'set a timer for 3 minutes');
     const f = featuresOf('and another timer for 8 minutes', state, 'timer');
     const d = decideAction(state, f, outputs({ start_task: 0.9, out_of_scope: 0.1 }, { timer: 1 }, f, 0.99));
     assert.equal(d.command, 'start_task');
@@ -170,9 +185,12 @@ describe('decideAction', () => {
     assert.equal((d.action as { intent: string }).intent, 'timer');
   });
   it('reads keyboard mash after a list turn as out of scope: the conversation alone is no evidence', () => {
-    const state = finished('shopping_list_update', 'builtin.shopping-list', 'add milk to my shopping list', {
-      add: ['milk'],
-    });
+    const state = finished(
+      'shopping_list_update',
+      'builtin.shopping-list',
+      { add: ['milk'] },
+      'add milk to my shopping list',
+    );
     // The model's slip: a start of the list (and a follow-up next) on words nothing else speaks for.
     const model = { start_task: 0.9, follow_up: 0.06, out_of_scope: 0.04 };
     const mash = featuresOf('fjdksl qpwoe', state);
@@ -186,7 +204,7 @@ describe('decideAction', () => {
     assert.equal((read.action as { intent: string }).intent, 'shopping_list');
   });
   it('never redoes a finished task on a turn that gives it nothing: "啊啊啊" after a timer is no second timer', () => {
-    const state = finished('timer', 'builtin.timer', '定个五分钟的计时器', { duration: 300_000 });
+    const state = finished('timer', 'builtin.timer', { duration: 300_000 }, '定个五分钟的计时器');
     // The model's slip: a follow-up (or a correction) of the timer on a turn with no value, cue or reading for it.
     const model = { follow_up: 0.7, correct_slot: 0.2, out_of_scope: 0.1 };
     for (const text of ['啊啊啊啊', 'lol']) {
@@ -327,7 +345,7 @@ describe('decideAction', () => {
   });
 
   it('corrects a finished task when the turn takes its value back and names a new one, whatever the model says', () => {
-    const alarm = () => finished('alarm', 'builtin.alarm', 'alarm for 6am tmrw', { time: '2026-11-27T06:00:00+01:00' });
+    const alarm = () => finished('alarm', 'builtin.alarm', { time: '2026-11-27T06:00:00+01:00' }, 'alarm for 6am tmrw');
     for (const text of ['ugh no 6:30 i mean', 'no 7:20 i need the extra sleep', 'oops make it 6:45']) {
       const state = alarm();
       const f = featuresOf(text, state, 'alarm');

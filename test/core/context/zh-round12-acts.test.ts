@@ -7,8 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideAction, type ContextOutputs } from '../../../src/context/decide.ts';
-import { COMMANDS, dialogueFeatures, type DialogueCommand } from '../../../src/context/dialogue-features.ts';
+import { decideAction } from '../../../src/context/decide.ts';
 import { readTalk } from '../../../src/lang/talk.ts';
 import { zhCues } from '../../../src/lang/zh/zh-cues.ts';
 import {
@@ -20,45 +19,8 @@ import {
   requestIntentZh,
   stopsZh,
 } from '../../../src/lang/zh/zh-turn-words.ts';
-import { emptyState } from '../../../src/dialogue/state.ts';
-import type { DialogueState } from '../../../src/dialogue/types.ts';
-import { createBuiltinSkills } from '../../../src/skills/builtin/index.ts';
-import { createHarness, NOW, nluOf, seeded } from '../dialogue/harness.ts';
-
-const skills = createBuiltinSkills({ random: seeded(1) });
-const featuresOf = (text: string, state: DialogueState, intent: string | null = null) =>
-  dialogueFeatures({ nlu: nluOf(text, intent), state, skills, text, now: NOW });
-
-function outputs(
-  commands: Partial<Record<DialogueCommand, number>>,
-  intents: Record<string, number>,
-  f: ReturnType<typeof dialogueFeatures>,
-  sw = 0.5,
-): ContextOutputs {
-  return {
-    command: COMMANDS.map((c) => commands[c] ?? 0),
-    switch: sw,
-    intent: f.candidates.map((c) => intents[c.intent] ?? 0),
-    slot: f.slots.map(() => 0),
-  };
-}
-
-function asking(intent: string, skillId: string, slot: string, question: string): DialogueState {
-  const state = emptyState();
-  state.turn = 1;
-  state.task = { intent, skillId, text: intent, slots: {}, turn: 1, at: 0 };
-  state.pending = { type: 'slot', slot, question, asks: 1 };
-  return state;
-}
-
-function finished(intent: string, skillId: string, values: Record<string, unknown>): DialogueState {
-  const state = emptyState();
-  state.turn = 1;
-  const slots = Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, turn: 1, at: 0 }]));
-  state.task = { intent, skillId, text: intent, slots, turn: 1, at: 0 };
-  state.acts = [{ turn: 1, intent, skillId, action: 'new-intent' }];
-  return state;
-}
+import { createHarness } from '../dialogue/harness.ts';
+import { asking, featuresOf, finished, outputs } from './decide-fixtures.ts';
 
 describe('Chinese turn words, round 12', () => {
   it('hear Cantonese yes, no-need and done', () => {

@@ -1,6 +1,6 @@
 /**
  * A Chinese turn with a link in it, as a first turn (src/nlu/runtime/junk.ts `linkOnly`, language-id.ts
- * `withoutLinks`, src/dialogue/manager.ts), through the shipped models: a request for one of the
+ * `wordsAroundLinks`, src/dialogue/manager.ts), through the shipped models: a request for one of the
  * assistant's tasks around the link is read, not refused as a pasted link, and a link the assistant
  * cannot act on is refused in the language of the words around it.
  */

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectLanguage, hasHan, wordCoverage } from '../../../src/nlu/runtime/language-id.ts';
+import {
+  detectLanguage,
+  hasHan,
+  hasLetter,
+  wordCoverage,
+  wordsAroundLinks,
+} from '../../../src/nlu/runtime/language-id.ts';
+import { asksTaskAroundLinkZh } from '../../../src/lang/zh/zh-links.ts';
 import { loadIntentModel } from '../../../src/nlu/runtime/intent-model.ts';
 import { defaultFeaturizerConfig } from '../../../src/nlu/runtime/featurizer.ts';
 import { LANGUAGE_ID_TEXTS } from '../../fixtures/nlu/language-id-texts.ts';
@@ -96,5 +103,20 @@ describe('detectLanguage without model evidence (as the dialogue manager calls i
   it('hasHan', () => {
     assert.ok(hasHan('a香蕉'));
     assert.ok(!hasHan('banana'));
+  });
+
+  it('hasLetter, wordsAroundLinks: the words a link turn says besides its links', () => {
+    assert.ok(hasLetter('ok👍') && !hasLetter('42 👍'));
+    assert.equal(wordsAroundLinks('打开 https://x.example.io')?.trim(), '打开');
+    // No link, or nothing with a letter besides the links: no words around links.
+    assert.equal(wordsAroundLinks('remind me at 5'), undefined);
+    assert.equal(wordsAroundLinks('https://x.example.io 👍 2'), undefined);
+  });
+
+  it('asksTaskAroundLinkZh: a request form for one of our tasks, never a shop paste', () => {
+    assert.ok(asksTaskAroundLinkZh('明天提醒我续费  '));
+    assert.ok(asksTaskAroundLinkZh('把  加到购物清单'));
+    assert.ok(!asksTaskAroundLinkZh('【拼多多】提醒我领券  点击链接'));
+    assert.ok(!asksTaskAroundLinkZh('快加到购物车  '));
   });
 });

@@ -130,4 +130,34 @@ describe('a new reminder, or one that is not set, moves none', () => {
     await say('remind me to stretch at 4pm');
     assert.match(await say('move my reminder to 5pm'), /changed it: .*stretch .*5:00 PM/);
   });
+
+  it('asks which one when two reminders share the words of the move, and sets none', async () => {
+    const say = await harnessFor(
+      [
+        'remind me to water the tomatoes at 5pm',
+        'remind me to water the ferns at 6pm',
+        'push the water reminder to 8pm',
+      ],
+      ['what reminders do i have'],
+    );
+    await say('remind me to water the tomatoes at 5pm');
+    await say('remind me to water the ferns at 6pm');
+    const moved = await say('push the water reminder to 8pm');
+    assert.match(moved, /^Which one should I move\? You have 2 reminders/);
+    const list = await say('what reminders do i have');
+    assert.match(list, /2 reminders: water the tomatoes at 5:00 PM and water the ferns at 6:00 PM/);
+  });
+
+  it('asks which one in Chinese, with no space between the sentences', async () => {
+    const say = await harnessFor(
+      ['提醒我五点给花浇水', '提醒我六点给草坪浇水', '把浇水的提醒推迟到八点'],
+      ['我有哪些提醒'],
+    );
+    await say('提醒我五点给花浇水');
+    await say('提醒我六点给草坪浇水');
+    assert.match(await say('把浇水的提醒推迟到八点'), /^要改哪一个？你有2个提醒/);
+    const list = await say('我有哪些提醒');
+    assert.match(list, /17:00/);
+    assert.doesNotMatch(list, /20:00/);
+  });
 });

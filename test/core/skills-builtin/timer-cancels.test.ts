@@ -205,8 +205,15 @@ describe('a bare "no" after a cancel of one of two', () => {
       for (const t of turns.slice(0, 3)) await h.say(t, 'timer');
       const reply = (await h.say(no, 'timer')).reply.text;
       assert.doesNotMatch(reply, /cancelled the other|取消的是另一个/);
+      // Chinese sentences run on with no space between them ("…恢复了（还剩3分钟）。你有2个计时器…").
+      if (zh) assert.doesNotMatch(reply, /。 /);
       assert.match((await h.say(turns[3]!, 'timer')).reply.text, list);
     });
+
+  it('reads "how many timers", "how many alarms are set" as questions, not requests for one', () => {
+    for (const text of ['how many timers', 'how many alarms are set', 'how many timers left'])
+      assert.equal(scheduleOp(text), 'list', text);
+  });
 
   it('reads "wrong one", "不是这个" as rejecting the one cancelled, a bare no as not', async () => {
     for (const text of ['no, wrong one', 'not this one', 'the other one', '不是这个', '取消错了，是另外那个'])
