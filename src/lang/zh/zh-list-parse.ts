@@ -22,7 +22,12 @@ const OPENERS =
 const CLEAR =
   /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除|走|晒)|清晒|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|划了|勾掉|移除|移走|拿走|删/u;
-const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
+/**
+ * The item, then that it is not wanted or done any more: "香菜不要了", "榴莲先不要了吧", "薯片别买了", and why
+ * after a space ("五花肉不要了 减肥"; after a comma it is a clause of its own).
+ */
+const NO_LONGER =
+  /^(.+?)(?:先|就|暂时|还是)?(?:不要了|不用了|不用买了|不买了|别买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)(?:吧|啊|呀|哈)?(?:\s+\p{Script=Han}{1,8})?$/u;
 // 加 is no add verb when 油 (油站, 油卡) is its whole object ("给车加油"); 加油条, 加油桃 add food.
 // "给整点儿啤酒", "再弄点花生米": northern 整点儿/弄点/来点 is "get some"; 整 alone stays (整理房间 is an item).
 const ADD_VERB =
@@ -284,7 +289,9 @@ function parseClause(s: string): ListRequest {
       .replace(/^[，,\s]+/u, '')
       .replace(/[吧啊呀了哦]+$/u, '')
       .trim();
-    if ((rest === '' || REASON.test(rest)) && !/把/u.test(before)) {
+    // "奶茶划掉吧 戒糖": the verb after the item, then why after a pause, names the item before the verb.
+    const reasonAfter = before.trim() !== '' && /^[吧啊呀了哦]+[，,\s]+\p{Script=Han}{1,8}$/u.test(after);
+    if ((rest === '' || REASON.test(rest) || reasonAfter) && !/把/u.test(before)) {
       // "苹果家里还有，去掉吧": the verb alone, the item said first as the topic.
       out.remove = splitItemsZh(before.split(/[、，,]/u)[0]!.replace(TOPIC_TAIL, ''));
       return out;
