@@ -39,7 +39,8 @@ describe('the dialogue simulator, round 13 Chinese classes', () => {
       thanks.filter((t) => /谢|感恩/u.test(t) && /[a-z]|\p{Extended_Pictographic}|绝|爱了|牛/u.test(t)).length >= 5,
     );
     assert.ok(SMALL_TALK['goodbye']!.zh.some((t) => /886/u.test(t)));
-    assert.ok(INTENT_SCRIPTS['fun_fact']!.again!.zh.some((t) => /再来一条/u.test(t)));
+    const again = INTENT_SCRIPTS['fun_fact']!.again;
+    assert.ok(typeof again === 'object' && again.zh.some((t) => /再来一条/u.test(t)));
   });
 
   it('a stop "for now" after an ack is a stop of the running thing, and no cancel cue', () => {
