@@ -539,6 +539,10 @@ function hearsAgain(f: TurnFeatures, command: DialogueCommand, k: number): numbe
   return asksToHearAgain(simplifyTurn(said)) || asksToHearAgainZh(said) ? r : -1;
 }
 
+/** Small-talk intents that answer a confirmation and nothing else. */
+const REACTION_ONLY: ReadonlySet<string> = new Set(['yes', 'no']);
+const SMALL_TALK_SKILL = 'builtin.small-talk';
+
 /**
  * Chooses the dialogue action for a turn from the model's outputs.
  * @param state the dialogue state the features were computed from
@@ -606,6 +610,13 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
       }
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
+      // Guard (holds whatever the model says): a yes or a no is an answer only to a confirmation. With none
+      // pending, a bare agreement or ack ("好嘞收到", "中，得劲", "ok cool" after a finished task) is a reaction:
+      // out of scope, as the dialogue sets label it (test/fixtures/dialogues/README.md).
+      if (REACTION_ONLY.has(c.intent) && c.skill?.id === SMALL_TALK_SKILL && state.pending?.type !== 'confirm') {
+        action = { type: 'out-of-scope', confidence: score };
+        break;
+      }
       action =
         c.skill === undefined
           ? { type: 'unsupported', intent: c.intent, confidence: score }

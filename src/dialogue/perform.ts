@@ -332,7 +332,9 @@ export async function performAction(
       delete state.pending;
       if (fallback === undefined) {
         // A feeling, an insult or an aside gets its own reply (`lang/talk.ts`); an aside keeps the question quietly.
-        const talk = readTalk(turn.text);
+        // An agreement the intent model hears as a yes, with no confirmation to answer ("冒得问题", "yep got it"
+        // after a finished task), is taken note of ("好嘞。"), not met with "I didn't understand".
+        const talk = readTalk(turn.text) ?? (turn.nlu.intent === 'yes' ? 'ack' : undefined);
         const advertised = settings.advertised?.() ?? skills;
         const reply =
           talk === undefined || talk === 'reaction' || talk === 'unsure'
