@@ -237,7 +237,8 @@ export function parseListRequestZh(text: string): ListRequest {
     .replace(TAG_QUESTION, '');
   if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
   const placed = PLACED_ON.exec(said.replace(OPENERS, ''))?.[1]?.trim();
-  if (placed !== undefined && !/^(?:我|你|咱|把)/u.test(placed) && !VERB.test(placed)) {
+  // "再把花加到购物清单" is read by the 把 pattern below; "我要加到清单" names no item.
+  if (placed !== undefined && !/^(?:我|你|咱)|把/u.test(placed) && !VERB.test(placed)) {
     const add = splitItemsZh(placed);
     if (add.length > 0) return { add, remove: [], check: [], clear: false };
   }
