@@ -610,10 +610,10 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
       }
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
-      // Guard (holds whatever the model says): a yes or a no is an answer only to a confirmation. With none
-      // pending, a bare agreement or ack ("好嘞收到", "中，得劲", "ok cool" after a finished task) is a reaction:
+      // Guard (holds whatever the model says): a yes or a no is an answer only to a question. With none
+      // pending (a skill may ask its confirmation as a question of its own: 确定清空吗？), a bare agreement or ack ("好嘞收到", "中，得劲", "ok cool" after a finished task) is a reaction:
       // out of scope, as the dialogue sets label it (test/fixtures/dialogues/README.md).
-      if (REACTION_ONLY.has(c.intent) && c.skill?.id === SMALL_TALK_SKILL && state.pending?.type !== 'confirm') {
+      if (REACTION_ONLY.has(c.intent) && c.skill?.id === SMALL_TALK_SKILL && state.pending === undefined) {
         action = { type: 'out-of-scope', confidence: score };
         break;
       }

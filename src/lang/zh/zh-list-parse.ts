@@ -293,6 +293,8 @@ function isWholeTask(s: string): boolean {
  */
 function spaceClauses(part: string): string[] {
   const pieces = part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  // "待办加个 写周报": a verb with only a measure after it names no item; what follows is the item.
+  if (/^(?:再|还|也)?(?:加|添|记|放)(?:一个|一条|一项|个|条|项)$/u.test(pieces[0] ?? '')) return [part];
   return pieces.length > 1 && pieces.slice(1).every((p) => VERB.test(p)) ? pieces : [part];
 }
 

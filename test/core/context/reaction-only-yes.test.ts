@@ -31,5 +31,11 @@ describe('a yes or no with no confirmation pending', () => {
     const yes = await h.say('好的', 'yes');
     assert.notEqual(yes.understanding.action, 'out-of-scope');
     assert.doesNotMatch(yes.reply.text, /牛奶/u);
+    // A to-do list asks its own question before it clears (a pending question, not a confirmation).
+    const todo = await createHarness();
+    await todo.say('待办加上交水费', 'todo_list_update');
+    await todo.say('待办全部清空', 'todo_list_update');
+    const sure = await todo.say('嗯 确定', 'yes');
+    assert.notEqual(sure.understanding.action, 'out-of-scope', sure.reply.text);
   });
 });

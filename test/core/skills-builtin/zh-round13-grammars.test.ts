@@ -50,6 +50,8 @@ describe('round 13 Chinese grammars', () => {
     assert.deepEqual(parseListRequestZh('待办记一笔 周五前交房租').add, ['周五前交房租']);
     assert.deepEqual(parseListRequestZh('购物清单+1 燕麦片').add, ['燕麦片']);
     assert.deepEqual(parseListRequestZh('然后牛油果写到购物单上').add, ['牛油果']);
+    // A verb with only a measure after it, then the item after a space: 写 of 写周报 is the item's.
+    assert.deepEqual(parseListRequestZh('待办加个 写述职报告').add, ['写述职报告']);
     // A 把 request is read as before: the item, not what opens the turn.
     assert.deepEqual(parseListRequestZh('再把葱放到购物单').add, ['葱']);
   });
