@@ -52,6 +52,8 @@ describe('round 13 Chinese grammars', () => {
     assert.deepEqual(parseListRequestZh('然后牛油果写到购物单上').add, ['牛油果']);
     // A verb with only a measure after it, then the item after a space: 写 of 写周报 is the item's.
     assert.deepEqual(parseListRequestZh('待办加个 写述职报告').add, ['写述职报告']);
+    // Northern "全给俺清了" clears the list (it is then confirmed).
+    assert.equal(parseListRequestZh('待办全给我清了').clear, true);
     // A 把 request is read as before: the item, not what opens the turn.
     assert.deepEqual(parseListRequestZh('再把葱放到购物单').add, ['葱']);
   });
