@@ -539,8 +539,12 @@ function hearsAgain(f: TurnFeatures, command: DialogueCommand, k: number): numbe
   return asksToHearAgain(simplifyTurn(said)) || asksToHearAgainZh(said) ? r : -1;
 }
 
-/** Small-talk intents that answer a confirmation and nothing else. */
-const REACTION_ONLY: ReadonlySet<string> = new Set(['yes', 'no']);
+/**
+ * Small-talk intents that answer a question and nothing else: with none asked, an agreement or ack is a reaction.
+ * A bare no stays the model's (a no after a request the list skill did not ask about, "别别别，还是留着", keeps
+ * nothing from being lost).
+ */
+const REACTION_ONLY: ReadonlySet<string> = new Set(['yes']);
 const SMALL_TALK_SKILL = 'builtin.small-talk';
 
 /**
@@ -610,7 +614,7 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
       }
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
-      // Guard (holds whatever the model says): a yes or a no is an answer only to a question. With none
+      // Guard (holds whatever the model says): a yes is an answer only to a question. With none
       // pending (a skill may ask its confirmation as a question of its own: 确定清空吗？), a bare agreement or ack ("好嘞收到", "中，得劲", "ok cool" after a finished task) is a reaction:
       // out of scope, as the dialogue sets label it (test/fixtures/dialogues/README.md).
       if (REACTION_ONLY.has(c.intent) && c.skill?.id === SMALL_TALK_SKILL && state.pending === undefined) {
