@@ -54,6 +54,7 @@ describe('round 13 Chinese grammars', () => {
     assert.deepEqual(parseListRequestZh('待办加个 写述职报告').add, ['写述职报告']);
     // Northern "全给俺清了" clears the list (it is then confirmed).
     assert.equal(parseListRequestZh('待办全给我清了').clear, true);
+    assert.equal(parseListRequestZh('整个购物单清了吧').clear, true);
     // A 把 request is read as before: the item, not what opens the turn.
     assert.deepEqual(parseListRequestZh('再把葱放到购物单').add, ['葱']);
   });
