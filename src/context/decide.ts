@@ -540,14 +540,6 @@ function hearsAgain(f: TurnFeatures, command: DialogueCommand, k: number): numbe
 }
 
 /**
- * Small-talk intents that answer a question and nothing else: with none asked, an agreement or ack is a reaction.
- * A bare no stays the model's (a no after a request the list skill did not ask about, "别别别，还是留着", keeps
- * nothing from being lost).
- */
-const REACTION_ONLY: ReadonlySet<string> = new Set(['yes']);
-const SMALL_TALK_SKILL = 'builtin.small-talk';
-
-/**
  * Chooses the dialogue action for a turn from the model's outputs.
  * @param state the dialogue state the features were computed from
  * @param f the turn's features (candidates and slots, in the order the outputs follow)
@@ -614,13 +606,6 @@ export function decideAction(state: DialogueState, f: TurnFeatures, out: Context
       }
       const c = f.candidates[k]!;
       const score = confidence * (out.intent[k] ?? 0);
-      // Guard (holds whatever the model says): a yes is an answer only to a question. With none
-      // pending (a skill may ask its confirmation as a question of its own: 确定清空吗？), a bare agreement or ack ("好嘞收到", "中，得劲", "ok cool" after a finished task) is a reaction:
-      // out of scope, as the dialogue sets label it (test/fixtures/dialogues/README.md).
-      if (REACTION_ONLY.has(c.intent) && c.skill?.id === SMALL_TALK_SKILL && state.pending === undefined) {
-        action = { type: 'out-of-scope', confidence: score };
-        break;
-      }
       action =
         c.skill === undefined
           ? { type: 'unsupported', intent: c.intent, confidence: score }

@@ -189,7 +189,9 @@ function extractFolded(extract: NonNullable<DialogueSlot['extract']>, input: Slo
     if (at < 0) return hasHan(v) ? undefined : v;
     return input.text.slice(at, at + v.length);
   };
-  const value = extract({ ...input, text: folded });
+  // The entities' texts read the same way, so a reader that strips a date ("九點") finds it in the copy.
+  const entities = input.entities.map((e) => ({ ...e, text: folded.slice(e.start, e.end) }));
+  const value = extract({ ...input, text: folded, entities });
   if (value === undefined || value === null) return value;
   const mapped = Array.isArray(value) ? value.map(own) : own(value);
   // Any value not found as said: the reader's own result on the typed text, as before.

@@ -175,9 +175,7 @@ export function answersConfirmZh(text: string): 'yes' | 'no' | undefined {
 }
 
 /** Words that stop something running or set: "停下来吧", "行了停吧", "关掉吧", "cancel掉吧", "那个取消吧". */
-// A bare 停 at the end stops only when nobody else is to stop: "等雨停", "别让它停", "不让它停" are no stop.
-const STOPS =
-  /停下|停掉|停了|(?<![别不要让等雨它])停(?:吧|啦|喇|嘞|[。！!]*$)|关掉|关了|关闭|别响|取消|删掉|删了|cancel/iu;
+const STOPS = /停下|停掉|停了|(?<![别不要])停(?:吧|啦|喇|嘞|[。！!]*$)|关掉|关了|关闭|别响|取消|删掉|删了|cancel/iu;
 
 /**
  * `true` when a Chinese turn stops something ("不行了不行了，停下来吧" after a timer is set, "ok cancel掉吧

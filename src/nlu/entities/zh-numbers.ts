@@ -82,7 +82,7 @@ const ZH_MEASURE_CHAR = /[个只条张件位块次本瓶盒杯碗颗粒片份双
 const OPERATOR_CHAR = /[加减乘除]/u;
 /** "半打" (half a dozen). A bare 打 after another numeral is too often the verb (一打电话就…). */
 // "多半打不通", "一半打折": 半打 followed by 不, a call or a discount is no half dozen.
-const HALF_DOZEN_RE = /(?<![多一大])半打(?![不没电折车球架游牌])/gu;
+const HALF_DOZEN_RE = /(?<![多一大])半打(?!不|没|电话|折)/gu;
 /** A unit abbreviation in Latin letters after a number, then no more letters. */
 const LATIN_UNIT_RE = /^(?:mins?|secs?|hrs?|km|kg|cm|mm|ml)(?![A-Za-z])/u;
 /** What may not follow the digit of "3千5" for it to count in the unit below (it would start a number of its own). */
