@@ -8,6 +8,7 @@ import type { SkillDefinition } from '../skills/types.ts';
 import { cueOf } from './cues.ts';
 import { LLM_FALLBACK_INTENT as OUT_OF_SCOPE_SKILL_INTENT } from '../skills/llm/llm-fallback.ts';
 import { joinSentences, packFor } from '../lang/pack.ts';
+import { foldHanVariants } from '../nlu/runtime/han-variants.ts';
 import { hasHan } from '../nlu/runtime/language-id.ts';
 import { outOfScopeReply, talkReply, unsupportedReply } from './fallback.ts';
 import { readTalk } from '../lang/talk.ts';
@@ -33,7 +34,12 @@ function refineIntent(
   text: string,
 ): string {
   try {
-    const refined = skill.refineIntent?.(intent, slots, text);
+    // A decision: its words read traditional characters as simplified ones ("我還有提醒嗎" reads them back).
+    const refined = skill.refineIntent?.(
+      intent,
+      slots,
+      hasHan(text) ? foldHanVariants(text, { keepLength: true }) : text,
+    );
     return refined !== undefined && skill.intents.includes(refined) ? refined : intent;
   } catch {
     return intent;
@@ -326,7 +332,9 @@ export async function performAction(
       delete state.pending;
       if (fallback === undefined) {
         // A feeling, an insult or an aside gets its own reply (`lang/talk.ts`); an aside keeps the question quietly.
-        const talk = readTalk(turn.text);
+        // An agreement the intent model hears as a yes, with no confirmation to answer ("冒得问题", "yep got it"
+        // after a finished task), is taken note of ("好嘞。"), not met with "I didn't understand".
+        const talk = readTalk(turn.text) ?? (turn.nlu.intent === 'yes' ? 'ack' : undefined);
         const advertised = settings.advertised?.() ?? skills;
         const reply =
           talk === undefined || talk === 'reaction' || talk === 'unsure'

@@ -12,6 +12,8 @@ import type { Entity } from '../nlu/types.ts';
 import { formatDateTime, instantOf, wallTimeAt } from '../nlu/entities/time-zone.ts';
 import { packFor, promptsIn } from '../lang/pack.ts';
 import { readTalk } from '../lang/talk.ts';
+import { foldHanVariants } from '../nlu/runtime/han-variants.ts';
+import { hasHan } from '../nlu/runtime/language-id.ts';
 import type { SkillDefinition } from '../skills/types.ts';
 import type { DialogueSlot, SlotExtractInput } from './types.ts';
 import { PRONOUN_WORDS, STAND_IN_WORDS } from '../lang/en/en-stand-ins.ts';
@@ -150,7 +152,7 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
   // "lol", "哈哈", "idk", "one sec", "asdf" or a feeling answer no question: not a name, an item or a reminder's text.
   if (input.answer && (slot.kind === 'text' || slot.kind.startsWith('custom:')) && readTalk(input.text) !== undefined)
     return undefined;
-  const extracted = slot.extract?.(input);
+  const extracted = slot.extract === undefined ? undefined : extractFolded(slot.extract, input);
   if (extracted !== undefined && extracted !== null && extracted !== '') return extracted;
   if (slot.kind === 'text') {
     const tagged = taggedValues(input.entities, tagOf(slot))[0];
@@ -168,6 +170,33 @@ export function extractSlot(slot: DialogueSlot, input: SlotExtractInput): unknow
   return input.answer && (slot.kind === 'time' || slot.kind === 'datetime')
     ? onTheDay(input.slots[slot.name], value, input.entities)
     : value;
+}
+
+/**
+ * A slot's own reader run on the turn with its traditional characters read as simplified ones ("紐約現在幾點",
+ * "還有預約剪頭髮", "我叫什麼名字"), as the intent model, the entity grammars and the decision read them: the
+ * readers' words are simplified Chinese. A value found in that copy is given back in the user's own characters
+ * (the copy keeps every offset), so 紐約 stays 紐約; a value written by the reader without Chinese words (a
+ * sum "(380 * 2) - 40") is kept; one with Chinese words not found as said is read again from the text as typed.
+ */
+function extractFolded(extract: NonNullable<DialogueSlot['extract']>, input: SlotExtractInput): unknown {
+  const folded = hasHan(input.text) ? foldHanVariants(input.text, { keepLength: true }) : input.text;
+  if (folded === input.text) return extract(input);
+  const own = (v: unknown): unknown => {
+    if (typeof v !== 'string' || v === '') return v;
+    const at = folded.indexOf(v);
+    // A value the reader wrote itself without Chinese words ("(380 * 2) - 40") is kept as it is.
+    if (at < 0) return hasHan(v) ? undefined : v;
+    return input.text.slice(at, at + v.length);
+  };
+  // The entities' texts read the same way, so a reader that strips a date ("九點") finds it in the copy.
+  const entities = input.entities.map((e) => ({ ...e, text: folded.slice(e.start, e.end) }));
+  const value = extract({ ...input, text: folded, entities });
+  if (value === undefined || value === null) return value;
+  const mapped = Array.isArray(value) ? value.map(own) : own(value);
+  // Any value not found as said: the reader's own result on the typed text, as before.
+  if (mapped === undefined || (Array.isArray(mapped) && mapped.some((v) => v === undefined))) return extract(input);
+  return mapped;
 }
 
 /** Entity kinds that say when, never what. */
@@ -279,7 +308,8 @@ export function extractSlots(skill: SkillDefinition, input: Omit<SlotExtractInpu
 export function validateSlot(slot: DialogueSlot, value: unknown, lang = 'en'): true | string {
   if (slot.validate === undefined) return true;
   try {
-    const verdict = slot.validate(value, lang);
+    // The slot's words are simplified Chinese: "什麼" is checked as "什么" (the value keeps its characters).
+    const verdict = slot.validate(typeof value === 'string' && hasHan(value) ? foldHanVariants(value) : value, lang);
     return verdict === true
       ? true
       : typeof verdict === 'string' && verdict !== ''

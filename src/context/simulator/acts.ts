@@ -61,7 +61,9 @@ export const STOP_RUNNING: Bank = {
       '全部取消|都取消|都取消掉|全都停掉|都关了吧|全部关掉|停掉吧|关了吧|不用了，停掉吧|把它关了|把{noun}关了|' +
       '{noun}不要了|别响了|{noun}停一下|两个都取消|全部删掉|不用{noun}了，关掉吧|' +
       // A stop with "enough" (round 12): the running thing stops, whatever else is said.
-      '好了停吧|够了，停|可以了停掉|行了关了吧|得喇，停咗佢',
+      '好了停吧|够了，停|可以了停掉|行了关了吧|得喇，停咗佢|' +
+      // An ack before the stop, "for now" (round 13): still a stop of the running thing, not a cancel.
+      '好 先关掉|那先停掉吧|好了 先停一下|行 先把{noun}关了|嗯 {noun}先停了吧',
   ),
 };
 
@@ -119,6 +121,8 @@ export const CORRECTION_FRAMES: Bank = {
   zh: split(
     '改成{v}|不对，{v}|我是说{v}|应该是{v}|换成{v}|不是，是{v}|说错了，{v}|改为{v}|错了，是{v}|不不，{v}|改一下，{v}|' +
       '等等，{v}|搞错了，{v}|应该是{v}才对|还是{v}吧|' +
+      // A typing slip owned up to (round 13): the value after it is the correction.
+      '写错了，是{v}|打错字了 应该是{v}|手滑了 是{v}|sorry 敲错了，{v}|不好意思打错了 {v}|' +
       // A take-back with a complaint (round 12): the value said is the correction, the rest is no value.
       '不是那个，是{v}，你听错了|我说的是{v}|{v}啊，你听岔了|讲的是{v}，不是那个|是{v}，搞错啦你',
   ),
@@ -299,7 +303,11 @@ export const SMALL_TALK: Record<string, Bank> = {
     en: split(
       'thanks|thank you|thx|cheers|thanks a lot|great thanks|perfect, thank you|ty|much appreciated|awesome thanks',
     ),
-    zh: split('谢谢|谢谢你|多谢|太好了谢谢|感谢'),
+    zh: split(
+      '谢谢|谢谢你|多谢|太好了谢谢|感谢|' +
+        // Internet words and emoji around the thanks (round 13): still thanks, not a reaction.
+        '绝了 谢谢|yyds 谢啦|好耶 谢谢🙏|爱了爱了 谢谢|谢谢🙏|感恩🙏|完美 多谢|牛哇 谢了',
+    ),
   },
   greeting: {
     en: split(
@@ -311,7 +319,7 @@ export const SMALL_TALK: Record<string, Bank> = {
     en: split(
       'bye|goodbye|see you|bye for now|see ya|good night|later|catch you later|that is all, bye|cya|ttyl|gn|later!|night',
     ),
-    zh: split('再见|拜拜|晚安|回头见|先这样，再见'),
+    zh: split('再见|拜拜|晚安|回头见|先这样，再见|886|88|拜拜啦|溜了溜了 886|撤了 拜'),
   },
   are_you_a_bot: {
     en: split('are you a bot|are you human|are you a real person|am i talking to a robot|is this a bot|r u a bot'),

@@ -227,7 +227,9 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         intent: 'shopping_list_update',
         bank: b(
           'clear the list|empty it|remove {item}|take {item} off|i want to add more|add some more stuff',
-          '清空清单|把{item}删掉|再加点东西|我还要加几样|还得加东西|{item}删咗佢|{item}唔要喇',
+          '清空清单|把{item}删掉|再加点东西|我还要加几样|还得加东西|{item}删咗佢|{item}唔要喇|' +
+            // The item first, then that it is not wanted any more, with why (round 13).
+            '{item}不买了，太贵|{item}先不要了|{item}不要了',
         ),
       },
     ],
@@ -430,6 +432,9 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
   },
   fun_fact: {
     full: b('tell me a fun fact|tell me something interesting', '讲个有趣的事'),
-    again: b('another fact|tell me another|one more fact', '再讲一个|再说一个|还有吗|再来一个冷知识'),
+    again: b(
+      'another fact|tell me another|one more fact',
+      '再讲一个|再说一个|还有吗|再来一个冷知识|再来一条|再来一条呗 求你了|再讲一条|还有别的冷知识吗',
+    ),
   },
 };

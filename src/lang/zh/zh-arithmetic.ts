@@ -34,7 +34,7 @@ const PEOPLE_COUNTED = new RegExp(String.raw`${NB}\s*${PEOPLE}(?!\s*${SHARE})`, 
 const SHARE_SAID = '(?:[Aa][Aa]制?|平摊|均摊|平分|分摊|分账)';
 
 /** Words that ask for the amount after a share is taken off or added: "扣完还剩多少", "到手多少", "涨完多少". */
-const RESULT_AFTER = /剩|到手|实发|实际|拿到|完|之后|以后|变成|一共/u;
+const RESULT_AFTER = /剩|到手|实发|实际|拿到|完|之后|以后|变成|一共|总共|现在|如今/u;
 /** Words that put an amount after a discount: "打八折以后是240", "打九折 省了30", "现在是400". */
 const AFTER_CHANGE = /以后|之后|后|省了?|便宜了?|少了|现在|剩/u;
 /** A turn that asks the price before a change: "原价多少", "原来是多少", "本来几块". */
@@ -396,9 +396,21 @@ function rateOf(digits: string): string | undefined {
 /** A sum reduced to one number, no operator said: no answer to a question ("一共18单" is a count). */
 const BARE_NUMBER = /^-?\d+(?:\.\d+)?$/u;
 
+/**
+ * Words around a sum that are no part of it: a shopping festival's name ("双十一打七五折": 11 is no price) and
+ * Cantonese 嘅 (of) / 系几多 (how much), said as Mandarin ("380嘅百分之十系几多").
+ */
+const AROUND_SUM: [RegExp, string][] = [
+  [/双\s*(?:十一|十二|11|12)(?![\d一二三四五六七八九十])/gu, ' '],
+  [/嘅/gu, '的'],
+  [/[系係](?:幾|几)多/gu, '是多少'],
+];
+
 function symbols(text: string): string | undefined {
+  let said = text;
+  for (const [pattern, word] of AROUND_SUM) said = said.replace(pattern, word);
   const digits = zhNumbersToDigits(
-    text
+    said
       .normalize('NFKC')
       .replace(DISCOUNT_WORDS, (_, w: string, a: string, b = '') => w + digitsOf(a + b) + '折')
       .replace(AMOUNT_THEN_PEOPLE, '$1 '),

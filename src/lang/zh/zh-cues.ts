@@ -7,6 +7,7 @@
  * @module
  */
 import type { enCues } from '../en/en-cues.ts';
+import { foldHanVariants } from '../../nlu/runtime/han-variants.ts';
 import { secondRequestZh } from './zh-second-request.ts';
 
 /** Sentence-final particles that change nothing: "好的吧", "算了啦". */
@@ -14,11 +15,22 @@ const P = '[吧啊呀呢哦哈嘛啦了噢哇喔]*';
 /** Interjections a short answer may open with: "嗯，好的", "哎算了". */
 const OPEN = '(?:嗯+|哎|唉|呃|额|啊|哦|噢|那|那就|还是|要不|其实)?';
 
+/** A typing slip owned up to: "写错了", "打错字了", "敲错了", "手滑了", "手误". */
+const TYPO = '(?:写|打|敲|输|按)错(?:字了|字|了)?|手滑了?|手误';
+/** A slip owned up to at the start of a correction, with the 是 that introduces the right value. */
+const TYPO_OPEN = new RegExp(
+  `^(?:(?:不好意思|抱歉|对不起|dbq|sry|sorry)[，,、\\s]*)?(?:刚才|刚刚)?(?:${TYPO})[，,、\\s]*(?:应该是|是)?[，,、\\s]*`,
+  'iu',
+);
+
 /** What a correction may open with before its cue word. */
-const CORRECTION_OPEN = '(?:[诶欸哎唉哦噢嗯啊呃额]+)?(?:不好意思|抱歉|对不起)?(?:那|那就)?(?:还是)?';
+const CORRECTION_OPEN =
+  '(?:[诶欸哎唉哦噢嗯啊呃额]+)?(?:不好意思|抱歉|对不起|dbq|sry|sorry)?(?:刚才|刚刚)?(?:那|那就)?(?:还是)?';
 /** The cue words of a correction. */
 const CORRECTION_WORDS =
-  '不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|换成|换到|挪到|调到|改一下|更正';
+  '不对|不是|唔系|唔係|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|改做|换成|换到|挪到|调到|改一下|更正|' +
+  // A typing slip owned up to (round 13): "写错了 是椰子汁", "打错字了 应该是七点", "手滑了".
+  TYPO;
 
 /**
  * Verbs of what to do with a link or an address, said before it (the link task of a free-text answer, as
@@ -68,13 +80,16 @@ export const zhCues: typeof enCues = {
   // At least one Han character: punctuation alone ("...") is no sound of Chinese.
   onlySounds: (text: string): boolean => /\p{Script=Han}/u.test(text) && SOUNDS.test(text),
   strip(text: string): string {
-    const s = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');
+    const trimmed = text.trim().replace(/[？?！!。.，,、\s]+$/u, '');
+    // The slip is found on the simplified form ("寫錯了"); the value keeps the user's characters.
+    const slip = TYPO_OPEN.exec(foldHanVariants(trimmed, { keepLength: true }))?.[0].length ?? 0;
+    const s = trimmed.slice(slip);
     // "不是三个是五个" → "五个": what follows the last 是 is the new value.
     const notBut = /^(?:不是|不对)[^是]{0,20}是(?!说)(.+)$/u.exec(s);
     if (notBut?.[1] !== undefined) return notBut[1].trim();
     return s
       .replace(
-        /^(?:(?:[诶欸哎唉哦噢嗯啊呃额]+|不好意思|抱歉|对不起|还是|不对|不是|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|换成|换到|挪到|调到|改一下|更正|那么?|那要是|还有|再|另外|也|顺便)[，,、\s]*)+/u,
+        /^(?:(?:[诶欸哎唉哦噢嗯啊呃额]+|不好意思|抱歉|对不起|还是|不对|不是|唔系|唔係|错了|说错了|我是说|我的意思是|应该是|改成|改为|改到|改做|换成|换到|挪到|调到|改一下|更正|那么?|那要是|还有|再|另外|也|顺便)[，,、\s]*)+/u,
         '',
       )
       .replace(/[呢吧啊呀]+$/u, '')

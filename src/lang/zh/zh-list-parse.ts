@@ -17,16 +17,23 @@ import { STOCK_ZH, withoutTrailingRemarksZh } from './zh-remarks.ts';
 const LIST =
   '(?:我的|我们的|的)?(?:购物清单|购物单|购物列表|(?:买菜|买东西|采购|购物)的?(?:清单|单子|列表)|采购单|要买的东西|待办清单|待办事项|待办列表|待办|待做事项|任务清单|任务列表|todo ?list|to-?do ?list|shopping ?list|清单|列表|单子)(?:里面|里头|上面|里|上|中)?(?:的(?=\\p{Script=Han}))?';
 const LIST_REF = new RegExp(`(?:到|在|从|往|给|进|入)?${LIST}`, 'giu');
+/** "然后鸡蛋记到购物清单上", "牛奶放进待办里": the items first, then the verb and the list they go on. */
+const PLACED_ON = new RegExp(`^(.+?)(?:记|加|放|写|添)(?:到|进|在)${LIST}[。！!~～\\s]*$`, 'iu');
 const OPENERS =
   /^(?:(?:那就|那么|那|好吧|好的?|行吧?|嗯+|ok|还有|然后|另外|顺便|再帮我|帮我|请你?|麻烦你?|给我|你|帮忙)[，,、\s]*)+/iu;
 const CLEAR =
-  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除|走|晒)|清晒|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光/u;
+  /清空|一键(?:清|删)|(?:全部|全都|统统|通通)\s*(?:一键)?(?:清|删)(?:掉|了|光|除|走|晒)|清晒|全部删|全都删|都删|删光|全删|清除所有|全部清除|清掉所有|全清|所有的?都(?:删|去)掉|(?:全部|全都|统统|通通)清(?:掉|了|光|除)|都清(?:掉|光)|清光|全(?:都)?给(?:我|俺|咱)清(?:了|掉|空|光)|整个[^，,。]{0,8}?清(?:了|掉|空|光)/u;
 const REMOVE_VERB = /删掉|删除|删了|删去|去掉|去除|拿掉|划掉|划去|划了|勾掉|移除|移走|拿走|删/u;
-const NO_LONGER = /^(.+?)(?:不要了|不用了|不用买了|不买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)$/u;
+/**
+ * The item, then that it is not wanted or done any more: "香菜不要了", "榴莲先不要了吧", "薯片别买了", and why
+ * after a space ("五花肉不要了 减肥"; after a comma it is a clause of its own).
+ */
+const NO_LONGER =
+  /^(.+?)(?:先|就|暂时|还是)?(?:不要了|不用了|不用买了|不买了|别买了|买好了|买过了|已经买了|做完了|做好了|完成了|搞定了)(?:吧|啊|呀|哈)?(?:\s+\p{Script=Han}{1,8})?$/u;
 // 加 is no add verb when 油 (油站, 油卡) is its whole object ("给车加油"); 加油条, 加油桃 add food.
 // "给整点儿啤酒", "再弄点花生米": northern 整点儿/弄点/来点 is "get some"; 整 alone stays (整理房间 is an item).
 const ADD_VERB =
-  /(?:再|还|也)?(?:(?<![A-Za-z])add(?![A-Za-z])|整点儿?|整些|弄点儿?|来点儿?|再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加(?!油(?:站|卡)?(?:[吧啊呀了哦]|$))|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
+  /(?:再|还|也)?(?:(?<![A-Za-z])add(?![A-Za-z])|\+\s?1(?![\d.])|整点儿?|整些|弄点儿?|来点儿?|再来|加埋|加上|加入|加进去|加进|添加|添上|加到|放进|放到|写上|写到|记上|记下|记一下|加(?!油(?:站|卡)?(?:[吧啊呀了哦]|$))|添|放|记|还要买|还要|要买|需要买|需要|得买|想买|买)/u;
 // 么 of 什么 ends no yes/no question; 在 of 现在/正在 is no "is it on": "清单上现在还剩什么" reads the list.
 const CHECK = [
   /(?:有没有|有无)(.+?)(?:[吗呢啊呀]|$)/u,
@@ -36,7 +43,8 @@ const CHECK = [
 const MEASURE =
   /^(?:再|也|还|還)?(?:一个|一個|一些|一点|一點|一份|一条|一條|一项|一項|一下|个|個|些|点儿?|點兒?|份|条|條|项|項)/u;
 // "香蕉也要", "牛奶也买一下": "too" after the item is not part of it.
-const TRAILING = /(?:也要|也得?买|也加上?|也来点|也|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下)+$/u;
+// "那加点水果进去": where the item goes (进去, 上去) is no part of it either.
+const TRAILING = /(?:也要|也得?买|也加上?|也来点|也|吧|啊|呀|了|哦|吗|呢|哈|嘛|谢谢|一下|进去|进来|上去)+$/u;
 // 没 of "鸡蛋加上没" asks whether it was added; "再给我念一遍" after an addition reads the list.
 const NOT_AN_ITEM =
   /^(?:东西|什么|啥|哪些|几样|它|这个|那个|这些|那些|一下|的|没有?|[嗯呃额啊哦噢诶欸]+)?$|^(?:再|然后)?(?:给我|帮我)?(?:念|读|报)(?:一遍|一下|念|给我)/u;
@@ -49,10 +57,15 @@ const ASKS_ADDED = /^[^，,\s]{0,8}?(?:加|添|放|记)(?:了|上|好|进去|上
 const COUNTED = /^(?:[一二两三四五六七八九十几0-9]{1,2}(?:样|件|个|项|条)(?:东西|事情?|事儿)?|一笔)[：:]\s*/u;
 /** Why an item is wanted or not, said after it ("家里没了", "冰箱里还有"): no item of its own. */
 const REASON = new RegExp(`^${STOCK_ZH}$`, 'u');
+/** A tag question said after the request: "要得不" (Sichuan), "好不好", "中不中" (Henan), "得唔得" (Cantonese). */
+const TAG_QUESTION =
+  /[，,\s]+(?:要得不|要不要得|要得吧|好不好|行不行|可以不|可不可以|中不中|成不成|得不得|得唔得|好吗|行吗|可以吗|中不)[？?。！!~～]*$/u;
 /** A reason clause at the end of a turn, after a space or a comma. */
 const TRAILING_REASON = new RegExp(`[，,\\s]+${STOCK_ZH}$`, 'u');
 /** The kind of the item just named, said after it ("香菇，要干的", Cantonese "冬菇，要干嘅"): no item of its own. */
 const KIND_WANTED = /^要(?:\p{Script=Han}{1,4})的$/u;
+/** A counter left alone by a split ("记一笔 月底前还款"): it counts the entry after it. */
+const COUNTER_ALONE = /^(?:一笔|一项|一件|一条)$/u;
 /** An adverb left alone by a split ("牛奶 鸡蛋 都不要了", "纸巾 已经买过了"): no item. */
 const ADVERB_ALONE = /^(?:都|全|全都|也|还|已经|早就|早都|统统|通通)$/u;
 /** A hold or a no said right after an add ("等等 别 还没买呢"): no item. */
@@ -175,7 +188,13 @@ export function splitItemsZh(text: string): string[] {
         .trim(),
     )
     .filter(
-      (s) => !NOT_AN_ITEM.test(s) && !HOLD.test(s) && !REASON.test(s) && !ADVERB_ALONE.test(s) && !KIND_WANTED.test(s),
+      (s) =>
+        !NOT_AN_ITEM.test(s) &&
+        !HOLD.test(s) &&
+        !REASON.test(s) &&
+        !ADVERB_ALONE.test(s) &&
+        !KIND_WANTED.test(s) &&
+        !COUNTER_ALONE.test(s),
     );
 }
 
@@ -197,7 +216,7 @@ const isReadOnly = (r: ListRequest) => r.add.length + r.remove.length + r.check.
 
 /** A clause with a verb of its own: "把醋删了，加个料酒" is two changes; "把牛奶，鸡蛋加到清单" one. */
 const VERB =
-  /\badd\b|整点|整些|弄点|来点|删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
+  /\badd\b|\+\s?1(?![\d.])|整点|整些|弄点|来点|删|去掉|去除|拿掉|划|勾掉|移|不要了|不用|买好|做完|完成|搞定|加|添|放|写|记|买|需要|再来/u;
 
 /**
  * Parses a Chinese list request.
@@ -213,8 +232,16 @@ export function parseListRequestZh(text: string): ListRequest {
     .replace(LIST_REF, ' ')
     .trim()
     // "牙膏也要 家里没了": why it is wanted comes after the request and is no part of it.
-    .replace(TRAILING_REASON, '');
+    .replace(TRAILING_REASON, '')
+    // "还有香菜，好不好": a tag question after the request asks nothing of the list.
+    .replace(TAG_QUESTION, '');
   if (CLEAR.test(s)) return { add: [], remove: [], check: [], clear: true };
+  const placed = PLACED_ON.exec(said.replace(OPENERS, ''))?.[1]?.trim();
+  // "再把花加到购物清单" is read by the 把 pattern below; "我要加到清单" names no item.
+  if (placed !== undefined && !/^(?:我|你|咱)|把/u.test(placed) && !VERB.test(placed)) {
+    const add = splitItemsZh(placed);
+    if (add.length > 0) return { add, remove: [], check: [], clear: false };
+  }
   if (ADDITIVE.test(said) && isWholeTask(s)) return { add: splitItemsZh(s), remove: [], check: [], clear: false };
   if (READS.test(s) && !REMOVE_VERB.test(s)) return { add: [], remove: [], check: [], clear: false };
   // Clauses with their own verb are parsed one by one; a clause without one belongs to the next.
@@ -266,6 +293,8 @@ function isWholeTask(s: string): boolean {
  */
 function spaceClauses(part: string): string[] {
   const pieces = part.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  // "待办加个 写周报": a verb with only a measure after it names no item; what follows is the item.
+  if (/^(?:再|还|也)?(?:加|添|记|放)(?:一个|一条|一项|个|条|项)$/u.test(pieces[0] ?? '')) return [part];
   return pieces.length > 1 && pieces.slice(1).every((p) => VERB.test(p)) ? pieces : [part];
 }
 
@@ -284,7 +313,9 @@ function parseClause(s: string): ListRequest {
       .replace(/^[，,\s]+/u, '')
       .replace(/[吧啊呀了哦]+$/u, '')
       .trim();
-    if ((rest === '' || REASON.test(rest)) && !/把/u.test(before)) {
+    // "奶茶划掉吧 戒糖": the verb after the item, then why after a pause, names the item before the verb.
+    const reasonAfter = before.trim() !== '' && /^[吧啊呀了哦]+[，,\s]+\p{Script=Han}{1,8}$/u.test(after);
+    if ((rest === '' || REASON.test(rest) || reasonAfter) && !/把/u.test(before)) {
       // "苹果家里还有，去掉吧": the verb alone, the item said first as the topic.
       out.remove = splitItemsZh(before.split(/[、，,]/u)[0]!.replace(TOPIC_TAIL, ''));
       return out;

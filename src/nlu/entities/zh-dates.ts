@@ -32,10 +32,10 @@ const DIALECT_DAY_END =
  * @internal exported for the regex-safety test
  */
 export const ZH_DATE_PARTS: readonly string[] = [
-  `(今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|(?:明朝|今朝|后日|听日|听朝|听晚|琴日|寻日)${DIALECT_DAY_END}|${ZH_HOLIDAY_PATTERN})`,
+  `(大后儿个|后儿个|今儿个|明儿个|昨儿个|前儿个|今天|今日|今儿|明天|明日|明儿|大后天|后天|昨天|大前天|前天|今早|今晚|今夜|明早|明晚|昨晚|(?:明朝|今朝|后日|听日|听朝|听晚|琴日|寻日)${DIALECT_DAY_END}|${ZH_HOLIDAY_PATTERN})`,
   '(?:(这|本|下下|下|上)?个?(?:周|星期|礼拜)([一二三四五六日天1-7]))',
   `(?:(?:([0-9]{4}|[零〇一二三四五六七八九]{4})年)?(${N})月(${N})[日号]|(下个?月|这个?月|本月)?(${N})[日号])`,
-  '(早上|早晨|清晨|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|傍晚|晚上|夜里|夜间|半夜|凌晨)',
+  '(一大早|大清早|一早|早上|早晨|清晨|上午|中午|下午|下半天|上半天|下昼|晏昼|朝早|夜晚|傍晚|晚上|夜里|夜间|半夜|凌晨)',
   `(?:(?:差(一刻|${N})分?钟?)?(${N})(?:点钟?|时)(?:(半)|(一刻|三刻)|(整)|差(一刻|${N})分钟?|过?(零?(?:${N}))(?!个)(分钟?)?)?|([0-9]{1,2})[:：]([0-9]{2}))`,
 ];
 /** Only where an expression can start: a cheap test that skips every other character. */
@@ -64,6 +64,13 @@ const DAY_OFFSET: Readonly<Record<string, number>> = {
   明早: 1,
   明晚: 1,
   昨晚: -1,
+  // Northern (Henan, Beijing) "个" forms: 后儿个 is the day after tomorrow, 大后儿个 the day after that.
+  今儿个: 0,
+  明儿个: 1,
+  后儿个: 2,
+  大后儿个: 3,
+  昨儿个: -1,
+  前儿个: -2,
   // Shanghainese (Wu): 明朝 is tomorrow, 今朝 today, said before a day part or a clock time
   // ("明朝下半天两点"); alone 明朝 is the Ming dynasty.
   明朝: 1,
@@ -86,6 +93,10 @@ const PERIOD_ALIAS: Readonly<Record<string, string>> = {
   晏昼: '下午',
   朝早: '早上',
   夜晚: '晚上',
+  // "后天一早六点钟": first thing in the morning.
+  一早: '早上',
+  一大早: '早上',
+  大清早: '早上',
 };
 /** The day part a day word carries ("今晚" is tonight). */
 const DAY_PERIOD: Readonly<Record<string, string>> = {

@@ -51,8 +51,12 @@ export const ZH_NUMBER_SOURCE =
 const NUMBER_RE = new RegExp(ZH_NUMBER_SOURCE, 'gu');
 /** "个半" after a numeral: one and a half of something ("一个半小时"). */
 const AND_A_HALF_RE = /个半/y;
-/** A lone 半 before what it halves ("半小时", "半斤"), not 一半 or 半天 as a figure of speech. */
-const LONE_HALF_RE = /(?<![零〇一二两三四五六七八九十百千万亿0-9个])半(?=个|小时|钟头|斤|公斤|杯|瓶|碗|米|公里|分钟)/gu;
+/**
+ * A lone 半 before what it halves ("半小时", "半斤"), not 一半 or 半天 as a figure of speech. After 个 with no
+ * numeral before it, 个 counts the thing set ("定个半小时", "来个半斤"): 半 is a half; "一个半" is 1.5.
+ */
+const LONE_HALF_RE =
+  /(?<![零〇一二两三四五六七八九十百千万亿0-9])(?<![零〇一二两三四五六七八九十百千万亿0-9几]个)半(?=个|小时|钟头|斤|公斤|杯|瓶|碗|米|公里|分钟)/gu;
 const ORDINAL_RE = /第$/u;
 /**
  * A measure word or unit a rough count is said before: "三四分钟", "十来个人", "个把小时", "两三天".
@@ -77,7 +81,8 @@ const ZH_MEASURE_CHAR = /[个只条张件位块次本瓶盒杯碗颗粒片份双
 /** An arithmetic operator said as a word: never a verb said twice around 一. */
 const OPERATOR_CHAR = /[加减乘除]/u;
 /** "半打" (half a dozen). A bare 打 after another numeral is too often the verb (一打电话就…). */
-const HALF_DOZEN_RE = /半打/gu;
+// "多半打不通", "一半打折": 半打 followed by 不, a call or a discount is no half dozen.
+const HALF_DOZEN_RE = /(?<![多一大])半打(?!不|没|电话|折)/gu;
 /** A unit abbreviation in Latin letters after a number, then no more letters. */
 const LATIN_UNIT_RE = /^(?:mins?|secs?|hrs?|km|kg|cm|mm|ml)(?![A-Za-z])/u;
 /** What may not follow the digit of "3千5" for it to count in the unit below (it would start a number of its own). */

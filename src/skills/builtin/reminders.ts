@@ -77,6 +77,10 @@ const ZH_TASK_PATTERNS = [
     'iu',
   ),
   /(?:别让我忘了|记得|别忘了)(.+)$/u,
+  // Cantonese "三点提我覆客户电邮", "听朝提下我交租": 提我 after a time is "remind me" ("别提我" is not).
+  /(?<=[点分半钟后朝早晚])提(?:下|吓|一下)?我[，,：:\s]*(.+)$/u,
+  // "再加一个 11点半给导师发消息": one more reminder, its time and task after it.
+  /^(?:那|好|嗯)?(?:再|还)(?:加|来|设|定|建)(?:一个|一条|个|条)(?:提醒)?[，,：:\s]*(.+)$/u,
   // "帮我设一个：星期一上午九点去社保局办手续": what follows the colon of "set one".
   /(?:设|定|加|建|记)(?:一个|一下|个)?(?:提醒)?[：:]\s*(.+)$/u,
   // "帮我记一下，明天两点去银行", Shanghainese "侬帮我记一记，…": what follows "note it down" and its pause.
@@ -171,7 +175,8 @@ function extractTaskZh(input: SlotExtractInput): string | undefined {
     .replace(/(?:[\s，,。!！?？~～]|\.(?!(?<=\w\.)\w))+/gu, ' ')
     .trim()
     .replace(/^(?:在|于|到时候|的时候|要|得|记得|提前|叫我|喊我)\s*/u, '')
-    .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|呗|嘛|啦|咯|喔|一下|谢谢|谢啦)+$/u, '')
+    // 呗 of 借呗 / 花呗 (the loan and credit apps) is the name's, not a particle.
+    .replace(/\s*(?:的时候|左右|吧|哦|啊|呀|哈|(?<![借花])呗|嘛|啦|咯|喔|一下|谢谢|谢啦)+$/u, '')
     // "…去医院复诊，提前十分钟": the lead time's clause, once its duration is gone, is no part of the task.
     .replace(/\s+提前$/u, '')
     .trim();
