@@ -42,24 +42,30 @@ const corpus: SimCorpus = {
 };
 
 /**
- * The turns of 800 English dialogues simulated from `simCorpus` with `seed`, recorded once on first use: the
- * tests of a suite read the same run. English only: Chinese turns need the Chinese intent model, which this
+ * The turns of 800 English dialogues per seed simulated from `simCorpus` with `seeds`, recorded once on first
+ * use: the tests of a suite read the same run. Suites whose classes are rare branches draw two seeds, so a
+ * phrase bank added elsewhere (which moves every later draw) does not leave one of them short. English only: Chinese turns need the Chinese intent model, which this
  * test does not load.
  * @param model the intent model, loaded by the suite's `before`
  */
-function recordedTurns(model: () => IntentModel, simCorpus: SimCorpus, seed: number): () => Promise<RecordedTurn[]> {
+function recordedTurns(
+  model: () => IntentModel,
+  simCorpus: SimCorpus,
+  ...seeds: number[]
+): () => Promise<RecordedTurn[]> {
   let recorded: Promise<RecordedTurn[]> | undefined;
   return () =>
     (recorded ??= (async () => {
       const out: RecordedTurn[] = [];
-      await simulateDialogues({
-        model: model(),
-        corpus: simCorpus,
-        dialogues: 800,
-        seed,
-        chinese: 0,
-        onTurn: (t) => out.push(t),
-      });
+      for (const seed of seeds)
+        await simulateDialogues({
+          model: model(),
+          corpus: simCorpus,
+          dialogues: 800,
+          seed,
+          chinese: 0,
+          onTurn: (t) => out.push(t),
+        });
       return out;
     })());
 }
@@ -329,7 +335,7 @@ describe('the dialogue simulator, round 11 classes', () => {
       ['reminder_update', ['remind me to feed the cat at 6']],
     ]),
   };
-  const turns = recordedTurns(() => model, wider, 33);
+  const turns = recordedTurns(() => model, wider, 33, 34);
   const HAS_TASK = STATE_FEATURES.indexOf('has_task');
   const intentOf = (t: RecordedTurn) => t.features.candidates[t.labelled.labels.intent!]?.intent;
 
