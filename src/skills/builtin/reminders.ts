@@ -263,8 +263,13 @@ function extractTask(input: SlotExtractInput): string | undefined {
     const at = task.indexOf(e.text);
     if (at > 0 && SAYS_WHY.test(task.slice(at + e.text.length))) task = task.slice(0, at + e.text.length);
   }
+  // "turn the heating on", "put sunscreen on": a particle at the end is the verb's own unless a time was
+  // said right after it ("call mum at 6" leaves "call mum at"), so only then is a dangling word dropped.
+  let timeLast = false;
   for (const e of entities) {
     if (!DATE_KINDS.has(e.kind)) continue;
+    const at = task.indexOf(e.text);
+    if (at >= 0 && AFTER_TIME_ONLY.test(task.slice(at + e.text.length))) timeLast = true;
     if (task.includes(e.text)) task = task.replace(e.text, ' ');
     else if (taskStart > 0 && e.start < taskStart && e.end > taskStart)
       task = task.replace(text.slice(taskStart, e.end), ' ');
@@ -276,7 +281,7 @@ function extractTask(input: SlotExtractInput): string | undefined {
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
     // "put the turkey in tomorrow", "bring the washing in at 3": an "in" right before the time is the verb's.
-    .replace(PARTICLE_IN.test(text) ? DANGLING_NOT_IN : DANGLING, '')
+    .replace(!timeLast ? /[\s,.!?]+$/ : PARTICLE_IN.test(text) ? DANGLING_NOT_IN : DANGLING, '')
     .trim()
     .replace(/^(?:me\s+)?(?:to\s+)?/i, '')
     .replace(NEED_TO, '')
@@ -285,6 +290,12 @@ function extractTask(input: SlotExtractInput): string | undefined {
   // The slot keeps the user's words ("text my ex back"); replies say them back in the second person.
   return task.slice(0, 200);
 }
+
+/** What may follow a time that ends a task: punctuation, polite words, laughs ("call mum at 6 pls lol"). */
+const AFTER_TIME_ONLY = new RegExp(
+  String.raw`^[\s,.!?]*(?:(?:${LAUGH_WORDS}|${SHORT_POLITE_WORDS}|please|thanks|thank you)\b[\s,.!?]*)*$`,
+  'i',
+);
 
 /** The preposition a time leaves at the end of a task once its words are taken out ("call mum at"). */
 const DANGLING = /[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i;
