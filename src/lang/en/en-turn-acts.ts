@@ -231,6 +231,24 @@ const COUNTDOWN = new RegExp(
  */
 export const countsDownTo = (text: string): boolean => COUNTDOWN.test(text);
 
+/**
+ * A conversion said in full, amount and both units first, whatever talk follows: "100 km/h in mph for the
+ * rental car", "400 f to c, recipe's american", "convert 200 calories to kilojoules", "whats 500g in pounds for
+ * this american recipe" (round 13: the talk's words took the intent model to recipe, car_rental, calories).
+ * The caller checks that the conversion skill reads all three.
+ */
+const CONVERTS = new RegExp(
+  `^${LEAD}(?:(?:hey|pls|please|quick\\s+one)[\\s,]+)?` +
+    String.raw`(?:(?:(?:can|could)\s+(?:you|u)\s+)?convert\s+|whats\s+|what\s+is\s+|how\s+much\s+is\s+)?` +
+    String.raw`\d+(?:[.,]\d+)?\s*°?\s*[a-z/]+(?:\s+[a-z/]+)?\s+(?:to|in|into)\s+°?[a-z/]+\b`,
+);
+
+/**
+ * `true` for a conversion said in full before any other talk (see {@link CONVERTS}).
+ * @param text the turn after {@link simplifyTurn}
+ */
+export const convertsUnits = (text: string): boolean => CONVERTS.test(text);
+
 /** Politeness before a request: "can you", "would you be so good as to", "please". */
 const POLITE_ASK = String.raw`(?:(?:hey|hi|hello|please|pls|excuse\s+me)[\s,]+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|possibly\s+|kindly\s+)?|would\s+you\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+|please\s+|pls\s+|kindly\s+|i\s+(?:want|need|would\s+like)\s+(?:you\s+)?to\s+)?`;
 /** Whom a call is for: "my sister", "my son", "mum", "home", "the dentist"; never "my alarm" or "me". */

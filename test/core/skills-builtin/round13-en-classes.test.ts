@@ -1,0 +1,115 @@
+/**
+ * Round 13 (issue 15), English classes from en-train-12's failures (students, travellers, texting, Australian and
+ * New Zealand English), each with own sentences: list items and words to spell with stance words or emoji after
+ * them ("obviously", "ngl", "😭", "to it lol", "the british way"); a reminder's task that ends on its verb's
+ * particle ("turn the heating on"); energy units (calories, kilojoules); a conversion said in full with talk
+ * after it that names another domain ("… for the hire car", "… the cookbook is american"), which the intent
+ * model reads as that domain.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { parseListRequest, splitItems } from '../../../src/skills/builtin/list-parse.ts';
+import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
+import { convert, unitByAlias } from '../../../src/skills/builtin/units.ts';
+import { convertsUnits, simplifyTurn } from '../../../src/lang/en/en-turn-acts.ts';
+import { createHarness } from '../dialogue/harness.ts';
+import { shippedPlayer } from '../dialogue/shipped-play.ts';
+
+describe('slot values with stance words or emoji after them', () => {
+  it('list items lose "obviously", "ngl", "tbh", emoji and "to it lol"', () => {
+    assert.deepEqual(splitItems('oat milk obviously'), ['oat milk']);
+    assert.deepEqual(splitItems('paper towels ngl'), ['paper towels']);
+    assert.deepEqual(splitItems('dog food, obviously'), ['dog food']);
+    assert.deepEqual(parseListRequest('add oat milk 😭').add, ['oat milk']);
+    assert.deepEqual(parseListRequest('add call the dentist to it lol').add, ['call the dentist']);
+    assert.deepEqual(parseListRequest('put walk the dog on it haha').add, ['walk the dog']);
+    assert.deepEqual(parseListRequest('add hummus to the list tbh').add, ['hummus']);
+    // Words of the item itself stay.
+    assert.deepEqual(parseListRequest('add real ale and honest bread').add, ['real ale', 'honest bread']);
+  });
+
+  it('a word to spell loses emoji, stance words and which spelling is meant', async () => {
+    for (const [said, word] of [
+      ['and rhythm 😭', 'rhythm'],
+      ['and labour the british way too', 'labour'],
+      ['and honour the canadian way', 'honour'],
+      ['and mischievous ngl', 'mischievous'],
+      ['spell theatre in british english pls', 'theatre'],
+    ]) {
+      const h = await createHarness();
+      await h.say('how do you spell necessary', 'spelling');
+      const r = await h.say(said!, 'spelling');
+      assert.equal(r.understanding.slots['word'], word, said);
+    }
+  });
+
+  it("a reminder's task keeps its verb's particle at the end; a time after it still leaves none", async () => {
+    for (const [said, task] of [
+      ['remind me tomorrow at 8 to turn the heating on', 'turn the heating on'],
+      ['remind me at 9pm to put the bins out', 'put the bins out'],
+      ['remind me at 7 to switch the oven off', 'switch the oven off'],
+      ['remind me to call mum at 6', 'call mum'],
+      ['remind me to water the plants on friday', 'water the plants'],
+    ]) {
+      const h = await createHarness();
+      const r = await h.say(said!, 'reminder_update');
+      assert.equal(r.understanding.slots['task'], task, said);
+    }
+  });
+});
+
+describe('conversions said in full with talk after them', () => {
+  it('reads energy: calories (food kilocalories), kilojoules, joules, kWh', () => {
+    assert.deepEqual(parseConversion('convert 300 calories to kilojoules'), {
+      amount: 300,
+      from: 'kilocalorie',
+      to: 'kilojoule',
+    });
+    assert.deepEqual(parseConversion('2000 kj in kcal'), { amount: 2000, from: 'kilojoule', to: 'kilocalorie' });
+    const kj = convert(300, unitByAlias('calories')!, unitByAlias('kj')!);
+    assert.ok(kj !== undefined && Math.abs(kj - 1255.2) < 0.01, String(kj));
+    assert.equal(convert(1, unitByAlias('calorie')!, unitByAlias('km')!), undefined);
+  });
+
+  it('knows the shape: amount and both units first, any talk after', () => {
+    const shape = (t: string) => convertsUnits(simplifyTurn(t));
+    for (const t of [
+      '60 mph in km/h, hired a car in florida',
+      '350 f to c, the cookbook is from the states',
+      "what's 2 cups in ml for this baking recipe",
+      'ok convert 500 calories to kilojoules for my diet app',
+    ])
+      assert.ok(shape(t), t);
+    for (const t of ['how many calories in a banana', 'find me a recipe for 4 people', 'rent a car for 3 days'])
+      assert.ok(!shape(t), t);
+  });
+});
+
+// The shipped intent, context and tagger models, played as `eval-dialogues` plays them.
+let play: Awaited<ReturnType<typeof shippedPlayer>>;
+before(async () => {
+  play = await shippedPlayer();
+});
+
+describe('conversions said in full with talk after them (shipped models)', () => {
+  it('are conversions whatever domain the talk names', async () => {
+    const [car] = await play('60 mph in km/h, hired a car in florida');
+    assert.equal(car!.intent, 'measurement_conversion');
+    assert.match(car!.text, /96/);
+    const [oven] = await play('350 f to c, the cookbook is from the states');
+    assert.equal(oven!.intent, 'measurement_conversion');
+    assert.match(oven!.text, /176/);
+    const [food] = await play('convert 500 calories to kilojoules for my diet app');
+    assert.equal(food!.intent, 'measurement_conversion');
+    assert.match(food!.text, /2,092/);
+  });
+
+  it('leave the domains themselves alone', async () => {
+    const [cal] = await play('how many calories in a banana');
+    assert.notEqual(cal!.intent, 'measurement_conversion');
+    const [car] = await play('rent a car for 3 days in miami');
+    assert.notEqual(car!.intent, 'measurement_conversion');
+    const [tz] = await play("what's 3pm in tokyo");
+    assert.notEqual(tz!.intent, 'measurement_conversion');
+  });
+});
