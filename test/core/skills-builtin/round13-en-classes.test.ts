@@ -10,6 +10,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parseListRequest, splitItems } from '../../../src/skills/builtin/list-parse.ts';
 import { parseConversion } from '../../../src/skills/builtin/conversion.ts';
+import { createCalculatorSkill, toSymbols } from '../../../src/skills/builtin/calculator.ts';
+import type { DialogueSlot } from '../../../src/dialogue/types.ts';
 import { convert, unitByAlias } from '../../../src/skills/builtin/units.ts';
 import { convertsUnits, simplifyTurn } from '../../../src/lang/en/en-turn-acts.ts';
 import { createHarness } from '../dialogue/harness.ts';
@@ -55,6 +57,38 @@ describe('slot values with stance words or emoji after them', () => {
       const r = await h.say(said!, 'reminder_update');
       assert.equal(r.understanding.slots['task'], task, said);
     }
+  });
+});
+
+describe('sums shared out and steps said as verbs', () => {
+  const slot = createCalculatorSkill(() => 0).slots?.find((x) => x.name === 'expression') as DialogueSlot;
+  const step = (previous: string, text: string) =>
+    slot.extract?.({ text, entities: [], slots: { expression: previous }, answer: false });
+
+  it('an amount shared out with its money noun and who shares it', () => {
+    assert.equal(toSymbols('split 186 dollars between 4 of us'), '186 / 4');
+    assert.equal(toSymbols('split 90 bucks 3 ways'), '90 / 3');
+    assert.equal(toSymbols('divide 240 by the 4 of us'), '240 / 4');
+    assert.equal(toSymbols('share the 120 among 3 people'), '120 / 3');
+    assert.equal(toSymbols('split £75 between 3 mates'), '75 / 3');
+    // A count of what a sum is for without a verb that shares stays asked about, as before.
+    assert.equal(toSymbols('60 plus 30 for the 3 of us'), undefined);
+  });
+
+  it('the last result shared out, or taken from or added to by a verb', () => {
+    assert.equal(step('45 + 60', 'split that between 3 people'), '(45 + 60) / 3');
+    assert.equal(step('45 + 60', 'ok divide it by the 4 of us'), '(45 + 60) / 4');
+    assert.equal(step('45 + 60', 'split it 3 ways'), '(45 + 60) / 3');
+    assert.equal(step('45 + 60', 'now take away 12 for the parking fine'), '(45 + 60) - 12');
+    assert.equal(step('45 + 60', 'knock off 5'), '(45 + 60) - 5');
+    assert.equal(step('45 + 60', 'add 20 for the delivery'), '(45 + 60) + 20');
+  });
+
+  it('a new power of the same base', () => {
+    assert.equal(step('2 ^ 10', 'and to the power of 16?'), '2 ^ 16');
+    assert.equal(step('3 ^ 4', 'what about to the power of 5'), '3 ^ 5');
+    // Not a power: the result goes on.
+    assert.equal(step('5 + 5', 'and squared'), '(5 + 5) ^2');
   });
 });
 
