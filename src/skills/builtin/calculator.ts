@@ -35,8 +35,13 @@ const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
 const UNIT_NOUNS = String.raw`${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent`;
 const AMOUNT_NOUN = new RegExp(String.raw`^(?:${UNIT_NOUNS})$`);
 
-/** Whether a word names money or a unit of measure the conversion skill knows ("quarts", "tonnes", "decades"). */
-const isUnitWord = (word: string): boolean => AMOUNT_NOUN.test(word) || unitByAlias(word) !== undefined;
+/**
+ * Whether a word names money or a unit of measure the conversion skill knows ("quarts", "tonnes", "decades").
+ * Energy units are counted like nouns: "450 kcals times 2", "300 cals plus 450" are the sums a dieter asks
+ * for (review r13 must-fix 1), and a mix of energy units in one sum is rare.
+ */
+const isUnitWord = (word: string): boolean =>
+  AMOUNT_NOUN.test(word) || (unitByAlias(word) !== undefined && unitByAlias(word)!.dimension !== 'energy');
 
 /** Plural words that are part of the number ("3 quarters", "2 thirds"), not what it counts. */
 const FRACTIONS = String.raw`halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundreds|thousands|millions|cents`;

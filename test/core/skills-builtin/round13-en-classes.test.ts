@@ -84,6 +84,14 @@ describe('sums shared out and steps said as verbs', () => {
     assert.equal(step('45 + 60', 'add 20 for the delivery'), '(45 + 60) + 20');
   });
 
+  it('sums of food energy are sums; mixed units stay asked about', () => {
+    const value = (t: string) => toSymbols(t);
+    assert.equal(value('450 kcals times 2'), '450 * 2');
+    assert.equal(value('what is 300 cals plus 450'), '300 + 450');
+    assert.equal(value('250 calories times 3'), '250 * 3');
+    assert.equal(value('2 gallons plus 3 quarts'), undefined);
+  });
+
   it('a new power of the same base', () => {
     assert.equal(step('2 ^ 10', 'and to the power of 16?'), '2 ^ 16');
     assert.equal(step('3 ^ 4', 'what about to the power of 5'), '3 ^ 5');
