@@ -240,7 +240,7 @@ export const countsDownTo = (text: string): boolean => COUNTDOWN.test(text);
 const CONVERTS = new RegExp(
   `^${LEAD}(?:(?:hey|pls|please|quick\\s+one)[\\s,]+)?` +
     String.raw`(?:(?:(?:can|could)\s+(?:you|u)\s+)?convert\s+|whats\s+|what\s+is\s+|how\s+much\s+is\s+)?` +
-    String.raw`\d+(?:[.,]\d+)?\s*°?\s*[a-z/]+(?:\s+[a-z/]+)?\s+(?:to|in|into)\s+°?[a-z/]+\b`,
+    String.raw`\d+(?:[.,]\d+)?\s*(?:°\s*)?[a-z/]+(?:\s+[a-z/]+)?\s+(?:to|in|into)\s+°?[a-z/]+\b`,
 );
 
 /**

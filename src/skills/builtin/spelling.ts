@@ -58,9 +58,11 @@ const LEAD =
   /^(?:(?:and|n|&|also|oh(?: right)?|ok(?:ay)?|so|um+|uh+|hmm+|now|then|next|what about|how about)\b[\s,.]*)+/i;
 /** Talk after it: "definitely pls", "occasion, while you're at it?". */
 const TAIL = new RegExp(
-  String.raw`(?:[\s,]+(?:${POLITE_WORDS}|${LAUGH_WORDS}|${STANCE_WORDS}|${WHICH_WAY}|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could)|\s*${EMOJI_RUN})+[\s?.!]*$`,
+  String.raw`(?:[\s,]+(?:${POLITE_WORDS}|${LAUGH_WORDS}|${STANCE_WORDS}|${WHICH_WAY}|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could))+[\s?.!]*$`,
   'iu',
 );
+/** Emoji typed around a word ("and rhythm 😭"): none of it. */
+const EMOJI = new RegExp(EMOJI_RUN, 'gu');
 /** A word that stands for one without being it ("how u spell smth"): ask which. */
 const NOT_A_WORD = new RegExp(String.raw`^(?:${PRONOUN_WORDS}|${STAND_IN_WORDS}|a word|some word|words?|out)$`, 'i');
 
@@ -108,6 +110,8 @@ function extractWordOf({ text, answer, cue }: SlotExtractInput): string | undefi
 function bareWord(text: string): string {
   return (
     text
+      // Emoji first, in one linear pass: "and rhythm 😭".
+      .replace(EMOJI, ' ')
       .trim()
       .replace(TAIL, '')
       // "necessary, like the word necessary", "tongue as in the body part": what says which word is none of it.

@@ -94,7 +94,14 @@ describe('round 13 lexicons', () => {
     assert.ok(read.length >= slang.length - 2, `${read.length}/${slang.length}: ${slang.filter((x) => !isYes(x))}`);
     for (const x of ['bet, go ahead', 'say less', 'too easy mate', 'righto, do it', 'sweet as, go for it'])
       assert.ok(isYes(x), x);
-    for (const x of ['bet ty', 'bet you can not', 'sweet as, cheers', 'righto, remind me at 7'])
+    for (const x of [
+      'bet ty',
+      'bet you can not',
+      'sweet as, cheers',
+      'righto, remind me at 7',
+      'yeah right',
+      'yep right',
+    ])
       assert.ok(!isYes(x), x);
   });
 

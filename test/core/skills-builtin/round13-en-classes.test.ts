@@ -45,6 +45,15 @@ describe('slot values with stance words or emoji after them', () => {
     }
   });
 
+  it('reads a word after a long run of emoji in linear time', async () => {
+    const h = await createHarness();
+    await h.say('how do you spell necessary', 'spelling');
+    const start = performance.now();
+    await h.say(`and rhythm ${'😭 '.repeat(3000)}`, 'spelling');
+    // The reply itself is not the point (the text is long): the emoji are read once, not backtracked over.
+    assert.ok(performance.now() - start < 5000, `${(performance.now() - start).toFixed(0)} ms`);
+  });
+
   it("a reminder's task keeps its verb's particle at the end; a time after it still leaves none", async () => {
     for (const [said, task] of [
       ['remind me tomorrow at 8 to turn the heating on', 'turn the heating on'],
