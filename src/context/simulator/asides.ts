@@ -135,14 +135,14 @@ const COMMENT_BODY: Bank = {
   ),
 };
 
+/** What a tail says: see {@link withTail}. */
+export type TailKind = 'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed' | 'mood';
+
 /**
  * What people add to an act ("pause it, phone's ringing", "thanks, you're a lifesaver", "算了 老板来了"):
  * a reason for stopping or dropping something, or praise with thanks. It asks for nothing itself, so the
  * act keeps its decision; no slot values in them (no numbers, no items).
  */
-/** What a tail says: see {@link withTail}. */
-export type TailKind = 'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed' | 'mood';
-
 const TAILS: Record<TailKind, Bank> = {
   reason: {
     en: split(
