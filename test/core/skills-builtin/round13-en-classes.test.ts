@@ -67,6 +67,28 @@ describe('slot values with stance words or emoji after them', () => {
       assert.equal(r.understanding.slots['task'], task, said);
     }
   });
+
+  it('a particle before a time said after it stays; a bare "at" or time word at the end goes', async () => {
+    for (const [said, task, time] of [
+      // The time brings its own preposition, or is one that "on" / "in" does not take.
+      ['remind me to leave the porch light on at 7pm', 'leave the porch light on', 'T19:00'],
+      ['remind me to put my coat on at 2', 'put my coat on', 'T14:00'],
+      ['remind me to turn the dishwasher on tomorrow', 'turn the dishwasher on', '2026-11-27'],
+      ['remind me to sign off in an hour', 'sign off', 'T11:00'],
+      ['remind me to put the chicken in tonight', 'put the chicken in', 'T22:00'],
+      // The word before the time is the time's own.
+      ['remind me to send the form by monday', 'send the form', '2026-11-30'],
+      // Nothing after it: "at" dangles.
+      ['remind me to drop the parcel off at', 'drop the parcel off', undefined],
+      ['remind me to ring the vet at', 'ring the vet', undefined],
+    ] as const) {
+      const h = await createHarness();
+      const r = await h.say(said, 'reminder_update');
+      assert.equal(r.understanding.slots['task'], task, said);
+      if (time === undefined) assert.equal(r.understanding.slots['when'], undefined, said);
+      else assert.ok(String(r.understanding.slots['when']).includes(time), `${said}: ${r.understanding.slots['when']}`);
+    }
+  });
 });
 
 describe('sums shared out and steps said as verbs', () => {
