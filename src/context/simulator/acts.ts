@@ -65,17 +65,20 @@ export const STOP_RUNNING: Bank = {
   ),
 };
 
+/** Texting slang and Australian / New Zealand yeses (round 13), the last of {@link YES}'s English phrases. */
+export const SLANG_YES_EN: readonly string[] = split(
+  'bet|bet, go ahead|say less|yh go for it|ya fr|yeah go on then|too easy|sweet as, go for it|' +
+    'righto, do it|yep yep go|absolutely send it',
+);
+
 /** Saying yes to a confirmation. */
 export const YES: Bank = {
   en: split(
     "yes|yeah|yep|sure|ok|okay|go ahead|do it|yes please|sure thing|absolutely|please do|that's right|correct|yup|" +
       'of course|definitely|sounds good|confirm|yes do it|ya|yea|right|go for it|alright|yes, go ahead|ok go ahead|' +
       "i'm sure|sure, go ahead|yes i'm sure|yeah do it|yes that's fine|y|ok sure|yes definitely|affirmative|yeah sure|" +
-      'go on|please|yes yes|totally|sure why not|' +
-      // Texting slang and Australian / New Zealand yeses (round 13).
-      'bet|bet, go ahead|say less|yh go for it|ya fr|yeah go on then|too easy|sweet as, go for it|' +
-      'righto, do it|yep yep go|absolutely send it',
-  ),
+      'go on|please|yes yes|totally|sure why not',
+  ).concat(SLANG_YES_EN),
   zh: split(
     '是的|对|好的|好|可以|确定|没问题|行|嗯|对的|是|好啊|确认|就这样|没错|好吧|可以的|嗯嗯|好滴|行啊|可以啊|' +
       '对，清空吧|确定，删吧|好，删吧|是的，确定|OK|ok|嗯，确定|没错，就这么办|当然|必须的|来吧|' +
@@ -296,15 +299,21 @@ export const AGAIN: Bank = {
   zh: split('再来一个|再来|再一次|又一个|再来一次|再来个|再来一个吧|再一个|继续|还要|再来一遍|再整一个|再来一把'),
 };
 
+/**
+ * Texting slang and Australian / New Zealand thanks (round 13: en-train-12 had them read as out of scope), the
+ * last of the English thanks in {@link SMALL_TALK}.
+ */
+export const SLANG_THANKS_EN: readonly string[] = split(
+  'tysm|ty fr|bet thx|bet, thank u|ok bet ty|appreciate u|sweet, ta|ta heaps|cheers mate|' +
+    'cheers legend|chur|chur bro|good on ya|nice one, ta|ripper, thanks|thanks heaps|sweet as thanks|ta muchly',
+);
+
 /** Small talk the simulator sends besides the intent corpora, by intent. */
 export const SMALL_TALK: Record<string, Bank> = {
   thank_you: {
     en: split(
-      'thanks|thank you|thx|cheers|thanks a lot|great thanks|perfect, thank you|ty|much appreciated|awesome thanks|' +
-        // Texting slang and Australian / New Zealand thanks (round 13: en-train-12 had them read as out of scope).
-        'tysm|ty fr|bet thx|bet, thank u|ok bet ty|appreciate u|sweet, ta|ta heaps|cheers mate|' +
-        'cheers legend|chur|chur bro|good on ya|nice one, ta|ripper, thanks|thanks heaps|sweet as thanks|ta muchly',
-    ),
+      'thanks|thank you|thx|cheers|thanks a lot|great thanks|perfect, thank you|ty|much appreciated|awesome thanks',
+    ).concat(SLANG_THANKS_EN),
     zh: split('谢谢|谢谢你|多谢|太好了谢谢|感谢'),
   },
   greeting: {
