@@ -52,6 +52,7 @@ import {
   asksToHearAgain,
   asksWhatYouDo,
   asksIfDone,
+  convertsUnits,
   countsDownTo,
   dropsIt,
   notFunny,
@@ -162,6 +163,7 @@ function movesTaskTime(state: DialogueState, f: TurnFeatures, best: number): boo
 const S_PENDING = SLOT_FEATURES.indexOf('pending');
 const C_SLOTS_FOUND = CANDIDATE_FEATURES.indexOf('slots_found');
 const C_TOP1 = CANDIDATE_FEATURES.indexOf('model_top1');
+const C_SLOTS_SHARE = CANDIDATE_FEATURES.indexOf('slots_found_share');
 /** Words by which a short English turn speaks for itself rather than answering (a question, a reaction, a switch). */
 const OWN_WORDS =
   /^(?:what|whats|what's|wat|how|hows|how's|who|why|when|where|which|can|could|would|will|is|are|do|does|did|tell|show|set|hold on|hang on|wait|actually|btw|by the way|quick question|ugh+|honestly|i|im|i'm|i've|ive|i'd|id|we|we're|it|it's|its|that|that's|thats|this|you|u|ur|you're|feeling|so)\b|\b(?:i feel|feel(?:ing)?|tired|sad|lonely|bored|stressed|happy|upset)\b|\?\s*$|\b(?:thanks?|thank you|thx|ty|ok|okay|k|yes|yeah|yep|yup|sure|no|nope|nah|hi|hello|hey|bye|goodbye|lol|lmao|haha+|hmm+|huh|sorry|stop|cancel|never ?mind|nvm|forget it|idk|dunno|wow|omg|cool|nice|great|awesome)\b/i;
@@ -452,7 +454,8 @@ export const KEEPS_SOMETHING: ReadonlySet<string> = new Set([
  * praise) is small talk; a read-back by pronoun ("whats on there now") asks the skill the
  * conversation is about; a loose drop with something open ("nvm ill just use my phone") cancels
  * it, or says no to a confirmation; "again" / "best 2 outta 3" asks the last skill acted on once
- * more; a countdown to a day the date skill reads ("how long till christmas") is a date question;
+ * more; a countdown to a day the date skill reads ("how long till christmas") is a date question; a
+ * conversion said in full ("100 km/h in mph for the rental car") is a conversion;
  * "ring my sister" with no question open asks for a call (no skill: said honestly, even when the intent model did not
  * rank `make_call`); "remind me what you can do" asks what the assistant does; "not funny at all"
  * is a reaction, no request. Returns the command and the candidate it acts on (or, with `k` -1,
@@ -510,6 +513,20 @@ function englishAct(
   }
   if (countsDownTo(said)) {
     const k = find((c) => c.skill !== undefined && c.intent === 'date' && (c.feats[C_SLOTS_FOUND] ?? 0) > 0);
+    return k < 0 ? undefined : { command: 'start_task', k };
+  }
+  // Guard (holds whatever the model says): "100 km/h in mph for the rental car" is a conversion when the
+  // conversion skill reads its amount and both units, whatever the talk after it names (a recipe, a hire
+  // car, calories). Not while a question is open or a conversion goes on (the model's follow-up stands),
+  // nor where the intent model already chose the conversion.
+  if (state.pending === undefined && state.task?.intent !== 'measurement_conversion' && convertsUnits(said)) {
+    const k = find(
+      (c) =>
+        c.skill !== undefined &&
+        c.intent === 'measurement_conversion' &&
+        (c.feats[C_SLOTS_SHARE] ?? 0) >= 1 &&
+        (c.feats[C_TOP1] ?? 0) === 0,
+    );
     return k < 0 ? undefined : { command: 'start_task', k };
   }
   return undefined;

@@ -67,6 +67,12 @@ export const STOP_RUNNING: Bank = {
   ),
 };
 
+/** Texting slang and Australian / New Zealand yeses (round 13), the last of {@link YES}'s English phrases. */
+export const SLANG_YES_EN: readonly string[] = split(
+  'bet|bet, go ahead|say less|yh go for it|ya fr|yeah go on then|too easy|sweet as, go for it|' +
+    'righto, do it|yep yep go|absolutely send it',
+);
+
 /** Saying yes to a confirmation. */
 export const YES: Bank = {
   en: split(
@@ -74,7 +80,7 @@ export const YES: Bank = {
       'of course|definitely|sounds good|confirm|yes do it|ya|yea|right|go for it|alright|yes, go ahead|ok go ahead|' +
       "i'm sure|sure, go ahead|yes i'm sure|yeah do it|yes that's fine|y|ok sure|yes definitely|affirmative|yeah sure|" +
       'go on|please|yes yes|totally|sure why not',
-  ),
+  ).concat(SLANG_YES_EN),
   zh: split(
     '是的|对|好的|好|可以|确定|没问题|行|嗯|对的|是|好啊|确认|就这样|没错|好吧|可以的|嗯嗯|好滴|行啊|可以啊|' +
       '对，清空吧|确定，删吧|好，删吧|是的，确定|OK|ok|嗯，确定|没错，就这么办|当然|必须的|来吧|' +
@@ -297,12 +303,21 @@ export const AGAIN: Bank = {
   zh: split('再来一个|再来|再一次|又一个|再来一次|再来个|再来一个吧|再一个|继续|还要|再来一遍|再整一个|再来一把'),
 };
 
+/**
+ * Texting slang and Australian / New Zealand thanks (round 13: en-train-12 had them read as out of scope), the
+ * last of the English thanks in {@link SMALL_TALK}.
+ */
+export const SLANG_THANKS_EN: readonly string[] = split(
+  'tysm|ty fr|bet thx|bet, thank u|ok bet ty|appreciate u|sweet, ta|ta heaps|cheers mate|' +
+    'cheers legend|chur|chur bro|good on ya|nice one, ta|ripper, thanks|thanks heaps|sweet as thanks|ta muchly',
+);
+
 /** Small talk the simulator sends besides the intent corpora, by intent. */
 export const SMALL_TALK: Record<string, Bank> = {
   thank_you: {
     en: split(
       'thanks|thank you|thx|cheers|thanks a lot|great thanks|perfect, thank you|ty|much appreciated|awesome thanks',
-    ),
+    ).concat(SLANG_THANKS_EN),
     zh: split(
       '谢谢|谢谢你|多谢|太好了谢谢|感谢|' +
         // Internet words and emoji around the thanks (round 13): still thanks, not a reaction.
@@ -311,18 +326,28 @@ export const SMALL_TALK: Record<string, Bank> = {
   },
   greeting: {
     en: split(
-      'hi|hello|hey|good morning|hey there|hiya|good evening|morning!|yo|hello there|hi!|howdy|gm|heya|sup|good afternoon',
+      'hi|hello|hey|good morning|hey there|hiya|good evening|morning!|yo|hello there|hi!|howdy|gm|heya|sup|good afternoon|' +
+        // Greetings in other Englishes and Māori as said in New Zealand English (round 13).
+        "kia ora|kia ora koutou|mōrena|morena|g'day|g'day mate|howzit|heyyy|yo what's good|ayy wassup|hey bestie|" +
+        'hiii|ello|oi oi|talofa',
     ),
     zh: split('你好|嗨|早上好|晚上好|您好|哈喽'),
   },
   goodbye: {
     en: split(
-      'bye|goodbye|see you|bye for now|see ya|good night|later|catch you later|that is all, bye|cya|ttyl|gn|later!|night',
+      'bye|goodbye|see you|bye for now|see ya|good night|later|catch you later|that is all, bye|cya|ttyl|gn|later!|night|' +
+        // Farewells with thanks or an emoji in them are still farewells (round 13: read as thanks).
+        'ok gn|gn thx|night night, ty|k bye ty|bye thx|ttyl ty|nighty night|off to bed, ta|hooroo|catch ya|' +
+        'see ya, cheers|laters|peace out|ka kite anō|bye 👋|gn 😴',
     ),
     zh: split('再见|拜拜|晚安|回头见|先这样，再见|886|88|拜拜啦|溜了溜了 886|撤了 拜'),
   },
   are_you_a_bot: {
-    en: split('are you a bot|are you human|are you a real person|am i talking to a robot|is this a bot|r u a bot'),
+    en: split(
+      'are you a bot|are you human|are you a real person|am i talking to a robot|is this a bot|r u a bot|' +
+        // Naming another assistant to ask what this one is (round 13).
+        'is this chatgpt|r u like siri|are you an ai or smth|u a real person or nah|is this an ai lol|are u gpt',
+    ),
     zh: split('你是机器人吗|你是真人吗|你是不是机器人|我在跟机器人说话吗'),
   },
   what_is_your_name: {
@@ -334,7 +359,9 @@ export const SMALL_TALK: Record<string, Bank> = {
   },
   repeat: {
     en: split(
-      'say that again|what did you say|repeat that|come again?|sorry, say that again?|can you repeat that|pardon?|huh, what was that',
+      'say that again|what did you say|repeat that|come again?|sorry, say that again?|can you repeat that|pardon?|huh, what was that|' +
+        // Asking for it again more slowly (round 13): the last reply again, not a setting.
+        'again but slower|say it slower pls|one more time, slowly|slowly this time|wait go slower, again',
     ),
     zh: split('再说一遍|你说什么|重复一下'),
   },

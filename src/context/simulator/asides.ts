@@ -153,12 +153,15 @@ const COMMENT_BODY: Bank = {
   ),
 };
 
+/** What a tail says: see {@link withTail}. */
+export type TailKind = 'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed' | 'mood';
+
 /**
  * What people add to an act ("pause it, phone's ringing", "thanks, you're a lifesaver", "算了 老板来了"):
  * a reason for stopping or dropping something, or praise with thanks. It asks for nothing itself, so the
  * act keeps its decision; no slot values in them (no numbers, no items).
  */
-const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed', Bank> = {
+const TAILS: Record<TailKind, Bank> = {
   reason: {
     en: split(
       "phone's ringing|got a call|boss just walked in|someone's at the door|kids need me|in a meeting now|gotta go|" +
@@ -209,6 +212,22 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'mi
         '马上上课|是学校活动用的|经理要看|车在外面等|孩子们在问|填表要用|交班要用|店里忙死了|排队的人很多',
     ),
   },
+  // How the user feels or what is going on in their life, said after a request or a read of the active task
+  // in texting style ("start a study timer pls i'm begging", "what's the time there, my cousin keeps
+  // calling"): round 13 (en-train-12, students and travellers) showed such requests read as out of scope.
+  // No numbers, no items, no times, no place names and no words of another skill's request.
+  mood: {
+    en: split(
+      "i'm begging|pls i'm so behind|no cap|i'm lowkey panicking|send help lol|my brain is fried|ngl|fr|" +
+        "it's been a day|bestie pls|i keep forgetting lol|be so for real|my mates are waiting|i'm running on no sleep|" +
+        "the group chat won't stop|it's getting long lol|running out of space lol|mum keeps asking|😭|💀|" +
+        "i'm literally dying|this week is chaos|my sister keeps bugging me|jet lag is killing me|can't think straight",
+    ),
+    zh: split(
+      '求你了|我快崩溃了|救命|真的服了|脑子不够用了|我妈一直在问|这周太乱了|时差搞死我了|我都忘了好几次了|' +
+        '困死了|哭了|笑死|绝了|累麻了',
+    ),
+  },
   // Why the last reply was missed, said with "say that again" ("the scanner was beeping"): still a repeat.
   missed: {
     en: split(
@@ -229,24 +248,20 @@ const TAILS: Record<'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'mi
 
 /**
  * An act's text with a reason or praise said before or after it ("phone's ringing, pause it", "thx,
- * big help"), or what it is for after it ("23, it's for my luggage"): the act and its decision stay what
- * they were.
+ * big help"), or what it is for or how the user feels after it ("23, it's for my luggage", "start a timer
+ * pls i'm begging"): the act and its decision stay what they were.
  * @param rng the simulation's random source
  * @param lang the dialogue's language
  * @param text the act as said
  * @param kind what is added
  * @returns the text with the tail
  */
-export function withTail(
-  rng: Rng,
-  lang: SimLanguage,
-  text: string,
-  kind: 'reason' | 'drop' | 'verdict' | 'praise' | 'situation' | 'missed',
-): string {
+export function withTail(rng: Rng, lang: SimLanguage, text: string, kind: TailKind): string {
   const tail = pick(rng, TAILS[kind][lang]);
   const gap = lang === 'zh' ? pick(rng, [' ', '，', '', ' ']) : pick(rng, [', ', ' ', ' - ', ', ']);
   // A situation comes after the value it is about: before it, it would read as the answer's first words.
-  return kind !== 'praise' && kind !== 'situation' && rng.next() < 0.3
+  // A mood comes after the request too, as typed ("… pls i'm begging").
+  return kind !== 'praise' && kind !== 'situation' && kind !== 'mood' && rng.next() < 0.3
     ? `${tail}${gap}${text}`
     : `${text}${gap}${tail}`;
 }

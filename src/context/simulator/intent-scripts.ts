@@ -123,7 +123,10 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
         intent: 'alarm',
         bank: b(
           'what alarms do i have|list my alarms|when is my alarm set for|do i have any alarms|show my alarms|' +
-            'what time did i set it for|what time is it set for|is it set? for what time|did it save?|what time was that again',
+            'what time did i set it for|what time is it set for|is it set? for what time|did it save?|what time was that again|' +
+            // Lost track of what is set (round 13): a read of the alarms, not a new alarm asking its time.
+            'have i already got one set|did i already set one|is there one on already|wait did i set it or not|' +
+            'have i got any on for tomorrow',
           '我有哪些闹钟|闹钟几点|刚才设的几点来着|你给我定的是几点|闹钟设上了吗|把闹钟给我念一下|' +
             '不是让你设{time}吗 到底设的几点|我明天几点的闹钟|设好了没',
         ),
@@ -176,7 +179,10 @@ export const INTENT_SCRIPTS: Record<string, IntentScript> = {
           'what are my reminders|what reminders do i have|do i have any reminders|show my reminders|list reminders|' +
             'any reminders left?|do i still have reminders|what reminders are set|' +
             'what time was that for again?|whats left on there now|when is that one for|did it save?|' +
-            'wait what time did i put|when did i say that was|what did i set that for|hang on which day was that',
+            'wait what time did i put|when did i say that was|what did i set that for|hang on which day was that|' +
+            // Lost track of what was asked before (round 13): a read of the reminders, not a repeat of the reply.
+            'what did i ask you to remind me about|remind me what i told you before|what was the first one again|' +
+            'what have i got you reminding me of|hang on what did i say before that',
           '我有哪些提醒|看看我的提醒|刚才那个提醒是几点的|提醒设好了没|我刚才让你提醒我啥来着|提醒是明天的吧',
         ),
       },

@@ -34,9 +34,12 @@ export const enCues = {
       '$',
   ),
   yes: new RegExp(
-    String.raw`^(?:(?:oh|ok|okay|well|um)\s+)?` +
-      String.raw`(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|correct|right|affirmative|absolutely|definitely|of course|certainly|do it|go ahead|go for it|please do|yes please|sounds good|that's right|that is right|i do|confirm|y|k|kk)` +
-      String.raw`(?:\s+(?:please|do it|go ahead|thanks|thank you|sure|that's right|i'm sure|it is|of course))*$`,
+    // "yeah right" is disbelief in Australian and New Zealand English, no yes (review r13).
+    String.raw`^(?!(?:yeah|yep)\s+right\b)(?:(?:oh|ok|okay|well|um|yeah|yep)\s+)?` +
+      String.raw`(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|correct|right|affirmative|absolutely|definitely|of course|certainly|do it|go ahead|go for it|please do|yes please|sounds good|that's right|that is right|i do|confirm|y|k|kk|` +
+      // Texting slang and Australian / New Zealand yeses (round 13): "bet, do it", "say less", "too easy".
+      String.raw`bet|say less|too easy|righto|sweet as|yh|go on then|send it)` +
+      String.raw`(?:\s+(?:please|pls|do it|go ahead|go for it|thanks|thank you|sure|that's right|i'm sure|it is|of course|fr|mate|send it|go))*$`,
   ),
   no: new RegExp(
     String.raw`^(?:(?:oh|um|uh|well)\s+)?` +

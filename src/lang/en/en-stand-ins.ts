@@ -24,3 +24,12 @@ export const SHORT_POLITE_WORDS = String.raw`pls|plz|thx|ty`;
 
 /** Polite words after a value, spelled out or short: "please", "thanks", "pls". */
 export const POLITE_WORDS = String.raw`${SHORT_POLITE_WORDS}|please|thanks|thank you`;
+
+/**
+ * Stance words typed after a value, never part of it: "tomato sauce obviously", "rhythm ngl", "bread tbh"
+ * (round 13, en-train-12: texting and Australian / New Zealand English).
+ */
+export const STANCE_WORDS = String.raw`obviously|obvs|ofc|of course|naturally|ngl|fr|tbh|tbf|honestly|for real|for sure|innit|deffo|defo|lowkey|bestie|fam`;
+
+/** Emoji typed after a value ("rhythm 😭", "oat milk 💀"): pictographs, skin tones and joiners. For a `u` pattern. */
+export const EMOJI_RUN = String.raw`[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}]+`;

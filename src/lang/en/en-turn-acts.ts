@@ -14,6 +14,7 @@
 
 import { enCues } from './en-cues.ts';
 import { POLITE_WORDS } from './en-stand-ins.ts';
+import { type Unit, unitByAlias } from '../../skills/builtin/units.ts';
 
 /** Lower case, straight apostrophes dropped ("what's" = "whats"), end punctuation and emoji dropped, spaces collapsed. */
 export function simplifyTurn(text: string): string {
@@ -230,6 +231,35 @@ const COUNTDOWN = new RegExp(
  * @param text the turn after {@link simplifyTurn}
  */
 export const countsDownTo = (text: string): boolean => COUNTDOWN.test(text);
+
+/**
+ * A conversion said in full, amount and both units first, whatever talk follows: "100 km/h in mph for the
+ * rental car", "400 f to c, recipe's american", "convert 200 calories to kilojoules", "whats 500g in pounds for
+ * this american recipe" (round 13: the talk's words took the intent model to recipe, car_rental, calories).
+ * Groups: the unit converted from (one or two words), the unit converted to.
+ */
+const CONVERTS = new RegExp(
+  `^${LEAD}(?:(?:hey|pls|please|quick\\s+one)[\\s,]+)?` +
+    String.raw`(?:(?:(?:can|could)\s+(?:you|u)\s+)?convert\s+|whats\s+|what\s+is\s+|how\s+much\s+is\s+)?` +
+    String.raw`\d+(?:[.,]\d+)?\s*(?:°\s*)?([a-z/]+(?:\s+[a-z/]+)?)\s+(?:to|in|into)\s+°?([a-z/]+)\b`,
+);
+
+/** The unit some words name: all of them ("fl oz"), else the first ("kg", of "kg flour"). */
+const unitOf = (words: string): Unit | undefined => unitByAlias(words) ?? unitByAlias(words.split(/\s+/)[0]!);
+
+/**
+ * `true` for a conversion said in full before any other talk (see {@link CONVERTS}) between two units that
+ * convert, of one dimension in the unit table: "100 m in seconds is my sprint pb" names a length and a time,
+ * which is no conversion. The caller checks that the conversion skill reads all three.
+ * @param text the turn after {@link simplifyTurn}
+ */
+export function convertsUnits(text: string): boolean {
+  const m = CONVERTS.exec(text);
+  if (m === null) return false;
+  const from = unitOf(m[1]!);
+  const to = unitOf(m[2]!);
+  return from !== undefined && to !== undefined && from.dimension === to.dimension;
+}
 
 /** Politeness before a request: "can you", "would you be so good as to", "please". */
 const POLITE_ASK = String.raw`(?:(?:hey|hi|hello|please|pls|excuse\s+me)[\s,]+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|possibly\s+|kindly\s+)?|would\s+you\s+be\s+so\s+(?:good|kind)\s+as\s+to\s+|please\s+|pls\s+|kindly\s+|i\s+(?:want|need|would\s+like)\s+(?:you\s+)?to\s+)?`;

@@ -162,6 +162,7 @@ export const zhSkills: typeof enSkills = {
       speed: '速度',
       time: '时间',
       data: '数据量',
+      energy: '能量',
     },
     cannot: (from, to, a, b) => `${from}没法换算成${to}：一个是${a}，一个是${b}。`,
     result: (a, b) => [`${a}等于${b}。`, `是${b}。`, `${a}换算过来是${b}。`],

@@ -62,6 +62,13 @@ const NAMES: Readonly<Record<string, readonly string[]>> = {
   megabyte: ['兆字节', '兆', 'mb'],
   gigabyte: ['吉字节', 'gb'],
   terabyte: ['太字节', 'tb'],
+  // Energy: the calorie of food labels is the kilocalorie (大卡, 卡路里 in everyday talk). Not a bare 卡 or 焦
+  // (卡车, 信用卡), nor a bare 度 for the kilowatt-hour: that is
+  // degrees Celsius (below); 度电 is.
+  joule: ['焦耳'],
+  kilojoule: ['千焦', '千焦耳'],
+  kilocalorie: ['千卡', '大卡', '卡路里'],
+  'kilowatt-hour': ['千瓦时', '度电'],
 };
 
 const BY_NAME = new Map<string, string>();
@@ -156,6 +163,11 @@ function readConversion(text: string): ZhConversion {
       .replace(PURPOSE, '')
       .replace(NOT_READ, '')
       .replace(/(几|多少)两/gu, '$1liang')
+      // "300千卡", "是多少千焦", "1千瓦时": 千 is the unit's kilo, not the numeral a thousand, unless a numeral
+      // says it is one ("两千卡", "一千卡路里" = 2000, 1000 of them; read as numbers, those name no unit).
+      .replace(/(?<![零一二三四五六七八九两])千(?:卡(?!路里)|焦耳?|瓦时)/gu, (m) =>
+        m.startsWith('千卡') ? 'kcal' : m.startsWith('千焦') ? 'kj' : 'kwh',
+      )
       // "三两肉", "半两茶叶": 两 after a numeral is the weight, not the numeral two ("三两个", "三两天", "三两下"
       // are rough counts, and so are "一两公里", "一两小时", "一两周" before a unit or a span of time).
       .replace(

@@ -35,8 +35,13 @@ const MONEY = String.raw`quid|pounds?|dollars?|euros?|bucks`;
 const UNIT_NOUNS = String.raw`${MONEY}|cents?|pence|p|yuan|kuai|grams?|g|kilos?|kg|kilograms?|pounds?|lbs?|ounces?|oz|lit(?:er|re)s?|l|ml|met(?:er|re)s?|m|km|kilomet(?:er|re)s?|miles?|feet|foot|ft|inch(?:es)?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent`;
 const AMOUNT_NOUN = new RegExp(String.raw`^(?:${UNIT_NOUNS})$`);
 
-/** Whether a word names money or a unit of measure the conversion skill knows ("quarts", "tonnes", "decades"). */
-const isUnitWord = (word: string): boolean => AMOUNT_NOUN.test(word) || unitByAlias(word) !== undefined;
+/**
+ * Whether a word names money or a unit of measure the conversion skill knows ("quarts", "tonnes", "decades").
+ * Energy units are counted like nouns: "450 kcals times 2", "300 cals plus 450" are the sums a dieter asks
+ * for (review r13 must-fix 1), and a mix of energy units in one sum is rare.
+ */
+const isUnitWord = (word: string): boolean =>
+  AMOUNT_NOUN.test(word) || (unitByAlias(word) !== undefined && unitByAlias(word)!.dimension !== 'energy');
 
 /** Plural words that are part of the number ("3 quarters", "2 thirds"), not what it counts. */
 const FRACTIONS = String.raw`halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundreds|thousands|millions|cents`;
@@ -53,6 +58,9 @@ const TALK_WITH_NUMBER = new RegExp(
   String.raw`\b(?:for|across)\s+(?:the|my|our|these|those|both|all)\s+(?:\d+|${'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve'})\s+(?!of\b|people\b|ppl\b|ways\b)\p{L}+|\b(?:a\s+)?quick\s+one\b|\b(?:this|that|the\s+other)\s+one\b(?!\s*(?:${OPERATOR_WORDS}|[-+*/]))`,
   'gu',
 );
+
+/** Who shares an amount, said after their count: "4 of us", "3 people", "5 mates", "3 ways". */
+const SHARERS = String.raw`of\s+us|of\s+them|of\s+you|people|ppl|persons|ways|mates|friends|guys|kids|housemates|flatmates`;
 
 /** A verb that shares an amount out: its count is no talk. */
 const SHARES_OUT = /\b(?:split|divide|divided|share|shared)\b/;
@@ -164,6 +172,15 @@ const REWRITES: [RegExp, string | ((match: string, ...groups: string[]) => strin
   [
     new RegExp(String.raw`\bsplit\s+(?:\$\s*)?(${N})\s+(?:between|among|amongst|by|into|across|with)\s+(${N})`, 'g'),
     '$1 / $2',
+  ],
+  // "split 186 dollars between 4 of us", "share the 120 among 3 people", "split 90 bucks 3 ways", "divide 240
+  // by the 4 of us": an amount shared out, with its money noun and who shares it (round 13).
+  [
+    new RegExp(
+      String.raw`\b(?:split|share|divide)\s+(?:the\s+)?(?:\$\s*|£\s*)?(${N})(?:\s*(?:${MONEY}))?\s+(?:(?:equally|evenly)\s+)?(?:(?:between|among|amongst|by|into|across|with)\s+(?:the\s+|all\s+)?(${N})|(${N})\s+ways)(?:\s+(?:${SHARERS}))?\b`,
+      'g',
+    ),
+    '$1 / $2$3',
   ],
   [/\bsquare root of\b|\bsqrt\b|\broot of\b/g, '√'],
   [/\bsquared\b/g, '^2'],
@@ -286,6 +303,15 @@ const CHAIN: [RegExp, string][] = [
   [new RegExp(String.raw`^divide\s+(?:${PREV}\s+)?(?:by\s+)?(${N})$`), '/'],
 ];
 const OPERATOR = /^(?:plus|minus|times|x|multiplied by|divided by|over|to the power of|squared|cubed|[-+*/^])/;
+/** A take-away said as a verb before its number, with nothing to take it from named: "take away 12", "knock off 5". */
+const TAKE_AWAY =
+  /^(?:take\s+away|take\s+off|knock\s+off|subtract|deduct|remove)\s+(?=-?\d|[a-z]+\b)(?!.*\b(?:from|off)\s+(?:it|that|this|the)\b)/;
+/** An addition said as a verb: "add 20", "put 5 more on" (not "add 20% to 85", read as a sum of its own). */
+const ADD_ON = /^(?:add|put)\s+(?=\d)(?!.*\b(?:to|onto)\b)/;
+/** "split that between 3 people", "share it 4 ways": the last result shared out; group 1 or 2 the count. */
+const SHARE_PREV = new RegExp(
+  String.raw`^(?:split|share|divide)\s+${PREV}\s+(?:(?:equally|evenly|up)\s+)?(?:(?:between|among|amongst|by|into|across|with)\s+(?:the\s+|all\s+)?(${N})|(${N})\s+ways)(?:\s+(?:${SHARERS}))?$`,
+);
 /** "2500 plus that (comes to)": a number, an operator, then the last result. */
 const BEFORE_PREV = new RegExp(
   String.raw`^(${N})\s+(plus|minus|times|divided\s+by|[-+*/])\s+${PREV}(?:\s+(?:comes?\s+to|makes|gives|is|equals))?$`,
@@ -424,6 +450,9 @@ function combine(previous: string, fragment: string): string | undefined {
     .replace(TIE_AFTER, '')
     .trim();
   for (const [pattern, operation] of SCALE) if (pattern.test(raw)) return `(${previous}) ${operation}`;
+  // "split that between 3 people", "divide it by the 4 of us", "split it 3 ways": the last result shared out.
+  const shared = SHARE_PREV.exec(wordsToDigits(raw));
+  if (shared !== null) return `(${previous}) / ${shared[1] ?? shared[2]!}`;
   const round = rounded(previous, raw);
   if (round !== undefined) return round;
   // "add 8 to it", "add that to 64", "multiply that by 7", "divide it by 8": the result used again.
@@ -439,10 +468,16 @@ function combine(previous: string, fragment: string): string | undefined {
   const mark = NEXT_MARK.exec(digits);
   const marked = mark === null ? null : MARK.exec(previous);
   if (mark !== null && marked !== null) return `${mark[1]!} / ${mark[2]!}${marked[1] ?? ''}`;
-  // An operator word first: "minus six" continues the sum (as a number, "minus six" would be -6).
-  if (OPERATOR.test(raw)) {
-    const rest = toSymbols(`1 ${wordsToDigits(raw)}`)?.replace(/^1\s*/, '');
-    return rest === undefined || rest === '' ? undefined : `(${previous}) ${rest}`;
+  // An operator word first: "minus six" continues the sum (as a number, "minus six" would be -6); "take away 12
+  // for the late penalty", "knock off 5", "add 20" are that operator said as a verb.
+  const verbal = raw.replace(TAKE_AWAY, 'minus ').replace(ADD_ON, 'plus ');
+  if (OPERATOR.test(verbal)) {
+    const rest = toSymbols(`1 ${wordsToDigits(verbal)}`)?.replace(/^1\s*/, '');
+    if (rest === undefined || rest === '') return undefined;
+    // "and to the power of 12?" after "2 to the power of 10": a new power of the same base (as "那20次方呢").
+    if (/^\^\s*[\d.]+$/.test(rest) && /\bpower\b/.test(raw) && LAST_POWER.test(previous))
+      return previous.replace(LAST_POWER, rest);
+    return `(${previous}) ${rest}`;
   }
   const s = wordsToDigits(raw);
   const number = new RegExp(

@@ -7,7 +7,7 @@
  */
 import { splitGroceries } from '../../lang/en/en-groceries.ts';
 import { firstRequestEn } from '../../lang/en/en-second-request.ts';
-import { LAUGH_WORDS, POLITE_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
+import { EMOJI_RUN, LAUGH_WORDS, POLITE_WORDS, STAND_IN_WORDS, STANCE_WORDS } from '../../lang/en/en-stand-ins.ts';
 
 /** The changes and questions a list request holds. */
 export interface ListRequest {
@@ -31,7 +31,7 @@ const HEADING =
   /^(?:(?:my|the)\s+)?(?:(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?|task\s+list)\s*(?::|-|,|\.)?\s+|^(?:(?:the|my|new)\s+)?(?:task|item|to-?do)\s+is\s+(?:to\s+)?/;
 /** What people say after an item that is not part of it: "i guess", "we still have some", "thx", "lol". */
 const TRAILER = new RegExp(
-  String.raw`(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:${POLITE_WORDS}|${LAUGH_WORDS}|x+)(?:\s+(?:${POLITE_WORDS}|${LAUGH_WORDS}))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$`,
+  String.raw`(?:\s*,)?\s+(?:(?:i|we|they)(?:'ve|'m)?\s+(?:just|still|already|really|always|never|do|did|dont|don't|have|had|need|got|guess|think|suppose|reckon|bought|forgot)\b.*|(?:${POLITE_WORDS}|${LAUGH_WORDS}|${STANCE_WORDS}|x+)(?:\s+(?:${POLITE_WORDS}|${LAUGH_WORDS}|${STANCE_WORDS}))*|(?:real |really |nice and )?quick(?:ly)?|asap|while (?:you'?re|youre|ur|you are|u r) at it|if you (?:can|could|don'?t mind)|when you (?:can|get a (?:chance|sec|second|minute|moment)))$`,
 );
 const NEED =
   /^(?:i|we) (?:need to buy|need to get|have to buy|should buy|must buy|also need|need|want)\b|^(?:i'm|we're|i am|we are) (?:out of|running low on|low on)\b|^(?:buy|get|pick up)\b/;
@@ -118,10 +118,14 @@ const GOT_ALREADY =
 const DESCRIBES_LAST =
   /^the\s+(?:[\w-]+\s+){1,3}(?:ones?|kind|type|sort|brand)$|^(?:take|taking)\s+(?:it\s+)?(?:out|off)$|^remove\s+(?:it|that)$/;
 
+/** Emoji typed after or among the items ("oat milk 😭"): none of an item's words. */
+const EMOJI = new RegExp(`\\s*${EMOJI_RUN}`, 'gu');
+
 /** "eggs, milk and bread" → ["eggs", "milk", "bread"]. */
 export function splitItems(text: string): string[] {
   return (
     text
+      .replace(EMOJI, ' ')
       // "on the shopping list for the party": the purpose after the list is not an item.
       .replace(/(\blist)\s+for\s+.*$/, '$1')
       // "add in my todo clean the kitchen": the list named before the item ("to my shopping list"
@@ -130,6 +134,8 @@ export function splitItems(text: string): string[] {
         /^\s*(?:in|to|on|into|onto)\s+(?:my|the|our)\s+(?:shopping|grocery|groceries|todo|to-do|to do)(?:\s+list)?\s+(?!list\b)/,
         '',
       )
+      // "call grandma to it lol": the talk after "to it" goes first, then "to it".
+      .replace(TRAILER, '')
       .replace(/\s+(?:to|on|onto|in)\s+(?:that|it|this|them|there|(?:my|the|our)\s+to-?\s?dos?)$/, '')
       .replace(GOT_ALREADY, '')
       .replace(LIST_REF_PLAIN, ' ')
@@ -159,6 +165,7 @@ function simplify(text: string): string {
   return (
     text
       .toLowerCase()
+      .replace(EMOJI, ' ')
       .replace(/[\u2018\u2019]/g, "'")
       // "my to do lust", "the shoping list": a slip of the keys in the list's name still names it. After
       // a bare "my"/"the" only where a list is named ("to my lst", "… the lsit" at the end): "add my lust

@@ -272,8 +272,17 @@ function extractTask(input: SlotExtractInput): string | undefined {
     const at = task.indexOf(e.text);
     if (at > 0 && SAYS_WHY.test(task.slice(at + e.text.length))) task = task.slice(0, at + e.text.length);
   }
+  // "turn the heating on", "put sunscreen on at 2", "switch the heating on tomorrow": a particle at the end is
+  // the verb's own. A word is dropped only when the time that ends the task was said right after it and takes it
+  // ("pay rent by friday" leaves "pay rent by"); a time with its own preposition ("at 2", "in an hour") or one
+  // that takes none after at/on/in ("tomorrow", "next friday") leaves the particle alone.
+  let dangling = false;
   for (const e of entities) {
     if (!DATE_KINDS.has(e.kind)) continue;
+    const at = task.indexOf(e.text);
+    const word = at >= 0 ? WORD_BEFORE.exec(task.slice(0, at))?.[1] : undefined;
+    if (word !== undefined && AFTER_TIME_ONLY.test(task.slice(at + e.text.length)) && takes(word, e.text))
+      dangling = true;
     if (task.includes(e.text)) task = task.replace(e.text, ' ');
     else if (taskStart > 0 && e.start < taskStart && e.end > taskStart)
       task = task.replace(text.slice(taskStart, e.end), ' ');
@@ -284,8 +293,8 @@ function extractTask(input: SlotExtractInput): string | undefined {
     .replace(EN_REPEAT, ' ')
     .replace(/\b(?:please|thanks|thank you)\b/gi, ' ')
     .replace(/\s+/g, ' ')
-    // "put the turkey in tomorrow", "bring the washing in at 3": an "in" right before the time is the verb's.
-    .replace(PARTICLE_IN.test(text) ? DANGLING_NOT_IN : DANGLING, '')
+    // A bare "at" or time word left at the end is never the verb's ("drop the kids off at").
+    .replace(dangling ? DANGLING : DANGLING_ALWAYS, '')
     .trim()
     .replace(/^(?:me\s+)?(?:to\s+)?/i, '')
     .replace(NEED_TO, '')
@@ -295,12 +304,28 @@ function extractTask(input: SlotExtractInput): string | undefined {
   return task.slice(0, 200);
 }
 
-/** The preposition a time leaves at the end of a task once its words are taken out ("call mum at"). */
+/** What may follow a time that ends a task: punctuation, polite words, laughs ("call mum at 6 pls lol"). */
+const AFTER_TIME_ONLY = new RegExp(
+  String.raw`^[\s,.!?]*(?:(?:${LAUGH_WORDS}|${SHORT_POLITE_WORDS}|please|thanks|thank you)\b[\s,.!?]*)*$`,
+  'i',
+);
+
+/** The preposition a time leaves at the end of a task once its words are taken out ("pay rent by"). */
 const DANGLING = /[\s,]*\b(?:at|on|in|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i;
-const DANGLING_NOT_IN = /[\s,]*\b(?:at|on|by|for|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i;
-/** "in" before a time that "in" cannot take ("in tomorrow", "in at 3", "in on friday"): a particle of the verb. */
-const PARTICLE_IN =
-  /\bin\s+(?:at|on|by|this|next|tomorrow|tmrw|tonight|today|later|before|after|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+/** What is dropped at the end of any task: a bare "at" or time word is no particle of a verb. */
+const DANGLING_ALWAYS = /[\s,]*\b(?:at|this|next|tomorrow|tonight|today)?[\s,.!?]*$/i;
+/** The word right before a time ("pay rent by| friday"). */
+const WORD_BEFORE = /\b(\p{L}+)[\s,]*$/u;
+/** A time said with its own preposition: the word before it is the verb's ("put sunscreen on| at 2"). */
+const OWN_PREPOSITION = /^(?:at|on|in|by|for|before|after|around|about|from|until|till)\b/i;
+/** Times that at, on and in do not take ("on tomorrow", "in next friday"): there, those are the verb's particle. */
+const NO_AT_ON_IN = /^(?:tomorrow|tmrw|tonight|today|this|next|later)\b/i;
+
+/** `true` when `word`, right before the time `time`, is the time's own preposition or time word. */
+function takes(word: string, time: string): boolean {
+  if (!/^(?:at|on|in|by|for|this|next|tomorrow|tonight|today)$/i.test(word) || OWN_PREPOSITION.test(time)) return false;
+  return !(/^(?:at|on|in)$/i.test(word) && NO_AT_ON_IN.test(time));
+}
 
 /** "sorry, i meant to video call grandpa": a correction of the task, said as what was meant. */
 const EN_MEANT =

@@ -8,13 +8,26 @@ import type { SkillDefinition } from '../../skills/types.ts';
 import { pick, type Random } from './phrasing.ts';
 import { hasHan } from '../../nlu/runtime/language-id.ts';
 import { byLanguage, packFor } from '../../lang/pack.ts';
-import { LAUGH_WORDS, POLITE_WORDS, PRONOUN_WORDS, STAND_IN_WORDS } from '../../lang/en/en-stand-ins.ts';
+import {
+  EMOJI_RUN,
+  LAUGH_WORDS,
+  POLITE_WORDS,
+  PRONOUN_WORDS,
+  STAND_IN_WORDS,
+  STANCE_WORDS,
+} from '../../lang/en/en-stand-ins.ts';
+
+/**
+ * Which spelling is meant, said after the word: "the kiwi way", "the british way", "in american english",
+ * "uk style", "with the u" (round 13, en-train-12). None of the word.
+ */
+const WHICH_WAY = String.raw`the\s+(?:[\p{L}-]+\s+){1,2}?(?:way|spelling|version)|(?:in|with)\s+(?:[\p{L}]+\s+){1,2}?(?:english|spelling)|(?:uk|us|british|american|aussie|australian|kiwi|canadian)\s+(?:style|spelling|way)|with\s+(?:the|a|an)\s+\p{L}`;
 
 const PATTERNS = [
   /["“'‘]([\p{L}][\p{L}' -]{0,40}?)["”'’]/u,
   // "spell invoice then", "spell it for me pls": the talk after the word is none of it.
   new RegExp(
-    String.raw`\bspell(?:ing)?(?:\s+out)?(?:\s+of)?(?:\s+the\s+word)?\s+([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2}?)(?:\s+(?:for me|again|correctly|right|then|now|${POLITE_WORDS}|${LAUGH_WORDS}))*\s*[?.!]*$`,
+    String.raw`\bspell(?:ing)?(?:\s+out)?(?:\s+of)?(?:\s+the\s+word)?\s+([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2}?)(?:\s+(?:for me|again|correctly|right|then|now|too|${WHICH_WAY}|${POLITE_WORDS}|${LAUGH_WORDS}|${STANCE_WORDS}))*\s*(?:${EMOJI_RUN}\s*)?[?.!]*$`,
     'iu',
   ),
   /\bhow\s+(?:is|do you spell|would you spell|to spell)\s+(?:the\s+word\s+)?([\p{L}][\p{L}'-]*)(?:\s+spelled|\s+spelt)?\b/iu,
@@ -45,9 +58,11 @@ const LEAD =
   /^(?:(?:and|n|&|also|oh(?: right)?|ok(?:ay)?|so|um+|uh+|hmm+|now|then|next|what about|how about)\b[\s,.]*)+/i;
 /** Talk after it: "definitely pls", "occasion, while you're at it?". */
 const TAIL = new RegExp(
-  String.raw`(?:[\s,]+(?:${POLITE_WORDS}|${LAUGH_WORDS}|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could))+[\s?.!]*$`,
-  'i',
+  String.raw`(?:[\s,]+(?:${POLITE_WORDS}|${LAUGH_WORDS}|${STANCE_WORDS}|${WHICH_WAY}|for me|too|as well|again|now|then|while you'?re at it|if you can|if you could))+[\s?.!]*$`,
+  'iu',
 );
+/** Emoji typed around a word ("and rhythm 😭"): none of it. */
+const EMOJI = new RegExp(EMOJI_RUN, 'gu');
 /** A word that stands for one without being it ("how u spell smth"): ask which. */
 const NOT_A_WORD = new RegExp(String.raw`^(?:${PRONOUN_WORDS}|${STAND_IN_WORDS}|a word|some word|words?|out)$`, 'i');
 
@@ -95,6 +110,8 @@ function extractWordOf({ text, answer, cue }: SlotExtractInput): string | undefi
 function bareWord(text: string): string {
   return (
     text
+      // Emoji first, in one linear pass: "and rhythm 😭".
+      .replace(EMOJI, ' ')
       .trim()
       .replace(TAIL, '')
       // "necessary, like the word necessary", "tongue as in the body part": what says which word is none of it.

@@ -1,12 +1,12 @@
 /**
- * Units of measurement for the conversion skill: length, mass, volume, temperature, speed, time
- * and data, each with its factor to the dimension's base unit (and an offset for temperature).
+ * Units of measurement for the conversion skill: length, mass, volume, temperature, speed, time,
+ * data and energy, each with its factor to the dimension's base unit (and an offset for temperature).
  *
  * @module
  */
 
 /** A dimension units convert within. */
-export type Dimension = 'length' | 'mass' | 'volume' | 'temperature' | 'speed' | 'time' | 'data';
+export type Dimension = 'length' | 'mass' | 'volume' | 'temperature' | 'speed' | 'time' | 'data' | 'energy';
 
 /** One unit. `base = (value + offset) * factor`. */
 export interface Unit {
@@ -114,6 +114,12 @@ const TABLE: [string, Dimension, number, string, string, ...string[]][] = [
   ['kibibyte', 'data', 1024, 'kibibyte', 'kibibytes', 'kib'],
   ['mebibyte', 'data', 1024 ** 2, 'mebibyte', 'mebibytes', 'mib'],
   ['gibibyte', 'data', 1024 ** 3, 'gibibyte', 'gibibytes', 'gib'],
+  ['joule', 'energy', 1, 'joule', 'joules', 'j'],
+  ['kilojoule', 'energy', 1000, 'kilojoule', 'kilojoules', 'kj', 'kjs'],
+  // The calorie of food labels and of everyday talk is the kilocalorie (round 13: "convert 200 calories to
+  // kilojoules", as Australian labels give kJ).
+  ['kilocalorie', 'energy', 4184, 'calorie', 'calories', 'kcal', 'kcals', 'cal', 'cals', 'kilocalorie', 'food calorie'],
+  ['kilowatt-hour', 'energy', 3.6e6, 'kilowatt hour', 'kilowatt hours', 'kwh'],
 ];
 
 const OFFSETS: Record<string, number> = { fahrenheit: -32, kelvin: -273.15 };

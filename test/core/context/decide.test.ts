@@ -400,3 +400,55 @@ describe('decideAction', () => {
     assert.equal(decideAction(remind, f, outputs(fill, {}, f, 0.5)).action.type, 'fill-slot');
   });
 });
+
+describe('decideAction: a conversion said in full (round 13 guard)', () => {
+  /** Features of a turn the intent model reads as `top` first and the conversion second. */
+  const heard = (text: string, state: DialogueState, top: string) => {
+    const nlu = nluOf(text, top, 0.6);
+    nlu.intents = [
+      { intent: top, score: 0.6 },
+      { intent: 'measurement_conversion', score: 0.3 },
+    ];
+    return dialogueFeatures({ nlu, state, skills, text, now: NOW });
+  };
+  const intentOf = (d: ReturnType<typeof decideAction>) => (d.action as { intent?: string }).intent;
+
+  it('with nothing open, the units that convert are a conversion whatever the talk after them names', () => {
+    const state = emptyState();
+    for (const [said, top] of [
+      ['200 f to c, my oven is from the us', 'recipe'],
+      ['90 km/h in mph for the hire van', 'car_rental'],
+    ]) {
+      const f = heard(said!, state, top!);
+      const d = decideAction(state, f, outputs({ start_task: 0.9 }, { [top!]: 0.9 }, f));
+      assert.equal(intentOf(d), 'measurement_conversion', said);
+    }
+  });
+
+  it('two units of different dimensions are no conversion: the model decides', () => {
+    const state = emptyState();
+    for (const said of ['200 m in seconds was my relay leg', '5 kg in weeks is the plan']) {
+      const f = heard(said, state, 'fitness');
+      const d = decideAction(state, f, outputs({ small_talk: 0.9 }, {}, f));
+      assert.notEqual(intentOf(d), 'measurement_conversion', said);
+    }
+  });
+
+  it('stays off while a question is open', () => {
+    const state = pendingTimer();
+    const f = heard('10 minutes in seconds', state, 'timer');
+    const d = decideAction(state, f, outputs({ fill_slot: 0.9 }, {}, f, 0.1, { duration: 0.9 }));
+    assert.equal(d.action.type, 'fill-slot');
+  });
+
+  it('stays off while a conversion goes on: the model reads the follow-up', () => {
+    const state = finished('measurement_conversion', 'builtin.conversion', '5 km in miles', {
+      amount: 5,
+      from: 'kilometer',
+      to: 'mile',
+    });
+    const f = heard('and 10 kg to lbs for the luggage', state, 'measurement_conversion');
+    const d = decideAction(state, f, outputs({ follow_up: 0.9 }, {}, f, 0.1, { amount: 0.9, from: 0.9, to: 0.9 }));
+    assert.equal(d.action.type, 'follow-up');
+  });
+});

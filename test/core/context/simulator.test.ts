@@ -335,7 +335,7 @@ describe('the dialogue simulator, round 11 classes', () => {
       ['reminder_update', ['remind me to feed the cat at 6']],
     ]),
   };
-  const turns = recordedTurns(() => model, wider, 33);
+  const turns = recordedTurns(() => model, wider, 33, 34);
   const HAS_TASK = STATE_FEATURES.indexOf('has_task');
   const intentOf = (t: RecordedTurn) => t.features.candidates[t.labelled.labels.intent!]?.intent;
 

@@ -161,6 +161,26 @@ describe('Chinese replies of the built-in skills', () => {
     assert.match((await h.say('华氏100度是多少摄氏度', 'measurement_conversion')).reply.text, /37\.7778摄氏度/);
   });
 
+  it('energy conversions name their units in Chinese, English unit names or not', async () => {
+    const h = await createHarness();
+    // No English unit name in the reply (the result's wording is drawn from a few).
+    const say = async (t: string) => {
+      const text = (await h.say(t, 'measurement_conversion')).reply.text;
+      assert.doesNotMatch(text, /[a-z]/i, t);
+      return text;
+    };
+    assert.match(await say('800 kj 等于多少 kcal'), /191\.205千卡/);
+    assert.match(await say('2 kwh 是多少 j'), /7200000焦耳/);
+    assert.match(await say('250千卡是多少千焦'), /1046千焦/);
+    assert.match(await say('一块蛋糕350卡路里，换算成千焦是多少'), /1464\.4千焦/);
+    assert.match(await say('5度电等于多少千焦'), /18000千焦/);
+    // Units of two dimensions name the dimension in Chinese too.
+    assert.match(await say('3千卡是多少公里'), /一个是能量/);
+    // 千 after a numeral is a thousand, never the kilo of a unit.
+    assert.doesNotMatch(await say('两千卡是多少千焦'), /8\.368千焦/);
+    assert.match(await say('1千瓦时是多少焦耳'), /3600000焦耳/);
+  });
+
   it('dice, coin, spelling, names, jokes and small talk answer in Chinese', async () => {
     const h = await createHarness();
     chinese((await h.say('掷两个骰子', 'roll_dice')).reply.text);
