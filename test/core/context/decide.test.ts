@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { decideAction } from '../../../src/context/decide.ts';
 import { CANDIDATE_FEATURES, dialogueFeatures } from '../../../src/context/dialogue-features.ts';
 import { emptyState } from '../../../src/dialogue/state.ts';
+import type { DialogueState } from '../../../src/dialogue/types.ts';
 import { withSlotEntities } from '../../../src/nlu/tagger/slot-entities.ts';
 import { NOW, nluOf } from '../dialogue/harness.ts';
 import { asking, featuresOf, finished, outputs, skills } from './decide-fixtures.ts';
@@ -442,11 +443,12 @@ describe('decideAction: a conversion said in full (round 13 guard)', () => {
   });
 
   it('stays off while a conversion goes on: the model reads the follow-up', () => {
-    const state = finished('measurement_conversion', 'builtin.conversion', '5 km in miles', {
-      amount: 5,
-      from: 'kilometer',
-      to: 'mile',
-    });
+    const state = finished(
+      'measurement_conversion',
+      'builtin.conversion',
+      { amount: 5, from: 'kilometer', to: 'mile' },
+      '5 km in miles',
+    );
     const f = heard('and 10 kg to lbs for the luggage', state, 'measurement_conversion');
     const d = decideAction(state, f, outputs({ follow_up: 0.9 }, {}, f, 0.1, { amount: 0.9, from: 0.9, to: 0.9 }));
     assert.equal(d.action.type, 'follow-up');
