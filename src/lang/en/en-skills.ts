@@ -194,6 +194,7 @@ export const enSkills = {
       speed: 'a speed',
       time: 'a time',
       data: 'a data size',
+      energy: 'an energy',
     } as Readonly<Record<string, string>>,
     cannot: (from: string, to: string, a: string, b: string) =>
       `I can't convert ${from} to ${to}: one is ${a} and the other ${b}.`,
