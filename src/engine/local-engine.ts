@@ -127,8 +127,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     s.status = status;
     emit({ type: 'status', status });
   };
+  const disposedError = () => new WorkerError('The engine was disposed', { code: 'disposed' });
   const current = (): EngineState => {
-    if (disposed) throw new WorkerError('The engine was disposed', { code: 'disposed' });
+    if (disposed) throw disposedError();
     if (state === undefined)
       throw new ConfidantError('The engine is not started: call init() first', { code: 'not-ready' });
     return state;
@@ -471,6 +472,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       reportProgress?: (event: ProgressEvent) => void,
       engineHost?: EngineHost,
     ): Promise<ModelInfo> {
+      if (disposed) throw disposedError();
       if (state !== undefined) return state.model.info;
       const onProgress = reportProgress === undefined ? undefined : paceProgress(reportProgress);
       host = engineHost;
@@ -509,13 +511,16 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       };
       const [opened, loaded] = await Promise.allSettled([openEngineStore(options), loadModels()]);
       await Promise.all(keeps);
-      if (opened.status === 'rejected' || loaded.status === 'rejected') {
+      // Disposed while it loaded (`createAssistant`'s signal aborted): what was opened is closed, and
+      // nothing starts (no store left open, no timers, no tab sync).
+      if (disposed || opened.status === 'rejected' || loaded.status === 'rejected') {
         if (opened.status === 'fulfilled') await opened.value.close();
         if (loaded.status === 'fulfilled') {
           await loaded.value.model.dispose();
           await loaded.value.contextModel.dispose();
           await loaded.value.tagger?.dispose();
         }
+        if (disposed) throw disposedError();
         throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
       }
       const store = opened.value;
@@ -544,8 +549,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         untitled: new Map(),
       };
       state = s;
-      if (store.locked) setStatus(s, 'locked');
-      else await activate(s);
+      try {
+        if (store.locked) setStatus(s, 'locked');
+        else await activate(s);
+      } catch (error) {
+        if (!disposed) throw error;
+      }
+      if (disposed) {
+        // Disposed while the services started (`dispose` closed the store under them, and saw no
+        // services yet): they are stopped here.
+        stopServices(s.services);
+        throw disposedError();
+      }
       onProgress?.({ status: 'ready', model: s.model.info });
       return s.model.info;
     },
