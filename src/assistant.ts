@@ -232,6 +232,12 @@ function webWorkers(): boolean {
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
   if (signal === undefined) return promise;
+  // Already aborted: no 'abort' event will come.
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    onAbort();
+    return Promise.reject(abortReason(signal));
+  }
   return new Promise<T>((resolve, reject) => {
     const abort = () => {
       onAbort();
