@@ -5,7 +5,8 @@
 // already-aborted signal fired no 'abort' event).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAssistant, type Engine } from '../../../src/index.ts';
+import { createAssistant } from '../../../src/index.ts';
+import type { Engine } from '../../../src/engine/contract.ts';
 import { createLocalEngine } from '../../../src/engine/local-engine.ts';
 import { exposeEngine } from '../../../src/engine/worker-transport.ts';
 
@@ -60,7 +61,7 @@ describe('aborting start-up with the engine in a Worker', () => {
       worker: worker as unknown as Worker,
       storage: 'memory',
       signal: controller.signal,
-      onProgress: when === 'first progress' ? () => controller.abort(why) : undefined,
+      ...(when === 'first progress' ? { onProgress: () => controller.abort(why) } : {}),
     });
     if (when === 'at once') controller.abort(why);
     else if (typeof when === 'number') setTimeout(() => controller.abort(why), when);
