@@ -25,6 +25,7 @@ import type {
 } from './types.ts';
 import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
+import { checkAppSkills } from '../skills/define-skill.ts';
 import { ConfidantError, LockedError, UnsupportedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
@@ -93,8 +94,13 @@ const SYNCED_TEXT = 100_000;
 /** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
 const warned = new Set<string>();
 
-/** Creates an engine that runs in this thread. @internal */
+/**
+ * Creates an engine that runs in this thread.
+ * @throws {TypeError | RangeError} for an app skill `defineSkill` refuses (as the Worker setup's page does)
+ * @internal
+ */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
+  checkAppSkills(hooks.skills ?? []);
   let state: EngineState | undefined;
   let disposed = false;
   let host: EngineHost | undefined;

@@ -89,3 +89,15 @@ export function defineSkill(definition: SkillDefinition): SkillDefinition {
 export function ensureDefined(skill: SkillDefinition): SkillDefinition {
   return defined.has(skill) ? skill : defineSkill(skill);
 }
+
+/**
+ * Checks an assistant's app skills when it starts, in the page with the engine in a Worker and in the
+ * thread without one, so a skill `defineSkill` would refuse (a plain object with a field it does not know)
+ * rejects `createAssistant` with the same error, not every turn with the user's "couldn't put together an
+ * answer". Workflows and webhooks are definitions too and pass.
+ * @throws {TypeError | RangeError} as `defineSkill` does, for the first skill it refuses
+ * @internal
+ */
+export function checkAppSkills(skills: readonly SkillDefinition[]): void {
+  for (const skill of skills) ensureDefined(skill);
+}
