@@ -2,13 +2,16 @@
  * A skill that uses a capability its manifest does not declare: `ctx` does not hold it (least
  * privilege), so the skill fails with the platform's `TypeError` ("ctx.fetch is not a function"),
  * which names neither the cause nor the fix. The contexts remember which absent capabilities a
- * skill read, and such a failure (a `TypeError` of a value not there) becomes a `PermissionError` (code `not-declared`, the one a
- * sandboxed skill gets for the same thing) naming the permission to declare, said once per skill
- * and capability in the console of the realm the skill runs in, where its developer looks.
+ * skill read, and such a failure (a `TypeError` whose message names the capability or one of its
+ * members) becomes a `PermissionError` (code `not-declared`, the one a sandboxed skill gets for the
+ * same thing) naming the permission to declare, said once per skill and capability in the console of
+ * the realm the skill runs in, where its developer looks.
  *
  * @module
  */
 import { PermissionError } from '../errors.ts';
+import type { KeyValueStore } from '../store/types.ts';
+import type { SkillContext } from './types.ts';
 
 /** Each capability of `ctx` and the permission that puts it there. */
 const CAPABILITIES = {
@@ -21,12 +24,28 @@ const CAPABILITIES = {
 
 type Capability = keyof typeof CAPABILITIES;
 
+const STORE_METHODS: readonly (keyof KeyValueStore)[] = ['get', 'set', 'delete', 'keys'];
+
+/** The members of each capability: reading one of them on `undefined` is using the capability. */
+const MEMBERS: Record<Capability, readonly string[]> = {
+  fetch: [],
+  storage: STORE_METHODS,
+  profile: STORE_METHODS,
+  schedule: ['add', 'cancel', 'list'] satisfies (keyof NonNullable<SkillContext['schedule']>)[],
+  secret: [],
+};
+
 /**
- * The engines' words for using a value that is not there (V8: "ctx.fetch is not a function", "Cannot
- * read properties of undefined (reading 'set')"; SpiderMonkey: "ctx.storage is undefined"; JSC:
- * "undefined is not an object"). A `TypeError` of another kind ("Failed to fetch") is the skill's own.
+ * Whether a `TypeError`'s message is about the capability itself, in the engines' words: V8 "ctx.fetch is
+ * not a function", "Cannot read properties of undefined (reading 'set')" (a member of the capability);
+ * SpiderMonkey "ctx.storage is undefined"; JSC "undefined is not an object (evaluating 'ctx.storage.get')".
+ * A skill's own error after it checked the capability ("reading 'toUpperCase'", "Failed to fetch") is not.
  */
-const ABSENT_VALUE_USED = /is not a function|of undefined|is undefined|undefined is not|has no properties/;
+function pointsAt(message: string, name: Capability): boolean {
+  if (new RegExp(`\\b${name} is (?:not a function|undefined)|evaluating '[^']*\\b${name}\\b`).test(message))
+    return true;
+  return MEMBERS[name].some((member) => message.includes(`(reading '${member}')`));
+}
 
 /** Already said in this realm's console: `skill id` + capability. */
 const said = new Set<string>();
@@ -57,8 +76,9 @@ export function watchUndeclared(ctx: object, reads: Set<string>): void {
  * @internal
  */
 export function explainUndeclared(error: unknown, reads: ReadonlySet<string>, skillId: string): unknown {
-  if (reads.size === 0 || !(error instanceof TypeError) || !ABSENT_VALUE_USED.test(error.message)) return error;
-  const names = [...reads] as Capability[];
+  if (reads.size === 0 || !(error instanceof TypeError)) return error;
+  const names = ([...reads] as Capability[]).filter((name) => pointsAt(error.message, name));
+  if (names.length === 0) return error;
   const used = names.map((name) => `ctx.${name}`).join(', ');
   const needs = names.map((name) => `permissions.${CAPABILITIES[name]}`).join(', ');
   const explained = new PermissionError(

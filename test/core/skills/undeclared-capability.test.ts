@@ -12,6 +12,7 @@ import { serveSkill, type ServedSkill } from '../../../src/skills/serve-skill.ts
 import type { RemoteSkillEndpoint } from '../../../src/skills/remote-protocol.ts';
 import type { SkillContext, SkillDefinition } from '../../../src/skills/types.ts';
 import { PermissionError } from '../../../src/errors.ts';
+import { explainUndeclared } from '../../../src/skills/undeclared.ts';
 import { auditRecorder, invocationOf, openTestStore } from '../../fixtures/skills/helpers.ts';
 
 const weather = (execute: SkillDefinition['execute'], extra: Partial<SkillDefinition> = {}) =>
@@ -79,6 +80,59 @@ test('a skill that only checks for an absent capability, or fails on its own, is
     const keys = weather((ctx) => Object.keys(ctx).join(','));
     assert.doesNotMatch((await runtime.invoke(invocationOf(keys))).text, /fetch|storage|secret/);
     assert.equal(warn.mock.callCount(), 0);
+  } finally {
+    warn.mock.restore();
+  }
+});
+
+test("a capability check followed by the skill's own 'of undefined' bug stays the skill's error", async () => {
+  const warn = mock.method(console, 'warn', () => undefined);
+  try {
+    const { runtime, audit } = await runtimeWithAudit();
+    // Review r13-use item 3: storage is optional here (a correct fallback); the bug is the skill's own.
+    const fallback = weather((ctx) => {
+      const s = ctx.storage ?? null;
+      const fmt = undefined as unknown as string;
+      return s ? 'stored' : fmt.toUpperCase();
+    });
+    assert.equal((await runtime.invoke(invocationOf(fallback))).failed, 'error');
+    assert.deepEqual(audit.at(-1), { type: 'skill-error', skillId: 'acme.weather', detail: { error: 'TypeError' } });
+    const optional = weather(async (ctx) => {
+      const unit = (await ctx.storage?.get<string>('unit')) ?? undefined;
+      return (unit as unknown as { name: string }).name;
+    });
+    assert.equal((await runtime.invoke(invocationOf(optional))).failed, 'error');
+    const feature = weather((ctx) => (ctx.fetch ? 'online' : (undefined as unknown as () => string)()));
+    assert.equal((await runtime.invoke(invocationOf(feature))).failed, 'error');
+    assert.equal(warn.mock.callCount(), 0);
+    // Using the capability itself still is not-declared: a member of storage read on undefined.
+    const destructured = weather(async (ctx) => {
+      const { storage } = ctx;
+      await storage!.set('unit', 'C');
+      return 'saved';
+    });
+    assert.equal((await runtime.invoke(invocationOf(destructured))).failed, 'permission');
+  } finally {
+    warn.mock.restore();
+  }
+});
+
+test('only a message about the capability itself is re-typed, in V8, SpiderMonkey and JSC words', () => {
+  const warn = mock.method(console, 'warn', () => undefined);
+  try {
+    const explained = (message: string, read: string) =>
+      explainUndeclared(new TypeError(message), new Set([read]), 'acme.words') instanceof PermissionError;
+    assert.ok(explained('ctx.fetch is not a function', 'fetch'));
+    assert.ok(explained("Cannot read properties of undefined (reading 'set')", 'storage'));
+    assert.ok(explained("Cannot read properties of undefined (reading 'add')", 'schedule'));
+    assert.ok(explained('ctx.storage is undefined', 'storage'));
+    assert.ok(explained("undefined is not an object (evaluating 'ctx.profile.get')", 'profile'));
+    assert.ok(explained('secret is not a function', 'secret'));
+    assert.ok(!explained("Cannot read properties of undefined (reading 'toUpperCase')", 'storage'));
+    assert.ok(!explained("Cannot read properties of undefined (reading 'set')", 'fetch'));
+    assert.ok(!explained('fmt is undefined', 'storage'));
+    assert.ok(!explained('ctx.fetchAll is not a function', 'fetch'));
+    assert.ok(!explained('Failed to fetch', 'fetch'));
   } finally {
     warn.mock.restore();
   }
