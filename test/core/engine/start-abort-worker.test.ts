@@ -68,7 +68,7 @@ describe('aborting start-up with the engine in a Worker', () => {
     try {
       await assert.rejects(settles(starting, 30_000), (error) => error === why);
       assert.ok(worker.terminated, 'the Worker is terminated');
-      assert.equal(await inside().status(), 'disposed', 'the engine in the Worker stopped');
+      assert.equal(await settles(inside().status(), 10_000), 'disposed', 'the engine in the Worker stopped');
     } finally {
       done();
     }
