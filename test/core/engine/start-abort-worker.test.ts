@@ -40,6 +40,8 @@ after(() => {
 
 /** A Worker stand-in with the engine inside it; `inside` is that engine, to see whether it stopped. */
 function channelWorker(): { worker: ChannelWorker; inside: () => Engine; done: () => void } {
+  // Set again each time: ONNX Runtime's Node build, once loaded, sets its own global Worker.
+  globals.Worker = ChannelWorker;
   const { port1, port2 } = new MessageChannel();
   let engine: Engine | undefined;
   exposeEngine((hooks) => (engine = createLocalEngine(hooks)), port2);
