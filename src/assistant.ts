@@ -57,6 +57,10 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   // Resolved here, on the page, where the app's bundler rewrote the URLs: the Worker cannot know where they went.
   const assetUrls = resolveAssetUrls(rest.assetsBase);
   const engine = await openEngine(worker, skills, assetUrls);
+  // Listened for as soon as there is an engine to stop; an abort while it opened stops it now.
+  const onAbort = () => void engine.dispose();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted === true) onAbort();
   const emitter = createEmitter<AssistantEvent>();
   let disposed = false;
   let model: ModelInfo | undefined;
@@ -71,34 +75,38 @@ async function start(options: AssistantOptions): Promise<Assistant> {
     }
     emitter.emit(event);
   };
-  // In a Worker, workflows and webhooks go to the engine as data; other app skills stay here (their
-  // code cannot be sent): the engine gets their manifests and a host to call them through.
-  // Loaded on demand, so a page without app skills does not pay for the skills runtime.
-  const hosting = inThread || skills.length === 0 ? undefined : await loadAppSkillHost();
-  const engineOptions: EngineOptions = {
-    ...rest,
-    assetUrls,
-    ...(hosting === undefined ? {} : { appSkills: hosting.engineSkillsOf(skills) }),
-  };
-  const host = hosting?.hostFor(skills);
-
-  const onAbort = () => void engine.dispose();
-  signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    // In a Worker, workflows and webhooks go to the engine as data; other app skills stay here (their
+    // code cannot be sent): the engine gets their manifests and a host to call them through.
+    // Loaded on demand, so a page without app skills does not pay for the skills runtime.
+    const hosting = inThread || skills.length === 0 ? undefined : await loadAppSkillHost();
+    const engineOptions: EngineOptions = {
+      ...rest,
+      assetUrls,
+      ...(hosting === undefined ? {} : { appSkills: hosting.engineSkillsOf(skills) }),
+    };
+    const host = hosting?.hostFor(skills);
     // Sent together: the Worker takes its messages in order, so the listener is set before init runs,
     // and a cold start does not wait for one more round trip to a Worker still loading its script.
-    [, model] = await Promise.all([
-      engine.setListener(onEngineEvent),
-      engine.init(
-        engineOptions,
-        (progress) => {
-          onProgress?.(progress);
-          emitter.emit({ type: 'progress', progress });
-        },
-        host,
-      ),
-    ]);
+    // An abort rejects at once; the engine stops loading on its own.
+    [, model] = await raceAbort(
+      Promise.all([
+        engine.setListener(onEngineEvent),
+        engine.init(
+          engineOptions,
+          (progress) => {
+            onProgress?.(progress);
+            emitter.emit({ type: 'progress', progress });
+          },
+          host,
+        ),
+      ]),
+      signal,
+      () => undefined,
+    );
     status = await engine.status();
+    // An engine that finished starting as the abort came is stopped all the same.
+    signal?.throwIfAborted();
   } catch (error) {
     await engine.dispose().catch(() => undefined);
     throw signal?.aborted === true ? abortReason(signal) : error;
@@ -224,6 +232,12 @@ function webWorkers(): boolean {
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
   if (signal === undefined) return promise;
+  // Already aborted: no 'abort' event will come.
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    onAbort();
+    return Promise.reject(abortReason(signal));
+  }
   return new Promise<T>((resolve, reject) => {
     const abort = () => {
       onAbort();

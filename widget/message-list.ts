@@ -243,6 +243,7 @@ function renderChips(
         class="button chip-button"
         part=${part}
         type="button"
+        dir="auto"
         @click=${() => props.onQuickReply(reply.value ?? reply.label)}
       >
         ${reply.label}

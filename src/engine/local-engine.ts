@@ -25,6 +25,7 @@ import type {
 } from './types.ts';
 import { OOS_LABEL, type ModelInfo } from '../nlu/types.ts';
 import type { SkillDefinition } from '../skills/types.ts';
+import { checkAppSkills } from '../skills/define-skill.ts';
 import { ConfidantError, LockedError, UnsupportedError, WorkerError } from '../errors.ts';
 import type { IntentModel } from '../nlu/runtime/intent-model.ts';
 import type { SlotTagger } from '../nlu/tagger/slot-tagger.ts';
@@ -93,8 +94,13 @@ const SYNCED_TEXT = 100_000;
 /** Store warnings already printed in this realm (the IndexedDB-to-memory fallback). */
 const warned = new Set<string>();
 
-/** Creates an engine that runs in this thread. @internal */
+/**
+ * Creates an engine that runs in this thread.
+ * @throws {TypeError | RangeError} for an app skill `defineSkill` refuses (as the Worker setup's page does)
+ * @internal
+ */
 export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
+  checkAppSkills(hooks.skills ?? []);
   let state: EngineState | undefined;
   let disposed = false;
   let host: EngineHost | undefined;
@@ -127,8 +133,9 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
     s.status = status;
     emit({ type: 'status', status });
   };
+  const disposedError = () => new WorkerError('The engine was disposed', { code: 'disposed' });
   const current = (): EngineState => {
-    if (disposed) throw new WorkerError('The engine was disposed', { code: 'disposed' });
+    if (disposed) throw disposedError();
     if (state === undefined)
       throw new ConfidantError('The engine is not started: call init() first', { code: 'not-ready' });
     return state;
@@ -471,6 +478,7 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       reportProgress?: (event: ProgressEvent) => void,
       engineHost?: EngineHost,
     ): Promise<ModelInfo> {
+      if (disposed) throw disposedError();
       if (state !== undefined) return state.model.info;
       const onProgress = reportProgress === undefined ? undefined : paceProgress(reportProgress);
       host = engineHost;
@@ -509,13 +517,16 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
       };
       const [opened, loaded] = await Promise.allSettled([openEngineStore(options), loadModels()]);
       await Promise.all(keeps);
-      if (opened.status === 'rejected' || loaded.status === 'rejected') {
+      // Disposed while it loaded (`createAssistant`'s signal aborted): what was opened is closed, and
+      // nothing starts (no store left open, no timers, no tab sync).
+      if (disposed || opened.status === 'rejected' || loaded.status === 'rejected') {
         if (opened.status === 'fulfilled') await opened.value.close();
         if (loaded.status === 'fulfilled') {
           await loaded.value.model.dispose();
           await loaded.value.contextModel.dispose();
           await loaded.value.tagger?.dispose();
         }
+        if (disposed) throw disposedError();
         throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
       }
       const store = opened.value;
@@ -544,8 +555,18 @@ export function createLocalEngine(hooks: LocalEngineHooks = {}): Engine {
         untitled: new Map(),
       };
       state = s;
-      if (store.locked) setStatus(s, 'locked');
-      else await activate(s);
+      try {
+        if (store.locked) setStatus(s, 'locked');
+        else await activate(s);
+      } catch (error) {
+        if (!disposed) throw error;
+      }
+      if (disposed) {
+        // Disposed while the services started (`dispose` closed the store under them, and saw no
+        // services yet): they are stopped here.
+        stopServices(s.services);
+        throw disposedError();
+      }
       onProgress?.({ status: 'ready', model: s.model.info });
       return s.model.info;
     },

@@ -240,13 +240,18 @@ export function connectWorkerEngine(worker: Worker, options: ConnectOptions = {}
     streams.set(stream, onChunk);
     return (call('send', [request, { [CHUNKS]: stream }]) as Promise<Reply>).finally(() => streams.delete(stream));
   };
-  engine.dispose = async () => {
-    lifeline.abort();
-    if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
-    remote[releaseProxy]();
-    worker.terminate();
-    failure ??= new WorkerError('The assistant was disposed', { code: 'disposed' });
-  };
+  // Once: a second dispose (an abort, then the start-up's own clean-up) waits for the first. Its call to the
+  // Worker would get no reply, the first one's reply terminated the Worker.
+  let disposing: Promise<void> | undefined;
+  engine.dispose = () =>
+    (disposing ??= (async () => {
+      lifeline.abort();
+      if (failure === undefined) await Promise.race([remote.dispose(), crashed]).catch(() => undefined);
+      remote[releaseProxy]();
+      worker.terminate();
+      // The Worker is gone: every call still waiting for it (init during an aborted start) rejects now.
+      fail('The assistant was disposed', undefined, 'disposed');
+    })());
   return engine;
 }
 

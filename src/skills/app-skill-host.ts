@@ -10,6 +10,7 @@ import type { SkillManifest } from './manifest.ts';
 import { declarationOf, tokenProviderOf, type SkillDeclaration } from './declaration.ts';
 import { manifestOf } from './remote-skill.ts';
 import { serveSkill, type ServedSkill } from './serve-skill.ts';
+import { checkAppSkills } from './define-skill.ts';
 
 /** What the engine is sent for each skill, in order: its declaration, else its manifest. @internal */
 export function engineSkillsOf(skills: readonly SkillDefinition[]): (SkillManifest | SkillDeclaration)[] {
@@ -18,6 +19,7 @@ export function engineSkillsOf(skills: readonly SkillDefinition[]): (SkillManife
 
 /** Serves app-defined skills (and declared webhooks' token providers) to an engine in a Worker. @internal */
 export function hostFor(skills: readonly SkillDefinition[]): EngineHost {
+  checkAppSkills(skills);
   const served = new Map<string, ServedSkill>(
     skills.filter((skill) => declarationOf(skill) === undefined).map((skill) => [skill.id, serveSkill(skill)]),
   );

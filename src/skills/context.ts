@@ -8,6 +8,7 @@ import type { HistoryStore, KeyValueStore } from '../store/types.ts';
 import type { SkillContext, SkillDefinition, SkillInvocation } from './types.ts';
 import type { SkillScheduler } from './scheduler.ts';
 import { createScopedFetch } from './scoped-fetch.ts';
+import { watchUndeclared } from './undeclared.ts';
 
 /** What the runtime lends a context. @internal */
 export interface ContextDeps {
@@ -65,6 +66,7 @@ function frozenCopy<T extends object>(value: T): T {
  * @param skill the validated definition (its `permissions` decide what is present)
  * @param invocation the dialogue manager's request
  * @param signal aborted on timeout, cancel or dispose
+ * @param reads when given, collects the capabilities the skill read but does not hold (./undeclared.ts)
  * @internal
  */
 export function buildContext(
@@ -72,6 +74,7 @@ export function buildContext(
   invocation: SkillInvocation,
   signal: AbortSignal,
   deps: ContextDeps,
+  reads?: Set<string>,
 ): SkillContext {
   const permissions = skill.permissions ?? {};
   const conversationId = invocation.conversation.id;
@@ -99,5 +102,6 @@ export function buildContext(
   if (permissions.schedule === true && deps.scheduler !== undefined)
     ctx.schedule = deps.scheduler.forSkill(skill.id, conversationId);
   if (permissions.secret === true) ctx.secret = () => deps.secret(skill.id);
+  if (reads !== undefined) watchUndeclared(ctx, reads);
   return Object.freeze(ctx);
 }

@@ -118,6 +118,13 @@ export function endpointFor(
 }
 
 /**
+ * Whether the context holds a capability, read from its own value: the getter that stands for an
+ * absent one (./undeclared.ts) is left alone, so forwarding a call is not taken for the skill's use.
+ */
+const held = (ctx: SkillContext, name: 'fetch' | 'storage' | 'profile' | 'schedule' | 'secret'): boolean =>
+  Object.getOwnPropertyDescriptor(ctx, name)?.value !== undefined;
+
+/**
  * The cloneable call for a context.
  * @internal
  */
@@ -142,11 +149,11 @@ export function callFor(
     timeZone: ctx.timeZone,
     lang: ctx.lang,
     capabilities: {
-      network: ctx.fetch === undefined ? [] : [...network],
-      storage: ctx.storage !== undefined,
-      profile: ctx.profile !== undefined,
-      schedule: ctx.schedule !== undefined,
-      secret: ctx.secret !== undefined,
+      network: held(ctx, 'fetch') ? [...network] : [],
+      storage: held(ctx, 'storage'),
+      profile: held(ctx, 'profile'),
+      schedule: held(ctx, 'schedule'),
+      secret: held(ctx, 'secret'),
     },
   };
 }

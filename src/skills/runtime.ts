@@ -26,6 +26,7 @@ import { runIsolated } from './isolate.ts';
 import { normalizeDeclaredOrigin } from './origins.ts';
 import { flushOutbox, type OutboxReport } from './webhook/outbox.ts';
 import { failureDetail, isPermissionError } from './failure.ts';
+import { explainUndeclared } from './undeclared.ts';
 
 /** The default time a skill may take before the user gets a polite fallback. */
 export const DEFAULT_SKILL_TIMEOUT_MS = 10_000;
@@ -174,7 +175,8 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
       }
 
       const controller = new AbortController();
-      const ctx = buildContext(skill, invocation, controller.signal, deps);
+      const reads = new Set<string>();
+      const ctx = buildContext(skill, invocation, controller.signal, deps, reads);
       const timeoutMs = skill.timeoutMs ?? DEFAULT_SKILL_TIMEOUT_MS;
       const run = await runIsolated(() => invocation.skill.execute(ctx), {
         timeoutMs,
@@ -200,11 +202,12 @@ export function createSkillRuntime(options: SkillRuntimeOptions): LocalSkillRunt
         finish(skill.id, started, 'invalid');
         return fail('invalid', turnLang);
       }
-      const permission = isPermissionError(run.error);
+      const error = explainUndeclared(run.error, reads, skill.id);
+      const permission = isPermissionError(error);
       audit({
         type: permission ? 'skill-permission-error' : 'skill-error',
         skillId: skill.id,
-        detail: failureDetail(run.error),
+        detail: failureDetail(error),
       });
       finish(skill.id, started, permission ? 'permission' : 'error');
       return fail(permission ? 'permission' : 'error', turnLang);

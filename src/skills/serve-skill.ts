@@ -12,6 +12,7 @@ import type { RemoteSkillCall, RemoteSkillEndpoint, RemoteSkillResult } from './
 import { ensureDefined } from './define-skill.ts';
 import { asyncIteratorOf, normalizeReply } from './normalize.ts';
 import { createScopedFetch } from './scoped-fetch.ts';
+import { explainUndeclared, watchUndeclared } from './undeclared.ts';
 
 /** A skill served to the Worker: expose this object (e.g. with comlink). */
 export interface ServedSkill {
@@ -46,12 +47,13 @@ export function remoteContext(
   endpoint: RemoteSkillEndpoint,
   signal: AbortSignal,
   baseFetch?: typeof fetch,
+  reads?: Set<string>,
 ): SkillContext {
   const caps = call.capabilities;
   // Only origins both the manifest here and the Worker's grant agree on.
   const declared = new Set(skill.permissions?.network ?? []);
   const origins = caps.network.filter((o) => declared.has(o));
-  return Object.freeze({
+  const ctx: SkillContext = {
     intent: call.intent,
     text: call.text,
     slots: Object.freeze({ ...call.slots }),
@@ -86,7 +88,9 @@ export function remoteContext(
         }
       : {}),
     ...(caps.secret ? { secret: () => endpoint.secret() } : {}),
-  });
+  };
+  if (reads !== undefined) watchUndeclared(ctx, reads);
+  return Object.freeze(ctx);
 }
 
 /**
@@ -110,8 +114,14 @@ export function serveSkill(definition: SkillDefinition, options: ServeSkillOptio
       });
       aborted.catch(() => undefined);
       const run = async (): Promise<RemoteSkillResult> => {
-        const ctx = remoteContext(skill, call, endpoint, controller.signal, options.fetch);
-        const result = await definition.execute(ctx);
+        const reads = new Set<string>();
+        const ctx = remoteContext(skill, call, endpoint, controller.signal, options.fetch, reads);
+        let result: Awaited<ReturnType<SkillDefinition['execute']>>;
+        try {
+          result = await definition.execute(ctx);
+        } catch (error) {
+          throw explainUndeclared(error, reads, skill.id);
+        }
         const iterator = asyncIteratorOf(result);
         if (iterator === undefined) return { type: 'reply', reply: normalizeReply(result) };
         for (;;) {

@@ -12,6 +12,13 @@ import { ModelLoadError } from '../../errors.ts';
 export type OrtModule = typeof Ort;
 
 let loading: Promise<OrtModule> | undefined;
+/** The `.wasm` ONNX Runtime was pointed at last (see `loadOrt`), named when it is what fails. */
+let wasmInUse: string | undefined;
+/**
+ * ONNX Runtime's words when its WebAssembly does not compile or start ("no available backend found.
+ * ERR: [wasm] RuntimeError: Aborted(CompileError: WebAssembly.instantiate(): expected magic word …)").
+ */
+const WASM_FAILED = /CompileError|WebAssembly\.|no available backend/;
 
 /**
  * Imports ONNX Runtime Web (once) and applies the settings.
@@ -33,7 +40,10 @@ export async function loadOrt(wasmUrl: string | undefined, source: string): Prom
   ort.env.wasm.proxy = false;
   // The object form: the string-prefix form makes ORT import a separate .mjs glue file that
   // breaks under test servers and for cross-origin scripts (TOOLCHAIN.md).
-  if (wasmUrl !== undefined) ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+  if (wasmUrl !== undefined) {
+    ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+    wasmInUse = wasmUrl;
+  }
   return ort;
 }
 
@@ -63,7 +73,8 @@ export type OrtSession = Awaited<ReturnType<OrtModule['InferenceSession']['creat
 /**
  * Creates a session on the CPU (wasm) backend with every graph optimization.
  * @param what how the error names the file (`model`, `tagger`)
- * @throws {ModelLoadError} naming `source` when ONNX Runtime refuses the graph
+ * @throws {ModelLoadError} naming `source` when ONNX Runtime refuses the graph, or naming the `.wasm`
+ *   when it is ONNX Runtime's WebAssembly that does not start (a corrupt or wrong file there)
  */
 export async function createOrtSession(
   ort: OrtModule,
@@ -74,6 +85,12 @@ export async function createOrtSession(
   try {
     return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   } catch (cause) {
+    if (WASM_FAILED.test(String((cause as { message?: unknown } | null)?.message ?? cause)))
+      throw new ModelLoadError(
+        `ONNX Runtime's WebAssembly does not start (the .wasm file is corrupt or not ONNX Runtime's; the ${what} was not loaded)`,
+        wasmInUse ?? 'ort-wasm-simd-threaded.wasm',
+        { cause },
+      );
     throw new ModelLoadError(`ONNX Runtime cannot load the ${what}`, source, { cause });
   }
 }
