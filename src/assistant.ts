@@ -57,10 +57,10 @@ async function start(options: AssistantOptions): Promise<Assistant> {
   // Resolved here, on the page, where the app's bundler rewrote the URLs: the Worker cannot know where they went.
   const assetUrls = resolveAssetUrls(rest.assetsBase);
   const engine = await openEngine(worker, skills, assetUrls);
-  // Listened for as soon as there is an engine to stop; an abort while it opened stops it now.
+  // Listened for as soon as there is an engine to stop. An abort that came while it opened rejects the start
+  // below at once (raceAbort), whose clean-up disposes the engine.
   const onAbort = () => void engine.dispose();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  if (signal?.aborted === true) onAbort();
+  signal?.addEventListener('abort', onAbort);
   const emitter = createEmitter<AssistantEvent>();
   let disposed = false;
   let model: ModelInfo | undefined;
@@ -102,7 +102,6 @@ async function start(options: AssistantOptions): Promise<Assistant> {
         ),
       ]),
       signal,
-      () => undefined,
     );
     status = await engine.status();
     // An engine that finished starting as the abort came is stopped all the same.
@@ -230,20 +229,16 @@ function webWorkers(): boolean {
 }
 
 /** Resolves like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort?: () => void): Promise<T> {
   if (signal === undefined) return promise;
-  // Already aborted: no 'abort' event will come.
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    onAbort();
-    return Promise.reject(abortReason(signal));
-  }
   return new Promise<T>((resolve, reject) => {
     const abort = () => {
-      onAbort();
+      onAbort?.();
       reject(abortReason(signal));
     };
-    signal.addEventListener('abort', abort, { once: true });
+    // A signal fires 'abort' once; an already aborted one fires no more. The promise stays handled either way.
+    signal.addEventListener('abort', abort);
+    if (signal.aborted) abort();
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
 }
